@@ -1,0 +1,116 @@
+package io.stride.activity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.identity.PersonId;
+import io.stride.shared.Ids;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores learning actions as xAPI 1.0.3 statements. Records join the caller's transaction, so an action and the
+ * state it changed are committed together or not at all.
+ */
+@Service
+public class LearningRecord {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final String baseUrl;
+
+	LearningRecord(JdbcClient jdbc, JsonMapper json, @Value("${stride.base-url}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public String record(LearningAction action) {
+		String id = Ids.newId();
+		Instant now = Instant.now();
+		String objectIri = activityIri(action.objectKind(), action.objectKey());
+		Map<String, Object> statement = new LinkedHashMap<>();
+		statement.put("id", id);
+		statement.put("actor", Map.of("objectType", "Agent", "name", action.actorName(), "account",
+				Map.of("homePage", baseUrl, "name", action.actor().value())));
+		statement.put("verb", Map.of("id", action.verb().iri(), "display", Map.of("en-US", action.verb().display())));
+		statement.put("object", Map.of("objectType", "Activity", "id", objectIri, "definition",
+				Map.of("type", action.objectKind().iri(), "name", Map.of("en-US", action.objectName()))));
+		Map<String, Object> result = result(action.result());
+		if (!result.isEmpty()) {
+			statement.put("result", result);
+		}
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("platform", "Stride");
+		if (action.courseId() != null && action.objectKind() != ActivityType.COURSE) {
+			context.put("contextActivities",
+					Map.of("parent", List.of(Map.of("id", activityIri(ActivityType.COURSE, action.courseId())))));
+		}
+		statement.put("context", context);
+		statement.put("timestamp", now.toString());
+		statement.put("stored", now.toString());
+		statement.put("version", "1.0.3");
+		Result r = action.result() == null ? Result.NONE : action.result();
+		jdbc.sql("INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, "
+				+ "occurred_at, stored_at, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(id, action.actor().value(), action.verb().iri(), objectIri, action.courseId(), r.scaled(),
+					r.success(), Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(statement))
+			.update();
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Statement> statementsOf(PersonId actor) {
+		return jdbc
+			.sql("SELECT id, actor_id, verb, object_id, course_id, result_score, result_success, occurred_at, statement "
+					+ "FROM statements WHERE actor_id = ? ORDER BY occurred_at, stored_at")
+			.param(actor.value())
+			.query((rs, n) -> new Statement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), (Double) rs.getObject(6, Double.class), (Boolean) rs.getObject(7, Boolean.class),
+					rs.getTimestamp(8).toInstant(), rs.getString(9)))
+			.list();
+	}
+
+	public String activityIri(ActivityType kind, String key) {
+		return baseUrl + "/xapi/activities/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + key;
+	}
+
+	private static Map<String, Object> result(Result r) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		if (r == null) {
+			return result;
+		}
+		if (r.scaled() != null || r.raw() != null) {
+			Map<String, Object> score = new LinkedHashMap<>();
+			if (r.scaled() != null) {
+				score.put("scaled", r.scaled());
+			}
+			if (r.raw() != null) {
+				score.put("raw", r.raw());
+				score.put("min", 0);
+				score.put("max", r.max());
+			}
+			result.put("score", score);
+		}
+		if (r.success() != null) {
+			result.put("success", r.success());
+		}
+		if (r.completion() != null) {
+			result.put("completion", r.completion());
+		}
+		if (r.response() != null) {
+			result.put("response", r.response());
+		}
+		return result;
+	}
+}

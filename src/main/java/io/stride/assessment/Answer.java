@@ -1,0 +1,13 @@
+package io.stride.assessment;
+
+import java.util.List;
+
+/**
+ * The options a learner selected for one question, by index.
+ */
+public record Answer(String questionId, List<Integer> selected) {
+
+	public Answer {
+		selected = selected == null ? List.of() : List.copyOf(selected);
+	}
+}

@@ -1,0 +1,68 @@
+package io.stride.assessment.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.stride.assessment.AttemptResult;
+import io.stride.assessment.QuestionOutcome;
+import io.stride.authoring.CourseId;
+import io.stride.identity.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class Attempts {
+
+	private static final TypeReference<List<QuestionOutcome>> OUTCOMES = new TypeReference<>() {
+	};
+
+	private static final String SELECT = "SELECT id, course_id, person_id, score, passed, answers, submitted_at FROM attempts ";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	public Attempts(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public void insert(AttemptResult attempt, String idempotencyKey) {
+		jdbc.sql("INSERT INTO attempts (id, course_id, person_id, idempotency_key, score, passed, answers, submitted_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(attempt.attemptId(), attempt.courseId().value(), attempt.personId().value(), idempotencyKey,
+					attempt.score(), attempt.passed(), json.writeValueAsString(attempt.outcomes()),
+					Timestamp.from(attempt.submittedAt()))
+			.update();
+	}
+
+	public Optional<AttemptResult> byKey(PersonId person, String idempotencyKey) {
+		return jdbc.sql(SELECT + "WHERE person_id = ? AND idempotency_key = ?")
+			.params(person.value(), idempotencyKey)
+			.query(this::map)
+			.optional()
+			.map(a -> new AttemptResult(a.attemptId(), a.courseId(), a.personId(), a.score(), a.passed(), a.outcomes(),
+					a.submittedAt(), true));
+	}
+
+	public Optional<AttemptResult> byId(String id) {
+		return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(this::map).optional();
+	}
+
+	public List<AttemptResult> of(PersonId person, CourseId course) {
+		return jdbc.sql(SELECT + "WHERE person_id = ? AND course_id = ? ORDER BY submitted_at DESC")
+			.params(person.value(), course.value())
+			.query(this::map)
+			.list();
+	}
+
+	private AttemptResult map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new AttemptResult(rs.getString(1), new CourseId(rs.getString(2)), new PersonId(rs.getString(3)),
+				rs.getInt(4), rs.getBoolean(5), json.readValue(rs.getString(6), OUTCOMES),
+				rs.getTimestamp(7).toInstant(), false);
+	}
+}

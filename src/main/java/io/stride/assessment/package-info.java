@@ -1,0 +1,4 @@
+/**
+ * Quiz attempts: scoring, pass or fail, and idempotent submission.
+ */
+package io.stride.assessment;

@@ -1,0 +1,137 @@
+package io.stride.authoring;
+
+import java.util.List;
+import java.util.Map;
+
+import io.stride.authoring.internal.CourseRules;
+import io.stride.authoring.internal.Courses;
+import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writing and publishing courses. Anyone may author; a draft is seen and edited by its author and admins only;
+ * a published course is visible to everyone in the organization and no longer edited in place.
+ */
+@Service
+@Transactional
+public class Authoring {
+
+	public static final String CONFLICT_MESSAGE = "This course was saved elsewhere (another tab or person) after you "
+			+ "opened it. Your changes were not saved; reload to see the latest version, then make them again.";
+
+	private final Courses courses;
+
+	private final ApplicationEventPublisher events;
+
+	Authoring(Courses courses, ApplicationEventPublisher events) {
+		this.courses = courses;
+		this.events = events;
+	}
+
+	public Course create(Viewer author, CourseContent content) {
+		validate(content, "The course was not created.");
+		CourseId id = new CourseId(Ids.newId());
+		courses.insert(id, author.id(), content);
+		return courses.findById(id).orElseThrow();
+	}
+
+	public Course update(Viewer editor, CourseId id, int revision, CourseContent content) {
+		Course course = editable(editor, id);
+		if (course.isPublished()) {
+			throw new ConflictException("A published course can't be edited in place yet.");
+		}
+		validate(content, "The course was not saved.");
+		if (!courses.update(id, revision, content)) {
+			throw new ConflictException(CONFLICT_MESSAGE);
+		}
+		return courses.findById(id).orElseThrow();
+	}
+
+	public Course publish(Viewer publisher, CourseId id, int revision) {
+		Course course = editable(publisher, id);
+		if (course.isPublished()) {
+			return course;
+		}
+		if (course.lessons().isEmpty()) {
+			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
+		}
+		if (!courses.publish(id, revision)) {
+			throw new ConflictException(CONFLICT_MESSAGE);
+		}
+		events.publishEvent(new CoursePublished(id, course.version(), publisher.id()));
+		return courses.findById(id).orElseThrow();
+	}
+
+	/** The course as the viewer may see it: drafts only by their author and admins. */
+	@Transactional(readOnly = true)
+	public Course course(Viewer viewer, CourseId id) {
+		Course course = find(id);
+		if (!course.isPublished() && !mayEdit(viewer, course)) {
+			throw new NotFoundException("Course");
+		}
+		return course;
+	}
+
+	/** The course only if the viewer may edit it. */
+	@Transactional(readOnly = true)
+	public Course editable(Viewer viewer, CourseId id) {
+		Course course = find(id);
+		if (!mayEdit(viewer, course)) {
+			if (course.isPublished()) {
+				throw new ForbiddenException("Only the course's author or an admin can change it.");
+			}
+			throw new NotFoundException("Course");
+		}
+		return course;
+	}
+
+	/** A published course, for delivering it to learners. */
+	@Transactional(readOnly = true)
+	public Course published(CourseId id) {
+		Course course = find(id);
+		if (!course.isPublished()) {
+			throw new NotFoundException("Course");
+		}
+		return course;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Course> authoredBy(Viewer viewer) {
+		return courses.summaries("WHERE author_id = ? ORDER BY updated_at DESC", viewer.id().value());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Course> publishedCourses() {
+		return courses.summaries("WHERE status = 'PUBLISHED' ORDER BY title");
+	}
+
+	@Transactional(readOnly = true)
+	public Map<CourseId, String> titles(List<CourseId> ids) {
+		return courses.titles(ids);
+	}
+
+	public static boolean mayEdit(Viewer viewer, Course course) {
+		return viewer.isAdmin() || viewer.is(course.authorId());
+	}
+
+	private Course find(CourseId id) {
+		if (!Ids.looksValid(id.value())) {
+			throw new NotFoundException("Course");
+		}
+		return courses.findById(id).orElseThrow(() -> new NotFoundException("Course"));
+	}
+
+	private static void validate(CourseContent content, String message) {
+		Map<String, String> errors = CourseRules.check(content);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(message, errors);
+		}
+	}
+}

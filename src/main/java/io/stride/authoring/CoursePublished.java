@@ -1,0 +1,6 @@
+package io.stride.authoring;
+
+import io.stride.identity.PersonId;
+
+public record CoursePublished(CourseId courseId, int version, PersonId publishedBy) {
+}

@@ -1,0 +1,5 @@
+package io.stride.authoring;
+
+public enum CourseStatus {
+	DRAFT, PUBLISHED
+}

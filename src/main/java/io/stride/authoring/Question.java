@@ -1,0 +1,24 @@
+package io.stride.authoring;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A quiz question with options and the indexes of the correct ones. {@code id} is null for a question not
+ * saved yet.
+ */
+public record Question(String id, QuestionKind kind, String prompt, List<String> options, List<Integer> correct,
+		String explanation) {
+
+	public Question {
+		options = options == null ? List.of() : List.copyOf(options);
+		correct = correct == null ? List.of() : List.copyOf(new TreeSet<>(correct));
+		explanation = explanation == null ? "" : explanation;
+	}
+
+	/** All or nothing: the selection must be exactly the set of correct options. */
+	public boolean isAnsweredCorrectlyBy(Set<Integer> selected) {
+		return selected != null && selected.equals(Set.copyOf(correct));
+	}
+}

@@ -1,0 +1,161 @@
+package io.stride.authoring.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseContent;
+import io.stride.authoring.CourseId;
+import io.stride.authoring.CourseStatus;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
+import io.stride.authoring.Quiz;
+import io.stride.identity.PersonId;
+import io.stride.shared.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class Courses {
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Integer>> INTEGERS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	public Courses(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	private record Header(String id, String title, String description, String status, int version, int revision,
+			String authorId, int passMark, Instant updatedAt, Instant publishedAt) {
+	}
+
+	private static final String HEADER = "SELECT id, title, description, status, version, revision, author_id, pass_mark, "
+			+ "updated_at, published_at FROM courses ";
+
+	public Optional<Course> findById(CourseId id) {
+		return jdbc.sql(HEADER + "WHERE id = ?").param(id.value()).query(this::header).optional().map(this::assemble);
+	}
+
+	/** Course headers only (no lessons or questions), for lists. */
+	public List<Course> summaries(String where, Object... params) {
+		return jdbc.sql(HEADER + where)
+			.params(params)
+			.query(this::header)
+			.list()
+			.stream()
+			.map(h -> toCourse(h, List.of(), List.of()))
+			.toList();
+	}
+
+	public void insert(CourseId id, PersonId author, CourseContent content) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("INSERT INTO courses (id, title, description, status, version, revision, author_id, pass_mark, created_at, "
+				+ "updated_at) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?)")
+			.params(id.value(), content.title(), content.description(), author.value(), content.quiz().passMark(), now, now)
+			.update();
+		replaceParts(id, content);
+	}
+
+	/** Saves only if nobody saved since {@code revision}; answers whether it did. */
+	public boolean update(CourseId id, int revision, CourseContent content) {
+		int updated = jdbc
+			.sql("UPDATE courses SET title = ?, description = ?, pass_mark = ?, revision = revision + 1, updated_at = ? "
+					+ "WHERE id = ? AND revision = ? AND status = 'DRAFT'")
+			.params(content.title(), content.description(), content.quiz().passMark(), Timestamp.from(Instant.now()),
+					id.value(), revision)
+			.update();
+		if (updated == 1) {
+			replaceParts(id, content);
+		}
+		return updated == 1;
+	}
+
+	public boolean publish(CourseId id, int revision) {
+		Timestamp now = Timestamp.from(Instant.now());
+		return jdbc
+			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ? "
+					+ "WHERE id = ? AND revision = ? AND status = 'DRAFT'")
+			.params(now, now, id.value(), revision)
+			.update() == 1;
+	}
+
+	private void replaceParts(CourseId id, CourseContent content) {
+		jdbc.sql("DELETE FROM lessons WHERE course_id = ?").param(id.value()).update();
+		jdbc.sql("DELETE FROM questions WHERE course_id = ?").param(id.value()).update();
+		int position = 0;
+		for (Lesson lesson : content.lessons()) {
+			jdbc.sql("INSERT INTO lessons (id, course_id, position, title, markdown) VALUES (?, ?, ?, ?, ?)")
+				.params(lesson.id() == null ? Ids.newId() : lesson.id(), id.value(), position++, lesson.title(),
+						lesson.markdown())
+				.update();
+		}
+		position = 0;
+		for (Question question : content.quiz().questions()) {
+			jdbc.sql("INSERT INTO questions (id, course_id, position, kind, prompt, options, correct, explanation) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(question.id() == null ? Ids.newId() : question.id(), id.value(), position++,
+						question.kind().name(), question.prompt(), json.writeValueAsString(question.options()),
+						json.writeValueAsString(question.correct()), question.explanation())
+				.update();
+		}
+	}
+
+	private Header header(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Timestamp published = rs.getTimestamp(10);
+		return new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+				rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
+				published == null ? null : published.toInstant());
+	}
+
+	private Course assemble(Header header) {
+		List<Lesson> lessons = jdbc
+			.sql("SELECT id, title, markdown FROM lessons WHERE course_id = ? ORDER BY position")
+			.param(header.id())
+			.query((rs, n) -> new Lesson(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+		List<Question> questions = jdbc
+			.sql("SELECT id, kind, prompt, options, correct, explanation FROM questions WHERE course_id = ? ORDER BY position")
+			.param(header.id())
+			.query((rs, n) -> new Question(rs.getString(1), QuestionKind.valueOf(rs.getString(2)), rs.getString(3),
+					json.readValue(rs.getString(4), STRINGS), json.readValue(rs.getString(5), INTEGERS),
+					rs.getString(6)))
+			.list();
+		return toCourse(header, lessons, questions);
+	}
+
+	private Course toCourse(Header h, List<Lesson> lessons, List<Question> questions) {
+		return new Course(new CourseId(h.id()), h.title(), h.description(), CourseStatus.valueOf(h.status()),
+				h.version(), h.revision(), new PersonId(h.authorId()), lessons, new Quiz(h.passMark(), questions),
+				h.updatedAt(), h.publishedAt());
+	}
+
+	/** Titles by id, for lists in other modules. */
+	public Map<CourseId, String> titles(List<CourseId> ids) {
+		Map<CourseId, String> titles = new HashMap<>();
+		if (ids.isEmpty()) {
+			return titles;
+		}
+		jdbc.sql("SELECT id, title FROM courses WHERE id IN (:ids)")
+			.param("ids", new ArrayList<>(ids.stream().map(CourseId::value).toList()))
+			.query(rs -> {
+				titles.put(new CourseId(rs.getString(1)), rs.getString(2));
+			});
+		return titles;
+	}
+}

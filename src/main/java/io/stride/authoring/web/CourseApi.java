@@ -1,0 +1,130 @@
+package io.stride.authoring.web;
+
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseContent;
+import io.stride.authoring.CourseId;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
+import io.stride.authoring.Quiz;
+import io.stride.identity.Organization;
+import io.stride.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/courses")
+@Tag(name = "Courses", description = "Writing and publishing courses")
+@SecurityRequirement(name = "bearer")
+class CourseApi {
+
+	private final Authoring authoring;
+
+	private final Organization organization;
+
+	CourseApi(Authoring authoring, Organization organization) {
+		this.authoring = authoring;
+		this.organization = organization;
+	}
+
+	record LessonBody(String id, String title, String markdown) {
+	}
+
+	record CitationBody(String source, String locator, Integer start, Integer end, String text) {
+	}
+
+	record QuestionBody(String id, String kind, String prompt, List<String> options, List<Integer> correct,
+			String explanation, CitationBody citation) {
+	}
+
+	record QuizBody(Integer passMark, List<QuestionBody> questions) {
+	}
+
+	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision) {
+
+		CourseContent toContent() {
+			List<Lesson> lessonList = lessons == null ? List.of()
+					: lessons.stream().map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
+							l.markdown() == null ? "" : l.markdown())).toList();
+			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
+			List<Question> questions = quiz == null || quiz.questions() == null ? List.of()
+					: quiz.questions().stream().map(CourseBody::question).toList();
+			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions));
+		}
+
+		private static Question question(QuestionBody q) {
+			QuestionKind kind;
+			try {
+				kind = QuestionKind.valueOf(q.kind() == null ? "SINGLE_CHOICE" : q.kind());
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInputException("kind", "Unknown question kind: " + q.kind());
+			}
+			return new Question(null, kind, q.prompt() == null ? "" : q.prompt().trim(), q.options(), q.correct(),
+					q.explanation());
+		}
+	}
+
+	record CourseView(String id, int version, int revision, String status, String title, String description,
+			List<LessonBody> lessons, QuizBody quiz) {
+
+		static CourseView of(Course c) {
+			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
+					c.description(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown())).toList(),
+					new QuizBody(c.quiz().passMark(), c.quiz().questions().stream()
+						.map(q -> new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(), q.correct(),
+								q.explanation(), null))
+						.toList()));
+		}
+	}
+
+	record Saved(String id, int version, int revision, String status) {
+
+		static Saved of(Course c) {
+			return new Saved(c.id().value(), c.version(), c.revision(), c.status().name());
+		}
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a draft course")
+	Saved create(@RequestBody CourseBody body) {
+		return Saved.of(authoring.create(organization.currentViewer(), body.toContent()));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A course: drafts for their author and admins, published courses for everyone")
+	CourseView get(@PathVariable String id) {
+		return CourseView.of(authoring.course(organization.currentViewer(), new CourseId(id)));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace a draft's content; 'revision' must be the one last read (409 otherwise)")
+	Saved update(@PathVariable String id, @RequestBody CourseBody body) {
+		if (body.revision() == null) {
+			throw new InvalidInputException("revision", "Send the revision you last read, to avoid overwriting a newer save.");
+		}
+		return Saved.of(authoring.update(organization.currentViewer(), new CourseId(id), body.revision(), body.toContent()));
+	}
+
+	@PostMapping("/{id}/publish")
+	@Operation(summary = "Publish a draft (review policies arrive later)")
+	Saved publish(@PathVariable String id) {
+		var me = organization.currentViewer();
+		Course course = authoring.editable(me, new CourseId(id));
+		return Saved.of(authoring.publish(me, course.id(), course.revision()));
+	}
+}

@@ -1,0 +1,206 @@
+package io.stride.authoring.web;
+
+import java.util.Collections;
+import java.util.Map;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.authoring.QuestionKind;
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The course builder: one document-like page holding the course, its lessons and its quiz. Structural buttons
+ * (add, remove, move) change the page without saving; "Save" and "Publish" save the whole document at once.
+ */
+@Controller
+class CourseBuilderController {
+
+	private final Authoring authoring;
+
+	private final Organization organization;
+
+	CourseBuilderController(Authoring authoring, Organization organization) {
+		this.authoring = authoring;
+		this.organization = organization;
+	}
+
+	@GetMapping("/courses")
+	String myCourses(Model model) {
+		Viewer me = organization.currentViewer();
+		model.addAttribute("courses", authoring.authoredBy(me));
+		return "courses/list";
+	}
+
+	@GetMapping("/courses/new")
+	String newCourse(Model model) {
+		organization.currentViewer();
+		return builder(model, CourseForm.blank(), null, Map.of());
+	}
+
+	@PostMapping("/courses")
+	String create(@ModelAttribute("form") CourseForm form, BindingResult binding,
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		if (binding.hasErrors()) {
+			response.setStatus(422);
+			return builder(model, form, null, bindingErrors(binding));
+		}
+		if (restructure(form, action)) {
+			model.addAttribute("notice", "Not saved yet: press Save to keep your changes.");
+			return builder(model, form, null, Map.of());
+		}
+		try {
+			Course course = authoring.create(me, form.toContent());
+			return afterSave(me, course, action, redirect);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			return builder(model, form, null, e.fieldErrors());
+		}
+	}
+
+	@GetMapping("/courses/{id}/edit")
+	String edit(@PathVariable String id, Model model, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		Course course = authoring.editable(me, new CourseId(id));
+		if (course.isPublished()) {
+			redirect.addFlashAttribute("notice", "This course is published; published courses can't be edited in place yet.");
+			return "redirect:/courses/" + id + "/assign";
+		}
+		CourseForm form = CourseForm.of(course);
+		form.padOptions();
+		return builder(model, form, course, Map.of());
+	}
+
+	@PostMapping("/courses/{id}")
+	String update(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		CourseId courseId = new CourseId(id);
+		Course current = authoring.editable(me, courseId);
+		if (binding.hasErrors()) {
+			response.setStatus(422);
+			return builder(model, form, current, bindingErrors(binding));
+		}
+		if (restructure(form, action)) {
+			model.addAttribute("notice", "Not saved yet: press Save to keep your changes.");
+			return builder(model, form, current, Map.of());
+		}
+		try {
+			Course saved = authoring.update(me, courseId, form.getRevision(), form.toContent());
+			return afterSave(me, saved, action, redirect);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			return builder(model, form, current, e.fieldErrors());
+		}
+		catch (ConflictException e) {
+			// keep what this tab typed on screen so nothing is lost, but never write it over the other save
+			response.setStatus(409);
+			model.addAttribute("problem", e.getMessage());
+			model.addAttribute("conflict", true);
+			return builder(model, form, current, Map.of());
+		}
+	}
+
+	private String afterSave(Viewer me, Course course, String action, RedirectAttributes redirect) {
+		if ("publish".equals(action)) {
+			try {
+				authoring.publish(me, course.id(), course.revision());
+			}
+			catch (InvalidInputException e) {
+				redirect.addFlashAttribute("problem", "Saved, but not published: " + String.join(" ", e.fieldErrors().values()));
+				return "redirect:/courses/" + course.id().value() + "/edit";
+			}
+			redirect.addFlashAttribute("notice", "Published. Now assign it to a team.");
+			return "redirect:/courses/" + course.id().value() + "/assign";
+		}
+		redirect.addFlashAttribute("notice", "Saved.");
+		return "redirect:/courses/" + course.id().value() + "/edit";
+	}
+
+	/** Applies an add/remove/move button; answers whether the action was one. */
+	private static boolean restructure(CourseForm form, String action) {
+		String[] parts = action.split(":");
+		int index = parts.length > 1 ? parseIndex(parts[1]) : -1;
+		var lessons = form.getLessons();
+		var questions = form.getQuestions();
+		switch (parts[0]) {
+			case "add-lesson" -> lessons.add(new CourseForm.LessonForm());
+			case "remove-lesson" -> {
+				if (index >= 0 && index < lessons.size()) {
+					lessons.remove(index);
+				}
+			}
+			case "lesson-up" -> {
+				if (index > 0 && index < lessons.size()) {
+					Collections.swap(lessons, index, index - 1);
+				}
+			}
+			case "lesson-down" -> {
+				if (index >= 0 && index < lessons.size() - 1) {
+					Collections.swap(lessons, index, index + 1);
+				}
+			}
+			case "add-question" -> questions.add(CourseForm.QuestionForm.blank());
+			case "remove-question" -> {
+				if (index >= 0 && index < questions.size()) {
+					questions.remove(index);
+				}
+			}
+			case "more-options" -> {
+				if (index >= 0 && index < questions.size()) {
+					questions.get(index).pad();
+				}
+			}
+			default -> {
+				return false;
+			}
+		}
+		form.padOptions();
+		return true;
+	}
+
+	private static Map<String, String> bindingErrors(BindingResult binding) {
+		Map<String, String> errors = new java.util.HashMap<>();
+		binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "Enter a whole number."));
+		return errors;
+	}
+
+	private static int parseIndex(String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	private String builder(Model model, CourseForm form, Course course, Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("course", course);
+		model.addAttribute("pageTitle", course == null ? "New course" : "Edit " + course.title());
+		model.addAttribute("kinds", new QuestionKind[] { QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE,
+				QuestionKind.TRUE_FALSE });
+		model.addAttribute("errors", errors);
+		return "courses/builder";
+	}
+}

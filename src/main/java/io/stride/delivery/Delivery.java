@@ -1,0 +1,218 @@
+package io.stride.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.activity.ActivityType;
+import io.stride.activity.LearningAction;
+import io.stride.activity.LearningRecord;
+import io.stride.activity.Result;
+import io.stride.activity.Verb;
+import io.stride.assessment.QuizAttempted;
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.authoring.Lesson;
+import io.stride.delivery.internal.Assignments;
+import io.stride.delivery.internal.ProgressStore;
+import io.stride.identity.Organization;
+import io.stride.identity.Person;
+import io.stride.identity.PersonId;
+import io.stride.identity.Team;
+import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assigning courses to teams and taking them. Learners see and change only their own progress; managers see
+ * the progress of the teams they manage and the teams below; admins see all.
+ */
+@Service
+@Transactional
+public class Delivery {
+
+	public static final int MAX_DAYS_AHEAD = 3 * 366;
+
+	private final Authoring authoring;
+
+	private final Organization organization;
+
+	private final Assignments assignments;
+
+	private final ProgressStore progress;
+
+	private final LearningRecord record;
+
+	Delivery(Authoring authoring, Organization organization, Assignments assignments, ProgressStore progress,
+			LearningRecord record) {
+		this.authoring = authoring;
+		this.organization = organization;
+		this.assignments = assignments;
+		this.progress = progress;
+		this.record = record;
+	}
+
+	public Assignment assign(Viewer manager, CourseId courseId, TeamId teamId, LocalDate dueDate) {
+		organization.managedTeam(manager, teamId);
+		authoring.published(courseId);
+		if (dueDate != null && dueDate.isBefore(LocalDate.now())) {
+			throw new InvalidInputException("dueDate", "The due date is in the past.");
+		}
+		if (dueDate != null && dueDate.isAfter(LocalDate.now().plusDays(MAX_DAYS_AHEAD))) {
+			throw new InvalidInputException("dueDate", "Choose a due date within three years.");
+		}
+		return assignments.assign(courseId, teamId, dueDate, manager.id());
+	}
+
+	/** Where a published course is assigned, limited to the teams the viewer manages. */
+	@Transactional(readOnly = true)
+	public List<Assignment> assignmentsOf(Viewer viewer, CourseId courseId) {
+		Set<TeamId> visible = organization.managedTeamTree(viewer);
+		return assignments.forCourse(courseId).stream().filter(a -> visible.contains(a.teamId())).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<LearningItem> myLearning(Viewer learner) {
+		Map<CourseId, LocalDate> due = new LinkedHashMap<>();
+		for (Assignment assignment : assignments.forTeams(organization.withAncestors(learner.teamIds()))) {
+			due.merge(assignment.courseId(), assignment.dueDate() == null ? LocalDate.MAX : assignment.dueDate(),
+					(a, b) -> a.isBefore(b) ? a : b);
+		}
+		Map<CourseId, ProgressStore.Row> rows = new HashMap<>();
+		progress.ofPerson(learner.id()).forEach(row -> rows.put(row.courseId(), row));
+		List<CourseId> ids = new ArrayList<>(due.keySet());
+		rows.keySet().stream().filter(id -> !due.containsKey(id)).forEach(ids::add);
+		Map<CourseId, String> titles = authoring.titles(ids);
+		List<LearningItem> items = new ArrayList<>();
+		for (CourseId id : ids) {
+			ProgressStore.Row row = rows.get(id);
+			LocalDate dueDate = due.get(id) == null || LocalDate.MAX.equals(due.get(id)) ? null : due.get(id);
+			items.add(new LearningItem(id, titles.getOrDefault(id, "(removed course)"),
+					row == null ? ProgressStatus.NOT_STARTED : row.status(), dueDate, row == null ? null : row.bestScore(),
+					due.containsKey(id)));
+		}
+		items.sort(Comparator.comparing(LearningItem::done)
+			.thenComparing(item -> item.dueDate() == null ? LocalDate.MAX : item.dueDate())
+			.thenComparing(LearningItem::title));
+		return items;
+	}
+
+	/** Opens a published course for the learner and records that they opened it. */
+	public CourseProgress open(Viewer learner, CourseId courseId) {
+		Course course = authoring.published(courseId);
+		progress.ensureStarted(learner.id(), courseId);
+		record.record(new LearningAction(learner.id(), learner.name(), Verb.OPENED, ActivityType.COURSE,
+				courseId.value(), course.title(), courseId.value(), Result.NONE));
+		return view(learner.id(), course);
+	}
+
+	@Transactional(readOnly = true)
+	public CourseProgress progressIn(Viewer learner, CourseId courseId) {
+		return view(learner.id(), authoring.published(courseId));
+	}
+
+	/** Shows a lesson and records that the learner read it. */
+	public CourseProgress readLesson(Viewer learner, CourseId courseId, String lessonId) {
+		Course course = authoring.published(courseId);
+		Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("Lesson"));
+		progress.ensureStarted(learner.id(), courseId);
+		progress.markRead(learner.id(), courseId, lesson.id());
+		record.record(new LearningAction(learner.id(), learner.name(), Verb.EXPERIENCED, ActivityType.LESSON, lesson.id(),
+				lesson.title(), courseId.value(), Result.NONE));
+		refresh(learner.id(), learner.name(), course);
+		return view(learner.id(), course);
+	}
+
+	@EventListener
+	void on(QuizAttempted attempt) {
+		Course course = authoring.published(attempt.courseId());
+		progress.ensureStarted(attempt.personId(), attempt.courseId());
+		ProgressStore.Row row = progress.find(attempt.personId(), attempt.courseId()).orElseThrow();
+		Integer best = row.bestScore() == null ? attempt.score() : Math.max(row.bestScore(), attempt.score());
+		progress.update(new ProgressStore.Row(row.personId(), row.courseId(), row.status(), best, row.attempts() + 1,
+				row.completedAt()));
+		refresh(attempt.personId(), attempt.personName(), course);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TeamProgressRow> teamProgress(Viewer manager, TeamId teamId) {
+		organization.managedTeam(manager, teamId);
+		List<Person> members = organization.membersOfTeamTree(teamId);
+		Set<TeamId> tree = organization.withDescendants(Set.of(teamId));
+		Set<TeamId> relevant = organization.withAncestors(tree);
+		List<Assignment> all = assignments.forTeams(relevant);
+		Map<CourseId, String> titles = authoring.titles(all.stream().map(Assignment::courseId).distinct().toList());
+		Map<String, ProgressStore.Row> rows = new HashMap<>();
+		progress.ofPeople(members.stream().map(Person::id).toList())
+			.forEach(row -> rows.put(row.personId().value() + "/" + row.courseId().value(), row));
+		List<TeamProgressRow> result = new ArrayList<>();
+		for (Person member : members) {
+			Set<TeamId> reach = organization.withAncestors(member.teamIds());
+			Map<CourseId, LocalDate> due = new LinkedHashMap<>();
+			for (Assignment assignment : all) {
+				if (reach.contains(assignment.teamId())) {
+					due.merge(assignment.courseId(), assignment.dueDate() == null ? LocalDate.MAX : assignment.dueDate(),
+							(a, b) -> a.isBefore(b) ? a : b);
+				}
+			}
+			due.forEach((courseId, date) -> {
+				ProgressStore.Row row = rows.get(member.id().value() + "/" + courseId.value());
+				result.add(new TeamProgressRow(member.id(), member.name(), courseId, titles.get(courseId),
+						row == null ? ProgressStatus.NOT_STARTED : row.status(), row == null ? null : row.bestScore(),
+						LocalDate.MAX.equals(date) ? null : date));
+			});
+		}
+		return result;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Team> teamsManagedBy(Viewer viewer) {
+		return organization.teamsManagedBy(viewer);
+	}
+
+	private void refresh(PersonId person, String name, Course course) {
+		ProgressStore.Row row = progress.find(person, course.id()).orElseThrow();
+		Set<String> read = progress.readLessons(person, course.id());
+		boolean allRead = course.lessons().stream().allMatch(lesson -> read.contains(lesson.id()));
+		boolean passed = row.bestScore() != null && row.bestScore() >= course.quiz().passMark() && row.attempts() > 0;
+		ProgressStatus status;
+		if (passed) {
+			status = ProgressStatus.PASSED;
+		}
+		else if (allRead && (course.quiz().isEmpty() || row.attempts() > 0)) {
+			status = ProgressStatus.COMPLETED;
+		}
+		else {
+			status = ProgressStatus.IN_PROGRESS;
+		}
+		Instant completedAt = row.completedAt();
+		if (completedAt == null && status != ProgressStatus.IN_PROGRESS) {
+			completedAt = Instant.now();
+			record.record(new LearningAction(person, name, Verb.COMPLETED, ActivityType.COURSE, course.id().value(),
+					course.title(), course.id().value(), Result.completion(status == ProgressStatus.PASSED
+							|| course.quiz().isEmpty())));
+		}
+		if (status != row.status() || !java.util.Objects.equals(completedAt, row.completedAt())) {
+			progress.update(new ProgressStore.Row(person, course.id(), status, row.bestScore(), row.attempts(),
+					completedAt));
+		}
+	}
+
+	private CourseProgress view(PersonId person, Course course) {
+		var row = progress.find(person, course.id());
+		return new CourseProgress(course, progress.readLessons(person, course.id()),
+				row.map(ProgressStore.Row::status).orElse(ProgressStatus.NOT_STARTED),
+				row.map(ProgressStore.Row::bestScore).orElse(null));
+	}
+}

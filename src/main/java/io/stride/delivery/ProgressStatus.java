@@ -1,0 +1,16 @@
+package io.stride.delivery;
+
+public enum ProgressStatus {
+
+	NOT_STARTED("Not started"), IN_PROGRESS("In progress"), COMPLETED("Completed"), PASSED("Passed");
+
+	private final String label;
+
+	ProgressStatus(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+}

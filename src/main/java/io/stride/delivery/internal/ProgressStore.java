@@ -1,0 +1,105 @@
+package io.stride.delivery.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.stride.authoring.CourseId;
+import io.stride.delivery.ProgressStatus;
+import io.stride.identity.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Lessons read and the progress read model. Inserts check first, so that a reload or a second tab does not
+ * fail on an existing row; two requests racing on the very same row make one of them fail and be retried.
+ */
+@Repository
+public class ProgressStore {
+
+	private final JdbcClient jdbc;
+
+	public ProgressStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public record Row(PersonId personId, CourseId courseId, ProgressStatus status, Integer bestScore, int attempts,
+			Instant completedAt) {
+	}
+
+	public void markRead(PersonId person, CourseId course, String lessonId) {
+		boolean read = jdbc.sql("SELECT COUNT(*) FROM lesson_reads WHERE person_id = ? AND lesson_id = ?")
+			.params(person.value(), lessonId)
+			.query(Integer.class)
+			.single() > 0;
+		if (!read) {
+			jdbc.sql("INSERT INTO lesson_reads (person_id, course_id, lesson_id, first_read_at) VALUES (?, ?, ?, ?)")
+				.params(person.value(), course.value(), lessonId, Timestamp.from(Instant.now()))
+				.update();
+		}
+	}
+
+	public Set<String> readLessons(PersonId person, CourseId course) {
+		return new HashSet<>(jdbc.sql("SELECT lesson_id FROM lesson_reads WHERE person_id = ? AND course_id = ?")
+			.params(person.value(), course.value())
+			.query(String.class)
+			.list());
+	}
+
+	public void ensureStarted(PersonId person, CourseId course) {
+		if (find(person, course).isEmpty()) {
+			Timestamp now = Timestamp.from(Instant.now());
+			jdbc.sql("INSERT INTO progress (person_id, course_id, status, attempts, started_at, updated_at) "
+					+ "VALUES (?, ?, 'IN_PROGRESS', 0, ?, ?)")
+				.params(person.value(), course.value(), now, now)
+				.update();
+		}
+	}
+
+	public Optional<Row> find(PersonId person, CourseId course) {
+		return jdbc.sql("SELECT person_id, course_id, status, best_score, attempts, completed_at FROM progress "
+				+ "WHERE person_id = ? AND course_id = ?")
+			.params(person.value(), course.value())
+			.query(this::map)
+			.optional();
+	}
+
+	public List<Row> ofPerson(PersonId person) {
+		return jdbc.sql("SELECT person_id, course_id, status, best_score, attempts, completed_at FROM progress WHERE person_id = ?")
+			.param(person.value())
+			.query(this::map)
+			.list();
+	}
+
+	public List<Row> ofPeople(Collection<PersonId> people) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT person_id, course_id, status, best_score, attempts, completed_at FROM progress "
+				+ "WHERE person_id IN (:people)")
+			.param("people", people.stream().map(PersonId::value).toList())
+			.query(this::map)
+			.list();
+	}
+
+	public void update(Row row) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("UPDATE progress SET status = ?, best_score = ?, attempts = ?, completed_at = ?, updated_at = ? "
+				+ "WHERE person_id = ? AND course_id = ?")
+			.params(row.status().name(), row.bestScore(), row.attempts(),
+					row.completedAt() == null ? null : Timestamp.from(row.completedAt()), now, row.personId().value(),
+					row.courseId().value())
+			.update();
+	}
+
+	private Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Timestamp completed = rs.getTimestamp(6);
+		return new Row(new PersonId(rs.getString(1)), new CourseId(rs.getString(2)),
+				ProgressStatus.valueOf(rs.getString(3)), (Integer) rs.getObject(4, Integer.class), rs.getInt(5),
+				completed == null ? null : completed.toInstant());
+	}
+}

@@ -1,0 +1,146 @@
+package io.stride.delivery.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.assessment.Answer;
+import io.stride.assessment.Assessment;
+import io.stride.assessment.AttemptResult;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.authoring.Lesson;
+import io.stride.delivery.CourseProgress;
+import io.stride.delivery.Delivery;
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.shared.Ids;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The learner's side: "my learning", the lesson player, the quiz and its feedback.
+ */
+@Controller
+class LearningController {
+
+	private final Delivery delivery;
+
+	private final Assessment assessment;
+
+	private final Organization organization;
+
+	LearningController(Delivery delivery, Assessment assessment, Organization organization) {
+		this.delivery = delivery;
+		this.assessment = assessment;
+		this.organization = organization;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/learning";
+	}
+
+	@GetMapping("/learning")
+	String myLearning(Model model) {
+		Viewer me = organization.currentViewer();
+		model.addAttribute("items", delivery.myLearning(me));
+		return "learning/my-learning";
+	}
+
+	@GetMapping("/learning/courses/{id}")
+	String course(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		CourseProgress progress = delivery.open(me, new CourseId(id));
+		model.addAttribute("progress", progress);
+		model.addAttribute("course", progress.course());
+		model.addAttribute("attempts", assessment.attemptsOf(me, progress.course().id()));
+		return "learning/course";
+	}
+
+	@GetMapping("/learning/courses/{id}/lessons/{lessonId}")
+	String lesson(@PathVariable String id, @PathVariable String lessonId, Model model) {
+		Viewer me = organization.currentViewer();
+		CourseProgress progress = delivery.readLesson(me, new CourseId(id), lessonId);
+		Course course = progress.course();
+		List<Lesson> lessons = course.lessons();
+		int index = lessons.indexOf(course.lesson(lessonId).orElseThrow());
+		model.addAttribute("progress", progress);
+		model.addAttribute("course", course);
+		model.addAttribute("lesson", lessons.get(index));
+		model.addAttribute("number", index + 1);
+		model.addAttribute("previous", index > 0 ? lessons.get(index - 1) : null);
+		model.addAttribute("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null);
+		return "learning/lesson";
+	}
+
+	@GetMapping("/learning/courses/{id}/quiz")
+	String quiz(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		CourseProgress progress = delivery.progressIn(me, new CourseId(id));
+		if (progress.course().quiz().isEmpty()) {
+			throw new NotFoundException("Quiz");
+		}
+		model.addAttribute("course", progress.course());
+		model.addAttribute("attemptKey", Ids.newId());
+		model.addAttribute("selected", Map.of());
+		return "learning/quiz";
+	}
+
+	@PostMapping("/learning/courses/{id}/quiz")
+	String submit(@PathVariable String id, @RequestParam String attemptKey,
+			@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		CourseId courseId = new CourseId(id);
+		Course course = delivery.progressIn(me, courseId).course();
+		List<Answer> answers = new ArrayList<>();
+		Map<String, List<Integer>> selected = new java.util.HashMap<>();
+		for (var question : course.quiz().questions()) {
+			List<Integer> picks = new ArrayList<>();
+			for (String value : params.getOrDefault("q-" + question.id(), List.of())) {
+				try {
+					picks.add(Integer.parseInt(value));
+				}
+				catch (NumberFormatException e) {
+					picks.add(-1);
+				}
+			}
+			selected.put(question.id(), picks);
+			answers.add(new Answer(question.id(), picks));
+		}
+		try {
+			AttemptResult result = assessment.submit(me, courseId, answers, attemptKey);
+			return "redirect:/learning/courses/" + id + "/attempts/" + result.attemptId();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", String.join(" ", e.fieldErrors().values()));
+			model.addAttribute("course", course);
+			model.addAttribute("attemptKey", attemptKey);
+			model.addAttribute("selected", selected);
+			return "learning/quiz";
+		}
+	}
+
+	@GetMapping("/learning/courses/{id}/attempts/{attemptId}")
+	String attempt(@PathVariable String id, @PathVariable String attemptId, Model model) {
+		Viewer me = organization.currentViewer();
+		AttemptResult attempt = assessment.attempt(me, attemptId);
+		if (!attempt.courseId().value().equals(id) || !attempt.personId().equals(me.id())) {
+			throw new NotFoundException("Attempt");
+		}
+		CourseProgress progress = delivery.progressIn(me, attempt.courseId());
+		model.addAttribute("course", progress.course());
+		model.addAttribute("progress", progress);
+		model.addAttribute("attempt", attempt);
+		return "learning/attempt";
+	}
+}

@@ -1,0 +1,112 @@
+package io.stride.delivery.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.delivery.Delivery;
+import io.stride.identity.Organization;
+import io.stride.identity.Team;
+import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The manager's side: assigning a published course to a team and following the team's progress.
+ */
+@Controller
+class TeamController {
+
+	private final Delivery delivery;
+
+	private final Authoring authoring;
+
+	private final Organization organization;
+
+	TeamController(Delivery delivery, Authoring authoring, Organization organization) {
+		this.delivery = delivery;
+		this.authoring = authoring;
+		this.organization = organization;
+	}
+
+	@GetMapping("/teams")
+	String teams(Model model) {
+		Viewer me = organization.currentViewer();
+		model.addAttribute("teams", delivery.teamsManagedBy(me));
+		return "teams/list";
+	}
+
+	@GetMapping("/teams/{id}")
+	String team(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Team team = organization.managedTeam(me, new TeamId(id));
+		model.addAttribute("team", team);
+		model.addAttribute("rows", delivery.teamProgress(me, team.id()));
+		return "teams/progress";
+	}
+
+	@GetMapping("/courses/{id}/assign")
+	String assignPage(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Course course = authoring.course(me, new CourseId(id));
+		return assignView(model, me, course, Map.of(), null, null);
+	}
+
+	@PostMapping("/courses/{id}/assignments")
+	String assign(@PathVariable String id, @RequestParam(required = false) String teamId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		Course course = authoring.course(me, new CourseId(id));
+		try {
+			if (teamId == null || teamId.isBlank()) {
+				throw new InvalidInputException("teamId", "Choose a team.");
+			}
+			Team team = organization.managedTeam(me, new TeamId(teamId));
+			delivery.assign(me, course.id(), team.id(), dueDate);
+			redirect.addFlashAttribute("notice", "Assigned to " + team.name()
+					+ (dueDate == null ? "." : ", due " + dueDate + "."));
+			return "redirect:/courses/" + id + "/assign";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return assignView(model, me, course, e.fieldErrors(), teamId, dueDate);
+		}
+		catch (NotFoundException e) {
+			response.setStatus(422);
+			return assignView(model, me, course, Map.of("teamId", "Choose one of the teams you manage."), teamId, dueDate);
+		}
+	}
+
+	private String assignView(Model model, Viewer me, Course course, Map<String, String> errors, String teamId,
+			LocalDate dueDate) {
+		List<Team> teams = delivery.teamsManagedBy(me);
+		Map<String, String> names = new java.util.HashMap<>();
+		organization.allTeams().forEach(team -> names.put(team.id().value(), team.name()));
+		model.addAttribute("course", course);
+		model.addAttribute("teams", teams);
+		model.addAttribute("teamNames", names);
+		model.addAttribute("assignments", course.isPublished() ? delivery.assignmentsOf(me, course.id()) : List.of());
+		model.addAttribute("errors", errors);
+		model.addAttribute("teamId", teamId);
+		model.addAttribute("dueDate", dueDate == null ? LocalDate.now().plusDays(14) : dueDate);
+		model.addAttribute("editable", Authoring.mayEdit(me, course));
+		if (!errors.isEmpty()) {
+			model.addAttribute("problem", "The course was not assigned.");
+		}
+		return "courses/assign";
+	}
+}

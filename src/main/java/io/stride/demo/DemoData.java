@@ -1,0 +1,215 @@
+package io.stride.demo;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.stride.assessment.Answer;
+import io.stride.assessment.Assessment;
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseContent;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
+import io.stride.authoring.Quiz;
+import io.stride.delivery.Delivery;
+import io.stride.identity.NewPerson;
+import io.stride.identity.Organization;
+import io.stride.identity.OrganizationAdministration;
+import io.stride.identity.PersonId;
+import io.stride.identity.Role;
+import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds the demo organization through the same services the UI uses. {@code stride.demo-data} decides:
+ * {@code true} seeds an empty database, {@code false} never seeds, unset seeds only an empty embedded (H2)
+ * database. A database with anyone in it is never touched.
+ */
+@Component
+@Order(0)
+class DemoData implements ApplicationRunner {
+
+	static final String PASSWORD = "stride-demo";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final OrganizationAdministration administration;
+
+	private final Organization organization;
+
+	private final Authoring authoring;
+
+	private final Delivery delivery;
+
+	private final Assessment assessment;
+
+	private final String setting;
+
+	private final String databaseUrl;
+
+	private final TransactionTemplate transaction;
+
+	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
+			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
+			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions) {
+		this.administration = administration;
+		this.organization = organization;
+		this.authoring = authoring;
+		this.delivery = delivery;
+		this.assessment = assessment;
+		this.setting = setting == null ? "" : setting.trim().toLowerCase(java.util.Locale.ROOT);
+		this.databaseUrl = databaseUrl;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (shouldSeed()) {
+			// all or nothing: a half-seeded database would never be seeded again
+			transaction.executeWithoutResult(status -> seed());
+			log.info("Seeded the demo organization Acme; sign in as admin@acme.example with password '{}'", PASSWORD);
+		}
+	}
+
+	boolean shouldSeed() {
+		if (setting.equals("false")) {
+			return false;
+		}
+		if (administration.hasPeople()) {
+			return false;
+		}
+		return setting.equals("true") || databaseUrl.startsWith("jdbc:h2:");
+	}
+
+	void seed() {
+		administration.bootstrapAdmin("Ada Admin", "admin@acme.example", PASSWORD);
+		Viewer admin = administration.adminViewer("admin@acme.example");
+		TeamId customerSuccess = administration.createTeam(admin, "Customer Success", null);
+		TeamId onboarding = administration.createTeam(admin, "CS Onboarding", customerSuccess);
+		TeamId sales = administration.createTeam(admin, "Sales", null);
+		TeamId support = administration.createTeam(admin, "Support", null);
+
+		PersonId maya = person(admin, "Maya Manager", "maya", Set.of(customerSuccess), Set.of(customerSuccess), Set.of());
+		PersonId sam = person(admin, "Sam Sales", "sam", Set.of(sales), Set.of(sales), Set.of());
+		person(admin, "Rita Reviewer", "rita", Set.of(support), Set.of(), EnumSet.of(Role.REVIEWER));
+		PersonId leo = person(admin, "Leo Learner", "leo", Set.of(customerSuccess), Set.of(), Set.of());
+		PersonId lina = person(admin, "Lina Lopez", "lina", Set.of(onboarding), Set.of(), Set.of());
+		person(admin, "Omar Osei", "omar", Set.of(onboarding), Set.of(), Set.of());
+		person(admin, "Priya Patel", "priya", Set.of(customerSuccess), Set.of(), Set.of());
+		PersonId sofia = person(admin, "Sofia Silva", "sofia", Set.of(sales), Set.of(), Set.of());
+		person(admin, "Tom Tanaka", "tom", Set.of(sales), Set.of(), Set.of());
+		person(admin, "Uma Umar", "uma", Set.of(support), Set.of(), Set.of());
+		person(admin, "Victor Vance", "victor", Set.of(support), Set.of(), Set.of());
+
+		Viewer mayaViewer = organization.viewerOf(maya);
+		Course ebr = publish(mayaViewer, executiveBusinessReview());
+		delivery.assign(mayaViewer, ebr.id(), customerSuccess, LocalDate.now().plusDays(14));
+		Viewer samViewer = organization.viewerOf(sam);
+		Course refunds = publish(samViewer, refundRequests());
+		delivery.assign(samViewer, refunds.id(), sales, LocalDate.now().plusDays(7));
+
+		Viewer leoViewer = organization.viewerOf(leo);
+		delivery.open(leoViewer, ebr.id());
+		ebr.lessons().forEach(lesson -> delivery.readLesson(leoViewer, ebr.id(), lesson.id()));
+		assessment.submit(leoViewer, ebr.id(), correctAnswers(ebr), "demo-leo-1");
+		Viewer linaViewer = organization.viewerOf(lina);
+		delivery.open(linaViewer, ebr.id());
+		delivery.readLesson(linaViewer, ebr.id(), ebr.lessons().get(0).id());
+		Viewer sofiaViewer = organization.viewerOf(sofia);
+		delivery.open(sofiaViewer, refunds.id());
+		refunds.lessons().forEach(lesson -> delivery.readLesson(sofiaViewer, refunds.id(), lesson.id()));
+		assessment.submit(sofiaViewer, refunds.id(),
+				refunds.quiz().questions().stream().map(q -> new Answer(q.id(), List.of())).toList(), "demo-sofia-1");
+	}
+
+	private PersonId person(Viewer admin, String name, String handle, Set<TeamId> teams, Set<TeamId> manages,
+			Set<Role> roles) {
+		return administration.createPerson(admin,
+				new NewPerson(name, handle + "@acme.example", PASSWORD, teams, manages, roles));
+	}
+
+	private Course publish(Viewer author, CourseContent content) {
+		Course draft = authoring.create(author, content);
+		return authoring.publish(author, draft.id(), draft.revision());
+	}
+
+	private static List<Answer> correctAnswers(Course course) {
+		return course.quiz().questions().stream().map(q -> new Answer(q.id(), q.correct())).toList();
+	}
+
+	private static CourseContent executiveBusinessReview() {
+		return new CourseContent("Running an executive business review",
+				"For customer success managers: prepare and run an EBR that ends with agreed next steps, without escalation.",
+				List.of(new Lesson(null, "Before the meeting", """
+						An executive business review (EBR) is a **quarterly** meeting with the customer's sponsor.
+
+						1. Pull usage and outcome figures for the last quarter.
+						2. Ask your champion which goals matter to the sponsor *this* quarter.
+						3. Send the agenda **at least 3 working days** before the meeting.
+
+						> Do not present a renewal quote in an EBR. Keep commercial talks separate.
+						"""),
+						new Lesson(null, "In the room", """
+								Open with the customer's goals, not with our product.
+
+								| Part | Time |
+								|---|---|
+								| Goals and results | 15 min |
+								| Risks and asks | 10 min |
+								| Next steps | 5 min |
+
+								Write every next step with an owner and a date before you leave the room.
+								"""),
+						new Lesson(null, "After the meeting", """
+								Send the summary **within 24 hours**. List each next step with its owner and date.
+								Log the EBR in the account plan so the team can see it.
+								""")),
+				new Quiz(75, List.of(
+						new Question(null, QuestionKind.SINGLE_CHOICE, "How early should the agenda reach the customer?",
+								List.of("The morning of the meeting", "At least 3 working days before", "A month before"),
+								List.of(1), "The sponsor needs time to add their own topics: at least 3 working days."),
+						new Question(null, QuestionKind.MULTIPLE_CHOICE, "What must every next step have?",
+								List.of("An owner", "A date", "A price", "A slide"), List.of(0, 1),
+								"A next step without an owner and a date is a wish, not a commitment."),
+						new Question(null, QuestionKind.TRUE_FALSE, "An EBR is a good moment to present the renewal quote.",
+								List.of("True", "False"), List.of(1), "Commercial talks are kept out of the EBR."),
+						new Question(null, QuestionKind.SINGLE_CHOICE, "When do you send the summary?",
+								List.of("Within 24 hours", "Within a week", "Before the next EBR"), List.of(0),
+								"Momentum fades fast: the summary goes out within 24 hours."))));
+	}
+
+	private static CourseContent refundRequests() {
+		return new CourseContent("Handling a refund request",
+				"For sales: decide quickly whether a refund is ours to grant and what to tell the customer.",
+				List.of(new Lesson(null, "Who decides", """
+						Refunds up to **EUR 500** within **30 days** of purchase: the account executive decides.
+						Anything above goes to the sales manager.
+						"""),
+						new Lesson(null, "What to tell the customer", """
+								- Confirm you received the request the same day.
+								- Give a decision within **2 working days**.
+								- Never promise a refund before it is approved.
+								""")),
+				new Quiz(80, List.of(
+						new Question(null, QuestionKind.SINGLE_CHOICE, "Up to what amount may an account executive approve a refund?",
+								List.of("EUR 100", "EUR 500", "EUR 5,000"), List.of(1),
+								"Up to EUR 500 within 30 days; above that the sales manager decides."),
+						new Question(null, QuestionKind.SINGLE_CHOICE, "How soon does the customer get a decision?",
+								List.of("Same day", "Within 2 working days", "Within a month"), List.of(1),
+								"Confirm the same day, decide within 2 working days."),
+						new Question(null, QuestionKind.TRUE_FALSE, "You may promise a refund while approval is pending.",
+								List.of("True", "False"), List.of(1), "Never promise before approval."))));
+	}
+}

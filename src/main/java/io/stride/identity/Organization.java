@@ -1,0 +1,146 @@
+package io.stride.identity;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.identity.internal.People;
+import io.stride.identity.internal.StridePrincipal;
+import io.stride.identity.internal.Teams;
+import io.stride.shared.NotFoundException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is acting and what they may see. Every module asks here instead of reading identity tables: a manager
+ * sees the people of the teams they manage and of all teams below those; admins see everyone; everyone else
+ * sees only themselves.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Organization {
+
+	private final People people;
+
+	private final Teams teams;
+
+	Organization(People people, Teams teams) {
+		this.people = people;
+		this.teams = teams;
+	}
+
+	/** The signed-in person, read fresh so that a revoked role or deactivation applies at once. */
+	public Viewer currentViewer() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof StridePrincipal principal)) {
+			throw new InsufficientAuthenticationException("Not signed in");
+		}
+		Person person = people.findById(principal.personId())
+			.filter(Person::active)
+			.orElseThrow(() -> new InsufficientAuthenticationException("Account is not active"));
+		return Viewer.of(person);
+	}
+
+	public Viewer viewerOf(PersonId id) {
+		return people.findById(id).map(Viewer::of).orElseThrow(() -> new NotFoundException("Person"));
+	}
+
+	public List<Team> allTeams() {
+		return teams.all();
+	}
+
+	/** Teams the viewer may act on as a manager: those they manage and every team below them. */
+	public Set<TeamId> managedTeamTree(Viewer viewer) {
+		if (viewer.isAdmin()) {
+			return ids(teams.all());
+		}
+		return withDescendants(viewer.manages());
+	}
+
+	public boolean canManage(Viewer viewer, TeamId team) {
+		return managedTeamTree(viewer).contains(team);
+	}
+
+	/** The team, if the viewer manages it (directly or above it) or is an admin; otherwise "not found". */
+	public Team managedTeam(Viewer viewer, TeamId id) {
+		if (!canManage(viewer, id)) {
+			throw new NotFoundException("Team");
+		}
+		return teams.findById(id).orElseThrow(() -> new NotFoundException("Team"));
+	}
+
+	public List<Team> teamsManagedBy(Viewer viewer) {
+		Set<TeamId> tree = managedTeamTree(viewer);
+		return teams.all().stream().filter(team -> tree.contains(team.id())).toList();
+	}
+
+	public boolean canSee(Viewer viewer, PersonId person) {
+		if (viewer.is(person) || viewer.isAdmin()) {
+			return true;
+		}
+		if (!viewer.isManager()) {
+			return false;
+		}
+		Set<TeamId> tree = managedTeamTree(viewer);
+		return people.findById(person).map(p -> p.teamIds().stream().anyMatch(tree::contains)).orElse(false);
+	}
+
+	public Person person(Viewer viewer, PersonId id) {
+		if (!canSee(viewer, id)) {
+			throw new NotFoundException("Person");
+		}
+		return people.findById(id).orElseThrow(() -> new NotFoundException("Person"));
+	}
+
+	/** Active members of the team and of every team below it. Callers check the viewer first. */
+	public List<Person> membersOfTeamTree(TeamId team) {
+		return people.membersOf(withDescendants(Set.of(team)));
+	}
+
+	/** The given teams and every team above them: a course assigned to a team reaches its sub-teams too. */
+	public Set<TeamId> withAncestors(Collection<TeamId> start) {
+		Map<TeamId, TeamId> parents = new HashMap<>();
+		teams.all().forEach(team -> parents.put(team.id(), team.parentId()));
+		Set<TeamId> result = new LinkedHashSet<>();
+		for (TeamId id : start) {
+			TeamId current = id;
+			while (current != null && result.add(current)) {
+				current = parents.get(current);
+			}
+		}
+		return result;
+	}
+
+	public Set<TeamId> withDescendants(Collection<TeamId> start) {
+		Map<TeamId, List<TeamId>> children = new HashMap<>();
+		for (Team team : teams.all()) {
+			if (team.parentId() != null) {
+				children.computeIfAbsent(team.parentId(), k -> new java.util.ArrayList<>()).add(team.id());
+			}
+		}
+		Set<TeamId> result = new HashSet<>();
+		Deque<TeamId> queue = new ArrayDeque<>(start);
+		while (!queue.isEmpty()) {
+			TeamId id = queue.pop();
+			if (result.add(id)) {
+				queue.addAll(children.getOrDefault(id, List.of()));
+			}
+		}
+		return result;
+	}
+
+	private static Set<TeamId> ids(List<Team> all) {
+		Set<TeamId> ids = new HashSet<>();
+		all.forEach(team -> ids.add(team.id()));
+		return ids;
+	}
+}

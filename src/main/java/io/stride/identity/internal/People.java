@@ -1,0 +1,193 @@
+package io.stride.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.stride.identity.Person;
+import io.stride.identity.PersonId;
+import io.stride.identity.Role;
+import io.stride.identity.TeamId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * People with their roles and team links. Emails are stored lower-cased so that sign-in ignores case.
+ */
+@Repository
+public class People {
+
+	private final JdbcClient jdbc;
+
+	public People(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public record Credentials(PersonId id, String email, String passwordHash, boolean active) {
+	}
+
+	public Optional<Person> findById(PersonId id) {
+		return load(jdbc.sql("SELECT id, name, email, active FROM people WHERE id = ?").param(id.value()));
+	}
+
+	public Optional<Person> findByEmail(String email) {
+		return load(jdbc.sql("SELECT id, name, email, active FROM people WHERE email = ?").param(normalize(email)));
+	}
+
+	public Optional<Credentials> credentials(String email) {
+		return jdbc.sql("SELECT id, email, password_hash, active FROM people WHERE email = ?")
+			.param(normalize(email))
+			.query((rs, n) -> new Credentials(new PersonId(rs.getString(1)), rs.getString(2), rs.getString(3),
+					rs.getBoolean(4)))
+			.optional();
+	}
+
+	public boolean emailTaken(String email, PersonId except) {
+		return jdbc.sql("SELECT COUNT(*) FROM people WHERE email = ? AND id <> ?")
+			.param(normalize(email))
+			.param(except == null ? "" : except.value())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM people").query(Long.class).single();
+	}
+
+	public long count(String search) {
+		return jdbc.sql("SELECT COUNT(*) FROM people WHERE LOWER(name) LIKE ? OR email LIKE ?")
+			.param(like(search))
+			.param(like(search))
+			.query(Long.class)
+			.single();
+	}
+
+	public boolean anyAdmin() {
+		return jdbc.sql("SELECT COUNT(*) FROM person_roles WHERE role = 'ADMIN'").query(Integer.class).single() > 0;
+	}
+
+	public List<Person> page(String search, int offset, int limit) {
+		List<String> ids = jdbc
+			.sql("SELECT id FROM people WHERE LOWER(name) LIKE ? OR email LIKE ? ORDER BY name, id LIMIT ? OFFSET ?")
+			.param(like(search))
+			.param(like(search))
+			.param(limit)
+			.param(offset)
+			.query(String.class)
+			.list();
+		return findAll(ids);
+	}
+
+	public List<Person> membersOf(Set<TeamId> teams) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = jdbc
+			.sql("SELECT DISTINCT p.id, p.name FROM people p JOIN team_members m ON m.person_id = p.id "
+					+ "WHERE m.team_id IN (:teams) AND p.active = TRUE ORDER BY p.name, p.id")
+			.param("teams", teams.stream().map(TeamId::value).toList())
+			.query((rs, n) -> rs.getString(1))
+			.list();
+		return findAll(ids);
+	}
+
+	public void insert(PersonId id, String name, String email, String passwordHash, Set<Role> roles,
+			Set<TeamId> teams, Set<TeamId> manages) {
+		jdbc.sql("INSERT INTO people (id, name, email, password_hash, active, created_at) VALUES (?, ?, ?, ?, TRUE, ?)")
+			.params(id.value(), name, normalize(email), passwordHash, Timestamp.from(Instant.now()))
+			.update();
+		replaceLinks(id, roles, teams, manages);
+	}
+
+	public void update(PersonId id, String name, String email, boolean active, Set<Role> roles, Set<TeamId> teams,
+			Set<TeamId> manages) {
+		jdbc.sql("UPDATE people SET name = ?, email = ?, active = ? WHERE id = ?")
+			.params(name, normalize(email), active, id.value())
+			.update();
+		replaceLinks(id, roles, teams, manages);
+	}
+
+	public void changePassword(PersonId id, String passwordHash) {
+		jdbc.sql("UPDATE people SET password_hash = ? WHERE id = ?").params(passwordHash, id.value()).update();
+	}
+
+	private void replaceLinks(PersonId id, Set<Role> roles, Set<TeamId> teams, Set<TeamId> manages) {
+		jdbc.sql("DELETE FROM person_roles WHERE person_id = ?").param(id.value()).update();
+		jdbc.sql("DELETE FROM team_members WHERE person_id = ?").param(id.value()).update();
+		jdbc.sql("DELETE FROM team_managers WHERE person_id = ?").param(id.value()).update();
+		for (Role role : roles) {
+			jdbc.sql("INSERT INTO person_roles (person_id, role) VALUES (?, ?)").params(id.value(), role.name()).update();
+		}
+		for (TeamId team : teams) {
+			jdbc.sql("INSERT INTO team_members (team_id, person_id) VALUES (?, ?)")
+				.params(team.value(), id.value())
+				.update();
+		}
+		for (TeamId team : manages) {
+			jdbc.sql("INSERT INTO team_managers (team_id, person_id) VALUES (?, ?)")
+				.params(team.value(), id.value())
+				.update();
+		}
+	}
+
+	private Optional<Person> load(JdbcClient.StatementSpec spec) {
+		List<String> ids = spec.query((rs, n) -> rs.getString(1)).list();
+		return findAll(ids).stream().findFirst();
+	}
+
+	private List<Person> findAll(List<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		record Row(String id, String name, String email, boolean active) {
+		}
+		Map<String, Row> rows = new LinkedHashMap<>();
+		ids.forEach(id -> rows.put(id, null));
+		jdbc.sql("SELECT id, name, email, active FROM people WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.list()
+			.forEach(row -> rows.put(row.id(), row));
+		Map<String, Set<Role>> roles = new HashMap<>();
+		jdbc.sql("SELECT person_id, role FROM person_roles WHERE person_id IN (:ids)")
+			.param("ids", ids)
+			.query(rs -> {
+				roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+			});
+		Map<String, Set<TeamId>> members = links("team_members", ids);
+		Map<String, Set<TeamId>> managers = links("team_managers", ids);
+		return rows.values()
+			.stream()
+			.filter(row -> row != null)
+			.map(row -> new Person(new PersonId(row.id()), row.name(), row.email(), row.active(),
+					Set.copyOf(roles.getOrDefault(row.id(), Set.of())), Set.copyOf(members.getOrDefault(row.id(), Set.of())),
+					Set.copyOf(managers.getOrDefault(row.id(), Set.of()))))
+			.toList();
+	}
+
+	private Map<String, Set<TeamId>> links(String table, List<String> ids) {
+		Map<String, Set<TeamId>> links = new HashMap<>();
+		jdbc.sql("SELECT person_id, team_id FROM " + table + " WHERE person_id IN (:ids)")
+			.param("ids", ids)
+			.query(rs -> {
+				links.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(new TeamId(rs.getString(2)));
+			});
+		return links;
+	}
+
+	static String normalize(String email) {
+		return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static String like(String search) {
+		String s = search == null ? "" : search.trim().toLowerCase(java.util.Locale.ROOT);
+		return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+}

@@ -1,0 +1,68 @@
+package io.stride.identity.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Password sign-in that refuses to check passwords for a locked address and counts each failure.
+ */
+public class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+	private final DaoAuthenticationProvider passwords;
+
+	private final SignInThrottle throttle;
+
+	public ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle) {
+		this.passwords = passwords;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String email = authentication.getName();
+		Optional<Duration> locked = throttle.lockedFor(email);
+		if (locked.isPresent()) {
+			throw new SignInLockedException(locked.get());
+		}
+		try {
+			Authentication result = passwords.authenticate(authentication);
+			throttle.reset(email);
+			return result;
+		}
+		catch (BadCredentialsException e) {
+			throttle.recordFailure(email);
+			throw e;
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	public static class SignInLockedException extends LockedException {
+
+		private final Duration remaining;
+
+		SignInLockedException(Duration remaining) {
+			super("Too many failed sign-ins");
+			this.remaining = remaining;
+		}
+
+		public Duration remaining() {
+			return remaining;
+		}
+
+		public long minutesLeft() {
+			return Math.max(1, (remaining.getSeconds() + 59) / 60);
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package io.stride.identity.web;
+
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts the signed-in person in every page's model as {@code me}, for the navigation.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentViewerAdvice {
+
+	private final Organization organization;
+
+	CurrentViewerAdvice(Organization organization) {
+		this.organization = organization;
+	}
+
+	@ModelAttribute("me")
+	Viewer me() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+			return null;
+		}
+		try {
+			return organization.currentViewer();
+		}
+		catch (RuntimeException notSignedIn) {
+			return null;
+		}
+	}
+}

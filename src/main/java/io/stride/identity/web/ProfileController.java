@@ -1,0 +1,60 @@
+package io.stride.identity.web;
+
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.identity.internal.ApiTokens;
+import io.stride.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in person's profile and personal access tokens for the API.
+ */
+@Controller
+class ProfileController {
+
+	private final Organization organization;
+
+	private final ApiTokens tokens;
+
+	ProfileController(Organization organization, ApiTokens tokens) {
+		this.organization = organization;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/profile")
+	String profile(Model model) {
+		Viewer me = organization.currentViewer();
+		model.addAttribute("person", organization.person(me, me.id()));
+		model.addAttribute("tokens", tokens.personalTokens(me.id()));
+		model.addAttribute("teams", organization.allTeams());
+		return "profile/profile";
+	}
+
+	@PostMapping("/profile/tokens")
+	String createToken(@RequestParam String name, @RequestParam(required = false) Integer days,
+			RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		try {
+			ApiTokens.Issued issued = tokens.issuePersonalToken(me.id(), name, days);
+			redirect.addFlashAttribute("newToken", issued.token());
+			redirect.addFlashAttribute("notice", "Token created. Copy it now: it is shown only once.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", String.join(" ", e.fieldErrors().values()));
+		}
+		return "redirect:/profile";
+	}
+
+	@PostMapping("/profile/tokens/{id}/revoke")
+	String revoke(@PathVariable String id, RedirectAttributes redirect) {
+		tokens.revoke(organization.currentViewer().id(), id);
+		redirect.addFlashAttribute("notice", "Token revoked. Programs using it can no longer call the API.");
+		return "redirect:/profile";
+	}
+}

@@ -1,0 +1,42 @@
+package io.stride.identity.web;
+
+import io.stride.identity.internal.SingleSignOn;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class SignInController {
+
+	private final SingleSignOn singleSignOn;
+
+	private final boolean oidcEnabled;
+
+	SignInController(SingleSignOn singleSignOn, @Value("${stride.sso.oidc-enabled:false}") boolean oidcEnabled) {
+		this.singleSignOn = singleSignOn;
+		this.oidcEnabled = oidcEnabled;
+	}
+
+	@GetMapping("/login")
+	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Integer locked,
+			@RequestParam(required = false) String signedOut, @RequestParam(required = false) String ssoError,
+			Model model) {
+		if (error != null) {
+			model.addAttribute("problem", "The email or password is not right.");
+		}
+		if (locked != null) {
+			model.addAttribute("problem", "Too many failed sign-ins for this email. Try again in " + Math.max(1, locked)
+					+ " minute" + (locked == 1 ? "" : "s") + ".");
+		}
+		if (ssoError != null) {
+			model.addAttribute("problem", "Single sign-on did not find an active Stride account for your email.");
+		}
+		if (signedOut != null) {
+			model.addAttribute("notice", "You are signed out.");
+		}
+		model.addAttribute("providers", singleSignOn.providers(oidcEnabled));
+		return "login";
+	}
+}

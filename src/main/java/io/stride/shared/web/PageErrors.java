@@ -1,0 +1,40 @@
+package io.stride.shared.web;
+
+import io.stride.shared.ConflictException;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Error pages for the UI: the same wording for "does not exist" and "not yours" so that ids can't be probed.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+	@ExceptionHandler(NotFoundException.class)
+	String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+		return page(model, response, 404, "Not found", "This page does not exist, or you don't have access to it.");
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	String forbidden(ForbiddenException e, Model model, HttpServletResponse response) {
+		return page(model, response, 403, "Not allowed", e.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	String conflict(ConflictException e, Model model, HttpServletResponse response) {
+		return page(model, response, 409, "Conflict", e.getMessage());
+	}
+
+	private static String page(Model model, HttpServletResponse response, int status, String title, String message) {
+		response.setStatus(status);
+		model.addAttribute("status", status);
+		model.addAttribute("title", title);
+		model.addAttribute("message", message);
+		return "problem";
+	}
+}

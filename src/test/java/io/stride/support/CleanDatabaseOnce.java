@@ -1,0 +1,35 @@
+package io.stride.support;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tests start from an empty schema: the first Spring context of a test run on each database cleans it, later
+ * contexts only migrate. Test data is made unique per test, so tests never depend on each other's rows.
+ */
+@Configuration(proxyBeanMethods = false)
+class CleanDatabaseOnce {
+
+	private static final Set<String> CLEANED = ConcurrentHashMap.newKeySet();
+
+	@Bean
+	FlywayMigrationStrategy cleanOnceThenMigrate() {
+		return flyway -> {
+			String key;
+			try (var connection = flyway.getConfiguration().getDataSource().getConnection()) {
+				key = connection.getMetaData().getURL();
+			}
+			catch (java.sql.SQLException e) {
+				throw new IllegalStateException(e);
+			}
+			if (CLEANED.add(key)) {
+				flyway.clean();
+			}
+			flyway.migrate();
+		};
+	}
+}
