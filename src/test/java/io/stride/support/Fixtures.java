@@ -86,6 +86,10 @@ public class Fixtures {
 		return organization.viewerOf(id);
 	}
 
+	public io.stride.identity.Person viewerPerson(PersonId id) {
+		return organization.person(admin(), id);
+	}
+
 	public String token(PersonId id) {
 		return tokens.issueSignInToken(id).token();
 	}

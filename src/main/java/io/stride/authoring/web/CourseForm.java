@@ -156,6 +156,11 @@ public class CourseForm {
 		public void setMarkdown(String markdown) {
 			this.markdown = markdown;
 		}
+
+		/** The lesson as learners will see it, for the builder's preview. */
+		public String getHtml() {
+			return io.stride.shared.Markdown.toSafeHtml(markdown);
+		}
 	}
 
 	public static class QuestionForm {

@@ -1,0 +1,226 @@
+package io.stride.web;
+
+import io.stride.assessment.Answer;
+import io.stride.assessment.Assessment;
+import io.stride.assessment.AttemptResult;
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseContent;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
+import io.stride.authoring.Quiz;
+import io.stride.identity.PersonId;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.SignedIn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The safety baseline of the pages: headers, CSRF, sanitized rendering, validation next to fields, optimistic
+ * locking, and "not found" for what belongs to another team.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityBaselineTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	@Autowired
+	Assessment assessment;
+
+	Org org;
+
+	@BeforeEach
+	void organization() {
+		org = fixtures.organization();
+	}
+
+	@Test
+	void pagesSendStrictSecurityHeaders() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("object-src 'none'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+	}
+
+	@Test
+	void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+		mvc.perform(post("/courses").with(as(org.managerA())).param("title", "Forged").param("action", "save"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/profile/tokens").with(as(org.learnerA())).param("name", "forged"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf()).param("title", "Real").param("action", "save"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void scriptsInCourseTextLessonsAndAnswersNeverRenderRaw() throws Exception {
+		var author = fixtures.viewer(org.managerA());
+		String title = "Safety <script>alert('title')</script>";
+		Course draft = authoring.create(author, new CourseContent(title, "<img src=x onerror=alert('desc')>",
+				List.of(new Lesson(null, "L1 <svg onload=alert(1)>", """
+						Hello <script>alert('lesson')</script>
+						<img src=x onerror="alert('img')">
+						[click me](javascript:alert('link'))
+						<a href="javascript:alert('raw')">raw</a>
+						**bold** stays
+						""")),
+				new Quiz(50, List.of(new Question(null, QuestionKind.SINGLE_CHOICE, "Pick <b onmouseover=alert(1)>one</b>",
+						List.of("<script>alert('option')</script>", "javascript:alert(2)"), List.of(0),
+						"<iframe src=javascript:alert(3)></iframe>")))));
+		Course course = authoring.publish(author, draft.id(), draft.revision());
+		String lessonId = course.lessons().get(0).id();
+		AttemptResult attempt = assessment.submit(fixtures.viewer(org.learnerA()), course.id(),
+				List.of(new Answer(course.quiz().questions().get(0).id(), List.of(1))), "xss-attempt");
+
+		RequestPostProcessor learner = as(org.learnerA());
+		for (String page : List.of("/learning/courses/" + course.id(), "/learning/courses/" + course.id() + "/lessons/" + lessonId,
+				"/learning/courses/" + course.id() + "/quiz",
+				"/learning/courses/" + course.id() + "/attempts/" + attempt.attemptId())) {
+			String html = mvc.perform(get(page).with(learner)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+			assertNoActiveContent(page, html);
+		}
+		String lesson = mvc.perform(get("/learning/courses/" + course.id() + "/lessons/" + lessonId).with(learner))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(lesson).contains("<strong>bold</strong>").contains("&lt;script&gt;");
+		String builder = mvc.perform(get("/courses/new").with(as(org.managerA()))).andReturn().getResponse().getContentAsString();
+		assertThat(builder).doesNotContain("<script>alert");
+	}
+
+	/** Parses the page as a browser would and looks for anything that could run. */
+	static void assertNoActiveContent(String page, String html) {
+		Document document = Jsoup.parse(html);
+		for (Element element : document.getAllElements()) {
+			for (Attribute attribute : element.attributes()) {
+				assertThat(attribute.getKey()).as(page + ": event handler on <" + element.tagName() + ">").doesNotStartWith("on");
+				assertThat(attribute.getValue().trim().toLowerCase()).as(page + ": " + attribute.getKey()).doesNotStartWith("javascript:");
+			}
+		}
+		assertThat(document.select("script").stream().map(s -> s.attr("src")).toList()).as(page).containsOnly("/js/stride.js");
+		assertThat(document.select("iframe, svg, img, object, embed")).as(page).isEmpty();
+	}
+
+	@Test
+	void invalidFormsShowTheMessageNextToTheField() throws Exception {
+		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf())
+				.param("title", "")
+				.param("passMark", "150")
+				.param("lessons[0].title", "")
+				.param("lessons[0].markdown", "text")
+				.param("action", "save"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"title-error\"")))
+			.andExpect(content().string(containsString("Give the course a title.")))
+			.andExpect(content().string(containsString("aria-describedby=\"title-error\"")))
+			.andExpect(content().string(containsString("id=\"lesson-0-title-error\"")))
+			.andExpect(content().string(containsString("id=\"passMark-error\"")))
+			// what the author typed is still there
+			.andExpect(content().string(containsString(">text</textarea>")));
+		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf())
+				.param("title", "x".repeat(201)).param("action", "save"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Use at most 200 characters")));
+	}
+
+	@Test
+	void twoTabsSavingTheSameCourseConflictAndNothingIsOverwritten() throws Exception {
+		var author = fixtures.viewer(org.managerA());
+		Course draft = authoring.create(author, Fixtures.sampleCourse("Original"));
+		String url = "/courses/" + draft.id();
+		mvc.perform(post(url).with(as(org.managerA())).with(csrf())
+				.param("revision", String.valueOf(draft.revision()))
+				.param("title", "Tab one's title")
+				.param("lessons[0].title", "One")
+				.param("lessons[0].markdown", "one")
+				.param("action", "save"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(url).with(as(org.managerA())).with(csrf())
+				.param("revision", String.valueOf(draft.revision()))
+				.param("title", "Tab two's title")
+				.param("lessons[0].title", "Two")
+				.param("lessons[0].markdown", "two")
+				.param("action", "save"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Your changes were not saved")))
+			.andExpect(content().string(containsString("Tab two&#39;s title")));
+		assertThat(authoring.course(author, draft.id()).title()).isEqualTo("Tab one's title");
+	}
+
+	@Test
+	void pagesOfAnotherTeamAreNotFound() throws Exception {
+		var managerA = fixtures.viewer(org.managerA());
+		Course draft = authoring.create(managerA, Fixtures.sampleCourse("Draft of A"));
+		Course published = fixtures.publishedCourse(managerA, "Published by A");
+		AttemptResult attemptA = assessment.submit(fixtures.viewer(org.learnerA()), published.id(),
+				List.of(new Answer(published.quiz().questions().get(0).id(), List.of(0))), "a-1");
+
+		mvc.perform(get("/teams/" + org.teamA().value()).with(as(org.managerB()))).andExpect(status().isNotFound());
+		mvc.perform(get("/teams/" + org.subTeamA().value()).with(as(org.managerB()))).andExpect(status().isNotFound());
+		mvc.perform(get("/teams/" + org.subTeamA().value()).with(as(org.managerA()))).andExpect(status().isOk());
+		mvc.perform(get("/courses/" + draft.id() + "/edit").with(as(org.managerB()))).andExpect(status().isNotFound());
+		mvc.perform(get("/learning/courses/" + draft.id()).with(as(org.learnerA()))).andExpect(status().isNotFound());
+		mvc.perform(get("/learning/courses/" + published.id() + "/attempts/" + attemptA.attemptId()).with(as(org.learnerB())))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/courses/" + published.id() + "/assignments").with(as(org.managerB())).with(csrf())
+				.param("teamId", org.teamA().value()).param("dueDate", "2099-01-01"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Choose one of the teams you manage")));
+		mvc.perform(get("/admin/people").with(as(org.managerA()))).andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/metrics").with(as(org.managerA()))).andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+	}
+
+	@Test
+	void repeatedFailedSignInsLockTheFormToo() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").with(csrf()).param("email", org.email("learner-a")).param("password", "nope-nope"))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(post("/login").with(csrf()).param("email", org.email("learner-a")).param("password", Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/login?locked=15"));
+		mvc.perform(get("/login").param("locked", "15"))
+			.andExpect(content().string(containsString("Too many failed sign-ins")));
+		mvc.perform(post("/login").with(csrf()).param("email", org.email("learner-b")).param("password", Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	private RequestPostProcessor as(PersonId id) {
+		return SignedIn.as(fixtures.viewerPerson(id));
+	}
+}
