@@ -1,0 +1,178 @@
+package io.stride.journey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Headless Debian Chromium driven by Selenium, with an axe-core check of every page and screenshots under
+ * {@code target/screenshots}. Browser tests run when {@code STRIDE_BROWSER_TESTS=true} or when Chromium and
+ * ChromeDriver are installed; under {@code CI=true} a missing browser fails the run instead of skipping it.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final ChromeDriver driver;
+
+	private final String baseUrl;
+
+	private final Path profile;
+
+	private int shots;
+
+	private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+		this.profile = profile;
+	}
+
+	static void requireOrSkip() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		String wanted = System.getenv().getOrDefault("STRIDE_BROWSER_TESTS", "auto");
+		boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+		if ((ci || "true".equalsIgnoreCase(wanted)) && !installed) {
+			Assertions.fail("Browser tests are required here but /usr/bin/chromium or /usr/bin/chromedriver is missing "
+					+ "(install Debian's chromium and chromium-driver)");
+		}
+		Assumptions.assumeTrue(installed && !"false".equalsIgnoreCase(wanted),
+				"Chromium not installed; browser tests skipped (set STRIDE_BROWSER_TESTS=true to require them)");
+	}
+
+	static Browser open(int port) throws IOException {
+		Path profile = Files.createTempDirectory("stride-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--no-first-run", "--disable-default-apps", "--disable-extensions", "--window-size=1280,1000",
+				"--lang=en-US", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return new Browser(driver, "http://localhost:" + port, profile);
+	}
+
+	void go(String path) {
+		driver.get(baseUrl + path);
+	}
+
+	WebElement find(String css) {
+		return driver.findElement(By.cssSelector(css));
+	}
+
+	List<WebElement> all(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
+
+	WebElement link(String text) {
+		return driver.findElement(By.linkText(text));
+	}
+
+	void type(String css, String text) {
+		WebElement field = find(css);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Sets a value the way a date picker would, independent of the browser's locale. */
+	void setValue(String css, String value) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), value);
+	}
+
+	void click(String css) {
+		find(css).click();
+	}
+
+	/** Clicks something that loads a new page and waits until the new page is there. */
+	void navigate(WebElement target) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		target.click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	void navigate(String css) {
+		navigate(find(css));
+	}
+
+	String text() {
+		return find("body").getText();
+	}
+
+	String title() {
+		return driver.getTitle();
+	}
+
+	String path() {
+		return driver.getCurrentUrl().substring(baseUrl.length());
+	}
+
+	boolean alertShown() {
+		try {
+			driver.switchTo().alert();
+			return true;
+		}
+		catch (NoAlertPresentException none) {
+			return false;
+		}
+	}
+
+	/** Runs axe-core on the current page; serious and critical violations fail the test. */
+	void checkAccessibility() {
+		Results results = new AxeBuilder().analyze(driver);
+		List<Rule> severe = results.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(severe).as("axe-core violations on " + path() + ":\n" + severe.stream()
+			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+			.collect(Collectors.joining("\n"))).isEmpty();
+	}
+
+	void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+		Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name)), png);
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+		try (var files = Files.walk(profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ignored) {
+			// a leftover temp profile is harmless
+		}
+	}
+}
