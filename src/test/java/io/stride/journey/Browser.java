@@ -117,7 +117,9 @@ final class Browser implements AutoCloseable {
 	void navigate(WebElement target) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		target.click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	void navigate(String css) {
