@@ -17,11 +17,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,13 +113,14 @@ final class Browser implements AutoCloseable {
 		find(css).click();
 	}
 
-	/** Clicks something that loads a new page and waits until the new page is there. */
+	/** Clicks something that loads a new page and waits until the new page has loaded. */
 	void navigate(WebElement target) {
-		WebElement page = driver.findElement(By.tagName("html"));
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		js.executeScript("window.strideOldPage = true;");
 		target.click();
-		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		wait.until(ExpectedConditions.stalenessOf(page));
-		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return window.strideOldPage === undefined && document.readyState === 'complete';")));
 	}
 
 	void navigate(String css) {
