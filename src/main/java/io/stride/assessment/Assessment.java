@@ -65,13 +65,22 @@ public class Assessment {
 		if (key.length() > MAX_KEY_LENGTH) {
 			throw new InvalidInputException("idempotencyKey", "The idempotency key is longer than 100 characters.");
 		}
-		try {
-			return transactions.execute(status -> attempts.byKey(learner.id(), key)
-				.orElseGet(() -> score(learner, courseId, answers, key)));
-		}
-		catch (DuplicateKeyException concurrentRetry) {
-			// the same submission arrived twice at once; the first one won and is the answer to both
-			return transactions.execute(status -> attempts.byKey(learner.id(), key).orElseThrow());
+		for (int tries = 1;; tries++) {
+			try {
+				return transactions.execute(status -> attempts.byKey(learner.id(), key)
+					.orElseGet(() -> score(learner, courseId, answers, key)));
+			}
+			catch (DuplicateKeyException raced) {
+				// either the same submission arrived twice at once (the first one won and answers both), or a
+				// progress row was created by a parallel request: then this submission is simply tried again
+				var first = transactions.execute(status -> attempts.byKey(learner.id(), key));
+				if (first.isPresent()) {
+					return first.get();
+				}
+				if (tries >= 3) {
+					throw raced;
+				}
+			}
 		}
 	}
 

@@ -119,6 +119,27 @@ public class OrganizationAdministration {
 		}
 	}
 
+	/** A person changes their own password; the current one must be given. */
+	public void changeOwnPassword(Viewer viewer, String current, String newPassword, String confirmation) {
+		Person person = people.findById(viewer.id()).orElseThrow(() -> new NotFoundException("Person"));
+		Map<String, String> errors = new HashMap<>();
+		String hash = people.credentials(person.email()).map(People.Credentials::passwordHash).orElse(null);
+		if (current == null || hash == null || hash.isEmpty() || !passwords.matches(current, hash)) {
+			errors.put("currentPassword", "This is not your current password.");
+		}
+		validatePassword(newPassword, true, errors);
+		if (errors.containsKey("password")) {
+			errors.put("newPassword", errors.remove("password"));
+		}
+		if (newPassword != null && !newPassword.equals(confirmation)) {
+			errors.put("confirmation", "The two new passwords differ.");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("Your password was not changed.", errors);
+		}
+		people.changePassword(person.id(), passwords.encode(newPassword));
+	}
+
 	/**
 	 * Creates the first admin of an installation; does nothing when an admin already exists.
 	 * @return whether an admin was created

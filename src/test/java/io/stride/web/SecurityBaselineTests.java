@@ -203,7 +203,11 @@ class SecurityBaselineTests {
 			.andExpect(content().string(containsString("Choose one of the teams you manage")));
 		mvc.perform(get("/admin/people").with(as(org.managerA()))).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/metrics").with(as(org.managerA()))).andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/prometheus").with(as(org.managerA()))).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/prometheus").with(SignedIn.as(fixtures.viewerPerson(fixtures.admin().id()))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("http_server_requests")));
 	}
 
 	@Test

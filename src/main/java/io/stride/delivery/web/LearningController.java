@@ -17,6 +17,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.Retry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,7 +60,7 @@ class LearningController {
 	@GetMapping("/learning/courses/{id}")
 	String course(@PathVariable String id, Model model) {
 		Viewer me = organization.currentViewer();
-		CourseProgress progress = delivery.open(me, new CourseId(id));
+		CourseProgress progress = Retry.onDuplicateKey(() -> delivery.open(me, new CourseId(id)));
 		model.addAttribute("progress", progress);
 		model.addAttribute("course", progress.course());
 		model.addAttribute("attempts", assessment.attemptsOf(me, progress.course().id()));
@@ -69,7 +70,7 @@ class LearningController {
 	@GetMapping("/learning/courses/{id}/lessons/{lessonId}")
 	String lesson(@PathVariable String id, @PathVariable String lessonId, Model model) {
 		Viewer me = organization.currentViewer();
-		CourseProgress progress = delivery.readLesson(me, new CourseId(id), lessonId);
+		CourseProgress progress = Retry.onDuplicateKey(() -> delivery.readLesson(me, new CourseId(id), lessonId));
 		Course course = progress.course();
 		List<Lesson> lessons = course.lessons();
 		int index = lessons.indexOf(course.lesson(lessonId).orElseThrow());

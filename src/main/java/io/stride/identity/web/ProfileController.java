@@ -1,9 +1,13 @@
 package io.stride.identity.web;
 
+import java.util.Map;
+
 import io.stride.identity.Organization;
+import io.stride.identity.OrganizationAdministration;
 import io.stride.identity.Viewer;
 import io.stride.identity.internal.ApiTokens;
 import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,17 +26,39 @@ class ProfileController {
 
 	private final ApiTokens tokens;
 
-	ProfileController(Organization organization, ApiTokens tokens) {
+	private final OrganizationAdministration administration;
+
+	ProfileController(Organization organization, ApiTokens tokens, OrganizationAdministration administration) {
 		this.organization = organization;
 		this.tokens = tokens;
+		this.administration = administration;
 	}
 
 	@GetMapping("/profile")
 	String profile(Model model) {
+		return page(model, Map.of());
+	}
+
+	@PostMapping("/profile/password")
+	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation);
+			redirect.addFlashAttribute("notice", "Your password was changed.");
+			return "redirect:/profile";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage());
+			return page(model, e.fieldErrors());
+		}
+	}
+
+	private String page(Model model, Map<String, String> errors) {
 		Viewer me = organization.currentViewer();
 		model.addAttribute("person", organization.person(me, me.id()));
 		model.addAttribute("tokens", tokens.personalTokens(me.id()));
-		model.addAttribute("teams", organization.allTeams());
+		model.addAttribute("errors", errors);
 		return "profile/profile";
 	}
 
