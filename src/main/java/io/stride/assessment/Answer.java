@@ -8,6 +8,6 @@ import java.util.List;
 public record Answer(String questionId, List<Integer> selected) {
 
 	public Answer {
-		selected = selected == null ? List.of() : List.copyOf(selected);
+		selected = selected == null ? List.of() : selected.stream().map(i -> i == null ? -1 : i).toList();
 	}
 }

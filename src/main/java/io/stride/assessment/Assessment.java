@@ -67,15 +67,24 @@ public class Assessment {
 		}
 		for (int tries = 1;; tries++) {
 			try {
-				return transactions.execute(status -> attempts.byKey(learner.id(), key)
+				AttemptResult result = transactions.execute(status -> attempts.byKey(learner.id(), key)
 					.orElseGet(() -> score(learner, courseId, answers, key)));
+				if (!result.courseId().equals(courseId)) {
+					throw new InvalidInputException("idempotencyKey",
+							"This Idempotency-Key was already used for an attempt at another course.");
+				}
+				return result;
 			}
 			catch (DuplicateKeyException raced) {
 				// either the same submission arrived twice at once (the first one won and answers both), or a
 				// progress row was created by a parallel request: then this submission is simply tried again
 				var first = transactions.execute(status -> attempts.byKey(learner.id(), key));
-				if (first.isPresent()) {
+				if (first.isPresent() && first.get().courseId().equals(courseId)) {
 					return first.get();
+				}
+				if (first.isPresent()) {
+					throw new InvalidInputException("idempotencyKey",
+							"This Idempotency-Key was already used for an attempt at another course.");
 				}
 				if (tries >= 3) {
 					throw raced;
@@ -112,7 +121,8 @@ public class Assessment {
 		}
 		int correct = (int) outcomes.stream().filter(QuestionOutcome::correct).count();
 		int score = Math.round(100f * correct / questions.size());
-		boolean passed = score >= course.quiz().passMark();
+		// exact: 2 of 3 right is 66.7%, which does not reach a pass mark of 67
+		boolean passed = correct * 100 >= course.quiz().passMark() * questions.size();
 		AttemptResult result = new AttemptResult(Ids.newId(), courseId, learner.id(), score, passed, outcomes,
 				Instant.now(), false);
 		attempts.insert(result, key);

@@ -48,6 +48,7 @@ public class Authoring {
 			throw new ConflictException("A published course can't be edited in place yet.");
 		}
 		validate(content, "The course was not saved.");
+		content = keepOwnIds(course, content);
 		if (!courses.update(id, revision, content)) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
@@ -117,8 +118,34 @@ public class Authoring {
 		return courses.titles(ids);
 	}
 
+	/** Which of these courses have a quiz. */
+	@Transactional(readOnly = true)
+	public java.util.Set<CourseId> withQuiz(List<CourseId> ids) {
+		return courses.withQuiz(ids);
+	}
+
 	public static boolean mayEdit(Viewer viewer, Course course) {
 		return viewer.isAdmin() || viewer.is(course.authorId());
+	}
+
+	/** Lesson and question ids come back from the client; only this course's own, each once, are kept. */
+	private static CourseContent keepOwnIds(Course course, CourseContent content) {
+		java.util.Set<String> lessonIds = new java.util.HashSet<>();
+		course.lessons().forEach(lesson -> lessonIds.add(lesson.id()));
+		java.util.Set<String> questionIds = new java.util.HashSet<>();
+		course.quiz().questions().forEach(question -> questionIds.add(question.id()));
+		List<Lesson> lessons = content.lessons()
+			.stream()
+			.map(l -> new Lesson(l.id() != null && lessonIds.remove(l.id()) ? l.id() : null, l.title(), l.markdown()))
+			.toList();
+		List<Question> questions = content.quiz()
+			.questions()
+			.stream()
+			.map(q -> new Question(q.id() != null && questionIds.remove(q.id()) ? q.id() : null, q.kind(), q.prompt(),
+					q.options(), q.correct(), q.explanation()))
+			.toList();
+		return new CourseContent(content.title(), content.description(), lessons,
+				new Quiz(content.quiz().passMark(), questions));
 	}
 
 	private Course find(CourseId id) {

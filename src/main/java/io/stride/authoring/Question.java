@@ -12,8 +12,10 @@ public record Question(String id, QuestionKind kind, String prompt, List<String>
 		String explanation) {
 
 	public Question {
-		options = options == null ? List.of() : List.copyOf(options);
-		correct = correct == null ? List.of() : List.copyOf(new TreeSet<>(correct));
+		// nulls from a sloppy client become values the rules can name ("Options cannot be empty")
+		options = options == null ? List.of() : options.stream().map(o -> o == null ? "" : o).toList();
+		correct = correct == null ? List.of()
+				: List.copyOf(new TreeSet<>(correct.stream().map(i -> i == null ? -1 : i).toList()));
 		explanation = explanation == null ? "" : explanation;
 	}
 

@@ -94,13 +94,14 @@ public class Delivery {
 		List<CourseId> ids = new ArrayList<>(due.keySet());
 		rows.keySet().stream().filter(id -> !due.containsKey(id)).forEach(ids::add);
 		Map<CourseId, String> titles = authoring.titles(ids);
+		Set<CourseId> withQuiz = authoring.withQuiz(ids);
 		List<LearningItem> items = new ArrayList<>();
 		for (CourseId id : ids) {
 			ProgressStore.Row row = rows.get(id);
 			LocalDate dueDate = due.get(id) == null || LocalDate.MAX.equals(due.get(id)) ? null : due.get(id);
 			items.add(new LearningItem(id, titles.getOrDefault(id, "(removed course)"),
 					row == null ? ProgressStatus.NOT_STARTED : row.status(), dueDate, row == null ? null : row.bestScore(),
-					due.containsKey(id)));
+					due.containsKey(id), withQuiz.contains(id)));
 		}
 		items.sort(Comparator.comparing(LearningItem::done)
 			.thenComparing(item -> item.dueDate() == null ? LocalDate.MAX : item.dueDate())
@@ -127,6 +128,7 @@ public class Delivery {
 		Course course = authoring.published(courseId);
 		Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("Lesson"));
 		progress.ensureStarted(learner.id(), courseId);
+		progress.lock(learner.id(), courseId);
 		progress.markRead(learner.id(), courseId, lesson.id());
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.EXPERIENCED, ActivityType.LESSON, lesson.id(),
 				lesson.title(), courseId.value(), Result.NONE));
@@ -138,10 +140,8 @@ public class Delivery {
 	void on(QuizAttempted attempt) {
 		Course course = authoring.published(attempt.courseId());
 		progress.ensureStarted(attempt.personId(), attempt.courseId());
-		ProgressStore.Row row = progress.find(attempt.personId(), attempt.courseId()).orElseThrow();
-		Integer best = row.bestScore() == null ? attempt.score() : Math.max(row.bestScore(), attempt.score());
-		progress.update(new ProgressStore.Row(row.personId(), row.courseId(), row.status(), best, row.attempts() + 1,
-				row.completedAt()));
+		progress.lock(attempt.personId(), attempt.courseId());
+		progress.recordAttempt(attempt.personId(), attempt.courseId(), attempt.score(), attempt.passed());
 		refresh(attempt.personId(), attempt.personName(), course);
 	}
 
@@ -152,7 +152,9 @@ public class Delivery {
 		Set<TeamId> tree = organization.withDescendants(Set.of(teamId));
 		Set<TeamId> relevant = organization.withAncestors(tree);
 		List<Assignment> all = assignments.forTeams(relevant);
-		Map<CourseId, String> titles = authoring.titles(all.stream().map(Assignment::courseId).distinct().toList());
+		List<CourseId> courseIds = all.stream().map(Assignment::courseId).distinct().toList();
+		Map<CourseId, String> titles = authoring.titles(courseIds);
+		Set<CourseId> withQuiz = authoring.withQuiz(courseIds);
 		Map<String, ProgressStore.Row> rows = new HashMap<>();
 		progress.ofPeople(members.stream().map(Person::id).toList())
 			.forEach(row -> rows.put(row.personId().value() + "/" + row.courseId().value(), row));
@@ -170,7 +172,7 @@ public class Delivery {
 				ProgressStore.Row row = rows.get(member.id().value() + "/" + courseId.value());
 				result.add(new TeamProgressRow(member.id(), member.name(), courseId, titles.get(courseId),
 						row == null ? ProgressStatus.NOT_STARTED : row.status(), row == null ? null : row.bestScore(),
-						LocalDate.MAX.equals(date) ? null : date));
+						LocalDate.MAX.equals(date) ? null : date, withQuiz.contains(courseId)));
 			});
 		}
 		return result;
@@ -181,11 +183,12 @@ public class Delivery {
 		return organization.teamsManagedBy(viewer);
 	}
 
+	/** Re-derives the status; callers hold the row lock. */
 	private void refresh(PersonId person, String name, Course course) {
 		ProgressStore.Row row = progress.find(person, course.id()).orElseThrow();
 		Set<String> read = progress.readLessons(person, course.id());
 		boolean allRead = course.lessons().stream().allMatch(lesson -> read.contains(lesson.id()));
-		boolean passed = row.bestScore() != null && row.bestScore() >= course.quiz().passMark() && row.attempts() > 0;
+		boolean passed = row.passed();
 		ProgressStatus status;
 		if (passed) {
 			status = ProgressStatus.PASSED;
@@ -204,8 +207,7 @@ public class Delivery {
 							|| course.quiz().isEmpty())));
 		}
 		if (status != row.status() || !java.util.Objects.equals(completedAt, row.completedAt())) {
-			progress.update(new ProgressStore.Row(person, course.id(), status, row.bestScore(), row.attempts(),
-					completedAt));
+			progress.updateStatus(person, course.id(), status, completedAt);
 		}
 	}
 

@@ -13,4 +13,9 @@ public enum ProgressStatus {
 	public String label() {
 		return label;
 	}
+
+	/** A course with a quiz is done when passed; one without, when completed. */
+	public boolean isDone(boolean hasQuiz) {
+		return this == PASSED || this == COMPLETED && !hasQuiz;
+	}
 }

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database. A database with anyone in it is never touched.
  */
 @Component
-@Order(0)
+@Order(1)
 class DemoData implements ApplicationRunner {
 
 	static final String PASSWORD = "stride-demo";
@@ -61,9 +61,12 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final String adminEmail;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
-			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions) {
+			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
+			@Value("${stride.admin.email:}") String adminEmail) {
 		this.administration = administration;
 		this.organization = organization;
 		this.authoring = authoring;
@@ -72,6 +75,7 @@ class DemoData implements ApplicationRunner {
 		this.setting = setting == null ? "" : setting.trim().toLowerCase(java.util.Locale.ROOT);
 		this.databaseUrl = databaseUrl;
 		this.transaction = new TransactionTemplate(transactions);
+		this.adminEmail = adminEmail == null ? "" : adminEmail.strip();
 	}
 
 	@Override
@@ -79,7 +83,7 @@ class DemoData implements ApplicationRunner {
 		if (shouldSeed()) {
 			// all or nothing: a half-seeded database would never be seeded again
 			transaction.executeWithoutResult(status -> seed());
-			log.info("Seeded the demo organization Acme; sign in as admin@acme.example with password '{}'", PASSWORD);
+			log.info("Seeded the demo organization Acme; the README lists its sign-ins");
 		}
 	}
 
@@ -87,14 +91,18 @@ class DemoData implements ApplicationRunner {
 		if (setting.equals("false")) {
 			return false;
 		}
-		if (administration.hasPeople()) {
+		if (administration.hasPeopleBesides(adminEmail)) {
 			return false;
 		}
 		return setting.equals("true") || databaseUrl.startsWith("jdbc:h2:");
 	}
 
 	void seed() {
-		administration.bootstrapAdmin("Ada Admin", "admin@acme.example", PASSWORD);
+		if (!administration.bootstrapAdmin("Ada Admin", "admin@acme.example", PASSWORD)) {
+			// the installation's own first admin exists already (STRIDE_ADMIN_EMAIL); Ada joins as a second admin
+			administration.createPerson(administration.adminViewer(adminEmail), new NewPerson("Ada Admin",
+					"admin@acme.example", PASSWORD, Set.of(), Set.of(), EnumSet.of(Role.ADMIN)));
+		}
 		Viewer admin = administration.adminViewer("admin@acme.example");
 		TeamId customerSuccess = administration.createTeam(admin, "Customer Success", null);
 		TeamId onboarding = administration.createTeam(admin, "CS Onboarding", customerSuccess);

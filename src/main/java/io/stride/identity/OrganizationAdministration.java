@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.stride.identity.internal.ApiTokens;
 import io.stride.identity.internal.People;
 import io.stride.identity.internal.Teams;
 import io.stride.shared.ForbiddenException;
@@ -34,10 +35,13 @@ public class OrganizationAdministration {
 
 	private final PasswordEncoder passwords;
 
-	OrganizationAdministration(People people, Teams teams, PasswordEncoder passwords) {
+	private final ApiTokens tokens;
+
+	OrganizationAdministration(People people, Teams teams, PasswordEncoder passwords, ApiTokens tokens) {
 		this.people = people;
 		this.teams = teams;
 		this.passwords = passwords;
+		this.tokens = tokens;
 	}
 
 	public record PeoplePage(List<Person> people, int page, int pageSize, long total) {
@@ -116,6 +120,10 @@ public class OrganizationAdministration {
 				changes.teamIds(), changes.manages());
 		if (changes.newPassword() != null && !changes.newPassword().isBlank()) {
 			people.changePassword(id, passwords.encode(changes.newPassword()));
+			tokens.revokeSignInTokens(id);
+		}
+		if (!changes.active()) {
+			tokens.revokeAll(id);
 		}
 	}
 
@@ -138,6 +146,7 @@ public class OrganizationAdministration {
 			throw new InvalidInputException("Your password was not changed.", errors);
 		}
 		people.changePassword(person.id(), passwords.encode(newPassword));
+		tokens.revokeSignInTokens(person.id());
 	}
 
 	/**
@@ -166,6 +175,14 @@ public class OrganizationAdministration {
 	@Transactional(readOnly = true)
 	public boolean hasPeople() {
 		return people.count() > 0;
+	}
+
+	/** Whether anyone but the given person (the bootstrap admin) has an account. */
+	@Transactional(readOnly = true)
+	public boolean hasPeopleBesides(String email) {
+		long count = people.count();
+		boolean thatOneExists = email != null && !email.isBlank() && people.findByEmail(email).isPresent();
+		return count > (thatOneExists ? 1 : 0);
 	}
 
 	private Map<String, String> validate(String name, String email, PersonId self, Set<TeamId> memberOf,
@@ -217,9 +234,10 @@ public class OrganizationAdministration {
 		return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 	}
 
-	private static void requireAdmin(Viewer viewer) {
+	public void requireAdmin(Viewer viewer) {
 		if (!viewer.isAdmin()) {
 			throw new ForbiddenException("Only admins can change the organization.");
 		}
 	}
+
 }

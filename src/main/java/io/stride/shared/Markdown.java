@@ -33,7 +33,25 @@ public final class Markdown {
 		.addProtocols("a", "href", "https", "http", "mailto")
 		.addEnforcedAttribute("a", "rel", "nofollow noopener");
 
+	private static final Safelist SAFELIST_WITH_IMAGES = Safelist.relaxed()
+		.addAttributes("th", "align")
+		.addAttributes("td", "align")
+		.addProtocols("a", "href", "https", "http", "mailto")
+		.addProtocols("img", "src", "https", "http");
+
 	private Markdown() {
+	}
+
+	/**
+	 * Like {@link #toSafeHtml(String)} but keeps images (with their alt text), for reading an author's Markdown
+	 * source rather than showing it.
+	 */
+	public static String toSafeHtmlKeepingImages(String markdown) {
+		if (markdown == null || markdown.isBlank()) {
+			return "";
+		}
+		String html = RENDERER.render(PARSER.parse(markdown));
+		return Jsoup.clean(html, "http://localhost/", SAFELIST_WITH_IMAGES, new Document.OutputSettings().prettyPrint(false));
 	}
 
 	public static String toSafeHtml(String markdown) {
@@ -42,6 +60,13 @@ public final class Markdown {
 		}
 		String html = RENDERER.render(PARSER.parse(markdown));
 		Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-		return Jsoup.clean(html, "", SAFELIST, settings);
+		return shiftHeadings(Jsoup.clean(html, "", SAFELIST, settings));
 	}
+
+	/** Lesson text sits under the page's own h1, so its "# Heading" becomes an h2, and so on down. */
+	private static String shiftHeadings(String html) {
+		return HEADING_TAG.matcher(html).replaceAll(m -> "<" + m.group(1) + "h" + Math.min(6, m.group(2).charAt(0) - '0' + 1) + ">");
+	}
+
+	private static final java.util.regex.Pattern HEADING_TAG = java.util.regex.Pattern.compile("<(/?)h([1-6])>");
 }

@@ -244,6 +244,60 @@ class LearningApiTests {
 			.andExpect(jsonPath("$.title").value("Saved by tab one"));
 	}
 
+	@Test
+	void learnersSeeQuestionsButNotTheAnswers() throws Exception {
+		Course course = publishedAndAssigned();
+		mvc.perform(get("/api/v1/courses/" + course.id()).header("Authorization", bearer(org.learnerA())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quiz.questions[0].prompt").exists())
+			.andExpect(jsonPath("$.quiz.questions[0].correct").doesNotExist())
+			.andExpect(jsonPath("$.quiz.questions[0].explanation").doesNotExist());
+		mvc.perform(get("/api/v1/courses/" + course.id()).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.quiz.questions[0].correct[0]").value(0));
+	}
+
+	@Test
+	void anIdempotencyKeyBelongsToOneCourse() throws Exception {
+		Course first = publishedAndAssigned();
+		Course second = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Second " + org.suffix());
+		String learner = bearer(org.learnerA());
+		mvc.perform(json(post("/api/v1/courses/" + first.id() + "/attempts"), learner, "{\"answers\":[]}")
+			.header("Idempotency-Key", "same-key"))
+			.andExpect(status().isCreated());
+		mvc.perform(json(post("/api/v1/courses/" + second.id() + "/attempts"), learner, "{\"answers\":[]}")
+			.header("Idempotency-Key", "same-key"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("another course")));
+	}
+
+	@Test
+	void aScoreJustUnderThePassMarkDoesNotPassEvenWhenRoundedUp() throws Exception {
+		String manager = bearer(org.managerA());
+		String three = """
+				{"title":"Three questions","lessons":[{"title":"L","markdown":"x"}],"quiz":{"passMark":67,"questions":[
+				 {"kind":"TRUE_FALSE","prompt":"A","options":["True","False"],"correct":[0]},
+				 {"kind":"TRUE_FALSE","prompt":"B","options":["True","False"],"correct":[0]},
+				 {"kind":"TRUE_FALSE","prompt":"C","options":["True","False"],"correct":[0]}]}}
+				""";
+		String id = read(mvc.perform(json(post("/api/v1/courses"), manager, three))).get("id").asString();
+		mvc.perform(post("/api/v1/courses/" + id + "/publish").header("Authorization", manager)).andExpect(status().isOk());
+		JsonNode course = read(mvc.perform(get("/api/v1/courses/" + id).header("Authorization", manager)));
+		String a = course.get("quiz").get("questions").get(0).get("id").asString();
+		String b = course.get("quiz").get("questions").get(1).get("id").asString();
+		mvc.perform(json(post("/api/v1/courses/" + id + "/attempts"), bearer(org.learnerA()),
+				"{\"answers\":[{\"questionId\":\"" + a + "\",\"selected\":[0]},{\"questionId\":\"" + b + "\",\"selected\":[0]}]}"))
+			.andExpect(jsonPath("$.score").value(67))
+			.andExpect(jsonPath("$.passed").value(false));
+	}
+
+	@Test
+	void brokenJsonPartsAreRefusedNotCrashed() throws Exception {
+		mvc.perform(json(post("/api/v1/courses"), bearer(org.managerA()),
+				"{\"title\":\"T\",\"lessons\":[null],\"quiz\":{\"questions\":[{\"kind\":\"SINGLE_CHOICE\",\"prompt\":\"Q\",\"options\":[null,\"b\"],\"correct\":[null]}]}}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['questions[0].options']").exists());
+	}
+
 	private Course publishedAndAssigned() {
 		var manager = fixtures.viewer(org.managerA());
 		Course course = fixtures.publishedCourse(manager, "Course " + org.suffix());

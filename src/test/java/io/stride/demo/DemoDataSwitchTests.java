@@ -13,27 +13,27 @@ class DemoDataSwitchTests {
 
 	@Test
 	void unsetSeedsOnlyAnEmptyEmbeddedDatabase() {
-		when(administration.hasPeople()).thenReturn(false);
+		when(administration.hasPeopleBesides("")).thenReturn(false);
 		assertThat(demo("", "jdbc:h2:file:./data/stride").shouldSeed()).isTrue();
 		assertThat(demo("", "jdbc:postgresql://db/stride").shouldSeed()).isFalse();
 	}
 
 	@Test
 	void trueSeedsAnyEmptyDatabaseAndFalseNever() {
-		when(administration.hasPeople()).thenReturn(false);
+		when(administration.hasPeopleBesides("")).thenReturn(false);
 		assertThat(demo("true", "jdbc:postgresql://db/stride").shouldSeed()).isTrue();
 		assertThat(demo("false", "jdbc:h2:file:./data/stride").shouldSeed()).isFalse();
 	}
 
 	@Test
 	void aDatabaseWithPeopleIsNeverSeeded() {
-		when(administration.hasPeople()).thenReturn(true);
+		when(administration.hasPeopleBesides("")).thenReturn(true);
 		assertThat(demo("true", "jdbc:h2:mem:x").shouldSeed()).isFalse();
 		assertThat(demo("", "jdbc:h2:mem:x").shouldSeed()).isFalse();
 	}
 
 	private DemoData demo(String setting, String url) {
-		return new DemoData(administration, null, null, null, null, setting, url, mock(
-				org.springframework.transaction.PlatformTransactionManager.class));
+		return new DemoData(administration, null, null, null, null, setting, url,
+				mock(org.springframework.transaction.PlatformTransactionManager.class), "");
 	}
 }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs on a database of its own, because seeding only happens into an empty one.
  */
-@SpringBootTest(properties = { "stride.demo-data=true", "stride.admin.email=", "stride.admin.password=" })
+@SpringBootTest(properties = { "stride.demo-data=true", "stride.admin.email=first-admin@acme.example",
+		"stride.admin.password=first-admin-password" })
 class DemoDataTests {
 
 	@DynamicPropertySource
@@ -58,7 +59,9 @@ class DemoDataTests {
 		List<Team> teams = organization.allTeams();
 		assertThat(teams).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(teams).anyMatch(team -> team.parentId() != null);
-		assertThat(administration.people(admin, "", 1, 100).total()).isEqualTo(12);
+		// the 12 demo people and the installation's own first admin, created before the demo data
+		assertThat(administration.people(admin, "", 1, 100).total()).isEqualTo(13);
+		assertThat(administration.adminViewer("first-admin@acme.example").isAdmin()).isTrue();
 
 		List<Course> published = authoring.publishedCourses();
 		assertThat(published).hasSize(2);
@@ -75,7 +78,7 @@ class DemoDataTests {
 	@Test
 	void aDatabaseWithDataIsNeverSeededAgain() throws Exception {
 		demoData.run(null);
-		assertThat(administration.people(administration.adminViewer("admin@acme.example"), "", 1, 100).total()).isEqualTo(12);
+		assertThat(administration.people(administration.adminViewer("admin@acme.example"), "", 1, 100).total()).isEqualTo(13);
 		assertThat(demoData.shouldSeed()).isFalse();
 	}
 }

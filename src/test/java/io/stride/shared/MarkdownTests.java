@@ -9,7 +9,7 @@ class MarkdownTests {
 	@Test
 	void rendersAuthorsFormatting() {
 		String html = Markdown.toSafeHtml("# Steps\n\n1. **Stop**\n2. Report\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> Do not wait.");
-		assertThat(html).contains("<h1>Steps</h1>", "<ol>", "<strong>Stop</strong>", "<table>", "<td>1</td>",
+		assertThat(html).contains("<h2>Steps</h2>", "<ol>", "<strong>Stop</strong>", "<table>", "<td>1</td>",
 				"<blockquote>");
 	}
 

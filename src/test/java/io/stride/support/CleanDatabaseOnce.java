@@ -26,6 +26,10 @@ class CleanDatabaseOnce {
 			catch (java.sql.SQLException e) {
 				throw new IllegalStateException(e);
 			}
+			if ("true".equalsIgnoreCase(System.getenv("CI")) && !key.startsWith("jdbc:postgresql:")) {
+				throw new IllegalStateException("Under CI=true the tests must run on PostgreSQL; set STRIDE_TEST_DB_URL "
+						+ "(see .ci/run). Found " + key);
+			}
 			if (CLEANED.add(key)) {
 				flyway.clean();
 			}

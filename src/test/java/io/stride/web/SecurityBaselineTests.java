@@ -59,6 +59,9 @@ class SecurityBaselineTests {
 	@Autowired
 	Assessment assessment;
 
+	@Autowired
+	io.stride.identity.OrganizationAdministration administration;
+
 	Org org;
 
 	@BeforeEach
@@ -134,6 +137,61 @@ class SecurityBaselineTests {
 		}
 		assertThat(document.select("script").stream().map(s -> s.attr("src")).toList()).as(page).containsOnly("/js/stride.js");
 		assertThat(document.select("iframe, svg, img, object, embed")).as(page).isEmpty();
+	}
+
+	@Test
+	void hostileTextPostedThroughTheBuilderIsHarmlessOnEveryPage() throws Exception {
+		String title = "Evil <script>alert('t')</script><img src=x onerror=alert('i')>";
+		String location = mvc.perform(post("/courses").with(as(org.managerA())).with(csrf())
+				.param("title", title)
+				.param("description", "<svg onload=alert(1)>")
+				.param("lessons[0].title", "<b onmouseover=alert(1)>L</b>")
+				.param("lessons[0].markdown", "[x](javascript:alert(1)) <iframe src=javascript:alert(2)></iframe>")
+				.param("passMark", "50")
+				.param("questions[0].kind", "SINGLE_CHOICE")
+				.param("questions[0].prompt", "<script>alert('q')</script>")
+				.param("questions[0].options[0].text", "<img src=x onerror=alert('o')>")
+				.param("questions[0].options[0].correct", "true")
+				.param("questions[0].options[1].text", "javascript:alert(3)")
+				.param("questions[0].explanation", "<script>alert('e')</script>")
+				.param("action", "publish"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String courseId = location.replaceAll(".*/courses/([^/]+)/assign", "$1");
+		mvc.perform(post("/courses/" + courseId + "/assignments").with(as(org.managerA())).with(csrf())
+				.param("teamId", org.teamA().value()).param("dueDate", java.time.LocalDate.now().plusDays(30).toString()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/learning/courses/" + courseId).with(as(org.learnerA()))).andExpect(status().isOk());
+		for (var page : List.of(
+				List.of("/courses", org.managerA()), List.of("/courses/" + courseId + "/assign", org.managerA()),
+				List.of("/teams/" + org.teamA().value(), org.managerA()), List.of("/learning", org.learnerA()),
+				List.of("/learning/courses/" + courseId, org.learnerA()),
+				List.of("/learning/courses/" + courseId + "/quiz", org.learnerA()))) {
+			String html = mvc.perform(get((String) page.get(0)).with(as((PersonId) page.get(1))))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertNoActiveContent((String) page.get(0), html);
+			assertThat(html).as((String) page.get(0)).contains("Evil &lt;script&gt;");
+		}
+		var draft = authoring.create(fixtures.viewer(org.managerA()), new CourseContent("Draft", "",
+				List.of(new Lesson(null, "L", "<script>alert(1)</script> [a](javascript:alert(1))")), new Quiz(50, List.of())));
+		String builder = mvc.perform(get("/courses/" + draft.id() + "/edit").with(as(org.managerA())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertNoActiveContent("builder preview", builder);
+	}
+
+	@Test
+	void anAdminWhoLosesTheRoleLosesAdminPagesAtOnce() throws Exception {
+		var admin = fixtures.admin();
+		PersonId former = fixtures.person(admin, "Former Admin", "former", org.suffix(), java.util.Set.of(), java.util.Set.of(),
+				io.stride.identity.Role.ADMIN);
+		var session = SignedIn.as(fixtures.viewerPerson(former));
+		mvc.perform(get("/admin/people").with(session)).andExpect(status().isOk());
+		administration.updatePerson(admin, former, new io.stride.identity.PersonChanges("Former Admin",
+				org.email("former"), "", true, java.util.Set.of(), java.util.Set.of(), java.util.Set.of()));
+		mvc.perform(get("/admin/people").with(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/metrics").with(session)).andExpect(status().isForbidden());
 	}
 
 	@Test

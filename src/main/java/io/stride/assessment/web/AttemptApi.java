@@ -46,7 +46,8 @@ class AttemptApi {
 	ResponseEntity<AttemptView> submit(@PathVariable String id, @RequestBody AttemptRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		AttemptResult result = assessment.submit(organization.currentViewer(), new CourseId(id),
-				request.answers() == null ? List.of() : request.answers(), idempotencyKey);
+				request.answers() == null ? List.of()
+						: request.answers().stream().filter(java.util.Objects::nonNull).toList(), idempotencyKey);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
 			.body(new AttemptView(result.attemptId(), result.score(), result.passed(), result.outcomes()

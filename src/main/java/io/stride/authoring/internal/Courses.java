@@ -145,6 +145,19 @@ public class Courses {
 				h.updatedAt(), h.publishedAt());
 	}
 
+	public java.util.Set<CourseId> withQuiz(List<CourseId> ids) {
+		java.util.Set<CourseId> result = new java.util.HashSet<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT DISTINCT course_id FROM questions WHERE course_id IN (:ids)")
+			.param("ids", ids.stream().map(CourseId::value).toList())
+			.query(rs -> {
+				result.add(new CourseId(rs.getString(1)));
+			});
+		return result;
+	}
+
 	/** Titles by id, for lists in other modules. */
 	public Map<CourseId, String> titles(List<CourseId> ids) {
 		Map<CourseId, String> titles = new HashMap<>();

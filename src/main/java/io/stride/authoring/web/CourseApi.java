@@ -57,11 +57,12 @@ class CourseApi {
 
 		CourseContent toContent() {
 			List<Lesson> lessonList = lessons == null ? List.of()
-					: lessons.stream().map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
+					: lessons.stream().filter(java.util.Objects::nonNull)
+						.map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
 							l.markdown() == null ? "" : l.markdown())).toList();
 			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
 			List<Question> questions = quiz == null || quiz.questions() == null ? List.of()
-					: quiz.questions().stream().map(CourseBody::question).toList();
+					: quiz.questions().stream().filter(java.util.Objects::nonNull).map(CourseBody::question).toList();
 			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions));
 		}
 
@@ -81,12 +82,13 @@ class CourseApi {
 	record CourseView(String id, int version, int revision, String status, String title, String description,
 			List<LessonBody> lessons, QuizBody quiz) {
 
-		static CourseView of(Course c) {
+		/** Learners get the questions without the answers and explanations; authors and admins get all. */
+		static CourseView of(Course c, boolean withAnswers) {
 			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
 					c.description(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown())).toList(),
 					new QuizBody(c.quiz().passMark(), c.quiz().questions().stream()
-						.map(q -> new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(), q.correct(),
-								q.explanation(), null))
+						.map(q -> new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(),
+								withAnswers ? q.correct() : null, withAnswers ? q.explanation() : null, null))
 						.toList()));
 		}
 	}
@@ -108,7 +110,9 @@ class CourseApi {
 	@GetMapping("/{id}")
 	@Operation(summary = "A course: drafts for their author and admins, published courses for everyone")
 	CourseView get(@PathVariable String id) {
-		return CourseView.of(authoring.course(organization.currentViewer(), new CourseId(id)));
+		var me = organization.currentViewer();
+		Course course = authoring.course(me, new CourseId(id));
+		return CourseView.of(course, Authoring.mayEdit(me, course));
 	}
 
 	@PutMapping("/{id}")

@@ -62,6 +62,7 @@ class CourseBuilderController {
 		}
 		if (restructure(form, action)) {
 			model.addAttribute("notice", "Not saved yet: press Save to keep your changes.");
+			model.addAttribute("focus", focusAfter(form, action));
 			return builder(model, form, null, Map.of());
 		}
 		try {
@@ -101,6 +102,7 @@ class CourseBuilderController {
 		}
 		if (restructure(form, action)) {
 			model.addAttribute("notice", "Not saved yet: press Save to keep your changes.");
+			model.addAttribute("focus", focusAfter(form, action));
 			return builder(model, form, current, Map.of());
 		}
 		try {
@@ -177,6 +179,24 @@ class CourseBuilderController {
 		}
 		form.padOptions();
 		return true;
+	}
+
+	/** Keyboard users continue where they acted: on the new or moved element, or the one after a removal. */
+	private static String focusAfter(CourseForm form, String action) {
+		String[] parts = action.split(":");
+		int index = parts.length > 1 ? parseIndex(parts[1]) : -1;
+		int lessons = form.getLessons().size();
+		int questions = form.getQuestions().size();
+		return switch (parts[0]) {
+			case "add-lesson" -> "lesson-" + (lessons - 1) + "-title";
+			case "lesson-up" -> "lesson-" + Math.max(0, index - 1) + "-title";
+			case "lesson-down" -> "lesson-" + Math.min(lessons - 1, index + 1) + "-title";
+			case "remove-lesson" -> lessons == 0 ? null : "lesson-" + Math.min(index, lessons - 1) + "-title";
+			case "add-question" -> "question-" + (questions - 1) + "-prompt";
+			case "remove-question" -> questions == 0 ? null : "question-" + Math.min(index, questions - 1) + "-prompt";
+			case "more-options" -> "question-" + index + "-prompt";
+			default -> null;
+		};
 	}
 
 	private static Map<String, String> bindingErrors(BindingResult binding) {

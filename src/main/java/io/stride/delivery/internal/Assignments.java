@@ -40,7 +40,7 @@ public class Assignments {
 		if (teams.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT id, course_id, team_id, due_date FROM assignments WHERE team_id IN (:teams) ORDER BY due_date")
+		return jdbc.sql("SELECT id, course_id, team_id, due_date FROM assignments WHERE team_id IN (:teams) ORDER BY due_date NULLS LAST, id")
 			.param("teams", teams.stream().map(TeamId::value).toList())
 			.query((rs, n) -> new Assignment(rs.getString(1), new CourseId(rs.getString(2)), new TeamId(rs.getString(3)),
 					rs.getObject(4, LocalDate.class)))
@@ -48,7 +48,7 @@ public class Assignments {
 	}
 
 	public List<Assignment> forCourse(CourseId course) {
-		return jdbc.sql("SELECT id, course_id, team_id, due_date FROM assignments WHERE course_id = ? ORDER BY due_date")
+		return jdbc.sql("SELECT id, course_id, team_id, due_date FROM assignments WHERE course_id = ? ORDER BY due_date NULLS LAST, id")
 			.param(course.value())
 			.query((rs, n) -> new Assignment(rs.getString(1), new CourseId(rs.getString(2)), new TeamId(rs.getString(3)),
 					rs.getObject(4, LocalDate.class)))

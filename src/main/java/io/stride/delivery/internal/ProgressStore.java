@@ -28,8 +28,10 @@ public class ProgressStore {
 	}
 
 	public record Row(PersonId personId, CourseId courseId, ProgressStatus status, Integer bestScore, int attempts,
-			Instant completedAt) {
+			boolean passed, Instant completedAt) {
 	}
+
+	private static final String COLUMNS = "SELECT person_id, course_id, status, best_score, attempts, passed, completed_at FROM progress ";
 
 	public void markRead(PersonId person, CourseId course, String lessonId) {
 		boolean read = jdbc.sql("SELECT COUNT(*) FROM lesson_reads WHERE person_id = ? AND lesson_id = ?")
@@ -61,15 +63,31 @@ public class ProgressStore {
 	}
 
 	public Optional<Row> find(PersonId person, CourseId course) {
-		return jdbc.sql("SELECT person_id, course_id, status, best_score, attempts, completed_at FROM progress "
-				+ "WHERE person_id = ? AND course_id = ?")
+		return jdbc.sql(COLUMNS + "WHERE person_id = ? AND course_id = ?")
 			.params(person.value(), course.value())
 			.query(this::map)
 			.optional();
 	}
 
+	/** The row, locked until the transaction ends, so that parallel updates of one learner's progress queue up. */
+	public Row lock(PersonId person, CourseId course) {
+		return jdbc.sql(COLUMNS + "WHERE person_id = ? AND course_id = ? FOR UPDATE")
+			.params(person.value(), course.value())
+			.query(this::map)
+			.single();
+	}
+
+	/** Counts an attempt in one statement, so that no parallel write can lose it. */
+	public void recordAttempt(PersonId person, CourseId course, int score, boolean passed) {
+		jdbc.sql("UPDATE progress SET attempts = attempts + 1, "
+				+ "best_score = CASE WHEN best_score IS NULL OR best_score < ? THEN ? ELSE best_score END, "
+				+ "passed = CASE WHEN ? THEN TRUE ELSE passed END, updated_at = ? WHERE person_id = ? AND course_id = ?")
+			.params(score, score, passed, Timestamp.from(Instant.now()), person.value(), course.value())
+			.update();
+	}
+
 	public List<Row> ofPerson(PersonId person) {
-		return jdbc.sql("SELECT person_id, course_id, status, best_score, attempts, completed_at FROM progress WHERE person_id = ?")
+		return jdbc.sql(COLUMNS + "WHERE person_id = ?")
 			.param(person.value())
 			.query(this::map)
 			.list();
@@ -79,27 +97,23 @@ public class ProgressStore {
 		if (people.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT person_id, course_id, status, best_score, attempts, completed_at FROM progress "
-				+ "WHERE person_id IN (:people)")
+		return jdbc.sql(COLUMNS + "WHERE person_id IN (:people)")
 			.param("people", people.stream().map(PersonId::value).toList())
 			.query(this::map)
 			.list();
 	}
 
-	public void update(Row row) {
-		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("UPDATE progress SET status = ?, best_score = ?, attempts = ?, completed_at = ?, updated_at = ? "
-				+ "WHERE person_id = ? AND course_id = ?")
-			.params(row.status().name(), row.bestScore(), row.attempts(),
-					row.completedAt() == null ? null : Timestamp.from(row.completedAt()), now, row.personId().value(),
-					row.courseId().value())
+	public void updateStatus(PersonId person, CourseId course, ProgressStatus status, Instant completedAt) {
+		jdbc.sql("UPDATE progress SET status = ?, completed_at = ?, updated_at = ? WHERE person_id = ? AND course_id = ?")
+			.params(status.name(), completedAt == null ? null : Timestamp.from(completedAt), Timestamp.from(Instant.now()),
+					person.value(), course.value())
 			.update();
 	}
 
 	private Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		Timestamp completed = rs.getTimestamp(6);
+		Timestamp completed = rs.getTimestamp(7);
 		return new Row(new PersonId(rs.getString(1)), new CourseId(rs.getString(2)),
 				ProgressStatus.valueOf(rs.getString(3)), (Integer) rs.getObject(4, Integer.class), rs.getInt(5),
-				completed == null ? null : completed.toInstant());
+				rs.getBoolean(6), completed == null ? null : completed.toInstant());
 	}
 }

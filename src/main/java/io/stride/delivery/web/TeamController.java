@@ -15,7 +15,6 @@ import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,11 +66,20 @@ class TeamController {
 
 	@PostMapping("/courses/{id}/assignments")
 	String assign(@PathVariable String id, @RequestParam(required = false) String teamId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(name = "dueDate", required = false) String dueDateText, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		Course course = authoring.course(me, new CourseId(id));
+		LocalDate dueDate = null;
 		try {
+			if (dueDateText != null && !dueDateText.isBlank()) {
+				try {
+					dueDate = LocalDate.parse(dueDateText.strip());
+				}
+				catch (java.time.format.DateTimeParseException e) {
+					throw new InvalidInputException("dueDate", "Give the due date as a date, for example 2026-12-31.");
+				}
+			}
 			if (teamId == null || teamId.isBlank()) {
 				throw new InvalidInputException("teamId", "Choose a team.");
 			}

@@ -82,6 +82,20 @@ public class ApiTokens {
 		}
 	}
 
+	/** Ends every short-lived sign-in token of the person; personal access tokens stay until revoked. */
+	public void revokeSignInTokens(PersonId person) {
+		jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE person_id = ? AND personal = FALSE AND revoked_at IS NULL")
+			.params(Timestamp.from(Instant.now()), person.value())
+			.update();
+	}
+
+	/** Ends every token of the person, personal ones too (the account was deactivated). */
+	public void revokeAll(PersonId person) {
+		jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(Instant.now()), person.value())
+			.update();
+	}
+
 	/** The person a presented token acts for, if the token is known, unrevoked and unexpired. */
 	public Optional<PersonId> authenticate(String token) {
 		if (token == null || token.length() < 20 || token.length() > 200) {

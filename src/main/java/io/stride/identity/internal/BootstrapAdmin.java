@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start, creates the first admin from {@code STRIDE_ADMIN_EMAIL} and {@code STRIDE_ADMIN_PASSWORD} when the
- * installation has no admin yet. Runs before the demo data.
+ * installation has no admin yet. Runs before the demo data, which still seeds a database holding only this admin.
  */
 @Component
-@Order(1)
+@Order(0)
 class BootstrapAdmin implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);

@@ -75,7 +75,7 @@ public class People {
 
 	public List<Person> page(String search, int offset, int limit) {
 		List<String> ids = jdbc
-			.sql("SELECT id FROM people WHERE LOWER(name) LIKE ? OR email LIKE ? ORDER BY name, id LIMIT ? OFFSET ?")
+			.sql("SELECT id FROM people WHERE LOWER(name) LIKE ? OR email LIKE ? ORDER BY LOWER(name), id LIMIT ? OFFSET ?")
 			.param(like(search))
 			.param(like(search))
 			.param(limit)
@@ -90,8 +90,8 @@ public class People {
 			return List.of();
 		}
 		List<String> ids = jdbc
-			.sql("SELECT DISTINCT p.id, p.name FROM people p JOIN team_members m ON m.person_id = p.id "
-					+ "WHERE m.team_id IN (:teams) AND p.active = TRUE ORDER BY p.name, p.id")
+			.sql("SELECT DISTINCT p.id, LOWER(p.name) AS sort_name FROM people p JOIN team_members m ON m.person_id = p.id "
+					+ "WHERE m.team_id IN (:teams) AND p.active = TRUE ORDER BY sort_name, p.id")
 			.param("teams", teams.stream().map(TeamId::value).toList())
 			.query((rs, n) -> rs.getString(1))
 			.list();

@@ -7,6 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import io.stride.identity.Person;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -31,6 +35,19 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * Admin pages ask the database, not the session: an admin who loses the role or is deactivated loses
+	 * access at once, not at the next sign-in.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> currentAdmin(People people) {
+		return (authentication, context) -> {
+			Object principal = authentication.get() == null ? null : authentication.get().getPrincipal();
+			boolean admin = principal instanceof StridePrincipal stride
+					&& people.findById(stride.personId()).filter(Person::active).map(Person::isAdmin).orElse(false);
+			return new AuthorizationDecision(admin);
+		};
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -87,13 +104,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager,
-			SingleSignOn singleSignOn, @Value("${stride.sso.oidc-enabled:false}") boolean oidcEnabled) throws Exception {
+			SingleSignOn singleSignOn, People people, @Value("${stride.sso.oidc-enabled:false}") boolean oidcEnabled)
+			throws Exception {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-				.requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
+				.requestMatchers("/actuator/**", "/admin/**").access(currentAdmin(people))
 				.anyRequest().authenticated())
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")

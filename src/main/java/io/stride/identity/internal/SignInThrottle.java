@@ -38,17 +38,24 @@ public class SignInThrottle {
 	public Optional<Duration> lockedFor(String email) {
 		Instant now = clock.instant();
 		return jdbc.sql("SELECT locked_until FROM sign_in_failures WHERE email = ?")
-			.param(People.normalize(email))
+			.param(key(email))
 			.query((rs, n) -> rs.getTimestamp(1))
 			.optional()
 			.filter(until -> until != null && until.toInstant().isAfter(now))
 			.map(until -> Duration.between(now, until.toInstant()));
 	}
 
-	public void recordFailure(String email) {
-		String key = People.normalize(email);
-		if (key == null || key.isEmpty()) {
-			return;
+	/**
+	 * Counts a sign-in attempt before the password is checked, so that parallel guesses cannot all pass a check
+	 * made before any of them was counted. A success resets the count; more than the allowed failures within the
+	 * window lock the address.
+	 * @return how long the address is locked, or empty when this attempt may go ahead
+	 */
+	public Optional<Duration> attempt(String email) {
+		String key = key(email);
+		Optional<Duration> locked = lockedFor(key);
+		if (locked.isPresent() || key.isEmpty()) {
+			return locked;
 		}
 		Instant now = clock.instant();
 		Timestamp windowStart = Timestamp.from(now.minus(lock));
@@ -64,16 +71,25 @@ public class SignInThrottle {
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
-				recordFailure(email);
-				return;
+				return attempt(email);
 			}
 		}
-		jdbc.sql("UPDATE sign_in_failures SET locked_until = ? WHERE email = ? AND failures >= ?")
+		jdbc.sql("UPDATE sign_in_failures SET locked_until = ? WHERE email = ? AND failures > ?")
 			.params(Timestamp.from(now.plus(lock)), key, maxFailures)
 			.update();
+		return lockedFor(key);
+	}
+
+	private static String key(String email) {
+		String key = People.normalize(email);
+		if (key == null) {
+			return "";
+		}
+		// the column holds 254 characters; longer input is no address but must still be counted, not crash
+		return key.length() > 254 ? key.substring(0, 254) : key;
 	}
 
 	public void reset(String email) {
-		jdbc.sql("DELETE FROM sign_in_failures WHERE email = ?").param(People.normalize(email)).update();
+		jdbc.sql("DELETE FROM sign_in_failures WHERE email = ?").param(key(email)).update();
 	}
 }

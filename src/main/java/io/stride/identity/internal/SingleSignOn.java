@@ -59,7 +59,7 @@ public class SingleSignOn {
 
 	private OidcUser map(OidcUser user, OidcUserRequest request) {
 		String email = user.getEmail();
-		if (email == null || Boolean.FALSE.equals(user.getEmailVerified())) {
+		if (email == null || !Boolean.TRUE.equals(user.getEmailVerified())) {
 			throw new OAuth2AuthenticationException(new OAuth2Error("email_unverified"));
 		}
 		Person person = people.findByEmail(email)

@@ -20,7 +20,7 @@ public class Teams {
 	}
 
 	public List<Team> all() {
-		return jdbc.sql("SELECT id, name, parent_id FROM teams ORDER BY name")
+		return jdbc.sql("SELECT id, name, parent_id FROM teams ORDER BY LOWER(name), id")
 			.query((rs, n) -> new Team(new TeamId(rs.getString(1)), rs.getString(2),
 					rs.getString(3) == null ? null : new TeamId(rs.getString(3))))
 			.list();

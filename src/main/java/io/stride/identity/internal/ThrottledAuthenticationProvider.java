@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -12,7 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Password sign-in that refuses to check passwords for a locked address and counts each failure.
+ * Password sign-in that counts every attempt before checking the password and refuses locked addresses.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,19 +27,13 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String email = authentication.getName();
-		Optional<Duration> locked = throttle.lockedFor(email);
+		Optional<Duration> locked = throttle.attempt(email);
 		if (locked.isPresent()) {
 			throw new SignInLockedException(locked.get());
 		}
-		try {
-			Authentication result = passwords.authenticate(authentication);
-			throttle.reset(email);
-			return result;
-		}
-		catch (BadCredentialsException e) {
-			throttle.recordFailure(email);
-			throw e;
-		}
+		Authentication result = passwords.authenticate(authentication);
+		throttle.reset(email);
+		return result;
 	}
 
 	@Override

@@ -53,7 +53,7 @@ class AdminController {
 
 	@GetMapping("/admin/people/new")
 	String newPerson(Model model) {
-		organization.currentViewer();
+		administration.requireAdmin(organization.currentViewer());
 		return personForm(model, new PersonForm(), null, Map.of());
 	}
 
@@ -98,7 +98,7 @@ class AdminController {
 
 	@GetMapping("/admin/teams")
 	String teams(Model model) {
-		organization.currentViewer();
+		administration.requireAdmin(organization.currentViewer());
 		model.addAttribute("teams", organization.allTeams());
 		model.addAttribute("teamNames", teamNames());
 		model.addAttribute("errors", Map.of());

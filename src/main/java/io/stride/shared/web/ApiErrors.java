@@ -41,6 +41,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ProblemDetail clash(org.springframework.dao.DataIntegrityViolationException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"This clashes with data saved at the same moment (for example the same name or email). Try again.");
+	}
+
+	@ExceptionHandler(RuntimeException.class)
+	ProblemDetail unexpected(RuntimeException e) {
+		org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("Unexpected error in an API call", e);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing was changed. Try again, and tell an admin if it persists.");
+	}
+
 	@ExceptionHandler(InsufficientAuthenticationException.class)
 	ProblemDetail unauthenticated(InsufficientAuthenticationException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());

@@ -1,0 +1,4 @@
+package io.stride.drafting;
+
+public record GlossaryEntry(String term, String definition, Citation citation) {
+}

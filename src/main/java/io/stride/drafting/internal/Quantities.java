@@ -1,0 +1,88 @@
+package io.stride.drafting.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numeric facts: amounts of money, percentages, durations and counts with a unit, e.g. "within 24 hours",
+ * "EUR 500", "80%". Their kind (money, percent, time, distance, count) decides which numbers can stand in as
+ * plausible wrong answers.
+ */
+final class Quantities {
+
+	enum Kind {
+		MONEY, PERCENT, TIME, DISTANCE, WEIGHT, COUNT
+	}
+
+	record Quantity(String text, Kind kind, double value, int start, int end) {
+	}
+
+	private static final String NUMBER = "\\d{1,3}(?:[,.\\u202f ]\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
+
+	private static final Pattern PATTERN = Pattern.compile("(?iu)(?<![\\p{L}\\d.,])(?:"
+			+ "(?<cur>(?:EUR|USD|GBP|CHF|€|\\$|£)\\s?(?:" + NUMBER + "))"
+			+ "|(?<num>" + NUMBER + ")\\s?(?<unit>%|percent|per cent|(?:working |business |calendar )?(?:days?|hours?|weeks?|months?|years?|minutes?|mins|seconds?)"
+			+ "|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilograms?|EUR|euros?|USD|dollars?|pounds?|CHF"
+			+ "|people|persons?|times|pages|steps|items|units|attempts|calls|visits|tickets|characters|questions|days? a week)"
+			+ ")(?![\\p{L}\\d])");
+
+	private Quantities() {
+	}
+
+	static List<Quantity> in(String text) {
+		List<Quantity> found = new ArrayList<>();
+		Matcher m = PATTERN.matcher(text);
+		while (m.find()) {
+			String match = m.group().strip();
+			Kind kind;
+			if (m.group("cur") != null) {
+				kind = Kind.MONEY;
+			}
+			else {
+				kind = kindOf(m.group("unit"));
+			}
+			found.add(new Quantity(match, kind, value(match), m.start(), m.start() + match.length()));
+		}
+		return found;
+	}
+
+	private static Kind kindOf(String unit) {
+		String u = unit.toLowerCase(Locale.ROOT);
+		if (u.equals("%") || u.startsWith("percent") || u.equals("per cent")) {
+			return Kind.PERCENT;
+		}
+		if (u.matches(".*(day|hour|week|month|year|minute|min|second).*")) {
+			return Kind.TIME;
+		}
+		if (u.matches("km|kilomet.*|miles?|met.*")) {
+			return Kind.DISTANCE;
+		}
+		if (u.matches("kg|kilograms?")) {
+			return Kind.WEIGHT;
+		}
+		if (u.matches("eur|euros?|usd|dollars?|pounds?|chf")) {
+			return Kind.MONEY;
+		}
+		return Kind.COUNT;
+	}
+
+	private static double value(String text) {
+		Matcher digits = Pattern.compile(NUMBER).matcher(text);
+		if (!digits.find()) {
+			return 0;
+		}
+		String n = digits.group().replaceAll("[\\u202f ]", "");
+		if (n.matches("\\d{1,3}([,.]\\d{3})+")) {
+			n = n.replaceAll("[,.]", "");
+		}
+		try {
+			return Double.parseDouble(n.replace(',', '.'));
+		}
+		catch (NumberFormatException e) {
+			return 0;
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package io.stride.drafting.internal;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits blocks into sentences with the JDK's sentence rules, then repairs splits after common abbreviations.
+ */
+final class Sentences {
+
+	private static final Set<String> ABBREVIATIONS = Set.of("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.",
+			"no.", "approx.", "incl.", "dept.", "fig.", "min.", "max.", "p.", "pp.", "cf.", "st.", "z.b.", "u.a.", "ca.");
+
+	private Sentences() {
+	}
+
+	static List<Sentence> of(ExtractedSource source, int firstIndex) {
+		List<Sentence> sentences = new ArrayList<>();
+		int index = firstIndex;
+		for (Block block : source.blocks()) {
+			if (block.is(Block.Kind.HEADING)) {
+				continue;
+			}
+			if (block.is(Block.Kind.LIST_ITEM) || block.is(Block.Kind.TABLE_ROW)) {
+				sentences.add(new Sentence(index++, block.text(), block.start(), block.end(), source, block));
+				continue;
+			}
+			for (int[] span : split(block.text())) {
+				String text = block.text().substring(span[0], span[1]).strip();
+				if (text.isEmpty()) {
+					continue;
+				}
+				int offset = block.text().indexOf(text, span[0]);
+				sentences.add(new Sentence(index++, text, block.start() + offset, block.start() + offset + text.length(),
+						source, block));
+			}
+		}
+		return sentences;
+	}
+
+	static List<int[]> split(String text) {
+		BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
+		iterator.setText(text);
+		List<int[]> spans = new ArrayList<>();
+		int start = iterator.first();
+		for (int end = iterator.next(); end != BreakIterator.DONE; end = iterator.next()) {
+			String piece = text.substring(start, end).strip();
+			String lastWord = piece.contains(" ") ? piece.substring(piece.lastIndexOf(' ') + 1) : piece;
+			boolean abbreviation = ABBREVIATIONS.contains(lastWord.toLowerCase(Locale.ROOT))
+					|| lastWord.matches("(?i)[a-z]\\.");
+			if (abbreviation && end < text.length()) {
+				continue;
+			}
+			spans.add(new int[] { start, end });
+			start = end;
+		}
+		if (start < text.length()) {
+			spans.add(new int[] { start, text.length() });
+		}
+		return spans;
+	}
+}
