@@ -24,7 +24,7 @@ final class Definitions {
 			"^(?:an?\\s+|the\\s+)?(?<term>[\\p{L}][\\p{L}\\p{N}'’ -]{1,60}?)\\s+(?:is|are)\\s+(?<def>(?:an?|the|any|every)\\s.{8,})$",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-	private static final Pattern LABELLED = Pattern.compile("^(?<term>[\\p{L}][\\p{L}\\p{N}'’ -]{1,50}?)\\s*(?::|\\s[–—-]\\s)\\s*(?<def>.{8,})$");
+	private static final Pattern LABELLED = Pattern.compile("^(?<term>\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s[\\p{L}\\p{N}'’-]+){0,2})\\s*(?::|\\s[–—-]\\s)\\s*(?<def>.{8,})$");
 
 	private Definitions() {
 	}

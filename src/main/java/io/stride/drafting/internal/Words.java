@@ -12,7 +12,7 @@ final class Words {
 
 	static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
-	static final Set<String> STOP = Set.of("a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
+	static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList("a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
 			"and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
 			"by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "either", "else", "even",
 			"ever", "every", "few", "first", "for", "from", "further", "get", "gets", "got", "had", "has", "have", "having",
@@ -30,7 +30,15 @@ final class Words {
 			"don't", "doesn't", "isn't", "aren't", "can't", "won't", "we're", "you're", "they're", "that's", "there's",
 			"der", "die", "das", "und", "oder", "ist", "sind", "ein", "eine", "mit", "für", "von", "zu", "den", "dem",
 			"des", "im", "auf", "nicht", "sie", "wir", "ihr", "es", "le", "la", "les", "et", "ou", "est", "sont", "un",
-			"une", "des", "du", "de", "pour", "avec", "dans", "sur", "pas", "vous", "nous", "il", "elle");
+			"une", "des", "du", "de", "pour", "avec", "dans", "sur", "pas", "vous", "nous", "il", "elle"));
+
+	/** Verbs that start instructions; a phrase beginning with one is an action, not a term to ask about. */
+	static final Set<String> VERBS = Set.copyOf(java.util.Arrays.asList("add", "ask", "attach", "avoid", "book", "call",
+			"check", "choose", "claim", "close", "collect", "confirm", "contact", "cover", "create", "decide", "describe",
+			"do", "ensure", "enter", "explain", "fill", "find", "follow", "give", "include", "inform", "keep", "list",
+			"log", "make", "mark", "note", "open", "pay", "photograph", "press", "read", "record", "remove", "report",
+			"request", "review", "select", "send", "sign", "start", "stop", "submit", "take", "tell", "update",
+			"upload", "write", "grants", "checks", "sends", "reviews", "means", "covers", "handles"));
 
 	private Words() {
 	}
@@ -45,22 +53,26 @@ final class Words {
 
 	/** Whether {@code text} contains {@code term} as whole words, ignoring case. */
 	static boolean containsTerm(String text, String term) {
-		String t = lower(text);
-		String needle = lower(term);
-		int from = 0;
-		while (true) {
-			int at = t.indexOf(needle, from);
-			if (at < 0) {
-				return false;
-			}
-			boolean startOk = at == 0 || !Character.isLetterOrDigit(t.charAt(at - 1));
-			int end = at + needle.length();
-			boolean endOk = end >= t.length() || !Character.isLetterOrDigit(t.charAt(end));
-			if (startOk && endOk) {
-				return true;
-			}
-			from = at + 1;
+		return indexOfTerm(text, term) >= 0;
+	}
+
+	/** Where {@code term} starts in {@code text} as whole words, ignoring case; -1 if nowhere. */
+	static int indexOfTerm(String text, String term) {
+		if (term.isEmpty() || text.length() < term.length()) {
+			return -1;
 		}
+		for (int at = 0; at + term.length() <= text.length(); at++) {
+			if (!text.regionMatches(true, at, term, 0, term.length())) {
+				continue;
+			}
+			boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+			int end = at + term.length();
+			boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+			if (startOk && endOk) {
+				return at;
+			}
+		}
+		return -1;
 	}
 
 	/** Two answers that say the same thing (case, plural s, one inside the other). */

@@ -1,0 +1,148 @@
+package io.stride.drafting.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Key terms of a source, RAKE style: runs of content words between stop words and punctuation, scored by
+ * word degree over frequency, boosted when the author made them bold, defined them or used them in headings.
+ */
+final class KeyPhrases {
+
+	/**
+	 * @param marked the author marked it: bold, defined, or used in a heading
+	 */
+	record Term(String text, double score, int count, boolean marked) {
+
+		/** Good enough to be a right or wrong answer: marked by the author, or a repeated multi-word phrase. */
+		boolean answerable() {
+			String first = Words.lower(text.split("\\s+")[0]);
+			int words = text.split("\\s+").length;
+			boolean capitalized = Character.isUpperCase(text.codePointAt(0)) && text.length() >= 4;
+			return !Words.VERBS.contains(first) && (marked || count >= 2 && (words >= 2 || capitalized));
+		}
+	}
+
+	private static final java.util.regex.Pattern SPEAKER = java.util.regex.Pattern.compile("^([^:]{2,40}):\\s");
+
+	private KeyPhrases() {
+	}
+
+	static List<Term> extract(List<Sentence> sentences, List<Definitions.Definition> definitions, List<Block> headings,
+			int limit) {
+		Map<String, List<String>> phrases = new LinkedHashMap<>();
+		Map<String, Integer> frequency = new HashMap<>();
+		Map<String, Integer> degree = new HashMap<>();
+		for (Sentence sentence : sentences) {
+			for (List<String> run : runs(sentence.text())) {
+				String key = Words.lower(String.join(" ", run));
+				phrases.computeIfAbsent(key, k -> new ArrayList<>()).add(String.join(" ", run));
+				for (String word : run) {
+					String w = Words.lower(word);
+					frequency.merge(w, 1, Integer::sum);
+					degree.merge(w, run.size() - 1, Integer::sum);
+				}
+			}
+		}
+		Map<String, Double> boost = new HashMap<>();
+		for (Sentence sentence : sentences) {
+			for (String bold : sentence.block().bold()) {
+				boost.merge(Words.lower(bold), 3.0, Math::max);
+			}
+		}
+		definitions.forEach(d -> boost.merge(Words.lower(d.term()), 4.0, Math::max));
+		for (Block heading : headings) {
+			for (List<String> run : runs(heading.text())) {
+				boost.merge(Words.lower(String.join(" ", run)), 1.0, Math::max);
+			}
+		}
+		java.util.Set<String> speakers = new java.util.HashSet<>();
+		for (Sentence sentence : sentences) {
+			Matcher speaker = SPEAKER.matcher(sentence.block().text());
+			if (sentence.block().locator().startsWith("cue") && speaker.find()) {
+				speakers.add(Words.lower(speaker.group(1)));
+			}
+		}
+		List<Term> terms = new ArrayList<>();
+		for (var entry : phrases.entrySet()) {
+			String key = entry.getKey();
+			if (!usable(key) || speakers.contains(key)) {
+				continue;
+			}
+			double score = 0;
+			for (String word : key.split(" ")) {
+				score += (degree.getOrDefault(word, 0) + frequency.getOrDefault(word, 1)) / (double) frequency.getOrDefault(word, 1);
+			}
+			int count = entry.getValue().size();
+			score = score * Math.log(1 + count) + boost.getOrDefault(key, 0.0) * 2;
+			terms.add(new Term(mostCommon(entry.getValue()), score, count, boost.getOrDefault(key, 0.0) >= 3));
+		}
+		// bold and defined terms that never formed a clean run still count
+		for (var entry : boost.entrySet()) {
+			if (entry.getValue() >= 3 && !phrases.containsKey(entry.getKey()) && usable(entry.getKey())) {
+				String surface = surfaceOf(entry.getKey(), sentences);
+				if (surface != null) {
+					terms.add(new Term(surface, entry.getValue() * 3, 1, true));
+				}
+			}
+		}
+		terms.sort(Comparator.comparingDouble(Term::score).reversed().thenComparing(Term::text));
+		return terms.size() > limit ? new ArrayList<>(terms.subList(0, limit)) : terms;
+	}
+
+	/** Runs of up to four content words, split at stop words and at punctuation. */
+	static List<List<String>> runs(String text) {
+		List<List<String>> runs = new ArrayList<>();
+		List<String> current = new ArrayList<>();
+		Matcher m = Words.TOKEN.matcher(text);
+		int lastEnd = 0;
+		while (m.find()) {
+			String gap = text.substring(lastEnd, m.start());
+			String word = m.group();
+			boolean breaks = !gap.isBlank() && !gap.equals(" ") || Words.isStop(word) || word.matches("\\d.*");
+			if (breaks) {
+				flush(current, runs);
+			}
+			if (!Words.isStop(word) && !word.matches("\\d.*")) {
+				current.add(word.replaceAll("['’]s$", ""));
+			}
+			lastEnd = m.end();
+		}
+		flush(current, runs);
+		return runs;
+	}
+
+	private static void flush(List<String> current, List<List<String>> runs) {
+		if (!current.isEmpty() && current.size() <= 4) {
+			runs.add(new ArrayList<>(current));
+		}
+		current.clear();
+	}
+
+	private static boolean usable(String key) {
+		return key.length() >= 4 && key.length() <= 60 && !key.matches("[\\d\\s]+") && key.codePoints().anyMatch(Character::isLetter)
+				&& !java.util.Arrays.stream(key.split(" ")).allMatch(Words::isStop)
+				&& !key.matches(".*\\b(days?|hours?|weeks?|months?|years?|minutes?|seconds?|percent|km|kg|eur|usd)\\b.*");
+	}
+
+	private static String mostCommon(List<String> forms) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		forms.forEach(form -> counts.merge(form, 1, Integer::sum));
+		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+	}
+
+	private static String surfaceOf(String key, List<Sentence> sentences) {
+		for (Sentence sentence : sentences) {
+			int at = Words.lower(sentence.text()).indexOf(key);
+			if (at >= 0) {
+				return sentence.text().substring(at, at + key.length());
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,310 @@
+package io.stride.drafting.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.stride.drafting.CourseDraft;
+import io.stride.drafting.DraftLesson;
+import io.stride.drafting.DraftModule;
+import io.stride.drafting.DraftQuestion;
+import io.stride.drafting.GlossaryEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in drafting engine: no network and no language model, only the in-process embedding model and
+ * classic text processing. The same sources always give the same draft.
+ */
+@Component
+public class OfflineEngine {
+
+	private static final Pattern AUDIENCE = Pattern.compile(
+			"(?i)\\b(?:for|applies to|intended for|aimed at|written for)\\s+((?:all\\s+|new\\s+|every\\s+)?[\\p{L} -]{0,30}?"
+					+ "(?:staff|employees|managers|engineers|technicians|team members|agents|colleagues|people|hires|"
+					+ "representatives|reps|leads|users|contractors|everyone|members))\\b");
+
+	private final Embedder embedder;
+
+	public OfflineEngine(Embedder embedder) {
+		this.embedder = embedder;
+	}
+
+	public CourseDraft draft(List<ExtractedSource> sources) {
+		List<String> warnings = new ArrayList<>();
+		List<Sentence> sentences = new ArrayList<>();
+		List<Integer> firstSentence = new ArrayList<>();
+		for (ExtractedSource source : sources) {
+			firstSentence.add(sentences.size());
+			sentences.addAll(Sentences.of(source, sentences.size()));
+		}
+		if (sentences.isEmpty()) {
+			throw new io.stride.drafting.SourceRejected(422, sources.get(0).name(), "has headings but no sentences to teach from.");
+		}
+		float[][] vectors = embedder.embed(sentences.stream().map(Sentence::text).toList());
+		double[] centrality = centrality(vectors);
+		List<Definitions.Definition> definitions = Definitions.find(sentences);
+		List<Block> headings = sources.stream().flatMap(s -> s.blocks().stream()).filter(b -> b.is(Block.Kind.HEADING)).toList();
+		List<KeyPhrases.Term> terms = KeyPhrases.extract(sentences, definitions, headings, 60);
+		float[][] termVectors = embedder.embed(terms.stream().map(KeyPhrases.Term::text).toList());
+		List<Quantities.Quantity> quantities = new ArrayList<>();
+		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
+
+		List<Outline.ModulePlan> plans = new ArrayList<>();
+		String title = null;
+		for (int i = 0; i < sources.size(); i++) {
+			ExtractedSource source = sources.get(i);
+			List<Sentence> own = sentences.stream().filter(s -> s.source() == source).toList();
+			Outline.Result outline = Outline.of(source, own, vectors, firstSentence.get(i), terms);
+			if (title == null) {
+				title = outline.title();
+			}
+			if (outline.segmentedByTopic() && outline.modules().size() > 1) {
+				warnings.add("\"" + source.name() + "\" has no headings to follow, so its modules were found by topic; check their titles.");
+			}
+			plans.addAll(outline.modules());
+		}
+		List<QuestionMaker.ListGroup> lists = new ArrayList<>();
+		for (Outline.ModulePlan plan : plans) {
+			lists.addAll(listGroups(plan));
+		}
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists);
+
+		List<DraftModule> modules = new ArrayList<>();
+		List<List<QuestionMaker.Candidate>> leftovers = new ArrayList<>();
+		Set<String> usedPrompts = new HashSet<>();
+		for (Outline.ModulePlan plan : plans) {
+			Set<Block> blocks = new HashSet<>(plan.blocks());
+			List<Sentence> own = sentences.stream().filter(s -> blocks.contains(s.block())).toList();
+			List<DraftLesson> lessons = plan.lessons().stream().map(lesson -> LessonWriter.write(lesson, plan.source())).toList();
+			List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(own, centrality,
+					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList()));
+			List<DraftQuestion> check = pick(candidates, 3, usedPrompts);
+			leftovers.add(candidates);
+			modules.add(new DraftModule(plan.title(), takeaways(own, centrality), lessons, check));
+		}
+		int words = sources.stream().mapToInt(ExtractedSource::words).sum();
+		int quizSize = words > 2000 ? Math.max(8, Math.min(15, plans.size() * 2)) : Math.min(8, Math.max(5, plans.size() * 2));
+		List<DraftQuestion> quiz = roundRobin(leftovers, quizSize, usedPrompts);
+		if (words > 2000 && quiz.size() < 8) {
+			warnings.add("Only " + quiz.size() + " final-quiz questions could be made from the source; add a few by hand.");
+		}
+		if (modules.stream().anyMatch(m -> m.knowledgeCheck().size() < 2)) {
+			warnings.add("Some modules have fewer than two knowledge-check questions: their text has few facts to ask about.");
+		}
+		String courseTitle = title != null ? title : fallbackTitle(sources, terms);
+		List<GlossaryEntry> glossary = definitions.stream()
+			.map(d -> new GlossaryEntry(d.term(), d.definition(), d.sentence().citation()))
+			.toList();
+		int questions = quiz.size() + modules.stream().mapToInt(m -> m.knowledgeCheck().size()).sum();
+		int minutes = Math.max(3, (int) Math.ceil(words / 200.0) + (int) Math.ceil(questions / 2.0));
+		return new CourseDraft(draftId(sources), courseTitle, audience(sources, courseTitle),
+				objectives(plans, modules, definitions, terms), minutes, summary(sentences, centrality), modules, quiz,
+				glossary, "offline", warnings);
+	}
+
+	/** PageRank over sentence similarity: sentences many others resemble carry the source's main points. */
+	static double[] centrality(float[][] vectors) {
+		int n = vectors.length;
+		double[][] weights = new double[n][];
+		double[] outSum = new double[n];
+		for (int i = 0; i < n; i++) {
+			weights[i] = new double[n];
+			for (int j = 0; j < n; j++) {
+				if (i != j) {
+					double similarity = Embedder.cosine(vectors[i], vectors[j]);
+					weights[i][j] = similarity > 0.1 ? similarity : 0;
+					outSum[i] += weights[i][j];
+				}
+			}
+		}
+		double[] rank = new double[n];
+		java.util.Arrays.fill(rank, 1.0 / Math.max(1, n));
+		for (int iteration = 0; iteration < 20; iteration++) {
+			double[] next = new double[n];
+			for (int j = 0; j < n; j++) {
+				double sum = 0;
+				for (int i = 0; i < n; i++) {
+					if (outSum[i] > 0 && weights[i][j] > 0) {
+						sum += weights[i][j] / outSum[i] * rank[i];
+					}
+				}
+				next[j] = 0.15 / n + 0.85 * sum;
+			}
+			rank = next;
+		}
+		double max = java.util.Arrays.stream(rank).max().orElse(1);
+		for (int i = 0; i < n; i++) {
+			rank[i] = rank[i] / max;
+		}
+		return rank;
+	}
+
+	private static List<QuestionMaker.ListGroup> listGroups(Outline.ModulePlan plan) {
+		List<QuestionMaker.ListGroup> groups = new ArrayList<>();
+		for (Outline.LessonPlan lesson : plan.lessons()) {
+			List<Block> run = new ArrayList<>();
+			for (Block block : lesson.blocks()) {
+				if (block.is(Block.Kind.LIST_ITEM) && (run.isEmpty() || run.get(0).ordered() == block.ordered())) {
+					run.add(block);
+				}
+				else {
+					addGroup(groups, lesson.title(), run, plan.source());
+					run = new ArrayList<>();
+					if (block.is(Block.Kind.LIST_ITEM)) {
+						run.add(block);
+					}
+				}
+			}
+			addGroup(groups, lesson.title(), run, plan.source());
+		}
+		return groups;
+	}
+
+	private static void addGroup(List<QuestionMaker.ListGroup> groups, String heading, List<Block> run,
+			ExtractedSource source) {
+		if (run.size() >= 3) {
+			groups.add(new QuestionMaker.ListGroup(heading, List.copyOf(run), source, run.get(0).ordered()));
+		}
+	}
+
+	/** Up to {@code count} questions of different kinds, best first. */
+	private static List<DraftQuestion> pick(List<QuestionMaker.Candidate> candidates, int count, Set<String> used) {
+		List<DraftQuestion> picked = new ArrayList<>();
+		Set<String> kinds = new HashSet<>();
+		Set<String> citations = new HashSet<>();
+		for (int pass = 0; pass < 2 && picked.size() < count; pass++) {
+			var iterator = candidates.iterator();
+			while (iterator.hasNext() && picked.size() < count) {
+				QuestionMaker.Candidate candidate = iterator.next();
+				String cited = candidate.question().citation().source() + candidate.question().citation().start();
+				boolean fresh = pass == 1 || !kinds.contains(candidate.kind());
+				if (fresh && !citations.contains(cited) && used.add(candidate.question().prompt())) {
+					picked.add(candidate.question());
+					kinds.add(candidate.kind());
+					citations.add(cited);
+					iterator.remove();
+				}
+			}
+		}
+		return picked;
+	}
+
+	private static List<DraftQuestion> roundRobin(List<List<QuestionMaker.Candidate>> perModule, int count, Set<String> used) {
+		List<DraftQuestion> quiz = new ArrayList<>();
+		Set<String> citations = new HashSet<>();
+		boolean added = true;
+		while (quiz.size() < count && added) {
+			added = false;
+			for (List<QuestionMaker.Candidate> candidates : perModule) {
+				var iterator = candidates.iterator();
+				while (iterator.hasNext()) {
+					QuestionMaker.Candidate candidate = iterator.next();
+					iterator.remove();
+					String cited = candidate.question().citation().source() + candidate.question().citation().start();
+					if (!citations.contains(cited) && used.add(candidate.question().prompt())) {
+						quiz.add(candidate.question());
+						citations.add(cited);
+						added = true;
+						break;
+					}
+				}
+				if (quiz.size() == count) {
+					break;
+				}
+			}
+		}
+		return quiz;
+	}
+
+	private static List<String> takeaways(List<Sentence> sentences, double[] centrality) {
+		return sentences.stream()
+			.filter(s -> s.words() >= 6 && s.words() <= 40 && !s.text().endsWith("?") && !s.block().is(Block.Kind.TABLE_ROW))
+			.sorted(Comparator.comparingDouble((Sentence s) -> -centrality[s.index()]).thenComparingInt(Sentence::index))
+			.limit(3)
+			.sorted(Comparator.comparingInt(Sentence::index))
+			.map(Sentence::text)
+			.toList();
+	}
+
+	private static String summary(List<Sentence> sentences, double[] centrality) {
+		return String.join(" ", sentences.stream()
+			.filter(s -> s.words() >= 8 && s.words() <= 45 && s.block().is(Block.Kind.PARAGRAPH) && !s.text().endsWith("?"))
+			.sorted(Comparator.comparingDouble((Sentence s) -> -centrality[s.index()]).thenComparingInt(Sentence::index))
+			.limit(4)
+			.sorted(Comparator.comparingInt(Sentence::index))
+			.map(Sentence::text)
+			.toList());
+	}
+
+	private static List<String> objectives(List<Outline.ModulePlan> plans, List<DraftModule> modules,
+			List<Definitions.Definition> definitions, List<KeyPhrases.Term> terms) {
+		Set<String> objectives = new LinkedHashSet<>();
+		for (Outline.ModulePlan plan : plans) {
+			List<Block> blocks = plan.blocks();
+			String topic = "“" + plan.title() + "”";
+			if (blocks.stream().filter(b -> b.is(Block.Kind.LIST_ITEM) && b.ordered()).count() >= 3) {
+				objectives.add("List the steps in " + topic);
+			}
+			else if (blocks.stream().anyMatch(b -> LessonWriter.callout(b.text()).startsWith("> **Warning"))) {
+				objectives.add("Decide what to do and what to avoid in " + topic);
+			}
+			else if (blocks.stream().anyMatch(b -> !Quantities.in(b.text()).isEmpty())) {
+				objectives.add("State the deadlines, limits and figures in " + topic);
+			}
+			if (objectives.size() == 5) {
+				break;
+			}
+		}
+		for (Definitions.Definition definition : definitions) {
+			if (objectives.size() >= 4) {
+				break;
+			}
+			objectives.add("Explain what “" + definition.term() + "” means");
+		}
+		for (KeyPhrases.Term term : terms) {
+			if (objectives.size() >= 3) {
+				break;
+			}
+			objectives.add("Describe the role of “" + term.text() + "”");
+		}
+		return new ArrayList<>(objectives).subList(0, Math.min(5, objectives.size()));
+	}
+
+	private static String audience(List<ExtractedSource> sources, String title) {
+		for (ExtractedSource source : sources) {
+			Matcher m = AUDIENCE.matcher(source.text());
+			if (m.find()) {
+				return "For " + Words.lower(m.group(1)).strip();
+			}
+		}
+		return "Anyone who needs to apply “" + title + "” in their work";
+	}
+
+	private static String fallbackTitle(List<ExtractedSource> sources, List<KeyPhrases.Term> terms) {
+		String name = sources.get(0).name();
+		if (name.matches("(?i).*\\.(vtt|srt)$")) {
+			return "Notes from " + name.replaceAll("\\.[^.]+$", "").replaceAll("[-_]+", " ");
+		}
+		for (KeyPhrases.Term term : terms) {
+			if (term.answerable() && term.text().contains(" ")) {
+				return Words.capitalize(term.text());
+			}
+		}
+		return name.equals("text") ? "Untitled course" : Words.capitalize(name.replaceAll("\\.[^.]+$", "").replaceAll("[-_]+", " "));
+	}
+
+	private static String draftId(List<ExtractedSource> sources) {
+		int hash = 17;
+		for (ExtractedSource source : sources) {
+			hash = 31 * hash + source.name().hashCode();
+			hash = 31 * hash + source.text().hashCode();
+		}
+		return "draft-" + Integer.toHexString(hash).toLowerCase(Locale.ROOT);
+	}
+}
