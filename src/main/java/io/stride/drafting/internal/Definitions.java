@@ -55,7 +55,7 @@ final class Definitions {
 		String term = m.group("term").strip();
 		String definition = m.group("def").strip().replaceAll("[.;]$", "");
 		int words = term.split("\\s+").length;
-		if (words > 5 || Words.isStop(term) || term.matches(".*\\d.*") && words == 1) {
+		if (words > 5 || Words.isStop(term) || term.matches(".*\\d.*")) {
 			return null;
 		}
 		if (needsBold && sentence.block().bold().stream().noneMatch(b -> b.equalsIgnoreCase(term))) {

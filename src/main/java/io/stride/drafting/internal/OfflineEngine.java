@@ -232,13 +232,21 @@ public class OfflineEngine {
 			.toList();
 	}
 
+	/** The most central sentences in reading order; a deck of bullets is summarised from its bullets. */
 	private static String summary(List<Sentence> sentences, double[] centrality) {
-		return String.join(" ", sentences.stream()
+		List<Sentence> prose = sentences.stream()
 			.filter(s -> s.words() >= 8 && s.words() <= 45 && s.block().is(Block.Kind.PARAGRAPH) && !s.text().endsWith("?"))
+			.toList();
+		if (prose.size() < 2) {
+			prose = sentences.stream()
+				.filter(s -> s.words() >= 5 && s.words() <= 45 && !s.block().is(Block.Kind.TABLE_ROW) && !s.text().endsWith("?"))
+				.toList();
+		}
+		return String.join(" ", prose.stream()
 			.sorted(Comparator.comparingDouble((Sentence s) -> -centrality[s.index()]).thenComparingInt(Sentence::index))
 			.limit(4)
 			.sorted(Comparator.comparingInt(Sentence::index))
-			.map(Sentence::text)
+			.map(s -> s.text().matches(".*[.!?]$") ? s.text() : s.text() + ".")
 			.toList());
 	}
 

@@ -161,7 +161,10 @@ final class QuestionMaker {
 	}
 
 	private java.util.Optional<Candidate> definition(Definitions.Definition definition, double weight) {
-		String answer = trim(definition.definition());
+		if (definition.definition().length() > MAX_OPTION) {
+			return java.util.Optional.empty();
+		}
+		String answer = definition.definition();
 		List<String> others = new ArrayList<>();
 		for (Definitions.Definition other : definitions) {
 			String text = trim(other.definition());
