@@ -3,9 +3,13 @@ package io.stride.drafting;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.stride.drafting.internal.Drafts;
 import io.stride.drafting.internal.ExtractedSource;
 import io.stride.drafting.internal.OfflineEngine;
 import io.stride.drafting.internal.SourceReader;
+import io.stride.identity.Viewer;
+import io.stride.shared.Ids;
+import io.stride.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -22,10 +26,41 @@ public class Drafting {
 
 	private final int maxFiles;
 
-	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles) {
+	private final Drafts drafts;
+
+	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
+			Drafts drafts) {
 		this.reader = reader;
 		this.offline = offline;
 		this.maxFiles = maxFiles;
+		this.drafts = drafts;
+	}
+
+	/** A saved draft: what the author reviews before turning it into a course. */
+	public record SavedDraft(String id, CourseDraft draft, java.time.Instant createdAt) {
+	}
+
+	/** Drafts and keeps the draft for its author. */
+	public SavedDraft draftAndKeep(Viewer author, List<SourceFile> files, String text) {
+		CourseDraft draft = draft(files, text);
+		String id = Ids.newId();
+		drafts.insert(id, author.id(), draft);
+		return new SavedDraft(id, draft, java.time.Instant.now());
+	}
+
+	/** A kept draft, for its author only. */
+	public SavedDraft kept(Viewer viewer, String id) {
+		if (!Ids.looksValid(id)) {
+			throw new NotFoundException("Draft");
+		}
+		Drafts.Saved saved = drafts.find(id)
+			.filter(d -> d.owner().equals(viewer.id()))
+			.orElseThrow(() -> new NotFoundException("Draft"));
+		return new SavedDraft(saved.id(), saved.draft(), saved.createdAt());
+	}
+
+	public List<Drafts.Summary> keptBy(Viewer viewer) {
+		return drafts.of(viewer.id());
 	}
 
 	public CourseDraft draft(List<SourceFile> files, String text) {

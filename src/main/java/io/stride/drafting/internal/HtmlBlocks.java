@@ -92,6 +92,12 @@ final class HtmlBlocks {
 	private void paragraph(Element element) {
 		String text = element.text();
 		if (text.isBlank()) {
+			// an image on its own line stays in the lesson (and in the quality panel's view)
+			for (Element img : element.select("img")) {
+				String alt = img.attr("alt").strip();
+				out.add(Block.Kind.PARAGRAPH, 0, false, alt.isEmpty() ? "Image" : alt,
+						"![" + alt + "](" + img.attr("src") + ")", null, null, locator());
+			}
 			inlineExtras(element);
 			return;
 		}

@@ -1,0 +1,73 @@
+package io.stride.authoring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.stride.drafting.CourseDraft;
+import io.stride.drafting.DraftLesson;
+import io.stride.drafting.DraftModule;
+import io.stride.drafting.DraftQuestion;
+
+/**
+ * Turns a reviewed draft into course content for the builder. Modules become consecutive lessons; knowledge
+ * checks and the final quiz become the course quiz. An ordering question becomes "which step comes first",
+ * until the course model has ordering questions of its own.
+ */
+public final class CourseFromDraft {
+
+	private CourseFromDraft() {
+	}
+
+	public static CourseContent content(CourseDraft draft) {
+		StringBuilder description = new StringBuilder(cut(draft.summary(), 2500));
+		if (!draft.objectives().isEmpty()) {
+			description.append("\n\nYou will be able to: ").append(String.join("; ", draft.objectives())).append('.');
+		}
+		description.append("\n\n").append(draft.audience()).append('.');
+		List<Lesson> lessons = new ArrayList<>();
+		for (DraftModule module : draft.modules()) {
+			for (int i = 0; i < module.lessons().size() && lessons.size() < 50; i++) {
+				DraftLesson lesson = module.lessons().get(i);
+				String title = lesson.title().equals(module.title()) ? module.title() : module.title() + " — " + lesson.title();
+				StringBuilder markdown = new StringBuilder(lesson.markdown());
+				if (i == module.lessons().size() - 1 && !module.takeaways().isEmpty()) {
+					markdown.append("\n\n**Key takeaways**\n\n");
+					module.takeaways().forEach(t -> markdown.append("- ").append(t).append('\n'));
+				}
+				lessons.add(new Lesson(null, cut(title, 200), cut(markdown.toString(), 100_000)));
+			}
+		}
+		List<Question> questions = new ArrayList<>();
+		List<DraftQuestion> all = draft.allQuestions();
+		for (DraftQuestion q : all) {
+			if (questions.size() == 100) {
+				break;
+			}
+			question(q).ifPresent(questions::add);
+		}
+		return new CourseContent(cut(draft.title(), 200), cut(description.toString(), 4000), lessons, new Quiz(80, questions));
+	}
+
+	private static java.util.Optional<Question> question(DraftQuestion q) {
+		String explanation = cut(q.explanation(), 4000);
+		if (q.options().stream().anyMatch(o -> o.length() > 500) || q.options().size() > 10) {
+			return java.util.Optional.empty();
+		}
+		return switch (q.kind()) {
+			case "SINGLE_CHOICE" -> java.util.Optional.of(new Question(null, QuestionKind.SINGLE_CHOICE, cut(q.prompt(), 2000),
+					q.options(), q.correct(), explanation));
+			case "MULTIPLE_CHOICE" -> java.util.Optional.of(new Question(null, QuestionKind.MULTIPLE_CHOICE,
+					cut(q.prompt(), 2000), q.options(), q.correct(), explanation));
+			case "TRUE_FALSE" -> java.util.Optional.of(new Question(null, QuestionKind.TRUE_FALSE, cut(q.prompt(), 2000),
+					q.options(), q.correct(), explanation));
+			case "ORDERING" -> java.util.Optional.of(new Question(null, QuestionKind.SINGLE_CHOICE,
+					cut(q.prompt().replace("Put the steps for", "Which step comes first in").replace(" in the right order.", "?"), 2000),
+					q.options(), List.of(q.correct().get(0)), explanation));
+			default -> java.util.Optional.empty();
+		};
+	}
+
+	private static String cut(String text, int max) {
+		return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+}

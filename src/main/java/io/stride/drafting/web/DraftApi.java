@@ -1,0 +1,73 @@
+package io.stride.drafting.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.stride.drafting.CourseDraft;
+import io.stride.drafting.Drafting;
+import io.stride.drafting.SourceFile;
+import io.stride.drafting.SourceRejected;
+import io.stride.identity.Organization;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Drafting", description = "Notes, documents and transcripts to a course draft")
+@SecurityRequirement(name = "bearer")
+class DraftApi {
+
+	private final Drafting drafting;
+
+	private final Organization organization;
+
+	DraftApi(Drafting drafting, Organization organization) {
+		this.drafting = drafting;
+		this.organization = organization;
+	}
+
+	@PostMapping(path = "/api/v1/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Draft a course from files (PDF, DOCX, PPTX, HTML, Markdown, TXT, VTT, SRT) and/or text")
+	ResponseEntity<CourseDraft> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+			@RequestPart(name = "text", required = false) String text) throws IOException {
+		organization.currentViewer();
+		return ResponseEntity.status(HttpStatus.CREATED).body(drafting.draft(sources(files), text));
+	}
+
+	static List<SourceFile> sources(List<MultipartFile> files) throws IOException {
+		List<SourceFile> sources = new ArrayList<>();
+		if (files != null) {
+			for (MultipartFile file : files) {
+				if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+					continue;
+				}
+				sources.add(new SourceFile(file.getOriginalFilename(), file.getBytes()));
+			}
+		}
+		return sources;
+	}
+
+	@ExceptionHandler(SourceRejected.class)
+	ProblemDetail rejected(SourceRejected e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
+		problem.setProperty("source", e.source());
+		return problem;
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The upload as a whole is too large; send fewer or smaller files (each at most 20 MB).");
+	}
+}

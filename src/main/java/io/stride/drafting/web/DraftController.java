@@ -1,0 +1,120 @@
+package io.stride.drafting.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.drafting.Drafting;
+import io.stride.drafting.QualityPanel;
+import io.stride.drafting.SourceRejected;
+import io.stride.drafting.StyleTerms;
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Drafting in the browser: drop in files or paste text, review the draft with its citations and quality panel.
+ */
+@Controller
+class DraftController {
+
+	private static final int MAX_TEXT = 600_000;
+
+	private final Drafting drafting;
+
+	private final StyleTerms styleTerms;
+
+	private final Organization organization;
+
+	DraftController(Drafting drafting, StyleTerms styleTerms, Organization organization) {
+		this.drafting = drafting;
+		this.styleTerms = styleTerms;
+		this.organization = organization;
+	}
+
+	@GetMapping("/drafts/new")
+	String form(Model model) {
+		Viewer me = organization.currentViewer();
+		model.addAttribute("text", "");
+		model.addAttribute("drafts", drafting.keptBy(me));
+		return "drafts/new";
+	}
+
+	@PostMapping("/drafts")
+	String draft(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam(name = "text", required = false) String text, Model model, HttpServletResponse response)
+			throws IOException {
+		Viewer me = organization.currentViewer();
+		try {
+			Drafting.SavedDraft saved = drafting.draftAndKeep(me, DraftApi.sources(files), text);
+			return "redirect:/drafts/" + saved.id();
+		}
+		catch (SourceRejected e) {
+			response.setStatus(e.status());
+			model.addAttribute("problem", "Nothing was drafted: " + e.getMessage());
+			model.addAttribute("text", text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+			model.addAttribute("drafts", drafting.keptBy(me));
+			return "drafts/new";
+		}
+	}
+
+	@GetMapping("/drafts/{id}")
+	String show(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Drafting.SavedDraft saved = drafting.kept(me, id);
+		model.addAttribute("saved", saved);
+		model.addAttribute("draft", saved.draft());
+		model.addAttribute("quality", QualityPanel.check(saved.draft(), styleTerms.all()));
+		Map<String, String> lessonHtml = new java.util.HashMap<>();
+		var modules = saved.draft().modules();
+		for (int m = 0; m < modules.size(); m++) {
+			for (int l = 0; l < modules.get(m).lessons().size(); l++) {
+				lessonHtml.put(m + "/" + l, io.stride.shared.Markdown.toSafeHtml(modules.get(m).lessons().get(l).markdown()));
+			}
+		}
+		model.addAttribute("lessonHtml", lessonHtml);
+		return "drafts/show";
+	}
+
+	@GetMapping("/admin/terms")
+	String terms(Model model) {
+		organization.currentViewer();
+		model.addAttribute("terms", styleTerms.all());
+		model.addAttribute("errors", Map.of());
+		return "admin/terms";
+	}
+
+	@PostMapping("/admin/terms")
+	String addTerm(@RequestParam String term, @RequestParam(defaultValue = "") String preferred, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			styleTerms.add(organization.currentViewer(), term, preferred);
+			redirect.addFlashAttribute("notice", "Added \"" + term.strip() + "\".");
+			return "redirect:/admin/terms";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("terms", styleTerms.all());
+			model.addAttribute("errors", e.fieldErrors());
+			model.addAttribute("term", term);
+			model.addAttribute("preferred", preferred);
+			return "admin/terms";
+		}
+	}
+
+	@PostMapping("/admin/terms/{id}/delete")
+	String removeTerm(@PathVariable String id, RedirectAttributes redirect) {
+		styleTerms.remove(organization.currentViewer(), id);
+		redirect.addFlashAttribute("notice", "Removed from the list.");
+		return "redirect:/admin/terms";
+	}
+}

@@ -1,0 +1,153 @@
+package io.stride.drafting;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class DraftApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	Org org;
+
+	@BeforeEach
+	void organization() {
+		org = fixtures.organization();
+	}
+
+	@Test
+	void filesAndTextBecomeACourseDraftWithCitations() throws Exception {
+		mvc.perform(multipart("/api/v1/drafts")
+				.file(corpus("expense-policy.md"))
+				.file(new MockMultipartFile("text", "", "text/plain",
+						"Remember: the travel desk books all flights within 2 working days.".getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization", bearer()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.title").value("Acme Travel and Expense Policy"))
+			.andExpect(jsonPath("$.engine").value("offline"))
+			.andExpect(jsonPath("$.objectives.length()", greaterThanOrEqualTo(3)))
+			.andExpect(jsonPath("$.modules[0].lessons[0].citations[0].source").value("expense-policy.md"))
+			.andExpect(jsonPath("$.modules[*].knowledgeCheck[*].citation.text", everyItem(notNullValue())))
+			.andExpect(jsonPath("$.quiz[0].explanation").isNotEmpty())
+			.andExpect(jsonPath("$.glossary[0].term").isNotEmpty());
+	}
+
+	@Test
+	void refusedFilesAreNamedWithTheReason() throws Exception {
+		mvc.perform(multipart("/api/v1/drafts").file(new MockMultipartFile("files", "setup.exe", "application/octet-stream", new byte[] { 1, 2 }))
+				.header("Authorization", bearer()))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.detail", containsString("\"setup.exe\" is a .exe file")));
+		mvc.perform(multipart("/api/v1/drafts").file(new MockMultipartFile("files", "broken.pdf", "application/pdf",
+				"%PDF-1.7 garbage".getBytes(StandardCharsets.UTF_8))).header("Authorization", bearer()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("\"broken.pdf\"")));
+		mvc.perform(multipart("/api/v1/drafts").file(new MockMultipartFile("files", "big.txt", "text/plain", new byte[21 * 1024 * 1024]))
+				.header("Authorization", bearer()))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.detail", containsString("\"big.txt\" is larger than 20 MB")));
+		mvc.perform(multipart("/api/v1/drafts").header("Authorization", bearer()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("upload a file or paste some text")));
+		mvc.perform(multipart("/api/v1/drafts").file(corpus("quick-note.txt"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void authorReviewsADraftAndTurnsItIntoACourseOthersCannotSeeIt() throws Exception {
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		String location = mvc.perform(multipart("/drafts").file(corpus("incident-response-slides.md")).with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location).with(author))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Reporting a Security Incident at Acme")))
+			.andExpect(content().string(containsString("Quality panel")))
+			.andExpect(content().string(containsString("incident-response-slides.md, paragraph")));
+		mvc.perform(get(location).with(SignedIn.as(fixtures.viewerPerson(org.managerB())))).andExpect(status().isNotFound());
+		mvc.perform(post(location + "/course").with(SignedIn.as(fixtures.viewerPerson(org.managerB()))).with(csrf()))
+			.andExpect(status().isNotFound());
+
+		String builder = mvc.perform(post(location + "/course").with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		Course course = authoring.course(fixtures.viewer(org.managerA()),
+				new CourseId(builder.replaceAll(".*/courses/([^/]+)/edit", "$1")));
+		assertThat(course.title()).isEqualTo("Reporting a Security Incident at Acme");
+		assertThat(course.lessons()).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(course.quiz().questions()).hasSizeGreaterThanOrEqualTo(8);
+	}
+
+	@Test
+	void aRefusedUploadKeepsThePastedText() throws Exception {
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		mvc.perform(multipart("/drafts").file(new MockMultipartFile("files", "scan.exe", "application/octet-stream", new byte[] { 1 }))
+				.param("text", "My carefully written notes about refunds.").with(author).with(csrf()))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().string(containsString("&quot;scan.exe&quot; is a .exe file")))
+			.andExpect(content().string(containsString("My carefully written notes about refunds.")));
+	}
+
+	@Test
+	void adminsKeepTheTermListAndThePanelAppliesIt() throws Exception {
+		var admin = SignedIn.as(fixtures.viewerPerson(fixtures.admin().id()));
+		mvc.perform(post("/admin/terms").with(admin).with(csrf()).param("term", "Expensio portal " + org.suffix()).param("preferred", "expense tool"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/admin/terms").with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf()).param("term", "x"))
+			.andExpect(status().isForbidden());
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		String location = mvc.perform(multipart("/drafts").param("text",
+				"# Claims\n\nUse the Expensio portal " + org.suffix() + " for claims. Read the rules [click here](https://example.org/rules).\n\n![](https://example.org/chart.png)")
+				.with(author).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location).with(author))
+			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")))
+			.andExpect(content().string(containsString("Link text &quot;click here&quot;")))
+			.andExpect(content().string(containsString("has no alternative text")));
+	}
+
+	private String bearer() {
+		return "Bearer " + fixtures.token(org.managerA());
+	}
+
+	private static MockMultipartFile corpus(String name) throws Exception {
+		return new MockMultipartFile("files", name, "application/octet-stream",
+				Files.readAllBytes(Path.of("src/test/resources/corpus", name)));
+	}
+}
