@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.stride.drafting.internal.ExtractedSource;
 import io.stride.drafting.internal.SourceReader;
+import io.stride.support.Pdfs;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -169,33 +170,14 @@ class SourceReadingTests {
 	}
 
 	static byte[] pdf(List<List<String>> pages) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			for (List<String> lines : pages) {
-				page(document, lines);
-			}
-			return save(document);
-		}
+		return Pdfs.pdf(pages);
 	}
 
 	private static void page(PDDocument document, List<String> paragraphs) throws IOException {
-		PDPage page = new PDPage();
-		document.addPage(page);
-		try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-			content.beginText();
-			content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-			content.setLeading(28);
-			content.newLineAtOffset(60, 720);
-			for (String paragraph : paragraphs) {
-				content.showText(paragraph);
-				content.newLine();
-			}
-			content.endText();
-		}
+		Pdfs.page(document, paragraphs);
 	}
 
 	private static byte[] save(PDDocument document) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		document.save(out);
-		return out.toByteArray();
+		return Pdfs.save(document);
 	}
 }

@@ -109,6 +109,11 @@ final class Browser implements AutoCloseable {
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), value);
 	}
 
+	/** Chooses a file in a file input, as a person picking it in the file dialog would. */
+	void attach(String css, Path file) {
+		find(css).sendKeys(file.toAbsolutePath().toString());
+	}
+
 	void click(String css) {
 		find(css).click();
 	}

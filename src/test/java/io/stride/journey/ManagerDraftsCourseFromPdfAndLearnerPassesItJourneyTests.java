@@ -1,0 +1,136 @@
+package io.stride.journey;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.authoring.Question;
+import io.stride.support.Fixtures;
+import io.stride.support.Pdfs;
+import io.stride.support.Fixtures.Org;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * From a PDF of a procedure to a published course a learner passes: upload, review the draft, create the
+ * course, edit a question, publish, assign; the learner takes the quiz and passes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	Org org;
+
+	Browser browser;
+
+	Path pdf;
+
+	@BeforeAll
+	static void browserAvailable() {
+		Browser.requireOrSkip();
+	}
+
+	@BeforeEach
+	void start() throws Exception {
+		org = fixtures.organization();
+		pdf = Files.createTempFile("refund-procedure", ".pdf");
+		Files.write(pdf, Pdfs.pdf(List.of(
+				List.of("Handling a refund request", "Refunds keep customers when a purchase went wrong.",
+						"The account executive approves refunds up to EUR 500 within 30 days of purchase.",
+						"Refunds above EUR 500 go to the sales manager for approval.",
+						"Never promise a refund before it is approved."),
+				List.of("Steps for a refund", "1. Confirm receipt of the request on the same day.",
+						"2. Check the purchase date and the amount in the order system.",
+						"3. Approve the refund or send it to the sales manager.",
+						"4. Tell the customer the decision within 2 working days."),
+				List.of("After the refund", "Finance pays approved refunds within 5 working days.",
+						"Record every refund in the CRM with the reason code.",
+						"A monthly report lists all refunds above EUR 100."))));
+		browser = Browser.open(port);
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		browser.close();
+		Files.deleteIfExists(pdf);
+	}
+
+	@Test
+	void managerDraftsCourseFromPdfAndLearnerPassesIt() throws Exception {
+		signsIn("manager-a");
+		browser.go("/courses");
+		browser.navigate("#draft-course");
+		browser.checkAccessibility();
+		browser.attach("#files", pdf);
+		browser.navigate("#draft");
+
+		assertThat(browser.find("h1").getText()).isEqualTo("Handling a refund request");
+		assertThat(browser.text()).contains("Quality panel", "Final quiz", "page 1");
+		browser.checkAccessibility();
+		browser.screenshot("draft-from-pdf");
+
+		browser.navigate("#create-course");
+		assertThat(browser.text()).contains("Course created from the draft");
+		browser.type("#question-0-prompt", "Edited by the manager: " + browser.find("#question-0-prompt").getAttribute("value"));
+		browser.checkAccessibility();
+		browser.navigate("#publish");
+		assertThat(browser.text()).contains("Published. Now assign it to a team.");
+		new Select(browser.find("#teamId")).selectByVisibleText("Team A " + org.suffix());
+		browser.setValue("#dueDate", LocalDate.now().plusDays(10).toString());
+		browser.navigate("#assign");
+		String courseId = browser.path().replaceAll(".*/courses/([^/]+)/assign.*", "$1");
+		browser.click("form[action='/logout'] button");
+
+		Course course = authoring.published(new CourseId(courseId));
+		assertThat(course.quiz().questions().get(0).prompt()).startsWith("Edited by the manager: ");
+
+		signsIn("learner-a");
+		browser.navigate(browser.link("Handling a refund request"));
+		browser.navigate("#take-quiz");
+		browser.checkAccessibility();
+		for (Question question : course.quiz().questions()) {
+			WebElement fieldset = browser.all("#quiz fieldset")
+				.stream()
+				.filter(f -> f.findElement(By.tagName("legend")).getText().contains(question.prompt()))
+				.findFirst()
+				.orElseThrow();
+			for (int index : question.correct()) {
+				fieldset.findElement(By.cssSelector("input[value='" + index + "']")).click();
+			}
+		}
+		browser.screenshot("drafted-course-quiz");
+		browser.navigate("#submit-quiz");
+		assertThat(browser.find("#verdict").getText()).isEqualTo("Passed");
+		assertThat(browser.find("#score").getText()).contains("100%");
+		browser.checkAccessibility();
+	}
+
+	private void signsIn(String handle) {
+		browser.go("/login");
+		browser.type("#email", org.email(handle));
+		browser.type("#password", Fixtures.PASSWORD);
+		browser.navigate("button[type=submit]");
+	}
+}
