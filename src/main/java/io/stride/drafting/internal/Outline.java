@@ -9,8 +9,21 @@ import java.util.List;
  */
 final class Outline {
 
-	record LessonPlan(String title, List<Block> blocks) {
+	/**
+	 * @param heading the source heading that opened the lesson, if any; kept so that merged lessons show it
+	 */
+	record LessonPlan(String title, List<Block> blocks, Block heading) {
+
+		LessonPlan(String title, List<Block> blocks) {
+			this(title, blocks, null);
+		}
+
+		int words() {
+			return blocks.stream().filter(b -> !b.is(Block.Kind.HEADING)).mapToInt(b -> b.text().split("\\s+").length).sum();
+		}
 	}
+
+	static final int MIN_LESSON_WORDS = 250;
 
 	record ModulePlan(String title, List<LessonPlan> lessons, ExtractedSource source) {
 
@@ -77,6 +90,7 @@ final class Outline {
 		String moduleTitle = null;
 		List<LessonPlan> lessons = new ArrayList<>();
 		String lessonTitle = null;
+		Block lessonHeading = null;
 		List<Block> blocks = new ArrayList<>();
 		boolean titleSkipped = false;
 		for (Block block : source.blocks()) {
@@ -87,23 +101,25 @@ final class Outline {
 				}
 			}
 			if (block.is(Block.Kind.HEADING) && block.level() <= moduleLevel) {
-				closeLesson(lessons, lessonTitle, blocks, moduleTitle);
+				closeLesson(lessons, lessonTitle, blocks, moduleTitle, lessonHeading);
 				closeModule(modules, moduleTitle, lessons, source);
 				moduleTitle = block.text();
 				lessons = new ArrayList<>();
 				lessonTitle = null;
+				lessonHeading = null;
 				blocks = new ArrayList<>();
 			}
 			else if (block.is(Block.Kind.HEADING) && block.level() == moduleLevel + 1) {
-				closeLesson(lessons, lessonTitle, blocks, moduleTitle);
+				closeLesson(lessons, lessonTitle, blocks, moduleTitle, lessonHeading);
 				lessonTitle = block.text();
+				lessonHeading = block;
 				blocks = new ArrayList<>();
 			}
 			else {
 				blocks.add(block);
 			}
 		}
-		closeLesson(lessons, lessonTitle, blocks, moduleTitle);
+		closeLesson(lessons, lessonTitle, blocks, moduleTitle, lessonHeading);
 		closeModule(modules, moduleTitle, lessons, source);
 		return modules;
 	}
@@ -112,13 +128,35 @@ final class Outline {
 		return title == null ? null : title.replaceFirst("(?i)^slide\\s*\\d+\\s*[:.–-]\\s*", "").strip();
 	}
 
-	private static void closeLesson(List<LessonPlan> lessons, String title, List<Block> blocks, String moduleTitle) {
+	private static void closeLesson(List<LessonPlan> lessons, String title, List<Block> blocks, String moduleTitle,
+			Block heading) {
 		title = clean(title);
 		moduleTitle = clean(moduleTitle);
 		if (blocks.stream().anyMatch(b -> !b.is(Block.Kind.HEADING))) {
 			lessons.add(new LessonPlan(title != null ? title : moduleTitle != null ? moduleTitle : "Introduction",
-					List.copyOf(blocks)));
+					List.copyOf(blocks), heading));
 		}
+	}
+
+	/** Short sections are read together: neighbours merge until a lesson has a sitting's worth of text. */
+	private static List<LessonPlan> mergeShort(List<LessonPlan> lessons) {
+		List<LessonPlan> merged = new ArrayList<>();
+		for (LessonPlan lesson : lessons) {
+			LessonPlan last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+			if (last != null && last.words() < MIN_LESSON_WORDS && last.words() + lesson.words() <= LESSON_WORDS) {
+				List<Block> blocks = new ArrayList<>(last.blocks());
+				if (lesson.heading() != null) {
+					blocks.add(lesson.heading());
+				}
+				blocks.addAll(lesson.blocks());
+				String title = last.title().equals(lesson.title()) ? last.title() : last.title() + " · " + lesson.title();
+				merged.set(merged.size() - 1, new LessonPlan(title.length() > 120 ? last.title() : title, blocks, last.heading()));
+			}
+			else {
+				merged.add(lesson);
+			}
+		}
+		return merged;
 	}
 
 	private static void closeModule(List<ModulePlan> modules, String title, List<LessonPlan> lessons,
@@ -127,7 +165,7 @@ final class Outline {
 			return;
 		}
 		List<LessonPlan> split = new ArrayList<>();
-		for (LessonPlan lesson : lessons) {
+		for (LessonPlan lesson : mergeShort(lessons)) {
 			split.addAll(splitLong(lesson));
 		}
 		modules.add(new ModulePlan(title != null ? clean(title) : "Introduction", split, source));
