@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.stride.drafting.internal.Drafts;
 import io.stride.drafting.internal.ExtractedSource;
+import io.stride.drafting.internal.LlmEngine;
 import io.stride.drafting.internal.OfflineEngine;
 import io.stride.drafting.internal.SourceReader;
 import io.stride.identity.Viewer;
@@ -28,12 +29,15 @@ public class Drafting {
 
 	private final Drafts drafts;
 
+	private final LlmEngine llm;
+
 	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
-			Drafts drafts) {
+			Drafts drafts, LlmEngine llm) {
 		this.reader = reader;
 		this.offline = offline;
 		this.maxFiles = maxFiles;
 		this.drafts = drafts;
+		this.llm = llm;
 	}
 
 	/** A saved draft: what the author reviews before turning it into a course. */
@@ -86,6 +90,8 @@ public class Drafting {
 		if (hasText) {
 			sources.add(reader.readText(text));
 		}
-		return offline.draft(sources);
+		CourseDraft draft = offline.draft(sources);
+		// the offline draft is always made: it is the fallback for every part the language model gets wrong
+		return llm != null && llm.enabled() ? llm.draft(sources, draft) : draft;
 	}
 }
