@@ -9,3 +9,44 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// Autosave for the course builder: saves a moment after typing stops; the server keeps the revision honest.
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.querySelector('form[data-autosave-url]');
+  if (!form) {
+    return;
+  }
+  const status = document.getElementById('autosave-status');
+  const revision = form.querySelector('input[name="revision"]');
+  let timer = null;
+  let stopped = false;
+  const save = async () => {
+    const data = new URLSearchParams(new FormData(form));
+    data.set('action', 'autosave');
+    try {
+      const response = await fetch(form.dataset.autosaveUrl, {
+        method: 'POST', body: data, headers: { Accept: 'application/json' }, credentials: 'same-origin'
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.ok) {
+        revision.value = body.revision;
+        status.textContent = 'Saved automatically at ' + body.savedAt + '.';
+      } else if (response.status === 409) {
+        stopped = true;
+        status.textContent = body.detail || 'This course was changed elsewhere; reload before going on.';
+      } else {
+        status.textContent = 'Not saved yet: ' + (body.detail || 'check the fields, then press Save.');
+      }
+    } catch (error) {
+      status.textContent = 'Not saved: the connection failed. Your text is still here; press Save when you are back online.';
+    }
+  };
+  form.addEventListener('input', () => {
+    if (stopped) {
+      return;
+    }
+    status.textContent = 'Unsaved changes…';
+    clearTimeout(timer);
+    timer = setTimeout(save, 1500);
+  });
+});

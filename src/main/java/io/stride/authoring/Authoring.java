@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.stride.authoring.internal.CourseRules;
 import io.stride.authoring.internal.Courses;
+import io.stride.authoring.internal.Snapshots;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
@@ -30,9 +31,12 @@ public class Authoring {
 
 	private final ApplicationEventPublisher events;
 
-	Authoring(Courses courses, ApplicationEventPublisher events) {
+	private final Snapshots snapshots;
+
+	Authoring(Courses courses, ApplicationEventPublisher events, Snapshots snapshots) {
 		this.courses = courses;
 		this.events = events;
+		this.snapshots = snapshots;
 	}
 
 	public Course create(Viewer author, CourseContent content) {
@@ -49,9 +53,37 @@ public class Authoring {
 		}
 		validate(content, "The course was not saved.");
 		content = keepOwnIds(course, content);
+		if (course.revision() == revision && !course.content().equals(content)) {
+			snapshots.keep(id, course.revision(), course.content());
+		}
 		if (!courses.update(id, revision, content)) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
+		return courses.findById(id).orElseThrow();
+	}
+
+	/** Whether there is an earlier content to go back to. */
+	@Transactional(readOnly = true)
+	public boolean canUndo(Viewer editor, CourseId id) {
+		editable(editor, id);
+		return snapshots.latest(id).isPresent();
+	}
+
+	/**
+	 * Puts back the content from before the last save. Repeated, it goes further back; it refuses when someone
+	 * saved in the meantime, like any other save.
+	 */
+	public Course undo(Viewer editor, CourseId id, int revision) {
+		Course course = editable(editor, id);
+		if (course.isPublished()) {
+			throw new ConflictException("A published course can't be changed in place yet.");
+		}
+		Snapshots.Snapshot snapshot = snapshots.latest(id)
+			.orElseThrow(() -> new InvalidInputException("undo", "There is no earlier version to go back to."));
+		if (!courses.update(id, revision, keepOwnIds(course, snapshot.content()))) {
+			throw new ConflictException(CONFLICT_MESSAGE);
+		}
+		snapshots.forget(snapshot.id());
 		return courses.findById(id).orElseThrow();
 	}
 

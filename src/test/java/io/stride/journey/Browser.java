@@ -109,6 +109,10 @@ final class Browser implements AutoCloseable {
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), value);
 	}
 
+	void waitForText(String css, String text) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> find(css).getText().contains(text));
+	}
+
 	/** Chooses a file in a file input, as a person picking it in the file dialog would. */
 	void attach(String css, Path file) {
 		find(css).sendKeys(file.toAbsolutePath().toString());

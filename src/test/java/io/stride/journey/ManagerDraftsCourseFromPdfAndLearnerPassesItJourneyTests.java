@@ -93,7 +93,12 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 
 		browser.navigate("#create-course");
 		assertThat(browser.text()).contains("Course created from the draft");
-		browser.type("#question-0-prompt", "Edited by the manager: " + browser.find("#question-0-prompt").getAttribute("value"));
+		String edited = "Edited by the manager: " + browser.find("#question-0-prompt").getAttribute("value");
+		browser.type("#question-0-prompt", edited);
+		browser.waitForText("#autosave-status", "Saved automatically");
+		// a reload shows the change: it was saved without pressing Save
+		browser.go(browser.path());
+		assertThat(browser.find("#question-0-prompt").getAttribute("value")).isEqualTo(edited);
 		browser.checkAccessibility();
 		browser.navigate("#publish");
 		assertThat(browser.text()).contains("Published. Now assign it to a team.");

@@ -96,6 +96,17 @@ class CourseBuilderController {
 		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		Course current = authoring.editable(me, courseId);
+		if ("undo".equals(action)) {
+			try {
+				authoring.undo(me, courseId, form.getRevision());
+				redirect.addFlashAttribute("notice", "Your last change was undone.");
+			}
+			catch (InvalidInputException | ConflictException e) {
+				redirect.addFlashAttribute("problem", e.getMessage() + (e instanceof InvalidInputException invalid
+						? " " + String.join(" ", invalid.fieldErrors().values()) : ""));
+			}
+			return "redirect:/courses/" + id + "/edit";
+		}
 		if (binding.hasErrors()) {
 			response.setStatus(422);
 			return builder(model, form, current, bindingErrors(binding));
@@ -120,6 +131,31 @@ class CourseBuilderController {
 			model.addAttribute("problem", e.getMessage());
 			model.addAttribute("conflict", true);
 			return builder(model, form, current, Map.of());
+		}
+	}
+
+	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
+	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	org.springframework.http.ResponseEntity<Map<String, Object>> autosave(@PathVariable String id,
+			@ModelAttribute("form") CourseForm form, BindingResult binding) {
+		Viewer me = organization.currentViewer();
+		if (binding.hasErrors()) {
+			return org.springframework.http.ResponseEntity.unprocessableContent()
+				.body(Map.of("detail", "A number field holds something else than a number."));
+		}
+		try {
+			Course saved = authoring.update(me, new CourseId(id), form.getRevision(), form.toContent());
+			return org.springframework.http.ResponseEntity.ok(Map.of("revision", saved.revision(), "savedAt",
+					java.time.LocalTime.now().withNano(0).toString()));
+		}
+		catch (InvalidInputException e) {
+			return org.springframework.http.ResponseEntity.unprocessableContent()
+				.body(Map.of("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()), "errors",
+						e.fieldErrors()));
+		}
+		catch (ConflictException e) {
+			return org.springframework.http.ResponseEntity.status(409).body(Map.of("detail", e.getMessage()));
 		}
 	}
 
@@ -221,6 +257,8 @@ class CourseBuilderController {
 		model.addAttribute("kinds", new QuestionKind[] { QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE,
 				QuestionKind.TRUE_FALSE });
 		model.addAttribute("errors", errors);
+		model.addAttribute("canUndo", course != null && !course.isPublished()
+				&& authoring.canUndo(organization.currentViewer(), course.id()));
 		return "courses/builder";
 	}
 }

@@ -1,0 +1,95 @@
+package io.stride.authoring;
+
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class BuilderAutosaveAndUndoTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	Org org;
+
+	Course draft;
+
+	@BeforeEach
+	void course() {
+		org = fixtures.organization();
+		draft = authoring.create(fixtures.viewer(org.managerA()), Fixtures.sampleCourse("First title"));
+	}
+
+	@Test
+	void autosaveKeepsTypingAndRefusesAStaleRevision() throws Exception {
+		mvc.perform(form("/courses/" + draft.id() + "/autosave", draft.revision(), "Typed a moment ago"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.revision").value(draft.revision() + 1))
+			.andExpect(jsonPath("$.savedAt").exists());
+		assertThat(current().title()).isEqualTo("Typed a moment ago");
+		mvc.perform(form("/courses/" + draft.id() + "/autosave", draft.revision(), "From an old tab"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("were not saved")));
+		mvc.perform(form("/courses/" + draft.id() + "/autosave", draft.revision() + 1, ""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.title").exists());
+		assertThat(current().title()).isEqualTo("Typed a moment ago");
+	}
+
+	@Test
+	void undoGoesBackOneChangeAtATime() throws Exception {
+		mvc.perform(form("/courses/" + draft.id() + "/autosave", draft.revision(), "Second title")).andExpect(status().isOk());
+		mvc.perform(form("/courses/" + draft.id() + "/autosave", draft.revision() + 1, "Third title")).andExpect(status().isOk());
+		mvc.perform(form("/courses/" + draft.id(), current().revision(), "ignored").param("action", "undo"))
+			.andExpect(flash().attribute("notice", "Your last change was undone."));
+		assertThat(current().title()).isEqualTo("Second title");
+		mvc.perform(form("/courses/" + draft.id(), current().revision(), "ignored").param("action", "undo"));
+		assertThat(current().title()).isEqualTo("First title");
+		assertThat(current().lessons()).extracting(Lesson::title).containsExactly("Spot it", "Report it");
+		mvc.perform(form("/courses/" + draft.id(), current().revision(), "ignored").param("action", "undo"))
+			.andExpect(flash().attribute("problem", containsString("no earlier version")));
+	}
+
+	@Test
+	void othersCannotAutosaveSomeoneElsesDraft() throws Exception {
+		mvc.perform(post("/courses/" + draft.id() + "/autosave").with(SignedIn.as(fixtures.viewerPerson(org.managerB())))
+				.with(csrf()).param("revision", "1").param("title", "Hijacked"))
+			.andExpect(status().isNotFound());
+		assertThat(current().title()).isEqualTo("First title");
+	}
+
+	private MockHttpServletRequestBuilder form(String url, int revision, String title) {
+		return post(url).with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf())
+			.param("revision", String.valueOf(revision))
+			.param("title", title)
+			.param("lessons[0].title", "One")
+			.param("lessons[0].markdown", "text")
+			.param("passMark", "80");
+	}
+
+	private Course current() {
+		return authoring.course(fixtures.viewer(org.managerA()), draft.id());
+	}
+}
