@@ -50,3 +50,31 @@ document.addEventListener('DOMContentLoaded', () => {
     timer = setTimeout(save, 1500);
   });
 });
+
+// Drafting progress: polls the job and opens the draft when it is ready.
+document.addEventListener('DOMContentLoaded', () => {
+  const box = document.getElementById('drafting');
+  if (!box) {
+    return;
+  }
+  const bar = document.getElementById('drafting-bar');
+  const stage = document.getElementById('drafting-stage');
+  const poll = async () => {
+    try {
+      const response = await fetch(box.dataset.progressUrl, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      const progress = await response.json();
+      if (progress.done) {
+        window.location.assign(box.dataset.draftUrl + progress.draftId);
+        return;
+      }
+      bar.value = progress.step;
+      stage.textContent = progress.failed ? progress.error : progress.stage + '…';
+      if (!progress.failed) {
+        setTimeout(poll, 400);
+      }
+    } catch (error) {
+      setTimeout(poll, 2000);
+    }
+  };
+  poll();
+});

@@ -3,6 +3,7 @@ package io.stride.drafting;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.stride.drafting.internal.DraftJobs;
 import io.stride.drafting.internal.Drafts;
 import io.stride.drafting.internal.ExtractedSource;
 import io.stride.drafting.internal.LlmEngine;
@@ -31,25 +32,22 @@ public class Drafting {
 
 	private final LlmEngine llm;
 
+	private final DraftJobs jobs;
+
+	private final java.util.concurrent.Executor background = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
 	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
-			Drafts drafts, LlmEngine llm) {
+			Drafts drafts, LlmEngine llm, DraftJobs jobs) {
 		this.reader = reader;
 		this.offline = offline;
 		this.maxFiles = maxFiles;
 		this.drafts = drafts;
 		this.llm = llm;
+		this.jobs = jobs;
 	}
 
 	/** A saved draft: what the author reviews before turning it into a course. */
 	public record SavedDraft(String id, CourseDraft draft, java.time.Instant createdAt) {
-	}
-
-	/** Drafts and keeps the draft for its author. */
-	public SavedDraft draftAndKeep(Viewer author, List<SourceFile> files, String text) {
-		CourseDraft draft = draft(files, text);
-		String id = Ids.newId();
-		drafts.insert(id, author.id(), draft);
-		return new SavedDraft(id, draft, java.time.Instant.now());
 	}
 
 	/** A kept draft, for its author only. */
@@ -68,6 +66,60 @@ public class Drafting {
 	}
 
 	public CourseDraft draft(List<SourceFile> files, String text) {
+		return draft(read(files, text), (step, stage) -> {
+		});
+	}
+
+	/**
+	 * Reads the sources at once (so that a refused file is reported on the spot, with the form intact), then drafts
+	 * in the background; the returned job id lets the page follow the progress.
+	 */
+	public String startDraft(Viewer author, List<SourceFile> files, String text) {
+		List<ExtractedSource> sources = read(files, text);
+		String job = Ids.newId();
+		jobs.start(job, author.id());
+		background.execute(() -> {
+			try {
+				CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage));
+				String id = Ids.newId();
+				drafts.insert(id, author.id(), draft);
+				jobs.done(job, id);
+			}
+			catch (SourceRejected e) {
+				jobs.failed(job, e.getMessage());
+			}
+			catch (RuntimeException e) {
+				org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Drafting failed", e);
+				jobs.failed(job, "Drafting failed unexpectedly; nothing was saved. Try again, or paste the text instead.");
+			}
+		});
+		return job;
+	}
+
+	public record Progress(String stage, int step, int steps, boolean done, boolean failed, String draftId, String error) {
+	}
+
+	/** How a background draft is getting on; for its author only. */
+	public Progress progress(Viewer viewer, String jobId) {
+		DraftJobs.Job job = (Ids.looksValid(jobId) ? jobs.find(jobId) : java.util.Optional.<DraftJobs.Job>empty())
+			.filter(j -> j.owner().equals(viewer.id()))
+			.orElseThrow(() -> new NotFoundException("Drafting job"));
+		boolean stale = job.running() && job.updatedAt().isBefore(java.time.Instant.now().minusSeconds(300));
+		return new Progress(job.stage(), job.step(), DraftJobs.STEPS, "DONE".equals(job.status()),
+				"FAILED".equals(job.status()) || stale, job.draftId(),
+				stale ? "Drafting stopped without finishing (the server may have restarted). Try again." : job.error());
+	}
+
+	private CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress) {
+		CourseDraft draft = offline.draft(sources, progress);
+		if (llm != null && llm.enabled()) {
+			progress.accept(5, "Checking the language model's draft");
+			return llm.draft(sources, draft);
+		}
+		return draft;
+	}
+
+	private List<ExtractedSource> read(List<SourceFile> files, String text) {
 		List<SourceFile> given = files == null ? List.of() : files.stream().filter(f -> f.content().length > 0 || !f.name().equals("upload")).toList();
 		boolean hasText = text != null && !text.isBlank();
 		if (given.isEmpty() && !hasText) {
@@ -90,8 +142,6 @@ public class Drafting {
 		if (hasText) {
 			sources.add(reader.readText(text));
 		}
-		CourseDraft draft = offline.draft(sources);
-		// the offline draft is always made: it is the fallback for every part the language model gets wrong
-		return llm != null && llm.enabled() ? llm.draft(sources, draft) : draft;
+		return sources;
 	}
 }

@@ -92,9 +92,11 @@ class DraftApiTests {
 	@Test
 	void authorReviewsADraftAndTurnsItIntoACourseOthersCannotSeeIt() throws Exception {
 		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
-		String location = mvc.perform(multipart("/drafts").file(corpus("incident-response-slides.md")).with(author).with(csrf()))
+		String job = mvc.perform(multipart("/drafts").file(corpus("incident-response-slides.md")).with(author).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(job + "/progress").with(SignedIn.as(fixtures.viewerPerson(org.managerB())))).andExpect(status().isNotFound());
+		String location = draftOf(job, author);
 		mvc.perform(get(location).with(author))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Reporting a Security Incident at Acme")))
@@ -132,14 +134,29 @@ class DraftApiTests {
 		mvc.perform(post("/admin/terms").with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf()).param("term", "x"))
 			.andExpect(status().isForbidden());
 		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
-		String location = mvc.perform(multipart("/drafts").param("text",
+		String job = mvc.perform(multipart("/drafts").param("text",
 				"# Claims\n\nUse the Expensio portal " + org.suffix() + " for claims. Read the rules [click here](https://example.org/rules).\n\n![](https://example.org/chart.png)")
 				.with(author).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
+		String location = draftOf(job, author);
 		mvc.perform(get(location).with(author))
 			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")))
 			.andExpect(content().string(containsString("Link text &quot;click here&quot;")))
 			.andExpect(content().string(containsString("has no alternative text")));
+	}
+
+	/** Follows the background job, as the progress page does, until the draft is there. */
+	private String draftOf(String job, org.springframework.test.web.servlet.request.RequestPostProcessor author) throws Exception {
+		for (int i = 0; i < 300; i++) {
+			String json = mvc.perform(get(job + "/progress").with(author)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			if (json.contains("\"done\":true")) {
+				return "/drafts/" + json.replaceAll(".*\"draftId\":\"([^\"]+)\".*", "$1");
+			}
+			assertThat(json).doesNotContain("\"failed\":true");
+			Thread.sleep(100);
+		}
+		throw new AssertionError("drafting did not finish in 30 s");
 	}
 
 	private String bearer() {

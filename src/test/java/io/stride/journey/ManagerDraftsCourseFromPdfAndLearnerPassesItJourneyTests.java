@@ -85,6 +85,8 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		browser.checkAccessibility();
 		browser.attach("#files", pdf);
 		browser.navigate("#draft");
+		// the progress page moves on by itself when the draft is ready
+		browser.waitForText("h1", "Handling a refund request");
 
 		assertThat(browser.find("h1").getText()).isEqualTo("Handling a refund request");
 		assertThat(browser.text()).contains("Quality panel", "Final quiz", "page 1");

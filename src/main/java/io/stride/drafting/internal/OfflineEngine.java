@@ -36,6 +36,13 @@ public class OfflineEngine {
 	}
 
 	public CourseDraft draft(List<ExtractedSource> sources) {
+		return draft(sources, (step, stage) -> {
+		});
+	}
+
+	/** Tells {@code progress} each step as it starts (2: reading the text, 3: outline, 4: questions). */
+	public CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress) {
+		progress.accept(2, "Understanding the text");
 		List<String> warnings = new ArrayList<>();
 		List<Sentence> sentences = new ArrayList<>();
 		List<Integer> firstSentence = new ArrayList<>();
@@ -55,6 +62,7 @@ public class OfflineEngine {
 		List<Quantities.Quantity> quantities = new ArrayList<>();
 		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
 
+		progress.accept(3, "Finding modules and lessons");
 		List<Outline.ModulePlan> plans = new ArrayList<>();
 		String title = null;
 		for (int i = 0; i < sources.size(); i++) {
@@ -74,6 +82,7 @@ public class OfflineEngine {
 			lists.addAll(listGroups(plan));
 		}
 		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists);
+		progress.accept(4, "Writing lessons and questions");
 
 		List<DraftModule> modules = new ArrayList<>();
 		List<List<QuestionMaker.Candidate>> leftovers = new ArrayList<>();

@@ -55,8 +55,8 @@ class DraftController {
 			throws IOException {
 		Viewer me = organization.currentViewer();
 		try {
-			Drafting.SavedDraft saved = drafting.draftAndKeep(me, DraftApi.sources(files), text);
-			return "redirect:/drafts/" + saved.id();
+			String job = drafting.startDraft(me, DraftApi.sources(files), text);
+			return "redirect:/drafts/jobs/" + job;
 		}
 		catch (SourceRejected e) {
 			response.setStatus(e.status());
@@ -65,6 +65,23 @@ class DraftController {
 			model.addAttribute("drafts", drafting.keptBy(me));
 			return "drafts/new";
 		}
+	}
+
+	@GetMapping("/drafts/jobs/{id}")
+	String progress(@PathVariable String id, Model model) {
+		Drafting.Progress progress = drafting.progress(organization.currentViewer(), id);
+		if (progress.done()) {
+			return "redirect:/drafts/" + progress.draftId();
+		}
+		model.addAttribute("progress", progress);
+		model.addAttribute("jobId", id);
+		return "drafts/progress";
+	}
+
+	@GetMapping(path = "/drafts/jobs/{id}/progress", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	Drafting.Progress progressJson(@PathVariable String id) {
+		return drafting.progress(organization.currentViewer(), id);
 	}
 
 	@GetMapping("/drafts/{id}")
