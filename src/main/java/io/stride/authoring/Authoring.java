@@ -162,20 +162,21 @@ public class Authoring {
 
 	/** Lesson and question ids come back from the client; only this course's own, each once, are kept. */
 	private static CourseContent keepOwnIds(Course course, CourseContent content) {
-		java.util.Set<String> lessonIds = new java.util.HashSet<>();
-		course.lessons().forEach(lesson -> lessonIds.add(lesson.id()));
-		java.util.Set<String> questionIds = new java.util.HashSet<>();
-		course.quiz().questions().forEach(question -> questionIds.add(question.id()));
-		List<Lesson> lessons = content.lessons()
-			.stream()
-			.map(l -> new Lesson(l.id() != null && lessonIds.remove(l.id()) ? l.id() : null, l.title(), l.markdown()))
-			.toList();
-		List<Question> questions = content.quiz()
-			.questions()
-			.stream()
-			.map(q -> new Question(q.id() != null && questionIds.remove(q.id()) ? q.id() : null, q.kind(), q.prompt(),
-					q.options(), q.correct(), q.explanation()))
-			.toList();
+		java.util.Map<String, Lesson> ownLessons = new java.util.HashMap<>();
+		course.lessons().forEach(lesson -> ownLessons.put(lesson.id(), lesson));
+		java.util.Map<String, Question> ownQuestions = new java.util.HashMap<>();
+		course.quiz().questions().forEach(question -> ownQuestions.put(question.id(), question));
+		// sources are not edited in forms: an element that keeps its id keeps the sources it was drafted from
+		List<Lesson> lessons = content.lessons().stream().map(l -> {
+			Lesson own = l.id() == null ? null : ownLessons.remove(l.id());
+			return new Lesson(own == null ? null : own.id(), l.title(), l.markdown(),
+					l.sources().isEmpty() && own != null ? own.sources() : l.sources());
+		}).toList();
+		List<Question> questions = content.quiz().questions().stream().map(q -> {
+			Question own = q.id() == null ? null : ownQuestions.remove(q.id());
+			return new Question(own == null ? null : own.id(), q.kind(), q.prompt(), q.options(), q.correct(),
+					q.explanation(), q.source() == null && own != null ? own.source() : q.source());
+		}).toList();
 		return new CourseContent(content.title(), content.description(), lessons,
 				new Quiz(content.quiz().passMark(), questions));
 	}

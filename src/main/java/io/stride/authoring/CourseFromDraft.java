@@ -34,7 +34,8 @@ public final class CourseFromDraft {
 					markdown.append("\n\n**Key takeaways**\n\n");
 					module.takeaways().forEach(t -> markdown.append("- ").append(t).append('\n'));
 				}
-				lessons.add(new Lesson(null, cut(title, 200), cut(markdown.toString(), 100_000)));
+				lessons.add(new Lesson(null, cut(title, 200), cut(markdown.toString(), 100_000),
+						lesson.citations().stream().limit(40).map(CourseFromDraft::note).toList()));
 			}
 		}
 		List<Question> questions = new ArrayList<>();
@@ -55,16 +56,20 @@ public final class CourseFromDraft {
 		}
 		return switch (q.kind()) {
 			case "SINGLE_CHOICE" -> java.util.Optional.of(new Question(null, QuestionKind.SINGLE_CHOICE, cut(q.prompt(), 2000),
-					q.options(), q.correct(), explanation));
+					q.options(), q.correct(), explanation, note(q.citation())));
 			case "MULTIPLE_CHOICE" -> java.util.Optional.of(new Question(null, QuestionKind.MULTIPLE_CHOICE,
-					cut(q.prompt(), 2000), q.options(), q.correct(), explanation));
+					cut(q.prompt(), 2000), q.options(), q.correct(), explanation, note(q.citation())));
 			case "TRUE_FALSE" -> java.util.Optional.of(new Question(null, QuestionKind.TRUE_FALSE, cut(q.prompt(), 2000),
-					q.options(), q.correct(), explanation));
+					q.options(), q.correct(), explanation, note(q.citation())));
 			case "ORDERING" -> java.util.Optional.of(new Question(null, QuestionKind.SINGLE_CHOICE,
 					cut(q.prompt().replace("Put the steps for", "Which step comes first in").replace(" in the right order.", "?"), 2000),
-					q.options(), List.of(q.correct().get(0)), explanation));
+					q.options(), List.of(q.correct().get(0)), explanation, note(q.citation())));
 			default -> java.util.Optional.empty();
 		};
+	}
+
+	private static SourceNote note(io.stride.drafting.Citation c) {
+		return c == null ? null : new SourceNote(c.source(), c.locator(), c.start(), c.end(), cut(c.text(), 600));
 	}
 
 	private static String cut(String text, int max) {

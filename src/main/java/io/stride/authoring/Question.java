@@ -9,7 +9,12 @@ import java.util.TreeSet;
  * saved yet.
  */
 public record Question(String id, QuestionKind kind, String prompt, List<String> options, List<Integer> correct,
-		String explanation) {
+		String explanation, SourceNote source) {
+
+	public Question(String id, QuestionKind kind, String prompt, List<String> options, List<Integer> correct,
+			String explanation) {
+		this(id, kind, prompt, options, correct, explanation, null);
+	}
 
 	public Question {
 		// nulls from a sloppy client become values the rules can name ("Options cannot be empty")

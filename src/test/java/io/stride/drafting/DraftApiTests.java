@@ -113,7 +113,19 @@ class DraftApiTests {
 				new CourseId(builder.replaceAll(".*/courses/([^/]+)/edit", "$1")));
 		assertThat(course.title()).isEqualTo("Reporting a Security Incident at Acme");
 		assertThat(course.lessons()).hasSizeGreaterThanOrEqualTo(3);
-		assertThat(course.quiz().questions()).hasSizeGreaterThanOrEqualTo(8);
+		assertThat(course.quiz().questions()).hasSizeGreaterThanOrEqualTo(8)
+			.allSatisfy(q -> assertThat(q.source().source()).isEqualTo("incident-response-slides.md"));
+		assertThat(course.lessons().get(0).sources()).isNotEmpty();
+		// the builder shows each element's source beside it, and an edit keeps it
+		mvc.perform(get(builder).with(author))
+			.andExpect(content().string(containsString("Drafted from incident-response-slides.md, paragraph")));
+		var me = fixtures.viewer(org.managerA());
+		var edited = authoring.update(me, course.id(), course.revision(), new io.stride.authoring.CourseContent("Edited title",
+				course.description(), course.lessons().stream().map(l -> new io.stride.authoring.Lesson(l.id(), l.title(), l.markdown())).toList(),
+				new io.stride.authoring.Quiz(80, course.quiz().questions().stream().map(q -> new io.stride.authoring.Question(q.id(), q.kind(),
+						q.prompt(), q.options(), q.correct(), q.explanation())).toList())));
+		assertThat(edited.quiz().questions().get(0).source()).isEqualTo(course.quiz().questions().get(0).source());
+		assertThat(edited.lessons().get(0).sources()).isEqualTo(course.lessons().get(0).sources());
 	}
 
 	@Test

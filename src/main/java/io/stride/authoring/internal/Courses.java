@@ -16,6 +16,7 @@ import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.SourceNote;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,9 @@ public class Courses {
 	};
 
 	private static final TypeReference<List<Integer>> INTEGERS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<SourceNote>> SOURCES = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -100,18 +104,19 @@ public class Courses {
 		jdbc.sql("DELETE FROM questions WHERE course_id = ?").param(id.value()).update();
 		int position = 0;
 		for (Lesson lesson : content.lessons()) {
-			jdbc.sql("INSERT INTO lessons (id, course_id, position, title, markdown) VALUES (?, ?, ?, ?, ?)")
+			jdbc.sql("INSERT INTO lessons (id, course_id, position, title, markdown, sources) VALUES (?, ?, ?, ?, ?, ?)")
 				.params(lesson.id() == null ? Ids.newId() : lesson.id(), id.value(), position++, lesson.title(),
-						lesson.markdown())
+						lesson.markdown(), lesson.sources().isEmpty() ? null : json.writeValueAsString(lesson.sources()))
 				.update();
 		}
 		position = 0;
 		for (Question question : content.quiz().questions()) {
-			jdbc.sql("INSERT INTO questions (id, course_id, position, kind, prompt, options, correct, explanation) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			jdbc.sql("INSERT INTO questions (id, course_id, position, kind, prompt, options, correct, explanation, source) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(question.id() == null ? Ids.newId() : question.id(), id.value(), position++,
 						question.kind().name(), question.prompt(), json.writeValueAsString(question.options()),
-						json.writeValueAsString(question.correct()), question.explanation())
+						json.writeValueAsString(question.correct()), question.explanation(),
+						question.source() == null ? null : json.writeValueAsString(question.source()))
 				.update();
 		}
 	}
@@ -125,16 +130,17 @@ public class Courses {
 
 	private Course assemble(Header header) {
 		List<Lesson> lessons = jdbc
-			.sql("SELECT id, title, markdown FROM lessons WHERE course_id = ? ORDER BY position")
+			.sql("SELECT id, title, markdown, sources FROM lessons WHERE course_id = ? ORDER BY position")
 			.param(header.id())
-			.query((rs, n) -> new Lesson(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Lesson(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4) == null ? List.of() : json.readValue(rs.getString(4), SOURCES)))
 			.list();
 		List<Question> questions = jdbc
-			.sql("SELECT id, kind, prompt, options, correct, explanation FROM questions WHERE course_id = ? ORDER BY position")
+			.sql("SELECT id, kind, prompt, options, correct, explanation, source FROM questions WHERE course_id = ? ORDER BY position")
 			.param(header.id())
 			.query((rs, n) -> new Question(rs.getString(1), QuestionKind.valueOf(rs.getString(2)), rs.getString(3),
 					json.readValue(rs.getString(4), STRINGS), json.readValue(rs.getString(5), INTEGERS),
-					rs.getString(6)))
+					rs.getString(6), rs.getString(7) == null ? null : json.readValue(rs.getString(7), SourceNote.class)))
 			.list();
 		return toCourse(header, lessons, questions);
 	}

@@ -48,6 +48,7 @@ public class CourseForm {
 			l.setId(lesson.id());
 			l.setTitle(lesson.title());
 			l.setMarkdown(lesson.markdown());
+			l.sources = lesson.sources();
 			form.lessons.add(l);
 		}
 		for (Question question : course.quiz().questions()) {
@@ -133,6 +134,13 @@ public class CourseForm {
 
 		private String markdown = "";
 
+		// shown beside the lesson; read-only, never bound from a request
+		private java.util.List<io.stride.authoring.SourceNote> sources = java.util.List.of();
+
+		public java.util.List<io.stride.authoring.SourceNote> getSources() {
+			return sources;
+		}
+
 		public String getId() {
 			return id;
 		}
@@ -175,6 +183,13 @@ public class CourseForm {
 
 		private List<OptionForm> options = new ArrayList<>();
 
+		// where the question was drafted from; read-only, never bound from a request
+		private io.stride.authoring.SourceNote source;
+
+		public io.stride.authoring.SourceNote getSource() {
+			return source;
+		}
+
 		static QuestionForm blank() {
 			QuestionForm form = new QuestionForm();
 			form.pad();
@@ -188,6 +203,7 @@ public class CourseForm {
 			form.kind = question.kind();
 			form.prompt = question.prompt();
 			form.explanation = question.explanation();
+			form.source = question.source();
 			for (int i = 0; i < question.options().size(); i++) {
 				OptionForm option = new OptionForm();
 				option.setText(question.options().get(i));
