@@ -49,7 +49,8 @@ public final class CourseFromDraft {
 		return new CourseContent(cut(draft.title(), 200), cut(description.toString(), 4000), lessons, new Quiz(80, questions));
 	}
 
-	private static java.util.Optional<Question> question(DraftQuestion q) {
+	/** One drafted question as a course question; empty when the course model can't hold it. */
+	public static java.util.Optional<Question> question(DraftQuestion q) {
 		String explanation = cut(q.explanation(), 4000);
 		if (q.options().stream().anyMatch(o -> o.length() > 500) || q.options().size() > 10) {
 			return java.util.Optional.empty();

@@ -96,6 +96,18 @@ public class Drafting {
 		return job;
 	}
 
+	/**
+	 * Alternatives for one question, drafted again from the author's current text around the passage the question
+	 * came from. The text is what the course says now, so the alternatives fit the edited lessons.
+	 */
+	public List<DraftQuestion> alternatives(String courseText, String passage, java.util.Set<String> avoidPrompts) {
+		ExtractedSource source = reader.readText(courseText);
+		return offline.alternatives(source, passage, 40)
+			.stream()
+			.filter(q -> !avoidPrompts.contains(q.prompt()))
+			.toList();
+	}
+
 	public record Progress(String stage, int step, int steps, boolean done, boolean failed, String draftId, String error) {
 	}
 

@@ -33,9 +33,13 @@ class CourseBuilderController {
 
 	private final Organization organization;
 
-	CourseBuilderController(Authoring authoring, Organization organization) {
+	private final io.stride.authoring.QuestionRegenerator regenerator;
+
+	CourseBuilderController(Authoring authoring, Organization organization,
+			io.stride.authoring.QuestionRegenerator regenerator) {
 		this.authoring = authoring;
 		this.organization = organization;
+		this.regenerator = regenerator;
 	}
 
 	@GetMapping("/courses")
@@ -96,6 +100,21 @@ class CourseBuilderController {
 		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		Course current = authoring.editable(me, courseId);
+		if (action.startsWith("regenerate-question:")) {
+			try {
+				int index = parseIndex(action.substring(action.indexOf(':') + 1));
+				regenerator.regenerate(me, courseId, form.getRevision(), form.toContent(), index);
+				redirect.addFlashAttribute("notice", "Question " + (index + 1)
+						+ " was drafted again from its passage and saved. Undo brings the old one back.");
+			}
+			catch (InvalidInputException e) {
+				redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
+			}
+			catch (ConflictException e) {
+				redirect.addFlashAttribute("problem", e.getMessage());
+			}
+			return "redirect:/courses/" + id + "/edit";
+		}
 		if ("undo".equals(action)) {
 			try {
 				authoring.undo(me, courseId, form.getRevision());

@@ -117,6 +117,40 @@ public class OfflineEngine {
 				glossary, "offline", warnings);
 	}
 
+	/**
+	 * Other questions from the passage around {@code passage} (the sentence a question was drafted from), best
+	 * first: those citing the passage itself, then the rest of its block, then the rest of the source.
+	 */
+	public List<DraftQuestion> alternatives(ExtractedSource source, String passage, int max) {
+		List<Sentence> sentences = Sentences.of(source, 0);
+		if (sentences.isEmpty()) {
+			return List.of();
+		}
+		float[][] vectors = embedder.embed(sentences.stream().map(Sentence::text).toList());
+		double[] centrality = centrality(vectors);
+		List<Definitions.Definition> definitions = Definitions.find(sentences);
+		List<Block> headings = source.blocks().stream().filter(b -> b.is(Block.Kind.HEADING)).toList();
+		List<KeyPhrases.Term> terms = KeyPhrases.extract(sentences, definitions, headings, 60);
+		float[][] termVectors = embedder.embed(terms.stream().map(KeyPhrases.Term::text).toList());
+		List<Quantities.Quantity> quantities = new ArrayList<>();
+		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
+		List<QuestionMaker.ListGroup> lists = listGroups(new Outline.ModulePlan("all",
+				List.of(new Outline.LessonPlan("this passage", source.blocks())), source));
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists);
+		String wanted = passage == null ? "" : passage.strip();
+		List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(sentences, centrality, lists));
+		Block home = sentences.stream().filter(s -> !wanted.isEmpty() && (s.text().contains(wanted) || wanted.contains(s.text())))
+			.map(Sentence::block).findFirst().orElse(null);
+		candidates.sort(Comparator.comparingInt((QuestionMaker.Candidate c) -> {
+			String cited = c.question().citation().text();
+			if (!wanted.isEmpty() && (cited.contains(wanted) || wanted.contains(cited))) {
+				return 0;
+			}
+			return home != null && c.question().citation().start() >= home.start() && c.question().citation().end() <= home.end() ? 1 : 2;
+		}));
+		return candidates.stream().map(QuestionMaker.Candidate::question).limit(max).toList();
+	}
+
 	/** PageRank over sentence similarity: sentences many others resemble carry the source's main points. */
 	static double[] centrality(float[][] vectors) {
 		int n = vectors.length;
