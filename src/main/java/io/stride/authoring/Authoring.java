@@ -178,7 +178,7 @@ public class Authoring {
 					q.explanation(), q.source() == null && own != null ? own.source() : q.source());
 		}).toList();
 		return new CourseContent(content.title(), content.description(), lessons,
-				new Quiz(content.quiz().passMark(), questions));
+				new Quiz(content.quiz().passMark(), questions), content.objectives());
 	}
 
 	private Course find(CourseId id) {

@@ -19,10 +19,7 @@ public final class CourseFromDraft {
 	}
 
 	public static CourseContent content(CourseDraft draft) {
-		StringBuilder description = new StringBuilder(cut(draft.summary(), 2500));
-		if (!draft.objectives().isEmpty()) {
-			description.append("\n\nYou will be able to: ").append(String.join("; ", draft.objectives())).append('.');
-		}
+		StringBuilder description = new StringBuilder(cut(draft.summary(), 3500));
 		description.append("\n\n").append(draft.audience()).append('.');
 		List<Lesson> lessons = new ArrayList<>();
 		for (DraftModule module : draft.modules()) {
@@ -46,7 +43,8 @@ public final class CourseFromDraft {
 			}
 			question(q).ifPresent(questions::add);
 		}
-		return new CourseContent(cut(draft.title(), 200), cut(description.toString(), 4000), lessons, new Quiz(80, questions));
+		return new CourseContent(cut(draft.title(), 200), cut(description.toString(), 4000), lessons, new Quiz(80, questions),
+				draft.objectives().stream().limit(10).map(o -> cut(o, 300)).toList());
 	}
 
 	/** One drafted question as a course question; empty when the course model can't hold it. */

@@ -64,6 +64,6 @@ public class QuestionRegenerator {
 		}
 		questions.set(index, replacement);
 		return authoring.update(editor, id, revision, new CourseContent(content.title(), content.description(),
-				content.lessons(), new Quiz(content.quiz().passMark(), questions)));
+				content.lessons(), new Quiz(content.quiz().passMark(), questions), content.objectives()));
 	}
 }

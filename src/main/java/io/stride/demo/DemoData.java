@@ -195,7 +195,9 @@ class DemoData implements ApplicationRunner {
 								List.of("True", "False"), List.of(1), "Commercial talks are kept out of the EBR."),
 						new Question(null, QuestionKind.SINGLE_CHOICE, "When do you send the summary?",
 								List.of("Within 24 hours", "Within a week", "Before the next EBR"), List.of(0),
-								"Momentum fades fast: the summary goes out within 24 hours."))));
+								"Momentum fades fast: the summary goes out within 24 hours."))),
+				List.of("List the steps to prepare an EBR", "Decide what belongs in an EBR and what does not",
+						"State when the agenda and the summary are due"));
 	}
 
 	private static CourseContent refundRequests() {
@@ -218,6 +220,7 @@ class DemoData implements ApplicationRunner {
 								List.of("Same day", "Within 2 working days", "Within a month"), List.of(1),
 								"Confirm the same day, decide within 2 working days."),
 						new Question(null, QuestionKind.TRUE_FALSE, "You may promise a refund while approval is pending.",
-								List.of("True", "False"), List.of(1), "Never promise before approval."))));
+								List.of("True", "False"), List.of(1), "Never promise before approval."))),
+				List.of("Decide who may approve a refund", "State how soon the customer gets a decision"));
 	}
 }

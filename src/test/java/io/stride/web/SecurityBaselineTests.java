@@ -195,6 +195,23 @@ class SecurityBaselineTests {
 	}
 
 	@Test
+	void objectivesAreSavedAndShownToLearners() throws Exception {
+		var author = fixtures.viewer(org.managerA());
+		Course draft = authoring.create(author, Fixtures.sampleCourse("With objectives"));
+		mvc.perform(post("/courses/" + draft.id()).with(as(org.managerA())).with(csrf())
+				.param("revision", String.valueOf(draft.revision()))
+				.param("title", "With objectives")
+				.param("objectives", "List the steps to report\n\nState the deadline\n")
+				.param("lessons[0].title", "One").param("lessons[0].markdown", "text")
+				.param("passMark", "80").param("action", "publish"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.published(draft.id()).objectives()).containsExactly("List the steps to report", "State the deadline");
+		mvc.perform(get("/learning/courses/" + draft.id()).with(as(org.learnerA())))
+			.andExpect(content().string(containsString("You will be able to")))
+			.andExpect(content().string(containsString("State the deadline")));
+	}
+
+	@Test
 	void invalidFormsShowTheMessageNextToTheField() throws Exception {
 		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf())
 				.param("title", "")

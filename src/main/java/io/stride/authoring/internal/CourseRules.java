@@ -41,6 +41,12 @@ public final class CourseRules {
 		Map<String, String> errors = new LinkedHashMap<>();
 		text(errors, "title", content.title(), true, MAX_TITLE, "Give the course a title.");
 		text(errors, "description", content.description(), false, MAX_DESCRIPTION, null);
+		if (content.objectives().size() > 10) {
+			errors.put("objectives", "Keep to at most 10 objectives.");
+		}
+		else if (content.objectives().stream().anyMatch(o -> o.length() > 300)) {
+			errors.put("objectives", "Keep each objective under 300 characters.");
+		}
 		List<Lesson> lessons = content.lessons();
 		if (lessons.size() > MAX_LESSONS) {
 			errors.put("lessons", "A course can have at most " + MAX_LESSONS + " lessons.");

@@ -46,11 +46,11 @@ public class Courses {
 	}
 
 	private record Header(String id, String title, String description, String status, int version, int revision,
-			String authorId, int passMark, Instant updatedAt, Instant publishedAt) {
+			String authorId, int passMark, Instant updatedAt, Instant publishedAt, List<String> objectives) {
 	}
 
 	private static final String HEADER = "SELECT id, title, description, status, version, revision, author_id, pass_mark, "
-			+ "updated_at, published_at FROM courses ";
+			+ "updated_at, published_at, objectives FROM courses ";
 
 	public Optional<Course> findById(CourseId id) {
 		return jdbc.sql(HEADER + "WHERE id = ?").param(id.value()).query(this::header).optional().map(this::assemble);
@@ -70,8 +70,9 @@ public class Courses {
 	public void insert(CourseId id, PersonId author, CourseContent content) {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("INSERT INTO courses (id, title, description, status, version, revision, author_id, pass_mark, created_at, "
-				+ "updated_at) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?)")
-			.params(id.value(), content.title(), content.description(), author.value(), content.quiz().passMark(), now, now)
+				+ "updated_at, objectives) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?, ?)")
+			.params(id.value(), content.title(), content.description(), author.value(), content.quiz().passMark(), now, now,
+					json.writeValueAsString(content.objectives()))
 			.update();
 		replaceParts(id, content);
 	}
@@ -79,10 +80,10 @@ public class Courses {
 	/** Saves only if nobody saved since {@code revision}; answers whether it did. */
 	public boolean update(CourseId id, int revision, CourseContent content) {
 		int updated = jdbc
-			.sql("UPDATE courses SET title = ?, description = ?, pass_mark = ?, revision = revision + 1, updated_at = ? "
-					+ "WHERE id = ? AND revision = ? AND status = 'DRAFT'")
-			.params(content.title(), content.description(), content.quiz().passMark(), Timestamp.from(Instant.now()),
-					id.value(), revision)
+			.sql("UPDATE courses SET title = ?, description = ?, pass_mark = ?, objectives = ?, revision = revision + 1, "
+					+ "updated_at = ? WHERE id = ? AND revision = ? AND status = 'DRAFT'")
+			.params(content.title(), content.description(), content.quiz().passMark(),
+					json.writeValueAsString(content.objectives()), Timestamp.from(Instant.now()), id.value(), revision)
 			.update();
 		if (updated == 1) {
 			replaceParts(id, content);
@@ -123,9 +124,11 @@ public class Courses {
 
 	private Header header(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		Timestamp published = rs.getTimestamp(10);
+		String objectives = rs.getString(11);
 		return new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
 				rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
-				published == null ? null : published.toInstant());
+				published == null ? null : published.toInstant(),
+				objectives == null ? List.of() : json.readValue(objectives, STRINGS));
 	}
 
 	private Course assemble(Header header) {
@@ -148,7 +151,7 @@ public class Courses {
 	private Course toCourse(Header h, List<Lesson> lessons, List<Question> questions) {
 		return new Course(new CourseId(h.id()), h.title(), h.description(), CourseStatus.valueOf(h.status()),
 				h.version(), h.revision(), new PersonId(h.authorId()), lessons, new Quiz(h.passMark(), questions),
-				h.updatedAt(), h.publishedAt());
+				h.updatedAt(), h.publishedAt(), h.objectives());
 	}
 
 	public java.util.Set<CourseId> withQuiz(List<CourseId> ids) {

@@ -53,7 +53,8 @@ class CourseApi {
 	record QuizBody(Integer passMark, List<QuestionBody> questions) {
 	}
 
-	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision) {
+	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision,
+			List<String> objectives) {
 
 		CourseContent toContent() {
 			List<Lesson> lessonList = lessons == null ? List.of()
@@ -63,7 +64,7 @@ class CourseApi {
 			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
 			List<Question> questions = quiz == null || quiz.questions() == null ? List.of()
 					: quiz.questions().stream().filter(java.util.Objects::nonNull).map(CourseBody::question).toList();
-			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions));
+			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions), objectives);
 		}
 
 		private static Question question(QuestionBody q) {
@@ -80,12 +81,12 @@ class CourseApi {
 	}
 
 	record CourseView(String id, int version, int revision, String status, String title, String description,
-			List<LessonBody> lessons, QuizBody quiz) {
+			List<String> objectives, List<LessonBody> lessons, QuizBody quiz) {
 
 		/** Learners get the questions without the answers and explanations; authors and admins get all. */
 		static CourseView of(Course c, boolean withAnswers) {
 			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
-					c.description(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown())).toList(),
+					c.description(), c.objectives(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown())).toList(),
 					new QuizBody(c.quiz().passMark(), c.quiz().questions().stream()
 						.map(q -> new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(),
 								withAnswers ? q.correct() : null, withAnswers ? q.explanation() : null, null))

@@ -217,6 +217,16 @@ class CourseBuilderController {
 					Collections.swap(lessons, index, index + 1);
 				}
 			}
+			case "question-up" -> {
+				if (index > 0 && index < questions.size()) {
+					Collections.swap(questions, index, index - 1);
+				}
+			}
+			case "question-down" -> {
+				if (index >= 0 && index < questions.size() - 1) {
+					Collections.swap(questions, index, index + 1);
+				}
+			}
 			case "add-question" -> questions.add(CourseForm.QuestionForm.blank());
 			case "remove-question" -> {
 				if (index >= 0 && index < questions.size()) {
@@ -248,6 +258,8 @@ class CourseBuilderController {
 			case "lesson-down" -> "lesson-" + Math.min(lessons - 1, index + 1) + "-title";
 			case "remove-lesson" -> lessons == 0 ? null : "lesson-" + Math.min(index, lessons - 1) + "-title";
 			case "add-question" -> "question-" + (questions - 1) + "-prompt";
+			case "question-up" -> "question-" + Math.max(0, index - 1) + "-prompt";
+			case "question-down" -> "question-" + Math.min(questions - 1, index + 1) + "-prompt";
 			case "remove-question" -> questions == 0 ? null : "question-" + Math.min(index, questions - 1) + "-prompt";
 			case "more-options" -> "question-" + index + "-prompt";
 			default -> null;

@@ -24,6 +24,8 @@ public class CourseForm {
 
 	private String description = "";
 
+	private String objectives = "";
+
 	private int passMark = 80;
 
 	private List<LessonForm> lessons = new ArrayList<>();
@@ -42,6 +44,7 @@ public class CourseForm {
 		form.revision = course.revision();
 		form.title = course.title();
 		form.description = course.description();
+		form.objectives = String.join("\n", course.objectives());
 		form.passMark = course.quiz().passMark();
 		for (Lesson lesson : course.lessons()) {
 			LessonForm l = new LessonForm();
@@ -62,7 +65,8 @@ public class CourseForm {
 			.map(l -> new Lesson(blankToNull(l.getId()), trim(l.getTitle()), l.getMarkdown() == null ? "" : l.getMarkdown()))
 			.toList();
 		List<Question> questionList = questions.stream().map(QuestionForm::toQuestion).toList();
-		return new CourseContent(title, description, lessonList, new Quiz(passMark, questionList));
+		return new CourseContent(title, description, lessonList, new Quiz(passMark, questionList),
+				objectives == null ? List.of() : List.of(objectives.split("\\R")));
 	}
 
 	/** Offers empty option rows again after a save, so authors can add options without a round trip. */
@@ -100,6 +104,14 @@ public class CourseForm {
 
 	public void setDescription(String description) {
 		this.description = description;
+	}
+
+	public String getObjectives() {
+		return objectives;
+	}
+
+	public void setObjectives(String objectives) {
+		this.objectives = objectives;
 	}
 
 	public int getPassMark() {

@@ -1,0 +1,1 @@
+ALTER TABLE courses ADD COLUMN objectives VARCHAR(4000);
