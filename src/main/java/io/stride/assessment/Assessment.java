@@ -112,12 +112,11 @@ public class Assessment {
 		if (questions.isEmpty()) {
 			throw new InvalidInputException("answers", "This course has no quiz.");
 		}
-		Map<String, Set<Integer>> given = given(course, answers == null ? List.of() : answers);
+		Map<String, List<Integer>> given = given(course, answers == null ? List.of() : answers);
 		List<QuestionOutcome> outcomes = new ArrayList<>();
 		for (Question question : questions) {
-			Set<Integer> selected = given.getOrDefault(question.id(), Set.of());
-			outcomes.add(new QuestionOutcome(question.id(), selected.stream().sorted().toList(),
-					question.isAnsweredCorrectlyBy(selected)));
+			List<Integer> selected = given.getOrDefault(question.id(), List.of());
+			outcomes.add(new QuestionOutcome(question.id(), selected, question.isAnsweredCorrectlyBy(selected)));
 		}
 		int correct = (int) outcomes.stream().filter(QuestionOutcome::correct).count();
 		int score = Math.round(100f * correct / questions.size());
@@ -131,8 +130,8 @@ public class Assessment {
 		return result;
 	}
 
-	private static Map<String, Set<Integer>> given(Course course, List<Answer> answers) {
-		Map<String, Set<Integer>> given = new HashMap<>();
+	private static Map<String, List<Integer>> given(Course course, List<Answer> answers) {
+		Map<String, List<Integer>> given = new HashMap<>();
 		for (Answer answer : answers) {
 			Question question = course.question(answer.questionId())
 				.orElseThrow(() -> new InvalidInputException("answers",
@@ -144,7 +143,8 @@ public class Assessment {
 			if (question.kind().singleAnswer() && selected.size() > 1) {
 				throw new InvalidInputException("answers", "Choose one option for: " + question.prompt());
 			}
-			if (given.put(question.id(), selected) != null) {
+			List<Integer> value = question.kind().ordered() ? answer.selected() : selected.stream().sorted().toList();
+			if (given.put(question.id(), value) != null) {
 				throw new InvalidInputException("answers", "A question is answered twice.");
 			}
 		}

@@ -10,8 +10,7 @@ import io.stride.drafting.DraftQuestion;
 
 /**
  * Turns a reviewed draft into course content for the builder. Modules become consecutive lessons; knowledge
- * checks and the final quiz become the course quiz. An ordering question becomes "which step comes first",
- * until the course model has ordering questions of its own.
+ * checks and the final quiz become the course quiz.
  */
 public final class CourseFromDraft {
 
@@ -60,9 +59,8 @@ public final class CourseFromDraft {
 					cut(q.prompt(), 2000), q.options(), q.correct(), explanation, note(q.citation())));
 			case "TRUE_FALSE" -> java.util.Optional.of(new Question(null, QuestionKind.TRUE_FALSE, cut(q.prompt(), 2000),
 					q.options(), q.correct(), explanation, note(q.citation())));
-			case "ORDERING" -> java.util.Optional.of(new Question(null, QuestionKind.SINGLE_CHOICE,
-					cut(q.prompt().replace("Put the steps for", "Which step comes first in").replace(" in the right order.", "?"), 2000),
-					q.options(), List.of(q.correct().get(0)), explanation, note(q.citation())));
+			case "ORDERING" -> java.util.Optional.of(new Question(null, QuestionKind.ORDERING, cut(q.prompt(), 2000),
+					q.options(), q.correct(), explanation, note(q.citation())));
 			default -> java.util.Optional.empty();
 		};
 	}

@@ -291,6 +291,30 @@ class LearningApiTests {
 	}
 
 	@Test
+	void orderingQuestionsNeedTheExactOrder() throws Exception {
+		String manager = bearer(org.managerA());
+		String body = """
+				{"title":"Steps","lessons":[{"title":"L","markdown":"x"}],"quiz":{"passMark":100,"questions":[
+				 {"kind":"ORDERING","prompt":"Order the steps","options":["Stop","Report","Wait"],"correct":[1,0,2]}]}}
+				""";
+		String id = read(mvc.perform(json(post("/api/v1/courses"), manager, body)).andExpect(status().isCreated())).get("id").asString();
+		mvc.perform(post("/api/v1/courses/" + id + "/publish").header("Authorization", manager)).andExpect(status().isOk());
+		JsonNode course = read(mvc.perform(get("/api/v1/courses/" + id).header("Authorization", manager)));
+		assertThat(course.get("quiz").get("questions").get(0).get("correct").toString()).isEqualTo("[1,0,2]");
+		String q = course.get("quiz").get("questions").get(0).get("id").asString();
+		String learner = bearer(org.learnerA());
+		mvc.perform(json(post("/api/v1/courses/" + id + "/attempts"), learner,
+				"{\"answers\":[{\"questionId\":\"" + q + "\",\"selected\":[0,1,2]}]}"))
+			.andExpect(jsonPath("$.passed").value(false));
+		mvc.perform(json(post("/api/v1/courses/" + id + "/attempts"), learner,
+				"{\"answers\":[{\"questionId\":\"" + q + "\",\"selected\":[1,0,2]}]}"))
+			.andExpect(jsonPath("$.passed").value(true));
+		mvc.perform(json(post("/api/v1/courses"), manager, body.replace("\"correct\":[1,0,2]", "\"correct\":[1,1,2]")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['questions[0].correct']", containsString("exactly once")));
+	}
+
+	@Test
 	void brokenJsonPartsAreRefusedNotCrashed() throws Exception {
 		mvc.perform(json(post("/api/v1/courses"), bearer(org.managerA()),
 				"{\"title\":\"T\",\"lessons\":[null],\"quiz\":{\"questions\":[{\"kind\":\"SINGLE_CHOICE\",\"prompt\":\"Q\",\"options\":[null,\"b\"],\"correct\":[null]}]}}"))

@@ -117,7 +117,16 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		browser.navigate(browser.link("Handling a refund request"));
 		browser.navigate("#take-quiz");
 		browser.checkAccessibility();
+		assertThat(course.quiz().questions()).as("the numbered steps became an ordering question")
+			.anyMatch(q -> q.kind() == io.stride.authoring.QuestionKind.ORDERING);
 		for (Question question : course.quiz().questions()) {
+			if (question.kind() == io.stride.authoring.QuestionKind.ORDERING) {
+				for (int position = 0; position < question.correct().size(); position++) {
+					new Select(browser.find("#q-" + question.id() + "-pos-" + question.correct().get(position)))
+						.selectByValue(String.valueOf(position + 1));
+				}
+				continue;
+			}
 			WebElement fieldset = browser.all("#quiz fieldset")
 				.stream()
 				.filter(f -> f.findElement(By.tagName("legend")).getText().contains(question.prompt()))

@@ -72,7 +72,7 @@ public final class CourseRules {
 
 	private static void checkQuestion(Map<String, String> errors, String path, Question question) {
 		if (question.kind() == null || !question.kind().supported()) {
-			errors.put(path + ".kind", "Choose single choice, multiple choice or true/false.");
+			errors.put(path + ".kind", "Choose single choice, multiple choice, true/false or ordering.");
 			return;
 		}
 		text(errors, path + ".prompt", question.prompt(), true, MAX_PROMPT, "Write the question.");
@@ -97,6 +97,16 @@ public final class CourseRules {
 			return;
 		}
 		List<Integer> correct = question.correct();
+		if (question.kind().ordered()) {
+			if (options.size() < 3) {
+				errors.put(path + ".options", "An ordering question needs at least 3 steps.");
+			}
+			else if (correct.size() != options.size() || java.util.Set.copyOf(correct).size() != options.size()
+					|| correct.stream().anyMatch(index -> index < 0 || index >= options.size())) {
+				errors.put(path + ".correct", "The right order must use every step exactly once.");
+			}
+			return;
+		}
 		if (correct.stream().anyMatch(index -> index == null || index < 0 || index >= options.size())) {
 			errors.put(path + ".correct", "A correct answer points to an option that does not exist.");
 		}

@@ -286,7 +286,7 @@ class CourseBuilderController {
 		model.addAttribute("course", course);
 		model.addAttribute("pageTitle", course == null ? "New course" : "Edit " + course.title());
 		model.addAttribute("kinds", new QuestionKind[] { QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE,
-				QuestionKind.TRUE_FALSE });
+				QuestionKind.TRUE_FALSE, QuestionKind.ORDERING });
 		model.addAttribute("errors", errors);
 		model.addAttribute("canUndo", course != null && !course.isPublished()
 				&& authoring.canUndo(organization.currentViewer(), course.id()));

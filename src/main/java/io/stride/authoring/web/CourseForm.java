@@ -216,10 +216,13 @@ public class CourseForm {
 			form.prompt = question.prompt();
 			form.explanation = question.explanation();
 			form.source = question.source();
-			for (int i = 0; i < question.options().size(); i++) {
+			// ordering questions are edited as their steps in the right order
+			List<Integer> order = question.kind() == QuestionKind.ORDERING ? question.correct()
+					: java.util.stream.IntStream.range(0, question.options().size()).boxed().toList();
+			for (int i : order) {
 				OptionForm option = new OptionForm();
 				option.setText(question.options().get(i));
-				option.setCorrect(question.correct().contains(i));
+				option.setCorrect(question.kind() != QuestionKind.ORDERING && question.correct().contains(i));
 				form.options.add(option);
 			}
 			return form;
@@ -243,6 +246,13 @@ public class CourseForm {
 					correct.add(texts.size());
 				}
 				texts.add(option.getText().trim());
+			}
+			if (kind == QuestionKind.ORDERING) {
+				// the author writes the steps in the right order
+				correct.clear();
+				for (int i = 0; i < texts.size(); i++) {
+					correct.add(i);
+				}
 			}
 			return new Question(blankToNull(id), kind, trim(prompt), texts, correct, trim(explanation));
 		}

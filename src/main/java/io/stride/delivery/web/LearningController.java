@@ -93,6 +93,7 @@ class LearningController {
 		model.addAttribute("course", progress.course());
 		model.addAttribute("attemptKey", Ids.newId());
 		model.addAttribute("selected", Map.of());
+		model.addAttribute("orders", displayOrders(progress.course()));
 		return "learning/quiz";
 	}
 
@@ -105,6 +106,12 @@ class LearningController {
 		List<Answer> answers = new ArrayList<>();
 		Map<String, List<Integer>> selected = new java.util.HashMap<>();
 		for (var question : course.quiz().questions()) {
+			if (question.kind().ordered()) {
+				List<Integer> order = positions(question.id(), question.options().size(), params);
+				selected.put(question.id(), order);
+				answers.add(new Answer(question.id(), order));
+				continue;
+			}
 			List<Integer> picks = new ArrayList<>();
 			for (String value : params.getOrDefault("q-" + question.id(), List.of())) {
 				try {
@@ -127,8 +134,44 @@ class LearningController {
 			model.addAttribute("course", course);
 			model.addAttribute("attemptKey", attemptKey);
 			model.addAttribute("selected", selected);
+			model.addAttribute("orders", displayOrders(course));
 			return "learning/quiz";
 		}
+	}
+
+	/**
+	 * The learner's order from the position chosen for each option ("q-ID-pos-N" = position of option N). A
+	 * position used twice or left out gives no order at all, which counts as wrong.
+	 */
+	static List<Integer> positions(String questionId, int options, MultiValueMap<String, String> params) {
+		Integer[] byPosition = new Integer[options];
+		for (int option = 0; option < options; option++) {
+			String value = params.getFirst("q-" + questionId + "-pos-" + option);
+			try {
+				int position = Integer.parseInt(value == null ? "" : value.strip()) - 1;
+				if (position < 0 || position >= options || byPosition[position] != null) {
+					return List.of();
+				}
+				byPosition[position] = option;
+			}
+			catch (NumberFormatException e) {
+				return List.of();
+			}
+		}
+		return List.of(byPosition);
+	}
+
+	/** Ordering questions show their steps in a fixed mixed order that is never the right one. */
+	static Map<String, List<Integer>> displayOrders(Course course) {
+		Map<String, List<Integer>> orders = new java.util.HashMap<>();
+		for (var question : course.quiz().questions()) {
+			if (question.kind().ordered()) {
+				List<Integer> order = new ArrayList<>(question.correct());
+				java.util.Collections.rotate(order, 1 + Math.floorMod(question.id().hashCode(), Math.max(1, order.size() - 1)));
+				orders.put(question.id(), order);
+			}
+		}
+		return orders;
 	}
 
 	@GetMapping("/learning/courses/{id}/attempts/{attemptId}")
