@@ -44,6 +44,11 @@ public final class QualityPanel {
 		return report;
 	}
 
+	/** The same checks for one lesson of a course being edited. */
+	public static LessonQuality check(String lessonTitle, String markdown, List<StyleTerms.StyleTerm> terms) {
+		return check("", new DraftLesson(lessonTitle, markdown == null ? "" : markdown, List.of()), terms);
+	}
+
 	static LessonQuality check(String module, DraftLesson lesson, List<StyleTerms.StyleTerm> terms) {
 		String markdown = lesson.markdown();
 		List<String> findings = new ArrayList<>();

@@ -151,6 +151,10 @@ class DraftApiTests {
 				.with(author).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		String location = draftOf(job, author);
+		String builder = mvc.perform(post(location + "/course").with(author).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(builder).with(author))
+			.andExpect(content().string(containsString("Quality panel")))
+			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")));
 		mvc.perform(get(location).with(author))
 			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")))
 			.andExpect(content().string(containsString("Link text &quot;click here&quot;")))

@@ -35,11 +35,14 @@ class CourseBuilderController {
 
 	private final io.stride.authoring.QuestionRegenerator regenerator;
 
+	private final io.stride.drafting.StyleTerms styleTerms;
+
 	CourseBuilderController(Authoring authoring, Organization organization,
-			io.stride.authoring.QuestionRegenerator regenerator) {
+			io.stride.authoring.QuestionRegenerator regenerator, io.stride.drafting.StyleTerms styleTerms) {
 		this.authoring = authoring;
 		this.organization = organization;
 		this.regenerator = regenerator;
+		this.styleTerms = styleTerms;
 	}
 
 	@GetMapping("/courses")
@@ -288,6 +291,13 @@ class CourseBuilderController {
 		model.addAttribute("kinds", new QuestionKind[] { QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE,
 				QuestionKind.TRUE_FALSE, QuestionKind.ORDERING });
 		model.addAttribute("errors", errors);
+		var terms = styleTerms.all();
+		var quality = form.getLessons()
+			.stream()
+			.map(lesson -> io.stride.drafting.QualityPanel.check(lesson.getTitle(), lesson.getMarkdown(), terms))
+			.toList();
+		model.addAttribute("quality", quality);
+		model.addAttribute("qualityFindings", quality.stream().mapToInt(q -> q.findings().size()).sum());
 		model.addAttribute("canUndo", course != null && !course.isPublished()
 				&& authoring.canUndo(organization.currentViewer(), course.id()));
 		return "courses/builder";
