@@ -170,7 +170,7 @@ public class Authoring {
 		List<Lesson> lessons = content.lessons().stream().map(l -> {
 			Lesson own = l.id() == null ? null : ownLessons.remove(l.id());
 			return new Lesson(own == null ? null : own.id(), l.title(), l.markdown(),
-					l.sources().isEmpty() && own != null ? own.sources() : l.sources());
+					l.sources().isEmpty() && own != null ? own.sources() : l.sources(), l.module());
 		}).toList();
 		List<Question> questions = content.quiz().questions().stream().map(q -> {
 			Question own = q.id() == null ? null : ownQuestions.remove(q.id());

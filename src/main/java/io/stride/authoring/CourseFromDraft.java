@@ -24,14 +24,14 @@ public final class CourseFromDraft {
 		for (DraftModule module : draft.modules()) {
 			for (int i = 0; i < module.lessons().size() && lessons.size() < 50; i++) {
 				DraftLesson lesson = module.lessons().get(i);
-				String title = lesson.title().equals(module.title()) ? module.title() : module.title() + " — " + lesson.title();
+				String title = lesson.title();
 				StringBuilder markdown = new StringBuilder(lesson.markdown());
 				if (i == module.lessons().size() - 1 && !module.takeaways().isEmpty()) {
 					markdown.append("\n\n**Key takeaways**\n\n");
 					module.takeaways().forEach(t -> markdown.append("- ").append(t).append('\n'));
 				}
 				lessons.add(new Lesson(null, cut(title, 200), cut(markdown.toString(), 100_000),
-						lesson.citations().stream().limit(40).map(CourseFromDraft::note).toList()));
+						lesson.citations().stream().limit(40).map(CourseFromDraft::note).toList(), cut(module.title(), 200)));
 			}
 		}
 		List<Question> questions = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.Lesson;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
@@ -116,6 +117,8 @@ class DraftApiTests {
 		assertThat(course.quiz().questions()).hasSizeGreaterThanOrEqualTo(8)
 			.allSatisfy(q -> assertThat(q.source().source()).isEqualTo("incident-response-slides.md"));
 		assertThat(course.lessons().get(0).sources()).isNotEmpty();
+		assertThat(course.lessons()).allSatisfy(lesson -> assertThat(lesson.module()).isNotBlank());
+		assertThat(course.lessons().stream().map(Lesson::module).distinct().count()).isGreaterThan(1);
 		// the builder shows each element's source beside it, and an edit keeps it
 		mvc.perform(get(builder).with(author))
 			.andExpect(content().string(containsString("Drafted from incident-response-slides.md, paragraph")));

@@ -55,6 +55,7 @@ public final class CourseRules {
 			Lesson lesson = lessons.get(i);
 			text(errors, "lessons[" + i + "].title", lesson.title(), true, MAX_TITLE, "Give the lesson a title.");
 			text(errors, "lessons[" + i + "].markdown", lesson.markdown(), false, MAX_LESSON_TEXT, null);
+			text(errors, "lessons[" + i + "].module", lesson.module(), false, MAX_TITLE, null);
 		}
 		int passMark = content.quiz().passMark();
 		if (passMark < 0 || passMark > 100) {

@@ -105,9 +105,10 @@ public class Courses {
 		jdbc.sql("DELETE FROM questions WHERE course_id = ?").param(id.value()).update();
 		int position = 0;
 		for (Lesson lesson : content.lessons()) {
-			jdbc.sql("INSERT INTO lessons (id, course_id, position, title, markdown, sources) VALUES (?, ?, ?, ?, ?, ?)")
+			jdbc.sql("INSERT INTO lessons (id, course_id, position, title, markdown, sources, module) VALUES (?, ?, ?, ?, ?, ?, ?)")
 				.params(lesson.id() == null ? Ids.newId() : lesson.id(), id.value(), position++, lesson.title(),
-						lesson.markdown(), lesson.sources().isEmpty() ? null : json.writeValueAsString(lesson.sources()))
+						lesson.markdown(), lesson.sources().isEmpty() ? null : json.writeValueAsString(lesson.sources()),
+						lesson.module())
 				.update();
 		}
 		position = 0;
@@ -133,10 +134,10 @@ public class Courses {
 
 	private Course assemble(Header header) {
 		List<Lesson> lessons = jdbc
-			.sql("SELECT id, title, markdown, sources FROM lessons WHERE course_id = ? ORDER BY position")
+			.sql("SELECT id, title, markdown, sources, module FROM lessons WHERE course_id = ? ORDER BY position")
 			.param(header.id())
 			.query((rs, n) -> new Lesson(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4) == null ? List.of() : json.readValue(rs.getString(4), SOURCES)))
+					rs.getString(4) == null ? List.of() : json.readValue(rs.getString(4), SOURCES), rs.getString(5)))
 			.list();
 		List<Question> questions = jdbc
 			.sql("SELECT id, kind, prompt, options, correct, explanation, source FROM questions WHERE course_id = ? ORDER BY position")

@@ -40,7 +40,7 @@ class CourseApi {
 		this.organization = organization;
 	}
 
-	record LessonBody(String id, String title, String markdown) {
+	record LessonBody(String id, String title, String markdown, String module) {
 	}
 
 	record CitationBody(String source, String locator, Integer start, Integer end, String text) {
@@ -60,7 +60,7 @@ class CourseApi {
 			List<Lesson> lessonList = lessons == null ? List.of()
 					: lessons.stream().filter(java.util.Objects::nonNull)
 						.map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
-							l.markdown() == null ? "" : l.markdown())).toList();
+							l.markdown() == null ? "" : l.markdown(), List.of(), l.module())).toList();
 			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
 			List<Question> questions = quiz == null || quiz.questions() == null ? List.of()
 					: quiz.questions().stream().filter(java.util.Objects::nonNull).map(CourseBody::question).toList();
@@ -86,7 +86,7 @@ class CourseApi {
 		/** Learners get the questions without the answers and explanations; authors and admins get all. */
 		static CourseView of(Course c, boolean withAnswers) {
 			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
-					c.description(), c.objectives(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown())).toList(),
+					c.description(), c.objectives(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module())).toList(),
 					new QuizBody(c.quiz().passMark(), c.quiz().questions().stream()
 						.map(q -> new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(),
 								withAnswers ? q.correct() : null, withAnswers ? q.explanation() : null, null))

@@ -52,6 +52,7 @@ public class CourseForm {
 			l.setTitle(lesson.title());
 			l.setMarkdown(lesson.markdown());
 			l.sources = lesson.sources();
+			l.setModule(lesson.module() == null ? "" : lesson.module());
 			form.lessons.add(l);
 		}
 		for (Question question : course.quiz().questions()) {
@@ -62,11 +63,17 @@ public class CourseForm {
 
 	CourseContent toContent() {
 		List<Lesson> lessonList = lessons.stream()
-			.map(l -> new Lesson(blankToNull(l.getId()), trim(l.getTitle()), l.getMarkdown() == null ? "" : l.getMarkdown()))
+			.map(l -> new Lesson(blankToNull(l.getId()), trim(l.getTitle()), l.getMarkdown() == null ? "" : l.getMarkdown(),
+					List.of(), l.getModule()))
 			.toList();
 		List<Question> questionList = questions.stream().map(QuestionForm::toQuestion).toList();
 		return new CourseContent(title, description, lessonList, new Quiz(passMark, questionList),
 				objectives == null ? List.of() : List.of(objectives.split("\\R")));
+	}
+
+	/** Module names in use, offered when an author types a lesson's module. */
+	public List<String> getModuleNames() {
+		return lessons.stream().map(LessonForm::getModule).filter(m -> m != null && !m.isBlank()).distinct().toList();
 	}
 
 	/** Offers empty option rows again after a save, so authors can add options without a round trip. */
@@ -145,6 +152,16 @@ public class CourseForm {
 		private String title = "";
 
 		private String markdown = "";
+
+		private String module = "";
+
+		public String getModule() {
+			return module;
+		}
+
+		public void setModule(String module) {
+			this.module = module;
+		}
 
 		// shown beside the lesson; read-only, never bound from a request
 		private java.util.List<io.stride.authoring.SourceNote> sources = java.util.List.of();
