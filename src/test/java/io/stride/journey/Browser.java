@@ -47,10 +47,13 @@ final class Browser implements AutoCloseable {
 
 	private int shots;
 
-	private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+	private final String journey;
+
+	private Browser(ChromeDriver driver, String baseUrl, Path profile, String journey) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
 		this.profile = profile;
+		this.journey = journey;
 	}
 
 	static void requireOrSkip() {
@@ -65,7 +68,8 @@ final class Browser implements AutoCloseable {
 				"Chromium not installed; browser tests skipped (set STRIDE_BROWSER_TESTS=true to require them)");
 	}
 
-	static Browser open(int port) throws IOException {
+	/** A fresh browser; {@code journey} names its screenshots. */
+	static Browser open(int port, String journey) throws IOException {
 		Path profile = Files.createTempDirectory("stride-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -79,7 +83,7 @@ final class Browser implements AutoCloseable {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		return new Browser(driver, "http://localhost:" + port, profile);
+		return new Browser(driver, "http://localhost:" + port, profile, journey);
 	}
 
 	void go(String path) {
@@ -174,7 +178,7 @@ final class Browser implements AutoCloseable {
 	void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-		Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name)), png);
+		Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", journey, ++shots, name)), png);
 	}
 
 	@Override

@@ -68,7 +68,7 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 				List.of("After the refund", "Finance pays approved refunds within 5 working days.",
 						"Record every refund in the CRM with the reason code.",
 						"A monthly report lists all refunds above EUR 100."))));
-		browser = Browser.open(port);
+		browser = Browser.open(port, "course-from-pdf");
 	}
 
 	@AfterEach

@@ -51,7 +51,7 @@ class ManagerPublishesCourseAndTeamCompletesItJourneyTests {
 	void start() throws Exception {
 		org = fixtures.organization();
 		courseTitle = "Reporting a security incident " + org.suffix();
-		browser = Browser.open(port);
+		browser = Browser.open(port, "course-by-hand");
 	}
 
 	@AfterEach

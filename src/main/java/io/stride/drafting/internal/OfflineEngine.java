@@ -87,19 +87,26 @@ public class OfflineEngine {
 		List<DraftModule> modules = new ArrayList<>();
 		List<List<QuestionMaker.Candidate>> leftovers = new ArrayList<>();
 		Set<String> usedPrompts = new HashSet<>();
+		// one question per cited passage across knowledge checks and the final quiz
+		Set<String> usedCitations = new HashSet<>();
 		for (Outline.ModulePlan plan : plans) {
 			Set<Block> blocks = new HashSet<>(plan.blocks());
 			List<Sentence> own = sentences.stream().filter(s -> blocks.contains(s.block())).toList();
 			List<DraftLesson> lessons = plan.lessons().stream().map(lesson -> LessonWriter.write(lesson, plan.source())).toList();
 			List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(own, centrality,
 					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList()));
-			List<DraftQuestion> check = pick(candidates, 3, usedPrompts);
+			List<DraftQuestion> check = pick(candidates, 3, usedPrompts, usedCitations);
 			leftovers.add(candidates);
 			modules.add(new DraftModule(plan.title(), takeaways(own, centrality), lessons, check));
 		}
 		int words = sources.stream().mapToInt(ExtractedSource::words).sum();
 		int quizSize = words > 2000 ? Math.max(8, Math.min(15, plans.size() * 2)) : Math.min(8, Math.max(5, plans.size() * 2));
-		List<DraftQuestion> quiz = roundRobin(leftovers, quizSize, usedPrompts);
+		List<DraftQuestion> quiz = roundRobin(leftovers, quizSize, usedPrompts, usedCitations);
+		if (quiz.size() < quizSize) {
+			// a short source may need a second question on a passage already asked about
+			quiz = new ArrayList<>(quiz);
+			quiz.addAll(roundRobin(leftovers, quizSize - quiz.size(), usedPrompts, new HashSet<>()));
+		}
 		if (words > 2000 && quiz.size() < 8) {
 			warnings.add("Only " + quiz.size() + " final-quiz questions could be made from the source; add a few by hand.");
 		}
@@ -217,10 +224,10 @@ public class OfflineEngine {
 	}
 
 	/** Up to {@code count} questions of different kinds, best first. */
-	private static List<DraftQuestion> pick(List<QuestionMaker.Candidate> candidates, int count, Set<String> used) {
+	private static List<DraftQuestion> pick(List<QuestionMaker.Candidate> candidates, int count, Set<String> used,
+			Set<String> citations) {
 		List<DraftQuestion> picked = new ArrayList<>();
 		Set<String> kinds = new HashSet<>();
-		Set<String> citations = new HashSet<>();
 		for (int pass = 0; pass < 2 && picked.size() < count; pass++) {
 			var iterator = candidates.iterator();
 			while (iterator.hasNext() && picked.size() < count) {
@@ -238,9 +245,9 @@ public class OfflineEngine {
 		return picked;
 	}
 
-	private static List<DraftQuestion> roundRobin(List<List<QuestionMaker.Candidate>> perModule, int count, Set<String> used) {
+	private static List<DraftQuestion> roundRobin(List<List<QuestionMaker.Candidate>> perModule, int count, Set<String> used,
+			Set<String> citations) {
 		List<DraftQuestion> quiz = new ArrayList<>();
-		Set<String> citations = new HashSet<>();
 		boolean added = true;
 		while (quiz.size() < count && added) {
 			added = false;
@@ -248,9 +255,13 @@ public class OfflineEngine {
 				var iterator = candidates.iterator();
 				while (iterator.hasNext()) {
 					QuestionMaker.Candidate candidate = iterator.next();
-					iterator.remove();
 					String cited = candidate.question().citation().source() + candidate.question().citation().start();
-					if (!citations.contains(cited) && used.add(candidate.question().prompt())) {
+					if (used.contains(candidate.question().prompt())) {
+						iterator.remove();
+					}
+					else if (!citations.contains(cited)) {
+						iterator.remove();
+						used.add(candidate.question().prompt());
 						quiz.add(candidate.question());
 						citations.add(cited);
 						added = true;
