@@ -223,18 +223,26 @@ public class OfflineEngine {
 		}
 	}
 
-	/** Up to {@code count} questions of different kinds, best first. */
+	/**
+	 * Up to {@code count} questions, best first: different kinds and passages first; then the same kind again;
+	 * and, to reach two, a passage already asked about.
+	 */
 	private static List<DraftQuestion> pick(List<QuestionMaker.Candidate> candidates, int count, Set<String> used,
 			Set<String> citations) {
 		List<DraftQuestion> picked = new ArrayList<>();
 		Set<String> kinds = new HashSet<>();
-		for (int pass = 0; pass < 2 && picked.size() < count; pass++) {
+		for (int pass = 0; pass < 3 && picked.size() < count; pass++) {
+			if (pass == 2 && picked.size() >= 2) {
+				break;
+			}
 			var iterator = candidates.iterator();
 			while (iterator.hasNext() && picked.size() < count) {
 				QuestionMaker.Candidate candidate = iterator.next();
 				String cited = candidate.question().citation().source() + candidate.question().citation().start();
-				boolean fresh = pass == 1 || !kinds.contains(candidate.kind());
-				if (fresh && !citations.contains(cited) && used.add(candidate.question().prompt())) {
+				boolean fresh = pass >= 1 || !kinds.contains(candidate.kind());
+				boolean newPassage = pass == 2 || !citations.contains(cited);
+				if (fresh && newPassage && !used.contains(candidate.question().prompt())) {
+					used.add(candidate.question().prompt());
 					picked.add(candidate.question());
 					kinds.add(candidate.kind());
 					citations.add(cited);
