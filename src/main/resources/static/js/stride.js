@@ -20,7 +20,15 @@ document.addEventListener('DOMContentLoaded', () => {
   const revision = form.querySelector('input[name="revision"]');
   let timer = null;
   let stopped = false;
+  let saving = false;
+  let again = false;
   const save = async () => {
+    if (saving) {
+      // one save at a time: the next one must carry the revision this one returns
+      again = true;
+      return;
+    }
+    saving = true;
     const data = new URLSearchParams(new FormData(form));
     data.set('action', 'autosave');
     try {
@@ -39,6 +47,12 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     } catch (error) {
       status.textContent = 'Not saved: the connection failed. Your text is still here; press Save when you are back online.';
+    } finally {
+      saving = false;
+      if (again && !stopped) {
+        again = false;
+        save();
+      }
     }
   };
   form.addEventListener('input', () => {

@@ -48,6 +48,12 @@ public final class CourseFromDraft {
 
 	/** One drafted question as a course question; empty when the course model can't hold it. */
 	public static java.util.Optional<Question> question(DraftQuestion q) {
+		return convert(q).filter(question -> io.stride.authoring.internal.CourseRules
+			.check(new CourseContent("t", "", List.of(), new Quiz(80, List.of(question))))
+			.isEmpty());
+	}
+
+	private static java.util.Optional<Question> convert(DraftQuestion q) {
 		String explanation = cut(q.explanation(), 4000);
 		if (q.options().stream().anyMatch(o -> o.length() > 500) || q.options().size() > 10) {
 			return java.util.Optional.empty();

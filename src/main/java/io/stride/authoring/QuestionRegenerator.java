@@ -45,7 +45,8 @@ public class QuestionRegenerator {
 		}
 		Set<String> taken = new HashSet<>();
 		questions.forEach(q -> taken.add(q.prompt()));
-		String passage = note != null ? note.text() : old.prompt().replaceAll("_{3,}", "").replaceAll("^Fill in the blank: ", "");
+		String passage = note != null ? note.text().replace("…", "") : old.prompt().replaceAll("_{3,}", "").replaceAll("^Fill in the blank: ", "");
+		passage = passage.length() > 200 ? passage.substring(0, 200) : passage;
 		Question replacement = null;
 		for (DraftQuestion candidate : drafting.alternatives(text.toString(), passage, taken)) {
 			var converted = CourseFromDraft.question(candidate);

@@ -34,7 +34,16 @@ public class Drafting {
 
 	private final DraftJobs jobs;
 
-	private final java.util.concurrent.Executor background = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+	/**
+	 * Drafting is CPU work: two platform threads and a short queue, so that drafts never starve page requests
+	 * (which run on virtual threads) and a flood of uploads is refused instead of piling up.
+	 */
+	private final java.util.concurrent.ThreadPoolExecutor background = new java.util.concurrent.ThreadPoolExecutor(2, 2, 0,
+			java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(20), runnable -> {
+				Thread thread = new Thread(runnable, "drafting");
+				thread.setDaemon(true);
+				return thread;
+			});
 
 	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
 			Drafts drafts, LlmEngine llm, DraftJobs jobs) {
@@ -48,6 +57,10 @@ public class Drafting {
 
 	/** A saved draft: what the author reviews before turning it into a course. */
 	public record SavedDraft(String id, CourseDraft draft, java.time.Instant createdAt) {
+	}
+
+	public boolean usesLanguageModel() {
+		return llm != null && llm.enabled();
 	}
 
 	/** A kept draft, for its author only. */
@@ -77,6 +90,9 @@ public class Drafting {
 	public String startDraft(Viewer author, List<SourceFile> files, String text) {
 		List<ExtractedSource> sources = read(files, text);
 		String job = Ids.newId();
+		if (background.getQueue().remainingCapacity() == 0) {
+			throw new SourceRejected(503, "input", "can't be drafted right now: Stride is busy with other drafts. Try again in a minute.");
+		}
 		jobs.start(job, author.id());
 		background.execute(() -> {
 			try {
@@ -88,9 +104,9 @@ public class Drafting {
 			catch (SourceRejected e) {
 				jobs.failed(job, e.getMessage());
 			}
-			catch (RuntimeException e) {
+			catch (RuntimeException | Error e) {
 				org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Drafting failed", e);
-				jobs.failed(job, "Drafting failed unexpectedly; nothing was saved. Try again, or paste the text instead.");
+				jobs.failed(job, "Drafting failed unexpectedly; nothing was saved. Try again with a shorter source.");
 			}
 		});
 		return job;
@@ -152,6 +168,9 @@ public class Drafting {
 			sources.add(source);
 		}
 		if (hasText) {
+			if (characters + text.length() > reader.maxChars()) {
+				throw new SourceRejected(422, "text", "brings the total text over " + reader.maxChars() + " characters.");
+			}
 			sources.add(reader.readText(text));
 		}
 		return sources;

@@ -21,9 +21,10 @@ public final class QualityPanel {
 	private static final Pattern PASSIVE = Pattern.compile(
 			"(?i)\\b(am|is|are|was|were|be|been|being)\\s+(\\w+ly\\s+)?(\\w+(ed|en)|made|done|paid|sent|kept|held|told|given|taken|built|set|put)\\b");
 
-	private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\(([^)]*)\\)");
+	// bounded, so that odd text (thousands of "[") can't make matching slow
+	private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]\\n]{0,300})\\]\\(([^)\\n]{0,2000})\\)");
 
-	private static final Pattern LINK = Pattern.compile("(?<!!)\\[([^\\]]+)\\]\\(([^)]*)\\)");
+	private static final Pattern LINK = Pattern.compile("(?<!!)\\[([^\\]\\n]{1,300})\\]\\(([^)\\n]{0,2000})\\)");
 
 	private static final List<String> VAGUE = List.of("click here", "here", "read more", "more", "link", "this link", "this");
 

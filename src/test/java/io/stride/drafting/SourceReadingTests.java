@@ -143,6 +143,8 @@ class SourceReadingTests {
 				Arguments.of("one-word.txt", "Hello"),
 				Arguments.of("html-junk.html", "<html><body><script>alert(1)</script><div><div><p></p></div></div></body></html>"),
 				Arguments.of("nested-lists.md", "- a\n  - b\n    - c\n      - d\n1. one\n   1. two\n"),
+				Arguments.of("digit-run.txt", "1 ".repeat(40_000) + "days. The desk answers within 2 hours."),
+				Arguments.of("brackets.md", "[a".repeat(30_000) + " and (b".repeat(5_000)),
 				Arguments.of("broken.vtt", "WEBVTT\n\n00:00:01.000 --> \nno timing here\n\n99:99 --> 00:00\num uh you know"));
 	}
 
@@ -159,6 +161,14 @@ class SourceReadingTests {
 			assertThat(refused.status()).isIn(413, 415, 422);
 			assertThat(refused.getMessage()).contains("\"" + name + "\"");
 		}
+	}
+
+	@Test
+	void theQualityPanelStaysFastOnOddText() {
+		long start = System.nanoTime();
+		var report = QualityPanel.check("odd", "[a".repeat(40_000) + "![" + "x".repeat(50_000), List.of());
+		assertThat(report.findings()).isNotNull();
+		assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(2_000);
 	}
 
 	private static void assertRejected(String name, byte[] content, int status, String message) {

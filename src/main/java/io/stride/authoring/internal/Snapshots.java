@@ -19,6 +19,8 @@ public class Snapshots {
 
 	static final int KEPT = 20;
 
+	static final int MAX_CHARACTERS = 1_000_000;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -31,9 +33,14 @@ public class Snapshots {
 	public record Snapshot(String id, int revision, CourseContent content, Instant savedAt) {
 	}
 
+	/** Keeps the content for undo; a course too large for a snapshot is saved all the same, without one. */
 	public void keep(CourseId course, int revision, CourseContent content) {
+		String serialized = json.writeValueAsString(content);
+		if (serialized.length() > MAX_CHARACTERS) {
+			return;
+		}
 		jdbc.sql("INSERT INTO course_snapshots (id, course_id, revision, content, saved_at) VALUES (?, ?, ?, ?, ?)")
-			.params(Ids.newId(), course.value(), revision, json.writeValueAsString(content), Timestamp.from(Instant.now()))
+			.params(Ids.newId(), course.value(), revision, serialized, Timestamp.from(Instant.now()))
 			.update();
 		jdbc.sql("DELETE FROM course_snapshots WHERE course_id = ? AND revision < ?")
 			.params(course.value(), revision - KEPT)

@@ -113,8 +113,8 @@ class CourseBuilderController {
 			catch (InvalidInputException e) {
 				redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
 			}
-			catch (ConflictException e) {
-				redirect.addFlashAttribute("problem", e.getMessage());
+			catch (ConflictException | io.stride.drafting.SourceRejected e) {
+				redirect.addFlashAttribute("problem", "Not regenerated: " + e.getMessage());
 			}
 			return "redirect:/courses/" + id + "/edit";
 		}

@@ -167,7 +167,10 @@ class LearningController {
 		for (var question : course.quiz().questions()) {
 			if (question.kind().ordered()) {
 				List<Integer> order = new ArrayList<>(question.correct());
-				java.util.Collections.rotate(order, 1 + Math.floorMod(question.id().hashCode(), Math.max(1, order.size() - 1)));
+				java.util.Collections.shuffle(order, new java.util.Random(question.id().hashCode()));
+				if (order.equals(question.correct()) && order.size() > 1) {
+					java.util.Collections.swap(order, 0, order.size() - 1);
+				}
 				orders.put(question.id(), order);
 			}
 		}

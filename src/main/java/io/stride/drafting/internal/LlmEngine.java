@@ -108,7 +108,21 @@ public class LlmEngine {
 		if (!apiKey.isBlank()) {
 			call.header("Authorization", "Bearer " + apiKey);
 		}
-		HttpResponse<String> response = http.send(call.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response;
+		try {
+			// the limit covers the whole answer, not only its first byte
+			response = http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString())
+				.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException e) {
+			throw new HttpTimeoutException("no complete answer in time");
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof HttpTimeoutException timeoutException) {
+				throw timeoutException;
+			}
+			throw e.getCause() instanceof Exception cause ? cause : e;
+		}
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("HTTP " + response.statusCode());
 		}
@@ -207,7 +221,10 @@ public class LlmEngine {
 				|| options.stream().anyMatch(o -> o.toLowerCase(java.util.Locale.ROOT).contains("all of the above"))
 				|| correct.stream().anyMatch(i -> i < 0 || i >= options.size())
 				|| ("SINGLE_CHOICE".equals(kind) || "TRUE_FALSE".equals(kind)) && correct.size() != 1
-				|| "ORDERING".equals(kind) && Set.copyOf(correct).size() != options.size()
+				|| "ORDERING".equals(kind) && (options.size() < 3 || correct.size() != options.size()
+						|| Set.copyOf(correct).size() != options.size())
+				|| "TRUE_FALSE".equals(kind) && !options.equals(List.of("True", "False"))
+				|| "MULTIPLE_CHOICE".equals(kind) && Set.copyOf(correct).size() != correct.size()
 				|| !prompts.add(prompt)) {
 			return null;
 		}

@@ -53,7 +53,7 @@ public class OfflineEngine {
 		if (sentences.isEmpty()) {
 			throw new io.stride.drafting.SourceRejected(422, sources.get(0).name(), "has headings but no sentences to teach from.");
 		}
-		float[][] vectors = embedder.embed(sentences.stream().map(Sentence::text).toList());
+		float[][] vectors = vectors(sentences);
 		double[] centrality = centrality(vectors);
 		List<Definitions.Definition> definitions = Definitions.find(sentences);
 		List<Block> headings = sources.stream().flatMap(s -> s.blocks().stream()).filter(b -> b.is(Block.Kind.HEADING)).toList();
@@ -133,7 +133,7 @@ public class OfflineEngine {
 		if (sentences.isEmpty()) {
 			return List.of();
 		}
-		float[][] vectors = embedder.embed(sentences.stream().map(Sentence::text).toList());
+		float[][] vectors = vectors(sentences);
 		double[] centrality = centrality(vectors);
 		List<Definitions.Definition> definitions = Definitions.find(sentences);
 		List<Block> headings = source.blocks().stream().filter(b -> b.is(Block.Kind.HEADING)).toList();
@@ -146,11 +146,13 @@ public class OfflineEngine {
 		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists);
 		String wanted = passage == null ? "" : passage.strip();
 		List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(sentences, centrality, lists));
-		Block home = sentences.stream().filter(s -> !wanted.isEmpty() && (s.text().contains(wanted) || wanted.contains(s.text())))
+		Block home = sentences.stream().filter(s -> !wanted.isEmpty() && (s.text().contains(wanted) || wanted.contains(s.text())
+				|| s.text().startsWith(wanted.substring(0, Math.min(60, wanted.length())))))
 			.map(Sentence::block).findFirst().orElse(null);
 		candidates.sort(Comparator.comparingInt((QuestionMaker.Candidate c) -> {
 			String cited = c.question().citation().text();
-			if (!wanted.isEmpty() && (cited.contains(wanted) || wanted.contains(cited))) {
+			if (!wanted.isEmpty() && (cited.contains(wanted) || wanted.contains(cited)
+					|| cited.startsWith(wanted.substring(0, Math.min(60, wanted.length()))))) {
 				return 0;
 			}
 			return home != null && c.question().citation().start() >= home.start() && c.question().citation().end() <= home.end() ? 1 : 2;
@@ -158,8 +160,28 @@ public class OfflineEngine {
 		return candidates.stream().map(QuestionMaker.Candidate::question).limit(max).toList();
 	}
 
+	/** At most this many sentences are embedded and ranked; the rest get a neutral vector (memory stays bounded). */
+	static final int MAX_SENTENCES = 2500;
+
+	private float[][] vectors(List<Sentence> sentences) {
+		int embedded = Math.min(sentences.size(), MAX_SENTENCES);
+		float[][] some = embedder.embed(sentences.subList(0, embedded).stream().map(Sentence::text).toList());
+		if (embedded == sentences.size()) {
+			return some;
+		}
+		float[][] all = new float[sentences.size()][];
+		System.arraycopy(some, 0, all, 0, embedded);
+		float[] neutral = new float[some.length == 0 ? 384 : some[0].length];
+		for (int i = embedded; i < all.length; i++) {
+			all[i] = neutral;
+		}
+		return all;
+	}
+
 	/** PageRank over sentence similarity: sentences many others resemble carry the source's main points. */
-	static double[] centrality(float[][] vectors) {
+	static double[] centrality(float[][] all) {
+		// beyond the cap every sentence ranks 0; the square matrix stays within MAX_SENTENCES²
+		float[][] vectors = all.length > MAX_SENTENCES ? java.util.Arrays.copyOf(all, MAX_SENTENCES) : all;
 		int n = vectors.length;
 		double[][] weights = new double[n][];
 		double[] outSum = new double[n];
@@ -189,10 +211,11 @@ public class OfflineEngine {
 			rank = next;
 		}
 		double max = java.util.Arrays.stream(rank).max().orElse(1);
+		double[] result = new double[all.length];
 		for (int i = 0; i < n; i++) {
-			rank[i] = rank[i] / max;
+			result[i] = rank[i] / max;
 		}
-		return rank;
+		return result;
 	}
 
 	private static List<QuestionMaker.ListGroup> listGroups(Outline.ModulePlan plan) {

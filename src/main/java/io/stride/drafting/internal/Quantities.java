@@ -18,9 +18,21 @@ final class Quantities {
 	}
 
 	record Quantity(String text, Kind kind, double value, int start, int end) {
+
+		/** The amount in one unit per kind (hours for time), so that equal amounts in other units compare equal. */
+		double base() {
+			if (kind != Kind.TIME) {
+				return value;
+			}
+			String t = text.toLowerCase(java.util.Locale.ROOT);
+			double factor = t.contains("minute") || t.contains("min") ? 1 / 60.0 : t.contains("second") ? 1 / 3600.0
+					: t.contains("week") ? 168 : t.contains("month") ? 730 : t.contains("year") ? 8760 : t.contains("day") ? 24 : 1;
+			return value * factor;
+		}
 	}
 
-	private static final String NUMBER = "\\d{1,3}(?:[,.\\u202f ]\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
+	// no plain space as a thousands separator: runs like "1 2 3 4" would make matching quadratic
+	private static final String NUMBER = "\\d{1,3}(?:[,.\\u202f]\\d{3})*+(?:[.,]\\d+)?|\\d++(?:[.,]\\d+)?";
 
 	private static final Pattern PATTERN = Pattern.compile("(?iu)(?<![\\p{L}\\d.,])(?:"
 			+ "(?<cur>(?:EUR|USD|GBP|CHF|€|\\$|£)\\s?(?:" + NUMBER + "))"
@@ -34,6 +46,9 @@ final class Quantities {
 
 	static List<Quantity> in(String text) {
 		List<Quantity> found = new ArrayList<>();
+		if (text.length() > 2000) {
+			return found;
+		}
 		Matcher m = PATTERN.matcher(text);
 		while (m.find()) {
 			String match = m.group().strip();

@@ -195,8 +195,8 @@ final class QuestionMaker {
 			order.add(i);
 		}
 		// a fixed shuffle that never leaves the steps in their right order
-		java.util.Collections.rotate(order, 1 + Math.floorMod(group.heading().hashCode(), steps.size() - 1));
-		if (steps.size() > 3) {
+		java.util.Collections.shuffle(order, new java.util.Random(group.heading().hashCode() * 31L + steps.hashCode()));
+		if (isIdentity(order)) {
 			java.util.Collections.swap(order, 0, order.size() - 1);
 		}
 		List<String> options = order.stream().map(steps::get).toList();
@@ -212,7 +212,12 @@ final class QuestionMaker {
 	}
 
 	private java.util.Optional<Candidate> multiple(ListGroup group, List<ListGroup> sameModule) {
-		List<String> items = group.items().stream().map(Block::text).filter(t -> t.length() <= MAX_OPTION).toList();
+		List<String> items = new ArrayList<>();
+		for (Block item : group.items()) {
+			if (item.text().length() <= MAX_OPTION && items.stream().noneMatch(i -> Words.sameMeaning(i, item.text()))) {
+				items.add(item.text());
+			}
+		}
 		if (items.size() < 3) {
 			return java.util.Optional.empty();
 		}
@@ -264,7 +269,7 @@ final class QuestionMaker {
 	private List<String> numberDistractors(Sentence sentence, Quantities.Quantity answer, int wanted) {
 		String unit = unitWord(answer.text());
 		List<Quantities.Quantity> pool = new ArrayList<>(quantities.stream()
-			.filter(q -> q.kind() == answer.kind() && q.value() != answer.value())
+			.filter(q -> q.kind() == answer.kind() && q.base() != answer.base())
 			.toList());
 		pool.sort(Comparator.comparing((Quantities.Quantity q) -> !unitWord(q.text()).equals(unit))
 			.thenComparingDouble(q -> Math.abs(Math.log1p(q.value()) - Math.log1p(answer.value())))
@@ -274,7 +279,7 @@ final class QuestionMaker {
 			String text = q.text();
 			if (!Words.containsTerm(sentence.text(), text) && chosen.stream().noneMatch(c -> Words.lower(c).equals(Words.lower(text)))
 					&& !Words.lower(text).equals(Words.lower(answer.text()))
-					&& chosen.stream().noneMatch(c -> Quantities.in(c).get(0).value() == q.value())) {
+					&& chosen.stream().noneMatch(c -> Quantities.in(c).get(0).base() == q.base())) {
 				chosen.add(text);
 			}
 			if (chosen.size() == wanted) {
@@ -336,9 +341,13 @@ final class QuestionMaker {
 		return Words.lower(quantity.replaceAll("[\\d.,\\s\\u202f]", ""));
 	}
 
+	/** Every occurrence goes, so that the prompt never shows the answer. */
 	private static String blank(String sentence, String answer) {
-		int at = Words.indexOfTerm(sentence, answer);
-		return sentence.substring(0, at) + "_____" + sentence.substring(at + answer.length());
+		String result = sentence;
+		for (int at = Words.indexOfTerm(result, answer); at >= 0; at = Words.indexOfTerm(result, answer)) {
+			result = result.substring(0, at) + "_____" + result.substring(at + answer.length());
+		}
+		return result;
 	}
 
 	private static String surface(String sentence, String term) {
@@ -356,6 +365,15 @@ final class QuestionMaker {
 
 	private static String trim(String text) {
 		return text.length() > MAX_OPTION ? text.substring(0, MAX_OPTION - 1).strip() + "…" : text;
+	}
+
+	static boolean isIdentity(List<Integer> order) {
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i) != i) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean negated(String text) {

@@ -53,7 +53,7 @@ public class SourceReader {
 
 	public SourceReader(@Value("${stride.drafting.max-file-bytes:20971520}") long maxBytes,
 			@Value("${stride.drafting.max-pages:300}") int maxPages,
-			@Value("${stride.drafting.max-characters:600000}") int maxChars,
+			@Value("${stride.drafting.max-characters:200000}") int maxChars,
 			@Value("${stride.drafting.parse-timeout-seconds:30}") long timeoutSeconds) {
 		this.maxBytes = maxBytes;
 		this.maxPages = maxPages;
@@ -154,6 +154,9 @@ public class SourceReader {
 	private static RuntimeException rejected(String name, String type, Throwable cause) {
 		if (cause instanceof SourceRejected rejected) {
 			return rejected;
+		}
+		if (org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(cause)) {
+			return new SourceRejected(422, name, "has more text than Stride drafts from at once. Split it into smaller parts.");
 		}
 		if (cause instanceof EncryptedDocumentException || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
 			return new SourceRejected(422, name, "is password-protected. Remove the password, then upload it again.");

@@ -46,6 +46,7 @@ class DraftController {
 		Viewer me = organization.currentViewer();
 		model.addAttribute("text", "");
 		model.addAttribute("drafts", drafting.keptBy(me));
+		model.addAttribute("llmEnabled", drafting.usesLanguageModel());
 		return "drafts/new";
 	}
 
