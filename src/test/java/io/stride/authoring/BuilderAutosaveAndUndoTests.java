@@ -73,6 +73,26 @@ class BuilderAutosaveAndUndoTests {
 	}
 
 	@Test
+	void modulesMoveAndGoAsAWhole() throws Exception {
+		MockHttpServletRequestBuilder modules = post("/courses").with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf())
+			.param("title", "Modules").param("passMark", "80")
+			.param("lessons[0].title", "A one").param("lessons[0].module", "Alpha")
+			.param("lessons[1].title", "A two").param("lessons[1].module", "Alpha")
+			.param("lessons[2].title", "B one").param("lessons[2].module", "Beta");
+		String moved = mvc.perform(modules.param("action", "module-down:0")).andReturn().getResponse().getContentAsString();
+		assertThat(moved.indexOf("value=\"B one\"")).isLessThan(moved.indexOf("value=\"A one\""));
+		assertThat(moved.indexOf("value=\"A one\"")).isLessThan(moved.indexOf("value=\"A two\""));
+		String removed = mvc.perform(post("/courses").with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf())
+				.param("title", "Modules").param("passMark", "80")
+				.param("lessons[0].title", "A one").param("lessons[0].module", "Alpha")
+				.param("lessons[1].title", "A two").param("lessons[1].module", "Alpha")
+				.param("lessons[2].title", "B one").param("lessons[2].module", "Beta")
+				.param("action", "remove-module:0"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(removed).doesNotContain("value=\"A one\"", "value=\"A two\"").contains("value=\"B one\"");
+	}
+
+	@Test
 	void othersCannotAutosaveSomeoneElsesDraft() throws Exception {
 		mvc.perform(post("/courses/" + draft.id() + "/autosave").with(SignedIn.as(fixtures.viewerPerson(org.managerB())))
 				.with(csrf()).param("revision", "1").param("title", "Hijacked"))

@@ -1,6 +1,7 @@
 package io.stride.authoring.web;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import io.stride.authoring.Authoring;
@@ -230,6 +231,12 @@ class CourseBuilderController {
 					Collections.swap(questions, index, index + 1);
 				}
 			}
+			case "module-up", "module-down", "remove-module" -> moveOrRemoveModule(lessons, index, parts[0]);
+			case "add-module" -> {
+				CourseForm.LessonForm lesson = new CourseForm.LessonForm();
+				lesson.setModule("Module " + (form.getModuleNames().size() + 1));
+				lessons.add(lesson);
+			}
 			case "add-question" -> questions.add(CourseForm.QuestionForm.blank());
 			case "remove-question" -> {
 				if (index >= 0 && index < questions.size()) {
@@ -256,7 +263,7 @@ class CourseBuilderController {
 		int lessons = form.getLessons().size();
 		int questions = form.getQuestions().size();
 		return switch (parts[0]) {
-			case "add-lesson" -> "lesson-" + (lessons - 1) + "-title";
+			case "add-lesson", "add-module" -> "lesson-" + (lessons - 1) + "-title";
 			case "lesson-up" -> "lesson-" + Math.max(0, index - 1) + "-title";
 			case "lesson-down" -> "lesson-" + Math.min(lessons - 1, index + 1) + "-title";
 			case "remove-lesson" -> lessons == 0 ? null : "lesson-" + Math.min(index, lessons - 1) + "-title";
@@ -273,6 +280,53 @@ class CourseBuilderController {
 		Map<String, String> errors = new java.util.HashMap<>();
 		binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "Enter a whole number."));
 		return errors;
+	}
+
+	/**
+	 * A module is the run of consecutive lessons that share a module name, starting at lesson {@code first}; it
+	 * moves past the neighbouring run, or goes as a whole.
+	 */
+	private static void moveOrRemoveModule(List<CourseForm.LessonForm> lessons, int first, String action) {
+		if (first < 0 || first >= lessons.size()) {
+			return;
+		}
+		int end = runEnd(lessons, first);
+		List<CourseForm.LessonForm> run = new java.util.ArrayList<>(lessons.subList(first, end));
+		switch (action) {
+			case "remove-module" -> lessons.subList(first, end).clear();
+			case "module-up" -> {
+				if (first > 0) {
+					int previousStart = runStart(lessons, first - 1);
+					lessons.subList(first, end).clear();
+					lessons.addAll(previousStart, run);
+				}
+			}
+			default -> {
+				if (end < lessons.size()) {
+					int nextEnd = runEnd(lessons, end);
+					lessons.subList(first, end).clear();
+					lessons.addAll(nextEnd - run.size(), run);
+				}
+			}
+		}
+	}
+
+	private static int runEnd(List<CourseForm.LessonForm> lessons, int from) {
+		String module = lessons.get(from).getModule();
+		int end = from + 1;
+		while (end < lessons.size() && java.util.Objects.equals(lessons.get(end).getModule(), module)) {
+			end++;
+		}
+		return end;
+	}
+
+	private static int runStart(List<CourseForm.LessonForm> lessons, int from) {
+		String module = lessons.get(from).getModule();
+		int start = from;
+		while (start > 0 && java.util.Objects.equals(lessons.get(start - 1).getModule(), module)) {
+			start--;
+		}
+		return start;
 	}
 
 	private static int parseIndex(String value) {
