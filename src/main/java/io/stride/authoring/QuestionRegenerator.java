@@ -27,6 +27,83 @@ public class QuestionRegenerator {
 		this.authoring = authoring;
 	}
 
+	/**
+	 * Drafts the questions of one module again from its lessons as they read now. The module's questions are those
+	 * drafted from its lessons' passages; they are replaced in place, and at least two are made when the text
+	 * allows.
+	 */
+	public Course regenerateModule(Viewer editor, CourseId id, int revision, CourseContent content, String module) {
+		Course course = authoring.editable(editor, id);
+		List<Lesson> lessons = content.lessons().stream().filter(l -> module.equals(l.module())).toList();
+		if (module.isBlank() || lessons.isEmpty()) {
+			throw new InvalidInputException("module", "There is no such module.");
+		}
+		StringBuilder text = new StringBuilder();
+		Set<String> passages = new HashSet<>();
+		for (Lesson lesson : lessons) {
+			text.append("## ").append(lesson.title()).append("\n\n").append(lesson.markdown()).append("\n\n");
+			String own = lesson.id() == null ? null : lesson.id();
+			course.lessons().stream().filter(l -> l.id().equals(own)).flatMap(l -> l.sources().stream())
+				.forEach(note -> passages.add(note.source() + "@" + note.start()));
+		}
+		if (text.toString().replace("#", "").isBlank()) {
+			throw new InvalidInputException("module", "Write some lesson text in this module first.");
+		}
+		List<Question> questions = new ArrayList<>(content.quiz().questions());
+		List<Integer> slots = new ArrayList<>();
+		for (int i = 0; i < questions.size(); i++) {
+			Question q = questions.get(i);
+			SourceNote note = q.id() == null ? null : course.question(q.id()).map(Question::source).orElse(null);
+			if (note != null && lessonsCover(course, lessons, note)) {
+				slots.add(i);
+			}
+		}
+		Set<String> taken = new HashSet<>();
+		questions.forEach(q -> taken.add(q.prompt()));
+		List<Question> fresh = new ArrayList<>();
+		for (DraftQuestion candidate : drafting.alternatives(text.toString(), "", taken)) {
+			if (fresh.size() >= Math.max(2, slots.size())) {
+				break;
+			}
+			CourseFromDraft.question(candidate).ifPresent(q -> fresh.add(new Question(null, q.kind(), q.prompt(), q.options(),
+					q.correct(), q.explanation(), new SourceNote("this course", candidate.citation().locator(),
+							candidate.citation().start(), candidate.citation().end(), candidate.citation().text()))));
+		}
+		if (fresh.isEmpty()) {
+			throw new InvalidInputException("module", "No questions could be drafted from this module's text.");
+		}
+		for (int i = 0; i < slots.size() && i < fresh.size(); i++) {
+			questions.set(slots.get(i), fresh.get(i));
+		}
+		for (int i = slots.size(); i < fresh.size(); i++) {
+			questions.add(fresh.get(i));
+		}
+		for (int i = slots.size() - 1; i >= fresh.size(); i--) {
+			questions.remove((int) slots.get(i));
+		}
+		return authoring.update(editor, id, revision, new CourseContent(content.title(), content.description(),
+				content.lessons(), new Quiz(content.quiz().passMark(), questions), content.objectives()));
+	}
+
+	/** Whether a question's passage lies within the stretch of source these lessons were drafted from. */
+	private static boolean lessonsCover(Course course, List<Lesson> lessons, SourceNote note) {
+		int from = Integer.MAX_VALUE;
+		int to = -1;
+		for (Lesson lesson : lessons) {
+			Lesson saved = lesson.id() == null ? null : course.lesson(lesson.id()).orElse(null);
+			if (saved == null) {
+				continue;
+			}
+			for (SourceNote source : saved.sources()) {
+				if (source.source().equals(note.source())) {
+					from = Math.min(from, source.start());
+					to = Math.max(to, source.end());
+				}
+			}
+		}
+		return note.start() >= from && note.end() <= to;
+	}
+
 	public Course regenerate(Viewer editor, CourseId id, int revision, CourseContent content, int index) {
 		Course course = authoring.editable(editor, id);
 		List<Question> questions = new ArrayList<>(content.quiz().questions());

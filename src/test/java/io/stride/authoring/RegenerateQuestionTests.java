@@ -71,6 +71,27 @@ class RegenerateQuestionTests {
 	}
 
 	@Test
+	void aModulesQuestionsAreDraftedAgainAndTheOthersStay() throws Exception {
+		var me = fixtures.viewer(org.managerA());
+		var draft = drafting.draft(List.of(new SourceFile("expense-policy.md",
+				Files.readAllBytes(Path.of("src/test/resources/corpus/expense-policy.md")))), null);
+		Course course = authoring.create(me, CourseFromDraft.content(draft));
+		int first = 0;
+		while (!"Deadlines".equals(course.lessons().get(first).module())) {
+			first++;
+		}
+		List<String> before = course.quiz().questions().stream().map(Question::prompt).toList();
+		mvc.perform(builderForm(course).param("action", "regenerate-module:" + first))
+			.andExpect(flash().attribute("notice", containsString("module \"Deadlines\" were drafted again")));
+		Course after = authoring.course(me, course.id());
+		List<String> now = after.quiz().questions().stream().map(Question::prompt).toList();
+		assertThat(now).isNotEqualTo(before);
+		long kept = now.stream().filter(before::contains).count();
+		assertThat(kept).as("questions of other modules stay").isGreaterThanOrEqualTo(before.size() - 4);
+		assertThat(after.quiz().questions()).allSatisfy(q -> assertThat(q.correct()).isNotEmpty());
+	}
+
+	@Test
 	void withoutLessonTextThereIsNothingToDraftFrom() throws Exception {
 		Course course = authoring.create(fixtures.viewer(org.managerA()), new CourseContent("Empty", "",
 				List.of(new Lesson(null, "L", "")), new Quiz(50, List.of(new Question(null, QuestionKind.TRUE_FALSE, "Q?",
@@ -91,6 +112,9 @@ class RegenerateQuestionTests {
 			Lesson lesson = course.lessons().get(i);
 			form.param("lessons[" + i + "].id", lesson.id()).param("lessons[" + i + "].title", lesson.title())
 				.param("lessons[" + i + "].markdown", lesson.markdown());
+			if (lesson.module() != null) {
+				form.param("lessons[" + i + "].module", lesson.module());
+			}
 		}
 		for (int i = 0; i < course.quiz().questions().size(); i++) {
 			Question q = course.quiz().questions().get(i);

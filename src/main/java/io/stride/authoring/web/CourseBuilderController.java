@@ -104,6 +104,22 @@ class CourseBuilderController {
 		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		Course current = authoring.editable(me, courseId);
+		if (action.startsWith("regenerate-module:")) {
+			try {
+				int first = parseIndex(action.substring(action.indexOf(':') + 1));
+				String module = first >= 0 && first < form.getLessons().size() ? form.getLessons().get(first).getModule() : "";
+				regenerator.regenerateModule(me, courseId, form.getRevision(), form.toContent(), module == null ? "" : module.strip());
+				redirect.addFlashAttribute("notice", "The questions of module \"" + module
+						+ "\" were drafted again from its lessons and saved. Undo brings the old ones back.");
+			}
+			catch (InvalidInputException e) {
+				redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
+			}
+			catch (ConflictException | io.stride.drafting.SourceRejected e) {
+				redirect.addFlashAttribute("problem", "Not regenerated: " + e.getMessage());
+			}
+			return "redirect:/courses/" + id + "/edit";
+		}
 		if (action.startsWith("regenerate-question:")) {
 			try {
 				int index = parseIndex(action.substring(action.indexOf(':') + 1));
