@@ -225,10 +225,20 @@ public class LlmEngine {
 						|| Set.copyOf(correct).size() != options.size())
 				|| "TRUE_FALSE".equals(kind) && !options.equals(List.of("True", "False"))
 				|| "MULTIPLE_CHOICE".equals(kind) && Set.copyOf(correct).size() != correct.size()
+				|| !answerInCitation(kind, options, correct, citation)
 				|| !prompts.add(prompt)) {
 			return null;
 		}
 		return new DraftQuestion(QuestionMaker.id(prompt), kind, prompt, options, correct, explanation, citation);
+	}
+
+	/** The same rule as for the offline engine: what is marked right must stand in the cited text. */
+	private static boolean answerInCitation(String kind, List<String> options, List<Integer> correct, Citation citation) {
+		String cited = citation.text().toLowerCase(java.util.Locale.ROOT);
+		if ("TRUE_FALSE".equals(kind)) {
+			return true;
+		}
+		return correct.stream().allMatch(i -> cited.contains(options.get(i).toLowerCase(java.util.Locale.ROOT).strip()));
 	}
 
 	/** Where a quote really occurs in the sources (whitespace may differ); null if it does not. */
