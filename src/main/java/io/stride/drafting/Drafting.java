@@ -74,6 +74,23 @@ public class Drafting {
 		return new SavedDraft(saved.id(), saved.draft(), saved.createdAt());
 	}
 
+	/** The text a kept draft's citations point into, for its author: one source, with the cited span marked. */
+	public record SourceView(String name, String before, String cited, String after) {
+	}
+
+	public SourceView source(Viewer viewer, String draftId, String name, int start, int end) {
+		kept(viewer, draftId);
+		Drafts.SourceText source = drafts.sources(draftId)
+			.stream()
+			.filter(s -> s.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Source"));
+		String text = source.text();
+		int from = Math.max(0, Math.min(start, text.length()));
+		int to = Math.max(from, Math.min(end, text.length()));
+		return new SourceView(source.name(), text.substring(0, from), text.substring(from, to), text.substring(to));
+	}
+
 	public List<Drafts.Summary> keptBy(Viewer viewer) {
 		return drafts.of(viewer.id());
 	}
@@ -98,7 +115,8 @@ public class Drafting {
 			try {
 				CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage));
 				String id = Ids.newId();
-				drafts.insert(id, author.id(), draft);
+				drafts.insert(id, author.id(), draft,
+						sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
 				jobs.done(job, id);
 			}
 			catch (SourceRejected e) {

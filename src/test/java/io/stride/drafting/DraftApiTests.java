@@ -104,6 +104,13 @@ class DraftApiTests {
 			.andExpect(content().string(containsString("Quality panel")))
 			.andExpect(content().string(containsString("incident-response-slides.md, paragraph")));
 		mvc.perform(get(location).with(SignedIn.as(fixtures.viewerPerson(org.managerB())))).andExpect(status().isNotFound());
+		// a citation opens the source with the cited passage marked, for the author only
+		String page = mvc.perform(get(location).with(author)).andReturn().getResponse().getContentAsString();
+		String link = page.replaceAll("(?s).*?href=\"(/drafts/[^\"]+/source\\?[^\"]+)\".*", "$1").replace("&amp;", "&");
+		mvc.perform(get(link).with(author))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<mark id=\"cited\">")));
+		mvc.perform(get(link).with(SignedIn.as(fixtures.viewerPerson(org.managerB())))).andExpect(status().isNotFound());
 		mvc.perform(post(location + "/course").with(SignedIn.as(fixtures.viewerPerson(org.managerB()))).with(csrf()))
 			.andExpect(status().isNotFound());
 

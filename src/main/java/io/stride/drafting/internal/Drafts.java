@@ -26,11 +26,29 @@ public class Drafts {
 	public record Saved(String id, PersonId owner, CourseDraft draft, Instant createdAt) {
 	}
 
-	public void insert(String id, PersonId owner, CourseDraft draft) {
+	/** A source's extracted text, which citations' spans index into. */
+	public record SourceText(String name, String text) {
+	}
+
+	private static final tools.jackson.core.type.TypeReference<List<SourceText>> SOURCES = new tools.jackson.core.type.TypeReference<>() {
+	};
+
+	public void insert(String id, PersonId owner, CourseDraft draft, List<SourceText> sources) {
 		String title = draft.title().length() > 400 ? draft.title().substring(0, 400) : draft.title();
-		jdbc.sql("INSERT INTO drafts (id, owner_id, title, content, created_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id, owner.value(), title, json.writeValueAsString(draft), Timestamp.from(Instant.now()))
+		String texts = json.writeValueAsString(sources);
+		jdbc.sql("INSERT INTO drafts (id, owner_id, title, content, created_at, sources) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(id, owner.value(), title, json.writeValueAsString(draft), Timestamp.from(Instant.now()),
+					texts.length() <= 1_000_000 ? texts : null)
 			.update();
+	}
+
+	public List<SourceText> sources(String id) {
+		return jdbc.sql("SELECT sources FROM drafts WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map(texts -> json.readValue(texts, SOURCES))
+			.orElse(List.of());
 	}
 
 	public Optional<Saved> find(String id) {

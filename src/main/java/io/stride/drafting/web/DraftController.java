@@ -103,6 +103,14 @@ class DraftController {
 		return "drafts/show";
 	}
 
+	@GetMapping("/drafts/{id}/source")
+	String source(@PathVariable String id, @RequestParam String name, @RequestParam(defaultValue = "0") int start,
+			@RequestParam(defaultValue = "0") int end, Model model) {
+		model.addAttribute("source", drafting.source(organization.currentViewer(), id, name, start, end));
+		model.addAttribute("draftId", id);
+		return "drafts/source";
+	}
+
 	@GetMapping("/admin/terms")
 	String terms(Model model) {
 		organization.currentViewer();
