@@ -79,8 +79,10 @@ class LlmEngineTests {
 		CourseDraft draft = draft(2);
 		assertThat(draft.engine()).isEqualTo("llm");
 		assertThat(draft.title()).isEqualTo("Refunds done right");
-		assertThat(draft.modules().get(0).knowledgeCheck()).hasSize(1);
+		// the model's one question, completed to two from the offline draft
+		assertThat(draft.modules().get(0).knowledgeCheck()).hasSize(2);
 		DraftQuestion question = draft.modules().get(0).knowledgeCheck().get(0);
+		assertThat(question.prompt()).isEqualTo("How soon does the customer hear the decision?");
 		assertThat(question.citation().text()).isEqualTo("Tell the customer the decision within 2 working days.");
 		assertThat(question.citation().source()).isEqualTo("refunds.md");
 		assertThat(received.get()).contains("\"response_format\"", "\"json_schema\"", "\"model\":\"stub-model\"",
@@ -93,8 +95,11 @@ class LlmEngineTests {
 		reply.set(completion(answer("Refunds are always approved by the CEO.", 7, "EUR 500")));
 		CourseDraft draft = draft(2);
 		assertThat(draft.engine()).isEqualTo("llm");
-		assertThat(draft.modules().get(0).knowledgeCheck()).isEmpty();
+		// the failed question is replaced by the offline module's knowledge check
+		assertThat(draft.modules().get(0).knowledgeCheck()).isNotEmpty()
+			.noneMatch(q -> q.prompt().equals("How soon does the customer hear the decision?"));
 		assertThat(draft.warnings()).anyMatch(w -> w.contains("failed the checks"));
+		assertThat(draft.warnings()).anyMatch(w -> w.contains("came from the offline engine"));
 		assertThat(draft.warnings()).anyMatch(w -> w.contains("completed with questions from the offline engine"));
 	}
 

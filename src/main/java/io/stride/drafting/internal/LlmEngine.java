@@ -144,9 +144,13 @@ public class LlmEngine {
 			return fallback(offline, "The language model's answer did not have the expected shape, so the offline engine drafted this course.");
 		}
 		int dropped = 0;
+		int replaced = 0;
 		Set<String> prompts = new HashSet<>();
 		List<DraftModule> modules = new ArrayList<>();
+		int position = -1;
 		for (JsonNode m : answer.path("modules")) {
+			position++;
+			DraftModule offlineModule = position < offline.modules().size() ? offline.modules().get(position) : null;
 			List<DraftLesson> lessons = new ArrayList<>();
 			for (JsonNode l : m.path("lessons")) {
 				Citation citation = locate(text(l, "sourceQuote"), sources);
@@ -170,9 +174,31 @@ public class LlmEngine {
 				}
 			}
 			String moduleTitle = text(m, "title");
+			if (offlineModule != null && check.size() < 2) {
+				// knowledge checks are completed from the offline module in the same place
+				for (DraftQuestion q : offlineModule.knowledgeCheck()) {
+					if (check.size() >= 2) {
+						break;
+					}
+					if (prompts.add(q.prompt())) {
+						check.add(q);
+						replaced++;
+					}
+				}
+			}
 			if (moduleTitle != null && !lessons.isEmpty()) {
 				modules.add(new DraftModule(moduleTitle, strings(m.path("takeaways")), lessons, check));
 			}
+			else if (offlineModule != null) {
+				// a module the model got wrong is taken whole from the offline draft
+				modules.add(offlineModule);
+				offlineModule.knowledgeCheck().forEach(q -> prompts.add(q.prompt()));
+				replaced++;
+			}
+		}
+		if (replaced > 0) {
+			warnings.add(replaced + " part" + (replaced == 1 ? "" : "s") + " of this draft came from the offline engine "
+					+ "because the language model's version failed the checks.");
 		}
 		if (modules.isEmpty()) {
 			return fallback(offline, "None of the language model's lessons could be traced to the source, so the offline engine drafted this course.");
