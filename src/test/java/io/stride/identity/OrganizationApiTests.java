@@ -75,6 +75,26 @@ class OrganizationApiTests {
 	}
 
 	@Test
+	void sprayingOnePasswordOverManyAddressesFromOneClientIsSlowedDown() throws Exception {
+		java.util.function.UnaryOperator<org.springframework.mock.web.MockHttpServletRequest> fromSprayer = request -> {
+			request.setRemoteAddr("10.66.0." + (org.suffix().hashCode() & 0x7f));
+			return request;
+		};
+		for (int i = 0; i < 50; i++) {
+			mvc.perform(json(post("/api/v1/auth/token").with(fromSprayer::apply),
+					"{\"email\":\"nobody-" + i + "-" + org.suffix() + "@stride.test\",\"password\":\"Summer2026!\"}"))
+				.andExpect(status().isUnauthorized());
+		}
+		mvc.perform(json(post("/api/v1/auth/token").with(fromSprayer::apply),
+				"{\"email\":\"" + org.email("learner-a") + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}"))
+			.andExpect(status().isTooManyRequests());
+		// other clients are not affected
+		mvc.perform(json(post("/api/v1/auth/token"),
+				"{\"email\":\"" + org.email("learner-a") + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void apiNeedsAValidBearerToken() throws Exception {
 		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer stride_not-a-real-token-at-all"))

@@ -22,14 +22,18 @@ public class SignInThrottle {
 
 	private final int maxFailures;
 
+	private final int maxFailuresPerClient;
+
 	private final Duration lock;
 
 	private final Clock clock;
 
 	public SignInThrottle(JdbcClient jdbc, @Value("${stride.sign-in.max-failures:5}") int maxFailures,
-			@Value("${stride.sign-in.lock-minutes:15}") int lockMinutes) {
+			@Value("${stride.sign-in.lock-minutes:15}") int lockMinutes,
+			@Value("${stride.sign-in.max-failures-per-client:50}") int maxFailuresPerClient) {
 		this.jdbc = jdbc;
 		this.maxFailures = maxFailures;
+		this.maxFailuresPerClient = maxFailuresPerClient;
 		this.lock = Duration.ofMinutes(lockMinutes);
 		this.clock = Clock.systemUTC();
 	}
@@ -52,6 +56,24 @@ public class SignInThrottle {
 	 * @return how long the address is locked, or empty when this attempt may go ahead
 	 */
 	public Optional<Duration> attempt(String email) {
+		return attempt(email, maxFailures);
+	}
+
+	/**
+	 * Counts an attempt from one client address (any email): a much higher bar, so that a shared office
+	 * network is not locked out, but spraying one password over many addresses is slowed down.
+	 */
+	public Optional<Duration> attemptFromClient(String address) {
+		return address == null || address.isBlank() ? Optional.empty() : attempt("client:" + address, maxFailuresPerClient);
+	}
+
+	public void resetClient(String address) {
+		if (address != null && !address.isBlank()) {
+			reset("client:" + address);
+		}
+	}
+
+	private Optional<Duration> attempt(String email, int allowed) {
 		String key = key(email);
 		Optional<Duration> locked = lockedFor(key);
 		if (locked.isPresent() || key.isEmpty()) {
@@ -71,11 +93,11 @@ public class SignInThrottle {
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
-				return attempt(email);
+				return attempt(email, allowed);
 			}
 		}
 		jdbc.sql("UPDATE sign_in_failures SET locked_until = ? WHERE email = ? AND failures > ?")
-			.params(Timestamp.from(now.plus(lock)), key, maxFailures)
+			.params(Timestamp.from(now.plus(lock)), key, allowed)
 			.update();
 		return lockedFor(key);
 	}

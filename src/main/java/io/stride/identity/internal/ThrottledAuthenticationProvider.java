@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password sign-in that counts every attempt before checking the password and refuses locked addresses.
@@ -27,12 +28,14 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String email = authentication.getName();
-		Optional<Duration> locked = throttle.attempt(email);
+		String client = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+		Optional<Duration> locked = throttle.attemptFromClient(client).or(() -> throttle.attempt(email));
 		if (locked.isPresent()) {
 			throw new SignInLockedException(locked.get());
 		}
 		Authentication result = passwords.authenticate(authentication);
 		throttle.reset(email);
+		throttle.resetClient(client);
 		return result;
 	}
 

@@ -93,13 +93,15 @@ class OrganizationApi {
 
 	@PostMapping("/auth/token")
 	@Operation(summary = "Exchange email and password for a bearer token", security = {})
-	ResponseEntity<?> token(@RequestBody Credentials credentials) {
+	ResponseEntity<?> token(@RequestBody Credentials credentials, jakarta.servlet.http.HttpServletRequest request) {
 		if (credentials == null || credentials.email() == null || credentials.password() == null) {
 			return problem(HttpStatus.UNAUTHORIZED, "Give email and password.");
 		}
 		try {
-			Authentication result = authentication
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(credentials.email(), credentials.password()));
+			UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+				.unauthenticated(credentials.email(), credentials.password());
+			attempt.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(request));
+			Authentication result = authentication.authenticate(attempt);
 			ApiTokens.Issued issued = tokens.issueSignInToken(((StridePrincipal) result.getPrincipal()).personId());
 			return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(issued.token(), issued.expiresAt()));
 		}
