@@ -48,13 +48,42 @@ class TeamController {
 		return "teams/list";
 	}
 
+	static final int PAGE_SIZE = 50;
+
 	@GetMapping("/teams/{id}")
-	String team(@PathVariable String id, Model model) {
+	String team(@PathVariable String id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "1") int page,
+			Model model) {
 		Viewer me = organization.currentViewer();
 		Team team = organization.managedTeam(me, new TeamId(id));
+		List<io.stride.delivery.TeamProgressRow> rows = delivery.teamProgress(me, team.id());
+		int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int current = Math.min(Math.max(page, 1), pages);
 		model.addAttribute("team", team);
-		model.addAttribute("rows", delivery.teamProgress(me, team.id()));
+		model.addAttribute("rows", rows.subList((current - 1) * PAGE_SIZE, Math.min(rows.size(), current * PAGE_SIZE)));
+		model.addAttribute("total", rows.size());
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
+		model.addAttribute("summary", summary(rows));
 		return "teams/progress";
+	}
+
+	/** Per course: how many people are at each status, for the top of the page. */
+	record CourseSummary(String title, long notStarted, long inProgress, long completed, long passed, long overdue) {
+	}
+
+	private static List<CourseSummary> summary(List<io.stride.delivery.TeamProgressRow> rows) {
+		Map<String, List<io.stride.delivery.TeamProgressRow>> byCourse = new java.util.LinkedHashMap<>();
+		rows.forEach(row -> byCourse.computeIfAbsent(row.courseTitle(), k -> new java.util.ArrayList<>()).add(row));
+		return byCourse.entrySet().stream().map(e -> new CourseSummary(e.getKey(),
+				count(e.getValue(), io.stride.delivery.ProgressStatus.NOT_STARTED),
+				count(e.getValue(), io.stride.delivery.ProgressStatus.IN_PROGRESS),
+				count(e.getValue(), io.stride.delivery.ProgressStatus.COMPLETED),
+				count(e.getValue(), io.stride.delivery.ProgressStatus.PASSED),
+				e.getValue().stream().filter(io.stride.delivery.TeamProgressRow::overdue).count())).toList();
+	}
+
+	private static long count(List<io.stride.delivery.TeamProgressRow> rows, io.stride.delivery.ProgressStatus status) {
+		return rows.stream().filter(row -> row.status() == status).count();
 	}
 
 	@GetMapping("/courses/{id}/assign")
