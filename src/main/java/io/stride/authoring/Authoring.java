@@ -41,9 +41,30 @@ public class Authoring {
 
 	public Course create(Viewer author, CourseContent content) {
 		validate(content, "The course was not created.");
+		content = resolveTier(content, "The course was not created.");
 		CourseId id = new CourseId(Ids.newId());
 		courses.insert(id, author.id(), content);
+		events.publishEvent(new CourseDrafted(id, content.title(), author.id()));
+		events.publishEvent(new CourseTierChanged(id, content.title(), null, content.riskTier(), content.tierReason(),
+				RiskSuggestion.of(content).tier(), author.id()));
 		return courses.findById(id).orElseThrow();
+	}
+
+	/**
+	 * The tier the author chose, or Stride's suggestion when they chose none. A tier below the suggestion needs a
+	 * written reason, which the audit log keeps.
+	 */
+	private static CourseContent resolveTier(CourseContent content, String message) {
+		RiskSuggestion suggestion = RiskSuggestion.of(content);
+		if (content.riskTier() == null) {
+			return content.withTier(suggestion.tier(), null);
+		}
+		if (content.riskTier().ordinal() < suggestion.tier().ordinal() && content.tierReason() == null) {
+			throw new InvalidInputException(message, Map.of("tierReason", "Stride suggests the " + suggestion.tier().name()
+					.toLowerCase(java.util.Locale.ROOT) + " tier because " + suggestion.because()
+					+ ". Choose it, or say why a lower tier is right."));
+		}
+		return content;
 	}
 
 	public Course update(Viewer editor, CourseId id, int revision, CourseContent content) {
@@ -52,12 +73,16 @@ public class Authoring {
 			throw new ConflictException("A published course can't be edited in place yet.");
 		}
 		validate(content, "The course was not saved.");
-		content = keepOwnIds(course, content);
+		content = keepOwnIds(course, resolveTier(content, "The course was not saved."));
 		if (course.revision() == revision && !course.content().equals(content)) {
 			snapshots.keep(id, course.revision(), course.content());
 		}
 		if (!courses.update(id, revision, content)) {
 			throw new ConflictException(CONFLICT_MESSAGE);
+		}
+		if (course.riskTier() != content.riskTier()) {
+			events.publishEvent(new CourseTierChanged(id, content.title(), course.riskTier(), content.riskTier(),
+					content.tierReason(), RiskSuggestion.of(content).tier(), editor.id()));
 		}
 		return courses.findById(id).orElseThrow();
 	}
@@ -95,10 +120,10 @@ public class Authoring {
 		if (course.lessons().isEmpty()) {
 			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
 		}
-		if (!courses.publish(id, revision)) {
+		if (!courses.publish(id, revision, java.time.LocalDate.now().plusMonths(course.riskTier().reviewMonths()))) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
-		events.publishEvent(new CoursePublished(id, course.version(), publisher.id()));
+		events.publishEvent(new CoursePublished(id, course.version(), publisher.id(), course.title()));
 		return courses.findById(id).orElseThrow();
 	}
 
@@ -177,8 +202,7 @@ public class Authoring {
 			return new Question(own == null ? null : own.id(), q.kind(), q.prompt(), q.options(), q.correct(),
 					q.explanation(), q.source() == null && own != null ? own.source() : q.source());
 		}).toList();
-		return new CourseContent(content.title(), content.description(), lessons,
-				new Quiz(content.quiz().passMark(), questions), content.objectives());
+		return content.with(lessons, new Quiz(content.quiz().passMark(), questions));
 	}
 
 	private Course find(CourseId id) {

@@ -11,7 +11,8 @@ import io.stride.identity.PersonId;
  * against two editors overwriting each other.
  */
 public record Course(CourseId id, String title, String description, CourseStatus status, int version, int revision,
-		PersonId authorId, List<Lesson> lessons, Quiz quiz, Instant updatedAt, Instant publishedAt, List<String> objectives) {
+		PersonId authorId, List<Lesson> lessons, Quiz quiz, Instant updatedAt, Instant publishedAt, List<String> objectives,
+		RiskTier riskTier, String tierReason, java.time.LocalDate reviewBy) {
 
 	public boolean isPublished() {
 		return status == CourseStatus.PUBLISHED;
@@ -26,6 +27,6 @@ public record Course(CourseId id, String title, String description, CourseStatus
 	}
 
 	public CourseContent content() {
-		return new CourseContent(title, description, lessons, quiz, objectives);
+		return new CourseContent(title, description, lessons, quiz, objectives, riskTier, tierReason);
 	}
 }

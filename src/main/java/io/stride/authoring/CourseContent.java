@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * What an author writes; saved as a whole so that a course is never half-updated.
  */
-public record CourseContent(String title, String description, List<Lesson> lessons, Quiz quiz, List<String> objectives) {
+public record CourseContent(String title, String description, List<Lesson> lessons, Quiz quiz, List<String> objectives,
+		RiskTier riskTier, String tierReason) {
 
 	public CourseContent {
+		// a null tier means "not chosen": Stride's suggestion applies
+		tierReason = tierReason == null || tierReason.isBlank() ? null : tierReason.strip();
 		title = title == null ? "" : title.trim();
 		description = description == null ? "" : description.trim();
 		lessons = lessons == null ? List.of() : List.copyOf(lessons);
@@ -17,6 +20,19 @@ public record CourseContent(String title, String description, List<Lesson> lesso
 	}
 
 	public CourseContent(String title, String description, List<Lesson> lessons, Quiz quiz) {
-		this(title, description, lessons, quiz, List.of());
+		this(title, description, lessons, quiz, List.of(), null, null);
+	}
+
+	public CourseContent(String title, String description, List<Lesson> lessons, Quiz quiz, List<String> objectives) {
+		this(title, description, lessons, quiz, objectives, null, null);
+	}
+
+	public CourseContent withTier(RiskTier tier, String reason) {
+		return new CourseContent(title, description, lessons, quiz, objectives, tier, reason);
+	}
+
+	/** The same course with other lessons and quiz (tier, reason and objectives kept). */
+	public CourseContent with(List<Lesson> newLessons, Quiz newQuiz) {
+		return new CourseContent(title, description, newLessons, newQuiz, objectives, riskTier, tierReason);
 	}
 }

@@ -81,8 +81,7 @@ public class QuestionRegenerator {
 		for (int i = slots.size() - 1; i >= fresh.size(); i--) {
 			questions.remove((int) slots.get(i));
 		}
-		return authoring.update(editor, id, revision, new CourseContent(content.title(), content.description(),
-				content.lessons(), new Quiz(content.quiz().passMark(), questions), content.objectives()));
+		return authoring.update(editor, id, revision, content.with(content.lessons(), new Quiz(content.quiz().passMark(), questions)));
 	}
 
 	/** Whether a question's passage lies within the stretch of source these lessons were drafted from. */
@@ -141,7 +140,6 @@ public class QuestionRegenerator {
 			throw new InvalidInputException("questions", "No other question could be drafted from this passage; write one by hand.");
 		}
 		questions.set(index, replacement);
-		return authoring.update(editor, id, revision, new CourseContent(content.title(), content.description(),
-				content.lessons(), new Quiz(content.quiz().passMark(), questions), content.objectives()));
+		return authoring.update(editor, id, revision, content.with(content.lessons(), new Quiz(content.quiz().passMark(), questions)));
 	}
 }

@@ -16,6 +16,7 @@ import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.RiskTier;
 import io.stride.authoring.SourceNote;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
@@ -46,11 +47,12 @@ public class Courses {
 	}
 
 	private record Header(String id, String title, String description, String status, int version, int revision,
-			String authorId, int passMark, Instant updatedAt, Instant publishedAt, List<String> objectives) {
+			String authorId, int passMark, Instant updatedAt, Instant publishedAt, List<String> objectives, RiskTier tier,
+			String tierReason, java.time.LocalDate reviewBy) {
 	}
 
 	private static final String HEADER = "SELECT id, title, description, status, version, revision, author_id, pass_mark, "
-			+ "updated_at, published_at, objectives FROM courses ";
+			+ "updated_at, published_at, objectives, risk_tier, tier_reason, review_by FROM courses ";
 
 	public Optional<Course> findById(CourseId id) {
 		return jdbc.sql(HEADER + "WHERE id = ?").param(id.value()).query(this::header).optional().map(this::assemble);
@@ -70,9 +72,9 @@ public class Courses {
 	public void insert(CourseId id, PersonId author, CourseContent content) {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("INSERT INTO courses (id, title, description, status, version, revision, author_id, pass_mark, created_at, "
-				+ "updated_at, objectives) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?, ?)")
+				+ "updated_at, objectives, risk_tier, tier_reason) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id.value(), content.title(), content.description(), author.value(), content.quiz().passMark(), now, now,
-					json.writeValueAsString(content.objectives()))
+					json.writeValueAsString(content.objectives()), content.riskTier().name(), content.tierReason())
 			.update();
 		replaceParts(id, content);
 	}
@@ -80,10 +82,11 @@ public class Courses {
 	/** Saves only if nobody saved since {@code revision}; answers whether it did. */
 	public boolean update(CourseId id, int revision, CourseContent content) {
 		int updated = jdbc
-			.sql("UPDATE courses SET title = ?, description = ?, pass_mark = ?, objectives = ?, revision = revision + 1, "
-					+ "updated_at = ? WHERE id = ? AND revision = ? AND status = 'DRAFT'")
+			.sql("UPDATE courses SET title = ?, description = ?, pass_mark = ?, objectives = ?, risk_tier = ?, tier_reason = ?, "
+					+ "revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ? AND status = 'DRAFT'")
 			.params(content.title(), content.description(), content.quiz().passMark(),
-					json.writeValueAsString(content.objectives()), Timestamp.from(Instant.now()), id.value(), revision)
+					json.writeValueAsString(content.objectives()), content.riskTier().name(), content.tierReason(),
+					Timestamp.from(Instant.now()), id.value(), revision)
 			.update();
 		if (updated == 1) {
 			replaceParts(id, content);
@@ -91,12 +94,12 @@ public class Courses {
 		return updated == 1;
 	}
 
-	public boolean publish(CourseId id, int revision) {
+	public boolean publish(CourseId id, int revision, java.time.LocalDate reviewBy) {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc
-			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ? "
-					+ "WHERE id = ? AND revision = ? AND status = 'DRAFT'")
-			.params(now, now, id.value(), revision)
+			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ?, "
+					+ "review_by = ? WHERE id = ? AND revision = ? AND status = 'DRAFT'")
+			.params(now, now, reviewBy, id.value(), revision)
 			.update() == 1;
 	}
 
@@ -129,7 +132,8 @@ public class Courses {
 		return new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
 				rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
 				published == null ? null : published.toInstant(),
-				objectives == null ? List.of() : json.readValue(objectives, STRINGS));
+				objectives == null ? List.of() : json.readValue(objectives, STRINGS), RiskTier.valueOf(rs.getString(12)),
+				rs.getString(13), rs.getObject(14, java.time.LocalDate.class));
 	}
 
 	private Course assemble(Header header) {
@@ -152,7 +156,7 @@ public class Courses {
 	private Course toCourse(Header h, List<Lesson> lessons, List<Question> questions) {
 		return new Course(new CourseId(h.id()), h.title(), h.description(), CourseStatus.valueOf(h.status()),
 				h.version(), h.revision(), new PersonId(h.authorId()), lessons, new Quiz(h.passMark(), questions),
-				h.updatedAt(), h.publishedAt(), h.objectives());
+				h.updatedAt(), h.publishedAt(), h.objectives(), h.tier(), h.tierReason(), h.reviewBy());
 	}
 
 	public java.util.Set<CourseId> withQuiz(List<CourseId> ids) {

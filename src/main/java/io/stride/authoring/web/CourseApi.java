@@ -54,7 +54,7 @@ class CourseApi {
 	}
 
 	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision,
-			List<String> objectives) {
+			List<String> objectives, String riskTier, String tierReason) {
 
 		CourseContent toContent() {
 			List<Lesson> lessonList = lessons == null ? List.of()
@@ -64,7 +64,17 @@ class CourseApi {
 			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
 			List<Question> questions = quiz == null || quiz.questions() == null ? List.of()
 					: quiz.questions().stream().filter(java.util.Objects::nonNull).map(CourseBody::question).toList();
-			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions), objectives);
+			io.stride.authoring.RiskTier tier = null;
+			if (riskTier != null && !riskTier.isBlank()) {
+				try {
+					tier = io.stride.authoring.RiskTier.valueOf(riskTier.strip());
+				}
+				catch (IllegalArgumentException e) {
+					throw new InvalidInputException("riskTier", "The risk tier is LOW, MEDIUM or HIGH.");
+				}
+			}
+			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions), objectives, tier,
+					tierReason);
 		}
 
 		private static Question question(QuestionBody q) {
@@ -81,12 +91,13 @@ class CourseApi {
 	}
 
 	record CourseView(String id, int version, int revision, String status, String title, String description,
-			List<String> objectives, List<LessonBody> lessons, QuizBody quiz) {
+			List<String> objectives, String riskTier, String tierReason, java.time.LocalDate reviewBy,
+			List<LessonBody> lessons, QuizBody quiz) {
 
 		/** Learners get the questions without the answers and explanations; authors and admins get all. */
 		static CourseView of(Course c, boolean withAnswers) {
 			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
-					c.description(), c.objectives(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module())).toList(),
+					c.description(), c.objectives(), c.riskTier().name(), c.tierReason(), c.reviewBy(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module())).toList(),
 					new QuizBody(c.quiz().passMark(), c.quiz().questions().stream()
 						.map(q -> new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(),
 								withAnswers ? q.correct() : null, withAnswers ? q.explanation() : null, null))

@@ -361,6 +361,8 @@ class CourseBuilderController {
 		model.addAttribute("kinds", new QuestionKind[] { QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE,
 				QuestionKind.TRUE_FALSE, QuestionKind.ORDERING });
 		model.addAttribute("errors", errors);
+		model.addAttribute("tiers", io.stride.authoring.RiskTier.values());
+		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(form.toContent()));
 		var terms = styleTerms.all();
 		var quality = form.getLessons()
 			.stream()

@@ -26,6 +26,26 @@ public class CourseForm {
 
 	private String objectives = "";
 
+	private String riskTier = "";
+
+	private String tierReason = "";
+
+	public String getRiskTier() {
+		return riskTier;
+	}
+
+	public void setRiskTier(String riskTier) {
+		this.riskTier = riskTier;
+	}
+
+	public String getTierReason() {
+		return tierReason;
+	}
+
+	public void setTierReason(String tierReason) {
+		this.tierReason = tierReason;
+	}
+
 	private int passMark = 80;
 
 	private List<LessonForm> lessons = new ArrayList<>();
@@ -45,6 +65,8 @@ public class CourseForm {
 		form.title = course.title();
 		form.description = course.description();
 		form.objectives = String.join("\n", course.objectives());
+		form.riskTier = course.riskTier().name();
+		form.tierReason = course.tierReason() == null ? "" : course.tierReason();
 		form.passMark = course.quiz().passMark();
 		for (Lesson lesson : course.lessons()) {
 			LessonForm l = new LessonForm();
@@ -67,8 +89,14 @@ public class CourseForm {
 					List.of(), l.getModule()))
 			.toList();
 		List<Question> questionList = questions.stream().map(QuestionForm::toQuestion).toList();
+		io.stride.authoring.RiskTier tier = null;
+		for (io.stride.authoring.RiskTier candidate : io.stride.authoring.RiskTier.values()) {
+			if (candidate.name().equals(riskTier)) {
+				tier = candidate;
+			}
+		}
 		return new CourseContent(title, description, lessonList, new Quiz(passMark, questionList),
-				objectives == null ? List.of() : List.of(objectives.split("\\R")));
+				objectives == null ? List.of() : List.of(objectives.split("\\R")), tier, tierReason);
 	}
 
 	/** Module names in use, offered when an author types a lesson's module. */

@@ -1,0 +1,131 @@
+package io.stride.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import io.stride.authoring.CourseDrafted;
+import io.stride.authoring.CoursePublished;
+import io.stride.authoring.CourseTierChanged;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records state changes as they happen, in the same transaction as the change. There is no way to edit or
+ * delete an entry through the application.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	private final Organization organization;
+
+	AuditLog(JdbcClient jdbc, Organization organization) {
+		this.jdbc = jdbc;
+		this.organization = organization;
+	}
+
+	@EventListener
+	void on(CourseDrafted event) {
+		record(event.author(), "COURSE_DRAFTED", "COURSE", event.courseId().value(), event.title(), null);
+	}
+
+	@EventListener
+	void on(CourseTierChanged event) {
+		StringBuilder detail = new StringBuilder(event.from() == null ? "tier " + event.to() : "tier " + event.from() + " -> " + event.to());
+		detail.append("; Stride suggested ").append(event.suggested());
+		if (event.to().ordinal() < event.suggested().ordinal()) {
+			detail.append("; lower than suggested, reason: ").append(event.reason());
+		}
+		record(event.by(), event.from() == null ? "TIER_SET" : "TIER_CHANGED", "COURSE", event.courseId().value(),
+				event.title(), detail.toString());
+	}
+
+	@EventListener
+	void on(CoursePublished event) {
+		record(event.publishedBy(), "COURSE_PUBLISHED", "COURSE", event.courseId().value(), event.title(),
+				"version " + event.version());
+	}
+
+	private void record(PersonId actor, String action, String subjectType, String subjectId, String subjectName,
+			String detail) {
+		String actorName = actor == null ? null : organization.viewerOf(actor).name();
+		jdbc.sql("INSERT INTO audit_events (id, occurred_at, actor_id, actor_name, action, subject_type, subject_id, "
+				+ "subject_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(Ids.newId(), Timestamp.from(Instant.now()), actor == null ? null : actor.value(), actorName, action,
+					subjectType, subjectId, cut(subjectName, 200), cut(detail, 2000))
+			.update();
+	}
+
+	public record Page(List<AuditEntry> entries, int page, int pages, long total) {
+	}
+
+	/** Newest first, for admins. */
+	@Transactional(readOnly = true)
+	public Page page(Viewer viewer, String subjectId, int page, int size) {
+		requireAdmin(viewer);
+		String where = subjectId == null || subjectId.isBlank() ? "" : "WHERE subject_id = :subject ";
+		var count = jdbc.sql("SELECT COUNT(*) FROM audit_events " + where);
+		var select = jdbc.sql("SELECT id, occurred_at, actor_id, actor_name, action, subject_type, subject_id, subject_name, "
+				+ "detail FROM audit_events " + where + "ORDER BY occurred_at DESC, id LIMIT :limit OFFSET :offset");
+		if (!where.isEmpty()) {
+			count = count.param("subject", subjectId);
+			select = select.param("subject", subjectId);
+		}
+		long total = count.query(Long.class).single();
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		int current = Math.min(Math.max(page, 1), pages);
+		List<AuditEntry> entries = select.param("limit", size)
+			.param("offset", (current - 1) * size)
+			.query((rs, n) -> new AuditEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+		return new Page(entries, current, pages, total);
+	}
+
+	/** Every entry as CSV, oldest first, for admins. */
+	@Transactional(readOnly = true)
+	public void exportCsv(Viewer viewer, java.io.Writer out) throws java.io.IOException {
+		requireAdmin(viewer);
+		out.write("occurred_at,actor_id,actor_name,action,subject_type,subject_id,subject_name,detail\r\n");
+		List<AuditEntry> all = jdbc.sql("SELECT id, occurred_at, actor_id, actor_name, action, subject_type, subject_id, "
+				+ "subject_name, detail FROM audit_events ORDER BY occurred_at, id")
+			.query((rs, n) -> new AuditEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+		for (AuditEntry e : all) {
+			out.write(String.join(",", csv(e.occurredAt().toString()), csv(e.actorId()), csv(e.actorName()), csv(e.action()),
+					csv(e.subjectType()), csv(e.subjectId()), csv(e.subjectName()), csv(e.detail())) + "\r\n");
+		}
+	}
+
+	/** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
+	static String csv(String value) {
+		if (value == null) {
+			return "";
+		}
+		String v = value;
+		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+			v = "'" + v;
+		}
+		return "\"" + v.replace("\"", "\"\"") + "\"";
+	}
+
+	private static String cut(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.isAdmin()) {
+			throw new ForbiddenException("Only admins can read the audit log.");
+		}
+	}
+}

@@ -1,0 +1,4 @@
+/**
+ * The audit log: who changed the state of what, and when; append-only, viewable and exportable by admins.
+ */
+package io.stride.audit;

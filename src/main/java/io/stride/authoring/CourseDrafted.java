@@ -1,0 +1,6 @@
+package io.stride.authoring;
+
+import io.stride.identity.PersonId;
+
+public record CourseDrafted(CourseId courseId, String title, PersonId author) {
+}
