@@ -50,6 +50,22 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.authoring.CourseSubmittedForReview event) {
+		record(event.author(), "SUBMITTED_FOR_REVIEW", "COURSE", event.courseId().value(), event.title(),
+				"version " + event.version() + ", " + event.tier() + " risk");
+	}
+
+	@EventListener
+	void on(io.stride.review.Reviews.ReviewStepApproved event) {
+		record(event.by(), "REVIEW_STEP_APPROVED", "COURSE", event.courseId().value(), event.title(), event.step());
+	}
+
+	@EventListener
+	void on(io.stride.review.Reviews.ChangesRequested event) {
+		record(event.by(), "CHANGES_REQUESTED", "COURSE", event.courseId().value(), event.title(), event.comment());
+	}
+
+	@EventListener
 	void on(CoursePublished event) {
 		record(event.publishedBy(), "COURSE_PUBLISHED", "COURSE", event.courseId().value(), event.title(),
 				"version " + event.version());

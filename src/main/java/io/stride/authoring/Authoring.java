@@ -44,6 +44,7 @@ public class Authoring {
 		content = resolveTier(content, "The course was not created.");
 		CourseId id = new CourseId(Ids.newId());
 		courses.insert(id, author.id(), content);
+		courses.recordEditor(id, 1, author.id());
 		events.publishEvent(new CourseDrafted(id, content.title(), author.id()));
 		events.publishEvent(new CourseTierChanged(id, content.title(), null, content.riskTier(), content.tierReason(),
 				RiskSuggestion.of(content).tier(), author.id()));
@@ -72,6 +73,9 @@ public class Authoring {
 		if (course.isPublished()) {
 			throw new ConflictException("A published course can't be edited in place yet.");
 		}
+		if (course.status() == CourseStatus.IN_REVIEW) {
+			throw new ConflictException("This course is in review; it can be edited again when a reviewer asks for changes.");
+		}
 		validate(content, "The course was not saved.");
 		content = keepOwnIds(course, resolveTier(content, "The course was not saved."));
 		if (course.revision() == revision && !course.content().equals(content)) {
@@ -80,6 +84,7 @@ public class Authoring {
 		if (!courses.update(id, revision, content)) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
+		courses.recordEditor(id, course.version(), editor.id());
 		if (course.riskTier() != content.riskTier()) {
 			events.publishEvent(new CourseTierChanged(id, content.title(), course.riskTier(), content.riskTier(),
 					content.tierReason(), RiskSuggestion.of(content).tier(), editor.id()));
@@ -125,6 +130,54 @@ public class Authoring {
 		}
 		events.publishEvent(new CoursePublished(id, course.version(), publisher.id(), course.title()));
 		return courses.findById(id).orElseThrow();
+	}
+
+	/**
+	 * What the author's "publish" does: a low-risk course is published at once; a medium or high one goes to review,
+	 * and is published when its review is approved.
+	 * @return the course, published or in review
+	 */
+	public Course requestPublication(Viewer author, CourseId id, int revision) {
+		Course course = editable(author, id);
+		if (course.riskTier() == RiskTier.LOW || course.isPublished()) {
+			return publish(author, id, revision);
+		}
+		if (course.lessons().isEmpty()) {
+			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
+		}
+		if (course.revision() != revision || !courses.changeStatus(id, "DRAFT", "IN_REVIEW")) {
+			throw new ConflictException(course.status() == CourseStatus.IN_REVIEW ? "This course is already in review."
+					: CONFLICT_MESSAGE);
+		}
+		events.publishEvent(new CourseSubmittedForReview(id, course.version(), course.riskTier(), author.id(), course.title()));
+		return courses.findById(id).orElseThrow();
+	}
+
+	/** Publishes a course whose review was approved; called by the review module, which has checked the reviewers. */
+	public Course publishReviewed(CourseId id, io.stride.identity.PersonId approvedBy) {
+		Course course = find(id);
+		if (!courses.publishFromReview(id, java.time.LocalDate.now().plusMonths(course.riskTier().reviewMonths()))) {
+			throw new ConflictException("This course is not in review.");
+		}
+		events.publishEvent(new CoursePublished(id, course.version(), approvedBy, course.title()));
+		return courses.findById(id).orElseThrow();
+	}
+
+	/** A reviewer asked for changes: the course is a draft again, for its author to fix and resubmit. */
+	public void returnToDraft(CourseId id) {
+		courses.changeStatus(id, "IN_REVIEW", "DRAFT");
+	}
+
+	/** A course as its reviewers see it, whatever its state; the review module decides who is a reviewer. */
+	@Transactional(readOnly = true)
+	public Course forReview(CourseId id) {
+		return find(id);
+	}
+
+	/** People who edited this version of the course; they may not approve it. */
+	@Transactional(readOnly = true)
+	public java.util.Set<io.stride.identity.PersonId> editorsOf(CourseId id, int version) {
+		return courses.editors(id, version);
 	}
 
 	/** The course as the viewer may see it: drafts only by their author and admins. */

@@ -16,6 +16,11 @@ public record Viewer(PersonId id, String name, Set<Role> roles, Set<TeamId> team
 		return roles.contains(Role.ADMIN);
 	}
 
+	/** Reviewers and admins may review courses. */
+	public boolean isReviewer() {
+		return roles.contains(Role.REVIEWER) || isAdmin();
+	}
+
 	public boolean isManager() {
 		return !manages.isEmpty();
 	}

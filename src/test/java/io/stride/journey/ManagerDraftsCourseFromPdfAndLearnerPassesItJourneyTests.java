@@ -96,6 +96,8 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		browser.navigate("#create-course");
 		assertThat(browser.text()).contains("Course created from the draft");
 		String edited = "Edited by the manager: " + browser.find("#question-0-prompt").getAttribute("value");
+		new Select(browser.find("#riskTier")).selectByValue("LOW");
+		browser.type("#tierReason", "Internal procedure for our own sales team.");
 		browser.type("#question-0-prompt", edited);
 		browser.waitForText("#autosave-status", "Saved automatically");
 		// a reload shows the change: it was saved without pressing Save

@@ -126,6 +126,9 @@ class ManagerPublishesCourseAndTeamCompletesItJourneyTests {
 		browser.click("#question-1-option-0-correct");
 		browser.click("#question-1-option-1-correct");
 		browser.type("#question-1-explanation", "Resets you did not ask for and changed files are both signs.");
+		// the text speaks of a security incident, so Stride suggests high risk; the team's own how-to is low
+		new Select(browser.find("#riskTier")).selectByValue("LOW");
+		browser.type("#tierReason", "A how-to for our own team; the security policy itself is reviewed elsewhere.");
 		browser.checkAccessibility();
 		browser.screenshot("course-builder");
 	}

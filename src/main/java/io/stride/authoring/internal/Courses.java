@@ -94,6 +94,41 @@ public class Courses {
 		return updated == 1;
 	}
 
+	/** Moves a draft into review, or back (status check guards against races). */
+	public boolean changeStatus(CourseId id, String from, String to) {
+		return jdbc.sql("UPDATE courses SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND status = ?")
+			.params(to, Timestamp.from(Instant.now()), id.value(), from)
+			.update() == 1;
+	}
+
+	public void recordEditor(CourseId id, int version, PersonId editor) {
+		boolean known = jdbc.sql("SELECT COUNT(*) FROM course_editors WHERE course_id = ? AND version = ? AND person_id = ?")
+			.params(id.value(), version, editor.value())
+			.query(Integer.class)
+			.single() > 0;
+		if (!known) {
+			jdbc.sql("INSERT INTO course_editors (course_id, version, person_id) VALUES (?, ?, ?)")
+				.params(id.value(), version, editor.value())
+				.update();
+		}
+	}
+
+	public java.util.Set<PersonId> editors(CourseId id, int version) {
+		return new java.util.HashSet<>(jdbc.sql("SELECT person_id FROM course_editors WHERE course_id = ? AND version = ?")
+			.params(id.value(), version)
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list());
+	}
+
+	public boolean publishFromReview(CourseId id, java.time.LocalDate reviewBy) {
+		Timestamp now = Timestamp.from(Instant.now());
+		return jdbc
+			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ?, "
+					+ "review_by = ? WHERE id = ? AND status = 'IN_REVIEW'")
+			.params(now, now, reviewBy, id.value())
+			.update() == 1;
+	}
+
 	public boolean publish(CourseId id, int revision, java.time.LocalDate reviewBy) {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc

@@ -136,11 +136,4 @@ class CourseApi {
 		return Saved.of(authoring.update(organization.currentViewer(), new CourseId(id), body.revision(), body.toContent()));
 	}
 
-	@PostMapping("/{id}/publish")
-	@Operation(summary = "Publish a draft (review policies arrive later)")
-	Saved publish(@PathVariable String id) {
-		var me = organization.currentViewer();
-		Course course = authoring.editable(me, new CourseId(id));
-		return Saved.of(authoring.publish(me, course.id(), course.revision()));
-	}
 }

@@ -200,14 +200,17 @@ class CourseBuilderController {
 
 	private String afterSave(Viewer me, Course course, String action, RedirectAttributes redirect) {
 		if ("publish".equals(action)) {
+			Course result;
 			try {
-				authoring.publish(me, course.id(), course.revision());
+				result = authoring.requestPublication(me, course.id(), course.revision());
 			}
 			catch (InvalidInputException e) {
 				redirect.addFlashAttribute("problem", "Saved, but not published: " + String.join(" ", e.fieldErrors().values()));
 				return "redirect:/courses/" + course.id().value() + "/edit";
 			}
-			redirect.addFlashAttribute("notice", "Published. Now assign it to a team.");
+			redirect.addFlashAttribute("notice", result.isPublished() ? "Published. Now assign it to a team."
+					: "Sent for review (" + result.riskTier().name().toLowerCase(java.util.Locale.ROOT)
+							+ " risk). It is published when the review is approved.");
 			return "redirect:/courses/" + course.id().value() + "/assign";
 		}
 		redirect.addFlashAttribute("notice", "Saved.");

@@ -1,0 +1,91 @@
+package io.stride.review.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.review.ReviewCase;
+import io.stride.review.Reviews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Review", description = "Publishing through the review policy of the course's risk tier")
+@SecurityRequirement(name = "bearer")
+class ReviewApi {
+
+	private final Authoring authoring;
+
+	private final Reviews reviews;
+
+	private final Organization organization;
+
+	ReviewApi(Authoring authoring, Reviews reviews, Organization organization) {
+		this.authoring = authoring;
+		this.reviews = reviews;
+		this.organization = organization;
+	}
+
+	record Decision(String comment, String anchor) {
+	}
+
+	record StepView(String name, String status, String decidedBy, java.time.Instant decidedAt) {
+	}
+
+	record CaseView(String id, String courseId, int version, String status, String tier, List<StepView> steps) {
+
+		static CaseView of(ReviewCase c) {
+			return new CaseView(c.id(), c.courseId().value(), c.version(), c.status(), c.tier().name(),
+					c.steps().stream().map(s -> new StepView(s.name(), s.status(), s.decidedBy(), s.decidedAt())).toList());
+		}
+	}
+
+	@PostMapping("/api/v1/courses/{id}/publish")
+	@Operation(summary = "Publish: at once for low risk (200), otherwise into review (202 with the review case)")
+	ResponseEntity<Map<String, Object>> publish(@PathVariable String id) {
+		Viewer me = organization.currentViewer();
+		Course course = authoring.editable(me, new CourseId(id));
+		Course result = authoring.requestPublication(me, course.id(), course.revision());
+		if (result.isPublished()) {
+			return ResponseEntity.ok(Map.of("id", result.id().value(), "version", result.version(), "status", "PUBLISHED"));
+		}
+		ReviewCase reviewCase = reviews.latestFor(result.id()).orElseThrow();
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(Map.of("id", result.id().value(), "version", result.version(), "reviewCaseId", reviewCase.id(),
+					"status", "IN_REVIEW"));
+	}
+
+	@GetMapping("/api/v1/reviews/{caseId}")
+	CaseView reviewCase(@PathVariable String caseId) {
+		return CaseView.of(reviews.reviewCase(organization.currentViewer(), caseId));
+	}
+
+	@PostMapping("/api/v1/reviews/{caseId}/approve")
+	@Operation(summary = "Approve the current step; 403 for the author, an editor of this version, a non-reviewer or a second step by the same person")
+	CaseView approve(@PathVariable String caseId, @RequestBody(required = false) Decision decision) {
+		return CaseView.of(reviews.approve(organization.currentViewer(), caseId, decision == null ? null : decision.comment()));
+	}
+
+	@PostMapping("/api/v1/reviews/{caseId}/request-changes")
+	CaseView requestChanges(@PathVariable String caseId, @RequestBody Decision decision) {
+		return CaseView.of(reviews.requestChanges(organization.currentViewer(), caseId, decision.comment(), decision.anchor()));
+	}
+
+	@GetMapping("/api/v1/me/reviews")
+	@Operation(summary = "The caller's review queue")
+	List<CaseView> queue() {
+		return reviews.queue(organization.currentViewer()).stream().map(CaseView::of).toList();
+	}
+}

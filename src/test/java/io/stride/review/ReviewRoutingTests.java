@@ -1,0 +1,154 @@
+package io.stride.review;
+
+import io.stride.identity.PersonId;
+import io.stride.identity.Role;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Set;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Publishing follows the tier's policy: low at once, medium after one approval, high after two in sequence;
+ * and the guards hold: no self-approval, no approval of a version one edited, no two steps by one person.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReviewRoutingTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	Org org;
+
+	String author;
+
+	String reviewerOne;
+
+	String reviewerTwo;
+
+	@BeforeEach
+	void organization() {
+		org = fixtures.organization();
+		author = bearer(org.managerA());
+		reviewerOne = bearer(fixtures.person(fixtures.admin(), "Rev One", "rev-one", org.suffix(), Set.of(), Set.of(), Role.REVIEWER));
+		reviewerTwo = bearer(fixtures.person(fixtures.admin(), "Rev Two", "rev-two", org.suffix(), Set.of(), Set.of(), Role.REVIEWER));
+	}
+
+	@Test
+	void lowRiskPublishesAtOnce() throws Exception {
+		String id = course("Filing expenses", "Use the form and attach receipts.");
+		mvc.perform(post("/api/v1/courses/" + id + "/publish").header("Authorization", author))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PUBLISHED"));
+	}
+
+	@Test
+	void mediumRiskNeedsOneApprovalNotByTheAuthor() throws Exception {
+		String id = course("Answering customers", "Reply to every customer within one working day.");
+		String caseId = submit(id);
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("IN_REVIEW"));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", author))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("You wrote this course")));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(org.learnerA())))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("Only reviewers")));
+		mvc.perform(get("/api/v1/me/reviews").header("Authorization", reviewerOne)).andExpect(jsonPath("$[?(@.id == '" + caseId + "')]", hasSize(1)));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", reviewerOne))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			.andExpect(jsonPath("$.steps[0].status").value("APPROVED"));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", reviewerOne))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("PUBLISHED"));
+	}
+
+	@Test
+	void highRiskNeedsTwoApprovalsByTwoPeopleInSequence() throws Exception {
+		String id = course("Data breaches", "Report a personal data breach to the DPO within 24 hours.");
+		String caseId = submit(id);
+		mvc.perform(get("/api/v1/reviews/" + caseId).header("Authorization", reviewerOne))
+			.andExpect(jsonPath("$.steps", hasSize(2)))
+			.andExpect(jsonPath("$.steps[0].name").value("Subject-matter expert"))
+			.andExpect(jsonPath("$.steps[1].name").value("Compliance"));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", reviewerOne))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.steps[1].status").value("PENDING"));
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("IN_REVIEW"));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", reviewerOne))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("earlier step")));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", reviewerTwo))
+			.andExpect(jsonPath("$.status").value("APPROVED"));
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("PUBLISHED"));
+	}
+
+	@Test
+	void someoneWhoEditedTheVersionCannotApproveIt() throws Exception {
+		String id = course("Answering customers " + org.suffix(), "Reply to every customer within one working day.");
+		String admin = "Bearer " + fixtures.token(fixtures.admin().id());
+		int revision = JSON.readTree(mvc.perform(get("/api/v1/courses/" + id).header("Authorization", admin))
+			.andReturn().getResponse().getContentAsString()).get("revision").asInt();
+		mvc.perform(put("/api/v1/courses/" + id).header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"revision\":" + revision + ",\"title\":\"Answering customers, edited\",\"lessons\":[{\"title\":\"L\","
+						+ "\"markdown\":\"Reply to every customer within one working day.\"}]}"))
+			.andExpect(status().isOk());
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", admin))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("You edited this version")));
+	}
+
+	@Test
+	void requestedChangesSendTheCourseBackToItsAuthor() throws Exception {
+		String id = course("Answering customers", "Reply to every customer within one working day.");
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/request-changes").header("Authorization", reviewerOne)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"Name the escalation path.\",\"anchor\":\"Lesson: L\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("DRAFT"));
+		String again = submit(id);
+		mvc.perform(get("/api/v1/reviews/" + again).header("Authorization", author)).andExpect(jsonPath("$.status").value("OPEN"));
+	}
+
+	private String course(String title, String text) throws Exception {
+		String body = "{\"title\":\"" + title + "\",\"lessons\":[{\"title\":\"L\",\"markdown\":\"" + text + "\"}]}";
+		String json = mvc.perform(post("/api/v1/courses").header("Authorization", author).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return JSON.readTree(json).get("id").asString();
+	}
+
+	private String submit(String courseId) throws Exception {
+		String json = mvc.perform(post("/api/v1/courses/" + courseId + "/publish").header("Authorization", author))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.status").value("IN_REVIEW"))
+			.andReturn().getResponse().getContentAsString();
+		return JSON.readTree(json).get("reviewCaseId").asString();
+	}
+
+	private String bearer(PersonId person) {
+		return "Bearer " + fixtures.token(person);
+	}
+}
