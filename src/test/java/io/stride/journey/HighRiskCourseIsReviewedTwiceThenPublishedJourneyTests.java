@@ -1,0 +1,123 @@
+package io.stride.journey;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import io.stride.identity.Role;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An author submits a high-risk course; the first reviewer asks for a change to a lesson; the author fixes it and
+ * resubmits; two reviewers approve in sequence; the course is published and assigned.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	Org org;
+
+	Browser browser;
+
+	@BeforeAll
+	static void browserAvailable() {
+		Browser.requireOrSkip();
+	}
+
+	@BeforeEach
+	void start() throws Exception {
+		org = fixtures.organization();
+		fixtures.person(fixtures.admin(), "Sam Expert", "expert", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		fixtures.person(fixtures.admin(), "Cleo Compliance", "compliance", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		browser = Browser.open(port, "high-risk-review");
+	}
+
+	@AfterEach
+	void stop() {
+		browser.close();
+	}
+
+	@Test
+	void highRiskCourseIsReviewedTwiceThenPublished() throws Exception {
+		signIn("manager-a");
+		browser.go("/courses/new");
+		browser.type("#title", "Personal data breaches " + org.suffix());
+		browser.type("#lesson-0-title", "Report it");
+		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO.");
+		browser.type("#question-0-prompt", "Who gets the report?");
+		browser.type("#question-0-option-0", "The DPO");
+		browser.type("#question-0-option-1", "Nobody");
+		browser.click("#question-0-option-0-correct");
+		browser.navigate("#publish");
+		assertThat(browser.text()).contains("Sent for review (high risk)", "In review");
+		signOut();
+
+		signIn("expert");
+		browser.go("/reviews");
+		browser.checkAccessibility();
+		browser.navigate(browser.link("Personal data breaches " + org.suffix()));
+		browser.checkAccessibility();
+		new Select(browser.find("#anchor")).selectByVisibleText("Lesson: Report it");
+		browser.type("#changes-comment", "Say how soon: the policy says within 24 hours.");
+		browser.navigate("#request-changes");
+		assertThat(browser.text()).contains("Changes requested", "Lesson: Report it: Say how soon");
+		browser.screenshot("changes-requested");
+		signOut();
+
+		signIn("manager-a");
+		browser.go("/courses");
+		browser.navigate("a[href$='/edit']");
+		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO within 24 hours.");
+		browser.navigate("#publish");
+		assertThat(browser.text()).contains("Sent for review");
+		signOut();
+
+		approveAs("expert", "Approved. The next step goes to another reviewer.");
+		approveAs("compliance", "Approved: the course is published.");
+		browser.screenshot("approved");
+
+		signIn("manager-a");
+		browser.go("/courses");
+		browser.navigate("a[href$='/assign']");
+		new Select(browser.find("#teamId")).selectByVisibleText("Team A " + org.suffix());
+		browser.setValue("#dueDate", LocalDate.now().plusDays(7).toString());
+		browser.navigate("#assign");
+		assertThat(browser.text()).contains("Assigned to Team A " + org.suffix());
+	}
+
+	private void approveAs(String handle, String expected) throws Exception {
+		signIn(handle);
+		browser.go("/reviews");
+		browser.navigate(browser.link("Personal data breaches " + org.suffix()));
+		browser.navigate("#approve");
+		assertThat(browser.text()).contains(expected);
+		browser.checkAccessibility();
+		signOut();
+	}
+
+	private void signIn(String handle) {
+		browser.go("/login");
+		browser.type("#email", org.email(handle));
+		browser.type("#password", Fixtures.PASSWORD);
+		browser.navigate("button[type=submit]");
+	}
+
+	private void signOut() {
+		browser.navigate("form[action='/logout'] button");
+	}
+}
