@@ -133,6 +133,23 @@ class ReviewRoutingTests {
 		mvc.perform(get("/api/v1/reviews/" + again).header("Authorization", author)).andExpect(jsonPath("$.status").value("OPEN"));
 	}
 
+	@Test
+	void overlapAndConflictingFactsWithPublishedCoursesAreShown() throws Exception {
+		String published = course("Breach basics " + org.suffix(), "Report a personal data breach to the DPO within 24 hours. "
+				+ "Write down what happened and which data was affected.");
+		String submitted = submit(published);
+		mvc.perform(post("/api/v1/reviews/" + submitted + "/approve").header("Authorization", reviewerOne));
+		mvc.perform(post("/api/v1/reviews/" + submitted + "/approve").header("Authorization", reviewerTwo));
+		String id = course("Breach reporting " + org.suffix(), "Report a personal data breach to the DPO within 1 hour. "
+				+ "Write down what happened and which data was affected.");
+		String caseId = submit(id);
+		mvc.perform(get("/api/v1/reviews/" + caseId + "/overlap").header("Authorization", reviewerOne))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.share").value(1.0))
+			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.conflicts[0].mineSays").value("1 hour"))
+			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.conflicts[0].theirsSays").value("24 hours"));
+	}
+
 	private String course(String title, String text) throws Exception {
 		String body = "{\"title\":\"" + title + "\",\"lessons\":[{\"title\":\"L\",\"markdown\":\"" + text + "\"}]}";
 		String json = mvc.perform(post("/api/v1/courses").header("Authorization", author).contentType(MediaType.APPLICATION_JSON).content(body))

@@ -43,7 +43,7 @@ public class Embedder {
 		return vectors;
 	}
 
-	static float cosine(float[] a, float[] b) {
+	public static float cosine(float[] a, float[] b) {
 		float dot = 0;
 		for (int i = 0; i < a.length; i++) {
 			dot += a[i] * b[i];

@@ -32,10 +32,13 @@ class ReviewApi {
 
 	private final Organization organization;
 
-	ReviewApi(Authoring authoring, Reviews reviews, Organization organization) {
+	private final io.stride.review.OverlapCheck overlapCheck;
+
+	ReviewApi(Authoring authoring, Reviews reviews, Organization organization, io.stride.review.OverlapCheck overlapCheck) {
 		this.authoring = authoring;
 		this.reviews = reviews;
 		this.organization = organization;
+		this.overlapCheck = overlapCheck;
 	}
 
 	record Decision(String comment, String anchor) {
@@ -81,6 +84,13 @@ class ReviewApi {
 	@PostMapping("/api/v1/reviews/{caseId}/request-changes")
 	CaseView requestChanges(@PathVariable String caseId, @RequestBody Decision decision) {
 		return CaseView.of(reviews.requestChanges(organization.currentViewer(), caseId, decision.comment(), decision.anchor()));
+	}
+
+	@GetMapping("/api/v1/reviews/{caseId}/overlap")
+	@Operation(summary = "Published courses that overlap the course in review, with passages side by side and conflicting facts")
+	List<io.stride.review.OverlapCheck.CourseOverlap> overlap(@PathVariable String caseId) {
+		ReviewCase reviewCase = reviews.reviewCase(organization.currentViewer(), caseId);
+		return overlapCheck.against(authoring.forReview(reviewCase.courseId()));
 	}
 
 	@GetMapping("/api/v1/me/reviews")

@@ -25,10 +25,14 @@ class ReviewController {
 
 	private final Organization organization;
 
-	ReviewController(Reviews reviews, Authoring authoring, Organization organization) {
+	private final io.stride.review.OverlapCheck overlapCheck;
+
+	ReviewController(Reviews reviews, Authoring authoring, Organization organization,
+			io.stride.review.OverlapCheck overlapCheck) {
 		this.reviews = reviews;
 		this.authoring = authoring;
 		this.organization = organization;
+		this.overlapCheck = overlapCheck;
 	}
 
 	@GetMapping("/reviews")
@@ -47,7 +51,9 @@ class ReviewController {
 		Viewer me = organization.currentViewer();
 		ReviewCase reviewCase = reviews.reviewCase(me, id);
 		model.addAttribute("reviewCase", reviewCase);
-		model.addAttribute("course", authoring.forReview(reviewCase.courseId()));
+		var course = authoring.forReview(reviewCase.courseId());
+		model.addAttribute("course", course);
+		model.addAttribute("overlaps", reviewCase.open() ? overlapCheck.against(course) : java.util.List.of());
 		return "reviews/case";
 	}
 
