@@ -218,6 +218,16 @@ public class Authoring {
 		return courses.summaries("WHERE author_id = ? ORDER BY updated_at DESC", viewer.id().value());
 	}
 
+	/** Published courses whose review-by date falls before {@code horizon}, soonest first, for reviewers and admins. */
+	@Transactional(readOnly = true)
+	public List<Course> dueForReview(Viewer viewer, java.time.LocalDate horizon) {
+		if (!viewer.isReviewer()) {
+			throw new ForbiddenException("Only reviewers and admins see the review-by list.");
+		}
+		return courses.summaries("WHERE status = 'PUBLISHED' AND review_by IS NOT NULL AND review_by <= ? "
+				+ "ORDER BY review_by, title", horizon);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Course> publishedCourses() {
 		return courses.summaries("WHERE status = 'PUBLISHED' ORDER BY title");

@@ -65,7 +65,12 @@ public class Delivery {
 
 	public Assignment assign(Viewer manager, CourseId courseId, TeamId teamId, LocalDate dueDate) {
 		organization.managedTeam(manager, teamId);
-		authoring.published(courseId);
+		Course course = authoring.published(courseId);
+		if (course.riskTier() == io.stride.authoring.RiskTier.HIGH && course.reviewBy() != null
+				&& course.reviewBy().isBefore(LocalDate.now())) {
+			throw new InvalidInputException("courseId", "This high-risk course was due for review on " + course.reviewBy()
+					+ "; it can't be newly assigned until it has been reviewed.");
+		}
 		if (dueDate != null && dueDate.isBefore(LocalDate.now())) {
 			throw new InvalidInputException("dueDate", "The due date is in the past.");
 		}

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -148,6 +149,29 @@ class ReviewRoutingTests {
 			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.share").value(1.0))
 			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.conflicts[0].mineSays").value("1 hour"))
 			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.conflicts[0].theirsSays").value("24 hours"));
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void overdueHighRiskCoursesAreListedAndCannotBeNewlyAssigned() throws Exception {
+		String id = course("Breach duties " + org.suffix(), "Report a personal data breach to the DPO within 24 hours.");
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", reviewerOne));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", reviewerTwo));
+		jdbc.sql("UPDATE courses SET review_by = ? WHERE id = ?").params(java.time.LocalDate.now().minusDays(1), id).update();
+		mvc.perform(post("/api/v1/courses/" + id + "/assignments").header("Authorization", author)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"teamId\":\"" + org.teamA().value() + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("due for review")));
+		var reviewer = io.stride.support.SignedIn.as(fixtures.viewerPerson(fixtures.admin().id()));
+		mvc.perform(get("/courses/review-due").with(reviewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Breach duties " + org.suffix())))
+			.andExpect(content().string(containsString("overdue")));
+		mvc.perform(get("/courses/review-due").with(io.stride.support.SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andExpect(status().isForbidden());
 	}
 
 	private String course(String title, String text) throws Exception {
