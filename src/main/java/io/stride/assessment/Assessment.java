@@ -107,7 +107,7 @@ public class Assessment {
 	}
 
 	private AttemptResult score(Viewer learner, CourseId courseId, List<Answer> answers, String key) {
-		Course course = authoring.published(courseId);
+		Course course = authoring.deliverable(courseId);
 		List<Question> questions = course.quiz().questions();
 		if (questions.isEmpty()) {
 			throw new InvalidInputException("answers", "This course has no quiz.");

@@ -66,6 +66,11 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.authoring.CourseRetired event) {
+		record(event.by(), "COURSE_RETIRED", "COURSE", event.courseId().value(), event.title(), null);
+	}
+
+	@EventListener
 	void on(CoursePublished event) {
 		record(event.publishedBy(), "COURSE_PUBLISHED", "COURSE", event.courseId().value(), event.title(),
 				"version " + event.version());

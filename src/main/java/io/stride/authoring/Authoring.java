@@ -168,6 +168,29 @@ public class Authoring {
 		courses.changeStatus(id, "IN_REVIEW", "DRAFT");
 	}
 
+	/**
+	 * Retires a published course: it stays for the records and for learners who started it, and is hidden from
+	 * new learners and new assignments.
+	 */
+	public Course retire(Viewer viewer, CourseId id) {
+		Course course = editable(viewer, id);
+		if (!courses.changeStatus(id, "PUBLISHED", "RETIRED")) {
+			throw new ConflictException("Only a published course can be retired.");
+		}
+		events.publishEvent(new CourseRetired(id, course.title(), viewer.id()));
+		return courses.findById(id).orElseThrow();
+	}
+
+	/** A course learners may still take: published, or retired (for those who started it; callers check). */
+	@Transactional(readOnly = true)
+	public Course deliverable(CourseId id) {
+		Course course = find(id);
+		if (course.status() != CourseStatus.PUBLISHED && course.status() != CourseStatus.RETIRED) {
+			throw new NotFoundException("Course");
+		}
+		return course;
+	}
+
 	/** A course as its reviewers see it, whatever its state; the review module decides who is a reviewer. */
 	@Transactional(readOnly = true)
 	public Course forReview(CourseId id) {

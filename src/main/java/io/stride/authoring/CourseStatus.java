@@ -1,5 +1,5 @@
 package io.stride.authoring;
 
 public enum CourseStatus {
-	DRAFT, IN_REVIEW, PUBLISHED
+	DRAFT, IN_REVIEW, PUBLISHED, RETIRED
 }

@@ -116,7 +116,7 @@ public class Delivery {
 
 	/** Opens a published course for the learner and records that they opened it. */
 	public CourseProgress open(Viewer learner, CourseId courseId) {
-		Course course = authoring.published(courseId);
+		Course course = takeable(learner, courseId);
 		progress.ensureStarted(learner.id(), courseId);
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.OPENED, ActivityType.COURSE,
 				courseId.value(), course.title(), courseId.value(), Result.NONE));
@@ -125,12 +125,12 @@ public class Delivery {
 
 	@Transactional(readOnly = true)
 	public CourseProgress progressIn(Viewer learner, CourseId courseId) {
-		return view(learner.id(), authoring.published(courseId));
+		return view(learner.id(), takeable(learner, courseId));
 	}
 
 	/** Shows a lesson and records that the learner read it. */
 	public CourseProgress readLesson(Viewer learner, CourseId courseId, String lessonId) {
-		Course course = authoring.published(courseId);
+		Course course = takeable(learner, courseId);
 		Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("Lesson"));
 		progress.ensureStarted(learner.id(), courseId);
 		progress.lock(learner.id(), courseId);
@@ -143,7 +143,7 @@ public class Delivery {
 
 	@EventListener
 	void on(QuizAttempted attempt) {
-		Course course = authoring.published(attempt.courseId());
+		Course course = authoring.deliverable(attempt.courseId());
 		progress.ensureStarted(attempt.personId(), attempt.courseId());
 		progress.lock(attempt.personId(), attempt.courseId());
 		progress.recordAttempt(attempt.personId(), attempt.courseId(), attempt.score(), attempt.passed());
@@ -214,6 +214,15 @@ public class Delivery {
 		if (status != row.status() || !java.util.Objects.equals(completedAt, row.completedAt())) {
 			progress.updateStatus(person, course.id(), status, completedAt);
 		}
+	}
+
+	/** Published courses for everyone; a retired one only for learners who had started it. */
+	private Course takeable(Viewer learner, CourseId courseId) {
+		Course course = authoring.deliverable(courseId);
+		if (course.status() == io.stride.authoring.CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
+			throw new NotFoundException("Course");
+		}
+		return course;
 	}
 
 	private CourseProgress view(PersonId person, Course course) {

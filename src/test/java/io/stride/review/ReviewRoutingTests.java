@@ -174,6 +174,27 @@ class ReviewRoutingTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void aRetiredCourseStaysForItsLearnersAndIsHiddenFromNewOnes() throws Exception {
+		String id = course("Old process " + org.suffix(), "Use the old form and attach receipts.");
+		mvc.perform(post("/api/v1/courses/" + id + "/publish").header("Authorization", author)).andExpect(status().isOk());
+		mvc.perform(get("/learning/courses/" + id).with(io.stride.support.SignedIn.as(fixtures.viewerPerson(org.learnerA()))))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/courses/" + id + "/retire").header("Authorization", bearer(org.learnerA())))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/courses/" + id + "/retire").header("Authorization", author))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("RETIRED"));
+		mvc.perform(get("/learning/courses/" + id).with(io.stride.support.SignedIn.as(fixtures.viewerPerson(org.learnerA()))))
+			.andExpect(status().isOk());
+		mvc.perform(get("/learning/courses/" + id).with(io.stride.support.SignedIn.as(fixtures.viewerPerson(org.learnerB()))))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/courses/" + id + "/assignments").header("Authorization", author)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"teamId\":\"" + org.teamA().value() + "\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/courses/" + id + "/retire").header("Authorization", author)).andExpect(status().isConflict());
+	}
+
 	private String course(String title, String text) throws Exception {
 		String body = "{\"title\":\"" + title + "\",\"lessons\":[{\"title\":\"L\",\"markdown\":\"" + text + "\"}]}";
 		String json = mvc.perform(post("/api/v1/courses").header("Authorization", author).contentType(MediaType.APPLICATION_JSON).content(body))

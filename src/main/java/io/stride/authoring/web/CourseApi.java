@@ -112,6 +112,12 @@ class CourseApi {
 		}
 	}
 
+	@PostMapping("/{id}/retire")
+	@Operation(summary = "Retire a published course: kept for records and its learners, hidden from new ones")
+	Saved retire(@PathVariable String id) {
+		return Saved.of(authoring.retire(organization.currentViewer(), new CourseId(id)));
+	}
+
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a draft course")

@@ -173,6 +173,18 @@ class CourseBuilderController {
 		}
 	}
 
+	@PostMapping("/courses/{id}/retire")
+	String retire(@PathVariable String id, RedirectAttributes redirect) {
+		try {
+			authoring.retire(organization.currentViewer(), new CourseId(id));
+			redirect.addFlashAttribute("notice", "Retired: kept for the records and for people who started it, hidden from everyone else.");
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+		}
+		return "redirect:/courses/" + id + "/assign";
+	}
+
 	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
 	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
 	@org.springframework.web.bind.annotation.ResponseBody

@@ -1,0 +1,6 @@
+package io.stride.authoring;
+
+import io.stride.identity.PersonId;
+
+public record CourseRetired(CourseId courseId, String title, PersonId by) {
+}
