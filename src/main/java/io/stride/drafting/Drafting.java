@@ -59,6 +59,11 @@ public class Drafting {
 	public record SavedDraft(String id, CourseDraft draft, java.time.Instant createdAt) {
 	}
 
+	/** Refuses an upload that is too large before it is read into memory. */
+	public void checkSize(String fileName, long bytes) {
+		reader.checkSize(new SourceFile(fileName, new byte[0]).name(), bytes);
+	}
+
 	public boolean usesLanguageModel() {
 		return llm != null && llm.enabled();
 	}

@@ -172,11 +172,6 @@ public class OrganizationAdministration {
 		return Viewer.of(person);
 	}
 
-	@Transactional(readOnly = true)
-	public boolean hasPeople() {
-		return people.count() > 0;
-	}
-
 	/** Whether anyone but the given person (the bootstrap admin) has an account. */
 	@Transactional(readOnly = true)
 	public boolean hasPeopleBesides(String email) {

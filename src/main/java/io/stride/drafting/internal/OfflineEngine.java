@@ -120,7 +120,7 @@ public class OfflineEngine {
 		int questions = quiz.size() + modules.stream().mapToInt(m -> m.knowledgeCheck().size()).sum();
 		int minutes = Math.max(3, (int) Math.ceil(words / 200.0) + (int) Math.ceil(questions / 2.0));
 		return new CourseDraft(draftId(sources), courseTitle, audience(sources, courseTitle),
-				objectives(plans, modules, definitions, terms), minutes, summary(sentences, centrality), modules, quiz,
+				objectives(plans, definitions, terms), minutes, summary(sentences, centrality), modules, quiz,
 				glossary, "offline", warnings);
 	}
 
@@ -335,8 +335,7 @@ public class OfflineEngine {
 			.toList());
 	}
 
-	private static List<String> objectives(List<Outline.ModulePlan> plans, List<DraftModule> modules,
-			List<Definitions.Definition> definitions, List<KeyPhrases.Term> terms) {
+	private static List<String> objectives(List<Outline.ModulePlan> plans, List<Definitions.Definition> definitions, List<KeyPhrases.Term> terms) {
 		Set<String> objectives = new LinkedHashSet<>();
 		for (Outline.ModulePlan plan : plans) {
 			List<Block> blocks = plan.blocks();

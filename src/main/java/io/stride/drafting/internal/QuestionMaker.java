@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.stride.drafting.Citation;
 import io.stride.drafting.DraftQuestion;
@@ -26,8 +25,6 @@ final class QuestionMaker {
 	static final String ORDERING = "ORDERING";
 
 	private static final int MAX_OPTION = 160;
-
-	private static final Pattern NEGATION = Pattern.compile("(?i)\\b(not|never|no|don't|do not|must not|cannot)\\b");
 
 	record Candidate(DraftQuestion question, double score, String kind, int position) {
 	}
@@ -376,7 +373,4 @@ final class QuestionMaker {
 		return true;
 	}
 
-	static boolean negated(String text) {
-		return NEGATION.matcher(text).find();
-	}
 }

@@ -65,12 +65,17 @@ public class SourceReader {
 		return maxChars;
 	}
 
-	public ExtractedSource read(SourceFile file) {
-		String name = file.name();
-		if (file.content().length > maxBytes) {
+	/** Refuses a file by its size alone, so that an upload can be refused before its bytes are read. */
+	public void checkSize(String name, long bytes) {
+		if (bytes > maxBytes) {
 			throw new SourceRejected(413, name,
 					"is larger than " + (maxBytes / (1024 * 1024)) + " MB. Split it or remove images, then try again.");
 		}
+	}
+
+	public ExtractedSource read(SourceFile file) {
+		String name = file.name();
+		checkSize(name, file.content().length);
 		if (file.content().length == 0) {
 			throw new SourceRejected(422, name, "is empty.");
 		}
@@ -205,9 +210,5 @@ public class SourceReader {
 	static String extension(String name) {
 		int dot = name.lastIndexOf('.');
 		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-	}
-
-	List<String> supported() {
-		return List.of("pdf", "docx", "pptx", "html", "htm", "md", "markdown", "txt", "vtt", "srt");
 	}
 }

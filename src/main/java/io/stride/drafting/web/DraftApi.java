@@ -42,23 +42,17 @@ class DraftApi {
 	ResponseEntity<CourseDraft> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text) throws IOException {
 		organization.currentViewer();
-		return ResponseEntity.status(HttpStatus.CREATED).body(drafting.draft(sources(files), text));
+		return ResponseEntity.status(HttpStatus.CREATED).body(drafting.draft(sources(files, drafting), text));
 	}
 
-	static final long MAX_BYTES = 20L * 1024 * 1024;
-
-	static List<SourceFile> sources(List<MultipartFile> files) throws IOException {
+	static List<SourceFile> sources(List<MultipartFile> files, Drafting drafting) throws IOException {
 		List<SourceFile> sources = new ArrayList<>();
 		if (files != null) {
 			for (MultipartFile file : files) {
 				if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
 					continue;
 				}
-				if (file.getSize() > MAX_BYTES) {
-					// refused before its bytes are read into memory
-					throw new SourceRejected(413, new SourceFile(file.getOriginalFilename(), new byte[0]).name(),
-							"is larger than " + MAX_BYTES / (1024 * 1024) + " MB. Split it or remove images, then try again.");
-				}
+				drafting.checkSize(file.getOriginalFilename(), file.getSize());
 				sources.add(new SourceFile(file.getOriginalFilename(), file.getBytes()));
 			}
 		}

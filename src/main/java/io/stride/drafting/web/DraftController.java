@@ -56,7 +56,7 @@ class DraftController {
 			throws IOException {
 		Viewer me = organization.currentViewer();
 		try {
-			String job = drafting.startDraft(me, DraftApi.sources(files), text);
+			String job = drafting.startDraft(me, DraftApi.sources(files, drafting), text);
 			return "redirect:/drafts/jobs/" + job;
 		}
 		catch (SourceRejected e) {
