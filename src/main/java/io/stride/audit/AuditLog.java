@@ -71,6 +71,12 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.authoring.CourseVersionStarted event) {
+		record(event.by(), "NEW_VERSION_DRAFTED", "COURSE", event.courseId().value(), event.title(),
+				"version " + event.version());
+	}
+
+	@EventListener
 	void on(CoursePublished event) {
 		record(event.publishedBy(), "COURSE_PUBLISHED", "COURSE", event.courseId().value(), event.title(),
 				"version " + event.version());

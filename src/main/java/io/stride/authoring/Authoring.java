@@ -33,10 +33,17 @@ public class Authoring {
 
 	private final Snapshots snapshots;
 
-	Authoring(Courses courses, ApplicationEventPublisher events, Snapshots snapshots) {
+	private final io.stride.authoring.internal.CourseVersions versions;
+
+	private final ReviewPolicies policies;
+
+	Authoring(Courses courses, ApplicationEventPublisher events, Snapshots snapshots,
+			io.stride.authoring.internal.CourseVersions versions, ReviewPolicies policies) {
+		this.policies = policies;
 		this.courses = courses;
 		this.events = events;
 		this.snapshots = snapshots;
+		this.versions = versions;
 	}
 
 	public Course create(Viewer author, CourseContent content) {
@@ -71,7 +78,12 @@ public class Authoring {
 	public Course update(Viewer editor, CourseId id, int revision, CourseContent content) {
 		Course course = editable(editor, id);
 		if (course.isPublished()) {
-			throw new ConflictException("A published course can't be edited in place yet.");
+			// a published version is never changed: editing it starts the next version
+			course = startVersion(editor, id, revision);
+			revision = course.revision();
+		}
+		if (course.status() == CourseStatus.RETIRED) {
+			throw new ConflictException("This course is retired; it can't be edited.");
 		}
 		if (course.status() == CourseStatus.IN_REVIEW) {
 			throw new ConflictException("This course is in review; it can be edited again when a reviewer asks for changes.");
@@ -90,6 +102,40 @@ public class Authoring {
 					content.tierReason(), RiskSuggestion.of(content).tier(), editor.id()));
 		}
 		return courses.findById(id).orElseThrow();
+	}
+
+	/**
+	 * Starts the next version of a published course as a draft. Learners keep the published version until the new
+	 * one is published through the tier's review policy.
+	 */
+	public Course startVersion(Viewer editor, CourseId id, int revision) {
+		Course course = editable(editor, id);
+		if (!course.isPublished()) {
+			throw new ConflictException(course.hasNewVersionInProgress()
+					? "Version " + course.version() + " is already being written; edit it instead."
+					: "Only a published course gets a new version.");
+		}
+		if (!courses.startVersion(id, revision)) {
+			throw new ConflictException(CONFLICT_MESSAGE);
+		}
+		courses.recordEditor(id, course.version() + 1, editor.id());
+		events.publishEvent(new CourseVersionStarted(id, course.version() + 1, editor.id(), course.title()));
+		return courses.findById(id).orElseThrow();
+	}
+
+	/** The topic the course is about; it routes the course to that topic's reviewers. */
+	@Transactional(readOnly = true)
+	public String topicOf(CourseId id) {
+		return courses.topic(id);
+	}
+
+	public void setTopic(Viewer editor, CourseId id, String topic) {
+		editable(editor, id);
+		String t = topic == null || topic.isBlank() ? null : topic.strip();
+		if (t != null && t.length() > 100) {
+			throw new InvalidInputException("topic", "Name the topic in at most 100 characters.");
+		}
+		courses.setTopic(id, t);
 	}
 
 	/** Whether there is an earlier content to go back to. */
@@ -125,10 +171,10 @@ public class Authoring {
 		if (course.lessons().isEmpty()) {
 			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
 		}
-		if (!courses.publish(id, revision, java.time.LocalDate.now().plusMonths(course.riskTier().reviewMonths()))) {
+		if (!courses.publish(id, revision, java.time.LocalDate.now().plusMonths(policies.policy(course.riskTier()).reviewMonths()))) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
-		events.publishEvent(new CoursePublished(id, course.version(), publisher.id(), course.title()));
+		recordVersion(course, publisher.id());
 		return courses.findById(id).orElseThrow();
 	}
 
@@ -139,7 +185,7 @@ public class Authoring {
 	 */
 	public Course requestPublication(Viewer author, CourseId id, int revision) {
 		Course course = editable(author, id);
-		if (course.riskTier() == RiskTier.LOW || course.isPublished()) {
+		if (policies.policy(course.riskTier()).publishesAtOnce() || course.isPublished()) {
 			return publish(author, id, revision);
 		}
 		if (course.lessons().isEmpty()) {
@@ -156,11 +202,78 @@ public class Authoring {
 	/** Publishes a course whose review was approved; called by the review module, which has checked the reviewers. */
 	public Course publishReviewed(CourseId id, io.stride.identity.PersonId approvedBy) {
 		Course course = find(id);
-		if (!courses.publishFromReview(id, java.time.LocalDate.now().plusMonths(course.riskTier().reviewMonths()))) {
+		if (!courses.publishFromReview(id, java.time.LocalDate.now().plusMonths(policies.policy(course.riskTier()).reviewMonths()))) {
 			throw new ConflictException("This course is not in review.");
 		}
-		events.publishEvent(new CoursePublished(id, course.version(), approvedBy, course.title()));
+		recordVersion(course, approvedBy);
 		return courses.findById(id).orElseThrow();
+	}
+
+	/** Keeps the published content unchangeable, and tells the other modules whether it differs from the last. */
+	private void recordVersion(Course course, io.stride.identity.PersonId by) {
+		Course previous = course.liveVersion() == null ? null : liveView(course, course.liveVersion());
+		boolean changed = previous == null || !sameForLearners(previous, course);
+		versions.store(course.id(), course.version(), course.content(), by);
+		events.publishEvent(new CoursePublished(course.id(), course.version(), by, course.title(), course.riskTier(), changed));
+	}
+
+	private static boolean sameForLearners(Course a, Course b) {
+		java.util.function.Function<Course, List<String>> lessons = c -> c.lessons()
+			.stream()
+			.map(l -> l.title() + "\n" + l.markdown())
+			.toList();
+		java.util.function.Function<Course, List<String>> questions = c -> c.quiz()
+			.questions()
+			.stream()
+			.map(q -> q.kind() + "\n" + q.prompt() + "\n" + q.options() + "\n" + q.correct())
+			.toList();
+		return lessons.apply(a).equals(lessons.apply(b)) && questions.apply(a).equals(questions.apply(b))
+				&& a.quiz().passMark() == b.quiz().passMark();
+	}
+
+	/**
+	 * A published version as learners see it. Courses published before versions were kept have no stored copy;
+	 * their working copy is that version, since it could not be edited.
+	 */
+	private Course liveView(Course course, int version) {
+		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
+		return versions.find(course.id(), version)
+			.map(stored -> {
+				CourseContent c = stored.content();
+				return new Course(course.id(), c.title(), c.description(), status, version, course.revision(),
+						course.authorId(), c.lessons(), c.quiz(), course.updatedAt(), stored.publishedAt(), c.objectives(),
+						c.riskTier() == null ? course.riskTier() : c.riskTier(), c.tierReason(), course.reviewBy(),
+						course.liveVersion());
+			})
+			.orElseGet(() -> new Course(course.id(), course.title(), course.description(), status, course.version(),
+					course.revision(), course.authorId(), course.lessons(), course.quiz(), course.updatedAt(),
+					course.publishedAt(), course.objectives(), course.riskTier(), course.tierReason(), course.reviewBy(),
+					course.liveVersion()));
+	}
+
+	/** The published version before the one being written or reviewed, to compare with; empty for a first version. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Course> previousPublished(CourseId id) {
+		Course course = find(id);
+		if (course.liveVersion() == null || course.liveVersion() >= course.version()) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(liveView(course, course.liveVersion()));
+	}
+
+	/** Published versions, newest first, with how many learners take each. */
+	@Transactional(readOnly = true)
+	public List<VersionInfo> versions(Viewer viewer, CourseId id) {
+		Course course = editable(viewer, id);
+		Map<Integer, Integer> learners = versions.learnersPerVersion(course.id());
+		return versions.history(course.id())
+			.stream()
+			.map(v -> new VersionInfo(v.version(), v.publishedAt(), learners.getOrDefault(v.version(), 0),
+					course.liveVersion() != null && v.version() == course.liveVersion()))
+			.toList();
+	}
+
+	public record VersionInfo(int version, java.time.Instant publishedAt, int learners, boolean live) {
 	}
 
 	/** A reviewer asked for changes: the course is a draft again, for its author to fix and resubmit. */
@@ -174,7 +287,10 @@ public class Authoring {
 	 */
 	public Course retire(Viewer viewer, CourseId id) {
 		Course course = editable(viewer, id);
-		if (!courses.changeStatus(id, "PUBLISHED", "RETIRED")) {
+		if (course.status() == CourseStatus.IN_REVIEW) {
+			throw new ConflictException("A new version of this course is in review; wait for the decision, then retire it.");
+		}
+		if (!course.isLive() || !courses.changeStatus(id, course.status().name(), "RETIRED")) {
 			throw new ConflictException("Only a published course can be retired.");
 		}
 		events.publishEvent(new CourseRetired(id, course.title(), viewer.id()));
@@ -185,10 +301,46 @@ public class Authoring {
 	@Transactional(readOnly = true)
 	public Course deliverable(CourseId id) {
 		Course course = find(id);
-		if (course.status() != CourseStatus.PUBLISHED && course.status() != CourseStatus.RETIRED) {
+		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
 		}
-		return course;
+		return liveView(course, course.liveVersion());
+	}
+
+	/**
+	 * The version this learner takes: the one they started, or the newest published one, which they are then
+	 * pinned to so that a later version does not change the course under them.
+	 */
+	public Course deliverableFor(io.stride.identity.PersonId learner, CourseId id) {
+		Course course = find(id);
+		if (course.liveVersion() == null) {
+			throw new NotFoundException("Course");
+		}
+		java.util.Optional<Integer> pinned = versions.pinned(learner, id);
+		if (pinned.isEmpty()) {
+			versions.pin(learner, id, course.liveVersion());
+		}
+		return liveView(course, pinned.orElse(course.liveVersion()));
+	}
+
+	/** The version this learner takes, without pinning (for reading only). */
+	@Transactional(readOnly = true)
+	public Course deliveredTo(io.stride.identity.PersonId learner, CourseId id) {
+		Course course = find(id);
+		if (course.liveVersion() == null) {
+			throw new NotFoundException("Course");
+		}
+		return liveView(course, versions.pinned(learner, id).orElse(course.liveVersion()));
+	}
+
+	/** Moves a learner to the newest published version (recertification). */
+	public Course movePinToNewest(io.stride.identity.PersonId learner, CourseId id) {
+		Course course = find(id);
+		if (course.liveVersion() == null) {
+			throw new NotFoundException("Course");
+		}
+		versions.pin(learner, id, course.liveVersion());
+		return liveView(course, course.liveVersion());
 	}
 
 	/** A course as its reviewers see it, whatever its state; the review module decides who is a reviewer. */
@@ -207,10 +359,13 @@ public class Authoring {
 	@Transactional(readOnly = true)
 	public Course course(Viewer viewer, CourseId id) {
 		Course course = find(id);
-		if (!course.isPublished() && !mayEdit(viewer, course)) {
+		if (mayEdit(viewer, course)) {
+			return course;
+		}
+		if (course.liveVersion() == null || course.status() == CourseStatus.RETIRED) {
 			throw new NotFoundException("Course");
 		}
-		return course;
+		return liveView(course, course.liveVersion());
 	}
 
 	/** The course only if the viewer may edit it. */
@@ -218,7 +373,7 @@ public class Authoring {
 	public Course editable(Viewer viewer, CourseId id) {
 		Course course = find(id);
 		if (!mayEdit(viewer, course)) {
-			if (course.isPublished()) {
+			if (course.isLive()) {
 				throw new ForbiddenException("Only the course's author or an admin can change it.");
 			}
 			throw new NotFoundException("Course");
@@ -230,10 +385,10 @@ public class Authoring {
 	@Transactional(readOnly = true)
 	public Course published(CourseId id) {
 		Course course = find(id);
-		if (!course.isPublished()) {
+		if (!course.isLive()) {
 			throw new NotFoundException("Course");
 		}
-		return course;
+		return liveView(course, course.liveVersion());
 	}
 
 	@Transactional(readOnly = true)
@@ -247,18 +402,23 @@ public class Authoring {
 		if (!viewer.isReviewer()) {
 			throw new ForbiddenException("Only reviewers and admins see the review-by list.");
 		}
-		return courses.summaries("WHERE status = 'PUBLISHED' AND review_by IS NOT NULL AND review_by <= ? "
+		return courses.summaries("WHERE live_version IS NOT NULL AND status <> 'RETIRED' AND review_by IS NOT NULL AND review_by <= ? "
 				+ "ORDER BY review_by, title", horizon);
 	}
 
 	@Transactional(readOnly = true)
 	public List<Course> publishedCourses() {
-		return courses.summaries("WHERE status = 'PUBLISHED' ORDER BY title");
+		return courses.summaries("WHERE live_version IS NOT NULL AND status <> 'RETIRED' ORDER BY title");
 	}
 
 	@Transactional(readOnly = true)
 	public Map<CourseId, String> titles(List<CourseId> ids) {
 		return courses.titles(ids);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<CourseId, RiskTier> tiers(List<CourseId> ids) {
+		return courses.tiers(ids);
 	}
 
 	/** Which of these courses have a quiz. */

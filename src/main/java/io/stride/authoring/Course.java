@@ -12,10 +12,31 @@ import io.stride.identity.PersonId;
  */
 public record Course(CourseId id, String title, String description, CourseStatus status, int version, int revision,
 		PersonId authorId, List<Lesson> lessons, Quiz quiz, Instant updatedAt, Instant publishedAt, List<String> objectives,
-		RiskTier riskTier, String tierReason, java.time.LocalDate reviewBy) {
+		RiskTier riskTier, String tierReason, java.time.LocalDate reviewBy, Integer liveVersion) {
 
+	/** Whether this content is the published one: the working copy equals the newest published version. */
 	public boolean isPublished() {
 		return status == CourseStatus.PUBLISHED;
+	}
+
+	/** Whether learners can be given the course: some version is published and the course is not retired. */
+	public boolean isLive() {
+		return liveVersion != null && status != CourseStatus.RETIRED;
+	}
+
+	/** A new version is being written (or reviewed) while an earlier one stays with learners. */
+	public boolean hasNewVersionInProgress() {
+		return liveVersion != null && liveVersion < version;
+	}
+
+	/** The state in words, for pages. */
+	public String statusLabel() {
+		return switch (status) {
+			case PUBLISHED -> "Published (version " + version + ")";
+			case RETIRED -> "Retired";
+			case IN_REVIEW -> liveVersion == null ? "In review" : "Version " + version + " in review; version " + liveVersion + " is published";
+			case DRAFT -> liveVersion == null ? "Draft" : "Draft of version " + version + "; version " + liveVersion + " is published";
+		};
 	}
 
 	public Optional<Lesson> lesson(String lessonId) {

@@ -54,8 +54,15 @@ public class Delivery {
 
 	private final LearningRecord record;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final io.stride.authoring.ReviewPolicies policies;
+
 	Delivery(Authoring authoring, Organization organization, Assignments assignments, ProgressStore progress,
-			LearningRecord record) {
+			LearningRecord record, org.springframework.context.ApplicationEventPublisher events,
+			io.stride.authoring.ReviewPolicies policies) {
+		this.events = events;
+		this.policies = policies;
 		this.authoring = authoring;
 		this.organization = organization;
 		this.assignments = assignments;
@@ -100,13 +107,26 @@ public class Delivery {
 		rows.keySet().stream().filter(id -> !due.containsKey(id)).forEach(ids::add);
 		Map<CourseId, String> titles = authoring.titles(ids);
 		Set<CourseId> withQuiz = authoring.withQuiz(ids);
+		Map<CourseId, io.stride.authoring.RiskTier> tiers = authoring.tiers(ids);
+		Map<io.stride.authoring.RiskTier, Integer> every = new HashMap<>();
+		for (io.stride.authoring.RiskTier tier : io.stride.authoring.RiskTier.values()) {
+			Integer months = policies.policy(tier).recertifyMonths();
+			if (months != null) {
+				every.put(tier, months);
+			}
+		}
 		List<LearningItem> items = new ArrayList<>();
 		for (CourseId id : ids) {
 			ProgressStore.Row row = rows.get(id);
+			Integer months = every.get(tiers.get(id));
+			if (row != null && row.recertifyReason() == null && months != null && row.completedAt() != null
+					&& row.completedAt().isBefore(java.time.ZonedDateTime.now().minusMonths(months).toInstant())) {
+				row = progress.withReason(row, "Recertification is due every " + months + " months");
+			}
 			LocalDate dueDate = due.get(id) == null || LocalDate.MAX.equals(due.get(id)) ? null : due.get(id);
 			items.add(new LearningItem(id, titles.getOrDefault(id, "(removed course)"),
 					row == null ? ProgressStatus.NOT_STARTED : row.status(), dueDate, row == null ? null : row.bestScore(),
-					due.containsKey(id), withQuiz.contains(id)));
+					due.containsKey(id), withQuiz.contains(id), row == null ? null : row.recertifyReason()));
 		}
 		items.sort(Comparator.comparing(LearningItem::done)
 			.thenComparing(item -> item.dueDate() == null ? LocalDate.MAX : item.dueDate())
@@ -118,6 +138,12 @@ public class Delivery {
 	public CourseProgress open(Viewer learner, CourseId courseId) {
 		Course course = takeable(learner, courseId);
 		progress.ensureStarted(learner.id(), courseId);
+		ProgressStore.Row row = progress.lock(learner.id(), courseId);
+		if (row.recertifyReason() != null || intervalDue(row, course.riskTier())) {
+			// recertification: the learner takes the newest version from the start
+			course = authoring.movePinToNewest(learner.id(), courseId);
+			progress.restart(learner.id(), courseId);
+		}
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.OPENED, ActivityType.COURSE,
 				courseId.value(), course.title(), courseId.value(), Result.NONE));
 		return view(learner.id(), course);
@@ -125,7 +151,11 @@ public class Delivery {
 
 	@Transactional(readOnly = true)
 	public CourseProgress progressIn(Viewer learner, CourseId courseId) {
-		return view(learner.id(), takeable(learner, courseId));
+		Course course = authoring.deliveredTo(learner.id(), courseId);
+		if (course.status() == io.stride.authoring.CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
+			throw new NotFoundException("Course");
+		}
+		return view(learner.id(), course);
 	}
 
 	/** Shows a lesson and records that the learner read it. */
@@ -143,11 +173,25 @@ public class Delivery {
 
 	@EventListener
 	void on(QuizAttempted attempt) {
-		Course course = authoring.deliverable(attempt.courseId());
+		Course course = authoring.deliveredTo(attempt.personId(), attempt.courseId());
 		progress.ensureStarted(attempt.personId(), attempt.courseId());
 		progress.lock(attempt.personId(), attempt.courseId());
 		progress.recordAttempt(attempt.personId(), attempt.courseId(), attempt.score(), attempt.passed());
 		refresh(attempt.personId(), attempt.personName(), course);
+	}
+
+	/**
+	 * A new version of a high-risk course changed what it teaches: those who completed an earlier version are asked
+	 * to take the new one.
+	 */
+	@EventListener
+	void on(io.stride.authoring.CoursePublished published) {
+		if (published.version() > 1 && published.contentChanged()
+				&& policies.policy(published.tier()).recertifyOnChange()) {
+			List<PersonId> people = progress.askToRecertify(published.courseId(),
+					"Version " + published.version() + " changed the content");
+			events.publishEvent(new RecertificationRequested(published.courseId(), published.version(), published.title(), people));
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -188,6 +232,12 @@ public class Delivery {
 		return organization.teamsManagedBy(viewer);
 	}
 
+	private boolean intervalDue(ProgressStore.Row row, io.stride.authoring.RiskTier tier) {
+		Integer months = policies.policy(tier).recertifyMonths();
+		return months != null && row.completedAt() != null
+				&& row.completedAt().isBefore(java.time.ZonedDateTime.now().minusMonths(months).toInstant());
+	}
+
 	/** Re-derives the status; callers hold the row lock. */
 	private void refresh(PersonId person, String name, Course course) {
 		ProgressStore.Row row = progress.find(person, course.id()).orElseThrow();
@@ -218,7 +268,7 @@ public class Delivery {
 
 	/** Published courses for everyone; a retired one only for learners who had started it. */
 	private Course takeable(Viewer learner, CourseId courseId) {
-		Course course = authoring.deliverable(courseId);
+		Course course = authoring.deliverableFor(learner.id(), courseId);
 		if (course.status() == io.stride.authoring.CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
 			throw new NotFoundException("Course");
 		}

@@ -53,6 +53,8 @@ class DemoData implements ApplicationRunner {
 
 	private final Delivery delivery;
 
+	private final io.stride.review.Reviews reviews;
+
 	private final Assessment assessment;
 
 	private final String setting;
@@ -66,7 +68,8 @@ class DemoData implements ApplicationRunner {
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
-			@Value("${stride.admin.email:}") String adminEmail) {
+			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews) {
+		this.reviews = reviews;
 		this.administration = administration;
 		this.organization = organization;
 		this.authoring = authoring;
@@ -112,6 +115,8 @@ class DemoData implements ApplicationRunner {
 		PersonId maya = person(admin, "Maya Manager", "maya", Set.of(customerSuccess), Set.of(customerSuccess), Set.of());
 		PersonId sam = person(admin, "Sam Sales", "sam", Set.of(sales), Set.of(sales), Set.of());
 		person(admin, "Rita Reviewer", "rita", Set.of(support), Set.of(), EnumSet.of(Role.REVIEWER));
+		PersonId carla = person(admin, "Carla Compliance", "carla", Set.of(support), Set.of(), EnumSet.of(Role.REVIEWER));
+		reviews.setUp(admin, carla, "", false, true);
 		PersonId leo = person(admin, "Leo Learner", "leo", Set.of(customerSuccess), Set.of(), Set.of());
 		PersonId lina = person(admin, "Lina Lopez", "lina", Set.of(onboarding), Set.of(), Set.of());
 		person(admin, "Omar Osei", "omar", Set.of(onboarding), Set.of(), Set.of());

@@ -54,6 +54,16 @@ public class Organization {
 		return people.findById(id).map(Viewer::of).orElseThrow(() -> new NotFoundException("Person"));
 	}
 
+	/** A person's name and email, for sending them what concerns them; not for showing to others. */
+	public java.util.Optional<Person> contactOf(PersonId id) {
+		return people.findById(id).filter(Person::active);
+	}
+
+	/** Active people with a role (reviewers, admins), for routing work to them. */
+	public List<Person> withRole(Role role) {
+		return people.withRole(role);
+	}
+
 	public List<Team> allTeams() {
 		return teams.all();
 	}

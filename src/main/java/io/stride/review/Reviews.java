@@ -1,16 +1,27 @@
 package io.stride.review;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.CoursePublished;
 import io.stride.authoring.CourseSubmittedForReview;
-import io.stride.authoring.RiskTier;
+import io.stride.authoring.ReviewPolicies;
+import io.stride.authoring.ReviewPolicy;
+import io.stride.identity.Organization;
+import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.identity.Viewer;
 import io.stride.review.internal.ReviewCases;
+import io.stride.review.internal.ReviewerProfiles;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -22,58 +33,90 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Review cases. The default policies: medium-risk courses need one approval by a reviewer; high-risk courses
- * two in sequence (subject-matter expert, then compliance). Nobody approves their own course or a version they
- * edited, and one person never decides two steps of the same case.
+ * Review cases, routed by the policy of the course's risk tier (admins edit the policies). Defaults: low risk
+ * publishes at once and gets a peer spot-check within 14 days; medium needs one approval by a reviewer for the
+ * course's topic or an L&D reviewer; high needs two in sequence, subject-matter expert then compliance. Nobody
+ * approves their own course or a version they edited, one person never decides two steps of the same case, and of
+ * two reviewers approving the same step at once only one counts.
  */
 @Service
 @Transactional
 public class Reviews {
 
-	static List<String> stepsFor(RiskTier tier) {
-		return switch (tier) {
-			case LOW -> List.of();
-			case MEDIUM -> List.of("Reviewer");
-			case HIGH -> List.of("Subject-matter expert", "Compliance");
-		};
-	}
+	public static final String SPOT_CHECK_STEP = "Peer spot-check";
 
 	private final ReviewCases cases;
 
+	private final ReviewerProfiles profiles;
+
 	private final Authoring authoring;
+
+	private final ReviewPolicies policies;
+
+	private final Organization organization;
 
 	private final ApplicationEventPublisher events;
 
-	Reviews(ReviewCases cases, Authoring authoring, ApplicationEventPublisher events) {
+	Reviews(ReviewCases cases, ReviewerProfiles profiles, Authoring authoring, ReviewPolicies policies,
+			Organization organization, ApplicationEventPublisher events) {
 		this.cases = cases;
+		this.profiles = profiles;
 		this.authoring = authoring;
+		this.policies = policies;
+		this.organization = organization;
 		this.events = events;
 	}
 
 	@EventListener
 	void on(CourseSubmittedForReview submitted) {
-		cases.open(Ids.newId(), submitted.courseId(), submitted.version(), submitted.tier(), submitted.author(),
-				stepsFor(submitted.tier()));
+		ReviewPolicy policy = policies.policy(submitted.tier());
+		List<ReviewPolicy.Step> steps = policy.steps().isEmpty()
+				? List.of(new ReviewPolicy.Step("Reviewer", ReviewPolicy.Who.ANY)) : policy.steps();
+		String id = Ids.newId();
+		cases.open(id, ReviewCase.BEFORE_PUBLISHING, submitted.courseId(), submitted.version(), submitted.tier(),
+				submitted.author(), steps, Instant.now().plus(Duration.ofHours(policy.slaHours())),
+				authoring.topicOf(submitted.courseId()));
+		announce(cases.find(id).orElseThrow(), submitted.title());
 	}
 
-	/** The open case of a course, if it is in review. */
+	/** A course published at once gets the spot-check its policy asks for. */
+	@EventListener
+	void on(CoursePublished published) {
+		ReviewPolicy policy = policies.policy(published.tier());
+		if (!policy.publishesAtOnce() || policy.spotCheckDays() == null) {
+			return;
+		}
+		Course course = authoring.forReview(published.courseId());
+		String id = Ids.newId();
+		cases.open(id, ReviewCase.SPOT_CHECK, course.id(), published.version(), published.tier(), course.authorId(),
+				List.of(new ReviewPolicy.Step(SPOT_CHECK_STEP, ReviewPolicy.Who.ANY)),
+				Instant.now().plus(Duration.ofDays(policy.spotCheckDays())), authoring.topicOf(course.id()));
+		announce(cases.find(id).orElseThrow(), published.title());
+	}
+
+	/** The newest case of a course. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<ReviewCase> latestFor(CourseId course) {
+	public Optional<ReviewCase> latestFor(CourseId course) {
 		return cases.latestFor(course);
+	}
+
+	/** The newest case before publishing: the one an author submitted. */
+	@Transactional(readOnly = true)
+	public Optional<ReviewCase> latestSubmissionFor(CourseId course) {
+		return cases.latestFor(course, ReviewCase.BEFORE_PUBLISHING);
 	}
 
 	/** A case for its author, reviewers and admins. */
 	@Transactional(readOnly = true)
 	public ReviewCase reviewCase(Viewer viewer, String id) {
-		ReviewCase reviewCase = (Ids.looksValid(id) ? cases.find(id) : java.util.Optional.<ReviewCase>empty())
-			.orElseThrow(() -> new NotFoundException("Review"));
+		ReviewCase reviewCase = find(id);
 		if (!viewer.is(reviewCase.authorId()) && !isReviewer(viewer)) {
 			throw new NotFoundException("Review");
 		}
 		return reviewCase;
 	}
 
-	/** Open cases the viewer could decide now: not their own, not versions they edited. */
+	/** Open cases the viewer could decide now, the soonest due first. */
 	@Transactional(readOnly = true)
 	public List<ReviewCase> queue(Viewer viewer) {
 		if (!isReviewer(viewer)) {
@@ -82,44 +125,204 @@ public class Reviews {
 		return cases.openCases().stream().filter(c -> refusal(viewer, c) == null).toList();
 	}
 
+	/** The author's recent cases, newest first: where their courses stand. */
+	@Transactional(readOnly = true)
+	public List<ReviewCase> submittedBy(Viewer author) {
+		return cases.ofAuthor(author.id(), 50);
+	}
+
+	/** Whether the viewer may approve the case's current step now. */
+	@Transactional(readOnly = true)
+	public boolean mayApprove(Viewer viewer, ReviewCase reviewCase) {
+		return refusal(viewer, reviewCase) == null;
+	}
+
 	public ReviewCase approve(Viewer reviewer, String caseId, String comment) {
-		ReviewCase reviewCase = (Ids.looksValid(caseId) ? cases.find(caseId) : java.util.Optional.<ReviewCase>empty())
-			.orElseThrow(() -> new NotFoundException("Review"));
+		ReviewCase reviewCase = find(caseId);
 		String refused = refusal(reviewer, reviewCase);
 		if (refused != null) {
 			throw new ForbiddenException(refused);
 		}
 		ReviewStep step = reviewCase.currentStep().orElseThrow();
-		if (!cases.decide(caseId, step.position(), reviewer.id(), trim(comment))) {
+		if (!cases.decide(caseId, step.position(), "APPROVED", reviewer.id(), trim(comment))) {
 			throw new ForbiddenException("This step was decided a moment ago by someone else.");
 		}
 		Course course = authoring.forReview(reviewCase.courseId());
-		events.publishEvent(new ReviewStepApproved(caseId, course.id(), course.title(), step.name(), reviewer.id()));
-		if (step.position() == reviewCase.steps().size() - 1) {
+		boolean last = step.position() == reviewCase.steps().size() - 1;
+		events.publishEvent(new ReviewStepApproved(caseId, course.id(), course.title(), step.name(), reviewer.id(),
+				reviewCase.authorId(), last, reviewCase.spotCheck()));
+		if (last) {
 			cases.close(caseId, "APPROVED");
-			authoring.publishReviewed(course.id(), reviewer.id());
+			if (!reviewCase.spotCheck()) {
+				authoring.publishReviewed(course.id(), reviewer.id());
+			}
 		}
-		return cases.find(caseId).orElseThrow();
+		else {
+			cases.due(caseId, Instant.now().plus(Duration.ofHours(policies.policy(reviewCase.tier()).slaHours())));
+			announce(find(caseId), course.title());
+		}
+		return find(caseId);
 	}
 
+	/**
+	 * Sends the course back to its author with what should change. For a spot-check the course stays published; its
+	 * author writes a new version.
+	 */
 	public ReviewCase requestChanges(Viewer reviewer, String caseId, String comment, String anchor) {
-		ReviewCase reviewCase = (Ids.looksValid(caseId) ? cases.find(caseId) : java.util.Optional.<ReviewCase>empty())
-			.orElseThrow(() -> new NotFoundException("Review"));
+		ReviewCase reviewCase = decidable(reviewer, caseId, comment, "Say what should change.");
+		cases.comment(Ids.newId(), caseId, reviewCase.courseId(), reviewCase.version(), reviewer.id(), null, trim(anchor),
+				trim(comment));
+		reviewCase.currentStep()
+			.ifPresent(step -> cases.decide(caseId, step.position(), "CHANGES_REQUESTED", reviewer.id(), trim(comment)));
+		cases.close(caseId, "CHANGES_REQUESTED");
+		if (!reviewCase.spotCheck()) {
+			authoring.returnToDraft(reviewCase.courseId());
+		}
+		Course course = authoring.forReview(reviewCase.courseId());
+		events.publishEvent(new ChangesRequested(caseId, course.id(), course.title(), reviewer.id(), trim(comment),
+				reviewCase.authorId(), trim(anchor)));
+		return find(caseId);
+	}
+
+	/** Turns the submission down with a reason; the course goes back to its author as a draft. */
+	public ReviewCase reject(Viewer reviewer, String caseId, String reason) {
+		ReviewCase reviewCase = decidable(reviewer, caseId, reason, "Say why the course is rejected.");
+		reviewCase.currentStep()
+			.ifPresent(step -> cases.decide(caseId, step.position(), "REJECTED", reviewer.id(), trim(reason)));
+		cases.comment(Ids.newId(), caseId, reviewCase.courseId(), reviewCase.version(), reviewer.id(), null, null,
+				"Rejected: " + trim(reason));
+		cases.close(caseId, "REJECTED");
+		if (!reviewCase.spotCheck()) {
+			authoring.returnToDraft(reviewCase.courseId());
+		}
+		Course course = authoring.forReview(reviewCase.courseId());
+		events.publishEvent(new ReviewRejected(caseId, course.id(), course.title(), reviewer.id(), trim(reason),
+				reviewCase.authorId()));
+		return find(caseId);
+	}
+
+	/**
+	 * A comment on the course under review, anchored to a lesson, a paragraph or a question, or a reply in a thread.
+	 * Reviewers comment on open cases; the author and reviewers reply to threads of the version, also after the case
+	 * went back to the author.
+	 */
+	public ReviewCase.ReviewComment comment(Viewer viewer, String caseId, String anchor, String body, String parentId) {
+		ReviewCase reviewCase = reviewCase(viewer, caseId);
+		if (body == null || body.isBlank()) {
+			throw new InvalidInputException("body", "Write the comment.");
+		}
+		ReviewCase.ReviewComment parent = null;
+		if (parentId != null && !parentId.isBlank()) {
+			parent = (Ids.looksValid(parentId) ? cases.findComment(parentId) : Optional.<ReviewCase.ReviewComment>empty())
+				.filter(c -> reviewCase.comments().stream().anyMatch(own -> own.id().equals(c.id())))
+				.orElseThrow(() -> new NotFoundException("Comment"));
+			if (parent.parentId() != null) {
+				throw new InvalidInputException("parentId", "Reply to the first comment of the thread.");
+			}
+		}
+		else if (!reviewCase.open() || !isReviewer(viewer) || viewer.is(reviewCase.authorId())) {
+			throw new ForbiddenException(reviewCase.open() ? "Authors reply to reviewers' comments; start a thread as a reviewer."
+					: "This review is closed; reply to an existing thread instead.");
+		}
+		String id = Ids.newId();
+		cases.comment(id, caseId, reviewCase.courseId(), reviewCase.version(), viewer.id(),
+				parent == null ? null : parent.id(), parent == null ? trim(anchor) : parent.anchor(), trim(body));
+		Set<PersonId> recipients = new LinkedHashSet<>();
+		recipients.add(reviewCase.authorId());
+		reviewCase.comments()
+			.stream()
+			.filter(c -> parentId != null && (c.id().equals(parentId) || parentId.equals(c.parentId())))
+			.forEach(c -> recipients.add(new PersonId(c.authorId())));
+		recipients.remove(viewer.id());
+		Course course = authoring.forReview(reviewCase.courseId());
+		events.publishEvent(new CommentPosted(caseId, course.id(), course.title(), viewer.id(), trim(body),
+				List.copyOf(recipients)));
+		return cases.findComment(id).orElseThrow();
+	}
+
+	/** Marks a thread resolved: by the course's author or a reviewer. */
+	public ReviewCase.ReviewComment resolve(Viewer viewer, String commentId) {
+		ReviewCase.ReviewComment comment = (Ids.looksValid(commentId) ? cases.findComment(commentId)
+				: Optional.<ReviewCase.ReviewComment>empty()).orElseThrow(() -> new NotFoundException("Comment"));
+		ReviewCase reviewCase = reviewCase(viewer, cases.caseOfComment(commentId));
+		if (comment.parentId() != null) {
+			throw new InvalidInputException("commentId", "Resolve the thread from its first comment.");
+		}
+		if (!cases.resolve(commentId, viewer.id())) {
+			throw new ConflictException("This thread is already resolved.");
+		}
+		return cases.findComment(reviewCase.comments().stream()
+			.filter(c -> c.id().equals(commentId))
+			.findFirst()
+			.orElseThrow()
+			.id()).orElseThrow();
+	}
+
+	/** Reviewers and how they are set up, for admins. */
+	@Transactional(readOnly = true)
+	public List<ReviewerEntry> reviewers(Viewer admin) {
+		requireAdmin(admin);
+		List<ReviewerEntry> result = new ArrayList<>();
+		for (Person person : organization.withRole(Role.REVIEWER)) {
+			result.add(new ReviewerEntry(person.id(), person.name(), person.email(), profile(person.id())));
+		}
+		return result;
+	}
+
+	public ReviewerProfile setUp(Viewer admin, PersonId reviewer, String topics, boolean learningTeam, boolean compliance) {
+		requireAdmin(admin);
+		Viewer person = organization.viewerOf(reviewer);
+		if (!person.roles().contains(Role.REVIEWER) && !person.isAdmin()) {
+			throw new InvalidInputException("personId", "Give this person the reviewer role first.");
+		}
+		List<String> list = topics == null ? List.of()
+				: java.util.Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+		if (list.size() > 20 || list.stream().anyMatch(t -> t.length() > 100)) {
+			throw new InvalidInputException("topics", "List at most 20 topics, each up to 100 characters, separated by commas.");
+		}
+		ReviewerProfile profile = new ReviewerProfile(reviewer, list, learningTeam, compliance);
+		profiles.save(profile);
+		return profile;
+	}
+
+	public ReviewerProfile profile(PersonId person) {
+		return profiles.find(person).orElseGet(() -> ReviewerProfile.unset(person));
+	}
+
+	public record ReviewerEntry(PersonId id, String name, String email, ReviewerProfile profile) {
+	}
+
+	/** Tells the people who may decide the case's current step that it waits for them. */
+	private void announce(ReviewCase reviewCase, String title) {
+		reviewCase.currentStep().ifPresent(step -> {
+			List<PersonId> reviewers = organization.withRole(Role.REVIEWER)
+				.stream()
+				.map(p -> organization.viewerOf(p.id()))
+				.filter(v -> refusal(v, reviewCase) == null)
+				.map(Viewer::id)
+				.toList();
+			events.publishEvent(new ReviewRequested(reviewCase.id(), reviewCase.courseId(), title, step.name(),
+					reviewCase.spotCheck(), reviewCase.dueAt(), reviewers));
+		});
+	}
+
+	private ReviewCase decidable(Viewer reviewer, String caseId, String text, String missing) {
+		ReviewCase reviewCase = find(caseId);
 		if (!reviewCase.open()) {
 			throw new ConflictException("This review is closed.");
 		}
 		if (!isReviewer(reviewer) || reviewer.is(reviewCase.authorId())) {
-			throw new ForbiddenException("Only a reviewer other than the author can ask for changes.");
+			throw new ForbiddenException("Only a reviewer other than the author can decide.");
 		}
-		if (comment == null || comment.isBlank()) {
-			throw new InvalidInputException("comment", "Say what should change.");
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException("comment", missing);
 		}
-		cases.comment(Ids.newId(), caseId, reviewer.id(), trim(anchor), trim(comment));
-		cases.close(caseId, "CHANGES_REQUESTED");
-		authoring.returnToDraft(reviewCase.courseId());
-		Course course = authoring.forReview(reviewCase.courseId());
-		events.publishEvent(new ChangesRequested(caseId, course.id(), course.title(), reviewer.id(), trim(comment)));
-		return cases.find(caseId).orElseThrow();
+		return reviewCase;
+	}
+
+	private ReviewCase find(String id) {
+		return (Ids.looksValid(id) ? cases.find(id) : Optional.<ReviewCase>empty())
+			.orElseThrow(() -> new NotFoundException("Review"));
 	}
 
 	/** Why this person may not approve the case's current step; null when they may. */
@@ -142,11 +345,23 @@ public class Reviews {
 		if (decidedEarlierStep) {
 			return "You approved an earlier step of this review; the next step needs another person.";
 		}
+		ReviewStep step = reviewCase.currentStep().orElseThrow();
+		if (!profile(viewer.id()).mayDecide(step.who(), reviewCase.topic())) {
+			return "The step \"" + step.name() + "\" needs " + step.who().label()
+					+ (step.who() == ReviewPolicy.Who.TOPIC && reviewCase.topic() != null ? " (" + reviewCase.topic() + ")" : "")
+					+ "; an admin sets up who reviews what.";
+		}
 		return null;
 	}
 
 	private static boolean isReviewer(Viewer viewer) {
 		return viewer.roles().contains(Role.REVIEWER) || viewer.isAdmin();
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.isAdmin()) {
+			throw new ForbiddenException("Only admins set up reviewers.");
+		}
 	}
 
 	private static String trim(String text) {
@@ -157,9 +372,23 @@ public class Reviews {
 		return t.length() > 4000 ? t.substring(0, 4000) : t;
 	}
 
-	public record ReviewStepApproved(String caseId, CourseId courseId, String title, String step, PersonId by) {
+	public record ReviewRequested(String caseId, CourseId courseId, String title, String step, boolean spotCheck,
+			Instant dueAt, List<PersonId> reviewers) {
 	}
 
-	public record ChangesRequested(String caseId, CourseId courseId, String title, PersonId by, String comment) {
+	public record ReviewStepApproved(String caseId, CourseId courseId, String title, String step, PersonId by,
+			PersonId author, boolean lastStep, boolean spotCheck) {
+	}
+
+	public record ChangesRequested(String caseId, CourseId courseId, String title, PersonId by, String comment,
+			PersonId author, String anchor) {
+	}
+
+	public record ReviewRejected(String caseId, CourseId courseId, String title, PersonId by, String reason,
+			PersonId author) {
+	}
+
+	public record CommentPosted(String caseId, CourseId courseId, String title, PersonId by, String body,
+			List<PersonId> recipients) {
 	}
 }

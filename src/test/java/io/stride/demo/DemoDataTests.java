@@ -59,8 +59,8 @@ class DemoDataTests {
 		List<Team> teams = organization.allTeams();
 		assertThat(teams).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(teams).anyMatch(team -> team.parentId() != null);
-		// the 12 demo people and the installation's own first admin, created before the demo data
-		assertThat(administration.people(admin, "", 1, 100).total()).isEqualTo(13);
+		// the 13 demo people and the installation's own first admin, created before the demo data
+		assertThat(administration.people(admin, "", 1, 100).total()).isEqualTo(14);
 		assertThat(administration.adminViewer("first-admin@acme.example").isAdmin()).isTrue();
 
 		List<Course> published = authoring.publishedCourses();
@@ -78,7 +78,7 @@ class DemoDataTests {
 	@Test
 	void aDatabaseWithDataIsNeverSeededAgain() throws Exception {
 		demoData.run(null);
-		assertThat(administration.people(administration.adminViewer("admin@acme.example"), "", 1, 100).total()).isEqualTo(13);
+		assertThat(administration.people(administration.adminViewer("admin@acme.example"), "", 1, 100).total()).isEqualTo(14);
 		assertThat(demoData.shouldSeed()).isFalse();
 	}
 }

@@ -43,7 +43,7 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 	void start() throws Exception {
 		org = fixtures.organization();
 		fixtures.person(fixtures.admin(), "Sam Expert", "expert", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
-		fixtures.person(fixtures.admin(), "Cleo Compliance", "compliance", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		fixtures.complianceReviewer(fixtures.person(fixtures.admin(), "Cleo Compliance", "compliance", org.suffix(), Set.of(), Set.of(), Role.REVIEWER));
 		browser = Browser.open(port, "high-risk-review");
 	}
 

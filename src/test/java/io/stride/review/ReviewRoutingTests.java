@@ -53,7 +53,9 @@ class ReviewRoutingTests {
 		org = fixtures.organization();
 		author = bearer(org.managerA());
 		reviewerOne = bearer(fixtures.person(fixtures.admin(), "Rev One", "rev-one", org.suffix(), Set.of(), Set.of(), Role.REVIEWER));
-		reviewerTwo = bearer(fixtures.person(fixtures.admin(), "Rev Two", "rev-two", org.suffix(), Set.of(), Set.of(), Role.REVIEWER));
+		PersonId two = fixtures.person(fixtures.admin(), "Rev Two", "rev-two", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		fixtures.complianceReviewer(two);
+		reviewerTwo = bearer(two);
 	}
 
 	@Test

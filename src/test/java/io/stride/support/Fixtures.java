@@ -42,8 +42,11 @@ public class Fixtures {
 
 	private final ApiTokens tokens;
 
+	private final io.stride.review.Reviews reviews;
+
 	Fixtures(OrganizationAdministration administration, Organization organization, Authoring authoring,
-			ApiTokens tokens) {
+			ApiTokens tokens, io.stride.review.Reviews reviews) {
+		this.reviews = reviews;
 		this.administration = administration;
 		this.organization = organization;
 		this.authoring = authoring;
@@ -80,6 +83,11 @@ public class Fixtures {
 			Set<TeamId> manages, Role... roles) {
 		return administration.createPerson(admin, new NewPerson(name, handle + "-" + suffix + "@stride.test", PASSWORD,
 				teams, manages, roles.length == 0 ? Set.of() : Set.of(roles)));
+	}
+
+	/** Sets a reviewer up for compliance steps only (no topics, not L&D). */
+	public void complianceReviewer(PersonId id) {
+		reviews.setUp(admin(), id, "", false, true);
 	}
 
 	public Viewer viewer(PersonId id) {

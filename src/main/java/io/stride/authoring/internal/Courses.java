@@ -48,11 +48,11 @@ public class Courses {
 
 	private record Header(String id, String title, String description, String status, int version, int revision,
 			String authorId, int passMark, Instant updatedAt, Instant publishedAt, List<String> objectives, RiskTier tier,
-			String tierReason, java.time.LocalDate reviewBy) {
+			String tierReason, java.time.LocalDate reviewBy, Integer liveVersion) {
 	}
 
 	private static final String HEADER = "SELECT id, title, description, status, version, revision, author_id, pass_mark, "
-			+ "updated_at, published_at, objectives, risk_tier, tier_reason, review_by FROM courses ";
+			+ "updated_at, published_at, objectives, risk_tier, tier_reason, review_by, live_version FROM courses ";
 
 	public Optional<Course> findById(CourseId id) {
 		return jdbc.sql(HEADER + "WHERE id = ?").param(id.value()).query(this::header).optional().map(this::assemble);
@@ -124,7 +124,7 @@ public class Courses {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc
 			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ?, "
-					+ "review_by = ? WHERE id = ? AND status = 'IN_REVIEW'")
+					+ "review_by = ?, live_version = version WHERE id = ? AND status = 'IN_REVIEW'")
 			.params(now, now, reviewBy, id.value())
 			.update() == 1;
 	}
@@ -133,9 +133,39 @@ public class Courses {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc
 			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ?, "
-					+ "review_by = ? WHERE id = ? AND revision = ? AND status = 'DRAFT'")
+					+ "review_by = ?, live_version = version WHERE id = ? AND revision = ? AND status = 'DRAFT'")
 			.params(now, now, reviewBy, id.value(), revision)
 			.update() == 1;
+	}
+
+	/** Opens the next version of a published course as a draft; the published one stays with learners. */
+	public boolean startVersion(CourseId id, int revision) {
+		return jdbc.sql("UPDATE courses SET status = 'DRAFT', version = version + 1, revision = revision + 1, updated_at = ? "
+				+ "WHERE id = ? AND revision = ? AND status = 'PUBLISHED'")
+			.params(Timestamp.from(Instant.now()), id.value(), revision)
+			.update() == 1;
+	}
+
+	public String topic(CourseId id) {
+		return jdbc.sql("SELECT topic FROM courses WHERE id = ?").param(id.value()).query(String.class).optional().orElse(null);
+	}
+
+	public void setTopic(CourseId id, String topic) {
+		jdbc.sql("UPDATE courses SET topic = ? WHERE id = ?").params(topic, id.value()).update();
+	}
+
+	/** Risk tiers by id, for lists in other modules. */
+	public Map<CourseId, io.stride.authoring.RiskTier> tiers(List<CourseId> ids) {
+		Map<CourseId, io.stride.authoring.RiskTier> tiers = new HashMap<>();
+		if (ids.isEmpty()) {
+			return tiers;
+		}
+		jdbc.sql("SELECT id, risk_tier FROM courses WHERE id IN (:ids)")
+			.param("ids", new ArrayList<>(ids.stream().map(CourseId::value).toList()))
+			.query(rs -> {
+				tiers.put(new CourseId(rs.getString(1)), io.stride.authoring.RiskTier.valueOf(rs.getString(2)));
+			});
+		return tiers;
 	}
 
 	private void replaceParts(CourseId id, CourseContent content) {
@@ -168,7 +198,7 @@ public class Courses {
 				rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
 				published == null ? null : published.toInstant(),
 				objectives == null ? List.of() : json.readValue(objectives, STRINGS), RiskTier.valueOf(rs.getString(12)),
-				rs.getString(13), rs.getObject(14, java.time.LocalDate.class));
+				rs.getString(13), rs.getObject(14, java.time.LocalDate.class), (Integer) rs.getObject(15, Integer.class));
 	}
 
 	private Course assemble(Header header) {
@@ -191,7 +221,7 @@ public class Courses {
 	private Course toCourse(Header h, List<Lesson> lessons, List<Question> questions) {
 		return new Course(new CourseId(h.id()), h.title(), h.description(), CourseStatus.valueOf(h.status()),
 				h.version(), h.revision(), new PersonId(h.authorId()), lessons, new Quiz(h.passMark(), questions),
-				h.updatedAt(), h.publishedAt(), h.objectives(), h.tier(), h.tierReason(), h.reviewBy());
+				h.updatedAt(), h.publishedAt(), h.objectives(), h.tier(), h.tierReason(), h.reviewBy(), h.liveVersion());
 	}
 
 	public java.util.Set<CourseId> withQuiz(List<CourseId> ids) {
@@ -213,7 +243,8 @@ public class Courses {
 		if (ids.isEmpty()) {
 			return titles;
 		}
-		jdbc.sql("SELECT id, title FROM courses WHERE id IN (:ids)")
+		jdbc.sql("SELECT c.id, COALESCE(v.title, c.title) FROM courses c LEFT JOIN course_versions v "
+				+ "ON v.course_id = c.id AND v.version = c.live_version WHERE c.id IN (:ids)")
 			.param("ids", new ArrayList<>(ids.stream().map(CourseId::value).toList()))
 			.query(rs -> {
 				titles.put(new CourseId(rs.getString(1)), rs.getString(2));

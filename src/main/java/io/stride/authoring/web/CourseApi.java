@@ -105,11 +105,31 @@ class CourseApi {
 		}
 	}
 
-	record Saved(String id, int version, int revision, String status) {
+	record Saved(String id, int version, int revision, String status, Integer publishedVersion) {
 
 		static Saved of(Course c) {
-			return new Saved(c.id().value(), c.version(), c.revision(), c.status().name());
+			return new Saved(c.id().value(), c.version(), c.revision(), c.status().name(), c.liveVersion());
 		}
+	}
+
+	record RevisionBody(Integer revision) {
+	}
+
+	@PostMapping("/{id}/versions")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Start the next version of a published course as a draft (learners keep the published one); "
+			+ "409 when the course is not published or 'revision' is stale")
+	Saved newVersion(@PathVariable String id, @RequestBody RevisionBody body) {
+		if (body == null || body.revision() == null) {
+			throw new InvalidInputException("revision", "Send the revision you last read.");
+		}
+		return Saved.of(authoring.startVersion(organization.currentViewer(), new CourseId(id), body.revision()));
+	}
+
+	@GetMapping("/{id}/versions")
+	@Operation(summary = "Published versions of a course, newest first, with how many learners take each; for its author and admins")
+	List<Authoring.VersionInfo> versions(@PathVariable String id) {
+		return authoring.versions(organization.currentViewer(), new CourseId(id));
 	}
 
 	@PostMapping("/{id}/retire")
@@ -134,7 +154,8 @@ class CourseApi {
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "Replace a draft's content; 'revision' must be the one last read (409 otherwise)")
+	@Operation(summary = "Replace a draft's content; 'revision' must be the one last read (409 otherwise). "
+			+ "On a published course this starts the next version as a draft: the published one never changes")
 	Saved update(@PathVariable String id, @RequestBody CourseBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Send the revision you last read, to avoid overwriting a newer save.");

@@ -88,8 +88,12 @@ class CourseBuilderController {
 	String edit(@PathVariable String id, Model model, RedirectAttributes redirect) {
 		Viewer me = organization.currentViewer();
 		Course course = authoring.editable(me, new CourseId(id));
-		if (course.isPublished()) {
-			redirect.addFlashAttribute("notice", "This course is published; published courses can't be edited in place yet.");
+		if (course.status() != io.stride.authoring.CourseStatus.DRAFT) {
+			redirect.addFlashAttribute("notice", course.isPublished()
+					? "This version is published and never changes. Choose \"Edit as a new version\" to change the course."
+					: course.status() == io.stride.authoring.CourseStatus.IN_REVIEW
+							? "This course is in review; it can be edited again when a reviewer asks for changes."
+							: "This course is retired.");
 			return "redirect:/courses/" + id + "/assign";
 		}
 		CourseForm form = CourseForm.of(course);
@@ -170,6 +174,20 @@ class CourseBuilderController {
 			model.addAttribute("problem", e.getMessage());
 			model.addAttribute("conflict", true);
 			return builder(model, form, current, Map.of());
+		}
+	}
+
+	@PostMapping("/courses/{id}/new-version")
+	String newVersion(@PathVariable String id, @RequestParam(defaultValue = "0") int revision, RedirectAttributes redirect) {
+		try {
+			Course draft = authoring.startVersion(organization.currentViewer(), new CourseId(id), revision);
+			redirect.addFlashAttribute("notice", "Version " + draft.version() + " is a draft. Learners keep version "
+					+ draft.liveVersion() + " until this one is published.");
+			return "redirect:/courses/" + id + "/edit";
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+			return "redirect:/courses/" + id + "/assign";
 		}
 	}
 

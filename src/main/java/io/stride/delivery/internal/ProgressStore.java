@@ -28,10 +28,10 @@ public class ProgressStore {
 	}
 
 	public record Row(PersonId personId, CourseId courseId, ProgressStatus status, Integer bestScore, int attempts,
-			boolean passed, Instant completedAt) {
+			boolean passed, Instant completedAt, String recertifyReason) {
 	}
 
-	private static final String COLUMNS = "SELECT person_id, course_id, status, best_score, attempts, passed, completed_at FROM progress ";
+	private static final String COLUMNS = "SELECT person_id, course_id, status, best_score, attempts, passed, completed_at, recertify_reason FROM progress ";
 
 	public void markRead(PersonId person, CourseId course, String lessonId) {
 		boolean read = jdbc.sql("SELECT COUNT(*) FROM lesson_reads WHERE person_id = ? AND lesson_id = ?")
@@ -110,10 +110,37 @@ public class ProgressStore {
 			.update();
 	}
 
+	/** The same row with a recertification reason, for display. */
+	public Row withReason(Row row, String reason) {
+		return new Row(row.personId(), row.courseId(), row.status(), row.bestScore(), row.attempts(), row.passed(),
+				row.completedAt(), reason);
+	}
+
+	/** Asks everyone who finished an earlier version of the course to take it again; answers who they are. */
+	public List<PersonId> askToRecertify(CourseId course, String reason) {
+		List<PersonId> people = jdbc.sql("SELECT person_id FROM progress WHERE course_id = ? AND status IN ('COMPLETED', 'PASSED')")
+			.param(course.value())
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+		jdbc.sql("UPDATE progress SET recertify_reason = ?, updated_at = ? WHERE course_id = ? AND status IN ('COMPLETED', 'PASSED')")
+			.params(reason, Timestamp.from(Instant.now()), course.value())
+			.update();
+		return people;
+	}
+
+	/** Starts the course over for one learner: lessons unread, no attempts counted; the learning record keeps the past. */
+	public void restart(PersonId person, CourseId course) {
+		jdbc.sql("DELETE FROM lesson_reads WHERE person_id = ? AND course_id = ?").params(person.value(), course.value()).update();
+		jdbc.sql("UPDATE progress SET status = 'IN_PROGRESS', best_score = NULL, attempts = 0, passed = FALSE, "
+				+ "completed_at = NULL, recertify_reason = NULL, updated_at = ? WHERE person_id = ? AND course_id = ?")
+			.params(Timestamp.from(Instant.now()), person.value(), course.value())
+			.update();
+	}
+
 	private Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		Timestamp completed = rs.getTimestamp(7);
 		return new Row(new PersonId(rs.getString(1)), new CourseId(rs.getString(2)),
 				ProgressStatus.valueOf(rs.getString(3)), (Integer) rs.getObject(4, Integer.class), rs.getInt(5),
-				rs.getBoolean(6), completed == null ? null : completed.toInstant());
+				rs.getBoolean(6), completed == null ? null : completed.toInstant(), rs.getString(8));
 	}
 }

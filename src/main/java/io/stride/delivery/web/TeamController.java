@@ -136,11 +136,12 @@ class TeamController {
 		model.addAttribute("course", course);
 		model.addAttribute("teams", teams);
 		model.addAttribute("teamNames", names);
-		model.addAttribute("assignments", course.isPublished() ? delivery.assignmentsOf(me, course.id()) : List.of());
+		model.addAttribute("assignments", course.isLive() ? delivery.assignmentsOf(me, course.id()) : List.of());
 		model.addAttribute("errors", errors);
 		model.addAttribute("teamId", teamId);
 		model.addAttribute("dueDate", dueDate == null ? LocalDate.now().plusDays(14) : dueDate);
 		model.addAttribute("editable", Authoring.mayEdit(me, course));
+		model.addAttribute("versions", Authoring.mayEdit(me, course) ? authoring.versions(me, course.id()) : List.of());
 		if (!errors.isEmpty()) {
 			model.addAttribute("problem", "The course was not assigned.");
 		}

@@ -85,6 +85,16 @@ public class People {
 		return findAll(ids);
 	}
 
+	/** Active people holding a role, by name. */
+	public List<Person> withRole(io.stride.identity.Role role) {
+		List<String> ids = jdbc.sql("SELECT p.id, LOWER(p.name) AS sort_name FROM people p JOIN person_roles r ON r.person_id = p.id "
+				+ "WHERE r.role = ? AND p.active = TRUE ORDER BY sort_name, p.id")
+			.param(role.name())
+			.query((rs, n) -> rs.getString(1))
+			.list();
+		return findAll(ids);
+	}
+
 	public List<Person> membersOf(Set<TeamId> teams) {
 		if (teams.isEmpty()) {
 			return List.of();

@@ -1,0 +1,88 @@
+package io.stride.authoring.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.stride.authoring.CourseContent;
+import io.stride.authoring.CourseId;
+import io.stride.identity.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Published versions, written once and never changed, and which version each learner takes.
+ */
+@Repository
+public class CourseVersions {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	public CourseVersions(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public record Stored(int version, CourseContent content, Instant publishedAt, PersonId publishedBy) {
+	}
+
+	public void store(CourseId course, int version, CourseContent content, PersonId by) {
+		jdbc.sql("INSERT INTO course_versions (course_id, version, title, content, published_at, published_by) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(course.value(), version, content.title(), json.writeValueAsString(content),
+					Timestamp.from(Instant.now()), by.value())
+			.update();
+	}
+
+	public Optional<Stored> find(CourseId course, int version) {
+		return jdbc.sql("SELECT version, content, published_at, published_by FROM course_versions "
+				+ "WHERE course_id = ? AND version = ?")
+			.params(course.value(), version)
+			.query((rs, n) -> new Stored(rs.getInt(1), json.readValue(rs.getString(2), CourseContent.class),
+					rs.getTimestamp(3).toInstant(), new PersonId(rs.getString(4))))
+			.optional();
+	}
+
+	/** Version numbers with their publication time, newest first. */
+	public List<Stored> history(CourseId course) {
+		return jdbc.sql("SELECT version, published_at, published_by FROM course_versions WHERE course_id = ? "
+				+ "ORDER BY version DESC")
+			.param(course.value())
+			.query((rs, n) -> new Stored(rs.getInt(1), null, rs.getTimestamp(2).toInstant(), new PersonId(rs.getString(3))))
+			.list();
+	}
+
+	public Optional<Integer> pinned(PersonId person, CourseId course) {
+		return jdbc.sql("SELECT version FROM course_pins WHERE person_id = ? AND course_id = ?")
+			.params(person.value(), course.value())
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** Pins a learner to a version; moves them to it when they were on another one. */
+	public void pin(PersonId person, CourseId course, int version) {
+		int moved = jdbc.sql("UPDATE course_pins SET version = ?, pinned_at = ? WHERE person_id = ? AND course_id = ?")
+			.params(version, Timestamp.from(Instant.now()), person.value(), course.value())
+			.update();
+		if (moved == 0) {
+			jdbc.sql("INSERT INTO course_pins (person_id, course_id, version, pinned_at) VALUES (?, ?, ?, ?)")
+				.params(person.value(), course.value(), version, Timestamp.from(Instant.now()))
+				.update();
+		}
+	}
+
+	/** How many learners take each version of a course. */
+	public java.util.Map<Integer, Integer> learnersPerVersion(CourseId course) {
+		java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+		jdbc.sql("SELECT version, COUNT(*) FROM course_pins WHERE course_id = ? GROUP BY version")
+			.param(course.value())
+			.query(rs -> {
+				counts.put(rs.getInt(1), rs.getInt(2));
+			});
+		return counts;
+	}
+}

@@ -1,0 +1,82 @@
+package io.stride.notification;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.stride.delivery.RecertificationRequested;
+import io.stride.identity.PersonId;
+import io.stride.review.Reviews;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears of what. Listeners run after the change is committed, in their own transaction; a failure is retried
+ * from the event publication log and never undoes the change.
+ */
+@Component
+class NotificationRules {
+
+	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+	private final Notifications notifications;
+
+	NotificationRules(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(Reviews.ReviewRequested event) {
+		String subject = (event.spotCheck() ? "Spot-check waiting: " : "Review waiting: ") + event.title();
+		String body = (event.spotCheck() ? "This course was published at once; look it over and approve it or ask for changes."
+				: "The step \"" + event.step() + "\" waits for you.")
+				+ (event.dueAt() == null ? "" : " Due " + DUE.format(event.dueAt()) + ".");
+		for (PersonId reviewer : event.reviewers()) {
+			notifications.notify(reviewer, subject, body, "/reviews/" + event.caseId());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(Reviews.ReviewStepApproved event) {
+		String subject;
+		if (event.spotCheck()) {
+			subject = "Spot-check passed: " + event.title();
+		}
+		else if (event.lastStep()) {
+			subject = "Approved and published: " + event.title();
+		}
+		else {
+			subject = "\"" + event.step() + "\" approved: " + event.title();
+		}
+		notifications.notify(event.author(), subject, event.lastStep() || event.spotCheck() ? null
+				: "The next step goes to another reviewer.", "/courses/" + event.courseId().value() + "/assign");
+	}
+
+	@ApplicationModuleListener
+	void on(Reviews.ChangesRequested event) {
+		notifications.notify(event.author(), "Changes requested: " + event.title(),
+				(event.anchor() == null ? "" : event.anchor() + ": ") + event.comment(),
+				"/courses/" + event.courseId().value() + "/edit");
+	}
+
+	@ApplicationModuleListener
+	void on(Reviews.ReviewRejected event) {
+		notifications.notify(event.author(), "Rejected: " + event.title(), event.reason(),
+				"/courses/" + event.courseId().value() + "/edit");
+	}
+
+	@ApplicationModuleListener
+	void on(Reviews.CommentPosted event) {
+		for (PersonId person : event.recipients()) {
+			notifications.notify(person, "New comment on " + event.title(), event.body(), "/reviews/" + event.caseId());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(RecertificationRequested event) {
+		for (PersonId learner : event.learners()) {
+			notifications.notify(learner, "Take again: " + event.title(), "Version " + event.version()
+					+ " of this course changed what it teaches. Take the new version to stay certified.",
+					"/learning/courses/" + event.courseId().value());
+		}
+	}
+}

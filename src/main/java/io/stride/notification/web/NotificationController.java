@@ -1,0 +1,71 @@
+package io.stride.notification.web;
+
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.notification.Notifications;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class NotificationController {
+
+	private final Notifications notifications;
+
+	private final Organization organization;
+
+	NotificationController(Notifications notifications, Organization organization) {
+		this.notifications = notifications;
+		this.organization = organization;
+	}
+
+	@GetMapping("/notifications")
+	String list(@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("page", notifications.page(organization.currentViewer(), page));
+		return "notifications/list";
+	}
+
+	@PostMapping("/notifications/read")
+	String markRead(RedirectAttributes redirect) {
+		int marked = notifications.markAllRead(organization.currentViewer());
+		redirect.addFlashAttribute("notice", marked == 0 ? "Nothing was unread." : "Marked " + marked + " as read.");
+		return "redirect:/notifications";
+	}
+
+	/** The unread count in the navigation of every page. */
+	@ControllerAdvice(annotations = Controller.class)
+	static class UnreadAdvice {
+
+		private final Notifications notifications;
+
+		private final Organization organization;
+
+		UnreadAdvice(Notifications notifications, Organization organization) {
+			this.notifications = notifications;
+			this.organization = organization;
+		}
+
+		@ModelAttribute("unreadNotifications")
+		Long unread() {
+			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+			if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+				return 0L;
+			}
+			try {
+				Viewer me = organization.currentViewer();
+				return notifications.unread(me);
+			}
+			catch (RuntimeException notSignedIn) {
+				return 0L;
+			}
+		}
+	}
+}
