@@ -66,6 +66,16 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.review.Reviews.ReviewRejected event) {
+		record(event.by(), "REVIEW_REJECTED", "COURSE", event.courseId().value(), event.title(), event.reason());
+	}
+
+	@EventListener
+	void on(io.stride.authoring.ReviewPolicyChanged event) {
+		record(event.by(), "REVIEW_POLICY_CHANGED", "POLICY", event.tier().name(), event.tier().label(), event.summary());
+	}
+
+	@EventListener
 	void on(io.stride.authoring.CourseRetired event) {
 		record(event.by(), "COURSE_RETIRED", "COURSE", event.courseId().value(), event.title(), null);
 	}

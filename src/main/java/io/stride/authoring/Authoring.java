@@ -349,6 +349,16 @@ public class Authoring {
 		return find(id);
 	}
 
+	/** The working copy for its editors, and for reviewers while it is in review or has a new version in progress. */
+	@Transactional(readOnly = true)
+	public Course editableOrReviewable(Viewer viewer, CourseId id) {
+		Course course = find(id);
+		if (mayEdit(viewer, course) || (viewer.isReviewer() && course.status() != CourseStatus.RETIRED)) {
+			return course;
+		}
+		throw new NotFoundException("Course");
+	}
+
 	/** People who edited this version of the course; they may not approve it. */
 	@Transactional(readOnly = true)
 	public java.util.Set<io.stride.identity.PersonId> editorsOf(CourseId id, int version) {

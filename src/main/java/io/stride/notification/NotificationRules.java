@@ -55,13 +55,13 @@ class NotificationRules {
 	void on(Reviews.ChangesRequested event) {
 		notifications.notify(event.author(), "Changes requested: " + event.title(),
 				(event.anchor() == null ? "" : event.anchor() + ": ") + event.comment(),
-				"/courses/" + event.courseId().value() + "/edit");
+				"/courses/" + event.courseId().value() + "/review");
 	}
 
 	@ApplicationModuleListener
 	void on(Reviews.ReviewRejected event) {
 		notifications.notify(event.author(), "Rejected: " + event.title(), event.reason(),
-				"/courses/" + event.courseId().value() + "/edit");
+				"/courses/" + event.courseId().value() + "/review");
 	}
 
 	@ApplicationModuleListener

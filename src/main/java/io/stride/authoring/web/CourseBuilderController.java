@@ -75,6 +75,7 @@ class CourseBuilderController {
 		}
 		try {
 			Course course = authoring.create(me, form.toContent());
+			authoring.setTopic(me, course.id(), form.getTopic());
 			return afterSave(me, course, action, redirect);
 		}
 		catch (InvalidInputException e) {
@@ -97,6 +98,7 @@ class CourseBuilderController {
 			return "redirect:/courses/" + id + "/assign";
 		}
 		CourseForm form = CourseForm.of(course);
+		form.setTopic(authoring.topicOf(course.id()));
 		form.padOptions();
 		return builder(model, form, course, Map.of());
 	}
@@ -160,6 +162,7 @@ class CourseBuilderController {
 			return builder(model, form, current, Map.of());
 		}
 		try {
+			authoring.setTopic(me, courseId, form.getTopic());
 			Course saved = authoring.update(me, courseId, form.getRevision(), form.toContent());
 			return afterSave(me, saved, action, redirect);
 		}

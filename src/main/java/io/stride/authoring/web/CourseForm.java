@@ -30,6 +30,16 @@ public class CourseForm {
 
 	private String tierReason = "";
 
+	private String topic = "";
+
+	public String getTopic() {
+		return topic;
+	}
+
+	public void setTopic(String topic) {
+		this.topic = topic == null ? "" : topic;
+	}
+
 	public String getRiskTier() {
 		return riskTier;
 	}

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,15 +45,36 @@ class ReviewApi {
 	record Decision(String comment, String anchor) {
 	}
 
-	record StepView(String name, String status, String decidedBy, java.time.Instant decidedAt) {
+	record StepView(String name, String who, String status, String decidedBy, java.time.Instant decidedAt,
+			String comment) {
 	}
 
-	record CaseView(String id, String courseId, int version, String status, String tier, List<StepView> steps) {
+	record CommentView(String id, String parentId, String authorId, String anchor, String body,
+			java.time.Instant createdAt, boolean resolved, java.time.Instant resolvedAt) {
+
+		static CommentView of(ReviewCase.ReviewComment c) {
+			return new CommentView(c.id(), c.parentId(), c.authorId(), c.anchor(), c.body(), c.createdAt(), c.resolved(),
+					c.resolvedAt());
+		}
+	}
+
+	record CaseView(String id, String courseId, int version, String kind, String status, String tier, String topic,
+			java.time.Instant createdAt, java.time.Instant dueAt, boolean overdue, long ageHours, List<StepView> steps,
+			List<CommentView> comments) {
 
 		static CaseView of(ReviewCase c) {
-			return new CaseView(c.id(), c.courseId().value(), c.version(), c.status(), c.tier().name(),
-					c.steps().stream().map(s -> new StepView(s.name(), s.status(), s.decidedBy(), s.decidedAt())).toList());
+			return new CaseView(c.id(), c.courseId().value(), c.version(), c.kind(), c.status(), c.tier().name(), c.topic(),
+					c.createdAt(), c.dueAt(), c.overdue(), c.ageHours(),
+					c.steps().stream().map(s -> new StepView(s.name(), s.who().name(), s.status(), s.decidedBy(),
+							s.decidedAt(), s.comment())).toList(),
+					c.comments().stream().map(CommentView::of).toList());
 		}
+	}
+
+	record CommentBody(String body, String anchor, String parentId) {
+	}
+
+	record RejectBody(String reason) {
 	}
 
 	@PostMapping("/api/v1/courses/{id}/publish")
@@ -82,8 +104,37 @@ class ReviewApi {
 	}
 
 	@PostMapping("/api/v1/reviews/{caseId}/request-changes")
+	@Operation(summary = "Send the course back to its author with what should change (a comment, optionally anchored to a lesson, paragraph or question)")
 	CaseView requestChanges(@PathVariable String caseId, @RequestBody Decision decision) {
 		return CaseView.of(reviews.requestChanges(organization.currentViewer(), caseId, decision.comment(), decision.anchor()));
+	}
+
+	@PostMapping("/api/v1/reviews/{caseId}/reject")
+	@Operation(summary = "Reject the submission with a reason; the course goes back to its author as a draft")
+	CaseView reject(@PathVariable String caseId, @RequestBody RejectBody body) {
+		return CaseView.of(reviews.reject(organization.currentViewer(), caseId, body == null ? null : body.reason()));
+	}
+
+	@PostMapping("/api/v1/reviews/{caseId}/comments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A reviewer's comment anchored to a lesson, paragraph or question, or a reply in a thread (parentId) by the author or a reviewer")
+	CommentView comment(@PathVariable String caseId, @RequestBody CommentBody body) {
+		return CommentView.of(reviews.comment(organization.currentViewer(), caseId, body.anchor(), body.body(), body.parentId()));
+	}
+
+	@PostMapping("/api/v1/review-comments/{commentId}/resolve")
+	@Operation(summary = "Resolve a thread (its first comment), by the course's author or a reviewer; 409 when already resolved")
+	CommentView resolve(@PathVariable String commentId) {
+		return CommentView.of(reviews.resolve(organization.currentViewer(), commentId));
+	}
+
+	@GetMapping("/api/v1/courses/{id}/review-diff")
+	@Operation(summary = "What the version being written or reviewed changes against the published one; 404 for a first version")
+	io.stride.review.VersionDiff.Report diff(@PathVariable String id) {
+		Course course = authoring.editableOrReviewable(organization.currentViewer(), new CourseId(id));
+		return authoring.previousPublished(course.id())
+			.map(before -> io.stride.review.VersionDiff.between(before, course))
+			.orElseThrow(() -> new io.stride.shared.NotFoundException("Published version"));
 	}
 
 	@GetMapping("/api/v1/reviews/{caseId}/overlap")

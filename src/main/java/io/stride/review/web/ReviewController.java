@@ -1,13 +1,24 @@
 package io.stride.review.web;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.Lesson;
 import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
+import io.stride.review.OverlapCheck;
 import io.stride.review.ReviewCase;
 import io.stride.review.Reviews;
+import io.stride.review.VersionDiff;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,14 +36,17 @@ class ReviewController {
 
 	private final Organization organization;
 
-	private final io.stride.review.OverlapCheck overlapCheck;
+	private final OverlapCheck overlapCheck;
 
-	ReviewController(Reviews reviews, Authoring authoring, Organization organization,
-			io.stride.review.OverlapCheck overlapCheck) {
+	private final ReviewPageParts parts;
+
+	ReviewController(Reviews reviews, Authoring authoring, Organization organization, OverlapCheck overlapCheck,
+			ReviewPageParts parts) {
 		this.reviews = reviews;
 		this.authoring = authoring;
 		this.organization = organization;
 		this.overlapCheck = overlapCheck;
+		this.parts = parts;
 	}
 
 	@GetMapping("/reviews")
@@ -40,7 +54,8 @@ class ReviewController {
 		Viewer me = organization.currentViewer();
 		var queue = reviews.queue(me);
 		model.addAttribute("queue", queue);
-		var titles = new java.util.HashMap<String, String>();
+		model.addAttribute("overdueCount", queue.stream().filter(ReviewCase::overdue).count());
+		var titles = new HashMap<String, String>();
 		queue.forEach(c -> titles.put(c.id(), authoring.forReview(c.courseId()).title()));
 		model.addAttribute("titles", titles);
 		return "reviews/queue";
@@ -51,18 +66,51 @@ class ReviewController {
 		Viewer me = organization.currentViewer();
 		ReviewCase reviewCase = reviews.reviewCase(me, id);
 		model.addAttribute("reviewCase", reviewCase);
-		var course = authoring.forReview(reviewCase.courseId());
+		Course course = authoring.forReview(reviewCase.courseId());
 		model.addAttribute("course", course);
-		model.addAttribute("overlaps", reviewCase.open() ? overlapCheck.against(course) : java.util.List.of());
+		model.addAttribute("overlaps", reviewCase.open() && !reviewCase.spotCheck() ? overlapCheck.against(course) : List.of());
+		model.addAttribute("diff", reviewCase.open() && !reviewCase.spotCheck()
+				? authoring.previousPublished(course.id()).map(before -> VersionDiff.between(before, course)).orElse(null)
+				: null);
+		model.addAttribute("mayApprove", reviews.mayApprove(me, reviewCase));
+		model.addAttribute("mayDecide", reviewCase.open() && me.isReviewer() && !me.is(reviewCase.authorId()));
+		model.addAttribute("anchors", anchors(course));
+		model.addAttribute("templateFindings", parts.templateFindings(me, course));
+		parts.threads(model, reviewCase);
+		Map<String, String> names = new HashMap<>();
+		reviewCase.steps().stream().filter(s -> s.decidedBy() != null)
+			.forEach(s -> names.put(s.decidedBy(), parts.name(s.decidedBy())));
+		model.addAttribute("names", names);
 		return "reviews/case";
+	}
+
+	/** The author's side: where the course stands in review, and the threads to answer and resolve. */
+	@GetMapping("/courses/{id}/review")
+	String authorView(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Course course = authoring.editable(me, new io.stride.authoring.CourseId(id));
+		model.addAttribute("course", course);
+		ReviewCase latest = reviews.latestSubmissionFor(course.id())
+			.filter(c -> c.version() == course.version())
+			.or(() -> reviews.latestFor(course.id()))
+			.map(c -> reviews.reviewCase(me, c.id()))
+			.orElse(null);
+		model.addAttribute("reviewCase", latest);
+		if (latest != null) {
+			parts.threads(model, latest);
+		}
+		else {
+			model.addAttribute("threads", List.of());
+		}
+		return "reviews/author";
 	}
 
 	@PostMapping("/reviews/{id}/approve")
 	String approve(@PathVariable String id, @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
 		try {
 			ReviewCase after = reviews.approve(organization.currentViewer(), id, comment);
-			redirect.addFlashAttribute("notice", "APPROVED".equals(after.status()) ? "Approved: the course is published."
-					: "Approved. The next step goes to another reviewer.");
+			redirect.addFlashAttribute("notice", !"APPROVED".equals(after.status()) ? "Approved. The next step goes to another reviewer."
+					: after.spotCheck() ? "Spot-check done: the course stays as it is." : "Approved: the course is published.");
 		}
 		catch (ForbiddenException | ConflictException e) {
 			redirect.addFlashAttribute("problem", e.getMessage());
@@ -74,13 +122,89 @@ class ReviewController {
 	String requestChanges(@PathVariable String id, @RequestParam(defaultValue = "") String comment,
 			@RequestParam(defaultValue = "") String anchor, RedirectAttributes redirect) {
 		try {
-			reviews.requestChanges(organization.currentViewer(), id, comment, anchor);
-			redirect.addFlashAttribute("notice", "Changes requested: the course is back with its author.");
+			ReviewCase after = reviews.requestChanges(organization.currentViewer(), id, comment, anchor);
+			redirect.addFlashAttribute("notice", after.spotCheck()
+					? "Changes requested: the author is told; the course stays published until a new version replaces it."
+					: "Changes requested: the course is back with its author.");
 		}
 		catch (ForbiddenException | ConflictException | InvalidInputException e) {
-			redirect.addFlashAttribute("problem", e instanceof InvalidInputException invalid
-					? String.join(" ", invalid.fieldErrors().values()) : e.getMessage());
+			redirect.addFlashAttribute("problem", message(e));
 		}
 		return "redirect:/reviews/" + id;
+	}
+
+	@PostMapping("/reviews/{id}/reject")
+	String reject(@PathVariable String id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		try {
+			reviews.reject(organization.currentViewer(), id, reason);
+			redirect.addFlashAttribute("notice", "Rejected: the author is told why.");
+		}
+		catch (ForbiddenException | ConflictException | InvalidInputException e) {
+			redirect.addFlashAttribute("problem", message(e));
+		}
+		return "redirect:/reviews/" + id;
+	}
+
+	@PostMapping("/reviews/{id}/comments")
+	String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body,
+			@RequestParam(defaultValue = "") String anchor, @RequestParam(required = false) String parentId,
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
+		try {
+			reviews.comment(organization.currentViewer(), id, anchor, body, parentId);
+			redirect.addFlashAttribute("notice", parentId == null ? "Comment added." : "Reply added.");
+		}
+		catch (ForbiddenException | ConflictException | InvalidInputException | NotFoundException e) {
+			redirect.addFlashAttribute("problem", message(e));
+		}
+		return "redirect:" + safeBack(back, "/reviews/" + id);
+	}
+
+	@PostMapping("/reviews/comments/{commentId}/resolve")
+	String resolve(@PathVariable String commentId, @RequestParam(required = false) String back,
+			RedirectAttributes redirect) {
+		try {
+			reviews.resolve(organization.currentViewer(), commentId);
+			redirect.addFlashAttribute("notice", "Thread resolved.");
+		}
+		catch (ForbiddenException | ConflictException | InvalidInputException e) {
+			redirect.addFlashAttribute("problem", message(e));
+		}
+		return "redirect:" + safeBack(back, "/reviews");
+	}
+
+	/** Where a comment can point: the whole course, a lesson, one of its paragraphs, or a question. */
+	static List<String> anchors(Course course) {
+		List<String> anchors = new ArrayList<>();
+		for (Lesson lesson : course.lessons()) {
+			anchors.add("Lesson \"" + lesson.title() + "\"");
+			List<String> paragraphs = VersionDiff.paragraphs(lesson.markdown());
+			for (int i = 0; i < paragraphs.size(); i++) {
+				String p = paragraphs.get(i).replaceAll("\\s+", " ");
+				anchors.add("Lesson \"" + lesson.title() + "\", paragraph " + (i + 1) + ": "
+						+ (p.length() > 60 ? p.substring(0, 60) + "…" : p));
+			}
+		}
+		for (int i = 0; i < course.quiz().questions().size(); i++) {
+			String prompt = course.quiz().questions().get(i).prompt();
+			anchors.add("Question " + (i + 1) + ": " + (prompt.length() > 60 ? prompt.substring(0, 60) + "…" : prompt));
+		}
+		return anchors;
+	}
+
+	/** Only paths inside Stride: never an open redirect. */
+	static String safeBack(String back, String fallback) {
+		if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\") || back.contains(":")) {
+			return fallback;
+		}
+		return back;
+	}
+
+	private static String message(RuntimeException e) {
+		return e instanceof InvalidInputException invalid && !invalid.fieldErrors().isEmpty()
+				? String.join(" ", invalid.fieldErrors().values()) : e.getMessage();
+	}
+
+	static PersonId person(String id) {
+		return new PersonId(id);
 	}
 }

@@ -1,0 +1,63 @@
+package io.stride.review.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.authoring.Course;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
+import io.stride.review.ReviewCase;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Pieces shared by the review page and the author's view of review threads. */
+@Component
+public class ReviewPageParts {
+
+	private final Organization organization;
+
+	ReviewPageParts(Organization organization) {
+		this.organization = organization;
+	}
+
+	public record Thread(ReviewCase.ReviewComment first, List<ReviewCase.ReviewComment> replies) {
+	}
+
+	/** Threads of the case's version, open ones first, and the names of who wrote them. */
+	public void threads(Model model, ReviewCase reviewCase) {
+		Map<String, Thread> byId = new java.util.LinkedHashMap<>();
+		for (ReviewCase.ReviewComment c : reviewCase.comments()) {
+			if (c.parentId() == null) {
+				byId.put(c.id(), new Thread(c, new ArrayList<>()));
+			}
+		}
+		for (ReviewCase.ReviewComment c : reviewCase.comments()) {
+			if (c.parentId() != null && byId.containsKey(c.parentId())) {
+				byId.get(c.parentId()).replies().add(c);
+			}
+		}
+		List<Thread> threads = new ArrayList<>(byId.values());
+		threads.sort(java.util.Comparator.comparing((Thread t) -> t.first().resolved()));
+		model.addAttribute("threads", threads);
+		Map<String, String> names = new HashMap<>();
+		reviewCase.comments().forEach(c -> names.computeIfAbsent(c.authorId(), this::name));
+		model.addAttribute("commentNames", names);
+	}
+
+	public String name(String personId) {
+		try {
+			return organization.viewerOf(new PersonId(personId)).name();
+		}
+		catch (RuntimeException gone) {
+			return "(former member)";
+		}
+	}
+
+	/** Findings of the course's template; empty until templates are available. */
+	public List<String> templateFindings(Viewer viewer, Course course) {
+		return List.of();
+	}
+}

@@ -1,0 +1,136 @@
+package io.stride.review.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.authoring.ReviewPolicies;
+import io.stride.authoring.ReviewPolicy;
+import io.stride.authoring.RiskTier;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
+import io.stride.review.Reviews;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins edit the review policy of each tier and say who reviews what. */
+@Controller
+class ReviewPolicyController {
+
+	private final ReviewPolicies policies;
+
+	private final Reviews reviews;
+
+	private final Organization organization;
+
+	ReviewPolicyController(ReviewPolicies policies, Reviews reviews, Organization organization) {
+		this.policies = policies;
+		this.reviews = reviews;
+		this.organization = organization;
+	}
+
+	@GetMapping("/admin/review-policies")
+	String page(Model model) {
+		return view(model, organization.currentViewer(), null, Map.of());
+	}
+
+	@PostMapping("/admin/review-policies/{tier}")
+	String save(@PathVariable String tier, @RequestParam(name = "stepName", required = false) List<String> names,
+			@RequestParam(name = "stepWho", required = false) List<String> whos, @RequestParam String slaHours,
+			@RequestParam String reviewMonths, @RequestParam(defaultValue = "") String spotCheckDays,
+			@RequestParam(defaultValue = "false") boolean recertifyOnChange,
+			@RequestParam(defaultValue = "") String recertifyMonths, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		RiskTier riskTier = tier(tier);
+		try {
+			List<ReviewPolicy.Step> steps = new ArrayList<>();
+			for (int i = 0; names != null && i < names.size(); i++) {
+				String name = names.get(i) == null ? "" : names.get(i).strip();
+				if (!name.isEmpty()) {
+					String who = whos != null && i < whos.size() ? whos.get(i) : "ANY";
+					steps.add(new ReviewPolicy.Step(name, who(who)));
+				}
+			}
+			ReviewPolicy saved = policies.update(me, new ReviewPolicy(riskTier, steps, number("slaHours", slaHours, false),
+					number("reviewMonths", reviewMonths, false), optional("spotCheckDays", spotCheckDays), recertifyOnChange,
+					optional("recertifyMonths", recertifyMonths)));
+			redirect.addFlashAttribute("notice", "Saved the " + riskTier.name().toLowerCase(java.util.Locale.ROOT)
+					+ "-risk policy: " + ReviewPolicies.describe(saved) + ". It applies to submissions from now on.");
+			return "redirect:/admin/review-policies";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", "The " + riskTier.name().toLowerCase(java.util.Locale.ROOT)
+					+ "-risk policy was not saved. Check the fields marked below.");
+			return view(model, me, riskTier, e.fieldErrors());
+		}
+	}
+
+	@PostMapping("/admin/reviewers/{personId}")
+	String setUp(@PathVariable String personId, @RequestParam(defaultValue = "") String topics,
+			@RequestParam(defaultValue = "false") boolean learningTeam, @RequestParam(defaultValue = "false") boolean compliance,
+			RedirectAttributes redirect) {
+		try {
+			reviews.setUp(organization.currentViewer(), new PersonId(personId), topics, learningTeam, compliance);
+			redirect.addFlashAttribute("notice", "Saved who this reviewer reviews.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", String.join(" ", e.fieldErrors().values()));
+		}
+		return "redirect:/admin/review-policies#reviewers";
+	}
+
+	private String view(Model model, Viewer me, RiskTier failed, Map<String, String> errors) {
+		if (!me.isAdmin()) {
+			throw new ForbiddenException("Only admins change review policies.");
+		}
+		model.addAttribute("policies", policies.all());
+		model.addAttribute("whos", ReviewPolicy.Who.values());
+		model.addAttribute("maxSteps", ReviewPolicies.MAX_STEPS);
+		model.addAttribute("reviewers", reviews.reviewers(me));
+		model.addAttribute("failedTier", failed == null ? "" : failed.name());
+		model.addAttribute("errors", errors);
+		return "admin/review-policies";
+	}
+
+	static RiskTier tier(String text) {
+		try {
+			return RiskTier.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new io.stride.shared.NotFoundException("Review policy");
+		}
+	}
+
+	static ReviewPolicy.Who who(String text) {
+		try {
+			return ReviewPolicy.Who.valueOf(text);
+		}
+		catch (RuntimeException e) {
+			throw new InvalidInputException("steps", "Choose who may approve each step.");
+		}
+	}
+
+	static int number(String field, String text, boolean blankIsNull) {
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (RuntimeException e) {
+			throw new InvalidInputException(field, "Enter a whole number.");
+		}
+	}
+
+	static Integer optional(String field, String text) {
+		return text == null || text.isBlank() ? null : number(field, text, true);
+	}
+}
