@@ -14,6 +14,7 @@ import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.RiskTier;
 import io.stride.delivery.Delivery;
 import io.stride.identity.NewPerson;
 import io.stride.identity.Organization;
@@ -133,6 +134,13 @@ class DemoData implements ApplicationRunner {
 		Course refunds = publish(samViewer, refundRequests());
 		delivery.assign(samViewer, refunds.id(), sales, LocalDate.now().plusDays(7));
 
+		// governance: a published high-risk course, and a new one in review that contradicts it (1 hour vs 24 hours)
+		Course breaches = publish(admin, breachReporting(), "Privacy");
+		delivery.assign(admin, breaches.id(), support, LocalDate.now().plusDays(30));
+		Course incidents = authoring.create(mayaViewer, customerDataIncidents());
+		authoring.setTopic(mayaViewer, incidents.id(), "Privacy");
+		authoring.requestPublication(mayaViewer, incidents.id(), incidents.revision());
+
 		Viewer leoViewer = organization.viewerOf(leo);
 		delivery.open(leoViewer, ebr.id());
 		ebr.lessons().forEach(lesson -> delivery.readLesson(leoViewer, ebr.id(), lesson.id()));
@@ -156,6 +164,46 @@ class DemoData implements ApplicationRunner {
 	private Course publish(Viewer author, CourseContent content) {
 		Course draft = authoring.create(author, content);
 		return authoring.publish(author, draft.id(), draft.revision());
+	}
+
+	private Course publish(Viewer author, CourseContent content, String topic) {
+		Course draft = authoring.create(author, content);
+		authoring.setTopic(author, draft.id(), topic);
+		return authoring.publish(author, draft.id(), draft.revision());
+	}
+
+	private static CourseContent breachReporting() {
+		return new CourseContent("Reporting a personal data breach",
+				"For everyone: what counts as a personal data breach and how to report it.",
+				List.of(new Lesson(null, "Spot and report", """
+						A personal data breach is any loss, leak or unauthorised change of personal data.
+
+						Report a personal data breach to the data protection officer **within 24 hours** of noticing it.
+
+						Write down what happened, which data was affected and who you told.
+						""", List.of(), null)),
+				new Quiz(80, List.of(new Question(null, QuestionKind.SINGLE_CHOICE,
+						"How soon do you report a personal data breach to the data protection officer?",
+						List.of("Within 24 hours", "Within a week", "At the next team meeting"), List.of(0),
+						"The policy says within 24 hours of noticing it."))),
+				List.of("Report a personal data breach within 24 hours"), RiskTier.HIGH, null);
+	}
+
+	private static CourseContent customerDataIncidents() {
+		return new CourseContent("Customer data incidents in Customer Success",
+				"For customer success managers: what to do when customer data goes where it should not.",
+				List.of(new Lesson(null, "When customer data leaks", """
+						Sending a customer's export to the wrong recipient is a personal data breach.
+
+						Report a personal data breach to the data protection officer **within 1 hour** of noticing it.
+
+						Write down what happened, which data was affected and who you told, then tell the customer's sponsor.
+						""", List.of(), null)),
+				new Quiz(80, List.of(new Question(null, QuestionKind.SINGLE_CHOICE,
+						"Which of these is a personal data breach?",
+						List.of("Sending an export to the wrong recipient", "A slow dashboard", "A renewal delay"), List.of(0),
+						"Personal data reached someone who should not have it."))),
+				List.of("Recognise a customer data breach", "Report it in time"), RiskTier.HIGH, null);
 	}
 
 	private static List<Answer> correctAnswers(Course course) {

@@ -64,7 +64,7 @@ class DemoDataTests {
 		assertThat(administration.adminViewer("first-admin@acme.example").isAdmin()).isTrue();
 
 		List<Course> published = authoring.publishedCourses();
-		assertThat(published).hasSize(2);
+		assertThat(published).hasSize(3);
 		assertThat(published).allSatisfy(c -> assertThat(authoring.published(c.id()).quiz().questions()).isNotEmpty());
 
 		Team customerSuccess = teams.stream().filter(t -> t.name().equals("Customer Success")).findFirst().orElseThrow();

@@ -57,8 +57,9 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 		signIn("manager-a");
 		browser.go("/courses/new");
 		browser.type("#title", "Personal data breaches " + org.suffix());
+		browser.type("#topic", "Privacy");
 		browser.type("#lesson-0-title", "Report it");
-		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO.");
+		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO.\n\nWrite down what happened.");
 		browser.type("#question-0-prompt", "Who gets the report?");
 		browser.type("#question-0-option-0", "The DPO");
 		browser.type("#question-0-option-1", "Nobody");
@@ -67,24 +68,40 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 		assertThat(browser.text()).contains("Sent for review (high risk)", "In review");
 		signOut();
 
+		// the first reviewer comments on one paragraph and asks for changes
 		signIn("expert");
 		browser.go("/reviews");
 		browser.checkAccessibility();
 		browser.navigate(browser.link("Personal data breaches " + org.suffix()));
 		browser.checkAccessibility();
-		new Select(browser.find("#anchor")).selectByVisibleText("Lesson: Report it");
+		new Select(browser.find("#anchor"))
+			.selectByVisibleText("Lesson \"Report it\", paragraph 1: Report a personal data breach to the DPO.");
 		browser.type("#changes-comment", "Say how soon: the policy says within 24 hours.");
 		browser.navigate("#request-changes");
-		assertThat(browser.text()).contains("Changes requested", "Lesson: Report it: Say how soon");
+		assertThat(browser.text()).contains("Changes requested",
+				"Lesson \"Report it\", paragraph 1: Report a personal data breach to the DPO.", "Say how soon");
 		browser.screenshot("changes-requested");
 		signOut();
 
+		// the author is told, replies, fixes the paragraph, resubmits and resolves the thread
 		signIn("manager-a");
-		browser.go("/courses");
-		browser.navigate("a[href$='/edit']");
-		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO within 24 hours.");
+		assertThat(browser.find("#notifications-link").getText()).isEqualTo("Notifications (1 new)");
+		browser.navigate("#notifications-link");
+		browser.checkAccessibility();
+		browser.navigate(browser.link("Changes requested: Personal data breaches " + org.suffix()));
+		assertThat(browser.text()).contains("Say how soon: the policy says within 24 hours.");
+		browser.checkAccessibility();
+		browser.type("textarea[name=body]", "Added the 24-hour deadline.");
+		browser.navigate("form:has(textarea[name=body]) button");
+		assertThat(browser.text()).contains("Reply added.", "Added the 24-hour deadline.");
+		browser.navigate("#edit-course");
+		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO within 24 hours.\n\nWrite down what happened.");
 		browser.navigate("#publish");
 		assertThat(browser.text()).contains("Sent for review");
+		browser.go("/courses");
+		browser.navigate("a[href$='/review']");
+		browser.navigate("form[action$='/resolve'] button");
+		assertThat(browser.text()).contains("Thread resolved.", "(resolved)");
 		signOut();
 
 		approveAs("expert", "Approved. The next step goes to another reviewer.");
@@ -94,10 +111,12 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 		signIn("manager-a");
 		browser.go("/courses");
 		browser.navigate("a[href$='/assign']");
+		assertThat(browser.text()).contains("Published (version 1)");
 		new Select(browser.find("#teamId")).selectByVisibleText("Team A " + org.suffix());
 		browser.setValue("#dueDate", LocalDate.now().plusDays(7).toString());
 		browser.navigate("#assign");
 		assertThat(browser.text()).contains("Assigned to Team A " + org.suffix());
+		browser.checkAccessibility();
 	}
 
 	private void approveAs(String handle, String expected) throws Exception {
