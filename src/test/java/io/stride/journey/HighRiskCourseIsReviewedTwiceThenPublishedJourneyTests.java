@@ -117,6 +117,19 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 		browser.navigate("#assign");
 		assertThat(browser.text()).contains("Assigned to Team A " + org.suffix());
 		browser.checkAccessibility();
+		signOut();
+
+		// the admin sees the policies and who reviews what, and the audit trail of the course
+		browser.go("/login");
+		browser.type("#email", Fixtures.ADMIN_EMAIL);
+		browser.type("#password", "admin-password-for-tests");
+		browser.navigate("button[type=submit]");
+		browser.go("/admin/review-policies");
+		assertThat(browser.find("#HIGH-name-0").getDomProperty("value")).isEqualTo("Subject-matter expert");
+		assertThat(browser.text()).contains("Cleo Compliance No topics; compliance");
+		browser.checkAccessibility();
+		browser.go("/admin/audit");
+		assertThat(browser.text()).contains("changes requested", "review step approved", "course published");
 	}
 
 	private void approveAs(String handle, String expected) throws Exception {
