@@ -282,6 +282,51 @@ class ReviewGovernanceTests {
 	}
 
 	@Test
+	void reviewEndpointsRefuseWhoMayNotActAndWhatIsMissing() throws Exception {
+		String id = course("Refusals " + org.suffix(), "Refund within 30 days of purchase.", "MEDIUM", null);
+		String caseId = submit(id);
+		mvc.perform(get("/api/v1/reviews/" + caseId).header("Authorization", bearer(org.learnerA())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/reviews/not-an-id").header("Authorization", bearer(ld)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/reviews/" + caseId).header("Authorization", author))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.steps[0].name").value("Reviewer"));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/request-changes").header("Authorization", author)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"Looks fine to me\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/request-changes").header("Authorization", bearer(ld))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.comment").value("Say what should change."));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(ld)))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/request-changes").header("Authorization", bearer(privacy))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"Too late\"}"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(privacy)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("This review is closed."));
+		mvc.perform(get("/api/v1/review-policies").header("Authorization", author)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/review-policies").header("Authorization", admin))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[2].tier").value("HIGH"))
+			.andExpect(jsonPath("$[2].steps[1].who").value("COMPLIANCE"));
+		mvc.perform(put("/api/v1/reviewers/" + salesOnly.value()).header("Authorization", author)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"topics\":[\"Sales\"]}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/reviewers/" + org.learnerA().value()).header("Authorization", admin)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"topics\":[\"Sales\"]}"))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(put("/api/v1/reviewers/" + salesOnly.value()).header("Authorization", admin)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"topics\":[\"Sales\",\"Refunds\"],\"compliance\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.topics[1]").value("Refunds"))
+			.andExpect(jsonPath("$.compliance").value(true));
+	}
+
+	@Test
 	void twoReviewersApprovingTheSameStepAtOnceCountOnce() throws Exception {
 		Viewer manager = fixtures.viewer(org.managerA());
 		Course course = authoring.create(manager, Fixtures.sampleCourse("Race " + org.suffix()).withTier(RiskTier.MEDIUM, null));

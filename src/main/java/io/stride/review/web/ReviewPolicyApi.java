@@ -40,7 +40,7 @@ class ReviewPolicyApi {
 			Boolean recertifyOnChange, Integer recertifyMonths) {
 	}
 
-	record ReviewerBody(List<String> topics, boolean learningTeam, boolean compliance) {
+	record ReviewerBody(List<String> topics, Boolean learningTeam, Boolean compliance) {
 	}
 
 	@GetMapping("/api/v1/review-policies")
@@ -81,6 +81,7 @@ class ReviewPolicyApi {
 			throw new io.stride.shared.NotFoundException("Person");
 		}
 		return reviews.setUp(organization.currentViewer(), new PersonId(personId),
-				body.topics() == null ? "" : String.join(",", body.topics()), body.learningTeam(), body.compliance());
+				body.topics() == null ? "" : String.join(",", body.topics()), Boolean.TRUE.equals(body.learningTeam()),
+				Boolean.TRUE.equals(body.compliance()));
 	}
 }
