@@ -151,6 +151,12 @@ class ReviewRoutingTests {
 			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.share").value(1.0))
 			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.conflicts[0].mineSays").value("1 hour"))
 			.andExpect(jsonPath("$[?(@.courseId == '" + published + "')].report.conflicts[0].theirsSays").value("24 hours"));
+		// the author sees the same report, to link or reuse instead of duplicating
+		mvc.perform(get("/courses/" + id + "/review").with(io.stride.support.SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Published courses that say much the same")))
+			.andExpect(content().string(containsString("Breach basics " + org.suffix())))
+			.andExpect(content().string(containsString("<strong>24 hours</strong>")));
 	}
 
 	@Autowired

@@ -96,6 +96,8 @@ class ReviewController {
 			.map(c -> reviews.reviewCase(me, c.id()))
 			.orElse(null);
 		model.addAttribute("reviewCase", latest);
+		model.addAttribute("overlaps", latest != null && latest.open() && !latest.spotCheck() ? overlapCheck.against(course)
+				: List.of());
 		if (latest != null) {
 			parts.threads(model, latest);
 		}
