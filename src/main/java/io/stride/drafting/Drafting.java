@@ -110,6 +110,16 @@ public class Drafting {
 	 * in the background; the returned job id lets the page follow the progress.
 	 */
 	public String startDraft(Viewer author, List<SourceFile> files, String text) {
+		return startDraft(author, files, text, draftId -> {
+		});
+	}
+
+	/**
+	 * Like {@link #startDraft(Viewer, List, String)}; {@code whenKept} gets the new draft's id once it is stored and
+	 * before the job reports done, to keep something with the draft (the template the author chose). Should it fail,
+	 * the draft is kept all the same.
+	 */
+	public String startDraft(Viewer author, List<SourceFile> files, String text, java.util.function.Consumer<String> whenKept) {
 		List<ExtractedSource> sources = read(files, text);
 		String job = Ids.newId();
 		if (background.getQueue().remainingCapacity() == 0) {
@@ -122,6 +132,12 @@ public class Drafting {
 				String id = Ids.newId();
 				drafts.insert(id, author.id(), draft,
 						sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
+				try {
+					whenKept.accept(id);
+				}
+				catch (RuntimeException e) {
+					org.slf4j.LoggerFactory.getLogger(Drafting.class).warn("Kept a draft, but not what goes with it", e);
+				}
 				jobs.done(job, id);
 			}
 			catch (SourceRejected e) {

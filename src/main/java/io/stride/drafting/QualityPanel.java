@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.stride.standards.MarkdownChecks;
+
 /**
  * Lints a draft's lessons: reading grade, length, long sentences, passive voice, images without alt text,
  * vague link text, and the organization's avoided terms.
@@ -20,13 +22,6 @@ public final class QualityPanel {
 
 	private static final Pattern PASSIVE = Pattern.compile(
 			"(?i)\\b(am|is|are|was|were|be|been|being)\\s+(\\w+ly\\s+)?(\\w+(ed|en)|made|done|paid|sent|kept|held|told|given|taken|built|set|put)\\b");
-
-	// bounded, so that odd text (thousands of "[") can't make matching slow
-	private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]\\n]{0,300})\\]\\(([^)\\n]{0,2000})\\)");
-
-	private static final Pattern LINK = Pattern.compile("(?<!!)\\[([^\\]\\n]{1,300})\\]\\(([^)\\n]{0,2000})\\)");
-
-	private static final List<String> VAGUE = List.of("click here", "here", "read more", "more", "link", "this link", "this");
 
 	public record LessonQuality(String module, String lesson, int words, double grade, int longSentences,
 			int passivePercent, List<String> findings) {
@@ -53,20 +48,11 @@ public final class QualityPanel {
 	static LessonQuality check(String module, DraftLesson lesson, List<StyleTerms.StyleTerm> terms) {
 		String markdown = lesson.markdown();
 		List<String> findings = new ArrayList<>();
-		Matcher image = IMAGE.matcher(markdown);
-		while (image.find()) {
-			if (image.group(1).isBlank()) {
-				findings.add("An image (" + image.group(2) + ") has no alternative text.");
-			}
-		}
-		Matcher link = LINK.matcher(markdown);
-		while (link.find()) {
-			if (VAGUE.contains(link.group(1).strip().toLowerCase(Locale.ROOT))) {
-				findings.add("Link text \"" + link.group(1) + "\" says nothing about where it goes.");
-			}
-		}
-		String text = IMAGE.matcher(markdown).replaceAll(" ");
-		text = LINK.matcher(text).replaceAll("$1").replaceAll("[#>*_|`-]", " ");
+		MarkdownChecks.imagesWithoutAltText(markdown)
+			.forEach(target -> findings.add("An image (" + target + ") has no alternative text."));
+		MarkdownChecks.vagueLinkTexts(markdown)
+			.forEach(text -> findings.add("Link text \"" + text + "\" says nothing about where it goes."));
+		String text = MarkdownChecks.plainText(markdown);
 		List<String> sentences = new ArrayList<>();
 		Matcher s = SENTENCE.matcher(text.replace('\n', ' '));
 		while (s.find()) {
@@ -98,10 +84,8 @@ public final class QualityPanel {
 			findings.add(passivePercent + "% of sentences are passive; say who does what.");
 		}
 		for (StyleTerms.StyleTerm term : terms) {
-			Matcher found = Pattern.compile("(?iu)(?<![\\p{L}])" + Pattern.quote(term.term()) + "(?![\\p{L}])").matcher(markdown);
-			if (found.find()) {
-				findings.add("Avoid \"" + found.group() + "\"" + (term.preferred().isBlank() ? "." : "; write \"" + term.preferred() + "\" instead."));
-			}
+			MarkdownChecks.find(markdown, term.term()).ifPresent(found -> findings.add("Avoid \"" + found + "\""
+					+ (term.preferred().isBlank() ? "." : "; write \"" + term.preferred() + "\" instead.")));
 		}
 		return new LessonQuality(module, lesson.title(), words.length, Math.round(grade * 10) / 10.0, longSentences,
 				passivePercent, findings);

@@ -270,6 +270,8 @@ class ReviewGovernanceTests {
 		mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(ld))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Changes since version 1 (published)")))
+			.andExpect(content().string(containsString("Checked against the template “Stride standard”")))
+			.andExpect(content().string(containsString("Missing required part: objectives")))
 			.andExpect(content().string(containsString("<del><span class=\"visually-hidden\">Removed: </span><span>Accept returns within 14 days.</span></del>")))
 			.andExpect(content().string(containsString("<ins><span class=\"visually-hidden\">Added: </span><span>Accept returns within 30 days.</span></ins>")));
 		mvc.perform(get("/api/v1/courses/" + v1.id().value() + "/review-diff").header("Authorization", bearer(ld)))

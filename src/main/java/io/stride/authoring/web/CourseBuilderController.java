@@ -7,11 +7,15 @@ import java.util.Map;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.CourseStandards;
 import io.stride.authoring.QuestionKind;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import io.stride.standards.CourseTemplate;
+import io.stride.standards.Templates;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +42,19 @@ class CourseBuilderController {
 
 	private final io.stride.drafting.StyleTerms styleTerms;
 
+	private final Templates templates;
+
+	private final CourseStandards standards;
+
 	CourseBuilderController(Authoring authoring, Organization organization,
-			io.stride.authoring.QuestionRegenerator regenerator, io.stride.drafting.StyleTerms styleTerms) {
+			io.stride.authoring.QuestionRegenerator regenerator, io.stride.drafting.StyleTerms styleTerms,
+			Templates templates, CourseStandards standards) {
 		this.authoring = authoring;
 		this.organization = organization;
 		this.regenerator = regenerator;
 		this.styleTerms = styleTerms;
+		this.templates = templates;
+		this.standards = standards;
 	}
 
 	@GetMapping("/courses")
@@ -56,7 +67,9 @@ class CourseBuilderController {
 	@GetMapping("/courses/new")
 	String newCourse(Model model) {
 		organization.currentViewer();
-		return builder(model, CourseForm.blank(), null, Map.of());
+		CourseForm form = CourseForm.blank();
+		form.setTemplateId(templates.defaultTemplate().id());
+		return builder(model, form, null, Map.of());
 	}
 
 	@PostMapping("/courses")
@@ -74,8 +87,12 @@ class CourseBuilderController {
 			return builder(model, form, null, Map.of());
 		}
 		try {
+			CourseTemplate template = chosenTemplate(form);
 			Course course = authoring.create(me, form.toContent());
 			authoring.setTopic(me, course.id(), form.getTopic());
+			if (template != null) {
+				standards.choose(me, course.id(), template.id());
+			}
 			return afterSave(me, course, action, redirect);
 		}
 		catch (InvalidInputException e) {
@@ -99,6 +116,7 @@ class CourseBuilderController {
 		}
 		CourseForm form = CourseForm.of(course);
 		form.setTopic(authoring.topicOf(course.id()));
+		form.setTemplateId(templates.templateFor(id).id());
 		form.padOptions();
 		return builder(model, form, course, Map.of());
 	}
@@ -162,8 +180,12 @@ class CourseBuilderController {
 			return builder(model, form, current, Map.of());
 		}
 		try {
+			CourseTemplate template = chosenTemplate(form);
 			authoring.setTopic(me, courseId, form.getTopic());
 			Course saved = authoring.update(me, courseId, form.getRevision(), form.toContent());
+			if (template != null) {
+				standards.choose(me, courseId, template.id());
+			}
 			return afterSave(me, saved, action, redirect);
 		}
 		catch (InvalidInputException e) {
@@ -217,7 +239,11 @@ class CourseBuilderController {
 				.body(Map.of("detail", "A number field holds something else than a number."));
 		}
 		try {
+			CourseTemplate template = chosenTemplate(form);
 			Course saved = authoring.update(me, new CourseId(id), form.getRevision(), form.toContent());
+			if (template != null) {
+				standards.choose(me, saved.id(), template.id());
+			}
 			return org.springframework.http.ResponseEntity.ok(Map.of("revision", saved.revision(), "savedAt",
 					java.time.LocalTime.now().withNano(0).toString()));
 		}
@@ -248,6 +274,35 @@ class CourseBuilderController {
 		}
 		redirect.addFlashAttribute("notice", "Saved.");
 		return "redirect:/courses/" + course.id().value() + "/edit";
+	}
+
+	/** The template the form names, checked before anything is saved; null when it names none. */
+	private CourseTemplate chosenTemplate(CourseForm form) {
+		String id = form.getTemplateId();
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		try {
+			return templates.find(id);
+		}
+		catch (NotFoundException e) {
+			throw new InvalidInputException("The course was not saved.",
+					Map.of("templateId", "That template no longer exists; choose another."));
+		}
+	}
+
+	/** The template the page checks against: the one chosen on the page, else the course's, else the default. */
+	private CourseTemplate shownTemplate(CourseForm form, Course course) {
+		String id = form.getTemplateId();
+		if (id != null && !id.isBlank()) {
+			try {
+				return templates.find(id);
+			}
+			catch (NotFoundException e) {
+				// falls through: the field error says so
+			}
+		}
+		return course == null ? templates.defaultTemplate() : templates.templateFor(course.id().value());
 	}
 
 	/** Applies an add/remove/move button; answers whether the action was one. */
@@ -405,7 +460,13 @@ class CourseBuilderController {
 			.map(lesson -> io.stride.drafting.QualityPanel.check(lesson.getTitle(), lesson.getMarkdown(), terms))
 			.toList();
 		model.addAttribute("quality", quality);
-		model.addAttribute("qualityFindings", quality.stream().mapToInt(q -> q.findings().size()).sum());
+		CourseTemplate template = shownTemplate(form, course);
+		var templateFindings = Templates.check(template, CourseStandards.toCheck(form.toContent()));
+		model.addAttribute("templates", templates.all());
+		model.addAttribute("template", template);
+		model.addAttribute("templateFindings", templateFindings);
+		model.addAttribute("qualityFindings",
+				quality.stream().mapToInt(q -> q.findings().size()).sum() + templateFindings.size());
 		model.addAttribute("canUndo", course != null && !course.isPublished()
 				&& authoring.canUndo(organization.currentViewer(), course.id()));
 		return "courses/builder";

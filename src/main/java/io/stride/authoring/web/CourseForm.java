@@ -40,6 +40,17 @@ public class CourseForm {
 		this.topic = topic == null ? "" : topic;
 	}
 
+	private String templateId = "";
+
+	/** The template the quality panel checks against; saved for the course with the rest. */
+	public String getTemplateId() {
+		return templateId;
+	}
+
+	public void setTemplateId(String templateId) {
+		this.templateId = templateId;
+	}
+
 	public String getRiskTier() {
 		return riskTier;
 	}

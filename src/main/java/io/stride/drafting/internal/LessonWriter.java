@@ -59,7 +59,7 @@ final class LessonWriter {
 				continue;
 			}
 			if (block.is(Block.Kind.HEADING)) {
-				md.append("### ").append(block.text()).append("\n\n");
+				md.append("# ").append(block.text()).append("\n\n");
 			}
 			else {
 				md.append(callout(block.markdown())).append("\n\n");

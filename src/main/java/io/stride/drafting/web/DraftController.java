@@ -11,6 +11,10 @@ import io.stride.drafting.StyleTerms;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import io.stride.standards.CourseTemplate;
+import io.stride.standards.CourseToCheck;
+import io.stride.standards.Templates;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +39,13 @@ class DraftController {
 
 	private final Organization organization;
 
-	DraftController(Drafting drafting, StyleTerms styleTerms, Organization organization) {
+	private final Templates templates;
+
+	DraftController(Drafting drafting, StyleTerms styleTerms, Organization organization, Templates templates) {
 		this.drafting = drafting;
 		this.styleTerms = styleTerms;
 		this.organization = organization;
+		this.templates = templates;
 	}
 
 	@GetMapping("/drafts/new")
@@ -47,25 +54,46 @@ class DraftController {
 		model.addAttribute("text", "");
 		model.addAttribute("drafts", drafting.keptBy(me));
 		model.addAttribute("llmEnabled", drafting.usesLanguageModel());
+		model.addAttribute("templates", templates.all());
+		model.addAttribute("templateId", templates.defaultTemplate().id());
 		return "drafts/new";
 	}
 
 	@PostMapping("/drafts")
 	String draft(@RequestParam(name = "files", required = false) List<MultipartFile> files,
-			@RequestParam(name = "text", required = false) String text, Model model, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(name = "text", required = false) String text,
+			@RequestParam(name = "template", required = false) String templateId, Model model,
+			HttpServletResponse response) throws IOException {
 		Viewer me = organization.currentViewer();
+		CourseTemplate template;
 		try {
-			String job = drafting.startDraft(me, DraftApi.sources(files, drafting), text);
+			template = templateId == null || templateId.isBlank() ? templates.defaultTemplate() : templates.find(templateId);
+		}
+		catch (NotFoundException e) {
+			// a template deleted while the form was open
+			return formAgain(me, text, null, "Nothing was drafted: that template no longer exists; choose another.",
+					422, model, response);
+		}
+		try {
+			String job = drafting.startDraft(me, DraftApi.sources(files, drafting), text,
+					draftId -> templates.chooseForDraft(draftId, template.id()));
 			return "redirect:/drafts/jobs/" + job;
 		}
 		catch (SourceRejected e) {
-			response.setStatus(e.status());
-			model.addAttribute("problem", "Nothing was drafted: " + e.getMessage());
-			model.addAttribute("text", text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-			model.addAttribute("drafts", drafting.keptBy(me));
-			return "drafts/new";
+			return formAgain(me, text, template.id(), "Nothing was drafted: " + e.getMessage(), e.status(), model, response);
 		}
+	}
+
+	private String formAgain(Viewer me, String text, String templateId, String problem, int status, Model model,
+			HttpServletResponse response) {
+		response.setStatus(status);
+		model.addAttribute("problem", problem);
+		model.addAttribute("text", text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+		model.addAttribute("drafts", drafting.keptBy(me));
+		model.addAttribute("llmEnabled", drafting.usesLanguageModel());
+		model.addAttribute("templates", templates.all());
+		model.addAttribute("templateId", templateId == null ? templates.defaultTemplate().id() : templateId);
+		return "drafts/new";
 	}
 
 	@GetMapping("/drafts/jobs/{id}")
@@ -92,6 +120,10 @@ class DraftController {
 		model.addAttribute("saved", saved);
 		model.addAttribute("draft", saved.draft());
 		model.addAttribute("quality", QualityPanel.check(saved.draft(), styleTerms.all()));
+		CourseTemplate template = templates.templateForDraft(saved.id());
+		model.addAttribute("template", template);
+		model.addAttribute("templates", templates.all());
+		model.addAttribute("templateFindings", Templates.check(template, toCheck(saved.draft())));
 		Map<String, String> lessonHtml = new java.util.HashMap<>();
 		var modules = saved.draft().modules();
 		for (int m = 0; m < modules.size(); m++) {
@@ -101,6 +133,16 @@ class DraftController {
 		}
 		model.addAttribute("lessonHtml", lessonHtml);
 		return "drafts/show";
+	}
+
+	/** The draft as the course it becomes, for the template check. */
+	private static CourseToCheck toCheck(io.stride.drafting.CourseDraft draft) {
+		List<CourseToCheck.Lesson> lessons = draft.modules()
+			.stream()
+			.flatMap(module -> module.lessons().stream())
+			.map(lesson -> new CourseToCheck.Lesson(lesson.title(), lesson.markdown()))
+			.toList();
+		return new CourseToCheck(draft.title(), draft.summary(), draft.objectives(), lessons, draft.allQuestions().size());
 	}
 
 	@GetMapping("/drafts/{id}/source")

@@ -75,7 +75,7 @@ class ReviewController {
 		model.addAttribute("mayApprove", reviews.mayApprove(me, reviewCase));
 		model.addAttribute("mayDecide", reviewCase.open() && me.isReviewer() && !me.is(reviewCase.authorId()));
 		model.addAttribute("anchors", anchors(course));
-		model.addAttribute("templateFindings", parts.templateFindings(me, course));
+		model.addAttribute("templateCheck", parts.templateCheck(course));
 		parts.threads(model, reviewCase);
 		Map<String, String> names = new HashMap<>();
 		reviewCase.steps().stream().filter(s -> s.decidedBy() != null)

@@ -19,8 +19,11 @@ public class ReviewPageParts {
 
 	private final Organization organization;
 
-	ReviewPageParts(Organization organization) {
+	private final io.stride.authoring.CourseStandards standards;
+
+	ReviewPageParts(Organization organization, io.stride.authoring.CourseStandards standards) {
 		this.organization = organization;
+		this.standards = standards;
 	}
 
 	public record Thread(ReviewCase.ReviewComment first, List<ReviewCase.ReviewComment> replies) {
@@ -56,8 +59,8 @@ public class ReviewPageParts {
 		}
 	}
 
-	/** Findings of the course's template; empty until templates are available. */
-	public List<String> templateFindings(Viewer viewer, Course course) {
-		return List.of();
+	/** The course checked against its template (the lint findings reviewers see). */
+	public io.stride.authoring.CourseStandards.Check templateCheck(Course course) {
+		return standards.check(course);
 	}
 }
