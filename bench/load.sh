@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Load test: learners taking a course through the pages, on PostgreSQL, app and database on this machine.
+# Builds the app, starts it on a fresh database "stride_bench", creates a team with ACCOUNTS learners and a published
+# course assigned to it, then runs the Gatling simulation in bench/load and prints the figures.
+#
+# Usage: bench/load.sh [users] [ramp seconds] [hold seconds] [think seconds]
+#   defaults: 10000 concurrent learners, 600 s ramp, 600 s hold, 30 s think time
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGADMIN ("su postgres -c psql" when not set), APP_HEAP (2g),
+#   ACCOUNTS (= users), ROUNDS (3 passes through the course per session), SKIP_BUILD=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+USERS=${1:-10000}
+RAMP=${2:-600}
+HOLD=${3:-600}
+THINK=${4:-30}
+ACCOUNTS=${ACCOUNTS:-$USERS}
+ROUNDS=${ROUNDS:-3}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PORT=${PORT:-8091}
+BASE="http://127.0.0.1:$PORT"
+PASSWORD=load-test-password
+ADMIN=load-admin@load.test
+RESULTS=target/load
+
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if ! "$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+  JAVA=$JAVA_HOME/bin/java
+fi
+
+psql_admin() {
+  if psql -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1; then
+    psql -h "$PGHOST" -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -tA "$@"
+  else
+    su postgres -c "psql -p $PGPORT -v ON_ERROR_STOP=1 -tA $(printf '%q ' "$@")"
+  fi
+}
+psql_bench() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d stride_bench -v ON_ERROR_STOP=1 -tA "$@"; }
+
+mkdir -p "$RESULTS"
+echo "== fresh database stride_bench"
+psql_admin -d postgres -c "DROP DATABASE IF EXISTS stride_bench" >/dev/null
+psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stride') THEN CREATE ROLE stride LOGIN PASSWORD 'stride'; END IF; END \$\$;" >/dev/null
+psql_admin -d postgres -c "CREATE DATABASE stride_bench OWNER stride" >/dev/null
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "== building the application"
+  ./mvnw -q -B -ntp -DskipTests package
+fi
+JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
+
+echo "== starting Stride on $BASE"
+STRIDE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/stride_bench" STRIDE_DB_USER=stride STRIDE_DB_PASSWORD=stride \
+STRIDE_DEMO_DATA=false STRIDE_ADMIN_EMAIL=$ADMIN STRIDE_ADMIN_PASSWORD=$PASSWORD PORT=$PORT \
+  "$JAVA" -Xms${APP_HEAP:-2g} -Xmx${APP_HEAP:-2g} -XX:+UseG1GC -jar "$JAR" \
+  --logging.level.io.stride.shared.web.RequestLogging=WARN > "$RESULTS/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "$BASE/actuator/health" >/dev/null || { echo "Stride did not start; see $RESULTS/app.log"; exit 1; }
+
+echo "== a team, a published course assigned to it, and $ACCOUNTS learners"
+token=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$PASSWORD\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+team=$(api -X POST "$BASE/api/v1/teams" -d '{"name":"Load learners"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+lesson() { printf '{"title":"%s","markdown":"%s"}' "$1" "$2"; }
+body=$(cat <<JSON
+{"title":"Handling a support ticket","description":"From first reply to closing the ticket.","riskTier":"LOW",
+ "tierReason":"internal how-to","objectives":["Reply to a ticket within the promised time","Close a ticket with a summary"],
+ "lessons":[$(lesson "First reply" "Reply to every new ticket **within 4 working hours**.\\n\\nThank the customer, restate the problem and say what happens next.\\n\\n1. Read the whole ticket\\n2. Check the account\\n3. Reply"),
+            $(lesson "Working the ticket" "Keep the customer informed **every working day** until the ticket is solved.\\n\\nWrite internal notes for every step so that a colleague can take over."),
+            $(lesson "Escalating" "Escalate to the second line when the fix needs a code change or data repair.\\n\\nAttach the steps to reproduce and the account id."),
+            $(lesson "Closing" "Close the ticket with a short summary of the cause and the fix.\\n\\nAsk the customer to confirm before closing.")],
+ "quiz":{"passMark":60,"questions":[
+   {"kind":"SINGLE_CHOICE","prompt":"How soon do you reply to a new ticket?","options":["Within 4 working hours","Within a week","When there is time"],"correct":[0],"explanation":"The promise is 4 working hours."},
+   {"kind":"SINGLE_CHOICE","prompt":"How often do you update the customer?","options":["Every working day","Once a week","Never"],"correct":[0],"explanation":"Every working day until solved."},
+   {"kind":"TRUE_FALSE","prompt":"Internal notes let a colleague take over.","options":["True","False"],"correct":[0],"explanation":"That is what they are for."},
+   {"kind":"SINGLE_CHOICE","prompt":"When do you escalate to the second line?","options":["When the fix needs a code change or data repair","When the customer is angry","Always"],"correct":[0],"explanation":"Code changes and data repairs go to the second line."},
+   {"kind":"SINGLE_CHOICE","prompt":"What do you do before closing?","options":["Ask the customer to confirm","Nothing","Delete the notes"],"correct":[0],"explanation":"The customer confirms first."}]}}
+JSON
+)
+course=$(api -X POST "$BASE/api/v1/courses" -d "$body" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+api -X POST "$BASE/api/v1/courses/$course/publish" >/dev/null
+api -X POST "$BASE/api/v1/courses/$course/assignments" -d "{\"teamId\":\"$team\"}" >/dev/null
+psql_bench -c "INSERT INTO people (id, name, email, password_hash, active, created_at)
+  SELECT gen_random_uuid()::text, 'Load Learner ' || g, 'load-' || lpad(g::text, 5, '0') || '@load.test',
+         (SELECT password_hash FROM people WHERE email = '$ADMIN'), TRUE, now()
+  FROM generate_series(0, $ACCOUNTS - 1) AS g" >/dev/null
+psql_bench -c "INSERT INTO team_members (team_id, person_id) SELECT '$team', id FROM people WHERE email LIKE 'load-%@load.test' AND email <> '$ADMIN'" >/dev/null
+psql_bench -c "ANALYZE" >/dev/null
+echo "course $course, team $team, $(psql_bench -c "SELECT COUNT(*) FROM team_members WHERE team_id = '$team'") learners"
+
+echo "== Gatling: $USERS concurrent learners, ramp ${RAMP}s, hold ${HOLD}s, think ${THINK}s, $ROUNDS rounds per session"
+ulimit -n 65536 2>/dev/null || true
+./mvnw -q -B -ntp -f bench/load/pom.xml gatling:test -Dgatling.resultsFolder="$PWD/$RESULTS" \
+  -DbaseUrl="$BASE" -DcourseId="$course" -Dusers="$USERS" -Daccounts="$ACCOUNTS" -Dramp="$RAMP" -Dhold="$HOLD" \
+  -Dthink="$THINK" -Drounds="$ROUNDS" -Dpassword="$PASSWORD" | tee "$RESULTS/gatling.txt" | grep -vE '^\s*$' | tail -n 60 || true
+echo "== app: $(grep -c ' ERROR ' "$RESULTS/app.log" || true) error lines in $RESULTS/app.log"
+report=$(ls -dt "$RESULTS"/learnersimulation-* 2>/dev/null | head -n 1)
+echo "== per request (ms), from $report/index.html"
+python3 bench/load-summary.py "$report/index.html"
