@@ -44,10 +44,20 @@ public class Organization {
 		if (auth == null || !(auth.getPrincipal() instanceof StridePrincipal principal)) {
 			throw new InsufficientAuthenticationException("Not signed in");
 		}
+		// read once per request (the page, its navigation and its services all ask), never across requests
+		var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		String key = Organization.class.getName() + ".viewer." + principal.personId().value();
+		if (request != null && request.getAttribute(key, 0) instanceof Viewer known) {
+			return known;
+		}
 		Person person = people.findById(principal.personId())
 			.filter(Person::active)
 			.orElseThrow(() -> new InsufficientAuthenticationException("Account is not active"));
-		return Viewer.of(person);
+		Viewer viewer = Viewer.of(person);
+		if (request != null) {
+			request.setAttribute(key, viewer, 0);
+		}
+		return viewer;
 	}
 
 	public Viewer viewerOf(PersonId id) {
