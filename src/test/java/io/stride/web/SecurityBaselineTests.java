@@ -296,7 +296,7 @@ class SecurityBaselineTests {
 		mvc.perform(get("/login").param("locked", "15"))
 			.andExpect(content().string(containsString("Too many failed sign-ins")));
 		mvc.perform(post("/login").with(csrf()).param("email", org.email("learner-b")).param("password", Fixtures.PASSWORD))
-			.andExpect(redirectedUrl("/"));
+			.andExpect(redirectedUrl("/learning"));
 	}
 
 	private RequestPostProcessor as(PersonId id) {

@@ -116,7 +116,7 @@ class SecurityConfiguration {
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/", false)
+				.defaultSuccessUrl("/learning", false)
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
 						+ (e instanceof ThrottledAuthenticationProvider.SignInLockedException locked
 								? "/login?locked=" + locked.minutesLeft() : "/login?error"))))
