@@ -63,7 +63,7 @@ class ReactionPageTests {
 		mvc.perform(post(lessonPath + "/reaction").param("kind", "UNCLEAR").param("comment", "Which form?")
 			.with(as(org.learnerA())).with(csrf()))
 			.andExpect(redirectedUrl(lessonPath + "#reaction"))
-			.andExpect(flash().attribute("notice", containsString("The author sees your reaction")));
+			.andExpect(flash().attribute("reactionNotice", containsString("The author sees your reaction")));
 		lesson = page(lessonPath, org.learnerA());
 		assertThat(lesson.select("#your-reaction").text()).contains("You said: Unclear").contains("has not answered yet");
 		assertThat(lesson.select("#reaction-unclear").hasAttr("checked")).isTrue();
@@ -89,9 +89,10 @@ class ReactionPageTests {
 			.andExpect(redirectedUrl(lessonPath + "#reaction"))
 			.andReturn();
 		var flashed = result.getFlashMap();
-		assertThat((String) flashed.get("problem")).contains("Choose helpful, unclear or outdated").contains("1000 characters");
+		assertThat((String) flashed.get("reactionProblem")).contains("Choose helpful, unclear or outdated").contains("1000 characters");
 		Document lesson = Jsoup.parse(mvc.perform(get(lessonPath).with(as(org.learnerA())).flashAttrs(flashed))
 			.andReturn().getResponse().getContentAsString());
+		assertThat(lesson.select("#reaction-problem").text()).contains("Your reaction was not saved");
 		assertThat(lesson.select("#kind-error").text()).contains("Choose helpful");
 		assertThat(lesson.select("#comment-error").text()).contains("1000");
 		assertThat(lesson.select("#reaction-comment").text()).hasSize(1001);

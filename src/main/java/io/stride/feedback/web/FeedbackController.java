@@ -41,12 +41,12 @@ class FeedbackController {
 		Viewer me = organization.currentViewer();
 		try {
 			var reaction = Retry.onDuplicateKey(() -> feedback.react(me, new CourseId(id), lessonId, kind, comment));
-			redirect.addFlashAttribute("notice", reaction.kind().asksForImprovement()
+			redirect.addFlashAttribute("reactionNotice", reaction.kind().asksForImprovement()
 					? "Thank you. The author sees your reaction and can answer you; you'll find the answer under Notifications."
 					: "Thank you for your reaction.");
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("problem", "Your reaction was not saved: " + String.join(" ", e.fieldErrors().values()));
+			redirect.addFlashAttribute("reactionProblem", "Your reaction was not saved: " + String.join(" ", e.fieldErrors().values()));
 			redirect.addFlashAttribute("reactionErrors", e.fieldErrors());
 			redirect.addFlashAttribute("reactionComment", comment);
 		}
