@@ -53,6 +53,9 @@ class CertificateTests {
 	@Autowired
 	Authoring authoring;
 
+	@Autowired
+	io.stride.delivery.internal.ProgressStore progress;
+
 	Org org;
 
 	Course course;
@@ -159,6 +162,27 @@ class CertificateTests {
 			.andExpect(jsonPath("$.courseTitle").value("Read only " + org.suffix()));
 		mvc.perform(get("/learning/courses/" + noQuiz.id() + "/certificate").with(SignedIn.as(fixtures.viewerPerson(org.learnerA()))))
 			.andExpect(content().string(containsString("No quiz in this course")));
+	}
+
+	@Test
+	void takingTheCourseAgainSupersedesTheCertificateAndPassingAgainIssuesANewOne() throws Exception {
+		pass(org.learnerA());
+		Viewer learner = fixtures.viewer(org.learnerA());
+		String first = delivery.certificate(learner, course.id(), null).verificationId();
+		progress.askToRecertify(course.id(), "Version 2 changed the content");
+		// until the learner starts over, the certificate they earned stands
+		assertThat(delivery.certificate(learner, course.id(), null).verificationId()).isEqualTo(first);
+		delivery.open(learner, course.id());
+		assertCertificateHiddenFrom(org.learnerA(), org.learnerA());
+		mvc.perform(get("/api/v1/certificates/" + first).header("Authorization", bearer(org.learnerA())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.current").value(false));
+		assessment.submit(learner, course.id(), List.of(new Answer(course.quiz().questions().get(0).id(), List.of(0)),
+				new Answer(course.quiz().questions().get(1).id(), List.of(0, 1))), "again");
+		course.lessons().forEach(lesson -> delivery.readLesson(learner, course.id(), lesson.id()));
+		Certificate second = delivery.certificate(learner, course.id(), null);
+		assertThat(second.verificationId()).isNotEqualTo(first);
+		assertThat(second.current()).isTrue();
 	}
 
 	private void assertCertificateHiddenFrom(PersonId viewer, PersonId learner) throws Exception {
