@@ -276,6 +276,15 @@ class ReactionApiTests {
 			.andExpect(jsonPath("$.lessons[1].reactionScore").value(0));
 	}
 
+	@Test
+	void theEndpointsAreInTheOpenApiDocument() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/courses/{id}/reactions", "/api/v1/courses/{id}/improvement-requests",
+				"/api/v1/improvement-requests/{id}/resolve", "/api/v1/courses/{id}/reaction-score",
+				"/api/v1/me/improvement-requests", "/api/v1/courses/{id}/certificate", "/api/v1/certificates/{verificationId}",
+				"/api/v1/courses/{id}/progress", "/api/v1/courses/{id}/lessons/{lessonId}/read");
+	}
+
 	private List<String> subjects(PersonId person) {
 		return notifications.page(fixtures.viewer(person), 1).items().stream().map(Notifications.Notification::subject).toList();
 	}
