@@ -1,5 +1,10 @@
 // Progressive enhancement only: every page works without this file.
 document.addEventListener('DOMContentLoaded', () => {
+  // Print buttons (the certificate): <button data-print>
+  document.querySelectorAll('[data-print]').forEach((button) => {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  });
   // Buttons that ask before a destructive action: <button data-confirm="Remove this lesson?">
   document.querySelectorAll('[data-confirm]').forEach((button) => {
     button.addEventListener('click', (event) => {

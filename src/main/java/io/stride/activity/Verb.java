@@ -11,7 +11,9 @@ public enum Verb {
 	ATTEMPTED("http://adlnet.gov/expapi/verbs/attempted", "attempted"),
 	PASSED("http://adlnet.gov/expapi/verbs/passed", "passed"),
 	FAILED("http://adlnet.gov/expapi/verbs/failed", "failed"),
-	COMPLETED("http://adlnet.gov/expapi/verbs/completed", "completed");
+	COMPLETED("http://adlnet.gov/expapi/verbs/completed", "completed"),
+	/** A learner's reaction to a lesson (helpful, unclear, outdated), with their comment in the result's response. */
+	COMMENTED("http://adlnet.gov/expapi/verbs/commented", "commented");
 
 	private final String iri;
 

@@ -1,5 +1,6 @@
 package io.stride.delivery;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.delivery.internal.Assignments;
+import io.stride.delivery.internal.Certificates;
 import io.stride.delivery.internal.ProgressStore;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
@@ -58,9 +60,15 @@ public class Delivery {
 
 	private final io.stride.authoring.ReviewPolicies policies;
 
+	private final Certificates certificates;
+
+	private final Clock clock;
+
 	Delivery(Authoring authoring, Organization organization, Assignments assignments, ProgressStore progress,
 			LearningRecord record, org.springframework.context.ApplicationEventPublisher events,
-			io.stride.authoring.ReviewPolicies policies) {
+			io.stride.authoring.ReviewPolicies policies, Certificates certificates, Clock clock) {
+		this.certificates = certificates;
+		this.clock = clock;
 		this.events = events;
 		this.policies = policies;
 		this.authoring = authoring;
@@ -78,10 +86,10 @@ public class Delivery {
 			throw new InvalidInputException("courseId", "This high-risk course was due for review on " + course.reviewBy()
 					+ "; it can't be newly assigned until it has been reviewed.");
 		}
-		if (dueDate != null && dueDate.isBefore(LocalDate.now())) {
+		if (dueDate != null && dueDate.isBefore(today())) {
 			throw new InvalidInputException("dueDate", "The due date is in the past.");
 		}
-		if (dueDate != null && dueDate.isAfter(LocalDate.now().plusDays(MAX_DAYS_AHEAD))) {
+		if (dueDate != null && dueDate.isAfter(today().plusDays(MAX_DAYS_AHEAD))) {
 			throw new InvalidInputException("dueDate", "Choose a due date within three years.");
 		}
 		return assignments.assign(courseId, teamId, dueDate, manager.id());
@@ -143,6 +151,7 @@ public class Delivery {
 			// recertification: the learner takes the newest version from the start
 			course = authoring.movePinToNewest(learner.id(), courseId);
 			progress.restart(learner.id(), courseId);
+			certificates.supersede(learner.id(), courseId, clock.instant());
 		}
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.OPENED, ActivityType.COURSE,
 				courseId.value(), course.title(), courseId.value(), Result.NONE));
@@ -256,7 +265,7 @@ public class Delivery {
 		}
 		Instant completedAt = row.completedAt();
 		if (completedAt == null && status != ProgressStatus.IN_PROGRESS) {
-			completedAt = Instant.now();
+			completedAt = clock.instant();
 			record.record(new LearningAction(person, name, Verb.COMPLETED, ActivityType.COURSE, course.id().value(),
 					course.title(), course.id().value(), Result.completion(status == ProgressStatus.PASSED
 							|| course.quiz().isEmpty())));
@@ -264,6 +273,59 @@ public class Delivery {
 		if (status != row.status() || !java.util.Objects.equals(completedAt, row.completedAt())) {
 			progress.updateStatus(person, course.id(), status, completedAt);
 		}
+		if (status.isDone(!course.quiz().isEmpty()) && certificates.current(person, course.id()).isEmpty()) {
+			certificates.issue(person, course.id(), course.version(), course.title(), row.bestScore(), clock.instant());
+		}
+	}
+
+	/** Today's date, by the application's clock: what "overdue" is measured against. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/**
+	 * The current completion certificate of {@code personId} (the viewer when null) for a course. Learners see their
+	 * own, managers those of people in the teams they manage (and below), admins all; everyone else, and anyone
+	 * before the course is finished, gets "not found".
+	 */
+	public Certificate certificate(Viewer viewer, CourseId courseId, PersonId personId) {
+		PersonId person = personId == null ? viewer.id() : personId;
+		if (!organization.canSee(viewer, person)) {
+			throw new NotFoundException("Certificate");
+		}
+		Person learner = organization.person(viewer, person);
+		Course course = authoring.deliveredTo(person, courseId);
+		ProgressStore.Row row = progress.find(person, courseId).orElseThrow(() -> new NotFoundException("Certificate"));
+		if (!row.status().isDone(!course.quiz().isEmpty())) {
+			throw new NotFoundException("Certificate");
+		}
+		Certificates.Row certificate = certificates.current(person, courseId).orElseGet(() -> {
+			// finished before certificates were kept: issued on first sight, dated by the recorded completion
+			ProgressStore.Row locked = progress.lock(person, courseId);
+			return certificates.current(person, courseId)
+				.orElseGet(() -> certificates.issue(person, courseId, course.version(), course.title(), locked.bestScore(),
+						locked.completedAt() == null ? clock.instant() : locked.completedAt()));
+		});
+		return certificate(learner, certificate);
+	}
+
+	/** A certificate by its verification id, with the same visibility as {@link #certificate}. */
+	@Transactional(readOnly = true)
+	public Certificate verify(Viewer viewer, String verificationId) {
+		if (!io.stride.shared.Ids.looksValid(verificationId)) {
+			throw new NotFoundException("Certificate");
+		}
+		Certificates.Row certificate = certificates.byId(verificationId)
+			.orElseThrow(() -> new NotFoundException("Certificate"));
+		if (!organization.canSee(viewer, certificate.personId())) {
+			throw new NotFoundException("Certificate");
+		}
+		return certificate(organization.person(viewer, certificate.personId()), certificate);
+	}
+
+	private Certificate certificate(Person learner, Certificates.Row certificate) {
+		return new Certificate(certificate.id(), learner.id(), learner.name(), certificate.courseId(), certificate.courseTitle(),
+				certificate.version(), certificate.completedAt(), certificate.score(), certificate.current());
 	}
 
 	/** Published courses for everyone; a retired one only for learners who had started it. */

@@ -21,7 +21,25 @@ public record LearningItem(CourseId courseId, String title, ProgressStatus statu
 	}
 
 	public boolean overdue() {
-		return dueDate != null && dueDate.isBefore(LocalDate.now()) && !done();
+		return overdueOn(LocalDate.now());
+	}
+
+	/** Past its due date on {@code today} and not finished. */
+	public boolean overdueOn(LocalDate today) {
+		return dueDate != null && dueDate.isBefore(today) && !done();
+	}
+
+	/** Where "my learning" lists the course. */
+	public Section section() {
+		if (done()) {
+			return Section.COMPLETED;
+		}
+		return recertify() || status == ProgressStatus.NOT_STARTED ? Section.ASSIGNED : Section.IN_PROGRESS;
+	}
+
+	/** The parts of "my learning": to start (or take again), under way, finished. */
+	public enum Section {
+		ASSIGNED, IN_PROGRESS, COMPLETED
 	}
 
 	/** Finished: the quiz is passed, or every lesson is read in a course without a quiz. */

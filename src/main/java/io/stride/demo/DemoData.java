@@ -66,11 +66,15 @@ class DemoData implements ApplicationRunner {
 
 	private final String adminEmail;
 
+	private final io.stride.feedback.Feedback feedback;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
-			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews) {
+			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
+			io.stride.feedback.Feedback feedback) {
 		this.reviews = reviews;
+		this.feedback = feedback;
 		this.administration = administration;
 		this.organization = organization;
 		this.authoring = authoring;
@@ -148,6 +152,10 @@ class DemoData implements ApplicationRunner {
 		Viewer linaViewer = organization.viewerOf(lina);
 		delivery.open(linaViewer, ebr.id());
 		delivery.readLesson(linaViewer, ebr.id(), ebr.lessons().get(0).id());
+		// reactions: Maya finds Lina's question under My courses → Improvement requests
+		feedback.react(leoViewer, ebr.id(), ebr.lessons().get(1).id(), "HELPFUL", null);
+		feedback.react(linaViewer, ebr.id(), ebr.lessons().get(0).id(), "UNCLEAR",
+				"Who is the sponsor when the customer has no executive on the account?");
 		Viewer sofiaViewer = organization.viewerOf(sofia);
 		delivery.open(sofiaViewer, refunds.id());
 		refunds.lessons().forEach(lesson -> delivery.readLesson(sofiaViewer, refunds.id(), lesson.id()));

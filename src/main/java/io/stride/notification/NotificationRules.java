@@ -4,6 +4,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import io.stride.delivery.RecertificationRequested;
+import io.stride.feedback.ImprovementRequestResolved;
+import io.stride.feedback.ImprovementRequested;
 import io.stride.identity.PersonId;
 import io.stride.review.Reviews;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -78,5 +80,18 @@ class NotificationRules {
 					+ " of this course changed what it teaches. Take the new version to stay certified.",
 					"/learning/courses/" + event.courseId().value());
 		}
+	}
+
+	@ApplicationModuleListener
+	void on(ImprovementRequested event) {
+		notifications.notify(event.authorId(), "A learner found \"" + event.lessonTitle() + "\" "
+				+ event.kind().label().toLowerCase(java.util.Locale.ROOT) + ": " + event.courseTitle(), event.comment(),
+				"/courses/" + event.courseId().value() + "/improvement-requests");
+	}
+
+	@ApplicationModuleListener
+	void on(ImprovementRequestResolved event) {
+		notifications.notify(event.learnerId(), "The author answered you about \"" + event.lessonTitle() + "\"", event.reply(),
+				"/learning/courses/" + event.courseId().value() + "/lessons/" + event.lessonId() + "#reaction");
 	}
 }

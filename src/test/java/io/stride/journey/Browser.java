@@ -140,6 +140,30 @@ final class Browser implements AutoCloseable {
 		navigate(find(css));
 	}
 
+	/** Resizes the window, for example to a phone's 390 × 844 CSS pixels. */
+	void windowSize(int width, int height) {
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+	}
+
+	/** The width pages are laid out for (the viewport, without scroll bars). */
+	long viewportWidth() {
+		return ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth;")).longValue();
+	}
+
+	/** Fails when the page is wider than the window, so that reading it would need sideways scrolling. */
+	void checkFitsWidth() {
+		Object wider = ((JavascriptExecutor) driver).executeScript("""
+				const width = document.documentElement.clientWidth;
+				if (document.documentElement.scrollWidth <= width) { return null; }
+				const culprits = [...document.querySelectorAll('body *')]
+				  .filter(e => e.getBoundingClientRect().right > width + 1)
+				  .slice(0, 5)
+				  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
+				return document.documentElement.scrollWidth + ' > ' + width + ': ' + culprits.join(', ');
+				""");
+		assertThat(wider).as("page wider than the window on " + path()).isNull();
+	}
+
 	String text() {
 		return find("body").getText();
 	}

@@ -46,8 +46,9 @@ class DeliveryApi {
 		}
 	}
 
+	/** {@code section}: ASSIGNED (to start, or to take again: see {@code recertifyReason}), IN_PROGRESS or COMPLETED. */
 	record LearningView(String courseId, String title, String status, LocalDate dueDate, Integer bestScore,
-			boolean overdue) {
+			boolean overdue, String section, String recertifyReason) {
 	}
 
 	record ProgressView(String personId, String name, String courseId, String courseTitle, String status, Integer score,
@@ -68,10 +69,11 @@ class DeliveryApi {
 	@GetMapping("/me/learning")
 	@Operation(summary = "The caller's assigned and started courses")
 	List<LearningView> myLearning() {
+		LocalDate today = delivery.today();
 		return delivery.myLearning(organization.currentViewer())
 			.stream()
 			.map(i -> new LearningView(i.courseId().value(), i.title(), i.status().name(), i.dueDate(), i.bestScore(),
-					i.overdue()))
+					i.overdueOn(today), i.section().name(), i.recertifyReason()))
 			.toList();
 	}
 

@@ -10,8 +10,12 @@ import io.stride.assessment.AttemptResult;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
+import io.stride.delivery.Certificate;
 import io.stride.delivery.CourseProgress;
 import io.stride.delivery.Delivery;
+import io.stride.delivery.LearningItem;
+import io.stride.delivery.ReviewDueItem;
+import io.stride.identity.PersonId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.Ids;
@@ -28,7 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The learner's side: "my learning", the lesson player, the quiz and its feedback.
+ * The learner's side: "my learning", the lesson player, the quiz and its feedback, the completion certificate.
  */
 @Controller
 class LearningController {
@@ -53,8 +57,47 @@ class LearningController {
 	@GetMapping("/learning")
 	String myLearning(Model model) {
 		Viewer me = organization.currentViewer();
-		model.addAttribute("items", delivery.myLearning(me));
+		List<LearningItem> items = delivery.myLearning(me);
+		model.addAttribute("items", items);
+		model.addAttribute("assigned", section(items, LearningItem.Section.ASSIGNED));
+		model.addAttribute("inProgress", section(items, LearningItem.Section.IN_PROGRESS));
+		model.addAttribute("completed", section(items, LearningItem.Section.COMPLETED));
+		model.addAttribute("today", delivery.today());
+		// spaced review fills this; the section shows only when something is due
+		model.addAttribute("reviewDue", List.<ReviewDueItem>of());
 		return "learning/my-learning";
+	}
+
+	private static List<LearningItem> section(List<LearningItem> items, LearningItem.Section section) {
+		return items.stream().filter(item -> item.section() == section).toList();
+	}
+
+	/** "Resume": the next unread lesson, or the quiz once every lesson is read, or the course page. */
+	@GetMapping("/learning/courses/{id}/resume")
+	String resume(@PathVariable String id) {
+		CourseProgress progress = delivery.progressIn(organization.currentViewer(), new CourseId(id));
+		return "redirect:" + resumePath(progress);
+	}
+
+	static String resumePath(CourseProgress progress) {
+		String course = "/learning/courses/" + progress.course().id().value();
+		return progress.nextUnreadLesson()
+			.map(lesson -> course + "/lessons/" + lesson.id())
+			.orElse(progress.quizIsNext() ? course + "/quiz" : course);
+	}
+
+	@GetMapping("/learning/courses/{id}/certificate")
+	String certificate(@PathVariable String id, @RequestParam(required = false) String personId, Model model) {
+		Viewer me = organization.currentViewer();
+		PersonId person = personId == null || personId.isBlank() ? null : new PersonId(personId.strip());
+		Certificate certificate = delivery.certificate(me, new CourseId(id), person);
+		model.addAttribute("certificate", certificate);
+		java.time.LocalDate completedOn = java.time.LocalDate.ofInstant(certificate.completedAt(), java.time.ZoneOffset.UTC);
+		model.addAttribute("completedOn", completedOn.toString());
+		model.addAttribute("completedOnText",
+				completedOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)));
+		model.addAttribute("own", me.is(certificate.personId()));
+		return "learning/certificate";
 	}
 
 	@GetMapping("/learning/courses/{id}")
@@ -64,6 +107,7 @@ class LearningController {
 		model.addAttribute("progress", progress);
 		model.addAttribute("course", progress.course());
 		model.addAttribute("attempts", assessment.attemptsOf(me, progress.course().id()));
+		model.addAttribute("resume", resumePath(progress));
 		return "learning/course";
 	}
 
@@ -80,6 +124,8 @@ class LearningController {
 		model.addAttribute("number", index + 1);
 		model.addAttribute("previous", index > 0 ? lessons.get(index - 1) : null);
 		model.addAttribute("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null);
+		model.addAttribute("unread", lessons.size() - progress.readCount());
+		model.addAttribute("firstUnread", progress.nextUnreadLesson().orElse(null));
 		return "learning/lesson";
 	}
 
