@@ -11,7 +11,8 @@ public enum Verb {
 	ATTEMPTED("http://adlnet.gov/expapi/verbs/attempted", "attempted"),
 	PASSED("http://adlnet.gov/expapi/verbs/passed", "passed"),
 	FAILED("http://adlnet.gov/expapi/verbs/failed", "failed"),
-	COMPLETED("http://adlnet.gov/expapi/verbs/completed", "completed");
+	COMPLETED("http://adlnet.gov/expapi/verbs/completed", "completed"),
+	MASTERED("http://adlnet.gov/expapi/verbs/mastered", "mastered");
 
 	private final String iri;
 
