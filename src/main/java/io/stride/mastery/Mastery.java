@@ -107,11 +107,16 @@ public class Mastery {
 		return result;
 	}
 
-	/** The courses the person has evidence for, with their mastery; 404 unless the viewer may see the person. */
+	/**
+	 * The person's mastery of the courses they have evidence for or that their teams set criteria for; 404 unless
+	 * the viewer may see the person.
+	 */
 	@Transactional(readOnly = true)
 	public List<CourseMastery> masteryOf(Viewer viewer, PersonId personId) {
 		Person person = organization.person(viewer, personId);
-		List<CourseId> courses = List.copyOf(evidence.coursesOf(personId));
+		Set<CourseId> withEvidence = evidence.coursesOf(personId);
+		criteria.forTeams(organization.withAncestors(person.teamIds())).forEach(row -> withEvidence.add(row.courseId()));
+		List<CourseId> courses = List.copyOf(withEvidence);
 		Map<CourseId, String> titles = authoring.titles(courses);
 		List<CourseMastery> result = new ArrayList<>();
 		for (CourseId course : courses) {

@@ -88,10 +88,12 @@ public class Cards {
 	}
 
 	public Optional<LocalDate> nextDueAfter(PersonId person, LocalDate day) {
-		return Optional.ofNullable(jdbc.sql("SELECT MIN(due_on) FROM practice_cards WHERE person_id = ? AND due_on > ?")
+		return jdbc.sql("SELECT due_on FROM practice_cards WHERE person_id = ? AND due_on > ? ORDER BY due_on FETCH FIRST 1 ROWS ONLY")
 			.params(person.value(), Date.valueOf(day))
-			.query((rs, n) -> rs.getDate(1))
-			.single()).map(Date::toLocalDate);
+			.query((rs, n) -> rs.getDate(1).toLocalDate())
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	/** Saves the new state if nobody reviewed the card since {@code reviewsBefore} was read; answers whether it did. */
