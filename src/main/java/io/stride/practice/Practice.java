@@ -103,8 +103,13 @@ public class Practice {
 		int done = cards.reviewsOn(learner.id(), today);
 		int left = Math.max(0, DAILY_LIMIT - done);
 		Questions questions = new Questions(learner.id());
+		List<Card> dueCards = new ArrayList<>(cards.due(learner.id(), today));
+		// oldest first; within a course, in the quiz's order
+		dueCards.sort(Comparator.comparing(Card::dueOn)
+			.thenComparing(card -> card.courseId().value())
+			.thenComparing(questions::position));
 		List<ReviewCard> due = new ArrayList<>();
-		for (Card card : cards.due(learner.id(), today)) {
+		for (Card card : dueCards) {
 			questions.of(card).ifPresent(question -> due.add(new ReviewCard(card.id(), card.courseId(),
 					questions.title(card.courseId()), question, card.reviews())));
 		}
@@ -294,6 +299,16 @@ public class Practice {
 		Optional<Question> of(Card card) {
 			return courseIfAny(card.courseId()).flatMap(course -> course.question(card.questionId()))
 				.filter(NewCards::reviewable);
+		}
+
+		int position(Card card) {
+			List<Question> quiz = courseIfAny(card.courseId()).map(c -> c.quiz().questions()).orElse(List.of());
+			for (int i = 0; i < quiz.size(); i++) {
+				if (quiz.get(i).id().equals(card.questionId())) {
+					return i;
+				}
+			}
+			return Integer.MAX_VALUE;
 		}
 
 		Course course(CourseId id) {
