@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,7 +76,7 @@ class LearnerReviewsAQuestionWhenItComesDueJourneyTests {
 
 	@Test
 	void learnerReviewsAQuestionWhenItComesDue() throws Exception {
-		signsIn("learner-a");
+		LearnerSteps.signIn(browser, org.email("learner-a"));
 		completesTheCourse();
 		findsNothingDueYet();
 
@@ -90,9 +89,9 @@ class LearnerReviewsAQuestionWhenItComesDueJourneyTests {
 	private void completesTheCourse() throws Exception {
 		browser.navigate(browser.link(course.title()));
 		browser.navigate("#take-quiz");
-		pick("Report within?", "1 hour");
-		pick("Which are steps?", "Stop");
-		pick("Which are steps?", "Report");
+		LearnerSteps.pick(browser, "Report within?", "1 hour");
+		LearnerSteps.pick(browser, "Which are steps?", "Stop");
+		LearnerSteps.pick(browser, "Which are steps?", "Report");
 		browser.navigate("#submit-quiz");
 		assertThat(browser.find("#verdict").getText()).isEqualTo("Passed");
 	}
@@ -155,29 +154,5 @@ class LearnerReviewsAQuestionWhenItComesDueJourneyTests {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-	}
-
-	private void signsIn(String handle) throws Exception {
-		browser.go("/login");
-		browser.checkAccessibility();
-		browser.type("#email", org.email(handle));
-		browser.type("#password", Fixtures.PASSWORD);
-		browser.navigate("button[type=submit]");
-		assertThat(browser.path()).startsWith("/learning");
-	}
-
-	/** Picks an option of the question whose legend contains the given words. */
-	private void pick(String question, String option) {
-		browser.all("#quiz fieldset")
-			.stream()
-			.filter(fieldset -> fieldset.findElement(By.tagName("legend")).getText().contains(question))
-			.findFirst()
-			.orElseThrow()
-			.findElements(By.tagName("label"))
-			.stream()
-			.filter(label -> label.getText().equals(option))
-			.findFirst()
-			.orElseThrow()
-			.click();
 	}
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,21 +69,21 @@ class ManagerSetsMasteryCriteriaAndSignsOffAnObservedTaskJourneyTests {
 
 	@Test
 	void managerSetsMasteryCriteriaAndSignsOffAnObservedTask() throws Exception {
-		signsIn("manager-a");
+		LearnerSteps.signIn(browser, org.email("manager-a"));
 		setsAHigherPassMarkAndAnObservedTask();
-		signsOut();
+		LearnerSteps.signOut(browser);
 
-		signsIn("learner-a");
+		LearnerSteps.signIn(browser, org.email("learner-a"));
 		passesTheQuiz();
 		seesCompletedButNotMastered();
-		signsOut();
+		LearnerSteps.signOut(browser);
 
-		signsIn("manager-a");
+		LearnerSteps.signIn(browser, org.email("manager-a"));
 		seesPassedButNotMasteredInTheTeam();
 		signsOffTheTaskWithANote();
-		signsOut();
+		LearnerSteps.signOut(browser);
 
-		signsIn("learner-a");
+		LearnerSteps.signIn(browser, org.email("learner-a"));
 		seesMasteredWithTheEvidence();
 	}
 
@@ -121,9 +120,9 @@ class ManagerSetsMasteryCriteriaAndSignsOffAnObservedTaskJourneyTests {
 		browser.navigate(browser.link(course.title()));
 		browser.navigate("#take-quiz");
 		browser.checkAccessibility();
-		pick("Report within?", "1 hour");
-		pick("Which are steps?", "Stop");
-		pick("Which are steps?", "Report");
+		LearnerSteps.pick(browser, "Report within?", "1 hour");
+		LearnerSteps.pick(browser, "Which are steps?", "Stop");
+		LearnerSteps.pick(browser, "Which are steps?", "Report");
 		browser.navigate("#submit-quiz");
 		assertThat(browser.find("#verdict").getText()).isEqualTo("Passed");
 		assertThat(browser.find("#score").getText()).contains("100%");
@@ -182,34 +181,5 @@ class ManagerSetsMasteryCriteriaAndSignsOffAnObservedTaskJourneyTests {
 		assertThat(record.statementsOf(org.learnerA())
 			.stream()
 			.filter(s -> s.verbIri().equals(Verb.MASTERED.iri()) && course.id().value().equals(s.courseId()))).hasSize(1);
-	}
-
-	private void signsIn(String handle) throws Exception {
-		browser.go("/login");
-		browser.checkAccessibility();
-		browser.type("#email", org.email(handle));
-		browser.type("#password", Fixtures.PASSWORD);
-		browser.navigate("button[type=submit]");
-		assertThat(browser.path()).startsWith("/learning");
-	}
-
-	private void signsOut() {
-		browser.navigate("form[action='/logout'] button");
-		assertThat(browser.text()).contains("You are signed out.");
-	}
-
-	/** Picks an option of the question whose legend contains the given words. */
-	private void pick(String question, String option) {
-		browser.all("#quiz fieldset")
-			.stream()
-			.filter(fieldset -> fieldset.findElement(By.tagName("legend")).getText().contains(question))
-			.findFirst()
-			.orElseThrow()
-			.findElements(By.tagName("label"))
-			.stream()
-			.filter(label -> label.getText().equals(option))
-			.findFirst()
-			.orElseThrow()
-			.click();
 	}
 }
