@@ -78,6 +78,7 @@ public class NewCards {
 			if (existing.containsKey(question.id())) {
 				continue;
 			}
+			// a question the attempt did not ask (when quizzes draw from a pool) comes back the next day, like a wrong one
 			boolean right = result.outcome(question.id()).map(QuestionOutcome::correct).orElse(false);
 			Fsrs.Memory memory = Fsrs.first(right ? Fsrs.Rating.GOOD : Fsrs.Rating.AGAIN);
 			cards.insert(new Cards.Card(Ids.newId(), attempt.personId(), attempt.courseId(), question.id(),
