@@ -13,7 +13,8 @@ public enum Verb {
 	FAILED("http://adlnet.gov/expapi/verbs/failed", "failed"),
 	COMPLETED("http://adlnet.gov/expapi/verbs/completed", "completed"),
 	/** A learner's reaction to a lesson (helpful, unclear, outdated), with their comment in the result's response. */
-	COMMENTED("http://adlnet.gov/expapi/verbs/commented", "commented");
+	COMMENTED("http://adlnet.gov/expapi/verbs/commented", "commented"),
+	MASTERED("http://adlnet.gov/expapi/verbs/mastered", "mastered");
 
 	private final String iri;
 

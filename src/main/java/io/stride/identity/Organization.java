@@ -69,6 +69,12 @@ public class Organization {
 		return people.findById(id).filter(Person::active);
 	}
 
+	/** An active colleague named by email, for naming them to a role such as checklist expert. */
+	public java.util.Optional<Person> activePersonByEmail(String email) {
+		return email == null || email.isBlank() ? java.util.Optional.empty()
+				: people.findByEmail(email.strip()).filter(Person::active);
+	}
+
 	/** Active people with a role (reviewers, admins), for routing work to them. */
 	public List<Person> withRole(Role role) {
 		return people.withRole(role);

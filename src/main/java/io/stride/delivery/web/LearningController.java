@@ -43,7 +43,14 @@ class LearningController {
 
 	private final Organization organization;
 
-	LearningController(Delivery delivery, Assessment assessment, Organization organization) {
+	private final io.stride.practice.Practice practice;
+
+	private final io.stride.mastery.Mastery mastery;
+
+	LearningController(Delivery delivery, Assessment assessment, Organization organization,
+			io.stride.practice.Practice practice, io.stride.mastery.Mastery mastery) {
+		this.practice = practice;
+		this.mastery = mastery;
 		this.delivery = delivery;
 		this.assessment = assessment;
 		this.organization = organization;
@@ -63,8 +70,12 @@ class LearningController {
 		model.addAttribute("inProgress", section(items, LearningItem.Section.IN_PROGRESS));
 		model.addAttribute("completed", section(items, LearningItem.Section.COMPLETED));
 		model.addAttribute("today", delivery.today());
-		// spaced review fills this; the section shows only when something is due
-		model.addAttribute("reviewDue", List.<ReviewDueItem>of());
+		// the section shows only when spaced-review questions are due today
+		model.addAttribute("reviewDue", practice.dueToday(me)
+			.stream()
+			.map(d -> new ReviewDueItem(d.courseId().value(), d.title(), d.dueCount()))
+			.toList());
+		model.addAttribute("mastered", mastery.masteredCourses(me.id()).stream().map(c -> c.value()).toList());
 		return "learning/my-learning";
 	}
 
