@@ -61,6 +61,14 @@ public class Grading {
 		return SPACES.matcher(plain).replaceAll(" ").strip();
 	}
 
+	/**
+	 * What short answers are compared by: the normalized text without its spaces, so that a hyphen removed
+	 * ("data-protection") and a space ("data protection") make no difference either.
+	 */
+	static String key(String text) {
+		return normalize(text).replace(" ", "");
+	}
+
 	/** Right picks minus wrong picks over the right options, never below 0; or all or nothing. */
 	private static Grade multiple(Question question, List<Integer> selected) {
 		Set<Integer> picks = new HashSet<>(selected);
@@ -86,11 +94,11 @@ public class Grading {
 	}
 
 	private boolean shortAnswer(Question question, String text) {
-		String given = normalize(text);
+		String given = key(text);
 		if (given.isEmpty()) {
 			return false;
 		}
-		if (question.accepted().stream().map(Grading::normalize).anyMatch(given::equals)) {
+		if (question.accepted().stream().map(Grading::key).anyMatch(given::equals)) {
 			return true;
 		}
 		return question.similarity() != null
