@@ -3,6 +3,7 @@ package io.stride.delivery.web;
 import io.stride.assessment.Answer;
 import io.stride.assessment.CheckView;
 import io.stride.assessment.KnowledgeChecks;
+import io.stride.assessment.QuestionFeedback;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
@@ -58,8 +59,9 @@ class KnowledgeCheckController {
 		Answer answer = AnswerForm.answer(question, params);
 		String back = "redirect:/learning/courses/" + id + "/lessons/" + lessonId + "#check-" + questionId;
 		String problem = null;
+		QuestionFeedback feedback = null;
 		try {
-			checks.answer(me, course.id(), questionId, answer);
+			feedback = checks.answer(me, course.id(), questionId, answer);
 		}
 		catch (InvalidInputException e) {
 			problem = "Not checked: " + String.join(" ", e.fieldErrors().values());
@@ -70,11 +72,14 @@ class KnowledgeCheckController {
 			}
 			return "redirect:/learning/courses/" + id + "/lessons/" + lessonId + "#check-" + questionId;
 		}
-		CheckView check = checks.after(me, course, lessonId)
+		CheckView shown = checks.after(me, course, lessonId)
 			.stream()
 			.filter(c -> c.question().id().equals(questionId))
 			.findFirst()
 			.orElseThrow();
+		// this answer and its feedback, whatever else was answered at the same moment
+		CheckView check = new CheckView(lessonId, question, shown.order(), answer,
+				feedback == null ? shown.feedback() : feedback);
 		if (problem != null) {
 			response.setStatus(422);
 			model.addAttribute("checkProblem", problem);
@@ -82,6 +87,6 @@ class KnowledgeCheckController {
 		model.addAttribute("course", course);
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("check", check);
-		return "learning/checks :: check(${check})";
+		return "learning/checks :: check(check=${check})";
 	}
 }
