@@ -252,8 +252,12 @@ public class Assessment {
 		});
 	}
 
+	/** The learner's submitted attempts at a course they may take, newest first; 404 for any other course. */
 	public List<AttemptResult> attemptsOf(Viewer learner, CourseId course) {
-		return transactions.execute(status -> attempts.of(learner.id(), course));
+		return transactions.execute(status -> {
+			authoring.deliveredTo(learner.id(), course);
+			return attempts.of(learner.id(), course);
+		});
 	}
 
 	/** The knowledge checks after a lesson with the learner's last answers, for the lesson page. */

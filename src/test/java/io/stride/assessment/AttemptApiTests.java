@@ -501,6 +501,49 @@ class AttemptApiTests {
 		assertThat(statements(org.learnerA(), Verb.ATTEMPTED)).hasSize(1);
 	}
 
+	@Test
+	void coursesALearnerCannotTakeAreNotFoundAndACourseWithoutAQuizHasNoAttempts() throws Exception {
+		String draft = read(mvc.perform(json(post("/api/v1/courses"), bearer(org.managerA()), EVERY_KIND.formatted(""))))
+			.get("id").asString();
+		String learner = bearer(org.learnerA());
+		mvc.perform(post("/api/v1/courses/" + draft + "/attempts/current").header("Authorization", learner))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/courses/" + draft + "/attempts/current").header("Authorization", learner))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/courses/" + draft + "/attempts").header("Authorization", learner))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/courses/" + draft + "/knowledge-checks").header("Authorization", learner))
+			.andExpect(status().isNotFound());
+		mvc.perform(json(post("/api/v1/courses/" + draft + "/knowledge-checks/x/answers"), learner, "{}"))
+			.andExpect(status().isNotFound());
+		String noQuiz = read(mvc.perform(json(post("/api/v1/courses"), bearer(org.managerA()),
+				"{\"title\":\"Reading only\",\"lessons\":[{\"title\":\"L\",\"markdown\":\"x\"}]}"))).get("id").asString();
+		publish(noQuiz);
+		mvc.perform(post("/api/v1/courses/" + noQuiz + "/attempts/current").header("Authorization", learner))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(containsString("no quiz")));
+		mvc.perform(get("/api/v1/courses/" + noQuiz + "/knowledge-checks").header("Authorization", learner))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(0)));
+		String id = published("");
+		JsonNode attempt = read(mvc.perform(post("/api/v1/courses/" + id + "/attempts/current").header("Authorization", learner)));
+		mvc.perform(json(post("/api/v1/attempts/" + attempt.get("attemptId").asString() + "/submit"), learner,
+				"{\"answers\":[{\"questionId\":\"" + ids(attempt).get(0) + "\",\"selected\":[9]}]}"))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(get("/api/v1/courses/" + id + "/attempts/current").header("Authorization", learner))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.attemptId").value(attempt.get("attemptId").asString()));
+	}
+
+	@Test
+	void theAttemptAndKnowledgeCheckEndpointsAreDocumented() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/courses/{id}/attempts/current", "/api/v1/attempts/{attemptId}/answers/{questionId}",
+				"/api/v1/attempts/{attemptId}/submit", "/api/v1/attempts/{attemptId}",
+				"/api/v1/courses/{id}/knowledge-checks/{questionId}/answers", "Idempotency-Key", "PARTLY_RIGHT",
+				"\"accepted\"", "\"tolerance\"", "\"knowledgeChecks\"", "\"attemptLimit\"");
+	}
+
 	private String published(String settings) throws Exception {
 		String created = read(mvc.perform(json(post("/api/v1/courses"), bearer(org.managerA()), EVERY_KIND.formatted(settings)))
 			.andExpect(status().isCreated())).get("id").asString();

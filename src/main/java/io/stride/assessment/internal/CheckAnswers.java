@@ -47,7 +47,7 @@ public class CheckAnswers {
 	/** A learner's answers in a course, oldest first. */
 	public List<Row> of(PersonId person, CourseId course) {
 		return jdbc.sql("SELECT id, person_id, course_id, answer, credit, correct, answered_at FROM check_answers "
-				+ "WHERE person_id = ? AND course_id = ? ORDER BY answered_at, id")
+				+ "WHERE person_id = ? AND course_id = ? ORDER BY seq")
 			.params(person.value(), course.value())
 			.query((rs, n) -> new Row(rs.getString(1), new PersonId(rs.getString(2)), new CourseId(rs.getString(3)),
 					json.readValue(rs.getString(4), Answer.class), rs.getDouble(5), rs.getBoolean(6),
