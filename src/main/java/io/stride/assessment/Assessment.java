@@ -350,7 +350,7 @@ public class Assessment {
 			outcomes.add(new QuestionOutcome(question.id(), answer == null ? List.of() : answer.selected(), grade.correct(),
 					answer == null ? null : answer.text(), grade.credit()));
 		}
-		Total total = Total.of(grades, course.quiz().passMark());
+		QuizScore total = QuizScore.of(grades, course.quiz().passMark());
 		AttemptResult result = new AttemptResult(row.id(), course.id(), learner.id(), total.percent(), total.passed(),
 				outcomes, now, false, late);
 		attempts.insert(result, key, row.version());
@@ -359,37 +359,6 @@ public class Assessment {
 		events.publishEvent(new QuizAttempted(course.id(), learner.id(), learner.name(), result.attemptId(),
 				result.score(), result.passed()));
 		return result;
-	}
-
-	/**
-	 * The credit of an attempt, summed exactly: credits are fractions whose denominators are at most the number of
-	 * options, so 2 of 3 is 66.7%, which does not reach a pass mark of 67, though it shows as 67%.
-	 */
-	record Total(int percent, boolean passed) {
-
-		static Total of(List<Grade> grades, int passMark) {
-			if (grades.isEmpty()) {
-				return new Total(0, false);
-			}
-			long denominator = 1;
-			for (Grade grade : grades) {
-				denominator = lcm(denominator, grade.of());
-			}
-			long numerator = 0;
-			for (Grade grade : grades) {
-				numerator += grade.earned() * (denominator / grade.of());
-			}
-			long whole = denominator * grades.size();
-			return new Total((int) Math.round(100.0 * numerator / whole), numerator * 100 >= (long) passMark * whole);
-		}
-
-		private static long lcm(long a, long b) {
-			return a / gcd(a, b) * b;
-		}
-
-		private static long gcd(long a, long b) {
-			return b == 0 ? a : gcd(b, a % b);
-		}
 	}
 
 	/** The answers, each checked against its question; only questions drawn for this attempt may be answered. */

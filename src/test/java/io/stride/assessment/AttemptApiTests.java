@@ -331,7 +331,7 @@ class AttemptApiTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value(containsString("each match once")));
 		String check = read(mvc.perform(get("/api/v1/courses/" + id + "/knowledge-checks").header("Authorization", learner)))
-			.get(0).get("questionId").asString();
+			.get(0).get("question").get("id").asString();
 		mvc.perform(json(put(base + check), learner, "{\"text\":\"DPO\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value(containsString("not in this quiz")));
@@ -449,7 +449,7 @@ class AttemptApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].feedback").doesNotExist()));
-		String check = checks.get(0).get("questionId").asString();
+		String check = checks.get(0).get("question").get("id").asString();
 		JsonNode course = read(mvc.perform(get("/api/v1/courses/" + id).header("Authorization", learner)));
 		assertThat(checks.get(0).get("lessonId").asString()).isEqualTo(course.get("lessons").get(0).get("id").asString());
 		String answers = "/api/v1/courses/" + id + "/knowledge-checks/" + check + "/answers";

@@ -124,13 +124,13 @@ class GradingTests {
 	@Test
 	void theQuizTotalIsExactAgainstThePassMark() {
 		List<Grade> twoOfThree = List.of(Grade.RIGHT, Grade.RIGHT, Grade.WRONG);
-		assertThat(Assessment.Total.of(twoOfThree, 67)).isEqualTo(new Assessment.Total(67, false));
-		assertThat(Assessment.Total.of(twoOfThree, 66)).isEqualTo(new Assessment.Total(67, true));
+		assertThat(QuizScore.of(twoOfThree, 67)).isEqualTo(new QuizScore(67, false));
+		assertThat(QuizScore.of(twoOfThree, 66)).isEqualTo(new QuizScore(67, true));
 		// 2/3 + 1/3 of a point over two questions is exactly one half
-		assertThat(Assessment.Total.of(List.of(new Grade(2, 3), new Grade(1, 3)), 50)).isEqualTo(new Assessment.Total(50, true));
-		assertThat(Assessment.Total.of(List.of(new Grade(2, 3), new Grade(1, 3)), 51)).isEqualTo(new Assessment.Total(50, false));
-		assertThat(Assessment.Total.of(List.of(new Grade(1, 2), Grade.RIGHT), 75)).isEqualTo(new Assessment.Total(75, true));
-		assertThat(Assessment.Total.of(List.of(), 0)).isEqualTo(new Assessment.Total(0, false));
+		assertThat(QuizScore.of(List.of(new Grade(2, 3), new Grade(1, 3)), 50)).isEqualTo(new QuizScore(50, true));
+		assertThat(QuizScore.of(List.of(new Grade(2, 3), new Grade(1, 3)), 51)).isEqualTo(new QuizScore(50, false));
+		assertThat(QuizScore.of(List.of(new Grade(1, 2), Grade.RIGHT), 75)).isEqualTo(new QuizScore(75, true));
+		assertThat(QuizScore.of(List.of(), 0)).isEqualTo(new QuizScore(0, false));
 	}
 
 	@Test

@@ -1,19 +1,15 @@
 package io.stride.assessment.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import io.stride.assessment.Answer;
 import io.stride.assessment.Assessment;
 import io.stride.assessment.AttemptResult;
-import io.stride.assessment.DrawnQuestion;
 import io.stride.assessment.OpenAttempt;
 import io.stride.assessment.QuestionFeedback;
 import io.stride.authoring.CourseId;
-import io.stride.authoring.Question;
-import io.stride.authoring.QuestionKind;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.NotFoundException;
@@ -64,47 +60,14 @@ class AttemptApi {
 		}
 	}
 
-	/** An option (or match) with the index answers use, in the order this attempt shows it. */
-	record OptionView(int index, String text) {
-	}
-
-	/**
-	 * A question as the attempt asks it, without its answer. Choice and ordering: {@code options} in the order shown.
-	 * Matching: {@code options} are the items (answer with the index of each item's match, -1 for none, in item
-	 * order), {@code matches} in the order shown. Short answer and numeric: answer with {@code text}.
-	 */
-	record AttemptQuestion(String id, QuestionKind kind, String prompt, List<OptionView> options,
-			List<OptionView> matches, String unit, String rule) {
-
-		static AttemptQuestion of(DrawnQuestion drawn) {
-			Question q = drawn.question();
-			List<OptionView> options = new ArrayList<>();
-			List<OptionView> matches = new ArrayList<>();
-			if (q.kind() == QuestionKind.MATCHING) {
-				for (int i = 0; i < q.options().size(); i++) {
-					options.add(new OptionView(i, q.options().get(i)));
-				}
-				drawn.order().forEach(i -> matches.add(new OptionView(i, q.matches().get(i))));
-			}
-			else {
-				drawn.order().forEach(i -> options.add(new OptionView(i, q.options().get(i))));
-			}
-			return new AttemptQuestion(q.id(), q.kind(), q.prompt(), options, matches,
-					q.numeric() == null ? null : q.numeric().unit(), q.scoringRule());
-		}
-	}
-
 	record OpenAttemptView(String attemptId, String courseId, Instant startedAt, Instant deadline, int attemptNumber,
-			Integer attemptLimit, int passMark, List<AttemptQuestion> questions, List<Answer> answers) {
+			Integer attemptLimit, int passMark, List<ShownQuestion> questions, List<Answer> answers) {
 
 		static OpenAttemptView of(OpenAttempt a) {
 			return new OpenAttemptView(a.id(), a.courseId().value(), a.startedAt(), a.deadline(), a.number(), a.limit(),
-					a.passMark(), a.questions().stream().map(AttemptQuestion::of).toList(),
+					a.passMark(), a.questions().stream().map(d -> ShownQuestion.of(d.question(), d.order())).toList(),
 					a.questions().stream().map(d -> a.answer(d.question().id())).filter(Objects::nonNull).toList());
 		}
-	}
-
-	record AnswerBody(List<Integer> selected, String text) {
 	}
 
 	record SavedAnswer(String questionId, Instant savedAt) {
@@ -161,7 +124,7 @@ class AttemptApi {
 			+ "answers saved before); 403 for an attempt of someone you manage, 404 for others'")
 	SavedAnswer save(@PathVariable String attemptId, @PathVariable String questionId, @RequestBody AnswerBody body) {
 		Instant saved = assessment.save(organization.currentViewer(), attemptId,
-				List.of(new Answer(questionId, body == null ? List.of() : body.selected(), body == null ? null : body.text())));
+				List.of(AnswerBody.to(questionId, body)));
 		return new SavedAnswer(questionId, saved);
 	}
 

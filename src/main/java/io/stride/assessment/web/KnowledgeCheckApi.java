@@ -7,7 +7,6 @@ import io.stride.assessment.CheckView;
 import io.stride.assessment.KnowledgeChecks;
 import io.stride.assessment.QuestionFeedback;
 import io.stride.authoring.CourseId;
-import io.stride.authoring.QuestionKind;
 import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -34,26 +33,13 @@ class KnowledgeCheckApi {
 		this.organization = organization;
 	}
 
-	record Option(int index, String text) {
-	}
-
 	/** A check as learners see it (options in the order shown), with the caller's last answer and its feedback. */
-	record CheckBody(String questionId, String lessonId, QuestionKind kind, String prompt, List<Option> options,
-			List<Option> matches, String unit, String rule, Answer lastAnswer, QuestionFeedback feedback) {
+	record CheckBody(String lessonId, ShownQuestion question, Answer lastAnswer, QuestionFeedback feedback) {
 
 		static CheckBody of(CheckView view) {
-			var q = view.question();
-			boolean matching = q.kind() == QuestionKind.MATCHING;
-			List<Option> options = matching
-					? java.util.stream.IntStream.range(0, q.options().size()).mapToObj(i -> new Option(i, q.options().get(i))).toList()
-					: view.order().stream().map(i -> new Option(i, q.options().get(i))).toList();
-			List<Option> matches = matching ? view.order().stream().map(i -> new Option(i, q.matches().get(i))).toList() : List.of();
-			return new CheckBody(q.id(), view.lessonId(), q.kind(), q.prompt(), options, matches,
-					q.numeric() == null ? null : q.numeric().unit(), q.scoringRule(), view.lastAnswer(), view.feedback());
+			return new CheckBody(view.lessonId(), ShownQuestion.of(view.question(), view.order()), view.lastAnswer(),
+					view.feedback());
 		}
-	}
-
-	record AnswerBody(List<Integer> selected, String text) {
 	}
 
 	@GetMapping("/api/v1/courses/{id}/knowledge-checks")
@@ -69,7 +55,6 @@ class KnowledgeCheckApi {
 			+ "(verdict, right answer, explanation). 404 for a question that is not a check of this course, 422 for "
 			+ "an answer that does not fit the question")
 	QuestionFeedback answer(@PathVariable String id, @PathVariable String questionId, @RequestBody AnswerBody body) {
-		return checks.answer(organization.currentViewer(), new CourseId(id), questionId,
-				new Answer(questionId, body == null ? null : body.selected(), body == null ? null : body.text()));
+		return checks.answer(organization.currentViewer(), new CourseId(id), questionId, AnswerBody.to(questionId, body));
 	}
 }
