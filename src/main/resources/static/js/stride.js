@@ -97,3 +97,163 @@ document.addEventListener('DOMContentLoaded', () => {
   };
   poll();
 });
+
+// Quiz: each answer is saved on the server as soon as it changes; answers that could not be saved (lost
+// connection) are sent again when the connection is back. Without this script, "Save answers" saves them all.
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.querySelector('form#quiz[data-save-url]');
+  if (!form) {
+    return;
+  }
+  const status = document.getElementById('quiz-status');
+  const pending = new Set();
+  const timers = new Map();
+  let sending = false;
+  let closed = false;
+  const say = (text) => { status.textContent = text; };
+  const send = async (questionId) => {
+    const data = new URLSearchParams(new FormData(form));
+    data.delete('action');
+    data.set('questionId', questionId);
+    const response = await fetch(form.dataset.saveUrl, {
+      method: 'POST', body: data, headers: { Accept: 'application/json' }, credentials: 'same-origin'
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.status === 409) {
+      closed = true;
+      say(body.detail || 'This attempt is closed.');
+      if (body.resultUrl) {
+        window.location.assign(body.resultUrl);
+      }
+      return true;
+    }
+    if (!response.ok) {
+      say('Not saved: ' + (body.detail || 'try again.'));
+      return response.status === 422;
+    }
+    say('Saved at ' + new Date(body.savedAt).toLocaleTimeString() + '.');
+    return true;
+  };
+  const flush = async () => {
+    if (sending || closed) {
+      return;
+    }
+    sending = true;
+    let failed = false;
+    try {
+      while (pending.size > 0 && !closed) {
+        const questionId = pending.values().next().value;
+        pending.delete(questionId);
+        let done = false;
+        try {
+          done = await send(questionId);
+        } catch (error) {
+          done = false;
+        }
+        if (!done) {
+          pending.add(questionId);
+          failed = true;
+          break;
+        }
+      }
+    } finally {
+      sending = false;
+    }
+    if (failed) {
+      say('Not saved yet: the connection failed. Your answers stay on this page and are saved when it is back.');
+      setTimeout(flush, 5000);
+    }
+  };
+  const changed = (event, delay) => {
+    const block = event.target.closest('[data-question-id]');
+    if (!block || closed) {
+      return;
+    }
+    const questionId = block.dataset.questionId;
+    clearTimeout(timers.get(questionId));
+    say('Saving…');
+    timers.set(questionId, setTimeout(() => {
+      pending.add(questionId);
+      flush();
+    }, delay));
+  };
+  form.addEventListener('change', (event) => changed(event, 0));
+  form.addEventListener('input', (event) => {
+    if (event.target.matches('input[type=text]')) {
+      changed(event, 800);
+    }
+  });
+  window.addEventListener('online', flush);
+  // one submission: a second click while the first is on its way does nothing (the server would answer the same)
+  let submitted = false;
+  form.addEventListener('submit', (event) => {
+    if (submitted) {
+      event.preventDefault();
+      return;
+    }
+    submitted = true;
+    closed = true;
+  });
+  const clock = document.getElementById('time-left');
+  if (clock) {
+    const deadline = Number(clock.dataset.deadline);
+    const value = document.getElementById('time-left-value');
+    const tick = () => {
+      const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      value.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+      if (left === 0) {
+        document.getElementById('submit-quiz').click();
+        return;
+      }
+      setTimeout(tick, 1000);
+    };
+    tick();
+  }
+});
+
+// Knowledge checks: the answer is checked without leaving the lesson; the check comes back with its feedback.
+document.addEventListener('submit', async (event) => {
+  const form = event.target.closest('form.check-form');
+  if (!form) {
+    return;
+  }
+  event.preventDefault();
+  const check = form.closest('.knowledge-check');
+  try {
+    const response = await fetch(form.action, {
+      method: 'POST', body: new URLSearchParams(new FormData(form)),
+      headers: { Accept: 'text/html', 'X-Stride-Fragment': 'check' }, credentials: 'same-origin'
+    });
+    if (!response.ok && response.status !== 422) {
+      throw new Error(String(response.status));
+    }
+    const html = await response.text();
+    const template = document.createElement('template');
+    template.innerHTML = html.trim();
+    const fresh = template.content.querySelector('.knowledge-check');
+    check.replaceWith(fresh);
+    fresh.querySelector('.check-feedback').focus();
+  } catch (error) {
+    form.submit();
+  }
+});
+
+// Course builder: shows the fields that belong to each question's kind (all are shown without this script).
+document.addEventListener('DOMContentLoaded', () => {
+  const show = (block) => {
+    const kind = block.querySelector('select[data-question-kind]');
+    if (!kind) {
+      return;
+    }
+    block.querySelectorAll('[data-kinds]').forEach((part) => {
+      part.hidden = !part.dataset.kinds.split(' ').includes(kind.value);
+    });
+  };
+  document.querySelectorAll('.question-block').forEach((block) => {
+    show(block);
+    const kind = block.querySelector('select[data-question-kind]');
+    if (kind) {
+      kind.addEventListener('change', () => show(block));
+    }
+  });
+});

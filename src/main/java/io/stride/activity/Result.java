@@ -15,6 +15,16 @@ public record Result(Double scaled, Integer raw, Integer max, Boolean success, B
 		return new Result(null, null, null, success, null, response);
 	}
 
+	/** An answer that earned {@code scaled} (0 to 1) of its credit. */
+	public static Result answer(String response, double scaled, boolean success) {
+		return new Result(scaled, null, null, success, null, response);
+	}
+
+	/** A score as a share only, when the raw score is not a whole number (partial credit). */
+	public static Result scaled(double scaled, boolean success) {
+		return new Result(scaled, null, null, success, null, null);
+	}
+
 	public static Result completion(boolean success) {
 		return new Result(null, null, null, success, true, null);
 	}

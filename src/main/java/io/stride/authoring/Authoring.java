@@ -222,10 +222,11 @@ public class Authoring {
 			.stream()
 			.map(l -> l.title() + "\n" + l.markdown())
 			.toList();
-		java.util.function.Function<Course, List<String>> questions = c -> c.quiz()
-			.questions()
-			.stream()
-			.map(q -> q.kind() + "\n" + q.prompt() + "\n" + q.options() + "\n" + q.correct())
+		java.util.function.Function<Question, String> question = q -> q.kind() + "\n" + q.prompt() + "\n" + q.options()
+				+ "\n" + q.correct() + "\n" + q.matches() + "\n" + q.accepted() + "\n" + q.numeric() + "\n" + q.scoring();
+		java.util.function.Function<Course, List<String>> questions = c -> java.util.stream.Stream
+			.concat(c.quiz().questions().stream(), c.knowledgeChecks().stream())
+			.map(question)
 			.toList();
 		return lessons.apply(a).equals(lessons.apply(b)) && questions.apply(a).equals(questions.apply(b))
 				&& a.quiz().passMark() == b.quiz().passMark();
@@ -447,18 +448,21 @@ public class Authoring {
 		course.lessons().forEach(lesson -> ownLessons.put(lesson.id(), lesson));
 		java.util.Map<String, Question> ownQuestions = new java.util.HashMap<>();
 		course.quiz().questions().forEach(question -> ownQuestions.put(question.id(), question));
+		course.knowledgeChecks().forEach(question -> ownQuestions.put(question.id(), question));
 		// sources are not edited in forms: an element that keeps its id keeps the sources it was drafted from
+		java.util.function.UnaryOperator<Question> own = q -> {
+			Question saved = q.id() == null ? null : ownQuestions.remove(q.id());
+			Question kept = q.withId(saved == null ? null : saved.id());
+			return q.source() == null && saved != null ? kept.withSource(saved.source()) : kept;
+		};
+		List<Question> questions = content.quiz().questions().stream().map(own).toList();
 		List<Lesson> lessons = content.lessons().stream().map(l -> {
-			Lesson own = l.id() == null ? null : ownLessons.remove(l.id());
-			return new Lesson(own == null ? null : own.id(), l.title(), l.markdown(),
-					l.sources().isEmpty() && own != null ? own.sources() : l.sources(), l.module());
+			Lesson saved = l.id() == null ? null : ownLessons.remove(l.id());
+			return new Lesson(saved == null ? null : saved.id(), l.title(), l.markdown(),
+					l.sources().isEmpty() && saved != null ? saved.sources() : l.sources(), l.module(),
+					l.knowledgeChecks().stream().map(own).toList());
 		}).toList();
-		List<Question> questions = content.quiz().questions().stream().map(q -> {
-			Question own = q.id() == null ? null : ownQuestions.remove(q.id());
-			return new Question(own == null ? null : own.id(), q.kind(), q.prompt(), q.options(), q.correct(),
-					q.explanation(), q.source() == null && own != null ? own.source() : q.source());
-		}).toList();
-		return content.with(lessons, new Quiz(content.quiz().passMark(), questions));
+		return content.with(lessons, content.quiz().withQuestions(questions));
 	}
 
 	private Course find(CourseId id) {

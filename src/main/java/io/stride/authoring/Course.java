@@ -43,8 +43,26 @@ public record Course(CourseId id, String title, String description, CourseStatus
 		return lessons.stream().filter(lesson -> lesson.id().equals(lessonId)).findFirst();
 	}
 
+	/** A question of the final quiz. */
 	public Optional<Question> question(String questionId) {
 		return quiz.questions().stream().filter(q -> q.id().equals(questionId)).findFirst();
+	}
+
+	/** Every knowledge check, lesson by lesson; they are not part of the final quiz. */
+	public List<Question> knowledgeChecks() {
+		return lessons.stream().flatMap(lesson -> lesson.knowledgeChecks().stream()).toList();
+	}
+
+	/** A knowledge check of one of the lessons. */
+	public Optional<Question> knowledgeCheck(String questionId) {
+		return knowledgeChecks().stream().filter(q -> q.id().equals(questionId)).findFirst();
+	}
+
+	/** The lesson a knowledge check follows. */
+	public Optional<Lesson> lessonOfCheck(String questionId) {
+		return lessons.stream()
+			.filter(lesson -> lesson.knowledgeChecks().stream().anyMatch(q -> q.id().equals(questionId)))
+			.findFirst();
 	}
 
 	public CourseContent content() {

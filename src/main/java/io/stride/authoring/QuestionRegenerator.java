@@ -81,7 +81,7 @@ public class QuestionRegenerator {
 		for (int i = slots.size() - 1; i >= fresh.size(); i--) {
 			questions.remove((int) slots.get(i));
 		}
-		return authoring.update(editor, id, revision, content.with(content.lessons(), new Quiz(content.quiz().passMark(), questions)));
+		return authoring.update(editor, id, revision, content.with(content.lessons(), content.quiz().withQuestions(questions)));
 	}
 
 	/** Whether a question's passage lies within the stretch of source these lessons were drafted from. */
@@ -140,6 +140,6 @@ public class QuestionRegenerator {
 			throw new InvalidInputException("questions", "No other question could be drafted from this passage; write one by hand.");
 		}
 		questions.set(index, replacement);
-		return authoring.update(editor, id, revision, content.with(content.lessons(), new Quiz(content.quiz().passMark(), questions)));
+		return authoring.update(editor, id, revision, content.with(content.lessons(), content.quiz().withQuestions(questions)));
 	}
 }

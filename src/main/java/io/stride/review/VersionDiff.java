@@ -75,9 +75,11 @@ public final class VersionDiff {
 		old.values().forEach(l -> lessons.add(new LessonChange(l.title(), Change.REMOVED,
 				paragraphs(l.markdown()).stream().map(p -> new Line(Change.REMOVED, p)).toList())));
 		Map<String, Question> oldQuestions = new HashMap<>();
-		before.quiz().questions().forEach(q -> oldQuestions.put(q.id() == null ? q.prompt() : q.id(), q));
+		// knowledge checks after lessons are reviewed like quiz questions
+		java.util.stream.Stream.concat(before.quiz().questions().stream(), before.knowledgeChecks().stream())
+			.forEach(q -> oldQuestions.put(q.id() == null ? q.prompt() : q.id(), q));
 		List<QuestionChange> questions = new ArrayList<>();
-		for (Question q : after.quiz().questions()) {
+		for (Question q : java.util.stream.Stream.concat(after.quiz().questions().stream(), after.knowledgeChecks().stream()).toList()) {
 			Question previous = oldQuestions.remove(q.id() == null ? q.prompt() : q.id());
 			if (previous == null) {
 				questions.add(new QuestionChange(q.prompt(), Change.ADDED, null));
@@ -144,11 +146,30 @@ public final class VersionDiff {
 
 	private static boolean same(Question a, Question b) {
 		return a.kind() == b.kind() && a.prompt().equals(b.prompt()) && a.options().equals(b.options())
-				&& a.correct().equals(b.correct()) && Objects.equals(a.explanation(), b.explanation());
+				&& a.correct().equals(b.correct()) && Objects.equals(a.explanation(), b.explanation())
+				&& a.scoring() == b.scoring() && a.accepted().equals(b.accepted())
+				&& Objects.equals(a.similarity(), b.similarity()) && Objects.equals(a.numeric(), b.numeric())
+				&& a.matches().equals(b.matches());
 	}
 
 	private static String describe(Question q) {
-		List<String> right = q.correct().stream().filter(i -> i < q.options().size()).map(i -> q.options().get(i)).toList();
-		return q.prompt() + " — options: " + String.join(" / ", q.options()) + "; right: " + String.join(", ", right);
+		switch (q.kind()) {
+			case SHORT_ANSWER:
+				return q.prompt() + " — accepted: " + String.join(" / ", q.accepted());
+			case NUMERIC:
+				return q.prompt() + " — right: " + q.numeric().describe();
+			case MATCHING: {
+				List<String> pairs = new java.util.ArrayList<>();
+				for (int i = 0; i < q.options().size() && i < q.correct().size(); i++) {
+					int match = q.correct().get(i);
+					pairs.add(q.options().get(i) + " → " + (match >= 0 && match < q.matches().size() ? q.matches().get(match) : "?"));
+				}
+				return q.prompt() + " — pairs: " + String.join(", ", pairs);
+			}
+			default: {
+				List<String> right = q.correct().stream().filter(i -> i < q.options().size()).map(i -> q.options().get(i)).toList();
+				return q.prompt() + " — options: " + String.join(" / ", q.options()) + "; right: " + String.join(", ", right);
+			}
+		}
 	}
 }

@@ -42,11 +42,12 @@ class QuizRulesTests {
 						new Question(null, QuestionKind.MULTIPLE_CHOICE, "Q", List.of("a", "A "), List.of(0), ""),
 						new Question(null, QuestionKind.SINGLE_CHOICE, "Q", List.of("a", "b"), List.of(5), ""),
 						new Question(null, QuestionKind.SHORT_ANSWER, "Q", List.of("a", "b"), List.of(0), ""),
-						new Question(null, QuestionKind.ORDERING, "Q", List.of("a", "b", "c"), List.of(0, 0, 1), ""))));
+						new Question(null, QuestionKind.ORDERING, "Q", List.of("a", "b", "c"), List.of(0, 0, 1), ""),
+						new Question(null, null, "Q", List.of("a", "b"), List.of(0), ""))));
 		Map<String, String> errors = CourseRules.check(content);
 		assertThat(errors).containsKeys("title", "lessons[0].title", "passMark", "questions[0].correct",
-				"questions[1].options", "questions[2].options", "questions[3].correct", "questions[4].kind",
-				"questions[5].correct");
+				"questions[1].options", "questions[2].options", "questions[3].correct", "questions[4].accepted",
+				"questions[5].correct", "questions[6].kind");
 	}
 
 	@Test

@@ -168,6 +168,32 @@ final class Browser implements AutoCloseable {
 		return find("body").getText();
 	}
 
+	/** Double-clicks something that loads a new page, as an impatient person would, and waits for the new page. */
+	void doubleClickToNavigate(String css) {
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		js.executeScript("window.strideOldPage = true;");
+		new org.openqa.selenium.interactions.Actions(driver).doubleClick(find(css)).perform();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return window.strideOldPage === undefined && document.readyState === 'complete';")));
+	}
+
+	/** Loads the current page again, as the reload button does. */
+	void reload() {
+		driver.navigate().refresh();
+	}
+
+	/** Cuts the browser off the network (requests fail as with a lost connection), or puts it back. */
+	void offline(boolean offline) {
+		var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+		conditions.setOffline(offline);
+		driver.setNetworkConditions(conditions);
+	}
+
+	void select(String css, String visibleText) {
+		new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+	}
+
 	String title() {
 		return driver.getTitle();
 	}

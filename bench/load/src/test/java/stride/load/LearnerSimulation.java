@@ -25,7 +25,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Learners taking a course through the pages, as a browser does: sign in, open "My learning" and the course, read
- * the lessons, open the quiz and submit it, see the result, with a think time between every page. A closed model:
+ * the lessons, open the quiz, answer each question (saved as it is picked), submit it and see the result, with a think time between every page. A closed model:
  * the number of learners signed in and working stays at {@code users}; one who finishes is replaced by the next,
  * who signs in.
  *
@@ -86,14 +86,23 @@ public class LearnerSimulation extends Simulation {
 		.foreach("#{lessons}", "lesson").on(exec(http("lesson").get("#{lesson}").check(status().is(200))).exec(think()))
 		.exec(http("quiz").get("/learning/courses/" + COURSE + "/quiz")
 			.check(css("#quiz input[name=_csrf]", "value").saveAs("csrf"))
-			.check(css("#quiz input[name=attemptKey]", "value").saveAs("attemptKey"))
-			.check(css("#quiz input[type=radio]", "name").findAll().saveAs("questions")))
+			.check(css("#quiz input[name=attemptId]", "value").saveAs("attemptId"))
+			.check(css("#quiz", "data-save-url").saveAs("saveUrl"))
+			.check(css("#quiz fieldset", "data-question-id").findAll().saveAs("questions")))
+		// the page's script saves each answer as the learner picks it (the first option, as a hurried learner would)
+		.foreach("#{questions}", "question").on(exec(think())
+			.exec(http("save answer").post("#{saveUrl}")
+				.header("Accept", "application/json")
+				.formParam("_csrf", "#{csrf}")
+				.formParam("attemptId", "#{attemptId}")
+				.formParam("questionId", "#{question}")
+				.formParam("q-#{question}", "0")
+				.check(status().is(200))))
 		.exec(think())
 		.exec(session -> {
-			// answer every question with its first option, as a hurried learner would
 			StringBuilder form = new StringBuilder("_csrf=").append(session.getString("csrf"))
-				.append("&attemptKey=").append(session.getString("attemptKey"));
-			session.getList("questions").stream().distinct().forEach(q -> form.append('&').append(q).append("=0"));
+				.append("&attemptId=").append(session.getString("attemptId")).append("&action=submit");
+			session.getList("questions").forEach(q -> form.append("&q-").append(q).append("=0"));
 			return session.set("answers", form.toString());
 		})
 		.exec(http("submit quiz").post("/learning/courses/" + COURSE + "/quiz")

@@ -20,7 +20,8 @@ public class Attempts {
 	private static final TypeReference<List<QuestionOutcome>> OUTCOMES = new TypeReference<>() {
 	};
 
-	private static final String SELECT = "SELECT id, course_id, person_id, score, passed, answers, submitted_at FROM attempts ";
+	private static final String SELECT = "SELECT id, course_id, person_id, score, passed, answers, submitted_at, timed_out "
+			+ "FROM attempts ";
 
 	private final JdbcClient jdbc;
 
@@ -31,13 +32,21 @@ public class Attempts {
 		this.json = json;
 	}
 
-	public void insert(AttemptResult attempt, String idempotencyKey) {
-		jdbc.sql("INSERT INTO attempts (id, course_id, person_id, idempotency_key, score, passed, answers, submitted_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+	public void insert(AttemptResult attempt, String idempotencyKey, int courseVersion) {
+		jdbc.sql("INSERT INTO attempts (id, course_id, person_id, idempotency_key, score, passed, answers, submitted_at, "
+				+ "course_version, timed_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(attempt.attemptId(), attempt.courseId().value(), attempt.personId().value(), idempotencyKey,
 					attempt.score(), attempt.passed(), json.writeValueAsString(attempt.outcomes()),
-					Timestamp.from(attempt.submittedAt()))
+					Timestamp.from(attempt.submittedAt()), courseVersion, attempt.timedOut())
 			.update();
+	}
+
+	/** How many attempts the learner submitted at this version of the course. */
+	public int count(PersonId person, CourseId course, int courseVersion) {
+		return jdbc.sql("SELECT COUNT(*) FROM attempts WHERE person_id = ? AND course_id = ? AND course_version = ?")
+			.params(person.value(), course.value(), courseVersion)
+			.query(Integer.class)
+			.single();
 	}
 
 	public Optional<AttemptResult> byKey(PersonId person, String idempotencyKey) {
@@ -45,8 +54,7 @@ public class Attempts {
 			.params(person.value(), idempotencyKey)
 			.query(this::map)
 			.optional()
-			.map(a -> new AttemptResult(a.attemptId(), a.courseId(), a.personId(), a.score(), a.passed(), a.outcomes(),
-					a.submittedAt(), true));
+			.map(AttemptResult::replay);
 	}
 
 	public Optional<AttemptResult> byId(String id) {
@@ -63,6 +71,6 @@ public class Attempts {
 	private AttemptResult map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new AttemptResult(rs.getString(1), new CourseId(rs.getString(2)), new PersonId(rs.getString(3)),
 				rs.getInt(4), rs.getBoolean(5), json.readValue(rs.getString(6), OUTCOMES),
-				rs.getTimestamp(7).toInstant(), false);
+				rs.getTimestamp(7).toInstant(), false, rs.getBoolean(8));
 	}
 }

@@ -1,25 +1,33 @@
 package io.stride.assessment.web;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import io.stride.assessment.Answer;
 import io.stride.assessment.Assessment;
 import io.stride.assessment.AttemptResult;
+import io.stride.assessment.OpenAttempt;
+import io.stride.assessment.QuestionFeedback;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Assessment", description = "Quiz attempts")
+@Tag(name = "Assessment", description = "Quiz attempts: start or resume, save answers as you go, submit, feedback")
 @SecurityRequirement(name = "bearer")
 class AttemptApi {
 
@@ -33,26 +41,116 @@ class AttemptApi {
 	}
 
 	record AttemptRequest(List<Answer> answers) {
+
+		List<Answer> given() {
+			return answers == null ? List.of() : answers.stream().filter(Objects::nonNull).toList();
+		}
 	}
 
-	record QuestionResult(String questionId, List<Integer> selected, boolean correct) {
+	record QuestionResult(String questionId, List<Integer> selected, String text, boolean correct, double credit) {
 	}
 
-	record AttemptView(String attemptId, int score, boolean passed, List<QuestionResult> results) {
+	record AttemptView(String attemptId, int score, boolean passed, boolean timedOut, List<QuestionResult> results) {
+
+		static AttemptView of(AttemptResult result) {
+			return new AttemptView(result.attemptId(), result.score(), result.passed(), result.timedOut(), result.outcomes()
+				.stream()
+				.map(o -> new QuestionResult(o.questionId(), o.selected(), o.text(), o.correct(), o.credit()))
+				.toList());
+		}
+	}
+
+	record OpenAttemptView(String attemptId, String courseId, Instant startedAt, Instant deadline, int attemptNumber,
+			Integer attemptLimit, int passMark, List<ShownQuestion> questions, List<Answer> answers) {
+
+		static OpenAttemptView of(OpenAttempt a) {
+			return new OpenAttemptView(a.id(), a.courseId().value(), a.startedAt(), a.deadline(), a.number(), a.limit(),
+					a.passMark(), a.questions().stream().map(d -> ShownQuestion.of(d.question(), d.order())).toList(),
+					a.questions().stream().map(d -> a.answer(d.question().id())).filter(Objects::nonNull).toList());
+		}
+	}
+
+	record SavedAnswer(String questionId, Instant savedAt) {
+	}
+
+	record AttemptDetail(String attemptId, String courseId, String personId, int score, boolean passed,
+			boolean timedOut, Instant submittedAt, List<QuestionFeedback> questions) {
+	}
+
+	record AttemptSummary(String attemptId, int score, boolean passed, boolean timedOut, Instant submittedAt) {
 	}
 
 	@PostMapping("/api/v1/courses/{id}/attempts")
-	@Operation(summary = "Submit a quiz attempt; a retry with the same Idempotency-Key returns the first result")
+	@Operation(summary = "Submit a quiz attempt in one step: the learner's attempt in progress (or a new one) with these "
+			+ "answers; a retry with the same Idempotency-Key returns the first result; 409 when no attempt is left")
 	ResponseEntity<AttemptView> submit(@PathVariable String id, @RequestBody AttemptRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		AttemptResult result = assessment.submit(organization.currentViewer(), new CourseId(id),
-				request.answers() == null ? List.of()
-						: request.answers().stream().filter(java.util.Objects::nonNull).toList(), idempotencyKey);
+				request == null ? List.of() : request.given(), idempotencyKey);
+		return created(result);
+	}
+
+	@GetMapping("/api/v1/courses/{id}/attempts")
+	@Operation(summary = "The caller's submitted attempts at a course, newest first")
+	List<AttemptSummary> attempts(@PathVariable String id) {
+		return assessment.attemptsOf(organization.currentViewer(), new CourseId(id))
+			.stream()
+			.map(a -> new AttemptSummary(a.attemptId(), a.score(), a.passed(), a.timedOut(), a.submittedAt()))
+			.toList();
+	}
+
+	@PostMapping("/api/v1/courses/{id}/attempts/current")
+	@Operation(summary = "Start the caller's quiz attempt, or resume the one in progress (200): drawn questions in the "
+			+ "order shown, saved answers, deadline. An attempt whose time ran out is graded first. 201 when started; "
+			+ "409 when every allowed attempt is used")
+	ResponseEntity<OpenAttemptView> start(@PathVariable String id) {
+		OpenAttempt attempt = assessment.start(organization.currentViewer(), new CourseId(id));
+		return ResponseEntity.status(attempt.resumed() ? HttpStatus.OK : HttpStatus.CREATED).body(OpenAttemptView.of(attempt));
+	}
+
+	@GetMapping("/api/v1/courses/{id}/attempts/current")
+	@Operation(summary = "The caller's attempt in progress; 404 when there is none (an attempt whose time ran out is "
+			+ "graded and listed with the submitted ones)")
+	OpenAttemptView current(@PathVariable String id) {
+		Viewer me = organization.currentViewer();
+		CourseId course = new CourseId(id);
+		assessment.closeIfExpired(me, course);
+		return assessment.current(me, course).map(OpenAttemptView::of).orElseThrow(() -> new NotFoundException("Attempt in progress"));
+	}
+
+	@PutMapping("/api/v1/attempts/{attemptId}/answers/{questionId}")
+	@Operation(summary = "Save one answer to an attempt in progress (replacing the earlier one): 'selected' option "
+			+ "indexes, or 'text'. 409 when the attempt was submitted or its time ran out (it is then graded with the "
+			+ "answers saved before); 403 for an attempt of someone you manage, 404 for others'")
+	SavedAnswer save(@PathVariable String attemptId, @PathVariable String questionId, @RequestBody AnswerBody body) {
+		Instant saved = assessment.save(organization.currentViewer(), attemptId,
+				List.of(AnswerBody.to(questionId, body)));
+		return new SavedAnswer(questionId, saved);
+	}
+
+	@PostMapping("/api/v1/attempts/{attemptId}/submit")
+	@Operation(summary = "Submit an attempt in progress, with any answers not saved yet; submitting it again (double "
+			+ "click, retry, another tab) returns the same result. After the deadline the answers sent are not taken")
+	ResponseEntity<AttemptView> submitAttempt(@PathVariable String attemptId,
+			@RequestBody(required = false) AttemptRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		return created(assessment.submit(organization.currentViewer(), attemptId,
+				request == null ? List.of() : request.given(), idempotencyKey));
+	}
+
+	@GetMapping("/api/v1/attempts/{attemptId}")
+	@Operation(summary = "A submitted attempt with feedback per question: verdict, credit, the answer given, the right "
+			+ "answer and the explanation; for the learner, their managers and admins")
+	AttemptDetail attempt(@PathVariable String attemptId) {
+		Viewer me = organization.currentViewer();
+		AttemptResult a = assessment.attempt(me, attemptId);
+		return new AttemptDetail(a.attemptId(), a.courseId().value(), a.personId().value(), a.score(), a.passed(),
+				a.timedOut(), a.submittedAt(), assessment.feedback(me, a));
+	}
+
+	private static ResponseEntity<AttemptView> created(AttemptResult result) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
-			.body(new AttemptView(result.attemptId(), result.score(), result.passed(), result.outcomes()
-				.stream()
-				.map(o -> new QuestionResult(o.questionId(), o.selected(), o.correct()))
-				.toList()));
+			.body(AttemptView.of(result));
 	}
 }

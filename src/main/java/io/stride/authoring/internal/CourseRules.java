@@ -6,7 +6,9 @@ import java.util.Map;
 
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.NumericAnswer;
 import io.stride.authoring.Question;
+import io.stride.authoring.QuizSettings;
 
 /**
  * Limits and rules for course content, reported per field with the same paths the builder form uses
@@ -34,6 +36,15 @@ public final class CourseRules {
 
 	public static final int MAX_EXPLANATION = 4000;
 
+	public static final int MAX_CHECKS_PER_LESSON = 10;
+
+	public static final int MAX_ACCEPTED = 20;
+
+	/** Longest accepted answer, and longest typed answer a learner may save. */
+	public static final int MAX_ANSWER_TEXT = 500;
+
+	public static final double MIN_SIMILARITY = 0.5;
+
 	private CourseRules() {
 	}
 
@@ -51,11 +62,20 @@ public final class CourseRules {
 		if (lessons.size() > MAX_LESSONS) {
 			errors.put("lessons", "A course can have at most " + MAX_LESSONS + " lessons.");
 		}
+		int checks = 0;
 		for (int i = 0; i < lessons.size(); i++) {
 			Lesson lesson = lessons.get(i);
 			text(errors, "lessons[" + i + "].title", lesson.title(), true, MAX_TITLE, "Give the lesson a title.");
 			text(errors, "lessons[" + i + "].markdown", lesson.markdown(), false, MAX_LESSON_TEXT, null);
 			text(errors, "lessons[" + i + "].module", lesson.module(), false, MAX_TITLE, null);
+			if (lesson.knowledgeChecks().size() > MAX_CHECKS_PER_LESSON) {
+				errors.put("lessons[" + i + "].knowledgeChecks",
+						"A lesson can have at most " + MAX_CHECKS_PER_LESSON + " knowledge checks.");
+			}
+			for (int k = 0; k < lesson.knowledgeChecks().size(); k++) {
+				checkQuestion(errors, "lessons[" + i + "].knowledgeChecks[" + k + "]", lesson.knowledgeChecks().get(k));
+			}
+			checks += lesson.knowledgeChecks().size();
 		}
 		int passMark = content.quiz().passMark();
 		if (passMark < 0 || passMark > 100) {
@@ -65,19 +85,130 @@ public final class CourseRules {
 		if (questions.size() > MAX_QUESTIONS) {
 			errors.put("questions", "A quiz can have at most " + MAX_QUESTIONS + " questions.");
 		}
+		else if (questions.size() + checks > MAX_QUESTIONS) {
+			errors.put("questions", "A course can have at most " + MAX_QUESTIONS
+					+ " questions, knowledge checks included (now " + (questions.size() + checks) + ").");
+		}
 		for (int i = 0; i < questions.size(); i++) {
 			checkQuestion(errors, "questions[" + i + "]", questions.get(i));
 		}
+		checkSettings(errors, content.quiz().settings(), questions.size());
 		return errors;
+	}
+
+	private static void checkSettings(Map<String, String> errors, QuizSettings settings, int questions) {
+		Integer attempts = settings.attemptLimit();
+		if (attempts != null && (attempts < 1 || attempts > QuizSettings.MAX_ATTEMPTS)) {
+			errors.put("attemptLimit", "Allow from 1 to " + QuizSettings.MAX_ATTEMPTS
+					+ " attempts, or leave it empty for no limit.");
+		}
+		Integer minutes = settings.timeLimitMinutes();
+		if (minutes != null && (minutes < 1 || minutes > QuizSettings.MAX_MINUTES)) {
+			errors.put("timeLimitMinutes", "Give from 1 to " + QuizSettings.MAX_MINUTES
+					+ " minutes, or leave it empty for no time limit.");
+		}
+		Integer draw = settings.drawCount();
+		if (draw != null && questions == 0) {
+			errors.put("drawCount", "There are no quiz questions to draw from; leave it empty.");
+		}
+		else if (draw != null && (draw < 1 || draw > questions)) {
+			errors.put("drawCount", "Draw from 1 to " + questions + " questions (the quiz has " + questions
+					+ "), or leave it empty to ask them all.");
+		}
 	}
 
 	private static void checkQuestion(Map<String, String> errors, String path, Question question) {
 		if (question.kind() == null || !question.kind().supported()) {
-			errors.put(path + ".kind", "Choose single choice, multiple choice, true/false or ordering.");
+			errors.put(path + ".kind", "Choose the kind of question.");
 			return;
 		}
 		text(errors, path + ".prompt", question.prompt(), true, MAX_PROMPT, "Write the question.");
 		text(errors, path + ".explanation", question.explanation(), false, MAX_EXPLANATION, null);
+		switch (question.kind()) {
+			case SHORT_ANSWER -> checkShortAnswer(errors, path, question);
+			case NUMERIC -> checkNumeric(errors, path, question.numeric());
+			case MATCHING -> checkMatching(errors, path, question);
+			default -> checkOptions(errors, path, question);
+		}
+	}
+
+	private static void checkShortAnswer(Map<String, String> errors, String path, Question question) {
+		List<String> accepted = question.accepted();
+		if (accepted.isEmpty()) {
+			errors.put(path + ".accepted", "Give at least one accepted answer.");
+		}
+		else if (accepted.size() > MAX_ACCEPTED) {
+			errors.put(path + ".accepted", "Give at most " + MAX_ACCEPTED + " accepted answers.");
+		}
+		else if (accepted.stream().anyMatch(a -> a.length() > MAX_ANSWER_TEXT)) {
+			errors.put(path + ".accepted", "Keep each accepted answer under " + MAX_ANSWER_TEXT + " characters.");
+		}
+		else if (accepted.stream().anyMatch(a -> !a.codePoints().anyMatch(Character::isLetterOrDigit))) {
+			errors.put(path + ".accepted", "Each accepted answer needs letters or digits: punctuation alone is ignored "
+					+ "when answers are compared.");
+		}
+		Double similarity = question.similarity();
+		if (similarity != null && !(similarity >= MIN_SIMILARITY && similarity <= 1.0)) {
+			errors.put(path + ".similarity", "The similarity threshold is a number from " + MIN_SIMILARITY
+					+ " to 1 (e.g. 0.85); higher accepts fewer answers.");
+		}
+	}
+
+	private static void checkNumeric(Map<String, String> errors, String path, NumericAnswer numeric) {
+		if (numeric.value() == null) {
+			errors.put(path + ".value", "Give the right answer as a number, e.g. 1.5.");
+		}
+		if (numeric.tolerance() == null || numeric.tolerance().signum() < 0) {
+			errors.put(path + ".tolerance", "The tolerance is a number of 0 or more (empty means the exact value).");
+		}
+		if (numeric.unit() != null && numeric.unit().length() > NumericAnswer.MAX_UNIT) {
+			errors.put(path + ".unit", "Keep the unit under " + NumericAnswer.MAX_UNIT + " characters.");
+		}
+	}
+
+	private static void checkMatching(Map<String, String> errors, String path, Question question) {
+		List<String> items = question.options();
+		List<String> matches = question.matches();
+		if (items.size() < MIN_OPTIONS || items.size() > MAX_OPTIONS) {
+			errors.put(path + ".options", "Give between " + MIN_OPTIONS + " and " + MAX_OPTIONS + " pairs.");
+			return;
+		}
+		if (!texts(errors, path + ".options", items, "Items") || !texts(errors, path + ".matches", matches, "Matches")) {
+			return;
+		}
+		if (matches.size() > MAX_OPTIONS) {
+			errors.put(path + ".matches", "Give at most " + MAX_OPTIONS + " matches, extra ones included.");
+			return;
+		}
+		List<Integer> correct = question.correct();
+		if (correct.size() != items.size() || correct.stream().anyMatch(i -> i < 0 || i >= matches.size())) {
+			errors.put(path + ".matches", "Give each item its match.");
+		}
+		else if (java.util.Set.copyOf(correct).size() != correct.size()) {
+			errors.put(path + ".matches", "Each item needs a match of its own.");
+		}
+	}
+
+	/** Non-empty, not too long, and no two alike; answers whether they are. */
+	private static boolean texts(Map<String, String> errors, String field, List<String> values, String what) {
+		for (String value : values) {
+			if (value == null || value.isBlank()) {
+				errors.put(field, what + " cannot be empty.");
+				return false;
+			}
+			if (value.length() > MAX_OPTION) {
+				errors.put(field, "Keep each one under " + MAX_OPTION + " characters.");
+				return false;
+			}
+		}
+		if (values.stream().map(o -> o.trim().toLowerCase(java.util.Locale.ROOT)).distinct().count() < values.size()) {
+			errors.put(field, "Two " + what.toLowerCase(java.util.Locale.ROOT) + " say the same thing.");
+			return false;
+		}
+		return true;
+	}
+
+	private static void checkOptions(Map<String, String> errors, String path, Question question) {
 		List<String> options = question.options();
 		if (options.size() < MIN_OPTIONS || options.size() > MAX_OPTIONS) {
 			errors.put(path + ".options", "Give between " + MIN_OPTIONS + " and " + MAX_OPTIONS + " options.");

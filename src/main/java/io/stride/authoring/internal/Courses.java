@@ -13,9 +13,12 @@ import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.NumericAnswer;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.QuizSettings;
+import io.stride.authoring.Scoring;
 import io.stride.authoring.RiskTier;
 import io.stride.authoring.SourceNote;
 import io.stride.identity.PersonId;
@@ -48,11 +51,12 @@ public class Courses {
 
 	private record Header(String id, String title, String description, String status, int version, int revision,
 			String authorId, int passMark, Instant updatedAt, Instant publishedAt, List<String> objectives, RiskTier tier,
-			String tierReason, java.time.LocalDate reviewBy, Integer liveVersion) {
+			String tierReason, java.time.LocalDate reviewBy, Integer liveVersion, QuizSettings settings) {
 	}
 
 	private static final String HEADER = "SELECT id, title, description, status, version, revision, author_id, pass_mark, "
-			+ "updated_at, published_at, objectives, risk_tier, tier_reason, review_by, live_version FROM courses ";
+			+ "updated_at, published_at, objectives, risk_tier, tier_reason, review_by, live_version, attempt_limit, "
+			+ "time_limit_minutes, draw_count, shuffle_options FROM courses ";
 
 	public Optional<Course> findById(CourseId id) {
 		return jdbc.sql(HEADER + "WHERE id = ?").param(id.value()).query(this::header).optional().map(this::assemble);
@@ -71,21 +75,27 @@ public class Courses {
 
 	public void insert(CourseId id, PersonId author, CourseContent content) {
 		Timestamp now = Timestamp.from(Instant.now());
+		QuizSettings settings = content.quiz().settings();
 		jdbc.sql("INSERT INTO courses (id, title, description, status, version, revision, author_id, pass_mark, created_at, "
-				+ "updated_at, objectives, risk_tier, tier_reason) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?, ?, ?, ?)")
+				+ "updated_at, objectives, risk_tier, tier_reason, attempt_limit, time_limit_minutes, draw_count, "
+				+ "shuffle_options) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id.value(), content.title(), content.description(), author.value(), content.quiz().passMark(), now, now,
-					json.writeValueAsString(content.objectives()), content.riskTier().name(), content.tierReason())
+					json.writeValueAsString(content.objectives()), content.riskTier().name(), content.tierReason(),
+					settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(), settings.shuffleOptions())
 			.update();
 		replaceParts(id, content);
 	}
 
 	/** Saves only if nobody saved since {@code revision}; answers whether it did. */
 	public boolean update(CourseId id, int revision, CourseContent content) {
+		QuizSettings settings = content.quiz().settings();
 		int updated = jdbc
 			.sql("UPDATE courses SET title = ?, description = ?, pass_mark = ?, objectives = ?, risk_tier = ?, tier_reason = ?, "
+					+ "attempt_limit = ?, time_limit_minutes = ?, draw_count = ?, shuffle_options = ?, "
 					+ "revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ? AND status = 'DRAFT'")
 			.params(content.title(), content.description(), content.quiz().passMark(),
 					json.writeValueAsString(content.objectives()), content.riskTier().name(), content.tierReason(),
+					settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(), settings.shuffleOptions(),
 					Timestamp.from(Instant.now()), id.value(), revision)
 			.update();
 		if (updated == 1) {
@@ -173,22 +183,35 @@ public class Courses {
 		jdbc.sql("DELETE FROM questions WHERE course_id = ?").param(id.value()).update();
 		int position = 0;
 		for (Lesson lesson : content.lessons()) {
+			String lessonId = lesson.id() == null ? Ids.newId() : lesson.id();
 			jdbc.sql("INSERT INTO lessons (id, course_id, position, title, markdown, sources, module) VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.params(lesson.id() == null ? Ids.newId() : lesson.id(), id.value(), position++, lesson.title(),
+				.params(lessonId, id.value(), position++, lesson.title(),
 						lesson.markdown(), lesson.sources().isEmpty() ? null : json.writeValueAsString(lesson.sources()),
 						lesson.module())
 				.update();
+			int check = 0;
+			for (Question question : lesson.knowledgeChecks()) {
+				insertQuestion(id, lessonId, check++, question);
+			}
 		}
 		position = 0;
 		for (Question question : content.quiz().questions()) {
-			jdbc.sql("INSERT INTO questions (id, course_id, position, kind, prompt, options, correct, explanation, source) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(question.id() == null ? Ids.newId() : question.id(), id.value(), position++,
-						question.kind().name(), question.prompt(), json.writeValueAsString(question.options()),
-						json.writeValueAsString(question.correct()), question.explanation(),
-						question.source() == null ? null : json.writeValueAsString(question.source()))
-				.update();
+			insertQuestion(id, null, position++, question);
 		}
+	}
+
+	private void insertQuestion(CourseId course, String lessonId, int position, Question question) {
+		jdbc.sql("INSERT INTO questions (id, course_id, position, kind, prompt, options, correct, explanation, source, "
+				+ "scoring, accepted, similarity, numeric_answer, matches, lesson_id) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(question.id() == null ? Ids.newId() : question.id(), course.value(), position,
+					question.kind().name(), question.prompt(), json.writeValueAsString(question.options()),
+					json.writeValueAsString(question.correct()), question.explanation(),
+					question.source() == null ? null : json.writeValueAsString(question.source()),
+					question.scoring().name(), question.accepted().isEmpty() ? null : json.writeValueAsString(question.accepted()),
+					question.similarity(), question.numeric() == null ? null : json.writeValueAsString(question.numeric()),
+					question.matches().isEmpty() ? null : json.writeValueAsString(question.matches()), lessonId)
+			.update();
 	}
 
 	private Header header(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -198,29 +221,57 @@ public class Courses {
 				rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
 				published == null ? null : published.toInstant(),
 				objectives == null ? List.of() : json.readValue(objectives, STRINGS), RiskTier.valueOf(rs.getString(12)),
-				rs.getString(13), rs.getObject(14, java.time.LocalDate.class), (Integer) rs.getObject(15, Integer.class));
+				rs.getString(13), rs.getObject(14, java.time.LocalDate.class), (Integer) rs.getObject(15, Integer.class),
+				new QuizSettings(rs.getObject(16, Integer.class), rs.getObject(17, Integer.class),
+						rs.getObject(18, Integer.class), rs.getBoolean(19)));
 	}
 
 	private Course assemble(Header header) {
+		List<StoredQuestion> stored = jdbc
+			.sql("SELECT id, kind, prompt, options, correct, explanation, source, scoring, accepted, similarity, "
+					+ "numeric_answer, matches, lesson_id FROM questions WHERE course_id = ? ORDER BY position")
+			.param(header.id())
+			.query((rs, n) -> new StoredQuestion(rs.getString(13), question(rs)))
+			.list();
+		Map<String, List<Question>> checks = new HashMap<>();
+		List<Question> questions = new ArrayList<>();
+		for (StoredQuestion q : stored) {
+			if (q.lessonId() == null) {
+				questions.add(q.question());
+			}
+			else {
+				checks.computeIfAbsent(q.lessonId(), key -> new ArrayList<>()).add(q.question());
+			}
+		}
 		List<Lesson> lessons = jdbc
 			.sql("SELECT id, title, markdown, sources, module FROM lessons WHERE course_id = ? ORDER BY position")
 			.param(header.id())
 			.query((rs, n) -> new Lesson(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4) == null ? List.of() : json.readValue(rs.getString(4), SOURCES), rs.getString(5)))
-			.list();
-		List<Question> questions = jdbc
-			.sql("SELECT id, kind, prompt, options, correct, explanation, source FROM questions WHERE course_id = ? ORDER BY position")
-			.param(header.id())
-			.query((rs, n) -> new Question(rs.getString(1), QuestionKind.valueOf(rs.getString(2)), rs.getString(3),
-					json.readValue(rs.getString(4), STRINGS), json.readValue(rs.getString(5), INTEGERS),
-					rs.getString(6), rs.getString(7) == null ? null : json.readValue(rs.getString(7), SourceNote.class)))
+					rs.getString(4) == null ? List.of() : json.readValue(rs.getString(4), SOURCES), rs.getString(5),
+					checks.getOrDefault(rs.getString(1), List.of())))
 			.list();
 		return toCourse(header, lessons, questions);
 	}
 
+	private record StoredQuestion(String lessonId, Question question) {
+	}
+
+	private Question question(java.sql.ResultSet rs) throws java.sql.SQLException {
+		String accepted = rs.getString(9);
+		String numeric = rs.getString(11);
+		String matches = rs.getString(12);
+		return new Question(rs.getString(1), QuestionKind.valueOf(rs.getString(2)), rs.getString(3),
+				json.readValue(rs.getString(4), STRINGS), json.readValue(rs.getString(5), INTEGERS), rs.getString(6),
+				rs.getString(7) == null ? null : json.readValue(rs.getString(7), SourceNote.class),
+				rs.getString(8) == null ? Scoring.ALL_OR_NOTHING : Scoring.valueOf(rs.getString(8)),
+				accepted == null ? List.of() : json.readValue(accepted, STRINGS), rs.getObject(10, Double.class),
+				numeric == null ? null : json.readValue(numeric, NumericAnswer.class),
+				matches == null ? List.of() : json.readValue(matches, STRINGS));
+	}
+
 	private Course toCourse(Header h, List<Lesson> lessons, List<Question> questions) {
 		return new Course(new CourseId(h.id()), h.title(), h.description(), CourseStatus.valueOf(h.status()),
-				h.version(), h.revision(), new PersonId(h.authorId()), lessons, new Quiz(h.passMark(), questions),
+				h.version(), h.revision(), new PersonId(h.authorId()), lessons, new Quiz(h.passMark(), questions, h.settings()),
 				h.updatedAt(), h.publishedAt(), h.objectives(), h.tier(), h.tierReason(), h.reviewBy(), h.liveVersion());
 	}
 
@@ -229,7 +280,7 @@ public class Courses {
 		if (ids.isEmpty()) {
 			return result;
 		}
-		jdbc.sql("SELECT DISTINCT course_id FROM questions WHERE course_id IN (:ids)")
+		jdbc.sql("SELECT DISTINCT course_id FROM questions WHERE lesson_id IS NULL AND course_id IN (:ids)")
 			.param("ids", ids.stream().map(CourseId::value).toList())
 			.query(rs -> {
 				result.add(new CourseId(rs.getString(1)));

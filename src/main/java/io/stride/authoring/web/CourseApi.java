@@ -1,5 +1,6 @@
 package io.stride.authoring.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.stride.authoring.Authoring;
@@ -7,9 +8,12 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.NumericAnswer;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.QuizSettings;
+import io.stride.authoring.Scoring;
 import io.stride.identity.Organization;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,17 +44,68 @@ class CourseApi {
 		this.organization = organization;
 	}
 
-	record LessonBody(String id, String title, String markdown, String module) {
+	record LessonBody(String id, String title, String markdown, String module, List<QuestionBody> knowledgeChecks) {
+
+		LessonBody(String id, String title, String markdown, String module) {
+			this(id, title, markdown, module, null);
+		}
 	}
 
 	record CitationBody(String source, String locator, Integer start, Integer end, String text) {
 	}
 
+	/**
+	 * A question: the API's Question shape plus what the kinds beyond choice and ordering need. {@code scoring}:
+	 * ALL_OR_NOTHING (default) or PARTIAL for MULTIPLE_CHOICE and MATCHING; SHORT_ANSWER: {@code accepted}
+	 * alternatives and {@code similarity} (0.5 to 1, null for text match only); NUMERIC: {@code value},
+	 * {@code tolerance} (default 0) and {@code unit}; MATCHING: {@code options} are the items, {@code matches} what
+	 * they match (kept in alphabetical order), {@code correct[i]} the index of item i's match.
+	 */
 	record QuestionBody(String id, String kind, String prompt, List<String> options, List<Integer> correct,
-			String explanation, CitationBody citation) {
+			String explanation, CitationBody citation, String scoring, List<String> accepted, Double similarity,
+			BigDecimal value, BigDecimal tolerance, String unit, List<String> matches) {
+
+		/** The question as the viewer may see it: learners get no answers, explanations or accepted alternatives. */
+		static QuestionBody of(Question q, boolean withAnswers) {
+			NumericAnswer numeric = q.numeric();
+			return new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(), withAnswers ? q.correct() : null,
+					withAnswers ? q.explanation() : null, null, q.scoring().name(), withAnswers ? q.accepted() : null,
+					withAnswers ? q.similarity() : null, withAnswers && numeric != null ? numeric.value() : null,
+					withAnswers && numeric != null ? numeric.tolerance() : null, numeric == null ? null : numeric.unit(),
+					q.matches());
+		}
+
+		Question toQuestion() {
+			QuestionKind parsed;
+			try {
+				parsed = QuestionKind.valueOf(kind == null ? "SINGLE_CHOICE" : kind);
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInputException("kind", "Unknown question kind: " + kind);
+			}
+			Scoring rule;
+			try {
+				rule = scoring == null || scoring.isBlank() ? Scoring.ALL_OR_NOTHING : Scoring.valueOf(scoring.strip());
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInputException("scoring", "The scoring is ALL_OR_NOTHING or PARTIAL.");
+			}
+			List<Integer> pairs = correct;
+			if (parsed == QuestionKind.MATCHING && correct == null && options != null) {
+				// pairs given in order: item i matches match i
+				pairs = java.util.stream.IntStream.range(0, options.size()).boxed().toList();
+			}
+			return new Question(null, parsed, prompt == null ? "" : prompt.trim(), options, pairs, explanation, null, rule,
+					accepted, similarity,
+					parsed == QuestionKind.NUMERIC ? new NumericAnswer(value, tolerance == null ? BigDecimal.ZERO : tolerance, unit)
+							: null,
+					matches);
+		}
 	}
 
-	record QuizBody(Integer passMark, List<QuestionBody> questions) {
+	/** The final quiz and how it is taken; empty settings mean no limit and all questions. */
+	record QuizBody(Integer passMark, List<QuestionBody> questions, Integer attemptLimit, Integer timeLimitMinutes,
+			Integer drawCount, Boolean shuffleOptions) {
 	}
 
 	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision,
@@ -60,10 +115,13 @@ class CourseApi {
 			List<Lesson> lessonList = lessons == null ? List.of()
 					: lessons.stream().filter(java.util.Objects::nonNull)
 						.map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
-							l.markdown() == null ? "" : l.markdown(), List.of(), l.module())).toList();
+							l.markdown() == null ? "" : l.markdown(), List.of(), l.module(), questions(l.knowledgeChecks())))
+						.toList();
 			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
-			List<Question> questions = quiz == null || quiz.questions() == null ? List.of()
-					: quiz.questions().stream().filter(java.util.Objects::nonNull).map(CourseBody::question).toList();
+			List<Question> questions = quiz == null ? List.of() : questions(quiz.questions());
+			QuizSettings settings = quiz == null ? QuizSettings.NONE
+					: new QuizSettings(quiz.attemptLimit(), quiz.timeLimitMinutes(), quiz.drawCount(),
+							Boolean.TRUE.equals(quiz.shuffleOptions()));
 			io.stride.authoring.RiskTier tier = null;
 			if (riskTier != null && !riskTier.isBlank()) {
 				try {
@@ -73,20 +131,13 @@ class CourseApi {
 					throw new InvalidInputException("riskTier", "The risk tier is LOW, MEDIUM or HIGH.");
 				}
 			}
-			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions), objectives, tier,
-					tierReason);
+			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions, settings), objectives,
+					tier, tierReason);
 		}
 
-		private static Question question(QuestionBody q) {
-			QuestionKind kind;
-			try {
-				kind = QuestionKind.valueOf(q.kind() == null ? "SINGLE_CHOICE" : q.kind());
-			}
-			catch (IllegalArgumentException e) {
-				throw new InvalidInputException("kind", "Unknown question kind: " + q.kind());
-			}
-			return new Question(null, kind, q.prompt() == null ? "" : q.prompt().trim(), q.options(), q.correct(),
-					q.explanation());
+		private static List<Question> questions(List<QuestionBody> bodies) {
+			return bodies == null ? List.of()
+					: bodies.stream().filter(java.util.Objects::nonNull).map(QuestionBody::toQuestion).toList();
 		}
 	}
 
@@ -96,12 +147,15 @@ class CourseApi {
 
 		/** Learners get the questions without the answers and explanations; authors and admins get all. */
 		static CourseView of(Course c, boolean withAnswers) {
+			QuizSettings settings = c.quiz().settings();
 			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
-					c.description(), c.objectives(), c.riskTier().name(), c.tierReason(), c.reviewBy(), c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module())).toList(),
-					new QuizBody(c.quiz().passMark(), c.quiz().questions().stream()
-						.map(q -> new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(),
-								withAnswers ? q.correct() : null, withAnswers ? q.explanation() : null, null))
-						.toList()));
+					c.description(), c.objectives(), c.riskTier().name(), c.tierReason(), c.reviewBy(),
+					c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module(),
+							l.knowledgeChecks().stream().map(q -> QuestionBody.of(q, withAnswers)).toList())).toList(),
+					new QuizBody(c.quiz().passMark(),
+							c.quiz().questions().stream().map(q -> QuestionBody.of(q, withAnswers)).toList(),
+							settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(),
+							settings.shuffleOptions()));
 		}
 	}
 

@@ -98,7 +98,7 @@ class CourseBuilderController {
 		catch (InvalidInputException e) {
 			response.setStatus(422);
 			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
-			return builder(model, form, null, e.fieldErrors());
+			return builder(model, form, null, form.onPage(e.fieldErrors()));
 		}
 	}
 
@@ -147,7 +147,11 @@ class CourseBuilderController {
 		if (action.startsWith("regenerate-question:")) {
 			try {
 				int index = parseIndex(action.substring(action.indexOf(':') + 1));
-				regenerator.regenerate(me, courseId, form.getRevision(), form.toContent(), index);
+				if (form.quizIndex(index) < 0) {
+					throw new InvalidInputException("questions", "Only final-quiz questions can be drafted again; "
+							+ "edit a knowledge check by hand.");
+				}
+				regenerator.regenerate(me, courseId, form.getRevision(), form.toContent(), form.quizIndex(index));
 				redirect.addFlashAttribute("notice", "Question " + (index + 1)
 						+ " was drafted again from its passage and saved. Undo brings the old one back.");
 			}
@@ -191,7 +195,7 @@ class CourseBuilderController {
 		catch (InvalidInputException e) {
 			response.setStatus(422);
 			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
-			return builder(model, form, current, e.fieldErrors());
+			return builder(model, form, current, form.onPage(e.fieldErrors()));
 		}
 		catch (ConflictException e) {
 			// keep what this tab typed on screen so nothing is lost, but never write it over the other save
@@ -250,7 +254,7 @@ class CourseBuilderController {
 		catch (InvalidInputException e) {
 			return org.springframework.http.ResponseEntity.unprocessableContent()
 				.body(Map.of("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()), "errors",
-						e.fieldErrors()));
+						form.onPage(e.fieldErrors())));
 		}
 		catch (ConflictException e) {
 			return org.springframework.http.ResponseEntity.status(409).body(Map.of("detail", e.getMessage()));
@@ -305,8 +309,27 @@ class CourseBuilderController {
 		return course == null ? templates.defaultTemplate() : templates.templateFor(course.id().value());
 	}
 
-	/** Applies an add/remove/move button; answers whether the action was one. */
+	/**
+	 * Applies an add/remove/move button; answers whether the action was one. Knowledge checks stay with their lesson
+	 * when lessons move, and join the final quiz when their lesson is removed.
+	 */
 	private static boolean restructure(CourseForm form, String action) {
+		Map<CourseForm.QuestionForm, CourseForm.LessonForm> anchors = new java.util.IdentityHashMap<>();
+		for (CourseForm.QuestionForm question : form.getQuestions()) {
+			Integer lesson = question.getAfterLesson();
+			if (lesson != null && lesson >= 1 && lesson <= form.getLessons().size()) {
+				anchors.put(question, form.getLessons().get(lesson - 1));
+			}
+		}
+		boolean restructured = applyStructure(form, action);
+		anchors.forEach((question, lesson) -> {
+			int index = form.getLessons().indexOf(lesson);
+			question.setAfterLesson(index < 0 ? null : index + 1);
+		});
+		return restructured;
+	}
+
+	private static boolean applyStructure(CourseForm form, String action) {
 		String[] parts = action.split(":");
 		int index = parts.length > 1 ? parseIndex(parts[1]) : -1;
 		var lessons = form.getLessons();
@@ -449,8 +472,8 @@ class CourseBuilderController {
 		model.addAttribute("form", form);
 		model.addAttribute("course", course);
 		model.addAttribute("pageTitle", course == null ? "New course" : "Edit " + course.title());
-		model.addAttribute("kinds", new QuestionKind[] { QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE,
-				QuestionKind.TRUE_FALSE, QuestionKind.ORDERING });
+		model.addAttribute("kinds", QuestionKind.values());
+		model.addAttribute("scorings", io.stride.authoring.Scoring.values());
 		model.addAttribute("errors", errors);
 		model.addAttribute("tiers", io.stride.authoring.RiskTier.values());
 		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(form.toContent()));

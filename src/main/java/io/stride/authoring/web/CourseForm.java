@@ -1,14 +1,20 @@
 package io.stride.authoring.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.NumericAnswer;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.QuizSettings;
+import io.stride.authoring.Scoring;
 
 /**
  * The builder page's form: the whole course in one document. Mutable beans because Spring binds indexed
@@ -69,6 +75,14 @@ public class CourseForm {
 
 	private int passMark = 80;
 
+	private Integer attemptLimit;
+
+	private Integer timeLimitMinutes;
+
+	private Integer drawCount;
+
+	private boolean shuffleOptions;
+
 	private List<LessonForm> lessons = new ArrayList<>();
 
 	private List<QuestionForm> questions = new ArrayList<>();
@@ -89,6 +103,11 @@ public class CourseForm {
 		form.riskTier = course.riskTier().name();
 		form.tierReason = course.tierReason() == null ? "" : course.tierReason();
 		form.passMark = course.quiz().passMark();
+		QuizSettings settings = course.quiz().settings();
+		form.attemptLimit = settings.attemptLimit();
+		form.timeLimitMinutes = settings.timeLimitMinutes();
+		form.drawCount = settings.drawCount();
+		form.shuffleOptions = settings.shuffleOptions();
 		for (Lesson lesson : course.lessons()) {
 			LessonForm l = new LessonForm();
 			l.setId(lesson.id());
@@ -101,23 +120,82 @@ public class CourseForm {
 		for (Question question : course.quiz().questions()) {
 			form.questions.add(QuestionForm.of(question));
 		}
+		// knowledge checks follow the quiz questions, lesson by lesson, each saying where it is asked
+		for (int i = 0; i < course.lessons().size(); i++) {
+			for (Question check : course.lessons().get(i).knowledgeChecks()) {
+				QuestionForm q = QuestionForm.of(check);
+				q.setAfterLesson(i + 1);
+				form.questions.add(q);
+			}
+		}
 		return form;
 	}
 
 	CourseContent toContent() {
-		List<Lesson> lessonList = lessons.stream()
+		List<Lesson> lessonList = new ArrayList<>(lessons.stream()
 			.map(l -> new Lesson(blankToNull(l.getId()), trim(l.getTitle()), l.getMarkdown() == null ? "" : l.getMarkdown(),
 					List.of(), l.getModule()))
-			.toList();
-		List<Question> questionList = questions.stream().map(QuestionForm::toQuestion).toList();
+			.toList());
+		List<Question> quiz = new ArrayList<>();
+		List<List<Question>> checks = new ArrayList<>();
+		lessonList.forEach(lesson -> checks.add(new ArrayList<>()));
+		for (QuestionForm form : questions) {
+			Integer lesson = form.lessonIndex(lessonList.size());
+			(lesson == null ? quiz : checks.get(lesson)).add(form.toQuestion());
+		}
+		for (int i = 0; i < lessonList.size(); i++) {
+			lessonList.set(i, lessonList.get(i).withKnowledgeChecks(checks.get(i)));
+		}
 		io.stride.authoring.RiskTier tier = null;
 		for (io.stride.authoring.RiskTier candidate : io.stride.authoring.RiskTier.values()) {
 			if (candidate.name().equals(riskTier)) {
 				tier = candidate;
 			}
 		}
-		return new CourseContent(title, description, lessonList, new Quiz(passMark, questionList),
+		return new CourseContent(title, description, lessonList,
+				new Quiz(passMark, quiz, new QuizSettings(attemptLimit, timeLimitMinutes, drawCount, shuffleOptions)),
 				objectives == null ? List.of() : List.of(objectives.split("\\R")), tier, tierReason);
+	}
+
+	/**
+	 * Rule messages name content paths ({@code lessons[1].knowledgeChecks[0].prompt}, {@code questions[2].prompt});
+	 * the page lists all questions in one list, so each is renamed to its place there ({@code questions[5].prompt}).
+	 */
+	Map<String, String> onPage(Map<String, String> errors) {
+		Map<String, String> paths = new HashMap<>();
+		int[] checks = new int[lessons.size()];
+		int quiz = 0;
+		for (int i = 0; i < questions.size(); i++) {
+			Integer lesson = questions.get(i).lessonIndex(lessons.size());
+			String content = lesson == null ? "questions[" + quiz++ + "]"
+					: "lessons[" + lesson + "].knowledgeChecks[" + checks[lesson]++ + "]";
+			paths.put(content, "questions[" + i + "]");
+		}
+		Map<String, String> renamed = new LinkedHashMap<>();
+		errors.forEach((field, message) -> {
+			String page = field;
+			for (Map.Entry<String, String> path : paths.entrySet()) {
+				if (field.equals(path.getKey()) || field.startsWith(path.getKey() + ".")) {
+					page = path.getValue() + field.substring(path.getKey().length());
+				}
+			}
+			renamed.put(page, message);
+		});
+		return renamed;
+	}
+
+	/** The index of the form question that the page shows as {@code regenerate-question:index}, in the quiz. */
+	int quizIndex(int pageIndex) {
+		if (pageIndex < 0 || pageIndex >= questions.size() || questions.get(pageIndex).lessonIndex(lessons.size()) != null) {
+			return -1;
+		}
+		int quiz = 0;
+		for (int i = 0; i < pageIndex; i++) {
+			if (questions.get(i).lessonIndex(lessons.size()) == null) {
+				quiz++;
+			}
+		}
+		return quiz;
 	}
 
 	/** Module names in use, offered when an author types a lesson's module. */
@@ -132,6 +210,10 @@ public class CourseForm {
 
 	static String trim(String value) {
 		return value == null ? "" : value.trim();
+	}
+
+	static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	static String blankToNull(String value) {
@@ -176,6 +258,38 @@ public class CourseForm {
 
 	public void setPassMark(int passMark) {
 		this.passMark = passMark;
+	}
+
+	public Integer getAttemptLimit() {
+		return attemptLimit;
+	}
+
+	public void setAttemptLimit(Integer attemptLimit) {
+		this.attemptLimit = attemptLimit;
+	}
+
+	public Integer getTimeLimitMinutes() {
+		return timeLimitMinutes;
+	}
+
+	public void setTimeLimitMinutes(Integer timeLimitMinutes) {
+		this.timeLimitMinutes = timeLimitMinutes;
+	}
+
+	public Integer getDrawCount() {
+		return drawCount;
+	}
+
+	public void setDrawCount(Integer drawCount) {
+		this.drawCount = drawCount;
+	}
+
+	public boolean isShuffleOptions() {
+		return shuffleOptions;
+	}
+
+	public void setShuffleOptions(boolean shuffleOptions) {
+		this.shuffleOptions = shuffleOptions;
 	}
 
 	public List<LessonForm> getLessons() {
@@ -261,6 +375,25 @@ public class CourseForm {
 
 		private List<OptionForm> options = new ArrayList<>();
 
+		// the lesson number (1 = first) this question is a knowledge check after; null: the final quiz
+		private Integer afterLesson;
+
+		private Scoring scoring = Scoring.ALL_OR_NOTHING;
+
+		// short answer: accepted alternatives, one per line; semantic match and its threshold
+		private String accepted = "";
+
+		private boolean semantic;
+
+		private String similarity = "0.85";
+
+		// numeric, as typed ("1,5" and "1.5" alike)
+		private String value = "";
+
+		private String tolerance = "";
+
+		private String unit = "";
+
 		// where the question was drafted from; read-only, never bound from a request
 		private io.stride.authoring.SourceNote source;
 
@@ -282,30 +415,84 @@ public class CourseForm {
 			form.prompt = question.prompt();
 			form.explanation = question.explanation();
 			form.source = question.source();
-			// ordering questions are edited as their steps in the right order
-			List<Integer> order = question.kind() == QuestionKind.ORDERING ? question.correct()
-					: java.util.stream.IntStream.range(0, question.options().size()).boxed().toList();
-			for (int i : order) {
-				OptionForm option = new OptionForm();
-				option.setText(question.options().get(i));
-				option.setCorrect(question.kind() != QuestionKind.ORDERING && question.correct().contains(i));
-				form.options.add(option);
+			form.scoring = question.scoring();
+			switch (question.kind()) {
+				case SHORT_ANSWER -> {
+					form.accepted = String.join("\n", question.accepted());
+					form.semantic = question.similarity() != null;
+					form.similarity = question.similarity() == null ? "0.85" : String.valueOf(question.similarity());
+				}
+				case NUMERIC -> {
+					NumericAnswer numeric = question.numeric();
+					form.value = numeric.value() == null ? "" : numeric.value().toPlainString();
+					form.tolerance = numeric.tolerance() == null ? "" : numeric.tolerance().toPlainString();
+					form.unit = numeric.unit() == null ? "" : numeric.unit();
+				}
+				case MATCHING -> {
+					// edited as pairs, then the matches no item takes (distractors) on rows of their own
+					java.util.Set<Integer> taken = new java.util.HashSet<>();
+					for (int i = 0; i < question.options().size(); i++) {
+						int match = i < question.correct().size() ? question.correct().get(i) : -1;
+						OptionForm option = new OptionForm();
+						option.setText(question.options().get(i));
+						option.setMatch(match >= 0 && match < question.matches().size() ? question.matches().get(match) : "");
+						taken.add(match);
+						form.options.add(option);
+					}
+					for (int m = 0; m < question.matches().size(); m++) {
+						if (!taken.contains(m)) {
+							OptionForm option = new OptionForm();
+							option.setMatch(question.matches().get(m));
+							form.options.add(option);
+						}
+					}
+				}
+				default -> {
+					// ordering questions are edited as their steps in the right order
+					List<Integer> order = question.kind() == QuestionKind.ORDERING ? question.correct()
+							: java.util.stream.IntStream.range(0, question.options().size()).boxed().toList();
+					for (int i : order) {
+						OptionForm option = new OptionForm();
+						option.setText(question.options().get(i));
+						option.setCorrect(question.kind() != QuestionKind.ORDERING && question.correct().contains(i));
+						form.options.add(option);
+					}
+				}
 			}
 			return form;
 		}
 
+		/** The lesson (index) this question is a check after, or null for the final quiz and unknown lessons. */
+		Integer lessonIndex(int lessons) {
+			return afterLesson != null && afterLesson >= 1 && afterLesson <= lessons ? afterLesson - 1 : null;
+		}
+
 		void pad() {
-			long blanks = options.stream().filter(o -> o.getText() == null || o.getText().isBlank()).count();
+			long blanks = options.stream().filter(o -> isBlank(o.getText()) && isBlank(o.getMatch())).count();
 			for (long i = blanks; i < BLANK_OPTIONS && options.size() < 10; i++) {
 				options.add(new OptionForm());
 			}
 		}
 
 		Question toQuestion() {
+			return switch (kind == null ? QuestionKind.SINGLE_CHOICE : kind) {
+				case SHORT_ANSWER -> Question.shortAnswer(blankToNull(id), trim(prompt),
+						List.of((accepted == null ? "" : accepted).split("\\R")), semantic ? number(similarity) : null,
+						trim(explanation));
+				case NUMERIC -> Question.numeric(blankToNull(id), trim(prompt),
+						NumericAnswer.parse(value).orElse(null),
+						isBlank(tolerance) ? java.math.BigDecimal.ZERO : NumericAnswer.parse(tolerance).orElse(null), unit,
+						trim(explanation));
+				case MATCHING -> matching();
+				default -> choice();
+			};
+		}
+
+		private Question choice() {
 			List<String> texts = new ArrayList<>();
 			List<Integer> correct = new ArrayList<>();
 			for (OptionForm option : options) {
-				if (option.getText() == null || option.getText().isBlank()) {
+				if (isBlank(option.getText())) {
 					continue;
 				}
 				if (option.isCorrect()) {
@@ -320,7 +507,97 @@ public class CourseForm {
 					correct.add(i);
 				}
 			}
-			return new Question(blankToNull(id), kind, trim(prompt), texts, correct, trim(explanation));
+			return new Question(blankToNull(id), kind, trim(prompt), texts, correct, trim(explanation), null, scoring,
+					null, null, null, null);
+		}
+
+		/** Rows with an item and its match are pairs; a row with a match alone adds a distractor. */
+		private Question matching() {
+			List<String> items = new ArrayList<>();
+			List<String> matches = new ArrayList<>();
+			List<Integer> correct = new ArrayList<>();
+			for (OptionForm option : options) {
+				String item = trim(option.getText());
+				String match = trim(option.getMatch());
+				if (!match.isEmpty()) {
+					matches.add(match);
+				}
+				if (!item.isEmpty()) {
+					items.add(item);
+					correct.add(match.isEmpty() ? -1 : matches.size() - 1);
+				}
+			}
+			return new Question(blankToNull(id), QuestionKind.MATCHING, trim(prompt), items, correct, trim(explanation),
+					null, scoring, null, null, null, matches);
+		}
+
+		/** A decimal as typed; NaN (refused by the rules) when it is not one. */
+		private static Double number(String text) {
+			return NumericAnswer.parse(text).map(java.math.BigDecimal::doubleValue).orElse(Double.NaN);
+		}
+
+		public Integer getAfterLesson() {
+			return afterLesson;
+		}
+
+		public void setAfterLesson(Integer afterLesson) {
+			this.afterLesson = afterLesson;
+		}
+
+		public Scoring getScoring() {
+			return scoring;
+		}
+
+		public void setScoring(Scoring scoring) {
+			this.scoring = scoring == null ? Scoring.ALL_OR_NOTHING : scoring;
+		}
+
+		public String getAccepted() {
+			return accepted;
+		}
+
+		public void setAccepted(String accepted) {
+			this.accepted = accepted;
+		}
+
+		public boolean isSemantic() {
+			return semantic;
+		}
+
+		public void setSemantic(boolean semantic) {
+			this.semantic = semantic;
+		}
+
+		public String getSimilarity() {
+			return similarity;
+		}
+
+		public void setSimilarity(String similarity) {
+			this.similarity = similarity;
+		}
+
+		public String getValue() {
+			return value;
+		}
+
+		public void setValue(String value) {
+			this.value = value;
+		}
+
+		public String getTolerance() {
+			return tolerance;
+		}
+
+		public void setTolerance(String tolerance) {
+			this.tolerance = tolerance;
+		}
+
+		public String getUnit() {
+			return unit;
+		}
+
+		public void setUnit(String unit) {
+			this.unit = unit;
 		}
 
 		public String getId() {
@@ -369,6 +646,17 @@ public class CourseForm {
 		private String text = "";
 
 		private boolean correct;
+
+		// matching: what this row's item matches
+		private String match = "";
+
+		public String getMatch() {
+			return match;
+		}
+
+		public void setMatch(String match) {
+			this.match = match;
+		}
 
 		public String getText() {
 			return text;
