@@ -277,6 +277,27 @@ class AttemptApiTests {
 	}
 
 	@Test
+	void twoTabsOpeningTheQuizAtOnceShareOneAttempt() throws Exception {
+		String id = published("");
+		String learner = bearer(org.learnerA());
+		Callable<MvcResult> open = () -> mvc.perform(post("/api/v1/courses/" + id + "/attempts/current")
+			.header("Authorization", learner)).andReturn();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Set<String> attemptIds = new HashSet<>();
+			for (Future<MvcResult> result : pool.invokeAll(List.of(open, open))) {
+				assertThat(result.get().getResponse().getStatus()).isIn(200, 201);
+				attemptIds.add(JSON.readTree(result.get().getResponse().getContentAsString()).get("attemptId").asString());
+			}
+			assertThat(attemptIds).hasSize(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(statements(org.learnerA(), Verb.ATTEMPTED)).hasSize(1);
+	}
+
+	@Test
 	void othersCannotAnswerSubmitOrReadAnAttempt() throws Exception {
 		String id = published("");
 		String learner = bearer(org.learnerA());

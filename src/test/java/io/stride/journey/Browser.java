@@ -114,7 +114,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	void waitForText(String css, String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> find(css).getText().contains(text));
+		// the element may be replaced while we wait (a fragment put in place by script)
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> find(css).getText().contains(text));
 	}
 
 	/** Chooses a file in a file input, as a person picking it in the file dialog would. */

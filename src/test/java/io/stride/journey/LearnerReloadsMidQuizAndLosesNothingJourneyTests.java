@@ -93,6 +93,7 @@ class LearnerReloadsMidQuizAndLosesNothingJourneyTests {
 		browser.type("#email", org.email("learner-a"));
 		browser.type("#password", Fixtures.PASSWORD);
 		browser.navigate("button[type=submit]");
+		browser.checkAccessibility();
 	}
 
 	private void answersSomeQuestions() throws Exception {
@@ -157,6 +158,7 @@ class LearnerReloadsMidQuizAndLosesNothingJourneyTests {
 		assertThat(browser.path()).isEqualTo("/learning/courses/" + course.id() + "/attempts/" + attempts.get(0).attemptId());
 		browser.go("/learning/courses/" + course.id());
 		assertThat(browser.all("#attempts-heading + ul li")).hasSize(1);
+		browser.checkAccessibility();
 		assertThat(delivery.myLearning(fixtures.viewer(org.learnerA())).get(0).bestScore()).isEqualTo(95);
 	}
 

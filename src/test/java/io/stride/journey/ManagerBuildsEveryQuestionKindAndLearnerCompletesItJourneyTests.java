@@ -88,10 +88,12 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 
 	private void signsIn(String handle) {
 		browser.go("/login");
+		browser.checkAccessibility();
 		browser.type("#email", org.email(handle));
 		browser.type("#password", Fixtures.PASSWORD);
 		browser.navigate("button[type=submit]");
 		assertThat(browser.path()).startsWith("/learning");
+		browser.checkAccessibility();
 	}
 
 	private void signsOut() {
@@ -100,6 +102,7 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 
 	private void buildsACourseWithEveryKindOfQuestion() throws Exception {
 		browser.go("/courses/new");
+		browser.checkAccessibility();
 		browser.type("#title", title);
 		browser.type("#description", "How we pack a parcel so that it arrives whole.");
 		browser.type("#lesson-0-title", "Choose the box");
@@ -177,9 +180,11 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 	private void publishesAndAssignsIt() throws Exception {
 		browser.navigate("#publish");
 		assertThat(browser.text()).contains("Published. Now assign it to a team.");
+		browser.checkAccessibility();
 		new Select(browser.find("#teamId")).selectByVisibleText("Team A " + org.suffix());
 		browser.setValue("#dueDate", LocalDate.now().plusDays(7).toString());
 		browser.navigate("#assign");
+		browser.checkAccessibility();
 		course = authoring.authoredBy(fixtures.viewer(org.managerA()))
 			.stream()
 			.filter(c -> c.title().equals(title))
@@ -192,6 +197,7 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 
 	private void answersTheKnowledgeCheckOnTheLesson() throws Exception {
 		browser.navigate(browser.link(title));
+		browser.checkAccessibility();
 		browser.navigate("#start");
 		Question check = course.lessons().get(0).knowledgeChecks().get(0);
 		assertThat(browser.find("#checks-heading").getText()).isEqualTo("Check what you learned");
@@ -205,6 +211,7 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 		browser.checkAccessibility();
 		browser.screenshot("knowledge-check");
 		browser.navigate("#next-lesson");
+		browser.checkAccessibility();
 		browser.navigate("#take-quiz");
 	}
 
@@ -244,6 +251,7 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 		browser.screenshot("quiz-feedback");
 		browser.go("/learning");
 		assertThat(browser.find("#my-learning").getText()).contains("Passed").contains("93%");
+		browser.checkAccessibility();
 	}
 
 	private void answersWereRecorded() {
