@@ -95,6 +95,20 @@ class OrganizationApiTests {
 	}
 
 	@Test
+	void manyPeopleSigningInFromOneOfficeAddressAreNeverLockedOut() throws Exception {
+		java.util.function.UnaryOperator<org.springframework.mock.web.MockHttpServletRequest> fromOffice = request -> {
+			request.setRemoteAddr("10.77.0." + (org.suffix().hashCode() & 0x7f));
+			return request;
+		};
+		for (int i = 0; i < 60; i++) {
+			String handle = i % 2 == 0 ? "learner-a" : "learner-b";
+			mvc.perform(json(post("/api/v1/auth/token").with(fromOffice::apply),
+					"{\"email\":\"" + org.email(handle) + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}"))
+				.andExpect(status().isCreated());
+		}
+	}
+
+	@Test
 	void apiNeedsAValidBearerToken() throws Exception {
 		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer stride_not-a-real-token-at-all"))

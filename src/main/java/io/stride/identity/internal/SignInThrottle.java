@@ -59,17 +59,20 @@ public class SignInThrottle {
 		return attempt(email, maxFailures);
 	}
 
-	/**
-	 * Counts an attempt from one client address (any email): a much higher bar, so that a shared office
-	 * network is not locked out, but spraying one password over many addresses is slowed down.
-	 */
-	public Optional<Duration> attemptFromClient(String address) {
-		return address == null || address.isBlank() ? Optional.empty() : attempt("client:" + address, maxFailuresPerClient);
+	/** How long a client address stays locked, if it is. */
+	public Optional<Duration> clientLockedFor(String address) {
+		return address == null || address.isBlank() ? Optional.empty() : lockedFor("client:" + address);
 	}
 
-	public void resetClient(String address) {
+	/**
+	 * Counts a failed attempt from one client address (any email): a much higher bar than per address, so that a
+	 * shared office network is not locked out, but spraying one password over many addresses is stopped. Only
+	 * failures count, so that many people signing in at once behind one address never lock it (and never contend
+	 * for one row); guesses at a single address are counted before the check, per address.
+	 */
+	public void failureFromClient(String address) {
 		if (address != null && !address.isBlank()) {
-			reset("client:" + address);
+			attempt("client:" + address, maxFailuresPerClient - 1);
 		}
 	}
 
