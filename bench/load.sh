@@ -40,7 +40,7 @@ psql_bench() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d str
 
 mkdir -p "$RESULTS"
 echo "== fresh database stride_bench"
-psql_admin -d postgres -c "DROP DATABASE IF EXISTS stride_bench" >/dev/null
+psql_admin -d postgres -c "DROP DATABASE IF EXISTS stride_bench WITH (FORCE)" >/dev/null
 psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stride') THEN CREATE ROLE stride LOGIN PASSWORD 'stride'; END IF; END \$\$;" >/dev/null
 psql_admin -d postgres -c "CREATE DATABASE stride_bench OWNER stride" >/dev/null
 
