@@ -244,18 +244,14 @@ public class Reviews {
 	public ReviewCase.ReviewComment resolve(Viewer viewer, String commentId) {
 		ReviewCase.ReviewComment comment = (Ids.looksValid(commentId) ? cases.findComment(commentId)
 				: Optional.<ReviewCase.ReviewComment>empty()).orElseThrow(() -> new NotFoundException("Comment"));
-		ReviewCase reviewCase = reviewCase(viewer, cases.caseOfComment(commentId));
+		reviewCase(viewer, cases.caseOfComment(commentId));
 		if (comment.parentId() != null) {
 			throw new InvalidInputException("commentId", "Resolve the thread from its first comment.");
 		}
 		if (!cases.resolve(commentId, viewer.id())) {
 			throw new ConflictException("This thread is already resolved.");
 		}
-		return cases.findComment(reviewCase.comments().stream()
-			.filter(c -> c.id().equals(commentId))
-			.findFirst()
-			.orElseThrow()
-			.id()).orElseThrow();
+		return cases.findComment(commentId).orElseThrow();
 	}
 
 	/** Reviewers and how they are set up, for admins. */

@@ -9,7 +9,6 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.Lesson;
 import io.stride.identity.Organization;
-import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.review.OverlapCheck;
 import io.stride.review.ReviewCase;
@@ -204,9 +203,5 @@ class ReviewController {
 	private static String message(RuntimeException e) {
 		return e instanceof InvalidInputException invalid && !invalid.fieldErrors().isEmpty()
 				? String.join(" ", invalid.fieldErrors().values()) : e.getMessage();
-	}
-
-	static PersonId person(String id) {
-		return new PersonId(id);
 	}
 }

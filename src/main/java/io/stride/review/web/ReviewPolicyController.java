@@ -61,8 +61,8 @@ class ReviewPolicyController {
 					steps.add(new ReviewPolicy.Step(name, who(who)));
 				}
 			}
-			ReviewPolicy saved = policies.update(me, new ReviewPolicy(riskTier, steps, number("slaHours", slaHours, false),
-					number("reviewMonths", reviewMonths, false), optional("spotCheckDays", spotCheckDays), recertifyOnChange,
+			ReviewPolicy saved = policies.update(me, new ReviewPolicy(riskTier, steps, number("slaHours", slaHours),
+					number("reviewMonths", reviewMonths), optional("spotCheckDays", spotCheckDays), recertifyOnChange,
 					optional("recertifyMonths", recertifyMonths)));
 			redirect.addFlashAttribute("notice", "Saved the " + riskTier.name().toLowerCase(java.util.Locale.ROOT)
 					+ "-risk policy: " + ReviewPolicies.describe(saved) + ". It applies to submissions from now on.");
@@ -121,7 +121,7 @@ class ReviewPolicyController {
 		}
 	}
 
-	static int number(String field, String text, boolean blankIsNull) {
+	static int number(String field, String text) {
 		try {
 			return Integer.parseInt(text.strip());
 		}
@@ -131,6 +131,6 @@ class ReviewPolicyController {
 	}
 
 	static Integer optional(String field, String text) {
-		return text == null || text.isBlank() ? null : number(field, text, true);
+		return text == null || text.isBlank() ? null : number(field, text);
 	}
 }
