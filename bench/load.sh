@@ -6,7 +6,9 @@
 # Usage: bench/load.sh [users] [ramp seconds] [hold seconds] [think seconds]
 #   defaults: 10000 concurrent learners, 600 s ramp, 600 s hold, 30 s think time
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGADMIN ("su postgres -c psql" when not set), APP_HEAP (2g),
-#   ACCOUNTS (= users), ROUNDS (3 passes through the course per session), SKIP_BUILD=1
+#   ACCOUNTS (= users), ROUNDS (3 passes through the course per session), SKIP_BUILD=1,
+#   WARMUP (60: seconds of a short, fast run before the measured one, so that the figures are those of a warm JVM;
+#   its report goes to target/load/warmup and is not summarized; 0 skips it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${1:-10000}
@@ -89,14 +91,24 @@ psql_bench -c "INSERT INTO people (id, name, email, password_hash, active, creat
          (SELECT password_hash FROM people WHERE email = '$ADMIN'), TRUE, now()
   FROM generate_series(0, $ACCOUNTS - 1) AS g" >/dev/null
 psql_bench -c "INSERT INTO team_members (team_id, person_id) SELECT '$team', id FROM people WHERE email LIKE 'load-%@load.test' AND email <> '$ADMIN'" >/dev/null
-psql_bench -c "ANALYZE" >/dev/null
+psql_bench -c "ANALYZE" >/dev/null 2>&1
 echo "course $course, team $team, $(psql_bench -c "SELECT COUNT(*) FROM team_members WHERE team_id = '$team'") learners"
+
+gatling() {
+  ./mvnw -q -B -ntp -f bench/load/pom.xml gatling:test -DbaseUrl="$BASE" -DcourseId="$course" -Daccounts="$ACCOUNTS" \
+    -Dpassword="$PASSWORD" "$@"
+}
+WARMUP=${WARMUP:-60}
+if [ "$WARMUP" -gt 0 ]; then
+  echo "== warm-up: ${WARMUP}s of 100 learners at 1 s think (not measured)"
+  gatling -Dgatling.resultsFolder="$PWD/$RESULTS/warmup" -Dusers=$(( ACCOUNTS < 100 ? ACCOUNTS : 100 )) -Dramp=10 \
+    -Dhold="$WARMUP" -Dthink=1 -Drounds=1 -DmaxDuration=$(( WARMUP + 10 )) >"$RESULTS/warmup.txt" 2>&1 || true
+fi
 
 echo "== Gatling: $USERS concurrent learners, ramp ${RAMP}s, hold ${HOLD}s, think ${THINK}s, $ROUNDS rounds per session"
 ulimit -n 65536 2>/dev/null || true
-./mvnw -q -B -ntp -f bench/load/pom.xml gatling:test -Dgatling.resultsFolder="$PWD/$RESULTS" \
-  -DbaseUrl="$BASE" -DcourseId="$course" -Dusers="$USERS" -Daccounts="$ACCOUNTS" -Dramp="$RAMP" -Dhold="$HOLD" \
-  -Dthink="$THINK" -Drounds="$ROUNDS" -Dpassword="$PASSWORD" | tee "$RESULTS/gatling.txt" | grep -vE '^\s*$' | tail -n 60 || true
+gatling -Dgatling.resultsFolder="$PWD/$RESULTS" -Dusers="$USERS" -Dramp="$RAMP" -Dhold="$HOLD" -Dthink="$THINK" \
+  -Drounds="$ROUNDS" | tee "$RESULTS/gatling.txt" | grep -vE '^\s*$' | tail -n 60 || true
 echo "== app: $(grep -c ' ERROR ' "$RESULTS/app.log" || true) error lines in $RESULTS/app.log"
 report=$(ls -dt "$RESULTS"/learnersimulation-* 2>/dev/null | head -n 1)
 echo "== per request (ms), from $report/index.html"

@@ -246,10 +246,12 @@ public class Authoring {
 						c.riskTier() == null ? course.riskTier() : c.riskTier(), c.tierReason(), course.reviewBy(),
 						course.liveVersion());
 			})
-			.orElseGet(() -> new Course(course.id(), course.title(), course.description(), status, course.version(),
-					course.revision(), course.authorId(), course.lessons(), course.quiz(), course.updatedAt(),
-					course.publishedAt(), course.objectives(), course.riskTier(), course.tierReason(), course.reviewBy(),
-					course.liveVersion()));
+			.orElseGet(() -> {
+				Course full = find(course.id());
+				return new Course(full.id(), full.title(), full.description(), status, full.version(), full.revision(),
+						full.authorId(), full.lessons(), full.quiz(), full.updatedAt(), full.publishedAt(),
+						full.objectives(), full.riskTier(), full.tierReason(), full.reviewBy(), full.liveVersion());
+			});
 	}
 
 	/** The published version before the one being written or reviewed, to compare with; empty for a first version. */
@@ -301,7 +303,7 @@ public class Authoring {
 	/** A course learners may still take: published, or retired (for those who started it; callers check). */
 	@Transactional(readOnly = true)
 	public Course deliverable(CourseId id) {
-		Course course = find(id);
+		Course course = header(id);
 		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
 		}
@@ -313,7 +315,7 @@ public class Authoring {
 	 * pinned to so that a later version does not change the course under them.
 	 */
 	public Course deliverableFor(io.stride.identity.PersonId learner, CourseId id) {
-		Course course = find(id);
+		Course course = header(id);
 		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
 		}
@@ -327,7 +329,7 @@ public class Authoring {
 	/** The version this learner takes, without pinning (for reading only). */
 	@Transactional(readOnly = true)
 	public Course deliveredTo(io.stride.identity.PersonId learner, CourseId id) {
-		Course course = find(id);
+		Course course = header(id);
 		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
 		}
@@ -336,7 +338,7 @@ public class Authoring {
 
 	/** Moves a learner to the newest published version (recertification). */
 	public Course movePinToNewest(io.stride.identity.PersonId learner, CourseId id) {
-		Course course = find(id);
+		Course course = header(id);
 		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
 		}
@@ -470,6 +472,20 @@ public class Authoring {
 			throw new NotFoundException("Course");
 		}
 		return courses.findById(id).orElseThrow(() -> new NotFoundException("Course"));
+	}
+
+	/**
+	 * The course's header without its working copy's lessons and questions: learners get a stored version, so
+	 * their pages need not read the working copy (see {@link #liveView}).
+	 */
+	private Course header(CourseId id) {
+		if (!Ids.looksValid(id.value())) {
+			throw new NotFoundException("Course");
+		}
+		return courses.summaries("WHERE id = ?", id.value())
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Course"));
 	}
 
 	private static void validate(CourseContent content, String message) {

@@ -58,6 +58,28 @@ public final class Markdown {
 		if (markdown == null || markdown.isBlank()) {
 			return "";
 		}
+		// a pure function of its text, and every lesson page renders the same few lessons again and again
+		String known = RENDERED.get(markdown);
+		if (known != null) {
+			return known;
+		}
+		String html = render(markdown);
+		if (markdown.length() > 50_000) {
+			return html;
+		}
+		if (RENDERED.size() >= RENDERED_LIMIT) {
+			RENDERED.clear();
+		}
+		RENDERED.put(markdown, html);
+		return html;
+	}
+
+	/** Texts kept rendered; past this the memo starts over rather than grow. */
+	private static final int RENDERED_LIMIT = 2_000;
+
+	private static final java.util.Map<String, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static String render(String markdown) {
 		String html = RENDERER.render(PARSER.parse(markdown));
 		Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
 		return shiftHeadings(Jsoup.clean(html, "", SAFELIST, settings));

@@ -51,6 +51,9 @@ public class LearnerSimulation extends Simulation {
 
 	private static final int ROUNDS = Integer.getInteger("rounds", 3);
 
+	/** Seconds after which the run stops even with learners mid-course (0: let every session finish). */
+	private static final int MAX_DURATION = Integer.getInteger("maxDuration", 0);
+
 	private static final String PASSWORD = System.getProperty("password", "load-test-password");
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
@@ -120,8 +123,11 @@ public class LearnerSimulation extends Simulation {
 		if (COURSE == null || COURSE.isBlank()) {
 			throw new IllegalStateException("Pass -DcourseId=<id of the course assigned to the load team>");
 		}
-		setUp(learner.injectClosed(rampConcurrentUsers(0).to(USERS).during(RAMP),
+		SetUp run = setUp(learner.injectClosed(rampConcurrentUsers(0).to(USERS).during(RAMP),
 				constantConcurrentUsers(USERS).during(HOLD)))
 			.protocols(protocol);
+		if (MAX_DURATION > 0) {
+			run.maxDuration(Duration.ofSeconds(MAX_DURATION));
+		}
 	}
 }

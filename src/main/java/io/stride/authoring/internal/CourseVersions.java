@@ -42,10 +42,37 @@ public class CourseVersions {
 		return jdbc.sql("SELECT version, content, published_at, published_by FROM course_versions "
 				+ "WHERE course_id = ? AND version = ?")
 			.params(course.value(), version)
-			.query((rs, n) -> new Stored(rs.getInt(1), json.readValue(rs.getString(2), CourseContent.class),
+			.query((rs, n) -> new Stored(rs.getInt(1), parse(course, rs.getInt(1), rs.getString(2)),
 					rs.getTimestamp(3).toInstant(), new PersonId(rs.getString(4))))
 			.optional();
 	}
+
+	/**
+	 * Every page of a course reads its version; parsing the stored JSON each time cost more than the query. The
+	 * parsed content is kept for the exact text it came from, so a row that differs (a rolled-back publication
+	 * stored again) is parsed anew. Course content is immutable records, safe to share.
+	 */
+	private CourseContent parse(CourseId course, int version, String text) {
+		String key = course.value() + "#" + version;
+		Parsed hit = parsed.get(key);
+		if (hit != null && hit.text().equals(text)) {
+			return hit.content();
+		}
+		CourseContent content = json.readValue(text, CourseContent.class);
+		if (parsed.size() >= PARSED_LIMIT) {
+			parsed.clear();
+		}
+		parsed.put(key, new Parsed(text, content));
+		return content;
+	}
+
+	private record Parsed(String text, CourseContent content) {
+	}
+
+	/** Published versions in use at once; beyond this the cache starts over rather than grow. */
+	private static final int PARSED_LIMIT = 500;
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Version numbers with their publication time, newest first. */
 	public List<Stored> history(CourseId course) {
