@@ -103,12 +103,15 @@ if [ "$WARMUP" -gt 0 ]; then
   echo "== warm-up: ${WARMUP}s of 100 learners at 1 s think (not measured)"
   gatling -Dgatling.resultsFolder="$PWD/$RESULTS/warmup" -Dusers=$(( ACCOUNTS < 100 ? ACCOUNTS : 100 )) -Dramp=10 \
     -Dhold="$WARMUP" -Dthink=1 -Drounds=1 -DmaxDuration=$(( WARMUP + 10 )) >"$RESULTS/warmup.txt" 2>&1 || true
+  # statistics as a database in use would have them, not those of the empty tables at the start
+  psql_bench -c "ANALYZE" >/dev/null 2>&1
 fi
 
 echo "== Gatling: $USERS concurrent learners, ramp ${RAMP}s, hold ${HOLD}s, think ${THINK}s, $ROUNDS rounds per session"
 ulimit -n 65536 2>/dev/null || true
+# the run ends with the hold: learners still mid-course then are not waited for (a session lasts about 40 pages)
 gatling -Dgatling.resultsFolder="$PWD/$RESULTS" -Dusers="$USERS" -Dramp="$RAMP" -Dhold="$HOLD" -Dthink="$THINK" \
-  -Drounds="$ROUNDS" | tee "$RESULTS/gatling.txt" | grep -vE '^\s*$' | tail -n 60 || true
+  -Drounds="$ROUNDS" -DmaxDuration=$(( RAMP + HOLD )) | tee "$RESULTS/gatling.txt" | grep -vE '^\s*$' | tail -n 60 || true
 echo "== app: $(grep -c ' ERROR ' "$RESULTS/app.log" || true) error lines in $RESULTS/app.log"
 report=$(ls -dt "$RESULTS"/learnersimulation-* 2>/dev/null | head -n 1)
 echo "== per request (ms), from $report/index.html"

@@ -176,8 +176,7 @@ public class Delivery {
 		progress.markRead(learner.id(), courseId, lesson.id());
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.EXPERIENCED, ActivityType.LESSON, lesson.id(),
 				lesson.title(), courseId.value(), Result.NONE));
-		refresh(learner.id(), learner.name(), course);
-		return view(learner.id(), course);
+		return refresh(learner.id(), learner.name(), course);
 	}
 
 	@EventListener
@@ -248,7 +247,7 @@ public class Delivery {
 	}
 
 	/** Re-derives the status; callers hold the row lock. */
-	private void refresh(PersonId person, String name, Course course) {
+	private CourseProgress refresh(PersonId person, String name, Course course) {
 		ProgressStore.Row row = progress.find(person, course.id()).orElseThrow();
 		Set<String> read = progress.readLessons(person, course.id());
 		boolean allRead = course.lessons().stream().allMatch(lesson -> read.contains(lesson.id()));
@@ -276,6 +275,7 @@ public class Delivery {
 		if (status.isDone(!course.quiz().isEmpty()) && certificates.current(person, course.id()).isEmpty()) {
 			certificates.issue(person, course.id(), course.version(), course.title(), row.bestScore(), clock.instant());
 		}
+		return new CourseProgress(course, read, status, row.bestScore());
 	}
 
 	/** Today's date, by the application's clock: what "overdue" is measured against. */

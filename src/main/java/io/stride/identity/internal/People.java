@@ -34,7 +34,8 @@ public class People {
 	}
 
 	public Optional<Person> findById(PersonId id) {
-		return load(jdbc.sql("SELECT id, name, email, active FROM people WHERE id = ?").param(id.value()));
+		// every request asks for its viewer: straight to the rows, no lookup of the id first
+		return findAll(List.of(id.value())).stream().findFirst();
 	}
 
 	public Optional<Person> findByEmail(String email) {
@@ -165,14 +166,25 @@ public class People {
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
 			.list()
 			.forEach(row -> rows.put(row.id(), row));
+		if (rows.values().stream().allMatch(row -> row == null)) {
+			return List.of();
+		}
+		// roles, memberships and managed teams in one round trip
 		Map<String, Set<Role>> roles = new HashMap<>();
-		jdbc.sql("SELECT person_id, role FROM person_roles WHERE person_id IN (:ids)")
+		Map<String, Set<TeamId>> members = new HashMap<>();
+		Map<String, Set<TeamId>> managers = new HashMap<>();
+		jdbc.sql("SELECT 'R', person_id, role FROM person_roles WHERE person_id IN (:ids) "
+				+ "UNION ALL SELECT 'M', person_id, team_id FROM team_members WHERE person_id IN (:ids) "
+				+ "UNION ALL SELECT 'G', person_id, team_id FROM team_managers WHERE person_id IN (:ids)")
 			.param("ids", ids)
 			.query(rs -> {
-				roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+				String person = rs.getString(2);
+				switch (rs.getString(1)) {
+					case "R" -> roles.computeIfAbsent(person, k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(3)));
+					case "M" -> members.computeIfAbsent(person, k -> new HashSet<>()).add(new TeamId(rs.getString(3)));
+					default -> managers.computeIfAbsent(person, k -> new HashSet<>()).add(new TeamId(rs.getString(3)));
+				}
 			});
-		Map<String, Set<TeamId>> members = links("team_members", ids);
-		Map<String, Set<TeamId>> managers = links("team_managers", ids);
 		return rows.values()
 			.stream()
 			.filter(row -> row != null)
@@ -180,16 +192,6 @@ public class People {
 					Set.copyOf(roles.getOrDefault(row.id(), Set.of())), Set.copyOf(members.getOrDefault(row.id(), Set.of())),
 					Set.copyOf(managers.getOrDefault(row.id(), Set.of()))))
 			.toList();
-	}
-
-	private Map<String, Set<TeamId>> links(String table, List<String> ids) {
-		Map<String, Set<TeamId>> links = new HashMap<>();
-		jdbc.sql("SELECT person_id, team_id FROM " + table + " WHERE person_id IN (:ids)")
-			.param("ids", ids)
-			.query(rs -> {
-				links.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(new TeamId(rs.getString(2)));
-			});
-		return links;
 	}
 
 	static String normalize(String email) {

@@ -26,7 +26,9 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	private final java.util.concurrent.Semaphore hashing;
 
 	public ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle) {
-		this(passwords, throttle, Math.max(1, Runtime.getRuntime().availableProcessors()));
+		// half the cores at most: a burst of sign-ins (a whole office at nine) must leave CPU for the pages of
+		// those already signed in; one core still checks about 35 passwords a second
+		this(passwords, throttle, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 	}
 
 	public ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle,

@@ -53,8 +53,18 @@ class NotificationController {
 			this.organization = organization;
 		}
 
+		/** Lazy: counted only when a page shows the navigation, not for JSON answers or redirects. */
 		@ModelAttribute("unreadNotifications")
-		Long unread() {
+		org.thymeleaf.context.LazyContextVariable<Long> unread() {
+			return new org.thymeleaf.context.LazyContextVariable<>() {
+				@Override
+				protected Long loadValue() {
+					return count();
+				}
+			};
+		}
+
+		private Long count() {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 			if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
 				return 0L;
