@@ -51,8 +51,10 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder("argon2", Map.of("argon2",
-				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+		// half the cores hash passwords at most: one core checks ~35 a second and the rest stays for the pages
+		return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", Map.of("argon2",
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder())),
+				Runtime.getRuntime().availableProcessors() / 2);
 	}
 
 	@Bean

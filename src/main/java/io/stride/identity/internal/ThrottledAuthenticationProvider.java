@@ -13,9 +13,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password sign-in that counts every attempt at an address before checking the password, counts failures per
- * client, and refuses locked addresses and clients. Password hashes are checked a few at a time: each check takes
- * tens of milliseconds of CPU and 16 MB of memory, so a crowd signing in at once waits its turn instead of
- * starving every other request.
+ * client, and refuses locked addresses and clients. How many hashes run at once is bounded by
+ * {@link BoundedPasswordEncoder}.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -23,19 +22,9 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final SignInThrottle throttle;
 
-	private final java.util.concurrent.Semaphore hashing;
-
 	public ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle) {
-		// half the cores at most: a burst of sign-ins (a whole office at nine) must leave CPU for the pages of
-		// those already signed in; one core still checks about 35 passwords a second
-		this(passwords, throttle, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-	}
-
-	public ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle,
-			int concurrentChecks) {
 		this.passwords = passwords;
 		this.throttle = throttle;
-		this.hashing = new java.util.concurrent.Semaphore(concurrentChecks, true);
 	}
 
 	@Override
@@ -59,22 +48,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private Authentication checked(Authentication authentication) {
-		try {
-			if (!hashing.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
-				throw new org.springframework.security.authentication.AuthenticationServiceException(
-						"Sign-in is busy; try again in a moment.");
-			}
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new org.springframework.security.authentication.AuthenticationServiceException("Sign-in was interrupted.");
-		}
-		try {
-			return passwords.authenticate(authentication);
-		}
-		finally {
-			hashing.release();
-		}
+		return passwords.authenticate(authentication);
 	}
 
 	@Override
