@@ -8,8 +8,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Runs at most a few password hashes at once. Each Argon2 check takes ~28 ms of CPU and 16 MiB; a burst of sign-ins
- * (a whole office at nine) must not take every core from the pages of the people already signed in. Only the hash is
- * bounded, not the account lookup around it, so that a permit is never held while waiting for the database.
+ * (a whole office at nine) waits its turn rather than piling up hashes that only compete for the cores and memory.
+ * Only the hash is bounded, not the account lookup around it, so that a permit is never held while waiting for the
+ * database.
  */
 class BoundedPasswordEncoder implements PasswordEncoder {
 
