@@ -79,9 +79,18 @@ public class CourseAnalytics {
 				reactions.score(), reactions.openRequests(), funnel(course, queries.reachedByLesson(slice)), trend, cut);
 	}
 
-	/** The teams the viewer may filter this course's figures by (404 as for the figures). */
-	public List<Team> teamsToFilterBy(Viewer viewer, CourseId courseId) {
-		return access.teams(viewer, access.scope(viewer, courseId, CourseAnalyticsFilter.EVERYTHING).course());
+	/** What a filter form offers: the course and the teams the viewer may filter by. */
+	public record FilterChoices(CourseId courseId, String courseTitle, List<Team> teams) {
+	}
+
+	/** The course and the teams the viewer may filter its figures by (404 as for the figures). */
+	public FilterChoices filterChoices(Viewer viewer, CourseId courseId) {
+		Course course = access.scope(viewer, courseId, CourseAnalyticsFilter.EVERYTHING).course();
+		List<Team> teams = access.teams(viewer, course)
+			.stream()
+			.sorted(java.util.Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+		return new FilterChoices(course.id(), course.title(), teams);
 	}
 
 	private CourseAnalyticsReport empty(Course course, Team team, CourseAnalyticsFilter filter) {
