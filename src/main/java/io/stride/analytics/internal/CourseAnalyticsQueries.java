@@ -125,12 +125,14 @@ public class CourseAnalyticsQueries {
 				List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.COMPLETED.iri()), params);
 		verbParams(params);
 		// week boundaries are computed here, not with date functions, which H2 and PostgreSQL spell differently
-		StringBuilder bucket = new StringBuilder("CASE");
+		StringBuilder bucket = new StringBuilder(weeks == 1 ? "0" : "CASE");
 		for (int i = 1; i < weeks; i++) {
 			bucket.append(" WHEN occurred_at < :week").append(i).append(" THEN ").append(i - 1);
 			params.put("week" + i, Timestamp.from(bounds.get(i)));
 		}
-		bucket.append(" ELSE ").append(weeks - 1).append(" END");
+		if (weeks > 1) {
+			bucket.append(" ELSE ").append(weeks - 1).append(" END");
+		}
 		jdbc.sql("SELECT bucket, COUNT(DISTINCT CASE WHEN verb = :opened THEN actor_id END), "
 				+ "COUNT(DISTINCT CASE WHEN verb IN (:startVerbs) THEN actor_id END), "
 				+ "COUNT(DISTINCT CASE WHEN verb = :completed THEN actor_id END) FROM (SELECT actor_id, verb, " + bucket
