@@ -18,8 +18,8 @@ import io.stride.activity.LearningRecord;
 import io.stride.analytics.CourseAnalyticsReport.LessonStep;
 import io.stride.analytics.CourseAnalyticsReport.Week;
 import io.stride.analytics.internal.CourseAnalyticsQueries;
-import io.stride.analytics.internal.CourseAnalyticsQueries.Slice;
-import io.stride.analytics.internal.CourseAnalyticsQueries.Totals;
+import io.stride.analytics.internal.CourseAnalyticsSlice;
+import io.stride.analytics.internal.CourseAnalyticsTotals;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
@@ -65,8 +65,8 @@ public class CourseAnalytics {
 		if (scope.learners() != null && scope.learners().isEmpty()) {
 			return empty(course, team, filter);
 		}
-		Slice slice = new Slice(course.id().value(), filter.start(), filter.end(), scope.actorIds());
-		Totals totals = queries.totals(slice);
+		CourseAnalyticsSlice slice = new CourseAnalyticsSlice(course.id().value(), filter.start(), filter.end(), scope.actorIds());
+		CourseAnalyticsTotals totals = queries.totals(slice);
 		int attempts = totals.passedAttempts() + totals.failedAttempts();
 		CourseReactions reactions = feedback.reactionsAmong(List.of(course.id()), scope.learners())
 			.getOrDefault(course.id(), CourseReactions.NONE);
@@ -123,7 +123,7 @@ public class CourseAnalytics {
 	}
 
 	/** Fills {@code trend} with the period's ISO weeks; answers whether earlier weeks were left out. */
-	private boolean trend(Slice slice, CourseAnalyticsFilter filter, Totals totals, List<Week> trend) {
+	private boolean trend(CourseAnalyticsSlice slice, CourseAnalyticsFilter filter, CourseAnalyticsTotals totals, List<Week> trend) {
 		LocalDate first = filter.from() != null ? filter.from() : day(totals.first());
 		LocalDate last = filter.to() != null ? filter.to() : day(totals.last());
 		if (first == null || last == null) {

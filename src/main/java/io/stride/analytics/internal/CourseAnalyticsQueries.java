@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +30,7 @@ public class CourseAnalyticsQueries {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Which statements count: one course, a period (either end may be null; {@code end} excluded) and the learners
-	 * (null for everyone; callers never pass an empty list, which matches nobody).
-	 */
-	public record Slice(String courseId, Instant start, Instant end, Collection<String> actors) {
-	}
-
-	public record Totals(int opened, int started, int completed, int attemptsStarted, int passedAttempts,
-			int failedAttempts, int learnersPassed, Instant first, Instant last) {
-	}
-
-	public Totals totals(Slice slice) {
+	public CourseAnalyticsTotals totals(CourseAnalyticsSlice slice) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(slice, List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(),
 				Verb.PASSED.iri(), Verb.FAILED.iri(), Verb.COMPLETED.iri()), params);
@@ -56,7 +44,7 @@ public class CourseAnalyticsQueries {
 				+ "COUNT(DISTINCT CASE WHEN verb = :passed THEN actor_id END), "
 				+ "MIN(occurred_at), MAX(occurred_at) FROM statements" + where)
 			.params(params)
-			.query((rs, n) -> new Totals(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+			.query((rs, n) -> new CourseAnalyticsTotals(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
 					rs.getInt(6), rs.getInt(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
 			.single();
 	}
@@ -65,9 +53,9 @@ public class CourseAnalyticsQueries {
 	 * For each learner who completed the course in the period: the time from their first open or start (whenever
 	 * it was) to their first completion in the period. One row per such learner, not per statement.
 	 */
-	public List<Duration> timesToComplete(Slice slice) {
+	public List<Duration> timesToComplete(CourseAnalyticsSlice slice) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(new Slice(slice.courseId(), null, null, slice.actors()), List.of(Verb.OPENED.iri(),
+		String where = where(new CourseAnalyticsSlice(slice.courseId(), null, null, slice.actors()), List.of(Verb.OPENED.iri(),
 				Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.COMPLETED.iri()), params);
 		verbParams(params);
 		StringBuilder done = new StringBuilder("verb = :completed");
@@ -96,7 +84,7 @@ public class CourseAnalyticsQueries {
 	}
 
 	/** Distinct learners who read each lesson in the period, by the lesson's activity IRI. */
-	public Map<String, Integer> reachedByLesson(Slice slice) {
+	public Map<String, Integer> reachedByLesson(CourseAnalyticsSlice slice) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(slice, List.of(Verb.EXPERIENCED.iri()), params);
 		Map<String, Integer> reached = new HashMap<>();
@@ -109,7 +97,7 @@ public class CourseAnalyticsQueries {
 	}
 
 	/** Opened, started and completed per week: row i counts the learners in [bounds[i], bounds[i + 1]). */
-	public List<int[]> weekly(Slice slice, List<Instant> bounds) {
+	public List<int[]> weekly(CourseAnalyticsSlice slice, List<Instant> bounds) {
 		int weeks = bounds.size() - 1;
 		List<int[]> rows = new ArrayList<>();
 		for (int i = 0; i < weeks; i++) {
@@ -121,7 +109,7 @@ public class CourseAnalyticsQueries {
 		Instant start = slice.start() == null || slice.start().isBefore(bounds.get(0)) ? bounds.get(0) : slice.start();
 		Instant end = slice.end() == null || slice.end().isAfter(bounds.get(weeks)) ? bounds.get(weeks) : slice.end();
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(new Slice(slice.courseId(), start, end, slice.actors()),
+		String where = where(new CourseAnalyticsSlice(slice.courseId(), start, end, slice.actors()),
 				List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.COMPLETED.iri()), params);
 		verbParams(params);
 		// week boundaries are computed here, not with date functions, which H2 and PostgreSQL spell differently
@@ -147,7 +135,7 @@ public class CourseAnalyticsQueries {
 		return rows;
 	}
 
-	static String where(Slice slice, List<String> verbs, Map<String, Object> params) {
+	static String where(CourseAnalyticsSlice slice, List<String> verbs, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE course_id = :course AND verb IN (:verbs)");
 		params.put("course", slice.courseId());
 		params.put("verbs", verbs);
