@@ -96,7 +96,10 @@ public class CourseAnalyticsQueries {
 		return reached;
 	}
 
-	/** Opened, started and completed per week: row i counts the learners in [bounds[i], bounds[i + 1]). */
+	/**
+	 * Opened, started and completed per week: row i counts the learners from bound i up to, not including, bound i + 1.
+	 * (Brackets in this comment broke Modulith's documentation reader, which parses its JSON loosely.)
+	 */
 	public List<int[]> weekly(CourseAnalyticsSlice slice, List<Instant> bounds) {
 		int weeks = bounds.size() - 1;
 		List<int[]> rows = new ArrayList<>();
