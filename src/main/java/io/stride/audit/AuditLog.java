@@ -144,16 +144,8 @@ public class AuditLog {
 		}
 	}
 
-	/** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
 	static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		String v = value;
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-			v = "'" + v;
-		}
-		return "\"" + v.replace("\"", "\"\"") + "\"";
+		return io.stride.shared.Csv.text(value);
 	}
 
 	private static String cut(String value, int max) {

@@ -170,6 +170,32 @@ public class Feedback {
 		return Optional.of(course(viewer, course.id(), List.of(Status.OPEN)));
 	}
 
+	/**
+	 * Current reactions and open requests per course, counting only {@code learners} (everyone when null), for
+	 * analytics. Nothing is checked here: the caller passes only courses and learners the viewer may see.
+	 */
+	@Transactional(readOnly = true)
+	public Map<CourseId, CourseReactions> reactionsAmong(Collection<CourseId> courses,
+			Collection<io.stride.identity.PersonId> learners) {
+		Map<CourseId, CourseReactions> result = new LinkedHashMap<>();
+		if (courses.isEmpty() || (learners != null && learners.isEmpty())) {
+			return result;
+		}
+		Map<CourseId, Map<String, ReactionScore>> byLesson = reactions.scoreByLesson(courses, learners);
+		Map<CourseId, Integer> open = reactions.openCounts(courses, learners);
+		for (CourseId course : courses) {
+			Map<String, ReactionScore> lessons = byLesson.getOrDefault(course, Map.of());
+			ReactionScore total = ReactionScore.NONE;
+			for (ReactionScore score : lessons.values()) {
+				total = total.plus(ReactionKind.HELPFUL, score.helpful())
+					.plus(ReactionKind.UNCLEAR, score.unclear())
+					.plus(ReactionKind.OUTDATED, score.outdated());
+			}
+			result.put(course, new CourseReactions(total, lessons, open.getOrDefault(course, 0)));
+		}
+		return result;
+	}
+
 	/** Requests across every course the viewer wrote; admins see those of every course. */
 	@Transactional(readOnly = true)
 	public AuthorFeedback acrossCourses(Viewer viewer, Collection<Status> statuses) {

@@ -68,13 +68,13 @@ class TeamController {
 	}
 
 	/** Per course: how many people are at each status, for the top of the page. */
-	record CourseSummary(String title, long notStarted, long inProgress, long completed, long passed, long overdue) {
+	record CourseSummary(String courseId, String title, long notStarted, long inProgress, long completed, long passed, long overdue) {
 	}
 
 	private static List<CourseSummary> summary(List<io.stride.delivery.TeamProgressRow> rows) {
 		Map<String, List<io.stride.delivery.TeamProgressRow>> byCourse = new java.util.LinkedHashMap<>();
-		rows.forEach(row -> byCourse.computeIfAbsent(row.courseTitle(), k -> new java.util.ArrayList<>()).add(row));
-		return byCourse.entrySet().stream().map(e -> new CourseSummary(e.getKey(),
+		rows.forEach(row -> byCourse.computeIfAbsent(row.courseId().value(), k -> new java.util.ArrayList<>()).add(row));
+		return byCourse.entrySet().stream().map(e -> new CourseSummary(e.getKey(), e.getValue().get(0).courseTitle(),
 				count(e.getValue(), io.stride.delivery.ProgressStatus.NOT_STARTED),
 				count(e.getValue(), io.stride.delivery.ProgressStatus.IN_PROGRESS),
 				count(e.getValue(), io.stride.delivery.ProgressStatus.COMPLETED),

@@ -88,6 +88,49 @@ public class Reactions {
 		return scores;
 	}
 
+	/**
+	 * Counts of current reactions per course and lesson, counting only {@code people} when not null. Analytics asks
+	 * for many courses at once, so this is one grouped query, not one per course.
+	 */
+	public Map<CourseId, Map<String, ReactionScore>> scoreByLesson(Collection<CourseId> courses,
+			Collection<PersonId> people) {
+		Map<CourseId, Map<String, ReactionScore>> scores = new HashMap<>();
+		if (courses.isEmpty()) {
+			return scores;
+		}
+		var sql = jdbc.sql("SELECT course_id, lesson_id, kind, COUNT(*) FROM lesson_reactions WHERE course_id IN (:courses)"
+				+ (people == null ? "" : " AND person_id IN (:people)") + " GROUP BY course_id, lesson_id, kind")
+			.param("courses", courses.stream().map(CourseId::value).toList());
+		if (people != null) {
+			sql = sql.param("people", people.stream().map(PersonId::value).toList());
+		}
+		sql.query((ResultSet rs) -> {
+			scores.computeIfAbsent(new CourseId(rs.getString(1)), k -> new HashMap<>())
+				.merge(rs.getString(2), ReactionScore.NONE.plus(ReactionKind.valueOf(rs.getString(3)), rs.getInt(4)),
+						Reactions::sum);
+		});
+		return scores;
+	}
+
+	/** Open requests per course, raised only by {@code people} when not null. */
+	public Map<CourseId, Integer> openCounts(Collection<CourseId> courses, Collection<PersonId> people) {
+		if (people == null) {
+			return openCounts(courses);
+		}
+		Map<CourseId, Integer> counts = new HashMap<>();
+		if (courses.isEmpty() || people.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("SELECT course_id, COUNT(*) FROM improvement_requests WHERE status = 'OPEN' AND course_id IN (:courses) "
+				+ "AND person_id IN (:people) GROUP BY course_id")
+			.param("courses", courses.stream().map(CourseId::value).toList())
+			.param("people", people.stream().map(PersonId::value).toList())
+			.query((ResultSet rs) -> {
+				counts.put(new CourseId(rs.getString(1)), rs.getInt(2));
+			});
+		return counts;
+	}
+
 	private static ReactionScore sum(ReactionScore a, ReactionScore b) {
 		return new ReactionScore(a.helpful() + b.helpful(), a.unclear() + b.unclear(), a.outdated() + b.outdated());
 	}

@@ -1,0 +1,92 @@
+package io.stride.analytics;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.identity.Organization;
+import io.stride.identity.Person;
+import io.stride.identity.PersonId;
+import io.stride.identity.Team;
+import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see whose figures: a course's editors and admins see every learner; a manager sees the learners of their
+ * team tree; everyone else is told the course does not exist, as elsewhere.
+ */
+@Component
+class CourseAnalyticsAccess {
+
+	private final Authoring authoring;
+
+	private final Organization organization;
+
+	CourseAnalyticsAccess(Authoring authoring, Organization organization) {
+		this.authoring = authoring;
+		this.organization = organization;
+	}
+
+	/**
+	 * The course and the learners whose figures the viewer gets.
+	 * @param learners null for everyone
+	 * @param team the team filtered by, or null
+	 */
+	record Scope(Course course, Set<PersonId> learners, Team team) {
+
+		List<String> actorIds() {
+			return learners == null ? null : learners.stream().map(PersonId::value).toList();
+		}
+	}
+
+	/** 404 for a course the viewer may not analyse; 422 for an unknown team; 404 for a team the manager doesn't manage. */
+	Scope scope(Viewer viewer, CourseId courseId, CourseAnalyticsFilter filter) {
+		Course visible = authoring.course(viewer, courseId);
+		boolean seesEveryone = Authoring.mayEdit(viewer, visible);
+		if (!seesEveryone && !viewer.isManager()) {
+			throw new NotFoundException("Course");
+		}
+		// learners take the published version; its lessons are the funnel, not those of a draft in progress
+		Course course = seesEveryone && visible.isLive() ? authoring.published(courseId) : visible;
+		if (filter.team() == null) {
+			return new Scope(course, seesEveryone ? null : membersOf(viewer.manages()), null);
+		}
+		Team team = organization.allTeams()
+			.stream()
+			.filter(t -> t.id().equals(filter.team()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("teamId", "There is no team with the id “" + cut(filter.team().value())
+					+ "”; pick one of the teams offered."));
+		if (!seesEveryone && !organization.canManage(viewer, team.id())) {
+			throw new NotFoundException("Team");
+		}
+		return new Scope(course, membersOf(Set.of(team.id())), team);
+	}
+
+	/** The teams the viewer may filter a course's figures by. */
+	List<Team> teams(Viewer viewer, Course course) {
+		if (Authoring.mayEdit(viewer, course)) {
+			return organization.allTeams();
+		}
+		return organization.teamsManagedBy(viewer);
+	}
+
+	/** Active members of the teams and every team below them. */
+	Set<PersonId> membersOf(Set<TeamId> teams) {
+		Set<PersonId> members = new LinkedHashSet<>();
+		for (TeamId team : teams) {
+			organization.membersOfTeamTree(team).stream().map(Person::id).forEach(members::add);
+		}
+		return members;
+	}
+
+	private static String cut(String text) {
+		return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+	}
+}

@@ -1,0 +1,176 @@
+package io.stride.analytics.internal;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.activity.Verb;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The grouped queries behind a course's figures. Each one filters on {@code course_id} and {@code verb} first, so
+ * that the {@code statements_course_verb} index narrows the rows, and lets the database count instead of loading
+ * statements.
+ */
+@Repository
+public class CourseAnalyticsQueries {
+
+	static final List<String> START_VERBS = List.of(Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri());
+
+	private final JdbcClient jdbc;
+
+	public CourseAnalyticsQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public CourseAnalyticsTotals totals(CourseAnalyticsSlice slice) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(slice, List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(),
+				Verb.PASSED.iri(), Verb.FAILED.iri(), Verb.COMPLETED.iri()), params);
+		verbParams(params);
+		return jdbc.sql("SELECT COUNT(DISTINCT CASE WHEN verb = :opened THEN actor_id END), "
+				+ "COUNT(DISTINCT CASE WHEN verb IN (:startVerbs) THEN actor_id END), "
+				+ "COUNT(DISTINCT CASE WHEN verb = :completed THEN actor_id END), "
+				+ "SUM(CASE WHEN verb = :attempted THEN 1 ELSE 0 END), "
+				+ "SUM(CASE WHEN verb = :passed THEN 1 ELSE 0 END), "
+				+ "SUM(CASE WHEN verb = :failed THEN 1 ELSE 0 END), "
+				+ "COUNT(DISTINCT CASE WHEN verb = :passed THEN actor_id END), "
+				+ "MIN(occurred_at), MAX(occurred_at) FROM statements" + where)
+			.params(params)
+			.query((rs, n) -> new CourseAnalyticsTotals(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6), rs.getInt(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
+			.single();
+	}
+
+	/**
+	 * For each learner who completed the course in the period: the time from their first open or start (whenever
+	 * it was) to their first completion in the period. One row per such learner, not per statement.
+	 */
+	public List<Duration> timesToComplete(CourseAnalyticsSlice slice) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(new CourseAnalyticsSlice(slice.courseId(), null, null, slice.actors()), List.of(Verb.OPENED.iri(),
+				Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.COMPLETED.iri()), params);
+		verbParams(params);
+		StringBuilder done = new StringBuilder("verb = :completed");
+		if (slice.start() != null) {
+			done.append(" AND occurred_at >= :start");
+			params.put("start", Timestamp.from(slice.start()));
+		}
+		if (slice.end() != null) {
+			done.append(" AND occurred_at < :end");
+			params.put("end", Timestamp.from(slice.end()));
+		}
+		List<Duration> times = new ArrayList<>();
+		jdbc.sql("SELECT MIN(CASE WHEN verb <> :completed THEN occurred_at END), MIN(CASE WHEN " + done
+				+ " THEN occurred_at END) FROM statements" + where + " GROUP BY actor_id HAVING MIN(CASE WHEN " + done
+				+ " THEN occurred_at END) IS NOT NULL")
+			.params(params)
+			.query((ResultSet rs) -> {
+				Instant first = instant(rs.getTimestamp(1));
+				Instant completed = instant(rs.getTimestamp(2));
+				// a completion without a recorded start (statements imported from elsewhere) has no duration
+				if (first != null && !first.isAfter(completed)) {
+					times.add(Duration.between(first, completed));
+				}
+			});
+		return times;
+	}
+
+	/** Distinct learners who read each lesson in the period, by the lesson's activity IRI. */
+	public Map<String, Integer> reachedByLesson(CourseAnalyticsSlice slice) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(slice, List.of(Verb.EXPERIENCED.iri()), params);
+		Map<String, Integer> reached = new HashMap<>();
+		jdbc.sql("SELECT object_id, COUNT(DISTINCT actor_id) FROM statements" + where + " GROUP BY object_id")
+			.params(params)
+			.query((ResultSet rs) -> {
+				reached.put(rs.getString(1), rs.getInt(2));
+			});
+		return reached;
+	}
+
+	/**
+	 * Opened, started and completed per week: row i counts the learners from bound i up to, not including, bound i + 1.
+	 * (Brackets in this comment broke Modulith's documentation reader, which parses its JSON loosely.)
+	 */
+	public List<int[]> weekly(CourseAnalyticsSlice slice, List<Instant> bounds) {
+		int weeks = bounds.size() - 1;
+		List<int[]> rows = new ArrayList<>();
+		for (int i = 0; i < weeks; i++) {
+			rows.add(new int[3]);
+		}
+		if (weeks <= 0) {
+			return rows;
+		}
+		Instant start = slice.start() == null || slice.start().isBefore(bounds.get(0)) ? bounds.get(0) : slice.start();
+		Instant end = slice.end() == null || slice.end().isAfter(bounds.get(weeks)) ? bounds.get(weeks) : slice.end();
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(new CourseAnalyticsSlice(slice.courseId(), start, end, slice.actors()),
+				List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.COMPLETED.iri()), params);
+		verbParams(params);
+		// week boundaries are computed here, not with date functions, which H2 and PostgreSQL spell differently
+		StringBuilder bucket = new StringBuilder(weeks == 1 ? "0" : "CASE");
+		for (int i = 1; i < weeks; i++) {
+			bucket.append(" WHEN occurred_at < :week").append(i).append(" THEN ").append(i - 1);
+			params.put("week" + i, Timestamp.from(bounds.get(i)));
+		}
+		if (weeks > 1) {
+			bucket.append(" ELSE ").append(weeks - 1).append(" END");
+		}
+		jdbc.sql("SELECT bucket, COUNT(DISTINCT CASE WHEN verb = :opened THEN actor_id END), "
+				+ "COUNT(DISTINCT CASE WHEN verb IN (:startVerbs) THEN actor_id END), "
+				+ "COUNT(DISTINCT CASE WHEN verb = :completed THEN actor_id END) FROM (SELECT actor_id, verb, " + bucket
+				+ " AS bucket FROM statements" + where + ") weekly GROUP BY bucket")
+			.params(params)
+			.query((ResultSet rs) -> {
+				int[] row = rows.get(rs.getInt(1));
+				row[0] = rs.getInt(2);
+				row[1] = rs.getInt(3);
+				row[2] = rs.getInt(4);
+			});
+		return rows;
+	}
+
+	static String where(CourseAnalyticsSlice slice, List<String> verbs, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" WHERE course_id = :course AND verb IN (:verbs)");
+		params.put("course", slice.courseId());
+		params.put("verbs", verbs);
+		period(where, slice.start(), slice.end(), params);
+		if (slice.actors() != null) {
+			where.append(" AND actor_id IN (:actors)");
+			params.put("actors", List.copyOf(slice.actors()));
+		}
+		return where.toString();
+	}
+
+	static void period(StringBuilder where, Instant start, Instant end, Map<String, Object> params) {
+		if (start != null) {
+			where.append(" AND occurred_at >= :start");
+			params.put("start", Timestamp.from(start));
+		}
+		if (end != null) {
+			where.append(" AND occurred_at < :end");
+			params.put("end", Timestamp.from(end));
+		}
+	}
+
+	private static void verbParams(Map<String, Object> params) {
+		params.put("opened", Verb.OPENED.iri());
+		params.put("startVerbs", START_VERBS);
+		params.put("completed", Verb.COMPLETED.iri());
+		params.put("attempted", Verb.ATTEMPTED.iri());
+		params.put("passed", Verb.PASSED.iri());
+		params.put("failed", Verb.FAILED.iri());
+	}
+
+	static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * Analytics: figures read from the learning record and the course data (course dashboards, item analysis,
+ * needs-attention lists); nothing is entered twice.
+ */
+package io.stride.analytics;
