@@ -66,7 +66,7 @@ class ItemAnalysisController {
 		return ResponseEntity.ok()
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.body(ItemAnalysisCsv.of(report));
 	}
 
