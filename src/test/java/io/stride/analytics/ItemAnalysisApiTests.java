@@ -208,6 +208,13 @@ class ItemAnalysisApiTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theEndpointsAreInTheOpenApiDocument() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/courses/{id}/item-analysis", "/api/v1/item-analysis/thresholds",
+				"discriminativeEfficiency", "cronbachAlpha");
+	}
+
 	private void take(PersonId learner, int q1Pick, List<Integer> q2Picks) {
 		assessment.submit(fixtures.viewer(learner), course.id(),
 				List.of(new Answer(q1, List.of(q1Pick)), new Answer(q2, q2Picks)), null);
