@@ -212,7 +212,7 @@ class ItemAnalysisApiTests {
 	void theEndpointsAreInTheOpenApiDocument() throws Exception {
 		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(docs).contains("/api/v1/courses/{id}/item-analysis", "/api/v1/item-analysis/thresholds",
-				"discriminativeEfficiency", "cronbachAlpha");
+				"discriminativeEfficiency", "cronbachAlpha", "ItemAnalysisQuestionView", "ItemAnalysisThresholdsBody");
 	}
 
 	private void take(PersonId learner, int q1Pick, List<Integer> q2Picks) {

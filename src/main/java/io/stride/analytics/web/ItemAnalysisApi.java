@@ -37,31 +37,35 @@ class ItemAnalysisApi {
 		this.organization = organization;
 	}
 
-	record FlagView(String kind, Integer option, String message) {
+	/** Schema names in the OpenAPI document are simple class names: these are prefixed so as not to clash. */
+	record ItemAnalysisThresholdsBody(Double tooEasy, Double tooHard, Double weakDiscrimination, Integer revision) {
+	}
 
-		static FlagView of(ItemAnalysisFlag flag) {
-			return new FlagView(flag.kind().name(), flag.option(), flag.message());
+	record ItemAnalysisFlagView(String kind, Integer option, String message) {
+
+		static ItemAnalysisFlagView of(ItemAnalysisFlag flag) {
+			return new ItemAnalysisFlagView(flag.kind().name(), flag.option(), flag.message());
 		}
 	}
 
-	record QuestionView(String questionId, int position, String prompt, String kind, int attempts, Double facility,
+	record ItemAnalysisQuestionView(String questionId, int position, String prompt, String kind, int attempts, Double facility,
 			Double standardDeviation, Double discriminationIndex, Double discriminativeEfficiency,
-			List<Integer> optionCounts, List<Integer> strongGroupCounts, List<FlagView> flags) {
+			List<Integer> optionCounts, List<Integer> strongGroupCounts, List<ItemAnalysisFlagView> flags) {
 
-		static QuestionView of(ItemAnalysisQuestion q) {
-			return new QuestionView(q.questionId(), q.position(), q.prompt(), q.kind().name(), q.attempts(), q.facility(),
+		static ItemAnalysisQuestionView of(ItemAnalysisQuestion q) {
+			return new ItemAnalysisQuestionView(q.questionId(), q.position(), q.prompt(), q.kind().name(), q.attempts(), q.facility(),
 					q.standardDeviation(), q.discriminationIndex(), q.discriminativeEfficiency(), q.optionCounts(),
-					q.strongGroupCounts(), q.flags().stream().map(FlagView::of).toList());
+					q.strongGroupCounts(), q.flags().stream().map(ItemAnalysisFlagView::of).toList());
 		}
 	}
 
-	record ReportView(String courseId, String attemptsCounted, int attempts, Double meanScore, Double medianScore,
-			Double standardDeviation, Double cronbachAlpha, List<QuestionView> questions) {
+	record ItemAnalysisReportView(String courseId, String attemptsCounted, int attempts, Double meanScore, Double medianScore,
+			Double standardDeviation, Double cronbachAlpha, List<ItemAnalysisQuestionView> questions) {
 
-		static ReportView of(ItemAnalysisReport r) {
-			return new ReportView(r.courseId().value(), r.allAttempts() ? "all" : "first", r.attempts(), r.meanScore(),
+		static ItemAnalysisReportView of(ItemAnalysisReport r) {
+			return new ItemAnalysisReportView(r.courseId().value(), r.allAttempts() ? "all" : "first", r.attempts(), r.meanScore(),
 					r.medianScore(), r.standardDeviation(), r.cronbachAlpha(),
-					r.questions().stream().map(QuestionView::of).toList());
+					r.questions().stream().map(ItemAnalysisQuestionView::of).toList());
 		}
 	}
 
@@ -71,9 +75,9 @@ class ItemAnalysisApi {
 			+ "standard deviation, discrimination index, discriminative efficiency, picks per option and flags. Defined as "
 			+ "in Moodle's quiz statistics; scores and facility as fractions from 0 to 1, null when not computable. "
 			+ "For the course's editors, reviewers and admins; 404 for everyone else")
-	ReportView report(@PathVariable String id, @Parameter(description = "first (each learner's first attempt, the "
+	ItemAnalysisReportView report(@PathVariable String id, @Parameter(description = "first (each learner's first attempt, the "
 			+ "default) or all") @RequestParam(defaultValue = "first") String attempts) {
-		return ReportView.of(analysis.of(organization.currentViewer(), new CourseId(id), ItemAnalysisController.all(attempts)));
+		return ItemAnalysisReportView.of(analysis.of(organization.currentViewer(), new CourseId(id), ItemAnalysisController.all(attempts)));
 	}
 
 	@GetMapping("/item-analysis/thresholds")
@@ -88,7 +92,8 @@ class ItemAnalysisApi {
 	@Operation(summary = "Change the thresholds (admins; 403 otherwise). 422 with errors per field for values out of "
 			+ "range (facility 0 to 1, too hard below too easy, discrimination -1 to 1); 409 when 'revision' is not the "
 			+ "one last saved")
-	ItemAnalysisThresholds change(@RequestBody ItemAnalysisThresholds.Change change) {
-		return analysis.changeThresholds(organization.currentViewer(), change);
+	ItemAnalysisThresholds change(@RequestBody ItemAnalysisThresholdsBody body) {
+		return analysis.changeThresholds(organization.currentViewer(), new ItemAnalysisThresholds.Change(body.tooEasy(),
+				body.tooHard(), body.weakDiscrimination(), body.revision()));
 	}
 }
