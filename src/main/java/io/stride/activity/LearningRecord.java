@@ -51,6 +51,9 @@ public class LearningRecord {
 			statement.put("result", result);
 		}
 		Map<String, Object> context = new LinkedHashMap<>();
+		if (action.registration() != null) {
+			context.put("registration", action.registration());
+		}
 		context.put("platform", "Stride");
 		if (action.courseId() != null && action.objectKind() != ActivityType.COURSE) {
 			context.put("contextActivities",
@@ -62,9 +65,10 @@ public class LearningRecord {
 		statement.put("version", "1.0.3");
 		Result r = action.result() == null ? Result.NONE : action.result();
 		jdbc.sql("INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, "
-				+ "occurred_at, stored_at, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "occurred_at, stored_at, statement, registration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, action.actor().value(), action.verb().iri(), objectIri, action.courseId(), r.scaled(),
-					r.success(), Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(statement))
+					r.success(), Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(statement),
+					action.registration())
 			.update();
 		return id;
 	}

@@ -293,8 +293,9 @@ public class Assessment {
 		OpenAttempts.Row row = new OpenAttempts.Row(Ids.newId(), course.id(), learner.id(), course.version(), drawn,
 				Map.of(), now, settings.timed() ? now.plus(Duration.ofMinutes(settings.timeLimitMinutes())) : null);
 		open.insert(row);
+		// the attempt keeps this id when it is submitted, so it is the registration of every statement about it
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.ATTEMPTED, ActivityType.ASSESSMENT,
-				quizKey(course), quizName(course), course.id().value(), Result.NONE));
+				quizKey(course), quizName(course), course.id().value(), Result.NONE).inAttempt(row.id()));
 		return new Started(row, false);
 	}
 
@@ -465,13 +466,14 @@ public class Assessment {
 			Question question = questions.get(outcome.questionId());
 			record.record(new LearningAction(learner.id(), learner.name(), Verb.ANSWERED, ActivityType.QUESTION,
 					question.id(), question.prompt(), courseId,
-					Result.answer(Grading.response(question, outcome.answer()), outcome.credit(), outcome.correct())));
+					Result.answer(Grading.response(question, outcome.answer()), outcome.credit(), outcome.correct()))
+				.inAttempt(result.attemptId()));
 		}
 		int total = result.outcomes().size();
 		double points = result.points();
 		Result score = points == Math.rint(points) ? Result.score((int) points, total, result.passed())
 				: Result.scaled(points / total, result.passed());
 		record.record(new LearningAction(learner.id(), learner.name(), result.passed() ? Verb.PASSED : Verb.FAILED,
-				ActivityType.ASSESSMENT, quizKey(course), quizName(course), courseId, score));
+				ActivityType.ASSESSMENT, quizKey(course), quizName(course), courseId, score).inAttempt(result.attemptId()));
 	}
 }

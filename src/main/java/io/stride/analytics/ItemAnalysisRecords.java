@@ -1,0 +1,96 @@
+package io.stride.analytics;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.stride.activity.Verb;
+import io.stride.authoring.CourseId;
+import io.stride.identity.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads what item analysis needs from the learning record (submitted attempts and their answers, tied together by
+ * the statements' registration) and keeps the organization's thresholds.
+ */
+@Repository
+class ItemAnalysisRecords {
+
+	private static final String THRESHOLDS_ROW = "organization";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ItemAnalysisRecords(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * The submitted attempts at a course (a passed or failed statement with a registration), oldest first; with
+	 * {@code firstOnly}, each learner's first one only.
+	 */
+	Set<String> submittedAttempts(CourseId course, boolean firstOnly) {
+		Set<String> seen = new java.util.HashSet<>();
+		Set<String> attempts = new LinkedHashSet<>();
+		jdbc.sql("SELECT registration, actor_id FROM statements WHERE course_id = ? AND verb IN (?, ?) "
+				+ "AND registration IS NOT NULL ORDER BY occurred_at, registration")
+			.params(course.value(), Verb.PASSED.iri(), Verb.FAILED.iri())
+			.query(rs -> {
+				String registration = rs.getString(1);
+				if (!firstOnly || seen.add(rs.getString(2))) {
+					attempts.add(registration);
+				}
+			});
+		return attempts;
+	}
+
+	/** The answers given in those attempts, by attempt id and then by question activity IRI. */
+	Map<String, Map<String, ItemAnalysisStatistics.Answered>> answers(CourseId course, Set<String> attempts) {
+		Map<String, Map<String, ItemAnalysisStatistics.Answered>> byAttempt = new LinkedHashMap<>();
+		attempts.forEach(id -> byAttempt.put(id, new HashMap<>()));
+		jdbc.sql("SELECT registration, object_id, result_score, statement FROM statements WHERE course_id = ? "
+				+ "AND verb = ? AND registration IS NOT NULL")
+			.params(course.value(), Verb.ANSWERED.iri())
+			.query(rs -> {
+				Map<String, ItemAnalysisStatistics.Answered> answers = byAttempt.get(rs.getString(1));
+				if (answers != null) {
+					double score = rs.getDouble(3);
+					answers.put(rs.getString(2), new ItemAnalysisStatistics.Answered(score, response(rs.getString(4))));
+				}
+			});
+		return byAttempt;
+	}
+
+	private String response(String statement) {
+		JsonNode response = json.readTree(statement).path("result").path("response");
+		return response.isString() ? response.asString() : "";
+	}
+
+	Optional<ItemAnalysisThresholds> thresholds() {
+		return jdbc
+			.sql("SELECT too_easy, too_hard, weak_discrimination, revision FROM item_analysis_thresholds WHERE id = ?")
+			.param(THRESHOLDS_ROW)
+			.query((rs, n) -> new ItemAnalysisThresholds(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4)))
+			.optional();
+	}
+
+	/** Saves the thresholds if {@code revision} is still the saved one; false when someone saved in between. */
+	boolean saveThresholds(ItemAnalysisThresholds.Change change, PersonId by, Instant at) {
+		return jdbc
+			.sql("UPDATE item_analysis_thresholds SET too_easy = ?, too_hard = ?, weak_discrimination = ?, "
+					+ "revision = revision + 1, updated_by = ?, updated_at = ? WHERE id = ? AND revision = ?")
+			.params(change.tooEasy(), change.tooHard(), change.weakDiscrimination(), by.value(), Timestamp.from(at),
+					THRESHOLDS_ROW, change.revision())
+			.update() == 1;
+	}
+}

@@ -1,0 +1,153 @@
+package io.stride.analytics.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.stride.analytics.ItemAnalysis;
+import io.stride.analytics.ItemAnalysisReport;
+import io.stride.analytics.ItemAnalysisThresholds;
+import io.stride.authoring.CourseId;
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The item analysis page of a course with its CSV export, and the admin page for the thresholds that flag questions.
+ */
+@Controller
+class ItemAnalysisController {
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final ItemAnalysis analysis;
+
+	private final Organization organization;
+
+	ItemAnalysisController(ItemAnalysis analysis, Organization organization) {
+		this.analysis = analysis;
+		this.organization = organization;
+	}
+
+	@GetMapping(path = "/courses/{id}/item-analysis", params = "!format")
+	String page(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts, Model model) {
+		// a page link with an unknown value shows the default rather than an error
+		ItemAnalysisReport report = analysis.of(organization.currentViewer(), new CourseId(id),
+				"all".equalsIgnoreCase(attempts));
+		model.addAttribute("report", report);
+		return "analytics/items";
+	}
+
+	@GetMapping(path = "/courses/{id}/item-analysis", params = "format=csv")
+	ResponseEntity<String> csvByFormat(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts) {
+		return csv(id, attempts);
+	}
+
+	@GetMapping("/courses/{id}/item-analysis.csv")
+	ResponseEntity<String> csv(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts) {
+		ItemAnalysisReport report = analysis.of(organization.currentViewer(), new CourseId(id),
+				"all".equalsIgnoreCase(attempts));
+		String filename = "item-analysis-" + slug(report.courseTitle()) + (report.allAttempts() ? "-all-attempts" : "")
+				+ ".csv";
+		return ResponseEntity.ok()
+			.contentType(CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
+			.body(ItemAnalysisCsv.of(report));
+	}
+
+	@GetMapping("/admin/item-analysis")
+	String thresholdsPage(Model model) {
+		organization.currentViewer();
+		ItemAnalysisThresholds current = analysis.thresholds();
+		return thresholdsView(model, Map.of("tooEasy", plain(current.tooEasy()), "tooHard", plain(current.tooHard()),
+				"weakDiscrimination", plain(current.weakDiscrimination())), current.revision(), Map.of());
+	}
+
+	@PostMapping("/admin/item-analysis")
+	String saveThresholds(@RequestParam(required = false) String tooEasy, @RequestParam(required = false) String tooHard,
+			@RequestParam(required = false) String weakDiscrimination, @RequestParam(required = false) Integer revision,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		Map<String, String> given = new LinkedHashMap<>();
+		given.put("tooEasy", tooEasy == null ? "" : tooEasy);
+		given.put("tooHard", tooHard == null ? "" : tooHard);
+		given.put("weakDiscrimination", weakDiscrimination == null ? "" : weakDiscrimination);
+		try {
+			analysis.changeThresholds(me, new ItemAnalysisThresholds.Change(number(tooEasy), number(tooHard),
+					number(weakDiscrimination), revision));
+			redirect.addFlashAttribute("notice", "Saved: questions are flagged with the new thresholds.");
+			return "redirect:/admin/item-analysis";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", "The thresholds were not saved; see the fields marked below.");
+			return thresholdsView(model, given, revision == null ? 0 : revision, e.fieldErrors());
+		}
+		catch (ConflictException e) {
+			response.setStatus(409);
+			model.addAttribute("problem", e.getMessage());
+			return thresholdsView(model, given, analysis.thresholds().revision(), Map.of());
+		}
+	}
+
+	/** "all" counts every attempt; "first" (the default) each learner's first. */
+	static boolean all(String attempts) {
+		if (attempts == null || attempts.isBlank() || "first".equalsIgnoreCase(attempts)) {
+			return false;
+		}
+		if ("all".equalsIgnoreCase(attempts)) {
+			return true;
+		}
+		throw new InvalidInputException("attempts", "Use attempts=first (each learner's first attempt) or attempts=all.");
+	}
+
+	private static String thresholdsView(Model model, Map<String, String> values, int revision,
+			Map<String, String> errors) {
+		model.addAttribute("values", values);
+		model.addAttribute("revision", revision);
+		model.addAttribute("errors", errors);
+		return "analytics/items-thresholds";
+	}
+
+	/** A number as typed, accepting a decimal comma; null when it is not one (the service names the field). */
+	private static Double number(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Double.valueOf(text.strip().replace(',', '.'));
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static String plain(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	private static String slug(String title) {
+		String slug = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFKD)
+			.replaceAll("\\p{M}+", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-|-$)", "");
+		slug = slug.length() > 60 ? slug.substring(0, 60) : slug;
+		return slug.isEmpty() ? "course" : slug;
+	}
+}
