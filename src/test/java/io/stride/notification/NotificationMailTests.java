@@ -90,6 +90,8 @@ class NotificationMailTests {
 		assertThat(GreenMailUtil.getBody(changes)).contains("Say who to call at night.");
 
 		var authorSession = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		// the mail and the in-app notification come from two listeners after the commit: the mail may come first
+		awaitInApp(org.managerA(), "Changes requested: Mail check " + org.suffix());
 		mvc.perform(get("/notifications").with(authorSession))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Changes requested: Mail check " + org.suffix())))
@@ -104,6 +106,19 @@ class NotificationMailTests {
 		// nobody else sees them
 		mvc.perform(get("/api/v1/me/notifications").header("Authorization", "Bearer " + fixtures.token(org.learnerA())))
 			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	private void awaitInApp(PersonId person, String text) throws Exception {
+		String token = fixtures.token(person);
+		long until = System.currentTimeMillis() + 10_000;
+		while (!mvc.perform(get("/api/v1/me/notifications").header("Authorization", "Bearer " + token))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.contains(text)) {
+			assertThat(System.currentTimeMillis()).as("in-app notification: " + text).isLessThan(until);
+			Thread.sleep(50);
+		}
 	}
 
 	private MimeMessage awaitMail(String to, String subject) {
