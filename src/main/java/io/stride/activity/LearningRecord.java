@@ -28,16 +28,21 @@ public class LearningRecord {
 
 	private final String baseUrl;
 
-	LearningRecord(JdbcClient jdbc, JsonMapper json, @Value("${stride.base-url}") String baseUrl) {
+	private final java.time.Clock clock;
+
+	LearningRecord(JdbcClient jdbc, JsonMapper json, @Value("${stride.base-url}") String baseUrl,
+			java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String record(LearningAction action) {
 		String id = Ids.newId();
-		Instant now = Instant.now();
+		// the application's clock, like every other time Stride stamps: analytics compare these with them
+		Instant now = clock.instant();
 		String objectIri = activityIri(action.objectKind(), action.objectKey());
 		Map<String, Object> statement = new LinkedHashMap<>();
 		statement.put("id", id);
