@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
 import io.stride.analytics.ItemAnalysisFlag;
 import io.stride.analytics.ItemAnalysisQuestion;
 import io.stride.analytics.ItemAnalysisReport;
+import io.stride.shared.Csv;
 
 /**
- * The item analysis table as CSV (RFC 4180), for a spreadsheet. Authors' prompts and options are text a spreadsheet
- * could run as a formula, so such cells are prefixed with an apostrophe.
+ * The item analysis table as CSV (RFC 4180), for a spreadsheet; text cells go through {@link Csv}, which keeps
+ * authors' prompts from running as formulas.
  */
 final class ItemAnalysisCsv {
 
@@ -23,26 +24,10 @@ final class ItemAnalysisCsv {
 	static String of(ItemAnalysisReport report) {
 		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
 		for (ItemAnalysisQuestion q : report.questions()) {
-			csv.append(q.position())
-				.append(',')
-				.append(text(q.prompt()))
-				.append(',')
-				.append(text(q.kind().label()))
-				.append(',')
-				.append(q.attempts())
-				.append(',')
-				.append(number(q.facility()))
-				.append(',')
-				.append(number(q.standardDeviation()))
-				.append(',')
-				.append(number(q.discriminationIndex()))
-				.append(',')
-				.append(number(q.discriminativeEfficiency()))
-				.append(',')
-				.append(text(picks(q)))
-				.append(',')
-				.append(text(q.flags().stream().map(ItemAnalysisFlag::message).collect(Collectors.joining(" "))))
-				.append("\r\n");
+			csv.append(Csv.line(String.valueOf(q.position()), Csv.text(q.prompt()), Csv.text(q.kind().label()),
+					String.valueOf(q.attempts()), number(q.facility()), number(q.standardDeviation()),
+					number(q.discriminationIndex()), number(q.discriminativeEfficiency()), Csv.text(picks(q)),
+					Csv.text(q.flags().stream().map(ItemAnalysisFlag::message).collect(Collectors.joining(" ")))));
 		}
 		return csv.toString();
 	}
@@ -55,17 +40,8 @@ final class ItemAnalysisCsv {
 		return String.join("; ", parts);
 	}
 
-	/** Numbers are written by us, never by a user, so they need no guard (and -0.12 must stay a number). */
-	static String number(Double value) {
+	/** Statistics with four decimals, whatever the locale (a decimal comma would split the cell). */
+	private static String number(Double value) {
 		return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
-	}
-
-	/** A quoted cell; one that a spreadsheet would read as a formula starts with an apostrophe instead. */
-	static String text(String value) {
-		String cell = value == null ? "" : value;
-		if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-			cell = "'" + cell;
-		}
-		return "\"" + cell.replace("\"", "\"\"") + "\"";
 	}
 }

@@ -37,7 +37,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		Authentication result;
 		try {
-			result = checked(authentication);
+			result = passwords.authenticate(authentication);
 		}
 		catch (org.springframework.security.authentication.BadCredentialsException failed) {
 			throttle.failureFromClient(client);
@@ -45,10 +45,6 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		throttle.reset(email);
 		return result;
-	}
-
-	private Authentication checked(Authentication authentication) {
-		return passwords.authenticate(authentication);
 	}
 
 	@Override
