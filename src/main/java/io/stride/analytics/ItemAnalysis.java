@@ -55,10 +55,22 @@ public class ItemAnalysis {
 		}
 		Course taken = course.isLive() ? authoring.published(id) : course;
 		List<Question> questions = taken.quiz().questions();
+		List<ItemAnalysisStatistics.Attempt> attempts = attemptsAt(questions,
+				records.answers(id, records.submittedAttempts(id, !allAttempts)));
+		return ItemAnalysisStatistics.report(course.id(), course.title(), allAttempts, questions, attempts,
+				thresholds());
+	}
+
+	/**
+	 * The attempts as answers to these questions, by question id; answers to other questions are left out, and so
+	 * are attempts none of whose questions are among them.
+	 */
+	List<ItemAnalysisStatistics.Attempt> attemptsAt(List<Question> questions,
+			Map<String, Map<String, ItemAnalysisStatistics.Answered>> answersByAttempt) {
 		Map<String, String> questionByIri = new HashMap<>();
 		questions.forEach(q -> questionByIri.put(record.activityIri(ActivityType.QUESTION, q.id()), q.id()));
 		List<ItemAnalysisStatistics.Attempt> attempts = new ArrayList<>();
-		records.answers(id, records.submittedAttempts(id, !allAttempts)).forEach((attemptId, byIri) -> {
+		answersByAttempt.forEach((attemptId, byIri) -> {
 			Map<String, ItemAnalysisStatistics.Answered> answers = new HashMap<>();
 			byIri.forEach((iri, answered) -> {
 				String questionId = questionByIri.get(iri);
@@ -71,8 +83,7 @@ public class ItemAnalysis {
 				attempts.add(new ItemAnalysisStatistics.Attempt(attemptId, answers));
 			}
 		});
-		return ItemAnalysisStatistics.report(course.id(), course.title(), allAttempts, questions, attempts,
-				thresholds());
+		return attempts;
 	}
 
 	/** The thresholds in force: the saved ones, or the defaults. */

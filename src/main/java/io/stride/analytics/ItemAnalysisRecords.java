@@ -54,6 +54,18 @@ class ItemAnalysisRecords {
 		return attempts;
 	}
 
+	/** Every submitted attempt at a course with the learner who made it, oldest first. */
+	Map<String, PersonId> submittedAttemptsWithLearners(CourseId course) {
+		Map<String, PersonId> attempts = new LinkedHashMap<>();
+		jdbc.sql("SELECT registration, actor_id FROM statements WHERE course_id = ? AND verb IN (?, ?) "
+				+ "AND registration IS NOT NULL ORDER BY occurred_at, registration")
+			.params(course.value(), Verb.PASSED.iri(), Verb.FAILED.iri())
+			.query(rs -> {
+				attempts.putIfAbsent(rs.getString(1), new PersonId(rs.getString(2)));
+			});
+		return attempts;
+	}
+
 	/** The answers given in those attempts, by attempt id and then by question activity IRI. */
 	Map<String, Map<String, ItemAnalysisStatistics.Answered>> answers(CourseId course, Set<String> attempts) {
 		Map<String, Map<String, ItemAnalysisStatistics.Answered>> byAttempt = new LinkedHashMap<>();

@@ -264,6 +264,19 @@ public class Authoring {
 		return java.util.Optional.of(liveView(course, course.liveVersion()));
 	}
 
+	/**
+	 * A published version as learners saw it, for reports on it; empty when there is no such version. Callers check
+	 * who may see it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Course> publishedVersion(CourseId id, int version) {
+		Course course = find(id);
+		if (course.liveVersion() == null || version < 1 || version > course.liveVersion()) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(liveView(course, version));
+	}
+
 	/** Published versions, newest first, with how many learners take each. */
 	@Transactional(readOnly = true)
 	public List<VersionInfo> versions(Viewer viewer, CourseId id) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.stride.analytics.ItemAnalysis;
 import io.stride.analytics.ItemAnalysisReport;
 import io.stride.analytics.ItemAnalysisThresholds;
+import io.stride.analytics.Redrafts;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
@@ -38,17 +39,22 @@ class ItemAnalysisController {
 
 	private final Organization organization;
 
-	ItemAnalysisController(ItemAnalysis analysis, Organization organization) {
+	private final Redrafts redrafts;
+
+	ItemAnalysisController(ItemAnalysis analysis, Organization organization, Redrafts redrafts) {
 		this.analysis = analysis;
 		this.organization = organization;
+		this.redrafts = redrafts;
 	}
 
 	@GetMapping(path = "/courses/{id}/item-analysis", params = "!format")
 	String page(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts, Model model) {
 		// a page link with an unknown value shows the default rather than an error
-		ItemAnalysisReport report = analysis.of(organization.currentViewer(), new CourseId(id),
-				"all".equalsIgnoreCase(attempts));
+		Viewer me = organization.currentViewer();
+		ItemAnalysisReport report = analysis.of(me, new CourseId(id), "all".equalsIgnoreCase(attempts));
 		model.addAttribute("report", report);
+		model.addAttribute("overview", redrafts.overview(me, new CourseId(id)));
+		model.addAttribute("enoughAttempts", Redrafts.ENOUGH_ATTEMPTS);
 		return "analytics/items";
 	}
 
