@@ -85,11 +85,11 @@ class RedraftController {
 			return text == null ? "" : text;
 		}
 
-		boolean ordering() {
+		public boolean ordering() {
 			return QuestionKind.ORDERING.name().equals(kind);
 		}
 
-		boolean severalRight() {
+		public boolean severalRight() {
 			return QuestionKind.MULTIPLE_CHOICE.name().equals(kind);
 		}
 
