@@ -142,6 +142,17 @@ final class Browser implements AutoCloseable {
 		navigate(find(css));
 	}
 
+	/** Moves the keyboard focus to a link or button and presses Enter, waiting for the page it loads. */
+	void navigateByKeyboard(String css) {
+		WebElement target = find(css);
+		((JavascriptExecutor) driver).executeScript("arguments[0].focus(); window.strideOldPage = true;", target);
+		assertThat(driver.switchTo().activeElement()).isEqualTo(target);
+		target.sendKeys(org.openqa.selenium.Keys.ENTER);
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return window.strideOldPage === undefined && document.readyState === 'complete';")));
+	}
+
 	/** Resizes the window, for example to a phone's 390 × 844 CSS pixels. */
 	void windowSize(int width, int height) {
 		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
