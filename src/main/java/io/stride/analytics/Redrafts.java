@@ -16,6 +16,7 @@ import io.stride.authoring.Question;
 import io.stride.authoring.QuestionRegenerator;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
@@ -80,7 +81,7 @@ public class Redrafts {
 	@Transactional(readOnly = true)
 	public Alternatives question(Viewer editor, CourseId id, String questionId) {
 		Course course = editable(editor, id);
-		Question question = course.question(questionId).orElseThrow(() -> new NotFoundException("Question"));
+		Question question = inWorkingCopy(course, questionId);
 		Optional<ItemAnalysisQuestion> analysed = analysis.of(editor, id, false)
 			.questions()
 			.stream()
@@ -103,9 +104,7 @@ public class Redrafts {
 		if (replacement == null) {
 			throw new InvalidInputException("question", "Send the new question.");
 		}
-		if (course.question(questionId).isEmpty()) {
-			throw new NotFoundException("Question");
-		}
+		inWorkingCopy(course, questionId);
 		QuestionRegenerator.Replaced replaced = regenerator.replace(editor, id, revision, questionId, replacement);
 		Redraft redraft = new Redraft(Ids.newId(), id, questionId, replaced.newQuestionId(), course.liveVersion(),
 				replaced.course().version(), editor.id(), clock.instant());
@@ -175,6 +174,13 @@ public class Redrafts {
 	 */
 	public record Overview(boolean mayRedraft, String courseStatus, int revision, boolean submittable,
 			List<RedraftReport> redrafts) {
+
+		/** Whether this question was redrafted and its replacement is not published yet. */
+		public boolean pending(String questionId) {
+			return redrafts.stream()
+				.anyMatch(r -> r.redraft().oldQuestionId().equals(questionId) && (r.state() == RedraftReport.State.DRAFT
+						|| r.state() == RedraftReport.State.IN_REVIEW));
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -217,6 +223,23 @@ public class Redrafts {
 			.stream()
 			.filter(q -> q.questionId().equals(questionId))
 			.findFirst();
+	}
+
+	/**
+	 * The question in the working copy; 409 for one learners still have but the draft replaced (redrafted already),
+	 * 404 for one the course never had.
+	 */
+	private Question inWorkingCopy(Course course, String questionId) {
+		Optional<Question> question = course.question(questionId);
+		if (question.isPresent()) {
+			return question.get();
+		}
+		if (course.liveVersion() != null && authoring.published(course.id()).question(questionId).isPresent()) {
+			throw new ConflictException("This question is no longer in the course's draft of version " + course.version()
+					+ ": it was replaced (redrafted) or removed there. Redraft the question that took its place, or "
+					+ "edit the draft in the course builder.");
+		}
+		throw new NotFoundException("Question");
 	}
 
 	/** Editors and admins redraft; reviewers, who see item analysis, are refused; anyone else finds no course. */

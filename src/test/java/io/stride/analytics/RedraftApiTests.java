@@ -132,6 +132,11 @@ class RedraftApiTests {
 			.andExpect(jsonPath("$[0].after").doesNotExist())
 			.andExpect(jsonPath("$[0].attemptsNeeded").value(Redrafts.ENOUGH_ATTEMPTS));
 
+		// the old question is no longer in the draft: it is not redrafted twice
+		mvc.perform(post(path("/questions/" + first.id() + "/alternatives")).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("no longer in the course's draft of version 2")));
+
 		// published (low risk: at once), the redraft is live in version 2
 		mvc.perform(post(path("/publish")).header("Authorization", bearer(org.managerA()))
 			.contentType(MediaType.APPLICATION_JSON)

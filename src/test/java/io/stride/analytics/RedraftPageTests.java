@@ -124,6 +124,8 @@ class RedraftPageTests {
 		assertThat(after.select("#redraft-row-1 td").get(0).text()).isEqualTo(prompt + " Choose one.");
 		assertThat(after.select("#redraft-row-1 .redraft-state").text()).startsWith("Draft of version 2");
 		assertThat(after.select("#submit-redrafts").text()).isEqualTo("Publish / submit for review");
+		assertThat(after.select("#redraft-1")).isEmpty();
+		assertThat(after.select("#redrafted-1").text()).isEqualTo("Redrafted: see below");
 
 		// low risk: published at once
 		mvc.perform(post("/courses/" + course.id() + "/item-analysis/publish").with(csrf()).with(me(org.managerA()))

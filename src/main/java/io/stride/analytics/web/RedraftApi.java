@@ -107,7 +107,8 @@ class RedraftApi {
 	@Operation(summary = "Draft up to three alternatives to a question of the course's working copy from the passage it "
 			+ "was drafted from; nothing is saved, and the list is empty when the lessons give nothing new. With the "
 			+ "question's statistics and the course's revision to send back with the redraft. For the course's editors "
-			+ "and admins; 403 for its reviewers, 404 for everyone else and for a question not in the working copy")
+			+ "and admins; 403 for its reviewers, 404 for everyone else and for a question the course never had; 409 for a "
+			+ "question learners still have that the draft already replaced")
 	RedraftAlternativesView alternatives(@PathVariable String id, @PathVariable String questionId) {
 		Redrafts.Alternatives a = redrafts.alternatives(organization.currentViewer(), new CourseId(id), questionId);
 		return new RedraftAlternativesView(id, a.course().revision(), a.course().status().name(), questionId,
@@ -120,8 +121,8 @@ class RedraftApi {
 	@Operation(summary = "Save a question (an alternative, edited or not) in place of this one in the working copy, "
 			+ "keeping its source note; a published course gets a new draft version, which is then published or "
 			+ "submitted for review as usual (POST /api/v1/courses/{id}/publish). The answer names the new question. "
-			+ "422 with errors per field (question.prompt, question.options, ...), 409 when 'revision' is stale or the "
-			+ "course is in review; 403 for the course's reviewers, 404 for everyone else")
+			+ "422 with errors per field (question.prompt, question.options, ...), 409 when 'revision' is stale, the "
+			+ "course is in review or the draft already replaced the question; 403 for the course's reviewers, 404 for everyone else")
 	RedraftView redraft(@PathVariable String id, @PathVariable String questionId, @RequestBody RedraftBody body) {
 		if (body == null) {
 			throw new InvalidInputException("question", "Send the revision and the new question.");
