@@ -1,18 +1,13 @@
 package io.stride.analytics;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
-import io.stride.authoring.CourseFromDraft;
 import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Question;
 import io.stride.authoring.RiskTier;
-import io.stride.drafting.Drafting;
-import io.stride.drafting.SourceFile;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.support.Fixtures;
@@ -58,9 +53,6 @@ class RedraftApiTests {
 	@Autowired
 	Authoring authoring;
 
-	@Autowired
-	Drafting drafting;
-
 	Org org;
 
 	Course course;
@@ -71,10 +63,7 @@ class RedraftApiTests {
 	void publishedDraftedCourse() throws Exception {
 		org = fixtures.organization();
 		var author = fixtures.viewer(org.managerA());
-		var draft = drafting.draft(List.of(new SourceFile("expense-policy.md",
-				Files.readAllBytes(Path.of("src/test/resources/corpus/expense-policy.md")))), null);
-		Course created = authoring.create(author, CourseFromDraft.content(draft).withTier(RiskTier.LOW, "An internal how-to."));
-		course = authoring.publish(author, created.id(), created.revision());
+		course = fixtures.publishedDraftedCourse(author, RiskTier.LOW, "An internal how-to.");
 		first = course.quiz().questions().get(0);
 	}
 

@@ -1,7 +1,5 @@
 package io.stride.analytics;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -10,14 +8,11 @@ import io.stride.assessment.Assessment;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
-import io.stride.authoring.CourseFromDraft;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
 import io.stride.authoring.RiskTier;
-import io.stride.drafting.Drafting;
-import io.stride.drafting.SourceFile;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.support.Fixtures;
@@ -63,9 +58,6 @@ class RedraftPageTests {
 	@Autowired
 	Assessment assessment;
 
-	@Autowired
-	Drafting drafting;
-
 	Org org;
 
 	Course course;
@@ -76,10 +68,7 @@ class RedraftPageTests {
 	void flaggedQuestion() throws Exception {
 		org = fixtures.organization();
 		var author = fixtures.viewer(org.managerA());
-		var draft = drafting.draft(List.of(new SourceFile("expense-policy.md",
-				Files.readAllBytes(Path.of("src/test/resources/corpus/expense-policy.md")))), null);
-		Course created = authoring.create(author, CourseFromDraft.content(draft).withTier(RiskTier.LOW, "An internal how-to."));
-		course = authoring.publish(author, created.id(), created.revision());
+		course = fixtures.publishedDraftedCourse(author, RiskTier.LOW, "An internal how-to.");
 		first = course.quiz().questions().get(0);
 		// one learner gets every question right: each question is too easy
 		assessment.submit(fixtures.viewer(org.learnerA()), course.id(),

@@ -1,18 +1,12 @@
 package io.stride.journey;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import io.stride.assessment.Answer;
 import io.stride.assessment.Assessment;
-import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
-import io.stride.authoring.CourseFromDraft;
 import io.stride.authoring.RiskTier;
-import io.stride.drafting.Drafting;
-import io.stride.drafting.SourceFile;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.review.Reviews;
@@ -44,13 +38,7 @@ class AuthorRedraftsAFlaggedQuestionJourneyTests {
 	Fixtures fixtures;
 
 	@Autowired
-	Authoring authoring;
-
-	@Autowired
 	Assessment assessment;
-
-	@Autowired
-	Drafting drafting;
 
 	@Autowired
 	Reviews reviews;
@@ -135,11 +123,7 @@ class AuthorRedraftsAFlaggedQuestionJourneyTests {
 	/** Drafted from the expense policy, published, and taken by three learners who get every question right. */
 	private void mediumRiskCourseEveryLearnerFindsEasy() throws Exception {
 		var author = fixtures.viewer(org.managerA());
-		var draft = drafting.draft(List.of(new SourceFile("expense-policy.md",
-				Files.readAllBytes(Path.of("src/test/resources/corpus/expense-policy.md")))), null);
-		Course created = authoring.create(author, CourseFromDraft.content(draft)
-			.withTier(RiskTier.MEDIUM, "Finance reviews expense courses."));
-		course = authoring.publish(author, created.id(), created.revision());
+		course = fixtures.publishedDraftedCourse(author, RiskTier.MEDIUM, "Finance reviews expense courses.");
 		for (PersonId learner : List.of(org.learnerA(), org.learnerSubA(), org.learnerB())) {
 			assessment.submit(fixtures.viewer(learner), course.id(),
 					course.quiz().questions().stream().map(q -> new Answer(q.id(), q.correct())).toList(), null);

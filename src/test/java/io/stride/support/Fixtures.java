@@ -44,9 +44,12 @@ public class Fixtures {
 
 	private final io.stride.review.Reviews reviews;
 
+	private final io.stride.drafting.Drafting drafting;
+
 	Fixtures(OrganizationAdministration administration, Organization organization, Authoring authoring,
-			ApiTokens tokens, io.stride.review.Reviews reviews) {
+			ApiTokens tokens, io.stride.review.Reviews reviews, io.stride.drafting.Drafting drafting) {
 		this.reviews = reviews;
+		this.drafting = drafting;
 		this.administration = administration;
 		this.organization = organization;
 		this.authoring = authoring;
@@ -116,5 +119,18 @@ public class Fixtures {
 	public Course publishedCourse(Viewer author, String title) {
 		Course draft = authoring.create(author, sampleCourse(title));
 		return authoring.publish(author, draft.id(), draft.revision());
+	}
+
+	/**
+	 * A course drafted from the expense policy in the test corpus (its questions carry source notes), in the given
+	 * risk tier, published at once.
+	 */
+	public Course publishedDraftedCourse(Viewer author, io.stride.authoring.RiskTier tier, String tierReason)
+			throws java.io.IOException {
+		var draft = drafting.draft(List.of(new io.stride.drafting.SourceFile("expense-policy.md",
+				java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/corpus/expense-policy.md")))), null);
+		Course created = authoring.create(author,
+				io.stride.authoring.CourseFromDraft.content(draft).withTier(tier, tierReason));
+		return authoring.publish(author, created.id(), created.revision());
 	}
 }
