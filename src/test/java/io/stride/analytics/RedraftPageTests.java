@@ -152,6 +152,19 @@ class RedraftPageTests {
 	}
 
 	@Test
+	void kindsTheFormCannotHoldAreLeftToTheBuilder() throws Exception {
+		var author = fixtures.viewer(org.managerA());
+		Course typed = authoring.create(author, new CourseContent("Typed " + org.suffix(), "", List.of(new Lesson(null, "L", "Hi.")),
+				new Quiz(50, List.of(Question.shortAnswer(null, "Who approves?", List.of("The manager"), null, "")))));
+		String url = "/courses/" + typed.id() + "/item-analysis/questions/" + typed.quiz().questions().get(0).id() + "/redraft";
+		assertThat(page(url, org.managerA()).select("#edit-current")).isEmpty();
+		mvc.perform(post(url + "/edit").with(csrf()).with(me(org.managerA()))
+			.param("kind", "SHORT_ANSWER").param("prompt", "Who approves?"))
+			.andExpect(redirectedUrl(url))
+			.andExpect(flash().attribute("problem", "Edit this kind of question in the course builder."));
+	}
+
+	@Test
 	void reviewersSeeNoRedraftActionAndOthersFindNoCourse() throws Exception {
 		PersonId reviewer = fixtures.person(fixtures.admin(), "Rita Reviewer", "rita", org.suffix(), Set.of(), Set.of(),
 				Role.REVIEWER);

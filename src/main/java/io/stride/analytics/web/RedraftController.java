@@ -102,6 +102,10 @@ class RedraftController {
 			catch (RuntimeException e) {
 				throw new InvalidInputException("question.kind", "Choose the kind of question.");
 			}
+			if (!parsed.choice() && parsed != QuestionKind.ORDERING) {
+				// typed and matching answers have no fields here: the builder edits those
+				throw new InvalidInputException("question.kind", "Edit this kind of question in the course builder.");
+			}
 			List<String> kept = new ArrayList<>();
 			List<Integer> right = new ArrayList<>();
 			for (int i = 0; i < options.size(); i++) {
@@ -127,10 +131,17 @@ class RedraftController {
 
 	@PostMapping("/courses/{id}/item-analysis/questions/{questionId}/redraft/edit")
 	String edit(@PathVariable String id, @PathVariable String questionId,
-			@RequestParam MultiValueMap<String, String> fields, Model model) {
+			@RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
 		Redrafts.Alternatives question = redrafts.question(organization.currentViewer(), new CourseId(id), questionId);
-		RedraftForm picked = RedraftForm.of(fields);
-		return editView(model, question, RedraftForm.of(picked.question(), question.course().revision()), Map.of());
+		try {
+			return editView(model, question, RedraftForm.of(RedraftForm.of(fields).question(), question.course().revision()),
+					Map.of());
+		}
+		catch (InvalidInputException e) {
+			// the page offers only kinds the form holds; anything else goes back to the alternatives
+			redirect.addFlashAttribute("problem", e.getMessage());
+			return "redirect:/courses/" + id + "/item-analysis/questions/" + questionId + "/redraft";
+		}
 	}
 
 	@PostMapping("/courses/{id}/item-analysis/questions/{questionId}/redraft")
