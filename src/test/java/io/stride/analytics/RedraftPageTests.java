@@ -152,6 +152,24 @@ class RedraftPageTests {
 	}
 
 	@Test
+	void anOrderingAlternativeIsEditedAsItsStepsInTheRightOrder() throws Exception {
+		// drafted as shown B, A, C with the right order A (1), B (0), C (2)
+		Document edit = Jsoup.parse(mvc.perform(post(redraftPath() + "/edit").with(csrf()).with(me(org.managerA()))
+			.param("kind", "ORDERING").param("prompt", "Put the steps in order.").param("option-0", "Book")
+			.param("option-1", "Ask").param("option-2", "Claim").param("correct", "1").param("correct", "0")
+			.param("correct", "2")).andReturn().getResponse().getContentAsString());
+		assertThat(edit.select("#option-0").attr("value")).isEqualTo("Ask");
+		assertThat(edit.select("#option-1").attr("value")).isEqualTo("Book");
+		assertThat(edit.select("#option-2").attr("value")).isEqualTo("Claim");
+		assertThat(edit.select("input[name=correct]")).isEmpty();
+		mvc.perform(save(edit, null)).andExpect(redirectedUrl("/courses/" + course.id() + "/item-analysis#redrafts"));
+		Question saved = authoring.course(fixtures.viewer(org.managerA()), course.id()).quiz().questions().get(0);
+		assertThat(saved.kind()).isEqualTo(QuestionKind.ORDERING);
+		assertThat(saved.options()).containsExactly("Ask", "Book", "Claim");
+		assertThat(saved.correct()).containsExactly(0, 1, 2);
+	}
+
+	@Test
 	void kindsTheFormCannotHoldAreLeftToTheBuilder() throws Exception {
 		var author = fixtures.viewer(org.managerA());
 		Course typed = authoring.create(author, new CourseContent("Typed " + org.suffix(), "", List.of(new Lesson(null, "L", "Hi.")),

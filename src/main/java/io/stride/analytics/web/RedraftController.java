@@ -1,10 +1,8 @@
 package io.stride.analytics.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.stride.analytics.Redrafts;
 import io.stride.authoring.Course;
@@ -44,16 +42,21 @@ class RedraftController {
 		this.organization = organization;
 	}
 
-	/** The edit form's values; {@code options} padded with blanks to the fields shown. */
-	record RedraftForm(String kind, String prompt, List<String> options, Set<Integer> correct, String explanation,
+	/**
+	 * The edit form's values; {@code options} padded with blanks to the fields shown. Ordering questions are edited as
+	 * their steps in the right order, like in the builder; {@code correct} then is empty, or, when an alternative is
+	 * picked, the right order of the options as drafted.
+	 */
+	record RedraftForm(String kind, String prompt, List<String> options, List<Integer> correct, String explanation,
 			int revision) {
 
 		static RedraftForm of(Question q, int revision) {
-			List<String> options = new ArrayList<>(q.options());
+			boolean ordering = q.kind() == QuestionKind.ORDERING;
+			List<String> options = new ArrayList<>(ordering ? q.correct().stream().map(q.options()::get).toList() : q.options());
 			while (options.size() < OPTION_FIELDS && q.kind() != QuestionKind.TRUE_FALSE) {
 				options.add("");
 			}
-			return new RedraftForm(q.kind().name(), q.prompt(), options, new LinkedHashSet<>(q.correct()),
+			return new RedraftForm(q.kind().name(), q.prompt(), options, ordering ? List.of() : q.correct(),
 					q.explanation(), revision);
 		}
 
@@ -65,7 +68,7 @@ class RedraftController {
 					options.add(option);
 				}
 			}
-			Set<Integer> correct = new LinkedHashSet<>();
+			List<Integer> correct = new ArrayList<>();
 			List<String> ticked = fields.get("correct");
 			(ticked == null ? List.<String>of() : ticked).forEach(t -> {
 				try {
@@ -93,7 +96,7 @@ class RedraftController {
 			return QuestionKind.MULTIPLE_CHOICE.name().equals(kind);
 		}
 
-		/** Blank option fields are left out and the right answers renumbered; steps are typed in their right order. */
+		/** Blank option fields are left out and the right answers renumbered. */
 		Question question() {
 			QuestionKind parsed;
 			try {
@@ -107,14 +110,17 @@ class RedraftController {
 				throw new InvalidInputException("question.kind", "Edit this kind of question in the course builder.");
 			}
 			List<String> kept = new ArrayList<>();
-			List<Integer> right = new ArrayList<>();
+			Map<Integer, Integer> renumbered = new java.util.HashMap<>();
 			for (int i = 0; i < options.size(); i++) {
 				if (!options.get(i).isBlank()) {
-					if (parsed == QuestionKind.ORDERING || correct.contains(i)) {
-						right.add(kept.size());
-					}
+					renumbered.put(i, kept.size());
 					kept.add(options.get(i).strip());
 				}
+			}
+			List<Integer> right = correct.stream().filter(renumbered::containsKey).map(renumbered::get).toList();
+			if (parsed == QuestionKind.ORDERING && right.isEmpty()) {
+				// steps typed in their right order
+				right = java.util.stream.IntStream.range(0, kept.size()).boxed().toList();
 			}
 			return new Question(null, parsed, prompt.strip(), kept, right, explanation.strip());
 		}
