@@ -161,9 +161,12 @@ class CourseAnalyticsFixtures {
 
 	void add(String actor, Verb verb, ActivityType kind, String key, String course, String at, Boolean success) {
 		Timestamp when = Timestamp.from(Instant.parse(at));
+		String id = Ids.newId();
 		jdbc.sql("INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, "
 				+ "occurred_at, stored_at, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(Ids.newId(), actor, verb.iri(), record.activityIri(kind, key), course, null, success, when, when, "{}")
+			.params(id, actor, verb.iri(), record.activityIri(kind, key), course, null, success, when, when, "{}")
 			.update();
+		// as the learning record does: the analytics summaries fold it in before they are next read
+		jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES (?)").param(id).update();
 	}
 }
