@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * </pre>
  */
 @Component
-class CourseAnalyticsFixtures {
+public class CourseAnalyticsFixtures {
 
 	private final Fixtures fixtures;
 
@@ -61,14 +61,14 @@ class CourseAnalyticsFixtures {
 		this.jdbc = jdbc;
 	}
 
-	record History(Org org, PersonId author, Course course, PersonId p1, PersonId p2, PersonId p3, PersonId p4,
+	public record History(Org org, PersonId author, Course course, PersonId p1, PersonId p2, PersonId p3, PersonId p4,
 			PersonId p5, PersonId p6) {
 
-		String lesson(int n) {
+		public String lesson(int n) {
 			return course.lessons().get(n - 1).id();
 		}
 
-		String question(int n) {
+		public String question(int n) {
 			return course.quiz().questions().get(n - 1).id();
 		}
 	}
@@ -90,7 +90,7 @@ class CourseAnalyticsFixtures {
 		return authoring.publish(viewer, draft.id(), draft.revision());
 	}
 
-	History history(String title) {
+	public History history(String title) {
 		Org org = fixtures.organization();
 		var admin = fixtures.admin();
 		PersonId author = fixtures.person(admin, "Author", "author", org.suffix(), Set.of(), Set.of());
