@@ -83,6 +83,14 @@ public record OutcomeReport(OutcomeMetric metric, String teamName, List<LinkedCo
 	 * @param side null while the rollout is not reached
 	 */
 	public record Period(LocalDate start, LocalDate lastDay, Double value, int done, Double share, Side side) {
+
+		public String valueText() {
+			return value == null ? "—" : plain(value);
+		}
+
+		public String shareText() {
+			return percent(share);
+		}
 	}
 
 	/** The first period at whose end at least half the team were done. */
@@ -95,6 +103,23 @@ public record OutcomeReport(OutcomeMetric metric, String teamName, List<LinkedCo
 	 */
 	public record BeforeAfter(double beforeMean, int beforePeriods, double afterMean, int afterPeriods,
 			double absoluteChange, Double relativeChange, Verdict verdict) {
+
+		public String beforeText() {
+			return plain(beforeMean);
+		}
+
+		public String afterText() {
+			return plain(afterMean);
+		}
+
+		/** For example "-4.5 (-40.91%)". */
+		public String changeText() {
+			String text = (absoluteChange > 0 ? "+" : "") + plain(absoluteChange);
+			if (relativeChange != null) {
+				text += " (" + (relativeChange > 0 ? "+" : "") + plain(relativeChange * 100) + "%)";
+			}
+			return text;
+		}
 	}
 
 	/** The rule, in words, as the page states it. */
