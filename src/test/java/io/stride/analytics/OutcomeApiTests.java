@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -164,7 +165,8 @@ class OutcomeApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].name").value("Order errors per 1,000"))
-			.andExpect(jsonPath("$[0].granularity").value("MONTH"));
+			.andExpect(jsonPath("$[0].granularity").value("MONTH"))
+			.andExpect(jsonPath("$[0].values").doesNotExist());
 		mvc.perform(put("/api/v1/outcomes/" + id).header("Authorization", bearer(org.managerA()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body("Order errors per 1,000 orders", "MONTH", 1, course.id().value())))
@@ -345,6 +347,14 @@ class OutcomeApiTests {
 			.andExpect(status().isContentTooLarge());
 		mvc.perform(get("/api/v1/outcomes/" + id).header("Authorization", bearer(org.managerA())))
 			.andExpect(jsonPath("$.values", hasSize(0)));
+	}
+
+	@Test
+	void theEndpointsAreInTheOpenApiDocument() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/teams/{teamId}/outcomes", "/api/v1/outcomes/{id}",
+				"/api/v1/outcomes/{id}/values/{period}", "/api/v1/outcomes/{id}/values/import", "/api/v1/outcomes/{id}/report",
+				"/api/v1/outcomes/{id}/restore", "BeforeAfterView", "relativeChange", "text/csv", "multipart/form-data");
 	}
 
 	private String define(PersonId manager, io.stride.identity.TeamId team, String name, String granularity,

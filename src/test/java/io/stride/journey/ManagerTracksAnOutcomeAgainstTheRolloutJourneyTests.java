@@ -132,6 +132,9 @@ class ManagerTracksAnOutcomeAgainstTheRolloutJourneyTests {
 		assertThat(browser.find("#outcome-caution").getText())
 			.isEqualTo("This shows correlation, not proof: other changes in the same weeks can explain it.");
 		browser.screenshot("before-after");
+		browser.go(browser.path().replaceAll("[?#].*", "") + "#over-time-heading");
+		browser.checkAccessibility();
+		browser.screenshot("chart");
 	}
 
 	private void completed(PersonId who, String at) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stride.analytics.OutcomeImportTooLarge;
 import io.stride.analytics.OutcomeMetric;
 import io.stride.analytics.OutcomeMetricChange;
@@ -77,6 +78,8 @@ class OutcomeApi {
 	record SavedValueView(LocalDate period, double value, boolean added) {
 	}
 
+	/** values are left out where they are not listed (the team's list, the report). */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record MetricView(String id, String teamId, String name, String unit, String direction, String granularity,
 			String description, List<String> courseIds, int revision, List<ValueView> values) {
 

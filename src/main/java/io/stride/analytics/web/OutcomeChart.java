@@ -26,7 +26,8 @@ record OutcomeChart(int height, String values, List<Dot> dots, String share, Int
 		int width = CourseAnalyticsCharts.WIDTH;
 		int plot = HEIGHT - 20;
 		double max = report.maxValue() > 0 ? report.maxValue() : 1;
-		double step = periods.size() <= 1 ? 0 : (width - 20) / (double) (periods.size() - 1);
+		// room on the right for the last date label, which starts at its point
+		double step = periods.size() <= 1 ? 0 : (width - 80) / (double) (periods.size() - 1);
 		StringBuilder values = new StringBuilder();
 		StringBuilder share = new StringBuilder();
 		List<Dot> dots = new ArrayList<>();
