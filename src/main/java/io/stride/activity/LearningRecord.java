@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class LearningRecord {
 
+	/** The longest response kept in its own column; longer ones are only in the statement. */
+	static final int RESPONSE_COLUMN = 2000;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -69,12 +72,19 @@ public class LearningRecord {
 		statement.put("stored", now.toString());
 		statement.put("version", "1.0.3");
 		Result r = action.result() == null ? Result.NONE : action.result();
+		// a response too long for its column is left to the statement's JSON
+		String response = r.response() != null && r.response().length() <= RESPONSE_COLUMN ? r.response() : null;
 		jdbc.sql("INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, "
-				+ "occurred_at, stored_at, statement, registration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "occurred_at, stored_at, statement, registration, result_response) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, action.actor().value(), action.verb().iri(), objectIri, action.courseId(), r.scaled(),
 					r.success(), Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(statement),
-					action.registration())
+					action.registration(), response)
 			.update();
+		if (action.courseId() != null) {
+			// the analytics summaries fold it in before they are next read (only course statements are summarized)
+			jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES (?)").param(id).update();
+		}
 		return id;
 	}
 

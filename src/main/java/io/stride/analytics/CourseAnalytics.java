@@ -65,6 +65,7 @@ public class CourseAnalytics {
 		if (scope.learners() != null && scope.learners().isEmpty()) {
 			return empty(course, team, filter);
 		}
+		queries.catchUp();
 		CourseAnalyticsSlice slice = new CourseAnalyticsSlice(course.id().value(), filter.start(), filter.end(), scope.actorIds());
 		CourseAnalyticsTotals totals = queries.totals(slice);
 		int attempts = totals.passedAttempts() + totals.failedAttempts();

@@ -70,14 +70,18 @@ class ItemAnalysisRecords {
 	Map<String, Map<String, ItemAnalysisStatistics.Answered>> answers(CourseId course, Set<String> attempts) {
 		Map<String, Map<String, ItemAnalysisStatistics.Answered>> byAttempt = new LinkedHashMap<>();
 		attempts.forEach(id -> byAttempt.put(id, new HashMap<>()));
-		jdbc.sql("SELECT registration, object_id, result_score, statement FROM statements WHERE course_id = ? "
+		// the response has its own column; statements stored before it existed have it only in their JSON
+		jdbc.sql("SELECT registration, object_id, result_score, result_response, "
+				+ "CASE WHEN result_response IS NULL THEN statement END FROM statements WHERE course_id = ? "
 				+ "AND verb = ? AND registration IS NOT NULL")
 			.params(course.value(), Verb.ANSWERED.iri())
 			.query(rs -> {
 				Map<String, ItemAnalysisStatistics.Answered> answers = byAttempt.get(rs.getString(1));
 				if (answers != null) {
 					double score = rs.getDouble(3);
-					answers.put(rs.getString(2), new ItemAnalysisStatistics.Answered(score, response(rs.getString(4))));
+					String response = rs.getString(4);
+					answers.put(rs.getString(2), new ItemAnalysisStatistics.Answered(score,
+							response != null ? response : response(rs.getString(5))));
 				}
 			});
 		return byAttempt;

@@ -91,6 +91,7 @@ public class NeedsAttention {
 
 	/** Across every course the viewer may see; empty lists for a learner who neither writes nor manages. */
 	public NeedsAttentionReport across(Viewer viewer) {
+		queries.catchUp();
 		Set<CourseId> live = new LinkedHashSet<>();
 		authoring.publishedCourses().forEach(course -> live.add(course.id()));
 		List<Group> groups = new ArrayList<>();
@@ -116,6 +117,7 @@ public class NeedsAttention {
 
 	/** For one course, with the same access as its figures: 404 for learners. */
 	public NeedsAttentionReport forCourse(Viewer viewer, CourseId courseId) {
+		queries.catchUp();
 		CourseAnalyticsAccess.Scope scope = access.scope(viewer, courseId, CourseAnalyticsFilter.EVERYTHING);
 		Map<CourseId, Optional<Course>> contents = new HashMap<>();
 		contents.put(scope.course().id(), Optional.of(scope.course()));

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * </pre>
  */
 @Component
-class CourseAnalyticsFixtures {
+public class CourseAnalyticsFixtures {
 
 	private final Fixtures fixtures;
 
@@ -61,14 +61,14 @@ class CourseAnalyticsFixtures {
 		this.jdbc = jdbc;
 	}
 
-	record History(Org org, PersonId author, Course course, PersonId p1, PersonId p2, PersonId p3, PersonId p4,
+	public record History(Org org, PersonId author, Course course, PersonId p1, PersonId p2, PersonId p3, PersonId p4,
 			PersonId p5, PersonId p6) {
 
-		String lesson(int n) {
+		public String lesson(int n) {
 			return course.lessons().get(n - 1).id();
 		}
 
-		String question(int n) {
+		public String question(int n) {
 			return course.quiz().questions().get(n - 1).id();
 		}
 	}
@@ -90,7 +90,7 @@ class CourseAnalyticsFixtures {
 		return authoring.publish(viewer, draft.id(), draft.revision());
 	}
 
-	History history(String title) {
+	public History history(String title) {
 		Org org = fixtures.organization();
 		var admin = fixtures.admin();
 		PersonId author = fixtures.person(admin, "Author", "author", org.suffix(), Set.of(), Set.of());
@@ -161,9 +161,12 @@ class CourseAnalyticsFixtures {
 
 	void add(String actor, Verb verb, ActivityType kind, String key, String course, String at, Boolean success) {
 		Timestamp when = Timestamp.from(Instant.parse(at));
+		String id = Ids.newId();
 		jdbc.sql("INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, "
 				+ "occurred_at, stored_at, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(Ids.newId(), actor, verb.iri(), record.activityIri(kind, key), course, null, success, when, when, "{}")
+			.params(id, actor, verb.iri(), record.activityIri(kind, key), course, null, success, when, when, "{}")
 			.update();
+		// as the learning record does: the analytics summaries fold it in before they are next read
+		jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES (?)").param(id).update();
 	}
 }

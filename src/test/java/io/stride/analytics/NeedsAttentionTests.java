@@ -15,6 +15,7 @@ import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import io.stride.shared.NotFoundException;
 import io.stride.support.Fixtures;
+import io.stride.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,5 +127,40 @@ class NeedsAttentionTests {
 				.header("Authorization", "Bearer " + fixtures.token(h.p1())))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/analytics/needs-attention")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void eachListDownloadsAsCsvWithTheNumbersOfThePage() throws Exception {
+		History h = story.history("Needs attention CSV");
+		String c = h.course().id().value();
+		var author = SignedIn.as(fixtures.viewerPerson(h.author()));
+		var page = mvc.perform(get("/analytics/needs-attention").param("courseId", c).with(author)).andReturn();
+		assertThat(page.getResponse().getContentAsString()).contains("/analytics/needs-attention/drop-off-lessons.csv?courseId=" + c);
+		var dropOff = mvc.perform(get("/analytics/needs-attention/drop-off-lessons.csv").param("courseId", c).with(author))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(dropOff.getContentType()).startsWith("text/csv");
+		assertThat(dropOff.getHeader("Content-Disposition")).contains("stride-needs-attention-drop-off-lessons-course-" + c);
+		// L1 → L2: 5 → 4 learners, drop-off 0.2, as on the page and in the API
+		assertThat(dropOff.getContentAsString().lines().toList()).containsExactly(
+				"course_id,course_title,lesson_id,lesson_title,previous_lesson_title,reached_previous,reached,drop_off",
+				q(c) + "," + q(h.course().title()) + "," + q(h.lesson(2)) + ",\"Log it\",\"Listen\",5,4,0.2");
+		String unclear = mvc.perform(get("/analytics/needs-attention/unclear-lessons.csv").param("courseId", c).with(author))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// L2: one unclear, one outdated, two reactions
+		assertThat(unclear.lines().skip(1).toList()).containsExactly(
+				q(c) + "," + q(h.course().title()) + "," + q(h.lesson(2)) + ",\"Log it\",1,1,2");
+		mvc.perform(get("/analytics/needs-attention/passwords.csv").with(author)).andExpect(status().isNotFound());
+		// a learner gets no course's lists, in CSV as on the page
+		mvc.perform(get("/analytics/needs-attention/drop-off-lessons.csv").param("courseId", c)
+				.with(SignedIn.as(fixtures.viewerPerson(h.p1())))).andExpect(status().isNotFound());
+	}
+
+	/** A text cell as the CSV writes it: always quoted. */
+	private static String q(String text) {
+		return "\"" + text + "\"";
 	}
 }

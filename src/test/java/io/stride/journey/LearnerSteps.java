@@ -15,10 +15,14 @@ final class LearnerSteps {
 	}
 
 	static void signIn(Browser browser, String email) {
+		signIn(browser, email, Fixtures.PASSWORD);
+	}
+
+	static void signIn(Browser browser, String email, String password) {
 		browser.go("/login");
 		browser.checkAccessibility();
 		browser.type("#email", email);
-		browser.type("#password", Fixtures.PASSWORD);
+		browser.type("#password", password);
 		browser.navigate("button[type=submit]");
 		assertThat(browser.path()).startsWith("/learning");
 	}

@@ -15,22 +15,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The grouped queries behind a course's figures. Each one filters on {@code course_id} and {@code verb} first, so
- * that the {@code statements_course_verb} index narrows the rows, and lets the database count instead of loading
- * statements.
+ * The grouped queries behind a course's figures. Over all time, the totals, times to complete and the funnel come
+ * from the summaries ({@link ActivitySummaries}); within a period, and for the weekly trend, from the statements:
+ * each query then filters on {@code course_id} and {@code verb} first, so that the {@code statements_course_verb}
+ * index narrows the rows, and lets the database count instead of loading statements.
  */
 @Repository
 public class CourseAnalyticsQueries {
 
 	static final List<String> START_VERBS = List.of(Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri());
 
+	private static final List<String> TOTAL_MEASURES = List.of(Verb.OPENED.iri(), ActivitySummaries.STARTED,
+			Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.PASSED.iri(), Verb.FAILED.iri(), Verb.COMPLETED.iri());
+
 	private final JdbcClient jdbc;
 
-	public CourseAnalyticsQueries(JdbcClient jdbc) {
+	private final ActivitySummaries summaries;
+
+	public CourseAnalyticsQueries(JdbcClient jdbc, ActivitySummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
+	}
+
+	/** Folds the statements recorded since the last read into the summaries; call once before a report. */
+	public void catchUp() {
+		summaries.catchUp();
 	}
 
 	public CourseAnalyticsTotals totals(CourseAnalyticsSlice slice) {
+		if (slice.allTime()) {
+			return summedTotals(slice);
+		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(slice, List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(),
 				Verb.PASSED.iri(), Verb.FAILED.iri(), Verb.COMPLETED.iri()), params);
@@ -54,6 +69,9 @@ public class CourseAnalyticsQueries {
 	 * it was) to their first completion in the period. One row per such learner, not per statement.
 	 */
 	public List<Duration> timesToComplete(CourseAnalyticsSlice slice) {
+		if (slice.allTime()) {
+			return summedTimesToComplete(slice);
+		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(new CourseAnalyticsSlice(slice.courseId(), null, null, slice.actors()), List.of(Verb.OPENED.iri(),
 				Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.COMPLETED.iri()), params);
@@ -85,6 +103,9 @@ public class CourseAnalyticsQueries {
 
 	/** Distinct learners who read each lesson in the period, by the lesson's activity IRI. */
 	public Map<String, Integer> reachedByLesson(CourseAnalyticsSlice slice) {
+		if (slice.allTime()) {
+			return summedReach(slice);
+		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(slice, List.of(Verb.EXPERIENCED.iri()), params);
 		Map<String, Integer> reached = new HashMap<>();
@@ -136,6 +157,81 @@ public class CourseAnalyticsQueries {
 				row[2] = rs.getInt(4);
 			});
 		return rows;
+	}
+
+	/** Each learner's row counts once; a measure's statements are summed. */
+	private CourseAnalyticsTotals summedTotals(CourseAnalyticsSlice slice) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String sql = slice.actors() == null
+				? "SELECT measure, SUM(learners), SUM(statements), MIN(first_at), MAX(last_at) FROM activity_totals "
+						+ "WHERE course_id = :course AND measure IN (:measures) GROUP BY measure"
+				: "SELECT measure, COUNT(*), SUM(statements), MIN(first_at), MAX(last_at) FROM activity_learners "
+						+ "WHERE course_id = :course AND measure IN (:measures) AND actor_id IN (:actors) GROUP BY measure";
+		params.put("course", slice.courseId());
+		params.put("measures", TOTAL_MEASURES);
+		if (slice.actors() != null) {
+			params.put("actors", List.copyOf(slice.actors()));
+		}
+		Map<String, int[]> counts = new HashMap<>();
+		Instant[] span = new Instant[2];
+		jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+			counts.put(rs.getString(1), new int[] { rs.getInt(2), rs.getInt(3) });
+			Instant first = instant(rs.getTimestamp(4));
+			Instant last = instant(rs.getTimestamp(5));
+			span[0] = span[0] == null || first.isBefore(span[0]) ? first : span[0];
+			span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
+		});
+		int[] none = new int[2];
+		return new CourseAnalyticsTotals(counts.getOrDefault(Verb.OPENED.iri(), none)[0],
+				counts.getOrDefault(ActivitySummaries.STARTED, none)[0], counts.getOrDefault(Verb.COMPLETED.iri(), none)[0],
+				counts.getOrDefault(Verb.ATTEMPTED.iri(), none)[1], counts.getOrDefault(Verb.PASSED.iri(), none)[1],
+				counts.getOrDefault(Verb.FAILED.iri(), none)[1], counts.getOrDefault(Verb.PASSED.iri(), none)[0], span[0],
+				span[1]);
+	}
+
+	/** Each completing learner's first open, read or quiz start, and first completion, from their summary rows. */
+	private List<Duration> summedTimesToComplete(CourseAnalyticsSlice slice) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("course", slice.courseId());
+		params.put("measures", List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(),
+				Verb.COMPLETED.iri()));
+		params.put("completed", Verb.COMPLETED.iri());
+		String learners = "";
+		if (slice.actors() != null) {
+			learners = " AND actor_id IN (:actors)";
+			params.put("actors", List.copyOf(slice.actors()));
+		}
+		List<Duration> times = new ArrayList<>();
+		jdbc.sql("SELECT MIN(CASE WHEN measure <> :completed THEN first_at END), "
+				+ "MIN(CASE WHEN measure = :completed THEN first_at END) FROM activity_learners "
+				+ "WHERE course_id = :course AND measure IN (:measures)" + learners
+				+ " GROUP BY actor_id HAVING MIN(CASE WHEN measure = :completed THEN first_at END) IS NOT NULL")
+			.params(params)
+			.query((ResultSet rs) -> {
+				Instant first = instant(rs.getTimestamp(1));
+				Instant completed = instant(rs.getTimestamp(2));
+				if (first != null && !first.isAfter(completed)) {
+					times.add(Duration.between(first, completed));
+				}
+			});
+		return times;
+	}
+
+	private Map<String, Integer> summedReach(CourseAnalyticsSlice slice) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("course", slice.courseId());
+		params.put("measure", Verb.EXPERIENCED.iri());
+		String sql = "SELECT object_id, learners FROM activity_totals WHERE course_id = :course AND measure = :measure";
+		if (slice.actors() != null) {
+			sql = "SELECT object_id, COUNT(*) FROM activity_learners WHERE course_id = :course AND measure = :measure "
+					+ "AND actor_id IN (:actors) GROUP BY object_id";
+			params.put("actors", List.copyOf(slice.actors()));
+		}
+		Map<String, Integer> reached = new HashMap<>();
+		jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+			reached.put(rs.getString(1), rs.getInt(2));
+		});
+		return reached;
 	}
 
 	static String where(CourseAnalyticsSlice slice, List<String> verbs, Map<String, Object> params) {

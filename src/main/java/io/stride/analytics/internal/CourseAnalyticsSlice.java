@@ -8,4 +8,9 @@ import java.util.Collection;
  * (null for everyone; callers never pass an empty list, which matches nobody).
  */
 public record CourseAnalyticsSlice(String courseId, Instant start, Instant end, Collection<String> actors) {
+
+	/** Whether the slice covers all time: its figures then come from the summaries, not the statements. */
+	public boolean allTime() {
+		return start == null && end == null;
+	}
 }

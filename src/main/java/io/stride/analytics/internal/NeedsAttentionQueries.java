@@ -10,83 +10,68 @@ import java.util.Map;
 import java.util.Set;
 
 import io.stride.activity.Verb;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Grouped counts over many courses at once, for the needs-attention lists: one query per figure, never one per
- * course. Every query names the courses and a verb, the leading columns of {@code statements_course_verb}.
+ * course. They read the summaries ({@link ActivitySummaries}), not the statements: the whole organization's figures
+ * from {@code activity_totals}, a team's from its learners' rows in {@code activity_learners}.
  */
 @Repository
 public class NeedsAttentionQueries {
 
 	private final JdbcClient jdbc;
 
-	public NeedsAttentionQueries(JdbcClient jdbc) {
+	private final ActivitySummaries summaries;
+
+	public NeedsAttentionQueries(JdbcClient jdbc, ActivitySummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
 	}
 
 	/** Answers and right answers: {@code right} counts statements whose result was a success. */
 	public record AnswerCount(int answers, int right) {
 	}
 
+	/** Folds the statements recorded since the last read into the summaries; call once before a report. */
+	public void catchUp() {
+		summaries.catchUp();
+	}
+
 	/** Distinct learners who started each course (read a lesson or started the quiz), by course id. */
 	public Map<String, Integer> startedLearners(Collection<String> courses, Collection<String> actors) {
 		Map<String, Integer> started = new HashMap<>();
-		if (courses.isEmpty()) {
-			return started;
-		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		jdbc.sql("SELECT course_id, COUNT(DISTINCT actor_id) FROM statements"
-				+ where(courses, CourseAnalyticsQueries.START_VERBS, actors, params) + " GROUP BY course_id")
-			.params(params)
-			.query((ResultSet rs) -> {
-				started.put(rs.getString(1), rs.getInt(2));
-			});
+		measure(courses, ActivitySummaries.STARTED, actors, "COUNT(*)", "learners",
+				rs -> started.merge(rs.getString(1), rs.getInt(3), Integer::sum));
 		return started;
 	}
 
 	/** Distinct learners who read each lesson: course id, then lesson activity IRI. */
 	public Map<String, Map<String, Integer>> reachedByLesson(Collection<String> courses, Collection<String> actors) {
 		Map<String, Map<String, Integer>> reached = new HashMap<>();
-		if (courses.isEmpty()) {
-			return reached;
-		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		jdbc.sql("SELECT course_id, object_id, COUNT(DISTINCT actor_id) FROM statements"
-				+ where(courses, List.of(Verb.EXPERIENCED.iri()), actors, params) + " GROUP BY course_id, object_id")
-			.params(params)
-			.query((ResultSet rs) -> {
-				reached.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-			});
+		measure(courses, Verb.EXPERIENCED.iri(), actors, "COUNT(*)", "learners",
+				rs -> reached.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3)));
 		return reached;
 	}
 
 	/** Answers per question (quiz questions and knowledge checks): course id, then question activity IRI. */
 	public Map<String, Map<String, AnswerCount>> answers(Collection<String> courses, Collection<String> actors) {
 		Map<String, Map<String, AnswerCount>> answers = new HashMap<>();
-		if (courses.isEmpty()) {
-			return answers;
-		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		jdbc.sql("SELECT course_id, object_id, COUNT(*), SUM(CASE WHEN result_success = TRUE THEN 1 ELSE 0 END) "
-				+ "FROM statements" + where(courses, List.of(Verb.ANSWERED.iri()), actors, params)
-				+ " GROUP BY course_id, object_id")
-			.params(params)
-			.query((ResultSet rs) -> {
-				answers.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-					.put(rs.getString(2), new AnswerCount(rs.getInt(3), rs.getInt(4)));
-			});
+		measure(courses, Verb.ANSWERED.iri(), actors, "SUM(statements), SUM(successes)", "statements, successes",
+				rs -> answers.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+					.put(rs.getString(2), new AnswerCount(rs.getInt(3), rs.getInt(4))));
 		return answers;
 	}
 
-	/** Courses in which any of these learners did something (uses the {@code statements_actor} index). */
+	/** Courses in which any of these learners did something (uses the {@code activity_learners_actor} index). */
 	public Set<String> coursesTakenBy(Collection<String> actors) {
 		Set<String> courses = new HashSet<>();
 		if (actors.isEmpty()) {
 			return courses;
 		}
-		jdbc.sql("SELECT DISTINCT course_id FROM statements WHERE actor_id IN (:actors) AND course_id IS NOT NULL")
+		jdbc.sql("SELECT DISTINCT course_id FROM activity_learners WHERE actor_id IN (:actors)")
 			.param("actors", List.copyOf(actors))
 			.query((ResultSet rs) -> {
 				courses.add(rs.getString(1));
@@ -94,14 +79,28 @@ public class NeedsAttentionQueries {
 		return courses;
 	}
 
-	private static String where(Collection<String> courses, List<String> verbs, Collection<String> actors,
-			Map<String, Object> params) {
-		params.put("courses", List.copyOf(courses));
-		params.put("verbs", verbs);
-		if (actors == null) {
-			return " WHERE course_id IN (:courses) AND verb IN (:verbs)";
+	/**
+	 * One measure of these courses, per course and activity: from the totals for everyone ({@code actors} null),
+	 * summed over the learners' rows otherwise.
+	 */
+	private void measure(Collection<String> courses, String measure, Collection<String> actors, String sums,
+			String totalColumns, RowCallbackHandler row) {
+		if (courses.isEmpty() || (actors != null && actors.isEmpty())) {
+			return;
 		}
-		params.put("actors", List.copyOf(actors));
-		return " WHERE course_id IN (:courses) AND verb IN (:verbs) AND actor_id IN (:actors)";
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("courses", List.copyOf(courses));
+		params.put("measure", measure);
+		String sql;
+		if (actors == null) {
+			sql = "SELECT course_id, object_id, " + totalColumns + " FROM activity_totals "
+					+ "WHERE course_id IN (:courses) AND measure = :measure";
+		}
+		else {
+			params.put("actors", List.copyOf(actors));
+			sql = "SELECT course_id, object_id, " + sums + " FROM activity_learners WHERE course_id IN (:courses) "
+					+ "AND measure = :measure AND actor_id IN (:actors) GROUP BY course_id, object_id";
+		}
+		jdbc.sql(sql).params(params).query(row);
 	}
 }

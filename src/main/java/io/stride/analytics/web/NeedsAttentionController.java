@@ -6,7 +6,16 @@ import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import java.nio.charset.StandardCharsets;
+
+import io.stride.analytics.NeedsAttentionReport;
+import io.stride.shared.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -26,9 +35,7 @@ class NeedsAttentionController {
 
 	@GetMapping("/analytics/needs-attention")
 	String page(@RequestParam(required = false) String courseId, Model model) {
-		Viewer me = organization.currentViewer();
-		model.addAttribute("report", courseId == null || courseId.isBlank() ? needsAttention.across(me)
-				: needsAttention.forCourse(me, new CourseId(courseId.strip())));
+		model.addAttribute("report", report(courseId));
 		model.addAttribute("limit", NeedsAttention.LIMIT);
 		model.addAttribute("highDropOff", (int) Math.round(NeedsAttention.HIGH_DROP_OFF * 100));
 		model.addAttribute("minDropOffLearners", NeedsAttention.MIN_LEARNERS_FOR_DROP_OFF);
@@ -36,5 +43,29 @@ class NeedsAttentionController {
 		model.addAttribute("minAnswers", NeedsAttention.MIN_ANSWERS);
 		model.addAttribute("minScoreLearners", NeedsAttention.MIN_LEARNERS_FOR_SCORE);
 		return "analytics/needs-attention";
+	}
+
+	/** One of the page's tables as CSV ({@code unclear-lessons}, {@code drop-off-lessons} …); 404 for other names. */
+	@GetMapping("/analytics/needs-attention/{table}.csv")
+	ResponseEntity<String> csv(@PathVariable String table, @RequestParam(required = false) String courseId) {
+		var write = NeedsAttentionCsv.TABLES.get(table);
+		if (write == null) {
+			throw new NotFoundException("Table");
+		}
+		NeedsAttentionReport report = report(courseId);
+		String scope = report.courseId() == null ? "all-courses" : "course-" + report.courseId().value();
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("stride-needs-attention-" + table + "-" + scope + ".csv")
+				.build()
+				.toString())
+			.body(write.apply(report));
+	}
+
+	private NeedsAttentionReport report(String courseId) {
+		Viewer me = organization.currentViewer();
+		return courseId == null || courseId.isBlank() ? needsAttention.across(me)
+				: needsAttention.forCourse(me, new CourseId(courseId.strip()));
 	}
 }

@@ -1,0 +1,214 @@
+package io.stride.analytics.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.activity.Verb;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the summaries of the learning record ({@code activity_learners}, {@code activity_totals}) up to date: the
+ * learning record queues each course statement it stores, and this folds the queue into the summaries. Every
+ * figure read from the summaries calls {@link #catchUp()} first, so the figures include every statement committed
+ * before the request; a scheduled fold keeps the queue short between requests. Folding holds a lock on one row, so
+ * two folds (two requests, or two instances of Stride) never count a statement twice. See ADR 0014.
+ */
+@Component
+public class ActivitySummaries {
+
+	/** The measure of learners who started a course: read a lesson or started the quiz. */
+	public static final String STARTED = "started";
+
+	/** The activity of course-wide measures that have no activity of their own. */
+	public static final String COURSE = "course";
+
+	private static final int BATCH = 2000;
+
+	private static final Logger log = LoggerFactory.getLogger(ActivitySummaries.class);
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final TransactionTemplate ownTransaction;
+
+	ActivitySummaries(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Folds every queued statement into the summaries, in transactions of its own; returns how many it folded. */
+	public int catchUp() {
+		int total = 0;
+		while (queued()) {
+			Integer folded = ownTransaction.execute(status -> foldBatch());
+			total += folded == null ? 0 : folded;
+			if (folded == null || folded < BATCH) {
+				break;
+			}
+		}
+		return total;
+	}
+
+	@Scheduled(fixedDelayString = "${stride.analytics.summarize-every:PT15S}", initialDelayString = "PT20S")
+	void scheduled() {
+		try {
+			int folded = catchUp();
+			if (folded > 0) {
+				log.debug("Folded {} statements into the analytics summaries", folded);
+			}
+		}
+		catch (RuntimeException e) {
+			// the next fold (or the next read) tries again; nothing was half-done, each batch is one transaction
+			log.warn("Could not fold statements into the analytics summaries: {}", e.getMessage());
+		}
+	}
+
+	private boolean queued() {
+		return jdbc.sql("SELECT statement_id FROM statements_to_summarize FETCH FIRST 1 ROWS ONLY")
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
+	private record Key(String course, String measure, String object, String actor) {
+	}
+
+	private record Total(String course, String measure, String object) {
+	}
+
+	/** What a batch adds to one summary row. */
+	private static final class Sum {
+
+		int statements;
+
+		int successes;
+
+		int newLearners;
+
+		Instant first;
+
+		Instant last;
+
+		void add(int statements, int successes, Instant first, Instant last) {
+			this.statements += statements;
+			this.successes += successes;
+			this.first = this.first == null || first.isBefore(this.first) ? first : this.first;
+			this.last = this.last == null || last.isAfter(this.last) ? last : this.last;
+		}
+	}
+
+	private int foldBatch() {
+		// the lock: a second fold waits here, then finds the statements gone from the queue
+		jdbc.sql("SELECT folded FROM activity_summary_state WHERE id = 'statements' FOR UPDATE").query(Long.class).single();
+		List<String> ids = new ArrayList<>();
+		Map<Key, Sum> byLearner = new LinkedHashMap<>();
+		jdbc.sql("SELECT q.statement_id, s.course_id, s.verb, s.object_id, s.actor_id, s.result_success, s.occurred_at "
+				+ "FROM statements_to_summarize q LEFT JOIN statements s ON s.id = q.statement_id "
+				+ "ORDER BY q.statement_id FETCH FIRST " + BATCH + " ROWS ONLY")
+			.query(rs -> {
+				ids.add(rs.getString(1));
+				String course = rs.getString(2);
+				if (course == null) {
+					return; // gone, or not part of a course: nothing to summarize
+				}
+				String verb = rs.getString(3);
+				String actor = rs.getString(5);
+				Instant at = rs.getTimestamp(7).toInstant();
+				int success = Boolean.TRUE.equals(rs.getObject(6, Boolean.class)) ? 1 : 0;
+				byLearner.computeIfAbsent(new Key(course, verb, rs.getString(4), actor), k -> new Sum()).add(1, success, at, at);
+				if (verb.equals(Verb.EXPERIENCED.iri()) || verb.equals(Verb.ATTEMPTED.iri())) {
+					byLearner.computeIfAbsent(new Key(course, STARTED, COURSE, actor), k -> new Sum()).add(1, 0, at, at);
+				}
+			});
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		List<Key> keys = new ArrayList<>(byLearner.keySet());
+		int[] updated = template.batchUpdate("UPDATE activity_learners SET statements = statements + ?, "
+				+ "successes = successes + ?, first_at = CASE WHEN first_at < ? THEN first_at ELSE ? END, "
+				+ "last_at = CASE WHEN last_at > ? THEN last_at ELSE ? END "
+				+ "WHERE course_id = ? AND measure = ? AND object_id = ? AND actor_id = ?", rows(keys, byLearner, true));
+		List<Key> fresh = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			if (updated[i] == 0) {
+				fresh.add(keys.get(i));
+				byLearner.get(keys.get(i)).newLearners = 1;
+			}
+		}
+		if (!fresh.isEmpty()) {
+			template.batchUpdate("INSERT INTO activity_learners (statements, successes, first_at, last_at, course_id, "
+					+ "measure, object_id, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows(fresh, byLearner, false));
+		}
+		Map<Total, Sum> totals = new HashMap<>();
+		byLearner.forEach((key, sum) -> {
+			Sum total = totals.computeIfAbsent(new Total(key.course(), key.measure(), key.object()), k -> new Sum());
+			total.add(sum.statements, sum.successes, sum.first, sum.last);
+			total.newLearners += sum.newLearners;
+		});
+		List<Total> totalKeys = new ArrayList<>(totals.keySet());
+		List<Object[]> totalRows = new ArrayList<>();
+		for (Total key : totalKeys) {
+			Sum sum = totals.get(key);
+			Timestamp first = Timestamp.from(sum.first);
+			Timestamp last = Timestamp.from(sum.last);
+			totalRows.add(new Object[] { sum.newLearners, sum.statements, sum.successes, first, first, last, last,
+					key.course(), key.measure(), key.object() });
+		}
+		int[] totalUpdated = template.batchUpdate("UPDATE activity_totals SET learners = learners + ?, "
+				+ "statements = statements + ?, successes = successes + ?, "
+				+ "first_at = CASE WHEN first_at < ? THEN first_at ELSE ? END, "
+				+ "last_at = CASE WHEN last_at > ? THEN last_at ELSE ? END "
+				+ "WHERE course_id = ? AND measure = ? AND object_id = ?", totalRows);
+		List<Object[]> newTotals = new ArrayList<>();
+		for (int i = 0; i < totalKeys.size(); i++) {
+			if (totalUpdated[i] == 0) {
+				Total key = totalKeys.get(i);
+				Sum sum = totals.get(key);
+				newTotals.add(new Object[] { key.course(), key.measure(), key.object(), sum.newLearners, sum.statements,
+						sum.successes, Timestamp.from(sum.first), Timestamp.from(sum.last) });
+			}
+		}
+		if (!newTotals.isEmpty()) {
+			template.batchUpdate("INSERT INTO activity_totals (course_id, measure, object_id, learners, statements, "
+					+ "successes, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", newTotals);
+		}
+		for (int from = 0; from < ids.size(); from += 500) {
+			jdbc.sql("DELETE FROM statements_to_summarize WHERE statement_id IN (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.update();
+		}
+		jdbc.sql("UPDATE activity_summary_state SET folded = folded + ? WHERE id = 'statements'").param(ids.size()).update();
+		return ids.size();
+	}
+
+	private static List<Object[]> rows(List<Key> keys, Map<Key, Sum> sums, boolean update) {
+		List<Object[]> rows = new ArrayList<>(keys.size());
+		for (Key key : keys) {
+			Sum sum = sums.get(key);
+			Timestamp first = Timestamp.from(sum.first);
+			Timestamp last = Timestamp.from(sum.last);
+			rows.add(update
+					? new Object[] { sum.statements, sum.successes, first, first, last, last, key.course(), key.measure(),
+							key.object(), key.actor() }
+					: new Object[] { sum.statements, sum.successes, first, last, key.course(), key.measure(), key.object(),
+							key.actor() });
+		}
+		return rows;
+	}
+}
