@@ -40,17 +40,13 @@ class ItemAnalysisRecords {
 	 * {@code firstOnly}, each learner's first one only.
 	 */
 	Set<String> submittedAttempts(CourseId course, boolean firstOnly) {
-		Set<String> seen = new java.util.HashSet<>();
+		Set<PersonId> seen = new java.util.HashSet<>();
 		Set<String> attempts = new LinkedHashSet<>();
-		jdbc.sql("SELECT registration, actor_id FROM statements WHERE course_id = ? AND verb IN (?, ?) "
-				+ "AND registration IS NOT NULL ORDER BY occurred_at, registration")
-			.params(course.value(), Verb.PASSED.iri(), Verb.FAILED.iri())
-			.query(rs -> {
-				String registration = rs.getString(1);
-				if (!firstOnly || seen.add(rs.getString(2))) {
-					attempts.add(registration);
-				}
-			});
+		submittedAttemptsWithLearners(course).forEach((registration, learner) -> {
+			if (!firstOnly || seen.add(learner)) {
+				attempts.add(registration);
+			}
+		});
 		return attempts;
 	}
 
