@@ -25,6 +25,24 @@ public record LibraryHealthFilter(State state, Age age, ReviewBy reviewBy, Use u
 		return state == null && age == null && reviewBy == null && use == null;
 	}
 
+	/** The filter in words, for a heading: "Published, over a year". */
+	public String describe() {
+		java.util.List<String> parts = new java.util.ArrayList<>();
+		if (state != null) {
+			parts.add(state.label());
+		}
+		if (age != null) {
+			parts.add(age.label().toLowerCase(Locale.ROOT));
+		}
+		if (reviewBy != null) {
+			parts.add("review-by " + reviewBy.label().toLowerCase(Locale.ROOT));
+		}
+		if (use != null) {
+			parts.add(use.label().toLowerCase(Locale.ROOT));
+		}
+		return String.join(", ", parts);
+	}
+
 	boolean matches(LibraryHealthReport.Entry entry) {
 		return (state == null || state == entry.state()) && (age == null || age == entry.age())
 				&& (reviewBy == null || reviewBy == entry.reviewBy()) && (use == null || use == entry.use());

@@ -165,6 +165,15 @@ public class Lifecycle {
 		return saved;
 	}
 
+	/** Runs the daily proposals now (admins only, 403 otherwise); the number saved. */
+	@Transactional
+	public int proposeNow(Viewer viewer) {
+		if (!viewer.isAdmin()) {
+			throw new ForbiddenException("Only admins run the lifecycle proposals by hand.");
+		}
+		return proposeNew();
+	}
+
 	private void notifyOwner(Candidate c, LifecycleSettings settings) {
 		String title = c.course().title();
 		if (c.kind() == Kind.ARCHIVE) {

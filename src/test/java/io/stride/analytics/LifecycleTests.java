@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.within;
  * The lifecycle proposals on the fixed library of {@link LifecycleFixtures}, worked out by hand there.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // the same context as the lifecycle API and page tests
 @Import(MovableClock.Config.class)
 class LifecycleTests {
 
