@@ -142,17 +142,25 @@ public class Lifecycle {
 
 	/**
 	 * Saves the proposals that are new (none open for the course and kind, none decided within the idle period) and
-	 * tells each course's owner about each in the app and by mail; the number saved. Run daily; running it again
-	 * saves and sends nothing twice.
+	 * tells each course's owner about each in the app and by mail; the number saved. Open proposals the data no longer
+	 * supports are withdrawn (dismissed by nobody). Run daily; running it again saves and sends nothing twice.
 	 */
 	@Transactional
 	public int proposeNew() {
 		Instant now = clock.instant();
 		LifecycleSettings settings = settings();
+		List<Candidate> candidates = candidates(now, settings);
+		Set<String> proposed = new java.util.HashSet<>();
+		candidates.forEach(c -> proposed.add(LifecycleRecords.key(c.course().id(), c.kind())));
+		// the data no longer supports these (opened again, retired, no longer weak): withdrawn, decided by nobody
+		records.list(null, true)
+			.stream()
+			.filter(p -> !proposed.contains(LifecycleRecords.key(p.courseId(), p.kind())))
+			.forEach(p -> records.withdraw(p.id(), now));
 		Set<String> open = records.openKeys();
 		Set<String> decided = records.decidedSince(now.minus(Duration.ofDays(settings.idleDays())));
 		int saved = 0;
-		for (Candidate c : candidates(now, settings)) {
+		for (Candidate c : candidates) {
 			String key = LifecycleRecords.key(c.course().id(), c.kind());
 			if (open.contains(key) || decided.contains(key)) {
 				continue;

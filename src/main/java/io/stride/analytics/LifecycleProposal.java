@@ -12,6 +12,7 @@ import io.stride.identity.PersonId;
  * @param lastOpenedAt the last time a learner opened the course when the proposal was made; null for never
  * @param learners for REFINE, the learners who opened the course in the period
  * @param weak for REFINE, which results were weak, in the order completion, pass rate, reactions
+ * @param decidedBy null for a proposal Stride withdrew because the data no longer supported it
  */
 public record LifecycleProposal(String id, CourseId courseId, String courseTitle, PersonId ownerId, Kind kind,
 		Status status, Instant lastOpenedAt, Integer learners, Double completionRate, Double passRate,

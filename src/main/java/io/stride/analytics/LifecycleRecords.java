@@ -138,6 +138,14 @@ class LifecycleRecords {
 			.update() == 1;
 	}
 
+	/** Dismisses an open proposal on nobody's behalf, when the data no longer supports it. */
+	void withdraw(String id, Instant at) {
+		jdbc.sql("UPDATE lifecycle_proposals SET status = 'DISMISSED', open_key = NULL, decided_at = ? "
+				+ "WHERE id = ? AND status = 'OPEN'")
+			.params(Timestamp.from(at), id)
+			.update();
+	}
+
 	private LifecycleProposal proposal(ResultSet rs, int n) throws SQLException {
 		String weak = rs.getString(11);
 		return new LifecycleProposal(rs.getString(1), new CourseId(rs.getString(2)), null, new PersonId(rs.getString(3)),

@@ -159,6 +159,21 @@ class LifecycleTests {
 	}
 
 	@Test
+	void aProposalTheDataNoLongerSupportsIsWithdrawn() {
+		lifecycle.proposeNew();
+		// a learner opens idle91 again the next day: it is no longer idle
+		clock.advance(Duration.ofDays(1));
+		fixtures.opened("back-" + lib.org().suffix(), lib.idle91(), clock.instant());
+		lifecycle.proposeNew();
+		assertThat(archiveProposals(lib.idle91().id().value())).singleElement().satisfies(p -> {
+			assertThat(p.status()).isEqualTo(Status.DISMISSED);
+			assertThat(p.decidedBy()).isNull();
+		});
+		assertThat(lifecycle.proposals(owner, true)).extracting(p -> p.courseId())
+			.containsExactlyInAnyOrder(lib.never().id(), lib.popular().id());
+	}
+
+	@Test
 	void onlyTheOwnerAndAdminsSeeAndDecideProposals() {
 		lifecycle.proposeNew();
 		LifecycleProposal idle = find(lifecycle.proposals(owner, true), lib.idle91().id().value(), Kind.ARCHIVE);
