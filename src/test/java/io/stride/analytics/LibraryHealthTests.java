@@ -159,10 +159,10 @@ class LibraryHealthTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("<caption>Courses by state</caption>"),
 					containsString("The courses you wrote: 8 courses."),
-					containsString("href=\"/analytics/library?state=PUBLISHED\">6</a>"),
-					containsString("href=\"/analytics/library?age=OVER_1_YEAR\">1</a>"),
-					containsString("href=\"/analytics/library?reviewBy=LATER\">2</a>"),
-					containsString("href=\"/analytics/library?use=IDLE\">3</a>"), containsString("<th scope=\"row\">"),
+					containsString("href=\"/analytics/library?state=PUBLISHED\" aria-label=\"6 courses: Published\">6</a>"),
+					containsString("href=\"/analytics/library?age=OVER_1_YEAR\" aria-label=\"1 course: Over a year\">1</a>"),
+					containsString("href=\"/analytics/library?reviewBy=LATER\" aria-label=\"2 courses: Later\">2</a>"),
+					containsString("href=\"/analytics/library?use=IDLE\" aria-label=\"3 courses: Not opened in the period\">3</a>"), containsString("<th scope=\"row\">"),
 					not(containsString("id=\"library-courses\"")))));
 		mvc.perform(get("/analytics/library").param("state", "DRAFT").with(as(lib.author())))
 			.andExpect(status().isOk())

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * </pre>
  */
 @Component
-class LifecycleFixtures {
+public class LifecycleFixtures {
 
 	static final Duration MOVED = Duration.ofDays(100);
 
@@ -56,12 +56,12 @@ class LifecycleFixtures {
 		this.jdbc = jdbc;
 	}
 
-	record Library(Org org, PersonId author, Course idle91, Course idle89, Course never, Course young, Course draft,
+	public record Library(Org org, PersonId author, Course idle91, Course idle89, Course never, Course young, Course draft,
 			Course popular, Course fine, Course nineteen) {
 	}
 
 	/** Writes the library at the clock's time, then moves the clock {@link #MOVED} on. */
-	Library library(MovableClock clock) {
+	public Library library(MovableClock clock) {
 		Org org = fixtures.organization();
 		PersonId author = fixtures.person(fixtures.admin(), "Owner", "owner", org.suffix(), Set.of(org.teamA()), Set.of());
 		var me = fixtures.viewer(author);
