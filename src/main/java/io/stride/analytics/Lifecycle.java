@@ -257,7 +257,8 @@ public class Lifecycle {
 	}
 
 	private List<LifecycleProposal> titled(List<LifecycleProposal> proposals) {
-		Map<CourseId, String> titles = authoring.titles(proposals.stream().map(LifecycleProposal::courseId).distinct().toList());
+		Map<CourseId, String> titles = authoring
+			.titles(proposals.stream().map(LifecycleProposal::courseId).distinct().toList());
 		return proposals.stream().map(p -> p.withTitle(titles.getOrDefault(p.courseId(), "(deleted course)"))).toList();
 	}
 }

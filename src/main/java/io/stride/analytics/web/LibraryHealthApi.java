@@ -62,10 +62,13 @@ class LibraryHealthApi {
 			+ "lifecycle proposals (ARCHIVE, REFINE). Admins get the organization's library, everyone else the courses "
 			+ "they wrote (scope says which). With any filter, courses lists the matching courses; 422 for an unknown "
 			+ "filter value")
-	LibraryHealthView libraryHealth(@Parameter(description = "DRAFT, IN_REVIEW, PUBLISHED or RETIRED") @RequestParam(required = false) String state,
-			@Parameter(description = "UNDER_3_MONTHS, UNDER_1_YEAR or OVER_1_YEAR") @RequestParam(required = false) String age,
+	LibraryHealthView libraryHealth(
+			@Parameter(description = "DRAFT, IN_REVIEW, PUBLISHED or RETIRED") @RequestParam(required = false) String state,
+			@Parameter(description = "UNDER_3_MONTHS, UNDER_1_YEAR or OVER_1_YEAR")
+			@RequestParam(required = false) String age,
 			@Parameter(description = "OVERDUE, DUE_SOON, LATER or NONE") @RequestParam(required = false) String reviewBy,
 			@Parameter(description = "OPENED or IDLE") @RequestParam(required = false) String use) {
-		return LibraryHealthView.of(health.report(organization.currentViewer(), LibraryHealthFilter.of(state, age, reviewBy, use)));
+		LibraryHealthFilter filter = LibraryHealthFilter.of(state, age, reviewBy, use);
+		return LibraryHealthView.of(health.report(organization.currentViewer(), filter));
 	}
 }

@@ -64,7 +64,8 @@ class LibraryHealthController {
 		StringBuilder csv = new StringBuilder(Csv.line("table", "group", "courses"));
 		r.byState().forEach((k, n) -> csv.append(Csv.line(Csv.text("state"), Csv.text(k.label()), Csv.number(n))));
 		r.byAge().forEach((k, n) -> csv.append(Csv.line(Csv.text("age"), Csv.text(k.label()), Csv.number(n))));
-		r.byReviewBy().forEach((k, n) -> csv.append(Csv.line(Csv.text("review-by (published)"), Csv.text(k.label()), Csv.number(n))));
+		r.byReviewBy()
+			.forEach((k, n) -> csv.append(Csv.line(Csv.text("review-by (published)"), Csv.text(k.label()), Csv.number(n))));
 		r.byUse().forEach((k, n) -> csv.append(Csv.line(Csv.text("use in the last " + r.idleDays() + " days (published)"),
 				Csv.text(k.label()), Csv.number(n))));
 		r.openProposals().forEach((k, n) -> csv.append(Csv.line(Csv.text("open proposals"), Csv.text(proposalLabel(k)),

@@ -64,8 +64,8 @@ class LifecycleApi {
 			+ "ARCHIVE: a published course nobody opened in the idle period (lastOpenedAt null: never opened). REFINE: a "
 			+ "course opened by many learners in the period with a weak completion rate, pass rate or reaction score "
 			+ "(weak names which: COMPLETION, PASS_RATE, REACTIONS); rates are fractions from 0 to 1")
-	List<LifecycleProposalView> proposals(@Parameter(description = "open (the default) or all, with decided ones") 
-			@RequestParam(defaultValue = "open") String status) {
+	List<LifecycleProposalView> proposals(
+			@Parameter(description = "open (the default) or all, with decided ones") @RequestParam(defaultValue = "open") String status) {
 		return lifecycle.proposals(organization.currentViewer(), LifecycleController.openOnly(status))
 			.stream()
 			.map(LifecycleProposalView::of)
