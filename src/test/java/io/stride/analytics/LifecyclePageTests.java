@@ -175,10 +175,12 @@ class LifecyclePageTests {
 	}
 
 	@Test
-	void myCoursesLinksToTheProposalsAndTheLibraryHealth() throws Exception {
+	void myCoursesAndNeedsAttentionLinkToTheProposalsAndTheLibraryHealth() throws Exception {
 		Document courses = page("/courses", lib.author());
 		assertThat(courses.select("#lifecycle-proposals").attr("href")).isEqualTo("/lifecycle/proposals");
 		assertThat(courses.select("#library-health").attr("href")).isEqualTo("/analytics/library");
+		Document needsAttention = page("/analytics/needs-attention", lib.author());
+		assertThat(needsAttention.select("#library-health-link").attr("href")).isEqualTo("/analytics/library");
 	}
 
 	private org.jsoup.nodes.Element row(Document page, String courseId, Kind kind) {
