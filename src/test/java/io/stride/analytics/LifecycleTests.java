@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +53,9 @@ class LifecycleTests {
 
 	@Autowired
 	Notifications notifications;
+
+	@Autowired
+	LifecycleRecords records;
 
 	@Autowired
 	MovableClock clock;
@@ -172,6 +176,15 @@ class LifecycleTests {
 		});
 		assertThat(lifecycle.proposals(owner, true)).extracting(p -> p.courseId())
 			.containsExactlyInAnyOrder(lib.never().id(), lib.popular().id());
+	}
+
+	@Test
+	void twoNodesCannotBothSaveTheSameOpenProposal() {
+		lifecycle.proposeNew();
+		// what a second node running the daily job at the same moment would try: refused by the unique open key
+		assertThatThrownBy(() -> records.insert(lib.never().id(), lib.author(), Kind.ARCHIVE, null, null, null, null,
+				null, List.of(), clock.instant())).isInstanceOf(DataIntegrityViolationException.class);
+		assertThat(archiveProposals(lib.never().id().value())).hasSize(1);
 	}
 
 	@Test
