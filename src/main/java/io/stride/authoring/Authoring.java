@@ -453,6 +453,18 @@ public class Authoring {
 		return courses.withQuiz(ids);
 	}
 
+	/** Every course in the organization without its content, for library counts; callers decide who sees them. */
+	@Transactional(readOnly = true)
+	public List<LibraryCourse> library() {
+		return courses.library(null);
+	}
+
+	/** The courses this person wrote, without their content. */
+	@Transactional(readOnly = true)
+	public List<LibraryCourse> libraryOf(io.stride.identity.PersonId author) {
+		return courses.library(author.value());
+	}
+
 	public static boolean mayEdit(Viewer viewer, Course course) {
 		return viewer.isAdmin() || viewer.is(course.authorId());
 	}

@@ -80,8 +80,9 @@ class ItemAnalysisController {
 	String thresholdsPage(Model model) {
 		organization.currentViewer();
 		ItemAnalysisThresholds current = analysis.thresholds();
-		return thresholdsView(model, Map.of("tooEasy", plain(current.tooEasy()), "tooHard", plain(current.tooHard()),
-				"weakDiscrimination", plain(current.weakDiscrimination())), current.revision(), Map.of());
+		return thresholdsView(model, Map.of("tooEasy", SettingsForm.plain(current.tooEasy()), "tooHard",
+				SettingsForm.plain(current.tooHard()), "weakDiscrimination", SettingsForm.plain(current.weakDiscrimination())),
+				current.revision(), Map.of());
 	}
 
 	@PostMapping("/admin/item-analysis")
@@ -94,8 +95,8 @@ class ItemAnalysisController {
 		given.put("tooHard", tooHard == null ? "" : tooHard);
 		given.put("weakDiscrimination", weakDiscrimination == null ? "" : weakDiscrimination);
 		try {
-			analysis.changeThresholds(me, new ItemAnalysisThresholds.Change(number(tooEasy), number(tooHard),
-					number(weakDiscrimination), revision));
+			analysis.changeThresholds(me, new ItemAnalysisThresholds.Change(SettingsForm.number(tooEasy),
+					SettingsForm.number(tooHard), SettingsForm.number(weakDiscrimination), revision));
 			redirect.addFlashAttribute("notice", "Saved: questions are flagged with the new thresholds.");
 			return "redirect:/admin/item-analysis";
 		}
@@ -128,23 +129,6 @@ class ItemAnalysisController {
 		model.addAttribute("revision", revision);
 		model.addAttribute("errors", errors);
 		return "analytics/items-thresholds";
-	}
-
-	/** A number as typed, accepting a decimal comma; null when it is not one (the service names the field). */
-	private static Double number(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Double.valueOf(text.strip().replace(',', '.'));
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
-	}
-
-	private static String plain(double value) {
-		return String.format(Locale.ROOT, "%.2f", value);
 	}
 
 	private static String slug(String title) {

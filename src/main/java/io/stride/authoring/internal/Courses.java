@@ -302,4 +302,26 @@ public class Courses {
 			});
 		return titles;
 	}
+
+	/**
+	 * Every course's header with its first publication, in one query, for the library's counts; only those written by
+	 * {@code authorId} unless it is null.
+	 */
+	public List<io.stride.authoring.LibraryCourse> library(String authorId) {
+		String sql = "SELECT c.id, c.title, c.status, c.author_id, c.created_at, v.first_published_at, c.review_by, "
+				+ "c.live_version FROM courses c LEFT JOIN (SELECT course_id, MIN(published_at) AS first_published_at "
+				+ "FROM course_versions GROUP BY course_id) v ON v.course_id = c.id"
+				+ (authorId == null ? "" : " WHERE c.author_id = :author") + " ORDER BY c.title, c.id";
+		var statement = jdbc.sql(sql);
+		if (authorId != null) {
+			statement = statement.param("author", authorId);
+		}
+		return statement.query((rs, n) -> {
+			Timestamp first = rs.getTimestamp(6);
+			return new io.stride.authoring.LibraryCourse(new CourseId(rs.getString(1)), rs.getString(2),
+					CourseStatus.valueOf(rs.getString(3)), new PersonId(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+					first == null ? null : first.toInstant(), rs.getObject(7, java.time.LocalDate.class),
+					rs.getObject(8, Integer.class));
+		}).list();
+	}
 }

@@ -1,0 +1,20 @@
+package io.stride.authoring;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.stride.identity.PersonId;
+
+/**
+ * A course as the library sees it, without its content: for counts across many courses.
+ * @param firstPublishedAt when its first version was published; null while it never was
+ * @param liveVersion the newest published version, or null
+ */
+public record LibraryCourse(CourseId id, String title, CourseStatus status, PersonId authorId, Instant createdAt,
+		Instant firstPublishedAt, LocalDate reviewBy, Integer liveVersion) {
+
+	/** Learners can be given it: some version is published and the course is not retired. */
+	public boolean isLive() {
+		return liveVersion != null && status != CourseStatus.RETIRED;
+	}
+}
