@@ -7,7 +7,8 @@
 #   defaults: 20000 learners in 100 teams, 2000 published courses, 64 draws (about 10 million statements), 100
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), APP_HEAP (2g), PORT (8092), SKIP_BUILD=1,
 #   KEEP_DATA=1 (measure again on the database an earlier run filled, without generating it again),
-#   RESUME=1 (keep the courses an interrupted run created and go on from there)
+#   RESUME=1 (keep the courses an interrupted run created and go on from there),
+#   APP_ARGS (more arguments for Stride, e.g. --spring.flyway.out-of-order=true on a database an older build filled)
 # The database is "stride_analytics"; the application runs on it with demo data off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +59,7 @@ start_app() {
   STRIDE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STRIDE_DB_USER=stride STRIDE_DB_PASSWORD=stride \
   STRIDE_DEMO_DATA=false STRIDE_ADMIN_EMAIL=$ADMIN STRIDE_ADMIN_PASSWORD=$PASSWORD PORT=$PORT STRIDE_BASE_URL=$BASE \
     "$JAVA" -Xms${APP_HEAP:-2g} -Xmx${APP_HEAP:-2g} -XX:+UseG1GC -jar "$JAR" \
-    --logging.level.io.stride.shared.web.RequestLogging=WARN > "$RESULTS/app.log" 2>&1 &
+    --logging.level.io.stride.shared.web.RequestLogging=WARN ${APP_ARGS:-} > "$RESULTS/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
   curl -sf "$BASE/actuator/health" >/dev/null || { echo "Stride did not start; see $RESULTS/app.log"; exit 1; }
@@ -117,7 +118,9 @@ SQL
   echo "== the learning record: about $((LEARNERS * DRAWS * 8 / 1000000)) million statements over two years (takes a while)"
   kill $APP; wait $APP 2>/dev/null || true
   psql_db -v base="$BASE" -v enrolments="$DRAWS" -f bench/analytics-data.sql >/dev/null
-  psql_db -c "VACUUM ANALYZE statements" -c "ANALYZE" >/dev/null 2>&1
+  # as autovacuum would: statistics for the planner, and the visibility map that lets queries read indexes alone
+  psql_db -c "VACUUM ANALYZE statements" -c "VACUUM ANALYZE activity_learners" -c "VACUUM ANALYZE activity_totals" \
+    -c "ANALYZE" >/dev/null 2>&1
   echo "generated in $(( $(date +%s) - started )) s"
   start_app
 fi

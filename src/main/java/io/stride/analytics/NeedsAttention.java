@@ -127,6 +127,11 @@ public class NeedsAttention {
 
 	private NeedsAttentionReport report(CourseId courseId, String courseTitle, List<Group> groups,
 			Map<CourseId, Optional<Course>> contents) {
+		// every course's published version at once: a list over the whole library must not read them one by one
+		List<CourseId> unread = groups.stream().flatMap(g -> g.courses().stream()).distinct()
+			.filter(id -> !contents.containsKey(id)).toList();
+		Map<CourseId, Course> live = authoring.published(unread);
+		unread.forEach(id -> contents.put(id, Optional.ofNullable(live.get(id))));
 		List<UnclearLesson> unclear = new ArrayList<>();
 		List<DropOffLesson> dropOffs = new ArrayList<>();
 		List<MissedQuestion> missed = new ArrayList<>();

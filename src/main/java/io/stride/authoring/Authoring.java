@@ -2,6 +2,7 @@ package io.stride.authoring;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.stride.authoring.internal.CourseRules;
 import io.stride.authoring.internal.Courses;
@@ -239,19 +240,22 @@ public class Authoring {
 	private Course liveView(Course course, int version) {
 		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
 		return versions.find(course.id(), version)
-			.map(stored -> {
-				CourseContent c = stored.content();
-				return new Course(course.id(), c.title(), c.description(), status, version, course.revision(),
-						course.authorId(), c.lessons(), c.quiz(), course.updatedAt(), stored.publishedAt(), c.objectives(),
-						c.riskTier() == null ? course.riskTier() : c.riskTier(), c.tierReason(), course.reviewBy(),
-						course.liveVersion());
-			})
+			.map(stored -> liveView(course, stored))
 			.orElseGet(() -> {
 				Course full = find(course.id());
 				return new Course(full.id(), full.title(), full.description(), status, full.version(), full.revision(),
 						full.authorId(), full.lessons(), full.quiz(), full.updatedAt(), full.publishedAt(),
 						full.objectives(), full.riskTier(), full.tierReason(), full.reviewBy(), full.liveVersion());
 			});
+	}
+
+	private static Course liveView(Course course, io.stride.authoring.internal.CourseVersions.Stored stored) {
+		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
+		CourseContent c = stored.content();
+		return new Course(course.id(), c.title(), c.description(), status, stored.version(), course.revision(),
+				course.authorId(), c.lessons(), c.quiz(), course.updatedAt(), stored.publishedAt(), c.objectives(),
+				c.riskTier() == null ? course.riskTier() : c.riskTier(), c.tierReason(), course.reviewBy(),
+				course.liveVersion());
 	}
 
 	/** The published version before the one being written or reviewed, to compare with; empty for a first version. */
@@ -410,11 +414,35 @@ public class Authoring {
 	/** A published course, for delivering it to learners. */
 	@Transactional(readOnly = true)
 	public Course published(CourseId id) {
-		Course course = find(id);
+		// the header is enough: the live version has its own stored copy
+		Course course = header(id);
 		if (!course.isLive()) {
 			throw new NotFoundException("Course");
 		}
 		return liveView(course, course.liveVersion());
+	}
+
+	/**
+	 * The published versions learners take of these courses, read together (two queries, not two per course); courses
+	 * that are not live, or unknown, are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<CourseId, Course> published(java.util.Collection<CourseId> ids) {
+		Map<CourseId, Course> live = new java.util.LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return live;
+		}
+		Set<CourseId> wanted = new java.util.HashSet<>(ids);
+		var stored = versions.live(wanted);
+		for (Course course : courses.summaries("WHERE live_version IS NOT NULL")) {
+			if (!wanted.contains(course.id()) || !course.isLive()) {
+				continue;
+			}
+			var version = stored.get(course.id());
+			live.put(course.id(), version == null ? liveView(course, course.liveVersion())
+					: liveView(course, version));
+		}
+		return live;
 	}
 
 	@Transactional(readOnly = true)

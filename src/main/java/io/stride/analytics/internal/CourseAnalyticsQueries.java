@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The grouped queries behind a course's figures. Over all time, the totals, times to complete and the funnel come
  * from the summaries ({@link ActivitySummaries}); within a period, and for the weekly trend, from the statements:
- * each query then filters on {@code course_id} and {@code verb} first, so that the {@code statements_course_verb}
+ * each query then filters on {@code course_id} and {@code verb} first, so that the {@code statements_course_verb_time}
  * index narrows the rows, and lets the database count instead of loading statements.
  */
 @Repository
@@ -136,15 +136,10 @@ public class CourseAnalyticsQueries {
 		String where = where(new CourseAnalyticsSlice(slice.courseId(), start, end, slice.actors()),
 				List.of(Verb.OPENED.iri(), Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri(), Verb.COMPLETED.iri()), params);
 		verbParams(params);
-		// week boundaries are computed here, not with date functions, which H2 and PostgreSQL spell differently
-		StringBuilder bucket = new StringBuilder(weeks == 1 ? "0" : "CASE");
-		for (int i = 1; i < weeks; i++) {
-			bucket.append(" WHEN occurred_at < :week").append(i).append(" THEN ").append(i - 1);
-			params.put("week" + i, Timestamp.from(bounds.get(i)));
-		}
-		if (weeks > 1) {
-			bucket.append(" ELSE ").append(weeks - 1).append(" END");
-		}
+		// the week of a statement from its seconds since the first Monday (EXTRACT(EPOCH ...) reads the same in H2
+		// and PostgreSQL, where date truncation is spelled differently); the period ends at the last bound
+		params.put("firstMonday", bounds.get(0).getEpochSecond());
+		String bucket = "CAST(FLOOR((EXTRACT(EPOCH FROM occurred_at) - :firstMonday) / 604800) AS INTEGER)";
 		jdbc.sql("SELECT bucket, COUNT(DISTINCT CASE WHEN verb = :opened THEN actor_id END), "
 				+ "COUNT(DISTINCT CASE WHEN verb IN (:startVerbs) THEN actor_id END), "
 				+ "COUNT(DISTINCT CASE WHEN verb = :completed THEN actor_id END) FROM (SELECT actor_id, verb, " + bucket
