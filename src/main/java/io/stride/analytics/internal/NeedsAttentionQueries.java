@@ -65,7 +65,7 @@ public class NeedsAttentionQueries {
 		return answers;
 	}
 
-	/** Courses in which any of these learners did something (uses the {@code activity_learners_actor} index). */
+	/** Courses in which any of these learners did something (uses the {@code activity_learners_actor_measure} index). */
 	public Set<String> coursesTakenBy(Collection<String> actors) {
 		Set<String> courses = new HashSet<>();
 		if (actors.isEmpty()) {
