@@ -197,7 +197,9 @@ public class Outcomes {
 	public void deleteValue(Viewer viewer, String id, String period) {
 		OutcomeMetric metric = metric(viewer, id);
 		LocalDate start = period(period);
-		if (start == null || !records.deleteValue(metric.id(), start)) {
+		// a period no value can have (before 2000, in the future) has no value to delete
+		if (start == null || OutcomeValueRules.periodProblem(start, metric.granularity(), today()) != null
+				|| !records.deleteValue(metric.id(), start)) {
 			throw new NotFoundException("Value");
 		}
 	}

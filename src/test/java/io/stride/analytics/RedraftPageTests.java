@@ -193,6 +193,29 @@ class RedraftPageTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void everyOptionPostedIsKeptBeyondTheSixFieldsTheFormShows() throws Exception {
+		Document redraft = page(redraftPath(), org.managerA());
+		Element pick = redraft.selectFirst("#alternative-1 form");
+		MockHttpServletRequestBuilder picked = post(pick.attr("action")).with(csrf()).with(me(org.managerA()));
+		pick.select("input[type=hidden]").forEach(i -> picked.param(i.attr("name"), i.attr("value")));
+		Document edit = Jsoup.parse(mvc.perform(picked).andReturn().getResponse().getContentAsString());
+		Element form = edit.selectFirst("form:has(#save-redraft)");
+		MockHttpServletRequestBuilder save = post(form.attr("action")).with(csrf()).with(me(org.managerA()));
+		form.select("input[type=hidden]").forEach(i -> save.param(i.attr("name"), i.attr("value")));
+		// eight options, the right one the eighth, as a question written in the builder may have
+		save.param("kind", "SINGLE_CHOICE").param("prompt", "Which form is used for a refund?").param("explanation", "");
+		for (int i = 0; i < 8; i++) {
+			save.param("option-" + i, "Form " + (char) ('A' + i));
+		}
+		save.param("correct", "7");
+		mvc.perform(save).andExpect(status().is3xxRedirection());
+		Question saved = authoring.editable(fixtures.viewer(org.managerA()), course.id()).quiz().questions().get(0);
+		assertThat(saved.prompt()).isEqualTo("Which form is used for a refund?");
+		assertThat(saved.options()).hasSize(8).endsWith("Form H");
+		assertThat(saved.correct()).containsExactly(7);
+	}
+
 	/** The edit form as the page would post it, with another prompt unless {@code prompt} is null. */
 	private MockHttpServletRequestBuilder save(Document edit, String prompt) {
 		Element form = edit.selectFirst("form:has(#save-redraft)");

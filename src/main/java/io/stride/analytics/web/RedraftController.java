@@ -30,8 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RedraftController {
 
-	/** Option fields in the edit form. */
+	/** Option fields the edit form shows at least. */
 	static final int OPTION_FIELDS = 6;
+
+	/** Option fields read from a post at most: more than any question may have, fewer than a forged post could send. */
+	static final int MOST_OPTION_FIELDS = 50;
 
 	private final Redrafts redrafts;
 
@@ -61,12 +64,12 @@ class RedraftController {
 		}
 
 		static RedraftForm of(MultiValueMap<String, String> fields) {
+			// every option posted, however many the question had (the form shows at least OPTION_FIELDS); too many
+			// are refused by the course rules with a message, not dropped
 			List<String> options = new ArrayList<>();
-			for (int i = 0; i < OPTION_FIELDS; i++) {
+			for (int i = 0; i < MOST_OPTION_FIELDS && fields.containsKey("option-" + i); i++) {
 				String option = fields.getFirst("option-" + i);
-				if (option != null) {
-					options.add(option);
-				}
+				options.add(option == null ? "" : option);
 			}
 			List<Integer> correct = new ArrayList<>();
 			List<String> ticked = fields.get("correct");
