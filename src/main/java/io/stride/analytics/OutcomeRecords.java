@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import io.stride.activity.Verb;
+import io.stride.analytics.internal.ActivitySummaries;
 import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
@@ -34,8 +35,11 @@ class OutcomeRecords {
 
 	private final JdbcClient jdbc;
 
-	OutcomeRecords(JdbcClient jdbc) {
+	private final ActivitySummaries summaries;
+
+	OutcomeRecords(JdbcClient jdbc, ActivitySummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
 	}
 
 	/** A metric, deleted ones included only when asked for. */
@@ -146,13 +150,15 @@ class OutcomeRecords {
 		if (courses.isEmpty() || learners.isEmpty()) {
 			return Map.of();
 		}
+		// the summaries keep each learner's first statement per course and verb (ADR 0014)
+		summaries.catchUp();
 		Map<String, Map<String, Instant>> firsts = new HashMap<>();
 		List<String> members = learners.stream().map(PersonId::value).toList();
 		// a team's members are passed in slices, as a long IN list is refused past some length by some drivers
 		for (int from = 0; from < members.size(); from += 1000) {
 			List<String> slice = members.subList(from, Math.min(members.size(), from + 1000));
-			jdbc.sql("SELECT actor_id, course_id, MIN(occurred_at) FROM statements WHERE course_id IN (:courses) "
-					+ "AND verb = :verb AND actor_id IN (:actors) GROUP BY actor_id, course_id")
+			jdbc.sql("SELECT actor_id, course_id, MIN(first_at) FROM activity_learners WHERE course_id IN (:courses) "
+					+ "AND measure = :verb AND actor_id IN (:actors) GROUP BY actor_id, course_id")
 				.param("courses", courses.stream().map(CourseId::value).toList())
 				.param("verb", verb.iri())
 				.param("actors", slice)

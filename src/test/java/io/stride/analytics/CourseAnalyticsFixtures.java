@@ -155,7 +155,7 @@ public class CourseAnalyticsFixtures {
 		add(actor, Verb.ANSWERED, ActivityType.QUESTION, question, course, at, right);
 	}
 
-	void add(PersonId who, Verb verb, ActivityType kind, String key, String course, String at, Boolean success) {
+	public void add(PersonId who, Verb verb, ActivityType kind, String key, String course, String at, Boolean success) {
 		add(who.value(), verb, kind, key, course, at, success);
 	}
 

@@ -2,16 +2,13 @@ package io.stride.journey;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Set;
 
 import io.stride.activity.ActivityType;
-import io.stride.activity.LearningRecord;
 import io.stride.activity.Verb;
+import io.stride.analytics.CourseAnalyticsFixtures;
 import io.stride.authoring.Course;
 import io.stride.identity.PersonId;
-import io.stride.shared.Ids;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +36,7 @@ class ManagerTracksAnOutcomeAgainstTheRolloutJourneyTests {
 	Fixtures fixtures;
 
 	@Autowired
-	LearningRecord record;
-
-	@Autowired
-	JdbcClient jdbc;
+	CourseAnalyticsFixtures history;
 
 	Org org;
 
@@ -138,12 +131,7 @@ class ManagerTracksAnOutcomeAgainstTheRolloutJourneyTests {
 	}
 
 	private void completed(PersonId who, String at) {
-		Timestamp when = Timestamp.from(Instant.parse(at));
 		String c = course.id().value();
-		jdbc.sql("INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, "
-				+ "occurred_at, stored_at, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(Ids.newId(), who.value(), Verb.COMPLETED.iri(), record.activityIri(ActivityType.COURSE, c), c, null,
-					true, when, when, "{}")
-			.update();
+		history.add(who, Verb.COMPLETED, ActivityType.COURSE, c, c, at, true);
 	}
 }

@@ -3,9 +3,7 @@ package io.stride.analytics.internal;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +14,19 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Figures over many courses at once for the content lifecycle and the library's health: one query per figure,
- * never one per course. Both name the courses and the verbs first, the leading columns of the statements'
- * course-and-verb indexes.
+ * never one per course. The last open comes from the summaries; the use in a period from the statements, naming the
+ * courses and verbs first, the leading columns of {@code statements_course_verb_time}.
  */
 @Repository
 public class LifecycleQueries {
 
 	private final JdbcClient jdbc;
 
-	public LifecycleQueries(JdbcClient jdbc) {
+	private final ActivitySummaries summaries;
+
+	public LifecycleQueries(JdbcClient jdbc, ActivitySummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
 	}
 
 	/**
@@ -35,31 +36,21 @@ public class LifecycleQueries {
 	public record RecentUse(int opened, int started, int completed, int passed, int failed) {
 	}
 
-	/** Courses per query: far below the parameter limits of PostgreSQL (65,535) and H2. */
-	static final int CHUNK = 5_000;
-
 	/**
-	 * When each course was last opened, by course id; courses nobody ever opened are absent. One query (per
-	 * {@value #CHUNK} courses) with one index probe per course: {@code MAX(occurred_at)} for a course and verb is the
-	 * last entry of {@code statements_course_verb_time} under that prefix, so the time does not grow with the number of
-	 * statements, where a {@code GROUP BY} over the opened statements would read all of them.
+	 * When each course was last opened, by course id; courses nobody ever opened are absent. The summaries keep the
+	 * last time of each measure (ADR 0014), so this reads one row per course, however many opens there were.
 	 */
 	public Map<String, Instant> lastOpened(Collection<String> courses) {
+		summaries.catchUp();
 		Map<String, Instant> last = new HashMap<>();
 		List<String> all = List.copyOf(courses);
-		for (int from = 0; from < all.size(); from += CHUNK) {
-			List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-			List<Object> params = new ArrayList<>();
-			params.add(Verb.OPENED.iri());
-			params.addAll(chunk);
-			jdbc.sql("SELECT c.id, (SELECT MAX(s.occurred_at) FROM statements s WHERE s.course_id = c.id AND s.verb = ?) "
-					+ "FROM (VALUES " + String.join(", ", Collections.nCopies(chunk.size(), "(?)")) + ") AS c (id)")
-				.params(params)
+		for (int from = 0; from < all.size(); from += 1000) {
+			jdbc.sql("SELECT course_id, MAX(last_at) FROM activity_totals WHERE course_id IN (:courses) "
+					+ "AND measure = :opened GROUP BY course_id")
+				.param("courses", all.subList(from, Math.min(all.size(), from + 1000)))
+				.param("opened", Verb.OPENED.iri())
 				.query((ResultSet rs) -> {
-					Timestamp at = rs.getTimestamp(2);
-					if (at != null) {
-						last.put(rs.getString(1), at.toInstant());
-					}
+					last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
 				});
 		}
 		return last;
