@@ -40,10 +40,9 @@ CREATE TABLE activity_totals (
 
 -- The row the summarizer locks while it folds, so that two never fold the same statements.
 CREATE TABLE activity_summary_state (
-    id     VARCHAR(20) PRIMARY KEY,
-    folded BIGINT      NOT NULL
+    id VARCHAR(20) PRIMARY KEY
 );
-INSERT INTO activity_summary_state (id, folded) VALUES ('statements', 0);
+INSERT INTO activity_summary_state (id) VALUES ('statements');
 
 -- The statements already recorded, summarized once here.
 INSERT INTO activity_learners (course_id, measure, object_id, actor_id, statements, successes, first_at, last_at)

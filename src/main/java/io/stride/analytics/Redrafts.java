@@ -118,10 +118,20 @@ public class Redrafts {
 	 */
 	@Transactional(readOnly = true)
 	public List<RedraftReport> of(Viewer viewer, CourseId id) {
+		return reports(visible(viewer, id));
+	}
+
+	/** The course's working copy for its editors, reviewers and admins; for anyone else it is not found. */
+	private Course visible(Viewer viewer, CourseId id) {
 		Course course = authoring.forReview(id);
 		if (!Authoring.mayEdit(viewer, course) && !viewer.isReviewer()) {
 			throw new NotFoundException("Course");
 		}
+		return course;
+	}
+
+	private List<RedraftReport> reports(Course course) {
+		CourseId id = course.id();
 		List<Redraft> all = redrafts.of(id);
 		if (all.isEmpty()) {
 			return List.of();
@@ -185,8 +195,8 @@ public class Redrafts {
 
 	@Transactional(readOnly = true)
 	public Overview overview(Viewer viewer, CourseId id) {
-		List<RedraftReport> reports = of(viewer, id);
-		Course course = authoring.forReview(id);
+		Course course = visible(viewer, id);
+		List<RedraftReport> reports = reports(course);
 		boolean mayRedraft = Authoring.mayEdit(viewer, course);
 		return new Overview(mayRedraft, course.statusLabel(), course.revision(),
 				mayRedraft && course.status() == CourseStatus.DRAFT, reports);
