@@ -1,4 +1,4 @@
--- Fills the learning record of the analytics benchmark (and its analytics summaries): run by bench/analytics.sh after the application has
+-- Fills the learning record of the analytics benchmark: run by bench/analytics.sh after the application has
 -- created the courses (bench_courses) and the learners (bench_learners). Variables: :base (the application's
 -- base URL, which every activity IRI starts with), :enrolments (draws per learner, before duplicates are removed).
 --
@@ -158,21 +158,3 @@ DO $$ DECLARE i RECORD; BEGIN
   FOR i IN SELECT indexdef FROM bench_indexes LOOP EXECUTE i.indexdef; END LOOP;
 END $$;
 DROP FUNCTION bench_statement;
-
--- the analytics summaries of these statements, as migration V95 builds them for statements recorded before it
-DELETE FROM statements_to_summarize;
-DELETE FROM activity_learners;
-DELETE FROM activity_totals;
-INSERT INTO activity_learners (course_id, measure, object_id, actor_id, statements, successes, first_at, last_at)
-SELECT course_id, verb, object_id, actor_id, COUNT(*), SUM(CASE WHEN result_success = TRUE THEN 1 ELSE 0 END),
-       MIN(occurred_at), MAX(occurred_at)
-FROM statements WHERE course_id IS NOT NULL
-GROUP BY course_id, verb, object_id, actor_id;
-INSERT INTO activity_learners (course_id, measure, object_id, actor_id, statements, successes, first_at, last_at)
-SELECT course_id, 'started', 'course', actor_id, COUNT(*), 0, MIN(occurred_at), MAX(occurred_at)
-FROM statements WHERE course_id IS NOT NULL
-    AND verb IN ('http://adlnet.gov/expapi/verbs/experienced', 'http://adlnet.gov/expapi/verbs/attempted')
-GROUP BY course_id, actor_id;
-INSERT INTO activity_totals (course_id, measure, object_id, learners, statements, successes, first_at, last_at)
-SELECT course_id, measure, object_id, COUNT(*), SUM(statements), SUM(successes), MIN(first_at), MAX(last_at)
-FROM activity_learners GROUP BY course_id, measure, object_id;
