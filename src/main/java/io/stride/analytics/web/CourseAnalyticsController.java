@@ -10,9 +10,8 @@ import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CourseAnalyticsController {
 
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final CourseAnalytics analytics;
 
@@ -92,10 +90,6 @@ class CourseAnalyticsController {
 				.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
 				.body(String.join(" ", e.fieldErrors().values()));
 		}
-		return ResponseEntity.ok()
-			.contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(CourseAnalyticsCsv.fileName(report, table)).build().toString())
-			.body(write.apply(report));
+		return CsvDownload.of(CourseAnalyticsCsv.fileName(report, table), write.apply(report));
 	}
 }

@@ -1,12 +1,11 @@
 package io.stride.analytics.web;
 
-import java.text.Normalizer;
-import java.util.Locale;
 
 import io.stride.analytics.CourseAnalyticsReport;
 import io.stride.analytics.CourseAnalyticsReport.LessonStep;
 import io.stride.analytics.CourseAnalyticsReport.Week;
 import io.stride.shared.Csv;
+import io.stride.shared.web.CsvDownload;
 
 /**
  * The page's tables as CSV, with the same numbers: rates as fractions from 0 to 1, as the API gives them.
@@ -58,16 +57,8 @@ final class CourseAnalyticsCsv {
 
 	/** A file name people recognise in their downloads: the course title, the table and the period, in safe letters. */
 	static String fileName(CourseAnalyticsReport r, String table) {
-		String slug = Normalizer.normalize(r.courseTitle(), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("(^-|-$)", "");
-		if (slug.length() > 40) {
-			slug = slug.substring(0, 40).replaceAll("-$", "");
-		}
 		String period = (r.from() == null ? "" : "-from-" + r.from()) + (r.to() == null ? "" : "-to-" + r.to());
-		return "stride-" + (slug.isEmpty() ? "course" : slug) + "-" + table + period + ".csv";
+		return "stride-" + CsvDownload.slug(r.courseTitle(), 40, "course") + "-" + table + period + ".csv";
 	}
 
 	private static void row(StringBuilder csv, String figure, String value) {

@@ -1,8 +1,6 @@
 package io.stride.analytics.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import io.stride.analytics.ItemAnalysis;
@@ -14,10 +12,8 @@ import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ItemAnalysisController {
-
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final ItemAnalysis analysis;
 
@@ -67,13 +61,8 @@ class ItemAnalysisController {
 	ResponseEntity<String> csv(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts) {
 		ItemAnalysisReport report = analysis.of(organization.currentViewer(), new CourseId(id),
 				"all".equalsIgnoreCase(attempts));
-		String filename = "item-analysis-" + slug(report.courseTitle()) + (report.allAttempts() ? "-all-attempts" : "")
-				+ ".csv";
-		return ResponseEntity.ok()
-			.contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename).build().toString())
-			.body(ItemAnalysisCsv.of(report));
+		return CsvDownload.of("item-analysis-" + CsvDownload.slug(report.courseTitle(), 60, "course")
+				+ (report.allAttempts() ? "-all-attempts" : "") + ".csv", ItemAnalysisCsv.of(report));
 	}
 
 	@GetMapping("/admin/item-analysis")
@@ -129,15 +118,5 @@ class ItemAnalysisController {
 		model.addAttribute("revision", revision);
 		model.addAttribute("errors", errors);
 		return "analytics/items-thresholds";
-	}
-
-	private static String slug(String title) {
-		String slug = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFKD)
-			.replaceAll("\\p{M}+", "")
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("(^-|-$)", "");
-		slug = slug.length() > 60 ? slug.substring(0, 60) : slug;
-		return slug.isEmpty() ? "course" : slug;
 	}
 }

@@ -1,6 +1,5 @@
 package io.stride.analytics.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,10 +10,8 @@ import io.stride.analytics.LifecycleProposal;
 import io.stride.identity.Organization;
 import io.stride.shared.Csv;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LibraryHealthController {
 
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final LibraryHealth health;
 
@@ -70,11 +66,7 @@ class LibraryHealthController {
 				Csv.text(k.label()), Csv.number(n))));
 		r.openProposals().forEach((k, n) -> csv.append(Csv.line(Csv.text("open proposals"), Csv.text(proposalLabel(k)),
 				Csv.number(n))));
-		return ResponseEntity.ok()
-			.contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("library-health.csv").build().toString())
-			.body(csv.toString());
+		return CsvDownload.of("library-health.csv", csv.toString());
 	}
 
 	static String proposalLabel(LifecycleProposal.Kind kind) {

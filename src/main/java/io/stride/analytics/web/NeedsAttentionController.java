@@ -1,18 +1,15 @@
 package io.stride.analytics.web;
 
+import io.stride.shared.web.CsvDownload;
 import io.stride.analytics.NeedsAttention;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import java.nio.charset.StandardCharsets;
 
 import io.stride.analytics.NeedsAttentionReport;
 import io.stride.shared.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,13 +51,7 @@ class NeedsAttentionController {
 		}
 		NeedsAttentionReport report = report(courseId);
 		String scope = report.courseId() == null ? "all-courses" : "course-" + report.courseId().value();
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("stride-needs-attention-" + table + "-" + scope + ".csv")
-				.build()
-				.toString())
-			.body(write.apply(report));
+		return CsvDownload.of("stride-needs-attention-" + table + "-" + scope + ".csv", write.apply(report));
 	}
 
 	private NeedsAttentionReport report(String courseId) {

@@ -1,7 +1,6 @@
 package io.stride.analytics.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,8 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.Csv;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OutcomeController {
 
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final Outcomes outcomes;
 
@@ -251,13 +247,7 @@ class OutcomeController {
 					Csv.number(p.done()), Csv.number(report.teamSize()), Csv.number(p.share()),
 					p.side() == null ? "" : p.side().name().toLowerCase(java.util.Locale.ROOT)));
 		}
-		return ResponseEntity.ok()
-			.contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("outcome-" + id + "-" + report.basis().verb() + ".csv")
-						.build()
-						.toString())
-			.body(csv.toString());
+		return CsvDownload.of("outcome-" + id + "-" + report.basis().verb() + ".csv", csv.toString());
 	}
 
 	private String metricPage(Model model, Viewer me, String id, OutcomeReport.Basis basis, Map<String, String> value,
