@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CourseAnalyticsController {
 
-
 	private final CourseAnalytics analytics;
 
 	private final Organization organization;

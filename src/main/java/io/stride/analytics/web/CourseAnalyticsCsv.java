@@ -1,6 +1,5 @@
 package io.stride.analytics.web;
 
-
 import io.stride.analytics.CourseAnalyticsReport;
 import io.stride.analytics.CourseAnalyticsReport.LessonStep;
 import io.stride.analytics.CourseAnalyticsReport.Week;

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LibraryHealthController {
 
-
 	private final LibraryHealth health;
 
 	private final Organization organization;

@@ -36,7 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OutcomeController {
 
-
 	private final Outcomes outcomes;
 
 	private final Organization organization;
