@@ -27,7 +27,29 @@ final class ItemAnalysisStatistics {
 		double total() {
 			return answers.values().stream().mapToDouble(Answered::score).sum();
 		}
+
+		/** The total as a fraction of the questions this attempt was asked, so attempts of different lengths compare. */
+		double fraction() {
+			return answers.isEmpty() ? 0 : total() / answers.size();
+		}
+
+		/** The sum of every other question's credit, added up without this one rather than subtracted from the total. */
+		double restOf(String questionId) {
+			double rest = 0;
+			for (Map.Entry<String, Answered> answer : answers.entrySet()) {
+				if (!answer.getKey().equals(questionId)) {
+					rest += answer.getValue().score();
+				}
+			}
+			return rest;
+		}
 	}
+
+	/**
+	 * Below this a variance or covariance counts as zero: partial credit such as 1/3 leaves rounding noise of about
+	 * 1e-17 where the exact figure is 0, and dividing by it gives nonsense rather than "no spread".
+	 */
+	static final double NO_SPREAD = 1e-12;
 
 	private ItemAnalysisStatistics() {
 	}
@@ -36,7 +58,7 @@ final class ItemAnalysisStatistics {
 			List<Attempt> attempts, ItemAnalysisThresholds thresholds) {
 		double[] fractions = attempts.stream()
 			.filter(a -> !a.answers().isEmpty())
-			.mapToDouble(a -> a.total() / a.answers().size())
+			.mapToDouble(Attempt::fraction)
 			.toArray();
 		Set<String> strong = strongGroup(attempts);
 		List<ItemAnalysisQuestion> rows = new ArrayList<>();
@@ -59,7 +81,7 @@ final class ItemAnalysisStatistics {
 			Attempt attempt = asked.get(j);
 			Answered answered = attempt.answers().get(question.id());
 			marks[j] = answered.score();
-			rest[j] = attempt.total() - answered.score();
+			rest[j] = attempt.restOf(question.id());
 			for (int option : picks(answered.response(), counts.length)) {
 				counts[option]++;
 				if (strong.contains(attempt.id())) {
@@ -123,18 +145,19 @@ final class ItemAnalysisStatistics {
 	}
 
 	/**
-	 * The top 27% of attempts by total score. Attempts tied with the last one in are all in, so the group does not
-	 * depend on the order attempts were read in.
+	 * The top 27% of attempts by score, as a fraction of the questions each was asked (attempts drawing a subset of
+	 * the questions, or of another version, compare fairly). Attempts tied with the last one in are all in, so the
+	 * group does not depend on the order attempts were read in.
 	 */
 	static Set<String> strongGroup(List<Attempt> attempts) {
 		Set<String> strong = new java.util.HashSet<>();
 		if (attempts.isEmpty()) {
 			return strong;
 		}
-		List<Attempt> byTotal = attempts.stream().sorted(Comparator.comparingDouble(Attempt::total).reversed()).toList();
+		List<Attempt> byTotal = attempts.stream().sorted(Comparator.comparingDouble(Attempt::fraction).reversed()).toList();
 		int size = Math.max(1, (int) Math.ceil(ItemAnalysisThresholds.STRONG_GROUP_SHARE * attempts.size()));
-		double cut = byTotal.get(size - 1).total();
-		byTotal.stream().filter(a -> a.total() >= cut).forEach(a -> strong.add(a.id()));
+		double cut = byTotal.get(size - 1).fraction();
+		byTotal.stream().filter(a -> a.fraction() >= cut - NO_SPREAD).forEach(a -> strong.add(a.id()));
 		return strong;
 	}
 
@@ -156,7 +179,7 @@ final class ItemAnalysisStatistics {
 			itemVariances += variance(marks);
 		}
 		double totalVariance = variance(complete.stream().mapToDouble(a -> totalOver(a, questions)).toArray());
-		if (totalVariance == 0) {
+		if (totalVariance < NO_SPREAD) {
 			return null;
 		}
 		return (double) k / (k - 1) * (1 - itemVariances / totalVariance);
@@ -226,7 +249,7 @@ final class ItemAnalysisStatistics {
 		}
 		double vx = variance(x);
 		double vy = variance(y);
-		if (vx == 0 || vy == 0) {
+		if (vx < NO_SPREAD || vy < NO_SPREAD) {
 			return null;
 		}
 		return covariance(x, y) / Math.sqrt(vx * vy);
@@ -245,7 +268,7 @@ final class ItemAnalysisStatistics {
 		Arrays.sort(sx);
 		Arrays.sort(sy);
 		double max = covariance(sx, sy);
-		if (max == 0) {
+		if (max < NO_SPREAD) {
 			return null;
 		}
 		return covariance(x, y) / max;

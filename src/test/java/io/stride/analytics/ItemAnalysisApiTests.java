@@ -95,6 +95,9 @@ class ItemAnalysisApiTests {
 		// Q1 marks 1, 0, 1: facility 2/3; Q2 marks 1, 0, 0: facility 1/3; scores 1, 0, 1/2: mean 1/2
 		// variances: Q1 (1/9 + 4/9 + 1/9)/2 = 1/3, Q2 likewise 1/3; totals 2, 0, 1: variance (1 + 1 + 0)/2 = 1
 		// alpha = 2/1 × (1 - (1/3 + 1/3)/1) = 2/3
+		// Q1 against the rest (Q2's marks 1, 0, 0, variance 1/3): deviations 1/3, -2/3, 1/3 and 2/3, -1/3, -1/3,
+		// covariance (2/9 + 2/9 - 1/9)/2 = 1/6, discrimination (1/6)/√(1/3 × 1/3) = 1/2; sorted (0, 1, 1 with 0, 0, 1)
+		// the covariance is (2/9 - 1/9 + 2/9)/2 = 1/6 too, so efficiency 1
 		mvc.perform(get(path()).header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.attempts").value(3))
@@ -105,8 +108,8 @@ class ItemAnalysisApiTests {
 			.andExpect(jsonPath("$.questions[0].questionId").value(q1))
 			.andExpect(jsonPath("$.questions[0].facility").value(closeTo(2.0 / 3, 1e-9)))
 			.andExpect(jsonPath("$.questions[0].standardDeviation").value(closeTo(Math.sqrt(1.0 / 3), 1e-9)))
-			.andExpect(jsonPath("$.questions[0].discriminationIndex").exists())
-			.andExpect(jsonPath("$.questions[0].discriminativeEfficiency").exists())
+			.andExpect(jsonPath("$.questions[0].discriminationIndex").value(closeTo(0.5, 1e-9)))
+			.andExpect(jsonPath("$.questions[0].discriminativeEfficiency").value(closeTo(1.0, 1e-9)))
 			.andExpect(jsonPath("$.questions[0].optionCounts", contains(2, 1, 0)))
 			.andExpect(jsonPath("$.questions[0].flags[0].kind").value("UNUSED_DISTRACTOR"))
 			.andExpect(jsonPath("$.questions[1].facility").value(closeTo(1.0 / 3, 1e-9)))

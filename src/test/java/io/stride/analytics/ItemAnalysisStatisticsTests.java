@@ -197,6 +197,65 @@ class ItemAnalysisStatisticsTests {
 	}
 
 	@Test
+	void partialCreditWithNoRealSpreadGivesNoFigureRatherThanRoundingNoise() {
+		// Q1 right/wrong 1, 1, 0, 1, 0; everyone earns 1/3 on Q2 and 0.2 on Q3: Q1's rest of test is 1/3 + 0.2 for
+		// every attempt, exactly no spread, so Q1 has no discrimination index or efficiency (and no flag for one);
+		// Q2 and Q3 do not vary themselves, so neither do theirs
+		List<Attempt> constantRest = List.of(attempt("p1", 0, "1", 1.0 / 3, "1", 0.2, "0"),
+				attempt("p2", 1, "0", 1.0 / 3, "1", 0.2, "0"), attempt("p3", 1, "0", 1.0 / 3, "1", 0.2, "0"),
+				attempt("p4", 0, "1", 1.0 / 3, "1", 0.2, "0"), attempt("p5", 1, "0", 1.0 / 3, "1", 0.2, "0"));
+		ItemAnalysisReport partial = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
+				List.of(Q1, Q2, Q3), constantRest, ItemAnalysisThresholds.DEFAULTS);
+		assertThat(partial.questions().get(0).discriminationIndex()).isNull();
+		assertThat(partial.questions().get(0).discriminativeEfficiency()).isNull();
+		assertThat(partial.questions().get(0).flags()).extracting(ItemAnalysisFlag::kind)
+			.doesNotContain(Kind.WEAK_DISCRIMINATION);
+		assertThat(partial.questions().get(1).discriminationIndex()).isNull();
+		assertThat(partial.questions().get(2).discriminationIndex()).isNull();
+
+		// totals 0.2 + 0.7 + 1 = 1.9 and 0.7 + 0.2 + 1 = 1.9: no spread, so no alpha
+		ItemAnalysisReport sameTotals = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
+				List.of(Q1, Q2, Q3), List.of(attempt("s1", 0.2, "1", 0.7, "1", 1, "0"),
+						attempt("s2", 0.7, "0", 0.2, "1", 1, "0")),
+				ItemAnalysisThresholds.DEFAULTS);
+		assertThat(sameTotals.cronbachAlpha()).isNull();
+		assertThat(sameTotals.standardDeviation()).isCloseTo(0.0, within(E));
+	}
+
+	@Test
+	void partialCreditIsCountedAsTheCreditEarned() {
+		// Q2 earns 0.5, 1, 0 across three attempts; Q1 and Q3 are right/wrong
+		//          Q1   Q2   Q3    T
+		//   c1      1   0.5   1   2.5
+		//   c2      1   1     0   2
+		//   c3      0   0     0   0
+		// Q2: facility 1.5/3 = 0.5; deviations 0, 0.5, -0.5, variance 0.5/2 = 0.25, SD 0.5
+		// Q2 rest of test 2, 1, 0: mean 1, deviations 1, 0, -1, variance 2/2 = 1
+		// covariance (0×1 + 0.5×0 + -0.5×-1)/2 = 0.25, discrimination 0.25 / √(0.25 × 1) = 0.5
+		// sorted: marks 0, 0.5, 1 with rest 0, 1, 2: covariance (-0.5×-1 + 0 + 0.5×1)/2 = 0.5, efficiency 0.25/0.5 = 0.5
+		ItemAnalysisReport partial = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
+				List.of(Q1, Q2, Q3), List.of(attempt("c1", 1, "0", 0.5, "1", 1, "0"),
+						attempt("c2", 1, "0", 1, "1", 0, "1"), attempt("c3", 0, "1", 0, "0", 0, "1")),
+				ItemAnalysisThresholds.DEFAULTS);
+		ItemAnalysisQuestion q2 = partial.questions().get(1);
+		assertThat(q2.facility()).isCloseTo(0.5, within(E));
+		assertThat(q2.standardDeviation()).isCloseTo(0.5, within(E));
+		assertThat(q2.discriminationIndex()).isCloseTo(0.5, within(E));
+		assertThat(q2.discriminativeEfficiency()).isCloseTo(0.5, within(E));
+	}
+
+	@Test
+	void theStrongGroupComparesScoresAsAFractionOfTheQuestionsAsked() {
+		// d1 was asked one question and got it right (1 of 1); d2, d3, d4 were asked all three and got 2 of 3 each:
+		// by total d1 would rank last, by fraction it ranks first; 27% of 5 attempts, rounded up, is 2, so d1 and every attempt tied with the
+		// second (2/3) are strong
+		List<Attempt> mixed = List.of(new Attempt("d1", Map.of("q1", new Answered(1, "0"))),
+				attempt("d2", 1, "0", 1, "1", 0, "1"), attempt("d3", 1, "0", 0, "0", 1, "0"),
+				attempt("d4", 0, "1", 1, "1", 1, "0"), attempt("d5", 0, "1", 0, "0", 0, "1"));
+		assertThat(ItemAnalysisStatistics.strongGroup(mixed)).containsExactlyInAnyOrder("d1", "d2", "d3", "d4");
+	}
+
+	@Test
 	void multipleSelectResponsesCountEveryPickAndOddResponsesNone() {
 		assertThat(ItemAnalysisStatistics.picks("0[,]2", 3)).containsExactly(0, 2);
 		assertThat(ItemAnalysisStatistics.picks("", 3)).isEmpty();
