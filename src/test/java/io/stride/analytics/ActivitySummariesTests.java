@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,12 @@ class ActivitySummariesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	com.zaxxer.hikari.HikariDataSource pool;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	History h;
 
@@ -148,6 +156,60 @@ class ActivitySummariesTests {
 				assertThat(q.answers()).isEqualTo(12);
 				assertThat(q.right()).isZero();
 			});
+	}
+
+	@Test
+	void asManyReadersAsTheApplicationHasConnectionsFoldWithoutWaitingForEachOther() throws Exception {
+		// every reader opens its read-only transaction and holds its connection before any of them folds: a fold that
+		// needed another of the application's connections would wait for one nobody gives back
+		int readers = pool.getMaximumPoolSize();
+		String c = h.course().id().value();
+		story.read(h.p6(), c, h.lesson(1), "2026-03-12T09:00:00Z");
+		assertThat(queued()).isPositive();
+		int startedBefore = report(null, null, null).started();
+		story.read(h.p6(), c, h.lesson(2), "2026-03-12T09:05:00Z");
+		story.opened(h.p1(), c, "2026-03-12T09:06:00Z");
+		assertThat(queued()).isPositive();
+		java.util.concurrent.CyclicBarrier allHoldAConnection = new java.util.concurrent.CyclicBarrier(readers);
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		ExecutorService threads = Executors.newFixedThreadPool(readers);
+		try {
+			List<Callable<Integer>> reads = new ArrayList<>();
+			for (int i = 0; i < readers; i++) {
+				reads.add(() -> readOnly.execute(status -> {
+					jdbc.sql("SELECT COUNT(*) FROM activity_totals").query(Integer.class).single();
+					await(allHoldAConnection);
+					return analytics.report(fixtures.viewer(h.author()), h.course().id(), CourseAnalyticsFilter.EVERYTHING)
+						.funnel()
+						.get(1)
+						.reached();
+				}));
+			}
+			long started = System.nanoTime();
+			List<Future<Integer>> answers = threads.invokeAll(reads, 60, java.util.concurrent.TimeUnit.SECONDS);
+			long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+			int lessonTwoBefore = 4;
+			for (Future<Integer> answer : answers) {
+				// P6 reached lesson 2: every reader counts it, none failed or waited for a connection
+				assertThat(answer.get()).isEqualTo(lessonTwoBefore + 1);
+			}
+			assertThat(seconds).as("seconds the readers took").isLessThan(10);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(queued()).isZero();
+		assertThat(report(null, null, null).started()).isEqualTo(startedBefore);
+	}
+
+	private static void await(java.util.concurrent.CyclicBarrier barrier) {
+		try {
+			barrier.await(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private int queued() {

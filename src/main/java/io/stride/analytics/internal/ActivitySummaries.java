@@ -8,15 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.stride.activity.Verb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,9 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * figure read from the summaries calls {@link #catchUp()} first, so the figures include every statement committed
  * before the request; a scheduled fold keeps the queue short between requests. Folding holds a lock on one row, so
  * two folds (two requests, or two instances of Stride) never count a statement twice. See ADR 0014.
+ * <p>
+ * Folds run on connections of their own (a pool of {@value #FOLDING_CONNECTIONS}), not the application's: readers
+ * call {@link #catchUp()} inside their own transactions, each holding one of the application's connections, and a
+ * fold that needed a second one from the same pool left every reader waiting for the others once as many read at once
+ * as the pool holds. A fold at read time is best effort: if it fails, or waits too long for a folding connection,
+ * the read goes on with the summaries as they are and the next fold catches up.
  */
 @Component
-public class ActivitySummaries {
+public class ActivitySummaries implements DisposableBean {
 
 	/** The measure of learners who started a course: read a lesson or started the quiz. */
 	public static final String STARTED = "started";
@@ -37,50 +47,104 @@ public class ActivitySummaries {
 
 	private static final int BATCH = 2000;
 
+	static final int FOLDING_CONNECTIONS = 2;
+
+	/** How long a read waits for a folding connection before going on without folding. */
+	private static final long FOLDING_WAIT_MS = 10_000;
+
 	private static final Logger log = LoggerFactory.getLogger(ActivitySummaries.class);
 
+	/** The application's connections: only to see whether anything is queued, in the caller's transaction if any. */
+	private final JdbcClient queue;
+
+	/** The folding connections. */
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
 	private final TransactionTemplate ownTransaction;
 
-	ActivitySummaries(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
-		this.jdbc = jdbc;
-		this.template = template;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	private final HikariDataSource foldingPool;
+
+	ActivitySummaries(DataSource dataSource, JdbcClient queue) {
+		this.queue = queue;
+		this.foldingPool = foldingPool(dataSource);
+		DataSource folding = foldingPool != null ? foldingPool : dataSource;
+		this.jdbc = JdbcClient.create(folding);
+		this.template = new JdbcTemplate(folding);
+		this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(folding));
 	}
 
-	/** Folds every queued statement into the summaries, in transactions of its own; returns how many it folded. */
+	/**
+	 * A small pool with the application pool's settings (URL, credentials, initialization), or null when the data
+	 * source is not a Hikari pool, and folds then share the application's connections.
+	 */
+	private static HikariDataSource foldingPool(DataSource dataSource) {
+		try {
+			if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+				return null;
+			}
+			HikariDataSource application = dataSource.unwrap(HikariDataSource.class);
+			HikariConfig config = new HikariConfig();
+			application.copyStateTo(config);
+			config.setPoolName((application.getPoolName() == null ? "stride" : application.getPoolName()) + "-summaries");
+			config.setMaximumPoolSize(FOLDING_CONNECTIONS);
+			config.setMinimumIdle(0);
+			config.setConnectionTimeout(FOLDING_WAIT_MS);
+			config.setRegisterMbeans(false);
+			config.setMetricRegistry(null);
+			config.setMetricsTrackerFactory(null);
+			config.setHealthCheckRegistry(null);
+			config.setReadOnly(false);
+			config.setAutoCommit(true);
+			return new HikariDataSource(config);
+		}
+		catch (java.sql.SQLException e) {
+			return null;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (foldingPool != null) {
+			foldingPool.close();
+		}
+	}
+
+	/**
+	 * Folds every queued statement into the summaries, in transactions of its own on the folding connections; returns
+	 * how many it folded. Safe to call inside a transaction. Never fails: figures read after a fold that could not run
+	 * leave out what is still queued, and the scheduled fold tries again.
+	 */
 	public int catchUp() {
 		int total = 0;
-		while (queued()) {
-			Integer folded = ownTransaction.execute(status -> foldBatch());
-			total += folded == null ? 0 : folded;
-			if (folded == null || folded < BATCH) {
-				break;
+		try {
+			while (queued()) {
+				Integer folded = ownTransaction.execute(status -> foldBatch());
+				total += folded == null ? 0 : folded;
+				if (folded == null || folded < BATCH) {
+					break;
+				}
 			}
+		}
+		catch (RuntimeException e) {
+			// nothing was half-done: each batch is one transaction
+			log.warn("Could not fold statements into the analytics summaries; figures leave them out until the next "
+					+ "fold: {}", e.getMessage());
 		}
 		return total;
 	}
 
 	@Scheduled(fixedDelayString = "${stride.analytics.summarize-every:PT15S}", initialDelayString = "PT20S")
 	void scheduled() {
-		try {
-			int folded = catchUp();
-			if (folded > 0) {
-				log.debug("Folded {} statements into the analytics summaries", folded);
-			}
-		}
-		catch (RuntimeException e) {
-			// the next fold (or the next read) tries again; nothing was half-done, each batch is one transaction
-			log.warn("Could not fold statements into the analytics summaries: {}", e.getMessage());
+		int folded = catchUp();
+		if (folded > 0) {
+			log.debug("Folded {} statements into the analytics summaries", folded);
 		}
 	}
 
 	private boolean queued() {
-		return jdbc.sql("SELECT statement_id FROM statements_to_summarize FETCH FIRST 1 ROWS ONLY")
+		return queue.sql("SELECT statement_id FROM statements_to_summarize FETCH FIRST 1 ROWS ONLY")
 			.query(String.class)
 			.optional()
 			.isPresent();
