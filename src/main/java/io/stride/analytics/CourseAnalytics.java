@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A course's figures from the learning record: reach, completion, time to complete, the funnel through its lessons,
- * quiz results, reactions and the weekly trend. A course's editors and admins see every learner, a manager the
+ * quiz results, reactions and the weekly trend. A course's editors, admins and L&D reviewers see every learner, a manager the
  * learners of their team tree, everyone else gets "not found".
  */
 @Service

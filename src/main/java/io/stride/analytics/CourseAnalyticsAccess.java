@@ -10,16 +10,18 @@ import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
+import io.stride.identity.Role;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.review.Reviews;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see whose figures: a course's editors and admins see every learner; a manager sees the learners of their
- * team tree; everyone else is told the course does not exist, as elsewhere.
+ * Who may see whose figures: a course's editors, admins and L&D reviewers see every learner; a manager sees the
+ * learners of their team tree; everyone else is told the course does not exist, as elsewhere.
  */
 @Component
 class CourseAnalyticsAccess {
@@ -28,9 +30,26 @@ class CourseAnalyticsAccess {
 
 	private final Organization organization;
 
-	CourseAnalyticsAccess(Authoring authoring, Organization organization) {
+	private final Reviews reviews;
+
+	CourseAnalyticsAccess(Authoring authoring, Organization organization, Reviews reviews) {
 		this.authoring = authoring;
 		this.organization = organization;
+		this.reviews = reviews;
+	}
+
+	/**
+	 * Admins and the L&D team (reviewers set up for all topics, as a reviewer nobody has set up is) see the figures of
+	 * every course and every learner; topic and compliance reviewers see those of the courses they write.
+	 */
+	boolean seesAll(Viewer viewer) {
+		return viewer.isAdmin()
+				|| (viewer.roles().contains(Role.REVIEWER) && reviews.profile(viewer.id()).learningTeam());
+	}
+
+	/** Whether the viewer sees every learner of this course: its editors and whoever {@link #seesAll sees all}. */
+	boolean seesEveryone(Viewer viewer, Course course) {
+		return Authoring.mayEdit(viewer, course) || seesAll(viewer);
 	}
 
 	/**
@@ -47,8 +66,9 @@ class CourseAnalyticsAccess {
 
 	/** 404 for a course the viewer may not analyse; 422 for an unknown team; 404 for a team the manager doesn't manage. */
 	Scope scope(Viewer viewer, CourseId courseId, CourseAnalyticsFilter filter) {
-		Course visible = authoring.course(viewer, courseId);
-		boolean seesEveryone = Authoring.mayEdit(viewer, visible);
+		boolean seesAll = seesAll(viewer);
+		Course visible = seesAll ? authoring.forReview(courseId) : authoring.course(viewer, courseId);
+		boolean seesEveryone = seesAll || Authoring.mayEdit(viewer, visible);
 		if (!seesEveryone && !viewer.isManager()) {
 			throw new NotFoundException("Course");
 		}
@@ -71,7 +91,7 @@ class CourseAnalyticsAccess {
 
 	/** The teams the viewer may filter a course's figures by. */
 	List<Team> teams(Viewer viewer, Course course) {
-		if (Authoring.mayEdit(viewer, course)) {
+		if (seesEveryone(viewer, course)) {
 			return organization.allTeams();
 		}
 		return organization.teamsManagedBy(viewer);

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Item analysis of a course's final quiz, computed from the learning record: each submitted attempt's answers are
- * the statements that carry its registration. The course's editors, reviewers and admins see it; for everyone else
+ * the statements that carry its registration. The course's editors, admins and L&D reviewers see it; for everyone else
  * the course is not found. Admins set the thresholds that flag questions.
  */
 @Service
@@ -35,8 +35,12 @@ public class ItemAnalysis {
 
 	private final Clock clock;
 
-	ItemAnalysis(Authoring authoring, LearningRecord record, ItemAnalysisRecords records, Clock clock) {
+	private final CourseAnalyticsAccess access;
+
+	ItemAnalysis(Authoring authoring, LearningRecord record, ItemAnalysisRecords records, Clock clock,
+			CourseAnalyticsAccess access) {
 		this.authoring = authoring;
+		this.access = access;
 		this.record = record;
 		this.records = records;
 		this.clock = clock;
@@ -50,7 +54,7 @@ public class ItemAnalysis {
 	@Transactional(readOnly = true)
 	public ItemAnalysisReport of(Viewer viewer, CourseId id, boolean allAttempts) {
 		Course course = authoring.forReview(id);
-		if (!Authoring.mayEdit(viewer, course) && !viewer.isReviewer()) {
+		if (!visibleTo(viewer, course)) {
 			throw new NotFoundException("Course");
 		}
 		Course taken = course.isLive() ? authoring.published(id) : course;
@@ -59,6 +63,11 @@ public class ItemAnalysis {
 				records.answers(id, records.submittedAttempts(id, !allAttempts)));
 		return ItemAnalysisStatistics.report(course.id(), course.title(), allAttempts, questions, attempts,
 				thresholds());
+	}
+
+	/** Whether the viewer sees this course's item analysis: its editors, admins and the L&D team. */
+	boolean visibleTo(Viewer viewer, Course course) {
+		return access.seesEveryone(viewer, course);
 	}
 
 	/**

@@ -47,9 +47,12 @@ public class LibraryHealth {
 
 	private final Clock clock;
 
+	private final CourseAnalyticsAccess access;
+
 	LibraryHealth(Authoring authoring, LifecycleQueries queries, LifecycleRecords records, Lifecycle lifecycle,
-			Clock clock) {
+			Clock clock, CourseAnalyticsAccess access) {
 		this.authoring = authoring;
+		this.access = access;
 		this.queries = queries;
 		this.records = records;
 		this.lifecycle = lifecycle;
@@ -61,7 +64,8 @@ public class LibraryHealth {
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		int idleDays = lifecycle.settings().idleDays();
 		Instant since = now.minus(Duration.ofDays(idleDays));
-		List<LibraryCourse> courses = viewer.isAdmin() ? authoring.library() : authoring.libraryOf(viewer.id());
+		boolean wholeLibrary = access.seesAll(viewer);
+		List<LibraryCourse> courses = wholeLibrary ? authoring.library() : authoring.libraryOf(viewer.id());
 		Map<String, Instant> lastOpened = queries.lastOpened(
 				courses.stream().filter(LibraryCourse::isLive).map(c -> c.id().value()).toList());
 		Map<State, Integer> byState = zeros(State.class);
@@ -81,8 +85,8 @@ public class LibraryHealth {
 				listed.add(entry);
 			}
 		}
-		Set<CourseId> ids = viewer.isAdmin() ? null : courses.stream().map(LibraryCourse::id).collect(Collectors.toSet());
-		return new LibraryHealthReport(viewer.isAdmin(), idleDays, courses.size(), byState, byAge, byReviewBy, byUse,
+		Set<CourseId> ids = wholeLibrary ? null : courses.stream().map(LibraryCourse::id).collect(Collectors.toSet());
+		return new LibraryHealthReport(wholeLibrary, idleDays, courses.size(), byState, byAge, byReviewBy, byUse,
 				records.openCounts(ids), filter, listed);
 	}
 

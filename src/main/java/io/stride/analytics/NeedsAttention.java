@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where learners struggle: lessons found unclear or outdated, lessons many learners never reach, questions most
- * answers get wrong, and courses learners react to negatively. Admins see every course; authors their courses with
+ * answers get wrong, and courses learners react to negatively. Admins and L&D see every course; authors their courses with
  * every learner; managers the courses their team trees take, counting their teams' learners only.
  */
 @Service
@@ -95,7 +95,7 @@ public class NeedsAttention {
 		Set<CourseId> live = new LinkedHashSet<>();
 		authoring.publishedCourses().forEach(course -> live.add(course.id()));
 		List<Group> groups = new ArrayList<>();
-		if (viewer.isAdmin()) {
+		if (access.seesAll(viewer)) {
 			groups.add(new Group(List.copyOf(live), null));
 		}
 		else {

@@ -121,10 +121,10 @@ public class Redrafts {
 		return reports(visible(viewer, id));
 	}
 
-	/** The course's working copy for its editors, reviewers and admins; for anyone else it is not found. */
+	/** The course's working copy for those who see its item analysis; for anyone else it is not found. */
 	private Course visible(Viewer viewer, CourseId id) {
 		Course course = authoring.forReview(id);
-		if (!Authoring.mayEdit(viewer, course) && !viewer.isReviewer()) {
+		if (!analysis.visibleTo(viewer, course)) {
 			throw new NotFoundException("Course");
 		}
 		return course;
@@ -252,13 +252,13 @@ public class Redrafts {
 		throw new NotFoundException("Question");
 	}
 
-	/** Editors and admins redraft; reviewers, who see item analysis, are refused; anyone else finds no course. */
+	/** Editors and admins redraft; others who see item analysis (L&D) are refused; anyone else finds no course. */
 	private Course editable(Viewer viewer, CourseId id) {
 		Course course = authoring.forReview(id);
 		if (Authoring.mayEdit(viewer, course)) {
 			return course;
 		}
-		if (viewer.isReviewer()) {
+		if (analysis.visibleTo(viewer, course)) {
 			throw new ForbiddenException("Only the course's author or an admin can redraft its questions.");
 		}
 		throw new NotFoundException("Course");

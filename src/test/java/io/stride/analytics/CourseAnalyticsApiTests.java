@@ -1,7 +1,10 @@
 package io.stride.analytics;
 
 import io.stride.analytics.CourseAnalyticsFixtures.History;
+import java.util.Set;
+
 import io.stride.identity.PersonId;
+import io.stride.identity.Role;
 import io.stride.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,29 @@ class CourseAnalyticsApiTests {
 			.andExpect(jsonPath("$.opened").value(3));
 		analytics(h.org().managerA(), "?teamId=" + h.org().teamB().value()).andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	@Test
+	void theLearningTeamSeesEveryoneAndOtherReviewersOnlyWhatTheyWrite() throws Exception {
+		String suffix = h.org().suffix();
+		// a reviewer nobody has set up counts as L&D, as for reviews: every learner, like the author
+		PersonId learningTeam = fixtures.person(fixtures.admin(), "Lea Learning", "lea", suffix, Set.of(), Set.of(),
+				Role.REVIEWER);
+		analytics(learningTeam, "").andExpect(status().isOk())
+			.andExpect(jsonPath("$.opened").value(6))
+			.andExpect(jsonPath("$.completed").value(3));
+		analytics(learningTeam, "?teamId=" + h.org().teamB().value()).andExpect(status().isOk());
+		// a compliance reviewer is not L&D: as for any learner, there is no such course
+		PersonId compliance = fixtures.person(fixtures.admin(), "Cora Compliance", "cora", suffix, Set.of(), Set.of(),
+				Role.REVIEWER);
+		fixtures.complianceReviewer(compliance);
+		analytics(compliance, "").andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/courses/" + h.course().id().value() + "/item-analysis")
+				.header("Authorization", "Bearer " + fixtures.token(compliance)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/courses/" + h.course().id().value() + "/item-analysis")
+				.header("Authorization", "Bearer " + fixtures.token(learningTeam)))
+			.andExpect(status().isOk());
 	}
 
 	@Test

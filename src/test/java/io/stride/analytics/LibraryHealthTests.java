@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 import io.stride.analytics.LibraryHealthReport.Age;
 import io.stride.analytics.LibraryHealthReport.Entry;
@@ -14,6 +15,7 @@ import io.stride.analytics.LifecycleFixtures.Library;
 import io.stride.analytics.LifecycleProposal.Kind;
 import io.stride.authoring.Authoring;
 import io.stride.identity.PersonId;
+import io.stride.identity.Role;
 import io.stride.identity.Viewer;
 import io.stride.support.Fixtures;
 import io.stride.support.MovableClock;
@@ -151,6 +153,16 @@ class LibraryHealthTests {
 		// another author's library holds none of these courses
 		LibraryHealthReport other = health.report(people.viewer(lib.org().managerA()), LibraryHealthFilter.NONE);
 		assertThat(other.total()).isZero();
+		// the L&D team sees the whole library as admins do; a compliance reviewer only what they wrote (nothing)
+		PersonId learningTeam = people.person(people.admin(), "Lea Learning", "lea", lib.org().suffix(), Set.of(),
+				Set.of(), Role.REVIEWER);
+		assertThat(health.report(people.viewer(learningTeam), LibraryHealthFilter.NONE).total()).isEqualTo(all.total());
+		PersonId compliance = people.person(people.admin(), "Cora Compliance", "cora", lib.org().suffix(), Set.of(),
+				Set.of(), Role.REVIEWER);
+		people.complianceReviewer(compliance);
+		LibraryHealthReport complianceOnly = health.report(people.viewer(compliance), LibraryHealthFilter.NONE);
+		assertThat(complianceOnly.everything()).isFalse();
+		assertThat(complianceOnly.total()).isZero();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.stride.analytics.NeedsAttentionReport.WeakCourse;
 import io.stride.authoring.Course;
 import io.stride.feedback.Feedback;
 import io.stride.identity.PersonId;
+import io.stride.identity.Role;
 import io.stride.shared.Ids;
 import io.stride.shared.NotFoundException;
 import io.stride.support.Fixtures;
@@ -110,6 +111,27 @@ class NeedsAttentionTests {
 		// a learner who neither writes nor manages sees nothing, and no single course
 		assertThat(needsAttention.across(fixtures.viewer(h.p1())).isEmpty()).isTrue();
 		assertThatThrownBy(() -> needsAttention.forCourse(fixtures.viewer(h.p1()), h.course().id()))
+			.isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void theLearningTeamSeesEveryCourseAndOtherReviewersTheirOwn() {
+		History h = story.history("L&D view");
+		PersonId learningTeam = fixtures.person(fixtures.admin(), "Lea Learning", "lea", h.org().suffix(), Set.of(),
+				Set.of(), Role.REVIEWER);
+		// as the author sees the course: both of L2's negative reactions, from every team
+		NeedsAttentionReport course = needsAttention.forCourse(fixtures.viewer(learningTeam), h.course().id());
+		assertThat(course.unclearLessons().items()).extracting(UnclearLesson::lessonTitle).containsExactly("Log it");
+		assertThat(course.unclearLessons().items().get(0).negative()).isEqualTo(2);
+		// and every published course across the organization, as an admin
+		assertThat(needsAttention.across(fixtures.viewer(learningTeam)).coursesConsidered())
+			.isEqualTo(needsAttention.across(fixtures.admin()).coursesConsidered());
+		// a compliance reviewer is not L&D: no course of anyone else's, and this one is not found
+		PersonId compliance = fixtures.person(fixtures.admin(), "Cora Compliance", "cora", h.org().suffix(), Set.of(),
+				Set.of(), Role.REVIEWER);
+		fixtures.complianceReviewer(compliance);
+		assertThat(needsAttention.across(fixtures.viewer(compliance)).isEmpty()).isTrue();
+		assertThatThrownBy(() -> needsAttention.forCourse(fixtures.viewer(compliance), h.course().id()))
 			.isInstanceOf(NotFoundException.class);
 	}
 

@@ -75,7 +75,7 @@ class CourseAnalyticsApi {
 			+ "is nothing to divide by); medianMinutes from a learner's first open or start to completion; funnel: learners "
 			+ "who read each lesson in lesson order, with dropOff = share of the previous lesson's learners who did not "
 			+ "reach it; reactionScore from −100 to 100 (current reactions, whatever the period); trend per ISO week (at "
-			+ "most 156 weeks, the last ones). The course's authors and admins see everyone, a manager their own team "
+			+ "most 156 weeks, the last ones). The course's authors, admins and L&D reviewers see everyone, a manager their own team "
 			+ "tree; 404 for everyone else and for a team the manager does not manage; 422 for a date that is not "
 			+ "YYYY-MM-DD, from after to, or an unknown team")
 	AnalyticsView analytics(@PathVariable String id,

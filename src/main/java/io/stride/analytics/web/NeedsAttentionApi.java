@@ -63,7 +63,7 @@ class NeedsAttentionApi {
 	@Operation(summary = "Where learners struggle, most pressing first, at most 10 entries per list (total says how many "
 			+ "there are): lessons with the most unclear or outdated reactions; lessons that at least 20% of the previous "
 			+ "lesson's learners never reached (from 5 learners); questions with under 50% right answers (from 5 answers); "
-			+ "courses with a reaction score below 0 after 10 or more learners started. Admins see every course, authors "
+			+ "courses with a reaction score below 0 after 10 or more learners started. Admins and L&D reviewers see every course, authors "
 			+ "their courses, managers the courses their teams take (counting their teams' learners); with courseId, one "
 			+ "course (404 unless the caller may see its figures)")
 	NeedsAttentionView needsAttention(
