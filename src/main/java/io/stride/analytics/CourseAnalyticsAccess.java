@@ -2,6 +2,7 @@ package io.stride.analytics;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.Authoring;
@@ -64,7 +65,10 @@ class CourseAnalyticsAccess {
 		}
 	}
 
-	/** 404 for a course the viewer may not analyse; 422 for an unknown team; 404 for a team the manager doesn't manage. */
+	/**
+	 * 404 for a course the viewer may not analyse; 422 for an unknown team for those who see every team, 404 for any
+	 * team a manager does not manage.
+	 */
 	Scope scope(Viewer viewer, CourseId courseId, CourseAnalyticsFilter filter) {
 		boolean seesAll = seesAll(viewer);
 		Course visible = seesAll ? authoring.forReview(courseId) : authoring.course(viewer, courseId);
@@ -77,15 +81,14 @@ class CourseAnalyticsAccess {
 		if (filter.team() == null) {
 			return new Scope(course, seesEveryone ? null : membersOf(viewer.manages()), null);
 		}
-		Team team = organization.allTeams()
-			.stream()
-			.filter(t -> t.id().equals(filter.team()))
-			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("teamId", "There is no team with the id “" + cut(filter.team().value())
-					+ "”; pick one of the teams offered."));
-		if (!seesEveryone && !organization.canManage(viewer, team.id())) {
+		Optional<Team> known = organization.allTeams().stream().filter(t -> t.id().equals(filter.team())).findFirst();
+		if (!seesEveryone && (known.isEmpty() || !organization.canManage(viewer, known.get().id()))) {
+			// a manager learns nothing of teams that are not theirs, not even whether the id exists
 			throw new NotFoundException("Team");
 		}
+		Team team = known.orElseThrow(() -> new InvalidInputException("teamId",
+				"There is no team with the id “" + cut(filter.team().value())
+				+ "”; pick one of the teams offered."));
 		return new Scope(course, membersOf(Set.of(team.id())), team);
 	}
 

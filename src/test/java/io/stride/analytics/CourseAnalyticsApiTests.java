@@ -88,6 +88,9 @@ class CourseAnalyticsApiTests {
 			.andExpect(jsonPath("$.opened").value(3));
 		analytics(h.org().managerA(), "?teamId=" + h.org().teamB().value()).andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+		// a team id that does not exist looks the same to a manager as another manager's team
+		analytics(h.org().managerA(), "?teamId=no-such-team").andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 	}
 
 	@Test
