@@ -104,7 +104,7 @@ class OwnerArchivesAnIdleCourseAndReadsTheLibraryHealthJourneyTests {
 	private void readsTheLibraryHealth() throws Exception {
 		browser.navigate("#library-health-link");
 		// 8 courses: draft 1, published 6 (the 7 published less the one just archived), retired 1
-		assertThat(browser.find("#library-scope").getText()).isEqualTo("The courses you wrote: 8 courses. Admins see the whole library.");
+		assertThat(browser.find("#library-scope").getText()).isEqualTo("The courses you wrote: 8 courses. Admins and L&D reviewers see the whole library.");
 		assertThat(browser.find("#state-PUBLISHED").getText()).isEqualTo("Published 6");
 		assertThat(browser.find("#state-RETIRED").getText()).isEqualTo("Archived (retired) 1");
 		assertThat(browser.find("#proposals-ARCHIVE").getText()).isEqualTo("Archive (not opened in the period) 1");
