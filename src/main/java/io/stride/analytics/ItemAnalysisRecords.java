@@ -90,9 +90,11 @@ class ItemAnalysisRecords {
 
 	Optional<ItemAnalysisThresholds> thresholds() {
 		return jdbc
-			.sql("SELECT too_easy, too_hard, weak_discrimination, revision FROM item_analysis_thresholds WHERE id = ?")
+			.sql("SELECT too_easy, too_hard, weak_discrimination, minimum_attempts, revision FROM item_analysis_thresholds "
+					+ "WHERE id = ?")
 			.param(THRESHOLDS_ROW)
-			.query((rs, n) -> new ItemAnalysisThresholds(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4)))
+			.query((rs, n) -> new ItemAnalysisThresholds(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4),
+					rs.getInt(5)))
 			.optional();
 	}
 
@@ -100,9 +102,10 @@ class ItemAnalysisRecords {
 	boolean saveThresholds(ItemAnalysisThresholds.Change change, PersonId by, Instant at) {
 		return jdbc
 			.sql("UPDATE item_analysis_thresholds SET too_easy = ?, too_hard = ?, weak_discrimination = ?, "
-					+ "revision = revision + 1, updated_by = ?, updated_at = ? WHERE id = ? AND revision = ?")
-			.params(change.tooEasy(), change.tooHard(), change.weakDiscrimination(), by.value(), Timestamp.from(at),
-					THRESHOLDS_ROW, change.revision())
+					+ "minimum_attempts = COALESCE(?, minimum_attempts), revision = revision + 1, updated_by = ?, "
+					+ "updated_at = ? WHERE id = ? AND revision = ?")
+			.params(change.tooEasy(), change.tooHard(), change.weakDiscrimination(), change.minimumAttempts(), by.value(),
+					Timestamp.from(at), THRESHOLDS_ROW, change.revision())
 			.update() == 1;
 	}
 }

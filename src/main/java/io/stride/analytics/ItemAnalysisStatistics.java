@@ -103,7 +103,7 @@ final class ItemAnalysisStatistics {
 	static List<ItemAnalysisFlag> flags(Question question, int asked, Double facility, Double discrimination,
 			List<Integer> optionCounts, List<Integer> strongGroupCounts, ItemAnalysisThresholds thresholds) {
 		List<ItemAnalysisFlag> flags = new ArrayList<>();
-		if (asked == 0) {
+		if (asked == 0 || asked < thresholds.minimumAttempts()) {
 			return flags;
 		}
 		if (facility != null && facility > thresholds.tooEasy()) {

@@ -11,18 +11,27 @@ import io.stride.shared.InvalidInputException;
  * @param tooEasy a facility above this is "too easy"
  * @param tooHard a facility below this is "too hard"
  * @param weakDiscrimination a discrimination index below this is "weak"
+ * @param minimumAttempts a question is flagged only once it has this many attempts; below, its figures say little
  * @param revision the save this was read from, to refuse overwriting a newer one
  */
-public record ItemAnalysisThresholds(double tooEasy, double tooHard, double weakDiscrimination, int revision) {
+public record ItemAnalysisThresholds(double tooEasy, double tooHard, double weakDiscrimination, int minimumAttempts,
+		int revision) {
 
-	/** The defaults, as in Moodle's guidance on reading quiz statistics. */
-	public static final ItemAnalysisThresholds DEFAULTS = new ItemAnalysisThresholds(0.90, 0.30, 0.25, 1);
+	/** The defaults, as in Moodle's guidance on reading quiz statistics, with flags from ten attempts. */
+	public static final ItemAnalysisThresholds DEFAULTS = new ItemAnalysisThresholds(0.90, 0.30, 0.25, 10, 1);
+
+	/** The most an admin may ask for before flagging. */
+	public static final int MAX_MINIMUM_ATTEMPTS = 1000;
 
 	/** Kelley's 27%: the strong group whose choices are compared with the right answer. */
 	public static final double STRONG_GROUP_SHARE = 0.27;
 
-	/** What an admin sends; nulls are named in the errors. */
-	public record Change(Double tooEasy, Double tooHard, Double weakDiscrimination, Integer revision) {
+	/**
+	 * What an admin sends; nulls are named in the errors, except the minimum attempts, which keeps its saved value
+	 * when left out (clients written before it existed).
+	 */
+	public record Change(Double tooEasy, Double tooHard, Double weakDiscrimination, Integer minimumAttempts,
+			Integer revision) {
 
 		/** The errors per field; empty when the change can be saved. */
 		public Map<String, String> errors() {
@@ -39,6 +48,10 @@ public record ItemAnalysisThresholds(double tooEasy, double tooHard, double weak
 			if (weakDiscrimination == null || weakDiscrimination.isNaN() || weakDiscrimination < -1
 					|| weakDiscrimination > 1) {
 				errors.put("weakDiscrimination", "Give a discrimination index from -1 to 1 (for example 0.25).");
+			}
+			if (minimumAttempts != null && (minimumAttempts < 1 || minimumAttempts > MAX_MINIMUM_ATTEMPTS)) {
+				errors.put("minimumAttempts",
+						"Give a whole number of attempts from 1 to " + MAX_MINIMUM_ATTEMPTS + " (for example 10).");
 			}
 			if (revision == null) {
 				errors.put("revision", "Send the revision you last read, to avoid overwriting a newer save.");

@@ -60,6 +60,9 @@ class ItemAnalysisApiTests {
 	@Autowired
 	ItemAnalysis analysis;
 
+	@Autowired
+	io.stride.support.ItemAnalysisSettings settings;
+
 	Org org;
 
 	Course course;
@@ -70,6 +73,7 @@ class ItemAnalysisApiTests {
 
 	@BeforeEach
 	void quizTakenByThreeLearners() {
+		settings.flagFromFirstAttempt();
 		org = fixtures.organization();
 		course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Items " + org.suffix());
 		q1 = course.quiz().questions().get(0).id();
@@ -84,10 +88,7 @@ class ItemAnalysisApiTests {
 
 	@AfterEach
 	void defaultThresholdsAgain() {
-		ItemAnalysisThresholds now = analysis.thresholds();
-		var d = ItemAnalysisThresholds.DEFAULTS;
-		analysis.changeThresholds(fixtures.admin(),
-				new ItemAnalysisThresholds.Change(d.tooEasy(), d.tooHard(), d.weakDiscrimination(), now.revision()));
+		settings.defaults();
 	}
 
 	@Test
@@ -190,6 +191,17 @@ class ItemAnalysisApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"tooEasy\":0.8,\"tooHard\":0.2,\"weakDiscrimination\":0.25,\"revision\":" + revision + "}"))
 			.andExpect(status().isConflict());
+		// four attempts before flagging: each question has three, so none is flagged, and the figures stay
+		mvc.perform(put("/api/v1/item-analysis/thresholds").header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"tooEasy\":0.6,\"tooHard\":0.2,\"weakDiscrimination\":0.25,\"minimumAttempts\":4,"
+					+ "\"revision\":" + (revision + 1) + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.minimumAttempts").value(4));
+		mvc.perform(get(path()).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.questions[0].facility").value(closeTo(2.0 / 3, 1e-9)))
+			.andExpect(jsonPath("$.questions[0].flags", hasSize(0)))
+			.andExpect(jsonPath("$.questions[1].flags", hasSize(0)));
 	}
 
 	@Test
@@ -198,11 +210,13 @@ class ItemAnalysisApiTests {
 		int revision = analysis.thresholds().revision();
 		mvc.perform(put("/api/v1/item-analysis/thresholds").header("Authorization", admin)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"tooEasy\":0.3,\"tooHard\":0.5,\"weakDiscrimination\":3,\"revision\":" + revision + "}"))
+			.content("{\"tooEasy\":0.3,\"tooHard\":0.5,\"weakDiscrimination\":3,\"minimumAttempts\":0,\"revision\":"
+					+ revision + "}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors.tooHard").exists())
 			.andExpect(jsonPath("$.errors.weakDiscrimination").exists())
+			.andExpect(jsonPath("$.errors.minimumAttempts").exists())
 			.andExpect(jsonPath("$.errors.tooEasy").doesNotExist());
 		assertThat(analysis.thresholds().revision()).isEqualTo(revision);
 		mvc.perform(put("/api/v1/item-analysis/thresholds").header("Authorization", bearer(org.managerA()))

@@ -58,12 +58,16 @@ class ItemAnalysisPageTests {
 	@Autowired
 	ItemAnalysis analysis;
 
+	@Autowired
+	io.stride.support.ItemAnalysisSettings settings;
+
 	Org org;
 
 	Course course;
 
 	@BeforeEach
 	void courseByManagerA() {
+		settings.flagFromFirstAttempt();
 		org = fixtures.organization();
 		var author = fixtures.viewer(org.managerA());
 		Course draft = authoring.create(author, new CourseContent("Incidents " + org.suffix(), "Reporting.",
@@ -78,9 +82,7 @@ class ItemAnalysisPageTests {
 
 	@AfterEach
 	void defaultThresholdsAgain() {
-		var d = ItemAnalysisThresholds.DEFAULTS;
-		analysis.changeThresholds(fixtures.admin(), new ItemAnalysisThresholds.Change(d.tooEasy(), d.tooHard(),
-				d.weakDiscrimination(), analysis.thresholds().revision()));
+		settings.defaults();
 	}
 
 	@Test
@@ -150,12 +152,15 @@ class ItemAnalysisPageTests {
 		Document form = page("/admin/item-analysis", admin);
 		assertThat(form.select("label[for=tooEasy]").text()).contains("Too easy");
 		assertThat(form.select("#tooEasy").val()).isEqualTo("0.90");
+		assertThat(form.select("label[for=minimumAttempts]").text()).contains("at least this many attempts");
+		assertThat(form.select("#minimumAttempts").val()).isEqualTo("1");
 		assertThat(form.select("nav[aria-label=Admin] a[aria-current=page]").text()).isEqualTo("Item analysis");
 		String revision = form.select("input[name=revision]").val();
 
 		MockHttpServletResponse refused = mvc.perform(post("/admin/item-analysis").param("tooEasy", "0.9")
 			.param("tooHard", "0.95")
 			.param("weakDiscrimination", "lots")
+			.param("minimumAttempts", "ten")
 			.param("revision", revision)
 			.with(as(admin))
 			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse();
@@ -165,15 +170,19 @@ class ItemAnalysisPageTests {
 		assertThat(again.select("#weakDiscrimination-error").text()).contains("-1 to 1");
 		assertThat(again.select("#weakDiscrimination").val()).isEqualTo("lots");
 		assertThat(again.select("#tooEasy-error")).isEmpty();
+		assertThat(again.select("#minimumAttempts-error").text()).contains("whole number of attempts from 1");
+		assertThat(again.select("#minimumAttempts").val()).isEqualTo("ten");
 
 		mvc.perform(post("/admin/item-analysis").param("tooEasy", "0,8")
 			.param("tooHard", "0.2")
 			.param("weakDiscrimination", "0.3")
+			.param("minimumAttempts", " 12 ")
 			.param("revision", revision)
 			.with(as(admin))
 			.with(csrf())).andExpect(redirectedUrl("/admin/item-analysis"));
 		assertThat(analysis.thresholds().tooEasy()).isEqualTo(0.8);
 		assertThat(analysis.thresholds().weakDiscrimination()).isEqualTo(0.3);
+		assertThat(analysis.thresholds().minimumAttempts()).isEqualTo(12);
 	}
 
 	/** Q1 (1 hour right): A 1 hour, A1 1 hour, B 24 hours; Q2 (True right): A True, A1 False, B True. */

@@ -33,6 +33,9 @@ class ItemAnalysisStatisticsTests {
 
 	static final double E = 1e-6;
 
+	/** The default thresholds, flagging from the first attempt: the data sets here are small. */
+	static final ItemAnalysisThresholds FROM_ONE = new ItemAnalysisThresholds(0.90, 0.30, 0.25, 1, 1);
+
 	static final Question Q1 = new Question("q1", QuestionKind.SINGLE_CHOICE, "Report within?",
 			List.of("1 hour", "24 hours", "1 week", "Never"), List.of(0), "");
 
@@ -47,7 +50,7 @@ class ItemAnalysisStatisticsTests {
 			attempt("a4", 0, "1", 1, "1", 0, "1"), attempt("a5", 0, "1", 0, "0", 0, "1"));
 
 	ItemAnalysisReport report = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
-			List.of(Q1, Q2, Q3), ATTEMPTS, ItemAnalysisThresholds.DEFAULTS);
+			List.of(Q1, Q2, Q3), ATTEMPTS, FROM_ONE);
 
 	@Test
 	void theQuizsMeanMedianAndStandardDeviationAreFractionsOfTheMarks() {
@@ -145,7 +148,7 @@ class ItemAnalysisStatisticsTests {
 	@Test
 	void aDistractorTheStrongGroupPrefersToTheRightAnswerIsFlagged() {
 		List<ItemAnalysisFlag> flags = ItemAnalysisStatistics.flags(Q2, 10, 0.5, 0.4, List.of(2, 5, 3),
-				List.of(0, 1, 2), ItemAnalysisThresholds.DEFAULTS);
+				List.of(0, 1, 2), FROM_ONE);
 		assertThat(flags).extracting(ItemAnalysisFlag::kind, ItemAnalysisFlag::option)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.STRONG_GROUP_DISTRACTOR, 2));
 		assertThat(flags.get(0).message()).contains("“Ignore”").contains("(2)").contains("(1)");
@@ -154,17 +157,17 @@ class ItemAnalysisStatisticsTests {
 	@Test
 	void facilityOutsideTheThresholdsIsTooEasyOrTooHard() {
 		assertThat(ItemAnalysisStatistics.flags(Q3, 10, 0.95, 0.5, List.of(9, 1), List.of(3, 0),
-				ItemAnalysisThresholds.DEFAULTS)).extracting(ItemAnalysisFlag::kind).containsExactly(Kind.TOO_EASY);
+				FROM_ONE)).extracting(ItemAnalysisFlag::kind).containsExactly(Kind.TOO_EASY);
 		assertThat(ItemAnalysisStatistics.flags(Q3, 10, 0.2, 0.5, List.of(2, 8), List.of(1, 1),
-				ItemAnalysisThresholds.DEFAULTS)).extracting(ItemAnalysisFlag::kind).containsExactly(Kind.TOO_HARD);
+				FROM_ONE)).extracting(ItemAnalysisFlag::kind).containsExactly(Kind.TOO_HARD);
 		// exactly on a threshold is not beyond it
 		assertThat(ItemAnalysisStatistics.flags(Q3, 10, 0.9, 0.25, List.of(9, 1), List.of(3, 0),
-				ItemAnalysisThresholds.DEFAULTS)).isEmpty();
+				FROM_ONE)).isEmpty();
 	}
 
 	@Test
 	void anAdminsThresholdsChangeWhatIsFlagged() {
-		ItemAnalysisThresholds strict = new ItemAnalysisThresholds(0.5, 0.45, 0.7, 2);
+		ItemAnalysisThresholds strict = new ItemAnalysisThresholds(0.5, 0.45, 0.7, 1, 2);
 		ItemAnalysisReport strictReport = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
 				List.of(Q1, Q2, Q3), ATTEMPTS, strict);
 		assertThat(strictReport.questions().get(0).flags()).extracting(ItemAnalysisFlag::kind)
@@ -176,7 +179,7 @@ class ItemAnalysisStatisticsTests {
 	@Test
 	void withOneAttemptOnlyTheMeansAreComputable() {
 		ItemAnalysisReport one = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
-				List.of(Q1, Q2, Q3), List.of(ATTEMPTS.get(0)), ItemAnalysisThresholds.DEFAULTS);
+				List.of(Q1, Q2, Q3), List.of(ATTEMPTS.get(0)), FROM_ONE);
 		assertThat(one.meanScore()).isEqualTo(1.0);
 		assertThat(one.medianScore()).isEqualTo(1.0);
 		assertThat(one.standardDeviation()).isNull();
@@ -190,7 +193,7 @@ class ItemAnalysisStatisticsTests {
 	void alphaIsNotComputableWhenEveryoneScoresAlike() {
 		ItemAnalysisReport same = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
 				List.of(Q1, Q2, Q3), List.of(ATTEMPTS.get(0), attempt("b", 1, "0", 1, "1", 1, "0")),
-				ItemAnalysisThresholds.DEFAULTS);
+				FROM_ONE);
 		assertThat(same.cronbachAlpha()).isNull();
 		assertThat(same.standardDeviation()).isEqualTo(0.0);
 		assertThat(same.questions().get(0).discriminationIndex()).isNull();
@@ -205,7 +208,7 @@ class ItemAnalysisStatisticsTests {
 				attempt("p2", 1, "0", 1.0 / 3, "1", 0.2, "0"), attempt("p3", 1, "0", 1.0 / 3, "1", 0.2, "0"),
 				attempt("p4", 0, "1", 1.0 / 3, "1", 0.2, "0"), attempt("p5", 1, "0", 1.0 / 3, "1", 0.2, "0"));
 		ItemAnalysisReport partial = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
-				List.of(Q1, Q2, Q3), constantRest, ItemAnalysisThresholds.DEFAULTS);
+				List.of(Q1, Q2, Q3), constantRest, FROM_ONE);
 		assertThat(partial.questions().get(0).discriminationIndex()).isNull();
 		assertThat(partial.questions().get(0).discriminativeEfficiency()).isNull();
 		assertThat(partial.questions().get(0).flags()).extracting(ItemAnalysisFlag::kind)
@@ -217,7 +220,7 @@ class ItemAnalysisStatisticsTests {
 		ItemAnalysisReport sameTotals = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
 				List.of(Q1, Q2, Q3), List.of(attempt("s1", 0.2, "1", 0.7, "1", 1, "0"),
 						attempt("s2", 0.7, "0", 0.2, "1", 1, "0")),
-				ItemAnalysisThresholds.DEFAULTS);
+				FROM_ONE);
 		assertThat(sameTotals.cronbachAlpha()).isNull();
 		assertThat(sameTotals.standardDeviation()).isCloseTo(0.0, within(E));
 	}
@@ -236,7 +239,7 @@ class ItemAnalysisStatisticsTests {
 		ItemAnalysisReport partial = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
 				List.of(Q1, Q2, Q3), List.of(attempt("c1", 1, "0", 0.5, "1", 1, "0"),
 						attempt("c2", 1, "0", 1, "1", 0, "1"), attempt("c3", 0, "1", 0, "0", 0, "1")),
-				ItemAnalysisThresholds.DEFAULTS);
+				FROM_ONE);
 		ItemAnalysisQuestion q2 = partial.questions().get(1);
 		assertThat(q2.facility()).isCloseTo(0.5, within(E));
 		assertThat(q2.standardDeviation()).isCloseTo(0.5, within(E));
@@ -256,6 +259,23 @@ class ItemAnalysisStatisticsTests {
 	}
 
 	@Test
+	void withTheDefaultsAQuestionIsFlaggedOnlyFromTenAttempts() {
+		// the five attempts above flag question 2 with the first attempt counting; by default they are too few
+		ItemAnalysisReport five = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
+				List.of(Q1, Q2, Q3), ATTEMPTS, ItemAnalysisThresholds.DEFAULTS);
+		assertThat(five.questions()).allSatisfy(q -> assertThat(q.flags()).isEmpty());
+		// the figures are the same: only the flags wait
+		assertThat(five.questions().get(1).discriminationIndex()).isEqualTo(report.questions().get(1).discriminationIndex());
+		// the same five attempts twice over: ten, and question 2's flags are back
+		List<Attempt> ten = new java.util.ArrayList<>(ATTEMPTS);
+		ATTEMPTS.forEach(a -> ten.add(new Attempt(a.id() + "-again", a.answers())));
+		ItemAnalysisReport flagged = ItemAnalysisStatistics.report(new CourseId("c"), "Incidents", false,
+				List.of(Q1, Q2, Q3), ten, ItemAnalysisThresholds.DEFAULTS);
+		assertThat(flagged.questions().get(1).flags()).extracting(ItemAnalysisFlag::kind)
+			.contains(Kind.WEAK_DISCRIMINATION);
+	}
+
+	@Test
 	void multipleSelectResponsesCountEveryPickAndOddResponsesNone() {
 		assertThat(ItemAnalysisStatistics.picks("0[,]2", 3)).containsExactly(0, 2);
 		assertThat(ItemAnalysisStatistics.picks("", 3)).isEmpty();
@@ -264,11 +284,15 @@ class ItemAnalysisStatisticsTests {
 
 	@Test
 	void thresholdsOutOfRangeAreRefusedFieldByField() {
-		assertThat(new ItemAnalysisThresholds.Change(0.9, 0.3, 0.25, 1).errors()).isEmpty();
-		assertThat(new ItemAnalysisThresholds.Change(1.5, 0.3, 2.0, 1).errors()).containsOnlyKeys("tooEasy",
+		assertThat(new ItemAnalysisThresholds.Change(0.9, 0.3, 0.25, 10, 1).errors()).isEmpty();
+		// left out, the minimum attempts keeps its saved value
+		assertThat(new ItemAnalysisThresholds.Change(0.9, 0.3, 0.25, null, 1).errors()).isEmpty();
+		assertThat(new ItemAnalysisThresholds.Change(0.9, 0.3, 0.25, 0, 1).errors()).containsOnlyKeys("minimumAttempts");
+		assertThat(new ItemAnalysisThresholds.Change(0.9, 0.3, 0.25, 1001, 1).errors()).containsOnlyKeys("minimumAttempts");
+		assertThat(new ItemAnalysisThresholds.Change(1.5, 0.3, 2.0, 10, 1).errors()).containsOnlyKeys("tooEasy",
 				"weakDiscrimination");
-		assertThat(new ItemAnalysisThresholds.Change(0.4, 0.6, 0.2, 1).errors()).containsOnlyKeys("tooHard");
-		assertThat(new ItemAnalysisThresholds.Change(null, null, null, null).errors()).containsOnlyKeys("tooEasy",
+		assertThat(new ItemAnalysisThresholds.Change(0.4, 0.6, 0.2, 10, 1).errors()).containsOnlyKeys("tooHard");
+		assertThat(new ItemAnalysisThresholds.Change(null, null, null, null, null).errors()).containsOnlyKeys("tooEasy",
 				"tooHard", "weakDiscrimination", "revision");
 	}
 

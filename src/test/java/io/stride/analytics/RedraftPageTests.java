@@ -64,8 +64,12 @@ class RedraftPageTests {
 
 	Question first;
 
+	@Autowired
+	io.stride.support.ItemAnalysisSettings settings;
+
 	@BeforeEach
 	void flaggedQuestion() throws Exception {
+		settings.flagFromFirstAttempt();
 		org = fixtures.organization();
 		var author = fixtures.viewer(org.managerA());
 		course = fixtures.publishedDraftedCourse(author, RiskTier.LOW, "An internal how-to.");
@@ -73,6 +77,11 @@ class RedraftPageTests {
 		// one learner gets every question right: each question is too easy
 		assessment.submit(fixtures.viewer(org.learnerA()), course.id(),
 				course.quiz().questions().stream().map(q -> new Answer(q.id(), q.correct())).toList(), null);
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void defaultThresholdsAgain() {
+		settings.defaults();
 	}
 
 	@Test

@@ -43,6 +43,9 @@ class AuthorRedraftsAFlaggedQuestionJourneyTests {
 	@Autowired
 	Reviews reviews;
 
+	@Autowired
+	io.stride.support.ItemAnalysisSettings settings;
+
 	Org org;
 
 	Course course;
@@ -56,6 +59,8 @@ class AuthorRedraftsAFlaggedQuestionJourneyTests {
 
 	@BeforeEach
 	void start() throws Exception {
+		// a few learners stand for the many a real course has before its questions are flagged
+		settings.flagFromFirstAttempt();
 		org = fixtures.organization();
 		PersonId reviewer = fixtures.person(fixtures.admin(), "Sam Expert", "expert", org.suffix(), Set.of(), Set.of(),
 				Role.REVIEWER);
@@ -65,6 +70,7 @@ class AuthorRedraftsAFlaggedQuestionJourneyTests {
 
 	@AfterEach
 	void stop() {
+		settings.defaults();
 		browser.close();
 	}
 

@@ -38,7 +38,8 @@ class ItemAnalysisApi {
 	}
 
 	/** Schema names in the OpenAPI document are simple class names: these are prefixed so as not to clash. */
-	record ItemAnalysisThresholdsBody(Double tooEasy, Double tooHard, Double weakDiscrimination, Integer revision) {
+	record ItemAnalysisThresholdsBody(Double tooEasy, Double tooHard, Double weakDiscrimination, Integer minimumAttempts,
+			Integer revision) {
 	}
 
 	record ItemAnalysisFlagView(String kind, Integer option, String message) {
@@ -74,7 +75,8 @@ class ItemAnalysisApi {
 			+ "deviation of the score and Cronbach's alpha (KR-20 for right/wrong questions); per question the facility, "
 			+ "standard deviation, discrimination index, discriminative efficiency, picks per option and flags. Defined as "
 			+ "in Moodle's quiz statistics; scores and facility as fractions from 0 to 1, null when not computable. "
-			+ "For the course's editors, reviewers and admins; 404 for everyone else")
+			+ "Questions are flagged only from the thresholds' minimum number of attempts. For the course's editors, "
+			+ "admins and L&D reviewers; 404 for everyone else")
 	ItemAnalysisReportView report(@PathVariable String id, @Parameter(description = "first (each learner's first attempt, the "
 			+ "default) or all") @RequestParam(defaultValue = "first") String attempts) {
 		return ItemAnalysisReportView.of(analysis.of(organization.currentViewer(), new CourseId(id), ItemAnalysisController.all(attempts)));
@@ -82,7 +84,8 @@ class ItemAnalysisApi {
 
 	@GetMapping("/item-analysis/thresholds")
 	@Operation(summary = "The thresholds that flag questions: too easy (facility above), too hard (facility below) "
-			+ "and weak discrimination (index below), with the revision to send back when changing them")
+			+ "and weak discrimination (index below), the attempts a question needs before it is flagged, and the revision "
+			+ "to send back when changing them")
 	ItemAnalysisThresholds thresholds() {
 		organization.currentViewer();
 		return analysis.thresholds();
@@ -90,10 +93,10 @@ class ItemAnalysisApi {
 
 	@PutMapping("/item-analysis/thresholds")
 	@Operation(summary = "Change the thresholds (admins; 403 otherwise). 422 with errors per field for values out of "
-			+ "range (facility 0 to 1, too hard below too easy, discrimination -1 to 1); 409 when 'revision' is not the "
-			+ "one last saved")
+			+ "range (facility 0 to 1, too hard below too easy, discrimination -1 to 1, minimum attempts 1 to 1000; left "
+			+ "out, the minimum keeps its value); 409 when 'revision' is not the one last saved")
 	ItemAnalysisThresholds change(@RequestBody ItemAnalysisThresholdsBody body) {
 		return analysis.changeThresholds(organization.currentViewer(), new ItemAnalysisThresholds.Change(body.tooEasy(),
-				body.tooHard(), body.weakDiscrimination(), body.revision()));
+				body.tooHard(), body.weakDiscrimination(), body.minimumAttempts(), body.revision()));
 	}
 }

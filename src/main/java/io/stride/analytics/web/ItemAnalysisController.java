@@ -70,22 +70,26 @@ class ItemAnalysisController {
 		organization.currentViewer();
 		ItemAnalysisThresholds current = analysis.thresholds();
 		return thresholdsView(model, Map.of("tooEasy", SettingsForm.plain(current.tooEasy()), "tooHard",
-				SettingsForm.plain(current.tooHard()), "weakDiscrimination", SettingsForm.plain(current.weakDiscrimination())),
+				SettingsForm.plain(current.tooHard()), "weakDiscrimination", SettingsForm.plain(current.weakDiscrimination()),
+				"minimumAttempts", String.valueOf(current.minimumAttempts())),
 				current.revision(), Map.of());
 	}
 
 	@PostMapping("/admin/item-analysis")
 	String saveThresholds(@RequestParam(required = false) String tooEasy, @RequestParam(required = false) String tooHard,
-			@RequestParam(required = false) String weakDiscrimination, @RequestParam(required = false) Integer revision,
+			@RequestParam(required = false) String weakDiscrimination,
+			@RequestParam(required = false) String minimumAttempts, @RequestParam(required = false) Integer revision,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		Map<String, String> given = new LinkedHashMap<>();
 		given.put("tooEasy", tooEasy == null ? "" : tooEasy);
 		given.put("tooHard", tooHard == null ? "" : tooHard);
 		given.put("weakDiscrimination", weakDiscrimination == null ? "" : weakDiscrimination);
+		given.put("minimumAttempts", minimumAttempts == null ? "" : minimumAttempts);
 		try {
 			analysis.changeThresholds(me, new ItemAnalysisThresholds.Change(SettingsForm.number(tooEasy),
-					SettingsForm.number(tooHard), SettingsForm.number(weakDiscrimination), revision));
+					SettingsForm.number(tooHard), SettingsForm.number(weakDiscrimination),
+					wholeAttempts(minimumAttempts), revision));
 			redirect.addFlashAttribute("notice", "Saved: questions are flagged with the new thresholds.");
 			return "redirect:/admin/item-analysis";
 		}
@@ -99,6 +103,17 @@ class ItemAnalysisController {
 			model.addAttribute("problem", e.getMessage());
 			return thresholdsView(model, given, analysis.thresholds().revision(), Map.of());
 		}
+	}
+
+	/**
+	 * The form's minimum attempts: blank or not a whole number is sent as 0, which the check refuses with its message
+	 * (a blank field is not "keep the saved value" on a form that shows the saved value).
+	 */
+	private static Integer wholeAttempts(String given) {
+		if (given == null || !given.strip().matches("\\d{1,6}")) {
+			return 0;
+		}
+		return Integer.valueOf(given.strip());
 	}
 
 	/** "all" counts every attempt; "first" (the default) each learner's first. */
