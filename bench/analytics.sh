@@ -9,6 +9,8 @@
 #   KEEP_DATA=1 (measure again on the database an earlier run filled, without generating it again),
 #   RESUME=1 (keep the courses an interrupted run created and go on from there),
 #   APP_ARGS (more arguments for Stride, e.g. --spring.flyway.out-of-order=true on a database an older build filled)
+#   WRITERS (statements recorded per second while measuring, as learners would: copies of recorded statements, dated
+#   now and queued for the summaries as the learning record queues them; default 0)
 # The database is "stride_analytics" (DB to change it); the application runs on it with demo data off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -150,6 +152,27 @@ def pct(p):
 print("%-44s n=%d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%s" % (sys.argv[1], len(times), pct(50),
       pct(95), pct(99), times[-1], ("  NON-200: %d" % len(bad)) if bad else ""))' "$name"
 }
+WRITERS=${WRITERS:-0}
+if [ "$WRITERS" -gt 0 ]; then
+  echo "== recording $WRITERS statements a second while measuring"
+  ( while true; do
+      psql_db >/dev/null 2>&1 <<SQL || true
+WITH picked AS (
+  SELECT actor_id, verb, object_id, course_id, result_score, result_success, statement, registration, result_response
+  FROM statements TABLESAMPLE SYSTEM (0.01) WHERE course_id IS NOT NULL LIMIT $WRITERS),
+recorded AS (
+  INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, occurred_at, stored_at,
+                          statement, registration, result_response)
+  SELECT gen_random_uuid()::text, actor_id, verb, object_id, course_id, result_score, result_success, now(), now(),
+         statement, registration, result_response FROM picked
+  RETURNING id)
+INSERT INTO statements_to_summarize (statement_id) SELECT id FROM recorded;
+SQL
+      sleep 1
+    done ) &
+  WRITER=$!
+  trap 'kill $WRITER 2>/dev/null || true; kill $APP 2>/dev/null || true' EXIT
+fi
 echo "== $REQUESTS sequential requests each, after 10 not measured"
 measure "course dashboard, most taken course (admin)" "$token" "/api/v1/courses/$popular/analytics"
 measure "course dashboard, quiz course (admin)" "$token" "/api/v1/courses/$quiz/analytics"
@@ -159,3 +182,19 @@ measure "item analysis, ~5,000 first attempts" "$token" "/api/v1/courses/$quiz/i
 measure "item analysis, every attempt" "$token" "/api/v1/courses/$quiz/item-analysis?attempts=all"
 measure "needs attention, whole organization (admin)" "$token" "/api/v1/analytics/needs-attention"
 measure "needs attention, one team (its manager)" "$manager_token" "/api/v1/analytics/needs-attention"
+if [ "$WRITERS" -gt 0 ]; then
+  kill $WRITER 2>/dev/null || true; wait $WRITER 2>/dev/null || true
+  echo "statements recorded while measuring: $(psql_db -c "SELECT COUNT(*) FROM statements WHERE stored_at > now() - interval '1 hour'")"
+fi
+# the summaries (all time, the default) against the statements counted over a period wider than the history
+summed=$(curl -sf -H "Authorization: Bearer $token" "$BASE/api/v1/courses/$popular/analytics")
+counted=$(curl -sf -H "Authorization: Bearer $token" "$BASE/api/v1/courses/$popular/analytics?from=2000-01-01&to=$(date -u -d tomorrow +%F)")
+python3 - "$summed" "$counted" <<'PY'
+import json, sys
+summed, counted = (json.loads(a) for a in sys.argv[1:3])
+fields = ["opened", "started", "completed", "medianMinutes"]
+same = all(summed[f] == counted[f] for f in fields) and \
+    [s["reached"] for s in summed["funnel"]] == [c["reached"] for c in counted["funnel"]]
+print("summaries agree with the statements, most taken course: %s (%s)" % ("yes" if same else "NO",
+      ", ".join("%s %s/%s" % (f, summed[f], counted[f]) for f in fields)))
+PY
