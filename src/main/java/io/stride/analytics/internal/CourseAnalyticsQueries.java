@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.stride.activity.Verb;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -161,11 +162,11 @@ public class CourseAnalyticsQueries {
 				? "SELECT measure, SUM(learners), SUM(statements), MIN(first_at), MAX(last_at) FROM activity_totals "
 						+ "WHERE course_id = :course AND measure IN (:measures) GROUP BY measure"
 				: "SELECT measure, COUNT(*), SUM(statements), MIN(first_at), MAX(last_at) FROM activity_learners "
-						+ "WHERE course_id = :course AND measure IN (:measures) AND actor_id IN (:actors) GROUP BY measure";
+						+ "WHERE course_id = :course AND measure IN (:measures) AND actor_id = ANY(:actors) GROUP BY measure";
 		params.put("course", slice.courseId());
 		params.put("measures", TOTAL_MEASURES);
 		if (slice.actors() != null) {
-			params.put("actors", List.copyOf(slice.actors()));
+			params.put("actors", SqlArrays.varchars(slice.actors()));
 		}
 		Map<String, int[]> counts = new HashMap<>();
 		Instant[] span = new Instant[2];
@@ -193,8 +194,8 @@ public class CourseAnalyticsQueries {
 		params.put("completed", Verb.COMPLETED.iri());
 		String learners = "";
 		if (slice.actors() != null) {
-			learners = " AND actor_id IN (:actors)";
-			params.put("actors", List.copyOf(slice.actors()));
+			learners = " AND actor_id = ANY(:actors)";
+			params.put("actors", SqlArrays.varchars(slice.actors()));
 		}
 		List<Duration> times = new ArrayList<>();
 		jdbc.sql("SELECT MIN(CASE WHEN measure <> :completed THEN first_at END), "
@@ -219,8 +220,8 @@ public class CourseAnalyticsQueries {
 		String sql = "SELECT object_id, learners FROM activity_totals WHERE course_id = :course AND measure = :measure";
 		if (slice.actors() != null) {
 			sql = "SELECT object_id, COUNT(*) FROM activity_learners WHERE course_id = :course AND measure = :measure "
-					+ "AND actor_id IN (:actors) GROUP BY object_id";
-			params.put("actors", List.copyOf(slice.actors()));
+					+ "AND actor_id = ANY(:actors) GROUP BY object_id";
+			params.put("actors", SqlArrays.varchars(slice.actors()));
 		}
 		Map<String, Integer> reached = new HashMap<>();
 		jdbc.sql(sql).params(params).query((ResultSet rs) -> {
@@ -235,8 +236,8 @@ public class CourseAnalyticsQueries {
 		params.put("verbs", verbs);
 		period(where, slice.start(), slice.end(), params);
 		if (slice.actors() != null) {
-			where.append(" AND actor_id IN (:actors)");
-			params.put("actors", List.copyOf(slice.actors()));
+			where.append(" AND actor_id = ANY(:actors)");
+			params.put("actors", SqlArrays.varchars(slice.actors()));
 		}
 		return where.toString();
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.stride.activity.Verb;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,8 +72,8 @@ public class NeedsAttentionQueries {
 		if (actors.isEmpty()) {
 			return courses;
 		}
-		jdbc.sql("SELECT DISTINCT course_id FROM activity_learners WHERE actor_id IN (:actors)")
-			.param("actors", List.copyOf(actors))
+		jdbc.sql("SELECT DISTINCT course_id FROM activity_learners WHERE actor_id = ANY(:actors)")
+			.param("actors", SqlArrays.varchars(actors))
 			.query((ResultSet rs) -> {
 				courses.add(rs.getString(1));
 			});
@@ -97,9 +98,9 @@ public class NeedsAttentionQueries {
 					+ "WHERE course_id IN (:courses) AND measure = :measure";
 		}
 		else {
-			params.put("actors", List.copyOf(actors));
+			params.put("actors", SqlArrays.varchars(actors));
 			sql = "SELECT course_id, object_id, " + sums + " FROM activity_learners WHERE course_id IN (:courses) "
-					+ "AND measure = :measure AND actor_id IN (:actors) GROUP BY course_id, object_id";
+					+ "AND measure = :measure AND actor_id = ANY(:actors) GROUP BY course_id, object_id";
 		}
 		jdbc.sql(sql).params(params).query(row);
 	}

@@ -17,6 +17,7 @@ import io.stride.feedback.ReactionKind;
 import io.stride.feedback.ReactionScore;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -99,10 +100,10 @@ public class Reactions {
 			return scores;
 		}
 		var sql = jdbc.sql("SELECT course_id, lesson_id, kind, COUNT(*) FROM lesson_reactions WHERE course_id IN (:courses)"
-				+ (people == null ? "" : " AND person_id IN (:people)") + " GROUP BY course_id, lesson_id, kind")
+				+ (people == null ? "" : " AND person_id = ANY(:people)") + " GROUP BY course_id, lesson_id, kind")
 			.param("courses", courses.stream().map(CourseId::value).toList());
 		if (people != null) {
-			sql = sql.param("people", people.stream().map(PersonId::value).toList());
+			sql = sql.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()));
 		}
 		sql.query((ResultSet rs) -> {
 			scores.computeIfAbsent(new CourseId(rs.getString(1)), k -> new HashMap<>())
@@ -122,9 +123,9 @@ public class Reactions {
 			return counts;
 		}
 		jdbc.sql("SELECT course_id, COUNT(*) FROM improvement_requests WHERE status = 'OPEN' AND course_id IN (:courses) "
-				+ "AND person_id IN (:people) GROUP BY course_id")
+				+ "AND person_id = ANY(:people) GROUP BY course_id")
 			.param("courses", courses.stream().map(CourseId::value).toList())
-			.param("people", people.stream().map(PersonId::value).toList())
+			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
 			.query((ResultSet rs) -> {
 				counts.put(new CourseId(rs.getString(1)), rs.getInt(2));
 			});
