@@ -155,6 +155,7 @@ print("%-44s n=%d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%s" % (
 WRITERS=${WRITERS:-0}
 if [ "$WRITERS" -gt 0 ]; then
   echo "== recording $WRITERS statements a second while measuring"
+  writing_since=$(psql_db -c "SELECT now()")
   ( while true; do
       psql_db >/dev/null 2>&1 <<SQL || true
 WITH picked AS (
@@ -184,7 +185,7 @@ measure "needs attention, whole organization (admin)" "$token" "/api/v1/analytic
 measure "needs attention, one team (its manager)" "$manager_token" "/api/v1/analytics/needs-attention"
 if [ "$WRITERS" -gt 0 ]; then
   kill $WRITER 2>/dev/null || true; wait $WRITER 2>/dev/null || true
-  echo "statements recorded while measuring: $(psql_db -c "SELECT COUNT(*) FROM statements WHERE stored_at > now() - interval '1 hour'")"
+  echo "statements recorded while measuring: $(psql_db -c "SELECT COUNT(*) FROM statements WHERE stored_at >= '$writing_since'")"
 fi
 # the summaries (all time, the default) against the statements counted over a period wider than the history
 summed=$(curl -sf -H "Authorization: Bearer $token" "$BASE/api/v1/courses/$popular/analytics")
