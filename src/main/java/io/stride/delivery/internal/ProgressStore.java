@@ -11,6 +11,7 @@ import java.util.Set;
 import io.stride.authoring.CourseId;
 import io.stride.delivery.ProgressStatus;
 import io.stride.identity.PersonId;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -97,8 +98,8 @@ public class ProgressStore {
 		if (people.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(COLUMNS + "WHERE person_id IN (:people)")
-			.param("people", people.stream().map(PersonId::value).toList())
+		return jdbc.sql(COLUMNS + "WHERE person_id = ANY(:people)")
+			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
 			.query(this::map)
 			.list();
 	}

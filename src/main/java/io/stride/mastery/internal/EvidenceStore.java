@@ -16,6 +16,7 @@ import java.util.Set;
 import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
 import io.stride.mastery.SignOff;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -82,13 +83,13 @@ public class EvidenceStore {
 
 	/** Per course, how many of these people have a quiz score for it. */
 	public Map<CourseId, Integer> scoredCourses(Collection<PersonId> people) {
-		return countByCourse("SELECT course_id, COUNT(*) FROM mastery_scores WHERE person_id IN (:people) GROUP BY course_id",
+		return countByCourse("SELECT course_id, COUNT(*) FROM mastery_scores WHERE person_id = ANY(:people) GROUP BY course_id",
 				people);
 	}
 
 	/** Per course, how many of these people have mastered it. */
 	public Map<CourseId, Integer> masteredCounts(Collection<PersonId> people) {
-		return countByCourse("SELECT course_id, COUNT(*) FROM masteries WHERE person_id IN (:people) GROUP BY course_id",
+		return countByCourse("SELECT course_id, COUNT(*) FROM masteries WHERE person_id = ANY(:people) GROUP BY course_id",
 				people);
 	}
 
@@ -96,7 +97,7 @@ public class EvidenceStore {
 		Map<CourseId, Integer> counts = new HashMap<>();
 		if (!people.isEmpty()) {
 			jdbc.sql(sql)
-				.param("people", people.stream().map(PersonId::value).toList())
+				.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
 				.query((rs, n) -> Map.entry(new CourseId(rs.getString(1)), rs.getInt(2)))
 				.list()
 				.forEach(e -> counts.put(e.getKey(), e.getValue()));

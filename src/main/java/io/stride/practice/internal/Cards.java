@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
 import io.stride.practice.internal.Fsrs.Rating;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,8 +74,8 @@ public class Cards {
 		if (people.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(CARD + "WHERE person_id IN (:people)")
-			.param("people", people.stream().map(PersonId::value).toList())
+		return jdbc.sql(CARD + "WHERE person_id = ANY(:people)")
+			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
 			.query(this::mapCard)
 			.list();
 	}
