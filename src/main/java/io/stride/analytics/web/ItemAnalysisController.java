@@ -110,10 +110,8 @@ class ItemAnalysisController {
 	 * (a blank field is not "keep the saved value" on a form that shows the saved value).
 	 */
 	private static Integer wholeAttempts(String given) {
-		if (given == null || !given.strip().matches("\\d{1,6}")) {
-			return 0;
-		}
-		return Integer.valueOf(given.strip());
+		Integer attempts = SettingsForm.whole(given);
+		return attempts == null ? 0 : attempts;
 	}
 
 	/** "all" counts every attempt; "first" (the default) each learner's first. */
