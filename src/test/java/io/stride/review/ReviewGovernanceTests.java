@@ -34,10 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -385,6 +388,28 @@ class ReviewGovernanceTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REJECTED"))
 			.andExpect(jsonPath("$.steps[1].decidedBy").value(compliance.value()));
+	}
+
+	@Test
+	void theReviewPageOffersDecisionsOnlyToWhoMayDecideAndRefusesTheRest() throws Exception {
+		String id = course("Visitor data " + org.suffix(), "Delete visitor logs after a month.", "HIGH", "Privacy");
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(privacy)))
+			.andExpect(status().isOk());
+		var lee = SignedIn.as(fixtures.viewerPerson(ld));
+		mvc.perform(get("/reviews/" + caseId).with(lee))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"add-comment\"")))
+			.andExpect(content().string(not(containsString("id=\"reject\""))))
+			.andExpect(content().string(not(containsString("id=\"request-changes\""))));
+		mvc.perform(post("/reviews/" + caseId + "/reject").with(lee).with(csrf()).param("reason", "Not needed."))
+			.andExpect(flash().attribute("problem", containsString("a compliance reviewer")));
+		mvc.perform(post("/reviews/" + caseId + "/request-changes").with(lee).with(csrf()).param("comment", "Shorter."))
+			.andExpect(flash().attribute("problem", containsString("a compliance reviewer")));
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("IN_REVIEW"));
+		mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(compliance))))
+			.andExpect(content().string(containsString("id=\"reject\"")))
+			.andExpect(content().string(containsString("id=\"request-changes\"")));
 	}
 
 	@Test
