@@ -3,8 +3,10 @@ package io.stride.review;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,14 +38,16 @@ import org.springframework.transaction.annotation.Transactional;
  * Review cases, routed by the policy of the course's risk tier (admins edit the policies). Defaults: low risk
  * publishes at once and gets a peer spot-check within 14 days; medium needs one approval by a reviewer for the
  * course's topic or an L&D reviewer; high needs two in sequence, subject-matter expert then compliance. Nobody
- * approves their own course or a version they edited, one person never decides two steps of the same case, and of
- * two reviewers approving the same step at once only one counts.
+ * decides on their own course or a version they edited, one person never decides two steps of the same case, and
+ * of reviewers deciding the same step at once (approving, rejecting or asking for changes) only the first counts.
  */
 @Service
 @Transactional
 public class Reviews {
 
 	public static final String SPOT_CHECK_STEP = "Peer spot-check";
+
+	private static final String CLOSED = "This review is closed.";
 
 	private final ReviewCases cases;
 
@@ -131,28 +135,24 @@ public class Reviews {
 		return cases.ofAuthor(author.id(), 50);
 	}
 
-	/** Whether the viewer may approve the case's current step now. */
+	/** Whether the viewer may decide the case's current step now: approve, reject or ask for changes. */
 	@Transactional(readOnly = true)
-	public boolean mayApprove(Viewer viewer, ReviewCase reviewCase) {
+	public boolean mayDecide(Viewer viewer, ReviewCase reviewCase) {
 		return refusal(viewer, reviewCase) == null;
 	}
 
 	public ReviewCase approve(Viewer reviewer, String caseId, String comment) {
 		ReviewCase reviewCase = find(caseId);
-		String refused = refusal(reviewer, reviewCase);
-		if (refused != null) {
-			throw new ForbiddenException(refused);
-		}
-		ReviewStep step = reviewCase.currentStep().orElseThrow();
-		if (!cases.decide(caseId, step.position(), "APPROVED", reviewer.id(), trim(comment))) {
-			throw new ForbiddenException("This step was decided a moment ago by someone else.");
-		}
+		ReviewStep step = requireMayDecide(reviewer, reviewCase);
+		decide(reviewCase, step, "APPROVED", reviewer, comment);
 		Course course = authoring.forReview(reviewCase.courseId());
 		boolean last = step.position() == reviewCase.steps().size() - 1;
+		if (last) {
+			close(caseId, "APPROVED");
+		}
 		events.publishEvent(new ReviewStepApproved(caseId, course.id(), course.title(), step.name(), reviewer.id(),
 				reviewCase.authorId(), last, reviewCase.spotCheck()));
 		if (last) {
-			cases.close(caseId, "APPROVED");
 			if (!reviewCase.spotCheck()) {
 				authoring.publishReviewed(course.id(), reviewer.id());
 			}
@@ -169,12 +169,13 @@ public class Reviews {
 	 * author writes a new version.
 	 */
 	public ReviewCase requestChanges(Viewer reviewer, String caseId, String comment, String anchor) {
-		ReviewCase reviewCase = decidable(reviewer, caseId, comment, "Say what should change.");
+		ReviewCase reviewCase = find(caseId);
+		ReviewStep step = requireMayDecide(reviewer, reviewCase);
+		requireText(comment, "Say what should change.");
+		decide(reviewCase, step, "CHANGES_REQUESTED", reviewer, comment);
+		close(caseId, "CHANGES_REQUESTED");
 		cases.comment(Ids.newId(), caseId, reviewCase.courseId(), reviewCase.version(), reviewer.id(), null, trim(anchor),
 				trim(comment));
-		reviewCase.currentStep()
-			.ifPresent(step -> cases.decide(caseId, step.position(), "CHANGES_REQUESTED", reviewer.id(), trim(comment)));
-		cases.close(caseId, "CHANGES_REQUESTED");
 		if (!reviewCase.spotCheck()) {
 			authoring.returnToDraft(reviewCase.courseId());
 		}
@@ -186,12 +187,13 @@ public class Reviews {
 
 	/** Turns the submission down with a reason; the course goes back to its author as a draft. */
 	public ReviewCase reject(Viewer reviewer, String caseId, String reason) {
-		ReviewCase reviewCase = decidable(reviewer, caseId, reason, "Say why the course is rejected.");
-		reviewCase.currentStep()
-			.ifPresent(step -> cases.decide(caseId, step.position(), "REJECTED", reviewer.id(), trim(reason)));
+		ReviewCase reviewCase = find(caseId);
+		ReviewStep step = requireMayDecide(reviewer, reviewCase);
+		requireText(reason, "Say why the course is rejected.");
+		decide(reviewCase, step, "REJECTED", reviewer, reason);
+		close(caseId, "REJECTED");
 		cases.comment(Ids.newId(), caseId, reviewCase.courseId(), reviewCase.version(), reviewer.id(), null, null,
 				"Rejected: " + trim(reason));
-		cases.close(caseId, "REJECTED");
 		if (!reviewCase.spotCheck()) {
 			authoring.returnToDraft(reviewCase.courseId());
 		}
@@ -302,18 +304,66 @@ public class Reviews {
 		});
 	}
 
-	private ReviewCase decidable(Viewer reviewer, String caseId, String text, String missing) {
-		ReviewCase reviewCase = find(caseId);
-		if (!reviewCase.open()) {
-			throw new ConflictException("This review is closed.");
+	/**
+	 * The one gate for every decision (approve, reject, request changes), from the API and the pages alike: the step
+	 * it decides. A case decided meanwhile is a conflict, not a refusal: the caller lost a race.
+	 */
+	private ReviewStep requireMayDecide(Viewer reviewer, ReviewCase reviewCase) {
+		String refused = refusal(reviewer, reviewCase);
+		if (CLOSED.equals(refused)) {
+			throw decidedMeanwhile(reviewCase.id());
 		}
-		if (!isReviewer(reviewer) || reviewer.is(reviewCase.authorId())) {
-			throw new ForbiddenException("Only a reviewer other than the author can decide.");
+		if (refused != null) {
+			throw new ForbiddenException(refused);
 		}
+		return reviewCase.currentStep().orElseThrow();
+	}
+
+	/**
+	 * Records the decision only if the step is still pending and the case still open. Whoever finds it decided
+	 * throws before anything else is written or announced, so their transaction rolls back having done nothing.
+	 */
+	private void decide(ReviewCase reviewCase, ReviewStep step, String outcome, Viewer reviewer, String comment) {
+		if (!cases.decide(reviewCase.id(), step.position(), outcome, reviewer.id(), trim(comment))) {
+			throw decidedMeanwhile(reviewCase.id());
+		}
+	}
+
+	private void close(String caseId, String outcome) {
+		if (!cases.close(caseId, outcome)) {
+			throw decidedMeanwhile(caseId);
+		}
+	}
+
+	/** A 409 that says where the case stands now, read after the decision that won was committed. */
+	private ConflictException decidedMeanwhile(String caseId) {
+		ReviewCase now = find(caseId);
+		String outcome = switch (now.status()) {
+			case "APPROVED" -> "approved";
+			case "REJECTED" -> "rejected";
+			case "CHANGES_REQUESTED" -> "sent back for changes";
+			default -> null;
+		};
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("caseId", now.id());
+		state.put("caseStatus", now.status());
+		state.put("steps", now.steps().stream().map(step -> {
+			Map<String, Object> s = new LinkedHashMap<>();
+			s.put("name", step.name());
+			s.put("status", step.status());
+			s.put("decidedBy", step.decidedBy());
+			s.put("decidedAt", step.decidedAt());
+			return s;
+		}).toList());
+		return new ConflictException(outcome == null
+				? "This step was decided a moment ago by someone else; the review has moved on. Reload it to see where it stands."
+				: "This review was already decided: the course was " + outcome + ".", state);
+	}
+
+	private static void requireText(String text, String missing) {
 		if (text == null || text.isBlank()) {
 			throw new InvalidInputException("comment", missing);
 		}
-		return reviewCase;
 	}
 
 	private ReviewCase find(String id) {
@@ -321,25 +371,30 @@ public class Reviews {
 			.orElseThrow(() -> new NotFoundException("Review"));
 	}
 
-	/** Why this person may not approve the case's current step; null when they may. */
+	/**
+	 * Why this person may not decide the case's current step, whichever the decision; null when they may. The same
+	 * rules route the queue and the announcements, so nobody is asked for a decision they may not make.
+	 */
 	private String refusal(Viewer viewer, ReviewCase reviewCase) {
-		if (!reviewCase.open() || reviewCase.currentStep().isEmpty()) {
-			return "This review is closed.";
-		}
 		if (viewer.is(reviewCase.authorId())) {
-			return "You wrote this course; someone else must approve it.";
+			return "You wrote this course; someone else must decide on it.";
 		}
 		if (!isReviewer(viewer)) {
-			return "Only reviewers can approve; an admin grants the role.";
+			return "Only reviewers can decide on a course; an admin grants the role.";
 		}
-		if (authoring.editorsOf(reviewCase.courseId(), reviewCase.version()).contains(viewer.id())) {
-			return "You edited this version; someone who did not must approve it.";
-		}
-		boolean decidedEarlierStep = reviewCase.steps()
+		boolean decidedAStep = reviewCase.steps()
 			.stream()
 			.anyMatch(s -> !s.pending() && viewer.id().value().equals(s.decidedBy()));
-		if (decidedEarlierStep) {
-			return "You approved an earlier step of this review; the next step needs another person.";
+		if (decidedAStep) {
+			// four eyes: one person never decides two steps of a case, whatever they decided
+			return reviewCase.open() ? "You decided an earlier step of this review; the next step needs another person."
+					: "You already decided this review.";
+		}
+		if (!reviewCase.open() || reviewCase.currentStep().isEmpty()) {
+			return CLOSED;
+		}
+		if (authoring.editorsOf(reviewCase.courseId(), reviewCase.version()).contains(viewer.id())) {
+			return "You edited this version; someone who did not must decide on it.";
 		}
 		ReviewStep step = reviewCase.currentStep().orElseThrow();
 		if (!profile(viewer.id()).mayDecide(step.who(), reviewCase.topic())) {

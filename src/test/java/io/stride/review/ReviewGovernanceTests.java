@@ -15,6 +15,7 @@ import io.stride.authoring.RiskTier;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
@@ -33,10 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -308,8 +312,10 @@ class ReviewGovernanceTests {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"Too late\"}"))
 			.andExpect(status().isConflict());
 		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(privacy)))
-			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.detail").value("This review is closed."));
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value("This review was already decided: the course was approved."))
+			.andExpect(jsonPath("$.caseStatus").value("APPROVED"))
+			.andExpect(jsonPath("$.steps[0].decidedBy").value(ld.value()));
 		mvc.perform(get("/api/v1/review-policies").header("Authorization", author)).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/review-policies").header("Authorization", admin))
 			.andExpect(status().isOk())
@@ -359,12 +365,101 @@ class ReviewGovernanceTests {
 			.param(course.id().value()).query(Integer.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void aReviewerWhoIsNotForComplianceCannotRejectOrAskForChangesAtTheComplianceStep() throws Exception {
+		String id = course("Breach reporting " + org.suffix(), "Report a breach within 24 hours.", "HIGH", "Privacy");
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(privacy)))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/reject").header("Authorization", bearer(ld))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Not needed.\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("a compliance reviewer")));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/request-changes").header("Authorization", bearer(ld))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"Shorten it.\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("a compliance reviewer")));
+		mvc.perform(get("/api/v1/reviews/" + caseId).header("Authorization", author))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.steps[1].status").value("PENDING"));
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("IN_REVIEW"));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/reject").header("Authorization", bearer(compliance))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Name the DPO.\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.steps[1].decidedBy").value(compliance.value()));
+	}
+
+	@Test
+	void theReviewPageOffersDecisionsOnlyToWhoMayDecideAndRefusesTheRest() throws Exception {
+		String id = course("Visitor data " + org.suffix(), "Delete visitor logs after a month.", "HIGH", "Privacy");
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(privacy)))
+			.andExpect(status().isOk());
+		var lee = SignedIn.as(fixtures.viewerPerson(ld));
+		mvc.perform(get("/reviews/" + caseId).with(lee))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"add-comment\"")))
+			.andExpect(content().string(not(containsString("id=\"reject\""))))
+			.andExpect(content().string(not(containsString("id=\"request-changes\""))));
+		mvc.perform(post("/reviews/" + caseId + "/reject").with(lee).with(csrf()).param("reason", "Not needed."))
+			.andExpect(flash().attribute("problem", containsString("a compliance reviewer")));
+		mvc.perform(post("/reviews/" + caseId + "/request-changes").with(lee).with(csrf()).param("comment", "Shorter."))
+			.andExpect(flash().attribute("problem", containsString("a compliance reviewer")));
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("IN_REVIEW"));
+		mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(compliance))))
+			.andExpect(content().string(containsString("id=\"reject\"")))
+			.andExpect(content().string(containsString("id=\"request-changes\"")));
+	}
+
+	@Test
+	void whoApprovedTheFirstStepCannotAskForChangesOrRejectAtTheSecond() throws Exception {
+		PersonId both = reviewer("Bo Both");
+		reviews.setUp(fixtures.admin(), both, "Privacy", false, true);
+		String id = course("Customer records " + org.suffix(), "Keep records for six years.", "HIGH", "Privacy");
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/approve").header("Authorization", bearer(both)))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/request-changes").header("Authorization", bearer(both))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"Add the retention table.\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("earlier step")));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/reject").header("Authorization", bearer(both))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Out of date.\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("earlier step")));
+		mvc.perform(get("/api/v1/reviews/" + caseId).header("Authorization", author))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.steps[1].status").value("PENDING"));
+	}
+
+	@Test
+	void someoneWhoEditedTheVersionCannotRejectItOrAskForChanges() throws Exception {
+		String id = course("Greeting visitors " + org.suffix(), "Sign every visitor in.", "MEDIUM", null);
+		int revision = JSON.readTree(mvc.perform(get("/api/v1/courses/" + id).header("Authorization", admin))
+			.andReturn().getResponse().getContentAsString()).get("revision").asInt();
+		mvc.perform(put("/api/v1/courses/" + id).header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"revision\":" + revision + ",\"title\":\"Greeting visitors, edited " + org.suffix()
+						+ "\",\"riskTier\":\"MEDIUM\",\"tierReason\":\"as chosen\",\"lessons\":[{\"title\":\"L\",\"markdown\":\"Sign every visitor in and out.\"}]}"))
+			.andExpect(status().isOk());
+		String caseId = submit(id);
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/reject").header("Authorization", admin)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Duplicate.\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("You edited this version")));
+		mvc.perform(post("/api/v1/reviews/" + caseId + "/request-changes").header("Authorization", admin)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"Shorter.\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("You edited this version")));
+		mvc.perform(get("/api/v1/courses/" + id).header("Authorization", author)).andExpect(jsonPath("$.status").value("IN_REVIEW"));
+	}
+
 	private String approve(CountDownLatch start, Viewer reviewer, String caseId) throws InterruptedException {
 		start.await();
 		try {
 			return reviews.approve(reviewer, caseId, null).status();
 		}
-		catch (ForbiddenException | org.springframework.dao.DataAccessException e) {
+		catch (ForbiddenException | ConflictException | org.springframework.dao.DataAccessException e) {
 			return "refused: " + e.getMessage();
 		}
 	}

@@ -37,10 +37,15 @@ public class ReviewCases {
 		}
 	}
 
-	/** Decides a step only if it is still pending: of two reviewers acting at once, one wins. */
+	/**
+	 * Decides a step only if it is still pending and its case still open, in one statement: of reviewers deciding
+	 * at once (approve, reject or request changes alike), the first to lock the step's row wins, and the others find
+	 * it decided when the winner commits. Every decision goes through here before it closes the case.
+	 */
 	public boolean decide(String caseId, int position, String status, PersonId by, String comment) {
 		return jdbc.sql("UPDATE review_steps SET status = ?, decided_by = ?, decided_at = ?, comment = ? "
-				+ "WHERE case_id = ? AND position = ? AND status = 'PENDING'")
+				+ "WHERE case_id = ? AND position = ? AND status = 'PENDING' "
+				+ "AND EXISTS (SELECT 1 FROM review_cases c WHERE c.id = review_steps.case_id AND c.status = 'OPEN')")
 			.params(status, by.value(), Timestamp.from(Instant.now()), comment, caseId, position)
 			.update() == 1;
 	}

@@ -71,8 +71,8 @@ class ReviewController {
 		model.addAttribute("diff", reviewCase.open() && !reviewCase.spotCheck()
 				? authoring.previousPublished(course.id()).map(before -> VersionDiff.between(before, course)).orElse(null)
 				: null);
-		model.addAttribute("mayApprove", reviews.mayApprove(me, reviewCase));
-		model.addAttribute("mayDecide", reviewCase.open() && me.isReviewer() && !me.is(reviewCase.authorId()));
+		model.addAttribute("mayDecide", reviews.mayDecide(me, reviewCase));
+		model.addAttribute("mayComment", reviewCase.open() && me.isReviewer() && !me.is(reviewCase.authorId()));
 		model.addAttribute("anchors", anchors(course));
 		model.addAttribute("templateCheck", parts.templateCheck(course));
 		parts.threads(model, reviewCase);

@@ -30,7 +30,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		e.state().forEach(problem::setProperty);
+		return problem;
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
