@@ -80,6 +80,9 @@ class DraftController {
 			return "redirect:/drafts/jobs/" + job;
 		}
 		catch (SourceRejected e) {
+			if (e.retryAfterSeconds() > 0) {
+				response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+			}
 			return formAgain(me, text, template.id(), "Nothing was drafted: " + e.getMessage(), e.status(), model, response);
 		}
 	}
