@@ -258,7 +258,7 @@ public class SourceReader {
 				+ " seconds). Split it into smaller files, or save it again, then try again.");
 	}
 
-	private RuntimeException rejected(String name, String type, Throwable cause) {
+	RuntimeException rejected(String name, String type, Throwable cause) {
 		if (cause instanceof SourceRejected rejected) {
 			return rejected;
 		}
