@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class UnpackingTests {
+/**
+ * Reading a document within bounds: what its container unpacks to, how long it takes, and what running out of memory
+ * looks like to the author.
+ */
+class BoundedReadingTests {
 
 	/** Limits small enough that the test files stay small: 50x, 2 MB a part, 3 MB in all, 20 parts. */
 	static final SourceReader READER = new SourceReader(20 << 20, 300, 200_000, 30, 50, 2L << 20, 3L << 20, 20,
@@ -56,6 +60,22 @@ class UnpackingTests {
 		ExtractedSource source = READER.read(new SourceFile("refunds.docx",
 				ZipBombs.honestDocx("Refunds are paid within 14 days of the request.")));
 		assertThat(source.text()).contains("Refunds are paid within 14 days");
+	}
+
+	@Test
+	void aParseThatRunsPastItsTimeBudgetIsStoppedAndGivesItsSlotBack() throws InterruptedException {
+		ParseSlots slots = new ParseSlots(1, 10, 8);
+		SourceReader impatient = new SourceReader(20 << 20, 300, 200_000, 0, 50, 2L << 20, 3L << 20, 20, slots);
+		byte[] docx = ZipBombs.honestDocx("Refunds are paid within 14 days of the request.".repeat(2_000));
+		assertThatThrownBy(() -> impatient.read(new SourceFile("refunds.docx", docx)))
+			.isInstanceOfSatisfying(SourceRejected.class, refused -> {
+				assertThat(refused.status()).isEqualTo(422);
+				assertThat(refused.getMessage()).startsWith("\"refunds.docx\" took too long to read");
+			});
+		for (int i = 0; i < 200 && slots.free() == 0; i++) {
+			Thread.sleep(10);
+		}
+		assertThat(slots.free()).as("the slot, once the parse stopped").isEqualTo(1);
 	}
 
 	@Test
