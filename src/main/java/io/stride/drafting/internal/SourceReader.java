@@ -119,10 +119,10 @@ public class SourceReader {
 		String type = extension(name);
 		ExtractedSource source = switch (type) {
 			case "pdf", "docx", "pptx" -> tika(file, type);
-			case "html", "htm" -> html(name, text(file));
-			case "md", "markdown" -> markdown(name, text(file));
-			case "txt", "text" -> PlainText.read(name, text(file));
-			case "vtt", "srt" -> Transcripts.read(name, text(file));
+			case "html", "htm" -> inSlot(name, () -> html(name, text(file)));
+			case "md", "markdown" -> inSlot(name, () -> markdown(name, text(file)));
+			case "txt", "text" -> inSlot(name, () -> PlainText.read(name, text(file)));
+			case "vtt", "srt" -> inSlot(name, () -> Transcripts.read(name, text(file)));
 			default -> throw new SourceRejected(415, name,
 					(type.isEmpty() ? "has no file type" : "is a ." + type + " file") + ". " + SUPPORTED);
 		};
@@ -147,6 +147,17 @@ public class SourceReader {
 		}
 		boolean markdownish = text.lines().anyMatch(line -> line.matches("^#{1,6}\\s.*|^\\|.*\\|\\s*$|.*\\*\\*[^*]+\\*\\*.*"));
 		return markdownish ? markdown("text", text) : PlainText.read("text", text);
+	}
+
+	/** Text formats are read on the caller's thread, but they take a parse slot all the same: 20 MB of HTML is work. */
+	private ExtractedSource inSlot(String name, java.util.function.Supplier<ExtractedSource> reading) {
+		ParseSlots.Slot slot = slots.take(name);
+		try {
+			return reading.get();
+		}
+		finally {
+			slot.release();
+		}
 	}
 
 	private ExtractedSource tika(SourceFile file, String type) {
