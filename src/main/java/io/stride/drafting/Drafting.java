@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.stride.drafting.internal.DraftJobs;
-import io.stride.drafting.internal.DraftsUnderWay;
 import io.stride.drafting.internal.Drafts;
+import io.stride.drafting.internal.DraftsUnderWay;
 import io.stride.drafting.internal.ExtractedSource;
 import io.stride.drafting.internal.LlmEngine;
 import io.stride.drafting.internal.OfflineEngine;
