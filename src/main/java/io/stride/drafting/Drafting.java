@@ -1,5 +1,6 @@
 package io.stride.drafting;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,12 +111,22 @@ public class Drafting {
 	}
 
 	/**
+	 * The uploaded files, read only once the author may start another draft: a person's flood of uploads is refused
+	 * before their bytes take up memory.
+	 */
+	@FunctionalInterface
+	public interface Uploads {
+
+		List<SourceFile> read() throws IOException;
+	}
+
+	/**
 	 * Drafts on the spot for an author, who may have only a few drafts under way at once (a refusal says when to try
 	 * again).
 	 */
-	public CourseDraft draft(Viewer author, List<SourceFile> files, String text) {
+	public CourseDraft draft(Viewer author, Uploads files, String text) throws IOException {
 		try (DraftsUnderWay.Draft under = underWay.begin(author.id())) {
-			return draft(files, text);
+			return draft(files.read(), text);
 		}
 		catch (OutOfMemoryError e) {
 			throw shortOfMemory(e);
@@ -132,23 +143,24 @@ public class Drafting {
 	 * Reads the sources at once (so that a refused file is reported on the spot, with the form intact), then drafts
 	 * in the background; the returned job id lets the page follow the progress.
 	 */
-	public String startDraft(Viewer author, List<SourceFile> files, String text) {
-		return startDraft(author, files, text, draftId -> {
+	public String startDraft(Viewer author, List<SourceFile> files, String text) throws IOException {
+		return startDraft(author, () -> files, text, draftId -> {
 		});
 	}
 
 	/**
-	 * Like {@link #startDraft(Viewer, List, String)}; {@code whenKept} gets the new draft's id once it is stored and
-	 * before the job reports done, to keep something with the draft (the template the author chose). Should it fail,
-	 * the draft is kept all the same.
+	 * Like {@link #startDraft(Viewer, List, String)}, reading the files once the author may start a draft;
+	 * {@code whenKept} gets the new draft's id once it is stored and before the job reports done, to keep something
+	 * with the draft (the template the author chose). Should it fail, the draft is kept all the same.
 	 */
-	public String startDraft(Viewer author, List<SourceFile> files, String text, java.util.function.Consumer<String> whenKept) {
+	public String startDraft(Viewer author, Uploads files, String text, java.util.function.Consumer<String> whenKept)
+			throws IOException {
 		// the draft stays under way until the background job ends, however it ends
 		DraftsUnderWay.Draft under = underWay.begin(author.id());
 		try {
-			return startDraft(author, files, text, whenKept, under);
+			return startDraft(author, files.read(), text, whenKept, under);
 		}
-		catch (RuntimeException e) {
+		catch (RuntimeException | IOException e) {
 			under.close();
 			throw e;
 		}

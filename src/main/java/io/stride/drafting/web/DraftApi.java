@@ -43,7 +43,7 @@ class DraftApi {
 	ResponseEntity<CourseDraft> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text) throws IOException {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(drafting.draft(organization.currentViewer(), sources(files, drafting), text));
+			.body(drafting.draft(organization.currentViewer(), () -> sources(files, drafting), text));
 	}
 
 	static List<SourceFile> sources(List<MultipartFile> files, Drafting drafting) throws IOException {

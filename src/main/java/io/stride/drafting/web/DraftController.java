@@ -75,7 +75,7 @@ class DraftController {
 					422, model, response);
 		}
 		try {
-			String job = drafting.startDraft(me, DraftApi.sources(files, drafting), text,
+			String job = drafting.startDraft(me, () -> DraftApi.sources(files, drafting), text,
 					draftId -> templates.chooseForDraft(draftId, template.id()));
 			return "redirect:/drafts/jobs/" + job;
 		}
