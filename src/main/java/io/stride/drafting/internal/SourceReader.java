@@ -71,6 +71,9 @@ public class SourceReader {
 
 	private final ExecutorService parsing = Executors.newVirtualThreadPerTaskExecutor();
 
+	/** Thread-safe, and costly to set up (it loads every parser Tika has), so one for all reads. */
+	private final AutoDetectParser parser = new AutoDetectParser();
+
 	/** With the default unpacking limits and parse slots; for reading outside the application. */
 	public SourceReader(long maxBytes, int maxPages, int maxChars, long timeoutSeconds) {
 		this(maxBytes, maxPages, maxChars, timeoutSeconds, 100, 64L << 20, 256L << 20, 5000, new ParseSlots(2, 10, 8));
@@ -95,6 +98,11 @@ public class SourceReader {
 		ZipSecureFile.setMinInflateRatio(1 / maxUnpackRatio);
 		ZipSecureFile.setMaxEntrySize(maxUnpackedPartBytes);
 		ZipSecureFile.setMaxFileCount(maxParts);
+		// Tika's own guard compares the text that comes out with the bytes that went in
+		AutoDetectParserConfig tikaLimits = new AutoDetectParserConfig();
+		tikaLimits.setMaximumCompressionRatio((long) maxUnpackRatio);
+		tikaLimits.setMaximumPackageEntryDepth(MAX_NESTING);
+		parser.setAutoDetectParserConfig(tikaLimits);
 	}
 
 	public int maxChars() {
@@ -216,11 +224,6 @@ public class SourceReader {
 		if (Unpacking.looksZipped(file.content())) {
 			Unpacking.check(file.name(), file.content(), unpacking);
 		}
-		AutoDetectParser parser = new AutoDetectParser();
-		AutoDetectParserConfig limits = new AutoDetectParserConfig();
-		limits.setMaximumCompressionRatio((long) unpacking.maxRatio());
-		limits.setMaximumPackageEntryDepth(MAX_NESTING);
-		parser.setAutoDetectParserConfig(limits);
 		Metadata metadata = new Metadata();
 		String contentType;
 		try (TikaInputStream in = TikaInputStream.get(file.content())) {
