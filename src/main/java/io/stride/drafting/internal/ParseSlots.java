@@ -52,24 +52,20 @@ public class ParseSlots {
 
 	/** Waits in line for a slot, or refuses the file with 503 and a time to retry. */
 	public Slot take(String fileName) {
-		if (slots.tryAcquire()) {
-			return new Slot();
-		}
-		int waiting = slots.getQueueLength();
-		if (waiting < maxWaiting) {
-			try {
-				if (slots.tryAcquire(waitSeconds, TimeUnit.SECONDS)) {
-					return new Slot();
-				}
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
+		try {
+			// with a timeout, even of zero, the semaphore keeps its line in order; without one it lets callers jump it
+			if (slots.tryAcquire(0, TimeUnit.SECONDS)
+					|| slots.getQueueLength() < maxWaiting && slots.tryAcquire(waitSeconds, TimeUnit.SECONDS)) {
+				return new Slot();
 			}
 		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		int behind = slots.getQueueLength();
 		throw new SourceRejected(503, fileName, "was not read: Stride is reading " + size + " other document"
-				+ (size == 1 ? "" : "s") + " and " + Math.max(waiting, slots.getQueueLength())
-				+ " more are waiting. Nothing was saved; try again in " + RETRY_AFTER_SECONDS + " seconds.",
-				RETRY_AFTER_SECONDS);
+				+ (size == 1 ? "" : "s") + (behind == 0 ? "" : ", with " + behind + " more waiting")
+				+ ". Nothing was saved; try again in " + RETRY_AFTER_SECONDS + " seconds.", RETRY_AFTER_SECONDS);
 	}
 
 	/** Uploads waiting for a slot now. */
