@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
@@ -169,12 +170,21 @@ public class SourceReader {
 
 	private ExtractedSource tika(SourceFile file, String type) {
 		ParseSlots.Slot slot = slots.take(file.name());
-		Future<String> parsed;
+		CompletableFuture<String> parsed = new CompletableFuture<>();
+		AtomicReference<Thread> worker = new AtomicReference<>();
 		try {
-			// the slot is given back when the parse really stops, not when the caller stops waiting for it
-			parsed = parsing.submit(() -> {
+			// The slot is given back when the parse really stops, not when the caller stops waiting for it; and the
+			// task always runs (a Future cancelled before it starts would never run its finally), if only to give
+			// the slot back.
+			parsing.execute(() -> {
+				worker.set(Thread.currentThread());
 				try {
-					return parse(file, type);
+					if (!parsed.isDone()) {
+						parsed.complete(parse(file, type));
+					}
+				}
+				catch (Throwable e) {
+					parsed.completeExceptionally(e);
 				}
 				finally {
 					slot.release();
@@ -190,11 +200,11 @@ public class SourceReader {
 			xhtml = parsed.get(timeoutSeconds, TimeUnit.SECONDS);
 		}
 		catch (TimeoutException e) {
-			parsed.cancel(true);
+			stop(parsed, worker);
 			throw tookTooLong(file.name());
 		}
 		catch (InterruptedException e) {
-			parsed.cancel(true);
+			stop(parsed, worker);
 			Thread.currentThread().interrupt();
 			throw new SourceRejected(422, file.name(), "could not be read: interrupted.");
 		}
@@ -213,6 +223,15 @@ public class SourceReader {
 			default -> HtmlBlocks.Locators.PARAGRAPH;
 		});
 		return out.build(file.name(), pages);
+	}
+
+	/** Stops a parse that has not started yet, and interrupts one under way (which {@link Deadline} notices). */
+	private static void stop(CompletableFuture<String> parsed, AtomicReference<Thread> worker) {
+		parsed.cancel(true);
+		Thread running = worker.get();
+		if (running != null) {
+			running.interrupt();
+		}
 	}
 
 	/**

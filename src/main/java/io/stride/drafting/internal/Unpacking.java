@@ -98,7 +98,7 @@ final class Unpacking {
 
 	/** Reads one entry to its end, counting; an entry that is itself a ZIP is walked in turn. */
 	private void consume(String entry, InputStream raw, LongSupplier compressed, int depth) throws IOException {
-		InputStream counted = new Counted(entry, raw, compressed);
+		Counted counted = new Counted(entry, raw, compressed);
 		byte[] head = counted.readNBytes(4);
 		if (looksZipped(head)) {
 			if (depth >= limits.maxNesting()) {
@@ -107,10 +107,7 @@ final class Unpacking {
 			}
 			walkNested(new SequenceInputStream(new ByteArrayInputStream(head), counted), depth + 1);
 		}
-		counted.skip(Long.MAX_VALUE);
-		while (counted.read() >= 0) {
-			counted.skip(Long.MAX_VALUE);
-		}
+		counted.drain();
 	}
 
 	private void walkNested(InputStream in, int depth) throws IOException {
@@ -176,6 +173,11 @@ final class Unpacking {
 				skipped += read;
 			}
 			return skipped;
+		}
+
+		/** Reads (inflates and counts) the rest of the entry. */
+		void drain() throws IOException {
+			skip(Long.MAX_VALUE);
 		}
 
 		private void count(int n) {

@@ -72,7 +72,7 @@ class BoundedReadingTests {
 				assertThat(refused.status()).isEqualTo(422);
 				assertThat(refused.getMessage()).startsWith("\"refunds.docx\" took too long to read");
 			});
-		for (int i = 0; i < 200 && slots.free() == 0; i++) {
+		for (int i = 0; i < 1_000 && slots.free() == 0; i++) {
 			Thread.sleep(10);
 		}
 		assertThat(slots.free()).as("the slot, once the parse stopped").isEqualTo(1);
