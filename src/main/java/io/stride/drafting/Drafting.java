@@ -1,10 +1,12 @@
 package io.stride.drafting;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.stride.drafting.internal.DraftJobs;
 import io.stride.drafting.internal.Drafts;
+import io.stride.drafting.internal.DraftsUnderWay;
 import io.stride.drafting.internal.ExtractedSource;
 import io.stride.drafting.internal.LlmEngine;
 import io.stride.drafting.internal.OfflineEngine;
@@ -34,6 +36,8 @@ public class Drafting {
 
 	private final DraftJobs jobs;
 
+	private final DraftsUnderWay underWay;
+
 	/**
 	 * Drafting is CPU work: two platform threads and a short queue, so that drafts never starve page requests
 	 * (which run on virtual threads) and a flood of uploads is refused instead of piling up.
@@ -46,13 +50,14 @@ public class Drafting {
 			});
 
 	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
-			Drafts drafts, LlmEngine llm, DraftJobs jobs) {
+			Drafts drafts, LlmEngine llm, DraftJobs jobs, DraftsUnderWay underWay) {
 		this.reader = reader;
 		this.offline = offline;
 		this.maxFiles = maxFiles;
 		this.drafts = drafts;
 		this.llm = llm;
 		this.jobs = jobs;
+		this.underWay = underWay;
 	}
 
 	/** A saved draft: what the author reviews before turning it into a course. */
@@ -106,28 +111,75 @@ public class Drafting {
 	}
 
 	/**
+	 * The uploaded files, read only once the author may start another draft: a person's flood of uploads is refused
+	 * before their bytes take up memory.
+	 */
+	@FunctionalInterface
+	public interface Uploads {
+
+		List<SourceFile> read() throws IOException;
+	}
+
+	/**
+	 * Drafts on the spot for an author, who may have only a few drafts under way at once (a refusal says when to try
+	 * again).
+	 */
+	public CourseDraft draft(Viewer author, Uploads files, String text) throws IOException {
+		try (DraftsUnderWay.Draft under = underWay.begin(author.id())) {
+			return draft(files.read(), text);
+		}
+		catch (OutOfMemoryError e) {
+			throw shortOfMemory(e);
+		}
+	}
+
+	private static SourceRejected shortOfMemory(OutOfMemoryError e) {
+		org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Ran out of memory while drafting", e);
+		return new SourceRejected(503, "input", "was not drafted: the server is short of memory right now. "
+				+ "Nothing was saved; try again in a minute.", 60);
+	}
+
+	/**
 	 * Reads the sources at once (so that a refused file is reported on the spot, with the form intact), then drafts
 	 * in the background; the returned job id lets the page follow the progress.
 	 */
-	public String startDraft(Viewer author, List<SourceFile> files, String text) {
-		return startDraft(author, files, text, draftId -> {
+	public String startDraft(Viewer author, List<SourceFile> files, String text) throws IOException {
+		return startDraft(author, () -> files, text, draftId -> {
 		});
 	}
 
 	/**
-	 * Like {@link #startDraft(Viewer, List, String)}; {@code whenKept} gets the new draft's id once it is stored and
-	 * before the job reports done, to keep something with the draft (the template the author chose). Should it fail,
-	 * the draft is kept all the same.
+	 * Like {@link #startDraft(Viewer, List, String)}, reading the files once the author may start a draft;
+	 * {@code whenKept} gets the new draft's id once it is stored and before the job reports done, to keep something
+	 * with the draft (the template the author chose). Should it fail, the draft is kept all the same.
 	 */
-	public String startDraft(Viewer author, List<SourceFile> files, String text, java.util.function.Consumer<String> whenKept) {
+	public String startDraft(Viewer author, Uploads files, String text, java.util.function.Consumer<String> whenKept)
+			throws IOException {
+		// the draft stays under way until the background job ends, however it ends
+		DraftsUnderWay.Draft under = underWay.begin(author.id());
+		try {
+			return startDraft(author, files.read(), text, whenKept, under);
+		}
+		catch (RuntimeException | IOException e) {
+			under.close();
+			throw e;
+		}
+		catch (OutOfMemoryError e) {
+			under.close();
+			throw shortOfMemory(e);
+		}
+	}
+
+	private String startDraft(Viewer author, List<SourceFile> files, String text, java.util.function.Consumer<String> whenKept,
+			DraftsUnderWay.Draft under) {
 		List<ExtractedSource> sources = read(files, text);
 		String job = Ids.newId();
 		if (background.getQueue().remainingCapacity() == 0) {
-			throw new SourceRejected(503, "input", "can't be drafted right now: Stride is busy with other drafts. Try again in a minute.");
+			throw new SourceRejected(503, "input", "can't be drafted right now: Stride is busy with other drafts. Try again in a minute.", 60);
 		}
 		jobs.start(job, author.id());
 		background.execute(() -> {
-			try {
+			try (under) {
 				CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage));
 				String id = Ids.newId();
 				drafts.insert(id, author.id(), draft,
@@ -142,6 +194,9 @@ public class Drafting {
 			}
 			catch (SourceRejected e) {
 				jobs.failed(job, e.getMessage());
+			}
+			catch (OutOfMemoryError e) {
+				jobs.failed(job, shortOfMemory(e).getMessage());
 			}
 			catch (RuntimeException | Error e) {
 				org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Drafting failed", e);

@@ -25,7 +25,7 @@ class DraftingQualityTests {
 
 	static final SourceReader READER = new SourceReader(20 << 20, 300, 600_000, 30);
 
-	static final Drafting DRAFTING = new Drafting(READER, new OfflineEngine(new Embedder()), 10, null, null, null);
+	static final Drafting DRAFTING = new Drafting(READER, new OfflineEngine(new Embedder()), 10, null, null, null, new io.stride.drafting.internal.DraftsUnderWay(2));
 
 	static final Set<String> OBSERVABLE_VERBS = Set.of("List", "State", "Decide", "Explain", "Describe", "Identify");
 

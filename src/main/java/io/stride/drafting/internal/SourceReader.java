@@ -1,6 +1,5 @@
 package io.stride.drafting.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,31 +7,44 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
 import io.stride.shared.Markdown;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.ToXMLContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
 
 /**
  * Reads one source into text and structure, or refuses it with a reason that names the file. Office and PDF
- * files go through Apache Tika in a worker thread with a time limit; the others are read directly.
+ * files go through Apache Tika in a worker thread, a few at a time ({@link ParseSlots}), within a time limit and
+ * only after their ZIP container was found to unpack within bounds ({@link Unpacking}); the others are read directly.
  */
 @Component
 public class SourceReader {
@@ -40,6 +52,11 @@ public class SourceReader {
 	private static final Set<String> TIKA_TYPES = Set.of("pdf", "docx", "pptx");
 
 	private static final String SUPPORTED = "Stride reads PDF, DOCX, PPTX, HTML, Markdown, TXT, VTT and SRT files.";
+
+	/** Archives inside archives are walked this deep; an office file's embedded document is one level. */
+	private static final int MAX_NESTING = 2;
+
+	private static final Logger log = LoggerFactory.getLogger(SourceReader.class);
 
 	private final long maxBytes;
 
@@ -49,16 +66,44 @@ public class SourceReader {
 
 	private final long timeoutSeconds;
 
+	private final Unpacking.Limits unpacking;
+
+	private final ParseSlots slots;
+
 	private final ExecutorService parsing = Executors.newVirtualThreadPerTaskExecutor();
 
+	/** Thread-safe, and costly to set up (it loads every parser Tika has), so one for all reads. */
+	private final AutoDetectParser parser = new AutoDetectParser();
+
+	/** With the default unpacking limits and parse slots; for reading outside the application. */
+	public SourceReader(long maxBytes, int maxPages, int maxChars, long timeoutSeconds) {
+		this(maxBytes, maxPages, maxChars, timeoutSeconds, 100, 64L << 20, 256L << 20, 5000, new ParseSlots(2, 10, 8));
+	}
+
+	@Autowired
 	public SourceReader(@Value("${stride.drafting.max-file-bytes:20971520}") long maxBytes,
 			@Value("${stride.drafting.max-pages:300}") int maxPages,
 			@Value("${stride.drafting.max-characters:200000}") int maxChars,
-			@Value("${stride.drafting.parse-timeout-seconds:30}") long timeoutSeconds) {
+			@Value("${stride.drafting.parse-timeout-seconds:30}") long timeoutSeconds,
+			@Value("${stride.drafting.max-unpack-ratio:100}") double maxUnpackRatio,
+			@Value("${stride.drafting.max-unpacked-part-bytes:67108864}") long maxUnpackedPartBytes,
+			@Value("${stride.drafting.max-unpacked-bytes:268435456}") long maxUnpackedBytes,
+			@Value("${stride.drafting.max-parts:5000}") int maxParts, ParseSlots slots) {
 		this.maxBytes = maxBytes;
 		this.maxPages = maxPages;
 		this.maxChars = maxChars;
 		this.timeoutSeconds = timeoutSeconds;
+		this.unpacking = new Unpacking.Limits(maxUnpackRatio, maxUnpackedPartBytes, maxUnpackedBytes, maxParts, MAX_NESTING);
+		this.slots = slots;
+		// POI's own guard, for whatever it opens itself: the same limits, so it never lets through what we refuse
+		ZipSecureFile.setMinInflateRatio(1 / maxUnpackRatio);
+		ZipSecureFile.setMaxEntrySize(maxUnpackedPartBytes);
+		ZipSecureFile.setMaxFileCount(maxParts);
+		// Tika's own guard compares the text that comes out with the bytes that went in
+		AutoDetectParserConfig tikaLimits = new AutoDetectParserConfig();
+		tikaLimits.setMaximumCompressionRatio((long) maxUnpackRatio);
+		tikaLimits.setMaximumPackageEntryDepth(MAX_NESTING);
+		parser.setAutoDetectParserConfig(tikaLimits);
 	}
 
 	public int maxChars() {
@@ -82,10 +127,10 @@ public class SourceReader {
 		String type = extension(name);
 		ExtractedSource source = switch (type) {
 			case "pdf", "docx", "pptx" -> tika(file, type);
-			case "html", "htm" -> html(name, text(file));
-			case "md", "markdown" -> markdown(name, text(file));
-			case "txt", "text" -> PlainText.read(name, text(file));
-			case "vtt", "srt" -> Transcripts.read(name, text(file));
+			case "html", "htm" -> inSlot(name, () -> html(name, text(file)));
+			case "md", "markdown" -> inSlot(name, () -> markdown(name, text(file)));
+			case "txt", "text" -> inSlot(name, () -> PlainText.read(name, text(file)));
+			case "vtt", "srt" -> inSlot(name, () -> Transcripts.read(name, text(file)));
 			default -> throw new SourceRejected(415, name,
 					(type.isEmpty() ? "has no file type" : "is a ." + type + " file") + ". " + SUPPORTED);
 		};
@@ -112,30 +157,54 @@ public class SourceReader {
 		return markdownish ? markdown("text", text) : PlainText.read("text", text);
 	}
 
+	/** Text formats are read on the caller's thread, but they take a parse slot all the same: 20 MB of HTML is work. */
+	private ExtractedSource inSlot(String name, java.util.function.Supplier<ExtractedSource> reading) {
+		ParseSlots.Slot slot = slots.take(name);
+		try {
+			return reading.get();
+		}
+		finally {
+			slot.release();
+		}
+	}
+
 	private ExtractedSource tika(SourceFile file, String type) {
-		Future<String> parsed = parsing.submit(() -> {
-			AutoDetectParser parser = new AutoDetectParser();
-			ToXMLContentHandler xml = new ToXMLContentHandler();
-			Metadata metadata = new Metadata();
-			try (var in = new ByteArrayInputStream(file.content())) {
-				parser.parse(in, new WriteOutContentHandler(xml, maxChars * 4), metadata, new ParseContext());
-			}
-			String contentType = String.valueOf(metadata.get(Metadata.CONTENT_TYPE));
-			if (!contentType.contains(expectedType(type))) {
-				throw new SourceRejected(422, file.name(), "is not a real ." + type + " file (it looks like " + contentType
-						+ "). Save it again as " + type.toUpperCase(Locale.ROOT) + ".");
-			}
-			return xml.toString();
-		});
+		ParseSlots.Slot slot = slots.take(file.name());
+		CompletableFuture<String> parsed = new CompletableFuture<>();
+		AtomicReference<Thread> worker = new AtomicReference<>();
+		try {
+			// The slot is given back when the parse really stops, not when the caller stops waiting for it; and the
+			// task always runs (a Future cancelled before it starts would never run its finally), if only to give
+			// the slot back.
+			parsing.execute(() -> {
+				worker.set(Thread.currentThread());
+				try {
+					if (!parsed.isDone()) {
+						parsed.complete(parse(file, type));
+					}
+				}
+				catch (Throwable e) {
+					parsed.completeExceptionally(e);
+				}
+				finally {
+					slot.release();
+				}
+			});
+		}
+		catch (RuntimeException e) {
+			slot.release();
+			throw e;
+		}
 		String xhtml;
 		try {
 			xhtml = parsed.get(timeoutSeconds, TimeUnit.SECONDS);
 		}
 		catch (TimeoutException e) {
-			parsed.cancel(true);
-			throw new SourceRejected(422, file.name(), "took longer than " + timeoutSeconds + " seconds to read.");
+			stop(parsed, worker);
+			throw tookTooLong(file.name());
 		}
 		catch (InterruptedException e) {
+			stop(parsed, worker);
 			Thread.currentThread().interrupt();
 			throw new SourceRejected(422, file.name(), "could not be read: interrupted.");
 		}
@@ -156,9 +225,85 @@ public class SourceReader {
 		return out.build(file.name(), pages);
 	}
 
-	private static RuntimeException rejected(String name, String type, Throwable cause) {
+	/** Stops a parse that has not started yet, and interrupts one under way (which {@link Deadline} notices). */
+	private static void stop(CompletableFuture<String> parsed, AtomicReference<Thread> worker) {
+		parsed.cancel(true);
+		Thread running = worker.get();
+		if (running != null) {
+			running.interrupt();
+		}
+	}
+
+	/**
+	 * Checks the container, then parses only if the content is what the name says, within the time budget, with the
+	 * streaming (SAX) Office extractors and without descending into embedded documents.
+	 */
+	private String parse(SourceFile file, String type) throws IOException, SAXException, TikaException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		if (Unpacking.looksZipped(file.content())) {
+			Unpacking.check(file.name(), file.content(), unpacking);
+		}
+		Metadata metadata = new Metadata();
+		String contentType;
+		try (TikaInputStream in = TikaInputStream.get(file.content())) {
+			contentType = parser.getDetector().detect(in, metadata).toString();
+		}
+		if (!contentType.contains(expectedType(type))) {
+			throw new SourceRejected(422, file.name(), "is not a real ." + type + " file (it looks like " + contentType
+					+ "). Save it again as " + type.toUpperCase(Locale.ROOT) + ".");
+		}
+		ParseContext context = new ParseContext();
+		context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED_DOCUMENTS);
+		OfficeParserConfig office = new OfficeParserConfig();
+		office.setUseSAXDocxExtractor(true);
+		office.setUseSAXPptxExtractor(true);
+		context.set(OfficeParserConfig.class, office);
+		PDFParserConfig pdf = new PDFParserConfig();
+		// past this, PDFBox keeps what it buffers in a temporary file instead of the heap
+		pdf.setMaxMainMemoryBytes(unpacking.maxEntryBytes());
+		// no OCR engine is installed; a scanned PDF is reported as such instead
+		pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+		context.set(PDFParserConfig.class, pdf);
+		ToXMLContentHandler xml = new ToXMLContentHandler();
+		try (TikaInputStream in = TikaInputStream.get(file.content())) {
+			parser.parse(in, new Deadline(new WriteOutContentHandler(xml, maxChars * 4), deadline), metadata, context);
+		}
+		return xml.toString();
+	}
+
+	/** Embedded files (a spreadsheet in a document, a zip in a slide) are not drafted from, so never parsed. */
+	private static final EmbeddedDocumentExtractor NO_EMBEDDED_DOCUMENTS = new EmbeddedDocumentExtractor() {
+
+		@Override
+		public boolean shouldParseEmbedded(Metadata metadata) {
+			return false;
+		}
+
+		@Override
+		public void parseEmbedded(java.io.InputStream stream, ContentHandler handler, Metadata metadata,
+				boolean outputHtml) {
+		}
+	};
+
+	private SourceRejected tookTooLong(String name) {
+		return new SourceRejected(422, name, "took too long to read (more than " + timeoutSeconds
+				+ " seconds). Split it into smaller files, or save it again, then try again.");
+	}
+
+	RuntimeException rejected(String name, String type, Throwable cause) {
 		if (cause instanceof SourceRejected rejected) {
 			return rejected;
+		}
+		for (Throwable c = cause; c != null; c = c.getCause()) {
+			if (c instanceof OutOfMemoryError) {
+				// not the file's fault as far as anyone can tell, and worth an operator's attention
+				log.error("Ran out of memory while reading \"{}\"; refused it as a server problem", name, c);
+				return new SourceRejected(503, name, "was not read: the server is short of memory right now. "
+						+ "Nothing was saved; try again in a minute.", 60);
+			}
+			if (c instanceof Deadline.OutOfTime) {
+				return tookTooLong(name);
+			}
 		}
 		if (org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(cause)) {
 			return new SourceRejected(422, name, "has more text than Stride drafts from at once. Split it into smaller parts.");

@@ -12,6 +12,7 @@ import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,8 +42,8 @@ class DraftApi {
 	@Operation(summary = "Draft a course from files (PDF, DOCX, PPTX, HTML, Markdown, TXT, VTT, SRT) and/or text")
 	ResponseEntity<CourseDraft> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text) throws IOException {
-		organization.currentViewer();
-		return ResponseEntity.status(HttpStatus.CREATED).body(drafting.draft(sources(files, drafting), text));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(drafting.draft(organization.currentViewer(), () -> sources(files, drafting), text));
 	}
 
 	static List<SourceFile> sources(List<MultipartFile> files, Drafting drafting) throws IOException {
@@ -60,10 +61,14 @@ class DraftApi {
 	}
 
 	@ExceptionHandler(SourceRejected.class)
-	ProblemDetail rejected(SourceRejected e) {
+	ResponseEntity<ProblemDetail> rejected(SourceRejected e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
 		problem.setProperty("source", e.source());
-		return problem;
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+		if (e.retryAfterSeconds() > 0) {
+			answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+		}
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -75,11 +75,14 @@ class DraftController {
 					422, model, response);
 		}
 		try {
-			String job = drafting.startDraft(me, DraftApi.sources(files, drafting), text,
+			String job = drafting.startDraft(me, () -> DraftApi.sources(files, drafting), text,
 					draftId -> templates.chooseForDraft(draftId, template.id()));
 			return "redirect:/drafts/jobs/" + job;
 		}
 		catch (SourceRejected e) {
+			if (e.retryAfterSeconds() > 0) {
+				response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+			}
 			return formAgain(me, text, template.id(), "Nothing was drafted: " + e.getMessage(), e.status(), model, response);
 		}
 	}
