@@ -3,6 +3,7 @@ package io.stride.authoring.web;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
@@ -17,6 +18,7 @@ import io.stride.authoring.Scoring;
 import io.stride.identity.Organization;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -105,7 +107,10 @@ class CourseApi {
 
 	/** The final quiz and how it is taken; empty settings mean no limit and all questions. */
 	record QuizBody(Integer passMark, List<QuestionBody> questions, Integer attemptLimit, Integer timeLimitMinutes,
-			Integer drawCount, Boolean shuffleOptions) {
+			Integer drawCount, Boolean shuffleOptions,
+			@Schema(description = "When learners see the right answers and explanations", allowableValues = {
+					"AFTER_EACH_ATTEMPT", "ONCE_PASSED_OR_OUT_OF_ATTEMPTS", "NEVER" },
+					defaultValue = "ONCE_PASSED_OR_OUT_OF_ATTEMPTS") String answersShown) {
 	}
 
 	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision,
@@ -121,7 +126,7 @@ class CourseApi {
 			List<Question> questions = quiz == null ? List.of() : questions(quiz.questions());
 			QuizSettings settings = quiz == null ? QuizSettings.NONE
 					: new QuizSettings(quiz.attemptLimit(), quiz.timeLimitMinutes(), quiz.drawCount(),
-							Boolean.TRUE.equals(quiz.shuffleOptions()));
+							Boolean.TRUE.equals(quiz.shuffleOptions()), AnswersShown.parse(quiz.answersShown()));
 			io.stride.authoring.RiskTier tier = null;
 			if (riskTier != null && !riskTier.isBlank()) {
 				try {
@@ -155,7 +160,7 @@ class CourseApi {
 					new QuizBody(c.quiz().passMark(),
 							c.quiz().questions().stream().map(q -> QuestionBody.of(q, withAnswers)).toList(),
 							settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(),
-							settings.shuffleOptions()));
+							settings.shuffleOptions(), settings.answersShown().name()));
 		}
 	}
 
