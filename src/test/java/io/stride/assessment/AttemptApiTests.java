@@ -146,6 +146,60 @@ class AttemptApiTests {
 	}
 
 	@Test
+	void passMarksThatAreNotWholePercentagesAndNumbersThatAreNotFiniteAreRefusedAtTheField() throws Exception {
+		String manager = bearer(org.managerA());
+		for (String passMark : List.of("80.5", "-1", "101", "1e999")) {
+			mvc.perform(json(post("/api/v1/courses"), manager,
+					EVERY_KIND.formatted("").replace("\"passMark\":50", "\"passMark\":" + passMark)))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.passMark").value(containsString("whole percentage from 0 to 100")));
+		}
+		mvc.perform(json(post("/api/v1/courses"), manager,
+				EVERY_KIND.formatted("").replace("\"passMark\":50", "\"passMark\":\"eighty\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['quiz.passMark']").exists());
+		mvc.perform(json(post("/api/v1/courses"), manager,
+				EVERY_KIND.formatted("").replace("\"passMark\":50", "\"passMark\":80.0")))
+			.andExpect(status().isCreated());
+
+		String numeric = "\"value\":1.5,\"tolerance\":0.1";
+		for (String[] wrong : List.of(new String[] { "\"value\":1e999,\"tolerance\":0.1", "questions[6].value" },
+				new String[] { "\"value\":1.5,\"tolerance\":1e999", "questions[6].tolerance" },
+				new String[] { "\"value\":1.5,\"tolerance\":1e-99999", "questions[6].tolerance" },
+				new String[] { "\"value\":\"NaN\",\"tolerance\":0.1", "quiz.questions[6].value" },
+				new String[] { "\"value\":1.5,\"tolerance\":\"Infinity\"", "quiz.questions[6].tolerance" })) {
+			mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace(numeric, wrong[0])))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors['" + wrong[1] + "']").value(containsString("number")));
+		}
+	}
+
+	@Test
+	void controlCharactersInTextAreRefusedAtTheFieldInsteadOfClashingWithTheDatabase() throws Exception {
+		String manager = bearer(org.managerA());
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("Every kind", "Every\\u0000kind")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.title").value(containsString("control character")));
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("Use the form.", "Use the\\u0007 form.")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['lessons[1].markdown']").value(containsString("control character")));
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("\"Lunch\"", "\"Lu\\u001bnch\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['quiz.questions[1].options[2]']").exists());
+		// tabs and line breaks are text
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("Use the form.", "Use\\tthe\\r\\nform.")))
+			.andExpect(status().isCreated());
+
+		String id = published("");
+		String learner = bearer(org.learnerA());
+		JsonNode attempt = read(mvc.perform(post("/api/v1/courses/" + id + "/attempts/current").header("Authorization", learner)));
+		mvc.perform(json(put("/api/v1/attempts/" + attempt.get("attemptId").asString() + "/answers/" + ids(attempt).get(4)),
+				learner, "{\"text\":\"cr\\u0000eme\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.text").value(containsString("control character")));
+	}
+
+	@Test
 	void aLearnerAnswersEveryKindAsTheyGoSubmitsAndGetsFeedback() throws Exception {
 		String id = published("");
 		String learner = bearer(org.learnerA());

@@ -106,7 +106,8 @@ class CourseApi {
 	}
 
 	/** The final quiz and how it is taken; empty settings mean no limit and all questions. */
-	record QuizBody(Integer passMark, List<QuestionBody> questions, Integer attemptLimit, Integer timeLimitMinutes,
+	record QuizBody(@Schema(type = "integer", minimum = "0", maximum = "100") BigDecimal passMark,
+			List<QuestionBody> questions, Integer attemptLimit, Integer timeLimitMinutes,
 			Integer drawCount, Boolean shuffleOptions,
 			@Schema(description = "When learners see the right answers and explanations", allowableValues = {
 					"AFTER_EACH_ATTEMPT", "ONCE_PASSED_OR_OUT_OF_ATTEMPTS", "NEVER" },
@@ -122,7 +123,7 @@ class CourseApi {
 						.map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
 							l.markdown() == null ? "" : l.markdown(), List.of(), l.module(), questions(l.knowledgeChecks())))
 						.toList();
-			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
+			int passMark = quiz == null || quiz.passMark() == null ? 80 : wholePercent(quiz.passMark());
 			List<Question> questions = quiz == null ? List.of() : questions(quiz.questions());
 			QuizSettings settings = quiz == null ? QuizSettings.NONE
 					: new QuizSettings(quiz.attemptLimit(), quiz.timeLimitMinutes(), quiz.drawCount(),
@@ -138,6 +139,15 @@ class CourseApi {
 			}
 			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions, settings), objectives,
 					tier, tierReason);
+		}
+
+		/** Read as a number so that 80.5 is refused rather than cut to 80. */
+		private static int wholePercent(BigDecimal passMark) {
+			BigDecimal whole = passMark.stripTrailingZeros();
+			if (whole.scale() > 0 || whole.compareTo(BigDecimal.ZERO) < 0 || whole.compareTo(BigDecimal.valueOf(100)) > 0) {
+				throw new InvalidInputException("passMark", "The pass mark is a whole percentage from 0 to 100.");
+			}
+			return whole.intValueExact();
 		}
 
 		private static List<Question> questions(List<QuestionBody> bodies) {
@@ -157,7 +167,7 @@ class CourseApi {
 					c.description(), c.objectives(), c.riskTier().name(), c.tierReason(), c.reviewBy(),
 					c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module(),
 							l.knowledgeChecks().stream().map(q -> QuestionBody.of(q, withAnswers)).toList())).toList(),
-					new QuizBody(c.quiz().passMark(),
+					new QuizBody(BigDecimal.valueOf(c.quiz().passMark()),
 							c.quiz().questions().stream().map(q -> QuestionBody.of(q, withAnswers)).toList(),
 							settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(),
 							settings.shuffleOptions(), settings.answersShown().name()));

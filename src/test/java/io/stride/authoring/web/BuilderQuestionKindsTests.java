@@ -61,11 +61,15 @@ class BuilderQuestionKindsTests {
 	}
 
 	private MockHttpServletRequestBuilder course(String path) {
+		return course(path, "60", "Use the form.");
+	}
+
+	private MockHttpServletRequestBuilder course(String path, String passMark, String secondLesson) {
 		return post(path).with(manager).with(csrf())
 			.param("title", "Every kind " + org.suffix())
 			.param("lessons[0].title", "Spot it").param("lessons[0].markdown", "Report to the DPO.")
-			.param("lessons[1].title", "Report it").param("lessons[1].markdown", "Use the form.")
-			.param("passMark", "60");
+			.param("lessons[1].title", "Report it").param("lessons[1].markdown", secondLesson)
+			.param("passMark", passMark);
 	}
 
 	@Test
@@ -137,6 +141,25 @@ class BuilderQuestionKindsTests {
 		Course course = authoring.create(author, EveryKind.course("Round trip " + org.suffix(),
 				new QuizSettings(2, 10, 5, true, AnswersShown.AFTER_EACH_ATTEMPT)));
 		assertThat(CourseForm.of(course).toContent()).isEqualTo(course.content());
+	}
+
+	@Test
+	void aPassMarkThatIsNotAWholeNumberAndAControlCharacterAreShownAtTheirFields() throws Exception {
+		Document fraction = Jsoup.parse(mvc.perform(course("/courses", "80.5", "Use the form.").param("action", "save"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(fraction.select("#passMark-error").text()).isEqualTo("Enter a whole number.");
+		assertThat(fraction.select("#passMark").attr("aria-describedby")).isEqualTo("passMark-error");
+
+		Document control = Jsoup.parse(mvc.perform(course("/courses", "70", "Use the\u0000 form.")
+				.param("questions[0].kind", "SINGLE_CHOICE").param("questions[0].prompt", "Fine\u0007?")
+				.param("questions[0].options[0].text", "Yes").param("questions[0].options[0].correct", "true")
+				.param("questions[0].options[1].text", "No")
+				.param("action", "save"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(control.select("#lesson-1-markdown-error").text()).contains("control character");
+		assertThat(control.select("#question-0-prompt-error").text()).contains("control character");
 	}
 
 	@Test
