@@ -73,7 +73,10 @@ class AttemptApi {
 	record SavedAnswer(String questionId, Instant savedAt) {
 	}
 
-	/** {@code answersShown} false: the quiz hides right answers and explanations for now, {@code answersNote} says till when. */
+	/**
+	 * {@code answersShown} false: the quiz hides right answers and explanations for now; {@code answersNote} says until
+	 * when.
+	 */
 	record AttemptDetail(String attemptId, String courseId, String personId, int score, boolean passed,
 			boolean timedOut, Instant submittedAt, List<QuestionFeedback> questions, boolean answersShown,
 			String answersNote) {
