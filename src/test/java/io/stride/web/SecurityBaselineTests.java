@@ -285,7 +285,10 @@ class SecurityBaselineTests {
 				.param("teamId", org.teamA().value()).param("dueDate", "2099-01-01"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Choose one of the teams you manage")));
-		mvc.perform(get("/admin/people").with(as(org.managerA()))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/people").with(as(org.managerA()))).andExpect(status().isForbidden())
+			// a browser gets the error page; only token callers get a problem detail
+			.andExpect(result -> assertThat(result.getResponse().getContentType()).as("not a problem detail")
+				.isNotEqualTo("application/problem+json;charset=UTF-8"));
 		mvc.perform(get("/actuator/metrics").with(as(org.managerA()))).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/prometheus").with(as(org.managerA()))).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());

@@ -1,5 +1,6 @@
 package io.stride.identity.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -147,10 +150,12 @@ class SecurityConfiguration {
 						+ (e instanceof ThrottledAuthenticationProvider.SignInLockedException locked
 								? "/login?locked=" + locked.minutesLeft() : "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-			// a token caller (a script) refused an admin page or the actuator gets a problem detail, not a page
-			.exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(
-					(request, response, e) -> Problems.write(response, 403, "Forbidden", "Only admins may use this."),
-					SecurityConfiguration::bearerCaller))
+			// a token caller (a script) refused an admin page or the actuator gets a problem detail, a browser the
+			// error page (a single defaultAccessDeniedHandlerFor would answer every request)
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+					new LinkedHashMap<>(Map.of(SecurityConfiguration::bearerCaller, (request, response, e) -> Problems
+						.write(response, 403, "Forbidden", "Only admins may use this."))),
+					new AccessDeniedHandlerImpl())))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
