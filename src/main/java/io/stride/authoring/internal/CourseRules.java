@@ -80,7 +80,7 @@ public final class CourseRules {
 		}
 		int passMark = content.quiz().passMark();
 		if (passMark < 0 || passMark > 100) {
-			errors.put("passMark", "The pass mark is a percentage from 0 to 100.");
+			errors.put("passMark", "The pass mark is a whole percentage from 0 to 100.");
 		}
 		List<Question> questions = content.quiz().questions();
 		if (questions.size() > MAX_QUESTIONS) {

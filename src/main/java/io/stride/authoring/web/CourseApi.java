@@ -141,13 +141,14 @@ class CourseApi {
 					tier, tierReason);
 		}
 
-		/** Read as a number so that 80.5 is refused rather than cut to 80. */
+		/**
+		 * Read as a number so that 80.5 is refused rather than cut to 80: anything but a whole number near the range
+		 * becomes -1, which the course rules refuse together with any other problem of the course.
+		 */
 		private static int wholePercent(BigDecimal passMark) {
 			BigDecimal whole = passMark.stripTrailingZeros();
-			if (whole.scale() > 0 || whole.compareTo(BigDecimal.ZERO) < 0 || whole.compareTo(BigDecimal.valueOf(100)) > 0) {
-				throw new InvalidInputException("passMark", "The pass mark is a whole percentage from 0 to 100.");
-			}
-			return whole.intValueExact();
+			boolean wholeAndNear = whole.scale() <= 0 && whole.abs().compareTo(BigDecimal.valueOf(1000)) <= 0;
+			return wholeAndNear ? whole.intValueExact() : -1;
 		}
 
 		private static List<Question> questions(List<QuestionBody> bodies) {
