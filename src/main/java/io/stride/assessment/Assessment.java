@@ -22,12 +22,14 @@ import io.stride.assessment.internal.AnswerRules;
 import io.stride.assessment.internal.Attempts;
 import io.stride.assessment.internal.Draw;
 import io.stride.assessment.internal.OpenAttempts;
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuizSettings;
 import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
@@ -224,15 +226,42 @@ public class Assessment {
 			throw new NotFoundException("Attempt");
 		}
 		Course course = authoring.deliveredTo(attempt.personId(), attempt.courseId());
+		boolean shown = showsAnswers(course, attempt.personId());
 		Map<String, Question> questions = byId(course);
 		List<QuestionFeedback> feedback = new ArrayList<>();
 		for (QuestionOutcome outcome : attempt.outcomes()) {
 			Question question = questions.get(outcome.questionId());
 			if (question != null) {
-				feedback.add(QuestionFeedback.of(question, outcome.answer(), outcome.credit()));
+				QuestionFeedback full = QuestionFeedback.of(question, outcome.answer(), outcome.credit());
+				feedback.add(shown ? full : full.withoutAnswers());
 			}
 		}
 		return feedback;
+	}
+
+	/**
+	 * Whether the right answers and explanations of this attempt's quiz may be shown now, by the quiz's rule (see
+	 * {@link AnswersShown}); while they may not, feedback says only which answers were right.
+	 */
+	public boolean showsAnswers(AttemptResult attempt) {
+		return showsAnswers(authoring.deliveredTo(attempt.personId(), attempt.courseId()), attempt.personId());
+	}
+
+	/** When the quiz of this attempt shows its right answers. */
+	public AnswersShown answersRule(AttemptResult attempt) {
+		return authoring.deliveredTo(attempt.personId(), attempt.courseId()).quiz().settings().answersShown();
+	}
+
+	private boolean showsAnswers(Course course, PersonId learner) {
+		QuizSettings settings = course.quiz().settings();
+		AnswersShown rule = settings.answersShown();
+		if (rule != AnswersShown.ONCE_PASSED_OR_OUT_OF_ATTEMPTS) {
+			return rule.shows(false, false);
+		}
+		boolean passed = attempts.passed(learner, course.id(), course.version());
+		boolean outOfAttempts = settings.limitsAttempts()
+				&& attempts.count(learner, course.id(), course.version()) >= settings.attemptLimit();
+		return rule.shows(passed, outOfAttempts);
 	}
 
 	/**
@@ -249,6 +278,20 @@ public class Assessment {
 			int used = attempts.count(learner.id(), courseId, course.version());
 			int inProgress = open.find(learner.id(), courseId).isPresent() ? 1 : 0;
 			return Math.max(0, limit - used - inProgress);
+		});
+	}
+
+	/**
+	 * The learner's newest submitted attempt at the version they take, when no attempt is in progress: opening the
+	 * quiz then shows this result, and a new attempt starts only when the learner asks for one.
+	 */
+	public Optional<AttemptResult> resultToShow(Viewer learner, CourseId courseId) {
+		return transactions.execute(status -> {
+			if (open.find(learner.id(), courseId).isPresent()) {
+				return Optional.<AttemptResult>empty();
+			}
+			Course course = authoring.deliveredTo(learner.id(), courseId);
+			return attempts.latest(learner.id(), courseId, course.version());
 		});
 	}
 
@@ -320,7 +363,7 @@ public class Assessment {
 	}
 
 	/** Others' attempts are not found, except by those who may see them, who may still not act on them. */
-	private void mustBeOwn(Viewer viewer, io.stride.identity.PersonId person) {
+	private void mustBeOwn(Viewer viewer, PersonId person) {
 		if (!viewer.is(person)) {
 			if (organization.canSee(viewer, person)) {
 				throw new ForbiddenException("Only the learner taking an attempt can answer or submit it.");

@@ -20,6 +20,11 @@ public record QuestionFeedback(String questionId, QuestionKind kind, String prom
 				rule(question));
 	}
 
+	/** The verdict and the learner's own answer only: the quiz does not show its answers yet. */
+	public QuestionFeedback withoutAnswers() {
+		return new QuestionFeedback(questionId, kind, prompt, verdict, credit, yourAnswer, List.of(), null, rule);
+	}
+
 	/** The credit as a whole percentage, for pages. */
 	public int creditPercent() {
 		return (int) Math.round(credit * 100);

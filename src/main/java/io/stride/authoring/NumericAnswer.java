@@ -15,6 +15,12 @@ public record NumericAnswer(BigDecimal value, BigDecimal tolerance, String unit)
 
 	public static final int MAX_UNIT = 40;
 
+	/** Most decimals a value or tolerance may have; beyond, writing it out for people would take pages. */
+	public static final int MAX_DECIMALS = 20;
+
+	public static final String OUT_OF_RANGE = "Give a finite number (as a double: at most about 1.8e308) with at most "
+			+ MAX_DECIMALS + " decimals, e.g. 1.5.";
+
 	private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+([.,]\\d+)?|[.,]\\d+)");
 
 	private static final Pattern THOUSANDS_COMMA = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -23,6 +29,15 @@ public record NumericAnswer(BigDecimal value, BigDecimal tolerance, String unit)
 
 	public NumericAnswer {
 		unit = unit == null || unit.isBlank() ? null : unit.strip();
+	}
+
+	/**
+	 * Whether a value or tolerance is a number statistics and pages can work with: finite as a double (1e999 is not)
+	 * and with few enough decimals to write out.
+	 */
+	public static boolean representable(BigDecimal number) {
+		return number != null && Double.isFinite(number.doubleValue())
+				&& number.stripTrailingZeros().scale() <= MAX_DECIMALS;
 	}
 
 	/** Whether {@code answer} lies within the tolerance of the value, edges included. */

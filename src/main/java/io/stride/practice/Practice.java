@@ -297,7 +297,8 @@ public class Practice {
 		}
 
 		Optional<Question> of(Card card) {
-			return courseIfAny(card.courseId()).flatMap(course -> course.question(card.questionId()))
+			return courseIfAny(card.courseId()).filter(NewCards::reviewable)
+				.flatMap(course -> course.question(card.questionId()))
 				.filter(NewCards::reviewable);
 		}
 

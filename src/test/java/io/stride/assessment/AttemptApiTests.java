@@ -146,6 +146,60 @@ class AttemptApiTests {
 	}
 
 	@Test
+	void passMarksThatAreNotWholePercentagesAndNumbersThatAreNotFiniteAreRefusedAtTheField() throws Exception {
+		String manager = bearer(org.managerA());
+		for (String passMark : List.of("80.5", "-1", "101", "1e999")) {
+			mvc.perform(json(post("/api/v1/courses"), manager,
+					EVERY_KIND.formatted("").replace("\"passMark\":50", "\"passMark\":" + passMark)))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.passMark").value(containsString("whole percentage from 0 to 100")));
+		}
+		mvc.perform(json(post("/api/v1/courses"), manager,
+				EVERY_KIND.formatted("").replace("\"passMark\":50", "\"passMark\":\"eighty\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['quiz.passMark']").exists());
+		mvc.perform(json(post("/api/v1/courses"), manager,
+				EVERY_KIND.formatted("").replace("\"passMark\":50", "\"passMark\":80.0")))
+			.andExpect(status().isCreated());
+
+		String numeric = "\"value\":1.5,\"tolerance\":0.1";
+		for (String[] wrong : List.of(new String[] { "\"value\":1e999,\"tolerance\":0.1", "questions[6].value" },
+				new String[] { "\"value\":1.5,\"tolerance\":1e999", "questions[6].tolerance" },
+				new String[] { "\"value\":1.5,\"tolerance\":1e-99999", "questions[6].tolerance" },
+				new String[] { "\"value\":\"NaN\",\"tolerance\":0.1", "quiz.questions[6].value" },
+				new String[] { "\"value\":1.5,\"tolerance\":\"Infinity\"", "quiz.questions[6].tolerance" })) {
+			mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace(numeric, wrong[0])))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors['" + wrong[1] + "']").value(containsString("number")));
+		}
+	}
+
+	@Test
+	void controlCharactersInTextAreRefusedAtTheFieldInsteadOfClashingWithTheDatabase() throws Exception {
+		String manager = bearer(org.managerA());
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("Every kind", "Every\\u0000kind")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.title").value(containsString("control character")));
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("Use the form.", "Use the\\u0007 form.")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['lessons[1].markdown']").value(containsString("control character")));
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("\"Lunch\"", "\"Lu\\u001bnch\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['quiz.questions[1].options[2]']").exists());
+		// tabs and line breaks are text
+		mvc.perform(json(post("/api/v1/courses"), manager, EVERY_KIND.formatted("").replace("Use the form.", "Use\\tthe\\r\\nform.")))
+			.andExpect(status().isCreated());
+
+		String id = published("");
+		String learner = bearer(org.learnerA());
+		JsonNode attempt = read(mvc.perform(post("/api/v1/courses/" + id + "/attempts/current").header("Authorization", learner)));
+		mvc.perform(json(put("/api/v1/attempts/" + attempt.get("attemptId").asString() + "/answers/" + ids(attempt).get(4)),
+				learner, "{\"text\":\"cr\\u0000eme\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.text").value(containsString("control character")));
+	}
+
+	@Test
 	void aLearnerAnswersEveryKindAsTheyGoSubmitsAndGetsFeedback() throws Exception {
 		String id = published("");
 		String learner = bearer(org.learnerA());
@@ -196,6 +250,75 @@ class AttemptApiTests {
 		mvc.perform(get("/api/v1/courses/" + id + "/attempts").header("Authorization", learner))
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].score").value(88));
+	}
+
+	@Test
+	void aBlankFirstAttemptDoesNotHandOverTheAnswersThatAPassOrTheLastAttemptShows() throws Exception {
+		String id = published(",\"attemptLimit\":3");
+		String learner = bearer(org.learnerA());
+		String blank = submit(id, learner, "{\"answers\":[]}").get("attemptId").asString();
+		String hidden = mvc.perform(get("/api/v1/attempts/" + blank).header("Authorization", learner))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.questions[0].verdict").value("WRONG"))
+			.andExpect(jsonPath("$.questions[0].rightAnswer", hasSize(0)))
+			.andExpect(jsonPath("$.answersShown").value(false))
+			.andExpect(jsonPath("$.answersNote").value(containsString("once you pass")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(hidden).doesNotContain("1 hour.", "Three signs.", "Madrid", "Crème brûlée", "1.5 ± 0.1");
+		submit(id, learner, passingAnswers(id, learner));
+		mvc.perform(get("/api/v1/attempts/" + blank).header("Authorization", learner))
+			.andExpect(jsonPath("$.answersShown").value(true))
+			.andExpect(jsonPath("$.questions[0].rightAnswer[0]").value("1 hour"))
+			.andExpect(jsonPath("$.questions[1].explanation").value("Three signs."));
+
+		String lastChance = published(",\"attemptLimit\":1");
+		String failed = submit(lastChance, learner, "{\"answers\":[]}").get("attemptId").asString();
+		mvc.perform(get("/api/v1/attempts/" + failed).header("Authorization", learner))
+			.andExpect(jsonPath("$.passed").value(false))
+			.andExpect(jsonPath("$.answersShown").value(true))
+			.andExpect(jsonPath("$.questions[5].rightAnswer[1]").value("Spain → Madrid"));
+	}
+
+	@Test
+	void authorsChooseWhenAnswersAreShownFromEachAttemptToNever() throws Exception {
+		String learner = bearer(org.learnerA());
+		String never = published(",\"answersShown\":\"NEVER\"");
+		mvc.perform(get("/api/v1/courses/" + never).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.quiz.answersShown").value("NEVER"));
+		String passed = submit(never, learner, passingAnswers(never, learner)).get("attemptId").asString();
+		String body = mvc.perform(get("/api/v1/attempts/" + passed).header("Authorization", learner))
+			.andExpect(jsonPath("$.passed").value(true))
+			.andExpect(jsonPath("$.answersShown").value(false))
+			.andExpect(jsonPath("$.questions[0].verdict").value("RIGHT"))
+			.andExpect(jsonPath("$.questions[0].rightAnswer", hasSize(0)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(body).doesNotContain("1 hour.", "Three signs.", "Madrid");
+
+		String eachAttempt = published(",\"answersShown\":\"AFTER_EACH_ATTEMPT\"");
+		String blank = submit(eachAttempt, learner, "{\"answers\":[]}").get("attemptId").asString();
+		mvc.perform(get("/api/v1/attempts/" + blank).header("Authorization", learner))
+			.andExpect(jsonPath("$.answersShown").value(true))
+			.andExpect(jsonPath("$.questions[0].explanation").value("1 hour."));
+
+		mvc.perform(json(post("/api/v1/courses"), bearer(org.managerA()),
+				EVERY_KIND.formatted(",\"answersShown\":\"SOMETIMES\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.answersShown").exists());
+	}
+
+	/** Right answers to four of the seven questions: 57%, over the pass mark of 50. */
+	private String passingAnswers(String id, String learner) throws Exception {
+		JsonNode questions = read(mvc.perform(get("/api/v1/courses/" + id).header("Authorization", learner)))
+			.get("quiz").get("questions");
+		return "{\"answers\":[{\"questionId\":\"" + questions.get(0).get("id").asString() + "\",\"selected\":[0]},"
+				+ "{\"questionId\":\"" + questions.get(2).get("id").asString() + "\",\"selected\":[1]},"
+				+ "{\"questionId\":\"" + questions.get(3).get("id").asString() + "\",\"selected\":[0,1,2]},"
+				+ "{\"questionId\":\"" + questions.get(4).get("id").asString() + "\",\"text\":\"Crème brûlée\"}]}";
+	}
+
+	private JsonNode submit(String id, String learner, String body) throws Exception {
+		return read(mvc.perform(json(post("/api/v1/courses/" + id + "/attempts"), learner, body))
+			.andExpect(status().isCreated()));
 	}
 
 	@Test

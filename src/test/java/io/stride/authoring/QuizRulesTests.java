@@ -51,6 +51,18 @@ class QuizRulesTests {
 	}
 
 	@Test
+	void rulesRefuseControlCharactersAndNumbersNoPageCouldShow() {
+		Question numeric = Question.numeric(null, "How far?", new java.math.BigDecimal("1e999"),
+				new java.math.BigDecimal("1e-30"), "km", "");
+		CourseContent content = new CourseContent("T\u0000T", "", List.of(new Lesson(null, "L", "line\tone\r\nline two")),
+				new Quiz(80, List.of(new Question(null, QuestionKind.SINGLE_CHOICE, "Pick", List.of("a", "b\u001b"), List.of(0), ""),
+						numeric)));
+		Map<String, String> errors = CourseRules.check(content);
+		assertThat(errors).containsOnlyKeys("title", "questions[0].options", "questions[1].value", "questions[1].tolerance");
+		assertThat(errors.get("title")).contains("control character");
+	}
+
+	@Test
 	void aGoodCourseHasNoProblems() {
 		CourseContent content = new CourseContent("T", "", List.of(new Lesson(null, "L", "text")),
 				new Quiz(80, List.of(single(), multiple())));

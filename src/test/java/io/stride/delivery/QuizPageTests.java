@@ -140,6 +140,48 @@ class QuizPageTests {
 	}
 
 	@Test
+	void goingBackAfterSubmittingShowsTheResultAndOnlyTryAgainStartsAnotherAttempt() throws Exception {
+		Course course = published(new QuizSettings(3, null, null, false));
+		String quiz = "/learning/courses/" + course.id() + "/quiz";
+		String first = page(quiz).select("input[name=attemptId]").val();
+		String result = "/learning/courses/" + course.id() + "/attempts/" + first;
+		mvc.perform(answers(post(quiz), course).param("attemptId", first)).andExpect(redirectedUrl(result));
+
+		// the browser's back button asks for the quiz page again
+		mvc.perform(get(quiz).with(learner)).andExpect(redirectedUrl(result));
+		mvc.perform(get(quiz).with(learner)).andExpect(redirectedUrl(result));
+		assertThat(assessment.current(fixtures.viewer(org.learnerA()), course.id())).as("no attempt started unasked").isEmpty();
+		Document shown = page(result);
+		assertThat(shown.select("#score").text()).contains("60%", "Passed");
+		assertThat(shown.select("form[method=post] #retake").text()).isEqualTo("Try again (2 attempts left)");
+		assertThat(shown.select("form:has(#retake)").attr("action")).isEqualTo(quiz + "/start");
+
+		mvc.perform(post(quiz + "/start").with(learner).with(csrf())).andExpect(redirectedUrl(quiz));
+		Document second = page(quiz);
+		assertThat(second.select("input[name=attemptId]").val()).isNotEqualTo(first);
+		assertThat(second.text()).contains("This is attempt 2 of 3.");
+	}
+
+	@Test
+	void aFailedAttemptShowsOnlyRightOrWrongUntilTheLearnerPasses() throws Exception {
+		Course course = published(new QuizSettings(3, null, null, false));
+		var me = fixtures.viewer(org.learnerA());
+		String blank = assessment.submit(me, course.id(), List.<Answer>of(), "blank").attemptId();
+		Document hidden = page("/learning/courses/" + course.id() + "/attempts/" + blank);
+		assertThat(hidden.select("section[data-verdict=WRONG]")).hasSize(7);
+		assertThat(hidden.select("#answers-hidden").text()).contains("once you pass");
+		assertThat(hidden.text()).doesNotContain("Right answer", "Why:", "The policy says 1 hour.", "Madrid", "1.5 ± 0.1");
+
+		assessment.submit(me, course.id(), List.of(new Answer(course.quiz().questions().get(EveryKind.SINGLE).id(), List.of(0)),
+				new Answer(course.quiz().questions().get(EveryKind.ORDERING).id(), List.of(0, 1, 2)),
+				new Answer(course.quiz().questions().get(EveryKind.SHORT).id(), List.of(), "creme brulee"),
+				new Answer(course.quiz().questions().get(EveryKind.NUMERIC).id(), List.of(), "1.5")), "pass");
+		Document shown = page("/learning/courses/" + course.id() + "/attempts/" + blank);
+		assertThat(shown.select("#answers-hidden")).isEmpty();
+		assertThat(shown.text()).contains("Right answer: 1 hour", "Why: The policy says 1 hour.", "Spain → Madrid");
+	}
+
+	@Test
 	void theScriptSavesOneAnswerAtATime() throws Exception {
 		Course course = published(QuizSettings.NONE);
 		String quiz = "/learning/courses/" + course.id() + "/quiz";
@@ -183,18 +225,22 @@ class QuizPageTests {
 		Document result = page("/learning/courses/" + course.id() + "/attempts/" + attemptId);
 		assertThat(result.select("#timed-out").text()).contains("Time ran out");
 		assertThat(result.select("#score").text()).contains("60%");
-		assertThat(result.select("#retake").text()).contains("1 left");
+		assertThat(result.select("#retake").text()).contains("1 attempt left");
 	}
 
 	@Test
 	void aLearnerWithNoAttemptLeftIsToldWhy() throws Exception {
 		Course course = published(new QuizSettings(1, null, null, false));
 		assessment.submit(fixtures.viewer(org.learnerA()), course.id(), List.<Answer>of(), "only-one");
-		mvc.perform(get("/learning/courses/" + course.id() + "/quiz").with(learner))
+		var attempt = assessment.attemptsOf(fixtures.viewer(org.learnerA()), course.id()).get(0);
+		String result = "/learning/courses/" + course.id() + "/attempts/" + attempt.attemptId();
+		mvc.perform(get("/learning/courses/" + course.id() + "/quiz").with(learner)).andExpect(redirectedUrl(result));
+		Document page = page(result);
+		assertThat(page.select("#retake")).isEmpty();
+		assertThat(page.select("#no-attempts-left").text()).contains("used every attempt");
+		mvc.perform(post("/learning/courses/" + course.id() + "/quiz/start").with(learner).with(csrf()))
 			.andExpect(redirectedUrl("/learning/courses/" + course.id()))
 			.andExpect(flash().attribute("problem", containsString("used all 1 attempts")));
-		var attempt = assessment.attemptsOf(fixtures.viewer(org.learnerA()), course.id()).get(0);
-		assertThat(page("/learning/courses/" + course.id() + "/attempts/" + attempt.attemptId()).select("#retake")).isEmpty();
 	}
 
 	@Test

@@ -196,6 +196,15 @@ final class Browser implements AutoCloseable {
 		driver.navigate().refresh();
 	}
 
+	/** The browser's back button, waiting for the page it shows. */
+	void back() {
+		((JavascriptExecutor) driver).executeScript("window.strideOldPage = true;");
+		driver.navigate().back();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return window.strideOldPage === undefined && document.readyState === 'complete';")));
+	}
+
 	/** Cuts the browser off the network (requests fail as with a lost connection), or puts it back. */
 	void offline(boolean offline) {
 		var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();

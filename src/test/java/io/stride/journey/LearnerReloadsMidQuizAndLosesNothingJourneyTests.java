@@ -84,6 +84,7 @@ class LearnerReloadsMidQuizAndLosesNothingJourneyTests {
 		loosesTheConnectionWhileAnsweringOne();
 		reloadsAndFindsEveryAnswer();
 		finishesAndDoubleClicksSubmit();
+		goesBackAndSeesTheResultNotAFreshAttempt();
 		exactlyOneAttemptCounts();
 	}
 
@@ -150,6 +151,16 @@ class LearnerReloadsMidQuizAndLosesNothingJourneyTests {
 		assertThat(browser.find("#score").getText()).contains("95%").contains("6 of 7 right");
 		browser.checkAccessibility();
 		browser.screenshot("result");
+	}
+
+	private void goesBackAndSeesTheResultNotAFreshAttempt() throws Exception {
+		String result = browser.path();
+		browser.back();
+		assertThat(browser.path()).isEqualTo(result);
+		assertThat(browser.find("h1").getText()).isEqualTo("Quiz result");
+		assertThat(browser.find("#retake").getText()).isEqualTo("Try again");
+		assertThat(assessment.current(fixtures.viewer(org.learnerA()), course.id())).as("no attempt started").isEmpty();
+		browser.checkAccessibility();
 	}
 
 	private void exactlyOneAttemptCounts() {

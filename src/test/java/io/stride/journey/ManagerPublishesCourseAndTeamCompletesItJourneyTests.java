@@ -111,6 +111,8 @@ class ManagerPublishesCourseAndTeamCompletesItJourneyTests {
 		browser.type("#lesson-1-markdown", "Call the security desk **within 1 hour**. Do not wait for proof.");
 
 		browser.type("#passMark", "100");
+		// a practice quiz: learners may see why an answer was wrong after every attempt
+		new Select(browser.find("#answersShown")).selectByValue("AFTER_EACH_ATTEMPT");
 		browser.type("#question-0-prompt", "How soon do you report an incident?");
 		browser.type("#question-0-option-0", "Within 1 hour");
 		browser.type("#question-0-option-1", "Within 24 hours");

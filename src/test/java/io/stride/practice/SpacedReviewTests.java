@@ -10,6 +10,7 @@ import io.stride.activity.LearningRecord;
 import io.stride.activity.Verb;
 import io.stride.assessment.Answer;
 import io.stride.assessment.Assessment;
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
@@ -17,6 +18,7 @@ import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.QuizSettings;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.practice.internal.NewCards;
@@ -191,6 +193,16 @@ class SpacedReviewTests {
 	}
 
 	@Test
+	void aQuizThatNeverShowsItsAnswersSchedulesNoReviewThatWouldShowThem() {
+		Course course = publishedCourse("Secrets", 2,
+				new QuizSettings(null, null, null, false, AnswersShown.NEVER));
+		pass(learner, course, 1);
+		clock.advance(Duration.ofDays(30));
+		assertThat(practice.queue(learner).nextDueOn()).isNull();
+		assertThat(practice.dueToday(learner)).isEmpty();
+	}
+
+	@Test
 	void aFailedQuizSchedulesNothing() {
 		Course course = publishedCourse("Contracts", 2);
 		assessment.submit(learner, course.id(), List.of(), Ids.newId());
@@ -354,6 +366,10 @@ class SpacedReviewTests {
 	}
 
 	private Course publishedCourse(String title, int questions) {
+		return publishedCourse(title, questions, QuizSettings.NONE);
+	}
+
+	private Course publishedCourse(String title, int questions, QuizSettings settings) {
 		List<Question> quiz = new ArrayList<>();
 		for (int i = 0; i < questions; i++) {
 			quiz.add(new Question(null, QuestionKind.SINGLE_CHOICE, "Question " + (i + 1) + "?", List.of("Right", "Wrong"),
@@ -361,7 +377,7 @@ class SpacedReviewTests {
 		}
 		Viewer author = fixtures.viewer(org.managerA());
 		Course draft = authoring.create(author, new CourseContent(title + " " + org.suffix(), "What to do.",
-				List.of(new Lesson(null, "The lesson", "Text.")), new Quiz(50, quiz), List.of(), null, null));
+				List.of(new Lesson(null, "The lesson", "Text.")), new Quiz(50, quiz, settings), List.of(), null, null));
 		return authoring.publish(author, draft.id(), draft.revision());
 	}
 

@@ -3,6 +3,7 @@ package io.stride.web;
 import io.stride.assessment.Answer;
 import io.stride.assessment.Assessment;
 import io.stride.assessment.AttemptResult;
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
@@ -10,6 +11,7 @@ import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
+import io.stride.authoring.QuizSettings;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
@@ -105,15 +107,19 @@ class SecurityBaselineTests {
 						""")),
 				new Quiz(50, List.of(new Question(null, QuestionKind.SINGLE_CHOICE, "Pick <b onmouseover=alert(1)>one</b>",
 						List.of("<script>alert('option')</script>", "javascript:alert(2)"), List.of(0),
-						"<iframe src=javascript:alert(3)></iframe>")))));
+						"<iframe src=javascript:alert(3)></iframe>")),
+						// the explanation is shown after a failed attempt too, so that its page is checked
+						new QuizSettings(null, null, null, false, AnswersShown.AFTER_EACH_ATTEMPT))));
 		Course course = authoring.publish(author, draft.id(), draft.revision());
 		String lessonId = course.lessons().get(0).id();
+		RequestPostProcessor learner = as(org.learnerA());
+		String quiz = "/learning/courses/" + course.id() + "/quiz";
+		assertNoActiveContent(quiz, mvc.perform(get(quiz).with(learner)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString());
 		AttemptResult attempt = assessment.submit(fixtures.viewer(org.learnerA()), course.id(),
 				List.of(new Answer(course.quiz().questions().get(0).id(), List.of(1))), "xss-attempt");
 
-		RequestPostProcessor learner = as(org.learnerA());
 		for (String page : List.of("/learning/courses/" + course.id(), "/learning/courses/" + course.id() + "/lessons/" + lessonId,
-				"/learning/courses/" + course.id() + "/quiz",
 				"/learning/courses/" + course.id() + "/attempts/" + attempt.attemptId())) {
 			String html = mvc.perform(get(page).with(learner)).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString();
@@ -279,7 +285,10 @@ class SecurityBaselineTests {
 				.param("teamId", org.teamA().value()).param("dueDate", "2099-01-01"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Choose one of the teams you manage")));
-		mvc.perform(get("/admin/people").with(as(org.managerA()))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/people").with(as(org.managerA()))).andExpect(status().isForbidden())
+			// a browser gets the error page; only token callers get a problem detail
+			.andExpect(result -> assertThat(result.getResponse().getContentType()).as("not a problem detail")
+				.isNotEqualTo("application/problem+json;charset=UTF-8"));
 		mvc.perform(get("/actuator/metrics").with(as(org.managerA()))).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/prometheus").with(as(org.managerA()))).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());

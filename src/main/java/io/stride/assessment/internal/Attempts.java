@@ -49,6 +49,24 @@ public class Attempts {
 			.single();
 	}
 
+	/** Whether the learner passed this version of the course in any attempt. */
+	public boolean passed(PersonId person, CourseId course, int courseVersion) {
+		return jdbc.sql("SELECT COUNT(*) FROM attempts WHERE person_id = ? AND course_id = ? AND course_version = ? "
+				+ "AND passed = TRUE")
+			.params(person.value(), course.value(), courseVersion)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** The learner's newest submitted attempt at this version of the course. */
+	public Optional<AttemptResult> latest(PersonId person, CourseId course, int courseVersion) {
+		return jdbc.sql(SELECT + "WHERE person_id = ? AND course_id = ? AND course_version = ? "
+				+ "ORDER BY submitted_at DESC, id LIMIT 1")
+			.params(person.value(), course.value(), courseVersion)
+			.query(this::map)
+			.optional();
+	}
+
 	public Optional<AttemptResult> byKey(PersonId person, String idempotencyKey) {
 		return jdbc.sql(SELECT + "WHERE person_id = ? AND idempotency_key = ?")
 			.params(person.value(), idempotencyKey)

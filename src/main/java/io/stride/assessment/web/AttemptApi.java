@@ -73,8 +73,13 @@ class AttemptApi {
 	record SavedAnswer(String questionId, Instant savedAt) {
 	}
 
+	/**
+	 * {@code answersShown} false: the quiz hides right answers and explanations for now; {@code answersNote} says until
+	 * when.
+	 */
 	record AttemptDetail(String attemptId, String courseId, String personId, int score, boolean passed,
-			boolean timedOut, Instant submittedAt, List<QuestionFeedback> questions) {
+			boolean timedOut, Instant submittedAt, List<QuestionFeedback> questions, boolean answersShown,
+			String answersNote) {
 	}
 
 	record AttemptSummary(String attemptId, int score, boolean passed, boolean timedOut, Instant submittedAt) {
@@ -139,13 +144,16 @@ class AttemptApi {
 	}
 
 	@GetMapping("/api/v1/attempts/{attemptId}")
-	@Operation(summary = "A submitted attempt with feedback per question: verdict, credit, the answer given, the right "
-			+ "answer and the explanation; for the learner, their managers and admins")
+	@Operation(summary = "A submitted attempt with feedback per question: verdict, credit, the answer given, and the right "
+			+ "answer and the explanation when the quiz's answersShown rule allows (otherwise rightAnswer is empty and "
+			+ "answersNote says when they are shown); for the learner, their managers and admins")
 	AttemptDetail attempt(@PathVariable String attemptId) {
 		Viewer me = organization.currentViewer();
 		AttemptResult a = assessment.attempt(me, attemptId);
+		List<QuestionFeedback> feedback = assessment.feedback(me, a);
+		boolean shown = assessment.showsAnswers(a);
 		return new AttemptDetail(a.attemptId(), a.courseId().value(), a.personId().value(), a.score(), a.passed(),
-				a.timedOut(), a.submittedAt(), assessment.feedback(me, a));
+				a.timedOut(), a.submittedAt(), feedback, shown, shown ? null : assessment.answersRule(a).hiddenNote());
 	}
 
 	private static ResponseEntity<AttemptView> created(AttemptResult result) {

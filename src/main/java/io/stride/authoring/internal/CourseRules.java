@@ -9,6 +9,7 @@ import io.stride.authoring.Lesson;
 import io.stride.authoring.NumericAnswer;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuizSettings;
+import io.stride.shared.ControlCharacters;
 
 /**
  * Limits and rules for course content, reported per field with the same paths the builder form uses
@@ -79,7 +80,7 @@ public final class CourseRules {
 		}
 		int passMark = content.quiz().passMark();
 		if (passMark < 0 || passMark > 100) {
-			errors.put("passMark", "The pass mark is a percentage from 0 to 100.");
+			errors.put("passMark", "The pass mark is a whole percentage from 0 to 100.");
 		}
 		List<Question> questions = content.quiz().questions();
 		if (questions.size() > MAX_QUESTIONS) {
@@ -93,7 +94,48 @@ public final class CourseRules {
 			checkQuestion(errors, "questions[" + i + "]", questions.get(i));
 		}
 		checkSettings(errors, content.quiz().settings(), questions.size());
+		noControlCharacters(errors, content);
 		return errors;
+	}
+
+	/**
+	 * Control characters anywhere in the content, at the first field that holds one; PostgreSQL refuses NUL, and the
+	 * writer should hear which field rather than that the save clashed.
+	 */
+	private static void noControlCharacters(Map<String, String> errors, CourseContent content) {
+		plain(errors, "title", content.title());
+		plain(errors, "description", content.description());
+		plain(errors, "tierReason", content.tierReason());
+		content.objectives().forEach(objective -> plain(errors, "objectives", objective));
+		for (int i = 0; i < content.lessons().size(); i++) {
+			Lesson lesson = content.lessons().get(i);
+			plain(errors, "lessons[" + i + "].title", lesson.title());
+			plain(errors, "lessons[" + i + "].markdown", lesson.markdown());
+			plain(errors, "lessons[" + i + "].module", lesson.module());
+			for (int k = 0; k < lesson.knowledgeChecks().size(); k++) {
+				plainQuestion(errors, "lessons[" + i + "].knowledgeChecks[" + k + "]", lesson.knowledgeChecks().get(k));
+			}
+		}
+		for (int i = 0; i < content.quiz().questions().size(); i++) {
+			plainQuestion(errors, "questions[" + i + "]", content.quiz().questions().get(i));
+		}
+	}
+
+	private static void plainQuestion(Map<String, String> errors, String path, Question question) {
+		plain(errors, path + ".prompt", question.prompt());
+		plain(errors, path + ".explanation", question.explanation());
+		question.options().forEach(option -> plain(errors, path + ".options", option));
+		question.accepted().forEach(accepted -> plain(errors, path + ".accepted", accepted));
+		question.matches().forEach(match -> plain(errors, path + ".matches", match));
+		if (question.numeric() != null) {
+			plain(errors, path + ".unit", question.numeric().unit());
+		}
+	}
+
+	private static void plain(Map<String, String> errors, String field, String value) {
+		if (ControlCharacters.in(value)) {
+			errors.putIfAbsent(field, ControlCharacters.MESSAGE);
+		}
 	}
 
 	private static void checkSettings(Map<String, String> errors, QuizSettings settings, int questions) {
@@ -158,8 +200,14 @@ public final class CourseRules {
 		if (numeric.value() == null) {
 			errors.put(path + ".value", "Give the right answer as a number, e.g. 1.5.");
 		}
+		else if (!NumericAnswer.representable(numeric.value())) {
+			errors.put(path + ".value", NumericAnswer.OUT_OF_RANGE);
+		}
 		if (numeric.tolerance() == null || numeric.tolerance().signum() < 0) {
 			errors.put(path + ".tolerance", "The tolerance is a number of 0 or more (empty means the exact value).");
+		}
+		else if (!NumericAnswer.representable(numeric.tolerance())) {
+			errors.put(path + ".tolerance", NumericAnswer.OUT_OF_RANGE);
 		}
 		if (numeric.unit() != null && numeric.unit().length() > NumericAnswer.MAX_UNIT) {
 			errors.put(path + ".unit", "Keep the unit under " + NumericAnswer.MAX_UNIT + " characters.");

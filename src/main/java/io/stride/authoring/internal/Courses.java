@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
@@ -56,7 +57,7 @@ public class Courses {
 
 	private static final String HEADER = "SELECT id, title, description, status, version, revision, author_id, pass_mark, "
 			+ "updated_at, published_at, objectives, risk_tier, tier_reason, review_by, live_version, attempt_limit, "
-			+ "time_limit_minutes, draw_count, shuffle_options FROM courses ";
+			+ "time_limit_minutes, draw_count, shuffle_options, answers_shown FROM courses ";
 
 	public Optional<Course> findById(CourseId id) {
 		return jdbc.sql(HEADER + "WHERE id = ?").param(id.value()).query(this::header).optional().map(this::assemble);
@@ -78,10 +79,11 @@ public class Courses {
 		QuizSettings settings = content.quiz().settings();
 		jdbc.sql("INSERT INTO courses (id, title, description, status, version, revision, author_id, pass_mark, created_at, "
 				+ "updated_at, objectives, risk_tier, tier_reason, attempt_limit, time_limit_minutes, draw_count, "
-				+ "shuffle_options) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "shuffle_options, answers_shown) VALUES (?, ?, ?, 'DRAFT', 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id.value(), content.title(), content.description(), author.value(), content.quiz().passMark(), now, now,
 					json.writeValueAsString(content.objectives()), content.riskTier().name(), content.tierReason(),
-					settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(), settings.shuffleOptions())
+					settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(), settings.shuffleOptions(),
+					settings.answersShown().name())
 			.update();
 		replaceParts(id, content);
 	}
@@ -91,12 +93,12 @@ public class Courses {
 		QuizSettings settings = content.quiz().settings();
 		int updated = jdbc
 			.sql("UPDATE courses SET title = ?, description = ?, pass_mark = ?, objectives = ?, risk_tier = ?, tier_reason = ?, "
-					+ "attempt_limit = ?, time_limit_minutes = ?, draw_count = ?, shuffle_options = ?, "
+					+ "attempt_limit = ?, time_limit_minutes = ?, draw_count = ?, shuffle_options = ?, answers_shown = ?, "
 					+ "revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ? AND status = 'DRAFT'")
 			.params(content.title(), content.description(), content.quiz().passMark(),
 					json.writeValueAsString(content.objectives()), content.riskTier().name(), content.tierReason(),
 					settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(), settings.shuffleOptions(),
-					Timestamp.from(Instant.now()), id.value(), revision)
+					settings.answersShown().name(), Timestamp.from(Instant.now()), id.value(), revision)
 			.update();
 		if (updated == 1) {
 			replaceParts(id, content);
@@ -223,7 +225,7 @@ public class Courses {
 				objectives == null ? List.of() : json.readValue(objectives, STRINGS), RiskTier.valueOf(rs.getString(12)),
 				rs.getString(13), rs.getObject(14, java.time.LocalDate.class), (Integer) rs.getObject(15, Integer.class),
 				new QuizSettings(rs.getObject(16, Integer.class), rs.getObject(17, Integer.class),
-						rs.getObject(18, Integer.class), rs.getBoolean(19)));
+						rs.getObject(18, Integer.class), rs.getBoolean(19), AnswersShown.valueOf(rs.getString(20))));
 	}
 
 	private Course assemble(Header header) {

@@ -3,6 +3,7 @@ package io.stride.authoring.web;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
@@ -17,6 +18,7 @@ import io.stride.authoring.Scoring;
 import io.stride.identity.Organization;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -104,8 +106,12 @@ class CourseApi {
 	}
 
 	/** The final quiz and how it is taken; empty settings mean no limit and all questions. */
-	record QuizBody(Integer passMark, List<QuestionBody> questions, Integer attemptLimit, Integer timeLimitMinutes,
-			Integer drawCount, Boolean shuffleOptions) {
+	record QuizBody(@Schema(type = "integer", minimum = "0", maximum = "100") BigDecimal passMark,
+			List<QuestionBody> questions, Integer attemptLimit, Integer timeLimitMinutes,
+			Integer drawCount, Boolean shuffleOptions,
+			@Schema(description = "When learners see the right answers and explanations", allowableValues = {
+					"AFTER_EACH_ATTEMPT", "ONCE_PASSED_OR_OUT_OF_ATTEMPTS", "NEVER" },
+					defaultValue = "ONCE_PASSED_OR_OUT_OF_ATTEMPTS") String answersShown) {
 	}
 
 	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision,
@@ -117,11 +123,11 @@ class CourseApi {
 						.map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
 							l.markdown() == null ? "" : l.markdown(), List.of(), l.module(), questions(l.knowledgeChecks())))
 						.toList();
-			int passMark = quiz == null || quiz.passMark() == null ? 80 : quiz.passMark();
+			int passMark = quiz == null || quiz.passMark() == null ? 80 : wholePercent(quiz.passMark());
 			List<Question> questions = quiz == null ? List.of() : questions(quiz.questions());
 			QuizSettings settings = quiz == null ? QuizSettings.NONE
 					: new QuizSettings(quiz.attemptLimit(), quiz.timeLimitMinutes(), quiz.drawCount(),
-							Boolean.TRUE.equals(quiz.shuffleOptions()));
+							Boolean.TRUE.equals(quiz.shuffleOptions()), AnswersShown.parse(quiz.answersShown()));
 			io.stride.authoring.RiskTier tier = null;
 			if (riskTier != null && !riskTier.isBlank()) {
 				try {
@@ -133,6 +139,16 @@ class CourseApi {
 			}
 			return new CourseContent(title, description, lessonList, new Quiz(passMark, questions, settings), objectives,
 					tier, tierReason);
+		}
+
+		/**
+		 * Read as a number so that 80.5 is refused rather than cut to 80: anything but a whole number near the range
+		 * becomes -1, which the course rules refuse together with any other problem of the course.
+		 */
+		private static int wholePercent(BigDecimal passMark) {
+			BigDecimal whole = passMark.stripTrailingZeros();
+			boolean wholeAndNear = whole.scale() <= 0 && whole.abs().compareTo(BigDecimal.valueOf(1000)) <= 0;
+			return wholeAndNear ? whole.intValueExact() : -1;
 		}
 
 		private static List<Question> questions(List<QuestionBody> bodies) {
@@ -152,10 +168,10 @@ class CourseApi {
 					c.description(), c.objectives(), c.riskTier().name(), c.tierReason(), c.reviewBy(),
 					c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module(),
 							l.knowledgeChecks().stream().map(q -> QuestionBody.of(q, withAnswers)).toList())).toList(),
-					new QuizBody(c.quiz().passMark(),
+					new QuizBody(BigDecimal.valueOf(c.quiz().passMark()),
 							c.quiz().questions().stream().map(q -> QuestionBody.of(q, withAnswers)).toList(),
 							settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(),
-							settings.shuffleOptions()));
+							settings.shuffleOptions(), settings.answersShown().name()));
 		}
 	}
 

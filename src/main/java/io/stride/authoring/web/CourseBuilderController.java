@@ -408,7 +408,8 @@ class CourseBuilderController {
 
 	private static Map<String, String> bindingErrors(BindingResult binding) {
 		Map<String, String> errors = new java.util.HashMap<>();
-		binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "Enter a whole number."));
+		binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "answersShown".equals(error.getField())
+				? "Choose when learners see the right answers." : "Enter a whole number."));
 		return errors;
 	}
 
@@ -474,6 +475,7 @@ class CourseBuilderController {
 		model.addAttribute("pageTitle", course == null ? "New course" : "Edit " + course.title());
 		model.addAttribute("kinds", QuestionKind.values());
 		model.addAttribute("scorings", io.stride.authoring.Scoring.values());
+		model.addAttribute("answerRules", io.stride.authoring.AnswersShown.values());
 		model.addAttribute("errors", errors);
 		model.addAttribute("tiers", io.stride.authoring.RiskTier.values());
 		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(form.toContent()));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
@@ -83,6 +84,8 @@ public class CourseForm {
 
 	private boolean shuffleOptions;
 
+	private AnswersShown answersShown = AnswersShown.DEFAULT;
+
 	private List<LessonForm> lessons = new ArrayList<>();
 
 	private List<QuestionForm> questions = new ArrayList<>();
@@ -108,6 +111,7 @@ public class CourseForm {
 		form.timeLimitMinutes = settings.timeLimitMinutes();
 		form.drawCount = settings.drawCount();
 		form.shuffleOptions = settings.shuffleOptions();
+		form.answersShown = settings.answersShown();
 		for (Lesson lesson : course.lessons()) {
 			LessonForm l = new LessonForm();
 			l.setId(lesson.id());
@@ -153,7 +157,8 @@ public class CourseForm {
 			}
 		}
 		return new CourseContent(title, description, lessonList,
-				new Quiz(passMark, quiz, new QuizSettings(attemptLimit, timeLimitMinutes, drawCount, shuffleOptions)),
+				new Quiz(passMark, quiz, new QuizSettings(attemptLimit, timeLimitMinutes, drawCount, shuffleOptions,
+						answersShown)),
 				objectives == null ? List.of() : List.of(objectives.split("\\R")), tier, tierReason);
 	}
 
@@ -290,6 +295,14 @@ public class CourseForm {
 
 	public void setShuffleOptions(boolean shuffleOptions) {
 		this.shuffleOptions = shuffleOptions;
+	}
+
+	public AnswersShown getAnswersShown() {
+		return answersShown;
+	}
+
+	public void setAnswersShown(AnswersShown answersShown) {
+		this.answersShown = answersShown;
 	}
 
 	public List<LessonForm> getLessons() {

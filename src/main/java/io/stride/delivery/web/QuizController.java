@@ -69,6 +69,12 @@ class QuizController {
 			redirect.addFlashAttribute("notice", timeUp());
 			return result(timedOut.get());
 		}
+		Optional<AttemptResult> last = assessment.resultToShow(me, course.id());
+		if (last.isPresent()) {
+			// going back after submitting, or opening a quiz taken before, must not start an attempt unasked: the
+			// result page offers "Try again", which starts one with a POST
+			return result(last.get());
+		}
 		QuizSettings settings = course.quiz().settings();
 		if (settings.timed() && assessment.current(me, course.id()).isEmpty()) {
 			// a timed attempt starts when the learner says so, not when a link is opened
@@ -79,8 +85,9 @@ class QuizController {
 		return start(me, course, model, redirect);
 	}
 
+	/** "Start the quiz" of a timed quiz, and "Try again" after a result: the only ways a new attempt starts. */
 	@PostMapping("/learning/courses/{id}/quiz/start")
-	String startTimed(@PathVariable String id, Model model, RedirectAttributes redirect) {
+	String startAttempt(@PathVariable String id, Model model, RedirectAttributes redirect) {
 		Viewer me = organization.currentViewer();
 		try {
 			assessment.start(me, quizCourse(me, id).id());
@@ -168,6 +175,7 @@ class QuizController {
 		model.addAttribute("progress", progress);
 		model.addAttribute("attempt", attempt);
 		model.addAttribute("feedback", assessment.feedback(me, attempt));
+		model.addAttribute("answersShown", assessment.showsAnswers(attempt));
 		model.addAttribute("attemptsLeft", assessment.attemptsLeft(me, attempt.courseId()));
 		return "learning/attempt";
 	}

@@ -1,6 +1,9 @@
 package io.stride.identity.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +24,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -80,6 +86,26 @@ class SecurityConfiguration {
 		return registration;
 	}
 
+	private static boolean bearerCaller(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
+	/**
+	 * A path the firewall refuses ({@code /api/v1/courses/a;b}, {@code //}) is a problem detail on the API like any
+	 * other error; pages keep the error page.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, e) -> {
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				throw e;
+			}
+			Problems.write(response, 400, "Bad Request",
+					"This path is refused (for example a ';', '//', '..' or an encoded character it may not hold).");
+		};
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager)
@@ -124,6 +150,12 @@ class SecurityConfiguration {
 						+ (e instanceof ThrottledAuthenticationProvider.SignInLockedException locked
 								? "/login?locked=" + locked.minutesLeft() : "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			// a token caller (a script) refused an admin page or the actuator gets a problem detail, a browser the
+			// error page (a single defaultAccessDeniedHandlerFor would answer every request)
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+					new LinkedHashMap<>(Map.of(SecurityConfiguration::bearerCaller, (request, response, e) -> Problems
+						.write(response, 403, "Forbidden", "Only admins may use this."))),
+					new AccessDeniedHandlerImpl())))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));

@@ -13,6 +13,7 @@ import io.stride.assessment.Assessment;
 import io.stride.assessment.AttemptResult;
 import io.stride.assessment.QuestionOutcome;
 import io.stride.assessment.QuizAttempted;
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.Question;
@@ -53,6 +54,11 @@ public class NewCards {
 		this.clock = clock;
 	}
 
+	/** A review shows the right answer, so a quiz that never shows its answers has no questions to review. */
+	public static boolean reviewable(Course course) {
+		return course.quiz().settings().answersShown() != AnswersShown.NEVER;
+	}
+
 	/** Whether a question can come back for review: a kind graded from options, with options and an answer. */
 	public static boolean reviewable(Question question) {
 		return question != null && question.id() != null && GRADABLE.contains(question.kind())
@@ -65,6 +71,9 @@ public class NewCards {
 			return;
 		}
 		Course course = authoring.deliveredTo(attempt.personId(), attempt.courseId());
+		if (!reviewable(course)) {
+			return;
+		}
 		AttemptResult result = assessment.attempt(organization.viewerOf(attempt.personId()), attempt.attemptId());
 		Map<String, Cards.Card> existing = new HashMap<>();
 		cards.of(attempt.personId(), attempt.courseId()).forEach(card -> existing.put(card.questionId(), card));

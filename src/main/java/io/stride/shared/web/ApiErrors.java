@@ -1,16 +1,25 @@
 package io.stride.shared.web;
 
+import java.util.Map;
+
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * API errors as RFC 9457 problem details with a readable {@code detail}; field errors under {@code errors}.
@@ -37,14 +46,35 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException e) {
+		return fieldProblem(e.getMessage(), e.fieldErrors());
+	}
+
+	static ProblemDetail fieldProblem(String message, Map<String, String> fieldErrors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
-		problem.setProperty("errors", e.fieldErrors());
+				message + " " + String.join(" ", fieldErrors.values()));
+		problem.setProperty("errors", fieldErrors);
 		return problem;
 	}
 
-	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-	ProblemDetail clash(org.springframework.dao.DataIntegrityViolationException e) {
+	/** A value of the wrong type at a known place (text for a number, a fraction for a whole number) is a field error. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			ProblemDetail problem = fieldProblem("Nothing was saved: a field has a value of the wrong kind.",
+					Map.of(WrongKind.path(mismatch), WrongKind.message(mismatch.getTargetType())));
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail clash(DataIntegrityViolationException e) {
+		if (WrongKind.refusedByTheDatabase(e)) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+					"Nothing was saved: a value cannot be stored (for example a text with a control character, or a "
+							+ "number out of range).");
+		}
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"This clashes with data saved at the same moment (for example the same name or email). Try again.");
 	}

@@ -4,6 +4,7 @@ import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,6 +29,16 @@ class PageErrors {
 	@ExceptionHandler(ConflictException.class)
 	String conflict(ConflictException e, Model model, HttpServletResponse response) {
 		return page(model, response, 409, "Conflict", e.getMessage());
+	}
+
+	/** A value the database refused (NUL in a text that no form check caught): the writer's input, not a crash. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	String refused(DataIntegrityViolationException e, Model model, HttpServletResponse response) {
+		if (!WrongKind.refusedByTheDatabase(e)) {
+			throw e;
+		}
+		return page(model, response, 422, "Not saved", "Nothing was saved: a value cannot be stored (for example a text "
+				+ "with a control character, or a number out of range). Go back, correct it and try again.");
 	}
 
 	private static String page(Model model, HttpServletResponse response, int status, String title, String message) {

@@ -11,12 +11,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * An API path nothing answers, or a method it does not take, is refused with a problem detail like every other API
- * error; {@link ApiErrors} cannot, as no controller was chosen. Paths outside {@code /api/} keep the error page.
+ * An API path nothing answers, a method it does not take, or an upload over the multipart limits is refused with a
+ * problem detail like every other API error; {@link ApiErrors} cannot, as no controller was chosen. Paths outside {@code /api/} keep the error page.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,6 +46,27 @@ class UnmappedApiErrors {
 		return problem(HttpStatus.METHOD_NOT_ALLOWED, "This path does not take " + e.getMethod() + "; it takes "
 				+ String.join(", ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods()) + ".",
 				headers);
+	}
+
+	/**
+	 * A multipart request over the size or part limits fails before any controller is chosen; without this the caller
+	 * got a 413 with an empty body.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) throws Exception {
+		if (!isApi(request)) {
+			throw e;
+		}
+		return problem(HttpStatus.CONTENT_TOO_LARGE,
+				"The upload is too large or has too many parts; send fewer or smaller files.", new HttpHeaders());
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e, HttpServletRequest request) throws Exception {
+		if (!isApi(request)) {
+			throw e;
+		}
+		return problem(HttpStatus.BAD_REQUEST, "The multipart upload could not be read.", new HttpHeaders());
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

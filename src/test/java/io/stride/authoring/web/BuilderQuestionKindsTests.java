@@ -2,6 +2,7 @@ package io.stride.authoring.web;
 
 import java.math.BigDecimal;
 
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
@@ -60,17 +61,22 @@ class BuilderQuestionKindsTests {
 	}
 
 	private MockHttpServletRequestBuilder course(String path) {
+		return course(path, "60", "Use the form.");
+	}
+
+	private MockHttpServletRequestBuilder course(String path, String passMark, String secondLesson) {
 		return post(path).with(manager).with(csrf())
 			.param("title", "Every kind " + org.suffix())
 			.param("lessons[0].title", "Spot it").param("lessons[0].markdown", "Report to the DPO.")
-			.param("lessons[1].title", "Report it").param("lessons[1].markdown", "Use the form.")
-			.param("passMark", "60");
+			.param("lessons[1].title", "Report it").param("lessons[1].markdown", secondLesson)
+			.param("passMark", passMark);
 	}
 
 	@Test
 	void aManagerWritesEveryKindSettingsAndAKnowledgeCheck() throws Exception {
 		String location = mvc.perform(course("/courses")
 				.param("attemptLimit", "3").param("timeLimitMinutes", "20").param("drawCount", "3").param("shuffleOptions", "true")
+				.param("answersShown", "NEVER")
 				.param("questions[0].kind", "SHORT_ANSWER").param("questions[0].prompt", "Who gets the report?")
 				.param("questions[0].accepted", "DPO\r\nthe data protection officer\r\n").param("questions[0].semantic", "true")
 				.param("questions[0].similarity", "0,9").param("questions[0].afterLesson", "1")
@@ -92,7 +98,7 @@ class BuilderQuestionKindsTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		CourseId id = new CourseId(location.replaceAll(".*/courses/([^/]+)/edit", "$1"));
 		Course course = authoring.editable(fixtures.viewer(org.managerA()), id);
-		assertThat(course.quiz().settings()).isEqualTo(new QuizSettings(3, 20, 3, true));
+		assertThat(course.quiz().settings()).isEqualTo(new QuizSettings(3, 20, 3, true, AnswersShown.NEVER));
 		assertThat(course.quiz().questions()).extracting(Question::kind)
 			.containsExactly(QuestionKind.NUMERIC, QuestionKind.MATCHING, QuestionKind.MULTIPLE_CHOICE);
 		Question check = course.lessons().get(0).knowledgeChecks().get(0);
@@ -123,6 +129,8 @@ class BuilderQuestionKindsTests {
 		assertThat(page.select("#question-1-option-2-match").val()).isEqualTo("Rome");
 		assertThat(page.select("#attemptLimit").val()).isEqualTo("3");
 		assertThat(page.select("#shuffleOptions").hasAttr("checked")).isTrue();
+		assertThat(page.select("#answersShown option[selected]").val()).isEqualTo("NEVER");
+		assertThat(page.select("label[for=answersShown]").text()).contains("Right answers");
 		assertThat(page.select("#question-1-kind option").eachText()).contains("Matching (pairs)", "Short answer",
 				"Numeric (a number within a tolerance)");
 	}
@@ -130,8 +138,28 @@ class BuilderQuestionKindsTests {
 	@Test
 	void theFormHoldsEveryKindWithoutLosingAnything() {
 		var author = fixtures.viewer(org.managerA());
-		Course course = authoring.create(author, EveryKind.course("Round trip " + org.suffix(), new QuizSettings(2, 10, 5, true)));
+		Course course = authoring.create(author, EveryKind.course("Round trip " + org.suffix(),
+				new QuizSettings(2, 10, 5, true, AnswersShown.AFTER_EACH_ATTEMPT)));
 		assertThat(CourseForm.of(course).toContent()).isEqualTo(course.content());
+	}
+
+	@Test
+	void aPassMarkThatIsNotAWholeNumberAndAControlCharacterAreShownAtTheirFields() throws Exception {
+		Document fraction = Jsoup.parse(mvc.perform(course("/courses", "80.5", "Use the form.").param("action", "save"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(fraction.select("#passMark-error").text()).isEqualTo("Enter a whole number.");
+		assertThat(fraction.select("#passMark").attr("aria-describedby")).isEqualTo("passMark-error");
+
+		Document control = Jsoup.parse(mvc.perform(course("/courses", "70", "Use the\u0000 form.")
+				.param("questions[0].kind", "SINGLE_CHOICE").param("questions[0].prompt", "Fine\u0007?")
+				.param("questions[0].options[0].text", "Yes").param("questions[0].options[0].correct", "true")
+				.param("questions[0].options[1].text", "No")
+				.param("action", "save"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(control.select("#lesson-1-markdown-error").text()).contains("control character");
+		assertThat(control.select("#question-0-prompt-error").text()).contains("control character");
 	}
 
 	@Test
