@@ -232,6 +232,38 @@ class CourseBuilderController {
 		return "redirect:/courses/" + id + "/assign";
 	}
 
+	/**
+	 * The first autosave of a new course creates it, so that nothing typed is lost before the first "Save"; the
+	 * page then goes on autosaving to the course's own address.
+	 */
+	@PostMapping(path = "/courses/autosave", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	org.springframework.http.ResponseEntity<Map<String, Object>> autosaveNew(@ModelAttribute("form") CourseForm form,
+			BindingResult binding) {
+		Viewer me = organization.currentViewer();
+		if (binding.hasErrors()) {
+			return org.springframework.http.ResponseEntity.unprocessableContent()
+				.body(Map.of("detail", "A number field holds something else than a number."));
+		}
+		try {
+			CourseTemplate template = chosenTemplate(form);
+			Course course = authoring.create(me, form.toContent());
+			authoring.setTopic(me, course.id(), form.getTopic());
+			if (template != null) {
+				standards.choose(me, course.id(), template.id());
+			}
+			String base = "/courses/" + course.id().value();
+			return org.springframework.http.ResponseEntity.ok(Map.of("id", course.id().value(), "revision", course.revision(),
+					"savedAt", java.time.LocalTime.now().withNano(0).toString(), "editUrl", base + "/edit", "action", base,
+					"autosaveUrl", base + "/autosave"));
+		}
+		catch (InvalidInputException e) {
+			return org.springframework.http.ResponseEntity.unprocessableContent()
+				.body(Map.of("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()), "errors",
+						form.onPage(e.fieldErrors())));
+		}
+	}
+
 	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
 	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
 	@org.springframework.web.bind.annotation.ResponseBody
