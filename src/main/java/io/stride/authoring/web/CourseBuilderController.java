@@ -247,7 +247,7 @@ class CourseBuilderController {
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
-			Course course = authoring.create(me, form.toContent());
+			Course course = authoring.create(me, form.toStartedContent());
 			authoring.setTopic(me, course.id(), form.getTopic());
 			if (template != null) {
 				standards.choose(me, course.id(), template.id());
@@ -276,7 +276,7 @@ class CourseBuilderController {
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
-			Course saved = authoring.update(me, new CourseId(id), form.getRevision(), form.toContent());
+			Course saved = authoring.update(me, new CourseId(id), form.getRevision(), form.toStartedContent());
 			if (template != null) {
 				standards.choose(me, saved.id(), template.id());
 			}

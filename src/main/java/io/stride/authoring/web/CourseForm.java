@@ -158,6 +158,29 @@ public class CourseForm {
 	}
 
 	/**
+	 * The content for an autosave: a new lesson or question the author has not started writing (the empty ones a new
+	 * page offers) is left out until they do, so that it does not keep everything else from being saved.
+	 */
+	CourseContent toStartedContent() {
+		CourseContent content = toContent();
+		List<Lesson> started = content.lessons()
+			.stream()
+			.map(lesson -> lesson.withKnowledgeChecks(lesson.knowledgeChecks().stream().filter(q -> !untouched(q)).toList()))
+			.filter(lesson -> lesson.id() != null || !isBlank(lesson.title()) || !isBlank(lesson.markdown())
+					|| !lesson.knowledgeChecks().isEmpty())
+			.toList();
+		List<Question> quiz = content.quiz().questions().stream().filter(q -> !untouched(q)).toList();
+		return content.with(started, new Quiz(content.quiz().passMark(), quiz, content.quiz().settings()));
+	}
+
+	private static boolean untouched(Question question) {
+		return question.id() == null && isBlank(question.prompt()) && question.options().stream().allMatch(CourseForm::isBlank)
+				&& question.accepted().stream().allMatch(CourseForm::isBlank)
+				&& question.matches().stream().allMatch(CourseForm::isBlank)
+				&& (question.numeric() == null || question.numeric().value() == null);
+	}
+
+	/**
 	 * Rule messages name content paths ({@code lessons[1].knowledgeChecks[0].prompt}, {@code questions[2].prompt});
 	 * the page lists all questions in one list, so each is renamed to its place there ({@code questions[5].prompt}).
 	 */
