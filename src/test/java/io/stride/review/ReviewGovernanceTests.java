@@ -272,6 +272,26 @@ class ReviewGovernanceTests {
 	}
 
 	@Test
+	void afterPublishingTheAuthorIsToldWhoReviewsNextAndByWhen() throws Exception {
+		String topic = "Forklifts " + org.suffix();
+		PersonId forklifts = fixtures.person(fixtures.admin(), "Aaron Aardvark " + org.suffix(), "aaron", org.suffix(), Set.of(),
+				Set.of(), Role.REVIEWER);
+		reviews.setUp(fixtures.admin(), forklifts, topic, false, false);
+		String id = course("Driving a forklift " + org.suffix(), "Check the forks before driving.", "MEDIUM", topic);
+		submit(id);
+		var caseDue = reviews.latestFor(new io.stride.authoring.CourseId(id)).orElseThrow().dueAt();
+		var page = Jsoup.parse(mvc.perform(get("/courses/" + id + "/assign").with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		String due = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault()).format(caseDue);
+		assertThat(page.select("#next-review").text()).startsWith("Next review:")
+			.contains("Aaron Aardvark " + org.suffix(), "a reviewer for the course's topic, or an L&D reviewer", "by " + due);
+		// nobody else sees who reviews it
+		assertThat(Jsoup.parse(mvc.perform(get("/courses/" + id + "/assign").with(SignedIn.as(fixtures.viewerPerson(org.learnerA()))))
+			.andReturn().getResponse().getContentAsString()).select("#next-review")).isEmpty();
+	}
+
+	@Test
 	void theReviewPageShowsWhatANewVersionChanges() throws Exception {
 		Viewer manager = fixtures.viewer(org.managerA());
 		Course v1 = authoring.create(manager, new io.stride.authoring.CourseContent("Returns " + org.suffix(), "Returns.",
