@@ -15,6 +15,29 @@ document.addEventListener('DOMContentLoaded', () => {
   });
 });
 
+// Tables: each cell learns its column's name, which narrow screens show beside the value when a row becomes a card.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('main table').forEach((table) => {
+    if (table.closest('.lesson-body')) {
+      return;
+    }
+    const header = table.querySelector('thead tr:last-child');
+    if (!header) {
+      return;
+    }
+    const names = [...header.cells].flatMap((cell) => Array(cell.colSpan).fill(cell.textContent.trim()));
+    table.querySelectorAll('tbody tr').forEach((row) => {
+      let column = 0;
+      [...row.cells].forEach((cell) => {
+        if (cell.tagName === 'TD' && names[column] && !cell.dataset.label) {
+          cell.dataset.label = names[column];
+        }
+        column += cell.colSpan;
+      });
+    });
+  });
+});
+
 // Autosave for the course builder: saves a moment after typing stops; the server keeps the revision honest.
 document.addEventListener('DOMContentLoaded', () => {
   const form = document.querySelector('form[data-autosave-url], form[data-autosave-new-url]');

@@ -177,6 +177,21 @@ final class Browser implements AutoCloseable {
 		assertThat(wider).as("page wider than the window on " + path()).isNull();
 	}
 
+	/** Fails when the main navigation's links wrap onto a second line. */
+	void checkNavigationOnOneLine() {
+		Object lines = ((JavascriptExecutor) driver).executeScript("""
+				const tops = [...document.querySelectorAll('.site-header nav > ul > li')]
+				  .map(li => Math.round(li.getBoundingClientRect().top + li.getBoundingClientRect().height / 2));
+				const wrapped = [...document.querySelectorAll('.site-header nav a, .site-header nav button')].filter(e => {
+				  const range = document.createRange();
+				  range.selectNodeContents(e);
+				  return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+				});
+				return new Set(tops).size + wrapped.length;
+				""");
+		assertThat(((Number) lines).intValue()).as("lines of the navigation, plus links wrapped inside, on " + path()).isEqualTo(1);
+	}
+
 	String text() {
 		return find("body").getText();
 	}
