@@ -177,6 +177,12 @@ final class Browser implements AutoCloseable {
 		assertThat(wider).as("page wider than the window on " + path()).isNull();
 	}
 
+	/** Scrolls the first element matching {@code css} to the top of the window; answers whether there was one. */
+	boolean scrollTo(String css) {
+		return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+				"const e = document.querySelector(arguments[0]); if (e) { e.scrollIntoView(); } return e != null;", css));
+	}
+
 	/** Fails when the main navigation's links wrap onto a second line. */
 	void checkNavigationOnOneLine() {
 		Object lines = ((JavascriptExecutor) driver).executeScript("""

@@ -103,7 +103,13 @@ class ManagerAndAdminPagesFitAPhoneJourneyTests {
 			assertThat(browser.title()).as(page).doesNotContain("Error");
 			browser.screenshot("390" + page.replaceAll("[^a-z0-9]+", "-"));
 			browser.checkFitsWidth();
+			if (browser.scrollTo("main table")) {
+				browser.screenshot("390-table" + page.replaceAll("[^a-z0-9]+", "-"));
+			}
 		}
+		browser.go(pages.stream().filter(page -> page.endsWith("/quiz")).findFirst().orElseThrow());
+		browser.scrollTo("select[id*='-match-']");
+		browser.screenshot("390-matching");
 	}
 
 	@Test
