@@ -120,6 +120,26 @@ class BuilderAutosaveAndUndoTests {
 	}
 
 	@Test
+	void aNewCoursesPageSavedTwiceMakesOneCourse() throws Exception {
+		String pageId = io.stride.shared.Ids.newId();
+		mvc.perform(form("/courses/autosave", 0, "Autosaved first").param("newId", pageId)).andExpect(status().isOk());
+		// "Save" from the same page, which never heard the autosave's answer
+		mvc.perform(form("/courses", 0, "Then saved").param("newId", pageId).param("action", "save"))
+			.andExpect(status().is3xxRedirection());
+		var me = fixtures.viewer(org.managerA());
+		assertThat(authoring.authoredBy(me)).filteredOn(c -> c.title().equals("Autosaved first") || c.title().equals("Then saved"))
+			.extracting(c -> c.id().value())
+			.containsExactly(pageId);
+		assertThat(authoring.course(me, new CourseId(pageId)).title()).isEqualTo("Then saved");
+		// another author's page can't save over it
+		mvc.perform(post("/courses/autosave").with(SignedIn.as(fixtures.viewerPerson(org.managerB()))).with(csrf())
+				.param("revision", "0").param("title", "Hijacked").param("newId", pageId).param("lessons[0].title", "One")
+				.param("passMark", "80"))
+			.andExpect(status().isNotFound());
+		assertThat(authoring.course(me, new CourseId(pageId)).title()).isEqualTo("Then saved");
+	}
+
+	@Test
 	void myCoursesLinksEachTitleToTheCourse() throws Exception {
 		var me = fixtures.viewer(org.managerA());
 		Course published = fixtures.publishedCourse(me, "Published one");

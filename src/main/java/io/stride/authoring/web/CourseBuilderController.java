@@ -68,6 +68,7 @@ class CourseBuilderController {
 	String newCourse(Model model) {
 		organization.currentViewer();
 		CourseForm form = CourseForm.blank();
+		form.setNewId(io.stride.shared.Ids.newId());
 		form.setTemplateId(templates.defaultTemplate().id());
 		return builder(model, form, null, Map.of());
 	}
@@ -88,7 +89,7 @@ class CourseBuilderController {
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
-			Course course = authoring.create(me, form.toContent());
+			Course course = createOrSave(me, form, form.toContent());
 			authoring.setTopic(me, course.id(), form.getTopic());
 			if (template != null) {
 				standards.choose(me, course.id(), template.id());
@@ -247,7 +248,7 @@ class CourseBuilderController {
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
-			Course course = authoring.create(me, form.toStartedContent());
+			Course course = createOrSave(me, form, form.toStartedContent());
 			authoring.setTopic(me, course.id(), form.getTopic());
 			if (template != null) {
 				standards.choose(me, course.id(), template.id());
@@ -313,6 +314,12 @@ class CourseBuilderController {
 	}
 
 	/** The template the form names, checked before anything is saved; null when it names none. */
+	/** A new course from the page: under the page's id when it sent one, so that a second save finds the first. */
+	private Course createOrSave(Viewer me, CourseForm form, io.stride.authoring.CourseContent content) {
+		io.stride.authoring.CourseId id = form.newCourseId();
+		return id == null ? authoring.create(me, content) : authoring.createOrSave(me, id, content);
+	}
+
 	private CourseTemplate chosenTemplate(CourseForm form) {
 		String id = form.getTemplateId();
 		if (id == null || id.isBlank()) {

@@ -26,6 +26,9 @@ public class CourseForm {
 
 	private int revision;
 
+	/** The id a new course gets, chosen when the page opened, so that saving it twice makes one course. */
+	private String newId = "";
+
 	private String title = "";
 
 	private String description = "";
@@ -241,6 +244,19 @@ public class CourseForm {
 
 	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value;
+	}
+
+	public String getNewId() {
+		return newId;
+	}
+
+	public void setNewId(String newId) {
+		this.newId = newId;
+	}
+
+	/** The new course's id from the page, null when the page did not send a well-formed one. */
+	io.stride.authoring.CourseId newCourseId() {
+		return newId != null && io.stride.shared.Ids.looksValid(newId) ? new io.stride.authoring.CourseId(newId) : null;
 	}
 
 	public int getRevision() {
