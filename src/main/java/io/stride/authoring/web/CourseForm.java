@@ -507,6 +507,14 @@ public class CourseForm {
 		}
 
 		void pad() {
+			// a true/false question always has the same two options; the page's script writes them too
+			if (kind == QuestionKind.TRUE_FALSE && options.stream().allMatch(o -> isBlank(o.getText()))) {
+				while (options.size() < 2) {
+					options.add(new OptionForm());
+				}
+				options.get(0).setText("True");
+				options.get(1).setText("False");
+			}
 			long blanks = options.stream().filter(o -> isBlank(o.getText()) && isBlank(o.getMatch())).count();
 			for (long i = blanks; i < BLANK_OPTIONS && options.size() < 10; i++) {
 				options.add(new OptionForm());
