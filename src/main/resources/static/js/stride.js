@@ -15,12 +15,37 @@ document.addEventListener('DOMContentLoaded', () => {
   });
 });
 
+// Tables: each cell learns its column's name, which narrow screens show beside the value when a row becomes a card.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('main table').forEach((table) => {
+    if (table.closest('.lesson-body')) {
+      return;
+    }
+    const header = table.querySelector('thead tr:last-child');
+    if (!header) {
+      return;
+    }
+    const names = [...header.cells].flatMap((cell) => Array(cell.colSpan).fill(cell.textContent.trim()));
+    table.querySelectorAll('tbody tr').forEach((row) => {
+      let column = 0;
+      [...row.cells].forEach((cell) => {
+        if (cell.tagName === 'TD' && names[column] && !cell.dataset.label) {
+          cell.dataset.label = names[column];
+        }
+        column += cell.colSpan;
+      });
+    });
+  });
+});
+
 // Autosave for the course builder: saves a moment after typing stops; the server keeps the revision honest.
 document.addEventListener('DOMContentLoaded', () => {
-  const form = document.querySelector('form[data-autosave-url]');
+  const form = document.querySelector('form[data-autosave-url], form[data-autosave-new-url]');
   if (!form) {
     return;
   }
+  // a new course is created by its first autosave; later saves go to the course's own address
+  let url = form.dataset.autosaveUrl || form.dataset.autosaveNewUrl;
   const status = document.getElementById('autosave-status');
   const revision = form.querySelector('input[name="revision"]');
   let timer = null;
@@ -37,12 +62,17 @@ document.addEventListener('DOMContentLoaded', () => {
     const data = new URLSearchParams(new FormData(form));
     data.set('action', 'autosave');
     try {
-      const response = await fetch(form.dataset.autosaveUrl, {
+      const response = await fetch(url, {
         method: 'POST', body: data, headers: { Accept: 'application/json' }, credentials: 'same-origin'
       });
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
         revision.value = body.revision;
+        if (body.autosaveUrl) {
+          url = body.autosaveUrl;
+          form.action = body.action;
+          window.history.replaceState(null, '', body.editUrl);
+        }
         status.textContent = 'Saved automatically at ' + body.savedAt + '.';
       } else if (response.status === 409) {
         stopped = true;
@@ -60,14 +90,17 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     }
   };
-  form.addEventListener('input', () => {
+  // "change" too: a choice in a list (the template, a question's kind) is a change even if no "input" event came
+  const changed = () => {
     if (stopped) {
       return;
     }
     status.textContent = 'Unsaved changes…';
     clearTimeout(timer);
     timer = setTimeout(save, 1500);
-  });
+  };
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
 });
 
 // Drafting progress: polls the job and opens the draft when it is ready.
@@ -249,11 +282,24 @@ document.addEventListener('DOMContentLoaded', () => {
       part.hidden = !part.dataset.kinds.split(' ').includes(kind.value);
     });
   };
+  // a true/false question always has the same two options: write them when the author left the options empty
+  const prefillTrueFalse = (block, kind) => {
+    const options = [...block.querySelectorAll('.builder-row input[type="text"]:not([data-kinds])')];
+    if (kind.value !== 'TRUE_FALSE' || options.length < 2 || options.some((option) => option.value.trim() !== '')) {
+      return;
+    }
+    options[0].value = 'True';
+    options[1].value = 'False';
+    options[0].dispatchEvent(new Event('input', { bubbles: true }));
+  };
   document.querySelectorAll('.question-block').forEach((block) => {
     show(block);
     const kind = block.querySelector('select[data-question-kind]');
     if (kind) {
-      kind.addEventListener('change', () => show(block));
+      kind.addEventListener('change', () => {
+        show(block);
+        prefillTrueFalse(block, kind);
+      });
     }
   });
 });

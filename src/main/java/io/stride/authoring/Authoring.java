@@ -48,9 +48,25 @@ public class Authoring {
 	}
 
 	public Course create(Viewer author, CourseContent content) {
+		return create(author, new CourseId(Ids.newId()), content);
+	}
+
+	/**
+	 * Creates a course under the id the builder's page chose when it opened, or saves over it when the page created
+	 * it already: the page's first autosave and a later "Save" (or a save racing a structural change) make one
+	 * course, not two. Only the same author's draft is saved over; it is the same page, so the latest text wins.
+	 */
+	public Course createOrSave(Viewer author, CourseId id, CourseContent content) {
+		if (courses.findById(id).isEmpty()) {
+			return create(author, id, content);
+		}
+		Course course = editable(author, id);
+		return update(author, id, course.revision(), content);
+	}
+
+	private Course create(Viewer author, CourseId id, CourseContent content) {
 		validate(content, "The course was not created.");
 		content = resolveTier(content, "The course was not created.");
-		CourseId id = new CourseId(Ids.newId());
 		courses.insert(id, author.id(), content);
 		courses.recordEditor(id, 1, author.id());
 		events.publishEvent(new CourseDrafted(id, content.title(), author.id()));

@@ -3,14 +3,15 @@ package io.stride.authoring;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.stride.authoring.internal.CourseRules;
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.DraftLesson;
 import io.stride.drafting.DraftModule;
 import io.stride.drafting.DraftQuestion;
 
 /**
- * Turns a reviewed draft into course content for the builder. Modules become consecutive lessons; knowledge
- * checks and the final quiz become the course quiz.
+ * Turns a reviewed draft into course content for the builder. Modules become consecutive lessons; a module's
+ * knowledge check follows its last lesson, and the draft's final quiz becomes the course quiz.
  */
 public final class CourseFromDraft {
 
@@ -21,8 +22,12 @@ public final class CourseFromDraft {
 		StringBuilder description = new StringBuilder(cut(draft.summary(), 3500));
 		description.append("\n\n").append(draft.audience()).append('.');
 		List<Lesson> lessons = new ArrayList<>();
+		// questions a lesson can't hold (too many, or its lessons did not fit) go to the quiz rather than be lost
+		List<DraftQuestion> toQuiz = new ArrayList<>();
+		int questionsLeft = CourseRules.MAX_QUESTIONS;
 		for (DraftModule module : draft.modules()) {
-			for (int i = 0; i < module.lessons().size() && lessons.size() < 50; i++) {
+			int before = lessons.size();
+			for (int i = 0; i < module.lessons().size() && lessons.size() < CourseRules.MAX_LESSONS; i++) {
 				DraftLesson lesson = module.lessons().get(i);
 				String title = lesson.title();
 				StringBuilder markdown = new StringBuilder(lesson.markdown());
@@ -33,14 +38,37 @@ public final class CourseFromDraft {
 				lessons.add(new Lesson(null, cut(title, 200), cut(markdown.toString(), 100_000),
 						lesson.citations().stream().limit(40).map(CourseFromDraft::note).toList(), cut(module.title(), 200)));
 			}
+			if (lessons.size() == before) {
+				toQuiz.addAll(module.knowledgeCheck());
+				continue;
+			}
+			// the draft asks a module's check after the module, so it follows the module's last lesson
+			List<Question> checks = new ArrayList<>();
+			for (DraftQuestion q : module.knowledgeCheck()) {
+				if (checks.size() == CourseRules.MAX_CHECKS_PER_LESSON || questionsLeft == 0) {
+					toQuiz.add(q);
+					continue;
+				}
+				var check = question(q);
+				if (check.isPresent()) {
+					checks.add(check.get());
+					questionsLeft--;
+				}
+			}
+			int last = lessons.size() - 1;
+			lessons.set(last, lessons.get(last).withKnowledgeChecks(checks));
 		}
 		List<Question> questions = new ArrayList<>();
-		List<DraftQuestion> all = draft.allQuestions();
-		for (DraftQuestion q : all) {
-			if (questions.size() == 100) {
+		toQuiz.addAll(draft.quiz());
+		for (DraftQuestion q : toQuiz) {
+			if (questionsLeft == 0) {
 				break;
 			}
-			question(q).ifPresent(questions::add);
+			var question = question(q);
+			if (question.isPresent()) {
+				questions.add(question.get());
+				questionsLeft--;
+			}
 		}
 		return new CourseContent(cut(draft.title(), 200), cut(description.toString(), 4000), lessons, new Quiz(80, questions),
 				draft.objectives().stream().limit(10).map(o -> cut(o, 300)).toList());
@@ -48,7 +76,7 @@ public final class CourseFromDraft {
 
 	/** One drafted question as a course question; empty when the course model can't hold it. */
 	public static java.util.Optional<Question> question(DraftQuestion q) {
-		return convert(q).filter(question -> io.stride.authoring.internal.CourseRules
+		return convert(q).filter(question -> CourseRules
 			.check(new CourseContent("t", "", List.of(), new Quiz(80, List.of(question))))
 			.isEmpty());
 	}

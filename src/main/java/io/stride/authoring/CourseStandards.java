@@ -60,6 +60,7 @@ public class CourseStandards {
 	public static CourseToCheck toCheck(CourseContent content) {
 		return new CourseToCheck(content.title(), content.description(), content.objectives(),
 				content.lessons().stream().map(lesson -> new CourseToCheck.Lesson(lesson.title(), lesson.markdown())).toList(),
-				content.quiz().questions().size());
+				content.quiz().questions().size(),
+				content.lessons().stream().mapToInt(lesson -> lesson.knowledgeChecks().size()).sum());
 	}
 }

@@ -10,6 +10,12 @@ public record ReactionScore(int helpful, int unclear, int outdated) {
 
 	public static final ReactionScore NONE = new ReactionScore(0, 0, 0);
 
+	/**
+	 * Below this many reactions the score is not shown as a figure: one learner's "unclear" would make it −100, and
+	 * a reader would take that for the course's standing.
+	 */
+	public static final int MIN_FOR_SCORE = 5;
+
 	public int total() {
 		return helpful + unclear + outdated;
 	}
@@ -25,6 +31,30 @@ public record ReactionScore(int helpful, int unclear, int outdated) {
 		return BigDecimal.valueOf(100L * (helpful - unclear - outdated))
 			.divide(BigDecimal.valueOf(total()), 0, RoundingMode.HALF_UP)
 			.intValueExact();
+	}
+
+	/** Some reactions, but too few for the score to mean much. */
+	public boolean tooFew() {
+		return total() > 0 && total() < MIN_FOR_SCORE;
+	}
+
+	/**
+	 * The score as a reader should take it, with what it rests on: "60 (from −100 to 100) from 5 reactions", "too
+	 * few reactions to go by (1 so far; a score shows from 5)" or "no reactions yet".
+	 */
+	public String summary() {
+		if (total() == 0) {
+			return "no reactions yet";
+		}
+		if (tooFew()) {
+			return "too few reactions to go by (" + total() + " so far; a score shows from " + MIN_FOR_SCORE + ")";
+		}
+		return score() + " (from −100 to 100) from " + total() + " reactions";
+	}
+
+	/** "4 helpful, 0 unclear, 1 outdated". */
+	public String counts() {
+		return helpful + " helpful, " + unclear + " unclear, " + outdated + " outdated";
 	}
 
 	/** These counts with {@code count} more reactions of {@code kind}. */

@@ -97,6 +97,22 @@ public class Notifications {
 			.single();
 	}
 
+	/** How many of the viewer's notifications came since they last looked at the list: the navigation's count. */
+	@Transactional(readOnly = true)
+	public long unseen(Viewer viewer) {
+		return jdbc.sql("SELECT COUNT(*) FROM notifications WHERE person_id = ? AND seen_at IS NULL AND read_at IS NULL")
+			.param(viewer.id().value())
+			.query(Long.class)
+			.single();
+	}
+
+	/** The viewer looked at their notifications: the navigation stops counting them; they stay unread. */
+	public void markAllSeen(Viewer viewer) {
+		jdbc.sql("UPDATE notifications SET seen_at = ? WHERE person_id = ? AND seen_at IS NULL")
+			.params(Timestamp.from(Instant.now()), viewer.id().value())
+			.update();
+	}
+
 	/** The viewer's own notifications, newest first. */
 	@Transactional(readOnly = true)
 	public Page page(Viewer viewer, int page) {
@@ -117,8 +133,9 @@ public class Notifications {
 
 	/** Marks all the viewer's notifications read; answers how many were unread. */
 	public int markAllRead(Viewer viewer) {
-		return jdbc.sql("UPDATE notifications SET read_at = ? WHERE person_id = ? AND read_at IS NULL")
-			.params(Timestamp.from(Instant.now()), viewer.id().value())
+		Timestamp now = Timestamp.from(Instant.now());
+		return jdbc.sql("UPDATE notifications SET read_at = ?, seen_at = COALESCE(seen_at, ?) WHERE person_id = ? AND read_at IS NULL")
+			.params(now, now, viewer.id().value())
 			.update();
 	}
 

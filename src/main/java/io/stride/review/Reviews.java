@@ -290,15 +290,42 @@ public class Reviews {
 	public record ReviewerEntry(PersonId id, String name, String email, ReviewerProfile profile) {
 	}
 
+	/**
+	 * What an author waits for: the open review's current step, who may decide it (by name, at most
+	 * {@code NAMES_SHOWN}) and when it is due; empty when the course has no open review. Callers show it to those
+	 * who may edit the course.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<NextReview> nextReview(CourseId course) {
+		return cases.latestFor(course).filter(ReviewCase::open).flatMap(reviewCase -> reviewCase.currentStep().map(step -> {
+			List<String> names = eligible(reviewCase).stream().map(Person::name).sorted().toList();
+			return new NextReview(step.name(), step.who().label()
+					+ (step.who() == ReviewPolicy.Who.TOPIC && reviewCase.topic() != null ? " (" + reviewCase.topic() + ")" : ""),
+					names.stream().limit(NextReview.NAMES_SHOWN).toList(), Math.max(0, names.size() - NextReview.NAMES_SHOWN),
+					reviewCase.dueAt());
+		}));
+	}
+
+	/**
+	 * The current step of a course's review: its name, who may decide it, some of them by name (and how many more),
+	 * and when it is due (null without a deadline).
+	 */
+	public record NextReview(String step, String who, List<String> reviewers, int more, Instant dueAt) {
+
+		public static final int NAMES_SHOWN = 3;
+	}
+
+	private List<Person> eligible(ReviewCase reviewCase) {
+		return organization.withRole(Role.REVIEWER)
+			.stream()
+			.filter(p -> refusal(organization.viewerOf(p.id()), reviewCase) == null)
+			.toList();
+	}
+
 	/** Tells the people who may decide the case's current step that it waits for them. */
 	private void announce(ReviewCase reviewCase, String title) {
 		reviewCase.currentStep().ifPresent(step -> {
-			List<PersonId> reviewers = organization.withRole(Role.REVIEWER)
-				.stream()
-				.map(p -> organization.viewerOf(p.id()))
-				.filter(v -> refusal(v, reviewCase) == null)
-				.map(Viewer::id)
-				.toList();
+			List<PersonId> reviewers = eligible(reviewCase).stream().map(Person::id).toList();
 			events.publishEvent(new ReviewRequested(reviewCase.id(), reviewCase.courseId(), title, step.name(),
 					reviewCase.spotCheck(), reviewCase.dueAt(), reviewers));
 		});

@@ -26,7 +26,7 @@ final class TemplateCheck {
 			tone(term, course.description(), "The summary", findings, Finding::course);
 			tone(term, String.join("\n", course.objectives()), "An objective", findings, Finding::course);
 		}
-		quiz(template, course.questions(), findings);
+		quiz(template, course, findings);
 		for (int i = 0; i < course.lessons().size(); i++) {
 			lesson(template, i, course.lessons().get(i), findings);
 		}
@@ -42,18 +42,21 @@ final class TemplateCheck {
 		}
 	}
 
-	private static void quiz(CourseTemplate template, int questions, List<Finding> findings) {
+	/** Knowledge checks are questions too: a course may ask all its questions after the lessons. */
+	private static void quiz(CourseTemplate template, CourseToCheck course, List<Finding> findings) {
+		int questions = course.questions() + course.knowledgeChecks();
+		String asked = course.knowledgeChecks() == 0 ? "The quiz has " : "The quiz and knowledge checks have ";
 		if (template.requires(RequiredPart.KNOWLEDGE_CHECK)) {
 			if (questions == 0) {
 				findings.add(Finding.quiz(missing(RequiredPart.KNOWLEDGE_CHECK)));
 			}
 			else if (questions < template.minQuestions()) {
-				findings.add(Finding.quiz("The quiz has " + questions(questions) + "; the template asks for at least "
+				findings.add(Finding.quiz(asked + questions(questions) + "; the template asks for at least "
 						+ template.minQuestions()));
 			}
 		}
 		if (template.maxQuestions() != null && questions > template.maxQuestions()) {
-			findings.add(Finding.quiz("The quiz has " + questions(questions) + "; the template allows at most "
+			findings.add(Finding.quiz(asked + questions(questions) + "; the template allows at most "
 					+ template.maxQuestions()));
 		}
 	}

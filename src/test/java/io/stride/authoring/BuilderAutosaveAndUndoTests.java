@@ -3,6 +3,7 @@ package io.stride.authoring;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -98,6 +100,54 @@ class BuilderAutosaveAndUndoTests {
 				.with(csrf()).param("revision", "1").param("title", "Hijacked"))
 			.andExpect(status().isNotFound());
 		assertThat(current().title()).isEqualTo("First title");
+	}
+
+	@Test
+	void aNewCourseIsSavedByItsFirstAutosave() throws Exception {
+		String body = mvc.perform(form("/courses/autosave", 0, "Typed into a new course"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.revision").exists())
+			.andExpect(jsonPath("$.savedAt").exists())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		Course created = authoring.course(fixtures.viewer(org.managerA()), new CourseId(id));
+		assertThat(created.title()).isEqualTo("Typed into a new course");
+		assertThat(body).contains("\"editUrl\":\"/courses/" + id + "/edit\"", "\"autosaveUrl\":\"/courses/" + id + "/autosave\"");
+		mvc.perform(form("/courses/autosave", 0, "")).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.title").exists());
+	}
+
+	@Test
+	void aNewCoursesPageSavedTwiceMakesOneCourse() throws Exception {
+		String pageId = io.stride.shared.Ids.newId();
+		mvc.perform(form("/courses/autosave", 0, "Autosaved first").param("newId", pageId)).andExpect(status().isOk());
+		// "Save" from the same page, which never heard the autosave's answer
+		mvc.perform(form("/courses", 0, "Then saved").param("newId", pageId).param("action", "save"))
+			.andExpect(status().is3xxRedirection());
+		var me = fixtures.viewer(org.managerA());
+		assertThat(authoring.authoredBy(me)).filteredOn(c -> c.title().equals("Autosaved first") || c.title().equals("Then saved"))
+			.extracting(c -> c.id().value())
+			.containsExactly(pageId);
+		assertThat(authoring.course(me, new CourseId(pageId)).title()).isEqualTo("Then saved");
+		// another author's page can't save over it
+		mvc.perform(post("/courses/autosave").with(SignedIn.as(fixtures.viewerPerson(org.managerB()))).with(csrf())
+				.param("revision", "0").param("title", "Hijacked").param("newId", pageId).param("lessons[0].title", "One")
+				.param("passMark", "80"))
+			.andExpect(status().isNotFound());
+		assertThat(authoring.course(me, new CourseId(pageId)).title()).isEqualTo("Then saved");
+	}
+
+	@Test
+	void myCoursesLinksEachTitleToTheCourse() throws Exception {
+		var me = fixtures.viewer(org.managerA());
+		Course published = fixtures.publishedCourse(me, "Published one");
+		var page = Jsoup.parse(mvc.perform(get("/courses")
+				.with(SignedIn.as(fixtures.viewerPerson(org.managerA())))).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("td a:containsOwn(First title)").attr("href")).isEqualTo("/courses/" + draft.id().value() + "/edit");
+		assertThat(page.select("td a:containsOwn(Published one)").attr("href"))
+			.isEqualTo("/courses/" + published.id().value() + "/assign");
 	}
 
 	private MockHttpServletRequestBuilder form(String url, int revision, String title) {

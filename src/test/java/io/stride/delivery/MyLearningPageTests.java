@@ -69,6 +69,26 @@ class MyLearningPageTests {
 	}
 
 	@Test
+	void spacedPracticeAndTheReviewQueueHaveNamesNobodyConfuses() throws Exception {
+		PersonId reviewer = fixtures.person(fixtures.admin(), "Rita Reviewer", "rita", org.suffix(), java.util.Set.of(org.teamA()),
+				java.util.Set.of(), io.stride.identity.Role.REVIEWER);
+		Document page = Jsoup.parse(mvc.perform(get("/learning").with(SignedIn.as(fixtures.viewerPerson(reviewer))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		var nav = page.select("nav[aria-label=Main] a");
+		assertThat(nav.select("a[href=/practice]").text()).isEqualTo("Practice");
+		assertThat(nav.select("a[href=/reviews]").text()).isEqualTo("Review queue");
+		assertThat(nav.eachText()).doesNotContain("Review", "Reviews");
+		Document practice = Jsoup.parse(mvc.perform(get("/practice").with(SignedIn.as(fixtures.viewerPerson(reviewer))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(practice.select("h1").text()).isEqualTo("Practice");
+	}
+
+	@Test
 	void coursesAreListedAsAssignedInProgressAndCompleted() throws Exception {
 		Viewer manager = fixtures.viewer(org.managerA());
 		Course untouched = assigned(manager, "Untouched", 10);

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,6 +46,12 @@ class DraftApiTests {
 
 	@Autowired
 	Authoring authoring;
+
+	@Autowired
+	Drafting drafting;
+
+	@Autowired
+	io.stride.delivery.Delivery delivery;
 
 	Org org;
 
@@ -136,6 +143,43 @@ class DraftApiTests {
 						q.prompt(), q.options(), q.correct(), q.explanation())).toList())));
 		assertThat(edited.quiz().questions().get(0).source()).isEqualTo(course.quiz().questions().get(0).source());
 		assertThat(edited.lessons().get(0).sources()).isEqualTo(course.lessons().get(0).sources());
+	}
+
+	@Test
+	void draftedKnowledgeChecksStayUnderTheirLessonsWhenTheCourseIsCreated() throws Exception {
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		String job = mvc.perform(multipart("/drafts").file(corpus("incident-response-slides.md")).with(author).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		String location = draftOf(job, author);
+		CourseDraft draft = drafting.kept(fixtures.viewer(org.managerA()), location.substring("/drafts/".length())).draft();
+		assertThat(draft.modules()).allSatisfy(module -> assertThat(module.knowledgeCheck()).isNotEmpty());
+
+		String builder = mvc.perform(post(location + "/course").with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		var me = fixtures.viewer(org.managerA());
+		Course course = authoring.course(me, new CourseId(builder.replaceAll(".*/courses/([^/]+)/edit", "$1")));
+		assertThat(course.quiz().questions()).extracting(io.stride.authoring.Question::prompt)
+			.containsExactlyElementsOf(draft.quiz().stream().map(DraftQuestion::prompt).toList());
+		// each module's check follows the module's last lesson, as the draft shows it
+		for (DraftModule module : draft.modules()) {
+			Lesson last = course.lessons().stream().filter(l -> module.title().equals(l.module())).reduce((a, b) -> b).orElseThrow();
+			assertThat(last.knowledgeChecks()).extracting(io.stride.authoring.Question::prompt)
+				.containsExactlyElementsOf(module.knowledgeCheck().stream().map(DraftQuestion::prompt).toList());
+		}
+		// the template check counts them: the course has as many questions as the draft had
+		mvc.perform(get("/api/v1/courses/" + course.id().value() + "/template-check").header("Authorization", bearer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.findings[*].message", everyItem(not(containsString("knowledge check")))));
+		// learners find them under their lessons
+		Course published = authoring.publish(me, course.id(), course.revision());
+		delivery.assign(me, published.id(), org.teamA(), java.time.LocalDate.now().plusDays(7));
+		String learner = "Bearer " + fixtures.token(org.learnerA());
+		mvc.perform(get("/api/v1/courses/" + course.id().value() + "/knowledge-checks").header("Authorization", learner))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(draft.modules().stream().mapToInt(m -> m.knowledgeCheck().size()).sum()))
+			.andExpect(jsonPath("$[0].lessonId").value(course.lessons().stream()
+				.filter(l -> !l.knowledgeChecks().isEmpty()).findFirst().orElseThrow().id()));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.stride.feedback;
 
+import java.util.List;
+
 import io.stride.authoring.Course;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;
@@ -106,9 +108,12 @@ class ReactionPageTests {
 		feedback.react(fixtures.viewer(org.learnerB()), course.id(), course.lessons().get(1).id(), "HELPFUL", null);
 		String coursePage = "/courses/" + course.id() + "/improvement-requests";
 		Document list = page(coursePage, org.managerA());
-		assertThat(list.select("#reaction-score").text()).contains("Reaction score: 0").contains("2 reactions: 1 helpful, 1 unclear, 0 outdated");
-		assertThat(list.select("#lesson-scores li").eachText()).containsExactly("Spot it: score -100 (0 helpful, 1 unclear, 0 outdated)",
-				"Report it: score 100 (1 helpful, 0 unclear, 0 outdated)");
+		// two reactions are too few for a score: the page gives the counts and says so
+		assertThat(list.select("#reaction-score").text())
+			.isEqualTo("Reaction score: too few reactions to go by (2 so far; a score shows from 5). 1 helpful, 1 unclear, 0 outdated.");
+		assertThat(list.select("#lesson-scores li").eachText()).containsExactly(
+				"Spot it: too few reactions to go by (1 so far; a score shows from 5). 0 helpful, 1 unclear, 0 outdated.",
+				"Report it: too few reactions to go by (1 so far; a score shows from 5). 1 helpful, 0 unclear, 0 outdated.");
 		assertThat(list.select("article.request h3").text()).contains("Unclear: Spot it");
 		assertThat(list.select("article.request blockquote").text()).isEqualTo("<script>alert('x')</script> what?");
 		assertThat(list.select("script").eachAttr("src")).allMatch(src -> !src.isEmpty());
@@ -124,7 +129,7 @@ class ReactionPageTests {
 		assertThat(refused.select("#reply-" + requestId).attr("aria-invalid")).isEqualTo("true");
 
 		Document overview = page("/improvement-requests", org.managerA());
-		assertThat(overview.select("#course-scores li").text()).contains(course.title()).contains("Reaction score 0 from 2 reactions")
+		assertThat(overview.select("#course-scores li").text()).contains(course.title()).contains("Reaction score: too few reactions to go by (2 so far; a score shows from 5)")
 			.contains("1 open");
 		assertThat(overview.select("article.request h3").text()).contains("Unclear: Spot it").contains(course.title());
 		mvc.perform(post("/improvement-requests/" + requestId + "/resolve").param("reply", "Added an example.")
@@ -142,7 +147,15 @@ class ReactionPageTests {
 		assertThat(assign.select("#improvement-requests-link").text()).isEqualTo("Improvement requests (none open)");
 		feedback.react(fixtures.viewer(org.learnerA()), course.id(), course.lessons().get(0).id(), "OUTDATED", null);
 		assign = page("/courses/" + course.id() + "/assign", org.managerA());
-		assertThat(assign.select("#reaction-score").text()).contains("Reaction score: -100");
+		// one "outdated" is not a score of −100
+		assertThat(assign.select("#reaction-score").text())
+			.isEqualTo("Reaction score: too few reactions to go by (1 so far; a score shows from 5). 0 helpful, 0 unclear, 1 outdated.");
+		for (PersonId learner : List.of(org.learnerB(), org.learnerSubA(), org.managerB())) {
+			feedback.react(fixtures.viewer(learner), course.id(), course.lessons().get(0).id(), "HELPFUL", null);
+		}
+		feedback.react(fixtures.viewer(org.learnerA()), course.id(), course.lessons().get(1).id(), "HELPFUL", null);
+		assertThat(page("/courses/" + course.id() + "/assign", org.managerA()).select("#reaction-score").text())
+			.isEqualTo("Reaction score: 60 (from −100 to 100) from 5 reactions. 4 helpful, 0 unclear, 1 outdated.");
 		assertThat(assign.select("#improvement-requests-link").text()).isEqualTo("Improvement requests (1 open)");
 
 		assertThat(page("/courses/" + course.id() + "/assign", org.managerB()).select("#course-reactions")).isEmpty();

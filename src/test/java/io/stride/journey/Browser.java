@@ -177,6 +177,43 @@ final class Browser implements AutoCloseable {
 		assertThat(wider).as("page wider than the window on " + path()).isNull();
 	}
 
+	/** Scrolls the first element matching {@code css} to the top of the window; answers whether there was one. */
+	boolean scrollTo(String css) {
+		return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+				"const e = document.querySelector(arguments[0]); if (e) { e.scrollIntoView(); } return e != null;", css));
+	}
+
+	/** Fails when the page, laid out for a 390 px phone, is wider than the window. */
+	void checkFitsAPhone() {
+		org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+		if (before.getWidth() <= 390) {
+			checkFitsWidth();
+			return;
+		}
+		windowSize(390, 844);
+		try {
+			checkFitsWidth();
+		}
+		finally {
+			driver.manage().window().setSize(before);
+		}
+	}
+
+	/** Fails when the main navigation's links wrap onto a second line. */
+	void checkNavigationOnOneLine() {
+		Object lines = ((JavascriptExecutor) driver).executeScript("""
+				const tops = [...document.querySelectorAll('.site-header nav > ul > li')]
+				  .map(li => Math.round(li.getBoundingClientRect().top + li.getBoundingClientRect().height / 2));
+				const wrapped = [...document.querySelectorAll('.site-header nav a, .site-header nav button')].filter(e => {
+				  const range = document.createRange();
+				  range.selectNodeContents(e);
+				  return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+				});
+				return new Set(tops).size + wrapped.length;
+				""");
+		assertThat(((Number) lines).intValue()).as("lines of the navigation, plus links wrapped inside, on " + path()).isEqualTo(1);
+	}
+
 	String text() {
 		return find("body").getText();
 	}
@@ -234,8 +271,12 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Runs axe-core on the current page; serious and critical violations fail the test. */
+	/**
+	 * Runs axe-core on the current page; serious and critical violations fail the test. The page must also fit a
+	 * phone: at 390 px it may not be wider than the window (the window gets its size back afterwards).
+	 */
 	void checkAccessibility() {
+		checkFitsAPhone();
 		Results results = new AxeBuilder().analyze(driver);
 		List<Rule> severe = results.getViolations()
 			.stream()

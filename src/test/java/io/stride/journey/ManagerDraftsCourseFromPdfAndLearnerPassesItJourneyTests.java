@@ -95,6 +95,7 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 
 		browser.navigate("#create-course");
 		assertThat(browser.text()).contains("Course created from the draft");
+		managerSeesTheDraftedKnowledgeChecksUnderTheirLessons();
 		String edited = "Edited by the manager: " + browser.find("#question-0-prompt").getAttribute("value");
 		new Select(browser.find("#riskTier")).selectByValue("LOW");
 		browser.type("#tierReason", "Internal procedure for our own sales team.");
@@ -117,10 +118,9 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 
 		signsIn("learner-a");
 		browser.navigate(browser.link("Handling a refund request"));
+		learnerMeetsAKnowledgeCheckAfterItsLesson(course);
 		browser.navigate("#take-quiz");
 		browser.checkAccessibility();
-		assertThat(course.quiz().questions()).as("the numbered steps became an ordering question")
-			.anyMatch(q -> q.kind() == io.stride.authoring.QuestionKind.ORDERING);
 		for (Question question : course.quiz().questions()) {
 			if (question.kind() == io.stride.authoring.QuestionKind.ORDERING) {
 				for (int position = 0; position < question.correct().size(); position++) {
@@ -143,6 +143,29 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		assertThat(browser.find("#verdict").getText()).isEqualTo("Passed");
 		assertThat(browser.find("#score").getText()).contains("100%");
 		browser.checkAccessibility();
+	}
+
+	/** Drafted knowledge checks stay knowledge checks, each after the last lesson of its module. */
+	private void managerSeesTheDraftedKnowledgeChecksUnderTheirLessons() {
+		List<String> places = browser.all("select[id$='-where']")
+			.stream()
+			.map(select -> new Select(select).getFirstSelectedOption().getText())
+			.toList();
+		assertThat(places).contains("Final quiz").anyMatch(place -> place.startsWith("Knowledge check after lesson "));
+	}
+
+	private void learnerMeetsAKnowledgeCheckAfterItsLesson(Course course) {
+		String coursePage = browser.path();
+		var lesson = course.lessons().stream().filter(l -> !l.knowledgeChecks().isEmpty()).findFirst().orElseThrow();
+		browser.navigate(browser.link(lesson.title()));
+		assertThat(browser.find(".knowledge-checks").getText()).contains("Check what you learned",
+				lesson.knowledgeChecks().get(0).prompt());
+		assertThat(course.quiz().questions()).noneMatch(q -> q.prompt().equals(lesson.knowledgeChecks().get(0).prompt()));
+		assertThat(java.util.stream.Stream.concat(course.quiz().questions().stream(), course.knowledgeChecks().stream()))
+			.as("the numbered steps became an ordering question")
+			.anyMatch(q -> q.kind() == io.stride.authoring.QuestionKind.ORDERING);
+		browser.checkAccessibility();
+		browser.go(coursePage);
 	}
 
 	private void signsIn(String handle) {

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -92,10 +93,16 @@ class NotificationMailTests {
 		var authorSession = SignedIn.as(fixtures.viewerPerson(org.managerA()));
 		// the mail and the in-app notification come from two listeners after the commit: the mail may come first
 		awaitInApp(org.managerA(), "Changes requested: Mail check " + org.suffix());
+		mvc.perform(get("/learning").with(authorSession))
+			.andExpect(content().string(containsString("Notifications (1 new)")));
+		// once seen, the count in the navigation clears; the page still marks what was new on this visit
 		mvc.perform(get("/notifications").with(authorSession))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Changes requested: Mail check " + org.suffix())))
-			.andExpect(content().string(containsString("Notifications (1 new)")));
+			.andExpect(content().string(containsString("<strong>New: </strong>")))
+			.andExpect(content().string(not(containsString("Notifications (1 new)"))));
+		mvc.perform(get("/learning").with(authorSession))
+			.andExpect(content().string(not(containsString("1 new)"))));
 		mvc.perform(get("/api/v1/me/notifications").header("Authorization", "Bearer " + fixtures.token(org.managerA())))
 			.andExpect(jsonPath("$.items[0].link").value("/courses/" + course.id().value() + "/review"))
 			.andExpect(jsonPath("$.items[0].read").value(false));

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
+import org.jsoup.Jsoup;
 import io.stride.authoring.ReviewPolicies;
 import io.stride.authoring.ReviewPolicy;
 import io.stride.authoring.RiskTier;
@@ -256,6 +257,42 @@ class ReviewGovernanceTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Rejected: Duplicates the escalation course.")))
 			.andExpect(content().string(containsString("Added: 555-0100.")));
+	}
+
+	@Test
+	void theReviewPageShowsTheTierStrideSuggestedAndTheAuthorsReasonForALowerOne() throws Exception {
+		Viewer manager = fixtures.viewer(org.managerA());
+		Course course = authoring.create(manager, new io.stride.authoring.CourseContent("Data requests " + org.suffix(), "Requests.",
+				java.util.List.of(new io.stride.authoring.Lesson(null, "GDPR requests", "Answer a GDPR request within a month.")),
+				new io.stride.authoring.Quiz(80, java.util.List.of()))
+			.withTier(RiskTier.MEDIUM, "Only the service desk takes it; legal wrote the text."));
+		authoring.requestPublication(manager, course.id(), course.revision());
+		String caseId = reviews.latestFor(course.id()).orElseThrow().id();
+		var page = Jsoup.parse(mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(ld))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#tier-choice").text()).isEqualTo("Stride suggested the high tier because the text mentions "
+				+ "\"gdpr\". The author chose medium: “Only the service desk takes it; legal wrote the text.”");
+	}
+
+	@Test
+	void afterPublishingTheAuthorIsToldWhoReviewsNextAndByWhen() throws Exception {
+		String topic = "Forklifts " + org.suffix();
+		PersonId forklifts = fixtures.person(fixtures.admin(), "Aaron Aardvark " + org.suffix(), "aaron", org.suffix(), Set.of(),
+				Set.of(), Role.REVIEWER);
+		reviews.setUp(fixtures.admin(), forklifts, topic, false, false);
+		String id = course("Driving a forklift " + org.suffix(), "Check the forks before driving.", "MEDIUM", topic);
+		submit(id);
+		var caseDue = reviews.latestFor(new io.stride.authoring.CourseId(id)).orElseThrow().dueAt();
+		var page = Jsoup.parse(mvc.perform(get("/courses/" + id + "/assign").with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		String due = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault()).format(caseDue);
+		assertThat(page.select("#next-review").text()).startsWith("Next review:")
+			.contains("Aaron Aardvark " + org.suffix(), "a reviewer for the course's topic, or an L&D reviewer", "by " + due);
+		// nobody else sees who reviews it
+		assertThat(Jsoup.parse(mvc.perform(get("/courses/" + id + "/assign").with(SignedIn.as(fixtures.viewerPerson(org.learnerA()))))
+			.andReturn().getResponse().getContentAsString()).select("#next-review")).isEmpty();
 	}
 
 	@Test

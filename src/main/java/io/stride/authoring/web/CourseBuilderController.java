@@ -68,6 +68,7 @@ class CourseBuilderController {
 	String newCourse(Model model) {
 		organization.currentViewer();
 		CourseForm form = CourseForm.blank();
+		form.setNewId(io.stride.shared.Ids.newId());
 		form.setTemplateId(templates.defaultTemplate().id());
 		return builder(model, form, null, Map.of());
 	}
@@ -88,7 +89,7 @@ class CourseBuilderController {
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
-			Course course = authoring.create(me, form.toContent());
+			Course course = createOrSave(me, form, form.toContent());
 			authoring.setTopic(me, course.id(), form.getTopic());
 			if (template != null) {
 				standards.choose(me, course.id(), template.id());
@@ -232,6 +233,38 @@ class CourseBuilderController {
 		return "redirect:/courses/" + id + "/assign";
 	}
 
+	/**
+	 * The first autosave of a new course creates it, so that nothing typed is lost before the first "Save"; the
+	 * page then goes on autosaving to the course's own address.
+	 */
+	@PostMapping(path = "/courses/autosave", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	org.springframework.http.ResponseEntity<Map<String, Object>> autosaveNew(@ModelAttribute("form") CourseForm form,
+			BindingResult binding) {
+		Viewer me = organization.currentViewer();
+		if (binding.hasErrors()) {
+			return org.springframework.http.ResponseEntity.unprocessableContent()
+				.body(Map.of("detail", "A number field holds something else than a number."));
+		}
+		try {
+			CourseTemplate template = chosenTemplate(form);
+			Course course = createOrSave(me, form, form.toStartedContent());
+			authoring.setTopic(me, course.id(), form.getTopic());
+			if (template != null) {
+				standards.choose(me, course.id(), template.id());
+			}
+			String base = "/courses/" + course.id().value();
+			return org.springframework.http.ResponseEntity.ok(Map.of("id", course.id().value(), "revision", course.revision(),
+					"savedAt", java.time.LocalTime.now().withNano(0).toString(), "editUrl", base + "/edit", "action", base,
+					"autosaveUrl", base + "/autosave"));
+		}
+		catch (InvalidInputException e) {
+			return org.springframework.http.ResponseEntity.unprocessableContent()
+				.body(Map.of("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()), "errors",
+						form.onPage(e.fieldErrors())));
+		}
+	}
+
 	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
 	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
 	@org.springframework.web.bind.annotation.ResponseBody
@@ -244,7 +277,7 @@ class CourseBuilderController {
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
-			Course saved = authoring.update(me, new CourseId(id), form.getRevision(), form.toContent());
+			Course saved = authoring.update(me, new CourseId(id), form.getRevision(), form.toStartedContent());
 			if (template != null) {
 				standards.choose(me, saved.id(), template.id());
 			}
@@ -281,6 +314,12 @@ class CourseBuilderController {
 	}
 
 	/** The template the form names, checked before anything is saved; null when it names none. */
+	/** A new course from the page: under the page's id when it sent one, so that a second save finds the first. */
+	private Course createOrSave(Viewer me, CourseForm form, io.stride.authoring.CourseContent content) {
+		io.stride.authoring.CourseId id = form.newCourseId();
+		return id == null ? authoring.create(me, content) : authoring.createOrSave(me, id, content);
+	}
+
 	private CourseTemplate chosenTemplate(CourseForm form) {
 		String id = form.getTemplateId();
 		if (id == null || id.isBlank()) {

@@ -27,6 +27,9 @@ public class CourseForm {
 
 	private int revision;
 
+	/** The id a new course gets, chosen when the page opened, so that saving it twice makes one course. */
+	private String newId = "";
+
 	private String title = "";
 
 	private String description = "";
@@ -163,6 +166,29 @@ public class CourseForm {
 	}
 
 	/**
+	 * The content for an autosave: a new lesson or question the author has not started writing (the empty ones a new
+	 * page offers) is left out until they do, so that it does not keep everything else from being saved.
+	 */
+	CourseContent toStartedContent() {
+		CourseContent content = toContent();
+		List<Lesson> started = content.lessons()
+			.stream()
+			.map(lesson -> lesson.withKnowledgeChecks(lesson.knowledgeChecks().stream().filter(q -> !untouched(q)).toList()))
+			.filter(lesson -> lesson.id() != null || !isBlank(lesson.title()) || !isBlank(lesson.markdown())
+					|| !lesson.knowledgeChecks().isEmpty())
+			.toList();
+		List<Question> quiz = content.quiz().questions().stream().filter(q -> !untouched(q)).toList();
+		return content.with(started, new Quiz(content.quiz().passMark(), quiz, content.quiz().settings()));
+	}
+
+	private static boolean untouched(Question question) {
+		return question.id() == null && isBlank(question.prompt()) && question.options().stream().allMatch(CourseForm::isBlank)
+				&& question.accepted().stream().allMatch(CourseForm::isBlank)
+				&& question.matches().stream().allMatch(CourseForm::isBlank)
+				&& (question.numeric() == null || question.numeric().value() == null);
+	}
+
+	/**
 	 * Rule messages name content paths ({@code lessons[1].knowledgeChecks[0].prompt}, {@code questions[2].prompt});
 	 * the page lists all questions in one list, so each is renamed to its place there ({@code questions[5].prompt}).
 	 */
@@ -223,6 +249,19 @@ public class CourseForm {
 
 	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value;
+	}
+
+	public String getNewId() {
+		return newId;
+	}
+
+	public void setNewId(String newId) {
+		this.newId = newId;
+	}
+
+	/** The new course's id from the page, null when the page did not send a well-formed one. */
+	io.stride.authoring.CourseId newCourseId() {
+		return newId != null && io.stride.shared.Ids.looksValid(newId) ? new io.stride.authoring.CourseId(newId) : null;
 	}
 
 	public int getRevision() {
@@ -481,6 +520,14 @@ public class CourseForm {
 		}
 
 		void pad() {
+			// a true/false question always has the same two options; the page's script writes them too
+			if (kind == QuestionKind.TRUE_FALSE && options.stream().allMatch(o -> isBlank(o.getText()))) {
+				while (options.size() < 2) {
+					options.add(new OptionForm());
+				}
+				options.get(0).setText("True");
+				options.get(1).setText("False");
+			}
 			long blanks = options.stream().filter(o -> isBlank(o.getText()) && isBlank(o.getMatch())).count();
 			for (long i = blanks; i < BLANK_OPTIONS && options.size() < 10; i++) {
 				options.add(new OptionForm());

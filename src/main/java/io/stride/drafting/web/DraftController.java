@@ -145,7 +145,8 @@ class DraftController {
 			.flatMap(module -> module.lessons().stream())
 			.map(lesson -> new CourseToCheck.Lesson(lesson.title(), lesson.markdown()))
 			.toList();
-		return new CourseToCheck(draft.title(), draft.summary(), draft.objectives(), lessons, draft.allQuestions().size());
+		return new CourseToCheck(draft.title(), draft.summary(), draft.objectives(), lessons, draft.quiz().size(),
+				draft.modules().stream().mapToInt(module -> module.knowledgeCheck().size()).sum());
 	}
 
 	@GetMapping("/drafts/{id}/source")

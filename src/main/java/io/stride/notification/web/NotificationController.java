@@ -29,7 +29,11 @@ class NotificationController {
 
 	@GetMapping("/notifications")
 	String list(@RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("page", notifications.page(organization.currentViewer(), page));
+		Viewer me = organization.currentViewer();
+		model.addAttribute("page", notifications.page(me, page));
+		model.addAttribute("unread", notifications.unread(me));
+		// read before marking, so that this visit still shows which ones are new
+		notifications.markAllSeen(me);
 		return "notifications/list";
 	}
 
@@ -40,7 +44,7 @@ class NotificationController {
 		return "redirect:/notifications";
 	}
 
-	/** The unread count in the navigation of every page. */
+	/** The count of notifications not seen yet, in the navigation of every page. */
 	@ControllerAdvice(annotations = Controller.class)
 	static class UnreadAdvice {
 
@@ -71,7 +75,7 @@ class NotificationController {
 			}
 			try {
 				Viewer me = organization.currentViewer();
-				return notifications.unread(me);
+				return notifications.unseen(me);
 			}
 			catch (RuntimeException notSignedIn) {
 				return 0L;

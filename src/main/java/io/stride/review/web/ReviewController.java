@@ -67,6 +67,8 @@ class ReviewController {
 		model.addAttribute("reviewCase", reviewCase);
 		Course course = authoring.forReview(reviewCase.courseId());
 		model.addAttribute("course", course);
+		// the reviewer weighs the author's tier against Stride's suggestion, and the reason for going lower
+		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(course.content()));
 		model.addAttribute("overlaps", reviewCase.open() && !reviewCase.spotCheck() ? overlapCheck.against(course) : List.of());
 		model.addAttribute("diff", reviewCase.open() && !reviewCase.spotCheck()
 				? authoring.previousPublished(course.id()).map(before -> VersionDiff.between(before, course)).orElse(null)

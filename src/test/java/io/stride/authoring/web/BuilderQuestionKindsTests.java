@@ -73,6 +73,18 @@ class BuilderQuestionKindsTests {
 	}
 
 	@Test
+	void aTrueFalseQuestionComesBackWithItsTwoOptionsWithoutScript() throws Exception {
+		var page = Jsoup.parse(mvc.perform(course("/courses")
+				.param("questions[0].kind", "TRUE_FALSE").param("questions[0].prompt", "Wait for proof?")
+				.param("action", "add-question"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#question-0-option-0").val()).isEqualTo("True");
+		assertThat(page.select("#question-0-option-1").val()).isEqualTo("False");
+		assertThat(page.select("#question-1-option-0").val()).isEmpty();
+	}
+
+	@Test
 	void aManagerWritesEveryKindSettingsAndAKnowledgeCheck() throws Exception {
 		String location = mvc.perform(course("/courses")
 				.param("attemptLimit", "3").param("timeLimitMinutes", "20").param("drawCount", "3").param("shuffleOptions", "true")
