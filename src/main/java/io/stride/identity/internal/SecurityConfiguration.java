@@ -121,8 +121,10 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.defaultSuccessUrl("/learning", false)
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-						+ (e instanceof ThrottledAuthenticationProvider.SignInLockedException locked
-								? "/login?locked=" + locked.minutesLeft() : "/login?error"))))
+						+ (e instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled
+								? "/login?wait=" + throttled.refusal().seconds() + "&by="
+										+ throttled.refusal().reason().name().toLowerCase(java.util.Locale.ROOT)
+								: "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

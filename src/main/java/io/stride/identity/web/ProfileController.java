@@ -7,6 +7,7 @@ import io.stride.identity.OrganizationAdministration;
 import io.stride.identity.Viewer;
 import io.stride.identity.internal.ApiTokens;
 import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,9 +42,11 @@ class ProfileController {
 
 	@PostMapping("/profile/password")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		try {
-			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation);
+			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation,
+					request.getRemoteAddr());
 			redirect.addFlashAttribute("notice", "Your password was changed.");
 			return "redirect:/profile";
 		}
