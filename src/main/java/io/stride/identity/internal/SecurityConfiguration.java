@@ -21,13 +21,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains: the API is stateless and takes only bearer tokens (so it needs no CSRF token and never
- * reads the session cookie); the pages use a session, form sign-in and CSRF protection on every form.
+ * Three filter chains: the API is stateless and takes only bearer tokens (so it needs no CSRF token and never
+ * reads the session cookie); pages opened with a bearer token are stateless too; other pages use a session, form
+ * sign-in and CSRF protection on every form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -104,22 +108,55 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Pages opened with a bearer token (a script reading a page) are as stateless as the API: no session, so no
+	 * cookie and nothing to end; no CSRF token, since a browser never adds the Authorization header by itself.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager,
-			SingleSignOn singleSignOn, People people, @Value("${stride.sso.oidc-enabled:false}") boolean oidcEnabled)
-			throws Exception {
-		http.authenticationManager(manager)
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-				.requestMatchers("/actuator/**", "/admin/**").access(currentAdmin(people))
-				.anyRequest().authenticated())
+	SecurityFilterChain bearerPageChain(HttpSecurity http, BearerTokenFilter bearer, People people) throws Exception {
+		http.securityMatcher(request -> BearerTokenFilter.presentsToken(request))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.authorizeHttpRequests(requests -> pageAccess(requests, people))
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> Problems.write(response, 401, "Unauthorized",
+						"The bearer token is unknown, expired or revoked."))
+				.accessDeniedHandler((request, response, e) -> Problems.write(response, 403, "Forbidden",
+						"You may not do this.")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	private static void pageAccess(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			People people) {
+		requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+			.requestMatchers("/actuator/**", "/admin/**").access(currentAdmin(people))
+			.anyRequest().authenticated();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, SingleSignOn singleSignOn,
+			People people, @Value("${stride.sso.oidc-enabled:false}") boolean oidcEnabled) throws Exception {
+		LoginUrlAuthenticationEntryPoint toSignIn = new LoginUrlAuthenticationEntryPoint("/login");
+		// by path: an absolute address would be built from the request's Host header
+		toSignIn.setFavorRelativeUris(true);
+		http.authenticationManager(manager)
+			.authorizeHttpRequests(requests -> pageAccess(requests, people))
+			.addFilterBefore(new SignedInSessions(people), AuthorizationFilter.class)
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/learning", false)
+				.successHandler(RelativeRedirects.afterSignIn("/learning"))
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
 						+ (e instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled
 								? "/login?wait=" + throttled.refusal().seconds() + "&by="

@@ -25,7 +25,7 @@ class SignInController {
 	@GetMapping("/login")
 	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Integer wait,
 			@RequestParam(required = false) String by,
-			@RequestParam(required = false) String signedOut, @RequestParam(required = false) String ssoError,
+			@RequestParam(required = false) String signedOut, @RequestParam(required = false) String passwordChanged, @RequestParam(required = false) String ssoError,
 			Model model) {
 		if (error != null) {
 			model.addAttribute("problem", "The email or password is not right.");
@@ -37,6 +37,10 @@ class SignInController {
 		}
 		if (ssoError != null) {
 			model.addAttribute("problem", "Single sign-on did not find an active Stride account for your email.");
+		}
+		if (passwordChanged != null) {
+			model.addAttribute("notice",
+					"Your password was changed, so this session was signed out. Sign in with the new password.");
 		}
 		if (signedOut != null) {
 			model.addAttribute("notice", "You are signed out.");
