@@ -93,4 +93,27 @@ class SessionCookieTests {
 			.satisfiesAnyOf(l -> assertThat(l).startsWith("/").doesNotStartWith("//"),
 					l -> assertThat(l).startsWith("http://localhost:8080/"));
 	}
+
+	@Test
+	void aForwardedForHeaderIsIgnoredUnlessAProxyIsTrusted() throws Exception {
+		var org = fixtures.organization();
+		for (int i = 0; i < 10; i++) {
+			RawHttp.Response failed = signIn(org.email("learner-" + i), "wrong-password", "X-Forwarded-For: 198.51.100." + i);
+			assertThat(failed.status()).isEqualTo(401);
+		}
+		// ten failures from one real address, whatever the header claimed
+		RawHttp.Response refused = signIn(org.email("learner-a"), Fixtures.PASSWORD, "X-Forwarded-For: 198.51.100.77");
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.body()).contains("from your network address");
+		// the right password after the wait clears the address for the other tests on this loopback
+		Thread.sleep(1_100);
+		assertThat(signIn(org.email("learner-a"), Fixtures.PASSWORD, "X-Forwarded-For: 198.51.100.78").status())
+			.isEqualTo(201);
+	}
+
+	private RawHttp.Response signIn(String email, String password, String header) throws Exception {
+		return RawHttp.exchange(port, "POST", "/api/v1/auth/token",
+				List.of("Host: localhost", "Content-Type: application/json", header),
+				"{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+	}
 }

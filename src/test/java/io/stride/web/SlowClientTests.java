@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Over real sockets on loopback, with the body timeouts shortened so that the attack is over in seconds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"server.tomcat.connection-timeout=3s", "stride.http.body-read-timeout=3s", "stride.http.upload-grace=2s" })
+		"server.tomcat.connection-timeout=3s", "stride.http.body-read-timeout=3s", "stride.http.upload-grace=2s",
+		"server.forward-headers-strategy=native", "server.tomcat.remoteip.internal-proxies=127.0.0.1/32" })
 class SlowClientTests {
 
 	static final int ATTACKERS = 250;
