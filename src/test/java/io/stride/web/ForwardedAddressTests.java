@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are not all one address to sign-in throttling. Same settings as {@link SlowClientTests}, so one application serves both.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"server.tomcat.connection-timeout=3s", "stride.http.body-read-timeout=3s", "stride.http.upload-grace=2s",
+		"server.tomcat.connection-timeout=3s", "stride.http.body-read-timeout=8s", "stride.http.upload-grace=2s",
 		"server.forward-headers-strategy=native", "server.tomcat.remoteip.internal-proxies=127.0.0.1/32" })
 class ForwardedAddressTests {
 

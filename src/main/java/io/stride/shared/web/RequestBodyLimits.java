@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.FilterChain;
@@ -29,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a body may be at most {@code max-body} (forms and JSON); multipart uploads, read by the container itself, only
  * on their own routes and at most {@code spring.servlet.multipart.max-request-size}.</li>
  * </ul>
- * Form and JSON bodies are read into memory here (they are small) and handed on from there. Every refusal is a 413:
+ * Form and JSON bodies are read into memory here (they are small), uploads into a temporary file, and handed on from
+ * there, so the application never waits on a client. Every refusal is a 413:
  * it is the one status on which Tomcat closes the connection without first reading the rest of the body, which a
  * slow client would otherwise dribble for as long as it liked (see {@link SlowClients}).
  */
@@ -43,6 +47,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final long maxMultipart;
 
+	private final long maxFile;
+
 	private final long minBytesPerSecond;
 
 	private final long graceNanos;
@@ -50,11 +56,13 @@ class RequestBodyLimits extends OncePerRequestFilter {
 	RequestBodyLimits(@Value("${stride.http.max-body-readers:50}") int maxReaders,
 			@Value("${stride.http.max-body:2MB}") DataSize maxBody,
 			@Value("${spring.servlet.multipart.max-request-size:120MB}") DataSize maxMultipart,
+			@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxFile,
 			@Value("${stride.http.min-upload-bytes-per-second:2048}") long minBytesPerSecond,
 			@Value("${stride.http.upload-grace:5s}") java.time.Duration grace) {
 		this.readers = new Semaphore(maxReaders);
 		this.maxBody = maxBody.toBytes();
 		this.maxMultipart = maxMultipart.toBytes();
+		this.maxFile = maxFile.toBytes();
 		this.minBytesPerSecond = minBytesPerSecond;
 		this.graceNanos = grace.toNanos();
 	}
@@ -83,41 +91,57 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			refuse(response, "Too many requests are sending a body right now; try again in a few seconds.");
 			return;
 		}
+		Path upload = null;
+		ReadUpload parts = null;
 		try {
-			if (multipart) {
-				// the container parses multipart from its own stream; Tomcat's upload timeout and the reader limit
-				// bound what a slow upload can hold
-				chain.doFilter(request, response);
-				return;
-			}
-			byte[] body;
+			HttpServletRequest read;
 			try {
-				body = read(request.getInputStream(), limit);
+				if (multipart) {
+					// to a file: uploads may be large; parsed from there when the application asks for the parts
+					upload = Files.createTempFile("stride-upload-", ".body");
+					try (OutputStream file = Files.newOutputStream(upload)) {
+						read(request.getInputStream(), file, limit);
+					}
+					parts = new ReadUpload(request, upload, maxFile);
+					read = parts;
+				}
+				else {
+					ByteArrayOutputStream body = new ByteArrayOutputStream();
+					read(request.getInputStream(), body, limit);
+					read = new ReadBody(request, body.toByteArray());
+				}
 			}
 			catch (BodyRefused refused) {
 				refuse(response, refused.getMessage());
 				return;
 			}
-			chain.doFilter(new ReadBody(request, body), response);
+			chain.doFilter(read, response);
 		}
 		finally {
 			readers.release();
+			if (parts != null) {
+				parts.deleteParts();
+			}
+			if (upload != null) {
+				Files.deleteIfExists(upload);
+			}
 		}
 	}
 
-	private byte[] read(InputStream in, long limit) throws IOException {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
+	private void read(InputStream in, OutputStream body, long limit) throws IOException {
 		byte[] buffer = new byte[8192];
 		long start = System.nanoTime();
+		long total = 0;
 		int n;
 		try {
 			while ((n = in.read(buffer)) != -1) {
 				body.write(buffer, 0, n);
-				if (body.size() > limit) {
+				total += n;
+				if (total > limit) {
 					throw new BodyRefused("The request body is larger than " + limit + " bytes.");
 				}
 				long elapsed = System.nanoTime() - start;
-				if (elapsed > graceNanos && body.size() * 1_000_000_000L / elapsed < minBytesPerSecond) {
+				if (elapsed > graceNanos && total * 1_000_000_000L / elapsed < minBytesPerSecond) {
 					throw new BodyRefused("The request body arrived slower than " + minBytesPerSecond + " bytes a second.");
 				}
 			}
@@ -126,7 +150,6 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			// Tomcat's upload timeout: the connection is already marked broken and will not be read again
 			throw new BodyRefused("The request body stopped arriving.");
 		}
-		return body.toByteArray();
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {
