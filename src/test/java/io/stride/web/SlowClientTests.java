@@ -167,6 +167,10 @@ class SlowClientTests {
 			assertThat(refused.body()).contains("larger than");
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		String padded = "email=a%40b.c&password=" + "x".repeat(20_000);
+		RawHttp.Response signIn = RawHttp.exchange(port, "POST", "/login",
+				List.of("Host: localhost", "Content-Type: application/x-www-form-urlencoded"), padded);
+		assertThat(signIn.status()).isEqualTo(413);
 		RawHttp.Response upload = RawHttp.exchange(port, "POST", "/profile/password",
 				List.of("Host: localhost", "Content-Type: multipart/form-data; boundary=x"),
 				"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n--x--\r\n");

@@ -29,8 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>at most {@code max-body-readers} bodies are read at once; the threads beyond them stay free for pages;</li>
  * <li>a body must arrive at {@code min-upload-bytes-per-second} on average once {@code upload-grace} has passed;
  * Tomcat's upload timeout bounds each single wait for data;</li>
- * <li>a body may be at most {@code max-body} (forms and JSON); multipart uploads, read by the container itself, only
- * on their own routes and at most {@code spring.servlet.multipart.max-request-size}.</li>
+ * <li>a body may be at most {@code max-body} (forms and JSON), {@code max-sign-in-body} when signing in; multipart
+ * uploads only on their own routes and at most {@code spring.servlet.multipart.max-request-size}.</li>
  * </ul>
  * Form and JSON bodies are read into memory here (they are small), uploads into a temporary file, and handed on from
  * there, so the application never waits on a client. Every refusal is a 413:
@@ -45,6 +45,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final long maxBody;
 
+	private final long maxSignIn;
+
 	private final long maxMultipart;
 
 	private final long maxFile;
@@ -55,12 +57,14 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	RequestBodyLimits(@Value("${stride.http.max-body-readers:50}") int maxReaders,
 			@Value("${stride.http.max-body:2MB}") DataSize maxBody,
+			@Value("${stride.http.max-sign-in-body:16KB}") DataSize maxSignIn,
 			@Value("${spring.servlet.multipart.max-request-size:120MB}") DataSize maxMultipart,
 			@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxFile,
 			@Value("${stride.http.min-upload-bytes-per-second:2048}") long minBytesPerSecond,
 			@Value("${stride.http.upload-grace:5s}") java.time.Duration grace) {
 		this.readers = new Semaphore(maxReaders);
 		this.maxBody = maxBody.toBytes();
+		this.maxSignIn = maxSignIn.toBytes();
 		this.maxMultipart = maxMultipart.toBytes();
 		this.maxFile = maxFile.toBytes();
 		this.minBytesPerSecond = minBytesPerSecond;
@@ -81,7 +85,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			refuse(response, "This address takes no file uploads.");
 			return;
 		}
-		long limit = multipart ? maxMultipart : maxBody;
+		long limit = multipart ? maxMultipart : isSignIn(request) ? maxSignIn : maxBody;
 		if (length > limit) {
 			refuse(response, "The request body is larger than " + limit + " bytes.");
 			return;
@@ -150,6 +154,12 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			// Tomcat's upload timeout: the connection is already marked broken and will not be read again
 			throw new BodyRefused("The request body stopped arriving.");
 		}
+	}
+
+	/** An email and a password (and a CSRF token) need no more than a few kilobytes. */
+	private static boolean isSignIn(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/login") || path.equals("/api/v1/auth/token");
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {
