@@ -119,10 +119,13 @@ class RequestBodyLimits extends OncePerRequestFilter {
 				refuse(response, refused.getMessage());
 				return;
 			}
+			finally {
+				// the limit is on threads waiting for clients; handling the request waits for no one
+				readers.release();
+			}
 			chain.doFilter(read, response);
 		}
 		finally {
-			readers.release();
 			if (parts != null) {
 				parts.deleteParts();
 			}
