@@ -4,11 +4,13 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.stride.identity.internal.ApiTokens;
 import io.stride.identity.internal.People;
+import io.stride.identity.internal.SignInThrottle;
 import io.stride.identity.internal.Teams;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -37,7 +39,11 @@ public class OrganizationAdministration {
 
 	private final ApiTokens tokens;
 
-	OrganizationAdministration(People people, Teams teams, PasswordEncoder passwords, ApiTokens tokens) {
+	private final SignInThrottle throttle;
+
+	OrganizationAdministration(People people, Teams teams, PasswordEncoder passwords, ApiTokens tokens,
+			SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.people = people;
 		this.teams = teams;
 		this.passwords = passwords;
@@ -127,13 +133,25 @@ public class OrganizationAdministration {
 		}
 	}
 
-	/** A person changes their own password; the current one must be given. */
-	public void changeOwnPassword(Viewer viewer, String current, String newPassword, String confirmation) {
+	/**
+	 * A person changes their own password; the current one must be given, and guessing it is throttled like
+	 * signing in (a session left open must not become a way to try passwords).
+	 * @param clientAddress the address the request came from, as the throttle counts it
+	 */
+	public void changeOwnPassword(Viewer viewer, String current, String newPassword, String confirmation,
+			String clientAddress) {
 		Person person = people.findById(viewer.id()).orElseThrow(() -> new NotFoundException("Person"));
 		Map<String, String> errors = new HashMap<>();
 		String hash = people.credentials(person.email()).map(People.Credentials::passwordHash).orElse(null);
-		if (current == null || hash == null || hash.isEmpty() || !passwords.matches(current, hash)) {
+		Optional<SignInThrottle.Refusal> refused = throttle.attempt(person.email(), clientAddress);
+		if (refused.isPresent()) {
+			errors.put("currentPassword", refused.get().message());
+		}
+		else if (current == null || hash == null || hash.isEmpty() || !passwords.matches(current, hash)) {
 			errors.put("currentPassword", "This is not your current password.");
+		}
+		else {
+			throttle.succeeded(person.email(), clientAddress);
 		}
 		validatePassword(newPassword, true, errors);
 		if (errors.containsKey("password")) {

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -19,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
@@ -51,7 +53,7 @@ class ProfileTests {
 				.param("currentPassword", Fixtures.PASSWORD).param("newPassword", "a-brand-new-password")
 				.param("confirmation", "a-brand-new-password"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("notice", "Your password was changed."));
+			.andExpect(flash().attribute("notice", "Your password was changed. Your other sessions were signed out."));
 		signIn(org.email("learner-a"), Fixtures.PASSWORD).andExpect(status().isUnauthorized());
 		signIn(org.email("learner-a"), "a-brand-new-password").andExpect(status().isCreated());
 	}
@@ -75,6 +77,43 @@ class ProfileTests {
 		// someone else cannot revoke it
 		mvc.perform(post("/profile/tokens/" + tokenId + "/revoke").with(SignedIn.as(fixtures.viewerPerson(org.learnerB()))).with(csrf()))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void changingThePasswordSignsOutTheOtherSessionsAndOffersToRevokeTokens() throws Exception {
+		MockHttpSession laptop = signInWithTheForm(org.email("learner-a"), Fixtures.PASSWORD);
+		MockHttpSession phone = signInWithTheForm(org.email("learner-a"), Fixtures.PASSWORD);
+		mvc.perform(get("/learning").session(phone)).andExpect(status().isOk());
+		String token = (String) mvc.perform(post("/profile/tokens").session(laptop).with(csrf()).param("name", "HR sync"))
+			.andReturn()
+			.getFlashMap()
+			.get("newToken");
+		mvc.perform(get("/profile").session(laptop)).andExpect(status().isOk());
+		mvc.perform(post("/profile/password").session(laptop).with(csrf())
+				.param("currentPassword", Fixtures.PASSWORD).param("newPassword", "a-brand-new-password")
+				.param("confirmation", "a-brand-new-password"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/learning").session(phone))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login?passwordChanged"));
+		mvc.perform(get("/login").param("passwordChanged", ""))
+			.andExpect(content().string(containsString("Your password was changed, so this session was signed out.")));
+		mvc.perform(get("/learning").session(laptop)).andExpect(status().isOk());
+		mvc.perform(get("/profile").session(laptop))
+			.andExpect(content().string(containsString("Your other sessions were signed out.")))
+			.andExpect(content().string(containsString("Revoke all my personal access tokens")));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+		mvc.perform(post("/profile/tokens/revoke-all").session(laptop).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", "All your personal access tokens were revoked."));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+	}
+
+	private MockHttpSession signInWithTheForm(String email, String password) throws Exception {
+		MvcResult result = mvc.perform(post("/login").with(csrf()).param("email", email).param("password", password))
+			.andExpect(redirectedUrl("/learning"))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
 	private org.springframework.test.web.servlet.ResultActions signIn(String email, String password) throws Exception {

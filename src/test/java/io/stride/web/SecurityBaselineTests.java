@@ -297,20 +297,6 @@ class SecurityBaselineTests {
 			.andExpect(content().string(containsString("http_server_requests")));
 	}
 
-	@Test
-	void repeatedFailedSignInsLockTheFormToo() throws Exception {
-		for (int i = 0; i < 5; i++) {
-			mvc.perform(post("/login").with(csrf()).param("email", org.email("learner-a")).param("password", "nope-nope"))
-				.andExpect(redirectedUrl("/login?error"));
-		}
-		mvc.perform(post("/login").with(csrf()).param("email", org.email("learner-a")).param("password", Fixtures.PASSWORD))
-			.andExpect(redirectedUrl("/login?locked=15"));
-		mvc.perform(get("/login").param("locked", "15"))
-			.andExpect(content().string(containsString("Too many failed sign-ins")));
-		mvc.perform(post("/login").with(csrf()).param("email", org.email("learner-b")).param("password", Fixtures.PASSWORD))
-			.andExpect(redirectedUrl("/learning"));
-	}
-
 	private RequestPostProcessor as(PersonId id) {
 		return SignedIn.as(fixtures.viewerPerson(id));
 	}

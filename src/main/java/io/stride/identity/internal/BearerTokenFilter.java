@@ -28,14 +28,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.people = people;
 	}
 
+	static boolean presentsToken(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (!presentsToken(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		Optional<Person> person = tokens.authenticate(header.substring(7).trim())
 			.flatMap(people::findById)
 			.filter(Person::active);

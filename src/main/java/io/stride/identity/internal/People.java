@@ -125,8 +125,23 @@ public class People {
 		replaceLinks(id, roles, teams, manages);
 	}
 
-	public void changePassword(PersonId id, String passwordHash) {
-		jdbc.sql("UPDATE people SET password_hash = ? WHERE id = ?").params(passwordHash, id.value()).update();
+	/** Sets the password and marks every session signed in until now as ended. */
+	public Instant changePassword(PersonId id, String passwordHash) {
+		Instant now = Instant.now();
+		jdbc.sql("UPDATE people SET password_hash = ?, credentials_changed_at = ? WHERE id = ?")
+			.params(passwordHash, Timestamp.from(now), id.value())
+			.update();
+		return now;
+	}
+
+	/** When the person's password last changed, if it ever did. */
+	public Optional<Instant> credentialsChangedAt(PersonId id) {
+		return jdbc.sql("SELECT credentials_changed_at FROM people WHERE id = ?")
+			.param(id.value())
+			.query((rs, n) -> rs.getTimestamp(1))
+			.optional()
+			.filter(java.util.Objects::nonNull)
+			.map(Timestamp::toInstant);
 	}
 
 	private void replaceLinks(PersonId id, Set<Role> roles, Set<TeamId> teams, Set<TeamId> manages) {

@@ -1,9 +1,7 @@
 package io.stride.identity.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,16 +22,18 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains: the API is stateless and takes only bearer tokens (so it needs no CSRF token and never
- * reads the session cookie); the pages use a session, form sign-in and CSRF protection on every form.
+ * Three filter chains: the API is stateless and takes only bearer tokens (so it needs no CSRF token and never
+ * reads the session cookie); pages opened with a bearer token are stateless too; other pages use a session, form
+ * sign-in and CSRF protection on every form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -86,11 +86,6 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	private static boolean bearerCaller(HttpServletRequest request) {
-		String authorization = request.getHeader("Authorization");
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-	}
-
 	/**
 	 * A path the firewall refuses ({@code /api/v1/courses/a;b}, {@code //}) is a problem detail on the API like any
 	 * other error; pages keep the error page.
@@ -130,32 +125,62 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Pages opened with a bearer token (a script reading a page) are as stateless as the API: no session, so no
+	 * cookie and nothing to end; no CSRF token, since a browser never adds the Authorization header by itself.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager,
-			SingleSignOn singleSignOn, People people, @Value("${stride.sso.oidc-enabled:false}") boolean oidcEnabled)
-			throws Exception {
-		http.authenticationManager(manager)
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-				.requestMatchers("/actuator/**", "/admin/**").access(currentAdmin(people))
-				.anyRequest().authenticated())
+	SecurityFilterChain bearerPageChain(HttpSecurity http, BearerTokenFilter bearer, People people) throws Exception {
+		http.securityMatcher(request -> BearerTokenFilter.presentsToken(request))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.authorizeHttpRequests(requests -> pageAccess(requests, people))
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> Problems.write(response, 401, "Unauthorized",
+						"The bearer token is unknown, expired or revoked."))
+				// the only pages refused here are the admin pages and the actuator; a script gets a problem detail
+				.accessDeniedHandler((request, response, e) -> Problems.write(response, 403, "Forbidden",
+						"Only admins may use this.")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	private static void pageAccess(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			People people) {
+		requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+			.requestMatchers("/actuator/**", "/admin/**").access(currentAdmin(people))
+			.anyRequest().authenticated();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, SingleSignOn singleSignOn,
+			People people, @Value("${stride.sso.oidc-enabled:false}") boolean oidcEnabled) throws Exception {
+		LoginUrlAuthenticationEntryPoint toSignIn = new LoginUrlAuthenticationEntryPoint("/login");
+		// by path: an absolute address would be built from the request's Host header
+		toSignIn.setFavorRelativeUris(true);
+		http.authenticationManager(manager)
+			.authorizeHttpRequests(requests -> pageAccess(requests, people))
+			.addFilterBefore(new SignedInSessions(people), AuthorizationFilter.class)
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/learning", false)
+				.successHandler(RelativeRedirects.afterSignIn("/learning"))
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-						+ (e instanceof ThrottledAuthenticationProvider.SignInLockedException locked
-								? "/login?locked=" + locked.minutesLeft() : "/login?error"))))
+						+ (e instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled
+								? "/login?wait=" + throttled.refusal().seconds() + "&by="
+										+ throttled.refusal().reason().name().toLowerCase(java.util.Locale.ROOT)
+								: "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-			// a token caller (a script) refused an admin page or the actuator gets a problem detail, a browser the
-			// error page (a single defaultAccessDeniedHandlerFor would answer every request)
-			.exceptionHandling(errors -> errors.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
-					new LinkedHashMap<>(Map.of(SecurityConfiguration::bearerCaller, (request, response, e) -> Problems
-						.write(response, 403, "Forbidden", "Only admins may use this."))),
-					new AccessDeniedHandlerImpl())))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));

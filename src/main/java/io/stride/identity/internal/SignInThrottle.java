@@ -1,120 +1,176 @@
 package io.stride.identity.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Locks an email address for a while after repeated failed sign-ins. Kept in the database so that every node
- * of a cluster sees the same count; unknown addresses are counted too, so the lock reveals nothing.
+ * Slows password guessing with growing waits instead of locking anyone out; see
+ * docs/decisions/0016-sign-in-throttling.md. Failures are counted per client address and per account (email,
+ * known or not, so that the answer reveals nothing). Past a few free failures each further attempt must wait
+ * 1, 2, 4 … seconds, at most a minute; attempts during the wait are refused without checking the password.
+ * An account's wait binds only addresses that have failed themselves, so an attacker's guesses never keep the
+ * owner out from a clean address. Held in memory per node, bounded in size.
  */
 @Component
 public class SignInThrottle {
 
-	private final JdbcClient jdbc;
+	/** Why an attempt was refused and how long to wait. */
+	public record Refusal(Reason reason, Duration remaining) {
 
-	private final int maxFailures;
+		public long seconds() {
+			return Math.max(1, (remaining.toMillis() + 999) / 1000);
+		}
 
-	private final int maxFailuresPerClient;
+		public String message() {
+			return (reason == Reason.ADDRESS ? "Too many failed sign-ins from your network address."
+					: "Too many failed sign-ins for this account.") + " Try again in " + seconds() + " second"
+					+ (seconds() == 1 ? "" : "s") + ".";
+		}
+	}
 
-	private final Duration lock;
+	public enum Reason {
+		ADDRESS, ACCOUNT
+	}
+
+	private static final class Record {
+
+		int failures;
+
+		Instant lastFailure;
+
+		Instant notBefore;
+	}
+
+	private final Keys addresses;
+
+	private final Keys accounts;
 
 	private final Clock clock;
 
-	public SignInThrottle(JdbcClient jdbc, @Value("${stride.sign-in.max-failures:5}") int maxFailures,
-			@Value("${stride.sign-in.lock-minutes:15}") int lockMinutes,
-			@Value("${stride.sign-in.max-failures-per-client:50}") int maxFailuresPerClient) {
-		this.jdbc = jdbc;
-		this.maxFailures = maxFailures;
-		this.maxFailuresPerClient = maxFailuresPerClient;
-		this.lock = Duration.ofMinutes(lockMinutes);
-		this.clock = Clock.systemUTC();
+	@Autowired
+	public SignInThrottle(@Value("${stride.sign-in.free-failures-per-account:5}") int freePerAccount,
+			@Value("${stride.sign-in.free-failures-per-address:10}") int freePerAddress,
+			@Value("${stride.sign-in.max-wait-seconds:60}") int maxWaitSeconds,
+			@Value("${stride.sign-in.forget-after-minutes:15}") int forgetAfterMinutes,
+			@Value("${stride.sign-in.max-tracked:100000}") int maxTracked, Clock clock) {
+		this(freePerAccount, freePerAddress, Duration.ofSeconds(maxWaitSeconds), Duration.ofMinutes(forgetAfterMinutes),
+				maxTracked, clock);
 	}
 
-	/** How long the address stays locked, if it is locked now. */
-	public Optional<Duration> lockedFor(String email) {
-		Instant now = clock.instant();
-		return jdbc.sql("SELECT locked_until FROM sign_in_failures WHERE email = ?")
-			.param(key(email))
-			.query((rs, n) -> rs.getTimestamp(1))
-			.optional()
-			.filter(until -> until != null && until.toInstant().isAfter(now))
-			.map(until -> Duration.between(now, until.toInstant()));
+	SignInThrottle(int freePerAccount, int freePerAddress, Duration maxWait, Duration forgetAfter, int maxTracked,
+			Clock clock) {
+		this.accounts = new Keys(freePerAccount, maxWait, forgetAfter, maxTracked);
+		this.addresses = new Keys(freePerAddress, maxWait, forgetAfter, maxTracked);
+		this.clock = clock;
 	}
 
 	/**
-	 * Counts a sign-in attempt before the password is checked, so that parallel guesses cannot all pass a check
-	 * made before any of them was counted. A success resets the count; more than the allowed failures within the
-	 * window lock the address.
-	 * @return how long the address is locked, or empty when this attempt may go ahead
+	 * Counts an attempt before the password is checked, so that parallel guesses cannot all pass a check made
+	 * before any of them was counted; {@link #succeeded} takes the count back.
+	 * @return why the attempt must not go ahead, or empty when it may
 	 */
-	public Optional<Duration> attempt(String email) {
-		return attempt(email, maxFailures);
-	}
-
-	/** How long a client address stays locked, if it is. */
-	public Optional<Duration> clientLockedFor(String address) {
-		return address == null || address.isBlank() ? Optional.empty() : lockedFor("client:" + address);
-	}
-
-	/**
-	 * Counts a failed attempt from one client address (any email): a much higher bar than per address, so that a
-	 * shared office network is not locked out, but spraying one password over many addresses is stopped. Only
-	 * failures count, so that many people signing in at once behind one address never lock it (and never contend
-	 * for one row); guesses at a single address are counted before the check, per address.
-	 */
-	public void failureFromClient(String address) {
-		if (address != null && !address.isBlank()) {
-			attempt("client:" + address, maxFailuresPerClient - 1);
-		}
-	}
-
-	private Optional<Duration> attempt(String email, int allowed) {
-		String key = key(email);
-		Optional<Duration> locked = lockedFor(key);
-		if (locked.isPresent() || key.isEmpty()) {
-			return locked;
-		}
+	public synchronized Optional<Refusal> attempt(String email, String address) {
 		Instant now = clock.instant();
-		Timestamp windowStart = Timestamp.from(now.minus(lock));
-		int updated = jdbc
-			.sql("UPDATE sign_in_failures SET failures = CASE WHEN window_start < ? THEN 1 ELSE failures + 1 END, "
-					+ "window_start = CASE WHEN window_start < ? THEN ? ELSE window_start END WHERE email = ?")
-			.params(windowStart, windowStart, Timestamp.from(now), key)
-			.update();
-		if (updated == 0) {
-			try {
-				jdbc.sql("INSERT INTO sign_in_failures (email, failures, window_start) VALUES (?, 1, ?)")
-					.params(key, Timestamp.from(now))
-					.update();
-			}
-			catch (DuplicateKeyException raced) {
-				return attempt(email, allowed);
-			}
+		String account = account(email);
+		String client = address == null || address.isBlank() ? "" : address;
+		Optional<Duration> addressWait = addresses.wait(client, now);
+		if (addressWait.isPresent()) {
+			return Optional.of(new Refusal(Reason.ADDRESS, addressWait.get()));
 		}
-		jdbc.sql("UPDATE sign_in_failures SET locked_until = ? WHERE email = ? AND failures > ?")
-			.params(Timestamp.from(now.plus(lock)), key, allowed)
-			.update();
-		return lockedFor(key);
+		Optional<Duration> accountWait = accounts.wait(account, now);
+		if (accountWait.isPresent() && addresses.hasFailed(client, now)) {
+			return Optional.of(new Refusal(Reason.ACCOUNT, accountWait.get()));
+		}
+		addresses.fail(client, now);
+		accounts.fail(account, now);
+		return Optional.empty();
 	}
 
-	private static String key(String email) {
+	/** The right password proves the owner: the account's and the address's counts start again. */
+	public synchronized void succeeded(String email, String address) {
+		accounts.forget(account(email));
+		addresses.forget(address == null ? "" : address);
+	}
+
+	private static String account(String email) {
 		String key = People.normalize(email);
-		if (key == null) {
-			return "";
-		}
-		// the column holds 254 characters; longer input is no address but must still be counted, not crash
-		return key.length() > 254 ? key.substring(0, 254) : key;
+		return key == null ? "" : key;
 	}
 
-	public void reset(String email) {
-		jdbc.sql("DELETE FROM sign_in_failures WHERE email = ?").param(key(email)).update();
+	/** One kind of key with its free failures; least recently used keys go first when the map is full. */
+	private static final class Keys {
+
+		private final int free;
+
+		private final Duration maxWait;
+
+		private final Duration forgetAfter;
+
+		private final Map<String, Record> records;
+
+		Keys(int free, Duration maxWait, Duration forgetAfter, int maxTracked) {
+			this.free = free;
+			this.maxWait = maxWait;
+			this.forgetAfter = forgetAfter;
+			this.records = new LinkedHashMap<>(1024, 0.75f, true) {
+
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
+					return size() > maxTracked;
+				}
+			};
+		}
+
+		Optional<Duration> wait(String key, Instant now) {
+			Record record = current(key, now);
+			return record == null || !record.notBefore.isAfter(now) ? Optional.empty()
+					: Optional.of(Duration.between(now, record.notBefore));
+		}
+
+		boolean hasFailed(String key, Instant now) {
+			return current(key, now) != null;
+		}
+
+		void fail(String key, Instant now) {
+			Record record = current(key, now);
+			if (record == null) {
+				record = new Record();
+				records.put(key, record);
+			}
+			record.failures++;
+			record.lastFailure = now;
+			record.notBefore = now.plus(waitAfter(record.failures));
+		}
+
+		void forget(String key) {
+			records.remove(key);
+		}
+
+		private Record current(String key, Instant now) {
+			Record record = records.get(key);
+			if (record != null && record.lastFailure.plus(forgetAfter).isBefore(now)) {
+				records.remove(key);
+				return null;
+			}
+			return record;
+		}
+
+		private Duration waitAfter(int failures) {
+			if (failures < free) {
+				return Duration.ZERO;
+			}
+			int doublings = failures - free;
+			// 2^doublings seconds, without overflowing long before the cap applies
+			Duration wait = doublings >= 30 ? maxWait : Duration.ofSeconds(1L << doublings);
+			return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+		}
 	}
 }

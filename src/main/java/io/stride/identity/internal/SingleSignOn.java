@@ -52,7 +52,7 @@ public class SingleSignOn {
 	void configure(HttpSecurity http) throws Exception {
 		OidcUserService delegate = new OidcUserService();
 		http.oauth2Login(login -> login.loginPage("/login")
-			.defaultSuccessUrl("/", false)
+			.successHandler(RelativeRedirects.afterSignIn("/"))
 			.failureUrl("/login?ssoError")
 			.userInfoEndpoint(userInfo -> userInfo.oidcUserService(request -> map(delegate.loadUser(request), request))));
 	}

@@ -1,6 +1,5 @@
 package io.stride.identity.internal;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,9 +11,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in that counts every attempt at an address before checking the password, counts failures per
- * client, and refuses locked addresses and clients. How many hashes run at once is bounded by
- * {@link BoundedPasswordEncoder}.
+ * Password sign-in that asks {@link SignInThrottle} before checking the password and refuses attempts that
+ * must wait. How many hashes run at once is bounded by {@link BoundedPasswordEncoder}.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -31,19 +29,12 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String email = authentication.getName();
 		String client = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-		Optional<Duration> locked = throttle.clientLockedFor(client).or(() -> throttle.attempt(email));
-		if (locked.isPresent()) {
-			throw new SignInLockedException(locked.get());
+		Optional<SignInThrottle.Refusal> refused = throttle.attempt(email, client);
+		if (refused.isPresent()) {
+			throw new SignInThrottledException(refused.get());
 		}
-		Authentication result;
-		try {
-			result = passwords.authenticate(authentication);
-		}
-		catch (org.springframework.security.authentication.BadCredentialsException failed) {
-			throttle.failureFromClient(client);
-			throw failed;
-		}
-		throttle.reset(email);
+		Authentication result = passwords.authenticate(authentication);
+		throttle.succeeded(email, client);
 		return result;
 	}
 
@@ -52,21 +43,17 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	public static class SignInLockedException extends LockedException {
+	public static class SignInThrottledException extends LockedException {
 
-		private final Duration remaining;
+		private final SignInThrottle.Refusal refusal;
 
-		SignInLockedException(Duration remaining) {
-			super("Too many failed sign-ins");
-			this.remaining = remaining;
+		SignInThrottledException(SignInThrottle.Refusal refusal) {
+			super(refusal.message());
+			this.refusal = refusal;
 		}
 
-		public Duration remaining() {
-			return remaining;
-		}
-
-		public long minutesLeft() {
-			return Math.max(1, (remaining.getSeconds() + 59) / 60);
+		public SignInThrottle.Refusal refusal() {
+			return refusal;
 		}
 	}
 }

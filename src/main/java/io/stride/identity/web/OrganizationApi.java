@@ -16,7 +16,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.identity.internal.ApiTokens;
 import io.stride.identity.internal.StridePrincipal;
-import io.stride.identity.internal.ThrottledAuthenticationProvider.SignInLockedException;
+import io.stride.identity.internal.ThrottledAuthenticationProvider.SignInThrottledException;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -105,11 +105,10 @@ class OrganizationApi {
 			ApiTokens.Issued issued = tokens.issueSignInToken(((StridePrincipal) result.getPrincipal()).personId());
 			return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(issued.token(), issued.expiresAt()));
 		}
-		catch (SignInLockedException e) {
+		catch (SignInThrottledException e) {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.remaining().toSeconds())))
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-						"Too many failed sign-ins for this email. Try again in " + e.minutesLeft() + " minutes."));
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.refusal().seconds()))
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.refusal().message()));
 		}
 		catch (AuthenticationException e) {
 			return problem(HttpStatus.UNAUTHORIZED, "The email or password is not right.");

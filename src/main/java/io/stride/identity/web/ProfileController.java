@@ -6,7 +6,9 @@ import io.stride.identity.Organization;
 import io.stride.identity.OrganizationAdministration;
 import io.stride.identity.Viewer;
 import io.stride.identity.internal.ApiTokens;
+import io.stride.identity.internal.SignedInSessions;
 import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,10 +43,15 @@ class ProfileController {
 
 	@PostMapping("/profile/password")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		try {
-			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation);
-			redirect.addFlashAttribute("notice", "Your password was changed.");
+			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation,
+					request.getRemoteAddr());
+			// this session stays signed in; every other one ends at its next request
+			SignedInSessions.signedInNow(request);
+			redirect.addFlashAttribute("notice", "Your password was changed. Your other sessions were signed out.");
+			redirect.addFlashAttribute("passwordChanged", true);
 			return "redirect:/profile";
 		}
 		catch (InvalidInputException e) {
@@ -74,6 +81,13 @@ class ProfileController {
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("problem", String.join(" ", e.fieldErrors().values()));
 		}
+		return "redirect:/profile";
+	}
+
+	@PostMapping("/profile/tokens/revoke-all")
+	String revokeAll(RedirectAttributes redirect) {
+		tokens.revokeAll(organization.currentViewer().id());
+		redirect.addFlashAttribute("notice", "All your personal access tokens were revoked.");
 		return "redirect:/profile";
 	}
 

@@ -1,5 +1,8 @@
 package io.stride.identity.web;
 
+import java.time.Duration;
+
+import io.stride.identity.internal.SignInThrottle;
 import io.stride.identity.internal.SingleSignOn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -20,18 +23,24 @@ class SignInController {
 	}
 
 	@GetMapping("/login")
-	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Integer locked,
-			@RequestParam(required = false) String signedOut, @RequestParam(required = false) String ssoError,
+	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Integer wait,
+			@RequestParam(required = false) String by,
+			@RequestParam(required = false) String signedOut, @RequestParam(required = false) String passwordChanged, @RequestParam(required = false) String ssoError,
 			Model model) {
 		if (error != null) {
 			model.addAttribute("problem", "The email or password is not right.");
 		}
-		if (locked != null) {
-			model.addAttribute("problem", "Too many failed sign-ins for this email. Try again in " + Math.max(1, locked)
-					+ " minute" + (locked == 1 ? "" : "s") + ".");
+		if (wait != null) {
+			SignInThrottle.Reason reason = "account".equals(by) ? SignInThrottle.Reason.ACCOUNT : SignInThrottle.Reason.ADDRESS;
+			model.addAttribute("problem",
+					new SignInThrottle.Refusal(reason, Duration.ofSeconds(Math.clamp(wait, 1, 3600))).message());
 		}
 		if (ssoError != null) {
 			model.addAttribute("problem", "Single sign-on did not find an active Stride account for your email.");
+		}
+		if (passwordChanged != null) {
+			model.addAttribute("notice",
+					"Your password was changed, so this session was signed out. Sign in with the new password.");
 		}
 		if (signedOut != null) {
 			model.addAttribute("notice", "You are signed out.");

@@ -1,0 +1,301 @@
+package io.stride.shared.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads request bodies before the application sees them, so that a client sending slowly cannot hold a request
+ * thread for long, and a crowd of such clients cannot hold them all:
+ * <ul>
+ * <li>at most {@code max-body-readers} bodies are read at once; the threads beyond them stay free for pages;</li>
+ * <li>a body must arrive at {@code min-upload-bytes-per-second} on average once {@code upload-grace} has passed;
+ * Tomcat's upload timeout bounds each single wait for data;</li>
+ * <li>a body may be at most {@code max-body} (forms and JSON), {@code max-sign-in-body} when signing in; multipart
+ * uploads only on their own routes and at most {@code spring.servlet.multipart.max-request-size}.</li>
+ * </ul>
+ * Form and JSON bodies are read into memory here (they are small), uploads into a temporary file, and handed on from
+ * there, so the application never waits on a client. Every refusal is a 413:
+ * it is the one status on which Tomcat closes the connection without first reading the rest of the body, which a
+ * slow client would otherwise dribble for as long as it liked (see {@link SlowClients}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestBodyLimits extends OncePerRequestFilter {
+
+	private final Semaphore readers;
+
+	private final long maxBody;
+
+	private final long maxSignIn;
+
+	private final long maxMultipart;
+
+	private final long maxFile;
+
+	private final long minBytesPerSecond;
+
+	private final long graceNanos;
+
+	RequestBodyLimits(@Value("${stride.http.max-body-readers:50}") int maxReaders,
+			@Value("${stride.http.max-body:2MB}") DataSize maxBody,
+			@Value("${stride.http.max-sign-in-body:16KB}") DataSize maxSignIn,
+			@Value("${spring.servlet.multipart.max-request-size:120MB}") DataSize maxMultipart,
+			@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxFile,
+			@Value("${stride.http.min-upload-bytes-per-second:2048}") long minBytesPerSecond,
+			@Value("${stride.http.upload-grace:5s}") java.time.Duration grace) {
+		this.readers = new Semaphore(maxReaders);
+		this.maxBody = maxBody.toBytes();
+		this.maxSignIn = maxSignIn.toBytes();
+		this.maxMultipart = maxMultipart.toBytes();
+		this.maxFile = maxFile.toBytes();
+		this.minBytesPerSecond = minBytesPerSecond;
+		this.graceNanos = grace.toNanos();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long length = request.getContentLengthLong();
+		boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+		if (length <= 0 && !chunked) {
+			chain.doFilter(request, response);
+			return;
+		}
+		boolean multipart = isMultipart(request);
+		if (multipart && !acceptsUploads(request)) {
+			refuse(response, "This address takes no file uploads.");
+			return;
+		}
+		long limit = multipart ? maxMultipart : isSignIn(request) ? maxSignIn : maxBody;
+		if (length > limit) {
+			refuse(response, "The request body is larger than " + limit + " bytes.");
+			return;
+		}
+		if (!readers.tryAcquire()) {
+			response.setHeader("Retry-After", "5");
+			refuse(response, "Too many requests are sending a body right now; try again in a few seconds.");
+			return;
+		}
+		Path upload = null;
+		ReadUpload parts = null;
+		try {
+			HttpServletRequest read;
+			try {
+				if (multipart) {
+					// to a file: uploads may be large; parsed from there when the application asks for the parts
+					upload = Files.createTempFile("stride-upload-", ".body");
+					try (OutputStream file = Files.newOutputStream(upload)) {
+						read(request.getInputStream(), file, limit);
+					}
+					parts = new ReadUpload(request, upload, maxFile);
+					read = parts;
+				}
+				else {
+					ByteArrayOutputStream body = new ByteArrayOutputStream();
+					read(request.getInputStream(), body, limit);
+					read = new ReadBody(request, body.toByteArray());
+				}
+			}
+			catch (BodyRefused refused) {
+				refuse(response, refused.getMessage());
+				return;
+			}
+			finally {
+				// the limit is on threads waiting for clients; handling the request waits for no one
+				readers.release();
+			}
+			chain.doFilter(read, response);
+		}
+		finally {
+			if (parts != null) {
+				parts.deleteParts();
+			}
+			if (upload != null) {
+				Files.deleteIfExists(upload);
+			}
+		}
+	}
+
+	private void read(InputStream in, OutputStream body, long limit) throws IOException {
+		byte[] buffer = new byte[8192];
+		long start = System.nanoTime();
+		long total = 0;
+		int n;
+		try {
+			while ((n = in.read(buffer)) != -1) {
+				body.write(buffer, 0, n);
+				total += n;
+				if (total > limit) {
+					throw new BodyRefused("The request body is larger than " + limit + " bytes.");
+				}
+				long elapsed = System.nanoTime() - start;
+				if (elapsed > graceNanos && total * 1_000_000_000L / elapsed < minBytesPerSecond) {
+					throw new BodyRefused("The request body arrived slower than " + minBytesPerSecond + " bytes a second.");
+				}
+			}
+		}
+		catch (InterruptedIOException timedOut) {
+			// Tomcat's upload timeout: the connection is already marked broken and will not be read again
+			throw new BodyRefused("The request body stopped arriving.");
+		}
+	}
+
+	/** An email and a password (and a CSRF token) need no more than a few kilobytes. */
+	private static boolean isSignIn(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/login") || path.equals("/api/v1/auth/token");
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+	}
+
+	/** Routes that take files: drafting from documents and outcome value imports. */
+	private static boolean acceptsUploads(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/drafts") || path.equals("/api/v1/drafts") || path.matches("(/api/v1)?/outcomes/[^/]+/values/import");
+	}
+
+	private static void refuse(HttpServletResponse response, String detail) throws IOException {
+		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		response.setHeader("Connection", "close");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
+					+ detail.replace("\"", "'") + "\"}");
+	}
+
+	private static final class BodyRefused extends IOException {
+
+		BodyRefused(String message) {
+			super(message);
+		}
+	}
+
+	/** The request with its body already read: parameters from the form body, the stream from memory. */
+	private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		private java.util.Map<String, String[]> parameters;
+
+		ReadBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public jakarta.servlet.ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new jakarta.servlet.ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(jakarta.servlet.ReadListener listener) {
+					throw new UnsupportedOperationException("The body was read before the request was handed on");
+				}
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() throws java.io.UnsupportedEncodingException {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset()));
+		}
+
+		@Override
+		public String getParameter(String name) {
+			String[] values = getParameterMap().get(name);
+			return values == null || values.length == 0 ? null : values[0];
+		}
+
+		@Override
+		public java.util.Enumeration<String> getParameterNames() {
+			return java.util.Collections.enumeration(getParameterMap().keySet());
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return getParameterMap().get(name);
+		}
+
+		@Override
+		public java.util.Map<String, String[]> getParameterMap() {
+			if (parameters == null) {
+				// the container has only the query string now: the body was read through the stream
+				java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>();
+				super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, k -> new java.util.ArrayList<>())
+					.addAll(java.util.List.of(values)));
+				if (isForm()) {
+					for (String pair : new String(body, charset()).split("&")) {
+						if (pair.isEmpty()) {
+							continue;
+						}
+						int eq = pair.indexOf('=');
+						String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset());
+						String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), charset());
+						all.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+					}
+				}
+				java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>();
+				all.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
+				parameters = java.util.Collections.unmodifiableMap(map);
+			}
+			return parameters;
+		}
+
+		private boolean isForm() {
+			String type = getContentType();
+			return type != null
+					&& type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+		}
+
+		private java.nio.charset.Charset charset() {
+			String encoding = getCharacterEncoding();
+			try {
+				return encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding);
+			}
+			catch (IllegalArgumentException unknown) {
+				return java.nio.charset.StandardCharsets.UTF_8;
+			}
+		}
+	}
+}
