@@ -168,7 +168,9 @@ class SourceReadingTests {
 		long start = System.nanoTime();
 		var report = QualityPanel.check("odd", "[a".repeat(40_000) + "![" + "x".repeat(50_000), List.of());
 		assertThat(report.findings()).isNotNull();
-		assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(2_000);
+		// a pattern that backtracks on this text takes tens of seconds; the bound leaves room for a loaded machine
+		// (it took ~0.2 s here, and over 2 s while other builds shared both cores)
+		assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(8_000);
 	}
 
 	private static void assertRejected(String name, byte[] content, int status, String message) {
