@@ -11,6 +11,7 @@ import io.stride.authoring.CourseStandards;
 import io.stride.authoring.QuestionKind;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
+import io.stride.shared.ChecksControlCharacters;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -73,6 +74,7 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses")
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[", "questions[" })
 	String create(@ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -122,6 +124,7 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses/{id}")
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[", "questions[" })
 	String update(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -234,6 +237,7 @@ class CourseBuilderController {
 
 	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
 	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[", "questions[" })
 	@org.springframework.web.bind.annotation.ResponseBody
 	org.springframework.http.ResponseEntity<Map<String, Object>> autosave(@PathVariable String id,
 			@ModelAttribute("form") CourseForm form, BindingResult binding) {

@@ -2,6 +2,7 @@ package io.stride.shared.web;
 
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
+import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,6 +40,17 @@ class PageErrors {
 		}
 		return page(model, response, 422, "Not saved", "Nothing was saved: a value cannot be stored (for example a text "
 				+ "with a control character, or a number out of range). Go back, correct it and try again.");
+	}
+
+	/**
+	 * Input refused before the page's own handler ran (a control character in a form field): the handler never
+	 * rendered its form, so this page names the fields and sends the writer back, where the browser kept the input.
+	 */
+	@ExceptionHandler(InvalidInputException.class)
+	String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+		model.addAttribute("fieldErrors", e.fieldErrors());
+		return page(model, response, 422, "Not saved", e.getMessage() + " Go back to the form (what you typed is "
+				+ "still there), correct the fields listed below and try again.");
 	}
 
 	private static String page(Model model, HttpServletResponse response, int status, String title, String message) {

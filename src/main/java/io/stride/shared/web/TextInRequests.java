@@ -1,0 +1,76 @@
+package io.stride.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.shared.ChecksControlCharacters;
+import io.stride.shared.ControlCharacters;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Refuses control characters in request parameters (form fields, query strings, multipart text fields) and path
+ * variables, naming them, before any handler uses them: PostgreSQL cannot store NUL and H2 stored it silently.
+ * <p>
+ * One check ahead of all handlers rather than one per form: forms bind in many ways (records, beans, single
+ * parameters, raw parameter maps for quiz answers), and a check that each controller must remember is one that the
+ * next form forgets. The price is that the refusal is a page of its own rather than the form shown again; handlers
+ * that check their text themselves and keep the form say so with {@link ChecksControlCharacters}. API request bodies
+ * are checked by {@link TextInRequestBodies}.
+ */
+@Configuration(proxyBeanMethods = false)
+class TextInRequests implements WebMvcConfigurer, HandlerInterceptor {
+
+	private static final int MAX_ERRORS = 20;
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod method)) {
+			return true;
+		}
+		ChecksControlCharacters own = method.getMethodAnnotation(ChecksControlCharacters.class);
+		if (own == null) {
+			own = method.getBeanType().getAnnotation(ChecksControlCharacters.class);
+		}
+		Set<String> checkedByTheHandler = own == null ? Set.of() : Set.of(own.value());
+		if (own != null && checkedByTheHandler.isEmpty()) {
+			return true;
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+			variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value), errors));
+		}
+		request.getParameterMap().forEach((name, values) -> {
+			if (checkedByTheHandler.stream()
+				.anyMatch(checked -> checked.endsWith("[") ? name.startsWith(checked) : checked.equals(name))) {
+				return;
+			}
+			for (String value : values) {
+				check(name, value, errors);
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("Nothing was saved: a text contains a control character.", errors);
+		}
+		return true;
+	}
+
+	private static void check(String name, String value, Map<String, String> errors) {
+		if (errors.size() < MAX_ERRORS && (ControlCharacters.in(name) || ControlCharacters.in(value))) {
+			errors.putIfAbsent(ControlCharacters.strip(name), ControlCharacters.MESSAGE);
+		}
+	}
+}
