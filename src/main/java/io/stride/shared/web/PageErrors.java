@@ -49,8 +49,8 @@ class PageErrors {
 	@ExceptionHandler(InvalidInputException.class)
 	String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
 		model.addAttribute("fieldErrors", e.fieldErrors());
-		return page(model, response, 422, "Not saved", e.getMessage() + " Go back to the form (what you typed is "
-				+ "still there), correct the fields listed below and try again.");
+		return page(model, response, 422, "Not saved", e.getMessage() + " Go back (what you typed is still in the "
+				+ "form), correct the fields listed below and try again.");
 	}
 
 	private static String page(Model model, HttpServletResponse response, int status, String title, String message) {

@@ -10,6 +10,7 @@ import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -63,7 +64,9 @@ class TextInRequests implements WebMvcConfigurer, HandlerInterceptor {
 			}
 		});
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException("Nothing was saved: a text contains a control character.", errors);
+			throw new InvalidInputException(HttpMethod.GET.matches(request.getMethod())
+					? "Nothing was looked up: a value contains a control character."
+					: "Nothing was saved: a text contains a control character.", errors);
 		}
 		return true;
 	}
