@@ -150,6 +150,10 @@ class QuizPageTests {
 			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString());
 		assertThat(refused.select("main li").eachText()).anySatisfy(item -> assertThat(item).startsWith(shortAnswer + ":"));
+		mvc.perform(post(quiz + "/answers").with(learner).with(csrf()).param("attemptId", attemptId)
+				.param("questionId", course.quiz().questions().get(EveryKind.SHORT).id()).param(shortAnswer, "brulee\u0007"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['" + shortAnswer + "']", containsString("control character")));
 		Document again = page(quiz);
 		assertThat(again.text()).doesNotContain("your saved answers are filled in");
 		assertThat(again.select("#" + shortAnswer).val()).isEmpty();

@@ -1,5 +1,7 @@
 package io.stride.shared.web;
 
+import java.util.Map;
+
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
@@ -10,6 +12,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /**
  * Error pages for the UI: the same wording for "does not exist" and "not yours" so that ids can't be probed.
@@ -47,10 +53,16 @@ class PageErrors {
 	 * rendered its form, so this page names the fields and sends the writer back, where the browser kept the input.
 	 */
 	@ExceptionHandler(InvalidInputException.class)
-	String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+	ModelAndView invalid(InvalidInputException e, HandlerMethod handler, Model model, HttpServletResponse response) {
+		if (handler.hasMethodAnnotation(ResponseBody.class)) {
+			// the page's script asked (autosave), so it gets what its other refusals give it
+			response.setStatus(422);
+			return new ModelAndView(new JacksonJsonView(), Map.of("detail", e.getMessage() + " "
+					+ String.join(" ", e.fieldErrors().values()), "errors", e.fieldErrors()));
+		}
 		model.addAttribute("fieldErrors", e.fieldErrors());
-		return page(model, response, 422, "Not saved", e.getMessage() + " Go back (what you typed is still in the "
-				+ "form), correct the fields listed below and try again.");
+		return new ModelAndView(page(model, response, 422, "Not saved", e.getMessage() + " Go back (what you typed is "
+				+ "still in the form), correct the fields listed below and try again."), model.asMap());
 	}
 
 	private static String page(Model model, HttpServletResponse response, int status, String title, String message) {
