@@ -17,8 +17,8 @@ import java.lang.annotation.Target;
 public @interface ChecksControlCharacters {
 
 	/**
-	 * The parameters the handler checks itself, by name, or by the start of their names when it ends with
-	 * {@code [} ({@code lessons[} for every lesson field); none named means all of them.
+	 * The parameters the handler checks itself, by name, where {@code *} stands for an index
+	 * ({@code lessons[*].title} for every lesson's title); none named means all of them.
 	 */
 	String[] value() default {};
 }

@@ -74,7 +74,10 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses")
-	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[", "questions[" })
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
+			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
+			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
+			"questions[*].unit" })
 	String create(@ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -124,7 +127,10 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses/{id}")
-	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[", "questions[" })
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
+			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
+			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
+			"questions[*].unit" })
 	String update(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -237,7 +243,10 @@ class CourseBuilderController {
 
 	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
 	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
-	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[", "questions[" })
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
+			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
+			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
+			"questions[*].unit" })
 	@org.springframework.web.bind.annotation.ResponseBody
 	org.springframework.http.ResponseEntity<Map<String, Object>> autosave(@PathVariable String id,
 			@ModelAttribute("form") CourseForm form, BindingResult binding) {
