@@ -15,7 +15,9 @@ import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -41,12 +43,15 @@ class TextInRequests implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this);
+		// the error page runs with the failed request's parameters; refusing them there would hide the first error
+		registry.addInterceptor(this).excludePathPatterns("/error");
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method)) {
+		// our controllers only: the error advice covers them (actuator endpoints are handlers too)
+		if (!(handler instanceof HandlerMethod method)
+				|| !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), Controller.class)) {
 			return true;
 		}
 		ChecksControlCharacters own = method.getMethodAnnotation(ChecksControlCharacters.class);
