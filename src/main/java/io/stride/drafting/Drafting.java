@@ -12,6 +12,7 @@ import io.stride.drafting.internal.LlmEngine;
 import io.stride.drafting.internal.OfflineEngine;
 import io.stride.drafting.internal.SourceReader;
 import io.stride.identity.Viewer;
+import io.stride.shared.ControlCharacters;
 import io.stride.shared.Ids;
 import io.stride.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -246,6 +247,11 @@ public class Drafting {
 		boolean hasText = text != null && !text.isBlank();
 		if (given.isEmpty() && !hasText) {
 			throw new SourceRejected(422, "input", "is empty: upload a file or paste some text.");
+		}
+		// what the author pasted is theirs to correct, like any text they type; documents are cleaned instead
+		if (hasText && ControlCharacters.in(text)) {
+			throw new SourceRejected(422, "text", "contains a control character (such as NUL); only tabs and line "
+					+ "breaks are allowed. Remove it and try again.");
 		}
 		if (given.size() > maxFiles) {
 			throw new SourceRejected(413, given.get(maxFiles).name(), "is one file too many: draft from at most " + maxFiles + " files at once.");

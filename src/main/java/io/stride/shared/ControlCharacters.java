@@ -24,4 +24,14 @@ public final class ControlCharacters {
 		}
 		return false;
 	}
+
+	/** The text without its control characters, for text that comes out of documents, where form feeds are common. */
+	public static String strip(String text) {
+		if (!in(text)) {
+			return text;
+		}
+		StringBuilder kept = new StringBuilder(text.length());
+		text.chars().filter(c -> !((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)).forEach(c -> kept.append((char) c));
+		return kept.toString();
+	}
 }

@@ -140,6 +140,26 @@ class QuizPageTests {
 	}
 
 	@Test
+	void anAnswerWithANulIsRefusedNamingItsFieldAndNothingIsSaved() throws Exception {
+		Course course = published(QuizSettings.NONE);
+		String quiz = "/learning/courses/" + course.id() + "/quiz";
+		String attemptId = page(quiz).select("input[name=attemptId]").val();
+		String shortAnswer = q(course, EveryKind.SHORT) + "-text";
+		Document refused = Jsoup.parse(mvc.perform(answers(post(quiz), course).param("attemptId", attemptId)
+				.param("action", "save").param(shortAnswer, "brulee\u0000"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(refused.select("main li").eachText()).anySatisfy(item -> assertThat(item).startsWith(shortAnswer + ":"));
+		mvc.perform(post(quiz + "/answers").with(learner).with(csrf()).param("attemptId", attemptId)
+				.param("questionId", course.quiz().questions().get(EveryKind.SHORT).id()).param(shortAnswer, "brulee\u0007"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['" + shortAnswer + "']", containsString("control character")));
+		Document again = page(quiz);
+		assertThat(again.text()).doesNotContain("your saved answers are filled in");
+		assertThat(again.select("#" + shortAnswer).val()).isEmpty();
+	}
+
+	@Test
 	void goingBackAfterSubmittingShowsTheResultAndOnlyTryAgainStartsAnotherAttempt() throws Exception {
 		Course course = published(new QuizSettings(3, null, null, false));
 		String quiz = "/learning/courses/" + course.id() + "/quiz";

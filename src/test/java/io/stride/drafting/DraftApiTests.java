@@ -9,6 +9,7 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
+import io.stride.shared.ControlCharacters;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
@@ -213,6 +214,39 @@ class DraftApiTests {
 			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")))
 			.andExpect(content().string(containsString("Link text &quot;click here&quot;")))
 			.andExpect(content().string(containsString("has no alternative text")));
+	}
+
+	@Test
+	void pastedTextWithANulIsRefusedNamingTheTextAndNothingIsDrafted() throws Exception {
+		String notes = "Report every incident\u0000 within one hour to the security desk.";
+		mvc.perform(multipart("/api/v1/drafts")
+				.file(new MockMultipartFile("text", "", "text/plain", notes.getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization", bearer()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.text", containsString("control character")))
+			.andExpect(jsonPath("$.errors.length()").value(1));
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		mvc.perform(multipart("/drafts").param("text", notes).with(author).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("control character")))
+			.andExpect(content().string(containsString("within one hour to the security desk.")));
+		assertThat(drafting.keptBy(fixtures.viewer(org.managerA()))).isEmpty();
+	}
+
+	@Test
+	void controlCharactersInAnUploadedDocumentAreDroppedAndTheDraftIsKept() throws Exception {
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		String text = "Incident reporting\n\nReport every incident within one hour.\f\u0000Call the security desk "
+				+ "first.\u0001 Write down what you saw, when and where.\n";
+		String job = mvc.perform(multipart("/drafts")
+				.file(new MockMultipartFile("files", "notes.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)))
+				.with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		String draftId = draftOf(job, author).substring("/drafts/".length());
+		String kept = drafting.source(fixtures.viewer(org.managerA()), draftId, "notes.txt", 0, 0).after();
+		assertThat(kept).contains("Call the security desk first.");
+		assertThat(ControlCharacters.in(kept)).as("control characters in %s", kept).isFalse();
 	}
 
 	/** Follows the background job, as the progress page does, until the draft is there. */

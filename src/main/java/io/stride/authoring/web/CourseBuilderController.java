@@ -11,6 +11,7 @@ import io.stride.authoring.CourseStandards;
 import io.stride.authoring.QuestionKind;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
+import io.stride.shared.ChecksControlCharacters;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -74,6 +75,10 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses")
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
+			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
+			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
+			"questions[*].unit" })
 	String create(@ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -123,6 +128,10 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses/{id}")
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
+			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
+			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
+			"questions[*].unit" })
 	String update(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -267,6 +276,10 @@ class CourseBuilderController {
 
 	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
 	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
+	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
+			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
+			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
+			"questions[*].unit" })
 	@org.springframework.web.bind.annotation.ResponseBody
 	org.springframework.http.ResponseEntity<Map<String, Object>> autosave(@PathVariable String id,
 			@ModelAttribute("form") CourseForm form, BindingResult binding) {

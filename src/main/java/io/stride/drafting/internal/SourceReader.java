@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
+import io.stride.shared.ControlCharacters;
 import io.stride.shared.Markdown;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -211,7 +212,7 @@ public class SourceReader {
 		catch (ExecutionException e) {
 			throw rejected(file.name(), type, e.getCause());
 		}
-		Document document = Jsoup.parse(xhtml);
+		Document document = Jsoup.parse(ControlCharacters.strip(xhtml));
 		int pages = HtmlBlocks.count(document.body(), type.equals("pptx") ? "slide-content" : "page");
 		if (pages > maxPages) {
 			throw new SourceRejected(422, file.name(), "has " + pages + " pages; the limit is " + maxPages + ".");
@@ -340,15 +341,19 @@ public class SourceReader {
 		return html(name, "<body>" + html + "</body>");
 	}
 
+	/**
+	 * A text file's text, without control characters: files carry form feeds and the odd NUL that nobody meant as
+	 * text, and PostgreSQL could not keep the draft's sources with a NUL in them.
+	 */
 	private static String text(SourceFile file) {
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
+			return ControlCharacters.strip(StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.decode(java.nio.ByteBuffer.wrap(file.content()))
-				.toString();
+				.toString());
 		}
 		catch (CharacterCodingException e) {
-			return new String(file.content(), StandardCharsets.ISO_8859_1);
+			return ControlCharacters.strip(new String(file.content(), StandardCharsets.ISO_8859_1));
 		}
 	}
 

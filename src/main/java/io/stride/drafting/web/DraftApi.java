@@ -9,6 +9,7 @@ import io.stride.drafting.Drafting;
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
 import io.stride.identity.Organization;
+import io.stride.shared.ChecksControlCharacters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,6 +41,7 @@ class DraftApi {
 
 	@PostMapping(path = "/api/v1/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Draft a course from files (PDF, DOCX, PPTX, HTML, Markdown, TXT, VTT, SRT) and/or text")
+	@ChecksControlCharacters("text")
 	ResponseEntity<CourseDraft> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text) throws IOException {
 		return ResponseEntity.status(HttpStatus.CREATED)

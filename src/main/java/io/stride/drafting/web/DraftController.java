@@ -10,6 +10,7 @@ import io.stride.drafting.SourceRejected;
 import io.stride.drafting.StyleTerms;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
+import io.stride.shared.ChecksControlCharacters;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import io.stride.standards.CourseTemplate;
@@ -60,6 +61,7 @@ class DraftController {
 	}
 
 	@PostMapping("/drafts")
+	@ChecksControlCharacters("text")
 	String draft(@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestParam(name = "template", required = false) String templateId, Model model,

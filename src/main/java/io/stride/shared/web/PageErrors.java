@@ -1,7 +1,10 @@
 package io.stride.shared.web;
 
+import java.util.Map;
+
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
+import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -9,6 +12,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /**
  * Error pages for the UI: the same wording for "does not exist" and "not yours" so that ids can't be probed.
@@ -39,6 +46,23 @@ class PageErrors {
 		}
 		return page(model, response, 422, "Not saved", "Nothing was saved: a value cannot be stored (for example a text "
 				+ "with a control character, or a number out of range). Go back, correct it and try again.");
+	}
+
+	/**
+	 * Input refused before the page's own handler ran (a control character in a form field): the handler never
+	 * rendered its form, so this page names the fields and sends the writer back, where the browser kept the input.
+	 */
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalid(InvalidInputException e, HandlerMethod handler, Model model, HttpServletResponse response) {
+		if (handler.hasMethodAnnotation(ResponseBody.class)) {
+			// the page's script asked (autosave), so it gets what its other refusals give it
+			response.setStatus(422);
+			return new ModelAndView(new JacksonJsonView(), Map.of("detail", e.getMessage() + " "
+					+ String.join(" ", e.fieldErrors().values()), "errors", e.fieldErrors()));
+		}
+		model.addAttribute("fieldErrors", e.fieldErrors());
+		return new ModelAndView(page(model, response, 422, "Not saved", e.getMessage() + " Go back (what you typed is "
+				+ "still in the form), correct the fields listed below and try again."), model.asMap());
 	}
 
 	private static String page(Model model, HttpServletResponse response, int status, String title, String message) {

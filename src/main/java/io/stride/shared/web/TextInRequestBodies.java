@@ -11,6 +11,7 @@ import io.stride.shared.InvalidInputException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
@@ -35,7 +36,9 @@ class TextInRequestBodies extends RequestBodyAdviceAdapter {
 	public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		walk(body, "", errors, 0);
+		// a multipart text part is named by its part, a JSON body by its fields
+		RequestPart part = parameter.getParameterAnnotation(RequestPart.class);
+		walk(body, part == null || part.name().isEmpty() ? "" : part.name(), errors, 0);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("Nothing was saved: a text contains a control character.", errors);
 		}

@@ -156,6 +156,17 @@ class BuilderQuestionKindsTests {
 	}
 
 	@Test
+	void aControlCharacterOutsideTheCourseContentIsRefusedNamingItsField() throws Exception {
+		Document refused = Jsoup.parse(mvc.perform(course("/courses", "70", "Use the form.")
+				.param("topic", "Safety\u0000").param("lessons[0].id", "x\u0001").param("action", "save"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(refused.select("main li").eachText()).hasSize(2)
+			.anySatisfy(item -> assertThat(item).startsWith("topic:"))
+			.anySatisfy(item -> assertThat(item).startsWith("lessons[0].id:"));
+	}
+
+	@Test
 	void aPassMarkThatIsNotAWholeNumberAndAControlCharacterAreShownAtTheirFields() throws Exception {
 		Document fraction = Jsoup.parse(mvc.perform(course("/courses", "80.5", "Use the form.").param("action", "save"))
 			.andExpect(status().isUnprocessableContent())
