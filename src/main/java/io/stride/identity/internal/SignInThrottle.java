@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * docs/decisions/0016-sign-in-throttling.md. Failures are counted per client address and per account (email,
  * known or not, so that the answer reveals nothing). Past a few free failures each further attempt must wait
  * 1, 2, 4 … seconds, at most a minute; attempts during the wait are refused without checking the password.
- * An account's wait binds only addresses that have failed themselves, so an attacker's guesses never keep the
- * owner out from a clean address. Held in memory per node, bounded in size.
+ * An account's wait binds only the addresses that have failed on that account, so an attacker's guesses never keep
+ * the owner out from a clean address, and signing in to an account of one's own lifts no wait on another. Held in
+ * memory per node, bounded in size.
  */
 @Component
 public class SignInThrottle {
@@ -53,6 +54,9 @@ public class SignInThrottle {
 
 	private final Keys accounts;
 
+	/** Failures of one address on one account: whom an account's wait binds, and what a success forgives. */
+	private final Keys pairs;
+
 	private final Clock clock;
 
 	@Autowired
@@ -69,6 +73,7 @@ public class SignInThrottle {
 			Clock clock) {
 		this.accounts = new Keys(freePerAccount, maxWait, forgetAfter, maxTracked);
 		this.addresses = new Keys(freePerAddress, maxWait, forgetAfter, maxTracked);
+		this.pairs = new Keys(Integer.MAX_VALUE, maxWait, forgetAfter, maxTracked);
 		this.clock = clock;
 	}
 
@@ -80,29 +85,44 @@ public class SignInThrottle {
 	public synchronized Optional<Refusal> attempt(String email, String address) {
 		Instant now = clock.instant();
 		String account = account(email);
-		String client = address == null || address.isBlank() ? "" : address;
+		String client = client(address);
+		String pair = account + "\n" + client;
 		Optional<Duration> addressWait = addresses.wait(client, now);
 		if (addressWait.isPresent()) {
 			return Optional.of(new Refusal(Reason.ADDRESS, addressWait.get()));
 		}
 		Optional<Duration> accountWait = accounts.wait(account, now);
-		if (accountWait.isPresent() && addresses.hasFailed(client, now)) {
+		if (accountWait.isPresent() && pairs.hasFailed(pair, now)) {
 			return Optional.of(new Refusal(Reason.ACCOUNT, accountWait.get()));
 		}
 		addresses.fail(client, now);
 		accounts.fail(account, now);
+		pairs.fail(pair, now);
 		return Optional.empty();
 	}
 
-	/** The right password proves the owner: the account's and the address's counts start again. */
+	/**
+	 * The right password proves the owner: the account's count starts again, and the address is forgiven the
+	 * failures it made on this account (typos), not those on other accounts, so that signing in to an account of
+	 * one's own between guesses at others gains nothing.
+	 */
 	public synchronized void succeeded(String email, String address) {
-		accounts.forget(account(email));
-		addresses.forget(address == null ? "" : address);
+		Instant now = clock.instant();
+		String account = account(email);
+		String client = client(address);
+		accounts.forget(account);
+		addresses.takeBack(client, pairs.failures(account + "\n" + client, now), now);
+		pairs.forget(account + "\n" + client);
 	}
 
+	/** Emails longer than any real one share a key, so that keys cannot be made to fill the memory. */
 	private static String account(String email) {
 		String key = People.normalize(email);
-		return key == null ? "" : key;
+		return key == null ? "" : key.length() > 254 ? "(too long)" : key;
+	}
+
+	private static String client(String address) {
+		return address == null || address.isBlank() ? "" : address.length() > 64 ? "(too long)" : address;
 	}
 
 	/** One kind of key with its free failures; least recently used keys go first when the map is full. */
@@ -152,6 +172,25 @@ public class SignInThrottle {
 
 		void forget(String key) {
 			records.remove(key);
+		}
+
+		int failures(String key, Instant now) {
+			Record record = current(key, now);
+			return record == null ? 0 : record.failures;
+		}
+
+		void takeBack(String key, int failures, Instant now) {
+			Record record = current(key, now);
+			if (record == null || failures <= 0) {
+				return;
+			}
+			record.failures -= failures;
+			if (record.failures <= 0) {
+				records.remove(key);
+			}
+			else {
+				record.notBefore = record.lastFailure.plus(waitAfter(record.failures));
+			}
 		}
 
 		private Record current(String key, Instant now) {

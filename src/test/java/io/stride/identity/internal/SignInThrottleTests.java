@@ -42,17 +42,36 @@ class SignInThrottleTests {
 	}
 
 	@Test
-	void theRightPasswordClearsTheAddressCount() {
-		for (int i = 0; i < 9; i++) {
+	void theRightPasswordForgivesTheAddressItsTyposOnThatAccountOnly() {
+		for (int i = 0; i < 7; i++) {
 			throttle.attempt("guess-" + i + "@stride.test", "198.51.100.3");
 		}
+		throttle.attempt("me@stride.test", "198.51.100.3");
+		throttle.attempt("me@stride.test", "198.51.100.3");
+		throttle.attempt("me@stride.test", "198.51.100.3");
 		throttle.succeeded("me@stride.test", "198.51.100.3");
-		for (int i = 0; i < 10; i++) {
+		// the seven guesses at others still count: three more are free, the fourth waits
+		for (int i = 0; i < 2; i++) {
 			assertThat(throttle.attempt("other-" + i + "@stride.test", "198.51.100.3")).isEmpty();
 		}
+		assertThat(throttle.attempt("other-2@stride.test", "198.51.100.3")).isEmpty();
 		assertThat(throttle.attempt("other@stride.test", "198.51.100.3")).get()
 			.extracting(SignInThrottle.Refusal::reason)
 			.isEqualTo(SignInThrottle.Reason.ADDRESS);
+	}
+
+	@Test
+	void signingInToAnAccountOfOnesOwnLiftsNoWaitOnTheAccountGuessedAt() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(throttle.attempt("victim@stride.test", "198.51.100.5")).isEmpty();
+		}
+		throttle.attempt("attacker@stride.test", "198.51.100.5");
+		throttle.succeeded("attacker@stride.test", "198.51.100.5");
+		assertThat(throttle.attempt("victim@stride.test", "198.51.100.5")).get()
+			.extracting(SignInThrottle.Refusal::reason)
+			.isEqualTo(SignInThrottle.Reason.ACCOUNT);
+		// the owner, from an address that never failed on the account, is not kept out
+		assertThat(throttle.attempt("victim@stride.test", "192.0.2.7")).isEmpty();
 	}
 
 	@Test
