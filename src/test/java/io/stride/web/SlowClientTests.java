@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"server.tomcat.connection-timeout=3s", "stride.http.body-read-timeout=8s", "stride.http.upload-grace=2s",
-		"server.forward-headers-strategy=native", "server.tomcat.remoteip.internal-proxies=127.0.0.1/32" })
+		"server.forward-headers-strategy=native", "server.tomcat.remoteip.internal-proxies=127.0.0.1/32",
+		"stride.http.max-body-readers=20", "stride.http.max-upload-readers=4" })
 class SlowClientTests {
 
 	static final int ATTACKERS = 250;
@@ -193,5 +194,102 @@ class SlowClientTests {
 				"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n--x--\r\n");
 		assertThat(upload.status()).isEqualTo(413);
 		assertThat(upload.body()).contains("takes no file uploads");
+	}
+
+	@Test
+	void uploadsKeepingUpTheMinimumRateNeverTakeTheSlotsOfSignIns() throws Exception {
+		int uploaders = 20;
+		try (ExecutorService sockets = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> uploads = new ArrayList<>();
+			for (int i = 0; i < uploaders; i++) {
+				String address = "198.51.100." + (i + 1);
+				uploads.add(sockets.submit(() -> steadyUpload(port, address, Duration.ofSeconds(6))));
+			}
+			Thread.sleep(2_000);
+			long start = System.nanoTime();
+			RawHttp.Response signIn = RawHttp.exchange(port, "POST", "/login",
+					List.of("Host: localhost", "Content-Type: application/x-www-form-urlencoded",
+							"X-Forwarded-For: 203.0.113.9"),
+					"email=someone%40stride.test&password=wrong");
+			// a sign-in form without its CSRF token is refused by the security filters (403), not for want of a slot
+			assertThat(signIn.status()).isNotEqualTo(413);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			long refused = 0;
+			for (Future<Integer> upload : uploads) {
+				if (upload.get(30, TimeUnit.SECONDS) == 413) {
+					refused++;
+				}
+			}
+			assertThat(refused).as("uploads beyond the upload pool are refused at once").isGreaterThanOrEqualTo(uploaders - 4);
+		}
+	}
+
+	@Test
+	void oneAddressCannotTakeEverySlot() throws Exception {
+		try (ExecutorService sockets = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> uploads = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				uploads.add(sockets.submit(() -> steadyForm(port, "198.51.100.200", Duration.ofSeconds(5))));
+			}
+			long refused = 0;
+			for (Future<Integer> upload : uploads) {
+				if (upload.get(30, TimeUnit.SECONDS) == 413) {
+					refused++;
+				}
+			}
+			assertThat(refused).as("bodies beyond eight at once from one address").isGreaterThanOrEqualTo(4);
+		}
+	}
+
+	@Test
+	void aFormWithABrokenEscapeIsNoServerError() throws Exception {
+		RawHttp.Response answer = RawHttp.exchange(port, "POST", "/login",
+				List.of("Host: localhost", "Content-Type: application/x-www-form-urlencoded"), "email=%&password=%zz");
+		assertThat(answer.status()).isBetween(300, 499);
+	}
+
+	/**
+	 * A body that keeps above the minimum rate for a while, then stops: the status the server answered while it was
+	 * sending, 0 if the server closed, -1 if it was still reading.
+	 */
+	static int steadyUpload(int port, String address, Duration sending) throws IOException {
+		return steady(port, address, "/drafts", "multipart/form-data; boundary=xyz", sending);
+	}
+
+	static int steadyForm(int port, String address, Duration sending) throws IOException {
+		return steady(port, address, "/api/v1/courses", "application/json", sending);
+	}
+
+	private static int steady(int port, String address, String path, String type, Duration sending) throws IOException {
+		long start = System.nanoTime();
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(200);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + address
+					+ "\r\nContent-Type: " + type + "\r\nContent-Length: 1000000\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			byte[] chunk = "x".repeat(1_000).getBytes(StandardCharsets.ISO_8859_1);
+			while (System.nanoTime() - start < sending.toNanos()) {
+				try {
+					out.write(chunk);
+					out.flush();
+				}
+				catch (IOException closed) {
+					break;
+				}
+				try {
+					return RawHttp.read(socket.getInputStream()).status();
+				}
+				catch (SocketTimeoutException stillOpen) {
+					// 1,000 bytes every 200 ms: 5 KB/s, above the minimum rate
+				}
+				catch (IOException | RuntimeException closed) {
+					return 0;
+				}
+			}
+			// still reading when the sender stopped: it was not refused for want of a slot
+			return -1;
+		}
 	}
 }

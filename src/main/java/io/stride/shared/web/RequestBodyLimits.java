@@ -26,9 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Reads request bodies before the application sees them, so that a client sending slowly cannot hold a request
  * thread for long, and a crowd of such clients cannot hold them all:
  * <ul>
- * <li>at most {@code max-body-readers} bodies are read at once; the threads beyond them stay free for pages;</li>
- * <li>a body must arrive at {@code min-upload-bytes-per-second} on average once {@code upload-grace} has passed;
- * Tomcat's upload timeout bounds each single wait for data;</li>
+ * <li>at most {@code max-body-readers} bodies are read at once, and uploads have their own, smaller pool
+ * ({@code max-upload-readers}), so that slow uploads never take the slots of sign-ins and forms; the threads beyond
+ * them stay free for pages;</li>
+ * <li>one client address reads at most {@code max-body-readers-per-address} bodies at once, so that one sender
+ * cannot take every slot;</li>
+ * <li>a body must arrive at {@code min-upload-bytes-per-second} on average once {@code upload-grace} has passed, and
+ * a form or JSON body within {@code max-body-time} in all; Tomcat's upload timeout bounds each single wait for
+ * data;</li>
  * <li>a body may be at most {@code max-body} (forms and JSON), {@code max-sign-in-body} when signing in; multipart
  * uploads only on their own routes and at most {@code spring.servlet.multipart.max-request-size}.</li>
  * </ul>
@@ -43,9 +48,21 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final Semaphore readers;
 
+	private final Semaphore uploadReaders;
+
+	private final int perAddress;
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Integer> readingPerAddress = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final long maxBodyNanos;
+
+	private final int maxParameters;
+
 	private final long maxBody;
 
 	private final long maxSignIn;
+
+	private final long maxCourse;
 
 	private final long maxMultipart;
 
@@ -61,8 +78,18 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			@Value("${spring.servlet.multipart.max-request-size:120MB}") DataSize maxMultipart,
 			@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxFile,
 			@Value("${stride.http.min-upload-bytes-per-second:2048}") long minBytesPerSecond,
-			@Value("${stride.http.upload-grace:5s}") java.time.Duration grace) {
+			@Value("${stride.http.upload-grace:5s}") java.time.Duration grace,
+			@Value("${stride.http.max-upload-readers:10}") int maxUploadReaders,
+			@Value("${stride.http.max-body-readers-per-address:8}") int perAddress,
+			@Value("${stride.http.max-body-time:30s}") java.time.Duration maxBodyTime,
+			@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters,
+			@Value("${stride.http.max-course-body:16MB}") DataSize maxCourse) {
+		this.maxCourse = maxCourse.toBytes();
 		this.readers = new Semaphore(maxReaders);
+		this.uploadReaders = new Semaphore(maxUploadReaders);
+		this.perAddress = perAddress;
+		this.maxBodyNanos = maxBodyTime.toNanos();
+		this.maxParameters = maxParameters;
 		this.maxBody = maxBody.toBytes();
 		this.maxSignIn = maxSignIn.toBytes();
 		this.maxMultipart = maxMultipart.toBytes();
@@ -85,12 +112,20 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			refuse(response, "This address takes no file uploads.");
 			return;
 		}
-		long limit = multipart ? maxMultipart : isSignIn(request) ? maxSignIn : maxBody;
+		long limit = multipart ? maxMultipart : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
 		if (length > limit) {
 			refuse(response, "The request body is larger than " + limit + " bytes.");
 			return;
 		}
-		if (!readers.tryAcquire()) {
+		Semaphore pool = multipart ? uploadReaders : readers;
+		String address = request.getRemoteAddr() == null ? "" : request.getRemoteAddr();
+		if (!startReading(address)) {
+			response.setHeader("Retry-After", "5");
+			refuse(response, "Too many requests from your address are sending a body right now; try again in a few seconds.");
+			return;
+		}
+		if (!pool.tryAcquire()) {
+			stopReading(address);
 			response.setHeader("Retry-After", "5");
 			refuse(response, "Too many requests are sending a body right now; try again in a few seconds.");
 			return;
@@ -104,15 +139,18 @@ class RequestBodyLimits extends OncePerRequestFilter {
 					// to a file: uploads may be large; parsed from there when the application asks for the parts
 					upload = Files.createTempFile("stride-upload-", ".body");
 					try (OutputStream file = Files.newOutputStream(upload)) {
-						read(request.getInputStream(), file, limit);
+						read(request.getInputStream(), file, limit, Long.MAX_VALUE);
 					}
 					parts = new ReadUpload(request, upload, maxFile);
 					read = parts;
 				}
 				else {
 					ByteArrayOutputStream body = new ByteArrayOutputStream();
-					read(request.getInputStream(), body, limit);
-					read = new ReadBody(request, body.toByteArray());
+					read(request.getInputStream(), body, limit, maxBodyNanos);
+					ReadBody form = new ReadBody(request, body.toByteArray());
+					// parsed here, where a refusal can still be answered, not later inside whichever filter asks first
+					form.parse(maxParameters);
+					read = form;
 				}
 			}
 			catch (BodyRefused refused) {
@@ -121,7 +159,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			}
 			finally {
 				// the limit is on threads waiting for clients; handling the request waits for no one
-				readers.release();
+				pool.release();
+				stopReading(address);
 			}
 			chain.doFilter(read, response);
 		}
@@ -135,7 +174,21 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		}
 	}
 
-	private void read(InputStream in, OutputStream body, long limit) throws IOException {
+	private boolean startReading(String address) {
+		boolean[] admitted = { false };
+		readingPerAddress.compute(address, (key, reading) -> {
+			int now = reading == null ? 0 : reading;
+			admitted[0] = now < perAddress;
+			return admitted[0] ? now + 1 : now == 0 ? null : now;
+		});
+		return admitted[0];
+	}
+
+	private void stopReading(String address) {
+		readingPerAddress.computeIfPresent(address, (key, reading) -> reading <= 1 ? null : reading - 1);
+	}
+
+	private void read(InputStream in, OutputStream body, long limit, long maxNanos) throws IOException {
 		byte[] buffer = new byte[8192];
 		long start = System.nanoTime();
 		long total = 0;
@@ -151,6 +204,9 @@ class RequestBodyLimits extends OncePerRequestFilter {
 				if (elapsed > graceNanos && total * 1_000_000_000L / elapsed < minBytesPerSecond) {
 					throw new BodyRefused("The request body arrived slower than " + minBytesPerSecond + " bytes a second.");
 				}
+				if (elapsed > maxNanos) {
+					throw new BodyRefused("The request body took longer than " + maxNanos / 1_000_000_000L + " seconds to arrive.");
+				}
 			}
 		}
 		catch (InterruptedIOException timedOut) {
@@ -163,6 +219,12 @@ class RequestBodyLimits extends OncePerRequestFilter {
 	private static boolean isSignIn(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/login") || path.equals("/api/v1/auth/token");
+	}
+
+	/** A course may hold 50 lessons of 100,000 characters each, more when the form encodes them. */
+	private static boolean isCourse(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/courses") || path.startsWith("/api/v1/courses");
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {
@@ -260,26 +322,47 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		@Override
 		public java.util.Map<String, String[]> getParameterMap() {
 			if (parameters == null) {
-				// the container has only the query string now: the body was read through the stream
-				java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>();
-				super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, k -> new java.util.ArrayList<>())
-					.addAll(java.util.List.of(values)));
-				if (isForm()) {
-					for (String pair : new String(body, charset()).split("&")) {
-						if (pair.isEmpty()) {
-							continue;
-						}
-						int eq = pair.indexOf('=');
+				try {
+					parse(Integer.MAX_VALUE);
+				}
+				catch (BodyRefused cannotHappen) {
+					throw new IllegalStateException(cannotHappen);
+				}
+			}
+			return parameters;
+		}
+
+		/**
+		 * The container has only the query string now: the body was read through the stream. A parameter whose
+		 * escapes cannot be decoded is left out, as Tomcat does; more than {@code max} parameters are refused.
+		 */
+		void parse(int max) throws BodyRefused {
+			java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>();
+			super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, k -> new java.util.ArrayList<>())
+				.addAll(java.util.List.of(values)));
+			if (isForm()) {
+				int count = 0;
+				for (String pair : new String(body, charset()).split("&")) {
+					if (pair.isEmpty()) {
+						continue;
+					}
+					if (++count > max) {
+						throw new BodyRefused("The form has more than " + max + " fields.");
+					}
+					int eq = pair.indexOf('=');
+					try {
 						String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset());
 						String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), charset());
 						all.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
 					}
+					catch (IllegalArgumentException malformed) {
+						// a '%' not followed by two hex digits: skipped, like the container's own parser
+					}
 				}
-				java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>();
-				all.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
-				parameters = java.util.Collections.unmodifiableMap(map);
 			}
-			return parameters;
+			java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>();
+			all.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
+			parameters = java.util.Collections.unmodifiableMap(map);
 		}
 
 		private boolean isForm() {
