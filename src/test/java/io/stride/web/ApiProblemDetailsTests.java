@@ -56,6 +56,13 @@ class ApiProblemDetailsTests {
 	}
 
 	@Test
+	void aPageThePathFirewallRefusesIsABadRequestNotAServerError() throws Exception {
+		for (String path : new String[] { "/learning;x=1", "//learning", "/courses/%2e%2e/x" }) {
+			assertThat(send("GET", path, null, null, null)).startsWith("HTTP/1.1 400");
+		}
+	}
+
+	@Test
 	void anUploadWithTooManyPartsIsATooLargeProblemDetail() throws Exception {
 		StringBuilder body = new StringBuilder();
 		for (int i = 0; i < 60; i++) {

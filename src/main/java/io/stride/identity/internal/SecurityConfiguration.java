@@ -22,6 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -92,9 +93,12 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
+		RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
 		return (request, response, e) -> {
 			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				throw e;
+				// a 400 like Spring Security's own answer; thrown on, it would become a 500 and a logged stack trace
+				pages.handle(request, response, e);
+				return;
 			}
 			Problems.write(response, 400, "Bad Request",
 					"This path is refused (for example a ';', '//', '..' or an encoded character it may not hold).");
