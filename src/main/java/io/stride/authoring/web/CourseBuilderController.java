@@ -326,11 +326,20 @@ class CourseBuilderController {
 		return "redirect:/courses/" + course.id().value() + "/edit";
 	}
 
-	/** The template the form names, checked before anything is saved; null when it names none. */
 	/** A new course from the page: under the page's id when it sent one, so that a second save finds the first. */
 	private Course createOrSave(Viewer me, CourseForm form, io.stride.authoring.CourseContent content) {
 		io.stride.authoring.CourseId id = form.newCourseId();
-		return id == null ? authoring.create(me, content) : authoring.createOrSave(me, id, content);
+		if (id == null) {
+			return authoring.create(me, content);
+		}
+		try {
+			return authoring.createOrSave(me, id, content);
+		}
+		catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
+			// the page's other request (its first autosave and a Save at once) created the course a moment ago;
+			// in a transaction of its own, this one now saves over it
+			return authoring.createOrSave(me, id, content);
+		}
 	}
 
 	private CourseTemplate chosenTemplate(CourseForm form) {
