@@ -179,31 +179,38 @@ public class Drafting {
 			throw new SourceRejected(503, "input", "can't be drafted right now: Stride is busy with other drafts. Try again in a minute.", 60);
 		}
 		jobs.start(job, author.id());
-		background.execute(() -> {
-			try (under) {
-				CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage));
-				String id = Ids.newId();
-				drafts.insert(id, author.id(), draft,
-						sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
-				try {
-					whenKept.accept(id);
+		try {
+			background.execute(() -> {
+				try (under) {
+					CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage));
+					String id = Ids.newId();
+					drafts.insert(id, author.id(), draft,
+							sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
+					try {
+						whenKept.accept(id);
+					}
+					catch (RuntimeException e) {
+						org.slf4j.LoggerFactory.getLogger(Drafting.class).warn("Kept a draft, but not what goes with it", e);
+					}
+					jobs.done(job, id);
 				}
-				catch (RuntimeException e) {
-					org.slf4j.LoggerFactory.getLogger(Drafting.class).warn("Kept a draft, but not what goes with it", e);
+				catch (SourceRejected e) {
+					jobs.failed(job, e.getMessage());
 				}
-				jobs.done(job, id);
-			}
-			catch (SourceRejected e) {
-				jobs.failed(job, e.getMessage());
-			}
-			catch (OutOfMemoryError e) {
-				jobs.failed(job, shortOfMemory(e).getMessage());
-			}
-			catch (RuntimeException | Error e) {
-				org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Drafting failed", e);
-				jobs.failed(job, "Drafting failed unexpectedly; nothing was saved. Try again with a shorter source.");
-			}
-		});
+				catch (OutOfMemoryError e) {
+					jobs.failed(job, shortOfMemory(e).getMessage());
+				}
+				catch (RuntimeException | Error e) {
+					org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Drafting failed", e);
+					jobs.failed(job, "Drafting failed unexpectedly; nothing was saved. Try again with a shorter source.");
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException full) {
+			// the queue filled between the check above and now: the job is ended, not left showing as running
+			jobs.failed(job, "Stride is busy with other drafts; nothing was saved. Try again in a minute.");
+			throw new SourceRejected(503, "input", "can't be drafted right now: Stride is busy with other drafts. Try again in a minute.", 60);
+		}
 		return job;
 	}
 
