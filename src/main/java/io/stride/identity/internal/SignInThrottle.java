@@ -121,8 +121,34 @@ public class SignInThrottle {
 		return key == null ? "" : key.length() > 254 ? "(too long)" : key;
 	}
 
-	private static String client(String address) {
-		return address == null || address.isBlank() ? "" : address.length() > 64 ? "(too long)" : address;
+	/**
+	 * The key of a client address. An IPv6 host is usually given a whole /64 to pick addresses from, so IPv6
+	 * addresses count by their /64: one machine cannot be a fresh address for every guess.
+	 */
+	static String client(String address) {
+		if (address == null || address.isBlank()) {
+			return "";
+		}
+		if (address.length() > 64) {
+			return "(too long)";
+		}
+		if (address.indexOf(':') >= 0) {
+			try {
+				// a literal with a colon is never looked up
+				byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+				if (bytes.length == 16) {
+					StringBuilder prefix = new StringBuilder();
+					for (int i = 0; i < 8; i += 2) {
+						prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+					}
+					return prefix + ":/64";
+				}
+			}
+			catch (java.net.UnknownHostException notAnAddress) {
+				// counted as given
+			}
+		}
+		return address;
 	}
 
 	/** One kind of key with its free failures; least recently used keys go first when the map is full. */

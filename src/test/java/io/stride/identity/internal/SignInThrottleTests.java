@@ -75,6 +75,18 @@ class SignInThrottleTests {
 	}
 
 	@Test
+	void ipv6AddressesOfOneNetworkCountAsOneAddress() {
+		for (int i = 0; i < 10; i++) {
+			assertThat(throttle.attempt("guess-" + i + "@stride.test", "2001:db8:1:2::" + Integer.toHexString(i + 1))).isEmpty();
+		}
+		assertThat(throttle.attempt("guess@stride.test", "2001:db8:1:2:ffff::9")).get()
+			.extracting(SignInThrottle.Refusal::reason)
+			.isEqualTo(SignInThrottle.Reason.ADDRESS);
+		assertThat(throttle.attempt("guess@stride.test", "2001:db8:1:3::1")).isEmpty();
+		assertThat(SignInThrottle.client("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64");
+	}
+
+	@Test
 	void memoryStaysBoundedByForgettingTheLeastRecentlySeen() {
 		for (int i = 0; i < 5; i++) {
 			throttle.attempt("target@stride.test", "198.51.100.4");
