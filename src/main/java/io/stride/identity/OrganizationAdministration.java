@@ -1,6 +1,7 @@
 package io.stride.identity;
 
 import java.util.EnumSet;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,9 +138,11 @@ public class OrganizationAdministration {
 	 * A person changes their own password; the current one must be given, and guessing it is throttled like
 	 * signing in (a session left open must not become a way to try passwords).
 	 * @param clientAddress the address the request came from, as the throttle counts it
+	 * @param at the moment the change counts from: sessions signed in before it end, and the session that makes the
+	 * change is stamped with it before the change commits, so that none of its own requests finds it outdated
 	 */
 	public void changeOwnPassword(Viewer viewer, String current, String newPassword, String confirmation,
-			String clientAddress) {
+			String clientAddress, Instant at) {
 		Person person = people.findById(viewer.id()).orElseThrow(() -> new NotFoundException("Person"));
 		Map<String, String> errors = new HashMap<>();
 		String hash = people.credentials(person.email()).map(People.Credentials::passwordHash).orElse(null);
@@ -163,7 +166,7 @@ public class OrganizationAdministration {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("Your password was not changed.", errors);
 		}
-		people.changePassword(person.id(), passwords.encode(newPassword));
+		people.changePassword(person.id(), passwords.encode(newPassword), at);
 		tokens.revokeSignInTokens(person.id());
 	}
 

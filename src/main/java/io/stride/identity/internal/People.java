@@ -127,7 +127,11 @@ public class People {
 
 	/** Sets the password and marks every session signed in until now as ended. */
 	public Instant changePassword(PersonId id, String passwordHash) {
-		Instant now = Instant.now();
+		return changePassword(id, passwordHash, Instant.now());
+	}
+
+	/** Sets a new password as of {@code now}: sessions signed in before it end at their next request. */
+	public Instant changePassword(PersonId id, String passwordHash, Instant now) {
 		jdbc.sql("UPDATE people SET password_hash = ?, credentials_changed_at = ? WHERE id = ?")
 			.params(passwordHash, Timestamp.from(now), id.value())
 			.update();

@@ -30,9 +30,14 @@ public class SignedInSessions extends OncePerRequestFilter {
 
 	/** Marks the request's session as signed in now: at sign-in, and for the session that changed the password. */
 	public static void signedInNow(HttpServletRequest request) {
+		signedInAt(request, Instant.now());
+	}
+
+	/** Marks the request's session as signed in at the given moment (a password change's, stamped before it commits). */
+	public static void signedInAt(HttpServletRequest request, Instant at) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
-			session.setAttribute(SIGNED_IN_AT, Instant.now());
+			session.setAttribute(SIGNED_IN_AT, at);
 		}
 	}
 

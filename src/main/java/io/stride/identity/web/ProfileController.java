@@ -46,10 +46,13 @@ class ProfileController {
 			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
 		try {
+			// this session stays signed in; every other one ends at its next request. Stamped before the change
+			// commits: a request of this session's own arriving in between must not find it outdated
+			// whole milliseconds: the database keeps microseconds, and a rounded-up value would end this session too
+			java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+			SignedInSessions.signedInAt(request, at);
 			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation,
-					request.getRemoteAddr());
-			// this session stays signed in; every other one ends at its next request
-			SignedInSessions.signedInNow(request);
+					request.getRemoteAddr(), at);
 			redirect.addFlashAttribute("notice", "Your password was changed. Your other sessions were signed out.");
 			redirect.addFlashAttribute("passwordChanged", true);
 			return "redirect:/profile";
