@@ -337,7 +337,7 @@ public class SourceReader {
 
 	private ExtractedSource markdown(String name, String markdown) {
 		// raw HTML inside Markdown is kept as text, never as markup
-		String html = Markdown.toSafeHtmlKeepingImages(markdown);
+		String html = Markdown.toSafeHtmlKeepingImages(PublishedMarkdown.clean(markdown));
 		return html(name, "<body>" + html + "</body>");
 	}
 
