@@ -11,7 +11,6 @@ import io.stride.authoring.CourseStandards;
 import io.stride.authoring.QuestionKind;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
-import io.stride.shared.ChecksControlCharacters;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -75,10 +74,7 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses")
-	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
-			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
-			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
-			"questions[*].unit" })
+	@CourseTextCheckedByItsRules
 	String create(@ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -128,10 +124,7 @@ class CourseBuilderController {
 	}
 
 	@PostMapping("/courses/{id}")
-	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
-			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
-			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
-			"questions[*].unit" })
+	@CourseTextCheckedByItsRules
 	String update(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -247,13 +240,13 @@ class CourseBuilderController {
 	 * page then goes on autosaving to the course's own address.
 	 */
 	@PostMapping(path = "/courses/autosave", produces = "application/json")
+	@CourseTextCheckedByItsRules
 	@org.springframework.web.bind.annotation.ResponseBody
 	org.springframework.http.ResponseEntity<Map<String, Object>> autosaveNew(@ModelAttribute("form") CourseForm form,
 			BindingResult binding) {
 		Viewer me = organization.currentViewer();
 		if (binding.hasErrors()) {
-			return org.springframework.http.ResponseEntity.unprocessableContent()
-				.body(Map.of("detail", "A number field holds something else than a number."));
+			return notANumber();
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
@@ -268,25 +261,19 @@ class CourseBuilderController {
 					"autosaveUrl", base + "/autosave"));
 		}
 		catch (InvalidInputException e) {
-			return org.springframework.http.ResponseEntity.unprocessableContent()
-				.body(Map.of("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()), "errors",
-						form.onPage(e.fieldErrors())));
+			return notSaved(form, e);
 		}
 	}
 
 	/** Saves what the author typed a moment ago, for the page's autosave; answers in JSON. */
 	@PostMapping(path = "/courses/{id}/autosave", produces = "application/json")
-	@ChecksControlCharacters({ "title", "description", "objectives", "tierReason", "lessons[*].title",
-			"lessons[*].markdown", "lessons[*].module", "questions[*].prompt", "questions[*].explanation",
-			"questions[*].options[*].text", "questions[*].options[*].match", "questions[*].accepted",
-			"questions[*].unit" })
+	@CourseTextCheckedByItsRules
 	@org.springframework.web.bind.annotation.ResponseBody
 	org.springframework.http.ResponseEntity<Map<String, Object>> autosave(@PathVariable String id,
 			@ModelAttribute("form") CourseForm form, BindingResult binding) {
 		Viewer me = organization.currentViewer();
 		if (binding.hasErrors()) {
-			return org.springframework.http.ResponseEntity.unprocessableContent()
-				.body(Map.of("detail", "A number field holds something else than a number."));
+			return notANumber();
 		}
 		try {
 			CourseTemplate template = chosenTemplate(form);
@@ -298,13 +285,24 @@ class CourseBuilderController {
 					java.time.LocalTime.now().withNano(0).toString()));
 		}
 		catch (InvalidInputException e) {
-			return org.springframework.http.ResponseEntity.unprocessableContent()
-				.body(Map.of("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()), "errors",
-						form.onPage(e.fieldErrors())));
+			return notSaved(form, e);
 		}
 		catch (ConflictException e) {
 			return org.springframework.http.ResponseEntity.status(409).body(Map.of("detail", e.getMessage()));
 		}
+	}
+
+	private static org.springframework.http.ResponseEntity<Map<String, Object>> notANumber() {
+		return org.springframework.http.ResponseEntity.unprocessableContent()
+			.body(Map.of("detail", "A number field holds something else than a number."));
+	}
+
+	/** An autosave refused: the first reason for the page's status line, each at its field on the page. */
+	private static org.springframework.http.ResponseEntity<Map<String, Object>> notSaved(CourseForm form,
+			InvalidInputException e) {
+		return org.springframework.http.ResponseEntity.unprocessableContent()
+			.body(Map.of("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()), "errors",
+					form.onPage(e.fieldErrors())));
 	}
 
 	private String afterSave(Viewer me, Course course, String action, RedirectAttributes redirect) {
