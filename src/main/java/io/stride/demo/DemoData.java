@@ -125,7 +125,7 @@ class DemoData implements ApplicationRunner {
 		PersonId leo = person(admin, "Leo Learner", "leo", Set.of(customerSuccess), Set.of(), Set.of());
 		PersonId lina = person(admin, "Lina Lopez", "lina", Set.of(onboarding), Set.of(), Set.of());
 		person(admin, "Omar Osei", "omar", Set.of(onboarding), Set.of(), Set.of());
-		person(admin, "Priya Patel", "priya", Set.of(customerSuccess), Set.of(), Set.of());
+		PersonId priya = person(admin, "Priya Patel", "priya", Set.of(customerSuccess), Set.of(), Set.of());
 		PersonId sofia = person(admin, "Sofia Silva", "sofia", Set.of(sales), Set.of(), Set.of());
 		person(admin, "Tom Tanaka", "tom", Set.of(sales), Set.of(), Set.of());
 		person(admin, "Uma Umar", "uma", Set.of(support), Set.of(), Set.of());
@@ -156,6 +156,13 @@ class DemoData implements ApplicationRunner {
 		feedback.react(leoViewer, ebr.id(), ebr.lessons().get(1).id(), "HELPFUL", null);
 		feedback.react(linaViewer, ebr.id(), ebr.lessons().get(0).id(), "UNCLEAR",
 				"Who is the sponsor when the customer has no executive on the account?");
+		// enough reactions for the course's reaction score to show as a figure (it does from five)
+		feedback.react(leoViewer, ebr.id(), ebr.lessons().get(0).id(), "HELPFUL", null);
+		Viewer priyaViewer = organization.viewerOf(priya);
+		delivery.open(priyaViewer, ebr.id());
+		ebr.lessons().forEach(lesson -> delivery.readLesson(priyaViewer, ebr.id(), lesson.id()));
+		feedback.react(priyaViewer, ebr.id(), ebr.lessons().get(0).id(), "HELPFUL", null);
+		feedback.react(priyaViewer, ebr.id(), ebr.lessons().get(1).id(), "HELPFUL", null);
 		Viewer sofiaViewer = organization.viewerOf(sofia);
 		delivery.open(sofiaViewer, refunds.id());
 		refunds.lessons().forEach(lesson -> delivery.readLesson(sofiaViewer, refunds.id(), lesson.id()));
