@@ -95,6 +95,13 @@ public final class CourseFromDraft {
 					q.options(), q.correct(), explanation, note(q.citation())));
 			case "ORDERING" -> java.util.Optional.of(new Question(null, QuestionKind.ORDERING, cut(q.prompt(), 2000),
 					q.options(), q.correct(), explanation, note(q.citation())));
+			case "MATCHING" -> q.matches().stream().anyMatch(m -> m.length() > 500) ? java.util.Optional.empty()
+					: java.util.Optional.of(new Question(null, QuestionKind.MATCHING, cut(q.prompt(), 2000), q.options(),
+							q.correct(), explanation, note(q.citation()), Scoring.PARTIAL, null, null, null, q.matches()));
+			case "NUMERIC" -> q.numeric() == null || q.numeric().value() == null ? java.util.Optional.empty()
+					: java.util.Optional.of(new Question(null, QuestionKind.NUMERIC, cut(q.prompt(), 2000), null, null,
+							explanation, note(q.citation()), null, null, null,
+							new NumericAnswer(q.numeric().value(), q.numeric().tolerance(), q.numeric().unit()), null));
 			default -> java.util.Optional.empty();
 		};
 	}
