@@ -339,6 +339,8 @@ class LlmEngineTests {
 		CourseDraft offline = offline();
 		AtomicInteger rewrites = new AtomicInteger();
 		Map<String, String> passages = new ConcurrentHashMap<>();
+		java.util.Set<String> spoiled = ConcurrentHashMap.newKeySet();
+		java.util.concurrent.atomic.AtomicBoolean distractorSpoiled = new java.util.concurrent.atomic.AtomicBoolean();
 		replies = request -> {
 			JsonNode body = JSON.readTree(request.body());
 			String user = body.path("messages").path(1).path("content").asString();
@@ -354,14 +356,22 @@ class LlmEngineTests {
 				q.path("options").forEach(o -> options.add(o.asString()));
 				List<Integer> keys = new ArrayList<>();
 				q.path("correct").forEach(k -> keys.add(k.asInt()));
-				boolean spoil = rewrites.getAndIncrement() == 0;
+				int n = rewrites.getAndIncrement();
+				boolean choice = !q.path("kind").asString().equals("ORDERING");
+				String passage = q.path("passage").asString();
 				for (int i = 0; i < options.size(); i++) {
 					boolean key = keys.contains(i);
-					if (spoil && key) {
+					if (n == 0 && key) {
 						// the first rewrite changes the key: it must be refused
 						options.set(i, "Something else entirely");
+						spoiled.add(q.path("prompt").asString());
 					}
-					else if (!key && !q.path("kind").asString().equals("ORDERING")) {
+					else if (n > 0 && choice && !key && distractorSpoiled.compareAndSet(false, true)) {
+						// the second offers a wrong option the passage states: refused too
+						options.set(i, String.join(" ", java.util.Arrays.asList(passage.split(" ")).subList(0, 4)));
+						spoiled.add(q.path("prompt").asString());
+					}
+					else if (!key && choice) {
 						options.set(i, options.get(i) + " (reworded)");
 					}
 				}
@@ -393,8 +403,12 @@ class LlmEngineTests {
 				changed++;
 				assertThat(passages).containsEntry(was.prompt(), was.citation().text());
 			}
+			if (spoiled.contains(was.prompt())) {
+				assertThat(now).isEqualTo(was);
+			}
 		}
-		assertThat(changed).isPositive().isLessThan(rewrites.get());
+		assertThat(spoiled).hasSize(2);
+		assertThat(changed).isPositive().isEqualTo(rewrites.get() - spoiled.size());
 		assertThat(draft.warnings()).anyMatch(w -> w.contains("rewritten questions failed the checks"));
 		assertThat(stages).anyMatch(s -> s.startsWith("Module 3 of 3 rewritten"));
 	}

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class ModuleDrafting {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModuleDrafting.class);
+
 	/** A module longer than this is not sent (it would not fit a small model's context); the offline one stays. */
 	static final int MAX_MODULE_CHARACTERS = 40_000;
 
@@ -106,6 +108,8 @@ final class ModuleDrafting {
 	}
 
 	static Outcome offline(ModuleSlice slice, String reason, ChatCompletions.Unavailable failure) {
+		// the reason is ours (no key, no source text); the module's title is the source's, so it is left out
+		log.info("Module {} of {} was drafted offline: {}", slice.index() + 1, slice.count(), reason);
 		return new Outcome(slice.offline(), List.of(),
 				List.of(slice.name() + " came from the offline engine: " + reason + "."), false, failure);
 	}

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class QuestionRewriting {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuestionRewriting.class);
+
 	/** Kinds whose stem may be rewritten. A true/false statement is its own key, so it is never reworded. */
 	private static final Set<String> REWORDED = Set.of("SINGLE_CHOICE", "MULTIPLE_CHOICE", "ORDERING");
 
@@ -52,6 +54,7 @@ final class QuestionRewriting {
 		}
 		catch (ChatCompletions.Unavailable e) {
 			attempts.failed();
+			log.info("Module {} of {} keeps the offline wording: {}", slice.index() + 1, slice.count(), e.getMessage());
 			return new Outcome(Map.of(), 0, "the language model could not be used (" + e.getMessage() + ")", false);
 		}
 		Map<String, JsonNode> byId = new HashMap<>();
@@ -94,6 +97,10 @@ final class QuestionRewriting {
 			}
 			if (same) {
 				kept.set(i, original.options().get(i));
+			}
+			else if (ModelAnswers.normal(original.citation().text()).contains(ModelAnswers.normal(options.get(i)))) {
+				// a new wrong option the cited passage states may well be right
+				return null;
 			}
 		}
 		String stem = ModelAnswers.normal(prompt);
