@@ -9,12 +9,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -339,8 +342,8 @@ class LlmEngineTests {
 		CourseDraft offline = offline();
 		AtomicInteger rewrites = new AtomicInteger();
 		Map<String, String> passages = new ConcurrentHashMap<>();
-		java.util.Set<String> spoiled = ConcurrentHashMap.newKeySet();
-		java.util.concurrent.atomic.AtomicBoolean distractorSpoiled = new java.util.concurrent.atomic.AtomicBoolean();
+		Set<String> spoiled = ConcurrentHashMap.newKeySet();
+		AtomicBoolean distractorSpoiled = new AtomicBoolean();
 		replies = request -> {
 			JsonNode body = JSON.readTree(request.body());
 			String user = body.path("messages").path(1).path("content").asString();
@@ -368,7 +371,7 @@ class LlmEngineTests {
 					}
 					else if (n > 0 && choice && !key && distractorSpoiled.compareAndSet(false, true)) {
 						// the second offers a wrong option the passage states: refused too
-						options.set(i, String.join(" ", java.util.Arrays.asList(passage.split(" ")).subList(0, 4)));
+						options.set(i, String.join(" ", Arrays.asList(passage.split(" ")).subList(0, 4)));
 						spoiled.add(q.path("prompt").asString());
 					}
 					else if (!key && choice) {

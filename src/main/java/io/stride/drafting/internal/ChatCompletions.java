@@ -1,5 +1,6 @@
 package io.stride.drafting.internal;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -126,17 +130,19 @@ final class ChatCompletions {
 		if (!settings.apiKey().isBlank()) {
 			call.header("Authorization", "Bearer " + settings.apiKey());
 		}
-		java.util.concurrent.atomic.AtomicReference<Stream<String>> body = new java.util.concurrent.atomic.AtomicReference<>();
-		CompletableFuture<Answer> answer = http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofLines())
-			.thenApply(response -> {
-				body.set(response.body());
-				return read(response);
-			});
+		AtomicReference<Stream<String>> body = new AtomicReference<>();
+		CompletableFuture<HttpResponse<Stream<String>>> sent = http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofLines());
+		CompletableFuture<Answer> answer = sent.thenApply(response -> {
+			body.set(response.body());
+			return read(response);
+		});
 		try {
 			// the limit covers the whole answer, not only its first byte
 			return answer.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException e) {
+			// gives up the exchange, whether its headers came or not
+			sent.cancel(true);
 			answer.cancel(true);
 			Stream<String> unfinished = body.get();
 			if (unfinished != null) {
@@ -154,13 +160,13 @@ final class ChatCompletions {
 			if (cause instanceof HttpTimeoutException) {
 				throw timedOut();
 			}
-			if (cause instanceof java.net.ConnectException) {
+			if (cause instanceof ConnectException) {
 				throw new Unavailable("no connection to the configured address", false);
 			}
 			if (cause instanceof Unavailable unavailable) {
 				throw unavailable;
 			}
-			if (cause instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() instanceof Unavailable unavailable) {
+			if (cause instanceof CompletionException wrapped && wrapped.getCause() instanceof Unavailable unavailable) {
 				throw unavailable;
 			}
 			throw new Unavailable("an error (" + cause.getClass().getSimpleName() + ")", false);
@@ -195,7 +201,7 @@ final class ChatCompletions {
 	private String message(String body) {
 		JsonNode content = readJson(body).path("choices").path(0).path("message").path("content");
 		if (!content.isString()) {
-			throw new java.util.concurrent.CompletionException(new Unavailable("its answer had no message", false));
+			throw new CompletionException(new Unavailable("its answer had no message", false));
 		}
 		return content.asString();
 	}
@@ -223,8 +229,8 @@ final class ChatCompletions {
 		try {
 			return json.readTree(text);
 		}
-		catch (tools.jackson.core.JacksonException e) {
-			throw new java.util.concurrent.CompletionException(new Unavailable("its answer was not valid JSON", false));
+		catch (JacksonException e) {
+			throw new CompletionException(new Unavailable("its answer was not valid JSON", false));
 		}
 	}
 
@@ -236,7 +242,7 @@ final class ChatCompletions {
 			}
 			return node;
 		}
-		catch (tools.jackson.core.JacksonException e) {
+		catch (JacksonException e) {
 			throw new Unavailable("its answer was not valid JSON", false);
 		}
 	}

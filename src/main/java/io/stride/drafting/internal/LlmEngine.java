@@ -2,6 +2,7 @@ package io.stride.drafting.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +170,7 @@ public class LlmEngine {
 		List<QuestionRewriting.Outcome> outcomes = eachModule(slices, progress, "rewritten by the language model",
 				slice -> slice.map(s -> rewriting.rewrite(s, s.offlineQuestions(offline.quiz()), attempts)).orElse(null));
 		List<String> warnings = new ArrayList<>(offline.warnings());
-		Map<DraftQuestion, DraftQuestion> rewritten = new java.util.HashMap<>();
+		Map<DraftQuestion, DraftQuestion> rewritten = new HashMap<>();
 		int rejected = 0;
 		String firstFailure = null;
 		for (int i = 0; i < outcomes.size(); i++) {

@@ -10,6 +10,8 @@ import io.stride.drafting.Citation;
 import io.stride.drafting.DraftLesson;
 import io.stride.drafting.DraftModule;
 import io.stride.drafting.DraftQuestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ModuleDrafting {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModuleDrafting.class);
+	private static final Logger log = LoggerFactory.getLogger(ModuleDrafting.class);
 
 	/** A module longer than this is not sent (it would not fit a small model's context); the offline one stays. */
 	static final int MAX_MODULE_CHARACTERS = 40_000;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.stride.drafting.DraftQuestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class QuestionRewriting {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuestionRewriting.class);
+	private static final Logger log = LoggerFactory.getLogger(QuestionRewriting.class);
 
 	/** Kinds whose stem may be rewritten. A true/false statement is its own key, so it is never reworded. */
 	private static final Set<String> REWORDED = Set.of("SINGLE_CHOICE", "MULTIPLE_CHOICE", "ORDERING");
