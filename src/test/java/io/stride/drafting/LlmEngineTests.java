@@ -23,6 +23,10 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import io.stride.drafting.internal.ExtractedSource;
 import io.stride.drafting.internal.LlmEngine;
@@ -30,6 +34,7 @@ import io.stride.drafting.internal.LlmSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -446,6 +451,55 @@ class LlmEngineTests {
 		assertThat(draft.warnings()).noneMatch(w -> w.contains("test-key"));
 		// a refusal is not retried
 		assertThat(requests).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void atMostTwoModulesAreDraftedAtOnce() {
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		replies = request -> {
+			if (request.heading() == null) {
+				return goodAnswers(request);
+			}
+			most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(300);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			inFlight.decrementAndGet();
+			return goodAnswers(request);
+		};
+
+		CourseDraft draft = engine(settings()).draft(List.of(source()), offline());
+
+		assertThat(draft.engine()).isEqualTo("llm");
+		assertThat(most.get()).isEqualTo(2);
+	}
+
+	@Test
+	void neitherTheKeyNorTheSourceTextIsLogged() {
+		Logger drafting = (Logger) LoggerFactory.getLogger("io.stride.drafting");
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		drafting.addAppender(logged);
+		Level level = drafting.getLevel();
+		drafting.setLevel(Level.DEBUG);
+		try {
+			replies = request -> request.module("Who approves a refund") ? Reply.ok("not { json")
+					: request.module("Steps for every refund")
+							? new Reply(500, "{\"error\":{\"message\":\"key test-key refused\"}}", Map.of(), 0)
+							: new Reply(401, "{\"error\":{\"message\":\"invalid key test-key\"}}", Map.of(), 0);
+
+			engine(settings()).draft(List.of(source()), offline());
+		}
+		finally {
+			drafting.detachAppender(logged);
+			drafting.setLevel(level);
+		}
+		assertThat(logged.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage())
+			.doesNotContain("test-key", "EUR 500", "Confirm receipt", "Who approves", "Steps for every refund"));
 	}
 
 	private Reply goodAnswers(Request request) {
