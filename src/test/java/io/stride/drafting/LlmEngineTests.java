@@ -166,8 +166,7 @@ class LlmEngineTests {
 		List<Request> modules = requests.stream().filter(r -> r.heading() != null).toList();
 		assertThat(modules).hasSize(3);
 		Request steps = modules.stream().filter(r -> r.module("Steps for every refund")).findFirst().orElseThrow();
-		int offset = source.text().indexOf("1. Confirm receipt") >= 0 ? source.text().indexOf("1. Confirm receipt")
-				: source.text().indexOf("Confirm receipt");
+		int offset = source.blocks().stream().filter(b -> b.text().startsWith("Confirm receipt")).findFirst().orElseThrow().start();
 		assertThat(steps.body()).contains("Confirm receipt of the request on the same day.", "[@" + offset + " ")
 			.doesNotContain("approves refunds up to EUR 500", "kept for 7 years");
 		assertThat(requests).filteredOn(Request::courseText).hasSize(1);
