@@ -243,8 +243,8 @@ public class Drafting {
 	private CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress) {
 		CourseDraft draft = offline.draft(sources, progress);
 		if (llm != null && llm.enabled()) {
-			progress.accept(5, "Checking the language model's draft");
-			return llm.draft(sources, draft);
+			// step 5 counts the modules as the model finishes them
+			return llm.draft(sources, draft, progress);
 		}
 		return draft;
 	}
