@@ -391,7 +391,8 @@ class LlmEngineTests {
 		CourseDraft draft = engine(settings().withMode(LlmSettings.Mode.HYBRID)).draft(List.of(source()), offline,
 				(step, stage) -> stages.add(stage));
 
-		assertThat(draft.engine()).isEqualTo("hybrid");
+		assertThat(draft.engine()).isEqualTo("llm");
+		assertThat(draft.warnings()).anySatisfy(w -> assertThat(w).contains("hybrid mode"));
 		assertThat(draft.objectives()).contains("Sequence the refund steps");
 		assertThat(draft.modules()).extracting(DraftModule::lessons).isEqualTo(offline.modules().stream().map(DraftModule::lessons).toList());
 		List<DraftQuestion> before = offline.allQuestions();

@@ -191,6 +191,8 @@ public class LlmEngine {
 					? "no question could be rewritten" : firstFailure.replaceFirst("^the language model could not be used \\((.*)\\)$", "$1"))
 					+ "), so the offline engine drafted this course.");
 		}
+		warnings.add(0, "Drafted in hybrid mode: the offline engine chose the passages and the answers; the language model "
+				+ "reworded " + rewritten.size() + " question" + (rewritten.size() == 1 ? "" : "s") + " and the objectives.");
 		if (rejected > 0) {
 			warnings.add(rejected + " of the language model's rewritten questions failed the checks (the answer changed "
 					+ "or no longer in the cited passage, a giveaway stem, or repeated options) and keep the offline engine's wording.");
@@ -206,7 +208,7 @@ public class LlmEngine {
 			warnings.add("The objectives came from the offline engine: " + text.failure() + ".");
 		}
 		return new CourseDraft(offline.id(), offline.title(), offline.audience(), text.objectives(),
-				offline.estimatedMinutes(), offline.summary(), modules, quiz, offline.glossary(), "hybrid", warnings);
+				offline.estimatedMinutes(), offline.summary(), modules, quiz, offline.glossary(), "llm", warnings);
 	}
 
 	/**
