@@ -39,6 +39,9 @@ public class Drafting {
 
 	private final DraftsUnderWay underWay;
 
+	/** What the course model makes of a draft; absent where no module makes courses (engine-only tests). */
+	private final org.springframework.beans.factory.ObjectProvider<CourseFit> fit;
+
 	/**
 	 * Drafting is CPU work: two platform threads and a short queue, so that drafts never starve page requests
 	 * (which run on virtual threads) and a flood of uploads is refused instead of piling up.
@@ -50,8 +53,16 @@ public class Drafting {
 				return thread;
 			});
 
+	Drafting(SourceReader reader, OfflineEngine offline, int maxFiles, Drafts drafts, LlmEngine llm, DraftJobs jobs,
+			DraftsUnderWay underWay) {
+		this(reader, offline, maxFiles, drafts, llm, jobs, underWay, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
 	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
-			Drafts drafts, LlmEngine llm, DraftJobs jobs, DraftsUnderWay underWay) {
+			Drafts drafts, LlmEngine llm, DraftJobs jobs, DraftsUnderWay underWay,
+			org.springframework.beans.factory.ObjectProvider<CourseFit> fit) {
+		this.fit = fit;
 		this.reader = reader;
 		this.offline = offline;
 		this.maxFiles = maxFiles;
@@ -244,9 +255,29 @@ public class Drafting {
 		CourseDraft draft = offline.draft(sources, progress);
 		if (llm != null && llm.enabled()) {
 			progress.accept(5, "Checking the language model's draft");
-			return llm.draft(sources, draft);
+			draft = llm.draft(sources, draft);
 		}
-		return draft;
+		return withWarnings(draft);
+	}
+
+	/**
+	 * The draft with what its author must know before creating the course: that it has no questions, and what the
+	 * course model makes of it (several courses, a question it can't hold).
+	 */
+	private CourseDraft withWarnings(CourseDraft draft) {
+		List<String> warnings = new ArrayList<>(draft.warnings());
+		if (draft.allQuestions().isEmpty()) {
+			warnings.add(DraftWarnings.NO_QUESTIONS);
+		}
+		CourseFit courses = fit == null ? null : fit.getIfAvailable();
+		if (courses != null) {
+			warnings.addAll(courses.warnings(draft));
+		}
+		if (warnings.size() == draft.warnings().size()) {
+			return draft;
+		}
+		return new CourseDraft(draft.id(), draft.title(), draft.audience(), draft.objectives(), draft.estimatedMinutes(),
+				draft.summary(), draft.modules(), draft.quiz(), draft.glossary(), draft.engine(), warnings);
 	}
 
 	private List<ExtractedSource> read(List<SourceFile> files, String text) {
