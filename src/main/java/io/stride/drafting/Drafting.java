@@ -132,17 +132,39 @@ public class Drafting {
 		List<SourceFile> read() throws IOException;
 	}
 
+	/** One source's extracted text, into which the draft's citations point: {@code text.substring(start, end)}. */
+	public record Source(String name, String text) {
+	}
+
+	/** A draft kept for its author, with the text of its sources. */
+	public record Kept(String id, CourseDraft draft, List<Source> sources) {
+	}
+
 	/**
 	 * Drafts on the spot for an author, who may have only a few drafts under way at once (a refusal says when to try
-	 * again).
+	 * again), and keeps the draft as the draft page does, so that a course can be made from it.
 	 */
-	public CourseDraft draft(Viewer author, Uploads files, String text) throws IOException {
+	public Kept keep(Viewer author, Uploads files, String text) throws IOException {
 		try (DraftsUnderWay.Draft under = underWay.begin(author.id())) {
-			return draft(files.read(), text);
+			List<ExtractedSource> sources = read(files.read(), text);
+			CourseDraft draft = draft(sources, (step, stage) -> {
+			});
+			String id = Ids.newId();
+			draft = new CourseDraft(id, draft.title(), draft.audience(), draft.objectives(), draft.estimatedMinutes(),
+					draft.summary(), draft.modules(), draft.quiz(), draft.glossary(), draft.engine(), draft.warnings());
+			drafts.insert(id, author.id(), draft,
+					sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
+			return new Kept(id, draft, sources.stream().map(s -> new Source(s.name(), s.text())).toList());
 		}
 		catch (OutOfMemoryError e) {
 			throw shortOfMemory(e);
 		}
+	}
+
+	/** The text of a kept draft's sources, for its author; empty when they were too long to keep. */
+	public List<Source> sources(Viewer viewer, String draftId) {
+		kept(viewer, draftId);
+		return drafts.sources(draftId).stream().map(s -> new Source(s.name(), s.text())).toList();
 	}
 
 	private static SourceRejected shortOfMemory(OutOfMemoryError e) {
