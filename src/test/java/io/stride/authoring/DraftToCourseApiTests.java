@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.stride.drafting.DraftWarnings;
+import io.stride.support.BigHandbook;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
@@ -124,6 +125,9 @@ class DraftToCourseApiTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("The draft became 2 courses, split by module.");
+		// what happened is said once, under the courses, not again among the warnings
+		assertThat(page.split("so it becomes 2 courses", -1)).hasSize(2);
+		assertThat(Jsoup.parse(page).select("#creation-notes li").text()).contains("so it becomes 2 courses");
 		var links = Jsoup.parse(page).select("#created-courses li a");
 		assertThat(links.eachText()).containsExactly("The Acme Operations Handbook (part 1 of 2)",
 				"The Acme Operations Handbook (part 2 of 2)");

@@ -1,4 +1,4 @@
-package io.stride.authoring;
+package io.stride.support;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * A handbook written for tests, as long as asked: modules of lessons, each lesson a few paragraphs of rules with
  * roles, deadlines and numbers, different in every lesson so the drafting engine finds facts to ask about.
  */
-final class BigHandbook {
+public final class BigHandbook {
 
 	private static final List<String> ROLES = List.of("team lead", "duty manager", "security officer", "finance clerk",
 			"site supervisor", "service agent", "quality auditor", "warehouse keeper", "fleet coordinator", "payroll officer");
@@ -26,7 +26,7 @@ final class BigHandbook {
 	private BigHandbook() {
 	}
 
-	static String markdown(int modules, int lessonsPerModule) {
+	public static String markdown(int modules, int lessonsPerModule) {
 		StringBuilder md = new StringBuilder("# The Acme Operations Handbook\n\n");
 		int n = 0;
 		for (int m = 0; m < modules; m++) {
