@@ -75,7 +75,7 @@ public final class CourseFromDraft {
 			blocks.add(new Block(module.title(), withChecks(module, lessons(module), checks, quiz, notes)));
 		}
 		quiz.addAll(questions(draft.quiz(), "the final quiz", notes));
-		List<Slot> slots = pack(blocks, quiz);
+		List<Slot> slots = balanced(blocks, quiz);
 		int lessons = blocks.stream().mapToInt(b -> b.lessons().size()).sum();
 		int questions = quiz.size() + blocks.stream().mapToInt(Block::questions).sum();
 		String description = cut(draft.summary(), 3500) + "\n\n" + draft.audience() + '.';
@@ -107,8 +107,14 @@ public final class CourseFromDraft {
 		}
 	}
 
-	/** One course being filled. */
+	/** One course being filled, up to {@code maxLessons} lessons. */
 	private static final class Slot {
+
+		final int maxLessons;
+
+		Slot(int maxLessons) {
+			this.maxLessons = maxLessons;
+		}
 
 		final List<Lesson> lessons = new ArrayList<>();
 
@@ -121,7 +127,7 @@ public final class CourseFromDraft {
 		}
 
 		boolean holds(int moreLessons, int moreQuestions) {
-			return lessons.size() + moreLessons <= CourseRules.MAX_LESSONS
+			return lessons.size() + moreLessons <= maxLessons
 					&& questions() + moreQuestions <= CourseRules.MAX_QUESTIONS;
 		}
 
@@ -138,26 +144,46 @@ public final class CourseFromDraft {
 	}
 
 	/**
-	 * Whole modules into as few courses as hold them, in order; a module too big for a course of its own is cut
-	 * between lessons. The final quiz goes with the last course, taking the last module along into a new course if
+	 * As few courses as hold the draft, of even length where whole modules allow: a handbook of 64 lessons becomes two
+	 * courses of about 32 rather than one of 50 and a remnant of 14.
+	 */
+	private static List<Slot> balanced(List<Block> blocks, List<Question> quiz) {
+		List<Slot> fewest = pack(blocks, quiz, CourseRules.MAX_LESSONS);
+		if (fewest.size() == 1) {
+			return fewest;
+		}
+		int lessons = blocks.stream().mapToInt(b -> b.lessons().size()).sum();
+		for (int cap = (lessons + fewest.size() - 1) / fewest.size(); cap < CourseRules.MAX_LESSONS; cap++) {
+			List<Slot> even = pack(blocks, quiz, cap);
+			if (even.size() == fewest.size()) {
+				return even;
+			}
+		}
+		return fewest;
+	}
+
+	/**
+	 * Whole modules into as few courses of at most {@code maxLessons} lessons as hold them, in order (a module longer
+	 * than that has a course of its own); a module too big for any course is cut between lessons. The final quiz goes with the last course, taking the last module along into a new course if
 	 * the quiz does not fit beside it.
 	 */
-	private static List<Slot> pack(List<Block> blocks, List<Question> quiz) {
+	private static List<Slot> pack(List<Block> blocks, List<Question> quiz, int maxLessons) {
 		List<Slot> slots = new ArrayList<>();
-		Slot slot = new Slot();
+		Slot slot = new Slot(maxLessons);
 		slots.add(slot);
 		List<Block> lastBlocks = new ArrayList<>();
 		for (Block block : blocks) {
 			if (!slot.holds(block.lessons().size(), block.questions())) {
 				if (!slot.isEmpty()) {
-					slot = new Slot();
+					slot = new Slot(maxLessons);
 					slots.add(slot);
 					lastBlocks.clear();
 				}
-				if (!slot.holds(block.lessons().size(), block.questions())) {
+				// a module that fits a course is never cut to even out the courses
+				if (block.lessons().size() > CourseRules.MAX_LESSONS || block.questions() > CourseRules.MAX_QUESTIONS) {
 					for (Lesson lesson : block.lessons()) {
 						if (!slot.holds(1, lesson.knowledgeChecks().size())) {
-							slot = new Slot();
+							slot = new Slot(maxLessons);
 							slots.add(slot);
 							lastBlocks.clear();
 						}
@@ -176,7 +202,7 @@ public final class CourseFromDraft {
 			if (questionsMoved + rest.size() <= CourseRules.MAX_QUESTIONS) {
 				slot.lessons.subList(slot.lessons.size() - moved.lessons().size(), slot.lessons.size()).clear();
 				slot.modules.remove(moved.module());
-				slot = new Slot();
+				slot = new Slot(maxLessons);
 				slots.add(slot);
 				slot.add(moved);
 			}
@@ -184,7 +210,7 @@ public final class CourseFromDraft {
 		while (!rest.isEmpty()) {
 			int room = CourseRules.MAX_QUESTIONS - slot.questions();
 			if (room <= 0) {
-				slot = new Slot();
+				slot = new Slot(maxLessons);
 				slots.add(slot);
 				continue;
 			}

@@ -43,6 +43,18 @@ class CourseFromDraftTests {
 	}
 
 	@Test
+	void theCoursesOfASplitDraftAreOfEvenLengthWithoutCuttingAModule() {
+		List<DraftModule> even = IntStream.range(0, 8).mapToObj(m -> module("Module " + m, 8, 3)).toList();
+		assertThat(CourseFromDraft.plan(draft(even, questions("quiz", 10))).parts())
+			.extracting(p -> p.content().lessons().size()).containsExactly(32, 32);
+
+		List<DraftModule> uneven = List.of(module("Long", 40, 2), module("Short", 10, 2), module("Middle", 14, 2));
+		CourseFromDraft.Plan plan = CourseFromDraft.plan(draft(uneven, questions("quiz", 10)));
+		assertThat(plan.parts()).extracting(CourseFromDraft.Part::modules)
+			.containsExactly(List.of("Long"), List.of("Short", "Middle"));
+	}
+
+	@Test
 	void aModuleTooBigForOneCourseIsCutBetweenLessonsAndKeepsItsCheckAfterItsLastLesson() {
 		CourseDraft draft = draft(List.of(module("Small", 2, 1), module("Huge", 70, 3)), questions("quiz", 5));
 

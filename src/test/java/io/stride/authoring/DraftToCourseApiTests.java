@@ -52,6 +52,12 @@ class DraftToCourseApiTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	Authoring authoring;
+
+	@Autowired
+	io.stride.delivery.Delivery delivery;
+
 	Org org;
 
 	@BeforeEach
@@ -175,6 +181,17 @@ class DraftToCourseApiTests {
 		assertThat(course.get("quiz").get("questions")).isNotEmpty()
 			.allSatisfy(q -> assertSpan(q.get("citation"), sources));
 		assertThat(course.get("lessons").get(0).get("citations").get(0).get("locator").asString()).isNotBlank();
+		// learners see the lessons' citations but not the questions': a question's cited sentence holds its answer
+		var me = fixtures.viewer(org.managerA());
+		var published = authoring.publish(me, new CourseId(course.get("id").asString()), course.get("revision").asInt());
+		delivery.assign(me, published.id(), org.teamA(), java.time.LocalDate.now().plusDays(7));
+		mvc.perform(get("/api/v1/courses/" + course.get("id").asString()).header("Authorization", "Bearer " + fixtures.token(org.learnerA())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lessons[0].citations[0].text").isNotEmpty())
+			.andExpect(jsonPath("$.quiz.questions[0].citation").doesNotExist());
+		// and the API documents what it gives
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/drafts/{id}/courses", "/api/v1/drafts/{id}", "\"sources\"", "\"citations\"");
 	}
 
 	@Test
