@@ -91,10 +91,20 @@ public final class CourseFromDraft {
 					new Quiz(80, slot.quiz), objectives), slot.modules));
 		}
 		if (parts.size() > 1) {
+			long withQuiz = slots.stream().filter(slot -> !slot.quiz.isEmpty()).count();
+			String quizGoes = withQuiz == 0 ? "" : withQuiz == 1 ? ", with the final quiz in the last one"
+					: ", with the final quiz shared among the last " + withQuiz;
+			StringBuilder holds = new StringBuilder();
+			for (int i = 0; i < parts.size(); i++) {
+				List<String> modules = parts.get(i).modules();
+				holds.append(i == 0 ? " Part 1 holds " : "; part " + (i + 1) + " ")
+					.append(modules.isEmpty() ? "the final quiz" : modules.size() == 1 ? quoted(modules.get(0))
+							: quoted(modules.get(0)) + " to " + quoted(modules.get(modules.size() - 1)));
+			}
 			notes.add(0, "The draft has " + count(lessons, "lesson") + " and " + count(questions, "question")
 					+ " (knowledge checks included); a course holds at most " + CourseRules.MAX_LESSONS + " lessons and "
-					+ CourseRules.MAX_QUESTIONS + " questions, so it becomes " + parts.size()
-					+ " courses, split by module, with the final quiz in the last one.");
+					+ CourseRules.MAX_QUESTIONS + " questions, so it becomes " + parts.size() + " courses, split by module"
+					+ quizGoes + "." + holds + ".");
 		}
 		return new Plan(parts, notes);
 	}
@@ -317,6 +327,10 @@ public final class CourseFromDraft {
 	private static String partTitle(String title, int part, int parts) {
 		String suffix = " (part " + part + " of " + parts + ")";
 		return cut(title, CourseRules.MAX_TITLE - suffix.length()) + suffix;
+	}
+
+	private static String quoted(String title) {
+		return "\u201c" + title + "\u201d";
 	}
 
 	private static String count(int n, String what) {

@@ -39,7 +39,9 @@ class CourseFromDraftTests {
 		assertThat(plan.parts().get(0).content().quiz().questions()).isEmpty();
 		assertThat(plan.parts().get(1).content().quiz().questions()).extracting(Question::prompt)
 			.containsExactlyElementsOf(draft.quiz().stream().map(DraftQuestion::prompt).toList());
-		assertThat(plan.notes().get(0)).contains("63 lessons").contains("becomes 2 courses, split by module");
+		assertThat(plan.notes().get(0)).contains("63 lessons").contains("becomes 2 courses, split by module")
+			.contains("with the final quiz in the last one")
+			.endsWith("Part 1 holds \u201cModule 0\u201d to \u201cModule 3\u201d; part 2 \u201cModule 4\u201d to \u201cModule 6\u201d.");
 	}
 
 	@Test
