@@ -8,7 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.stride.drafting.Citation;
+import io.stride.drafting.CourseDraft;
+import io.stride.drafting.DraftLesson;
+import io.stride.drafting.DraftModule;
+import io.stride.drafting.DraftQuestion;
 import io.stride.drafting.DraftWarnings;
+import io.stride.drafting.internal.Drafts;
 import io.stride.support.BigHandbook;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
@@ -54,6 +60,9 @@ class DraftToCourseApiTests {
 
 	@Autowired
 	Authoring authoring;
+
+	@Autowired
+	Drafts drafts;
 
 	@Autowired
 	io.stride.delivery.Delivery delivery;
@@ -203,6 +212,41 @@ class DraftToCourseApiTests {
 		mvc.perform(get("/drafts/" + draft.get("id").asString()).with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No questions could be drafted from this source")));
+	}
+
+	@Test
+	void aQuestionTheCourseCannotHoldIsNamedWhenTheCourseIsCreatedNotDroppedSilently() throws Exception {
+		String source = "Report every incident within one hour. Call the security desk first.";
+		Citation cited = new Citation("text", "paragraph 1", 0, 38, source.substring(0, 38));
+		DraftQuestion fine = new DraftQuestion("q1", "TRUE_FALSE", "Report every incident within one hour.",
+				List.of("True", "False"), List.of(0), "", cited);
+		DraftQuestion oneOption = new DraftQuestion("q2", "SINGLE_CHOICE", "Whom do you call first?",
+				List.of("The security desk"), List.of(0), "", cited);
+		CourseDraft draft = new CourseDraft("d", "Incidents", "Everyone", List.of("Report an incident"), 5, "Incidents.",
+				List.of(new DraftModule("Reporting", List.of(), List.of(new DraftLesson("Reporting", source, List.of(cited))),
+						List.of(oneOption))),
+				List.of(fine), List.of(), "offline", List.of());
+		String id = io.stride.shared.Ids.newId();
+		drafts.insert(id, org.managerA(), draft, List.of(new Drafts.SourceText("text", source)));
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+
+		MvcResult result = mvc.perform(post("/drafts/" + id + "/course").with(author).with(csrf()))
+			.andExpect(redirectedUrl("/drafts/" + id))
+			.andReturn();
+		String page = mvc.perform(get("/drafts/" + id).with(author).flashAttrs(result.getFlashMap()))
+			.andReturn().getResponse().getContentAsString();
+		var created = Jsoup.parse(page).select("#created-courses");
+		assertThat(created.select("li a").eachText()).containsExactly("Incidents");
+		assertThat(created.select("#creation-notes li").text())
+			.contains("\"Whom do you call first?\" from the knowledge check of \"Reporting\" was left out: give between 2 and 10 options");
+		String courseId = created.select("li a").attr("href").replaceAll(".*/courses/([^/]+)/edit", "$1");
+		Course course = authoring.course(fixtures.viewer(org.managerA()), new CourseId(courseId));
+		assertThat(course.quiz().questions()).extracting(Question::prompt).containsExactly("Report every incident within one hour.");
+
+		mvc.perform(post("/api/v1/drafts/" + id + "/courses").header("Authorization", bearer()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.courses[0].questions").value(1))
+			.andExpect(jsonPath("$.notes[0]", containsString("\"Whom do you call first?\"")));
 	}
 
 	@Test
