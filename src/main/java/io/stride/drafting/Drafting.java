@@ -39,6 +39,9 @@ public class Drafting {
 
 	private final DraftsUnderWay underWay;
 
+	/** What the course model makes of a draft; absent where no module makes courses (engine-only tests). */
+	private final org.springframework.beans.factory.ObjectProvider<CourseFit> fit;
+
 	/**
 	 * Drafting is CPU work: two platform threads and a short queue, so that drafts never starve page requests
 	 * (which run on virtual threads) and a flood of uploads is refused instead of piling up.
@@ -50,8 +53,16 @@ public class Drafting {
 				return thread;
 			});
 
+	Drafting(SourceReader reader, OfflineEngine offline, int maxFiles, Drafts drafts, LlmEngine llm, DraftJobs jobs,
+			DraftsUnderWay underWay) {
+		this(reader, offline, maxFiles, drafts, llm, jobs, underWay, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
 	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
-			Drafts drafts, LlmEngine llm, DraftJobs jobs, DraftsUnderWay underWay) {
+			Drafts drafts, LlmEngine llm, DraftJobs jobs, DraftsUnderWay underWay,
+			org.springframework.beans.factory.ObjectProvider<CourseFit> fit) {
+		this.fit = fit;
 		this.reader = reader;
 		this.offline = offline;
 		this.maxFiles = maxFiles;
@@ -121,17 +132,39 @@ public class Drafting {
 		List<SourceFile> read() throws IOException;
 	}
 
+	/** One source's extracted text, into which the draft's citations point: {@code text.substring(start, end)}. */
+	public record Source(String name, String text) {
+	}
+
+	/** A draft kept for its author, with the text of its sources. */
+	public record Kept(String id, CourseDraft draft, List<Source> sources) {
+	}
+
 	/**
 	 * Drafts on the spot for an author, who may have only a few drafts under way at once (a refusal says when to try
-	 * again).
+	 * again), and keeps the draft as the draft page does, so that a course can be made from it.
 	 */
-	public CourseDraft draft(Viewer author, Uploads files, String text) throws IOException {
+	public Kept keep(Viewer author, Uploads files, String text) throws IOException {
 		try (DraftsUnderWay.Draft under = underWay.begin(author.id())) {
-			return draft(files.read(), text);
+			List<ExtractedSource> sources = read(files.read(), text);
+			CourseDraft draft = draft(sources, (step, stage) -> {
+			});
+			String id = Ids.newId();
+			draft = new CourseDraft(id, draft.title(), draft.audience(), draft.objectives(), draft.estimatedMinutes(),
+					draft.summary(), draft.modules(), draft.quiz(), draft.glossary(), draft.engine(), draft.warnings());
+			drafts.insert(id, author.id(), draft,
+					sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
+			return new Kept(id, draft, sources.stream().map(s -> new Source(s.name(), s.text())).toList());
 		}
 		catch (OutOfMemoryError e) {
 			throw shortOfMemory(e);
 		}
+	}
+
+	/** The text of a kept draft's sources, for its author; empty when they were too long to keep. */
+	public List<Source> sources(Viewer viewer, String draftId) {
+		kept(viewer, draftId);
+		return drafts.sources(draftId).stream().map(s -> new Source(s.name(), s.text())).toList();
 	}
 
 	private static SourceRejected shortOfMemory(OutOfMemoryError e) {
@@ -244,9 +277,29 @@ public class Drafting {
 		CourseDraft draft = offline.draft(sources, progress);
 		if (llm != null && llm.enabled()) {
 			// step 5 counts the modules as the model finishes them
-			return llm.draft(sources, draft, progress);
+			draft = llm.draft(sources, draft, progress);
 		}
-		return draft;
+		return withWarnings(draft);
+	}
+
+	/**
+	 * The draft with what its author must know before creating the course: that it has no questions, and what the
+	 * course model makes of it (several courses, a question it can't hold).
+	 */
+	private CourseDraft withWarnings(CourseDraft draft) {
+		List<String> warnings = new ArrayList<>(draft.warnings());
+		if (draft.allQuestions().isEmpty()) {
+			warnings.add(DraftWarnings.NO_QUESTIONS);
+		}
+		CourseFit courses = fit == null ? null : fit.getIfAvailable();
+		if (courses != null) {
+			warnings.addAll(courses.warnings(draft));
+		}
+		if (warnings.size() == draft.warnings().size()) {
+			return draft;
+		}
+		return new CourseDraft(draft.id(), draft.title(), draft.audience(), draft.objectives(), draft.estimatedMinutes(),
+				draft.summary(), draft.modules(), draft.quiz(), draft.glossary(), draft.engine(), warnings);
 	}
 
 	private List<ExtractedSource> read(List<SourceFile> files, String text) {

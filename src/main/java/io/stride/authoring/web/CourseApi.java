@@ -15,6 +15,7 @@ import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
 import io.stride.authoring.QuizSettings;
 import io.stride.authoring.Scoring;
+import io.stride.authoring.SourceNote;
 import io.stride.identity.Organization;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,14 +47,31 @@ class CourseApi {
 		this.organization = organization;
 	}
 
-	record LessonBody(String id, String title, String markdown, String module, List<QuestionBody> knowledgeChecks) {
+	/**
+	 * A lesson. {@code citations} are where a drafted lesson's text comes from; Stride sets them when it drafts, so a
+	 * client's are ignored on writing, and an edited lesson keeps its own.
+	 */
+	record LessonBody(String id, String title, String markdown, String module, List<QuestionBody> knowledgeChecks,
+			@Schema(accessMode = Schema.AccessMode.READ_ONLY) List<CitationBody> citations) {
 
 		LessonBody(String id, String title, String markdown, String module) {
-			this(id, title, markdown, module, null);
+			this(id, title, markdown, module, null, null);
+		}
+
+		static LessonBody of(Lesson l, boolean withAnswers) {
+			return new LessonBody(l.id(), l.title(), l.markdown(), l.module(),
+					l.knowledgeChecks().stream().map(q -> QuestionBody.of(q, withAnswers)).toList(),
+					l.sources().stream().map(CitationBody::of).toList());
 		}
 	}
 
+	/** Where a drafted element comes from: {@code text} is exactly the source's extracted text from start to end. */
 	record CitationBody(String source, String locator, Integer start, Integer end, String text) {
+
+		static CitationBody of(SourceNote note) {
+			return note == null ? null
+					: new CitationBody(note.source(), note.locator(), note.start(), note.end(), note.text());
+		}
 	}
 
 	/**
@@ -71,7 +89,8 @@ class CourseApi {
 		static QuestionBody of(Question q, boolean withAnswers) {
 			NumericAnswer numeric = q.numeric();
 			return new QuestionBody(q.id(), q.kind().name(), q.prompt(), q.options(), withAnswers ? q.correct() : null,
-					withAnswers ? q.explanation() : null, null, q.scoring().name(), withAnswers ? q.accepted() : null,
+					withAnswers ? q.explanation() : null, withAnswers ? CitationBody.of(q.source()) : null,
+					q.scoring().name(), withAnswers ? q.accepted() : null,
 					withAnswers ? q.similarity() : null, withAnswers && numeric != null ? numeric.value() : null,
 					withAnswers && numeric != null ? numeric.tolerance() : null, numeric == null ? null : numeric.unit(),
 					q.matches());
@@ -166,8 +185,7 @@ class CourseApi {
 			QuizSettings settings = c.quiz().settings();
 			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
 					c.description(), c.objectives(), c.riskTier().name(), c.tierReason(), c.reviewBy(),
-					c.lessons().stream().map(l -> new LessonBody(l.id(), l.title(), l.markdown(), l.module(),
-							l.knowledgeChecks().stream().map(q -> QuestionBody.of(q, withAnswers)).toList())).toList(),
+					c.lessons().stream().map(l -> LessonBody.of(l, withAnswers)).toList(),
 					new QuizBody(BigDecimal.valueOf(c.quiz().passMark()),
 							c.quiz().questions().stream().map(q -> QuestionBody.of(q, withAnswers)).toList(),
 							settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(),

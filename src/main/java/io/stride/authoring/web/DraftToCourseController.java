@@ -1,9 +1,6 @@
 package io.stride.authoring.web;
 
-import io.stride.authoring.Authoring;
-import io.stride.authoring.Course;
-import io.stride.authoring.CourseFromDraft;
-import io.stride.authoring.CourseStandards;
+import io.stride.authoring.DraftCourses;
 import io.stride.drafting.Drafting;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
@@ -21,24 +18,24 @@ class DraftToCourseController {
 
 	private final Drafting drafting;
 
-	private final Authoring authoring;
-
 	private final Organization organization;
 
 	private final Templates templates;
 
-	private final CourseStandards standards;
+	private final DraftCourses courses;
 
-	DraftToCourseController(Drafting drafting, Authoring authoring, Organization organization, Templates templates,
-			CourseStandards standards) {
+	DraftToCourseController(Drafting drafting, Organization organization, Templates templates, DraftCourses courses) {
 		this.drafting = drafting;
-		this.authoring = authoring;
 		this.organization = organization;
 		this.templates = templates;
-		this.standards = standards;
+		this.courses = courses;
 	}
 
-	/** The course keeps the template chosen on the draft's page, or else the one chosen when drafting. */
+	/**
+	 * The course keeps the template chosen on the draft's page, or else the one chosen when drafting. A draft that
+	 * fits one course opens in the builder; one that became several courses, or left something out, goes back to the
+	 * draft's page, which links each course and says what happened.
+	 */
 	@PostMapping("/drafts/{id}/course")
 	String createCourse(@PathVariable String id, @RequestParam(name = "template", required = false) String templateId,
 			RedirectAttributes redirect) {
@@ -54,9 +51,18 @@ class DraftToCourseController {
 				return "redirect:/drafts/" + id;
 			}
 		}
-		Course course = authoring.create(me, CourseFromDraft.content(draft.draft()));
-		standards.choose(me, course.id(), template.id());
-		redirect.addFlashAttribute("notice", "Course created from the draft. Edit it, then publish.");
-		return "redirect:/courses/" + course.id().value() + "/edit";
+		DraftCourses.Created created = courses.create(me, draft.id(), template.id());
+		if (created.courses().size() == 1 && created.notes().isEmpty()) {
+			redirect.addFlashAttribute("notice", "Course created from the draft. Edit it, then publish.");
+			return "redirect:/courses/" + created.courses().get(0).id().value() + "/edit";
+		}
+		redirect.addFlashAttribute("notice", created.courses().size() == 1
+				? "Course created from the draft, with the notes below. Edit it, then publish."
+				: "The draft became " + created.courses().size() + " courses, split by module. Edit each, then publish.");
+		redirect.addFlashAttribute("createdCourses", created.courses().stream()
+			.map(c -> java.util.Map.of("title", c.title(), "href", "/courses/" + c.id().value() + "/edit"))
+			.toList());
+		redirect.addFlashAttribute("creationNotes", created.notes());
+		return "redirect:/drafts/" + id;
 	}
 }

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.Drafting;
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
 import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,13 +44,31 @@ class DraftApi {
 		this.organization = organization;
 	}
 
+	/**
+	 * A draft as the API gives it: the CourseDraft of the contract, plus the extracted text of each source, so that a
+	 * client can check every citation: {@code sources[i].text.substring(start, end)} is the citation's text.
+	 */
+	record DraftView(@JsonUnwrapped CourseDraft draft,
+			@Schema(description = "Each source's extracted text, into which citations' start and end point; empty when "
+					+ "the sources were too long to keep") List<Drafting.Source> sources) {
+	}
+
 	@PostMapping(path = "/api/v1/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Draft a course from files (PDF, DOCX, PPTX, HTML, Markdown, TXT, VTT, SRT) and/or text")
+	@Operation(summary = "Draft a course from files (PDF, DOCX, PPTX, HTML, Markdown, TXT, VTT, SRT) and/or text; "
+			+ "the draft is kept (its id opens it again and makes courses from it) and comes with its sources' text")
 	@ChecksControlCharacters("text")
-	ResponseEntity<CourseDraft> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+	ResponseEntity<DraftView> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text) throws IOException {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(drafting.draft(organization.currentViewer(), () -> sources(files, drafting), text));
+		Drafting.Kept kept = drafting.keep(organization.currentViewer(), () -> sources(files, drafting), text);
+		return ResponseEntity.status(HttpStatus.CREATED).body(new DraftView(kept.draft(), kept.sources()));
+	}
+
+	@GetMapping("/api/v1/drafts/{id}")
+	@Operation(summary = "A kept draft, for its author, with its sources' text")
+	DraftView kept(@PathVariable String id) {
+		Viewer me = organization.currentViewer();
+		Drafting.SavedDraft saved = drafting.kept(me, id);
+		return new DraftView(saved.draft(), drafting.sources(me, id));
 	}
 
 	static List<SourceFile> sources(List<MultipartFile> files, Drafting drafting) throws IOException {

@@ -124,6 +124,11 @@ class DraftController {
 		Drafting.SavedDraft saved = drafting.kept(me, id);
 		model.addAttribute("saved", saved);
 		model.addAttribute("draft", saved.draft());
+		// once the courses are created, what the page lists under them is not repeated among the warnings
+		Object told = model.getAttribute("creationNotes");
+		model.addAttribute("warnings", saved.draft().warnings().stream()
+			.filter(w -> !(told instanceof List<?> notes && notes.contains(w)))
+			.toList());
 		model.addAttribute("quality", QualityPanel.check(saved.draft(), styleTerms.all()));
 		CourseTemplate template = templates.templateForDraft(saved.id());
 		model.addAttribute("template", template);
