@@ -167,17 +167,21 @@ class OfficeReadingTests {
 	}
 
 	@Test
-	void slidesAreReadInTheDecksOrderNotThePackagesOrder() {
+	void slidesAreReadInTheDecksOrderAndHiddenSlidesAreSkipped() {
 		byte[] deck = OfficeFiles.deck()
 			.slide("Second", "Shown second.")
 			.slide("Third", "Shown third.")
 			.slide("First", "Shown first.")
 			.movedTo(0)
+			.slide("Spare", "Kept in case someone asks.")
+			.hidden()
+			.slide("Fifth", "Shown fifth.")
 			.bytes();
 
 		assertThat(read("moved.pptx", deck).blocks()).filteredOn(b -> b.is(Block.Kind.HEADING))
 			.extracting(Block::text, Block::locator)
-			.containsExactly(tuple("First", "slide 1"), tuple("Second", "slide 2"), tuple("Third", "slide 3"));
+			.containsExactly(tuple("First", "slide 1"), tuple("Second", "slide 2"), tuple("Third", "slide 3"),
+					tuple("Fifth", "slide 5"));
 	}
 
 	@Test

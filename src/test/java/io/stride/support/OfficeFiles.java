@@ -193,6 +193,12 @@ public final class OfficeFiles {
 			return this;
 		}
 
+		/** Hides the current slide, as "Hide slide" in PowerPoint does. */
+		public Deck hidden() {
+			slide.getXmlObject().setShow(false);
+			return this;
+		}
+
 		/** Moves the current slide to a position in the deck (0 is first), as dragging it in PowerPoint does. */
 		public Deck movedTo(int position) {
 			deck.setSlideOrder(slide, position);

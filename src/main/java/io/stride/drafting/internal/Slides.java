@@ -77,6 +77,12 @@ final class Slides {
 						shown.diagrams.add(parse(data, context));
 					}
 				}
+				if (shown.hidden) {
+					// a hidden slide is not shown, so not taught from; the others keep their numbers
+					xhtml.startElement("div", "class", "slide-content");
+					xhtml.endElement("div");
+					continue;
+				}
 				writeSlide(shown, number == 1, xhtml);
 				for (PackageRelationship notes : slide.getRelationshipsByType(NOTES)) {
 					PackagePart part = related(slide, notes);
@@ -254,6 +260,8 @@ final class Slides {
 		final List<Shape> shapes = new ArrayList<>();
 
 		final List<Part> diagrams = new ArrayList<>();
+
+		boolean hidden;
 	}
 
 	private static final class Shape {
@@ -342,6 +350,7 @@ final class Slides {
 				return;
 			}
 			switch (local) {
+				case "sld" -> part.hidden = isOff(attributes.getValue("show"));
 				case "sp", "graphicFrame" -> {
 					if (shapeDepth++ == 0) {
 						shape = new Shape();
@@ -479,6 +488,10 @@ final class Slides {
 
 		private static boolean isOn(String value) {
 			return value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
+		}
+
+		private static boolean isOff(String value) {
+			return value != null && (value.equals("0") || value.toLowerCase(Locale.ROOT).equals("false"));
 		}
 
 		private static int parseInt(String value) {
