@@ -1,19 +1,20 @@
 package io.stride.drafting.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
@@ -36,11 +37,14 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class Slides {
 
-	private static final String SLIDE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide";
+	/** Relationship types, by their last segment: transitional and strict OOXML differ only before it. */
+	private static final String OFFICE_DOCUMENT = "/officeDocument";
 
-	private static final String NOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide";
+	private static final String SLIDE = "/slide";
 
-	private static final String DIAGRAM_DATA = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData";
+	private static final String NOTES = "/notesSlide";
+
+	private static final String DIAGRAM_DATA = "/diagramData";
 
 	/** What an empty placeholder shows until it is typed into; some tools save it as the placeholder's text. */
 	private static final Pattern PROMPT = Pattern.compile(
@@ -52,100 +56,140 @@ final class Slides {
 	/** Writes the deck as XHTML to the handler, slide by slide in the deck's order. */
 	static void read(byte[] content, ContentHandler handler, ParseContext context)
 			throws IOException, SAXException, TikaException {
-		OPCPackage pkg;
-		try {
-			pkg = OPCPackage.open(new ByteArrayInputStream(content));
-		}
-		catch (InvalidFormatException | RuntimeException e) {
-			throw new TikaException("not a readable PPTX package", e);
-		}
-		try (pkg) {
-			PackagePart presentation = mainPart(pkg);
+		// parts are inflated one at a time, when they are read, as the streaming extractors do
+		try (Parts parts = new Parts(content, context)) {
+			String presentation = parts.related("", OFFICE_DOCUMENT).stream().findFirst()
+				.orElseThrow(() -> new TikaException("a PPTX package without a presentation"));
 			XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, new Metadata());
 			xhtml.startDocument();
 			int number = 0;
-			for (String id : slideIds(presentation, context)) {
-				PackagePart slide = related(presentation, presentation.getRelationship(id));
-				if (slide == null) {
-					continue;
-				}
+			for (String slide : slides(parts, presentation, context)) {
 				number++;
-				Part shown = parse(slide, context);
-				for (PackageRelationship diagram : slide.getRelationshipsByType(DIAGRAM_DATA)) {
-					PackagePart data = related(slide, diagram);
-					if (data != null) {
-						shown.diagrams.add(parse(data, context));
-					}
-				}
+				Part shown = parse(parts, slide, context);
 				if (shown.hidden) {
 					// a hidden slide is not shown, so not taught from; the others keep their numbers
 					xhtml.startElement("div", "class", "slide-content");
 					xhtml.endElement("div");
 					continue;
 				}
+				for (String data : parts.related(slide, DIAGRAM_DATA)) {
+					shown.diagrams.add(parse(parts, data, context));
+				}
 				writeSlide(shown, number == 1, xhtml);
-				for (PackageRelationship notes : slide.getRelationshipsByType(NOTES)) {
-					PackagePart part = related(slide, notes);
-					if (part != null) {
-						writeNotes(parse(part, context), xhtml);
-					}
+				for (String notes : parts.related(slide, NOTES)) {
+					writeNotes(parse(parts, notes, context), xhtml);
 				}
 			}
 			xhtml.endDocument();
 		}
-		catch (InvalidFormatException | RuntimeException e) {
+		catch (RuntimeException e) {
 			throw new TikaException("not a readable PPTX package", e);
 		}
 	}
 
-	private static PackagePart mainPart(OPCPackage pkg) throws TikaException {
-		var documents = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
-		if (documents.size() == 0) {
-			throw new TikaException("a PPTX package without a presentation");
-		}
-		return pkg.getPart(documents.getRelationship(0));
-	}
-
-	private static PackagePart related(PackagePart from, PackageRelationship relationship) throws InvalidFormatException {
-		if (relationship == null || relationship.getTargetMode() == TargetMode.EXTERNAL) {
-			return null;
-		}
-		return from.getRelatedPart(relationship);
-	}
-
-	/** The relationship ids of the slides, in the order the deck shows them ({@code p:sldIdLst}). */
-	private static List<String> slideIds(PackagePart presentation, ParseContext context)
-			throws IOException, SAXException, TikaException, InvalidFormatException {
+	/** The slides' parts, in the order the deck shows them ({@code p:sldIdLst}). */
+	private static List<String> slides(Parts parts, String presentation, ParseContext context)
+			throws IOException, SAXException, TikaException {
 		List<String> ids = new ArrayList<>();
-		try (InputStream in = presentation.getInputStream()) {
-			XMLReaderUtils.parseSAX(in, new DefaultHandler() {
-				@Override
-				public void startElement(String uri, String local, String name, Attributes attributes) {
-					if (local.equals("sldId")) {
-						for (int i = 0; i < attributes.getLength(); i++) {
-							if (attributes.getLocalName(i).equals("id") && attributes.getURI(i).contains("relationships")) {
-								ids.add(attributes.getValue(i));
-							}
+		parts.parse(presentation, new DefaultHandler() {
+			@Override
+			public void startElement(String uri, String local, String name, Attributes attributes) {
+				if (local.equals("sldId")) {
+					for (int i = 0; i < attributes.getLength(); i++) {
+						if (attributes.getLocalName(i).equals("id") && attributes.getURI(i).contains("relationships")) {
+							ids.add(attributes.getValue(i));
 						}
 					}
 				}
-			}, context);
-		}
+			}
+		});
+		Map<String, String> byId = parts.relationships(presentation, SLIDE);
 		if (ids.isEmpty()) {
 			// no list of slides: take them as the package relates them
-			for (PackageRelationship relationship : presentation.getRelationshipsByType(SLIDE)) {
-				ids.add(relationship.getId());
-			}
+			return List.copyOf(byId.values());
 		}
-		return ids;
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
-	private static Part parse(PackagePart part, ParseContext context) throws IOException, SAXException, TikaException {
+	private static Part parse(Parts parts, String name, ParseContext context) throws IOException, SAXException, TikaException {
 		PartReader reader = new PartReader();
-		try (InputStream in = part.getInputStream()) {
-			XMLReaderUtils.parseSAX(in, reader, context);
-		}
+		parts.parse(name, reader);
 		return reader.part;
+	}
+
+	/**
+	 * The package's parts, read from the ZIP entry by entry, and their relationships ({@code _rels/*.rels}), with
+	 * targets resolved to part names; external targets are left out.
+	 */
+	private static final class Parts implements AutoCloseable {
+
+		private final ZipFile zip;
+
+		private final ParseContext context;
+
+		Parts(byte[] content, ParseContext context) throws IOException {
+			this.zip = ZipFile.builder().setSeekableByteChannel(ByteArraySeekableByteChannel.wrap(content)).get();
+			this.context = context;
+		}
+
+		void parse(String name, DefaultHandler handler) throws IOException, SAXException, TikaException {
+			ZipArchiveEntry entry = zip.getEntry(name);
+			if (entry == null) {
+				return;
+			}
+			try (InputStream in = zip.getInputStream(entry)) {
+				XMLReaderUtils.parseSAX(in, handler, context);
+			}
+		}
+
+		/** The parts a part relates to by this type, in the order the relationships are listed. */
+		List<String> related(String from, String type) throws IOException, SAXException, TikaException {
+			return List.copyOf(relationships(from, type).values());
+		}
+
+		/** Relationship id to part name, for one type of relationship of a part ("" for the package). */
+		Map<String, String> relationships(String from, String type) throws IOException, SAXException, TikaException {
+			int slash = from.lastIndexOf('/');
+			String folder = slash < 0 ? "" : from.substring(0, slash + 1);
+			String rels = folder + "_rels/" + from.substring(slash + 1) + ".rels";
+			Map<String, String> found = new LinkedHashMap<>();
+			parse(rels, new DefaultHandler() {
+				@Override
+				public void startElement(String uri, String local, String name, Attributes attributes) {
+					String target = attributes.getValue("Target");
+					String kind = attributes.getValue("Type");
+					if (local.equals("Relationship") && kind != null && kind.endsWith(type) && target != null
+							&& !"External".equalsIgnoreCase(attributes.getValue("TargetMode"))) {
+						found.put(String.valueOf(attributes.getValue("Id")), resolve(folder, target));
+					}
+				}
+			});
+			return found;
+		}
+
+		private static String resolve(String folder, String target) {
+			URI base = URI.create("/" + folder.replace(" ", "%20"));
+			URI relative;
+			try {
+				// targets are URI references ("slide%201.xml"); entry names are not encoded ("slide 1.xml")
+				relative = new URI(target);
+			}
+			catch (URISyntaxException e) {
+				try {
+					relative = new URI(null, null, target, null);
+				}
+				catch (URISyntaxException again) {
+					return folder + target;
+				}
+			}
+			String path = base.resolve(relative).getPath();
+			return path.startsWith("/") ? path.substring(1) : path;
+		}
+
+		@Override
+		public void close() throws IOException {
+			zip.close();
+		}
 	}
 
 	private static void writeSlide(Part slide, boolean first, XHTMLContentHandler xhtml) throws SAXException {
