@@ -97,25 +97,38 @@ class OfficeReadingTests {
 	}
 
 	@Test
-	void bulletsAuthorsTypedAreListItemsButSectionSignsAndInitialsAreNot() {
+	void typedBulletsAndListStylesAreListItemsButSectionSignsInitialsAndDecimalsAreNot() {
 		ExtractedSource source = read("typed.docx", OfficeFiles.word()
 			.paragraph("Bring these on your first day:")
 			.paragraph("• Your passport or identity card.")
-			.paragraph("o Your bank details for the payroll.")
+			.paragraph("o Bring the original, not a copy.")
 			.paragraph("\uF0B7 A signed copy of the contract.")
-			.paragraph("- Your tax number.")
 			.paragraph("§ 4 of the contract sets the notice period at 3 months.")
 			.paragraph("A. Smith from payroll will meet you at the reception.")
+			.paragraph("1.5 hours are set aside for the tour.")
+			.paragraph("- Your tax number.")
+			.styled("ListBullet", "Meet your buddy.")
+			.styled("ListBullet2", "Your buddy shows you the canteen.")
+			.styled("ListNumber", "Sign the safety briefing.")
 			.bytes());
 
 		assertThat(source.blocks()).extracting(Block::kind, Block::text)
 			.containsExactly(tuple(Block.Kind.PARAGRAPH, "Bring these on your first day:"),
 					tuple(Block.Kind.LIST_ITEM, "Your passport or identity card."),
-					tuple(Block.Kind.LIST_ITEM, "Your bank details for the payroll."),
+					tuple(Block.Kind.LIST_ITEM, "Bring the original, not a copy."),
 					tuple(Block.Kind.LIST_ITEM, "A signed copy of the contract."),
-					tuple(Block.Kind.LIST_ITEM, "Your tax number."),
 					tuple(Block.Kind.PARAGRAPH, "§ 4 of the contract sets the notice period at 3 months."),
-					tuple(Block.Kind.PARAGRAPH, "A. Smith from payroll will meet you at the reception."));
+					tuple(Block.Kind.PARAGRAPH, "A. Smith from payroll will meet you at the reception."),
+					tuple(Block.Kind.PARAGRAPH, "1.5 hours are set aside for the tour."),
+					tuple(Block.Kind.LIST_ITEM, "Your tax number."),
+					tuple(Block.Kind.LIST_ITEM, "Meet your buddy."),
+					tuple(Block.Kind.LIST_ITEM, "Your buddy shows you the canteen."),
+					tuple(Block.Kind.LIST_ITEM, "Sign the safety briefing."));
+		assertThat(source.blocks()).filteredOn(b -> b.is(Block.Kind.LIST_ITEM))
+			.extracting(Block::level, Block::ordered)
+			// Word's second bullet "o" under its first; back to the first bullet, back to the first level
+			.containsExactly(tuple(0, false), tuple(1, false), tuple(0, false), tuple(0, false), tuple(0, false),
+					tuple(1, false), tuple(0, true));
 		assertSpansExact(source);
 	}
 

@@ -68,6 +68,9 @@ public final class OfficeFiles {
 				style(styles, "Heading" + level, "heading " + level);
 			}
 			style(styles, "ListParagraph", "List Paragraph");
+			style(styles, "ListBullet", "List Bullet");
+			style(styles, "ListBullet2", "List Bullet 2");
+			style(styles, "ListNumber", "List Number");
 			XWPFNumbering numbering = document.createNumbering();
 			// Word's own bullet definition: Symbol's private-use dot, Courier New's "o", Wingdings' square
 			bullets = numbering.addNum(numbering.addAbstractNum(abstractNum(1, new String[][] {
@@ -90,6 +93,18 @@ public final class OfficeFiles {
 
 		public Word paragraph(String text) {
 			document.createParagraph().createRun().setText(text);
+			currentNumbers = null;
+			return this;
+		}
+
+		/**
+		 * A paragraph in one of Word's list styles ("List Bullet", "List Bullet 2", "List Number"), which number it
+		 * through the style rather than the paragraph.
+		 */
+		public Word styled(String styleId, String text) {
+			XWPFParagraph paragraph = document.createParagraph();
+			paragraph.setStyle(styleId);
+			paragraph.createRun().setText(text);
 			currentNumbers = null;
 			return this;
 		}

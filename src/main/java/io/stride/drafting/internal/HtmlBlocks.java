@@ -42,6 +42,9 @@ final class HtmlBlocks {
 
 	private WordLevels wordLevels = WordLevels.NONE;
 
+	/** The table whose first row was seen last, to tell its first row from the others. */
+	private Element lastTable;
+
 	/** Whether the last block was a Word list paragraph, so that the next "a)" or "ii." continues the list. */
 	private boolean inWordList;
 
@@ -244,22 +247,16 @@ final class HtmlBlocks {
 	 * The header row: a row of header cells, or a table's first row with text (Word and Tika write header rows as
 	 * ordinary cells, and a lesson's table needs one). A later row of header cells starts a table of its own.
 	 */
-	private static boolean headsItsTable(Element row) {
+	private boolean headsItsTable(Element row) {
 		Elements cells = row.select("> th, > td");
 		if (!cells.isEmpty() && cells.stream().allMatch(c -> c.tagName().equalsIgnoreCase("th"))) {
 			return true;
 		}
 		Element table = row.closest("table");
-		if (table == null) {
-			return false;
-		}
-		for (Element first : table.select("tr")) {
-			if (first.closest("table") != table) {
-				continue;
-			}
-			if (first.select("> th, > td").stream().anyMatch(c -> !c.text().isBlank())) {
-				return first == row;
-			}
+		if (table != null && table != lastTable) {
+			// rows come in order, so a table's first row with text is the first one seen
+			lastTable = table;
+			return true;
 		}
 		return false;
 	}

@@ -27,9 +27,10 @@ final class ListMarkers {
 					+ "\\u27a2\\u2713\\u2714\\u2013\\u2014\\uf000-\\uf0ff*>-])" + SPACE);
 
 	/** "o" and "§" are Word's second and third bullet when typed or pasted; "§ 3" is a section, not a bullet. */
-	private static final Pattern LETTER_BULLET = Pattern.compile("^([o§])" + SPACE + "(?=[^\\d\\s])");
+	private static final Pattern LETTER_BULLET = Pattern.compile("^([o§])" + SPACE + "(?=([^\\d\\s]))");
 
-	private static final Pattern MULTI_LEVEL = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+)\\.?" + SPACE);
+	/** "1.2." (or "1.2" inside a list): "1.5 hours" opening a paragraph is no list. */
+	private static final Pattern MULTI_LEVEL = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+)(\\.?)" + SPACE);
 
 	private static final Pattern NUMBER = Pattern.compile(
 			"^\\(?(\\d{1,3}|[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})([.)])" + SPACE);
@@ -53,11 +54,13 @@ final class ListMarkers {
 			return new Marker(bullet.end(), false, levelOf("bullet " + canonicalBullet(bullet.group(1))));
 		}
 		Matcher letterBullet = LETTER_BULLET.matcher(text);
-		if (letterBullet.find() && (inList || letterBullet.group(1).equals("o"))) {
+		// outside a list, an "o" counts only before a capital ("o Your passport", not Italian "o meno")
+		if (letterBullet.find() && (inList || letterBullet.group(1).equals("o")
+				&& Character.isUpperCase(letterBullet.group(2).codePointAt(0)))) {
 			return new Marker(letterBullet.end(), false, levelOf("bullet " + letterBullet.group(1)));
 		}
 		Matcher multi = MULTI_LEVEL.matcher(text);
-		if (multi.find()) {
+		if (multi.find() && (inList || !multi.group(2).isEmpty())) {
 			int depth = multi.group(1).split("\\.").length - 1;
 			return new Marker(multi.end(), true, depth);
 		}
