@@ -59,6 +59,7 @@ class OfficeReadingTests {
 			.footer("Acme confidential", "12/06/2026", 3)
 			.slide(null, "Never switch off a compromised laptop.", "Keep it connected to power.")
 			.slide("Click to add title", "Write down what you saw and when.")
+			.steps("After the call", "Write down the ticket number.", "Stay near the device.", "Wait for the Incident Handler.")
 			.bytes();
 	}
 
@@ -136,11 +137,15 @@ class OfficeReadingTests {
 	void slidesKeepTheirTitlesBulletLevelsAndTables() {
 		ExtractedSource source = read("incidents.pptx", incidentDeck());
 
-		assertThat(source.pages()).isEqualTo(5);
+		assertThat(source.pages()).isEqualTo(6);
 		assertThat(source.blocks()).filteredOn(b -> b.is(Block.Kind.HEADING))
 			.extracting(Block::text, Block::level, Block::locator)
 			.containsExactly(tuple("Reporting security incidents", 1, "slide 1"), tuple("Why report quickly", 2, "slide 2"),
-					tuple("Who to call", 2, "slide 3"));
+					tuple("Who to call", 2, "slide 3"), tuple("After the call", 2, "slide 6"));
+		assertThat(source.blocks()).filteredOn(b -> b.locator().equals("slide 6") && b.is(Block.Kind.LIST_ITEM))
+			.extracting(Block::text, Block::ordered)
+			.containsExactly(tuple("Write down the ticket number.", true), tuple("Stay near the device.", true),
+					tuple("Wait for the Incident Handler.", true));
 		assertThat(source.blocks()).filteredOn(b -> b.locator().equals("slide 2") && b.is(Block.Kind.LIST_ITEM))
 			.extracting(Block::text, Block::level)
 			.containsExactly(tuple("Attackers move fast.", 0), tuple("They reach other systems in under 2 hours.", 1),
@@ -237,6 +242,7 @@ class OfficeReadingTests {
 			assertThat(c.text()).startsWith("Tell the story");
 		});
 		assertThat(markdown(slides)).contains("| Severity | Call within |\n|---|---|\n| High | 1 hour |")
+			.contains("1. Write down the ticket number.\n2. Stay near the device.\n3. Wait for the Incident Handler.")
 			.doesNotContain("Acme confidential");
 		ExtractedSource source = read("incidents.pptx", incidentDeck());
 		for (CourseDraft draft : List.of(slides)) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 
+import org.apache.poi.sl.usermodel.AutoNumberingScheme;
 import org.apache.poi.sl.usermodel.Placeholder;
 import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
@@ -244,6 +245,14 @@ public final class OfficeFiles {
 				paragraph.setIndentLevel(level);
 				paragraph.addNewTextRun().setText(bullet.substring(level));
 			}
+			return this;
+		}
+
+		/** A slide with a title and numbered steps ("1.", "2." as PowerPoint's automatic numbering). */
+		public Deck steps(String title, String... steps) {
+			slide(title, steps);
+			XSLFTextShape body = slide.getPlaceholder(1);
+			body.getTextParagraphs().forEach(p -> p.setBulletAutoNumber(AutoNumberingScheme.arabicPeriod, 1));
 			return this;
 		}
 
