@@ -27,6 +27,7 @@ class OfficeReadingTests {
 
 	static byte[] refundHandbook() {
 		return OfficeFiles.word()
+			.headerAndFooter("Acme Finance - internal", "Printed copies are uncontrolled")
 			.heading(1, "Refund handbook")
 			.paragraph("Refunds follow the rules below, whoever asks for them.")
 			.bullet(0, "Receipts are kept for 10 years.")
@@ -82,7 +83,7 @@ class OfficeReadingTests {
 	}
 
 	@Test
-	void wordHeadingsAndTablesKeepTheirStructure() {
+	void wordHeadingsAndTablesKeepTheirStructureAndRunningHeadersAreLeftOut() {
 		ExtractedSource source = read("refunds.docx", refundHandbook());
 
 		assertThat(source.blocks()).filteredOn(b -> b.is(Block.Kind.HEADING))
@@ -94,7 +95,10 @@ class OfficeReadingTests {
 					tuple(List.of("Over EUR 500", "Finance lead"), 0));
 		assertThat(source.blocks()).filteredOn(b -> b.is(Block.Kind.PARAGRAPH))
 			.extracting(Block::text)
-			.contains("Finance leads answer within 5 working days.");
+			.containsExactly("Refunds follow the rules below, whoever asks for them.",
+					"The account executive approves a refund in four steps.", "Finance leads answer within 5 working days.");
+		// the running header and footer are no part of the text
+		assertThat(source.text()).doesNotContain("Acme Finance - internal", "Printed copies are uncontrolled");
 	}
 
 	@Test

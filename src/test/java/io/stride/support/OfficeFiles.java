@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import org.apache.poi.sl.usermodel.AutoNumberingScheme;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.sl.usermodel.Placeholder;
 import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
@@ -107,6 +108,13 @@ public final class OfficeFiles {
 			paragraph.setStyle(styleId);
 			paragraph.createRun().setText(text);
 			currentNumbers = null;
+			return this;
+		}
+
+		/** The running header and footer on every page. */
+		public Word headerAndFooter(String header, String footer) {
+			document.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(header);
+			document.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(footer);
 			return this;
 		}
 

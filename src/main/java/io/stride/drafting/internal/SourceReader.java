@@ -262,6 +262,8 @@ public class SourceReader {
 		OfficeParserConfig office = new OfficeParserConfig();
 		office.setUseSAXDocxExtractor(true);
 		office.setUseSAXPptxExtractor(true);
+		// Tika writes a Word document's running header and footer as its first and last paragraphs, unmarked
+		office.setIncludeHeadersAndFooters(false);
 		context.set(OfficeParserConfig.class, office);
 		PDFParserConfig pdf = new PDFParserConfig();
 		// past this, PDFBox keeps what it buffers in a temporary file instead of the heap
