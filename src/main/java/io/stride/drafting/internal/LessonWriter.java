@@ -32,22 +32,33 @@ final class LessonWriter {
 			Block block = blocks.get(i);
 			citations.add(new Citation(source.name(), block.locator(), block.start(), block.end(), block.text()));
 			if (block.is(Block.Kind.LIST_ITEM)) {
-				int number = 1;
-				boolean ordered = block.ordered();
-				while (i < blocks.size() && blocks.get(i).is(Block.Kind.LIST_ITEM) && blocks.get(i).ordered() == ordered) {
-					Block item = blocks.get(i);
-					if (item != block) {
-						citations.add(new Citation(source.name(), item.locator(), item.start(), item.end(), item.text()));
-					}
-					md.append(ordered ? number++ + ". " : "- ").append(item.markdown()).append('\n');
-					i++;
+				int end = i + 1;
+				while (end < blocks.size() && blocks.get(end).is(Block.Kind.LIST_ITEM)
+						&& (blocks.get(end).level() > 0 || blocks.get(end).ordered() == block.ordered())) {
+					Block item = blocks.get(end++);
+					citations.add(new Citation(source.name(), item.locator(), item.start(), item.end(), item.text()));
+				}
+				list(blocks.subList(i, end), md);
+				i = end;
+				continue;
+			}
+			if (block.is(Block.Kind.NOTE)) {
+				// what the presenter says, set apart from what the slide shows
+				md.append("> **Speaker notes:** ").append(block.markdown()).append('\n');
+				i++;
+				while (i < blocks.size() && blocks.get(i).is(Block.Kind.NOTE)) {
+					Block note = blocks.get(i++);
+					citations.add(new Citation(source.name(), note.locator(), note.start(), note.end(), note.text()));
+					md.append(">\n> ").append(note.markdown()).append('\n');
 				}
 				md.append('\n');
 				continue;
 			}
 			if (block.is(Block.Kind.TABLE_ROW)) {
 				List<Block> rows = new ArrayList<>();
-				while (i < blocks.size() && blocks.get(i).is(Block.Kind.TABLE_ROW)) {
+				// a row that heads a table starts a new one
+				while (i < blocks.size() && blocks.get(i).is(Block.Kind.TABLE_ROW)
+						&& (blocks.get(i) == block || blocks.get(i).level() == 0)) {
 					rows.add(blocks.get(i));
 					if (blocks.get(i) != block) {
 						citations.add(new Citation(source.name(), blocks.get(i).locator(), blocks.get(i).start(),
@@ -83,6 +94,35 @@ final class LessonWriter {
 			return "> **Deadline:** " + text;
 		}
 		return text;
+	}
+
+	/**
+	 * A list in Markdown, nested as the items' levels say: each level is indented to the text of the item above it,
+	 * numbers count per level and start again under each new parent.
+	 */
+	private static void list(List<Block> items, StringBuilder md) {
+		int[] indent = new int[10];
+		int[] number = new int[10];
+		Boolean[] ordered = new Boolean[10];
+		int depth = -1;
+		for (Block item : items) {
+			int level = Math.min(item.level(), depth + 1);
+			for (int deeper = level + 1; deeper < number.length; deeper++) {
+				number[deeper] = 0;
+				ordered[deeper] = null;
+			}
+			if (ordered[level] != null && ordered[level] != item.ordered()) {
+				number[level] = 0;
+			}
+			ordered[level] = item.ordered();
+			String marker = item.ordered() ? ++number[level] + ". " : "- ";
+			md.append(" ".repeat(indent[level])).append(marker).append(item.markdown()).append('\n');
+			if (level + 1 < indent.length) {
+				indent[level + 1] = indent[level] + marker.length();
+			}
+			depth = Math.min(level, indent.length - 2);
+		}
+		md.append('\n');
 	}
 
 	private static void table(List<Block> rows, StringBuilder md) {

@@ -171,7 +171,7 @@ public class SourceReader {
 
 	private ExtractedSource tika(SourceFile file, String type) {
 		ParseSlots.Slot slot = slots.take(file.name());
-		CompletableFuture<String> parsed = new CompletableFuture<>();
+		CompletableFuture<Parsed> parsed = new CompletableFuture<>();
 		AtomicReference<Thread> worker = new AtomicReference<>();
 		try {
 			// The slot is given back when the parse really stops, not when the caller stops waiting for it; and the
@@ -196,9 +196,9 @@ public class SourceReader {
 			slot.release();
 			throw e;
 		}
-		String xhtml;
+		Parsed result;
 		try {
-			xhtml = parsed.get(timeoutSeconds, TimeUnit.SECONDS);
+			result = parsed.get(timeoutSeconds, TimeUnit.SECONDS);
 		}
 		catch (TimeoutException e) {
 			stop(parsed, worker);
@@ -212,7 +212,7 @@ public class SourceReader {
 		catch (ExecutionException e) {
 			throw rejected(file.name(), type, e.getCause());
 		}
-		Document document = Jsoup.parse(ControlCharacters.strip(xhtml));
+		Document document = Jsoup.parse(ControlCharacters.strip(result.xhtml()));
 		int pages = HtmlBlocks.count(document.body(), type.equals("pptx") ? "slide-content" : "page");
 		if (pages > maxPages) {
 			throw new SourceRejected(422, file.name(), "has " + pages + " pages; the limit is " + maxPages + ".");
@@ -221,13 +221,13 @@ public class SourceReader {
 		HtmlBlocks.collect(document.body(), out, switch (type) {
 			case "pdf" -> HtmlBlocks.Locators.PAGE;
 			case "pptx" -> HtmlBlocks.Locators.SLIDE;
-			default -> HtmlBlocks.Locators.PARAGRAPH;
-		});
+			default -> HtmlBlocks.Locators.WORD;
+		}, result.wordLevels());
 		return out.build(file.name(), pages);
 	}
 
 	/** Stops a parse that has not started yet, and interrupts one under way (which {@link Deadline} notices). */
-	private static void stop(CompletableFuture<String> parsed, AtomicReference<Thread> worker) {
+	private static void stop(CompletableFuture<Parsed> parsed, AtomicReference<Thread> worker) {
 		parsed.cancel(true);
 		Thread running = worker.get();
 		if (running != null) {
@@ -239,7 +239,11 @@ public class SourceReader {
 	 * Checks the container, then parses only if the content is what the name says, within the time budget, with the
 	 * streaming (SAX) Office extractors and without descending into embedded documents.
 	 */
-	private String parse(SourceFile file, String type) throws IOException, SAXException, TikaException {
+	/** What a parse gives: the XHTML, and for a Word document the list levels of its numbered paragraphs. */
+	private record Parsed(String xhtml, WordLevels wordLevels) {
+	}
+
+	private Parsed parse(SourceFile file, String type) throws IOException, SAXException, TikaException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
 		if (Unpacking.looksZipped(file.content())) {
 			Unpacking.check(file.name(), file.content(), unpacking);
@@ -258,6 +262,8 @@ public class SourceReader {
 		OfficeParserConfig office = new OfficeParserConfig();
 		office.setUseSAXDocxExtractor(true);
 		office.setUseSAXPptxExtractor(true);
+		// Tika writes a Word document's running header and footer as its first and last paragraphs, unmarked
+		office.setIncludeHeadersAndFooters(false);
 		context.set(OfficeParserConfig.class, office);
 		PDFParserConfig pdf = new PDFParserConfig();
 		// past this, PDFBox keeps what it buffers in a temporary file instead of the heap
@@ -266,10 +272,17 @@ public class SourceReader {
 		pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
 		context.set(PDFParserConfig.class, pdf);
 		ToXMLContentHandler xml = new ToXMLContentHandler();
-		try (TikaInputStream in = TikaInputStream.get(file.content())) {
-			parser.parse(in, new Deadline(new WriteOutContentHandler(xml, maxChars * 4), deadline), metadata, context);
+		ContentHandler bounded = new Deadline(new WriteOutContentHandler(xml, maxChars * 4), deadline);
+		if (type.equals("pptx")) {
+			// slides are read from their own XML, to keep titles, bullet levels, notes and the deck's order
+			Slides.read(file.content(), bounded, context);
+			return new Parsed(xml.toString(), WordLevels.NONE);
 		}
-		return xml.toString();
+		try (TikaInputStream in = TikaInputStream.get(file.content())) {
+			parser.parse(in, bounded, metadata, context);
+		}
+		// Tika writes every bullet alike, so a bulleted list's nesting is read from the document's XML
+		return new Parsed(xml.toString(), type.equals("docx") ? WordLevels.read(file.content(), context) : WordLevels.NONE);
 	}
 
 	/** Embedded files (a spreadsheet in a document, a zip in a slide) are not drafted from, so never parsed. */
