@@ -20,7 +20,10 @@ public final class CourseFromDraft {
 
 	public static CourseContent content(CourseDraft draft) {
 		StringBuilder description = new StringBuilder(cut(draft.summary(), 3500));
-		description.append("\n\n").append(draft.audience()).append('.');
+		if (draft.audience() != null && !draft.audience().isBlank()) {
+			// the draft names an audience only when its source states one
+			description.append("\n\nWho this course is for: ").append(draft.audience().replaceAll("[.]+$", "")).append('.');
+		}
 		List<Lesson> lessons = new ArrayList<>();
 		// questions a lesson can't hold (too many, or its lessons did not fit) go to the quiz rather than be lost
 		List<DraftQuestion> toQuiz = new ArrayList<>();
