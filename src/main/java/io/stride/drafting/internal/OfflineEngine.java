@@ -89,7 +89,9 @@ public class OfflineEngine {
 		for (Outline.ModulePlan plan : plans) {
 			Set<Block> blocks = new HashSet<>(plan.blocks());
 			List<Sentence> own = sentences.stream().filter(s -> blocks.contains(s.block())).toList();
-			List<DraftLesson> lessons = plan.lessons().stream().map(lesson -> LessonWriter.write(lesson, plan.source())).toList();
+			List<DraftLesson> lessons = plan.lessons().stream()
+				.map(lesson -> LessonCondenser.write(lesson, plan.source(), sentences, vectors, wordsPerLesson))
+				.toList();
 			List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(own, centrality,
 					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList()));
 			List<DraftQuestion> check = pick(candidates, 3, usedPrompts, usedCitations);
