@@ -36,6 +36,10 @@ final class PublishedMarkdown {
 	/** Bounded, so that an unclosed tag costs a scan of a few hundred characters, not of the rest of the text. */
 	private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{%.{0,500}?%\\}|\\{\\{.{0,500}?\\}\\}", Pattern.DOTALL);
 
+	/** A Liquid comment block or a Jinja comment: neither is shown on the page. */
+	private static final Pattern TEMPLATE_COMMENT = Pattern.compile(
+			"\\{%-?\\s*comment\\s*-?%\\}.{0,2000}?\\{%-?\\s*endcomment\\s*-?%\\}|\\{#.{0,500}?#\\}", Pattern.DOTALL);
+
 	private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("(?m)^\\[\\^[^\\]\\s]{1,40}\\]:[ \\t]*");
 
 	private static final Pattern FOOTNOTE_MARKER = Pattern.compile("\\[\\^[^\\]\\s]{1,40}\\]");
@@ -115,6 +119,7 @@ final class PublishedMarkdown {
 	}
 
 	private static String prose(String text) {
+		text = TEMPLATE_COMMENT.matcher(text).replaceAll(String.valueOf(GAP));
 		text = withoutSentencesMissingAValue(text);
 		text = TEMPLATE_TAG.matcher(text).replaceAll(String.valueOf(GAP));
 		text = closeGaps(text);
@@ -140,11 +145,12 @@ final class PublishedMarkdown {
 				kept = withoutSentenceAround(kept, variable.start(), variable.end());
 				variable = VARIABLE.matcher(kept);
 			}
+			if (kept != line && kept.replaceAll("^[ \\t]*(?:[#>*+-]+|\\d{1,3}[.)])?[ \\t]*", "").isBlank()) {
+				// nothing left of the line but its list or heading marker
+				continue;
+			}
 			if (out.length() > 0) {
 				out.append('\n');
-			}
-			if (kept != line && kept.replaceAll("^[ \\t]*(?:[#>*+-]+|\\d{1,3}[.)])?[ \\t]*", "").isBlank()) {
-				continue;
 			}
 			out.append(kept);
 		}
