@@ -106,6 +106,9 @@ final class Glossary {
 	/** Acronyms with their expansion in {@code text}: [acronym, expansion as written]. */
 	static List<String[]> acronyms(String text) {
 		List<String[]> found = new ArrayList<>();
+		if (text.indexOf('(') < 0) {
+			return found;
+		}
 		Matcher m = EXPANSION_FIRST.matcher(text);
 		while (m.find()) {
 			String expansion = matching(m.group(1).split("\\s+"), m.group(2), true);

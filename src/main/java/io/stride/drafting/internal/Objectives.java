@@ -49,6 +49,9 @@ public final class Objectives {
 	private static final String[] NUMBERS = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 			"nine", "ten", "eleven", "twelve" };
 
+	/** A word between spaces or punctuation (not inside an address like zoe@acme.example). */
+	private static final Pattern WORD = Pattern.compile("(?<=^|[\\s(])[\\p{L}][\\p{L}'’-]*(?=[\\s,;:.!?)]|$)");
+
 	/** A speaker's name before what they said, in a transcript. */
 	private static final Pattern SPEAKER = Pattern.compile("^[\\p{Lu}][\\p{L}.'-]*(?:\\s[\\p{Lu}][\\p{L}.'-]*){0,3}:\\s+");
 
@@ -223,7 +226,7 @@ public final class Objectives {
 		Set<String> lower = new java.util.HashSet<>();
 		Set<String> names = new java.util.HashSet<>();
 		for (Sentence sentence : sentences) {
-			Matcher m = Pattern.compile("(?<=^|[\\s(])[\\p{L}][\\p{L}'’-]*(?=[\\s,;:.!?)]|$)").matcher(sentence.text());
+			Matcher m = WORD.matcher(sentence.text());
 			boolean first = true;
 			while (m.find()) {
 				String word = m.group();
