@@ -25,13 +25,13 @@ final class CourseSummary {
 			+ "|(?:version|edition|last (?:updated|reviewed)|owner|effective)\\b)");
 
 	/** "… this guide …" anywhere: a remark about the document, however the sentence begins. */
-	private static final Pattern MENTIONS_ITSELF = Pattern.compile("(?i)\\b(?:this|the whole)\\s+(?:document|page|guide|handbook|"
-			+ "faq|how-to|article|recording|video|presentation|deck|course|training|section|chapter|slide|note)\\b"
+	private static final Pattern MENTIONS_ITSELF = Pattern.compile("(?i)\\b(?:this|the whole|this whole)\\s+(?:document|page|guide|"
+			+ "handbook|faq|how-to|article|recording|video|presentation|deck|course|training|section|chapter|slide|note|session)\\b"
 			+ "|\\b(?:covered|listed|described|explained)\\s+(?:here|below|above)\\b");
 
 	/** A sentence that leans on the one before it ("Or use …", "These hours …"), or a speaker's filler ("Yes, …"). */
 	private static final Pattern LEANS_BACK = Pattern.compile("(?i)^(?:this|these|that|those|it|its|they|their|them|he|she|"
-			+ "such|or|and|also|yes|no|okay|ok|right|well|so|outside these|usually)\\b");
+			+ "such|or|and|also|yes|yeah|no|okay|ok|right|well|so|let's|welcome|outside these|usually)\\b");
 
 	private static final Pattern CONTACT = Pattern.compile("(?i)@|https?:|\\bextension\\s+\\d");
 
@@ -74,7 +74,7 @@ final class CourseSummary {
 	/** A module's three most central sentences that teach something, in reading order. */
 	static List<String> takeaways(List<Sentence> sentences, double[] centrality) {
 		return sentences.stream()
-			.filter(s -> s.words() >= 6 && s.words() <= 40 && !s.block().is(Block.Kind.TABLE_ROW) && teaches(s))
+			.filter(s -> s.words() >= 6 && s.words() <= 40 && !s.block().is(Block.Kind.TABLE_ROW) && teaches(s) && standsAlone(s))
 			.sorted(Comparator.comparingDouble((Sentence s) -> -centrality[s.index()]).thenComparingInt(Sentence::index))
 			.limit(3)
 			.sorted(Comparator.comparingInt(Sentence::index))
@@ -89,11 +89,14 @@ final class CourseSummary {
 				|| MENTIONS_ITSELF.matcher(text).find()) {
 			return false;
 		}
-		// a fragment: a list item's continuation, or a sentence cut after "1." in a date
-		if (Character.isLowerCase(text.codePointAt(0)) || text.matches(".*\\s\\d{1,2}\\.$")) {
+		// a fragment: a list item's continuation, or either half of a sentence cut after "1." in a date
+		String before = sentence.block().text().substring(0, Math.max(0, Math.min(sentence.block().text().length(),
+				sentence.start() - sentence.block().start()))).strip();
+		if (Character.isLowerCase(text.codePointAt(0)) || text.matches(".*\\s\\d{1,2}\\.$")
+				|| before.matches("(?s).*\\s\\d{1,2}\\.$")) {
 			return false;
 		}
-		return !(sentence.text() != text && FIRST_PERSON.matcher(text).find());
+		return !(transcript(sentence) && FIRST_PERSON.matcher(text).find());
 	}
 
 	/** Whether {@code text} is about the document itself ("This page explains …", "… covered here"). */
@@ -107,14 +110,17 @@ final class CourseSummary {
 		return !LEANS_BACK.matcher(text).find() && !CONTACT.matcher(text).find();
 	}
 
-	/** What was said, without the speaker's name before it (in a transcript). */
+	/** What was said, without the speaker's name before it nor the brackets of a note (in a transcript). */
 	private static String spoken(Sentence sentence) {
 		String text = sentence.text();
-		if (!sentence.source().name().matches("(?i).*\\.(vtt|srt)$")) {
+		if (!transcript(sentence)) {
 			return text;
 		}
-		String without = SPEAKER.matcher(text).replaceFirst("");
-		return without.length() == text.length() ? text : without;
+		return SPEAKER.matcher(text.replaceAll("^\\[|\\]$", "")).replaceFirst("").strip();
+	}
+
+	private static boolean transcript(Sentence sentence) {
+		return sentence.source().name().matches("(?i).*\\.(vtt|srt)$");
 	}
 
 	private static String sentence(String text) {
