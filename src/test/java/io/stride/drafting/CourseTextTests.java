@@ -140,7 +140,12 @@ class CourseTextTests {
 
 	@Test
 	void theAudienceIsNamedOnlyWhenTheDocumentNamesIt() {
-		assertThat(draft("claims.md", CLAIMS).audience()).isEmpty();
+		CourseDraft unnamed = draft("claims.md", CLAIMS);
+		assertThat(unnamed.audience()).isEmpty();
+		// the course made from the draft says nothing about an audience either
+		assertThat(io.stride.authoring.CourseFromDraft.content(unnamed).description()).isEqualTo(unnamed.summary());
+		assertThat(io.stride.authoring.CourseFromDraft.content(draft("escalations.md", ESCALATIONS)).description())
+			.endsWith("\n\nWho this course is for: Support agents and team leads.");
 		assertThat(draft("guide.md", """
 				# Your first week
 

@@ -95,7 +95,8 @@ final class Topics {
 		String[] words = text.split("\\s+");
 		for (int i = 0; i < words.length; i++) {
 			String lower = Words.lower(words[i]);
-			boolean firstWord = i == 0 && (vocabulary.contains("^" + lower) || lower.endsWith("ing"));
+			boolean firstWord = i == 0 && (vocabulary.contains("^" + lower) || vocabulary.contains("^" + lower.replaceAll("s$", ""))
+					|| lower.endsWith("ing"));
 			if (words[i].matches("\\p{Lu}\\p{Ll}+") && (vocabulary.contains(lower) || firstWord)) {
 				words[i] = lower;
 			}
