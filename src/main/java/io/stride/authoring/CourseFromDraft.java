@@ -78,7 +78,11 @@ public final class CourseFromDraft {
 		List<Slot> slots = balanced(blocks, quiz);
 		int lessons = blocks.stream().mapToInt(b -> b.lessons().size()).sum();
 		int questions = quiz.size() + blocks.stream().mapToInt(Block::questions).sum();
-		String description = cut(draft.summary(), 3500) + "\n\n" + draft.audience() + '.';
+		String description = cut(draft.summary(), 3500);
+		if (draft.audience() != null && !draft.audience().isBlank()) {
+			// the draft names an audience only when its source states one
+			description += "\n\nWho this course is for: " + draft.audience().replaceAll("[.]+$", "") + '.';
+		}
 		List<String> objectives = draft.objectives().stream().limit(10).map(o -> cut(o, 300)).toList();
 		List<Part> parts = new ArrayList<>();
 		for (int i = 0; i < slots.size(); i++) {

@@ -189,10 +189,19 @@ public class Drafting {
 	 */
 	public String startDraft(Viewer author, Uploads files, String text, java.util.function.Consumer<String> whenKept)
 			throws IOException {
+		return startDraft(author, files, text, QualityPanel.MAX_LESSON_WORDS, whenKept);
+	}
+
+	/**
+	 * Like {@link #startDraft(Viewer, Uploads, String, java.util.function.Consumer)}, condensing lessons longer than
+	 * {@code wordsPerLesson} (the template's limit) by leaving out their asides.
+	 */
+	public String startDraft(Viewer author, Uploads files, String text, int wordsPerLesson,
+			java.util.function.Consumer<String> whenKept) throws IOException {
 		// the draft stays under way until the background job ends, however it ends
 		DraftsUnderWay.Draft under = underWay.begin(author.id());
 		try {
-			return startDraft(author, files.read(), text, whenKept, under);
+			return startDraft(author, files.read(), text, wordsPerLesson, whenKept, under);
 		}
 		catch (RuntimeException | IOException e) {
 			under.close();
@@ -204,8 +213,8 @@ public class Drafting {
 		}
 	}
 
-	private String startDraft(Viewer author, List<SourceFile> files, String text, java.util.function.Consumer<String> whenKept,
-			DraftsUnderWay.Draft under) {
+	private String startDraft(Viewer author, List<SourceFile> files, String text, int wordsPerLesson,
+			java.util.function.Consumer<String> whenKept, DraftsUnderWay.Draft under) {
 		List<ExtractedSource> sources = read(files, text);
 		String job = Ids.newId();
 		if (background.getQueue().remainingCapacity() == 0) {
@@ -215,7 +224,7 @@ public class Drafting {
 		try {
 			background.execute(() -> {
 				try (under) {
-					CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage));
+					CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage), wordsPerLesson);
 					String id = Ids.newId();
 					drafts.insert(id, author.id(), draft,
 							sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
@@ -274,7 +283,12 @@ public class Drafting {
 	}
 
 	private CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress) {
-		CourseDraft draft = offline.draft(sources, progress);
+		return draft(sources, progress, QualityPanel.MAX_LESSON_WORDS);
+	}
+
+	private CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress,
+			int wordsPerLesson) {
+		CourseDraft draft = offline.draft(sources, progress, wordsPerLesson);
 		if (llm != null && llm.enabled()) {
 			// step 5 counts the modules as the model finishes them
 			draft = llm.draft(sources, draft, progress);

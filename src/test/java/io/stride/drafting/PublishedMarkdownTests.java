@@ -39,4 +39,16 @@ class PublishedMarkdownTests {
 		assertThat(String.join("\n", texts)).contains("confirms the impact", "30 minutes", "4 hours")
 			.contains("Escalations from partners follow the same process.");
 	}
+
+	@Test
+	void frontMatterDescriptionIsTheSummaryAndASentenceMissingItsVariableGoes() throws IOException {
+		CourseDraft draft = DRAFTING.draft(List.of(corpus("published-handbook-page.md")), null);
+
+		assertThat(draft.summary()).isEqualTo("How the support team takes an escalated case from first call to closure.");
+		StringBuilder lessons = new StringBuilder();
+		draft.modules().forEach(m -> m.lessons().forEach(l -> lessons.append(l.markdown()).append('\n')));
+		// "See the duty rota for who is on duty, and {{ site.data.team.lead }} for the current lead." has a hole
+		assertThat(lessons.toString()).doesNotContain("for the current lead", "  ")
+			.contains("The support lead on duty accepts every escalation within **30 minutes** of it arriving in the queue.");
+	}
 }

@@ -79,6 +79,7 @@ record ModuleSlice(int index, int count, DraftModule offline, ExtractedSource so
 			case LIST_ITEM -> block.ordered() ? "step" : "item";
 			case TABLE_ROW -> "row";
 			case PARAGRAPH -> "text";
+			case NOTE -> "speaker notes";
 		};
 	}
 

@@ -3,18 +3,16 @@ package io.stride.drafting.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.DraftLesson;
 import io.stride.drafting.DraftModule;
 import io.stride.drafting.DraftQuestion;
 import io.stride.drafting.GlossaryEntry;
+import io.stride.drafting.QualityPanel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OfflineEngine {
-
-	private static final Pattern AUDIENCE = Pattern.compile(
-			"(?i)\\b(?:for|applies to|intended for|aimed at|written for)\\s+((?:all\\s+|new\\s+|every\\s+)?[\\p{L} -]{0,30}?"
-					+ "(?:staff|employees|managers|engineers|technicians|team members|agents|colleagues|people|hires|"
-					+ "representatives|reps|leads|users|contractors|everyone|members))\\b");
 
 	private final Embedder embedder;
 
@@ -42,6 +35,12 @@ public class OfflineEngine {
 
 	/** Tells {@code progress} each step as it starts (2: reading the text, 3: outline, 4: questions). */
 	public CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress) {
+		return draft(sources, progress, QualityPanel.MAX_LESSON_WORDS);
+	}
+
+	/** As {@link #draft(List, java.util.function.BiConsumer)}, condensing lessons over {@code wordsPerLesson}. */
+	public CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress,
+			int wordsPerLesson) {
 		progress.accept(2, "Understanding the text");
 		List<String> warnings = new ArrayList<>();
 		List<Sentence> sentences = new ArrayList<>();
@@ -64,14 +63,12 @@ public class OfflineEngine {
 
 		progress.accept(3, "Finding modules and lessons");
 		List<Outline.ModulePlan> plans = new ArrayList<>();
-		String title = null;
+		List<String> headingTitles = new ArrayList<>();
 		for (int i = 0; i < sources.size(); i++) {
 			ExtractedSource source = sources.get(i);
 			List<Sentence> own = sentences.stream().filter(s -> s.source() == source).toList();
 			Outline.Result outline = Outline.of(source, own, vectors, firstSentence.get(i), terms);
-			if (title == null) {
-				title = outline.title();
-			}
+			headingTitles.add(outline.title());
 			if (outline.segmentedByTopic() && outline.modules().size() > 1) {
 				warnings.add("\"" + source.name() + "\" has no headings to follow, so its modules were found by topic; check their titles.");
 			}
@@ -92,12 +89,14 @@ public class OfflineEngine {
 		for (Outline.ModulePlan plan : plans) {
 			Set<Block> blocks = new HashSet<>(plan.blocks());
 			List<Sentence> own = sentences.stream().filter(s -> blocks.contains(s.block())).toList();
-			List<DraftLesson> lessons = plan.lessons().stream().map(lesson -> LessonWriter.write(lesson, plan.source())).toList();
+			List<DraftLesson> lessons = plan.lessons().stream()
+				.map(lesson -> LessonCondenser.write(lesson, plan.source(), sentences, vectors, wordsPerLesson))
+				.toList();
 			List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(own, centrality,
 					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList()));
 			List<DraftQuestion> check = pick(candidates, 3, usedPrompts, usedCitations);
 			leftovers.add(candidates);
-			modules.add(new DraftModule(plan.title(), takeaways(own, centrality), lessons, check));
+			modules.add(new DraftModule(plan.title(), CourseSummary.takeaways(own, centrality), lessons, check));
 		}
 		int words = sources.stream().mapToInt(ExtractedSource::words).sum();
 		int quizSize = words > 2000 ? Math.max(8, Math.min(15, plans.size() * 2)) : Math.min(8, Math.max(5, plans.size() * 2));
@@ -113,15 +112,13 @@ public class OfflineEngine {
 		if (modules.stream().anyMatch(m -> m.knowledgeCheck().size() < 2)) {
 			warnings.add("Some modules have fewer than two knowledge-check questions: their text has few facts to ask about.");
 		}
-		String courseTitle = title != null ? title : fallbackTitle(sources, terms);
-		List<GlossaryEntry> glossary = definitions.stream()
-			.map(d -> new GlossaryEntry(d.term(), d.definition(), d.sentence().citation()))
-			.toList();
+		String courseTitle = CourseTitle.of(sources, headingTitles);
+		List<GlossaryEntry> glossary = Glossary.of(definitions, sentences);
 		int questions = quiz.size() + modules.stream().mapToInt(m -> m.knowledgeCheck().size()).sum();
 		int minutes = Math.max(3, (int) Math.ceil(words / 200.0) + (int) Math.ceil(questions / 2.0));
-		return new CourseDraft(draftId(sources), courseTitle, audience(sources, courseTitle),
-				objectives(plans, definitions, terms), minutes, summary(sentences, centrality), modules, quiz,
-				glossary, "offline", warnings);
+		return new CourseDraft(draftId(sources), courseTitle, Audience.of(sources, courseTitle),
+				Objectives.of(plans, sentences, centrality, glossary, courseTitle), minutes,
+				CourseSummary.summary(sources, sentences, centrality), modules, quiz, glossary, "offline", warnings);
 	}
 
 	/**
@@ -305,90 +302,6 @@ public class OfflineEngine {
 			}
 		}
 		return quiz;
-	}
-
-	private static List<String> takeaways(List<Sentence> sentences, double[] centrality) {
-		return sentences.stream()
-			.filter(s -> s.words() >= 6 && s.words() <= 40 && !s.text().endsWith("?") && !s.block().is(Block.Kind.TABLE_ROW))
-			.sorted(Comparator.comparingDouble((Sentence s) -> -centrality[s.index()]).thenComparingInt(Sentence::index))
-			.limit(3)
-			.sorted(Comparator.comparingInt(Sentence::index))
-			.map(Sentence::text)
-			.toList();
-	}
-
-	/** The most central sentences in reading order; a deck of bullets is summarised from its bullets. */
-	private static String summary(List<Sentence> sentences, double[] centrality) {
-		List<Sentence> prose = sentences.stream()
-			.filter(s -> s.words() >= 8 && s.words() <= 45 && s.block().is(Block.Kind.PARAGRAPH) && !s.text().endsWith("?"))
-			.toList();
-		if (prose.size() < 2) {
-			prose = sentences.stream()
-				.filter(s -> s.words() >= 5 && s.words() <= 45 && !s.block().is(Block.Kind.TABLE_ROW) && !s.text().endsWith("?"))
-				.toList();
-		}
-		return String.join(" ", prose.stream()
-			.sorted(Comparator.comparingDouble((Sentence s) -> -centrality[s.index()]).thenComparingInt(Sentence::index))
-			.limit(4)
-			.sorted(Comparator.comparingInt(Sentence::index))
-			.map(s -> s.text().matches(".*[.!?]$") ? s.text() : s.text() + ".")
-			.toList());
-	}
-
-	private static List<String> objectives(List<Outline.ModulePlan> plans, List<Definitions.Definition> definitions, List<KeyPhrases.Term> terms) {
-		Set<String> objectives = new LinkedHashSet<>();
-		for (Outline.ModulePlan plan : plans) {
-			List<Block> blocks = plan.blocks();
-			String topic = "“" + plan.title() + "”";
-			if (blocks.stream().filter(b -> b.is(Block.Kind.LIST_ITEM) && b.ordered()).count() >= 3) {
-				objectives.add("List the steps in " + topic);
-			}
-			else if (blocks.stream().anyMatch(b -> LessonWriter.callout(b.text()).startsWith("> **Warning"))) {
-				objectives.add("Decide what to do and what to avoid in " + topic);
-			}
-			else if (blocks.stream().anyMatch(b -> !Quantities.in(b.text()).isEmpty())) {
-				objectives.add("State the deadlines, limits and figures in " + topic);
-			}
-			if (objectives.size() == 5) {
-				break;
-			}
-		}
-		for (Definitions.Definition definition : definitions) {
-			if (objectives.size() >= 4) {
-				break;
-			}
-			objectives.add("Explain what “" + definition.term() + "” means");
-		}
-		for (KeyPhrases.Term term : terms) {
-			if (objectives.size() >= 3) {
-				break;
-			}
-			objectives.add("Describe the role of “" + term.text() + "”");
-		}
-		return new ArrayList<>(objectives).subList(0, Math.min(5, objectives.size()));
-	}
-
-	private static String audience(List<ExtractedSource> sources, String title) {
-		for (ExtractedSource source : sources) {
-			Matcher m = AUDIENCE.matcher(source.text());
-			if (m.find()) {
-				return "For " + Words.lower(m.group(1)).strip();
-			}
-		}
-		return "Anyone who needs to apply “" + title + "” in their work";
-	}
-
-	private static String fallbackTitle(List<ExtractedSource> sources, List<KeyPhrases.Term> terms) {
-		String name = sources.get(0).name();
-		if (name.matches("(?i).*\\.(vtt|srt)$")) {
-			return "Notes from " + name.replaceAll("\\.[^.]+$", "").replaceAll("[-_]+", " ");
-		}
-		for (KeyPhrases.Term term : terms) {
-			if (term.answerable() && term.text().contains(" ")) {
-				return Words.capitalize(term.text());
-			}
-		}
-		return name.equals("text") ? "Untitled course" : Words.capitalize(name.replaceAll("\\.[^.]+$", "").replaceAll("[-_]+", " "));
 	}
 
 	private static String draftId(List<ExtractedSource> sources) {

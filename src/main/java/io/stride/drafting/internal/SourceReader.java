@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -223,7 +224,8 @@ public class SourceReader {
 			case "pptx" -> HtmlBlocks.Locators.SLIDE;
 			default -> HtmlBlocks.Locators.WORD;
 		}, result.wordLevels());
-		return out.build(file.name(), pages);
+		return out.build(file.name(), pages).withMetadata(Map.of(ExtractedSource.TITLE,
+				DocumentTitles.fromProperties(document.select("meta[name=dc:title]").attr("content"))));
 	}
 
 	/** Stops a parse that has not started yet, and interrupts one under way (which {@link Deadline} notices). */
@@ -345,13 +347,15 @@ public class SourceReader {
 		Document document = Jsoup.parse(html);
 		BlockCollector out = new BlockCollector();
 		HtmlBlocks.collect(document.body(), out, HtmlBlocks.Locators.PARAGRAPH);
-		return out.build(name, 0);
+		return out.build(name, 0).withMetadata(Map.of(ExtractedSource.TITLE, DocumentTitles.fromHtmlTitle(document.title()),
+				ExtractedSource.DESCRIPTION, document.select("meta[name=description]").attr("content")));
 	}
 
 	private ExtractedSource markdown(String name, String markdown) {
+		PublishedMarkdown.Page page = PublishedMarkdown.read(markdown);
 		// raw HTML inside Markdown is kept as text, never as markup
-		String html = Markdown.toSafeHtmlKeepingImages(PublishedMarkdown.clean(markdown));
-		return html(name, "<body>" + html + "</body>");
+		String html = Markdown.toSafeHtmlKeepingImages(page.markdown());
+		return html(name, "<body>" + html + "</body>").withMetadata(page.metadata());
 	}
 
 	/**

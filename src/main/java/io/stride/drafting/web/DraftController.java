@@ -77,7 +77,9 @@ class DraftController {
 					422, model, response);
 		}
 		try {
-			String job = drafting.startDraft(me, () -> DraftApi.sources(files, drafting), text,
+			// lessons longer than the template allows are condensed; without a limit, to the quality panel's
+			int wordsPerLesson = template.maxLessonWords() != null ? template.maxLessonWords() : QualityPanel.MAX_LESSON_WORDS;
+			String job = drafting.startDraft(me, () -> DraftApi.sources(files, drafting), text, wordsPerLesson,
 					draftId -> templates.chooseForDraft(draftId, template.id()));
 			return "redirect:/drafts/jobs/" + job;
 		}

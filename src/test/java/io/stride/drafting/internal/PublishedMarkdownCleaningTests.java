@@ -32,6 +32,43 @@ class PublishedMarkdownCleaningTests {
 	}
 
 	@Test
+	void frontMatterGivesTitleDescriptionAndAudienceAsOneLineOfText() {
+		PublishedMarkdown.Page yaml = PublishedMarkdown.read("""
+				---
+				title: 'Release checklist'
+				description: >-
+				  What to check before
+				  a release goes out.
+				audience: "Release managers"
+				tags: [release]
+				---
+				Ship on Tuesdays.
+				""");
+		assertThat(yaml.metadata()).containsEntry(ExtractedSource.TITLE, "Release checklist")
+			.containsEntry(ExtractedSource.DESCRIPTION, "What to check before a release goes out.")
+			.containsEntry(ExtractedSource.AUDIENCE, "Release managers")
+			.doesNotContainKey("tags");
+		assertThat(PublishedMarkdown.read("+++\ntitle = 'Release checklist'\nsummary = \"Checks before a release.\"\n+++\nShip.")
+			.metadata()).containsEntry(ExtractedSource.DESCRIPTION, "Checks before a release.");
+	}
+
+	@Test
+	void aSentenceThatAVariableStoodInGoesAndRemovedTagsLeaveNoGaps() {
+		assertThat(PublishedMarkdown.clean("""
+				Ask the duty lead first. Then call {{ page.owner }} for approval. Keep the ticket open.
+				- Owner: {{ page.owner }}
+				- Review the case {% if urgent %}within one hour{% endif %} of it arriving.
+				{{ page.footer }}
+				The rota is in the calendar {% comment %}see wiki{% endcomment %}.
+				"""))
+			.isEqualTo("""
+				Ask the duty lead first. Keep the ticket open.
+				- Review the case within one hour of it arriving.
+				The rota is in the calendar.
+				""");
+	}
+
+	@Test
 	void anUnclosedTagCostsNoMoreThanAShortScan() {
 		String odd = "{{ ".repeat(50_000) + "<div ".repeat(20_000) + "[^".repeat(20_000);
 		long start = System.nanoTime();
