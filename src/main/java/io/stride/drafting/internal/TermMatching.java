@@ -1,0 +1,115 @@
+package io.stride.drafting.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.drafting.Citation;
+
+/**
+ * Definitions become one matching question: three to five terms of one module with their meanings, cited as the
+ * passage from the first definition to the last. A meaning too long to read as an option is cut at a clause
+ * boundary ("; usually …") or left out, never cut mid-clause.
+ */
+final class TermMatching {
+
+	static final int MAX_MEANING = 125;
+
+	static final int MIN_TERMS = 3;
+
+	static final int MAX_TERMS = 5;
+
+	private final List<Definitions.Definition> definitions;
+
+	private final Map<QuestionMaker.Candidate, List<Definitions.Definition>> covered = new IdentityHashMap<>();
+
+	TermMatching(List<Definitions.Definition> definitions) {
+		this.definitions = definitions;
+	}
+
+	List<QuestionMaker.Candidate> candidates(List<Sentence> sentences, double[] centrality) {
+		List<Definitions.Definition> own = new ArrayList<>();
+		for (Definitions.Definition definition : definitions) {
+			if (sentences.contains(definition.sentence()) && meaning(definition) != null
+					&& own.stream().noneMatch(d -> Words.sameMeaning(meaning(d), meaning(definition))
+							|| Words.sameMeaning(d.term(), definition.term()))) {
+				own.add(definition);
+			}
+		}
+		own.sort(Comparator.comparingInt(d -> d.sentence().index()));
+		List<QuestionMaker.Candidate> found = new ArrayList<>();
+		if (own.size() < MIN_TERMS) {
+			return found;
+		}
+		// groups of three to five of even size, in reading order, from one source each
+		List<List<Definitions.Definition>> groups = new ArrayList<>();
+		List<List<Definitions.Definition>> bySource = new ArrayList<>();
+		for (Definitions.Definition definition : own) {
+			if (bySource.isEmpty() || bySource.get(bySource.size() - 1).get(0).sentence().source() != definition.sentence().source()) {
+				bySource.add(new ArrayList<>());
+			}
+			bySource.get(bySource.size() - 1).add(definition);
+		}
+		for (List<Definitions.Definition> run : bySource) {
+			int count = (run.size() + MAX_TERMS - 1) / MAX_TERMS;
+			for (int g = 0; g < count; g++) {
+				groups.add(run.subList(g * run.size() / count, (g + 1) * run.size() / count));
+			}
+		}
+		int set = 0;
+		for (List<Definitions.Definition> terms : groups) {
+			if (terms.size() >= MIN_TERMS) {
+				set++;
+				found.add(matching(terms, sentences, centrality, set));
+			}
+		}
+		return found;
+	}
+
+	List<Definitions.Definition> covered(QuestionMaker.Candidate candidate) {
+		return covered.getOrDefault(candidate, List.of());
+	}
+
+	private QuestionMaker.Candidate matching(List<Definitions.Definition> terms, List<Sentence> sentences,
+			double[] centrality, int set) {
+		Sentence first = terms.get(0).sentence();
+		Sentence last = terms.get(terms.size() - 1).sentence();
+		Citation citation = StructuredQuestions.span(first.source(), first.block().locator(), first.start(), last.end());
+		List<String> items = terms.stream().map(Definitions.Definition::term).toList();
+		List<String> meanings = terms.stream().map(TermMatching::meaning).toList();
+		List<Integer> order = StructuredQuestions.shuffled(meanings.size(), items.hashCode());
+		List<String> matches = order.stream().map(meanings::get).toList();
+		List<Integer> correct = new ArrayList<>();
+		for (int item = 0; item < items.size(); item++) {
+			correct.add(order.indexOf(item));
+		}
+		String heading = StructuredQuestions.headingBefore(first.source(), first.start());
+		String prompt = Phrasing.matchTerms(heading, set);
+		double importance = StructuredQuestions.importance(sentences, centrality, citation.start(), citation.end());
+		var question = new io.stride.drafting.DraftQuestion(QuestionMaker.id(prompt), StructuredQuestions.MATCHING, prompt,
+				items, correct, Phrasing.quoted(citation.locator(), citation.source(), citation.text()), citation, matches,
+				null, null);
+		double score = Math.min(1, 0.82 + 0.12 * importance + 0.02 * (terms.size() - MIN_TERMS));
+		QuestionMaker.Candidate candidate = new QuestionMaker.Candidate(question.withScore(Math.round(score * 100) / 100.0),
+				score, StructuredQuestions.MATCHING, first.start());
+		covered.put(candidate, terms);
+		return candidate;
+	}
+
+	/** The meaning as an option: whole, or up to a clause boundary; null when neither reads well. */
+	static String meaning(Definitions.Definition definition) {
+		String text = StructuredQuestions.stripEnd(definition.definition());
+		if (text.length() <= MAX_MEANING) {
+			return text;
+		}
+		for (String boundary : new String[] { "; ", " — ", " – ", ", which ", ", usually ", ", for example" }) {
+			int at = text.indexOf(boundary);
+			if (at >= 25 && at <= MAX_MEANING) {
+				return StructuredQuestions.stripEnd(text.substring(0, at));
+			}
+		}
+		return null;
+	}
+}
