@@ -59,8 +59,8 @@ final class DeadlineQuestions {
 			List<Sentence> sentences, double[] centrality) {
 		String text = sentence.text();
 		// the clause holding the figure, up to a semicolon
-		int clauseStart = text.lastIndexOf("; ", quantity.start()) + 1;
-		int clauseEnd = text.indexOf("; ", quantity.end());
+		int clauseStart = Math.max(text.lastIndexOf("; ", quantity.start()), text.lastIndexOf(". ", quantity.start())) + 1;
+		int clauseEnd = firstOf(text.indexOf("; ", quantity.end()), text.indexOf(". ", quantity.end()));
 		String clause = text.substring(clauseStart, clauseEnd < 0 ? text.length() : clauseEnd).strip();
 		int offset = text.indexOf(clause, clauseStart);
 		int qStart = quantity.start() - offset;
@@ -149,6 +149,10 @@ final class DeadlineQuestions {
 			return new String[] { aux, modal.group("subject"), rest };
 		}
 		return null;
+	}
+
+	private static int firstOf(int a, int b) {
+		return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 	}
 
 	/** "writes" → "write", "applies" → "apply", "reaches" → "reach". */

@@ -39,8 +39,9 @@ final class Phrasing {
 	/** {@code set} counts the matching questions on one topic, so that each stem is different. */
 	static String matchTerms(String topic, int set) {
 		String which = set > 1 ? "these further terms" : "these terms";
-		return topic == null ? "Match " + which + " with their meanings." + (set > 1 ? " (" + set + ")" : "")
-				: "Match " + which + " from “" + topic + "” with their meanings." + (set > 2 ? " (" + set + ")" : "");
+		String numbered = set > 2 ? " (set " + set + ")" : "";
+		return topic == null ? "Match " + which + " with their meanings" + numbered + "."
+				: "Match " + which + " from “" + topic + "” with their meanings" + numbered + ".";
 	}
 
 	/** "What should you do if a meal is provided by a customer?" */

@@ -177,8 +177,11 @@ final class Procedures {
 			return java.util.Optional.empty();
 		}
 		for (Step step : steps) {
-			int words = step.text().split("\\s+").length;
-			if (words < 2 || words > MAX_STEP_WORDS || step.text().contains(". ")) {
+			String[] words = step.text().split("\\s+");
+			String verb = Words.lower(words[0]);
+			// a step is an instruction: "open the Labels app", not "your manager"
+			if (words.length < 2 || words.length > MAX_STEP_WORDS || step.text().contains(". ")
+					|| !Rules.IMPERATIVES.contains(verb) && !Words.VERBS.contains(verb)) {
 				return java.util.Optional.empty();
 			}
 		}

@@ -42,6 +42,8 @@ final class Rules {
 
 	private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:it|this|that|they|these|those|so|he|she)\\b");
 
+	private static final Pattern INSTRUCTION_AFTER_COMMA = Pattern.compile(",\\s+(?<verb>\\p{Ll}+)\\b");
+
 	private static final Pattern LOOSE_PRONOUN = Pattern.compile("(?i)\\b(?:it|them|this|that|these|those)\\b");
 
 	private static final Pattern ROLE = Pattern.compile(
@@ -70,6 +72,10 @@ final class Rules {
 		this.quantities = quantities;
 		for (Sentence sentence : document) {
 			String text = StructuredQuestions.stripEnd(sentence.text());
+			if (sentence.block().is(Block.Kind.TABLE_ROW) || text.contains("|") || text.contains(". ")
+					|| LOOSE_PRONOUN.matcher(text).find()) {
+				continue;
+			}
 			String[] words = text.split("\\s+");
 			if (words.length >= 3 && words.length <= MAX_ACTION_WORDS && IMPERATIVES.contains(words[0])
 					|| words.length >= 3 && Character.isUpperCase(text.codePointAt(0))
@@ -106,6 +112,9 @@ final class Rules {
 
 	private Rule rule(Sentence sentence) {
 		String text = StructuredQuestions.stripEnd(sentence.text());
+		if (text.contains(". ") || text.contains("|")) {
+			return null; // a list item of several sentences: where the rule ends is not clear
+		}
 		Matcher leading = LEADING.matcher(text);
 		if (leading.matches()) {
 			String rest = leading.group("rest");
@@ -113,6 +122,9 @@ final class Rules {
 			for (int comma = rest.indexOf(", "); comma > 0; comma = rest.indexOf(", ", comma + 1)) {
 				String condition = rest.substring(0, comma);
 				String action = rest.substring(comma + 2);
+				if (instructionInside(condition)) {
+					return null; // the action started at an earlier comma that did not read as one
+				}
 				Rule rule = withAction(sentence, Words.lower(leading.group("conn")), condition, action);
 				if (rule != null) {
 					return rule;
@@ -121,7 +133,8 @@ final class Rules {
 			return null;
 		}
 		Matcher trailing = TRAILING.matcher(text);
-		if (trailing.matches() && !trailing.group("cond").contains(",")) {
+		if (trailing.matches() && !trailing.group("cond").contains(",") && !trailing.group("action").matches("(?i).*\\b(?:even|only|except)$")
+				&& !trailing.group("action").endsWith(",")) {
 			String action = trailing.group("action");
 			String first = Words.lower(action.split("\\s+")[0]);
 			if (IMPERATIVES.contains(first) || Words.lower(action).matches("^you (must|should) .*")) {
@@ -131,11 +144,23 @@ final class Rules {
 		return null;
 	}
 
+	private static boolean instructionInside(String condition) {
+		Matcher m = INSTRUCTION_AFTER_COMMA.matcher(condition);
+		while (m.find()) {
+			if (IMPERATIVES.contains(m.group("verb"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static Rule withAction(Sentence sentence, String connective, String condition, String fullAction) {
 		// "ask your manager before you spend the money, not afterwards": the emphasis is not part of the action
 		String action = fullAction.replaceFirst(",\\s+not\\s+[\\p{L} ]+$", "");
-		if (PRONOUN.matcher(condition).find() || NEGATIVE.matcher(action).find() || condition.split("\\s+").length < 2
-				|| LOOSE_PRONOUN.matcher(action).find() || action.split("\\s+").length > MAX_ACTION_WORDS) {
+		boolean gerund = condition.matches("\\p{Ll}+ing");
+		if (PRONOUN.matcher(condition).find() || NEGATIVE.matcher(action).find() || condition.split("\\s+").length < 2 && !gerund
+				|| LOOSE_PRONOUN.matcher(action).find() || LOOSE_PRONOUN.matcher(condition).find()
+				|| action.split("\\s+").length > MAX_ACTION_WORDS) {
 			return null;
 		}
 		String first = action.split("\\s+")[0];
@@ -147,7 +172,7 @@ final class Rules {
 			return new Rule(sentence, connective, condition, modal.group("action"), null);
 		}
 		Matcher third = THIRD_PERSON.matcher(action);
-		if (third.matches() && !Words.isStop(third.group("verb"))) {
+		if (third.matches() && !Words.isStop(third.group("verb")) && !condition.contains(",")) {
 			return new Rule(sentence, connective, condition, third.group("verb") + " " + third.group("object"), third.group("actor"));
 		}
 		return null;

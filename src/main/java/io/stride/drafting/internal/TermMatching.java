@@ -15,9 +15,12 @@ import io.stride.drafting.Citation;
  */
 final class TermMatching {
 
-	static final int MAX_MEANING = 125;
+	static final int MAX_MEANING = 130;
 
 	static final int MIN_TERMS = 3;
+
+	/** Definitions further apart than this many sentences are not one passage. */
+	static final int MAX_GAP = 2;
 
 	static final int MAX_TERMS = 5;
 
@@ -32,7 +35,9 @@ final class TermMatching {
 	List<QuestionMaker.Candidate> candidates(List<Sentence> sentences, double[] centrality) {
 		List<Definitions.Definition> own = new ArrayList<>();
 		for (Definitions.Definition definition : definitions) {
+			String firstWord = Words.lower(definition.term().split("\\s+")[0]);
 			if (sentences.contains(definition.sentence()) && meaning(definition) != null
+					&& !Rules.IMPERATIVES.contains(firstWord) && !Words.VERBS.contains(firstWord)
 					&& own.stream().noneMatch(d -> Words.sameMeaning(meaning(d), meaning(definition))
 							|| Words.sameMeaning(d.term(), definition.term()))) {
 				own.add(definition);
@@ -43,26 +48,29 @@ final class TermMatching {
 		if (own.size() < MIN_TERMS) {
 			return found;
 		}
-		// groups of three to five of even size, in reading order, from one source each
-		List<List<Definitions.Definition>> groups = new ArrayList<>();
-		List<List<Definitions.Definition>> bySource = new ArrayList<>();
+		// runs of definitions next to each other (a glossary, a definitions section), cut into groups of three to five
+		List<List<Definitions.Definition>> runs = new ArrayList<>();
+		Definitions.Definition previous = null;
 		for (Definitions.Definition definition : own) {
-			if (bySource.isEmpty() || bySource.get(bySource.size() - 1).get(0).sentence().source() != definition.sentence().source()) {
-				bySource.add(new ArrayList<>());
+			if (previous == null || previous.sentence().source() != definition.sentence().source()
+					|| definition.sentence().index() - previous.sentence().index() > MAX_GAP) {
+				runs.add(new ArrayList<>());
 			}
-			bySource.get(bySource.size() - 1).add(definition);
+			runs.get(runs.size() - 1).add(definition);
+			previous = definition;
 		}
-		for (List<Definitions.Definition> run : bySource) {
+		java.util.Map<String, Integer> sets = new java.util.HashMap<>();
+		for (List<Definitions.Definition> run : runs) {
+			if (run.size() < MIN_TERMS) {
+				continue;
+			}
 			int count = (run.size() + MAX_TERMS - 1) / MAX_TERMS;
 			for (int g = 0; g < count; g++) {
-				groups.add(run.subList(g * run.size() / count, (g + 1) * run.size() / count));
-			}
-		}
-		int set = 0;
-		for (List<Definitions.Definition> terms : groups) {
-			if (terms.size() >= MIN_TERMS) {
-				set++;
-				found.add(matching(terms, sentences, centrality, set));
+				List<Definitions.Definition> terms = run.subList(g * run.size() / count, (g + 1) * run.size() / count);
+				Sentence first = terms.get(0).sentence();
+				String heading = StructuredQuestions.headingBefore(first.source(), first.start());
+				int set = sets.merge(String.valueOf(heading), 1, Integer::sum);
+				found.add(matching(terms, sentences, centrality, heading, set));
 			}
 		}
 		return found;
@@ -73,7 +81,7 @@ final class TermMatching {
 	}
 
 	private QuestionMaker.Candidate matching(List<Definitions.Definition> terms, List<Sentence> sentences,
-			double[] centrality, int set) {
+			double[] centrality, String heading, int set) {
 		Sentence first = terms.get(0).sentence();
 		Sentence last = terms.get(terms.size() - 1).sentence();
 		Citation citation = StructuredQuestions.span(first.source(), first.block().locator(), first.start(), last.end());
@@ -85,7 +93,6 @@ final class TermMatching {
 		for (int item = 0; item < items.size(); item++) {
 			correct.add(order.indexOf(item));
 		}
-		String heading = StructuredQuestions.headingBefore(first.source(), first.start());
 		String prompt = Phrasing.matchTerms(heading, set);
 		double importance = StructuredQuestions.importance(sentences, centrality, citation.start(), citation.end());
 		var question = new io.stride.drafting.DraftQuestion(QuestionMaker.id(prompt), StructuredQuestions.MATCHING, prompt,
@@ -101,6 +108,18 @@ final class TermMatching {
 	/** The meaning as an option: whole, or up to a clause boundary; null when neither reads well. */
 	static String meaning(Definitions.Definition definition) {
 		String text = StructuredQuestions.stripEnd(definition.definition());
+		long digits = text.chars().filter(Character::isDigit).count();
+		if (digits * 7 > text.length() || text.contains("@")) {
+			return null; // a phone number or an address, not a meaning
+		}
+		int sentenceEnd = text.indexOf(". ");
+		if (sentenceEnd >= 0) {
+			// the first sentence only, if it says enough alone
+			if (sentenceEnd < 25) {
+				return null;
+			}
+			text = text.substring(0, sentenceEnd);
+		}
 		if (text.length() <= MAX_MEANING) {
 			return text;
 		}
