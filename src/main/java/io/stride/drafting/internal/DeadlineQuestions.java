@@ -32,11 +32,10 @@ final class DeadlineQuestions {
 	/** "Within 5 working days of closing, the lead writes …": the deadline first. */
 	private static final Pattern FRONTED = Pattern.compile("^(?<pp>[^,]+),\\s+(?<clause>.+)$");
 
-	private final List<Sentence> document;
+	private static final Pattern PREPOSITION = Pattern.compile("(?i)(?:^|\\s)(within|in|after|for)\\s+$");
 
-	DeadlineQuestions(List<Sentence> document) {
-		this.document = document;
-	}
+	/** "of the statement date": what the deadline counts from. */
+	private static final Pattern ANCHOR = Pattern.compile("^\\s+((?:of|from)\\s+[^,;]+?)(?=$|,|\\s+and\\s|\\s+or\\s)");
 
 	List<QuestionMaker.Candidate> candidates(List<Sentence> sentences, double[] centrality) {
 		List<QuestionMaker.Candidate> found = new ArrayList<>();
@@ -66,7 +65,7 @@ final class DeadlineQuestions {
 		int qStart = quantity.start() - offset;
 		int qEnd = quantity.end() - offset;
 		String before = clause.substring(0, qStart);
-		Matcher preposition = Pattern.compile("(?i)(?:^|\\s)(within|in|after|for)\\s+$").matcher(before);
+		Matcher preposition = PREPOSITION.matcher(before);
 		if (!preposition.find() || !PREPOSITIONS.contains(Words.lower(preposition.group(1)))) {
 			return java.util.Optional.empty();
 		}
@@ -77,7 +76,7 @@ final class DeadlineQuestions {
 		}
 		String after = clause.substring(qEnd).replaceAll("[\\s.;:,!]+$", "");
 		// "of the statement date" belongs to the deadline; "and either approves it …" is another clause and goes
-		Matcher anchor = Pattern.compile("^\\s+((?:of|from)\\s+[^,;]+?)(?=$|,|\\s+and\\s|\\s+or\\s)").matcher(after);
+		Matcher anchor = ANCHOR.matcher(after);
 		String deadlineTail = "";
 		String remainder = after;
 		if (anchor.find()) {
@@ -91,14 +90,14 @@ final class DeadlineQuestions {
 			if (!fronted.matches() || !fronted.group("pp").contains(quantity.text()) || !remainder.strip().startsWith(",")) {
 				return java.util.Optional.empty();
 			}
-			parts = turn(StructuredQuestions.stripEnd(fronted.group("clause")), "");
+			parts = turn(StructuredQuestions.stripEnd(fronted.group("clause")));
 		}
 		else {
 			if (!remainder.isBlank() && !remainder.matches("^(?:,|\\s+and\\s|\\s+or\\s).*")) {
 				return java.util.Optional.empty();
 			}
 			String main = before.substring(0, preposition.start(1)).strip();
-			parts = turn(main, "");
+			parts = turn(main);
 		}
 		if (parts == null) {
 			return java.util.Optional.empty();
@@ -125,7 +124,7 @@ final class DeadlineQuestions {
 	}
 
 	/** {auxiliary, subject, rest} of a clause turned into a question, or null when no known form fits. */
-	static String[] turn(String clause, String ignored) {
+	static String[] turn(String clause) {
 		if (clause.isBlank() || clause.contains(",")) {
 			return null;
 		}

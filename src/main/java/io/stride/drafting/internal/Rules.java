@@ -54,6 +54,19 @@ final class Rules {
 
 	static final int MAX_ACTION_WORDS = 18;
 
+	/** An action the document asks for, with its content words, ready to rank as a wrong option. */
+	private record Action(String text, String actor, Set<String> words, int length) {
+
+		static Action of(String actor, String text) {
+			String capitalized = Words.capitalize(text);
+			return new Action(capitalized, actor, content(capitalized), capitalized.split("\\s+").length);
+		}
+	}
+
+	private final List<Action> instructionActions = new ArrayList<>();
+
+	private final List<Action> thirdPersonActions = new ArrayList<>();
+
 	private record Rule(Sentence sentence, String connective, String condition, String action, String actor) {
 	}
 
@@ -71,8 +84,11 @@ final class Rules {
 		this.document = document;
 		this.quantities = quantities;
 		for (Sentence sentence : document) {
+			if (sentence.words() > 60) {
+				continue;
+			}
 			String text = StructuredQuestions.stripEnd(sentence.text());
-			if (sentence.block().is(Block.Kind.TABLE_ROW) || text.contains("|") || text.contains(". ")
+			if (text.isEmpty() || sentence.block().is(Block.Kind.TABLE_ROW) || text.contains("|") || text.contains(". ")
 					|| LOOSE_PRONOUN.matcher(text).find()) {
 				continue;
 			}
@@ -95,7 +111,15 @@ final class Rules {
 		}
 	}
 
+	private void rankable() {
+		if (instructionActions.isEmpty() && thirdPersonActions.isEmpty()) {
+			instructions.forEach(i -> instructionActions.add(Action.of("", i)));
+			thirdPerson.forEach(t -> thirdPersonActions.add(Action.of(t[0], t[1])));
+		}
+	}
+
 	List<QuestionMaker.Candidate> candidates(List<Sentence> sentences, double[] centrality) {
+		rankable();
 		List<QuestionMaker.Candidate> found = new ArrayList<>();
 		for (Sentence sentence : sentences) {
 			if (sentence.words() < 6 || sentence.words() > 45 || sentence.text().endsWith("?")
@@ -219,24 +243,19 @@ final class Rules {
 				.findFirst()
 				.ifPresent(chosen::add);
 		}
-		List<String> pool = new ArrayList<>();
-		if (rule.actor() == null) {
-			instructions.forEach(i -> pool.add(Words.capitalize(i)));
-		}
-		else {
-			// what the same person does elsewhere first
-			thirdPerson.stream().filter(t -> t[0].equalsIgnoreCase(rule.actor())).forEach(t -> pool.add(Words.capitalize(t[1])));
-			thirdPerson.stream().filter(t -> !t[0].equalsIgnoreCase(rule.actor())).forEach(t -> pool.add(Words.capitalize(t[1])));
-		}
+		// the document's other actions in the same form, what the same person does first, then the closest in words
 		Set<String> keyWords = content(key);
 		int keyLength = key.split("\\s+").length;
-		int sameActor = rule.actor() == null ? 0
-				: (int) thirdPerson.stream().filter(t -> t[0].equalsIgnoreCase(rule.actor())).count();
-		List<String> preferred = new ArrayList<>(pool.subList(0, sameActor));
-		pool.sort(Comparator.comparingInt((String p) -> preferred.contains(p) ? 0 : 1)
-			.thenComparingInt((String p) -> -overlap(content(p), keyWords))
-			.thenComparingInt(p -> Math.abs(p.split("\\s+").length - keyLength))
-			.thenComparing(p -> p));
+		record Ranked(String text, int sameActor, int overlap, int lengthGap) {
+		}
+		List<Ranked> ranked = new ArrayList<>();
+		for (Action action : rule.actor() == null ? instructionActions : thirdPersonActions) {
+			ranked.add(new Ranked(action.text(), rule.actor() != null && action.actor().equalsIgnoreCase(rule.actor()) ? 0 : 1,
+					-overlap(action.words(), keyWords), Math.abs(action.length() - keyLength)));
+		}
+		ranked.sort(Comparator.comparingInt(Ranked::sameActor).thenComparingInt(Ranked::overlap)
+			.thenComparingInt(Ranked::lengthGap).thenComparing(Ranked::text));
+		List<String> pool = ranked.stream().map(Ranked::text).toList();
 		for (String candidate : pool) {
 			if (chosen.size() == 3) {
 				break;

@@ -44,7 +44,7 @@ final class StructuredQuestions {
 		this.matching = new TermMatching(definitions);
 		this.categories = new Categories(allLists, document);
 		this.rules = new Rules(document, quantities);
-		this.deadlines = new DeadlineQuestions(document);
+		this.deadlines = new DeadlineQuestions();
 	}
 
 	List<QuestionMaker.Candidate> candidates(List<Sentence> sentences, double[] centrality, List<QuestionMaker.ListGroup> lists) {
@@ -155,6 +155,9 @@ final class StructuredQuestions {
 
 	/** Lower-cases the first letter of {@code phrase} unless its first word is a name in {@code text}. */
 	static String lowerStart(String phrase, String text) {
+		if (phrase.isBlank()) {
+			return phrase;
+		}
 		String first = phrase.split("\\s+")[0];
 		if (first.length() > 1 && first.substring(1).codePoints().anyMatch(Character::isUpperCase)) {
 			return phrase;
