@@ -148,6 +148,30 @@ class StructuredQuestionsTests {
 	}
 
 	@Test
+	void aGlossaryTableBecomesAMatchingQuestion() {
+		List<DraftQuestion> questions = questions("""
+				# Support
+
+				## Glossary
+
+				| Term | Definition |
+				|---|---|
+				| SLA | The response time promised to a customer in the contract |
+				| Escalation | Passing a case to someone with more authority |
+				| Backlog | The open cases nobody has started on yet |
+
+				## Working hours
+
+				The support desk is staffed from eight in the morning until six in the evening on working days.
+				""");
+		DraftQuestion matching = only(questions, "MATCHING");
+		assertThat(pairs(matching)).containsExactlyInAnyOrder(
+				"SLA = The response time promised to a customer in the contract",
+				"Escalation = Passing a case to someone with more authority",
+				"Backlog = The open cases nobody has started on yet");
+	}
+
+	@Test
 	void twoDefinitionsAreNoMatchingQuestion() {
 		List<DraftQuestion> questions = questions("""
 				# Claims

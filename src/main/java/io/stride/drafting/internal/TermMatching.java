@@ -34,7 +34,9 @@ final class TermMatching {
 
 	List<QuestionMaker.Candidate> candidates(List<Sentence> sentences, double[] centrality) {
 		List<Definitions.Definition> own = new ArrayList<>();
-		for (Definitions.Definition definition : definitions) {
+		List<Definitions.Definition> withGlossaries = new ArrayList<>(definitions);
+		withGlossaries.addAll(glossaryRows(sentences));
+		for (Definitions.Definition definition : withGlossaries) {
 			String firstWord = Words.lower(definition.term().split("\\s+")[0]);
 			if (sentences.contains(definition.sentence()) && meaning(definition) != null
 					&& !Rules.IMPERATIVES.contains(firstWord) && !Words.VERBS.contains(firstWord)
@@ -74,6 +76,38 @@ final class TermMatching {
 			}
 		}
 		return found;
+	}
+
+	/** Rows of a two-column table headed "Term | Definition" (or "Acronym | Meaning"): one definition each. */
+	static List<Definitions.Definition> glossaryRows(List<Sentence> sentences) {
+		List<Definitions.Definition> rows = new ArrayList<>();
+		for (Sentence sentence : sentences) {
+			Block row = sentence.block();
+			if (!row.is(Block.Kind.TABLE_ROW) || row.level() == 1 || row.cells().size() != 2) {
+				continue;
+			}
+			Block header = headerOf(sentence.source(), row);
+			if (header == null || header.cells().size() != 2
+					|| !Words.lower(header.cells().get(0)).matches("\\s*(?:term|word|acronym|abbreviation|name)s?\\s*")
+					|| !Words.lower(header.cells().get(1)).matches("\\s*(?:definition|meaning|description|explanation|stands for)s?\\s*")) {
+				continue;
+			}
+			String term = row.cells().get(0).strip();
+			String meaning = StructuredQuestions.stripEnd(row.cells().get(1));
+			if (!term.isEmpty() && meaning.length() >= 8 && sentence.text().contains(term) && sentence.text().contains(meaning)) {
+				rows.add(new Definitions.Definition(term, Words.capitalize(meaning), sentence));
+			}
+		}
+		return rows;
+	}
+
+	private static Block headerOf(ExtractedSource source, Block row) {
+		int at = source.blocks().indexOf(row);
+		while (at > 0 && source.blocks().get(at - 1).is(Block.Kind.TABLE_ROW)) {
+			at--;
+		}
+		Block first = source.blocks().get(at);
+		return first.level() == 1 ? first : null;
 	}
 
 	List<Definitions.Definition> covered(QuestionMaker.Candidate candidate) {
