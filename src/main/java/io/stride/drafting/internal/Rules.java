@@ -44,7 +44,7 @@ final class Rules {
 
 	private static final Pattern INSTRUCTION_AFTER_COMMA = Pattern.compile(",\\s+(?<verb>\\p{Ll}+)\\b");
 
-	private static final Pattern LOOSE_PRONOUN = Pattern.compile("(?i)\\b(?:it|them|this|that|these|those)\\b");
+	private static final Pattern LOOSE_PRONOUN = Pattern.compile("(?i)\\b(?:it|them|this|these|those)\\b");
 
 	private static final Pattern ROLE = Pattern.compile(
 			"\\b(?:\\p{Lu}[\\p{L}-]+\\s){1,3}(?:Manager|Director|Head|Lead|Officer|Audit|Operations|Team|Desk|Department|Administrator|Owner|Controller|Committee|Board)\\b");
