@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -247,6 +248,30 @@ class DraftApiTests {
 		String kept = drafting.source(fixtures.viewer(org.managerA()), draftId, "notes.txt", 0, 0).after();
 		assertThat(kept).contains("Call the security desk first.");
 		assertThat(ControlCharacters.in(kept)).as("control characters in %s", kept).isFalse();
+	}
+
+	@Test
+	void draftPageShowsEachMatchingItemWithItsMatchAndANumericAnswerWithItsUnit() throws Exception {
+		var author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		String job = mvc.perform(multipart("/drafts").file(corpus("expense-policy.md")).with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		CourseDraft draft = drafting.kept(fixtures.viewer(org.managerA()), draftOf(job, author).substring("/drafts/".length())).draft();
+		DraftQuestion matching = draft.allQuestions().stream().filter(q -> q.kind().equals("MATCHING")).findFirst().orElseThrow();
+		DraftQuestion numeric = draft.allQuestions().stream().filter(q -> q.kind().equals("NUMERIC")).findFirst().orElseThrow();
+		String page = mvc.perform(get(draftOf(job, author)).with(author)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		// each item in a row header, its own match beside it
+		String item = matching.options().get(0);
+		String match = matching.matches().get(matching.correct().get(0));
+		assertThat(page.replaceAll("\\s+", " ")).contains("<th scope=\"row\">" + escaped(item) + "</th> <td>" + escaped(match) + "</td>");
+		assertThat(page).contains("<th scope=\"col\">Item</th>");
+		assertThat(page.replaceAll("\\s+", " ")).contains("Answer: <strong>" + numeric.numeric().value().toPlainString() + " "
+				+ numeric.numeric().unit() + "</strong>");
+	}
+
+	private static String escaped(String text) {
+		return HtmlUtils.htmlEscape(text);
 	}
 
 	/** Follows the background job, as the progress page does, until the draft is there. */

@@ -92,7 +92,9 @@ class DraftingQualityTests {
 		assertThat(options.stream().map(o -> o.toLowerCase(Locale.ROOT).strip()).distinct().count()).as("distinct " + where)
 			.isEqualTo(options.size());
 		assertThat(options).as(where).noneMatch(o -> o.toLowerCase(Locale.ROOT).contains("all of the above"));
-		assertThat(q.correct()).as(where).isNotEmpty().allSatisfy(i -> assertThat(i).isBetween(0, options.size() - 1));
+		if (!q.kind().equals("NUMERIC")) {
+			assertThat(q.correct()).as(where).isNotEmpty().allSatisfy(i -> assertThat(i).isBetween(0, options.size() - 1));
+		}
 		switch (q.kind()) {
 			case "SINGLE_CHOICE", "MULTIPLE_CHOICE" -> {
 				assertThat(options).as(where).hasSizeGreaterThanOrEqualTo(3);
@@ -125,6 +127,33 @@ class DraftingQualityTests {
 				}
 				assertThat(q.correct()).as("not already in order").isNotEqualTo(
 						java.util.stream.IntStream.range(0, options.size()).boxed().toList());
+			}
+			case "MATCHING" -> {
+				// every item and every match in the cited text; each item has its own match
+				List<String> matches = q.matches();
+				assertThat(options).as(where).hasSizeBetween(3, 5);
+				assertThat(matches).as(where).hasSameSizeAs(options);
+				assertThat(matches.stream().map(m -> m.toLowerCase(Locale.ROOT)).distinct().count()).as("distinct matches " + where)
+					.isEqualTo(matches.size());
+				assertThat(q.correct()).as(where).hasSameSizeAs(options).doesNotHaveDuplicates()
+					.allSatisfy(i -> assertThat(i).isBetween(0, matches.size() - 1));
+				for (int i = 0; i < options.size(); i++) {
+					assertThat(cited).as("item in the cited text: " + where).contains(options.get(i).toLowerCase(Locale.ROOT));
+					assertThat(cited).as("match in the cited text: " + where)
+						.contains(matches.get(q.correct().get(i)).toLowerCase(Locale.ROOT));
+				}
+			}
+			case "NUMERIC" -> {
+				assertThat(options).as(where).isEmpty();
+				assertThat(q.numeric()).as(where).isNotNull();
+				assertThat(q.numeric().tolerance().signum()).as(where).isGreaterThanOrEqualTo(0);
+				assertThat(containsWord(cited, q.numeric().value().stripTrailingZeros().toPlainString())).as("value in the cited text: " + where)
+					.isTrue();
+				if (q.numeric().unit() != null) {
+					String unit = q.numeric().unit().toLowerCase(Locale.ROOT).replaceAll("s$", "");
+					assertThat(cited).as("unit in the cited text: " + where).contains(unit);
+				}
+				assertThat(q.prompt()).as("a question, not a blank: " + where).endsWith("?").doesNotContain("_____");
 			}
 			default -> throw new AssertionError("unexpected kind " + where);
 		}

@@ -78,7 +78,7 @@ public class OfflineEngine {
 		for (Outline.ModulePlan plan : plans) {
 			lists.addAll(listGroups(plan));
 		}
-		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists);
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences);
 		progress.accept(4, "Writing lessons and questions");
 
 		List<DraftModule> modules = new ArrayList<>();
@@ -140,7 +140,7 @@ public class OfflineEngine {
 		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
 		List<QuestionMaker.ListGroup> lists = listGroups(new Outline.ModulePlan("all",
 				List.of(new Outline.LessonPlan("this passage", source.blocks())), source));
-		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists);
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences);
 		String wanted = passage == null ? "" : passage.strip();
 		List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(sentences, centrality, lists));
 		Block home = sentences.stream().filter(s -> !wanted.isEmpty() && (s.text().contains(wanted) || wanted.contains(s.text())

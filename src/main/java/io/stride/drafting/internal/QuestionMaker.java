@@ -52,8 +52,10 @@ final class QuestionMaker {
 
 	private final List<ListGroup> allLists;
 
+	private final StructuredQuestions structured;
+
 	QuestionMaker(List<KeyPhrases.Term> terms, float[][] termVectors, List<Quantities.Quantity> quantities,
-			List<Definitions.Definition> definitions, List<ListGroup> allLists) {
+			List<Definitions.Definition> definitions, List<ListGroup> allLists, List<Sentence> document) {
 		this.terms = terms;
 		this.termVectors = termVectors;
 		for (int i = 0; i < terms.size(); i++) {
@@ -62,6 +64,7 @@ final class QuestionMaker {
 		this.quantities = quantities;
 		this.definitions = definitions;
 		this.allLists = allLists;
+		this.structured = new StructuredQuestions(definitions, allLists, quantities, document);
 	}
 
 	List<Candidate> candidates(List<Sentence> sentences, double[] centrality, List<ListGroup> lists) {
@@ -90,6 +93,10 @@ final class QuestionMaker {
 			}
 			multiple(group, lists).ifPresent(candidates::add);
 		}
+		// kinds chosen from the structure of the text; they replace the questions above on the same list or definitions
+		List<Candidate> structuredCandidates = structured.candidates(sentences, centrality, lists);
+		candidates.removeIf(structured::supersedes);
+		candidates.addAll(structuredCandidates);
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::position));
 		return candidates;
 	}

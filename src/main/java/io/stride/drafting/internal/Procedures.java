@@ -1,0 +1,218 @@
+package io.stride.drafting.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.stride.drafting.Citation;
+
+/**
+ * Procedures written as prose or as plain bullets become ordering questions: sentences signalled "First … Then …
+ * Next … Finally …", "Step 1: … Step 2: …", or numbered inside a paragraph ("1) … 2) … 3) …"). Each step is the
+ * author's own phrase with its signal word taken off, so it appears verbatim in the cited passage.
+ */
+final class Procedures {
+
+	private static final Pattern FIRST = Pattern.compile("^(?:First(?: of all)?|To (?:start|begin)|Firstly),?\\s+(?<step>.+)$");
+
+	private static final Pattern LATER = Pattern.compile(
+			"^(?:Then|Next|After that|Afterwards|Second(?:ly)?|Third(?:ly)?|Fourth|Fifth|Now|Once (?:that|this) is done|When (?:that|this) is done)"
+					+ ",?\\s+(?<step>.+)$");
+
+	private static final Pattern LAST = Pattern.compile("^(?:Finally|Lastly|Last of all),?\\s+(?<step>.+)$");
+
+	private static final Pattern STEP = Pattern.compile("^Step\\s+(?<n>\\d{1,2})\\s*[:.)–—-]\\s*(?<step>.+)$", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern INLINE_NUMBER = Pattern.compile("(?:^|(?<=\\s))\\(?(?<n>[1-9])\\)\\s+");
+
+	/** Inside one sentence: "back up your files, then restart". */
+	private static final Pattern THEN = Pattern.compile(",?\\s+(?:and\\s+)?then\\s+");
+
+	static final int MIN_STEPS = 3;
+
+	static final int MAX_STEPS = 7;
+
+	static final int MAX_STEP_WORDS = 16;
+
+	private record Step(String text, int start, int end) {
+	}
+
+	private Procedures() {
+	}
+
+	static List<QuestionMaker.Candidate> find(List<Sentence> sentences, double[] centrality) {
+		List<QuestionMaker.Candidate> found = new ArrayList<>();
+		signalled(sentences, centrality, found);
+		numberedSteps(sentences, centrality, found);
+		inlineNumbers(sentences, centrality, found);
+		return found;
+	}
+
+	/** "First, … Then, … Next, … Finally, …": at most one unsignalled sentence between two steps. */
+	private static void signalled(List<Sentence> sentences, double[] centrality, List<QuestionMaker.Candidate> found) {
+		for (int i = 0; i < sentences.size(); i++) {
+			Matcher first = FIRST.matcher(sentences.get(i).text());
+			if (!first.matches()) {
+				continue;
+			}
+			List<Step> steps = new ArrayList<>(split(sentences.get(i), first.start("step")));
+			int gap = 0;
+			int j = i + 1;
+			for (; j < sentences.size() && steps.size() <= MAX_STEPS; j++) {
+				Sentence next = sentences.get(j);
+				if (next.source() != sentences.get(i).source()) {
+					break;
+				}
+				Matcher later = LATER.matcher(next.text());
+				Matcher last = LAST.matcher(next.text());
+				if (later.matches()) {
+					steps.addAll(split(next, later.start("step")));
+					gap = 0;
+				}
+				else if (last.matches()) {
+					steps.addAll(split(next, last.start("step")));
+					break;
+				}
+				else if (++gap > 1) {
+					break;
+				}
+			}
+			ordering(steps, sentences.get(i), sentences, centrality, 0.86).ifPresent(found::add);
+			i = Math.max(i, j - 1);
+		}
+	}
+
+	/** "Step 1: …", "Step 2: …" in consecutive sentences, paragraphs or bullets. */
+	private static void numberedSteps(List<Sentence> sentences, double[] centrality, List<QuestionMaker.Candidate> found) {
+		for (int i = 0; i < sentences.size(); i++) {
+			Matcher step = STEP.matcher(sentences.get(i).text());
+			if (!step.matches() || !step.group("n").equals("1")) {
+				continue;
+			}
+			List<Step> steps = new ArrayList<>();
+			int expected = 1;
+			int j = i;
+			for (; j < sentences.size(); j++) {
+				Matcher m = STEP.matcher(sentences.get(j).text());
+				if (m.matches() && Integer.parseInt(m.group("n")) == expected) {
+					Sentence s = sentences.get(j);
+					steps.add(step(s.text().substring(m.start("step")), s.start() + m.start("step")));
+					expected++;
+				}
+				else if (!m.matches() && sentences.get(j).block() == sentences.get(j - 1).block()) {
+					continue; // a sentence explaining the step before
+				}
+				else {
+					break;
+				}
+			}
+			ordering(steps, sentences.get(i), sentences, centrality, 0.88).ifPresent(found::add);
+			i = Math.max(i, j - 1);
+		}
+	}
+
+	/** "1) … 2) … 3) …" inside one paragraph. */
+	private static void inlineNumbers(List<Sentence> sentences, double[] centrality, List<QuestionMaker.Candidate> found) {
+		List<Block> seen = new ArrayList<>();
+		for (Sentence sentence : sentences) {
+			Block block = sentence.block();
+			if (!block.is(Block.Kind.PARAGRAPH) || seen.contains(block)) {
+				continue;
+			}
+			seen.add(block);
+			Matcher m = INLINE_NUMBER.matcher(block.text());
+			List<int[]> marks = new ArrayList<>();
+			int expected = 1;
+			while (m.find()) {
+				if (Integer.parseInt(m.group("n")) == expected) {
+					marks.add(new int[] { m.start(), m.end() });
+					expected++;
+				}
+			}
+			if (marks.size() < MIN_STEPS) {
+				continue;
+			}
+			List<Step> steps = new ArrayList<>();
+			for (int k = 0; k < marks.size(); k++) {
+				int from = marks.get(k)[1];
+				int to = k + 1 < marks.size() ? marks.get(k + 1)[0] : block.text().length();
+				String raw = block.text().substring(from, to);
+				// the last step ends with its sentence
+				if (k + 1 == marks.size()) {
+					int stop = raw.indexOf(". ");
+					raw = stop > 0 ? raw.substring(0, stop) : raw;
+				}
+				String text = raw.replaceAll("(?:[,;]?\\s*(?:and|or)?\\s*)$", "");
+				steps.add(step(text, block.start() + from));
+			}
+			ordering(steps, sentence, sentences, centrality, 0.86).ifPresent(found::add);
+		}
+	}
+
+	/** A sentence's steps from {@code from} on, split at an inner "…, then …". */
+	private static List<Step> split(Sentence sentence, int from) {
+		String text = sentence.text();
+		List<Step> steps = new ArrayList<>();
+		Matcher then = THEN.matcher(text);
+		int at = from;
+		while (then.find(at) && then.start() > at) {
+			steps.add(step(text.substring(at, then.start()), sentence.start() + at));
+			at = then.end();
+		}
+		steps.add(step(text.substring(at), sentence.start() + at));
+		return steps;
+	}
+
+	private static Step step(String raw, int start) {
+		String text = StructuredQuestions.stripEnd(raw);
+		int lead = raw.indexOf(text);
+		return new Step(text, start + Math.max(0, lead), start + Math.max(0, lead) + text.length());
+	}
+
+	private static java.util.Optional<QuestionMaker.Candidate> ordering(List<Step> steps, Sentence first,
+			List<Sentence> sentences, double[] centrality, double base) {
+		if (steps.size() < MIN_STEPS || steps.size() > MAX_STEPS) {
+			return java.util.Optional.empty();
+		}
+		for (Step step : steps) {
+			String[] words = step.text().split("\\s+");
+			String verb = Words.lower(words[0]);
+			// a step is an instruction: "open the Labels app", not "your manager"
+			if (words.length < 2 || words.length > MAX_STEP_WORDS || step.text().contains(". ")
+					|| !Rules.IMPERATIVES.contains(verb) && !Words.VERBS.contains(verb)) {
+				return java.util.Optional.empty();
+			}
+		}
+		ExtractedSource source = first.source();
+		Citation citation = StructuredQuestions.span(source, first.block().locator(), steps.get(0).start(),
+				steps.get(steps.size() - 1).end());
+		// each step must be found, in order, where a reader of the passage would find it
+		String cited = citation.text().toLowerCase(Locale.ROOT);
+		int last = -1;
+		for (Step step : steps) {
+			int at = cited.indexOf(step.text().toLowerCase(Locale.ROOT));
+			if (at <= last) {
+				return java.util.Optional.empty();
+			}
+			last = at;
+		}
+		List<String> texts = steps.stream().map(s -> Words.capitalize(s.text())).toList();
+		if (texts.stream().map(Words::lower).distinct().count() < texts.size()) {
+			return java.util.Optional.empty();
+		}
+		List<Integer> order = StructuredQuestions.shuffled(texts.size(), texts.hashCode());
+		List<String> options = order.stream().map(texts::get).toList();
+		List<Integer> correct = new ArrayList<>();
+		for (int step = 0; step < texts.size(); step++) {
+			correct.add(order.indexOf(step));
+		}
+		String heading = StructuredQuestions.headingBefore(source, citation.start());
+		String prompt = Phrasing.orderSteps(heading);
+		double importance = StructuredQuestions.importance(sentences, centrality, citation.start(), citation.end());
+		return java.util.Optional.of(StructuredQuestions.candidate(QuestionMaker.ORDERING, QuestionMaker.ORDERING, prompt,
+				options, correct, Phrasing.orderStepsExplanation(citation.locator(), citation.source(), citation.text()), citation,
+				base + 0.1 * importance, citation.start()));
+	}
+}
