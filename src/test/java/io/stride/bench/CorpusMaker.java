@@ -188,6 +188,10 @@ public final class CorpusMaker {
 				if (shape.getTextType() == Placeholder.BODY) {
 					shape.setText(String.join("\n", notes));
 				}
+				else if (shape.getTextType() == Placeholder.DATETIME) {
+					// POI's notes template carries a fixed sample date; a deck made in an office suite has none
+					page.removeShape(shape);
+				}
 			}
 		}
 		bullets.clear();
