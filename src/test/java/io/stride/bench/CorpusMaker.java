@@ -36,6 +36,8 @@ public final class CorpusMaker {
 
 	private static final Pattern TITLE = Pattern.compile("(?m)^title\\s*[:=]\\s*[\"']?(.*?)[\"']?\\s*$");
 
+	private static final Pattern LANGUAGE = Pattern.compile("(?m)^lang\\s*[:=]\\s*[\"']?([a-z]{2})[\"']?\\s*$");
+
 	public static void main(String[] args) throws IOException {
 		Path corpus = Path.of(args[0]);
 		Path decks = Path.of(args[1]);
@@ -68,10 +70,13 @@ public final class CorpusMaker {
 	 */
 	static String page(String markdown) {
 		String title = null;
+		String language = "en";
 		Matcher front = FRONT_MATTER.matcher(markdown);
 		if (front.find()) {
 			Matcher t = TITLE.matcher(front.group(2));
 			title = t.find() ? t.group(1) : null;
+			Matcher lang = LANGUAGE.matcher(front.group(2));
+			language = lang.find() ? lang.group(1) : language;
 			markdown = markdown.substring(front.end());
 		}
 		if (title != null) {
@@ -97,7 +102,7 @@ public final class CorpusMaker {
 			.extensions(extensions)
 			.build()
 			.render(Parser.builder().extensions(extensions).build().parse(markdown));
-		return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
+		return "<!DOCTYPE html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
 				+ "</title>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
 	}
 

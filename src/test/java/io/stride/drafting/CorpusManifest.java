@@ -20,8 +20,9 @@ public record CorpusManifest(List<Document> documents) {
 	 * @param title the expected course title; null for a document without headings (a transcript)
 	 * @param modules the expected module titles in order (its section headings); null for a document without
 	 * headings
-	 * @param opening whether the document has text between its title and its first section heading: that text
-	 * becomes an opening module named "Introduction", before the sections' modules
+	 * @param opening whether the document has text between its title and its first section heading: a draft may
+	 * give that text an opening module of its own (named by the engine, in the document's language) before the
+	 * sections' modules
 	 */
 	public record Document(String id, String language, String title, List<String> modules, boolean opening,
 			List<File> files) {
@@ -30,14 +31,13 @@ public record CorpusManifest(List<Document> documents) {
 			return title != null && modules != null;
 		}
 
-		/** The module titles a draft of this document should have, in order. */
-		public List<String> expectedModules() {
-			List<String> expected = new java.util.ArrayList<>();
-			if (opening) {
-				expected.add("Introduction");
-			}
-			expected.addAll(modules);
-			return expected;
+		/**
+		 * Whether a draft's module titles are this document's sections, exactly and in order, after at most one
+		 * opening module if the document has an opening text.
+		 */
+		public boolean modulesMatch(List<String> drafted) {
+			return drafted.equals(modules) || opening && drafted.size() == modules.size() + 1
+					&& drafted.subList(1, drafted.size()).equals(modules);
 		}
 	}
 
