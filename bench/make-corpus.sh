@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates the binary and derived files of the unseen test corpus (src/test/resources/corpus/unseen) from the
 # hand-written sources: each Markdown document becomes an HTML page, a Word file (LibreOffice, from the HTML, with
-# heading styles) and a PDF (LibreOffice, from the Word file; untagged, so without heading structure, except the
-# one named in TAGGED); each WebVTT transcript gets a SubRip copy; each deck outline in bench/corpus-src becomes a
-# PowerPoint file (Apache POI writes a first one, LibreOffice Impress opens it and saves the final .pptx).
+# heading styles) and a PDF (LibreOffice, from the Word file; untagged and without bookmarks, so without heading
+# structure, except the one named in TAGGED, which is tagged and has bookmarks as an office suite exports them by
+# default); each WebVTT transcript gets a SubRip copy; each deck outline in bench/corpus-src becomes a PowerPoint
+# file (Apache POI writes a first one, LibreOffice Impress opens it and saves the final .pptx).
 # Needs LibreOffice (soffice) on the PATH, e.g. Debian's libreoffice-writer-nogui and libreoffice-impress-nogui.
 # CI does not run this; the produced files are checked in. Usage: bench/make-corpus.sh
 set -euo pipefail
@@ -28,7 +29,7 @@ for md in "$CORPUS"/*.md; do
     --outdir "$SCRATCH/docx" "$CORPUS/$base.html" >/dev/null
   cp "$SCRATCH/docx/$base.docx" "$CORPUS/$base.docx"
   if [ "$base" = "$TAGGED" ]; then
-    filter='pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"false"}}'
+    filter='pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}'
   else
     filter='pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"false"},"ExportBookmarks":{"type":"boolean","value":"false"}}'
   fi
