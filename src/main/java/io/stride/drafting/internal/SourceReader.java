@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,10 @@ import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.Markdown;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -29,7 +34,6 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
-import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.ToXMLContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.jsoup.Jsoup;
@@ -43,9 +47,10 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Reads one source into text and structure, or refuses it with a reason that names the file. Office and PDF
- * files go through Apache Tika in a worker thread, a few at a time ({@link ParseSlots}), within a time limit and
- * only after their ZIP container was found to unpack within bounds ({@link Unpacking}); the others are read directly.
+ * Reads one source into text and structure, or refuses it with a reason that names the file. Office files go
+ * through Apache Tika and PDFs through PDFBox ({@link PdfLayout}), in a worker thread, a few at a time
+ * ({@link ParseSlots}), within a time limit and, for office files, only after their ZIP container was found to unpack
+ * within bounds ({@link Unpacking}); the others are read directly.
  */
 @Component
 public class SourceReader {
@@ -127,7 +132,8 @@ public class SourceReader {
 		}
 		String type = extension(name);
 		ExtractedSource source = switch (type) {
-			case "pdf", "docx", "pptx" -> tika(file, type);
+			case "pdf" -> pdf(file);
+			case "docx", "pptx" -> tika(file, type);
 			case "html", "htm" -> inSlot(name, () -> html(name, text(file)));
 			case "md", "markdown" -> inSlot(name, () -> markdown(name, text(file)));
 			case "txt", "text" -> inSlot(name, () -> PlainText.read(name, text(file)));
@@ -170,48 +176,7 @@ public class SourceReader {
 	}
 
 	private ExtractedSource tika(SourceFile file, String type) {
-		ParseSlots.Slot slot = slots.take(file.name());
-		CompletableFuture<String> parsed = new CompletableFuture<>();
-		AtomicReference<Thread> worker = new AtomicReference<>();
-		try {
-			// The slot is given back when the parse really stops, not when the caller stops waiting for it; and the
-			// task always runs (a Future cancelled before it starts would never run its finally), if only to give
-			// the slot back.
-			parsing.execute(() -> {
-				worker.set(Thread.currentThread());
-				try {
-					if (!parsed.isDone()) {
-						parsed.complete(parse(file, type));
-					}
-				}
-				catch (Throwable e) {
-					parsed.completeExceptionally(e);
-				}
-				finally {
-					slot.release();
-				}
-			});
-		}
-		catch (RuntimeException e) {
-			slot.release();
-			throw e;
-		}
-		String xhtml;
-		try {
-			xhtml = parsed.get(timeoutSeconds, TimeUnit.SECONDS);
-		}
-		catch (TimeoutException e) {
-			stop(parsed, worker);
-			throw tookTooLong(file.name());
-		}
-		catch (InterruptedException e) {
-			stop(parsed, worker);
-			Thread.currentThread().interrupt();
-			throw new SourceRejected(422, file.name(), "could not be read: interrupted.");
-		}
-		catch (ExecutionException e) {
-			throw rejected(file.name(), type, e.getCause());
-		}
+		String xhtml = inWorker(file, type, () -> parse(file, type));
 		Document document = Jsoup.parse(ControlCharacters.strip(xhtml));
 		int pages = HtmlBlocks.count(document.body(), type.equals("pptx") ? "slide-content" : "page");
 		if (pages > maxPages) {
@@ -226,8 +191,79 @@ public class SourceReader {
 		return out.build(file.name(), pages);
 	}
 
+	/**
+	 * A PDF is read with PDFBox directly, for the type sizes and weights Tika's text leaves out, in a worker like the
+	 * other office formats: see {@link PdfLayout}.
+	 */
+	private ExtractedSource pdf(SourceFile file) {
+		return inWorker(file, "pdf", () -> layOut(file));
+	}
+
+	private ExtractedSource layOut(SourceFile file) throws IOException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		requireType(file, "pdf");
+		// past this, PDFBox keeps what it buffers in a temporary file instead of the heap
+		MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(unpacking.maxEntryBytes());
+		try (PDDocument document = Loader.loadPDF(file.content(), "", null, null, memory.streamCache)) {
+			int pages = document.getNumberOfPages();
+			if (pages > maxPages) {
+				throw new SourceRejected(422, file.name(), "has " + pages + " pages; the limit is " + maxPages + ".");
+			}
+			// no OCR engine is installed; a scanned PDF comes back without text and is reported as such
+			return PdfLayout.read(file.name(), document, deadline, maxChars * 4);
+		}
+	}
+
+	/**
+	 * Runs a parse in a worker thread, holding a parse slot, and waits for it within the time budget; a parse that
+	 * overruns is told to stop.
+	 */
+	private <T> T inWorker(SourceFile file, String type, Callable<T> work) {
+		ParseSlots.Slot slot = slots.take(file.name());
+		CompletableFuture<T> parsed = new CompletableFuture<>();
+		AtomicReference<Thread> worker = new AtomicReference<>();
+		try {
+			// The slot is given back when the parse really stops, not when the caller stops waiting for it; and the
+			// task always runs (a Future cancelled before it starts would never run its finally), if only to give
+			// the slot back.
+			parsing.execute(() -> {
+				worker.set(Thread.currentThread());
+				try {
+					if (!parsed.isDone()) {
+						parsed.complete(work.call());
+					}
+				}
+				catch (Throwable e) {
+					parsed.completeExceptionally(e);
+				}
+				finally {
+					slot.release();
+				}
+			});
+		}
+		catch (RuntimeException e) {
+			slot.release();
+			throw e;
+		}
+		try {
+			return parsed.get(timeoutSeconds, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException e) {
+			stop(parsed, worker);
+			throw tookTooLong(file.name());
+		}
+		catch (InterruptedException e) {
+			stop(parsed, worker);
+			Thread.currentThread().interrupt();
+			throw new SourceRejected(422, file.name(), "could not be read: interrupted.");
+		}
+		catch (ExecutionException e) {
+			throw rejected(file.name(), type, e.getCause());
+		}
+	}
+
 	/** Stops a parse that has not started yet, and interrupts one under way (which {@link Deadline} notices). */
-	private static void stop(CompletableFuture<String> parsed, AtomicReference<Thread> worker) {
+	private static void stop(CompletableFuture<?> parsed, AtomicReference<Thread> worker) {
 		parsed.cancel(true);
 		Thread running = worker.get();
 		if (running != null) {
@@ -244,32 +280,31 @@ public class SourceReader {
 		if (Unpacking.looksZipped(file.content())) {
 			Unpacking.check(file.name(), file.content(), unpacking);
 		}
+		requireType(file, type);
 		Metadata metadata = new Metadata();
-		String contentType;
-		try (TikaInputStream in = TikaInputStream.get(file.content())) {
-			contentType = parser.getDetector().detect(in, metadata).toString();
-		}
-		if (!contentType.contains(expectedType(type))) {
-			throw new SourceRejected(422, file.name(), "is not a real ." + type + " file (it looks like " + contentType
-					+ "). Save it again as " + type.toUpperCase(Locale.ROOT) + ".");
-		}
 		ParseContext context = new ParseContext();
 		context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED_DOCUMENTS);
 		OfficeParserConfig office = new OfficeParserConfig();
 		office.setUseSAXDocxExtractor(true);
 		office.setUseSAXPptxExtractor(true);
 		context.set(OfficeParserConfig.class, office);
-		PDFParserConfig pdf = new PDFParserConfig();
-		// past this, PDFBox keeps what it buffers in a temporary file instead of the heap
-		pdf.setMaxMainMemoryBytes(unpacking.maxEntryBytes());
-		// no OCR engine is installed; a scanned PDF is reported as such instead
-		pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-		context.set(PDFParserConfig.class, pdf);
 		ToXMLContentHandler xml = new ToXMLContentHandler();
 		try (TikaInputStream in = TikaInputStream.get(file.content())) {
 			parser.parse(in, new Deadline(new WriteOutContentHandler(xml, maxChars * 4), deadline), metadata, context);
 		}
 		return xml.toString();
+	}
+
+	/** Refuses a file whose content is not what its name says. */
+	private void requireType(SourceFile file, String type) throws IOException {
+		String contentType;
+		try (TikaInputStream in = TikaInputStream.get(file.content())) {
+			contentType = parser.getDetector().detect(in, new Metadata()).toString();
+		}
+		if (!contentType.contains(expectedType(type))) {
+			throw new SourceRejected(422, file.name(), "is not a real ." + type + " file (it looks like " + contentType
+					+ "). Save it again as " + type.toUpperCase(Locale.ROOT) + ".");
+		}
 	}
 
 	/** Embedded files (a spreadsheet in a document, a zip in a slide) are not drafted from, so never parsed. */
@@ -309,7 +344,7 @@ public class SourceReader {
 		if (org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(cause)) {
 			return new SourceRejected(422, name, "has more text than Stride drafts from at once. Split it into smaller parts.");
 		}
-		if (cause instanceof EncryptedDocumentException || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
+		if (cause instanceof EncryptedDocumentException || cause instanceof InvalidPasswordException || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
 			return new SourceRejected(422, name, "is password-protected. Remove the password, then upload it again.");
 		}
 		if (cause instanceof TikaException || cause instanceof IOException || cause instanceof org.xml.sax.SAXException) {

@@ -1,0 +1,498 @@
+package io.stride.drafting.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.stride.drafting.internal.PdfLines.Line;
+import io.stride.drafting.internal.PdfLines.Word;
+import io.stride.shared.ControlCharacters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * A PDF read the way a person sees it, from its lines alone, since most PDFs carry no structure: headings are the
+ * lines set larger than the body text (ranked by size, largest first) or bold lines of body size standing alone;
+ * lines close together make one paragraph, their line-break hyphenation undone; bullet- and number-led lines are
+ * list items; running headers, footers and page numbers at the page edges are dropped. The title is the largest
+ * text on page 1, or the document's own title when it is a real one.
+ */
+final class PdfLayout {
+
+	/** How close to the top or bottom edge (as a share of the page height) running headers and footers stand. */
+	private static final float EDGE = 0.15f;
+
+	/** A running header or footer is on at least this share of the pages. */
+	private static final double RUNNING_SHARE = 0.4;
+
+	private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)(?:page|p\\.|seite|pagina|página|pág\\.)?\\s*"
+			+ "[-–—(\\[]?\\s*(?:\\d{1,4}|[ivxlcdm]{1,7})\\s*[-–—)\\]]?\\s*(?:(?:of|/|von|de|sur|van)\\s*\\d{1,4})?");
+
+	private static final Pattern BULLET = Pattern.compile("[•·▪◦●■□‣➢►✓–*\\-\\uF0B7\\uF0A7\\uF076\\uF0D8\\uF0FC\\uF06E]");
+
+	private static final Pattern NUMBER = Pattern.compile("\\(?(?:\\d{1,2}|[a-z])\\)|\\d{1,2}\\.");
+
+	private static final Pattern UNTITLED = Pattern.compile("(?i)^(?:microsoft\\s+\\w+\\s+-|untitled|document\\d*$|"
+			+ "title$|slide\\s*\\d*$|presentation\\d*$|new\\s+document)|\\.(?:docx?|odt|pdf|rtf|txt|pptx?|xlsx?|indd|tex|dvi|e?ps|html?)$|[\\\\/]");
+
+	/** Word beginnings that keep their hyphen when a line break falls after them ("self-\nservice"). */
+	private static final Set<String> COMPOUND_PREFIXES = Set.of("self", "well", "non", "cross", "half", "e", "follow", "sign",
+			"opt", "check", "third");
+
+	/** Word endings that never stand alone, so a hyphen before them is only the line break's. */
+	private static final Set<String> SUFFIXES = Set.of("s", "er", "ers", "est", "ing", "ings", "ed", "ly", "ness", "ment",
+			"ments", "tion", "tions", "able", "ible", "ity", "ous", "ive", "al", "ish", "y");
+
+	private static final Pattern SPACE = Pattern.compile("\\s+");
+
+	private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;][\"'”’)]*$");
+
+	private final List<Line> lines;
+
+	private final float body;
+
+	private final float lead;
+
+	private final Map<Integer, Float> rightEdges = new HashMap<>();
+
+	private final Set<String> vocabulary = new HashSet<>();
+
+	private final String metadataTitle;
+
+	private PdfLayout(List<Line> lines, float body, String metadataTitle) {
+		this.lines = lines;
+		this.body = body;
+		this.lead = lead(lines, body);
+		this.metadataTitle = metadataTitle;
+		for (Line line : lines) {
+			if (Math.abs(line.size() - body) <= 0.6f) {
+				rightEdges.merge(line.page(), line.right(), Math::max);
+			}
+			for (Word word : line.words()) {
+				for (String token : SPACE.split(word.text().toLowerCase(Locale.ROOT))) {
+					String bare = bare(token);
+					if (!bare.isEmpty() && !bare.endsWith("-")) {
+						vocabulary.add(bare);
+					}
+				}
+			}
+		}
+	}
+
+	/** A token without the punctuation around it (a hyphen at its end stays). */
+	private static String bare(String token) {
+		int start = 0;
+		int end = token.length();
+		while (start < end && !Character.isLetterOrDigit(token.charAt(start))) {
+			start++;
+		}
+		while (end > start && !Character.isLetterOrDigit(token.charAt(end - 1)) && token.charAt(end - 1) != '-') {
+			end--;
+		}
+		return token.substring(start, end);
+	}
+
+	/**
+	 * @param maxChars how much text is read before the file is refused as having too much of it
+	 */
+	static ExtractedSource read(String name, PDDocument document, long deadlineNanos, int maxChars) throws IOException {
+		int pages = document.getNumberOfPages();
+		List<Line> all = PdfLines.of(name, document, deadlineNanos, maxChars);
+		float body = bodySize(all);
+		PdfLayout layout = new PdfLayout(withoutRunningLines(all, pages, body, lead(all, body)), body,
+				realTitle(document.getDocumentInformation().getTitle(), name));
+		BlockCollector out = new BlockCollector();
+		layout.collect(out);
+		return out.build(name, pages);
+	}
+
+	/** The size most of the text is set in. */
+	private static float bodySize(List<Line> lines) {
+		Map<Float, Integer> chars = new HashMap<>();
+		for (Line line : lines) {
+			chars.merge(line.size(), line.text().length(), Integer::sum);
+		}
+		return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(11f);
+	}
+
+	/** The usual distance from one body line to the next within a paragraph. */
+	private static float lead(List<Line> lines, float body) {
+		Map<Float, Integer> pitches = new HashMap<>();
+		for (int i = 1; i < lines.size(); i++) {
+			Line prev = lines.get(i - 1);
+			Line cur = lines.get(i);
+			float pitch = cur.baseline() - prev.baseline();
+			if (prev.page() == cur.page() && prev.size() == body && cur.size() == body && pitch > 0.8f * body
+					&& pitch < 3 * body) {
+				pitches.merge(Math.round(pitch * 2) / 2f, 1, Integer::sum);
+			}
+		}
+		return pitches.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(body * 1.2f);
+	}
+
+	/**
+	 * Lines standing apart at the top or bottom edge of a page that are a page number, or that repeat (digits aside)
+	 * at the edges of many pages in regular type no larger than the body's, are the page's furniture, not its content.
+	 */
+	static List<Line> withoutRunningLines(List<Line> lines, int pages, float body, float lead) {
+		Map<Integer, List<Line>> byPage = new HashMap<>();
+		lines.forEach(line -> byPage.computeIfAbsent(line.page(), p -> new ArrayList<>()).add(line));
+		Set<Line> edge = Collections.newSetFromMap(new IdentityHashMap<>());
+		float apart = 1.3f * lead;
+		for (List<Line> page : byPage.values()) {
+			List<Line> down = new ArrayList<>(page);
+			down.sort((a, b) -> Float.compare(a.baseline(), b.baseline()));
+			int n = down.size();
+			if (n == 1) {
+				edge.add(down.get(0));
+			}
+			// the lines above the first wide gap near the top, and below the last one near the bottom
+			for (int i = 0; i < Math.min(3, n - 1); i++) {
+				if (down.get(i + 1).baseline() - down.get(i).baseline() > apart) {
+					edge.addAll(down.subList(0, i + 1));
+					break;
+				}
+			}
+			for (int i = n - 1; i > Math.max(0, n - 4); i--) {
+				if (down.get(i).baseline() - down.get(i - 1).baseline() > apart) {
+					edge.addAll(down.subList(i, n));
+					break;
+				}
+			}
+		}
+		edge.removeIf(line -> line.baseline() > line.pageHeight() * EDGE && line.baseline() < line.pageHeight() * (1 - EDGE));
+		Map<String, Set<Integer>> pagesOf = new HashMap<>();
+		edge.forEach(line -> pagesOf.computeIfAbsent(key(line), k -> new TreeSet<>()).add(line.page()));
+		int running = Math.max(2, (int) Math.ceil(pages * RUNNING_SHARE));
+		List<Line> kept = new ArrayList<>();
+		for (Line line : lines) {
+			boolean furniture = edge.contains(line) && (PAGE_NUMBER.matcher(line.text().strip()).matches()
+					|| line.size() <= body + 0.5f && !(line.allBold() && line.size() >= body - 0.5f)
+							&& pagesOf.get(key(line)).size() >= running);
+			if (!furniture) {
+				kept.add(line);
+			}
+		}
+		return kept;
+	}
+
+	private static String key(Line line) {
+		return line.text().toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip();
+	}
+
+	/** The document information's title, unless it is a file name or a program's placeholder. */
+	static String realTitle(String title, String fileName) {
+		if (title == null) {
+			return null;
+		}
+		String t = BlockCollector.normalize(ControlCharacters.strip(title));
+		String base = fileName.replaceAll("\\.[^.]+$", "");
+		if (t.length() < 3 || t.length() > 150 || !t.matches(".*\\p{L}.*") || UNTITLED.matcher(t).find()
+				|| t.equalsIgnoreCase(base) || t.equalsIgnoreCase(fileName)) {
+			return null;
+		}
+		return t;
+	}
+
+	/** A run of lines that read as one block. */
+	private static final class Group {
+
+		final List<Line> lines = new ArrayList<>();
+
+		final boolean item;
+
+		Block.Kind kind = Block.Kind.PARAGRAPH;
+
+		int level;
+
+		Group(Line first, boolean item) {
+			lines.add(first);
+			this.item = item;
+		}
+
+		Line first() {
+			return lines.get(0);
+		}
+
+		String text() {
+			return lines.stream().map(Line::text).reduce((a, b) -> a + " " + b).orElse("");
+		}
+	}
+
+	private void collect(BlockCollector out) {
+		List<Group> groups = new ArrayList<>();
+		Group current = null;
+		Line prev = null;
+		for (Line line : lines) {
+			boolean item = marker(line) != null;
+			if (current != null && !item && continues(current, prev, line)) {
+				current.lines.add(line);
+			}
+			else {
+				current = new Group(line, item);
+				groups.add(current);
+			}
+			prev = line;
+		}
+		classify(groups);
+		for (Group group : groups) {
+			emit(group, out);
+		}
+	}
+
+	private boolean continues(Group group, Line prev, Line cur) {
+		if (Math.abs(prev.size() - cur.size()) > 0.6f) {
+			return false;
+		}
+		boolean heading = headingSize(cur.size());
+		boolean ends = endsSentence(prev.text());
+		if (cur.page() != prev.page()) {
+			// a paragraph running on to the next page
+			return !heading && !ends && prev.allBold() == cur.allBold() && Character.isLowerCase(cur.text().codePointAt(0));
+		}
+		float pitch = cur.baseline() - prev.baseline();
+		if (pitch < 0.3f * cur.size()) {
+			// above the previous line, or beside it: another column, a table cell, a margin note
+			return false;
+		}
+		if (heading) {
+			return pitch <= 1.8f * cur.size() && group.lines.size() < 4;
+		}
+		if (prev.allBold() != cur.allBold() && boldHeading(prev.allBold() ? prev : cur)) {
+			return false;
+		}
+		float usual = Math.abs(cur.size() - body) <= 0.6f ? lead : cur.size() * 1.25f;
+		if (pitch > usual * 1.3f) {
+			return false;
+		}
+		float right = rightEdges.getOrDefault(cur.page(), prev.right());
+		if (ends && prev.right() < right - 2.5f * cur.size()) {
+			// a short line that ends a sentence ends its paragraph
+			return false;
+		}
+		if (ends && !group.item && cur.x() > prev.x() + 0.8f * cur.size()) {
+			// an indented first line
+			return false;
+		}
+		if (group.item && ends && cur.x() <= group.first().x() + 1) {
+			// back at the list's margin: the list is over
+			return false;
+		}
+		// lines standing far apart (each its own paragraph, or double spacing) go on only mid-sentence
+		return pitch <= 2.1f * cur.size() || !ends && prev.right() >= right - 4 * cur.size();
+	}
+
+	private boolean headingSize(float size) {
+		return size >= body + 1 && size >= body * 1.08f;
+	}
+
+	private boolean boldHeading(Line line) {
+		String text = line.text().strip();
+		return line.allBold() && Math.abs(line.size() - body) <= 0.6f && HtmlBlocks.looksLikeTitle(text)
+				&& !text.endsWith(":") && text.matches(".*\\p{L}\\p{L}.*") && marker(line) == null;
+	}
+
+	private void classify(List<Group> groups) {
+		TreeSet<Float> sizes = new TreeSet<>(Collections.reverseOrder());
+		for (Group group : groups) {
+			if (headingSize(group.first().size()) && !group.item && group.text().length() <= 200
+					&& group.text().matches("(?s).*\\p{L}\\p{L}.*")) {
+				group.kind = Block.Kind.HEADING;
+				sizes.add(group.first().size());
+			}
+		}
+		List<Float> ranked = new ArrayList<>(sizes);
+		int boldLevel = Math.min(6, ranked.size() + 1);
+		boolean any = !ranked.isEmpty();
+		for (Group group : groups) {
+			if (group.kind == Block.Kind.HEADING) {
+				group.level = Math.min(6, ranked.indexOf(group.first().size()) + 1);
+			}
+			else if (group.item) {
+				group.kind = Block.Kind.LIST_ITEM;
+			}
+			else if (group.lines.size() == 1 && boldHeading(group.first())) {
+				group.kind = Block.Kind.HEADING;
+				group.level = boldLevel;
+				any = true;
+			}
+		}
+		if (!any) {
+			// type all of one size and weight: short lines standing alone that read as titles are headings
+			for (Group group : groups) {
+				String text = group.text().strip();
+				if (group.kind == Block.Kind.PARAGRAPH && group.lines.size() == 1 && HtmlBlocks.looksLikeTitle(text)
+						&& text.length() < 70) {
+					group.kind = Block.Kind.HEADING;
+					group.level = 2;
+				}
+			}
+		}
+		title(groups);
+	}
+
+	/**
+	 * The largest text on page 1 is the title when it stands alone at its size; otherwise the document's own title,
+	 * when it has a real one, is: the heading it names is raised above the others, or it is put first.
+	 */
+	private void title(List<Group> groups) {
+		List<Group> headings = groups.stream().filter(g -> g.kind == Block.Kind.HEADING).toList();
+		List<Group> top = headings.stream().filter(g -> g.level == 1).toList();
+		if (top.size() == 1 && top.get(0).first().page() == 1 || metadataTitle == null || lines.isEmpty()) {
+			return;
+		}
+		String wanted = comparable(metadataTitle);
+		Group named = headings.stream()
+			.filter(g -> g.first().page() == 1 && comparable(g.text()).equals(wanted))
+			.findFirst()
+			.orElse(null);
+		for (Group heading : headings) {
+			if (heading != named) {
+				heading.level = Math.min(6, heading.level + 1);
+			}
+		}
+		if (named != null) {
+			named.level = 1;
+		}
+		else {
+			Line first = lines.get(0);
+			Line title = new Line(first.page(), List.of(new Word(metadataTitle, false)), first.size(), 0, first.x(),
+					first.right(), first.baseline(), first.pageHeight());
+			Group group = new Group(title, false);
+			group.kind = Block.Kind.HEADING;
+			group.level = 1;
+			groups.add(0, group);
+		}
+	}
+
+	private static String comparable(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+	}
+
+	private void emit(Group group, BlockCollector out) {
+		List<Word> words = joined(group.lines);
+		boolean ordered = false;
+		if (group.kind == Block.Kind.LIST_ITEM) {
+			String marker = marker(group.first());
+			ordered = !BULLET.matcher(marker).matches();
+			Word first = words.get(0);
+			String rest = first.text().substring(marker.length()).strip();
+			words = new ArrayList<>(words.subList(1, words.size()));
+			if (!rest.isEmpty()) {
+				words.add(0, new Word(rest, first.bold()));
+			}
+		}
+		String text = String.join(" ", words.stream().map(Word::text).toList());
+		String locator = "page " + group.first().page() + ", paragraph " + (out.size() + 1);
+		if (group.kind == Block.Kind.HEADING) {
+			out.add(Block.Kind.HEADING, group.level, false, text, null, null, null, locator);
+			return;
+		}
+		StringBuilder markdown = new StringBuilder();
+		List<String> bold = new ArrayList<>();
+		for (int i = 0; i < words.size();) {
+			int end = i;
+			while (end < words.size() && words.get(end).bold() == words.get(i).bold()) {
+				end++;
+			}
+			String run = String.join(" ", words.subList(i, end).stream().map(Word::text).toList());
+			if (!markdown.isEmpty()) {
+				markdown.append(' ');
+			}
+			if (words.get(i).bold()) {
+				markdown.append("**").append(HtmlBlocks.escape(run)).append("**");
+				String term = BlockCollector.normalize(run).replaceAll("[:;,.]+$", "");
+				if (!term.isEmpty() && term.length() <= 60 && !bold.contains(term)) {
+					bold.add(term);
+				}
+			}
+			else {
+				markdown.append(HtmlBlocks.escape(run));
+			}
+			i = end;
+		}
+		out.add(group.kind, 0, ordered, text, markdown.toString(), null, bold, locator);
+	}
+
+	/** The words of lines read as one run of text: a word broken at a line's end is put back together. */
+	private List<Word> joined(List<Line> group) {
+		List<Word> words = new ArrayList<>();
+		for (Line line : group) {
+			List<Word> next = line.words();
+			if (!words.isEmpty() && !next.isEmpty()) {
+				Word last = words.get(words.size() - 1);
+				String whole = unbroken(last.text(), next.get(0).text());
+				if (whole != null) {
+					words.set(words.size() - 1, new Word(whole, last.bold() || next.get(0).bold()));
+					next = next.subList(1, next.size());
+				}
+			}
+			words.addAll(next);
+		}
+		return words;
+	}
+
+	/**
+	 * The word that {@code end} (a line's last word) and {@code start} (the next line's first) make when the line
+	 * broke inside it, or null when they are two words. "imple-" "mentation" is "implementation"; a capitalised,
+	 * numbered or known compound keeps its hyphen: "Self-Service", "COVID-19", "self-service".
+	 */
+	String unbroken(String end, String start) {
+		boolean soft = end.endsWith("\u00ad");
+		if (!(soft || end.endsWith("-")) || end.length() < 2 || start.isEmpty()
+				|| !Character.isLetter(end.charAt(end.length() - 2))) {
+			return null;
+		}
+		int first = start.codePointAt(0);
+		if (!Character.isLetterOrDigit(first)) {
+			return null;
+		}
+		String head = end.substring(0, end.length() - 1);
+		if (soft) {
+			return head + start;
+		}
+		if (Character.isUpperCase(first) || Character.isDigit(first)) {
+			return end + start;
+		}
+		String before = head.substring(head.lastIndexOf('-') + 1).toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}]+", "");
+		String after = start.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}].*$", "");
+		if (vocabulary.contains(before + "-" + after)) {
+			return end + start;
+		}
+		if (vocabulary.contains(before + after)) {
+			return head + start;
+		}
+		if (head.contains("-") || COMPOUND_PREFIXES.contains(before) && !SUFFIXES.contains(after) && after.length() >= 2) {
+			return end + start;
+		}
+		return head + start;
+	}
+
+	/** The bullet or number a list item's line opens with, or null. */
+	private static String marker(Line line) {
+		String text = line.text().strip();
+		String token = SPACE.split(text, 2)[0];
+		if (text.length() > token.length() && (BULLET.matcher(token).matches() || NUMBER.matcher(token).matches())) {
+			return token;
+		}
+		// a bullet glyph set close against its text
+		String glyph = new String(Character.toChars(text.codePointAt(0)));
+		if (text.length() > glyph.length() && BULLET.matcher(glyph).matches() && !"-–*".contains(glyph)
+				&& Character.isLetterOrDigit(text.codePointAt(glyph.length()))) {
+			return glyph;
+		}
+		return null;
+	}
+
+	private static boolean endsSentence(String text) {
+		return SENTENCE_END.matcher(text.strip()).find();
+	}
+}
