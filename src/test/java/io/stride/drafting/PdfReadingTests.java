@@ -148,6 +148,23 @@ class PdfReadingTests {
 	}
 
 	@Test
+	void largerTypeOnALaterPageDoesNotTakeTheTitleFromPageOne() throws IOException {
+		byte[] pdf = new LaidOutPdf().title("Travel Expense Policy")
+			.heading("Booking travel")
+			.paragraph("Book flights and hotels through the travel desk at least 14 days ahead.")
+			.newPage()
+			.line(28, true, "Part two")
+			.heading("Claiming expenses")
+			.paragraph("Claim expenses within 30 days of the trip, with a receipt for every item above EUR 25.")
+			.save();
+		ExtractedSource source = read("travel.pdf", pdf);
+
+		assertThat(headings(source, 1)).containsExactly("Travel Expense Policy");
+		assertThat(headings(source, 2)).containsExactly("Part two");
+		assertThat(headings(source, 3)).containsExactly("Booking travel", "Claiming expenses");
+	}
+
+	@Test
 	void aProgramsPlaceholderTitleIsNotTakenForTheTitle() throws IOException {
 		for (String placeholder : List.of("Microsoft Word - travel-policy.docx", "Untitled", "travel")) {
 			byte[] pdf = new LaidOutPdf().metadataTitle(placeholder)

@@ -87,6 +87,14 @@ public final class LaidOutPdf {
 		return this;
 	}
 
+	/** A line of its own in any size, bold or not. */
+	public LaidOutPdf line(float size, boolean bold, String text) throws IOException {
+		room(size * 2);
+		line(bold ? this.bold : regular, size, 60, text);
+		y -= size * 1.8f;
+		return this;
+	}
+
 	/** A bookmark in the outline (the sidebar of a PDF viewer), pointing at the current page. */
 	public LaidOutPdf bookmark(String title) {
 		PDOutlineItem item = new PDOutlineItem();

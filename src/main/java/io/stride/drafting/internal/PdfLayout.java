@@ -340,13 +340,21 @@ final class PdfLayout {
 	}
 
 	/**
-	 * The largest text on page 1 is the title when it stands alone at its size; otherwise the document's own title,
-	 * when it has a real one, is: the heading it names is raised above the others, or it is put first.
+	 * The largest text on page 1 is the title when no other heading is set in its size; otherwise the document's own
+	 * title, when it has a real one, is: the heading it names is raised above the others, or it is put first.
 	 */
 	private void title(List<Group> groups) {
 		List<Group> headings = groups.stream().filter(g -> g.kind == Block.Kind.HEADING).toList();
-		List<Group> top = headings.stream().filter(g -> g.level == 1).toList();
-		if (top.size() == 1 && top.get(0).first().page() == 1 || metadataTitle == null || lines.isEmpty()) {
+		Group largest = headings.stream()
+			.filter(g -> g.first().page() == 1)
+			.max((a, b) -> Float.compare(a.first().size(), b.first().size()))
+			.orElse(null);
+		if (largest != null && headingSize(largest.first().size()) && headings.stream()
+			.noneMatch(g -> g != largest && Math.abs(g.first().size() - largest.first().size()) <= 0.5f)) {
+			raise(headings, largest);
+			return;
+		}
+		if (metadataTitle == null || lines.isEmpty()) {
 			return;
 		}
 		String wanted = comparable(metadataTitle);
@@ -354,22 +362,31 @@ final class PdfLayout {
 			.filter(g -> g.first().page() == 1 && comparable(g.text()).equals(wanted))
 			.findFirst()
 			.orElse(null);
-		for (Group heading : headings) {
-			if (heading != named) {
-				heading.level = Math.min(6, heading.level + 1);
-			}
-		}
 		if (named != null) {
-			named.level = 1;
+			raise(headings, named);
+			return;
 		}
-		else {
-			Line first = lines.get(0);
-			Line title = new Line(first.page(), List.of(new Word(metadataTitle, false)), first.size(), 0, first.x(),
-					first.right(), first.baseline(), first.pageHeight());
-			Group group = new Group(title, false);
-			group.kind = Block.Kind.HEADING;
-			group.level = 1;
-			groups.add(0, group);
+		headings.forEach(heading -> heading.level = Math.min(6, heading.level + 1));
+		Line first = lines.get(0);
+		Group title = new Group(new Line(first.page(), List.of(new Word(metadataTitle, false)), first.size(), 0, first.x(),
+				first.right(), first.baseline(), first.pageHeight()), false);
+		title.kind = Block.Kind.HEADING;
+		title.level = 1;
+		groups.add(0, title);
+	}
+
+	/** Makes a heading the only one at the top level, the others one level below where they were. */
+	private static void raise(List<Group> headings, Group title) {
+		if (title.level == 1 && headings.stream().noneMatch(g -> g != title && g.level == 1)) {
+			return;
+		}
+		for (Group heading : headings) {
+			heading.level = heading == title ? 1 : heading.level + 1;
+		}
+		// no level left empty between two others
+		List<Integer> used = headings.stream().map(g -> g.level).distinct().sorted().toList();
+		for (Group heading : headings) {
+			heading.level = Math.min(6, used.indexOf(heading.level) + 1);
 		}
 	}
 
