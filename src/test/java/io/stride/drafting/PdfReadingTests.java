@@ -111,6 +111,47 @@ class PdfReadingTests {
 	}
 
 	@Test
+	void aParagraphRunningOnToTheNextPageStaysOneParagraph() throws IOException {
+		LaidOutPdf pdf = new LaidOutPdf().title("Desk rota");
+		for (int i = 1; i <= 26; i++) {
+			pdf.paragraph("Rule " + i + " of the rota is written here in one line.");
+		}
+		// its first line is the last on page 1
+		pdf.paragraph("When the desk is closed on a public holiday, the person on call answers the",
+				"hotline from home and logs every call in the ticket system before the next",
+				"working day starts.");
+		ExtractedSource source = read("rota.pdf", pdf.save());
+
+		assertThat(source.pages()).isEqualTo(2);
+		assertThat(source.blocks()).filteredOn(b -> b.text().startsWith("When the desk is closed"))
+			.singleElement()
+			.satisfies(b -> {
+				assertThat(b.text()).endsWith("before the next working day starts.");
+				assertThat(b.locator()).startsWith("page 1, ");
+			});
+		assertThat(source.text()).doesNotContain("Page 1 of 2");
+	}
+
+	@Test
+	void numberedHeadingsSetLargeAreHeadingsNotListItems() throws IOException {
+		byte[] pdf = new LaidOutPdf().title("Travel Expense Policy")
+			.heading("1. Booking travel")
+			.paragraph("Book flights and hotels through the travel desk at least 14 days ahead.")
+			.heading("2. Claiming expenses")
+			.paragraph("1. Claim expenses within 30 days of the trip.")
+			.save();
+		ExtractedSource source = read("travel.pdf", pdf);
+
+		assertThat(headings(source, 2)).containsExactly("1. Booking travel", "2. Claiming expenses");
+		assertThat(source.blocks()).filteredOn(b -> b.is(Block.Kind.LIST_ITEM))
+			.singleElement()
+			.satisfies(b -> {
+				assertThat(b.text()).isEqualTo("Claim expenses within 30 days of the trip.");
+				assertThat(b.ordered()).isTrue();
+			});
+	}
+
+	@Test
 	void bulletedLinesAreListItemsWithTheirHangingLines() throws IOException {
 		ExtractedSource source = read("refunds.pdf", handbook());
 

@@ -232,7 +232,8 @@ final class PdfLayout {
 		Group current = null;
 		Line prev = null;
 		for (Line line : lines) {
-			boolean item = marker(line) != null;
+			// "1. Scope" set large is a numbered heading, not a list item
+			boolean item = !headingSize(line.size()) && marker(line) != null;
 			if (current != null && !item && continues(current, prev, line)) {
 				current.lines.add(line);
 			}
