@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -21,20 +18,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /**
  * A PDF read the way a person sees it, from its lines alone, since most PDFs carry no structure: headings are the
  * lines set larger than the body text (ranked by size, largest first) or bold lines of body size standing alone;
- * lines close together make one paragraph, their line-break hyphenation undone; bullet- and number-led lines are
- * list items; running headers, footers and page numbers at the page edges are dropped. The title is the largest
- * text on page 1, or the document's own title when it is a real one.
+ * lines close together make one paragraph; bullet- and number-led lines are list items. Running headers, footers and
+ * page numbers are dropped ({@link PageFurniture}), and words broken at a line's end are put back together
+ * ({@link Hyphenation}). The title is the largest text on page 1, or the document's own title when it is a real one.
  */
 final class PdfLayout {
-
-	/** How close to the top or bottom edge (as a share of the page height) running headers and footers stand. */
-	private static final float EDGE = 0.15f;
-
-	/** A running header or footer is on at least this share of the pages. */
-	private static final double RUNNING_SHARE = 0.4;
-
-	private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)(?:page|p\\.|seite|pagina|página|pág\\.)?\\s*"
-			+ "[-–—(\\[]?\\s*(?:\\d{1,4}|[ivxlcdm]{1,7})\\s*[-–—)\\]]?\\s*(?:(?:of|/|von|de|sur|van)\\s*\\d{1,4})?");
 
 	private static final Pattern BULLET = Pattern.compile("[•·▪◦●■□‣➢►✓–*\\-\\uF0B7\\uF0A7\\uF076\\uF0D8\\uF0FC\\uF06E]");
 
@@ -42,14 +30,6 @@ final class PdfLayout {
 
 	private static final Pattern UNTITLED = Pattern.compile("(?i)^(?:microsoft\\s+\\w+\\s+-|untitled|document\\d*$|"
 			+ "title$|slide\\s*\\d*$|presentation\\d*$|new\\s+document)|\\.(?:docx?|odt|pdf|rtf|txt|pptx?|xlsx?|indd|tex|dvi|e?ps|html?)$|[\\\\/]");
-
-	/** Word beginnings that keep their hyphen when a line break falls after them ("self-\nservice"). */
-	private static final Set<String> COMPOUND_PREFIXES = Set.of("self", "well", "non", "cross", "half", "e", "follow", "sign",
-			"opt", "check", "third");
-
-	/** Word endings that never stand alone, so a hyphen before them is only the line break's. */
-	private static final Set<String> SUFFIXES = Set.of("s", "er", "ers", "est", "ing", "ings", "ed", "ly", "ness", "ment",
-			"ments", "tion", "tions", "able", "ible", "ity", "ous", "ive", "al", "ish", "y");
 
 	private static final Pattern SPACE = Pattern.compile("\\s+");
 
@@ -63,7 +43,7 @@ final class PdfLayout {
 
 	private final Map<Integer, Float> rightEdges = new HashMap<>();
 
-	private final Set<String> vocabulary = new HashSet<>();
+	private final Hyphenation hyphenation;
 
 	private final String metadataTitle;
 
@@ -72,32 +52,12 @@ final class PdfLayout {
 		this.body = body;
 		this.lead = lead(lines, body);
 		this.metadataTitle = metadataTitle;
+		this.hyphenation = new Hyphenation(lines);
 		for (Line line : lines) {
 			if (Math.abs(line.size() - body) <= 0.6f) {
 				rightEdges.merge(line.page(), line.right(), Math::max);
 			}
-			for (Word word : line.words()) {
-				for (String token : SPACE.split(word.text().toLowerCase(Locale.ROOT))) {
-					String bare = bare(token);
-					if (!bare.isEmpty() && !bare.endsWith("-")) {
-						vocabulary.add(bare);
-					}
-				}
-			}
 		}
-	}
-
-	/** A token without the punctuation around it (a hyphen at its end stays). */
-	private static String bare(String token) {
-		int start = 0;
-		int end = token.length();
-		while (start < end && !Character.isLetterOrDigit(token.charAt(start))) {
-			start++;
-		}
-		while (end > start && !Character.isLetterOrDigit(token.charAt(end - 1)) && token.charAt(end - 1) != '-') {
-			end--;
-		}
-		return token.substring(start, end);
 	}
 
 	/**
@@ -107,7 +67,7 @@ final class PdfLayout {
 		int pages = document.getNumberOfPages();
 		List<Line> all = PdfLines.of(name, document, deadlineNanos, maxChars);
 		float body = bodySize(all);
-		PdfLayout layout = new PdfLayout(withoutRunningLines(all, pages, body, lead(all, body)), body,
+		PdfLayout layout = new PdfLayout(PageFurniture.without(all, pages, body, lead(all, body)), body,
 				realTitle(document.getDocumentInformation().getTitle(), name));
 		BlockCollector out = new BlockCollector();
 		layout.collect(out);
@@ -136,56 +96,6 @@ final class PdfLayout {
 			}
 		}
 		return pitches.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(body * 1.2f);
-	}
-
-	/**
-	 * Lines standing apart at the top or bottom edge of a page that are a page number, or that repeat (digits aside)
-	 * at the edges of many pages in regular type no larger than the body's, are the page's furniture, not its content.
-	 */
-	static List<Line> withoutRunningLines(List<Line> lines, int pages, float body, float lead) {
-		Map<Integer, List<Line>> byPage = new HashMap<>();
-		lines.forEach(line -> byPage.computeIfAbsent(line.page(), p -> new ArrayList<>()).add(line));
-		Set<Line> edge = Collections.newSetFromMap(new IdentityHashMap<>());
-		float apart = 1.3f * lead;
-		for (List<Line> page : byPage.values()) {
-			List<Line> down = new ArrayList<>(page);
-			down.sort((a, b) -> Float.compare(a.baseline(), b.baseline()));
-			int n = down.size();
-			if (n == 1) {
-				edge.add(down.get(0));
-			}
-			// the lines above the first wide gap near the top, and below the last one near the bottom
-			for (int i = 0; i < Math.min(3, n - 1); i++) {
-				if (down.get(i + 1).baseline() - down.get(i).baseline() > apart) {
-					edge.addAll(down.subList(0, i + 1));
-					break;
-				}
-			}
-			for (int i = n - 1; i > Math.max(0, n - 4); i--) {
-				if (down.get(i).baseline() - down.get(i - 1).baseline() > apart) {
-					edge.addAll(down.subList(i, n));
-					break;
-				}
-			}
-		}
-		edge.removeIf(line -> line.baseline() > line.pageHeight() * EDGE && line.baseline() < line.pageHeight() * (1 - EDGE));
-		Map<String, Set<Integer>> pagesOf = new HashMap<>();
-		edge.forEach(line -> pagesOf.computeIfAbsent(key(line), k -> new TreeSet<>()).add(line.page()));
-		int running = Math.max(2, (int) Math.ceil(pages * RUNNING_SHARE));
-		List<Line> kept = new ArrayList<>();
-		for (Line line : lines) {
-			boolean furniture = edge.contains(line) && (PAGE_NUMBER.matcher(line.text().strip()).matches()
-					|| line.size() <= body + 0.5f && !(line.allBold() && line.size() >= body - 0.5f)
-							&& pagesOf.get(key(line)).size() >= running);
-			if (!furniture) {
-				kept.add(line);
-			}
-		}
-		return kept;
-	}
-
-	private static String key(Line line) {
-		return line.text().toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip();
 	}
 
 	/** The document information's title, unless it is a file name or a program's placeholder. */
@@ -447,7 +357,7 @@ final class PdfLayout {
 			List<Word> next = line.words();
 			if (!words.isEmpty() && !next.isEmpty()) {
 				Word last = words.get(words.size() - 1);
-				String whole = unbroken(last.text(), next.get(0).text());
+				String whole = hyphenation.unbroken(last.text(), next.get(0).text());
 				if (whole != null) {
 					words.set(words.size() - 1, new Word(whole, last.bold() || next.get(0).bold()));
 					next = next.subList(1, next.size());
@@ -456,42 +366,6 @@ final class PdfLayout {
 			words.addAll(next);
 		}
 		return words;
-	}
-
-	/**
-	 * The word that {@code end} (a line's last word) and {@code start} (the next line's first) make when the line
-	 * broke inside it, or null when they are two words. "imple-" "mentation" is "implementation"; a capitalised,
-	 * numbered or known compound keeps its hyphen: "Self-Service", "COVID-19", "self-service".
-	 */
-	String unbroken(String end, String start) {
-		boolean soft = end.endsWith("\u00ad");
-		if (!(soft || end.endsWith("-")) || end.length() < 2 || start.isEmpty()
-				|| !Character.isLetter(end.charAt(end.length() - 2))) {
-			return null;
-		}
-		int first = start.codePointAt(0);
-		if (!Character.isLetterOrDigit(first)) {
-			return null;
-		}
-		String head = end.substring(0, end.length() - 1);
-		if (soft) {
-			return head + start;
-		}
-		if (Character.isUpperCase(first) || Character.isDigit(first)) {
-			return end + start;
-		}
-		String before = head.substring(head.lastIndexOf('-') + 1).toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}]+", "");
-		String after = start.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}].*$", "");
-		if (vocabulary.contains(before + "-" + after)) {
-			return end + start;
-		}
-		if (vocabulary.contains(before + after)) {
-			return head + start;
-		}
-		if (head.contains("-") || COMPOUND_PREFIXES.contains(before) && !SUFFIXES.contains(after) && after.length() >= 2) {
-			return end + start;
-		}
-		return head + start;
 	}
 
 	/** The bullet or number a list item's line opens with, or null. */
