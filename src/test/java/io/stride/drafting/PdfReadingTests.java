@@ -206,6 +206,26 @@ class PdfReadingTests {
 	}
 
 	@Test
+	void boldLinesOfBodySizeStandingAloneAreHeadingsButABoldLeadInIsNot() throws IOException {
+		byte[] pdf = new LaidOutPdf().line(11, true, "Booking travel")
+			.paragraph("Book flights and hotels through the travel desk at least 14 days ahead.")
+			.line(11, true, "Claiming expenses")
+			.paragraph("Claim expenses within 30 days of the trip, with a receipt for every item above EUR 25.")
+			.line(11, true, "Receipts are kept for ten years by the finance team.")
+			.save();
+		ExtractedSource source = read("travel.pdf", pdf);
+
+		assertThat(headings(source, 1)).containsExactly("Booking travel", "Claiming expenses");
+		assertThat(source.blocks()).filteredOn(b -> b.text().startsWith("Receipts are kept"))
+			.singleElement()
+			.satisfies(b -> {
+				assertThat(b.kind()).isEqualTo(Block.Kind.PARAGRAPH);
+				assertThat(b.bold()).containsExactly("Receipts are kept for ten years by the finance team");
+				assertThat(b.markdown()).isEqualTo("**Receipts are kept for ten years by the finance team.**");
+			});
+	}
+
+	@Test
 	void aProgramsPlaceholderTitleIsNotTakenForTheTitle() throws IOException {
 		for (String placeholder : List.of("Microsoft Word - travel-policy.docx", "Untitled", "travel")) {
 			byte[] pdf = new LaidOutPdf().metadataTitle(placeholder)

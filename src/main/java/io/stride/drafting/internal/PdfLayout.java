@@ -177,7 +177,8 @@ final class PdfLayout {
 		if (heading) {
 			return pitch <= 1.8f * cur.size() && group.lines.size() < 4;
 		}
-		if (prev.allBold() != cur.allBold() && boldHeading(prev.allBold() ? prev : cur)) {
+		if (prev.allBold() != cur.allBold() && (ends || boldHeading(prev.allBold() ? prev : cur))) {
+			// from bold type to regular or back, at a sentence's end or after a title: another block
 			return false;
 		}
 		float usual = Math.abs(cur.size() - body) <= 0.6f ? lead : cur.size() * 1.25f;
