@@ -339,7 +339,7 @@ final class HtmlBlocks {
 		}
 	}
 
-	private static String escape(String text) {
+	static String escape(String text) {
 		return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("<", "&lt;");
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,10 @@ import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.Markdown;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -30,7 +35,6 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
-import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.ToXMLContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.jsoup.Jsoup;
@@ -44,9 +48,10 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Reads one source into text and structure, or refuses it with a reason that names the file. Office and PDF
- * files go through Apache Tika in a worker thread, a few at a time ({@link ParseSlots}), within a time limit and
- * only after their ZIP container was found to unpack within bounds ({@link Unpacking}); the others are read directly.
+ * Reads one source into text and structure, or refuses it with a reason that names the file. Office files go
+ * through Apache Tika and PDFs through PDFBox ({@link PdfLayout}), in a worker thread, a few at a time
+ * ({@link ParseSlots}), within a time limit and, for office files, only after their ZIP container was found to unpack
+ * within bounds ({@link Unpacking}); the others are read directly.
  */
 @Component
 public class SourceReader {
@@ -128,7 +133,8 @@ public class SourceReader {
 		}
 		String type = extension(name);
 		ExtractedSource source = switch (type) {
-			case "pdf", "docx", "pptx" -> tika(file, type);
+			case "pdf" -> pdf(file);
+			case "docx", "pptx" -> tika(file, type);
 			case "html", "htm" -> inSlot(name, () -> html(name, text(file)));
 			case "md", "markdown" -> inSlot(name, () -> markdown(name, text(file)));
 			case "txt", "text" -> inSlot(name, () -> PlainText.read(name, text(file)));
@@ -171,48 +177,7 @@ public class SourceReader {
 	}
 
 	private ExtractedSource tika(SourceFile file, String type) {
-		ParseSlots.Slot slot = slots.take(file.name());
-		CompletableFuture<Parsed> parsed = new CompletableFuture<>();
-		AtomicReference<Thread> worker = new AtomicReference<>();
-		try {
-			// The slot is given back when the parse really stops, not when the caller stops waiting for it; and the
-			// task always runs (a Future cancelled before it starts would never run its finally), if only to give
-			// the slot back.
-			parsing.execute(() -> {
-				worker.set(Thread.currentThread());
-				try {
-					if (!parsed.isDone()) {
-						parsed.complete(parse(file, type));
-					}
-				}
-				catch (Throwable e) {
-					parsed.completeExceptionally(e);
-				}
-				finally {
-					slot.release();
-				}
-			});
-		}
-		catch (RuntimeException e) {
-			slot.release();
-			throw e;
-		}
-		Parsed result;
-		try {
-			result = parsed.get(timeoutSeconds, TimeUnit.SECONDS);
-		}
-		catch (TimeoutException e) {
-			stop(parsed, worker);
-			throw tookTooLong(file.name());
-		}
-		catch (InterruptedException e) {
-			stop(parsed, worker);
-			Thread.currentThread().interrupt();
-			throw new SourceRejected(422, file.name(), "could not be read: interrupted.");
-		}
-		catch (ExecutionException e) {
-			throw rejected(file.name(), type, e.getCause());
-		}
+		Parsed result = inWorker(file, type, () -> parse(file, type));
 		Document document = Jsoup.parse(ControlCharacters.strip(result.xhtml()));
 		int pages = HtmlBlocks.count(document.body(), type.equals("pptx") ? "slide-content" : "page");
 		if (pages > maxPages) {
@@ -228,8 +193,79 @@ public class SourceReader {
 				DocumentTitles.fromProperties(document.select("meta[name=dc:title]").attr("content"))));
 	}
 
+	/**
+	 * A PDF is read with PDFBox directly, for the type sizes and weights Tika's text leaves out, in a worker like the
+	 * other office formats: see {@link PdfLayout}.
+	 */
+	private ExtractedSource pdf(SourceFile file) {
+		return inWorker(file, "pdf", () -> layOut(file));
+	}
+
+	private ExtractedSource layOut(SourceFile file) throws IOException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		requireType(file, "pdf");
+		// past this, PDFBox keeps what it buffers in a temporary file instead of the heap
+		MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(unpacking.maxEntryBytes());
+		try (PDDocument document = Loader.loadPDF(file.content(), "", null, null, memory.streamCache)) {
+			int pages = document.getNumberOfPages();
+			if (pages > maxPages) {
+				throw new SourceRejected(422, file.name(), "has " + pages + " pages; the limit is " + maxPages + ".");
+			}
+			// no OCR engine is installed; a scanned PDF comes back without text and is reported as such
+			return PdfLayout.read(file.name(), document, deadline, maxChars * 4);
+		}
+	}
+
+	/**
+	 * Runs a parse in a worker thread, holding a parse slot, and waits for it within the time budget; a parse that
+	 * overruns is told to stop.
+	 */
+	private <T> T inWorker(SourceFile file, String type, Callable<T> work) {
+		ParseSlots.Slot slot = slots.take(file.name());
+		CompletableFuture<T> parsed = new CompletableFuture<>();
+		AtomicReference<Thread> worker = new AtomicReference<>();
+		try {
+			// The slot is given back when the parse really stops, not when the caller stops waiting for it; and the
+			// task always runs (a Future cancelled before it starts would never run its finally), if only to give
+			// the slot back.
+			parsing.execute(() -> {
+				worker.set(Thread.currentThread());
+				try {
+					if (!parsed.isDone()) {
+						parsed.complete(work.call());
+					}
+				}
+				catch (Throwable e) {
+					parsed.completeExceptionally(e);
+				}
+				finally {
+					slot.release();
+				}
+			});
+		}
+		catch (RuntimeException e) {
+			slot.release();
+			throw e;
+		}
+		try {
+			return parsed.get(timeoutSeconds, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException e) {
+			stop(parsed, worker);
+			throw tookTooLong(file.name());
+		}
+		catch (InterruptedException e) {
+			stop(parsed, worker);
+			Thread.currentThread().interrupt();
+			throw new SourceRejected(422, file.name(), "could not be read: interrupted.");
+		}
+		catch (ExecutionException e) {
+			throw rejected(file.name(), type, e.getCause());
+		}
+	}
+
 	/** Stops a parse that has not started yet, and interrupts one under way (which {@link Deadline} notices). */
-	private static void stop(CompletableFuture<Parsed> parsed, AtomicReference<Thread> worker) {
+	private static void stop(CompletableFuture<?> parsed, AtomicReference<Thread> worker) {
 		parsed.cancel(true);
 		Thread running = worker.get();
 		if (running != null) {
@@ -250,15 +286,8 @@ public class SourceReader {
 		if (Unpacking.looksZipped(file.content())) {
 			Unpacking.check(file.name(), file.content(), unpacking);
 		}
+		requireType(file, type);
 		Metadata metadata = new Metadata();
-		String contentType;
-		try (TikaInputStream in = TikaInputStream.get(file.content())) {
-			contentType = parser.getDetector().detect(in, metadata).toString();
-		}
-		if (!contentType.contains(expectedType(type))) {
-			throw new SourceRejected(422, file.name(), "is not a real ." + type + " file (it looks like " + contentType
-					+ "). Save it again as " + type.toUpperCase(Locale.ROOT) + ".");
-		}
 		ParseContext context = new ParseContext();
 		context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED_DOCUMENTS);
 		OfficeParserConfig office = new OfficeParserConfig();
@@ -267,12 +296,6 @@ public class SourceReader {
 		// Tika writes a Word document's running header and footer as its first and last paragraphs, unmarked
 		office.setIncludeHeadersAndFooters(false);
 		context.set(OfficeParserConfig.class, office);
-		PDFParserConfig pdf = new PDFParserConfig();
-		// past this, PDFBox keeps what it buffers in a temporary file instead of the heap
-		pdf.setMaxMainMemoryBytes(unpacking.maxEntryBytes());
-		// no OCR engine is installed; a scanned PDF is reported as such instead
-		pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-		context.set(PDFParserConfig.class, pdf);
 		ToXMLContentHandler xml = new ToXMLContentHandler();
 		ContentHandler bounded = new Deadline(new WriteOutContentHandler(xml, maxChars * 4), deadline);
 		if (type.equals("pptx")) {
@@ -285,6 +308,18 @@ public class SourceReader {
 		}
 		// Tika writes every bullet alike, so a bulleted list's nesting is read from the document's XML
 		return new Parsed(xml.toString(), type.equals("docx") ? WordLevels.read(file.content(), context) : WordLevels.NONE);
+	}
+
+	/** Refuses a file whose content is not what its name says. */
+	private void requireType(SourceFile file, String type) throws IOException {
+		String contentType;
+		try (TikaInputStream in = TikaInputStream.get(file.content())) {
+			contentType = parser.getDetector().detect(in, new Metadata()).toString();
+		}
+		if (!contentType.contains(expectedType(type))) {
+			throw new SourceRejected(422, file.name(), "is not a real ." + type + " file (it looks like " + contentType
+					+ "). Save it again as " + type.toUpperCase(Locale.ROOT) + ".");
+		}
 	}
 
 	/** Embedded files (a spreadsheet in a document, a zip in a slide) are not drafted from, so never parsed. */
@@ -324,7 +359,7 @@ public class SourceReader {
 		if (org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(cause)) {
 			return new SourceRejected(422, name, "has more text than Stride drafts from at once. Split it into smaller parts.");
 		}
-		if (cause instanceof EncryptedDocumentException || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
+		if (cause instanceof EncryptedDocumentException || cause instanceof InvalidPasswordException || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
 			return new SourceRejected(422, name, "is password-protected. Remove the password, then upload it again.");
 		}
 		if (cause instanceof TikaException || cause instanceof IOException || cause instanceof org.xml.sax.SAXException) {
