@@ -249,10 +249,12 @@ final class HtmlBlocks {
 	 */
 	private boolean headsItsTable(Element row) {
 		Elements cells = row.select("> th, > td");
+		Element table = row.closest("table");
 		if (!cells.isEmpty() && cells.stream().allMatch(c -> c.tagName().equalsIgnoreCase("th"))) {
+			// the rows after a header row of header cells are its body, not another header
+			lastTable = table;
 			return true;
 		}
-		Element table = row.closest("table");
 		if (table != null && table != lastTable) {
 			// rows come in order, so a table's first row with text is the first one seen
 			lastTable = table;
