@@ -36,14 +36,22 @@ final class ModuleDrafting {
 
 	private final ChatCompletions chat;
 
+	private final int maxCharacters;
+
 	ModuleDrafting(ChatCompletions chat) {
+		this(chat, MAX_MODULE_CHARACTERS);
+	}
+
+	/** With another limit on one request's text, for tests that need no 40,000-character module. */
+	ModuleDrafting(ChatCompletions chat, int maxCharacters) {
 		this.chat = chat;
+		this.maxCharacters = maxCharacters;
 	}
 
 	Outcome draft(ModuleSlice slice, LlmEngine.Attempts attempts) {
-		List<ModuleSlice> parts = slice.parts(MAX_MODULE_CHARACTERS);
-		if (parts.stream().anyMatch(p -> p.characters() > MAX_MODULE_CHARACTERS)) {
-			return offline(slice, "one of its passages is longer than " + MAX_MODULE_CHARACTERS + " characters", null);
+		List<ModuleSlice> parts = slice.parts(maxCharacters);
+		if (parts.stream().anyMatch(p -> p.characters() > maxCharacters)) {
+			return offline(slice, "one of its passages is longer than " + maxCharacters + " characters", null);
 		}
 		if (parts.size() == 1) {
 			return draftPart(slice, attempts);
