@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The course-level text, from a short last request once the modules are done: summary and objectives (and a title
- * when the document has none) in the full mode, the objectives only in the hybrid mode. It sees the modules' titles and takeaways, not the source;
- * what fails the checks stays the offline engine's.
+ * when the document has none) in the full mode, the objectives only in the hybrid mode. It sees the modules' titles
+ * and takeaways, not the source; what fails the checks stays the offline engine's.
  */
 final class CourseText {
 

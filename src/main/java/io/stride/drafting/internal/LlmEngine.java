@@ -209,9 +209,10 @@ public class LlmEngine {
 			}
 		}
 		if (outcomes.stream().noneMatch(o -> o != null && o.byModel())) {
-			return offlineDraft(offline, "The language model could not be used (" + (attempts.wasStopped() ? "drafting was stopped"
-					: firstFailure == null
-					? "no question could be rewritten" : firstFailure.replaceFirst("^the language model could not be used \\((.*)\\)$", "$1"))
+			String reason = attempts.wasStopped() ? "drafting was stopped"
+					: firstFailure == null ? "no question could be rewritten"
+							: firstFailure.replaceFirst("^the language model could not be used \\((.*)\\)$", "$1");
+			return offlineDraft(offline, "The language model could not be used (" + reason
 					+ "), so the offline engine drafted this course.");
 		}
 		warnings.add(0, "Drafted in hybrid mode: the offline engine chose the passages and the answers; the language model "

@@ -64,7 +64,8 @@ final class ModelAnswers {
 			case "SINGLE_CHOICE" -> correct.size() == 1;
 			case "TRUE_FALSE" -> correct.size() == 1 && options.equals(List.of("True", "False"));
 			case "MULTIPLE_CHOICE" -> Set.copyOf(correct).size() == correct.size();
-			case "ORDERING" -> options.size() >= 3 && correct.size() == options.size() && Set.copyOf(correct).size() == options.size();
+			case "ORDERING" -> options.size() >= 3 && correct.size() == options.size()
+					&& Set.copyOf(correct).size() == options.size();
 			default -> false;
 		};
 	}
@@ -147,7 +148,10 @@ final class ModelAnswers {
 			case "SINGLE_CHOICE", "MULTIPLE_CHOICE" -> correct.stream()
 				.map(i -> normal(options.get(i)))
 				.anyMatch(key -> key.length() >= 3 && stem.contains(key));
-			case "ORDERING" -> options.stream().map(ModelAnswers::normal).filter(o -> o.length() >= 3 && stem.contains(o)).count() >= 2;
+			case "ORDERING" -> options.stream()
+				.map(ModelAnswers::normal)
+				.filter(o -> o.length() >= 3 && stem.contains(o))
+				.count() >= 2;
 			default -> false;
 		};
 	}
