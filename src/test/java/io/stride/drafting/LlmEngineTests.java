@@ -487,6 +487,27 @@ class LlmEngineTests {
 	}
 
 	@Test
+	void aModuleLeftWithFewerThanTwoCheckQuestionsAfterRepeatsAreRemovedIsNamedInTheWarnings() {
+		// module 2 asks its own questions, but in the words module 1 already used for its check
+		replies = request -> request.module("Steps for every refund") ? Reply.ok("""
+				{"title":"The refund steps","takeaways":[],
+				 "lessons":[{"title":"Three steps","markdown":"1. Confirm","sourceQuote":"Confirm receipt of the request on the same day."}],
+				 "questions":[{"kind":"SINGLE_CHOICE","prompt":"Who approves a refund of EUR 800?",
+				   "options":["On the same day","Within 30 days","Within 10 working days"],"correct":[0],
+				   "explanation":"Same day.","sourceQuote":"Confirm receipt of the request on the same day."},
+				  {"kind":"SINGLE_CHOICE","prompt":"The account executive approves refunds up to EUR 500.",
+				   "options":["Within 2 working days","Within 30 days","Within 10 working days"],"correct":[0],
+				   "explanation":"Two days.","sourceQuote":"Tell the customer the decision within 2 working days."}],
+				 "quizQuestions":[]}""") : goodAnswers(request);
+
+		CourseDraft draft = engine(settings()).draft(List.of(source()), offline());
+
+		assertThat(draft.modules().get(1).title()).isEqualTo("The refund steps");
+		assertThat(draft.modules().get(1).knowledgeCheck()).isEmpty();
+		assertThat(draft.warnings()).anyMatch(w -> w.startsWith("Module 2 (“") && w.contains("0 knowledge-check questions left"));
+	}
+
+	@Test
 	void anAddressWithoutASchemeSwitchesTheModelOffAndNeverBreaksADraft() {
 		LlmSettings settings = LlmSettings.of(true, "localhost:11434/v1", "stub-model", "test-key", 0);
 		assertThat(settings.enabled()).isFalse();
