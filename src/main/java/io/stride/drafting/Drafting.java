@@ -3,6 +3,9 @@ package io.stride.drafting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.stride.drafting.internal.DraftJobs;
 import io.stride.drafting.internal.Drafts;
@@ -15,6 +18,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.Ids;
 import io.stride.shared.NotFoundException;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -222,31 +226,7 @@ public class Drafting {
 		}
 		jobs.start(job, author.id());
 		try {
-			background.execute(() -> {
-				try (under) {
-					CourseDraft draft = draft(sources, (step, stage) -> jobs.stage(job, step, stage), wordsPerLesson);
-					String id = Ids.newId();
-					drafts.insert(id, author.id(), draft,
-							sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
-					try {
-						whenKept.accept(id);
-					}
-					catch (RuntimeException e) {
-						org.slf4j.LoggerFactory.getLogger(Drafting.class).warn("Kept a draft, but not what goes with it", e);
-					}
-					jobs.done(job, id);
-				}
-				catch (SourceRejected e) {
-					jobs.failed(job, e.getMessage());
-				}
-				catch (OutOfMemoryError e) {
-					jobs.failed(job, shortOfMemory(e).getMessage());
-				}
-				catch (RuntimeException | Error e) {
-					org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Drafting failed", e);
-					jobs.failed(job, "Drafting failed unexpectedly; nothing was saved. Try again with a shorter source.");
-				}
-			});
+			background.execute(() -> draftInBackground(job, author, sources, wordsPerLesson, whenKept, under));
 		}
 		catch (java.util.concurrent.RejectedExecutionException full) {
 			// the queue filled between the check above and now: the job is ended, not left showing as running
@@ -254,6 +234,73 @@ public class Drafting {
 			throw new SourceRejected(503, "input", "can't be drafted right now: Stride is busy with other drafts. Try again in a minute.", 60);
 		}
 		return job;
+	}
+
+	/**
+	 * The offline draft, on the CPU pool; then, if a language model is configured, the model phase on a virtual
+	 * thread of its own. Waiting for a slow or busy provider (minutes, at worst) must not hold one of the two CPU
+	 * threads that other authors' offline drafts need.
+	 */
+	private void draftInBackground(String job, Viewer author, List<ExtractedSource> sources, int wordsPerLesson,
+			Consumer<String> whenKept, DraftsUnderWay.Draft under) {
+		BiConsumer<Integer, String> progress = (step, stage) -> jobs.stage(job, step, stage);
+		CourseDraft offlineDraft;
+		try {
+			offlineDraft = offline.draft(sources, progress, wordsPerLesson);
+		}
+		catch (RuntimeException | Error e) {
+			try (under) {
+				failed(job, e);
+			}
+			return;
+		}
+		if (!usesLanguageModel()) {
+			keep(job, author, sources, () -> withWarnings(offlineDraft), whenKept, under);
+			return;
+		}
+		try {
+			Thread.ofVirtual()
+				.name("drafting-llm-" + job)
+				.start(() -> keep(job, author, sources, () -> withWarnings(llm.draft(sources, offlineDraft, progress)), whenKept, under));
+		}
+		catch (RuntimeException | Error e) {
+			try (under) {
+				failed(job, e);
+			}
+		}
+	}
+
+	/** Finishes a draft, stores it and ends its job, however it ends; the author's draft is no longer under way. */
+	private void keep(String job, Viewer author, List<ExtractedSource> sources, Supplier<CourseDraft> drafting,
+			Consumer<String> whenKept, DraftsUnderWay.Draft under) {
+		try (under) {
+			CourseDraft draft = drafting.get();
+			String id = Ids.newId();
+			drafts.insert(id, author.id(), draft, sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
+			try {
+				whenKept.accept(id);
+			}
+			catch (RuntimeException e) {
+				LoggerFactory.getLogger(Drafting.class).warn("Kept a draft, but not what goes with it", e);
+			}
+			jobs.done(job, id);
+		}
+		catch (RuntimeException | Error e) {
+			failed(job, e);
+		}
+	}
+
+	private void failed(String job, Throwable e) {
+		if (e instanceof SourceRejected rejected) {
+			jobs.failed(job, rejected.getMessage());
+		}
+		else if (e instanceof OutOfMemoryError memory) {
+			jobs.failed(job, shortOfMemory(memory).getMessage());
+		}
+		else {
+			LoggerFactory.getLogger(Drafting.class).error("Drafting failed", e);
+			jobs.failed(job, "Drafting failed unexpectedly; nothing was saved. Try again with a shorter source.");
+		}
 	}
 
 	/**

@@ -1,19 +1,15 @@
 package io.stride.drafting;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpServer;
+import io.stride.support.ChatStub;
+import io.stride.support.ChatStub.Reply;
 import io.stride.support.Fixtures;
 import io.stride.support.SignedIn;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -39,7 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The drafting page follows a language-model draft module by module, against a local chat-completions server that
- * holds back its answer for the last module until the page has been seen.
+ * holds back its answer for the last module of a three-module source until the test lets it go; drafts waiting for
+ * the model do not hold up other drafts.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -49,9 +47,10 @@ class LlmDraftProgressTests {
 
 	private static final Pattern FIRST_BLOCK = Pattern.compile("\\[@\\d+ \\w+\\] ([^.\\n]+\\.)");
 
-	private static final CountDownLatch LAST_MODULE = new CountDownLatch(1);
+	/** Released by each test when it has seen what it wants while the last module is held back. */
+	private static volatile CountDownLatch lastModule = new CountDownLatch(1);
 
-	private static final HttpServer SERVER = stub();
+	private static final ChatStub SERVER = stub();
 
 	private static final String SOURCE = """
 			# Handling a refund request
@@ -76,7 +75,7 @@ class LlmDraftProgressTests {
 	@DynamicPropertySource
 	static void languageModel(DynamicPropertyRegistry registry) {
 		registry.add("stride.drafting.llm.enabled", () -> "true");
-		registry.add("stride.drafting.llm.base-url", () -> "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/v1");
+		registry.add("stride.drafting.llm.base-url", SERVER::url);
 		registry.add("stride.drafting.llm.model", () -> "stub-model");
 		registry.add("stride.drafting.llm.api-key", () -> "secret-key-for-tests");
 		registry.add("stride.drafting.llm.timeout-seconds", () -> "20");
@@ -84,8 +83,8 @@ class LlmDraftProgressTests {
 
 	@AfterAll
 	static void stopStub() {
-		LAST_MODULE.countDown();
-		SERVER.stop(0);
+		lastModule.countDown();
+		SERVER.close();
 	}
 
 	@Autowired
@@ -96,6 +95,7 @@ class LlmDraftProgressTests {
 
 	@Test
 	void theDraftingPageCountsTheModulesAsTheModelFinishesThem() throws Exception {
+		lastModule = new CountDownLatch(1);
 		RequestPostProcessor author = SignedIn.as(fixtures.viewerPerson(fixtures.organization().managerA()));
 		String job = mvc.perform(multipart("/drafts").param("text", SOURCE).with(author).with(csrf()))
 			.andExpect(status().is3xxRedirection())
@@ -109,7 +109,7 @@ class LlmDraftProgressTests {
 		assertThat(mvc.perform(get(job + "/progress").with(author)).andReturn().getResponse().getContentAsString())
 			.contains("Module 2 of 3").doesNotContain("secret-key-for-tests");
 
-		LAST_MODULE.countDown();
+		lastModule.countDown();
 		String draft = await().atMost(Duration.ofSeconds(60)).until(() -> {
 			JsonNode progress = JSON.readTree(mvc.perform(get(job + "/progress").with(author)).andReturn().getResponse()
 				.getContentAsString());
@@ -119,47 +119,74 @@ class LlmDraftProgressTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Drafted with a language model")))
 			.andExpect(content().string(containsString("Lesson from the model")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("secret-key-for-tests"))));
+			.andExpect(content().string(not(containsString("secret-key-for-tests"))));
+	}
+
+	@Test
+	void draftsWaitingForTheModelDoNotHoldUpAnotherDraft() throws Exception {
+		lastModule = new CountDownLatch(1);
+		Fixtures.Org org = fixtures.organization();
+		RequestPostProcessor first = SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		RequestPostProcessor second = SignedIn.as(fixtures.viewerPerson(org.managerB()));
+		try {
+			// two drafts, as many as there are drafting threads, both waiting for the model's last module
+			String one = startDraft(first, SOURCE);
+			String two = startDraft(second, SOURCE);
+			for (String job : List.of(one, two)) {
+				await().atMost(Duration.ofSeconds(60)).until(() -> progress(first, second, job).contains("Module 2 of 3"));
+			}
+
+			String third = startDraft(first, "# Expenses\n\nReceipts are submitted within 10 days of purchase. The team lead "
+					+ "approves each expense claim before it is paid.\n");
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(progress(first, second, third)).path("done").asBoolean());
+			assertThat(progress(first, second, one)).doesNotContain("\"done\":true");
+		}
+		finally {
+			lastModule.countDown();
+		}
+	}
+
+	private String startDraft(RequestPostProcessor author, String text) throws Exception {
+		return mvc.perform(multipart("/drafts").param("text", text).with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	/** The job's progress as its author sees it (whichever of the two authors started it). */
+	private String progress(RequestPostProcessor first, RequestPostProcessor second, String job) throws Exception {
+		var response = mvc.perform(get(job + "/progress").with(first)).andReturn().getResponse();
+		if (response.getStatus() != 200) {
+			response = mvc.perform(get(job + "/progress").with(second)).andReturn().getResponse();
+		}
+		return response.getContentAsString();
 	}
 
 	/** Answers each module with one lesson quoting the module's first sentence; the third module waits. */
-	private static HttpServer stub() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(Executors.newFixedThreadPool(4));
-			server.createContext("/v1/chat/completions", exchange -> {
-				JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-				String user = request.path("messages").path(1).path("content").asString();
-				String content;
-				if (user.startsWith("Module ")) {
-					if (user.startsWith("Module 3 of 3")) {
-						waitFor(LAST_MODULE);
-					}
-					Matcher first = FIRST_BLOCK.matcher(user);
-					String quote = first.find() ? first.group(1) : "none";
-					content = JSON.writeValueAsString(Map.of("title", "Part " + user.charAt(7), "takeaways", List.of(),
-							"lessons", List.of(Map.of("title", "Lesson from the model", "markdown", quote, "sourceQuote", quote)),
-							"questions", List.of(), "quizQuestions", List.of()));
+	private static ChatStub stub() {
+		ChatStub stub = new ChatStub();
+		stub.answer(request -> {
+			String user = request.user();
+			String content;
+			if (user.startsWith("Module ")) {
+				if (user.startsWith("Module 3 of 3")) {
+					waitFor(lastModule);
 				}
-				else {
-					content = "{\"title\":\"Refunds\",\"summary\":\"You decide refunds.\",\"objectives\":[\"Name who approves "
-							+ "a refund\",\"Sequence the refund steps\",\"State how long records are kept\"]}";
-				}
-				byte[] body = JSON.writeValueAsString(Map.of("choices",
-						List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", content)))))
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				try (OutputStream out = exchange.getResponseBody()) {
-					exchange.sendResponseHeaders(200, body.length);
-					out.write(body);
-				}
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+				Matcher first = FIRST_BLOCK.matcher(user);
+				String quote = first.find() ? first.group(1) : "none";
+				content = JSON.writeValueAsString(Map.of("title", "Part " + user.charAt(7), "takeaways", List.of(),
+						"lessons", List.of(Map.of("title", "Lesson from the model", "markdown", quote, "sourceQuote", quote)),
+						"questions", List.of(), "quizQuestions", List.of()));
+			}
+			else {
+				content = "{\"title\":\"Refunds\",\"summary\":\"You decide refunds.\",\"objectives\":[\"Name who approves "
+						+ "a refund\",\"Sequence the refund steps\",\"State how long records are kept\"]}";
+			}
+			return Reply.ok(content);
+		});
+		return stub;
 	}
 
 	private static void waitFor(CountDownLatch latch) {

@@ -1,8 +1,5 @@
 package io.stride.drafting;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -15,22 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.sun.net.httpserver.HttpServer;
 import io.stride.drafting.internal.ExtractedSource;
 import io.stride.drafting.internal.LlmEngine;
 import io.stride.drafting.internal.LlmSettings;
+import io.stride.support.ChatStub;
+import io.stride.support.ChatStub.Reply;
+import io.stride.support.ChatStub.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,80 +66,22 @@ class LlmEngineTests {
 			Refund records are kept for 7 years so that the auditors can check them.
 			""";
 
-	private static final Pattern HEADING = Pattern.compile("Its heading in the source: \\\\\"([^\\\\]+)\\\\\"");
-
-	private HttpServer server;
-
-	private ExecutorService serverThreads;
+	private ChatStub stub;
 
 	/** What the stub answers to each request, by its kind and module heading. */
 	private volatile Function<Request, Reply> replies;
 
-	private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
-
 	private final List<String> stages = Collections.synchronizedList(new ArrayList<>());
 
-	record Request(String body, String auth, long atMillis) {
-
-		boolean module(String heading) {
-			return body.contains("Its heading in the source: \\\"" + heading + "\\\"");
-		}
-
-		String heading() {
-			Matcher m = HEADING.matcher(body);
-			return m.find() ? m.group(1) : null;
-		}
-
-		boolean courseText() {
-			return body.contains("The source's title");
-		}
-
-		@Override
-		public String toString() {
-			return heading() != null ? "module " + heading() : courseText() ? "course text" : "request";
-		}
-	}
-
-	record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
-
-		static Reply ok(String content) {
-			return new Reply(200, completion(content), Map.of("Content-Type", "application/json"), 0);
-		}
-	}
-
 	@BeforeEach
-	void startStub() throws IOException {
-		serverThreads = Executors.newFixedThreadPool(8);
-		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.setExecutor(serverThreads);
-		server.createContext("/v1/chat/completions", exchange -> {
-			Request request = new Request(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-					exchange.getRequestHeaders().getFirst("Authorization"), System.currentTimeMillis());
-			requests.add(request);
-			Reply reply = replies.apply(request);
-			try {
-				Thread.sleep(reply.delayMillis());
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-			reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-			try (OutputStream out = exchange.getResponseBody()) {
-				exchange.sendResponseHeaders(reply.status(), body.length);
-				out.write(body);
-			}
-			catch (IOException gone) {
-				// the engine stopped waiting
-			}
-		});
-		server.start();
+	void startStub() {
+		stub = new ChatStub();
+		stub.answer(request -> replies.apply(request));
 	}
 
 	@AfterEach
 	void stopStub() {
-		server.stop(0);
-		serverThreads.shutdownNow();
+		stub.close();
 	}
 
 	@Test
@@ -157,25 +95,28 @@ class LlmEngineTests {
 
 		assertThat(draft.engine()).isEqualTo("llm");
 		assertThat(draft.warnings()).noneMatch(w -> w.contains("came from the offline engine"));
-		assertThat(draft.title()).isEqualTo("Refunds done right");
+		// the document's own title stands; the model's would be used only if the document had none
+		assertThat(draft.title()).isEqualTo(offline.title()).isNotEqualTo("Refunds done right");
+		assertThat(draft.summary()).isEqualTo("You decide refunds and keep their records.");
 		assertThat(draft.objectives()).containsExactly("Name who approves a refund", "Sequence the refund steps",
 				"State how long refund records are kept");
 		assertThat(draft.modules()).extracting(DraftModule::title)
 			.containsExactly("Who approves", "The refund steps", "Records");
 		// three module requests, each holding its own module's text with block offsets and nothing of the others
-		List<Request> modules = requests.stream().filter(r -> r.heading() != null).toList();
+		List<Request> modules = stub.requests().stream().filter(r -> r.heading() != null).toList();
 		assertThat(modules).hasSize(3);
 		Request steps = modules.stream().filter(r -> r.module("Steps for every refund")).findFirst().orElseThrow();
 		int offset = source.blocks().stream().filter(b -> b.text().startsWith("Confirm receipt")).findFirst().orElseThrow().start();
 		assertThat(steps.body()).contains("Confirm receipt of the request on the same day.", "[@" + offset + " ")
 			.doesNotContain("approves refunds up to EUR 500", "kept for 7 years");
-		assertThat(requests).filteredOn(Request::courseText).hasSize(1);
+		assertThat(stub.requests()).filteredOn(Request::courseText).hasSize(1);
 		// structured output, strict, with the key sent only as the bearer token
-		assertThat(requests).allSatisfy(r -> {
+		assertThat(stub.requests()).allSatisfy(r -> {
 			JsonNode body = JSON.readTree(r.body());
 			assertThat(body.path("response_format").path("type").asString()).isEqualTo("json_schema");
 			assertThat(body.path("response_format").path("json_schema").path("strict").asBoolean()).isTrue();
 			assertThat(body.path("model").asString()).isEqualTo("stub-model");
+			assertThat(body.path("max_tokens").asInt()).isPositive();
 			assertThat(r.auth()).isEqualTo("Bearer test-key");
 			assertThat(r.body()).doesNotContain("test-key");
 		});
@@ -207,14 +148,14 @@ class LlmEngineTests {
 		assertThat(draft.engine()).isEqualTo("llm");
 		assertThat(draft.warnings()).noneMatch(w -> w.contains("came from the offline engine"));
 		assertThat(engine.usesJsonMode()).isTrue();
-		List<String> formats = requests.stream()
+		List<String> formats = stub.requests().stream()
 			.map(r -> JSON.readTree(r.body()).path("response_format").path("type").asString())
 			.toList();
 		// refused once, then JSON mode for the rest of the engine's requests, the schema described in the prompt
 		assertThat(formats.stream().filter("json_schema"::equals).count()).isBetween(1L, 2L);
 		assertThat(formats.stream().filter("json_object"::equals).count()).isEqualTo(4);
 		assertThat(formats.get(formats.size() - 1)).isEqualTo("json_object");
-		assertThat(requests.get(requests.size() - 1).body()).contains("matching this JSON schema");
+		assertThat(stub.requests().get(stub.requests().size() - 1).body()).contains("matching this JSON schema");
 	}
 
 	@Test
@@ -237,13 +178,13 @@ class LlmEngineTests {
 
 		assertThat(draft.engine()).isEqualTo("llm");
 		assertThat(draft.modules().get(1).title()).isEqualTo("The refund steps");
-		assertThat(requests).allSatisfy(r -> assertThat(JSON.readTree(r.body()).path("stream").asBoolean()).isTrue());
+		assertThat(stub.requests()).allSatisfy(r -> assertThat(JSON.readTree(r.body()).path("stream").asBoolean()).isTrue());
 	}
 
 	@Test
 	void aSlowModuleFallsBackAloneAndTheOthersAreKept() {
 		replies = request -> request.module("Keeping records of refunds")
-				? new Reply(200, completion(recordsModule()), Map.of("Content-Type", "application/json"), 3000)
+				? new Reply(200, ChatStub.completion(recordsModule()), Map.of("Content-Type", "application/json"), 3000)
 				: goodAnswers(request);
 		long start = System.nanoTime();
 
@@ -271,35 +212,75 @@ class LlmEngineTests {
 	}
 
 	@Test
-	void aRateLimitIsWaitedForAsRetryAfterSaysThenTheModuleIsDrafted() {
+	void aRateLimitIsWaitedForAsRetryAfterSaysAndThePageHearsOfTheWait() {
 		AtomicInteger limited = new AtomicInteger();
 		replies = request -> request.module("Steps for every refund") && limited.getAndIncrement() == 0
-				? new Reply(429, "{\"error\":{\"message\":\"slow down\"}}", Map.of("Retry-After", "1"), 0)
+				? new Reply(429, "{\"error\":{\"message\":\"slow down\"}}", Map.of("Retry-After", "2"), 0)
+				: goodAnswers(request);
+
+		CourseDraft draft = engine(settings()).draft(List.of(source()), offline(), (step, stage) -> stages.add(stage));
+
+		List<Request> steps = stub.requests().stream().filter(r -> r.module("Steps for every refund")).toList();
+		assertThat(steps).hasSize(2);
+		assertThat(steps.get(1).atMillis() - steps.get(0).atMillis()).isGreaterThanOrEqualTo(1900);
+		assertThat(draft.modules().get(1).title()).isEqualTo("The refund steps");
+		assertThat(draft.warnings()).noneMatch(w -> w.contains("came from the offline engine"));
+		assertThat(stages).contains("Module 2: the server is busy, trying again in 2 s");
+	}
+
+	@Test
+	void aRetryAfterDateWithinTheCapIsWaitedFor() {
+		AtomicInteger limited = new AtomicInteger();
+		// a date has whole seconds: four seconds ahead is more than three seconds away
+		String soon = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(4));
+		replies = request -> request.module("Steps for every refund") && limited.getAndIncrement() == 0
+				? new Reply(429, "{}", Map.of("Retry-After", soon), 0)
+				: goodAnswers(request);
+
+		CourseDraft draft = engine(settings().withRetries(2, Duration.ofMillis(50), Duration.ofSeconds(10)))
+			.draft(List.of(source()), offline());
+
+		List<Request> steps = stub.requests().stream().filter(r -> r.module("Steps for every refund")).toList();
+		assertThat(steps).hasSize(2);
+		assertThat(steps.get(1).atMillis() - steps.get(0).atMillis()).isBetween(2500L, 6000L);
+		assertThat(draft.modules().get(1).title()).isEqualTo("The refund steps");
+	}
+
+	@Test
+	void aRetryAfterLongerThanTheCapIsNotWaitedForAndTheModuleFallsBackAtOnce() {
+		String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
+		for (String retryAfter : List.of("60", inAMinute, "99999999999999999999999")) {
+			stub.close();
+			stub = new ChatStub();
+			stub.answer(request -> request.module("Steps for every refund")
+					? new Reply(429, "{}", Map.of("Retry-After", retryAfter), 0)
+					: goodAnswers(request));
+			long start = System.nanoTime();
+
+			CourseDraft draft = engine(settings().withRetries(2, Duration.ofMillis(50), Duration.ofSeconds(5)))
+				.draft(List.of(source()), offline());
+
+			assertThat((System.nanoTime() - start) / 1_000_000).as(retryAfter).isLessThan(4000);
+			assertThat(stub.requests().stream().filter(r -> r.module("Steps for every refund"))).as(retryAfter).hasSize(1);
+			assertThat(draft.modules().get(1)).isEqualTo(offline().modules().get(1));
+			assertThat(draft.warnings()).as(retryAfter)
+				.anyMatch(w -> w.startsWith("Module 2 (“") && w.contains("asked to wait longer than 5 seconds"));
+		}
+	}
+
+	@Test
+	void aServiceUnavailableAnswerHonoursRetryAfterToo() {
+		AtomicInteger busy = new AtomicInteger();
+		replies = request -> request.module("Steps for every refund") && busy.getAndIncrement() == 0
+				? new Reply(503, "{}", Map.of("Retry-After", "2"), 0)
 				: goodAnswers(request);
 
 		CourseDraft draft = engine(settings()).draft(List.of(source()), offline());
 
-		List<Request> steps = requests.stream().filter(r -> r.module("Steps for every refund")).toList();
+		List<Request> steps = stub.requests().stream().filter(r -> r.module("Steps for every refund")).toList();
 		assertThat(steps).hasSize(2);
-		assertThat(steps.get(1).atMillis() - steps.get(0).atMillis()).isGreaterThanOrEqualTo(950);
-		assertThat(draft.modules().get(1).title()).isEqualTo("The refund steps");
-		assertThat(draft.warnings()).noneMatch(w -> w.contains("came from the offline engine"));
-	}
-
-	@Test
-	void aRetryAfterDateIsHonouredButNeverLongerThanTheCap() {
-		AtomicInteger limited = new AtomicInteger();
-		String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
-		replies = request -> request.module("Steps for every refund") && limited.getAndIncrement() == 0
-				? new Reply(429, "{}", Map.of("Retry-After", inAMinute), 0)
-				: goodAnswers(request);
-
-		CourseDraft draft = engine(settings().withRetries(2, Duration.ofMillis(50), Duration.ofSeconds(1)))
-			.draft(List.of(source()), offline());
-
-		List<Request> steps = requests.stream().filter(r -> r.module("Steps for every refund")).toList();
-		assertThat(steps).hasSize(2);
-		assertThat(steps.get(1).atMillis() - steps.get(0).atMillis()).isBetween(950L, 5000L);
+		// the back-off alone would have been 50 ms
+		assertThat(steps.get(1).atMillis() - steps.get(0).atMillis()).isGreaterThanOrEqualTo(1900);
 		assertThat(draft.modules().get(1).title()).isEqualTo("The refund steps");
 	}
 
@@ -310,16 +291,18 @@ class LlmEngineTests {
 
 		CourseDraft draft = engine(settings()).draft(List.of(source()), offline());
 
-		assertThat(requests.stream().filter(r -> r.module("Keeping records of refunds"))).hasSize(3);
+		assertThat(stub.requests().stream().filter(r -> r.module("Keeping records of refunds"))).hasSize(3);
 		assertThat(draft.engine()).isEqualTo("llm");
 		assertThat(draft.modules().get(2)).isEqualTo(offline().modules().get(2));
 		assertThat(draft.warnings()).anyMatch(w -> w.startsWith("Module 3 (“") && w.contains("answered HTTP 500 after 3 tries"));
 	}
 
 	@Test
-	void aQuestionQuotingTextNotInTheModuleIsReplacedByAnOfflineQuestionFromTheSameModule() {
+	void aQuestionQuotingAnotherModulesTextIsReplacedByAnOfflineQuestionFromTheSameModule() {
+		// the quote is word for word in the source, but in module 1: module 2 may quote only its own text
 		replies = request -> request.module("Steps for every refund")
-				? Reply.ok(stepsModule("Refunds are always approved by the CEO."))
+				? Reply.ok(stepsModule("The finance team pays approved refunds within 5 working days.",
+						"How soon are approved refunds paid?", "Within 5 working days"))
 				: goodAnswers(request);
 		ExtractedSource source = source();
 		CourseDraft offline = offline();
@@ -328,7 +311,8 @@ class LlmEngineTests {
 
 		DraftModule steps = draft.modules().get(1);
 		assertThat(steps.title()).isEqualTo("The refund steps");
-		assertThat(steps.knowledgeCheck()).noneMatch(q -> q.prompt().equals("How soon does the customer hear the decision?"))
+		assertThat(source.text()).contains("The finance team pays approved refunds within 5 working days.");
+		assertThat(steps.knowledgeCheck()).noneMatch(q -> q.prompt().equals("How soon are approved refunds paid?"))
 			.anyMatch(q -> offline.modules().get(1).knowledgeCheck().contains(q));
 		int from = source.text().indexOf("Confirm receipt");
 		int to = source.text().indexOf("within 2 working days.") + "within 2 working days.".length();
@@ -432,12 +416,12 @@ class LlmEngineTests {
 
 	@Test
 	void aServerThatNeverAnswersInTimeFallsBackWithinTheTimeLimits() {
-		replies = request -> new Reply(200, completion(recordsModule()), Map.of("Content-Type", "application/json"), 3000);
+		replies = request -> new Reply(200, ChatStub.completion(recordsModule()), Map.of("Content-Type", "application/json"), 3000);
 		long start = System.nanoTime();
 		CourseDraft draft = engine(settings().withTimeout(Duration.ofSeconds(1))).draft(List.of(source()), offline());
 		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2900);
 		// two modules at a time; no course text is asked for when no module came from the model
-		assertThat(requests).hasSizeLessThanOrEqualTo(3).noneMatch(Request::courseText);
+		assertThat(stub.requests()).hasSizeLessThanOrEqualTo(3).noneMatch(Request::courseText);
 		assertThat(draft.engine()).isEqualTo("offline");
 		assertThat(draft.warnings().get(0)).contains("did not answer within 1 seconds");
 	}
@@ -450,7 +434,7 @@ class LlmEngineTests {
 		assertThat(draft.warnings().get(0)).contains("answered HTTP 401");
 		assertThat(draft.warnings()).noneMatch(w -> w.contains("test-key"));
 		// a refusal is not retried
-		assertThat(requests).hasSizeLessThanOrEqualTo(3);
+		assertThat(stub.requests()).hasSizeLessThanOrEqualTo(3);
 	}
 
 	@Test
@@ -502,6 +486,125 @@ class LlmEngineTests {
 			.doesNotContain("test-key", "EUR 500", "Confirm receipt", "Who approves", "Steps for every refund"));
 	}
 
+	@Test
+	void aModuleLeftWithFewerThanTwoCheckQuestionsAfterRepeatsAreRemovedIsNamedInTheWarnings() {
+		// module 2 asks its own questions, but in the words module 1 already used for its check
+		replies = request -> request.module("Steps for every refund") ? Reply.ok("""
+				{"title":"The refund steps","takeaways":[],
+				 "lessons":[{"title":"Three steps","markdown":"1. Confirm","sourceQuote":"Confirm receipt of the request on the same day."}],
+				 "questions":[{"kind":"SINGLE_CHOICE","prompt":"Who approves a refund of EUR 800?",
+				   "options":["On the same day","Within 30 days","Within 10 working days"],"correct":[0],
+				   "explanation":"Same day.","sourceQuote":"Confirm receipt of the request on the same day."},
+				  {"kind":"SINGLE_CHOICE","prompt":"The account executive approves refunds up to EUR 500.",
+				   "options":["Within 2 working days","Within 30 days","Within 10 working days"],"correct":[0],
+				   "explanation":"Two days.","sourceQuote":"Tell the customer the decision within 2 working days."}],
+				 "quizQuestions":[]}""") : goodAnswers(request);
+
+		CourseDraft draft = engine(settings()).draft(List.of(source()), offline());
+
+		assertThat(draft.modules().get(1).title()).isEqualTo("The refund steps");
+		assertThat(draft.modules().get(1).knowledgeCheck()).isEmpty();
+		assertThat(draft.warnings()).anyMatch(w -> w.startsWith("Module 2 (“") && w.contains("0 knowledge-check questions left"));
+	}
+
+	@Test
+	void anAddressWithoutASchemeSwitchesTheModelOffAndNeverBreaksADraft() {
+		LlmSettings settings = LlmSettings.of(true, "localhost:11434/v1", "stub-model", "test-key", 0);
+		assertThat(settings.enabled()).isFalse();
+		assertThat(LlmSettings.addressProblem("localhost:11434/v1")).contains("http://");
+		assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(1));
+
+		// even asked directly, the engine falls back instead of failing the draft
+		CourseDraft draft = engine(settings).draft(List.of(source()), offline());
+
+		assertThat(draft.engine()).isEqualTo("offline");
+		assertThat(draft.warnings().get(0)).contains("not a valid http or https URL").contains("offline engine drafted");
+	}
+
+	@Test
+	void anAnswerThatTricklesInAfterItsHeadersIsCutAtTheTimeLimit() {
+		replies = request -> request.module("Keeping records of refunds") ? Reply.trickling(recordsModule(), 4000)
+				: goodAnswers(request);
+		long start = System.nanoTime();
+
+		CourseDraft draft = engine(settings().withTimeout(Duration.ofSeconds(1))).draft(List.of(source()), offline());
+
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3500);
+		assertThat(draft.engine()).isEqualTo("llm");
+		assertThat(draft.modules().get(0).title()).isEqualTo("Who approves");
+		assertThat(draft.modules().get(2)).isEqualTo(offline().modules().get(2));
+		assertThat(draft.warnings()).anyMatch(w -> w.startsWith("Module 3 (“") && w.contains("did not answer within 1 seconds"));
+	}
+
+	@Test
+	void anAnswerOverTwoMegabytesIsRefusedAndTheModuleFallsBack() {
+		String huge = "{\"title\":\"" + "x".repeat(2_200_000) + "\"}";
+		replies = request -> request.module("Who approves a refund") ? Reply.ok(huge) : goodAnswers(request);
+
+		CourseDraft draft = engine(settings()).draft(List.of(source()), offline());
+
+		assertThat(draft.engine()).isEqualTo("llm");
+		assertThat(draft.modules().get(0)).isEqualTo(offline().modules().get(0));
+		assertThat(draft.warnings()).anyMatch(w -> w.startsWith("Module 1 (“") && w.contains("longer than 2 MB"));
+	}
+
+	@Test
+	void aServerThatRefusesATemperatureIsAskedWithoutOneFromThenOn() {
+		replies = request -> JSON.readTree(request.body()).has("temperature")
+				? new Reply(400, "{\"error\":{\"message\":\"Unsupported value: 'temperature' does not support 0\"}}",
+						Map.of("Content-Type", "application/json"), 0)
+				: goodAnswers(request);
+
+		CourseDraft draft = engine(settings()).draft(List.of(source()), offline());
+
+		assertThat(draft.engine()).isEqualTo("llm");
+		assertThat(draft.warnings()).noneMatch(w -> w.contains("came from the offline engine"));
+		List<Request> sent = stub.requests();
+		// at most the two modules asked at once carry it; the course text, asked last, does not
+		assertThat(sent.stream().filter(r -> JSON.readTree(r.body()).has("temperature")).count()).isBetween(1L, 2L);
+		assertThat(JSON.readTree(sent.get(sent.size() - 1).body()).has("temperature")).isFalse();
+	}
+
+	@Test
+	void theRemainingModulesGoToTheOfflineEngineOnceTheTimeBudgetIsSpent() {
+		replies = request -> new Reply(200, ChatStub.completion(recordsModule()), Map.of("Content-Type", "application/json"),
+				4000);
+		long start = System.nanoTime();
+
+		CourseDraft draft = engine(settings().withTimeout(Duration.ofSeconds(30)).withBudget(Duration.ofSeconds(1)))
+			.draft(List.of(source()), offline());
+
+		// the per-try limit (30 s) is cut to what is left of the budget
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+		assertThat(draft.engine()).isEqualTo("offline");
+		assertThat(stub.requests()).hasSizeLessThanOrEqualTo(2);
+		assertThat(draft.warnings()).anyMatch(w -> w.contains("did not answer within 1 seconds"));
+	}
+
+	@Test
+	void anInterruptedDraftStopsItsModulesAndKeepsTheInterrupt() throws Exception {
+		replies = request -> new Reply(200, ChatStub.completion(recordsModule()), Map.of("Content-Type", "application/json"),
+				10_000);
+		AtomicReference<CourseDraft> drafted = new AtomicReference<>();
+		AtomicBoolean stillInterrupted = new AtomicBoolean();
+		CourseDraft offline = offline();
+		Thread drafting = Thread.ofPlatform().start(() -> {
+			drafted.set(engine(settings().withTimeout(Duration.ofSeconds(30))).draft(List.of(source()), offline));
+			stillInterrupted.set(Thread.currentThread().isInterrupted());
+		});
+		Thread.sleep(500);
+		long start = System.nanoTime();
+
+		drafting.interrupt();
+		drafting.join(5000);
+
+		assertThat(drafting.isAlive()).isFalse();
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+		assertThat(stillInterrupted).isTrue();
+		assertThat(drafted.get().engine()).isEqualTo("offline");
+		assertThat(drafted.get().modules()).isEqualTo(offline.modules());
+	}
+
 	private Reply goodAnswers(Request request) {
 		if (request.courseText()) {
 			return Reply.ok("""
@@ -531,17 +634,21 @@ class LlmEngineTests {
 	}
 
 	private static String stepsModule(String quote) {
+		return stepsModule(quote, "How soon does the customer hear the decision?", "Within 2 working days");
+	}
+
+	private static String stepsModule(String quote, String prompt, String key) {
 		return """
 				{"title":"The refund steps","takeaways":[],
 				 "lessons":[{"title":"Three steps","markdown":"1. Confirm\\n2. Check\\n3. Tell",
 				   "sourceQuote":"Confirm receipt of the request on the same day."}],
-				 "questions":[{"kind":"SINGLE_CHOICE","prompt":"How soon does the customer hear the decision?",
-				   "options":["Within 2 working days","Within 30 days","Within 5 working days"],"correct":[0],
-				   "explanation":"The source says within 2 working days.","sourceQuote":"%s"},
+				 "questions":[{"kind":"SINGLE_CHOICE","prompt":"%s",
+				   "options":["%s","Within 30 days","Within 10 working days"],"correct":[0],
+				   "explanation":"As the source says.","sourceQuote":"%s"},
 				  {"kind":"SINGLE_CHOICE","prompt":"When do you confirm receipt of a request?",
 				   "options":["On the same day","Within 2 working days","Within 30 days"],"correct":[0],
 				   "explanation":"Same day.","sourceQuote":"Confirm receipt of the request on the same day."}],
-				 "quizQuestions":[]}""".formatted(quote);
+				 "quizQuestions":[]}""".formatted(prompt, key, quote);
 	}
 
 	private static String recordsModule() {
@@ -561,7 +668,7 @@ class LlmEngineTests {
 	}
 
 	private LlmSettings settings() {
-		return LlmSettings.of(true, "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "stub-model", "test-key", 5)
+		return LlmSettings.of(true, stub.url(), "stub-model", "test-key", 5)
 			.withRetries(2, Duration.ofMillis(50), Duration.ofSeconds(5));
 	}
 
@@ -579,10 +686,5 @@ class LlmEngineTests {
 
 	private static CourseDraft offline() {
 		return DraftingQualityTests.DRAFTING.draft(List.of(file()), null);
-	}
-
-	private static String completion(String content) {
-		return JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion", "choices",
-				List.of(Map.of("index", 0, "finish_reason", "stop", "message", Map.of("role", "assistant", "content", content)))));
 	}
 }

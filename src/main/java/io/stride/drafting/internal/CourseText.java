@@ -7,9 +7,9 @@ import io.stride.drafting.DraftModule;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The course-level text, from a short last request once the modules are done: title, summary and objectives in
- * the full mode, the objectives only in the hybrid mode. It sees the modules' titles and takeaways, not the source;
- * what fails the checks stays the offline engine's.
+ * The course-level text, from a short last request once the modules are done: summary and objectives (and a title
+ * when the document has none) in the full mode, the objectives only in the hybrid mode. It sees the modules' titles
+ * and takeaways, not the source; what fails the checks stays the offline engine's.
  */
 final class CourseText {
 
@@ -22,10 +22,10 @@ final class CourseText {
 		this.chat = chat;
 	}
 
-	Result full(CourseDraft offline, List<DraftModule> modules) {
+	Result full(CourseDraft offline, List<DraftModule> modules, ChatCompletions.Call call) {
 		JsonNode answer;
 		try {
-			answer = chat.ask(FULL_INSTRUCTIONS, outline(offline, modules), "course_text", FULL_SCHEMA);
+			answer = chat.ask(FULL_INSTRUCTIONS, outline(offline, modules), "course_text", FULL_SCHEMA, call);
 		}
 		catch (ChatCompletions.Unavailable e) {
 			return kept(offline, "the language model could not be used (" + e.getMessage() + ")");
@@ -37,14 +37,16 @@ final class CourseText {
 				|| objectives == null) {
 			return kept(offline, "the language model's answer failed the checks");
 		}
-		return new Result(title, summary, objectives, null);
+		// the document's own title stands; the model's is used only when the document has none
+		return new Result(offline.title() == null || offline.title().isBlank() ? title : offline.title(), summary,
+				objectives, null);
 	}
 
-	Result hybrid(CourseDraft offline, List<DraftModule> modules) {
+	Result hybrid(CourseDraft offline, List<DraftModule> modules, ChatCompletions.Call call) {
 		JsonNode answer;
 		try {
 			answer = chat.ask(HYBRID_INSTRUCTIONS, outline(offline, modules) + "\nObjectives to rewrite:\n- "
-					+ String.join("\n- ", offline.objectives()), "course_objectives", HYBRID_SCHEMA);
+					+ String.join("\n- ", offline.objectives()), "course_objectives", HYBRID_SCHEMA, call);
 		}
 		catch (ChatCompletions.Unavailable e) {
 			return kept(offline, "the language model could not be used (" + e.getMessage() + ")");

@@ -1,6 +1,7 @@
 package io.stride.drafting.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -20,6 +22,8 @@ import java.util.function.Function;
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.DraftModule;
 import io.stride.drafting.DraftQuestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,11 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  * request. In the full mode the model drafts each module from that module's text; in the hybrid mode the offline
  * engine's questions stand and the model only rewrites their wording. Every part of an answer is checked before it
  * is used, and what fails is the offline engine's, part by part, with a note in the draft. Only the configured
- * host is called, with a time limit; the key comes from the environment and is never logged, and the source text
- * is never logged either.
+ * host is called, with a time limit on each try and a budget for the whole model phase of a draft; the key comes
+ * from the environment and is never logged, and the source text is never logged either.
  */
 @Component
 public class LlmEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(LlmEngine.class);
 
 	private final LlmSettings settings;
 
@@ -50,11 +56,19 @@ public class LlmEngine {
 			@Value("${stride.drafting.llm.timeout-seconds:60}") int timeoutSeconds,
 			@Value("${stride.drafting.llm.mode:full}") String mode, @Value("${stride.drafting.llm.stream:false}") boolean stream,
 			@Value("${stride.drafting.llm.retries:2}") int retries,
-			@Value("${stride.drafting.llm.max-retry-wait-seconds:30}") int maxRetryWait, JsonMapper json) {
+			@Value("${stride.drafting.llm.max-retry-wait-seconds:30}") int maxRetryWait,
+			@Value("${stride.drafting.llm.budget-seconds:240}") int budgetSeconds, JsonMapper json) {
 		this(LlmSettings.of(enabled, baseUrl, model, apiKey, timeoutSeconds)
 			.withMode(LlmSettings.Mode.of(mode))
 			.withStream(stream)
-			.withRetries(retries, Duration.ofSeconds(1), Duration.ofSeconds(Math.max(1, maxRetryWait))), json);
+			.withRetries(retries, Duration.ofSeconds(1), Duration.ofSeconds(Math.max(1, maxRetryWait)))
+			.withBudget(Duration.ofSeconds(budgetSeconds)), json);
+		String problem = LlmSettings.addressProblem(baseUrl);
+		if (enabled && problem != null) {
+			// the address is the operator's, not a secret; drafting goes on with the offline engine alone
+			log.warn("The language model is switched off: {} (stride.drafting.llm.base-url, e.g. "
+					+ "http://localhost:11434/v1)", problem);
+		}
 	}
 
 	/** The full mode with the default retries, as most callers want it. */
@@ -98,9 +112,9 @@ public class LlmEngine {
 
 	private CourseDraft full(List<Optional<ModuleSlice>> slices, CourseDraft offline, BiConsumer<Integer, String> progress) {
 		ModuleDrafting drafting = new ModuleDrafting(chat);
-		Attempts attempts = new Attempts();
+		Attempts attempts = new Attempts(Instant.now().plus(settings.budget()), progress);
 		List<ModuleDrafting.Outcome> outcomes = eachModule(slices, progress, "drafted with the language model",
-				slice -> slice.map(s -> drafting.draft(s, attempts)).orElse(null));
+				slice -> slice.map(s -> drafting.draft(s, attempts)).orElse(null), attempts);
 		List<String> warnings = new ArrayList<>(offline.warnings());
 		List<DraftModule> modules = new ArrayList<>();
 		List<List<DraftQuestion>> offered = new ArrayList<>();
@@ -117,17 +131,24 @@ public class LlmEngine {
 			// a question the model wrote twice in different modules is asked once
 			List<DraftQuestion> check = outcome.module().knowledgeCheck().stream().filter(q -> prompts.add(q.prompt())).toList();
 			DraftModule module = outcome.module();
+			if (check.size() < 2 && check.size() < module.knowledgeCheck().size()) {
+				warnings.add(slices.get(i).map(ModuleSlice::name).orElse("A module") + " has " + check.size()
+						+ " knowledge-check question" + (check.size() == 1 ? "" : "s") + " left: the language model "
+						+ "asked the others in an earlier module too. Add one before publishing.");
+			}
 			modules.add(new DraftModule(module.title(), module.takeaways(), module.lessons(), check));
 			offered.add(outcome.quiz());
 			warnings.addAll(outcome.warnings());
 		}
 		if (outcomes.stream().noneMatch(o -> o != null && o.byModel())) {
-			String reason = firstFailure != null ? firstFailure.getMessage() : "none of its modules passed the checks";
+			String reason = attempts.wasStopped() ? "drafting was stopped"
+					: firstFailure != null ? firstFailure.getMessage() : "none of its modules passed the checks";
 			return offlineDraft(offline, "The language model could not be used (" + reason
 					+ "), so the offline engine drafted this course.");
 		}
 		List<DraftQuestion> quiz = quiz(offered, offline.quiz(), prompts, warnings);
-		CourseText.Result text = new CourseText(chat).full(offline, modules);
+		attempts.stoppedWarning().ifPresent(warnings::add);
+		CourseText.Result text = new CourseText(chat).full(offline, modules, attempts.call(null));
 		if (text.failure() != null) {
 			warnings.add("The course title, summary and objectives came from the offline engine: " + text.failure() + ".");
 		}
@@ -166,9 +187,10 @@ public class LlmEngine {
 
 	private CourseDraft hybrid(List<Optional<ModuleSlice>> slices, CourseDraft offline, BiConsumer<Integer, String> progress) {
 		QuestionRewriting rewriting = new QuestionRewriting(chat, json);
-		Attempts attempts = new Attempts();
+		Attempts attempts = new Attempts(Instant.now().plus(settings.budget()), progress);
 		List<QuestionRewriting.Outcome> outcomes = eachModule(slices, progress, "rewritten by the language model",
-				slice -> slice.map(s -> rewriting.rewrite(s, s.offlineQuestions(offline.quiz()), attempts)).orElse(null));
+				slice -> slice.map(s -> rewriting.rewrite(s, s.offlineQuestions(offline.quiz()), attempts)).orElse(null),
+				attempts);
 		List<String> warnings = new ArrayList<>(offline.warnings());
 		Map<DraftQuestion, DraftQuestion> rewritten = new HashMap<>();
 		int rejected = 0;
@@ -187,8 +209,10 @@ public class LlmEngine {
 			}
 		}
 		if (outcomes.stream().noneMatch(o -> o != null && o.byModel())) {
-			return offlineDraft(offline, "The language model could not be used (" + (firstFailure == null
-					? "no question could be rewritten" : firstFailure.replaceFirst("^the language model could not be used \\((.*)\\)$", "$1"))
+			String reason = attempts.wasStopped() ? "drafting was stopped"
+					: firstFailure == null ? "no question could be rewritten"
+							: firstFailure.replaceFirst("^the language model could not be used \\((.*)\\)$", "$1");
+			return offlineDraft(offline, "The language model could not be used (" + reason
 					+ "), so the offline engine drafted this course.");
 		}
 		warnings.add(0, "Drafted in hybrid mode: the offline engine chose the passages and the answers; the language model "
@@ -203,7 +227,8 @@ public class LlmEngine {
 					m.knowledgeCheck().stream().map(q -> rewritten.getOrDefault(q, q)).toList()))
 			.toList();
 		List<DraftQuestion> quiz = offline.quiz().stream().map(q -> rewritten.getOrDefault(q, q)).toList();
-		CourseText.Result text = new CourseText(chat).hybrid(offline, modules);
+		attempts.stoppedWarning().ifPresent(warnings::add);
+		CourseText.Result text = new CourseText(chat).hybrid(offline, modules, attempts.call(null));
 		if (text.failure() != null) {
 			warnings.add("The objectives came from the offline engine: " + text.failure() + ".");
 		}
@@ -213,16 +238,19 @@ public class LlmEngine {
 
 	/**
 	 * Runs {@code work} for every module, at most {@link LlmSettings#parallel()} at once, telling {@code progress}
-	 * "Module k of n …" as each finishes; the results come back in module order.
+	 * "Module k of n …" as each finishes; the results come back in module order. Interrupted, it stops the modules
+	 * under way and gives null (the offline module) for each module not finished, keeping the interrupt.
 	 */
 	private <T> List<T> eachModule(List<Optional<ModuleSlice>> slices, BiConsumer<Integer, String> progress, String done,
-			Function<Optional<ModuleSlice>, T> work) {
+			Function<Optional<ModuleSlice>, T> work, Attempts attempts) {
 		int count = slices.size();
 		AtomicInteger finished = new AtomicInteger();
 		progress.accept(5, "Sending " + count + " module" + (count == 1 ? "" : "s") + " to the language model");
 		List<Future<T>> futures = new ArrayList<>();
-		try (ExecutorService modules = Executors.newFixedThreadPool(settings.parallel(),
-				Thread.ofVirtual().name("drafting-llm-", 0).factory())) {
+		ExecutorService modules = Executors.newFixedThreadPool(settings.parallel(),
+				Thread.ofVirtual().name("drafting-llm-", 0).factory());
+		List<T> results = new ArrayList<>();
+		try {
 			for (Optional<ModuleSlice> slice : slices) {
 				futures.add(modules.submit(() -> {
 					T result = work.apply(slice);
@@ -232,24 +260,45 @@ public class LlmEngine {
 					return result;
 				}));
 			}
-			List<T> results = new ArrayList<>();
 			for (Future<T> future : futures) {
 				results.add(future.get());
 			}
 			return results;
 		}
 		catch (InterruptedException e) {
+			modules.shutdownNow();
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Drafting was interrupted", e);
+			attempts.stopped();
+			for (int i = results.size(); i < futures.size(); i++) {
+				Future<T> future = futures.get(i);
+				results.add(future.state() == Future.State.SUCCESS ? future.resultNow() : null);
+			}
+			return results;
 		}
 		catch (ExecutionException e) {
 			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
 		}
+		finally {
+			modules.shutdownNow();
+			awaitQuietly(modules);
+		}
+	}
+
+	/** Waits a moment for the stopped modules' threads, keeping an interrupt for the caller. */
+	private static void awaitQuietly(ExecutorService modules) {
+		try {
+			modules.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
-	 * Whether the model is worth asking for the next module: after two failures and no answer at all (no
-	 * connection, time limits), the remaining modules go to the offline engine at once instead of waiting too.
+	 * What one draft allows the model. It is worth asking for the next module unless two failed with no answer at
+	 * all (no connection, time limits: the remaining modules then go to the offline engine at once instead of
+	 * waiting too), the draft's time budget is spent, or drafting was stopped. Each wait before a retry is told to the
+	 * drafting page ("Module 3: the server is busy, trying again in 20 s") so that the page does not look stalled.
 	 */
 	static final class Attempts {
 
@@ -257,8 +306,39 @@ public class LlmEngine {
 
 		private final AtomicBoolean answered = new AtomicBoolean();
 
-		boolean worthTrying() {
-			return answered.get() || failures.get() < 2;
+		private final AtomicBoolean stopped = new AtomicBoolean();
+
+		private final AtomicBoolean outOfTime = new AtomicBoolean();
+
+		private final Instant until;
+
+		private final BiConsumer<Integer, String> progress;
+
+		Attempts(Instant until, BiConsumer<Integer, String> progress) {
+			this.until = until;
+			this.progress = progress;
+		}
+
+		/** Null if the model is worth asking; otherwise why not, in words for the draft's warnings. */
+		String whyNot() {
+			if (stopped.get() || Thread.currentThread().isInterrupted()) {
+				return "drafting was stopped";
+			}
+			if (!Instant.now().isBefore(until)) {
+				outOfTime.set(true);
+				return "the time set aside for the language model ran out";
+			}
+			return answered.get() || failures.get() < 2 ? null : "the language model failed for the modules before it";
+		}
+
+		/** What a request for {@code slice} (null: the course text) may take, and who hears of its retries. */
+		ChatCompletions.Call call(ModuleSlice slice) {
+			String who = slice == null ? "The course text" : "Module " + (slice.index() + 1);
+			return new ChatCompletions.Call(until, wait -> {
+				synchronized (progress) {
+					progress.accept(5, who + ": the server is busy, trying again in " + Math.max(1, wait.toSeconds()) + " s");
+				}
+			});
 		}
 
 		void answered() {
@@ -267,6 +347,24 @@ public class LlmEngine {
 
 		void failed() {
 			failures.incrementAndGet();
+		}
+
+		void stopped() {
+			stopped.set(true);
+		}
+
+		boolean wasStopped() {
+			return stopped.get();
+		}
+
+		/** A warning for the draft when the budget ran out or drafting was stopped before every module was asked. */
+		Optional<String> stoppedWarning() {
+			if (stopped.get()) {
+				return Optional.of("Drafting was stopped before the language model had finished; the remaining modules "
+						+ "came from the offline engine.");
+			}
+			return outOfTime.get() ? Optional.of("The time set aside for the language model ran out; the remaining "
+					+ "modules came from the offline engine.") : Optional.empty();
 		}
 	}
 

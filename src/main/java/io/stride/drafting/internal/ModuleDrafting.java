@@ -23,7 +23,10 @@ final class ModuleDrafting {
 
 	private static final Logger log = LoggerFactory.getLogger(ModuleDrafting.class);
 
-	/** A module longer than this is not sent (it would not fit a small model's context); the offline one stays. */
+	/**
+	 * A module longer than this is sent in parts, cut between its lessons' passages, so that each request fits a
+	 * small model's context.
+	 */
 	static final int MAX_MODULE_CHARACTERS = 40_000;
 
 	/** What became of one module. {@code quiz} holds the model's questions offered for the final quiz. */
@@ -33,20 +36,66 @@ final class ModuleDrafting {
 
 	private final ChatCompletions chat;
 
+	private final int maxCharacters;
+
 	ModuleDrafting(ChatCompletions chat) {
+		this(chat, MAX_MODULE_CHARACTERS);
+	}
+
+	/** With another limit on one request's text, for tests that need no 40,000-character module. */
+	ModuleDrafting(ChatCompletions chat, int maxCharacters) {
 		this.chat = chat;
+		this.maxCharacters = maxCharacters;
 	}
 
 	Outcome draft(ModuleSlice slice, LlmEngine.Attempts attempts) {
-		if (slice.characters() > MAX_MODULE_CHARACTERS) {
-			return offline(slice, "its text is longer than " + MAX_MODULE_CHARACTERS + " characters", null);
+		List<ModuleSlice> parts = slice.parts(maxCharacters);
+		if (parts.stream().anyMatch(p -> p.characters() > maxCharacters)) {
+			return offline(slice, "one of its passages is longer than " + maxCharacters + " characters", null);
 		}
-		if (!attempts.worthTrying()) {
-			return offline(slice, "the language model failed for the modules before it", null);
+		if (parts.size() == 1) {
+			return draftPart(slice, attempts);
+		}
+		List<Outcome> drafted = new ArrayList<>();
+		for (ModuleSlice part : parts) {
+			Outcome outcome = draftPart(part, attempts);
+			if (!outcome.byModel()) {
+				// a module is the model's whole or not at all: half of it would lose the other half's lessons
+				return outcome;
+			}
+			drafted.add(outcome);
+		}
+		return joined(drafted);
+	}
+
+	/** The parts of a long module as one module: the first part's title, every part's lessons in order. */
+	private static Outcome joined(List<Outcome> parts) {
+		Set<String> prompts = new HashSet<>();
+		List<String> takeaways = new ArrayList<>();
+		List<DraftLesson> lessons = new ArrayList<>();
+		List<DraftQuestion> check = new ArrayList<>();
+		List<DraftQuestion> quiz = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
+		for (Outcome part : parts) {
+			DraftModule module = part.module();
+			module.takeaways().stream().filter(t -> takeaways.size() < 5 && !takeaways.contains(t)).forEach(takeaways::add);
+			lessons.addAll(module.lessons());
+			module.knowledgeCheck().stream().filter(q -> check.size() < 3 && prompts.add(q.prompt())).forEach(check::add);
+			part.quiz().stream().filter(q -> prompts.add(q.prompt())).forEach(quiz::add);
+			warnings.addAll(part.warnings());
+		}
+		DraftModule module = new DraftModule(parts.get(0).module().title(), takeaways, lessons, check);
+		return new Outcome(module, quiz, warnings, true, null);
+	}
+
+	private Outcome draftPart(ModuleSlice slice, LlmEngine.Attempts attempts) {
+		String notNow = attempts.whyNot();
+		if (notNow != null) {
+			return offline(slice, notNow, null);
 		}
 		JsonNode answer;
 		try {
-			answer = chat.ask(INSTRUCTIONS, request(slice), "course_module", SCHEMA);
+			answer = chat.ask(INSTRUCTIONS, request(slice), "course_module", SCHEMA, attempts.call(slice));
 			attempts.answered();
 		}
 		catch (ChatCompletions.Unavailable e) {
@@ -99,7 +148,8 @@ final class ModuleDrafting {
 		List<String> warnings = new ArrayList<>();
 		if (failed > 0) {
 			warnings.add(slice.name() + ": " + failed + " of the language model's questions failed the checks (an answer "
-					+ "not among the options or not in the quoted text, or a quote not in the module's text); "
+					+ "not among the options or not in the quoted text, a wrong option the text states, a stem that gives "
+					+ "the answer away, or a quote not in the module's text); "
 					+ (replaced == 0 ? "they were left out."
 							: replaced + " question" + (replaced == 1 ? " comes" : "s come") + " from the offline engine instead."));
 		}
@@ -117,7 +167,8 @@ final class ModuleDrafting {
 	}
 
 	private static String request(ModuleSlice slice) {
-		return "Module " + (slice.index() + 1) + " of " + slice.count() + " of a course. Its heading in the source: \""
+		String part = slice.parts() > 1 ? " (part " + slice.part() + " of " + slice.parts() + ")" : "";
+		return "Module " + (slice.index() + 1) + " of " + slice.count() + part + " of a course. Its heading in the source: \""
 				+ slice.offline().title() + "\".\nThe module's text, one block a line; [@offset kind] gives where the "
 				+ "block starts in the source and is not part of the text:\n\n" + slice.text();
 	}
@@ -131,8 +182,11 @@ final class ModuleDrafting {
 			the right order). Test what matters (an action, a deadline, a role, a number, a step), never a heading or a
 			label. Wrong options must be plausible items of the same kind from the same text, never the right answer
 			in other words, never duplicates, never "all of the above". Every lesson and question has a sourceQuote:
-			a sentence copied exactly, character for character, from one block of the module's text (without the
-			[@offset kind] marker); the right answer must appear in that sentence.""";
+			a sentence of at least four words (or a whole heading or list item) copied exactly, character for
+			character, from one block of the module's text (without the [@offset kind] marker); the right answer must
+			appear in that sentence, and no wrong option may. ORDERING options must appear in the quote in the right
+			order. A TRUE_FALSE prompt is a statement: keyed True, it repeats the quote's words; keyed False, it
+			changes one detail of the quote.""";
 
 	static final String SCHEMA = """
 			{"type":"object","additionalProperties":false,

@@ -1,6 +1,7 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,11 @@ import io.stride.drafting.DraftQuestion;
  * The part of a source one offline module was drafted from: the span its lessons cite, with the blocks in it. A
  * request to the language model holds one slice, and every quote in the answer must be found inside it.
  */
-record ModuleSlice(int index, int count, DraftModule offline, ExtractedSource source, int start, int end, List<Block> blocks) {
+record ModuleSlice(int index, int count, DraftModule offline, ExtractedSource source, int start, int end, List<Block> blocks,
+		int part, int parts) {
+
+	/** A quote shorter than this many words must be a whole block (a heading, a list item) to count. */
+	static final int MIN_QUOTE_WORDS = 4;
 
 	ModuleSlice {
 		blocks = List.copyOf(blocks);
@@ -35,10 +40,62 @@ record ModuleSlice(int index, int count, DraftModule offline, ExtractedSource so
 			List<Citation> own = cited.stream().filter(c -> c.source().equals(source.name())).toList();
 			int start = own.stream().mapToInt(Citation::start).min().orElse(0);
 			int end = Math.min(source.text().length(), own.stream().mapToInt(Citation::end).max().orElse(0));
-			List<Block> blocks = source.blocks().stream().filter(b -> b.end() > start && b.start() < end).toList();
-			slices.add(Optional.of(new ModuleSlice(i, count, module, source, start, end, blocks)));
+			slices.add(Optional.of(new ModuleSlice(i, count, module, source, start, end, blocksIn(source, start, end), 1, 1)));
 		}
 		return slices;
+	}
+
+	private static List<Block> blocksIn(ExtractedSource source, int start, int end) {
+		return source.blocks().stream().filter(b -> b.end() > start && b.start() < end).toList();
+	}
+
+	/**
+	 * This slice in parts of at most {@code max} characters, cut between its lessons' passages (a passage longer than
+	 * that between its blocks), so that a long module is sent in several requests instead of not at all. A single
+	 * block longer than {@code max} stays a part of its own, longer than {@code max}.
+	 */
+	List<ModuleSlice> parts(int max) {
+		if (characters() <= max) {
+			return List.of(this);
+		}
+		List<int[]> spans = new ArrayList<>();
+		offline.lessons()
+			.stream()
+			.flatMap(l -> l.citations().stream())
+			.filter(this::holds)
+			.sorted(Comparator.comparingInt(Citation::start))
+			.forEach(c -> {
+				if (c.end() - c.start() <= max) {
+					spans.add(new int[] { c.start(), c.end() });
+				}
+				else {
+					blocksIn(source, c.start(), c.end())
+						.forEach(b -> spans.add(new int[] { Math.max(b.start(), c.start()), Math.min(b.end(), c.end()) }));
+				}
+			});
+		List<int[]> grouped = new ArrayList<>();
+		for (int[] span : spans) {
+			int[] last = grouped.isEmpty() ? null : grouped.get(grouped.size() - 1);
+			if (last != null && Math.max(last[1], span[1]) - last[0] <= max) {
+				last[1] = Math.max(last[1], span[1]);
+			}
+			else {
+				grouped.add(new int[] { span[0], span[1] });
+			}
+		}
+		List<ModuleSlice> parts = new ArrayList<>();
+		for (int i = 0; i < grouped.size(); i++) {
+			int from = grouped.get(i)[0];
+			int to = grouped.get(i)[1];
+			parts.add(new ModuleSlice(index, count, offline, source, from, to, blocksIn(source, from, to), i + 1,
+					grouped.size()));
+		}
+		return parts;
+	}
+
+	/** The slice's own text, as extracted: what a wrong option is checked against. */
+	String moduleText() {
+		return source.text().substring(start, end);
 	}
 
 	/** "Module 3 (“Refunds”)" */
@@ -120,6 +177,11 @@ record ModuleSlice(int index, int count, DraftModule offline, ExtractedSource so
 		}
 		int from = positions.get(at);
 		int to = positions.get(at + wanted.length() - 1) + 1;
+		if (ModelAnswers.words(wanted).split(" ").length < MIN_QUOTE_WORDS && blocks.stream()
+			.noneMatch(b -> ModelAnswers.words(b.text()).equals(ModelAnswers.words(wanted)))) {
+			// "the sales manager" stands in many sentences: a short quote is a whole heading or item, or nothing
+			return Optional.empty();
+		}
 		String locator = blocks.stream()
 			.filter(b -> b.start() <= from && from < b.end() + 2)
 			.map(Block::locator)

@@ -46,12 +46,13 @@ final class QuestionRewriting {
 		if (asked.isEmpty()) {
 			return new Outcome(Map.of(), 0, null, false);
 		}
-		if (!attempts.worthTrying()) {
-			return new Outcome(Map.of(), 0, "the language model failed for the modules before it", false);
+		String notNow = attempts.whyNot();
+		if (notNow != null) {
+			return new Outcome(Map.of(), 0, notNow, false);
 		}
 		JsonNode answer;
 		try {
-			answer = chat.ask(INSTRUCTIONS, request(slice, asked), "question_rewrites", SCHEMA);
+			answer = chat.ask(INSTRUCTIONS, request(slice, asked), "question_rewrites", SCHEMA, attempts.call(slice));
 			attempts.answered();
 		}
 		catch (ChatCompletions.Unavailable e) {
@@ -71,7 +72,7 @@ final class QuestionRewriting {
 		for (int i = 0; i < asked.size(); i++) {
 			DraftQuestion original = asked.get(i);
 			JsonNode q = byId.get("q" + (i + 1));
-			DraftQuestion rewrite = q == null ? null : checked(original, q);
+			DraftQuestion rewrite = q == null ? null : checked(original, q, slice.moduleText());
 			if (rewrite != null) {
 				rewritten.put(original, rewrite);
 			}
@@ -82,8 +83,11 @@ final class QuestionRewriting {
 		return new Outcome(rewritten, rejected, null, true);
 	}
 
-	/** The rewrite, if it keeps the key, the citation and the course rules; null otherwise. */
-	static DraftQuestion checked(DraftQuestion original, JsonNode q) {
+	/**
+	 * The rewrite, if it keeps the key, the citation and the course rules, and its new wrong options pass the same
+	 * check as the full mode's against the module's text; null otherwise.
+	 */
+	static DraftQuestion checked(DraftQuestion original, JsonNode q, String moduleText) {
 		String prompt = ModelAnswers.text(q, "prompt");
 		List<String> options = ModelAnswers.strings(q.path("options"));
 		if (prompt == null || prompt.length() > 500 || q.path("options").size() != options.size()
@@ -100,17 +104,22 @@ final class QuestionRewriting {
 			if (same) {
 				kept.set(i, original.options().get(i));
 			}
-			else if (ModelAnswers.normal(original.citation().text()).contains(ModelAnswers.normal(options.get(i)))) {
-				// a new wrong option the cited passage states may well be right
-				return null;
+		}
+		List<String> fresh = new ArrayList<>();
+		List<Integer> keys = new ArrayList<>();
+		for (int i = 0; i < kept.size(); i++) {
+			// only the new wrong options are checked: the offline engine's own stand as they were
+			if (original.correct().contains(i)) {
+				keys.add(fresh.size());
+				fresh.add(kept.get(i));
+			}
+			else if (!kept.get(i).equals(original.options().get(i))) {
+				fresh.add(kept.get(i));
 			}
 		}
-		String stem = ModelAnswers.normal(prompt);
-		boolean givesAway = NEW_DISTRACTORS.contains(original.kind()) && original.correct()
-			.stream()
-			.map(i -> ModelAnswers.normal(original.options().get(i)))
-			.anyMatch(key -> key.length() >= 3 && stem.contains(key));
-		if (givesAway || !ModelAnswers.optionsFit(original.kind(), kept, original.correct())
+		if (!ModelAnswers.wrongOptionsAllowed(fresh, keys, original.citation().text(), moduleText)
+				|| ModelAnswers.givesAway(original.kind(), prompt, kept, original.correct())
+				|| !ModelAnswers.optionsFit(original.kind(), kept, original.correct())
 				|| !ModelAnswers.answerInCitation(original.kind(), kept, original.correct(), original.citation())) {
 			return null;
 		}
