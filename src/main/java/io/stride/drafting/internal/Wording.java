@@ -12,7 +12,7 @@ import io.stride.drafting.internal.DocumentLanguage.Language;
  * the cue words it reads a text by (conditions, definitions, self-references, audiences, warnings), per language.
  * A draft of a German text asks German questions about it; nothing English is mixed in.
  */
-public final class Phrasing {
+public final class Wording {
 
 	/** The words that open a quote and close it in this language. */
 	record Quotes(String open, String close) {
@@ -46,7 +46,7 @@ public final class Phrasing {
 	/** Words that carry no fact on their own, so never the answer of a question. */
 	final List<String> fillers;
 
-	private Phrasing(Language language, Quotes quotes, Map<String, String> texts, String condition, String defines,
+	private Wording(Language language, Quotes quotes, Map<String, String> texts, String condition, String defines,
 			String aboutTheText, String audience, String prohibition, List<String> fillers) {
 		this.language = language;
 		this.quotes = quotes;
@@ -60,9 +60,9 @@ public final class Phrasing {
 		this.fillers = fillers;
 	}
 
-	private static final Map<Language, Phrasing> ALL = new EnumMap<>(Language.class);
+	private static final Map<Language, Wording> ALL = new EnumMap<>(Language.class);
 
-	public static Phrasing of(Language language) {
+	public static Wording of(Language language) {
 		return ALL.get(language == null ? Language.ENGLISH : language);
 	}
 
@@ -90,7 +90,7 @@ public final class Phrasing {
 			"objectiveApply", "objectiveRecall", "untitled", "chooseAll");
 
 	static {
-		ALL.put(Language.ENGLISH, new Phrasing(Language.ENGLISH, new Quotes("“", "”"), Map.ofEntries(
+		ALL.put(Language.ENGLISH, new Wording(Language.ENGLISH, new Quotes("“", "”"), Map.ofEntries(
 				Map.entry("fillInTheBlank", "Fill in the blank: %s"),
 				Map.entry("trueOrFalse", "True or false: %s"),
 				Map.entry("true", "True"), Map.entry("false", "False"),
@@ -119,7 +119,7 @@ public final class Phrasing {
 				"applies to|is for|intended for|aimed at|written for",
 				"never|do not|don't|must not|mustn't|not allowed|forbidden|prohibited",
 				List.of("thing", "things", "way", "ways", "time", "part", "lot", "example", "case", "following")));
-		ALL.put(Language.GERMAN, new Phrasing(Language.GERMAN, new Quotes("„", "“"), Map.ofEntries(
+		ALL.put(Language.GERMAN, new Wording(Language.GERMAN, new Quotes("„", "“"), Map.ofEntries(
 				Map.entry("fillInTheBlank", "Ergänzen Sie die Lücke: %s"),
 				Map.entry("trueOrFalse", "Richtig oder falsch: %s"),
 				Map.entry("true", "Richtig"), Map.entry("false", "Falsch"),
@@ -148,7 +148,7 @@ public final class Phrasing {
 				"gilt für|richtet sich an|ist für|bestimmt für",
 				"nie|niemals|nicht|verboten|untersagt|keinesfalls|darf nicht|dürfen nicht",
 				List.of("sache", "art", "weise", "zeit", "teil", "beispiel", "fall", "folgende", "folgenden")));
-		ALL.put(Language.FRENCH, new Phrasing(Language.FRENCH, new Quotes("« ", " »"), Map.ofEntries(
+		ALL.put(Language.FRENCH, new Wording(Language.FRENCH, new Quotes("« ", " »"), Map.ofEntries(
 				Map.entry("fillInTheBlank", "Complétez : %s"),
 				Map.entry("trueOrFalse", "Vrai ou faux : %s"),
 				Map.entry("true", "Vrai"), Map.entry("false", "Faux"),
@@ -177,7 +177,7 @@ public final class Phrasing {
 				"s'applique à|est destinée? à|concerne|pour tous les",
 				"jamais|ne pas|n'est pas|interdit|interdite|ne doit pas|ne doivent pas",
 				List.of("chose", "façon", "manière", "temps", "partie", "exemple", "cas", "suivants", "suivantes")));
-		ALL.put(Language.SPANISH, new Phrasing(Language.SPANISH, new Quotes("«", "»"), Map.ofEntries(
+		ALL.put(Language.SPANISH, new Wording(Language.SPANISH, new Quotes("«", "»"), Map.ofEntries(
 				Map.entry("fillInTheBlank", "Complete el espacio en blanco: %s"),
 				Map.entry("trueOrFalse", "¿Verdadero o falso? %s"),
 				Map.entry("true", "Verdadero"), Map.entry("false", "Falso"),
@@ -206,7 +206,7 @@ public final class Phrasing {
 				"es para|se aplica a|está dirigid[ao] a|va dirigid[ao] a",
 				"nunca|no debe|no deben|prohibido|prohibida|jamás",
 				List.of("cosa", "forma", "manera", "tiempo", "parte", "ejemplo", "caso", "siguientes")));
-		ALL.put(Language.DUTCH, new Phrasing(Language.DUTCH, new Quotes("‘", "’"), Map.ofEntries(
+		ALL.put(Language.DUTCH, new Wording(Language.DUTCH, new Quotes("‘", "’"), Map.ofEntries(
 				Map.entry("fillInTheBlank", "Vul het ontbrekende deel in: %s"),
 				Map.entry("trueOrFalse", "Waar of niet waar: %s"),
 				Map.entry("true", "Waar"), Map.entry("false", "Niet waar"),
@@ -235,7 +235,7 @@ public final class Phrasing {
 				"geldt voor|is bedoeld voor|is voor|richt zich op",
 				"nooit|niet|verboden|mag niet|mogen niet",
 				List.of("ding", "manier", "wijze", "tijd", "deel", "voorbeeld", "geval", "volgende")));
-		for (Phrasing phrasing : ALL.values()) {
+		for (Wording phrasing : ALL.values()) {
 			for (String key : KEYS) {
 				if (!phrasing.texts.containsKey(key)) {
 					throw new IllegalStateException(phrasing.language + " has no text for " + key);
