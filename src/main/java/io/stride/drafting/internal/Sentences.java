@@ -12,7 +12,11 @@ import java.util.Set;
 final class Sentences {
 
 	private static final Set<String> ABBREVIATIONS = Set.of("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.",
-			"no.", "approx.", "incl.", "dept.", "fig.", "min.", "max.", "p.", "pp.", "cf.", "st.", "z.b.", "u.a.", "ca.");
+			"no.", "approx.", "incl.", "dept.", "fig.", "min.", "max.", "p.", "pp.", "cf.", "st.", "z.b.", "u.a.", "ca.",
+			// German, French, Spanish and Dutch, the other languages drafts are written in
+			"bzw.", "usw.", "ggf.", "inkl.", "evtl.", "d.h.", "nr.", "vgl.", "s.", "abs.", "str.", "mio.", "mrd.",
+			"env.", "p.ex.", "mme.", "mlle.", "m.", "av.", "n°.", "p.ej.", "sr.", "sra.", "srta.", "aprox.", "núm.", "ud.",
+			"uds.", "dpto.", "bijv.", "d.w.z.", "o.a.", "enz.", "mevr.", "dhr.", "blz.", "ong.");
 
 	private Sentences() {
 	}
