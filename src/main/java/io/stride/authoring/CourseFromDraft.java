@@ -72,7 +72,7 @@ public final class CourseFromDraft {
 				}
 				continue;
 			}
-			blocks.add(new Block(module.title(), withChecks(module, lessons(module), checks, quiz, notes)));
+			blocks.add(new Block(module.title(), withChecks(module, lessons(module, draft.takeawaysLabel()), checks, quiz, notes)));
 		}
 		quiz.addAll(questions(draft.quiz(), "the final quiz", notes));
 		List<Slot> slots = balanced(blocks, quiz);
@@ -236,13 +236,13 @@ public final class CourseFromDraft {
 	}
 
 	/** A module's lessons as course lessons; the last one closes with the module's takeaways. */
-	private static List<Lesson> lessons(DraftModule module) {
+	private static List<Lesson> lessons(DraftModule module, String takeawaysLabel) {
 		List<Lesson> lessons = new ArrayList<>();
 		for (int i = 0; i < module.lessons().size(); i++) {
 			DraftLesson lesson = module.lessons().get(i);
 			StringBuilder markdown = new StringBuilder(lesson.markdown());
 			if (i == module.lessons().size() - 1 && !module.takeaways().isEmpty()) {
-				markdown.append("\n\n**Key takeaways**\n\n");
+				markdown.append("\n\n**").append(takeawaysLabel).append("**\n\n");
 				module.takeaways().forEach(t -> markdown.append("- ").append(t).append('\n'));
 			}
 			lessons.add(new Lesson(null, cut(lesson.title(), CourseRules.MAX_TITLE),

@@ -359,8 +359,7 @@ public class Drafting {
 		if (warnings.size() == draft.warnings().size()) {
 			return draft;
 		}
-		return new CourseDraft(draft.id(), draft.title(), draft.audience(), draft.objectives(), draft.estimatedMinutes(),
-				draft.summary(), draft.modules(), draft.quiz(), draft.glossary(), draft.engine(), warnings);
+		return draft.withWarnings(warnings);
 	}
 
 	private List<ExtractedSource> read(List<SourceFile> files, String text) {

@@ -16,12 +16,20 @@ final class Definitions {
 	record Definition(String term, String definition, Sentence sentence) {
 	}
 
+	/** An article before the term, in any of the languages drafts are written in. */
+	private static final String ARTICLE = "(?:(?:an?|the|der|die|das|ein|eine|le|la|les|un|une|el|los|las|una|de|het|een)\\s+|l['’])?";
+
 	private static final Pattern EXPLICIT = Pattern.compile(
-			"^(?:an?\\s+|the\\s+)?(?<term>[\\p{L}][\\p{L}\\p{N}'’ -]{1,60}?)\\s+(?:means|refers to|is defined as|stands for|describes)\\s+(?<def>.{8,})$",
+			"^" + ARTICLE + "(?<term>[\\p{L}][\\p{L}\\p{N}'’ -]{1,60}?)\\s+(?:means|refers to|is defined as|stands for|describes"
+					// German, French, Spanish and Dutch
+					+ "|bedeutet|bezeichnet|ist definiert als|steht für|désigne|signifie|est défini comme|correspond à"
+					+ "|significa|se refiere a|se define como|designa|betekent|is gedefinieerd als|verwijst naar|staat voor)"
+					+ "\\s+(?<def>.{8,})$",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern COPULA = Pattern.compile(
-			"^(?:an?\\s+|the\\s+)?(?<term>[\\p{L}][\\p{L}\\p{N}'’ -]{1,60}?)\\s+(?:is|are)\\s+(?<def>(?:an?|the|any|every)\\s.{8,})$",
+			"^" + ARTICLE + "(?<term>[\\p{L}][\\p{L}\\p{N}'’ -]{1,60}?)\\s+(?:is|are|ist|sind|est|sont|es|son|zijn)\\s+"
+					+ "(?<def>(?:an?|the|any|every|ein|eine|jede|jeder|un|une|una|uno|todo|toda|een|elke)\\s.{8,})$",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern LABELLED = Pattern.compile("^(?<term>\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s[\\p{L}\\p{N}'’-]+){0,2})\\s*(?::|\\s[–—-]\\s)\\s*(?<def>.{8,})$");

@@ -153,7 +153,7 @@ public class LlmEngine {
 			warnings.add("The course title, summary and objectives came from the offline engine: " + text.failure() + ".");
 		}
 		return new CourseDraft(offline.id(), text.title(), offline.audience(), text.objectives(), offline.estimatedMinutes(),
-				text.summary(), modules, quiz, offline.glossary(), "llm", warnings);
+				text.summary(), modules, quiz, offline.glossary(), "llm", warnings, offline.language());
 	}
 
 	/** The model's quiz questions, taken from each module in turn, completed with the offline quiz's. */
@@ -233,7 +233,8 @@ public class LlmEngine {
 			warnings.add("The objectives came from the offline engine: " + text.failure() + ".");
 		}
 		return new CourseDraft(offline.id(), offline.title(), offline.audience(), text.objectives(),
-				offline.estimatedMinutes(), offline.summary(), modules, quiz, offline.glossary(), "llm", warnings);
+				offline.estimatedMinutes(), offline.summary(), modules, quiz, offline.glossary(), "llm", warnings,
+				offline.language());
 	}
 
 	/**
@@ -373,6 +374,6 @@ public class LlmEngine {
 		warnings.add(0, warning);
 		return new CourseDraft(offline.id(), offline.title(), offline.audience(), offline.objectives(),
 				offline.estimatedMinutes(), offline.summary(), offline.modules(), offline.quiz(), offline.glossary(), "offline",
-				warnings);
+				warnings, offline.language());
 	}
 }

@@ -143,6 +143,48 @@ public final class Objectives {
 		return new ArrayList<>(objectives).subList(0, Math.min(5, objectives.size()));
 	}
 
+	/**
+	 * Objectives for a document in another language Stride drafts in: the templates of {@link Wording} filled with the
+	 * module's own heading, by what the module holds (a numbered procedure, rules, figures), and the glossary's terms.
+	 * English sentences are never rewritten into another language's grammar; the module's heading names the topic.
+	 */
+	static List<String> inLanguage(List<Outline.ModulePlan> plans, List<io.stride.drafting.GlossaryEntry> glossary,
+			Wording wording) {
+		Set<String> objectives = new LinkedHashSet<>();
+		for (Outline.ModulePlan plan : plans) {
+			if (objectives.size() >= 4) {
+				break;
+			}
+			if (!headed(plan.title(), plan.source())) {
+				continue;
+			}
+			String topic = wording.quote(Outline.clean(plan.title()).replaceAll("[?:]+$", ""));
+			List<Block> blocks = plan.blocks();
+			if (blocks.stream().filter(b -> b.is(Block.Kind.LIST_ITEM) && b.ordered()).count() >= 3) {
+				objectives.add(wording.say("objectiveSequence", topic));
+			}
+			else if (blocks.stream().anyMatch(b -> wording.prohibition.matcher(b.text()).find())) {
+				objectives.add(wording.say("objectiveApply", topic));
+			}
+			else if (blocks.stream().anyMatch(b -> !Quantities.in(b.text()).isEmpty())) {
+				objectives.add(wording.say("objectiveRecall", topic));
+			}
+		}
+		List<String> terms = glossary.stream().map(io.stride.drafting.GlossaryEntry::term).limit(3).toList();
+		if (!terms.isEmpty() && objectives.size() < 5) {
+			objectives.add(wording.say("objectiveDefine", String.join(", ", terms.stream().map(wording::quote).toList())));
+		}
+		for (Outline.ModulePlan plan : plans) {
+			if (objectives.size() >= 3) {
+				break;
+			}
+			if (headed(plan.title(), plan.source())) {
+				objectives.add(wording.say("objectiveApply", wording.quote(Outline.clean(plan.title()).replaceAll("[?:]+$", ""))));
+			}
+		}
+		return new ArrayList<>(objectives).subList(0, Math.min(5, objectives.size()));
+	}
+
 	/** A module's candidates, best first: its procedure, then its rules and instructions, then its prohibitions. */
 	private static List<String> forModule(Outline.ModulePlan plan, List<Sentence> all, double[] centrality,
 			String courseTitle, Set<String> vocabulary) {

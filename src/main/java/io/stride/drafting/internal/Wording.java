@@ -83,6 +83,11 @@ public final class Wording {
 		return values.length == 0 ? template : String.format(language.locale(), template, values);
 	}
 
+	/** A label or fixed phrase without places to fill, e.g. "keyTakeaways". */
+	public String label(String key) {
+		return say(key);
+	}
+
 	/** Every key has a text in every language; checked once, when the class loads. */
 	static final List<String> KEYS = List.of("fillInTheBlank", "trueOrFalse", "true", "false", "putInOrder",
 			"whichBelong", "whatMeans", "matchTerms", "whatDoYouDo", "sourceSays", "falseBecause", "stepsInOrder",
