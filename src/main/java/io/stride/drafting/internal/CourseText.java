@@ -86,7 +86,8 @@ final class CourseText {
 			You finish a short course drafted module by module from a manager's document. From the modules' titles and
 			takeaways, give the course a title (the document's own title when it has one), a summary of two to four
 			sentences about what the learner will do, never about the document itself, and 3-5 learning objectives,
-			each an observable verb and its object ("Report a suspected incident within one hour").""";
+			each an observable verb and its object ("Report a suspected incident within one hour"). Write in the language the
+			source is written in.""";
 
 	static final String FULL_SCHEMA = """
 			{"type":"object","additionalProperties":false,"required":["title","summary","objectives"],
@@ -96,7 +97,8 @@ final class CourseText {
 	static final String HYBRID_INSTRUCTIONS = """
 			You improve the learning objectives an engine drafted for a short course. Rewrite them as 3-5 objectives,
 			each an observable verb and its object taken from the modules ("Sequence the seven project stages",
-			"Report a suspected incident within one hour"). Add nothing the modules do not cover.""";
+			"Report a suspected incident within one hour"). Add nothing the modules do not cover. Write in the language the
+			source is written in.""";
 
 	static final String HYBRID_SCHEMA = """
 			{"type":"object","additionalProperties":false,"required":["objectives"],

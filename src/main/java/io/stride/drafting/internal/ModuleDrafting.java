@@ -186,7 +186,8 @@ final class ModuleDrafting {
 			character, from one block of the module's text (without the [@offset kind] marker); the right answer must
 			appear in that sentence, and no wrong option may. ORDERING options must appear in the quote in the right
 			order. A TRUE_FALSE prompt is a statement: keyed True, it repeats the quote's words; keyed False, it
-			changes one detail of the quote.""";
+			changes one detail of the quote. Write in the language the
+			source is written in.""";
 
 	static final String SCHEMA = """
 			{"type":"object","additionalProperties":false,

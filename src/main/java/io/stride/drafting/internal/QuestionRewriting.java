@@ -150,7 +150,8 @@ final class QuestionRewriting {
 			may replace the wrong options with more plausible ones of the same kind as the right answer (a role for a
 			role, a duration for a duration), never true according to the passage, never the right answer in other
 			words. Return every option in its place: the options at the "correct" indexes must come back exactly as
-			given, and ORDERING options must all come back exactly as given. Keep each question's id.""";
+			given, and ORDERING options must all come back exactly as given. Keep each question's id. Write in the language the
+			source is written in.""";
 
 	static final String SCHEMA = """
 			{"type":"object","additionalProperties":false,"required":["questions"],
