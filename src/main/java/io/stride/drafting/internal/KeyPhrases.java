@@ -28,6 +28,60 @@ final class KeyPhrases {
 		}
 	}
 
+	/** What a term names, so that a wrong answer names the same kind of thing (a role for a role). */
+	enum Kind {
+		ROLE, SYSTEM, NAME, MONTH, WEEKDAY, OTHER
+	}
+
+	private static final java.util.Set<String> MONTHS = java.util.Set.of("january", "february", "march", "april", "may",
+			"june", "july", "august", "september", "october", "november", "december");
+
+	private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday",
+			"friday", "saturday", "sunday");
+
+	private static final java.util.Set<String> ROLE_HEADS = java.util.Set.of("manager", "director", "lead", "leader",
+			"supervisor", "engineer", "officer", "team", "desk", "operations", "department", "dispatch", "owner",
+			"contact", "customer", "employee", "staff", "specialist", "specialists", "auditor", "audit", "hr", "finance",
+			"helpline", "hotline", "administrator", "agent", "representative", "controller", "head", "deputy",
+			"coordinator", "planner", "technician", "person", "reviewer", "approver", "committee", "board", "security",
+			"holder", "partner", "colleague", "buddy", "mentor", "analyst", "assistant", "advisor", "adviser", "chair",
+			"centre", "center", "service", "support", "unit", "office", "authority", "responder", "commander");
+
+	private static final java.util.Set<String> SYSTEM_HEADS = java.util.Set.of("app", "portal", "system", "tool", "form",
+			"report", "log", "register", "sheet", "template", "database", "drive", "platform", "channel", "queue", "card",
+			"notice", "policy", "guide", "handbook", "bulletin", "ticket", "record", "file", "account", "number", "code",
+			"list", "plan", "tag", "bag", "checklist", "manual", "page", "website", "site", "tracker", "board", "calendar",
+			"inbox", "mailbox", "folder", "vault", "wiki", "document", "certificate", "permit", "badge", "id", "key",
+			"laptop", "phone", "device", "terminal", "network", "vpn", "server");
+
+	static Kind kindOf(String term) {
+		String[] words = term.strip().split("\\s+");
+		String head = Words.lower(words[words.length - 1]);
+		String singular = head.endsWith("s") && !head.endsWith("ss") && head.length() > 3 ? head.substring(0, head.length() - 1) : head;
+		if (words.length == 1 && MONTHS.contains(head)) {
+			return Kind.MONTH;
+		}
+		if (words.length == 1 && (WEEKDAYS.contains(head) || WEEKDAYS.contains(singular))) {
+			return Kind.WEEKDAY;
+		}
+		if (ROLE_HEADS.contains(head) || ROLE_HEADS.contains(singular)) {
+			return Kind.ROLE;
+		}
+		if (SYSTEM_HEADS.contains(head) || SYSTEM_HEADS.contains(singular)) {
+			return Kind.SYSTEM;
+		}
+		if (words.length <= 2 && java.util.Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)))) {
+			return Kind.NAME;
+		}
+		return Kind.OTHER;
+	}
+
+	/** The last word, singular: "claims" and "expense claim" share the head "claim". */
+	static String head(String term) {
+		String[] words = term.strip().split("\\s+");
+		return Words.stem(words[words.length - 1]);
+	}
+
 	private static final java.util.regex.Pattern SPEAKER = java.util.regex.Pattern.compile("^([^:]{2,40}):\\s");
 
 	private KeyPhrases() {
