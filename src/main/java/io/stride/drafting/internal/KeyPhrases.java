@@ -19,12 +19,18 @@ final class KeyPhrases {
 	 */
 	record Term(String text, double score, int count, boolean marked) {
 
-		/** Good enough to be a right or wrong answer: marked by the author, or a repeated multi-word phrase. */
+		/**
+		 * Good enough to be a right or wrong answer: marked by the author, a named role or system ("Finance
+		 * Operations", "Field App"), or a repeated multi-word phrase.
+		 */
 		boolean answerable() {
 			String first = Words.lower(text.split("\\s+")[0]);
 			int words = text.split("\\s+").length;
 			boolean capitalized = Character.isUpperCase(text.codePointAt(0)) && text.length() >= 4;
-			return !Words.VERBS.contains(first) && (marked || count >= 2 && (words >= 2 || capitalized));
+			Kind kind = kindOf(text);
+			boolean named = words >= 2 && capitalized && (kind == Kind.ROLE || kind == Kind.SYSTEM)
+					&& java.util.Arrays.stream(text.split("\\s+")).allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
+			return !Words.VERBS.contains(first) && (marked || named || count >= 2 && (words >= 2 || capitalized));
 		}
 	}
 
@@ -155,12 +161,26 @@ final class KeyPhrases {
 		List<String> current = new ArrayList<>();
 		Matcher m = Words.TOKEN.matcher(text);
 		int lastEnd = 0;
+		int runStart = 0;
+		// capitals mark names in English; in German every noun has one
+		boolean english = Phrasing.english(text);
 		while (m.find()) {
 			String gap = text.substring(lastEnd, m.start());
 			String word = m.group();
 			boolean breaks = !gap.isBlank() && !gap.equals(" ") || Words.isStop(word) || word.matches("\\d.*");
+			// a name ends where lower-case words begin: "Finance Operations | checks", "approved | Finance Director";
+			// only a sentence's capitalized first word may start a lower-case phrase ("Lost receipts")
+			if (!breaks && !current.isEmpty() && english) {
+				boolean before = Character.isUpperCase(current.get(current.size() - 1).codePointAt(0));
+				boolean now = Character.isUpperCase(word.codePointAt(0));
+				boolean sentenceStart = current.size() == 1 && runStart == 0;
+				breaks = before != now && !(sentenceStart && before);
+			}
 			if (breaks) {
 				flush(current, runs);
+			}
+			if (current.isEmpty()) {
+				runStart = m.start();
 			}
 			if (!Words.isStop(word) && !word.matches("\\d.*")) {
 				current.add(word.replaceAll("['’]s$", ""));

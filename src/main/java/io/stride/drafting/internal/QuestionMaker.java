@@ -140,13 +140,41 @@ final class QuestionMaker {
 		List<Candidate> both = new ArrayList<>();
 		both.add(statement(sentence, sentence.text(), null, null, weight));
 		List<String> distractors = numberDistractors(sentence, answer, 1).stream()
-			.filter(d -> unitWord(d).equals(unitWord(answer.text())))
+			.filter(d -> unitWord(d).equals(unitWord(answer.text())) && Quantities.in(d).stream()
+				.anyMatch(q -> answer.base() > 0 && q.base() > 0 && Math.abs(Math.log(q.base() / answer.base())) <= Math.log(20)))
 			.toList();
+		if (distractors.isEmpty()) {
+			distractors = changedAmount(sentence, answer).stream().toList();
+		}
 		if (!distractors.isEmpty()) {
 			String changed = sentence.text().substring(0, answer.start()) + distractors.get(0) + sentence.text().substring(answer.end());
 			both.add(statement(sentence, changed, answer.text(), distractors.get(0), weight));
 		}
 		return both;
+	}
+
+	/**
+	 * When the document has no other amount of the same unit: the same amount doubled (or halved, when large and
+	 * even), in the same unit, unless the document states that amount somewhere else.
+	 */
+	private java.util.Optional<String> changedAmount(Sentence sentence, Quantities.Quantity answer) {
+		java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+").matcher(answer.text());
+		if (!digits.find() || answer.text().matches(".*\\d[.,]\\d.*") || digits.group().length() > 6) {
+			return java.util.Optional.empty();
+		}
+		long value = Long.parseLong(digits.group());
+		long other = value > 10 && value % 2 == 0 ? value / 2 : value * 2;
+		if (value == 0) {
+			return java.util.Optional.empty();
+		}
+		String text = answer.text().substring(0, digits.start()) + other + answer.text().substring(digits.end());
+		if (value == 1 && text.matches(".*\\d\\s+\\p{L}+") && !text.endsWith("s")) {
+			text = text + "s";
+		}
+		String amount = text;
+		boolean stated = quantities.stream().anyMatch(q -> Words.lower(q.text()).equals(Words.lower(amount)));
+		return stated || statements.trueElsewhere(sentence, answer.text(), amount) ? java.util.Optional.empty()
+				: java.util.Optional.of(amount);
 	}
 
 	/** A true/false question on {@code statement}; keyed false when it says {@code wrong} where the source says {@code right}. */
@@ -172,9 +200,11 @@ final class QuestionMaker {
 			return java.util.Optional.empty();
 		}
 		int bodyStart = Phrasing.afterLabel(sentence.text());
+		// what kind of thing a term names is judged from English head nouns and capitals only
+		boolean english = Phrasing.english(sentence.text());
 		for (KeyPhrases.Term term : terms) {
 			int at = Words.indexOfTerm(sentence.text(), term.text());
-			if (term.answerable() && at >= bodyStart && worthAsking(term) && !Phrasing.insideAddress(sentence.text(), at, term.text().length())
+			if (term.answerable() && at >= bodyStart && (!english || worthAsking(term)) && !Phrasing.insideAddress(sentence.text(), at, term.text().length())
 					&& !sentence.text().strip().equalsIgnoreCase(term.text())
 					&& (best == null || term.score() > best.score())) {
 				best = term;
@@ -203,9 +233,28 @@ final class QuestionMaker {
 		return sentence.block().locator().startsWith("cue") ? Phrasing.afterLabel(sentence.text()) : 0;
 	}
 
+	private final Map<String, Boolean> properNames = new HashMap<>();
+
+	/** Written with capitals inside a sentence somewhere, not only at a sentence's start ("Good", "Thanks"). */
+	private boolean properName(String term) {
+		return properNames.computeIfAbsent(term, t -> statements.mentions(t).stream().anyMatch(s -> {
+			for (int at = s.text().indexOf(t); at >= 0; at = s.text().indexOf(t, at + 1)) {
+				String before = s.text().substring(0, at).stripTrailing();
+				if (at > Phrasing.afterLabel(s.text()) && !before.isEmpty() && !before.matches("(?s).*[.!?:\"“„(\\[]$")) {
+					return true;
+				}
+			}
+			return false;
+		}));
+	}
+
 	/** A role, a system or document, a name, or a term the author defined or marked: a fact worth a blank. */
 	private boolean worthAsking(KeyPhrases.Term term) {
-		return KeyPhrases.kindOf(term.text()) != KeyPhrases.Kind.OTHER || term.marked()
+		KeyPhrases.Kind kind = KeyPhrases.kindOf(term.text());
+		if (kind == KeyPhrases.Kind.NAME && !properName(term.text())) {
+			return false;
+		}
+		return kind != KeyPhrases.Kind.OTHER || term.marked()
 				|| definitions.stream().anyMatch(d -> d.term().equalsIgnoreCase(term.text()));
 	}
 
@@ -218,7 +267,7 @@ final class QuestionMaker {
 		for (KeyPhrases.Term term : terms) {
 			KeyPhrases.Kind kind = KeyPhrases.kindOf(term.text());
 			int at = Words.indexOfTerm(sentence.text(), term.text());
-			if (!term.answerable() || at < bodyStart || kind == KeyPhrases.Kind.OTHER
+			if (!term.answerable() || at < bodyStart || !java.util.EnumSet.of(KeyPhrases.Kind.ROLE, KeyPhrases.Kind.SYSTEM, KeyPhrases.Kind.MONTH, KeyPhrases.Kind.WEEKDAY).contains(kind)
 					|| Phrasing.insideAddress(sentence.text(), at, term.text().length())) {
 				continue;
 			}
@@ -462,6 +511,7 @@ final class QuestionMaker {
 		Integer a = termIndex.get(Words.lower(answer.text()));
 		KeyPhrases.Kind kind = KeyPhrases.kindOf(answer.text());
 		String head = KeyPhrases.head(answer.text());
+		boolean english = Phrasing.english(sentence.text());
 		record Scored(String text, double score) {
 		}
 		List<Scored> scored = new ArrayList<>();
@@ -472,9 +522,9 @@ final class QuestionMaker {
 				continue;
 			}
 			double similarity = a == null ? 0 : Embedder.cosine(termVectors[a], termVectors[i]);
-			boolean sameKind = switch (kind) {
+			boolean sameKind = !english || switch (kind) {
 				case OTHER -> KeyPhrases.kindOf(text) == kind && (KeyPhrases.head(text).equals(head) || similarity >= 0.45);
-				case NAME -> KeyPhrases.kindOf(text) == kind && similarity >= 0.3;
+				case NAME -> KeyPhrases.kindOf(text) == kind && similarity >= 0.3 && properName(text);
 				default -> KeyPhrases.kindOf(text) == kind;
 			};
 			if (!sameKind || similarity > 0.9) {

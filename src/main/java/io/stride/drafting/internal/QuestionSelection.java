@@ -53,7 +53,7 @@ final class QuestionSelection {
 
 	private int taken;
 
-	/** Passages that already have a true/false question: another question there would give its answer away. */
+	/** Passages that already have a true/false question. */
 	private final Set<String> statedPassages = new HashSet<>();
 
 	QuestionSelection(QuestionScore scorer, Importance importance) {
@@ -163,7 +163,8 @@ final class QuestionSelection {
 			return false;
 		}
 		Boolean keyed = j.keyedTrue();
-		if (!newPassageOnly && (keyed != null || statedPassages.contains(passage(j.citation())))) {
+		if (!newPassageOnly && keyed != null && statedPassages.contains(passage(j.citation()))) {
+			// the same statement keyed true and then false asks a riddle
 			return false;
 		}
 		if (capTrueFalse && keyed != null && keyedTrue + keyedFalse >= Math.max(2, (taken + 2) / 3)) {

@@ -65,7 +65,8 @@ final class Statements {
 		return false;
 	}
 
-	private List<Sentence> mentions(String phrase) {
+	/** The sentences that mention {@code phrase} as whole words, in any case. */
+	List<Sentence> mentions(String phrase) {
 		return mentions.computeIfAbsent(Words.lower(phrase), key -> {
 			List<Sentence> found = new ArrayList<>();
 			for (Sentence s : sentences) {
