@@ -84,7 +84,7 @@ final class Phrasing {
 		return !imperative && !AUXILIARY.matcher(text).find() && !VERB_THEN_OBJECT.matcher(text).find();
 	}
 
-	private static final Pattern ENGLISH = Pattern.compile("(?i)\\b(?:the|to|of|and|is|are|you|your|with|be|must|will|this|that|it|for)\\b");
+	private static final Pattern ENGLISH = Pattern.compile("(?i)\\b(?:the|to|of|and|is|are|you|your|with|be|must|will|this|that|it|for|at|or|by|from|an|if|not|any|all|every)\\b");
 
 	/** Has English function words: the grammar checks here are English ones. */
 	static boolean english(String text) {

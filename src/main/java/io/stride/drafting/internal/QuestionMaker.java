@@ -395,6 +395,10 @@ final class QuestionMaker {
 				float[] vector = statements.vector(item.text());
 				double similarity = centre == null || vector == null ? 0.2 : Embedder.cosine(centre, vector);
 				double lengthGap = Math.abs(Math.log((text.split("\\s+").length + 1) / (rightWords + 1)));
+				if (lengthGap > Math.log(2.5)) {
+					// a sentence among short items (or the reverse) gives itself away
+					continue;
+				}
 				ranked.add(new Scored(text, (similarity > 0.85 ? -1 : similarity) - 0.15 * lengthGap));
 			}
 		}
