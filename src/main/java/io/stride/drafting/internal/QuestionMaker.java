@@ -52,6 +52,10 @@ final class QuestionMaker {
 
 	private final List<ListGroup> allLists;
 
+	private final KeyPhrases.Kind[] kinds;
+
+	private final boolean[] answerable;
+
 	/** Every sentence of the sources, to tell a wrong answer from another true statement. */
 	private final Statements statements;
 
@@ -66,8 +70,12 @@ final class QuestionMaker {
 		this.statements = new Statements(sentences, sentenceVectors);
 		this.terms = terms;
 		this.termVectors = termVectors;
+		this.kinds = new KeyPhrases.Kind[terms.size()];
+		this.answerable = new boolean[terms.size()];
 		for (int i = 0; i < terms.size(); i++) {
 			termIndex.put(Words.lower(terms.get(i).text()), i);
+			kinds[i] = KeyPhrases.kindOf(terms.get(i).text());
+			answerable[i] = terms.get(i).answerable();
 		}
 		this.quantities = quantities;
 		this.definitions = definitions;
@@ -202,9 +210,13 @@ final class QuestionMaker {
 		int bodyStart = Phrasing.afterLabel(sentence.text());
 		// what kind of thing a term names is judged from English head nouns and capitals only
 		boolean english = Phrasing.english(sentence.text());
-		for (KeyPhrases.Term term : terms) {
+		for (int i = 0; i < terms.size(); i++) {
+			KeyPhrases.Term term = terms.get(i);
+			if (!answerable[i]) {
+				continue;
+			}
 			int at = Words.indexOfTerm(sentence.text(), term.text());
-			if (term.answerable() && at >= bodyStart && (!english || worthAsking(term)) && !Phrasing.insideAddress(sentence.text(), at, term.text().length())
+			if (at >= bodyStart && (!english || worthAsking(term)) && !Phrasing.insideAddress(sentence.text(), at, term.text().length())
 					&& !sentence.text().strip().equalsIgnoreCase(term.text())
 					&& (best == null || term.score() > best.score())) {
 				best = term;
@@ -264,10 +276,15 @@ final class QuestionMaker {
 			return List.of();
 		}
 		int bodyStart = Phrasing.afterLabel(sentence.text());
-		for (KeyPhrases.Term term : terms) {
-			KeyPhrases.Kind kind = KeyPhrases.kindOf(term.text());
+		for (int i = 0; i < terms.size(); i++) {
+			KeyPhrases.Term term = terms.get(i);
+			KeyPhrases.Kind kind = kinds[i];
+			if (!answerable[i] || kind != KeyPhrases.Kind.ROLE && kind != KeyPhrases.Kind.SYSTEM && kind != KeyPhrases.Kind.MONTH
+					&& kind != KeyPhrases.Kind.WEEKDAY) {
+				continue;
+			}
 			int at = Words.indexOfTerm(sentence.text(), term.text());
-			if (!term.answerable() || at < bodyStart || !java.util.EnumSet.of(KeyPhrases.Kind.ROLE, KeyPhrases.Kind.SYSTEM, KeyPhrases.Kind.MONTH, KeyPhrases.Kind.WEEKDAY).contains(kind)
+			if (at < bodyStart || !java.util.EnumSet.of(KeyPhrases.Kind.ROLE, KeyPhrases.Kind.SYSTEM, KeyPhrases.Kind.MONTH, KeyPhrases.Kind.WEEKDAY).contains(kind)
 					|| Phrasing.insideAddress(sentence.text(), at, term.text().length())) {
 				continue;
 			}
@@ -369,7 +386,7 @@ final class QuestionMaker {
 		List<String> items = new ArrayList<>();
 		for (Block item : group.items()) {
 			String text = option(item.text());
-			if (text.length() <= MAX_OPTION && !Phrasing.markup(text) && items.stream().noneMatch(i -> Words.nearDuplicate(i, text))) {
+			if (text != null && items.stream().noneMatch(i -> Words.nearDuplicate(i, text))) {
 				items.add(text);
 			}
 		}
@@ -388,14 +405,13 @@ final class QuestionMaker {
 			}
 			for (Block item : other.items()) {
 				String text = option(item.text());
-				if (text.length() > MAX_OPTION || Phrasing.markup(text) || Words.containsTerm(citation.text(), text)
-						|| items.stream().anyMatch(i -> Words.nearDuplicate(i, text))) {
+				if (text == null) {
 					continue;
 				}
 				float[] vector = statements.vector(item.text());
 				double similarity = centre == null || vector == null ? 0.2 : Embedder.cosine(centre, vector);
 				double lengthGap = Math.abs(Math.log((text.split("\\s+").length + 1) / (rightWords + 1)));
-				if (lengthGap > Math.log(2.5)) {
+				if (lengthGap > Math.log(2.5) || Words.containsTerm(citation.text(), text)) {
 					// a sentence among short items (or the reverse) gives itself away
 					continue;
 				}
@@ -405,7 +421,8 @@ final class QuestionMaker {
 		ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::text));
 		List<String> wrong = new ArrayList<>();
 		for (Scored s : ranked) {
-			if (wrong.stream().noneMatch(w -> Words.nearDuplicate(w, s.text()))) {
+			if (wrong.stream().noneMatch(w -> Words.nearDuplicate(w, s.text()))
+					&& items.stream().noneMatch(i -> Words.nearDuplicate(i, s.text()))) {
 				wrong.add(s.text());
 			}
 			if (wrong.size() == 2) {
@@ -440,8 +457,17 @@ final class QuestionMaker {
 	}
 
 	/** A list item as an option: without the comma, semicolon or "and" that joined it to the next one. */
-	private static String option(String item) {
-		return item.strip().replaceFirst("(?i)[,;]?\\s*(?:\\band|\\bor)?\\s*[,;]?$", "").strip();
+	private static final java.util.regex.Pattern JOINER = java.util.regex.Pattern.compile("(?i)[,;]?\\s*(?:\\band|\\bor)?\\s*[,;]?$");
+
+	private final Map<String, String> options = new HashMap<>();
+
+	/** The item as an option, or null when it is markup or too long. */
+	private String option(String item) {
+		String text = options.computeIfAbsent(item, i -> {
+			String o = JOINER.matcher(i.strip()).replaceFirst("").strip();
+			return o.length() > MAX_OPTION || Phrasing.markup(o) ? "" : o;
+		});
+		return text.isEmpty() ? null : text;
 	}
 
 	private float[] centroid(List<String> texts) {
@@ -521,17 +547,18 @@ final class QuestionMaker {
 		List<Scored> scored = new ArrayList<>();
 		int answerWords = answer.text().split("\\s+").length;
 		for (int i = 0; i < terms.size(); i++) {
-			String text = terms.get(i).text();
-			if (!terms.get(i).answerable() || Words.nearDuplicate(text, answer.text()) || Words.containsTerm(sentence.text(), text)) {
+			if (!answerable[i]) {
 				continue;
 			}
+			String text = terms.get(i).text();
 			double similarity = a == null ? 0 : Embedder.cosine(termVectors[a], termVectors[i]);
+			// the cheap tests first: this runs for every sentence and every term
 			boolean sameKind = !english || switch (kind) {
-				case OTHER -> KeyPhrases.kindOf(text) == kind && (KeyPhrases.head(text).equals(head) || similarity >= 0.45);
-				case NAME -> KeyPhrases.kindOf(text) == kind && similarity >= 0.3 && properName(text);
-				default -> KeyPhrases.kindOf(text) == kind;
+				case OTHER -> kinds[i] == kind && (KeyPhrases.head(text).equals(head) || similarity >= 0.45);
+				case NAME -> kinds[i] == kind && similarity >= 0.3 && properName(text);
+				default -> kinds[i] == kind;
 			};
-			if (!sameKind || similarity > 0.9) {
+			if (!sameKind || similarity > 0.9 || Words.containsTerm(sentence.text(), text) || Words.nearDuplicate(text, answer.text())) {
 				continue;
 			}
 			int words = text.split("\\s+").length;
@@ -568,8 +595,15 @@ final class QuestionMaker {
 		return "q-" + Integer.toHexString(prompt.hashCode());
 	}
 
+	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("[\\d.,\\s\\u202f]");
+
+	private static final Map<String, String> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static String unitWord(String quantity) {
-		return Words.lower(quantity.replaceAll("[\\d.,\\s\\u202f]", ""));
+		if (UNITS.size() > 10_000) {
+			UNITS.clear();
+		}
+		return UNITS.computeIfAbsent(quantity, q -> Words.lower(AMOUNT.matcher(q).replaceAll("")));
 	}
 
 	/** Every occurrence goes, so that the prompt never shows the answer. */

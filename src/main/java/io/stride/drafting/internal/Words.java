@@ -47,6 +47,13 @@ final class Words {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
+	private static final Pattern NOT_PLAIN = Pattern.compile("[^\\p{L}\\p{N} ]");
+
+	/** Lower case, letters, digits and spaces only. */
+	static String plain(String text) {
+		return NOT_PLAIN.matcher(lower(text)).replaceAll("").strip();
+	}
+
 	static boolean isStop(String word) {
 		return STOP.contains(lower(word));
 	}
@@ -77,8 +84,8 @@ final class Words {
 
 	/** Two answers that say the same thing (case, plural s, one inside the other). */
 	static boolean sameMeaning(String a, String b) {
-		String x = lower(a).replaceAll("[^\\p{L}\\p{N} ]", "").strip();
-		String y = lower(b).replaceAll("[^\\p{L}\\p{N} ]", "").strip();
+		String x = plain(a);
+		String y = plain(b);
 		if (x.equals(y) || x.equals(y + "s") || y.equals(x + "s") || x.equals(y + "es") || y.equals(x + "es")) {
 			return true;
 		}
@@ -100,8 +107,8 @@ final class Words {
 		if (sameMeaning(a, b)) {
 			return true;
 		}
-		String x = lower(a).replaceAll("[^\\p{L}\\p{N} ]", "").strip();
-		String y = lower(b).replaceAll("[^\\p{L}\\p{N} ]", "").strip();
+		String x = plain(a);
+		String y = plain(b);
 		if (editDistance(x, y) <= Math.max(1, Math.min(x.length(), y.length()) / 6)) {
 			return true;
 		}
@@ -115,7 +122,7 @@ final class Words {
 		java.util.Set<String> stems = new java.util.HashSet<>();
 		java.util.regex.Matcher m = TOKEN.matcher(text);
 		while (m.find()) {
-			if (!isStop(m.group()) && !m.group().matches("\\d.*")) {
+			if (!Character.isDigit(m.group().charAt(0)) && !isStop(m.group())) {
 				stems.add(stem(m.group()));
 			}
 		}
@@ -124,7 +131,10 @@ final class Words {
 
 	/** A light stem: plural and verb endings off ("policies" and "policy", "reports", "reported", "reporting"). */
 	static String stem(String word) {
-		String w = lower(word).replaceAll("['’]s$", "");
+		String w = lower(word);
+		if (w.endsWith("'s") || w.endsWith("’s")) {
+			w = w.substring(0, w.length() - 2);
+		}
 		if (w.length() > 4 && w.endsWith("ies")) {
 			return w.substring(0, w.length() - 3) + "y";
 		}
