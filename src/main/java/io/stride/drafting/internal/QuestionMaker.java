@@ -176,7 +176,7 @@ final class QuestionMaker {
 			return java.util.Optional.empty();
 		}
 		String text = answer.text().substring(0, digits.start()) + other + answer.text().substring(digits.end());
-		if (value == 1 && text.matches(".*\\d\\s+\\p{L}+") && !text.endsWith("s")) {
+		if (value == 1 && text.matches("(?i).*\\b(?:day|hour|week|month|year|minute|second|time|person|step|item|unit|attempt|call|visit|ticket|page)$")) {
 			text = text + "s";
 		}
 		String amount = text;
