@@ -15,10 +15,10 @@ import java.util.List;
  * </ul>
  * {@code score} is the engine's judgement of the question from 0 to 1 (importance of the fact tested, whether the
  * cited passage alone answers it, plausibility of the distractors, grammar), shown to the author; null when the
- * engine did not score it.
+ * engine did not score it; {@code scoreReason} says in words what the score rests on.
  */
 public record DraftQuestion(String id, String kind, String prompt, List<String> options, List<Integer> correct,
-		String explanation, Citation citation, List<String> matches, Numeric numeric, Double score) {
+		String explanation, Citation citation, List<String> matches, Numeric numeric, Double score, String scoreReason) {
 
 	/** The value a numeric question expects, right within {@code tolerance}; {@code unit} may be null. */
 	public record Numeric(BigDecimal value, BigDecimal tolerance, String unit) {
@@ -30,13 +30,23 @@ public record DraftQuestion(String id, String kind, String prompt, List<String> 
 		matches = matches == null ? List.of() : List.copyOf(matches);
 	}
 
+	/** A question without a reason for its score. */
+	public DraftQuestion(String id, String kind, String prompt, List<String> options, List<Integer> correct,
+			String explanation, Citation citation, List<String> matches, Numeric numeric, Double score) {
+		this(id, kind, prompt, options, correct, explanation, citation, matches, numeric, score, null);
+	}
+
 	/** A choice or ordering question, not scored. */
 	public DraftQuestion(String id, String kind, String prompt, List<String> options, List<Integer> correct,
 			String explanation, Citation citation) {
-		this(id, kind, prompt, options, correct, explanation, citation, List.of(), null, null);
+		this(id, kind, prompt, options, correct, explanation, citation, List.of(), null, null, null);
 	}
 
 	public DraftQuestion withScore(double newScore) {
-		return new DraftQuestion(id, kind, prompt, options, correct, explanation, citation, matches, numeric, newScore);
+		return new DraftQuestion(id, kind, prompt, options, correct, explanation, citation, matches, numeric, newScore, scoreReason);
+	}
+
+	public DraftQuestion withScore(double newScore, String reason) {
+		return new DraftQuestion(id, kind, prompt, options, correct, explanation, citation, matches, numeric, newScore, reason);
 	}
 }

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -111,7 +112,10 @@ class DraftApiTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Reporting a Security Incident at Acme")))
 			.andExpect(content().string(containsString("Quality panel")))
-			.andExpect(content().string(containsString("incident-response-slides.md, paragraph")));
+			.andExpect(content().string(containsString("incident-response-slides.md, paragraph")))
+			// each question shows its score with the reason in words, and the panel lists what no question tests
+			.andExpect(content().string(matchesPattern("(?s).*Quality [01]\\.\\d\\d</strong>: <span>Tests .*")))
+			.andExpect(content().string(containsString("Not tested")));
 		mvc.perform(get(location).with(SignedIn.as(fixtures.viewerPerson(org.managerB())))).andExpect(status().isNotFound());
 		// a citation opens the source with the cited passage marked, for the author only
 		String page = mvc.perform(get(location).with(author)).andReturn().getResponse().getContentAsString();

@@ -74,6 +74,31 @@ class DraftingQualityTests {
 		}
 		Set<String> prompts = new HashSet<>();
 		assertThat(questions).allSatisfy(q -> assertThat(prompts.add(q.prompt())).as("duplicate: " + q.prompt()).isTrue());
+		assertBalanced(questions);
+	}
+
+	/** No markup in any stem or option, no right answer more than twice, true/false keyed true and false in turn. */
+	static void assertBalanced(List<DraftQuestion> questions) {
+		java.util.Map<String, Integer> keys = new java.util.HashMap<>();
+		int keyedTrue = 0;
+		int keyedFalse = 0;
+		for (DraftQuestion q : questions) {
+			assertThat(QuestionSelectionTests.MARKUP.matcher(q.prompt()).find()).as("markup in the stem: " + q.prompt()).isFalse();
+			assertThat(q.options()).as("markup in an option: " + q.prompt()).noneMatch(o -> QuestionSelectionTests.MARKUP.matcher(o).find());
+			if (q.kind().equals("SINGLE_CHOICE")) {
+				keys.merge(q.options().get(q.correct().get(0)).toLowerCase(Locale.ROOT), 1, Integer::sum);
+			}
+			if (q.kind().equals("TRUE_FALSE")) {
+				if (q.correct().equals(List.of(0))) {
+					keyedTrue++;
+				}
+				else {
+					keyedFalse++;
+				}
+			}
+		}
+		assertThat(keys).allSatisfy((key, count) -> assertThat(count).as("answer repeated: " + key).isLessThanOrEqualTo(2));
+		assertThat(Math.abs(keyedTrue - keyedFalse)).as(keyedTrue + " keyed true, " + keyedFalse + " keyed false").isLessThanOrEqualTo(1);
 	}
 
 	@ParameterizedTest

@@ -19,13 +19,73 @@ final class KeyPhrases {
 	 */
 	record Term(String text, double score, int count, boolean marked) {
 
-		/** Good enough to be a right or wrong answer: marked by the author, or a repeated multi-word phrase. */
+		/**
+		 * Good enough to be a right or wrong answer: marked by the author, a named role or system ("Finance
+		 * Operations", "Field App"), or a repeated multi-word phrase.
+		 */
 		boolean answerable() {
 			String first = Words.lower(text.split("\\s+")[0]);
 			int words = text.split("\\s+").length;
 			boolean capitalized = Character.isUpperCase(text.codePointAt(0)) && text.length() >= 4;
-			return !Words.VERBS.contains(first) && (marked || count >= 2 && (words >= 2 || capitalized));
+			Kind kind = kindOf(text);
+			boolean named = words >= 2 && capitalized && (kind == Kind.ROLE || kind == Kind.SYSTEM)
+					&& java.util.Arrays.stream(text.split("\\s+")).allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
+			return !Words.VERBS.contains(first) && (marked || named || count >= 2 && (words >= 2 || capitalized));
 		}
+	}
+
+	/** What a term names, so that a wrong answer names the same kind of thing (a role for a role). */
+	enum Kind {
+		ROLE, SYSTEM, NAME, MONTH, WEEKDAY, OTHER
+	}
+
+	private static final java.util.Set<String> MONTHS = java.util.Set.of("january", "february", "march", "april", "may",
+			"june", "july", "august", "september", "october", "november", "december");
+
+	private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday",
+			"friday", "saturday", "sunday");
+
+	private static final java.util.Set<String> ROLE_HEADS = java.util.Set.of("manager", "director", "lead", "leader",
+			"supervisor", "engineer", "officer", "team", "desk", "operations", "department", "dispatch", "owner",
+			"contact", "customer", "employee", "staff", "specialist", "specialists", "auditor", "audit", "hr", "finance",
+			"helpline", "hotline", "administrator", "agent", "representative", "controller", "head", "deputy",
+			"coordinator", "planner", "technician", "person", "reviewer", "approver", "committee", "board", "security",
+			"holder", "partner", "colleague", "buddy", "mentor", "analyst", "assistant", "advisor", "adviser", "chair",
+			"centre", "center", "service", "support", "unit", "office", "authority", "responder", "commander");
+
+	private static final java.util.Set<String> SYSTEM_HEADS = java.util.Set.of("app", "portal", "system", "tool", "form",
+			"report", "log", "register", "sheet", "template", "database", "drive", "platform", "channel", "queue", "card",
+			"notice", "policy", "guide", "handbook", "bulletin", "ticket", "record", "file", "account", "number", "code",
+			"list", "plan", "tag", "bag", "checklist", "manual", "page", "website", "site", "tracker", "board", "calendar",
+			"inbox", "mailbox", "folder", "vault", "wiki", "document", "certificate", "permit", "badge", "id", "key",
+			"laptop", "phone", "device", "terminal", "network", "vpn", "server");
+
+	static Kind kindOf(String term) {
+		String[] words = term.strip().split("\\s+");
+		String head = Words.lower(words[words.length - 1]);
+		String singular = head.endsWith("s") && !head.endsWith("ss") && head.length() > 3 ? head.substring(0, head.length() - 1) : head;
+		if (words.length == 1 && MONTHS.contains(head)) {
+			return Kind.MONTH;
+		}
+		if (words.length == 1 && (WEEKDAYS.contains(head) || WEEKDAYS.contains(singular))) {
+			return Kind.WEEKDAY;
+		}
+		if (ROLE_HEADS.contains(head) || ROLE_HEADS.contains(singular)) {
+			return Kind.ROLE;
+		}
+		if (SYSTEM_HEADS.contains(head) || SYSTEM_HEADS.contains(singular)) {
+			return Kind.SYSTEM;
+		}
+		if (words.length <= 2 && java.util.Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)))) {
+			return Kind.NAME;
+		}
+		return Kind.OTHER;
+	}
+
+	/** The last word, singular: "claims" and "expense claim" share the head "claim". */
+	static String head(String term) {
+		String[] words = term.strip().split("\\s+");
+		return Words.stem(words[words.length - 1]);
 	}
 
 	private static final java.util.regex.Pattern SPEAKER = java.util.regex.Pattern.compile("^([^:]{2,40}):\\s");
@@ -101,12 +161,26 @@ final class KeyPhrases {
 		List<String> current = new ArrayList<>();
 		Matcher m = Words.TOKEN.matcher(text);
 		int lastEnd = 0;
+		int runStart = 0;
+		// capitals mark names in English; in German every noun has one
+		boolean english = StemChecks.english(text);
 		while (m.find()) {
 			String gap = text.substring(lastEnd, m.start());
 			String word = m.group();
 			boolean breaks = !gap.isBlank() && !gap.equals(" ") || Words.isStop(word) || word.matches("\\d.*");
+			// a name ends where lower-case words begin: "Finance Operations | checks", "approved | Finance Director";
+			// only a sentence's capitalized first word may start a lower-case phrase ("Lost receipts")
+			if (!breaks && !current.isEmpty() && english) {
+				boolean before = Character.isUpperCase(current.get(current.size() - 1).codePointAt(0));
+				boolean now = Character.isUpperCase(word.codePointAt(0));
+				boolean sentenceStart = current.size() == 1 && runStart == 0;
+				breaks = before != now && !(sentenceStart && before);
+			}
 			if (breaks) {
 				flush(current, runs);
+			}
+			if (current.isEmpty()) {
+				runStart = m.start();
 			}
 			if (!Words.isStop(word) && !word.matches("\\d.*")) {
 				current.add(word.replaceAll("['’]s$", ""));

@@ -78,34 +78,34 @@ public class OfflineEngine {
 		for (Outline.ModulePlan plan : plans) {
 			lists.addAll(listGroups(plan));
 		}
-		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences);
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences, vectors);
 		progress.accept(4, "Writing lessons and questions");
 
-		List<DraftModule> modules = new ArrayList<>();
-		List<List<QuestionMaker.Candidate>> leftovers = new ArrayList<>();
-		Set<String> usedPrompts = new HashSet<>();
-		// one question per cited passage across knowledge checks and the final quiz
-		Set<String> usedCitations = new HashSet<>();
+		Importance importance = new Importance(centrality, definedIn(definitions));
+		QuestionScore scorer = new QuestionScore(importance, meaningVectors(sentences, vectors, terms, termVectors, definitions));
+		List<QuestionSelection.ModuleCandidates> perModule = new ArrayList<>();
+		List<List<DraftLesson>> lessonsPerModule = new ArrayList<>();
+		List<List<String>> takeawaysPerModule = new ArrayList<>();
 		for (Outline.ModulePlan plan : plans) {
 			Set<Block> blocks = new HashSet<>(plan.blocks());
 			List<Sentence> own = sentences.stream().filter(s -> blocks.contains(s.block())).toList();
-			List<DraftLesson> lessons = plan.lessons().stream()
+			lessonsPerModule.add(plan.lessons().stream()
 				.map(lesson -> LessonCondenser.write(lesson, plan.source(), sentences, vectors, wordsPerLesson))
-				.toList();
-			List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(own, centrality,
-					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList()));
-			List<DraftQuestion> check = pick(candidates, 3, usedPrompts, usedCitations);
-			leftovers.add(candidates);
-			modules.add(new DraftModule(plan.title(), CourseSummary.takeaways(own, centrality), lessons, check));
+				.toList());
+			takeawaysPerModule.add(CourseSummary.takeaways(own, centrality));
+			List<QuestionMaker.Candidate> candidates = maker.candidates(own, centrality,
+					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList());
+			perModule.add(new QuestionSelection.ModuleCandidates(plan.title(), own, candidates));
 		}
 		int words = sources.stream().mapToInt(ExtractedSource::words).sum();
 		int quizSize = words > 2000 ? Math.max(8, Math.min(15, plans.size() * 2)) : Math.min(8, Math.max(5, plans.size() * 2));
-		List<DraftQuestion> quiz = roundRobin(leftovers, quizSize, usedPrompts, usedCitations);
-		if (quiz.size() < quizSize) {
-			// a short source may need a second question on a passage already asked about
-			quiz = new ArrayList<>(quiz);
-			quiz.addAll(roundRobin(leftovers, quizSize - quiz.size(), usedPrompts, new HashSet<>()));
+		QuestionSelection.Selected selected = new QuestionSelection(scorer, importance).select(perModule, quizSize);
+		List<DraftModule> modules = new ArrayList<>();
+		for (int m = 0; m < plans.size(); m++) {
+			modules.add(new DraftModule(plans.get(m).title(), takeawaysPerModule.get(m), lessonsPerModule.get(m),
+					selected.checks().get(m), selected.untested().get(m)));
 		}
+		List<DraftQuestion> quiz = selected.quiz();
 		if (words > 2000 && quiz.size() < 8) {
 			warnings.add("Only " + quiz.size() + " final-quiz questions could be made from the source; add a few by hand.");
 		}
@@ -140,9 +140,13 @@ public class OfflineEngine {
 		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
 		List<QuestionMaker.ListGroup> lists = listGroups(new Outline.ModulePlan("all",
 				List.of(new Outline.LessonPlan("this passage", source.blocks())), source));
-		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences);
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences, vectors);
+		QuestionScore scorer = new QuestionScore(new Importance(centrality, definedIn(definitions)),
+				meaningVectors(sentences, vectors, terms, termVectors, definitions));
 		String wanted = passage == null ? "" : passage.strip();
-		List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(sentences, centrality, lists));
+		List<QuestionMaker.Candidate> candidates = new ArrayList<>(maker.candidates(sentences, centrality, lists).stream()
+			.filter(c -> scorer.judge(c, null, sentences).isPresent())
+			.toList());
 		Block home = sentences.stream().filter(s -> !wanted.isEmpty() && (s.text().contains(wanted) || wanted.contains(s.text())
 				|| s.text().startsWith(wanted.substring(0, Math.min(60, wanted.length())))))
 			.map(Sentence::block).findFirst().orElse(null);
@@ -215,25 +219,41 @@ public class OfflineEngine {
 		return result;
 	}
 
+	/** Runs of list items, each named after the nearest heading above it (else its lesson). */
 	private static List<QuestionMaker.ListGroup> listGroups(Outline.ModulePlan plan) {
 		List<QuestionMaker.ListGroup> groups = new ArrayList<>();
 		for (Outline.LessonPlan lesson : plan.lessons()) {
 			List<Block> run = new ArrayList<>();
+			String heading = lesson.heading() != null ? sectionName(lesson.heading().text()) : lesson.title();
+			String runHeading = heading;
 			for (Block block : lesson.blocks()) {
 				if (block.is(Block.Kind.LIST_ITEM) && (run.isEmpty() || run.get(0).ordered() == block.ordered())) {
+					if (run.isEmpty()) {
+						runHeading = heading;
+					}
 					run.add(block);
 				}
 				else {
-					addGroup(groups, lesson.title(), run, plan.source());
+					addGroup(groups, runHeading, run, plan.source());
 					run = new ArrayList<>();
+					if (block.is(Block.Kind.HEADING)) {
+						heading = sectionName(block.text());
+					}
+					runHeading = heading;
 					if (block.is(Block.Kind.LIST_ITEM)) {
 						run.add(block);
 					}
 				}
 			}
-			addGroup(groups, lesson.title(), run, plan.source());
+			addGroup(groups, runHeading, run, plan.source());
 		}
 		return groups;
+	}
+
+	/** A heading without its section number: "2.3 Job statuses" → "Job statuses". */
+	private static String sectionName(String heading) {
+		String name = Outline.clean(heading).replaceFirst("^\\d+(?:\\.\\d+)*\\.?\\s+(?=\\p{L})", "");
+		return name.isBlank() ? heading : name;
 	}
 
 	private static void addGroup(List<QuestionMaker.ListGroup> groups, String heading, List<Block> run,
@@ -243,65 +263,29 @@ public class OfflineEngine {
 		}
 	}
 
-	/**
-	 * Up to {@code count} questions, best first: different kinds and passages first; then the same kind again;
-	 * and, to reach two, a passage already asked about.
-	 */
-	private static List<DraftQuestion> pick(List<QuestionMaker.Candidate> candidates, int count, Set<String> used,
-			Set<String> citations) {
-		List<DraftQuestion> picked = new ArrayList<>();
-		Set<String> kinds = new HashSet<>();
-		for (int pass = 0; pass < 3 && picked.size() < count; pass++) {
-			if (pass == 2 && picked.size() >= 2) {
-				break;
-			}
-			var iterator = candidates.iterator();
-			while (iterator.hasNext() && picked.size() < count) {
-				QuestionMaker.Candidate candidate = iterator.next();
-				String cited = candidate.question().citation().source() + candidate.question().citation().start();
-				boolean fresh = pass >= 1 || !kinds.contains(candidate.kind());
-				boolean newPassage = pass == 2 || !citations.contains(cited);
-				if (fresh && newPassage && !used.contains(candidate.question().prompt())) {
-					used.add(candidate.question().prompt());
-					picked.add(candidate.question());
-					kinds.add(candidate.kind());
-					citations.add(cited);
-					iterator.remove();
-				}
-			}
-		}
-		return picked;
+	private static Set<Sentence> definedIn(List<Definitions.Definition> definitions) {
+		Set<Sentence> defined = new HashSet<>();
+		definitions.forEach(d -> defined.add(d.sentence()));
+		return defined;
 	}
 
-	private static List<DraftQuestion> roundRobin(List<List<QuestionMaker.Candidate>> perModule, int count, Set<String> used,
-			Set<String> citations) {
-		List<DraftQuestion> quiz = new ArrayList<>();
-		boolean added = true;
-		while (quiz.size() < count && added) {
-			added = false;
-			for (List<QuestionMaker.Candidate> candidates : perModule) {
-				var iterator = candidates.iterator();
-				while (iterator.hasNext()) {
-					QuestionMaker.Candidate candidate = iterator.next();
-					String cited = candidate.question().citation().source() + candidate.question().citation().start();
-					if (used.contains(candidate.question().prompt())) {
-						iterator.remove();
-					}
-					else if (!citations.contains(cited)) {
-						iterator.remove();
-						used.add(candidate.question().prompt());
-						quiz.add(candidate.question());
-						citations.add(cited);
-						added = true;
-						break;
-					}
-				}
-				if (quiz.size() == count) {
-					break;
-				}
+	/** Vectors already computed, by text: sentences, key terms, and definitions (by their sentence's vector). */
+	private static java.util.Map<String, float[]> meaningVectors(List<Sentence> sentences, float[][] vectors,
+			List<KeyPhrases.Term> terms, float[][] termVectors, List<Definitions.Definition> definitions) {
+		java.util.Map<String, float[]> byText = new java.util.HashMap<>();
+		for (int i = 0; i < sentences.size() && i < vectors.length; i++) {
+			byText.putIfAbsent(Words.lower(sentences.get(i).text().strip()), vectors[i]);
+		}
+		for (int i = 0; i < terms.size() && i < termVectors.length; i++) {
+			byText.putIfAbsent(Words.lower(terms.get(i).text().strip()), termVectors[i]);
+		}
+		for (Definitions.Definition d : definitions) {
+			float[] vector = d.sentence().index() < vectors.length ? vectors[d.sentence().index()] : null;
+			if (vector != null) {
+				byText.putIfAbsent(Words.lower(d.definition().strip()), vector);
 			}
 		}
-		return quiz;
+		return byText;
 	}
 
 	private static String draftId(List<ExtractedSource> sources) {

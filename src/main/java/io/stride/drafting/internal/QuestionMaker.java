@@ -54,31 +54,52 @@ final class QuestionMaker {
 
 	private final StructuredQuestions structured;
 
+	private final KeyPhrases.Kind[] kinds;
+
+	private final boolean[] answerable;
+
+	/** Every sentence of the sources, to tell a wrong answer from another true statement. */
+	private final Statements statements;
+
 	QuestionMaker(List<KeyPhrases.Term> terms, float[][] termVectors, List<Quantities.Quantity> quantities,
-			List<Definitions.Definition> definitions, List<ListGroup> allLists, List<Sentence> document) {
+			List<Definitions.Definition> definitions, List<ListGroup> allLists) {
+		this(terms, termVectors, quantities, definitions, allLists, List.of(), new float[0][]);
+	}
+
+	QuestionMaker(List<KeyPhrases.Term> terms, float[][] termVectors, List<Quantities.Quantity> quantities,
+			List<Definitions.Definition> definitions, List<ListGroup> allLists, List<Sentence> sentences,
+			float[][] sentenceVectors) {
+		this.statements = new Statements(sentences, sentenceVectors);
 		this.terms = terms;
 		this.termVectors = termVectors;
+		this.kinds = new KeyPhrases.Kind[terms.size()];
+		this.answerable = new boolean[terms.size()];
 		for (int i = 0; i < terms.size(); i++) {
 			termIndex.put(Words.lower(terms.get(i).text()), i);
+			kinds[i] = KeyPhrases.kindOf(terms.get(i).text());
+			answerable[i] = terms.get(i).answerable();
 		}
 		this.quantities = quantities;
 		this.definitions = definitions;
 		this.allLists = allLists;
-		this.structured = new StructuredQuestions(definitions, allLists, quantities, document);
+		this.structured = new StructuredQuestions(definitions, allLists, quantities, sentences);
 	}
 
 	List<Candidate> candidates(List<Sentence> sentences, double[] centrality, List<ListGroup> lists) {
 		List<Candidate> candidates = new ArrayList<>();
 		for (Sentence sentence : sentences) {
-			if (sentence.words() < 5 || sentence.words() > 60 || sentence.text().endsWith("?")
-					|| sentence.block().is(Block.Kind.TABLE_ROW)) {
+			if (!StemChecks.askable(sentence)) {
 				continue;
 			}
 			double weight = centrality[sentence.index()];
 			List<Quantities.Quantity> found = Quantities.in(sentence.text());
+			found = found.stream().filter(q -> q.start() >= StemChecks.afterLabel(sentence.text())).toList();
 			if (!found.isEmpty()) {
 				numeric(sentence, found.get(0), weight).ifPresent(candidates::add);
-				trueFalse(sentence, found.get(0), weight).ifPresent(candidates::add);
+				candidates.addAll(trueFalse(sentence, found.get(0), weight));
+			}
+			else {
+				candidates.addAll(termStatements(sentence, weight));
 			}
 			cloze(sentence, weight).ifPresent(candidates::add);
 		}
@@ -109,8 +130,9 @@ final class QuestionMaker {
 		if (distractors.size() < 2) {
 			return java.util.Optional.empty();
 		}
-		String blanked = sentence.text().substring(0, answer.start()) + "_____" + sentence.text().substring(answer.end());
-		String prompt = "Fill in the blank: “" + blanked + "”";
+		String prompt = Rephrase.numberQuestion(sentence.text(), answer)
+			.orElse("Fill in the blank: “" + spoken(sentence).substring(0, answer.start() - speakerLength(sentence)) + "_____"
+					+ sentence.text().substring(answer.end()) + "”");
 		return java.util.Optional.of(candidate(SINGLE, prompt, answer.text(), distractors,
 				explanation(sentence.citation()), sentence.citation(), weight + 0.3, sentence.index()));
 	}
@@ -122,30 +144,86 @@ final class QuestionMaker {
 		return before.matches("(?s).*\\d\\s*(to|-|–|and|or)\\s*$") || after.matches("(?s)^\\s*(to|-|–|or)\\s*\\d.*");
 	}
 
-	private java.util.Optional<Candidate> trueFalse(Sentence sentence, Quantities.Quantity answer, double weight) {
+	/**
+	 * The statement as written (keyed true) and, when the document has another amount of the same kind, the
+	 * statement with that amount instead (keyed false): selection keeps whichever balances the draft.
+	 */
+	private List<Candidate> trueFalse(Sentence sentence, Quantities.Quantity answer, double weight) {
 		if (partOfRange(sentence.text(), answer)) {
-			return java.util.Optional.empty();
+			return List.of();
 		}
-		List<String> distractors = numberDistractors(sentence, answer, 1);
-		boolean makeFalse = !distractors.isEmpty() && Math.floorMod(sentence.text().hashCode(), 2) == 0;
-		String statement = makeFalse
-				? sentence.text().substring(0, answer.start()) + distractors.get(0) + sentence.text().substring(answer.end())
-				: sentence.text();
-		String prompt = "True or false: “" + statement + "”";
-		String why = makeFalse ? "False. The source says " + answer.text() + ", not " + distractors.get(0) + ": “"
-				+ sentence.text() + "” (" + sentence.citation().locator() + ")" : explanation(sentence.citation());
-		DraftQuestion question = new DraftQuestion(id(prompt), TRUE_FALSE, prompt, List.of("True", "False"),
-				List.of(makeFalse ? 1 : 0), why, sentence.citation());
-		return java.util.Optional.of(new Candidate(question, weight, TRUE_FALSE, sentence.index()));
+		List<Candidate> both = new ArrayList<>();
+		both.add(statement(sentence, sentence.text(), null, null, weight));
+		List<String> distractors = numberDistractors(sentence, answer, 1).stream()
+			.filter(d -> unitWord(d).equals(unitWord(answer.text())) && Quantities.in(d).stream()
+				.anyMatch(q -> answer.base() > 0 && q.base() > 0 && Math.abs(Math.log(q.base() / answer.base())) <= Math.log(20)))
+			.toList();
+		if (distractors.isEmpty()) {
+			distractors = changedAmount(sentence, answer).stream().toList();
+		}
+		if (!distractors.isEmpty()) {
+			String changed = sentence.text().substring(0, answer.start()) + distractors.get(0) + sentence.text().substring(answer.end());
+			both.add(statement(sentence, changed, answer.text(), distractors.get(0), weight));
+		}
+		return both;
 	}
 
+	/**
+	 * When the document has no other amount of the same unit: the same amount doubled (or halved, when large and
+	 * even), in the same unit, unless the document states that amount somewhere else.
+	 */
+	private java.util.Optional<String> changedAmount(Sentence sentence, Quantities.Quantity answer) {
+		java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+").matcher(answer.text());
+		if (!digits.find() || answer.text().matches(".*\\d[.,]\\d.*") || digits.group().length() > 6) {
+			return java.util.Optional.empty();
+		}
+		long value = Long.parseLong(digits.group());
+		long other = value > 10 && value % 2 == 0 ? value / 2 : value * 2;
+		if (value == 0) {
+			return java.util.Optional.empty();
+		}
+		String text = answer.text().substring(0, digits.start()) + other + answer.text().substring(digits.end());
+		if (value == 1 && text.matches("(?i).*\\b(?:day|hour|week|month|year|minute|second|time|person|step|item|unit|attempt|call|visit|ticket|page)$")) {
+			text = text + "s";
+		}
+		String amount = text;
+		boolean stated = quantities.stream().anyMatch(q -> Words.lower(q.text()).equals(Words.lower(amount)));
+		return stated || statements.trueElsewhere(sentence, answer.text(), amount) ? java.util.Optional.empty()
+				: java.util.Optional.of(amount);
+	}
+
+	/** A true/false question on {@code statement}; keyed false when it says {@code wrong} where the source says {@code right}. */
+	private static Candidate statement(Sentence sentence, String statement, String right, String wrong, double weight) {
+		boolean makeFalse = wrong != null;
+		String prompt = "True or false: “" + statement + "”";
+		String why = makeFalse ? "False. The source says " + right + ", not " + wrong + ": “" + sentence.text() + "” ("
+				+ sentence.citation().locator() + ")" : explanation(sentence.citation());
+		DraftQuestion question = new DraftQuestion(id(prompt), TRUE_FALSE, prompt, List.of("True", "False"),
+				List.of(makeFalse ? 1 : 0), why, sentence.citation());
+		return new Candidate(question, weight, TRUE_FALSE, sentence.index());
+	}
+
+	/**
+	 * A question on the sentence's most important named thing: a role, a system or document, a name, or a term the
+	 * source defines; never a word of a label ("Critical: …") or a generic phrase. Asked as "Who …?" when the role
+	 * does what the sentence says, otherwise as a blank; with a true/false variant that swaps in a thing of the
+	 * same kind.
+	 */
 	private java.util.Optional<Candidate> cloze(Sentence sentence, double weight) {
 		KeyPhrases.Term best = null;
 		if (sentence.block().is(Block.Kind.LIST_ITEM) && (sentence.words() < 8 || !sentence.text().matches(".*[.!]$"))) {
 			return java.util.Optional.empty();
 		}
-		for (KeyPhrases.Term term : terms) {
-			if (term.answerable() && Words.containsTerm(sentence.text(), term.text())
+		int bodyStart = StemChecks.afterLabel(sentence.text());
+		// what kind of thing a term names is judged from English head nouns and capitals only
+		boolean english = StemChecks.english(sentence.text());
+		for (int i = 0; i < terms.size(); i++) {
+			KeyPhrases.Term term = terms.get(i);
+			if (!answerable[i]) {
+				continue;
+			}
+			int at = Words.indexOfTerm(sentence.text(), term.text());
+			if (at >= bodyStart && (!english || worthAsking(term)) && !StemChecks.insideAddress(sentence.text(), at, term.text().length())
 					&& !sentence.text().strip().equalsIgnoreCase(term.text())
 					&& (best == null || term.score() > best.score())) {
 				best = term;
@@ -155,37 +233,129 @@ final class QuestionMaker {
 			return java.util.Optional.empty();
 		}
 		String answer = surface(sentence.text(), best.text());
-		List<String> distractors = termDistractors(sentence.text(), best, 3);
+		List<String> distractors = termDistractors(sentence, best, 3);
 		if (distractors.size() < 2) {
 			return java.util.Optional.empty();
 		}
-		String prompt = "Fill in the blank: “" + blank(sentence.text(), answer) + "”";
+		String prompt = Rephrase.whoQuestion(sentence.text(), answer, KeyPhrases.kindOf(best.text()))
+			.orElse("Fill in the blank: “" + blank(spoken(sentence), answer) + "”");
 		return java.util.Optional.of(candidate(SINGLE, prompt, answer, distractors, explanation(sentence.citation()),
 				sentence.citation(), weight + Math.min(0.3, best.score() / 100), sentence.index()));
 	}
 
+	/** The sentence without the speaker's name in front ("Maria Keller: …") when it comes from a transcript. */
+	private static String spoken(Sentence sentence) {
+		return sentence.text().substring(speakerLength(sentence));
+	}
+
+	private static int speakerLength(Sentence sentence) {
+		return sentence.block().locator().startsWith("cue") ? StemChecks.afterLabel(sentence.text()) : 0;
+	}
+
+	private final Map<String, Boolean> properNames = new HashMap<>();
+
+	/** Written with capitals inside a sentence somewhere, not only at a sentence's start ("Good", "Thanks"). */
+	private boolean properName(String term) {
+		return properNames.computeIfAbsent(term, t -> statements.mentions(t).stream().anyMatch(s -> {
+			for (int at = s.text().indexOf(t); at >= 0; at = s.text().indexOf(t, at + 1)) {
+				String before = s.text().substring(0, at).stripTrailing();
+				if (at > StemChecks.afterLabel(s.text()) && !before.isEmpty() && !before.matches("(?s).*[.!?:\"“„(\\[]$")) {
+					return true;
+				}
+			}
+			return false;
+		}));
+	}
+
+	/** A role, a system or document, a name, or a term the author defined or marked: a fact worth a blank. */
+	private boolean worthAsking(KeyPhrases.Term term) {
+		KeyPhrases.Kind kind = KeyPhrases.kindOf(term.text());
+		if (kind == KeyPhrases.Kind.NAME && !properName(term.text())) {
+			return false;
+		}
+		return kind != KeyPhrases.Kind.OTHER || term.marked()
+				|| definitions.stream().anyMatch(d -> d.term().equalsIgnoreCase(term.text()));
+	}
+
+	/** True/false on a role, system or name: as written, or with another of the same kind swapped in. */
+	List<Candidate> termStatements(Sentence sentence, double weight) {
+		if (!StemChecks.askable(sentence) || sentence.block().is(Block.Kind.LIST_ITEM) && sentence.words() < 8) {
+			return List.of();
+		}
+		int bodyStart = StemChecks.afterLabel(sentence.text());
+		for (int i = 0; i < terms.size(); i++) {
+			KeyPhrases.Term term = terms.get(i);
+			KeyPhrases.Kind kind = kinds[i];
+			if (!answerable[i] || kind != KeyPhrases.Kind.ROLE && kind != KeyPhrases.Kind.SYSTEM && kind != KeyPhrases.Kind.MONTH
+					&& kind != KeyPhrases.Kind.WEEKDAY) {
+				continue;
+			}
+			int at = Words.indexOfTerm(sentence.text(), term.text());
+			if (at < bodyStart || !java.util.EnumSet.of(KeyPhrases.Kind.ROLE, KeyPhrases.Kind.SYSTEM, KeyPhrases.Kind.MONTH, KeyPhrases.Kind.WEEKDAY).contains(kind)
+					|| StemChecks.insideAddress(sentence.text(), at, term.text().length())) {
+				continue;
+			}
+			List<String> others = termDistractors(sentence, term, 1);
+			if (others.isEmpty()) {
+				continue;
+			}
+			String right = sentence.text().substring(at, at + term.text().length());
+			String changed = sentence.text().substring(0, at) + others.get(0) + sentence.text().substring(at + right.length());
+			return List.of(statement(sentence, sentence.text(), null, null, weight),
+					statement(sentence, changed, right, others.get(0), weight));
+		}
+		return List.of();
+	}
+
 	private java.util.Optional<Candidate> definition(Definitions.Definition definition, double weight) {
-		if (definition.definition().length() > MAX_OPTION) {
+		String answer = definition.definition();
+		String term = definition.term();
+		if (answer.length() > MAX_OPTION || Words.VERBS.contains(Words.lower(term.split("\\s+")[0])) || contact(answer)
+				|| StemChecks.markup(answer)
+				|| StemChecks.fragment(definition.sentence().text()) && answer.split("\\s+").length < 4) {
 			return java.util.Optional.empty();
 		}
-		String answer = definition.definition();
-		List<String> others = new ArrayList<>();
+		float[] mine = statements.vector(definition.sentence().text());
+		record Scored(String text, double score) {
+		}
+		List<Scored> ranked = new ArrayList<>();
 		for (Definitions.Definition other : definitions) {
 			String text = trim(other.definition());
-			if (other != definition && !Words.sameMeaning(text, answer)
-					&& !Words.containsTerm(definition.sentence().text(), text) && others.stream().noneMatch(o -> Words.sameMeaning(o, text))) {
-				others.add(text);
+			if (other == definition || contact(text) || Words.nearDuplicate(text, answer) || Words.containsTerm(definition.sentence().text(), text)) {
+				continue;
+			}
+			float[] theirs = statements.vector(other.sentence().text());
+			double similarity = mine == null || theirs == null ? 0.3 : Embedder.cosine(mine, theirs);
+			// a sibling in the same list (Minor, Major, Critical) is the most telling wrong answer
+			boolean sameList = sameList(definition.sentence(), other.sentence());
+			ranked.add(new Scored(text, similarity + (sameList ? 0.3 : 0) - (similarity > 0.9 ? 1 : 0)));
+		}
+		ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::text));
+		List<String> others = new ArrayList<>();
+		for (Scored s : ranked) {
+			if (others.stream().noneMatch(o -> Words.nearDuplicate(o, s.text()))) {
+				others.add(s.text());
 			}
 			if (others.size() == 3) {
 				break;
 			}
 		}
-		if (others.size() < 2 || answer.length() > MAX_OPTION) {
+		if (others.size() < 2) {
 			return java.util.Optional.empty();
 		}
-		String prompt = "What does “" + definition.term() + "” mean?";
+		String prompt = "What does “" + term + "” mean?";
 		return java.util.Optional.of(candidate(SINGLE, prompt, answer, others, explanation(definition.sentence().citation()),
 				definition.sentence().citation(), weight + 0.4, definition.sentence().index()));
+	}
+
+	/** "Extension 5500 …", "billing@acme.example": a contact detail, not a meaning. */
+	private static boolean contact(String text) {
+		return text.matches("(?i)^(?:extension|ext\\.|tel|phone|call|\\+?\\d).*") || text.contains("@")
+				|| text.split("\\s+").length < 3;
+	}
+
+	private boolean sameList(Sentence one, Sentence other) {
+		return allLists.stream().anyMatch(g -> g.items().contains(one.block()) && g.items().contains(other.block()));
 	}
 
 	private java.util.Optional<Candidate> ordering(ListGroup group) {
@@ -215,29 +385,52 @@ final class QuestionMaker {
 		return java.util.Optional.of(new Candidate(question, 0.9, ORDERING, group.items().get(0).start()));
 	}
 
+	/**
+	 * Which items belong under a heading: the right ones from its list, the wrong ones items of other lists that
+	 * read like them (close in meaning, similar length), never one that says the same as a right one.
+	 */
 	private java.util.Optional<Candidate> multiple(ListGroup group, List<ListGroup> sameModule) {
 		List<String> items = new ArrayList<>();
 		for (Block item : group.items()) {
-			if (item.text().length() <= MAX_OPTION && items.stream().noneMatch(i -> Words.sameMeaning(i, item.text()))) {
-				items.add(item.text());
+			String text = option(item.text());
+			if (text != null && items.stream().noneMatch(i -> Words.nearDuplicate(i, text))) {
+				items.add(text);
 			}
 		}
-		if (items.size() < 3) {
+		if (items.size() < 3 || StemChecks.markup(group.heading())) {
 			return java.util.Optional.empty();
 		}
 		Citation citation = group.citation();
-		List<String> wrong = new ArrayList<>();
+		double rightWords = items.stream().mapToInt(i -> i.split("\\s+").length).average().orElse(5);
+		float[] centre = centroid(group.items().stream().map(Block::text).toList());
+		record Scored(String text, double score) {
+		}
+		List<Scored> ranked = new ArrayList<>();
 		for (ListGroup other : allLists) {
 			if (other == group || sameModule.contains(other)) {
 				continue;
 			}
 			for (Block item : other.items()) {
-				String text = item.text();
-				if (text.length() <= MAX_OPTION && !Words.containsTerm(citation.text(), text)
-						&& items.stream().noneMatch(i -> Words.sameMeaning(i, text)) && wrong.stream().noneMatch(w -> Words.sameMeaning(w, text))) {
-					wrong.add(text);
-					break;
+				String text = option(item.text());
+				if (text == null) {
+					continue;
 				}
+				float[] vector = statements.vector(item.text());
+				double similarity = centre == null || vector == null ? 0.2 : Embedder.cosine(centre, vector);
+				double lengthGap = Math.abs(Math.log((text.split("\\s+").length + 1) / (rightWords + 1)));
+				if (lengthGap > Math.log(2.5) || Words.containsTerm(citation.text(), text)) {
+					// a sentence among short items (or the reverse) gives itself away
+					continue;
+				}
+				ranked.add(new Scored(text, (similarity > 0.85 ? -1 : similarity) - 0.15 * lengthGap));
+			}
+		}
+		ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::text));
+		List<String> wrong = new ArrayList<>();
+		for (Scored s : ranked) {
+			if (wrong.stream().noneMatch(w -> Words.nearDuplicate(w, s.text()))
+					&& items.stream().noneMatch(i -> Words.nearDuplicate(i, s.text()))) {
+				wrong.add(s.text());
 			}
 			if (wrong.size() == 2) {
 				break;
@@ -270,11 +463,63 @@ final class QuestionMaker {
 		return java.util.Optional.of(new Candidate(question, 0.7, MULTIPLE, group.items().get(0).start()));
 	}
 
+	/** A list item as an option: without the comma, semicolon or "and" that joined it to the next one. */
+	private static final java.util.regex.Pattern JOINER = java.util.regex.Pattern.compile("(?i)[,;]?\\s*(?:\\band|\\bor)?\\s*[,;]?$");
+
+	private final Map<String, String> options = new HashMap<>();
+
+	/** The item as an option, or null when it is markup or too long. */
+	private String option(String item) {
+		String text = options.computeIfAbsent(item, i -> {
+			String o = JOINER.matcher(i.strip()).replaceFirst("").strip();
+			return o.length() > MAX_OPTION || StemChecks.markup(o) ? "" : o;
+		});
+		return text.isEmpty() ? null : text;
+	}
+
+	private float[] centroid(List<String> texts) {
+		float[] sum = null;
+		for (String text : texts) {
+			float[] vector = statements.vector(text);
+			if (vector == null) {
+				continue;
+			}
+			if (sum == null) {
+				sum = new float[vector.length];
+			}
+			for (int i = 0; i < vector.length; i++) {
+				sum[i] += vector[i];
+			}
+		}
+		if (sum == null) {
+			return null;
+		}
+		double norm = 0;
+		for (float v : sum) {
+			norm += v * v;
+		}
+		norm = Math.sqrt(norm);
+		for (int i = 0; i < sum.length; i++) {
+			sum[i] = (float) (sum[i] / norm);
+		}
+		return sum;
+	}
+
+	/**
+	 * Amounts of the same kind from the document: the same unit first, then the same kind within a factor of 20
+	 * ("30 minutes" and "4 hours", not "30 minutes" and "5 working days"), nearest in size first; never the same
+	 * amount, never one another sentence states about the same thing.
+	 */
 	private List<String> numberDistractors(Sentence sentence, Quantities.Quantity answer, int wanted) {
 		String unit = unitWord(answer.text());
 		List<Quantities.Quantity> pool = new ArrayList<>(quantities.stream()
 			.filter(q -> q.kind() == answer.kind() && q.base() != answer.base())
 			.toList());
+		java.util.function.Predicate<Quantities.Quantity> near = q -> unitWord(q.text()).equals(unit)
+				|| answer.base() > 0 && q.base() > 0 && Math.abs(Math.log(q.base() / answer.base())) <= Math.log(20);
+		if (pool.stream().filter(near).map(q -> q.base()).distinct().count() > wanted) {
+			pool.removeIf(near.negate());
+		}
 		pool.sort(Comparator.comparing((Quantities.Quantity q) -> !unitWord(q.text()).equals(unit))
 			.thenComparingDouble(q -> Math.abs(Math.log1p(q.value()) - Math.log1p(answer.value())))
 			.thenComparing(Quantities.Quantity::text));
@@ -283,7 +528,8 @@ final class QuestionMaker {
 			String text = q.text();
 			if (!Words.containsTerm(sentence.text(), text) && chosen.stream().noneMatch(c -> Words.lower(c).equals(Words.lower(text)))
 					&& !Words.lower(text).equals(Words.lower(answer.text()))
-					&& chosen.stream().noneMatch(c -> Quantities.in(c).get(0).base() == q.base())) {
+					&& chosen.stream().noneMatch(c -> Quantities.in(c).get(0).base() == q.base())
+					&& !statements.trueElsewhere(sentence, answer.text(), text)) {
 				chosen.add(text);
 			}
 			if (chosen.size() == wanted) {
@@ -293,19 +539,33 @@ final class QuestionMaker {
 		return chosen;
 	}
 
-	private List<String> termDistractors(String sentence, KeyPhrases.Term answer, int wanted) {
+	/**
+	 * Terms of the same kind as the answer (a role for a role, a system for a system; otherwise the same head noun
+	 * or close in meaning), ranked by the embedding model: similar enough to be plausible, not so similar they mean
+	 * the same. Never a plural or near-duplicate of the answer, never one that would make another true statement.
+	 */
+	private List<String> termDistractors(Sentence sentence, KeyPhrases.Term answer, int wanted) {
 		Integer a = termIndex.get(Words.lower(answer.text()));
+		KeyPhrases.Kind kind = KeyPhrases.kindOf(answer.text());
+		String head = KeyPhrases.head(answer.text());
+		boolean english = StemChecks.english(sentence.text());
 		record Scored(String text, double score) {
 		}
 		List<Scored> scored = new ArrayList<>();
 		int answerWords = answer.text().split("\\s+").length;
 		for (int i = 0; i < terms.size(); i++) {
-			String text = terms.get(i).text();
-			if (!terms.get(i).answerable() || Words.sameMeaning(text, answer.text()) || Words.containsTerm(sentence, text)) {
+			if (!answerable[i]) {
 				continue;
 			}
+			String text = terms.get(i).text();
 			double similarity = a == null ? 0 : Embedder.cosine(termVectors[a], termVectors[i]);
-			if (similarity > 0.9) {
+			// the cheap tests first: this runs for every sentence and every term
+			boolean sameKind = !english || switch (kind) {
+				case OTHER -> kinds[i] == kind && (KeyPhrases.head(text).equals(head) || similarity >= 0.45);
+				case NAME -> kinds[i] == kind && similarity >= 0.3 && properName(text);
+				default -> kinds[i] == kind;
+			};
+			if (!sameKind || similarity > 0.9 || Words.containsTerm(sentence.text(), text) || Words.nearDuplicate(text, answer.text())) {
 				continue;
 			}
 			int words = text.split("\\s+").length;
@@ -314,7 +574,8 @@ final class QuestionMaker {
 		scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::text));
 		List<String> chosen = new ArrayList<>();
 		for (Scored s : scored) {
-			if (chosen.stream().noneMatch(c -> Words.sameMeaning(c, s.text()))) {
+			if (chosen.stream().noneMatch(c -> Words.nearDuplicate(c, s.text()))
+					&& !statements.trueElsewhere(sentence, answer.text(), s.text())) {
 				chosen.add(matchCase(s.text(), answer.text()));
 			}
 			if (chosen.size() == wanted) {
@@ -341,8 +602,15 @@ final class QuestionMaker {
 		return "q-" + Integer.toHexString(prompt.hashCode());
 	}
 
+	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("[\\d.,\\s\\u202f]");
+
+	private static final Map<String, String> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static String unitWord(String quantity) {
-		return Words.lower(quantity.replaceAll("[\\d.,\\s\\u202f]", ""));
+		if (UNITS.size() > 10_000) {
+			UNITS.clear();
+		}
+		return UNITS.computeIfAbsent(quantity, q -> Words.lower(AMOUNT.matcher(q).replaceAll("")));
 	}
 
 	/** Every occurrence goes, so that the prompt never shows the answer. */

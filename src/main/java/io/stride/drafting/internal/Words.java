@@ -47,6 +47,13 @@ final class Words {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
+	private static final Pattern NOT_PLAIN = Pattern.compile("[^\\p{L}\\p{N} ]");
+
+	/** Lower case, letters, digits and spaces only. */
+	static String plain(String text) {
+		return NOT_PLAIN.matcher(lower(text)).replaceAll("").strip();
+	}
+
 	static boolean isStop(String word) {
 		return STOP.contains(lower(word));
 	}
@@ -77,8 +84,8 @@ final class Words {
 
 	/** Two answers that say the same thing (case, plural s, one inside the other). */
 	static boolean sameMeaning(String a, String b) {
-		String x = lower(a).replaceAll("[^\\p{L}\\p{N} ]", "").strip();
-		String y = lower(b).replaceAll("[^\\p{L}\\p{N} ]", "").strip();
+		String x = plain(a);
+		String y = plain(b);
 		if (x.equals(y) || x.equals(y + "s") || y.equals(x + "s") || x.equals(y + "es") || y.equals(x + "es")) {
 			return true;
 		}
@@ -90,5 +97,74 @@ final class Words {
 			return text;
 		}
 		return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+	}
+
+	/**
+	 * Two answers too alike to be told apart fairly: the same meaning, a few letters apart (a typo, a plural), or
+	 * one's word stems all inside the other's ("card" and "corporate card").
+	 */
+	static boolean nearDuplicate(String a, String b) {
+		if (sameMeaning(a, b)) {
+			return true;
+		}
+		String x = plain(a);
+		String y = plain(b);
+		if (editDistance(x, y) <= Math.max(1, Math.min(x.length(), y.length()) / 6)) {
+			return true;
+		}
+		java.util.Set<String> sx = stems(x);
+		java.util.Set<String> sy = stems(y);
+		return !sx.isEmpty() && !sy.isEmpty() && (sx.containsAll(sy) || sy.containsAll(sx));
+	}
+
+	/** The stems of a text's content words. */
+	static java.util.Set<String> stems(String text) {
+		java.util.Set<String> stems = new java.util.HashSet<>();
+		java.util.regex.Matcher m = TOKEN.matcher(text);
+		while (m.find()) {
+			if (!Character.isDigit(m.group().charAt(0)) && !isStop(m.group())) {
+				stems.add(stem(m.group()));
+			}
+		}
+		return stems;
+	}
+
+	/** A light stem: plural and verb endings off ("policies" and "policy", "reports", "reported", "reporting"). */
+	static String stem(String word) {
+		String w = lower(word);
+		if (w.endsWith("'s") || w.endsWith("’s")) {
+			w = w.substring(0, w.length() - 2);
+		}
+		if (w.length() > 4 && w.endsWith("ies")) {
+			return w.substring(0, w.length() - 3) + "y";
+		}
+		for (String ending : new String[] { "ing", "ed", "es", "s", "ly" }) {
+			if (w.length() > ending.length() + 2 && w.endsWith(ending) && !w.endsWith("ss")) {
+				return w.substring(0, w.length() - ending.length());
+			}
+		}
+		return w;
+	}
+
+	static int editDistance(String a, String b) {
+		if (Math.abs(a.length() - b.length()) > 3) {
+			return Math.abs(a.length() - b.length());
+		}
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
 	}
 }
