@@ -136,7 +136,7 @@ public class LlmEngine {
 						+ " knowledge-check question" + (check.size() == 1 ? "" : "s") + " left: the language model "
 						+ "asked the others in an earlier module too. Add one before publishing.");
 			}
-			modules.add(new DraftModule(module.title(), module.takeaways(), module.lessons(), check));
+			modules.add(new DraftModule(module.title(), module.takeaways(), module.lessons(), check, module.untested()));
 			offered.add(outcome.quiz());
 			warnings.addAll(outcome.warnings());
 		}
@@ -224,7 +224,7 @@ public class LlmEngine {
 		List<DraftModule> modules = offline.modules()
 			.stream()
 			.map(m -> new DraftModule(m.title(), m.takeaways(), m.lessons(),
-					m.knowledgeCheck().stream().map(q -> rewritten.getOrDefault(q, q)).toList()))
+					m.knowledgeCheck().stream().map(q -> rewritten.getOrDefault(q, q)).toList(), m.untested()))
 			.toList();
 		List<DraftQuestion> quiz = offline.quiz().stream().map(q -> rewritten.getOrDefault(q, q)).toList();
 		attempts.stoppedWarning().ifPresent(warnings::add);
