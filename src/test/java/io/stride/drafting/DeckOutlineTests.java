@@ -111,6 +111,28 @@ class DeckOutlineTests {
 	}
 
 	@Test
+	void slidesWithATitleAndNothingElseHeadTheSlidesAfterThemAsSections() {
+		byte[] deck = OfficeFiles.deck()
+			.titleSlide("Handling Customer Complaints", "Training for the service desk team")
+			.slide("Taking a Complaint")
+			.slide("Listening First", "Let the customer finish before you answer.", "Repeat the complaint in your own words.")
+			.slide("Logging the Complaint", "Log every complaint in the ticket system within 1 hour.",
+					"Give the customer the ticket number.")
+			.slide("Resolving a Complaint")
+			.slide("When to Escalate", "Escalate to the team lead when a refund is over 200 euros.",
+					"Escalate at once when the customer mentions a lawyer.")
+			.slide("Closing the Ticket", "Call the customer back within 2 working days.",
+					"Close the ticket only when the customer agrees.")
+			.bytes();
+
+		CourseDraft draft = draft("complaints.pptx", deck);
+
+		assertThat(modules(draft)).containsExactly("Taking a Complaint", "Resolving a Complaint");
+		assertThat(draft.modules()).flatExtracting(DraftModule::lessons).extracting(DraftLesson::title)
+			.containsExactly("Listening First", "Logging the Complaint", "When to Escalate", "Closing the Ticket");
+	}
+
+	@Test
 	void aLongDeckKeepsEverySlideAsALessonUnderItsOwnTitle() {
 		OfficeFiles.Deck deck = OfficeFiles.deck().titleSlide("Warehouse Safety Refresher", "For all shifts");
 		List<String> titles = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,8 @@ final class Slides {
 	/**
 	 * Writes the deck as XHTML to the handler, slide by slide in the deck's order. An opening title slide's title is
 	 * the deck's {@code h1}; the other slides' titles are {@code h2}, or {@code h3} under an {@code h2} per section
-	 * when the deck is divided into PowerPoint sections. The deck's title property goes into the head.
+	 * when the deck is divided into PowerPoint sections or by section-header slides (then their titles are the
+	 * {@code h2}s). The deck's title property goes into the head.
 	 */
 	static void read(byte[] content, ContentHandler handler, ParseContext context)
 			throws IOException, SAXException, TikaException {
@@ -83,39 +85,58 @@ final class Slides {
 			XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
 			xhtml.startDocument();
 			Deck deck = deck(parts, presentation);
-			boolean sectioned = deck.sectioned();
-			String section = null;
-			boolean seenShown = false;
-			int number = 0;
+			Map<String, String> layoutTypes = new HashMap<>();
+			List<Shown> slides = new ArrayList<>();
 			for (String slide : deck.slides) {
-				number++;
-				Part shown = parse(parts, slide, context);
-				if (shown.hidden) {
+				Part part = parse(parts, slide, context);
+				List<Part> notes = new ArrayList<>();
+				String layout = null;
+				if (!part.hidden) {
+					for (String data : parts.related(slide, DIAGRAM_DATA)) {
+						part.diagrams.add(parse(parts, data, context));
+					}
+					for (String page : parts.related(slide, NOTES)) {
+						notes.add(parse(parts, page, context));
+					}
+					layout = layoutType(parts, slide, layoutTypes);
+				}
+				slides.add(new Shown(slide, part, notes, layout));
+			}
+			Shown first = slides.stream().filter(s -> !s.part.hidden).findFirst().orElse(null);
+			Shown opening = first != null && first.isTitleSlide() ? first : null;
+			boolean sectioned = deck.sectioned();
+			// without sections, slides that only carry a title (section headers) divide the deck, if any slide follows one
+			boolean divided = !sectioned && slides.stream()
+				.filter(s -> s != opening && !s.part.hidden)
+				.dropWhile(s -> !s.isDivider())
+				.anyMatch(s -> !s.isDivider());
+			String section = null;
+			for (Shown slide : slides) {
+				if (slide.part.hidden) {
 					// a hidden slide is not shown, so not taught from; the others keep their numbers
 					xhtml.startElement("div", "class", "slide-content");
 					xhtml.endElement("div");
 					continue;
 				}
-				for (String data : parts.related(slide, DIAGRAM_DATA)) {
-					shown.diagrams.add(parse(parts, data, context));
-				}
-				List<Part> notes = new ArrayList<>();
-				for (String page : parts.related(slide, NOTES)) {
-					notes.add(parse(parts, page, context));
-				}
-				boolean opening = !seenShown && isTitleSlide(shown, parts.related(slide, LAYOUT), parts);
-				seenShown = true;
 				String heading = null;
-				if (sectioned && !opening) {
-					String own = deck.sectionOf.get(slide);
+				String titleTag = "h2";
+				if (slide == opening) {
+					titleTag = "h1";
+				}
+				else if (sectioned) {
+					titleTag = "h3";
+					String own = deck.sectionOf.get(slide.name);
 					if (own != null && !own.equals(section)) {
 						section = own;
 						// PowerPoint names a section it made itself "Default Section": the section's first slide names it
-						heading = DEFAULT_SECTION.matcher(own).matches() ? shown.title() : own;
+						heading = DEFAULT_SECTION.matcher(own).matches() ? slide.part.title() : own;
 					}
 				}
-				writeSlide(shown, opening ? "h1" : sectioned ? "h3" : "h2", heading, xhtml);
-				for (Part page : notes) {
+				else if (divided) {
+					titleTag = slide.isDivider() ? "h2" : "h3";
+				}
+				writeSlide(slide.part, titleTag, heading, xhtml);
+				for (Part page : slide.notes) {
 					writeNotes(page, xhtml);
 				}
 			}
@@ -126,37 +147,52 @@ final class Slides {
 		}
 	}
 
-	/**
-	 * Whether a deck's first shown slide is its title slide: a centred title or a subtitle (as PowerPoint's and
-	 * LibreOffice's title layouts have), a layout of the title type, or a title and nothing else.
-	 */
-	private static boolean isTitleSlide(Part slide, List<String> layouts, Parts parts)
-			throws IOException, SAXException, TikaException {
-		if (slide.title().isEmpty()) {
-			return false;
-		}
-		boolean subtitled = slide.shapes.stream().anyMatch(s -> "subTitle".equals(s.placeholder));
-		boolean centred = slide.shapes.stream().anyMatch(s -> "ctrTitle".equals(s.placeholder));
-		boolean titleOnly = slide.diagrams.isEmpty() && slide.shapes.stream()
-			.allMatch(s -> s.isTitle() || s.isFooter() || s.table == null && s.text().isEmpty());
-		if (subtitled || centred || titleOnly) {
-			return true;
-		}
-		for (String layout : layouts) {
-			String[] type = new String[1];
-			parts.parse(layout, new DefaultHandler() {
-				@Override
-				public void startElement(String uri, String local, String name, Attributes attributes) {
-					if (local.equals("sldLayout")) {
-						type[0] = attributes.getValue("type");
-					}
-				}
-			});
-			if ("title".equals(type[0])) {
-				return true;
+	/** A shown slide: its part, its notes pages and its layout's type ("title", "secHead", "obj"...). */
+	private record Shown(String name, Part part, List<Part> notes, String layout) {
+
+		/**
+		 * Whether, as a deck's first shown slide, it is its title slide: a centred title or a subtitle (as PowerPoint's
+		 * and LibreOffice's title layouts have), a layout of the title type, or a title and nothing else.
+		 */
+		boolean isTitleSlide() {
+			if (part.title().isEmpty()) {
+				return false;
 			}
+			return part.shapes.stream().anyMatch(s -> "subTitle".equals(s.placeholder) || "ctrTitle".equals(s.placeholder))
+					|| "title".equals(layout) || part.titleOnly();
 		}
-		return false;
+
+		/** A section header: a slide of that layout, or one with a title and nothing else, not even notes. */
+		boolean isDivider() {
+			if (part.title().isEmpty()) {
+				return false;
+			}
+			boolean noNotes = notes.stream().flatMap(n -> n.shapes.stream())
+				.filter(s -> "body".equals(s.placeholder))
+				.allMatch(s -> s.text().isEmpty());
+			return "secHead".equals(layout) || part.titleOnly() && noNotes;
+		}
+	}
+
+	/** The type of a slide's layout, read once per layout. */
+	private static String layoutType(Parts parts, String slide, Map<String, String> known)
+			throws IOException, SAXException, TikaException {
+		for (String layout : parts.related(slide, LAYOUT)) {
+			if (!known.containsKey(layout)) {
+				String[] type = { "" };
+				parts.parse(layout, new DefaultHandler() {
+					@Override
+					public void startElement(String uri, String local, String name, Attributes attributes) {
+						if (local.equals("sldLayout") && attributes.getValue("type") != null) {
+							type[0] = attributes.getValue("type");
+						}
+					}
+				});
+				known.put(layout, type[0]);
+			}
+			return known.get(layout);
+		}
+		return "";
 	}
 
 	/** The title a deck's core properties give it ({@code dc:title}), or "". */
@@ -442,6 +478,12 @@ final class Slides {
 		final List<Part> diagrams = new ArrayList<>();
 
 		boolean hidden;
+
+		/** Whether the slide shows a title and no other text, table or graphic. */
+		boolean titleOnly() {
+			return diagrams.isEmpty() && shapes.stream()
+				.allMatch(s -> s.isTitle() || s.isFooter() || s.table == null && s.text().isEmpty());
+		}
 
 		/** The text of the slide's title placeholder, "" without one. */
 		String title() {
