@@ -111,14 +111,14 @@ class DeckOutlineTests {
 	}
 
 	@Test
-	void slidesWithATitleAndNothingElseHeadTheSlidesAfterThemAsSections() {
+	void sectionHeaderSlidesAndLaterTitleSlidesHeadTheSlidesAfterThem() {
 		byte[] deck = OfficeFiles.deck()
 			.titleSlide("Handling Customer Complaints", "Training for the service desk team")
 			.slide("Taking a Complaint")
 			.slide("Listening First", "Let the customer finish before you answer.", "Repeat the complaint in your own words.")
 			.slide("Logging the Complaint", "Log every complaint in the ticket system within 1 hour.",
 					"Give the customer the ticket number.")
-			.slide("Resolving a Complaint")
+			.titleSlide("Resolving a Complaint", "Most complaints are resolved on the first call.")
 			.slide("When to Escalate", "Escalate to the team lead when a refund is over 200 euros.",
 					"Escalate at once when the customer mentions a lawyer.")
 			.slide("Closing the Ticket", "Call the customer back within 2 working days.",
@@ -127,9 +127,12 @@ class DeckOutlineTests {
 
 		CourseDraft draft = draft("complaints.pptx", deck);
 
+		assertThat(draft.title()).isEqualTo("Handling Customer Complaints");
 		assertThat(modules(draft)).containsExactly("Taking a Complaint", "Resolving a Complaint");
+		// a later title slide opens a section too; its subtitle introduces the section
 		assertThat(draft.modules()).flatExtracting(DraftModule::lessons).extracting(DraftLesson::title)
-			.containsExactly("Listening First", "Logging the Complaint", "When to Escalate", "Closing the Ticket");
+			.containsExactly("Listening First", "Logging the Complaint", "Resolving a Complaint", "When to Escalate",
+					"Closing the Ticket");
 	}
 
 	@Test

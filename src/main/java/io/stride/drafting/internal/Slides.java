@@ -162,7 +162,10 @@ final class Slides {
 					|| "title".equals(layout) || part.titleOnly();
 		}
 
-		/** A section header: a slide of that layout, or one with a title and nothing else, not even notes. */
+		/**
+		 * A section header: a slide of that layout or of the title slide's (after the first), or one with a title and
+		 * nothing else, not even notes.
+		 */
 		boolean isDivider() {
 			if (part.title().isEmpty()) {
 				return false;
@@ -170,7 +173,8 @@ final class Slides {
 			boolean noNotes = notes.stream().flatMap(n -> n.shapes.stream())
 				.filter(s -> "body".equals(s.placeholder))
 				.allMatch(s -> s.text().isEmpty());
-			return "secHead".equals(layout) || part.titleOnly() && noNotes;
+			return "secHead".equals(layout) || "title".equals(layout)
+					|| part.shapes.stream().anyMatch(s -> "ctrTitle".equals(s.placeholder)) || part.titleOnly() && noNotes;
 		}
 	}
 
