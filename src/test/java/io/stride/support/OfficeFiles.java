@@ -217,6 +217,12 @@ public final class OfficeFiles {
 			return this;
 		}
 
+		/** The deck's title property (File > Info > Title in PowerPoint). */
+		public Deck titleProperty(String title) {
+			deck.getProperties().getCoreProperties().setTitle(title);
+			return this;
+		}
+
 		/** Hides the current slide, as "Hide slide" in PowerPoint does. */
 		public Deck hidden() {
 			slide.getXmlObject().setShow(false);

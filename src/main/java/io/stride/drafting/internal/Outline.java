@@ -61,12 +61,23 @@ final class Outline {
 		}
 		int moduleLevel = moduleLevelOf(headings, title);
 		long moduleHeadings = headings.stream().filter(h -> h.level() == moduleLevel).count();
+		boolean deck = isDeck(source);
+		if (deck && moduleHeadings >= 1) {
+			// a deck is named by its title slide (an h1) alone: a first content slide's title names only that slide
+			String named = title != null ? title : headings.stream().filter(h -> h.level() == 1).map(Block::text).findFirst().orElse(null);
+			return new Result(named, group(byHeadings(source, moduleLevel, named, true)), false);
+		}
 		if (moduleHeadings >= 2) {
-			return new Result(title != null ? title : leadingHeading(source), group(byHeadings(source, moduleLevel, title)),
-					false);
+			return new Result(title != null ? title : leadingHeading(source),
+					group(byHeadings(source, moduleLevel, title, false)), false);
 		}
 		List<ModulePlan> segmented = byTopic(source, sentences, vectors, firstSentence, terms, title);
 		return new Result(title != null ? title : leadingHeading(source), segmented, true);
+	}
+
+	/** A slide deck, read by {@link Slides}: each slide's title is a heading, its speaker notes are notes. */
+	static boolean isDeck(ExtractedSource source) {
+		return source.name().toLowerCase(java.util.Locale.ROOT).endsWith(".pptx");
 	}
 
 	/** A document that opens with a heading is named by it. */
@@ -85,7 +96,12 @@ final class Outline {
 		return top;
 	}
 
-	private static List<ModulePlan> byHeadings(ExtractedSource source, int moduleLevel, String title) {
+	/**
+	 * @param deck whether the source is a slide deck: then each slide is a lesson of its own, never merged with its
+	 *        neighbours, and the title slide's own text (a subtitle, a presenter's name) is the cover, not a lesson;
+	 *        its speaker notes, if any, still are
+	 */
+	private static List<ModulePlan> byHeadings(ExtractedSource source, int moduleLevel, String title, boolean deck) {
 		List<ModulePlan> modules = new ArrayList<>();
 		String moduleTitle = null;
 		List<LessonPlan> lessons = new ArrayList<>();
@@ -93,16 +109,22 @@ final class Outline {
 		Block lessonHeading = null;
 		List<Block> blocks = new ArrayList<>();
 		boolean titleSkipped = false;
+		String cover = null;
 		for (Block block : source.blocks()) {
 			if (block.is(Block.Kind.HEADING) && block.level() < moduleLevel) {
 				if (!titleSkipped && block.text().equals(title)) {
 					titleSkipped = true;
+					cover = deck ? block.locator() : null;
 					continue;
 				}
 			}
+			if (cover != null && moduleTitle == null && !block.is(Block.Kind.HEADING) && !block.is(Block.Kind.NOTE)
+					&& block.locator().equals(cover)) {
+				continue;
+			}
 			if (block.is(Block.Kind.HEADING) && block.level() <= moduleLevel) {
 				closeLesson(lessons, lessonTitle, blocks, moduleTitle, lessonHeading);
-				closeModule(modules, moduleTitle, lessons, source);
+				closeModule(modules, moduleTitle, lessons, source, deck);
 				moduleTitle = block.text();
 				lessons = new ArrayList<>();
 				lessonTitle = null;
@@ -120,7 +142,7 @@ final class Outline {
 			}
 		}
 		closeLesson(lessons, lessonTitle, blocks, moduleTitle, lessonHeading);
-		closeModule(modules, moduleTitle, lessons, source);
+		closeModule(modules, moduleTitle, lessons, source, deck);
 		return modules;
 	}
 
@@ -160,12 +182,13 @@ final class Outline {
 	}
 
 	private static void closeModule(List<ModulePlan> modules, String title, List<LessonPlan> lessons,
-			ExtractedSource source) {
+			ExtractedSource source, boolean deck) {
 		if (lessons.isEmpty()) {
 			return;
 		}
 		List<LessonPlan> split = new ArrayList<>();
-		for (LessonPlan lesson : mergeShort(lessons)) {
+		// a slide is short by nature, and its title is the author's own division: slides are not read together
+		for (LessonPlan lesson : deck ? lessons : mergeShort(lessons)) {
 			split.addAll(splitLong(lesson));
 		}
 		modules.add(new ModulePlan(title != null ? clean(title) : "Introduction", split, source));

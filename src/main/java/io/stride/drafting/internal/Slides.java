@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.XHTMLContentHandler;
 import org.apache.tika.utils.XMLReaderUtils;
@@ -46,38 +48,96 @@ final class Slides {
 
 	private static final String DIAGRAM_DATA = "/diagramData";
 
+	private static final String LAYOUT = "/slideLayout";
+
+	private static final String CORE_PROPERTIES = "/core-properties";
+
+	/** The name PowerPoint gives a section it makes itself, in the languages of the corpus. */
+	private static final Pattern DEFAULT_SECTION = Pattern.compile(
+			"(?i)(default|untitled) section( \\d+)?|standardabschnitt|section par défaut|sección predeterminada|standaardsectie");
+
 	/** What an empty placeholder shows until it is typed into; some tools save it as the placeholder's text. */
 	private static final Pattern PROMPT = Pattern.compile(
-			"(?i)(click|tap|double[- ]click) (here )?to (add|edit|insert)\\b.*|(second|third|fourth|fifth) level");
+			"(?i)(click|tap|double[- ]click) (here )?to (add|edit|insert)\\b.*|(second|third|fourth|fifth) level|‹#›");
 
 	private Slides() {
 	}
 
-	/** Writes the deck as XHTML to the handler, slide by slide in the deck's order. */
+	/**
+	 * Writes the deck as XHTML to the handler, slide by slide in the deck's order. An opening title slide's title is
+	 * the deck's {@code h1}; the other slides' titles are {@code h2}, or {@code h3} under an {@code h2} per section
+	 * when the deck is divided into PowerPoint sections or by section-header slides (then their titles are the
+	 * {@code h2}s). The deck's title property goes into the head.
+	 */
 	static void read(byte[] content, ContentHandler handler, ParseContext context)
 			throws IOException, SAXException, TikaException {
 		// parts are inflated one at a time, when they are read, as the streaming extractors do
 		try (Parts parts = new Parts(content, context)) {
 			String presentation = parts.related("", OFFICE_DOCUMENT).stream().findFirst()
 				.orElseThrow(() -> new TikaException("a PPTX package without a presentation"));
-			XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, new Metadata());
+			Metadata metadata = new Metadata();
+			for (String core : parts.related("", CORE_PROPERTIES)) {
+				String title = coreTitle(parts, core);
+				if (!title.isBlank()) {
+					metadata.set(TikaCoreProperties.TITLE, title);
+				}
+			}
+			XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
 			xhtml.startDocument();
-			int number = 0;
-			for (String slide : slides(parts, presentation, context)) {
-				number++;
-				Part shown = parse(parts, slide, context);
-				if (shown.hidden) {
+			Deck deck = deck(parts, presentation);
+			Map<String, String> layoutTypes = new HashMap<>();
+			List<Shown> slides = new ArrayList<>();
+			for (String slide : deck.slides) {
+				Part part = parse(parts, slide, context);
+				List<Part> notes = new ArrayList<>();
+				String layout = null;
+				if (!part.hidden) {
+					for (String data : parts.related(slide, DIAGRAM_DATA)) {
+						part.diagrams.add(parse(parts, data, context));
+					}
+					for (String page : parts.related(slide, NOTES)) {
+						notes.add(parse(parts, page, context));
+					}
+					layout = layoutType(parts, slide, layoutTypes);
+				}
+				slides.add(new Shown(slide, part, notes, layout));
+			}
+			Shown first = slides.stream().filter(s -> !s.part.hidden).findFirst().orElse(null);
+			Shown opening = first != null && first.isTitleSlide() ? first : null;
+			boolean sectioned = deck.sectioned();
+			// without sections, slides that only carry a title (section headers) divide the deck, if any slide follows one
+			boolean divided = !sectioned && slides.stream()
+				.filter(s -> s != opening && !s.part.hidden)
+				.dropWhile(s -> !s.isDivider())
+				.anyMatch(s -> !s.isDivider());
+			String section = null;
+			for (Shown slide : slides) {
+				if (slide.part.hidden) {
 					// a hidden slide is not shown, so not taught from; the others keep their numbers
 					xhtml.startElement("div", "class", "slide-content");
 					xhtml.endElement("div");
 					continue;
 				}
-				for (String data : parts.related(slide, DIAGRAM_DATA)) {
-					shown.diagrams.add(parse(parts, data, context));
+				String heading = null;
+				String titleTag = "h2";
+				if (slide == opening) {
+					titleTag = "h1";
 				}
-				writeSlide(shown, number == 1, xhtml);
-				for (String notes : parts.related(slide, NOTES)) {
-					writeNotes(parse(parts, notes, context), xhtml);
+				else if (sectioned) {
+					titleTag = "h3";
+					String own = deck.sectionOf.get(slide.name);
+					if (own != null && !own.equals(section)) {
+						section = own;
+						// PowerPoint names a section it made itself "Default Section": the section's first slide names it
+						heading = DEFAULT_SECTION.matcher(own).matches() ? slide.part.title() : own;
+					}
+				}
+				else if (divided) {
+					titleTag = slide.isDivider() ? "h2" : "h3";
+				}
+				writeSlide(slide.part, titleTag, heading, xhtml);
+				for (Part page : slide.notes) {
+					writeNotes(page, xhtml);
 				}
 			}
 			xhtml.endDocument();
@@ -87,28 +147,143 @@ final class Slides {
 		}
 	}
 
-	/** The slides' parts, in the order the deck shows them ({@code p:sldIdLst}). */
-	private static List<String> slides(Parts parts, String presentation, ParseContext context)
+	/** A shown slide: its part, its notes pages and its layout's type ("title", "secHead", "obj"...). */
+	private record Shown(String name, Part part, List<Part> notes, String layout) {
+
+		/**
+		 * Whether, as a deck's first shown slide, it is its title slide: a centred title or a subtitle (as PowerPoint's
+		 * and LibreOffice's title layouts have), a layout of the title type, or a title and nothing else.
+		 */
+		boolean isTitleSlide() {
+			if (part.title().isEmpty()) {
+				return false;
+			}
+			return part.shapes.stream().anyMatch(s -> "subTitle".equals(s.placeholder) || "ctrTitle".equals(s.placeholder))
+					|| "title".equals(layout) || part.titleOnly();
+		}
+
+		/**
+		 * A section header: a slide of that layout or of the title slide's (after the first), or one with a title and
+		 * nothing else, not even notes.
+		 */
+		boolean isDivider() {
+			if (part.title().isEmpty()) {
+				return false;
+			}
+			boolean noNotes = notes.stream().flatMap(n -> n.shapes.stream())
+				.filter(s -> "body".equals(s.placeholder))
+				.allMatch(s -> s.text().isEmpty());
+			return "secHead".equals(layout) || "title".equals(layout)
+					|| part.shapes.stream().anyMatch(s -> "ctrTitle".equals(s.placeholder)) || part.titleOnly() && noNotes;
+		}
+	}
+
+	/** The type of a slide's layout, read once per layout. */
+	private static String layoutType(Parts parts, String slide, Map<String, String> known)
 			throws IOException, SAXException, TikaException {
-		List<String> ids = new ArrayList<>();
-		parts.parse(presentation, new DefaultHandler() {
+		for (String layout : parts.related(slide, LAYOUT)) {
+			if (!known.containsKey(layout)) {
+				String[] type = { "" };
+				parts.parse(layout, new DefaultHandler() {
+					@Override
+					public void startElement(String uri, String local, String name, Attributes attributes) {
+						if (local.equals("sldLayout") && attributes.getValue("type") != null) {
+							type[0] = attributes.getValue("type");
+						}
+					}
+				});
+				known.put(layout, type[0]);
+			}
+			return known.get(layout);
+		}
+		return "";
+	}
+
+	/** The title a deck's core properties give it ({@code dc:title}), or "". */
+	private static String coreTitle(Parts parts, String core) throws IOException, SAXException, TikaException {
+		StringBuilder title = new StringBuilder();
+		parts.parse(core, new DefaultHandler() {
+			private boolean inTitle;
+
 			@Override
 			public void startElement(String uri, String local, String name, Attributes attributes) {
-				if (local.equals("sldId")) {
+				inTitle = local.equals("title") && uri.contains("purl.org/dc");
+			}
+
+			@Override
+			public void endElement(String uri, String local, String name) {
+				inTitle = false;
+			}
+
+			@Override
+			public void characters(char[] ch, int start, int length) {
+				if (inTitle) {
+					title.append(ch, start, length);
+				}
+			}
+		});
+		return title.toString().strip();
+	}
+
+	/** The slides in the deck's order and, when the deck is divided into sections, each slide's section. */
+	private record Deck(List<String> slides, Map<String, String> sectionOf) {
+
+		/** Sections are followed when there are at least two of them. */
+		boolean sectioned() {
+			return new java.util.HashSet<>(sectionOf.values()).size() > 1;
+		}
+	}
+
+	/**
+	 * The slides' parts, in the order the deck shows them ({@code p:sldIdLst}), and the sections they are in
+	 * ({@code p14:sectionLst}, which lists the slides by their numeric ids).
+	 */
+	private static Deck deck(Parts parts, String presentation) throws IOException, SAXException, TikaException {
+		List<String> ids = new ArrayList<>();
+		Map<String, String> relationshipOf = new LinkedHashMap<>();
+		Map<String, String> sectionOfId = new LinkedHashMap<>();
+		parts.parse(presentation, new DefaultHandler() {
+			private String section;
+
+			@Override
+			public void startElement(String uri, String local, String name, Attributes attributes) {
+				if (local.equals("section") && !uri.contains("presentationml")) {
+					section = String.valueOf(attributes.getValue("name")).replaceAll("\\s+", " ").strip();
+				}
+				else if (local.equals("sldId") && section != null && !uri.contains("presentationml")) {
+					sectionOfId.putIfAbsent(String.valueOf(attributes.getValue("id")), section);
+				}
+				else if (local.equals("sldId")) {
 					for (int i = 0; i < attributes.getLength(); i++) {
 						if (attributes.getLocalName(i).equals("id") && attributes.getURI(i).contains("relationships")) {
 							ids.add(attributes.getValue(i));
+							relationshipOf.put(String.valueOf(attributes.getValue("id")), attributes.getValue(i));
 						}
 					}
+				}
+			}
+
+			@Override
+			public void endElement(String uri, String local, String name) {
+				if (local.equals("section") && !uri.contains("presentationml")) {
+					section = null;
 				}
 			}
 		});
 		Map<String, String> byId = parts.relationships(presentation, SLIDE);
 		if (ids.isEmpty()) {
 			// no list of slides: take them as the package relates them
-			return List.copyOf(byId.values());
+			return new Deck(List.copyOf(byId.values()), Map.of());
 		}
-		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+		Map<String, String> sectionOf = new LinkedHashMap<>();
+		relationshipOf.forEach((number, relationship) -> {
+			String slide = byId.get(relationship);
+			String section = sectionOfId.get(number);
+			if (slide != null && section != null && !section.isEmpty()) {
+				sectionOf.put(slide, section);
+			}
+		});
+		return new Deck(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), sectionOf);
 	}
 
 	private static Part parse(Parts parts, String name, ParseContext context) throws IOException, SAXException, TikaException {
@@ -192,15 +367,16 @@ final class Slides {
 		}
 	}
 
-	private static void writeSlide(Part slide, boolean first, XHTMLContentHandler xhtml) throws SAXException {
+	/** @param section the heading of the section this slide opens, or null */
+	private static void writeSlide(Part slide, String titleTag, String section, XHTMLContentHandler xhtml)
+			throws SAXException {
 		xhtml.startElement("div", "class", "slide-content");
+		if (section != null && !section.isEmpty()) {
+			xhtml.element("h2", section);
+		}
 		List<Shape> shapes = slide.shapes;
-		for (Shape title : shapes) {
-			if (title.isTitle() && !title.text().isEmpty()) {
-				// the opening slide's title names the deck; the other slides' titles are its sections
-				xhtml.element(first && title.placeholder.equals("ctrTitle") ? "h1" : "h2", title.text());
-				break;
-			}
+		if (!slide.title().isEmpty()) {
+			xhtml.element(titleTag, slide.title());
 		}
 		for (Shape shape : shapes) {
 			if (shape.isTitle() || shape.isFooter()) {
@@ -306,6 +482,17 @@ final class Slides {
 		final List<Part> diagrams = new ArrayList<>();
 
 		boolean hidden;
+
+		/** Whether the slide shows a title and no other text, table or graphic. */
+		boolean titleOnly() {
+			return diagrams.isEmpty() && shapes.stream()
+				.allMatch(s -> s.isTitle() || s.isFooter() || s.table == null && s.text().isEmpty());
+		}
+
+		/** The text of the slide's title placeholder, "" without one. */
+		String title() {
+			return shapes.stream().filter(Shape::isTitle).map(Shape::text).filter(t -> !t.isEmpty()).findFirst().orElse("");
+		}
 	}
 
 	private static final class Shape {
@@ -389,7 +576,8 @@ final class Slides {
 
 		@Override
 		public void startElement(String uri, String local, String name, Attributes attributes) {
-			if (skipping > 0 || local.equals("Fallback")) {
+			if (skipping > 0 || local.equals("Fallback") || local.equals("fld") && isFurniture(attributes.getValue("type"))) {
+				// a slide number or date field shows the page's number or today's date ("‹#›" until it is drawn)
 				skipping++;
 				return;
 			}
@@ -528,6 +716,10 @@ final class Slides {
 			if (paragraph != null) {
 				paragraph.bullet = bullet;
 			}
+		}
+
+		private static boolean isFurniture(String field) {
+			return field != null && (field.equals("slidenum") || field.startsWith("datetime"));
 		}
 
 		private static boolean isOn(String value) {
