@@ -68,9 +68,9 @@ public class QuestionRegenerator {
 			if (fresh.size() >= Math.max(2, slots.size())) {
 				break;
 			}
-			CourseFromDraft.question(candidate).ifPresent(q -> fresh.add(new Question(null, q.kind(), q.prompt(), q.options(),
-					q.correct(), q.explanation(), new SourceNote("this course", candidate.citation().locator(),
-							candidate.citation().start(), candidate.citation().end(), candidate.citation().text()))));
+			CourseFromDraft.question(candidate).ifPresent(q -> fresh.add(q.withSource(new SourceNote("this course",
+					candidate.citation().locator(), candidate.citation().start(), candidate.citation().end(),
+					candidate.citation().text()))));
 		}
 		if (fresh.isEmpty()) {
 			throw new InvalidInputException("module", "No questions could be drafted from this module's text.");
@@ -199,8 +199,8 @@ public class QuestionRegenerator {
 				SourceNote source = samePassage ? note
 						: new SourceNote("this course", candidate.citation().locator(), candidate.citation().start(),
 								candidate.citation().end(), candidate.citation().text());
-				Question q = converted.get();
-				drafted.add(new Question(null, q.kind(), q.prompt(), q.options(), q.correct(), q.explanation(), source));
+				// withSource keeps what a matching or numeric question's answer is made of
+				drafted.add(converted.get().withId(null).withSource(source));
 			}
 		}
 		return drafted;

@@ -121,9 +121,19 @@ class RegenerateQuestionTests {
 			String p = "questions[" + i + "]";
 			form.param(p + ".id", q.id()).param(p + ".kind", q.kind().name()).param(p + ".prompt", q.prompt())
 				.param(p + ".explanation", q.explanation());
+			if (q.kind() == QuestionKind.NUMERIC) {
+				// drafts now hold numeric and matching questions too; the form sends them as the page does
+				form.param(p + ".value", q.numeric().value().toPlainString())
+					.param(p + ".tolerance", q.numeric().tolerance().toPlainString())
+					.param(p + ".unit", q.numeric().unit() == null ? "" : q.numeric().unit());
+				continue;
+			}
 			for (int o = 0; o < q.options().size(); o++) {
 				form.param(p + ".options[" + o + "].text", q.options().get(o));
-				if (q.correct().contains(o)) {
+				if (q.kind() == QuestionKind.MATCHING) {
+					form.param(p + ".options[" + o + "].match", q.matches().get(q.correct().get(o)));
+				}
+				else if (q.correct().contains(o)) {
 					form.param(p + ".options[" + o + "].correct", "true");
 				}
 			}
