@@ -349,7 +349,8 @@ public class Drafting {
 	 */
 	private CourseDraft withWarnings(CourseDraft draft) {
 		List<String> warnings = new ArrayList<>(draft.warnings());
-		if (draft.allQuestions().isEmpty()) {
+		// a draft in a language Stride does not draft questions in says so already, and why
+		if (draft.allQuestions().isEmpty() && DraftWarnings.DRAFTED_LANGUAGES.contains(draft.language())) {
 			warnings.add(DraftWarnings.NO_QUESTIONS);
 		}
 		CourseFit courses = fit == null ? null : fit.getIfAvailable();

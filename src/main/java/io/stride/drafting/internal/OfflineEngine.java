@@ -52,6 +52,14 @@ public class OfflineEngine {
 		if (sentences.isEmpty()) {
 			throw new io.stride.drafting.SourceRejected(422, sources.get(0).name(), "has headings but no sentences to teach from.");
 		}
+		DocumentLanguage.Detected language = DocumentLanguage.of(sources.stream().map(ExtractedSource::text)
+			.collect(java.util.stream.Collectors.joining("\n")));
+		if (!language.supported()) {
+			warnings.add(io.stride.drafting.DraftWarnings.language(sources.get(0).name(), language.tag())
+				.orElse("The source is in " + language.name() + "; Stride drafts questions in English, German, French, "
+						+ "Spanish and Dutch.") + " Its lessons are drafted; write the questions and objectives yourself.");
+		}
+		Wording wording = Wording.of(language.supported() ? language.language() : DocumentLanguage.Language.ENGLISH);
 		float[][] vectors = vectors(sentences);
 		double[] centrality = centrality(vectors);
 		List<Definitions.Definition> definitions = Definitions.find(sentences);
@@ -78,7 +86,8 @@ public class OfflineEngine {
 		for (Outline.ModulePlan plan : plans) {
 			lists.addAll(listGroups(plan));
 		}
-		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences, vectors);
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences, vectors)
+			.in(wording);
 		progress.accept(4, "Writing lessons and questions");
 
 		Importance importance = new Importance(centrality, definedIn(definitions));
@@ -93,7 +102,8 @@ public class OfflineEngine {
 				.map(lesson -> LessonCondenser.write(lesson, plan.source(), sentences, vectors, wordsPerLesson))
 				.toList());
 			takeawaysPerModule.add(CourseSummary.takeaways(own, centrality));
-			List<QuestionMaker.Candidate> candidates = maker.candidates(own, centrality,
+			// no questions in a language Stride does not draft in, rather than English questions about it
+			List<QuestionMaker.Candidate> candidates = !language.supported() ? List.of() : maker.candidates(own, centrality,
 					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList());
 			perModule.add(new QuestionSelection.ModuleCandidates(plan.title(), own, candidates));
 		}
@@ -101,24 +111,35 @@ public class OfflineEngine {
 		int quizSize = words > 2000 ? Math.max(8, Math.min(15, plans.size() * 2)) : Math.min(8, Math.max(5, plans.size() * 2));
 		QuestionSelection.Selected selected = new QuestionSelection(scorer, importance).select(perModule, quizSize);
 		List<DraftModule> modules = new ArrayList<>();
+		// the opening module the outline names "Introduction" is named in the document's language (after the course
+		// itself where Stride does not speak it)
+		String courseTitle = CourseTitle.of(sources, headingTitles);
+		String introduction = language.supported() ? wording.label("introduction") : courseTitle;
+		java.util.function.UnaryOperator<String> named = t -> t.equals(Outline.INTRODUCTION) ? introduction : t;
 		for (int m = 0; m < plans.size(); m++) {
-			modules.add(new DraftModule(plans.get(m).title(), takeawaysPerModule.get(m), lessonsPerModule.get(m),
+			List<DraftLesson> lessons = lessonsPerModule.get(m).stream()
+				.map(l -> new DraftLesson(named.apply(l.title()), l.markdown(), l.citations(), l.cut()))
+				.toList();
+			modules.add(new DraftModule(named.apply(plans.get(m).title()), takeawaysPerModule.get(m), lessons,
 					selected.checks().get(m), selected.untested().get(m)));
 		}
 		List<DraftQuestion> quiz = selected.quiz();
 		if (words > 2000 && quiz.size() < 8) {
 			warnings.add("Only " + quiz.size() + " final-quiz questions could be made from the source; add a few by hand.");
 		}
-		if (modules.stream().anyMatch(m -> m.knowledgeCheck().size() < 2)) {
+		if (language.supported() && modules.stream().anyMatch(m -> m.knowledgeCheck().size() < 2)) {
 			warnings.add("Some modules have fewer than two knowledge-check questions: their text has few facts to ask about.");
 		}
-		String courseTitle = CourseTitle.of(sources, headingTitles);
 		List<GlossaryEntry> glossary = Glossary.of(definitions, sentences);
 		int questions = quiz.size() + modules.stream().mapToInt(m -> m.knowledgeCheck().size()).sum();
 		int minutes = Math.max(3, (int) Math.ceil(words / 200.0) + (int) Math.ceil(questions / 2.0));
-		return new CourseDraft(draftId(sources), courseTitle, Audience.of(sources, courseTitle),
-				Objectives.of(plans, sentences, centrality, glossary, courseTitle), minutes,
-				CourseSummary.summary(sources, sentences, centrality), modules, quiz, glossary, "offline", warnings);
+		List<String> objectives = !language.supported() ? List.of()
+				: language.language() == DocumentLanguage.Language.ENGLISH
+						? Objectives.of(plans, sentences, centrality, glossary, courseTitle)
+						: Objectives.inLanguage(plans, glossary, wording);
+		return new CourseDraft(draftId(sources), courseTitle, Audience.of(sources, courseTitle), objectives, minutes,
+				CourseSummary.summary(sources, sentences, centrality), modules, quiz, glossary, "offline", warnings,
+				language.tag());
 	}
 
 	/**
@@ -140,7 +161,12 @@ public class OfflineEngine {
 		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
 		List<QuestionMaker.ListGroup> lists = listGroups(new Outline.ModulePlan("all",
 				List.of(new Outline.LessonPlan("this passage", source.blocks())), source));
-		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences, vectors);
+		DocumentLanguage.Detected language = DocumentLanguage.of(source.text());
+		if (!language.supported()) {
+			return List.of();
+		}
+		QuestionMaker maker = new QuestionMaker(terms, termVectors, quantities, definitions, lists, sentences, vectors)
+			.in(Wording.of(language.language()));
 		QuestionScore scorer = new QuestionScore(new Importance(centrality, definedIn(definitions)),
 				meaningVectors(sentences, vectors, terms, termVectors, definitions));
 		String wanted = passage == null ? "" : passage.strip();

@@ -12,6 +12,9 @@ final class Outline {
 	/**
 	 * @param heading the source heading that opened the lesson, if any; kept so that merged lessons show it
 	 */
+	/** The name of the opening part of a document, before its first heading; the engine names it in the document's language. */
+	static final String INTRODUCTION = "Introduction";
+
 	record LessonPlan(String title, List<Block> blocks, Block heading) {
 
 		LessonPlan(String title, List<Block> blocks) {
@@ -155,7 +158,7 @@ final class Outline {
 		title = clean(title);
 		moduleTitle = clean(moduleTitle);
 		if (blocks.stream().anyMatch(b -> !b.is(Block.Kind.HEADING))) {
-			lessons.add(new LessonPlan(title != null ? title : moduleTitle != null ? moduleTitle : "Introduction",
+			lessons.add(new LessonPlan(title != null ? title : moduleTitle != null ? moduleTitle : INTRODUCTION,
 					List.copyOf(blocks), heading));
 		}
 	}
@@ -191,7 +194,7 @@ final class Outline {
 		for (LessonPlan lesson : deck ? lessons : mergeShort(lessons)) {
 			split.addAll(splitLong(lesson));
 		}
-		modules.add(new ModulePlan(title != null ? clean(title) : "Introduction", split, source));
+		modules.add(new ModulePlan(title != null ? clean(title) : INTRODUCTION, split, source));
 	}
 
 	/** A lesson much longer than a sitting is cut at paragraph boundaries into numbered parts. */

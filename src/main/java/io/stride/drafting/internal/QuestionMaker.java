@@ -54,6 +54,9 @@ final class QuestionMaker {
 
 	private final StructuredQuestions structured;
 
+	/** The language the questions are asked in; the structured kinds and "Who …?" stems are English only. */
+	private Wording wording = Wording.of(DocumentLanguage.Language.ENGLISH);
+
 	private final KeyPhrases.Kind[] kinds;
 
 	private final boolean[] answerable;
@@ -115,9 +118,11 @@ final class QuestionMaker {
 			multiple(group, lists).ifPresent(candidates::add);
 		}
 		// kinds chosen from the structure of the text; they replace the questions above on the same list or definitions
-		List<Candidate> structuredCandidates = structured.candidates(sentences, centrality, lists);
-		candidates.removeIf(structured::supersedes);
-		candidates.addAll(structuredCandidates);
+		if (english()) {
+			List<Candidate> structuredCandidates = structured.candidates(sentences, centrality, lists);
+			candidates.removeIf(structured::supersedes);
+			candidates.addAll(structuredCandidates);
+		}
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::position));
 		return candidates;
 	}
@@ -130,11 +135,11 @@ final class QuestionMaker {
 		if (distractors.size() < 2) {
 			return java.util.Optional.empty();
 		}
-		String prompt = Rephrase.numberQuestion(sentence.text(), answer)
-			.orElse("Fill in the blank: “" + spoken(sentence).substring(0, answer.start() - speakerLength(sentence)) + "_____"
-					+ sentence.text().substring(answer.end()) + "”");
+		String prompt = (english() ? Rephrase.numberQuestion(sentence.text(), answer) : java.util.Optional.<String>empty())
+			.orElse(wording.say("fillInTheBlank", wording.quote(spoken(sentence).substring(0, answer.start() - speakerLength(sentence))
+					+ "_____" + sentence.text().substring(answer.end()))));
 		return java.util.Optional.of(candidate(SINGLE, prompt, answer.text(), distractors,
-				explanation(sentence.citation()), sentence.citation(), weight + 0.3, sentence.index()));
+				explain(sentence.citation()), sentence.citation(), weight + 0.3, sentence.index()));
 	}
 
 	/** "10 to 20 minutes": blanking one end of a range asks a riddle, not a fact. */
@@ -193,12 +198,13 @@ final class QuestionMaker {
 	}
 
 	/** A true/false question on {@code statement}; keyed false when it says {@code wrong} where the source says {@code right}. */
-	private static Candidate statement(Sentence sentence, String statement, String right, String wrong, double weight) {
+	private Candidate statement(Sentence sentence, String statement, String right, String wrong, double weight) {
 		boolean makeFalse = wrong != null;
-		String prompt = "True or false: “" + statement + "”";
-		String why = makeFalse ? "False. The source says " + right + ", not " + wrong + ": “" + sentence.text() + "” ("
-				+ sentence.citation().locator() + ")" : explanation(sentence.citation());
-		DraftQuestion question = new DraftQuestion(id(prompt), TRUE_FALSE, prompt, List.of("True", "False"),
+		String prompt = wording.say("trueOrFalse", wording.quote(statement));
+		String why = makeFalse ? wording.say("falseBecause", right, wrong, wording.quote(sentence.text()),
+				sentence.citation().locator()) : explain(sentence.citation());
+		DraftQuestion question = new DraftQuestion(id(prompt), TRUE_FALSE, prompt,
+				List.of(wording.label("true"), wording.label("false")),
 				List.of(makeFalse ? 1 : 0), why, sentence.citation());
 		return new Candidate(question, weight, TRUE_FALSE, sentence.index());
 	}
@@ -237,9 +243,10 @@ final class QuestionMaker {
 		if (distractors.size() < 2) {
 			return java.util.Optional.empty();
 		}
-		String prompt = Rephrase.whoQuestion(sentence.text(), answer, KeyPhrases.kindOf(best.text()))
-			.orElse("Fill in the blank: “" + blank(spoken(sentence), answer) + "”");
-		return java.util.Optional.of(candidate(SINGLE, prompt, answer, distractors, explanation(sentence.citation()),
+		String prompt = (english() ? Rephrase.whoQuestion(sentence.text(), answer, KeyPhrases.kindOf(best.text()))
+				: java.util.Optional.<String>empty())
+			.orElse(wording.say("fillInTheBlank", wording.quote(blank(spoken(sentence), answer))));
+		return java.util.Optional.of(candidate(SINGLE, prompt, answer, distractors, explain(sentence.citation()),
 				sentence.citation(), weight + Math.min(0.3, best.score() / 100), sentence.index()));
 	}
 
@@ -343,8 +350,8 @@ final class QuestionMaker {
 		if (others.size() < 2) {
 			return java.util.Optional.empty();
 		}
-		String prompt = "What does “" + term + "” mean?";
-		return java.util.Optional.of(candidate(SINGLE, prompt, answer, others, explanation(definition.sentence().citation()),
+		String prompt = wording.say("whatMeans", wording.quote(term));
+		return java.util.Optional.of(candidate(SINGLE, prompt, answer, others, explain(definition.sentence().citation()),
 				definition.sentence().citation(), weight + 0.4, definition.sentence().index()));
 	}
 
@@ -378,10 +385,10 @@ final class QuestionMaker {
 		for (int step = 0; step < steps.size(); step++) {
 			correct.add(order.indexOf(step));
 		}
-		String prompt = "Put the steps for “" + group.heading() + "” in the right order.";
+		String prompt = wording.say("putInOrder", wording.quote(group.heading()));
 		Citation citation = group.citation();
 		DraftQuestion question = new DraftQuestion(id(prompt), ORDERING, prompt, options, correct,
-				"The steps in order, from " + citation.locator() + " of " + citation.source() + ".", citation);
+				wording.say("stepsInOrder", citation.locator(), citation.source()), citation);
 		return java.util.Optional.of(new Candidate(question, 0.9, ORDERING, group.items().get(0).start()));
 	}
 
@@ -455,11 +462,9 @@ final class QuestionMaker {
 				options.add(wrong.get(w++));
 			}
 		}
-		String prompt = "Which of these belong to “" + group.heading() + "”? Choose all that apply.";
+		String prompt = wording.say("whichBelong", wording.quote(group.heading())) + " " + wording.label("chooseAll");
 		DraftQuestion question = new DraftQuestion(id(prompt), MULTIPLE, prompt, options, correct,
-				"These are listed under “" + group.heading() + "” (" + citation.locator() + " of " + citation.source()
-						+ "); the others come from other parts of the source.",
-				citation);
+				wording.say("listedUnder", wording.quote(group.heading()), citation.locator(), citation.source()), citation);
 		return java.util.Optional.of(new Candidate(question, 0.7, MULTIPLE, group.items().get(0).start()));
 	}
 
@@ -592,6 +597,21 @@ final class QuestionMaker {
 		options.add(at, answer);
 		DraftQuestion question = new DraftQuestion(id(prompt), kind, prompt, options, List.of(at), explanation, citation);
 		return new Candidate(question, score, kind, position);
+	}
+
+	/** Asks the questions in the language of {@code newWording}. */
+	QuestionMaker in(Wording newWording) {
+		this.wording = newWording;
+		return this;
+	}
+
+	private boolean english() {
+		return wording.language() == DocumentLanguage.Language.ENGLISH;
+	}
+
+	/** The explanation of a question on {@code citation}, in the draft's language. */
+	private String explain(Citation citation) {
+		return wording.say("sourceSays", citation.locator(), citation.source(), wording.quote(citation.text()));
 	}
 
 	static String explanation(Citation citation) {

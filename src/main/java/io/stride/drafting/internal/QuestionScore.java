@@ -83,7 +83,8 @@ final class QuestionScore {
 			return Optional.empty();
 		}
 		if (QuestionMaker.TRUE_FALSE.equals(q.kind())) {
-			String statement = prompt.replaceFirst("^True or false: “", "").replaceFirst("”$", "");
+			// "True or false: “…”", "Richtig oder falsch: „…“", "Vrai ou faux : « … »"
+			String statement = prompt.replaceFirst("^[^“„«‘]*[“„«‘]\\s*", "").replaceFirst("\\s*[”“»’]$", "");
 			if (StemChecks.fragment(statement)) {
 				return Optional.empty();
 			}

@@ -54,7 +54,9 @@ final class Sentences {
 			String piece = text.substring(start, end).strip();
 			String lastWord = piece.contains(" ") ? piece.substring(piece.lastIndexOf(' ') + 1) : piece;
 			boolean abbreviation = ABBREVIATIONS.contains(lastWord.toLowerCase(Locale.ROOT))
-					|| lastWord.matches("(?i)[a-z]\\.");
+					|| lastWord.matches("(?i)[a-z]\\.")
+					// a German or Dutch ordinal: "seit dem 1. April", "bis zum 5. Arbeitstag"
+					|| lastWord.matches("\\d{1,2}\\.") && piece.split("\\s+").length > 2;
 			if (abbreviation && end < text.length()) {
 				continue;
 			}

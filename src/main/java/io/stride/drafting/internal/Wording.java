@@ -92,7 +92,7 @@ public final class Wording {
 	static final List<String> KEYS = List.of("fillInTheBlank", "trueOrFalse", "true", "false", "putInOrder",
 			"whichBelong", "whatMeans", "matchTerms", "whatDoYouDo", "sourceSays", "falseBecause", "stepsInOrder",
 			"listedUnder", "keyTakeaways", "speakerNotes", "notesFrom", "objectiveSequence", "objectiveDefine",
-			"objectiveApply", "objectiveRecall", "untitled", "chooseAll");
+			"objectiveApply", "objectiveRecall", "untitled", "chooseAll", "introduction");
 
 	static {
 		ALL.put(Language.ENGLISH, new Wording(Language.ENGLISH, new Quotes("“", "”"), Map.ofEntries(
@@ -100,7 +100,7 @@ public final class Wording {
 				Map.entry("trueOrFalse", "True or false: %s"),
 				Map.entry("true", "True"), Map.entry("false", "False"),
 				Map.entry("putInOrder", "Put the steps for %s in the right order."),
-				Map.entry("whichBelong", "Which of these are %s?"),
+				Map.entry("whichBelong", "Which of these belong to %s?"),
 				Map.entry("chooseAll", "Choose all that apply."),
 				Map.entry("whatMeans", "What does %s mean?"),
 				Map.entry("matchTerms", "Match each term to its meaning."),
@@ -116,7 +116,7 @@ public final class Wording {
 				Map.entry("objectiveDefine", "Define %s"),
 				Map.entry("objectiveApply", "Apply the rules for %s"),
 				Map.entry("objectiveRecall", "State the deadlines and limits for %s"),
-				Map.entry("untitled", "Untitled course")),
+				Map.entry("untitled", "Untitled course"), Map.entry("introduction", "Introduction")),
 				"if|when|whenever|as soon as|in case of|in case|unless|before|after",
 				"means|refers to|is defined as|stands for|describes",
 				"(?:this|the present) (?:document|page|guide|policy|procedure|faq|handbook|article|section|course)"
@@ -145,7 +145,7 @@ public final class Wording {
 				Map.entry("objectiveDefine", "%s erklären"),
 				Map.entry("objectiveApply", "Die Regeln für %s anwenden"),
 				Map.entry("objectiveRecall", "Die Fristen und Grenzen für %s nennen"),
-				Map.entry("untitled", "Kurs ohne Titel")),
+				Map.entry("untitled", "Kurs ohne Titel"), Map.entry("introduction", "Einführung")),
 				"wenn|falls|sobald|sofern|bei|vor|nach|bevor|nachdem",
 				"bedeutet|bezeichnet|heißt|ist definiert als|steht für|beschreibt",
 				"(?:diese|dieses|dieser|das vorliegende) (?:dokument|seite|faq|leitfaden|richtlinie|handbuch|artikel|abschnitt|kurs)"
@@ -174,7 +174,7 @@ public final class Wording {
 				Map.entry("objectiveDefine", "Définir %s"),
 				Map.entry("objectiveApply", "Appliquer les règles de %s"),
 				Map.entry("objectiveRecall", "Citer les délais et les limites de %s"),
-				Map.entry("untitled", "Cours sans titre")),
+				Map.entry("untitled", "Cours sans titre"), Map.entry("introduction", "Introduction")),
 				"si|s'il|s'ils|lorsque|lorsqu'|quand|dès que|en cas de|avant de|avant|après",
 				"désigne|signifie|est défini comme|correspond à|veut dire",
 				"(?:ce|cette|le présent|la présente) (?:document|page|guide|procédure|politique|faq|manuel|article|section|cours)"
@@ -203,7 +203,7 @@ public final class Wording {
 				Map.entry("objectiveDefine", "Definir %s"),
 				Map.entry("objectiveApply", "Aplicar las reglas de %s"),
 				Map.entry("objectiveRecall", "Indicar los plazos y límites de %s"),
-				Map.entry("untitled", "Curso sin título")),
+				Map.entry("untitled", "Curso sin título"), Map.entry("introduction", "Introducción")),
 				"si|cuando|en caso de|antes de|después de|siempre que",
 				"significa|se refiere a|se define como|designa|quiere decir",
 				"(?:este|esta|el presente|la presente) (?:documento|página|guía|política|procedimiento|manual|artículo|sección|curso)"
@@ -232,7 +232,7 @@ public final class Wording {
 				Map.entry("objectiveDefine", "%s uitleggen"),
 				Map.entry("objectiveApply", "De regels voor %s toepassen"),
 				Map.entry("objectiveRecall", "De termijnen en grenzen voor %s noemen"),
-				Map.entry("untitled", "Cursus zonder titel")),
+				Map.entry("untitled", "Cursus zonder titel"), Map.entry("introduction", "Inleiding")),
 				"als|wanneer|indien|zodra|bij|voordat|nadat|voor|na",
 				"betekent|is gedefinieerd als|verwijst naar|staat voor|houdt in",
 				"(?:dit|deze|het) (?:document|pagina|handleiding|beleid|procedure|faq|artikel|hoofdstuk|cursus)"
