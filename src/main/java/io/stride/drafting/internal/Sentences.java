@@ -18,6 +18,11 @@ final class Sentences {
 			"env.", "p.ex.", "mme.", "mlle.", "m.", "av.", "n°.", "p.ej.", "sr.", "sra.", "srta.", "aprox.", "núm.", "ud.",
 			"uds.", "dpto.", "bijv.", "d.w.z.", "o.a.", "enz.", "mevr.", "dhr.", "blz.", "ong.");
 
+	/** What a German or Dutch ordinal number counts ("1. April", "5. Arbeitstag"): the sentence goes on after it. */
+	private static final java.util.regex.Pattern ORDINAL_NOUN = java.util.regex.Pattern.compile("\\s*(?:Januar|Februar|März|"
+			+ "April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|januari|februari|maart|april|mei|juni|juli|"
+			+ "augustus|september|oktober|november|december|Arbeitstag|Werktag|Kalendertag|Tag|Monat|Quartal|Jahr|werkdag|dag)\\b");
+
 	private Sentences() {
 	}
 
@@ -56,7 +61,7 @@ final class Sentences {
 			boolean abbreviation = ABBREVIATIONS.contains(lastWord.toLowerCase(Locale.ROOT))
 					|| lastWord.matches("(?i)[a-z]\\.")
 					// a German or Dutch ordinal: "seit dem 1. April", "bis zum 5. Arbeitstag"
-					|| lastWord.matches("\\d{1,2}\\.") && piece.split("\\s+").length > 2;
+					|| lastWord.matches("\\d{1,2}\\.") && ORDINAL_NOUN.matcher(text.substring(end)).lookingAt();
 			if (abbreviation && end < text.length()) {
 				continue;
 			}
