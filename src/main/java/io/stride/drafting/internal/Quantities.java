@@ -25,8 +25,10 @@ final class Quantities {
 				return value;
 			}
 			String t = text.toLowerCase(java.util.Locale.ROOT);
-			double factor = t.contains("minute") || t.contains("min") ? 1 / 60.0 : t.contains("second") ? 1 / 3600.0
-					: t.contains("week") ? 168 : t.contains("month") ? 730 : t.contains("year") ? 8760 : t.contains("day") ? 24 : 1;
+			double factor = t.matches(".*(minute|min|minuto).*") ? 1 / 60.0 : t.matches(".*(second|sekunde|seconde|segundo).*") ? 1 / 3600.0
+					: t.matches(".*(week|woche|semaine|semana).*") ? 168 : t.matches(".*(month|monat|mois|mes|maand).*") ? 730
+							: t.matches(".*(year|jahr|\\ban|année|año|jaar).*") ? 8760
+									: t.matches(".*(day|tag|jour|día|dia|dag).*") ? 24 : 1;
 			return value * factor;
 		}
 	}
@@ -38,8 +40,20 @@ final class Quantities {
 			+ "(?<cur>(?:EUR|USD|GBP|CHF|€|\\$|£)\\s?(?:" + NUMBER + "))"
 			+ "|(?<num>" + NUMBER + ")\\s?(?<unit>%|percent|per cent|(?:working |business |calendar )?(?:days?|hours?|weeks?|months?|years?|minutes?|mins|seconds?)"
 			+ "|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilograms?|EUR|euros?|USD|dollars?|pounds?|CHF"
-			+ "|people|persons?|times|pages|steps|items|units|attempts|calls|visits|tickets|characters|questions|days? a week)"
+			+ "|people|persons?|times|pages|steps|items|units|attempts|calls|visits|tickets|characters|questions|days? a week"
+			// the same in German, French, Spanish and Dutch
+			+ "|" + OTHER_LANGUAGES + ")"
 			+ ")(?![\\p{L}\\d])");
+
+	/** Units as German, French, Spanish and Dutch write them, longest first where one begins another. */
+	private static final String OTHER_LANGUAGES = "Prozent|pour cent|por ciento|procent"
+			+ "|(?:Arbeits|Werk|Kalender)tagen?|(?:Arbeits|Werk|Kalender)tage|Stunden|Stunde|Std\\.|Minuten|Minute|Sekunden|Tagen|Tage|Tag"
+			+ "|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr"
+			+ "|jours ouvrés|jours ouvrables|heures?|jours?|semaines?|mois|années?|ans|secondes?"
+			+ "|días hábiles|horas?|minutos?|días?|semanas?|meses|mes|años?|segundos?"
+			+ "|werkdagen|uren|uur|seconden|dagen|dag|weken|maanden|maand|jaren|jaar"
+			+ "|Zeichen|caractères|caracteres|tekens|Personen|personnes|personas|personen|Schritte|étapes|pasos|stappen"
+			+ "|Kilometer|kilomètres?|kilómetros?|kilometer|Kilogramm|kilogrammes?|kilogramos?";
 
 	private Quantities() {
 	}
@@ -66,16 +80,17 @@ final class Quantities {
 
 	private static Kind kindOf(String unit) {
 		String u = unit.toLowerCase(Locale.ROOT);
-		if (u.equals("%") || u.startsWith("percent") || u.equals("per cent")) {
+		if (u.equals("%") || u.startsWith("percent") || u.equals("per cent") || u.matches("prozent|pour cent|por ciento|procent")) {
 			return Kind.PERCENT;
 		}
-		if (u.matches(".*(day|hour|week|month|year|minute|min|second).*")) {
+		if (u.matches(".*(day|hour|week|month|year|minute|min|second|tag|stunde|std|woche|monat|jahr|sekunde|jour|heure|semaine"
+				+ "|mois|ann|^ans$|hora|minuto|día|semana|mes|año|segundo|dag|uur|uren|week|maand|jaar|seconde).*")) {
 			return Kind.TIME;
 		}
-		if (u.matches("km|kilomet.*|miles?|met.*")) {
+		if (u.matches("km|kilomet.*|kilom.*|miles?|met.*")) {
 			return Kind.DISTANCE;
 		}
-		if (u.matches("kg|kilograms?")) {
+		if (u.matches("kg|kilogram.*")) {
 			return Kind.WEIGHT;
 		}
 		if (u.matches("eur|euros?|usd|dollars?|pounds?|chf")) {
