@@ -33,6 +33,16 @@ final class Quantities {
 		}
 	}
 
+	/** Units as German, French, Spanish and Dutch write them, longest first where one begins another. */
+	private static final String OTHER_LANGUAGES = "Prozent|pour cent|por ciento|procent"
+			+ "|(?:Arbeits|Werk|Kalender)tagen?|(?:Arbeits|Werk|Kalender)tage|Stunden|Stunde|Std\\.|Minuten|Minute|Sekunden|Tagen|Tage|Tag"
+			+ "|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr"
+			+ "|jours ouvrés|jours ouvrables|heures?|jours?|semaines?|mois|années?|ans|secondes?"
+			+ "|días hábiles|horas?|minutos?|días?|semanas?|meses|mes|años?|segundos?"
+			+ "|werkdagen|uren|uur|seconden|dagen|dag|weken|maanden|maand|jaren|jaar"
+			+ "|Zeichen|caractères|caracteres|tekens|Personen|personnes|personas|personen|Schritte|étapes|pasos|stappen"
+			+ "|Kilometer|kilomètres?|kilómetros?|kilometer|Kilogramm|kilogrammes?|kilogramos?";
+
 	// no plain space as a thousands separator: runs like "1 2 3 4" would make matching quadratic
 	private static final String NUMBER = "\\d{1,3}(?:[,.\\u202f]\\d{3})*+(?:[.,]\\d+)?|\\d++(?:[.,]\\d+)?";
 
@@ -44,16 +54,6 @@ final class Quantities {
 			// the same in German, French, Spanish and Dutch
 			+ "|" + OTHER_LANGUAGES + ")"
 			+ ")(?![\\p{L}\\d])");
-
-	/** Units as German, French, Spanish and Dutch write them, longest first where one begins another. */
-	private static final String OTHER_LANGUAGES = "Prozent|pour cent|por ciento|procent"
-			+ "|(?:Arbeits|Werk|Kalender)tagen?|(?:Arbeits|Werk|Kalender)tage|Stunden|Stunde|Std\\.|Minuten|Minute|Sekunden|Tagen|Tage|Tag"
-			+ "|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr"
-			+ "|jours ouvrés|jours ouvrables|heures?|jours?|semaines?|mois|années?|ans|secondes?"
-			+ "|días hábiles|horas?|minutos?|días?|semanas?|meses|mes|años?|segundos?"
-			+ "|werkdagen|uren|uur|seconden|dagen|dag|weken|maanden|maand|jaren|jaar"
-			+ "|Zeichen|caractères|caracteres|tekens|Personen|personnes|personas|personen|Schritte|étapes|pasos|stappen"
-			+ "|Kilometer|kilomètres?|kilómetros?|kilometer|Kilogramm|kilogrammes?|kilogramos?";
 
 	private Quantities() {
 	}
