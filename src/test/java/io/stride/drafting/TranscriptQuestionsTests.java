@@ -71,6 +71,36 @@ class TranscriptQuestionsTests {
 	}
 
 	@Test
+	void stepsSaidWithOrdinalsOverSeveralTurnsBecomeAnOrderingQuestion() {
+		List<DraftQuestion> questions = questions("desk.srt", """
+				1
+				00:00:00,000 --> 00:00:05,000
+				Priya Shah: The first thing you do, always, is find the order. You ask for the order number.
+
+				2
+				00:00:05,000 --> 00:00:08,000
+				Tom Becker: And if they've got neither?
+
+				3
+				00:00:08,000 --> 00:00:14,000
+				Priya Shah: Then you search by the card. Second step, you check the date. The return window is thirty days.
+
+				4
+				00:00:14,000 --> 00:00:20,000
+				Priya Shah: Third, you inspect the item. Fourth step: you scan the item into the returns system.
+
+				5
+				00:00:20,000 --> 00:00:26,000
+				Priya Shah: The last step, you give the customer the returns receipt with the reference number.
+				""");
+		DraftQuestion ordering = questions.stream().filter(q -> q.kind().equals("ORDERING")).findFirst()
+			.orElseThrow(() -> new AssertionError(questions.stream().map(DraftQuestion::prompt).toList()));
+		assertThat(ordering.correct().stream().map(ordering.options()::get).toList()).containsExactly("Find the order",
+				"Check the date", "Inspect the item", "Scan the item into the returns system",
+				"Give the customer the returns receipt with the reference number");
+	}
+
+	@Test
 	void aSpokenDeadlineBecomesANumericQuestionAnsweredFromItsCue() {
 		List<DraftQuestion> questions = questions("returns.vtt", """
 				WEBVTT

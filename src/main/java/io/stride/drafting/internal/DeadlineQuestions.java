@@ -102,9 +102,11 @@ final class DeadlineQuestions {
 			String main = before.substring(0, preposition.start(1)).strip();
 			parts = turn(main);
 		}
-		if (parts == null || spoken(sentence) && parts[0].matches("is|are")
-				&& !parts[2].matches("(?i)^(?:\\p{L}+(?:ed|en|wn|ne|id|lt|ht)|due|available|open|valid|kept)\\b.*")) {
-			// said aloud, "signs are more than three returns in 90 days" is no passive with a deadline
+		if (parts == null || spoken(sentence) && (parts[0].matches("is|are")
+				&& !parts[2].matches("(?i)^(?:\\p{L}+(?:ed|en|wn|ne|id|lt|ht)|due|available|open|valid|kept)\\b.*")
+				|| parts[2].split("\\s+").length < 2)) {
+			// said aloud, "signs are more than three returns in 90 days" is no passive with a deadline, and a recap's
+			// "Check within 10 minutes, door first, …" says too little to ask "Within how many minutes must you check?"
 			return java.util.Optional.empty();
 		}
 		String subject = parts[1].equals("you") ? "you" : StructuredQuestions.lowerStart(parts[1], sentence.source().text());

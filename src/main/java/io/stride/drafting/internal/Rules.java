@@ -27,7 +27,7 @@ final class Rules {
 			"wash", "wear", "photograph", "attach", "book", "call", "check", "collect", "confirm", "create", "ensure",
 			"inform", "log", "open", "pay", "record", "remove", "report", "request", "review", "select", "send", "sign",
 			"stop", "submit", "tell", "update", "upload", "write", "ask", "add", "close", "fill", "follow", "give", "keep",
-			"mark", "note", "press", "read", "take", "make", "find", "enter", "avoid", "claim", "come");
+			"mark", "note", "press", "read", "take", "make", "find", "enter", "avoid", "claim", "come", "inspect", "scan");
 
 	private static final Pattern LEADING = Pattern.compile("^(?<conn>If|When|Whenever|Before|Once)\\s+(?<rest>.+)$");
 

@@ -28,6 +28,11 @@ final class Transcripts {
 	private static final Pattern COMMA_FILLER = Pattern.compile(
 			"(?i)(?<=\\p{L}),\\s*(?:um+|uh+|erm+|er|hmm+|you know|i mean|sort of|like)\\s*,\\s*(?=\\p{Ll})");
 
+	/** After ", er, ": a new clause starts ("they keep nothing, er, they don't need …") and keeps its comma. */
+	private static final Pattern NEW_CLAUSE = Pattern.compile("(?i)(?:they|we|you|i|he|she|it|whoever|there|this|that)\\b");
+
+	private static final Pattern JOINED = Pattern.compile("(?i)\\b(?:and|or|but|so|because|if|when|that)$");
+
 	/** A comma left behind a joining word once the filler after it went: "and, decide" → "and decide". */
 	private static final Pattern ORPHAN_COMMA = Pattern.compile(
 			"(?i)\\b(and|or|but|the|a|an|to|that|because|whether|of|if|when)\\s*,\\s+(?=\\p{L})");
@@ -159,7 +164,8 @@ final class Transcripts {
 	/** What was said without fillers; {@code whole} for a speaker's whole turn, when sentences are also tidied. */
 	static String clean(String text, boolean whole) {
 		// ", um, " between commas goes with one of its commas: "and, um, decide" → "and decide"
-		String cleaned = COMMA_FILLER.matcher(text).replaceAll(" ");
+		String cleaned = COMMA_FILLER.matcher(text).replaceAll(m -> NEW_CLAUSE.matcher(text).region(m.end(), text.length()).lookingAt()
+				&& !JOINED.matcher(text.substring(0, m.start())).find() ? ", " : " ");
 		cleaned = FILLERS.matcher(cleaned).replaceAll("");
 		cleaned = ORPHAN_COMMA.matcher(cleaned).replaceAll("$1 ");
 		cleaned = cleaned.replaceAll("\\s+([,.?!])", "$1").replaceAll("([,.?!])\\1+", "$1").replaceAll("^[,.\\s]+", "");
