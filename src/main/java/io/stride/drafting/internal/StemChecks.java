@@ -159,11 +159,17 @@ final class StemChecks {
 		return text != null && FIRST_PERSON.matcher(text).find();
 	}
 
-	/** Said by a speaker about themselves or "us" in a transcript: no question stem is built on it. */
+	/**
+	 * Said by a speaker about themselves or "us", or pointing back at what the cue before named, in a transcript:
+	 * no question stem is built on it.
+	 */
 	static boolean firstPersonSpoken(Sentence sentence) {
 		return sentence.block().locator() != null && sentence.block().locator().startsWith("cue ")
-				&& FIRST_PERSON.matcher(sentence.text()).find();
+				&& (FIRST_PERSON.matcher(sentence.text()).find() || POINTING.matcher(sentence.text()).lookingAt());
 	}
+
+	/** Said while pointing back: "Close it, …", "Silencing it …": what "it" is was said in the cue before. */
+	private static final Pattern POINTING = Pattern.compile("(?i)\\p{L}+\\s+(?:it|them)\\b");
 
 	/** Depends on the sentence before it to make sense ("This …", "They …", "It …"): not answerable alone. */
 	static boolean leansOnContext(String sentence) {

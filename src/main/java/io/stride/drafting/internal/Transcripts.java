@@ -50,6 +50,9 @@ final class Transcripts {
 	/** "…, and then you …": a run-on split where the next step starts. */
 	private static final Pattern AND_THEN = Pattern.compile(",?\\s+and then\\s+(?=(?:you|we|they|the|it|he|she)\\b)");
 
+	/** "…, so you log it": a run-on split where a new instruction starts. */
+	private static final Pattern COMMA_SO = Pattern.compile("(?<=\\p{L}{2}),\\s+so\\s+(?=you\\s+(?!know\\b)\\p{L})");
+
 	/** A lower-case letter after the end of a sentence, except after an abbreviation. */
 	private static final Pattern LOWER_START = Pattern.compile("(?<![\\s(]\\p{L}\\.\\p{L}|\\betc|\\bvs)([.?!]\\s+)(\\p{Ll})");
 
@@ -174,6 +177,7 @@ final class Transcripts {
 			cleaned = CUT_OFF.matcher(cleaned).replaceAll("");
 			cleaned = REPEATED.matcher(cleaned).replaceAll("$1");
 			cleaned = AND_THEN.matcher(cleaned).replaceAll(". Then ");
+			cleaned = COMMA_SO.matcher(cleaned).replaceAll(". ");
 			cleaned = OPENER.matcher(cleaned).replaceAll("$1");
 			cleaned = PLEASE.matcher(cleaned).replaceAll("$1 ");
 			cleaned = figures(cleaned);
