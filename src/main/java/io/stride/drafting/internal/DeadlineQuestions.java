@@ -104,7 +104,7 @@ final class DeadlineQuestions {
 		}
 		if (parts == null || spoken(sentence) && (parts[0].matches("is|are")
 				&& !parts[2].matches("(?i)^(?:\\p{L}+(?:ed|en|wn|ne|id|lt|ht)|due|available|open|valid|kept)\\b.*")
-				|| parts[2].split("\\s+").length < 2)) {
+				|| parts[1].equals("you") && parts[2].split("\\s+").length < 2)) {
 			// said aloud, "signs are more than three returns in 90 days" is no passive with a deadline, and a recap's
 			// "Check within 10 minutes, door first, …" says too little to ask "Within how many minutes must you check?"
 			return java.util.Optional.empty();
