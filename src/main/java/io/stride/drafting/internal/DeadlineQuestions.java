@@ -26,6 +26,9 @@ final class DeadlineQuestions {
 
 	private static final Pattern YOU_MODAL = Pattern.compile("^[Yy]ou\\s+(?<aux>must|should|can|may)\\s+(?<rest>.+)$");
 
+	private static final Pattern SPOKEN_INSTRUCTION = Pattern.compile(
+			"^[Yy]ou\\s+(?:have to|need to|'ve got to|(?:will|'ll) (?:have|need) to|always\\s+)?\\s*(?<rest>\\p{Ll}.+)$");
+
 	private static final Pattern THIRD_PERSON = Pattern.compile(
 			"^(?<subject>(?:[Tt]he|[Yy]our|[Ee]very|[Ee]ach|[Oo]ur)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,4}?)\\s+(?<verb>\\p{Ll}{2,}[^s\\W]s)\\s+(?<rest>.+)$");
 
@@ -99,7 +102,11 @@ final class DeadlineQuestions {
 			String main = before.substring(0, preposition.start(1)).strip();
 			parts = turn(main);
 		}
-		if (parts == null) {
+		if (parts == null || spoken(sentence) && (parts[0].matches("is|are")
+				&& !parts[2].matches("(?i)^(?:\\p{L}+(?:ed|en|wn|ne|id|lt|ht)|due|available|open|valid|kept)\\b.*")
+				|| parts[1].equals("you") && parts[2].split("\\s+").length < 2)) {
+			// said aloud, "signs are more than three returns in 90 days" is no passive with a deadline, and a recap's
+			// "Check within 10 minutes, door first, …" says too little to ask "Within how many minutes must you check?"
 			return java.util.Optional.empty();
 		}
 		String subject = parts[1].equals("you") ? "you" : StructuredQuestions.lowerStart(parts[1], sentence.source().text());
@@ -136,6 +143,11 @@ final class DeadlineQuestions {
 		if (you.matches()) {
 			return new String[] { you.group("aux"), "you", you.group("rest") };
 		}
+		Matcher spoken = SPOKEN_INSTRUCTION.matcher(clause);
+		if (spoken.matches() && Rules.IMPERATIVES.contains(Words.lower(spoken.group("rest").split("\\s+")[0]))) {
+			// as it is said: "you have to log it", "you log it" within a time is what you must do
+			return new String[] { "must", "you", spoken.group("rest") };
+		}
 		Matcher third = THIRD_PERSON.matcher(clause);
 		if (third.matches() && !Words.isStop(third.group("verb")) && !third.group("subject").matches(".*\\b(?:must|should|will|is|are|can|may)\\b.*")) {
 			return new String[] { "does", third.group("subject"), base(third.group("verb")) + " " + third.group("rest") };
@@ -148,6 +160,10 @@ final class DeadlineQuestions {
 			return new String[] { aux, modal.group("subject"), rest };
 		}
 		return null;
+	}
+
+	private static boolean spoken(Sentence sentence) {
+		return sentence.block().locator() != null && sentence.block().locator().startsWith("cue ");
 	}
 
 	private static int firstOf(int a, int b) {

@@ -11,7 +11,9 @@ import io.stride.drafting.Citation;
 /**
  * Procedures written as prose or as plain bullets become ordering questions: sentences signalled "First … Then …
  * Next … Finally …", "Step 1: … Step 2: …", or numbered inside a paragraph ("1) … 2) … 3) …"). Each step is the
- * author's own phrase with its signal word taken off, so it appears verbatim in the cited passage.
+ * author's own phrase with its signal word taken off, so it appears verbatim in the cited passage. In a transcript,
+ * steps are said with ordinals over several turns ("The first thing you do is find the order. … Second step, you
+ * check the date. … The last step, you give them the receipt."), questions and asides in between.
  */
 final class Procedures {
 
@@ -30,6 +32,15 @@ final class Procedures {
 	/** Inside one sentence: "back up your files, then restart". */
 	private static final Pattern THEN = Pattern.compile(",?\\s+(?:and\\s+)?then\\s+");
 
+	/** A spoken step: "The first thing you do is …", "Second step, you …", "Third, you …", "The last step, you …". */
+	private static final Pattern SPOKEN_STEP = Pattern.compile("(?i)^(?:the\\s+)?(?<ord>first|second|third|fourth|fifth|sixth|last|final)"
+			+ "(?:\\s+(?:step|thing(?:\\s+you\\s+do)?)|\\s+of\\s+all)?(?:,\\s*always,)?(?:\\s*[,:]|\\s+is\\b)?\\s*(?:you\\s+)?(?<step>(?!is\\b|\\p{L}+ is\\b)\\p{Ll}.+)$");
+
+	private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth");
+
+	/** A spoken procedure's steps may lie this many sentences apart (a question from the audience, an example). */
+	static final int MAX_SPOKEN_GAP = 8;
+
 	static final int MIN_STEPS = 3;
 
 	static final int MAX_STEPS = 7;
@@ -47,6 +58,23 @@ final class Procedures {
 		signalled(sentences, centrality, found);
 		numberedSteps(sentences, centrality, found);
 		inlineNumbers(sentences, centrality, found);
+		return found;
+	}
+
+	/**
+	 * Steps said with ordinals in a transcript, found in the whole {@code document} (a talk's steps may run past
+	 * where its modules were cut by topic) and kept where the first step is one of {@code own}.
+	 */
+	static List<QuestionMaker.Candidate> spoken(List<Sentence> document, List<Sentence> own, double[] centrality) {
+		List<QuestionMaker.Candidate> found = new ArrayList<>();
+		if (own.isEmpty() || own.stream().noneMatch(s -> spokenStep(s) != null)) {
+			return found;
+		}
+		java.util.Set<Integer> mine = new java.util.HashSet<>();
+		own.forEach(s -> mine.add(s.index()));
+		spokenOrdinals(document.stream().filter(s -> s.source() == own.get(0).source()).toList(), centrality, found);
+		found.removeIf(c -> own.stream().noneMatch(s -> mine.contains(s.index()) && s.start() <= c.question().citation().start()
+				&& c.question().citation().start() < s.end()));
 		return found;
 	}
 
@@ -82,6 +110,46 @@ final class Procedures {
 			ordering(steps, sentences.get(i), sentences, centrality, 0.86).ifPresent(found::add);
 			i = Math.max(i, j - 1);
 		}
+	}
+
+	/** "The first thing you do is …", "Second step, you …", …, "The last step, you …" in a transcript. */
+	private static void spokenOrdinals(List<Sentence> sentences, double[] centrality, List<QuestionMaker.Candidate> found) {
+		for (int i = 0; i < sentences.size(); i++) {
+			Matcher first = spokenStep(sentences.get(i));
+			if (first == null || !Words.lower(first.group("ord")).equals("first")) {
+				continue;
+			}
+			List<Step> steps = new ArrayList<>();
+			steps.add(step(sentences.get(i).text().substring(first.start("step")), sentences.get(i).start() + first.start("step")));
+			int gap = 0;
+			int j = i + 1;
+			for (; j < sentences.size() && gap <= MAX_SPOKEN_GAP && steps.size() <= MAX_STEPS; j++) {
+				Sentence next = sentences.get(j);
+				Matcher m = spokenStep(next);
+				String ordinal = m == null ? null : Words.lower(m.group("ord"));
+				if (m != null && (ordinal.equals(ORDINALS.get(Math.min(steps.size(), ORDINALS.size() - 1)))
+						|| ordinal.equals("last") || ordinal.equals("final"))) {
+					steps.add(step(next.text().substring(m.start("step")), next.start() + m.start("step")));
+					gap = 0;
+					if (ordinal.equals("last") || ordinal.equals("final")) {
+						break;
+					}
+				}
+				else {
+					gap++;
+				}
+			}
+			ordering(steps, sentences.get(i), sentences, centrality, 0.86).ifPresent(found::add);
+			i = Math.max(i, j - 1);
+		}
+	}
+
+	private static Matcher spokenStep(Sentence sentence) {
+		if (sentence.block().locator() == null || !sentence.block().locator().startsWith("cue ")) {
+			return null;
+		}
+		Matcher m = SPOKEN_STEP.matcher(StructuredQuestions.stripEnd(sentence.text()));
+		return m.matches() ? m : null;
 	}
 
 	/** "Step 1: …", "Step 2: …" in consecutive sentences, paragraphs or bullets. */

@@ -27,11 +27,13 @@ final class Rules {
 			"wash", "wear", "photograph", "attach", "book", "call", "check", "collect", "confirm", "create", "ensure",
 			"inform", "log", "open", "pay", "record", "remove", "report", "request", "review", "select", "send", "sign",
 			"stop", "submit", "tell", "update", "upload", "write", "ask", "add", "close", "fill", "follow", "give", "keep",
-			"mark", "note", "press", "read", "take", "make", "find", "enter", "avoid", "claim");
+			"mark", "note", "press", "read", "take", "make", "find", "enter", "avoid", "claim", "come", "inspect", "scan");
 
 	private static final Pattern LEADING = Pattern.compile("^(?<conn>If|When|Whenever|Before|Once)\\s+(?<rest>.+)$");
 
-	private static final Pattern YOU_MODAL = Pattern.compile("^you\\s+(?:must|should)\\s+(?<action>.+)$");
+	/** "you must …", and as it is said: "you have to …", "you need to …", "you always …", "you …". */
+	private static final Pattern YOU_MODAL = Pattern.compile(
+			"^you\\s+(?:must|should|have to|need to|(?:will|'ll) (?:have|need) to|'ve got to|always)?\\s*(?<action>.+)$");
 
 	private static final Pattern THIRD_PERSON = Pattern.compile(
 			"^(?<actor>(?:the|your)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,3}?)\\s+(?<verb>\\p{Ll}{3,}[^s\\W]s)\\s+(?<object>.+)$");
@@ -98,6 +100,15 @@ final class Rules {
 							&& IMPERATIVES.contains(Words.lower(words[0])) && !text.contains(": ")) {
 				instructions.add(text);
 			}
+			else if (words.length >= 4 && words[0].equals("You") && sentence.block().locator() != null
+					&& sentence.block().locator().startsWith("cue ")) {
+				// a spoken instruction, "You have to log it …", is an action the document asks for like a written one
+				Matcher spoken = YOU_MODAL.matcher(Words.lower(text.substring(0, 1)) + text.substring(1));
+				if (spoken.matches() && IMPERATIVES.contains(spoken.group("action").split("\\s+")[0])
+						&& spoken.group("action").split("\\s+").length <= MAX_ACTION_WORDS && !text.contains(": ")) {
+					instructions.add(spoken.group("action"));
+				}
+			}
 			Matcher third = THIRD_PERSON.matcher(Words.lower(text.substring(0, 1)) + text.substring(1));
 			if (third.matches() && !Words.isStop(third.group("verb"))) {
 				thirdPerson.add(new String[] { third.group("actor"), third.group("verb") + " " + third.group("object") });
@@ -161,7 +172,9 @@ final class Rules {
 				&& !trailing.group("action").endsWith(",")) {
 			String action = trailing.group("action");
 			String first = Words.lower(action.split("\\s+")[0]);
-			if (IMPERATIVES.contains(first) || Words.lower(action).matches("^you (must|should) .*")) {
+			Matcher spoken = YOU_MODAL.matcher(Words.lower(action.substring(0, 1)) + action.substring(1));
+			if (IMPERATIVES.contains(first) || Words.lower(action).matches("^you (must|should) .*")
+					|| spoken.matches() && IMPERATIVES.contains(spoken.group("action").split("\\s+")[0])) {
 				return withAction(sentence, trailing.group("conn"), trailing.group("cond"), Words.lower(action.substring(0, 1)) + action.substring(1));
 			}
 		}

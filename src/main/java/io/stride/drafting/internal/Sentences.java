@@ -37,7 +37,12 @@ final class Sentences {
 				sentences.add(new Sentence(index++, block.text(), block.start(), block.end(), source, block));
 				continue;
 			}
+			int said = spokenFrom(block);
 			for (int[] span : split(block.text())) {
+				if (span[0] < said) {
+					// a transcript's first sentence starts after its speaker's name: the name is not what was said
+					span = new int[] { Math.min(said, span[1]), span[1] };
+				}
 				String text = block.text().substring(span[0], span[1]).strip();
 				if (text.isEmpty()) {
 					continue;
@@ -48,6 +53,19 @@ final class Sentences {
 			}
 		}
 		return sentences;
+	}
+
+	/** "Anna Kowalski: …" in front of a transcript's turn. */
+	private static final java.util.regex.Pattern SPEAKER = java.util.regex.Pattern
+		.compile("^[\\p{Lu}][\\p{L}\\p{N}.'-]*(?:\\s[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'-]*){0,3}:\\s+");
+
+	/** Where what was said starts in a transcript's block (after the speaker's name); 0 for other blocks. */
+	static int spokenFrom(Block block) {
+		if (block.locator() == null || !block.locator().startsWith("cue ")) {
+			return 0;
+		}
+		java.util.regex.Matcher speaker = SPEAKER.matcher(block.text());
+		return speaker.find() ? speaker.end() : 0;
 	}
 
 	static List<int[]> split(String text) {

@@ -28,6 +28,16 @@ final class StemChecks {
 	/** An instruction: a capitalized verb, "never", "always" or "do not", then what it acts on. */
 	private static final Pattern IMPERATIVE = Pattern.compile("^(?:(?:Never|Always|Do not|Don't|Please)\\s+\\p{L}+|\\p{Lu}\\p{Ll}+\\s+(?:the|a|an|your|any|all|every|each|it|them|this|that|these|those|my|our|only|no|up|out|back|down|off|on|in|to|for|with|at)\\b).*");
 
+	/** A spoken instruction or statement: "you move the samples", "you have 30 minutes", "they log it". */
+	private static final Pattern SUBJECT_VERB = Pattern.compile(
+			"(?i)\\b(?:you|they|we)\\s+(?!(?:and|or|but|to|the|a|an|all|both|who|that|in|on|at|for|with|of)\\b)(?:always\\s+|never\\s+|only\\s+)?\\p{L}{2,}\\s+\\p{L}");
+
+	/** "come in", "log in", "sign off": a verb's particle may end a sentence. */
+	private static final Pattern PARTICLE_END = Pattern.compile("(?i).*\\b(?:come|comes|go|goes|log|logs|sign|signs|check|checks|fill|hand|call|drop|plug|clock|step|turn|switch|back|get|gets|bring)\\s+(?:in|on|up|out|off|back|down)$");
+
+	/** The speaker talks about themselves or "we": a question stem should not ("tell me", "we log it"). */
+	private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|we'll|we'd|us|our|ours)\\b");
+
 	private static final Set<String> DANGLING = Set.of("and", "or", "but", "the", "a", "an", "of", "to", "for", "with", "by",
 			"in", "on", "at", "from", "as", "that", "which", "your", "our", "their", "its", "if", "when", "than", "e.g", "i.e");
 
@@ -72,7 +82,7 @@ final class StemChecks {
 		}
 		String last = Words.lower(text.replaceAll("[\\s.…,;!?]+$", ""));
 		last = last.contains(" ") ? last.substring(last.lastIndexOf(' ') + 1) : last;
-		if (DANGLING.contains(last) || text.endsWith(",") || text.endsWith("…") || text.endsWith("-")) {
+		if (DANGLING.contains(last) && !PARTICLE_END.matcher(text.replaceAll("[\\s.…,;!?]+$", "")).matches() || text.endsWith(",") || text.endsWith("…") || text.endsWith("-")) {
 			return true;
 		}
 		if (!english(text)) {
@@ -81,7 +91,8 @@ final class StemChecks {
 		}
 		String first = Words.lower(text.split("[\\s,]+")[0]);
 		boolean imperative = Words.VERBS.contains(first) || IMPERATIVE.matcher(text).matches() && !Words.isStop(first);
-		return !imperative && !AUXILIARY.matcher(text).find() && !VERB_THEN_OBJECT.matcher(text).find();
+		return !imperative && !AUXILIARY.matcher(text).find() && !VERB_THEN_OBJECT.matcher(text).find()
+				&& !SUBJECT_VERB.matcher(text).find();
 	}
 
 	private static final Pattern ENGLISH = Pattern.compile("(?i)\\b(?:the|to|of|and|is|are|you|your|with|be|must|will|this|that|it|for|at|or|by|from|an|if|not|any|all|every)\\b");
@@ -140,8 +151,25 @@ final class StemChecks {
 	static boolean askable(Sentence sentence) {
 		String text = sentence.text();
 		return sentence.words() >= 5 && sentence.words() <= 60 && !text.endsWith("?") && !markup(text) && !leadIn(text)
-				&& !fragment(text) && !sentence.block().is(Block.Kind.TABLE_ROW);
+				&& !fragment(text) && !sentence.block().is(Block.Kind.TABLE_ROW) && !firstPersonSpoken(sentence);
 	}
+
+	/** Words of the first person ("I", "me", "we", "our"). */
+	static boolean firstPerson(String text) {
+		return text != null && FIRST_PERSON.matcher(text).find();
+	}
+
+	/**
+	 * Said by a speaker about themselves or "us", or pointing back at what the cue before named, in a transcript:
+	 * no question stem is built on it.
+	 */
+	static boolean firstPersonSpoken(Sentence sentence) {
+		return sentence.block().locator() != null && sentence.block().locator().startsWith("cue ")
+				&& (FIRST_PERSON.matcher(sentence.text()).find() || POINTING.matcher(sentence.text()).lookingAt());
+	}
+
+	/** Said while pointing back: "Close it, …", "Silencing it …": what "it" is was said in the cue before. */
+	private static final Pattern POINTING = Pattern.compile("(?i)\\p{L}+\\s+(?:it|them)\\b");
 
 	/** Depends on the sentence before it to make sense ("This …", "They …", "It …"): not answerable alone. */
 	static boolean leansOnContext(String sentence) {

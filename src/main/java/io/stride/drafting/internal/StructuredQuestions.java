@@ -45,11 +45,16 @@ final class StructuredQuestions {
 		this.categories = new Categories(allLists, document);
 		this.rules = new Rules(document, quantities);
 		this.deadlines = new DeadlineQuestions();
+		this.document = document;
 	}
+
+	/** Every sentence of the sources. */
+	private final List<Sentence> document;
 
 	List<QuestionMaker.Candidate> candidates(List<Sentence> sentences, double[] centrality, List<QuestionMaker.ListGroup> lists) {
 		List<QuestionMaker.Candidate> found = new ArrayList<>();
 		found.addAll(Procedures.find(sentences, centrality));
+		found.addAll(Procedures.spoken(document.isEmpty() ? sentences : document, sentences, centrality));
 		List<QuestionMaker.Candidate> matched = matching.candidates(sentences, centrality);
 		found.addAll(matched);
 		for (QuestionMaker.Candidate candidate : matched) {

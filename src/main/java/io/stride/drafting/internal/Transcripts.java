@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * WebVTT and SRT transcripts: timestamps, cue numbers and notes go; speaker names stay; filler words go.
- * Consecutive cues of the same speaker become one paragraph.
+ * Consecutive cues of the same speaker become one paragraph. What was said is cleaned into sentences a lesson (and
+ * a question) can stand on: fillers, false starts, repeated words and openers ("So", "And", "Okay") go, a sentence
+ * starts with a capital, a cue that ends a thought without punctuation ends its sentence, run-ons are split at
+ * "and then", and spoken amounts with a unit are written in figures ("ten minutes" → "10 minutes"). The cleaning
+ * happens here, while the text is extracted, so every citation is still an exact span of the extracted text.
  */
 final class Transcripts {
 
@@ -19,7 +23,48 @@ final class Transcripts {
 	private static final Pattern NAMED = Pattern.compile("^([\\p{Lu}][\\p{L}.'-]*(?:\\s[\\p{Lu}][\\p{L}.'-]*){0,3}):\\s+(.+)$");
 
 	private static final Pattern FILLERS = Pattern.compile(
-			"(?i)(?<![\\p{L}])(?:um+|uh+|erm+|er|hmm+|you know|i mean|sort of|kind of like|like,)(?![\\p{L}])[,.]?\\s*");
+			"(?i)(?<![\\p{L}])(?:um+|uh+|erm+|er|hmm+|you know|i mean|sort of|kind of like|like,)(?![\\p{L}'’])[,.]?\\s*");
+
+	private static final Pattern COMMA_FILLER = Pattern.compile(
+			"(?i)(?<=\\p{L}),\\s*(?:um+|uh+|erm+|er|hmm+|you know|i mean|sort of|like)\\s*,\\s*(?=\\p{Ll})");
+
+	/** After ", er, ": a new clause starts ("they keep nothing, er, they don't need …") and keeps its comma. */
+	private static final Pattern NEW_CLAUSE = Pattern.compile("(?i)(?:they|we|you|i|he|she|it|whoever|there|this|that)\\b");
+
+	private static final Pattern JOINED = Pattern.compile("(?i)\\b(?:and|or|but|so|because|if|when|that)$");
+
+	/** A comma left behind a joining word once the filler after it went: "and, decide" → "and decide". */
+	private static final Pattern ORPHAN_COMMA = Pattern.compile(
+			"(?i)\\b(and|or|but|the|a|an|to|that|because|whether|of|if|when)\\s*,\\s+(?=\\p{L})");
+
+	/** The same word said twice ("please, please", "the the"); "had had" and "that that" can be meant. */
+	private static final Pattern REPEATED = Pattern.compile("(?iu)\\b(?!had\\b|that\\b)(\\p{L}+)(?:,?\\s+\\1\\b)+");
+
+	/** A false start cut off with a dash: "we- we log it", "you can — you should". */
+	private static final Pattern CUT_OFF = Pattern.compile("(?u)(?<=^|\\s)\\p{L}+(?:\\s\\p{L}+)?(?:-|\\s?--|\\s?—)\\s+(?=\\p{L})");
+
+	/** Openers of spoken sentences that carry nothing: "So,", "And", "Okay, so", "Now", "Well", "Honestly,". */
+	private static final Pattern OPENER = Pattern.compile(
+			"(?i)(^|[.?!]\\s+)(?:(?:so|and|okay|ok|well|right|now|honestly|basically|alright|anyway)\\b,?\\s+)+(?=\\p{L})");
+
+	/** "…, and then you …": a run-on split where the next step starts. */
+	private static final Pattern AND_THEN = Pattern.compile(",?\\s+and then\\s+(?=(?:you|we|they|the|it|he|she)\\b)");
+
+	/** "…, so you log it": a run-on split where a new instruction starts. */
+	private static final Pattern COMMA_SO = Pattern.compile("(?<=\\p{L}{2}),\\s+so\\s+(?=you\\s+(?!know\\b)\\p{L})");
+
+	/** A lower-case letter after the end of a sentence, except after an abbreviation. */
+	private static final Pattern LOWER_START = Pattern.compile("(?<![\\s(]\\p{L}\\.\\p{L}|\\betc|\\bvs)([.?!]\\s+)(\\p{Ll})");
+
+	/** "… checks it. Within 10 minutes.": a time said as an afterthought belongs to the sentence before it. */
+	private static final Pattern AFTERTHOUGHT = Pattern.compile("(?<=\\p{L})\\.\\s+(Within|In under|By|Before|After) (\\S+(?:\\s\\S+){0,3})\\.(?=\\s|$)");
+
+	private static final Pattern PLEASE = Pattern.compile("(?i)\\b(please),\\s+");
+
+	private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
+
+	private static final Pattern SPOKEN_AMOUNT = Pattern.compile("(?i)(?<!\\b(?:the|this|that|which|every|no|any|each) )\\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred)"
+			+ "(\\s+(?:working |business |calendar )?(?:minutes?|hours?|days?|weeks?|months?|years?|seconds?|euros?|pounds?|dollars?|percent|per cent|degrees)\\b)");
 
 	private static final Pattern TAGS = Pattern.compile("<[^>]+>");
 
@@ -64,7 +109,7 @@ final class Transcripts {
 				}
 				said.append(' ').append(TAGS.matcher(l).replaceAll(""));
 			}
-			cues.add(new String[] { speaker, clean(said.toString()), time });
+			cues.add(new String[] { speaker, clean(said.toString(), false), time });
 		}
 		BlockCollector out = new BlockCollector();
 		String currentSpeaker = null;
@@ -86,6 +131,10 @@ final class Transcripts {
 				turnTime = cue[2];
 				turnCue = cueNumber;
 			}
+			else if (endsAThought(turn, cue[1])) {
+				// a cue that ends without punctuation before one that starts anew: the sentence ended with the cue
+				turn.append('.');
+			}
 			if (cue[0] != null) {
 				currentSpeaker = cue[0];
 			}
@@ -104,13 +153,70 @@ final class Transcripts {
 		out.add(Block.Kind.PARAGRAPH, 0, false, said, null, null, null, "cue " + cue + " (" + time + ")");
 	}
 
+	/** The turn so far ends on a word, and the next cue starts with a capital (not "I"): a new sentence. */
+	private static boolean endsAThought(StringBuilder turn, String next) {
+		char last = turn.charAt(turn.length() - 1);
+		return Character.isLetterOrDigit(last) && !next.isEmpty() && Character.isUpperCase(next.codePointAt(0))
+				&& !next.matches("^I\\b.*");
+	}
+
 	static String clean(String text) {
-		String cleaned = FILLERS.matcher(text).replaceAll("");
+		return clean(text, true);
+	}
+
+	/** What was said without fillers; {@code whole} for a speaker's whole turn, when sentences are also tidied. */
+	static String clean(String text, boolean whole) {
+		// ", um, " between commas goes with one of its commas: "and, um, decide" → "and decide"
+		String cleaned = COMMA_FILLER.matcher(text).replaceAll(m -> NEW_CLAUSE.matcher(text).region(m.end(), text.length()).lookingAt()
+				&& !JOINED.matcher(text.substring(0, m.start())).find() ? ", " : " ");
+		cleaned = FILLERS.matcher(cleaned).replaceAll("");
+		cleaned = ORPHAN_COMMA.matcher(cleaned).replaceAll("$1 ");
 		cleaned = cleaned.replaceAll("\\s+([,.?!])", "$1").replaceAll("([,.?!])\\1+", "$1").replaceAll("^[,.\\s]+", "");
 		cleaned = cleaned.replaceAll("\\s{2,}", " ").strip();
+		if (whole) {
+			cleaned = CUT_OFF.matcher(cleaned).replaceAll("");
+			cleaned = REPEATED.matcher(cleaned).replaceAll("$1");
+			cleaned = AND_THEN.matcher(cleaned).replaceAll(". Then ");
+			cleaned = COMMA_SO.matcher(cleaned).replaceAll(". ");
+			cleaned = OPENER.matcher(cleaned).replaceAll("$1");
+			cleaned = PLEASE.matcher(cleaned).replaceAll("$1 ");
+			cleaned = figures(cleaned);
+			cleaned = AFTERTHOUGHT.matcher(cleaned).replaceAll(m -> Matcher.quoteReplacement(
+					" " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " " + m.group(2) + "."));
+			cleaned = LOWER_START.matcher(cleaned).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(java.util.Locale.ROOT));
+		}
 		if (!cleaned.isEmpty() && Character.isLowerCase(cleaned.codePointAt(0))) {
 			cleaned = cleaned.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + cleaned.substring(1);
 		}
 		return cleaned;
+	}
+
+	/** "ten minutes" → "10 minutes", "twenty-five euros" → "25 euros": a spoken amount with its unit in figures. */
+	private static String figures(String text) {
+		return SPOKEN_AMOUNT.matcher(text).replaceAll(m -> {
+			String[] parts = m.group(1).toLowerCase(java.util.Locale.ROOT).split("[- ]");
+			int value = 0;
+			for (String part : parts) {
+				value += NUMBER_WORDS.getOrDefault(part, 0);
+			}
+			if (m.group(1).toLowerCase(java.util.Locale.ROOT).endsWith("hundred")) {
+				value = 100;
+			}
+			return value == 0 ? m.group() : Matcher.quoteReplacement(value + m.group(2));
+		});
+	}
+
+	private static java.util.Map<String, Integer> numberWords() {
+		String[] units = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+				"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen" };
+		String[] tens = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety" };
+		java.util.Map<String, Integer> words = new java.util.HashMap<>();
+		for (int i = 0; i < units.length; i++) {
+			words.put(units[i], i + 1);
+		}
+		for (int i = 0; i < tens.length; i++) {
+			words.put(tens[i], (i + 2) * 10);
+		}
+		return java.util.Map.copyOf(words);
 	}
 }
