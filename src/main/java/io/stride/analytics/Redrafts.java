@@ -73,8 +73,13 @@ public class Redrafts {
 	@Transactional(readOnly = true)
 	public Alternatives alternatives(Viewer editor, CourseId id, String questionId) {
 		Alternatives question = question(editor, id, questionId);
-		return new Alternatives(question.course(), question.question(), question.analysed(),
-				regenerator.alternatives(editor, id, questionId, MAX_ALTERNATIVES));
+		// the redraft form edits choice and ordering questions; matching and numeric ones are written in the builder
+		List<Question> editable = regenerator.alternatives(editor, id, questionId, MAX_ALTERNATIVES * 3)
+			.stream()
+			.filter(q -> q.kind().choice() || q.kind() == io.stride.authoring.QuestionKind.ORDERING)
+			.limit(MAX_ALTERNATIVES)
+			.toList();
+		return new Alternatives(question.course(), question.question(), question.analysed(), editable);
 	}
 
 	/** The same without drafting: the question of the working copy and its statistics. */

@@ -334,6 +334,10 @@ class LlmEngineTests {
 		AtomicBoolean distractorSpoiled = new AtomicBoolean();
 		AtomicBoolean keySpoiled = new AtomicBoolean();
 		AtomicInteger choices = new AtomicInteger();
+		long rewordable = offline.allQuestions().stream()
+			.filter(q -> List.of("SINGLE_CHOICE", "MULTIPLE_CHOICE", "ORDERING").contains(q.kind()))
+			.count();
+		assertThat(rewordable).as("questions the model may reword").isPositive();
 		replies = request -> {
 			JsonNode body = JSON.readTree(request.body());
 			String user = body.path("messages").path(1).path("content").asString();
@@ -352,7 +356,8 @@ class LlmEngineTests {
 				rewrites.incrementAndGet();
 				boolean choice = !q.path("kind").asString().equals("ORDERING");
 				// modules are rewritten two at a time, so which question comes first varies: the spoilt ones are chosen by kind
-				boolean spoilKey = !choice && keySpoiled.compareAndSet(false, true);
+				// (with a single question to reword, none is spoilt, so that one rewrite is kept)
+				boolean spoilKey = rewordable > 1 && !choice && keySpoiled.compareAndSet(false, true);
 				// a second choice question, where the draft has one, offers a wrong option its passage states
 				boolean spoilDistractor = choice && choices.getAndIncrement() == 1;
 				String passage = q.path("passage").asString();
@@ -405,9 +410,11 @@ class LlmEngineTests {
 				assertThat(now).isEqualTo(was);
 			}
 		}
-		assertThat(spoiled).hasSize(distractorSpoiled.get() ? 2 : 1);
+		assertThat(spoiled).hasSize((keySpoiled.get() ? 1 : 0) + (distractorSpoiled.get() ? 1 : 0));
 		assertThat(changed).isPositive().isEqualTo(rewrites.get() - spoiled.size());
-		assertThat(draft.warnings()).anyMatch(w -> w.contains("rewritten questions failed the checks"));
+		if (!spoiled.isEmpty()) {
+			assertThat(draft.warnings()).anyMatch(w -> w.contains("rewritten questions failed the checks"));
+		}
 		assertThat(stages).anyMatch(s -> s.startsWith("Module 3 of 3 rewritten"));
 	}
 

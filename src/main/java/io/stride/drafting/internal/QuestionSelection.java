@@ -72,19 +72,20 @@ final class QuestionSelection {
 				.thenComparingInt(j -> j.candidate().position()));
 			judged.add(list);
 		}
+		// knowledge checks leave the final quiz its share: with few passages to ask about, fewer per module
+		long asked = judged.stream().flatMap(List::stream).map(j -> passage(j.citation())).distinct().count();
+		long forQuiz = Math.min(quizSize, Math.max(3, asked / 3));
+		int perCheck = modules.isEmpty() ? 3 : (int) Math.max(1, Math.min(3, (asked - forQuiz) / modules.size()));
 		List<List<DraftQuestion>> checks = new ArrayList<>();
 		for (List<QuestionScore.Judged> list : judged) {
-			checks.add(check(list));
+			checks.add(check(list, perCheck));
 		}
 		List<DraftQuestion> quiz = quiz(judged, quizSize, true, true);
 		if (quiz.size() < quizSize) {
 			// a source with little but statements may need more true/false than a third
 			quiz.addAll(quiz(judged, quizSize - quiz.size(), true, false));
 		}
-		if (quiz.size() < quizSize) {
-			// a short source may need a second question on a passage already asked about
-			quiz.addAll(quiz(judged, quizSize - quiz.size(), false, true));
-		}
+		// a passage already asked about is not asked again: a second question on it gives the first one away
 		List<List<Citation>> untested = new ArrayList<>();
 		for (ModuleCandidates module : modules) {
 			untested.add(module.sentences().stream()
@@ -95,12 +96,12 @@ final class QuestionSelection {
 		return new Selected(checks, quiz, untested);
 	}
 
-	private List<DraftQuestion> check(List<QuestionScore.Judged> list) {
+	private List<DraftQuestion> check(List<QuestionScore.Judged> list, int most) {
 		List<DraftQuestion> picked = new ArrayList<>();
 		Set<String> kinds = new HashSet<>();
-		for (int pass = 0; pass < 2 && picked.size() < 3; pass++) {
+		for (int pass = 0; pass < 2 && picked.size() < most; pass++) {
 			var iterator = list.iterator();
-			while (iterator.hasNext() && picked.size() < 3) {
+			while (iterator.hasNext() && picked.size() < most) {
 				QuestionScore.Judged j = iterator.next();
 				if (j.score() >= CHECK_THRESHOLD && (pass == 1 || !kinds.contains(j.candidate().kind())) && fits(j, true, true)) {
 					take(j);
