@@ -129,6 +129,18 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 				}
 				continue;
 			}
+			// drafts hold numeric and matching questions too
+			if (question.kind() == io.stride.authoring.QuestionKind.NUMERIC) {
+				browser.type("#q-" + question.id() + "-text", question.numeric().value().toPlainString());
+				continue;
+			}
+			if (question.kind() == io.stride.authoring.QuestionKind.MATCHING) {
+				for (int item = 0; item < question.correct().size(); item++) {
+					new Select(browser.find("#q-" + question.id() + "-match-" + item))
+						.selectByValue(String.valueOf(question.correct().get(item)));
+				}
+				continue;
+			}
 			WebElement fieldset = browser.all("#quiz fieldset")
 				.stream()
 				.filter(f -> f.findElement(By.tagName("legend")).getText().contains(question.prompt()))
