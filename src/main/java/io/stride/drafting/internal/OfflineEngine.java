@@ -250,7 +250,9 @@ public class OfflineEngine {
 		List<QuestionMaker.ListGroup> groups = new ArrayList<>();
 		for (Outline.LessonPlan lesson : plan.lessons()) {
 			List<Block> run = new ArrayList<>();
-			String heading = lesson.heading() != null ? sectionName(lesson.heading().text()) : lesson.title();
+			// a lesson several short sections were merged into is titled "A · B"; its lists sit under the last of them
+			String heading = lesson.heading() != null ? sectionName(lesson.heading().text())
+					: lesson.title().substring(lesson.title().lastIndexOf(" · ") + 1).replaceFirst("^· ", "").strip();
 			String runHeading = heading;
 			for (Block block : lesson.blocks()) {
 				if (block.is(Block.Kind.LIST_ITEM) && (run.isEmpty() || run.get(0).ordered() == block.ordered())) {
