@@ -17,6 +17,29 @@ final class Quantities {
 		MONEY, PERCENT, TIME, DISTANCE, WEIGHT, COUNT
 	}
 
+	// units of time in every language drafts are written in, compiled once: base() runs in every comparison
+	private static final Pattern MINUTES = Pattern.compile("minute|min|minuto");
+
+	private static final Pattern SECONDS = Pattern.compile("second|sekunde|seconde|segundo");
+
+	private static final Pattern WEEKS = Pattern.compile("week|woche|semaine|semana");
+
+	private static final Pattern MONTHS = Pattern.compile("month|monat|mois|mes|maand");
+
+	private static final Pattern YEARS = Pattern.compile("year|jahr|\\ban|année|año|jaar");
+
+	private static final Pattern DAYS = Pattern.compile("day|tag|jour|día|dia|dag");
+
+	/** Hours per unit by a quantity's text: wrong answers are sorted by it, many times per draft. */
+	private static final java.util.Map<String, Double> HOURS_PER_UNIT = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static double hoursPerUnit(String text) {
+		String t = text.toLowerCase(Locale.ROOT);
+		return MINUTES.matcher(t).find() ? 1 / 60.0 : SECONDS.matcher(t).find() ? 1 / 3600.0
+				: WEEKS.matcher(t).find() ? 168 : MONTHS.matcher(t).find() ? 730 : YEARS.matcher(t).find() ? 8760
+						: DAYS.matcher(t).find() ? 24 : 1;
+	}
+
 	record Quantity(String text, Kind kind, double value, int start, int end) {
 
 		/** The amount in one unit per kind (hours for time), so that equal amounts in other units compare equal. */
@@ -24,12 +47,10 @@ final class Quantities {
 			if (kind != Kind.TIME) {
 				return value;
 			}
-			String t = text.toLowerCase(java.util.Locale.ROOT);
-			double factor = t.matches(".*(minute|min|minuto).*") ? 1 / 60.0 : t.matches(".*(second|sekunde|seconde|segundo).*") ? 1 / 3600.0
-					: t.matches(".*(week|woche|semaine|semana).*") ? 168 : t.matches(".*(month|monat|mois|mes|maand).*") ? 730
-							: t.matches(".*(year|jahr|\\ban|année|año|jaar).*") ? 8760
-									: t.matches(".*(day|tag|jour|día|dia|dag).*") ? 24 : 1;
-			return value * factor;
+			if (HOURS_PER_UNIT.size() > 10_000) {
+				HOURS_PER_UNIT.clear();
+			}
+			return value * HOURS_PER_UNIT.computeIfAbsent(text, Quantities::hoursPerUnit);
 		}
 	}
 
