@@ -46,6 +46,8 @@ public final class DraftingBenchmark {
 			.filter(pool -> pool.getType() == MemoryType.HEAP)
 			.mapToLong(pool -> pool.getPeakUsage().getUsed())
 			.sum();
+		// in order, so that a reader sees how steady the machine was (a shared virtual machine's speed drifts)
+		System.out.printf("each run (ms): %s%n", Arrays.toString(millis));
 		Arrays.sort(millis);
 		System.out.printf("draft: %d modules, %d lessons, %d questions (%d in the final quiz)%n", draft.modules().size(),
 				draft.modules().stream().mapToInt(m -> m.lessons().size()).sum(), draft.allQuestions().size(),

@@ -22,6 +22,12 @@ public record Block(Kind kind, int level, boolean ordered, String text, String m
 		bold = bold == null ? List.of() : List.copyOf(bold);
 	}
 
+	/** By place and text (equal blocks are equal in both); cheaper than hashing every field, as blocks key sets. */
+	@Override
+	public int hashCode() {
+		return (31 * start + end) * 31 + java.util.Objects.hashCode(text);
+	}
+
 	public boolean is(Kind other) {
 		return kind == other;
 	}

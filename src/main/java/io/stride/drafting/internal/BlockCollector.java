@@ -47,10 +47,14 @@ final class BlockCollector {
 		return new ExtractedSource(name, text.toString(), blocks, pages, links, imagesWithoutAlt);
 	}
 
+	private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\t\\x0B\\f\\r ]+");
+
+	private static final java.util.regex.Pattern NEWLINE = java.util.regex.Pattern.compile(" *\\n *");
+
 	static String normalize(String value) {
 		if (value == null) {
 			return "";
 		}
-		return value.replace('\u00a0', ' ').replaceAll("[\\t\\x0B\\f\\r ]+", " ").replaceAll(" *\\n *", " ").strip();
+		return NEWLINE.matcher(SPACES.matcher(value.replace('\u00a0', ' ')).replaceAll(" ")).replaceAll(" ").strip();
 	}
 }

@@ -109,7 +109,7 @@ final class Categories {
 			prompt = Phrasing.whichAre(category);
 			citeFrom = before.start();
 		}
-		if (prompt == null || category.split("\\s+").length > 6) {
+		if (prompt == null || Words.count(category) > 6) {
 			return java.util.Optional.empty();
 		}
 		Block lastItem = group.items().get(group.items().size() - 1);
@@ -155,7 +155,7 @@ final class Categories {
 		String head = category.replaceAll(".*\\s", "");
 		String stem = head.length() > 4 ? head.substring(0, head.length() - 1) : head;
 		List<Sentence> aboutCategory = document.stream().filter(s -> Words.lower(s.text()).contains(Words.lower(stem))).toList();
-		double length = members.stream().mapToInt(m -> m.split("\\s+").length).average().orElse(3);
+		double length = members.stream().mapToInt(m -> Words.count(m)).average().orElse(3);
 		List<String> pool = new ArrayList<>();
 		for (QuestionMaker.ListGroup other : allLists) {
 			if (other == group) {
@@ -170,7 +170,7 @@ final class Categories {
 				}
 			}
 		}
-		pool.sort(Comparator.comparingDouble((String p) -> Math.abs(p.split("\\s+").length - length)).thenComparing(p -> p));
+		pool.sort(Comparator.comparingDouble((String p) -> Math.abs(Words.count(p) - length)).thenComparing(p -> p));
 		return pool.subList(0, Math.min(3, pool.size()));
 	}
 
@@ -188,7 +188,7 @@ final class Categories {
 		List<String> parts = new ArrayList<>();
 		for (String part : what.split("\\s*,\\s*(?:or\\s+|and\\s+)?|\\s+or\\s+")) {
 			String phrase = part.strip();
-			int words = phrase.isEmpty() ? 0 : phrase.split("\\s+").length;
+			int words = phrase.isEmpty() ? 0 : Words.count(phrase);
 			if (words >= 2 && words <= MAX_ITEM_WORDS) {
 				parts.add(phrase);
 			}

@@ -16,6 +16,11 @@ final class CourseSummary {
 			+ "checklist|playbook|call|meeting|slides?|website|site|wiki|intranet)";
 
 	/** The document as the subject: "This page explains", "In this guide", "Here you will find", "It applies to". */
+	/** "… on 3." : the first half of a sentence cut after a day's number. */
+	private static final Pattern ENDS_IN_ORDINAL = Pattern.compile(".*\\s\\d{1,2}\\.$");
+
+	private static final Pattern ENDS_IN_ORDINAL_ANY_LINE = Pattern.compile("(?s).*\\s\\d{1,2}\\.$");
+
 	private static final Pattern ABOUT_ITSELF = Pattern.compile("(?i)^(?:(?:so|now|and|well|okay|ok),?\\s+)?(?:"
 			+ "(?:this|our|these)\\s+" + DOCUMENT + "\\b"
 			+ "|the\\s+(?:document|page|guide|handbook|faq|article|recording|video|presentation|deck|slides)\\b"
@@ -92,8 +97,8 @@ final class CourseSummary {
 		// a fragment: a list item's continuation, or either half of a sentence cut after "1." in a date
 		String before = sentence.block().text().substring(0, Math.max(0, Math.min(sentence.block().text().length(),
 				sentence.start() - sentence.block().start()))).strip();
-		if (Character.isLowerCase(text.codePointAt(0)) || text.matches(".*\\s\\d{1,2}\\.$")
-				|| before.matches("(?s).*\\s\\d{1,2}\\.$")) {
+		if (Character.isLowerCase(text.codePointAt(0)) || ENDS_IN_ORDINAL.matcher(text).matches()
+				|| ENDS_IN_ORDINAL_ANY_LINE.matcher(before).matches()) {
 			return false;
 		}
 		return !(transcript(sentence) && FIRST_PERSON.matcher(text).find());

@@ -112,7 +112,7 @@ final class DeadlineQuestions {
 		String subject = parts[1].equals("you") ? "you" : StructuredQuestions.lowerStart(parts[1], sentence.source().text());
 		String head = deadlineTail.isEmpty() ? unit : unit + " " + deadlineTail;
 		String prompt = Phrasing.howMany(prep, head, parts[0], subject, parts[2]);
-		if (prompt.split("\\s+").length > 30) {
+		if (Words.count(prompt) > 30) {
 			return java.util.Optional.empty();
 		}
 		Citation citation = sentence.citation();

@@ -62,7 +62,7 @@ final class Definitions {
 		}
 		String term = m.group("term").strip();
 		String definition = m.group("def").strip().replaceAll("[.;]$", "");
-		int words = term.split("\\s+").length;
+		int words = Words.count(term);
 		if (words > 5 || Words.isStop(term) || term.matches(".*\\d.*")) {
 			return null;
 		}

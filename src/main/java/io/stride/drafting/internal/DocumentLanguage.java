@@ -93,7 +93,7 @@ public final class DocumentLanguage {
 	/** The language of {@code text}; English when the text is short or the detector is unsure. */
 	public static Detected of(String text) {
 		String sample = text.length() > SAMPLE_CHARACTERS ? text.substring(0, SAMPLE_CHARACTERS) : text;
-		if (sample.isBlank() || sample.strip().split("\\s+").length < MIN_WORDS) {
+		if (sample.isBlank() || Words.count(sample.strip()) < MIN_WORDS) {
 			return Detected.of(Language.ENGLISH);
 		}
 		opennlp.tools.langdetect.Language[] ranked = Model.DETECTOR.get().predictLanguages(sample);

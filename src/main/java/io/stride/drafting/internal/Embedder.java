@@ -1,62 +1,101 @@
 package io.stride.drafting.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-process embedding model (all-MiniLM-L6-v2, quantized; shipped in the jar, no network). Loaded on first
- * use; vectors come back normalized so that a dot product is the cosine similarity.
+ * The in-process embedding model (all-MiniLM-L6-v2, quantized; the model and tokenizer files come from
+ * LangChain4j's model jar, no network). Loaded on first use; vectors come back normalized so that a dot product is
+ * the cosine similarity.
+ *
+ * <p>Each text is tokenized once and run as its own single-threaded ONNX inference, on as many worker threads as
+ * there are cores, and pooled by the mean of its token vectors (as sentence-transformers does for this model).
+ * LangChain4j's encoder gives the same vectors but tokenizes every text twice and lets each inference spread over
+ * all cores while several run at once; this is about a quarter faster on 2 cores. Batching texts with padding was
+ * tried and is slower here, and changes a text's vector with its batch-mates (the model quantizes activations per
+ * batch).
  */
 @Component
 public class Embedder {
 
-	private volatile EmbeddingModel model;
+	/** The dimension of every vector. */
+	public static final int DIMENSION = 384;
+
+	/** The model's position limit: longer texts are cut (texts are capped at 1,000 characters before that). */
+	private static final int MAX_TOKENS = 512;
+
+	private static final int MAX_CHARACTERS = 1000;
+
+	private volatile Model model;
 
 	public float[][] embed(List<String> texts) {
+		return start(texts).get();
+	}
+
+	/**
+	 * Starts embedding {@code texts} on the model's threads and returns at once, so that the caller can do other work
+	 * meanwhile; {@link Pending#get()} waits for the vectors.
+	 */
+	public Pending start(List<String> texts) {
 		if (texts.isEmpty()) {
-			return new float[0][];
+			return () -> new float[0][];
 		}
-		List<TextSegment> segments = new ArrayList<>(texts.size());
-		texts.forEach(text -> segments.add(TextSegment.from(text.length() > 1000 ? text.substring(0, 1000) : text)));
-		List<Embedding> embeddings = model().embedAll(segments).content();
-		float[][] vectors = new float[embeddings.size()][];
-		for (int i = 0; i < vectors.length; i++) {
-			vectors[i] = normalize(embeddings.get(i).vector());
-		}
-		return vectors;
+		return model().start(texts);
 	}
 
+	/** Vectors under way. */
+	@FunctionalInterface
+	public interface Pending {
+
+		/** The vectors, one per text in order, once all are done. */
+		float[][] get();
+	}
+
+	/** The dot product of two normalized vectors, that is, their cosine similarity. */
 	public static float cosine(float[] a, float[] b) {
-		float dot = 0;
-		for (int i = 0; i < a.length; i++) {
-			dot += a[i] * b[i];
+		// four running sums let the processor overlap the multiplications
+		float s0 = 0;
+		float s1 = 0;
+		float s2 = 0;
+		float s3 = 0;
+		int i = 0;
+		int end = a.length & ~3;
+		for (; i < end; i += 4) {
+			s0 += a[i] * b[i];
+			s1 += a[i + 1] * b[i + 1];
+			s2 += a[i + 2] * b[i + 2];
+			s3 += a[i + 3] * b[i + 3];
 		}
-		return dot;
+		for (; i < a.length; i++) {
+			s0 += a[i] * b[i];
+		}
+		return (s0 + s1) + (s2 + s3);
 	}
 
-	private EmbeddingModel model() {
-		EmbeddingModel current = model;
+	private Model model() {
+		Model current = model;
 		if (current == null) {
 			synchronized (this) {
 				if (model == null) {
-					model = new OneThreadPerTextModel();
+					model = new Model();
 				}
 				current = model;
 			}
@@ -64,33 +103,90 @@ public class Embedder {
 		return current;
 	}
 
-	/**
-	 * The same model and tokenizer, run as one single-threaded ONNX inference per text on as many worker threads as
-	 * there are cores. The library default lets every inference spread over all cores while several run at once,
-	 * which oversubscribes the CPU; this is about 40% faster on 2 cores.
-	 */
-	private static final class OneThreadPerTextModel extends AbstractInProcessEmbeddingModel {
+	private static final class Model {
 
 		private static final AtomicInteger THREADS = new AtomicInteger();
 
-		private final OnnxBertBiEncoder encoder;
+		private final int workers = Runtime.getRuntime().availableProcessors();
 
-		OneThreadPerTextModel() {
-			super(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-				Thread thread = new Thread(runnable, "embedding-" + THREADS.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			}));
-			try (InputStream model = resource("/all-minilm-l6-v2-q.onnx");
-					InputStream tokenizer = resource("/all-minilm-l6-v2-q-tokenizer.json")) {
-				OrtEnvironment environment = OrtEnvironment.getEnvironment();
+		private final ExecutorService executor = Executors.newFixedThreadPool(workers, runnable -> {
+			Thread thread = new Thread(runnable, "embedding-" + THREADS.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+
+		private final OrtSession session;
+
+		private final HuggingFaceTokenizer tokenizer;
+
+		Model() {
+			try (InputStream onnx = resource("/all-minilm-l6-v2-q.onnx");
+					InputStream vocabulary = resource("/all-minilm-l6-v2-q-tokenizer.json")) {
 				OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 				options.setIntraOpNumThreads(1);
-				this.encoder = new OnnxBertBiEncoder(environment, environment.createSession(model.readAllBytes(), options),
-						tokenizer, PoolingMode.MEAN);
+				this.session = environment.createSession(onnx.readAllBytes(), options);
+				this.tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false"));
 			}
 			catch (IOException | OrtException e) {
 				throw new IllegalStateException("The embedding model could not be loaded", e);
+			}
+		}
+
+		Pending start(List<String> texts) {
+			float[][] vectors = new float[texts.size()][];
+			AtomicInteger next = new AtomicInteger();
+			List<Future<?>> running = new ArrayList<>();
+			for (int w = 0; w < Math.min(workers, texts.size()); w++) {
+				running.add(executor.submit(() -> {
+					for (int i = next.getAndIncrement(); i < vectors.length; i = next.getAndIncrement()) {
+						vectors[i] = one(texts.get(i));
+					}
+				}));
+			}
+			return () -> finish(running, vectors);
+		}
+
+		private static float[][] finish(List<Future<?>> running, float[][] vectors) {
+			try {
+				for (Future<?> worker : running) {
+					worker.get();
+				}
+			}
+			catch (InterruptedException e) {
+				running.forEach(worker -> worker.cancel(true));
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while embedding", e);
+			}
+			catch (ExecutionException e) {
+				running.forEach(worker -> worker.cancel(true));
+				throw new IllegalStateException("The embedding model failed", e.getCause());
+			}
+			return vectors;
+		}
+
+		private float[] one(String text) {
+			long[] ids = tokenizer.encode(text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text, true, false)
+				.getIds();
+			if (ids.length > MAX_TOKENS) {
+				long separator = ids[ids.length - 1];
+				ids = java.util.Arrays.copyOf(ids, MAX_TOKENS);
+				ids[MAX_TOKENS - 1] = separator;
+			}
+			long[] mask = new long[ids.length];
+			java.util.Arrays.fill(mask, 1);
+			long[] shape = {1, ids.length};
+			try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+					OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+					OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape);
+					OrtSession.Result result = session.run(Map.of("input_ids", inputIds, "attention_mask", attention,
+							"token_type_ids", types))) {
+				FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
+				return meanNormalized(states, ids.length);
+			}
+			catch (OrtException e) {
+				throw new IllegalStateException("The embedding model failed", e);
 			}
 		}
 
@@ -101,31 +197,28 @@ public class Embedder {
 			}
 			return in;
 		}
-
-		@Override
-		protected OnnxBertBiEncoder model() {
-			return encoder;
-		}
-
-		@Override
-		protected Integer knownDimension() {
-			return 384;
-		}
 	}
 
-	private static float[] normalize(float[] vector) {
+	/** The mean of {@code tokens} token vectors laid out one after another, scaled to length 1. */
+	private static float[] meanNormalized(FloatBuffer states, int tokens) {
+		float[] sum = new float[DIMENSION];
+		for (int t = 0; t < tokens; t++) {
+			int base = t * DIMENSION;
+			for (int d = 0; d < DIMENSION; d++) {
+				sum[d] += states.get(base + d);
+			}
+		}
 		double norm = 0;
-		for (float v : vector) {
-			norm += v * v;
+		for (float v : sum) {
+			norm += (double) v * v;
 		}
 		norm = Math.sqrt(norm);
 		if (norm == 0) {
-			return vector;
+			return sum;
 		}
-		float[] result = new float[vector.length];
-		for (int i = 0; i < vector.length; i++) {
-			result[i] = (float) (vector[i] / norm);
+		for (int d = 0; d < DIMENSION; d++) {
+			sum[d] = (float) (sum[d] / norm);
 		}
-		return result;
+		return sum;
 	}
 }

@@ -26,6 +26,15 @@ public record ExtractedSource(String name, String text, List<Block> blocks, int 
 		metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
 	}
 
+	/**
+	 * By name and text only, which remember their hashes: every sentence holds its source and sentences are hashed
+	 * often, so hashing all blocks each time was a measurable part of drafting. Equality stays the record's.
+	 */
+	@Override
+	public int hashCode() {
+		return 31 * java.util.Objects.hashCode(name) + java.util.Objects.hashCode(text);
+	}
+
 	public ExtractedSource(String name, String text, List<Block> blocks, int pages, List<String> links,
 			int imagesWithoutAlt) {
 		this(name, text, blocks, pages, links, imagesWithoutAlt, Map.of());
@@ -48,6 +57,6 @@ public record ExtractedSource(String name, String text, List<Block> blocks, int 
 	}
 
 	public int words() {
-		return text.isBlank() ? 0 : text.trim().split("\\s+").length;
+		return text.isBlank() ? 0 : Words.count(text.trim());
 	}
 }

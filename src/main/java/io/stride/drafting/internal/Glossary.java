@@ -71,7 +71,7 @@ final class Glossary {
 		}
 		String explanation = definition.definition().strip();
 		String opening = String.join(" ", java.util.Arrays.asList(explanation.split("\\s+")).subList(0,
-				Math.min(3, explanation.split("\\s+").length)));
+				Math.min(3, Words.count(explanation))));
 		if (explanation.matches("(?i)^(?:(?:the|a|an|up to|at least|at most|max(?:imum)?|min(?:imum)?)\\s+)?(?:[€$£]|\\d[\\d.,:]*(?![\\d.,:-])).*")
 				|| explanation.matches("^[A-Z]{3}\\s+\\d.*")
 				|| opening.matches("(?i).*(?:@|https?:|www\\.|\\bextension\\b|\\bext\\.|\\bphone\\b).*")) {

@@ -61,7 +61,15 @@ final class Importance {
 	}
 
 	/** 0..1: centrality, the kind of fact, and overlap with the module's title. */
+	/** {@link #of} by sentence and title: every candidate question on a sentence asks again. */
+	private final java.util.Map<String, Double> known = new java.util.concurrent.ConcurrentHashMap<>();
+
 	double of(Sentence sentence, String title) {
+		return known.computeIfAbsent(title == null ? String.valueOf(sentence.index()) : sentence.index() + "\u0000" + title,
+				key -> computed(sentence, title));
+	}
+
+	private double computed(Sentence sentence, String title) {
 		String text = sentence.text();
 		double value = 0.4 * centrality(sentence);
 		if (rule(text) || step(sentence)) {

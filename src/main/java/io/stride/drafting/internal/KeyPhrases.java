@@ -1,6 +1,7 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.regex.Pattern;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class KeyPhrases {
 		 */
 		boolean answerable() {
 			String first = Words.lower(text.split("\\s+")[0]);
-			int words = text.split("\\s+").length;
+			int words = Words.count(text);
 			boolean capitalized = Character.isUpperCase(text.codePointAt(0)) && text.length() >= 4;
 			Kind kind = kindOf(text);
 			boolean named = words >= 2 && capitalized && (kind == Kind.ROLE || kind == Kind.SYSTEM)
@@ -167,7 +168,7 @@ final class KeyPhrases {
 		while (m.find()) {
 			String gap = text.substring(lastEnd, m.start());
 			String word = m.group();
-			boolean breaks = !gap.isBlank() && !gap.equals(" ") || Words.isStop(word) || word.matches("\\d.*");
+			boolean breaks = !gap.isBlank() && !gap.equals(" ") || Words.isStop(word) || STARTS_WITH_DIGIT.matcher(word).matches();
 			// a name ends where lower-case words begin: "Finance Operations | checks", "approved | Finance Director";
 			// only a sentence's capitalized first word may start a lower-case phrase ("Lost receipts")
 			if (!breaks && !current.isEmpty() && english) {
@@ -182,8 +183,8 @@ final class KeyPhrases {
 			if (current.isEmpty()) {
 				runStart = m.start();
 			}
-			if (!Words.isStop(word) && !word.matches("\\d.*")) {
-				current.add(word.replaceAll("['’]s$", ""));
+			if (!Words.isStop(word) && !STARTS_WITH_DIGIT.matcher(word).matches()) {
+				current.add(POSSESSIVE.matcher(word).replaceAll(""));
 			}
 			lastEnd = m.end();
 		}
@@ -198,10 +199,18 @@ final class KeyPhrases {
 		current.clear();
 	}
 
+	private static final Pattern DIGITS_ONLY = Pattern.compile("[\\d\\s]+");
+
+	private static final Pattern WITH_UNIT = Pattern.compile(".*\\b(days?|hours?|weeks?|months?|years?|minutes?|seconds?|percent|km|kg|eur|usd)\\b.*");
+
+	private static final Pattern STARTS_WITH_DIGIT = Pattern.compile("\\d.*");
+
+	private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+
 	private static boolean usable(String key) {
-		return key.length() >= 4 && key.length() <= 60 && !key.matches("[\\d\\s]+") && key.codePoints().anyMatch(Character::isLetter)
+		return key.length() >= 4 && key.length() <= 60 && !DIGITS_ONLY.matcher(key).matches() && key.codePoints().anyMatch(Character::isLetter)
 				&& !java.util.Arrays.stream(key.split(" ")).allMatch(Words::isStop)
-				&& !key.matches(".*\\b(days?|hours?|weeks?|months?|years?|minutes?|seconds?|percent|km|kg|eur|usd)\\b.*");
+				&& !WITH_UNIT.matcher(key).matches();
 	}
 
 	private static String mostCommon(List<String> forms) {

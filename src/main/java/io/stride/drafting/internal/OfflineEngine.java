@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.DraftLesson;
@@ -52,6 +53,8 @@ public class OfflineEngine {
 		if (sentences.isEmpty()) {
 			throw new io.stride.drafting.SourceRejected(422, sources.get(0).name(), "has headings but no sentences to teach from.");
 		}
+		// the sentences are embedded on the model's threads while this one finds what needs no vectors
+		Embedder.Pending sentenceVectors = startVectors(sentences);
 		DocumentLanguage.Detected language = DocumentLanguage.of(sources.stream().map(ExtractedSource::text)
 			.collect(java.util.stream.Collectors.joining("\n")));
 		if (!language.supported()) {
@@ -60,14 +63,15 @@ public class OfflineEngine {
 						+ "Spanish and Dutch.") + " Its lessons are drafted; write the questions and objectives yourself.");
 		}
 		Wording wording = Wording.of(language.supported() ? language.language() : DocumentLanguage.Language.ENGLISH);
-		float[][] vectors = vectors(sentences);
-		double[] centrality = centrality(vectors);
 		List<Definitions.Definition> definitions = Definitions.find(sentences);
 		List<Block> headings = sources.stream().flatMap(s -> s.blocks().stream()).filter(b -> b.is(Block.Kind.HEADING)).toList();
 		List<KeyPhrases.Term> terms = KeyPhrases.extract(sentences, definitions, headings, 60);
-		float[][] termVectors = embedder.embed(terms.stream().map(KeyPhrases.Term::text).toList());
+		Embedder.Pending pendingTerms = embedder.start(terms.stream().map(KeyPhrases.Term::text).toList());
 		List<Quantities.Quantity> quantities = new ArrayList<>();
 		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
+		float[][] vectors = vectors(sentences, sentenceVectors);
+		double[] centrality = centrality(vectors);
+		float[][] termVectors = pendingTerms.get();
 
 		progress.accept(3, "Finding modules and lessons");
 		List<Outline.ModulePlan> plans = new ArrayList<>();
@@ -92,35 +96,44 @@ public class OfflineEngine {
 
 		Importance importance = new Importance(centrality, definedIn(definitions));
 		QuestionScore scorer = new QuestionScore(importance, meaningVectors(sentences, vectors, terms, termVectors, definitions));
-		List<QuestionSelection.ModuleCandidates> perModule = new ArrayList<>();
-		List<List<DraftLesson>> lessonsPerModule = new ArrayList<>();
-		List<List<String>> takeawaysPerModule = new ArrayList<>();
-		for (Outline.ModulePlan plan : plans) {
+		String courseTitle = CourseTitle.of(sources, headingTitles);
+		// the course's own text (glossary, objectives, summary) is written alongside the modules
+		AtomicReference<CourseWords> courseWords = new AtomicReference<>();
+		Runnable writeCourseWords = () -> {
+			List<GlossaryEntry> glossary = Glossary.of(definitions, sentences);
+			List<String> objectives = !language.supported() ? List.of()
+					: language.language() == DocumentLanguage.Language.ENGLISH
+							? Objectives.of(plans, sentences, centrality, glossary, courseTitle)
+							: Objectives.inLanguage(plans, glossary, wording);
+			courseWords.set(new CourseWords(glossary, objectives, CourseSummary.summary(sources, sentences, centrality)));
+		};
+		// modules are written side by side (the embeddings kept every core busy; this part would use one)
+		List<ModuleWork> work = SideBySide.map(plans, plan -> plan.blocks().size(), plan -> {
 			Set<Block> blocks = new HashSet<>(plan.blocks());
 			List<Sentence> own = sentences.stream().filter(s -> blocks.contains(s.block())).toList();
-			lessonsPerModule.add(plan.lessons().stream()
+			List<DraftLesson> lessons = plan.lessons().stream()
 				.map(lesson -> LessonCondenser.write(lesson, plan.source(), sentences, vectors, wordsPerLesson))
-				.toList());
-			takeawaysPerModule.add(CourseSummary.takeaways(own, centrality));
+				.toList();
 			// no questions in a language Stride does not draft in, rather than English questions about it
 			List<QuestionMaker.Candidate> candidates = !language.supported() ? List.of() : maker.candidates(own, centrality,
 					lists.stream().filter(g -> blocks.contains(g.items().get(0))).toList());
-			perModule.add(new QuestionSelection.ModuleCandidates(plan.title(), own, candidates));
-		}
+			return new ModuleWork(lessons, CourseSummary.takeaways(own, centrality),
+					new QuestionSelection.ModuleCandidates(plan.title(), own, candidates));
+		}, writeCourseWords);
+		List<QuestionSelection.ModuleCandidates> perModule = work.stream().map(ModuleWork::candidates).toList();
 		int words = sources.stream().mapToInt(ExtractedSource::words).sum();
 		int quizSize = words > 2000 ? Math.max(8, Math.min(15, plans.size() * 2)) : Math.min(8, Math.max(5, plans.size() * 2));
 		QuestionSelection.Selected selected = new QuestionSelection(scorer, importance).select(perModule, quizSize);
 		List<DraftModule> modules = new ArrayList<>();
 		// the opening module the outline names "Introduction" is named in the document's language (after the course
 		// itself where Stride does not speak it)
-		String courseTitle = CourseTitle.of(sources, headingTitles);
 		String introduction = language.supported() ? wording.label("introduction") : courseTitle;
 		java.util.function.UnaryOperator<String> named = t -> t.equals(Outline.INTRODUCTION) ? introduction : t;
 		for (int m = 0; m < plans.size(); m++) {
-			List<DraftLesson> lessons = lessonsPerModule.get(m).stream()
+			List<DraftLesson> lessons = work.get(m).lessons().stream()
 				.map(l -> new DraftLesson(named.apply(l.title()), l.markdown(), l.citations(), l.cut()))
 				.toList();
-			modules.add(new DraftModule(named.apply(plans.get(m).title()), takeawaysPerModule.get(m), lessons,
+			modules.add(new DraftModule(named.apply(plans.get(m).title()), work.get(m).takeaways(), lessons,
 					selected.checks().get(m), selected.untested().get(m)));
 		}
 		List<DraftQuestion> quiz = selected.quiz();
@@ -130,16 +143,14 @@ public class OfflineEngine {
 		if (language.supported() && modules.stream().anyMatch(m -> m.knowledgeCheck().size() < 2)) {
 			warnings.add("Some modules have fewer than two knowledge-check questions: their text has few facts to ask about.");
 		}
-		List<GlossaryEntry> glossary = Glossary.of(definitions, sentences);
 		int questions = quiz.size() + modules.stream().mapToInt(m -> m.knowledgeCheck().size()).sum();
 		int minutes = Math.max(3, (int) Math.ceil(words / 200.0) + (int) Math.ceil(questions / 2.0));
-		List<String> objectives = !language.supported() ? List.of()
-				: language.language() == DocumentLanguage.Language.ENGLISH
-						? Objectives.of(plans, sentences, centrality, glossary, courseTitle)
-						: Objectives.inLanguage(plans, glossary, wording);
-		return new CourseDraft(draftId(sources), courseTitle, Audience.of(sources, courseTitle), objectives, minutes,
-				CourseSummary.summary(sources, sentences, centrality), modules, quiz, glossary, "offline", warnings,
-				language.tag());
+		CourseWords text = courseWords.get();
+		return new CourseDraft(draftId(sources), courseTitle, Audience.of(sources, courseTitle), text.objectives(), minutes,
+				text.summary(), modules, quiz, text.glossary(), "offline", warnings, language.tag());
+	}
+
+	private record CourseWords(List<GlossaryEntry> glossary, List<String> objectives, String summary) {
 	}
 
 	/**
@@ -151,14 +162,16 @@ public class OfflineEngine {
 		if (sentences.isEmpty()) {
 			return List.of();
 		}
-		float[][] vectors = vectors(sentences);
-		double[] centrality = centrality(vectors);
+		Embedder.Pending sentenceVectors = startVectors(sentences);
 		List<Definitions.Definition> definitions = Definitions.find(sentences);
 		List<Block> headings = source.blocks().stream().filter(b -> b.is(Block.Kind.HEADING)).toList();
 		List<KeyPhrases.Term> terms = KeyPhrases.extract(sentences, definitions, headings, 60);
-		float[][] termVectors = embedder.embed(terms.stream().map(KeyPhrases.Term::text).toList());
+		Embedder.Pending pendingTerms = embedder.start(terms.stream().map(KeyPhrases.Term::text).toList());
 		List<Quantities.Quantity> quantities = new ArrayList<>();
 		sentences.forEach(s -> quantities.addAll(Quantities.in(s.text())));
+		float[][] vectors = vectors(sentences, sentenceVectors);
+		double[] centrality = centrality(vectors);
+		float[][] termVectors = pendingTerms.get();
 		List<QuestionMaker.ListGroup> lists = listGroups(new Outline.ModulePlan("all",
 				List.of(new Outline.LessonPlan("this passage", source.blocks())), source));
 		DocumentLanguage.Detected language = DocumentLanguage.of(source.text());
@@ -187,18 +200,48 @@ public class OfflineEngine {
 		return candidates.stream().map(QuestionMaker.Candidate::question).limit(max).toList();
 	}
 
+	/**
+	 * Rows {@code [from, to)} of an upper triangle of {@code n} rows in about {@code count} bands of equal area, each
+	 * as {from, to, area}.
+	 */
+	static List<int[]> bands(int n, int count) {
+		List<int[]> bands = new ArrayList<>();
+		long total = (long) n * (n - 1) / 2;
+		long share = Math.max(1, total / Math.max(1, count));
+		int from = 0;
+		long area = 0;
+		for (int i = 0; i < n; i++) {
+			area += n - 1 - i;
+			if (area >= share || i == n - 1) {
+				bands.add(new int[] { from, i + 1, (int) Math.min(Integer.MAX_VALUE, area) });
+				from = i + 1;
+				area = 0;
+			}
+		}
+		return bands;
+	}
+
+	private record ModuleWork(List<DraftLesson> lessons, List<String> takeaways,
+			QuestionSelection.ModuleCandidates candidates) {
+	}
+
 	/** At most this many sentences are embedded and ranked; the rest get a neutral vector (memory stays bounded). */
 	static final int MAX_SENTENCES = 2500;
 
-	private float[][] vectors(List<Sentence> sentences) {
+	private Embedder.Pending startVectors(List<Sentence> sentences) {
+		return embedder.start(sentences.subList(0, Math.min(sentences.size(), MAX_SENTENCES)).stream().map(Sentence::text).toList());
+	}
+
+	/** The vectors of all sentences: those started, and a neutral one for each beyond {@link #MAX_SENTENCES}. */
+	private static float[][] vectors(List<Sentence> sentences, Embedder.Pending started) {
 		int embedded = Math.min(sentences.size(), MAX_SENTENCES);
-		float[][] some = embedder.embed(sentences.subList(0, embedded).stream().map(Sentence::text).toList());
+		float[][] some = started.get();
 		if (embedded == sentences.size()) {
 			return some;
 		}
 		float[][] all = new float[sentences.size()][];
 		System.arraycopy(some, 0, all, 0, embedded);
-		float[] neutral = new float[some.length == 0 ? 384 : some[0].length];
+		float[] neutral = new float[Embedder.DIMENSION];
 		for (int i = embedded; i < all.length; i++) {
 			all[i] = neutral;
 		}
@@ -210,32 +253,52 @@ public class OfflineEngine {
 		// beyond the cap every sentence ranks 0; the square matrix stays within MAX_SENTENCES²
 		float[][] vectors = all.length > MAX_SENTENCES ? java.util.Arrays.copyOf(all, MAX_SENTENCES) : all;
 		int n = vectors.length;
-		double[][] weights = new double[n][];
+		// similarity is symmetric: each pair is compared once (bands of rows side by side, each writing only its
+		// own pairs); weights below 0.1 count as unrelated
+		float[] weights = new float[n * n];
+		SideBySide.map(bands(n, 16), band -> band[2], band -> {
+			for (int i = band[0]; i < band[1]; i++) {
+				for (int j = i + 1; j < n; j++) {
+					float similarity = Embedder.cosine(vectors[i], vectors[j]);
+					if (similarity > 0.1f) {
+						weights[i * n + j] = similarity;
+						weights[j * n + i] = similarity;
+					}
+				}
+			}
+			return band;
+		});
 		double[] outSum = new double[n];
 		for (int i = 0; i < n; i++) {
-			weights[i] = new double[n];
+			int row = i * n;
 			for (int j = 0; j < n; j++) {
-				if (i != j) {
-					double similarity = Embedder.cosine(vectors[i], vectors[j]);
-					weights[i][j] = similarity > 0.1 ? similarity : 0;
-					outSum[i] += weights[i][j];
+				outSum[i] += weights[row + j];
+			}
+		}
+		// row j holds what flows into sentence j from each sentence i, so that an iteration reads memory in order
+		for (int j = 0; j < n; j++) {
+			int row = j * n;
+			for (int i = 0; i < n; i++) {
+				if (weights[row + i] != 0) {
+					weights[row + i] = (float) (weights[row + i] / outSum[i]);
 				}
 			}
 		}
 		double[] rank = new double[n];
 		java.util.Arrays.fill(rank, 1.0 / Math.max(1, n));
+		double[] next = new double[n];
 		for (int iteration = 0; iteration < 20; iteration++) {
-			double[] next = new double[n];
 			for (int j = 0; j < n; j++) {
+				int row = j * n;
 				double sum = 0;
 				for (int i = 0; i < n; i++) {
-					if (outSum[i] > 0 && weights[i][j] > 0) {
-						sum += weights[i][j] / outSum[i] * rank[i];
-					}
+					sum += weights[row + i] * rank[i];
 				}
 				next[j] = 0.15 / n + 0.85 * sum;
 			}
+			double[] swap = rank;
 			rank = next;
+			next = swap;
 		}
 		double max = java.util.Arrays.stream(rank).max().orElse(1);
 		double[] result = new double[all.length];

@@ -22,7 +22,7 @@ final class Outline {
 		}
 
 		int words() {
-			return blocks.stream().filter(b -> !b.is(Block.Kind.HEADING)).mapToInt(b -> b.text().split("\\s+").length).sum();
+			return blocks.stream().filter(b -> !b.is(Block.Kind.HEADING)).mapToInt(b -> Words.count(b.text())).sum();
 		}
 	}
 
@@ -37,7 +37,7 @@ final class Outline {
 		}
 
 		int words() {
-			return blocks().stream().mapToInt(b -> b.text().split("\\s+").length).sum();
+			return blocks().stream().mapToInt(b -> Words.count(b.text())).sum();
 		}
 	}
 
@@ -199,7 +199,7 @@ final class Outline {
 
 	/** A lesson much longer than a sitting is cut at paragraph boundaries into numbered parts. */
 	private static List<LessonPlan> splitLong(LessonPlan lesson) {
-		int words = lesson.blocks().stream().mapToInt(b -> b.text().split("\\s+").length).sum();
+		int words = lesson.blocks().stream().mapToInt(b -> Words.count(b.text())).sum();
 		if (words <= LESSON_WORDS * 1.5) {
 			return List.of(lesson);
 		}
@@ -209,7 +209,7 @@ final class Outline {
 		for (int i = 0; i < lesson.blocks().size(); i++) {
 			Block block = lesson.blocks().get(i);
 			current.add(block);
-			count += block.text().split("\\s+").length;
+			count += Words.count(block.text());
 			boolean atBoundary = i + 1 == lesson.blocks().size() || !lesson.blocks().get(i + 1).is(block.kind())
 					|| block.is(Block.Kind.PARAGRAPH);
 			if (count >= LESSON_WORDS && atBoundary) {

@@ -32,7 +32,7 @@ final class PlainText {
 					boolean ordered = Character.isDigit(item.group(1).charAt(0));
 					out.add(Block.Kind.LIST_ITEM, 0, ordered, item.group(2), null, null, null, "paragraph " + (++number));
 				}
-				else if (lines.length == 1 && HtmlBlocks.looksLikeTitle(l) && l.split("\\s+").length <= 8
+				else if (lines.length == 1 && HtmlBlocks.looksLikeTitle(l) && Words.count(l) <= 8
 						&& !l.matches(".*[.!?]$")) {
 					out.add(Block.Kind.HEADING, l.equals(l.toUpperCase(java.util.Locale.ROOT)) ? 1 : 2, false,
 							l.replaceAll(":$", ""), null, null, null, "paragraph " + (++number));

@@ -81,7 +81,8 @@ final class Quantities {
 
 	static List<Quantity> in(String text) {
 		List<Quantity> found = new ArrayList<>();
-		if (text.length() > 2000) {
+		if (text.length() > 2000 || !hasDigit(text)) {
+			// every quantity has a digit (money and units follow one): most sentences need no matching at all
 			return found;
 		}
 		Matcher m = PATTERN.matcher(text);
@@ -99,35 +100,72 @@ final class Quantities {
 		return found;
 	}
 
+	// the unit patterns below are compiled once: every quantity of every sentence is sorted into a kind
+	private static final Pattern PERCENT_UNIT = Pattern.compile("prozent|pour cent|por ciento|procent");
+
+	private static final Pattern TIME_UNIT = Pattern.compile(".*(day|hour|week|month|year|minute|min|second|tag|stunde|std|woche|monat|jahr|sekunde|jour|heure|semaine"
+			+ "|mois|ann|^ans$|hora|minuto|día|semana|mes|año|segundo|dag|uur|uren|week|maand|jaar|seconde).*");
+
+	private static final Pattern DISTANCE_UNIT = Pattern.compile("km|kilomet.*|kilom.*|miles?|met.*");
+
+	private static final Pattern WEIGHT_UNIT = Pattern.compile("kg|kilogram.*");
+
+	private static final Pattern MONEY_UNIT = Pattern.compile("eur|euros?|usd|dollars?|pounds?|chf");
+
+	private static final Pattern A_NUMBER = Pattern.compile(NUMBER);
+
+	private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([,.]\\d{3})+");
+
+	/** "1,250.50": thousands grouped with commas, then decimals. */
+	private static final Pattern GROUPED_WITH_COMMAS = Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d+");
+
+	/** "1.250,50": thousands grouped with points, then decimals. */
+	private static final Pattern GROUPED_WITH_POINTS = Pattern.compile("\\d{1,3}(\\.\\d{3})+,\\d+");
+
+	private static boolean hasDigit(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static Kind kindOf(String unit) {
 		String u = unit.toLowerCase(Locale.ROOT);
-		if (u.equals("%") || u.startsWith("percent") || u.equals("per cent") || u.matches("prozent|pour cent|por ciento|procent")) {
+		if (u.equals("%") || u.startsWith("percent") || u.equals("per cent") || PERCENT_UNIT.matcher(u).matches()) {
 			return Kind.PERCENT;
 		}
-		if (u.matches(".*(day|hour|week|month|year|minute|min|second|tag|stunde|std|woche|monat|jahr|sekunde|jour|heure|semaine"
-				+ "|mois|ann|^ans$|hora|minuto|día|semana|mes|año|segundo|dag|uur|uren|week|maand|jaar|seconde).*")) {
+		if (TIME_UNIT.matcher(u).matches()) {
 			return Kind.TIME;
 		}
-		if (u.matches("km|kilomet.*|kilom.*|miles?|met.*")) {
+		if (DISTANCE_UNIT.matcher(u).matches()) {
 			return Kind.DISTANCE;
 		}
-		if (u.matches("kg|kilogram.*")) {
+		if (WEIGHT_UNIT.matcher(u).matches()) {
 			return Kind.WEIGHT;
 		}
-		if (u.matches("eur|euros?|usd|dollars?|pounds?|chf")) {
+		if (MONEY_UNIT.matcher(u).matches()) {
 			return Kind.MONEY;
 		}
 		return Kind.COUNT;
 	}
 
 	private static double value(String text) {
-		Matcher digits = Pattern.compile(NUMBER).matcher(text);
+		Matcher digits = A_NUMBER.matcher(text);
 		if (!digits.find()) {
 			return 0;
 		}
-		String n = digits.group().replaceAll("[\\u202f ]", "");
-		if (n.matches("\\d{1,3}([,.]\\d{3})+")) {
-			n = n.replaceAll("[,.]", "");
+		String n = digits.group().replace("\u202f", "").replace(" ", "");
+		if (GROUPED.matcher(n).matches()) {
+			n = n.replace(",", "").replace(".", "");
+		}
+		else if (GROUPED_WITH_COMMAS.matcher(n).matches()) {
+			n = n.replace(",", "");
+		}
+		else if (GROUPED_WITH_POINTS.matcher(n).matches()) {
+			n = n.replace(".", "");
 		}
 		try {
 			return Double.parseDouble(n.replace(',', '.'));

@@ -61,6 +61,9 @@ final class QuestionMaker {
 
 	private final boolean[] answerable;
 
+	/** Each term's longest word as {@link Words#words} folds them: a sentence without it cannot hold the term. */
+	private final String[] termWords;
+
 	/** Every sentence of the sources, to tell a wrong answer from another true statement. */
 	private final Statements statements;
 
@@ -77,10 +80,12 @@ final class QuestionMaker {
 		this.termVectors = termVectors;
 		this.kinds = new KeyPhrases.Kind[terms.size()];
 		this.answerable = new boolean[terms.size()];
+		this.termWords = new String[terms.size()];
 		for (int i = 0; i < terms.size(); i++) {
 			termIndex.put(Words.lower(terms.get(i).text()), i);
 			kinds[i] = KeyPhrases.kindOf(terms.get(i).text());
 			answerable[i] = terms.get(i).answerable();
+			termWords[i] = Words.longestWord(terms.get(i).text());
 		}
 		this.quantities = quantities;
 		this.definitions = definitions;
@@ -223,9 +228,10 @@ final class QuestionMaker {
 		int bodyStart = StemChecks.afterLabel(sentence.text());
 		// what kind of thing a term names is judged from English head nouns and capitals only
 		boolean english = StemChecks.english(sentence.text());
+		java.util.Set<String> words = statements.wordsOf(sentence);
 		for (int i = 0; i < terms.size(); i++) {
 			KeyPhrases.Term term = terms.get(i);
-			if (!answerable[i]) {
+			if (!answerable[i] || termWords[i] != null && !words.contains(termWords[i])) {
 				continue;
 			}
 			int at = Words.indexOfTerm(sentence.text(), term.text());
@@ -259,7 +265,7 @@ final class QuestionMaker {
 		return sentence.block().locator().startsWith("cue") ? StemChecks.afterLabel(sentence.text()) : 0;
 	}
 
-	private final Map<String, Boolean> properNames = new HashMap<>();
+	private final Map<String, Boolean> properNames = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Written with capitals inside a sentence somewhere, not only at a sentence's start ("Good", "Thanks"). */
 	private boolean properName(String term) {
@@ -319,7 +325,7 @@ final class QuestionMaker {
 		String term = definition.term();
 		if (answer.length() > MAX_OPTION || Words.VERBS.contains(Words.lower(term.split("\\s+")[0])) || contact(answer)
 				|| StemChecks.markup(answer)
-				|| StemChecks.fragment(definition.sentence().text()) && answer.split("\\s+").length < 4) {
+				|| StemChecks.fragment(definition.sentence().text()) && Words.count(answer) < 4) {
 			return java.util.Optional.empty();
 		}
 		float[] mine = statements.vector(definition.sentence().text());
@@ -356,9 +362,11 @@ final class QuestionMaker {
 	}
 
 	/** "Extension 5500 …", "billing@acme.example": a contact detail, not a meaning. */
+	private static final java.util.regex.Pattern CONTACT = java.util.regex.Pattern.compile("(?i)^(?:extension|ext\\.|tel|phone|call|\\+?\\d).*");
+
 	private static boolean contact(String text) {
-		return text.matches("(?i)^(?:extension|ext\\.|tel|phone|call|\\+?\\d).*") || text.contains("@")
-				|| text.split("\\s+").length < 3;
+		return CONTACT.matcher(text).matches() || text.contains("@")
+				|| Words.count(text) < 3;
 	}
 
 	private boolean sameList(Sentence one, Sentence other) {
@@ -408,7 +416,7 @@ final class QuestionMaker {
 			return java.util.Optional.empty();
 		}
 		Citation citation = group.citation();
-		double rightWords = items.stream().mapToInt(i -> i.split("\\s+").length).average().orElse(5);
+		double rightWords = items.stream().mapToInt(i -> Words.count(i)).average().orElse(5);
 		float[] centre = centroid(group.items().stream().map(Block::text).toList());
 		record Scored(String text, double score) {
 		}
@@ -424,7 +432,7 @@ final class QuestionMaker {
 				}
 				float[] vector = statements.vector(item.text());
 				double similarity = centre == null || vector == null ? 0.2 : Embedder.cosine(centre, vector);
-				double lengthGap = Math.abs(Math.log((text.split("\\s+").length + 1) / (rightWords + 1)));
+				double lengthGap = Math.abs(Math.log((Words.count(text) + 1) / (rightWords + 1)));
 				if (lengthGap > Math.log(2.5) || Words.containsTerm(citation.text(), text)) {
 					// a sentence among short items (or the reverse) gives itself away
 					continue;
@@ -471,7 +479,7 @@ final class QuestionMaker {
 	/** A list item as an option: without the comma, semicolon or "and" that joined it to the next one. */
 	private static final java.util.regex.Pattern JOINER = java.util.regex.Pattern.compile("(?i)[,;]?\\s*(?:\\band|\\bor)?\\s*[,;]?$");
 
-	private final Map<String, String> options = new HashMap<>();
+	private final Map<String, String> options = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** The item as an option, or null when it is markup or too long. */
 	private String option(String item) {
@@ -557,7 +565,7 @@ final class QuestionMaker {
 		record Scored(String text, double score) {
 		}
 		List<Scored> scored = new ArrayList<>();
-		int answerWords = answer.text().split("\\s+").length;
+		int answerWords = Words.count(answer.text());
 		for (int i = 0; i < terms.size(); i++) {
 			if (!answerable[i]) {
 				continue;
@@ -573,7 +581,7 @@ final class QuestionMaker {
 			if (!sameKind || similarity > 0.9 || Words.containsTerm(sentence.text(), text) || Words.nearDuplicate(text, answer.text())) {
 				continue;
 			}
-			int words = text.split("\\s+").length;
+			int words = Words.count(text);
 			scored.add(new Scored(text, similarity - 0.08 * Math.abs(words - answerWords)));
 		}
 		scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::text));

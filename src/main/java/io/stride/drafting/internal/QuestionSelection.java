@@ -62,16 +62,16 @@ final class QuestionSelection {
 	}
 
 	Selected select(List<ModuleCandidates> modules, int quizSize) {
-		List<List<QuestionScore.Judged>> judged = new ArrayList<>();
-		for (ModuleCandidates module : modules) {
+		// judging a candidate depends on nothing picked so far: modules are judged side by side
+		List<List<QuestionScore.Judged>> judged = SideBySide.map(modules, module -> module.candidates().size(), module -> {
 			List<QuestionScore.Judged> list = new ArrayList<>();
 			for (QuestionMaker.Candidate candidate : module.candidates()) {
 				scorer.judge(candidate, module.title(), module.sentences()).filter(j -> j.score() >= FLOOR).ifPresent(list::add);
 			}
 			list.sort(Comparator.comparingDouble(QuestionScore.Judged::score).reversed()
 				.thenComparingInt(j -> j.candidate().position()));
-			judged.add(list);
-		}
+			return list;
+		});
 		// knowledge checks leave the final quiz its share: with few passages to ask about, fewer per module
 		long asked = judged.stream().flatMap(List::stream).map(j -> passage(j.citation())).distinct().count();
 		long forQuiz = Math.min(quizSize, Math.max(3, asked / 3));

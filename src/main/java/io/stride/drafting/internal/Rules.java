@@ -61,7 +61,7 @@ final class Rules {
 
 		static Action of(String actor, String text) {
 			String capitalized = Words.capitalize(text);
-			return new Action(capitalized, actor, content(capitalized), capitalized.split("\\s+").length);
+			return new Action(capitalized, actor, content(capitalized), Words.count(capitalized));
 		}
 	}
 
@@ -122,7 +122,7 @@ final class Rules {
 		}
 	}
 
-	private void rankable() {
+	private synchronized void rankable() {
 		if (instructionActions.isEmpty() && thirdPersonActions.isEmpty()) {
 			instructions.forEach(i -> instructionActions.add(Action.of("", i)));
 			thirdPerson.forEach(t -> thirdPersonActions.add(Action.of(t[0], t[1])));
@@ -195,9 +195,9 @@ final class Rules {
 		// "ask your manager before you spend the money, not afterwards": the emphasis is not part of the action
 		String action = fullAction.replaceFirst(",\\s+not\\s+[\\p{L} ]+$", "");
 		boolean gerund = condition.matches("\\p{Ll}+ing");
-		if (PRONOUN.matcher(condition).find() || NEGATIVE.matcher(action).find() || condition.split("\\s+").length < 2 && !gerund
+		if (PRONOUN.matcher(condition).find() || NEGATIVE.matcher(action).find() || Words.count(condition) < 2 && !gerund
 				|| LOOSE_PRONOUN.matcher(action).find() || LOOSE_PRONOUN.matcher(condition).find()
-				|| action.split("\\s+").length > MAX_ACTION_WORDS) {
+				|| Words.count(action) > MAX_ACTION_WORDS) {
 			return null;
 		}
 		String first = action.split("\\s+")[0];
@@ -258,7 +258,7 @@ final class Rules {
 		}
 		// the document's other actions in the same form, what the same person does first, then the closest in words
 		Set<String> keyWords = content(key);
-		int keyLength = key.split("\\s+").length;
+		int keyLength = Words.count(key);
 		record Ranked(String text, int sameActor, int overlap, int lengthGap) {
 		}
 		List<Ranked> ranked = new ArrayList<>();
@@ -273,7 +273,7 @@ final class Rules {
 			if (chosen.size() == 3) {
 				break;
 			}
-			if (candidate.split("\\s+").length <= MAX_ACTION_WORDS && !NEGATIVE.matcher(candidate).find() && !candidate.contains(". ")
+			if (Words.count(candidate) <= MAX_ACTION_WORDS && !NEGATIVE.matcher(candidate).find() && !candidate.contains(". ")
 					&& acceptable(candidate, key, citation, chosen)) {
 				chosen.add(candidate);
 			}

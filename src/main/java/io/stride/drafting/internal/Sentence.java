@@ -10,7 +10,7 @@ record Sentence(int index, String text, int start, int end, ExtractedSource sour
 	}
 
 	int words() {
-		return text.split("\\s+").length;
+		return Words.count(text);
 	}
 
 }

@@ -45,7 +45,37 @@ final class StemChecks {
 	}
 
 	static boolean markup(String text) {
-		return text != null && MARKUP.matcher(text).find();
+		return text != null && mayHoldMarkup(text) && MARKUP.matcher(text).find();
+	}
+
+	/**
+	 * Whether {@code text} has a character every kind of {@link #MARKUP} needs (a list marker only counts at the
+	 * start of a line): most sentences have none, and this runs for every sentence and option many times.
+	 */
+	private static boolean mayHoldMarkup(String text) {
+		boolean lineStart = true;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '#', '*', '_', '|', '<', '{', '}', '[', '`', '>' -> {
+					return true;
+				}
+				case '-', '+' -> {
+					if (lineStart) {
+						return true;
+					}
+				}
+				default -> {
+				}
+			}
+			if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+				lineStart = true;
+			}
+			else if (!Character.isWhitespace(c)) {
+				lineStart = false;
+			}
+		}
+		return false;
 	}
 
 	static boolean leadIn(String sentence) {
@@ -80,20 +110,25 @@ final class StemChecks {
 		if (!balanced(text)) {
 			return true;
 		}
-		String last = Words.lower(text.replaceAll("[\\s.…,;!?]+$", ""));
+		String unpunctuated = TRAILING_PUNCTUATION.matcher(text).replaceAll("");
+		String last = Words.lower(unpunctuated);
 		last = last.contains(" ") ? last.substring(last.lastIndexOf(' ') + 1) : last;
-		if (DANGLING.contains(last) && !PARTICLE_END.matcher(text.replaceAll("[\\s.…,;!?]+$", "")).matches() || text.endsWith(",") || text.endsWith("…") || text.endsWith("-")) {
+		if (DANGLING.contains(last) && !PARTICLE_END.matcher(unpunctuated).matches() || text.endsWith(",") || text.endsWith("…") || text.endsWith("-")) {
 			return true;
 		}
 		if (!english(text)) {
 			// the verb test knows English only; other languages keep the punctuation checks
 			return false;
 		}
-		String first = Words.lower(text.split("[\\s,]+")[0]);
+		String first = Words.lower(WORD_BREAK.split(text)[0]);
 		boolean imperative = Words.VERBS.contains(first) || IMPERATIVE.matcher(text).matches() && !Words.isStop(first);
 		return !imperative && !AUXILIARY.matcher(text).find() && !VERB_THEN_OBJECT.matcher(text).find()
 				&& !SUBJECT_VERB.matcher(text).find();
 	}
+
+	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.…,;!?]+$");
+
+	private static final Pattern WORD_BREAK = Pattern.compile("[\\s,]+");
 
 	private static final Pattern ENGLISH = Pattern.compile("(?i)\\b(?:the|to|of|and|is|are|you|your|with|be|must|will|this|that|it|for|at|or|by|from|an|if|not|any|all|every)\\b");
 
@@ -104,9 +139,11 @@ final class StemChecks {
 
 	/** About the document itself ("This policy explains …"), not a fact to learn. */
 	static boolean aboutTheDocument(String text) {
-		return text.matches("(?i)^(?:this|the|our|these)\\s+(?:policy|page|document|handbook|guide|section|course|chapter|faq|manual|procedure|note|notes|deck|presentation|article)\\b.*"
-				+ "(?:explain|describe|cover|set|sets out|outline|summari[sz]e|give|is about|tell|answer|contain|appl).*");
+		return ABOUT_THE_DOCUMENT.matcher(text).matches();
 	}
+
+	private static final Pattern ABOUT_THE_DOCUMENT = Pattern.compile("(?i)^(?:this|the|our|these)\\s+(?:policy|page|document|handbook|guide|section|course|chapter|faq|manual|procedure|note|notes|deck|presentation|article)\\b.*"
+			+ "(?:explain|describe|cover|set|sets out|outline|summari[sz]e|give|is about|tell|answer|contain|appl).*");
 
 	/** Whether [at, at + length) lies inside an e-mail address, a web address or a file name. */
 	static boolean insideAddress(String text, int at, int length) {
@@ -173,8 +210,14 @@ final class StemChecks {
 
 	/** Depends on the sentence before it to make sense ("This …", "They …", "It …"): not answerable alone. */
 	static boolean leansOnContext(String sentence) {
-		return sentence.matches("(?i)^(?:this|these|those|that|it|they|them|he|she|such|the above|the latter|the former|here|there)\\b.*")
-				&& !sentence.matches("(?i)^(?:this|these|those) (?:policy|policies|handbook|process|procedure|page|rules?|sections?|schedule|document|guide|standard|plan|form|course|checklist|faq|manual|team|role|tool|app|system|meeting|template|step|steps|limits?|deadlines?)\\b.*")
-				&& !sentence.matches("(?i)^there (?:is|are)\\b.*");
+		return POINTS_BACK.matcher(sentence).matches() && !NAMES_WHAT.matcher(sentence).matches()
+				&& !THERE_IS.matcher(sentence).matches();
 	}
+
+	private static final Pattern POINTS_BACK = Pattern.compile("(?i)^(?:this|these|those|that|it|they|them|he|she|such|the above|the latter|the former|here|there)\\b.*");
+
+	/** "This policy …", "These steps …": the sentence says what it points at. */
+	private static final Pattern NAMES_WHAT = Pattern.compile("(?i)^(?:this|these|those) (?:policy|policies|handbook|process|procedure|page|rules?|sections?|schedule|document|guide|standard|plan|form|course|checklist|faq|manual|team|role|tool|app|system|meeting|template|step|steps|limits?|deadlines?)\\b.*");
+
+	private static final Pattern THERE_IS = Pattern.compile("(?i)^there (?:is|are)\\b.*");
 }

@@ -32,12 +32,12 @@ final class StructuredQuestions {
 	private final DeadlineQuestions deadlines;
 
 	/** Passages this generator turned into one structured question, so that a weaker question on them goes. */
-	private final List<Citation> structuredRanges = new ArrayList<>();
+	private final List<Citation> structuredRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/** Sentences asked about as a scenario or a numeric question: a blank on the same sentence adds nothing. */
-	private final List<Citation> structuredSentences = new ArrayList<>();
+	private final List<Citation> structuredSentences = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	private final List<Definitions.Definition> matchedDefinitions = new ArrayList<>();
+	private final List<Definitions.Definition> matchedDefinitions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	StructuredQuestions(List<Definitions.Definition> definitions, List<QuestionMaker.ListGroup> allLists,
 			List<Quantities.Quantity> quantities, List<Sentence> document) {

@@ -26,7 +26,8 @@ final class TermMatching {
 
 	private final List<Definitions.Definition> definitions;
 
-	private final Map<QuestionMaker.Candidate, List<Definitions.Definition>> covered = new IdentityHashMap<>();
+	private final Map<QuestionMaker.Candidate, List<Definitions.Definition>> covered = java.util.Collections
+		.synchronizedMap(new IdentityHashMap<>());
 
 	TermMatching(List<Definitions.Definition> definitions) {
 		this.definitions = definitions;

@@ -48,7 +48,7 @@ final class Topics {
 		String h = Outline.clean(heading);
 		h = NUMBERING.matcher(h).replaceFirst("");
 		h = h.replaceAll("[^\\p{L}\\p{N})?]+$", "").replaceAll("\\s*\\(\\d+ of \\d+\\)$", "").strip();
-		if (h.isEmpty() || h.split("\\s+").length > 10 || GENERIC.matcher(h).matches() || !h.matches(".*\\p{L}{3,}.*")
+		if (h.isEmpty() || Words.count(h) > 10 || GENERIC.matcher(h).matches() || !h.matches(".*\\p{L}{3,}.*")
 				|| h.contains(" · ") || DOCUMENT_NAME.matcher(h).matches()) {
 			return null;
 		}
@@ -64,7 +64,7 @@ final class Topics {
 			return null;
 		}
 		h = STEPS_FOR.matcher(h).replaceFirst("");
-		return h.split("\\s+").length == 0 || h.isBlank() ? null : sentenceCase(h, vocabulary);
+		return Words.count(h) == 0 || h.isBlank() ? null : sentenceCase(h, vocabulary);
 	}
 
 	/** "To submit a claim:" → "to submit a claim"; null when {@code sentence} is no lead-in to steps. */

@@ -47,11 +47,54 @@ final class Words {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
-	private static final Pattern NOT_PLAIN = Pattern.compile("[^\\p{L}\\p{N} ]");
+	/** As {@code text.split("\\s+").length} counts, without compiling a pattern each time: words, in effect. */
+	static int count(String text) {
+		int runs = 0;
+		boolean inRun = false;
+		for (int i = 0; i < text.length(); i++) {
+			boolean space = isSpace(text.charAt(i));
+			if (!space && !inRun) {
+				runs++;
+			}
+			inRun = !space;
+		}
+		if (runs == 0) {
+			return text.isEmpty() ? 1 : 0;
+		}
+		// split leaves an empty first piece before leading white space
+		return runs + (isSpace(text.charAt(0)) ? 1 : 0);
+	}
+
+	/** {@code \\s}: ASCII white space. */
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+	}
 
 	/** Lower case, letters, digits and spaces only. */
 	static String plain(String text) {
-		return NOT_PLAIN.matcher(lower(text)).replaceAll("").strip();
+		// removes what [^\p{L}\p{N} ] matches, without a regex: this runs for every pair of options
+		String lower = lower(text);
+		StringBuilder kept = null;
+		for (int i = 0; i < lower.length();) {
+			int c = lower.codePointAt(i);
+			int next = i + Character.charCount(c);
+			if (c != ' ' && !Character.isLetter(c) && !isNumber(c)) {
+				if (kept == null) {
+					kept = new StringBuilder(lower.length()).append(lower, 0, i);
+				}
+			}
+			else if (kept != null) {
+				kept.appendCodePoint(c);
+			}
+			i = next;
+		}
+		return (kept == null ? lower : kept.toString()).strip();
+	}
+
+	/** {@code \p{N}}: a digit, a letter-like number (Ⅻ) or another number (½, ²). */
+	private static boolean isNumber(int codePoint) {
+		int type = Character.getType(codePoint);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
 	}
 
 	static boolean isStop(String word) {
@@ -63,12 +106,80 @@ final class Words {
 		return indexOfTerm(text, term) >= 0;
 	}
 
+	/**
+	 * The words of {@code text} as {@link #indexOfTerm} tells words apart (runs of letters and digits), each folded
+	 * so that two words {@code indexOfTerm} takes for the same compare equal.
+	 */
+	static java.util.Set<String> words(String text) {
+		java.util.Set<String> words = new java.util.HashSet<>();
+		int i = 0;
+		while (i < text.length()) {
+			if (!Character.isLetterOrDigit(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+				i++;
+			}
+			words.add(fold(text, start, i));
+		}
+		return words;
+	}
+
+	/**
+	 * The longest word of {@code phrase} folded as {@link #words} folds them, or null when it has none or a character
+	 * outside the Basic Multilingual Plane (then nothing can be assumed about how it matches).
+	 */
+	static String longestWord(String phrase) {
+		String longest = null;
+		int i = 0;
+		while (i < phrase.length()) {
+			char c = phrase.charAt(i);
+			if (Character.isSurrogate(c)) {
+				return null;
+			}
+			if (!Character.isLetterOrDigit(c)) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < phrase.length() && Character.isLetterOrDigit(phrase.charAt(i))) {
+				i++;
+			}
+			if (longest == null || i - start > longest.length()) {
+				longest = fold(phrase, start, i);
+			}
+		}
+		return longest;
+	}
+
+	/** Characters folded as regionMatches(true, …) compares them: equal after upper- then lower-casing. */
+	private static String fold(String text, int start, int end) {
+		char[] folded = new char[end - start];
+		for (int i = start; i < end; i++) {
+			folded[i - start] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+		}
+		return new String(folded);
+	}
+
 	/** Where {@code term} starts in {@code text} as whole words, ignoring case; -1 if nowhere. */
 	static int indexOfTerm(String text, String term) {
 		if (term.isEmpty() || text.length() < term.length()) {
 			return -1;
 		}
+		char first = term.charAt(0);
+		char firstUpper = Character.toUpperCase(first);
+		char firstLower = Character.toLowerCase(firstUpper);
 		for (int at = 0; at + term.length() <= text.length(); at++) {
+			// the first character decides at most places, compared as regionMatches(true, …) compares
+			char c = text.charAt(at);
+			if (c != first) {
+				char upper = Character.toUpperCase(c);
+				if (upper != firstUpper && Character.toLowerCase(upper) != firstLower) {
+					continue;
+				}
+			}
 			if (!text.regionMatches(true, at, term, 0, term.length())) {
 				continue;
 			}
@@ -119,11 +230,27 @@ final class Words {
 
 	/** The stems of a text's content words. */
 	static java.util.Set<String> stems(String text) {
+		// the tokens TOKEN finds, read without a regex: this runs for most sentences and options many times
 		java.util.Set<String> stems = new java.util.HashSet<>();
-		java.util.regex.Matcher m = TOKEN.matcher(text);
-		while (m.find()) {
-			if (!Character.isDigit(m.group().charAt(0)) && !isStop(m.group())) {
-				stems.add(stem(m.group()));
+		int i = 0;
+		while (i < text.length()) {
+			int c = text.codePointAt(i);
+			if (!Character.isLetter(c) && !isNumber(c)) {
+				i += Character.charCount(c);
+				continue;
+			}
+			int start = i;
+			i += Character.charCount(c);
+			while (i < text.length()) {
+				int d = text.codePointAt(i);
+				if (!Character.isLetter(d) && !isNumber(d) && d != '\'' && d != '’' && d != '-') {
+					break;
+				}
+				i += Character.charCount(d);
+			}
+			String token = text.substring(start, i);
+			if (!Character.isDigit(token.charAt(0)) && !isStop(token)) {
+				stems.add(stem(token));
 			}
 		}
 		return stems;
