@@ -21,6 +21,17 @@ import io.stride.drafting.internal.SourceReader;
  */
 public final class DraftingBenchmark {
 
+	/** The machine's CPU times from /proc/stat (user, nice, system, idle, iowait, irq, softirq, steal), or none. */
+	static long[] cpuTimes() {
+		try {
+			String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+			return Arrays.stream(line.trim().split("\\s+")).skip(1).mapToLong(Long::parseLong).toArray();
+		}
+		catch (Exception e) {
+			return new long[0];
+		}
+	}
+
 	public static void main(String[] args) throws Exception {
 		Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus/handbook-8000.md");
 		int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -34,6 +45,7 @@ public final class DraftingBenchmark {
 			engine.draft(List.of(reader.read(source)));
 		}
 		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+		long[] cpuBefore = cpuTimes();
 		long[] millis = new long[runs];
 		CourseDraft draft = null;
 		for (int i = 0; i < runs; i++) {
@@ -46,8 +58,18 @@ public final class DraftingBenchmark {
 			.filter(pool -> pool.getType() == MemoryType.HEAP)
 			.mapToLong(pool -> pool.getPeakUsage().getUsed())
 			.sum();
+		long[] cpuAfter = cpuTimes();
 		// in order, so that a reader sees how steady the machine was (a shared virtual machine's speed drifts)
 		System.out.printf("each run (ms): %s%n", Arrays.toString(millis));
+		if (cpuBefore.length > 7 && cpuAfter.length > 7) {
+			long total = 0;
+			for (int i = 0; i < 8; i++) {
+				total += cpuAfter[i] - cpuBefore[i];
+			}
+			// time the hypervisor gave this machine's cores to others: it slows every run and is not Stride's
+			System.out.printf("CPU time stolen by the host during the measured runs: %.1f%%%n",
+					total == 0 ? 0 : 100.0 * (cpuAfter[7] - cpuBefore[7]) / total);
+		}
 		Arrays.sort(millis);
 		System.out.printf("draft: %d modules, %d lessons, %d questions (%d in the final quiz)%n", draft.modules().size(),
 				draft.modules().stream().mapToInt(m -> m.lessons().size()).sum(), draft.allQuestions().size(),
