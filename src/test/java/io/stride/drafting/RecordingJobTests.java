@@ -207,11 +207,19 @@ class RecordingJobTests {
 
 	@Test
 	void aSlowDownAndTwoServerErrorsAreWaitedOutAndTriedAgain() throws Exception {
-		script.add(new TranscriptionClient.Failure("the service asked us to slow down", true, Duration.ofMillis(300)));
+		script.add(new TranscriptionClient.Failure("the service asked us to slow down", true, Duration.ofSeconds(1)));
 		script.add("ok");
 		script.add(new TranscriptionClient.Failure("the service answered 500", true, null));
 		script.add(new TranscriptionClient.Failure("the service answered 500", true, null));
 		String id = upload("deal-review.mp3", org.managerA());
+		// the author sees why nothing moves for a while
+		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!jobs.find(id).orElseThrow().stage().startsWith("Waiting") && System.nanoTime() < until) {
+			Thread.sleep(20);
+		}
+		mvc.perform(get("/api/v1/recordings/" + id).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.stage").value("Waiting 1 s: the service asked us to slow down"))
+			.andExpect(jsonPath("$.status").value("TRANSCRIBING"));
 		transcribed(id, org.managerA());
 		// chunk 0 twice (429, then fine), chunk 1 three times (500, 500, fine), then the others once
 		assertThat(sent).containsExactly(0, 0, 1, 1, 1, 2, 3);

@@ -79,13 +79,10 @@ public class RecordingJobs {
 	/** Jobs no worker holds: new ones, and those whose worker stopped renewing its lease (a crash, a restart). */
 	public List<String> waiting(int limit) {
 		return jdbc.sql("SELECT id FROM recordings WHERE status = ? AND (claimed_until IS NULL OR claimed_until < ?) "
-				+ "ORDER BY created_at")
-			.params(TRANSCRIBING, Timestamp.from(Instant.now()))
+				+ "ORDER BY created_at LIMIT ?")
+			.params(TRANSCRIBING, Timestamp.from(Instant.now()), limit)
 			.query(String.class)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/**

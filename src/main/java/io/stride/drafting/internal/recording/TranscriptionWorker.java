@@ -53,6 +53,8 @@ public class TranscriptionWorker {
 
 	private final ExecutorService pool;
 
+	private volatile boolean closing;
+
 	private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	public TranscriptionWorker(RecordingJobs jobs, RecordingFiles files, Media media, TranscriptionClient client,
@@ -91,7 +93,7 @@ public class TranscriptionWorker {
 		}
 		List<String> waiting;
 		try {
-			waiting = jobs.waiting(20);
+			waiting = jobs.waiting(100);
 		}
 		catch (RuntimeException e) {
 			log.warn("Could not look for recordings to transcribe: {}", e.toString());
@@ -172,19 +174,24 @@ public class TranscriptionWorker {
 			}
 		}
 		catch (Lost lost) {
-			// deleted while it was transcribed, or another node took it over: nothing of ours to record
-		}
-		catch (Stopped stopped) {
-			stop(id, stopped.getMessage());
-		}
-		catch (SourceRejected rejected) {
-			stop(id, rejected.getMessage());
+			// deleted while it was transcribed (a chunk may have been cut since), or another node took it over
+			if (jobs.find(id).isEmpty()) {
+				files.deleteAll(id);
+			}
 		}
 		catch (InterruptedException e) {
 			// shutting down: the lease runs out and another run takes the job up where it stopped
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException | Error e) {
+			if (closing) {
+				// whatever the shutdown broke is not the recording's fault; the job is taken up again
+				return;
+			}
+			if (e instanceof Stopped || e instanceof SourceRejected) {
+				stop(id, e.getMessage());
+				return;
+			}
 			log.error("Transcribing recording {} failed", id, e);
 			stop(id, "Transcribing stopped unexpectedly. Try again; if it fails again, upload the meeting tool's "
 					+ "transcript (VTT or SRT) instead.");
@@ -220,7 +227,7 @@ public class TranscriptionWorker {
 				wait = wait.compareTo(maxRetryWait) > 0 ? maxRetryWait : wait;
 				long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 				String why = failure.retryAfter() != null ? "the service asked us to slow down"
-						: "the service did not answer " + part;
+						: "trying " + part + " again (" + failure.getMessage() + ")";
 				waitRenewing(id, wait, "Waiting " + seconds + " s: " + why);
 				backOff = backOff.multipliedBy(2);
 				continue;
@@ -271,6 +278,7 @@ public class TranscriptionWorker {
 
 	@jakarta.annotation.PreDestroy
 	void shutDown() {
+		closing = true;
 		pool.shutdownNow();
 	}
 }
