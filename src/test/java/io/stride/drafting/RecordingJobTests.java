@@ -214,7 +214,7 @@ class RecordingJobTests {
 		String id = upload("deal-review.mp3", org.managerA());
 		// the author sees why nothing moves for a while
 		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (!jobs.find(id).orElseThrow().stage().startsWith("Waiting") && System.nanoTime() < until) {
+		while (!jobs.find(id).orElseThrow().stage().startsWith("Waiting 1 s") && System.nanoTime() < until) {
 			Thread.sleep(20);
 		}
 		mvc.perform(get("/api/v1/recordings/" + id).header("Authorization", bearer(org.managerA())))

@@ -115,6 +115,9 @@ public class RecordingFiles {
 	}
 
 	static void quietlyDelete(Path file) {
+		if (file == null) {
+			return;
+		}
 		try {
 			Files.deleteIfExists(file);
 		}
