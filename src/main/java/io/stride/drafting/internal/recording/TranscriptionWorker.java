@@ -62,7 +62,7 @@ public class TranscriptionWorker {
 			@Value("${stride.recordings.lease:PT2M}") Duration lease,
 			@Value("${stride.transcription.retries:3}") int retries,
 			@Value("${stride.transcription.max-retry-wait-seconds:120}") int maxRetryWaitSeconds,
-			@Value("${stride.recordings.first-back-off:PT1S}") Duration firstBackOff) {
+			@Value("${stride.recordings.first-back-off:${stride.transcription.back-off-seconds:1}s}") Duration firstBackOff) {
 		this.jobs = jobs;
 		this.files = files;
 		this.media = media;
