@@ -74,9 +74,14 @@ public final class TranscriptionStub implements AutoCloseable {
 
 	/**
 	 * One answer: its status, body and headers, sent after {@code delay}; {@code hangs} never answers (until the
-	 * stub closes).
+	 * stub closes); {@code stalls} sends the headers and the first half of the body, then nothing more.
 	 */
-	public record Reply(int status, String body, Map<String, String> headers, Duration delay, boolean hangs) {
+	public record Reply(int status, String body, Map<String, String> headers, Duration delay, boolean hangs,
+			boolean stalls) {
+
+		public Reply(int status, String body, Map<String, String> headers, Duration delay, boolean hangs) {
+			this(status, body, headers, delay, hangs, false);
+		}
 
 		/** A verbose_json transcript of these segments, as OpenAI's Whisper API gives it. */
 		public static Reply segments(Seg... segments) {
@@ -149,19 +154,25 @@ public final class TranscriptionStub implements AutoCloseable {
 			return new Reply(200, "", Map.of(), Duration.ZERO, true);
 		}
 
+		/** Starts a transcript, then sends nothing more: a limit on the headers alone would wait forever. */
+		public static Reply stallsAfterHeaders(Seg... segments) {
+			Reply whole = segments(segments);
+			return new Reply(200, whole.body(), whole.headers(), Duration.ZERO, false, true);
+		}
+
 		public static Reply json(int status, String body) {
 			return new Reply(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO, false);
 		}
 
 		/** The same answer, sent only after {@code wait}: a slow server. */
 		public Reply after(Duration wait) {
-			return new Reply(status, body, headers, wait, hangs);
+			return new Reply(status, body, headers, wait, hangs, stalls);
 		}
 
 		public Reply withHeader(String name, String value) {
 			Map<String, String> more = new LinkedHashMap<>(headers);
 			more.put(name, value);
-			return new Reply(status, body, Map.copyOf(more), delay, hangs);
+			return new Reply(status, body, Map.copyOf(more), delay, hangs, stalls);
 		}
 	}
 
@@ -248,6 +259,13 @@ public final class TranscriptionStub implements AutoCloseable {
 			}
 			byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 			reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+			if (reply.stalls()) {
+				exchange.sendResponseHeaders(reply.status(), 0);
+				out.write(body, 0, body.length / 2);
+				out.flush();
+				closing.await();
+				return;
+			}
 			exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
 			out.write(body);
 		}

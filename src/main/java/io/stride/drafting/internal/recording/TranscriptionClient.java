@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,7 +201,7 @@ public class TranscriptionClient {
 				.exchange((request, response) -> read(response.getStatusCode().value(),
 						response.getHeaders().getFirst("Retry-After"), response.getBody()), true);
 			log.info("Transcription at {} answered HTTP {} in {} ms", settings.host(), answer.status(), millisSince(started));
-			return segments(answer);
+			return segments(answer, audio);
 		}
 		catch (ResourceAccessException e) {
 			throw broken(e, started);
@@ -233,9 +237,10 @@ public class TranscriptionClient {
 	}
 
 	private static Answer read(int status, String retryAfter, InputStream body) throws IOException {
-		int limit = status == 200 ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES;
+		boolean ok = status / 100 == 2;
+		int limit = ok ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES;
 		byte[] bytes = body == null ? new byte[0] : body.readNBytes(limit + 1);
-		if (status == 200 && bytes.length > limit) {
+		if (ok && bytes.length > limit) {
 			throw new Failure("the transcription service's answer was longer than " + limit / (1024 * 1024) + " MB",
 					false, null);
 		}
@@ -278,8 +283,8 @@ public class TranscriptionClient {
 		return false;
 	}
 
-	private List<Segment> segments(Answer answer) {
-		if (answer.status() != 200) {
+	private List<Segment> segments(Answer answer, Path audio) {
+		if (answer.status() / 100 != 2) {
 			throw refused(answer);
 		}
 		JsonNode reply;
@@ -293,28 +298,44 @@ public class TranscriptionClient {
 			throw new Failure(NOT_A_TRANSCRIPT, true, null);
 		}
 		JsonNode parts = reply.path("segments");
-		if (parts.isArray()) {
-			List<Segment> segments = new ArrayList<>();
-			for (JsonNode part : parts) {
-				Segment segment = segment(part);
-				if (segment != null && !segment.text().isEmpty()) {
-					segments.add(segment);
-				}
+		if (!parts.isMissingNode() && !parts.isNull() && !parts.isArray()) {
+			throw new Failure(NOT_A_TRANSCRIPT, true, null);
+		}
+		List<Segment> segments = new ArrayList<>();
+		for (JsonNode part : parts) {
+			Segment segment = segment(part);
+			if (!segment.text().isEmpty()) {
+				segments.add(segment);
 			}
+		}
+		if (!segments.isEmpty()) {
 			return segments;
 		}
 		JsonNode text = reply.path("text");
 		if (!text.isString()) {
 			throw new Failure(NOT_A_TRANSCRIPT, true, null);
 		}
-		// a server that gives only the text (no segments): one segment over the whole file, as long as it says
+		// a server that gives only the text (no segments): one segment over the whole file
 		String said = text.asString().strip();
 		if (said.isEmpty()) {
 			return List.of();
 		}
 		JsonNode duration = reply.path("duration");
-		long end = duration.isNumber() && duration.asDouble() > 0 ? millis(duration.asDouble()) : 0;
+		long end = duration.isNumber() && duration.asDouble() > 0 ? millis(duration.asDouble()) : wavMillis(audio);
 		return List.of(new Segment(0, end, said));
+	}
+
+	/** How long a WAV plays, from its header; 0 when it cannot be told. */
+	private static long wavMillis(Path audio) {
+		try {
+			AudioFileFormat format = AudioSystem.getAudioFileFormat(audio.toFile());
+			float frameRate = format.getFormat().getFrameRate();
+			return format.getFrameLength() > 0 && frameRate > 0 ? Math.round(format.getFrameLength() * 1000.0 / frameRate)
+					: 0;
+		}
+		catch (UnsupportedAudioFileException | IOException notWav) {
+			return 0;
+		}
 	}
 
 	/** One segment; a segment without readable times or text makes the whole answer suspect. */

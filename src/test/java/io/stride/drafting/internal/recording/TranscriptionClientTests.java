@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -32,6 +34,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.stride.support.TranscriptionStub.seg;
@@ -212,10 +219,11 @@ class TranscriptionClientTests {
 	@Test
 	void malformedJsonOrAnAnswerWithoutTextIsNotATranscriptAndWorthOneMoreTry() {
 		stub.enqueue(Reply.malformed(), Reply.json(200, "{\"task\":\"transcribe\"}"), Reply.json(200, "[1,2]"),
-				Reply.json(200, "{\"segments\":[{\"start\":\"soon\",\"end\":1,\"text\":\"Hi\"}]}"));
+				Reply.json(200, "{\"segments\":[{\"start\":\"soon\",\"end\":1,\"text\":\"Hi\"}]}"),
+				Reply.json(200, "{\"text\":\"Hi\",\"segments\":{\"start\":0}}"));
 		TranscriptionClient client = client(settings());
 
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < 5; i++) {
 			Failure failure = failure(client);
 			assertThat(failure.getMessage())
 				.isEqualTo("the transcription service answered with something that is not a transcript");
@@ -227,11 +235,13 @@ class TranscriptionClientTests {
 	@Test
 	void aTextOnlyAnswerIsOneSegmentOverTheWholeFile() {
 		stub.enqueue(Reply.textOnly("  Refunds start with the invoice. ", 12.34), Reply.textOnly("Hello.", 0),
-				Reply.textOnly("   ", 3));
+				Reply.json(200, "{\"text\":\"Hello again.\",\"segments\":[]}"), Reply.textOnly("   ", 3));
 		TranscriptionClient client = client(settings());
 
 		assertThat(client.transcribe(wav)).containsExactly(new Segment(0, 12_340, "Refunds start with the invoice."));
-		assertThat(client.transcribe(wav)).containsExactly(new Segment(0, 0, "Hello."));
+		// without a duration in the answer, the WAV's own length (1.5 s)
+		assertThat(client.transcribe(wav)).containsExactly(new Segment(0, 1_500, "Hello."));
+		assertThat(client.transcribe(wav)).containsExactly(new Segment(0, 1_500, "Hello again."));
 		assertThat(client.transcribe(wav)).isEmpty();
 	}
 
@@ -262,6 +272,42 @@ class TranscriptionClientTests {
 		assertThat(failure.retryable()).isTrue();
 		assertThat(failure.getMessage()).contains("did not answer within 1 seconds");
 		assertThat(millis).isBetween(900L, 3_000L);
+	}
+
+	@Test
+	void anAnswerThatStopsHalfWayIsGivenUpAfterTheTimeoutToo() {
+		stub.enqueue(Reply.stallsAfterHeaders(seg(0, 1, "Hello."), seg(1, 2, "And then nothing.")));
+		TranscriptionClient client = client(settings().withTimeout(Duration.ofSeconds(1)));
+
+		long started = System.nanoTime();
+		Failure failure = failure(client);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+
+		assertThat(failure.retryable()).isTrue();
+		assertThat(failure.getMessage()).contains("did not answer within 1 seconds");
+		assertThat(millis).isBetween(900L, 3_000L);
+	}
+
+	@Test
+	void aJobThatIsStoppedStopsWaitingAtOnceAndKeepsTheInterrupt() throws InterruptedException {
+		stub.enqueue(Reply.hang());
+		TranscriptionClient client = client(settings());
+		AtomicReference<Failure> failed = new AtomicReference<>();
+		AtomicBoolean interrupted = new AtomicBoolean();
+		Thread job = Thread.ofPlatform().start(() -> {
+			failed.set(failure(client));
+			interrupted.set(Thread.currentThread().isInterrupted());
+		});
+
+		Thread.sleep(300);
+		long started = System.nanoTime();
+		job.interrupt();
+		job.join(5_000);
+
+		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
+		assertThat(failed.get().getMessage()).isEqualTo("transcription was stopped");
+		assertThat(failed.get().retryable()).isFalse();
+		assertThat(interrupted).isTrue();
 	}
 
 	@Test
@@ -396,6 +442,38 @@ class TranscriptionClientTests {
 		assertThat(client.transcribe(wav)).hasSize(1);
 		assertThat(stub.lastRequest().path()).isEqualTo("/v1/audio/transcriptions");
 		assertThat(stub.lastRequest().field("language")).isEqualTo("en");
+	}
+
+	@Test
+	void theSettingsComeFromTheirEnvironmentVariablesWithTheDocumentedDefaults() throws IOException {
+		StandardEnvironment defaults = environment(Map.of());
+		assertThat(defaults.resolvePlaceholders("${stride.transcription.base-url}")).isEmpty();
+		assertThat(defaults.resolvePlaceholders("${stride.transcription.model}")).isEqualTo("whisper-1");
+		assertThat(defaults.resolvePlaceholders("${stride.transcription.timeout-seconds}")).isEqualTo("300");
+		assertThat(defaults.resolvePlaceholders("${stride.transcription.retries}")).isEqualTo("3");
+		assertThat(defaults.resolvePlaceholders("${stride.transcription.max-retry-wait-seconds}")).isEqualTo("120");
+
+		StandardEnvironment set = environment(Map.of("STRIDE_TRANSCRIPTION_BASE_URL", "http://localhost:8080/v1",
+				"STRIDE_TRANSCRIPTION_MODEL", "base.en", "STRIDE_TRANSCRIPTION_API_KEY", KEY,
+				"STRIDE_TRANSCRIPTION_TIMEOUT_SECONDS", "60", "STRIDE_TRANSCRIPTION_RETRIES", "5",
+				"STRIDE_TRANSCRIPTION_MAX_RETRY_WAIT_SECONDS", "30", "STRIDE_TRANSCRIPTION_LANGUAGE", "fr",
+				"STRIDE_TRANSCRIPTION_API_VERSION", "2024-06-01"));
+		assertThat(set.resolvePlaceholders("${stride.transcription.base-url} ${stride.transcription.model} "
+				+ "${stride.transcription.api-key} ${stride.transcription.timeout-seconds} ${stride.transcription.retries} "
+				+ "${stride.transcription.max-retry-wait-seconds} ${stride.transcription.language} "
+				+ "${stride.transcription.api-version}"))
+			.isEqualTo("http://localhost:8080/v1 base.en " + KEY + " 60 5 30 fr 2024-06-01");
+	}
+
+	/** application.yml over the given environment variables, as Spring Boot reads it. */
+	private static StandardEnvironment environment(Map<String, Object> variables) throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("variables", variables));
+		for (PropertySource<?> yml : new YamlPropertySourceLoader().load("application",
+				new ClassPathResource("application.yml"))) {
+			environment.getPropertySources().addLast(yml);
+		}
+		return environment;
 	}
 
 	@Test
