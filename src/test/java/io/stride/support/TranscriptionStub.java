@@ -52,12 +52,13 @@ public final class TranscriptionStub implements AutoCloseable {
 	}
 
 	/**
-	 * One request as the stub saw it. {@code n} counts the requests from 1; {@code fields} are the form's text parts
+	 * One request as the stub saw it. {@code n} counts the requests from 1; {@code contentLength} is the header as
+	 * sent (null for a chunked upload), {@code bodyBytes} what arrived; {@code fields} are the form's text parts
 	 * (a repeated name keeps its last value); the file is seen by its name, type and size only.
 	 */
 	public record Request(int n, String method, String path, String query, String authorization, String apiKey,
-			String contentType, Map<String, String> fields, String fileName, String fileType, long fileBytes,
-			long atMillis) {
+			String contentType, String contentLength, long bodyBytes, Map<String, String> fields, String fileName,
+			String fileType, long fileBytes, long atMillis) {
 
 		public String field(String name) {
 			return fields.get(name);
@@ -317,8 +318,9 @@ public final class TranscriptionStub implements AutoCloseable {
 		synchronized (requests) {
 			request = new Request(requests.size() + 1, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
-					exchange.getRequestHeaders().getFirst("api-key"), contentType, Map.copyOf(fields), fileName, fileType,
-					fileBytes, System.currentTimeMillis());
+					exchange.getRequestHeaders().getFirst("api-key"), contentType,
+					exchange.getRequestHeaders().getFirst("Content-Length"), body.length, Map.copyOf(fields), fileName,
+					fileType, fileBytes, System.currentTimeMillis());
 			requests.add(request);
 		}
 		return request;

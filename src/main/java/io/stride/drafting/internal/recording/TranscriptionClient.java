@@ -2,6 +2,7 @@ package io.stride.drafting.internal.recording;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -29,10 +30,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -183,6 +187,7 @@ public class TranscriptionClient {
 		}
 		long started = System.nanoTime();
 		try {
+			Form form = form(audio);
 			Answer answer = rest.post()
 				.uri(settings.endpoint())
 				.headers(headers -> {
@@ -195,9 +200,10 @@ public class TranscriptionClient {
 						}
 					}
 					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+					headers.setContentType(form.type());
+					headers.setContentLength(form.length());
 				})
-				.contentType(MediaType.MULTIPART_FORM_DATA)
-				.body(form(audio))
+				.body(form::writeTo)
 				.exchange((request, response) -> read(response.getStatusCode().value(),
 						response.getHeaders().getFirst("Retry-After"), response.getBody()), true);
 			log.info("Transcription at {} answered HTTP {} in {} ms", settings.host(), answer.status(), millisSince(started));
@@ -205,6 +211,10 @@ public class TranscriptionClient {
 		}
 		catch (ResourceAccessException e) {
 			throw broken(e, started);
+		}
+		catch (IOException e) {
+			// the chunk could not be read while its length was counted
+			throw new Failure("the audio file " + audio.getFileName() + " could not be read", false, null);
 		}
 		catch (IllegalArgumentException e) {
 			// a header the HTTP client will not send (a key with a line break pasted in); its message is not passed on
@@ -214,23 +224,67 @@ public class TranscriptionClient {
 		}
 	}
 
+	/** The form and how it is written: Spring's form writer under one boundary, so that its length is known first. */
+	private record Form(MultiValueMap<String, Object> parts, FormHttpMessageConverter writer, MediaType type,
+			long length) {
+
+		void writeTo(OutputStream out) throws IOException {
+			writer.write(parts, MediaType.MULTIPART_FORM_DATA, new Message(out));
+		}
+	}
+
+	/** Where the form writer writes; the headers it sets on it are the first pass's to read. */
+	private record Message(OutputStream getBody, HttpHeaders getHeaders) implements HttpOutputMessage {
+
+		Message(OutputStream body) {
+			this(body, new HttpHeaders());
+		}
+	}
+
 	/**
-	 * The form, written by Spring's form converter. (Its MultipartBodyBuilder would do too, but it loads Reactive
-	 * Streams, which this servlet application does not carry.)
+	 * The form, the WAV streamed from disk under its own file name. A first pass counts its bytes, so that the upload
+	 * carries a Content-Length: some transcription servers and proxies read a chunked upload as an empty body.
+	 * (Spring's MultipartBodyBuilder would build the parts too, but it loads Reactive Streams, which this servlet
+	 * application does not carry.)
 	 */
-	private MultiValueMap<String, Object> form(Path audio) {
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+	private Form form(Path audio) throws IOException {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		HttpHeaders wav = new HttpHeaders();
 		wav.setContentType(WAV);
-		// a FileSystemResource is streamed from disk, under its own file name
-		form.add("file", new HttpEntity<>(new FileSystemResource(audio), wav));
-		form.add("model", settings.model());
-		form.add("response_format", "verbose_json");
-		form.add("timestamp_granularities[]", "segment");
+		parts.add("file", new HttpEntity<>(new FileSystemResource(audio), wav));
+		parts.add("model", settings.model());
+		parts.add("response_format", "verbose_json");
+		parts.add("timestamp_granularities[]", "segment");
 		if (!settings.language().isBlank()) {
-			form.add("language", settings.language());
+			parts.add("language", settings.language());
 		}
-		return form;
+		byte[] boundary = MimeTypeUtils.generateMultipartBoundary();
+		FormHttpMessageConverter writer = new FormHttpMessageConverter() {
+
+			@Override
+			protected byte[] generateMultipartBoundary() {
+				return boundary;
+			}
+		};
+		CountingOutputStream counted = new CountingOutputStream();
+		Message counting = new Message(counted);
+		writer.write(parts, MediaType.MULTIPART_FORM_DATA, counting);
+		return new Form(parts, writer, counting.getHeaders().getContentType(), counted.count);
+	}
+
+	private static final class CountingOutputStream extends OutputStream {
+
+		private long count;
+
+		@Override
+		public void write(int b) {
+			count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			count += len;
+		}
 	}
 
 	private record Answer(int status, String body, String retryAfter) {
@@ -263,7 +317,7 @@ public class TranscriptionClient {
 		}
 		else if (has(e, HttpTimeoutException.class) || millis >= settings.timeout().toMillis()) {
 			what = "no answer in time";
-			message = "the transcription service did not answer within " + settings.timeout().toSeconds() + " seconds";
+			message = "the transcription service did not answer within " + seconds(settings.timeout().toSeconds());
 		}
 		else {
 			Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -364,7 +418,7 @@ public class TranscriptionClient {
 			if (wait != null && wait.compareTo(settings.maxRetryWait()) > 0) {
 				// a quota that frees up in an hour is not worth hammering: the job stops and says why
 				return new Failure("the transcription service is " + (status == 429 ? "rate-limiting" : "unavailable")
-						+ " and asked to wait " + wait.toSeconds() + " seconds, longer than the "
+						+ " and asked to wait " + seconds(wait.toSeconds()) + ", longer than the "
 						+ settings.maxRetryWait().toSeconds() + " allowed; try again later", false, null);
 			}
 			return new Failure("the transcription service is " + (status == 429 ? "rate-limiting (HTTP 429)"
@@ -435,6 +489,10 @@ public class TranscriptionClient {
 		catch (DateTimeParseException notDate) {
 			return Duration.ofSeconds(1);
 		}
+	}
+
+	private static String seconds(long seconds) {
+		return seconds == 1 ? "1 second" : seconds + " seconds";
 	}
 
 	private static long millisSince(long started) {
