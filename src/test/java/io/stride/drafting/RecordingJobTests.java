@@ -139,6 +139,9 @@ class RecordingJobTests {
 			if (next instanceof TranscriptionClient.Failure failure) {
 				throw failure;
 			}
+			if (next instanceof java.util.concurrent.CountDownLatch slow) {
+				slow.await(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
 			return List.of(new TranscriptionClient.Segment(1000, 4500, SAID[(2 * index) % SAID.length]),
 					new TranscriptionClient.Segment(5000, 9000, SAID[(2 * index + 1) % SAID.length]));
 		});
@@ -316,6 +319,27 @@ class RecordingJobTests {
 		assertThat(jobs.find(id)).isEmpty();
 		mvc.perform(get(location + "/media").header("Authorization", bearer(org.managerA()))).andExpect(status().isNotFound());
 		mvc.perform(get(location).header("Authorization", bearer(org.managerA()))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aRecordingDeletedWhileItIsTranscribedLeavesNothingBehind() throws Exception {
+		var answering = new java.util.concurrent.CountDownLatch(1);
+		script.add(answering);
+		String id = upload("one-to-one.ogg", org.managerA());
+		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (sent.isEmpty() && System.nanoTime() < until) {
+			Thread.sleep(20);
+		}
+		assertThat(jobs.find(id).orElseThrow().stage()).isEqualTo("Transcribing part 1 of 4");
+		mvc.perform(delete("/api/v1/recordings/" + id).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isNoContent());
+		answering.countDown();
+		Thread.sleep(500);
+		assertThat(sent).as("the worker stops at the next chunk").containsExactly(0);
+		assertThat(files.folder(id)).doesNotExist();
+		assertThat(jobs.find(id)).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM recording_segments WHERE recording_id = ?").param(id).query(Long.class).single())
+			.isZero();
 	}
 
 	@Test
