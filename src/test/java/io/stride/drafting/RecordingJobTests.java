@@ -195,6 +195,18 @@ class RecordingJobTests {
 		mvc.perform(get(location).header("Authorization", bearer(org.managerA())))
 			.andExpect(jsonPath("$.draftId").value(draftId));
 		assertThat(jobs.recordingOf(draftId)).contains(id);
+		mvc.perform(get("/api/v1/drafts/" + draftId).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.recordingId").value(id))
+			.andExpect(jsonPath("$.sources[0].name").value("team-call.mp4"));
+	}
+
+	@Test
+	void theRecordingsApiIsDescribed() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/recordings/{id}", "/api/v1/recordings/{id}/segments/{index}",
+				"/api/v1/recordings/{id}/retry", "/api/v1/recordings/{id}/draft", "/api/v1/recordings/{id}/media",
+				"\"recordingId\"");
 	}
 
 	@Test

@@ -55,7 +55,13 @@ class DraftApi {
 	 */
 	record DraftView(@JsonUnwrapped CourseDraft draft,
 			@Schema(description = "Each source's extracted text, into which citations' start and end point; empty when "
-					+ "the sources were too long to keep") List<Drafting.Source> sources) {
+					+ "the sources were too long to keep") List<Drafting.Source> sources,
+			@Schema(description = "The recording the draft was transcribed from (GET /api/v1/recordings/{id}), while "
+					+ "it exists; null for drafts from documents") String recordingId) {
+
+		DraftView(CourseDraft draft, List<Drafting.Source> sources) {
+			this(draft, sources, null);
+		}
 	}
 
 	@PostMapping(path = "/api/v1/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -83,7 +89,7 @@ class DraftApi {
 	DraftView kept(@PathVariable String id) {
 		Viewer me = organization.currentViewer();
 		Drafting.SavedDraft saved = drafting.kept(me, id);
-		return new DraftView(saved.draft(), drafting.sources(me, id));
+		return new DraftView(saved.draft(), drafting.sources(me, id), recordings.recordingOf(me, id).orElse(null));
 	}
 
 	static List<SourceFile> sources(List<MultipartFile> files, Drafting drafting) throws IOException {

@@ -89,7 +89,7 @@ class RecordingApi {
 		Drafting.Kept kept = recordings.draft(organization.currentViewer(), id);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/drafts/" + kept.id()))
-			.body(new DraftApi.DraftView(kept.draft(), kept.sources()));
+			.body(new DraftApi.DraftView(kept.draft(), kept.sources(), id));
 	}
 
 	@DeleteMapping("/api/v1/recordings/{id}")
