@@ -227,6 +227,33 @@ class TranscriptQuestionsTests {
 	}
 
 	@Test
+	void aRecognizersTranscriptWithoutSpeakersCutMidSentenceIsCitedCueByCue() {
+		// what a speech recogniser writes: no speaker names, segments cut wherever the speaker paused
+		String transcript = """
+				WEBVTT
+
+				00:00:00.000 --> 00:00:03.480
+				The freezer alarm goes off when the temperature
+
+				00:00:03.480 --> 00:00:07.020
+				rises above minus 70 degrees. Whoever is nearest checks the freezer
+
+				00:00:07.020 --> 00:00:09.900
+				within 10 minutes.
+
+				00:12:31.200 --> 00:12:44.900
+				Every alarm is logged in the equipment log.
+				""";
+		ExtractedSource source = DraftingQualityTests.READER.read(new SourceFile("alarm.vtt", transcript.getBytes(StandardCharsets.UTF_8)));
+		assertThat(source.text()).startsWith("The freezer alarm goes off when the temperature rises above minus 70 degrees. "
+				+ "Whoever is nearest checks the freezer within 10 minutes.");
+		assertThat(locatorOf(source, "The freezer alarm goes off when the temperature rises above minus 70 degrees."))
+			.isEqualTo("00:00:00–00:00:07");
+		assertThat(locatorOf(source, "Whoever is nearest checks the freezer within 10 minutes.")).isEqualTo("00:00:03–00:00:09");
+		assertThat(locatorOf(source, "Every alarm is logged in the equipment log.")).isEqualTo("00:12:31–00:12:44");
+	}
+
+	@Test
 	void lessonsAndEveryCitationOfADraftFromATranscriptCiteATimeRange() {
 		CourseDraft draft = DraftingQualityTests.DRAFTING
 			.draft(List.of(new SourceFile("returns.vtt", vtt(RETURNS_DESK).getBytes(StandardCharsets.UTF_8))), null);
