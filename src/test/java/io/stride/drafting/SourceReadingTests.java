@@ -56,6 +56,39 @@ class SourceReadingTests {
 	}
 
 	@Test
+	void transcriptTurnsAreLocatedByTheTimeRangeOfTheirCues() {
+		// WebVTT may leave out the hours; the locator still has them
+		ExtractedSource vtt = READER.read(new SourceFile("call.vtt", """
+				WEBVTT
+
+				01:02.500 --> 01:09.000
+				<v Priya Shah>The return window is thirty days from delivery.
+
+				01:09.000 --> 01:15.750
+				<v Priya Shah>Sale items have a window of fourteen days.
+
+				01:15.750 --> 01:20.000
+				<v Tom Becker>And the receipt?
+				""".getBytes(StandardCharsets.UTF_8)));
+		assertThat(vtt.blocks()).extracting(b -> b.locator()).containsExactly("00:01:02–00:01:15", "00:01:15–00:01:20");
+		assertThat(vtt.blocks()).allSatisfy(b -> assertThat(b.spoken()).isTrue());
+		// SRT writes its milliseconds after a comma; an hour and more is written as such
+		ExtractedSource srt = READER.read(new SourceFile("call.srt", """
+				1
+				01:00:03,250 --> 01:00:09,999
+				Priya Shah: The return window is thirty days from delivery.
+
+				2
+				01:00:10,000 --> 01:00:14,100
+				Tom Becker: And the receipt?
+				""".getBytes(StandardCharsets.UTF_8)));
+		assertThat(srt.blocks()).extracting(b -> b.locator()).containsExactly("01:00:03–01:00:09", "01:00:10–01:00:14");
+		// what was written is not spoken
+		assertThat(READER.read(new SourceFile("notes.md", "# Returns\n\nThe return window is 30 days.".getBytes(StandardCharsets.UTF_8)))
+			.blocks()).noneSatisfy(b -> assertThat(b.spoken()).isTrue());
+	}
+
+	@Test
 	void encryptedPdfIsRefusedByName() throws IOException {
 		byte[] pdf;
 		try (PDDocument document = new PDDocument()) {

@@ -18,6 +18,12 @@ final class BlockCollector {
 
 	void add(Block.Kind kind, int level, boolean ordered, String plain, String markdown, List<String> cells,
 			List<String> bold, String locator) {
+		add(kind, level, ordered, plain, markdown, cells, bold, locator, List.of());
+	}
+
+	/** A block with the cues its words were said in (a transcript's), placed in the block's normalized text. */
+	void add(Block.Kind kind, int level, boolean ordered, String plain, String markdown, List<String> cells,
+			List<String> bold, String locator, List<Block.Cue> cues) {
 		String clean = normalize(plain);
 		if (clean.isEmpty()) {
 			return;
@@ -28,7 +34,7 @@ final class BlockCollector {
 		int start = text.length();
 		text.append(clean);
 		blocks.add(new Block(kind, level, ordered, clean, markdown == null ? clean : markdown.strip(), cells, bold, locator,
-				start, text.length()));
+				start, text.length(), cues));
 	}
 
 	void link(String linkText) {

@@ -163,7 +163,7 @@ final class DeadlineQuestions {
 	}
 
 	private static boolean spoken(Sentence sentence) {
-		return sentence.block().locator() != null && sentence.block().locator().startsWith("cue ");
+		return sentence.block().spoken();
 	}
 
 	private static int firstOf(int a, int b) {

@@ -125,7 +125,7 @@ final class KeyPhrases {
 		java.util.Set<String> speakers = new java.util.HashSet<>();
 		for (Sentence sentence : sentences) {
 			Matcher speaker = SPEAKER.matcher(sentence.block().text());
-			if (sentence.block().locator().startsWith("cue") && speaker.find()) {
+			if (sentence.block().spoken() && speaker.find()) {
 				speakers.add(Words.lower(speaker.group(1)));
 			}
 		}

@@ -125,7 +125,7 @@ final class LessonCondenser {
 			markdown = markdown.replaceAll("[ \\t]{2,}", " ").strip();
 			if (!markdown.isEmpty()) {
 				blocks.add(new Block(block.kind(), block.level(), block.ordered(), block.text(), markdown, block.cells(),
-						block.bold(), block.locator(), block.start(), block.end()));
+						block.bold(), block.locator(), block.start(), block.end(), block.cues()));
 			}
 		}
 		return new Outline.LessonPlan(plan.title(), blocks, plan.heading());

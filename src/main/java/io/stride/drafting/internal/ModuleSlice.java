@@ -184,7 +184,7 @@ record ModuleSlice(int index, int count, DraftModule offline, ExtractedSource so
 		}
 		String locator = blocks.stream()
 			.filter(b -> b.start() <= from && from < b.end() + 2)
-			.map(Block::locator)
+			.map(b -> Transcripts.locator(source, b, from, to))
 			.findFirst()
 			.orElse("text");
 		return Optional.of(new Citation(source.name(), locator, from, to, text.substring(from, to)));

@@ -145,7 +145,7 @@ final class Procedures {
 	}
 
 	private static Matcher spokenStep(Sentence sentence) {
-		if (sentence.block().locator() == null || !sentence.block().locator().startsWith("cue ")) {
+		if (!sentence.block().spoken()) {
 			return null;
 		}
 		Matcher m = SPOKEN_STEP.matcher(StructuredQuestions.stripEnd(sentence.text()));
@@ -254,8 +254,9 @@ final class Procedures {
 			}
 		}
 		ExtractedSource source = first.source();
-		Citation citation = StructuredQuestions.span(source, first.block().locator(), steps.get(0).start(),
-				steps.get(steps.size() - 1).end());
+		int from = steps.get(0).start();
+		int to = steps.get(steps.size() - 1).end();
+		Citation citation = StructuredQuestions.span(source, Transcripts.locator(source, first.block(), from, to), from, to);
 		// each step must be found, in order, where a reader of the passage would find it
 		String cited = citation.text().toLowerCase(Locale.ROOT);
 		int last = -1;

@@ -262,7 +262,7 @@ final class QuestionMaker {
 	}
 
 	private static int speakerLength(Sentence sentence) {
-		return sentence.block().locator().startsWith("cue") ? StemChecks.afterLabel(sentence.text()) : 0;
+		return sentence.block().spoken() ? StemChecks.afterLabel(sentence.text()) : 0;
 	}
 
 	private final Map<String, Boolean> properNames = new java.util.concurrent.ConcurrentHashMap<>();

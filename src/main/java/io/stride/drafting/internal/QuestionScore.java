@@ -63,16 +63,18 @@ final class QuestionScore {
 				|| q.matches().stream().anyMatch(StemChecks::markup)) {
 			return Optional.empty();
 		}
-		if (citation.locator() != null && citation.locator().startsWith("cue ") && (StemChecks.firstPerson(readable)
-				|| q.options().stream().anyMatch(StemChecks::firstPerson) || q.matches().stream().anyMatch(StemChecks::firstPerson))) {
-			// a speaker's "tell me", "we log it" cannot stand in a question the learner reads without the speaker
-			return Optional.empty();
-		}
 		List<Sentence> cited = new ArrayList<>();
+		boolean spoken = false;
 		for (Sentence s : sentences) {
 			if (s.source().name().equals(citation.source()) && s.start() < citation.end() && s.end() > citation.start()) {
 				cited.add(s);
+				spoken |= s.block().spoken();
 			}
+		}
+		if (spoken && (StemChecks.firstPerson(readable) || q.options().stream().anyMatch(StemChecks::firstPerson)
+				|| q.matches().stream().anyMatch(StemChecks::firstPerson))) {
+			// a speaker's "tell me", "we log it" cannot stand in a question the learner reads without the speaker
+			return Optional.empty();
 		}
 		boolean oneSentence = cited.size() == 1;
 		if (oneSentence && (StemChecks.leadIn(cited.get(0).text()) || StemChecks.markup(cited.get(0).text())

@@ -100,8 +100,7 @@ final class Rules {
 							&& IMPERATIVES.contains(Words.lower(words[0])) && !text.contains(": ")) {
 				instructions.add(text);
 			}
-			else if (words.length >= 4 && words[0].equals("You") && sentence.block().locator() != null
-					&& sentence.block().locator().startsWith("cue ")) {
+			else if (words.length >= 4 && words[0].equals("You") && sentence.block().spoken()) {
 				// a spoken instruction, "You have to log it …", is an action the document asks for like a written one
 				Matcher spoken = YOU_MODAL.matcher(Words.lower(text.substring(0, 1)) + text.substring(1));
 				if (spoken.matches() && IMPERATIVES.contains(spoken.group("action").split("\\s+")[0])

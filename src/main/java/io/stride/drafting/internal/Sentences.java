@@ -61,7 +61,7 @@ final class Sentences {
 
 	/** Where what was said starts in a transcript's block (after the speaker's name); 0 for other blocks. */
 	static int spokenFrom(Block block) {
-		if (block.locator() == null || !block.locator().startsWith("cue ")) {
+		if (!block.spoken()) {
 			return 0;
 		}
 		java.util.regex.Matcher speaker = SPEAKER.matcher(block.text());

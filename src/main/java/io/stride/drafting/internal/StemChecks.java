@@ -201,7 +201,7 @@ final class StemChecks {
 	 * no question stem is built on it.
 	 */
 	static boolean firstPersonSpoken(Sentence sentence) {
-		return sentence.block().locator() != null && sentence.block().locator().startsWith("cue ")
+		return sentence.block().spoken()
 				&& (FIRST_PERSON.matcher(sentence.text()).find() || POINTING.matcher(sentence.text()).lookingAt());
 	}
 

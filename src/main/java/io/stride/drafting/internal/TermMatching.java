@@ -119,7 +119,8 @@ final class TermMatching {
 			double[] centrality, String heading, int set) {
 		Sentence first = terms.get(0).sentence();
 		Sentence last = terms.get(terms.size() - 1).sentence();
-		Citation citation = StructuredQuestions.span(first.source(), first.block().locator(), first.start(), last.end());
+		Citation citation = StructuredQuestions.span(first.source(),
+				Transcripts.locator(first.source(), first.block(), first.start(), last.end()), first.start(), last.end());
 		List<String> items = terms.stream().map(Definitions.Definition::term).toList();
 		List<String> meanings = terms.stream().map(TermMatching::meaning).toList();
 		List<Integer> order = StructuredQuestions.shuffled(meanings.size(), items.hashCode());

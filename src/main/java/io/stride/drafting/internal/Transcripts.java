@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  */
 final class Transcripts {
 
-	private static final Pattern TIMING = Pattern
-		.compile("^(\\d{1,2}:)?\\d{1,2}:\\d{2}[.,]\\d{1,3}\\s*-->\\s*(\\d{1,2}:)?\\d{1,2}:\\d{2}[.,]\\d{1,3}.*$");
+	/** A cue's timing line, "00:01:02.500 --> 00:01:04.000" (VTT, hours optional) or with commas (SRT). */
+	private static final Pattern TIMING = Pattern.compile(
+			"^((?:\\d{1,2}:)?\\d{1,2}:\\d{2}[.,]\\d{1,3})\\s*-->\\s*((?:\\d{1,2}:)?\\d{1,2}:\\d{2}[.,]\\d{1,3}).*$");
 
 	private static final Pattern VOICE = Pattern.compile("^<v(?:\\.[^ >]+)?\\s+([^>]+)>(.*?)(?:</v>)?$");
 
@@ -72,7 +73,7 @@ final class Transcripts {
 	}
 
 	static ExtractedSource read(String name, String content) {
-		List<String[]> cues = new ArrayList<>();
+		List<Heard> cues = new ArrayList<>();
 		String[] chunks = content.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "").split("\n\\s*\n");
 		for (String chunk : chunks) {
 			List<String> lines = new ArrayList<>(List.of(chunk.strip().split("\n")));
@@ -80,18 +81,19 @@ final class Transcripts {
 					|| lines.get(0).startsWith("STYLE") || lines.get(0).startsWith("REGION")) {
 				continue;
 			}
-			String time = null;
+			Matcher timing = null;
 			List<String> text = new ArrayList<>();
 			for (String line : lines) {
 				String l = line.strip();
-				if (TIMING.matcher(l).matches()) {
-					time = l.substring(0, l.indexOf("-->")).strip();
+				Matcher m = TIMING.matcher(l);
+				if (m.matches()) {
+					timing = m;
 				}
-				else if (time != null && !l.isEmpty()) {
+				else if (timing != null && !l.isEmpty()) {
 					text.add(l);
 				}
 			}
-			if (time == null || text.isEmpty()) {
+			if (timing == null || text.isEmpty()) {
 				continue;
 			}
 			String speaker = null;
@@ -109,48 +111,159 @@ final class Transcripts {
 				}
 				said.append(' ').append(TAGS.matcher(l).replaceAll(""));
 			}
-			cues.add(new String[] { speaker, clean(said.toString(), false), time });
+			long from = millis(timing.group(1));
+			cues.add(new Heard(speaker, clean(said.toString(), false), from, Math.max(from, millis(timing.group(2)))));
 		}
 		BlockCollector out = new BlockCollector();
 		String currentSpeaker = null;
 		StringBuilder turn = new StringBuilder();
-		String turnTime = null;
-		int cueNumber = 0;
-		int turnCue = 0;
-		for (String[] cue : cues) {
-			cueNumber++;
-			if (cue[1].isBlank()) {
+		List<Heard> turnCues = new ArrayList<>();
+		for (Heard cue : cues) {
+			if (cue.text().isBlank()) {
 				continue;
 			}
-			boolean sameSpeaker = cue[0] == null || cue[0].equals(currentSpeaker);
+			boolean sameSpeaker = cue.speaker() == null || cue.speaker().equals(currentSpeaker);
 			if (!sameSpeaker || turn.length() > 600) {
-				flush(out, currentSpeaker, turn, turnCue, turnTime);
+				flush(out, currentSpeaker, turn, turnCues);
 				turn.setLength(0);
+				turnCues.clear();
 			}
-			if (turn.isEmpty()) {
-				turnTime = cue[2];
-				turnCue = cueNumber;
-			}
-			else if (endsAThought(turn, cue[1])) {
+			if (!turn.isEmpty() && endsAThought(turn, cue.text())) {
 				// a cue that ends without punctuation before one that starts anew: the sentence ended with the cue
 				turn.append('.');
 			}
-			if (cue[0] != null) {
-				currentSpeaker = cue[0];
+			if (cue.speaker() != null) {
+				currentSpeaker = cue.speaker();
 			}
-			turn.append(' ').append(cue[1]);
+			turn.append(' ').append(cue.text());
+			turnCues.add(cue);
 		}
-		flush(out, currentSpeaker, turn, turnCue, turnTime);
+		flush(out, currentSpeaker, turn, turnCues);
 		return out.build(name, 0);
 	}
 
-	private static void flush(BlockCollector out, String speaker, StringBuilder turn, int cue, String time) {
+	/** One cue as heard: who said it (null when the cue does not say), what, and when (in milliseconds). */
+	private record Heard(String speaker, String text, long from, long to) {
+	}
+
+	private static void flush(BlockCollector out, String speaker, StringBuilder turn, List<Heard> cues) {
 		String text = clean(turn.toString());
 		if (text.isEmpty()) {
 			return;
 		}
-		String said = speaker == null ? text : speaker + ": " + text;
-		out.add(Block.Kind.PARAGRAPH, 0, false, said, null, null, null, "cue " + cue + " (" + time + ")");
+		String name = speaker == null ? null : BlockCollector.normalize(speaker);
+		String said = BlockCollector.normalize(name == null ? text : name + ": " + text);
+		List<Block.Cue> timed = align(said, name == null ? 0 : name.length() + 2, cues);
+		if (timed.isEmpty()) {
+			return;
+		}
+		out.add(Block.Kind.PARAGRAPH, 0, false, said, null, null, null,
+				range(timed.get(0), timed.get(timed.size() - 1)), timed);
+	}
+
+	/**
+	 * Which cue each word of the cleaned turn was said in. Cleaning only drops words (fillers, false starts,
+	 * openers, repeats) or rewrites a few in place ("ten" → "10", "and then" → ". Then"), so the cleaned words are
+	 * found in order among the cues' words: each is looked for a few words ahead of the last one found; a word not
+	 * found (a spoken number written in figures) was said where the search stands.
+	 */
+	private static List<Block.Cue> align(String said, int from, List<Heard> cues) {
+		List<Integer> heardCue = new ArrayList<>();
+		List<String> heard = new ArrayList<>();
+		for (int c = 0; c < cues.size(); c++) {
+			for (int[] word : words(cues.get(c).text(), 0)) {
+				heard.add(cues.get(c).text().substring(word[0], word[1]));
+				heardCue.add(c);
+			}
+		}
+		int[] starts = new int[cues.size()];
+		int[] ends = new int[cues.size()];
+		java.util.Arrays.fill(starts, -1);
+		int at = 0;
+		for (int[] word : words(said, from)) {
+			String written = said.substring(word[0], word[1]);
+			int found = -1;
+			for (int i = at; i < Math.min(heard.size(), at + LOOK_AHEAD); i++) {
+				if (heard.get(i).equalsIgnoreCase(written)) {
+					found = i;
+					break;
+				}
+			}
+			int cue = heardCue.isEmpty() ? 0 : heardCue.get(Math.min(found < 0 ? at : found, heard.size() - 1));
+			if (found >= 0) {
+				at = found + 1;
+			}
+			if (starts[cue] < 0) {
+				starts[cue] = word[0];
+			}
+			ends[cue] = word[1];
+		}
+		List<Block.Cue> timed = new ArrayList<>();
+		for (int c = 0; c < cues.size(); c++) {
+			if (starts[c] >= 0) {
+				timed.add(new Block.Cue(starts[c], ends[c], cues.get(c).from(), cues.get(c).to()));
+			}
+		}
+		return timed;
+	}
+
+	/** How far ahead a cleaned word is looked for among the words heard: past a dropped opener or false start. */
+	private static final int LOOK_AHEAD = 8;
+
+	/** The words (runs of letters and digits) of {@code text} from {@code from}, as [start, end) spans. */
+	private static List<int[]> words(String text, int from) {
+		List<int[]> words = new ArrayList<>();
+		int start = -1;
+		for (int i = from; i <= text.length(); i++) {
+			boolean letter = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+			if (letter && start < 0) {
+				start = i;
+			}
+			else if (!letter && start >= 0) {
+				words.add(new int[] { start, i });
+				start = -1;
+			}
+		}
+		return words;
+	}
+
+	/** "00:12:31–00:12:44": from the start of the first cue to the end of the last, in whole seconds. */
+	static String range(Block.Cue first, Block.Cue last) {
+		return time(first.fromMillis()) + "\u2013" + time(Math.max(first.fromMillis(), last.toMillis()));
+	}
+
+	/**
+	 * Where {@code [from, to)} of a source's text, a span that starts in {@code first} and may run on into the
+	 * blocks after it, is found: for what was said, from the cue of its first word to the cue of its last.
+	 */
+	static String locator(ExtractedSource source, Block first, int from, int to) {
+		if (!first.spoken()) {
+			return first.locator();
+		}
+		Block last = first;
+		for (Block block : source.blocks()) {
+			if (block.start() >= first.start() && block.start() < to && block.spoken()) {
+				last = block;
+			}
+		}
+		return range(first.cueAt(from, true), last.cueAt(to, false));
+	}
+
+	private static String time(long millis) {
+		long seconds = millis / 1000;
+		return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+	}
+
+	/** "01:02:03.500", "01:02.5" (no hours) or SRT's "01:02:03,500" in milliseconds. */
+	private static long millis(String time) {
+		String[] parts = time.split("[.,]");
+		String[] clock = parts[0].split(":");
+		long seconds = 0;
+		for (String unit : clock) {
+			seconds = seconds * 60 + Long.parseLong(unit);
+		}
+		String fraction = (parts[1] + "00").substring(0, 3);
+		return seconds * 1000 + Long.parseLong(fraction);
 	}
 
 	/** The turn so far ends on a word, and the next cue starts with a capital (not "I"): a new sentence. */
@@ -185,7 +298,9 @@ final class Transcripts {
 					" " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " " + m.group(2) + "."));
 			cleaned = LOWER_START.matcher(cleaned).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(java.util.Locale.ROOT));
 		}
-		if (!cleaned.isEmpty() && Character.isLowerCase(cleaned.codePointAt(0))) {
+		// a single cue keeps its lower-case start: it carries on the sentence of the cue before ("… every damaged
+		// parcel" / "within two hours of opening it."), as speech recognisers cut segments mid-sentence
+		if (whole && !cleaned.isEmpty() && Character.isLowerCase(cleaned.codePointAt(0))) {
 			cleaned = cleaned.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + cleaned.substring(1);
 		}
 		return cleaned;
