@@ -191,7 +191,8 @@ class RecordingJobTests {
 			.andReturn().getResponse().getContentAsString();
 		String draftId = JsonPath.read(body, "$.id");
 		String cited = JsonPath.read(body, "$.modules[0].lessons[0].citations[0].locator");
-		assertThat(cited).as("a citation names the moment in the recording").containsPattern("\\d\\d:\\d\\d");
+		assertThat(cited).as("a citation names the moment in the recording")
+			.matches("\\d\\d:\\d\\d:\\d\\d–\\d\\d:\\d\\d:\\d\\d");
 		mvc.perform(get(location).header("Authorization", bearer(org.managerA())))
 			.andExpect(jsonPath("$.draftId").value(draftId));
 		assertThat(jobs.recordingOf(draftId)).contains(id);
