@@ -120,6 +120,9 @@ public final class Recordings {
 				"stream=index", "-of", "csv=p=0", file.toString()).strip().isEmpty() ? 0 : 1;
 		for (String line : answer.split("\n")) {
 			String[] pair = line.strip().split("=", 2);
+			if (pair.length < 2 || pair[1].equals("N/A")) {
+				continue;
+			}
 			switch (pair[0]) {
 				case "codec_name" -> codec = pair[1];
 				case "sample_rate" -> rate = Integer.parseInt(pair[1]);

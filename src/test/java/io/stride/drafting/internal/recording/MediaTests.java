@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,7 @@ import io.stride.support.Recordings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Media against real FFmpeg with real recordings made here: espeak-ng speech with pauses, in every accepted format,
@@ -89,7 +91,7 @@ class MediaTests {
 
 		assertThat(info.audio()).isTrue();
 		assertThat(info.video()).isEqualTo(file.endsWith(".mp4") || file.endsWith(".mov"));
-		assertThat(info.millis()).isCloseTo(speechMillis, org.assertj.core.data.Offset.offset(TOLERANCE_MILLIS));
+		assertThat(info.millis()).isCloseTo(speechMillis, within(TOLERANCE_MILLIS));
 	}
 
 	@ParameterizedTest
@@ -103,7 +105,7 @@ class MediaTests {
 		assertThat(stream.sampleRate()).isEqualTo(16_000);
 		assertThat(stream.channels()).isEqualTo(1);
 		assertThat(stream.video()).isFalse();
-		assertThat(stream.millis()).isCloseTo(speechMillis, org.assertj.core.data.Offset.offset(TOLERANCE_MILLIS));
+		assertThat(stream.millis()).isCloseTo(speechMillis, within(TOLERANCE_MILLIS));
 		assertThat(ffmpeg.probe(wav, "sound").millis()).isEqualTo(stream.millis());
 	}
 
@@ -115,7 +117,7 @@ class MediaTests {
 		new Random(14).nextBytes(noise);
 		Path random = Files.write(media.resolve("noise.webm"), noise);
 		byte[] whole = Files.readAllBytes(media.resolve("speech.mp4"));
-		Path truncated = Files.write(media.resolve("cut-off.mp4"), java.util.Arrays.copyOf(whole, whole.length / 2));
+		Path truncated = Files.write(media.resolve("cut-off.mp4"), Arrays.copyOf(whole, whole.length / 2));
 
 		for (Path file : List.of(text, pdf, random, truncated)) {
 			String name = "Team call " + file.getFileName();
@@ -159,29 +161,40 @@ class MediaTests {
 	void aPlaylistOrConcatListDressedAsVideoNeverReachesTheNetworkOrOtherFiles(@TempDir Path work)
 			throws IOException {
 		String address = "http://127.0.0.1:" + server.getAddress().getPort();
-		Path playlist = Files.writeString(media.resolve("playlist.mp4"), """
-				#EXTM3U
-				#EXT-X-TARGETDURATION:10
-				#EXTINF:10,
-				%s/segment.wav
-				#EXT-X-ENDLIST
-				""".formatted(address));
-		Path remote = Files.writeString(media.resolve("remote.mp4"),
+		Path remotePlaylist = Files.writeString(media.resolve("playlist.mp4"), playlist(address + "/segment.wav"));
+		Path remoteList = Files.writeString(media.resolve("remote.mp4"),
 				"ffconcat version 1.0\nfile '" + address + "/part.wav'\n");
-		// a file FFmpeg could read, if it followed the list
-		Path local = Files.writeString(media.resolve("local.mov"),
-				"ffconcat version 1.0\nfile '" + speech.toAbsolutePath() + "'\n");
-		Path http = Files.writeString(media.resolve("http:" + "127.0.0.1.mp3"), "not a recording");
+		// files FFmpeg reads when it follows a list: another upload lying beside this one, a stream anywhere
+		Path segment = Recordings.convert(speech, media.resolve("other-upload.ts"), "-c:a", "aac", "-f", "mpegts");
+		Path localPlaylist = Files.writeString(media.resolve("local.mp4"), playlist(segment.toAbsolutePath().toString()));
+		Path localList = Files.writeString(media.resolve("local.mov"), "ffconcat version 1.0\nfile 'speech.wav'\n");
+		Path protocolName = Files.writeString(media.resolve("http:" + "127.0.0.1.mp3"), "not a recording");
+		// the lists are truly hostile: FFmpeg left to itself reads the other files through them
+		assertThat(Recordings.probe(localPlaylist).codec()).isEqualTo("aac");
+		assertThat(Recordings.probe(localList).codec()).isEqualTo("pcm_s16le");
 
-		for (Path hostile : List.of(playlist, remote, local, http)) {
+		for (Path hostile : List.of(remotePlaylist, remoteList, localPlaylist, localList, protocolName)) {
 			String name = hostile.getFileName().toString();
 			SourceRejected probed = catchThrowableOfType(SourceRejected.class, () -> ffmpeg.probe(hostile, name));
 			SourceRejected converted = catchThrowableOfType(SourceRejected.class, () -> ffmpeg.audio(hostile, work));
+			assertThat(probed).as(name).isNotNull();
 			assertThat(probed.status()).as(name).isEqualTo(422);
+			assertThat(probed.getMessage()).isEqualTo("\"" + name + "\" is not an audio or video file Stride can read.");
+			assertThat(converted).as(name).isNotNull();
 			assertThat(converted.status()).as(name).isEqualTo(422);
 		}
 		assertThat(requests).hasValue(0);
 		assertThat(work).isEmptyDirectory();
+	}
+
+	private static String playlist(String segment) {
+		return """
+				#EXTM3U
+				#EXT-X-TARGETDURATION:10
+				#EXTINF:10,
+				%s
+				#EXT-X-ENDLIST
+				""".formatted(segment);
 	}
 
 	@Test
@@ -218,10 +231,10 @@ class MediaTests {
 			assertThat(stream.sampleRate()).isEqualTo(16_000);
 			assertThat(stream.channels()).isEqualTo(1);
 			assertThat(stream.millis()).isCloseTo(chunk.endMillis() - chunk.startMillis(),
-					org.assertj.core.data.Offset.offset(20L));
+					within(20L));
 			together += Recordings.samples(part).length;
 		}
-		assertThat(together).isCloseTo(samples.length, org.assertj.core.data.Offset.offset(16L * chunks.size()));
+		assertThat(together).isCloseTo(samples.length, within(16L * chunks.size()));
 	}
 
 	@Test
@@ -271,7 +284,7 @@ class MediaTests {
 
 	@Test
 	void whileFfmpegRunsForOneUploadAnotherWaitsItsTurnThenIsAskedToComeBack(@TempDir Path work) throws Exception {
-		Path slow = script(work, "busy-ffmpeg", "exec sleep 3\n");
+		Path slow = script(work, "busy-ffmpeg", "exec sleep 1.5\n");
 		MediaSettings oneAtATime = new MediaSettings(slow.toString(), slow.toString(), Duration.ofSeconds(10),
 				Duration.ofSeconds(600), -35, Duration.ofMillis(400), -50, 1, Duration.ofMillis(300),
 				Duration.ofHours(4));
