@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class ChunkPlan {
 
-	/** A pause, in milliseconds from the start; {@code end} may be {@link Long#MAX_VALUE} for one lasting to the end. */
+	/** A pause, in milliseconds from the start; {@code end} is {@link Long#MAX_VALUE} for one lasting to the end. */
 	record Silence(long start, long end) {
 	}
 

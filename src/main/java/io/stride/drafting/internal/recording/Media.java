@@ -118,8 +118,8 @@ public class Media {
 		}
 		List<String> command = new ArrayList<>(List.of(settings.ffprobe(), "-hide_banner", "-v", "error"));
 		command.addAll(inputOptions(file));
-		command.addAll(List.of("-show_entries", "format=duration:stream=codec_type,duration:stream_disposition=attached_pic",
-				"-of", "json"));
+		command.addAll(List.of("-show_entries",
+				"format=duration:stream=codec_type,duration:stream_disposition=attached_pic", "-of", "json"));
 		ProcessRun.Outcome outcome = run(command, file.toAbsolutePath().getParent(), name, null);
 		JsonNode answer = outcome.ok() ? json(outcome.stdout()) : null;
 		if (answer == null) {
@@ -169,14 +169,15 @@ public class Media {
 		List<String> command = ffmpeg(wav);
 		command.addAll(List.of("-af", "volumedetect", "-f", "null", "-"));
 		double[] loudest = { Double.NEGATIVE_INFINITY };
-		ProcessRun.Outcome outcome = run(command, wav.toAbsolutePath().getParent(), wav.getFileName().toString(), line -> {
+		String name = wav.getFileName().toString();
+		ProcessRun.Outcome outcome = run(command, wav.toAbsolutePath().getParent(), name, line -> {
 			int at = line.indexOf("max_volume:");
 			if (at >= 0) {
 				loudest[0] = decibels(line.substring(at + "max_volume:".length()));
 			}
 		});
 		if (outcome.exitCode() != 0) {
-			throw notMedia(wav.getFileName().toString());
+			throw notMedia(name);
 		}
 		return loudest[0] < settings.silentBelowDb();
 	}
@@ -200,7 +201,8 @@ public class Media {
 				settings.silenceNoiseDb(), settings.silenceMin().toMillis() / 1000.0), "-f", "null", "-"));
 		List<ChunkPlan.Silence> silences = new ArrayList<>();
 		long[] start = { -1 };
-		ProcessRun.Outcome outcome = run(command, wav.toAbsolutePath().getParent(), wav.getFileName().toString(), line -> {
+		String name = wav.getFileName().toString();
+		ProcessRun.Outcome outcome = run(command, wav.toAbsolutePath().getParent(), name, line -> {
 			int at = line.indexOf("silence_start:");
 			if (at >= 0) {
 				start[0] = Math.max(0, millis(line.substring(at + "silence_start:".length()).strip()));
@@ -218,7 +220,7 @@ public class Media {
 			}
 		});
 		if (outcome.exitCode() != 0) {
-			throw notMedia(wav.getFileName().toString());
+			throw notMedia(name);
 		}
 		if (start[0] >= 0) {
 			// a pause that lasts to the end is reported without its end

@@ -166,7 +166,8 @@ class MediaTests {
 				"ffconcat version 1.0\nfile '" + address + "/part.wav'\n");
 		// files FFmpeg reads when it follows a list: another upload lying beside this one, a stream anywhere
 		Path segment = Recordings.convert(speech, media.resolve("other-upload.ts"), "-c:a", "aac", "-f", "mpegts");
-		Path localPlaylist = Files.writeString(media.resolve("local.mp4"), playlist(segment.toAbsolutePath().toString()));
+		Path localPlaylist = Files.writeString(media.resolve("local.mp4"),
+				playlist(segment.toAbsolutePath().toString()));
 		Path localList = Files.writeString(media.resolve("local.mov"), "ffconcat version 1.0\nfile 'speech.wav'\n");
 		Path protocolName = Files.writeString(media.resolve("http:" + "127.0.0.1.mp3"), "not a recording");
 		// the lists are truly hostile: FFmpeg left to itself reads the other files through them
@@ -179,7 +180,8 @@ class MediaTests {
 			SourceRejected converted = catchThrowableOfType(SourceRejected.class, () -> ffmpeg.audio(hostile, work));
 			assertThat(probed).as(name).isNotNull();
 			assertThat(probed.status()).as(name).isEqualTo(422);
-			assertThat(probed.getMessage()).isEqualTo("\"" + name + "\" is not an audio or video file Stride can read.");
+			assertThat(probed.getMessage())
+				.isEqualTo("\"" + name + "\" is not an audio or video file Stride can read.");
 			assertThat(converted).as(name).isNotNull();
 			assertThat(converted.status()).as(name).isEqualTo(422);
 		}
