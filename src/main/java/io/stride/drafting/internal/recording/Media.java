@@ -145,8 +145,8 @@ public class Media {
 		// file's length
 		long millis = soundMillis > 0 ? soundMillis : millis(answer.path("format").path("duration").asString(""));
 		if (millis > settings.maxDuration().toMillis()) {
-			throw new SourceRejected(422, name, "is longer than " + settings.maxDuration().toMinutes()
-					+ " minutes, the longest recording Stride reads.");
+			throw new SourceRejected(422, name,
+					"is longer than " + span(settings.maxDuration()) + ", the longest recording Stride reads.");
 		}
 		return new Info(millis, true, video);
 	}
@@ -379,6 +379,15 @@ public class Media {
 		catch (NumberFormatException notANumber) {
 			return Double.NEGATIVE_INFINITY;
 		}
+	}
+
+	/** "4 hours", "90 minutes", "1 minute". */
+	static String span(Duration length) {
+		long minutes = Math.max(1, length.toMinutes());
+		if (minutes % 60 == 0) {
+			return minutes == 60 ? "1 hour" : minutes / 60 + " hours";
+		}
+		return minutes == 1 ? "1 minute" : minutes + " minutes";
 	}
 
 	private static String seconds(long millis) {

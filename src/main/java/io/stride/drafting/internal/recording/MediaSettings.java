@@ -49,6 +49,11 @@ record MediaSettings(String ffmpeg, String ffprobe, Duration timeout, Duration c
 				maxProcesses, queueWait, maxDuration);
 	}
 
+	MediaSettings withMaxDuration(Duration longest) {
+		return new MediaSettings(ffmpeg, ffprobe, timeout, chunk, silenceNoiseDb, silenceMin, silentBelowDb,
+				maxProcesses, queueWait, longest);
+	}
+
 	MediaSettings withPrograms(String ffmpegProgram, String ffprobeProgram) {
 		return new MediaSettings(ffmpegProgram, ffprobeProgram, timeout, chunk, silenceNoiseDb, silenceMin,
 				silentBelowDb, maxProcesses, queueWait, maxDuration);

@@ -216,7 +216,9 @@ class MediaTests {
 		for (int i = 0; i < chunks.size(); i++) {
 			Media.Chunk chunk = chunks.get(i);
 			assertThat(chunk.index()).isEqualTo(i);
-			assertThat(chunk.endMillis() - chunk.startMillis()).isBetween(1_000L, 30_000L);
+			// cut near the limit: in the second half of the 30 s, except the last one, which holds what is left
+			assertThat(chunk.endMillis() - chunk.startMillis())
+				.isBetween(i < chunks.size() - 1 ? 15_000L : 1_000L, 30_000L);
 			if (i > 0) {
 				assertThat(chunk.startMillis()).isEqualTo(chunks.get(i - 1).endMillis());
 				// the cut is in a pause: nothing louder than -35 dBFS for 150 ms either side
@@ -237,6 +239,23 @@ class MediaTests {
 			together += Recordings.samples(part).length;
 		}
 		assertThat(together).isCloseTo(samples.length, within(16L * chunks.size()));
+	}
+
+	@Test
+	void aRecordingLongerThanTheLimitIsRefusedBeforeItIsDecoded(@TempDir Path work) {
+		Media upToAMinute = new Media(MediaSettings.defaults().withMaxDuration(Duration.ofMinutes(1)));
+		Path long_ = Recordings.convert(speech, work.resolve("all-hands.ogg"), "-af", "apad=whole_dur=75",
+				"-c:a", "libvorbis");
+
+		SourceRejected refused = catchThrowableOfType(SourceRejected.class,
+				() -> upToAMinute.probe(long_, "All hands.ogg"));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.getMessage())
+			.isEqualTo("\"All hands.ogg\" is longer than 1 minute, the longest recording Stride reads.");
+		assertThat(upToAMinute.probe(speech, "speech.wav").millis()).isCloseTo(speechMillis, within(1L));
+		assertThat(Media.span(Duration.ofHours(4))).isEqualTo("4 hours");
+		assertThat(Media.span(Duration.ofMinutes(90))).isEqualTo("90 minutes");
 	}
 
 	@Test
