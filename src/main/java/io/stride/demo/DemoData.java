@@ -68,11 +68,14 @@ class DemoData implements ApplicationRunner {
 
 	private final io.stride.feedback.Feedback feedback;
 
+	private final io.stride.drafting.Drafting drafting;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
 			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
-			io.stride.feedback.Feedback feedback) {
+			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting) {
+		this.drafting = drafting;
 		this.reviews = reviews;
 		this.feedback = feedback;
 		this.administration = administration;
@@ -132,6 +135,10 @@ class DemoData implements ApplicationRunner {
 		person(admin, "Victor Vance", "victor", Set.of(support), Set.of(), Set.of());
 
 		Viewer mayaViewer = organization.viewerOf(maya);
+		// drafts Maya made from real files and has not turned into courses yet: the draft page at its fullest
+		// (scores and their reasons, what no question tests, condensed passages, slides as modules)
+		keepDraft(mayaViewer, "customer-refund-policy.pdf");
+		keepDraft(mayaViewer, "warehouse-onboarding-deck.pptx");
 		Course ebr = publish(mayaViewer, executiveBusinessReview());
 		delivery.assign(mayaViewer, ebr.id(), customerSuccess, LocalDate.now().plusDays(14));
 		Viewer samViewer = organization.viewerOf(sam);
@@ -174,6 +181,19 @@ class DemoData implements ApplicationRunner {
 			Set<Role> roles) {
 		return administration.createPerson(admin,
 				new NewPerson(name, handle + "@acme.example", PASSWORD, teams, manages, roles));
+	}
+
+	private void keepDraft(Viewer author, String file) {
+		try (java.io.InputStream in = DemoData.class.getResourceAsStream("/demo/" + file)) {
+			if (in == null) {
+				throw new IllegalStateException("The demo file " + file + " is missing from the application");
+			}
+			byte[] bytes = in.readAllBytes();
+			drafting.keep(author, () -> List.of(new io.stride.drafting.SourceFile(file, bytes)), null);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private Course publish(Viewer author, CourseContent content) {

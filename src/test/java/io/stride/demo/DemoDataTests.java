@@ -7,6 +7,7 @@ import io.stride.authoring.Course;
 import io.stride.delivery.Delivery;
 import io.stride.delivery.ProgressStatus;
 import io.stride.delivery.TeamProgressRow;
+import io.stride.drafting.Drafting;
 import io.stride.identity.Organization;
 import io.stride.identity.OrganizationAdministration;
 import io.stride.identity.Team;
@@ -53,6 +54,9 @@ class DemoDataTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Drafting drafting;
+
 	@Test
 	void firstStartSeedsAcmeWithTeamsPeopleCoursesAndProgress() {
 		Viewer admin = administration.adminViewer("admin@acme.example");
@@ -73,6 +77,13 @@ class DemoDataTests {
 		assertThat(progress).anyMatch(row -> row.status() == ProgressStatus.IN_PROGRESS);
 		assertThat(progress).anyMatch(row -> row.status() == ProgressStatus.NOT_STARTED);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM statements").query(Long.class).single()).isGreaterThan(5);
+
+		// Maya's drafts from a PDF and a slide deck wait on her drafting page, with questions to judge
+		Viewer maya = organization.viewerOf(administration.people(admin, "maya@", 1, 10).people().get(0).id());
+		List<Drafting.SavedDraft> drafts = drafting.keptBy(maya).stream().map(d -> drafting.kept(maya, d.id())).toList();
+		assertThat(drafts).extracting(d -> d.draft().title())
+			.containsExactlyInAnyOrder("Customer Refund Policy", "Welcome to the Eastfield Warehouse");
+		assertThat(drafts).allSatisfy(d -> assertThat(d.draft().allQuestions()).hasSizeGreaterThanOrEqualTo(5));
 	}
 
 	@Test
