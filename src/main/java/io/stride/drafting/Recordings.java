@@ -153,7 +153,7 @@ public class Recordings {
 			files.deleteAll(id);
 			throw e;
 		}
-		worker.poll();
+		worker.wake();
 		return status(jobs.find(id).orElseThrow());
 	}
 
@@ -200,7 +200,7 @@ public class Recordings {
 			throw new SourceRejected(409, job.fileName(), job.transcribing() ? "is being transcribed already."
 					: "is transcribed already.");
 		}
-		worker.poll();
+		worker.wake();
 		return status(jobs.find(id).orElseThrow());
 	}
 

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = { "stride.recordings.dir=target/recordings-tests", "stride.recordings.poll-interval=PT0.2S",
 		"stride.recordings.first-back-off=PT0.05S", "stride.recordings.max-bytes=200000",
-		"stride.recordings.per-person=20", "stride.transcription.retries=3" })
+		"stride.recordings.per-person=3", "stride.transcription.retries=3" })
 @AutoConfigureMockMvc
 class RecordingJobTests {
 
@@ -353,6 +353,28 @@ class RecordingJobTests {
 		assertThat(jobs.find(id)).isEmpty();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recording_segments WHERE recording_id = ?").param(id).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void anAuthorWithThreeRecordingsBeingTranscribedIsAskedToWaitForOne() throws Exception {
+		var answering = new java.util.concurrent.CountDownLatch(1);
+		script.add(answering);
+		List<String> ids = new ArrayList<>();
+		for (String name : List.of("monday.mp3", "tuesday.mp3", "wednesday.mp3")) {
+			ids.add(upload(name, org.managerA()));
+		}
+		mvc.perform(multipart("/api/v1/drafts").file(recording("thursday.mp3", "speech"))
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(jsonPath("$.detail").value(containsString("you already have 3 recordings being transcribed")));
+		// someone else is not held up by it
+		upload("friday.mp3", org.managerB());
+		answering.countDown();
+		for (String id : ids) {
+			transcribed(id, org.managerA());
+		}
+		upload("thursday.mp3", org.managerA());
 	}
 
 	@Test

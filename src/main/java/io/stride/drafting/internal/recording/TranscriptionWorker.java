@@ -85,6 +85,19 @@ public class TranscriptionWorker {
 		poll();
 	}
 
+	/**
+	 * Looks for work at once, after an upload or a retry, instead of at the next poll; a problem here is left to the
+	 * poll, as the job is stored already.
+	 */
+	public void wake() {
+		try {
+			poll();
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not start transcribing at once; the next poll will: {}", e.toString());
+		}
+	}
+
 	/** Takes waiting jobs while a thread is free; safe on several nodes, as a claim is one conditional update. */
 	@Scheduled(fixedDelayString = "${stride.recordings.poll-interval:PT5S}", initialDelayString = "${stride.recordings.poll-interval:PT5S}")
 	public void poll() {
