@@ -347,9 +347,14 @@ class RecordingJobTests {
 		mvc.perform(delete("/api/v1/recordings/" + id).header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isNoContent());
 		answering.countDown();
-		Thread.sleep(500);
-		assertThat(sent).as("the worker stops at the next chunk").containsExactly(0);
+		until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (Files.exists(files.folder(id)) && System.nanoTime() < until) {
+			Thread.sleep(20);
+		}
 		assertThat(files.folder(id)).doesNotExist();
+		Thread.sleep(300);
+		assertThat(sent).as("the worker stops at the next chunk").containsExactly(0);
+		assertThat(files.folder(id)).as("nothing written after the deletion").doesNotExist();
 		assertThat(jobs.find(id)).isEmpty();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recording_segments WHERE recording_id = ?").param(id).query(Long.class).single())
 			.isZero();
