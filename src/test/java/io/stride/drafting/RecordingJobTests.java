@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * them for real): what the author sees from upload to draft, retries, resuming and refusals.
  */
 @SpringBootTest(properties = { "stride.recordings.dir=target/recordings-tests", "stride.recordings.poll-interval=PT0.2S",
-		"stride.recordings.first-back-off=PT0.05S", "stride.recordings.max-bytes=200000",
+		"stride.recordings.lease=PT1S",		"stride.recordings.first-back-off=PT0.05S", "stride.recordings.max-bytes=200000",
 		"stride.recordings.per-person=3", "stride.transcription.retries=3" })
 @AutoConfigureMockMvc
 class RecordingJobTests {
@@ -380,6 +380,23 @@ class RecordingJobTests {
 			transcribed(id, org.managerA());
 		}
 		upload("thursday.mp3", org.managerA());
+	}
+
+	@Test
+	void aChunkThatTakesLongerThanTheLeaseIsNotTakenOverByAnotherNode() throws Exception {
+		var answering = new java.util.concurrent.CountDownLatch(1);
+		script.add(answering);
+		String id = upload("board-meeting.mp3", org.managerA());
+		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (sent.isEmpty() && System.nanoTime() < until) {
+			Thread.sleep(20);
+		}
+		// three leases long, the service still working on the first chunk
+		Thread.sleep(3_000);
+		assertThat(jobs.claim(id, "other-node", Duration.ofMinutes(1))).isFalse();
+		answering.countDown();
+		transcribed(id, org.managerA());
+		assertThat(sent).containsExactly(0, 1, 2, 3);
 	}
 
 	@Test

@@ -106,6 +106,13 @@ public class RecordingJobs {
 			.update() == 1;
 	}
 
+	/** Keeps the job for another lease while the worker is busy with it (a long chunk, a long FFmpeg run). */
+	public boolean renew(String id, String worker, Duration lease) {
+		return jdbc.sql("UPDATE recordings SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = ?")
+			.params(Timestamp.from(Instant.now().plus(lease)), id, worker, TRANSCRIBING)
+			.update() == 1;
+	}
+
 	public List<Media.Chunk> chunks(String id) {
 		return jdbc.sql("SELECT chunk_index, start_millis, end_millis FROM recording_chunks WHERE recording_id = ? "
 				+ "ORDER BY chunk_index")

@@ -55,6 +55,13 @@ public class TranscriptionWorker {
 
 	private volatile boolean closing;
 
+	private final java.util.concurrent.ScheduledExecutorService heartbeat = Executors
+		.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "transcribing-lease");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	public TranscriptionWorker(RecordingJobs jobs, RecordingFiles files, Media media, TranscriptionClient client,
@@ -77,6 +84,21 @@ public class TranscriptionWorker {
 			thread.setDaemon(true);
 			return thread;
 		});
+		// one chunk's try (up to the client's timeout) or one FFmpeg run may outlast the lease: the jobs this node
+		// works on are kept for it meanwhile, and given up only when the node stops
+		long beat = Math.max(100, lease.toMillis() / 3);
+		this.heartbeat.scheduleWithFixedDelay(this::renewLeases, beat, beat, java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	private void renewLeases() {
+		for (String id : running) {
+			try {
+				jobs.renew(id, worker, lease);
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not renew the lease on recording {}: {}", id, e.toString());
+			}
+		}
 	}
 
 	/** Jobs left unfinished by the last run are taken up as soon as the application is ready. */
@@ -292,6 +314,7 @@ public class TranscriptionWorker {
 	@jakarta.annotation.PreDestroy
 	void shutDown() {
 		closing = true;
+		heartbeat.shutdownNow();
 		pool.shutdownNow();
 	}
 }
