@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * them for real): what the author sees from upload to draft, retries, resuming and refusals.
  */
 @SpringBootTest(properties = { "stride.recordings.dir=target/recordings-tests", "stride.recordings.poll-interval=PT0.2S",
-		"stride.recordings.lease=PT1S",		"stride.recordings.first-back-off=PT0.05S", "stride.recordings.max-bytes=200000",
+		"stride.recordings.lease=PT1S", "stride.recordings.first-back-off=PT0.05S", "stride.recordings.max-bytes=200000",
 		"stride.recordings.per-person=3", "stride.transcription.retries=3" })
 @AutoConfigureMockMvc
 class RecordingJobTests {
