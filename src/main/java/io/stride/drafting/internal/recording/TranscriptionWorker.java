@@ -69,7 +69,8 @@ public class TranscriptionWorker {
 			@Value("${stride.recordings.lease:PT2M}") Duration lease,
 			@Value("${stride.transcription.retries:3}") int retries,
 			@Value("${stride.transcription.max-retry-wait-seconds:120}") int maxRetryWaitSeconds,
-			@Value("${stride.recordings.first-back-off:${stride.transcription.back-off-seconds:1}s}") Duration firstBackOff) {
+			@Value("${stride.recordings.first-back-off:${stride.transcription.back-off-seconds:1}s}")
+			Duration firstBackOff) {
 		this.jobs = jobs;
 		this.files = files;
 		this.media = media;
@@ -121,7 +122,8 @@ public class TranscriptionWorker {
 	}
 
 	/** Takes waiting jobs while a thread is free; safe on several nodes, as a claim is one conditional update. */
-	@Scheduled(fixedDelayString = "${stride.recordings.poll-interval:PT5S}", initialDelayString = "${stride.recordings.poll-interval:PT5S}")
+	@Scheduled(fixedDelayString = "${stride.recordings.poll-interval:PT5S}",
+			initialDelayString = "${stride.recordings.poll-interval:PT5S}")
 	public void poll() {
 		if (free.availablePermits() == 0) {
 			return;
