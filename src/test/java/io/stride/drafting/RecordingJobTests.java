@@ -181,7 +181,23 @@ class RecordingJobTests {
 				.header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.startMillis").value(25_000))
+			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.text").value(containsString("three working days")));
+		// a second tab still showing the words as transcribed does not write over the correction
+		mvc.perform(put(location + "/segments/5").contentType("application/json")
+				.content("{\"text\":\"Managers approve claims within four working days.\",\"version\":0}")
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("corrected since you opened it")));
+		mvc.perform(put(location + "/segments/8").contentType("application/json").content("{\"text\":\"Nothing.\"}")
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isNotFound());
+		mvc.perform(put(location + "/segments/5").contentType("application/json").content("{\"text\":\"  \"}")
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(put(location + "/segments/5").contentType("application/json").content("{\"text\":\"Mine now.\"}")
+				.header("Authorization", bearer(org.managerB())))
+			.andExpect(status().isNotFound());
 
 		String body = mvc.perform(post(location + "/draft").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isCreated())
