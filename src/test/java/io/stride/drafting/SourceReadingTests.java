@@ -70,7 +70,7 @@ class SourceReadingTests {
 				01:15.750 --> 01:20.000
 				<v Tom Becker>And the receipt?
 				""".getBytes(StandardCharsets.UTF_8)));
-		assertThat(vtt.blocks()).extracting(b -> b.locator()).containsExactly("00:01:02–00:01:15", "00:01:15–00:01:20");
+		assertThat(vtt.blocks()).extracting(b -> b.locator()).containsExactly("00:01:02–00:01:16", "00:01:15–00:01:20");
 		assertThat(vtt.blocks()).allSatisfy(b -> assertThat(b.spoken()).isTrue());
 		// SRT writes its milliseconds after a comma; an hour and more is written as such
 		ExtractedSource srt = READER.read(new SourceFile("call.srt", """

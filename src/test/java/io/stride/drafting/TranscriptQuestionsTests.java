@@ -166,10 +166,10 @@ class TranscriptQuestionsTests {
 		for (DraftQuestion q : questions) {
 			assertThat(q.citation().locator()).as(q.prompt()).isEqualTo(expectedRange(q.citation().text(), RETURNS_DESK));
 		}
-		// a sentence is cited at its own cue, not at the speaker's whole turn (00:00:24–00:01:05)
-		assertThat(citing(questions, "The return window is 30 days").citation().locator()).isEqualTo("00:00:01–00:00:05");
-		assertThat(citing(questions, "The fraud team decides").citation().locator()).isEqualTo("00:00:24–00:00:29");
-		assertThat(citing(questions, "If a refund is over 250 euros").citation().locator()).isEqualTo("00:00:29–00:01:05");
+		// a sentence is cited at its own cue, not at the speaker's whole turn (00:00:24–00:01:06)
+		assertThat(citing(questions, "The return window is 30 days").citation().locator()).isEqualTo("00:00:01–00:00:06");
+		assertThat(citing(questions, "The fraud team decides").citation().locator()).isEqualTo("00:00:24–00:00:30");
+		assertThat(citing(questions, "If a refund is over 250 euros").citation().locator()).isEqualTo("00:00:29–00:01:06");
 	}
 
 	@Test
@@ -198,8 +198,8 @@ class TranscriptQuestionsTests {
 		Block turn = source.blocks().get(0);
 		assertThat(turn.locator(start, start + sentence.length())).isEqualTo("00:00:05–00:00:16");
 		// the turn itself runs from its first cue to its last; a sentence points at its own moment inside it
-		assertThat(turn.locator()).isEqualTo("00:00:01–00:00:21");
-		assertThat(turn.locator(start, start + "You have to log every damaged parcel".length())).isEqualTo("00:00:05–00:00:11");
+		assertThat(turn.locator()).isEqualTo("00:00:01–00:00:22");
+		assertThat(turn.locator(start, start + "You have to log every damaged parcel".length())).isEqualTo("00:00:05–00:00:12");
 	}
 
 	@Test
@@ -219,11 +219,11 @@ class TranscriptQuestionsTests {
 		ExtractedSource source = DraftingQualityTests.READER.read(new SourceFile("briefing.vtt", transcript.getBytes(StandardCharsets.UTF_8)));
 		Block turn = source.blocks().get(0);
 		assertThat(turn.spoken()).isTrue();
-		assertThat(turn.locator()).isEqualTo("00:00:00–00:00:12");
-		assertThat(locatorOf(source, "Whoever is nearest goes and checks the freezer within 10 minutes.")).isEqualTo("00:00:00–00:00:04");
-		assertThat(locatorOf(source, "You acknowledge the alarm and decide whether to come in.")).isEqualTo("00:00:04–00:00:08");
-		assertThat(locatorOf(source, "Please don't silence an alarm.")).isEqualTo("00:00:08–00:00:12");
-		assertThat(locatorOf(source, "Then you log it in the equipment log.")).isEqualTo("00:00:08–00:00:12");
+		assertThat(turn.locator()).isEqualTo("00:00:00–00:00:13");
+		assertThat(locatorOf(source, "Whoever is nearest goes and checks the freezer within 10 minutes.")).isEqualTo("00:00:00–00:00:05");
+		assertThat(locatorOf(source, "You acknowledge the alarm and decide whether to come in.")).isEqualTo("00:00:04–00:00:09");
+		assertThat(locatorOf(source, "Please don't silence an alarm.")).isEqualTo("00:00:08–00:00:13");
+		assertThat(locatorOf(source, "Then you log it in the equipment log.")).isEqualTo("00:00:08–00:00:13");
 	}
 
 	@Test
@@ -248,9 +248,36 @@ class TranscriptQuestionsTests {
 		assertThat(source.text()).startsWith("The freezer alarm goes off when the temperature rises above minus 70 degrees. "
 				+ "Whoever is nearest checks the freezer within 10 minutes.");
 		assertThat(locatorOf(source, "The freezer alarm goes off when the temperature rises above minus 70 degrees."))
-			.isEqualTo("00:00:00–00:00:07");
-		assertThat(locatorOf(source, "Whoever is nearest checks the freezer within 10 minutes.")).isEqualTo("00:00:03–00:00:09");
-		assertThat(locatorOf(source, "Every alarm is logged in the equipment log.")).isEqualTo("00:12:31–00:12:44");
+			.isEqualTo("00:00:00–00:00:08");
+		assertThat(locatorOf(source, "Whoever is nearest checks the freezer within 10 minutes.")).isEqualTo("00:00:03–00:00:10");
+		assertThat(locatorOf(source, "Every alarm is logged in the equipment log.")).isEqualTo("00:12:31–00:12:45");
+	}
+
+	@Test
+	void aLongRecognizedMonologueBreaksIntoParagraphsWhereSentencesEndAndAtLongPauses() {
+		StringBuilder transcript = new StringBuilder("WEBVTT\n\n");
+		String[] halves = { "The night shift checks every freezer", "before the handover and writes the reading down." };
+		int second = 0;
+		for (int i = 0; i < 30; i++) {
+			for (String half : halves) {
+				transcript.append(String.format("00:%02d:%02d.000 --> 00:%02d:%02d.500%n%s%n%n", second / 60, second % 60,
+						(second + 2) / 60, (second + 2) % 60, half));
+				second += 3;
+			}
+			if (i == 20) {
+				// a long pause: a new paragraph even mid-way through the talk
+				second += 15;
+			}
+		}
+		ExtractedSource source = DraftingQualityTests.READER
+			.read(new SourceFile("monologue.vtt", transcript.toString().getBytes(StandardCharsets.UTF_8)));
+		assertThat(source.blocks()).hasSizeGreaterThan(2);
+		assertThat(source.blocks()).allSatisfy(block -> {
+			assertThat(block.text()).as("a paragraph ends where a sentence does").endsWith(".");
+			assertThat(block.text()).as("and starts where one does").startsWith("The night shift");
+		});
+		// the pause after the 21st sentence (at 02:06) starts a paragraph
+		assertThat(source.blocks()).anySatisfy(block -> assertThat(block.locator()).startsWith("00:02:21"));
 	}
 
 	@Test
@@ -267,7 +294,7 @@ class TranscriptQuestionsTests {
 		assertThat(citations).isNotEmpty()
 			.allSatisfy(c -> assertThat(c.locator()).matches("\\d{2}:\\d{2}:\\d{2}\u2013\\d{2}:\\d{2}:\\d{2}"));
 		// the lesson cites Priya's first turn as a whole: from the start of its first cue to the end of its last
-		assertThat(citations).anySatisfy(c -> assertThat(c.locator()).isEqualTo("00:00:01–00:00:21"));
+		assertThat(citations).anySatisfy(c -> assertThat(c.locator()).isEqualTo("00:00:01–00:00:22"));
 	}
 
 	/** A cue of a test transcript: when ("00:00:01.200"), who, and what was said. */
@@ -295,7 +322,7 @@ class TranscriptQuestionsTests {
 
 	/**
 	 * What a citation of {@code cited} should say, read off the fixture: from the start of the cue its first words
-	 * were said in to the end of the cue its last words were said in, in whole seconds.
+	 * were said in (rounded down) to the end of the cue its last words were said in (rounded up), in whole seconds.
 	 */
 	private static String expectedRange(String cited, List<Cue> cues) {
 		String[] words = cited.replaceFirst("^[A-Z][a-z]+ [A-Z][a-z]+: ", "").replaceAll("[.?!,]+$", "").split(" ");
@@ -305,7 +332,13 @@ class TranscriptQuestionsTests {
 			.orElseThrow(() -> new AssertionError("no cue says: " + head));
 		Cue last = cues.stream().filter(c -> c.text().contains(tail)).reduce((a, b) -> b)
 			.orElseThrow(() -> new AssertionError("no cue says: " + tail));
-		return first.from().substring(0, 8) + "\u2013" + last.to().substring(0, 8);
+		return first.from().substring(0, 8) + "\u2013" + upToTheSecond(last.to());
+	}
+
+	/** "00:00:21.300" → "00:00:22"; "00:00:16.000" stays "00:00:16". */
+	private static String upToTheSecond(String time) {
+		java.time.LocalTime at = java.time.LocalTime.parse(time.replace(',', '.'));
+		return (at.getNano() > 0 ? at.plusSeconds(1) : at).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
 	}
 
 	private static DraftQuestion citing(List<DraftQuestion> questions, String text) {

@@ -123,7 +123,11 @@ final class Transcripts {
 				continue;
 			}
 			boolean sameSpeaker = cue.speaker() == null || cue.speaker().equals(currentSpeaker);
-			if (!sameSpeaker || turn.length() > 600) {
+			// a long turn ends where a sentence does (a recogniser cuts cues mid-sentence), or at a long pause; a turn
+			// that never ends a sentence is cut all the same at 1,500 characters
+			boolean sentenceEnded = turn.length() > 600 && (endsASentence(turn) || endsAThought(turn, cue.text()));
+			boolean paused = !turnCues.isEmpty() && cue.from() - turnCues.get(turnCues.size() - 1).to() > LONG_PAUSE_MILLIS;
+			if (!sameSpeaker || sentenceEnded || paused || turn.length() > 1500) {
 				flush(out, currentSpeaker, turn, turnCues);
 				turn.setLength(0);
 				turnCues.clear();
@@ -140,6 +144,17 @@ final class Transcripts {
 		}
 		flush(out, currentSpeaker, turn, turnCues);
 		return out.build(name, 0);
+	}
+
+	/** A pause this long between two cues starts a new paragraph even if the same person goes on. */
+	private static final long LONG_PAUSE_MILLIS = 10_000;
+
+	private static boolean endsASentence(StringBuilder turn) {
+		int last = turn.length() - 1;
+		while (last >= 0 && Character.isWhitespace(turn.charAt(last))) {
+			last--;
+		}
+		return last >= 0 && ".?!".indexOf(turn.charAt(last)) >= 0;
 	}
 
 	/** One cue as heard: who said it (null when the cue does not say), what, and when (in milliseconds). */
@@ -193,6 +208,11 @@ final class Transcripts {
 			if (found >= 0) {
 				at = found + 1;
 			}
+			else if (at < heard.size() - 1) {
+				// a word not heard as such (rewritten in cleaning): move on with it, so that a run of such words
+				// can't pin the rest of the turn to one cue
+				at++;
+			}
 			if (starts[cue] < 0) {
 				starts[cue] = word[0];
 			}
@@ -227,9 +247,13 @@ final class Transcripts {
 		return words;
 	}
 
-	/** "00:12:31–00:12:44": from the start of the first cue to the end of the last, in whole seconds. */
+	/**
+	 * "00:12:31–00:12:44": from the start of the first cue (rounded down, to play from) to the end of the last
+	 * (rounded up, so that the range holds the last words).
+	 */
 	static String range(Block.Cue first, Block.Cue last) {
-		return time(first.fromMillis()) + "\u2013" + time(Math.max(first.fromMillis(), last.toMillis()));
+		long end = Math.max(first.fromMillis(), last.toMillis());
+		return time(first.fromMillis()) + "\u2013" + time((end + 999) / 1000 * 1000);
 	}
 
 	/**

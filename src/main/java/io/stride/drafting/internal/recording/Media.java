@@ -47,6 +47,9 @@ public class Media {
 
 	static final int RATE = 16_000;
 
+	/** The largest single allocation FFmpeg may make (256 MB): a crafted index table can't take the server's memory. */
+	private static final String MAX_ALLOC = Integer.toString(256 * 1024 * 1024);
+
 	private static final long SECOND = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(Media.class);
@@ -116,7 +119,8 @@ public class Media {
 		if (isEmpty(file)) {
 			throw new SourceRejected(422, name, "is empty.");
 		}
-		List<String> command = new ArrayList<>(List.of(settings.ffprobe(), "-hide_banner", "-v", "error"));
+		List<String> command = new ArrayList<>(List.of(settings.ffprobe(), "-hide_banner", "-v", "error", "-max_alloc",
+				MAX_ALLOC));
 		command.addAll(inputOptions(file));
 		command.addAll(List.of("-show_entries",
 				"format=duration:stream=codec_type,duration:stream_disposition=attached_pic", "-of", "json"));
@@ -158,9 +162,16 @@ public class Media {
 		List<String> command = ffmpeg(file);
 		// the first sound track only, nothing of pictures, subtitles or tags; never longer than a recording may be
 		command.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn", "-map_metadata", "-1", "-t",
-				Long.toString(settings.maxDuration().toSeconds())));
+				Long.toString(settings.maxDuration().toSeconds() + 1)));
 		command.addAll(wavOutput(wav));
 		writeOrDelete(command, dir, name, wav);
+		// a file that does not state its length (a browser's WebM) passed probe(): its sound tells, and a second
+		// over the limit means it was longer than a recording may be, not to be cut off without a word
+		if (wavMillis(wav) > settings.maxDuration().toMillis()) {
+			delete(wav);
+			throw new SourceRejected(422, name,
+					"is longer than " + span(settings.maxDuration()) + ", the longest recording Stride reads.");
+		}
 		return wav;
 	}
 
@@ -244,7 +255,7 @@ public class Media {
 
 	private List<String> ffmpeg(Path input) {
 		List<String> command = new ArrayList<>(List.of(settings.ffmpeg(), "-nostdin", "-hide_banner", "-nostats",
-				"-loglevel", "info"));
+				"-loglevel", "info", "-max_alloc", MAX_ALLOC));
 		command.addAll(inputOptions(input));
 		return command;
 	}
@@ -259,8 +270,19 @@ public class Media {
 	}
 
 	private static List<String> wavOutput(Path wav) {
-		return List.of("-ac", "1", "-ar", Integer.toString(RATE), "-c:a", "pcm_s16le", "-f", "wav", "-y",
-				"file:" + wav.toAbsolutePath());
+		// bitexact: no encoder tag, so the header is the plain 44 bytes and the rest is sound
+		return List.of("-ac", "1", "-ar", Integer.toString(RATE), "-c:a", "pcm_s16le", "-fflags", "+bitexact", "-f",
+				"wav", "-y", "file:" + wav.toAbsolutePath());
+	}
+
+	/** The length of a WAV this class wrote: 16-bit mono samples at {@link #RATE} after a 44-byte header. */
+	static long wavMillis(Path wav) {
+		try {
+			return Math.max(0, Files.size(wav) - 44) * 1000 / (2L * RATE);
+		}
+		catch (IOException unreadable) {
+			return 0;
+		}
 	}
 
 	/** Runs an FFmpeg that writes {@code out}; nothing is left of it when it fails. */

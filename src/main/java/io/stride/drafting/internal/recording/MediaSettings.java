@@ -7,7 +7,7 @@ import java.time.Duration;
  * @param ffmpeg the ffmpeg program (a name looked up on the PATH, or a path)
  * @param ffprobe the ffprobe program
  * @param timeout the longest one FFmpeg or FFprobe run may take before it is killed
- * @param chunk the longest chunk sent to the transcriber, at least 10 seconds
+ * @param chunk the longest chunk sent to the transcriber, at least 10 seconds and at most 13 minutes
  * @param silenceNoiseDb what is quieter than this (dBFS) counts as a pause when cutting chunks
  * @param silenceMin the shortest pause a chunk is cut in
  * @param silentBelowDb a recording whose loudest moment is quieter than this (dBFS) holds nothing to transcribe
@@ -20,12 +20,16 @@ record MediaSettings(String ffmpeg, String ffprobe, Duration timeout, Duration c
 
 	private static final Duration MIN_CHUNK = Duration.ofSeconds(10);
 
+	private static final Duration MAX_CHUNK = Duration.ofSeconds(780);
+
 	MediaSettings {
 		ffmpeg = ffmpeg == null || ffmpeg.isBlank() ? "ffmpeg" : ffmpeg.strip();
 		ffprobe = ffprobe == null || ffprobe.isBlank() ? "ffprobe" : ffprobe.strip();
 		timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(600) : timeout;
 		// a chunk must leave room for a second-long last chunk and a pause to cut in
 		chunk = chunk == null || chunk.compareTo(MIN_CHUNK) < 0 ? MIN_CHUNK : chunk;
+		// 16 kHz mono WAV is 32 kB a second: 13 minutes stay under the 25 MB a hosted Whisper takes in one request
+		chunk = chunk.compareTo(MAX_CHUNK) > 0 ? MAX_CHUNK : chunk;
 		silenceMin = silenceMin == null || silenceMin.isNegative() ? Duration.ofMillis(400) : silenceMin;
 		maxProcesses = Math.max(1, maxProcesses);
 		queueWait = queueWait == null || queueWait.isNegative() ? Duration.ZERO : queueWait;

@@ -61,6 +61,18 @@ final class ProcessRun {
 			builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
 		}
 		Process process = builder.start();
+		try {
+			return await(process, timeout, lines);
+		}
+		finally {
+			// whatever went wrong after the start, no FFmpeg is left running
+			if (process.isAlive()) {
+				kill(process);
+			}
+		}
+	}
+
+	private static Outcome await(Process process, Duration timeout, Consumer<String> lines) throws IOException, TimedOut {
 		process.getOutputStream().close();
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 		boolean[] truncated = { false };

@@ -356,10 +356,14 @@ public class TranscriptionClient {
 			throw new Failure(NOT_A_TRANSCRIPT, true, null);
 		}
 		List<Segment> segments = new ArrayList<>();
+		// nothing said after the file ends (a second's grace for rounding): Whisper invents text past the end
+		long length = wavMillis(audio);
+		long latest = length > 0 ? length + 1000 : Long.MAX_VALUE / 4;
 		for (JsonNode part : parts) {
 			Segment segment = segment(part);
-			if (!segment.text().isEmpty()) {
-				segments.add(segment);
+			if (!segment.text().isEmpty() && segment.startMillis() < latest && !madeUpOverSilence(part)) {
+				segments.add(segment.endMillis() > latest
+						? new Segment(segment.startMillis(), latest, segment.text()) : segment);
 			}
 		}
 		if (!segments.isEmpty()) {
@@ -392,13 +396,24 @@ public class TranscriptionClient {
 		}
 	}
 
+	/**
+	 * Whisper's own rule for text it produced over silence ("Thank you for watching."): likely no speech and a low
+	 * average log probability. Servers that don't give both are taken at their word.
+	 */
+	private static boolean madeUpOverSilence(JsonNode part) {
+		JsonNode noSpeech = part.path("no_speech_prob");
+		JsonNode logProbability = part.path("avg_logprob");
+		return noSpeech.isNumber() && logProbability.isNumber() && noSpeech.asDouble() > 0.6
+				&& logProbability.asDouble() < -1;
+	}
+
 	/** One segment; a segment without readable times or text makes the whole answer suspect. */
 	private static Segment segment(JsonNode part) {
 		JsonNode start = part.path("start");
 		JsonNode end = part.path("end");
 		JsonNode text = part.path("text");
 		if (!start.isNumber() || !end.isNumber() || !text.isString() || start.asDouble() < 0
-				|| end.asDouble() < start.asDouble()) {
+				|| end.asDouble() < start.asDouble() || end.asDouble() > 1e7) {
 			throw new Failure(NOT_A_TRANSCRIPT, true, null);
 		}
 		return new Segment(millis(start.asDouble()), millis(end.asDouble()), text.asString().strip());
@@ -410,8 +425,20 @@ public class TranscriptionClient {
 
 	private Failure refused(Answer answer) {
 		int status = answer.status();
-		if (status == 401 || status == 403) {
+		if (status == 401) {
 			return new Failure(KEY_REFUSED, false, null);
+		}
+		if (status == 403) {
+			// a region not served, a content or policy refusal: the server's words say which
+			String reason = reason(answer.body());
+			return new Failure("the transcription service refused the request (HTTP 403)"
+					+ (reason.isEmpty() ? "" : ": " + reason), false, null);
+		}
+		if (status == 429 && answer.body() != null && answer.body().contains("insufficient_quota")) {
+			// OpenAI's answer when the account's credit is used up: waiting won't help
+			String reason = reason(answer.body());
+			return new Failure("the transcription service's account has no quota left"
+					+ (reason.isEmpty() ? "" : ": " + reason), false, null);
 		}
 		if (status == 429 || status == 503) {
 			Duration wait = answer.retryAfter() == null ? null : retryAfter(answer.retryAfter());
