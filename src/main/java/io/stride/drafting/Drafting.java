@@ -150,19 +150,32 @@ public class Drafting {
 	 */
 	public Kept keep(Viewer author, Uploads files, String text) throws IOException {
 		try (DraftsUnderWay.Draft under = underWay.begin(author.id())) {
-			List<ExtractedSource> sources = read(files.read(), text);
-			CourseDraft draft = draft(sources, (step, stage) -> {
-			});
-			String id = Ids.newId();
-			draft = new CourseDraft(id, draft.title(), draft.audience(), draft.objectives(), draft.estimatedMinutes(),
-					draft.summary(), draft.modules(), draft.quiz(), draft.glossary(), draft.engine(), draft.warnings());
-			drafts.insert(id, author.id(), draft,
-					sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
-			return new Kept(id, draft, sources.stream().map(s -> new Source(s.name(), s.text())).toList());
+			return keep(author, read(files.read(), text));
 		}
 		catch (OutOfMemoryError e) {
 			throw shortOfMemory(e);
 		}
+	}
+
+	/** Drafts from a transcript made here from a recording, named after the recording, and keeps the draft. */
+	Kept keepTranscript(Viewer author, String name, String vtt) {
+		try (DraftsUnderWay.Draft under = underWay.begin(author.id())) {
+			return keep(author, List.of(reader.readTranscript(name, vtt)));
+		}
+		catch (OutOfMemoryError e) {
+			throw shortOfMemory(e);
+		}
+	}
+
+	private Kept keep(Viewer author, List<ExtractedSource> sources) {
+		CourseDraft draft = draft(sources, (step, stage) -> {
+		});
+		String id = Ids.newId();
+		draft = new CourseDraft(id, draft.title(), draft.audience(), draft.objectives(), draft.estimatedMinutes(),
+				draft.summary(), draft.modules(), draft.quiz(), draft.glossary(), draft.engine(), draft.warnings());
+		drafts.insert(id, author.id(), draft,
+				sources.stream().map(s -> new Drafts.SourceText(s.name(), s.text())).toList());
+		return new Kept(id, draft, sources.stream().map(s -> new Source(s.name(), s.text())).toList());
 	}
 
 	/** The text of a kept draft's sources, for its author; empty when they were too long to keep. */

@@ -156,6 +156,19 @@ public class SourceReader {
 		return source;
 	}
 
+	/** A WebVTT transcript made here from a recording, named after the recording it came from. */
+	public ExtractedSource readTranscript(String name, String vtt) {
+		ExtractedSource source = inSlot(name, () -> Transcripts.read(name, vtt));
+		if (source.text().isBlank()) {
+			throw new SourceRejected(422, name, "has no words in its transcript.");
+		}
+		if (source.text().length() > maxChars) {
+			throw new SourceRejected(422, name, "has " + source.text().length() + " characters of transcript; the limit is "
+					+ maxChars + ". Split the recording into shorter parts.");
+		}
+		return source;
+	}
+
 	/** Pasted text: Markdown if it looks like Markdown, plain text otherwise. */
 	public ExtractedSource readText(String text) {
 		if (text.length() > maxChars) {

@@ -7,12 +7,14 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.Drafting;
+import io.stride.drafting.Recordings;
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,9 +41,12 @@ class DraftApi {
 
 	private final Organization organization;
 
-	DraftApi(Drafting drafting, Organization organization) {
+	private final Recordings recordings;
+
+	DraftApi(Drafting drafting, Organization organization, Recordings recordings) {
 		this.drafting = drafting;
 		this.organization = organization;
+		this.recordings = recordings;
 	}
 
 	/**
@@ -50,16 +55,32 @@ class DraftApi {
 	 */
 	record DraftView(@JsonUnwrapped CourseDraft draft,
 			@Schema(description = "Each source's extracted text, into which citations' start and end point; empty when "
-					+ "the sources were too long to keep") List<Drafting.Source> sources) {
+					+ "the sources were too long to keep") List<Drafting.Source> sources,
+			@Schema(description = "The recording the draft was transcribed from (GET /api/v1/recordings/{id}), while "
+					+ "it exists; null for drafts from documents") String recordingId) {
+
+		DraftView(CourseDraft draft, List<Drafting.Source> sources) {
+			this(draft, sources, null);
+		}
 	}
 
 	@PostMapping(path = "/api/v1/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Draft a course from files (PDF, DOCX, PPTX, HTML, Markdown, TXT, VTT, SRT) and/or text; "
-			+ "the draft is kept (its id opens it again and makes courses from it) and comes with its sources' text")
+			+ "the draft is kept (its id opens it again and makes courses from it) and comes with its sources' text. "
+			+ "One recording (MP3, M4A, WAV, OGG, WebM, MP4, MOV) on its own is transcribed instead: 202 with the "
+			+ "job's status, followed at the Location given (/api/v1/recordings/{id})")
 	@ChecksControlCharacters("text")
-	ResponseEntity<DraftView> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
-			@RequestPart(name = "text", required = false) String text) throws IOException {
-		Drafting.Kept kept = drafting.keep(organization.currentViewer(), () -> sources(files, drafting), text);
+	ResponseEntity<?> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+			@RequestPart(name = "text", required = false) String text,
+			@Parameter(description = "With a recording: keep it once transcribed, to play it from the draft")
+			@RequestPart(name = "keep", required = false) String keep) throws IOException {
+		Viewer me = organization.currentViewer();
+		MultipartFile recording = RecordingApi.recording(files, text);
+		if (recording != null) {
+			return RecordingApi.started(recordings.start(me, RecordingApi.upload(recording, recordings),
+					"true".equalsIgnoreCase(keep == null ? "" : keep.strip())));
+		}
+		Drafting.Kept kept = drafting.keep(me, () -> sources(files, drafting), text);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new DraftView(kept.draft(), kept.sources()));
 	}
 
@@ -68,7 +89,7 @@ class DraftApi {
 	DraftView kept(@PathVariable String id) {
 		Viewer me = organization.currentViewer();
 		Drafting.SavedDraft saved = drafting.kept(me, id);
-		return new DraftView(saved.draft(), drafting.sources(me, id));
+		return new DraftView(saved.draft(), drafting.sources(me, id), recordings.recordingOf(me, id).orElse(null));
 	}
 
 	static List<SourceFile> sources(List<MultipartFile> files, Drafting drafting) throws IOException {
@@ -87,6 +108,10 @@ class DraftApi {
 
 	@ExceptionHandler(SourceRejected.class)
 	ResponseEntity<ProblemDetail> rejected(SourceRejected e) {
+		return problem(e);
+	}
+
+	static ResponseEntity<ProblemDetail> problem(SourceRejected e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
 		problem.setProperty("source", e.source());
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
@@ -99,6 +124,7 @@ class DraftApi {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"The upload as a whole is too large; send fewer or smaller files (each at most 20 MB).");
+				"The upload as a whole is too large; send fewer or smaller files (each document at most 20 MB, a "
+						+ "recording at most " + recordings.maxBytes() / (1024 * 1024) + " MB).");
 	}
 }
