@@ -137,7 +137,7 @@ class RecordingController {
 			model.addAttribute("recording", page(me, id));
 			model.addAttribute("failedIndex", index);
 			model.addAttribute("failedText", text);
-			model.addAttribute("segmentProblem", "Not saved: the words " + e.getMessage().replaceFirst("^text ", ""));
+			model.addAttribute("segmentProblem", "Not saved: the text " + e.getMessage().replaceFirst("^\"text\" ", ""));
 			return "drafts/recording";
 		}
 	}
