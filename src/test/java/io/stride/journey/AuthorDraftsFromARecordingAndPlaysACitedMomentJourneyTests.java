@@ -2,6 +2,7 @@ package io.stride.journey;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,10 +86,9 @@ class AuthorDraftsFromARecordingAndPlaysACitedMomentJourneyTests {
 		// each part: what was said in it, a little slowly, so that the author sees the transcription under way;
 		// the first sentence is misheard ("recipe" for "receipt")
 		STUB.answerEach(request -> {
-			int n = request.n();
+			int n = request.n() - 1;
 			double seconds = request.wavSeconds();
-			String first = SAID[(2 * n) % SAID.length];
-			return Reply.segments(seg(0.2, seconds / 2, n == 1 ? first.replace("receipt", "recipe") : first),
+			return Reply.segments(seg(0.2, seconds / 2, SAID[(2 * n) % SAID.length].replace("receipt attached", "recipe attached")),
 					seg(seconds / 2, Math.max(seconds / 2 + 0.1, seconds - 0.1), SAID[(2 * n + 1) % SAID.length]))
 				.after(Duration.ofMillis(2500));
 		});
@@ -140,10 +141,10 @@ class AuthorDraftsFromARecordingAndPlaysACitedMomentJourneyTests {
 
 	private void correctsAMisheardWord() throws Exception {
 		String start = browser.find("#segment-0 .seek").getText();
-		browser.type("#text-0", SAID[2]);
+		browser.type("#text-0", SAID[0]);
 		browser.navigate("#segment-0 button[type=submit]");
 		assertThat(browser.text()).contains("Saved the words at " + start + ".");
-		assertThat(browser.find("#text-0").getDomProperty("value")).isEqualTo(SAID[2]);
+		assertThat(browser.find("#text-0").getDomProperty("value")).isEqualTo(SAID[0]);
 		browser.screenshot("transcript");
 	}
 
@@ -153,15 +154,17 @@ class AuthorDraftsFromARecordingAndPlaysACitedMomentJourneyTests {
 		assertThat(browser.find("#recording-aside-heading").getText()).isEqualTo("From the recording");
 		checkAccessibilityAtBothWidths();
 
-		WebElement moment = browser.all("button.cited-moment").stream()
-			.filter(b -> !b.getDomAttribute("data-seek").equals("0"))
-			.findFirst()
-			.orElseGet(() -> browser.find("button.cited-moment"));
+		// a lesson's sources, opened as the author would, then the last moment they cite
+		WebElement sources = browser.find(".lesson-block details:not(.cut-passages)");
+		browser.scrollTo(".lesson-block details:not(.cut-passages)");
+		sources.findElement(By.tagName("summary")).click();
+		List<WebElement> moments = sources.findElements(By.cssSelector("button.cited-moment"));
+		assertThat(moments).isNotEmpty();
+		WebElement moment = moments.get(moments.size() - 1);
 		assertThat(moment.getText()).matches("▶ \\d\\d:\\d\\d:\\d\\d–\\d\\d:\\d\\d:\\d\\d");
 		long second = Long.parseLong(moment.getDomAttribute("data-seek"));
 		WebElement player = browser.find("#recording-player");
 		awaitMetadata(player);
-		browser.scrollTo("button.cited-moment");
 		moment.click();
 		double at = Double.parseDouble(player.getDomProperty("currentTime"));
 		assertThat(at).as("the player is at the cited moment").isBetween((double) second, second + 2.0);
