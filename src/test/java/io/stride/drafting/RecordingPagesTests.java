@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -36,6 +37,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -167,7 +169,8 @@ class RecordingPagesTests {
 		String off = mvc.perform(multipart("/drafts").file(recording("team-call.mp4", "speech")).with(author).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(off).contains("no transcription service is configured").contains("aria-invalid=\"true\"");
+		assertThat(off).contains("no transcription service is configured").contains("aria-invalid=\"true\"")
+			.contains("aria-describedby=\"sign-in-problem recording-help\"");
 		assertThat(page("/drafts/new")).doesNotContain("Your recordings");
 	}
 
@@ -188,6 +191,9 @@ class RecordingPagesTests {
 			.contains("Transcribing part");
 		assertThat(page("/drafts/recordings/" + id + "/progress")).contains("data-status=\"TRANSCRIBING\"")
 			.contains("Part 2 of 4").doesNotContain("<html");
+		mvc.perform(post("/drafts/recordings/" + id + "/segments/0").param("text", "Too soon.").with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", containsString("is not transcribed yet")));
 		synchronized (script) {
 			script.add(new TranscriptionClient.Failure("The transcription service refused the key.", false, null));
 		}

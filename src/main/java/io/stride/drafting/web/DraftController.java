@@ -102,6 +102,8 @@ class DraftController {
 			if (e.retryAfterSeconds() > 0) {
 				response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
 			}
+			// the refusal is about the file chosen: the file input points to it
+			model.addAttribute("recordingProblem", true);
 			return formAgain(me, text, templateId, keep, "Nothing was transcribed: " + e.getMessage(), e.status(), model,
 					response);
 		}

@@ -132,6 +132,11 @@ class RecordingController {
 			return "redirect:/drafts/recordings/" + id + "#segment-" + index;
 		}
 		catch (SourceRejected e) {
+			if (e.status() != 422) {
+				// not about the words (the transcript is not there yet): said at the top of the page
+				redirect.addFlashAttribute("problem", "Not saved: " + e.getMessage());
+				return "redirect:/drafts/recordings/" + id;
+			}
 			// the page again, with what was typed kept in its field and the reason next to it
 			response.setStatus(e.status());
 			model.addAttribute("recording", page(me, id));
