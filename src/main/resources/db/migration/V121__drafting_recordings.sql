@@ -42,6 +42,8 @@ CREATE TABLE recording_segments (
     start_millis    BIGINT        NOT NULL,
     end_millis      BIGINT        NOT NULL,
     text            VARCHAR(4000) NOT NULL,
+    -- counts the author's corrections, so that a correction made on an old copy is refused, not written over another
+    version         INTEGER       NOT NULL DEFAULT 0,
     PRIMARY KEY (recording_id, chunk_index, position)
 );
 

@@ -82,8 +82,11 @@ public class Recordings {
 	public record Status(String recordingId, String status, int chunksTotal, int chunksDone, String stage) {
 	}
 
-	/** What was said between two moments, in milliseconds from the recording's start. */
-	public record Segment(int index, long startMillis, long endMillis, String text) {
+	/**
+	 * What was said between two moments, in milliseconds from the recording's start; {@code version} counts the
+	 * author's corrections, for the next one to name.
+	 */
+	public record Segment(int index, long startMillis, long endMillis, String text, int version) {
 	}
 
 	/** A recording, its job and, once transcribed, its transcript. */
@@ -153,7 +156,7 @@ public class Recordings {
 			files.deleteAll(id);
 			throw e;
 		}
-		worker.poll();
+		worker.wake();
 		return status(jobs.find(id).orElseThrow());
 	}
 
@@ -166,8 +169,11 @@ public class Recordings {
 				segments);
 	}
 
-	/** Corrects the words of one segment of a transcript; its times stay as they were. */
-	public Segment correct(Viewer viewer, String id, int index, String text) {
+	/**
+	 * Corrects the words of one segment of a transcript; its times stay as they were. {@code version}, when given, is
+	 * the segment's version the author corrected: a correction made meanwhile (another tab) is not written over.
+	 */
+	public Segment correct(Viewer viewer, String id, int index, Integer version, String text) {
 		RecordingJobs.Job job = owned(viewer, id);
 		if (!job.transcribed()) {
 			throw new SourceRejected(409, job.fileName(), "is not transcribed yet; correct its words once it is.");
@@ -185,8 +191,12 @@ public class Recordings {
 			throw new NotFoundException("Segment");
 		}
 		RecordingJobs.Segment segment = segments.get(index);
-		jobs.correct(id, segment, words);
-		return new Segment(index, segment.startMillis(), segment.endMillis(), words);
+		int seen = version == null ? segment.version() : version;
+		if (!jobs.correct(id, segment, seen, words)) {
+			throw new SourceRejected(409, job.fileName(), "had this segment corrected since you opened it. Reload the "
+					+ "transcript to see the correction, then make yours again.");
+		}
+		return new Segment(index, segment.startMillis(), segment.endMillis(), words, seen + 1);
 	}
 
 	/** Takes a failed transcription up again, where it stopped. */
@@ -200,7 +210,7 @@ public class Recordings {
 			throw new SourceRejected(409, job.fileName(), job.transcribing() ? "is being transcribed already."
 					: "is transcribed already.");
 		}
-		worker.poll();
+		worker.wake();
 		return status(jobs.find(id).orElseThrow());
 	}
 
@@ -248,7 +258,8 @@ public class Recordings {
 	private List<Segment> segments(String id) {
 		List<RecordingJobs.Segment> stored = jobs.segments(id);
 		return java.util.stream.IntStream.range(0, stored.size())
-			.mapToObj(i -> new Segment(i, stored.get(i).startMillis(), stored.get(i).endMillis(), stored.get(i).text()))
+			.mapToObj(i -> new Segment(i, stored.get(i).startMillis(), stored.get(i).endMillis(), stored.get(i).text(),
+					stored.get(i).version()))
 			.toList();
 	}
 

@@ -49,8 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * them for real): what the author sees from upload to draft, retries, resuming and refusals.
  */
 @SpringBootTest(properties = { "stride.recordings.dir=target/recordings-tests", "stride.recordings.poll-interval=PT0.2S",
-		"stride.recordings.first-back-off=PT0.05S", "stride.recordings.max-bytes=200000",
-		"stride.recordings.per-person=20", "stride.transcription.retries=3" })
+		"stride.recordings.lease=PT1S", "stride.recordings.first-back-off=PT0.05S", "stride.recordings.max-bytes=200000",
+		"stride.recordings.per-person=3", "stride.transcription.retries=3" })
 @AutoConfigureMockMvc
 class RecordingJobTests {
 
@@ -181,7 +181,23 @@ class RecordingJobTests {
 				.header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.startMillis").value(25_000))
+			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.text").value(containsString("three working days")));
+		// a second tab still showing the words as transcribed does not write over the correction
+		mvc.perform(put(location + "/segments/5").contentType("application/json")
+				.content("{\"text\":\"Managers approve claims within four working days.\",\"version\":0}")
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("corrected since you opened it")));
+		mvc.perform(put(location + "/segments/8").contentType("application/json").content("{\"text\":\"Nothing.\"}")
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isNotFound());
+		mvc.perform(put(location + "/segments/5").contentType("application/json").content("{\"text\":\"  \"}")
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(put(location + "/segments/5").contentType("application/json").content("{\"text\":\"Mine now.\"}")
+				.header("Authorization", bearer(org.managerB())))
+			.andExpect(status().isNotFound());
 
 		String body = mvc.perform(post(location + "/draft").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isCreated())
@@ -347,12 +363,56 @@ class RecordingJobTests {
 		mvc.perform(delete("/api/v1/recordings/" + id).header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isNoContent());
 		answering.countDown();
-		Thread.sleep(500);
-		assertThat(sent).as("the worker stops at the next chunk").containsExactly(0);
+		until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (Files.exists(files.folder(id)) && System.nanoTime() < until) {
+			Thread.sleep(20);
+		}
 		assertThat(files.folder(id)).doesNotExist();
+		Thread.sleep(300);
+		assertThat(sent).as("the worker stops at the next chunk").containsExactly(0);
+		assertThat(files.folder(id)).as("nothing written after the deletion").doesNotExist();
 		assertThat(jobs.find(id)).isEmpty();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recording_segments WHERE recording_id = ?").param(id).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void anAuthorWithThreeRecordingsBeingTranscribedIsAskedToWaitForOne() throws Exception {
+		var answering = new java.util.concurrent.CountDownLatch(1);
+		script.add(answering);
+		List<String> ids = new ArrayList<>();
+		for (String name : List.of("monday.mp3", "tuesday.mp3", "wednesday.mp3")) {
+			ids.add(upload(name, org.managerA()));
+		}
+		mvc.perform(multipart("/api/v1/drafts").file(recording("thursday.mp3", "speech"))
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(jsonPath("$.detail").value(containsString("you already have 3 recordings being transcribed")));
+		// someone else is not held up by it
+		upload("friday.mp3", org.managerB());
+		answering.countDown();
+		for (String id : ids) {
+			transcribed(id, org.managerA());
+		}
+		upload("thursday.mp3", org.managerA());
+	}
+
+	@Test
+	void aChunkThatTakesLongerThanTheLeaseIsNotTakenOverByAnotherNode() throws Exception {
+		var answering = new java.util.concurrent.CountDownLatch(1);
+		script.add(answering);
+		String id = upload("board-meeting.mp3", org.managerA());
+		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (sent.isEmpty() && System.nanoTime() < until) {
+			Thread.sleep(20);
+		}
+		// three leases long, the service still working on the first chunk
+		Thread.sleep(3_000);
+		assertThat(jobs.claim(id, "other-node", Duration.ofMinutes(1))).isFalse();
+		answering.countDown();
+		transcribed(id, org.managerA());
+		assertThat(sent).containsExactly(0, 1, 2, 3);
 	}
 
 	@Test

@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static io.stride.support.TranscriptionStub.seg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -161,7 +162,9 @@ class RecordingTranscriptionTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.sources[0].name").value("team-call.mp4"))
 			.andExpect(jsonPath("$.sources[0].text").value(containsString("itemised receipt")))
-			.andExpect(jsonPath("$.modules[0].lessons[0].citations[0].source").value("team-call.mp4"));
+			.andExpect(jsonPath("$.modules[0].lessons[0].citations[0].source").value("team-call.mp4"))
+			.andExpect(jsonPath("$.modules[0].lessons[0].citations[0].locator")
+				.value(matchesPattern("\\d\\d:\\d\\d:\\d\\d–\\d\\d:\\d\\d:\\d\\d")));
 	}
 
 	@Test

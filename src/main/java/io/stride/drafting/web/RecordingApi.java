@@ -60,7 +60,8 @@ class RecordingApi {
 		}
 	}
 
-	record Correction(String text) {
+	/** New words for a segment; {@code version} as last read, to refuse (409) writing over a newer correction. */
+	record Correction(String text, Integer version) {
 	}
 
 	@GetMapping("/api/v1/recordings/{id}")
@@ -71,9 +72,11 @@ class RecordingApi {
 	}
 
 	@PutMapping(path = "/api/v1/recordings/{id}/segments/{index}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Correct the words of one segment of the transcript; its times stay")
+	@Operation(summary = "Correct the words of one segment of the transcript; its times stay. With the version last "
+			+ "read, a correction made meanwhile is not written over (409)")
 	Recordings.Segment correct(@PathVariable String id, @PathVariable int index, @RequestBody Correction correction) {
-		return recordings.correct(organization.currentViewer(), id, index, correction == null ? null : correction.text());
+		return recordings.correct(organization.currentViewer(), id, index,
+				correction == null ? null : correction.version(), correction == null ? null : correction.text());
 	}
 
 	@PostMapping("/api/v1/recordings/{id}/retry")

@@ -46,7 +46,11 @@ public class RecordingJobs {
 		}
 	}
 
-	public record Segment(int chunk, int position, long startMillis, long endMillis, String text) {
+	public record Segment(int chunk, int position, long startMillis, long endMillis, String text, int version) {
+
+		public Segment(int chunk, int position, long startMillis, long endMillis, String text) {
+			this(chunk, position, startMillis, endMillis, text, 0);
+		}
 	}
 
 	public void insert(String id, PersonId owner, String fileName, String extension, long durationMillis, boolean keep) {
@@ -103,6 +107,13 @@ public class RecordingJobs {
 		return jdbc.sql("UPDATE recordings SET claimed_until = ?, stage = ?, updated_at = ? WHERE id = ? AND claimed_by = ? "
 				+ "AND status = ?")
 			.params(Timestamp.from(now.plus(lease)), stage, Timestamp.from(now), id, worker, TRANSCRIBING)
+			.update() == 1;
+	}
+
+	/** Keeps the job for another lease while the worker is busy with it (a long chunk, a long FFmpeg run). */
+	public boolean renew(String id, String worker, Duration lease) {
+		return jdbc.sql("UPDATE recordings SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = ?")
+			.params(Timestamp.from(Instant.now().plus(lease)), id, worker, TRANSCRIBING)
 			.update() == 1;
 	}
 
@@ -190,17 +201,20 @@ public class RecordingJobs {
 	}
 
 	public List<Segment> segments(String id) {
-		return jdbc.sql("SELECT chunk_index, position, start_millis, end_millis, text FROM recording_segments "
+		return jdbc.sql("SELECT chunk_index, position, start_millis, end_millis, text, version FROM recording_segments "
 				+ "WHERE recording_id = ? ORDER BY chunk_index, position")
 			.param(id)
-			.query((rs, n) -> new Segment(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getString(5)))
+			.query((rs, n) -> new Segment(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+					rs.getInt(6)))
 			.list();
 	}
 
-	public void correct(String id, Segment segment, String text) {
-		jdbc.sql("UPDATE recording_segments SET text = ? WHERE recording_id = ? AND chunk_index = ? AND position = ?")
-			.params(text, id, segment.chunk(), segment.position())
-			.update();
+	/** The segment's new words, unless it was corrected since {@code version}; false then, and nothing written. */
+	public boolean correct(String id, Segment segment, int version, String text) {
+		return jdbc.sql("UPDATE recording_segments SET text = ?, version = version + 1 WHERE recording_id = ? "
+				+ "AND chunk_index = ? AND position = ? AND version = ?")
+			.params(text, id, segment.chunk(), segment.position(), version)
+			.update() == 1;
 	}
 
 	/** Notes the draft made from the recording, on both sides: the draft page finds the recording to play. */

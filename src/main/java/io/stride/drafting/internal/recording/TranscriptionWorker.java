@@ -55,6 +55,13 @@ public class TranscriptionWorker {
 
 	private volatile boolean closing;
 
+	private final java.util.concurrent.ScheduledExecutorService heartbeat = Executors
+		.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "transcribing-lease");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	public TranscriptionWorker(RecordingJobs jobs, RecordingFiles files, Media media, TranscriptionClient client,
@@ -62,7 +69,8 @@ public class TranscriptionWorker {
 			@Value("${stride.recordings.lease:PT2M}") Duration lease,
 			@Value("${stride.transcription.retries:3}") int retries,
 			@Value("${stride.transcription.max-retry-wait-seconds:120}") int maxRetryWaitSeconds,
-			@Value("${stride.recordings.first-back-off:${stride.transcription.back-off-seconds:1}s}") Duration firstBackOff) {
+			@Value("${stride.recordings.first-back-off:${stride.transcription.back-off-seconds:1}s}")
+			Duration firstBackOff) {
 		this.jobs = jobs;
 		this.files = files;
 		this.media = media;
@@ -77,6 +85,21 @@ public class TranscriptionWorker {
 			thread.setDaemon(true);
 			return thread;
 		});
+		// one chunk's try (up to the client's timeout) or one FFmpeg run may outlast the lease: the jobs this node
+		// works on are kept for it meanwhile, and given up only when the node stops
+		long beat = Math.max(100, lease.toMillis() / 3);
+		this.heartbeat.scheduleWithFixedDelay(this::renewLeases, beat, beat, java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	private void renewLeases() {
+		for (String id : running) {
+			try {
+				jobs.renew(id, worker, lease);
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not renew the lease on recording {}: {}", id, e.toString());
+			}
+		}
 	}
 
 	/** Jobs left unfinished by the last run are taken up as soon as the application is ready. */
@@ -85,8 +108,22 @@ public class TranscriptionWorker {
 		poll();
 	}
 
+	/**
+	 * Looks for work at once, after an upload or a retry, instead of at the next poll; a problem here is left to the
+	 * poll, as the job is stored already.
+	 */
+	public void wake() {
+		try {
+			poll();
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not start transcribing at once; the next poll will: {}", e.toString());
+		}
+	}
+
 	/** Takes waiting jobs while a thread is free; safe on several nodes, as a claim is one conditional update. */
-	@Scheduled(fixedDelayString = "${stride.recordings.poll-interval:PT5S}", initialDelayString = "${stride.recordings.poll-interval:PT5S}")
+	@Scheduled(fixedDelayString = "${stride.recordings.poll-interval:PT5S}",
+			initialDelayString = "${stride.recordings.poll-interval:PT5S}")
 	public void poll() {
 		if (free.availablePermits() == 0) {
 			return;
@@ -279,6 +316,7 @@ public class TranscriptionWorker {
 	@jakarta.annotation.PreDestroy
 	void shutDown() {
 		closing = true;
+		heartbeat.shutdownNow();
 		pool.shutdownNow();
 	}
 }
