@@ -217,7 +217,7 @@ class RecordingPagesTests {
 		RecordingJobs.Segment before = jobs.segments(id).get(2);
 
 		mvc.perform(post("/drafts/recordings/" + id + "/segments/2").param("text", "Part one says receipts come first.")
-				.with(author).with(csrf()))
+				.param("version", "0").with(author).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		RecordingJobs.Segment after = jobs.segments(id).get(2);
 		assertThat(after.text()).isEqualTo("Part one says receipts come first.");
@@ -231,6 +231,21 @@ class RecordingPagesTests {
 		assertThat(refused).contains("id=\"text-2-error\"").contains("Not saved: the text is empty: a segment needs its words.")
 			.contains("aria-invalid=\"true\"");
 		assertThat(jobs.segments(id).get(2).text()).isEqualTo("Part one says receipts come first.");
+
+		// a correction sent from a copy of the page opened before the first one was saved
+		String conflict = mvc.perform(post("/drafts/recordings/" + id + "/segments/2").param("text", "Part 1 says receipts first.")
+				.param("version", "0").with(author).with(csrf()))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(conflict).contains("these words were corrected meanwhile")
+			.contains("“Part one says receipts come first.”")
+			.contains(">Part 1 says receipts first.</textarea>")
+			.contains("<input type=\"hidden\" name=\"version\" value=\"1\">");
+		assertThat(jobs.segments(id).get(2).text()).isEqualTo("Part one says receipts come first.");
+		mvc.perform(post("/drafts/recordings/" + id + "/segments/2").param("text", "Part 1 says receipts first.")
+				.param("version", "1").with(author).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jobs.segments(id).get(2).text()).isEqualTo("Part 1 says receipts first.");
 	}
 
 	@Test

@@ -70,15 +70,15 @@ class RecordingController {
 		}
 	}
 
-	/** One segment of the transcript: where it starts and ends, and its words. */
-	record Line(int index, long startSecond, String start, String end, String text) {
+	/** One segment of the transcript: where it starts and ends, its words, and their version as read. */
+	record Line(int index, long startSecond, String start, String end, String text, int version) {
 	}
 
 	static Page page(Recordings.Recording r, String contentType) {
 		List<Line> lines = r.segments()
 			.stream()
 			.map(s -> new Line(s.index(), s.startMillis() / 1000, Moments.clock(s.startMillis()),
-					Moments.clock(s.endMillis()), s.text()))
+					Moments.clock(s.endMillis()), s.text(), s.version()))
 			.toList();
 		String player = contentType == null ? null : contentType.startsWith("video/") ? "video" : "audio";
 		return new Page(r.status().recordingId(), r.fileName(), r.status().status(), r.status().chunksTotal(),
@@ -124,25 +124,33 @@ class RecordingController {
 	@PostMapping("/drafts/recordings/{id}/segments/{index}")
 	@ChecksControlCharacters("text")
 	String correct(@PathVariable String id, @PathVariable int index, @RequestParam(defaultValue = "") String text,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		try {
-			Recordings.Segment saved = recordings.correct(me, id, index, text);
+			Recordings.Segment saved = recordings.correct(me, id, index, version, text);
 			redirect.addFlashAttribute("notice", "Saved the words at " + Moments.clock(saved.startMillis()) + ".");
 			return "redirect:/drafts/recordings/" + id + "#segment-" + index;
 		}
 		catch (SourceRejected e) {
-			if (e.status() != 422) {
+			Page page = page(me, id);
+			if (!page.transcribed()) {
 				// not about the words (the transcript is not there yet): said at the top of the page
 				redirect.addFlashAttribute("problem", "Not saved: " + e.getMessage());
 				return "redirect:/drafts/recordings/" + id;
 			}
-			// the page again, with what was typed kept in its field and the reason next to it
+			// the page again, with what was typed kept in its field and the reason next to it; after a correction
+			// made meanwhile (409) the page shows the newer words' version, so that saving again writes over them
+			// knowingly
 			response.setStatus(e.status());
-			model.addAttribute("recording", page(me, id));
+			model.addAttribute("recording", page);
 			model.addAttribute("failedIndex", index);
 			model.addAttribute("failedText", text);
-			model.addAttribute("segmentProblem", "Not saved: the text " + e.getMessage().replaceFirst("^\"text\" ", ""));
+			model.addAttribute("segmentProblem", e.status() == 409
+					? "Not saved: these words were corrected meanwhile (in another tab or by the API) to “"
+							+ page.lines().stream().filter(l -> l.index() == index).map(Line::text).findFirst().orElse("")
+							+ "”. Your words are kept below; save again to replace them."
+					: "Not saved: the text " + e.getMessage().replaceFirst("^\"text\" ", ""));
 			return "drafts/recording";
 		}
 	}
