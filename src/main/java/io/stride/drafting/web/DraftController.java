@@ -6,8 +6,10 @@ import java.util.Map;
 
 import io.stride.drafting.Drafting;
 import io.stride.drafting.QualityPanel;
+import io.stride.drafting.Recordings;
 import io.stride.drafting.SourceRejected;
 import io.stride.drafting.StyleTerms;
+import io.stride.drafting.internal.recording.TranscriptionClient;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
@@ -42,11 +44,31 @@ class DraftController {
 
 	private final Templates templates;
 
-	DraftController(Drafting drafting, StyleTerms styleTerms, Organization organization, Templates templates) {
+	private final Recordings recordings;
+
+	private final YourRecordings yourRecordings;
+
+	private final TranscriptionClient transcription;
+
+	DraftController(Drafting drafting, StyleTerms styleTerms, Organization organization, Templates templates,
+			Recordings recordings, YourRecordings yourRecordings, TranscriptionClient transcription) {
 		this.drafting = drafting;
 		this.styleTerms = styleTerms;
 		this.organization = organization;
 		this.templates = templates;
+		this.recordings = recordings;
+		this.yourRecordings = yourRecordings;
+		this.transcription = transcription;
+	}
+
+	/** What the form says about recordings: whether they can be transcribed here, how large, and the author's. */
+	private void recordingsOnForm(Viewer me, boolean keep, Model model) {
+		model.addAttribute("keep", keep);
+		model.addAttribute("transcriptionEnabled", transcription.enabled());
+		model.addAttribute("recordingMaxMb", recordings.maxBytes() / (1024 * 1024));
+		model.addAttribute("recordingAccept", Recordings.EXTENSIONS.stream().sorted().map(e -> "." + e)
+			.collect(java.util.stream.Collectors.joining(",")));
+		model.addAttribute("yourRecordings", yourRecordings.of(me));
 	}
 
 	@GetMapping("/drafts/new")
@@ -57,6 +79,7 @@ class DraftController {
 		model.addAttribute("llmEnabled", drafting.usesLanguageModel());
 		model.addAttribute("templates", templates.all());
 		model.addAttribute("templateId", templates.defaultTemplate().id());
+		recordingsOnForm(me, false, model);
 		return "drafts/new";
 	}
 
@@ -64,16 +87,33 @@ class DraftController {
 	@ChecksControlCharacters("text")
 	String draft(@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "text", required = false) String text,
-			@RequestParam(name = "template", required = false) String templateId, Model model,
+			@RequestParam(name = "template", required = false) String templateId,
+			@RequestParam(name = "keep", defaultValue = "false") boolean keep, Model model,
 			HttpServletResponse response) throws IOException {
 		Viewer me = organization.currentViewer();
+		try {
+			MultipartFile recording = RecordingApi.recording(files, text);
+			if (recording != null) {
+				Recordings.Status started = recordings.start(me, RecordingApi.upload(recording, recordings), keep);
+				return "redirect:/drafts/recordings/" + started.recordingId();
+			}
+		}
+		catch (SourceRejected e) {
+			if (e.retryAfterSeconds() > 0) {
+				response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+			}
+			// the refusal is about the file chosen: the file input points to it
+			model.addAttribute("recordingProblem", true);
+			return formAgain(me, text, templateId, keep, "Nothing was transcribed: " + e.getMessage(), e.status(), model,
+					response);
+		}
 		CourseTemplate template;
 		try {
 			template = templateId == null || templateId.isBlank() ? templates.defaultTemplate() : templates.find(templateId);
 		}
 		catch (NotFoundException e) {
 			// a template deleted while the form was open
-			return formAgain(me, text, null, "Nothing was drafted: that template no longer exists; choose another.",
+			return formAgain(me, text, null, keep, "Nothing was drafted: that template no longer exists; choose another.",
 					422, model, response);
 		}
 		try {
@@ -87,19 +127,22 @@ class DraftController {
 			if (e.retryAfterSeconds() > 0) {
 				response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
 			}
-			return formAgain(me, text, template.id(), "Nothing was drafted: " + e.getMessage(), e.status(), model, response);
+			return formAgain(me, text, template.id(), keep, "Nothing was drafted: " + e.getMessage(), e.status(), model,
+					response);
 		}
 	}
 
-	private String formAgain(Viewer me, String text, String templateId, String problem, int status, Model model,
-			HttpServletResponse response) {
+	private String formAgain(Viewer me, String text, String templateId, boolean keep, String problem, int status,
+			Model model, HttpServletResponse response) {
 		response.setStatus(status);
 		model.addAttribute("problem", problem);
 		model.addAttribute("text", text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
 		model.addAttribute("drafts", drafting.keptBy(me));
 		model.addAttribute("llmEnabled", drafting.usesLanguageModel());
 		model.addAttribute("templates", templates.all());
-		model.addAttribute("templateId", templateId == null ? templates.defaultTemplate().id() : templateId);
+		boolean known = templateId != null && templates.all().stream().anyMatch(t -> t.id().equals(templateId));
+		model.addAttribute("templateId", known ? templateId : templates.defaultTemplate().id());
+		recordingsOnForm(me, keep, model);
 		return "drafts/new";
 	}
 
@@ -144,7 +187,19 @@ class DraftController {
 			}
 		}
 		model.addAttribute("lessonHtml", lessonHtml);
+		model.addAttribute("playback", recordings.recordingOf(me, id)
+			.map(recordingId -> new Playback(RecordingController.page(recordings, me, recordingId)))
+			.orElse(null));
 		return "drafts/show";
+	}
+
+	/** The recording a draft was made from, to read its transcript beside the draft and play the cited moments. */
+	record Playback(RecordingController.Page recording) {
+
+		/** The second a citation's moment starts at, or -1 for a locator that is not a moment. */
+		public long startOf(String locator) {
+			return Moments.startSecond(locator);
+		}
 	}
 
 	/** The draft as the course it becomes, for the template check. */
