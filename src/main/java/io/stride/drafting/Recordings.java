@@ -244,7 +244,9 @@ public class Recordings {
 	/** The upload, while it is kept on disk. */
 	public Playable media(Viewer viewer, String id) {
 		RecordingJobs.Job job = owned(viewer, id);
-		Path file = files.originalIfKept(id, job.extension()).orElseThrow(() -> new NotFoundException("Recording file"));
+		// only a recording its author chose to keep is played, even while the upload is still on disk for the job
+		Path file = (job.keep() ? files.originalIfKept(id, job.extension()) : Optional.<Path>empty())
+			.orElseThrow(() -> new NotFoundException("Recording file"));
 		return new Playable(file, job.fileName(), contentType(job.extension()));
 	}
 
@@ -290,7 +292,9 @@ public class Recordings {
 	}
 
 	private static String clean(String fileName) {
-		return new SourceFile(fileName, new byte[0]).name();
+		// a control character (a NUL) in a name would be refused by the database, and has no place in a page
+		String name = fileName == null ? null : fileName.replaceAll("\\p{Cc}", "");
+		return new SourceFile(name, new byte[0]).name();
 	}
 
 	private static String extension(String fileName) {

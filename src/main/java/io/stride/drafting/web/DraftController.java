@@ -187,10 +187,20 @@ class DraftController {
 			}
 		}
 		model.addAttribute("lessonHtml", lessonHtml);
-		model.addAttribute("playback", recordings.recordingOf(me, id)
-			.map(recordingId -> new Playback(RecordingController.page(recordings, me, recordingId)))
-			.orElse(null));
+		model.addAttribute("playback", playback(me, id));
 		return "drafts/show";
+	}
+
+	/** The recording the draft was made from; none once it is deleted (the draft itself stays readable). */
+	private Playback playback(Viewer me, String draftId) {
+		try {
+			return recordings.recordingOf(me, draftId)
+				.map(recordingId -> new Playback(RecordingController.page(recordings, me, recordingId)))
+				.orElse(null);
+		}
+		catch (NotFoundException deletedMeanwhile) {
+			return null;
+		}
 	}
 
 	/** The recording a draft was made from, to read its transcript beside the draft and play the cited moments. */

@@ -167,7 +167,8 @@ class RecordingApi {
 
 			@Override
 			public void moveTo(Path target) throws IOException {
-				file.transferTo(target);
+				// as a File, so that the part's own temporary file is renamed rather than copied (500 MB twice on disk)
+				file.transferTo(target.toFile());
 			}
 		};
 	}

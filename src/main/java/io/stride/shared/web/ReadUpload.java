@@ -39,14 +39,18 @@ final class ReadUpload extends HttpServletRequestWrapper {
 
 	private final long maxFile;
 
+	/** The largest form field (not a file) read into memory; a larger one refuses the whole upload. */
+	private final long maxField;
+
 	private List<Part> parts;
 
 	private Map<String, String[]> parameters;
 
-	ReadUpload(HttpServletRequest request, Path body, long maxFile) {
+	ReadUpload(HttpServletRequest request, Path body, long maxFile, long maxField) {
 		super(request);
 		this.body = body;
 		this.maxFile = maxFile;
+		this.maxField = maxField;
 	}
 
 	@Override
@@ -108,11 +112,17 @@ final class ReadUpload extends HttpServletRequestWrapper {
 			upload.setFileCountMax(50);
 			List<Part> parsed = new ArrayList<>();
 			try {
-				for (FileItem item : upload.parseRequest(new ServletRequestContext(this))) {
+				List<FileItem> items = upload.parseRequest(new ServletRequestContext(this));
+				// a file may be as large as recordings are; a form field is read into memory, so it may not
+				if (items.stream().anyMatch(item -> item.isFormField() && item.getSize() > maxField)) {
+					items.forEach(FileItem::delete);
+					throw new ServletException("A form field of the upload is larger than " + maxField + " bytes");
+				}
+				for (FileItem item : items) {
 					parsed.add(new ApplicationPart(item, body.getParent().toFile()));
 				}
 			}
-			catch (FileUploadException e) {
+			catch (FileUploadException | java.io.UncheckedIOException e) {
 				throw new ServletException("The upload could not be read", e);
 			}
 			parts = Collections.unmodifiableList(parsed);

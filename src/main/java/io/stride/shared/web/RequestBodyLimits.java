@@ -141,7 +141,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 					try (OutputStream file = Files.newOutputStream(upload)) {
 						read(request.getInputStream(), file, limit, Long.MAX_VALUE);
 					}
-					parts = new ReadUpload(request, upload, maxFile);
+					parts = new ReadUpload(request, upload, maxFile, maxBody);
 					read = parts;
 				}
 				else {

@@ -158,7 +158,9 @@ public class Media {
 	/** The file's sound as 16 kHz mono 16-bit PCM WAV, written in {@code dir}. */
 	public Path audio(Path file, Path dir) {
 		String name = file.getFileName().toString();
-		Path wav = newFile(dir, "audio-", name);
+		// written under another name and renamed when whole, so that a crash mid-way never leaves a WAV that looks
+		// finished to the job that resumes
+		Path wav = newFile(dir, "audio-", name, ".part");
 		List<String> command = ffmpeg(file);
 		// the first sound track only, nothing of pictures, subtitles or tags; never longer than a recording may be
 		command.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn", "-map_metadata", "-1", "-t",
@@ -172,7 +174,15 @@ public class Media {
 			throw new SourceRejected(422, name,
 					"is longer than " + span(settings.maxDuration()) + ", the longest recording Stride reads.");
 		}
-		return wav;
+		String whole = wav.getFileName().toString();
+		try {
+			return Files.move(wav, wav.resolveSibling(whole.substring(0, whole.length() - ".part".length()) + ".wav"),
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException cannotRename) {
+			delete(wav);
+			throw new IllegalStateException("cannot keep the sound of " + name + " in " + dir, cannotRename);
+		}
 	}
 
 	/** Whether a WAV made by {@link #audio} has nothing louder than background noise. */
@@ -350,8 +360,12 @@ public class Media {
 	}
 
 	private static Path newFile(Path dir, String prefix, String name) {
+		return newFile(dir, prefix, name, ".wav");
+	}
+
+	private static Path newFile(Path dir, String prefix, String name, String suffix) {
 		try {
-			return Files.createTempFile(dir, prefix, ".wav");
+			return Files.createTempFile(dir, prefix, suffix);
 		}
 		catch (IOException cannotWrite) {
 			throw new IllegalStateException("cannot write the sound of " + name + " in " + dir, cannotWrite);

@@ -223,7 +223,10 @@ public class RecordingJobs {
 			jdbc.sql("UPDATE recordings SET draft_id = ?, updated_at = ? WHERE id = ?")
 				.params(draftId, Timestamp.from(Instant.now()), id)
 				.update();
-			jdbc.sql("UPDATE drafts SET recording_id = ? WHERE id = ?").params(id, draftId).update();
+			// only while the recording is there: one deleted meanwhile (another tab) leaves the draft unlinked
+			jdbc.sql("UPDATE drafts SET recording_id = ? WHERE id = ? AND EXISTS (SELECT 1 FROM recordings WHERE id = ?)")
+				.params(id, draftId, id)
+				.update();
 		});
 	}
 
@@ -244,7 +247,16 @@ public class RecordingJobs {
 		});
 	}
 
+	/**
+	 * At most {@code max} characters, cut between two characters (never inside one) and without control characters,
+	 * which a transcription service may send and PostgreSQL would refuse to store (NUL).
+	 */
 	private static String clip(String text, int max) {
-		return text.length() > max ? text.substring(0, max) : text;
+		String clean = io.stride.shared.ControlCharacters.in(text) ? text.replaceAll("[\\p{Cc}&&[^\\t\\n]]", " ") : text;
+		if (clean.length() <= max) {
+			return clean;
+		}
+		int end = Character.isHighSurrogate(clean.charAt(max - 1)) ? max - 1 : max;
+		return clean.substring(0, end);
 	}
 }

@@ -311,6 +311,10 @@ public class TranscriptionWorker {
 		if (jobs.failed(id, worker, message)) {
 			files.deleteAudio(id);
 		}
+		else if (jobs.find(id).isEmpty()) {
+			// deleted while a part was being cut or sent (its files went with it): what this run recreated goes too
+			files.deleteAll(id);
+		}
 	}
 
 	@jakarta.annotation.PreDestroy
