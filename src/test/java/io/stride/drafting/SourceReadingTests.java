@@ -82,7 +82,7 @@ class SourceReadingTests {
 				01:00:10,000 --> 01:00:14,100
 				Tom Becker: And the receipt?
 				""".getBytes(StandardCharsets.UTF_8)));
-		assertThat(srt.blocks()).extracting(b -> b.locator()).containsExactly("01:00:03–01:00:09", "01:00:10–01:00:14");
+		assertThat(srt.blocks()).extracting(b -> b.locator()).containsExactly("01:00:03–01:00:10", "01:00:10–01:00:15");
 		// what was written is not spoken
 		assertThat(READER.read(new SourceFile("notes.md", "# Returns\n\nThe return window is 30 days.".getBytes(StandardCharsets.UTF_8)))
 			.blocks()).noneSatisfy(b -> assertThat(b.spoken()).isTrue());
