@@ -6,6 +6,11 @@ document.addEventListener('DOMContentLoaded', () => {
     const poll = async () => {
       try {
         const response = await fetch(status.dataset.progressUrl, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+        if (response.status === 404) {
+          // deleted meanwhile (another tab): the page says so instead of waiting for ever
+          window.location.reload();
+          return;
+        }
         if (!response.ok) {
           setTimeout(poll, 5000);
           return;

@@ -187,7 +187,9 @@ class RecordingPagesTests {
 		assertThat(page).contains("<h2 id=\"progress-heading\">Transcribing</h2>")
 			.contains("role=\"status\" aria-live=\"polite\"")
 			.contains("data-progress-url=\"/drafts/recordings/" + id + "/progress\"")
-			.containsPattern("<progress id=\"transcription-bar\" value=\"1\" max=\"4\"[^>]*>1 of 4 parts transcribed</progress>")
+			// the bar is named by the words beside it, said once to a screen reader, not twice
+			.containsPattern("<progress id=\"transcription-bar\" value=\"1\" max=\"4\"\\s+aria-labelledby=\"transcription-done\"></progress>")
+			.contains("<p id=\"transcription-done\">1 of 4 parts transcribed</p>")
 			.contains("Transcribing part");
 		assertThat(page("/drafts/recordings/" + id + "/progress")).contains("data-status=\"TRANSCRIBING\"")
 			.contains("Part 2 of 4").doesNotContain("<html");
