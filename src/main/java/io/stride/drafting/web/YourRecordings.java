@@ -37,13 +37,10 @@ class YourRecordings {
 
 	List<Listed> of(Viewer viewer) {
 		return jdbc.sql("SELECT id, file_name, status, created_at FROM recordings WHERE owner_id = ? "
-				+ "ORDER BY created_at DESC, id")
-			.param(viewer.id().value())
+				+ "ORDER BY created_at DESC, id LIMIT ?")
+			.params(viewer.id().value(), SHOWN)
 			.query((rs, n) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getTimestamp(4).toInstant()))
-			.list()
-			.stream()
-			.limit(SHOWN)
-			.toList();
+			.list();
 	}
 }
