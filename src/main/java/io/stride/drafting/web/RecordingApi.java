@@ -105,7 +105,11 @@ class RecordingApi {
 	@GetMapping("/api/v1/recordings/{id}/media")
 	@Operation(summary = "The recording as uploaded, while it is kept (byte ranges supported, to play from a moment)")
 	ResponseEntity<Resource> media(@PathVariable String id) {
-		Recordings.Playable playable = recordings.media(organization.currentViewer(), id);
+		return play(recordings.media(organization.currentViewer(), id));
+	}
+
+	/** A kept recording to play, in place, never cached; Spring answers a Range header with the bytes asked for. */
+	static ResponseEntity<Resource> play(Recordings.Playable playable) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(playable.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,6 +1,5 @@
 package io.stride.drafting.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.stride.drafting.Drafting;
@@ -10,11 +9,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -187,12 +182,6 @@ class RecordingController {
 	@GetMapping("/drafts/recordings/{id}/media")
 	@ResponseBody
 	ResponseEntity<Resource> media(@PathVariable String id) {
-		Recordings.Playable playable = recordings.media(organization.currentViewer(), id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(playable.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(playable.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(new FileSystemResource(playable.file()));
+		return RecordingApi.play(recordings.media(organization.currentViewer(), id));
 	}
 }
