@@ -563,4 +563,24 @@ public class Authoring {
 			throw new InvalidInputException(message, errors);
 		}
 	}
+
+	/** The version learners get today, when it was published, and whether the course is retired. */
+	public record CurrentVersion(CourseId courseId, int version, java.time.Instant publishedAt, boolean retired) {
+	}
+
+	/** The version a learner is pinned to (the one they take). */
+	public record Pin(io.stride.identity.PersonId personId, CourseId courseId, int version) {
+	}
+
+	/** Current versions of these courses (only those ever published). */
+	@Transactional(readOnly = true)
+	public Map<CourseId, CurrentVersion> currentVersions(java.util.Collection<CourseId> ids) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** Pins of these people on these courses. */
+	@Transactional(readOnly = true)
+	public List<Pin> pins(java.util.Collection<io.stride.identity.PersonId> people, java.util.Collection<CourseId> ids) {
+		throw new UnsupportedOperationException("not yet");
+	}
 }

@@ -343,4 +343,14 @@ public class Delivery {
 				row.map(ProgressStore.Row::status).orElse(ProgressStatus.NOT_STARTED),
 				row.map(ProgressStore.Row::bestScore).orElse(null));
 	}
+
+	/**
+	 * Assigns a course to one person (e.g. the course they lack for a capability), or moves its due date when it is
+	 * assigned to them already; managers of the person and admins. It shows in their My learning as assigned, with
+	 * {@code reason}, and in their team's progress.
+	 */
+	public PersonAssignment assignToPerson(Viewer manager, CourseId courseId, PersonId personId, LocalDate dueDate,
+			String reason) {
+		throw new UnsupportedOperationException("not yet");
+	}
 }

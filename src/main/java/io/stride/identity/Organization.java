@@ -169,4 +169,18 @@ public class Organization {
 		all.forEach(team -> ids.add(team.id()));
 		return ids;
 	}
+
+	/** An active person's membership of one team (a person in two teams has two). */
+	public record Membership(PersonId personId, String name, TeamId teamId) {
+	}
+
+	/** Every active person's direct team memberships, read at once for organization-wide reports. */
+	public List<Membership> memberships() {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** The people who manage a team the person is in, or a team above it (not the person themselves). */
+	public List<PersonId> managersOf(PersonId person) {
+		throw new UnsupportedOperationException("not yet");
+	}
 }

@@ -173,4 +173,38 @@ public class Checklists {
 		Set<TeamId> managed = organization.withDescendants(viewer.manages());
 		return learner.teamIds().stream().anyMatch(managed::contains);
 	}
+
+	/** A checklist task with the names a catalogue keeper needs to pick it. */
+	public record TaskInfo(ChecklistTask task, String teamName, String courseTitle) {
+	}
+
+	/** Sign-offs of these people on these tasks, for capability evidence. */
+	@Transactional(readOnly = true)
+	public List<SignOff> signOffsOf(java.util.Collection<PersonId> people, java.util.Collection<String> taskIds) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** Everyone signed off on any of these tasks. */
+	@Transactional(readOnly = true)
+	public java.util.Set<PersonId> peopleSignedOff(java.util.Collection<String> taskIds) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** Every checklist task of every team, ordered by team, course and position. */
+	@Transactional(readOnly = true)
+	public List<TaskInfo> allTasks() {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** One task by id, if it exists. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<TaskInfo> taskInfo(String taskId) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** Who may sign off this task for this learner: the learner's managers and the checklist's named experts. */
+	@Transactional(readOnly = true)
+	public List<PersonId> signersFor(String taskId, PersonId learner) {
+		throw new UnsupportedOperationException("not yet");
+	}
 }

@@ -280,4 +280,16 @@ public class Mastery {
 		return Evidence.score(met, "Best score " + best.get() + "% " + (met ? "≥ " : "< ") + required + "%" + source,
 				required, best.get(), setBy);
 	}
+
+	/** When each of these people mastered each of these courses (only those who did), for capability evidence. */
+	@Transactional(readOnly = true)
+	public List<MasteryRecord> masteryRecords(java.util.Collection<PersonId> people, java.util.Collection<CourseId> courses) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** Everyone who has mastered any of these courses. */
+	@Transactional(readOnly = true)
+	public Set<PersonId> peopleWhoMastered(java.util.Collection<CourseId> courses) {
+		throw new UnsupportedOperationException("not yet");
+	}
 }

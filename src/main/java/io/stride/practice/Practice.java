@@ -326,4 +326,21 @@ public class Practice {
 					: Optional.of(authoring.deliveredTo(learner, key)));
 		}
 	}
+
+	/** A person's successful review days of a course, newest first (at most the newest asked for). */
+	public record SuccessfulReviews(PersonId personId, CourseId courseId, List<java.time.LocalDate> days) {
+	}
+
+	/** For each of these people and courses with successful reviews: the days of the newest {@code newest}. */
+	@Transactional(readOnly = true)
+	public List<SuccessfulReviews> successfulReviewDays(java.util.Collection<PersonId> people,
+			java.util.Collection<CourseId> courses, int newest) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** Everyone with a successful review of any of these courses. */
+	@Transactional(readOnly = true)
+	public java.util.Set<PersonId> peopleWithSuccessfulReviews(java.util.Collection<CourseId> courses) {
+		throw new UnsupportedOperationException("not yet");
+	}
 }

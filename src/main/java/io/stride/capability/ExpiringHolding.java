@@ -1,0 +1,10 @@
+package io.stride.capability;
+
+import java.time.LocalDate;
+
+import io.stride.identity.PersonId;
+
+/** A level someone holds that stops holding on {@code expiresOn} (within 60 days) unless its evidence is renewed. */
+public record ExpiringHolding(PersonId personId, String name, CapabilityId capabilityId, String capabilityName,
+		int levelRank, String levelName, LocalDate expiresOn, long daysLeft) {
+}
