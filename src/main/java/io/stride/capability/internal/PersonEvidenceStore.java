@@ -1,0 +1,94 @@
+package io.stride.capability.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import io.stride.capability.CapabilityId;
+import io.stride.identity.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Evidence people add about themselves and each other: external certificates, validations and self-assessments.
+ */
+@Repository
+public class PersonEvidenceStore {
+
+	/** A certificate without its file. {@code status}: PENDING, CONFIRMED or REJECTED. */
+	public record CertificateRow(String id, PersonId personId, CapabilityId capabilityId, String name, String issuer,
+			LocalDate issuedOn, LocalDate expiresOn, String fileName, String contentType, String status,
+			PersonId decidedBy, String decisionNote, Instant uploadedAt) {
+	}
+
+	public record ValidationRow(String id, PersonId personId, CapabilityId capabilityId, int levelRank,
+			PersonId validatorId, String validatorName, LocalDate validatedOn, String note) {
+	}
+
+	public record SelfAssessmentRow(PersonId personId, CapabilityId capabilityId, int levelRank, String note,
+			Instant updatedAt) {
+	}
+
+	private static final String CERTIFICATE = "SELECT id, person_id, capability_id, name, issuer, issued_on, expires_on, "
+			+ "file_name, content_type, status, decided_by, decision_note, uploaded_at FROM capability_certificates ";
+
+	private final JdbcClient jdbc;
+
+	public PersonEvidenceStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Certificates (any status) of these people for these capabilities, newest first. */
+	public List<CertificateRow> certificates(Collection<PersonId> people, Collection<CapabilityId> capabilities) {
+		if (people.isEmpty() || capabilities.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(CERTIFICATE + "WHERE person_id IN (:people) AND capability_id IN (:capabilities) ORDER BY uploaded_at DESC, id")
+			.param("people", people.stream().map(PersonId::value).toList())
+			.param("capabilities", capabilities.stream().map(CapabilityId::value).toList())
+			.query((rs, n) -> new CertificateRow(rs.getString(1), new PersonId(rs.getString(2)),
+					new CapabilityId(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+					rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getString(10),
+					rs.getString(11) == null ? null : new PersonId(rs.getString(11)), rs.getString(12),
+					rs.getTimestamp(13).toInstant()))
+			.list();
+	}
+
+	public List<ValidationRow> validations(Collection<PersonId> people, Collection<CapabilityId> capabilities) {
+		if (people.isEmpty() || capabilities.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT id, person_id, capability_id, level_rank, validator_id, validator_name, validated_on, note "
+				+ "FROM capability_validations WHERE person_id IN (:people) AND capability_id IN (:capabilities) "
+				+ "ORDER BY validated_on DESC, id")
+			.param("people", people.stream().map(PersonId::value).toList())
+			.param("capabilities", capabilities.stream().map(CapabilityId::value).toList())
+			.query((rs, n) -> new ValidationRow(rs.getString(1), new PersonId(rs.getString(2)),
+					new CapabilityId(rs.getString(3)), rs.getInt(4), new PersonId(rs.getString(5)), rs.getString(6),
+					rs.getObject(7, LocalDate.class), rs.getString(8)))
+			.list();
+	}
+
+	public List<SelfAssessmentRow> selfAssessments(Collection<PersonId> people, Collection<CapabilityId> capabilities) {
+		if (people.isEmpty() || capabilities.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT person_id, capability_id, level_rank, note, updated_at FROM capability_self_assessments "
+				+ "WHERE person_id IN (:people) AND capability_id IN (:capabilities)")
+			.param("people", people.stream().map(PersonId::value).toList())
+			.param("capabilities", capabilities.stream().map(CapabilityId::value).toList())
+			.query((rs, n) -> new SelfAssessmentRow(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2)),
+					rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
+	/** Everyone with a certificate or validation of the capability, for recomputing after its rules change. */
+	public List<PersonId> peopleWithEvidence(CapabilityId capability) {
+		return jdbc.sql("SELECT person_id FROM capability_certificates WHERE capability_id = ? AND status = 'CONFIRMED' "
+				+ "UNION SELECT person_id FROM capability_validations WHERE capability_id = ?")
+			.params(capability.value(), capability.value())
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+	}
+}
