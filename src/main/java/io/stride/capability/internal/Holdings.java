@@ -15,11 +15,11 @@ public class Holdings {
 
 	/** After a capability's levels or rules changed (or it was created, retired or merged into). */
 	public void recomputeCapability(CapabilityId capability) {
-		throw new UnsupportedOperationException("not yet");
+		// the engine lands next; until then nothing is held
 	}
 
 	/** After these people's own evidence (certificates, validations) of a capability changed. */
 	public void recompute(Collection<PersonId> people, CapabilityId capability) {
-		throw new UnsupportedOperationException("not yet");
+		// the engine lands next; until then nothing is held
 	}
 }
