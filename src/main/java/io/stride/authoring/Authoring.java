@@ -577,7 +577,8 @@ public class Authoring {
 	public Map<CourseId, CurrentVersion> currentVersions(java.util.Collection<CourseId> ids) {
 		Map<CourseId, CurrentVersion> current = new java.util.HashMap<>();
 		versions.current(ids)
-			.forEach(v -> current.put(v.courseId(), new CurrentVersion(v.courseId(), v.version(), v.publishedAt(), v.retired())));
+			.forEach(v -> current.put(v.courseId(),
+					new CurrentVersion(v.courseId(), v.version(), v.publishedAt(), v.retired())));
 		return current;
 	}
 

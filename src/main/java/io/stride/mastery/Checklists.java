@@ -231,7 +231,8 @@ public class Checklists {
 	private List<TaskInfo> describe(List<ChecklistTask> tasks) {
 		java.util.Map<TeamId, String> teams = new java.util.HashMap<>();
 		organization.allTeams().forEach(team -> teams.put(team.id(), team.name()));
-		java.util.Map<CourseId, String> titles = authoring.titles(tasks.stream().map(ChecklistTask::courseId).distinct().toList());
+		java.util.Map<CourseId, String> titles = authoring
+			.titles(tasks.stream().map(ChecklistTask::courseId).distinct().toList());
 		return tasks.stream()
 			.filter(task -> teams.containsKey(task.teamId()) && titles.containsKey(task.courseId()))
 			.map(task -> new TaskInfo(task, teams.get(task.teamId()), titles.get(task.courseId())))

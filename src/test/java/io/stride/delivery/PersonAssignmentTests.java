@@ -94,7 +94,8 @@ class PersonAssignmentTests {
 		mvc.perform(get("/api/v1/me/learning").header("Authorization", "Bearer " + fixtures.token(org.learnerSubA())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].courseId").value(course.id().value()))
-			.andExpect(jsonPath("$[0].dueDate").value(due.toString()));
+			.andExpect(jsonPath("$[0].dueDate").value(due.toString()))
+			.andExpect(jsonPath("$[0].reason").value(REASON));
 	}
 
 	@Test

@@ -126,7 +126,8 @@ public class People {
 		if (teams.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT DISTINCT p.id, LOWER(p.name) AS sort_name FROM people p JOIN team_managers g ON g.person_id = p.id "
+		return jdbc.sql("SELECT DISTINCT p.id, LOWER(p.name) AS sort_name FROM people p "
+				+ "JOIN team_managers g ON g.person_id = p.id "
 				+ "WHERE g.team_id IN (:teams) AND p.active = TRUE ORDER BY sort_name, p.id")
 			.param("teams", teams.stream().map(TeamId::value).toList())
 			.query((rs, n) -> new PersonId(rs.getString(1)))
