@@ -119,6 +119,11 @@ class CataloguePageTests {
 				"value=\"ITIL 4 Foundation\"", "aria-invalid=\"true\"")
 			.doesNotContain("id=\"rule-0-error\"", "id=\"rule-2-error\"");
 		assertThat(capabilities.catalogue(fixtures.viewer(reviewer), null, "ITIL", false)).isEmpty();
+		String bell = mvc.perform(submit(post("/capabilities/new"), reviewer).param("name", "Ring\u0007 " + org.suffix())
+				.param("category", "Customer Success").param("rules[0].kind", "").param("rules[0].level", "1"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(bell).contains("id=\"name-error\"", "Remove the control character");
 
 		String more = mvc.perform(submit(post("/capabilities/new"), reviewer).param("name", "Typed " + org.suffix())
 				.param("rules[0].kind", "").param("rules[0].level", "1").param("addRule", "true"))
