@@ -93,6 +93,13 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.capability.CapabilityTargetChanged event) {
+		record(event.by(), event.minPeople() == 0 ? "CAPABILITY_TARGET_REMOVED" : "CAPABILITY_TARGET_SET", "TEAM",
+				event.teamId().value(), event.teamName(), event.minPeople() == 0 ? event.capabilityName()
+						: event.capabilityName() + ": at least " + event.minPeople() + " at " + event.levelName());
+	}
+
+	@EventListener
 	void on(io.stride.capability.CapabilityChanged event) {
 		record(event.by(), "CAPABILITY_" + event.change(), "CAPABILITY", event.capabilityId().value(), event.name(),
 				event.detail());
