@@ -10,10 +10,12 @@ import java.util.Set;
 import io.stride.audit.AuditLog;
 import io.stride.authoring.Course;
 import io.stride.capability.CapabilityDraft.RuleDraft;
+import io.stride.capability.internal.Holdings;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.mastery.Checklists;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -29,9 +31,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * The catalogue service: who keeps which capability, what a capability may say, saving over a newer save, and
@@ -47,6 +53,13 @@ class CapabilitiesTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	// the levels people hold are the engine's (its own tests); checklist tasks come from the mastery module
+	@MockitoBean
+	Holdings holdings;
+
+	@MockitoBean
+	Checklists checklists;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -76,6 +89,7 @@ class CapabilitiesTests {
 		Capability byAdmin = capabilities.create(admin, draft("Run an EBR", null));
 		Capability byReviewer = capabilities.create(reviewer, draft("Forecast a pipeline", null));
 		assertThat(byAdmin.ownerTeamId()).isNull();
+		verify(holdings).recomputeCapability(byAdmin.id());
 		assertThat(byReviewer.levels()).extracting(Level::name).containsExactlyElementsOf(Capability.DEFAULT_LEVELS);
 
 		Viewer managerA = fixtures.viewer(org.managerA());
@@ -204,6 +218,25 @@ class CapabilitiesTests {
 	}
 
 	@Test
+	void aTaskRuleNamesTheTaskItsTeamAndCourse() {
+		Checklists.TaskInfo task = new Checklists.TaskInfo(new io.stride.mastery.ChecklistTask(Ids.newId(), org.teamA(),
+				course.id(), "Runs an EBR without escalation"), "CS Onboarding", "Running an EBR");
+		when(checklists.taskInfo(task.task().id())).thenReturn(java.util.Optional.of(task));
+		assertThatThrownBy(() -> capabilities.create(admin, new CapabilityDraft("Tasks " + org.suffix(), "", "Sales", null,
+				null, List.of(), List.of(new RuleDraft(2, RuleKind.TASK_SIGNED_OFF, null, false, Ids.newId(), null, null)))))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+				.containsEntry("rules[0]", "Choose a task of an observed checklist."));
+		Capability c = capabilities.create(admin, new CapabilityDraft("Tasks " + org.suffix(), "", "Sales", null, null,
+				List.of(), List.of(new RuleDraft(2, RuleKind.TASK_SIGNED_OFF, course.id(), true, task.task().id(), 3, "x"))));
+		assertThat(c.rules()).singleElement().satisfies(rule -> {
+			assertThat(rule.label()).isEqualTo("“Runs an EBR without escalation” signed off (CS Onboarding · Running an EBR)");
+			assertThat(rule.courseId()).as("only the fields of its kind are kept").isNull();
+			assertThat(rule.count()).isNull();
+			assertThat(rule.certificateName()).isNull();
+		});
+	}
+
+	@Test
 	void theSecondOfTwoSavesFromTheSameRevisionIsAConflict() {
 		Capability c = capabilities.create(admin, draft("Run an EBR", null));
 		capabilities.update(reviewer, c.id(), c.revision(), draft("Run an executive business review", null));
@@ -238,7 +271,9 @@ class CapabilitiesTests {
 	void aRetiredCapabilityLeavesTheCatalogueAndComesBack() {
 		Capability c = capabilities.create(reviewer, draft("Run an EBR", null));
 		assertThat(capabilities.catalogue(reviewer, null, org.suffix(), false)).extracting(Capability::id).containsExactly(c.id());
+		clearInvocations(holdings);
 		Capability retired = capabilities.retire(reviewer, c.id());
+		verify(holdings).recomputeCapability(c.id());
 		assertThat(retired.status()).isEqualTo(CapabilityStatus.RETIRED);
 		assertThat(capabilities.catalogue(reviewer, null, org.suffix(), false)).isEmpty();
 		assertThat(capabilities.catalogue(reviewer, null, org.suffix(), true)).extracting(Capability::id).containsExactly(c.id());
@@ -295,7 +330,10 @@ class CapabilitiesTests {
 		assertThatThrownBy(() -> capabilities.merge(fixtures.viewer(org.managerA()), from.id(), into.id()))
 			.isInstanceOf(ForbiddenException.class);
 
+		clearInvocations(holdings);
 		Capability merged = capabilities.merge(admin, from.id(), into.id());
+		verify(holdings).recomputeCapability(from.id());
+		verify(holdings).recomputeCapability(into.id());
 		assertThat(merged.id()).isEqualTo(into.id());
 		Capability old = capabilities.get(admin, from.id());
 		assertThat(old.status()).isEqualTo(CapabilityStatus.RETIRED);

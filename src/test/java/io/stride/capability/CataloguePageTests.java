@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.Course;
+import io.stride.capability.internal.Holdings;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.mastery.ChecklistTask;
@@ -35,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The catalogue pages as a signed-in browser gets them: the list, the form with its errors next to the fields,
- * creating, editing, retiring and merging. Checklist tasks come from a stand-in until the mastery module lists them.
+ * creating, editing, retiring and merging.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -50,6 +51,10 @@ class CataloguePageTests {
 
 	@Autowired
 	Capabilities capabilities;
+
+	// the levels people hold are the engine's (its own tests); checklist tasks come from the mastery module
+	@MockitoBean
+	Holdings holdings;
 
 	@MockitoBean
 	Checklists checklists;
