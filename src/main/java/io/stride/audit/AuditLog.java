@@ -99,6 +99,12 @@ public class AuditLog {
 						: event.capabilityName() + ": at least " + event.minPeople() + " at " + event.levelName());
 	}
 
+	@EventListener
+	void on(io.stride.capability.CapabilityChanged event) {
+		record(event.by(), "CAPABILITY_" + event.change(), "CAPABILITY", event.capabilityId().value(), event.name(),
+				event.detail());
+	}
+
 	private void record(PersonId actor, String action, String subjectType, String subjectId, String subjectName,
 			String detail) {
 		String actorName = actor == null ? null : organization.viewerOf(actor).name();
