@@ -85,12 +85,14 @@ public final class AbsenceFiles {
 				throw new Unreadable("The first line must be the header email,starts_on,ends_on,kind.");
 			}
 			boolean hasKind = header.contains("kind");
+			Lines lines = new Lines(text);
 			for (CSVRecord record : parser) {
 				if (entries.size() == MAX_ENTRIES) {
 					throw new Unreadable("The file has more than " + MAX_ENTRIES + " rows; split it into smaller files.");
 				}
-				// the header is line 1; a record's first line is where the reader looks for it
-				String label = "line " + (record.getRecordNumber() + 1);
+				// the line the record starts on, as an editor numbers it: blank lines and quoted line breaks count
+				lines.advanceTo(record.getCharacterPosition());
+				String label = "line " + lines.line;
 				entries.add(csvEntry(label, record, hasKind));
 			}
 		}
@@ -101,6 +103,34 @@ public final class AbsenceFiles {
 			throw new Unreadable("The file has no absences under its header.");
 		}
 		return entries;
+	}
+
+	/** Counts line breaks up to each record's start, once through the text: records come in order. */
+	private static final class Lines {
+
+		private final String text;
+
+		private int position;
+
+		private long line = 1;
+
+		Lines(String text) {
+			this.text = text;
+		}
+
+		void advanceTo(long target) {
+			while (position < target && position < text.length()) {
+				if (text.charAt(position++) == '\n') {
+					line++;
+				}
+			}
+			// a record's position is where the reader began looking, before the blank lines it skipped
+			while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
+				if (text.charAt(position++) == '\n') {
+					line++;
+				}
+			}
+		}
 	}
 
 	private static Entry csvEntry(String label, CSVRecord record, boolean hasKind) {
