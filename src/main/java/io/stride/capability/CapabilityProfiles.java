@@ -110,6 +110,17 @@ public class CapabilityProfiles {
 		evidence.saveSelfAssessment(viewer.id(), capability, levelRank, text, Instant.now(clock));
 	}
 
+	/** The viewer's own self-assessment of a capability, if they made one, for the form that changes it. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PersonCapabilities.SelfAssessment> selfAssessment(Viewer viewer, CapabilityId capability) {
+		Capability found = catalogue.find(capability).orElseThrow(() -> new NotFoundException("Capability"));
+		return evidence.selfAssessments(List.of(viewer.id()), List.of(capability))
+			.stream()
+			.findFirst()
+			.map(s -> new PersonCapabilities.SelfAssessment(s.levelRank(), found.levelName(s.levelRank()), s.note(),
+					s.updatedAt()));
+	}
+
 	/**
 	 * Validates that {@code person} works at the level; only someone who holds the level (or above) may, never the
 	 * person themselves; once per validator and level.

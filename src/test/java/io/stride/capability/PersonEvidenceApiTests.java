@@ -196,6 +196,16 @@ class PersonEvidenceApiTests {
 			.param(org.learnerA().value()).query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void theEndpointsAreDocumented() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/people/{id}/absences", "/api/v1/people/{id}/absences/{absenceId}",
+				"/api/v1/absences/import", "/api/v1/people/{id}/capabilities/{capabilityId}/self-assessment",
+				"/api/v1/people/{id}/capabilities/{capabilityId}/validations",
+				"/api/v1/people/{id}/capabilities/{capabilityId}/certificates", "/api/v1/certificates/{id}/decision",
+				"/api/v1/certificates/{id}/file", "\"Absences\"", "\"Capability evidence\"");
+	}
+
 	private ResultActions upload(PersonId who, String fileName, byte[] content, LocalDate issuedOn, LocalDate expiresOn)
 			throws Exception {
 		var request = multipart("/api/v1/people/" + who.value() + "/capabilities/" + capability + "/certificates")

@@ -7,7 +7,6 @@ import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.CapabilityProfiles;
 import io.stride.capability.internal.CatalogueStore;
-import io.stride.capability.internal.PersonEvidenceStore;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -38,15 +37,11 @@ class PersonEvidenceController {
 
 	private final CatalogueStore catalogue;
 
-	private final PersonEvidenceStore evidence;
-
 	private final Organization organization;
 
-	PersonEvidenceController(CapabilityProfiles profiles, CatalogueStore catalogue, PersonEvidenceStore evidence,
-			Organization organization) {
+	PersonEvidenceController(CapabilityProfiles profiles, CatalogueStore catalogue, Organization organization) {
 		this.profiles = profiles;
 		this.catalogue = catalogue;
-		this.evidence = evidence;
 		this.organization = organization;
 	}
 
@@ -60,9 +55,7 @@ class PersonEvidenceController {
 	String selfAssessment(@PathVariable String cid, Model model) {
 		Viewer me = organization.currentViewer();
 		Capability capability = capability(cid);
-		LevelForm form = evidence.selfAssessments(java.util.List.of(me.id()), java.util.List.of(capability.id()))
-			.stream()
-			.findFirst()
+		LevelForm form = profiles.selfAssessment(me, capability.id())
 			.map(s -> new LevelForm(String.valueOf(s.levelRank()), s.note()))
 			.orElse(new LevelForm("", ""));
 		return selfAssessmentPage(model, capability, form, Map.of());
