@@ -175,6 +175,7 @@ public class Absences {
 	/** Checks every entry against the people and the absences saved and read so far; saves all or none. */
 	private ImportResult save(Viewer admin, List<AbsenceFiles.Entry> entries, String source) {
 		Map<String, String> problems = new LinkedHashMap<>();
+		int unlisted = 0;
 		Map<String, Optional<Person>> people = new HashMap<>();
 		Map<PersonId, List<AbsenceStore.Row>> accepted = new HashMap<>();
 		List<AbsenceStore.Row> rows = new ArrayList<>();
@@ -203,13 +204,12 @@ public class Absences {
 				problems.put(entry.label(), problem);
 			}
 			else if (problem != null) {
-				problems.merge("more", "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
+				unlisted++;
 			}
 		}
 		if (!problems.isEmpty()) {
-			String more = problems.remove("more");
-			if (more != null) {
-				problems.put("file", "And " + more + " more with problems; only the first " + MAX_LISTED_PROBLEMS
+			if (unlisted > 0) {
+				problems.put("file", "And " + unlisted + " more with problems; only the first " + MAX_LISTED_PROBLEMS
 						+ " are listed.");
 			}
 			throw new InvalidInputException("Nothing was imported: correct these and import the whole file again.",

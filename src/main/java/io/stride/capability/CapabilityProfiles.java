@@ -39,6 +39,8 @@ public class CapabilityProfiles {
 
 	public static final int MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024;
 
+	public static final String TOO_LARGE = "The file is larger than 5 MB; upload a smaller scan or PDF.";
+
 	public static final int MAX_NOTE = 1000;
 
 	public static final int MAX_NAME = 200;
@@ -197,7 +199,7 @@ public class CapabilityProfiles {
 			errors.put("file", "Choose the certificate's file (PDF, PNG or JPEG).");
 		}
 		else if (content.length > MAX_CERTIFICATE_BYTES) {
-			errors.put("file", "The file is larger than 5 MB; upload a smaller scan or PDF.");
+			errors.put("file", TOO_LARGE);
 		}
 		else {
 			contentType = contentType(content);

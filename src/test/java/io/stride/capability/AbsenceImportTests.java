@@ -113,6 +113,19 @@ class AbsenceImportTests {
 	}
 
 	@Test
+	void aFileWithManyBadLinesListsTheFirstHundredAndCountsTheRest() throws Exception {
+		StringBuilder csv = new StringBuilder("email,starts_on,ends_on,kind\n");
+		for (int i = 0; i < 150; i++) {
+			csv.append("ghost-").append(i).append("@stride.test,").append(day).append(',').append(day).append(",LEAVE\n");
+		}
+		upload("ghosts.csv", "text/csv", csv.toString())
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['line 101']").exists())
+			.andExpect(jsonPath("$.errors['line 102']").doesNotExist())
+			.andExpect(jsonPath("$.errors.file").value("And 50 more with problems; only the first 100 are listed."));
+	}
+
+	@Test
 	void aFileWithoutTheHeaderIsRefusedWhole() throws Exception {
 		upload("absences.csv", "text/csv", org.email("learner-a") + "," + day + "," + day + ",LEAVE\n")
 			.andExpect(status().isUnprocessableContent())

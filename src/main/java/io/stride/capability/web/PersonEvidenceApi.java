@@ -151,10 +151,11 @@ class PersonEvidenceApi {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The certificate was not uploaded.", errors);
 		}
-		// a file past the limit is refused by its size, without reading it into memory
-		byte[] content = file == null || file.isEmpty() ? null
-				: file.getSize() > CapabilityProfiles.MAX_CERTIFICATE_BYTES ? new byte[CapabilityProfiles.MAX_CERTIFICATE_BYTES + 1]
-						: file.getBytes();
+		if (file != null && file.getSize() > CapabilityProfiles.MAX_CERTIFICATE_BYTES) {
+			// refused by its size, without reading it into memory
+			throw new InvalidInputException("file", CapabilityProfiles.TOO_LARGE);
+		}
+		byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
 		return new CapabilityProfiles.CertificateUpload(name, issuer, issued, expires,
 				file == null ? null : file.getOriginalFilename(), content);
 	}
