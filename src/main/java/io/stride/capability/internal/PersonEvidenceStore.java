@@ -85,15 +85,6 @@ public class PersonEvidenceStore {
 			.list();
 	}
 
-	/** Everyone with a certificate or validation of the capability, for recomputing after its rules change. */
-	public List<PersonId> peopleWithEvidence(CapabilityId capability) {
-		return jdbc.sql("SELECT person_id FROM capability_certificates WHERE capability_id = ? AND status = 'CONFIRMED' "
-				+ "UNION SELECT person_id FROM capability_validations WHERE capability_id = ?")
-			.params(capability.value(), capability.value())
-			.query((rs, n) -> new PersonId(rs.getString(1)))
-			.list();
-	}
-
 	/** Whether the person holds the level (or one above it) on the day, by the computed holdings. */
 	public boolean holdsAtLeast(PersonId person, CapabilityId capability, int rank, LocalDate day) {
 		return jdbc.sql("SELECT COUNT(*) FROM capability_holdings WHERE person_id = ? AND capability_id = ? "
@@ -186,5 +177,14 @@ public class PersonEvidenceStore {
 				rs.getString(8), rs.getString(9), rs.getString(10),
 				rs.getString(11) == null ? null : new PersonId(rs.getString(11)), rs.getString(12),
 				rs.getTimestamp(13).toInstant());
+	}
+
+	/** Everyone with a certificate or validation of the capability, for recomputing after its rules change. */
+	public List<PersonId> peopleWithEvidence(CapabilityId capability) {
+		return jdbc.sql("SELECT person_id FROM capability_certificates WHERE capability_id = ? AND status = 'CONFIRMED' "
+				+ "UNION SELECT person_id FROM capability_validations WHERE capability_id = ?")
+			.params(capability.value(), capability.value())
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
 	}
 }
