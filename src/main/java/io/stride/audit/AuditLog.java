@@ -87,6 +87,11 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.capability.AbsencesChanged event) {
+		record(event.by(), event.action(), "ABSENCE", event.subjectId(), event.subjectName(), event.detail());
+	}
+
+	@EventListener
 	void on(CoursePublished event) {
 		record(event.publishedBy(), "COURSE_PUBLISHED", "COURSE", event.courseId().value(), event.title(),
 				"version " + event.version());
