@@ -90,7 +90,10 @@ class CapabilityEngineTests {
 		org = fixtures.organization();
 		manager = fixtures.viewer(org.managerA());
 		course = fixtures.publishedCourse(manager, "Executive business reviews " + org.suffix());
-		task = masteryRules.addTask(manager, org.teamA(), course.id(), "Runs an EBR without escalation");
+		// the observed task sits on a practice course's checklist: a checklist on the EBR course itself would make
+		// observing part of mastering it
+		Course practice = fixtures.publishedCourse(manager, "Observed practice " + org.suffix());
+		task = masteryRules.addTask(manager, org.teamA(), practice.id(), "Runs an EBR without escalation");
 	}
 
 	@Test
