@@ -13,7 +13,7 @@ import io.stride.capability.Target;
  * The words the capability pages share, so that the coverage page, the matrix, the profile and the risk report say
  * a status, a target or an expiry the same way. Exposed to templates as {@code words}.
  */
-final class CapabilityWords {
+public final class CapabilityWords {
 
 	/** Expiry is announced from this many days ahead, as the issue asks. */
 	static final int EXPIRY_NOTICE_DAYS = 60;
@@ -26,7 +26,7 @@ final class CapabilityWords {
 	}
 
 	/** The status with a sign that does not depend on colour: ✗ short, ! at risk, ✓ covered. */
-	String status(CoverageStatus status) {
+	public String status(CoverageStatus status) {
 		if (status == null) {
 			return "";
 		}
@@ -39,12 +39,12 @@ final class CapabilityWords {
 	}
 
 	/** A class for the status's colour; the text carries the meaning too. */
-	String statusClass(CoverageStatus status) {
+	public String statusClass(CoverageStatus status) {
 		return status == null ? "" : "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/** "2 at Can do it alone or above", and "from Customer Success" when a team above set it. */
-	String target(Target target) {
+	public String target(Target target) {
 		if (target == null) {
 			return "No target";
 		}
@@ -53,30 +53,30 @@ final class CapabilityWords {
 	}
 
 	/** "short from 14 Jan to 28 Jan (Ana on leave)". */
-	String shortfall(Shortfall s) {
+	public String shortfall(Shortfall s) {
 		String when = s.from().equals(s.to()) ? "short on " + day(s.from())
 				: "short from " + day(s.from()) + " to " + day(s.to());
 		return s.reasons().isEmpty() ? when : when + " (" + String.join(", ", s.reasons()) + ")";
 	}
 
-	String day(LocalDate day) {
+	public String day(LocalDate day) {
 		return day == null ? "" : day.format(DAY);
 	}
 
 	/** "14 Jan 2027 to 28 Jan 2027", one day alone, or "—" for none. */
-	String range(LocalDate from, LocalDate to) {
+	public String range(LocalDate from, LocalDate to) {
 		if (from == null) {
 			return "—";
 		}
 		return to == null || to.equals(from) ? longDay(from) : longDay(from) + " to " + longDay(to);
 	}
 
-	String longDay(LocalDate day) {
+	public String longDay(LocalDate day) {
 		return day == null ? "" : day.format(DAY_YEAR);
 	}
 
 	/** "expires in 12 days" (today, tomorrow), or nothing when it is further than the notice ahead or never. */
-	String expires(LocalDate expiresOn, LocalDate today) {
+	public String expires(LocalDate expiresOn, LocalDate today) {
 		if (expiresOn == null) {
 			return "";
 		}
@@ -84,7 +84,7 @@ final class CapabilityWords {
 		return expiresIn(days);
 	}
 
-	String expiresIn(Long days) {
+	public String expiresIn(Long days) {
 		if (days == null || days > EXPIRY_NOTICE_DAYS) {
 			return "";
 		}
@@ -94,7 +94,7 @@ final class CapabilityWords {
 		return days == 0 ? "expires today" : days == 1 ? "expires tomorrow" : "expires in " + days + " days";
 	}
 
-	String people(int n) {
+	public String people(int n) {
 		return n == 1 ? "1 person" : n + " people";
 	}
 }
