@@ -143,7 +143,7 @@ class CoverageApiTests {
 			.andExpect(jsonPath("$.capabilities[0].qualified", hasSize(2)))
 			.andExpect(jsonPath("$.capabilities[0].forecast[0].from").value(today.plusDays(10).toString()))
 			.andExpect(jsonPath("$.capabilities[0].forecast[0].to").value(today.plusDays(20).toString()))
-			.andExpect(jsonPath("$.capabilities[0].forecast[0].reasons[0]").value("Learner A on leave"))
+			.andExpect(jsonPath("$.capabilities[0].forecast[0].reasons[0]").value("Learner on leave"))
 			.andExpect(jsonPath("$.capabilities[0].summary").value(containsString("bus factor 0")));
 		mvc.perform(as(get(path + "?on=" + today.plusDays(15)), org.managerA()))
 			.andExpect(status().isOk())
