@@ -15,6 +15,7 @@ import io.stride.capability.CapabilityCoverage;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.Coverage;
 import io.stride.capability.CoverageStatus;
+import io.stride.capability.ExpiringHolding;
 import io.stride.capability.MissingEvidence;
 import io.stride.capability.TeamCoverage;
 import io.stride.identity.Organization;
@@ -153,9 +154,9 @@ class CoverageController {
 	}
 
 	private Map<String, String> courseTitles(List<CapabilityCoverage> capabilities) {
-		List<CourseId> courses = capabilities.stream()
-			.flatMap(c -> c.closest().stream())
-			.flatMap(candidate -> candidate.missing().stream())
+		List<CourseId> courses = java.util.stream.Stream.concat(
+				capabilities.stream().flatMap(c -> c.closest().stream()).flatMap(candidate -> candidate.missing().stream()),
+				capabilities.stream().flatMap(c -> c.expiring().stream()).map(ExpiringHolding::renewal).filter(Objects::nonNull))
 			.map(MissingEvidence::courseId)
 			.filter(Objects::nonNull)
 			.distinct()

@@ -57,6 +57,7 @@ class TargetController {
 	String targets(@PathVariable String id, @RequestParam(required = false) String capability, Model model) {
 		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
+		organization.managedTeam(me, team);
 		// "Change" opens the form with the target that applies now
 		TargetForm form = coverage.targets(me, team)
 			.stream()
@@ -122,7 +123,8 @@ class TargetController {
 	}
 
 	private String page(Model model, Viewer me, TeamId team, TargetForm form, Map<String, String> errors) {
-		// the service says who may see the targets (404 for the rest) before anything else is read
+		// the page is for those who may set targets: managers of the team and admins (404 for the rest, reviewers too)
+		organization.managedTeam(me, team);
 		List<Target> targets = coverage.targets(me, team);
 		List<Capability> active = capabilities.catalogue(me, null, null, false);
 		Map<CapabilityId, String> names = active.stream()
