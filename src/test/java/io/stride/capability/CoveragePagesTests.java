@@ -184,8 +184,10 @@ class CoveragePagesTests {
 		mvc.perform(get("/profile/capabilities").with(as(org.learnerA())))
 			.andExpect(redirectedUrl("/people/" + org.learnerA().value() + "/capabilities"));
 		String mine = html("/people/" + org.learnerA().value() + "/capabilities", org.learnerA());
-		assertThat(mine).contains("My capabilities", "Complex escalations " + org.suffix(), "Self-assessment (not counted)",
-				"Can teach it", "Add a certificate", "/profile/absences", "href=\"/capabilities\"");
+		assertThat(mine).contains("My capabilities", "Complex escalations " + org.suffix(), "Holds: Can do it alone",
+				"✓ Met:", "Practitioner certificate, Stride Academy", "confirmed", "Self-assessment (not counted)",
+				"Can teach it", "Add a certificate", "/profile/capabilities/" + escalations.value() + "/self-assessment",
+				"/profile/absences", "href=\"/capabilities\"");
 		String managers = html("/people/" + org.learnerA().value() + "/capabilities", org.managerA());
 		assertThat(managers).contains("Capabilities of Learner A", "Validate", "/people/" + org.learnerA().value() + "/absences")
 			.doesNotContain("Add a certificate");

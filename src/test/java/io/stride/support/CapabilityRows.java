@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
+import io.stride.capability.internal.Holdings;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.shared.Ids;
@@ -13,20 +14,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Capability rows written straight into the tables, for page and API tests that must not wait on the catalogue's
- * forms: a capability with the three default levels, the levels people hold (as the engine would have computed
- * them), targets, self-assessments and absences.
+ * Capability rows written straight into the tables, for page and API tests that must not wait on the catalogue's and
+ * the profile's forms: a capability with the three default levels, each asking for a confirmed certificate of its
+ * own kind; people's certificates (the engine computes the levels they hold from them), targets, self-assessments and
+ * absences.
  */
 @Component
 public class CapabilityRows {
 
+	/** The certificate each level asks for, lowest first. */
+	public static final List<String> CERTIFICATES = List.of("Foundation", "Practitioner", "Expert");
+
 	private final JdbcClient jdbc;
 
-	CapabilityRows(JdbcClient jdbc) {
+	private final Holdings holdings;
+
+	CapabilityRows(JdbcClient jdbc, Holdings holdings) {
 		this.jdbc = jdbc;
+		this.holdings = holdings;
 	}
 
-	/** An active capability of the organization with the default levels and no rules. */
+	/** An active capability of the organization with the default levels, each asking for its own certificate. */
 	public CapabilityId capability(String name, String category, PersonId createdBy) {
 		String id = Ids.newId();
 		Instant now = Instant.now();
@@ -40,6 +48,10 @@ public class CapabilityRows {
 			jdbc.sql("INSERT INTO capability_levels (capability_id, level_rank, name) VALUES (?, ?, ?)")
 				.params(id, rank, levels.get(rank - 1))
 				.update();
+			jdbc.sql("INSERT INTO capability_rules (id, capability_id, level_rank, kind, course_id, current_version, task_id, "
+					+ "required_count, certificate_name, position) VALUES (?, ?, ?, 'CERTIFICATE', NULL, FALSE, NULL, NULL, ?, 0)")
+				.params(Ids.newId(), id, rank, CERTIFICATES.get(rank - 1))
+				.update();
 		}
 		return new CapabilityId(id);
 	}
@@ -48,20 +60,25 @@ public class CapabilityRows {
 	public String courseRule(CapabilityId capability, int rank, String courseId) {
 		String id = Ids.newId();
 		jdbc.sql("INSERT INTO capability_rules (id, capability_id, level_rank, kind, course_id, current_version, task_id, "
-				+ "required_count, certificate_name, position) VALUES (?, ?, ?, 'COURSE_MASTERED', ?, FALSE, NULL, NULL, NULL, 0)")
+				+ "required_count, certificate_name, position) VALUES (?, ?, ?, 'COURSE_MASTERED', ?, FALSE, NULL, NULL, NULL, 1)")
 			.params(id, capability.value(), rank, courseId)
 			.update();
 		return id;
 	}
 
-	/** The person holds every level up to {@code rank}, until {@code validUntil} (null: no expiry). */
+	/**
+	 * The person holds the level: a manager confirmed the certificate it asks for (valid until {@code validUntil}, null:
+	 * no expiry), and the engine recomputed what they hold.
+	 */
 	public void holds(PersonId person, CapabilityId capability, int rank, LocalDate validUntil) {
-		for (int r = 1; r <= rank; r++) {
-			jdbc.sql("INSERT INTO capability_holdings (person_id, capability_id, level_rank, valid_until, computed_at) "
-					+ "VALUES (?, ?, ?, ?, ?)")
-				.params(person.value(), capability.value(), r, validUntil, java.sql.Timestamp.from(Instant.now()))
-				.update();
-		}
+		jdbc.sql("INSERT INTO capability_certificates (id, person_id, capability_id, name, issuer, issued_on, expires_on, "
+				+ "file_name, content_type, content, status, decided_by, decided_at, decision_note, uploaded_at) "
+				+ "VALUES (?, ?, ?, ?, 'Stride Academy', ?, ?, 'certificate.pdf', 'application/pdf', ?, 'CONFIRMED', ?, ?, NULL, ?)")
+			.params(Ids.newId(), person.value(), capability.value(), CERTIFICATES.get(rank - 1) + " certificate",
+					LocalDate.now().minusMonths(1), validUntil, "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+					person.value(), java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now()))
+			.update();
+		holdings.recompute(List.of(person), capability);
 	}
 
 	public void target(TeamId team, CapabilityId capability, int rank, int minPeople, PersonId setBy) {
