@@ -96,6 +96,10 @@ class CoveragePagesTests {
 
 		mvc.perform(get(coverage()).with(as(org.learnerA()))).andExpect(status().isNotFound());
 		mvc.perform(get(coverage()).with(as(org.managerB()))).andExpect(status().isNotFound());
+		assertThat(html("/teams/" + org.teamA().value(), org.managerA())).as("the team's page links its coverage")
+			.contains("href=\"" + coverage() + "\" id=\"team-coverage\"", "href=\"/profile/capabilities\"");
+		assertThat(html("/teams/" + org.teamB().value() + "/coverage", org.managerB()))
+			.contains("id=\"nobody-holds\"", "href=\"/capabilities\"", "/teams/" + org.teamB().value() + "/capability-targets");
 	}
 
 	@Test
@@ -193,6 +197,8 @@ class CoveragePagesTests {
 			.doesNotContain("Add a certificate");
 		mvc.perform(get("/people/" + org.learnerA().value() + "/capabilities").with(as(org.learnerB())))
 			.andExpect(status().isNotFound());
+		assertThat(html("/people/" + org.learnerB().value() + "/capabilities", org.learnerB()))
+			.contains("You hold no capability yet.", "href=\"/capabilities\"");
 		mvc.perform(get("/people/" + org.learnerA().value() + "/capabilities").with(as(org.managerB())))
 			.andExpect(status().isNotFound());
 	}
