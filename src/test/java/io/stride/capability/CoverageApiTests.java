@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -204,6 +205,15 @@ class CoverageApiTests {
 			.andExpect(jsonPath("$.rows").value(greaterThanOrEqualTo(1)));
 		mvc.perform(as(post(path), org.learnerA())).andExpect(status().isNotFound());
 		mvc.perform(as(post(path), org.managerB())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void everyEndpointIsDocumentedInOpenApi() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("Capability coverage", "/api/v1/people/{id}/capabilities",
+				"/api/v1/teams/{id}/capability-targets", "/api/v1/teams/{id}/capability-targets/{capabilityId}",
+				"/api/v1/teams/{id}/coverage", "/api/v1/teams/{id}/coverage/snapshots", "/api/v1/teams/{id}/capability-matrix",
+				"/api/v1/analytics/capability-risk", "CapabilityCoverageView", "busFactor", "text/csv");
 	}
 
 	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, PersonId who) {
