@@ -121,7 +121,7 @@ class CoveragePagesTests {
 
 		mvc.perform(post(coverage() + "/snapshots").with(as(org.managerA())).with(csrf()))
 			.andExpect(status().is3xxRedirection());
-		assertThat(html(coverage(), org.managerA())).contains("id=\"trend-" + escalations.value() + "\"", "Week of")
+		assertThat(html(coverage(), org.managerA())).contains("id=\"trend-" + escalations.value() + "\"", "Taken on")
 			.doesNotContain("No snapshot yet.");
 	}
 
