@@ -220,7 +220,29 @@ public class Mastery {
 	@EventListener
 	void on(QuizAttempted attempt) {
 		evidence.recordScore(attempt.personId(), attempt.courseId(), attempt.score());
+		boolean masteredBefore = evidence.masteredAt(attempt.personId(), attempt.courseId()).isPresent();
 		reconcile(attempt.personId(), attempt.courseId());
+		if (masteredBefore) {
+			renewIfShownAgain(attempt);
+		}
+	}
+
+	/**
+	 * A passing attempt by someone who kept mastery shows it again: capability evidence that expires (a level valid
+	 * for 12 months) counts from now, which is how taking an assigned course again renews it.
+	 */
+	private void renewIfShownAgain(QuizAttempted attempt) {
+		organization.contactOf(attempt.personId()).ifPresent(person -> {
+			CourseMastery mastery = evaluate(person, rules(attempt.courseId()));
+			boolean passing = mastery.mastered() && mastery.evidence()
+				.stream()
+				.filter(e -> e.criterion() == Criterion.QUIZ_SCORE)
+				.allMatch(e -> e.required() != null && attempt.score() >= e.required());
+			if (passing) {
+				evidence.renewMastery(person.id(), attempt.courseId(), clock.instant());
+				events.publishEvent(new CourseMasteryChanged(person.id(), attempt.courseId(), true));
+			}
+		});
 	}
 
 	@EventListener

@@ -178,6 +178,12 @@ class CapabilityEngineTests {
 		row = row(coverage.coverage(manager, org.teamA(), null), ebr);
 		assertThat(row.qualified()).isEmpty();
 		assertThat(row.status()).isEqualTo(CoverageStatus.SHORT);
+
+		// taking the course again (as the renewal proposes) renews the evidence from today
+		take(org.learnerA(), course);
+		row = row(coverage.coverage(manager, org.teamA(), null), ebr);
+		assertThat(row.qualified()).extracting(PersonRef::id).containsExactly(org.learnerA());
+		assertThat(row.forecast()).isEmpty();
 	}
 
 	@Test

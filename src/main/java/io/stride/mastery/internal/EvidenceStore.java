@@ -164,12 +164,19 @@ public class EvidenceStore {
 		jdbc.sql("DELETE FROM masteries WHERE person_id = ? AND course_id = ?").params(person.value(), course.value()).update();
 	}
 
-	/** Masteries of these people on these courses. */
+	/** Marks a mastery as shown again now: expiring evidence built on it counts from this moment. */
+	public void renewMastery(PersonId person, CourseId course, Instant at) {
+		jdbc.sql("UPDATE masteries SET renewed_at = ? WHERE person_id = ? AND course_id = ?")
+			.params(Timestamp.from(at), person.value(), course.value())
+			.update();
+	}
+
+	/** Masteries of these people on these courses, each as of the last time it was shown. */
 	public List<MasteryRecord> masteries(Collection<PersonId> people, Collection<CourseId> courses) {
 		if (people.isEmpty() || courses.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT person_id, course_id, mastered_at FROM masteries WHERE person_id = ANY(:people) "
+		return jdbc.sql("SELECT person_id, course_id, COALESCE(renewed_at, mastered_at) FROM masteries WHERE person_id = ANY(:people) "
 				+ "AND course_id = ANY(:courses)")
 			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
 			.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
