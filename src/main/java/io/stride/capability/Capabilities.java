@@ -48,8 +48,11 @@ public class Capabilities {
 
 	private final Clock clock;
 
+	private final LearningTeam learningTeam;
+
 	Capabilities(CatalogueStore store, DraftCheck check, RuleLabels labels, Holdings holdings, Organization organization,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, LearningTeam learningTeam) {
+		this.learningTeam = learningTeam;
 		this.store = store;
 		this.check = check;
 		this.labels = labels;
@@ -84,9 +87,19 @@ public class Capabilities {
 		return labels.named(find(id));
 	}
 
+	/** Whether the viewer keeps the organization's catalogue (admins and L&D reviewers). */
+	public boolean keepsOrganizationCatalogue(Viewer viewer) {
+		return learningTeam.includes(viewer);
+	}
+
+	/** Whether the viewer may add capabilities: keepers of the catalogue, and managers for their teams. */
+	public boolean mayCreate(Viewer viewer) {
+		return learningTeam.includes(viewer) || viewer.isManager();
+	}
+
 	/** Whether the viewer may change the capability (and its levels, rules, merge and retirement). */
 	public boolean mayKeep(Viewer viewer, Capability capability) {
-		if (viewer.isReviewer()) {
+		if (learningTeam.includes(viewer)) {
 			return true;
 		}
 		return capability.ownerTeamId() != null && organization.canManage(viewer, capability.ownerTeamId());
@@ -94,7 +107,7 @@ public class Capabilities {
 
 	/** 422 with field errors (name, description, category, validityMonths, levels, rules[i]) for a bad draft. */
 	public Capability create(Viewer viewer, CapabilityDraft draft) {
-		if (!viewer.isReviewer() && !viewer.isManager()) {
+		if (!learningTeam.includes(viewer) && !viewer.isManager()) {
 			throw new ForbiddenException("Admins and L&D reviewers keep the catalogue; managers add capabilities of their teams.");
 		}
 		checkOwner(viewer, draft.ownerTeamId());
@@ -212,7 +225,7 @@ public class Capabilities {
 		if (owner != null && organization.allTeams().stream().noneMatch(team -> team.id().equals(owner))) {
 			throw new InvalidInputException("ownerTeamId", "Choose an existing team, or the whole organization.");
 		}
-		if (viewer.isReviewer()) {
+		if (learningTeam.includes(viewer)) {
 			return;
 		}
 		if (owner == null || !organization.canManage(viewer, owner)) {

@@ -76,8 +76,11 @@ public class CapabilityProfiles {
 
 	private final Clock clock;
 
+	private final LearningTeam learningTeam;
+
 	CapabilityProfiles(PersonEvidenceStore evidence, CatalogueStore catalogue, Holdings holdings,
-			ProfileReader profileReader, Organization organization, Clock clock) {
+			ProfileReader profileReader, Organization organization, Clock clock, LearningTeam learningTeam) {
+		this.learningTeam = learningTeam;
 		this.evidence = evidence;
 		this.catalogue = catalogue;
 		this.holdings = holdings;
@@ -279,7 +282,7 @@ public class CapabilityProfiles {
 	@Transactional(readOnly = true)
 	public CertificateFile certificateFile(Viewer viewer, String certificateId) {
 		PersonEvidenceStore.CertificateRow row = findCertificate(certificateId);
-		if (!viewer.isReviewer() && !organization.canSee(viewer, row.personId())) {
+		if (!learningTeam.includes(viewer) && !organization.canSee(viewer, row.personId())) {
 			throw new NotFoundException("Certificate");
 		}
 		byte[] content = evidence.certificateContent(certificateId).orElseThrow(() -> new NotFoundException("Certificate"));
@@ -291,7 +294,7 @@ public class CapabilityProfiles {
 		if (organization.canSee(viewer, person)) {
 			return organization.person(viewer, person);
 		}
-		if (viewer.isReviewer()) {
+		if (learningTeam.includes(viewer)) {
 			return organization.contactOf(person).orElseThrow(() -> new NotFoundException("Person"));
 		}
 		throw new NotFoundException("Person");

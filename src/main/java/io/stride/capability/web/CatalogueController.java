@@ -102,7 +102,7 @@ class CatalogueController {
 		requireCreator(me);
 		List<Team> teams = organization.teamsManagedBy(me);
 		// a manager's capability is local to a team; the organization's is for keepers of the catalogue
-		CapabilityForm form = CapabilityForm.blank(me.isReviewer() || teams.isEmpty() ? null : teams.get(0).id());
+		CapabilityForm form = CapabilityForm.blank(capabilities.keepsOrganizationCatalogue(me) || teams.isEmpty() ? null : teams.get(0).id());
 		return form(model, me, null, form, Map.of());
 	}
 
@@ -267,7 +267,7 @@ class CatalogueController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("categories", capabilities.categories());
 		List<Option> owners = new ArrayList<>();
-		if (me.isReviewer()) {
+		if (capabilities.keepsOrganizationCatalogue(me)) {
 			owners.add(new Option("", "The whole organization"));
 		}
 		organization.teamsManagedBy(me).forEach(team -> owners.add(new Option(team.id().value(), team.name())));
@@ -334,11 +334,11 @@ class CatalogueController {
 		return c.ownerTeamId() == null ? "The whole organization" : c.ownerTeamName();
 	}
 
-	private static boolean mayCreate(Viewer me) {
-		return me.isReviewer() || me.isManager();
+	private boolean mayCreate(Viewer me) {
+		return capabilities.mayCreate(me);
 	}
 
-	private static void requireCreator(Viewer me) {
+	private void requireCreator(Viewer me) {
 		if (!mayCreate(me)) {
 			throw new ForbiddenException("Admins and L&D reviewers keep the catalogue; managers add capabilities of their teams.");
 		}
