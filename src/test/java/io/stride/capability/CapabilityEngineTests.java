@@ -76,6 +76,12 @@ class CapabilityEngineTests {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	io.stride.capability.internal.ExpiryNotices notices;
+
+	@Autowired
+	io.stride.notification.Notifications notifications;
+
 	Org org;
 
 	Course course;
@@ -187,6 +193,50 @@ class CapabilityEngineTests {
 		row = row(coverage.coverage(manager, org.teamA(), null), ebr);
 		assertThat(row.qualified()).extracting(PersonRef::id).containsExactly(org.learnerA());
 		assertThat(row.forecast()).isEmpty();
+	}
+
+	@Test
+	void thePersonAndTheirManagerAreToldAt60And14DaysAndOnlyOnce() throws Exception {
+		capability("EBR, told before it expires " + org.suffix(), 12,
+				rule(1, "COURSE_MASTERED", course.id(), false, null, null));
+		take(org.learnerA(), course);
+		LocalDate expires = LocalDate.now(clock).plusMonths(12);
+		notices.send();
+		assertThat(notificationBodies(org.learnerA())).as("nothing expires within 60 days yet").isEmpty();
+
+		// other tests' people share the database: counts are checked by what this learner is told
+		clock.advance(Duration.ofDays(LocalDate.now(clock).until(expires.minusDays(50), java.time.temporal.ChronoUnit.DAYS)));
+		assertThat(notices.send()).isPositive();
+		assertThat(notices.send()).as("a second run sends nothing twice").isZero();
+		String subject = "Your “EBR, told before it expires " + org.suffix() + "” level expires in 50 days";
+		awaitNotification(org.learnerA(), subject);
+		awaitNotification(org.managerA(), "Learner A’s “EBR, told before it expires " + org.suffix() + "” level expires in 50 days");
+		assertThat(notificationBodies(org.learnerA())).anyMatch(b -> b.contains("To renew it: take the course again."));
+
+		clock.advance(Duration.ofDays(36));
+		assertThat(notices.send()).isPositive();
+		awaitNotification(org.learnerA(), "Your “EBR, told before it expires " + org.suffix() + "” level expires in 14 days");
+		assertThat(notices.send()).isZero();
+		Thread.sleep(300);
+		assertThat(notifications.page(fixtures.viewer(org.learnerA()), 1).items())
+			.as("told twice in all: at 50 and at 14 days")
+			.filteredOn(n -> n.subject().contains("told before it expires " + org.suffix()))
+			.hasSize(2);
+	}
+
+	private void awaitNotification(PersonId person, String subject) throws InterruptedException {
+		long until = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < until) {
+			if (notifications.page(fixtures.viewer(person), 1).items().stream().anyMatch(n -> n.subject().equals(subject))) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(notifications.page(fixtures.viewer(person), 1).items()).extracting(n -> n.subject()).contains(subject);
+	}
+
+	private List<String> notificationBodies(PersonId person) {
+		return notifications.page(fixtures.viewer(person), 1).items().stream().map(n -> n.body()).toList();
 	}
 
 	@Test
