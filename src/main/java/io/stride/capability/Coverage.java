@@ -354,8 +354,15 @@ public class Coverage {
 			.min(Comparator.comparing(EvidenceRule::level))
 			.orElseThrow(() -> new InvalidInputException("courseId", "No level of “" + capability.name()
 					+ "” asks for this course."));
+		// the reason names the level the person's team wants (its target), when the course is on the way to it
+		int wanted = targets.forTeams(organization.withAncestors(person.teamIds()))
+			.stream()
+			.filter(t -> t.capabilityId().equals(capabilityId) && t.levelRank() >= rule.level())
+			.mapToInt(TargetStore.TargetRow::levelRank)
+			.max()
+			.orElse(rule.level());
 		delivery.assignToPerson(viewer, course, person.id(), dueDate == null ? today().plusDays(30) : dueDate,
-				"For “" + capability.name() + "”: " + capability.levelName(rule.level()));
+				"For “" + capability.name() + "”: " + capability.levelName(wanted));
 	}
 
 	/** Asks the people who may sign off the task (the person's managers, the checklist's experts) to observe it. */

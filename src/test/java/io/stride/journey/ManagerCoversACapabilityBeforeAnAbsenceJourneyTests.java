@@ -207,9 +207,9 @@ class ManagerCoversACapabilityBeforeAnAbsenceJourneyTests {
 			.filter(item -> item.findElement(By.tagName("h3")).getText().equals(course.title()))
 			.findFirst()
 			.orElseThrow();
-		// the reason names the first level the course counts toward
+		// the reason names the level the team wants, which the course is on the way to
 		assertThat(assigned.findElement(By.cssSelector(".assignment-reason")).getText())
-			.isEqualTo("For “" + escalations.name() + "”: Learning");
+			.isEqualTo("For “" + escalations.name() + "”: Can do it alone");
 		assertThat(assigned.getText()).contains("Due " + today.plusDays(30));
 		checkAtBothWidths();
 		browser.screenshot("assigned-with-its-reason");
