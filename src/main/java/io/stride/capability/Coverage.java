@@ -19,6 +19,7 @@ import io.stride.capability.internal.Facts;
 import io.stride.capability.internal.HoldingStore;
 import io.stride.capability.internal.LevelEvaluator;
 import io.stride.capability.internal.OrganizationCoverage;
+import io.stride.capability.internal.Renewals;
 import io.stride.capability.internal.TargetStore;
 import io.stride.delivery.Delivery;
 import io.stride.identity.Organization;
@@ -77,6 +78,8 @@ public class Coverage {
 
 	private final Checklists checklists;
 
+	private final Renewals renewals;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -86,7 +89,8 @@ public class Coverage {
 	Coverage(Organization organization, CatalogueStore catalogue, TargetStore targets, HoldingStore holdings,
 			EvidenceLoader loader, Absences absences, OrganizationCoverage organizationCoverage,
 			io.stride.capability.internal.PersonEvidenceStore selfAssessments, Delivery delivery, Checklists checklists,
-			ApplicationEventPublisher events, Clock clock, LearningTeam learningTeam) {
+			ApplicationEventPublisher events, Clock clock, Renewals renewals, LearningTeam learningTeam) {
+		this.renewals = renewals;
 		this.learningTeam = learningTeam;
 		this.organization = organization;
 		this.catalogue = catalogue;
@@ -118,13 +122,14 @@ public class Coverage {
 		TeamState state = state(viewer, team, today, day);
 		List<CapabilityCoverage> rows = new ArrayList<>();
 		Map<CapabilityId, List<Candidate>> closest = closest(state, today, day);
+		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today);
 		for (Capability capability : state.capabilities) {
 			Target target = state.targets.get(capability.id());
 			CoverageCalculator.Result result = state.results.get(capability.id());
 			rows.add(new CapabilityCoverage(capability.id(), capability.name(), capability.category(), result.levelRank(),
 					result.levelName(), target, result.qualified(), result.away(), state.members.size(), result.status(),
 					result.busFactor(), result.forecast(), closest.getOrDefault(capability.id(), List.of()),
-					expiring(state, capability, today), target != null && target.minPeople() > state.members.size(),
+					expiring.getOrDefault(capability.id(), List.of()), target != null && target.minPeople() > state.members.size(),
 					result.summary()));
 		}
 		rows.sort(Comparator.comparing((CapabilityCoverage c) -> rank(c.status(), c.forecast().isEmpty()))
@@ -518,51 +523,39 @@ public class Coverage {
 		return result;
 	}
 
-	private List<ExpiringHolding> expiring(TeamState state, Capability capability, LocalDate today) {
-		List<ExpiringHolding> result = new ArrayList<>();
-		Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
-		for (PersonRef member : state.members) {
-			List<HoldingStore.Holding> h = held.get(member.id());
-			int level = CoverageCalculator.levelOn(h, today);
-			if (level == 0) {
-				continue;
-			}
-			for (HoldingStore.Holding holding : h) {
-				Long days = holding.levelRank() == level ? LevelEvaluator.expiresInDays(holding.validUntil(), today) : null;
-				if (days != null) {
-					result.add(new ExpiringHolding(member.id(), member.name(), capability.id(), capability.name(), level,
-							capability.levelName(level), holding.validUntil(), days, renewal(capability, level)));
+	/** Levels members hold that stop holding within the notice period, with what renews each. */
+	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today) {
+		List<HoldingStore.Holding> soon = new ArrayList<>();
+		for (Capability capability : state.capabilities) {
+			Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
+			for (PersonRef member : state.members) {
+				List<HoldingStore.Holding> h = held.get(member.id());
+				int level = CoverageCalculator.levelOn(h, today);
+				if (level == 0) {
+					continue;
+				}
+				for (HoldingStore.Holding holding : h) {
+					if (holding.levelRank() == level && LevelEvaluator.expiresInDays(holding.validUntil(), today) != null) {
+						soon.add(holding);
+					}
 				}
 			}
 		}
-		result.sort(Comparator.comparing(ExpiringHolding::expiresOn));
+		Map<CapabilityId, Capability> byId = new HashMap<>();
+		state.capabilities.forEach(c -> byId.put(c.id(), c));
+		Map<String, MissingEvidence> renewals = this.renewals.of(soon, byId, today);
+		Map<PersonId, String> names = new HashMap<>();
+		state.members.forEach(m -> names.put(m.id(), m.name()));
+		Map<CapabilityId, List<ExpiringHolding>> result = new HashMap<>();
+		for (HoldingStore.Holding h : soon) {
+			Capability capability = byId.get(h.capabilityId());
+			result.computeIfAbsent(h.capabilityId(), k -> new ArrayList<>())
+				.add(new ExpiringHolding(h.personId(), names.get(h.personId()), capability.id(), capability.name(),
+						h.levelRank(), capability.levelName(h.levelRank()), h.validUntil(),
+						LevelEvaluator.expiresInDays(h.validUntil(), today), renewals.get(Renewals.key(h))));
+		}
+		result.values().forEach(list -> list.sort(Comparator.comparing(ExpiringHolding::expiresOn)));
 		return result;
-	}
-
-	/** What renews a level: its first course rule (assign it again), else its first rule of another kind. */
-	public static MissingEvidence renewalOf(Capability capability, int level) {
-		return renewal(capability, level);
-	}
-
-	static MissingEvidence renewal(Capability capability, int level) {
-		return capability.rulesOf(level)
-			.stream()
-			.sorted(Comparator.comparing((EvidenceRule r) -> r.kind() == RuleKind.COURSE_MASTERED ? 0 : 1))
-			.findFirst()
-			.map(r -> new MissingEvidence(r.id(), r.kind(), switch (r.kind()) {
-				case COURSE_MASTERED -> "Take the course again";
-				case SPACED_REVIEWS -> "Keep up the spaced reviews";
-				case TASK_SIGNED_OFF -> "Have the task observed and signed off again";
-				case CERTIFICATE -> "Upload the renewed certificate";
-				case VALIDATIONS -> "Be validated again by people who hold the level";
-			}, switch (r.kind()) {
-				case COURSE_MASTERED -> "ASSIGN_COURSE";
-				case SPACED_REVIEWS -> "PRACTICE";
-				case TASK_SIGNED_OFF -> "REQUEST_SIGN_OFF";
-				case CERTIFICATE -> "CERTIFICATE";
-				case VALIDATIONS -> "VALIDATION";
-			}, r.courseId(), r.taskId()))
-			.orElse(null);
 	}
 
 	private static int rank(CoverageStatus status, boolean noShortfall) {

@@ -393,6 +393,8 @@ public class Delivery {
 		if (io.stride.shared.ControlCharacters.in(why)) {
 			throw new InvalidInputException("reason", io.stride.shared.ControlCharacters.MESSAGE);
 		}
+		// someone who finished the course already takes it again: an assignment that changes nothing is no assignment
+		progress.askToRetake(person.id(), courseId, why == null ? "Assigned again" : why);
 		return personAssignments.assign(courseId, person.id(), dueDate, why, manager.id(), clock.instant());
 	}
 

@@ -182,11 +182,32 @@ public class Organization {
 			.toList();
 	}
 
-	/** The people who manage a team the person is in, or a team above it (not the person themselves). */
+	/**
+	 * The person's nearest managers: for each team they are in, the active managers of that team or, when it has
+	 * none (or only the person), of the nearest team above that has. Who hears about a person's work, without every
+	 * manager up to the top of the organization hearing about everyone.
+	 */
 	public List<PersonId> managersOf(PersonId person) {
-		Set<TeamId> teamsAbove = people.findById(person)
-			.map(p -> withAncestors(p.teamIds()))
-			.orElse(Set.of());
-		return people.activeManagersOf(teamsAbove).stream().filter(id -> !id.equals(person)).toList();
+		Person p = people.findById(person).orElse(null);
+		if (p == null) {
+			return List.of();
+		}
+		Map<TeamId, TeamId> parents = new HashMap<>();
+		teams.all().forEach(team -> parents.put(team.id(), team.parentId()));
+		Set<PersonId> result = new LinkedHashSet<>();
+		for (TeamId team : p.teamIds()) {
+			Set<TeamId> seen = new HashSet<>();
+			for (TeamId current = team; current != null && seen.add(current); current = parents.get(current)) {
+				List<PersonId> managers = people.activeManagersOf(Set.of(current))
+					.stream()
+					.filter(id -> !id.equals(person))
+					.toList();
+				if (!managers.isEmpty()) {
+					result.addAll(managers);
+					break;
+				}
+			}
+		}
+		return List.copyOf(result);
 	}
 }

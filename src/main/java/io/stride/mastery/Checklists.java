@@ -109,12 +109,21 @@ public class Checklists {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The task was not signed off.", errors);
 		}
-		if (evidence.signOff(task.id(), learnerId).isPresent()) {
-			throw new ConflictException("“" + task.title() + "” is already signed off for " + learner.name() + ".");
+		java.util.Optional<SignOff> earlier = evidence.signOff(task.id(), learnerId);
+		// observing the task again on a later day renews the sign-off (evidence that expires counts from the new day);
+		// the same or an earlier day is a second click
+		if (earlier.isPresent() && !day.isAfter(earlier.get().observedOn())) {
+			throw new ConflictException("“" + task.title() + "” is already signed off for " + learner.name() + " (observed "
+					+ earlier.get().observedOn() + "); sign it off again only after watching it on a later day.");
 		}
-		SignOff signOff = new SignOff(Ids.newId(), task.id(), learnerId, viewer.id(), viewer.name(), day, text,
-				clock.instant());
-		evidence.insert(signOff);
+		SignOff signOff = new SignOff(earlier.map(SignOff::id).orElseGet(Ids::newId), task.id(), learnerId, viewer.id(),
+				viewer.name(), day, text, clock.instant());
+		if (earlier.isPresent()) {
+			evidence.renew(signOff);
+		}
+		else {
+			evidence.insert(signOff);
+		}
 		mastery.signOffChanged(learnerId, task.id(), true);
 		mastery.reconcile(learner, rules);
 		return signOff;

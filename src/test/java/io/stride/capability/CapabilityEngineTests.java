@@ -74,6 +74,9 @@ class CapabilityEngineTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	io.stride.delivery.Delivery delivery;
+
+	@Autowired
 	MovableClock clock;
 
 	@Autowired
@@ -100,6 +103,8 @@ class CapabilityEngineTests {
 		// observing part of mastering it
 		Course practice = fixtures.publishedCourse(manager, "Observed practice " + org.suffix());
 		task = masteryRules.addTask(manager, org.teamA(), practice.id(), "Runs an EBR without escalation");
+		// the test clock stands still; what learners do next happens after the courses were published
+		clock.advance(Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -188,11 +193,42 @@ class CapabilityEngineTests {
 		assertThat(row.qualified()).isEmpty();
 		assertThat(row.status()).isEqualTo(CoverageStatus.SHORT);
 
-		// taking the course again (as the renewal proposes) renews the evidence from today
+		// the manager assigns the course again, as the renewal proposes: the learner has it to take again
+		coverage.assignMissingCourse(manager, org.learnerA(), ebr, course.id(), null);
+		assertThat(delivery.myLearning(fixtures.viewer(org.learnerA())))
+			.filteredOn(item -> item.courseId().equals(course.id()))
+			.singleElement()
+			.satisfies(item -> {
+				assertThat(item.assigned()).isTrue();
+				assertThat(item.recertifyReason()).isEqualTo("For “EBR, renewed yearly " + org.suffix() + "”: Learning");
+			});
+		// taking it again renews the evidence from today
 		take(org.learnerA(), course);
 		row = row(coverage.coverage(manager, org.teamA(), null), ebr);
 		assertThat(row.qualified()).extracting(PersonRef::id).containsExactly(org.learnerA());
 		assertThat(row.forecast()).isEmpty();
+	}
+
+	@Test
+	void observingATaskAgainRenewsItsSignOffAndTheRenewalSaysSo() {
+		CapabilityId ebr = capability("EBR observed yearly " + org.suffix(), 12,
+				rule(1, "TASK_SIGNED_OFF", null, false, task.id(), null));
+		target(org.teamA(), ebr, 1, 1);
+		LocalDate today = LocalDate.now(clock);
+		checklists.signOff(manager, task.id(), org.learnerA(), today.minusDays(350), "Ran the Q1 review alone.");
+
+		CapabilityCoverage row = row(coverage.coverage(manager, org.teamA(), null), ebr);
+		assertThat(row.expiring()).singleElement().satisfies(e -> {
+			assertThat(e.renewal().action()).isEqualTo("REQUEST_SIGN_OFF");
+			assertThat(e.renewal().description()).isEqualTo("Have “Runs an EBR without escalation” observed and signed off again");
+		});
+		assertThatThrownBy(() -> checklists.signOff(manager, task.id(), org.learnerA(), today.minusDays(350), "Again."))
+			.isInstanceOf(io.stride.shared.ConflictException.class);
+
+		checklists.signOff(manager, task.id(), org.learnerA(), today, "Ran the Q4 review alone.");
+		row = row(coverage.coverage(manager, org.teamA(), null), ebr);
+		assertThat(row.expiring()).isEmpty();
+		assertThat(row.qualified()).extracting(PersonRef::id).containsExactly(org.learnerA());
 	}
 
 	@Test
@@ -211,7 +247,8 @@ class CapabilityEngineTests {
 		String subject = "Your “EBR, told before it expires " + org.suffix() + "” level expires in 50 days";
 		awaitNotification(org.learnerA(), subject);
 		awaitNotification(org.managerA(), "Learner A’s “EBR, told before it expires " + org.suffix() + "” level expires in 50 days");
-		assertThat(notificationBodies(org.learnerA())).anyMatch(b -> b.contains("To renew it: take the course again."));
+		assertThat(notificationBodies(org.learnerA()))
+			.anyMatch(b -> b.contains("To renew it: take “Executive business reviews " + org.suffix() + "” again."));
 
 		clock.advance(Duration.ofDays(36));
 		assertThat(notices.send()).isPositive();

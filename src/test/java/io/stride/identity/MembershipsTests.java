@@ -63,7 +63,7 @@ class MembershipsTests {
 	}
 
 	@Test
-	void managersOfAPersonAreThoseOfTheirTeamsAndTheTeamsAbove() {
+	void managersOfAPersonAreTheNearestUpTheTree() {
 		Viewer admin = fixtures.admin();
 		PersonId subManager = fixtures.person(admin, "Sub Manager", "sub-manager", org.suffix(), Set.of(), Set.of(org.subTeamA()));
 		PersonId formerManager = fixtures.person(admin, "Former Manager", "former-manager", org.suffix(), Set.of(),
@@ -71,10 +71,15 @@ class MembershipsTests {
 		administration.updatePerson(admin, formerManager, new PersonChanges("Former Manager", org.email("former-manager"),
 				null, false, Set.of(), Set.of(org.teamA()), Set.of()));
 
-		assertThat(organization.managersOf(org.learnerSubA())).containsExactlyInAnyOrder(org.managerA(), subManager);
+		// the sub-team has its own manager: the manager above is not told about everything below
+		assertThat(organization.managersOf(org.learnerSubA())).containsExactly(subManager);
 		assertThat(organization.managersOf(org.learnerA())).containsExactly(org.managerA());
 		assertThat(organization.managersOf(org.learnerB())).containsExactly(org.managerB());
 		// manager A is in team A, which they manage: never their own manager
 		assertThat(organization.managersOf(org.managerA())).isEmpty();
+		// a sub-team without a manager of its own reaches the nearest one above
+		administration.updatePerson(admin, subManager, new PersonChanges("Sub Manager", org.email("sub-manager"), null,
+				true, Set.of(), Set.of(), Set.of()));
+		assertThat(organization.managersOf(org.learnerSubA())).containsExactly(org.managerA());
 	}
 }

@@ -234,7 +234,10 @@ class MasteryApiTests {
 				"{\"personId\":\"" + org.learnerA().value() + "\",\"observedOn\":\"" + date + "\",\"note\":\"Calm and clear.\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.signerName").value("Manager A")));
-		signOff(task, expert, org.learnerA(), "Again.").andExpect(status().isConflict());
+		// watching it again on the same day is a second click; a later day would renew the sign-off
+		mvc.perform(json(post("/api/v1/checklist-tasks/" + task + "/sign-offs"), expert,
+				"{\"personId\":\"" + org.learnerA().value() + "\",\"observedOn\":\"" + date + "\",\"note\":\"Again.\"}"))
+			.andExpect(status().isConflict());
 		signOff(task, expert, org.learnerSubA(), "Handled the Acme call.").andExpect(status().isCreated());
 
 		mvc.perform(get(mastery(org.learnerA())).header("Authorization", bearer(org.managerA())))

@@ -41,8 +41,11 @@ public class ExpiryNotices {
 
 	private final Clock clock;
 
+	private final Renewals renewals;
+
 	ExpiryNotices(HoldingStore holdings, CatalogueStore catalogue, Organization organization,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, Renewals renewals) {
+		this.renewals = renewals;
 		this.holdings = holdings;
 		this.catalogue = catalogue;
 		this.organization = organization;
@@ -72,6 +75,7 @@ public class ExpiryNotices {
 		Map<CapabilityId, Capability> capabilities = catalogue.byIds(top.values().stream()
 			.map(HoldingStore.Holding::capabilityId)
 			.collect(java.util.stream.Collectors.toSet()));
+		Map<String, io.stride.capability.MissingEvidence> renewals = this.renewals.of(top.values(), capabilities, today);
 		int sent = 0;
 		for (HoldingStore.Holding h : top.values()) {
 			Capability capability = capabilities.get(h.capabilityId());
@@ -94,7 +98,7 @@ public class ExpiryNotices {
 			if (person == null) {
 				continue;
 			}
-			var renewal = io.stride.capability.Coverage.renewalOf(capability, h.levelRank());
+			var renewal = renewals.get(Renewals.key(h));
 			List<PersonId> managers = organization.managersOf(person.id());
 			events.publishEvent(new CapabilityEvidenceExpiring(person.id(), person.name(), capability.id(),
 					capability.name(), capability.levelName(h.levelRank()), h.validUntil(), (int) days,

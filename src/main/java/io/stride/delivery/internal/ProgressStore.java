@@ -129,6 +129,14 @@ public class ProgressStore {
 		return people;
 	}
 
+	/** Asks one learner who finished the course to take it again (the course then opens from the start). */
+	public boolean askToRetake(PersonId person, CourseId course, String reason) {
+		return jdbc.sql("UPDATE progress SET recertify_reason = ?, updated_at = ? WHERE person_id = ? AND course_id = ? "
+				+ "AND status IN ('COMPLETED', 'PASSED')")
+			.params(reason, Timestamp.from(Instant.now()), person.value(), course.value())
+			.update() > 0;
+	}
+
 	/** Starts the course over for one learner: lessons unread, no attempts counted; the learning record keeps the past. */
 	public void restart(PersonId person, CourseId course) {
 		jdbc.sql("DELETE FROM lesson_reads WHERE person_id = ? AND course_id = ?").params(person.value(), course.value()).update();

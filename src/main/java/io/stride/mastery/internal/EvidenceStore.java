@@ -115,6 +115,15 @@ public class EvidenceStore {
 			.update();
 	}
 
+	/** A later observation of the same task replaces the earlier sign-off's day, signer and note. */
+	public void renew(SignOff signOff) {
+		jdbc.sql("UPDATE checklist_sign_offs SET signed_by = ?, signer_name = ?, observed_on = ?, note = ?, created_at = ? "
+				+ "WHERE id = ?")
+			.params(signOff.signedBy().value(), signOff.signerName(), Date.valueOf(signOff.observedOn()), signOff.note(),
+					Timestamp.from(signOff.createdAt()), signOff.id())
+			.update();
+	}
+
 	public Optional<SignOff> signOff(String id) {
 		return jdbc.sql(SIGN_OFF + "WHERE id = ?").param(id).query(this::mapSignOff).optional();
 	}
