@@ -140,10 +140,17 @@ public class Absences {
 		return grouped(store.between(people, from, to));
 	}
 
-	/** Every absence overlapping the days, for the organization's risk report; callers check the viewer. */
+	/**
+	 * Every absence overlapping the days, for the organization's risk report; callers check the viewer. Names are
+	 * left out ({@code personName} null): tens of thousands of people may be away, and the callers know them.
+	 */
 	@Transactional(readOnly = true)
 	public Map<PersonId, List<Absence>> allBetween(LocalDate from, LocalDate to) {
-		return grouped(store.allBetween(from, to));
+		Map<PersonId, List<Absence>> result = new HashMap<>();
+		for (AbsenceStore.Row row : store.allBetween(from, to)) {
+			result.computeIfAbsent(row.personId(), k -> new ArrayList<>()).add(absence(row, null));
+		}
+		return result;
 	}
 
 	private Map<PersonId, List<Absence>> grouped(List<AbsenceStore.Row> rows) {

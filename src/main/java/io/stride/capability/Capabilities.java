@@ -87,6 +87,20 @@ public class Capabilities {
 		return labels.named(find(id));
 	}
 
+	private static boolean sameEvidence(Capability before, Capability after) {
+		return java.util.Objects.equals(before.validityMonths(), after.validityMonths())
+				&& before.levels().equals(after.levels()) && rulesOf(before).equals(rulesOf(after));
+	}
+
+	/** Rules without their ids (a save gives them new ones) and labels. */
+	private static List<List<Object>> rulesOf(Capability c) {
+		return c.rules()
+			.stream()
+			.map(r -> java.util.Arrays.<Object>asList(r.level(), r.kind(), r.courseId(), r.currentVersion(), r.taskId(),
+					r.count(), r.certificateName()))
+			.toList();
+	}
+
 	/** Whether the viewer keeps the organization's catalogue (admins and L&D reviewers). */
 	public boolean keepsOrganizationCatalogue(Viewer viewer) {
 		return learningTeam.includes(viewer);
@@ -138,7 +152,12 @@ public class Capabilities {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
 		store.replaceLevelsAndRules(id, checked.levels(), checked.rules());
-		holdings.recomputeCapability(id);
+		Capability stored = store.find(id).orElseThrow();
+		// a new name or description changes nobody's level: only levels, rules and validity are worth recomputing
+		// everyone who holds it or has evidence for it
+		if (!sameEvidence(current, stored)) {
+			holdings.recomputeCapability(id);
+		}
 		Capability updated = get(viewer, id);
 		audit(updated, "UPDATED", summary(updated), viewer);
 		return updated;

@@ -152,9 +152,12 @@ public class CapabilityProfiles {
 			throw new InvalidInputException("The validation was not saved.", errors);
 		}
 		LocalDate today = LocalDate.now(clock);
-		if (!evidence.holdsAtLeast(viewer.id(), capability, levelRank, today)) {
+		// the capability's keepers may validate too: someone has to be first when a level is reached by validation only
+		boolean keeper = learningTeam.includes(viewer)
+				|| found.ownerTeamId() != null && organization.canManage(viewer, found.ownerTeamId());
+		if (!keeper && !evidence.holdsAtLeast(viewer.id(), capability, levelRank, today)) {
 			throw new ForbiddenException("Only someone who holds " + found.levelName(levelRank) + " (or above) in "
-					+ found.name() + " can validate it.");
+					+ found.name() + ", or who keeps the capability, can validate it.");
 		}
 		if (evidence.hasValidation(person, capability, levelRank, viewer.id())) {
 			throw new ConflictException("You already validated " + colleague.name() + " at " + found.levelName(levelRank)

@@ -268,7 +268,8 @@ public class Coverage {
 			Shortfall first = r.forecast().isEmpty() ? null : r.forecast().get(0);
 			capabilities.put(pair.capability().id(), pair.capability());
 			byCapability.computeIfAbsent(pair.capability().id(), k -> new ArrayList<>())
-				.add(new RiskReport.TeamRisk(pair.team().id(), pair.team().name(), r.status(), r.qualified().size(),
+				.add(new RiskReport.TeamRisk(pair.team().id(), pair.team().name(), r.status(),
+						r.qualified().size() - r.away().size(),
 						pair.target().minPeople(), pair.target().levelName(), r.busFactor(),
 						first == null ? null : first.from(), first == null ? null : first.to()));
 		}

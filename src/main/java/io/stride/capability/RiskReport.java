@@ -19,7 +19,10 @@ public record RiskReport(LocalDate on, List<CapabilityRisk> capabilities) {
 			int teamsShortSoon, LocalDate firstShortOn, List<TeamRisk> teams) {
 	}
 
-	/** {@code shortFrom}/{@code shortTo}: the first shortfall of the forecast (null if none within 90 days). */
+	/**
+	 * {@code qualified}: qualified people available today (those away are not counted); {@code shortFrom}/{@code
+	 * shortTo}: the first shortfall of the forecast (null if none within 90 days).
+	 */
 	public record TeamRisk(TeamId teamId, String teamName, CoverageStatus status, int qualified, int target,
 			String levelName, int busFactor, LocalDate shortFrom, LocalDate shortTo) {
 	}

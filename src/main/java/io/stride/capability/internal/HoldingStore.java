@@ -25,13 +25,47 @@ public class HoldingStore {
 		}
 	}
 
+	/** The first key of PostgreSQL's two-key advisory locks that serialize recomputing one person's holdings. */
+	private static final int LOCK_SPACE = 0x5ca1;
+
+	/** Evidence changes touch one person; more than this is a bulk recomputation. */
+	static final int MAX_LOCKED = 20;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
-	HoldingStore(JdbcClient jdbc, JdbcTemplate template) {
+	private final boolean postgres;
+
+	HoldingStore(JdbcClient jdbc, JdbcTemplate template, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(javax.sql.DataSource dataSource) {
+		try (java.sql.Connection c = dataSource.getConnection()) {
+			return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (java.sql.SQLException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * Holds, until the transaction ends, a lock per person (in a fixed order, so that two recomputations never wait
+	 * for each other in a circle): a second change of the same person's evidence waits for the first to commit, then
+	 * reads its evidence and replaces its rows, instead of failing on them or leaving rows computed before it. H2 (one
+	 * node, tests and trials) needs none. Bulk recomputations of a whole capability (a change of rules, a rebuild) take
+	 * none: thousands of locks in one transaction would fill PostgreSQL's lock table.
+	 */
+	public void lock(Collection<PersonId> people) {
+		if (!postgres || people.isEmpty() || people.size() > MAX_LOCKED) {
+			return;
+		}
+		for (String id : people.stream().map(PersonId::value).distinct().sorted().toList()) {
+			jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(LOCK_SPACE, id.hashCode()).query().singleRow();
+		}
 	}
 
 	/** Replaces the holdings of these people for these capabilities. */

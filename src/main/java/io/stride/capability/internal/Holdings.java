@@ -97,6 +97,7 @@ public class Holdings {
 			return;
 		}
 		LocalDate today = LocalDate.now(clock);
+		store.lock(people);
 		Map<PersonId, Facts> facts = loader.load(people, capabilities, false);
 		List<HoldingStore.Holding> holdings = new ArrayList<>();
 		for (PersonId person : people) {
