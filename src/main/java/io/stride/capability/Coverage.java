@@ -213,7 +213,7 @@ public class Coverage {
 		}
 		else if (capability.ownerTeamId() != null
 				&& !organization.withAncestors(Set.of(teamId)).contains(capability.ownerTeamId())) {
-			errors.put("capabilityId", "“" + capability.name() + "” belongs to another team's catalogue.");
+			errors.put("capabilityId", "This capability belongs to another team; choose one of the organization's or your team's.");
 		}
 		else if (capability.level(levelRank).isEmpty()) {
 			errors.put("level", "Choose one of the capability's levels (1 to " + capability.levels().size() + ").");
