@@ -92,6 +92,13 @@ public class AuditLog {
 				"version " + event.version());
 	}
 
+	@EventListener
+	void on(io.stride.capability.CapabilityTargetChanged event) {
+		record(event.by(), event.minPeople() == 0 ? "CAPABILITY_TARGET_REMOVED" : "CAPABILITY_TARGET_SET", "TEAM",
+				event.teamId().value(), event.teamName(), event.minPeople() == 0 ? event.capabilityName()
+						: event.capabilityName() + ": at least " + event.minPeople() + " at " + event.levelName());
+	}
+
 	private void record(PersonId actor, String action, String subjectType, String subjectId, String subjectName,
 			String detail) {
 		String actorName = actor == null ? null : organization.viewerOf(actor).name();

@@ -94,4 +94,28 @@ class NotificationRules {
 		notifications.notify(event.learnerId(), "The author answered you about \"" + event.lessonTitle() + "\"", event.reply(),
 				"/learning/courses/" + event.courseId().value() + "/lessons/" + event.lessonId() + "#reaction");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.capability.CapabilityEvidenceExpiring event) {
+		String when = event.daysAhead() <= 1 ? "tomorrow" : "in " + event.daysAhead() + " days";
+		String link = "/people/" + event.personId().value() + "/capabilities";
+		String renewal = event.renewal() == null || event.renewal().isEmpty() ? ""
+				: " To renew it: " + Character.toLowerCase(event.renewal().charAt(0)) + event.renewal().substring(1) + ".";
+		notifications.notify(event.personId(), "Your “" + event.capabilityName() + "” level expires " + when,
+				"“" + event.levelName() + "” stops counting on " + event.expiresOn() + "." + renewal, link);
+		for (PersonId manager : event.managers()) {
+			notifications.notify(manager, event.personName() + "’s “" + event.capabilityName() + "” level expires " + when,
+					"“" + event.levelName() + "” stops counting on " + event.expiresOn() + "." + renewal
+							+ " You can assign what renews it from their capabilities.", link);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.capability.SignOffRequested event) {
+		for (PersonId signer : event.signers()) {
+			notifications.notify(signer, "Sign-off asked: " + event.personName() + ", “" + event.taskTitle() + "”",
+					event.requestedBy() + " asks you to watch " + event.personName() + " do “" + event.taskTitle()
+							+ "” and sign it off: it is evidence for “" + event.capabilityName() + "”.", event.link());
+		}
+	}
 }

@@ -91,4 +91,35 @@ public class PersonEvidenceStore {
 			.query((rs, n) -> new PersonId(rs.getString(1)))
 			.list();
 	}
+
+	/** All of a person's certificates, newest first (for their profile). */
+	public List<CertificateRow> certificatesOf(PersonId person) {
+		return jdbc.sql(CERTIFICATE + "WHERE person_id = ? ORDER BY uploaded_at DESC, id")
+			.param(person.value())
+			.query((rs, n) -> new CertificateRow(rs.getString(1), new PersonId(rs.getString(2)),
+					new CapabilityId(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+					rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getString(10),
+					rs.getString(11) == null ? null : new PersonId(rs.getString(11)), rs.getString(12),
+					rs.getTimestamp(13).toInstant()))
+			.list();
+	}
+
+	public List<ValidationRow> validationsOf(PersonId person) {
+		return jdbc.sql("SELECT id, person_id, capability_id, level_rank, validator_id, validator_name, validated_on, note "
+				+ "FROM capability_validations WHERE person_id = ? ORDER BY validated_on DESC, id")
+			.param(person.value())
+			.query((rs, n) -> new ValidationRow(rs.getString(1), new PersonId(rs.getString(2)),
+					new CapabilityId(rs.getString(3)), rs.getInt(4), new PersonId(rs.getString(5)), rs.getString(6),
+					rs.getObject(7, LocalDate.class), rs.getString(8)))
+			.list();
+	}
+
+	public List<SelfAssessmentRow> selfAssessmentsOf(PersonId person) {
+		return jdbc.sql("SELECT person_id, capability_id, level_rank, note, updated_at FROM capability_self_assessments "
+				+ "WHERE person_id = ?")
+			.param(person.value())
+			.query((rs, n) -> new SelfAssessmentRow(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2)),
+					rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.list();
+	}
 }

@@ -1,0 +1,197 @@
+package io.stride.capability.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.capability.Absence;
+import io.stride.capability.Capability;
+import io.stride.capability.CoverageStatus;
+import io.stride.capability.PersonRef;
+import io.stride.capability.Shortfall;
+import io.stride.capability.Target;
+import io.stride.identity.PersonId;
+
+/**
+ * Coverage of one capability in one team tree, from the levels members hold (each with the day it stops holding)
+ * and their absences: who is qualified on a day, who of them is away, the status against the target, the bus factor
+ * and the forecast's shortfalls. Pure: the callers read the rows.
+ */
+public final class CoverageCalculator {
+
+	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+	private CoverageCalculator() {
+	}
+
+	/**
+	 * What is known of the team tree for one capability: its members (names), the holdings of the capability by
+	 * members (any level), absences of members, and whether the viewer may read absence kinds.
+	 */
+	public record Input(Capability capability, Target target, List<PersonRef> members,
+			Map<PersonId, List<HoldingStore.Holding>> holdings, Map<PersonId, List<Absence>> absences, LocalDate today,
+			LocalDate on, int forecastDays, boolean showKinds) {
+	}
+
+	public record Result(int levelRank, String levelName, List<PersonRef> qualified, List<PersonRef> away,
+			CoverageStatus status, int busFactor, List<Shortfall> forecast, String summary) {
+	}
+
+	public static Result calculate(Input in) {
+		Capability capability = in.capability();
+		int level = in.target() == null ? 1 : in.target().levelRank();
+		// only members who hold the level at some point can count: the rest never change a day's figure
+		List<PersonRef> holders = new ArrayList<>();
+		for (PersonRef member : in.members()) {
+			if (in.holdings().containsKey(member.id())) {
+				holders.add(member);
+			}
+		}
+		List<PersonRef> qualified = new ArrayList<>();
+		List<PersonRef> away = new ArrayList<>();
+		for (PersonRef person : holders) {
+			if (levelOn(in.holdings().get(person.id()), in.on()) >= level) {
+				qualified.add(person);
+				if (absentOn(in.absences().get(person.id()), in.on()) != null) {
+					away.add(person);
+				}
+			}
+		}
+		int available = qualified.size() - away.size();
+		CoverageStatus status = in.target() == null ? CoverageStatus.NO_TARGET
+				: CoverageStatus.of(available, in.target().minPeople());
+		int busFactor = in.target() == null ? Math.max(0, available - 1) : Math.max(0, available - in.target().minPeople());
+		List<Shortfall> forecast = in.target() == null ? List.of() : forecast(in, holders, level);
+		return new Result(level, capability.levelName(level), qualified, away, status, busFactor, forecast,
+				summary(in, qualified, away, status, busFactor, forecast));
+	}
+
+	/** The highest level the holdings give on the day (0: none). */
+	public static int levelOn(List<HoldingStore.Holding> holdings, LocalDate day) {
+		int best = 0;
+		if (holdings != null) {
+			for (HoldingStore.Holding h : holdings) {
+				if (h.holdsOn(day) && h.levelRank() > best) {
+					best = h.levelRank();
+				}
+			}
+		}
+		return best;
+	}
+
+	static Absence absentOn(List<Absence> absences, LocalDate day) {
+		if (absences != null) {
+			for (Absence absence : absences) {
+				if (absence.covers(day)) {
+					return absence;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static List<Shortfall> forecast(Input in, List<PersonRef> holders, int level) {
+		int target = in.target().minPeople();
+		List<Shortfall> result = new ArrayList<>();
+		LocalDate end = in.today().plusDays(in.forecastDays());
+		LocalDate from = null;
+		int least = Integer.MAX_VALUE;
+		Set<String> reasons = new LinkedHashSet<>();
+		for (LocalDate day = in.today(); !day.isAfter(end); day = day.plusDays(1)) {
+			int available = 0;
+			List<String> why = new ArrayList<>();
+			for (PersonRef person : holders) {
+				List<HoldingStore.Holding> holdings = in.holdings().get(person.id());
+				int onDay = levelOn(holdings, day);
+				if (onDay < level) {
+					if (levelOn(holdings, in.today()) >= level) {
+						why.add(first(person.name()) + "’s evidence expired");
+					}
+					continue;
+				}
+				Absence absence = absentOn(in.absences().get(person.id()), day);
+				if (absence != null) {
+					why.add(first(person.name()) + " "
+							+ (in.showKinds() && absence.kind() != null ? absence.kind().phrase() : "away"));
+					continue;
+				}
+				available++;
+			}
+			if (available < target) {
+				if (from == null) {
+					from = day;
+					least = available;
+					reasons.clear();
+				}
+				least = Math.min(least, available);
+				reasons.addAll(why);
+			}
+			else if (from != null) {
+				result.add(new Shortfall(from, day.minusDays(1), least, List.copyOf(reasons)));
+				from = null;
+			}
+		}
+		if (from != null) {
+			result.add(new Shortfall(from, end, least, List.copyOf(reasons)));
+		}
+		return result;
+	}
+
+	private static String summary(Input in, List<PersonRef> qualified, List<PersonRef> away, CoverageStatus status,
+			int busFactor, List<Shortfall> forecast) {
+		StringBuilder s = new StringBuilder(in.capability().name()).append(": ")
+			.append(qualified.size())
+			.append(" of ")
+			.append(in.members().size())
+			.append(" qualified");
+		if (!away.isEmpty()) {
+			s.append(", ").append(away.size()).append(" away");
+		}
+		if (in.target() == null) {
+			return s.append(" at ").append(in.capability().levelName(1)).append(" or above; no target.").toString();
+		}
+		s.append(", target ").append(in.target().minPeople()).append(", bus factor ").append(busFactor);
+		if (forecast.isEmpty()) {
+			return s.append("; not short in the next ").append(in.forecastDays()).append(" days.").toString();
+		}
+		s.append("; ");
+		LocalDate end = in.today().plusDays(in.forecastDays());
+		for (int i = 0; i < forecast.size(); i++) {
+			Shortfall f = forecast.get(i);
+			if (i > 0) {
+				s.append(i == forecast.size() - 1 ? " and " : ", ");
+			}
+			s.append(i == 0 ? "short " : "");
+			if (f.from().equals(in.today()) && f.to().equals(end)) {
+				s.append("for the next ").append(in.forecastDays()).append(" days");
+			}
+			else if (f.from().equals(in.today())) {
+				s.append("until ").append(SHORT_DAY.format(f.to()));
+			}
+			else if (f.to().equals(end)) {
+				s.append("from ").append(SHORT_DAY.format(f.from())).append(" on");
+			}
+			else if (f.from().equals(f.to())) {
+				s.append("on ").append(SHORT_DAY.format(f.from()));
+			}
+			else {
+				s.append("from ").append(SHORT_DAY.format(f.from())).append(" to ").append(SHORT_DAY.format(f.to()));
+			}
+			if (!f.reasons().isEmpty()) {
+				s.append(" (").append(String.join(", ", f.reasons())).append(")");
+			}
+		}
+		return s.append(".").toString();
+	}
+
+	/** "Ana" of "Ana Alves": sentences about colleagues use first names. */
+	static String first(String name) {
+		int space = name.indexOf(' ');
+		return space > 0 ? name.substring(0, space) : name;
+	}
+}
