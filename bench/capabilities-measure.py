@@ -134,8 +134,14 @@ def find(value, capability, key):
 
 
 def level(profile, capability):
-    held = find(profile, capability, "levelRank")
-    return held["levelRank"] if held else None
+    """The rank held (0: none), or None when the profile does not list the capability."""
+    held = find(profile, capability, "level") or find(profile, capability, "levelRank")
+    if held is None:
+        return None
+    value = held.get("level", held.get("levelRank"))
+    if isinstance(value, dict):
+        value = value.get("rank")
+    return value or 0
 
 
 def qualified(coverage, capability):

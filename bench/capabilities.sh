@@ -251,15 +251,20 @@ explain() {
   printf '%-34s %10s  %s\n' "$name" "$(grep -o 'Execution Time: [0-9.]* ms' "$RESULTS/plan-$name.txt" | sed 's/Execution Time: //')" \
     "$(grep -oE '(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan) (using [a-z_0-9]+ )?on [a-z_]+' "$RESULTS/plan-$name.txt" | sort | uniq -c | tr -s ' ' | paste -sd ';')"
 }
-explain holdings-of-team "SELECT h.* FROM capability_holdings h JOIN team_members m ON m.person_id = h.person_id WHERE m.team_id = '$TEAM'"
-explain holdings-of-person "SELECT * FROM capability_holdings WHERE person_id = '$PERSON'"
-explain holders-of-capability "SELECT h.person_id FROM capability_holdings h WHERE h.capability_id = (SELECT capability_id FROM capability_targets WHERE team_id = '$DIVISION' LIMIT 1) AND h.level_rank >= 2 AND (h.valid_until IS NULL OR h.valid_until > current_date)"
-explain holdings-expiring-60-days "SELECT person_id, capability_id FROM capability_holdings WHERE valid_until BETWEEN current_date AND current_date + 60"
-explain targets-of-team-and-parent "SELECT * FROM capability_targets WHERE team_id IN ('$TEAM', '$DIVISION')"
-explain targets-all "SELECT * FROM capability_targets"
-explain absences-of-team-90-days "SELECT a.* FROM absences a JOIN team_members m ON m.person_id = a.person_id WHERE m.team_id = '$TEAM' AND a.ends_on >= current_date AND a.starts_on <= current_date + 90"
-explain absences-all-90-days "SELECT person_id, starts_on, ends_on FROM absences WHERE ends_on >= current_date AND starts_on <= current_date + 90"
-explain holdings-all-with-members "SELECT m.team_id, h.capability_id, h.level_rank, COUNT(*) FROM capability_holdings h JOIN team_members m ON m.person_id = h.person_id WHERE h.valid_until IS NULL OR h.valid_until > current_date GROUP BY 1, 2, 3"
+# as the engine reads them (HoldingStore, TargetStore): a team's people, the holders of a capability, the risk
+# report's every holding of a targeted capability, the expiry notices, the targets; and absences as coverage needs them
+members=$(psql_db -c "SELECT string_agg(quote_literal(person_id), ',') FROM team_members WHERE team_id = '$TEAM'")
+explain holdings-of-team-people "SELECT person_id, capability_id, level_rank, valid_until FROM capability_holdings WHERE person_id IN ($members) AND (valid_until IS NULL OR valid_until > current_date)"
+explain holdings-of-person "SELECT person_id, capability_id, level_rank, valid_until FROM capability_holdings WHERE person_id = '$PERSON' AND (valid_until IS NULL OR valid_until > current_date)"
+explain holders-of-capability "SELECT DISTINCT person_id FROM capability_holdings WHERE capability_id = (SELECT capability_id FROM capability_targets WHERE team_id = '$DIVISION' LIMIT 1)"
+explain holdings-of-targeted-capabilities "SELECT person_id, capability_id, level_rank, valid_until FROM capability_holdings WHERE capability_id IN (SELECT capability_id FROM capability_targets) AND (valid_until IS NULL OR valid_until > current_date)"
+# the same read limited to the levels a target asks for (the lowest target level of each capability), for comparison
+explain holdings-at-targeted-levels "SELECT h.person_id, h.capability_id, h.level_rank, h.valid_until FROM capability_holdings h JOIN (SELECT capability_id, MIN(level_rank) AS lowest FROM capability_targets GROUP BY capability_id) t ON t.capability_id = h.capability_id AND h.level_rank >= t.lowest WHERE h.valid_until IS NULL OR h.valid_until > current_date"
+explain holdings-expiring-60-days "SELECT person_id, capability_id, level_rank, valid_until FROM capability_holdings WHERE valid_until >= current_date AND valid_until <= current_date + 60 ORDER BY person_id, capability_id, level_rank"
+explain targets-of-team-and-parent "SELECT team_id, capability_id, level_rank, min_people FROM capability_targets WHERE team_id IN ('$TEAM', '$DIVISION')"
+explain targets-all "SELECT t.team_id, t.capability_id, t.level_rank, t.min_people FROM capability_targets t JOIN capabilities c ON c.id = t.capability_id WHERE c.status = 'ACTIVE'"
+explain absences-of-team-90-days "SELECT * FROM absences WHERE person_id IN ($members) AND ends_on >= current_date AND starts_on <= current_date + 90"
+explain absences-all-90-days "SELECT person_id, starts_on, ends_on, kind FROM absences WHERE ends_on >= current_date AND starts_on <= current_date + 90"
 
 # The sign-offs to make: people of the measured team's division who hold level 1 of a capability whose level 2 is
 # the course and a task signed off on the division's checklist, who lack that sign-off and are not away today; the
@@ -297,6 +302,7 @@ python3 bench/capabilities-measure.py "$BASE" "$RESULTS" "$REQUESTS" "$CLIENTS" 
   {"name": "coverage API (its manager)", "token": "$manager_token", "path": "/api/v1/teams/$TEAM/coverage", "target": 150},
   {"name": "coverage API, forecast day (manager)", "token": "$manager_token", "path": "/api/v1/teams/$TEAM/coverage?on=$(date -u -d '+30 days' +%F)"},
   {"name": "matrix API (its manager)", "token": "$manager_token", "path": "/api/v1/teams/$TEAM/capability-matrix", "target": 150},
+  {"name": "matrix page (its manager)", "token": "$manager_token", "path": "/teams/$TEAM/capability-matrix", "accept": "text/html", "target": 150},
   {"name": "matrix CSV (its manager)", "token": "$manager_token", "path": "/api/v1/teams/$TEAM/capability-matrix", "accept": "text/csv"},
   {"name": "coverage API, division of 2,450 (manager)", "token": "$division_token", "path": "/api/v1/teams/$DIVISION/coverage"},
   {"name": "profile API (admin)", "token": "$admin_token", "path": "/api/v1/people/$PERSON/capabilities", "target": 50},
