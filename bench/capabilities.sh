@@ -9,7 +9,8 @@
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), APP_HEAP (2g), PORT (8093), SKIP_BUILD=1, DB (stride_capbench),
 #   TOP (40), SUBS (49), LEAF (50), CAPS (300), DRAWS (17: capabilities each person draws evidence for),
 #   ABSENCES (50000), CLIENTS (4: concurrent clients of the second round), RISK_REQUESTS (20), SIGN_OFFS (10),
-#   KEEP_DATA=1 (measure again on the database an earlier run filled, without generating it again),
+#   KEEP_DATA=1 (measure again on the database an earlier run filled, without generating it again), JAR (the
+#   application to run; default: the one built in target/),
 #   APP_ARGS (more arguments for Stride)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +51,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== building the application"
   ./mvnw -q -B -ntp -DskipTests package
 fi
-JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
+JAR=${JAR:-$(ls target/stride-*.jar | grep -v plain | head -n 1)}
 
 start_app() {
   STRIDE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STRIDE_DB_USER=stride STRIDE_DB_PASSWORD=stride \
