@@ -97,11 +97,14 @@ def summary(r):
 
 
 results = []
-print("== %d sequential requests each, then %d over %d concurrent clients (risk report: %d), after a warm-up"
-      % (REQUESTS, REQUESTS, CLIENTS, RISK_REQUESTS))
-for endpoint in spec["endpoints"]:
+print("== %d sequential requests each, then %d over %d concurrent clients, after 10 not measured (risk report: %d, "
+      "after 1)" % (REQUESTS, REQUESTS, CLIENTS, RISK_REQUESTS))
+def measure(endpoint):
     n = RISK_REQUESTS if endpoint.get("risk") else REQUESTS
-    warm = run(endpoint, 3 if endpoint.get("risk") else 10, 1)
+    warm = run(endpoint, 1 if endpoint.get("risk") else 10, 1)
+    if endpoint.get("risk") and warm["times"]:
+        print("%-42s warm-up %.0f ms" % (endpoint["name"], warm["times"][0]))
+        sys.stdout.flush()
     if 200 not in warm["statuses"]:
         sequential = concurrent = warm
     else:
@@ -112,6 +115,11 @@ for endpoint in spec["endpoints"]:
     results.append({"name": endpoint["name"], "path": endpoint["path"], "target": endpoint.get("target"),
                     "bytes": sequential["bytes"], "sequential": sequential, "concurrent": concurrent})
     sys.stdout.flush()
+
+
+for endpoint in spec["endpoints"]:
+    if not endpoint.get("risk"):
+        measure(endpoint)
 
 
 def find(value, capability, key):
@@ -186,6 +194,11 @@ if spec_signoffs:
         if s_status >= 400:
             print("   " + s_body.decode(errors="replace")[:300])
         sys.stdout.flush()
+
+# the organization's risk report last: it is the slowest, and the sign-offs above should not wait for it
+for endpoint in spec["endpoints"]:
+    if endpoint.get("risk"):
+        measure(endpoint)
 
 with open(RESULTS + "/figures.json", "w") as out:
     json.dump({"endpoints": results, "signoffs": signoffs}, out, indent=1)
