@@ -87,6 +87,11 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.capability.AbsencesChanged event) {
+		record(event.by(), event.action(), "ABSENCE", event.subjectId(), event.subjectName(), event.detail());
+	}
+
+	@EventListener
 	void on(CoursePublished event) {
 		record(event.publishedBy(), "COURSE_PUBLISHED", "COURSE", event.courseId().value(), event.title(),
 				"version " + event.version());
@@ -97,6 +102,12 @@ public class AuditLog {
 		record(event.by(), event.minPeople() == 0 ? "CAPABILITY_TARGET_REMOVED" : "CAPABILITY_TARGET_SET", "TEAM",
 				event.teamId().value(), event.teamName(), event.minPeople() == 0 ? event.capabilityName()
 						: event.capabilityName() + ": at least " + event.minPeople() + " at " + event.levelName());
+	}
+
+	@EventListener
+	void on(io.stride.capability.CapabilityChanged event) {
+		record(event.by(), "CAPABILITY_" + event.change(), "CAPABILITY", event.capabilityId().value(), event.name(),
+				event.detail());
 	}
 
 	private void record(PersonId actor, String action, String subjectType, String subjectId, String subjectName,

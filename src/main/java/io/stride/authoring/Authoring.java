@@ -575,12 +575,16 @@ public class Authoring {
 	/** Current versions of these courses (only those ever published). */
 	@Transactional(readOnly = true)
 	public Map<CourseId, CurrentVersion> currentVersions(java.util.Collection<CourseId> ids) {
-		throw new UnsupportedOperationException("not yet");
+		Map<CourseId, CurrentVersion> current = new java.util.HashMap<>();
+		versions.current(ids)
+			.forEach(v -> current.put(v.courseId(),
+					new CurrentVersion(v.courseId(), v.version(), v.publishedAt(), v.retired())));
+		return current;
 	}
 
 	/** Pins of these people on these courses. */
 	@Transactional(readOnly = true)
 	public List<Pin> pins(java.util.Collection<io.stride.identity.PersonId> people, java.util.Collection<CourseId> ids) {
-		throw new UnsupportedOperationException("not yet");
+		return versions.pins(people, ids).stream().map(p -> new Pin(p.personId(), p.courseId(), p.version())).toList();
 	}
 }

@@ -81,10 +81,13 @@ public class Coverage {
 
 	private final Clock clock;
 
+	private final LearningTeam learningTeam;
+
 	Coverage(Organization organization, CatalogueStore catalogue, TargetStore targets, HoldingStore holdings,
 			EvidenceLoader loader, Absences absences, OrganizationCoverage organizationCoverage,
 			io.stride.capability.internal.PersonEvidenceStore selfAssessments, Delivery delivery, Checklists checklists,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, LearningTeam learningTeam) {
+		this.learningTeam = learningTeam;
 		this.organization = organization;
 		this.catalogue = catalogue;
 		this.targets = targets;
@@ -243,7 +246,7 @@ public class Coverage {
 	/** Admins and L&D reviewers; 404 for everyone else. */
 	@Transactional(readOnly = true)
 	public RiskReport riskReport(Viewer viewer, LocalDate on) {
-		if (!viewer.isReviewer()) {
+		if (!learningTeam.includes(viewer)) {
 			throw new NotFoundException("Report");
 		}
 		LocalDate today = today();
@@ -381,7 +384,7 @@ public class Coverage {
 		if (organization.canManage(viewer, teamId)) {
 			return organization.managedTeam(viewer, teamId);
 		}
-		if (viewer.isReviewer()) {
+		if (learningTeam.includes(viewer)) {
 			return organization.allTeams()
 				.stream()
 				.filter(t -> t.id().equals(teamId))

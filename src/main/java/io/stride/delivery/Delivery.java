@@ -23,6 +23,7 @@ import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.delivery.internal.Assignments;
 import io.stride.delivery.internal.Certificates;
+import io.stride.delivery.internal.PersonAssignments;
 import io.stride.delivery.internal.ProgressStore;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
@@ -46,11 +47,16 @@ public class Delivery {
 
 	public static final int MAX_DAYS_AHEAD = 3 * 366;
 
+	/** The length of {@code person_assignments.reason}. */
+	public static final int MAX_REASON_LENGTH = 300;
+
 	private final Authoring authoring;
 
 	private final Organization organization;
 
 	private final Assignments assignments;
+
+	private final PersonAssignments personAssignments;
 
 	private final ProgressStore progress;
 
@@ -64,9 +70,11 @@ public class Delivery {
 
 	private final Clock clock;
 
-	Delivery(Authoring authoring, Organization organization, Assignments assignments, ProgressStore progress,
-			LearningRecord record, org.springframework.context.ApplicationEventPublisher events,
-			io.stride.authoring.ReviewPolicies policies, Certificates certificates, Clock clock) {
+	Delivery(Authoring authoring, Organization organization, Assignments assignments,
+			PersonAssignments personAssignments, ProgressStore progress, LearningRecord record,
+			org.springframework.context.ApplicationEventPublisher events, io.stride.authoring.ReviewPolicies policies,
+			Certificates certificates, Clock clock) {
+		this.personAssignments = personAssignments;
 		this.certificates = certificates;
 		this.clock = clock;
 		this.events = events;
@@ -80,6 +88,12 @@ public class Delivery {
 
 	public Assignment assign(Viewer manager, CourseId courseId, TeamId teamId, LocalDate dueDate) {
 		organization.managedTeam(manager, teamId);
+		requireAssignable(courseId, dueDate);
+		return assignments.assign(courseId, teamId, dueDate, manager.id());
+	}
+
+	/** A team's assignment and a person's share one rule: a published course, reviewed if high-risk, due in time. */
+	private void requireAssignable(CourseId courseId, LocalDate dueDate) {
 		Course course = authoring.published(courseId);
 		if (course.riskTier() == io.stride.authoring.RiskTier.HIGH && course.reviewBy() != null
 				&& course.reviewBy().isBefore(LocalDate.now())) {
@@ -92,7 +106,6 @@ public class Delivery {
 		if (dueDate != null && dueDate.isAfter(today().plusDays(MAX_DAYS_AHEAD))) {
 			throw new InvalidInputException("dueDate", "Choose a due date within three years.");
 		}
-		return assignments.assign(courseId, teamId, dueDate, manager.id());
 	}
 
 	/** Where a published course is assigned, limited to the teams the viewer manages. */
@@ -108,6 +121,14 @@ public class Delivery {
 		for (Assignment assignment : assignments.forTeams(organization.withAncestors(learner.teamIds()))) {
 			due.merge(assignment.courseId(), assignment.dueDate() == null ? LocalDate.MAX : assignment.dueDate(),
 					(a, b) -> a.isBefore(b) ? a : b);
+		}
+		Map<CourseId, String> reasons = new HashMap<>();
+		for (PersonAssignment assignment : personAssignments.forPerson(learner.id())) {
+			due.merge(assignment.courseId(), assignment.dueDate() == null ? LocalDate.MAX : assignment.dueDate(),
+					(a, b) -> a.isBefore(b) ? a : b);
+			if (assignment.reason() != null) {
+				reasons.put(assignment.courseId(), assignment.reason());
+			}
 		}
 		Map<CourseId, ProgressStore.Row> rows = new HashMap<>();
 		progress.ofPerson(learner.id()).forEach(row -> rows.put(row.courseId(), row));
@@ -134,7 +155,7 @@ public class Delivery {
 			LocalDate dueDate = due.get(id) == null || LocalDate.MAX.equals(due.get(id)) ? null : due.get(id);
 			items.add(new LearningItem(id, titles.getOrDefault(id, "(removed course)"),
 					row == null ? ProgressStatus.NOT_STARTED : row.status(), dueDate, row == null ? null : row.bestScore(),
-					due.containsKey(id), withQuiz.contains(id), row == null ? null : row.recertifyReason()));
+					due.containsKey(id), withQuiz.contains(id), row == null ? null : row.recertifyReason(), reasons.get(id)));
 		}
 		items.sort(Comparator.comparing(LearningItem::done)
 			.thenComparing(item -> item.dueDate() == null ? LocalDate.MAX : item.dueDate())
@@ -209,7 +230,13 @@ public class Delivery {
 		Set<TeamId> tree = organization.withDescendants(Set.of(teamId));
 		Set<TeamId> relevant = organization.withAncestors(tree);
 		List<Assignment> all = assignments.forTeams(relevant);
-		List<CourseId> courseIds = all.stream().map(Assignment::courseId).distinct().toList();
+		Map<PersonId, List<PersonAssignment>> ownAssignments = new HashMap<>();
+		personAssignments.forPeople(members.stream().map(Person::id).toList())
+			.forEach(a -> ownAssignments.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
+		List<CourseId> courseIds = java.util.stream.Stream.concat(all.stream().map(Assignment::courseId),
+				ownAssignments.values().stream().flatMap(List::stream).map(PersonAssignment::courseId))
+			.distinct()
+			.toList();
 		Map<CourseId, String> titles = authoring.titles(courseIds);
 		Set<CourseId> withQuiz = authoring.withQuiz(courseIds);
 		Map<String, ProgressStore.Row> rows = new HashMap<>();
@@ -224,6 +251,10 @@ public class Delivery {
 					due.merge(assignment.courseId(), assignment.dueDate() == null ? LocalDate.MAX : assignment.dueDate(),
 							(a, b) -> a.isBefore(b) ? a : b);
 				}
+			}
+			for (PersonAssignment assignment : ownAssignments.getOrDefault(member.id(), List.of())) {
+				due.merge(assignment.courseId(), assignment.dueDate() == null ? LocalDate.MAX : assignment.dueDate(),
+						(a, b) -> a.isBefore(b) ? a : b);
 			}
 			due.forEach((courseId, date) -> {
 				ProgressStore.Row row = rows.get(member.id().value() + "/" + courseId.value());
@@ -351,6 +382,32 @@ public class Delivery {
 	 */
 	public PersonAssignment assignToPerson(Viewer manager, CourseId courseId, PersonId personId, LocalDate dueDate,
 			String reason) {
-		throw new UnsupportedOperationException("not yet");
+		Person person = organization.contactOf(personId)
+			.filter(p -> managesPerson(manager, p))
+			.orElseThrow(() -> new NotFoundException("Person"));
+		requireAssignable(courseId, dueDate);
+		String why = reason == null || reason.isBlank() ? null : reason.strip();
+		if (why != null && why.length() > MAX_REASON_LENGTH) {
+			throw new InvalidInputException("reason", "Keep the reason under " + MAX_REASON_LENGTH + " characters.");
+		}
+		if (io.stride.shared.ControlCharacters.in(why)) {
+			throw new InvalidInputException("reason", io.stride.shared.ControlCharacters.MESSAGE);
+		}
+		return personAssignments.assign(courseId, person.id(), dueDate, why, manager.id(), clock.instant());
+	}
+
+	/**
+	 * Admins, and managers of a team the person is in (or one above it). Seeing oneself is not managing oneself: a
+	 * manager may assign to themselves only when they are in a team they manage.
+	 */
+	private boolean managesPerson(Viewer viewer, Person person) {
+		if (viewer.isAdmin()) {
+			return true;
+		}
+		if (!viewer.isManager() || !organization.canSee(viewer, person.id())) {
+			return false;
+		}
+		Set<TeamId> managed = organization.managedTeamTree(viewer);
+		return person.teamIds().stream().anyMatch(managed::contains);
 	}
 }

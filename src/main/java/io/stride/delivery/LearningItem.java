@@ -5,14 +5,20 @@ import java.time.LocalDate;
 import io.stride.authoring.CourseId;
 
 /**
- * A course on someone's "my learning" list.
+ * A course on someone's "my learning" list; {@code reason} says why it was assigned to them alone (null when it came
+ * with a team or was not assigned).
  */
 public record LearningItem(CourseId courseId, String title, ProgressStatus status, LocalDate dueDate, Integer bestScore,
-		boolean assigned, boolean hasQuiz, String recertifyReason) {
+		boolean assigned, boolean hasQuiz, String recertifyReason, String reason) {
 
 	public LearningItem(CourseId courseId, String title, ProgressStatus status, LocalDate dueDate, Integer bestScore,
 			boolean assigned, boolean hasQuiz) {
-		this(courseId, title, status, dueDate, bestScore, assigned, hasQuiz, null);
+		this(courseId, title, status, dueDate, bestScore, assigned, hasQuiz, null, null);
+	}
+
+	public LearningItem(CourseId courseId, String title, ProgressStatus status, LocalDate dueDate, Integer bestScore,
+			boolean assigned, boolean hasQuiz, String recertifyReason) {
+		this(courseId, title, status, dueDate, bestScore, assigned, hasQuiz, recertifyReason, null);
 	}
 
 	/** The learner must take the course again (its newest version). */

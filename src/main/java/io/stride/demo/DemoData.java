@@ -70,11 +70,14 @@ class DemoData implements ApplicationRunner {
 
 	private final io.stride.drafting.Drafting drafting;
 
+	private final DemoCapabilities capabilities;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
 			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
-			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting) {
+			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities) {
+		this.capabilities = capabilities;
 		this.drafting = drafting;
 		this.reviews = reviews;
 		this.feedback = feedback;
@@ -130,7 +133,8 @@ class DemoData implements ApplicationRunner {
 		person(admin, "Omar Osei", "omar", Set.of(onboarding), Set.of(), Set.of());
 		PersonId priya = person(admin, "Priya Patel", "priya", Set.of(customerSuccess), Set.of(), Set.of());
 		PersonId sofia = person(admin, "Sofia Silva", "sofia", Set.of(sales), Set.of(), Set.of());
-		person(admin, "Tom Tanaka", "tom", Set.of(sales), Set.of(), Set.of());
+		PersonId tom = person(admin, "Tom Tanaka", "tom", Set.of(sales), Set.of(), Set.of());
+		PersonId ana = person(admin, "Ana Alves", "ana", Set.of(customerSuccess), Set.of(), Set.of());
 		person(admin, "Uma Umar", "uma", Set.of(support), Set.of(), Set.of());
 		person(admin, "Victor Vance", "victor", Set.of(support), Set.of(), Set.of());
 
@@ -175,6 +179,12 @@ class DemoData implements ApplicationRunner {
 		refunds.lessons().forEach(lesson -> delivery.readLesson(sofiaViewer, refunds.id(), lesson.id()));
 		assessment.submit(sofiaViewer, refunds.id(),
 				refunds.quiz().questions().stream().map(q -> new Answer(q.id(), List.of())).toList(), "demo-sofia-1");
+
+		// who can do the work: capabilities from this evidence, targets, and Ana's leave next month
+		Course escalations = publish(mayaViewer, complexEscalations());
+		Course practice = publish(mayaViewer, observedPractice());
+		capabilities.seed(admin, customerSuccess, sales, ebr, escalations, practice,
+				new DemoCapabilities.People(maya, sam, leo, lina, priya, ana, sofia, tom));
 	}
 
 	private PersonId person(Viewer admin, String name, String handle, Set<TeamId> teams, Set<TeamId> manages,
@@ -286,6 +296,54 @@ class DemoData implements ApplicationRunner {
 								"Momentum fades fast: the summary goes out within 24 hours."))),
 				List.of("List the steps to prepare an EBR", "Decide what belongs in an EBR and what does not",
 						"State when the agenda and the summary are due"));
+	}
+
+	private static CourseContent complexEscalations() {
+		return new CourseContent("Handling a complex escalation",
+				"For customer success managers: take over an escalated case and resolve it without handing it up.",
+				List.of(new Lesson(null, "Take it over", """
+						An escalation is **complex** when the customer's sponsor is involved or more than one team must act.
+
+						1. Call the customer **within 1 hour** of taking the case over.
+						2. Repeat the problem back in their words before you offer anything.
+						3. Agree the next update time, and keep it.
+						"""),
+						new Lesson(null, "Resolve it", """
+								Write one plan with an owner and a date for every fix.
+
+								Send the customer an update **at least daily** until the case is closed.
+
+								Hand the case up only when a fix needs a decision above your authority.
+								""")),
+				new Quiz(80, List.of(
+						new Question(null, QuestionKind.SINGLE_CHOICE, "How soon do you call the customer after taking over?",
+								List.of("Within 1 hour", "By the end of the day", "Within 2 working days"), List.of(0),
+								"Within 1 hour: silence is what escalates a case further."),
+						new Question(null, QuestionKind.TRUE_FALSE, "You send updates only when something changed.",
+								List.of("True", "False"), List.of(1), "At least daily until the case is closed."),
+						new Question(null, QuestionKind.SINGLE_CHOICE, "When do you hand the case up?",
+								List.of("When the customer is angry", "When a fix needs a decision above your authority",
+										"After two days"), List.of(1),
+								"Only a decision above your authority is a reason to hand it up."))),
+				List.of("Take over an escalated case", "Resolve it with one plan and daily updates"));
+	}
+
+	private static CourseContent observedPractice() {
+		return new CourseContent("Observed practice in Customer Success",
+				"For customer success managers: what your manager or a named expert watches for when they observe you.",
+				List.of(new Lesson(null, "What observers look for", """
+						An observer watches you do the real work once, start to finish, and signs it off when you did it alone.
+
+						- In an **EBR**: the sponsor agrees next steps with owners and dates, and nothing is escalated.
+						- In a **complex escalation**: the customer hears from you within 1 hour and gets a daily update
+						  until the case is closed.
+
+						Ask for an observation when you feel ready; a sign-off counts for the capability it proves.
+						""")),
+				new Quiz(80, List.of(new Question(null, QuestionKind.TRUE_FALSE,
+						"An observer signs off a task when you did it alone, start to finish.", List.of("True", "False"),
+						List.of(0), "The sign-off says you did the real work without help."))),
+				List.of("Know what an observer watches for"));
 	}
 
 	private static CourseContent refundRequests() {

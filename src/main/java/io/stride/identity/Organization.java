@@ -176,11 +176,17 @@ public class Organization {
 
 	/** Every active person's direct team memberships, read at once for organization-wide reports. */
 	public List<Membership> memberships() {
-		throw new UnsupportedOperationException("not yet");
+		return people.memberships()
+			.stream()
+			.map(m -> new Membership(m.personId(), m.name(), m.teamId()))
+			.toList();
 	}
 
 	/** The people who manage a team the person is in, or a team above it (not the person themselves). */
 	public List<PersonId> managersOf(PersonId person) {
-		throw new UnsupportedOperationException("not yet");
+		Set<TeamId> teamsAbove = people.findById(person)
+			.map(p -> withAncestors(p.teamIds()))
+			.orElse(Set.of());
+		return people.activeManagersOf(teamsAbove).stream().filter(id -> !id.equals(person)).toList();
 	}
 }

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import io.stride.authoring.Authoring;
+import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -44,9 +46,13 @@ public class Checklists {
 
 	private final Organization organization;
 
+	private final Authoring authoring;
+
 	private final Clock clock;
 
-	Checklists(CriteriaStore criteria, EvidenceStore evidence, Mastery mastery, Organization organization, Clock clock) {
+	Checklists(CriteriaStore criteria, EvidenceStore evidence, Mastery mastery, Organization organization,
+			Authoring authoring, Clock clock) {
+		this.authoring = authoring;
 		this.criteria = criteria;
 		this.evidence = evidence;
 		this.mastery = mastery;
@@ -109,6 +115,7 @@ public class Checklists {
 		SignOff signOff = new SignOff(Ids.newId(), task.id(), learnerId, viewer.id(), viewer.name(), day, text,
 				clock.instant());
 		evidence.insert(signOff);
+		mastery.signOffChanged(learnerId, task.id(), true);
 		mastery.reconcile(learner, rules);
 		return signOff;
 	}
@@ -120,6 +127,7 @@ public class Checklists {
 			throw new ForbiddenException("Only " + signOff.signerName() + ", who signed it off, can withdraw it.");
 		}
 		evidence.deleteSignOff(signOffId);
+		mastery.signOffChanged(signOff.personId(), signOff.taskId(), false);
 		ChecklistTask task = criteria.task(signOff.taskId()).orElseThrow();
 		mastery.reconcile(signOff.personId(), task.courseId());
 	}
@@ -181,30 +189,53 @@ public class Checklists {
 	/** Sign-offs of these people on these tasks, for capability evidence. */
 	@Transactional(readOnly = true)
 	public List<SignOff> signOffsOf(java.util.Collection<PersonId> people, java.util.Collection<String> taskIds) {
-		throw new UnsupportedOperationException("not yet");
+		return evidence.signOffsOf(people, taskIds);
 	}
 
 	/** Everyone signed off on any of these tasks. */
 	@Transactional(readOnly = true)
 	public java.util.Set<PersonId> peopleSignedOff(java.util.Collection<String> taskIds) {
-		throw new UnsupportedOperationException("not yet");
+		return evidence.peopleSignedOff(taskIds);
 	}
 
 	/** Every checklist task of every team, ordered by team, course and position. */
 	@Transactional(readOnly = true)
 	public List<TaskInfo> allTasks() {
-		throw new UnsupportedOperationException("not yet");
+		// a stable sort: the store's order (by position) holds within a team's course
+		return describe(criteria.allTasks()).stream()
+			.sorted(java.util.Comparator.comparing((TaskInfo t) -> t.teamName().toLowerCase(java.util.Locale.ROOT))
+				.thenComparing(t -> t.courseTitle().toLowerCase(java.util.Locale.ROOT)))
+			.toList();
 	}
 
 	/** One task by id, if it exists. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<TaskInfo> taskInfo(String taskId) {
-		throw new UnsupportedOperationException("not yet");
+		return criteria.task(taskId).flatMap(task -> describe(List.of(task)).stream().findFirst());
 	}
 
 	/** Who may sign off this task for this learner: the learner's managers and the checklist's named experts. */
 	@Transactional(readOnly = true)
 	public List<PersonId> signersFor(String taskId, PersonId learner) {
-		throw new UnsupportedOperationException("not yet");
+		ChecklistTask task = criteria.task(taskId).orElseThrow(() -> new NotFoundException("Task"));
+		java.util.Set<PersonId> signers = new java.util.LinkedHashSet<>(organization.managersOf(learner));
+		criteria.experts(task.teamId(), task.courseId())
+			.stream()
+			.filter(expert -> organization.contactOf(expert).isPresent())
+			.forEach(signers::add);
+		signers.remove(learner);
+		return List.copyOf(signers);
+	}
+
+	/** Tasks with their team's name and course's title, in the tasks' order; tasks of a deleted team are left out. */
+	private List<TaskInfo> describe(List<ChecklistTask> tasks) {
+		java.util.Map<TeamId, String> teams = new java.util.HashMap<>();
+		organization.allTeams().forEach(team -> teams.put(team.id(), team.name()));
+		java.util.Map<CourseId, String> titles = authoring
+			.titles(tasks.stream().map(ChecklistTask::courseId).distinct().toList());
+		return tasks.stream()
+			.filter(task -> teams.containsKey(task.teamId()) && titles.containsKey(task.courseId()))
+			.map(task -> new TaskInfo(task, teams.get(task.teamId()), titles.get(task.courseId())))
+			.toList();
 	}
 }

@@ -29,6 +29,7 @@ import io.stride.mastery.internal.EvidenceStore;
 import io.stride.practice.Practice;
 import io.stride.practice.ReviewAnswered;
 import io.stride.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,16 +56,19 @@ public class Mastery {
 
 	private final LearningRecord record;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Mastery(CriteriaStore criteria, EvidenceStore evidence, Authoring authoring, Organization organization,
-			Practice practice, LearningRecord record, Clock clock) {
+			Practice practice, LearningRecord record, ApplicationEventPublisher events, Clock clock) {
 		this.criteria = criteria;
 		this.evidence = evidence;
 		this.authoring = authoring;
 		this.organization = organization;
 		this.practice = practice;
 		this.record = record;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -189,10 +193,18 @@ public class Mastery {
 			record.record(new LearningAction(person.id(), person.name(), Verb.MASTERED, ActivityType.COURSE,
 					rules.course().value(), mastery.courseTitle(), rules.course().value(),
 					new Result(null, null, null, true, null, null)));
+			// Synchronous, so capability holdings are recomputed in this transaction and never read stale.
+			events.publishEvent(new CourseMasteryChanged(person.id(), rules.course(), true));
 		}
 		else if (!mastery.mastered() && reached.isPresent()) {
 			evidence.deleteMastery(person.id(), rules.course());
+			events.publishEvent(new CourseMasteryChanged(person.id(), rules.course(), false));
 		}
+	}
+
+	/** Tells listeners (capability holdings) in this transaction that a sign-off was given or is gone. */
+	void signOffChanged(PersonId person, String taskId, boolean signedOff) {
+		events.publishEvent(new SignOffChanged(person, taskId, signedOff));
 	}
 
 	void reconcile(PersonId person, CourseId course) {
@@ -208,7 +220,29 @@ public class Mastery {
 	@EventListener
 	void on(QuizAttempted attempt) {
 		evidence.recordScore(attempt.personId(), attempt.courseId(), attempt.score());
+		boolean masteredBefore = evidence.masteredAt(attempt.personId(), attempt.courseId()).isPresent();
 		reconcile(attempt.personId(), attempt.courseId());
+		if (masteredBefore) {
+			renewIfShownAgain(attempt);
+		}
+	}
+
+	/**
+	 * A passing attempt by someone who kept mastery shows it again: capability evidence that expires (a level valid
+	 * for 12 months) counts from now, which is how taking an assigned course again renews it.
+	 */
+	private void renewIfShownAgain(QuizAttempted attempt) {
+		organization.contactOf(attempt.personId()).ifPresent(person -> {
+			CourseMastery mastery = evaluate(person, rules(attempt.courseId()));
+			boolean passing = mastery.mastered() && mastery.evidence()
+				.stream()
+				.filter(e -> e.criterion() == Criterion.QUIZ_SCORE)
+				.allMatch(e -> e.required() != null && attempt.score() >= e.required());
+			if (passing) {
+				evidence.renewMastery(person.id(), attempt.courseId(), clock.instant());
+				events.publishEvent(new CourseMasteryChanged(person.id(), attempt.courseId(), true));
+			}
+		});
 	}
 
 	@EventListener
@@ -284,12 +318,12 @@ public class Mastery {
 	/** When each of these people mastered each of these courses (only those who did), for capability evidence. */
 	@Transactional(readOnly = true)
 	public List<MasteryRecord> masteryRecords(java.util.Collection<PersonId> people, java.util.Collection<CourseId> courses) {
-		throw new UnsupportedOperationException("not yet");
+		return evidence.masteries(people, courses);
 	}
 
 	/** Everyone who has mastered any of these courses. */
 	@Transactional(readOnly = true)
 	public Set<PersonId> peopleWhoMastered(java.util.Collection<CourseId> courses) {
-		throw new UnsupportedOperationException("not yet");
+		return evidence.peopleWhoMastered(courses);
 	}
 }

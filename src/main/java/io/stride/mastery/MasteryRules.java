@@ -161,7 +161,13 @@ public class MasteryRules {
 		if (criteria.find(teamId, courseId).isEmpty()) {
 			throw new NotFoundException("Mastery criteria");
 		}
+		// the tasks' sign-offs go with them: say so, as a withdrawal would
+		List<SignOff> lost = List.copyOf(evidence.signOffs(criteria.tasks(teamId, courseId)
+			.stream()
+			.map(ChecklistTask::id)
+			.toList()).values());
 		criteria.delete(teamId, courseId);
+		lost.forEach(s -> mastery.signOffChanged(s.personId(), s.taskId(), false));
 		mastery.reconcileTeam(teamId, courseId);
 	}
 
@@ -194,7 +200,9 @@ public class MasteryRules {
 	public void removeTask(Viewer viewer, String taskId) {
 		ChecklistTask task = criteria.task(taskId).orElseThrow(() -> new NotFoundException("Task"));
 		organization.managedTeam(viewer, task.teamId());
+		List<SignOff> lost = List.copyOf(evidence.signOffs(List.of(taskId)).values());
 		criteria.deleteTask(taskId);
+		lost.forEach(s -> mastery.signOffChanged(s.personId(), s.taskId(), false));
 		mastery.reconcileTeam(task.teamId(), task.courseId());
 	}
 

@@ -335,12 +335,22 @@ public class Practice {
 	@Transactional(readOnly = true)
 	public List<SuccessfulReviews> successfulReviewDays(java.util.Collection<PersonId> people,
 			java.util.Collection<CourseId> courses, int newest) {
-		throw new UnsupportedOperationException("not yet");
+		Map<List<String>, SuccessfulReviews> byPair = new java.util.LinkedHashMap<>();
+		for (Cards.ReviewDay row : cards.newestSuccessfulReviewDays(people, courses, newest)) {
+			byPair.computeIfAbsent(List.of(row.personId().value(), row.courseId().value()),
+					k -> new SuccessfulReviews(row.personId(), row.courseId(), new ArrayList<>()))
+				.days()
+				.add(row.day());
+		}
+		return byPair.values()
+			.stream()
+			.map(r -> new SuccessfulReviews(r.personId(), r.courseId(), List.copyOf(r.days())))
+			.toList();
 	}
 
 	/** Everyone with a successful review of any of these courses. */
 	@Transactional(readOnly = true)
 	public java.util.Set<PersonId> peopleWithSuccessfulReviews(java.util.Collection<CourseId> courses) {
-		throw new UnsupportedOperationException("not yet");
+		return cards.peopleWithSuccessfulReviews(courses);
 	}
 }

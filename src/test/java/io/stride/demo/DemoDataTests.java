@@ -1,6 +1,11 @@
 package io.stride.demo;
 
+import java.time.LocalDate;
 import java.util.List;
+
+import io.stride.capability.Candidate;
+import io.stride.capability.CapabilityCoverage;
+import io.stride.capability.TeamCoverage;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
@@ -57,18 +62,24 @@ class DemoDataTests {
 	@Autowired
 	Drafting drafting;
 
+	@Autowired
+	io.stride.capability.Coverage coverage;
+
+	@Autowired
+	io.stride.capability.CapabilityProfiles profiles;
+
 	@Test
 	void firstStartSeedsAcmeWithTeamsPeopleCoursesAndProgress() {
 		Viewer admin = administration.adminViewer("admin@acme.example");
 		List<Team> teams = organization.allTeams();
 		assertThat(teams).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(teams).anyMatch(team -> team.parentId() != null);
-		// the 13 demo people and the installation's own first admin, created before the demo data
-		assertThat(administration.people(admin, "", 1, 100).total()).isEqualTo(14);
+		// the 14 demo people and the installation's own first admin, created before the demo data
+		assertThat(administration.people(admin, "", 1, 100).total()).isEqualTo(15);
 		assertThat(administration.adminViewer("first-admin@acme.example").isAdmin()).isTrue();
 
 		List<Course> published = authoring.publishedCourses();
-		assertThat(published).hasSize(3);
+		assertThat(published).hasSize(5);
 		assertThat(published).allSatisfy(c -> assertThat(authoring.published(c.id()).quiz().questions()).isNotEmpty());
 
 		Team customerSuccess = teams.stream().filter(t -> t.name().equals("Customer Success")).findFirst().orElseThrow();
@@ -84,12 +95,40 @@ class DemoDataTests {
 		assertThat(drafts).extracting(d -> d.draft().title())
 			.containsExactlyInAnyOrder("Customer Refund Policy", "Welcome to the Eastfield Warehouse");
 		assertThat(drafts).allSatisfy(d -> assertThat(d.draft().allQuestions()).hasSizeGreaterThanOrEqualTo(5));
+
+		// who can do the work: Ana's leave next month leaves Customer Success one escalation handler short
+		LocalDate today = delivery.today();
+		TeamCoverage coverage = this.coverage.coverage(maya, customerSuccess.id(), null);
+		CapabilityCoverage escalations = coverage.capabilities()
+			.stream()
+			.filter(c -> c.name().equals("Handle a complex escalation"))
+			.findFirst()
+			.orElseThrow();
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH);
+		assertThat(escalations.summary()).isEqualTo("Handle a complex escalation: 2 of 6 qualified, target 2, bus factor 0; "
+				+ "short from " + day.format(today.plusDays(39)) + " to " + day.format(today.plusDays(53)) + " (Ana on leave).");
+		assertThat(escalations.closest()).extracting(Candidate::name).startsWith("Leo Learner");
+		assertThat(escalations.closest().get(0).missing()).singleElement()
+			.satisfies(m -> assertThat(m.action()).isEqualTo("REQUEST_SIGN_OFF"));
+		CapabilityCoverage ebr = coverage.capabilities()
+			.stream()
+			.filter(c -> c.name().equals("Run an executive business review"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ebr.expiring()).singleElement().satisfies(e -> {
+			assertThat(e.name()).isEqualTo("Leo Learner");
+			assertThat(e.daysLeft()).isBetween(30L, 40L);
+		});
+		Viewer sam = organization.viewerOf(administration.people(admin, "sam@", 1, 10).people().get(0).id());
+		assertThat(profiles.pendingCertificates(sam)).singleElement()
+			.satisfies(c -> assertThat(c.name()).isEqualTo("Sales forecasting fundamentals"));
+		assertThat(this.coverage.trend(maya, customerSuccess.id())).isNotEmpty();
 	}
 
 	@Test
 	void aDatabaseWithDataIsNeverSeededAgain() throws Exception {
 		demoData.run(null);
-		assertThat(administration.people(administration.adminViewer("admin@acme.example"), "", 1, 100).total()).isEqualTo(14);
+		assertThat(administration.people(administration.adminViewer("admin@acme.example"), "", 1, 100).total()).isEqualTo(15);
 		assertThat(demoData.shouldSeed()).isFalse();
 	}
 }

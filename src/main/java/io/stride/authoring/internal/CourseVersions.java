@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -131,5 +132,36 @@ public class CourseVersions {
 				counts.put(rs.getInt(1), rs.getInt(2));
 			});
 		return counts;
+	}
+
+	public record Current(CourseId courseId, int version, Instant publishedAt, boolean retired) {
+	}
+
+	/** The live version of each of these courses ever published, and whether the course is retired. */
+	public List<Current> current(java.util.Collection<CourseId> courses) {
+		if (courses.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT c.id, c.live_version, v.published_at, c.status FROM courses c JOIN course_versions v "
+				+ "ON v.course_id = c.id AND v.version = c.live_version WHERE c.id = ANY(:ids)")
+			.param("ids", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+			.query((rs, n) -> new Current(new CourseId(rs.getString(1)), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+					"RETIRED".equals(rs.getString(4))))
+			.list();
+	}
+
+	public record Pin(PersonId personId, CourseId courseId, int version) {
+	}
+
+	public List<Pin> pins(java.util.Collection<PersonId> people, java.util.Collection<CourseId> courses) {
+		if (people.isEmpty() || courses.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT person_id, course_id, version FROM course_pins WHERE person_id = ANY(:people) "
+				+ "AND course_id = ANY(:courses)")
+			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
+			.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+			.query((rs, n) -> new Pin(new PersonId(rs.getString(1)), new CourseId(rs.getString(2)), rs.getInt(3)))
+			.list();
 	}
 }

@@ -1,5 +1,7 @@
 package io.stride.capability.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import io.stride.capability.CapabilityStatus;
 import io.stride.capability.EvidenceRule;
 import io.stride.capability.Level;
 import io.stride.capability.RuleKind;
+import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,6 +82,133 @@ public class CatalogueStore {
 			.param("ids", List.copyOf(tasks))
 			.query((rs, n) -> new CapabilityId(rs.getString(1)))
 			.list();
+	}
+
+	/** Every capability, retired ones too, in name order. */
+	public List<Capability> all() {
+		return List.copyOf(load(jdbc.sql("SELECT " + COLUMNS + " FROM capabilities c ORDER BY LOWER(c.name), c.id")
+			.query(this::header)
+			.list()).values());
+	}
+
+	/** The categories of active capabilities, in alphabetical order. */
+	public List<String> categories() {
+		return jdbc.sql("SELECT DISTINCT category FROM capabilities WHERE status = 'ACTIVE' ORDER BY category")
+			.query(String.class)
+			.list();
+	}
+
+	/** Whether an active capability other than {@code except} has this name, ignoring case. */
+	public boolean nameTaken(String name, CapabilityId except) {
+		return jdbc.sql("SELECT COUNT(*) FROM capabilities WHERE status = 'ACTIVE' AND LOWER(name) = LOWER(?) AND id <> ?")
+			.params(name, except == null ? "" : except.value())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** The highest level a team target of the capability asks for (0 when none). */
+	public int highestTargetLevel(CapabilityId id) {
+		Integer rank = jdbc.sql("SELECT MAX(level_rank) FROM capability_targets WHERE capability_id = ?")
+			.param(id.value())
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		return rank == null ? 0 : rank;
+	}
+
+	/** A capability's header as written: levels and rules are written with {@link #replaceLevelsAndRules}. */
+	public record Header(String name, String description, String category, TeamId ownerTeamId, Integer validityMonths) {
+	}
+
+	public void insert(CapabilityId id, Header header, PersonId by, Instant at) {
+		jdbc.sql("INSERT INTO capabilities (id, name, description, category, owner_team_id, validity_months, status, "
+				+ "merged_into, revision, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', NULL, 1, ?, ?, ?)")
+			.params(id.value(), header.name(), header.description(), header.category(),
+					header.ownerTeamId() == null ? null : header.ownerTeamId().value(), header.validityMonths(), by.value(),
+					Timestamp.from(at), Timestamp.from(at))
+			.update();
+	}
+
+	/** False when the revision is no longer the current one: someone saved meanwhile. */
+	public boolean update(CapabilityId id, int revision, Header header, Instant at) {
+		return jdbc.sql("UPDATE capabilities SET name = ?, description = ?, category = ?, owner_team_id = ?, "
+				+ "validity_months = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?")
+			.params(header.name(), header.description(), header.category(),
+					header.ownerTeamId() == null ? null : header.ownerTeamId().value(), header.validityMonths(),
+					Timestamp.from(at), id.value(), revision)
+			.update() == 1;
+	}
+
+	/** Levels and rules are replaced as a whole; rules get new ids and keep the order given, per level. */
+	public void replaceLevelsAndRules(CapabilityId id, List<Level> levels, List<EvidenceRule> rules) {
+		jdbc.sql("DELETE FROM capability_rules WHERE capability_id = ?").param(id.value()).update();
+		jdbc.sql("DELETE FROM capability_levels WHERE capability_id = ?").param(id.value()).update();
+		for (Level level : levels) {
+			jdbc.sql("INSERT INTO capability_levels (capability_id, level_rank, name) VALUES (?, ?, ?)")
+				.params(id.value(), level.rank(), level.name())
+				.update();
+		}
+		int position = 0;
+		for (EvidenceRule rule : rules) {
+			jdbc.sql("INSERT INTO capability_rules (id, capability_id, level_rank, kind, course_id, current_version, task_id, "
+					+ "required_count, certificate_name, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(rule.id(), id.value(), rule.level(), rule.kind().name(),
+						rule.courseId() == null ? null : rule.courseId().value(), rule.currentVersion(), rule.taskId(),
+						rule.count(), rule.certificateName(), position++)
+				.update();
+		}
+	}
+
+	/** Retires (with the capability it was merged into, if so) or restores; false when the status was already so. */
+	public boolean setStatus(CapabilityId id, CapabilityStatus status, CapabilityId mergedInto, Instant at) {
+		boolean retiring = status == CapabilityStatus.RETIRED;
+		return jdbc.sql("UPDATE capabilities SET status = ?, merged_into = ?, retired_at = ?, revision = revision + 1, "
+				+ "updated_at = ? WHERE id = ? AND status <> ?")
+			.params(status.name(), mergedInto == null ? null : mergedInto.value(), retiring ? Timestamp.from(at) : null,
+					Timestamp.from(at), id.value(), status.name())
+			.update() == 1;
+	}
+
+	/** What a merge moved, for the audit log. */
+	public record Moved(int certificates, int validations, int selfAssessments, int targets) {
+	}
+
+	/**
+	 * Moves the evidence people added and the team targets of {@code from} to {@code into}. Where {@code into} already
+	 * has a person's self-assessment, a team's target or the same validation, that one wins and {@code from}'s is
+	 * dropped; targets asking for a level {@code into} lacks ask for its highest level instead.
+	 */
+	public Moved moveEvidence(CapabilityId from, CapabilityId into, int intoLevels) {
+		String f = from.value();
+		String i = into.value();
+		int certificates = jdbc.sql("UPDATE capability_certificates SET capability_id = ? WHERE capability_id = ?")
+			.params(i, f)
+			.update();
+		jdbc.sql("DELETE FROM capability_validations WHERE capability_id = ? AND EXISTS (SELECT 1 FROM capability_validations v "
+				+ "WHERE v.capability_id = ? AND v.person_id = capability_validations.person_id "
+				+ "AND v.level_rank = capability_validations.level_rank AND v.validator_id = capability_validations.validator_id)")
+			.params(f, i)
+			.update();
+		int validations = jdbc.sql("UPDATE capability_validations SET capability_id = ? WHERE capability_id = ?")
+			.params(i, f)
+			.update();
+		jdbc.sql("DELETE FROM capability_self_assessments WHERE capability_id = ? AND EXISTS (SELECT 1 FROM "
+				+ "capability_self_assessments s WHERE s.capability_id = ? AND s.person_id = capability_self_assessments.person_id)")
+			.params(f, i)
+			.update();
+		int selfAssessments = jdbc.sql("UPDATE capability_self_assessments SET capability_id = ?, "
+				+ "level_rank = CASE WHEN level_rank > ? THEN ? ELSE level_rank END WHERE capability_id = ?")
+			.params(i, intoLevels, intoLevels, f)
+			.update();
+		jdbc.sql("DELETE FROM capability_targets WHERE capability_id = ? AND EXISTS (SELECT 1 FROM capability_targets t "
+				+ "WHERE t.capability_id = ? AND t.team_id = capability_targets.team_id)")
+			.params(f, i)
+			.update();
+		int targets = jdbc.sql("UPDATE capability_targets SET capability_id = ?, "
+				+ "level_rank = CASE WHEN level_rank > ? THEN ? ELSE level_rank END WHERE capability_id = ?")
+			.params(i, intoLevels, intoLevels, f)
+			.update();
+		return new Moved(certificates, validations, selfAssessments, targets);
 	}
 
 	private Capability header(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

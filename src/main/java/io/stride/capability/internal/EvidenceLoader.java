@@ -94,8 +94,9 @@ public class EvidenceLoader {
 					LocalDate on = LocalDate.ofInstant(record.masteredAt(), ZoneOffset.UTC);
 					Integer pinned = pins.get(record.personId().value() + "/" + record.courseId().value());
 					Authoring.CurrentVersion cv = current.get(record.courseId());
-					boolean onCurrent = cv != null && !cv.retired() && (pinned == null || pinned == cv.version())
-							&& !record.masteredAt().isBefore(cv.publishedAt());
+					// the version a learner takes is pinned when they start; without a pin, the day tells
+					boolean onCurrent = cv != null && !cv.retired()
+							&& (pinned != null ? pinned == cv.version() : !record.masteredAt().isBefore(cv.publishedAt()));
 					builder(builders, record.personId()).mastered.put(record.courseId(),
 							new Facts.Mastered(on, onCurrent, pinned == null ? 0 : pinned));
 				}

@@ -48,7 +48,7 @@ class DeliveryApi {
 
 	/** {@code section}: ASSIGNED (to start, or to take again: see {@code recertifyReason}), IN_PROGRESS or COMPLETED. */
 	record LearningView(String courseId, String title, String status, LocalDate dueDate, Integer bestScore,
-			boolean overdue, String section, String recertifyReason) {
+			boolean overdue, String section, String recertifyReason, String reason) {
 	}
 
 	record ProgressView(String personId, String name, String courseId, String courseTitle, String status, Integer score,
@@ -73,7 +73,7 @@ class DeliveryApi {
 		return delivery.myLearning(organization.currentViewer())
 			.stream()
 			.map(i -> new LearningView(i.courseId().value(), i.title(), i.status().name(), i.dueDate(), i.bestScore(),
-					i.overdueOn(today), i.section().name(), i.recertifyReason()))
+					i.overdueOn(today), i.section().name(), i.recertifyReason(), i.reason()))
 			.toList();
 	}
 

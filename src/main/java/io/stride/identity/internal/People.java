@@ -109,6 +109,31 @@ public class People {
 		return findAll(ids);
 	}
 
+	public record MembershipRow(PersonId personId, String name, TeamId teamId) {
+	}
+
+	/** Every active person's direct memberships in one pass, ordered by name then team, for organization reports. */
+	public List<MembershipRow> memberships() {
+		return jdbc.sql("SELECT p.id, p.name, m.team_id, LOWER(p.name) AS sort_name FROM people p "
+				+ "JOIN team_members m ON m.person_id = p.id WHERE p.active = TRUE ORDER BY sort_name, p.id, m.team_id")
+			.query((rs, n) -> new MembershipRow(new PersonId(rs.getString(1)), rs.getString(2),
+					new TeamId(rs.getString(3))))
+			.list();
+	}
+
+	/** Active people managing any of these teams, by name. */
+	public List<PersonId> activeManagersOf(Set<TeamId> teams) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT DISTINCT p.id, LOWER(p.name) AS sort_name FROM people p "
+				+ "JOIN team_managers g ON g.person_id = p.id "
+				+ "WHERE g.team_id IN (:teams) AND p.active = TRUE ORDER BY sort_name, p.id")
+			.param("teams", teams.stream().map(TeamId::value).toList())
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+	}
+
 	public void insert(PersonId id, String name, String email, String passwordHash, Set<Role> roles,
 			Set<TeamId> teams, Set<TeamId> manages) {
 		jdbc.sql("INSERT INTO people (id, name, email, password_hash, active, created_at) VALUES (?, ?, ?, ?, TRUE, ?)")

@@ -117,6 +117,13 @@ public class CriteriaStore {
 			.list();
 	}
 
+	/** Every task, by team, course and position (the caller orders teams by name if it needs to). */
+	public List<ChecklistTask> allTasks() {
+		return jdbc.sql("SELECT id, team_id, course_id, title FROM checklist_tasks ORDER BY team_id, course_id, position, created_at")
+			.query(this::mapTask)
+			.list();
+	}
+
 	public Optional<ChecklistTask> task(String id) {
 		return jdbc.sql("SELECT id, team_id, course_id, title FROM checklist_tasks WHERE id = ?")
 			.param(id)

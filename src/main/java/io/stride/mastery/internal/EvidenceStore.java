@@ -15,6 +15,7 @@ import java.util.Set;
 
 import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
+import io.stride.mastery.MasteryRecord;
 import io.stride.mastery.SignOff;
 import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,6 +162,60 @@ public class EvidenceStore {
 
 	public void deleteMastery(PersonId person, CourseId course) {
 		jdbc.sql("DELETE FROM masteries WHERE person_id = ? AND course_id = ?").params(person.value(), course.value()).update();
+	}
+
+	/** Marks a mastery as shown again now: expiring evidence built on it counts from this moment. */
+	public void renewMastery(PersonId person, CourseId course, Instant at) {
+		jdbc.sql("UPDATE masteries SET renewed_at = ? WHERE person_id = ? AND course_id = ?")
+			.params(Timestamp.from(at), person.value(), course.value())
+			.update();
+	}
+
+	/** Masteries of these people on these courses, each as of the last time it was shown. */
+	public List<MasteryRecord> masteries(Collection<PersonId> people, Collection<CourseId> courses) {
+		if (people.isEmpty() || courses.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT person_id, course_id, COALESCE(renewed_at, mastered_at) FROM masteries WHERE person_id = ANY(:people) "
+				+ "AND course_id = ANY(:courses)")
+			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
+			.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+			.query((rs, n) -> new MasteryRecord(new PersonId(rs.getString(1)), new CourseId(rs.getString(2)),
+					rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	public Set<PersonId> peopleWhoMastered(Collection<CourseId> courses) {
+		return people("SELECT DISTINCT person_id FROM masteries WHERE course_id = ANY(:ids)",
+				courses.stream().map(CourseId::value).toList());
+	}
+
+	/** Sign-offs of these people on these tasks. */
+	public List<SignOff> signOffsOf(Collection<PersonId> people, Collection<String> taskIds) {
+		if (people.isEmpty() || taskIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SIGN_OFF + "WHERE person_id = ANY(:people) AND task_id = ANY(:tasks)")
+			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
+			.param("tasks", SqlArrays.varchars(taskIds))
+			.query(this::mapSignOff)
+			.list();
+	}
+
+	public Set<PersonId> peopleSignedOff(Collection<String> taskIds) {
+		return people("SELECT DISTINCT person_id FROM checklist_sign_offs WHERE task_id = ANY(:ids)", taskIds);
+	}
+
+	private Set<PersonId> people(String sql, Collection<String> ids) {
+		Set<PersonId> people = new LinkedHashSet<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(sql)
+				.param("ids", SqlArrays.varchars(ids))
+				.query((rs, n) -> new PersonId(rs.getString(1)))
+				.list()
+				.forEach(people::add);
+		}
+		return people;
 	}
 
 	private SignOff mapSignOff(ResultSet rs, int n) throws SQLException {

@@ -148,6 +148,43 @@ public class Cards {
 			.single();
 	}
 
+	public record ReviewDay(PersonId personId, CourseId courseId, LocalDate day) {
+	}
+
+	/**
+	 * The days of each person's newest {@code newest} successful reviews per course, newest first, in one query: the
+	 * window numbers each pair's reviews so the database hands back only the rows asked for.
+	 */
+	public List<ReviewDay> newestSuccessfulReviewDays(Collection<PersonId> people, Collection<CourseId> courses,
+			int newest) {
+		if (people.isEmpty() || courses.isEmpty() || newest <= 0) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT person_id, course_id, reviewed_on FROM (SELECT person_id, course_id, reviewed_on, "
+				+ "ROW_NUMBER() OVER (PARTITION BY person_id, course_id ORDER BY reviewed_at DESC, id DESC) AS n "
+				+ "FROM practice_reviews WHERE correct = TRUE AND person_id = ANY(:people) AND course_id = ANY(:courses)) r "
+				+ "WHERE n <= :newest ORDER BY person_id, course_id, n")
+			.param("people", SqlArrays.varchars(people.stream().map(PersonId::value).toList()))
+			.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+			.param("newest", newest)
+			.query((rs, n) -> new ReviewDay(new PersonId(rs.getString(1)), new CourseId(rs.getString(2)),
+					rs.getDate(3).toLocalDate()))
+			.list();
+	}
+
+	/** Everyone with a successful review of any of these courses. */
+	public java.util.Set<PersonId> peopleWithSuccessfulReviews(Collection<CourseId> courses) {
+		java.util.Set<PersonId> people = new java.util.LinkedHashSet<>();
+		if (!courses.isEmpty()) {
+			jdbc.sql("SELECT DISTINCT person_id FROM practice_reviews WHERE correct = TRUE AND course_id = ANY(:courses)")
+				.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+				.query((rs, n) -> new PersonId(rs.getString(1)))
+				.list()
+				.forEach(people::add);
+		}
+		return people;
+	}
+
 	private Card mapCard(ResultSet rs, int n) throws SQLException {
 		return new Card(rs.getString(1), new PersonId(rs.getString(2)), new CourseId(rs.getString(3)), rs.getString(4),
 				rs.getDouble(5), rs.getDouble(6), rs.getInt(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),

@@ -112,7 +112,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			refuse(response, "This address takes no file uploads.");
 			return;
 		}
-		long limit = multipart ? maxMultipart : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
+		long limit = multipart ? (isCapabilityUpload(request) ? CAPABILITY_UPLOAD : maxMultipart) : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
 		if (length > limit) {
 			refuse(response, "The request body is larger than " + limit + " bytes.");
 			return;
@@ -232,10 +232,20 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
 	}
 
-	/** Routes that take files: drafting from documents and outcome value imports. */
+	/** Routes that take files: drafting from documents, outcome value imports, absence imports and certificates. */
 	private static boolean acceptsUploads(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals("/drafts") || path.equals("/api/v1/drafts") || path.matches("(/api/v1)?/outcomes/[^/]+/values/import");
+		return path.equals("/drafts") || path.equals("/api/v1/drafts") || path.matches("(/api/v1)?/outcomes/[^/]+/values/import")
+				|| isCapabilityUpload(request);
+	}
+
+	/** Absence files (2 MB) and certificates (5 MB) with their form fields: far below what drafting takes. */
+	private static final long CAPABILITY_UPLOAD = 6 * 1024 * 1024;
+
+	private static boolean isCapabilityUpload(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/api/v1/absences/import") || path.equals("/admin/absences/import")
+				|| path.matches("/api/v1/people/[^/]+/capabilities/[^/]+/certificates|/capabilities/[^/]+/certificates/new");
 	}
 
 	private static void refuse(HttpServletResponse response, String detail) throws IOException {

@@ -1,0 +1,45 @@
+package io.stride.capability.web;
+
+import io.stride.capability.CapabilityProfiles;
+import io.stride.capability.PersonCapabilities;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A person's capabilities: the level each gives them, the evidence behind each level, what expires, what they say
+ * of themselves (never counted) and their certificates; with the actions that belong to the person or to others.
+ */
+@Controller
+class ProfileCapabilitiesController {
+
+	private final CapabilityProfiles profiles;
+
+	private final Organization organization;
+
+	ProfileCapabilitiesController(CapabilityProfiles profiles, Organization organization) {
+		this.profiles = profiles;
+		this.organization = organization;
+	}
+
+	@GetMapping("/profile/capabilities")
+	String mine() {
+		return "redirect:/people/" + organization.currentViewer().id().value() + "/capabilities";
+	}
+
+	@GetMapping("/people/{id}/capabilities")
+	String profile(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		PersonCapabilities profile = profiles.profile(me, new PersonId(id));
+		boolean own = me.is(profile.personId());
+		model.addAttribute("profile", profile);
+		model.addAttribute("own", own);
+		model.addAttribute("words", CoverageController.WORDS);
+		model.addAttribute("absences", own ? "/profile/absences" : "/people/" + profile.personId().value() + "/absences");
+		return "capabilities/profile";
+	}
+}
