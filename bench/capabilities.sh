@@ -156,7 +156,7 @@ evidence AS (
     JOIN course_versions cv ON cv.course_id = c.id AND cv.version = c.live_version
     LEFT JOIN course_pins p ON p.person_id = m.person_id AND p.course_id = m.course_id
     WHERE r.kind = 'COURSE_MASTERED'
-      AND (NOT r.current_version OR (COALESCE(p.version, c.live_version) = c.live_version AND m.mastered_at >= cv.published_at))
+      AND (NOT r.current_version OR p.version = c.live_version OR (p.version IS NULL AND m.mastered_at >= cv.published_at))
     UNION ALL
     SELECT r.id, r.capability_id, r.level_rank, r.validity_months, s.person_id, s.observed_on, NULL
     FROM rules r JOIN checklist_sign_offs s ON s.task_id = r.task_id WHERE r.kind = 'TASK_SIGNED_OFF'
