@@ -8,7 +8,8 @@
 #   300 capabilities; about 3 million pieces of evidence; 50,000 planned absences. See bench/capabilities-data.sql.
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), APP_HEAP (2g), PORT (8093), SKIP_BUILD=1, DB (stride_capbench),
 #   TOP (40), SUBS (49), LEAF (50), CAPS (300), DRAWS (17: capabilities each person draws evidence for),
-#   ABSENCES (50000), CLIENTS (4: concurrent clients of the second round), RISK_REQUESTS (5), SIGN_OFFS (10),
+#   ABSENCES (50000), CLIENTS (4: concurrent clients of the second round), RISK_REQUESTS (5), RISK_CLIENTS (2: four
+#   concurrent risk reports do not fit a 2 GB heap), SIGN_OFFS (10), ONLY (measure only the reads whose name has it),
 #   KEEP_DATA=1 (measure again on the database an earlier run filled, without generating it again), SKIP_REBUILD=1
 #   (with KEEP_DATA: keep the holdings an earlier run computed), JAR (the
 #   application to run; default: the one built in target/),
@@ -33,13 +34,14 @@ ABSENCES=${ABSENCES:-50000}
 CLIENTS=${CLIENTS:-4}
 RISK_REQUESTS=${RISK_REQUESTS:-5}
 SIGN_OFFS=${SIGN_OFFS:-10}
+export RISK_CLIENTS=${RISK_CLIENTS:-2} ONLY=${ONLY:-}
 COURSES=$((CAPS + TOP))
 
 . bench/lib.sh
 psql_db() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d $DB -v ON_ERROR_STOP=1 -tA "$@"; }
 mkdir -p "$RESULTS"
 COMMAND="bench/capabilities.sh $*"
-ENVIRONMENT="TOP=$TOP SUBS=$SUBS LEAF=$LEAF CAPS=$CAPS DRAWS=$DRAWS ABSENCES=$ABSENCES CLIENTS=$CLIENTS APP_HEAP=${APP_HEAP:-2g}"
+ENVIRONMENT="TOP=$TOP SUBS=$SUBS LEAF=$LEAF CAPS=$CAPS DRAWS=$DRAWS ABSENCES=$ABSENCES CLIENTS=$CLIENTS RISK_CLIENTS=$RISK_CLIENTS APP_HEAP=${APP_HEAP:-2g}${KEEP_DATA:+ KEEP_DATA=1}${SKIP_REBUILD:+ SKIP_REBUILD=1}"
 
 if [ -z "${KEEP_DATA:-}" ]; then
   echo "== fresh database $DB"
