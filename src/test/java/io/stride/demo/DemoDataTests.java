@@ -123,6 +123,22 @@ class DemoDataTests {
 		assertThat(profiles.pendingCertificates(sam)).singleElement()
 			.satisfies(c -> assertThat(c.name()).isEqualTo("Sales forecasting fundamentals"));
 		assertThat(this.coverage.trend(maya, customerSuccess.id())).isNotEmpty();
+
+		// the organization's risk report ranks by how many teams are short (now or soon), then how soon: CS Onboarding
+		// inherits Customer Success's targets and has nobody qualified yet
+		io.stride.capability.RiskReport risk = this.coverage.riskReport(admin, null);
+		assertThat(risk.capabilities()).extracting(io.stride.capability.RiskReport.CapabilityRisk::name)
+			.containsExactly("Handle a complex escalation", "Run an executive business review", "Forecast a pipeline");
+		assertThat(risk.capabilities().get(0).teams()).filteredOn(t -> t.teamName().equals("Customer Success"))
+			.singleElement()
+			.satisfies(t -> {
+				assertThat(t.qualified()).isEqualTo(2);
+				assertThat(t.shortFrom()).isEqualTo(today.plusDays(39));
+				assertThat(t.shortTo()).isEqualTo(today.plusDays(53));
+			});
+		assertThat(risk.capabilities().get(0).teams()).filteredOn(t -> t.teamName().equals("CS Onboarding"))
+			.singleElement()
+			.satisfies(t -> assertThat(t.status()).isEqualTo(io.stride.capability.CoverageStatus.SHORT));
 	}
 
 	@Test

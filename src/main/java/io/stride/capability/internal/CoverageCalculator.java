@@ -35,7 +35,21 @@ public final class CoverageCalculator {
 	 */
 	public record Input(Capability capability, Target target, List<PersonRef> members,
 			Map<PersonId, List<HoldingStore.Holding>> holdings, Map<PersonId, List<Absence>> absences, LocalDate today,
-			LocalDate on, int forecastDays, boolean showKinds) {
+			LocalDate on, int forecastDays, boolean showKinds, int memberCount) {
+
+		/**
+		 * {@code members} may be only those who hold some level (the rest never change a figure) when
+		 * {@code memberCount} says how many the team has; -1: {@code members} are all of them.
+		 */
+		public Input(Capability capability, Target target, List<PersonRef> members,
+				Map<PersonId, List<HoldingStore.Holding>> holdings, Map<PersonId, List<Absence>> absences,
+				LocalDate today, LocalDate on, int forecastDays, boolean showKinds) {
+			this(capability, target, members, holdings, absences, today, on, forecastDays, showKinds, -1);
+		}
+
+		int teamSize() {
+			return memberCount < 0 ? members.size() : memberCount;
+		}
 	}
 
 	public record Result(int levelRank, String levelName, List<PersonRef> qualified, List<PersonRef> away,
@@ -147,7 +161,7 @@ public final class CoverageCalculator {
 		StringBuilder s = new StringBuilder(in.capability().name()).append(": ")
 			.append(qualified.size())
 			.append(" of ")
-			.append(in.members().size())
+			.append(in.teamSize())
 			.append(" qualified");
 		if (!away.isEmpty()) {
 			s.append(", ").append(away.size()).append(" away");

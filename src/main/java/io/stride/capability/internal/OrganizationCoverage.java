@@ -79,17 +79,44 @@ public class OrganizationCoverage {
 		for (Team team : teams) {
 			effectiveOf(team.id(), byId, own, effective);
 		}
-		Map<TeamId, List<PersonRef>> direct = new HashMap<>();
+		// who is in each team tree: counted per team, and for holders, which trees they are in (a person is in the
+		// trees of their teams and of every team above them)
+		Map<PersonId, PersonRef> refs = new HashMap<>();
+		Map<PersonId, Set<TeamId>> trees = new HashMap<>();
+		Map<TeamId, Set<PersonId>> treeMembers = new HashMap<>();
 		for (Organization.Membership m : organization.memberships()) {
-			direct.computeIfAbsent(m.teamId(), k -> new ArrayList<>()).add(new PersonRef(m.personId(), m.name()));
+			refs.putIfAbsent(m.personId(), new PersonRef(m.personId(), m.name()));
+			Set<TeamId> mine = trees.computeIfAbsent(m.personId(), k -> new HashSet<>());
+			Set<TeamId> seen = new HashSet<>();
+			for (TeamId t = m.teamId(); t != null && seen.add(t); t = byId.containsKey(t) ? byId.get(t).parentId() : null) {
+				if (mine.add(t)) {
+					treeMembers.computeIfAbsent(t, k -> new HashSet<>()).add(m.personId());
+				}
+			}
 		}
-		Map<TeamId, List<PersonRef>> trees = new HashMap<>();
+		// only levels at or above the lowest a target asks for can count
+		Map<CapabilityId, Integer> lowest = new HashMap<>();
+		for (Map<CapabilityId, TargetStore.TargetRow> rows : own.values()) {
+			rows.values().forEach(r -> lowest.merge(r.capabilityId(), r.levelRank(), Math::min));
+		}
 		Map<CapabilityId, Map<PersonId, List<HoldingStore.Holding>>> held = new HashMap<>();
-		for (HoldingStore.Holding h : holdings.ofCapabilities(capabilities.keySet(), today)) {
+		for (HoldingStore.Holding h : holdings.ofCapabilities(lowest, today)) {
 			held.computeIfAbsent(h.capabilityId(), k -> new HashMap<>())
 				.computeIfAbsent(h.personId(), k -> new ArrayList<>())
 				.add(h);
 		}
+		// holders of each capability by team tree: from each holder to the trees they are in, not from every
+		// member of every tree to the holders
+		Map<CapabilityId, Map<TeamId, List<PersonRef>>> holdersByTree = new HashMap<>();
+		held.forEach((capability, byPerson) -> {
+			Map<TeamId, List<PersonRef>> byTree = new HashMap<>();
+			byPerson.keySet().forEach(person -> {
+				for (TeamId t : trees.getOrDefault(person, Set.of())) {
+					byTree.computeIfAbsent(t, k -> new ArrayList<>()).add(refs.get(person));
+				}
+			});
+			holdersByTree.put(capability, byTree);
+		});
 		Map<PersonId, List<Absence>> away = absences.allBetween(today, today.plusDays(forecastDays));
 		Set<TeamId> wanted = only == null ? byId.keySet() : new HashSet<>(only);
 		List<Pair> result = new ArrayList<>();
@@ -101,7 +128,7 @@ public class OrganizationCoverage {
 			if (applying.isEmpty()) {
 				continue;
 			}
-			List<PersonRef> members = tree(team.id(), children, direct, trees);
+			int members = treeMembers.getOrDefault(team.id(), Set.of()).size();
 			for (TargetStore.TargetRow row : applying.values()) {
 				Capability capability = capabilities.get(row.capabilityId());
 				if (capability == null || !capability.active()) {
@@ -109,22 +136,20 @@ public class OrganizationCoverage {
 				}
 				Target target = new Target(capability.id(), row.teamId(), byId.get(row.teamId()).name(), row.levelRank(),
 						capability.levelName(row.levelRank()), row.minPeople(), !row.teamId().equals(team.id()));
+				List<PersonRef> holders = holdersByTree.getOrDefault(capability.id(), Map.of()).getOrDefault(team.id(), List.of());
 				Map<PersonId, List<HoldingStore.Holding>> ofCapability = held.getOrDefault(capability.id(), Map.of());
 				Map<PersonId, List<HoldingStore.Holding>> mine = new HashMap<>();
 				Map<PersonId, List<Absence>> theirAbsences = new HashMap<>();
-				for (PersonRef member : members) {
-					List<HoldingStore.Holding> h = ofCapability.get(member.id());
-					if (h != null) {
-						mine.put(member.id(), h);
-						List<Absence> a = away.get(member.id());
-						if (a != null) {
-							theirAbsences.put(member.id(), a);
-						}
+				for (PersonRef holder : holders) {
+					mine.put(holder.id(), ofCapability.get(holder.id()));
+					List<Absence> a = away.get(holder.id());
+					if (a != null) {
+						theirAbsences.put(holder.id(), a);
 					}
 				}
-				result.add(new Pair(team, capability, target, members.size(),
-						CoverageCalculator.calculate(new CoverageCalculator.Input(capability, target, members, mine,
-								theirAbsences, today, today, forecastDays, showKinds))));
+				result.add(new Pair(team, capability, target, members,
+						CoverageCalculator.calculate(new CoverageCalculator.Input(capability, target, holders, mine,
+								theirAbsences, today, today, forecastDays, showKinds, members))));
 			}
 		}
 		return result;
@@ -146,23 +171,6 @@ public class OrganizationCoverage {
 		}
 		result.putAll(own.getOrDefault(team, Map.of()));
 		effective.put(team, result);
-		return result;
-	}
-
-	private static List<PersonRef> tree(TeamId team, Map<TeamId, List<TeamId>> children,
-			Map<TeamId, List<PersonRef>> direct, Map<TeamId, List<PersonRef>> trees) {
-		List<PersonRef> known = trees.get(team);
-		if (known != null) {
-			return known;
-		}
-		trees.put(team, List.of());
-		Map<PersonId, PersonRef> members = new LinkedHashMap<>();
-		direct.getOrDefault(team, List.of()).forEach(p -> members.putIfAbsent(p.id(), p));
-		for (TeamId child : children.getOrDefault(team, List.of())) {
-			tree(child, children, direct, trees).forEach(p -> members.putIfAbsent(p.id(), p));
-		}
-		List<PersonRef> result = List.copyOf(members.values());
-		trees.put(team, result);
 		return result;
 	}
 }
