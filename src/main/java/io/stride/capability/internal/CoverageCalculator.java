@@ -109,51 +109,98 @@ public final class CoverageCalculator {
 		return null;
 	}
 
+	/**
+	 * Available qualified people on each day of the forecast, from a difference array: a holder qualified today counts
+	 * from today until their level stops holding, minus the days they are away. Linear in the holders and days, so the
+	 * organization's report can run it for every team and capability.
+	 */
 	private static List<Shortfall> forecast(Input in, List<PersonRef> holders, int level) {
 		int target = in.target().minPeople();
-		List<Shortfall> result = new ArrayList<>();
-		LocalDate end = in.today().plusDays(in.forecastDays());
-		LocalDate from = null;
-		int least = Integer.MAX_VALUE;
-		Set<String> reasons = new LinkedHashSet<>();
-		for (LocalDate day = in.today(); !day.isAfter(end); day = day.plusDays(1)) {
-			int available = 0;
-			List<String> why = new ArrayList<>();
-			for (PersonRef person : holders) {
-				List<HoldingStore.Holding> holdings = in.holdings().get(person.id());
-				int onDay = levelOn(holdings, day);
-				if (onDay < level) {
-					if (levelOn(holdings, in.today()) >= level) {
-						why.add(first(person.name()) + "’s evidence expired");
-					}
-					continue;
-				}
-				Absence absence = absentOn(in.absences().get(person.id()), day);
-				if (absence != null) {
-					why.add(first(person.name()) + " "
-							+ (in.showKinds() && absence.kind() != null ? absence.kind().phrase() : "away"));
-					continue;
-				}
-				available++;
+		int days = in.forecastDays() + 1;
+		int[] delta = new int[days + 1];
+		List<PersonRef> counted = new ArrayList<>();
+		List<Integer> stops = new ArrayList<>();
+		for (PersonRef person : holders) {
+			List<HoldingStore.Holding> holdings = in.holdings().get(person.id());
+			if (levelOn(holdings, in.today()) < level) {
+				continue;
 			}
-			if (available < target) {
-				if (from == null) {
+			LocalDate until = qualifiedUntil(holdings, level);
+			int stop = until == null ? days : (int) Math.min(days, java.time.temporal.ChronoUnit.DAYS.between(in.today(), until));
+			delta[0]++;
+			delta[stop]--;
+			for (Absence absence : in.absences().getOrDefault(person.id(), List.of())) {
+				int a = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.startsOn()));
+				int b = (int) Math.min(stop, java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.endsOn()) + 1);
+				if (a < b) {
+					delta[a]--;
+					delta[b]++;
+				}
+			}
+			counted.add(person);
+			stops.add(stop);
+		}
+		List<Shortfall> result = new ArrayList<>();
+		int available = 0;
+		int from = -1;
+		int least = Integer.MAX_VALUE;
+		for (int day = 0; day <= days; day++) {
+			boolean isShort = false;
+			if (day < days) {
+				available += delta[day];
+				isShort = available < target;
+			}
+			if (isShort) {
+				if (from < 0) {
 					from = day;
 					least = available;
-					reasons.clear();
 				}
 				least = Math.min(least, available);
-				reasons.addAll(why);
 			}
-			else if (from != null) {
-				result.add(new Shortfall(from, day.minusDays(1), least, List.copyOf(reasons)));
-				from = null;
+			else if (from >= 0) {
+				result.add(new Shortfall(in.today().plusDays(from), in.today().plusDays(day - 1), least,
+						reasons(in, counted, stops, from, day - 1)));
+				from = -1;
 			}
-		}
-		if (from != null) {
-			result.add(new Shortfall(from, end, least, List.copyOf(reasons)));
 		}
 		return result;
+	}
+
+	/** The last day (exclusive) the holdings give the level or above; null: no end. */
+	private static LocalDate qualifiedUntil(List<HoldingStore.Holding> holdings, int level) {
+		LocalDate until = LocalDate.MIN;
+		for (HoldingStore.Holding h : holdings) {
+			if (h.levelRank() >= level) {
+				if (h.validUntil() == null) {
+					return null;
+				}
+				if (h.validUntil().isAfter(until)) {
+					until = h.validUntil();
+				}
+			}
+		}
+		return until;
+	}
+
+	/** Why a shortfall from day {@code from} to {@code to} (offsets from today): who is away or no longer qualified. */
+	private static List<String> reasons(Input in, List<PersonRef> counted, List<Integer> stops, int from, int to) {
+		Set<String> reasons = new LinkedHashSet<>();
+		for (int i = 0; i < counted.size(); i++) {
+			PersonRef person = counted.get(i);
+			int stop = stops.get(i);
+			for (Absence absence : in.absences().getOrDefault(person.id(), List.of())) {
+				long a = java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.startsOn());
+				long b = java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.endsOn());
+				if (a <= to && b >= from && a < stop) {
+					reasons.add(first(person.name()) + " "
+							+ (in.showKinds() && absence.kind() != null ? absence.kind().phrase() : "away"));
+				}
+			}
+			if (stop <= to) {
+				reasons.add(first(person.name()) + "’s evidence expired");
+			}
+		}
+		return List.copyOf(reasons);
 	}
 
 	private static String summary(Input in, List<PersonRef> qualified, List<PersonRef> away, CoverageStatus status,

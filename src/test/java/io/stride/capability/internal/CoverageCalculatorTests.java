@@ -108,6 +108,25 @@ class CoverageCalculatorTests {
 	}
 
 	@Test
+	void anAbsenceAndAnExpiryTogetherMakeAShortfallOnlyWhereTheyOverlap() {
+		PersonRef leo = TEAM.get(1);
+		Map<PersonId, List<HoldingStore.Holding>> holdings = Map.of(ANA.id(), List.of(holds(ANA, 2, null)), PRIYA.id(),
+				List.of(holds(PRIYA, 2, LocalDate.of(2027, 1, 20))), leo.id(), List.of(holds(leo, 3, null)));
+		Map<PersonId, List<Absence>> absences = Map.of(ANA.id(),
+				List.of(leave(ANA, LocalDate.of(2027, 1, 14), LocalDate.of(2027, 1, 28))));
+
+		CoverageCalculator.Result result = calculate(target(2), holdings, absences, TODAY, true);
+
+		assertThat(result.status()).isEqualTo(CoverageStatus.COVERED);
+		assertThat(result.forecast()).singleElement().satisfies(f -> {
+			assertThat(f.from()).isEqualTo(LocalDate.of(2027, 1, 20));
+			assertThat(f.to()).isEqualTo(LocalDate.of(2027, 1, 28));
+			assertThat(f.available()).isEqualTo(1);
+			assertThat(f.reasons()).containsExactly("Ana on leave", "Priya’s evidence expired");
+		});
+	}
+
+	@Test
 	void theBusFactorIsHowManyCanBeAwayBeforeTheTeamIsShort() {
 		Map<PersonId, List<HoldingStore.Holding>> holdings = Map.of(ANA.id(), List.of(holds(ANA, 2, null)), PRIYA.id(),
 				List.of(holds(PRIYA, 2, null)), TEAM.get(1).id(), List.of(holds(TEAM.get(1), 3, null)),
