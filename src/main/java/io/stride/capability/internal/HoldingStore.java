@@ -117,31 +117,36 @@ public class HoldingStore {
 		return result;
 	}
 
+	/** One row of holdings as read, for callers that group millions of them their own way. */
+	@FunctionalInterface
+	public interface RowHandler {
+
+		void row(String personId, CapabilityId capability, int levelRank, LocalDate validUntil);
+	}
+
 	/**
-	 * Holdings of these capabilities by anyone, at or above the given level of each, still holding on the day (for
-	 * organization-wide reports). Ids are shared between rows: a report reads a million of them.
+	 * Every holding of these capabilities by anyone, at or above the given level of each, still holding on the day,
+	 * handed over row by row (for organization-wide reports: a million rows are never a list).
 	 */
-	public List<Holding> ofCapabilities(java.util.Map<CapabilityId, Integer> fromLevel, LocalDate on) {
-		List<Holding> result = new ArrayList<>();
-		java.util.Map<String, PersonId> people = new java.util.HashMap<>();
+	public void eachOf(java.util.Map<CapabilityId, Integer> fromLevel, LocalDate on, RowHandler handler) {
 		java.util.Map<String, CapabilityId> capabilities = new java.util.HashMap<>();
 		fromLevel.keySet().forEach(c -> capabilities.put(c.value(), c));
 		java.util.Map<Integer, List<String>> byLevel = new java.util.TreeMap<>();
 		fromLevel.forEach((c, level) -> byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(c.value()));
 		byLevel.forEach((level, ids) -> {
 			for (int from = 0; from < ids.size(); from += EvidenceLoader.CHUNK) {
-				result.addAll(jdbc.sql("SELECT person_id, capability_id, level_rank, valid_until FROM capability_holdings "
+				jdbc.sql("SELECT person_id, capability_id, level_rank, valid_until FROM capability_holdings "
 						+ "WHERE capability_id IN (:capabilities) AND level_rank >= :level AND (valid_until IS NULL OR valid_until > :on)")
 					.param("capabilities", ids.subList(from, Math.min(ids.size(), from + EvidenceLoader.CHUNK)))
 					.param("level", level)
 					.param("on", on)
-					.query((rs, n) -> new Holding(people.computeIfAbsent(rs.getString(1), PersonId::new),
-							capabilities.computeIfAbsent(rs.getString(2), CapabilityId::new), rs.getInt(3),
-							rs.getObject(4, LocalDate.class)))
-					.list());
+					.query(rs -> {
+						java.sql.Date until = rs.getDate(4);
+						handler.row(rs.getString(1), capabilities.get(rs.getString(2)), rs.getInt(3),
+								until == null ? null : until.toLocalDate());
+					});
 			}
 		});
-		return result;
 	}
 
 	/** Holdings that stop holding between the days (inclusive), for expiry notices. */

@@ -59,12 +59,8 @@ public class OrganizationCoverage {
 	public List<Pair> compute(Collection<TeamId> only, LocalDate today, int forecastDays, boolean showKinds) {
 		List<Team> teams = organization.allTeams();
 		Map<TeamId, Team> byId = new HashMap<>();
-		Map<TeamId, List<TeamId>> children = new HashMap<>();
 		for (Team team : teams) {
 			byId.put(team.id(), team);
-			if (team.parentId() != null) {
-				children.computeIfAbsent(team.parentId(), k -> new ArrayList<>()).add(team.id());
-			}
 		}
 		Map<TeamId, Map<CapabilityId, TargetStore.TargetRow>> own = new HashMap<>();
 		for (TargetStore.TargetRow row : targets.all()) {
@@ -81,16 +77,16 @@ public class OrganizationCoverage {
 		}
 		// who is in each team tree: counted per team, and for holders, which trees they are in (a person is in the
 		// trees of their teams and of every team above them)
-		Map<PersonId, PersonRef> refs = new HashMap<>();
-		Map<PersonId, Set<TeamId>> trees = new HashMap<>();
-		Map<TeamId, Set<PersonId>> treeMembers = new HashMap<>();
+		Map<String, Member> people = new HashMap<>();
+		Map<TeamId, Integer> treeSizes = new HashMap<>();
 		for (Organization.Membership m : organization.memberships()) {
-			refs.putIfAbsent(m.personId(), new PersonRef(m.personId(), m.name()));
-			Set<TeamId> mine = trees.computeIfAbsent(m.personId(), k -> new HashSet<>());
+			Member member = people.computeIfAbsent(m.personId().value(),
+					k -> new Member(new PersonRef(m.personId(), m.name())));
 			Set<TeamId> seen = new HashSet<>();
 			for (TeamId t = m.teamId(); t != null && seen.add(t); t = byId.containsKey(t) ? byId.get(t).parentId() : null) {
-				if (mine.add(t)) {
-					treeMembers.computeIfAbsent(t, k -> new HashSet<>()).add(m.personId());
+				if (!member.trees.contains(t)) {
+					member.trees.add(t);
+					treeSizes.merge(t, 1, Integer::sum);
 				}
 			}
 		}
@@ -99,23 +95,27 @@ public class OrganizationCoverage {
 		for (Map<CapabilityId, TargetStore.TargetRow> rows : own.values()) {
 			rows.values().forEach(r -> lowest.merge(r.capabilityId(), r.levelRank(), Math::min));
 		}
-		Map<CapabilityId, Map<PersonId, List<HoldingStore.Holding>>> held = new HashMap<>();
-		for (HoldingStore.Holding h : holdings.ofCapabilities(lowest, today)) {
-			held.computeIfAbsent(h.capabilityId(), k -> new HashMap<>())
-				.computeIfAbsent(h.personId(), k -> new ArrayList<>())
-				.add(h);
-		}
-		// holders of each capability by team tree: from each holder to the trees they are in, not from every
-		// member of every tree to the holders
-		Map<CapabilityId, Map<TeamId, List<PersonRef>>> holdersByTree = new HashMap<>();
-		held.forEach((capability, byPerson) -> {
-			Map<TeamId, List<PersonRef>> byTree = new HashMap<>();
-			byPerson.keySet().forEach(person -> {
-				for (TeamId t : trees.getOrDefault(person, Set.of())) {
-					byTree.computeIfAbsent(t, k -> new ArrayList<>()).add(refs.get(person));
+		// each holding row goes to its person (one lookup) and, the first time a person holds a capability, the
+		// person goes to the trees where a target of the capability applies
+		Map<CapabilityId, Map<TeamId, List<Member>>> holdersByTree = new HashMap<>();
+		holdings.eachOf(lowest, today, (person, capability, rank, until) -> {
+			Member member = people.get(person);
+			if (member == null) {
+				return;
+			}
+			List<HoldingStore.Holding> held = member.held.get(capability);
+			if (held == null) {
+				held = new ArrayList<>(2);
+				member.held.put(capability, held);
+				for (TeamId t : member.trees) {
+					if (effective.getOrDefault(t, Map.of()).containsKey(capability)) {
+						holdersByTree.computeIfAbsent(capability, k -> new HashMap<>())
+							.computeIfAbsent(t, k -> new ArrayList<>())
+							.add(member);
+					}
 				}
-			});
-			holdersByTree.put(capability, byTree);
+			}
+			held.add(new HoldingStore.Holding(member.ref.id(), capability, rank, until));
 		});
 		Map<PersonId, List<Absence>> away = absences.allBetween(today, today.plusDays(forecastDays));
 		Set<TeamId> wanted = only == null ? byId.keySet() : new HashSet<>(only);
@@ -128,7 +128,7 @@ public class OrganizationCoverage {
 			if (applying.isEmpty()) {
 				continue;
 			}
-			int members = treeMembers.getOrDefault(team.id(), Set.of()).size();
+			int members = treeSizes.getOrDefault(team.id(), 0);
 			for (TargetStore.TargetRow row : applying.values()) {
 				Capability capability = capabilities.get(row.capabilityId());
 				if (capability == null || !capability.active()) {
@@ -136,15 +136,16 @@ public class OrganizationCoverage {
 				}
 				Target target = new Target(capability.id(), row.teamId(), byId.get(row.teamId()).name(), row.levelRank(),
 						capability.levelName(row.levelRank()), row.minPeople(), !row.teamId().equals(team.id()));
-				List<PersonRef> holders = holdersByTree.getOrDefault(capability.id(), Map.of()).getOrDefault(team.id(), List.of());
-				Map<PersonId, List<HoldingStore.Holding>> ofCapability = held.getOrDefault(capability.id(), Map.of());
+				List<Member> found = holdersByTree.getOrDefault(capability.id(), Map.of()).getOrDefault(team.id(), List.of());
+				List<PersonRef> holders = new ArrayList<>(found.size());
 				Map<PersonId, List<HoldingStore.Holding>> mine = new HashMap<>();
 				Map<PersonId, List<Absence>> theirAbsences = new HashMap<>();
-				for (PersonRef holder : holders) {
-					mine.put(holder.id(), ofCapability.get(holder.id()));
-					List<Absence> a = away.get(holder.id());
+				for (Member holder : found) {
+					holders.add(holder.ref);
+					mine.put(holder.ref.id(), holder.held.get(capability.id()));
+					List<Absence> a = away.get(holder.ref.id());
 					if (a != null) {
-						theirAbsences.put(holder.id(), a);
+						theirAbsences.put(holder.ref.id(), a);
 					}
 				}
 				result.add(new Pair(team, capability, target, members,
@@ -153,6 +154,20 @@ public class OrganizationCoverage {
 			}
 		}
 		return result;
+	}
+
+	/** A person with the team trees they are in and the holdings of targeted capabilities they have. */
+	private static final class Member {
+
+		final PersonRef ref;
+
+		final List<TeamId> trees = new ArrayList<>(3);
+
+		final Map<CapabilityId, List<HoldingStore.Holding>> held = new HashMap<>(4);
+
+		Member(PersonRef ref) {
+			this.ref = ref;
+		}
 	}
 
 	private static Map<CapabilityId, TargetStore.TargetRow> effectiveOf(TeamId team, Map<TeamId, Team> byId,
