@@ -77,7 +77,7 @@ public class OrganizationCoverage {
 		}
 		// who is in each team tree: counted per team, and for holders, which trees they are in (a person is in the
 		// trees of their teams and of every team above them)
-		Map<String, Member> people = new HashMap<>();
+		Map<String, Member> people = new HashMap<>(262_144);
 		Map<TeamId, Integer> treeSizes = new HashMap<>();
 		for (Organization.Membership m : organization.memberships()) {
 			Member member = people.computeIfAbsent(m.personId().value(),
@@ -103,10 +103,9 @@ public class OrganizationCoverage {
 			if (member == null) {
 				return;
 			}
-			List<HoldingStore.Holding> held = member.held.get(capability);
+			List<HoldingStore.Holding> held = member.held(capability);
 			if (held == null) {
-				held = new ArrayList<>(2);
-				member.held.put(capability, held);
+				held = member.hold(capability);
 				for (TeamId t : member.trees) {
 					if (effective.getOrDefault(t, Map.of()).containsKey(capability)) {
 						holdersByTree.computeIfAbsent(capability, k -> new HashMap<>())
@@ -142,7 +141,7 @@ public class OrganizationCoverage {
 				Map<PersonId, List<Absence>> theirAbsences = new HashMap<>();
 				for (Member holder : found) {
 					holders.add(holder.ref);
-					mine.put(holder.ref.id(), holder.held.get(capability.id()));
+					mine.put(holder.ref.id(), holder.held(capability.id()));
 					List<Absence> a = away.get(holder.ref.id());
 					if (a != null) {
 						theirAbsences.put(holder.ref.id(), a);
@@ -163,10 +162,41 @@ public class OrganizationCoverage {
 
 		final List<TeamId> trees = new ArrayList<>(3);
 
-		final Map<CapabilityId, List<HoldingStore.Holding>> held = new HashMap<>(4);
+		// a person holds a handful of targeted capabilities: a short array searched by identity (the rows share one
+		// CapabilityId per capability) beats a map per person when a million rows are read
+		private CapabilityId[] capabilities = new CapabilityId[4];
+
+		private List<HoldingStore.Holding>[] holdings = newLists(4);
+
+		private int size;
 
 		Member(PersonRef ref) {
 			this.ref = ref;
+		}
+
+		List<HoldingStore.Holding> held(CapabilityId capability) {
+			for (int i = 0; i < size; i++) {
+				if (capabilities[i] == capability || capabilities[i].equals(capability)) {
+					return holdings[i];
+				}
+			}
+			return null;
+		}
+
+		List<HoldingStore.Holding> hold(CapabilityId capability) {
+			if (size == capabilities.length) {
+				capabilities = java.util.Arrays.copyOf(capabilities, size * 2);
+				holdings = java.util.Arrays.copyOf(holdings, size * 2);
+			}
+			List<HoldingStore.Holding> list = new ArrayList<>(2);
+			capabilities[size] = capability;
+			holdings[size++] = list;
+			return list;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static List<HoldingStore.Holding>[] newLists(int n) {
+			return (List<HoldingStore.Holding>[]) new List<?>[n];
 		}
 	}
 
