@@ -135,8 +135,11 @@ public class HoldingStore {
 		fromLevel.forEach((c, level) -> byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(c.value()));
 		byLevel.forEach((level, ids) -> {
 			for (int from = 0; from < ids.size(); from += EvidenceLoader.CHUNK) {
+				// streamed (in a transaction PostgreSQL's driver then reads by cursor): the database sends while the
+				// rows already read are grouped, and a million rows are never held at once
 				jdbc.sql("SELECT person_id, capability_id, level_rank, valid_until FROM capability_holdings "
 						+ "WHERE capability_id IN (:capabilities) AND level_rank >= :level AND (valid_until IS NULL OR valid_until > :on)")
+					.withFetchSize(5_000)
 					.param("capabilities", ids.subList(from, Math.min(ids.size(), from + EvidenceLoader.CHUNK)))
 					.param("level", level)
 					.param("on", on)
