@@ -97,12 +97,13 @@ class DemoCapabilities {
 						rule(2, RuleKind.COURSE_MASTERED, escalations.id(), null, null),
 						rule(2, RuleKind.TASK_SIGNED_OFF, null, resolves.id(), null),
 						rule(3, RuleKind.VALIDATIONS, null, null, 2))));
+		// two levels of its own: forecasting is done alone or taught, there is no "learning" forecast
 		Capability forecast = capabilities.create(admin, new CapabilityDraft("Forecast a pipeline",
 				"Call the quarter's number from the pipeline, deal by deal, within 10% of what closes.", "Sales", null, null,
-				List.of(), List.of(
+				List.of("Can do it alone", "Can teach it"), List.of(
+						new CapabilityDraft.RuleDraft(1, RuleKind.CERTIFICATE, null, false, null, null, "Sales forecasting"),
 						new CapabilityDraft.RuleDraft(2, RuleKind.CERTIFICATE, null, false, null, null, "Sales forecasting"),
-						new CapabilityDraft.RuleDraft(3, RuleKind.CERTIFICATE, null, false, null, null, "Sales forecasting"),
-						new CapabilityDraft.RuleDraft(3, RuleKind.VALIDATIONS, null, false, null, 1, null))));
+						new CapabilityDraft.RuleDraft(2, RuleKind.VALIDATIONS, null, false, null, 1, null))));
 
 		// evidence: Ana and Priya handle escalations alone; Leo mastered the course and waits for his sign-off
 		for (PersonId person : List.of(p.ana(), p.priya(), p.leo())) {
@@ -117,7 +118,7 @@ class DemoCapabilities {
 
 		coverage.setTarget(maya, customerSuccess, escalation.id(), 2, 2);
 		coverage.setTarget(maya, customerSuccess, runEbr.id(), 2, 1);
-		coverage.setTarget(organization.viewerOf(p.sam()), sales, forecast.id(), 2, 1);
+		coverage.setTarget(organization.viewerOf(p.sam()), sales, forecast.id(), 1, 1);
 
 		// Ana's leave next month leaves one escalation handler for two weeks
 		absences.add(organization.viewerOf(p.ana()), p.ana(), today.plusDays(39), today.plusDays(53), AbsenceKind.LEAVE);
