@@ -10,6 +10,7 @@ import io.stride.authoring.Quiz;
 import io.stride.authoring.RiskTier;
 import io.stride.capability.CapabilityId;
 import io.stride.delivery.Delivery;
+import io.stride.feedback.Feedback;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
@@ -39,6 +40,9 @@ class CatalogTests {
 
 	@Autowired
 	Delivery delivery;
+
+	@Autowired
+	Feedback feedback;
 
 	@Autowired
 	Fixtures fixtures;
@@ -158,6 +162,27 @@ class CatalogTests {
 		fixtures.publishedCourse(author, "No reactions " + word);
 		assertThat(search(word, null, null, -100).total()).isZero();
 		assertThat(search(word, null, null, null).total()).isEqualTo(1);
+	}
+
+	@Test
+	void aMinimumScoreKeepsCoursesWhoseShownScoreReachesIt() {
+		Course liked = fixtures.publishedCourse(author, "Liked " + word);
+		Course mixed = fixtures.publishedCourse(author, "Mixed " + word);
+		int reacted = 0;
+		for (PersonId person : List.of(org.learnerA(), org.learnerSubA(), org.learnerB())) {
+			Viewer someone = fixtures.viewer(person);
+			for (Course course : List.of(liked, mixed)) {
+				delivery.open(someone, course.id());
+				for (var lesson : course.lessons()) {
+					// two of the six reactions to the mixed course are "unclear": (4 − 2) / 6 = 33
+					String kind = course == mixed && reacted++ % 3 == 0 ? "UNCLEAR" : "HELPFUL";
+					feedback.react(someone, course.id(), lesson.id(), kind, null);
+				}
+			}
+		}
+
+		assertThat(search(word, null, null, 50).items()).extracting(CatalogEntry::id).containsExactly(liked.id());
+		assertThat(search(word, null, null, 0).items()).extracting(CatalogEntry::reactionScore).containsExactlyInAnyOrder(100, 33);
 	}
 
 	private CatalogPage search(String words, CapabilityId capability, CatalogQuery.Sort sort, Integer minScore) {
