@@ -95,8 +95,9 @@ public class CapabilityProfiles {
 	}
 
 	/**
-	 * How many validations each of these people gave, recorded in [from, until) (either end open when null); people
-	 * who gave none are absent. For recognition: callers check the viewer may see these people.
+	 * How many validations each of these people gave, recorded from {@code from} (inclusive) until {@code until}
+	 * (either end open when null); people who gave none are absent. For recognition: callers check the viewer may
+	 * see these people.
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Map<PersonId, Integer> validationsGiven(java.util.Collection<PersonId> validators,

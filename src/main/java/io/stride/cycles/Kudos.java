@@ -145,7 +145,7 @@ public class Kudos {
 		return page(organization.membersOfTeamTree(found.id()), page);
 	}
 
-	/** How many kudos each of these people received in [from, until); callers check the viewer may see them. */
+	/** Kudos each of these people received from {@code from} (inclusive) until {@code until}; callers check. */
 	@Transactional(readOnly = true)
 	Map<PersonId, Integer> receivedCounts(Collection<PersonId> people, Instant from, Instant until) {
 		return rows.receivedCounts(people, from, until);

@@ -72,7 +72,7 @@ public class PersonEvidenceStore {
 			.list();
 	}
 
-	/** Validations each of these people gave, recorded in [from, until) (either end open when null). */
+	/** Validations each of these people gave from {@code from} (inclusive) until {@code until}; null ends are open. */
 	public java.util.Map<PersonId, Integer> validationsGiven(Collection<PersonId> validators, Instant from, Instant until) {
 		java.util.Map<PersonId, Integer> counts = new java.util.HashMap<>();
 		if (validators.isEmpty()) {

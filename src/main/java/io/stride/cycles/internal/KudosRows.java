@@ -60,7 +60,7 @@ public class KudosRows {
 			.list();
 	}
 
-	/** How many kudos each of these people received in [from, until); people with none are absent. */
+	/** Kudos each of these people received from {@code from} (inclusive) until {@code until}; none: absent. */
 	public Map<PersonId, Integer> receivedCounts(Collection<PersonId> people, Instant from, Instant until) {
 		Map<PersonId, Integer> counts = new HashMap<>();
 		if (people.isEmpty()) {
