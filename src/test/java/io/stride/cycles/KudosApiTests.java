@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -125,6 +126,13 @@ class KudosApiTests {
 			.header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.month").exists());
+	}
+
+	@Test
+	void everyEndpointIsDocumentedInOpenApi() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("\"Kudos\"", "/api/v1/kudos", "/api/v1/people/{id}/kudos", "/api/v1/teams/{id}/kudos",
+				"/api/v1/people/{id}/contributions", "/api/v1/teams/{id}/contributors", "KudosBody", "ContributorView");
 	}
 
 	private ResultActions give(PersonId who, String body) throws Exception {
