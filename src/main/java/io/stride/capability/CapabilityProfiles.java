@@ -94,6 +94,17 @@ public class CapabilityProfiles {
 		return profileReader.profile(visiblePerson(viewer, person));
 	}
 
+	/**
+	 * How many validations each of these people gave, recorded from {@code from} (inclusive) until {@code until}
+	 * (either end open when null); people who gave none are absent. For recognition: callers check the viewer may
+	 * see these people.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<PersonId, Integer> validationsGiven(java.util.Collection<PersonId> validators,
+			java.time.Instant from, java.time.Instant until) {
+		return evidence.validationsGiven(validators, from, until);
+	}
+
 	/** The viewer's own self-assessment; a null level clears it. */
 	public void selfAssess(Viewer viewer, CapabilityId capability, Integer levelRank, String note) {
 		Capability found = activeCapability(capability);

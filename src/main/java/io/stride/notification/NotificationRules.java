@@ -111,6 +111,13 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
+	void on(io.stride.cycles.KudosGiven event) {
+		notifications.notify(event.to(), event.fromName() + " thanked you"
+				+ (event.courseTitle() == null ? "" : " for “" + event.courseTitle() + "”"), event.message(),
+				"/people/" + event.to().value() + "/kudos");
+	}
+
+	@ApplicationModuleListener
 	void on(io.stride.capability.SignOffRequested event) {
 		for (PersonId signer : event.signers()) {
 			notifications.notify(signer, "Sign-off asked: " + event.personName() + ", “" + event.taskTitle() + "”",

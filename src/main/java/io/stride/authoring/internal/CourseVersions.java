@@ -134,6 +134,20 @@ public class CourseVersions {
 		return counts;
 	}
 
+	/** How many people take each of these courses (any version), for an author's contributions. */
+	public java.util.Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> courses) {
+		java.util.Map<CourseId, Integer> counts = new java.util.HashMap<>();
+		if (courses.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("SELECT course_id, COUNT(*) FROM course_pins WHERE course_id = ANY(:courses) GROUP BY course_id")
+			.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+			.query(rs -> {
+				counts.put(new CourseId(rs.getString(1)), rs.getInt(2));
+			});
+		return counts;
+	}
+
 	public record Current(CourseId courseId, int version, Instant publishedAt, boolean retired) {
 	}
 

@@ -72,6 +72,23 @@ public class PersonEvidenceStore {
 			.list();
 	}
 
+	/** Validations each of these people gave from {@code from} (inclusive) until {@code until}; null ends are open. */
+	public java.util.Map<PersonId, Integer> validationsGiven(Collection<PersonId> validators, Instant from, Instant until) {
+		java.util.Map<PersonId, Integer> counts = new java.util.HashMap<>();
+		if (validators.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("SELECT validator_id, COUNT(*) FROM capability_validations WHERE validator_id = ANY(:validators) "
+				+ "AND created_at >= :from AND created_at < :until GROUP BY validator_id")
+			.param("validators", io.stride.shared.SqlArrays.varchars(validators.stream().map(PersonId::value).toList()))
+			.param("from", Timestamp.from(from == null ? Instant.EPOCH : from))
+			.param("until", Timestamp.from(until == null ? Instant.parse("9999-01-01T00:00:00Z") : until))
+			.query(rs -> {
+				counts.put(new PersonId(rs.getString(1)), rs.getInt(2));
+			});
+		return counts;
+	}
+
 	public List<SelfAssessmentRow> selfAssessments(Collection<PersonId> people, Collection<CapabilityId> capabilities) {
 		if (people.isEmpty() || capabilities.isEmpty()) {
 			return List.of();
