@@ -127,6 +127,13 @@ public class Priorities {
 		return priorities(viewer, List.of(row)).get(0);
 	}
 
+	/** One priority for those who may edit it: 403 for those who only see it, 404 for the rest. */
+	@Transactional(readOnly = true)
+	public Priority forEdit(Viewer viewer, PriorityId id) {
+		StoredPriorities.Row row = editable(viewer, id);
+		return priorities(viewer, List.of(row)).get(0);
+	}
+
 	/**
 	 * Publishes a priority of the organization ({@code teamId} null; admins) or of a team (its managers and admins) in
 	 * the period labelled {@code period}, which is created with {@code startsOn} and {@code endsOn} when new. 422 at the

@@ -80,7 +80,7 @@ class PrioritiesController {
 	@GetMapping("/priorities/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
 		Viewer me = organization.currentViewer();
-		Priority priority = priorities.get(me, new PriorityId(id));
+		Priority priority = priorities.forEdit(me, new PriorityId(id));
 		PriorityForm form = new PriorityForm(priority.period().label(), null, null, priority.kind().name(),
 				priority.title(), priority.text(), priority.capabilities().stream().map(c -> c.id().value()).toList(),
 				String.valueOf(priority.revision()));
@@ -91,7 +91,7 @@ class PrioritiesController {
 	String save(@PathVariable String id, PriorityForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
-		Priority priority = priorities.get(me, new PriorityId(id));
+		Priority priority = priorities.forEdit(me, new PriorityId(id));
 		try {
 			int revision;
 			try {
