@@ -88,7 +88,8 @@ class PrioritiesPageTests {
 				"Apply AI in customer support", "Complex escalations " + org.suffix(), "id=\"period-switcher\"")
 			.doesNotContain("id=\"priority-form\"", "Edit or retire");
 		assertThat(mvc.perform(get("/priorities").param("period", period).with(as(admin)))
-			.andReturn().getResponse().getContentAsString()).contains("id=\"priority-form\"", "Edit or retire");
+			.andReturn().getResponse().getContentAsString()).contains("id=\"priority-form\"", "Edit or retire",
+					"name=\"_csrf\"", "<label for=\"startsOn\">");
 	}
 
 	@Test
