@@ -363,7 +363,8 @@ public class Priorities {
 		}
 		return rows.stream()
 			.map(r -> new Priority(new PriorityId(r.id()), r.period(), r.teamId(), r.kind(), r.title(), r.text(),
-					r.capabilityIds().stream().map(names::get).toList(), r.revision(), r.publishedBy(), r.publishedAt(),
+					r.capabilityIds().stream().map(names::get).toList(), r.revision(),
+					new io.stride.identity.PersonId(r.publishedBy()), r.publishedAt(),
 					r.updatedAt()))
 			.toList();
 	}

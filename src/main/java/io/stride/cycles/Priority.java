@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.stride.capability.CapabilityId;
+import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 
 /**
@@ -11,7 +12,7 @@ import io.stride.identity.TeamId;
  * with each edit and guards against overwriting someone else's.
  */
 public record Priority(PriorityId id, Period period, TeamId teamId, PriorityKind kind, String title, String text,
-		List<LinkedCapability> capabilities, int revision, String publishedBy, Instant publishedAt, Instant updatedAt) {
+		List<LinkedCapability> capabilities, int revision, PersonId publishedBy, Instant publishedAt, Instant updatedAt) {
 
 	/** A capability the priority links to; {@code active} false once the capability is retired. */
 	public record LinkedCapability(CapabilityId id, String name, boolean active) {

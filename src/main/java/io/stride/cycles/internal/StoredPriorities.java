@@ -53,9 +53,9 @@ public class StoredPriorities {
 	public List<Row> live(String periodId, Collection<TeamId> teams) {
 		List<Row> rows = teams.isEmpty()
 				? jdbc.sql(SELECT + "WHERE p.period_id = ? AND p.team_id IS NULL AND p.retired_at IS NULL "
-						+ "ORDER BY p.published_at, p.id").params(periodId).query(StoredPriorities::row).list()
+						+ "ORDER BY p.published_at, p.title, p.id").params(periodId).query(StoredPriorities::row).list()
 				: jdbc.sql(SELECT + "WHERE p.period_id = :period AND p.team_id IN (:teams) AND p.retired_at IS NULL "
-						+ "ORDER BY p.published_at, p.id")
+						+ "ORDER BY p.published_at, p.title, p.id")
 					.param("period", periodId)
 					.param("teams", teams.stream().map(TeamId::value).toList())
 					.query(StoredPriorities::row)
