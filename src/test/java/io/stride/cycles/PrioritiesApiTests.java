@@ -244,6 +244,14 @@ class PrioritiesApiTests {
 			.andExpect(status().isConflict());
 	}
 
+	@Test
+	void everyEndpointIsDocumentedInOpenApi() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("\"Priorities\"", "/api/v1/priorities", "/api/v1/priorities/{id}",
+				"/api/v1/priorities/periods", "/api/v1/teams/{id}/priorities",
+				"/api/v1/priorities/periods/{period}/start-from-previous", "PriorityPublishBody", "PriorityEditBody", "TeamPrioritiesView", "LearningNeedView", "PriorityPeriodView");
+	}
+
 	private String publishOrganization(String kind, String title) throws Exception {
 		return read(mvc.perform(json(post("/api/v1/priorities"), admin, publish(period, kind, title, "")))
 			.andExpect(status().isCreated())).get("id").asString();

@@ -50,25 +50,25 @@ class PrioritiesApi {
 	}
 
 	/** {@code current}: the period shown when none is asked for. */
-	record PeriodView(String id, String label, LocalDate startsOn, LocalDate endsOn, boolean current) {
+	record PriorityPeriodView(String id, String label, LocalDate startsOn, LocalDate endsOn, boolean current) {
 
-		static PeriodView of(Period p, Period current) {
-			return p == null ? null : new PeriodView(p.id(), p.label(), p.startsOn(), p.endsOn(),
+		static PriorityPeriodView of(Period p, Period current) {
+			return p == null ? null : new PriorityPeriodView(p.id(), p.label(), p.startsOn(), p.endsOn(),
 					current != null && current.id().equals(p.id()));
 		}
 	}
 
-	record CapabilityView(String id, String name, boolean active) {
+	record LinkedCapabilityView(String id, String name, boolean active) {
 	}
 
 	/** {@code teamId} null: the organization's. {@code kind}: PURPOSE, STRATEGY, CHALLENGE, SUCCESS or PRIORITY. */
 	record PriorityView(String id, String period, String teamId, String kind, String title, String text,
-			List<CapabilityView> capabilities, int revision, Instant publishedAt, Instant updatedAt) {
+			List<LinkedCapabilityView> capabilities, int revision, Instant publishedAt, Instant updatedAt) {
 
 		static PriorityView of(Priority p) {
 			return new PriorityView(p.id().value(), p.period().label(), p.teamId() == null ? null : p.teamId().value(),
 					p.kind().name(), p.title(), p.text(),
-					p.capabilities().stream().map(c -> new CapabilityView(c.id().value(), c.name(), c.active())).toList(),
+					p.capabilities().stream().map(c -> new LinkedCapabilityView(c.id().value(), c.name(), c.active())).toList(),
 					p.revision(), p.publishedAt(), p.updatedAt());
 		}
 	}
@@ -83,34 +83,34 @@ class PrioritiesApi {
 		}
 	}
 
-	record OrganizationView(PeriodView period, List<PriorityView> priorities, boolean mayEdit) {
+	record OrganizationPrioritiesView(PriorityPeriodView period, List<PriorityView> priorities, boolean mayEdit) {
 	}
 
-	record TeamView(String teamId, String teamName, PeriodView period, List<PriorityView> priorities,
+	record TeamPrioritiesView(String teamId, String teamName, PriorityPeriodView period, List<PriorityView> priorities,
 			List<PriorityView> above, List<LearningNeedView> learningNeeds, boolean mayEdit) {
 	}
 
 	/** {@code startsOn}, {@code endsOn}: needed when {@code period} names a new period. */
-	record PublishBody(String period, String startsOn, String endsOn, String kind, String title, String text,
+	record PriorityPublishBody(String period, String startsOn, String endsOn, String kind, String title, String text,
 			List<String> capabilityIds) {
 	}
 
-	record EditBody(Integer revision, String kind, String title, String text, List<String> capabilityIds) {
+	record PriorityEditBody(Integer revision, String kind, String title, String text, List<String> capabilityIds) {
 	}
 
 	@GetMapping("/priorities/periods")
 	@Operation(summary = "Every period, latest first, with the current one marked")
-	List<PeriodView> periods() {
+	List<PriorityPeriodView> periods() {
 		Period current = priorities.current().orElse(null);
-		return priorities.periods().stream().map(p -> PeriodView.of(p, current)).toList();
+		return priorities.periods().stream().map(p -> PriorityPeriodView.of(p, current)).toList();
 	}
 
 	@GetMapping("/priorities")
 	@Operation(summary = "The organization's priorities of a period (label or id in 'period'; the current one when "
 			+ "absent), for everyone; 404 for an unknown period")
-	OrganizationView organizationPriorities(@RequestParam(required = false) String period) {
+	OrganizationPrioritiesView organizationPriorities(@RequestParam(required = false) String period) {
 		PriorityBoard board = priorities.organization(organization.currentViewer(), period);
-		return new OrganizationView(PeriodView.of(board.period(), priorities.current().orElse(null)),
+		return new OrganizationPrioritiesView(PriorityPeriodView.of(board.period(), priorities.current().orElse(null)),
 				board.priorities().stream().map(PriorityView::of).toList(), board.mayEdit());
 	}
 
@@ -118,7 +118,7 @@ class PrioritiesApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish an organization priority (admins; 403 otherwise) in a period, created when new; 422 "
 			+ "at the field for a missing title, bad period dates or an unknown or retired capability")
-	PriorityView publish(@RequestBody PublishBody body) {
+	PriorityView publish(@RequestBody PriorityPublishBody body) {
 		return PriorityView.of(priorities.publish(organization.currentViewer(), null, body.period(), body.startsOn(),
 				body.endsOn(), content(body.kind(), body.title(), body.text(), body.capabilityIds())));
 	}
@@ -126,7 +126,7 @@ class PrioritiesApi {
 	@PutMapping("/priorities/{id}")
 	@Operation(summary = "Edit a priority (the organization's: admins; a team's: its managers and admins); 'revision' "
 			+ "is the one read, 409 when someone saved since")
-	PriorityView edit(@PathVariable String id, @RequestBody EditBody body) {
+	PriorityView edit(@PathVariable String id, @RequestBody PriorityEditBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
 		}
@@ -145,10 +145,10 @@ class PrioritiesApi {
 	@Operation(summary = "A team's priorities of a period, those of the teams above it, and its suggested learning "
 			+ "needs (short and at-risk capabilities); for the people of the team's tree, its managers and admins (404 "
 			+ "otherwise)")
-	TeamView teamPriorities(@PathVariable String id, @RequestParam(required = false) String period) {
+	TeamPrioritiesView teamPriorities(@PathVariable String id, @RequestParam(required = false) String period) {
 		PriorityBoard board = priorities.team(organization.currentViewer(), new TeamId(id), period);
-		return new TeamView(board.team().id().value(), board.team().name(),
-				PeriodView.of(board.period(), priorities.current().orElse(null)),
+		return new TeamPrioritiesView(board.team().id().value(), board.team().name(),
+				PriorityPeriodView.of(board.period(), priorities.current().orElse(null)),
 				board.priorities().stream().map(PriorityView::of).toList(),
 				board.above().stream().map(PriorityView::of).toList(),
 				board.learningNeeds().stream().map(LearningNeedView::of).toList(), board.mayEdit());
@@ -158,7 +158,7 @@ class PrioritiesApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish a team priority (SUCCESS or PRIORITY; the team's managers and admins, 403 for its "
 			+ "members, 404 for others)")
-	PriorityView publishForTeam(@PathVariable String id, @RequestBody PublishBody body) {
+	PriorityView publishForTeam(@PathVariable String id, @RequestBody PriorityPublishBody body) {
 		return PriorityView.of(priorities.publish(organization.currentViewer(), new TeamId(id), body.period(),
 				body.startsOn(), body.endsOn(), content(body.kind(), body.title(), body.text(), body.capabilityIds())));
 	}
