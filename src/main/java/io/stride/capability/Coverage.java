@@ -138,6 +138,39 @@ public class Coverage {
 		return new TeamCoverage(team, day, today, state.members.size(), rows);
 	}
 
+	/**
+	 * The team's short and at-risk capabilities as suggested learning needs, for anyone in the team's tree (members of
+	 * the team or a team below it), its managers, admins and L&D; 404 for everyone else. Short first. Unlike
+	 * {@link #coverage} it names nobody and no absence, so members who may not read coverage can see it.
+	 */
+	@Transactional(readOnly = true)
+	public List<LearningNeed> learningNeeds(Viewer viewer, TeamId teamId) {
+		boolean inTree = organization.withAncestors(viewer.teamIds()).contains(teamId);
+		if (!inTree && !organization.canManage(viewer, teamId) && !learningTeam.includes(viewer)) {
+			throw new NotFoundException("Team");
+		}
+		Team team = organization.allTeams()
+			.stream()
+			.filter(t -> t.id().equals(teamId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Team"));
+		LocalDate today = today();
+		TeamState state = state(viewer, team, today, today);
+		List<LearningNeed> needs = new ArrayList<>();
+		for (Capability capability : state.capabilities) {
+			CoverageCalculator.Result r = state.results.get(capability.id());
+			if (!state.targets.containsKey(capability.id())
+					|| (r.status() != CoverageStatus.SHORT && r.status() != CoverageStatus.AT_RISK)) {
+				continue;
+			}
+			needs.add(new LearningNeed(capability.id(), capability.name(), r.levelRank(), r.levelName(), r.status(),
+					r.forecast().isEmpty() ? null : r.forecast().get(0).from()));
+		}
+		needs.sort(Comparator.comparing((LearningNeed n) -> rank(n.status(), n.shortFrom() == null))
+			.thenComparing(n -> n.name().toLowerCase(java.util.Locale.ROOT)));
+		return needs;
+	}
+
 	/** The matrix, optionally of one category and of capabilities in one status. */
 	@Transactional(readOnly = true)
 	public CapabilityMatrix matrix(Viewer viewer, TeamId teamId, String category, CoverageStatus status) {
