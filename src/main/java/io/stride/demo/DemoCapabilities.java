@@ -51,9 +51,15 @@ class DemoCapabilities {
 
 	private final Organization organization;
 
+	private final io.stride.cycles.Priorities priorities;
+
+	private final io.stride.cycles.Kudos kudos;
+
 	DemoCapabilities(Capabilities capabilities, Coverage coverage, Absences absences, CapabilityProfiles profiles,
 			MasteryRules masteryRules, Checklists checklists, Assessment assessment, Delivery delivery,
-			Organization organization) {
+			Organization organization, io.stride.cycles.Priorities priorities, io.stride.cycles.Kudos kudos) {
+		this.priorities = priorities;
+		this.kudos = kudos;
 		this.capabilities = capabilities;
 		this.coverage = coverage;
 		this.absences = absences;
@@ -130,6 +136,30 @@ class DemoCapabilities {
 						today.minusMonths(2), today.plusMonths(22), "sales-forecasting.pdf", certificatePdf()));
 
 		coverage.snapshot(admin, null);
+
+		// what the organization and Customer Success are after this half-year, and thanks for help with learning
+		String period = today.getYear() + (today.getMonthValue() <= 6 ? " H1" : " H2");
+		String starts = (today.getMonthValue() <= 6 ? today.withMonth(1) : today.withMonth(7)).withDayOfMonth(1).toString();
+		String ends = (today.getMonthValue() <= 6 ? today.withMonth(6).withDayOfMonth(30) : today.withMonth(12).withDayOfMonth(31))
+			.toString();
+		priorities.publish(admin, null, period, starts, ends, new io.stride.cycles.PriorityContent(
+				io.stride.cycles.PriorityKind.PURPOSE, "Customers succeed because our people can do the work",
+				"We sell software, but customers renew because of the people who help them use it well.", List.of()));
+		priorities.publish(admin, null, period, starts, ends, new io.stride.cycles.PriorityContent(
+				io.stride.cycles.PriorityKind.CHALLENGE, "Apply AI in customer support",
+				"Escalations arrive faster than we can train people for them; handle them well, with AI where it helps.",
+				List.of(escalation.id())));
+		priorities.publish(maya, customerSuccess, period, starts, ends, new io.stride.cycles.PriorityContent(
+				io.stride.cycles.PriorityKind.SUCCESS, "Every EBR ends with agreed next steps",
+				"Sponsors leave the room with owners and dates, and nothing is escalated.", List.of(runEbr.id())));
+		priorities.publish(maya, customerSuccess, period, starts, ends, new io.stride.cycles.PriorityContent(
+				io.stride.cycles.PriorityKind.PRIORITY, "Resolve complex escalations without handing them up",
+				"Two people who can do it alone at all times, also when one of them is on leave.", List.of(escalation.id())));
+		kudos.give(organization.viewerOf(p.leo()), p.priya(),
+				"Thanks for letting me sit in on the Initech escalation: I learned more in an hour than in a week.",
+				escalations.id());
+		kudos.give(organization.viewerOf(p.lina()), p.maya(), "The EBR course made my first review with a sponsor easy.",
+				ebr.id());
 	}
 
 	private void pass(PersonId person, Course course) {

@@ -68,6 +68,12 @@ class DemoDataTests {
 	@Autowired
 	io.stride.capability.CapabilityProfiles profiles;
 
+	@Autowired
+	io.stride.cycles.Priorities priorities;
+
+	@Autowired
+	io.stride.cycles.Kudos kudos;
+
 	@Test
 	void firstStartSeedsAcmeWithTeamsPeopleCoursesAndProgress() {
 		Viewer admin = administration.adminViewer("admin@acme.example");
@@ -123,6 +129,16 @@ class DemoDataTests {
 		assertThat(profiles.pendingCertificates(sam)).singleElement()
 			.satisfies(c -> assertThat(c.name()).isEqualTo("Sales forecasting fundamentals"));
 		assertThat(this.coverage.trend(maya, customerSuccess.id())).isNotEmpty();
+
+		// priorities of the organization and of Customer Success for this half-year, with the team's learning needs
+		assertThat(priorities.organization(maya, null).priorities()).extracting(p -> p.title())
+			.contains("Apply AI in customer support");
+		io.stride.cycles.PriorityBoard board = priorities.team(maya, customerSuccess.id(), null);
+		assertThat(board.priorities()).hasSize(2);
+		assertThat(board.learningNeeds()).isNotEmpty();
+		Viewer priya = organization.viewerOf(administration.people(admin, "priya@", 1, 10).people().get(0).id());
+		assertThat(kudos.received(priya, priya.id()).items()).singleElement()
+			.satisfies(t -> assertThat(t.fromName()).isEqualTo("Leo Learner"));
 
 		// the organization's risk report ranks by how many teams are short (now or soon), then how soon: CS Onboarding
 		// inherits Customer Success's targets and has nobody qualified yet
