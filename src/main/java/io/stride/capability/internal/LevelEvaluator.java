@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.stride.capability.Capability;
 import io.stride.capability.EvidenceRule;
@@ -227,12 +226,5 @@ public final class LevelEvaluator {
 
 	private static String validity(LocalDate until) {
 		return until == null ? "" : "; counts until " + day(until.minusDays(1));
-	}
-
-	/** Level names by rank, for messages. */
-	static Map<Integer, String> names(Capability capability) {
-		Map<Integer, String> names = new java.util.HashMap<>();
-		capability.levels().forEach(level -> names.put(level.rank(), level.name()));
-		return names;
 	}
 }

@@ -49,11 +49,7 @@ public class PersonEvidenceStore {
 		return jdbc.sql(CERTIFICATE + "WHERE person_id IN (:people) AND capability_id IN (:capabilities) ORDER BY uploaded_at DESC, id")
 			.param("people", people.stream().map(PersonId::value).toList())
 			.param("capabilities", capabilities.stream().map(CapabilityId::value).toList())
-			.query((rs, n) -> new CertificateRow(rs.getString(1), new PersonId(rs.getString(2)),
-					new CapabilityId(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-					rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getString(10),
-					rs.getString(11) == null ? null : new PersonId(rs.getString(11)), rs.getString(12),
-					rs.getTimestamp(13).toInstant()))
+			.query(this::certificateRow)
 			.list();
 	}
 
@@ -66,9 +62,7 @@ public class PersonEvidenceStore {
 				+ "ORDER BY validated_on DESC, id")
 			.param("people", people.stream().map(PersonId::value).toList())
 			.param("capabilities", capabilities.stream().map(CapabilityId::value).toList())
-			.query((rs, n) -> new ValidationRow(rs.getString(1), new PersonId(rs.getString(2)),
-					new CapabilityId(rs.getString(3)), rs.getInt(4), new PersonId(rs.getString(5)), rs.getString(6),
-					rs.getObject(7, LocalDate.class), rs.getString(8)))
+			.query(PersonEvidenceStore::validationRow)
 			.list();
 	}
 
@@ -97,8 +91,7 @@ public class PersonEvidenceStore {
 				+ "WHERE person_id IN (:people) AND capability_id IN (:capabilities)")
 			.param("people", people.stream().map(PersonId::value).toList())
 			.param("capabilities", capabilities.stream().map(CapabilityId::value).toList())
-			.query((rs, n) -> new SelfAssessmentRow(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2)),
-					rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.query(PersonEvidenceStore::selfAssessmentRow)
 			.list();
 	}
 
@@ -196,6 +189,17 @@ public class PersonEvidenceStore {
 				rs.getTimestamp(13).toInstant());
 	}
 
+	private static ValidationRow validationRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new ValidationRow(rs.getString(1), new PersonId(rs.getString(2)), new CapabilityId(rs.getString(3)),
+				rs.getInt(4), new PersonId(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class),
+				rs.getString(8));
+	}
+
+	private static SelfAssessmentRow selfAssessmentRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new SelfAssessmentRow(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2)), rs.getInt(3),
+				rs.getString(4), rs.getTimestamp(5).toInstant());
+	}
+
 	/** Everyone with a certificate or validation of the capability, for recomputing after its rules change. */
 	public List<PersonId> peopleWithEvidence(CapabilityId capability) {
 		return jdbc.sql("SELECT person_id FROM capability_certificates WHERE capability_id = ? AND status = 'CONFIRMED' "
@@ -209,11 +213,7 @@ public class PersonEvidenceStore {
 	public List<CertificateRow> certificatesOf(PersonId person) {
 		return jdbc.sql(CERTIFICATE + "WHERE person_id = ? ORDER BY uploaded_at DESC, id")
 			.param(person.value())
-			.query((rs, n) -> new CertificateRow(rs.getString(1), new PersonId(rs.getString(2)),
-					new CapabilityId(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-					rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getString(10),
-					rs.getString(11) == null ? null : new PersonId(rs.getString(11)), rs.getString(12),
-					rs.getTimestamp(13).toInstant()))
+			.query(this::certificateRow)
 			.list();
 	}
 
@@ -221,9 +221,7 @@ public class PersonEvidenceStore {
 		return jdbc.sql("SELECT id, person_id, capability_id, level_rank, validator_id, validator_name, validated_on, note "
 				+ "FROM capability_validations WHERE person_id = ? ORDER BY validated_on DESC, id")
 			.param(person.value())
-			.query((rs, n) -> new ValidationRow(rs.getString(1), new PersonId(rs.getString(2)),
-					new CapabilityId(rs.getString(3)), rs.getInt(4), new PersonId(rs.getString(5)), rs.getString(6),
-					rs.getObject(7, LocalDate.class), rs.getString(8)))
+			.query(PersonEvidenceStore::validationRow)
 			.list();
 	}
 
@@ -231,8 +229,7 @@ public class PersonEvidenceStore {
 		return jdbc.sql("SELECT person_id, capability_id, level_rank, note, updated_at FROM capability_self_assessments "
 				+ "WHERE person_id = ?")
 			.param(person.value())
-			.query((rs, n) -> new SelfAssessmentRow(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2)),
-					rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.query(PersonEvidenceStore::selfAssessmentRow)
 			.list();
 	}
 }
