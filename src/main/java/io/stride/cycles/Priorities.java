@@ -127,6 +127,53 @@ public class Priorities {
 		return priorities(viewer, List.of(row)).get(0);
 	}
 
+	/**
+	 * What contract goals need of the priorities they serve: title, team name and period, retired ones included (a
+	 * goal keeps naming what it served). Callers check the viewer may read the goal.
+	 */
+	@Transactional(readOnly = true)
+	Map<PriorityId, Goal.ServedPriority> served(java.util.Collection<PriorityId> ids) {
+		Map<PriorityId, Goal.ServedPriority> result = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		Map<TeamId, String> teams = new java.util.HashMap<>();
+		organization.allTeams().forEach(t -> teams.put(t.id(), t.name()));
+		for (PriorityId id : new LinkedHashSet<>(ids)) {
+			store.find(id.value())
+				.ifPresent(row -> result.put(id, new Goal.ServedPriority(id, row.title(),
+						row.teamId() == null ? null : teams.getOrDefault(row.teamId(), "A team"), row.period().label())));
+		}
+		return result;
+	}
+
+	/** Whether a priority is still live: not retired, and its period has not ended. */
+	@Transactional(readOnly = true)
+	boolean isLive(PriorityId id) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		return store.find(id.value())
+			.filter(row -> row.retiredAt() == null && !row.period().endsOn().isBefore(today))
+			.isPresent();
+	}
+
+	/**
+	 * The live priorities a person's goals may serve today: the organization's and those of the person's teams and
+	 * the teams above them, in the current period.
+	 */
+	@Transactional(readOnly = true)
+	public List<Priority> servable(Viewer viewer) {
+		Optional<Period> period = current();
+		if (period.isEmpty()) {
+			return List.of();
+		}
+		List<Priority> result = new ArrayList<>(priorities(viewer, store.live(period.get().id(), Set.of())));
+		Set<TeamId> teams = organization.withAncestors(viewer.teamIds());
+		if (!teams.isEmpty()) {
+			result.addAll(priorities(viewer, store.live(period.get().id(), teams)));
+		}
+		return result;
+	}
+
 	/** One priority for those who may edit it: 403 for those who only see it, 404 for the rest. */
 	@Transactional(readOnly = true)
 	public Priority forEdit(Viewer viewer, PriorityId id) {

@@ -1,0 +1,5 @@
+package io.stride.cycles;
+
+public enum CycleStatus {
+	ACTIVE, CLOSED
+}
