@@ -9,7 +9,14 @@ import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+/**
+ * The teams table. Within one transaction the list of teams is read once: a coverage page or a contract asks for the
+ * team tree several times (ancestors, descendants, names), and an organization of 100,000 people has thousands of
+ * teams. Outside a transaction every call reads the table; an insert forgets the transaction's copy.
+ */
 @Repository
 public class Teams {
 
@@ -20,6 +27,35 @@ public class Teams {
 	}
 
 	public List<Team> all() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return read();
+		}
+		Object held = TransactionSynchronizationManager.getResource(this);
+		if (held instanceof Memo memo) {
+			return memo.teams;
+		}
+		List<Team> teams = read();
+		TransactionSynchronizationManager.bindResource(this, new Memo(teams));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				forget();
+			}
+		});
+		return teams;
+	}
+
+	private void forget() {
+		if (TransactionSynchronizationManager.hasResource(this)) {
+			TransactionSynchronizationManager.unbindResource(this);
+		}
+	}
+
+	private record Memo(List<Team> teams) {
+	}
+
+	private List<Team> read() {
 		return jdbc.sql("SELECT id, name, parent_id FROM teams ORDER BY LOWER(name), id")
 			.query((rs, n) -> new Team(new TeamId(rs.getString(1)), rs.getString(2),
 					rs.getString(3) == null ? null : new TeamId(rs.getString(3))))
@@ -35,6 +71,7 @@ public class Teams {
 	}
 
 	public void insert(TeamId id, String name, TeamId parent) {
+		forget();
 		jdbc.sql("INSERT INTO teams (id, name, parent_id, created_at) VALUES (?, ?, ?, ?)")
 			.params(id.value(), name.trim(), parent == null ? null : parent.value(), Timestamp.from(Instant.now()))
 			.update();
