@@ -11,9 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -349,23 +346,8 @@ final class ChatCompletions {
 	 * is not waited for). An unreadable value gets a short pause.
 	 */
 	Duration retryAfter(String header) {
-		String value = header.strip();
-		Duration wait;
-		if (value.matches("\\d+")) {
-			// a value too long for a number of seconds is certainly over the cap
-			wait = value.length() > 12 ? null : Duration.ofSeconds(Long.parseLong(value));
-		}
-		else {
-			try {
-				Instant when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				wait = Duration.between(Instant.now(), when);
-				wait = wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException notDate) {
-				wait = Duration.ofSeconds(1);
-			}
-		}
-		return wait == null || wait.compareTo(settings.maxRetryWait()) > 0 ? null : wait;
+		Duration wait = RetryAfter.of(header);
+		return wait.compareTo(settings.maxRetryWait()) > 0 ? null : wait;
 	}
 
 	private Duration backOff(int attempt) {

@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,6 +20,7 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
+import io.stride.drafting.internal.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -441,7 +439,7 @@ public class TranscriptionClient {
 					+ (reason.isEmpty() ? "" : ": " + reason), false, null);
 		}
 		if (status == 429 || status == 503) {
-			Duration wait = answer.retryAfter() == null ? null : retryAfter(answer.retryAfter());
+			Duration wait = answer.retryAfter() == null ? null : RetryAfter.of(answer.retryAfter());
 			if (wait != null && wait.compareTo(settings.maxRetryWait()) > 0) {
 				// a quota that frees up in an hour is not worth hammering: the job stops and says why
 				return new Failure("the transcription service is " + (status == 429 ? "rate-limiting" : "unavailable")
@@ -494,28 +492,6 @@ public class TranscriptionClient {
 		}
 		reason = KEY_LIKE.matcher(reason).replaceAll("[key]");
 		return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason;
-	}
-
-	/** Retry-After in seconds or as an HTTP date; a date in the past is no wait, an unreadable value a short one. */
-	static Duration retryAfter(String header) {
-		String value = header.strip();
-		if (value.matches("\\d{1,12}")) {
-			return Duration.ofSeconds(Long.parseLong(value));
-		}
-		if (value.matches("\\d+")) {
-			// longer than any cap
-			return Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L);
-		}
-		try {
-			Duration wait = Duration.between(Instant.now(),
-					ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-			// a date is at whole seconds: round up so that a wait of "in 20 seconds" is not cut short
-			wait = wait.isNegative() ? Duration.ZERO : Duration.ofSeconds(wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-			return wait;
-		}
-		catch (DateTimeParseException notDate) {
-			return Duration.ofSeconds(1);
-		}
 	}
 
 	private static String seconds(long seconds) {
