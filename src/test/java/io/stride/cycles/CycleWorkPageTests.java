@@ -144,7 +144,7 @@ class CycleWorkPageTests {
 		String form = mvc.perform(get(path).with(as(org.learnerA())))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(form).contains("<h1>Check in</h1>", "<legend>Run a customer workshop</legend>",
+		assertThat(form).contains("<h1>Check in</h1>", "<legend><strong>Run a customer workshop</strong></legend>",
 				"<label for=\"note-" + w + "\">", "<label for=\"progress-" + s + "\">", "<label for=\"minutes-" + s + "\">");
 
 		String refused = mvc.perform(post(path).with(as(org.learnerA())).with(csrf())

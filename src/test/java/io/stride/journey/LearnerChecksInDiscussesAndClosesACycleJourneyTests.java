@@ -96,6 +96,7 @@ class LearnerChecksInDiscussesAndClosesACycleJourneyTests {
 		browser.type("#minutes-" + w, "50");
 		browser.navigateByKeyboard("#check-in-form button[type=submit]");
 		assertThat(browser.text()).contains("Checked in on 1 goal.", "Drafted the agenda with support");
+		browser.screenshot("checked-in");
 
 		browser.go("/goals/" + w);
 		browser.checkAccessibility();
@@ -108,6 +109,7 @@ class LearnerChecksInDiscussesAndClosesACycleJourneyTests {
 		browser.navigate("#comment-form button[type=submit]");
 		assertThat(browser.text()).contains("Workshop agenda", "Is two hours enough?");
 		browser.checkAccessibility();
+		browser.screenshot("goal-page");
 
 		browser.go("/cycles/" + cycle.id().value() + "/close");
 		browser.checkAccessibility();
@@ -116,6 +118,7 @@ class LearnerChecksInDiscussesAndClosesACycleJourneyTests {
 		browser.type("#reflection-" + w, "The agenda is ready; the workshop is not run yet.");
 		browser.click("#carry-" + w);
 		browser.click("#outcome-" + sql.id().value() + "-LEARNED");
+		browser.screenshot("close");
 		browser.navigate("#close-form button[type=submit]");
 
 		assertThat(cycles.cycle(ana, cycle.id()).status()).isEqualTo(CycleStatus.CLOSED);
@@ -136,6 +139,7 @@ class LearnerChecksInDiscussesAndClosesACycleJourneyTests {
 		browser.checkFitsAPhone();
 		browser.click("#comment-" + question.id() + " summary");
 		browser.type("#reply-" + question.id(), "Plan three, with a break.");
+		browser.screenshot("reply");
 		browser.navigateByKeyboard("#comment-" + question.id() + " form button[type=submit]");
 
 		assertThat(browser.text()).contains("Your reply is posted.", "Plan three, with a break.");
