@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.stride.cycles.internal.CheckInRows;
-import io.stride.cycles.internal.CycleRows;
 import io.stride.cycles.internal.CycleRows.CycleRow;
 import io.stride.cycles.internal.CycleRows.GoalRow;
 import io.stride.cycles.internal.CycleRows.LinkRow;
+import io.stride.cycles.internal.CycleRows;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
+import io.stride.shared.ControlCharacters;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
@@ -149,8 +150,8 @@ public class CycleClosing {
 		if (title.length() > LearningCycles.MAX_TITLE) {
 			errors.put("title", "Keep the title to " + LearningCycles.MAX_TITLE + " characters.");
 		}
-		else if (io.stride.shared.ControlCharacters.in(title)) {
-			errors.put("title", io.stride.shared.ControlCharacters.MESSAGE);
+		else if (ControlCharacters.in(title)) {
+			errors.put("title", ControlCharacters.MESSAGE);
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The cycle was not closed.", errors);

@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.stride.cycles.internal.CycleRows;
 import io.stride.cycles.internal.CycleRows.CycleRow;
 import io.stride.cycles.internal.CycleRows.GoalRow;
-import io.stride.cycles.internal.DiscussionRows;
+import io.stride.cycles.internal.CycleRows;
 import io.stride.cycles.internal.DiscussionRows.CommentRow;
+import io.stride.cycles.internal.DiscussionRows;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -181,7 +181,7 @@ public class CycleDiscussion {
 		}
 		return found.values()
 			.stream()
-			.sorted(java.util.Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
@@ -245,9 +245,5 @@ public class CycleDiscussion {
 			errors.put(field, ControlCharacters.MESSAGE);
 		}
 		return t;
-	}
-
-	static Optional<String> blankToNull(String s) {
-		return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
 	}
 }

@@ -1,14 +1,17 @@
 package io.stride.cycles.internal;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import io.stride.cycles.CycleId;
 import io.stride.cycles.GoalId;
+import io.stride.identity.PersonId;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +27,7 @@ public class CheckInRows {
 	}
 
 	/** An active cycle past its reminder day that was not reminded yet. */
-	public record DueCycle(CycleId id, io.stride.identity.PersonId personId, String title, LocalDate endsOn,
+	public record DueCycle(CycleId id, PersonId personId, String title, LocalDate endsOn,
 			Instant lastCheckIn) {
 	}
 
@@ -75,7 +78,7 @@ public class CheckInRows {
 			.param("today", Date.valueOf(today))
 			.query((rs, n) -> {
 				Timestamp last = rs.getTimestamp(5);
-				return new DueCycle(new CycleId(rs.getString(1)), new io.stride.identity.PersonId(rs.getString(2)),
+				return new DueCycle(new CycleId(rs.getString(1)), new PersonId(rs.getString(2)),
 						rs.getString(3), rs.getDate(4).toLocalDate(), last == null ? null : last.toInstant());
 			})
 			.list();
@@ -113,19 +116,12 @@ public class CheckInRows {
 		}
 		return jdbc.sql("SELECT COUNT(DISTINCT goal_id) FROM goal_validation_requests WHERE status = 'VALIDATED' "
 				+ "AND goal_id = ANY(:goals)")
-			.param("goals", io.stride.shared.SqlArrays.varchars(goals.stream().map(GoalId::value).toList()))
+			.param("goals", SqlArrays.varchars(goals.stream().map(GoalId::value).toList()))
 			.query(Integer.class)
 			.single();
 	}
 
-	public Optional<Instant> lastCheckIn(CycleId cycle) {
-		return Optional.ofNullable(jdbc.sql("SELECT MAX(created_at) FROM learning_check_ins WHERE cycle_id = ?")
-			.param(cycle.value())
-			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-			.single());
-	}
-
-	private static CheckInRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static CheckInRow row(ResultSet rs, int n) throws SQLException {
 		return new CheckInRow(rs.getString(1), new CycleId(rs.getString(2)), new GoalId(rs.getString(3)),
 				rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getTimestamp(7).toInstant());
 	}

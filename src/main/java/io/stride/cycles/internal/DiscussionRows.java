@@ -1,5 +1,7 @@
 package io.stride.cycles.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -47,14 +49,7 @@ public class DiscussionRows {
 			.list();
 	}
 
-	public int count(GoalId goal) {
-		return jdbc.sql("SELECT COUNT(*) FROM learning_goal_comments WHERE goal_id = ?")
-			.param(goal.value())
-			.query(Integer.class)
-			.single();
-	}
-
-	private static CommentRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static CommentRow row(ResultSet rs, int n) throws SQLException {
 		return new CommentRow(rs.getString(1), new GoalId(rs.getString(2)), rs.getString(3),
 				new PersonId(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
 	}
