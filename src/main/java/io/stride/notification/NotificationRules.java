@@ -125,4 +125,31 @@ class NotificationRules {
 							+ "” and sign it off: it is evidence for “" + event.capabilityName() + "”.", event.link());
 		}
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.cycles.DiscussionInvited event) {
+		for (PersonId person : event.invitees()) {
+			notifications.notify(person, event.ownerName() + " invites you to discuss their learning contract",
+					"“" + event.cycleTitle() + "”: read the goals and comment on them."
+							+ (event.message() == null ? "" : " " + event.ownerName() + " wrote: " + event.message()),
+					"/cycles/" + event.cycleId().value());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.cycles.GoalCommented event) {
+		String what = event.goalWhat() == null ? "a goal" : "“" + event.goalWhat() + "”";
+		for (PersonId person : event.recipients()) {
+			notifications.notify(person, event.authorName() + (event.reply() ? " replied on " : " commented on ") + what,
+					event.body(), "/goals/" + event.goalId().value() + "#discussion");
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.cycles.CheckInReminderDue event) {
+		notifications.notify(event.person(), "How is “" + event.title() + "” going?",
+				"A short check-in keeps your learning cycle on track: a note and progress per goal takes a minute. "
+						+ "The cycle ends on " + event.endsOn() + ".",
+				"/cycles/" + event.cycleId().value() + "/check-in");
+	}
 }
