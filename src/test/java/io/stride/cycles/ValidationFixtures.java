@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Capabilities whose levels are reached by validation, held levels, and goals that aim at them, for these tests. */
 @Component
-class ValidationFixtures {
+public class ValidationFixtures {
 
 	private final JdbcClient jdbc;
 
@@ -29,7 +29,7 @@ class ValidationFixtures {
 	 * An active organization-wide capability with the default levels ("Learning", "Can do it alone", "Can teach it"),
 	 * each reached by being validated by {@code validations} people who hold it.
 	 */
-	CapabilityId validatedCapability(String name, int validations) {
+	public CapabilityId validatedCapability(String name, int validations) {
 		String id = Ids.newId();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("INSERT INTO capabilities (id, name, description, category, owner_team_id, validity_months, status, "
@@ -51,7 +51,7 @@ class ValidationFixtures {
 	}
 
 	/** The person holds the level (a row as the engine writes it; nobody recomputes it in these tests). */
-	void holds(PersonId person, CapabilityId capability, int rank) {
+	public void holds(PersonId person, CapabilityId capability, int rank) {
 		jdbc.sql("INSERT INTO capability_holdings (person_id, capability_id, level_rank, valid_until, computed_at) "
 				+ "VALUES (?, ?, ?, NULL, ?)")
 			.params(person.value(), capability.value(), rank, Timestamp.from(Instant.now()))
@@ -59,7 +59,7 @@ class ValidationFixtures {
 	}
 
 	/** The highest level the person holds of the capability, 0 for none. */
-	int heldRank(PersonId person, CapabilityId capability) {
+	public int heldRank(PersonId person, CapabilityId capability) {
 		return jdbc.sql("SELECT COALESCE(MAX(level_rank), 0) FROM capability_holdings WHERE person_id = ? "
 				+ "AND capability_id = ?")
 			.params(person.value(), capability.value())
@@ -68,7 +68,7 @@ class ValidationFixtures {
 	}
 
 	/** The owner's active cycle (started when they have none) with one goal. */
-	Goal goal(Viewer owner, Visibility visibility, String what, CapabilityId capability, Integer level,
+	public Goal goal(Viewer owner, Visibility visibility, String what, CapabilityId capability, Integer level,
 			List<PersonId> planned) {
 		LearningCycle cycle = cycles.active(owner)
 			.orElseGet(() -> cycles.start(owner, new NewCycle(null, null, 60, visibility,
@@ -78,21 +78,21 @@ class ValidationFixtures {
 				null, false));
 	}
 
-	void checkIn(Goal goal, String note, int progress) {
+	public void checkIn(Goal goal, String note, int progress) {
 		jdbc.sql("INSERT INTO learning_check_ins (id, cycle_id, goal_id, note, progress, minutes, created_at) "
 				+ "VALUES (?, ?, ?, ?, ?, 30, ?)")
 			.params(Ids.newId(), goal.cycleId().value(), goal.id().value(), note, progress, Timestamp.from(Instant.now()))
 			.update();
 	}
 
-	void produced(Goal goal, String title, String url) {
+	public void produced(Goal goal, String title, String url) {
 		jdbc.sql("INSERT INTO learning_goal_links (id, goal_id, kind, title, url, created_at) VALUES (?, ?, 'PRODUCED', "
 				+ "?, ?, ?)")
 			.params(Ids.newId(), goal.id().value(), title, url, Timestamp.from(Instant.now()))
 			.update();
 	}
 
-	void close(Goal goal, GoalOutcome outcome, String reflection) {
+	public void close(Goal goal, GoalOutcome outcome, String reflection) {
 		jdbc.sql("UPDATE learning_cycles SET status = 'CLOSED', closed_at = ? WHERE id = ?")
 			.params(Timestamp.from(Instant.now()), goal.cycleId().value())
 			.update();
@@ -101,7 +101,7 @@ class ValidationFixtures {
 			.update();
 	}
 
-	void lookingForHelp(Goal goal) {
+	public void lookingForHelp(Goal goal) {
 		jdbc.sql("UPDATE learning_goals SET looking_for_help = TRUE WHERE id = ?").param(goal.id().value()).update();
 	}
 }
