@@ -89,6 +89,19 @@ public class CapabilityValidators {
 			.list();
 	}
 
+	/**
+	 * Up to {@code limit} people who validated someone in the capability (at any level) since {@code since}, the most
+	 * recent first; callers drop the inactive.
+	 */
+	public List<PersonId> recentValidators(CapabilityId capability, LocalDate since, int limit) {
+		return jdbc.sql("SELECT validator_id, MAX(validated_on) AS last FROM capability_validations "
+				+ "WHERE capability_id = ? AND validated_on >= ? GROUP BY validator_id ORDER BY last DESC, validator_id "
+				+ "LIMIT ?")
+			.params(capability.value(), since, limit)
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+	}
+
 	/** The highest rank of the capability's levels ("Can teach it" with the default levels), 0 when it has none. */
 	public int topRank(CapabilityId capability) {
 		return catalogue.find(capability)

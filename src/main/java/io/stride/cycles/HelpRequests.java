@@ -163,6 +163,10 @@ public class HelpRequests {
 				MAX_SUGGESTED + 1)) {
 			suggest(viewer, result, p, "Recently validated a colleague’s goal in " + capability.name());
 		}
+		java.time.LocalDate since = java.time.LocalDate.ofInstant(clock.instant().minus(RECENT), java.time.ZoneOffset.UTC);
+		for (PersonId p : capabilities.recentValidators(capabilityId, since, MAX_SUGGESTED + 1)) {
+			suggest(viewer, result, p, "Recently validated a colleague in " + capability.name());
+		}
 		return result.values().stream().limit(MAX_SUGGESTED).toList();
 	}
 

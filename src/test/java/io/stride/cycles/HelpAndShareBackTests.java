@@ -106,13 +106,17 @@ class HelpAndShareBackTests {
 		Goal teammatesGoal = rows.goal(teammate, Visibility.TEAM, "Renew a big account", capability, 1, List.of());
 		String request = validation.ask(teammate, teammatesGoal.id(), List.of(ben.id()), null).get(0).id();
 		validation.answer(ben, request, ValidationStatus.VALIDATED, "Watched the renewal call");
+		// Learner A1 validated someone in the capability on their profile
+		rows.capabilityValidation(org.learnerSubA(), org.managerA(), capability, 1);
 		Goal goal = rows.goal(ana, Visibility.TEAM, "Negotiate renewals", capability, 2, List.of());
 
 		List<HelpRequests.HelpSuggestion> suggested = help.suggestions(ana, goal.id());
 
-		assertThat(suggested).extracting(s -> s.person().id()).containsExactly(org.managerB(), org.learnerB());
+		assertThat(suggested).extracting(s -> s.person().id()).containsExactly(org.managerB(), org.learnerB(),
+				org.learnerSubA());
 		assertThat(suggested.get(0).reason()).isEqualTo("Holds “Can teach it” in Renewals " + org.suffix());
-		assertThat(suggested.get(1).reason()).startsWith("Recently validated");
+		assertThat(suggested.get(1).reason()).startsWith("Recently validated a colleague’s goal");
+		assertThat(suggested.get(2).reason()).isEqualTo("Recently validated a colleague in Renewals " + org.suffix());
 		assertThatThrownBy(() -> help.suggestions(teammate, goal.id())).isInstanceOf(ForbiddenException.class);
 		Goal without = rows.goal(ana, Visibility.TEAM, "Write better emails", null, null, List.of());
 		assertThat(help.suggestions(ana, without.id())).isEmpty();

@@ -217,6 +217,7 @@ class PeerValidationTests {
 		assertThat(answered.countsTowardLevel()).isTrue();
 		assertThat(answered.levelNote()).isEqualTo("Counts toward Workshops " + org.suffix() + " at “Can do it alone”.");
 		assertThat(rows.heldRank(ana.id(), capability)).isEqualTo(2);
+		assertThat(rows.audited("GOAL_VALIDATED", goal.id().value())).isEqualTo(1);
 		assertThat(profiles.profile(ana, ana.id()).capabilities())
 			.filteredOn(h -> h.capability().id().equals(capability))
 			.singleElement()

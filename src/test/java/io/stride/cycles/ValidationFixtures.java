@@ -58,6 +58,22 @@ public class ValidationFixtures {
 			.update();
 	}
 
+	/** A capability validation as the profile records it, given today. */
+	public void capabilityValidation(PersonId validator, PersonId person, CapabilityId capability, int rank) {
+		jdbc.sql("INSERT INTO capability_validations (id, person_id, capability_id, level_rank, validator_id, "
+				+ "validator_name, validated_on, note, created_at) VALUES (?, ?, ?, ?, ?, 'Validator', ?, 'Seen it', ?)")
+			.params(Ids.newId(), person.value(), capability.value(), rank, validator.value(), java.time.LocalDate.now(),
+					Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	public long audited(String action, String subjectId) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE action = ? AND subject_id = ?")
+			.params(action, subjectId)
+			.query(Long.class)
+			.single();
+	}
+
 	/** The highest level the person holds of the capability, 0 for none. */
 	public int heldRank(PersonId person, CapabilityId capability) {
 		return jdbc.sql("SELECT COALESCE(MAX(level_rank), 0) FROM capability_holdings WHERE person_id = ? "
