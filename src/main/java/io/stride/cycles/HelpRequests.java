@@ -3,6 +3,8 @@ package io.stride.cycles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -163,7 +165,7 @@ public class HelpRequests {
 				MAX_SUGGESTED + 1)) {
 			suggest(viewer, result, p, "Recently validated a colleague’s goal in " + capability.name());
 		}
-		java.time.LocalDate since = java.time.LocalDate.ofInstant(clock.instant().minus(RECENT), java.time.ZoneOffset.UTC);
+		LocalDate since = LocalDate.ofInstant(clock.instant().minus(RECENT), ZoneOffset.UTC);
 		for (PersonId p : capabilities.recentValidators(capabilityId, since, MAX_SUGGESTED + 1)) {
 			suggest(viewer, result, p, "Recently validated a colleague in " + capability.name());
 		}

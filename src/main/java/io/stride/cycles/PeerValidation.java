@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,7 +109,7 @@ public class PeerValidation {
 	public List<ValidationRequest> ask(Viewer viewer, GoalId goalId, List<PersonId> people, String message) {
 		LearningCycles.GoalInCycle found = own(viewer, goalId);
 		Map<String, String> errors = new LinkedHashMap<>();
-		Set<PersonId> asked = new java.util.HashSet<>();
+		Set<PersonId> asked = new HashSet<>();
 		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
 		List<Person> chosen = new ArrayList<>();
 		for (PersonId p : new LinkedHashSet<>(people == null ? List.<PersonId>of() : people)) {
@@ -169,7 +170,7 @@ public class PeerValidation {
 	public List<Suggestion> suggestions(Viewer viewer, GoalId goalId) {
 		own(viewer, goalId);
 		GoalRow goal = goalRow(goalId);
-		Set<PersonId> asked = new java.util.HashSet<>();
+		Set<PersonId> asked = new HashSet<>();
 		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
 		Capability capability = goal.capabilityId() == null ? null
 				: validators.find(new CapabilityId(goal.capabilityId())).orElse(null);

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,21 +124,6 @@ public class ValidationRows {
 			.query((rs, n) -> new CheckInRow(rs.getString(1), rs.getInt(2), rs.getInt(3),
 					rs.getTimestamp(4).toInstant()))
 			.list();
-	}
-
-	/** How many requests of these goals were answered VALIDATED, per goal. */
-	public java.util.Map<GoalId, Integer> validatedCounts(Collection<GoalId> goals) {
-		java.util.Map<GoalId, Integer> result = new java.util.HashMap<>();
-		if (goals.isEmpty()) {
-			return result;
-		}
-		jdbc.sql("SELECT goal_id, COUNT(*) FROM goal_validation_requests WHERE goal_id = ANY(:goals) "
-				+ "AND status = 'VALIDATED' GROUP BY goal_id")
-			.param("goals", io.stride.shared.SqlArrays.varchars(goals.stream().map(GoalId::value).toList()))
-			.query((ResultSet rs) -> {
-				result.put(new GoalId(rs.getString(1)), rs.getInt(2));
-			});
-		return result;
 	}
 
 	private static RequestRow row(ResultSet rs, int n) throws SQLException {

@@ -8,6 +8,7 @@ import io.stride.cycles.HelpRequests;
 import io.stride.cycles.ShareBack;
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -86,7 +87,7 @@ class HelpApi {
 			+ "readers, 404 for others, 409 once the cycle is closed, 422 at lookingForHelp when absent)")
 	GoalHelpView setLooking(@PathVariable String id, @RequestBody LookingBody body) {
 		if (body.lookingForHelp() == null) {
-			throw new io.stride.shared.InvalidInputException("lookingForHelp", "Say true or false.");
+			throw new InvalidInputException("lookingForHelp", "Say true or false.");
 		}
 		return GoalHelpView.of(help.setLookingForHelp(organization.currentViewer(), new GoalId(id),
 				body.lookingForHelp()));

@@ -2,6 +2,7 @@ package io.stride.cycles.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +133,7 @@ class PeerValidationController {
 		LearningCycles.GoalInCycle found = cycles.goal(me, goalId);
 		List<ValidationRequest> requests = validation.ofGoal(me, goalId);
 		List<PeerValidation.Suggestion> suggestions = validation.suggestions(me, goalId);
-		Set<PersonId> shown = new java.util.HashSet<>();
+		Set<PersonId> shown = new HashSet<>();
 		suggestions.forEach(s -> shown.add(s.person().id()));
 		requests.forEach(r -> shown.add(r.validator().id()));
 		Map<PersonId, Person> colleagues = new LinkedHashMap<>();
