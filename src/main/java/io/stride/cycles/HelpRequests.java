@@ -36,6 +36,7 @@ import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -208,8 +209,13 @@ public class HelpRequests {
 			throw new ConflictException("You already offered to help with this goal.");
 		}
 		Instant now = clock.instant();
-		rows.offer(new OfferRow(Ids.newId(), goalId, viewer.id(), viewer.name(), text.isEmpty() ? null : text, now,
-				null));
+		try {
+			rows.offer(new OfferRow(Ids.newId(), goalId, viewer.id(), viewer.name(), text.isEmpty() ? null : text, now,
+					null));
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("You already offered to help with this goal.");
+		}
 		OfferRow saved = rows.of(goalId, viewer.id()).orElseThrow();
 		events.publishEvent(new HelpOffered(saved.id(), goalId, found.cycle().personId(), viewer.id(), viewer.name(),
 				found.goal().what(), saved.message()));
@@ -283,6 +289,12 @@ public class HelpRequests {
 		GoalRow goal = goalId != null && Ids.looksValid(goalId.value()) ? cycleRows.goal(goalId).orElse(null) : null;
 		CycleRow cycle = goal == null ? null : cycleRows.cycle(goal.cycleId()).orElse(null);
 		Sight sight = cycle == null ? Sight.NONE : sight(viewer, cycle);
+		// a goal shown only for the team's help requests stays shown to whoever offered help, and to nobody else
+		// once it no longer looks for help
+		if (sight == Sight.GOAL_ONLY && !goal.lookingForHelp()
+				&& rows.of(goal.id(), viewer.id()).filter(OfferRow::active).isEmpty()) {
+			sight = Sight.NONE;
+		}
 		if (sight == Sight.NONE) {
 			throw new NotFoundException("Goal");
 		}

@@ -34,6 +34,7 @@ import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -146,7 +147,14 @@ public class PeerValidation {
 		for (Person person : chosen) {
 			RequestRow row = new RequestRow(Ids.newId(), goalId, viewer.id(), person.id(), text,
 					ValidationStatus.REQUESTED, null, null, now, null, null);
-			rows.insert(row);
+			try {
+				rows.insert(row);
+			}
+			catch (DuplicateKeyException e) {
+				// asked at the same moment from another tab
+				throw new InvalidInputException("validators", "You already asked " + person.name()
+						+ " to validate this goal.");
+			}
 			events.publishEvent(new GoalValidationRequested(row.id(), person.id(), viewer.name(), found.goal().what(),
 					text, false));
 			result.add(view(row, goalRow(goalId), null, false));

@@ -187,8 +187,14 @@ class HelpAndShareBackTests {
 		assertThatThrownBy(() -> help.team(fixtures.viewer(org.learnerB()), org.teamA()))
 			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> help.help(teammate, secret.id())).isInstanceOf(NotFoundException.class);
-		// the goal shared only with the owner's sub-team: a colleague of the team above may still offer help
+		// the goal shared only with the owner's sub-team: a colleague of the team above may still offer help, and
+		// sees the goal while it looks for help or while their offer stands
 		assertThat(help.offer(teammate, subTeams.id(), null).goalId()).isEqualTo(subTeams.id());
+		help.setLookingForHelp(subA, subTeams.id(), false);
+		assertThat(help.help(teammate, subTeams.id()).mine()).isNotNull();
+		Viewer another = fixtures.viewer(fixtures.person(fixtures.admin(), "Another", "another", org.suffix(),
+				Set.of(org.teamA()), Set.of()));
+		assertThatThrownBy(() -> help.help(another, subTeams.id())).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
