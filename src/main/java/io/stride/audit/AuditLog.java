@@ -110,6 +110,14 @@ public class AuditLog {
 				event.detail());
 	}
 
+	@EventListener
+	void on(io.stride.cycles.GoalValidationAnswered event) {
+		if (event.answer() == io.stride.cycles.ValidationStatus.VALIDATED) {
+			record(event.validator(), "GOAL_VALIDATED", "GOAL", event.goalId().value(), event.goalWhat(),
+					event.levelNote());
+		}
+	}
+
 	private void record(PersonId actor, String action, String subjectType, String subjectId, String subjectName,
 			String detail) {
 		String actorName = actor == null ? null : organization.viewerOf(actor).name();

@@ -152,4 +152,32 @@ class NotificationRules {
 						+ "The cycle ends on " + event.endsOn() + ".",
 				"/cycles/" + event.cycleId().value() + "/check-in");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.cycles.GoalValidationRequested event) {
+		String subject = (event.reminder() ? "Reminder: " : "") + event.requesterName() + " asks you to validate “"
+				+ event.goalWhat() + "”";
+		String body = (event.message() == null ? "" : event.message() + " ")
+				+ "Look at what they learned and its evidence, then answer: validated, not yet, or decline.";
+		notifications.notify(event.validator(), subject, body, "/validations#request-" + event.requestId());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.cycles.GoalValidationAnswered event) {
+		String verdict = switch (event.answer()) {
+			case VALIDATED -> " validated “";
+			case NOT_YET -> " says “not yet” on “";
+			default -> " declined to validate “";
+		};
+		String body = (event.note() == null ? "" : event.note())
+				+ (event.levelNote() == null ? "" : (event.note() == null ? "" : " ") + event.levelNote());
+		notifications.notify(event.owner(), event.validatorName() + verdict + event.goalWhat() + "”",
+				body.isEmpty() ? null : body, "/goals/" + event.goalId().value() + "/validation");
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.cycles.HelpOffered event) {
+		notifications.notify(event.owner(), event.helperName() + " offers to help with “" + event.goalWhat() + "”",
+				event.message(), "/goals/" + event.goalId().value() + "/help");
+	}
 }

@@ -1,0 +1,392 @@
+package io.stride.cycles;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.stride.capability.Capability;
+import io.stride.capability.CapabilityId;
+import io.stride.capability.CapabilityProfiles;
+import io.stride.capability.CapabilityValidators;
+import io.stride.capability.PersonRef;
+import io.stride.cycles.internal.CycleRows;
+import io.stride.cycles.internal.CycleRows.CycleRow;
+import io.stride.cycles.internal.CycleRows.GoalRow;
+import io.stride.cycles.internal.ValidationRows;
+import io.stride.cycles.internal.ValidationRows.RequestRow;
+import io.stride.identity.Organization;
+import io.stride.identity.Person;
+import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
+import io.stride.shared.ControlCharacters;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Peer validation of goals. A goal's owner asks colleagues to validate what was learned; a validator reads the goal
+ * and its evidence through the request (not the rest of the contract, whatever its visibility), and answers once:
+ * VALIDATED or NOT_YET with a note, or DECLINED. Nobody validates their own goal. When the goal names a capability
+ * level and the validator holds it (or keeps the capability), a VALIDATED answer also records a capability validation,
+ * which counts toward the level's "validated by N people holding the level" rule. Validators are notified and
+ * reminded once.
+ */
+@Service
+@Transactional
+public class PeerValidation {
+
+	public static final int MAX_MESSAGE = 1000;
+
+	public static final int MAX_NOTE = 1000;
+
+	public static final int MAX_VALIDATORS = 10;
+
+	static final int MAX_LISTED = 200;
+
+	static final int MAX_SUGGESTED = 10;
+
+	/** A colleague the owner might ask, and why. */
+	public record Suggestion(PersonRef person, String reason, boolean holdsLevel, boolean asked) {
+	}
+
+	private final CycleRows cycleRows;
+
+	private final ValidationRows rows;
+
+	private final LearningCycles cycles;
+
+	private final Organization organization;
+
+	private final CapabilityValidators validators;
+
+	private final CapabilityProfiles profiles;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final int reminderAfterDays;
+
+	PeerValidation(CycleRows cycleRows, ValidationRows rows, LearningCycles cycles, Organization organization,
+			CapabilityValidators validators, CapabilityProfiles profiles, ApplicationEventPublisher events, Clock clock,
+			@Value("${stride.cycles.validation-reminder-days:7}") int reminderAfterDays) {
+		this.cycleRows = cycleRows;
+		this.rows = rows;
+		this.cycles = cycles;
+		this.organization = organization;
+		this.validators = validators;
+		this.profiles = profiles;
+		this.events = events;
+		this.clock = clock;
+		this.reminderAfterDays = reminderAfterDays;
+	}
+
+	public int reminderAfterDays() {
+		return reminderAfterDays;
+	}
+
+	// --- asking ------------------------------------------------------------------------------------------------------
+
+	/**
+	 * The owner asks colleagues to validate a goal, with an optional message. 422 at {@code validators} for nobody,
+	 * oneself, someone not an active colleague, someone already asked, or more than {@link #MAX_VALIDATORS}; at
+	 * {@code message} for one too long. 403 for readers of the contract who are not its owner, 404 for others.
+	 */
+	public List<ValidationRequest> ask(Viewer viewer, GoalId goalId, List<PersonId> people, String message) {
+		LearningCycles.GoalInCycle found = own(viewer, goalId);
+		Map<String, String> errors = new LinkedHashMap<>();
+		Set<PersonId> asked = new HashSet<>();
+		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
+		List<Person> chosen = new ArrayList<>();
+		for (PersonId p : new LinkedHashSet<>(people == null ? List.<PersonId>of() : people)) {
+			if (p == null) {
+				continue;
+			}
+			if (viewer.is(p)) {
+				errors.put("validators", "Nobody validates their own goal: choose colleagues other than yourself.");
+				continue;
+			}
+			Person person = Ids.looksValid(p.value()) ? organization.contactOf(p).orElse(null) : null;
+			if (person == null) {
+				errors.putIfAbsent("validators", "Choose active colleagues.");
+				continue;
+			}
+			if (asked.contains(p)) {
+				errors.putIfAbsent("validators", "You already asked " + person.name() + " to validate this goal.");
+				continue;
+			}
+			chosen.add(person);
+		}
+		if (chosen.isEmpty() && !errors.containsKey("validators")) {
+			errors.put("validators", "Choose at least one colleague to ask.");
+		}
+		if (chosen.size() > MAX_VALIDATORS) {
+			errors.put("validators", "Ask at most " + MAX_VALIDATORS + " colleagues at once.");
+		}
+		String text = text(message, MAX_MESSAGE, "message", errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("Nobody was asked yet.", errors);
+		}
+		Instant now = clock.instant();
+		List<ValidationRequest> result = new ArrayList<>();
+		for (Person person : chosen) {
+			RequestRow row = new RequestRow(Ids.newId(), goalId, viewer.id(), person.id(), text,
+					ValidationStatus.REQUESTED, null, null, now, null, null);
+			try {
+				rows.insert(row);
+			}
+			catch (DuplicateKeyException e) {
+				// asked at the same moment from another tab
+				throw new InvalidInputException("validators", "You already asked " + person.name()
+						+ " to validate this goal.");
+			}
+			events.publishEvent(new GoalValidationRequested(row.id(), person.id(), viewer.name(), found.goal().what(),
+					text, false));
+			result.add(view(row, goalRow(goalId), null, false));
+		}
+		return result;
+	}
+
+	/** A goal's validation requests for its owner, oldest first (403 for readers, 404 for others). */
+	@Transactional(readOnly = true)
+	public List<ValidationRequest> ofGoal(Viewer viewer, GoalId goalId) {
+		own(viewer, goalId);
+		GoalRow goal = goalRow(goalId);
+		return rows.ofGoal(goalId).stream().map(r -> view(r, goal, null, false)).toList();
+	}
+
+	/**
+	 * Colleagues the owner might ask: those they planned to ask in the contract, then people who hold the goal's
+	 * capability at its target level (or above). Not the owner; people already asked are marked.
+	 */
+	@Transactional(readOnly = true)
+	public List<Suggestion> suggestions(Viewer viewer, GoalId goalId) {
+		own(viewer, goalId);
+		GoalRow goal = goalRow(goalId);
+		Set<PersonId> asked = new HashSet<>();
+		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
+		Capability capability = goal.capabilityId() == null ? null
+				: validators.find(new CapabilityId(goal.capabilityId())).orElse(null);
+		Integer level = goal.targetLevel();
+		Map<PersonId, Suggestion> result = new LinkedHashMap<>();
+		for (String planned : cycleRows.validatorsOf(List.of(goalId)).getOrDefault(goalId, List.of())) {
+			PersonId p = new PersonId(planned);
+			organization.contactOf(p).filter(x -> !viewer.is(p)).ifPresent(person -> result.put(p,
+					new Suggestion(new PersonRef(p, person.name()), "You planned to ask them in your contract",
+							holds(p, capability, level), asked.contains(p))));
+		}
+		if (capability != null && level != null && level > 0) {
+			for (PersonId p : validators.holdersAtLeast(capability.id(), level, MAX_SUGGESTED + 1)) {
+				if (viewer.is(p) || result.containsKey(p) || result.size() >= MAX_SUGGESTED + 5) {
+					continue;
+				}
+				organization.contactOf(p).ifPresent(person -> result.put(p, new Suggestion(
+						new PersonRef(p, person.name()), "Holds “" + capability.levelName(level) + "” in "
+								+ capability.name(), true, asked.contains(p))));
+			}
+		}
+		return List.copyOf(result.values());
+	}
+
+	// --- the validator's side ----------------------------------------------------------------------------------------
+
+	/** Requests to the viewer: open ones first, each with the goal's evidence, then the answered ones. */
+	@Transactional(readOnly = true)
+	public List<ValidationRequest> inbox(Viewer viewer) {
+		Map<GoalId, GoalRow> goals = new HashMap<>();
+		List<ValidationRequest> result = new ArrayList<>();
+		for (RequestRow r : rows.toValidator(viewer.id(), MAX_LISTED)) {
+			GoalRow goal = goals.computeIfAbsent(r.goalId(), id -> cycleRows.goal(id).orElse(null));
+			if (goal == null) {
+				continue; // removed from its contract
+			}
+			result.add(view(r, goal, evidence(goal), r.status() == ValidationStatus.REQUESTED
+					&& wouldCount(viewer, r.requesterId(), goal)));
+		}
+		return result;
+	}
+
+	/** Requests the viewer made, latest first. */
+	@Transactional(readOnly = true)
+	public List<ValidationRequest> requested(Viewer viewer) {
+		Map<GoalId, GoalRow> goals = new HashMap<>();
+		List<ValidationRequest> result = new ArrayList<>();
+		for (RequestRow r : rows.byRequester(viewer.id(), MAX_LISTED)) {
+			GoalRow goal = goals.computeIfAbsent(r.goalId(), id -> cycleRows.goal(id).orElse(null));
+			if (goal != null) {
+				result.add(view(r, goal, null, false));
+			}
+		}
+		return result;
+	}
+
+	/** One request with the goal's evidence, for its validator and the goal's owner; 404 for everyone else. */
+	@Transactional(readOnly = true)
+	public ValidationRequest request(Viewer viewer, String requestId) {
+		RequestRow row = visible(viewer, requestId);
+		GoalRow goal = cycleRows.goal(row.goalId()).orElseThrow(() -> new NotFoundException("Validation request"));
+		return view(row, goal, evidence(goal), row.open() && viewer.is(row.validatorId())
+				&& wouldCount(viewer, row.requesterId(), goal));
+	}
+
+	/**
+	 * The validator answers: VALIDATED or NOT_YET with a note saying what they saw, or DECLINED (a note is optional).
+	 * 422 at {@code answer} for a request on the viewer's own goal, a second answer, or no answer; at {@code note} for
+	 * a missing or too long note. 404 for anyone neither the validator nor the owner.
+	 */
+	public ValidationRequest answer(Viewer viewer, String requestId, ValidationStatus answer, String note) {
+		RequestRow row = visible(viewer, requestId);
+		GoalRow goal = cycleRows.goal(row.goalId()).orElseThrow(() -> new NotFoundException("Validation request"));
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!viewer.is(row.validatorId()) || viewer.is(row.requesterId())) {
+			throw new InvalidInputException("answer", "Nobody validates their own goal: the colleagues you asked answer.");
+		}
+		if (!row.open()) {
+			throw new InvalidInputException("answer", "You already answered this request (“"
+					+ row.status().label() + "”); an answer is given once.");
+		}
+		if (answer == null || !answer.isAnswer()) {
+			errors.put("answer", "Choose Validated, Not yet, or Decline.");
+		}
+		String text = text(note, MAX_NOTE, "note", errors);
+		if (text == null && (answer == ValidationStatus.VALIDATED || answer == ValidationStatus.NOT_YET)
+				&& !errors.containsKey("note")) {
+			errors.put("note", answer == ValidationStatus.VALIDATED ? "Say what you saw that shows it was learned."
+					: "Say what is still missing, so that they know what to work on.");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("Your answer was not saved.", errors);
+		}
+		Instant now = clock.instant();
+		if (!rows.answer(requestId, answer, text, now)) {
+			throw new InvalidInputException("answer", "This request was answered already; an answer is given once.");
+		}
+		String capabilityValidation = null;
+		if (answer == ValidationStatus.VALIDATED && wouldCount(viewer, row.requesterId(), goal)) {
+			capabilityValidation = profiles.validate(viewer, row.requesterId(), new CapabilityId(goal.capabilityId()),
+					goal.targetLevel(), text).id();
+			rows.linkCapabilityValidation(requestId, capabilityValidation);
+		}
+		RequestRow answered = rows.find(requestId).orElseThrow();
+		ValidationRequest result = view(answered, goal, null, false);
+		events.publishEvent(new GoalValidationAnswered(requestId, goal.id(), row.requesterId(), viewer.id(),
+				viewer.name(), goal.what(), answer, text, result.levelNote()));
+		return result;
+	}
+
+	// --- the reminder ------------------------------------------------------------------------------------------------
+
+	/**
+	 * Reminds validators, once, of requests still open {@link #reminderAfterDays()} days after they were made; how many
+	 * were reminded. A second run (or node) reminds nobody twice.
+	 */
+	public int sendReminders() {
+		Instant now = clock.instant();
+		int sent = 0;
+		for (RequestRow r : rows.dueForReminder(now.minus(Duration.ofDays(reminderAfterDays)), 500)) {
+			GoalRow goal = cycleRows.goal(r.goalId()).orElse(null);
+			if (goal == null || organization.contactOf(r.validatorId()).isEmpty() || !rows.markReminded(r.id(), now)) {
+				continue;
+			}
+			events.publishEvent(new GoalValidationRequested(r.id(), r.validatorId(), cycles.ref(r.requesterId()).name(),
+					goal.what(), r.message(), true));
+			sent++;
+		}
+		return sent;
+	}
+
+	// --- helpers -----------------------------------------------------------------------------------------------------
+
+	/** The goal when the viewer owns it: 403 for readers of the contract (and managers who see it exists), 404 else. */
+	LearningCycles.GoalInCycle own(Viewer viewer, GoalId goalId) {
+		LearningCycles.GoalInCycle found = cycles.goal(viewer, goalId);
+		if (found.cycle().access() != CycleAccess.OWNER) {
+			throw new ForbiddenException("Only the goal's owner asks for its validation.");
+		}
+		return found;
+	}
+
+	private RequestRow visible(Viewer viewer, String requestId) {
+		RequestRow row = requestId != null && Ids.looksValid(requestId) ? rows.find(requestId).orElse(null) : null;
+		if (row == null || !viewer.is(row.validatorId()) && !viewer.is(row.requesterId())) {
+			throw new NotFoundException("Validation request");
+		}
+		return row;
+	}
+
+	private GoalRow goalRow(GoalId id) {
+		return cycleRows.goal(id).orElseThrow(() -> new NotFoundException("Goal"));
+	}
+
+	private boolean wouldCount(Viewer viewer, PersonId owner, GoalRow goal) {
+		return goal.capabilityId() != null && goal.targetLevel() != null && goal.targetLevel() > 0
+				&& validators.mayValidate(viewer, owner, new CapabilityId(goal.capabilityId()), goal.targetLevel());
+	}
+
+	private boolean holds(PersonId person, Capability capability, Integer level) {
+		return capability != null && level != null && level > 0
+				&& validators.holdsAtLeast(person, capability.id(), level);
+	}
+
+	/** The goal's evidence as its validator reads it: the goal, not the rest of the contract. */
+	GoalEvidence evidence(GoalRow goal) {
+		CycleRow cycle = cycleRows.cycle(goal.cycleId()).orElseThrow(() -> new NotFoundException("Goal"));
+		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
+				: validators.find(new CapabilityId(goal.capabilityId()));
+		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
+				? capability.get().levelName(goal.targetLevel()) : null;
+		List<Goal.Link> produced = cycleRows.linksOf(List.of(goal.id()))
+			.getOrDefault(goal.id(), List.of())
+			.stream()
+			.filter(l -> "PRODUCED".equals(l.kind()))
+			.map(l -> new Goal.Link(l.id(), l.title(), l.url()))
+			.toList();
+		List<GoalEvidence.CheckInNote> checkIns = rows.checkInsOf(goal.id())
+			.stream()
+			.map(c -> new GoalEvidence.CheckInNote(c.note(), c.progress(), c.minutes(), c.at()))
+			.toList();
+		return new GoalEvidence(goal.id(), goal.cycleId(), cycles.ref(cycle.personId()), goal.what(),
+				capability.map(Capability::name).orElse(null), levelName, goal.evidence(), produced, checkIns,
+				goal.progress(), goal.outcome(), goal.reflection(), cycle.status() == CycleStatus.CLOSED);
+	}
+
+	private ValidationRequest view(RequestRow r, GoalRow goal, GoalEvidence evidence, boolean wouldCount) {
+		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
+				: validators.find(new CapabilityId(goal.capabilityId()));
+		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
+				? capability.get().levelName(goal.targetLevel()) : null;
+		return new ValidationRequest(r.id(), r.goalId(), goal.what(), cycles.ref(r.requesterId()),
+				cycles.ref(r.validatorId()), r.message(), r.status(), r.note(), r.capabilityValidationId() != null,
+				wouldCount, levelName == null ? null : capability.get().name(), levelName, r.createdAt(), r.answeredAt(),
+				r.remindedAt(), evidence);
+	}
+
+	private static String text(String value, int max, String field, Map<String, String> errors) {
+		String t = value == null ? "" : value.strip();
+		if (t.isEmpty()) {
+			return null;
+		}
+		if (t.length() > max) {
+			errors.put(field, "Keep it to " + max + " characters (this has " + t.length() + ").");
+		}
+		else if (ControlCharacters.in(t)) {
+			errors.put(field, ControlCharacters.MESSAGE);
+		}
+		return t;
+	}
+}

@@ -1,0 +1,102 @@
+package io.stride.cycles.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.stride.cycles.GoalId;
+import io.stride.cycles.HelpRequests;
+import io.stride.cycles.ShareBack;
+import io.stride.identity.Organization;
+import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
+import io.stride.shared.Ids;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A goal's help page (looking for help, suggested helpers, offers), a team's help requests, and sharing back. */
+@Controller
+class HelpController {
+
+	private final HelpRequests help;
+
+	private final ShareBack shareBack;
+
+	private final Organization organization;
+
+	HelpController(HelpRequests help, ShareBack shareBack, Organization organization) {
+		this.help = help;
+		this.shareBack = shareBack;
+		this.organization = organization;
+	}
+
+	@GetMapping("/goals/{id}/help")
+	String page(@PathVariable String id, Model model) {
+		return page(model, organization.currentViewer(), new GoalId(id), "", Map.of());
+	}
+
+	@PostMapping("/goals/{id}/help")
+	String setLooking(@PathVariable String id, @RequestParam(defaultValue = "false") boolean looking,
+			RedirectAttributes redirect) {
+		help.setLookingForHelp(organization.currentViewer(), new GoalId(id), looking);
+		redirect.addFlashAttribute("notice", looking
+				? "Your goal is looking for help: your team sees it in its help requests."
+				: "Your goal is no longer looking for help.");
+		return "redirect:/goals/" + id + "/help";
+	}
+
+	@PostMapping("/goals/{id}/help-offers")
+	String offer(@PathVariable String id, @RequestParam(required = false) String message, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			HelpRequests.HelpOffer offer = help.offer(me, new GoalId(id), message);
+			redirect.addFlashAttribute("notice", "Offered. " + help.help(me, offer.goalId()).owner().name()
+					+ " is notified and sees you on the goal.");
+			return "redirect:/goals/" + id + "/help";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			return page(model, me, new GoalId(id), message, e.fieldErrors());
+		}
+	}
+
+	@PostMapping("/help-offers/{id}/withdraw")
+	String withdraw(@PathVariable String id, @RequestParam String goal, RedirectAttributes redirect) {
+		help.withdraw(organization.currentViewer(), id);
+		redirect.addFlashAttribute("notice", "The offer of help is withdrawn.");
+		return Ids.looksValid(goal) ? "redirect:/goals/" + goal + "/help" : "redirect:/cycles";
+	}
+
+	@GetMapping("/teams/{id}/help-requests")
+	String team(@PathVariable String id, Model model) {
+		HelpRequests.TeamHelp team = help.team(organization.currentViewer(), new TeamId(id));
+		model.addAttribute("team", team.team());
+		model.addAttribute("requests", team.requests());
+		model.addAttribute("notShown", team.notShown());
+		return "cycles/help-requests";
+	}
+
+	@PostMapping("/goals/{id}/course-draft")
+	String courseDraft(@PathVariable String id) {
+		return "redirect:" + shareBack.courseDraft(organization.currentViewer(), new GoalId(id)).url();
+	}
+
+	private String page(Model model, Viewer me, GoalId goal, String message, Map<String, String> errors) {
+		HelpRequests.GoalHelp found = help.help(me, goal);
+		List<HelpRequests.HelpSuggestion> suggestions = found.ownedByViewer() ? help.suggestions(me, goal) : List.of();
+		model.addAttribute("help", found);
+		model.addAttribute("suggestions", suggestions);
+		model.addAttribute("message", message == null ? "" : message);
+		model.addAttribute("errors", errors);
+		model.addAttribute("maxMessage", HelpRequests.MAX_MESSAGE);
+		return "cycles/help";
+	}
+}
