@@ -138,6 +138,13 @@ class CycleAnalyticsApiTests {
 		assertThat(bad.getResponse().getContentAsString()).contains("YYYY-MM-DD");
 	}
 
+	@Test
+	void theEndpointIsDocumented() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(docs).contains("\"/api/v1/analytics/cycles\"", "Learning-cycle figures per team and per month");
+	}
+
 	private ResultActions call(PersonId who, String query) throws Exception {
 		return mvc.perform(get("/api/v1/analytics/cycles" + query).header("Authorization", "Bearer " + fixtures.token(who)));
 	}
