@@ -125,14 +125,17 @@ public class CycleAnalytics {
 
 		Counting counting = new Counting(facts.of(scope, from, to));
 		LocalDate activeOn = to.isAfter(today) ? today : to;
+		Map<PersonId, Share> whole = counting.shares(from, to, activeOn);
 		List<Period> months = months(from, to, today);
-		Figures total = counting.figures(scope, from, to, activeOn);
-		List<Month> trend = months.stream().map(m -> m.of(counting, scope)).toList();
+		List<Map<PersonId, Share>> monthly = months.stream().map(m -> counting.shares(m.from(), m.to(), m.activeOn()))
+			.toList();
+		Figures total = Counting.figures(scope, whole);
+		List<Month> trend = months(months, monthly, scope);
 		List<TeamFigures> teams = new ArrayList<>();
 		for (Placed p : placed) {
 			Set<PersonId> people = members.getOrDefault(p.team().id(), Set.of());
-			teams.add(new TeamFigures(p.team().id(), p.team().name(), p.depth(),
-					counting.figures(people, from, to, activeOn), months.stream().map(m -> m.of(counting, people)).toList()));
+			teams.add(new TeamFigures(p.team().id(), p.team().name(), p.depth(), Counting.figures(people, whole),
+					months(months, monthly, people)));
 		}
 		return new CycleAnalyticsReport(chosen == null ? null : chosen.id(), chosen == null ? null : chosen.name(),
 				everyone, from, to, activeOn, total, trend, teams);
@@ -223,10 +226,16 @@ public class CycleAnalytics {
 
 	/** A calendar month cut to the period; {@code activeOn} its last day, or today in the current month. */
 	private record Period(YearMonth month, LocalDate from, LocalDate to, LocalDate activeOn) {
+	}
 
-		Month of(Counting counting, Collection<PersonId> people) {
-			return new Month(month, from, to, activeOn, counting.figures(people, from, to, activeOn));
+	private static List<Month> months(List<Period> months, List<Map<PersonId, Share>> shares,
+			Collection<PersonId> people) {
+		List<Month> result = new ArrayList<>();
+		for (int i = 0; i < months.size(); i++) {
+			Period m = months.get(i);
+			result.add(new Month(m.month(), m.from(), m.to(), m.activeOn(), Counting.figures(people, shares.get(i))));
 		}
+		return result;
 	}
 
 	private static List<Period> months(LocalDate from, LocalDate to, LocalDate today) {
@@ -241,6 +250,11 @@ public class CycleAnalytics {
 
 	// --- counting ----------------------------------------------------------------------------------------------------
 
+	/** What one person adds to the figures of some days: counted once, then summed for each team they are in. */
+	private record Share(boolean active, boolean had, int goals, int organization, int team, int self, int given,
+			List<Double> days, int helpRequests, int helpAnswered) {
+	}
+
 	/** The facts indexed by person, counted for any group and days. */
 	private static final class Counting {
 
@@ -254,6 +268,8 @@ public class CycleAnalytics {
 
 		private final Map<PersonId, List<ValidationFact>> received = new HashMap<>();
 
+		private final Set<PersonId> withFacts = new LinkedHashSet<>();
+
 		Counting(Facts facts) {
 			for (Span s : facts.cycles()) {
 				cycles.computeIfAbsent(s.person(), k -> new ArrayList<>()).add(s);
@@ -266,11 +282,63 @@ public class CycleAnalytics {
 					received.computeIfAbsent(v.requester(), k -> new ArrayList<>()).add(v);
 				}
 			}
+			withFacts.addAll(cycles.keySet());
+			withFacts.addAll(given.keySet());
+			withFacts.addAll(received.keySet());
 		}
 
-		Figures figures(Collection<PersonId> people, LocalDate from, LocalDate to, LocalDate activeOn) {
+		/** Each person's share of these days; people without any are left out (they add nothing but themselves). */
+		Map<PersonId, Share> shares(LocalDate from, LocalDate to, LocalDate activeOn) {
 			var start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
 			var end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Map<PersonId, Share> shares = new HashMap<>();
+			for (PersonId person : withFacts) {
+				List<Span> own = cycles.getOrDefault(person, List.of());
+				boolean active = own.stream().anyMatch(s -> s.activeOn(activeOn));
+				boolean had = own.stream().anyMatch(s -> s.ranDuring(from, to));
+				int goalCount = 0;
+				int organization = 0;
+				int team = 0;
+				int self = 0;
+				int helpRequests = 0;
+				int helpAnswered = 0;
+				if (had) {
+					for (GoalFact g : goals.getOrDefault(person, List.of())) {
+						Span span = spans.get(g.cycle());
+						if (span == null || !span.ranDuring(from, to)) {
+							continue;
+						}
+						goalCount++;
+						organization += g.servesOrganization() ? 1 : 0;
+						team += g.servesTeam() ? 1 : 0;
+						self += g.servesSelf() ? 1 : 0;
+						if (g.asksForHelp()) {
+							helpRequests++;
+							if (g.firstOfferAt() != null && g.firstOfferAt().isBefore(end)) {
+								helpAnswered++;
+							}
+						}
+					}
+				}
+				int givenCount = 0;
+				for (ValidationFact v : given.getOrDefault(person, List.of())) {
+					if (!v.answeredAt().isBefore(start) && v.answeredAt().isBefore(end)) {
+						givenCount++;
+					}
+				}
+				List<Double> days = new ArrayList<>();
+				for (ValidationFact v : received.getOrDefault(person, List.of())) {
+					if (!v.answeredAt().isBefore(start) && v.answeredAt().isBefore(end)) {
+						days.add(Duration.between(v.createdAt(), v.answeredAt()).toMinutes() / 1440.0);
+					}
+				}
+				shares.put(person, new Share(active, had, goalCount, organization, team, self, givenCount, days,
+						helpRequests, helpAnswered));
+			}
+			return shares;
+		}
+
+		static Figures figures(Collection<PersonId> people, Map<PersonId, Share> shares) {
 			int active = 0;
 			int had = 0;
 			int goalCount = 0;
@@ -282,39 +350,20 @@ public class CycleAnalytics {
 			int helpAnswered = 0;
 			List<Double> days = new ArrayList<>();
 			for (PersonId person : people) {
-				List<Span> own = cycles.getOrDefault(person, List.of());
-				if (own.stream().anyMatch(s -> s.activeOn(activeOn))) {
-					active++;
+				Share s = shares.get(person);
+				if (s == null) {
+					continue;
 				}
-				if (own.stream().anyMatch(s -> s.ranDuring(from, to))) {
-					had++;
-				}
-				for (GoalFact g : goals.getOrDefault(person, List.of())) {
-					Span span = spans.get(g.cycle());
-					if (span == null || !span.ranDuring(from, to)) {
-						continue;
-					}
-					goalCount++;
-					organization += g.servesOrganization() ? 1 : 0;
-					team += g.servesTeam() ? 1 : 0;
-					self += g.servesSelf() ? 1 : 0;
-					if (g.asksForHelp()) {
-						helpRequests++;
-						if (g.firstOfferAt() != null && g.firstOfferAt().isBefore(end)) {
-							helpAnswered++;
-						}
-					}
-				}
-				for (ValidationFact v : given.getOrDefault(person, List.of())) {
-					if (!v.answeredAt().isBefore(start) && v.answeredAt().isBefore(end)) {
-						givenCount++;
-					}
-				}
-				for (ValidationFact v : received.getOrDefault(person, List.of())) {
-					if (!v.answeredAt().isBefore(start) && v.answeredAt().isBefore(end)) {
-						days.add(Duration.between(v.createdAt(), v.answeredAt()).toMinutes() / 1440.0);
-					}
-				}
+				active += s.active() ? 1 : 0;
+				had += s.had() ? 1 : 0;
+				goalCount += s.goals();
+				organization += s.organization();
+				team += s.team();
+				self += s.self();
+				givenCount += s.given();
+				days.addAll(s.days());
+				helpRequests += s.helpRequests();
+				helpAnswered += s.helpAnswered();
 			}
 			return new Figures(people.size(), active, had, goalCount, organization, team, self, givenCount, days.size(),
 					median(days), helpRequests, helpAnswered);

@@ -62,10 +62,10 @@ public class CycleFactsRows {
 				+ "WHERE gp.goal_id = g.id AND p.team_id IS NULL) AS serves_organization, "
 				+ "EXISTS (SELECT 1 FROM learning_goal_priorities gp JOIN cycles_priorities p ON p.id = gp.priority_id "
 				+ "WHERE gp.goal_id = g.id AND p.team_id IS NOT NULL) AS serves_team, "
-				+ "o.offers, o.first_offer_at "
+				+ "(SELECT COUNT(*) FROM goal_help_offers o WHERE o.goal_id = g.id AND o.withdrawn_at IS NULL) AS offers, "
+				+ "(SELECT MIN(o.created_at) FROM goal_help_offers o WHERE o.goal_id = g.id AND o.withdrawn_at IS NULL) "
+				+ "AS first_offer_at "
 				+ "FROM learning_goals g JOIN learning_cycles c ON c.id = g.cycle_id "
-				+ "LEFT JOIN (SELECT goal_id, COUNT(*) AS offers, MIN(created_at) AS first_offer_at FROM goal_help_offers "
-				+ "WHERE withdrawn_at IS NULL GROUP BY goal_id) o ON o.goal_id = g.id "
 				+ "WHERE g.cycle_id = ANY(:cycles) AND g.removed_at IS NULL ORDER BY g.cycle_id, g.position, g.id")
 			.param("cycles", SqlArrays.varchars(cycles))
 			.query((rs, n) -> new GoalFactRow(rs.getString("id"), rs.getString("cycle_id"), rs.getString("person_id"),
