@@ -99,6 +99,16 @@ class CycleAnalyticsPageTests {
 		assertThat(html).contains("id=\"team-cycle-figures\"", "/analytics/cycles?team=" + s.org().teamA().value());
 	}
 
+	@Test
+	void libraryHealthLinksToTheFiguresForTheLearningTeam() throws Exception {
+		String html = mvc.perform(get("/analytics/library").with(session(fixtures.admin().id()))).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(html).contains("id=\"cycle-figures-link\"", "href=\"/analytics/cycles\"");
+		String manager = mvc.perform(get("/analytics/library").with(session(s.org().managerA()))).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(manager).doesNotContain("id=\"cycle-figures-link\"");
+	}
+
 	private MvcResult page(PersonId who, String query) throws Exception {
 		return mvc.perform(get("/analytics/cycles" + query).with(session(who))).andReturn();
 	}
