@@ -1,7 +1,7 @@
 package io.stride.journey;
 
-import io.stride.analytics.CycleAnalyticsFixtures;
-import io.stride.analytics.CycleAnalyticsFixtures.Story;
+import io.stride.analytics.cycles.CycleAnalyticsFixtures;
+import io.stride.analytics.cycles.CycleAnalyticsFixtures.Story;
 import io.stride.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.stride.analytics.CycleAnalytics;
-import io.stride.analytics.CycleAnalyticsFilter;
-import io.stride.analytics.CycleAnalyticsReport;
-import io.stride.analytics.CycleAnalyticsReport.Figures;
-import io.stride.analytics.CycleAnalyticsReport.Month;
+import io.stride.analytics.cycles.CycleAnalytics;
+import io.stride.analytics.cycles.CycleAnalyticsFilter;
+import io.stride.analytics.cycles.CycleAnalyticsReport;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Figures;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Month;
 import io.stride.identity.Organization;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;

@@ -3,10 +3,10 @@ package io.stride.analytics.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.stride.analytics.CycleAnalytics;
-import io.stride.analytics.CycleAnalyticsFilter;
-import io.stride.analytics.CycleAnalyticsReport;
-import io.stride.analytics.CycleAnalyticsReport.Month;
+import io.stride.analytics.cycles.CycleAnalytics;
+import io.stride.analytics.cycles.CycleAnalyticsFilter;
+import io.stride.analytics.cycles.CycleAnalyticsReport;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Month;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;

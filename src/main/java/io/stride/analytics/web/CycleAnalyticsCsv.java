@@ -1,9 +1,9 @@
 package io.stride.analytics.web;
 
-import io.stride.analytics.CycleAnalyticsReport;
-import io.stride.analytics.CycleAnalyticsReport.Figures;
-import io.stride.analytics.CycleAnalyticsReport.Month;
-import io.stride.analytics.CycleAnalyticsReport.TeamFigures;
+import io.stride.analytics.cycles.CycleAnalyticsReport;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Figures;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Month;
+import io.stride.analytics.cycles.CycleAnalyticsReport.TeamFigures;
 import io.stride.shared.Csv;
 import io.stride.shared.web.CsvDownload;
 

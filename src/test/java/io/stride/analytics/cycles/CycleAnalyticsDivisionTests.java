@@ -1,4 +1,4 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.stride.analytics.CycleAnalyticsFixtures.Story;
+import io.stride.analytics.cycles.CycleAnalyticsFixtures.Story;
 import io.stride.cycles.CycleFacts;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;

@@ -1,11 +1,11 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
 import java.util.List;
 
-import io.stride.analytics.CycleAnalyticsFixtures.Story;
-import io.stride.analytics.CycleAnalyticsReport.Figures;
-import io.stride.analytics.CycleAnalyticsReport.Month;
-import io.stride.analytics.CycleAnalyticsReport.TeamFigures;
+import io.stride.analytics.cycles.CycleAnalyticsFixtures.Story;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Figures;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Month;
+import io.stride.analytics.cycles.CycleAnalyticsReport.TeamFigures;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;

@@ -1,4 +1,4 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
 import java.sql.Timestamp;
 import java.time.Clock;

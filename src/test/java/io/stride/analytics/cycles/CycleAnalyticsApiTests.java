@@ -1,8 +1,8 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
 import java.util.Set;
 
-import io.stride.analytics.CycleAnalyticsFixtures.Story;
+import io.stride.analytics.cycles.CycleAnalyticsFixtures.Story;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.support.Fixtures;

@@ -1,4 +1,4 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,15 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.stride.analytics.CycleAnalyticsReport.Figures;
-import io.stride.analytics.CycleAnalyticsReport.Month;
-import io.stride.analytics.CycleAnalyticsReport.TeamFigures;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Figures;
+import io.stride.analytics.cycles.CycleAnalyticsReport.Month;
+import io.stride.analytics.cycles.CycleAnalyticsReport.TeamFigures;
 import io.stride.cycles.CycleFacts;
 import io.stride.cycles.CycleFacts.Facts;
 import io.stride.cycles.CycleFacts.GoalFact;
 import io.stride.cycles.CycleFacts.Span;
 import io.stride.cycles.CycleFacts.ValidationFact;
 import io.stride.cycles.CycleId;
+import io.stride.capability.LearningTeam;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -55,29 +56,29 @@ public class CycleAnalytics {
 
 	private final CycleFacts facts;
 
-	private final CourseAnalyticsAccess access;
+	private final LearningTeam learningTeam;
 
 	private final Organization organization;
 
 	private final Clock clock;
 
-	CycleAnalytics(CycleFacts facts, CourseAnalyticsAccess access, Organization organization, Clock clock) {
+	CycleAnalytics(CycleFacts facts, LearningTeam learningTeam, Organization organization, Clock clock) {
 		this.facts = facts;
-		this.access = access;
+		this.learningTeam = learningTeam;
 		this.organization = organization;
 		this.clock = clock;
 	}
 
 	/** Whether the viewer may see these figures at all: admins, L&D reviewers and managers. */
 	public boolean mayView(Viewer viewer) {
-		return viewer.isManager() || access.seesAll(viewer);
+		return viewer.isManager() || learningTeam.includes(viewer);
 	}
 
 	/** The teams the viewer may filter by: every team for admins and L&D, else those of their managed tree. */
 	public List<Team> teams(Viewer viewer) {
 		checkMayView(viewer);
 		List<Team> all = organization.allTeams();
-		List<Team> shown = access.seesAll(viewer) ? all : organization.teamsManagedBy(viewer);
+		List<Team> shown = learningTeam.includes(viewer) ? all : organization.teamsManagedBy(viewer);
 		return treeOrder(shown, all).stream().map(Placed::team).toList();
 	}
 
@@ -88,7 +89,7 @@ public class CycleAnalytics {
 	 */
 	public CycleAnalyticsReport report(Viewer viewer, CycleAnalyticsFilter filter) {
 		checkMayView(viewer);
-		boolean everyone = access.seesAll(viewer);
+		boolean everyone = learningTeam.includes(viewer);
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		LocalDate to = filter.to() == null ? today : filter.to();
 		LocalDate from = filter.from() == null ? YearMonth.from(to).minusMonths(DEFAULT_MONTHS - 1).atDay(1)

@@ -1,4 +1,4 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

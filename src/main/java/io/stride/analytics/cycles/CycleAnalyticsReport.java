@@ -1,4 +1,4 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -37,12 +37,16 @@ public record CycleAnalyticsReport(TeamId teamId, String teamName, boolean every
 
 		/** Share of people with an active cycle, 0 to 1; null for a group without people. */
 		public Double shareActive() {
-			return people == 0 ? null : CourseAnalytics.round(withActiveCycle / (double) people);
+			return people == 0 ? null : round(withActiveCycle / (double) people);
 		}
 
 		/** Share of help requests answered, 0 to 1; null without requests. */
 		public Double shareHelpAnswered() {
-			return helpRequests == 0 ? null : CourseAnalytics.round(helpAnswered / (double) helpRequests);
+			return helpRequests == 0 ? null : round(helpAnswered / (double) helpRequests);
+		}
+
+		private static double round(double value) {
+			return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
 		}
 
 		public boolean hasActivity() {

@@ -1,6 +1,6 @@
-package io.stride.analytics;
+package io.stride.analytics.cycles;
 
-import io.stride.analytics.CycleAnalyticsFixtures.Story;
+import io.stride.analytics.cycles.CycleAnalyticsFixtures.Story;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;
 import io.stride.support.SignedIn;
