@@ -41,6 +41,12 @@ class CycleAnalyticsTests {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	io.stride.cycles.LearningCycles cycles;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Story s;
 
 	@BeforeEach
@@ -173,6 +179,31 @@ class CycleAnalyticsTests {
 		assertThat(r.isEmpty()).isTrue();
 		assertThat(r.total().people()).isEqualTo(2);
 		assertThat(r.total().shareActive()).isEqualTo(0.0);
+	}
+
+	@Test
+	void aRemovedGoalIsNotCountedAndACycleIsActiveOnlyUntilItsEnd() {
+		Viewer ana = fixtures.viewer(s.org().learnerA());
+		cycles.removeGoal(ana, s.goal3());
+		Figures a = analytics.report(fixtures.viewer(s.org().managerA()),
+				new CycleAnalyticsFilter(s.org().teamA(), null, null)).total();
+		assertThat(a.goals()).isEqualTo(3);
+		assertThat(a.servesSelf()).isEqualTo(2);
+		assertThat(a.helpRequests()).isEqualTo(1);
+		assertThat(a.helpAnswered()).isEqualTo(1);
+
+		// Learner A1's cycle, had it not been closed, would have run to its end date, 60 days after the start
+		jdbc.sql("UPDATE learning_cycles SET status = 'ACTIVE', closed_at = NULL WHERE person_id = ?")
+			.param(s.org().learnerSubA().value())
+			.update();
+		java.time.LocalDate end = s.month().minusMonths(2).atDay(1).plusDays(60);
+		Figures onTheDay = analytics.report(fixtures.viewer(s.org().managerA()),
+				new CycleAnalyticsFilter(s.org().subTeamA(), end, end)).total();
+		Figures dayAfter = analytics.report(fixtures.viewer(s.org().managerA()),
+				new CycleAnalyticsFilter(s.org().subTeamA(), end.plusDays(1), end.plusDays(1))).total();
+		assertThat(onTheDay.withActiveCycle()).isEqualTo(1);
+		assertThat(dayAfter.withActiveCycle()).isZero();
+		assertThat(dayAfter.hadCycle()).isZero();
 	}
 
 	@Test
