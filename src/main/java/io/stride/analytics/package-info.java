@@ -1,5 +1,6 @@
 /**
  * Analytics: figures read from the learning record and the course data (course dashboards, item analysis,
- * needs-attention lists, content lifecycle proposals and library health); nothing is entered twice.
+ * needs-attention lists, content lifecycle proposals, library health and learning-cycle figures); nothing is
+ * entered twice.
  */
 package io.stride.analytics;
