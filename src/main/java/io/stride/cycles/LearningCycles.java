@@ -180,6 +180,14 @@ public class LearningCycles {
 		return view(viewer, readable(viewer, id));
 	}
 
+	/**
+	 * The viewer's own active cycle, to change: 404 for those who may not read it, 403 for readers, 409 once closed.
+	 */
+	@Transactional(readOnly = true)
+	public LearningCycle forChange(Viewer viewer, CycleId id) {
+		return view(viewer, ownActive(viewer, id));
+	}
+
 	/** The viewer's own cycles, latest first. */
 	@Transactional(readOnly = true)
 	public List<CycleSummary> mine(Viewer viewer) {
@@ -829,7 +837,15 @@ public class LearningCycles {
 		}
 	}
 
-	private LocalDate today() {
+	/** Today in the calendar cycles are counted in. */
+	public LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+	}
+
+	/** The titles of these courses, for showing what a form holds. */
+	@Transactional(readOnly = true)
+	public Map<CourseId, String> courseTitles(List<CourseId> courses) {
+		return courses.isEmpty() ? Map.of()
+				: authoring.titles(courses.stream().filter(c -> c != null && Ids.looksValid(c.value())).toList());
 	}
 }
