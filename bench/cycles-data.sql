@@ -91,9 +91,11 @@ INSERT INTO learning_goals (id, cycle_id, position, what, capability_id, target_
 SELECT id, cycle_id, position, 'Goal ' || position || ' of person ' || n, NULL, NULL, position <> 1, NULL, NULL,
        'Evidence', NULL, n % 17 = 0, (n * 7 + position * 13) % 101, 0, NULL, NULL, NULL, NULL, now(), now(), NULL
 FROM bench_goals;
+CREATE TABLE bench_first_priority AS
+SELECT DISTINCT ON (team_id) team_id, id FROM bench_priorities WHERE team_id IS NOT NULL ORDER BY team_id, title;
+CREATE TABLE bench_org_priority AS
+SELECT row_number() OVER (ORDER BY title) - 1 AS k, id FROM bench_priorities WHERE team_id IS NULL;
 INSERT INTO learning_goal_priorities (goal_id, priority_id)
-SELECT g.id, (SELECT b.id FROM bench_priorities b WHERE b.team_id = g.team_id ORDER BY b.title LIMIT 1)
-FROM bench_goals g WHERE g.position = 1;
+SELECT g.id, f.id FROM bench_goals g JOIN bench_first_priority f ON f.team_id = g.team_id WHERE g.position = 1;
 INSERT INTO learning_goal_priorities (goal_id, priority_id)
-SELECT g.id, (SELECT b.id FROM bench_priorities b WHERE b.team_id IS NULL ORDER BY b.title OFFSET (g.n % 5) LIMIT 1)
-FROM bench_goals g WHERE g.position = 2 AND g.n % 2 = 0;
+SELECT g.id, o.id FROM bench_goals g JOIN bench_org_priority o ON o.k = g.n % 5 WHERE g.position = 2 AND g.n % 2 = 0;

@@ -6,7 +6,7 @@
 #   The default shape: 40 divisions of 49 teams of 50 people (98,000) plus the measured team of 200, a manager per
 #   team: about 100,000 people; seven in ten with an active cycle of three goals (about 70,000 cycles, 23,000 closed
 #   ones, 280,000 goals). See bench/cycles-data.sql.
-# Environment: PGHOST (127.0.0.1), PGPORT (5432), APP_HEAP (1g), PORT (8094), SKIP_BUILD=1, DB (stride_cyclesbench),
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), APP_HEAP (1g), PORT (8197), SKIP_BUILD=1, DB (stride_cyclesbench),
 #   DIVISIONS (40), SUBS (49), LEAF (50), MEASURED (200), KEEP_DATA=1 (measure again on the database an earlier run
 #   filled), JAR (the application to run; default: the one built in target/)
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 REQUESTS=${1:-200}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
-PORT=${PORT:-8094}
+PORT=${PORT:-8197}
 BASE="http://127.0.0.1:$PORT"
 PASSWORD=cycles-bench-password
 ADMIN=cyc-admin@bench.test
@@ -41,6 +41,9 @@ fi
 JAR=${JAR:-$(ls target/stride-*.jar | grep -v plain | head -n 1)}
 
 start_app() {
+  if curl -s -o /dev/null "$BASE/actuator/health"; then
+    echo "something already listens on port $PORT (another bench?); choose another with PORT=..."; exit 1
+  fi
   STRIDE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STRIDE_DB_USER=stride STRIDE_DB_PASSWORD=stride \
   STRIDE_DEMO_DATA=false STRIDE_ADMIN_EMAIL=$ADMIN STRIDE_ADMIN_PASSWORD=$PASSWORD PORT=$PORT STRIDE_BASE_URL=$BASE \
     "$JAVA" -Xms${APP_HEAP:-1g} -Xmx${APP_HEAP:-1g} -XX:+UseG1GC -jar "$JAR" \
@@ -83,7 +86,7 @@ python3 - "$BASE" "$token" "$REQUESTS" "$TEAM" <<'PY'
 import http.client, sys, time, urllib.parse
 base, token, requests, team = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 host = urllib.parse.urlparse(base)
-def measure(name, path, accept):
+def measure(name, path, accept, target=True):
     c = http.client.HTTPConnection(host.hostname, host.port, timeout=120)
     headers = {"Authorization": "Bearer " + token, "Accept": accept}
     times, size = [], 0
@@ -100,8 +103,10 @@ def measure(name, path, accept):
     times.sort()
     p = lambda q: times[min(len(times) - 1, int(round(q / 100 * len(times) + 0.5)) - 1)]
     print("%-34s n=%d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d bytes)%s" % (
-        name, len(times), p(50), p(95), p(99), times[-1], size, "  target p95 < 150 ms: " + ("met" if p(95) < 150 else "MISSED")))
+        name, len(times), p(50), p(95), p(99), times[-1], size, ("  target p95 < 150 ms: " + ("met" if p(95) < 150 else "MISSED")) if target else "  (baseline)"))
 print("== %d sequential requests each after 10 not measured, as the team's manager" % requests)
+# the cheapest signed-in read, for how loaded the machine is: the manager's own cycles (none)
+measure("baseline: my cycles API (empty)", "/api/v1/cycles", "application/json", False)
 measure("team cycles page", "/teams/%s/cycles" % team, "text/html")
 measure("team cycles API", "/api/v1/teams/%s/cycles" % team, "application/json")
 PY

@@ -341,13 +341,24 @@ public class LearningCycles {
 	 */
 	@Transactional(readOnly = true)
 	public TeamCycles team(Viewer viewer, TeamId teamId) {
-		Team team = organization.managedTeam(viewer, teamId);
+		// the viewer's managed tree read once: whether they may see the team and, unless an admin (who reads as a
+		// manager only of the teams they manage), how they read each cycle
+		Set<TeamId> managedTree = organization.managedTeamTree(viewer);
+		if (!managedTree.contains(teamId)) {
+			throw new NotFoundException("Team");
+		}
+		Team team = organization.allTeams()
+			.stream()
+			.filter(t -> t.id().equals(teamId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Team"));
 		List<Person> people = organization.membersOfTeamTree(teamId);
 		Map<PersonId, Person> owners = new HashMap<>();
 		people.forEach(p -> owners.put(p.id(), p));
 		List<CycleRow> active = rows.cyclesOf(owners.keySet(), CycleStatus.ACTIVE);
 		Map<PersonId, CycleSummary> byPerson = new HashMap<>();
-		summaries(viewer, active, owners).forEach(c -> byPerson.putIfAbsent(c.owner().id(), c));
+		summaries(viewer, active, owners, viewer.isAdmin() ? null : managedTree)
+			.forEach(c -> byPerson.putIfAbsent(c.owner().id(), c));
 		List<TeamCycles.Member> members = new ArrayList<>();
 		for (Person p : people) {
 			members.add(new TeamCycles.Member(new PersonRef(p.id(), p.name()), byPerson.get(p.id())));
@@ -462,11 +473,18 @@ public class LearningCycles {
 	 * fixed number of reads however many cycles.
 	 */
 	List<CycleSummary> summaries(Viewer viewer, List<CycleRow> cycles, Map<PersonId, Person> owners) {
+		return summaries(viewer, cycles, owners, null);
+	}
+
+	/** {@code managesTree}: the teams the viewer manages and those below, when already read (null: read it here). */
+	private List<CycleSummary> summaries(Viewer viewer, List<CycleRow> cycles, Map<PersonId, Person> owners,
+			Set<TeamId> managesTree) {
 		if (cycles.isEmpty()) {
 			return List.of();
 		}
 		Map<CycleId, Map<PersonId, Boolean>> viewersOf = rows.viewersOf(cycles.stream().map(CycleRow::id).toList());
-		Set<TeamId> managedTree = viewer.manages().isEmpty() ? Set.of() : organization.withDescendants(viewer.manages());
+		Set<TeamId> managedTree = managesTree != null ? managesTree
+				: viewer.manages().isEmpty() ? Set.of() : organization.withDescendants(viewer.manages());
 		Map<CycleId, List<GoalRow>> byCycle = new HashMap<>();
 		rows.goalsOf(cycles.stream().map(CycleRow::id).toList())
 			.forEach(g -> byCycle.computeIfAbsent(g.cycleId(), k -> new ArrayList<>()).add(g));
