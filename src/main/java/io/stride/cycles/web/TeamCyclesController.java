@@ -59,7 +59,23 @@ class TeamCyclesController {
 	@GetMapping("/teams/{id}/cycles")
 	String teamCycles(@PathVariable String id, Model model) {
 		Viewer me = organization.currentViewer();
-		model.addAttribute("team", cycles.team(me, new TeamId(id)));
+		io.stride.cycles.TeamCycles team = cycles.team(me, new TeamId(id));
+		// what each active cycle serves, in words, written once here rather than per row in the template
+		Map<String, String> serves = new java.util.HashMap<>();
+		for (io.stride.cycles.TeamCycles.Member m : team.members()) {
+			io.stride.cycles.CycleSummary c = m.active();
+			if (c == null) {
+				continue;
+			}
+			List<String> parts = new ArrayList<>();
+			c.serves().forEach(p -> parts.add(p.title()));
+			if (c.servesSelf()) {
+				parts.add(parts.isEmpty() ? "Themselves" : "themselves");
+			}
+			serves.put(c.id().value(), String.join("; ", parts));
+		}
+		model.addAttribute("team", team);
+		model.addAttribute("serves", serves);
 		return "cycles/team";
 	}
 
