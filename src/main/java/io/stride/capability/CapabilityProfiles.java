@@ -78,8 +78,12 @@ public class CapabilityProfiles {
 
 	private final LearningTeam learningTeam;
 
+	private final io.stride.capability.internal.HoldingStore holdingStore;
+
 	CapabilityProfiles(PersonEvidenceStore evidence, CatalogueStore catalogue, Holdings holdings,
-			ProfileReader profileReader, Organization organization, Clock clock, LearningTeam learningTeam) {
+			ProfileReader profileReader, Organization organization, Clock clock, LearningTeam learningTeam,
+			io.stride.capability.internal.HoldingStore holdingStore) {
+		this.holdingStore = holdingStore;
 		this.learningTeam = learningTeam;
 		this.evidence = evidence;
 		this.catalogue = catalogue;
@@ -103,6 +107,21 @@ public class CapabilityProfiles {
 	public java.util.Map<PersonId, Integer> validationsGiven(java.util.Collection<PersonId> validators,
 			java.time.Instant from, java.time.Instant until) {
 		return evidence.validationsGiven(validators, from, until);
+	}
+
+	/**
+	 * Up to {@code limit} active people holding the capability at {@code levelRank} or above today (highest first),
+	 * to suggest as validators or helpers: holding a level is what qualifies someone to vouch for it.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonRef> holdersOf(CapabilityId capability, int levelRank, int limit) {
+		return holdingStore.holdersAt(capability, levelRank, java.time.LocalDate.now(clock), Math.max(0, limit) * 2)
+			.stream()
+			.map(organization::contactOf)
+			.flatMap(java.util.Optional::stream)
+			.limit(Math.max(0, limit))
+			.map(p -> new PersonRef(p.id(), p.name()))
+			.toList();
 	}
 
 	/** The viewer's own self-assessment; a null level clears it. */

@@ -26,6 +26,9 @@ import io.stride.cycles.internal.CycleRows;
 import io.stride.cycles.internal.CycleRows.CycleRow;
 import io.stride.cycles.internal.CycleRows.GoalRow;
 import io.stride.cycles.internal.CycleRows.LinkRow;
+import io.stride.cycles.internal.TemplateRows;
+import io.stride.identity.Team;
+import io.stride.identity.TeamId;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -94,8 +97,11 @@ public class LearningCycles {
 
 	private final Clock clock;
 
+	private final TemplateRows templates;
+
 	LearningCycles(CycleRows rows, Organization organization, Priorities priorities, Capabilities capabilities,
-			Authoring authoring, Clock clock) {
+			Authoring authoring, Clock clock, TemplateRows templates) {
+		this.templates = templates;
 		this.rows = rows;
 		this.organization = organization;
 		this.priorities = priorities;
@@ -163,7 +169,7 @@ public class LearningCycles {
 			copyGoals(from, row, now);
 		}
 		else if (draft.fromTemplate() != null) {
-			copyTemplate(draft.fromTemplate(), row, now);
+			copyTemplate(viewer, draft.fromTemplate(), row, now);
 		}
 		return view(viewer, rows.cycle(row.id()).orElseThrow());
 	}
@@ -172,6 +178,14 @@ public class LearningCycles {
 	@Transactional(readOnly = true)
 	public LearningCycle cycle(Viewer viewer, CycleId id) {
 		return view(viewer, readable(viewer, id));
+	}
+
+	/**
+	 * The viewer's own active cycle, to change: 404 for those who may not read it, 403 for readers, 409 once closed.
+	 */
+	@Transactional(readOnly = true)
+	public LearningCycle forChange(Viewer viewer, CycleId id) {
+		return view(viewer, ownActive(viewer, id));
 	}
 
 	/** The viewer's own cycles, latest first. */
@@ -267,6 +281,93 @@ public class LearningCycles {
 		rows.touch(cycle.id(), now);
 	}
 
+	/**
+	 * Changes the viewer's own active cycle: what {@code change} gives (null parts stay as they are). 422 at the field
+	 * for a length outside 30–92 days counted from the start ({@code days}, or {@code endsOn} when the last day was
+	 * given), a long title, NAMED without anyone named, people who are not active colleagues ({@code viewers}), a
+	 * reminder outside the cycle; 409 when the cycle changed since {@code revision} was read, or is closed; 403 for
+	 * readers; 404 for others.
+	 */
+	public LearningCycle edit(Viewer viewer, CycleId cycleId, int revision, CycleChange change) {
+		CycleRow row = ownActive(viewer, cycleId);
+		Map<String, String> errors = new LinkedHashMap<>();
+		LocalDate endsOn = row.endsOn();
+		if (change.endsOn() != null) {
+			long days = java.time.temporal.ChronoUnit.DAYS.between(row.startsOn(), change.endsOn());
+			if (days < MIN_DAYS || days > MAX_DAYS) {
+				errors.put("endsOn", "A cycle lasts " + MIN_DAYS + " to " + MAX_DAYS + " days from its start ("
+						+ row.startsOn() + "): end it between " + row.startsOn().plusDays(MIN_DAYS) + " and "
+						+ row.startsOn().plusDays(MAX_DAYS) + ".");
+			}
+			endsOn = change.endsOn();
+		}
+		else if (change.days() != null) {
+			checkDays(change.days(), errors);
+			endsOn = row.startsOn().plusDays(change.days());
+		}
+		int days = (int) java.time.temporal.ChronoUnit.DAYS.between(row.startsOn(), endsOn);
+		String title = change.title() == null ? row.title() : title(change.title(), row.startsOn(), endsOn, errors);
+		Visibility visibility = change.visibility() == null ? row.visibility() : change.visibility();
+		Map<PersonId, Boolean> current = rows.viewers(row.id());
+		List<PersonId> named = change.viewers() == null
+				? current.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList()
+				: colleagues(viewer, change.viewers(), "viewers", errors);
+		if (visibility == Visibility.NAMED && named.isEmpty() && !errors.containsKey("viewers")
+				&& current.values().stream().noneMatch(Boolean::booleanValue)) {
+			errors.put("viewers", "Name at least one colleague who may read your contract, or choose another audience.");
+		}
+		Integer reminder = change.reminderAfterDays() == null ? row.reminderAfterDays()
+				: reminder(change.reminderAfterDays(), days, errors);
+		if (reminder != null && reminder >= days && !errors.containsKey("reminderAfterDays")) {
+			errors.put("reminderAfterDays", "Choose a day within the cycle for the check-in reminder, or 0 for none.");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("The cycle was not changed.", errors);
+		}
+		Instant now = clock.instant();
+		if (!rows.update(row.id(), revision, title, endsOn, visibility, reminder, now)) {
+			throw new ConflictException("This cycle was changed elsewhere (another tab?) since you opened it. Reload it, "
+					+ "then make your change again.");
+		}
+		if (change.viewers() != null) {
+			rows.replaceNamedViewers(row.id(), named);
+		}
+		return view(viewer, rows.cycle(row.id()).orElseThrow());
+	}
+
+	/**
+	 * The people of a team's tree with their active cycle (or none), for the team's managers and admins; 404 for
+	 * everyone else. People with an active cycle first. A few reads whatever the team's size.
+	 */
+	@Transactional(readOnly = true)
+	public TeamCycles team(Viewer viewer, TeamId teamId) {
+		// the viewer's managed tree read once: whether they may see the team and, unless an admin (who reads as a
+		// manager only of the teams they manage), how they read each cycle
+		Set<TeamId> managedTree = organization.managedTeamTree(viewer);
+		if (!managedTree.contains(teamId)) {
+			throw new NotFoundException("Team");
+		}
+		Team team = organization.allTeams()
+			.stream()
+			.filter(t -> t.id().equals(teamId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Team"));
+		List<Person> people = organization.membersOfTeamTree(teamId);
+		Map<PersonId, Person> owners = new HashMap<>();
+		people.forEach(p -> owners.put(p.id(), p));
+		List<CycleRow> active = rows.cyclesOf(owners.keySet(), CycleStatus.ACTIVE);
+		Map<PersonId, CycleSummary> byPerson = new HashMap<>();
+		summaries(viewer, active, owners, viewer.isAdmin() ? null : managedTree)
+			.forEach(c -> byPerson.putIfAbsent(c.owner().id(), c));
+		List<TeamCycles.Member> members = new ArrayList<>();
+		for (Person p : people) {
+			members.add(new TeamCycles.Member(new PersonRef(p.id(), p.name()), byPerson.get(p.id())));
+		}
+		members.sort(java.util.Comparator.comparing((TeamCycles.Member m) -> m.active() == null ? 1 : 0)
+			.thenComparing(m -> m.person().name().toLowerCase(Locale.ROOT)));
+		return new TeamCycles(team.id(), team.name(), members);
+	}
+
 	// --- access ----------------------------------------------------------------------------------------------------
 
 	/** The cycle row when the viewer may read at least that it exists; 404 otherwise. */
@@ -283,13 +384,22 @@ public class LearningCycles {
 		if (viewer.is(cycle.personId())) {
 			return Optional.of(CycleAccess.OWNER);
 		}
+		return access(viewer, cycle, viewers, organization.contactOf(cycle.personId()).orElse(null),
+				viewer.manages().isEmpty() ? Set.of() : organization.withDescendants(viewer.manages()));
+	}
+
+	/** {@link #access} with the owner (null when no longer active) and the viewer's managed team tree read once. */
+	private Optional<CycleAccess> access(Viewer viewer, CycleRow cycle, Map<PersonId, Boolean> viewers, Person owner,
+			Set<TeamId> managedTree) {
+		if (viewer.is(cycle.personId())) {
+			return Optional.of(CycleAccess.OWNER);
+		}
 		Boolean invited = viewers.get(viewer.id());
 		if (Boolean.TRUE.equals(invited) || (invited != null && cycle.visibility() == Visibility.NAMED)) {
 			return Optional.of(CycleAccess.READ);
 		}
-		Person owner = organization.contactOf(cycle.personId()).orElse(null);
-		boolean managesOwner = owner != null && !viewer.manages().isEmpty()
-				&& owner.teamIds().stream().anyMatch(organization.withDescendants(viewer.manages())::contains);
+		boolean managesOwner = owner != null && !managedTree.isEmpty()
+				&& owner.teamIds().stream().anyMatch(managedTree::contains);
 		boolean reads = switch (cycle.visibility()) {
 			case ORGANIZATION -> true;
 			case TEAM -> managesOwner || owner != null && owner.teamIds().stream().anyMatch(viewer.teamIds()::contains);
@@ -349,9 +459,32 @@ public class LearningCycles {
 	}
 
 	List<CycleSummary> summaries(Viewer viewer, List<CycleRow> cycles) {
+		Map<PersonId, Person> owners = new HashMap<>();
+		for (CycleRow c : cycles) {
+			if (!owners.containsKey(c.personId())) {
+				owners.put(c.personId(), organization.contactOf(c.personId()).orElse(null));
+			}
+		}
+		return summaries(viewer, cycles, owners);
+	}
+
+	/**
+	 * Summaries of cycles whose owners are known ({@code owners}: an owner absent or null is no longer active): a
+	 * fixed number of reads however many cycles.
+	 */
+	List<CycleSummary> summaries(Viewer viewer, List<CycleRow> cycles, Map<PersonId, Person> owners) {
+		return summaries(viewer, cycles, owners, null);
+	}
+
+	/** {@code managesTree}: the teams the viewer manages and those below, when already read (null: read it here). */
+	private List<CycleSummary> summaries(Viewer viewer, List<CycleRow> cycles, Map<PersonId, Person> owners,
+			Set<TeamId> managesTree) {
 		if (cycles.isEmpty()) {
 			return List.of();
 		}
+		Map<CycleId, Map<PersonId, Boolean>> viewersOf = rows.viewersOf(cycles.stream().map(CycleRow::id).toList());
+		Set<TeamId> managedTree = managesTree != null ? managesTree
+				: viewer.manages().isEmpty() ? Set.of() : organization.withDescendants(viewer.manages());
 		Map<CycleId, List<GoalRow>> byCycle = new HashMap<>();
 		rows.goalsOf(cycles.stream().map(CycleRow::id).toList())
 			.forEach(g -> byCycle.computeIfAbsent(g.cycleId(), k -> new ArrayList<>()).add(g));
@@ -364,7 +497,8 @@ public class LearningCycles {
 			.toList());
 		List<CycleSummary> result = new ArrayList<>();
 		for (CycleRow c : cycles) {
-			Optional<CycleAccess> access = access(viewer, c, rows.viewers(c.id()));
+			Optional<CycleAccess> access = access(viewer, c, viewersOf.getOrDefault(c.id(), Map.of()),
+					owners.get(c.personId()), managedTree);
 			if (access.isEmpty()) {
 				continue;
 			}
@@ -373,7 +507,9 @@ public class LearningCycles {
 			goals.forEach(g -> served.getOrDefault(g.id(), List.of()).forEach(p -> serves.add(new PriorityId(p))));
 			int progress = goals.isEmpty() ? 0
 					: (int) Math.round(goals.stream().mapToInt(GoalRow::progress).average().orElse(0));
-			result.add(new CycleSummary(c.id(), ref(c.personId()), c.title(), c.startsOn(), c.endsOn(), c.status(),
+			Person owner = owners.get(c.personId());
+			PersonRef ownerRef = new PersonRef(c.personId(), owner == null ? "A former colleague" : owner.name());
+			result.add(new CycleSummary(c.id(), ownerRef, c.title(), c.startsOn(), c.endsOn(), c.status(),
 					goals.size(), progress, serves.stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
 					goals.stream().anyMatch(GoalRow::servesSelf), access.get()));
 		}
@@ -687,16 +823,47 @@ public class LearningCycles {
 		}
 	}
 
-	/** Whether a team template is one of the viewer's teams' (or of a team above them). Filled in with templates. */
+	/** Whether a live team template is one of the viewer's teams' or of a team above them. */
 	boolean templateOpenTo(Viewer viewer, String templateId) {
-		return false;
+		if (templateId == null || !Ids.looksValid(templateId)) {
+			return false;
+		}
+		return templates.find(templateId)
+			.filter(t -> t.retiredAt() == null)
+			.filter(t -> organization.withAncestors(viewer.teamIds()).contains(t.teamId()))
+			.isPresent();
 	}
 
-	void copyTemplate(String templateId, CycleRow to, Instant at) {
-		// templates come with the contract pages
+	/**
+	 * Copies a template's goal lines into a new contract. A line serves the live priorities open to the person that
+	 * link its capability; a line that serves none of them serves the person, so that every goal says what it serves.
+	 */
+	void copyTemplate(Viewer viewer, String templateId, CycleRow to, Instant at) {
+		List<Priority> servable = priorities.servable(viewer);
+		int position = 1;
+		for (TemplateRows.TemplateGoalRow line : templates.goalsOf(List.of(templateId)).getOrDefault(templateId,
+				List.of())) {
+			List<String> serves = line.capabilityId() == null ? List.of()
+					: servable.stream()
+						.filter(p -> p.capabilities().stream().anyMatch(c -> c.id().value().equals(line.capabilityId())))
+						.map(p -> p.id().value())
+						.toList();
+			GoalId id = new GoalId(Ids.newId());
+			rows.insert(new GoalRow(id, to.id(), position++, line.what(), line.capabilityId(), line.targetLevel(),
+					serves.isEmpty(), null, null, line.evidence(), null, false, 0, 0, null, null, null, null), at);
+			rows.replacePriorities(id, serves);
+		}
 	}
 
-	private LocalDate today() {
+	/** Today in the calendar cycles are counted in. */
+	public LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+	}
+
+	/** The titles of these courses, for showing what a form holds. */
+	@Transactional(readOnly = true)
+	public Map<CourseId, String> courseTitles(List<CourseId> courses) {
+		return courses.isEmpty() ? Map.of()
+				: authoring.titles(courses.stream().filter(c -> c != null && Ids.looksValid(c.value())).toList());
 	}
 }

@@ -70,10 +70,14 @@ public class Delivery {
 
 	private final Clock clock;
 
+	private final List<SelfChosenCourses> selfChosen;
+
 	Delivery(Authoring authoring, Organization organization, Assignments assignments,
 			PersonAssignments personAssignments, ProgressStore progress, LearningRecord record,
 			org.springframework.context.ApplicationEventPublisher events, io.stride.authoring.ReviewPolicies policies,
-			Certificates certificates, Clock clock) {
+			Certificates certificates, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<SelfChosenCourses> selfChosen) {
+		this.selfChosen = selfChosen.orderedStream().toList();
 		this.personAssignments = personAssignments;
 		this.certificates = certificates;
 		this.clock = clock;
@@ -132,8 +136,12 @@ public class Delivery {
 		}
 		Map<CourseId, ProgressStore.Row> rows = new HashMap<>();
 		progress.ofPerson(learner.id()).forEach(row -> rows.put(row.courseId(), row));
+		// courses the person chose (a learning contract names them): never assigned, never with someone's due date
+		Map<CourseId, String> chosen = new LinkedHashMap<>();
+		selfChosen.forEach(source -> source.chosenBy(learner.id()).forEach(chosen::putIfAbsent));
 		List<CourseId> ids = new ArrayList<>(due.keySet());
 		rows.keySet().stream().filter(id -> !due.containsKey(id)).forEach(ids::add);
+		chosen.keySet().stream().filter(id -> !due.containsKey(id) && !rows.containsKey(id)).forEach(ids::add);
 		Map<CourseId, String> titles = authoring.titles(ids);
 		Set<CourseId> withQuiz = authoring.withQuiz(ids);
 		Map<CourseId, io.stride.authoring.RiskTier> tiers = authoring.tiers(ids);
@@ -153,9 +161,13 @@ public class Delivery {
 				row = progress.withReason(row, "Recertification is due every " + months + " months");
 			}
 			LocalDate dueDate = due.get(id) == null || LocalDate.MAX.equals(due.get(id)) ? null : due.get(id);
+			if (row == null && !due.containsKey(id) && !titles.containsKey(id)) {
+				continue; // a chosen course since retired, never started: nothing to take
+			}
 			items.add(new LearningItem(id, titles.getOrDefault(id, "(removed course)"),
 					row == null ? ProgressStatus.NOT_STARTED : row.status(), dueDate, row == null ? null : row.bestScore(),
-					due.containsKey(id), withQuiz.contains(id), row == null ? null : row.recertifyReason(), reasons.get(id)));
+					due.containsKey(id), withQuiz.contains(id), row == null ? null : row.recertifyReason(), reasons.get(id),
+					due.containsKey(id) ? null : chosen.get(id)));
 		}
 		items.sort(Comparator.comparing(LearningItem::done)
 			.thenComparing(item -> item.dueDate() == null ? LocalDate.MAX : item.dueDate())

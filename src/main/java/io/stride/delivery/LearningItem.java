@@ -6,10 +6,16 @@ import io.stride.authoring.CourseId;
 
 /**
  * A course on someone's "my learning" list; {@code reason} says why it was assigned to them alone (null when it came
- * with a team or was not assigned).
+ * with a team or was not assigned); {@code chosenFrom} says where the person chose it themselves (e.g. "from your
+ * learning contract"), null when they did not or when it is assigned.
  */
 public record LearningItem(CourseId courseId, String title, ProgressStatus status, LocalDate dueDate, Integer bestScore,
-		boolean assigned, boolean hasQuiz, String recertifyReason, String reason) {
+		boolean assigned, boolean hasQuiz, String recertifyReason, String reason, String chosenFrom) {
+
+	public LearningItem(CourseId courseId, String title, ProgressStatus status, LocalDate dueDate, Integer bestScore,
+			boolean assigned, boolean hasQuiz, String recertifyReason, String reason) {
+		this(courseId, title, status, dueDate, bestScore, assigned, hasQuiz, recertifyReason, reason, null);
+	}
 
 	public LearningItem(CourseId courseId, String title, ProgressStatus status, LocalDate dueDate, Integer bestScore,
 			boolean assigned, boolean hasQuiz) {
@@ -40,12 +46,23 @@ public record LearningItem(CourseId courseId, String title, ProgressStatus statu
 		if (done()) {
 			return Section.COMPLETED;
 		}
+		if (!recertify() && status == ProgressStatus.NOT_STARTED && selfChosen()) {
+			return Section.SELF_CHOSEN;
+		}
 		return recertify() || status == ProgressStatus.NOT_STARTED ? Section.ASSIGNED : Section.IN_PROGRESS;
 	}
 
-	/** The parts of "my learning": to start (or take again), under way, finished. */
+	/** Chosen by the person (not assigned), e.g. named in their learning contract. */
+	public boolean selfChosen() {
+		return chosenFrom != null && !assigned;
+	}
+
+	/**
+	 * The parts of "my learning": to start (or take again), chosen by the person and not started yet, under way,
+	 * finished.
+	 */
 	public enum Section {
-		ASSIGNED, IN_PROGRESS, COMPLETED
+		ASSIGNED, SELF_CHOSEN, IN_PROGRESS, COMPLETED
 	}
 
 	/** Finished: the quiz is passed, or every lesson is read in a course without a quiz. */

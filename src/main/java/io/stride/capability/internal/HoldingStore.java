@@ -102,6 +102,16 @@ public class HoldingStore {
 			.list();
 	}
 
+	/** Up to {@code limit} people holding the capability at the level or above on the day, highest level first. */
+	public List<PersonId> holdersAt(CapabilityId capability, int levelRank, LocalDate on, int limit) {
+		return jdbc.sql("SELECT person_id FROM capability_holdings WHERE capability_id = ? AND level_rank >= ? "
+				+ "AND (valid_until IS NULL OR valid_until > ?) GROUP BY person_id ORDER BY MAX(level_rank) DESC, person_id "
+				+ "LIMIT ?")
+			.params(capability.value(), levelRank, on, limit)
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+	}
+
 	/** Holdings of these people (all capabilities), still holding on the day. */
 	public List<Holding> ofPeople(Collection<PersonId> people, LocalDate on) {
 		List<Holding> result = new ArrayList<>();

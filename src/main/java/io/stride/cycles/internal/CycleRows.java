@@ -138,6 +138,33 @@ public class CycleRows {
 		return result;
 	}
 
+	/** {@link #viewers} of many cycles in one read; cycles without any are absent. */
+	public Map<CycleId, Map<PersonId, Boolean>> viewersOf(Collection<CycleId> cycles) {
+		Map<CycleId, Map<PersonId, Boolean>> result = new java.util.HashMap<>();
+		if (cycles.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT cycle_id, person_id, invited FROM learning_cycle_viewers WHERE cycle_id = ANY(:cycles) "
+				+ "ORDER BY cycle_id, person_id")
+			.param("cycles", SqlArrays.varchars(cycles.stream().map(CycleId::value).toList()))
+			.query((ResultSet rs) -> {
+				result.computeIfAbsent(new CycleId(rs.getString(1)), k -> new LinkedHashMap<>())
+					.merge(new PersonId(rs.getString(2)), rs.getBoolean(3), Boolean::logicalOr);
+			});
+		return result;
+	}
+
+	/** The Stride courses named by the goals of this person's active cycle(s), for "my learning". */
+	public List<String> coursesOfActiveCycles(PersonId person) {
+		return jdbc.sql("SELECT DISTINCT gc.course_id FROM learning_goal_courses gc "
+				+ "JOIN learning_goals g ON g.id = gc.goal_id AND g.removed_at IS NULL "
+				+ "JOIN learning_cycles c ON c.id = g.cycle_id WHERE c.person_id = ? AND c.status = 'ACTIVE' "
+				+ "ORDER BY gc.course_id")
+			.param(person.value())
+			.query(String.class)
+			.list();
+	}
+
 	public void replaceNamedViewers(CycleId cycle, Collection<PersonId> people) {
 		jdbc.sql("DELETE FROM learning_cycle_viewers WHERE cycle_id = ? AND invited = FALSE").param(cycle.value()).update();
 		for (PersonId p : people) {

@@ -46,9 +46,13 @@ class DeliveryApi {
 		}
 	}
 
-	/** {@code section}: ASSIGNED (to start, or to take again: see {@code recertifyReason}), IN_PROGRESS or COMPLETED. */
+	/**
+	 * {@code section}: ASSIGNED (to start, or to take again: see {@code recertifyReason}), SELF_CHOSEN (chosen by the
+	 * caller, e.g. in their learning contract, not started; {@code chosenFrom} says where), IN_PROGRESS or COMPLETED.
+	 */
 	record LearningView(String courseId, String title, String status, LocalDate dueDate, Integer bestScore,
-			boolean overdue, String section, String recertifyReason, String reason) {
+			boolean overdue, String section, String recertifyReason, String reason, boolean assigned,
+			String chosenFrom) {
 	}
 
 	record ProgressView(String personId, String name, String courseId, String courseTitle, String status, Integer score,
@@ -73,7 +77,8 @@ class DeliveryApi {
 		return delivery.myLearning(organization.currentViewer())
 			.stream()
 			.map(i -> new LearningView(i.courseId().value(), i.title(), i.status().name(), i.dueDate(), i.bestScore(),
-					i.overdueOn(today), i.section().name(), i.recertifyReason(), i.reason()))
+					i.overdueOn(today), i.section().name(), i.recertifyReason(), i.reason(), i.assigned(),
+					i.selfChosen() ? i.chosenFrom() : null))
 			.toList();
 	}
 

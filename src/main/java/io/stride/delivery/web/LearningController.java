@@ -58,6 +58,7 @@ class LearningController {
 		List<LearningItem> items = delivery.myLearning(me);
 		model.addAttribute("items", items);
 		model.addAttribute("assigned", section(items, LearningItem.Section.ASSIGNED));
+		model.addAttribute("selfChosen", section(items, LearningItem.Section.SELF_CHOSEN));
 		model.addAttribute("inProgress", section(items, LearningItem.Section.IN_PROGRESS));
 		model.addAttribute("completed", section(items, LearningItem.Section.COMPLETED));
 		model.addAttribute("today", delivery.today());
