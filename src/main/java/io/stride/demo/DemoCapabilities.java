@@ -111,6 +111,17 @@ class DemoCapabilities {
 						new CapabilityDraft.RuleDraft(2, RuleKind.CERTIFICATE, null, false, null, null, "Sales forecasting"),
 						new CapabilityDraft.RuleDraft(2, RuleKind.VALIDATIONS, null, false, null, 1, null))));
 
+		// the organization's AI challenge: Priya piloted drafting replies with an assistant and Ada, who keeps the
+		// catalogue, validated her; colleagues reach the level when someone who holds it validates them
+		Capability aiReplies = capabilities.create(admin, new CapabilityDraft("Draft replies with an AI assistant",
+				"Draft a customer reply with the support assistant, check every fact and promise in it, and send it "
+						+ "in your own voice.",
+				"Customer Success", null, 12, List.of("Can do it alone", "Can teach it"), List.of(
+						rule(1, RuleKind.VALIDATIONS, null, null, 1),
+						rule(2, RuleKind.VALIDATIONS, null, null, 2))));
+		profiles.validate(admin, p.priya(), aiReplies.id(), 1,
+				"Drafted the Initech replies with the assistant for a month; every fact checked.");
+
 		// evidence: Ana and Priya handle escalations alone; Leo mastered the course and waits for his sign-off
 		for (PersonId person : List.of(p.ana(), p.priya(), p.leo())) {
 			pass(person, escalations);
@@ -148,7 +159,7 @@ class DemoCapabilities {
 		priorities.publish(admin, null, period, starts, ends, new io.stride.cycles.PriorityContent(
 				io.stride.cycles.PriorityKind.CHALLENGE, "Apply AI in customer support",
 				"Escalations arrive faster than we can train people for them; handle them well, with AI where it helps.",
-				List.of(escalation.id())));
+				List.of(escalation.id(), aiReplies.id())));
 		priorities.publish(maya, customerSuccess, period, starts, ends, new io.stride.cycles.PriorityContent(
 				io.stride.cycles.PriorityKind.SUCCESS, "Every EBR ends with agreed next steps",
 				"Sponsors leave the room with owners and dates, and nothing is escalated.", List.of(runEbr.id())));

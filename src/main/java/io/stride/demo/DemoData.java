@@ -72,12 +72,16 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoCapabilities capabilities;
 
+	private final DemoCycles cycles;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
 			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
-			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities) {
+			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities,
+			DemoCycles cycles) {
 		this.capabilities = capabilities;
+		this.cycles = cycles;
 		this.drafting = drafting;
 		this.reviews = reviews;
 		this.feedback = feedback;
@@ -185,6 +189,8 @@ class DemoData implements ApplicationRunner {
 		Course practice = publish(mayaViewer, observedPractice());
 		capabilities.seed(admin, customerSuccess, sales, ebr, escalations, practice,
 				new DemoCapabilities.People(maya, sam, leo, lina, priya, ana, sofia, tom));
+		// learning people own: two active cycles, a validated goal that raised a level, discussion and help
+		cycles.seed(admin, ebr, escalations, new DemoCycles.People(maya, leo, priya, ana), delivery.today());
 	}
 
 	private PersonId person(Viewer admin, String name, String handle, Set<TeamId> teams, Set<TeamId> manages,

@@ -74,6 +74,12 @@ class DemoDataTests {
 	@Autowired
 	io.stride.cycles.Kudos kudos;
 
+	@Autowired
+	io.stride.cycles.LearningCycles cycles;
+
+	@Autowired
+	io.stride.cycles.PeerValidation validation;
+
 	@Test
 	void firstStartSeedsAcmeWithTeamsPeopleCoursesAndProgress() {
 		Viewer admin = administration.adminViewer("admin@acme.example");
@@ -139,6 +145,25 @@ class DemoDataTests {
 		Viewer priya = organization.viewerOf(administration.people(admin, "priya@", 1, 10).people().get(0).id());
 		assertThat(kudos.received(priya, priya.id()).items()).singleElement()
 			.satisfies(t -> assertThat(t.fromName()).isEqualTo("Leo Learner"));
+
+		// learning people own: Leo's and Ana's active cycles; Priya validated Leo's AI goal, which raised his level
+		Viewer leo = organization.viewerOf(administration.people(admin, "leo@", 1, 10).people().get(0).id());
+		io.stride.cycles.LearningCycle leoCycle = cycles.active(leo).orElseThrow();
+		assertThat(leoCycle.goals()).hasSize(3);
+		assertThat(leoCycle.warnings()).isEmpty();
+		io.stride.cycles.Goal aiGoal = leoCycle.goals().get(0);
+		assertThat(validation.ofGoal(leo, aiGoal.id())).singleElement()
+			.satisfies(r -> assertThat(r.status()).isEqualTo(io.stride.cycles.ValidationStatus.VALIDATED));
+		assertThat(profiles.profile(leo, leo.id()).capabilities())
+			.filteredOn(h -> h.capability().name().equals("Draft replies with an AI assistant"))
+			.singleElement()
+			.satisfies(h -> assertThat(h.levelName()).isEqualTo("Can do it alone"));
+		Viewer ana = organization.viewerOf(administration.people(admin, "ana@", 1, 10).people().get(0).id());
+		assertThat(cycles.active(ana)).isPresent();
+		assertThat(cycles.cycle(maya, cycles.active(ana).orElseThrow().id()).access())
+			.isEqualTo(io.stride.cycles.CycleAccess.READ);
+		assertThat(cycles.cycle(maya, leoCycle.id()).goals()).extracting(io.stride.cycles.Goal::what)
+			.contains("Draft escalation replies with the AI assistant");
 
 		// the organization's risk report ranks by how many teams are short (now or soon), then how soon: CS Onboarding
 		// inherits Customer Success's targets and has nobody qualified yet
