@@ -125,4 +125,17 @@ class NotificationRules {
 							+ "” and sign it off: it is evidence for “" + event.capabilityName() + "”.", event.link());
 		}
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.badges.BadgeEarned event) {
+		notifications.notify(event.person(), "You earned the badge “" + event.badgeName() + "”",
+				"Stride issued it as a signed credential: share its public page or download it from My badges.",
+				event.link());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.badges.BadgeRevoked event) {
+		notifications.notify(event.person(), "Your badge “" + event.badgeName() + "” was revoked", event.reason(),
+				"/badges");
+	}
 }
