@@ -314,6 +314,15 @@ class BadgesApiTests {
 		assertThat(StatusList.isSet(encoded, StatusList.MIN_BITS - 1)).isFalse();
 	}
 
+	@Test
+	void theBadgesApiIsInTheOpenApiDocument() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("\"Badges\"", "/api/v1/badges", "/api/v1/badges/{id}", "/api/v1/badges/{id}/retire",
+				"/api/v1/badges/credentials/mine", "/api/v1/badges/people/{id}/credentials", "/api/v1/badges/credentials/{id}",
+				"/api/v1/badges/credentials/{id}/revoke", "/api/v1/badges/status-list", "BadgeBody", "BadgeView",
+				"IssuedBadgeView", "RevokeBadgeBody", "BadgeAlignmentView");
+	}
+
 	private boolean revokedInStatusList(String credentialId) throws Exception {
 		String json = mvc.perform(get("/badges/credentials/" + credentialId + ".json")).andReturn().getResponse().getContentAsString();
 		int index = Integer.parseInt(Json.createReader(new StringReader(json)).readObject()
