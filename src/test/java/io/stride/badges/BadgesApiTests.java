@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.stride.assessment.Answer;
+import io.stride.assessment.Assessment;
+import io.stride.authoring.Course;
+import io.stride.authoring.Question;
 import io.stride.badges.internal.DataIntegrity;
 import io.stride.badges.internal.StatusList;
 import io.stride.capability.CapabilityId;
@@ -76,6 +80,9 @@ class BadgesApiTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	Assessment assessment;
 
 	Org org;
 
@@ -200,6 +207,31 @@ class BadgesApiTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM badge_credentials WHERE badge_id = ? AND person_id = ?")
 			.params(badgeId, org.learnerA().value()).query(Integer.class).single()).isEqualTo(1);
 		assertThat(credentialOf(org.learnerB(), badgeId)).isNull();
+	}
+
+	@Test
+	void aMasteredCourseEarnsItsBadgeBeforeAndAfterTheBadgeIsDefined() throws Exception {
+		Course course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Escalations " + org.suffix());
+		clock.advance(Duration.ofMinutes(1));
+		pass(org.learnerB(), course);
+		String badgeId = id(define(admin(), "{\"name\":\"Escalations mastered\",\"description\":\"Knows escalations\","
+				+ "\"criteria\":\"Master the escalations course\",\"kind\":\"COURSE_MASTERED\",\"courseId\":\""
+				+ course.id().value() + "\"}")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.criterionSummary").value("Mastered “" + course.title() + "”")));
+		onlyCredential(org.learnerB(), badgeId);
+		assertThat(credentialOf(org.learnerA(), badgeId)).isNull();
+
+		pass(org.learnerA(), course);
+		await().atMost(Duration.ofSeconds(10)).until(() -> credentialOf(org.learnerA(), badgeId), c -> c != null);
+	}
+
+	private void pass(PersonId learner, Course course) {
+		List<Answer> answers = new java.util.ArrayList<>();
+		for (Question q : course.quiz().questions()) {
+			answers.add(new Answer(q.id(), q.correct()));
+		}
+		assessment.submit(fixtures.viewer(learner), course.id(), answers, Ids.newId());
 	}
 
 	@Test

@@ -73,12 +73,14 @@ class LearnerSharesABadgeAnyoneCanVerifyJourneyTests {
 		signIn(Fixtures.ADMIN_EMAIL, "admin-password-for-tests");
 		browser.go("/badges/manage");
 		browser.checkAccessibility();
-		browser.navigate("#badge-form button[type=submit]");
-		assertThat(browser.text()).contains("Name the badge.");
-		browser.checkAccessibility();
 		browser.type("#name", "Escalation handler " + org.suffix());
 		browser.type("#description", "Takes an escalation from first call to resolution.");
 		browser.type("#criteria", "Handle escalations alone, as the capability's evidence shows.");
+		// no capability chosen: refused at the field, nothing typed is lost
+		browser.navigate("#badge-form button[type=submit]");
+		assertThat(browser.text()).contains("Choose an active capability.");
+		assertThat(browser.find("#name").getAttribute("value")).isEqualTo("Escalation handler " + org.suffix());
+		browser.checkAccessibility();
 		browser.select("#capabilityId", "Escalation handling " + org.suffix());
 		browser.type("#levelRank", "2");
 		browser.navigate("#badge-form button[type=submit]");
