@@ -54,7 +54,7 @@ public final class BadgeBenchmark {
 
 			// signing alone
 			double[] sign = new double[1000];
-			for (int i = -300; i < sign.length; i++) {
+			for (int i = -3000; i < sign.length; i++) {
 				var content = new OpenBadgeCredential.Content("https://stride.example/badges/credentials/" + Ids.newId(),
 						key.did(), "Acme", "urn:uuid:" + Ids.newId(), "https://stride.example/badges/b", "Incident responder",
 						"Handles incidents end to end.", "Reach level 2.", "https://stride.example/badges/b/image.svg",
