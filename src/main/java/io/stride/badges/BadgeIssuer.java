@@ -124,7 +124,7 @@ public class BadgeIssuer {
 		credentials.insert(new CredentialRows.Row(id, badge.id(), badge.name(), person.value(), earner.name(), index,
 				signed.toString(), now, null, null, null));
 		events.publishEvent(new BadgeEarned(id, new BadgeId(badge.id()), badge.name(), person, "/badges/credentials/" + id));
-		return credentials.find(id).map(Badges::issued);
+		return Optional.of(new IssuedBadge(id, new BadgeId(badge.id()), badge.name(), person, earner.name(), now, null, null));
 	}
 
 	/** Revokes a valid credential (its status list bit is set from now on). */

@@ -68,9 +68,8 @@ public class BadgeRows {
 
 	/** The definition, locked until the transaction ends: issuing to one person at a time per badge. */
 	public Optional<Row> lock(String id) {
-		return withAlignments(jdbc.sql(COLUMNS + "WHERE id = ? FOR UPDATE").param(id).query(BadgeRows::map).list())
-			.stream()
-			.findFirst();
+		// without its alignments: issuing does not need them
+		return jdbc.sql(COLUMNS + "WHERE id = ? FOR UPDATE").param(id).query(BadgeRows::map).optional();
 	}
 
 	public List<Row> all() {

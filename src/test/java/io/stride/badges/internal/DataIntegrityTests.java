@@ -68,6 +68,18 @@ class DataIntegrityTests {
 		assertThat(Multibase.base58btc("Hello World!".getBytes())).isEqualTo("z2NEpo7TZRRrLZSi2U");
 	}
 
+	@Test
+	void aKeyFileSignsAsTheInstallationKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Path file = dir.resolve("badges-key.pem");
+		java.nio.file.Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEY.getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n");
+		KeyPair loaded = InstallationKey.fromFile(file);
+		assertThat(DataIntegrity.didKey(loaded.getPublic())).isEqualTo(DataIntegrity.didKey(KEY.getPublic()));
+		JsonObject signed = DataIntegrity.sign(OpenBadgeCredential.of(content()), loaded.getPrivate(), loaded.getPublic(), Instant.now());
+		assertThat(DataIntegrity.verify(signed)).isTrue();
+	}
+
 	static KeyPair keyPair() {
 		try {
 			return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
