@@ -303,3 +303,18 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 });
+
+// Copy buttons: <button data-copy="input-id" hidden> copies the input's value (the input itself stays selectable).
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('[data-copy]').forEach((button) => {
+    const input = document.getElementById(button.dataset.copy);
+    if (!input || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      await navigator.clipboard.writeText(input.value);
+      button.textContent = 'Copied';
+    });
+  });
+});

@@ -105,6 +105,18 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.badges.BadgeChanged event) {
+		record(event.by(), "BADGE_" + event.change(), "BADGE", event.badgeId().value(), event.name(), event.detail());
+	}
+
+	@EventListener
+	void on(io.stride.badges.BadgeRevoked event) {
+		if (event.by() != null) {
+			record(event.by(), "BADGE_REVOKED", "BADGE_CREDENTIAL", event.credentialId(), event.badgeName(), event.reason());
+		}
+	}
+
+	@EventListener
 	void on(io.stride.capability.CapabilityChanged event) {
 		record(event.by(), "CAPABILITY_" + event.change(), "CAPABILITY", event.capabilityId().value(), event.name(),
 				event.detail());

@@ -180,4 +180,17 @@ class NotificationRules {
 		notifications.notify(event.owner(), event.helperName() + " offers to help with “" + event.goalWhat() + "”",
 				event.message(), "/goals/" + event.goalId().value() + "/help");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.badges.BadgeEarned event) {
+		notifications.notify(event.person(), "You earned the badge “" + event.badgeName() + "”",
+				"Stride issued it as a signed credential: share its public page or download it from My badges.",
+				event.link());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.badges.BadgeRevoked event) {
+		notifications.notify(event.person(), "Your badge “" + event.badgeName() + "” was revoked", event.reason(),
+				"/badges");
+	}
 }

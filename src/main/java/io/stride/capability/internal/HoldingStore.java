@@ -112,6 +112,41 @@ public class HoldingStore {
 			.list();
 	}
 
+	/** People holding the capability at {@code minRank} or above on the day. */
+	public List<PersonId> holdersAtLeast(CapabilityId capability, int minRank, LocalDate on) {
+		return jdbc.sql("SELECT DISTINCT person_id FROM capability_holdings WHERE capability_id = :capability "
+				+ "AND level_rank >= :rank AND (valid_until IS NULL OR valid_until > :on)")
+			.param("capability", capability.value())
+			.param("rank", minRank)
+			.param("on", on)
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+	}
+
+	/**
+	 * The rank each of these people holds of each of these capabilities on the day, keyed by person and capability;
+	 * none: absent.
+	 */
+	public java.util.Map<java.util.Map.Entry<PersonId, CapabilityId>, Integer> ranks(Collection<PersonId> people,
+			Collection<CapabilityId> capabilities, LocalDate on) {
+		java.util.Map<java.util.Map.Entry<PersonId, CapabilityId>, Integer> ranks = new java.util.HashMap<>();
+		List<String> ids = people.stream().map(PersonId::value).distinct().toList();
+		List<String> capabilityIds = capabilities.stream().map(CapabilityId::value).toList();
+		for (int from = 0; from < ids.size(); from += EvidenceLoader.CHUNK) {
+			jdbc.sql("SELECT person_id, capability_id, MAX(level_rank) FROM capability_holdings WHERE person_id IN (:people) "
+					+ "AND capability_id IN (:capabilities) AND (valid_until IS NULL OR valid_until > :on) "
+					+ "GROUP BY person_id, capability_id")
+				.param("people", ids.subList(from, Math.min(ids.size(), from + EvidenceLoader.CHUNK)))
+				.param("capabilities", capabilityIds)
+				.param("on", on)
+				.query(rs -> {
+					ranks.put(java.util.Map.entry(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2))),
+							rs.getInt(3));
+				});
+		}
+		return ranks;
+	}
+
 	/** Holdings of these people (all capabilities), still holding on the day. */
 	public List<Holding> ofPeople(Collection<PersonId> people, LocalDate on) {
 		List<Holding> result = new ArrayList<>();

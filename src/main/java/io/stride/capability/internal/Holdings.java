@@ -21,6 +21,8 @@ import io.stride.mastery.SignOffChanged;
 import io.stride.practice.ReviewAnswered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.stride.capability.CapabilityLevelChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,8 +48,11 @@ public class Holdings {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	Holdings(CatalogueStore catalogue, EvidenceLoader loader, HoldingStore store, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.catalogue = catalogue;
 		this.loader = loader;
 		this.store = store;
@@ -98,17 +103,39 @@ public class Holdings {
 		}
 		LocalDate today = LocalDate.now(clock);
 		store.lock(people);
+		List<CapabilityId> ids = capabilities.stream().map(Capability::id).toList();
+		Map<Map.Entry<PersonId, CapabilityId>, Integer> before = store.ranks(people, ids, today);
 		Map<PersonId, Facts> facts = loader.load(people, capabilities, false);
 		List<HoldingStore.Holding> holdings = new ArrayList<>();
+		Map<Map.Entry<PersonId, CapabilityId>, Integer> after = new java.util.HashMap<>();
 		for (PersonId person : people) {
 			Facts f = facts.getOrDefault(person, Facts.NONE);
 			for (Capability capability : capabilities) {
 				for (LevelEvaluator.LevelResult level : LevelEvaluator.evaluate(capability, f, today).holding()) {
 					holdings.add(new HoldingStore.Holding(person, capability.id(), level.level().rank(), level.validUntil()));
+					if (level.validUntil() == null || today.isBefore(level.validUntil())) {
+						after.merge(Map.entry(person, capability.id()), level.level().rank(), Math::max);
+					}
 				}
 			}
 		}
-		store.replace(people, capabilities.stream().map(Capability::id).toList(), holdings, clock.instant());
+		store.replace(people, ids, holdings, clock.instant());
+		publishChanges(people, ids, before, after);
+	}
+
+	/** A {@link CapabilityLevelChanged} for each person whose level of a capability is not what was stored. */
+	private void publishChanges(Collection<PersonId> people, List<CapabilityId> ids,
+			Map<Map.Entry<PersonId, CapabilityId>, Integer> before, Map<Map.Entry<PersonId, CapabilityId>, Integer> after) {
+		for (PersonId person : people) {
+			for (CapabilityId id : ids) {
+				Map.Entry<PersonId, CapabilityId> key = Map.entry(person, id);
+				int from = before.getOrDefault(key, 0);
+				int to = after.getOrDefault(key, 0);
+				if (from != to) {
+					events.publishEvent(new CapabilityLevelChanged(person, id, from, to));
+				}
+			}
+		}
 	}
 
 	private void recomputeFor(PersonId person, Collection<CapabilityId> ids) {

@@ -117,6 +117,9 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
+				// the badges' revocation list is read by anyone verifying a credential
+				.requestMatchers(HttpMethod.GET, "/api/v1/badges/status-list")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
@@ -161,6 +164,8 @@ class SecurityConfiguration {
 		requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+			// a badge's public verification page, its signed JSON and its image, for anyone the earner shares them with
+			.requestMatchers(HttpMethod.GET, "/badges/credentials/*", "/badges/*/image.svg").permitAll()
 			.requestMatchers("/actuator/**", "/admin/**").access(currentAdmin(people))
 			.anyRequest().authenticated();
 	}
