@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.stride.authoring.Course;
+import io.stride.badges.BadgeDraft;
+import io.stride.badges.Badges;
+import io.stride.badges.CriterionKind;
 import io.stride.capability.Capabilities;
 import io.stride.capability.Capability;
 import io.stride.cycles.CheckIns;
@@ -29,7 +32,7 @@ import org.springframework.stereotype.Component;
 /**
  * Learning people own, in the demo organization: Leo's and Ana's active learning cycles, a goal of Leo's that Priya
  * validated (which raised his level of "Draft replies with an AI assistant"), a discussion, check-ins and an offer
- * of help.
+ * of help, and the badges that recognise it (Priya's and Leo's "AI-assisted support").
  */
 @Component
 class DemoCycles {
@@ -50,8 +53,12 @@ class DemoCycles {
 
 	private final Organization organization;
 
+	private final Badges badges;
+
 	DemoCycles(LearningCycles cycles, CheckIns checkIns, CycleDiscussion discussion, PeerValidation validation,
-			HelpRequests help, Priorities priorities, Capabilities capabilities, Organization organization) {
+			HelpRequests help, Priorities priorities, Capabilities capabilities, Organization organization,
+			Badges badges) {
+		this.badges = badges;
 		this.cycles = cycles;
 		this.checkIns = checkIns;
 		this.discussion = discussion;
@@ -76,6 +83,17 @@ class DemoCycles {
 		PriorityId applyAi = priority(leo, "Apply AI in customer support");
 		PriorityId ebrSteps = priority(leo, "Every EBR ends with agreed next steps");
 		PriorityId escalationsAlone = priority(ana, "Resolve complex escalations without handing them up");
+
+		// badges the organization issues as signed credentials: Priya holds the AI level already and earns hers at
+		// once; Leo earns his when Priya validates his goal below
+		badges.define(admin, new BadgeDraft("AI-assisted support",
+				"Drafts customer replies with the support assistant and checks every fact and promise before sending.",
+				"Reached “Can do it alone” in “Draft replies with an AI assistant”: validated by a colleague who holds it.",
+				CriterionKind.CAPABILITY_LEVEL, ai.id(), 1, null, null, List.of()));
+		badges.define(admin, new BadgeDraft("Learning cycle completed",
+				"Ran a learning cycle of one to three months and had what they learned validated by a colleague.",
+				"Closed a learning cycle with at least one goal validated by a colleague.",
+				CriterionKind.CYCLE_CLOSED_WITH_VALIDATED_GOALS, null, null, 1, null, List.of()));
 
 		// Leo: three weeks into a 60-day cycle his team can read
 		LearningCycle leoCycle = cycles.start(leo, new NewCycle("Customer conversations, this quarter",

@@ -80,6 +80,9 @@ class DemoDataTests {
 	@Autowired
 	io.stride.cycles.PeerValidation validation;
 
+	@Autowired
+	io.stride.badges.Badges badges;
+
 	@Test
 	void firstStartSeedsAcmeWithTeamsPeopleCoursesAndProgress() {
 		Viewer admin = administration.adminViewer("admin@acme.example");
@@ -158,6 +161,10 @@ class DemoDataTests {
 			.filteredOn(h -> h.capability().name().equals("Draft replies with an AI assistant"))
 			.singleElement()
 			.satisfies(h -> assertThat(h.levelName()).isEqualTo("Can do it alone"));
+		assertThat(badges.mine(leo)).singleElement().satisfies(b -> {
+			assertThat(b.badgeName()).isEqualTo("AI-assisted support");
+			assertThat(b.revoked()).isFalse();
+		});
 		Viewer ana = organization.viewerOf(administration.people(admin, "ana@", 1, 10).people().get(0).id());
 		assertThat(cycles.active(ana)).isPresent();
 		assertThat(cycles.cycle(maya, cycles.active(ana).orElseThrow().id()).access())
