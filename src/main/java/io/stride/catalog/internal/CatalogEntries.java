@@ -1,0 +1,293 @@
+package io.stride.catalog.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.stride.shared.SqlArrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The catalogue's own table of live courses (catalog_entries), kept from other modules' events; searches read it
+ * alone. On PostgreSQL words are looked up in the GIN-indexed search vector (a word matches words that start with
+ * it); on H2 (trials, tests) they are looked up with LIKE in the same lower-case text (a word matches anywhere).
+ */
+@Repository
+public class CatalogEntries {
+
+	/** Letters and digits: the parts of a word the search vector holds (PostgreSQL's parser splits at the rest). */
+	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
+
+	private static final String COLUMNS = "course_id, title, description, lessons, words, author_id, published_at, "
+			+ "learners, helpful, unclear, outdated, score";
+
+	private final JdbcClient jdbc;
+
+	private final boolean postgres;
+
+	CatalogEntries(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (java.sql.Connection c = dataSource.getConnection()) {
+			return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (java.sql.SQLException e) {
+			return false;
+		}
+	}
+
+	/** What the catalogue keeps of a live version. */
+	public record Entry(String courseId, int version, String title, String description, int lessons, int words,
+			String searchText, String authorId, Instant publishedAt) {
+	}
+
+	/** Learners and each learner's current reactions, summed over the course's lessons. */
+	public record Counts(int learners, int helpful, int unclear, int outdated) {
+
+		public static final Counts NONE = new Counts(0, 0, 0, 0);
+	}
+
+	/** A row as a page of results shows it; {@code inTitle} tells whether the title holds every word. */
+	public record Row(String id, String title, String description, int lessons, int words, String authorId,
+			Instant publishedAt, int learners, int helpful, int unclear, int outdated, boolean inTitle) {
+	}
+
+	/** A word to find: in the text, or (when {@code orCourses} is not empty) one of these courses. */
+	public record Term(String word, Collection<String> orCourses) {
+	}
+
+	/**
+	 * What a search keeps; null parts do not filter. {@code courses} and {@code authors} limit to these ids (an empty
+	 * set matches nothing); words are counted as {@link Entry#words()}.
+	 */
+	public record Filter(List<Term> terms, Collection<String> courses, Collection<String> authors, Integer minWords,
+			Integer maxWords, Integer minScore) {
+	}
+
+	public enum Order {
+		TITLE_MATCHES_THEN_USE, USE, NEWEST
+	}
+
+	/** The version each entry shows, by course. */
+	public Map<String, Integer> versions() {
+		Map<String, Integer> versions = new HashMap<>();
+		jdbc.sql("SELECT course_id, version FROM catalog_entries").query(rs -> {
+			versions.put(rs.getString(1), rs.getInt(2));
+		});
+		return versions;
+	}
+
+	/** The counts of every entry, by course. */
+	public Map<String, Counts> counts() {
+		Map<String, Counts> counts = new HashMap<>();
+		jdbc.sql("SELECT course_id, learners, helpful, unclear, outdated FROM catalog_entries").query(rs -> {
+			counts.put(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+		});
+		return counts;
+	}
+
+	/** Writes the entry's content, keeping its counts; answers false when there was no entry to write over. */
+	public boolean update(Entry e) {
+		return jdbc.sql("UPDATE catalog_entries SET version = ?, title = ?, title_lower = ?, description = ?, lessons = ?, "
+				+ "words = ?, search_text = ?, author_id = ?, published_at = ? WHERE course_id = ?")
+			.params(e.version(), e.title(), e.title().toLowerCase(Locale.ROOT), e.description(), e.lessons(), e.words(),
+					e.searchText(), e.authorId(), Timestamp.from(e.publishedAt()), e.courseId())
+			.update() > 0;
+	}
+
+	public void insert(Entry e, Counts counts) {
+		jdbc.sql("INSERT INTO catalog_entries (course_id, version, title, title_lower, description, lessons, words, "
+				+ "search_text, author_id, published_at, learners, helpful, unclear, outdated, score) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(e.courseId(), e.version(), e.title(), e.title().toLowerCase(Locale.ROOT), e.description(),
+					e.lessons(), e.words(), e.searchText(), e.authorId(), Timestamp.from(e.publishedAt()),
+					counts.learners(), counts.helpful(), counts.unclear(), counts.outdated(),
+					score(counts.helpful(), counts.unclear(), counts.outdated()))
+			.update();
+	}
+
+	public void delete(Collection<String> courseIds) {
+		if (!courseIds.isEmpty()) {
+			jdbc.sql("DELETE FROM catalog_entries WHERE course_id = ANY(:ids)")
+				.param("ids", SqlArrays.varchars(List.copyOf(courseIds)))
+				.update();
+		}
+	}
+
+	/** Replaces the counts of an entry (no entry: nothing happens). */
+	public void setCounts(String courseId, Counts counts) {
+		jdbc.sql("UPDATE catalog_entries SET learners = ?, helpful = ?, unclear = ?, outdated = ?, score = ? "
+				+ "WHERE course_id = ?")
+			.params(counts.learners(), counts.helpful(), counts.unclear(), counts.outdated(),
+					score(counts.helpful(), counts.unclear(), counts.outdated()), courseId)
+			.update();
+	}
+
+	public void addLearner(String courseId) {
+		jdbc.sql("UPDATE catalog_entries SET learners = learners + 1 WHERE course_id = ?").param(courseId).update();
+	}
+
+	/**
+	 * One reaction counted under {@code now} instead of {@code before} (null: a first reaction). The row stays
+	 * locked until the transaction ends, so the score written is that of the counts written.
+	 */
+	public void react(String courseId, String before, String now) {
+		int updated = jdbc.sql("UPDATE catalog_entries SET helpful = helpful + ?, unclear = unclear + ?, "
+				+ "outdated = outdated + ? WHERE course_id = ?")
+			.params(delta("HELPFUL", before, now), delta("UNCLEAR", before, now), delta("OUTDATED", before, now),
+					courseId)
+			.update();
+		if (updated == 0) {
+			return;
+		}
+		int[] c = jdbc.sql("SELECT helpful, unclear, outdated FROM catalog_entries WHERE course_id = ?")
+			.param(courseId)
+			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3) })
+			.single();
+		jdbc.sql("UPDATE catalog_entries SET score = ? WHERE course_id = ?")
+			.params(score(c[0], c[1], c[2]), courseId)
+			.update();
+	}
+
+	private static int delta(String kind, String before, String now) {
+		return (kind.equals(now) ? 1 : 0) - (kind.equals(before) ? 1 : 0);
+	}
+
+	/** The score as feedback shows it: (helpful − unclear − outdated) / reactions × 100 from 5 reactions on. */
+	static Integer score(int helpful, int unclear, int outdated) {
+		var score = new io.stride.feedback.ReactionScore(helpful, unclear, outdated);
+		return score.total() < io.stride.feedback.ReactionScore.MIN_FOR_SCORE ? null : score.score();
+	}
+
+	/** How many entries the filter keeps. */
+	public int count(Filter filter) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		return jdbc.sql("SELECT COUNT(*) FROM catalog_entries" + where).params(params).query(Integer.class).single();
+	}
+
+	/** The entries the filter keeps, in this order, from {@code offset}. */
+	public List<Row> page(Filter filter, Order order, int offset, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		StringBuilder inTitle = new StringBuilder();
+		List<Term> terms = filter.terms();
+		if (terms.isEmpty()) {
+			inTitle.append("0");
+		}
+		else {
+			inTitle.append("CASE WHEN ");
+			for (int i = 0; i < terms.size(); i++) {
+				inTitle.append(i == 0 ? "" : " AND ").append("title_lower LIKE :t").append(i).append(" ESCAPE '\\'");
+				params.put("t" + i, "%" + escape(terms.get(i).word()) + "%");
+			}
+			inTitle.append(" THEN 1 ELSE 0 END");
+		}
+		String orderBy = switch (order) {
+			case TITLE_MATCHES_THEN_USE -> "in_title DESC, learners DESC, title_lower, course_id";
+			case USE -> "learners DESC, title_lower, course_id";
+			case NEWEST -> "published_at DESC, title_lower, course_id";
+		};
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title FROM catalog_entries" + where + " ORDER BY "
+				+ orderBy + " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+					rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+					rs.getInt(11), rs.getInt(13) == 1))
+			.list();
+	}
+
+	private String where(Filter filter, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		for (int i = 0; i < filter.terms().size(); i++) {
+			Term term = filter.terms().get(i);
+			String text;
+			List<String> tokens = tokens(term.word());
+			if (postgres && !tokens.isEmpty()) {
+				// every part of the word, each as the start of a word: "e-mail" finds "e-mail" and "email" finds "emails"
+				text = "search_vector @@ to_tsquery('simple', :q" + i + ")";
+				params.put("q" + i, String.join(" & ", tokens.stream().map(t -> t + ":*").toList()));
+			}
+			else {
+				text = "search_text LIKE :w" + i + " ESCAPE '\\'";
+				params.put("w" + i, "%" + escape(term.word()) + "%");
+			}
+			if (term.orCourses().isEmpty()) {
+				conditions.add(text);
+			}
+			else {
+				conditions.add("(" + text + " OR course_id = ANY(:c" + i + "))");
+				params.put("c" + i, SqlArrays.varchars(List.copyOf(term.orCourses())));
+			}
+		}
+		if (filter.courses() != null) {
+			conditions.add("course_id = ANY(:courses)");
+			params.put("courses", SqlArrays.varchars(List.copyOf(filter.courses())));
+		}
+		if (filter.authors() != null) {
+			conditions.add("author_id = ANY(:authors)");
+			params.put("authors", SqlArrays.varchars(List.copyOf(filter.authors())));
+		}
+		if (filter.minWords() != null) {
+			conditions.add("words >= :minWords");
+			params.put("minWords", filter.minWords());
+		}
+		if (filter.maxWords() != null) {
+			conditions.add("words <= :maxWords");
+			params.put("maxWords", filter.maxWords());
+		}
+		if (filter.minScore() != null) {
+			conditions.add("score >= :minScore");
+			params.put("minScore", filter.minScore());
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	/** The letter-and-digit parts of a lower-cased word. */
+	static List<String> tokens(String word) {
+		List<String> tokens = new ArrayList<>();
+		Matcher m = TOKEN.matcher(word.toLowerCase(Locale.ROOT));
+		while (m.find()) {
+			tokens.add(m.group());
+		}
+		return tokens;
+	}
+
+	/** Which of these courses have an entry. */
+	public Set<String> present(Collection<String> courseIds) {
+		if (courseIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("SELECT course_id FROM catalog_entries WHERE course_id = ANY(:ids)")
+			.param("ids", SqlArrays.varchars(List.copyOf(courseIds)))
+			.query(String.class)
+			.list());
+	}
+
+	/** The authors of live courses. */
+	public List<String> authors() {
+		return jdbc.sql("SELECT DISTINCT author_id FROM catalog_entries").query(String.class).list();
+	}
+
+	/** The word as LIKE takes it literally, lower-cased like the columns it is compared with. */
+	static String escape(String word) {
+		return word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+}
