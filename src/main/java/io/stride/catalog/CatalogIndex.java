@@ -42,7 +42,7 @@ public class CatalogIndex {
 	private static final Logger log = LoggerFactory.getLogger(CatalogIndex.class);
 
 	/** Courses read at once while catching up: their content is in memory together. */
-	static final int BATCH = 500;
+	static final int BATCH = 2000;
 
 	private final CatalogEntries entries;
 
@@ -67,9 +67,10 @@ public class CatalogIndex {
 		Course course = live.get(published.courseId());
 		if (course == null) {
 			entries.delete(List.of(published.courseId().value()));
-			return;
 		}
-		save(List.of(course));
+		else if (!entries.update(entry(course))) {
+			insert(List.of(course));
+		}
 	}
 
 	@EventListener
@@ -120,35 +121,36 @@ public class CatalogIndex {
 		List<String> gone = indexed.keySet().stream().filter(id -> !live.contains(id)).toList();
 		entries.delete(gone);
 		for (int from = 0; from < stale.size(); from += BATCH) {
-			save(authoring.published(stale.subList(from, Math.min(stale.size(), from + BATCH))).values());
+			List<Course> updated = new ArrayList<>();
+			List<Course> fresh = new ArrayList<>();
+			for (Course course : authoring.published(stale.subList(from, Math.min(stale.size(), from + BATCH))).values()) {
+				(indexed.containsKey(course.id().value()) ? updated : fresh).add(course);
+			}
+			entries.updateAll(updated.stream().map(CatalogIndex::entry).toList());
+			insert(fresh);
 		}
 		// counts missed while the catalogue was not kept (or changed by hand) are set right; the rest stay untouched
 		Map<String, Counts> kept = entries.counts();
 		List<CourseId> all = live.stream().map(CourseId::new).toList();
 		int recounted = 0;
-		for (int from = 0; from < all.size(); from += BATCH * 10) {
-			List<CourseId> batch = all.subList(from, Math.min(all.size(), from + BATCH * 10));
+		for (int from = 0; from < all.size(); from += BATCH * 5) {
+			List<CourseId> batch = all.subList(from, Math.min(all.size(), from + BATCH * 5));
+			Map<String, Counts> changed = new java.util.HashMap<>();
 			for (var count : counts(batch).entrySet()) {
 				if (!count.getValue().equals(kept.get(count.getKey().value()))) {
-					entries.setCounts(count.getKey().value(), count.getValue());
-					recounted++;
+					changed.put(count.getKey().value(), count.getValue());
 				}
 			}
+			entries.setCounts(changed);
+			recounted += changed.size();
 		}
 		return new int[] { stale.size(), gone.size(), recounted };
 	}
 
-	private void save(java.util.Collection<Course> courses) {
-		List<Course> fresh = new ArrayList<>();
-		for (Course course : courses) {
-			if (!entries.update(entry(course))) {
-				fresh.add(course);
-			}
-		}
-		Map<CourseId, Counts> counts = counts(fresh.stream().map(Course::id).toList());
-		for (Course course : fresh) {
-			entries.insert(entry(course), counts.getOrDefault(course.id(), Counts.NONE));
-		}
+	private void insert(List<Course> fresh) {
+		Map<String, Counts> counts = new java.util.HashMap<>();
+		counts(fresh.stream().map(Course::id).toList()).forEach((id, c) -> counts.put(id.value(), c));
+		entries.insertAll(fresh.stream().map(CatalogIndex::entry).toList(), counts);
 	}
 
 	private static Entry entry(Course course) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import io.stride.shared.SqlArrays;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,10 +36,13 @@ public class CatalogEntries {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final boolean postgres;
 
-	CatalogEntries(JdbcClient jdbc, DataSource dataSource) {
+	CatalogEntries(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.postgres = isPostgres(dataSource);
 	}
 
@@ -101,24 +105,44 @@ public class CatalogEntries {
 		return counts;
 	}
 
+	private static final String UPDATE = "UPDATE catalog_entries SET version = ?, title = ?, title_lower = ?, "
+			+ "description = ?, lessons = ?, words = ?, search_text = ?, author_id = ?, published_at = ? WHERE course_id = ?";
+
+	private static final String INSERT = "INSERT INTO catalog_entries (course_id, version, title, title_lower, "
+			+ "description, lessons, words, search_text, author_id, published_at, learners, helpful, unclear, outdated, "
+			+ "score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	/** Writes the entry's content, keeping its counts; answers false when there was no entry to write over. */
 	public boolean update(Entry e) {
-		return jdbc.sql("UPDATE catalog_entries SET version = ?, title = ?, title_lower = ?, description = ?, lessons = ?, "
-				+ "words = ?, search_text = ?, author_id = ?, published_at = ? WHERE course_id = ?")
-			.params(e.version(), e.title(), e.title().toLowerCase(Locale.ROOT), e.description(), e.lessons(), e.words(),
-					e.searchText(), e.authorId(), Timestamp.from(e.publishedAt()), e.courseId())
-			.update() > 0;
+		return template.update(UPDATE, updateRow(e)) > 0;
 	}
 
-	public void insert(Entry e, Counts counts) {
-		jdbc.sql("INSERT INTO catalog_entries (course_id, version, title, title_lower, description, lessons, words, "
-				+ "search_text, author_id, published_at, learners, helpful, unclear, outdated, score) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(e.courseId(), e.version(), e.title(), e.title().toLowerCase(Locale.ROOT), e.description(),
-					e.lessons(), e.words(), e.searchText(), e.authorId(), Timestamp.from(e.publishedAt()),
-					counts.learners(), counts.helpful(), counts.unclear(), counts.outdated(),
-					score(counts.helpful(), counts.unclear(), counts.outdated()))
-			.update();
+	/** Writes the content of entries that exist, keeping their counts. */
+	public void updateAll(List<Entry> updated) {
+		if (!updated.isEmpty()) {
+			template.batchUpdate(UPDATE, updated.stream().map(CatalogEntries::updateRow).toList());
+		}
+	}
+
+	private static Object[] updateRow(Entry e) {
+		return new Object[] { e.version(), e.title(), e.title().toLowerCase(Locale.ROOT), e.description(), e.lessons(),
+				e.words(), e.searchText(), e.authorId(), Timestamp.from(e.publishedAt()), e.courseId() };
+	}
+
+	/** New entries with their counts (none given: nothing counted yet). */
+	public void insertAll(List<Entry> fresh, Map<String, Counts> counts) {
+		if (fresh.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(fresh.size());
+		for (Entry e : fresh) {
+			Counts c = counts.getOrDefault(e.courseId(), Counts.NONE);
+			rows.add(new Object[] { e.courseId(), e.version(), e.title(), e.title().toLowerCase(Locale.ROOT),
+					e.description(), e.lessons(), e.words(), e.searchText(), e.authorId(),
+					Timestamp.from(e.publishedAt()), c.learners(), c.helpful(), c.unclear(), c.outdated(),
+					score(c.helpful(), c.unclear(), c.outdated()) });
+		}
+		template.batchUpdate(INSERT, rows);
 	}
 
 	public void delete(Collection<String> courseIds) {
@@ -129,13 +153,16 @@ public class CatalogEntries {
 		}
 	}
 
-	/** Replaces the counts of an entry (no entry: nothing happens). */
-	public void setCounts(String courseId, Counts counts) {
-		jdbc.sql("UPDATE catalog_entries SET learners = ?, helpful = ?, unclear = ?, outdated = ?, score = ? "
-				+ "WHERE course_id = ?")
-			.params(counts.learners(), counts.helpful(), counts.unclear(), counts.outdated(),
-					score(counts.helpful(), counts.unclear(), counts.outdated()), courseId)
-			.update();
+	/** Replaces the counts of these entries (a course without an entry: nothing happens). */
+	public void setCounts(Map<String, Counts> counts) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(counts.size());
+		counts.forEach((id, c) -> rows.add(new Object[] { c.learners(), c.helpful(), c.unclear(), c.outdated(),
+				score(c.helpful(), c.unclear(), c.outdated()), id }));
+		template.batchUpdate("UPDATE catalog_entries SET learners = ?, helpful = ?, unclear = ?, outdated = ?, score = ? "
+				+ "WHERE course_id = ?", rows);
 	}
 
 	public void addLearner(String courseId) {
