@@ -1,5 +1,6 @@
 package io.stride.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -10,6 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.stride.authoring.CourseId;
+import io.stride.authoring.CoursePublished;
+import io.stride.authoring.CourseRetired;
+import io.stride.capability.CapabilityChanged;
 import io.stride.capability.CourseCapabilities;
 import io.stride.catalog.internal.CatalogEntries;
 import io.stride.catalog.internal.CatalogEntries.Filter;
@@ -21,6 +25,8 @@ import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,10 +48,21 @@ public class Catalog {
 
 	private final Organization organization;
 
-	Catalog(CatalogEntries entries, CourseCapabilities capabilities, Organization organization) {
+	/** How long the filters' options are kept: reading them costs more than a search on a large catalogue. */
+	private final long choicesNanos;
+
+	/** The filters' options as last read, and until when (System.nanoTime) they are kept. */
+	private record Choices(List<CatalogChoice> capabilities, List<CatalogChoice> teams, long until) {
+	}
+
+	private volatile Choices choices;
+
+	Catalog(CatalogEntries entries, CourseCapabilities capabilities, Organization organization,
+			@Value("${stride.catalog.choices-cache:60s}") Duration choicesCache) {
 		this.entries = entries;
 		this.capabilities = capabilities;
 		this.organization = organization;
+		this.choicesNanos = choicesCache.toNanos();
 	}
 
 	/**
@@ -102,9 +119,39 @@ public class Catalog {
 		return new CatalogPage(entries(shown), page, pages, total);
 	}
 
-	/** The capabilities some published course counts for, to filter by. */
+	/**
+	 * The capabilities some published course counts for, to filter by. Kept for a minute (stride.catalog.choices-cache)
+	 * or until a course is published or retired or a capability changes here.
+	 */
 	@Transactional(readOnly = true)
 	public List<CatalogChoice> capabilities() {
+		return choices().capabilities();
+	}
+
+	/** The teams of the authors of published courses, to filter by; kept as {@link #capabilities()} is. */
+	@Transactional(readOnly = true)
+	public List<CatalogChoice> teams() {
+		return choices().teams();
+	}
+
+	private Choices choices() {
+		Choices known = choices;
+		if (known != null && System.nanoTime() - known.until() < 0) {
+			return known;
+		}
+		Choices read = new Choices(readCapabilities(), readTeams(), System.nanoTime() + choicesNanos);
+		if (choicesNanos > 0) {
+			choices = read;
+		}
+		return read;
+	}
+
+	@EventListener({ CoursePublished.class, CourseRetired.class, CapabilityChanged.class })
+	void forgetChoices() {
+		choices = null;
+	}
+
+	private List<CatalogChoice> readCapabilities() {
 		List<CourseCapabilities.Linked> linked = capabilities.withCourses();
 		Set<String> named = new LinkedHashSet<>();
 		linked.forEach(l -> named.addAll(ids(l.courses())));
@@ -115,9 +162,7 @@ public class Catalog {
 			.toList();
 	}
 
-	/** The teams of the authors of published courses, to filter by. */
-	@Transactional(readOnly = true)
-	public List<CatalogChoice> teams() {
+	private List<CatalogChoice> readTeams() {
 		return organization.teamsOf(entries.authors().stream().map(PersonId::new).toList())
 			.stream()
 			.map(t -> new CatalogChoice(t.id().value(), t.name()))
