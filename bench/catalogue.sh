@@ -97,7 +97,7 @@ read -r TEAM TEAM_COURSES <<<"$(psql_db -F ' ' -c "SELECT m.team_id, COUNT(*) FR
   ON m.person_id = e.author_id GROUP BY m.team_id ORDER BY COUNT(*) DESC, m.team_id LIMIT 1")"
 echo "capability $CAPABILITY counts $CAPABILITY_COURSES courses; team $TEAM wrote $TEAM_COURSES; learner $LEARNER_EMAIL"
 count() { curl -sf -H "Authorization: Bearer $learner" "$BASE/api/v1/catalogue?$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
-for query in "q=refunds" "q=escalate+refunds" "q=phishing+checklist" "capability=$CAPABILITY" "q=handover" "sort=most-used"; do
+for query in "q=refunds" "q=escalate+refunds" "q=phishing+checklist" "capability=$CAPABILITY" "q=colleague" "sort=most-used"; do
   echo "matches for $query: $(count "$query")"
 done
 
@@ -108,9 +108,11 @@ explain() {
   printf '%-28s %10s  %s\n' "$name" "$(grep -o 'Execution Time: [0-9.]* ms' "$RESULTS/plan-$name.txt" | sed 's/Execution Time: //')" \
     "$(grep -oE '(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan) (using [a-z_0-9]+ )?on [a-z_]+' "$RESULTS/plan-$name.txt" | sort | uniq -c | tr -s ' ' | paste -sd ';')"
 }
+# as io.stride.catalog.internal.CatalogEntries writes them: the count, then the page of the matches found first
 explain one-word-count "SELECT COUNT(*) FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', 'refunds:*')"
-explain one-word-page "SELECT course_id, learners, CASE WHEN title_lower LIKE '%refunds%' THEN 1 ELSE 0 END AS in_title FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', 'refunds:*') ORDER BY in_title DESC, learners DESC, title_lower, course_id LIMIT 20"
-explain two-words-page "SELECT course_id FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', 'escalate:*') AND search_vector @@ to_tsquery('simple', 'refunds:*') ORDER BY learners DESC, title_lower, course_id LIMIT 20"
+explain one-word-page "SELECT course_id, CASE WHEN title_lower LIKE '%refunds%' THEN 1 ELSE 0 END AS in_title FROM (SELECT course_id, title_lower, learners FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', 'refunds:*') OFFSET 0) e ORDER BY in_title DESC, learners DESC, title_lower, course_id LIMIT 20"
+explain two-words-count "SELECT COUNT(*) FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', 'escalate:* & refunds:*')"
+explain two-words-page "SELECT course_id FROM (SELECT course_id, title_lower, learners FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', 'escalate:* & refunds:*') OFFSET 0) e ORDER BY learners DESC, title_lower, course_id LIMIT 20"
 explain most-used-page "SELECT course_id FROM catalog_entries ORDER BY learners DESC, title_lower, course_id LIMIT 20 OFFSET 0"
 
 echo "== searching"
@@ -119,7 +121,7 @@ python3 bench/capabilities-measure.py "$BASE" "$RESULTS" "$REQUESTS" "$CLIENTS" 
 {"endpoints": [
   {"name": "API one word (refunds)", "token": "$learner", "path": "/api/v1/catalogue?q=refunds", "target": 100},
   {"name": "API two words (escalate refunds)", "token": "$learner", "path": "/api/v1/catalogue?q=escalate+refunds", "target": 100},
-  {"name": "API common word (handover), page 3", "token": "$learner", "path": "/api/v1/catalogue?q=handover&page=3", "target": 100},
+  {"name": "API common word (colleague), page 3", "token": "$learner", "path": "/api/v1/catalogue?q=colleague&page=3", "target": 100},
   {"name": "API capability filter", "token": "$learner", "path": "/api/v1/catalogue?capability=$CAPABILITY", "target": 100},
   {"name": "API team filter, newest", "token": "$learner", "path": "/api/v1/catalogue?team=$TEAM&sort=newest", "target": 100},
   {"name": "API no words, most used", "token": "$learner", "path": "/api/v1/catalogue?sort=most-used", "target": 100},

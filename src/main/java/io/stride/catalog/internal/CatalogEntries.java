@@ -232,8 +232,13 @@ public class CatalogEntries {
 		};
 		params.put("limit", limit);
 		params.put("offset", offset);
-		return jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title FROM catalog_entries" + where + " ORDER BY "
-				+ orderBy + " LIMIT :limit OFFSET :offset")
+		// words, a capability or a team keep few courses: find them first (OFFSET 0 keeps PostgreSQL from walking an
+		// index in the order asked and testing every course on the way), then sort those
+		boolean selective = !terms.isEmpty() || filter.courses() != null || filter.authors() != null;
+		String from = selective ? " FROM (SELECT " + COLUMNS + ", title_lower FROM catalog_entries" + where + " OFFSET 0) e"
+				: " FROM catalog_entries" + where;
+		return jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title" + from + " ORDER BY " + orderBy
+				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
 					rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8), rs.getInt(9), rs.getInt(10),
@@ -243,10 +248,18 @@ public class CatalogEntries {
 
 	private String where(Filter filter, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
+		// on PostgreSQL the words that may only be found in the text go into one query of the vector: its GIN index
+		// intersects a rare word with a common one itself, where one condition per word let the planner read every
+		// course's vector for the common one
+		List<String> together = new ArrayList<>();
 		for (int i = 0; i < filter.terms().size(); i++) {
 			Term term = filter.terms().get(i);
-			String text;
 			List<String> tokens = tokens(term.word());
+			if (postgres && !tokens.isEmpty() && term.orCourses().isEmpty()) {
+				tokens.forEach(t -> together.add(t + ":*"));
+				continue;
+			}
+			String text;
 			if (postgres && !tokens.isEmpty()) {
 				// every part of the word, each as the start of a word: "e-mail" finds "e-mail" and "email" finds "emails"
 				text = "search_vector @@ to_tsquery('simple', :q" + i + ")";
@@ -263,6 +276,10 @@ public class CatalogEntries {
 				conditions.add("(" + text + " OR course_id = ANY(:c" + i + "))");
 				params.put("c" + i, SqlArrays.varchars(List.copyOf(term.orCourses())));
 			}
+		}
+		if (!together.isEmpty()) {
+			conditions.add(0, "search_vector @@ to_tsquery('simple', :words)");
+			params.put("words", String.join(" & ", together));
 		}
 		if (filter.courses() != null) {
 			conditions.add("course_id = ANY(:courses)");
