@@ -201,8 +201,21 @@ public class CatalogEntries {
 		return score.total() < io.stride.feedback.ReactionScore.MIN_FOR_SCORE ? null : score.score();
 	}
 
+	/**
+	 * On PostgreSQL, for the rest of the transaction, finds words through the vector's index even when they are in
+	 * most courses. The planner reads every row instead then, and testing a row's vector means reading it whole from
+	 * its TOAST table: 420 ms to count "colleague" in 17,827 of 20,340 courses, against 95 ms from the index (the
+	 * index's matches are exact, so the vectors are not read). Searches without words are left as they are.
+	 */
+	private void findWordsThroughTheIndex(Filter filter) {
+		if (postgres && !filter.terms().isEmpty()) {
+			jdbc.sql("SET LOCAL enable_seqscan = off").update();
+		}
+	}
+
 	/** How many entries the filter keeps. */
 	public int count(Filter filter) {
+		findWordsThroughTheIndex(filter);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		return jdbc.sql("SELECT COUNT(*) FROM catalog_entries" + where).params(params).query(Integer.class).single();
@@ -210,6 +223,7 @@ public class CatalogEntries {
 
 	/** The entries the filter keeps, in this order, from {@code offset}. */
 	public List<Row> page(Filter filter, Order order, int offset, int limit) {
+		findWordsThroughTheIndex(filter);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		StringBuilder inTitle = new StringBuilder();
