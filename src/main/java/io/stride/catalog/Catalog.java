@@ -1,28 +1,39 @@
 package io.stride.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
-import io.stride.authoring.Authoring;
-import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
-import io.stride.catalog.internal.CatalogCourses;
-import io.stride.catalog.internal.CatalogCourses.Match;
+import io.stride.authoring.CoursePublished;
+import io.stride.authoring.CourseRetired;
+import io.stride.capability.CapabilityChanged;
+import io.stride.capability.CourseCapabilities;
+import io.stride.catalog.internal.CatalogEntries;
+import io.stride.catalog.internal.CatalogEntries.Filter;
+import io.stride.catalog.internal.CatalogEntries.Order;
+import io.stride.catalog.internal.CatalogEntries.Row;
+import io.stride.catalog.internal.CatalogEntries.Term;
 import io.stride.feedback.ReactionScore;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The catalogue of every published course anyone may start: searched, filtered and sorted. Retired courses and
- * courses never published are absent; a course with a new version in review shows its live version.
+ * courses never published are absent; a course with a new version in review shows its live version. Searches read
+ * the catalogue's own table ({@link CatalogIndex} keeps it); capabilities and teams are asked of their modules.
  */
 @Service
 public class Catalog {
@@ -31,13 +42,27 @@ public class Catalog {
 
 	private static final int MAX_WORD_LENGTH = 100;
 
-	private final CatalogCourses courses;
+	private final CatalogEntries entries;
 
-	private final Authoring authoring;
+	private final CourseCapabilities capabilities;
 
-	Catalog(CatalogCourses courses, Authoring authoring) {
-		this.courses = courses;
-		this.authoring = authoring;
+	private final Organization organization;
+
+	/** How long the filters' options are kept: reading them costs more than a search on a large catalogue. */
+	private final long choicesNanos;
+
+	/** The filters' options as last read, and until when (System.nanoTime) they are kept. */
+	private record Choices(List<CatalogChoice> capabilities, List<CatalogChoice> teams, long until) {
+	}
+
+	private volatile Choices choices;
+
+	Catalog(CatalogEntries entries, CourseCapabilities capabilities, Organization organization,
+			@Value("${stride.catalog.choices-cache:60s}") Duration choicesCache) {
+		this.entries = entries;
+		this.capabilities = capabilities;
+		this.organization = organization;
+		this.choicesNanos = choicesCache.toNanos();
 	}
 
 	/**
@@ -54,72 +79,119 @@ public class Catalog {
 			throw new InvalidInputException("minScore", "The minimum reaction score is from −100 to 100.");
 		}
 		List<String> words = words(query.words());
-		List<Match> matches = new ArrayList<>();
-		for (Match match : courses.matches(words, query.capability() == null ? null : query.capability().value(),
-				query.team() == null ? null : query.team().value())) {
-			if (query.length() != null && !query.length().fits(minutes(match.words()))) {
-				continue;
-			}
-			if (query.minScore() != null) {
-				Integer score = shownScore(match);
-				if (score == null || score < query.minScore()) {
-					continue;
-				}
-			}
-			matches.add(match);
+		List<Term> terms = new ArrayList<>();
+		for (String word : words) {
+			// a word may also name a capability the course counts for
+			terms.add(new Term(word, ids(capabilities.coursesForCapabilitiesNamed(word))));
 		}
-		matches.sort(order(query.sort() == null ? CatalogQuery.Sort.RELEVANCE : query.sort(), !words.isEmpty()));
-		int total = matches.size();
+		Set<String> courses = query.capability() == null ? null : ids(capabilities.coursesFor(query.capability()));
+		Set<String> authors = null;
+		if (query.team() != null) {
+			authors = new LinkedHashSet<>();
+			for (PersonId member : organization.directMembersOf(query.team())) {
+				authors.add(member.value());
+			}
+		}
+		Integer minWords = null;
+		Integer maxWords = null;
+		if (query.length() != null) {
+			// minutes are words / 200 rounded up, at least 1: up to 10 minutes is up to 2,000 words
+			switch (query.length()) {
+				case SHORT -> maxWords = 10 * WORDS_PER_MINUTE;
+				case MEDIUM -> maxWords = 30 * WORDS_PER_MINUTE;
+				case LONG -> minWords = 30 * WORDS_PER_MINUTE + 1;
+			}
+		}
+		Filter filter = new Filter(terms, courses, authors, minWords, maxWords, query.minScore());
+		int total = entries.count(filter);
 		int pages = (total + CatalogQuery.PAGE_SIZE - 1) / CatalogQuery.PAGE_SIZE;
 		int page = Math.max(1, Math.min(query.page(), pages));
-		List<Match> shown = matches.subList(Math.min(total, (page - 1) * CatalogQuery.PAGE_SIZE),
-				Math.min(total, page * CatalogQuery.PAGE_SIZE));
+		if (total == 0) {
+			return new CatalogPage(List.of(), page, pages, total);
+		}
+		// a title that holds the words says more than a lesson that mentions them; then what colleagues took
+		Order order = switch (query.sort() == null ? CatalogQuery.Sort.RELEVANCE : query.sort()) {
+			case RELEVANCE -> words.isEmpty() ? Order.USE : Order.TITLE_MATCHES_THEN_USE;
+			case MOST_USED -> Order.USE;
+			case NEWEST -> Order.NEWEST;
+		};
+		List<Row> shown = entries.page(filter, order, (page - 1) * CatalogQuery.PAGE_SIZE, CatalogQuery.PAGE_SIZE);
 		return new CatalogPage(entries(shown), page, pages, total);
 	}
 
-	/** The capabilities some published course counts for, to filter by. */
+	/**
+	 * The capabilities some published course counts for, to filter by. Kept for a minute (stride.catalog.choices-cache)
+	 * or until a course is published or retired or a capability changes here.
+	 */
 	@Transactional(readOnly = true)
 	public List<CatalogChoice> capabilities() {
-		return courses.capabilityChoices();
+		return choices().capabilities();
 	}
 
-	/** The teams of the authors of published courses, to filter by. */
+	/** The teams of the authors of published courses, to filter by; kept as {@link #capabilities()} is. */
 	@Transactional(readOnly = true)
 	public List<CatalogChoice> teams() {
-		return courses.teamChoices();
+		return choices().teams();
 	}
 
-	private List<CatalogEntry> entries(List<Match> shown) {
-		List<CourseId> ids = shown.stream().map(m -> new CourseId(m.id())).toList();
-		Map<CourseId, Course> live = authoring.published(ids);
-		var authorIds = new LinkedHashSet<String>();
-		shown.forEach(m -> authorIds.add(m.authorId()));
-		Map<String, String> names = courses.authorNames(authorIds);
-		Map<String, List<String>> teams = courses.authorTeams(authorIds);
-		Map<String, List<String>> capabilities = courses.capabilities(shown.stream().map(Match::id).toList());
-		List<CatalogEntry> entries = new ArrayList<>();
-		for (Match match : shown) {
-			Course course = live.get(new CourseId(match.id()));
-			entries.add(new CatalogEntry(new CourseId(match.id()), match.title(),
-					course == null ? "" : course.description(), names.getOrDefault(match.authorId(), ""),
-					teams.getOrDefault(match.authorId(), List.of()), course == null ? 0 : course.lessons().size(),
-					minutes(match.words()), shownScore(match), score(match).total(),
-					capabilities.getOrDefault(match.id(), List.of()), match.learners(), match.publishedAt()));
+	private Choices choices() {
+		Choices known = choices;
+		if (known != null && System.nanoTime() - known.until() < 0) {
+			return known;
 		}
-		return entries;
+		Choices read = new Choices(readCapabilities(), readTeams(), System.nanoTime() + choicesNanos);
+		if (choicesNanos > 0) {
+			choices = read;
+		}
+		return read;
 	}
 
-	private static Comparator<Match> order(CatalogQuery.Sort sort, boolean searched) {
-		Comparator<Match> byUse = Comparator.comparingInt(Match::learners).reversed();
-		Comparator<Match> byTitle = Comparator.comparing(m -> m.title().toLowerCase(Locale.ROOT));
-		return switch (sort) {
-			// a title that holds the words says more than a lesson that mentions them; then what colleagues took
-			case RELEVANCE -> searched
-					? Comparator.comparing(Match::inTitle).reversed().thenComparing(byUse).thenComparing(byTitle)
-					: byUse.thenComparing(byTitle);
-			case MOST_USED -> byUse.thenComparing(byTitle);
-			case NEWEST -> Comparator.comparing(Match::publishedAt).reversed().thenComparing(byTitle);
-		};
+	@EventListener({ CoursePublished.class, CourseRetired.class, CapabilityChanged.class })
+	void forgetChoices() {
+		choices = null;
+	}
+
+	private List<CatalogChoice> readCapabilities() {
+		List<CourseCapabilities.Linked> linked = capabilities.withCourses();
+		Set<String> named = new LinkedHashSet<>();
+		linked.forEach(l -> named.addAll(ids(l.courses())));
+		Set<String> live = entries.present(named);
+		return linked.stream()
+			.filter(l -> l.courses().stream().anyMatch(c -> live.contains(c.value())))
+			.map(l -> new CatalogChoice(l.id().value(), l.name()))
+			.toList();
+	}
+
+	private List<CatalogChoice> readTeams() {
+		return organization.teamsOf(entries.authors().stream().map(PersonId::new).toList())
+			.stream()
+			.map(t -> new CatalogChoice(t.id().value(), t.name()))
+			.toList();
+	}
+
+	private List<CatalogEntry> entries(List<Row> shown) {
+		var authorIds = new LinkedHashSet<PersonId>();
+		shown.forEach(r -> authorIds.add(new PersonId(r.authorId())));
+		Map<PersonId, Organization.Credit> credits = organization.credits(authorIds);
+		Map<CourseId, List<String>> names = capabilities
+			.namesByCourse(shown.stream().map(r -> new CourseId(r.id())).toList());
+		List<CatalogEntry> result = new ArrayList<>();
+		for (Row row : shown) {
+			Organization.Credit credit = credits.get(new PersonId(row.authorId()));
+			ReactionScore score = new ReactionScore(row.helpful(), row.unclear(), row.outdated());
+			result.add(new CatalogEntry(new CourseId(row.id()), row.title(), row.description(),
+					credit == null ? "" : credit.name(), credit == null ? List.of() : credit.teams(), row.lessons(),
+					minutes(row.words()), score.total() < ReactionScore.MIN_FOR_SCORE ? null : score.score(),
+					score.total(), names.getOrDefault(new CourseId(row.id()), List.of()), row.learners(),
+					row.publishedAt()));
+		}
+		return result;
+	}
+
+	private static Set<String> ids(java.util.Collection<CourseId> courses) {
+		Set<String> ids = new LinkedHashSet<>();
+		courses.forEach(c -> ids.add(c.value()));
+		return ids;
 	}
 
 	/** Distinct lower-cased words, at most {@link CatalogQuery#MAX_WORDS}. */
@@ -139,15 +211,5 @@ public class Catalog {
 
 	static int minutes(int words) {
 		return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
-	}
-
-	private static ReactionScore score(Match match) {
-		return new ReactionScore(match.helpful(), match.unclear(), match.outdated());
-	}
-
-	/** The score as feedback shows it: a figure only from {@link ReactionScore#MIN_FOR_SCORE} reactions. */
-	private static Integer shownScore(Match match) {
-		ReactionScore score = score(match);
-		return score.total() < ReactionScore.MIN_FOR_SCORE ? null : score.score();
 	}
 }

@@ -178,7 +178,7 @@ public class Delivery {
 	/** Opens a published course for the learner and records that they opened it. */
 	public CourseProgress open(Viewer learner, CourseId courseId) {
 		Course course = takeable(learner, courseId);
-		progress.ensureStarted(learner.id(), courseId);
+		start(learner.id(), courseId);
 		ProgressStore.Row row = progress.lock(learner.id(), courseId);
 		if (row.recertifyReason() != null || intervalDue(row, course.riskTier())) {
 			// recertification: the learner takes the newest version from the start
@@ -204,7 +204,7 @@ public class Delivery {
 	public CourseProgress readLesson(Viewer learner, CourseId courseId, String lessonId) {
 		Course course = takeable(learner, courseId);
 		Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("Lesson"));
-		progress.ensureStarted(learner.id(), courseId);
+		start(learner.id(), courseId);
 		progress.lock(learner.id(), courseId);
 		progress.markRead(learner.id(), courseId, lesson.id());
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.EXPERIENCED, ActivityType.LESSON, lesson.id(),
@@ -212,10 +212,23 @@ public class Delivery {
 		return refresh(learner.id(), learner.name(), course);
 	}
 
+	/** Starts the person's progress unless it exists; a first start is news for the catalogue's counts. */
+	private void start(PersonId person, CourseId courseId) {
+		if (progress.ensureStarted(person, courseId)) {
+			events.publishEvent(new LearnerStarted(person, courseId));
+		}
+	}
+
+	/** How many people started each of these courses; courses nobody started are absent. Callers check. */
+	@Transactional(readOnly = true)
+	public java.util.Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> courses) {
+		return progress.learnersPerCourse(courses);
+	}
+
 	@EventListener
 	void on(QuizAttempted attempt) {
 		Course course = authoring.deliveredTo(attempt.personId(), attempt.courseId());
-		progress.ensureStarted(attempt.personId(), attempt.courseId());
+		start(attempt.personId(), attempt.courseId());
 		progress.lock(attempt.personId(), attempt.courseId());
 		progress.recordAttempt(attempt.personId(), attempt.courseId(), attempt.score(), attempt.passed());
 		refresh(attempt.personId(), attempt.personName(), course);

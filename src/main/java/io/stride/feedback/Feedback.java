@@ -101,6 +101,10 @@ public class Feedback {
 		}
 		Instant now = clock.instant();
 		reactions.save(learner.id(), courseId, lessonId, course.version(), kind.get(), text, now);
+		if (before.isEmpty() || before.get().kind() != kind.get()) {
+			events.publishEvent(new LessonReacted(learner.id(), courseId, lessonId,
+					before.map(Reaction::kind).orElse(null), kind.get()));
+		}
 		String requestId = improvementRequest(learner, course, lesson.get(), kind.get(), text, now);
 		String response = kind.get().name().toLowerCase(java.util.Locale.ROOT) + (text == null ? "" : ": " + text);
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.COMMENTED, ActivityType.LESSON, lessonId,

@@ -170,6 +170,33 @@ public class Organization {
 		return ids;
 	}
 
+	/** Active members of exactly this team, not of the teams below it. Callers check the viewer first. */
+	public List<PersonId> directMembersOf(TeamId team) {
+		return people.directMembers(team);
+	}
+
+	/** How a person is credited on their work: their name and their teams' names, in name order. */
+	public record Credit(String name, List<String> teams) {
+	}
+
+	/**
+	 * The names and teams of these people (active or not: an author who left is still credited), for lists of
+	 * what they made. Callers decide who may see them.
+	 */
+	public Map<PersonId, Credit> credits(Collection<PersonId> ids) {
+		Map<PersonId, Credit> credits = new HashMap<>();
+		people.credits(ids).forEach((id, c) -> credits.put(id, new Credit(c.name(), List.copyOf(c.teams()))));
+		return credits;
+	}
+
+	/** The teams, by name, these people are direct members of. */
+	public List<Team> teamsOf(Collection<PersonId> ids) {
+		Set<TeamId> wanted = people.teamsOf(ids);
+		return teams.all().stream().filter(t -> wanted.contains(t.id()))
+			.sorted(java.util.Comparator.comparing(Team::name).thenComparing(t -> t.id().value()))
+			.toList();
+	}
+
 	/** An active person's membership of one team (a person in two teams has two). */
 	public record Membership(PersonId personId, String name, TeamId teamId) {
 	}

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The catalogue's search: only courses learners may take, found by title, lesson text and capability, filtered and
@@ -49,6 +51,12 @@ class CatalogTests {
 
 	@Autowired
 	CapabilityRows rows;
+
+	@Autowired
+	CatalogIndex index;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Org org;
 
@@ -183,6 +191,108 @@ class CatalogTests {
 
 		assertThat(search(word, null, null, 50).items()).extracting(CatalogEntry::id).containsExactly(liked.id());
 		assertThat(search(word, null, null, 0).items()).extracting(CatalogEntry::reactionScore).containsExactlyInAnyOrder(100, 33);
+	}
+
+	@Test
+	void theNamesOfStoredFieldsAreNotSearched() {
+		// the version is stored as JSON with fields such as "lessons", "markdown" and "quiz": none is a word of the course
+		published(course("Handling refunds " + word, "Say sorry, then refund."));
+
+		assertThat(search(word, null, null, null).total()).isEqualTo(1);
+		for (String key : List.of("markdown", "lessons", "quiz", "prompt", "objectives", "knowledgechecks")) {
+			assertThat(search(key + " " + word, null, null, null).total()).as(key).isZero();
+		}
+		assertThat(search("sorry " + word, null, null, null).total()).isEqualTo(1);
+	}
+
+	@Test
+	void aWordOfACapabilityNameFindsTheCoursesThatCountForIt() {
+		String capabilityWord = "cap" + org.suffix().replace("-", "x");
+		Course counts = fixtures.publishedCourse(author, "De-escalation " + word);
+		fixtures.publishedCourse(author, "Small talk " + word);
+		CapabilityId capability = rows.capability("Calms " + capabilityWord + " callers", "Support " + org.suffix(),
+				org.managerA());
+		rows.courseRule(capability, 1, counts.id().value());
+
+		assertThat(search(capabilityWord, null, null, null).items()).extracting(CatalogEntry::id)
+			.containsExactly(counts.id());
+		assertThat(search(capabilityWord + " " + word, null, null, null).items()).extracting(CatalogEntry::id)
+			.containsExactly(counts.id());
+	}
+
+	@Test
+	void aRetiredCourseLeavesTheCatalogueAtOnce() {
+		Course course = fixtures.publishedCourse(author, "Soon retired " + word);
+		assertThat(search(word, null, null, null).items()).extracting(CatalogEntry::id).containsExactly(course.id());
+
+		authoring.retire(author, course.id());
+
+		assertThat(search(word, null, null, null).total()).isZero();
+		assertThat(catalog.search(learner, new CatalogQuery(null, null, org.teamA(), null, null, null, 1)).items())
+			.extracting(CatalogEntry::id).doesNotContain(course.id());
+	}
+
+	@Test
+	void aNewlyPublishedVersionShowsItsTitleAndText() {
+		Course first = published(course("Old name " + word, "The old way."));
+		Course next = authoring.startVersion(author, first.id(), first.revision());
+		Course edited = authoring.update(author, next.id(), next.revision(), new CourseContent("New name " + word,
+				"About the new way.", List.of(new Lesson(null, "The lesson", "The brandnew way.")), next.quiz()));
+		// saved but not published: learners still get the old version
+		assertThat(search(word, null, null, null).items()).extracting(CatalogEntry::title).containsExactly("Old name " + word);
+
+		authoring.publish(author, edited.id(), edited.revision());
+
+		assertThat(search(word, null, null, null).items()).extracting(CatalogEntry::title).containsExactly("New name " + word);
+		assertThat(search("brandnew " + word, null, null, null).total()).isEqualTo(1);
+		assertThat(search("old " + word, null, null, null).total()).isZero();
+	}
+
+	@Test
+	void catchingUpAddsCoursesTheTableLacksAndSetsCountsRightAndAgainChangesNothing() {
+		Course course = fixtures.publishedCourse(author, "Caught up " + word);
+		delivery.open(learner, course.id());
+		// as if the course had been published before the catalogue kept its table, and a count had been missed
+		Course other = fixtures.publishedCourse(author, "Miscounted " + word);
+		jdbc.sql("DELETE FROM catalog_entries WHERE course_id = ?").param(course.id().value()).update();
+		jdbc.sql("UPDATE catalog_entries SET learners = 7 WHERE course_id = ?").param(other.id().value()).update();
+		assertThat(search(word, null, null, null).items()).extracting(CatalogEntry::id).containsExactly(other.id());
+
+		index.catchUp();
+
+		assertThat(search(word, null, CatalogQuery.Sort.MOST_USED, null).items())
+			.extracting(CatalogEntry::id, CatalogEntry::learners)
+			.containsExactly(tuple(course.id(), 1),
+					tuple(other.id(), 0));
+		int[] again = index.catchUp();
+		assertThat(jdbc.sql("SELECT version FROM catalog_entries WHERE course_id = ?").param(course.id().value())
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(again[0]).as("courses indexed again").isZero();
+	}
+
+	@Test
+	void reactionsChangedLaterCountOnceAndMoveTheScore() {
+		Course course = fixtures.publishedCourse(author, "Reacted " + word);
+		List<PersonId> people = List.of(org.learnerA(), org.learnerSubA(), org.learnerB());
+		for (PersonId person : people) {
+			Viewer someone = fixtures.viewer(person);
+			delivery.open(someone, course.id());
+			for (var lesson : course.lessons()) {
+				feedback.react(someone, course.id(), lesson.id(), "UNCLEAR", null);
+			}
+		}
+		assertThat(search(word, null, null, null).items().get(0).reactionScore()).isEqualTo(-100);
+
+		// one learner changes both reactions to helpful: 2 helpful and 4 unclear of 6, (2 − 4) / 6 = −33
+		Viewer changing = fixtures.viewer(org.learnerB());
+		for (var lesson : course.lessons()) {
+			feedback.react(changing, course.id(), lesson.id(), "HELPFUL", null);
+		}
+
+		CatalogEntry entry = search(word, null, null, null).items().get(0);
+		assertThat(entry.reactions()).isEqualTo(6);
+		assertThat(entry.reactionScore()).isEqualTo(-33);
+		assertThat(entry.learners()).isEqualTo(3);
 	}
 
 	private CatalogPage search(String words, CapabilityId capability, CatalogQuery.Sort sort, Integer minScore) {

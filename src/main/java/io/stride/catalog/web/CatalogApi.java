@@ -52,8 +52,9 @@ class CatalogApi {
 			+ "a page past the last answers the last page; 422 with the field for a page below 1, an unknown length or "
 			+ "sort, or a minimum score outside −100 to 100")
 	PageView search(
-			@Parameter(description = "words that must all appear in the title, description, lesson text or the name of "
-					+ "a capability the course counts for") @RequestParam(required = false) String q,
+			@Parameter(description = "words that must all appear in the title, description, objectives, lesson text or "
+					+ "questions, or in the name of a capability the course counts for (on PostgreSQL a word finds the "
+					+ "words that start with it)") @RequestParam(required = false) String q,
 			@Parameter(description = "a capability id: courses its evidence rules name") @RequestParam(required = false) String capability,
 			@Parameter(description = "a team id: courses whose author is in it") @RequestParam(required = false) String team,
 			@Parameter(description = "short (up to 10 minutes), medium (up to 30) or long (more than 30)") @RequestParam(required = false) String length,

@@ -53,14 +53,31 @@ public class ProgressStore {
 			.list());
 	}
 
-	public void ensureStarted(PersonId person, CourseId course) {
+	/** Starts the learner's progress in the course unless it exists; answers whether it was started now. */
+	public boolean ensureStarted(PersonId person, CourseId course) {
 		if (find(person, course).isEmpty()) {
 			Timestamp now = Timestamp.from(Instant.now());
 			jdbc.sql("INSERT INTO progress (person_id, course_id, status, attempts, started_at, updated_at) "
 					+ "VALUES (?, ?, 'IN_PROGRESS', 0, ?, ?)")
 				.params(person.value(), course.value(), now, now)
 				.update();
+			return true;
 		}
+		return false;
+	}
+
+	/** How many people have progress in each of these courses; courses nobody started are absent. */
+	public java.util.Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> courses) {
+		java.util.Map<CourseId, Integer> counts = new java.util.HashMap<>();
+		if (courses.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("SELECT course_id, COUNT(*) FROM progress WHERE course_id = ANY(:courses) GROUP BY course_id")
+			.param("courses", io.stride.shared.SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+			.query(rs -> {
+				counts.put(new CourseId(rs.getString(1)), rs.getInt(2));
+			});
+		return counts;
 	}
 
 	public Optional<Row> find(PersonId person, CourseId course) {

@@ -112,6 +112,51 @@ public class People {
 	public record MembershipRow(PersonId personId, String name, TeamId teamId) {
 	}
 
+	/** Active members of exactly this team (not of the teams below it). */
+	public List<PersonId> directMembers(TeamId team) {
+		return jdbc.sql("SELECT m.person_id FROM team_members m JOIN people p ON p.id = m.person_id "
+				+ "WHERE m.team_id = ? AND p.active = TRUE")
+			.param(team.value())
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+	}
+
+	/** The names of these people, active or not, and their teams' names (in name order): for credits on a course. */
+	public record Credit(String name, List<String> teams) {
+	}
+
+	public java.util.Map<PersonId, Credit> credits(java.util.Collection<PersonId> ids) {
+		java.util.Map<PersonId, Credit> credits = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return credits;
+		}
+		var array = io.stride.shared.SqlArrays.varchars(ids.stream().map(PersonId::value).distinct().toList());
+		jdbc.sql("SELECT id, name FROM people WHERE id = ANY(:ids)").param("ids", array).query(rs -> {
+			credits.put(new PersonId(rs.getString(1)), new Credit(rs.getString(2), new java.util.ArrayList<>()));
+		});
+		jdbc.sql("SELECT m.person_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
+				+ "WHERE m.person_id = ANY(:ids) ORDER BY t.name")
+			.param("ids", array)
+			.query(rs -> {
+				Credit credit = credits.get(new PersonId(rs.getString(1)));
+				if (credit != null) {
+					credit.teams().add(rs.getString(2));
+				}
+			});
+		return credits;
+	}
+
+	/** The teams these people are direct members of. */
+	public Set<TeamId> teamsOf(java.util.Collection<PersonId> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT team_id FROM team_members WHERE person_id = ANY(:ids)")
+			.param("ids", io.stride.shared.SqlArrays.varchars(ids.stream().map(PersonId::value).distinct().toList()))
+			.query((rs, n) -> new TeamId(rs.getString(1)))
+			.list());
+	}
+
 	/** Every active person's direct memberships in one pass, ordered by name then team, for organization reports. */
 	public List<MembershipRow> memberships() {
 		return jdbc.sql("SELECT p.id, p.name, m.team_id, LOWER(p.name) AS sort_name FROM people p "
