@@ -52,7 +52,8 @@ public class Catalog {
 	private final long choicesNanos;
 
 	/** The filters' options as last read, and until when (System.nanoTime) they are kept. */
-	private record Choices(List<CatalogChoice> capabilities, List<CatalogChoice> teams, long until) {
+	private record Choices(List<CatalogChoice> capabilities, List<CatalogChoice> teams, List<CatalogChoice> languages,
+			long until) {
 	}
 
 	private volatile Choices choices;
@@ -102,7 +103,12 @@ public class Catalog {
 				case LONG -> minWords = 30 * WORDS_PER_MINUTE + 1;
 			}
 		}
-		Filter filter = new Filter(terms, courses, authors, minWords, maxWords, query.minScore());
+		String language = query.language() == null || query.language().isBlank() ? null
+				: query.language().strip().toLowerCase(Locale.ROOT);
+		if (language != null && !language.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*")) {
+			throw new InvalidInputException("language", "Choose a language by its code, such as en or de.");
+		}
+		Filter filter = new Filter(terms, courses, authors, minWords, maxWords, query.minScore(), language);
 		int total = entries.count(filter);
 		int pages = (total + CatalogQuery.PAGE_SIZE - 1) / CatalogQuery.PAGE_SIZE;
 		int page = Math.max(1, Math.min(query.page(), pages));
@@ -139,7 +145,7 @@ public class Catalog {
 		if (known != null && System.nanoTime() - known.until() < 0) {
 			return known;
 		}
-		Choices read = new Choices(readCapabilities(), readTeams(), System.nanoTime() + choicesNanos);
+		Choices read = new Choices(readCapabilities(), readTeams(), readLanguages(), System.nanoTime() + choicesNanos);
 		if (choicesNanos > 0) {
 			choices = read;
 		}
@@ -149,6 +155,19 @@ public class Catalog {
 	@EventListener({ CoursePublished.class, CourseRetired.class, CapabilityChanged.class })
 	void forgetChoices() {
 		choices = null;
+	}
+
+	/** The languages published courses are written in, to filter by (the code and its English name). */
+	@Transactional(readOnly = true)
+	public List<CatalogChoice> languages() {
+		return choices().languages();
+	}
+
+	private List<CatalogChoice> readLanguages() {
+		return entries.languages()
+			.stream()
+			.map(tag -> new CatalogChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH)))
+			.toList();
 	}
 
 	private List<CatalogChoice> readCapabilities() {

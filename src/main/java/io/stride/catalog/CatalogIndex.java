@@ -17,6 +17,7 @@ import io.stride.catalog.internal.CatalogEntries;
 import io.stride.catalog.internal.CatalogEntries.Counts;
 import io.stride.catalog.internal.CatalogEntries.Entry;
 import io.stride.delivery.Delivery;
+import io.stride.drafting.TextLanguage;
 import io.stride.delivery.LearnerStarted;
 import io.stride.feedback.CourseReactions;
 import io.stride.feedback.Feedback;
@@ -108,12 +109,14 @@ public class CatalogIndex {
 	@Transactional
 	public int[] catchUp() {
 		Map<String, Integer> indexed = entries.versions();
+		Set<String> withoutLanguage = entries.withoutLanguage();
 		List<CourseId> stale = new ArrayList<>();
 		Set<String> live = new HashSet<>();
 		for (LibraryCourse course : authoring.library()) {
 			if (course.isLive()) {
 				live.add(course.id().value());
-				if (!Objects.equals(indexed.get(course.id().value()), course.liveVersion())) {
+				if (!Objects.equals(indexed.get(course.id().value()), course.liveVersion())
+						|| withoutLanguage.contains(course.id().value())) {
 					stale.add(course.id());
 				}
 			}
@@ -156,7 +159,8 @@ public class CatalogIndex {
 	private static Entry entry(Course course) {
 		CourseText text = CourseText.of(course);
 		return new Entry(course.id().value(), course.version(), course.title(), course.description(),
-				course.lessons().size(), text.words(), text.text(), course.authorId().value(), course.publishedAt());
+				course.lessons().size(), text.words(), text.text(), course.authorId().value(), course.publishedAt(),
+				TextLanguage.of(text.text()).tag());
 	}
 
 	private Map<CourseId, Counts> counts(List<CourseId> ids) {

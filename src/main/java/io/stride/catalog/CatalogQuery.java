@@ -7,10 +7,16 @@ import io.stride.identity.TeamId;
  * What a person looks for in the catalogue; every part but the page may be null (no filter).
  * @param words words that must all appear in the title, the text or the name of a capability the course counts for
  * @param minScore the lowest reaction score, from −100 to 100; courses whose score is not shown yet are left out
+ * @param language a language tag ("en", "de"): courses whose text is in it
  * @param page from 1
  */
 public record CatalogQuery(String words, CapabilityId capability, TeamId team, Length length, Integer minScore,
-		Sort sort, int page) {
+		Sort sort, int page, String language) {
+
+	public CatalogQuery(String words, CapabilityId capability, TeamId team, Length length, Integer minScore, Sort sort,
+			int page) {
+		this(words, capability, team, length, minScore, sort, page, null);
+	}
 
 	public static final int PAGE_SIZE = 20;
 

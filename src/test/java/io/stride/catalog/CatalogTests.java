@@ -271,6 +271,31 @@ class CatalogTests {
 	}
 
 	@Test
+	void theLanguageFilterKeepsCoursesWrittenInItAndAnUnknownCodeIsRefusedAtTheField() {
+		Course german = published(course("Reklamationen " + word, "Wenn ein Kunde eine Reklamation meldet, hören wir "
+				+ "zuerst genau zu und fragen nach der Bestellnummer. Dann prüfen wir, ob die Ware beschädigt ist, und "
+				+ "bieten einen Ersatz oder eine Erstattung an. Wir schreiben dem Kunden noch am selben Tag, was wir "
+				+ "tun werden und bis wann."));
+		Course english = published(course("Complaints " + word, "When a customer reports a complaint, we first "
+				+ "listen carefully and ask for the order number. Then we check whether the goods are damaged, and we "
+				+ "offer a replacement or a refund. We write to the customer the same day, saying what we will do and "
+				+ "by when."));
+
+		assertThat(catalog.search(learner, new CatalogQuery(word, null, null, null, null, null, 1, "de")).items())
+			.extracting(CatalogEntry::id)
+			.containsExactly(german.id());
+		assertThat(catalog.search(learner, new CatalogQuery(word, null, null, null, null, null, 1, "EN")).items())
+			.extracting(CatalogEntry::id)
+			.containsExactly(english.id());
+		assertThat(catalog.languages()).extracting(CatalogChoice::id, CatalogChoice::name)
+			.contains(tuple("de", "German"), tuple("en", "English"));
+		assertThatThrownBy(() -> catalog.search(learner, new CatalogQuery(word, null, null, null, null, null, 1,
+				"'; drop")))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.fieldErrors()).containsOnlyKeys("language"));
+	}
+
+	@Test
 	void reactionsChangedLaterCountOnceAndMoveTheScore() {
 		Course course = fixtures.publishedCourse(author, "Reacted " + word);
 		List<PersonId> people = List.of(org.learnerA(), org.learnerSubA(), org.learnerB());

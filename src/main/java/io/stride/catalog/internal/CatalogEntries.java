@@ -57,7 +57,7 @@ public class CatalogEntries {
 
 	/** What the catalogue keeps of a live version. */
 	public record Entry(String courseId, int version, String title, String description, int lessons, int words,
-			String searchText, String authorId, Instant publishedAt) {
+			String searchText, String authorId, Instant publishedAt, String language) {
 	}
 
 	/** Learners and each learner's current reactions, summed over the course's lessons. */
@@ -80,7 +80,7 @@ public class CatalogEntries {
 	 * set matches nothing); words are counted as {@link Entry#words()}.
 	 */
 	public record Filter(List<Term> terms, Collection<String> courses, Collection<String> authors, Integer minWords,
-			Integer maxWords, Integer minScore) {
+			Integer maxWords, Integer minScore, String language) {
 	}
 
 	public enum Order {
@@ -106,11 +106,12 @@ public class CatalogEntries {
 	}
 
 	private static final String UPDATE = "UPDATE catalog_entries SET version = ?, title = ?, title_lower = ?, "
-			+ "description = ?, lessons = ?, words = ?, search_text = ?, author_id = ?, published_at = ? WHERE course_id = ?";
+			+ "description = ?, lessons = ?, words = ?, search_text = ?, author_id = ?, published_at = ?, language = ? "
+			+ "WHERE course_id = ?";
 
 	private static final String INSERT = "INSERT INTO catalog_entries (course_id, version, title, title_lower, "
 			+ "description, lessons, words, search_text, author_id, published_at, learners, helpful, unclear, outdated, "
-			+ "score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "score, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	/** Writes the entry's content, keeping its counts; answers false when there was no entry to write over. */
 	public boolean update(Entry e) {
@@ -126,7 +127,7 @@ public class CatalogEntries {
 
 	private static Object[] updateRow(Entry e) {
 		return new Object[] { e.version(), e.title(), e.title().toLowerCase(Locale.ROOT), e.description(), e.lessons(),
-				e.words(), e.searchText(), e.authorId(), Timestamp.from(e.publishedAt()), e.courseId() };
+				e.words(), e.searchText(), e.authorId(), Timestamp.from(e.publishedAt()), e.language(), e.courseId() };
 	}
 
 	/** New entries with their counts (none given: nothing counted yet). */
@@ -140,7 +141,7 @@ public class CatalogEntries {
 			rows.add(new Object[] { e.courseId(), e.version(), e.title(), e.title().toLowerCase(Locale.ROOT),
 					e.description(), e.lessons(), e.words(), e.searchText(), e.authorId(),
 					Timestamp.from(e.publishedAt()), c.learners(), c.helpful(), c.unclear(), c.outdated(),
-					score(c.helpful(), c.unclear(), c.outdated()) });
+					score(c.helpful(), c.unclear(), c.outdated()), e.language() });
 		}
 		template.batchUpdate(INSERT, rows);
 	}
@@ -315,6 +316,10 @@ public class CatalogEntries {
 			conditions.add("score >= :minScore");
 			params.put("minScore", filter.minScore());
 		}
+		if (filter.language() != null) {
+			conditions.add("language = :language");
+			params.put("language", filter.language());
+		}
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
@@ -335,6 +340,21 @@ public class CatalogEntries {
 		}
 		return new HashSet<>(jdbc.sql("SELECT course_id FROM catalog_entries WHERE course_id = ANY(:ids)")
 			.param("ids", SqlArrays.varchars(List.copyOf(courseIds)))
+			.query(String.class)
+			.list());
+	}
+
+	/** The languages of live courses, by how many courses are in each (most first). */
+	public List<String> languages() {
+		return jdbc.sql("SELECT language FROM catalog_entries WHERE language IS NOT NULL GROUP BY language "
+				+ "ORDER BY COUNT(*) DESC, language")
+			.query(String.class)
+			.list();
+	}
+
+	/** Entries that have no language yet (written before the catalogue kept one). */
+	public Set<String> withoutLanguage() {
+		return new HashSet<>(jdbc.sql("SELECT course_id FROM catalog_entries WHERE language IS NULL")
 			.query(String.class)
 			.list());
 	}

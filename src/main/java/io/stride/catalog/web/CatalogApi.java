@@ -60,9 +60,11 @@ class CatalogApi {
 			@Parameter(description = "short (up to 10 minutes), medium (up to 30) or long (more than 30)") @RequestParam(required = false) String length,
 			@Parameter(description = "lowest reaction score, from −100 to 100; courses without a shown score are left out") @RequestParam(required = false) String minScore,
 			@Parameter(description = "relevance (default; title matches first, then most used), most-used or newest") @RequestParam(required = false) String sort,
-			@Parameter(description = "from 1") @RequestParam(required = false) String page) {
+			@Parameter(description = "from 1") @RequestParam(required = false) String page,
+			@Parameter(description = "a language code such as en or de: courses whose text is in it (as Stride detects "
+					+ "it; short texts count as English)") @RequestParam(required = false) String language) {
 		CatalogPage result = catalog.search(organization.currentViewer(),
-				new CatalogParams(q, capability, team, length, minScore, sort, page).query());
+				new CatalogParams(q, capability, team, length, minScore, sort, page, language).query());
 		return new PageView(result.items().stream().map(EntryView::of).toList(), result.page(), result.pages(),
 				result.total());
 	}

@@ -47,6 +47,7 @@ class CatalogController {
 		model.addAttribute("result", result);
 		model.addAttribute("capabilities", catalog.capabilities());
 		model.addAttribute("teams", catalog.teams());
+		model.addAttribute("languages", catalog.languages());
 		model.addAttribute("lengths", CatalogQuery.Length.values());
 		model.addAttribute("sorts", CatalogQuery.Sort.values());
 		if (result.page() > 1) {
@@ -68,6 +69,7 @@ class CatalogController {
 		values.put("length", p.length());
 		values.put("minScore", p.minScore());
 		values.put("sort", p.sort());
+		values.put("language", p.language());
 		values.forEach((name, value) -> {
 			if (value != null && !value.isBlank()) {
 				link.queryParam(name, value);

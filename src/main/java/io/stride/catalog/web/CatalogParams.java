@@ -14,14 +14,14 @@ import io.stride.shared.InvalidInputException;
  * the field and a sentence (422) rather than a bare type error. Empty means no filter, as a GET form sends it.
  */
 record CatalogParams(String q, String capability, String team, String length, String minScore, String sort,
-		String page) {
+		String page, String language) {
 
 	CatalogQuery query() {
 		Integer pageNumber = number("page", page, "The page is a number from 1.");
 		return new CatalogQuery(blankToNull(q), blankToNull(capability) == null ? null : new CapabilityId(capability),
 				blankToNull(team) == null ? null : new TeamId(team), choice(CatalogQuery.Length.class, "length", length),
 				number("minScore", minScore, "The minimum reaction score is a whole number from −100 to 100."),
-				choice(CatalogQuery.Sort.class, "sort", sort), pageNumber == null ? 1 : pageNumber);
+				choice(CatalogQuery.Sort.class, "sort", sort), pageNumber == null ? 1 : pageNumber, blankToNull(language));
 	}
 
 	private static String blankToNull(String text) {
