@@ -271,6 +271,16 @@ class CatalogTests {
 	}
 
 	@Test
+	void wordsWithHyphensAndDotsAreFoundAsTheyAreWritten() {
+		Course course = published(course("Sprint " + word, "Ship release 12-b " + org.suffix() + " via ops.example.com."));
+
+		assertThat(search("12-b " + org.suffix(), null, null, null).items()).extracting(CatalogEntry::id)
+			.containsExactly(course.id());
+		assertThat(search("ops.example " + word, null, null, null).items()).extracting(CatalogEntry::id)
+			.containsExactly(course.id());
+	}
+
+	@Test
 	void theLanguageFilterKeepsCoursesWrittenInItAndAnUnknownCodeIsRefusedAtTheField() {
 		Course german = published(course("Reklamationen " + word, "Wenn ein Kunde eine Reklamation meldet, hören wir "
 				+ "zuerst genau zu und fragen nach der Bestellnummer. Dann prüfen wir, ob die Ware beschädigt ist, und "
