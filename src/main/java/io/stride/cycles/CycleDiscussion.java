@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.stride.cycles.internal.CycleRows.CycleRow;
 import io.stride.cycles.internal.CycleRows.GoalRow;
@@ -31,8 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Discussing a contract: its owner invites named colleagues, who then read it; everyone who may see the contract (a
- * manager who only sees that it exists included) comments on a goal or replies to a comment. The owner hears of
- * every comment, an author of the replies to theirs. Nobody else learns that the discussion exists (404).
+ * manager who only sees that it exists included) comments on a goal or replies to a comment. The owner and readers
+ * read the whole discussion; a manager who only sees that the contract exists reads only their own comments and the
+ * replies to them. The owner hears of every comment, an author of the replies to theirs. Nobody else learns that the
+ * discussion exists (404).
  */
 @Service
 @Transactional
@@ -120,11 +125,31 @@ public class CycleDiscussion {
 		return cycles.cycle(viewer, cycle.id());
 	}
 
-	/** The discussion of a goal, oldest thread first, as anyone who may see the contract reads it; 404 otherwise. */
+	/**
+	 * The discussion of a goal, oldest thread first: all of it for the owner and readers of the contract; for a
+	 * manager who only sees that the contract exists, only their own comments and the replies to them. 404 for
+	 * anyone who may not see the contract.
+	 */
 	@Transactional(readOnly = true)
 	public List<Comment> comments(Viewer viewer, GoalId goalId) {
 		GoalRow goal = readableGoal(viewer, goalId);
-		return thread(discussion.of(goal.id()));
+		List<CommentRow> all = discussion.of(goal.id());
+		return thread(existenceOnly(viewer, goal) ? ownAndRepliesToOwn(viewer.id(), all) : all);
+	}
+
+	/** Whether the viewer sees only that the goal's contract exists (a manager or admin outside its audience). */
+	private boolean existenceOnly(Viewer viewer, GoalRow goal) {
+		CycleRow cycle = rows.cycle(goal.cycleId()).orElseThrow(() -> new NotFoundException("Goal"));
+		return cycles.access(viewer, cycle, rows.viewers(cycle.id())).orElse(null) == CycleAccess.EXISTENCE;
+	}
+
+	/** The comments a person wrote and the replies to them. */
+	static List<CommentRow> ownAndRepliesToOwn(PersonId person, List<CommentRow> all) {
+		Set<String> own = new HashSet<>();
+		all.stream().filter(c -> c.authorId().equals(person)).forEach(c -> own.add(c.id()));
+		return all.stream()
+			.filter(c -> own.contains(c.id()) || (c.parentId() != null && own.contains(c.parentId())))
+			.toList();
 	}
 
 	/**
@@ -145,6 +170,16 @@ public class CycleDiscussion {
 			parent = Ids.looksValid(parentId.strip()) ? discussion.comment(parentId.strip())
 				.filter(c -> c.goalId().equals(goal.id()))
 				.orElse(null) : null;
+			// a manager who only sees that the contract exists replies only within what they read: their own
+			// comments and the replies to them
+			if (parent != null && existenceOnly(viewer, goal)) {
+				String parentAuthorParent = parent.parentId();
+				boolean theirs = parent.authorId().equals(viewer.id()) || (parentAuthorParent != null
+						&& discussion.comment(parentAuthorParent).map(c -> c.authorId().equals(viewer.id())).orElse(false));
+				if (!theirs) {
+					parent = null;
+				}
+			}
 			if (parent == null) {
 				errors.put("parentId", "Reply to a comment of this goal.");
 			}
@@ -161,12 +196,42 @@ public class CycleDiscussion {
 			recipients.add(parent.authorId());
 		}
 		recipients.remove(viewer.id());
-		if (!recipients.isEmpty()) {
+		// who may be told, checked now: a full reader hears what the goal is; a manager who only sees that the
+		// contract exists hears of a reply to them without the goal's text; someone who no longer sees the contract
+		// at all (a former reader) is not told
+		Map<PersonId, Boolean> viewers = rows.viewers(cycle.id());
+		List<PersonId> readers = new ArrayList<>();
+		List<PersonId> existenceOnly = new ArrayList<>();
+		for (PersonId p : recipients) {
+			CycleAccess access = recipientAccess(p, cycle, viewers);
+			if (access == CycleAccess.OWNER || access == CycleAccess.READ) {
+				readers.add(p);
+			}
+			else if (access == CycleAccess.EXISTENCE) {
+				existenceOnly.add(p);
+			}
+		}
+		if (!readers.isEmpty()) {
 			events.publishEvent(new GoalCommented(goal.id(), goal.what(), viewer.name(), text, parent != null,
-					List.copyOf(recipients)));
+					readers));
+		}
+		if (!existenceOnly.isEmpty()) {
+			events.publishEvent(new GoalCommented(goal.id(), null, viewer.name(), text, parent != null,
+					existenceOnly));
 		}
 		return new Comment(row.id(), row.goalId(), row.parentId(), row.authorId(), row.authorName(), row.body(),
 				row.createdAt(), List.of());
+	}
+
+	private CycleAccess recipientAccess(PersonId person, CycleRow cycle, Map<PersonId, Boolean> viewers) {
+		if (person.equals(cycle.personId())) {
+			return CycleAccess.OWNER;
+		}
+		Optional<Person> active = organization.contactOf(person);
+		if (active.isEmpty()) {
+			return null;
+		}
+		return cycles.access(Viewer.of(active.get()), cycle, viewers).orElse(null);
 	}
 
 	/** The active colleagues an owner may invite: the people of their teams, sorted by name, without themselves. */

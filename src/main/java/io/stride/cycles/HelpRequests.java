@@ -303,8 +303,8 @@ public class HelpRequests {
 
 	/**
 	 * FULL when the viewer reads the contract; GOAL_ONLY when the owner shares it with their team and the viewer is in
-	 * one of the owner's teams or a team above them (who sees a team's help requests); NONE otherwise: a manager who
-	 * only sees that the cycle exists does not see what a goal is about.
+	 * one of the owner's own teams (not a team above them: the owner was told "your team sees it"); NONE otherwise: a
+	 * manager who only sees that the cycle exists does not see what a goal is about.
 	 */
 	private Sight sight(Viewer viewer, CycleRow cycle) {
 		Optional<CycleAccess> access = cycles.access(viewer, cycle, cycleRows.viewers(cycle.id()));
@@ -313,7 +313,7 @@ public class HelpRequests {
 		}
 		if (cycle.visibility() == Visibility.TEAM || cycle.visibility() == Visibility.ORGANIZATION) {
 			Set<TeamId> ownerTeams = organization.contactOf(cycle.personId()).map(Person::teamIds).orElse(Set.of());
-			if (!ownerTeams.isEmpty() && organization.withAncestors(ownerTeams).stream().anyMatch(viewer.teamIds()::contains)) {
+			if (ownerTeams.stream().anyMatch(viewer.teamIds()::contains)) {
 				return Sight.GOAL_ONLY;
 			}
 		}
@@ -326,9 +326,15 @@ public class HelpRequests {
 				: capabilities.find(new CapabilityId(goal.capabilityId()));
 		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
 				? capability.get().levelName(goal.targetLevel()) : null;
-		List<HelpOffer> views = offers.stream().filter(OfferRow::active).map(HelpRequests::offer).toList();
-		HelpOffer mine = views.stream().filter(o -> viewer.is(o.helper().id())).findFirst().orElse(null);
 		boolean owner = viewer.is(found.cycle().personId());
+		// an offer's message is for the goal's owner (and its helper): others see who offered, not what they wrote
+		List<HelpOffer> views = offers.stream()
+			.filter(OfferRow::active)
+			.map(HelpRequests::offer)
+			.map(o -> owner || viewer.is(o.helper().id()) ? o
+					: new HelpOffer(o.id(), o.goalId(), o.helper(), null, o.offeredAt()))
+			.toList();
+		HelpOffer mine = views.stream().filter(o -> viewer.is(o.helper().id())).findFirst().orElse(null);
 		return new GoalHelp(goal.id(), goal.cycleId(), cycles.ref(found.cycle().personId()), goal.what(),
 				capability.map(Capability::name).orElse(null), levelName, goal.lookingForHelp(),
 				found.cycle().status() == CycleStatus.ACTIVE, owner, found.sight() == Sight.FULL, views, mine,

@@ -78,6 +78,9 @@ public class LearningCycles {
 	public static final String SERVES_TEAM_WARNING = "No goal serves your team's or the organization's priorities yet. "
 			+ "Consider one that does: it is how learning you choose helps the people you work with.";
 
+	/** The title a manager who only sees that a cycle exists reads instead of the owner's. */
+	public static final String EXISTENCE_TITLE = "A learning cycle";
+
 	public static final String SERVES_SELF_WARNING = "No goal is for yourself yet. Consider one you want for your own "
 			+ "growth.";
 
@@ -329,8 +332,9 @@ public class LearningCycles {
 			throw new ConflictException("This cycle was changed elsewhere (another tab?) since you opened it. Reload it, "
 					+ "then make your change again.");
 		}
-		if (change.viewers() != null) {
-			rows.replaceNamedViewers(row.id(), named);
+		if (change.viewers() != null || visibility != Visibility.NAMED) {
+			// named readers only stay while the contract is shared with named people
+			rows.replaceNamedViewers(row.id(), visibility == Visibility.NAMED ? named : List.of());
 		}
 		return view(viewer, rows.cycle(row.id()).orElseThrow());
 	}
@@ -439,10 +443,18 @@ public class LearningCycles {
 		CycleAccess access = access(viewer, row, viewers).orElseThrow(() -> new NotFoundException("Learning cycle"));
 		List<GoalRow> goalRows = rows.goalsOf(List.of(row.id()));
 		List<Goal> goals = goals(viewer, goalRows, access != CycleAccess.EXISTENCE);
+		// the named readers are the owner's choice, shown to the owner only; the people invited to discuss, to readers
 		List<PersonRef> named = new ArrayList<>();
 		List<PersonRef> invited = new ArrayList<>();
 		if (access != CycleAccess.EXISTENCE) {
-			viewers.forEach((person, inv) -> (inv ? invited : named).add(ref(person)));
+			viewers.forEach((person, inv) -> {
+				if (inv) {
+					invited.add(ref(person));
+				}
+				else if (access == CycleAccess.OWNER) {
+					named.add(ref(person));
+				}
+			});
 		}
 		List<String> warnings = new ArrayList<>();
 		if (access == CycleAccess.OWNER && !goals.isEmpty()) {
@@ -452,6 +464,13 @@ public class LearningCycles {
 			if (goals.stream().noneMatch(Goal::servesSelf)) {
 				warnings.add(SERVES_SELF_WARNING);
 			}
+		}
+		if (access == CycleAccess.EXISTENCE) {
+			// a manager outside the chosen audience reads the dates and what the goals serve, nothing the owner wrote
+			// or chose (title, progress, audience, reminder)
+			return new LearningCycle(row.id(), ref(row.personId()), EXISTENCE_TITLE, row.startsOn(), row.endsOn(),
+					row.status(), null, named, invited, goals, null, row.revision(), row.createdAt(), row.closedAt(),
+					access, warnings);
 		}
 		return new LearningCycle(row.id(), ref(row.personId()), row.title(), row.startsOn(), row.endsOn(), row.status(),
 				row.visibility(), named, invited, goals, row.reminderAfterDays(), row.revision(), row.createdAt(),
@@ -509,8 +528,11 @@ public class LearningCycles {
 					: (int) Math.round(goals.stream().mapToInt(GoalRow::progress).average().orElse(0));
 			Person owner = owners.get(c.personId());
 			PersonRef ownerRef = new PersonRef(c.personId(), owner == null ? "A former colleague" : owner.name());
-			result.add(new CycleSummary(c.id(), ownerRef, c.title(), c.startsOn(), c.endsOn(), c.status(),
-					goals.size(), progress, serves.stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
+			boolean existence = access.get() == CycleAccess.EXISTENCE;
+			// existence only: dates and what the goals serve; neither title, nor how many goals, nor progress
+			result.add(new CycleSummary(c.id(), ownerRef, existence ? EXISTENCE_TITLE : c.title(), c.startsOn(),
+					c.endsOn(), c.status(), existence ? 0 : goals.size(), existence ? 0 : progress,
+					serves.stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
 					goals.stream().anyMatch(GoalRow::servesSelf), access.get()));
 		}
 		return result;
@@ -538,8 +560,7 @@ public class LearningCycles {
 				.toList();
 			if (!whole) {
 				result.add(new Goal(g.id(), g.cycleId(), g.position(), null, null, serves, g.servesSelf(), List.of(),
-						List.of(), null, null, null, List.of(), null, false, g.progress(), 0, List.of(), null, null, null,
-						null));
+						List.of(), null, null, null, List.of(), null, false, 0, 0, List.of(), null, null, null, null));
 				continue;
 			}
 			List<Goal.CourseRef> courseRefs = courses.getOrDefault(g.id(), List.of())

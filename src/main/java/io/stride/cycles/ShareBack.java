@@ -9,7 +9,6 @@ import java.util.List;
 import io.stride.cycles.internal.CycleRows;
 import io.stride.cycles.internal.CycleRows.CycleRow;
 import io.stride.cycles.internal.CycleRows.GoalRow;
-import io.stride.cycles.internal.ValidationRows;
 import io.stride.drafting.Drafting;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
@@ -34,18 +33,14 @@ public class ShareBack {
 
 	private final CycleRows cycleRows;
 
-	private final ValidationRows validationRows;
-
 	private final LearningCycles cycles;
 
 	private final PeerValidation validation;
 
 	private final Drafting drafting;
 
-	ShareBack(CycleRows cycleRows, ValidationRows validationRows, LearningCycles cycles, PeerValidation validation,
-			Drafting drafting) {
+	ShareBack(CycleRows cycleRows, LearningCycles cycles, PeerValidation validation, Drafting drafting) {
 		this.cycleRows = cycleRows;
-		this.validationRows = validationRows;
 		this.cycles = cycles;
 		this.validation = validation;
 		this.drafting = drafting;
@@ -125,10 +120,7 @@ public class ShareBack {
 			}
 			text.append("\n");
 		}
-		validationRows.ofGoal(goal.id())
-			.stream()
-			.filter(r -> r.status() == ValidationStatus.VALIDATED && r.note() != null)
-			.forEach(r -> section(text, "What " + cycles.ref(r.validatorId()).name() + " saw", r.note()));
+		// validators' names and notes were written to the owner, not for a course others read: they stay out
 		return text.toString();
 	}
 

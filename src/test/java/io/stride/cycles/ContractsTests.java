@@ -119,7 +119,9 @@ class ContractsTests {
 		assertThat(team.withActiveCycle()).isEqualTo(2);
 		assertThat(team.members().get(0).active()).satisfies(c -> {
 			assertThat(c.access()).isEqualTo(CycleAccess.EXISTENCE);
-			assertThat(c.goals()).isEqualTo(1);
+			// what the goals serve, not the owner's title nor how many goals they set
+			assertThat(c.title()).isEqualTo(LearningCycles.EXISTENCE_TITLE);
+			assertThat(c.goals()).isZero();
 			assertThat(c.servesSelf()).isTrue();
 		});
 		assertThat(team.members().get(1).active().access()).isEqualTo(CycleAccess.READ);

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their people have a cycle running, narrows the figures to a sub-team, and downloads them; every page passes
  * axe-core and fits the screen (wide tables scroll inside their own region).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the story's teams have one to three people: figures for groups of any size (withheld below five by default)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "stride.analytics.cycles.minimum-group=1")
 class ManagerReadsLearningCycleFiguresJourneyTests {
 
 	@LocalServerPort

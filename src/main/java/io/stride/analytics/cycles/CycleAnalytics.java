@@ -35,6 +35,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Learning-cycle figures for managers and L&D (issue 16, point 15): per team and month, the share of people with an
  * active cycle, goals by what they serve, validations given and the median time to validate, and help requests with
  * the share answered. Admins and L&D reviewers see every team; managers the teams of their tree; everyone else is
- * told there is no such page (404). Only counts are shown, never whose cycle or goal it is.
+ * told there is no such page (404). Only counts are shown, never whose cycle or goal it is, and none for a group of
+ * fewer than {@link #DEFAULT_MINIMUM_GROUP} people (configurable).
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,6 +56,12 @@ public class CycleAnalytics {
 	/** The longest period, in months, so that a table stays readable and the figures quick. */
 	public static final int MAX_MONTHS = 24;
 
+	/**
+	 * The fewest people a group's figures are shown for: below it, whether one person has a cycle and what it serves
+	 * could be told apart. Set with {@code stride.analytics.cycles.minimum-group}.
+	 */
+	public static final int DEFAULT_MINIMUM_GROUP = 5;
+
 	private final CycleFacts facts;
 
 	private final LearningTeam learningTeam;
@@ -62,16 +70,25 @@ public class CycleAnalytics {
 
 	private final Clock clock;
 
-	CycleAnalytics(CycleFacts facts, LearningTeam learningTeam, Organization organization, Clock clock) {
+	private final int minimumGroup;
+
+	CycleAnalytics(CycleFacts facts, LearningTeam learningTeam, Organization organization, Clock clock,
+			@Value("${stride.analytics.cycles.minimum-group:" + DEFAULT_MINIMUM_GROUP + "}") int minimumGroup) {
 		this.facts = facts;
 		this.learningTeam = learningTeam;
 		this.organization = organization;
 		this.clock = clock;
+		this.minimumGroup = Math.max(1, minimumGroup);
 	}
 
 	/** Whether the viewer may see these figures at all: admins, L&D reviewers and managers. */
 	public boolean mayView(Viewer viewer) {
 		return viewer.isManager() || learningTeam.includes(viewer);
+	}
+
+	/** The fewest people a group's figures are shown for. */
+	public int minimumGroup() {
+		return minimumGroup;
 	}
 
 	/** The teams the viewer may filter by: every team for admins and L&D, else those of their managed tree. */
@@ -130,16 +147,20 @@ public class CycleAnalytics {
 		List<Period> months = months(from, to, today);
 		List<Map<PersonId, Share>> monthly = months.stream().map(m -> counting.shares(m.from(), m.to(), m.activeOn()))
 			.toList();
-		Figures total = Counting.figures(scope, whole);
-		List<Month> trend = months(months, monthly, scope);
+		// a group of fewer than minimumGroup people shows no figures (only how many people it has)
+		boolean totalWithheld = scope.size() < minimumGroup;
+		Figures total = totalWithheld ? Figures.withheld(scope.size()) : Counting.figures(scope, whole);
+		List<Month> trend = totalWithheld ? List.of() : months(months, monthly, scope);
 		List<TeamFigures> teams = new ArrayList<>();
 		for (Placed p : placed) {
 			Set<PersonId> people = members.getOrDefault(p.team().id(), Set.of());
-			teams.add(new TeamFigures(p.team().id(), p.team().name(), p.depth(), Counting.figures(people, whole),
-					months(months, monthly, people)));
+			boolean withheld = people.size() < minimumGroup;
+			teams.add(new TeamFigures(p.team().id(), p.team().name(), p.depth(), withheld,
+					withheld ? Figures.withheld(people.size()) : Counting.figures(people, whole),
+					withheld ? List.of() : months(months, monthly, people)));
 		}
 		return new CycleAnalyticsReport(chosen == null ? null : chosen.id(), chosen == null ? null : chosen.name(),
-				everyone, from, to, activeOn, total, trend, teams);
+				everyone, from, to, activeOn, minimumGroup, totalWithheld, total, trend, teams);
 	}
 
 	private void checkMayView(Viewer viewer) {

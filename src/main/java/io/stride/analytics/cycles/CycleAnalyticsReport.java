@@ -12,12 +12,16 @@ import io.stride.identity.TeamId;
  * @param teamId the team filtered by, or null for every team the viewer may see
  * @param everyone whether the viewer sees every team (admins and L&D)
  * @param activeOn the day the share with an active cycle is counted on for the whole period (its last day, or today)
+ * @param minimumGroup the fewest people a group's figures are shown for
+ * @param totalWithheld whether everyone in scope are fewer than {@code minimumGroup}: {@code total} then holds only
+ * the number of people and {@code trend} is empty
  * @param total everyone in scope over the whole period
  * @param trend everyone in scope, month by month
  * @param teams each team in scope (its sub-teams' people included), teams above their sub-teams
  */
 public record CycleAnalyticsReport(TeamId teamId, String teamName, boolean everyone, LocalDate from, LocalDate to,
-		LocalDate activeOn, Figures total, List<Month> trend, List<TeamFigures> teams) {
+		LocalDate activeOn, int minimumGroup, boolean totalWithheld, Figures total, List<Month> trend,
+		List<TeamFigures> teams) {
 
 	/**
 	 * The figures of a group of people over some days.
@@ -49,6 +53,11 @@ public record CycleAnalyticsReport(TeamId teamId, String teamName, boolean every
 			return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
 		}
 
+		/** The figures of a group too small to show: only its number of people. */
+		public static Figures withheld(int people) {
+			return new Figures(people, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0);
+		}
+
 		public boolean hasActivity() {
 			return hadCycle > 0 || validationsGiven > 0 || validationsReceived > 0;
 		}
@@ -58,12 +67,21 @@ public record CycleAnalyticsReport(TeamId teamId, String teamName, boolean every
 	public record Month(YearMonth month, LocalDate from, LocalDate to, LocalDate activeOn, Figures figures) {
 	}
 
-	/** A team's figures over the period and month by month; {@code depth} 0 for the top teams shown. */
-	public record TeamFigures(TeamId id, String name, int depth, Figures period, List<Month> months) {
+	/**
+	 * A team's figures over the period and month by month; {@code depth} 0 for the top teams shown. A team of fewer
+	 * than the minimum people is {@code withheld}: {@code period} holds only its number of people, {@code months} is
+	 * empty.
+	 */
+	public record TeamFigures(TeamId id, String name, int depth, boolean withheld, Figures period, List<Month> months) {
 	}
 
-	/** Whether nobody in scope had a cycle or a validation in the period. */
+	/** Whether nobody in scope had a cycle or a validation in the period (false when the figures are withheld). */
 	public boolean isEmpty() {
-		return !total.hasActivity();
+		return !totalWithheld && !total.hasActivity();
+	}
+
+	/** What a reader is told instead of the figures of a group too small to show. */
+	public String withheldNote() {
+		return "fewer than " + minimumGroup + " people: not shown";
 	}
 }

@@ -59,11 +59,15 @@ class CycleAnalyticsApi {
 		}
 	}
 
-	record TeamView(String id, String name, int depth, FiguresView period, List<MonthView> months) {
+	/** {@code withheld}: fewer people than the minimum; {@code period} and {@code months} are then absent. */
+	record TeamView(String id, String name, int depth, int people, boolean withheld, String note, FiguresView period,
+			List<MonthView> months) {
 	}
 
+	/** {@code totalWithheld}: everyone in scope are fewer than {@code minimumGroup}; {@code total} is then absent. */
 	record CycleAnalyticsView(String teamId, String teamName, boolean everyTeam, LocalDate from, LocalDate to,
-			LocalDate activeOn, FiguresView total, List<MonthView> trend, List<TeamView> teams) {
+			LocalDate activeOn, int minimumGroup, boolean totalWithheld, FiguresView total, List<MonthView> trend,
+			List<TeamView> teams) {
 	}
 
 	@GetMapping(path = "/analytics/cycles", params = "format!=csv", produces = "application/json")
@@ -72,7 +76,8 @@ class CycleAnalyticsApi {
 			+ "cycles that ran by what they serve (organization, team, self; a goal may serve several), validations "
 			+ "given by the team's people and received on their goals with the median days from request to answer, help "
 			+ "requests (goals looking for help or offered it) and the share answered by an offer. Teams count their "
-			+ "sub-teams' people. Admins and L&D reviewers see every team, managers the teams of their tree; 404 for "
+			+ "sub-teams' people. A team (or the whole scope) of fewer than minimumGroup people (5 by default) is withheld: "
+			+ "only its number of people is given. Admins and L&D reviewers see every team, managers the teams of their tree; 404 for "
 			+ "anyone else and for a team a manager does not manage; 422 at the field for a bad date, an end before the "
 			+ "start, more than 24 months or (admins and L&D) an unknown team. Default: the last 6 months up to today.")
 	CycleAnalyticsView cycles(
@@ -81,10 +86,12 @@ class CycleAnalyticsApi {
 			@Parameter(description = "last day, YYYY-MM-DD (UTC); default today") @RequestParam(required = false) String to) {
 		CycleAnalyticsReport r = analytics.report(organization.currentViewer(), CycleAnalyticsFilter.parse(team, from, to));
 		return new CycleAnalyticsView(r.teamId() == null ? null : r.teamId().value(), r.teamName(), r.everyone(),
-				r.from(), r.to(), r.activeOn(), FiguresView.of(r.total()), r.trend().stream().map(MonthView::of).toList(),
+				r.from(), r.to(), r.activeOn(), r.minimumGroup(), r.totalWithheld(),
+				r.totalWithheld() ? null : FiguresView.of(r.total()), r.trend().stream().map(MonthView::of).toList(),
 				r.teams()
 					.stream()
-					.map(t -> new TeamView(t.id().value(), t.name(), t.depth(), FiguresView.of(t.period()),
+					.map(t -> new TeamView(t.id().value(), t.name(), t.depth(), t.period().people(), t.withheld(),
+							t.withheld() ? r.withheldNote() : null, t.withheld() ? null : FiguresView.of(t.period()),
 							t.months().stream().map(MonthView::of).toList()))
 					.toList());
 	}

@@ -43,6 +43,7 @@ class CycleAnalyticsController {
 			@RequestParam(required = false) String to, Model model, HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		model.addAttribute("teams", analytics.teams(me));
+		model.addAttribute("minimumGroup", analytics.minimumGroup());
 		model.addAttribute("team", team == null ? "" : team.strip());
 		model.addAttribute("from", from == null ? "" : from.strip());
 		model.addAttribute("to", to == null ? "" : to.strip());

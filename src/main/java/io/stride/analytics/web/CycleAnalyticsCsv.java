@@ -17,7 +17,7 @@ final class CycleAnalyticsCsv {
 	static final String HEADER = Csv.line("team_id", "team_name", "month", "from", "to", "active_on", "people",
 			"with_active_cycle", "share_active", "had_cycle", "goals", "goals_serving_organization", "goals_serving_team",
 			"goals_serving_self", "validations_given", "validations_received", "median_days_to_validate",
-			"help_requests", "help_requests_answered", "share_help_answered");
+			"help_requests", "help_requests_answered", "share_help_answered", "note");
 
 	private CycleAnalyticsCsv() {
 	}
@@ -26,12 +26,21 @@ final class CycleAnalyticsCsv {
 		StringBuilder csv = new StringBuilder(HEADER);
 		String scope = r.teamName() == null ? (r.everyone() ? "Everyone" : "Everyone in your teams")
 				: r.teamName() + " (all)";
-		line(csv, "", scope, "all", r.from().toString(), r.to().toString(), r.activeOn().toString(), r.total());
+		if (r.totalWithheld()) {
+			withheld(csv, "", scope, r.total().people(), r);
+		}
+		else {
+			line(csv, "", scope, "all", r.from().toString(), r.to().toString(), r.activeOn().toString(), r.total());
+		}
 		for (Month m : r.trend()) {
 			line(csv, "", scope, m.month().toString(), m.from().toString(), m.to().toString(), m.activeOn().toString(),
 					m.figures());
 		}
 		for (TeamFigures t : r.teams()) {
+			if (t.withheld()) {
+				withheld(csv, t.id().value(), t.name(), t.period().people(), r);
+				continue;
+			}
 			line(csv, t.id().value(), t.name(), "all", r.from().toString(), r.to().toString(), r.activeOn().toString(),
 					t.period());
 			for (Month m : t.months()) {
@@ -47,6 +56,13 @@ final class CycleAnalyticsCsv {
 		return "stride-learning-cycles-" + scope + "-" + r.from() + "-to-" + r.to() + ".csv";
 	}
 
+	/** A group too small to show: its number of people, the figures left empty, and why. */
+	private static void withheld(StringBuilder csv, String teamId, String teamName, int people, CycleAnalyticsReport r) {
+		csv.append(Csv.line(Csv.text(teamId), Csv.text(teamName), Csv.text("all"), Csv.text(r.from().toString()),
+				Csv.text(r.to().toString()), Csv.text(r.activeOn().toString()), Csv.number(people), "", "", "", "", "",
+				"", "", "", "", "", "", "", "", Csv.text(r.withheldNote())));
+	}
+
 	private static void line(StringBuilder csv, String teamId, String teamName, String month, String from, String to,
 			String activeOn, Figures f) {
 		csv.append(Csv.line(Csv.text(teamId), Csv.text(teamName), Csv.text(month), Csv.text(from), Csv.text(to),
@@ -54,6 +70,6 @@ final class CycleAnalyticsCsv {
 				Csv.number(f.hadCycle()), Csv.number(f.goals()), Csv.number(f.servesOrganization()),
 				Csv.number(f.servesTeam()), Csv.number(f.servesSelf()), Csv.number(f.validationsGiven()),
 				Csv.number(f.validationsReceived()), Csv.number(f.medianDaysToValidate()), Csv.number(f.helpRequests()),
-				Csv.number(f.helpAnswered()), Csv.number(f.shareHelpAnswered())));
+				Csv.number(f.helpAnswered()), Csv.number(f.shareHelpAnswered()), ""));
 	}
 }

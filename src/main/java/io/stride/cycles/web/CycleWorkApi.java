@@ -125,8 +125,9 @@ class CycleWorkApi {
 	}
 
 	@GetMapping("/goals/{id}/comments")
-	@Operation(summary = "The discussion of a goal: comments oldest first, each with its replies; for everyone who may "
-			+ "see the contract (a manager who only sees that it exists included), 404 otherwise")
+	@Operation(summary = "The discussion of a goal: comments oldest first, each with its replies; all of it for the "
+			+ "owner and readers of the contract, only their own comments and the replies to them for a manager who only "
+			+ "sees that it exists; 404 for anyone else")
 	List<CommentView> comments(@PathVariable String id) {
 		return discussion.comments(organization.currentViewer(), new GoalId(id))
 			.stream()

@@ -133,7 +133,7 @@ class CyclesApi {
 
 		static CycleView of(LearningCycle c) {
 			return new CycleView(c.id().value(), PersonView.of(c.owner()), c.title(), c.startsOn(), c.endsOn(), c.days(),
-					c.status().name(), c.visibility().name(), c.viewers().stream().map(PersonView::of).toList(),
+					c.status().name(), c.visibility() == null ? null : c.visibility().name(), c.viewers().stream().map(PersonView::of).toList(),
 					c.invited().stream().map(PersonView::of).toList(), c.goals().stream().map(GoalView::of).toList(),
 					c.reminderAfterDays(), c.revision(), c.createdAt(), c.closedAt(), c.access().name(), c.warnings());
 		}
@@ -291,7 +291,8 @@ class CyclesApi {
 		LearningCycles.GoalInCycle found = cycles.goal(organization.currentViewer(), new GoalId(id));
 		LearningCycle c = found.cycle();
 		return new GoalInCycleView(new CycleSummaryView(c.id().value(), PersonView.of(c.owner()), c.title(),
-				c.startsOn(), c.endsOn(), c.status().name(), c.goals().size(),
+				c.startsOn(), c.endsOn(), c.status().name(),
+				c.access() == io.stride.cycles.CycleAccess.EXISTENCE ? 0 : c.goals().size(),
 				(int) Math.round(c.goals().stream().mapToInt(Goal::progress).average().orElse(0)),
 				c.goals().stream().flatMap(g -> g.priorities().stream()).distinct().map(ServedView::of).toList(),
 				c.goals().stream().anyMatch(Goal::servesSelf), c.access().name()), GoalView.of(found.goal()));

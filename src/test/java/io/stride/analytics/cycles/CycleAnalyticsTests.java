@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Learning-cycle figures from contracts written the real way: who had an active cycle when, what goals serve,
  * validations and help, per team and month; and who may see them.
  */
-@SpringBootTest
+// the story's teams have one to three people: figures for groups of any size (CycleAnalyticsMinimumGroupTests
+// checks that groups of fewer than five are withheld by default)
+@SpringBootTest(properties = "stride.analytics.cycles.minimum-group=1")
 @Import(MovableClock.Config.class)
 class CycleAnalyticsTests {
 
