@@ -39,6 +39,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -163,7 +164,14 @@ public class LearningCycles {
 		Instant now = clock.instant();
 		CycleRow row = new CycleRow(new CycleId(Ids.newId()), viewer.id(), title, startsOn, startsOn.plusDays(days),
 				CycleStatus.ACTIVE, visibility, from == null ? null : from.id(), reminder, null, 0, now, now, null);
-		rows.insert(row);
+		try {
+			rows.insert(row);
+		}
+		catch (DuplicateKeyException e) {
+			// started at the same moment from another tab (a double submit): PostgreSQL keeps one active cycle a person
+			throw new ConflictException("You already have an active cycle (started a moment ago, perhaps in another "
+					+ "tab). Open it from your cycles; close it before starting another.");
+		}
 		rows.replaceNamedViewers(row.id(), viewers);
 		if (from != null) {
 			copyGoals(from, row, now);

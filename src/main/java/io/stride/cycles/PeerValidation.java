@@ -27,6 +27,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -104,14 +105,21 @@ public class PeerValidation {
 
 	/**
 	 * The owner asks colleagues to validate a goal, with an optional message. 422 at {@code validators} for nobody,
-	 * oneself, someone not an active colleague, someone already asked, or more than {@link #MAX_VALIDATORS}; at
-	 * {@code message} for one too long. 403 for readers of the contract who are not its owner, 404 for others.
+	 * oneself, someone not an active colleague, someone whose answer is still awaited or who validated it already, or
+	 * more than {@link #MAX_VALIDATORS}; at {@code message} for one too long. A colleague who answered "not yet" (or
+	 * declined) may be asked again: a new request, the earlier answer stays in the history. The request keeps the
+	 * goal's capability and level as they are now. 403 for readers of the contract who are not its owner, 404 for
+	 * others.
 	 */
 	public List<ValidationRequest> ask(Viewer viewer, GoalId goalId, List<PersonId> people, String message) {
 		LearningCycles.GoalInCycle found = own(viewer, goalId);
 		Map<String, String> errors = new LinkedHashMap<>();
-		Set<PersonId> asked = new HashSet<>();
-		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
+		Set<PersonId> asked = asked(goalId);
+		Set<PersonId> validated = new HashSet<>();
+		rows.ofGoal(goalId)
+			.stream()
+			.filter(r -> r.status() == ValidationStatus.VALIDATED)
+			.forEach(r -> validated.add(r.validatorId()));
 		List<Person> chosen = new ArrayList<>();
 		for (PersonId p : new LinkedHashSet<>(people == null ? List.<PersonId>of() : people)) {
 			if (p == null) {
@@ -126,8 +134,13 @@ public class PeerValidation {
 				errors.putIfAbsent("validators", "Choose active colleagues.");
 				continue;
 			}
+			if (validated.contains(p)) {
+				errors.putIfAbsent("validators", person.name() + " validated this goal already.");
+				continue;
+			}
 			if (asked.contains(p)) {
-				errors.putIfAbsent("validators", "You already asked " + person.name() + " to validate this goal.");
+				errors.putIfAbsent("validators", "You already asked " + person.name()
+						+ " to validate this goal; their answer is awaited.");
 				continue;
 			}
 			chosen.add(person);
@@ -143,21 +156,22 @@ public class PeerValidation {
 			throw new InvalidInputException("Nobody was asked yet.", errors);
 		}
 		Instant now = clock.instant();
+		GoalRow goal = goalRow(goalId);
 		List<ValidationRequest> result = new ArrayList<>();
 		for (Person person : chosen) {
 			RequestRow row = new RequestRow(Ids.newId(), goalId, viewer.id(), person.id(), text,
-					ValidationStatus.REQUESTED, null, null, now, null, null);
+					ValidationStatus.REQUESTED, null, null, now, null, null, goal.capabilityId(), goal.targetLevel());
 			try {
 				rows.insert(row);
 			}
 			catch (DuplicateKeyException e) {
-				// asked at the same moment from another tab
-				throw new InvalidInputException("validators", "You already asked " + person.name()
-						+ " to validate this goal.");
+				// asked at the same moment from another tab (PostgreSQL keeps one open request a goal and colleague)
+				throw new ConflictException("You already asked " + person.name()
+						+ " to validate this goal a moment ago (another tab?); their answer is awaited.");
 			}
 			events.publishEvent(new GoalValidationRequested(row.id(), person.id(), viewer.name(), found.goal().what(),
 					text, false));
-			result.add(view(row, goalRow(goalId), null, false));
+			result.add(view(row, goal, null, false));
 		}
 		return result;
 	}
@@ -178,8 +192,7 @@ public class PeerValidation {
 	public List<Suggestion> suggestions(Viewer viewer, GoalId goalId) {
 		own(viewer, goalId);
 		GoalRow goal = goalRow(goalId);
-		Set<PersonId> asked = new HashSet<>();
-		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
+		Set<PersonId> asked = asked(goalId);
 		Capability capability = goal.capabilityId() == null ? null
 				: validators.find(new CapabilityId(goal.capabilityId())).orElse(null);
 		Integer level = goal.targetLevel();
@@ -216,7 +229,7 @@ public class PeerValidation {
 				continue; // removed from its contract
 			}
 			result.add(view(r, goal, evidence(goal), r.status() == ValidationStatus.REQUESTED
-					&& wouldCount(viewer, r.requesterId(), goal)));
+					&& wouldCount(viewer, r)));
 		}
 		return result;
 	}
@@ -241,7 +254,7 @@ public class PeerValidation {
 		RequestRow row = visible(viewer, requestId);
 		GoalRow goal = cycleRows.goal(row.goalId()).orElseThrow(() -> new NotFoundException("Validation request"));
 		return view(row, goal, evidence(goal), row.open() && viewer.is(row.validatorId())
-				&& wouldCount(viewer, row.requesterId(), goal));
+				&& wouldCount(viewer, row));
 	}
 
 	/**
@@ -277,9 +290,10 @@ public class PeerValidation {
 			throw new InvalidInputException("answer", "This request was answered already; an answer is given once.");
 		}
 		String capabilityValidation = null;
-		if (answer == ValidationStatus.VALIDATED && wouldCount(viewer, row.requesterId(), goal)) {
-			capabilityValidation = profiles.validate(viewer, row.requesterId(), new CapabilityId(goal.capabilityId()),
-					goal.targetLevel(), text).id();
+		if (answer == ValidationStatus.VALIDATED && wouldCount(viewer, row)) {
+			// toward the capability and level the validator was asked about, whatever the goal names since
+			capabilityValidation = profiles.validate(viewer, row.requesterId(), new CapabilityId(row.capabilityId()),
+					row.targetLevel(), text).id();
 			rows.linkCapabilityValidation(requestId, capabilityValidation);
 		}
 		RequestRow answered = rows.find(requestId).orElseThrow();
@@ -300,7 +314,15 @@ public class PeerValidation {
 		int sent = 0;
 		for (RequestRow r : rows.dueForReminder(now.minus(Duration.ofDays(reminderAfterDays)), 500)) {
 			GoalRow goal = cycleRows.goal(r.goalId()).orElse(null);
-			if (goal == null || organization.contactOf(r.validatorId()).isEmpty() || !rows.markReminded(r.id(), now)) {
+			if (goal == null) {
+				continue; // removed since the read
+			}
+			if (organization.contactOf(r.validatorId()).isEmpty()) {
+				// the validator left: nobody to remind; marked so that the request no longer comes up as due
+				rows.markReminded(r.id(), now);
+				continue;
+			}
+			if (!rows.markReminded(r.id(), now)) {
 				continue;
 			}
 			events.publishEvent(new GoalValidationRequested(r.id(), r.validatorId(), cycles.ref(r.requesterId()).name(),
@@ -333,9 +355,18 @@ public class PeerValidation {
 		return cycleRows.goal(id).orElseThrow(() -> new NotFoundException("Goal"));
 	}
 
-	private boolean wouldCount(Viewer viewer, PersonId owner, GoalRow goal) {
-		return goal.capabilityId() != null && goal.targetLevel() != null && goal.targetLevel() > 0
-				&& validators.mayValidate(viewer, owner, new CapabilityId(goal.capabilityId()), goal.targetLevel());
+	/** Whether a VALIDATED answer would count toward the capability level the request was made for. */
+	private boolean wouldCount(Viewer viewer, RequestRow request) {
+		return request.capabilityId() != null && request.targetLevel() != null && request.targetLevel() > 0
+				&& validators.mayValidate(viewer, request.requesterId(), new CapabilityId(request.capabilityId()),
+						request.targetLevel());
+	}
+
+	/** The colleagues whose answer on the goal is awaited (asked, not answered yet). */
+	private Set<PersonId> asked(GoalId goalId) {
+		Set<PersonId> asked = new HashSet<>();
+		rows.ofGoal(goalId).stream().filter(RequestRow::open).forEach(r -> asked.add(r.validatorId()));
+		return asked;
 	}
 
 	private boolean holds(PersonId person, Capability capability, Integer level) {
@@ -365,11 +396,12 @@ public class PeerValidation {
 				goal.progress(), goal.outcome(), goal.reflection(), cycle.status() == CycleStatus.CLOSED);
 	}
 
+	/** A request as its validator and requester read it: the capability level it was asked for. */
 	private ValidationRequest view(RequestRow r, GoalRow goal, GoalEvidence evidence, boolean wouldCount) {
-		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
-				: validators.find(new CapabilityId(goal.capabilityId()));
-		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
-				? capability.get().levelName(goal.targetLevel()) : null;
+		Optional<Capability> capability = r.capabilityId() == null ? Optional.empty()
+				: validators.find(new CapabilityId(r.capabilityId()));
+		String levelName = capability.isPresent() && r.targetLevel() != null && r.targetLevel() > 0
+				? capability.get().levelName(r.targetLevel()) : null;
 		return new ValidationRequest(r.id(), r.goalId(), goal.what(), cycles.ref(r.requesterId()),
 				cycles.ref(r.validatorId()), r.message(), r.status(), r.note(), r.capabilityValidationId() != null,
 				wouldCount, levelName == null ? null : capability.get().name(), levelName, r.createdAt(), r.answeredAt(),

@@ -113,11 +113,15 @@ public class CycleRows {
 			.update();
 	}
 
-	public void close(CycleId id, Instant at) {
-		jdbc.sql("UPDATE learning_cycles SET status = 'CLOSED', closed_at = ?, updated_at = ?, revision = revision + 1 "
-				+ "WHERE id = ?")
+	/**
+	 * Closes an active cycle; false when it was not active (closed by another request, e.g. a double submit). The
+	 * update locks the row, so of two requests closing at once the second waits and then finds it closed.
+	 */
+	public boolean close(CycleId id, Instant at) {
+		return jdbc.sql("UPDATE learning_cycles SET status = 'CLOSED', closed_at = ?, updated_at = ?, "
+				+ "revision = revision + 1 WHERE id = ? AND status = 'ACTIVE'")
 			.params(Timestamp.from(at), Timestamp.from(at), id.value())
-			.update();
+			.update() == 1;
 	}
 
 	public void markReminded(CycleId id, Instant at) {

@@ -1,0 +1,187 @@
+package io.stride.cycles;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.stride.cycles.CycleClosing.Closing;
+import io.stride.cycles.CycleClosing.GoalReflection;
+import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Double submits: two requests doing the same at the same moment. The first runs in a transaction the test holds open
+ * until the second has had its chance, which is the moment a check-then-write goes wrong.
+ */
+@SpringBootTest
+@Import({ MovableClock.Config.class, CycleRacesTests.Closings.class })
+class CycleRacesTests {
+
+	/** Every {@link CycleClosed} published, whichever thread published it. */
+	@TestConfiguration
+	static class Closings {
+
+		final List<CycleClosed> seen = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(CycleClosed e) {
+			seen.add(e);
+		}
+	}
+
+	@Autowired
+	LearningCycles cycles;
+
+	@Autowired
+	CycleClosing closing;
+
+	@Autowired
+	Closings closings;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	Org org;
+
+	Viewer ana;
+
+	@BeforeEach
+	void organization() {
+		clock.reset();
+		org = fixtures.organization();
+		ana = fixtures.viewer(org.learnerA());
+	}
+
+	/** What each of the two requests came to: its result, or the exception it threw. */
+	record Outcome(Object first, Object second) {
+
+		long succeeded() {
+			return List.of(first, second).stream().filter(o -> !(o instanceof Throwable)).count();
+		}
+
+		List<Throwable> failures() {
+			return List.of(first, second).stream().filter(Throwable.class::isInstance).map(Throwable.class::cast).toList();
+		}
+	}
+
+	/**
+	 * Runs {@code work} twice at once: the first in a transaction held open until the second finished or waited a
+	 * second (blocked on the first's locks), then committed.
+	 */
+	Outcome twice(Supplier<Object> work) throws Exception {
+		CountDownLatch firstDone = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> {
+			try {
+				return new TransactionTemplate(transactions).execute(status -> {
+					Object result = work.get();
+					firstDone.countDown();
+					try {
+						release.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+					return result;
+				});
+			}
+			catch (RuntimeException e) {
+				firstDone.countDown();
+				return e;
+			}
+		});
+		assertThat(firstDone.await(30, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> {
+			try {
+				return work.get();
+			}
+			catch (RuntimeException e) {
+				return e;
+			}
+		});
+		try {
+			second.get(1, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException e) {
+			// waiting for the first's locks, as it should
+		}
+		release.countDown();
+		return new Outcome(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+	}
+
+	@Test
+	void twoClosesOfTheSameCycleAtOnceCloseItOnceAndTheOtherIs409() throws Exception {
+		LearningCycle cycle = cycles.start(ana, NewCycle.blank("Workshops"));
+		Goal goal = cycles.addGoal(ana, cycle.id(), GoalDraft.of("Run a customer workshop"));
+		Closing close = new Closing(List.of(new GoalReflection(goal.id(), GoalOutcome.PARTLY, "Ran one", "Run two")),
+				List.of(), null, null);
+
+		Outcome outcome = twice(() -> closing.close(ana, cycle.id(), close));
+
+		assertThat(outcome.succeeded()).isEqualTo(1);
+		assertThat(outcome.failures()).singleElement().isInstanceOfSatisfying(ConflictException.class,
+				e -> assertThat(e.getMessage()).contains("closed already"));
+		assertThat(closings.seen.stream().filter(e -> e.cycleId().equals(cycle.id()))).hasSize(1);
+		assertThat(cycles.cycle(ana, cycle.id()).status()).isEqualTo(CycleStatus.CLOSED);
+	}
+
+	@Test
+	void twoClosesCarryingGoalsOverAtOnceStartOneNextCycle() throws Exception {
+		LearningCycle cycle = cycles.start(ana, NewCycle.blank("Workshops"));
+		Goal goal = cycles.addGoal(ana, cycle.id(), GoalDraft.of("Run a customer workshop"));
+		Closing close = new Closing(List.of(new GoalReflection(goal.id(), GoalOutcome.NOT_LEARNED, null, null)),
+				List.of(goal.id()), null, null);
+
+		Outcome outcome = twice(() -> closing.close(ana, cycle.id(), close));
+
+		assertThat(outcome.succeeded()).isEqualTo(1);
+		assertThat(outcome.failures()).singleElement().isInstanceOf(ConflictException.class);
+		assertThat(activeCyclesOf(ana)).isEqualTo(1);
+		assertThat(cycles.mine(ana)).hasSize(2);
+	}
+
+	@Test
+	void twoStartsAtOnceStartOneCycleAndTheOtherIs409() throws Exception {
+		Outcome outcome = twice(() -> cycles.start(ana, NewCycle.blank("My next cycle")));
+
+		assertThat(outcome.succeeded()).isEqualTo(1);
+		assertThat(outcome.failures()).singleElement().isInstanceOfSatisfying(ConflictException.class,
+				e -> assertThat(e.getMessage()).contains("already have an active cycle"));
+		assertThat(activeCyclesOf(ana)).isEqualTo(1);
+	}
+
+	private long activeCyclesOf(Viewer person) {
+		return jdbc.sql("SELECT COUNT(*) FROM learning_cycles WHERE person_id = ? AND status = 'ACTIVE'")
+			.param(person.id().value())
+			.query(Long.class)
+			.single();
+	}
+}
