@@ -397,7 +397,7 @@ public class LearningCycles {
 	}
 
 	/** {@link #access} with the owner (null when no longer active) and the viewer's managed team tree read once. */
-	private Optional<CycleAccess> access(Viewer viewer, CycleRow cycle, Map<PersonId, Boolean> viewers, Person owner,
+	Optional<CycleAccess> access(Viewer viewer, CycleRow cycle, Map<PersonId, Boolean> viewers, Person owner,
 			Set<TeamId> managedTree) {
 		if (viewer.is(cycle.personId())) {
 			return Optional.of(CycleAccess.OWNER);

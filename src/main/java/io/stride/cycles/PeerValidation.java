@@ -218,18 +218,36 @@ public class PeerValidation {
 
 	// --- the validator's side ----------------------------------------------------------------------------------------
 
-	/** Requests to the viewer: open ones first, each with the goal's evidence, then the answered ones. */
+	/**
+	 * Requests to the viewer: open ones first, each with the goal's evidence, then the answered ones. A fixed number of
+	 * reads for the goals, cycles, links and check-ins however many requests; capabilities, people and whether an
+	 * answer would count are read once each.
+	 */
 	@Transactional(readOnly = true)
 	public List<ValidationRequest> inbox(Viewer viewer) {
+		List<RequestRow> requests = rows.toValidator(viewer.id(), MAX_LISTED);
 		Map<GoalId, GoalRow> goals = new HashMap<>();
+		cycleRows.goals(requests.stream().map(RequestRow::goalId).toList()).forEach(g -> goals.put(g.id(), g));
+		Map<CycleId, CycleRow> cycleById = new HashMap<>();
+		cycleRows.cycles(goals.values().stream().map(GoalRow::cycleId).toList())
+			.forEach(c -> cycleById.put(c.id(), c));
+		Map<GoalId, List<CycleRows.LinkRow>> links = cycleRows.linksOf(goals.keySet());
+		Map<GoalId, List<ValidationRows.CheckInRow>> checkIns = rows.checkInsOf(goals.keySet());
+		Reads reads = new Reads();
+		Map<String, Boolean> counts = new HashMap<>();
+		Map<GoalId, GoalEvidence> evidence = new HashMap<>();
 		List<ValidationRequest> result = new ArrayList<>();
-		for (RequestRow r : rows.toValidator(viewer.id(), MAX_LISTED)) {
-			GoalRow goal = goals.computeIfAbsent(r.goalId(), id -> cycleRows.goal(id).orElse(null));
-			if (goal == null) {
+		for (RequestRow r : requests) {
+			GoalRow goal = goals.get(r.goalId());
+			CycleRow cycle = goal == null ? null : cycleById.get(goal.cycleId());
+			if (cycle == null) {
 				continue; // removed from its contract
 			}
-			result.add(view(r, goal, evidence(goal), r.status() == ValidationStatus.REQUESTED
-					&& wouldCount(viewer, r)));
+			boolean wouldCount = r.open() && counts.computeIfAbsent(
+					r.requesterId().value() + "/" + r.capabilityId() + "/" + r.targetLevel(), k -> wouldCount(viewer, r));
+			result.add(view(r, goal, evidence.computeIfAbsent(goal.id(), id -> evidence(goal, cycle,
+					links.getOrDefault(id, List.of()), checkIns.getOrDefault(id, List.of()), reads)), wouldCount,
+					reads));
 		}
 		return result;
 	}
@@ -237,12 +255,15 @@ public class PeerValidation {
 	/** Requests the viewer made, latest first. */
 	@Transactional(readOnly = true)
 	public List<ValidationRequest> requested(Viewer viewer) {
+		List<RequestRow> requests = rows.byRequester(viewer.id(), MAX_LISTED);
 		Map<GoalId, GoalRow> goals = new HashMap<>();
+		cycleRows.goals(requests.stream().map(RequestRow::goalId).toList()).forEach(g -> goals.put(g.id(), g));
+		Reads reads = new Reads();
 		List<ValidationRequest> result = new ArrayList<>();
-		for (RequestRow r : rows.byRequester(viewer.id(), MAX_LISTED)) {
-			GoalRow goal = goals.computeIfAbsent(r.goalId(), id -> cycleRows.goal(id).orElse(null));
+		for (RequestRow r : requests) {
+			GoalRow goal = goals.get(r.goalId());
 			if (goal != null) {
-				result.add(view(r, goal, null, false));
+				result.add(view(r, goal, null, false, reads));
 			}
 		}
 		return result;
@@ -374,36 +395,59 @@ public class PeerValidation {
 				&& validators.holdsAtLeast(person, capability.id(), level);
 	}
 
+	/** Capabilities and people read once each while building a list. */
+	private final class Reads {
+
+		private final Map<String, Optional<Capability>> capabilities = new HashMap<>();
+
+		private final Map<PersonId, PersonRef> people = new HashMap<>();
+
+		Optional<Capability> capability(String id) {
+			return id == null ? Optional.empty()
+					: capabilities.computeIfAbsent(id, k -> validators.find(new CapabilityId(k)));
+		}
+
+		PersonRef ref(PersonId person) {
+			return people.computeIfAbsent(person, cycles::ref);
+		}
+	}
+
 	/** The goal's evidence as its validator reads it: the goal, not the rest of the contract. */
 	GoalEvidence evidence(GoalRow goal) {
 		CycleRow cycle = cycleRows.cycle(goal.cycleId()).orElseThrow(() -> new NotFoundException("Goal"));
-		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
-				: validators.find(new CapabilityId(goal.capabilityId()));
+		return evidence(goal, cycle, cycleRows.linksOf(List.of(goal.id())).getOrDefault(goal.id(), List.of()),
+				rows.checkInsOf(goal.id()), new Reads());
+	}
+
+	private GoalEvidence evidence(GoalRow goal, CycleRow cycle, List<CycleRows.LinkRow> links,
+			List<ValidationRows.CheckInRow> checkInRows, Reads reads) {
+		Optional<Capability> capability = reads.capability(goal.capabilityId());
 		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
 				? capability.get().levelName(goal.targetLevel()) : null;
-		List<Goal.Link> produced = cycleRows.linksOf(List.of(goal.id()))
-			.getOrDefault(goal.id(), List.of())
-			.stream()
+		List<Goal.Link> produced = links.stream()
 			.filter(l -> "PRODUCED".equals(l.kind()))
 			.map(l -> new Goal.Link(l.id(), l.title(), l.url()))
 			.toList();
-		List<GoalEvidence.CheckInNote> checkIns = rows.checkInsOf(goal.id())
-			.stream()
+		List<GoalEvidence.CheckInNote> checkIns = checkInRows.stream()
 			.map(c -> new GoalEvidence.CheckInNote(c.note(), c.progress(), c.minutes(), c.at()))
 			.toList();
-		return new GoalEvidence(goal.id(), goal.cycleId(), cycles.ref(cycle.personId()), goal.what(),
+		return new GoalEvidence(goal.id(), goal.cycleId(), reads.ref(cycle.personId()), goal.what(),
 				capability.map(Capability::name).orElse(null), levelName, goal.evidence(), produced, checkIns,
 				goal.progress(), goal.outcome(), goal.reflection(), cycle.status() == CycleStatus.CLOSED);
 	}
 
-	/** A request as its validator and requester read it: the capability level it was asked for. */
 	private ValidationRequest view(RequestRow r, GoalRow goal, GoalEvidence evidence, boolean wouldCount) {
-		Optional<Capability> capability = r.capabilityId() == null ? Optional.empty()
-				: validators.find(new CapabilityId(r.capabilityId()));
+		return view(r, goal, evidence, wouldCount, new Reads());
+	}
+
+	/** A request as its validator and requester read it: the capability level it was asked for. */
+	private ValidationRequest view(RequestRow r, GoalRow goal, GoalEvidence evidence, boolean wouldCount,
+			Reads reads) {
+		Optional<Capability> capability = reads.capability(r.capabilityId());
 		String levelName = capability.isPresent() && r.targetLevel() != null && r.targetLevel() > 0
 				? capability.get().levelName(r.targetLevel()) : null;
-		return new ValidationRequest(r.id(), r.goalId(), goal.what(), cycles.ref(r.requesterId()),
-				cycles.ref(r.validatorId()), r.message(), r.status(), r.note(), r.capabilityValidationId() != null,
+		return new ValidationRequest(r.id(), r.goalId(), goal.what(), reads.ref(r.requesterId()),
+				reads.ref(r.validatorId()), r.message(), r.status(), r.note(), r.capabilityValidationId() != null,
 				wouldCount, levelName == null ? null : capability.get().name(), levelName, r.createdAt(), r.answeredAt(),
 				r.remindedAt(), evidence);
 	}

@@ -72,6 +72,17 @@ public class CycleRows {
 		return jdbc.sql(CYCLE_COLUMNS + "WHERE id = ?").param(id.value()).query(CycleRows::cycle).optional();
 	}
 
+	/** These cycles in one read, in no particular order; those that do not exist are absent. */
+	public List<CycleRow> cycles(Collection<CycleId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(CYCLE_COLUMNS + "WHERE id = ANY(:ids)")
+			.param("ids", SqlArrays.varchars(ids.stream().map(CycleId::value).distinct().toList()))
+			.query(CycleRows::cycle)
+			.list();
+	}
+
 	/** A person's cycles, the latest started first. */
 	public List<CycleRow> cyclesOf(PersonId person) {
 		return jdbc.sql(CYCLE_COLUMNS + "WHERE person_id = ? ORDER BY starts_on DESC, created_at DESC")
@@ -256,6 +267,17 @@ public class CycleRows {
 			.param(id.value())
 			.query(CycleRows::goal)
 			.optional();
+	}
+
+	/** These goals in one read when still in their contract, in no particular order. */
+	public List<GoalRow> goals(Collection<GoalId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(GOAL_COLUMNS + "WHERE id = ANY(:ids) AND removed_at IS NULL")
+			.param("ids", SqlArrays.varchars(ids.stream().map(GoalId::value).distinct().toList()))
+			.query(CycleRows::goal)
+			.list();
 	}
 
 	/** The goals of these cycles still in their contract, in order. */

@@ -4,12 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.stride.cycles.GoalId;
 import io.stride.cycles.ValidationStatus;
 import io.stride.identity.PersonId;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -129,6 +134,22 @@ public class ValidationRows {
 			.query((rs, n) -> new CheckInRow(rs.getString(1), rs.getInt(2), rs.getInt(3),
 					rs.getTimestamp(4).toInstant()))
 			.list();
+	}
+
+	/** The check-in notes of these goals, oldest first, in one read. */
+	public Map<GoalId, List<CheckInRow>> checkInsOf(Collection<GoalId> goals) {
+		Map<GoalId, List<CheckInRow>> result = new HashMap<>();
+		if (goals.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT goal_id, note, progress, minutes, created_at FROM learning_check_ins WHERE goal_id = ANY(:goals) "
+				+ "ORDER BY created_at, id")
+			.param("goals", SqlArrays.varchars(goals.stream().map(GoalId::value).distinct().toList()))
+			.query((ResultSet rs) -> {
+				result.computeIfAbsent(new GoalId(rs.getString(1)), k -> new ArrayList<>())
+					.add(new CheckInRow(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getTimestamp(5).toInstant()));
+			});
+		return result;
 	}
 
 	private static RequestRow row(ResultSet rs, int n) throws SQLException {
