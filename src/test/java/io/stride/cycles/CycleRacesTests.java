@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -97,6 +99,17 @@ class CycleRacesTests {
 	 * second (blocked on the first's locks), then committed.
 	 */
 	Outcome twice(Supplier<Object> work) throws Exception {
+		// two threads of their own: the common pool may have one thread only on a small machine
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			return twice(work, threads);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private Outcome twice(Supplier<Object> work, ExecutorService threads) throws Exception {
 		CountDownLatch firstDone = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> {
@@ -117,7 +130,7 @@ class CycleRacesTests {
 				firstDone.countDown();
 				return e;
 			}
-		});
+		}, threads);
 		assertThat(firstDone.await(30, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> {
 			try {
@@ -126,7 +139,7 @@ class CycleRacesTests {
 			catch (RuntimeException e) {
 				return e;
 			}
-		});
+		}, threads);
 		try {
 			second.get(1, TimeUnit.SECONDS);
 		}
