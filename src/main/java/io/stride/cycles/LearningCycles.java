@@ -251,7 +251,7 @@ public class LearningCycles {
 			throw new InvalidInputException("A contract holds at most " + MAX_GOALS + " goals; finish or remove one "
 					+ "first, or keep the rest for your next cycle.", Map.of());
 		}
-		Checked checked = check(viewer, cycle, draft);
+		Checked checked = check(viewer, cycle, draft, Set.of());
 		Instant now = clock.instant();
 		GoalRow row = checked.row(new GoalId(Ids.newId()), cycle.id(), rows.nextPosition(cycle.id()), null);
 		rows.insert(row, now);
@@ -271,7 +271,10 @@ public class LearningCycles {
 	public Goal editGoal(Viewer viewer, GoalId goalId, GoalDraft draft) {
 		GoalRow existing = ownGoal(viewer, goalId);
 		CycleRow cycle = ownActive(viewer, existing.cycleId());
-		Checked checked = check(viewer, cycle, draft);
+		// a priority the goal serves already may stay while it is live, even when the person no longer could choose it
+		// (they moved team, say)
+		Set<String> kept = Set.copyOf(rows.prioritiesOf(List.of(existing.id())).getOrDefault(existing.id(), List.of()));
+		Checked checked = check(viewer, cycle, draft, kept);
 		Instant now = clock.instant();
 		GoalRow row = checked.row(existing.id(), cycle.id(), existing.position(), existing.carriedFrom());
 		rows.updatePlan(row, now);
@@ -314,6 +317,17 @@ public class LearningCycles {
 			endsOn = row.startsOn().plusDays(change.days());
 		}
 		int days = (int) java.time.temporal.ChronoUnit.DAYS.between(row.startsOn(), endsOn);
+		String endField = change.endsOn() != null ? "endsOn" : "days";
+		if (endsOn.isBefore(row.endsOn()) && !errors.containsKey(endField)) {
+			// a shorter cycle must still hold its goals' target dates
+			LocalDate last = endsOn;
+			rows.goalsOf(List.of(row.id()))
+				.stream()
+				.filter(g -> g.targetDate() != null && g.targetDate().isAfter(last))
+				.findFirst()
+				.ifPresent(g -> errors.put(endField, "“" + g.what() + "” aims at " + g.targetDate()
+						+ ", after the new end (" + last + "). Move its target date first, or end the cycle later."));
+		}
 		String title = change.title() == null ? row.title() : title(change.title(), row.startsOn(), endsOn, errors);
 		Visibility visibility = change.visibility() == null ? row.visibility() : change.visibility();
 		Map<PersonId, Boolean> current = rows.viewers(row.id());
@@ -605,7 +619,8 @@ public class LearningCycles {
 		}
 	}
 
-	private Checked check(Viewer viewer, CycleRow cycle, GoalDraft draft) {
+	/** {@code kept}: priorities the goal serves already, which it may keep while they are live. */
+	private Checked check(Viewer viewer, CycleRow cycle, GoalDraft draft, Set<String> kept) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String what = text(draft.what(), MAX_WHAT, "what", errors);
 		if (what == null && !errors.containsKey("what")) {
@@ -638,13 +653,24 @@ public class LearningCycles {
 			}
 		}
 		List<PriorityId> served = new ArrayList<>();
+		Set<TeamId> ownTeams = draft.priorities().isEmpty() ? Set.of() : organization.withAncestors(viewer.teamIds());
+		LocalDate today = today();
 		for (PriorityId p : new LinkedHashSet<>(draft.priorities())) {
 			try {
-				served.add(priorities.get(viewer, p).id());
+				// a live priority of a period running today, of the organization or the person's teams (and those
+				// above): what a person's goals may serve (Priorities.servable); one the goal serves already may stay
+				Priority found = priorities.get(viewer, p);
+				boolean servable = found.period().includes(today)
+						&& (found.teamId() == null || ownTeams.contains(found.teamId()));
+				if (servable || kept.contains(found.id().value())) {
+					served.add(found.id());
+					continue;
+				}
 			}
 			catch (NotFoundException | IllegalArgumentException e) {
-				errors.put("priorities", "Choose priorities of your organization or your teams.");
+				// reported below
 			}
+			errors.put("priorities", "Choose priorities of your organization or your teams in the current period.");
 		}
 		if (served.isEmpty() && !draft.servesSelf() && !errors.containsKey("priorities")) {
 			errors.put("why", "Say what the goal serves: a priority of your organization or team, or yourself.");
