@@ -247,6 +247,8 @@ public class LearningCycles {
 	 */
 	public Goal addGoal(Viewer viewer, CycleId cycleId, GoalDraft draft) {
 		CycleRow cycle = ownActive(viewer, cycleId);
+		// one goal added at a time: two at once (a double submit) cannot both pass the limit or take one position
+		rows.lock(cycle.id());
 		if (rows.goalsOf(List.of(cycle.id())).size() >= MAX_GOALS) {
 			throw new InvalidInputException("A contract holds at most " + MAX_GOALS + " goals; finish or remove one "
 					+ "first, or keep the rest for your next cycle.", Map.of());

@@ -57,6 +57,9 @@ class CycleRacesTests {
 	CycleClosing closing;
 
 	@Autowired
+	CheckIns checkIns;
+
+	@Autowired
 	Closings closings;
 
 	@Autowired
@@ -189,6 +192,42 @@ class CycleRacesTests {
 		assertThat(outcome.failures()).singleElement().isInstanceOfSatisfying(ConflictException.class,
 				e -> assertThat(e.getMessage()).contains("already have an active cycle"));
 		assertThat(activeCyclesOf(ana)).isEqualTo(1);
+	}
+
+	@Test
+	void aCheckInSubmittedTwiceIsSavedOnceAndItsMinutesCountedOnce() throws Exception {
+		LearningCycle cycle = cycles.start(ana, NewCycle.blank("Workshops"));
+		Goal goal = cycles.addGoal(ana, cycle.id(), GoalDraft.of("Run a customer workshop"));
+		List<CheckIns.GoalCheckIn> entries = List.of(new CheckIns.GoalCheckIn(goal.id(), "Prepared the agenda", 20, 45));
+
+		Outcome outcome = twice(() -> checkIns.checkIn(ana, cycle.id(), entries));
+		checkIns.checkIn(ana, cycle.id(), entries);
+
+		assertThat(outcome.succeeded()).isEqualTo(2);
+		assertThat(checkIns.ofGoal(ana, goal.id())).singleElement()
+			.satisfies(c -> assertThat(c.note()).isEqualTo("Prepared the agenda"));
+		assertThat(cycles.goal(ana, goal.id()).goal().minutesLogged()).isEqualTo(45);
+		// the same words a while later are a new check-in
+		clock.advance(java.time.Duration.ofMinutes(2));
+		checkIns.checkIn(ana, cycle.id(), entries);
+		assertThat(checkIns.ofGoal(ana, goal.id())).hasSize(2);
+		assertThat(cycles.goal(ana, goal.id()).goal().minutesLogged()).isEqualTo(90);
+	}
+
+	@Test
+	void twoGoalsAddedAtOnceToANineGoalContractLeaveTenGoalsInDistinctPlaces() throws Exception {
+		LearningCycle cycle = cycles.start(ana, NewCycle.blank("Many goals"));
+		for (int i = 1; i <= LearningCycles.MAX_GOALS - 1; i++) {
+			cycles.addGoal(ana, cycle.id(), GoalDraft.of("Goal " + i));
+		}
+
+		Outcome outcome = twice(() -> cycles.addGoal(ana, cycle.id(), GoalDraft.of("One more")));
+
+		assertThat(outcome.succeeded()).isEqualTo(1);
+		assertThat(outcome.failures()).singleElement().isInstanceOf(io.stride.shared.InvalidInputException.class);
+		assertThat(cycles.cycle(ana, cycle.id()).goals()).hasSize(LearningCycles.MAX_GOALS)
+			.extracting(Goal::position)
+			.doesNotHaveDuplicates();
 	}
 
 	private long activeCyclesOf(Viewer person) {

@@ -135,6 +135,11 @@ public class CycleRows {
 			.update() == 1;
 	}
 
+	/** Locks the cycle's row until the transaction ends: goals are added to a contract one after the other. */
+	public void lock(CycleId id) {
+		jdbc.sql("SELECT id FROM learning_cycles WHERE id = ? FOR UPDATE").param(id.value()).query(String.class).list();
+	}
+
 	public void markReminded(CycleId id, Instant at) {
 		jdbc.sql("UPDATE learning_cycles SET reminded_at = ? WHERE id = ?").params(Timestamp.from(at), id.value()).update();
 	}
