@@ -120,6 +120,31 @@ public class LearningCycles {
 	 * while the viewer has another active cycle.
 	 */
 	public LearningCycle start(Viewer viewer, NewCycle draft) {
+		StartChecked checked = checkStart(viewer, draft);
+		LocalDate startsOn = checked.startsOn();
+		int days = checked.days();
+		String title = checked.title();
+		Visibility visibility = checked.visibility();
+		List<PersonId> viewers = checked.viewers();
+		Integer reminder = checked.reminder();
+		CycleRow from = checked.from();
+		rows.cyclesOf(viewer.id())
+			.stream()
+			.filter(c -> c.status() == CycleStatus.ACTIVE)
+			.findFirst()
+			.ifPresent(active -> {
+				throw new ConflictException("You already have an active cycle, “" + active.title()
+						+ "”. Close it (you can carry its unfinished goals over) before starting another.");
+			});
+		return insertStarted(viewer, draft, startsOn, days, title, visibility, viewers, reminder, from);
+	}
+
+	/** A draft to start from that checked out. */
+	private record StartChecked(LocalDate startsOn, int days, String title, Visibility visibility,
+			List<PersonId> viewers, Integer reminder, CycleRow from) {
+	}
+
+	private StartChecked checkStart(Viewer viewer, NewCycle draft) {
 		LocalDate today = today();
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate startsOn = draft.startsOn() == null ? today : draft.startsOn();
@@ -153,14 +178,11 @@ public class LearningCycles {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The cycle was not started.", errors);
 		}
-		rows.cyclesOf(viewer.id())
-			.stream()
-			.filter(c -> c.status() == CycleStatus.ACTIVE)
-			.findFirst()
-			.ifPresent(active -> {
-				throw new ConflictException("You already have an active cycle, “" + active.title()
-						+ "”. Close it (you can carry its unfinished goals over) before starting another.");
-			});
+		return new StartChecked(startsOn, days, title, visibility, viewers, reminder, from);
+	}
+
+	private LearningCycle insertStarted(Viewer viewer, NewCycle draft, LocalDate startsOn, int days, String title,
+			Visibility visibility, List<PersonId> viewers, Integer reminder, CycleRow from) {
 		Instant now = clock.instant();
 		CycleRow row = new CycleRow(new CycleId(Ids.newId()), viewer.id(), title, startsOn, startsOn.plusDays(days),
 				CycleStatus.ACTIVE, visibility, from == null ? null : from.id(), reminder, null, 0, now, now, null);
@@ -180,6 +202,21 @@ public class LearningCycles {
 			copyTemplate(viewer, draft.fromTemplate(), row, now);
 		}
 		return view(viewer, rows.cycle(row.id()).orElseThrow());
+	}
+
+	/**
+	 * What {@link #start} would refuse of this draft, field by field, without starting anything: for a form whose
+	 * other fields did not even parse, so that all its problems show at once. Empty when it would start.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> startProblems(Viewer viewer, NewCycle draft) {
+		try {
+			checkStart(viewer, draft);
+			return Map.of();
+		}
+		catch (InvalidInputException e) {
+			return e.fieldErrors();
+		}
 	}
 
 	/** A cycle as the viewer may read it; 404 when they may not. */
