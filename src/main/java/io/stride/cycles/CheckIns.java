@@ -1,6 +1,7 @@
 package io.stride.cycles;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +39,9 @@ public class CheckIns {
 
 	/** A day's worth: more in one check-in is a typo. */
 	public static final int MAX_MINUTES = 1440;
+
+	/** How close together two identical check-ins on a goal count as one submitted twice. */
+	static final Duration SAME_CHECK_IN = Duration.ofMinutes(1);
 
 	/** What the owner says of one goal; {@code progress} null keeps the goal's progress, {@code minutes} null is 0. */
 	public record GoalCheckIn(GoalId goalId, String note, Integer progress, Integer minutes) {
@@ -122,9 +126,16 @@ public class CheckIns {
 			throw new InvalidInputException("The check-in was not saved.", errors);
 		}
 		for (CheckInRow r : toSave) {
+			// a double submit (the same note, progress and minutes on the goal within a minute) is saved once, and
+			// its minutes counted once; the lock makes the second request wait for the first
+			checkIns.lockGoal(r.goalId());
+			if (checkIns.sameSince(r, now.minus(SAME_CHECK_IN))) {
+				continue;
+			}
 			checkIns.insert(r);
 			rows.updateProgress(r.goalId(), r.progress(), r.minutes(), now);
 		}
+		// what was asked for, also when it was saved by the first of two identical submits
 		return toSave.stream().map(CheckIn::of).toList();
 	}
 

@@ -25,6 +25,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -162,11 +163,15 @@ public class CycleClosing {
 			throw new ConflictException("You have another active cycle; close it first or carry nothing over.");
 		}
 		Instant now = clock.instant();
+		// closed first, and only if still active: of two requests closing at once (a double submit) the second waits
+		// for the first's row lock, finds the cycle closed and changes nothing
+		if (!rows.close(cycle.id(), now)) {
+			throw new ConflictException("This cycle is closed already.");
+		}
 		for (GoalRow g : goals) {
 			String[] t = texts.get(g.id());
 			rows.reflect(g.id(), said.get(g.id()).outcome(), t[0], t[1], now);
 		}
-		rows.close(cycle.id(), now);
 		CycleId next = carried.isEmpty() ? null : carryOver(cycle, carried, days, title, now);
 		int validated = work.validatedAmong(goals.stream().map(GoalRow::id).toList());
 		events.publishEvent(new CycleClosed(cycle.id(), cycle.personId(), goals.size(), validated, now));
@@ -180,7 +185,13 @@ public class CycleClosing {
 				? from.reminderAfterDays() : null;
 		CycleRow row = new CycleRow(new CycleId(Ids.newId()), from.personId(), name, today, today.plusDays(days),
 				CycleStatus.ACTIVE, from.visibility(), from.id(), reminder, null, 0, now, now, null);
-		rows.insert(row);
+		try {
+			rows.insert(row);
+		}
+		catch (DuplicateKeyException e) {
+			// another active cycle was started at the same moment (PostgreSQL's one-active-cycle index)
+			throw new ConflictException("You have another active cycle; close it first or carry nothing over.");
+		}
 		Map<PersonId, Boolean> viewers = rows.viewers(from.id());
 		rows.replaceNamedViewers(row.id(), viewers.entrySet()
 			.stream()

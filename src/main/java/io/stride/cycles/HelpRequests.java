@@ -255,16 +255,31 @@ public class HelpRequests {
 		if (!member && !organization.canManage(viewer, teamId)) {
 			throw new NotFoundException("Team");
 		}
-		List<PersonId> people = organization.membersOfTeamTree(teamId).stream().map(Person::id).toList();
+		// a fixed number of reads however many requests: the people, their cycles, goals and named readers at once,
+		// the viewer's managed tree once, capabilities once each
+		Map<PersonId, Person> owners = new HashMap<>();
+		organization.membersOfTeamTree(teamId).forEach(p -> owners.put(p.id(), p));
+		List<PersonId> people = List.copyOf(owners.keySet());
 		List<HelpRows.LookingRow> looking = rows.lookingForHelp(people, MAX_LISTED);
 		Map<CycleId, CycleRow> cycleById = new HashMap<>();
 		cycleRows.cyclesOf(people, CycleStatus.ACTIVE).forEach(c -> cycleById.put(c.id(), c));
+		Map<GoalId, GoalRow> goals = new HashMap<>();
+		cycleRows.goals(looking.stream().map(HelpRows.LookingRow::goalId).toList()).forEach(g -> goals.put(g.id(), g));
+		Map<CycleId, Map<PersonId, Boolean>> viewersOf = cycleRows.viewersOf(looking.stream()
+			.map(HelpRows.LookingRow::cycleId)
+			.filter(cycleById::containsKey)
+			.distinct()
+			.toList());
+		Set<TeamId> managedTree = viewer.manages().isEmpty() ? Set.of()
+				: organization.withDescendants(viewer.manages());
 		List<Found> shown = new ArrayList<>();
 		int hidden = 0;
 		for (HelpRows.LookingRow l : looking) {
 			CycleRow cycle = cycleById.get(l.cycleId());
-			GoalRow goal = cycle == null ? null : cycleRows.goal(l.goalId()).orElse(null);
-			Sight sight = goal == null ? Sight.NONE : sight(viewer, cycle);
+			GoalRow goal = cycle == null ? null : goals.get(l.goalId());
+			Sight sight = goal == null ? Sight.NONE
+					: sight(viewer, cycle, viewersOf.getOrDefault(cycle.id(), Map.of()), owners.get(cycle.personId()),
+							managedTree);
 			if (sight == Sight.NONE) {
 				hidden++;
 				continue;
@@ -274,8 +289,13 @@ public class HelpRequests {
 		Map<GoalId, List<OfferRow>> offers = new HashMap<>();
 		rows.activeOn(shown.stream().map(f -> f.goal().id()).toList())
 			.forEach(o -> offers.computeIfAbsent(o.goalId(), k -> new ArrayList<>()).add(o));
+		Map<String, Optional<Capability>> capabilityById = new HashMap<>();
 		List<GoalHelp> requests = shown.stream()
-			.map(f -> view(viewer, f, offers.getOrDefault(f.goal().id(), List.of())))
+			.map(f -> view(viewer, f, offers.getOrDefault(f.goal().id(), List.of()),
+					id -> capabilityById.computeIfAbsent(id, k -> capabilities.find(new CapabilityId(k))),
+					person -> new PersonRef(person, Optional.ofNullable(owners.get(person))
+						.map(Person::name)
+						.orElse("A former colleague"))))
 			.toList();
 		return new TeamHelp(team, requests, hidden);
 	}
@@ -307,12 +327,23 @@ public class HelpRequests {
 	 * manager who only sees that the cycle exists does not see what a goal is about.
 	 */
 	private Sight sight(Viewer viewer, CycleRow cycle) {
-		Optional<CycleAccess> access = cycles.access(viewer, cycle, cycleRows.viewers(cycle.id()));
+		return sight(viewer, cycle, cycleRows.viewers(cycle.id()), organization.contactOf(cycle.personId()).orElse(null),
+				viewer.manages().isEmpty() ? Set.of() : organization.withDescendants(viewer.manages()));
+	}
+
+	/**
+	 * {@link #sight(Viewer, CycleRow)} with what it needs read beforehand: the cycle's named readers and invited, its
+	 * owner (null when no longer active) and the viewer's managed team tree.
+	 */
+	private Sight sight(Viewer viewer, CycleRow cycle, Map<PersonId, Boolean> viewers, Person owner,
+			Set<TeamId> managedTree) {
+		Optional<CycleAccess> access = cycles.access(viewer, cycle, viewers, owner, managedTree);
 		if (access.isPresent() && access.get() != CycleAccess.EXISTENCE) {
 			return Sight.FULL;
 		}
 		if (cycle.visibility() == Visibility.TEAM || cycle.visibility() == Visibility.ORGANIZATION) {
-			Set<TeamId> ownerTeams = organization.contactOf(cycle.personId()).map(Person::teamIds).orElse(Set.of());
+			// only the owner's own teams: the owner was told "your team sees it"
+			Set<TeamId> ownerTeams = owner == null ? Set.of() : owner.teamIds();
 			if (ownerTeams.stream().anyMatch(viewer.teamIds()::contains)) {
 				return Sight.GOAL_ONLY;
 			}
@@ -321,9 +352,16 @@ public class HelpRequests {
 	}
 
 	private GoalHelp view(Viewer viewer, Found found, List<OfferRow> offers) {
+		return view(viewer, found, offers, id -> capabilities.find(new CapabilityId(id)), cycles::ref);
+	}
+
+	/** {@code capability} and {@code ref}: how to read a capability and name a person (once each for a list). */
+	private GoalHelp view(Viewer viewer, Found found, List<OfferRow> offers,
+			java.util.function.Function<String, Optional<Capability>> readCapability,
+			java.util.function.Function<PersonId, PersonRef> ref) {
 		GoalRow goal = found.goal();
 		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
-				: capabilities.find(new CapabilityId(goal.capabilityId()));
+				: readCapability.apply(goal.capabilityId());
 		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
 				? capability.get().levelName(goal.targetLevel()) : null;
 		boolean owner = viewer.is(found.cycle().personId());
@@ -335,7 +373,7 @@ public class HelpRequests {
 					: new HelpOffer(o.id(), o.goalId(), o.helper(), null, o.offeredAt()))
 			.toList();
 		HelpOffer mine = views.stream().filter(o -> viewer.is(o.helper().id())).findFirst().orElse(null);
-		return new GoalHelp(goal.id(), goal.cycleId(), cycles.ref(found.cycle().personId()), goal.what(),
+		return new GoalHelp(goal.id(), goal.cycleId(), ref.apply(found.cycle().personId()), goal.what(),
 				capability.map(Capability::name).orElse(null), levelName, goal.lookingForHelp(),
 				found.cycle().status() == CycleStatus.ACTIVE, owner, found.sight() == Sight.FULL, views, mine,
 				owner && ShareBack.eligible(found.cycle(), goal));

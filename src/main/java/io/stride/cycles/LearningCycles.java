@@ -39,6 +39,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -122,6 +123,31 @@ public class LearningCycles {
 	 * while the viewer has another active cycle.
 	 */
 	public LearningCycle start(Viewer viewer, NewCycle draft) {
+		StartChecked checked = checkStart(viewer, draft);
+		LocalDate startsOn = checked.startsOn();
+		int days = checked.days();
+		String title = checked.title();
+		Visibility visibility = checked.visibility();
+		List<PersonId> viewers = checked.viewers();
+		Integer reminder = checked.reminder();
+		CycleRow from = checked.from();
+		rows.cyclesOf(viewer.id())
+			.stream()
+			.filter(c -> c.status() == CycleStatus.ACTIVE)
+			.findFirst()
+			.ifPresent(active -> {
+				throw new ConflictException("You already have an active cycle, “" + active.title()
+						+ "”. Close it (you can carry its unfinished goals over) before starting another.");
+			});
+		return insertStarted(viewer, draft, startsOn, days, title, visibility, viewers, reminder, from);
+	}
+
+	/** A draft to start from that checked out. */
+	private record StartChecked(LocalDate startsOn, int days, String title, Visibility visibility,
+			List<PersonId> viewers, Integer reminder, CycleRow from) {
+	}
+
+	private StartChecked checkStart(Viewer viewer, NewCycle draft) {
 		LocalDate today = today();
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate startsOn = draft.startsOn() == null ? today : draft.startsOn();
@@ -155,18 +181,22 @@ public class LearningCycles {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The cycle was not started.", errors);
 		}
-		rows.cyclesOf(viewer.id())
-			.stream()
-			.filter(c -> c.status() == CycleStatus.ACTIVE)
-			.findFirst()
-			.ifPresent(active -> {
-				throw new ConflictException("You already have an active cycle, “" + active.title()
-						+ "”. Close it (you can carry its unfinished goals over) before starting another.");
-			});
+		return new StartChecked(startsOn, days, title, visibility, viewers, reminder, from);
+	}
+
+	private LearningCycle insertStarted(Viewer viewer, NewCycle draft, LocalDate startsOn, int days, String title,
+			Visibility visibility, List<PersonId> viewers, Integer reminder, CycleRow from) {
 		Instant now = clock.instant();
 		CycleRow row = new CycleRow(new CycleId(Ids.newId()), viewer.id(), title, startsOn, startsOn.plusDays(days),
 				CycleStatus.ACTIVE, visibility, from == null ? null : from.id(), reminder, null, 0, now, now, null);
-		rows.insert(row);
+		try {
+			rows.insert(row);
+		}
+		catch (DuplicateKeyException e) {
+			// started at the same moment from another tab (a double submit): PostgreSQL keeps one active cycle a person
+			throw new ConflictException("You already have an active cycle (started a moment ago, perhaps in another "
+					+ "tab). Open it from your cycles; close it before starting another.");
+		}
 		rows.replaceNamedViewers(row.id(), viewers);
 		if (from != null) {
 			copyGoals(from, row, now);
@@ -175,6 +205,21 @@ public class LearningCycles {
 			copyTemplate(viewer, draft.fromTemplate(), row, now);
 		}
 		return view(viewer, rows.cycle(row.id()).orElseThrow());
+	}
+
+	/**
+	 * What {@link #start} would refuse of this draft, field by field, without starting anything: for a form whose
+	 * other fields did not even parse, so that all its problems show at once. Empty when it would start.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> startProblems(Viewer viewer, NewCycle draft) {
+		try {
+			checkStart(viewer, draft);
+			return Map.of();
+		}
+		catch (InvalidInputException e) {
+			return e.fieldErrors();
+		}
 	}
 
 	/** A cycle as the viewer may read it; 404 when they may not. */
@@ -242,11 +287,13 @@ public class LearningCycles {
 	 */
 	public Goal addGoal(Viewer viewer, CycleId cycleId, GoalDraft draft) {
 		CycleRow cycle = ownActive(viewer, cycleId);
+		// one goal added at a time: two at once (a double submit) cannot both pass the limit or take one position
+		rows.lock(cycle.id());
 		if (rows.goalsOf(List.of(cycle.id())).size() >= MAX_GOALS) {
 			throw new InvalidInputException("A contract holds at most " + MAX_GOALS + " goals; finish or remove one "
 					+ "first, or keep the rest for your next cycle.", Map.of());
 		}
-		Checked checked = check(viewer, cycle, draft);
+		Checked checked = check(viewer, cycle, draft, Set.of());
 		Instant now = clock.instant();
 		GoalRow row = checked.row(new GoalId(Ids.newId()), cycle.id(), rows.nextPosition(cycle.id()), null);
 		rows.insert(row, now);
@@ -266,7 +313,10 @@ public class LearningCycles {
 	public Goal editGoal(Viewer viewer, GoalId goalId, GoalDraft draft) {
 		GoalRow existing = ownGoal(viewer, goalId);
 		CycleRow cycle = ownActive(viewer, existing.cycleId());
-		Checked checked = check(viewer, cycle, draft);
+		// a priority the goal serves already may stay while it is live, even when the person no longer could choose it
+		// (they moved team, say)
+		Set<String> kept = Set.copyOf(rows.prioritiesOf(List.of(existing.id())).getOrDefault(existing.id(), List.of()));
+		Checked checked = check(viewer, cycle, draft, kept);
 		Instant now = clock.instant();
 		GoalRow row = checked.row(existing.id(), cycle.id(), existing.position(), existing.carriedFrom());
 		rows.updatePlan(row, now);
@@ -309,6 +359,17 @@ public class LearningCycles {
 			endsOn = row.startsOn().plusDays(change.days());
 		}
 		int days = (int) java.time.temporal.ChronoUnit.DAYS.between(row.startsOn(), endsOn);
+		String endField = change.endsOn() != null ? "endsOn" : "days";
+		if (endsOn.isBefore(row.endsOn()) && !errors.containsKey(endField)) {
+			// a shorter cycle must still hold its goals' target dates
+			LocalDate last = endsOn;
+			rows.goalsOf(List.of(row.id()))
+				.stream()
+				.filter(g -> g.targetDate() != null && g.targetDate().isAfter(last))
+				.findFirst()
+				.ifPresent(g -> errors.put(endField, "“" + g.what() + "” aims at " + g.targetDate()
+						+ ", after the new end (" + last + "). Move its target date first, or end the cycle later."));
+		}
 		String title = change.title() == null ? row.title() : title(change.title(), row.startsOn(), endsOn, errors);
 		Visibility visibility = change.visibility() == null ? row.visibility() : change.visibility();
 		Map<PersonId, Boolean> current = rows.viewers(row.id());
@@ -393,7 +454,7 @@ public class LearningCycles {
 	}
 
 	/** {@link #access} with the owner (null when no longer active) and the viewer's managed team tree read once. */
-	private Optional<CycleAccess> access(Viewer viewer, CycleRow cycle, Map<PersonId, Boolean> viewers, Person owner,
+	Optional<CycleAccess> access(Viewer viewer, CycleRow cycle, Map<PersonId, Boolean> viewers, Person owner,
 			Set<TeamId> managedTree) {
 		if (viewer.is(cycle.personId())) {
 			return Optional.of(CycleAccess.OWNER);
@@ -618,7 +679,8 @@ public class LearningCycles {
 		}
 	}
 
-	private Checked check(Viewer viewer, CycleRow cycle, GoalDraft draft) {
+	/** {@code kept}: priorities the goal serves already, which it may keep while they are live. */
+	private Checked check(Viewer viewer, CycleRow cycle, GoalDraft draft, Set<String> kept) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String what = text(draft.what(), MAX_WHAT, "what", errors);
 		if (what == null && !errors.containsKey("what")) {
@@ -651,13 +713,24 @@ public class LearningCycles {
 			}
 		}
 		List<PriorityId> served = new ArrayList<>();
+		Set<TeamId> ownTeams = draft.priorities().isEmpty() ? Set.of() : organization.withAncestors(viewer.teamIds());
+		LocalDate today = today();
 		for (PriorityId p : new LinkedHashSet<>(draft.priorities())) {
 			try {
-				served.add(priorities.get(viewer, p).id());
+				// a live priority of a period running today, of the organization or the person's teams (and those
+				// above): what a person's goals may serve (Priorities.servable); one the goal serves already may stay
+				Priority found = priorities.get(viewer, p);
+				boolean servable = found.period().includes(today)
+						&& (found.teamId() == null || ownTeams.contains(found.teamId()));
+				if (servable || kept.contains(found.id().value())) {
+					served.add(found.id());
+					continue;
+				}
 			}
 			catch (NotFoundException | IllegalArgumentException e) {
-				errors.put("priorities", "Choose priorities of your organization or your teams.");
+				// reported below
 			}
+			errors.put("priorities", "Choose priorities of your organization or your teams in the current period.");
 		}
 		if (served.isEmpty() && !draft.servesSelf() && !errors.containsKey("priorities")) {
 			errors.put("why", "Say what the goal serves: a priority of your organization or team, or yourself.");

@@ -27,6 +27,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -104,14 +105,21 @@ public class PeerValidation {
 
 	/**
 	 * The owner asks colleagues to validate a goal, with an optional message. 422 at {@code validators} for nobody,
-	 * oneself, someone not an active colleague, someone already asked, or more than {@link #MAX_VALIDATORS}; at
-	 * {@code message} for one too long. 403 for readers of the contract who are not its owner, 404 for others.
+	 * oneself, someone not an active colleague, someone whose answer is still awaited or who validated it already, or
+	 * more than {@link #MAX_VALIDATORS}; at {@code message} for one too long. A colleague who answered "not yet" (or
+	 * declined) may be asked again: a new request, the earlier answer stays in the history. The request keeps the
+	 * goal's capability and level as they are now. 403 for readers of the contract who are not its owner, 404 for
+	 * others.
 	 */
 	public List<ValidationRequest> ask(Viewer viewer, GoalId goalId, List<PersonId> people, String message) {
 		LearningCycles.GoalInCycle found = own(viewer, goalId);
 		Map<String, String> errors = new LinkedHashMap<>();
-		Set<PersonId> asked = new HashSet<>();
-		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
+		Set<PersonId> asked = asked(goalId);
+		Set<PersonId> validated = new HashSet<>();
+		rows.ofGoal(goalId)
+			.stream()
+			.filter(r -> r.status() == ValidationStatus.VALIDATED)
+			.forEach(r -> validated.add(r.validatorId()));
 		List<Person> chosen = new ArrayList<>();
 		for (PersonId p : new LinkedHashSet<>(people == null ? List.<PersonId>of() : people)) {
 			if (p == null) {
@@ -126,8 +134,13 @@ public class PeerValidation {
 				errors.putIfAbsent("validators", "Choose active colleagues.");
 				continue;
 			}
+			if (validated.contains(p)) {
+				errors.putIfAbsent("validators", person.name() + " validated this goal already.");
+				continue;
+			}
 			if (asked.contains(p)) {
-				errors.putIfAbsent("validators", "You already asked " + person.name() + " to validate this goal.");
+				errors.putIfAbsent("validators", "You already asked " + person.name()
+						+ " to validate this goal; their answer is awaited.");
 				continue;
 			}
 			chosen.add(person);
@@ -143,21 +156,22 @@ public class PeerValidation {
 			throw new InvalidInputException("Nobody was asked yet.", errors);
 		}
 		Instant now = clock.instant();
+		GoalRow goal = goalRow(goalId);
 		List<ValidationRequest> result = new ArrayList<>();
 		for (Person person : chosen) {
 			RequestRow row = new RequestRow(Ids.newId(), goalId, viewer.id(), person.id(), text,
-					ValidationStatus.REQUESTED, null, null, now, null, null);
+					ValidationStatus.REQUESTED, null, null, now, null, null, goal.capabilityId(), goal.targetLevel());
 			try {
 				rows.insert(row);
 			}
 			catch (DuplicateKeyException e) {
-				// asked at the same moment from another tab
-				throw new InvalidInputException("validators", "You already asked " + person.name()
-						+ " to validate this goal.");
+				// asked at the same moment from another tab (PostgreSQL keeps one open request a goal and colleague)
+				throw new ConflictException("You already asked " + person.name()
+						+ " to validate this goal a moment ago (another tab?); their answer is awaited.");
 			}
 			events.publishEvent(new GoalValidationRequested(row.id(), person.id(), viewer.name(), found.goal().what(),
 					text, false));
-			result.add(view(row, goalRow(goalId), null, false));
+			result.add(view(row, goal, null, false));
 		}
 		return result;
 	}
@@ -178,8 +192,7 @@ public class PeerValidation {
 	public List<Suggestion> suggestions(Viewer viewer, GoalId goalId) {
 		own(viewer, goalId);
 		GoalRow goal = goalRow(goalId);
-		Set<PersonId> asked = new HashSet<>();
-		rows.ofGoal(goalId).forEach(r -> asked.add(r.validatorId()));
+		Set<PersonId> asked = asked(goalId);
 		Capability capability = goal.capabilityId() == null ? null
 				: validators.find(new CapabilityId(goal.capabilityId())).orElse(null);
 		Integer level = goal.targetLevel();
@@ -205,18 +218,36 @@ public class PeerValidation {
 
 	// --- the validator's side ----------------------------------------------------------------------------------------
 
-	/** Requests to the viewer: open ones first, each with the goal's evidence, then the answered ones. */
+	/**
+	 * Requests to the viewer: open ones first, each with the goal's evidence, then the answered ones. A fixed number of
+	 * reads for the goals, cycles, links and check-ins however many requests; capabilities, people and whether an
+	 * answer would count are read once each.
+	 */
 	@Transactional(readOnly = true)
 	public List<ValidationRequest> inbox(Viewer viewer) {
+		List<RequestRow> requests = rows.toValidator(viewer.id(), MAX_LISTED);
 		Map<GoalId, GoalRow> goals = new HashMap<>();
+		cycleRows.goals(requests.stream().map(RequestRow::goalId).toList()).forEach(g -> goals.put(g.id(), g));
+		Map<CycleId, CycleRow> cycleById = new HashMap<>();
+		cycleRows.cycles(goals.values().stream().map(GoalRow::cycleId).toList())
+			.forEach(c -> cycleById.put(c.id(), c));
+		Map<GoalId, List<CycleRows.LinkRow>> links = cycleRows.linksOf(goals.keySet());
+		Map<GoalId, List<ValidationRows.CheckInRow>> checkIns = rows.checkInsOf(goals.keySet());
+		Reads reads = new Reads();
+		Map<String, Boolean> counts = new HashMap<>();
+		Map<GoalId, GoalEvidence> evidence = new HashMap<>();
 		List<ValidationRequest> result = new ArrayList<>();
-		for (RequestRow r : rows.toValidator(viewer.id(), MAX_LISTED)) {
-			GoalRow goal = goals.computeIfAbsent(r.goalId(), id -> cycleRows.goal(id).orElse(null));
-			if (goal == null) {
+		for (RequestRow r : requests) {
+			GoalRow goal = goals.get(r.goalId());
+			CycleRow cycle = goal == null ? null : cycleById.get(goal.cycleId());
+			if (cycle == null) {
 				continue; // removed from its contract
 			}
-			result.add(view(r, goal, evidence(goal), r.status() == ValidationStatus.REQUESTED
-					&& wouldCount(viewer, r.requesterId(), goal)));
+			boolean wouldCount = r.open() && counts.computeIfAbsent(
+					r.requesterId().value() + "/" + r.capabilityId() + "/" + r.targetLevel(), k -> wouldCount(viewer, r));
+			result.add(view(r, goal, evidence.computeIfAbsent(goal.id(), id -> evidence(goal, cycle,
+					links.getOrDefault(id, List.of()), checkIns.getOrDefault(id, List.of()), reads)), wouldCount,
+					reads));
 		}
 		return result;
 	}
@@ -224,12 +255,15 @@ public class PeerValidation {
 	/** Requests the viewer made, latest first. */
 	@Transactional(readOnly = true)
 	public List<ValidationRequest> requested(Viewer viewer) {
+		List<RequestRow> requests = rows.byRequester(viewer.id(), MAX_LISTED);
 		Map<GoalId, GoalRow> goals = new HashMap<>();
+		cycleRows.goals(requests.stream().map(RequestRow::goalId).toList()).forEach(g -> goals.put(g.id(), g));
+		Reads reads = new Reads();
 		List<ValidationRequest> result = new ArrayList<>();
-		for (RequestRow r : rows.byRequester(viewer.id(), MAX_LISTED)) {
-			GoalRow goal = goals.computeIfAbsent(r.goalId(), id -> cycleRows.goal(id).orElse(null));
+		for (RequestRow r : requests) {
+			GoalRow goal = goals.get(r.goalId());
 			if (goal != null) {
-				result.add(view(r, goal, null, false));
+				result.add(view(r, goal, null, false, reads));
 			}
 		}
 		return result;
@@ -241,7 +275,7 @@ public class PeerValidation {
 		RequestRow row = visible(viewer, requestId);
 		GoalRow goal = cycleRows.goal(row.goalId()).orElseThrow(() -> new NotFoundException("Validation request"));
 		return view(row, goal, evidence(goal), row.open() && viewer.is(row.validatorId())
-				&& wouldCount(viewer, row.requesterId(), goal));
+				&& wouldCount(viewer, row));
 	}
 
 	/**
@@ -277,9 +311,10 @@ public class PeerValidation {
 			throw new InvalidInputException("answer", "This request was answered already; an answer is given once.");
 		}
 		String capabilityValidation = null;
-		if (answer == ValidationStatus.VALIDATED && wouldCount(viewer, row.requesterId(), goal)) {
-			capabilityValidation = profiles.validate(viewer, row.requesterId(), new CapabilityId(goal.capabilityId()),
-					goal.targetLevel(), text).id();
+		if (answer == ValidationStatus.VALIDATED && wouldCount(viewer, row)) {
+			// toward the capability and level the validator was asked about, whatever the goal names since
+			capabilityValidation = profiles.validate(viewer, row.requesterId(), new CapabilityId(row.capabilityId()),
+					row.targetLevel(), text).id();
 			rows.linkCapabilityValidation(requestId, capabilityValidation);
 		}
 		RequestRow answered = rows.find(requestId).orElseThrow();
@@ -300,7 +335,15 @@ public class PeerValidation {
 		int sent = 0;
 		for (RequestRow r : rows.dueForReminder(now.minus(Duration.ofDays(reminderAfterDays)), 500)) {
 			GoalRow goal = cycleRows.goal(r.goalId()).orElse(null);
-			if (goal == null || organization.contactOf(r.validatorId()).isEmpty() || !rows.markReminded(r.id(), now)) {
+			if (goal == null) {
+				continue; // removed since the read
+			}
+			if (organization.contactOf(r.validatorId()).isEmpty()) {
+				// the validator left: nobody to remind; marked so that the request no longer comes up as due
+				rows.markReminded(r.id(), now);
+				continue;
+			}
+			if (!rows.markReminded(r.id(), now)) {
 				continue;
 			}
 			events.publishEvent(new GoalValidationRequested(r.id(), r.validatorId(), cycles.ref(r.requesterId()).name(),
@@ -333,9 +376,18 @@ public class PeerValidation {
 		return cycleRows.goal(id).orElseThrow(() -> new NotFoundException("Goal"));
 	}
 
-	private boolean wouldCount(Viewer viewer, PersonId owner, GoalRow goal) {
-		return goal.capabilityId() != null && goal.targetLevel() != null && goal.targetLevel() > 0
-				&& validators.mayValidate(viewer, owner, new CapabilityId(goal.capabilityId()), goal.targetLevel());
+	/** Whether a VALIDATED answer would count toward the capability level the request was made for. */
+	private boolean wouldCount(Viewer viewer, RequestRow request) {
+		return request.capabilityId() != null && request.targetLevel() != null && request.targetLevel() > 0
+				&& validators.mayValidate(viewer, request.requesterId(), new CapabilityId(request.capabilityId()),
+						request.targetLevel());
+	}
+
+	/** The colleagues whose answer on the goal is awaited (asked, not answered yet). */
+	private Set<PersonId> asked(GoalId goalId) {
+		Set<PersonId> asked = new HashSet<>();
+		rows.ofGoal(goalId).stream().filter(RequestRow::open).forEach(r -> asked.add(r.validatorId()));
+		return asked;
 	}
 
 	private boolean holds(PersonId person, Capability capability, Integer level) {
@@ -343,35 +395,59 @@ public class PeerValidation {
 				&& validators.holdsAtLeast(person, capability.id(), level);
 	}
 
+	/** Capabilities and people read once each while building a list. */
+	private final class Reads {
+
+		private final Map<String, Optional<Capability>> capabilities = new HashMap<>();
+
+		private final Map<PersonId, PersonRef> people = new HashMap<>();
+
+		Optional<Capability> capability(String id) {
+			return id == null ? Optional.empty()
+					: capabilities.computeIfAbsent(id, k -> validators.find(new CapabilityId(k)));
+		}
+
+		PersonRef ref(PersonId person) {
+			return people.computeIfAbsent(person, cycles::ref);
+		}
+	}
+
 	/** The goal's evidence as its validator reads it: the goal, not the rest of the contract. */
 	GoalEvidence evidence(GoalRow goal) {
 		CycleRow cycle = cycleRows.cycle(goal.cycleId()).orElseThrow(() -> new NotFoundException("Goal"));
-		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
-				: validators.find(new CapabilityId(goal.capabilityId()));
+		return evidence(goal, cycle, cycleRows.linksOf(List.of(goal.id())).getOrDefault(goal.id(), List.of()),
+				rows.checkInsOf(goal.id()), new Reads());
+	}
+
+	private GoalEvidence evidence(GoalRow goal, CycleRow cycle, List<CycleRows.LinkRow> links,
+			List<ValidationRows.CheckInRow> checkInRows, Reads reads) {
+		Optional<Capability> capability = reads.capability(goal.capabilityId());
 		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
 				? capability.get().levelName(goal.targetLevel()) : null;
-		List<Goal.Link> produced = cycleRows.linksOf(List.of(goal.id()))
-			.getOrDefault(goal.id(), List.of())
-			.stream()
+		List<Goal.Link> produced = links.stream()
 			.filter(l -> "PRODUCED".equals(l.kind()))
 			.map(l -> new Goal.Link(l.id(), l.title(), l.url()))
 			.toList();
-		List<GoalEvidence.CheckInNote> checkIns = rows.checkInsOf(goal.id())
-			.stream()
+		List<GoalEvidence.CheckInNote> checkIns = checkInRows.stream()
 			.map(c -> new GoalEvidence.CheckInNote(c.note(), c.progress(), c.minutes(), c.at()))
 			.toList();
-		return new GoalEvidence(goal.id(), goal.cycleId(), cycles.ref(cycle.personId()), goal.what(),
+		return new GoalEvidence(goal.id(), goal.cycleId(), reads.ref(cycle.personId()), goal.what(),
 				capability.map(Capability::name).orElse(null), levelName, goal.evidence(), produced, checkIns,
 				goal.progress(), goal.outcome(), goal.reflection(), cycle.status() == CycleStatus.CLOSED);
 	}
 
 	private ValidationRequest view(RequestRow r, GoalRow goal, GoalEvidence evidence, boolean wouldCount) {
-		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
-				: validators.find(new CapabilityId(goal.capabilityId()));
-		String levelName = capability.isPresent() && goal.targetLevel() != null && goal.targetLevel() > 0
-				? capability.get().levelName(goal.targetLevel()) : null;
-		return new ValidationRequest(r.id(), r.goalId(), goal.what(), cycles.ref(r.requesterId()),
-				cycles.ref(r.validatorId()), r.message(), r.status(), r.note(), r.capabilityValidationId() != null,
+		return view(r, goal, evidence, wouldCount, new Reads());
+	}
+
+	/** A request as its validator and requester read it: the capability level it was asked for. */
+	private ValidationRequest view(RequestRow r, GoalRow goal, GoalEvidence evidence, boolean wouldCount,
+			Reads reads) {
+		Optional<Capability> capability = reads.capability(r.capabilityId());
+		String levelName = capability.isPresent() && r.targetLevel() != null && r.targetLevel() > 0
+				? capability.get().levelName(r.targetLevel()) : null;
+		return new ValidationRequest(r.id(), r.goalId(), goal.what(), reads.ref(r.requesterId()),
+				reads.ref(r.validatorId()), r.message(), r.status(), r.note(), r.capabilityValidationId() != null,
 				wouldCount, levelName == null ? null : capability.get().name(), levelName, r.createdAt(), r.answeredAt(),
 				r.remindedAt(), evidence);
 	}

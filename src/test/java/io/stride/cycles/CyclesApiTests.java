@@ -56,6 +56,14 @@ class CyclesApiTests {
 	}
 
 	@Test
+	void aDateThatDoesNotParseIsReportedTogetherWithTheOtherFieldErrors() throws Exception {
+		send(post("/api/v1/cycles"), org.learnerA(), "{\"startsOn\":\"not a date\",\"days\":200}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.startsOn").exists())
+			.andExpect(jsonPath("$.errors.days").exists());
+	}
+
+	@Test
 	void aPersonStartsACycleOnlyOfThirtyToNinetyTwoDaysAndOnlyOneAtATime() throws Exception {
 		send(post("/api/v1/cycles"), org.learnerA(), "{\"days\":29,\"visibility\":\"TEAM\"}")
 			.andExpect(status().isUnprocessableContent())

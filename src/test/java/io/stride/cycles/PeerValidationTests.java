@@ -51,6 +51,9 @@ class PeerValidationTests {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	Org org;
 
 	Viewer ana;
@@ -261,5 +264,71 @@ class PeerValidationTests {
 		assertThat(suggested.get(0).holdsLevel()).isFalse();
 		assertThat(suggested).filteredOn(s -> s.person().id().equals(org.managerB())).singleElement()
 			.satisfies(s -> assertThat(s.holdsLevel()).isTrue());
+	}
+
+	// --- review findings 10-12 ----------------------------------------------------------------------------------------
+
+	@Test
+	void aColleagueWhoSaidNotYetMayBeAskedAgainButNotWhileAnAnswerIsAwaitedOrOnceTheyValidated() {
+		Goal goal = rows.goal(ana, Visibility.TEAM, "Run customer workshops", null, null, List.of());
+		Viewer ben = fixtures.viewer(org.learnerB());
+		ValidationRequest first = validation.ask(ana, goal.id(), List.of(ben.id()), null).get(0);
+		validation.answer(ben, first.id(), ValidationStatus.NOT_YET, "Run one with a new customer first");
+		clock.advance(Duration.ofDays(3));
+
+		ValidationRequest again = validation.ask(ana, goal.id(), List.of(ben.id()), "I ran it with Acme").get(0);
+
+		assertThat(again.status()).isEqualTo(ValidationStatus.REQUESTED);
+		assertThat(validation.ofGoal(ana, goal.id())).extracting(ValidationRequest::status)
+			.containsExactly(ValidationStatus.NOT_YET, ValidationStatus.REQUESTED);
+		assertThatThrownBy(() -> validation.ask(ana, goal.id(), List.of(ben.id()), null))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.fieldErrors().get("validators")).contains("answer is awaited"));
+		validation.answer(ben, again.id(), ValidationStatus.VALIDATED, "Saw the Acme workshop");
+		assertThatThrownBy(() -> validation.ask(ana, goal.id(), List.of(ben.id()), null))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.fieldErrors().get("validators")).contains("validated this goal already"));
+	}
+
+	@Test
+	void aValidatedAnswerCountsTowardTheLevelAskedForEvenWhenTheGoalChangedSince() {
+		CapabilityId asked = rows.validatedCapability("Workshops " + org.suffix(), 1);
+		CapabilityId other = rows.validatedCapability("Negotiation " + org.suffix(), 1);
+		Viewer ben = fixtures.viewer(org.learnerB());
+		rows.holds(ben.id(), asked, 3);
+		rows.holds(ben.id(), other, 3);
+		Goal goal = rows.goal(ana, Visibility.TEAM, "Run customer workshops alone", asked, 2, List.of());
+		ValidationRequest request = validation.ask(ana, goal.id(), List.of(ben.id()), null).get(0);
+		cycles.editGoal(ana, goal.id(), new GoalDraft("Negotiate renewals", other, 3, List.of(), true, List.of(),
+				List.of(), null, null, null, List.of(), null, false));
+
+		assertThat(validation.request(ben, request.id()).levelName()).isEqualTo("Can do it alone");
+		ValidationRequest answered = validation.answer(ben, request.id(), ValidationStatus.VALIDATED,
+				"Watched her run two workshops on her own");
+
+		assertThat(answered.countsTowardLevel()).isTrue();
+		assertThat(rows.heldRank(ana.id(), asked)).isEqualTo(2);
+		assertThat(rows.heldRank(ana.id(), other)).isZero();
+	}
+
+	@Test
+	void requestsOnRemovedGoalsNeverCrowdOutTheRemindersStillDue() {
+		Goal removed = rows.goal(ana, Visibility.TEAM, "A goal dropped later", null, null, List.of());
+		Goal kept = rows.goal(ana, Visibility.TEAM, "Run customer workshops", null, null, List.of());
+		Viewer ben = fixtures.viewer(org.learnerB());
+		ValidationRequest due = validation.ask(ana, kept.id(), List.of(ben.id()), null).get(0);
+		// more open requests than one reminder run reads, all older than the one due, on a goal removed since
+		java.sql.Timestamp older = java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(20)));
+		jdbc.batchUpdate("INSERT INTO goal_validation_requests (id, goal_id, requester_id, validator_id, status, "
+				+ "created_at) VALUES (?, ?, ?, ?, 'REQUESTED', ?)", java.util.stream.IntStream.range(0, 501)
+					.mapToObj(i -> new Object[] { io.stride.shared.Ids.newId(), removed.id().value(), ana.id().value(),
+							io.stride.shared.Ids.newId(), older })
+					.toList());
+		cycles.removeGoal(ana, removed.id());
+
+		clock.advance(Duration.ofDays(8));
+		validation.sendReminders();
+
+		assertThat(validation.request(ben, due.id()).remindedAt()).isNotNull();
 	}
 }

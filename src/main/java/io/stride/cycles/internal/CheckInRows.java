@@ -48,6 +48,23 @@ public class CheckInRows {
 			.update();
 	}
 
+	/**
+	 * Locks the goal's row until the transaction ends: check-ins on one goal are saved one after the other, so that
+	 * a double submit finds the first one saved.
+	 */
+	public void lockGoal(GoalId goal) {
+		jdbc.sql("SELECT id FROM learning_goals WHERE id = ? FOR UPDATE").param(goal.value()).query(String.class).list();
+	}
+
+	/** Whether the same check-in (note, progress, minutes) on the goal was saved at or after {@code since}. */
+	public boolean sameSince(CheckInRow c, Instant since) {
+		return jdbc.sql("SELECT COUNT(*) FROM learning_check_ins WHERE goal_id = ? AND note = ? AND progress = ? "
+				+ "AND minutes = ? AND created_at >= ?")
+			.params(c.goalId().value(), c.note(), c.progress(), c.minutes(), Timestamp.from(since))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** A goal's check-ins, newest first. */
 	public List<CheckInRow> ofGoal(GoalId goal) {
 		return jdbc.sql(COLUMNS + "WHERE goal_id = ? ORDER BY created_at DESC, id DESC")

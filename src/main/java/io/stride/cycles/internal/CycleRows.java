@@ -72,6 +72,17 @@ public class CycleRows {
 		return jdbc.sql(CYCLE_COLUMNS + "WHERE id = ?").param(id.value()).query(CycleRows::cycle).optional();
 	}
 
+	/** These cycles in one read, in no particular order; those that do not exist are absent. */
+	public List<CycleRow> cycles(Collection<CycleId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(CYCLE_COLUMNS + "WHERE id = ANY(:ids)")
+			.param("ids", SqlArrays.varchars(ids.stream().map(CycleId::value).distinct().toList()))
+			.query(CycleRows::cycle)
+			.list();
+	}
+
 	/** A person's cycles, the latest started first. */
 	public List<CycleRow> cyclesOf(PersonId person) {
 		return jdbc.sql(CYCLE_COLUMNS + "WHERE person_id = ? ORDER BY starts_on DESC, created_at DESC")
@@ -113,11 +124,20 @@ public class CycleRows {
 			.update();
 	}
 
-	public void close(CycleId id, Instant at) {
-		jdbc.sql("UPDATE learning_cycles SET status = 'CLOSED', closed_at = ?, updated_at = ?, revision = revision + 1 "
-				+ "WHERE id = ?")
+	/**
+	 * Closes an active cycle; false when it was not active (closed by another request, e.g. a double submit). The
+	 * update locks the row, so of two requests closing at once the second waits and then finds it closed.
+	 */
+	public boolean close(CycleId id, Instant at) {
+		return jdbc.sql("UPDATE learning_cycles SET status = 'CLOSED', closed_at = ?, updated_at = ?, "
+				+ "revision = revision + 1 WHERE id = ? AND status = 'ACTIVE'")
 			.params(Timestamp.from(at), Timestamp.from(at), id.value())
-			.update();
+			.update() == 1;
+	}
+
+	/** Locks the cycle's row until the transaction ends: goals are added to a contract one after the other. */
+	public void lock(CycleId id) {
+		jdbc.sql("SELECT id FROM learning_cycles WHERE id = ? FOR UPDATE").param(id.value()).query(String.class).list();
 	}
 
 	public void markReminded(CycleId id, Instant at) {
@@ -252,6 +272,17 @@ public class CycleRows {
 			.param(id.value())
 			.query(CycleRows::goal)
 			.optional();
+	}
+
+	/** These goals in one read when still in their contract, in no particular order. */
+	public List<GoalRow> goals(Collection<GoalId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(GOAL_COLUMNS + "WHERE id = ANY(:ids) AND removed_at IS NULL")
+			.param("ids", SqlArrays.varchars(ids.stream().map(GoalId::value).distinct().toList()))
+			.query(CycleRows::goal)
+			.list();
 	}
 
 	/** The goals of these cycles still in their contract, in order. */

@@ -4,12 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.stride.cycles.GoalId;
 import io.stride.cycles.ValidationStatus;
 import io.stride.identity.PersonId;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +24,7 @@ public class ValidationRows {
 
 	public record RequestRow(String id, GoalId goalId, PersonId requesterId, PersonId validatorId, String message,
 			ValidationStatus status, String note, String capabilityValidationId, Instant createdAt, Instant answeredAt,
-			Instant remindedAt) {
+			Instant remindedAt, String capabilityId, Integer targetLevel) {
 
 		public boolean open() {
 			return status == ValidationStatus.REQUESTED;
@@ -30,7 +35,8 @@ public class ValidationRows {
 	}
 
 	private static final String COLUMNS = "SELECT id, goal_id, requester_id, validator_id, message, status, note, "
-			+ "capability_validation_id, created_at, answered_at, reminded_at FROM goal_validation_requests ";
+			+ "capability_validation_id, created_at, answered_at, reminded_at, capability_id, target_level "
+			+ "FROM goal_validation_requests ";
 
 	private final JdbcClient jdbc;
 
@@ -40,10 +46,10 @@ public class ValidationRows {
 
 	public void insert(RequestRow r) {
 		jdbc.sql("INSERT INTO goal_validation_requests (id, goal_id, requester_id, validator_id, message, status, note, "
-				+ "capability_validation_id, created_at, answered_at, reminded_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, NULL, NULL)")
+				+ "capability_validation_id, created_at, answered_at, reminded_at, capability_id, target_level) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, NULL, NULL, ?, ?)")
 			.params(r.id(), r.goalId().value(), r.requesterId().value(), r.validatorId().value(), r.message(),
-					r.status().name(), Timestamp.from(r.createdAt()))
+					r.status().name(), Timestamp.from(r.createdAt()), r.capabilityId(), r.targetLevel())
 			.update();
 	}
 
@@ -89,10 +95,14 @@ public class ValidationRows {
 			.update();
 	}
 
-	/** Open requests made at or before {@code before} and never reminded, oldest first. */
+	/**
+	 * Open requests made at or before {@code before} and never reminded, oldest first; not those whose goal was removed
+	 * from its contract (left out here, so that they never crowd out the requests still due however many there are).
+	 */
 	public List<RequestRow> dueForReminder(Instant before, int limit) {
 		return jdbc.sql(COLUMNS + "WHERE status = 'REQUESTED' AND reminded_at IS NULL AND created_at <= ? "
-				+ "ORDER BY created_at, id LIMIT ?")
+				+ "AND EXISTS (SELECT 1 FROM learning_goals g WHERE g.id = goal_validation_requests.goal_id "
+				+ "AND g.removed_at IS NULL) ORDER BY created_at, id LIMIT ?")
 			.params(Timestamp.from(before), limit)
 			.query(ValidationRows::row)
 			.list();
@@ -126,12 +136,31 @@ public class ValidationRows {
 			.list();
 	}
 
+	/** The check-in notes of these goals, oldest first, in one read. */
+	public Map<GoalId, List<CheckInRow>> checkInsOf(Collection<GoalId> goals) {
+		Map<GoalId, List<CheckInRow>> result = new HashMap<>();
+		if (goals.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT goal_id, note, progress, minutes, created_at FROM learning_check_ins WHERE goal_id = ANY(:goals) "
+				+ "ORDER BY created_at, id")
+			.param("goals", SqlArrays.varchars(goals.stream().map(GoalId::value).distinct().toList()))
+			.query((ResultSet rs) -> {
+				result.computeIfAbsent(new GoalId(rs.getString(1)), k -> new ArrayList<>())
+					.add(new CheckInRow(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getTimestamp(5).toInstant()));
+			});
+		return result;
+	}
+
 	private static RequestRow row(ResultSet rs, int n) throws SQLException {
 		Timestamp answered = rs.getTimestamp(10);
 		Timestamp reminded = rs.getTimestamp(11);
+		int level = rs.getInt(13);
+		boolean noLevel = rs.wasNull();
 		return new RequestRow(rs.getString(1), new GoalId(rs.getString(2)), new PersonId(rs.getString(3)),
 				new PersonId(rs.getString(4)), rs.getString(5), ValidationStatus.valueOf(rs.getString(6)),
 				rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
-				answered == null ? null : answered.toInstant(), reminded == null ? null : reminded.toInstant());
+				answered == null ? null : answered.toInstant(), reminded == null ? null : reminded.toInstant(),
+				rs.getString(12), noLevel ? null : level);
 	}
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.stride.authoring.CourseId;
 import io.stride.capability.CapabilityId;
@@ -30,6 +32,7 @@ import io.stride.cycles.Visibility;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -245,10 +248,25 @@ class CyclesApi {
 			+ "(days, startsOn, title, visibility, viewers, fromCycle, fromTemplate, reminderAfterDays); 409 while "
 			+ "another cycle is active")
 	CycleView start(@RequestBody StartBody body) {
-		return CycleView.of(cycles.start(organization.currentViewer(),
-				new NewCycle(body.title(), date(body.startsOn(), "startsOn"), body.days(), visibility(body.visibility()),
-						people(body.viewers()), blank(body.fromCycle()) == null ? null : new CycleId(body.fromCycle().strip()),
-						blank(body.fromTemplate()), body.reminderAfterDays())));
+		Viewer viewer = organization.currentViewer();
+		LocalDate startsOn = null;
+		InvalidInputException unparsed = null;
+		try {
+			startsOn = date(body.startsOn(), "startsOn");
+		}
+		catch (InvalidInputException e) {
+			unparsed = e;
+		}
+		NewCycle draft = new NewCycle(body.title(), startsOn, body.days(), visibility(body.visibility()),
+				people(body.viewers()), blank(body.fromCycle()) == null ? null : new CycleId(body.fromCycle().strip()),
+				blank(body.fromTemplate()), body.reminderAfterDays());
+		if (unparsed != null) {
+			// the date did not parse: report it with whatever else is wrong
+			Map<String, String> all = new LinkedHashMap<>(cycles.startProblems(viewer, draft));
+			all.putAll(unparsed.fieldErrors());
+			throw new InvalidInputException("The cycle was not started.", all);
+		}
+		return CycleView.of(cycles.start(viewer, draft));
 	}
 
 	@GetMapping("/cycles/draft")

@@ -171,7 +171,11 @@ class CyclesController {
 			CycleId fromCycle = from.startsWith("cycle:") ? new CycleId(from.substring(6)) : null;
 			String fromTemplate = from.startsWith("template:") ? from.substring(9) : null;
 			if (!errors.isEmpty()) {
-				throw new InvalidInputException("The cycle was not started.", errors);
+				// what else is wrong, shown together with what did not parse
+				Map<String, String> all = new LinkedHashMap<>(cycles.startProblems(me, new NewCycle(form.title(),
+						startsOn, days, visibility, viewers, fromCycle, fromTemplate, reminder)));
+				all.putAll(errors);
+				throw new InvalidInputException("The cycle was not started.", all);
 			}
 			LearningCycle started = cycles.start(me, new NewCycle(form.title(), startsOn, days, visibility, viewers,
 					fromCycle, fromTemplate, reminder));
