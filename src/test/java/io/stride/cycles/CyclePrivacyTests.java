@@ -89,6 +89,8 @@ class CyclePrivacyTests {
 		Goal goal = cycles.addGoal(ana, cycle.id(), GoalDraft.of("Prepare for a new job"));
 		CycleDiscussion.Comment bens = discussion.comment(ben, goal.id(), null, "The interview is on Friday?");
 		discussion.comment(ana, goal.id(), bens.id(), "Yes, keep it quiet.");
+		// the clock is frozen in tests: a minute later, so that the threads come in the order they were written
+		clock.advance(java.time.Duration.ofMinutes(1));
 		CycleDiscussion.Comment managers = discussion.comment(manager, goal.id(), null, "Happy to sponsor training.");
 		discussion.comment(ana, goal.id(), managers.id(), "Thank you!");
 
