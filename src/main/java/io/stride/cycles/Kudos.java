@@ -16,6 +16,7 @@ import java.util.Set;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
+import io.stride.cycles.internal.CycleRows;
 import io.stride.cycles.internal.KudosRows;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
@@ -52,6 +53,8 @@ public class Kudos {
 
 	private final KudosRows rows;
 
+	private final CycleRows cycles;
+
 	private final Organization organization;
 
 	private final Authoring authoring;
@@ -60,8 +63,10 @@ public class Kudos {
 
 	private final Clock clock;
 
-	Kudos(KudosRows rows, Organization organization, Authoring authoring, ApplicationEventPublisher events, Clock clock) {
+	Kudos(KudosRows rows, CycleRows cycles, Organization organization, Authoring authoring,
+			ApplicationEventPublisher events, Clock clock) {
 		this.rows = rows;
+		this.cycles = cycles;
 		this.organization = organization;
 		this.authoring = authoring;
 		this.events = events;
@@ -74,6 +79,15 @@ public class Kudos {
 	 * 422 without a field once the viewer gave {@link #MAX_PER_DAY} today (UTC).
 	 */
 	public Thanks give(Viewer viewer, PersonId to, String message, CourseId courseId) {
+		return give(viewer, to, message, courseId, null);
+	}
+
+	/**
+	 * As {@link #give(Viewer, PersonId, String, CourseId)}, for help with one of the viewer's own goals
+	 * ({@code goalId}, optional): 422 at {@code goalId} for a goal that is not the viewer's. Only one's own goal: a
+	 * thank-you is read by the recipient's managers, who may not read someone else's contract.
+	 */
+	public Thanks give(Viewer viewer, PersonId to, String message, CourseId courseId, GoalId goalId) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Person recipient = null;
 		if (to == null) {
@@ -106,6 +120,15 @@ public class Kudos {
 				errors.put("courseId", "Choose a published course, or none.");
 			}
 		}
+		CycleRows.GoalRow goal = null;
+		if (goalId != null) {
+			goal = Ids.looksValid(goalId.value()) ? cycles.goal(goalId)
+				.filter(g -> cycles.cycle(g.cycleId()).map(c -> viewer.is(c.personId())).orElse(false))
+				.orElse(null) : null;
+			if (goal == null) {
+				errors.put("goalId", "Choose one of your own goals, or none.");
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The kudos was not sent.", errors);
 		}
@@ -116,11 +139,11 @@ public class Kudos {
 					Map.of());
 		}
 		KudosRows.Row row = new KudosRows.Row(Ids.newId(), viewer.id(), viewer.name(), to, text,
-				course == null ? null : course.id(), now);
+				course == null ? null : course.id(), now, goal == null ? null : goal.id());
 		rows.insert(row);
 		events.publishEvent(new KudosGiven(row.id(), to, viewer.name(), text, course == null ? null : course.title()));
 		return new Thanks(row.id(), row.from(), row.fromName(), to, recipient.name(), text, row.courseId(),
-				course == null ? null : course.title(), now);
+				course == null ? null : course.title(), now, row.goalId(), goal == null ? null : goal.what());
 	}
 
 	/** The kudos a person received, newest first; for the person, their managers and admins (404 otherwise). */
@@ -161,9 +184,16 @@ public class Kudos {
 		Set<CourseId> courses = new HashSet<>();
 		shown.stream().filter(r -> r.courseId() != null).forEach(r -> courses.add(r.courseId()));
 		Map<CourseId, String> titles = courses.isEmpty() ? Map.of() : authoring.titles(new ArrayList<>(courses));
+		Map<GoalId, String> goals = new HashMap<>();
+		shown.stream()
+			.map(KudosRows.Row::goalId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.forEach(g -> cycles.goal(g).ifPresent(row -> goals.put(g, row.what())));
 		List<Thanks> items = shown.stream()
 			.map(r -> new Thanks(r.id(), r.from(), r.fromName(), r.to(), names.get(r.to()), r.message(), r.courseId(),
-					r.courseId() == null ? null : titles.get(r.courseId()), r.at()))
+					r.courseId() == null ? null : titles.get(r.courseId()), r.at(), r.goalId(),
+					r.goalId() == null ? null : goals.get(r.goalId())))
 			.toList();
 		return new Page(items, number, found.size() > PAGE_SIZE);
 	}

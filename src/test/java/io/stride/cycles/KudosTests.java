@@ -64,6 +64,28 @@ class KudosTests {
 		org = fixtures.organization();
 	}
 
+	@Autowired
+	LearningCycles cycles;
+
+	@Test
+	void aLearnerThanksAColleagueForHelpWithTheirOwnGoalButNotWithSomeoneElses() {
+		Viewer ana = fixtures.viewer(org.learnerA());
+		Viewer ben = fixtures.viewer(org.learnerB());
+		Goal anas = cycles.addGoal(ana, cycles.start(ana, NewCycle.blank(null)).id(), GoalDraft.of("Lead a workshop"));
+		Goal bens = cycles.addGoal(ben, cycles.start(ben, NewCycle.blank(null)).id(), GoalDraft.of("Private plans"));
+
+		kudos.give(ana, org.learnerB(), "Thanks for the dry run.", null, anas.id());
+
+		assertThat(kudos.received(ben, org.learnerB()).items()).singleElement().satisfies(t -> {
+			assertThat(t.goalId()).isEqualTo(anas.id());
+			assertThat(t.goalWhat()).isEqualTo("Lead a workshop");
+		});
+		assertThat(refusal(() -> kudos.give(ana, org.learnerB(), "Thanks", null, bens.id()))).containsOnlyKeys("goalId");
+		assertThat(refusal(() -> kudos.give(ana, org.learnerB(), "Thanks", null, new GoalId("not-an-id"))))
+			.containsOnlyKeys("goalId");
+		assertThat(kudos.received(ben, org.learnerB()).items()).hasSize(1);
+	}
+
 	@Test
 	void aLearnerThanksAColleagueForACourseAndTheyAndTheirManagerSeeIt() {
 		Course course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Incident reports " + org.suffix());

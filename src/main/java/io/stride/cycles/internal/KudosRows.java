@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.stride.authoring.CourseId;
+import io.stride.cycles.GoalId;
 import io.stride.identity.PersonId;
 import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +19,10 @@ import org.springframework.stereotype.Repository;
 public class KudosRows {
 
 	public record Row(String id, PersonId from, String fromName, PersonId to, String message, CourseId courseId,
-			Instant at) {
+			Instant at, GoalId goalId) {
 	}
 
-	private static final String COLUMNS = "SELECT id, from_person, from_name, to_person, message, course_id, created_at FROM kudos ";
+	private static final String COLUMNS = "SELECT id, from_person, from_name, to_person, message, course_id, created_at, goal_id FROM kudos ";
 
 	private final JdbcClient jdbc;
 
@@ -31,9 +32,10 @@ public class KudosRows {
 
 	public void insert(Row row) {
 		jdbc.sql("INSERT INTO kudos (id, from_person, from_name, to_person, message, course_id, goal_id, created_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, NULL, ?)")
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(row.id(), row.from().value(), row.fromName(), row.to().value(), row.message(),
-					row.courseId() == null ? null : row.courseId().value(), Timestamp.from(row.at()))
+					row.courseId() == null ? null : row.courseId().value(),
+					row.goalId() == null ? null : row.goalId().value(), Timestamp.from(row.at()))
 			.update();
 	}
 
@@ -56,7 +58,8 @@ public class KudosRows {
 			.param("limit", limit)
 			.query((rs, n) -> new Row(rs.getString(1), new PersonId(rs.getString(2)), rs.getString(3),
 					new PersonId(rs.getString(4)), rs.getString(5),
-					rs.getString(6) == null ? null : new CourseId(rs.getString(6)), rs.getTimestamp(7).toInstant()))
+					rs.getString(6) == null ? null : new CourseId(rs.getString(6)), rs.getTimestamp(7).toInstant(),
+					rs.getString(8) == null ? null : new GoalId(rs.getString(8))))
 			.list();
 	}
 

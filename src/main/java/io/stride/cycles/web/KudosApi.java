@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.stride.authoring.CourseId;
 import io.stride.cycles.Contributors;
+import io.stride.cycles.GoalId;
 import io.stride.cycles.Kudos;
 import io.stride.cycles.Thanks;
 import io.stride.identity.Organization;
@@ -46,15 +47,16 @@ class KudosApi {
 		this.organization = organization;
 	}
 
-	record KudosBody(String to, String message, String courseId) {
+	record KudosBody(String to, String message, String courseId, String goalId) {
 	}
 
 	record KudosView(String id, String fromId, String fromName, String toId, String toName, String message,
-			String courseId, String courseTitle, Instant createdAt) {
+			String courseId, String courseTitle, Instant createdAt, String goalId, String goalWhat) {
 
 		static KudosView of(Thanks t) {
 			return new KudosView(t.id(), t.from().value(), t.fromName(), t.to().value(), t.toName(), t.message(),
-					t.courseId() == null ? null : t.courseId().value(), t.courseTitle(), t.at());
+					t.courseId() == null ? null : t.courseId().value(), t.courseTitle(), t.at(),
+					t.goalId() == null ? null : t.goalId().value(), t.goalWhat());
 		}
 	}
 
@@ -79,13 +81,15 @@ class KudosApi {
 
 	@PostMapping("/kudos")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Thank a colleague, optionally for a published course. 422 at the field for oneself, an "
-			+ "inactive or unknown colleague, an empty message or one over 500 characters, a course not published; "
+	@Operation(summary = "Thank a colleague, optionally for a published course and/or for help with one of your own "
+			+ "goals (goalId). 422 at the field for oneself, an inactive or unknown colleague, an empty message or one "
+			+ "over 500 characters, a course not published, a goal that is not yours; "
 			+ "422 after 20 kudos in a day (UTC)")
 	KudosView give(@RequestBody KudosBody body) {
 		PersonId to = body.to() == null || body.to().isBlank() ? null : new PersonId(body.to());
 		CourseId course = body.courseId() == null || body.courseId().isBlank() ? null : new CourseId(body.courseId());
-		return KudosView.of(kudos.give(organization.currentViewer(), to, body.message(), course));
+		GoalId goal = body.goalId() == null || body.goalId().isBlank() ? null : new GoalId(body.goalId());
+		return KudosView.of(kudos.give(organization.currentViewer(), to, body.message(), course, goal));
 	}
 
 	@GetMapping("/people/{id}/kudos")

@@ -9,7 +9,10 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.cycles.Contributors;
+import io.stride.cycles.GoalId;
 import io.stride.cycles.Kudos;
+import io.stride.cycles.LearningCycle;
+import io.stride.cycles.LearningCycles;
 import io.stride.cycles.Thanks;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
@@ -42,7 +45,11 @@ class KudosController {
 
 	private final Authoring authoring;
 
-	KudosController(Kudos kudos, Contributors contributors, Organization organization, Authoring authoring) {
+	private final LearningCycles cycles;
+
+	KudosController(Kudos kudos, Contributors contributors, Organization organization, Authoring authoring,
+			LearningCycles cycles) {
+		this.cycles = cycles;
 		this.kudos = kudos;
 		this.contributors = contributors;
 		this.organization = organization;
@@ -50,12 +57,13 @@ class KudosController {
 	}
 
 	/** The form as typed: a colleague from the list or by email (the email wins when both are given). */
-	record KudosForm(String to, String toEmail, String message, String courseId) {
+	record KudosForm(String to, String toEmail, String message, String courseId, String goalId) {
 	}
 
 	@GetMapping("/kudos/new")
-	String form(@RequestParam(required = false) String to, @RequestParam(required = false) String course, Model model) {
-		return form(model, organization.currentViewer(), new KudosForm(to, "", "", course), Map.of());
+	String form(@RequestParam(required = false) String to, @RequestParam(required = false) String course,
+			@RequestParam(required = false) String goal, Model model) {
+		return form(model, organization.currentViewer(), new KudosForm(to, "", "", course, goal), Map.of());
 	}
 
 	@PostMapping("/kudos")
@@ -64,7 +72,8 @@ class KudosController {
 		try {
 			PersonId to = recipient(form);
 			CourseId course = blank(form.courseId()) ? null : new CourseId(form.courseId().strip());
-			Thanks given = kudos.give(me, to, form.message(), course);
+			GoalId goal = blank(form.goalId()) ? null : new GoalId(form.goalId().strip());
+			Thanks given = kudos.give(me, to, form.message(), course, goal);
 			redirect.addFlashAttribute("notice", "Sent: " + given.toName() + " will see your thanks.");
 			return "redirect:/kudos/new";
 		}
@@ -147,6 +156,7 @@ class KudosController {
 				.ifPresent(c -> model.addAttribute("namedCourse", c));
 		}
 		model.addAttribute("colleagues", sorted);
+		model.addAttribute("goals", cycles.active(me).map(LearningCycle::goals).orElse(List.of()));
 		model.addAttribute("courses", choices);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
