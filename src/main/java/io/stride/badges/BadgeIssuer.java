@@ -102,11 +102,13 @@ public class BadgeIssuer {
 
 	/**
 	 * Issues the badge to the person unless they already hold a valid credential of it (or are not an active person,
-	 * or the badge is retired). Returns the credential issued, if one was.
+	 * or the badge is retired, or an admin revoked it from them by hand: a withdrawn badge does not come back by
+	 * itself). Returns the credential issued, if one was.
 	 */
 	public Optional<IssuedBadge> issue(BadgeId badgeId, PersonId person) {
 		BadgeRows.Row badge = badges.lock(badgeId.value()).orElse(null);
-		if (badge == null || !"ACTIVE".equals(badge.status()) || credentials.active(badge.id(), person.value()).isPresent()) {
+		if (badge == null || !"ACTIVE".equals(badge.status()) || credentials.active(badge.id(), person.value()).isPresent()
+				|| credentials.revokedByHand(badge.id(), person.value())) {
 			return Optional.empty();
 		}
 		Person earner = organization.contactOf(person).orElse(null);

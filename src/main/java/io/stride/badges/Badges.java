@@ -131,7 +131,10 @@ public class Badges {
 				current.kind(), current.capabilityId(), current.levelRank(), current.minValidatedGoals(),
 				current.courseId(), "RETIRED", current.revision() + 1, current.createdBy(), current.createdAt(),
 				clock.instant(), current.alignments());
-		badges.update(row, current.revision());
+		if (!badges.update(row, current.revision())) {
+			throw new ConflictException("Someone saved this badge meanwhile: reload it and retire it again.",
+					Map.of("revision", current.revision()));
+		}
 		events.publishEvent(new BadgeChanged(id, row.name(), "RETIRED", null, viewer.id()));
 		return badge(row);
 	}

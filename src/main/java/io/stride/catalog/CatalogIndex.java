@@ -108,6 +108,7 @@ public class CatalogIndex {
 	 */
 	@Transactional
 	public int[] catchUp() {
+		entries.lockForCatchUp();
 		Map<String, Integer> indexed = entries.versions();
 		Set<String> withoutLanguage = entries.withoutLanguage();
 		List<CourseId> stale = new ArrayList<>();

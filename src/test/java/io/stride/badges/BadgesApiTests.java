@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -261,8 +262,14 @@ class BadgesApiTests {
 		mvc.perform(post(revoke).header("Authorization", admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\":\"Again\"}")).andExpect(status().isConflict());
 		assertThat(revokedInStatusList(credentialId)).isTrue();
+		// the public page says it was revoked, not the admin's reason (that is for the earner)
 		mvc.perform(get("/badges/credentials/" + credentialId))
-			.andExpect(content().string(containsString("Issued by mistake")));
+			.andExpect(content().string(containsString("Revoked")))
+			.andExpect(content().string(not(containsString("Issued by mistake"))));
+		// a badge withdrawn by hand does not come back by itself when the level is heard of again
+		assertThat(issuer.issue(new BadgeId(badgeId), org.learnerA())).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM badge_credentials WHERE badge_id = ? AND revoked_at IS NULL")
+			.param(badgeId).query(Integer.class).single()).isZero();
 	}
 
 	@Test

@@ -57,6 +57,15 @@ public class CredentialRows {
 		return jdbc.sql(COLUMNS + "WHERE c.id = ?").param(id).query(CredentialRows::map).optional();
 	}
 
+	/** Whether an admin revoked a credential of the badge from the person by hand: it is not issued again by itself. */
+	public boolean revokedByHand(String badgeId, String personId) {
+		return jdbc.sql("SELECT COUNT(*) FROM badge_credentials WHERE badge_id = ? AND person_id = ? "
+				+ "AND revoked_by IS NOT NULL")
+			.params(badgeId, personId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	public Optional<Row> active(String badgeId, String personId) {
 		return jdbc.sql(COLUMNS + "WHERE c.active_key = ?").param(badgeId + ":" + personId).query(CredentialRows::map).optional();
 	}

@@ -252,13 +252,28 @@ public class CatalogEntries {
 		boolean selective = !terms.isEmpty() || filter.courses() != null || filter.authors() != null;
 		String from = selective ? " FROM (SELECT " + COLUMNS + ", title_lower FROM catalog_entries" + where + " OFFSET 0) e"
 				: " FROM catalog_entries" + where;
-		return jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title" + from + " ORDER BY " + orderBy
+		List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title" + from + " ORDER BY " + orderBy
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
 					rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8), rs.getInt(9), rs.getInt(10),
 					rs.getInt(11), rs.getInt(13) == 1))
 			.list();
+		// what the search goes on to read (authors, capabilities) is planned as usual again
+		if (postgres && !filter.terms().isEmpty()) {
+			jdbc.sql("SET LOCAL enable_seqscan = on").update();
+		}
+		return rows;
+	}
+
+	/**
+	 * On PostgreSQL, holds the catalogue's catch-up lock until the transaction ends, so that two instances starting
+	 * together do not both insert the same courses.
+	 */
+	public void lockForCatchUp() {
+		if (postgres) {
+			jdbc.sql("SELECT pg_advisory_xact_lock(7301460291)").query((rs, n) -> 1).list();
+		}
 	}
 
 	private String where(Filter filter, Map<String, Object> params) {

@@ -34,7 +34,7 @@ public class Teams {
 		if (held instanceof Memo memo) {
 			return memo.teams;
 		}
-		List<Team> teams = read();
+		List<Team> teams = List.copyOf(read());
 		TransactionSynchronizationManager.bindResource(this, new Memo(teams));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
