@@ -164,8 +164,8 @@ public class BadgeIssuer {
 	@ApplicationModuleListener
 	void on(CapabilityLevelChanged event) {
 		int rank = levels.rankOf(event.person(), event.capability());
-		for (BadgeRows.Row badge : badges.activeOfKind(CriterionKind.CAPABILITY_LEVEL.name(), "capability_id",
-				event.capability().value())) {
+		for (BadgeRows.Row badge : badges.ofKind(CriterionKind.CAPABILITY_LEVEL.name(), "capability_id",
+				event.capability().value(), false)) {
 			if (rank >= badge.levelRank()) {
 				issue(new BadgeId(badge.id()), event.person());
 			}
@@ -178,8 +178,8 @@ public class BadgeIssuer {
 	@ApplicationModuleListener
 	void on(CourseMasteryChanged event) {
 		boolean mastered = mastery.masteredCourses(event.personId()).contains(event.courseId());
-		for (BadgeRows.Row badge : badges.activeOfKind(CriterionKind.COURSE_MASTERED.name(), "course_id",
-				event.courseId().value())) {
+		for (BadgeRows.Row badge : badges.ofKind(CriterionKind.COURSE_MASTERED.name(), "course_id",
+				event.courseId().value(), false)) {
 			if (mastered) {
 				issue(new BadgeId(badge.id()), event.personId());
 			}
@@ -206,7 +206,7 @@ public class BadgeIssuer {
 	@Scheduled(cron = "${stride.badges.expiry-cron:0 30 5 * * *}", zone = "UTC")
 	public int revokeExpired() {
 		int revoked = 0;
-		for (BadgeRows.Row badge : badges.activeOfKind(CriterionKind.CAPABILITY_LEVEL.name(), "capability_id", null)) {
+		for (BadgeRows.Row badge : badges.ofKind(CriterionKind.CAPABILITY_LEVEL.name(), "capability_id", null, false)) {
 			List<CredentialRows.Row> valid = credentials.activeOfBadge(badge.id());
 			if (valid.isEmpty()) {
 				continue;

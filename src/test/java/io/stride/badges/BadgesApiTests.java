@@ -335,6 +335,14 @@ class BadgesApiTests {
 		inTransaction(() -> rows.holds(org.learnerB(), capability, 1, null));
 		Thread.sleep(300);
 		assertThat(credentialOf(org.learnerB(), badgeId)).isNull();
+		// but what it issued is still revoked when the evidence goes
+		inTransaction(() -> {
+			jdbc.sql("DELETE FROM capability_certificates WHERE person_id = ? AND capability_id = ?")
+				.params(org.learnerA().value(), capability.value())
+				.update();
+			holdings.recompute(List.of(org.learnerA()), capability);
+		});
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(revokedInStatusList(credentialId)).isTrue());
 	}
 
 	@Test

@@ -76,13 +76,22 @@ public class BadgeRows {
 		return withAlignments(jdbc.sql(COLUMNS + "ORDER BY name, id").query(BadgeRows::map).list());
 	}
 
-	/** Active definitions of a kind naming the capability (or course, with {@code course = true}). */
+	/** Active definitions of a kind naming the capability or course ({@code column}: capability_id or course_id). */
 	public List<Row> activeOfKind(String kind, String column, String value) {
+		return ofKind(kind, column, value, true);
+	}
+
+	/**
+	 * Definitions of a kind, retired ones too: a retired badge issues no more, but the credentials it issued are still
+	 * revoked when their evidence goes.
+	 */
+	public List<Row> ofKind(String kind, String column, String value, boolean activeOnly) {
 		if (!column.equals("capability_id") && !column.equals("course_id")) {
 			throw new IllegalArgumentException(column);
 		}
 		String where = value == null ? "" : "AND " + column + " = :value ";
-		var spec = jdbc.sql(COLUMNS + "WHERE status = 'ACTIVE' AND kind = :kind " + where + "ORDER BY id").param("kind", kind);
+		var spec = jdbc.sql(COLUMNS + "WHERE " + (activeOnly ? "status = 'ACTIVE' AND " : "") + "kind = :kind " + where
+				+ "ORDER BY id").param("kind", kind);
 		if (value != null) {
 			spec = spec.param("value", value);
 		}
