@@ -89,8 +89,12 @@ public class CatalogIndex {
 	@EventListener
 	@Transactional
 	void on(LessonReacted reacted) {
-		entries.react(reacted.courseId().value(), reacted.before() == null ? null : reacted.before().name(),
-				reacted.now().name());
+		// counted afresh from feedback rather than moved by one: two changes of one reaction at once both saw the same
+		// "before", and moving by one counted it away twice
+		Counts counts = counts(List.of(reacted.courseId())).get(reacted.courseId());
+		if (counts != null) {
+			entries.setCounts(Map.of(reacted.courseId().value(), counts));
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

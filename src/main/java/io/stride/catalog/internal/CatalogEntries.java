@@ -170,32 +170,6 @@ public class CatalogEntries {
 		jdbc.sql("UPDATE catalog_entries SET learners = learners + 1 WHERE course_id = ?").param(courseId).update();
 	}
 
-	/**
-	 * One reaction counted under {@code now} instead of {@code before} (null: a first reaction). The row stays
-	 * locked until the transaction ends, so the score written is that of the counts written.
-	 */
-	public void react(String courseId, String before, String now) {
-		int updated = jdbc.sql("UPDATE catalog_entries SET helpful = helpful + ?, unclear = unclear + ?, "
-				+ "outdated = outdated + ? WHERE course_id = ?")
-			.params(delta("HELPFUL", before, now), delta("UNCLEAR", before, now), delta("OUTDATED", before, now),
-					courseId)
-			.update();
-		if (updated == 0) {
-			return;
-		}
-		int[] c = jdbc.sql("SELECT helpful, unclear, outdated FROM catalog_entries WHERE course_id = ?")
-			.param(courseId)
-			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3) })
-			.single();
-		jdbc.sql("UPDATE catalog_entries SET score = ? WHERE course_id = ?")
-			.params(score(c[0], c[1], c[2]), courseId)
-			.update();
-	}
-
-	private static int delta(String kind, String before, String now) {
-		return (kind.equals(now) ? 1 : 0) - (kind.equals(before) ? 1 : 0);
-	}
-
 	/** The score as feedback shows it: (helpful − unclear − outdated) / reactions × 100 from 5 reactions on. */
 	static Integer score(int helpful, int unclear, int outdated) {
 		var score = new io.stride.feedback.ReactionScore(helpful, unclear, outdated);
