@@ -43,14 +43,23 @@ public record CourseAnalyticsFilter(TeamId team, LocalDate from, LocalDate to) {
 	}
 
 	private static LocalDate date(String field, String text, Map<String, String> errors) {
+		return date(field, text, 1970, errors);
+	}
+
+	/**
+	 * A day typed as YYYY-MM-DD for the filter {@code field} of an analytics page (null when blank); an unreadable
+	 * day, or one before {@code firstYear} or after 9998, is put in {@code errors} at the field.
+	 */
+	public static LocalDate date(String field, String text, int firstYear, Map<String, String> errors) {
 		if (blank(text)) {
 			return null;
 		}
 		try {
 			LocalDate date = LocalDate.parse(text.strip());
 			// years outside this range are typing slips, and would overflow the database's timestamps
-			if (date.getYear() < 1970 || date.getYear() > 9998) {
-				errors.put(field, "Pick a date between 1970 and 9998; “" + text.strip() + "” is out of range.");
+			if (date.getYear() < firstYear || date.getYear() > 9998) {
+				errors.put(field, "Pick a date between " + firstYear + " and 9998; “" + cut(text.strip())
+						+ "” is out of range.");
 				return null;
 			}
 			return date;

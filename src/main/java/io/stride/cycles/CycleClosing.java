@@ -15,7 +15,6 @@ import java.util.Map;
 import io.stride.cycles.internal.CheckInRows;
 import io.stride.cycles.internal.CycleRows.CycleRow;
 import io.stride.cycles.internal.CycleRows.GoalRow;
-import io.stride.cycles.internal.CycleRows.LinkRow;
 import io.stride.cycles.internal.CycleRows;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
@@ -68,18 +67,15 @@ public class CycleClosing {
 
 	private final CheckInRows work;
 
-	private final Priorities priorities;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CycleClosing(LearningCycles cycles, CycleRows rows, CheckInRows work, Priorities priorities,
-			ApplicationEventPublisher events, Clock clock) {
+	CycleClosing(LearningCycles cycles, CycleRows rows, CheckInRows work, ApplicationEventPublisher events,
+			Clock clock) {
 		this.cycles = cycles;
 		this.rows = rows;
 		this.work = work;
-		this.priorities = priorities;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -203,30 +199,7 @@ public class CycleClosing {
 				rows.invite(row.id(), person);
 			}
 		});
-		List<GoalId> ids = goals.stream().map(GoalRow::id).toList();
-		Map<GoalId, List<String>> served = rows.prioritiesOf(ids);
-		Map<GoalId, List<String>> courses = rows.coursesOf(ids);
-		Map<GoalId, List<String>> validators = rows.validatorsOf(ids);
-		Map<GoalId, List<LinkRow>> links = rows.linksOf(ids);
-		int position = 1;
-		for (GoalRow g : goals) {
-			GoalId id = new GoalId(Ids.newId());
-			rows.insert(new GoalRow(id, row.id(), position++, g.what(), g.capabilityId(), g.targetLevel(), g.servesSelf(),
-					g.practice(), g.mentorId(), g.evidence(), null, g.lookingForHelp(), 0, 0, null, null, null, g.id()),
-					now);
-			// a priority whose period ended stays with the closed cycle: the new one serves today's
-			rows.replacePriorities(id, served.getOrDefault(g.id(), List.of())
-				.stream()
-				.filter(p -> priorities.isLive(new PriorityId(p)))
-				.toList());
-			rows.replaceCourses(id, courses.getOrDefault(g.id(), List.of()));
-			rows.replaceValidators(id, validators.getOrDefault(g.id(), List.of()).stream().map(PersonId::new).toList());
-			rows.replaceResources(id, links.getOrDefault(g.id(), List.of())
-				.stream()
-				.filter(l -> "RESOURCE".equals(l.kind()))
-				.map(l -> new LinkRow(Ids.newId(), id, "RESOURCE", l.title(), l.url()))
-				.toList(), now);
-		}
+		cycles.copyGoals(goals, row.id(), now);
 		return row.id();
 	}
 

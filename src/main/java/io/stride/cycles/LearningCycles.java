@@ -890,7 +890,14 @@ public class LearningCycles {
 	// --- starting from a previous contract or a template ---------------------------------------------------------
 
 	private void copyGoals(CycleRow from, CycleRow to, Instant at) {
-		List<GoalRow> goals = rows.goalsOf(List.of(from.id()));
+		copyGoals(rows.goalsOf(List.of(from.id())), to.id(), at);
+	}
+
+	/**
+	 * Copies goals into another cycle as new goals carried from them: what they plan (priorities still live, courses,
+	 * planned validators, resources), without progress, time, target date or reflection.
+	 */
+	void copyGoals(List<GoalRow> goals, CycleId to, Instant at) {
 		List<GoalId> ids = goals.stream().map(GoalRow::id).toList();
 		Map<GoalId, List<String>> served = rows.prioritiesOf(ids);
 		Map<GoalId, List<String>> courses = rows.coursesOf(ids);
@@ -899,7 +906,7 @@ public class LearningCycles {
 		int position = 1;
 		for (GoalRow g : goals) {
 			GoalId id = new GoalId(Ids.newId());
-			rows.insert(new GoalRow(id, to.id(), position++, g.what(), g.capabilityId(), g.targetLevel(), g.servesSelf(),
+			rows.insert(new GoalRow(id, to, position++, g.what(), g.capabilityId(), g.targetLevel(), g.servesSelf(),
 					g.practice(), g.mentorId(), g.evidence(), null, g.lookingForHelp(), 0, 0, null, null, null, g.id()),
 					at);
 			// priorities of an ended period stay behind: the new cycle serves today's

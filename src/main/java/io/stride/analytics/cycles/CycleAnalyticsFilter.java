@@ -1,10 +1,10 @@
 package io.stride.analytics.cycles;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.stride.analytics.CourseAnalyticsFilter;
 import io.stride.identity.TeamId;
 import io.stride.shared.InvalidInputException;
 
@@ -32,29 +32,10 @@ public record CycleAnalyticsFilter(TeamId team, LocalDate from, LocalDate to) {
 	}
 
 	private static LocalDate date(String field, String text, Map<String, String> errors) {
-		if (blank(text)) {
-			return null;
-		}
-		try {
-			LocalDate date = LocalDate.parse(text.strip());
-			if (date.getYear() < 2000 || date.getYear() > 9998) {
-				errors.put(field, "Pick a date between 2000 and 9998; “" + cut(text.strip()) + "” is out of range.");
-				return null;
-			}
-			return date;
-		}
-		catch (DateTimeParseException e) {
-			errors.put(field, "Write the " + field + " date as YYYY-MM-DD, for example 2026-01-31; “" + cut(text.strip())
-					+ "” is not a date.");
-			return null;
-		}
+		return CourseAnalyticsFilter.date(field, text, 2000, errors);
 	}
 
 	private static boolean blank(String text) {
 		return text == null || text.isBlank();
-	}
-
-	private static String cut(String text) {
-		return text.length() <= 40 ? text : text.substring(0, 40) + "…";
 	}
 }
