@@ -42,15 +42,46 @@ public class Overlap {
 		}
 	}
 
+	/** A text's passages (at most 400) with their vectors, embedded once to be compared with many texts. */
+	public static final class Embedded {
+
+		private final List<Passage> passages;
+
+		private final float[][] vectors;
+
+		private Embedded(List<Passage> passages, float[][] vectors) {
+			this.passages = passages;
+			this.vectors = vectors;
+		}
+
+		public int size() {
+			return passages.size();
+		}
+	}
+
+	/** Embeds the passages (the first 400) for {@link #compare(Embedded, Embedded)}. */
+	public Embedded embed(List<Passage> passages) {
+		List<Passage> kept = List.copyOf(passages.subList(0, Math.min(passages.size(), 400)));
+		return new Embedded(kept, embedder.embed(kept.stream().map(Passage::text).toList()));
+	}
+
 	/** How much of {@code mine} the other text covers, its closest passages, and facts that disagree. */
 	public Report compare(List<Passage> mine, List<Passage> theirs) {
 		if (mine.isEmpty() || theirs.isEmpty()) {
 			return new Report(0, List.of(), List.of());
 		}
-		List<Passage> a = mine.subList(0, Math.min(mine.size(), 400));
-		List<Passage> b = theirs.subList(0, Math.min(theirs.size(), 400));
-		float[][] va = embedder.embed(a.stream().map(Passage::text).toList());
-		float[][] vb = embedder.embed(b.stream().map(Passage::text).toList());
+		return compare(embed(mine), embed(theirs));
+	}
+
+	/** As {@link #compare(List, List)}, for texts embedded before. */
+	public Report compare(Embedded mine, Embedded theirs) {
+		if (mine.size() == 0 || theirs.size() == 0) {
+			return new Report(0, List.of(), List.of());
+		}
+		List<Passage> a = mine.passages;
+		List<Passage> b = theirs.passages;
+		float[][] va = mine.vectors;
+		float[][] vb = theirs.vectors;
 		List<Match> overlaps = new ArrayList<>();
 		List<Conflict> conflicts = new ArrayList<>();
 		int covered = 0;

@@ -159,6 +159,30 @@ class ReviewRoutingTests {
 			.andExpect(content().string(containsString("<strong>24 hours</strong>")));
 	}
 
+	@Test
+	void theCourseThatSaysTheSameIsFoundAmongManyThatShareSomeWords() throws Exception {
+		String same = course("Lost laptops " + org.suffix(), "Report a lost laptop holding personal data to the DPO "
+				+ "within 72 hours. Encrypt every laptop that leaves the office.");
+		String sameCase = submit(same);
+		mvc.perform(post("/api/v1/reviews/" + sameCase + "/approve").header("Authorization", reviewerOne));
+		mvc.perform(post("/api/v1/reviews/" + sameCase + "/approve").header("Authorization", reviewerTwo));
+		// published after it, more courses share a few of its words than the check compares
+		for (int i = 0; i < OverlapCheck.CANDIDATES + 2; i++) {
+			String other = course("Breach drills " + i + " " + org.suffix(), "Personal data breach drills run every quarter. "
+					+ "The team lead books the room for the drill.");
+			String otherCase = submit(other);
+			mvc.perform(post("/api/v1/reviews/" + otherCase + "/approve").header("Authorization", reviewerOne));
+			mvc.perform(post("/api/v1/reviews/" + otherCase + "/approve").header("Authorization", reviewerTwo));
+		}
+		String id = course("When a laptop is lost " + org.suffix(), "Report a lost laptop holding personal data to the DPO "
+				+ "within 72 hours. Encrypt every laptop that leaves the office.");
+		String caseId = submit(id);
+		mvc.perform(get("/api/v1/reviews/" + caseId + "/overlap").header("Authorization", reviewerOne))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].courseId").value(same))
+			.andExpect(jsonPath("$[0].report.share").value(1.0));
+	}
+
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 

@@ -322,6 +322,42 @@ public class CatalogEntries {
 		return tokens;
 	}
 
+	/**
+	 * Up to {@code limit} courses other than {@code except} whose text holds most of these words (each whole, as the
+	 * search vector holds it), closest first: ranked by PostgreSQL's ts_rank, on H2 by how many of the words each holds.
+	 */
+	public List<String> sharingWords(String except, List<String> words, int limit) {
+		List<String> tokens = words.stream().flatMap(w -> tokens(w).stream()).distinct().toList();
+		if (tokens.isEmpty() || limit <= 0) {
+			return List.of();
+		}
+		if (postgres) {
+			String query = String.join(" | ", tokens);
+			return jdbc.sql("SELECT course_id FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', :q) "
+					+ "AND course_id <> :except ORDER BY ts_rank(search_vector, to_tsquery('simple', :q)) DESC, "
+					+ "published_at DESC, course_id LIMIT :limit")
+				.param("q", query)
+				.param("except", except)
+				.param("limit", limit)
+				.query(String.class)
+				.list();
+		}
+		Map<String, Object> params = new HashMap<>();
+		List<String> held = new ArrayList<>();
+		for (int i = 0; i < tokens.size(); i++) {
+			held.add("CASE WHEN search_text LIKE :w" + i + " ESCAPE '\\' THEN 1 ELSE 0 END");
+			params.put("w" + i, "%" + escape(tokens.get(i)) + "%");
+		}
+		params.put("except", except);
+		params.put("limit", limit);
+		return jdbc.sql("SELECT course_id FROM (SELECT course_id, published_at, " + String.join(" + ", held) + " AS held "
+				+ "FROM catalog_entries WHERE course_id <> :except) e WHERE held > 0 "
+				+ "ORDER BY held DESC, published_at DESC, course_id LIMIT :limit")
+			.params(params)
+			.query(String.class)
+			.list();
+	}
+
 	/** Which of these courses have an entry. */
 	public Set<String> present(Collection<String> courseIds) {
 		if (courseIds.isEmpty()) {
