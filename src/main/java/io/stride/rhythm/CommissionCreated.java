@@ -1,0 +1,12 @@
+package io.stride.rhythm;
+
+import io.stride.identity.PersonId;
+import io.stride.identity.TeamId;
+
+/**
+ * A manager commissioned a module from {@code author}; {@code intervention} is the session's intervention it carries
+ * out, or null.
+ */
+public record CommissionCreated(CommissionId commission, TeamId team, PersonId commissionedBy, PersonId author,
+		String problem, InterventionId intervention) {
+}

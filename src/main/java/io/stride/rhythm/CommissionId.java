@@ -1,0 +1,5 @@
+package io.stride.rhythm;
+
+/** A commission's id. */
+public record CommissionId(String value) {
+}

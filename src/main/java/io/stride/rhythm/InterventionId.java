@@ -1,0 +1,5 @@
+package io.stride.rhythm;
+
+/** A capability intervention's id. */
+public record InterventionId(String value) {
+}

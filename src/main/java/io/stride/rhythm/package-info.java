@@ -1,0 +1,7 @@
+/**
+ * Learning inside the operating rhythm: the rituals a team already runs (retrospectives, business reviews, pipeline
+ * calls, one-on-ones), their sessions with a capability pre-read, the skill gaps and at most three capability
+ * interventions each session records, and a manager's decision rights: commissions and learning needs, learning
+ * hours per period and the team's learning budget.
+ */
+package io.stride.rhythm;
