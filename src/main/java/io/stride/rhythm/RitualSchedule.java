@@ -32,8 +32,11 @@ public class RitualSchedule {
 
 	private final ScheduleRows rows;
 
-	RitualSchedule(ScheduleRows rows) {
+	private final java.time.Clock clock;
+
+	RitualSchedule(ScheduleRows rows, java.time.Clock clock) {
 		this.rows = rows;
+		this.clock = clock;
 	}
 
 	/**
@@ -85,6 +88,26 @@ public class RitualSchedule {
 		return between(List.of(new TeamId(row.get().teamId())), from, from.plus(400, ChronoUnit.DAYS)).stream()
 			.filter(o -> o.ritual().equals(ritual))
 			.findFirst();
+	}
+
+	/**
+	 * The stored session of the ritual's meeting at {@code startsAt}, stored now (PLANNED) when there was none. Checks
+	 * no access. Of two callers at once one gets a DuplicateKeyException: call it outside a transaction through
+	 * {@code Retry.onDuplicateKey}, whose second run finds the session the other stored.
+	 * @throws io.stride.shared.NotFoundException when the ritual is unknown
+	 * @throws io.stride.shared.InvalidInputException ("startsAt") when the ritual does not meet then
+	 */
+	@Transactional
+	public SessionId prepare(RitualId ritual, Instant startsAt) {
+		RitualRow r = rows.ritual(ritual.value()).orElseThrow(() -> new io.stride.shared.NotFoundException("Ritual"));
+		Optional<String> stored = rows.session(r.id(), startsAt);
+		if (stored.isPresent()) {
+			return new SessionId(stored.get());
+		}
+		if (!occurrences(r, startsAt, startsAt.plusSeconds(1)).contains(startsAt)) {
+			throw new io.stride.shared.InvalidInputException("startsAt", "The ritual does not meet then.");
+		}
+		return new SessionId(rows.insertSession(r.id(), r.teamId(), startsAt, clock.instant()));
 	}
 
 	private static Occurrence occurrence(RitualRow r, Instant start, SessionId session, String status) {

@@ -51,6 +51,23 @@ public class ScheduleRows {
 			.list();
 	}
 
+	public Optional<String> session(String ritualId, Instant startsAt) {
+		return jdbc.sql("SELECT id FROM ritual_sessions WHERE ritual_id = ? AND starts_at = ?")
+			.params(ritualId, Timestamp.from(startsAt))
+			.query(String.class)
+			.optional();
+	}
+
+	/** Stores a PLANNED session (DuplicateKeyException when another was stored at once). */
+	public String insertSession(String ritualId, String teamId, Instant startsAt, Instant now) {
+		String id = java.util.UUID.randomUUID().toString();
+		jdbc.sql("INSERT INTO ritual_sessions (id, ritual_id, team_id, starts_at, status, notes, created_at) "
+				+ "VALUES (?, ?, ?, ?, 'PLANNED', '', ?)")
+			.params(id, ritualId, teamId, Timestamp.from(startsAt), Timestamp.from(now))
+			.update();
+		return id;
+	}
+
 	private static RitualRow ritual(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp retired = rs.getTimestamp(9);
 		return new RitualRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
