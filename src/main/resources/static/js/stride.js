@@ -52,6 +52,8 @@ document.addEventListener('DOMContentLoaded', () => {
   let stopped = false;
   let saving = false;
   let again = false;
+  // a Save or Publish pressed while an autosave is under way, sent once that autosave is back
+  let pendingSubmit = null;
   const save = async () => {
     if (saving) {
       // one save at a time: the next one must carry the revision this one returns
@@ -84,7 +86,11 @@ document.addEventListener('DOMContentLoaded', () => {
       status.textContent = 'Not saved: the connection failed. Your text is still here; press Save when you are back online.';
     } finally {
       saving = false;
-      if (again && !stopped) {
+      if (pendingSubmit) {
+        const submit = pendingSubmit;
+        pendingSubmit = null;
+        submit();
+      } else if (again && !stopped) {
         again = false;
         save();
       }
@@ -101,6 +107,17 @@ document.addEventListener('DOMContentLoaded', () => {
   };
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
+  // pressing a button sends the whole form: no autosave after it, and one under way is waited for, since it moves the
+  // revision (and creates a new course) that this submit must carry, or the author's own autosave reads as a conflict
+  form.addEventListener('submit', (event) => {
+    clearTimeout(timer);
+    stopped = true;
+    if (saving) {
+      event.preventDefault();
+      const submitter = event.submitter;
+      pendingSubmit = () => form.requestSubmit(submitter);
+    }
+  });
 });
 
 // Drafting progress: polls the job and opens the draft when it is ready.
