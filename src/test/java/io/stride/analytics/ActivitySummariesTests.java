@@ -122,6 +122,7 @@ class ActivitySummariesTests {
 			story.answered(p.value(), c, h.question(1), true, "2026-04-01T09:10:00Z");
 			story.answered(p.value(), c, h.question(2), false, "2026-04-01T09:11:00Z");
 		}
+		int queuedBefore = queued();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			List<Callable<Integer>> folds = List.of(summaries::catchUp, summaries::catchUp, summaries::catchUp,
@@ -130,7 +131,9 @@ class ActivitySummariesTests {
 			for (Future<Integer> f : pool.invokeAll(folds)) {
 				folded += f.get();
 			}
-			assertThat(folded).isGreaterThanOrEqualTo(72);
+			// no statement is folded twice; a fold elsewhere (a report read in the background of a full run) may have
+			// taken some of them, so the four may fold fewer: none is left and each is counted once (below)
+			assertThat(folded).isLessThanOrEqualTo(queuedBefore);
 		}
 		finally {
 			pool.shutdown();
