@@ -122,7 +122,7 @@ public class Coverage {
 		TeamState state = state(viewer, team, today, day);
 		List<CapabilityCoverage> rows = new ArrayList<>();
 		Map<CapabilityId, List<Candidate>> closest = closest(state, today, day);
-		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today);
+		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today, LevelEvaluator.EXPIRY_NOTICE_DAYS);
 		for (Capability capability : state.capabilities) {
 			Target target = state.targets.get(capability.id());
 			CoverageCalculator.Result result = state.results.get(capability.id());
@@ -557,8 +557,28 @@ public class Coverage {
 		return result;
 	}
 
-	/** Levels members hold that stop holding within the notice period, with what renews each. */
-	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today) {
+	/**
+	 * Levels members of the team tree hold that stop holding within {@code days} (1 to {@link #FORECAST_DAYS}), soonest
+	 * first, with what renews each: the manager's home looks further ahead than the 60-day notice the coverage page
+	 * lists. Same access as {@link #coverage}.
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpiringHolding> expiring(Viewer viewer, TeamId teamId, int days) {
+		Team team = visibleTeam(viewer, teamId);
+		if (days < 1 || days > FORECAST_DAYS) {
+			throw new InvalidInputException("days", "Look 1 to " + FORECAST_DAYS + " days ahead.");
+		}
+		LocalDate today = today();
+		return expiring(state(viewer, team, today, today), today, days).values()
+			.stream()
+			.flatMap(List::stream)
+			.sorted(Comparator.comparing(ExpiringHolding::expiresOn).thenComparing(ExpiringHolding::name)
+				.thenComparing(ExpiringHolding::capabilityName))
+			.toList();
+	}
+
+	/** Levels members hold that stop holding within {@code days}, with what renews each. */
+	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today, int days) {
 		List<HoldingStore.Holding> soon = new ArrayList<>();
 		for (Capability capability : state.capabilities) {
 			Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
@@ -569,7 +589,7 @@ public class Coverage {
 					continue;
 				}
 				for (HoldingStore.Holding holding : h) {
-					if (holding.levelRank() == level && LevelEvaluator.expiresInDays(holding.validUntil(), today) != null) {
+					if (holding.levelRank() == level && daysLeft(holding.validUntil(), today, days) != null) {
 						soon.add(holding);
 					}
 				}
@@ -586,10 +606,18 @@ public class Coverage {
 			result.computeIfAbsent(h.capabilityId(), k -> new ArrayList<>())
 				.add(new ExpiringHolding(h.personId(), names.get(h.personId()), capability.id(), capability.name(),
 						h.levelRank(), capability.levelName(h.levelRank()), h.validUntil(),
-						LevelEvaluator.expiresInDays(h.validUntil(), today), renewals.get(Renewals.key(h))));
+						daysLeft(h.validUntil(), today, days), renewals.get(Renewals.key(h))));
 		}
 		result.values().forEach(list -> list.sort(Comparator.comparing(ExpiringHolding::expiresOn)));
 		return result;
+	}
+
+	private static Long daysLeft(LocalDate until, LocalDate today, int within) {
+		if (until == null) {
+			return null;
+		}
+		long days = java.time.temporal.ChronoUnit.DAYS.between(today, until);
+		return days >= 0 && days <= within ? days : null;
 	}
 
 	private static int rank(CoverageStatus status, boolean noShortfall) {
