@@ -120,9 +120,47 @@ public class Coverage {
 					+ today.plusDays(FORECAST_DAYS) + ".");
 		}
 		TeamState state = state(viewer, team, today, day);
+		return teamCoverage(team, state, today, day, closest(state, today, day),
+				expiring(state, today, LevelEvaluator.EXPIRY_NOTICE_DAYS));
+	}
+
+	/** A team's coverage today without the people closest to qualifying, and the levels expiring within some days. */
+	public record Outlook(TeamCoverage coverage, List<ExpiringHolding> expiring) {
+
+		public Outlook {
+			expiring = List.copyOf(expiring);
+		}
+	}
+
+	/**
+	 * Today's coverage as {@link #coverage} has it, but without the people closest to qualifying (which reads every
+	 * member's evidence), and the levels members hold that stop holding within {@code days} (1 to
+	 * {@link #FORECAST_DAYS}), soonest first, with what renews each: the manager's home looks further ahead than the
+	 * 60-day notice of the coverage page. Same access as {@link #coverage}.
+	 */
+	@Transactional(readOnly = true)
+	public Outlook outlook(Viewer viewer, TeamId teamId, int days) {
+		Team team = visibleTeam(viewer, teamId);
+		if (days < 1 || days > FORECAST_DAYS) {
+			throw new InvalidInputException("days", "Look 1 to " + FORECAST_DAYS + " days ahead.");
+		}
+		LocalDate today = today();
+		TeamState state = state(viewer, team, today, today);
+		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today, days);
+		Map<CapabilityId, List<ExpiringHolding>> notice = new HashMap<>();
+		expiring.forEach((id, list) -> notice.put(id, list.stream()
+			.filter(h -> h.daysLeft() <= LevelEvaluator.EXPIRY_NOTICE_DAYS).toList()));
+		return new Outlook(teamCoverage(team, state, today, today, Map.of(), notice), expiring.values()
+			.stream()
+			.flatMap(List::stream)
+			.sorted(Comparator.comparing(ExpiringHolding::expiresOn).thenComparing(ExpiringHolding::name)
+				.thenComparing(ExpiringHolding::capabilityName))
+			.toList());
+	}
+
+	private TeamCoverage teamCoverage(Team team, TeamState state, LocalDate today, LocalDate day,
+			Map<CapabilityId, List<Candidate>> closest, Map<CapabilityId, List<ExpiringHolding>> expiring) {
 		List<CapabilityCoverage> rows = new ArrayList<>();
-		Map<CapabilityId, List<Candidate>> closest = closest(state, today, day);
-		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today, LevelEvaluator.EXPIRY_NOTICE_DAYS);
 		for (Capability capability : state.capabilities) {
 			Target target = state.targets.get(capability.id());
 			CoverageCalculator.Result result = state.results.get(capability.id());
@@ -555,26 +593,6 @@ public class Coverage {
 			result.put(capability.id(), List.copyOf(candidates.subList(0, Math.min(CLOSEST, candidates.size()))));
 		}
 		return result;
-	}
-
-	/**
-	 * Levels members of the team tree hold that stop holding within {@code days} (1 to {@link #FORECAST_DAYS}), soonest
-	 * first, with what renews each: the manager's home looks further ahead than the 60-day notice the coverage page
-	 * lists. Same access as {@link #coverage}.
-	 */
-	@Transactional(readOnly = true)
-	public List<ExpiringHolding> expiring(Viewer viewer, TeamId teamId, int days) {
-		Team team = visibleTeam(viewer, teamId);
-		if (days < 1 || days > FORECAST_DAYS) {
-			throw new InvalidInputException("days", "Look 1 to " + FORECAST_DAYS + " days ahead.");
-		}
-		LocalDate today = today();
-		return expiring(state(viewer, team, today, today), today, days).values()
-			.stream()
-			.flatMap(List::stream)
-			.sorted(Comparator.comparing(ExpiringHolding::expiresOn).thenComparing(ExpiringHolding::name)
-				.thenComparing(ExpiringHolding::capabilityName))
-			.toList();
 	}
 
 	/** Levels members hold that stop holding within {@code days}, with what renews each. */

@@ -25,7 +25,6 @@ import io.stride.capability.CapabilityLevels;
 import io.stride.capability.Coverage;
 import io.stride.capability.CoverageStatus;
 import io.stride.capability.ExpiringHolding;
-import io.stride.capability.TeamCoverage;
 import io.stride.delivery.Delivery;
 import io.stride.delivery.TeamProgressRow;
 import io.stride.identity.Organization;
@@ -207,8 +206,8 @@ public class ManagerHome {
 		Set<String> seenOverdue = new HashSet<>();
 		Set<String> seenExpiring = new HashSet<>();
 		for (TeamRef team : shown) {
-			TeamCoverage covered = coverage.coverage(viewer, team.id(), null);
-			for (CapabilityCoverage c : covered.capabilities()) {
+			Coverage.Outlook outlook = coverage.outlook(viewer, team.id(), EXPIRING_DAYS);
+			for (CapabilityCoverage c : outlook.coverage().capabilities()) {
 				capabilityNames.put(c.capabilityId(), c.name());
 				if (c.target() == null) {
 					continue;
@@ -221,7 +220,7 @@ public class ManagerHome {
 							"/teams/" + team.id().value() + "/coverage"));
 				}
 			}
-			for (ExpiringHolding h : coverage.expiring(viewer, team.id(), EXPIRING_DAYS)) {
+			for (ExpiringHolding h : outlook.expiring()) {
 				if (seenExpiring.add(h.personId().value() + "/" + h.capabilityId().value() + "/" + h.levelRank())) {
 					expiring.add(new ExpiringEvidence(h.personId(), h.name(), h.capabilityId(), h.capabilityName(),
 							h.levelName(), h.expiresOn(), h.daysLeft(),
