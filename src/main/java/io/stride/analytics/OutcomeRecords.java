@@ -75,9 +75,9 @@ class OutcomeRecords {
 		if (teams.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM outcome_metrics WHERE team_id IN (:teams) AND deleted_at IS NULL "
+		return jdbc.sql("SELECT " + COLUMNS + " FROM outcome_metrics WHERE team_id = ANY(:teams) AND deleted_at IS NULL "
 				+ "ORDER BY name, id LIMIT :limit")
-			.param("teams", teams.stream().map(TeamId::value).distinct().toList())
+			.param("teams", io.stride.shared.SqlArrays.varchars(teams.stream().map(TeamId::value).distinct().toList()))
 			.param("limit", limit)
 			.query(this::metric)
 			.list();

@@ -165,11 +165,6 @@ public class ManagerHome {
 		}
 	}
 
-	/** Whether the viewer gets a home rather than My learning when they sign in: they manage a team. */
-	public boolean isFor(Viewer viewer) {
-		return viewer.isManager();
-	}
-
 	/**
 	 * The home over every team the viewer manages (the topmost ones of their tree, at most {@link #MAX_TEAMS}), or
 	 * over one team of their tree; 404 for a team outside it. Someone who manages no team gets empty sections.

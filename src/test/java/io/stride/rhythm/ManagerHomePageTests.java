@@ -236,6 +236,13 @@ class ManagerHomePageTests {
 		mvc.perform(get("/learning").with(as(org.managerA()))).andExpect(status().isOk());
 		Document learner = page("/home", org.learnerA());
 		assertThat(learner.select("#no-teams a").attr("href")).isEqualTo("/learning");
+		assertThat(learner.select("#admin-views")).isEmpty();
+		// an admin who manages no team starts on My learning too; their home points to the organization-wide views
+		PersonId admin = fixtures.person(fixtures.admin(), "Ada Admin", "ada", org.suffix(), java.util.Set.of(),
+				java.util.Set.of(), io.stride.identity.Role.ADMIN);
+		mvc.perform(get("/").with(as(admin))).andExpect(redirectedUrl("/learning"));
+		assertThat(page("/home", admin).select("#admin-views a").eachAttr("href"))
+			.containsExactly("/analytics/capability-risk", "/teams");
 	}
 
 	private Document page(String path, PersonId person) throws Exception {
