@@ -186,7 +186,8 @@ public class ManagerHome {
 		tops.sort(Comparator.comparing((TeamRef t) -> t.name().toLowerCase(Locale.ROOT)).thenComparing(t -> t.id().value()));
 		List<TeamRef> shown = only != null ? List.of(new TeamRef(only, teams.get(only).name()))
 				: List.copyOf(tops.subList(0, Math.min(MAX_TEAMS, tops.size())));
-		List<TeamRef> others = only != null ? tops : List.copyOf(tops.subList(shown.size(), tops.size()));
+		List<TeamRef> others = only != null ? tops.stream().filter(t -> !t.id().equals(only)).toList()
+				: List.copyOf(tops.subList(shown.size(), tops.size()));
 		LocalDate today = LocalDate.now(clock);
 		if (shown.isEmpty()) {
 			return new Home(today, List.of(), List.of(), false, List.of(), List.of(), 0, List.of(), 0, List.of(), 0,
