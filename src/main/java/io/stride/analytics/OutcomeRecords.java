@@ -70,6 +70,37 @@ class OutcomeRecords {
 			.toList();
 	}
 
+	/** Live metrics of these teams (at most {@code limit}), by name, without their linked courses. */
+	List<OutcomeMetric> ofTeams(java.util.Collection<TeamId> teams, int limit) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM outcome_metrics WHERE team_id = ANY(:teams) AND deleted_at IS NULL "
+				+ "ORDER BY name, id LIMIT :limit")
+			.param("teams", io.stride.shared.SqlArrays.varchars(teams.stream().map(TeamId::value).distinct().toList()))
+			.param("limit", limit)
+			.query(this::metric)
+			.list();
+	}
+
+	/** The latest {@code count} values of each metric, in one read. */
+	Map<String, SortedMap<LocalDate, Double>> latestValues(java.util.Collection<String> metrics, int count) {
+		Map<String, SortedMap<LocalDate, Double>> values = new HashMap<>();
+		if (metrics.isEmpty()) {
+			return values;
+		}
+		jdbc.sql("SELECT metric_id, period_start, amount FROM (SELECT metric_id, period_start, amount, ROW_NUMBER() "
+				+ "OVER (PARTITION BY metric_id ORDER BY period_start DESC) AS n FROM outcome_values "
+				+ "WHERE metric_id IN (:metrics)) latest WHERE n <= :count")
+			.param("metrics", List.copyOf(metrics))
+			.param("count", count)
+			.query(rs -> {
+				values.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+					.put(rs.getObject(2, LocalDate.class), rs.getDouble(3));
+			});
+		return values;
+	}
+
 	OutcomeMetric insert(TeamId team, OutcomeMetricChange change, PersonId by, Instant at) {
 		String id = Ids.newId();
 		jdbc.sql("INSERT INTO outcome_metrics (id, team_id, name, unit, direction, granularity, description, revision, "

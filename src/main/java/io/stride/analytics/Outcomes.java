@@ -99,6 +99,27 @@ public class Outcomes {
 		return courses.entrySet().stream().map(e -> new OutcomeReport.LinkedCourse(e.getKey(), e.getValue())).toList();
 	}
 
+	/** A metric with its latest values, oldest first. */
+	public record Recent(OutcomeMetric metric, SortedMap<LocalDate, Double> values) {
+	}
+
+	/**
+	 * The live metrics of those of {@code teams} the viewer manages (the others are left out), each with its latest
+	 * {@code count} values: at most {@code limit} metrics, by name, read in two queries. For summaries such as the
+	 * manager's home; the metrics carry no linked courses.
+	 */
+	@Transactional(readOnly = true)
+	public List<Recent> recent(Viewer viewer, java.util.Collection<TeamId> teams, int count, int limit) {
+		Set<TeamId> managed = organization.managedTeamTree(viewer);
+		List<TeamId> mine = teams.stream().filter(managed::contains).distinct().toList();
+		List<OutcomeMetric> metrics = records.ofTeams(mine, limit);
+		Map<String, SortedMap<LocalDate, Double>> values = records.latestValues(
+				metrics.stream().map(OutcomeMetric::id).toList(), count);
+		return metrics.stream()
+			.map(m -> new Recent(m, values.getOrDefault(m.id(), new java.util.TreeMap<>())))
+			.toList();
+	}
+
 	@Transactional
 	public OutcomeMetric define(Viewer viewer, TeamId team, OutcomeMetricChange change) {
 		organization.managedTeam(viewer, team);

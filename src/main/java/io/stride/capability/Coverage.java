@@ -120,9 +120,47 @@ public class Coverage {
 					+ today.plusDays(FORECAST_DAYS) + ".");
 		}
 		TeamState state = state(viewer, team, today, day);
+		return teamCoverage(team, state, today, day, closest(state, today, day),
+				expiring(state, today, LevelEvaluator.EXPIRY_NOTICE_DAYS));
+	}
+
+	/** A team's coverage today without the people closest to qualifying, and the levels expiring within some days. */
+	public record Outlook(TeamCoverage coverage, List<ExpiringHolding> expiring) {
+
+		public Outlook {
+			expiring = List.copyOf(expiring);
+		}
+	}
+
+	/**
+	 * Today's coverage as {@link #coverage} has it, but without the people closest to qualifying (which reads every
+	 * member's evidence), and the levels members hold that stop holding within {@code days} (1 to
+	 * {@link #FORECAST_DAYS}), soonest first, with what renews each: the manager's home looks further ahead than the
+	 * 60-day notice of the coverage page. Same access as {@link #coverage}.
+	 */
+	@Transactional(readOnly = true)
+	public Outlook outlook(Viewer viewer, TeamId teamId, int days) {
+		Team team = visibleTeam(viewer, teamId);
+		if (days < 1 || days > FORECAST_DAYS) {
+			throw new InvalidInputException("days", "Look 1 to " + FORECAST_DAYS + " days ahead.");
+		}
+		LocalDate today = today();
+		TeamState state = state(viewer, team, today, today);
+		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today, days);
+		Map<CapabilityId, List<ExpiringHolding>> notice = new HashMap<>();
+		expiring.forEach((id, list) -> notice.put(id, list.stream()
+			.filter(h -> h.daysLeft() <= LevelEvaluator.EXPIRY_NOTICE_DAYS).toList()));
+		return new Outlook(teamCoverage(team, state, today, today, Map.of(), notice), expiring.values()
+			.stream()
+			.flatMap(List::stream)
+			.sorted(Comparator.comparing(ExpiringHolding::expiresOn).thenComparing(ExpiringHolding::name)
+				.thenComparing(ExpiringHolding::capabilityName))
+			.toList());
+	}
+
+	private TeamCoverage teamCoverage(Team team, TeamState state, LocalDate today, LocalDate day,
+			Map<CapabilityId, List<Candidate>> closest, Map<CapabilityId, List<ExpiringHolding>> expiring) {
 		List<CapabilityCoverage> rows = new ArrayList<>();
-		Map<CapabilityId, List<Candidate>> closest = closest(state, today, day);
-		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today);
 		for (Capability capability : state.capabilities) {
 			Target target = state.targets.get(capability.id());
 			CoverageCalculator.Result result = state.results.get(capability.id());
@@ -557,8 +595,8 @@ public class Coverage {
 		return result;
 	}
 
-	/** Levels members hold that stop holding within the notice period, with what renews each. */
-	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today) {
+	/** Levels members hold that stop holding within {@code days}, with what renews each. */
+	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today, int days) {
 		List<HoldingStore.Holding> soon = new ArrayList<>();
 		for (Capability capability : state.capabilities) {
 			Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
@@ -569,7 +607,7 @@ public class Coverage {
 					continue;
 				}
 				for (HoldingStore.Holding holding : h) {
-					if (holding.levelRank() == level && LevelEvaluator.expiresInDays(holding.validUntil(), today) != null) {
+					if (holding.levelRank() == level && daysLeft(holding.validUntil(), today, days) != null) {
 						soon.add(holding);
 					}
 				}
@@ -586,10 +624,18 @@ public class Coverage {
 			result.computeIfAbsent(h.capabilityId(), k -> new ArrayList<>())
 				.add(new ExpiringHolding(h.personId(), names.get(h.personId()), capability.id(), capability.name(),
 						h.levelRank(), capability.levelName(h.levelRank()), h.validUntil(),
-						LevelEvaluator.expiresInDays(h.validUntil(), today), renewals.get(Renewals.key(h))));
+						daysLeft(h.validUntil(), today, days), renewals.get(Renewals.key(h))));
 		}
 		result.values().forEach(list -> list.sort(Comparator.comparing(ExpiringHolding::expiresOn)));
 		return result;
+	}
+
+	private static Long daysLeft(LocalDate until, LocalDate today, int within) {
+		if (until == null) {
+			return null;
+		}
+		long days = java.time.temporal.ChronoUnit.DAYS.between(today, until);
+		return days >= 0 && days <= within ? days : null;
 	}
 
 	private static int rank(CoverageStatus status, boolean noShortfall) {

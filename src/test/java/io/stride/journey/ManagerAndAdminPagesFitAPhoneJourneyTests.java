@@ -75,7 +75,7 @@ class ManagerAndAdminPagesFitAPhoneJourneyTests {
 		String caseId = reviews.latestFor(inReview.id()).orElseThrow().id();
 		String c = "/courses/" + everyKind.id().value();
 		String team = "/teams/" + org.teamA().value();
-		pages.addAll(List.of("/learning", "/practice", "/mastery", "/courses", "/courses/new", "/drafts/new",
+		pages.addAll(List.of("/home", "/learning", "/practice", "/mastery", "/courses", "/courses/new", "/drafts/new",
 				"/courses/" + draft.id().value() + "/edit", c + "/assign", c + "/analytics", c + "/item-analysis",
 				c + "/improvement-requests", "/learning" + c, "/learning" + c + "/quiz", "/teams", team + "/progress",
 				team + "/mastery", team + "/retention", "/reviews", "/reviews/" + caseId, "/improvement-requests",

@@ -47,9 +47,10 @@ class LearningController {
 		this.organization = organization;
 	}
 
+	/** Managers start on their home (rhythm's page: named by its path, so delivery does not depend on it). */
 	@GetMapping("/")
 	String home() {
-		return "redirect:/learning";
+		return organization.currentViewer().isManager() ? "redirect:/home" : "redirect:/learning";
 	}
 
 	@GetMapping("/learning")

@@ -55,4 +55,31 @@ class RelativeRedirects implements RedirectStrategy {
 		handler.setRedirectStrategy(new RelativeRedirects());
 		return handler;
 	}
+
+	/**
+	 * After sign-in by form: back to the page that asked for it; otherwise managers to their home and everyone else
+	 * to My learning.
+	 */
+	static SavedRequestAwareAuthenticationSuccessHandler afterSignIn(String learnerPath, String managerPath,
+			People people) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+				SignedInSessions.signedInNow(request);
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+
+			@Override
+			protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) {
+				boolean manager = authentication.getPrincipal() instanceof StridePrincipal principal
+						&& people.findById(principal.personId()).map(p -> !p.manages().isEmpty()).orElse(false);
+				return manager ? managerPath : learnerPath;
+			}
+		};
+		handler.setRedirectStrategy(new RelativeRedirects());
+		return handler;
+	}
 }

@@ -183,7 +183,7 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
-				.successHandler(RelativeRedirects.afterSignIn("/learning"))
+				.successHandler(RelativeRedirects.afterSignIn("/learning", "/home", people))
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
 						+ (e instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled
 								? "/login?wait=" + throttled.refusal().seconds() + "&by="
