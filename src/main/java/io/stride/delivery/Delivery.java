@@ -251,6 +251,15 @@ public class Delivery {
 	@Transactional(readOnly = true)
 	public List<TeamProgressRow> teamProgress(Viewer manager, TeamId teamId) {
 		organization.managedTeam(manager, teamId);
+		return progressOfTeamTree(teamId);
+	}
+
+	/**
+	 * What {@link #teamProgress} shows (each member of the team tree with each course assigned to them, through a
+	 * team or in person), without checking a viewer: callers (rhythm's learning hours, which L&D also reads) do.
+	 */
+	@Transactional(readOnly = true)
+	public List<TeamProgressRow> progressOfTeamTree(TeamId teamId) {
 		List<Person> members = organization.membersOfTeamTree(teamId);
 		Set<TeamId> tree = organization.withDescendants(Set.of(teamId));
 		Set<TeamId> relevant = organization.withAncestors(tree);
