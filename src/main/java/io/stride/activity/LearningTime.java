@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Time people spent in lessons and quizzes, read from the learning record, which stores when each step happened but
  * not how long it took. A lesson counts from its opening to the learner's next step in any course (the next lesson, a
- * knowledge check, a quiz), at most {@link #LESSON_CAP}; when nothing follows within that time the record cannot say
+ * knowledge check, a quiz; a course completed or mastered is Stride's record, not a step), at most {@link #LESSON_CAP}; when nothing follows within that time the record cannot say
  * when reading stopped, and the lesson counts {@link #LESSON_UNKNOWN}. A quiz attempt counts from its start to its
  * submission; an attempt not submitted within {@link #QUIZ_CAP} (left open, or timed out and closed later) counts
  * nothing. Each step counts in the period it
@@ -93,7 +93,8 @@ public class LearningTime {
 				break;
 			}
 			if (Verb.EXPERIENCED.iri().equals(step.verb())) {
-				Duration gap = i + 1 < steps.size() ? Duration.between(step.at(), steps.get(i + 1).at()) : null;
+				Step next = nextAction(steps, i);
+				Duration gap = next == null ? null : Duration.between(step.at(), next.at());
 				lessons = lessons.plus(gap != null && gap.compareTo(LESSON_CAP) <= 0 ? gap : LESSON_UNKNOWN);
 			}
 			else if (Verb.ATTEMPTED.iri().equals(step.verb()) && step.registration() != null) {
@@ -111,5 +112,19 @@ public class LearningTime {
 			}
 		}
 		return new Spent(lessons, quizzes);
+	}
+
+	/**
+	 * The learner's next step after the i-th: what they did, not what Stride derived from it (a course completed or
+	 * mastered is recorded at the instant of the lesson or quiz that did it).
+	 */
+	private static Step nextAction(List<Step> steps, int i) {
+		for (int j = i + 1; j < steps.size(); j++) {
+			String verb = steps.get(j).verb();
+			if (!Verb.COMPLETED.iri().equals(verb) && !Verb.MASTERED.iri().equals(verb)) {
+				return steps.get(j);
+			}
+		}
+		return null;
 	}
 }

@@ -85,11 +85,10 @@ public class HoursRows {
 
 	/** The most hours anyone has in the period (zero when none). */
 	public BigDecimal mostHours(String periodId) {
-		BigDecimal most = jdbc.sql("SELECT MAX(hours) FROM learning_hours WHERE period_id = ?")
+		return jdbc.sql("SELECT COALESCE(MAX(hours), 0) FROM learning_hours WHERE period_id = ?")
 			.param(periodId)
 			.query(BigDecimal.class)
 			.single();
-		return most == null ? BigDecimal.ZERO : most;
 	}
 
 	/** Sets a person's hours in the period (none: removes them). */
