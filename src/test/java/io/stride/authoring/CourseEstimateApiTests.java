@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
+import io.stride.support.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,16 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A course's estimated time: the draft's estimate kept on a course made from it, one from the lessons' length when
- * nobody gave one, and the author changing it through the course API (bad values at the field, others refused).
+ * nobody gave one, and the author changing it through the course API and on the course's page (bad values at the
+ * field, others refused).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -105,6 +109,34 @@ class CourseEstimateApiTests {
 				.contentType(MediaType.APPLICATION_JSON).content(body + ",\"estimatedMinutes\":6001}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.estimatedMinutes").exists());
+	}
+
+	@Test
+	void theAuthorChangesTheEstimateOnTheCoursePageAndReadersDoNotSeeTheForm() throws Exception {
+		Course course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Estimated " + org.suffix());
+		String page = "/courses/" + course.id().value() + "/assign";
+		String shown = mvc.perform(get(page).with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(shown).contains("<h2 id=\"estimate-heading\">Estimated time</h2>", "from the lessons’ length",
+				"<label for=\"estimatedMinutes\">", "name=\"_csrf\"");
+
+		mvc.perform(post("/courses/" + course.id().value() + "/estimate").with(SignedIn.as(fixtures.viewerPerson(org.managerA())))
+				.with(csrf()).param("estimatedMinutes", "-5"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("estimateError", containsString("from 1 to 6000")));
+		mvc.perform(post("/courses/" + course.id().value() + "/estimate").with(SignedIn.as(fixtures.viewerPerson(org.managerA())))
+				.with(csrf()).param("estimatedMinutes", "35"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(mvc.perform(get(page).with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andReturn().getResponse().getContentAsString()).contains("About 35 minutes, as given");
+		// a learner reads the published course but does not change it
+		assertThat(mvc.perform(get("/api/v1/courses/" + course.id().value()).header("Authorization", bearer(org.learnerB())))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains("\"estimatedMinutes\":35");
+		mvc.perform(put("/api/v1/courses/" + course.id().value() + "/estimate").header("Authorization", bearer(org.learnerB()))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"estimatedMinutes\":5}"))
+			.andExpect(status().isForbidden());
 	}
 
 	private String bearer(PersonId person) {
