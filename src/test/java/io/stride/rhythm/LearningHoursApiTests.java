@@ -19,6 +19,7 @@ import io.stride.cycles.NewCycle;
 import io.stride.cycles.Visibility;
 import io.stride.delivery.Delivery;
 import io.stride.identity.PersonId;
+import io.stride.identity.Role;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.support.Fixtures;
@@ -133,7 +134,7 @@ class LearningHoursApiTests {
 	}
 
 	@Test
-	void peopleWhoDoNotPlanTheTeamGetNotFound() throws Exception {
+	void peopleWhoDoNotPlanTheTeamGetNotFoundAndLearningAndDevelopmentPlanEveryTeam() throws Exception {
 		String id = read(mvc.perform(json(post(periods(org.teamA())), org.managerA(), SPRINT))
 			.andExpect(status().isCreated())).get("id").asString();
 		for (PersonId outsider : List.of(org.managerB(), org.learnerA())) {
@@ -160,6 +161,17 @@ class LearningHoursApiTests {
 		mvc.perform(get(periods(org.teamA())).header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].revision").value(1));
+		// L&D plan every team's; a reviewer only for compliance is not L&D
+		PersonId learningTeam = fixtures.person(fixtures.admin(), "L and D", "lnd", org.suffix(), Set.of(org.teamB()),
+				Set.of(), Role.REVIEWER);
+		mvc.perform(get(hours(org.teamA())).header("Authorization", bearer(learningTeam)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.period.id").value(id));
+		PersonId compliance = fixtures.person(fixtures.admin(), "Compliance", "compliance", org.suffix(),
+				Set.of(org.teamB()), Set.of(), Role.REVIEWER);
+		fixtures.complianceReviewer(compliance);
+		mvc.perform(get(hours(org.teamA())).header("Authorization", bearer(compliance)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
