@@ -274,7 +274,9 @@ class LearningHoursApiTests {
 		clock.advance(Duration.ofMinutes(6));
 		assessment.submit(ana, attempt.id(), List.of(), "hours-" + org.suffix());
 		clock.advance(Duration.ofMinutes(1));
-		// and logs 40 minutes on her goal
+		// Ana's colleague opens one lesson and stops: the record cannot say for how long she read, so it counts 10 minutes
+		delivery.readLesson(fixtures.viewer(org.learnerSubA()), assigned.id(), assigned.lessons().get(0).id());
+		// and Ana logs 40 minutes on her goal
 		checkIns.checkIn(ana, cycle.id(), List.of(new CheckIns.GoalCheckIn(goal.id(), "Practised with a colleague", 20, 40)));
 
 		String ana$ = "$.people[?(@.personId=='" + org.learnerA().value() + "')]";
@@ -291,12 +293,13 @@ class LearningHoursApiTests {
 			.andExpect(jsonPath(ana$ + ".usedHours").value(1.0))
 			.andExpect(jsonPath(ana$ + ".overCommitted").value(true))
 			.andExpect(jsonPath(ana$ + ".warning").value("Over-committed by 0.5 h"));
-		// the sub-team's learner has the team's assignment too, without any time used
+		// the sub-team's learner has the team's assignment too
 		String sub$ = "$.people[?(@.personId=='" + org.learnerSubA().value() + "')]";
 		mvc.perform(get(hours(org.teamA())).header("Authorization", bearer(org.managerA())))
 			.andExpect(jsonPath("$.period.id").value(period))
 			.andExpect(jsonPath(sub$ + ".committedHours").value(1.5))
-			.andExpect(jsonPath(sub$ + ".usedHours").value(0.0))
+			.andExpect(jsonPath(sub$ + ".lessonHours").value(0.2))
+			.andExpect(jsonPath(sub$ + ".quizHours").value(0.0))
 			.andExpect(jsonPath(sub$ + ".warning").value("No hours given for 1.5 h of learning"));
 		mvc.perform(json(put(hours(org.teamA()) + "/" + period), org.managerA(), allocations(2, org.learnerA(), "2")))
 			.andExpect(jsonPath(ana$ + ".overCommitted").value(false));
