@@ -22,10 +22,13 @@ public class DraftCourses {
 
 	private final CourseStandards standards;
 
-	DraftCourses(Drafting drafting, Authoring authoring, CourseStandards standards) {
+	private final CourseEstimates estimates;
+
+	DraftCourses(Drafting drafting, Authoring authoring, CourseStandards standards, CourseEstimates estimates) {
 		this.drafting = drafting;
 		this.authoring = authoring;
 		this.standards = standards;
+		this.estimates = estimates;
 	}
 
 	/** The courses made from one draft, in order, and what the author should know about them. */
@@ -42,13 +45,22 @@ public class DraftCourses {
 		Drafting.SavedDraft draft = drafting.kept(author, draftId);
 		CourseFromDraft.Plan plan = CourseFromDraft.plan(draft.draft());
 		List<Course> courses = new ArrayList<>();
+		long length = plan.parts().stream().mapToLong(DraftCourses::length).sum();
 		for (CourseFromDraft.Part part : plan.parts()) {
 			Course course = authoring.create(author, part.content());
+			// the draft's estimate stays with the course; a draft split into several shares it by the parts' length
+			int minutes = length == 0 ? draft.draft().estimatedMinutes() / plan.parts().size()
+					: (int) Math.round(draft.draft().estimatedMinutes() * (double) length(part) / length);
+			estimates.keep(course.id(), minutes);
 			if (templateId != null) {
 				standards.choose(author, course.id(), templateId);
 			}
 			courses.add(course);
 		}
 		return new Created(courses, plan.notes());
+	}
+
+	private static long length(CourseFromDraft.Part part) {
+		return part.content().lessons().stream().mapToLong(lesson -> lesson.markdown().length()).sum();
 	}
 }

@@ -107,4 +107,28 @@ public class CycleFacts {
 			.toList();
 		return new Facts(cycles, goals, validations);
 	}
+
+	/** A course a person's contract names: a goal of an active cycle takes it. */
+	public record GoalCourse(PersonId person, GoalId goal, io.stride.authoring.CourseId course) {
+	}
+
+	/**
+	 * The courses the goals (not removed) of these people's active cycles take, for cycles that run on at least one
+	 * day from {@code from} to {@code to} (both included).
+	 */
+	public List<GoalCourse> goalCourses(Collection<PersonId> people, LocalDate from, LocalDate to) {
+		return rows.goalCourses(people.stream().map(PersonId::value).distinct().toList(), from, to)
+			.stream()
+			.map(r -> new GoalCourse(new PersonId(r.personId()), new GoalId(r.goalId()),
+					new io.stride.authoring.CourseId(r.courseId())))
+			.toList();
+	}
+
+	/** The minutes each of these people logged on their goals in check-ins from {@code start} (inclusive) to {@code end}. */
+	public java.util.Map<PersonId, Integer> minutesLogged(Collection<PersonId> people, Instant start, Instant end) {
+		java.util.Map<PersonId, Integer> result = new java.util.HashMap<>();
+		rows.minutesLogged(people.stream().map(PersonId::value).distinct().toList(), start, end)
+			.forEach((person, minutes) -> result.put(new PersonId(person), minutes));
+		return result;
+	}
 }

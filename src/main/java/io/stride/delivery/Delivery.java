@@ -251,6 +251,32 @@ public class Delivery {
 	@Transactional(readOnly = true)
 	public List<TeamProgressRow> teamProgress(Viewer manager, TeamId teamId) {
 		organization.managedTeam(manager, teamId);
+		return progressOfTeamTree(teamId);
+	}
+
+	/**
+	 * The courses each of these people is done with (passed, or completed when the course has no quiz); people done
+	 * with none are absent. Two queries for them all; callers check the viewer.
+	 */
+	@Transactional(readOnly = true)
+	public Map<PersonId, Set<CourseId>> doneBy(java.util.Collection<PersonId> people) {
+		List<ProgressStore.Row> rows = progress.ofPeople(people);
+		Set<CourseId> withQuiz = authoring.withQuiz(rows.stream().map(ProgressStore.Row::courseId).distinct().toList());
+		Map<PersonId, Set<CourseId>> done = new HashMap<>();
+		for (ProgressStore.Row row : rows) {
+			if (row.status().isDone(withQuiz.contains(row.courseId()))) {
+				done.computeIfAbsent(row.personId(), k -> new java.util.HashSet<>()).add(row.courseId());
+			}
+		}
+		return done;
+	}
+
+	/**
+	 * What {@link #teamProgress} shows (each member of the team tree with each course assigned to them, through a
+	 * team or in person), without checking a viewer: callers (rhythm's learning hours, which L&D also reads) do.
+	 */
+	@Transactional(readOnly = true)
+	public List<TeamProgressRow> progressOfTeamTree(TeamId teamId) {
 		List<Person> members = organization.membersOfTeamTree(teamId);
 		Set<TeamId> tree = organization.withDescendants(Set.of(teamId));
 		Set<TeamId> relevant = organization.withAncestors(tree);

@@ -7,6 +7,7 @@ import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
+import io.stride.authoring.CourseEstimates;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.NumericAnswer;
@@ -42,9 +43,12 @@ class CourseApi {
 
 	private final Organization organization;
 
-	CourseApi(Authoring authoring, Organization organization) {
+	private final CourseEstimates estimates;
+
+	CourseApi(Authoring authoring, Organization organization, CourseEstimates estimates) {
 		this.authoring = authoring;
 		this.organization = organization;
+		this.estimates = estimates;
 	}
 
 	/**
@@ -133,8 +137,12 @@ class CourseApi {
 					defaultValue = "ONCE_PASSED_OR_OUT_OF_ATTEMPTS") String answersShown) {
 	}
 
+	/**
+	 * {@code estimatedMinutes}: optional; when given (1 to 6000) it becomes the course's estimated learning time,
+	 * otherwise the estimate stays as it was (computed from the lessons' length when none was ever given).
+	 */
 	record CourseBody(String title, String description, List<LessonBody> lessons, QuizBody quiz, Integer revision,
-			List<String> objectives, String riskTier, String tierReason) {
+			List<String> objectives, String riskTier, String tierReason, Integer estimatedMinutes) {
 
 		CourseContent toContent() {
 			List<Lesson> lessonList = lessons == null ? List.of()
@@ -176,12 +184,16 @@ class CourseApi {
 		}
 	}
 
+	/**
+	 * {@code estimatedMinutes}: how long the course takes; {@code estimateGiven} false when it is computed from the
+	 * lessons' length (about 200 words a minute) because neither a draft nor the author gave one.
+	 */
 	record CourseView(String id, int version, int revision, String status, String title, String description,
 			List<String> objectives, String riskTier, String tierReason, java.time.LocalDate reviewBy,
-			List<LessonBody> lessons, QuizBody quiz) {
+			List<LessonBody> lessons, QuizBody quiz, Integer estimatedMinutes, Boolean estimateGiven) {
 
 		/** Learners get the questions without the answers and explanations; authors and admins get all. */
-		static CourseView of(Course c, boolean withAnswers) {
+		static CourseView of(Course c, boolean withAnswers, CourseEstimates.Estimate estimate) {
 			QuizSettings settings = c.quiz().settings();
 			return new CourseView(c.id().value(), c.version(), c.revision(), c.status().name(), c.title(),
 					c.description(), c.objectives(), c.riskTier().name(), c.tierReason(), c.reviewBy(),
@@ -189,7 +201,8 @@ class CourseApi {
 					new QuizBody(BigDecimal.valueOf(c.quiz().passMark()),
 							c.quiz().questions().stream().map(q -> QuestionBody.of(q, withAnswers)).toList(),
 							settings.attemptLimit(), settings.timeLimitMinutes(), settings.drawCount(),
-							settings.shuffleOptions(), settings.answersShown().name()));
+							settings.shuffleOptions(), settings.answersShown().name()),
+					estimate == null ? null : estimate.minutes(), estimate == null ? null : estimate.given());
 		}
 	}
 
@@ -230,7 +243,13 @@ class CourseApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a draft course")
 	Saved create(@RequestBody CourseBody body) {
-		return Saved.of(authoring.create(organization.currentViewer(), body.toContent()));
+		CourseEstimates.check(body.estimatedMinutes());
+		var me = organization.currentViewer();
+		Course course = authoring.create(me, body.toContent());
+		if (body.estimatedMinutes() != null) {
+			estimates.set(me, course.id(), body.estimatedMinutes());
+		}
+		return Saved.of(course);
 	}
 
 	@GetMapping("/{id}")
@@ -238,7 +257,7 @@ class CourseApi {
 	CourseView get(@PathVariable String id) {
 		var me = organization.currentViewer();
 		Course course = authoring.course(me, new CourseId(id));
-		return CourseView.of(course, Authoring.mayEdit(me, course));
+		return CourseView.of(course, Authoring.mayEdit(me, course), estimates.of(List.of(course.id())).get(course.id()));
 	}
 
 	@PutMapping("/{id}")
@@ -248,7 +267,28 @@ class CourseApi {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Send the revision you last read, to avoid overwriting a newer save.");
 		}
-		return Saved.of(authoring.update(organization.currentViewer(), new CourseId(id), body.revision(), body.toContent()));
+		CourseEstimates.check(body.estimatedMinutes());
+		var me = organization.currentViewer();
+		Course course = authoring.update(me, new CourseId(id), body.revision(), body.toContent());
+		if (body.estimatedMinutes() != null) {
+			estimates.set(me, course.id(), body.estimatedMinutes());
+		}
+		return Saved.of(course);
+	}
+
+	record EstimateBody(Integer estimatedMinutes) {
+	}
+
+	record EstimateView(int estimatedMinutes, boolean estimateGiven) {
+	}
+
+	@PutMapping("/{id}/estimate")
+	@Operation(summary = "Set a course's estimated learning time in minutes (1 to 6000), published or not, for its "
+			+ "author and admins; null goes back to the estimate from the lessons' length; 422 at 'estimatedMinutes'")
+	EstimateView setEstimate(@PathVariable String id, @RequestBody EstimateBody body) {
+		CourseEstimates.Estimate estimate = estimates.set(organization.currentViewer(), new CourseId(id),
+				body == null ? null : body.estimatedMinutes());
+		return new EstimateView(estimate.minutes(), estimate.given());
 	}
 
 }

@@ -96,4 +96,41 @@ public class CycleFactsRows {
 	private static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
+
+	/** A course named by a goal (not removed) of an active cycle. */
+	public record GoalCourseRow(String personId, String goalId, String courseId) {
+	}
+
+	/** The courses of the goals of these people's active cycles that run on at least one day from {@code from} to {@code to}. */
+	public List<GoalCourseRow> goalCourses(Collection<String> people, LocalDate from, LocalDate to) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT c.person_id, g.id, gc.course_id FROM learning_cycles c "
+				+ "JOIN learning_goals g ON g.cycle_id = c.id AND g.removed_at IS NULL "
+				+ "JOIN learning_goal_courses gc ON gc.goal_id = g.id "
+				+ "WHERE c.person_id = ANY(:people) AND c.status = 'ACTIVE' AND c.starts_on <= :to AND c.ends_on >= :from "
+				+ "ORDER BY c.person_id, g.id, gc.course_id")
+			.param("people", SqlArrays.varchars(people))
+			.param("to", Date.valueOf(to))
+			.param("from", Date.valueOf(from))
+			.query((rs, n) -> new GoalCourseRow(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/** Minutes these people logged in check-ins on their goals from {@code start} (inclusive) to {@code end}, per person. */
+	public java.util.Map<String, Integer> minutesLogged(Collection<String> people, Instant start, Instant end) {
+		java.util.Map<String, Integer> result = new java.util.HashMap<>();
+		if (people.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT c.person_id, SUM(i.minutes) FROM learning_check_ins i JOIN learning_cycles c ON c.id = i.cycle_id "
+				+ "WHERE c.person_id = ANY(:people) AND i.created_at >= :start AND i.created_at < :end GROUP BY c.person_id")
+			.param("people", SqlArrays.varchars(people))
+			.param("start", Timestamp.from(start))
+			.param("end", Timestamp.from(end))
+			.query((rs, n) -> result.put(rs.getString(1), rs.getInt(2)))
+			.list();
+		return result;
+	}
 }

@@ -1,0 +1,53 @@
+package io.stride.authoring.web;
+
+import io.stride.authoring.CourseEstimates;
+import io.stride.authoring.CourseId;
+import io.stride.identity.Organization;
+import io.stride.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The course's estimated time on its page, for its author and admins: shown with a small form to change it. That page
+ * belongs to delivery, which knows nothing of estimates: its template includes this module's fragment, and the
+ * interceptor EstimateOnTheCoursePage fills in what the fragment shows.
+ */
+@Controller
+class CourseEstimateController {
+
+	private final CourseEstimates estimates;
+
+	private final Organization organization;
+
+	CourseEstimateController(CourseEstimates estimates, Organization organization) {
+		this.estimates = estimates;
+		this.organization = organization;
+	}
+
+	@PostMapping("/courses/{id}/estimate")
+	String set(@PathVariable String id, @RequestParam(required = false) String estimatedMinutes,
+			RedirectAttributes redirect) {
+		String typed = estimatedMinutes == null ? "" : estimatedMinutes.strip();
+		try {
+			Integer minutes;
+			try {
+				minutes = typed.isEmpty() ? null : Integer.valueOf(typed);
+			}
+			catch (NumberFormatException e) {
+				throw new InvalidInputException("estimatedMinutes", "Give whole minutes, e.g. 45.");
+			}
+			CourseEstimates.Estimate saved = estimates.set(organization.currentViewer(), new CourseId(id), minutes);
+			redirect.addFlashAttribute("notice", saved.given() ? "The course now takes about " + saved.minutes()
+					+ " minutes." : "The estimate now comes from the lessons' length: about " + saved.minutes()
+							+ " minutes.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("estimateError", e.fieldErrors().get("estimatedMinutes"));
+			redirect.addFlashAttribute("estimateTyped", typed);
+		}
+		return "redirect:/courses/" + id + "/assign";
+	}
+}
