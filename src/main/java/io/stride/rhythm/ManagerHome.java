@@ -82,8 +82,15 @@ public class ManagerHome {
 
 	private final Clock clock;
 
+	private final LearningHours learningHours;
+
+	private final io.stride.rhythm.internal.HoursRows hoursRows;
+
 	ManagerHome(Organization organization, Coverage coverage, CapabilityLevels capabilities, Delivery delivery,
-			NeedsAttention needsAttention, Outcomes outcomes, RitualSchedule schedule, HomeRows rows, Clock clock) {
+			NeedsAttention needsAttention, Outcomes outcomes, RitualSchedule schedule, HomeRows rows, Clock clock,
+			LearningHours learningHours, io.stride.rhythm.internal.HoursRows hoursRows) {
+		this.learningHours = learningHours;
+		this.hoursRows = hoursRows;
 		this.organization = organization;
 		this.coverage = coverage;
 		this.capabilities = capabilities;
@@ -256,12 +263,26 @@ public class ManagerHome {
 	}
 
 	/**
-	 * Learning hours planned against used this period, per team of the tree.
-	 * TODO(D, learning hours): fill in from the learning-hours plans once they are merged; link each to
-	 * {@code /teams/{id}/learning-hours}. The section and its empty state are on the page and in the API already.
+	 * Learning hours planned against used this period, per team of the tree that has a period today (at most
+	 * {@link #LIMIT} teams), each linking to its planning page.
 	 */
 	public List<PlannedHours> plannedHours(Viewer viewer, Set<TeamId> tree) {
-		return List.of();
+		LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		List<PlannedHours> result = new ArrayList<>();
+		for (var period : hoursRows.current(tree.stream().map(TeamId::value).toList(), today, LIMIT)) {
+			HoursPlan plan = learningHours.plan(viewer, new TeamId(period.teamId()), period.id());
+			double planned = plan.people().stream()
+				.map(HoursPlan.PersonHours::allocatedHours)
+				.filter(java.util.Objects::nonNull)
+				.mapToDouble(java.math.BigDecimal::doubleValue)
+				.sum();
+			double used = Math.round(plan.people().stream().mapToInt(HoursPlan.PersonHours::usedMinutes).sum() / 6.0)
+					/ 10.0;
+			result.add(new PlannedHours(plan.team().id(), plan.team().name(), period.name(), planned, used,
+					"/teams/" + period.teamId() + "/learning-hours?period=" + period.id()));
+		}
+		result.sort(Comparator.comparing(PlannedHours::teamName));
+		return result;
 	}
 
 	private List<CourseAttention> courses(Viewer viewer) {

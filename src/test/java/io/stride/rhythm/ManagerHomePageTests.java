@@ -205,6 +205,30 @@ class ManagerHomePageTests {
 			.andExpect(jsonPath("$.nextRitual").doesNotExist());
 	}
 
+	@Autowired
+	LearningHours learningHours;
+
+	@Test
+	void learningHoursPlannedThisPeriodShowWithTheHoursUsed() throws Exception {
+		var manager = fixtures.viewer(org.managerA());
+		LearningPeriod sprint = learningHours.createPeriod(manager, org.teamA(), new LearningHours.PeriodDraft(
+				"Sprint " + org.suffix(), today.minusDays(3).toString(), today.plusDays(10).toString()));
+		learningHours.allocate(manager, org.teamA(), sprint.id(), sprint.revision(), List.of(
+				new LearningHours.Allocation(org.learnerA().value(), "6"),
+				new LearningHours.Allocation(org.learnerSubA().value(), "2.5")));
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.learningHours[0].teamId").value(org.teamA().value()))
+			.andExpect(jsonPath("$.learningHours[0].period").value("Sprint " + org.suffix()))
+			.andExpect(jsonPath("$.learningHours[0].planned").value(8.5))
+			.andExpect(jsonPath("$.learningHours[0].link").value(
+					"/teams/" + org.teamA().value() + "/learning-hours?period=" + sprint.id()));
+		// another manager's home does not show it
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerB())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.learningHours[?(@.teamId == '%s')]", org.teamA().value()).isEmpty());
+	}
+
 	@Test
 	void anotherManagerSeesOnlyTheirTreeWithWhatToDoFirst() throws Exception {
 		Document page = page("/home", org.managerB());

@@ -37,6 +37,17 @@ public class HoursRows {
 		return jdbc.sql(PERIOD + "WHERE id = ?").param(id).query(HoursRows::period).optional();
 	}
 
+	/** The periods of these teams that {@code day} falls in, at most {@code limit}, by team. */
+	public List<PeriodRow> current(List<String> teamIds, LocalDate day, int limit) {
+		return jdbc.sql(PERIOD + "WHERE team_id = ANY(:teams) AND starts_on <= :day AND ends_on >= :day "
+				+ "ORDER BY team_id, starts_on LIMIT :limit")
+			.param("teams", io.stride.shared.SqlArrays.varchars(teamIds))
+			.param("day", Date.valueOf(day))
+			.param("limit", limit)
+			.query(HoursRows::period)
+			.list();
+	}
+
 	/** The team's periods sharing a day with {@code from} to {@code to}, but {@code except}. */
 	public List<PeriodRow> overlapping(String teamId, LocalDate from, LocalDate to, String except) {
 		return jdbc.sql(PERIOD + "WHERE team_id = ? AND starts_on <= ? AND ends_on >= ? AND id <> ? ORDER BY starts_on")
