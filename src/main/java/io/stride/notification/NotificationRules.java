@@ -193,4 +193,19 @@ class NotificationRules {
 		notifications.notify(event.person(), "Your badge “" + event.badgeName() + "” was revoked", event.reason(),
 				"/badges");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.InterventionRecorded event) {
+		// the owner and the person it names hear of it (once when they are the same person)
+		java.util.Set<io.stride.identity.PersonId> addressed = new java.util.LinkedHashSet<>();
+		addressed.add(event.owner());
+		if (event.person() != null) {
+			addressed.add(event.person());
+		}
+		String subject = event.kind() == io.stride.rhythm.InterventionKind.PROPOSE_CYCLE_GOAL
+				? "A learning goal was proposed in a team ritual" : "A team ritual addressed an intervention to you";
+		for (io.stride.identity.PersonId person : addressed) {
+			notifications.notify(person, subject, event.summary(), "/interventions");
+		}
+	}
 }
