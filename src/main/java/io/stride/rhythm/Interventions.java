@@ -481,12 +481,8 @@ public class Interventions {
 
 	/** The team's outcome indicators; none for those who may not read them (L&D outside the team's managers). */
 	private List<OutcomeMetric> metrics(Viewer viewer, TeamId team) {
-		try {
-			return outcomes.ofTeam(viewer, team);
-		}
-		catch (NotFoundException e) {
-			return List.of();
-		}
+		// asked first: a refusal thrown inside this transaction would mark it for rollback
+		return organization.canManage(viewer, team) ? outcomes.ofTeam(viewer, team) : List.of();
 	}
 
 	/** People of the team qualified in the capability today (at the target's level, or level 1 without a target). */

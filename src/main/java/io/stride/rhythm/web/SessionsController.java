@@ -220,7 +220,7 @@ class SessionsController {
 			}
 		}
 		model.addAttribute("record", record);
-		model.addAttribute("session", record.session());
+		model.addAttribute("meeting", record.session());
 		model.addAttribute("options", options);
 		model.addAttribute("capabilities", active);
 		model.addAttribute("tasks", tasks);
