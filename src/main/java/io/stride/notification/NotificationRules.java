@@ -208,4 +208,14 @@ class NotificationRules {
 			notifications.notify(person, subject, event.summary(), "/interventions");
 		}
 	}
+
+	/**
+	 * Heard in the lifecycle run's own transaction (not after it), as when analytics called notifications itself: it
+	 * publishes the proposal instead, so that analytics does not depend on notification (which hears rhythm, which reads
+	 * analytics' outcome indicators).
+	 */
+	@org.springframework.context.event.EventListener
+	void on(io.stride.analytics.CourseLifecycleProposed event) {
+		notifications.notify(event.author(), event.subject(), event.body(), "/lifecycle/proposals");
+	}
 }

@@ -227,6 +227,14 @@ public class Interventions {
 		return get(viewer, id);
 	}
 
+	/** One intervention for those who may edit it (those who act on its team); 404 for everyone else. */
+	@Transactional(readOnly = true)
+	public Intervention forEdit(Viewer viewer, InterventionId id) {
+		Intervention current = get(viewer, id);
+		requireActor(viewer, current);
+		return current;
+	}
+
 	/** Deletes it; its position is free for another. Those who act on the team. */
 	@Transactional
 	public void delete(Viewer viewer, InterventionId id) {

@@ -142,6 +142,34 @@ class RhythmPagesTests {
 	}
 
 	@Test
+	void aManagerEditsAnInterventionOnItsPageAndAStaleFormIsRefused() throws Exception {
+		SessionId session = session();
+		Intervention hours = interventions.record(fixtures.viewer(org.managerA()), session, new InterventionDraft(
+				"ALLOCATE_HOURS", objections.value(), org.managerA().value(), due(), null, "Two hours a week", null, null,
+				"8", null));
+		String edit = "/interventions/" + hours.id().value() + "/edit";
+		assertThat(page(get(edit), org.managerA())).contains("<label for=\"hours\">", "value=\"8.0\"",
+				"name=\"revision\" value=\"1\"", "Two hours a week");
+		mvc.perform(get(edit).with(as(org.learnerA()))).andExpect(status().isNotFound());
+		mvc.perform(post(edit).with(as(org.managerA())).with(csrf()).param("revision", "1")
+				.param("ownerId", org.learnerA().value()).param("dueOn", due()).param("description", "Three hours a week")
+				.param("hours", "12"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get("/sessions/" + session.value()), org.managerA())).contains("Three hours a week",
+				"Hours: 12.0", "Plan the learning hours");
+		assertThat(mvc.perform(post(edit).with(as(org.managerA())).with(csrf()).param("revision", "1")
+				.param("ownerId", org.learnerA().value()).param("dueOn", due()).param("description", "Stale")
+				.param("hours", "2"))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString()).contains("changed elsewhere");
+		assertThat(mvc.perform(post(edit).with(as(org.managerA())).with(csrf()).param("revision", "2")
+				.param("ownerId", org.learnerB().value()).param("dueOn", due()).param("description", "Elsewhere")
+				.param("hours", "-1"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString()).contains("id=\"ownerId-error\"", "id=\"hours-error\"");
+	}
+
+	@Test
 	void aGoalProposedInASessionIsTakenIntoTheGoalFormPrefilled() throws Exception {
 		SessionId session = session();
 		Intervention proposal = interventions.record(fixtures.viewer(org.managerA()), session, new InterventionDraft(

@@ -186,6 +186,48 @@ class SessionsController {
 		return "redirect:" + where;
 	}
 
+	@GetMapping("/interventions/{id}/edit")
+	String editIntervention(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Intervention current = interventions.forEdit(me, new InterventionId(id));
+		InterventionForm form = new InterventionForm(current.kind().name(), current.capabilityId().value(),
+				current.ownerId().value(), current.dueOn().toString(), current.metricId(), current.description(),
+				current.courseId(), current.personId() == null ? null : current.personId().value(),
+				current.hours() == null ? null : current.hours().toPlainString(), current.taskId());
+		return editPage(model, me, current, form, String.valueOf(current.revision()), Map.of());
+	}
+
+	@PostMapping("/interventions/{id}/edit")
+	String saveIntervention(@PathVariable String id, InterventionForm form,
+			@RequestParam(required = false) String revision, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		Intervention current = interventions.forEdit(me, new InterventionId(id));
+		try {
+			int read;
+			try {
+				read = Integer.parseInt(revision == null ? "" : revision.strip());
+			}
+			catch (NumberFormatException e) {
+				throw new InvalidInputException("description", "The form lost the revision it was opened at; reload the "
+						+ "page.");
+			}
+			Intervention saved = interventions.edit(me, current.id(), read, form.draft());
+			redirect.addFlashAttribute("notice", "Saved “" + saved.description() + "”.");
+			return "redirect:/sessions/" + saved.sessionId().value() + "#intervention-" + saved.id().value();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			return editPage(model, me, current, form, revision, e.fieldErrors());
+		}
+		catch (ConflictException e) {
+			response.setStatus(409);
+			model.addAttribute("problem", e.getMessage());
+			return editPage(model, me, current, form, revision, Map.of());
+		}
+	}
+
 	@PostMapping("/interventions/{id}/delete")
 	String delete(@PathVariable String id, RedirectAttributes redirect) {
 		Viewer me = organization.currentViewer();
@@ -193,6 +235,16 @@ class SessionsController {
 		interventions.delete(me, current.id());
 		redirect.addFlashAttribute("notice", "Deleted “" + current.description() + "”; its place among the three is free.");
 		return "redirect:/sessions/" + current.sessionId().value();
+	}
+
+	private String editPage(Model model, Viewer me, Intervention current, InterventionForm form, String revision,
+			Map<String, String> errors) {
+		model.addAttribute("intervention", current);
+		model.addAttribute("options", interventions.options(me, current.sessionId()));
+		model.addAttribute("form", form);
+		model.addAttribute("revision", revision);
+		model.addAttribute("errors", errors);
+		return "rhythm/intervention-edit";
 	}
 
 	private String page(Model model, Viewer me, SessionRecord record, GapForm gapForm, InterventionForm form,
