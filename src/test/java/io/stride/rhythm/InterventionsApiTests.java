@@ -92,6 +92,9 @@ class InterventionsApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.stride.delivery.Delivery delivery;
+
 	Org org;
 
 	CapabilityId objections;
@@ -228,6 +231,21 @@ class InterventionsApiTests {
 			.andExpect(status().isNotFound());
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*) FROM notifications WHERE "
 				+ "person_id = ? AND link = '/interventions'").param(org.learnerA().value()).query(Integer.class).single() == 1);
+	}
+
+	@Test
+	void aCourseWithNobodyNamedIsAssignedToTheTeam() throws Exception {
+		var manager = fixtures.viewer(org.managerA());
+		Course course = fixtures.publishedCourse(manager, "Negotiation basics " + org.suffix());
+		mvc.perform(json(post(interventionsOf(session)), org.managerA(), "{\"kind\":\"ASSIGN_COURSE\",\"capabilityId\":\""
+				+ objections.value() + "\",\"ownerId\":\"" + org.managerA().value() + "\",\"dueOn\":\"" + due()
+				+ "\",\"description\":\"The whole team takes it\",\"courseId\":\"" + course.id().value() + "\"}"))
+			.andExpect(status().isCreated());
+		assertThat(delivery.assignmentsOf(manager, course.id())).singleElement()
+			.satisfies(a -> {
+				assertThat(a.teamId()).isEqualTo(org.teamA());
+				assertThat(a.dueDate()).isEqualTo(LocalDate.parse(due()));
+			});
 	}
 
 	@Test
