@@ -22,7 +22,6 @@ import io.stride.authoring.LibraryCourse;
 import io.stride.feedback.CourseReactions;
 import io.stride.feedback.Feedback;
 import io.stride.identity.Viewer;
-import io.stride.notification.Notifications;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.NotFoundException;
@@ -46,17 +45,17 @@ public class Lifecycle {
 
 	private final Feedback feedback;
 
-	private final Notifications notifications;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Lifecycle(Authoring authoring, LifecycleQueries queries, LifecycleRecords records, Feedback feedback,
-			Notifications notifications, Clock clock) {
+			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
 		this.authoring = authoring;
 		this.queries = queries;
 		this.records = records;
 		this.feedback = feedback;
-		this.notifications = notifications;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -185,22 +184,20 @@ public class Lifecycle {
 	private void notifyOwner(Candidate c, LifecycleSettings settings) {
 		String title = c.course().title();
 		if (c.kind() == Kind.ARCHIVE) {
-			notifications.notify(c.course().authorId(), "Archive “" + title + "”?",
+			events.publishEvent(new CourseLifecycleProposed(c.course().authorId(), c.course().id(), "Archive “" + title + "”?",
 					"Nobody opened “" + title + "” in the last " + settings.idleDays() + " days ("
 							+ (c.lastOpenedAt() == null ? "it was never opened"
 									: "last opened on " + LocalDate.ofInstant(c.lastOpenedAt(), ZoneOffset.UTC))
-							+ "). Archive it so that it leaves the catalog, or keep it as it is.",
-					"/lifecycle/proposals");
+							+ "). Archive it so that it leaves the catalog, or keep it as it is."));
 		}
 		else {
 			LifecycleProposal p = new LifecycleProposal(null, c.course().id(), title, c.course().authorId(), c.kind(),
 					Status.OPEN, c.lastOpenedAt(), c.learners(), c.completionRate(), c.passRate(), c.reactionScore(),
 					c.weak(), null, null, null);
-			notifications.notify(c.course().authorId(), "Refine “" + title + "”?",
+			events.publishEvent(new CourseLifecycleProposed(c.course().authorId(), c.course().id(), "Refine “" + title + "”?",
 					c.learners() + " learners opened “" + title + "” in the last " + settings.idleDays()
 							+ " days, but its " + p.weakInWords() + (c.weak().size() == 1 ? " is" : " are")
-							+ " weak. Its analytics show where learners struggle.",
-					"/lifecycle/proposals");
+							+ " weak. Its analytics show where learners struggle."));
 		}
 	}
 

@@ -193,4 +193,29 @@ class NotificationRules {
 		notifications.notify(event.person(), "Your badge “" + event.badgeName() + "” was revoked", event.reason(),
 				"/badges");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.InterventionRecorded event) {
+		// the owner and the person it names hear of it (once when they are the same person)
+		java.util.Set<io.stride.identity.PersonId> addressed = new java.util.LinkedHashSet<>();
+		addressed.add(event.owner());
+		if (event.person() != null) {
+			addressed.add(event.person());
+		}
+		String subject = event.kind() == io.stride.rhythm.InterventionKind.PROPOSE_CYCLE_GOAL
+				? "A learning goal was proposed in a team ritual" : "A team ritual addressed an intervention to you";
+		for (io.stride.identity.PersonId person : addressed) {
+			notifications.notify(person, subject, event.summary(), "/interventions");
+		}
+	}
+
+	/**
+	 * Heard in the lifecycle run's own transaction (not after it), as when analytics called notifications itself: it
+	 * publishes the proposal instead, so that analytics does not depend on notification (which hears rhythm, which reads
+	 * analytics' outcome indicators).
+	 */
+	@org.springframework.context.event.EventListener
+	void on(io.stride.analytics.CourseLifecycleProposed event) {
+		notifications.notify(event.author(), event.subject(), event.body(), "/lifecycle/proposals");
+	}
 }

@@ -277,11 +277,20 @@ class CyclesController {
 
 	// --- goals -----------------------------------------------------------------------------------------------------
 
+	/**
+	 * {@code what} and {@code capabilityLevel} ("capabilityId:rank", rank 0 for any level) prefill the form, e.g. from a
+	 * goal a manager proposed in a ritual session; the person still decides and saves it.
+	 */
 	@GetMapping("/cycles/{id}/goals/new")
-	String newGoal(@PathVariable String id, Model model) {
+	String newGoal(@PathVariable String id, @RequestParam(required = false) String what,
+			@RequestParam(required = false) String capabilityLevel, Model model) {
 		Viewer me = organization.currentViewer();
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
-		return goalPage(model, me, cycle, null, GoalForm.blank(), Map.of());
+		GoalForm blank = GoalForm.blank();
+		GoalForm form = what == null && capabilityLevel == null ? blank
+				: new GoalForm(what, capabilityLevel, blank.priorities(), blank.servesSelf(), blank.courses(),
+						blank.resources(), null, null, null, blank.validators(), null, null, false, null);
+		return goalPage(model, me, cycle, null, form, Map.of());
 	}
 
 	@PostMapping("/cycles/{id}/goals")

@@ -1,0 +1,575 @@
+package io.stride.rhythm;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.analytics.OutcomeMetric;
+import io.stride.analytics.Outcomes;
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.capability.Capability;
+import io.stride.capability.CapabilityCoverage;
+import io.stride.capability.CapabilityId;
+import io.stride.capability.Coverage;
+import io.stride.delivery.Delivery;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
+import io.stride.rhythm.internal.InterventionRows;
+import io.stride.rhythm.internal.RitualRows;
+import io.stride.shared.ConflictException;
+import io.stride.shared.ControlCharacters;
+import io.stride.shared.Ids;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A session's capability interventions, at most three: recorded (with coverage and the indicator as they were then),
+ * edited and deleted by those who act on the team; marked done or dropped by them or the owner; a proposed goal taken
+ * or left by the person it was proposed to. Owners and named people see theirs ("addressed to you"); 404 for others.
+ */
+@Service
+public class Interventions {
+
+	/** Why three: a session commits to few enough that each gets done. */
+	public static final int MAX_PER_SESSION = 3;
+
+	public static final String AT_MOST_THREE = "A session commits to at most three interventions, so that each one "
+			+ "has an owner's attention and gets done. This session has three; delete one of them to record another.";
+
+	public static final int MAX_DESCRIPTION = 1000;
+
+	public static final BigDecimal MAX_HOURS = new BigDecimal("500");
+
+	/** Interventions listed on "addressed to you". */
+	public static final int MINE_SHOWN = 100;
+
+	public static final String CONFLICT_MESSAGE = "This intervention was changed elsewhere (another tab or person) "
+			+ "after you opened it. Reload it to see the change, then try again.";
+
+	private final InterventionRows rows;
+
+	private final RitualRows rituals;
+
+	private final RhythmAccess access;
+
+	private final Organization organization;
+
+	private final Coverage coverage;
+
+	private final Outcomes outcomes;
+
+	private final Authoring authoring;
+
+	private final Delivery delivery;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Interventions(InterventionRows rows, RitualRows rituals, RhythmAccess access, Organization organization,
+			Coverage coverage, Outcomes outcomes, Authoring authoring, Delivery delivery,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+		this.rows = rows;
+		this.rituals = rituals;
+		this.access = access;
+		this.organization = organization;
+		this.coverage = coverage;
+		this.outcomes = outcomes;
+		this.authoring = authoring;
+		this.delivery = delivery;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	/** What an intervention names once checked. */
+	private record Checked(InterventionKind kind, Capability capability, PersonId owner, LocalDate dueOn,
+			String metricId, String description, CourseId course, PersonId person, BigDecimal hours, String taskId) {
+	}
+
+	/**
+	 * Records an intervention at the session's lowest free position. The fourth is refused with 422 at "kind"
+	 * ({@link #AT_MOST_THREE}), also when two are recorded at once for the last free position (the unique position
+	 * decides); other bad input with 422 at its field. An ASSIGN_COURSE assigns the course (to the named person, else the
+	 * people of the session's gaps in the capability, else the team); a PRACTICE_ON_REAL_WORK with a task asks its
+	 * signers to observe it.
+	 */
+	public Intervention record(Viewer viewer, SessionId sessionId, InterventionDraft draft) {
+		try {
+			return transaction.execute(status -> recordOnce(viewer, sessionId, draft));
+		}
+		catch (DuplicateKeyException raced) {
+			// another took the position meanwhile: a second run takes the next free one, or finds none
+			try {
+				return transaction.execute(status -> recordOnce(viewer, sessionId, draft));
+			}
+			catch (DuplicateKeyException again) {
+				throw new InvalidInputException("kind", AT_MOST_THREE);
+			}
+		}
+	}
+
+	private Intervention recordOnce(Viewer viewer, SessionId sessionId, InterventionDraft draft) {
+		Session session = session(viewer, sessionId);
+		List<Integer> taken = rows.positions(sessionId.value());
+		if (taken.size() >= MAX_PER_SESSION) {
+			throw new InvalidInputException("kind", AT_MOST_THREE);
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!session.recordable()) {
+			errors.put("kind", "This session was skipped; mark it held before recording interventions.");
+		}
+		Checked c = check(viewer, session.teamId(), draft, null, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("The intervention was not recorded.", errors);
+		}
+		int position = 1;
+		while (taken.contains(position)) {
+			position++;
+		}
+		Integer holdersBefore = holders(viewer, session.teamId(), c.capability().id());
+		BigDecimal metricBefore = c.metricId() == null ? null : latest(viewer, c.metricId());
+		String id = Ids.newId();
+		rows.insert(new InterventionRows.Row(id, sessionId.value(), session.teamId().value(), position, c.kind().name(),
+				c.capability().id().value(), c.owner().value(), c.dueOn(), c.metricId(), c.description(),
+				c.course() == null ? null : c.course().value(), c.person() == null ? null : c.person().value(), c.hours(),
+				null, "OPEN", null, holdersBefore, metricBefore, 1, c.taskId(), null, session.ritualName(),
+				session.startsAt()), viewer.id().value(), clock.instant());
+		carryOut(viewer, session, c);
+		events.publishEvent(new InterventionRecorded(new InterventionId(id), sessionId, session.teamId(), c.kind(),
+				c.owner(), c.person(), c.capability().id(), c.kind().label() + " for “" + c.capability().name() + "”: "
+						+ c.description()));
+		return get(viewer, new InterventionId(id));
+	}
+
+	/** What recording it does at once, by kind. */
+	private void carryOut(Viewer viewer, Session session, Checked c) {
+		if (c.kind() == InterventionKind.ASSIGN_COURSE) {
+			List<PersonId> people = new ArrayList<>();
+			if (c.person() != null) {
+				people.add(c.person());
+			}
+			else {
+				Set<String> fromGaps = new LinkedHashSet<>();
+				rows.gaps(session.id().value())
+					.stream()
+					.filter(g -> g.capabilityId().equals(c.capability().id().value()))
+					.forEach(g -> fromGaps.addAll(g.personIds()));
+				fromGaps.forEach(p -> people.add(new PersonId(p)));
+			}
+			if (people.isEmpty()) {
+				delivery.assign(viewer, c.course(), session.teamId(), c.dueOn());
+			}
+			else {
+				String reason = "For “" + c.capability().name() + "”, from " + session.ritualName();
+				for (PersonId person : people) {
+					delivery.assignToPerson(viewer, c.course(), person, c.dueOn(),
+							reason.length() > Delivery.MAX_REASON_LENGTH ? reason.substring(0, Delivery.MAX_REASON_LENGTH)
+									: reason);
+				}
+			}
+		}
+		else if (c.kind() == InterventionKind.PRACTICE_ON_REAL_WORK && c.taskId() != null) {
+			coverage.requestSignOff(viewer, c.person(), c.capability().id(), c.taskId());
+		}
+	}
+
+	/**
+	 * Edits what may change after recording: owner, due date, indicator, description, the person named and the hours.
+	 * The kind, capability and course stay (delete it and record another to change them). 409 when stale.
+	 */
+	@Transactional
+	public Intervention edit(Viewer viewer, InterventionId id, int revision, InterventionDraft draft) {
+		Intervention current = get(viewer, id);
+		requireActor(viewer, current);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (draft.kind() != null && !draft.kind().isBlank() && !draft.kind().strip().equalsIgnoreCase(current.kind().name())) {
+			errors.put("kind", "The kind stays; delete this intervention and record another to change it.");
+		}
+		if (draft.capabilityId() != null && !draft.capabilityId().isBlank()
+				&& !draft.capabilityId().strip().equals(current.capabilityId().value())) {
+			errors.put("capabilityId", "The capability stays; delete this intervention and record another to change it.");
+		}
+		InterventionDraft merged = new InterventionDraft(current.kind().name(), current.capabilityId().value(),
+				draft.ownerId(), draft.dueOn(), draft.metricId(), draft.description(), current.courseId(),
+				draft.personId(), draft.hours(), current.taskId());
+		Checked c = check(viewer, current.teamId(), merged, current.dueOn(), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("The intervention was not saved.", errors);
+		}
+		if (!rows.update(id.value(), revision, c.owner().value(), c.dueOn(), c.metricId(), c.description(),
+				c.person() == null ? null : c.person().value(), c.hours(), clock.instant())) {
+			throw new ConflictException(CONFLICT_MESSAGE, Map.of("revision", current.revision()));
+		}
+		return get(viewer, id);
+	}
+
+	/** One intervention for those who may edit it (those who act on its team); 404 for everyone else. */
+	@Transactional(readOnly = true)
+	public Intervention forEdit(Viewer viewer, InterventionId id) {
+		Intervention current = get(viewer, id);
+		requireActor(viewer, current);
+		return current;
+	}
+
+	/** Deletes it; its position is free for another. Those who act on the team. */
+	@Transactional
+	public void delete(Viewer viewer, InterventionId id) {
+		Intervention current = get(viewer, id);
+		requireActor(viewer, current);
+		rows.delete(id.value());
+	}
+
+	/**
+	 * Marks it DONE or DROPPED: its owner or those who act on the team; 409 when it changed after {@code revision} or
+	 * is no longer open, 422 at "status" for another status.
+	 */
+	@Transactional
+	public Intervention close(Viewer viewer, InterventionId id, int revision, String status) {
+		Intervention current = get(viewer, id);
+		if (!viewer.is(current.ownerId()) && !access.mayAct(viewer, current.teamId())) {
+			throw new NotFoundException("Intervention");
+		}
+		String wanted = status == null ? "" : status.strip().toUpperCase(java.util.Locale.ROOT);
+		if (!wanted.equals("DONE") && !wanted.equals("DROPPED")) {
+			throw new InvalidInputException("status", "Mark it DONE or DROPPED.");
+		}
+		if (!rows.close(id.value(), revision, wanted, null, clock.instant())) {
+			throw new ConflictException(current.open() ? CONFLICT_MESSAGE
+					: "This intervention is " + current.status().toLowerCase(java.util.Locale.ROOT) + " already.",
+					Map.of("revision", current.revision(), "status", current.status()));
+		}
+		return get(viewer, id);
+	}
+
+	/**
+	 * The person a goal was proposed to takes it (then adds the goal to their contract) or leaves it: only they, for
+	 * PROPOSE_CYCLE_GOAL; 409 when it is no longer open.
+	 */
+	@Transactional
+	public Intervention answer(Viewer viewer, InterventionId id, boolean take) {
+		Intervention current = get(viewer, id);
+		if (current.kind() != InterventionKind.PROPOSE_CYCLE_GOAL || !viewer.is(current.personId())) {
+			throw new NotFoundException("Proposal");
+		}
+		if (!rows.close(id.value(), null, take ? "DONE" : "DROPPED", take ? "TAKEN" : "LEFT", clock.instant())) {
+			throw new ConflictException("This proposal was answered or closed already.",
+					Map.of("status", current.status()));
+		}
+		return get(viewer, id);
+	}
+
+	/** One intervention: for those who act on its team, its owner and the person it names; 404 otherwise. */
+	@Transactional(readOnly = true)
+	public Intervention get(Viewer viewer, InterventionId id) {
+		InterventionRows.Row row = id == null || !Ids.looksValid(id.value()) ? null : rows.find(id.value()).orElse(null);
+		if (row == null) {
+			throw new NotFoundException("Intervention");
+		}
+		TeamId team = new TeamId(row.teamId());
+		boolean addressed = viewer.id().value().equals(row.ownerId()) || viewer.id().value().equals(row.personId());
+		if (!addressed && !access.mayAct(viewer, team)) {
+			throw new NotFoundException("Intervention");
+		}
+		return views(viewer, List.of(row)).get(0);
+	}
+
+	/** The viewer's own interventions and proposals: open ones first by due date, then the others. */
+	@Transactional(readOnly = true)
+	public List<Intervention> addressedTo(Viewer viewer) {
+		return views(viewer, rows.addressedTo(viewer.id().value(), MINE_SHOWN));
+	}
+
+	/** A session's interventions by position; callers have checked the viewer acts on its team. */
+	@Transactional(readOnly = true)
+	List<Intervention> ofSession(Viewer viewer, Session session) {
+		return views(viewer, rows.ofSession(session.id().value()));
+	}
+
+	/** What the recording form offers for a session: the team's people, indicators and published courses. */
+	@Transactional(readOnly = true)
+	public InterventionOptions options(Viewer viewer, SessionId id) {
+		Session session = session(viewer, id);
+		Map<PersonId, String> people = new LinkedHashMap<>(access.members(session.teamId()));
+		people.putIfAbsent(viewer.id(), viewer.name());
+		return new InterventionOptions(people, metrics(viewer, session.teamId()),
+				authoring.publishedCourses().stream().map(c -> new InterventionOptions.Option(c.id().value(), c.title()))
+					.toList());
+	}
+
+	// --- reactions to commissions (built elsewhere in this module) ---
+
+	@ApplicationModuleListener
+	void on(CommissionCreated event) {
+		if (event.intervention() != null && event.commission() != null) {
+			rows.linkCommission(event.intervention().value(), event.commission().value(), clock.instant());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(CommissionPublished event) {
+		if (event.intervention() != null) {
+			rows.close(event.intervention().value(), null, "DONE", null, clock.instant());
+		}
+	}
+
+	// --- checks ---
+
+	private Checked check(Viewer viewer, TeamId team, InterventionDraft d, LocalDate keptDue,
+			Map<String, String> errors) {
+		InterventionKind kind = null;
+		if (d.kind() == null || d.kind().isBlank()) {
+			errors.put("kind", "Choose what the intervention does.");
+		}
+		else {
+			try {
+				kind = InterventionKind.valueOf(d.kind().strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException e) {
+				errors.put("kind", "Choose one of " + java.util.Arrays.toString(InterventionKind.values()) + ".");
+			}
+		}
+		Capability capability = access.activeCapability(viewer, d.capabilityId(), "capabilityId", errors);
+		Map<PersonId, String> members = access.members(team);
+		PersonId owner = null;
+		if (d.ownerId() == null || d.ownerId().isBlank()) {
+			errors.put("ownerId", "Name the owner: a member or manager of the team.");
+		}
+		else {
+			owner = new PersonId(d.ownerId().strip());
+			if (!members.containsKey(owner) && !managesTeam(owner, team)) {
+				errors.put("ownerId", "The owner is a member or manager of the team.");
+			}
+		}
+		LocalDate due = null;
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		if (d.dueOn() == null || d.dueOn().isBlank()) {
+			errors.put("dueOn", "Give the due date.");
+		}
+		else {
+			try {
+				due = LocalDate.parse(d.dueOn().strip());
+				if (due.isBefore(today) && !due.equals(keptDue)) {
+					errors.put("dueOn", "The due date is in the past; choose today (" + today + ") or later.");
+				}
+				else if (due.isAfter(today.plusYears(3))) {
+					errors.put("dueOn", "Choose a due date within three years.");
+				}
+			}
+			catch (DateTimeParseException e) {
+				errors.put("dueOn", "Give a date as YYYY-MM-DD, e.g. " + today.plusDays(30) + ".");
+			}
+		}
+		String metricId = d.metricId() == null || d.metricId().isBlank() ? null : d.metricId().strip();
+		if (metricId != null && metrics(viewer, team).stream().noneMatch(m -> m.id().equals(metricId))) {
+			errors.put("metricId", "Choose one of the team's outcome indicators, or none.");
+		}
+		String description = d.description() == null ? "" : d.description().strip();
+		if (description.isEmpty()) {
+			errors.put("description", "Say what will be done, in a sentence.");
+		}
+		else if (description.length() > MAX_DESCRIPTION) {
+			errors.put("description", "Keep the description to " + MAX_DESCRIPTION + " characters (it has "
+					+ description.length() + ").");
+		}
+		else if (ControlCharacters.in(description)) {
+			errors.put("description", ControlCharacters.MESSAGE);
+		}
+		CourseId course = null;
+		PersonId person = null;
+		BigDecimal hours = null;
+		String taskId = null;
+		if (kind != null) {
+			boolean needsPerson = kind == InterventionKind.PAIR_OR_SHADOW || kind == InterventionKind.PRACTICE_ON_REAL_WORK
+					|| kind == InterventionKind.PROPOSE_CYCLE_GOAL;
+			boolean takesPerson = needsPerson || kind == InterventionKind.ASSIGN_COURSE
+					|| kind == InterventionKind.ALLOCATE_HOURS;
+			String personId = d.personId() == null || d.personId().isBlank() ? null : d.personId().strip();
+			if (personId == null && needsPerson) {
+				errors.put("personId", kind == InterventionKind.PAIR_OR_SHADOW
+						? "Name the person to pair with: someone who holds the capability."
+						: "Name the person of the team it is for.");
+			}
+			else if (personId != null && takesPerson) {
+				person = new PersonId(personId);
+				if (kind == InterventionKind.PAIR_OR_SHADOW) {
+					if (organization.contactOf(person).isEmpty()) {
+						errors.put("personId", "Name an active colleague who holds the capability.");
+					}
+				}
+				else if (!members.containsKey(person)) {
+					errors.put("personId", "Name a person of the team (or of a team below it).");
+				}
+			}
+			if (kind == InterventionKind.ASSIGN_COURSE) {
+				course = publishedCourse(d.courseId(), errors);
+			}
+			if (kind == InterventionKind.ALLOCATE_HOURS) {
+				hours = hours(d.hours(), errors);
+			}
+			if (kind == InterventionKind.PRACTICE_ON_REAL_WORK && d.taskId() != null && !d.taskId().isBlank()) {
+				taskId = d.taskId().strip();
+				String wanted = taskId;
+				if (capability != null && capability.rules().stream().noneMatch(r -> wanted.equals(r.taskId()))) {
+					errors.put("taskId", "No level of “" + capability.name() + "” asks for this observed task.");
+				}
+			}
+		}
+		return new Checked(kind, capability, owner, due, metricId, description, course, person, hours, taskId);
+	}
+
+	private boolean managesTeam(PersonId person, TeamId team) {
+		if (organization.contactOf(person).isEmpty()) {
+			return false;
+		}
+		Viewer them = organization.viewerOf(person);
+		return !Collections.disjoint(them.manages(), organization.withAncestors(Set.of(team)));
+	}
+
+	private CourseId publishedCourse(String courseId, Map<String, String> errors) {
+		if (courseId == null || courseId.isBlank()) {
+			errors.put("courseId", "Choose the published course to assign.");
+			return null;
+		}
+		try {
+			Course course = authoring.published(new CourseId(courseId.strip()));
+			return course.id();
+		}
+		catch (NotFoundException | IllegalArgumentException e) {
+			errors.put("courseId", "Choose a published course.");
+			return null;
+		}
+	}
+
+	private static BigDecimal hours(String text, Map<String, String> errors) {
+		if (text == null || text.isBlank()) {
+			errors.put("hours", "Give the learning hours to allocate, above 0.");
+			return null;
+		}
+		try {
+			BigDecimal hours = new BigDecimal(text.strip());
+			if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
+				errors.put("hours", "Allocate more than 0 and at most " + MAX_HOURS + " hours.");
+				return null;
+			}
+			if (hours.stripTrailingZeros().scale() > 1) {
+				errors.put("hours", "Give hours to one decimal, e.g. 2.5.");
+				return null;
+			}
+			return hours.setScale(1, java.math.RoundingMode.UNNECESSARY);
+		}
+		catch (NumberFormatException | ArithmeticException e) {
+			errors.put("hours", "Give the hours as a number, e.g. 4 or 2.5.");
+			return null;
+		}
+	}
+
+	/** The team's outcome indicators; none for those who may not read them (L&D outside the team's managers). */
+	private List<OutcomeMetric> metrics(Viewer viewer, TeamId team) {
+		// asked first: a refusal thrown inside this transaction would mark it for rollback
+		return organization.canManage(viewer, team) ? outcomes.ofTeam(viewer, team) : List.of();
+	}
+
+	/** People of the team qualified in the capability today (at the target's level, or level 1 without a target). */
+	private Integer holders(Viewer viewer, TeamId team, CapabilityId capability) {
+		return coverage.coverage(viewer, team, null)
+			.capabilities()
+			.stream()
+			.filter(c -> c.capabilityId().equals(capability))
+			.findFirst()
+			.map(CapabilityCoverage::qualified)
+			.map(List::size)
+			.orElse(0);
+	}
+
+	private BigDecimal latest(Viewer viewer, String metricId) {
+		var values = outcomes.values(viewer, metricId);
+		return values.isEmpty() ? null : BigDecimal.valueOf(values.get(values.lastKey()));
+	}
+
+	private void requireActor(Viewer viewer, Intervention current) {
+		if (!access.mayAct(viewer, current.teamId())) {
+			throw new NotFoundException("Intervention");
+		}
+	}
+
+	private Session session(Viewer viewer, SessionId id) {
+		RitualRows.SessionRow row = id == null || !Ids.looksValid(id.value()) ? null
+				: rituals.session(id.value()).orElse(null);
+		if (row == null || !access.mayAct(viewer, new TeamId(row.teamId()))) {
+			throw new NotFoundException("Session");
+		}
+		return Sessions.session(row);
+	}
+
+	/** Rows with the names of what they name, read together (a query per kind of name, not per row). */
+	private List<Intervention> views(Viewer viewer, List<InterventionRows.Row> found) {
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Set<CapabilityId> capabilities = new LinkedHashSet<>();
+		Set<PersonId> people = new LinkedHashSet<>();
+		Set<CourseId> courses = new LinkedHashSet<>();
+		Set<TeamId> teams = new LinkedHashSet<>();
+		for (InterventionRows.Row r : found) {
+			capabilities.add(new CapabilityId(r.capabilityId()));
+			people.add(new PersonId(r.ownerId()));
+			if (r.personId() != null) {
+				people.add(new PersonId(r.personId()));
+			}
+			if (r.courseId() != null) {
+				courses.add(new CourseId(r.courseId()));
+			}
+			if (r.metricId() != null) {
+				teams.add(new TeamId(r.teamId()));
+			}
+		}
+		Map<CapabilityId, String> capabilityNames = access.capabilityNames(viewer, capabilities);
+		Map<PersonId, Organization.Credit> credits = organization.credits(people);
+		Map<CourseId, String> titles = courses.isEmpty() ? Map.of() : authoring.titles(List.copyOf(courses));
+		Map<String, String> metricNames = new HashMap<>();
+		for (TeamId team : teams) {
+			metrics(viewer, team).forEach(m -> metricNames.put(m.id(), m.name()));
+		}
+		return found.stream().map(r -> {
+			PersonId person = r.personId() == null ? null : new PersonId(r.personId());
+			return new Intervention(new InterventionId(r.id()), new SessionId(r.sessionId()), new TeamId(r.teamId()),
+					r.position(), InterventionKind.valueOf(r.kind()), new CapabilityId(r.capabilityId()),
+					capabilityNames.getOrDefault(new CapabilityId(r.capabilityId()), "A capability"),
+					new PersonId(r.ownerId()), name(credits, new PersonId(r.ownerId())), r.dueOn(), r.metricId(),
+					r.metricId() == null ? null : metricNames.get(r.metricId()), r.description(), r.courseId(),
+					r.courseId() == null ? null : titles.get(new CourseId(r.courseId())), person,
+					person == null ? null : name(credits, person), r.hours(), r.taskId(), r.commissionId(), r.status(),
+					r.doneAt(), r.holdersBefore(), r.metricBefore(), r.revision(), r.answer(), r.ritualName(),
+					r.sessionStartsAt());
+		}).toList();
+	}
+
+	private static String name(Map<PersonId, Organization.Credit> credits, PersonId id) {
+		Organization.Credit credit = credits.get(id);
+		return credit == null ? "Someone" : credit.name();
+	}
+}

@@ -1,0 +1,27 @@
+package io.stride.rhythm;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import io.stride.identity.TeamId;
+
+/**
+ * A meeting a team already runs, declared for learning: its cadence from the first session (at the same local time in
+ * {@code timeZone}), its length, the block of its agenda kept for capability planning, and how many hours before a
+ * session its pre-read is sent. A retired ritual meets no more; its sessions stay.
+ */
+public record Ritual(RitualId id, TeamId teamId, RitualKind kind, String name, Cadence cadence, Instant firstStartsAt,
+		String timeZone, int durationMinutes, int agendaMinutes, String agendaNote, int preReadHours, int revision,
+		Instant retiredAt) {
+
+	public boolean retired() {
+		return retiredAt != null;
+	}
+
+	/** The first session's local day and time in the ritual's zone, e.g. "2027-01-12 09:00 (Europe/Lisbon)". */
+	public String localFirstStart() {
+		return firstStartsAt.atZone(ZoneId.of(timeZone)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " ("
+				+ timeZone + ")";
+	}
+}

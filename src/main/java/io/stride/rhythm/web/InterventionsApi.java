@@ -1,0 +1,170 @@
+package io.stride.rhythm.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.stride.identity.Organization;
+import io.stride.rhythm.Intervention;
+import io.stride.rhythm.InterventionDraft;
+import io.stride.rhythm.InterventionId;
+import io.stride.rhythm.Interventions;
+import io.stride.rhythm.SessionId;
+import io.stride.rhythm.Sessions;
+import io.stride.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Interventions", description = "At most three capability interventions per ritual session, each with an "
+		+ "owner, a due date, the capability it builds and the outcome indicator it should move. Managers of the team's "
+		+ "tree, admins and L&D record and change them; owners and the people named see theirs; 404 for everyone else")
+@SecurityRequirement(name = "bearer")
+class InterventionsApi {
+
+	private final Interventions interventions;
+
+	private final Sessions sessions;
+
+	private final Organization organization;
+
+	InterventionsApi(Interventions interventions, Sessions sessions, Organization organization) {
+		this.interventions = interventions;
+		this.sessions = sessions;
+		this.organization = organization;
+	}
+
+	/**
+	 * {@code kind}: ASSIGN_COURSE, COMMISSION_MODULE, PAIR_OR_SHADOW, PRACTICE_ON_REAL_WORK, PROPOSE_CYCLE_GOAL or
+	 * ALLOCATE_HOURS; {@code status}: OPEN, DONE or DROPPED; {@code answer}: a proposal's TAKEN or LEFT;
+	 * {@code holdersBefore} and {@code metricBefore}: the team's qualified people and the indicator's latest value when
+	 * it was recorded; {@code actionPath}: where a manager acts on it.
+	 */
+	record InterventionView(String id, String sessionId, String teamId, int position, String kind,
+			String capabilityId, String capabilityName, String ownerId, String ownerName, LocalDate dueOn,
+			String metricId, String metricName, String description, String courseId, String courseTitle,
+			String personId, String personName, BigDecimal hours, String taskId, String commissionId, String status,
+			String answer, Instant doneAt, Integer holdersBefore, BigDecimal metricBefore, int revision,
+			String ritualName, Instant sessionStartsAt, String actionPath) {
+
+		static InterventionView of(Intervention i) {
+			return new InterventionView(i.id().value(), i.sessionId().value(), i.teamId().value(), i.position(),
+					i.kind().name(), i.capabilityId().value(), i.capabilityName(), i.ownerId().value(), i.ownerName(),
+					i.dueOn(), i.metricId(), i.metricName(), i.description(), i.courseId(), i.courseTitle(),
+					i.personId() == null ? null : i.personId().value(), i.personName(), i.hours(), i.taskId(),
+					i.commissionId(), i.status(), i.answer(), i.doneAt(), i.holdersBefore(), i.metricBefore(),
+					i.revision(), i.ritualName(), i.sessionStartsAt(), i.actionPath());
+		}
+	}
+
+	/**
+	 * By kind: ASSIGN_COURSE a published {@code courseId} (assigned to {@code personId}, else the people of the
+	 * session's gaps in the capability, else the team); PAIR_OR_SHADOW a {@code personId} who holds the capability;
+	 * PRACTICE_ON_REAL_WORK a {@code personId} and optionally the observed {@code taskId}; PROPOSE_CYCLE_GOAL a
+	 * {@code personId}, the suggestion in {@code description}; ALLOCATE_HOURS {@code hours} above 0. {@code revision}
+	 * for edits; the kind, capability and course stay.
+	 */
+	record InterventionBody(Integer revision, String kind, String capabilityId, String ownerId, String dueOn,
+			String metricId, String description, String courseId, String personId, BigDecimal hours, String taskId) {
+
+		InterventionDraft draft() {
+			return new InterventionDraft(kind, capabilityId, ownerId, dueOn, metricId, description, courseId, personId,
+					hours == null ? null : hours.toPlainString(), taskId);
+		}
+	}
+
+	/** {@code status}: DONE or DROPPED; {@code revision}: the one read. */
+	record CloseBody(Integer revision, String status) {
+	}
+
+	@GetMapping("/sessions/{id}/interventions")
+	@Operation(summary = "A session's interventions, by position")
+	List<InterventionView> ofSession(@PathVariable String id) {
+		return sessions.get(organization.currentViewer(), new SessionId(id))
+			.interventions()
+			.stream()
+			.map(InterventionView::of)
+			.toList();
+	}
+
+	@PostMapping("/sessions/{id}/interventions")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record a capability intervention. A fourth in a session is refused with 422 at 'kind' (a "
+			+ "session commits to at most three, so that each gets done), also when recorded at the same moment as the "
+			+ "third; other bad input with 422 at its field (a due date in the past, an owner outside the team, an "
+			+ "indicator not the team's, a course not published, hours not above 0)")
+	InterventionView record(@PathVariable String id, @RequestBody InterventionBody body) {
+		return InterventionView.of(interventions.record(organization.currentViewer(), new SessionId(id), body.draft()));
+	}
+
+	@GetMapping("/interventions")
+	@Operation(summary = "The caller's own interventions and proposals (as owner or as the person named): open ones "
+			+ "first by due date, then the others; at most 100")
+	List<InterventionView> mine(@Parameter(description = "the caller's own (the only list offered)")
+	@RequestParam(required = false) String mine) {
+		return interventions.addressedTo(organization.currentViewer()).stream().map(InterventionView::of).toList();
+	}
+
+	@GetMapping("/interventions/{id}")
+	@Operation(summary = "One intervention, for the team's managers, admins, L&D, its owner and the person it names")
+	InterventionView get(@PathVariable String id) {
+		return InterventionView.of(interventions.get(organization.currentViewer(), new InterventionId(id)));
+	}
+
+	@PutMapping("/interventions/{id}")
+	@Operation(summary = "Edit an intervention's owner, due date, indicator, description, person or hours; 409 when "
+			+ "someone saved since 'revision'")
+	InterventionView edit(@PathVariable String id, @RequestBody InterventionBody body) {
+		if (body.revision() == null) {
+			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
+		}
+		return InterventionView.of(interventions.edit(organization.currentViewer(), new InterventionId(id),
+				body.revision(), body.draft()));
+	}
+
+	@DeleteMapping("/interventions/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete an intervention; its place among the session's three is free again")
+	void delete(@PathVariable String id) {
+		interventions.delete(organization.currentViewer(), new InterventionId(id));
+	}
+
+	@PostMapping("/interventions/{id}/close")
+	@Operation(summary = "Mark an intervention DONE or DROPPED (its owner or the team's managers); 409 when it changed "
+			+ "since 'revision' or is closed already")
+	InterventionView close(@PathVariable String id, @RequestBody CloseBody body) {
+		if (body.revision() == null) {
+			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
+		}
+		return InterventionView.of(interventions.close(organization.currentViewer(), new InterventionId(id),
+				body.revision(), body.status()));
+	}
+
+	@PostMapping("/interventions/{id}/take")
+	@Operation(summary = "Take a proposed learning-cycle goal (only the person it was proposed to); then add it to the "
+			+ "contract from the goal form")
+	InterventionView take(@PathVariable String id) {
+		return InterventionView.of(interventions.answer(organization.currentViewer(), new InterventionId(id), true));
+	}
+
+	@PostMapping("/interventions/{id}/leave")
+	@Operation(summary = "Leave a proposed learning-cycle goal (only the person it was proposed to)")
+	InterventionView leave(@PathVariable String id) {
+		return InterventionView.of(interventions.answer(organization.currentViewer(), new InterventionId(id), false));
+	}
+}

@@ -1,0 +1,288 @@
+package io.stride.rhythm.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.capability.Capabilities;
+import io.stride.capability.Capability;
+import io.stride.capability.CapabilityId;
+import io.stride.capability.CapabilityProfiles;
+import io.stride.capability.PersonRef;
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.rhythm.Gap;
+import io.stride.rhythm.Intervention;
+import io.stride.rhythm.InterventionDraft;
+import io.stride.rhythm.InterventionId;
+import io.stride.rhythm.InterventionKind;
+import io.stride.rhythm.InterventionOptions;
+import io.stride.rhythm.Interventions;
+import io.stride.rhythm.SessionId;
+import io.stride.rhythm.SessionRecord;
+import io.stride.rhythm.Sessions;
+import io.stride.shared.ConflictException;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A session's page: its notes and status, a link to its pre-read, the skill gaps it records and its (at most three)
+ * interventions, with the forms to record, close and delete them.
+ */
+@Controller
+class SessionsController {
+
+	/** Holders of a gap's capability offered to pair with. */
+	static final int HOLDERS_OFFERED = 10;
+
+	private final Sessions sessions;
+
+	private final Interventions interventions;
+
+	private final Capabilities capabilities;
+
+	private final CapabilityProfiles profiles;
+
+	private final Organization organization;
+
+	SessionsController(Sessions sessions, Interventions interventions, Capabilities capabilities,
+			CapabilityProfiles profiles, Organization organization) {
+		this.sessions = sessions;
+		this.interventions = interventions;
+		this.capabilities = capabilities;
+		this.profiles = profiles;
+		this.organization = organization;
+	}
+
+	record GapForm(String capabilityId, String note, List<String> personIds) {
+
+		GapForm {
+			personIds = personIds == null ? List.of() : List.copyOf(personIds);
+		}
+	}
+
+	record InterventionForm(String kind, String capabilityId, String ownerId, String dueOn, String metricId,
+			String description, String courseId, String personId, String hours, String taskId) {
+
+		InterventionDraft draft() {
+			return new InterventionDraft(kind, capabilityId, ownerId, dueOn, metricId, description, courseId, personId,
+					hours, taskId);
+		}
+	}
+
+	/** An observed task a capability's level asks for, offered for practice on real work. */
+	record TaskOption(String taskId, String label) {
+	}
+
+	/** People who hold a gap's capability, offered to pair with. */
+	record Holders(String capabilityName, List<PersonRef> people) {
+	}
+
+	@GetMapping("/sessions/{id}")
+	String session(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		SessionRecord record = sessions.get(me, new SessionId(id));
+		return page(model, me, record, new GapForm(null, null, List.of()),
+				new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null), Map.of(),
+				Map.of());
+	}
+
+	@PostMapping("/sessions/{id}")
+	String update(@PathVariable String id, @RequestParam(required = false) String notes,
+			@RequestParam(required = false) String status, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			sessions.update(me, new SessionId(id), notes, status);
+			redirect.addFlashAttribute("notice", "Saved the session.");
+			return "redirect:/sessions/" + id;
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
+			SessionRecord record = sessions.get(me, new SessionId(id));
+			return page(model, me, record, new GapForm(null, null, List.of()),
+					new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null), Map.of(),
+					Map.of());
+		}
+	}
+
+	@PostMapping("/sessions/{id}/gaps")
+	String recordGap(@PathVariable String id, GapForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			Gap gap = sessions.recordGap(me, new SessionId(id), form.capabilityId(), form.note(), form.personIds());
+			redirect.addFlashAttribute("notice", "Recorded the gap in “" + gap.capabilityName() + "”.");
+			return "redirect:/sessions/" + id + "#gaps-heading";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			return page(model, me, sessions.get(me, new SessionId(id)), form,
+					new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null),
+					e.fieldErrors(), Map.of());
+		}
+	}
+
+	@PostMapping("/sessions/{id}/gaps/{gapId}/remove")
+	String removeGap(@PathVariable String id, @PathVariable String gapId, RedirectAttributes redirect) {
+		sessions.removeGap(organization.currentViewer(), new SessionId(id), gapId);
+		redirect.addFlashAttribute("notice", "Removed the gap.");
+		return "redirect:/sessions/" + id + "#gaps-heading";
+	}
+
+	@PostMapping("/sessions/{id}/interventions")
+	String record(@PathVariable String id, InterventionForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			Intervention saved = interventions.record(me, new SessionId(id), form.draft());
+			redirect.addFlashAttribute("notice", "Recorded: " + saved.kind().label() + " for “" + saved.capabilityName()
+					+ "”.");
+			return "redirect:/sessions/" + id + "#intervention-" + saved.id().value();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.fieldErrors().containsKey("kind")
+					&& e.getMessage().equals(Interventions.AT_MOST_THREE) ? e.getMessage()
+							: e.getMessage() + " Check the fields marked below.");
+			return page(model, me, sessions.get(me, new SessionId(id)), new GapForm(null, null, List.of()), form,
+					Map.of(), e.fieldErrors());
+		}
+	}
+
+	@PostMapping("/interventions/{id}/close")
+	String close(@PathVariable String id, @RequestParam(required = false) String revision,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String back,
+			RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		Intervention current = interventions.get(me, new InterventionId(id));
+		String where = "mine".equals(back) ? "/interventions" : "/sessions/" + current.sessionId().value();
+		try {
+			int read = Integer.parseInt(revision == null ? "" : revision.strip());
+			Intervention closed = interventions.close(me, current.id(), read, status);
+			redirect.addFlashAttribute("notice", "Marked “" + closed.description() + "” "
+					+ closed.status().toLowerCase(Locale.ROOT) + ".");
+		}
+		catch (NumberFormatException e) {
+			redirect.addFlashAttribute("problem", "The form lost the revision it was opened at; reload the page.");
+		}
+		catch (ConflictException | InvalidInputException e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+		}
+		return "redirect:" + where;
+	}
+
+	@GetMapping("/interventions/{id}/edit")
+	String editIntervention(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Intervention current = interventions.forEdit(me, new InterventionId(id));
+		InterventionForm form = new InterventionForm(current.kind().name(), current.capabilityId().value(),
+				current.ownerId().value(), current.dueOn().toString(), current.metricId(), current.description(),
+				current.courseId(), current.personId() == null ? null : current.personId().value(),
+				current.hours() == null ? null : current.hours().toPlainString(), current.taskId());
+		return editPage(model, me, current, form, String.valueOf(current.revision()), Map.of());
+	}
+
+	@PostMapping("/interventions/{id}/edit")
+	String saveIntervention(@PathVariable String id, InterventionForm form,
+			@RequestParam(required = false) String revision, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		Intervention current = interventions.forEdit(me, new InterventionId(id));
+		try {
+			int read;
+			try {
+				read = Integer.parseInt(revision == null ? "" : revision.strip());
+			}
+			catch (NumberFormatException e) {
+				throw new InvalidInputException("description", "The form lost the revision it was opened at; reload the "
+						+ "page.");
+			}
+			Intervention saved = interventions.edit(me, current.id(), read, form.draft());
+			redirect.addFlashAttribute("notice", "Saved “" + saved.description() + "”.");
+			return "redirect:/sessions/" + saved.sessionId().value() + "#intervention-" + saved.id().value();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			return editPage(model, me, current, form, revision, e.fieldErrors());
+		}
+		catch (ConflictException e) {
+			response.setStatus(409);
+			model.addAttribute("problem", e.getMessage());
+			return editPage(model, me, current, form, revision, Map.of());
+		}
+	}
+
+	@PostMapping("/interventions/{id}/delete")
+	String delete(@PathVariable String id, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		Intervention current = interventions.get(me, new InterventionId(id));
+		interventions.delete(me, current.id());
+		redirect.addFlashAttribute("notice", "Deleted “" + current.description() + "”; its place among the three is free.");
+		return "redirect:/sessions/" + current.sessionId().value();
+	}
+
+	private String editPage(Model model, Viewer me, Intervention current, InterventionForm form, String revision,
+			Map<String, String> errors) {
+		model.addAttribute("intervention", current);
+		model.addAttribute("options", interventions.options(me, current.sessionId()));
+		model.addAttribute("form", form);
+		model.addAttribute("revision", revision);
+		model.addAttribute("errors", errors);
+		return "rhythm/intervention-edit";
+	}
+
+	private String page(Model model, Viewer me, SessionRecord record, GapForm gapForm, InterventionForm form,
+			Map<String, String> gapErrors, Map<String, String> errors) {
+		InterventionOptions options = interventions.options(me, record.session().id());
+		List<Capability> active = capabilities.catalogue(me, null, null, false)
+			.stream()
+			.sorted(Comparator.comparing((Capability c) -> c.name().toLowerCase(Locale.ROOT)))
+			.toList();
+		List<TaskOption> tasks = new ArrayList<>();
+		for (Capability c : active) {
+			c.rules().stream().filter(r -> r.taskId() != null).forEach(r -> tasks.add(new TaskOption(r.taskId(),
+					c.name() + ": " + r.label())));
+		}
+		// holders of the capabilities the session found short, for pairing (one read per gap capability, at most 20)
+		Set<CapabilityId> gapCapabilities = new LinkedHashSet<>();
+		record.gaps().forEach(g -> gapCapabilities.add(g.capabilityId()));
+		List<Holders> holders = new ArrayList<>();
+		Map<String, String> names = new LinkedHashMap<>();
+		record.gaps().forEach(g -> names.putIfAbsent(g.capabilityId().value(), g.capabilityName()));
+		for (CapabilityId c : gapCapabilities) {
+			List<PersonRef> people = profiles.holdersOf(c, 1, HOLDERS_OFFERED);
+			if (!people.isEmpty()) {
+				holders.add(new Holders(names.get(c.value()), people));
+			}
+		}
+		model.addAttribute("record", record);
+		model.addAttribute("meeting", record.session());
+		model.addAttribute("options", options);
+		model.addAttribute("capabilities", active);
+		model.addAttribute("tasks", tasks);
+		model.addAttribute("holders", holders);
+		model.addAttribute("kinds", InterventionKind.values());
+		model.addAttribute("gapForm", gapForm);
+		model.addAttribute("gapErrors", gapErrors);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("maxInterventions", Interventions.MAX_PER_SESSION);
+		return "rhythm/session";
+	}
+}
