@@ -193,4 +193,12 @@ class NotificationRules {
 		notifications.notify(event.person(), "Your badge “" + event.badgeName() + "” was revoked", event.reason(),
 				"/badges");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.PreReadReady event) {
+		String subject = "Pre-read for " + event.ritualName() + " on " + DUE.format(event.startsAt());
+		for (PersonId manager : notifications.managersOfTeam(event.team())) {
+			notifications.notify(manager, subject, event.markdown(), event.path());
+		}
+	}
 }
