@@ -62,6 +62,11 @@ public record PreRead(SessionId session, RitualId ritual, String ritualName, Rit
 
 	/** A period's value of an indicator, named by its first day. */
 	public record Value(LocalDate period, double value) {
+
+		/** "2026-11-02: 42". */
+		public String text() {
+			return period + ": " + PreReadMarkdown.number(value);
+		}
 	}
 
 	/** Something learners of the team struggle with in a course they take. */
