@@ -38,7 +38,8 @@ public final class PreReadMarkdown {
 			if (c.change() != null && c.change() != 0) {
 				md.append(" (").append(c.change() > 0 ? "+" : "").append(c.change()).append(" since the last session)");
 			}
-			if (c.shortFrom() != null) {
+			// a capability short today needs no "short from": the forecast matters for the others
+			if (c.shortFrom() != null && !"Short".equals(c.status())) {
 				md.append("; short from ").append(c.shortFrom());
 			}
 			md.append(".\n");
