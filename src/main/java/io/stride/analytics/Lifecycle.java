@@ -22,10 +22,10 @@ import io.stride.authoring.LibraryCourse;
 import io.stride.feedback.CourseReactions;
 import io.stride.feedback.Feedback;
 import io.stride.identity.Viewer;
-import io.stride.notification.Notifications;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,17 +46,17 @@ public class Lifecycle {
 
 	private final Feedback feedback;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Lifecycle(Authoring authoring, LifecycleQueries queries, LifecycleRecords records, Feedback feedback,
-			Notifications notifications, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.authoring = authoring;
 		this.queries = queries;
 		this.records = records;
 		this.feedback = feedback;
-		this.notifications = notifications;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -185,22 +185,20 @@ public class Lifecycle {
 	private void notifyOwner(Candidate c, LifecycleSettings settings) {
 		String title = c.course().title();
 		if (c.kind() == Kind.ARCHIVE) {
-			notifications.notify(c.course().authorId(), "Archive “" + title + "”?",
+			events.publishEvent(new LifecycleProposed(c.course().authorId(), c.course().id(), title, Kind.ARCHIVE,
 					"Nobody opened “" + title + "” in the last " + settings.idleDays() + " days ("
 							+ (c.lastOpenedAt() == null ? "it was never opened"
 									: "last opened on " + LocalDate.ofInstant(c.lastOpenedAt(), ZoneOffset.UTC))
-							+ "). Archive it so that it leaves the catalog, or keep it as it is.",
-					"/lifecycle/proposals");
+							+ "). Archive it so that it leaves the catalog, or keep it as it is."));
 		}
 		else {
 			LifecycleProposal p = new LifecycleProposal(null, c.course().id(), title, c.course().authorId(), c.kind(),
 					Status.OPEN, c.lastOpenedAt(), c.learners(), c.completionRate(), c.passRate(), c.reactionScore(),
 					c.weak(), null, null, null);
-			notifications.notify(c.course().authorId(), "Refine “" + title + "”?",
+			events.publishEvent(new LifecycleProposed(c.course().authorId(), c.course().id(), title, Kind.REFINE,
 					c.learners() + " learners opened “" + title + "” in the last " + settings.idleDays()
 							+ " days, but its " + p.weakInWords() + (c.weak().size() == 1 ? " is" : " are")
-							+ " weak. Its analytics show where learners struggle.",
-					"/lifecycle/proposals");
+							+ " weak. Its analytics show where learners struggle."));
 		}
 	}
 

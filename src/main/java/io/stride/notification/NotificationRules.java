@@ -195,6 +195,12 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
+	void on(io.stride.analytics.LifecycleProposed event) {
+		String verb = event.kind() == io.stride.analytics.LifecycleProposal.Kind.ARCHIVE ? "Archive" : "Refine";
+		notifications.notify(event.owner(), verb + " “" + event.title() + "”?", event.reason(), "/lifecycle/proposals");
+	}
+
+	@ApplicationModuleListener
 	void on(io.stride.rhythm.PreReadReady event) {
 		String subject = "Pre-read for " + event.ritualName() + " on " + DUE.format(event.startsAt());
 		for (PersonId manager : notifications.managersOfTeam(event.team())) {

@@ -302,7 +302,7 @@ class PreReadsTests {
 			.andExpect(content().string(containsString("Learner A")));
 		mvc.perform(get("/sessions/{id}/pre-read", id).param("print", "").with(asManager))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("rhythm-print.css")))
+			.andExpect(content().string(containsString("/css/rhythm-print")))
 			.andExpect(content().string(containsString("Coverage changes and shortfalls")));
 		mvc.perform(get("/sessions/{id}/pre-read.md", id).with(asManager))
 			.andExpect(status().isOk())
@@ -343,6 +343,14 @@ class PreReadsTests {
 			}));
 		assertThat(notifications.page(fixtures.viewer(org.managerB()), 1).items())
 			.noneMatch(n -> n.subject().contains(org.suffix()));
+	}
+
+	@Test
+	void theApiIsDocumented() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(docs).contains("Pre-reads and ritual history", "/api/v1/sessions/{id}/pre-read",
+				"/api/v1/rituals/{id}/history", "/api/v1/teams/{id}/ritual-history", "text/markdown", "PreReadView");
 	}
 
 	private String bearer(PersonId person) {
