@@ -100,6 +100,11 @@ class CourseAnalyticsAccess {
 		return organization.teamsManagedBy(viewer);
 	}
 
+	/** Whether the viewer manages the team or a team above it (admins manage all). */
+	boolean manages(Viewer viewer, TeamId team) {
+		return organization.canManage(viewer, team);
+	}
+
 	/** Active members of the teams and every team below them. */
 	Set<PersonId> membersOf(Set<TeamId> teams) {
 		Set<PersonId> members = new LinkedHashSet<>();

@@ -115,6 +115,28 @@ public class NeedsAttention {
 		return report(null, null, groups, new HashMap<>());
 	}
 
+	/**
+	 * The courses a team's people (its whole tree) have taken, with only their answers, reactions and progress
+	 * counted: for the team's managers, admins and L&D; 404 for everyone else.
+	 */
+	public NeedsAttentionReport ofTeam(Viewer viewer, io.stride.identity.TeamId team) {
+		if (!access.seesAll(viewer) && !access.manages(viewer, team)) {
+			throw new NotFoundException("Team");
+		}
+		queries.catchUp();
+		Set<CourseId> live = new LinkedHashSet<>();
+		authoring.publishedCourses().forEach(course -> live.add(course.id()));
+		Set<PersonId> members = access.membersOf(Set.of(team));
+		List<CourseId> taken = members.isEmpty() ? List.of()
+				: queries.coursesTakenBy(members.stream().map(PersonId::value).toList())
+					.stream()
+					.map(CourseId::new)
+					.filter(live::contains)
+					.sorted(Comparator.comparing(CourseId::value))
+					.toList();
+		return report(null, null, List.of(new Group(taken, members)), new HashMap<>());
+	}
+
 	/** For one course, with the same access as its figures: 404 for learners. */
 	public NeedsAttentionReport forCourse(Viewer viewer, CourseId courseId) {
 		queries.catchUp();

@@ -237,4 +237,21 @@ public class Organization {
 		}
 		return List.copyOf(result);
 	}
+
+	/**
+	 * A team's nearest managers: its active managers or, when it has none, those of the nearest team above that has.
+	 * Who hears about a team's meetings and their pre-reads.
+	 */
+	public List<PersonId> managersOfTeam(TeamId team) {
+		Map<TeamId, TeamId> parents = new HashMap<>();
+		teams.all().forEach(t -> parents.put(t.id(), t.parentId()));
+		Set<TeamId> seen = new HashSet<>();
+		for (TeamId current = team; current != null && seen.add(current); current = parents.get(current)) {
+			List<PersonId> managers = people.activeManagersOf(Set.of(current));
+			if (!managers.isEmpty()) {
+				return List.copyOf(managers);
+			}
+		}
+		return List.of();
+	}
 }

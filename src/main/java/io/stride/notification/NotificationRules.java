@@ -218,4 +218,12 @@ class NotificationRules {
 	void on(io.stride.analytics.CourseLifecycleProposed event) {
 		notifications.notify(event.author(), event.subject(), event.body(), "/lifecycle/proposals");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.PreReadReady event) {
+		String subject = "Pre-read for " + event.ritualName() + " on " + DUE.format(event.startsAt());
+		for (PersonId manager : notifications.managersOfTeam(event.team())) {
+			notifications.notify(manager, subject, event.markdown(), event.path());
+		}
+	}
 }

@@ -57,6 +57,11 @@ public class Notifications {
 	public record Page(List<Notification> items, int page, int pages, long total) {
 	}
 
+	/** The team's nearest managers (its own, or those of the nearest team above that has some). */
+	public java.util.List<PersonId> managersOfTeam(io.stride.identity.TeamId team) {
+		return organization.managersOfTeam(team);
+	}
+
 	/** Records the notification and emails it; {@code link} is a path inside Stride. */
 	public void notify(PersonId person, String subject, String body, String link) {
 		Person recipient = organization.contactOf(person).orElse(null);

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -101,8 +102,10 @@ class LifecycleTests {
 	void theOwnerIsToldOnceNotEveryDay() {
 		long before = notifications.page(owner, 0).total();
 		assertThat(lifecycle.proposeNew()).isGreaterThanOrEqualTo(3);
+		// told after the proposals are committed
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notifications.page(owner, 0).total()).isEqualTo(before + 3));
 		var page = notifications.page(owner, 0);
-		assertThat(page.total()).isEqualTo(before + 3);
 		assertThat(page.items()).extracting(Notifications.Notification::subject)
 			.contains("Archive “" + lib.idle91().title() + "”?", "Archive “" + lib.never().title() + "”?",
 					"Refine “" + lib.popular().title() + "”?");

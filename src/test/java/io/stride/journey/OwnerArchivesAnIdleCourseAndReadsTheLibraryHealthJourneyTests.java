@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A course owner is told that a course nobody opened for 90 days could be archived, follows the notification to
@@ -38,6 +39,9 @@ class OwnerArchivesAnIdleCourseAndReadsTheLibraryHealthJourneyTests {
 	Fixtures people;
 
 	@Autowired
+	io.stride.notification.Notifications notifications;
+
+	@Autowired
 	MovableClock clock;
 
 	Library lib;
@@ -54,6 +58,14 @@ class OwnerArchivesAnIdleCourseAndReadsTheLibraryHealthJourneyTests {
 		clock.reset();
 		lib = fixtures.library(clock);
 		lifecycle.proposeNew(); // the daily run
+		// its notifications are written once the proposals are committed
+		var owner = people.viewer(lib.author());
+		await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> notifications.page(owner, 0)
+				.items()
+				.stream()
+				.filter(n -> n.subject().startsWith("Archive") || n.subject().startsWith("Refine"))
+				.count() >= 3);
 		browser = Browser.open(port, "lifecycle");
 	}
 

@@ -1,0 +1,95 @@
+package io.stride.rhythm.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.stride.identity.Organization;
+import io.stride.identity.TeamId;
+import io.stride.rhythm.PreRead;
+import io.stride.rhythm.PreReadMarkdown;
+import io.stride.rhythm.PreReads;
+import io.stride.rhythm.RitualHistory;
+import io.stride.rhythm.RitualId;
+import io.stride.rhythm.SessionId;
+import io.stride.shared.web.CsvDownload;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A session's pre-read (page, printable view, Markdown) and the ritual history pages. */
+@Controller
+class PreReadsController {
+
+	private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+
+	/** Times as the rest of the product shows them. */
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final PreReads preReads;
+
+	private final RitualHistory history;
+
+	private final Organization organization;
+
+	PreReadsController(PreReads preReads, RitualHistory history, Organization organization) {
+		this.preReads = preReads;
+		this.history = history;
+		this.organization = organization;
+	}
+
+	@GetMapping("/sessions/{id}/pre-read")
+	String preRead(@PathVariable String id, @RequestParam(required = false) String print, Model model) {
+		PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+		model.addAttribute("preRead", preRead);
+		model.addAttribute("markdown", PreReadMarkdown.of(preRead));
+		model.addAttribute("utc", UTC);
+		return print != null ? "rhythm/pre-read-print" : "rhythm/pre-read";
+	}
+
+	@GetMapping("/sessions/{id}/pre-read.md")
+	ResponseEntity<String> preReadMarkdown(@PathVariable String id) {
+		PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+		String file = "pre-read-" + CsvDownload.slug(preRead.ritualName(), 60, "session") + "-"
+				+ preRead.startsAt().toString().substring(0, 10) + ".md";
+		return ResponseEntity.ok()
+			.contentType(MARKDOWN)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+			.body(PreReadMarkdown.of(preRead));
+	}
+
+	@GetMapping("/rituals/{id}/history")
+	String ritualHistory(@PathVariable String id, @RequestParam(defaultValue = "1") String page, Model model) {
+		model.addAttribute("utc", UTC);
+		RitualHistory.Page found = history.ofRitual(organization.currentViewer(), new RitualId(id), page(page));
+		model.addAttribute("history", found);
+		model.addAttribute("base", "/rituals/" + found.ritual().value() + "/history");
+		return "rhythm/history";
+	}
+
+	@GetMapping("/teams/{id}/ritual-history")
+	String teamHistory(@PathVariable String id, @RequestParam(defaultValue = "1") String page, Model model) {
+		model.addAttribute("utc", UTC);
+		RitualHistory.Page found = history.ofTeam(organization.currentViewer(), new TeamId(id), page(page));
+		model.addAttribute("history", found);
+		model.addAttribute("base", "/teams/" + found.team().value() + "/ritual-history");
+		return "rhythm/history";
+	}
+
+	/** A page number as typed; anything else is the first page. */
+	private static int page(String text) {
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
+	}
+}
