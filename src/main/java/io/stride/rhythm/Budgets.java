@@ -292,7 +292,7 @@ public class Budgets {
 		rows.insert(row);
 		if (status == SpendStatus.WAITING) {
 			events.publishEvent(new BudgetApprovalRequested(row.id(), new TeamId(budget.teamId()), viewer.id(),
-					viewer.name(), description, amount, budget.currency()));
+					viewer.name(), description, amount, budget.currency(), rights.learningTeamPeople()));
 		}
 		return spend(row);
 	}

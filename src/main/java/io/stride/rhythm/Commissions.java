@@ -162,13 +162,14 @@ public class Commissions {
 		}
 		String audience = text(draft.audience(), "audience", MAX_AUDIENCE, errors);
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-		if (draft.dueOn() == null) {
+		LocalDate dueOn = draft.dueOn() == null && intervention != null ? intervention.dueOn() : draft.dueOn();
+		if (dueOn == null) {
 			errors.put("dueOn", "Give the date the module is due.");
 		}
-		else if (draft.dueOn().isBefore(today)) {
+		else if (dueOn.isBefore(today)) {
 			errors.put("dueOn", "Give a due date from today on.");
 		}
-		else if (draft.dueOn().isAfter(today.plusYears(5))) {
+		else if (dueOn.isAfter(today.plusYears(5))) {
 			errors.put("dueOn", "Give a due date within five years.");
 		}
 		Course extended = null;
@@ -208,7 +209,7 @@ public class Commissions {
 		budgets.checkCharge(team, cost, draft.requestApproval(), costField);
 		String currency = budgets.current(team).map(b -> b.currency()).orElse(budgets.defaultCurrency());
 		Row row = new Row(Ids.newId(), team.value(), viewer.id().value(), author.id().value(), problem, audience,
-				draft.dueOn(), extended == null ? null : extended.id().value(),
+				dueOn, extended == null ? null : extended.id().value(),
 				intervention == null ? null : intervention.id(), draft.need() == null ? null : draft.need().value(),
 				kind.name(), hours, hours == null ? null : hourRate, cost, currency, "OPEN", null, null, clock.instant(),
 				null, null, 1);

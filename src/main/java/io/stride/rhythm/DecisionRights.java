@@ -31,6 +31,18 @@ class DecisionRights {
 		return learningTeam.includes(viewer);
 	}
 
+	/** The people who count as L&D (admins, and reviewers on the L&D team), for asking their approval. */
+	java.util.List<io.stride.identity.PersonId> learningTeamPeople() {
+		java.util.Set<io.stride.identity.PersonId> found = new java.util.LinkedHashSet<>();
+		for (io.stride.identity.Role role : io.stride.identity.Role.values()) {
+			organization.withRole(role)
+				.stream()
+				.filter(p -> p.active() && learningTeam.includes(Viewer.of(p)))
+				.forEach(p -> found.add(p.id()));
+		}
+		return java.util.List.copyOf(found);
+	}
+
 	boolean mayAct(Viewer viewer, TeamId team) {
 		return team != null && (isLearningTeam(viewer) || organization.canManage(viewer, team));
 	}
