@@ -106,6 +106,11 @@ public class Budgets {
 		this.defaultCurrency = defaultCurrency;
 	}
 
+	/** Whether the viewer gives budgets and decides spends over them: L&D and admins. */
+	public boolean mayGive(Viewer viewer) {
+		return rights.isLearningTeam(viewer);
+	}
+
 	/** The currency of amounts when no budget names one. */
 	public String defaultCurrency() {
 		return defaultCurrency;
@@ -209,6 +214,49 @@ public class Budgets {
 		}
 		return record(viewer, budget.id(), SpendKind.RESOURCE, null, goalId.value(), resourceId, text, money(amount),
 				requestApproval, "amount");
+	}
+
+	/** An external resource of a contract goal in the team, to pay for from its budget. */
+	public record ResourceChoice(GoalId goal, String resourceId, String title, String url, String personName,
+			String goalWhat) {
+	}
+
+	/** Active contracts read to offer their resources; a larger team names the goal through the API. */
+	static final int MAX_CONTRACTS_OFFERED = 40;
+
+	/**
+	 * The external resources named in the goals of active contracts of the team tree that the viewer may read (at most
+	 * {@link #MAX_CONTRACTS_OFFERED} contracts); for the team's managers and L&D (404 otherwise).
+	 */
+	@Transactional(readOnly = true)
+	public List<ResourceChoice> resourcesToPay(Viewer viewer, TeamId teamId) {
+		Team team = rights.team(viewer, teamId);
+		List<ResourceChoice> choices = new ArrayList<>();
+		List<io.stride.cycles.TeamCycles.Member> members;
+		try {
+			members = cycles.team(viewer, team.id()).members();
+		}
+		catch (NotFoundException e) {
+			// L&D who manage no team read no contracts: they name the goal through the API
+			return choices;
+		}
+		int read = 0;
+		for (var member : members) {
+			if (member.active() == null || member.active().access() == io.stride.cycles.CycleAccess.EXISTENCE) {
+				continue;
+			}
+			if (++read > MAX_CONTRACTS_OFFERED) {
+				break;
+			}
+			var cycle = cycles.cycle(viewer, member.active().id());
+			for (Goal goal : cycle.goals()) {
+				for (Goal.Link link : goal.resources()) {
+					choices.add(new ResourceChoice(goal.id(), link.id(), link.title(), link.url(), member.person().name(),
+							goal.what()));
+				}
+			}
+		}
+		return choices;
 	}
 
 	/** L&D approves a spend that goes over the budget: it counts from now. 404 for others, 409 once decided. */

@@ -92,6 +92,22 @@ public class Commissions {
 		this.hourRate = hourRate.setScale(2, RoundingMode.HALF_UP);
 	}
 
+	/** The teams the viewer may commission for, by name: their managed tree, or every team for L&D. */
+	@Transactional(readOnly = true)
+	public List<io.stride.identity.Team> teamsToActOn(Viewer viewer) {
+		Set<TeamId> teams = rights.teams(viewer);
+		return organization.allTeams()
+			.stream()
+			.filter(t -> teams.contains(t.id()))
+			.sorted(java.util.Comparator.comparing(io.stride.identity.Team::name, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+	}
+
+	/** Whether the viewer sees the "all" tab: L&D and managers. */
+	public boolean seesAll(Viewer viewer) {
+		return viewer.isManager() || rights.isLearningTeam(viewer);
+	}
+
 	/** The installation's internal hour rate, in {@link Budgets#defaultCurrency()} (or the budget's currency). */
 	public BigDecimal hourRate() {
 		return hourRate;
