@@ -41,7 +41,7 @@ class BudgetsController {
 	}
 
 	/** The chosen resource is "goalId/resourceId" from the list of the team's contract resources. */
-	record SpendForm(String budgetId, String resource, String amount, String description, boolean requestApproval) {
+	record SpendForm(String budgetId, String resource, String amount, String description, Boolean requestApproval) {
 	}
 
 	@GetMapping("/teams/{id}/budget")
@@ -86,7 +86,7 @@ class BudgetsController {
 			String[] chosen = form.resource() == null ? new String[0] : form.resource().split("/", 2);
 			Budgets.Spend spent = budgets.spendOnResource(me, form.budgetId(),
 					chosen.length == 2 ? new GoalId(chosen[0]) : null, chosen.length == 2 ? chosen[1] : null, amount,
-					form.description(), form.requestApproval());
+					form.description(), Boolean.TRUE.equals(form.requestApproval()));
 			redirect.addFlashAttribute("notice", spent.status() == Budgets.SpendStatus.WAITING
 					? "Waiting: it goes over the budget, so L&D decides; it counts once approved."
 					: "Spent: " + spent.description() + ".");

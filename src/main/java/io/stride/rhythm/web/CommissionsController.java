@@ -56,7 +56,7 @@ class CommissionsController {
 	/** The form as typed: an author from the team's people or an expert by email (the email wins). */
 	record CommissionForm(String teamId, String authorId, String authorEmail, String problem, String audience,
 			String dueOn, String extendsCourseId, String interventionId, String needId, String internalHours,
-			String externalPrice, boolean requestApproval) {
+			String externalPrice, Boolean requestApproval) {
 	}
 
 	@GetMapping("/commissions")
@@ -178,7 +178,7 @@ class CommissionsController {
 				ApiValues.blank(form.extendsCourseId()) ? null : new CourseId(form.extendsCourseId().strip()),
 				ApiValues.blank(form.interventionId()) ? null : new InterventionId(form.interventionId().strip()),
 				ApiValues.blank(form.needId()) ? null : new LearningNeedId(form.needId().strip()), hours, price,
-				form.requestApproval());
+				Boolean.TRUE.equals(form.requestApproval()));
 	}
 
 	private static <T> T parse(Map<String, String> errors, String field, java.util.function.Supplier<T> read) {
