@@ -232,14 +232,11 @@ public class Budgets {
 	public List<ResourceChoice> resourcesToPay(Viewer viewer, TeamId teamId) {
 		Team team = rights.team(viewer, teamId);
 		List<ResourceChoice> choices = new ArrayList<>();
-		List<io.stride.cycles.TeamCycles.Member> members;
-		try {
-			members = cycles.team(viewer, team.id()).members();
-		}
-		catch (NotFoundException e) {
-			// L&D who manage no team read no contracts: they name the goal through the API
+		if (!organization.canManage(viewer, team.id())) {
+			// L&D who do not manage the team read no contracts here: they name the goal through the API
 			return choices;
 		}
+		List<io.stride.cycles.TeamCycles.Member> members = cycles.team(viewer, team.id()).members();
 		int read = 0;
 		for (var member : members) {
 			if (member.active() == null || member.active().access() == io.stride.cycles.CycleAccess.EXISTENCE) {

@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 import io.stride.identity.PersonId;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import io.stride.identity.Role;
 import io.stride.identity.Viewer;
 import io.stride.review.Reviews;
@@ -181,6 +184,46 @@ class CommissionPagesTests {
 			.andExpect(content().string(containsString("EUR 400.00")))
 			.andExpect(content().string(containsString("EUR 1100.00")))
 			.andExpect(content().string(containsString("Commission: Discount questions")));
+	}
+
+	@Test
+	void everyPageHasOneHeadingInOrderAndALabelForEveryField() throws Exception {
+		Viewer admin = fixtures.admin();
+		PersonId lea = fixtures.person(admin, "L&D Lea", "lea", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		reviews.setUp(admin, lea, "", true, false);
+		String budget = "/teams/" + org.teamA().value() + "/budget";
+		mvc.perform(post(budget).with(as(lea)).with(csrf()).param("startsOn", LocalDate.parse(due).minusDays(20).toString())
+			.param("endsOn", due).param("amount", "100").param("currency", "EUR"));
+		Commission commission = commissions.create(fixtures.viewer(org.managerA()), new CommissionDraft(org.teamA(),
+				org.learnerA(), "Discount questions", "Sales", LocalDate.parse(due), null, null, null, null,
+				new java.math.BigDecimal("400"), true));
+		String need = mvc.perform(post("/learning-needs").with(as(org.learnerA())).with(csrf()).param("what", "Pricing"))
+			.andReturn().getResponse().getRedirectedUrl();
+		Object[][] pages = { { "/commissions", org.learnerA() }, { "/commissions?tab=all", org.managerA() },
+				{ "/commissions/new", org.managerA() }, { "/commissions/" + commission.id().value(), org.learnerA() },
+				{ "/learning-needs", org.learnerB() }, { need, org.managerA() }, { budget, lea }, { budget, org.managerA() } };
+		for (Object[] page : pages) {
+			String html = mvc.perform(get((String) page[0]).with(as((PersonId) page[1])))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			Document doc = Jsoup.parse(html);
+			assertThat(doc.select("main h1")).as(page[0] + ": one h1").hasSize(1);
+			int previous = 1;
+			for (Element heading : doc.select("main h1, main h2, main h3, main h4")) {
+				int level = Integer.parseInt(heading.tagName().substring(1));
+				assertThat(level).as(page[0] + ": " + heading.text() + " follows h" + previous).isLessThanOrEqualTo(previous + 1);
+				previous = level;
+			}
+			for (Element field : doc.select("main input:not([type=hidden]), main select, main textarea")) {
+				boolean labelled = !field.id().isEmpty() && !doc.select("label[for=" + field.id() + "]").isEmpty()
+						|| field.closest("label") != null;
+				assertThat(labelled).as(page[0] + ": a label for " + field.attr("name")).isTrue();
+			}
+			assertThat(doc.select("main form[method=post]")).allSatisfy(
+					form -> assertThat(form.select("input[name=_csrf]")).as(page[0] + ": CSRF").isNotEmpty());
+		}
 	}
 
 	private RequestPostProcessor as(PersonId who) {

@@ -32,7 +32,7 @@ final class ApiValues {
 			return null;
 		}
 		try {
-			return new java.math.BigDecimal(text.strip().replace(",", ""));
+			return new java.math.BigDecimal(text.strip());
 		}
 		catch (NumberFormatException e) {
 			throw new InvalidInputException(field, "Give a number, for example 1200 or 12.5.");
