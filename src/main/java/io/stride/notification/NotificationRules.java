@@ -226,4 +226,59 @@ class NotificationRules {
 			notifications.notify(manager, subject, event.markdown(), event.path());
 		}
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.CommissionCreated event) {
+		if (event.author().equals(event.commissionedBy())) {
+			return;
+		}
+		notifications.notify(event.author(), "A module is commissioned from you",
+				"The problem it solves: " + event.problem() + " Open it to see the audience and due date, then "
+						+ "“Draft from this commission”.",
+				"/commissions/" + event.commission().value());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.CommissionPublished event) {
+		long days = (event.took().toHours() + 23) / 24;
+		notifications.notify(event.commissionedBy(), "Your commissioned module is published: “" + event.courseTitle() + "”",
+				"It took " + days + (days == 1 ? " day" : " days") + " from commission to publication. "
+						+ "Assign it to the team from its page.",
+				"/commissions/" + event.commission().value());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.CommissionCancelled event) {
+		if (event.author().equals(event.cancelledBy())) {
+			return;
+		}
+		notifications.notify(event.author(), "A commission for you was cancelled",
+				"The module about “" + event.problem() + "” is no longer needed.",
+				"/commissions/" + event.commission().value());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.LearningNeedAnswered event) {
+		for (PersonId person : event.recipients()) {
+			notifications.notify(person, "A need you share is answered: “" + event.courseTitle() + "”",
+					"“" + event.what() + "”", "/learning-needs/" + event.need().value());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.BudgetApprovalRequested event) {
+		for (PersonId person : event.approvers()) {
+			notifications.notify(person, event.requestedByName() + " asks to go over a learning budget",
+					event.description() + ": " + event.currency() + " " + event.amount()
+							+ ". Approve or decline it on the team's budget page.",
+					"/teams/" + event.team().value() + "/budget");
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.BudgetSpendDecided event) {
+		notifications.notify(event.requestedBy(), (event.approved() ? "L&D approved going over the budget: "
+				: "L&D declined going over the budget: ") + event.description(), event.note(),
+				"/teams/" + event.team().value() + "/budget");
+	}
 }

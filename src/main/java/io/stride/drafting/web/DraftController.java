@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import io.stride.drafting.DraftBriefs;
 import io.stride.drafting.Drafting;
 import io.stride.drafting.QualityPanel;
 import io.stride.drafting.Recordings;
@@ -50,8 +51,12 @@ class DraftController {
 
 	private final TranscriptionClient transcription;
 
+	private final List<DraftBriefs> briefs;
+
 	DraftController(Drafting drafting, StyleTerms styleTerms, Organization organization, Templates templates,
-			Recordings recordings, YourRecordings yourRecordings, TranscriptionClient transcription) {
+			Recordings recordings, YourRecordings yourRecordings, TranscriptionClient transcription,
+			List<DraftBriefs> briefs) {
+		this.briefs = briefs;
 		this.drafting = drafting;
 		this.styleTerms = styleTerms;
 		this.organization = organization;
@@ -72,9 +77,20 @@ class DraftController {
 	}
 
 	@GetMapping("/drafts/new")
-	String form(Model model) {
+	String form(@RequestParam(required = false) String commission, Model model) {
 		Viewer me = organization.currentViewer();
 		model.addAttribute("text", "");
+		if (commission != null && !commission.isBlank()) {
+			// a commission's brief the viewer may read starts the text; one they may not read is like none
+			briefs.stream()
+				.map(b -> b.commission(me, commission.strip()))
+				.flatMap(java.util.Optional::stream)
+				.findFirst()
+				.ifPresent(brief -> {
+					model.addAttribute("text", brief.text());
+					model.addAttribute("brief", brief);
+				});
+		}
 		model.addAttribute("drafts", drafting.keptBy(me));
 		model.addAttribute("llmEnabled", drafting.usesLanguageModel());
 		model.addAttribute("templates", templates.all());

@@ -1,0 +1,232 @@
+package io.stride.rhythm;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import io.stride.identity.PersonId;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import io.stride.identity.Role;
+import io.stride.identity.Viewer;
+import io.stride.review.Reviews;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.MovableClock;
+import io.stride.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The commission, learning need and budget pages as people use them in the browser. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(MovableClock.Config.class)
+class CommissionPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	Commissions commissions;
+
+	@Autowired
+	Reviews reviews;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Org org;
+
+	String due;
+
+	@BeforeEach
+	void organization() {
+		clock.reset();
+		org = fixtures.organization();
+		due = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(14).toString();
+	}
+
+	@Test
+	void aManagerCommissionsFromTheFormAndTheAuthorDraftsFromItsBrief() throws Exception {
+		mvc.perform(get("/commissions").with(as(org.learnerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Nobody commissioned a module from you yet")))
+			.andExpect(content().string(not(containsString("id=\"new-commission\""))));
+		mvc.perform(get("/commissions/new").with(as(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Learner A1")));
+		mvc.perform(post("/commissions").with(as(org.managerA())).with(csrf())
+			.param("teamId", org.teamA().value())
+			.param("problem", "")
+			.param("dueOn", due))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"authorId-error\"")))
+			.andExpect(content().string(containsString("Say what problem the module solves.")));
+		String location = mvc.perform(post("/commissions").with(as(org.managerA())).with(csrf())
+			.param("teamId", org.teamA().value())
+			.param("authorEmail", org.email("learner-a"))
+			.param("problem", "Renewal objections from the new competitor")
+			.param("dueOn", due)
+			.param("internalHours", "8"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String id = location.substring("/commissions/".length());
+
+		mvc.perform(get(location).with(as(org.learnerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Renewal objections from the new competitor")))
+			.andExpect(content().string(containsString("id=\"draft-from-commission\"")))
+			.andExpect(content().string(not(containsString("id=\"cancel-commission\""))));
+		mvc.perform(get(location).with(as(org.managerA())))
+			.andExpect(content().string(containsString("id=\"cancel-commission\"")))
+			.andExpect(content().string(not(containsString("id=\"draft-from-commission\""))));
+		mvc.perform(get(location).with(as(org.learnerB()))).andExpect(status().isNotFound());
+
+		mvc.perform(post(location + "/draft").with(as(org.learnerA())).with(csrf()))
+			.andExpect(redirectedUrl("/drafts/new?commission=" + id));
+		mvc.perform(get("/drafts/new?commission=" + id).with(as(org.learnerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"draft-brief\"")))
+			.andExpect(content().string(containsString("Problem it solves: Renewal objections from the new competitor")));
+		// someone who may not read the commission drafts from an empty form
+		mvc.perform(get("/drafts/new?commission=" + id).with(as(org.learnerB())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Renewal objections"))));
+		assertThat(jdbc.sql("SELECT draft_started_at FROM commissions WHERE id = ?").param(id).query(Object.class)
+			.optional()).isPresent();
+
+		mvc.perform(post(location + "/cancel").with(as(org.managerA())).with(csrf())).andExpect(redirectedUrl(location));
+		mvc.perform(get(location).with(as(org.managerA()))).andExpect(content().string(containsString("Cancelled")));
+	}
+
+	@Test
+	void aNeedIsFiledOnTheBoardVoicedAndTurnedIntoAPrefilledCommission() throws Exception {
+		mvc.perform(post("/learning-needs").with(as(org.learnerA())).with(csrf()).param("what", " "))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"what-error\"")));
+		String location = mvc.perform(post("/learning-needs").with(as(org.learnerA())).with(csrf())
+			.param("what", "Handling the discount question " + org.suffix())
+			.param("teamId", org.teamA().value()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		mvc.perform(post(location + "/voices").with(as(org.learnerB())).with(csrf()).param("note", "Every call"))
+			.andExpect(redirectedUrl(location));
+		mvc.perform(get("/learning-needs?q=" + org.suffix()).with(as(org.learnerB())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Handling the discount question")))
+			.andExpect(content().string(containsString("1 voice")));
+		mvc.perform(get(location).with(as(org.learnerB())))
+			.andExpect(content().string(containsString("id=\"withdraw-voice\"")))
+			.andExpect(content().string(not(containsString("id=\"commission-need\""))));
+		mvc.perform(get(location).with(as(org.managerA())))
+			.andExpect(content().string(containsString("id=\"commission-need\"")));
+		String need = location.substring("/learning-needs/".length());
+		mvc.perform(get("/commissions/new?need=" + need).with(as(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Handling the discount question " + org.suffix() + "</textarea>")))
+			.andExpect(content().string(containsString("id=\"from-need\"")));
+		mvc.perform(get("/commissions/new?need=" + need).with(as(org.managerB()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theBudgetPageShowsWhatIsLeftAndOnlyLearningAndDevelopmentGivesOne() throws Exception {
+		Viewer admin = fixtures.admin();
+		PersonId lea = fixtures.person(admin, "L&D Lea", "lea", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		reviews.setUp(admin, lea, "", true, false);
+		String page = "/teams/" + org.teamA().value() + "/budget";
+		mvc.perform(get(page).with(as(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ask L&amp;D to give it one")))
+			.andExpect(content().string(not(containsString("id=\"budget-form\""))));
+		mvc.perform(get(page).with(as(org.managerB()))).andExpect(status().isNotFound());
+		mvc.perform(post(page).with(as(lea)).with(csrf()).param("startsOn", due).param("endsOn", due).param("amount", "-3"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"amount-error\"")));
+		mvc.perform(post(page).with(as(lea)).with(csrf())
+			.param("startsOn", LocalDate.parse(due).minusDays(20).toString())
+			.param("endsOn", due)
+			.param("amount", "1500")
+			.param("currency", "EUR"))
+			.andExpect(redirectedUrl(page));
+		commissions.create(fixtures.viewer(org.managerA()), new CommissionDraft(org.teamA(), org.learnerA(),
+				"Discount questions", "", LocalDate.parse(due), null, null, null, null, new java.math.BigDecimal("400"),
+				false));
+		mvc.perform(get(page).with(as(org.managerA())))
+			.andExpect(content().string(containsString("EUR 1500.00")))
+			.andExpect(content().string(containsString("EUR 400.00")))
+			.andExpect(content().string(containsString("EUR 1100.00")))
+			.andExpect(content().string(containsString("Commission: Discount questions")));
+	}
+
+	@Test
+	void everyPageHasOneHeadingInOrderAndALabelForEveryField() throws Exception {
+		Viewer admin = fixtures.admin();
+		PersonId lea = fixtures.person(admin, "L&D Lea", "lea", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		reviews.setUp(admin, lea, "", true, false);
+		String budget = "/teams/" + org.teamA().value() + "/budget";
+		mvc.perform(post(budget).with(as(lea)).with(csrf()).param("startsOn", LocalDate.parse(due).minusDays(20).toString())
+			.param("endsOn", due).param("amount", "100").param("currency", "EUR"));
+		Commission commission = commissions.create(fixtures.viewer(org.managerA()), new CommissionDraft(org.teamA(),
+				org.learnerA(), "Discount questions", "Sales", LocalDate.parse(due), null, null, null, null,
+				new java.math.BigDecimal("400"), true));
+		String need = mvc.perform(post("/learning-needs").with(as(org.learnerA())).with(csrf()).param("what", "Pricing"))
+			.andReturn().getResponse().getRedirectedUrl();
+		Object[][] pages = { { "/commissions", org.learnerA() }, { "/commissions?tab=all", org.managerA() },
+				{ "/commissions/new", org.managerA() }, { "/commissions/" + commission.id().value(), org.learnerA() },
+				{ "/learning-needs", org.learnerB() }, { need, org.managerA() }, { budget, lea }, { budget, org.managerA() } };
+		for (Object[] page : pages) {
+			String html = mvc.perform(get((String) page[0]).with(as((PersonId) page[1])))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			Document doc = Jsoup.parse(html);
+			assertThat(doc.select("main h1")).as(page[0] + ": one h1").hasSize(1);
+			int previous = 1;
+			for (Element heading : doc.select("main h1, main h2, main h3, main h4")) {
+				int level = Integer.parseInt(heading.tagName().substring(1));
+				assertThat(level).as(page[0] + ": " + heading.text() + " follows h" + previous).isLessThanOrEqualTo(previous + 1);
+				previous = level;
+			}
+			for (Element field : doc.select("main input:not([type=hidden]), main select, main textarea")) {
+				boolean labelled = !field.id().isEmpty() && !doc.select("label[for=" + field.id() + "]").isEmpty()
+						|| field.closest("label") != null;
+				assertThat(labelled).as(page[0] + ": a label for " + field.attr("name")).isTrue();
+			}
+			assertThat(doc.select("main form[method=post]")).allSatisfy(
+					form -> assertThat(form.select("input[name=_csrf]")).as(page[0] + ": CSRF").isNotEmpty());
+		}
+	}
+
+	private RequestPostProcessor as(PersonId who) {
+		return SignedIn.as(fixtures.viewerPerson(who));
+	}
+}
