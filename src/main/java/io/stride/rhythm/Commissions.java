@@ -255,6 +255,12 @@ public class Commissions {
 				&& (viewer.is(commission.commissionedBy()) || rights.mayAct(viewer, commission.teamId()));
 	}
 
+	/** The open commissions of these teams, due first (at most {@code limit}); the caller decides who may see them. */
+	@Transactional(readOnly = true)
+	public List<Commission> openOfTeams(java.util.Collection<TeamId> teams, int limit) {
+		return views(rows.openOfTeams(teams.stream().map(TeamId::value).toList(), limit));
+	}
+
 	/** A list of commissions, newest first (at most {@link #MAX_LISTED}). */
 	@Transactional(readOnly = true)
 	public List<Commission> list(Viewer viewer, Tab tab) {

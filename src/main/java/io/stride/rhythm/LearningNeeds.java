@@ -110,6 +110,12 @@ public class LearningNeeds {
 		return need(viewer, new LearningNeedId(row.id()));
 	}
 
+	/** The open needs filed for these teams, most voices first (at most {@code limit}). */
+	@Transactional(readOnly = true)
+	public List<LearningNeed> openOfTeams(Viewer viewer, java.util.Collection<TeamId> teams, int limit) {
+		return views(viewer, rows.openOfTeams(teams.stream().map(TeamId::value).toList(), limit), false);
+	}
+
 	/** Needs by most voices, then newest, narrowed by the filter; anyone signed in reads them. */
 	@Transactional(readOnly = true)
 	public List<LearningNeed> list(Viewer viewer, Filter filter) {

@@ -84,11 +84,18 @@ public class ManagerHome {
 
 	private final LearningHours learningHours;
 
+	private final Commissions commissions;
+
+	private final LearningNeeds learningNeeds;
+
 	private final io.stride.rhythm.internal.HoursRows hoursRows;
 
 	ManagerHome(Organization organization, Coverage coverage, CapabilityLevels capabilities, Delivery delivery,
 			NeedsAttention needsAttention, Outcomes outcomes, RitualSchedule schedule, HomeRows rows, Clock clock,
-			LearningHours learningHours, io.stride.rhythm.internal.HoursRows hoursRows) {
+			LearningHours learningHours, io.stride.rhythm.internal.HoursRows hoursRows, Commissions commissions,
+			LearningNeeds learningNeeds) {
+		this.commissions = commissions;
+		this.learningNeeds = learningNeeds;
 		this.learningHours = learningHours;
 		this.hoursRows = hoursRows;
 		this.organization = organization;
@@ -254,12 +261,20 @@ public class ManagerHome {
 	}
 
 	/**
-	 * Open commissions and learning-need requests of the tree, due first.
-	 * TODO(C, commissions): fill in from the commissions and learning needs once they are merged; link each to
-	 * {@code /commissions/{id}}. The section and its empty state are on the page and in the API already.
+	 * Open commissions of the tree, due first, then the learning needs its people filed for its teams, most voices
+	 * first (at most {@link #LIMIT} in all).
 	 */
 	public List<OpenCommission> openCommissions(Viewer viewer, Set<TeamId> tree) {
-		return List.of();
+		List<OpenCommission> result = new ArrayList<>();
+		for (Commission c : commissions.openOfTeams(tree, LIMIT)) {
+			result.add(new OpenCommission(c.id().value(), c.problem(), "Commission for " + c.authorName(), c.dueOn(),
+					"/commissions/" + c.id().value()));
+		}
+		for (LearningNeed n : learningNeeds.openOfTeams(viewer, tree, LIMIT - result.size())) {
+			result.add(new OpenCommission(n.id().value(), n.what(), "Learning need · " + n.voices()
+					+ (n.voices() == 1 ? " voice" : " voices"), null, "/learning-needs/" + n.id().value()));
+		}
+		return result;
 	}
 
 	/**

@@ -229,6 +229,33 @@ class ManagerHomePageTests {
 			.andExpect(jsonPath("$.learningHours[?(@.teamId == '%s')]", org.teamA().value()).isEmpty());
 	}
 
+	@Autowired
+	Commissions commissions;
+
+	@Autowired
+	LearningNeeds learningNeeds;
+
+	@Test
+	void openCommissionsAndTheTeamsLearningNeedsShowWhereTheyAreActedOn() throws Exception {
+		Commission commission = commissions.create(fixtures.viewer(org.managerA()), new CommissionDraft(org.teamA(),
+				org.learnerA(), "A new competitor's pricing objection " + org.suffix(), "Account executives",
+				today.plusDays(14), null, null, null, null, null, false));
+		LearningNeed need = learningNeeds.file(fixtures.viewer(org.learnerSubA()),
+				"Reading a renewal forecast " + org.suffix(), null, org.subTeamA());
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.openCommissions[0].link").value("/commissions/" + commission.id().value()))
+			.andExpect(jsonPath("$.openCommissions[0].dueOn").value(today.plusDays(14).toString()))
+			.andExpect(jsonPath("$.openCommissions[1].link").value("/learning-needs/" + need.id().value()));
+		// a cancelled commission is no longer open
+		commissions.cancel(fixtures.viewer(org.managerA()), commission.id());
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerA())))
+			.andExpect(jsonPath("$.openCommissions[?(@.link == '/commissions/%s')]", commission.id().value()).isEmpty());
+		// nor does another manager see them
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerB())))
+			.andExpect(jsonPath("$.openCommissions[?(@.link == '/learning-needs/%s')]", need.id().value()).isEmpty());
+	}
+
 	@Test
 	void anotherManagerSeesOnlyTheirTreeWithWhatToDoFirst() throws Exception {
 		Document page = page("/home", org.managerB());

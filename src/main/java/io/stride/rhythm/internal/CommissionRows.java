@@ -71,6 +71,18 @@ public class CommissionRows {
 		return list("WHERE commissioned_by = ?", List.of(personId), limit);
 	}
 
+	/** The open commissions of these teams, due first. */
+	public List<Row> openOfTeams(Collection<String> teamIds, int limit) {
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + "WHERE team_id = ANY(:teams) AND status = 'OPEN' ORDER BY due_on, id FETCH FIRST "
+				+ limit + " ROWS ONLY")
+			.param("teams", SqlArrays.varchars(teamIds))
+			.query(CommissionRows::row)
+			.list();
+	}
+
 	public List<Row> ofTeams(Collection<String> teamIds, int limit) {
 		if (teamIds.isEmpty()) {
 			return List.of();

@@ -52,6 +52,18 @@ public class LearningNeedRows {
 	}
 
 	/** Needs by most voices, then newest; at most {@code limit}. */
+	/** The open needs filed for these teams, most voices first. */
+	public List<NeedRow> openOfTeams(java.util.Collection<String> teamIds, int limit) {
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + "WHERE team_id = ANY(:teams) AND status = 'OPEN' ORDER BY voices DESC, created_at DESC, "
+				+ "id FETCH FIRST " + limit + " ROWS ONLY")
+			.param("teams", io.stride.shared.SqlArrays.varchars(List.copyOf(teamIds)))
+			.query(LearningNeedRows::row)
+			.list();
+	}
+
 	public List<NeedRow> list(Filter filter, int limit) {
 		StringBuilder where = new StringBuilder("WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
