@@ -74,12 +74,15 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoCycles cycles;
 
+	private final DemoRhythm rhythm;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
 			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
 			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities,
-			DemoCycles cycles) {
+			DemoCycles cycles, DemoRhythm rhythm) {
+		this.rhythm = rhythm;
 		this.capabilities = capabilities;
 		this.cycles = cycles;
 		this.drafting = drafting;
@@ -187,10 +190,13 @@ class DemoData implements ApplicationRunner {
 		// who can do the work: capabilities from this evidence, targets, and Ana's leave next month
 		Course escalations = publish(mayaViewer, complexEscalations());
 		Course practice = publish(mayaViewer, observedPractice());
-		capabilities.seed(admin, customerSuccess, sales, ebr, escalations, practice,
+		String resolvesTask = capabilities.seed(admin, customerSuccess, sales, ebr, escalations, practice,
 				new DemoCapabilities.People(maya, sam, leo, lina, priya, ana, sofia, tom));
 		// learning people own: two active cycles, a validated goal that raised a level, discussion and help
 		cycles.seed(admin, ebr, escalations, new DemoCycles.People(maya, leo, priya, ana), delivery.today());
+		// learning inside Customer Success's rituals: a pipeline call with its interventions, a commission, hours
+		rhythm.seed(admin, customerSuccess, escalations, resolvesTask,
+				new DemoRhythm.People(maya, leo, priya, ana, lina), delivery.today());
 	}
 
 	private PersonId person(Viewer admin, String name, String handle, Set<TeamId> teams, Set<TeamId> manages,

@@ -187,7 +187,53 @@ class DemoDataTests {
 		assertThat(risk.capabilities().get(0).teams()).filteredOn(t -> t.teamName().equals("CS Onboarding"))
 			.singleElement()
 			.satisfies(t -> assertThat(t.status()).isEqualTo(io.stride.capability.CoverageStatus.SHORT));
+
+		// learning inside Customer Success's rituals: a weekly pipeline call and a QBR; last week's call held, with a
+		// gap and three interventions, one done; a commission in progress; hours planned for the current sprint
+		io.stride.rhythm.TeamRituals teamRituals = rituals.ofTeam(maya, customerSuccess.id());
+		assertThat(teamRituals.rituals()).extracting(l -> l.ritual().name())
+			.containsExactlyInAnyOrder("Weekly pipeline call", "Customer Success QBR");
+		io.stride.rhythm.Ritual call = teamRituals.rituals().stream().map(l -> l.ritual())
+			.filter(r -> r.name().equals("Weekly pipeline call")).findFirst().orElseThrow();
+		io.stride.rhythm.Session held = rituals.get(maya, call.id()).sessions().stream()
+			.filter(x -> x.status().equals("HELD")).findFirst().orElseThrow();
+		io.stride.rhythm.SessionRecord record = sessions.get(maya, held.id());
+		assertThat(record.gaps()).hasSize(1);
+		assertThat(record.interventions()).extracting(i -> i.kind().name())
+			.containsExactly("PAIR_OR_SHADOW", "PRACTICE_ON_REAL_WORK", "COMMISSION_MODULE");
+		assertThat(record.interventions()).extracting(i -> i.status()).containsExactly("DONE", "OPEN", "OPEN");
+		assertThat(record.interventions().get(2).commissionId()).isNotNull();
+		// the next call's pre-read reviews them: the indicator went from 8 to 6 escalations handed up
+		var next = schedule.next(call.id(), java.time.Instant.now()).orElseThrow();
+		io.stride.rhythm.SessionId upcoming = schedule.prepare(call.id(), next.startsAt());
+		assertThat(preReads.of(maya, upcoming).interventions()).hasSize(3).first().satisfies(review -> {
+			assertThat(review.metricBefore()).isEqualTo(8.0);
+			assertThat(review.metricNow()).isEqualTo(6.0);
+		});
+		assertThat(commissions.list(maya, io.stride.rhythm.Commissions.Tab.COMMISSIONED)).singleElement()
+			.satisfies(c -> assertThat(c.status()).isEqualTo(io.stride.rhythm.Commission.Status.OPEN));
+		io.stride.rhythm.HoursPlan plan = learningHours.plan(maya, customerSuccess.id(), null);
+		assertThat(plan.period().includes(today)).isTrue();
+		assertThat(plan.people()).filteredOn(x -> x.allocatedHours() != null).hasSize(4);
 	}
+
+	@Autowired
+	io.stride.rhythm.Rituals rituals;
+
+	@Autowired
+	io.stride.rhythm.Sessions sessions;
+
+	@Autowired
+	io.stride.rhythm.RitualSchedule schedule;
+
+	@Autowired
+	io.stride.rhythm.PreReads preReads;
+
+	@Autowired
+	io.stride.rhythm.Commissions commissions;
+
+	@Autowired
+	io.stride.rhythm.LearningHours learningHours;
 
 	@Test
 	void aDatabaseWithDataIsNeverSeededAgain() throws Exception {
