@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.stride.identity.Organization;
+import io.stride.identity.Person;
+import io.stride.identity.Role;
 import io.stride.integration.internal.DeliveryRows;
 import io.stride.integration.internal.OutgoingUrls;
 import io.stride.integration.internal.Signatures;
@@ -52,6 +55,8 @@ public class WebhookDeliverer {
 
 	private final TransactionTemplate transactions;
 
+	private final Organization organization;
+
 	private final Clock clock;
 
 	private final HttpClient http;
@@ -67,7 +72,7 @@ public class WebhookDeliverer {
 	private final int alertAfter;
 
 	WebhookDeliverer(SubscriptionRows subscriptions, DeliveryRows deliveries, OutgoingUrls urls,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Organization organization, Clock clock,
 			@Value("${stride.integration.connect-timeout:5s}") Duration connectTimeout,
 			@Value("${stride.integration.read-timeout:10s}") Duration readTimeout,
 			@Value("${stride.integration.back-off:30s}") Duration backOff,
@@ -79,6 +84,7 @@ public class WebhookDeliverer {
 		this.urls = urls;
 		this.events = events;
 		this.transactions = transactions;
+		this.organization = organization;
 		this.clock = clock;
 		this.readTimeout = readTimeout;
 		this.backOff = backOff;
@@ -150,7 +156,8 @@ public class WebhookDeliverer {
 			deliveries.failed(d.seq(), at, outcome.code(), outcome.error());
 			int failures = subscriptions.failed(s.id(), at.plus(wait));
 			if (failures >= alertAfter && subscriptions.markAlerted(s.id(), at)) {
-				events.publishEvent(new WebhookFailing(s.id(), s.kind(), s.description(), failures, outcome.error()));
+				events.publishEvent(new WebhookFailing(s.id(), s.kind(), s.description(), failures, outcome.error(),
+						organization.withRole(Role.ADMIN).stream().map(Person::id).toList()));
 			}
 		});
 		log.info("Webhooks: delivery {} to subscription {} failed ({}); next try in {}", d.eventId(), s.id(),

@@ -2,8 +2,8 @@ package io.stride.integration;
 
 /**
  * A webhook subscription or chat connection failed {@code failures} deliveries in a row (sent once per run of
- * failures, for admins); {@code lastError} says how the last one failed.
+ * failures, for {@code admins}); {@code lastError} says how the last one failed.
  */
 public record WebhookFailing(String subscriptionId, String kind, String description, int failures,
-		String lastError) {
+		String lastError, java.util.List<io.stride.identity.PersonId> admins) {
 }
