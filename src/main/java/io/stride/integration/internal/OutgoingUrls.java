@@ -48,6 +48,11 @@ public class OutgoingUrls {
 		if (uri.getUserInfo() != null) {
 			return "The address may not hold a user name or password.";
 		}
+		if (scheme.equals("http")) {
+			// plain http only to this machine, and only when allowed
+			return allowLoopback && loopback(host) ? null
+					: "The address must start with https:// (only loopback may use http, in development).";
+		}
 		InetAddress[] addresses;
 		try {
 			addresses = InetAddress.getAllByName(host);
@@ -62,13 +67,20 @@ public class OutgoingUrls {
 				return "The address is in a private or local network; Stride posts only to public addresses.";
 			}
 		}
-		if (loopback) {
-			return allowLoopback ? null : "The address is this machine (loopback); Stride posts only to public addresses.";
-		}
-		if (!scheme.equals("https")) {
-			return "The address must start with https:// (only loopback may use http, in development).";
+		if (loopback && !allowLoopback) {
+			return "The address is this machine (loopback); Stride posts only to public addresses.";
 		}
 		return null;
+	}
+
+	private static boolean loopback(String host) {
+		try {
+			InetAddress[] addresses = InetAddress.getAllByName(host);
+			return addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+		}
+		catch (UnknownHostException e) {
+			return false;
+		}
 	}
 
 	private static boolean local(InetAddress a) {
