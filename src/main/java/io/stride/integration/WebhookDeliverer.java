@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
@@ -71,6 +72,8 @@ public class WebhookDeliverer {
 
 	private final int alertAfter;
 
+	private final Duration keepDelivered;
+
 	WebhookDeliverer(SubscriptionRows subscriptions, DeliveryRows deliveries, OutgoingUrls urls,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Organization organization, Clock clock,
 			@Value("${stride.integration.connect-timeout:5s}") Duration connectTimeout,
@@ -78,7 +81,8 @@ public class WebhookDeliverer {
 			@Value("${stride.integration.back-off:30s}") Duration backOff,
 			@Value("${stride.integration.max-back-off:1h}") Duration maxBackOff,
 			@Value("${stride.integration.lease:2m}") Duration lease,
-			@Value("${stride.integration.alert-after-failures:5}") int alertAfter) {
+			@Value("${stride.integration.alert-after-failures:5}") int alertAfter,
+			@Value("${stride.integration.keep-delivered:7d}") Duration keepDelivered) {
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.urls = urls;
@@ -91,6 +95,7 @@ public class WebhookDeliverer {
 		this.maxBackOff = maxBackOff;
 		this.lease = lease;
 		this.alertAfter = alertAfter;
+		this.keepDelivered = keepDelivered;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -102,7 +107,9 @@ public class WebhookDeliverer {
 	public int deliverDue() {
 		String run = Ids.newId();
 		int sent = 0;
-		for (String id : subscriptions.due(clock.instant(), SUBSCRIPTIONS_PER_RUN)) {
+		List<String> due = subscriptions.due(clock.instant(), SUBSCRIPTIONS_PER_RUN);
+		log.debug("Webhooks: {} subscriptions with deliveries due", due.size());
+		for (String id : due) {
 			Instant now = clock.instant();
 			if (!subscriptions.lease(id, run, now, now.plus(lease))) {
 				continue; // another run has it
@@ -118,6 +125,23 @@ public class WebhookDeliverer {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Prunes the delivery log: deliveries delivered longer than {@code keep-delivered} ago, in bounded batches; how
+	 * many. Waiting deliveries are never pruned.
+	 */
+	public int pruneLog() {
+		Instant before = clock.instant().minus(keepDelivered);
+		int pruned = 0;
+		for (int batch = 0; batch < 100; batch++) {
+			int deleted = deliveries.pruneDelivered(before, 5000);
+			pruned += deleted;
+			if (deleted < 5000) {
+				break;
+			}
+		}
+		return pruned;
 	}
 
 	private int deliver(String id) {

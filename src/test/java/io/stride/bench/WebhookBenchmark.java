@@ -76,7 +76,9 @@ public final class WebhookBenchmark {
 				"--spring.datasource.password=" + System.getenv().getOrDefault("STRIDE_DB_PASSWORD", ""),
 				"--stride.demo-data=false",
 				"--stride.admin.email=webhook-bench@bench.test", "--stride.admin.password=webhook-bench-password",
-				"--stride.integration.allow-loopback=true", "--logging.level.root=WARN");
+				// test-classes' application.properties (on this class path) turns the delivery job off: on again
+				"--stride.integration.allow-loopback=true", "--stride.integration.delivery-cron=* * * * * *",
+				"--logging.level.root=WARN");
 		try {
 			Viewer admin = app.getBean(OrganizationAdministration.class).adminViewer("webhook-bench@bench.test");
 			Webhooks webhooks = app.getBean(Webhooks.class);

@@ -38,10 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -191,6 +193,13 @@ class CalendarFeedsTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(containsString("You have no calendar feed yet")));
+		mvc.perform(post("/calendar-feeds").header("Authorization", bearer(org.managerB())).param("teamId", org.teamB().value()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("newFeedUrl", containsString("/calendar/")));
+		mvc.perform(get("/calendar-feeds").header("Authorization", bearer(org.managerB())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Team " + "Team B " + org.suffix())))
+			.andExpect(content().string(not(containsString("/calendar/"))));
 	}
 
 	private String create(PersonId who, String teamId) throws Exception {

@@ -249,6 +249,23 @@ class WebhookDeliveryTests {
 	}
 
 	@Test
+	void theLogForgetsOldDeliveredEventsButNeverAWaitingOne() {
+		Webhooks.NewSubscription sub = subscribe("/prune", WebhookEvent.KUDOS_GIVEN);
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "delivered long ago", null);
+		deliverer.deliverDue();
+		receiver.status = 503;
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "still waiting", null);
+		deliverer.deliverDue();
+		assertThat(webhooks.log(fixtures.admin(), sub.subscription().id())).hasSize(2);
+
+		clock.advance(Duration.ofDays(8));
+		deliverer.pruneLog();
+
+		assertThat(webhooks.log(fixtures.admin(), sub.subscription().id())).singleElement()
+			.satisfies(d -> assertThat(d.status()).isEqualTo("PENDING"));
+	}
+
+	@Test
 	void kudosArePostedToTheTeamsSlackAndTeamsChannelsInEachToolsFormat() {
 		Viewer admin = fixtures.admin();
 		subscriptions.add(webhooks.connectChat(admin, org.teamA(), "SLACK", receiver.url("/slack")).id());

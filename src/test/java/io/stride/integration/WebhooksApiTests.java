@@ -14,12 +14,14 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -144,6 +146,31 @@ class WebhooksApiTests {
 		}
 		mvc.perform(get("/admin/integrations").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theAdminPageConnectsAChannelRefusesABadAddressAtItsFieldAndShowsTheLog() throws Exception {
+		mvc.perform(MockMvcRequestBuilders.post("/admin/integrations/chat").header("Authorization", admin())
+			.param("teamId", org.teamB().value()).param("tool", "SLACK").param("url", "https://192.168.0.4/hook"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"chat-url-error\"")))
+			.andExpect(content().string(containsString("private or local network")));
+		mvc.perform(MockMvcRequestBuilders.post("/admin/integrations/chat").header("Authorization", admin())
+			.param("teamId", org.teamB().value()).param("tool", "TEAMS").param("url", receiver.url("/T000/B000/secret")))
+			.andExpect(status().is3xxRedirection());
+		String page = mvc.perform(get("/admin/integrations").header("Authorization", admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Microsoft Teams · Team B " + org.suffix())))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).doesNotContain("/T000/B000/secret");
+		String id = json.readTree(mvc.perform(get("/api/v1/teams/" + org.teamB().value() + "/chat-connections")
+			.header("Authorization", admin())).andReturn().getResponse().getContentAsString()).get(0).get("id").asString();
+		mvc.perform(get("/admin/integrations/" + id).header("Authorization", admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Nothing was sent yet")));
+		mvc.perform(MockMvcRequestBuilders.post("/admin/integrations/" + id + "/remove").header("Authorization", admin()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/admin/integrations/" + id).header("Authorization", admin())).andExpect(status().isNotFound());
 	}
 
 	private ResultActions post(String path, String auth, String body) throws Exception {

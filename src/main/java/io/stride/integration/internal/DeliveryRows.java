@@ -89,6 +89,14 @@ public class DeliveryRows {
 			.update();
 	}
 
+	/** Deletes up to {@code limit} deliveries delivered before {@code before}, oldest first; how many. */
+	public int pruneDelivered(Instant before, int limit) {
+		return jdbc.sql("DELETE FROM webhook_deliveries WHERE seq IN (SELECT seq FROM webhook_deliveries "
+				+ "WHERE status = 'DELIVERED' AND delivered_at < ? ORDER BY delivered_at LIMIT ?)")
+			.params(Timestamp.from(before), limit)
+			.update();
+	}
+
 	private static Row row(ResultSet rs) throws SQLException {
 		Timestamp last = rs.getTimestamp(9);
 		Timestamp delivered = rs.getTimestamp(12);
