@@ -155,6 +155,11 @@ class WebhooksApiTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"chat-url-error\"")))
 			.andExpect(content().string(containsString("private or local network")));
+		mvc.perform(MockMvcRequestBuilders.post("/admin/integrations/webhooks").header("Authorization", admin())
+			.param("url", receiver.url("/x")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"eventTypes-error\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"eventTypes-error\"")));
 		mvc.perform(MockMvcRequestBuilders.post("/admin/integrations/chat").header("Authorization", admin())
 			.param("teamId", org.teamB().value()).param("tool", "TEAMS").param("url", receiver.url("/T000/B000/secret")))
 			.andExpect(status().is3xxRedirection());
