@@ -9,6 +9,7 @@ import java.util.Map;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,9 +34,12 @@ public class LearningRecord {
 
 	private final java.time.Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	LearningRecord(JdbcClient jdbc, JsonMapper json, @Value("${stride.base-url}") String baseUrl,
-			java.time.Clock clock) {
+			java.time.Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.json = json;
 		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -85,6 +89,9 @@ public class LearningRecord {
 			// the analytics summaries fold it in before they are next read (only course statements are summarized)
 			jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES (?)").param(id).update();
 		}
+		// heard inside this transaction (integration's webhook outbox), so the statement and its deliveries commit together
+		events.publishEvent(new StatementRecorded(id, action.actor().value(), action.verb().iri(), objectIri,
+				action.courseId(), r.scaled(), r.success(), now));
 		return id;
 	}
 

@@ -281,4 +281,15 @@ class NotificationRules {
 				: "L&D declined going over the budget: ") + event.description(), event.note(),
 				"/teams/" + event.team().value() + "/budget");
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.integration.WebhookFailing event) {
+		String what = "WEBHOOK".equals(event.kind()) ? "A webhook" : "A team's chat connection";
+		for (PersonId admin : event.admins()) {
+			notifications.notify(admin, what + " failed " + event.failures() + " deliveries in a row",
+					"The last failure: " + event.lastError() + " Stride keeps the events and tries again, waiting "
+							+ "longer each time; they are delivered in order once the receiver answers.",
+					"/admin/integrations/" + event.subscriptionId());
+		}
+	}
 }

@@ -166,6 +166,8 @@ class SecurityConfiguration {
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 			// a badge's public verification page, its signed JSON and its image, for anyone the earner shares them with
 			.requestMatchers(HttpMethod.GET, "/badges/credentials/*", "/badges/*/image.svg").permitAll()
+			// a private calendar feed: the secret token in its path is the key (calendar apps cannot sign in)
+			.requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
 			.requestMatchers("/actuator/**", "/admin/**").access(currentAdmin(people))
 			.anyRequest().authenticated();
 	}
