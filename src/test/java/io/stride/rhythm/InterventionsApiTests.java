@@ -308,7 +308,8 @@ class InterventionsApiTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> commission.value().equals(
 				interventions.get(fixtures.viewer(org.managerA()), new InterventionId(id)).commissionId()));
 		transaction.executeWithoutResult(s -> events.publishEvent(new CommissionPublished(commission, org.teamA(),
-				org.managerA(), org.learnerA(), null, "Competitor objections", new InterventionId(id), Duration.ofDays(9))));
+				org.managerA(), org.learnerA(), new io.stride.authoring.CourseId(io.stride.shared.Ids.newId()),
+				"Competitor objections", new InterventionId(id), Duration.ofDays(9))));
 		await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(
 				interventions.get(fixtures.viewer(org.managerA()), new InterventionId(id)).status()));
 	}
