@@ -204,7 +204,10 @@ public class Commissions {
 		else if (draft.externalPrice() != null) {
 			kind = Commission.CostKind.EXTERNAL;
 			Budgets.amountError(draft.externalPrice(), "externalPrice", errors);
-			cost = Budgets.money(draft.externalPrice());
+			// rounded only once checked: 1e-700000000 to two decimals is a division by 10^700000000
+			if (!errors.containsKey("externalPrice")) {
+				cost = Budgets.money(draft.externalPrice());
+			}
 		}
 		else if (draft.internalHours() != null) {
 			if (draft.internalHours().signum() < 0) {
@@ -212,6 +215,10 @@ public class Commissions {
 			}
 			else if (draft.internalHours().compareTo(MAX_HOURS) > 0) {
 				errors.put("internalHours", "Give at most " + MAX_HOURS + " hours.");
+			}
+			else if (draft.internalHours().stripTrailingZeros().scale() > 6) {
+				// rounding 1e-700000000 to one decimal would divide by 10^700000000
+				errors.put("internalHours", "Give hours to one decimal, e.g. 6 or 7.5.");
 			}
 			else {
 				hours = draft.internalHours().setScale(1, RoundingMode.HALF_UP);
@@ -342,6 +349,7 @@ public class Commissions {
 		}
 		CommissionId commission = new CommissionId(row.id());
 		budgets.release(commission);
+		rows.release(row.id());
 		if (row.needId() != null) {
 			needs.reopen(new LearningNeedId(row.needId()), commission);
 		}

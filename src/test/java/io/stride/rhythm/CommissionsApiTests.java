@@ -128,6 +128,15 @@ class CommissionsApiTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.authorId").value("Choose an active person of the organization as the author."))
 			.andExpect(jsonPath("$.errors.extendsCourseId").exists());
+		// numbers whose rounding would take hours (10^700000000) are refused at once
+		create(org.managerA(), "{\"teamId\":\"" + org.teamA().value() + "\",\"authorId\":\"" + org.learnerA().value()
+				+ "\",\"problem\":\"Objections\",\"dueOn\":\"" + due + "\",\"externalPrice\":1e-700000000}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.externalPrice").value(containsString("two decimals")));
+		create(org.managerA(), "{\"teamId\":\"" + org.teamA().value() + "\",\"authorId\":\"" + org.learnerA().value()
+				+ "\",\"problem\":\"Objections\",\"dueOn\":\"" + due + "\",\"internalHours\":1e-700000000}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.internalHours").value(containsString("one decimal")));
 		// a team outside the manager's tree, and a learner: not found
 		create(org.managerA(), body(org.teamB().value(), org.learnerB())).andExpect(status().isNotFound());
 		create(org.learnerA(), body(org.teamA().value(), org.learnerA())).andExpect(status().isNotFound());
@@ -214,6 +223,13 @@ class CommissionsApiTests {
 				+ "\",\"problem\":\"Again\"}")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.interventionId").value("Another commission carries out this intervention already."));
+		// cancelled, it no longer carries it out: the intervention may be commissioned again
+		mvc.perform(post("/api/v1/commissions/" + id + "/cancel").header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isOk());
+		String again = idOf(create(org.managerA(), "{\"interventionId\":\"" + intervention + "\",\"authorId\":\""
+				+ org.learnerA().value() + "\",\"problem\":\"Objections, second try\"}"));
+		assertThat(jdbc.sql("SELECT commission_id FROM interventions WHERE id = ?").param(intervention)
+			.query(String.class).single()).isEqualTo(again);
 		create(org.managerB(), "{\"interventionId\":\"" + intervention(org.teamA().value(), "COMMISSION_MODULE")
 				+ "\",\"authorId\":\"" + org.learnerB().value() + "\",\"problem\":\"Not mine\"}")
 			.andExpect(status().isNotFound());

@@ -192,6 +192,10 @@ class LearningHoursApiTests {
 		mvc.perform(json(put(hours(org.teamA()) + "/" + id), org.managerA(), allocations(1, org.learnerA(), "2.25")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors['allocations[0].hours']").value(containsString("one decimal")));
+		// a number that would take 700 million digits to write out is refused like any other above the limit
+		mvc.perform(json(put(hours(org.teamA()) + "/" + id), org.managerA(), allocations(1, org.learnerA(), "1e700000000")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['allocations[0].hours']").value(containsString("At most 80 hours")));
 		// the limit itself is fine, and nothing of the refused saves was kept
 		mvc.perform(get(hours(org.teamA())).param("period", id).header("Authorization", bearer(org.managerA())))
 			.andExpect(jsonPath("$.period.revision").value(1))

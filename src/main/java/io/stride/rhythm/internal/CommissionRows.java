@@ -161,6 +161,14 @@ public class CommissionRows {
 			.update() == 1;
 	}
 
+	/** A cancelled commission no longer carries out its intervention, which may be commissioned again. */
+	public void release(String commissionId) {
+		jdbc.sql("UPDATE interventions SET commission_id = NULL, revision = revision + 1 WHERE commission_id = ? "
+				+ "AND status = 'OPEN'")
+			.param(commissionId)
+			.update();
+	}
+
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getDate(7).toLocalDate(), rs.getString(8), rs.getString(9), rs.getString(10),

@@ -84,7 +84,8 @@ class InterventionsApi {
 
 		InterventionDraft draft() {
 			return new InterventionDraft(kind, capabilityId, ownerId, dueOn, metricId, description, courseId, personId,
-					hours == null ? null : hours.toPlainString(), taskId);
+					// as typed (not toPlainString: 1e700000000 would be written out as 700 million digits)
+					hours == null ? null : hours.toString(), taskId);
 		}
 	}
 

@@ -117,7 +117,8 @@ class LearningHoursApi {
 				: body.allocations().stream()
 					.map(a -> a == null ? new LearningHours.Allocation(null, null)
 							: new LearningHours.Allocation(a.personId(),
-									a.hours() == null ? null : a.hours().toPlainString()))
+									// not toPlainString: 1e700000000 would be 700 million digits
+									a.hours() == null ? null : a.hours().toString()))
 					.toList();
 		return PlanView.of(hours.allocate(organization.currentViewer(), new TeamId(teamId), periodId,
 				body == null ? null : body.revision(), allocations));
