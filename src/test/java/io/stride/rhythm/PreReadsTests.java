@@ -137,6 +137,9 @@ class PreReadsTests {
 			LearningCycle cycle) {
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private Story story() {
 		// nobody holds the capability on the day of the snapshot before the first session
 		coverage.snapshot(fixtures.admin(), org.teamA());
@@ -153,6 +156,10 @@ class PreReadsTests {
 				today.plusDays(5), metric.id(), "Pair Ana with Ben on escalations", "DONE", 0, 42.0);
 
 		clock.advance(Duration.ofDays(8));
+		// the first session was held (a prepared or skipped one would record nothing to review)
+		jdbc.sql("UPDATE ritual_sessions SET status = 'HELD', held_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(first), one.value())
+			.update();
 		LocalDate now = LocalDate.now(clock);
 		capabilityRows.holds(org.learnerA(), escalations, 1, now.plusDays(20));
 		outcomes.putValue(manager, metric.id(), monday(now).toString(), 38.0);

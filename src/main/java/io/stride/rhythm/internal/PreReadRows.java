@@ -52,9 +52,13 @@ public class PreReadRows {
 		return jdbc.sql(SESSION + " WHERE s.id = ?").param(id).query((rs, n) -> session(rs)).optional();
 	}
 
-	/** The ritual's last stored session starting before {@code before}. */
+	/**
+	 * The ritual's last session held before {@code before}: the one whose interventions the pre-read reviews (a
+	 * meeting prepared or skipped since recorded none, and would leave the review empty).
+	 */
 	public Optional<SessionRow> previous(String ritualId, Instant before) {
-		return jdbc.sql(SESSION + " WHERE s.ritual_id = ? AND s.starts_at < ? ORDER BY s.starts_at DESC")
+		return jdbc.sql(SESSION + " WHERE s.ritual_id = ? AND s.starts_at < ? AND s.status = 'HELD' "
+				+ "ORDER BY s.starts_at DESC FETCH FIRST 1 ROWS ONLY")
 			.params(ritualId, Timestamp.from(before))
 			.query((rs, n) -> session(rs))
 			.stream()
