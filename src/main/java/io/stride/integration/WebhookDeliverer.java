@@ -1,6 +1,5 @@
 package io.stride.integration;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -217,23 +216,35 @@ public class WebhookDeliverer {
 				.header("Stride-Event-Type", d.eventType())
 				.header("Stride-Signature", "t=" + timestamp + ",v1=" + Signatures.sign(s.secret(), timestamp, d.body()));
 		}
+		// the whole exchange has a deadline: a request's own timeout ends once headers arrive, and a receiver that then
+		// trickles its body would hold the delivery run (and the scheduler thread) for as long as it liked
+		java.util.concurrent.CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(),
+				HttpResponse.BodyHandlers.discarding());
 		try {
-			HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+			HttpResponse<Void> response = exchange.get(readTimeout.toMillis() + 1000,
+					java.util.concurrent.TimeUnit.MILLISECONDS);
 			int code = response.statusCode();
 			return code >= 200 && code < 300 ? new Outcome(true, code, null)
 					: new Outcome(false, code, "The receiver answered " + code + ".");
 		}
-		catch (HttpConnectTimeoutException e) {
-			return new Outcome(false, null, "Connecting timed out.");
-		}
-		catch (HttpTimeoutException e) {
+		catch (java.util.concurrent.TimeoutException e) {
+			exchange.cancel(true);
 			return new Outcome(false, null, "No answer within " + readTimeout.toSeconds() + " s.");
 		}
-		catch (IOException e) {
+		catch (java.util.concurrent.ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof HttpConnectTimeoutException) {
+				return new Outcome(false, null, "Connecting timed out.");
+			}
+			if (cause instanceof HttpTimeoutException) {
+				return new Outcome(false, null, "No answer within " + readTimeout.toSeconds() + " s.");
+			}
 			// the exception's message can hold the address: only its kind is kept
-			return new Outcome(false, null, "Could not connect or send (" + e.getClass().getSimpleName() + ").");
+			return new Outcome(false, null, "Could not connect or send ("
+					+ (cause == null ? e : cause).getClass().getSimpleName() + ").");
 		}
 		catch (InterruptedException e) {
+			exchange.cancel(true);
 			Thread.currentThread().interrupt();
 			return new Outcome(false, null, "Interrupted.");
 		}
