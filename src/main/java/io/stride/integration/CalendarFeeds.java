@@ -183,7 +183,7 @@ public class CalendarFeeds {
 			if (item.dueDate() != null && !item.done() && within(item.dueDate(), from, to)) {
 				events.add(FeedEvent.allDay("due-" + item.courseId().value() + "-" + person + "@stride",
 						"Due: " + item.title(), "Finish “" + item.title() + "” by this day.",
-						link("/courses/" + item.courseId().value()), item.dueDate(), item.dueDate()));
+						link("/learning/courses/" + item.courseId().value()), item.dueDate(), item.dueDate()));
 			}
 		}
 		Set<TeamId> teams = new HashSet<>(viewer.teamIds());

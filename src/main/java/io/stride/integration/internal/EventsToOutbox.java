@@ -60,8 +60,11 @@ class EventsToOutbox {
 		outbox.enqueue(WebhookEvent.PRE_READ_READY,
 				data("sessionId", e.session().value(), "teamId", e.team().value(), "ritualName", e.ritualName(),
 						"startsAt", e.startsAt().toString(), "url", link, "markdown", e.markdown()),
+				// the channel gets a pointer, not the pre-read: it names people and carries indicators only the team's
+				// managers may read, while everyone in the team reads the channel (the page asks them to sign in)
 				List.of(e.team()), new ChatMessages("Pre-read for " + e.ritualName() + " on "
-						+ WHEN.format(e.startsAt().atZone(ZoneOffset.UTC)), e.markdown(), link));
+						+ WHEN.format(e.startsAt().atZone(ZoneOffset.UTC)),
+						"The capability pre-read for the session is ready for the team's managers.", link));
 	}
 
 	@EventListener
@@ -94,7 +97,7 @@ class EventsToOutbox {
 				new ChatMessages("Commissioned course published: " + e.courseTitle(),
 						"By " + nameOr(e.author()) + ", " + days + (days == 1 ? " day" : " days")
 								+ " after it was commissioned.",
-						link("/courses/" + e.course().value())));
+						link("/learning/courses/" + e.course().value())));
 	}
 
 	@EventListener
