@@ -22,6 +22,6 @@ class CommissionListeners {
 
 	@ApplicationModuleListener
 	void on(CoursePublished event) {
-		commissions.coursePublished(event.courseId(), event.version(), event.title());
+		commissions.coursePublished(event.courseId(), event.version(), event.title(), event.publishedBy());
 	}
 }

@@ -362,10 +362,13 @@ public class Commissions {
 	 * A course was published: each open commission it answers (linked to it, or extending it when this is a new
 	 * version) is closed as published.
 	 */
-	void coursePublished(CourseId course, int version, String title) {
+	void coursePublished(CourseId course, int version, String title, PersonId publishedBy) {
 		for (Row row : rows.openAnsweredBy(course.value())) {
 			boolean linked = course.value().equals(row.courseId());
-			if (linked || version > 1) {
+			// a new version of the course it extends answers it when its author published it (a fix someone else
+			// publishes meanwhile does not); a version published through review is linked by the author on its page
+			boolean extendedByItsAuthor = version > 1 && publishedBy != null && publishedBy.value().equals(row.authorId());
+			if (linked || extendedByItsAuthor) {
 				close(row, course, title, clock.instant());
 			}
 		}
