@@ -235,11 +235,18 @@ public class Interventions {
 		return current;
 	}
 
-	/** Deletes it; its position is free for another. Those who act on the team. */
+	/**
+	 * Deletes an open intervention that no commission carries out; its position is free for another. Those who act on
+	 * the team; 409 for one done, dropped or commissioned (its history stays: it is not a way around the three).
+	 */
 	@Transactional
 	public void delete(Viewer viewer, InterventionId id) {
 		Intervention current = get(viewer, id);
 		requireActor(viewer, current);
+		if (!"OPEN".equals(current.status()) || current.commissionId() != null) {
+			throw new ConflictException("Only an open intervention that no commission carries out can be deleted; "
+					+ "mark this one done or dropped instead.");
+		}
 		rows.delete(id.value());
 	}
 

@@ -127,6 +127,7 @@ public class Rituals {
 		if (!rows.update(row, revision, clock.instant())) {
 			throw new ConflictException(CONFLICT_MESSAGE, Map.of("revision", current.revision()));
 		}
+		rows.forgetEmptyFutureSessions(id.value(), clock.instant());
 		return find(viewer, id);
 	}
 
@@ -135,6 +136,7 @@ public class Rituals {
 		Ritual current = find(viewer, id);
 		if (!current.retired()) {
 			rows.retire(id.value(), clock.instant());
+			rows.forgetEmptyFutureSessions(id.value(), clock.instant());
 		}
 		return find(viewer, id);
 	}

@@ -129,9 +129,15 @@ class InterventionsApiTests {
 		// deleting one frees its place
 		mvc.perform(delete("/api/v1/interventions/" + second).header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isNoContent());
-		mvc.perform(json(post(interventionsOf(session)), org.managerA(), pair("In its place")))
+		String inItsPlace = read(mvc.perform(json(post(interventionsOf(session)), org.managerA(), pair("In its place")))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.position").value(2));
+			.andExpect(jsonPath("$.position").value(2))).get("id").asString();
+		// one done stays in the session's history: it is no way around the three
+		var manager = fixtures.viewer(org.managerA());
+		Intervention done = interventions.get(manager, new InterventionId(inItsPlace));
+		interventions.close(manager, done.id(), done.revision(), "DONE");
+		mvc.perform(delete("/api/v1/interventions/" + inItsPlace).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isConflict());
 	}
 
 	@Test

@@ -159,6 +159,25 @@ class RitualsApiTests {
 			.andExpect(status().isConflict());
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void retiringForgetsMeetingsPreparedAheadWithNothingInThem() throws Exception {
+		String id = declare(org.managerA());
+		String startsAt = next(id);
+		String prepared = read(mvc.perform(json(post("/api/v1/rituals/" + id + "/sessions"), org.managerA(),
+				"{\"startsAt\":\"" + startsAt + "\"}"))
+			.andExpect(status().isCreated())).get("id").asString();
+		mvc.perform(delete("/api/v1/rituals/" + id).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isOk());
+		// it would still be listed beside the ritual's meetings (and get a pre-read) though the ritual meets no more
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ritual_sessions WHERE id = ?").param(prepared).query(Integer.class)
+			.single()).isZero();
+		mvc.perform(get("/api/v1/sessions/" + prepared).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isNotFound());
+	}
+
 	@Test
 	void openingAMeetingTwiceGivesOneSessionAndATimeItDoesNotMeetIs422() throws Exception {
 		String id = declare(org.managerA());
@@ -170,6 +189,7 @@ class RitualsApiTests {
 			.andExpect(jsonPath("$.preReadPath", containsString("/pre-read")))).get("id").asString();
 		mvc.perform(json(post("/api/v1/rituals/" + id + "/sessions"), org.managerA(), "{\"startsAt\":\"" + startsAt + "\"}"))
 			.andExpect(jsonPath("$.id").value(first));
+
 		mvc.perform(json(post("/api/v1/rituals/" + id + "/sessions"), org.managerA(),
 				"{\"startsAt\":\"" + Instant.parse(startsAt).plusSeconds(3600) + "\"}"))
 			.andExpect(status().isUnprocessableContent())

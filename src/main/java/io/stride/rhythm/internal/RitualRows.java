@@ -107,4 +107,18 @@ public class RitualRows {
 		return new SessionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
 				rs.getString(5), rs.getString(6), held == null ? null : held.toInstant(), rs.getString(8), rs.getInt(9));
 	}
+
+	/**
+	 * Forgets the ritual's meetings prepared for after {@code now} that nothing was recorded in (no notes, gaps,
+	 * interventions or pre-read sent): once its schedule changes or it is retired, they would stay beside the new
+	 * times as meetings that no longer take place.
+	 */
+	public int forgetEmptyFutureSessions(String ritualId, java.time.Instant now) {
+		return jdbc.sql("DELETE FROM ritual_sessions s WHERE s.ritual_id = ? AND s.status = 'PLANNED' AND s.starts_at > ? "
+				+ "AND s.notes = '' AND s.pre_read_sent_at IS NULL "
+				+ "AND NOT EXISTS (SELECT 1 FROM session_gaps g WHERE g.session_id = s.id) "
+				+ "AND NOT EXISTS (SELECT 1 FROM interventions i WHERE i.session_id = s.id)")
+			.params(ritualId, java.sql.Timestamp.from(now))
+			.update();
+	}
 }
