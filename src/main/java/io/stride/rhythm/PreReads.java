@@ -148,17 +148,20 @@ public class PreReads {
 			.orElse(session.startsAt());
 		LocalDate expiringUntil = LocalDate.ofInstant(next, ZoneOffset.UTC).plusDays(EXPIRING_AFTER_NEXT_DAYS);
 
-		TeamCoverage teamCoverage = coverage.coverage(viewer, teamId, null);
+		// the outlook: coverage without the people closest to qualifying (not shown here, and it reads every member's
+		// evidence), with the holdings expiring up to the next session and a month (as far as the forecast looks)
+		int days = (int) Math.max(1, Math.min(Coverage.FORECAST_DAYS,
+				java.time.temporal.ChronoUnit.DAYS.between(today, expiringUntil)));
+		Coverage.Outlook outlook = coverage.outlook(viewer, teamId, days);
+		TeamCoverage teamCoverage = outlook.coverage();
 		Map<String, CapabilityCoverage> byCapability = new HashMap<>();
 		teamCoverage.capabilities().forEach(c -> byCapability.put(c.capabilityId().value(), c));
 		List<CoverageLine> coverageLines = coverageLines(viewer, teamId, teamCoverage,
 				LocalDate.ofInstant(since, ZoneOffset.UTC));
 		List<ExpiringLine> expiring = new ArrayList<>();
-		for (CapabilityCoverage c : teamCoverage.capabilities()) {
-			for (ExpiringHolding h : c.expiring()) {
-				if (!h.expiresOn().isAfter(expiringUntil)) {
-					expiring.add(new ExpiringLine(h.name(), h.capabilityName(), h.levelName(), h.expiresOn()));
-				}
+		for (ExpiringHolding h : outlook.expiring()) {
+			if (!h.expiresOn().isAfter(expiringUntil)) {
+				expiring.add(new ExpiringLine(h.name(), h.capabilityName(), h.levelName(), h.expiresOn()));
 			}
 		}
 		expiring.sort(Comparator.comparing(ExpiringLine::expiresOn).thenComparing(ExpiringLine::person));
