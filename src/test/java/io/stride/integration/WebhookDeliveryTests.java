@@ -271,7 +271,8 @@ class WebhookDeliveryTests {
 		subscriptions.add(webhooks.connectChat(admin, org.teamA(), "SLACK", receiver.url("/slack")).id());
 		subscriptions.add(webhooks.connectChat(admin, org.teamA(), "TEAMS", receiver.url("/teams")).id());
 		subscriptions.add(webhooks.connectChat(admin, org.teamB(), "SLACK", receiver.url("/slack-b")).id());
-		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "Your <b>notes</b> & checklist *helped*", null);
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(),
+				"Your <b>notes</b> & checklist *helped* [Reset your password](https://evil.example)", null);
 
 		deliverer.deliverDue();
 
@@ -281,6 +282,8 @@ class WebhookDeliveryTests {
 		assertThat(slackBody.get("text").asString())
 			.startsWith("*Learner B thanked Learner A*\n")
 			.contains("Your &lt;b&gt;notes&lt;/b&gt; &amp; checklist")
+			// people's words make no links in the channel
+			.doesNotContain("<https://evil.example")
 			.endsWith("/people/" + org.learnerA().value() + "/kudos|Open in Stride>");
 		assertThat(slack.header("Stride-Signature")).isNull();
 
@@ -288,7 +291,8 @@ class WebhookDeliveryTests {
 		assertThat(card.get("@type").asString()).isEqualTo("MessageCard");
 		assertThat(card.get("@context").asString()).isEqualTo("https://schema.org/extensions");
 		assertThat(card.get("title").asString()).isEqualTo("Learner B thanked Learner A");
-		assertThat(card.get("text").asString()).contains("checklist *helped*");
+		assertThat(card.get("text").asString())
+			.contains("checklist \\*helped\\* \\[Reset your password\\]\\(https://evil\\.example\\)");
 		assertThat(card.get("potentialAction").get(0).get("@type").asString()).isEqualTo("OpenUri");
 		assertThat(card.get("potentialAction").get(0).get("targets").get(0).get("uri").asString())
 			.endsWith("/people/" + org.learnerA().value() + "/kudos");

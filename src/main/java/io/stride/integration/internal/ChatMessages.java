@@ -1,10 +1,8 @@
 package io.stride.integration.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A message for a team's chat, in each tool's incoming-webhook format: Slack's {@code {"text": ...}} in mrkdwn, and
@@ -15,14 +13,12 @@ public record ChatMessages(String title, String text, String url) {
 	/** Longest text posted; a pre-read is summarized, the link has the rest. */
 	static final int MAX_TEXT = 1500;
 
-	private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-
-	private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)\\)");
-
 	public Map<String, Object> slack() {
 		StringBuilder out = new StringBuilder("*").append(escapeSlack(title)).append("*");
 		if (text != null && !text.isBlank()) {
-			out.append('\n').append(slackMarkdown(text));
+			// the text is people's own words (a thanks, an intervention): plain text, so that it cannot make links,
+			// mentions or formatting in the channel
+			out.append('\n').append(escapeSlack(cut(text)));
 		}
 		if (url != null) {
 			out.append("\n<").append(url).append("|Open in Stride>");
@@ -36,9 +32,9 @@ public record ChatMessages(String title, String text, String url) {
 		card.put("@context", "https://schema.org/extensions");
 		card.put("summary", title);
 		card.put("themeColor", "1F6FEB");
-		card.put("title", title);
+		card.put("title", escapeMarkdown(title));
 		if (text != null && !text.isBlank()) {
-			card.put("text", cut(text));
+			card.put("text", escapeMarkdown(cut(text)));
 		}
 		if (url != null) {
 			card.put("potentialAction", List.of(Map.of("@type", "OpenUri", "name", "Open in Stride", "targets",
@@ -47,19 +43,9 @@ public record ChatMessages(String title, String text, String url) {
 		return card;
 	}
 
-	/** Markdown to Slack's mrkdwn: headings and **bold** to *bold*, [text](url) to <url|text>. */
-	static String slackMarkdown(String markdown) {
-		List<String> lines = new ArrayList<>();
-		for (String line : cut(markdown).split("\n")) {
-			String escaped = escapeSlack(line);
-			if (escaped.startsWith("#")) {
-				escaped = "*" + escaped.replaceFirst("^#+\\s*", "") + "*";
-			}
-			escaped = BOLD.matcher(escaped).replaceAll("*$1*");
-			escaped = LINK.matcher(escaped).replaceAll("<$2|$1>");
-			lines.add(escaped);
-		}
-		return String.join("\n", lines);
+	/** Markdown's marks as literal characters, for Teams, which renders a card's title and text as Markdown. */
+	static String escapeMarkdown(String text) {
+		return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|~])", "\\\\$1");
 	}
 
 	/** Slack's three control characters; user text can then not make links or mentions. */
