@@ -264,6 +264,11 @@ public class Interventions {
 		if (!wanted.equals("DONE") && !wanted.equals("DROPPED")) {
 			throw new InvalidInputException("status", "Mark it DONE or DROPPED.");
 		}
+		if (wanted.equals("DONE") && current.kind() == InterventionKind.PROPOSE_CYCLE_GOAL) {
+			// a proposal is a suggestion: only the person it is made to takes it; the session may withdraw it
+			throw new InvalidInputException("status", "Only the person a goal is proposed to takes it; you can drop "
+					+ "the proposal instead.");
+		}
 		if (!rows.close(id.value(), revision, wanted, null, clock.instant())) {
 			throw new ConflictException(current.open() ? CONFLICT_MESSAGE
 					: "This intervention is " + current.status().toLowerCase(java.util.Locale.ROOT) + " already.",

@@ -293,6 +293,10 @@ class InterventionsApiTests {
 			.andExpect(jsonPath("$[0].kind").value("PROPOSE_CYCLE_GOAL"));
 		mvc.perform(post("/api/v1/interventions/" + id + "/take").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isNotFound());
+		// nor does the session mark it done over the person's head
+		mvc.perform(json(post("/api/v1/interventions/" + id + "/close"), org.managerA(), "{\"revision\":1,\"status\":\"DONE\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.status", containsString("Only the person")));
 		mvc.perform(post("/api/v1/interventions/" + id + "/leave").header("Authorization", bearer(org.learnerSubA())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("DROPPED"))
