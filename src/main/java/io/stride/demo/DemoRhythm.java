@@ -102,8 +102,11 @@ class DemoRhythm {
 				"Thirty minutes of capability planning: coverage and its forecast, the commissions and the budget.",
 				"48"));
 
-		// last week's call: held, one gap and three interventions
-		Instant lastCall = monday.minusWeeks(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
+		// the last call (this Monday's once it has begun, else last week's): held, one gap and three interventions
+		Instant lastCall = monday.atTime(9, 0).toInstant(ZoneOffset.UTC);
+		if (!lastCall.isBefore(Instant.now())) {
+			lastCall = lastCall.minus(java.time.Duration.ofDays(7));
+		}
 		Session held = sessions.open(maya, call.id(), lastCall);
 		sessions.update(maya, held.id(), "Two escalations were handed up because nobody free could take them. "
 				+ "Ana is on leave next month, which leaves Priya alone on escalations for two weeks.", "HELD");
