@@ -89,12 +89,23 @@ public class OutgoingUrls {
 		}
 		byte[] b = a.getAddress();
 		if (a instanceof Inet6Address) {
-			return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
+			boolean ipv4Inside = true;
+			for (int i = 0; i < 12; i++) {
+				ipv4Inside &= b[i] == 0;
+			}
+			// unique local fc00::/7; IPv4 carried inside IPv6, which reaches IPv4 addresses unchecked: IPv4-compatible
+			// ::/96, NAT64 64:ff9b::/96, 6to4 2002::/16 and Teredo 2001::/32
+			return (b[0] & 0xfe) == 0xfc || ipv4Inside
+					|| b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+					|| b[0] == 0x20 && b[1] == 0x02 || b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;
 		}
 		int first = b[0] & 0xff;
 		int second = b[1] & 0xff;
-		// carrier-grade NAT 100.64/10, "this network" 0/8, benchmarking 198.18/15
-		return first == 0 || first == 100 && second >= 64 && second < 128 || first == 198 && (second == 18 || second == 19);
+		int third = b[2] & 0xff;
+		// carrier-grade NAT 100.64/10, "this network" 0/8, benchmarking 198.18/15, IETF protocol assignments
+		// 192.0.0/24, reserved 240/4 (with the broadcast address)
+		return first == 0 || first == 100 && second >= 64 && second < 128 || first == 198 && (second == 18 || second == 19)
+				|| first == 192 && second == 0 && third == 0 || first >= 240;
 	}
 
 	/** The address as it may be shown: its scheme and host only (the path of a chat webhook is its secret). */

@@ -25,7 +25,11 @@ class OutgoingUrlsTests {
 	void privateLinkLocalAndLoopbackAddressesAreRefused() {
 		for (String url : new String[] { "https://10.1.2.3/hook", "https://192.168.1.20/hook", "https://172.16.0.9/",
 				"https://169.254.169.254/latest/meta-data", "https://[fd00::1]/hook", "https://[fe80::1]/",
-				"https://0.0.0.0/", "https://100.64.0.1/" }) {
+				"https://0.0.0.0/", "https://100.64.0.1/", "https://192.0.0.170/", "https://255.255.255.255/",
+				"https://240.1.2.3/",
+				// IPv4 inside IPv6: NAT64, 6to4, Teredo and IPv4-compatible addresses of the metadata service
+				"https://[64:ff9b::a9fe:a9fe]/", "https://[2002:a9fe:a9fe::1]/", "https://[2001:0:a9fe:a9fe::1]/",
+				"https://[::a9fe:a9fe]/" }) {
 			assertThat(production.problem(url)).as(url).contains("private or local network");
 		}
 		assertThat(production.problem("https://127.0.0.1:8443/hook")).contains("loopback");
