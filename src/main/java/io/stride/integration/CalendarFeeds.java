@@ -194,13 +194,16 @@ public class CalendarFeeds {
 			events.add(FeedEvent.allDay("absence-" + a.id() + "@stride",
 					a.kind() == null ? "Away" : "Away (" + a.kind().phrase() + ")", null, null, a.startsOn(), a.endsOn()));
 		}
-		interventions.ownedBy(viewer.id(), from, to).forEach(i -> events.add(intervention(i)));
+		// those they own or that name them; their own list, since a session's page is for the team's managers
+		interventions.addressedTo(viewer.id(), from, to)
+			.forEach(i -> events.add(intervention(i, link("/interventions"))));
 		return events;
 	}
 
 	private List<FeedEvent> teamEvents(TeamId team, LocalDate from, LocalDate to) {
 		List<FeedEvent> events = new ArrayList<>(sessions(Set.of(team), from, to));
-		interventions.ofTeams(List.of(team), from, to).forEach(i -> events.add(intervention(i)));
+		interventions.ofTeams(List.of(team), from, to)
+			.forEach(i -> events.add(intervention(i, link("/sessions/" + i.session().value()))));
 		List<PersonId> members = organization.directMembersOf(team);
 		Map<PersonId, Organization.Credit> names = organization.credits(members);
 		absences.between(members, from, to).forEach((person, list) -> {
@@ -249,10 +252,9 @@ public class CalendarFeeds {
 		return events;
 	}
 
-	private FeedEvent intervention(DueInterventions.Due i) {
+	private FeedEvent intervention(DueInterventions.Due i, String link) {
 		return FeedEvent.allDay("intervention-" + i.id().value() + "@stride",
-				"Intervention due: " + i.kind().label(), i.description(), link("/sessions/" + i.session().value()),
-				i.dueOn(), i.dueOn());
+				"Intervention due: " + i.kind().label(), i.description(), link, i.dueOn(), i.dueOn());
 	}
 
 	private boolean mayManage(Viewer viewer, FeedRows.Row row) {

@@ -32,9 +32,12 @@ public class DueInterventions {
 			String description, LocalDate dueOn) {
 	}
 
-	/** Open interventions the person owns, due from {@code from} to {@code to} (both inclusive), by due date. */
-	public List<Due> ownedBy(PersonId owner, LocalDate from, LocalDate to) {
-		return rows.ownedBy(owner.value(), from, to, LIMIT).stream().map(DueInterventions::due).toList();
+	/**
+	 * Open interventions the person owns or that name them (to pair with, or a goal proposed to them), due from
+	 * {@code from} to {@code to} (both inclusive), by due date.
+	 */
+	public List<Due> addressedTo(PersonId person, LocalDate from, LocalDate to) {
+		return rows.addressedTo(person.value(), from, to, LIMIT).stream().map(DueInterventions::due).toList();
 	}
 
 	/** Open interventions of these teams, due from {@code from} to {@code to} (both inclusive), by due date. */

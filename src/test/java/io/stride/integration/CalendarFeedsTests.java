@@ -95,6 +95,15 @@ class CalendarFeedsTests {
 		String ritual = ritual(org.teamA().value(), firstSession);
 		String intervention = intervention(org.teamA().value(), org.learnerA(), today.plusDays(5));
 		intervention(org.teamA().value(), org.learnerB(), today.plusDays(6)); // someone else's
+		// owned by the manager, naming learner A (a goal proposed to them)
+		String proposal = Ids.newId();
+		jdbc.sql("INSERT INTO interventions (id, session_id, team_id, position, kind, capability_id, owner_id, due_on, "
+				+ "description, person_id, status, revision, created_by, created_at) "
+				+ "VALUES (?, ?, ?, 2, 'PROPOSE_CYCLE_GOAL', ?, ?, ?, 'Practise price objections', ?, 'OPEN', 0, ?, ?)")
+			.params(proposal, Ids.newId(), org.teamA().value(), Ids.newId(), org.managerA().value(),
+					java.sql.Date.valueOf(today.plusDays(7)), org.learnerA().value(), org.managerA().value(),
+					Timestamp.from(clock.instant()))
+			.update();
 
 		String url = create(org.learnerA(), null);
 		Calendar calendar = read(url);
@@ -120,6 +129,10 @@ class CalendarFeedsTests {
 
 		assertThat(summary(byUid.get("intervention-" + intervention + "@stride"))).isEqualTo("Intervention due: Pair or shadow with someone who holds the capability");
 		assertThat(byUid.values()).extracting(CalendarFeedsTests::summary).doesNotContain("Intervention due: Assign a course");
+		// one that names them shows too, opening their own list (a session's page is for the team's managers)
+		VEvent proposed = byUid.get("intervention-" + proposal + "@stride");
+		assertThat(summary(proposed)).isEqualTo("Intervention due: Propose a learning-cycle goal");
+		assertThat(value(proposed, Property.URL)).endsWith("/interventions");
 
 		// the same feed read again has the same UIDs (subscribed calendars update events in place)
 		assertThat(events(read(url)).keySet()).isEqualTo(byUid.keySet());

@@ -25,11 +25,11 @@ public class DueInterventionRows {
 			LocalDate dueOn) {
 	}
 
-	public List<Row> ownedBy(String ownerId, LocalDate from, LocalDate to, int limit) {
-		return jdbc.sql(SELECT + "owner_id = :owner ORDER BY due_on, id LIMIT :limit")
+	public List<Row> addressedTo(String personId, LocalDate from, LocalDate to, int limit) {
+		return jdbc.sql(SELECT + "(owner_id = :owner OR person_id = :owner) ORDER BY due_on, id LIMIT :limit")
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
-			.param("owner", ownerId)
+			.param("owner", personId)
 			.param("limit", limit)
 			.query((rs, n) -> row(rs))
 			.list();
