@@ -372,7 +372,8 @@ public class Budgets {
 		}
 		Spend decided = rows.spend(found.id()).map(Budgets::spend).orElseThrow();
 		events.publishEvent(new BudgetSpendDecided(decided.id(), decided.teamId(), decided.requestedBy(),
-				decided.description(), decided.amount(), verdict == SpendStatus.APPROVED, decided.decisionNote()));
+				decided.description(), decided.amount(), verdict == SpendStatus.APPROVED, decided.decisionNote(),
+				decided.commission(), viewer.id()));
 		return decided;
 	}
 

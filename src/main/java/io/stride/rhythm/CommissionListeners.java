@@ -24,4 +24,12 @@ class CommissionListeners {
 	void on(CoursePublished event) {
 		commissions.coursePublished(event.courseId(), event.version(), event.title(), event.publishedBy());
 	}
+
+	/** In the decision's own transaction: a declined spend and its commission's cancelling commit together. */
+	@org.springframework.context.event.EventListener
+	void on(BudgetSpendDecided event) {
+		if (!event.approved() && event.commission() != null) {
+			commissions.fundingDeclined(event.commission(), event.decidedBy());
+		}
+	}
 }

@@ -359,6 +359,24 @@ public class Commissions {
 	}
 
 	/**
+	 * L&D declined going over the budget for this commission: it cannot be paid for, so it is cancelled (its author,
+	 * who was told of it, hears it is no longer needed; its intervention and learning need are free again).
+	 */
+	void fundingDeclined(CommissionId commission, PersonId decidedBy) {
+		Row row = rows.find(commission.value()).orElse(null);
+		if (row == null || !rows.cancelled(row.id(), clock.instant())) {
+			return;
+		}
+		budgets.release(commission);
+		rows.release(row.id());
+		if (row.needId() != null) {
+			needs.reopen(new LearningNeedId(row.needId()), commission);
+		}
+		events.publishEvent(new CommissionCancelled(commission, new TeamId(row.teamId()), decidedBy,
+				new PersonId(row.authorId()), row.problem()));
+	}
+
+	/**
 	 * A course was published: each open commission it answers (linked to it, or extending it when this is a new
 	 * version) is closed as published.
 	 */

@@ -174,6 +174,19 @@ class BudgetsApiTests {
 			.andExpect(jsonPath("$.waiting").value(0.0))
 			.andExpect(jsonPath("$.left").value(-300.0));
 		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(org.managerA(), "/teams/" + org.teamA().value() + "/budget") == 1);
+
+		// declined, the commission it would pay for cannot be paid: it is cancelled and nothing stays committed
+		String declined = idOf(commission(org.managerA(), "\"externalPrice\":300,\"requestApproval\":true"));
+		String second = JsonPath.read(readBudget(org.managerA(), budget).andReturn().getResponse().getContentAsString(),
+				"$.spends[?(@.status == 'WAITING')].id").toString().replaceAll("[\\[\\]\"]", "");
+		mvc.perform(post("/api/v1/budget-spends/" + second + "/decline").header("Authorization", bearer(learningTeam)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DECLINED"));
+		mvc.perform(get("/api/v1/commissions/" + declined).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.status").value("CANCELLED"));
+		readBudget(org.managerA(), budget)
+			.andExpect(jsonPath("$.committed").value(800.0))
+			.andExpect(jsonPath("$.waiting").value(0.0));
 	}
 
 	@Test
