@@ -229,13 +229,25 @@ class NotificationRules {
 
 	@ApplicationModuleListener
 	void on(io.stride.rhythm.CommissionCreated event) {
-		if (event.author().equals(event.commissionedBy())) {
+		// one that goes over the budget waits for L&D: its author hears of it once it is funded
+		if (event.author().equals(event.commissionedBy()) || event.waitingForFunding()) {
 			return;
 		}
-		notifications.notify(event.author(), "A module is commissioned from you",
-				"The problem it solves: " + event.problem() + " Open it to see the audience and due date, then "
+		commissioned(event.author(), event.problem(), event.commission());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.rhythm.CommissionFunded event) {
+		if (!event.author().equals(event.commissionedBy())) {
+			commissioned(event.author(), event.problem(), event.commission());
+		}
+	}
+
+	private void commissioned(PersonId author, String problem, io.stride.rhythm.CommissionId commission) {
+		notifications.notify(author, "A module is commissioned from you",
+				"The problem it solves: " + problem + " Open it to see the audience and due date, then "
 						+ "“Draft from this commission”.",
-				"/commissions/" + event.commission().value());
+				"/commissions/" + commission.value());
 	}
 
 	@ApplicationModuleListener

@@ -28,7 +28,13 @@ class CommissionListeners {
 	/** In the decision's own transaction: a declined spend and its commission's cancelling commit together. */
 	@org.springframework.context.event.EventListener
 	void on(BudgetSpendDecided event) {
-		if (!event.approved() && event.commission() != null) {
+		if (event.commission() == null) {
+			return;
+		}
+		if (event.approved()) {
+			commissions.fundingApproved(event.commission());
+		}
+		else {
 			commissions.fundingDeclined(event.commission(), event.decidedBy());
 		}
 	}

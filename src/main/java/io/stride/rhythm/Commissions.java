@@ -244,9 +244,11 @@ public class Commissions {
 		if (draft.need() != null && !needs.commissioned(draft.need(), id)) {
 			throw new InvalidInputException("needId", "This need is carried out by another commission already.");
 		}
-		budgets.charge(viewer, team, id, "Commission: " + shorten(problem), cost, draft.requestApproval(), costField);
+		Budgets.Spend spend = budgets.charge(viewer, team, id, "Commission: " + shorten(problem), cost,
+				draft.requestApproval(), costField);
 		events.publishEvent(new CommissionCreated(id, team, viewer.id(), author.id(), problem,
-				intervention == null ? null : new InterventionId(intervention.id())));
+				intervention == null ? null : new InterventionId(intervention.id()),
+				spend != null && spend.status() == Budgets.SpendStatus.WAITING));
 		return views(List.of(row)).get(0);
 	}
 
@@ -362,6 +364,12 @@ public class Commissions {
 	 * L&D declined going over the budget for this commission: it cannot be paid for, so it is cancelled (its author,
 	 * who was told of it, hears it is no longer needed; its intervention and learning need are free again).
 	 */
+	void fundingApproved(CommissionId commission) {
+		rows.find(commission.value()).filter(row -> "OPEN".equals(row.status())).ifPresent(row -> events.publishEvent(
+				new CommissionFunded(commission, new TeamId(row.teamId()), new PersonId(row.commissionedBy()),
+						new PersonId(row.authorId()), row.problem())));
+	}
+
 	void fundingDeclined(CommissionId commission, PersonId decidedBy) {
 		Row row = rows.find(commission.value()).orElse(null);
 		if (row == null || !rows.cancelled(row.id(), clock.instant())) {

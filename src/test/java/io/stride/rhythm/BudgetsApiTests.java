@@ -153,6 +153,8 @@ class BudgetsApiTests {
 		String spend = JsonPath.read(readBudget(org.managerA(), budget).andReturn().getResponse().getContentAsString(),
 				"$.spends[0].id");
 		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(learningTeam, "/teams/" + org.teamA().value() + "/budget") == 1);
+		// its author is not told of a commission nobody has funded yet
+		assertThat(notifications(org.learnerA(), "/commissions/" + waiting)).isZero();
 
 		mvc.perform(get("/api/v1/budget-spends").header("Authorization", bearer(learningTeam)))
 			.andExpect(jsonPath("$[*].id", hasItem(spend)));
@@ -169,6 +171,8 @@ class BudgetsApiTests {
 			.andExpect(jsonPath("$.status").value("APPROVED"));
 		mvc.perform(post("/api/v1/budget-spends/" + spend + "/decline").header("Authorization", bearer(learningTeam)))
 			.andExpect(status().isConflict());
+		// funded, its author may start
+		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(org.learnerA(), "/commissions/" + waiting) == 1);
 		readBudget(org.managerA(), budget)
 			.andExpect(jsonPath("$.committed").value(800.0))
 			.andExpect(jsonPath("$.waiting").value(0.0))

@@ -314,7 +314,7 @@ class InterventionsApiTests {
 			.andExpect(jsonPath("$.actionPath", containsString("/commissions/new?intervention=")))).get("id").asString();
 		CommissionId commission = new CommissionId(io.stride.shared.Ids.newId());
 		transaction.executeWithoutResult(s -> events.publishEvent(new CommissionCreated(commission, org.teamA(),
-				org.managerA(), org.learnerA(), "A new competitor", new InterventionId(id))));
+				org.managerA(), org.learnerA(), "A new competitor", new InterventionId(id), false)));
 		await().atMost(Duration.ofSeconds(10)).until(() -> commission.value().equals(
 				interventions.get(fixtures.viewer(org.managerA()), new InterventionId(id)).commissionId()));
 		transaction.executeWithoutResult(s -> events.publishEvent(new CommissionPublished(commission, org.teamA(),
