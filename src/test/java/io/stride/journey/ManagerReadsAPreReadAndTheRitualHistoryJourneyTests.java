@@ -75,6 +75,7 @@ class ManagerReadsAPreReadAndTheRitualHistoryJourneyTests {
 		RitualId ritual = rhythm.weekly(org.teamA(), "Pipeline call " + org.suffix(), RitualKind.PIPELINE_CALL, first,
 				24, org.managerA());
 		SessionId last = schedule.prepare(ritual, first);
+		rhythm.held(last);
 		rhythm.gap(last, escalations, "Only Ben handles them", org.managerA(), org.learnerA());
 		rhythm.intervention(last, org.teamA(), 1, InterventionKind.PAIR_OR_SHADOW, escalations, org.managerA(),
 				LocalDate.now(clock).plusDays(3), null, "Pair Ana with Ben", "DONE", 0, null);

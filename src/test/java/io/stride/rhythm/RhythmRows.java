@@ -67,6 +67,13 @@ public class RhythmRows {
 		return new InterventionId(id);
 	}
 
+	/** Marks the session held when it started (the pre-read reviews the last session held). */
+	public void held(SessionId session) {
+		jdbc.sql("UPDATE ritual_sessions SET status = 'HELD', held_at = starts_at WHERE id = ?")
+			.param(session.value())
+			.update();
+	}
+
 	public Instant preReadSentAt(SessionId session) {
 		Timestamp at = jdbc.sql("SELECT pre_read_sent_at FROM ritual_sessions WHERE id = ?")
 			.param(session.value())
