@@ -82,6 +82,8 @@ public class Budgets {
 
 	private final BudgetRows rows;
 
+	private final io.stride.rhythm.internal.TeamLocks locks;
+
 	private final DecisionRights rights;
 
 	private final Organization organization;
@@ -94,10 +96,11 @@ public class Budgets {
 
 	private final String defaultCurrency;
 
-	Budgets(BudgetRows rows, DecisionRights rights, Organization organization, LearningCycles cycles,
-			ApplicationEventPublisher events, Clock clock,
+	Budgets(BudgetRows rows, io.stride.rhythm.internal.TeamLocks locks, DecisionRights rights,
+			Organization organization, LearningCycles cycles, ApplicationEventPublisher events, Clock clock,
 			@Value("${stride.commissions.currency:EUR}") String defaultCurrency) {
 		this.rows = rows;
+		this.locks = locks;
 		this.rights = rights;
 		this.organization = organization;
 		this.cycles = cycles;
@@ -127,6 +130,8 @@ public class Budgets {
 		if (!rights.isLearningTeam(viewer)) {
 			throw new ForbiddenException("Only L&D and admins give a team its learning budget.");
 		}
+		// the overlap check holds under concurrent requests: a second one waits here for the first to commit
+		locks.lock(team.id().value(), io.stride.rhythm.internal.TeamLocks.Rule.BUDGET_PERIODS);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (startsOn == null) {
 			errors.put("startsOn", "Give the first day of the period.");
