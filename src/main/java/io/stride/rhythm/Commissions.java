@@ -280,7 +280,8 @@ public class Commissions {
 					: rows.ofTeams(organization.managedTeamTree(viewer).stream().map(TeamId::value).toList(),
 							MAX_LISTED);
 		};
-		return views(found);
+		List<Commission> listed = views(found);
+		return tab == Tab.AUTHOR ? listed.stream().filter(c -> !c.waitingForFunding()).toList() : listed;
 	}
 
 	/**
@@ -289,6 +290,10 @@ public class Commissions {
 	 */
 	public String startDraft(Viewer viewer, CommissionId id) {
 		Row row = visible(viewer, id);
+		Commission commission = views(List.of(row)).get(0);
+		if (viewer.is(commission.authorId()) && commission.waitingForFunding()) {
+			throw new ConflictException("This commission waits for L&D to fund it; you can start once it is funded.");
+		}
 		if (viewer.is(new PersonId(row.authorId())) && "OPEN".equals(row.status()) && row.courseId() == null) {
 			rows.draftStarted(row.id(), clock.instant());
 		}
@@ -501,7 +506,7 @@ public class Commissions {
 		Map<CourseId, String> titles = courses.isEmpty() ? Map.of() : authoring.titles(new ArrayList<>(courses));
 		Map<String, String> teams = new HashMap<>();
 		organization.allTeams().forEach(t -> teams.put(t.id().value(), t.name()));
-		Map<CommissionId, Budgets.SpendStatus> funding = budgets
+		Map<CommissionId, Budgets.Spend> funding = budgets
 			.funding(found.stream().map(r -> new CommissionId(r.id())).toList());
 		List<Commission> result = new ArrayList<>();
 		for (Row r : found) {

@@ -69,8 +69,13 @@ class CommissionsApiTests {
 		due = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(30).toString();
 	}
 
+	@Autowired
+	Budgets budgets;
+
 	@Test
 	void managerCommissionsAModuleAndTheAuthorGetsItAsATask() throws Exception {
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		budgets.give(fixtures.admin(), org.teamA(), today, today.plusDays(30), new java.math.BigDecimal("2000"), "EUR");
 		String id = create(org.managerA(), "{\"teamId\":\"" + org.teamA().value() + "\",\"authorId\":\""
 				+ org.learnerA().value() + "\",\"problem\":\"A new competitor threat in the pipeline\","
 				+ "\"audience\":\"Account executives\",\"dueOn\":\"" + due + "\",\"internalHours\":12}")
