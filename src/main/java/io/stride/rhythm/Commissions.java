@@ -270,7 +270,37 @@ public class Commissions {
 		return views(rows.openOfTeams(teams.stream().map(TeamId::value).toList(), limit));
 	}
 
-	/** A list of commissions, newest first (at most {@link #MAX_LISTED}). */
+	/** Commissions read for the median time from commission to publication. */
+	public static final int MEDIAN_OVER = 20;
+
+	/**
+	 * How long commissions of these teams took from commission to publication: the last ones published (at most
+	 * {@link #MEDIAN_OVER}, latest first) and the median of their whole days; null while none is published.
+	 */
+	public record PublicationTimes(List<Commission> recent, Long medianDays) {
+
+		public PublicationTimes {
+			recent = List.copyOf(recent);
+		}
+	}
+
+	/** {@link PublicationTimes} of these teams; the caller decides who may see them. */
+	@Transactional(readOnly = true)
+	public PublicationTimes publicationTimes(java.util.Collection<TeamId> teams) {
+		List<Commission> recent = views(rows.publishedOfTeams(teams.stream().map(TeamId::value).toList(), MEDIAN_OVER));
+		return new PublicationTimes(recent, medianDays(recent));
+	}
+
+	/** The median of the commissions' whole days to publication (the lower middle one of an even count). */
+	static Long medianDays(List<Commission> published) {
+		List<Long> days = published.stream().map(Commission::tookDays).filter(java.util.Objects::nonNull).sorted().toList();
+		return days.isEmpty() ? null : days.get((days.size() - 1) / 2);
+	}
+
+	/**
+	 * A list of commissions, newest first (at most {@link #MAX_LISTED}). The author's list holds their tasks: not the
+	 * commissions still waiting for L&D to fund them.
+	 */
 	@Transactional(readOnly = true)
 	public List<Commission> list(Viewer viewer, Tab tab) {
 		List<Row> found = switch (tab) {

@@ -94,6 +94,18 @@ public class CommissionRows {
 			.list();
 	}
 
+	/** The published commissions of these teams, the latest published first. */
+	public List<Row> publishedOfTeams(Collection<String> teamIds, int limit) {
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + "WHERE team_id = ANY(:teams) AND status = 'PUBLISHED' ORDER BY published_at DESC, id "
+				+ "FETCH FIRST " + limit + " ROWS ONLY")
+			.param("teams", SqlArrays.varchars(teamIds))
+			.query(CommissionRows::row)
+			.list();
+	}
+
 	public List<Row> all(int limit) {
 		return list("", List.of(), limit);
 	}
