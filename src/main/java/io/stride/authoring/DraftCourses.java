@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.stride.drafting.Drafting;
 import io.stride.identity.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,11 @@ public class DraftCourses {
 
 	private final CourseEstimates estimates;
 
-	DraftCourses(Drafting drafting, Authoring authoring, CourseStandards standards, CourseEstimates estimates) {
+	private final ApplicationEventPublisher events;
+
+	DraftCourses(Drafting drafting, Authoring authoring, CourseStandards standards, CourseEstimates estimates,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.drafting = drafting;
 		this.authoring = authoring;
 		this.standards = standards;
@@ -57,6 +62,8 @@ public class DraftCourses {
 			}
 			courses.add(course);
 		}
+		events.publishEvent(new CoursesCreatedFromDraft(draft.id(), author.id(),
+				courses.stream().map(Course::id).toList()));
 		return new Created(courses, plan.notes());
 	}
 

@@ -280,8 +280,10 @@ class NotificationRules {
 	@ApplicationModuleListener
 	void on(io.stride.rhythm.BudgetApprovalRequested event) {
 		for (PersonId person : event.approvers()) {
-			notifications.notify(person, event.requestedByName() + " asks to go over a learning budget",
+			notifications.notify(person, event.requestedByName() + (event.withoutBudget()
+					? " asks to spend without a learning budget" : " asks to go over a learning budget"),
 					event.description() + ": " + event.currency() + " " + event.amount()
+							+ (event.withoutBudget() ? ". The team has no budget for this period." : "")
 							+ ". Approve or decline it on the team's budget page.",
 					"/teams/" + event.team().value() + "/budget");
 		}

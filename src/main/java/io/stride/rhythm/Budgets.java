@@ -37,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Team learning budgets: L&D (and admins) give a team an amount per period; the team's managers spend it on
  * commissions and on external resources named in contract goals without asking anyone. A spend that would go over
- * what is left waits for L&D's approval (the only gate) and counts only once approved.
+ * what is left waits for L&D's approval (the only gate) and counts only once approved. A spend is made on a day and
+ * counts in the team's period that holds it; on a day no period holds, nothing is left: a priced spend waits for L&D
+ * like any going over, without a budget to count in.
  */
 @Service
 @Transactional
@@ -82,6 +84,8 @@ public class Budgets {
 
 	private final BudgetRows rows;
 
+	private final io.stride.rhythm.internal.TeamLocks locks;
+
 	private final DecisionRights rights;
 
 	private final Organization organization;
@@ -94,10 +98,11 @@ public class Budgets {
 
 	private final String defaultCurrency;
 
-	Budgets(BudgetRows rows, DecisionRights rights, Organization organization, LearningCycles cycles,
-			ApplicationEventPublisher events, Clock clock,
+	Budgets(BudgetRows rows, io.stride.rhythm.internal.TeamLocks locks, DecisionRights rights,
+			Organization organization, LearningCycles cycles, ApplicationEventPublisher events, Clock clock,
 			@Value("${stride.commissions.currency:EUR}") String defaultCurrency) {
 		this.rows = rows;
+		this.locks = locks;
 		this.rights = rights;
 		this.organization = organization;
 		this.cycles = cycles;
@@ -127,6 +132,8 @@ public class Budgets {
 		if (!rights.isLearningTeam(viewer)) {
 			throw new ForbiddenException("Only L&D and admins give a team its learning budget.");
 		}
+		// the overlap check holds under concurrent requests: a second one waits here for the first to commit
+		locks.lock(team.id().value(), io.stride.rhythm.internal.TeamLocks.Rule.BUDGET_PERIODS);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (startsOn == null) {
 			errors.put("startsOn", "Give the first day of the period.");
@@ -170,13 +177,26 @@ public class Budgets {
 
 	/**
 	 * A manager of the team (or L&D) pays for an external resource named in a contract goal of someone in the team's
-	 * tree. Within what is left it counts at once; over it, 422 at {@code amount} unless {@code requestApproval},
-	 * then it waits for L&D. 422 at the field for a goal the viewer cannot read or of someone outside the team, a
-	 * resource not in the goal, a negative or missing amount; 404 for a budget the viewer may not act on.
+	 * tree; the budget names the team, and the spend counts in the team's period that holds today. Within what is left
+	 * it counts at once; over it (or on a day no period holds: nothing is left), 422 at {@code amount} unless
+	 * {@code requestApproval}, then it waits for L&D. 422 at the field for a goal the viewer cannot read or of someone
+	 * outside the team, a resource not in the goal, a negative or missing amount; 404 for a budget the viewer may not
+	 * act on.
 	 */
 	public Spend spendOnResource(Viewer viewer, String budgetId, GoalId goalId, String resourceId, BigDecimal amount,
 			String description, boolean requestApproval) {
 		BudgetRow budget = visibleBudget(viewer, budgetId);
+		return spendOnResource(viewer, new TeamId(budget.teamId()), goalId, resourceId, amount, description,
+				requestApproval);
+	}
+
+	/**
+	 * {@link #spendOnResource(Viewer, String, GoalId, String, BigDecimal, String, boolean)} for the team itself,
+	 * whether or not a budget period holds today; 404 for a team the viewer may not act on.
+	 */
+	public Spend spendOnResource(Viewer viewer, TeamId teamId, GoalId goalId, String resourceId, BigDecimal amount,
+			String description, boolean requestApproval) {
+		Team team = rights.team(viewer, teamId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		Goal.Link resource = null;
 		if (goalId == null || goalId.value().isBlank()) {
@@ -186,7 +206,7 @@ public class Budgets {
 			LearningCycles.GoalInCycle found = readableGoal(viewer, goalId);
 			Set<PersonId> members = new HashSet<>();
 			if (found != null) {
-				organization.membersOfTeamTree(new TeamId(budget.teamId())).forEach(p -> members.add(p.id()));
+				organization.membersOfTeamTree(team.id()).forEach(p -> members.add(p.id()));
 			}
 			if (found == null || !members.contains(found.cycle().owner().id())) {
 				errors.put("goalId", "Choose a goal of someone in this team whose contract you can read.");
@@ -212,8 +232,8 @@ public class Budgets {
 		if (text.isEmpty()) {
 			text = resource.title();
 		}
-		return record(viewer, budget.id(), SpendKind.RESOURCE, null, goalId.value(), resourceId, text, money(amount),
-				requestApproval, "amount");
+		return record(viewer, team, current(team.id()).orElse(null), SpendKind.RESOURCE, null, goalId.value(),
+				resourceId, text, money(amount), requestApproval, "amount");
 	}
 
 	/** An external resource of a contract goal in the team, to pay for from its budget. */
@@ -281,12 +301,12 @@ public class Budgets {
 		return rows.spendOfCommission(commission.value()).map(Budgets::spend);
 	}
 
-	/** The state of each of these commissions' spend; commissions never charged are absent. */
+	/** The latest spend of each of these commissions; commissions never charged are absent. */
 	@Transactional(readOnly = true)
-	Map<CommissionId, SpendStatus> funding(java.util.Collection<CommissionId> commissions) {
-		Map<CommissionId, SpendStatus> found = new java.util.HashMap<>();
-		rows.statusOfCommissions(commissions.stream().map(CommissionId::value).toList())
-			.forEach((id, status) -> found.put(new CommissionId(id), SpendStatus.valueOf(status)));
+	Map<CommissionId, Spend> funding(java.util.Collection<CommissionId> commissions) {
+		Map<CommissionId, Spend> found = new java.util.HashMap<>();
+		rows.spendsOfCommissions(commissions.stream().map(CommissionId::value).toList())
+			.forEach(s -> found.put(new CommissionId(s.commissionId()), spend(s)));
 		return found;
 	}
 
@@ -296,24 +316,57 @@ public class Budgets {
 		return rows.covering(team.value(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
 	}
 
-	/** Checks a commission's cost against the team's current budget before anything is stored (422 at the field). */
+	/**
+	 * Checks a commission's cost against what the team's current budget has left before anything is stored (422 at the
+	 * field); on a day no budget period holds, nothing is left. A commission without a cost is never held up.
+	 */
 	void checkCharge(TeamId team, BigDecimal cost, boolean requestApproval, String field) {
-		current(team).ifPresent(b -> {
-			if (!requestApproval && cost.compareTo(left(b)) > 0) {
-				throw new InvalidInputException(field, overMessage(b, cost));
-			}
-		});
+		if (cost.signum() == 0 || requestApproval) {
+			return;
+		}
+		BudgetRow budget = current(team).orElse(null);
+		if (budget == null) {
+			throw new InvalidInputException(field, noBudgetMessage(team));
+		}
+		if (cost.compareTo(left(budget)) > 0) {
+			throw new InvalidInputException(field, overMessage(budget, cost));
+		}
 	}
 
-	/** Charges a new commission's cost to the team's current budget; no budget period today: nothing is charged. */
+	/**
+	 * Charges a new commission's cost to the team's current budget; on a day no budget period holds it waits for L&D
+	 * without one. A commission without a cost is not charged.
+	 */
 	Spend charge(Viewer viewer, TeamId team, CommissionId commission, String description, BigDecimal cost,
 			boolean requestApproval, String field) {
-		BudgetRow budget = current(team).orElse(null);
-		if (budget == null || cost.signum() == 0) {
+		if (cost.signum() == 0) {
 			return null;
 		}
-		return record(viewer, budget.id(), SpendKind.COMMISSION, commission.value(), null, null, description, cost,
-				requestApproval, field);
+		return record(viewer, rights.team(viewer, team), current(team).orElse(null), SpendKind.COMMISSION,
+				commission.value(), null, null, description, cost, requestApproval, field);
+	}
+
+	/**
+	 * The team's spends made on days no budget period held (waiting for L&D, or decided), newest first; for its
+	 * managers and L&D (404 otherwise).
+	 */
+	@Transactional(readOnly = true)
+	public List<Spend> withoutBudget(Viewer viewer, TeamId teamId) {
+		Team team = rights.team(viewer, teamId);
+		return rows.withoutBudget(team.id().value(), MAX_LISTED_WITHOUT_BUDGET).stream().map(Budgets::spend).toList();
+	}
+
+	/** Spends without a budget listed on a team's page. */
+	static final int MAX_LISTED_WITHOUT_BUDGET = 100;
+
+	/** Who gives budgets and decides going over them, by name (at most three), for messages that say whom to ask. */
+	@Transactional(readOnly = true)
+	public String whoDecides() {
+		List<PersonId> people = rights.learningTeamPeople();
+		Map<PersonId, Organization.Credit> names = organization.credits(people.subList(0, Math.min(3, people.size())));
+		List<String> named = people.stream().limit(3).map(names::get).filter(java.util.Objects::nonNull)
+			.map(Organization.Credit::name).toList();
+		return named.isEmpty() ? "L&D" : "L&D (" + String.join(", ", named) + (people.size() > 3 ? " and others" : "") + ")";
 	}
 
 	/** A cancelled commission's cost no longer counts. */
@@ -321,25 +374,41 @@ public class Budgets {
 		rows.release(commission.value());
 	}
 
-	private Spend record(Viewer viewer, String budgetId, SpendKind kind, String commissionId, String goalId,
-			String resourceId, String description, BigDecimal amount, boolean requestApproval, String field) {
+	/**
+	 * Stores a spend in {@code budget} (the team's period that holds today), or without one when no period holds
+	 * today: then nothing is left, and a priced spend waits for L&D like any going over.
+	 */
+	private Spend record(Viewer viewer, Team team, BudgetRow current, SpendKind kind, String commissionId,
+			String goalId, String resourceId, String description, BigDecimal amount, boolean requestApproval,
+			String field) {
 		// one spend at a time per budget: two at once cannot both fit in what is left
-		BudgetRow budget = rows.lock(budgetId).orElseThrow(() -> new NotFoundException("Budget"));
+		BudgetRow budget = current == null ? null
+				: rows.lock(current.id()).orElseThrow(() -> new NotFoundException("Budget"));
 		SpendStatus status = SpendStatus.APPROVED;
-		if (amount.compareTo(left(budget)) > 0) {
+		if (budget == null ? amount.signum() > 0 : amount.compareTo(left(budget)) > 0) {
 			if (!requestApproval) {
-				throw new InvalidInputException(field, overMessage(budget, amount));
+				throw new InvalidInputException(field,
+						budget == null ? noBudgetMessage(team.id()) : overMessage(budget, amount));
 			}
 			status = SpendStatus.WAITING;
 		}
-		SpendRow row = new SpendRow(Ids.newId(), budget.id(), budget.teamId(), kind.name(), commissionId, goalId,
-				resourceId, description, amount, status.name(), viewer.id().value(), clock.instant(), null, null, null);
+		SpendRow row = new SpendRow(Ids.newId(), budget == null ? null : budget.id(), team.id().value(), kind.name(),
+				commissionId, goalId, resourceId, description, amount, status.name(), viewer.id().value(),
+				clock.instant(), null, null, null);
 		rows.insert(row);
 		if (status == SpendStatus.WAITING) {
-			events.publishEvent(new BudgetApprovalRequested(row.id(), new TeamId(budget.teamId()), viewer.id(),
-					viewer.name(), description, amount, budget.currency(), rights.learningTeamPeople()));
+			events.publishEvent(new BudgetApprovalRequested(row.id(), team.id(), viewer.id(), viewer.name(),
+					description, amount, budget == null ? defaultCurrency : budget.currency(), budget == null,
+					rights.learningTeamPeople()));
 		}
 		return spend(row);
+	}
+
+	private String noBudgetMessage(TeamId team) {
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		return "There is no learning budget for this team for " + today + ", so nothing is left to spend. "
+				+ whoDecides() + " gives a team its budget: ask them to approve this spend, or to give the team a "
+				+ "budget for the period.";
 	}
 
 	private String overMessage(BudgetRow budget, BigDecimal amount) {
@@ -364,7 +433,9 @@ public class Budgets {
 		if (text != null && ControlCharacters.in(text)) {
 			throw new InvalidInputException("note", ControlCharacters.MESSAGE);
 		}
-		rows.lock(found.budgetId());
+		if (found.budgetId() != null) {
+			rows.lock(found.budgetId());
+		}
 		if (!rows.decide(found.id(), verdict.name(), viewer.id().value(), clock.instant(),
 				text == null || text.isEmpty() ? null : text)) {
 			throw new io.stride.shared.ConflictException("This spend was decided already (" + found.status()

@@ -11,15 +11,16 @@ import io.stride.identity.TeamId;
 
 /**
  * A module a manager commissioned, as a viewer reads it. {@code cost} is {@code internalHours × hourRate} for
- * internal work or the external price; {@code funding} is the state of its spend from the team's budget (null when
- * no budget period held the day it was made). {@code course} is the course that answers it, once known.
+ * internal work or the external price; {@code spend} is its charge to the team's budget: counted, waiting for
+ * L&D (over what is left, or on a day no budget period held), declined or released; null for a commission without a
+ * cost. {@code course} is the course that answers it, once known.
  */
 public record Commission(CommissionId id, TeamId teamId, String teamName, PersonId commissionedBy,
 		String commissionedByName, PersonId authorId, String authorName, String problem, String audience,
 		LocalDate dueOn, CourseId extendsCourse, String extendsTitle, InterventionId intervention, LearningNeedId need,
 		CostKind costKind, BigDecimal internalHours, BigDecimal hourRate, BigDecimal cost, String currency,
 		Status status, CourseId course, String courseTitle, Instant createdAt, Instant publishedAt,
-		Instant cancelledAt, Budgets.SpendStatus funding) {
+		Instant cancelledAt, Budgets.Spend spend) {
 
 	public enum Status {
 		OPEN("Open"), PUBLISHED("Published"), CANCELLED("Cancelled");
@@ -53,5 +54,20 @@ public record Commission(CommissionId id, TeamId teamId, String teamName, Person
 
 	public boolean isOpen() {
 		return status == Status.OPEN;
+	}
+
+	/** The state of its spend from the budget; null when nothing was charged. */
+	public Budgets.SpendStatus funding() {
+		return spend == null ? null : spend.status();
+	}
+
+	/** Open and waiting for L&D to fund it: its author does not have it as a task yet. */
+	public boolean waitingForFunding() {
+		return isOpen() && funding() == Budgets.SpendStatus.WAITING;
+	}
+
+	/** Its spend waits without a budget: no budget period of the team held the day it was made. */
+	public boolean withoutBudget() {
+		return spend != null && spend.budgetId() == null;
 	}
 }

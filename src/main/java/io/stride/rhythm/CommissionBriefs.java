@@ -28,4 +28,9 @@ class CommissionBriefs implements DraftBriefs {
 			return Optional.empty();
 		}
 	}
+
+	@Override
+	public void draftKept(Viewer viewer, String commission, String draftId) {
+		commissions.draftKept(viewer, new CommissionId(commission), draftId);
+	}
 }

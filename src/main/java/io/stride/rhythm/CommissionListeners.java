@@ -1,11 +1,14 @@
 package io.stride.rhythm;
 
-import io.stride.authoring.CourseDrafted;
+import io.stride.authoring.CoursesCreatedFromDraft;
 import io.stride.authoring.CoursePublished;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Closes commissions from authoring's events: a course created after "Draft from this commission", then published. */
+/**
+ * Closes commissions from authoring's events: the courses made from a draft started with "Draft from this commission"
+ * answer it, and publishing one of them closes it.
+ */
 @Component
 class CommissionListeners {
 
@@ -16,8 +19,8 @@ class CommissionListeners {
 	}
 
 	@ApplicationModuleListener
-	void on(CourseDrafted event) {
-		commissions.courseCreated(event.author(), event.courseId());
+	void on(CoursesCreatedFromDraft event) {
+		commissions.coursesFromDraft(event.draftId(), event.author(), event.courses());
 	}
 
 	@ApplicationModuleListener

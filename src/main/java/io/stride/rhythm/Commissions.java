@@ -270,7 +270,37 @@ public class Commissions {
 		return views(rows.openOfTeams(teams.stream().map(TeamId::value).toList(), limit));
 	}
 
-	/** A list of commissions, newest first (at most {@link #MAX_LISTED}). */
+	/** Commissions read for the median time from commission to publication. */
+	public static final int MEDIAN_OVER = 20;
+
+	/**
+	 * How long commissions of these teams took from commission to publication: the last ones published (at most
+	 * {@link #MEDIAN_OVER}, latest first) and the median of their whole days; null while none is published.
+	 */
+	public record PublicationTimes(List<Commission> recent, Long medianDays) {
+
+		public PublicationTimes {
+			recent = List.copyOf(recent);
+		}
+	}
+
+	/** {@link PublicationTimes} of these teams; the caller decides who may see them. */
+	@Transactional(readOnly = true)
+	public PublicationTimes publicationTimes(java.util.Collection<TeamId> teams) {
+		List<Commission> recent = views(rows.publishedOfTeams(teams.stream().map(TeamId::value).toList(), MEDIAN_OVER));
+		return new PublicationTimes(recent, medianDays(recent));
+	}
+
+	/** The median of the commissions' whole days to publication (the lower middle one of an even count). */
+	static Long medianDays(List<Commission> published) {
+		List<Long> days = published.stream().map(Commission::tookDays).filter(java.util.Objects::nonNull).sorted().toList();
+		return days.isEmpty() ? null : days.get((days.size() - 1) / 2);
+	}
+
+	/**
+	 * A list of commissions, newest first (at most {@link #MAX_LISTED}). The author's list holds their tasks: not the
+	 * commissions still waiting for L&D to fund them.
+	 */
 	@Transactional(readOnly = true)
 	public List<Commission> list(Viewer viewer, Tab tab) {
 		List<Row> found = switch (tab) {
@@ -280,19 +310,63 @@ public class Commissions {
 					: rows.ofTeams(organization.managedTeamTree(viewer).stream().map(TeamId::value).toList(),
 							MAX_LISTED);
 		};
-		return views(found);
+		List<Commission> listed = views(found);
+		return tab == Tab.AUTHOR ? listed.stream().filter(c -> !c.waitingForFunding()).toList() : listed;
 	}
 
 	/**
-	 * The brief the author drafts from; when the author asks, the commission remembers that its draft was started, so
-	 * that the first course they create next answers it.
+	 * The brief the author drafts from ("Draft from this commission"); the drafting form carries the commission on, and
+	 * the draft kept from it is remembered ({@link #draftKept}).
 	 */
 	public String startDraft(Viewer viewer, CommissionId id) {
 		Row row = visible(viewer, id);
+		Commission commission = views(List.of(row)).get(0);
+		if (viewer.is(commission.authorId()) && commission.waitingForFunding()) {
+			throw new ConflictException("This commission waits for L&D to fund it; you can start once it is funded.");
+		}
 		if (viewer.is(new PersonId(row.authorId())) && "OPEN".equals(row.status()) && row.courseId() == null) {
 			rows.draftStarted(row.id(), clock.instant());
 		}
-		return brief(views(List.of(row)).get(0));
+		return brief(commission);
+	}
+
+	/**
+	 * The author kept a draft started from this open commission: the courses made from that draft answer it. Ignored
+	 * for anyone but its author and for a commission that is closed or that they may not see.
+	 */
+	void draftKept(Viewer viewer, CommissionId id, String draftId) {
+		if (draftId == null || id == null || !Ids.looksValid(id.value())) {
+			return;
+		}
+		rows.find(id.value())
+			.filter(row -> "OPEN".equals(row.status()) && viewer.is(new PersonId(row.authorId())))
+			.filter(row -> !views(List.of(row)).get(0).waitingForFunding())
+			.ifPresent(row -> rows.draftOf(row.id(), draftId, clock.instant()));
+	}
+
+	/**
+	 * The author made courses from a draft: when it was started from one of their commissions still open, those
+	 * courses answer it (the first is shown as its course until one is published); one published already closes it.
+	 */
+	void coursesFromDraft(String draftId, PersonId author, List<CourseId> courses) {
+		Row row = rows.commissionOfDraft(draftId).orElse(null);
+		if (row == null || courses.isEmpty() || !"OPEN".equals(row.status()) || !row.authorId().equals(author.value())) {
+			return;
+		}
+		for (CourseId course : courses) {
+			rows.answeredBy(row.id(), course.value(), draftId, clock.instant());
+		}
+		if (row.courseId() == null) {
+			rows.link(row.id(), courses.get(0).value());
+		}
+		for (CourseId course : courses) {
+			// read as its author sees it (authoring's published() refuses a draft, which would roll this back)
+			Course made = authorsCourse(row, course);
+			if (made != null && made.liveVersion() != null && made.publishedAt() != null) {
+				close(rows.find(row.id()).orElseThrow(), made.id(), made.title(), clock.instant());
+				return;
+			}
+		}
 	}
 
 	/** The brief as text for drafting: what the module solves, for whom, by when, and what it extends. */
@@ -385,12 +459,12 @@ public class Commissions {
 	}
 
 	/**
-	 * A course was published: each open commission it answers (linked to it, or extending it when this is a new
-	 * version) is closed as published.
+	 * A course was published: each open commission it answers (linked to it, made from a draft started from it, or
+	 * extending it when this is a new version its author published) is closed as published.
 	 */
 	void coursePublished(CourseId course, int version, String title, PersonId publishedBy) {
 		for (Row row : rows.openAnsweredBy(course.value())) {
-			boolean linked = course.value().equals(row.courseId());
+			boolean linked = course.value().equals(row.courseId()) || rows.answers(row.id(), course.value());
 			// a new version of the course it extends answers it when its author published it (a fix someone else
 			// publishes meanwhile does not); a version published through review is linked by the author on its page
 			boolean extendedByItsAuthor = version > 1 && publishedBy != null && publishedBy.value().equals(row.authorId());
@@ -398,14 +472,6 @@ public class Commissions {
 				close(row, course, title, clock.instant());
 			}
 		}
-	}
-
-	/**
-	 * The author created a course: when they started a draft from one of their open commissions, the newest such
-	 * commission is answered by this course (published later, it closes the commission).
-	 */
-	void courseCreated(PersonId author, CourseId course) {
-		rows.lastDraftStarted(author.value()).ifPresent(row -> rows.link(row.id(), course.value()));
 	}
 
 	private void close(Row row, CourseId course, String title, Instant at) {
@@ -501,7 +567,7 @@ public class Commissions {
 		Map<CourseId, String> titles = courses.isEmpty() ? Map.of() : authoring.titles(new ArrayList<>(courses));
 		Map<String, String> teams = new HashMap<>();
 		organization.allTeams().forEach(t -> teams.put(t.id().value(), t.name()));
-		Map<CommissionId, Budgets.SpendStatus> funding = budgets
+		Map<CommissionId, Budgets.Spend> funding = budgets
 			.funding(found.stream().map(r -> new CommissionId(r.id())).toList());
 		List<Commission> result = new ArrayList<>();
 		for (Row r : found) {

@@ -87,8 +87,12 @@ public class LearningHours {
 
 	private final Clock clock;
 
+	private final io.stride.rhythm.internal.TeamLocks locks;
+
 	LearningHours(HoursRows rows, Organization organization, LearningTeam learningTeam, Delivery delivery,
-			CycleFacts cycles, CourseEstimates estimates, LearningTime learningTime, Clock clock) {
+			CycleFacts cycles, CourseEstimates estimates, LearningTime learningTime, Clock clock,
+			io.stride.rhythm.internal.TeamLocks locks) {
+		this.locks = locks;
 		this.rows = rows;
 		this.organization = organization;
 		this.learningTeam = learningTeam;
@@ -125,6 +129,8 @@ public class LearningHours {
 	 */
 	public LearningPeriod createPeriod(Viewer viewer, TeamId teamId, PeriodDraft draft) {
 		team(viewer, teamId);
+		// the overlap check holds under concurrent requests: a second one waits here for the first to commit
+		locks.lock(teamId.value(), io.stride.rhythm.internal.TeamLocks.Rule.LEARNING_PERIODS);
 		Checked checked = check(teamId, draft, null, "The period was not added.");
 		String id = Ids.newId();
 		rows.insertPeriod(new PeriodRow(id, teamId.value(), checked.name(), checked.startsOn(), checked.endsOn(), 1),
@@ -143,6 +149,7 @@ public class LearningHours {
 		if (revision == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. " + row.revision() + ".");
 		}
+		locks.lock(teamId.value(), io.stride.rhythm.internal.TeamLocks.Rule.LEARNING_PERIODS);
 		Checked checked = check(teamId, draft, row.id(), "The period was not saved.");
 		BigDecimal most = rows.mostHours(row.id());
 		BigDecimal max = BigDecimal.valueOf((long) LearningPeriod.workingDays(checked.startsOn(), checked.endsOn())

@@ -267,7 +267,8 @@ public class ManagerHome {
 	public List<OpenCommission> openCommissions(Viewer viewer, Set<TeamId> tree) {
 		List<OpenCommission> result = new ArrayList<>();
 		for (Commission c : commissions.openOfTeams(tree, LIMIT)) {
-			result.add(new OpenCommission(c.id().value(), c.problem(), "Commission for " + c.authorName(), c.dueOn(),
+			result.add(new OpenCommission(c.id().value(), c.problem(), c.waitingForFunding()
+					? "Commission waiting for L&D to fund it" : "Commission for " + c.authorName(), c.dueOn(),
 					"/commissions/" + c.id().value()));
 		}
 		for (LearningNeed n : learningNeeds.openOfTeams(viewer, tree, LIMIT - result.size())) {

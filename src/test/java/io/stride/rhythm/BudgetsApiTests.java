@@ -229,11 +229,78 @@ class BudgetsApiTests {
 	}
 
 	@Test
+	void aPricedCommissionOnADayNoBudgetHoldsWaitsForLearningAndDevelopmentAndAnUnpricedOneNeverDoes() throws Exception {
+		// next quarter's budget does not hold today: there is nothing to spend today
+		give(learningTeam, org.teamA().value(), budget(today.plusMonths(3).withDayOfMonth(1), 5000, "EUR"))
+			.andExpect(status().isCreated());
+		commission(org.managerA(), "\"internalHours\":10")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.internalHours").value(containsString("no learning budget for this team for " + today)))
+			.andExpect(jsonPath("$.errors.internalHours").value(containsString("L&D (")))
+			.andExpect(jsonPath("$.errors.internalHours").value(containsString("gives a team its budget")));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM commissions WHERE team_id = ?").param(org.teamA().value())
+			.query(Integer.class).single()).isZero();
+
+		String waiting = idOf(commission(org.managerA(), "\"externalPrice\":250,\"requestApproval\":true"));
+		mvc.perform(get("/api/v1/commissions/" + waiting).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.funding").value("WAITING"));
+		String spend = JsonPath.read(mvc.perform(get("/api/v1/teams/" + org.teamA().value() + "/budget-spends")
+			.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].commissionId").value(waiting))
+			.andExpect(jsonPath("$[0].budgetId").doesNotExist())
+			.andExpect(jsonPath("$[0].status").value("WAITING"))
+			.andReturn().getResponse().getContentAsString(), "$[0].id");
+		mvc.perform(get("/api/v1/teams/" + org.teamA().value() + "/budget-spends").header("Authorization", bearer(org.managerB())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/budget-spends").header("Authorization", bearer(learningTeam)))
+			.andExpect(jsonPath("$[*].id", hasItem(spend)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(learningTeam, "/teams/" + org.teamA().value() + "/budget") == 1);
+		assertThat(notifications(org.learnerA(), "/commissions/" + waiting)).isZero();
+		mvc.perform(post("/api/v1/budget-spends/" + spend + "/approve").header("Authorization", bearer(learningTeam)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(org.learnerA(), "/commissions/" + waiting) == 1);
+
+		// without a cost nothing is charged, budget or not
+		String free = idOf(commission(org.managerA(), "\"internalHours\":0"));
+		mvc.perform(get("/api/v1/commissions/" + free).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.funding").doesNotExist());
+		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(org.learnerA(), "/commissions/" + free) == 1);
+	}
+
+	@Test
+	void aContractResourceOnADayNoBudgetHoldsWaitsForLearningAndDevelopment() throws Exception {
+		Viewer learner = fixtures.viewer(org.learnerA());
+		Goal goal = cycles.addGoal(learner, cycles.start(learner, NewCycle.blank(null)).id(),
+				new GoalDraft("Negotiate renewals", null, null, List.of(), true, List.of(),
+						List.of(new GoalDraft.Resource("Negotiation boot camp", "https://example.org/camp")), null, null,
+						null, List.of(), null, false));
+		String resource = goal.resources().get(0).id();
+		String body = "{\"goalId\":\"" + goal.id().value() + "\",\"resourceId\":\"" + resource + "\",\"amount\":400";
+		mvc.perform(post("/api/v1/teams/" + org.teamA().value() + "/budget-spends").header("Authorization", bearer(org.managerA()))
+			.contentType(MediaType.APPLICATION_JSON).content(body + "}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.amount").value(containsString("no learning budget")));
+		mvc.perform(post("/api/v1/teams/" + org.teamA().value() + "/budget-spends").header("Authorization", bearer(org.managerA()))
+			.contentType(MediaType.APPLICATION_JSON).content(body + ",\"requestApproval\":true}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("WAITING"))
+			.andExpect(jsonPath("$.budgetId").doesNotExist());
+		// a past period's budget does not hold today either: its money is not spent today
+		String past = idOf(give(learningTeam, org.teamA().value(), budget(today.minusMonths(3).withDayOfMonth(1), 5000, "EUR")));
+		spend(org.managerA(), past, goal.id().value(), resource, "100")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.amount").value(containsString("no learning budget")));
+		readBudget(org.managerA(), past).andExpect(jsonPath("$.spent").value(0.0));
+	}
+
+	@Test
 	void everyEndpointIsDocumentedInOpenApi() throws Exception {
 		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(docs).contains("\"Budgets\"", "/api/v1/teams/{teamId}/budgets", "/api/v1/budgets/{id}",
 				"/api/v1/budgets/{id}/spends", "/api/v1/budget-spends", "/api/v1/budget-spends/{id}/approve",
-				"/api/v1/budget-spends/{id}/decline", "BudgetView", "SpendView");
+				"/api/v1/budget-spends/{id}/decline", "/api/v1/teams/{teamId}/budget-spends", "BudgetView", "SpendView");
 	}
 
 	private String budget(LocalDate start, int amount, String currency) {

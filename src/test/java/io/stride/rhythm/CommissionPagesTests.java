@@ -86,6 +86,8 @@ class CommissionPagesTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"authorId-error\"")))
 			.andExpect(content().string(containsString("Say what problem the module solves.")));
+		budgets.give(fixtures.admin(), org.teamA(), LocalDate.parse(due).minusDays(20), LocalDate.parse(due),
+				new java.math.BigDecimal("1000"), "EUR");
 		String location = mvc.perform(post("/commissions").with(as(org.managerA())).with(csrf())
 			.param("teamId", org.teamA().value())
 			.param("authorEmail", org.email("learner-a"))
@@ -123,6 +125,53 @@ class CommissionPagesTests {
 
 		mvc.perform(post(location + "/cancel").with(as(org.managerA())).with(csrf())).andExpect(redirectedUrl(location));
 		mvc.perform(get(location).with(as(org.managerA()))).andExpect(content().string(containsString("Cancelled")));
+	}
+
+	@Autowired
+	Budgets budgets;
+
+	@Test
+	void aCommissionWaitingForFundingSaysWhoDecidesAndSinceWhenAndLearningAndDevelopmentFundsItFromItsPage() throws Exception {
+		Viewer admin = fixtures.admin();
+		PersonId lea = fixtures.person(admin, "L&D Lea", "lea", org.suffix(), Set.of(), Set.of(), Role.REVIEWER);
+		reviews.setUp(admin, lea, "", true, false);
+		// no budget holds today: a priced commission waits for L&D
+		Commission waiting = commissions.create(fixtures.viewer(org.managerA()), new CommissionDraft(org.teamA(),
+				org.learnerA(), "Discount questions " + org.suffix(), "Sales", LocalDate.parse(due), null, null, null,
+				null, new java.math.BigDecimal("400"), true));
+		String page = "/commissions/" + waiting.id().value();
+		Document manager = Jsoup.parse(mvc.perform(get(page).with(as(org.managerA())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(manager.select("#commission-status").text()).isEqualTo("Waiting for funding");
+		assertThat(manager.select("#commission-funding").text())
+			.contains("Waiting for L&D to fund it", "no learning budget for the period", "L&D (", "decides",
+					"Learner A gets it as a task once it is funded")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+				.format(waiting.spend().createdAt().atZone(ZoneOffset.UTC)) + " UTC");
+		assertThat(manager.select("#funding-form")).isEmpty();
+		// its author has no task yet: not in their list, no drafting from it
+		Document author = Jsoup.parse(mvc.perform(get(page).with(as(org.learnerA())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(author.select("#commission-funding")).hasSize(1);
+		assertThat(author.select("#draft-from-commission")).isEmpty();
+		mvc.perform(get("/commissions").with(as(org.learnerA())))
+			.andExpect(content().string(not(containsString("Discount questions " + org.suffix()))));
+		mvc.perform(post(page + "/draft").with(as(org.learnerA())).with(csrf())).andExpect(status().isConflict());
+		mvc.perform(get("/commissions?tab=commissioned").with(as(org.managerA())))
+			.andExpect(content().string(containsString("Waiting for L&amp;D to fund it")));
+		// the manager cannot fund it; L&D does, from the commission's page
+		mvc.perform(post(page + "/funding/approve").with(as(org.managerA())).with(csrf())).andExpect(status().isForbidden());
+		Document ld = Jsoup.parse(mvc.perform(get(page).with(as(lea)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(ld.select("#funding-form #fund-commission")).hasSize(1);
+		assertThat(ld.select("#funding-form #decline-funding")).hasSize(1);
+		mvc.perform(post(page + "/funding/approve").with(as(lea)).with(csrf()).param("note", "Needed for the QBR"))
+			.andExpect(redirectedUrl(page));
+		mvc.perform(get(page).with(as(org.learnerA())))
+			.andExpect(content().string(not(containsString("id=\"commission-funding\""))))
+			.andExpect(content().string(containsString("id=\"draft-from-commission\"")));
+		mvc.perform(get("/commissions").with(as(org.learnerA())))
+			.andExpect(content().string(containsString("Discount questions " + org.suffix())));
 	}
 
 	@Test
@@ -201,7 +250,8 @@ class CommissionPagesTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		Object[][] pages = { { "/commissions", org.learnerA() }, { "/commissions?tab=all", org.managerA() },
 				{ "/commissions/new", org.managerA() }, { "/commissions/" + commission.id().value(), org.learnerA() },
-				{ "/learning-needs", org.learnerB() }, { need, org.managerA() }, { budget, lea }, { budget, org.managerA() } };
+				{ "/learning-needs", org.learnerB() }, { need, org.managerA() }, { budget, lea }, { budget, org.managerA() },
+				{ "/commissions/" + commission.id().value(), lea } };
 		for (Object[] page : pages) {
 			String html = mvc.perform(get((String) page[0]).with(as((PersonId) page[1])))
 				.andExpect(status().isOk())

@@ -1,5 +1,8 @@
 package io.stride.rhythm;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -32,6 +36,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -69,8 +74,13 @@ class CommissionsApiTests {
 		due = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(30).toString();
 	}
 
+	@Autowired
+	Budgets budgets;
+
 	@Test
 	void managerCommissionsAModuleAndTheAuthorGetsItAsATask() throws Exception {
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		budgets.give(fixtures.admin(), org.teamA(), today, today.plusDays(30), new java.math.BigDecimal("2000"), "EUR");
 		String id = create(org.managerA(), "{\"teamId\":\"" + org.teamA().value() + "\",\"authorId\":\""
 				+ org.learnerA().value() + "\",\"problem\":\"A new competitor threat in the pipeline\","
 				+ "\"audience\":\"Account executives\",\"dueOn\":\"" + due + "\",\"internalHours\":12}")
@@ -147,7 +157,7 @@ class CommissionsApiTests {
 	}
 
 	@Test
-	void theCourseDraftedFromTheCommissionClosesItWhenPublishedAndTheManagerHearsHowLongItTook() throws Exception {
+	void onlyTheCourseMadeFromTheDraftStartedFromTheCommissionClosesItAndTheManagerHearsHowLongItTook() throws Exception {
 		String id = idOf(create(org.managerA(), body(org.teamA().value(), org.learnerA())));
 		mvc.perform(post("/api/v1/commissions/" + id + "/draft").header("Authorization", bearer(org.learnerA())))
 			.andExpect(status().isOk())
@@ -156,27 +166,65 @@ class CommissionsApiTests {
 		mvc.perform(post("/api/v1/commissions/" + id + "/draft").header("Authorization", bearer(org.learnerB())))
 			.andExpect(status().isNotFound());
 
-		clock.advance(Duration.ofDays(3));
+		// the author happens to write another course meanwhile: it does not answer the commission
 		Viewer author = fixtures.viewer(org.learnerA());
-		Course course = authoring.create(author, Fixtures.sampleCourse("Competitor objections " + org.suffix()));
+		Course unrelated = authoring.create(author, Fixtures.sampleCourse("Unrelated " + org.suffix()));
+		clock.advance(Duration.ofDays(3));
+		String draft = JsonPath.read(mvc.perform(multipart("/api/v1/drafts")
+			.file(new MockMultipartFile("files", "expense-policy.md", "text/markdown",
+					Files.readAllBytes(Path.of("src/test/resources/corpus/expense-policy.md"))))
+			.file(new MockMultipartFile("commission", "", "text/plain", id.getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", bearer(org.learnerA())))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		authoring.publish(author, unrelated.id(), unrelated.revision());
+		String course = JsonPath.read(mvc.perform(post("/api/v1/drafts/" + draft + "/courses")
+			.header("Authorization", bearer(org.learnerA())))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.courses[0].id");
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> course.id().value().equals(jdbc.sql("SELECT course_id FROM commissions WHERE id = ?")
+			.until(() -> course.equals(jdbc.sql("SELECT course_id FROM commissions WHERE id = ?")
 				.param(id)
 				.query(String.class)
 				.optional()
 				.orElse(null)));
+		mvc.perform(get("/api/v1/commissions/" + id).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.status").value("OPEN"));
+
 		clock.advance(Duration.ofDays(2));
-		authoring.publish(author, course.id(), course.revision());
+		Course drafted = authoring.course(author, new io.stride.authoring.CourseId(course));
+		authoring.publish(author, drafted.id(), drafted.revision());
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> mvc.perform(get("/api/v1/commissions/" + id).header("Authorization", bearer(org.managerA())))
 				.andExpect(jsonPath("$.status").value("PUBLISHED"))
-				.andExpect(jsonPath("$.courseId").value(course.id().value()))
-				.andExpect(jsonPath("$.courseTitle").value(course.title()))
+				.andExpect(jsonPath("$.courseId").value(course))
+				.andExpect(jsonPath("$.courseTitle").value(drafted.title()))
 				.andExpect(jsonPath("$.timeToPublication").value("PT120H"))
 				.andExpect(jsonPath("$.daysToPublication").value(5)));
 		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(org.managerA(), "/commissions/" + id) == 1);
 		mvc.perform(post("/api/v1/commissions/" + id + "/cancel").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void aDraftSomeoneElseStartsFromTheCommissionDoesNotAnswerIt() throws Exception {
+		String id = idOf(create(org.managerA(), body(org.teamA().value(), org.learnerA())));
+		// the manager may read the brief, but a course they make from it is not the author's answer
+		String draft = JsonPath.read(mvc.perform(multipart("/api/v1/drafts")
+			.file(new MockMultipartFile("text", "", "text/plain", ("Objections from the new competitor.\n\n"
+					+ "Ask what the customer compares. Name the cost of switching. Offer the pilot.").getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("commission", "", "text/plain", id.getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM commission_drafts WHERE draft_id = ?").param(draft)
+			.query(Integer.class).single()).isZero();
 	}
 
 	@Test

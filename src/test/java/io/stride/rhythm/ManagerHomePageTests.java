@@ -257,6 +257,40 @@ class ManagerHomePageTests {
 	}
 
 	@Test
+	void theHomeShowsHowLongCommissionsTookFromCommissionToPublication() throws Exception {
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerA())))
+			.andExpect(jsonPath("$.commissionPublication.medianDays").doesNotExist());
+		List<Commission> made = new java.util.ArrayList<>();
+		for (String problem : List.of("Pricing", "Renewals", "Escalations")) {
+			made.add(commissions.create(fixtures.viewer(org.managerA()), new CommissionDraft(org.subTeamA(),
+					org.learnerA(), problem + " " + org.suffix(), "", today.plusDays(30), null, null, null, null, null,
+					false)));
+		}
+		// published after 2, 5 and 9 days: the median is 5
+		int[] after = { 2, 3, 4 };
+		for (int i = 0; i < made.size(); i++) {
+			clock.advance(Duration.ofDays(after[i]));
+			Course answer = fixtures.publishedCourse(fixtures.viewer(org.learnerA()), "Answer " + i + " " + org.suffix());
+			commissions.link(fixtures.viewer(org.learnerA()), made.get(i).id(), answer.id());
+		}
+		Document page = page("/home", org.managerA());
+		assertThat(page.select("#commission-median").text())
+			.isEqualTo("From commission to publication: 5 days (median of the last 3 published)");
+		assertThat(page.select("#commissions-published li").first().text()).contains("published in 9 days");
+		assertThat(page.select("#commissions-published a").first().attr("href"))
+			.isEqualTo("/commissions/" + made.get(2).id().value());
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerA())))
+			.andExpect(jsonPath("$.commissionPublication.medianDays").value(5))
+			.andExpect(jsonPath("$.commissionPublication.recent[0].daysToPublication").value(9))
+			.andExpect(jsonPath("$.commissionPublication.recent.length()").value(3));
+		// the closed commission says it too, on its page and in the API
+		assertThat(page("/commissions/" + made.get(0).id().value(), org.managerA()).select("#commission-took").text())
+			.startsWith("2 days (");
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + fixtures.token(org.managerB())))
+			.andExpect(jsonPath("$.commissionPublication.recent").isEmpty());
+	}
+
+	@Test
 	void anotherManagerSeesOnlyTheirTreeWithWhatToDoFirst() throws Exception {
 		Document page = page("/home", org.managerB());
 		String html = page.html();

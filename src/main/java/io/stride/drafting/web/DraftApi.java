@@ -43,7 +43,11 @@ class DraftApi {
 
 	private final Recordings recordings;
 
-	DraftApi(Drafting drafting, Organization organization, Recordings recordings) {
+	private final List<io.stride.drafting.DraftBriefs> briefs;
+
+	DraftApi(Drafting drafting, Organization organization, Recordings recordings,
+			List<io.stride.drafting.DraftBriefs> briefs) {
+		this.briefs = briefs;
 		this.drafting = drafting;
 		this.organization = organization;
 		this.recordings = recordings;
@@ -73,7 +77,10 @@ class DraftApi {
 	ResponseEntity<?> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text,
 			@Parameter(description = "With a recording: keep it once transcribed, to play it from the draft")
-			@RequestPart(name = "keep", required = false) String keep) throws IOException {
+			@RequestPart(name = "keep", required = false) String keep,
+			@Parameter(description = "The commission drafted from (\"Draft from this commission\"): the courses made "
+					+ "from this draft answer it, and publishing one closes it")
+			@RequestPart(name = "commission", required = false) String commission) throws IOException {
 		Viewer me = organization.currentViewer();
 		MultipartFile recording = RecordingApi.recording(files, text);
 		if (recording != null) {
@@ -81,6 +88,7 @@ class DraftApi {
 					"true".equalsIgnoreCase(keep == null ? "" : keep.strip())));
 		}
 		Drafting.Kept kept = drafting.keep(me, () -> sources(files, drafting), text);
+		DraftController.briefKept(me, commission, kept.id(), briefs);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new DraftView(kept.draft(), kept.sources()));
 	}
 

@@ -89,6 +89,8 @@ class DraftController {
 				.ifPresent(brief -> {
 					model.addAttribute("text", brief.text());
 					model.addAttribute("brief", brief);
+					// the form carries the commission on, so that the draft made from it answers it
+					model.addAttribute("commissionId", commission.strip());
 				});
 		}
 		model.addAttribute("drafts", drafting.keptBy(me));
@@ -104,9 +106,13 @@ class DraftController {
 	String draft(@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestParam(name = "template", required = false) String templateId,
-			@RequestParam(name = "keep", defaultValue = "false") boolean keep, Model model,
+			@RequestParam(name = "keep", defaultValue = "false") boolean keep,
+			@RequestParam(name = "commission", required = false) String commission, Model model,
 			HttpServletResponse response) throws IOException {
 		Viewer me = organization.currentViewer();
+		if (commission != null && !commission.isBlank()) {
+			model.addAttribute("commissionId", commission.strip());
+		}
 		try {
 			MultipartFile recording = RecordingApi.recording(files, text);
 			if (recording != null) {
@@ -136,7 +142,11 @@ class DraftController {
 			// lessons longer than the template allows are condensed; without a limit, to the quality panel's
 			int wordsPerLesson = template.maxLessonWords() != null ? template.maxLessonWords() : QualityPanel.MAX_LESSON_WORDS;
 			String job = drafting.startDraft(me, () -> DraftApi.sources(files, drafting), text, wordsPerLesson,
-					draftId -> templates.chooseForDraft(draftId, template.id()));
+					draftId -> {
+						templates.chooseForDraft(draftId, template.id());
+						// "Draft from this commission": the courses made from this draft answer it
+						briefKept(me, commission, draftId, briefs);
+					});
 			return "redirect:/drafts/jobs/" + job;
 		}
 		catch (SourceRejected e) {
@@ -145,6 +155,13 @@ class DraftController {
 			}
 			return formAgain(me, text, template.id(), keep, "Nothing was drafted: " + e.getMessage(), e.status(), model,
 					response);
+		}
+	}
+
+	/** Tells the module that keeps the brief named on the form that a draft was kept from it. */
+	static void briefKept(Viewer me, String commission, String draftId, List<DraftBriefs> briefs) {
+		if (commission != null && !commission.isBlank()) {
+			briefs.forEach(b -> b.draftKept(me, commission.strip(), draftId));
 		}
 	}
 

@@ -115,18 +115,24 @@ public class BudgetRows {
 			.optional();
 	}
 
-	/** The latest spend of each of these commissions (commissions never charged are absent). */
-	public Map<String, String> statusOfCommissions(Collection<String> commissionIds) {
-		Map<String, String> found = new HashMap<>();
+	/** The spends of these commissions, oldest first (so that the latest of each comes last). */
+	public List<SpendRow> spendsOfCommissions(Collection<String> commissionIds) {
 		if (commissionIds.isEmpty()) {
-			return found;
+			return List.of();
 		}
-		jdbc.sql("SELECT commission_id, status FROM budget_spends WHERE commission_id = ANY(:ids) ORDER BY created_at")
+		return jdbc.sql(SPENDS + "WHERE commission_id = ANY(:ids) ORDER BY created_at, id")
 			.param("ids", SqlArrays.varchars(commissionIds))
-			.query(rs -> {
-				found.put(rs.getString(1), rs.getString(2));
-			});
-		return found;
+			.query(BudgetRows::spend)
+			.list();
+	}
+
+	/** The team's spends made on days no budget period held, newest first. */
+	public List<SpendRow> withoutBudget(String teamId, int limit) {
+		return jdbc.sql(SPENDS + "WHERE team_id = ? AND budget_id IS NULL ORDER BY created_at DESC, id DESC FETCH FIRST "
+				+ limit + " ROWS ONLY")
+			.param(teamId)
+			.query(BudgetRows::spend)
+			.list();
 	}
 
 	/** Spends waiting for L&D, oldest first. */

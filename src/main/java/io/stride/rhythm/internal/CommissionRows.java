@@ -94,26 +94,64 @@ public class CommissionRows {
 			.list();
 	}
 
-	public List<Row> all(int limit) {
-		return list("", List.of(), limit);
-	}
-
-	/** Open commissions the published course answers: linked to it, or extending it and not linked to another. */
-	public List<Row> openAnsweredBy(String courseId) {
-		return jdbc.sql(COLUMNS + "WHERE status = 'OPEN' AND (course_id = ? OR (extends_course_id = ? AND course_id IS NULL))")
-			.params(courseId, courseId)
+	/** The published commissions of these teams, the latest published first. */
+	public List<Row> publishedOfTeams(Collection<String> teamIds, int limit) {
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + "WHERE team_id = ANY(:teams) AND status = 'PUBLISHED' ORDER BY published_at DESC, id "
+				+ "FETCH FIRST " + limit + " ROWS ONLY")
+			.param("teams", SqlArrays.varchars(teamIds))
 			.query(CommissionRows::row)
 			.list();
 	}
 
-	/** The author's open commission whose draft they started last, without a course yet. */
-	public Optional<Row> lastDraftStarted(String authorId) {
-		return jdbc.sql(COLUMNS + "WHERE author_id = ? AND status = 'OPEN' AND course_id IS NULL "
-				+ "AND extends_course_id IS NULL AND draft_started_at IS NOT NULL "
-				+ "ORDER BY draft_started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
-			.param(authorId)
+	public List<Row> all(int limit) {
+		return list("", List.of(), limit);
+	}
+
+	/**
+	 * Open commissions the published course may answer: linked to it, made from a draft started from the commission,
+	 * or extending it and not linked to another.
+	 */
+	public List<Row> openAnsweredBy(String courseId) {
+		return jdbc.sql(COLUMNS + "WHERE status = 'OPEN' AND (course_id = ? OR (extends_course_id = ? AND course_id IS NULL) "
+				+ "OR id IN (SELECT commission_id FROM commission_courses WHERE course_id = ?))")
+			.params(courseId, courseId, courseId)
+			.query(CommissionRows::row)
+			.list();
+	}
+
+	/** Remembers that the draft was started from the commission ("Draft from this commission"). */
+	public void draftOf(String commissionId, String draftId, Instant at) {
+		jdbc.sql("INSERT INTO commission_drafts (draft_id, commission_id, created_at) SELECT ?, ?, ? WHERE NOT EXISTS "
+				+ "(SELECT 1 FROM commission_drafts WHERE draft_id = ?)")
+			.params(draftId, commissionId, Timestamp.from(at), draftId)
+			.update();
+	}
+
+	/** The commission the draft was started from, if any. */
+	public Optional<Row> commissionOfDraft(String draftId) {
+		return jdbc.sql(COLUMNS + "WHERE id = (SELECT commission_id FROM commission_drafts WHERE draft_id = ?)")
+			.param(draftId)
 			.query(CommissionRows::row)
 			.optional();
+	}
+
+	/** Records that the course (made from a draft started from the commission) answers it. */
+	public void answeredBy(String commissionId, String courseId, String draftId, Instant at) {
+		jdbc.sql("INSERT INTO commission_courses (course_id, commission_id, draft_id, created_at) SELECT ?, ?, ?, ? "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM commission_courses WHERE course_id = ?)")
+			.params(courseId, commissionId, draftId, Timestamp.from(at), courseId)
+			.update();
+	}
+
+	/** Whether the course was made from a draft started from the commission. */
+	public boolean answers(String commissionId, String courseId) {
+		return jdbc.sql("SELECT COUNT(*) FROM commission_courses WHERE commission_id = ? AND course_id = ?")
+			.params(commissionId, courseId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	public void draftStarted(String id, Instant at) {

@@ -100,14 +100,33 @@ class BudgetsApi {
 
 	@PostMapping("/budgets/{id}/spends")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Spend on an external resource named in a contract goal of someone in the team's tree. Within "
-			+ "what is left it counts at once (APPROVED); over it, 422 at amount unless requestApproval, then it waits "
+	@Operation(summary = "Spend on an external resource named in a contract goal of someone in the team's tree (the "
+			+ "budget names the team; the spend counts in its period that holds today). Within what is left it counts at once (APPROVED); over it, 422 at amount unless requestApproval, then it waits "
 			+ "for L&D (WAITING). 422 at the field for a goal you cannot read or of someone outside the team, a "
 			+ "resource not in the goal, an amount below 0; 404 for a budget you may not act on")
 	SpendView spend(@PathVariable String id, @RequestBody SpendBody body) {
 		return SpendView.of(budgets.spendOnResource(organization.currentViewer(), id,
 				ApiValues.blank(body.goalId()) ? null : new GoalId(body.goalId().strip()), ApiValues.id(body.resourceId()),
 				body.amount(), body.description(), Boolean.TRUE.equals(body.requestApproval())));
+	}
+
+	@PostMapping("/teams/{teamId}/budget-spends")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Spend on an external resource named in a contract goal of someone in the team's tree; it "
+			+ "counts in the team's budget period that holds today. On a day no period holds, nothing is left: 422 at "
+			+ "amount (saying who gives a budget) unless requestApproval, then it waits for L&D (WAITING, budgetId "
+			+ "null). Otherwise as POST /budgets/{id}/spends; 404 for a team you may not act on")
+	SpendView spendForTeam(@PathVariable String teamId, @RequestBody SpendBody body) {
+		return SpendView.of(budgets.spendOnResource(organization.currentViewer(), new TeamId(teamId),
+				ApiValues.blank(body.goalId()) ? null : new GoalId(body.goalId().strip()), ApiValues.id(body.resourceId()),
+				body.amount(), body.description(), Boolean.TRUE.equals(body.requestApproval())));
+	}
+
+	@GetMapping("/teams/{teamId}/budget-spends")
+	@Operation(summary = "The team's spends made on days no budget period held (budgetId null: waiting for L&D, or "
+			+ "decided), newest first; for its managers, L&D and admins (404 otherwise)")
+	List<SpendView> withoutBudget(@PathVariable String teamId) {
+		return budgets.withoutBudget(organization.currentViewer(), new TeamId(teamId)).stream().map(SpendView::of).toList();
 	}
 
 	@GetMapping("/budget-spends")

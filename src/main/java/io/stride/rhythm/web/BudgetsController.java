@@ -40,7 +40,10 @@ class BudgetsController {
 	record BudgetForm(String startsOn, String endsOn, String amount, String currency) {
 	}
 
-	/** The chosen resource is "goalId/resourceId" from the list of the team's contract resources. */
+	/**
+	 * The chosen resource is "goalId/resourceId" from the list of the team's contract resources; the spend counts in
+	 * the team's period that holds today ({@code budgetId} is no longer read).
+	 */
 	record SpendForm(String budgetId, String resource, String amount, String description, Boolean requestApproval) {
 	}
 
@@ -84,11 +87,12 @@ class BudgetsController {
 				throw new InvalidInputException("Nothing was spent.", errors);
 			}
 			String[] chosen = form.resource() == null ? new String[0] : form.resource().split("/", 2);
-			Budgets.Spend spent = budgets.spendOnResource(me, form.budgetId(),
+			Budgets.Spend spent = budgets.spendOnResource(me, new TeamId(id),
 					chosen.length == 2 ? new GoalId(chosen[0]) : null, chosen.length == 2 ? chosen[1] : null, amount,
 					form.description(), Boolean.TRUE.equals(form.requestApproval()));
 			redirect.addFlashAttribute("notice", spent.status() == Budgets.SpendStatus.WAITING
-					? "Waiting: it goes over the budget, so L&D decides; it counts once approved."
+					? (spent.budgetId() == null ? "Waiting: the team has no budget for this period, so L&D decides."
+							: "Waiting: it goes over the budget, so L&D decides; it counts once approved.")
 					: "Spent: " + spent.description() + ".");
 			return "redirect:/teams/" + id + "/budget";
 		}
@@ -145,7 +149,9 @@ class BudgetsController {
 		model.addAttribute("team", team);
 		model.addAttribute("budgets", periods);
 		model.addAttribute("learningTeam", budgets.mayGive(me));
-		model.addAttribute("resources", periods.isEmpty() ? java.util.List.of() : budgets.resourcesToPay(me, teamId));
+		model.addAttribute("resources", budgets.resourcesToPay(me, teamId));
+		model.addAttribute("withoutBudget", budgets.withoutBudget(me, teamId));
+		model.addAttribute("whoDecides", budgets.whoDecides());
 		model.addAttribute("budgetForm", budgetForm);
 		model.addAttribute("spendForm", spendForm);
 		model.addAttribute("errors", errors);

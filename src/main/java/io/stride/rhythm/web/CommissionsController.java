@@ -115,9 +115,47 @@ class CommissionsController {
 		model.addAttribute("commission", commission);
 		model.addAttribute("isAuthor", me.is(commission.authorId()));
 		model.addAttribute("mayCancel", commissions.mayCancel(me, commission));
-		model.addAttribute("courses", me.is(commission.authorId()) && commission.isOpen() ? authoring.authoredBy(me) : List.of());
+		model.addAttribute("courses", me.is(commission.authorId()) && commission.isOpen() && !commission.waitingForFunding()
+				? authoring.authoredBy(me) : List.of());
 		model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
+		model.addAttribute("whoDecides", commission.waitingForFunding() ? budgets.whoDecides() : null);
+		model.addAttribute("mayDecide", commission.waitingForFunding() && budgets.mayGive(me));
 		return "commissions/show";
+	}
+
+	/** L&D funds a commission that waits for them, from its page (the spend over or without a budget is approved). */
+	@PostMapping("/commissions/{id}/funding/approve")
+	String fund(@PathVariable String id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return decide(id, true, note, redirect);
+	}
+
+	/** L&D declines to fund it: the commission is cancelled and its author told it is no longer needed. */
+	@PostMapping("/commissions/{id}/funding/decline")
+	String refuse(@PathVariable String id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return decide(id, false, note, redirect);
+	}
+
+	private String decide(String id, boolean approve, String note, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		Commission commission = commissions.get(me, new CommissionId(id));
+		if (!commission.waitingForFunding()) {
+			redirect.addFlashAttribute("problem", "This commission does not wait for funding (any more).");
+			return "redirect:/commissions/" + commission.id().value();
+		}
+		try {
+			if (approve) {
+				budgets.approve(me, commission.spend().id(), note);
+				redirect.addFlashAttribute("notice", "Funded: " + commission.authorName() + " has it as a task now.");
+			}
+			else {
+				budgets.decline(me, commission.spend().id(), note);
+				redirect.addFlashAttribute("notice", "Declined: the commission is cancelled and its author told.");
+			}
+		}
+		catch (InvalidInputException | io.stride.shared.ConflictException e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+		}
+		return "redirect:/commissions/" + commission.id().value();
 	}
 
 	@PostMapping("/commissions/{id}/draft")

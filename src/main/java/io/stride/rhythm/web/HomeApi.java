@@ -28,9 +28,36 @@ class HomeApi {
 
 	private final Organization organization;
 
-	HomeApi(ManagerHome home, Organization organization) {
+	private final io.stride.rhythm.Commissions commissions;
+
+	HomeApi(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions) {
 		this.home = home;
 		this.organization = organization;
+		this.commissions = commissions;
+	}
+
+	/** The time from commission to publication over the teams the home sums up (none for someone who manages none). */
+	static io.stride.rhythm.Commissions.PublicationTimes publication(ManagerHome.Home h, Organization organization,
+			io.stride.rhythm.Commissions commissions) {
+		return h.teams().isEmpty() ? new io.stride.rhythm.Commissions.PublicationTimes(List.of(), null)
+				: commissions.publicationTimes(organization.withDescendants(h.teams().stream().map(ManagerHome.TeamRef::id).toList()));
+	}
+
+	record PublishedView(String commissionId, String problem, String courseId, String courseTitle,
+			Instant publishedAt, Long daysToPublication, String link) {
+	}
+
+	record PublicationView(
+			@Schema(description = "median whole days from commission to publication over the recent ones; null while "
+					+ "none is published") Long medianDays,
+			@Schema(description = "the last commissions published (at most 20), latest first") List<PublishedView> recent) {
+
+		static PublicationView of(io.stride.rhythm.Commissions.PublicationTimes t) {
+			return new PublicationView(t.medianDays(), t.recent().stream()
+				.map(c -> new PublishedView(c.id().value(), c.problem(), c.course() == null ? null : c.course().value(),
+						c.courseTitle(), c.publishedAt(), c.tookDays(), "/commissions/" + c.id().value()))
+				.toList());
+		}
 	}
 
 	record TeamView(String id, String name) {
@@ -87,7 +114,8 @@ class HomeApi {
 			int expiringTotal, List<OverdueView> overdueAssignments, int overdueTotal,
 			List<CourseView> coursesNeedingAttention, int coursesTotal, List<IndicatorView> outcomeIndicators,
 			@Schema(description = "null when no ritual of the teams meets in the next 100 days") RitualView nextRitual,
-			int openInterventions, List<CommissionView> openCommissions, List<HoursView> learningHours) {
+			int openInterventions, List<CommissionView> openCommissions, List<HoursView> learningHours,
+			@Schema(description = "time from commission to publication of the teams' commissions") PublicationView commissionPublication) {
 	}
 
 	@GetMapping("/home")
@@ -100,10 +128,10 @@ class HomeApi {
 			@RequestParam(required = false) String teamId) {
 		ManagerHome.Home h = home.home(organization.currentViewer(),
 				teamId == null || teamId.isBlank() ? null : new TeamId(teamId.strip()));
-		return view(h);
+		return view(h, PublicationView.of(publication(h, organization, commissions)));
 	}
 
-	static HomeView view(ManagerHome.Home h) {
+	static HomeView view(ManagerHome.Home h, PublicationView publication) {
 		ManagerHome.NextRitual r = h.nextRitual();
 		RitualView ritual = r == null ? null : new RitualView(r.ritualId().value(), r.teamId().value(), r.teamName(),
 				r.name(), r.kind(), r.startsAt(), r.durationMinutes(), r.sessionId() == null ? null : r.sessionId().value(),
@@ -130,6 +158,6 @@ class HomeApi {
 				h.commissions().stream().map(c -> new CommissionView(c.id(), c.title(), c.status(), c.dueOn(), c.link()))
 					.toList(),
 				h.hours().stream().map(x -> new HoursView(x.teamId().value(), x.teamName(), x.period(), x.planned(),
-						x.used(), x.link())).toList());
+						x.used(), x.link())).toList(), publication);
 	}
 }

@@ -22,9 +22,12 @@ class HomeController {
 
 	private final Organization organization;
 
-	HomeController(ManagerHome home, Organization organization) {
+	private final io.stride.rhythm.Commissions commissions;
+
+	HomeController(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions) {
 		this.home = home;
 		this.organization = organization;
+		this.commissions = commissions;
 	}
 
 	@GetMapping("/home")
@@ -32,6 +35,7 @@ class HomeController {
 		ManagerHome.Home h = home.home(organization.currentViewer(),
 				team == null || team.isBlank() ? null : new TeamId(team.strip()));
 		model.addAttribute("home", h);
+		model.addAttribute("publication", HomeApi.publication(h, organization, commissions));
 		model.addAttribute("ritualStarts", h.nextRitual() == null ? null
 				: WHEN.format(h.nextRitual().startsAt().atZone(ZoneOffset.UTC)) + " UTC");
 		model.addAttribute("expiringSoonDays", ManagerHome.EXPIRING_SOON_DAYS);
