@@ -249,6 +249,9 @@ class ManagerRunsAQbrThatCommissionsAModuleJourneyTests {
 		assertThat(browser.text()).contains("Commissioned: Learner A has it as a task.");
 		assertThat(browser.find("#commission-status").getText()).isEqualTo("Open");
 		commission = new CommissionId(browser.path().substring("/commissions/".length()));
+		assertThat(browser.find("#commission-origin").getText()).startsWith("An intervention of QBR " + org.suffix());
+		assertThat(browser.find("#commission-origin a").getAttribute("href"))
+			.contains("/sessions/" + qbr.value() + "#intervention-");
 		checkOnADesktopAndAPhone("commission-open");
 
 	}
@@ -261,6 +264,8 @@ class ManagerRunsAQbrThatCommissionsAModuleJourneyTests {
 		browser.navigate(browser.link("A module is commissioned from you"));
 		assertThat(browser.path()).isEqualTo("/commissions/" + commission.value());
 		assertThat(browser.find("#commission-problem").getText()).contains("Rivalco, a new competitor");
+		// the session it came from is the managers'; its author is not sent there
+		assertThat(browser.all("#commission-origin")).isEmpty();
 		browser.checkAccessibility();
 
 		browser.navigate("#draft-from-commission");
