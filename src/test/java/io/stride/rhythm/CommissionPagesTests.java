@@ -1,9 +1,12 @@
 package io.stride.rhythm;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
 import io.stride.identity.PersonId;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -58,6 +62,9 @@ class CommissionPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Authoring authoring;
 
 	Org org;
 
@@ -172,6 +179,37 @@ class CommissionPagesTests {
 			.andExpect(content().string(containsString("id=\"draft-from-commission\"")));
 		mvc.perform(get("/commissions").with(as(org.learnerA())))
 			.andExpect(content().string(containsString("Discount questions " + org.suffix())));
+	}
+
+	@Test
+	void theCourseThatAnswersACommissionOpensFromItsPageWhileOpenForItsAuthorAndOncePublishedForTheManager()
+			throws Exception {
+		Viewer author = fixtures.viewer(org.learnerA());
+		Commission made = commissions.create(fixtures.viewer(org.managerA()), new CommissionDraft(org.teamA(),
+				org.learnerA(), "Renewal objections from the new competitor", "", LocalDate.parse(due), null, null, null,
+				null, null, false));
+		String location = "/commissions/" + made.id().value();
+		Course draft = authoring.create(author, Fixtures.sampleCourse("Renewal objections " + org.suffix()));
+		commissions.link(author, made.id(), draft.id());
+
+		Element forAuthor = Jsoup.parse(mvc.perform(get(location).with(as(org.learnerA())))
+			.andReturn().getResponse().getContentAsString()).selectFirst("#commission-course a");
+		assertThat(forAuthor.attr("href")).isEqualTo("/courses/" + draft.id().value() + "/edit");
+		Element forManager = Jsoup.parse(mvc.perform(get(location).with(as(org.managerA())))
+			.andReturn().getResponse().getContentAsString()).selectFirst("#commission-course");
+		assertThat(forManager.select("a")).isEmpty();
+		assertThat(forManager.text()).isEqualTo("Renewal objections " + org.suffix() + " (not published yet)");
+
+		authoring.publish(author, draft.id(), draft.revision());
+		await().atMost(Duration.ofSeconds(15)).until(() -> commissions.get(author, made.id()).status()
+				== Commission.Status.PUBLISHED);
+		String link = Jsoup.parse(mvc.perform(get(location).with(as(org.managerA())))
+			.andReturn().getResponse().getContentAsString()).selectFirst("#commission-course a").attr("href");
+		// it opened /courses/{id}, which has no page
+		assertThat(link).isEqualTo("/learning/courses/" + draft.id().value());
+		mvc.perform(get(link).with(as(org.managerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Renewal objections " + org.suffix())));
 	}
 
 	@Test

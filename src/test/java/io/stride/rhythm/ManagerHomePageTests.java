@@ -164,6 +164,8 @@ class ManagerHomePageTests {
 		assertThat(page.select("#next-ritual").text()).contains("Pipeline call " + org.suffix(), "Pipeline or forecast call",
 				"60 minutes", "UTC");
 		assertThat(page.select("#next-ritual a").attr("href")).isEqualTo(team + "/rituals");
+		// no session prepared yet, so no pre-read to link to (a prepared one is linked: see the QBR journey)
+		assertThat(page.select("#next-pre-read")).isEmpty();
 		var open = page.select("#intervention-" + intervention);
 		assertThat(open.text()).contains("Assign a course: Complex escalations " + org.suffix(), "Manager A",
 				"due " + today.plusDays(7), "Pair Learner A1 with Learner A");

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
+import io.stride.capability.LearningTeam;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -19,9 +20,12 @@ import io.stride.rhythm.Commission;
 import io.stride.rhythm.CommissionDraft;
 import io.stride.rhythm.CommissionId;
 import io.stride.rhythm.Commissions;
+import io.stride.rhythm.Intervention;
 import io.stride.rhythm.InterventionId;
+import io.stride.rhythm.Interventions;
 import io.stride.rhythm.LearningNeedId;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,11 +50,18 @@ class CommissionsController {
 
 	private final Authoring authoring;
 
-	CommissionsController(Commissions commissions, Budgets budgets, Organization organization, Authoring authoring) {
+	private final Interventions interventions;
+
+	private final LearningTeam learningTeam;
+
+	CommissionsController(Commissions commissions, Budgets budgets, Organization organization, Authoring authoring,
+			Interventions interventions, LearningTeam learningTeam) {
 		this.commissions = commissions;
 		this.budgets = budgets;
 		this.organization = organization;
 		this.authoring = authoring;
+		this.interventions = interventions;
+		this.learningTeam = learningTeam;
 	}
 
 	/** The form as typed: an author from the team's people or an expert by email (the email wins). */
@@ -120,6 +131,7 @@ class CommissionsController {
 		model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
 		model.addAttribute("whoDecides", commission.waitingForFunding() ? budgets.whoDecides() : null);
 		model.addAttribute("mayDecide", commission.waitingForFunding() && budgets.mayGive(me));
+		model.addAttribute("origin", origin(me, commission));
 		return "commissions/show";
 	}
 
@@ -156,6 +168,23 @@ class CommissionsController {
 			redirect.addFlashAttribute("problem", e.getMessage());
 		}
 		return "redirect:/commissions/" + commission.id().value();
+	}
+
+	/**
+	 * The session intervention a commission carries out, for those who open that session (managers of its team, L&D
+	 * and admins); null for anyone else, and for a commission made without one.
+	 */
+	private Intervention origin(Viewer me, Commission commission) {
+		if (commission.intervention() == null
+				|| !(organization.canManage(me, commission.teamId()) || learningTeam.includes(me))) {
+			return null;
+		}
+		try {
+			return interventions.get(me, commission.intervention());
+		}
+		catch (NotFoundException e) {
+			return null;
+		}
 	}
 
 	@PostMapping("/commissions/{id}/draft")
