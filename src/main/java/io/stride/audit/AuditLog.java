@@ -130,6 +130,58 @@ public class AuditLog {
 		}
 	}
 
+	// --- the operating rhythm: what sessions decide and what that does to people's time ---
+
+	@EventListener
+	void on(io.stride.rhythm.InterventionRecorded event) {
+		record(event.by(), "INTERVENTION_RECORDED", "INTERVENTION", event.intervention().value(), event.summary(),
+				"session " + event.session().value() + ", team " + event.team().value() + ", owner "
+						+ event.owner().value() + (event.person() == null ? "" : ", person " + event.person().value()));
+	}
+
+	@EventListener
+	void on(io.stride.rhythm.InterventionClosed event) {
+		record(event.by(), "INTERVENTION_" + event.status(), "INTERVENTION", event.intervention().value(),
+				event.description(), event.by() == null ? "done: the commissioned course was published"
+						: event.kind().name() + ", session " + event.session().value());
+	}
+
+	@EventListener
+	void on(io.stride.rhythm.ProposalAnswered event) {
+		record(event.person(), "PROPOSAL_" + event.answer(), "INTERVENTION", event.intervention().value(),
+				event.description(), "session " + event.session().value());
+	}
+
+	@EventListener
+	void on(io.stride.rhythm.InterventionDeleted event) {
+		record(event.by(), "INTERVENTION_DELETED", "INTERVENTION", event.intervention().value(), event.description(),
+				event.kind().name() + ", session " + event.session().value());
+	}
+
+	@EventListener
+	void on(io.stride.rhythm.SessionHeld event) {
+		record(event.by(), "SESSION_HELD", "SESSION", event.session().value(), event.ritualName() + " of "
+				+ event.startsAt(), event.gaps() + " gaps, " + event.interventions() + " interventions");
+	}
+
+	@EventListener
+	void on(io.stride.rhythm.GapRecorded event) {
+		record(event.by(), "GAP_RECORDED", "SESSION", event.session().value(), event.capabilityName(),
+				"gap " + event.gap() + (event.people().isEmpty() ? "" : ", people " + String.join(" ",
+						event.people().stream().map(PersonId::value).toList())));
+	}
+
+	@EventListener
+	void on(io.stride.rhythm.HoursAllocated event) {
+		record(event.by(), "HOURS_ALLOCATED", "LEARNING_PERIOD", event.period(), event.periodName(),
+				"person " + event.person().value() + ": " + hours(event.before()) + " -> " + hours(event.hours())
+						+ (event.intervention() == null ? "" : ", by intervention " + event.intervention().value()));
+	}
+
+	private static String hours(java.math.BigDecimal hours) {
+		return hours == null ? "none" : hours.stripTrailingZeros().toPlainString() + " h";
+	}
+
 	private void record(PersonId actor, String action, String subjectType, String subjectId, String subjectName,
 			String detail) {
 		String actorName = actor == null ? null : organization.viewerOf(actor).name();

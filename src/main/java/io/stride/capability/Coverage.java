@@ -442,9 +442,14 @@ public class Coverage {
 				"For “" + capability.name() + "”: " + capability.levelName(wanted));
 	}
 
-	/** Asks the people who may sign off the task (the person's managers, the checklist's experts) to observe it. */
+	/**
+	 * Asks the people who may sign off the task (the person's managers, the checklist's experts) to observe it: the
+	 * person's managers ask, and L&D (who act on every team's capabilities) too.
+	 */
 	public void requestSignOff(Viewer viewer, PersonId personId, CapabilityId capabilityId, String taskId) {
-		Person person = managedPerson(viewer, personId);
+		Person person = learningTeam.includes(viewer) && !viewer.is(personId)
+				? organization.contactOf(personId).orElseThrow(() -> new NotFoundException("Person"))
+				: managedPerson(viewer, personId);
 		Capability capability = catalogue.find(capabilityId).filter(Capability::active)
 			.orElseThrow(() -> new NotFoundException("Capability"));
 		if (taskId == null || capability.rules().stream().noneMatch(r -> taskId.equals(r.taskId()))) {

@@ -96,6 +96,17 @@ public class Delivery {
 		return assignments.assign(courseId, teamId, dueDate, manager.id());
 	}
 
+	/**
+	 * Assigns as {@link #assign} does, made by {@code by} on an authority the calling module has checked (rhythm: L&D
+	 * act on every team's capability interventions, not only the teams they manage). Checks no access.
+	 */
+	public Assignment assignOnAuthorityOf(PersonId by, CourseId courseId, TeamId teamId, LocalDate dueDate) {
+		organization.allTeams().stream().filter(t -> t.id().equals(teamId)).findFirst()
+			.orElseThrow(() -> new NotFoundException("Team"));
+		requireAssignable(courseId, dueDate);
+		return assignments.assign(courseId, teamId, dueDate, by);
+	}
+
 	/** A team's assignment and a person's share one rule: a published course, reviewed if high-risk, due in time. */
 	private void requireAssignable(CourseId courseId, LocalDate dueDate) {
 		Course course = authoring.published(courseId);
@@ -436,6 +447,21 @@ public class Delivery {
 		Person person = organization.contactOf(personId)
 			.filter(p -> managesPerson(manager, p))
 			.orElseThrow(() -> new NotFoundException("Person"));
+		return assignPerson(manager.id(), courseId, person, dueDate, reason);
+	}
+
+	/**
+	 * Assigns to one person as {@link #assignToPerson} does, made by {@code by} on an authority the calling module has
+	 * checked (rhythm: L&D act on every team's capability interventions). Checks no access; 404 for an inactive person.
+	 */
+	public PersonAssignment assignToPersonOnAuthorityOf(PersonId by, CourseId courseId, PersonId personId,
+			LocalDate dueDate, String reason) {
+		Person person = organization.contactOf(personId).orElseThrow(() -> new NotFoundException("Person"));
+		return assignPerson(by, courseId, person, dueDate, reason);
+	}
+
+	private PersonAssignment assignPerson(PersonId by, CourseId courseId, Person person, LocalDate dueDate,
+			String reason) {
 		requireAssignable(courseId, dueDate);
 		String why = reason == null || reason.isBlank() ? null : reason.strip();
 		if (why != null && why.length() > MAX_REASON_LENGTH) {
@@ -446,7 +472,7 @@ public class Delivery {
 		}
 		// someone who finished the course already takes it again: an assignment that changes nothing is no assignment
 		progress.askToRetake(person.id(), courseId, why == null ? "Assigned again" : why);
-		return personAssignments.assign(courseId, person.id(), dueDate, why, manager.id(), clock.instant());
+		return personAssignments.assign(courseId, person.id(), dueDate, why, by, clock.instant());
 	}
 
 	/**

@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.stride.analytics.OutcomeMetric;
 import io.stride.analytics.Outcomes;
@@ -22,7 +25,9 @@ import io.stride.authoring.CourseId;
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityCoverage;
 import io.stride.capability.CapabilityId;
+import io.stride.capability.CapabilityValidators;
 import io.stride.capability.Coverage;
+import io.stride.capability.PersonRef;
 import io.stride.delivery.Delivery;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
@@ -59,7 +64,8 @@ public class Interventions {
 
 	public static final int MAX_DESCRIPTION = 1000;
 
-	public static final BigDecimal MAX_HOURS = new BigDecimal("500");
+	/** Holders named when a partner who does not hold the capability is refused. */
+	static final int PARTNERS_NAMED = 5;
 
 	/** Interventions listed on "addressed to you". */
 	public static final int MINE_SHOWN = 100;
@@ -83,6 +89,10 @@ public class Interventions {
 
 	private final Delivery delivery;
 
+	private final LearningHours learningHours;
+
+	private final CapabilityValidators validators;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transaction;
@@ -90,8 +100,11 @@ public class Interventions {
 	private final Clock clock;
 
 	Interventions(InterventionRows rows, RitualRows rituals, RhythmAccess access, Organization organization,
-			Coverage coverage, Outcomes outcomes, Authoring authoring, Delivery delivery,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+			Coverage coverage, Outcomes outcomes, Authoring authoring, Delivery delivery, LearningHours learningHours,
+			CapabilityValidators validators, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.learningHours = learningHours;
+		this.validators = validators;
 		this.rows = rows;
 		this.rituals = rituals;
 		this.access = access;
@@ -142,7 +155,8 @@ public class Interventions {
 		if (!session.recordable()) {
 			errors.put("kind", "This session was skipped; mark it held before recording interventions.");
 		}
-		Checked c = check(viewer, session.teamId(), draft, null, errors);
+		Supplier<Coverage.Outlook> outlook = outlook(viewer, session.teamId());
+		Checked c = check(viewer, session.teamId(), draft, null, null, outlook, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The intervention was not recorded.", errors);
 		}
@@ -150,7 +164,7 @@ public class Interventions {
 		while (taken.contains(position)) {
 			position++;
 		}
-		Integer holdersBefore = holders(viewer, session.teamId(), c.capability().id());
+		Integer holdersBefore = qualified(outlook.get(), c.capability().id()).size();
 		BigDecimal metricBefore = c.metricId() == null ? null : latest(viewer, c.metricId());
 		String id = Ids.newId();
 		rows.insert(new InterventionRows.Row(id, sessionId.value(), session.teamId().value(), position, c.kind().name(),
@@ -158,16 +172,24 @@ public class Interventions {
 				c.course() == null ? null : c.course().value(), c.person() == null ? null : c.person().value(), c.hours(),
 				null, "OPEN", null, holdersBefore, metricBefore, 1, c.taskId(), null, session.ritualName(),
 				session.startsAt()), viewer.id().value(), clock.instant());
-		carryOut(viewer, session, c);
+		carryOut(viewer, session, new InterventionId(id), c);
 		events.publishEvent(new InterventionRecorded(new InterventionId(id), sessionId, session.teamId(), c.kind(),
 				c.owner(), c.person(), c.capability().id(), c.kind().label() + " for “" + c.capability().name() + "”: "
-						+ c.description()));
+						+ c.description(), viewer.id()));
 		return get(viewer, new InterventionId(id));
 	}
 
-	/** What recording it does at once, by kind. */
-	private void carryOut(Viewer viewer, Session session, Checked c) {
-		if (c.kind() == InterventionKind.ASSIGN_COURSE) {
+	/**
+	 * What recording it does at once, by kind. Managers assign and ask for sign-offs as themselves (delivery and
+	 * capability check they manage the people); L&D, who act on every team but manage none of them, on the authority
+	 * checked here.
+	 */
+	private void carryOut(Viewer viewer, Session session, InterventionId id, Checked c) {
+		boolean manages = organization.canManage(viewer, session.teamId());
+		if (c.kind() == InterventionKind.ALLOCATE_HOURS) {
+			allocate(viewer, session.teamId(), id, c);
+		}
+		else if (c.kind() == InterventionKind.ASSIGN_COURSE) {
 			List<PersonId> people = new ArrayList<>();
 			if (c.person() != null) {
 				people.add(c.person());
@@ -181,14 +203,24 @@ public class Interventions {
 				fromGaps.forEach(p -> people.add(new PersonId(p)));
 			}
 			if (people.isEmpty()) {
-				delivery.assign(viewer, c.course(), session.teamId(), c.dueOn());
+				if (manages) {
+					delivery.assign(viewer, c.course(), session.teamId(), c.dueOn());
+				}
+				else {
+					delivery.assignOnAuthorityOf(viewer.id(), c.course(), session.teamId(), c.dueOn());
+				}
 			}
 			else {
-				String reason = "For “" + c.capability().name() + "”, from " + session.ritualName();
+				String full = "For “" + c.capability().name() + "”, from " + session.ritualName();
+				String reason = full.length() > Delivery.MAX_REASON_LENGTH ? full.substring(0, Delivery.MAX_REASON_LENGTH)
+						: full;
 				for (PersonId person : people) {
-					delivery.assignToPerson(viewer, c.course(), person, c.dueOn(),
-							reason.length() > Delivery.MAX_REASON_LENGTH ? reason.substring(0, Delivery.MAX_REASON_LENGTH)
-									: reason);
+					if (manages) {
+						delivery.assignToPerson(viewer, c.course(), person, c.dueOn(), reason);
+					}
+					else {
+						delivery.assignToPersonOnAuthorityOf(viewer.id(), c.course(), person, c.dueOn(), reason);
+					}
 				}
 			}
 		}
@@ -198,8 +230,37 @@ public class Interventions {
 	}
 
 	/**
+	 * Puts an ALLOCATE_HOURS intervention's hours into the learning-hours plan: added to the hours of the person named
+	 * (else the owner) in the team's period holding the due date (else the current one); 422 at "hours" when there is
+	 * no such period or the person's hours there would exceed its length.
+	 */
+	private void allocate(Viewer viewer, TeamId team, InterventionId id, Checked c) {
+		PersonId to = recipient(c.person(), c.owner());
+		LearningHours.Added added = learningHours.addForIntervention(viewer, team, to,
+				access.members(team).getOrDefault(to, "they"), c.hours(), c.dueOn(), id, c.capability().id(), "hours");
+		rows.setHoursPeriod(id.value(), added.period().id());
+	}
+
+	/** Whose learning hours an ALLOCATE_HOURS intervention gives: the person it names, else its owner. */
+	private static PersonId recipient(PersonId person, PersonId owner) {
+		return person != null ? person : owner;
+	}
+
+	/** Takes back the hours an ALLOCATE_HOURS intervention put into the plan. */
+	private void takeBackHours(Viewer viewer, Intervention current) {
+		if (current.kind() != InterventionKind.ALLOCATE_HOURS || current.hours() == null) {
+			return;
+		}
+		rows.hoursPeriod(current.id().value())
+			.ifPresent(period -> learningHours.takeBack(viewer, current.teamId(), period,
+					recipient(current.personId(), current.ownerId()), current.hours(), current.id(),
+					current.capabilityId()));
+	}
+
+	/**
 	 * Edits what may change after recording: owner, due date, indicator, description, the person named and the hours.
-	 * The kind, capability and course stay (delete it and record another to change them). 409 when stale.
+	 * The kind, capability and course stay (delete it and record another to change them). 409 when stale. For
+	 * ALLOCATE_HOURS the hours given before are taken back and the new ones given (by the same rules as recording).
 	 */
 	@Transactional
 	public Intervention edit(Viewer viewer, InterventionId id, int revision, InterventionDraft draft) {
@@ -216,13 +277,21 @@ public class Interventions {
 		InterventionDraft merged = new InterventionDraft(current.kind().name(), current.capabilityId().value(),
 				draft.ownerId(), draft.dueOn(), draft.metricId(), draft.description(), current.courseId(),
 				draft.personId(), draft.hours(), current.taskId());
-		Checked c = check(viewer, current.teamId(), merged, current.dueOn(), errors);
+		Checked c = check(viewer, current.teamId(), merged, current.dueOn(),
+				current.kind() == InterventionKind.PAIR_OR_SHADOW ? current.personId() : null,
+				outlook(viewer, current.teamId()), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The intervention was not saved.", errors);
 		}
 		if (!rows.update(id.value(), revision, c.owner().value(), c.dueOn(), c.metricId(), c.description(),
 				c.person() == null ? null : c.person().value(), c.hours(), clock.instant())) {
 			throw new ConflictException(CONFLICT_MESSAGE, Map.of("revision", current.revision()));
+		}
+		if (current.kind() == InterventionKind.ALLOCATE_HOURS && current.open()
+				&& (current.hours() == null || c.hours().compareTo(current.hours()) != 0 || !recipient(c.person(), c.owner())
+					.equals(recipient(current.personId(), current.ownerId())) || !c.dueOn().equals(current.dueOn()))) {
+			takeBackHours(viewer, current);
+			allocate(viewer, current.teamId(), id, c);
 		}
 		return get(viewer, id);
 	}
@@ -247,7 +316,11 @@ public class Interventions {
 			throw new ConflictException("Only an open intervention that no commission carries out can be deleted; "
 					+ "mark this one done or dropped instead.");
 		}
+		// a deleted intervention was a mistake: the hours it gave go back (a dropped one keeps them: they were planned)
+		takeBackHours(viewer, current);
 		rows.delete(id.value());
+		events.publishEvent(new InterventionDeleted(id, current.sessionId(), current.teamId(), current.kind(),
+				current.capabilityId(), current.description(), viewer.id()));
 	}
 
 	/**
@@ -274,7 +347,13 @@ public class Interventions {
 					: "This intervention is " + current.status().toLowerCase(java.util.Locale.ROOT) + " already.",
 					Map.of("revision", current.revision(), "status", current.status()));
 		}
+		events.publishEvent(closed(current, wanted, viewer.id()));
 		return get(viewer, id);
+	}
+
+	private static InterventionClosed closed(Intervention i, String status, PersonId by) {
+		return new InterventionClosed(i.id(), i.sessionId(), i.teamId(), i.kind(), i.capabilityId(), i.ownerId(),
+				i.personId(), status, i.description(), by);
 	}
 
 	/**
@@ -291,6 +370,8 @@ public class Interventions {
 			throw new ConflictException("This proposal was answered or closed already.",
 					Map.of("status", current.status()));
 		}
+		events.publishEvent(new ProposalAnswered(id, current.sessionId(), current.teamId(), current.capabilityId(),
+				current.personId(), current.ownerId(), take ? "TAKEN" : "LEFT", current.description()));
 		return get(viewer, id);
 	}
 
@@ -343,15 +424,24 @@ public class Interventions {
 
 	@ApplicationModuleListener
 	void on(CommissionPublished event) {
-		if (event.intervention() != null) {
-			rows.close(event.intervention().value(), null, "DONE", null, clock.instant());
+		if (event.intervention() != null && rows.close(event.intervention().value(), null, "DONE", null,
+				clock.instant())) {
+			rows.find(event.intervention().value())
+				.ifPresent(r -> events.publishEvent(new InterventionClosed(new InterventionId(r.id()),
+						new SessionId(r.sessionId()), new TeamId(r.teamId()), InterventionKind.valueOf(r.kind()),
+						new CapabilityId(r.capabilityId()), new PersonId(r.ownerId()),
+						r.personId() == null ? null : new PersonId(r.personId()), "DONE", r.description(), null)));
 		}
 	}
 
 	// --- checks ---
 
-	private Checked check(Viewer viewer, TeamId team, InterventionDraft d, LocalDate keptDue,
-			Map<String, String> errors) {
+	/**
+	 * {@code keptDue} and {@code keptPartner}: what an edited intervention had, accepted again (a due date now past, a
+	 * partner whose level has since expired).
+	 */
+	private Checked check(Viewer viewer, TeamId team, InterventionDraft d, LocalDate keptDue, PersonId keptPartner,
+			Supplier<Coverage.Outlook> outlook, Map<String, String> errors) {
 		InterventionKind kind = null;
 		if (d.kind() == null || d.kind().isBlank()) {
 			errors.put("kind", "Choose what the intervention does.");
@@ -431,10 +521,21 @@ public class Interventions {
 					if (organization.contactOf(person).isEmpty()) {
 						errors.put("personId", "Name an active colleague who holds the capability.");
 					}
+					else if (capability != null && !person.equals(keptPartner)) {
+						String problem = partnerProblem(capability, person, members, outlook.get());
+						if (problem != null) {
+							errors.put("personId", problem);
+						}
+					}
 				}
 				else if (!members.containsKey(person)) {
 					errors.put("personId", "Name a person of the team (or of a team below it).");
 				}
+			}
+			if (kind == InterventionKind.ALLOCATE_HOURS && person == null && owner != null && !members.containsKey(owner)
+					&& !errors.containsKey("ownerId")) {
+				errors.put("personId", "Learning hours go to a person of the team: name them here (the owner is not in "
+						+ "the team).");
 			}
 			if (kind == InterventionKind.ASSIGN_COURSE) {
 				course = publishedCourse(d.courseId(), errors);
@@ -476,6 +577,10 @@ public class Interventions {
 		}
 	}
 
+	/**
+	 * Hours above 0 to one decimal; how many a person may have is the learning period's length, checked when they are
+	 * put into the plan ({@link LearningHours#addForIntervention}).
+	 */
 	private static BigDecimal hours(String text, Map<String, String> errors) {
 		if (text == null || text.isBlank()) {
 			errors.put("hours", "Give the learning hours to allocate, above 0.");
@@ -483,8 +588,14 @@ public class Interventions {
 		}
 		try {
 			BigDecimal hours = new BigDecimal(text.strip());
-			if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
-				errors.put("hours", "Allocate more than 0 and at most " + MAX_HOURS + " hours.");
+			if (hours.signum() <= 0) {
+				errors.put("hours", "Allocate more than 0 hours.");
+				return null;
+			}
+			if (hours.compareTo(BigDecimal.valueOf((long) LearningHours.MAX_DAYS * LearningPeriod.HOURS_PER_DAY)) > 0) {
+				// no period is that long: said before the period is looked up (and a huge number is never stored)
+				errors.put("hours", "A learning period holds at most " + LearningHours.MAX_DAYS + " days of "
+						+ LearningPeriod.HOURS_PER_DAY + " hours; allocate fewer hours.");
 				return null;
 			}
 			if (hours.stripTrailingZeros().scale() > 1) {
@@ -505,16 +616,121 @@ public class Interventions {
 		return organization.canManage(viewer, team) ? outcomes.ofTeam(viewer, team) : List.of();
 	}
 
+	/** The team's coverage today, read once and only when asked for. */
+	private Supplier<Coverage.Outlook> outlook(Viewer viewer, TeamId team) {
+		Coverage.Outlook[] read = new Coverage.Outlook[1];
+		return () -> {
+			if (read[0] == null) {
+				read[0] = coverage.outlook(viewer, team, 1);
+			}
+			return read[0];
+		};
+	}
+
+	private static Optional<CapabilityCoverage> of(Coverage.Outlook outlook, CapabilityId capability) {
+		return outlook.coverage().capabilities().stream().filter(c -> c.capabilityId().equals(capability)).findFirst();
+	}
+
 	/** People of the team qualified in the capability today (at the target's level, or level 1 without a target). */
-	private Integer holders(Viewer viewer, TeamId team, CapabilityId capability) {
-		return coverage.coverage(viewer, team, null)
-			.capabilities()
-			.stream()
-			.filter(c -> c.capabilityId().equals(capability))
-			.findFirst()
-			.map(CapabilityCoverage::qualified)
-			.map(List::size)
-			.orElse(0);
+	private static List<PersonRef> qualified(Coverage.Outlook outlook, CapabilityId capability) {
+		return of(outlook, capability).map(CapabilityCoverage::qualified).orElse(List.of());
+	}
+
+	/** The level a partner holds to pair with: the one the team's coverage counts (its target's, or level 1). */
+	private static int neededLevel(Coverage.Outlook outlook, CapabilityId capability) {
+		return of(outlook, capability).map(CapabilityCoverage::levelRank).orElse(1);
+	}
+
+	/**
+	 * Who may be named to pair with or shadow in a capability: the team's people who hold it at the level its coverage
+	 * counts (those qualified today, then those qualified but away), then up to {@code limit} people elsewhere who hold
+	 * that level. The recording form offers these, and {@link #record} accepts exactly these.
+	 */
+	public record Partners(CapabilityId capability, String capabilityName, int levelRank, String levelName,
+			List<PersonRef> people) {
+
+		public Partners {
+			people = List.copyOf(people);
+		}
+	}
+
+	/** The partners offered for each of these capabilities of the session's team (one coverage read). */
+	@Transactional(readOnly = true)
+	public List<Partners> partners(Viewer viewer, SessionId id, Collection<CapabilityId> capabilities, int limit) {
+		Session session = session(viewer, id);
+		if (capabilities.isEmpty()) {
+			return List.of();
+		}
+		Coverage.Outlook outlook = coverage.outlook(viewer, session.teamId(), 1);
+		Map<PersonId, String> members = access.members(session.teamId());
+		List<Partners> result = new ArrayList<>();
+		for (CapabilityId capability : new LinkedHashSet<>(capabilities)) {
+			Capability found = validators.active(capability).orElse(null);
+			if (found == null) {
+				continue;
+			}
+			int level = neededLevel(outlook, capability);
+			List<PersonRef> people = new ArrayList<>(inTeam(outlook, capability));
+			Set<PersonId> named = new java.util.HashSet<>();
+			people.forEach(p -> named.add(p.id()));
+			List<PersonId> elsewhere = validators.holdersAtLeast(capability, level, Math.max(0, limit) * 2 + members.size())
+				.stream()
+				.filter(p -> !members.containsKey(p) && !named.contains(p))
+				.toList();
+			Map<PersonId, Organization.Credit> credits = elsewhere.isEmpty() ? Map.of()
+					: organization.credits(elsewhere);
+			elsewhere.stream()
+				.filter(p -> organization.contactOf(p).isPresent())
+				.limit(Math.max(0, limit))
+				.forEach(p -> people.add(new PersonRef(p, name(credits, p))));
+			result.add(new Partners(capability, found.name(), level, found.levelName(level), people));
+		}
+		return result;
+	}
+
+	/** The team's people who hold the capability at the level its coverage counts: qualified today, then away. */
+	private static List<PersonRef> inTeam(Coverage.Outlook outlook, CapabilityId capability) {
+		List<PersonRef> people = new ArrayList<>();
+		of(outlook, capability).ifPresent(c -> {
+			people.addAll(c.qualified());
+			people.addAll(c.away());
+		});
+		return people;
+	}
+
+	/**
+	 * Why the person cannot be named to pair with in the capability, or null when they hold it at the level the
+	 * team's coverage counts: people of the team as its coverage has them, others by the levels they hold.
+	 */
+	private String partnerProblem(Capability capability, PersonId partner, Map<PersonId, String> members,
+			Coverage.Outlook outlook) {
+		int level = neededLevel(outlook, capability.id());
+		List<PersonRef> team = inTeam(outlook, capability.id());
+		boolean holds = members.containsKey(partner) ? team.stream().anyMatch(p -> p.id().equals(partner))
+				: validators.holdsAtLeast(partner, capability.id(), level);
+		if (holds) {
+			return null;
+		}
+		String who = members.containsKey(partner) ? members.get(partner)
+				: organization.contactOf(partner).map(io.stride.identity.Person::name).orElse("They");
+		String levelName = capability.levelName(level);
+		List<String> holders = new ArrayList<>(team.stream().map(PersonRef::name).toList());
+		if (holders.size() < PARTNERS_NAMED) {
+			List<PersonId> others = validators.holdersAtLeast(capability.id(), level, PARTNERS_NAMED + members.size())
+				.stream()
+				.filter(p -> !members.containsKey(p))
+				.limit(PARTNERS_NAMED - holders.size())
+				.toList();
+			Map<PersonId, Organization.Credit> credits = others.isEmpty() ? Map.of() : organization.credits(others);
+			others.forEach(p -> holders.add(name(credits, p)));
+		}
+		String base = who + " does not hold “" + capability.name() + "” at " + levelName + " (the level the team's "
+				+ "coverage counts), so cannot be paired with for it.";
+		if (holders.isEmpty()) {
+			return base + " Nobody holds it at that level yet; assign a course or practice on real work instead.";
+		}
+		return base + " Who holds it: " + String.join(", ", holders.stream().limit(PARTNERS_NAMED).toList())
+				+ (holders.size() > PARTNERS_NAMED ? " and others" : "") + ".";
 	}
 
 	private BigDecimal latest(Viewer viewer, String metricId) {

@@ -22,6 +22,7 @@ import java.util.Set;
 import io.stride.activity.LearningTime;
 import io.stride.authoring.CourseEstimates;
 import io.stride.authoring.CourseId;
+import io.stride.capability.CapabilityId;
 import io.stride.capability.LearningTeam;
 import io.stride.cycles.CycleFacts;
 import io.stride.delivery.Delivery;
@@ -39,6 +40,7 @@ import io.stride.shared.ControlCharacters;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,14 +87,17 @@ public class LearningHours {
 
 	private final LearningTime learningTime;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final io.stride.rhythm.internal.TeamLocks locks;
 
 	LearningHours(HoursRows rows, Organization organization, LearningTeam learningTeam, Delivery delivery,
-			CycleFacts cycles, CourseEstimates estimates, LearningTime learningTime, Clock clock,
-			io.stride.rhythm.internal.TeamLocks locks) {
+			CycleFacts cycles, CourseEstimates estimates, LearningTime learningTime, ApplicationEventPublisher events,
+			Clock clock, io.stride.rhythm.internal.TeamLocks locks) {
 		this.locks = locks;
+		this.events = events;
 		this.rows = rows;
 		this.organization = organization;
 		this.learningTeam = learningTeam;
@@ -242,8 +247,79 @@ public class LearningHours {
 		if (!rows.touchPeriod(row.id(), revision, now)) {
 			throw new ConflictException(CONFLICT_MESSAGE, Map.of("revision", row.revision()));
 		}
-		hours.forEach((person, h) -> rows.setHours(row.id(), person, h, viewer.id().value(), now));
+		Map<String, BigDecimal> before = rows.hours(row.id());
+		hours.forEach((person, h) -> {
+			rows.setHours(row.id(), person, h, viewer.id().value(), now);
+			BigDecimal was = before.get(person);
+			if (was == null ? h != null : h == null || was.compareTo(h) != 0) {
+				events.publishEvent(new HoursAllocated(row.id(), row.name(), row.startsOn(), row.endsOn(), teamId,
+						new PersonId(person), was, h, null, null, viewer.id()));
+			}
+		});
 		return plan(viewer, teamId, row.id());
+	}
+
+	/** What an intervention's hours did: the period they went into and the person's hours there before and after. */
+	record Added(LearningPeriod period, PersonId person, BigDecimal before, BigDecimal after) {
+	}
+
+	/**
+	 * Adds an ALLOCATE_HOURS intervention's hours to the person's hours in the team's period that holds {@code day},
+	 * else in the one today falls in, by planning's rules: 422 at {@code field} when the team has neither period, or
+	 * when the person's hours there would go above the period's working hours. It counts as a save of the period (a
+	 * plan opened before it is stale), which also makes concurrent additions wait for each other. Callers have checked
+	 * that the viewer acts on the team and that the person is of its tree.
+	 */
+	Added addForIntervention(Viewer viewer, TeamId teamId, PersonId person, String personName, BigDecimal hours,
+			LocalDate day, InterventionId intervention, CapabilityId capability, String field) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		List<PeriodRow> periods = rows.periods(teamId.value());
+		PeriodRow row = periods.stream()
+			.filter(p -> period(p).includes(day))
+			.findFirst()
+			.or(() -> periods.stream().filter(p -> period(p).includes(today)).findFirst())
+			.orElseThrow(() -> new InvalidInputException(field, "The team has no learning period on " + day
+					+ " (the due date) nor today (" + today + "); add the period in learning hours first, then "
+					+ "allocate the hours."));
+		LearningPeriod period = period(row);
+		Instant now = clock.instant();
+		rows.touchPeriod(row.id(), now);
+		BigDecimal before = rows.hours(row.id(), person.value()).orElse(null);
+		BigDecimal after = (before == null ? BigDecimal.ZERO : before).add(hours);
+		if (after.compareTo(period.maxHours()) > 0) {
+			throw new InvalidInputException(field, "At most " + period.maxHours() + " hours: “" + period.name()
+					+ "” has " + period.workingDays() + " working days (Monday to Friday) of "
+					+ LearningPeriod.HOURS_PER_DAY + " hours, and " + personName + " has "
+					+ (before == null ? "0" : before.stripTrailingZeros().toPlainString()) + " hours there already.");
+		}
+		rows.setHours(row.id(), person.value(), after, viewer.id().value(), now);
+		events.publishEvent(new HoursAllocated(row.id(), row.name(), row.startsOn(), row.endsOn(), teamId, person,
+				before, after, intervention, capability, viewer.id()));
+		return new Added(period, person, before, after);
+	}
+
+	/**
+	 * Takes back hours an intervention added to a person's hours in a period (when it is deleted or its hours change):
+	 * what is left of them, never below 0; nothing when the period is gone.
+	 */
+	void takeBack(Viewer viewer, TeamId teamId, String periodId, PersonId person, BigDecimal hours,
+			InterventionId intervention, CapabilityId capability) {
+		PeriodRow row = periodId == null ? null
+				: rows.period(periodId).filter(p -> p.teamId().equals(teamId.value())).orElse(null);
+		if (row == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		rows.touchPeriod(row.id(), now);
+		BigDecimal before = rows.hours(row.id(), person.value()).orElse(null);
+		if (before == null || before.signum() == 0) {
+			return;
+		}
+		BigDecimal left = before.subtract(hours).max(BigDecimal.ZERO);
+		BigDecimal after = left.signum() == 0 ? null : left;
+		rows.setHours(row.id(), person.value(), after, viewer.id().value(), now);
+		events.publishEvent(new HoursAllocated(row.id(), row.name(), row.startsOn(), row.endsOn(), teamId, person,
+				before, after, intervention, capability, viewer.id()));
 	}
 
 	/** What is wrong with hours as typed for the period, or null when they are fine (blank: none given). */

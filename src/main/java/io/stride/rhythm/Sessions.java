@@ -24,6 +24,7 @@ import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import io.stride.shared.Retry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,10 +55,13 @@ public class Sessions {
 
 	private final Interventions interventions;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Sessions(RitualRows rituals, InterventionRows rows, RitualSchedule schedule, RhythmAccess access,
-			Organization organization, Interventions interventions, Clock clock) {
+			Organization organization, Interventions interventions, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.rituals = rituals;
 		this.rows = rows;
 		this.schedule = schedule;
@@ -154,17 +158,24 @@ public class Sessions {
 		}
 		if (wanted != null && !wanted.equals(session.status())) {
 			rituals.mark(id.value(), wanted, "HELD".equals(wanted) ? now : null);
+			if ("HELD".equals(wanted)) {
+				events.publishEvent(new SessionHeld(id, session.ritualId(), session.teamId(), session.ritualName(),
+						session.startsAt(), now, rows.gapCount(id.value()), rows.positions(id.value()).size(),
+						viewer.id()));
+			}
 		}
 		return find(viewer, id);
 	}
 
 	/**
 	 * Records a skill gap: an active capability of the organization and, optionally, people of the team (or a team
-	 * below it) who need deeper exposure. 422 at the field otherwise.
+	 * below it) who need deeper exposure. 422 at the field otherwise, and at "capabilityId" past {@link #MAX_GAPS}
+	 * gaps, also when gaps are recorded at once (the session's row is held while they are counted).
 	 */
 	@Transactional
 	public Gap recordGap(Viewer viewer, SessionId id, String capabilityId, String note, List<String> personIds) {
 		Session session = find(viewer, id);
+		rows.lockSession(id.value());
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (!session.recordable()) {
 			errors.put("capabilityId", "This session was skipped; mark it held before recording gaps.");
@@ -189,7 +200,7 @@ public class Sessions {
 		else if (wanted.stream().anyMatch(p -> !members.containsKey(new PersonId(p)))) {
 			errors.put("personIds", "Name people of the team (or of a team below it).");
 		}
-		if (rows.gaps(id.value()).size() >= MAX_GAPS) {
+		if (rows.gapCount(id.value()) >= MAX_GAPS) {
 			errors.put("capabilityId", "A session records at most " + MAX_GAPS + " gaps.");
 		}
 		if (!errors.isEmpty()) {
@@ -197,6 +208,8 @@ public class Sessions {
 		}
 		String gapId = Ids.newId();
 		rows.insertGap(gapId, id.value(), capability.id().value(), text, wanted, viewer.id().value(), clock.instant());
+		events.publishEvent(new GapRecorded(gapId, id, session.teamId(), capability.id(), capability.name(),
+				wanted.stream().map(PersonId::new).toList(), viewer.id()));
 		return new Gap(gapId, id, capability.id(), capability.name(), text,
 				wanted.stream().map(p -> new PersonRef(new PersonId(p), members.get(new PersonId(p)))).toList());
 	}

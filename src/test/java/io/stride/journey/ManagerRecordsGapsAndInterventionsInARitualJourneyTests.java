@@ -54,7 +54,9 @@ class ManagerRecordsGapsAndInterventionsInARitualJourneyTests {
 
 	@Test
 	void aManagerDeclaresAQbrAndRecordsAGapAndAnInterventionInItsSession() throws Exception {
-		capabilityRows.capability("Objection handling " + org.suffix(), "Sales", fixtures.admin().id());
+		var objections = capabilityRows.capability("Objection handling " + org.suffix(), "Sales", fixtures.admin().id());
+		// the colleague to pair with holds it
+		capabilityRows.holds(org.learnerSubA(), objections, 1, null);
 		signIn(org.email("manager-a"));
 		browser.go("/teams/" + org.teamA().value() + "/rituals");
 		assertThat(browser.text()).contains("No rituals yet");

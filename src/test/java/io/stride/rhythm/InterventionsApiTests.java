@@ -188,7 +188,7 @@ class InterventionsApiTests {
 				+ objections.value() + "\",\"ownerId\":\"" + org.managerA().value() + "\",\"dueOn\":\"" + due()
 				+ "\",\"description\":\"Hours for practice\",\"hours\":0}"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.hours").value("Allocate more than 0 and at most 500 hours."));
+			.andExpect(jsonPath("$.errors.hours").value("Allocate more than 0 hours."));
 		mvc.perform(json(post(interventionsOf(session)), org.managerA(), "{\"kind\":\"ASSIGN_COURSE\",\"capabilityId\":\""
 				+ objections.value() + "\",\"ownerId\":\"" + org.managerA().value() + "\",\"dueOn\":\"" + due()
 				+ "\",\"description\":\"Take the course\",\"courseId\":\"not-a-course\"}"))

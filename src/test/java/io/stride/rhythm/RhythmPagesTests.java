@@ -61,6 +61,9 @@ class RhythmPagesTests {
 	@Autowired
 	LearningCycles cycles;
 
+	@Autowired
+	LearningHours learningHours;
+
 	Org org;
 
 	CapabilityId objections;
@@ -126,6 +129,7 @@ class RhythmPagesTests {
 	void theFourthInterventionIsRefusedOnThePageWithWhy() throws Exception {
 		SessionId session = session();
 		var manager = fixtures.viewer(org.managerA());
+		rows.holds(org.learnerSubA(), objections, 1, null);
 		for (int i = 1; i <= 3; i++) {
 			interventions.record(manager, session, new InterventionDraft("PAIR_OR_SHADOW", objections.value(),
 					org.learnerA().value(), due(), null, "Shadow call " + i, null, org.learnerSubA().value(), null, null));
@@ -144,6 +148,9 @@ class RhythmPagesTests {
 	@Test
 	void aManagerEditsAnInterventionOnItsPageAndAStaleFormIsRefused() throws Exception {
 		SessionId session = session();
+		LocalDate today = LocalDate.now(clock);
+		LearningPeriod sprint = learningHours.createPeriod(fixtures.viewer(org.managerA()), org.teamA(),
+				new LearningHours.PeriodDraft("Sprint", today.toString(), today.plusDays(13).toString()));
 		Intervention hours = interventions.record(fixtures.viewer(org.managerA()), session, new InterventionDraft(
 				"ALLOCATE_HOURS", objections.value(), org.managerA().value(), due(), null, "Two hours a week", null, null,
 				"8", null));
@@ -157,6 +164,12 @@ class RhythmPagesTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(page(get("/sessions/" + session.value()), org.managerA())).contains("Three hours a week",
 				"Hours: 12.0", "Plan the learning hours");
+		// the plan follows: the owner's 8 hours went back, learner A has the 12
+		HoursPlan plan = learningHours.plan(fixtures.viewer(org.managerA()), org.teamA(), sprint.id());
+		assertThat(plan.people()).filteredOn(p -> p.person().equals(org.learnerA())).singleElement()
+			.satisfies(p -> assertThat(p.allocatedHours()).isEqualByComparingTo("12"));
+		assertThat(plan.people()).filteredOn(p -> p.person().equals(org.managerA())).singleElement()
+			.satisfies(p -> assertThat(p.allocatedHours()).isNull());
 		assertThat(mvc.perform(post(edit).with(as(org.managerA())).with(csrf()).param("revision", "1")
 				.param("ownerId", org.learnerA().value()).param("dueOn", due()).param("description", "Stale")
 				.param("hours", "2"))

@@ -17,10 +17,14 @@ import io.stride.identity.TeamId;
 import io.stride.integration.WebhookEvent;
 import io.stride.rhythm.CommissionCreated;
 import io.stride.rhythm.CommissionPublished;
+import io.stride.rhythm.HoursAllocated;
+import io.stride.rhythm.InterventionClosed;
 import io.stride.rhythm.InterventionRecorded;
 import io.stride.rhythm.LearningNeedAnswered;
 import io.stride.rhythm.LearningNeedFiled;
 import io.stride.rhythm.PreReadReady;
+import io.stride.rhythm.ProposalAnswered;
+import io.stride.rhythm.SessionHeld;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -76,6 +80,45 @@ class EventsToOutbox {
 				e.capability() == null ? null : e.capability().value(), "summary", e.summary()), List.of(e.team()),
 				new ChatMessages("New intervention: " + e.kind().label(),
 						e.summary() + (owner == null ? "" : "\nOwner: " + owner), link("/sessions/" + e.session().value())));
+	}
+
+	@EventListener
+	void on(InterventionClosed e) {
+		outbox.enqueue(WebhookEvent.INTERVENTION_CLOSED, data("interventionId", e.intervention().value(),
+				"sessionId", e.session().value(), "teamId", e.team().value(), "kind", e.kind().name(), "capabilityId",
+				e.capability().value(), "ownerId", e.owner().value(), "personId", id(e.person()), "status", e.status(),
+				"description", e.description(), "closedBy", id(e.by())), List.of(e.team()), null);
+	}
+
+	@EventListener
+	void on(ProposalAnswered e) {
+		outbox.enqueue(WebhookEvent.PROPOSAL_ANSWERED, data("interventionId", e.intervention().value(),
+				"sessionId", e.session().value(), "teamId", e.team().value(), "capabilityId", e.capability().value(),
+				"personId", id(e.person()), "ownerId", e.owner().value(), "answer", e.answer(), "status",
+				e.taken() ? "DONE" : "DROPPED", "description", e.description()), List.of(e.team()), null);
+	}
+
+	@EventListener
+	void on(SessionHeld e) {
+		outbox.enqueue(WebhookEvent.SESSION_HELD, data("sessionId", e.session().value(), "ritualId",
+				e.ritual().value(), "teamId", e.team().value(), "ritualName", e.ritualName(), "startsAt",
+				e.startsAt().toString(), "heldAt", e.heldAt().toString(), "status", "HELD", "gaps", e.gaps(),
+				"interventions", e.interventions(), "heldBy", id(e.by()), "url", link("/sessions/" + e.session().value())),
+				List.of(e.team()), null);
+	}
+
+	@EventListener
+	void on(HoursAllocated e) {
+		outbox.enqueue(WebhookEvent.HOURS_ALLOCATED, data("periodId", e.period(), "periodName", e.periodName(),
+				"startsOn", e.startsOn().toString(), "endsOn", e.endsOn().toString(), "teamId", e.team().value(),
+				"personId", e.person().value(), "hoursBefore", e.before(), "hours", e.hours(), "interventionId",
+				e.intervention() == null ? null : e.intervention().value(), "capabilityId",
+				e.capability() == null ? null : e.capability().value(), "allocatedBy", id(e.by())), List.of(e.team()),
+				null);
+	}
+
+	private static String id(PersonId person) {
+		return person == null ? null : person.value();
 	}
 
 	@EventListener

@@ -79,6 +79,21 @@ public class HoursRows {
 			.update() == 1;
 	}
 
+	/** Counts a save of the period whatever revision was read (and holds its row until the transaction ends). */
+	public void touchPeriod(String id, Instant now) {
+		jdbc.sql("UPDATE learning_periods SET revision = revision + 1, updated_at = ? WHERE id = ?")
+			.params(Timestamp.from(now), id)
+			.update();
+	}
+
+	/** One person's hours in a period, if given. */
+	public Optional<BigDecimal> hours(String periodId, String personId) {
+		return jdbc.sql("SELECT hours FROM learning_hours WHERE period_id = ? AND person_id = ?")
+			.params(periodId, personId)
+			.query(BigDecimal.class)
+			.optional();
+	}
+
 	public void deletePeriod(String id) {
 		jdbc.sql("DELETE FROM learning_hours WHERE period_id = ?").param(id).update();
 		jdbc.sql("DELETE FROM learning_periods WHERE id = ?").param(id).update();

@@ -65,6 +65,25 @@ public class InterventionRows {
 			.toList();
 	}
 
+	/**
+	 * Holds the session's row until the transaction ends, so that two gaps recorded at once are counted one after the
+	 * other (the limit per session holds); false when there is no such session.
+	 */
+	public boolean lockSession(String sessionId) {
+		return jdbc.sql("SELECT id FROM ritual_sessions WHERE id = ? FOR UPDATE")
+			.param(sessionId)
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
+	public int gapCount(String sessionId) {
+		return jdbc.sql("SELECT COUNT(*) FROM session_gaps WHERE session_id = ?")
+			.param(sessionId)
+			.query(Integer.class)
+			.single();
+	}
+
 	public void insertGap(String id, String sessionId, String capabilityId, String note, List<String> personIds,
 			String by, Instant now) {
 		jdbc.sql("INSERT INTO session_gaps (id, session_id, capability_id, note, created_by, created_at) "
@@ -140,6 +159,18 @@ public class InterventionRows {
 				+ (revision == null ? "" : " AND revision = " + revision.intValue()))
 			.params(status, answer, Timestamp.from(now), Timestamp.from(now), id)
 			.update() == 1;
+	}
+
+	/** The learning period an ALLOCATE_HOURS intervention put its hours into, if any. */
+	public Optional<String> hoursPeriod(String id) {
+		return jdbc.sql("SELECT hours_period_id FROM interventions WHERE id = ? AND hours_period_id IS NOT NULL")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
+	public void setHoursPeriod(String id, String periodId) {
+		jdbc.sql("UPDATE interventions SET hours_period_id = ? WHERE id = ?").params(periodId, id).update();
 	}
 
 	public boolean delete(String id) {

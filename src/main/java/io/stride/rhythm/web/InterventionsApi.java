@@ -15,6 +15,7 @@ import io.stride.rhythm.Sessions;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -72,17 +73,32 @@ class InterventionsApi {
 		}
 	}
 
+	/** Said at {@code dueOn} when a body names the due date {@code dueDate}, as course assignments do. */
+	static final String DUE_ON_NOT_DUE_DATE = "An intervention's due date is 'dueOn' (YYYY-MM-DD); 'dueDate' is "
+			+ "the name course assignments use and is not read here. Send it as 'dueOn'.";
+
 	/**
 	 * By kind: ASSIGN_COURSE a published {@code courseId} (assigned to {@code personId}, else the people of the
-	 * session's gaps in the capability, else the team); PAIR_OR_SHADOW a {@code personId} who holds the capability;
-	 * PRACTICE_ON_REAL_WORK a {@code personId} and optionally the observed {@code taskId}; PROPOSE_CYCLE_GOAL a
-	 * {@code personId}, the suggestion in {@code description}; ALLOCATE_HOURS {@code hours} above 0. {@code revision}
-	 * for edits; the kind, capability and course stay.
+	 * session's gaps in the capability, else the team); PAIR_OR_SHADOW a {@code personId} who holds the capability
+	 * at the level the team's coverage counts; PRACTICE_ON_REAL_WORK a {@code personId} and optionally the observed
+	 * {@code taskId}; PROPOSE_CYCLE_GOAL a {@code personId}, the suggestion in {@code description}; ALLOCATE_HOURS
+	 * {@code hours} above 0, added to the hours of {@code personId} (else the owner) in the team's learning period
+	 * holding {@code dueOn} (else the current one). {@code revision} for edits; the kind, capability and course stay.
+	 * {@code dueDate} is not a field of this body: sent, it is refused at {@code dueOn} rather than ignored.
 	 */
-	record InterventionBody(Integer revision, String kind, String capabilityId, String ownerId, String dueOn,
-			String metricId, String description, String courseId, String personId, BigDecimal hours, String taskId) {
+	record InterventionBody(Integer revision, String kind, String capabilityId, String ownerId,
+			@Schema(description = "The due date, YYYY-MM-DD, today or later (within three years); required. 422 at "
+					+ "'dueOn' when missing, not a date, in the past, or sent as 'dueDate'", format = "date",
+					example = "2027-03-31", requiredMode = Schema.RequiredMode.REQUIRED) String dueOn,
+			String metricId, String description, String courseId, String personId,
+			@Schema(description = "ALLOCATE_HOURS: hours above 0, to one decimal; with the person's hours already in "
+					+ "the period at most its working hours (weekdays x 8)", example = "4") BigDecimal hours,
+			String taskId, @Schema(hidden = true) Object dueDate) {
 
 		InterventionDraft draft() {
+			if (dueDate != null) {
+				throw new InvalidInputException("dueOn", DUE_ON_NOT_DUE_DATE);
+			}
 			return new InterventionDraft(kind, capabilityId, ownerId, dueOn, metricId, description, courseId, personId,
 					// as typed (not toPlainString: 1e700000000 would be written out as 700 million digits)
 					hours == null ? null : hours.toString(), taskId);
@@ -107,8 +123,12 @@ class InterventionsApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record a capability intervention. A fourth in a session is refused with 422 at 'kind' (a "
 			+ "session commits to at most three, so that each gets done), also when recorded at the same moment as the "
-			+ "third; other bad input with 422 at its field (a due date in the past, an owner outside the team, an "
-			+ "indicator not the team's, a course not published, hours not above 0)")
+			+ "third; other bad input with 422 at its field (a due date in 'dueOn' missing, not YYYY-MM-DD or in the "
+			+ "past, or sent as 'dueDate'; an owner outside the team; an indicator not the team's; a course not "
+			+ "published; a partner who does not hold the capability at the level the team's coverage counts, with who "
+			+ "does; hours not above 0, or above the learning period's length with what the person has, or no period "
+			+ "holding the due date or today). L&D and admins record every kind for every team: a course is assigned "
+			+ "and a sign-off asked for on their authority")
 	InterventionView record(@PathVariable String id, @RequestBody InterventionBody body) {
 		return InterventionView.of(interventions.record(organization.currentViewer(), new SessionId(id), body.draft()));
 	}

@@ -2,7 +2,6 @@ package io.stride.rhythm.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import java.util.Set;
 import io.stride.capability.Capabilities;
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
-import io.stride.capability.CapabilityProfiles;
 import io.stride.capability.PersonRef;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
@@ -53,16 +51,13 @@ class SessionsController {
 
 	private final Capabilities capabilities;
 
-	private final CapabilityProfiles profiles;
-
 	private final Organization organization;
 
 	SessionsController(Sessions sessions, Interventions interventions, Capabilities capabilities,
-			CapabilityProfiles profiles, Organization organization) {
+			Organization organization) {
 		this.sessions = sessions;
 		this.interventions = interventions;
 		this.capabilities = capabilities;
-		this.profiles = profiles;
 		this.organization = organization;
 	}
 
@@ -259,16 +254,15 @@ class SessionsController {
 			c.rules().stream().filter(r -> r.taskId() != null).forEach(r -> tasks.add(new TaskOption(r.taskId(),
 					c.name() + ": " + r.label())));
 		}
-		// holders of the capabilities the session found short, for pairing (one read per gap capability, at most 20)
+		// who may be paired with in the capabilities the session found short: those recording accepts (the team's
+		// people holding the level its coverage counts, then holders elsewhere), read with one coverage read
 		Set<CapabilityId> gapCapabilities = new LinkedHashSet<>();
 		record.gaps().forEach(g -> gapCapabilities.add(g.capabilityId()));
 		List<Holders> holders = new ArrayList<>();
-		Map<String, String> names = new LinkedHashMap<>();
-		record.gaps().forEach(g -> names.putIfAbsent(g.capabilityId().value(), g.capabilityName()));
-		for (CapabilityId c : gapCapabilities) {
-			List<PersonRef> people = profiles.holdersOf(c, 1, HOLDERS_OFFERED);
-			if (!people.isEmpty()) {
-				holders.add(new Holders(names.get(c.value()), people));
+		for (Interventions.Partners p : interventions.partners(me, record.session().id(), gapCapabilities,
+				HOLDERS_OFFERED)) {
+			if (!p.people().isEmpty()) {
+				holders.add(new Holders(p.capabilityName() + " at " + p.levelName(), p.people()));
 			}
 		}
 		model.addAttribute("record", record);
