@@ -19,6 +19,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.internal.InterventionRows;
 import io.stride.rhythm.internal.RitualRows;
+import io.stride.shared.ConflictException;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
@@ -129,7 +130,27 @@ public class Sessions {
 	 */
 	@Transactional
 	public Session update(Viewer viewer, SessionId id, String notes, String status) {
+		return update(viewer, id, notes, null, status);
+	}
+
+	/**
+	 * As {@link #update(Viewer, SessionId, String, String)}, and when {@code notesBefore} is given (the notes as the
+	 * writer read them), 409 with the notes saved meanwhile under "notes" when someone else saved different notes
+	 * since: two managers writing during the same meeting do not overwrite each other.
+	 */
+	@Transactional
+	public Session update(Viewer viewer, SessionId id, String notes, String notesBefore, String status) {
 		Session session = find(viewer, id);
+		if (notes != null && notesBefore != null) {
+			rows.lockSession(id.value());
+			String saved = rituals.notes(id.value());
+			String current = saved == null ? "" : saved.strip();
+			if (!current.equals(notesBefore.strip()) && !current.equals(notes.strip())) {
+				throw new ConflictException("Someone saved other notes since you opened this session. Theirs are shown "
+						+ "above yours: put together what both of you want to keep and save again.",
+						Map.of("notes", current));
+			}
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		String text = notes == null ? null : notes.strip();
 		if (text != null && text.length() > MAX_NOTES) {

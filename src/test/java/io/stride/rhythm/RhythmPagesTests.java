@@ -146,6 +146,28 @@ class RhythmPagesTests {
 	}
 
 	@Test
+	void notesSavedMeanwhileAreShownBesideOnesOwnInsteadOfBeingOverwritten() throws Exception {
+		SessionId session = session();
+		String opened = page(get("/sessions/" + session.value()), org.managerA());
+		assertThat(opened).contains("name=\"notesBefore\" value=\"\"");
+		mvc.perform(post("/sessions/" + session.value()).with(as(org.managerA())).with(csrf())
+				.param("notes", "Price objections came up twice.").param("notesBefore", ""))
+			.andExpect(status().is3xxRedirection());
+		String conflict = mvc.perform(post("/sessions/" + session.value()).with(as(org.managerA())).with(csrf())
+				.param("notes", "Renewals slipped.").param("notesBefore", ""))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(conflict).contains("id=\"their-notes\"", "Price objections came up twice.", "Renewals slipped.",
+				"Your notes (not saved yet", "name=\"notesBefore\" value=\"Price objections came up twice.\"");
+		mvc.perform(post("/sessions/" + session.value()).with(as(org.managerA())).with(csrf())
+				.param("notes", "Price objections came up twice. Renewals slipped.")
+				.param("notesBefore", "Price objections came up twice."))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get("/sessions/" + session.value()), org.managerA()))
+			.contains("Price objections came up twice. Renewals slipped.</textarea>");
+	}
+
+	@Test
 	void aManagerEditsAnInterventionOnItsPageAndAStaleFormIsRefused() throws Exception {
 		SessionId session = session();
 		LocalDate today = LocalDate.now(clock);

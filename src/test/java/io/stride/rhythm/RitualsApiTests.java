@@ -227,6 +227,27 @@ class RitualsApiTests {
 	}
 
 	@Test
+	void twoManagersWritingNotesAtOnceDoNotOverwriteEachOther() throws Exception {
+		String session = openNext(declare(org.managerA()));
+		mvc.perform(json(patch("/api/v1/sessions/" + session), org.managerA(),
+				"{\"notes\":\"Price objections came up twice.\",\"notesBefore\":\"\"}"))
+			.andExpect(status().isOk());
+		// a second writer who opened the session before that save is told, and shown what was saved
+		mvc.perform(json(patch("/api/v1/sessions/" + session), org.managerA(),
+				"{\"notes\":\"Renewals slipped.\",\"notesBefore\":\"\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.notes").value("Price objections came up twice."));
+		mvc.perform(get("/api/v1/sessions/" + session).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.session.notes").value("Price objections came up twice."));
+		// having read them, the second writer saves both
+		mvc.perform(json(patch("/api/v1/sessions/" + session), org.managerA(),
+				"{\"notes\":\"Price objections came up twice. Renewals slipped.\",\"notesBefore\":\"Price objections came up twice.\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/sessions/" + session).header("Authorization", bearer(org.managerA())))
+			.andExpect(jsonPath("$.session.notes").value("Price objections came up twice. Renewals slipped."));
+	}
+
+	@Test
 	void aSessionRecordsGapsWithThePeopleOfTheTeam() throws Exception {
 		String session = openNext(declare(org.managerA()));
 		JsonNode gap = read(mvc.perform(json(post("/api/v1/sessions/" + session + "/gaps"), org.managerA(),

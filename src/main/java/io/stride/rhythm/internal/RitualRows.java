@@ -85,6 +85,10 @@ public class RitualRows {
 			.list();
 	}
 
+	public String notes(String id) {
+		return jdbc.sql("SELECT notes FROM ritual_sessions WHERE id = ?").param(id).query(String.class).optional().orElse(null);
+	}
+
 	public void saveNotes(String id, String notes) {
 		jdbc.sql("UPDATE ritual_sessions SET notes = ? WHERE id = ?").params(notes, id).update();
 	}

@@ -21,6 +21,7 @@ import io.stride.rhythm.TeamRituals;
 import io.stride.rhythm.web.InterventionsApi.InterventionView;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -136,7 +137,10 @@ class RitualsApi {
 	}
 
 	/** Either or both: the notes (replacing them) and the status HELD, SKIPPED or PLANNED. */
-	record SessionChangeBody(String notes, String status) {
+	record SessionChangeBody(String notes,
+			@Schema(description = "The notes as the writer read them (optional): when someone saved different notes "
+					+ "since, 409 with theirs under 'notes' instead of overwriting them") String notesBefore,
+			String status) {
 	}
 
 	record GapBody(String capabilityId, String note, List<String> personIds) {
@@ -210,9 +214,11 @@ class RitualsApi {
 	}
 
 	@PatchMapping("/sessions/{id}")
-	@Operation(summary = "Save a session's notes and/or mark it HELD (once begun), SKIPPED or PLANNED; 422 at the field")
+	@Operation(summary = "Save a session's notes and/or mark it HELD (once begun), SKIPPED or PLANNED; 422 at the field; "
+			+ "409 when 'notesBefore' is given and someone saved other notes since")
 	SessionView change(@PathVariable String id, @RequestBody SessionChangeBody body) {
-		return SessionView.of(sessions.update(organization.currentViewer(), new SessionId(id), body.notes(), body.status()));
+		return SessionView.of(sessions.update(organization.currentViewer(), new SessionId(id), body.notes(),
+				body.notesBefore(), body.status()));
 	}
 
 	@GetMapping("/sessions/{id}/gaps")

@@ -96,17 +96,35 @@ class SessionsController {
 
 	@PostMapping("/sessions/{id}")
 	String update(@PathVariable String id, @RequestParam(required = false) String notes,
-			@RequestParam(required = false) String status, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String notesBefore, @RequestParam(required = false) String status,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		try {
-			sessions.update(me, new SessionId(id), notes, status);
+			sessions.update(me, new SessionId(id), notes, notesBefore, status);
 			redirect.addFlashAttribute("notice", "Saved the session.");
 			return "redirect:/sessions/" + id;
+		}
+		catch (ConflictException e) {
+			// someone saved other notes meanwhile: show theirs, keep what this manager wrote in the box, and let the
+			// next save (made after reading theirs) go through
+			response.setStatus(409);
+			model.addAttribute("problem", e.getMessage());
+			model.addAttribute("theirNotes", e.state().get("notes"));
+			model.addAttribute("notesText", notes);
+			model.addAttribute("notesBefore", e.state().get("notes"));
+			SessionRecord record = sessions.get(me, new SessionId(id));
+			return page(model, me, record, new GapForm(null, null, List.of()),
+					new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null), Map.of(),
+					Map.of());
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
 			model.addAttribute("problem", e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
+			if (notes != null) {
+				// what was typed stays in the box
+				model.addAttribute("notesText", notes);
+				model.addAttribute("notesBefore", notesBefore);
+			}
 			SessionRecord record = sessions.get(me, new SessionId(id));
 			return page(model, me, record, new GapForm(null, null, List.of()),
 					new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null), Map.of(),
@@ -267,6 +285,10 @@ class SessionsController {
 		}
 		model.addAttribute("record", record);
 		model.addAttribute("meeting", record.session());
+		if (!model.containsAttribute("notesText")) {
+			model.addAttribute("notesText", record.session().notes());
+			model.addAttribute("notesBefore", record.session().notes() == null ? "" : record.session().notes());
+		}
 		model.addAttribute("options", options);
 		model.addAttribute("capabilities", active);
 		model.addAttribute("tasks", tasks);
