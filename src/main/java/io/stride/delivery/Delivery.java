@@ -98,13 +98,22 @@ public class Delivery {
 
 	/**
 	 * Assigns as {@link #assign} does, made by {@code by} on an authority the calling module has checked (rhythm: L&D
-	 * act on every team's capability interventions, not only the teams they manage). Checks no access.
+	 * act on every team's capability interventions, not only the teams they manage). The caller checks the authority;
+	 * here only that {@code by} holds a role that can have it (admin or reviewer), so no other caller can use it to
+	 * skip the check.
 	 */
-	public Assignment assignOnAuthorityOf(PersonId by, CourseId courseId, TeamId teamId, LocalDate dueDate) {
+	public Assignment assignOnAuthorityOf(Viewer by, CourseId courseId, TeamId teamId, LocalDate dueDate) {
+		requireOrganizationWideRole(by);
 		organization.allTeams().stream().filter(t -> t.id().equals(teamId)).findFirst()
 			.orElseThrow(() -> new NotFoundException("Team"));
 		requireAssignable(courseId, dueDate);
-		return assignments.assign(courseId, teamId, dueDate, by);
+		return assignments.assign(courseId, teamId, dueDate, by.id());
+	}
+
+	private static void requireOrganizationWideRole(Viewer by) {
+		if (!by.isAdmin() && !by.isReviewer()) {
+			throw new NotFoundException("Team");
+		}
 	}
 
 	/** A team's assignment and a person's share one rule: a published course, reviewed if high-risk, due in time. */
@@ -452,12 +461,14 @@ public class Delivery {
 
 	/**
 	 * Assigns to one person as {@link #assignToPerson} does, made by {@code by} on an authority the calling module has
-	 * checked (rhythm: L&D act on every team's capability interventions). Checks no access; 404 for an inactive person.
+	 * checked (rhythm: L&D act on every team's capability interventions); here only that {@code by} holds a role that
+	 * can have it. 404 for an inactive person.
 	 */
-	public PersonAssignment assignToPersonOnAuthorityOf(PersonId by, CourseId courseId, PersonId personId,
+	public PersonAssignment assignToPersonOnAuthorityOf(Viewer by, CourseId courseId, PersonId personId,
 			LocalDate dueDate, String reason) {
+		requireOrganizationWideRole(by);
 		Person person = organization.contactOf(personId).orElseThrow(() -> new NotFoundException("Person"));
-		return assignPerson(by, courseId, person, dueDate, reason);
+		return assignPerson(by.id(), courseId, person, dueDate, reason);
 	}
 
 	private PersonAssignment assignPerson(PersonId by, CourseId courseId, Person person, LocalDate dueDate,

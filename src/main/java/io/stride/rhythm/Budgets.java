@@ -158,6 +158,8 @@ public class Budgets {
 		BudgetRow row = new BudgetRow(Ids.newId(), team.id().value(), startsOn, endsOn, money(amount), code,
 				viewer.id().value(), clock.instant());
 		rows.insert(row);
+		// what the team spent on these days without a budget (approved by L&D, or waiting) counts in this one now
+		rows.attachSpendsWithoutBudget(row.id(), team.id().value(), startsOn, endsOn);
 		return view(List.of(row)).get(0);
 	}
 

@@ -207,7 +207,7 @@ public class Interventions {
 					delivery.assign(viewer, c.course(), session.teamId(), c.dueOn());
 				}
 				else {
-					delivery.assignOnAuthorityOf(viewer.id(), c.course(), session.teamId(), c.dueOn());
+					delivery.assignOnAuthorityOf(viewer, c.course(), session.teamId(), c.dueOn());
 				}
 			}
 			else {
@@ -219,7 +219,7 @@ public class Interventions {
 						delivery.assignToPerson(viewer, c.course(), person, c.dueOn(), reason);
 					}
 					else {
-						delivery.assignToPersonOnAuthorityOf(viewer.id(), c.course(), person, c.dueOn(), reason);
+						delivery.assignToPersonOnAuthorityOf(viewer, c.course(), person, c.dueOn(), reason);
 					}
 				}
 			}
@@ -248,13 +248,16 @@ public class Interventions {
 
 	/** Takes back the hours an ALLOCATE_HOURS intervention put into the plan. */
 	private void takeBackHours(Viewer viewer, Intervention current) {
+		takeBackHours(viewer, current, rows.hoursPeriod(current.id().value()));
+	}
+
+	private void takeBackHours(Viewer viewer, Intervention current, java.util.Optional<String> hoursPeriod) {
 		if (current.kind() != InterventionKind.ALLOCATE_HOURS || current.hours() == null) {
 			return;
 		}
-		rows.hoursPeriod(current.id().value())
-			.ifPresent(period -> learningHours.takeBack(viewer, current.teamId(), period,
-					recipient(current.personId(), current.ownerId()), current.hours(), current.id(),
-					current.capabilityId()));
+		hoursPeriod.ifPresent(period -> learningHours.takeBack(viewer, current.teamId(), period,
+				recipient(current.personId(), current.ownerId()), current.hours(), current.id(),
+				current.capabilityId()));
 	}
 
 	/**
@@ -316,9 +319,15 @@ public class Interventions {
 			throw new ConflictException("Only an open intervention that no commission carries out can be deleted; "
 					+ "mark this one done or dropped instead.");
 		}
+		// deleted as read, first: a second delete (a double click) or an edit meanwhile finds it gone or changed, so
+		// its hours go back once and as they were; the intervention's row is locked before the period's, as in edit
+		var hoursPeriod = rows.hoursPeriod(id.value());
+		if (!rows.delete(id.value(), current.revision())) {
+			throw new ConflictException("This intervention was changed or deleted meanwhile; reload the session.",
+					Map.of("revision", current.revision()));
+		}
 		// a deleted intervention was a mistake: the hours it gave go back (a dropped one keeps them: they were planned)
-		takeBackHours(viewer, current);
-		rows.delete(id.value());
+		takeBackHours(viewer, current, hoursPeriod);
 		events.publishEvent(new InterventionDeleted(id, current.sessionId(), current.teamId(), current.kind(),
 				current.capabilityId(), current.description(), viewer.id()));
 	}

@@ -261,6 +261,9 @@ class BudgetsApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("APPROVED"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> notifications(org.learnerA(), "/commissions/" + waiting) == 1);
+		// once L&D gives a budget for today, what was approved without one counts in it
+		String given = idOf(give(learningTeam, org.teamA().value(), budget(today.withDayOfMonth(1), 5000, "EUR")));
+		readBudget(org.managerA(), given).andExpect(jsonPath("$.committed").value(250.0)).andExpect(jsonPath("$.left").value(4750.0));
 
 		// without a cost nothing is charged, budget or not
 		String free = idOf(commission(org.managerA(), "\"internalHours\":0"));

@@ -205,8 +205,9 @@ class CommissionPagesTests {
 				== Commission.Status.PUBLISHED);
 		String link = Jsoup.parse(mvc.perform(get(location).with(as(org.managerA())))
 			.andReturn().getResponse().getContentAsString()).selectFirst("#commission-course a").attr("href");
-		// it opened /courses/{id}, which has no page
-		assertThat(link).isEqualTo("/learning/courses/" + draft.id().value());
+		// it opened /courses/{id}, which has no page; the course's own page (to assign it), not My learning, which
+		// would have started the course for the manager who only looked at it
+		assertThat(link).isEqualTo("/courses/" + draft.id().value() + "/assign");
 		mvc.perform(get(link).with(as(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Renewal objections " + org.suffix())));

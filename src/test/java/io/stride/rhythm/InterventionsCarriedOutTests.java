@@ -245,6 +245,10 @@ class InterventionsCarriedOutTests {
 		mvc.perform(delete("/api/v1/interventions/" + id).header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isNoContent());
 		assertThat(given(next, org.learnerA())).isEqualByComparingTo("4");
+		// a second delete (a double click) takes nothing more back
+		mvc.perform(delete("/api/v1/interventions/" + id).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isNotFound());
+		assertThat(given(next, org.learnerA())).isEqualByComparingTo("4");
 
 		// with nobody named, the owner gets them; a due date in no period falls back to the current one
 		mvc.perform(json(post(interventionsOf(session)), org.managerA(), allocate(org.learnerSubA(), null,

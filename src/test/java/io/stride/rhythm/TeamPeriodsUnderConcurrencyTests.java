@@ -92,7 +92,7 @@ class TeamPeriodsUnderConcurrencyTests {
 
 	/**
 	 * Runs {@code first} in a transaction that stays open while {@code second} runs in another thread (up to two
-	 * seconds, or until it ends), then commits it; returns what the second gave or threw.
+	 * half a second, or until it ends: well within H2's two-second lock timeout), then commits it; returns what the second gave or threw.
 	 */
 	private Object whileFirstIsUncommitted(Supplier<?> first, Supplier<?> second) throws Exception {
 		CountDownLatch firstDone = new CountDownLatch(1);
@@ -103,7 +103,7 @@ class TeamPeriodsUnderConcurrencyTests {
 				firstDone.countDown();
 				try {
 					// the second request runs now; with the rule held it waits for this commit
-					secondResult.get(2, TimeUnit.SECONDS);
+					secondResult.get(500, TimeUnit.MILLISECONDS);
 				}
 				catch (Exception stillWaiting) {
 					// expected when the second waits for this transaction

@@ -53,6 +53,20 @@ public class BudgetRows {
 			.update();
 	}
 
+	/**
+	 * Puts into a newly given budget the team's spends made without one on the days it covers (UTC), whatever their
+	 * state: approved ones then count in it, waiting ones wait on it. Returns how many.
+	 */
+	public int attachSpendsWithoutBudget(String budgetId, String teamId, java.time.LocalDate startsOn,
+			java.time.LocalDate endsOn) {
+		return jdbc.sql("UPDATE budget_spends SET budget_id = ? WHERE team_id = ? AND budget_id IS NULL "
+				+ "AND created_at >= ? AND created_at < ?")
+			.params(budgetId, teamId,
+					Timestamp.from(startsOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+					Timestamp.from(endsOn.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.update();
+	}
+
 	public Optional<BudgetRow> budget(String id) {
 		return jdbc.sql(BUDGETS + "WHERE id = ?").param(id).query(BudgetRows::budget).optional();
 	}

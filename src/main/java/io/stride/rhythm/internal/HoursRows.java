@@ -95,6 +95,8 @@ public class HoursRows {
 	}
 
 	public void deletePeriod(String id) {
+		// the period's row first, as everything that gives hours in it does (touchPeriod): no deadlock with them
+		jdbc.sql("SELECT id FROM learning_periods WHERE id = ? FOR UPDATE").param(id).query(String.class).optional();
 		jdbc.sql("DELETE FROM learning_hours WHERE period_id = ?").param(id).update();
 		jdbc.sql("DELETE FROM learning_periods WHERE id = ?").param(id).update();
 	}

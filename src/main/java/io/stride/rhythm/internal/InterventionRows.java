@@ -173,8 +173,12 @@ public class InterventionRows {
 		jdbc.sql("UPDATE interventions SET hours_period_id = ? WHERE id = ?").params(periodId, id).update();
 	}
 
-	public boolean delete(String id) {
-		return jdbc.sql("DELETE FROM interventions WHERE id = ?").param(id).update() == 1;
+	/** Deletes it as it was read (its revision), while still open: false when gone or changed meanwhile. */
+	public boolean delete(String id, int revision) {
+		return jdbc.sql("DELETE FROM interventions WHERE id = ? AND revision = ? AND status = 'OPEN' "
+				+ "AND commission_id IS NULL")
+			.params(id, revision)
+			.update() == 1;
 	}
 
 	public void linkCommission(String id, String commissionId, Instant now) {
