@@ -225,7 +225,7 @@ public class ManagerHome {
 				targetsSet = true;
 				if (c.status() == CoverageStatus.SHORT || c.status() == CoverageStatus.AT_RISK || c.shortFrom() != null) {
 					risks.add(new CapabilityRisk(team.id(), team.name(), c.capabilityId(), c.name(), c.status().name(),
-							c.status().label(), c.qualified().size() - c.away().size(), c.target().minPeople(),
+							c.status().label(), c.available(), c.target().minPeople(),
 							c.target().levelName(), c.shortFrom(), c.summary(),
 							"/teams/" + team.id().value() + "/coverage"));
 				}

@@ -198,7 +198,8 @@ public class PreReads {
 		}
 		List<CoverageLine> lines = new ArrayList<>();
 		for (CapabilityCoverage c : teamCoverage.capabilities()) {
-			int qualified = c.qualified().size();
+			// available, as the snapshots count them: the change since is not an absence that began or ended
+			int qualified = c.available();
 			Integer was = before.get(c.capabilityId().value());
 			boolean concern = switch (c.status()) {
 				case SHORT, AT_RISK -> true;
@@ -309,7 +310,7 @@ public class PreReads {
 		for (InterventionRow i : interventions) {
 			CapabilityCoverage c = byCapability.get(i.capabilityId());
 			String capability = c != null ? c.name() : capabilityName(viewer, i.capabilityId());
-			Integer holdersNow = c != null ? c.qualified().size() : 0;
+			Integer holdersNow = c != null ? c.available() : 0;
 			IndicatorLine metric = !indicatorsShown || i.metricId() == null ? null : indicators.get(i.metricId());
 			Double metricBefore = metric == null || i.metricBefore() == null ? null : i.metricBefore().doubleValue();
 			Double metricNow = metric == null ? null : metric.latest();
