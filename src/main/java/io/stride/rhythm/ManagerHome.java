@@ -284,17 +284,17 @@ public class ManagerHome {
 	 */
 	public List<PlannedHours> plannedHours(Viewer viewer, Set<TeamId> tree) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		Map<TeamId, String> names = new HashMap<>();
+		organization.allTeams().forEach(t -> names.put(t.id(), t.name()));
 		List<PlannedHours> result = new ArrayList<>();
-		for (var period : hoursRows.current(tree.stream().map(TeamId::value).toList(), today, LIMIT)) {
-			HoursPlan plan = learningHours.plan(viewer, new TeamId(period.teamId()), period.id());
-			double planned = plan.people().stream()
-				.map(HoursPlan.PersonHours::allocatedHours)
-				.filter(java.util.Objects::nonNull)
-				.mapToDouble(java.math.BigDecimal::doubleValue)
-				.sum();
-			double used = Math.round(plan.people().stream().mapToInt(HoursPlan.PersonHours::usedMinutes).sum() / 6.0)
-					/ 10.0;
-			result.add(new PlannedHours(plan.team().id(), plan.team().name(), period.name(), planned, used,
+		// the totals alone: the full plan of each period (every person's committed time) made a division's home slow
+		for (LearningHours.Totals totals : learningHours.totals(
+				hoursRows.current(tree.stream().map(TeamId::value).toList(), today, LIMIT))) {
+			var period = totals.period();
+			TeamId team = new TeamId(period.teamId());
+			double used = Math.round(totals.usedMinutes() / 6.0) / 10.0;
+			result.add(new PlannedHours(team, names.getOrDefault(team, ""), period.name(),
+					totals.allocatedHours().doubleValue(), used,
 					"/teams/" + period.teamId() + "/learning-hours?period=" + period.id()));
 		}
 		result.sort(Comparator.comparing(PlannedHours::teamName));

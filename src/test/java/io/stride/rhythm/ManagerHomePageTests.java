@@ -223,6 +223,8 @@ class ManagerHomePageTests {
 			.andExpect(jsonPath("$.learningHours[0].teamId").value(org.teamA().value()))
 			.andExpect(jsonPath("$.learningHours[0].period").value("Sprint " + org.suffix()))
 			.andExpect(jsonPath("$.learningHours[0].planned").value(8.5))
+			.andExpect(jsonPath("$.learningHours[0].used").value(
+					learningHours.plan(manager, org.teamA(), sprint.id()).usedHours().doubleValue()))
 			.andExpect(jsonPath("$.learningHours[0].link").value(
 					"/teams/" + org.teamA().value() + "/learning-hours?period=" + sprint.id()));
 		// another manager's home does not show it
