@@ -25,6 +25,7 @@ import io.stride.capability.CapabilityLevels;
 import io.stride.capability.Coverage;
 import io.stride.capability.CoverageStatus;
 import io.stride.capability.ExpiringHolding;
+import io.stride.capability.LearningTeam;
 import io.stride.delivery.Delivery;
 import io.stride.delivery.TeamProgressRow;
 import io.stride.identity.Organization;
@@ -90,10 +91,13 @@ public class ManagerHome {
 
 	private final io.stride.rhythm.internal.HoursRows hoursRows;
 
+	private final LearningTeam learningTeam;
+
 	ManagerHome(Organization organization, Coverage coverage, CapabilityLevels capabilities, Delivery delivery,
 			NeedsAttention needsAttention, Outcomes outcomes, RitualSchedule schedule, HomeRows rows, Clock clock,
 			LearningHours learningHours, io.stride.rhythm.internal.HoursRows hoursRows, Commissions commissions,
-			LearningNeeds learningNeeds) {
+			LearningNeeds learningNeeds, LearningTeam learningTeam) {
+		this.learningTeam = learningTeam;
 		this.commissions = commissions;
 		this.learningNeeds = learningNeeds;
 		this.learningHours = learningHours;
@@ -252,7 +256,7 @@ public class ManagerHome {
 			.thenComparing(r -> r.name().toLowerCase(Locale.ROOT)));
 		expiring.sort(Comparator.comparing(ExpiringEvidence::expiresOn).thenComparing(ExpiringEvidence::name));
 		overdue.sort(Comparator.comparing(OverdueAssignment::dueDate).thenComparing(OverdueAssignment::name));
-		List<CourseAttention> courses = courses(viewer);
+		List<CourseAttention> courses = courses(viewer, only == null ? null : shown, shown);
 		NextRitual next = nextRitual(tree, teams, capabilityNames, today);
 		return new Home(today, shown, others, targetsSet, cut(risks), cut(expiring), expiring.size(), cut(overdue),
 				overdue.size(), cut(courses), courses.size(), indicators(viewer, tree, teams), next,
@@ -301,8 +305,31 @@ public class ManagerHome {
 		return result;
 	}
 
-	private List<CourseAttention> courses(Viewer viewer) {
-		NeedsAttentionReport report = needsAttention.across(viewer);
+	/**
+	 * The courses of the home's teams that need attention: a manager's across their teams and the courses they wrote;
+	 * one team's when the home is of one ({@code ?team=}), and for admins and L&D the teams shown (every course of
+	 * the organization is theirs on the analytics pages, and reading them all made their home slow).
+	 */
+	private List<CourseAttention> courses(Viewer viewer, List<TeamRef> only, List<TeamRef> shown) {
+		List<NeedsAttentionReport> reports = new ArrayList<>();
+		if (only == null && !viewer.isAdmin() && !learningTeam.includes(viewer)) {
+			reports.add(needsAttention.across(viewer));
+		}
+		else {
+			for (TeamRef team : only != null ? only : shown) {
+				reports.add(needsAttention.ofTeam(viewer, team.id()));
+			}
+		}
+		Map<String, CourseAttention> result = new LinkedHashMap<>();
+		for (NeedsAttentionReport report : reports) {
+			for (CourseAttention c : courses(report)) {
+				result.putIfAbsent(c.courseId().value() + "/" + c.reason(), c);
+			}
+		}
+		return List.copyOf(result.values());
+	}
+
+	private static List<CourseAttention> courses(NeedsAttentionReport report) {
 		List<CourseAttention> result = new ArrayList<>();
 		report.weakCourses().items().forEach(w -> result.add(attention(w.courseId(), w.courseTitle(),
 				"Learners react negatively: score " + w.reactionScore() + " from " + w.reactions() + " reactions")));
