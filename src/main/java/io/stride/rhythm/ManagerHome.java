@@ -220,7 +220,8 @@ public class ManagerHome {
 		Set<String> seenOverdue = new HashSet<>();
 		Set<String> seenExpiring = new HashSet<>();
 		for (TeamRef team : shown) {
-			Coverage.Outlook outlook = coverage.outlook(viewer, team.id(), EXPIRING_DAYS);
+			// renewals for the ones a list of LIMIT can show
+			Coverage.Outlook outlook = coverage.outlook(viewer, team.id(), EXPIRING_DAYS, LIMIT);
 			for (CapabilityCoverage c : outlook.coverage().capabilities()) {
 				capabilityNames.put(c.capabilityId(), c.name());
 				if (c.target() == null) {

@@ -152,7 +152,8 @@ public class PreReads {
 		// evidence), with the holdings expiring up to the next session and a month (as far as the forecast looks)
 		int days = (int) Math.max(1, Math.min(Coverage.FORECAST_DAYS,
 				java.time.temporal.ChronoUnit.DAYS.between(today, expiringUntil)));
-		Coverage.Outlook outlook = coverage.outlook(viewer, teamId, days);
+		// without renewals: the pre-read names who and when, not what renews it
+		Coverage.Outlook outlook = coverage.outlook(viewer, teamId, days, 0);
 		TeamCoverage teamCoverage = outlook.coverage();
 		Map<String, CapabilityCoverage> byCapability = new HashMap<>();
 		teamCoverage.capabilities().forEach(c -> byCapability.put(c.capabilityId().value(), c));
