@@ -14,7 +14,7 @@
 #   never a test database), CLIENTS (4), ONLY (measure only the reads whose name has it), KEEP_DATA=1 (measure again
 #   on the database an earlier run filled), ORGANIZATION_READY=1 (the organization is in DB already: go on with
 #   bench/rhythm-data.sql), JAR (the application to run; default: the one built in target/), APP_ARGS
-# Figures and query plans land in target/rhythm-bench/.
+# Figures (figures.txt, figures.json, machine.txt) and query plans land in target/rhythm-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${1:-100}
@@ -33,7 +33,7 @@ case "$DB" in stride_test*|stride_demo_test) echo "DB=$DB is a test database; us
 psql_db() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d $DB -v ON_ERROR_STOP=1 -tA "$@"; }
 mkdir -p "$RESULTS"
 COMMAND="bench/rhythm.sh $*"
-ENVIRONMENT="TOP=${TOP:-40} SUBS=${SUBS:-49} LEAF=${LEAF:-50} CLIENTS=$CLIENTS APP_HEAP=$APP_HEAP DB=$DB${KEEP_DATA:+ KEEP_DATA=1}"
+ENVIRONMENT="TOP=${TOP:-40} SUBS=${SUBS:-49} LEAF=${LEAF:-50} CLIENTS=$CLIENTS APP_HEAP=$APP_HEAP DB=$DB${KEEP_DATA:+ KEEP_DATA=1}${ONLY:+ ONLY=$ONLY}"
 
 if [ -z "${KEEP_DATA:-}" ] && [ -z "${ORGANIZATION_READY:-}" ]; then
   echo "== the capabilities benchmark's organization: bench/capabilities.sh with GENERATE_ONLY=1"
@@ -152,7 +152,7 @@ division_token=$(sign_in "$DIVISION_EMAIL")
 
 steal_before=$(awk '/^cpu /{print $9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-RISK_CLIENTS=$CLIENTS python3 bench/capabilities-measure.py "$BASE" "$RESULTS" "$REQUESTS" "$CLIENTS" 0 <<JSON
+RISK_CLIENTS=$CLIENTS python3 bench/capabilities-measure.py "$BASE" "$RESULTS" "$REQUESTS" "$CLIENTS" 0 <<JSON | tee "$RESULTS/figures.txt"
 {"endpoints": [
   {"name": "home page, manager of 50", "token": "$team_token", "path": "/home", "accept": "text/html", "target": 200},
   {"name": "home API, manager of 50", "token": "$team_token", "path": "/api/v1/home", "target": 200},
