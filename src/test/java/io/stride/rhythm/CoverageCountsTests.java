@@ -88,9 +88,9 @@ class CoverageCountsTests {
 		RitualId ritual = rhythm.weekly(org.teamA(), "QBR " + org.suffix(), RitualKind.QUARTERLY_BUSINESS_REVIEW, first,
 				24, org.managerA());
 		SessionId one = schedule.prepare(ritual, first);
-		Intervention recorded = interventions.record(manager, one, new InterventionDraft("ALLOCATE_HOURS",
-				escalations.value(), org.managerA().value(), today.plusDays(20).toString(), null, "Two hours a week",
-				null, null, "8", null));
+		Intervention recorded = interventions.record(manager, one, new InterventionDraft("PROPOSE_CYCLE_GOAL",
+				escalations.value(), org.managerA().value(), today.plusDays(20).toString(), null,
+				"Handle an escalation alone", null, org.learnerA().value(), null, null));
 		assertThat(recorded.holdersBefore()).as("holders when recorded").isEqualTo(1);
 
 		clock.advance(Duration.ofDays(8));
