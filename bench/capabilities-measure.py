@@ -25,7 +25,8 @@ host = urllib.parse.urlparse(BASE)
 
 class Client:
     def __init__(self, token, accept="application/json"):
-        self.headers = {"Authorization": "Bearer " + token, "Accept": accept}
+        # no token: a read without signing in (a calendar feed, whose URL holds its key)
+        self.headers = {"Accept": accept} if token is None else {"Authorization": "Bearer " + token, "Accept": accept}
         self.connection = None
 
     def request(self, method, path, body=None):

@@ -154,7 +154,10 @@ public class Absences {
 	}
 
 	private Map<PersonId, List<Absence>> grouped(List<AbsenceStore.Row> rows) {
+		// the names in one read: one per person made a division's coverage (a thousand people away) slow
 		Map<PersonId, String> names = new HashMap<>();
+		organization.credits(rows.stream().map(AbsenceStore.Row::personId).distinct().toList())
+			.forEach((id, credit) -> names.put(id, credit.name()));
 		Map<PersonId, List<Absence>> result = new LinkedHashMap<>();
 		for (AbsenceStore.Row row : rows) {
 			String name = names.computeIfAbsent(row.personId(), id -> organization.viewerOf(id).name());

@@ -121,7 +121,7 @@ public class Coverage {
 		}
 		TeamState state = state(viewer, team, today, day);
 		return teamCoverage(team, state, today, day, closest(state, today, day),
-				expiring(state, today, LevelEvaluator.EXPIRY_NOTICE_DAYS));
+				expiring(state, today, LevelEvaluator.EXPIRY_NOTICE_DAYS, Integer.MAX_VALUE));
 	}
 
 	/** A team's coverage today without the people closest to qualifying, and the levels expiring within some days. */
@@ -140,13 +140,23 @@ public class Coverage {
 	 */
 	@Transactional(readOnly = true)
 	public Outlook outlook(Viewer viewer, TeamId teamId, int days) {
+		return outlook(viewer, teamId, days, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * {@link #outlook(Viewer, TeamId, int)} with what renews each level only for the {@code renewals} soonest to
+	 * expire (the others' renewal null): finding it reads the holders' evidence, and a division has hundreds of
+	 * levels expiring within 90 days where a page shows the first few.
+	 */
+	@Transactional(readOnly = true)
+	public Outlook outlook(Viewer viewer, TeamId teamId, int days, int renewals) {
 		Team team = visibleTeam(viewer, teamId);
 		if (days < 1 || days > FORECAST_DAYS) {
 			throw new InvalidInputException("days", "Look 1 to " + FORECAST_DAYS + " days ahead.");
 		}
 		LocalDate today = today();
 		TeamState state = state(viewer, team, today, today);
-		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today, days);
+		Map<CapabilityId, List<ExpiringHolding>> expiring = expiring(state, today, days, renewals);
 		Map<CapabilityId, List<ExpiringHolding>> notice = new HashMap<>();
 		expiring.forEach((id, list) -> notice.put(id, list.stream()
 			.filter(h -> h.daysLeft() <= LevelEvaluator.EXPIRY_NOTICE_DAYS).toList()));
@@ -600,8 +610,8 @@ public class Coverage {
 		return result;
 	}
 
-	/** Levels members hold that stop holding within {@code days}, with what renews each. */
-	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today, int days) {
+	/** Levels members hold that stop holding within {@code days}, with what renews the {@code renewed} soonest. */
+	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today, int days, int renewed) {
 		List<HoldingStore.Holding> soon = new ArrayList<>();
 		for (Capability capability : state.capabilities) {
 			Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
@@ -620,9 +630,16 @@ public class Coverage {
 		}
 		Map<CapabilityId, Capability> byId = new HashMap<>();
 		state.capabilities.forEach(c -> byId.put(c.id(), c));
-		Map<String, MissingEvidence> renewals = this.renewals.of(soon, byId, today);
 		Map<PersonId, String> names = new HashMap<>();
 		state.members.forEach(m -> names.put(m.id(), m.name()));
+		// in the outlook's order: soonest first, then by name and capability
+		List<HoldingStore.Holding> renewing = soon.size() <= renewed ? soon : soon.stream()
+			.sorted(Comparator.comparing(HoldingStore.Holding::validUntil)
+				.thenComparing(h -> names.get(h.personId()), Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(h -> byId.get(h.capabilityId()).name()))
+			.limit(renewed)
+			.toList();
+		Map<String, MissingEvidence> renewals = this.renewals.of(renewing, byId, today);
 		Map<CapabilityId, List<ExpiringHolding>> result = new HashMap<>();
 		for (HoldingStore.Holding h : soon) {
 			Capability capability = byId.get(h.capabilityId());

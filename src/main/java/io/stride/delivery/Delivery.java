@@ -314,8 +314,10 @@ public class Delivery {
 		progress.ofPeople(members.stream().map(Person::id).toList())
 			.forEach(row -> rows.put(row.personId().value() + "/" + row.courseId().value(), row));
 		List<TeamProgressRow> result = new ArrayList<>();
+		// members of the same teams reach the same assignments: the walk up the tree once per set of teams
+		Map<Set<TeamId>, Set<TeamId>> reaches = new HashMap<>();
 		for (Person member : members) {
-			Set<TeamId> reach = organization.withAncestors(member.teamIds());
+			Set<TeamId> reach = reaches.computeIfAbsent(member.teamIds(), organization::withAncestors);
 			Map<CourseId, LocalDate> due = new LinkedHashMap<>();
 			for (Assignment assignment : all) {
 				if (reach.contains(assignment.teamId())) {

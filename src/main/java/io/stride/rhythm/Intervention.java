@@ -11,7 +11,8 @@ import io.stride.identity.TeamId;
 /**
  * One of a session's (at most three) capability interventions, with what it names by kind ({@code courseId},
  * {@code personId}, {@code hours}, {@code taskId}, {@code commissionId}) and what coverage ({@code holdersBefore}: the
- * team's people qualified in the capability) and the indicator ({@code metricBefore}) were when it was recorded.
+ * team's people qualified in the capability and available) and the indicator ({@code metricBefore}) were when it was
+ * recorded.
  * {@code status}: OPEN, DONE or DROPPED; {@code answer}: a proposed goal's TAKEN or LEFT.
  */
 public record Intervention(InterventionId id, SessionId sessionId, TeamId teamId, int position, InterventionKind kind,

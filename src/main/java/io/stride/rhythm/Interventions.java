@@ -164,7 +164,8 @@ public class Interventions {
 		while (taken.contains(position)) {
 			position++;
 		}
-		Integer holdersBefore = qualified(outlook.get(), c.capability().id()).size();
+		// qualified and available, as the coverage's status and every other figure of the rhythm count them
+		Integer holdersBefore = of(outlook.get(), c.capability().id()).map(CapabilityCoverage::available).orElse(0);
 		BigDecimal metricBefore = c.metricId() == null ? null : latest(viewer, c.metricId());
 		String id = Ids.newId();
 		rows.insert(new InterventionRows.Row(id, sessionId.value(), session.teamId().value(), position, c.kind().name(),
@@ -638,11 +639,6 @@ public class Interventions {
 
 	private static Optional<CapabilityCoverage> of(Coverage.Outlook outlook, CapabilityId capability) {
 		return outlook.coverage().capabilities().stream().filter(c -> c.capabilityId().equals(capability)).findFirst();
-	}
-
-	/** People of the team qualified in the capability today (at the target's level, or level 1 without a target). */
-	private static List<PersonRef> qualified(Coverage.Outlook outlook, CapabilityId capability) {
-		return of(outlook, capability).map(CapabilityCoverage::qualified).orElse(List.of());
 	}
 
 	/** The level a partner holds to pair with: the one the team's coverage counts (its target's, or level 1). */

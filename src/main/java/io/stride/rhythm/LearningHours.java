@@ -201,6 +201,76 @@ public class LearningHours {
 		return new HoursPlan(team, shown, periods, figures(teamId, shown));
 	}
 
+	/** A period's hours given to the people of its team tree and the minutes they used ({@link HoursPlan}'s sums). */
+	public record Totals(PeriodRow period, BigDecimal allocatedHours, int usedMinutes) {
+	}
+
+	/**
+	 * The totals of these periods for the manager's home: what {@link #plan} sums up for each, without the time the
+	 * people's learning asks for (which reads their assignments, progress and goals). The hours given in one query
+	 * for every period, the time used in two per distinct span of days; checks no viewer (the home reads only the
+	 * viewer's own tree).
+	 */
+	@Transactional(readOnly = true)
+	public List<Totals> totals(List<PeriodRow> periods) {
+		if (periods.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Map<String, BigDecimal>> given = rows.hours(periods.stream().map(PeriodRow::id).toList());
+		// the people of the topmost teams read once: a division's period holds those of its teams' periods
+		Set<TeamId> teams = new LinkedHashSet<>();
+		periods.forEach(p -> teams.add(new TeamId(p.teamId())));
+		List<Person> everyone = new ArrayList<>();
+		Set<PersonId> read = new HashSet<>();
+		for (TeamId team : teams) {
+			boolean below = organization.withAncestors(Set.of(team))
+				.stream()
+				.anyMatch(t -> !t.equals(team) && teams.contains(t));
+			if (!below) {
+				organization.membersOfTeamTree(team).stream().filter(p -> read.add(p.id())).forEach(everyone::add);
+			}
+		}
+		Map<PeriodRow, List<PersonId>> members = new LinkedHashMap<>();
+		// periods of the same days (a team's months, a division's sprints) read the time used together
+		Map<List<LocalDate>, Set<PersonId>> spans = new LinkedHashMap<>();
+		for (PeriodRow period : periods) {
+			Set<TeamId> tree = organization.withDescendants(Set.of(new TeamId(period.teamId())));
+			List<PersonId> ids = everyone.stream()
+				.filter(p -> p.teamIds().stream().anyMatch(tree::contains))
+				.map(Person::id)
+				.toList();
+			members.put(period, ids);
+			spans.computeIfAbsent(List.of(period.startsOn(), period.endsOn()), k -> new LinkedHashSet<>()).addAll(ids);
+		}
+		Map<List<LocalDate>, Map<PersonId, Integer>> used = new HashMap<>();
+		spans.forEach((span, people) -> {
+			Instant start = span.get(0).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Instant end = span.get(1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Map<PersonId, LearningTime.Spent> spent = learningTime.of(people, start, end);
+			Map<PersonId, Integer> logged = cycles.minutesLogged(people, start, end);
+			Map<PersonId, Integer> minutes = new HashMap<>();
+			for (PersonId p : people) {
+				LearningTime.Spent time = spent.getOrDefault(p, LearningTime.Spent.NONE);
+				minutes.put(p, roundedMinutes(time.lessons()) + roundedMinutes(time.quizzes())
+						+ logged.getOrDefault(p, 0));
+			}
+			used.put(span, minutes);
+		});
+		List<Totals> result = new ArrayList<>();
+		members.forEach((period, ids) -> {
+			Map<String, BigDecimal> hours = given.getOrDefault(period.id(), Map.of());
+			Map<PersonId, Integer> minutes = used.get(List.of(period.startsOn(), period.endsOn()));
+			BigDecimal allocated = BigDecimal.ZERO;
+			int usedMinutes = 0;
+			for (PersonId p : ids) {
+				allocated = allocated.add(hours.getOrDefault(p.value(), BigDecimal.ZERO));
+				usedMinutes += minutes.getOrDefault(p, 0);
+			}
+			result.add(new Totals(period, allocated, usedMinutes));
+		});
+		return result;
+	}
+
 	/**
 	 * Sets the hours of these people of the team tree in the period, all or none; 409 when someone saved the period
 	 * after {@code revision}; 422 at {@code allocations[i].hours} for hours that are not a number, below 0, above

@@ -25,6 +25,7 @@ import io.stride.capability.CapabilityLevels;
 import io.stride.capability.Coverage;
 import io.stride.capability.CoverageStatus;
 import io.stride.capability.ExpiringHolding;
+import io.stride.capability.LearningTeam;
 import io.stride.delivery.Delivery;
 import io.stride.delivery.TeamProgressRow;
 import io.stride.identity.Organization;
@@ -90,10 +91,13 @@ public class ManagerHome {
 
 	private final io.stride.rhythm.internal.HoursRows hoursRows;
 
+	private final LearningTeam learningTeam;
+
 	ManagerHome(Organization organization, Coverage coverage, CapabilityLevels capabilities, Delivery delivery,
 			NeedsAttention needsAttention, Outcomes outcomes, RitualSchedule schedule, HomeRows rows, Clock clock,
 			LearningHours learningHours, io.stride.rhythm.internal.HoursRows hoursRows, Commissions commissions,
-			LearningNeeds learningNeeds) {
+			LearningNeeds learningNeeds, LearningTeam learningTeam) {
+		this.learningTeam = learningTeam;
 		this.commissions = commissions;
 		this.learningNeeds = learningNeeds;
 		this.learningHours = learningHours;
@@ -216,7 +220,8 @@ public class ManagerHome {
 		Set<String> seenOverdue = new HashSet<>();
 		Set<String> seenExpiring = new HashSet<>();
 		for (TeamRef team : shown) {
-			Coverage.Outlook outlook = coverage.outlook(viewer, team.id(), EXPIRING_DAYS);
+			// renewals for the ones a list of LIMIT can show
+			Coverage.Outlook outlook = coverage.outlook(viewer, team.id(), EXPIRING_DAYS, LIMIT);
 			for (CapabilityCoverage c : outlook.coverage().capabilities()) {
 				capabilityNames.put(c.capabilityId(), c.name());
 				if (c.target() == null) {
@@ -225,7 +230,7 @@ public class ManagerHome {
 				targetsSet = true;
 				if (c.status() == CoverageStatus.SHORT || c.status() == CoverageStatus.AT_RISK || c.shortFrom() != null) {
 					risks.add(new CapabilityRisk(team.id(), team.name(), c.capabilityId(), c.name(), c.status().name(),
-							c.status().label(), c.qualified().size() - c.away().size(), c.target().minPeople(),
+							c.status().label(), c.available(), c.target().minPeople(),
 							c.target().levelName(), c.shortFrom(), c.summary(),
 							"/teams/" + team.id().value() + "/coverage"));
 				}
@@ -252,7 +257,7 @@ public class ManagerHome {
 			.thenComparing(r -> r.name().toLowerCase(Locale.ROOT)));
 		expiring.sort(Comparator.comparing(ExpiringEvidence::expiresOn).thenComparing(ExpiringEvidence::name));
 		overdue.sort(Comparator.comparing(OverdueAssignment::dueDate).thenComparing(OverdueAssignment::name));
-		List<CourseAttention> courses = courses(viewer);
+		List<CourseAttention> courses = courses(viewer, only == null ? null : shown, shown);
 		NextRitual next = nextRitual(tree, teams, capabilityNames, today);
 		return new Home(today, shown, others, targetsSet, cut(risks), cut(expiring), expiring.size(), cut(overdue),
 				overdue.size(), cut(courses), courses.size(), indicators(viewer, tree, teams), next,
@@ -284,25 +289,48 @@ public class ManagerHome {
 	 */
 	public List<PlannedHours> plannedHours(Viewer viewer, Set<TeamId> tree) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		Map<TeamId, String> names = new HashMap<>();
+		organization.allTeams().forEach(t -> names.put(t.id(), t.name()));
 		List<PlannedHours> result = new ArrayList<>();
-		for (var period : hoursRows.current(tree.stream().map(TeamId::value).toList(), today, LIMIT)) {
-			HoursPlan plan = learningHours.plan(viewer, new TeamId(period.teamId()), period.id());
-			double planned = plan.people().stream()
-				.map(HoursPlan.PersonHours::allocatedHours)
-				.filter(java.util.Objects::nonNull)
-				.mapToDouble(java.math.BigDecimal::doubleValue)
-				.sum();
-			double used = Math.round(plan.people().stream().mapToInt(HoursPlan.PersonHours::usedMinutes).sum() / 6.0)
-					/ 10.0;
-			result.add(new PlannedHours(plan.team().id(), plan.team().name(), period.name(), planned, used,
+		// the totals alone: the full plan of each period (every person's committed time) made a division's home slow
+		for (LearningHours.Totals totals : learningHours.totals(
+				hoursRows.current(tree.stream().map(TeamId::value).toList(), today, LIMIT))) {
+			var period = totals.period();
+			TeamId team = new TeamId(period.teamId());
+			double used = Math.round(totals.usedMinutes() / 6.0) / 10.0;
+			result.add(new PlannedHours(team, names.getOrDefault(team, ""), period.name(),
+					totals.allocatedHours().doubleValue(), used,
 					"/teams/" + period.teamId() + "/learning-hours?period=" + period.id()));
 		}
 		result.sort(Comparator.comparing(PlannedHours::teamName));
 		return result;
 	}
 
-	private List<CourseAttention> courses(Viewer viewer) {
-		NeedsAttentionReport report = needsAttention.across(viewer);
+	/**
+	 * The courses of the home's teams that need attention: a manager's across their teams and the courses they wrote;
+	 * one team's when the home is of one ({@code ?team=}), and for admins and L&D the teams shown (every course of
+	 * the organization is theirs on the analytics pages, and reading them all made their home slow).
+	 */
+	private List<CourseAttention> courses(Viewer viewer, List<TeamRef> only, List<TeamRef> shown) {
+		List<NeedsAttentionReport> reports = new ArrayList<>();
+		if (only == null && !viewer.isAdmin() && !learningTeam.includes(viewer)) {
+			reports.add(needsAttention.across(viewer));
+		}
+		else {
+			for (TeamRef team : only != null ? only : shown) {
+				reports.add(needsAttention.ofTeam(viewer, team.id()));
+			}
+		}
+		Map<String, CourseAttention> result = new LinkedHashMap<>();
+		for (NeedsAttentionReport report : reports) {
+			for (CourseAttention c : courses(report)) {
+				result.putIfAbsent(c.courseId().value() + "/" + c.reason(), c);
+			}
+		}
+		return List.copyOf(result.values());
+	}
+
+	private static List<CourseAttention> courses(NeedsAttentionReport report) {
 		List<CourseAttention> result = new ArrayList<>();
 		report.weakCourses().items().forEach(w -> result.add(attention(w.courseId(), w.courseTitle(),
 				"Learners react negatively: score " + w.reactionScore() + " from " + w.reactions() + " reactions")));

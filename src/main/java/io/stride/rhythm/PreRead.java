@@ -28,6 +28,8 @@ public record PreRead(SessionId session, RitualId ritual, String ritualName, Rit
 
 	/**
 	 * A capability short, at risk or forecast short, or whose coverage changed since the last session.
+	 * @param qualified the people qualified and available today (not away), as coverage's status and the snapshots
+	 * count them
 	 * @param target the people the target asks for, null without one
 	 * @param qualifiedBefore qualified at the last snapshot on or before {@code since}, null when none was taken
 	 * @param shortFrom the first day of the first shortfall in the 90-day forecast, null when none
@@ -35,7 +37,7 @@ public record PreRead(SessionId session, RitualId ritual, String ritualName, Rit
 	public record CoverageLine(String capabilityId, String name, String status, int qualified, Integer target,
 			Integer qualifiedBefore, LocalDate shortFrom, String summary) {
 
-		/** The change in qualified people since the last session, null when not known. */
+		/** The change in qualified and available people since the last session, null when not known. */
 		public Integer change() {
 			return qualifiedBefore == null ? null : qualified - qualifiedBefore;
 		}

@@ -34,7 +34,8 @@ public final class PreReadMarkdown {
 		}
 		for (CoverageLine c : p.coverage()) {
 			md.append("- **").append(text(c.name())).append("**: ").append(c.status()).append(", ")
-				.append(c.qualified()).append(c.target() == null ? " qualified" : " of " + c.target() + " needed");
+				.append(c.qualified())
+				.append(c.target() == null ? " qualified and available" : " of " + c.target() + " needed");
 			if (c.change() != null && c.change() != 0) {
 				md.append(" (").append(c.change() > 0 ? "+" : "").append(c.change()).append(" since the last session)");
 			}

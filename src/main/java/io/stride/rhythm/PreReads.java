@@ -152,7 +152,8 @@ public class PreReads {
 		// evidence), with the holdings expiring up to the next session and a month (as far as the forecast looks)
 		int days = (int) Math.max(1, Math.min(Coverage.FORECAST_DAYS,
 				java.time.temporal.ChronoUnit.DAYS.between(today, expiringUntil)));
-		Coverage.Outlook outlook = coverage.outlook(viewer, teamId, days);
+		// without renewals: the pre-read names who and when, not what renews it
+		Coverage.Outlook outlook = coverage.outlook(viewer, teamId, days, 0);
 		TeamCoverage teamCoverage = outlook.coverage();
 		Map<String, CapabilityCoverage> byCapability = new HashMap<>();
 		teamCoverage.capabilities().forEach(c -> byCapability.put(c.capabilityId().value(), c));
@@ -198,7 +199,8 @@ public class PreReads {
 		}
 		List<CoverageLine> lines = new ArrayList<>();
 		for (CapabilityCoverage c : teamCoverage.capabilities()) {
-			int qualified = c.qualified().size();
+			// available, as the snapshots count them: the change since is not an absence that began or ended
+			int qualified = c.available();
 			Integer was = before.get(c.capabilityId().value());
 			boolean concern = switch (c.status()) {
 				case SHORT, AT_RISK -> true;
@@ -309,7 +311,7 @@ public class PreReads {
 		for (InterventionRow i : interventions) {
 			CapabilityCoverage c = byCapability.get(i.capabilityId());
 			String capability = c != null ? c.name() : capabilityName(viewer, i.capabilityId());
-			Integer holdersNow = c != null ? c.qualified().size() : 0;
+			Integer holdersNow = c != null ? c.available() : 0;
 			IndicatorLine metric = !indicatorsShown || i.metricId() == null ? null : indicators.get(i.metricId());
 			Double metricBefore = metric == null || i.metricBefore() == null ? null : i.metricBefore().doubleValue();
 			Double metricNow = metric == null ? null : metric.latest();

@@ -135,7 +135,7 @@ public class RitualHistory {
 		Map<String, String> names = new HashMap<>();
 		if (!gaps.isEmpty() || !interventions.isEmpty()) {
 			for (CapabilityCoverage c : coverage.coverage(viewer, team, null).capabilities()) {
-				holdersNow.put(c.capabilityId().value(), c.qualified().size());
+				holdersNow.put(c.capabilityId().value(), c.available());
 				names.put(c.capabilityId().value(), c.name());
 			}
 			Set<String> unnamed = new HashSet<>();

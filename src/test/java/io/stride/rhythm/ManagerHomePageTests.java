@@ -193,10 +193,14 @@ class ManagerHomePageTests {
 			.andExpect(jsonPath("$.openInterventions").value(1))
 			.andExpect(jsonPath("$.openCommissions").isEmpty())
 			.andExpect(jsonPath("$.learningHours").isEmpty());
-		// one team of the tree; a team outside it is not found
+		// one team of the tree, with only the courses its people take (Learner A, who found the lesson unclear, is not
+		// in it); a team outside it is not found
+		mvc.perform(get("/api/v1/home").header("Authorization", "Bearer " + token))
+			.andExpect(jsonPath("$.coursesNeedingAttention[?(@.courseId == '%s')]", course.id().value()).isNotEmpty());
 		mvc.perform(get("/api/v1/home").param("teamId", org.subTeamA().value()).header("Authorization", "Bearer " + token))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.teams[0].id").value(org.subTeamA().value()));
+			.andExpect(jsonPath("$.teams[0].id").value(org.subTeamA().value()))
+			.andExpect(jsonPath("$.coursesNeedingAttention[?(@.courseId == '%s')]", course.id().value()).isEmpty());
 		mvc.perform(get("/api/v1/home").param("teamId", org.teamB().value()).header("Authorization", "Bearer " + token))
 			.andExpect(status().isNotFound());
 		// a learner who manages nothing gets empty sections
@@ -223,6 +227,8 @@ class ManagerHomePageTests {
 			.andExpect(jsonPath("$.learningHours[0].teamId").value(org.teamA().value()))
 			.andExpect(jsonPath("$.learningHours[0].period").value("Sprint " + org.suffix()))
 			.andExpect(jsonPath("$.learningHours[0].planned").value(8.5))
+			.andExpect(jsonPath("$.learningHours[0].used").value(
+					learningHours.plan(manager, org.teamA(), sprint.id()).usedHours().doubleValue()))
 			.andExpect(jsonPath("$.learningHours[0].link").value(
 					"/teams/" + org.teamA().value() + "/learning-hours?period=" + sprint.id()));
 		// another manager's home does not show it

@@ -250,8 +250,10 @@ public class People {
 		}
 		Map<String, Row> rows = new LinkedHashMap<>();
 		ids.forEach(id -> rows.put(id, null));
-		jdbc.sql("SELECT id, name, email, active FROM people WHERE id IN (:ids)")
-			.param("ids", ids)
+		// one array parameter, not one per person: a division's thousands of people made these slow to parse and bind
+		var array = io.stride.shared.SqlArrays.varchars(ids);
+		jdbc.sql("SELECT id, name, email, active FROM people WHERE id = ANY(:ids)")
+			.param("ids", array)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
 			.list()
 			.forEach(row -> rows.put(row.id(), row));
@@ -262,10 +264,10 @@ public class People {
 		Map<String, Set<Role>> roles = new HashMap<>();
 		Map<String, Set<TeamId>> members = new HashMap<>();
 		Map<String, Set<TeamId>> managers = new HashMap<>();
-		jdbc.sql("SELECT 'R', person_id, role FROM person_roles WHERE person_id IN (:ids) "
-				+ "UNION ALL SELECT 'M', person_id, team_id FROM team_members WHERE person_id IN (:ids) "
-				+ "UNION ALL SELECT 'G', person_id, team_id FROM team_managers WHERE person_id IN (:ids)")
-			.param("ids", ids)
+		jdbc.sql("SELECT 'R', person_id, role FROM person_roles WHERE person_id = ANY(:ids) "
+				+ "UNION ALL SELECT 'M', person_id, team_id FROM team_members WHERE person_id = ANY(:ids) "
+				+ "UNION ALL SELECT 'G', person_id, team_id FROM team_managers WHERE person_id = ANY(:ids)")
+			.param("ids", array)
 			.query(rs -> {
 				String person = rs.getString(2);
 				switch (rs.getString(1)) {

@@ -111,6 +111,20 @@ public class HoursRows {
 		return result;
 	}
 
+	/** The hours given in these periods: by period, then by person. One query for them all. */
+	public Map<String, Map<String, BigDecimal>> hours(List<String> periodIds) {
+		Map<String, Map<String, BigDecimal>> result = new HashMap<>();
+		if (periodIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT period_id, person_id, hours FROM learning_hours WHERE period_id = ANY(:periods)")
+			.param("periods", io.stride.shared.SqlArrays.varchars(periodIds))
+			.query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+				.put(rs.getString(2), rs.getBigDecimal(3)))
+			.list();
+		return result;
+	}
+
 	/** The most hours anyone has in the period (zero when none). */
 	public BigDecimal mostHours(String periodId) {
 		return jdbc.sql("SELECT COALESCE(MAX(hours), 0) FROM learning_hours WHERE period_id = ?")

@@ -53,8 +53,8 @@ class InterventionsApi {
 	/**
 	 * {@code kind}: ASSIGN_COURSE, COMMISSION_MODULE, PAIR_OR_SHADOW, PRACTICE_ON_REAL_WORK, PROPOSE_CYCLE_GOAL or
 	 * ALLOCATE_HOURS; {@code status}: OPEN, DONE or DROPPED; {@code answer}: a proposal's TAKEN or LEFT;
-	 * {@code holdersBefore} and {@code metricBefore}: the team's qualified people and the indicator's latest value when
-	 * it was recorded; {@code actionPath}: where a manager acts on it.
+	 * {@code holdersBefore} and {@code metricBefore}: the team's qualified and available people and the indicator's
+	 * latest value when it was recorded; {@code actionPath}: where a manager acts on it.
 	 */
 	record InterventionView(String id, String sessionId, String teamId, int position, String kind,
 			String capabilityId, String capabilityName, String ownerId, String ownerName, LocalDate dueOn,

@@ -44,7 +44,10 @@ class PreReadsApi {
 		this.organization = organization;
 	}
 
-	/** {@code change}: qualified people since the last session, null when no snapshot was taken before it. */
+	/**
+	 * {@code qualified}: qualified and available today (not away), as coverage's status counts; {@code change}: since
+	 * the last session, null when no snapshot was taken before it.
+	 */
 	record CoverageView(String capabilityId, String name, String status, int qualified, Integer target,
 			Integer qualifiedBefore, Integer change, LocalDate shortFrom, String summary) {
 	}
