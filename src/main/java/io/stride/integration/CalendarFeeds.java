@@ -32,16 +32,18 @@ import io.stride.integration.internal.Signatures;
 import io.stride.rhythm.DueInterventions;
 import io.stride.rhythm.RitualSchedule;
 import io.stride.shared.Ids;
+import io.stride.shared.Retry;
 import io.stride.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Private iCalendar feeds: a person's (their due dates, their teams' ritual sessions, their learning cycle's check-in
  * reminder and end, their planned absences, the interventions they own) and a team's (its ritual sessions, its open
  * interventions, its members' absences as "Away"). The token in the URL is the only key: only its hash is kept, the
- * URL is shown once, and a new feed revokes the one before.
+ * URL is shown once, and a new feed revokes the one before: a person and a team have one live feed at most.
  */
 @Service
 public class CalendarFeeds {
@@ -84,9 +86,12 @@ public class CalendarFeeds {
 
 	private final String baseUrl;
 
-	CalendarFeeds(FeedRows rows, Organization organization, Delivery delivery, RitualSchedule schedule,
+	private final TransactionTemplate transactions;
+
+	CalendarFeeds(TransactionTemplate transactions, FeedRows rows, Organization organization, Delivery delivery, RitualSchedule schedule,
 			DueInterventions interventions, LearningCycles cycles, Absences absences, Clock clock,
 			@Value("${stride.base-url}") String baseUrl) {
+		this.transactions = transactions;
 		this.rows = rows;
 		this.organization = organization;
 		this.delivery = delivery;
@@ -111,19 +116,22 @@ public class CalendarFeeds {
 	 * Makes a feed: the viewer's own ({@code team} null) or a team's they manage (404 otherwise); revokes the one it
 	 * replaces.
 	 */
-	@Transactional
 	public NewFeed create(Viewer viewer, TeamId team) {
-		if (team != null) {
-			organization.managedTeam(viewer, team);
-		}
-		Instant now = clock.instant();
-		rows.revokeLiveOf(viewer.id().value(), team == null ? null : team.value(), now);
-		String token = Signatures.newSecret("");
-		String id = Ids.newId();
-		rows.insert(id, Signatures.hash(token), team == null ? viewer.id().value() : null,
-				team == null ? null : team.value(), viewer.id().value(), now);
-		Feed feed = views(List.of(rows.live(id).orElseThrow())).getFirst();
-		return new NewFeed(feed, baseUrl + "/calendar/" + token + ".ics");
+		// two requests at once: the database keeps one live feed per person and team (live_key), so the later insert
+		// fails; run again, it revokes the feed the other request just made and makes its own, the only one live
+		return Retry.onDuplicateKey(() -> transactions.execute(tx -> {
+			if (team != null) {
+				organization.managedTeam(viewer, team);
+			}
+			Instant now = clock.instant();
+			rows.revokeLiveOf(viewer.id().value(), team == null ? null : team.value(), now);
+			String token = Signatures.newSecret("");
+			String id = Ids.newId();
+			rows.insert(id, Signatures.hash(token), team == null ? viewer.id().value() : null,
+					team == null ? null : team.value(), viewer.id().value(), now);
+			Feed feed = views(List.of(rows.live(id).orElseThrow())).getFirst();
+			return new NewFeed(feed, baseUrl + "/calendar/" + token + ".ics");
+		}));
 	}
 
 	/** Revokes the viewer's own feed or a feed of a team they manage; 404 for any other. */

@@ -75,6 +75,9 @@ class CalendarFeedsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	Org org;
 
 	LocalDate today;
@@ -213,6 +216,41 @@ class CalendarFeedsTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Team " + "Team B " + org.suffix())))
 			.andExpect(content().string(not(containsString("/calendar/"))));
+	}
+
+	@Test
+	void makingTheSameFeedSeveralTimesAtOnceLeavesOneLiveUrl() throws Exception {
+		CalendarFeeds feeds = context.getBean(CalendarFeeds.class);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			for (int round = 0; round < 5; round++) {
+				java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+				List<java.util.concurrent.Callable<CalendarFeeds.NewFeed>> makers = new java.util.ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					boolean team = i % 2 == 1;
+					makers.add(() -> {
+						start.await();
+						return feeds.create(fixtures.viewer(org.managerA()), team ? org.teamA() : null);
+					});
+				}
+				List<String> urls = new java.util.ArrayList<>();
+				for (java.util.concurrent.Future<CalendarFeeds.NewFeed> made : pool.invokeAll(makers)) {
+					urls.add(made.get().url());
+				}
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM calendar_feeds WHERE revoked_at IS NULL AND person_id = ?")
+					.param(org.managerA().value()).query(Integer.class).single()).as("round %d", round).isEqualTo(1);
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM calendar_feeds WHERE revoked_at IS NULL AND team_id = ?")
+					.param(org.teamA().value()).query(Integer.class).single()).as("round %d", round).isEqualTo(1);
+				int open = 0;
+				for (String url : urls) {
+					open += mvc.perform(get(path(url))).andReturn().getResponse().getStatus() == 200 ? 1 : 0;
+				}
+				assertThat(open).as("live URLs, round %d", round).isEqualTo(2);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	private String create(PersonId who, String teamId) throws Exception {
