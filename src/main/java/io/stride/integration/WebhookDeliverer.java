@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which blocks only that subscription: its head is tried again after an exponential back-off (doubling from
  * {@code back-off}, at most {@code max-back-off}), forever, so a receiver that is down loses nothing and gets
  * everything in order once it is back. After {@code alert-after-failures} failures in a row admins are told once.
+ * The queue of a receiver that stays down is bounded: once its oldest waiting event is older than
+ * {@code pause-after-age}, or more than {@code pause-after-waiting} events wait, the subscription is paused (admins are
+ * told), nothing more is queued for it, and what it kept is delivered in order when an admin resumes it.
  * Webhook URLs are secrets: they are never logged.
  */
 @Service
@@ -73,6 +76,10 @@ public class WebhookDeliverer {
 
 	private final Duration keepDelivered;
 
+	private final Duration pauseAfterAge;
+
+	private final int pauseAfterWaiting;
+
 	WebhookDeliverer(SubscriptionRows subscriptions, DeliveryRows deliveries, OutgoingUrls urls,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Organization organization, Clock clock,
 			@Value("${stride.integration.connect-timeout:5s}") Duration connectTimeout,
@@ -81,7 +88,9 @@ public class WebhookDeliverer {
 			@Value("${stride.integration.max-back-off:1h}") Duration maxBackOff,
 			@Value("${stride.integration.lease:2m}") Duration lease,
 			@Value("${stride.integration.alert-after-failures:5}") int alertAfter,
-			@Value("${stride.integration.keep-delivered:7d}") Duration keepDelivered) {
+			@Value("${stride.integration.keep-delivered:7d}") Duration keepDelivered,
+			@Value("${stride.integration.pause-after-age:7d}") Duration pauseAfterAge,
+			@Value("${stride.integration.pause-after-waiting:10000}") int pauseAfterWaiting) {
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.urls = urls;
@@ -95,6 +104,8 @@ public class WebhookDeliverer {
 		this.lease = lease;
 		this.alertAfter = alertAfter;
 		this.keepDelivered = keepDelivered;
+		this.pauseAfterAge = pauseAfterAge;
+		this.pauseAfterWaiting = pauseAfterWaiting;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -106,6 +117,7 @@ public class WebhookDeliverer {
 	public int deliverDue() {
 		String run = Ids.newId();
 		int sent = 0;
+		pauseOverflowing();
 		List<String> due = subscriptions.due(clock.instant(), SUBSCRIPTIONS_PER_RUN);
 		log.debug("Webhooks: {} subscriptions with deliveries due", due.size());
 		for (String id : due) {
@@ -124,6 +136,46 @@ public class WebhookDeliverer {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Pauses the failing subscriptions whose queue went over a limit: the oldest waiting event older than
+	 * {@code pause-after-age} or more than {@code pause-after-waiting} waiting; how many were paused.
+	 */
+	int pauseOverflowing() {
+		int paused = 0;
+		Instant now = clock.instant();
+		for (SubscriptionRows.Row s : subscriptions.failingUnpaused()) {
+			String reason = null;
+			Instant oldest = deliveries.oldestPending(s.id());
+			if (oldest != null && oldest.isBefore(now.minus(pauseAfterAge))) {
+				reason = "Its oldest waiting event is older than " + days(pauseAfterAge) + ".";
+			}
+			else if (deliveries.countPending(s.id(), pauseAfterWaiting + 1) > pauseAfterWaiting) {
+				reason = "More than " + pauseAfterWaiting + " events wait for it.";
+			}
+			if (reason == null) {
+				continue;
+			}
+			String why = reason;
+			Boolean done = transactions.execute(tx -> {
+				if (!subscriptions.pause(s.id(), now, why)) {
+					return false;
+				}
+				events.publishEvent(new WebhookPaused(s.id(), s.kind(), s.description(), why,
+						organization.withRole(Role.ADMIN).stream().map(Person::id).toList()));
+				return true;
+			});
+			if (Boolean.TRUE.equals(done)) {
+				paused++;
+				log.warn("Webhooks: subscription {} paused: {}", s.id(), why);
+			}
+		}
+		return paused;
+	}
+
+	private static String days(Duration d) {
+		return d.toHours() % 24 == 0 ? d.toDays() + (d.toDays() == 1 ? " day" : " days") : d.toHours() + " hours";
 	}
 
 	/**

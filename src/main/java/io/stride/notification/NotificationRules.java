@@ -306,4 +306,15 @@ class NotificationRules {
 					"/admin/integrations/" + event.subscriptionId());
 		}
 	}
+
+	@ApplicationModuleListener
+	void on(io.stride.integration.WebhookPaused event) {
+		String what = "WEBHOOK".equals(event.kind()) ? "A webhook" : "A team's chat connection";
+		for (PersonId admin : event.admins()) {
+			notifications.notify(admin, what + " was paused: its receiver stays down",
+					event.reason() + " Nothing more is queued for it until you resume it; resuming delivers what it "
+							+ "kept, in order.",
+					"/admin/integrations/" + event.subscriptionId());
+		}
+	}
 }
