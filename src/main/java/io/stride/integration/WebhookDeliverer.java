@@ -1,22 +1,19 @@
 package io.stride.integration;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.Role;
 import io.stride.integration.internal.DeliveryRows;
 import io.stride.integration.internal.OutgoingUrls;
+import io.stride.integration.internal.PinnedHttp;
 import io.stride.integration.internal.Signatures;
 import io.stride.integration.internal.SubscriptionRows;
 import io.stride.shared.Ids;
@@ -62,7 +59,7 @@ public class WebhookDeliverer {
 
 	private final Clock clock;
 
-	private final HttpClient http;
+	private final Duration connectTimeout;
 
 	private final Duration readTimeout;
 
@@ -106,11 +103,7 @@ public class WebhookDeliverer {
 		this.keepDelivered = keepDelivered;
 		this.pauseAfterAge = pauseAfterAge;
 		this.pauseAfterWaiting = pauseAfterWaiting;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.connectTimeout = connectTimeout;
 	}
 
 	/** One delivery run: sends what is due; how many deliveries succeeded. */
@@ -252,53 +245,35 @@ public class WebhookDeliverer {
 	}
 
 	private Outcome send(SubscriptionRows.Row s, DeliveryRows.Row d) {
-		// checked again at each send: a host's address may have changed since it was subscribed
-		String problem = urls.problem(s.url());
-		if (problem != null) {
-			return new Outcome(false, null, problem);
+		// checked again at each send: a host's address may have changed since it was subscribed; the address checked
+		// is the one connected to (PinnedHttp), so a DNS answer that changes after the check reaches nothing unchecked
+		OutgoingUrls.Target target = urls.target(s.url());
+		if (target.problem() != null) {
+			return new Outcome(false, null, target.problem());
 		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.url().strip()))
-			.timeout(readTimeout)
-			.header("Content-Type", "application/json; charset=utf-8")
-			.header("User-Agent", "Stride-Webhooks/1")
-			.POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", "application/json; charset=utf-8");
+		headers.put("User-Agent", "Stride-Webhooks/1");
 		if ("WEBHOOK".equals(s.kind())) {
 			long timestamp = clock.instant().getEpochSecond();
-			request.header("Stride-Event-Id", d.eventId())
-				.header("Stride-Event-Type", d.eventType())
-				.header("Stride-Signature", "t=" + timestamp + ",v1=" + Signatures.sign(s.secret(), timestamp, d.body()));
+			headers.put("Stride-Event-Id", d.eventId());
+			headers.put("Stride-Event-Type", d.eventType());
+			headers.put("Stride-Signature", "t=" + timestamp + ",v1=" + Signatures.sign(s.secret(), timestamp, d.body()));
 		}
-		// the whole exchange has a deadline: a request's own timeout ends once headers arrive, and a receiver that then
-		// trickles its body would hold the delivery run (and the scheduler thread) for as long as it liked
-		java.util.concurrent.CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(),
-				HttpResponse.BodyHandlers.discarding());
 		try {
-			HttpResponse<Void> response = exchange.get(readTimeout.toMillis() + 1000,
-					java.util.concurrent.TimeUnit.MILLISECONDS);
-			int code = response.statusCode();
+			// the whole exchange has a deadline: a receiver that trickles its answer would otherwise hold the delivery
+			// run (and the scheduler thread) for as long as it liked
+			int code = PinnedHttp.post(target, headers, d.body(), connectTimeout, readTimeout);
 			return code >= 200 && code < 300 ? new Outcome(true, code, null)
 					: new Outcome(false, code, "The receiver answered " + code + ".");
 		}
-		catch (java.util.concurrent.TimeoutException e) {
-			exchange.cancel(true);
-			return new Outcome(false, null, "No answer within " + readTimeout.toSeconds() + " s.");
+		catch (PinnedHttp.Timeout e) {
+			return new Outcome(false, null, e.connecting() ? "Connecting timed out."
+					: "No answer within " + readTimeout.toSeconds() + " s.");
 		}
-		catch (java.util.concurrent.ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof HttpConnectTimeoutException) {
-				return new Outcome(false, null, "Connecting timed out.");
-			}
-			if (cause instanceof HttpTimeoutException) {
-				return new Outcome(false, null, "No answer within " + readTimeout.toSeconds() + " s.");
-			}
+		catch (IOException | RuntimeException e) {
 			// the exception's message can hold the address: only its kind is kept
-			return new Outcome(false, null, "Could not connect or send ("
-					+ (cause == null ? e : cause).getClass().getSimpleName() + ").");
-		}
-		catch (InterruptedException e) {
-			exchange.cancel(true);
-			Thread.currentThread().interrupt();
-			return new Outcome(false, null, "Interrupted.");
+			return new Outcome(false, null, "Could not connect or send (" + e.getClass().getSimpleName() + ").");
 		}
 	}
 }
