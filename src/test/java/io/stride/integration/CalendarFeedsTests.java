@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 import io.stride.authoring.Course;
 import io.stride.capability.AbsenceKind;
 import io.stride.capability.Absences;
+import io.stride.cycles.LearningCycle;
+import io.stride.cycles.LearningCycles;
+import io.stride.cycles.NewCycle;
+import io.stride.cycles.Visibility;
 import io.stride.delivery.Delivery;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
@@ -71,6 +75,9 @@ class CalendarFeedsTests {
 
 	@Autowired
 	Delivery delivery;
+
+	@Autowired
+	LearningCycles cycles;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -156,6 +163,37 @@ class CalendarFeedsTests {
 		assertThat(calendar.toString()).doesNotContain("parental");
 		assertThat(events(calendar).keySet()).anyMatch(uid -> uid.startsWith("ritual-" + ritual));
 		assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("Stride: Team A " + org.suffix());
+	}
+
+	@Test
+	void aTeamsFeedHoldsItsDueDatesPerCourseAndTheCheckInsOfTheCyclesTheTeamMayRead() throws Exception {
+		Course course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Objections " + org.suffix());
+		// team A's tree: Manager A, Learner A and, in the team below, Learner A1
+		delivery.assign(fixtures.viewer(org.managerA()), course.id(), org.teamA(), today.plusDays(20));
+		LearningCycle shared = cycles.start(fixtures.viewer(org.learnerA()), new NewCycle("Negotiation " + org.suffix(),
+				null, null, Visibility.TEAM, List.of(), null, null, 7));
+		LearningCycle managersOnly = cycles.start(fixtures.viewer(org.managerA()), new NewCycle("Private " + org.suffix(),
+				null, null, Visibility.MANAGER, List.of(), null, null, 7));
+
+		Calendar calendar = read(create(org.managerA(), org.teamA().value()));
+
+		Map<String, VEvent> byUid = events(calendar);
+		VEvent due = byUid.get("team-due-" + course.id().value() + "-" + today.plusDays(20) + "-" + org.teamA().value()
+				+ "@stride");
+		assertThat(due).as("the course's due date").isNotNull();
+		assertThat(summary(due)).isEqualTo(course.title() + " due — 3 people");
+		assertThat(value(due, Property.DTSTART)).isEqualTo(day(today.plusDays(20)));
+		// one event per course and day, naming nobody
+		assertThat(byUid.keySet()).filteredOn(uid -> uid.startsWith("team-due-")).hasSize(1);
+		assertThat(due.toString()).doesNotContain("Learner A");
+
+		VEvent checkIn = byUid.get("cycle-check-in-" + shared.id().value() + "@stride");
+		assertThat(checkIn).as("the check-in of a cycle its owner shows the team").isNotNull();
+		assertThat(summary(checkIn)).isEqualTo("Check-in: Learner A, Negotiation " + org.suffix());
+		assertThat(value(checkIn, Property.DTSTART)).isEqualTo(day(shared.startsOn().plusDays(7)));
+		// a cycle shown to the owner's managers only is not the team's to see
+		assertThat(byUid).doesNotContainKey("cycle-check-in-" + managersOnly.id().value() + "@stride");
+		assertThat(calendar.toString()).doesNotContain("Private " + org.suffix());
 	}
 
 	@Test
