@@ -221,7 +221,10 @@ class NotificationRules {
 
 	@ApplicationModuleListener
 	void on(io.stride.rhythm.PreReadReady event) {
-		String subject = "Pre-read for " + event.ritualName() + " on " + DUE.format(event.startsAt());
+		// in the ritual's time zone, as its team meets
+		String subject = "Pre-read for " + event.ritualName() + " on "
+				+ io.stride.rhythm.RitualTimes.formatter(io.stride.rhythm.RitualTimes.zone(event.timeZone()))
+					.format(event.startsAt());
 		for (PersonId manager : notifications.managersOfTeam(event.team())) {
 			notifications.notify(manager, subject, event.markdown(), event.path());
 		}

@@ -111,13 +111,14 @@ public class PreReadSending {
 		}
 		PreRead preRead = transactions.execute(status -> preReads.build(organization.viewerOf(managers.get(0)), session,
 				false));
-		String markdown = PreReadMarkdown.of(preRead);
+		java.time.ZoneId zone = schedule.zoneOf(o.ritual());
+		String markdown = PreReadMarkdown.of(preRead, zone);
 		Boolean marked = transactions.execute(status -> {
 			if (!rows.markSent(session.id(), clock.instant())) {
 				return false;
 			}
 			events.publishEvent(new PreReadReady(id, preRead.team(), preRead.ritualName(), preRead.startsAt(), markdown,
-					"/sessions/" + id.value() + "/pre-read"));
+					"/sessions/" + id.value() + "/pre-read", zone.getId()));
 			return true;
 		});
 		return Boolean.TRUE.equals(marked);

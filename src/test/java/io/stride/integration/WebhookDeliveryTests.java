@@ -355,6 +355,25 @@ class WebhookDeliveryTests {
 	}
 
 	@Test
+	void aPreReadsChatMessageAndEmailGiveTheMeetingsTimeInTheRitualsZone() {
+		Viewer admin = fixtures.admin();
+		subscriptions.add(webhooks.connectChat(admin, org.teamA(), "SLACK", receiver.url("/slack-zone")).id());
+		Instant starts = Instant.parse("2027-01-12T14:00:00Z"); // 09:00 in New York (EST)
+		transactions.executeWithoutResult(tx -> events.publishEvent(new io.stride.rhythm.PreReadReady(
+				new io.stride.rhythm.SessionId(io.stride.shared.Ids.newId()), org.teamA(), "QBR " + org.suffix(), starts,
+				"# Pre-read", "/sessions/x/pre-read", "America/New_York")));
+
+		deliverer.deliverDue();
+
+		assertThat(json.readTree(receiver.at("/slack-zone").getFirst().body()).get("text").asString())
+			.startsWith("*Pre-read for QBR " + org.suffix() + " on Tue 12 Jan 2027, 09:00 EST*");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notifications.page(fixtures.viewer(org.managerA()), 1).items())
+				.anySatisfy(n -> assertThat(n.subject())
+					.isEqualTo("Pre-read for QBR " + org.suffix() + " on 2027-01-12 09:00 EST")));
+	}
+
+	@Test
 	void theLogForgetsOldDeliveredEventsButNeverAWaitingOne() {
 		Webhooks.NewSubscription sub = subscribe("/prune", WebhookEvent.KUDOS_GIVEN);
 		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "delivered long ago", null);
