@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +34,17 @@ public class OutgoingUrls {
 
 	/**
 	 * Where to post: the URL, its host (for the Host header, TLS's server name and the certificate's check) and the
-	 * checked address to connect to; or the {@code problem} that refuses it.
+	 * checked addresses to connect to, in the resolver's order; or the {@code problem} that refuses it.
 	 */
-	public record Target(URI uri, String host, int port, boolean https, InetAddress address, String problem) {
+	public record Target(URI uri, String host, int port, boolean https, List<InetAddress> addresses, String problem) {
 
 		static Target refused(String problem) {
-			return new Target(null, null, -1, false, null, problem);
+			return new Target(null, null, -1, false, List.of(), problem);
+		}
+
+		/** The first address to try. */
+		public InetAddress address() {
+			return addresses.isEmpty() ? null : addresses.getFirst();
 		}
 	}
 
@@ -45,7 +52,7 @@ public class OutgoingUrls {
 
 	private final Resolver resolver;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	OutgoingUrls(@Value("${stride.integration.allow-loopback:false}") boolean allowLoopback) {
 		this(allowLoopback, InetAddress::getAllByName);
 	}
@@ -114,7 +121,7 @@ public class OutgoingUrls {
 		}
 		boolean https = scheme.equals("https");
 		int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
-		return new Target(uri, host, port, https, addresses[0], null);
+		return new Target(uri, host, port, https, List.of(addresses), null);
 	}
 
 	private static boolean local(InetAddress a) {

@@ -50,13 +50,7 @@ public final class PinnedHttp {
 	public static int post(OutgoingUrls.Target target, Map<String, String> headers, String body, Duration connectTimeout,
 			Duration answerTimeout) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		try (Socket plain = new Socket()) {
-			try {
-				plain.connect(new InetSocketAddress(target.address(), target.port()), (int) connectTimeout.toMillis());
-			}
-			catch (SocketTimeoutException e) {
-				throw new Timeout(true);
-			}
+		try (Socket plain = connect(target, connectTimeout)) {
 			long deadline = System.nanoTime() + answerTimeout.toNanos();
 			Socket socket = plain;
 			if (target.https()) {
@@ -95,6 +89,34 @@ public final class PinnedHttp {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A connection to the first of the checked addresses that answers (a name with an IPv6 and an IPv4 address on a
+	 * machine without IPv6), within the connect timeout in all.
+	 */
+	private static Socket connect(OutgoingUrls.Target target, Duration connectTimeout) throws IOException {
+		long deadline = System.nanoTime() + connectTimeout.toNanos();
+		IOException last = null;
+		for (java.net.InetAddress address : target.addresses()) {
+			long left = (deadline - System.nanoTime()) / 1_000_000;
+			if (left <= 0) {
+				break;
+			}
+			Socket socket = new Socket();
+			try {
+				socket.connect(new InetSocketAddress(address, target.port()), (int) left);
+				return socket;
+			}
+			catch (IOException e) {
+				socket.close();
+				last = e;
+			}
+		}
+		if (last == null || last instanceof SocketTimeoutException) {
+			throw new Timeout(true);
+		}
+		throw last;
 	}
 
 	private static String head(OutgoingUrls.Target target, Map<String, String> headers, int length) {
