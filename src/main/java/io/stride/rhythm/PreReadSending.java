@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends each session's pre-read once, from its ritual's {@code pre_read_hours} before the meeting until the meeting
- * ends (0 hours: as it starts): prepares the
- * session, builds the pre-read as the team's nearest manager reads it (naming nobody's cycle, as every manager of the
- * team gets it) and publishes {@link PreReadReady}. Marking the session sent and publishing happen in one transaction,
+ * ends (0 hours: as it starts): prepares the session, builds the pre-read as the team's nearest manager reads it
+ * (naming nobody's cycle, as every manager of the team gets it) and publishes {@link PreReadReady}, its times in the
+ * ritual's zone. Marking the session sent and publishing happen in one transaction,
  * guarded by {@code pre_read_sent_at IS NULL}, so that two nodes running at once send it once.
  */
 @Service
