@@ -196,6 +196,12 @@ class WebhooksApiTests {
 			mvc.perform(get("/api/v1/webhook-subscriptions/" + id).header("Authorization", admin()))
 				.andExpect(jsonPath("$.pausedAt").isNotEmpty())
 				.andExpect(jsonPath("$.pausedReason").value("More than 10000 events wait for it."));
+			// the delivery log says so and offers to resume it
+			mvc.perform(get("/admin/integrations/" + id).header("Authorization", admin()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"paused\"")))
+				.andExpect(content().string(containsString("More than 10000 events wait for it.")))
+				.andExpect(content().string(containsString("/admin/integrations/" + id + "/resume")));
 			post("/api/v1/webhook-subscriptions/" + id + "/resume", bearer(org.managerA()), "")
 				.andExpect(status().isNotFound());
 			post("/api/v1/webhook-subscriptions/" + id + "/resume", admin(), "")
