@@ -433,6 +433,34 @@ public class LearningCycles {
 		return new TeamCycles(team.id(), team.name(), members);
 	}
 
+	/** An active cycle as a team's calendar shows it: its owner, dates and check-in reminder (0: none, null: halfway). */
+	public record TeamVisibleCycle(CycleId id, PersonRef owner, String title, LocalDate startsOn, LocalDate endsOn,
+			Integer reminderAfterDays) {
+	}
+
+	/**
+	 * The active cycles of the team's own members that the team's people may read: those whose owner chose TEAM or
+	 * ORGANIZATION. A cycle shown only to the owner's managers or to people they named is left out, whoever asks.
+	 * Checks no viewer: the caller (a team's calendar feed) does.
+	 */
+	@Transactional(readOnly = true)
+	public List<TeamVisibleCycle> readableByTeam(TeamId teamId) {
+		List<PersonId> members = organization.directMembersOf(teamId);
+		if (members.isEmpty()) {
+			return List.of();
+		}
+		Map<PersonId, Organization.Credit> names = organization.credits(members);
+		List<TeamVisibleCycle> found = new ArrayList<>();
+		for (CycleRow row : rows.cyclesOf(members, CycleStatus.ACTIVE)) {
+			Organization.Credit credit = names.get(row.personId());
+			if ((row.visibility() == Visibility.TEAM || row.visibility() == Visibility.ORGANIZATION) && credit != null) {
+				found.add(new TeamVisibleCycle(row.id(), new PersonRef(row.personId(), credit.name()), row.title(),
+						row.startsOn(), row.endsOn(), row.reminderAfterDays()));
+			}
+		}
+		return found;
+	}
+
 	// --- access ----------------------------------------------------------------------------------------------------
 
 	/** The cycle row when the viewer may read at least that it exists; 404 otherwise. */

@@ -19,6 +19,7 @@ import io.stride.cycles.LearningCycle;
 import io.stride.cycles.LearningCycles;
 import io.stride.delivery.Delivery;
 import io.stride.delivery.LearningItem;
+import io.stride.delivery.TeamProgressRow;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -32,16 +33,19 @@ import io.stride.integration.internal.Signatures;
 import io.stride.rhythm.DueInterventions;
 import io.stride.rhythm.RitualSchedule;
 import io.stride.shared.Ids;
+import io.stride.shared.Retry;
 import io.stride.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Private iCalendar feeds: a person's (their due dates, their teams' ritual sessions, their learning cycle's check-in
  * reminder and end, their planned absences, the interventions they own) and a team's (its ritual sessions, its open
- * interventions, its members' absences as "Away"). The token in the URL is the only key: only its hash is kept, the
- * URL is shown once, and a new feed revokes the one before.
+ * interventions, its assignments' due dates per course with how many have not finished, the check-ins of the cycles
+ * its people may read, its members' absences as "Away"). The token in the URL is the only key: only its hash is kept, the
+ * URL is shown once, and a new feed revokes the one before: a person and a team have one live feed at most.
  */
 @Service
 public class CalendarFeeds {
@@ -84,9 +88,12 @@ public class CalendarFeeds {
 
 	private final String baseUrl;
 
-	CalendarFeeds(FeedRows rows, Organization organization, Delivery delivery, RitualSchedule schedule,
+	private final TransactionTemplate transactions;
+
+	CalendarFeeds(TransactionTemplate transactions, FeedRows rows, Organization organization, Delivery delivery, RitualSchedule schedule,
 			DueInterventions interventions, LearningCycles cycles, Absences absences, Clock clock,
 			@Value("${stride.base-url}") String baseUrl) {
+		this.transactions = transactions;
 		this.rows = rows;
 		this.organization = organization;
 		this.delivery = delivery;
@@ -111,19 +118,22 @@ public class CalendarFeeds {
 	 * Makes a feed: the viewer's own ({@code team} null) or a team's they manage (404 otherwise); revokes the one it
 	 * replaces.
 	 */
-	@Transactional
 	public NewFeed create(Viewer viewer, TeamId team) {
-		if (team != null) {
-			organization.managedTeam(viewer, team);
-		}
-		Instant now = clock.instant();
-		rows.revokeLiveOf(viewer.id().value(), team == null ? null : team.value(), now);
-		String token = Signatures.newSecret("");
-		String id = Ids.newId();
-		rows.insert(id, Signatures.hash(token), team == null ? viewer.id().value() : null,
-				team == null ? null : team.value(), viewer.id().value(), now);
-		Feed feed = views(List.of(rows.live(id).orElseThrow())).getFirst();
-		return new NewFeed(feed, baseUrl + "/calendar/" + token + ".ics");
+		// two requests at once: the database keeps one live feed per person and team (live_key), so the later insert
+		// fails; run again, it revokes the feed the other request just made and makes its own, the only one live
+		return Retry.onDuplicateKey(() -> transactions.execute(tx -> {
+			if (team != null) {
+				organization.managedTeam(viewer, team);
+			}
+			Instant now = clock.instant();
+			rows.revokeLiveOf(viewer.id().value(), team == null ? null : team.value(), now);
+			String token = Signatures.newSecret("");
+			String id = Ids.newId();
+			rows.insert(id, Signatures.hash(token), team == null ? viewer.id().value() : null,
+					team == null ? null : team.value(), viewer.id().value(), now);
+			Feed feed = views(List.of(rows.live(id).orElseThrow())).getFirst();
+			return new NewFeed(feed, baseUrl + "/calendar/" + token + ".ics");
+		}));
 	}
 
 	/** Revokes the viewer's own feed or a feed of a team they manage; 404 for any other. */
@@ -204,6 +214,17 @@ public class CalendarFeeds {
 		List<FeedEvent> events = new ArrayList<>(sessions(Set.of(team), from, to));
 		interventions.ofTeams(List.of(team), from, to)
 			.forEach(i -> events.add(intervention(i, link("/sessions/" + i.session().value()))));
+		events.addAll(teamDueDates(team, from, to));
+		// the check-ins of the cycles the team's people may read; one shown to managers only or to named people is not
+		// the team's to see, whoever subscribed
+		for (LearningCycles.TeamVisibleCycle c : cycles.readableByTeam(team)) {
+			LocalDate day = checkInDay(c.startsOn(), c.endsOn(), c.reminderAfterDays());
+			if (day != null && within(day, from, to)) {
+				events.add(FeedEvent.allDay("cycle-check-in-" + c.id().value() + "@stride",
+						"Check-in: " + c.owner().name() + ", " + c.title(), null,
+						link("/cycles/" + c.id().value()), day, day));
+			}
+		}
 		List<PersonId> members = organization.directMembersOf(team);
 		Map<PersonId, Organization.Credit> names = organization.credits(members);
 		absences.between(members, from, to).forEach((person, list) -> {
@@ -215,6 +236,33 @@ public class CalendarFeeds {
 			}
 		});
 		events.sort(Comparator.comparing(FeedEvent::uid));
+		return events;
+	}
+
+	/**
+	 * The team's assignment due dates, one event per course and day with how many have not finished it ("Course X due
+	 * — 12 people"), never who: the team's progress page, for its managers, says who.
+	 */
+	private List<FeedEvent> teamDueDates(TeamId team, LocalDate from, LocalDate to) {
+		Map<String, int[]> open = new java.util.TreeMap<>();
+		Map<String, TeamProgressRow> first = new java.util.HashMap<>();
+		for (TeamProgressRow row : delivery.progressOfTeamTree(team)) {
+			if (row.dueDate() != null && within(row.dueDate(), from, to) && !row.status().isDone(row.hasQuiz())) {
+				String key = row.courseId().value() + "-" + row.dueDate();
+				open.computeIfAbsent(key, k -> new int[1])[0]++;
+				first.putIfAbsent(key, row);
+			}
+		}
+		List<FeedEvent> events = new ArrayList<>();
+		open.forEach((key, count) -> {
+			TeamProgressRow row = first.get(key);
+			int n = count[0];
+			String people = n + (n == 1 ? " person" : " people");
+			events.add(FeedEvent.allDay("team-due-" + key + "-" + team.value() + "@stride",
+					row.courseTitle() + " due — " + people,
+					"“" + row.courseTitle() + "” is due this day; " + people + " of the team have not finished it yet.",
+					link("/teams/" + team.value()), row.dueDate(), row.dueDate()));
+		});
 		return events;
 	}
 
@@ -236,20 +284,27 @@ public class CalendarFeeds {
 		List<FeedEvent> events = new ArrayList<>();
 		String link = link("/cycles/" + cycle.id().value());
 		// the same day CycleReminders reminds: the start plus reminder_after_days, or halfway; 0 means none
-		Integer after = cycle.reminderAfterDays();
-		if (after == null || after > 0) {
-			LocalDate day = cycle.startsOn().plusDays(after == null ? cycle.days() / 2 : after);
-			if (day.isBefore(cycle.endsOn()) && within(day, from, to)) {
-				events.add(FeedEvent.allDay("cycle-check-in-" + cycle.id().value() + "@stride",
-						"Check in: " + cycle.title(), "A note and progress per goal keeps the cycle on track.",
-						link + "/check-in", day, day));
-			}
+		LocalDate day = checkInDay(cycle.startsOn(), cycle.endsOn(), cycle.reminderAfterDays());
+		if (day != null && within(day, from, to)) {
+			events.add(FeedEvent.allDay("cycle-check-in-" + cycle.id().value() + "@stride",
+					"Check in: " + cycle.title(), "A note and progress per goal keeps the cycle on track.",
+					link + "/check-in", day, day));
 		}
 		if (within(cycle.endsOn(), from, to)) {
 			events.add(FeedEvent.allDay("cycle-end-" + cycle.id().value() + "@stride",
 					"Learning cycle ends: " + cycle.title(), null, link, cycle.endsOn(), cycle.endsOn()));
 		}
 		return events;
+	}
+
+	/** The day CycleReminders reminds: the start plus reminder_after_days, or halfway; null for none (0, or past the end). */
+	private static LocalDate checkInDay(LocalDate startsOn, LocalDate endsOn, Integer after) {
+		if (after != null && after <= 0) {
+			return null;
+		}
+		LocalDate day = startsOn.plusDays(after == null ? java.time.temporal.ChronoUnit.DAYS.between(startsOn, endsOn) / 2
+				: after);
+		return day.isBefore(endsOn) ? day : null;
 	}
 
 	private FeedEvent intervention(DueInterventions.Due i, String link) {

@@ -1,22 +1,19 @@
 package io.stride.integration;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.Role;
 import io.stride.integration.internal.DeliveryRows;
 import io.stride.integration.internal.OutgoingUrls;
+import io.stride.integration.internal.PinnedHttp;
 import io.stride.integration.internal.Signatures;
 import io.stride.integration.internal.SubscriptionRows;
 import io.stride.shared.Ids;
@@ -33,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which blocks only that subscription: its head is tried again after an exponential back-off (doubling from
  * {@code back-off}, at most {@code max-back-off}), forever, so a receiver that is down loses nothing and gets
  * everything in order once it is back. After {@code alert-after-failures} failures in a row admins are told once.
+ * The queue of a receiver that stays down is bounded: once its oldest waiting event is older than
+ * {@code pause-after-age}, or more than {@code pause-after-waiting} events wait, the subscription is paused (admins are
+ * told), nothing more is queued for it, and what it kept is delivered in order when an admin resumes it.
  * Webhook URLs are secrets: they are never logged.
  */
 @Service
@@ -59,7 +59,7 @@ public class WebhookDeliverer {
 
 	private final Clock clock;
 
-	private final HttpClient http;
+	private final Duration connectTimeout;
 
 	private final Duration readTimeout;
 
@@ -73,6 +73,10 @@ public class WebhookDeliverer {
 
 	private final Duration keepDelivered;
 
+	private final Duration pauseAfterAge;
+
+	private final int pauseAfterWaiting;
+
 	WebhookDeliverer(SubscriptionRows subscriptions, DeliveryRows deliveries, OutgoingUrls urls,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Organization organization, Clock clock,
 			@Value("${stride.integration.connect-timeout:5s}") Duration connectTimeout,
@@ -81,7 +85,9 @@ public class WebhookDeliverer {
 			@Value("${stride.integration.max-back-off:1h}") Duration maxBackOff,
 			@Value("${stride.integration.lease:2m}") Duration lease,
 			@Value("${stride.integration.alert-after-failures:5}") int alertAfter,
-			@Value("${stride.integration.keep-delivered:7d}") Duration keepDelivered) {
+			@Value("${stride.integration.keep-delivered:7d}") Duration keepDelivered,
+			@Value("${stride.integration.pause-after-age:7d}") Duration pauseAfterAge,
+			@Value("${stride.integration.pause-after-waiting:10000}") int pauseAfterWaiting) {
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.urls = urls;
@@ -95,17 +101,16 @@ public class WebhookDeliverer {
 		this.lease = lease;
 		this.alertAfter = alertAfter;
 		this.keepDelivered = keepDelivered;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.pauseAfterAge = pauseAfterAge;
+		this.pauseAfterWaiting = pauseAfterWaiting;
+		this.connectTimeout = connectTimeout;
 	}
 
 	/** One delivery run: sends what is due; how many deliveries succeeded. */
 	public int deliverDue() {
 		String run = Ids.newId();
 		int sent = 0;
+		pauseOverflowing();
 		List<String> due = subscriptions.due(clock.instant(), SUBSCRIPTIONS_PER_RUN);
 		log.debug("Webhooks: {} subscriptions with deliveries due", due.size());
 		for (String id : due) {
@@ -124,6 +129,46 @@ public class WebhookDeliverer {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Pauses the failing subscriptions whose queue went over a limit: the oldest waiting event older than
+	 * {@code pause-after-age} or more than {@code pause-after-waiting} waiting; how many were paused.
+	 */
+	int pauseOverflowing() {
+		int paused = 0;
+		Instant now = clock.instant();
+		for (SubscriptionRows.Row s : subscriptions.failingUnpaused()) {
+			String reason = null;
+			Instant oldest = deliveries.oldestPending(s.id());
+			if (oldest != null && oldest.isBefore(now.minus(pauseAfterAge))) {
+				reason = "Its oldest waiting event is older than " + days(pauseAfterAge) + ".";
+			}
+			else if (deliveries.countPending(s.id(), pauseAfterWaiting + 1) > pauseAfterWaiting) {
+				reason = "More than " + pauseAfterWaiting + " events wait for it.";
+			}
+			if (reason == null) {
+				continue;
+			}
+			String why = reason;
+			Boolean done = transactions.execute(tx -> {
+				if (!subscriptions.pause(s.id(), now, why)) {
+					return false;
+				}
+				events.publishEvent(new WebhookPaused(s.id(), s.kind(), s.description(), why,
+						organization.withRole(Role.ADMIN).stream().map(Person::id).toList()));
+				return true;
+			});
+			if (Boolean.TRUE.equals(done)) {
+				paused++;
+				log.warn("Webhooks: subscription {} paused: {}", s.id(), why);
+			}
+		}
+		return paused;
+	}
+
+	private static String days(Duration d) {
+		return d.toHours() % 24 == 0 ? d.toDays() + (d.toDays() == 1 ? " day" : " days") : d.toHours() + " hours";
 	}
 
 	/**
@@ -200,53 +245,35 @@ public class WebhookDeliverer {
 	}
 
 	private Outcome send(SubscriptionRows.Row s, DeliveryRows.Row d) {
-		// checked again at each send: a host's address may have changed since it was subscribed
-		String problem = urls.problem(s.url());
-		if (problem != null) {
-			return new Outcome(false, null, problem);
+		// checked again at each send: a host's address may have changed since it was subscribed; the address checked
+		// is the one connected to (PinnedHttp), so a DNS answer that changes after the check reaches nothing unchecked
+		OutgoingUrls.Target target = urls.target(s.url());
+		if (target.problem() != null) {
+			return new Outcome(false, null, target.problem());
 		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.url().strip()))
-			.timeout(readTimeout)
-			.header("Content-Type", "application/json; charset=utf-8")
-			.header("User-Agent", "Stride-Webhooks/1")
-			.POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", "application/json; charset=utf-8");
+		headers.put("User-Agent", "Stride-Webhooks/1");
 		if ("WEBHOOK".equals(s.kind())) {
 			long timestamp = clock.instant().getEpochSecond();
-			request.header("Stride-Event-Id", d.eventId())
-				.header("Stride-Event-Type", d.eventType())
-				.header("Stride-Signature", "t=" + timestamp + ",v1=" + Signatures.sign(s.secret(), timestamp, d.body()));
+			headers.put("Stride-Event-Id", d.eventId());
+			headers.put("Stride-Event-Type", d.eventType());
+			headers.put("Stride-Signature", "t=" + timestamp + ",v1=" + Signatures.sign(s.secret(), timestamp, d.body()));
 		}
-		// the whole exchange has a deadline: a request's own timeout ends once headers arrive, and a receiver that then
-		// trickles its body would hold the delivery run (and the scheduler thread) for as long as it liked
-		java.util.concurrent.CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(),
-				HttpResponse.BodyHandlers.discarding());
 		try {
-			HttpResponse<Void> response = exchange.get(readTimeout.toMillis() + 1000,
-					java.util.concurrent.TimeUnit.MILLISECONDS);
-			int code = response.statusCode();
+			// the whole exchange has a deadline: a receiver that trickles its answer would otherwise hold the delivery
+			// run (and the scheduler thread) for as long as it liked
+			int code = PinnedHttp.post(target, headers, d.body(), connectTimeout, readTimeout);
 			return code >= 200 && code < 300 ? new Outcome(true, code, null)
 					: new Outcome(false, code, "The receiver answered " + code + ".");
 		}
-		catch (java.util.concurrent.TimeoutException e) {
-			exchange.cancel(true);
-			return new Outcome(false, null, "No answer within " + readTimeout.toSeconds() + " s.");
+		catch (PinnedHttp.Timeout e) {
+			return new Outcome(false, null, e.connecting() ? "Connecting timed out."
+					: "No answer within " + readTimeout.toSeconds() + " s.");
 		}
-		catch (java.util.concurrent.ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof HttpConnectTimeoutException) {
-				return new Outcome(false, null, "Connecting timed out.");
-			}
-			if (cause instanceof HttpTimeoutException) {
-				return new Outcome(false, null, "No answer within " + readTimeout.toSeconds() + " s.");
-			}
+		catch (IOException | RuntimeException e) {
 			// the exception's message can hold the address: only its kind is kept
-			return new Outcome(false, null, "Could not connect or send ("
-					+ (cause == null ? e : cause).getClass().getSimpleName() + ").");
-		}
-		catch (InterruptedException e) {
-			exchange.cancel(true);
-			Thread.currentThread().interrupt();
-			return new Outcome(false, null, "Interrupted.");
+			return new Outcome(false, null, "Could not connect or send (" + e.getClass().getSimpleName() + ").");
 		}
 	}
 }

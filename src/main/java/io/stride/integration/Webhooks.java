@@ -15,6 +15,7 @@ import io.stride.integration.internal.DeliveryRows;
 import io.stride.integration.internal.OutgoingUrls;
 import io.stride.integration.internal.Signatures;
 import io.stride.integration.internal.SubscriptionRows;
+import io.stride.shared.ConflictException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -54,7 +55,12 @@ public class Webhooks {
 
 	/** A subscription as admins see it: the URL masked, never the secret. */
 	public record Subscription(String id, Kind kind, TeamId team, String maskedUrl, List<String> eventTypes,
-			String description, int consecutiveFailures, Instant retryAt, int pending, Instant createdAt) {
+			String description, int consecutiveFailures, Instant retryAt, int pending, Instant createdAt,
+			Instant pausedAt, String pausedReason) {
+
+		public boolean paused() {
+			return pausedAt != null;
+		}
 	}
 
 	/** A new webhook subscription with its signing secret, shown this once. */
@@ -186,14 +192,28 @@ public class Webhooks {
 		requireAdmin(viewer);
 		SubscriptionRows.Row s = row(id);
 		List<DeliveryRows.Row> rows = deliveries.latest(id, LOG_SIZE);
-		// only the oldest waiting one is tried next; those behind it wait for it
+		// only the oldest waiting one is tried next (none while paused); those behind it wait for it
 		long head = rows.stream().filter(r -> r.status().equals("PENDING")).mapToLong(DeliveryRows.Row::seq).min()
 			.orElse(-1);
 		return rows.stream()
 			.map(r -> new Delivery(r.seq(), r.eventId(), r.eventType(), r.occurredAt(), r.status(), r.attempts(),
 					r.lastAttemptAt(), r.responseCode(), r.lastError(), r.deliveredAt(),
-					r.seq() == head ? (s.retryAt() == null ? clock.instant() : s.retryAt()) : null))
+					r.seq() == head && s.pausedAt() == null ? (s.retryAt() == null ? clock.instant() : s.retryAt()) : null))
 			.toList();
+	}
+
+	/**
+	 * Resumes a paused subscription or connection: what it kept is delivered in order from now, and new events are
+	 * queued for it again (those that happened while it was paused are not). 409 when it is not paused.
+	 */
+	@Transactional
+	public Subscription resume(Viewer viewer, String id) {
+		requireAdmin(viewer);
+		row(id);
+		if (!subscriptions.resume(id)) {
+			throw new ConflictException("This subscription is not paused.");
+		}
+		return subscription(viewer, id);
 	}
 
 	/** Removes the subscription or connection and what it had waiting. */
@@ -216,7 +236,7 @@ public class Webhooks {
 		return rows.stream()
 			.map(r -> new Subscription(r.id(), Kind.valueOf(r.kind()), r.teamId() == null ? null : new TeamId(r.teamId()),
 					OutgoingUrls.masked(r.url()), r.eventTypes(), r.description(), r.consecutiveFailures(), r.retryAt(),
-					pending.getOrDefault(r.id(), 0), r.createdAt()))
+					pending.getOrDefault(r.id(), 0), r.createdAt(), r.pausedAt(), r.pausedReason()))
 			.toList();
 	}
 

@@ -221,7 +221,10 @@ class NotificationRules {
 
 	@ApplicationModuleListener
 	void on(io.stride.rhythm.PreReadReady event) {
-		String subject = "Pre-read for " + event.ritualName() + " on " + DUE.format(event.startsAt());
+		// in the ritual's time zone, as its team meets
+		String subject = "Pre-read for " + event.ritualName() + " on "
+				+ io.stride.rhythm.RitualTimes.formatter(io.stride.rhythm.RitualTimes.zone(event.timeZone()))
+					.format(event.startsAt());
 		for (PersonId manager : notifications.managersOfTeam(event.team())) {
 			notifications.notify(manager, subject, event.markdown(), event.path());
 		}
@@ -303,6 +306,17 @@ class NotificationRules {
 			notifications.notify(admin, what + " failed " + event.failures() + " deliveries in a row",
 					"The last failure: " + event.lastError() + " Stride keeps the events and tries again, waiting "
 							+ "longer each time; they are delivered in order once the receiver answers.",
+					"/admin/integrations/" + event.subscriptionId());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.integration.WebhookPaused event) {
+		String what = "WEBHOOK".equals(event.kind()) ? "A webhook" : "A team's chat connection";
+		for (PersonId admin : event.admins()) {
+			notifications.notify(admin, what + " was paused: its receiver stays down",
+					event.reason() + " Nothing more is queued for it until you resume it; resuming delivers what it "
+							+ "kept, in order.",
 					"/admin/integrations/" + event.subscriptionId());
 		}
 	}

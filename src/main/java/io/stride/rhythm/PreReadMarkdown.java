@@ -2,6 +2,7 @@ package io.stride.rhythm;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -15,17 +16,23 @@ import io.stride.rhythm.PreRead.NamedCycle;
 /** A pre-read as Markdown, to paste into a meeting document or send by email and chat. */
 public final class PreReadMarkdown {
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
 	private PreReadMarkdown() {
 	}
 
+	/** In UTC; {@link #of(PreRead, ZoneId)} in the ritual's zone. */
 	public static String of(PreRead p) {
+		return of(p, ZoneOffset.UTC);
+	}
+
+	/** The pre-read with its times in {@code zone} (the ritual's). */
+	public static String of(PreRead p, ZoneId zone) {
+		java.time.format.DateTimeFormatter at = RitualTimes.formatter(zone);
 		StringBuilder md = new StringBuilder();
-		md.append("# Pre-read: ").append(text(p.ritualName())).append(", ").append(when(p.startsAt())).append("\n\n");
+		md.append("# Pre-read: ").append(text(p.ritualName())).append(", ").append(at.format(p.startsAt())).append("\n\n");
 		md.append(text(p.teamName())).append(" · ").append(p.kind().label()).append(" · since ")
-			.append(p.previousSession() == null ? when(p.since()) + " (30 days: the first session)"
-					: "the last session on " + when(p.since()))
+			.append(p.previousSession() == null ? at.format(p.since()) + " (30 days: the first session)"
+					: "the last session on " + at.format(p.since()))
 			.append("\n\n");
 
 		md.append("## Coverage changes and shortfalls\n\n");
@@ -107,12 +114,8 @@ public final class PreReadMarkdown {
 			}
 			md.append("  \n   ").append(text(r.effect())).append('\n');
 		}
-		md.append("\n_Prepared by Stride on ").append(when(p.preparedAt())).append("._\n");
+		md.append("\n_Prepared by Stride on ").append(at.format(p.preparedAt())).append("._\n");
 		return md.toString();
-	}
-
-	static String when(Instant at) {
-		return WHEN.format(at);
 	}
 
 	/** A figure without trailing zeros: 42, 3.5. */

@@ -22,15 +22,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends each session's pre-read once, within its ritual's {@code pre_read_hours} before the meeting: prepares the
- * session, builds the pre-read as the team's nearest manager reads it (naming nobody's cycle, as every manager of the
- * team gets it) and publishes {@link PreReadReady}. Marking the session sent and publishing happen in one transaction,
+ * Sends each session's pre-read once, from its ritual's {@code pre_read_hours} before the meeting until the meeting
+ * ends (0 hours: as it starts): prepares the session, builds the pre-read as the team's nearest manager reads it
+ * (naming nobody's cycle, as every manager of the team gets it) and publishes {@link PreReadReady}, its times in the
+ * ritual's zone. Marking the session sent and publishing happen in one transaction,
  * guarded by {@code pre_read_sent_at IS NULL}, so that two nodes running at once send it once.
  */
 @Service
 public class PreReadSending {
 
 	private static final Logger log = LoggerFactory.getLogger(PreReadSending.class);
+
+	/** Meetings that began up to this long ago are looked at (no ritual is longer than a day). */
+	static final Duration STARTED_UP_TO = Duration.ofDays(1);
 
 	private final PreReadRows rows;
 
@@ -69,9 +73,14 @@ public class PreReadSending {
 		int longest = rituals.stream().mapToInt(RitualRow::preReadHours).max().orElse(0);
 		List<TeamId> teams = rituals.stream().map(r -> new TeamId(r.teamId())).distinct().toList();
 		int sent = 0;
-		for (RitualSchedule.Occurrence o : schedule.between(teams, now, now.plus(Duration.ofHours(longest)).plusSeconds(1))) {
+		// due from pre_read_hours before the start until the meeting ends: a ritual that wants it 0 hours before gets it
+		// as it starts (the job runs every quarter of an hour, so its meetings have always begun by then), and one the
+		// job missed (the node was down) still gets it while the meeting runs
+		for (RitualSchedule.Occurrence o : schedule.between(teams, now.minus(STARTED_UP_TO),
+				now.plus(Duration.ofHours(longest)).plusSeconds(1))) {
 			RitualRow ritual = byId.get(o.ritual().value());
 			if (ritual == null || o.startsAt().isAfter(now.plus(Duration.ofHours(ritual.preReadHours())))
+					|| !o.startsAt().plus(Duration.ofMinutes(o.durationMinutes())).isAfter(now)
 					|| "SKIPPED".equals(o.status())) {
 				continue;
 			}
@@ -102,13 +111,14 @@ public class PreReadSending {
 		}
 		PreRead preRead = transactions.execute(status -> preReads.build(organization.viewerOf(managers.get(0)), session,
 				false));
-		String markdown = PreReadMarkdown.of(preRead);
+		java.time.ZoneId zone = schedule.zoneOf(o.ritual());
+		String markdown = PreReadMarkdown.of(preRead, zone);
 		Boolean marked = transactions.execute(status -> {
 			if (!rows.markSent(session.id(), clock.instant())) {
 				return false;
 			}
 			events.publishEvent(new PreReadReady(id, preRead.team(), preRead.ritualName(), preRead.startsAt(), markdown,
-					"/sessions/" + id.value() + "/pre-read"));
+					"/sessions/" + id.value() + "/pre-read", zone.getId()));
 			return true;
 		});
 		return Boolean.TRUE.equals(marked);

@@ -19,6 +19,16 @@ public record Ritual(RitualId id, TeamId teamId, RitualKind kind, String name, C
 		return retiredAt != null;
 	}
 
+	/** A time of the ritual as its team reads it: in its zone, with the zone's abbreviation ("2027-01-12 09:00 WET"). */
+	public String timeOf(Instant at) {
+		return RitualTimes.formatter(RitualTimes.zone(timeZone)).format(at);
+	}
+
+	/** When the pre-read of the meeting at {@code startsAt} is sent, as {@link #timeOf}. */
+	public String preReadTimeOf(Instant startsAt) {
+		return timeOf(startsAt.minus(java.time.Duration.ofHours(preReadHours)));
+	}
+
 	/** The first session's local day and time in the ritual's zone, e.g. "2027-01-12 09:00 (Europe/Lisbon)". */
 	public String localFirstStart() {
 		return firstStartsAt.atZone(ZoneId.of(timeZone)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " ("

@@ -77,6 +77,12 @@ public class RitualSchedule {
 		return result;
 	}
 
+	/** The ritual's time zone, in which its times are shown (UTC for an unknown ritual). Checks no access. */
+	@Transactional(readOnly = true)
+	public java.time.ZoneId zoneOf(RitualId ritual) {
+		return RitualTimes.zone(rows.ritual(ritual.value()).map(RitualRow::timeZone).orElse(null));
+	}
+
 	/** The ritual's first meeting starting at or after {@code from}, if it is not retired by then. */
 	@Transactional(readOnly = true)
 	public Optional<Occurrence> next(RitualId ritual, Instant from) {

@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 import io.stride.authoring.Course;
 import io.stride.capability.AbsenceKind;
 import io.stride.capability.Absences;
+import io.stride.cycles.LearningCycle;
+import io.stride.cycles.LearningCycles;
+import io.stride.cycles.NewCycle;
+import io.stride.cycles.Visibility;
 import io.stride.delivery.Delivery;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
@@ -73,7 +77,13 @@ class CalendarFeedsTests {
 	Delivery delivery;
 
 	@Autowired
+	LearningCycles cycles;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
 	Org org;
 
@@ -156,6 +166,37 @@ class CalendarFeedsTests {
 	}
 
 	@Test
+	void aTeamsFeedHoldsItsDueDatesPerCourseAndTheCheckInsOfTheCyclesTheTeamMayRead() throws Exception {
+		Course course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Objections " + org.suffix());
+		// team A's tree: Manager A, Learner A and, in the team below, Learner A1
+		delivery.assign(fixtures.viewer(org.managerA()), course.id(), org.teamA(), today.plusDays(20));
+		LearningCycle shared = cycles.start(fixtures.viewer(org.learnerA()), new NewCycle("Negotiation " + org.suffix(),
+				null, null, Visibility.TEAM, List.of(), null, null, 7));
+		LearningCycle managersOnly = cycles.start(fixtures.viewer(org.managerA()), new NewCycle("Private " + org.suffix(),
+				null, null, Visibility.MANAGER, List.of(), null, null, 7));
+
+		Calendar calendar = read(create(org.managerA(), org.teamA().value()));
+
+		Map<String, VEvent> byUid = events(calendar);
+		VEvent due = byUid.get("team-due-" + course.id().value() + "-" + today.plusDays(20) + "-" + org.teamA().value()
+				+ "@stride");
+		assertThat(due).as("the course's due date").isNotNull();
+		assertThat(summary(due)).isEqualTo(course.title() + " due — 3 people");
+		assertThat(value(due, Property.DTSTART)).isEqualTo(day(today.plusDays(20)));
+		// one event per course and day, naming nobody
+		assertThat(byUid.keySet()).filteredOn(uid -> uid.startsWith("team-due-")).hasSize(1);
+		assertThat(due.toString()).doesNotContain("Learner A");
+
+		VEvent checkIn = byUid.get("cycle-check-in-" + shared.id().value() + "@stride");
+		assertThat(checkIn).as("the check-in of a cycle its owner shows the team").isNotNull();
+		assertThat(summary(checkIn)).isEqualTo("Check-in: Learner A, Negotiation " + org.suffix());
+		assertThat(value(checkIn, Property.DTSTART)).isEqualTo(day(shared.startsOn().plusDays(7)));
+		// a cycle shown to the owner's managers only is not the team's to see
+		assertThat(byUid).doesNotContainKey("cycle-check-in-" + managersOnly.id().value() + "@stride");
+		assertThat(calendar.toString()).doesNotContain("Private " + org.suffix());
+	}
+
+	@Test
 	void aRevokedOrReplacedFeedAndAnUnknownTokenAre404() throws Exception {
 		String first = create(org.learnerA(), null);
 		String second = create(org.learnerA(), null);
@@ -213,6 +254,41 @@ class CalendarFeedsTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Team " + "Team B " + org.suffix())))
 			.andExpect(content().string(not(containsString("/calendar/"))));
+	}
+
+	@Test
+	void makingTheSameFeedSeveralTimesAtOnceLeavesOneLiveUrl() throws Exception {
+		CalendarFeeds feeds = context.getBean(CalendarFeeds.class);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			for (int round = 0; round < 5; round++) {
+				java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+				List<java.util.concurrent.Callable<CalendarFeeds.NewFeed>> makers = new java.util.ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					boolean team = i % 2 == 1;
+					makers.add(() -> {
+						start.await();
+						return feeds.create(fixtures.viewer(org.managerA()), team ? org.teamA() : null);
+					});
+				}
+				List<String> urls = new java.util.ArrayList<>();
+				for (java.util.concurrent.Future<CalendarFeeds.NewFeed> made : pool.invokeAll(makers)) {
+					urls.add(made.get().url());
+				}
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM calendar_feeds WHERE revoked_at IS NULL AND person_id = ?")
+					.param(org.managerA().value()).query(Integer.class).single()).as("round %d", round).isEqualTo(1);
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM calendar_feeds WHERE revoked_at IS NULL AND team_id = ?")
+					.param(org.teamA().value()).query(Integer.class).single()).as("round %d", round).isEqualTo(1);
+				int open = 0;
+				for (String url : urls) {
+					open += mvc.perform(get(path(url))).andReturn().getResponse().getStatus() == 200 ? 1 : 0;
+				}
+				assertThat(open).as("live URLs, round %d", round).isEqualTo(2);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	private String create(PersonId who, String teamId) throws Exception {

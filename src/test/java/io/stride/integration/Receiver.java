@@ -33,6 +33,9 @@ final class Receiver implements AutoCloseable {
 
 	volatile int status = 204;
 
+	/** How long it waits before it answers. */
+	volatile long delayMillis;
+
 	private final HttpServer server;
 
 	Receiver() throws IOException {
@@ -40,6 +43,14 @@ final class Receiver implements AutoCloseable {
 		server.createContext("/", exchange -> {
 			try (InputStream in = exchange.getRequestBody()) {
 				String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				if (delayMillis > 0) {
+					try {
+						Thread.sleep(delayMillis);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+				}
 				int answer = status;
 				if (answer < 300) {
 					received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));

@@ -73,6 +73,9 @@ class WebhookDeliveryTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
 	Org org;
 
 	Receiver receiver;
@@ -246,6 +249,128 @@ class WebhookDeliveryTests {
 			expected.add("k-" + i);
 		}
 		assertThat(got).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void aReceiverDownForAWeekIsPausedAndResumingDeliversWhatItKeptInOrder() {
+		Webhooks.NewSubscription sub = subscribe("/dead", WebhookEvent.KUDOS_GIVEN);
+		String id = sub.subscription().id();
+		receiver.status = 503;
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "kept 1", null);
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "kept 2", null);
+		deliverer.deliverDue();
+		assertThat(webhooks.subscription(fixtures.admin(), id).paused()).isFalse();
+
+		clock.advance(Duration.ofDays(6));
+		deliverer.deliverDue();
+		assertThat(webhooks.subscription(fixtures.admin(), id).paused()).as("not yet a week").isFalse();
+		clock.advance(Duration.ofDays(1).plusMinutes(1));
+		deliverer.deliverDue();
+
+		Webhooks.Subscription paused = webhooks.subscription(fixtures.admin(), id);
+		assertThat(paused.paused()).isTrue();
+		assertThat(paused.pausedReason()).contains("older than 7 days");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notifications.page(fixtures.admin(), 1).items())
+				.anySatisfy(n -> {
+					assertThat(n.subject()).isEqualTo("A webhook was paused: its receiver stays down");
+					assertThat(n.link()).isEqualTo("/admin/integrations/" + id);
+				}));
+
+		// nothing more is queued, and nothing is sent, even to a receiver that is back
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "while paused", null);
+		assertThat(webhooks.subscription(fixtures.admin(), id).pending()).isEqualTo(2);
+		receiver.status = 200;
+		clock.advance(Duration.ofHours(2));
+		deliverer.deliverDue();
+		assertThat(receiver.at("/dead")).isEmpty();
+
+		webhooks.resume(fixtures.admin(), id);
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "after resuming", null);
+		deliverer.deliverDue();
+		assertThat(receiver.at("/dead")).extracting(r -> json.readTree(r.body()).get("data").get("message").asString())
+			.containsExactly("kept 1", "kept 2", "after resuming");
+		assertThat(webhooks.subscription(fixtures.admin(), id).paused()).isFalse();
+	}
+
+	@Test
+	void aReceiverWithMoreThanTenThousandEventsWaitingIsPaused() {
+		Webhooks.NewSubscription sub = subscribe("/flooded", WebhookEvent.KUDOS_GIVEN);
+		String id = sub.subscription().id();
+		receiver.status = 503;
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "first", null);
+		deliverer.deliverDue();
+		java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < 9_999; i++) {
+			rows.add(new Object[] { "e-" + i, id, at });
+		}
+		jdbcTemplate.batchUpdate("INSERT INTO webhook_deliveries (event_id, subscription_id, event_type, occurred_at, "
+				+ "body, status, attempts) VALUES (?, ?, 'cycles.kudos-given', ?, '{}', 'PENDING', 0)", rows);
+		deliverer.deliverDue();
+		assertThat(webhooks.subscription(fixtures.admin(), id).paused()).as("10,000 waiting").isFalse();
+
+		kudos.give(fixtures.viewer(org.learnerB()), org.learnerA(), "one too many", null);
+		deliverer.deliverDue();
+		Webhooks.Subscription s = webhooks.subscription(fixtures.admin(), id);
+		assertThat(s.paused()).isTrue();
+		assertThat(s.pausedReason()).isEqualTo("More than 10000 events wait for it.");
+	}
+
+	@Test
+	void eventsAreDeliveredInTheOrderTheirTransactionsCommitted() throws Exception {
+		subscribe("/commits", WebhookEvent.KUDOS_GIVEN);
+		java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			// A queues its event first but commits last
+			Future<?> a = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+				events.publishEvent(new KudosGiven("a", org.learnerA(), "Learner B", "A, committed third", null));
+				queued.countDown();
+				try {
+					commit.await();
+				}
+				catch (InterruptedException e) {
+					throw new IllegalStateException(e);
+				}
+			}));
+			queued.await();
+			pool.submit(() -> transactions.executeWithoutResult(tx -> events
+				.publishEvent(new KudosGiven("b", org.learnerA(), "Learner B", "B, committed first", null)))).get();
+			deliverer.deliverDue();
+			pool.submit(() -> transactions.executeWithoutResult(tx -> events
+				.publishEvent(new KudosGiven("c", org.learnerA(), "Learner B", "C, committed second", null)))).get();
+			commit.countDown();
+			a.get();
+		}
+		finally {
+			commit.countDown();
+			pool.shutdown();
+		}
+		deliverer.deliverDue();
+
+		assertThat(receiver.at("/commits")).extracting(r -> json.readTree(r.body()).get("data").get("kudosId").asString())
+			.containsExactly("b", "c", "a");
+	}
+
+	@Test
+	void aPreReadsChatMessageAndEmailGiveTheMeetingsTimeInTheRitualsZone() {
+		Viewer admin = fixtures.admin();
+		subscriptions.add(webhooks.connectChat(admin, org.teamA(), "SLACK", receiver.url("/slack-zone")).id());
+		Instant starts = Instant.parse("2027-01-12T14:00:00Z"); // 09:00 in New York (EST)
+		transactions.executeWithoutResult(tx -> events.publishEvent(new io.stride.rhythm.PreReadReady(
+				new io.stride.rhythm.SessionId(io.stride.shared.Ids.newId()), org.teamA(), "QBR " + org.suffix(), starts,
+				"# Pre-read", "/sessions/x/pre-read", "America/New_York")));
+
+		deliverer.deliverDue();
+
+		assertThat(json.readTree(receiver.at("/slack-zone").getFirst().body()).get("text").asString())
+			.startsWith("*Pre-read for QBR " + org.suffix() + " on Tue 12 Jan 2027, 09:00 EST*");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notifications.page(fixtures.viewer(org.managerA()), 1).items())
+				.anySatisfy(n -> assertThat(n.subject())
+					.isEqualTo("Pre-read for QBR " + org.suffix() + " on 2027-01-12 09:00 EST")));
 	}
 
 	@Test

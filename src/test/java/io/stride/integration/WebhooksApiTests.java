@@ -39,6 +39,9 @@ class WebhooksApiTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Org org;
 
 	Receiver receiver;
@@ -176,6 +179,39 @@ class WebhooksApiTests {
 		mvc.perform(MockMvcRequestBuilders.post("/admin/integrations/" + id + "/remove").header("Authorization", admin()))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/admin/integrations/" + id).header("Authorization", admin())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void onlyAnAdminResumesAPausedSubscriptionAndOneThatIsNotPausedIsAConflict() throws Exception {
+		String answer = post("/api/v1/webhook-subscriptions", admin(), "{\"url\":\"" + receiver.url("/resume")
+				+ "\",\"eventTypes\":[\"cycles.kudos-given\"],\"description\":\"Resume\"}")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.pausedAt").doesNotExist())
+			.andReturn().getResponse().getContentAsString();
+		String id = json.readTree(answer).get("id").asString();
+		try {
+			post("/api/v1/webhook-subscriptions/" + id + "/resume", admin(), "").andExpect(status().isConflict());
+			jdbc.sql("UPDATE webhook_subscriptions SET paused_at = CURRENT_TIMESTAMP, paused_reason = 'More than 10000 "
+					+ "events wait for it.', consecutive_failures = 9 WHERE id = ?").param(id).update();
+			mvc.perform(get("/api/v1/webhook-subscriptions/" + id).header("Authorization", admin()))
+				.andExpect(jsonPath("$.pausedAt").isNotEmpty())
+				.andExpect(jsonPath("$.pausedReason").value("More than 10000 events wait for it."));
+			// the delivery log says so and offers to resume it
+			mvc.perform(get("/admin/integrations/" + id).header("Authorization", admin()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"paused\"")))
+				.andExpect(content().string(containsString("More than 10000 events wait for it.")))
+				.andExpect(content().string(containsString("/admin/integrations/" + id + "/resume")));
+			post("/api/v1/webhook-subscriptions/" + id + "/resume", bearer(org.managerA()), "")
+				.andExpect(status().isNotFound());
+			post("/api/v1/webhook-subscriptions/" + id + "/resume", admin(), "")
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.pausedAt").doesNotExist())
+				.andExpect(jsonPath("$.consecutiveFailures").value(0));
+		}
+		finally {
+			mvc.perform(delete("/api/v1/webhook-subscriptions/" + id).header("Authorization", admin()));
+		}
 	}
 
 	private ResultActions post(String path, String auth, String body) throws Exception {

@@ -353,6 +353,29 @@ class PreReadsTests {
 	}
 
 	@Test
+	void aRitualThatWantsItsPreReadZeroHoursBeforeGetsItAsTheMeetingStartsAndNotAfterItEnds() {
+		// the job runs every quarter of an hour: at 10:00:20 the 10:00 meeting has just begun
+		Instant starts = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(3));
+		RitualId ritual = rhythm.weekly(org.teamA(), "Stand-up " + org.suffix(), RitualKind.PIPELINE_CALL, starts, 0,
+				org.managerA());
+
+		clock.advance(Duration.between(clock.instant(), starts).minusMinutes(15));
+		sending.sendDue();
+		assertThat(events.stream(PreReadReady.class).filter(e -> e.team().equals(org.teamA()))).isEmpty();
+
+		clock.advance(Duration.ofMinutes(15).plusSeconds(20));
+		sending.sendDue();
+		assertThat(events.stream(PreReadReady.class).filter(e -> e.team().equals(org.teamA()))).singleElement()
+			.satisfies(e -> assertThat(e.startsAt()).isEqualTo(starts));
+
+		// the next week's meeting, once it has ended (60 minutes), is not sent late
+		clock.advance(Duration.ofDays(7).plusMinutes(61));
+		sending.sendDue();
+		assertThat(events.stream(PreReadReady.class).filter(e -> e.team().equals(org.teamA()))).hasSize(1);
+		assertThat(schedule.next(ritual, starts.plus(Duration.ofDays(7))).orElseThrow().session()).isNull();
+	}
+
+	@Test
 	void theApiIsDocumented() throws Exception {
 		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();

@@ -28,11 +28,29 @@ public class DeliveryRows {
 	private static final String SELECT = "SELECT seq, event_id, subscription_id, event_type, occurred_at, body, status, "
 			+ "attempts, last_attempt_at, response_code, last_error, delivered_at FROM webhook_deliveries";
 
-	/** Queues the event for every webhook subscription to its type; how many. */
+	/** Whether a subscription that is not paused wants the type: a webhook, or a chat connection of these teams. */
+	public boolean anyWants(String type, List<String> teamIds) {
+		return jdbc.sql("SELECT COUNT(*) FROM webhook_subscriptions s WHERE s.paused_at IS NULL AND s.event_types LIKE :like "
+				+ "AND (s.kind = 'WEBHOOK' OR s.team_id = ANY(:teams))")
+			.param("like", "%," + type + ",%")
+			.param("teams", SqlArrays.varchars(teamIds))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Locks the outbox's order row until the transaction ends: what the transaction queues after it takes {@code seq}
+	 * after every transaction that queued before it has committed.
+	 */
+	public void lockOrder(Instant at) {
+		jdbc.sql("UPDATE webhook_outbox_order SET locked_at = ? WHERE id = 1").param(Timestamp.from(at)).update();
+	}
+
+	/** Queues the event for every webhook subscription to its type that is not paused; how many. */
 	public int enqueueWebhooks(String eventId, String type, Instant at, String body) {
 		return jdbc.sql("INSERT INTO webhook_deliveries (event_id, subscription_id, event_type, occurred_at, body, "
 				+ "status, attempts) SELECT :event, s.id, :type, :at, :body, 'PENDING', 0 FROM webhook_subscriptions s "
-				+ "WHERE s.kind = 'WEBHOOK' AND s.event_types LIKE :like ORDER BY s.id")
+				+ "WHERE s.kind = 'WEBHOOK' AND s.paused_at IS NULL AND s.event_types LIKE :like ORDER BY s.id")
 			.param("event", eventId)
 			.param("type", type)
 			.param("at", Timestamp.from(at))
@@ -41,14 +59,15 @@ public class DeliveryRows {
 			.update();
 	}
 
-	/** Queues a chat message for the connections of one tool (SLACK, TEAMS) of these teams; how many. */
+	/** Queues a chat message for the connections of one tool (SLACK, TEAMS) of these teams not paused; how many. */
 	public int enqueueChat(String kind, List<String> teamIds, String eventId, String type, Instant at, String body) {
 		if (teamIds.isEmpty()) {
 			return 0;
 		}
 		return jdbc.sql("INSERT INTO webhook_deliveries (event_id, subscription_id, event_type, occurred_at, body, "
 				+ "status, attempts) SELECT :event, s.id, :type, :at, :body, 'PENDING', 0 FROM webhook_subscriptions s "
-				+ "WHERE s.kind = :kind AND s.team_id = ANY(:teams) AND s.event_types LIKE :like ORDER BY s.id")
+				+ "WHERE s.kind = :kind AND s.paused_at IS NULL AND s.team_id = ANY(:teams) AND s.event_types LIKE :like "
+				+ "ORDER BY s.id")
 			.param("event", eventId)
 			.param("type", type)
 			.param("at", Timestamp.from(at))
@@ -65,6 +84,25 @@ public class DeliveryRows {
 			.params(subscriptionId, limit)
 			.query((rs, n) -> row(rs))
 			.list();
+	}
+
+	/** How many deliveries wait for the subscription, counted up to {@code upTo}. */
+	public int countPending(String subscriptionId, int upTo) {
+		return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM webhook_deliveries WHERE subscription_id = ? "
+				+ "AND status = 'PENDING' LIMIT ?) waiting")
+			.params(subscriptionId, upTo)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** When the subscription's oldest waiting event happened; null when none waits. */
+	public Instant oldestPending(String subscriptionId) {
+		return jdbc.sql("SELECT occurred_at FROM webhook_deliveries WHERE subscription_id = ? AND status = 'PENDING' "
+				+ "ORDER BY seq LIMIT 1")
+			.param(subscriptionId)
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
 	}
 
 	/** The latest deliveries of a subscription, newest first: its delivery log. */

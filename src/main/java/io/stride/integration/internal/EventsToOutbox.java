@@ -1,7 +1,5 @@
 package io.stride.integration.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,7 @@ import io.stride.rhythm.LearningNeedAnswered;
 import io.stride.rhythm.LearningNeedFiled;
 import io.stride.rhythm.PreReadReady;
 import io.stride.rhythm.ProposalAnswered;
+import io.stride.rhythm.RitualTimes;
 import io.stride.rhythm.SessionHeld;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -35,9 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EventsToOutbox {
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
-			java.util.Locale.ENGLISH);
 
 	private final Outbox outbox;
 
@@ -63,11 +59,12 @@ class EventsToOutbox {
 		String link = link(e.path());
 		outbox.enqueue(WebhookEvent.PRE_READ_READY,
 				data("sessionId", e.session().value(), "teamId", e.team().value(), "ritualName", e.ritualName(),
-						"startsAt", e.startsAt().toString(), "url", link, "markdown", e.markdown()),
+						"startsAt", e.startsAt().toString(), "timeZone", e.timeZone(), "url", link, "markdown",
+						e.markdown()),
 				// the channel gets a pointer, not the pre-read: it names people and carries indicators only the team's
 				// managers may read, while everyone in the team reads the channel (the page asks them to sign in)
 				List.of(e.team()), new ChatMessages("Pre-read for " + e.ritualName() + " on "
-						+ WHEN.format(e.startsAt().atZone(ZoneOffset.UTC)),
+						+ RitualTimes.spoken(e.startsAt(), RitualTimes.zone(e.timeZone())),
 						"The capability pre-read for the session is ready for the team's managers.", link));
 	}
 

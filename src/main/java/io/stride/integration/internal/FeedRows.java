@@ -26,10 +26,15 @@ public class FeedRows {
 	public record Row(String id, String personId, String teamId, String createdBy, Instant createdAt) {
 	}
 
+	/**
+	 * Adds a live feed; a DuplicateKeyException when the person or team has one already (live_key is unique), as when
+	 * another request made one at the same time.
+	 */
 	public void insert(String id, String tokenHash, String personId, String teamId, String createdBy, Instant at) {
-		jdbc.sql("INSERT INTO calendar_feeds (id, token_hash, person_id, team_id, created_by, created_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(id, tokenHash, personId, teamId, createdBy, Timestamp.from(at))
+		jdbc.sql("INSERT INTO calendar_feeds (id, token_hash, person_id, team_id, created_by, created_at, live_key) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(id, tokenHash, personId, teamId, createdBy, Timestamp.from(at),
+					personId != null ? "P:" + personId : "T:" + teamId)
 			.update();
 	}
 
@@ -62,7 +67,7 @@ public class FeedRows {
 	}
 
 	public void revoke(String id, Instant at) {
-		jdbc.sql("UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+		jdbc.sql("UPDATE calendar_feeds SET revoked_at = ?, live_key = NULL WHERE id = ? AND revoked_at IS NULL")
 			.params(Timestamp.from(at), id)
 			.update();
 	}
@@ -70,12 +75,12 @@ public class FeedRows {
 	/** Revokes the person's own feed, or the team's when {@code teamId} is given. */
 	public void revokeLiveOf(String personId, String teamId, Instant at) {
 		if (teamId != null) {
-			jdbc.sql("UPDATE calendar_feeds SET revoked_at = ? WHERE team_id = ? AND revoked_at IS NULL")
+			jdbc.sql("UPDATE calendar_feeds SET revoked_at = ?, live_key = NULL WHERE team_id = ? AND revoked_at IS NULL")
 				.params(Timestamp.from(at), teamId)
 				.update();
 		}
 		else {
-			jdbc.sql("UPDATE calendar_feeds SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL")
+			jdbc.sql("UPDATE calendar_feeds SET revoked_at = ?, live_key = NULL WHERE person_id = ? AND revoked_at IS NULL")
 				.params(Timestamp.from(at), personId)
 				.update();
 		}

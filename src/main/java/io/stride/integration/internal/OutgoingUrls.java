@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,74 +15,113 @@ import org.springframework.stereotype.Component;
  * Which addresses Stride may post to: https to a public address. Loopback (over http too) only when
  * {@code stride.integration.allow-loopback} is set (development and tests); private, link-local and other local
  * addresses never, so that a webhook cannot be aimed at the network Stride runs in.
+ * <p>
+ * The host is resolved once, by {@link #target}: the addresses checked are the ones connected to ({@link PinnedHttp}),
+ * so that a name whose DNS answer changes between the check and the connection (DNS rebinding) cannot reach an
+ * address that was never checked.
  */
 @Component
 public class OutgoingUrls {
 
 	public static final int MAX_LENGTH = 2000;
 
+	/** How a host name becomes addresses (the system's resolver; tests give their own). */
+	@FunctionalInterface
+	public interface Resolver {
+
+		InetAddress[] resolve(String host) throws UnknownHostException;
+	}
+
+	/**
+	 * Where to post: the URL, its host (for the Host header, TLS's server name and the certificate's check) and the
+	 * checked addresses to connect to, in the resolver's order; or the {@code problem} that refuses it.
+	 */
+	public record Target(URI uri, String host, int port, boolean https, List<InetAddress> addresses, String problem) {
+
+		static Target refused(String problem) {
+			return new Target(null, null, -1, false, List.of(), problem);
+		}
+
+		/** The first address to try. */
+		public InetAddress address() {
+			return addresses.isEmpty() ? null : addresses.getFirst();
+		}
+	}
+
 	private final boolean allowLoopback;
 
+	private final Resolver resolver;
+
+	@Autowired
 	OutgoingUrls(@Value("${stride.integration.allow-loopback:false}") boolean allowLoopback) {
+		this(allowLoopback, InetAddress::getAllByName);
+	}
+
+	public OutgoingUrls(boolean allowLoopback, Resolver resolver) {
 		this.allowLoopback = allowLoopback;
+		this.resolver = resolver;
 	}
 
 	/** Why the URL may not be posted to, or null when it may. Resolves the host. */
 	public String problem(String url) {
+		return target(url).problem();
+	}
+
+	/** The URL checked, with the one address to connect to; resolves the host once. */
+	public Target target(String url) {
 		if (url == null || url.isBlank()) {
-			return "Enter the https address to post to.";
+			return Target.refused("Enter the https address to post to.");
 		}
 		if (url.length() > MAX_LENGTH) {
-			return "The address is longer than " + MAX_LENGTH + " characters.";
+			return Target.refused("The address is longer than " + MAX_LENGTH + " characters.");
 		}
 		URI uri;
 		try {
 			uri = new URI(url.strip());
 		}
 		catch (URISyntaxException e) {
-			return "This is not a valid address.";
+			return Target.refused("This is not a valid address.");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
 		String host = uri.getHost();
 		if (!scheme.equals("https") && !scheme.equals("http") || host == null) {
-			return "The address must start with https://.";
+			return Target.refused("The address must start with https://.");
 		}
 		if (uri.getUserInfo() != null) {
-			return "The address may not hold a user name or password.";
+			return Target.refused("The address may not hold a user name or password.");
 		}
-		if (scheme.equals("http")) {
-			// plain http only to this machine, and only when allowed
-			return allowLoopback && loopback(host) ? null
-					: "The address must start with https:// (only loopback may use http, in development).";
+		String httpOnlyLoopback = "The address must start with https:// (only loopback may use http, in development).";
+		if (scheme.equals("http") && !allowLoopback) {
+			return Target.refused(httpOnlyLoopback);
 		}
 		InetAddress[] addresses;
 		try {
-			addresses = InetAddress.getAllByName(host);
+			addresses = resolver.resolve(host);
 		}
 		catch (UnknownHostException e) {
-			return "The host could not be found.";
+			return Target.refused(scheme.equals("http") ? httpOnlyLoopback : "The host could not be found.");
 		}
-		boolean loopback = addresses.length > 0;
+		if (addresses == null || addresses.length == 0) {
+			return Target.refused("The host could not be found.");
+		}
+		boolean loopback = true;
 		for (InetAddress address : addresses) {
 			loopback &= address.isLoopbackAddress();
 			if (!address.isLoopbackAddress() && local(address)) {
-				return "The address is in a private or local network; Stride posts only to public addresses.";
+				return Target.refused(scheme.equals("http") ? httpOnlyLoopback
+						: "The address is in a private or local network; Stride posts only to public addresses.");
 			}
 		}
+		if (scheme.equals("http") && !loopback) {
+			// plain http only to this machine, and only when allowed
+			return Target.refused(httpOnlyLoopback);
+		}
 		if (loopback && !allowLoopback) {
-			return "The address is this machine (loopback); Stride posts only to public addresses.";
+			return Target.refused("The address is this machine (loopback); Stride posts only to public addresses.");
 		}
-		return null;
-	}
-
-	private static boolean loopback(String host) {
-		try {
-			InetAddress[] addresses = InetAddress.getAllByName(host);
-			return addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
-		}
-		catch (UnknownHostException e) {
-			return false;
-		}
+		boolean https = scheme.equals("https");
+		int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+		return new Target(uri, host, port, https, List.of(addresses), null);
 	}
 
 	private static boolean local(InetAddress a) {

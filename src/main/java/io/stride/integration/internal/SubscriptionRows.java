@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class SubscriptionRows {
 
 	private static final String SELECT = "SELECT id, kind, team_id, url, secret, event_types, description, "
-			+ "consecutive_failures, retry_at, created_by, created_at FROM webhook_subscriptions";
+			+ "consecutive_failures, retry_at, created_by, created_at, paused_at, paused_reason FROM webhook_subscriptions";
 
 	private final JdbcClient jdbc;
 
@@ -26,7 +26,8 @@ public class SubscriptionRows {
 	}
 
 	public record Row(String id, String kind, String teamId, String url, String secret, List<String> eventTypes,
-			String description, int consecutiveFailures, Instant retryAt, String createdBy, Instant createdAt) {
+			String description, int consecutiveFailures, Instant retryAt, String createdBy, Instant createdAt,
+			Instant pausedAt, String pausedReason) {
 	}
 
 	public void insert(String id, String kind, String teamId, String url, String secret, List<String> types,
@@ -71,9 +72,30 @@ public class SubscriptionRows {
 		return counts;
 	}
 
-	/** Subscriptions with a delivery waiting whose retry time has come and that no run holds. */
+	/** Subscriptions not paused whose latest delivery failed. */
+	public List<Row> failingUnpaused() {
+		return jdbc.sql(SELECT + " WHERE consecutive_failures > 0 AND paused_at IS NULL ORDER BY id").query((rs, n) -> row(rs)).list();
+	}
+
+	/** Pauses the subscription; false when it already was. */
+	public boolean pause(String id, Instant at, String reason) {
+		return jdbc.sql("UPDATE webhook_subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ? AND paused_at IS NULL")
+			.params(Timestamp.from(at), reason, id)
+			.update() == 1;
+	}
+
+	/** Resumes a paused subscription: its head is tried at once, its failures counted afresh; false when not paused. */
+	public boolean resume(String id) {
+		return jdbc.sql("UPDATE webhook_subscriptions SET paused_at = NULL, paused_reason = NULL, retry_at = NULL, "
+				+ "consecutive_failures = 0, alerted_at = NULL WHERE id = ? AND paused_at IS NOT NULL")
+			.param(id)
+			.update() == 1;
+	}
+
+	/** Subscriptions not paused with a delivery waiting whose retry time has come and that no run holds. */
 	public List<String> due(Instant now, int limit) {
-		return jdbc.sql("SELECT s.id FROM webhook_subscriptions s WHERE (s.retry_at IS NULL OR s.retry_at <= :now) "
+		return jdbc.sql("SELECT s.id FROM webhook_subscriptions s WHERE s.paused_at IS NULL "
+				+ "AND (s.retry_at IS NULL OR s.retry_at <= :now) "
 				+ "AND (s.lease_until IS NULL OR s.lease_until < :now) AND EXISTS (SELECT 1 FROM webhook_deliveries d "
 				+ "WHERE d.subscription_id = s.id AND d.status = 'PENDING') ORDER BY s.retry_at NULLS FIRST, s.id LIMIT :limit")
 			.param("now", Timestamp.from(now))
@@ -122,8 +144,9 @@ public class SubscriptionRows {
 		String types = rs.getString(6);
 		List<String> list = java.util.Arrays.stream(types.split(",")).filter(s -> !s.isEmpty()).toList();
 		Timestamp retry = rs.getTimestamp(9);
+		Timestamp paused = rs.getTimestamp(12);
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), list,
 				rs.getString(7), rs.getInt(8), retry == null ? null : retry.toInstant(), rs.getString(10),
-				rs.getTimestamp(11).toInstant());
+				rs.getTimestamp(11).toInstant(), paused == null ? null : paused.toInstant(), rs.getString(13));
 	}
 }

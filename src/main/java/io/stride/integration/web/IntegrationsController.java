@@ -91,6 +91,13 @@ class IntegrationsController {
 		return "integration/deliveries";
 	}
 
+	@PostMapping("/admin/integrations/{id}/resume")
+	String resume(@PathVariable String id, RedirectAttributes redirect) {
+		webhooks.resume(organization.currentViewer(), id);
+		redirect.addFlashAttribute("notice", "Resumed: what it kept is delivered in order, and new events are queued again.");
+		return "redirect:/admin/integrations/" + id;
+	}
+
 	@PostMapping("/admin/integrations/{id}/remove")
 	String remove(@PathVariable String id, RedirectAttributes redirect) {
 		webhooks.remove(organization.currentViewer(), id);

@@ -51,12 +51,12 @@ class WebhooksApi {
 	/** {@code url} masked (scheme and host); {@code secret} only in the answer that creates a webhook. */
 	record SubscriptionView(String id, String kind, String teamId, String url, List<String> eventTypes,
 			String description, int consecutiveFailures, Instant retryAt, int pending, Instant createdAt,
-			String secret) {
+			Instant pausedAt, String pausedReason, String secret) {
 
 		static SubscriptionView of(Webhooks.Subscription s, String secret) {
 			return new SubscriptionView(s.id(), s.kind().name(), s.team() == null ? null : s.team().value(),
 					s.maskedUrl(), s.eventTypes(), s.description(), s.consecutiveFailures(), s.retryAt(), s.pending(),
-					s.createdAt(), secret);
+					s.createdAt(), s.pausedAt(), s.pausedReason(), secret);
 		}
 	}
 
@@ -96,6 +96,13 @@ class WebhooksApi {
 			+ "DELIVERED), attempts, the last response code or error, and the next attempt of the one tried next")
 	List<Webhooks.Delivery> deliveries(@PathVariable String id) {
 		return webhooks.log(organization.currentViewer(), id);
+	}
+
+	@PostMapping("/webhook-subscriptions/{id}/resume")
+	@Operation(summary = "Resume a subscription paused because its receiver stayed down (pausedAt set): what it kept is "
+			+ "delivered in order, new events are queued for it again. 409 when it is not paused")
+	SubscriptionView resume(@PathVariable String id) {
+		return SubscriptionView.of(webhooks.resume(organization.currentViewer(), id), null);
 	}
 
 	@DeleteMapping("/webhook-subscriptions/{id}")

@@ -1,12 +1,10 @@
 package io.stride.rhythm.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.rhythm.ManagerHome;
+import io.stride.rhythm.RitualSchedule;
+import io.stride.rhythm.RitualTimes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +14,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-
 	private final ManagerHome home;
 
 	private final Organization organization;
 
 	private final io.stride.rhythm.Commissions commissions;
 
-	HomeController(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions) {
+	private final RitualSchedule schedule;
+
+	HomeController(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions,
+			RitualSchedule schedule) {
+		this.schedule = schedule;
 		this.home = home;
 		this.organization = organization;
 		this.commissions = commissions;
@@ -36,8 +36,9 @@ class HomeController {
 				team == null || team.isBlank() ? null : new TeamId(team.strip()));
 		model.addAttribute("home", h);
 		model.addAttribute("publication", HomeApi.publication(h, organization, commissions));
+		// in the ritual's time zone, as its team meets
 		model.addAttribute("ritualStarts", h.nextRitual() == null ? null
-				: WHEN.format(h.nextRitual().startsAt().atZone(ZoneOffset.UTC)) + " UTC");
+				: RitualTimes.spoken(h.nextRitual().startsAt(), schedule.zoneOf(h.nextRitual().ritualId())));
 		model.addAttribute("expiringSoonDays", ManagerHome.EXPIRING_SOON_DAYS);
 		return "home/home";
 	}

@@ -38,7 +38,11 @@ class PreReadsApi {
 
 	private final Organization organization;
 
-	PreReadsApi(PreReads preReads, RitualHistory history, Organization organization) {
+	private final io.stride.rhythm.RitualSchedule schedule;
+
+	PreReadsApi(PreReads preReads, RitualHistory history, Organization organization,
+			io.stride.rhythm.RitualSchedule schedule) {
+		this.schedule = schedule;
 		this.preReads = preReads;
 		this.history = history;
 		this.organization = organization;
@@ -127,7 +131,8 @@ class PreReadsApi {
 
 	@GetMapping(path = "/sessions/{id}/pre-read", produces = MARKDOWN + ";charset=UTF-8")
 	String preReadMarkdown(@PathVariable String id) {
-		return PreReadMarkdown.of(preReads.of(organization.currentViewer(), new SessionId(id)));
+		io.stride.rhythm.PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+		return PreReadMarkdown.of(preRead, schedule.zoneOf(preRead.ritual()));
 	}
 
 	@GetMapping("/rituals/{id}/history")

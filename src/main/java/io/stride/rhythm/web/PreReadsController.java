@@ -1,6 +1,7 @@
 package io.stride.rhythm.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -11,6 +12,8 @@ import io.stride.rhythm.PreReadMarkdown;
 import io.stride.rhythm.PreReads;
 import io.stride.rhythm.RitualHistory;
 import io.stride.rhythm.RitualId;
+import io.stride.rhythm.RitualSchedule;
+import io.stride.rhythm.RitualTimes;
 import io.stride.rhythm.SessionId;
 import io.stride.shared.web.CsvDownload;
 import org.springframework.http.ContentDisposition;
@@ -29,9 +32,8 @@ class PreReadsController {
 
 	private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
-	/** Times as the rest of the product shows them. */
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
+	/** A team's history spans rituals of several zones: its times are in UTC, with the abbreviation. */
+	private static final DateTimeFormatter UTC = RitualTimes.formatter(ZoneOffset.UTC);
 
 	private final PreReads preReads;
 
@@ -39,7 +41,10 @@ class PreReadsController {
 
 	private final Organization organization;
 
-	PreReadsController(PreReads preReads, RitualHistory history, Organization organization) {
+	private final RitualSchedule schedule;
+
+	PreReadsController(PreReads preReads, RitualHistory history, Organization organization, RitualSchedule schedule) {
+		this.schedule = schedule;
 		this.preReads = preReads;
 		this.history = history;
 		this.organization = organization;
@@ -48,9 +53,10 @@ class PreReadsController {
 	@GetMapping("/sessions/{id}/pre-read")
 	String preRead(@PathVariable String id, @RequestParam(required = false) String print, Model model) {
 		PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+		ZoneId zone = schedule.zoneOf(preRead.ritual());
 		model.addAttribute("preRead", preRead);
-		model.addAttribute("markdown", PreReadMarkdown.of(preRead));
-		model.addAttribute("utc", UTC);
+		model.addAttribute("markdown", PreReadMarkdown.of(preRead, zone));
+		model.addAttribute("when", RitualTimes.formatter(zone));
 		return print != null ? "rhythm/pre-read-print" : "rhythm/pre-read";
 	}
 
@@ -62,13 +68,13 @@ class PreReadsController {
 		return ResponseEntity.ok()
 			.contentType(MARKDOWN)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-			.body(PreReadMarkdown.of(preRead));
+			.body(PreReadMarkdown.of(preRead, schedule.zoneOf(preRead.ritual())));
 	}
 
 	@GetMapping("/rituals/{id}/history")
 	String ritualHistory(@PathVariable String id, @RequestParam(defaultValue = "1") String page, Model model) {
-		model.addAttribute("utc", UTC);
 		RitualHistory.Page found = history.ofRitual(organization.currentViewer(), new RitualId(id), page(page));
+		model.addAttribute("when", RitualTimes.formatter(schedule.zoneOf(found.ritual())));
 		model.addAttribute("history", found);
 		model.addAttribute("base", "/rituals/" + found.ritual().value() + "/history");
 		return "rhythm/history";
@@ -76,7 +82,7 @@ class PreReadsController {
 
 	@GetMapping("/teams/{id}/ritual-history")
 	String teamHistory(@PathVariable String id, @RequestParam(defaultValue = "1") String page, Model model) {
-		model.addAttribute("utc", UTC);
+		model.addAttribute("when", UTC);
 		RitualHistory.Page found = history.ofTeam(organization.currentViewer(), new TeamId(id), page(page));
 		model.addAttribute("history", found);
 		model.addAttribute("base", "/teams/" + found.team().value() + "/ritual-history");

@@ -1,5 +1,8 @@
 package io.stride.rhythm.web;
 
+import io.stride.rhythm.RitualSchedule;
+import io.stride.rhythm.RitualTimes;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -53,8 +56,11 @@ class SessionsController {
 
 	private final Organization organization;
 
+	private final RitualSchedule schedule;
+
 	SessionsController(Sessions sessions, Interventions interventions, Capabilities capabilities,
-			Organization organization) {
+			Organization organization, RitualSchedule schedule) {
+		this.schedule = schedule;
 		this.sessions = sessions;
 		this.interventions = interventions;
 		this.capabilities = capabilities;
@@ -289,6 +295,8 @@ class SessionsController {
 			model.addAttribute("notesText", record.session().notes());
 			model.addAttribute("notesBefore", record.session().notes() == null ? "" : record.session().notes());
 		}
+		// the meeting's time as the team meets: in the ritual's zone
+		model.addAttribute("zoned", RitualTimes.formatter(schedule.zoneOf(record.session().ritualId())));
 		model.addAttribute("options", options);
 		model.addAttribute("capabilities", active);
 		model.addAttribute("tasks", tasks);
