@@ -558,10 +558,23 @@ public class Coverage {
 		}).toList();
 		state.absences = absences.between(ids, today, today.plusDays(FORECAST_DAYS));
 		boolean showKinds = viewer.isAdmin() || organization.canManage(viewer, team.id());
+		// each capability's figures come from the members holding some level of it, in the members' (name) order: a
+		// division of thousands holding a few levels each is walked by its holdings, not by capability x member
+		Map<PersonId, Integer> place = new HashMap<>();
+		for (int i = 0; i < state.members.size(); i++) {
+			place.put(state.members.get(i).id(), i);
+		}
 		for (Capability capability : state.capabilities) {
+			Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
+			List<PersonRef> holders = held.keySet().stream()
+				.map(place::get)
+				.filter(java.util.Objects::nonNull)
+				.sorted()
+				.map(state.members::get)
+				.toList();
 			state.results.put(capability.id(), CoverageCalculator.calculate(new CoverageCalculator.Input(capability,
-					state.targets.get(capability.id()), state.members, state.held.getOrDefault(capability.id(), Map.of()),
-					state.absences, today, day, FORECAST_DAYS, showKinds)));
+					state.targets.get(capability.id()), holders, held, state.absences, today, day, FORECAST_DAYS,
+					showKinds, state.members.size())));
 		}
 		return state;
 	}
@@ -614,9 +627,8 @@ public class Coverage {
 	private Map<CapabilityId, List<ExpiringHolding>> expiring(TeamState state, LocalDate today, int days, int renewed) {
 		List<HoldingStore.Holding> soon = new ArrayList<>();
 		for (Capability capability : state.capabilities) {
-			Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
-			for (PersonRef member : state.members) {
-				List<HoldingStore.Holding> h = held.get(member.id());
+			// the members holding some level of it (state.held holds members' holdings only)
+			for (List<HoldingStore.Holding> h : state.held.getOrDefault(capability.id(), Map.of()).values()) {
 				int level = CoverageCalculator.levelOn(h, today);
 				if (level == 0) {
 					continue;
@@ -648,7 +660,8 @@ public class Coverage {
 						h.levelRank(), capability.levelName(h.levelRank()), h.validUntil(),
 						daysLeft(h.validUntil(), today, days), renewals.get(Renewals.key(h))));
 		}
-		result.values().forEach(list -> list.sort(Comparator.comparing(ExpiringHolding::expiresOn)));
+		result.values().forEach(list -> list.sort(Comparator.comparing(ExpiringHolding::expiresOn)
+			.thenComparing(ExpiringHolding::name, Comparator.nullsLast(Comparator.naturalOrder()))));
 		return result;
 	}
 

@@ -161,6 +161,10 @@ class RhythmWebhookEventsTests {
 		JsonNode second = got.get(1).get("data");
 		assertThat(second.get("answer").asString()).isEqualTo("LEFT");
 		assertThat(second.get("status").asString()).isEqualTo("DROPPED");
+		// leaving a suggestion is the person's own business: neither who left it nor what it said goes out
+		assertThat(second.hasNonNull("personId")).isFalse();
+		assertThat(second.hasNonNull("description")).isFalse();
+		assertThat(first.hasNonNull("description")).isTrue();
 	}
 
 	@Test

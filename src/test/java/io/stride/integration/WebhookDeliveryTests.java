@@ -412,14 +412,18 @@ class WebhookDeliveryTests {
 			.endsWith("/people/" + org.learnerA().value() + "/kudos|Open in Stride>");
 		assertThat(slack.header("Stride-Signature")).isNull();
 
-		JsonNode card = json.readTree(receiver.at("/teams").getFirst().body());
-		assertThat(card.get("@type").asString()).isEqualTo("MessageCard");
-		assertThat(card.get("@context").asString()).isEqualTo("https://schema.org/extensions");
-		assertThat(card.get("title").asString()).isEqualTo("Learner B thanked Learner A");
-		assertThat(card.get("text").asString())
+		// an Adaptive Card in a message: what Teams' Workflows webhooks (and the older connectors) post
+		JsonNode message = json.readTree(receiver.at("/teams").getFirst().body());
+		assertThat(message.get("type").asString()).isEqualTo("message");
+		JsonNode attachment = message.get("attachments").get(0);
+		assertThat(attachment.get("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
+		JsonNode card = attachment.get("content");
+		assertThat(card.get("type").asString()).isEqualTo("AdaptiveCard");
+		assertThat(card.get("body").get(0).get("text").asString()).isEqualTo("Learner B thanked Learner A");
+		assertThat(card.get("body").get(1).get("text").asString())
 			.contains("checklist \\*helped\\* \\[Reset your password\\]\\(https://evil\\.example\\)");
-		assertThat(card.get("potentialAction").get(0).get("@type").asString()).isEqualTo("OpenUri");
-		assertThat(card.get("potentialAction").get(0).get("targets").get(0).get("uri").asString())
+		assertThat(card.get("actions").get(0).get("type").asString()).isEqualTo("Action.OpenUrl");
+		assertThat(card.get("actions").get(0).get("url").asString())
 			.endsWith("/people/" + org.learnerA().value() + "/kudos");
 		// learner A is not in team B
 		assertThat(receiver.at("/slack-b")).isEmpty();

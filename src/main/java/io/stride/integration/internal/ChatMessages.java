@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A message for a team's chat, in each tool's incoming-webhook format: Slack's {@code {"text": ...}} in mrkdwn, and
- * Microsoft Teams' MessageCard (title, Markdown text and a button that opens Stride).
+ * Microsoft Teams' Adaptive Card (title, text and a button that opens Stride).
  */
 public record ChatMessages(String title, String text, String url) {
 
@@ -26,24 +26,43 @@ public record ChatMessages(String title, String text, String url) {
 		return Map.of("text", out.toString());
 	}
 
+	/**
+	 * An Adaptive Card in a message, which both Teams' Workflows webhooks (that take nothing else) and the older
+	 * incoming-webhook connectors post: the title in bold, the text, and a button that opens Stride.
+	 */
 	public Map<String, Object> teams() {
-		Map<String, Object> card = new LinkedHashMap<>();
-		card.put("@type", "MessageCard");
-		card.put("@context", "https://schema.org/extensions");
-		card.put("summary", title);
-		card.put("themeColor", "1F6FEB");
-		card.put("title", escapeMarkdown(title));
+		List<Map<String, Object>> body = new java.util.ArrayList<>();
+		Map<String, Object> heading = new LinkedHashMap<>();
+		heading.put("type", "TextBlock");
+		heading.put("text", escapeMarkdown(title));
+		heading.put("weight", "Bolder");
+		heading.put("size", "Medium");
+		heading.put("wrap", true);
+		body.add(heading);
 		if (text != null && !text.isBlank()) {
-			card.put("text", escapeMarkdown(cut(text)));
+			Map<String, Object> block = new LinkedHashMap<>();
+			block.put("type", "TextBlock");
+			block.put("text", escapeMarkdown(cut(text)));
+			block.put("wrap", true);
+			body.add(block);
 		}
+		Map<String, Object> card = new LinkedHashMap<>();
+		card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+		card.put("type", "AdaptiveCard");
+		card.put("version", "1.4");
+		card.put("body", body);
 		if (url != null) {
-			card.put("potentialAction", List.of(Map.of("@type", "OpenUri", "name", "Open in Stride", "targets",
-					List.of(Map.of("os", "default", "uri", url)))));
+			card.put("actions", List.of(Map.of("type", "Action.OpenUrl", "title", "Open in Stride", "url", url)));
 		}
-		return card;
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("type", "message");
+		message.put("summary", title);
+		message.put("attachments", List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content",
+				card)));
+		return message;
 	}
 
-	/** Markdown's marks as literal characters, for Teams, which renders a card's title and text as Markdown. */
+	/** Markdown's marks as literal characters, for Teams, which renders a card's text blocks as Markdown. */
 	static String escapeMarkdown(String text) {
 		return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|~])", "\\\\$1");
 	}

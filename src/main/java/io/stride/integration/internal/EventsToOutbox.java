@@ -91,8 +91,10 @@ class EventsToOutbox {
 	void on(ProposalAnswered e) {
 		outbox.enqueue(WebhookEvent.PROPOSAL_ANSWERED, data("interventionId", e.intervention().value(),
 				"sessionId", e.session().value(), "teamId", e.team().value(), "capabilityId", e.capability().value(),
-				"personId", id(e.person()), "ownerId", e.owner().value(), "answer", e.answer(), "status",
-				e.taken() ? "DONE" : "DROPPED", "description", e.description()), List.of(e.team()), null);
+				// a suggestion is the person's to take or leave: who left one, and what it said, stay in Stride
+				"personId", e.taken() ? id(e.person()) : null, "ownerId", e.owner().value(), "answer", e.answer(),
+				"status", e.taken() ? "DONE" : "DROPPED", "description", e.taken() ? e.description() : null),
+				List.of(e.team()), null);
 	}
 
 	@EventListener
