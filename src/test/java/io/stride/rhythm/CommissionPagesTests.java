@@ -271,7 +271,10 @@ class CommissionPagesTests {
 			.andExpect(content().string(containsString("EUR 1500.00")))
 			.andExpect(content().string(containsString("EUR 400.00")))
 			.andExpect(content().string(containsString("EUR 1100.00")))
-			.andExpect(content().string(containsString("Commission: Discount questions")));
+			.andExpect(content().string(containsString("Commission: Discount questions")))
+			// one table of the period's spends; none of spends without a budget (there are none)
+			.andExpect(content().string(containsString("<caption>Spends</caption>")))
+			.andExpect(content().string(not(containsString("Spends without a budget period"))));
 	}
 
 	@Test
