@@ -13,7 +13,7 @@ import io.stride.identity.Person;
 import io.stride.identity.Role;
 import io.stride.integration.internal.DeliveryRows;
 import io.stride.integration.internal.OutgoingUrls;
-import io.stride.integration.internal.PinnedHttp;
+import io.stride.integration.internal.OutgoingHttp;
 import io.stride.integration.internal.Signatures;
 import io.stride.integration.internal.SubscriptionRows;
 import io.stride.shared.Ids;
@@ -51,6 +51,8 @@ public class WebhookDeliverer {
 
 	private final OutgoingUrls urls;
 
+	private final OutgoingHttp http;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -58,10 +60,6 @@ public class WebhookDeliverer {
 	private final Organization organization;
 
 	private final Clock clock;
-
-	private final Duration connectTimeout;
-
-	private final Duration readTimeout;
 
 	private final Duration backOff;
 
@@ -77,10 +75,8 @@ public class WebhookDeliverer {
 
 	private final int pauseAfterWaiting;
 
-	WebhookDeliverer(SubscriptionRows subscriptions, DeliveryRows deliveries, OutgoingUrls urls,
+	WebhookDeliverer(SubscriptionRows subscriptions, DeliveryRows deliveries, OutgoingUrls urls, OutgoingHttp http,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Organization organization, Clock clock,
-			@Value("${stride.integration.connect-timeout:5s}") Duration connectTimeout,
-			@Value("${stride.integration.read-timeout:10s}") Duration readTimeout,
 			@Value("${stride.integration.back-off:30s}") Duration backOff,
 			@Value("${stride.integration.max-back-off:1h}") Duration maxBackOff,
 			@Value("${stride.integration.lease:2m}") Duration lease,
@@ -91,11 +87,11 @@ public class WebhookDeliverer {
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.urls = urls;
+		this.http = http;
 		this.events = events;
 		this.transactions = transactions;
 		this.organization = organization;
 		this.clock = clock;
-		this.readTimeout = readTimeout;
 		this.backOff = backOff;
 		this.maxBackOff = maxBackOff;
 		this.lease = lease;
@@ -103,7 +99,6 @@ public class WebhookDeliverer {
 		this.keepDelivered = keepDelivered;
 		this.pauseAfterAge = pauseAfterAge;
 		this.pauseAfterWaiting = pauseAfterWaiting;
-		this.connectTimeout = connectTimeout;
 	}
 
 	/** One delivery run: sends what is due; how many deliveries succeeded. */
@@ -246,7 +241,7 @@ public class WebhookDeliverer {
 
 	private Outcome send(SubscriptionRows.Row s, DeliveryRows.Row d) {
 		// checked again at each send: a host's address may have changed since it was subscribed; the address checked
-		// is the one connected to (PinnedHttp), so a DNS answer that changes after the check reaches nothing unchecked
+		// is the one connected to (OutgoingHttp), so a DNS answer that changes after the check reaches nothing unchecked
 		OutgoingUrls.Target target = urls.target(s.url());
 		if (target.problem() != null) {
 			return new Outcome(false, null, target.problem());
@@ -263,13 +258,13 @@ public class WebhookDeliverer {
 		try {
 			// the whole exchange has a deadline: a receiver that trickles its answer would otherwise hold the delivery
 			// run (and the scheduler thread) for as long as it liked
-			int code = PinnedHttp.post(target, headers, d.body(), connectTimeout, readTimeout);
+			int code = http.post(target, headers, d.body());
 			return code >= 200 && code < 300 ? new Outcome(true, code, null)
 					: new Outcome(false, code, "The receiver answered " + code + ".");
 		}
-		catch (PinnedHttp.Timeout e) {
+		catch (OutgoingHttp.TimedOut e) {
 			return new Outcome(false, null, e.connecting() ? "Connecting timed out."
-					: "No answer within " + readTimeout.toSeconds() + " s.");
+					: "No answer within " + http.readTimeout().toSeconds() + " s.");
 		}
 		catch (IOException | RuntimeException e) {
 			// the exception's message can hold the address: only its kind is kept

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code stride.integration.allow-loopback} is set (development and tests); private, link-local and other local
  * addresses never, so that a webhook cannot be aimed at the network Stride runs in.
  * <p>
- * The host is resolved once, by {@link #target}: the addresses checked are the ones connected to ({@link PinnedHttp}),
+ * The host is resolved once, by {@link #target}: the addresses checked are the ones connected to ({@link OutgoingHttp}),
  * so that a name whose DNS answer changes between the check and the connection (DNS rebinding) cannot reach an
  * address that was never checked.
  */
