@@ -188,6 +188,7 @@ class ManagerHomePageTests {
 					course.id().value(), org.learnerA().value()).value(3))
 			.andExpect(jsonPath("$.outcomeIndicators[?(@.id == '%s')].trend", metric.id()).value("IMPROVING"))
 			.andExpect(jsonPath("$.nextRitual.ritualId").value(ritual))
+			.andExpect(jsonPath("$.nextRitual.timeZone").value("UTC"))
 			.andExpect(jsonPath("$.nextRitual.openInterventions[0].id").value(intervention))
 			.andExpect(jsonPath("$.nextRitual.openInterventions[0].link").value("/sessions/" + lastSession))
 			.andExpect(jsonPath("$.openInterventions").value(1))

@@ -30,10 +30,14 @@ class HomeApi {
 
 	private final io.stride.rhythm.Commissions commissions;
 
-	HomeApi(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions) {
+	private final io.stride.rhythm.RitualSchedule schedule;
+
+	HomeApi(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions,
+			io.stride.rhythm.RitualSchedule schedule) {
 		this.home = home;
 		this.organization = organization;
 		this.commissions = commissions;
+		this.schedule = schedule;
 	}
 
 	/** The time from commission to publication over the teams the home sums up (none for someone who manages none). */
@@ -98,6 +102,7 @@ class HomeApi {
 	}
 
 	record RitualView(String ritualId, String teamId, String teamName, String name, String kind, Instant startsAt,
+			@Schema(description = "the ritual's time zone (IANA), in which its team meets") String timeZone,
 			int durationMinutes, @Schema(description = "the stored session, or null while none is prepared") String sessionId,
 			String link, List<InterventionView> openInterventions) {
 	}
@@ -128,13 +133,14 @@ class HomeApi {
 			@RequestParam(required = false) String teamId) {
 		ManagerHome.Home h = home.home(organization.currentViewer(),
 				teamId == null || teamId.isBlank() ? null : new TeamId(teamId.strip()));
-		return view(h, PublicationView.of(publication(h, organization, commissions)));
+		return view(h, PublicationView.of(publication(h, organization, commissions)),
+				h.nextRitual() == null ? null : schedule.zoneOf(h.nextRitual().ritualId()).getId());
 	}
 
-	static HomeView view(ManagerHome.Home h, PublicationView publication) {
+	static HomeView view(ManagerHome.Home h, PublicationView publication, String timeZone) {
 		ManagerHome.NextRitual r = h.nextRitual();
 		RitualView ritual = r == null ? null : new RitualView(r.ritualId().value(), r.teamId().value(), r.teamName(),
-				r.name(), r.kind(), r.startsAt(), r.durationMinutes(), r.sessionId() == null ? null : r.sessionId().value(),
+				r.name(), r.kind(), r.startsAt(), timeZone, r.durationMinutes(), r.sessionId() == null ? null : r.sessionId().value(),
 				r.link(), r.openInterventions().stream().map(i -> new InterventionView(i.id().value(),
 						i.sessionId().value(), i.kind(), i.capabilityId().value(), i.capabilityName(), i.ownerId().value(),
 						i.ownerName(), i.dueOn(), i.overdue(), i.description(), i.link())).toList());
