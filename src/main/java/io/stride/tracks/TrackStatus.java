@@ -1,0 +1,5 @@
+package io.stride.tracks;
+
+public enum TrackStatus {
+	DRAFT, PUBLISHED, ARCHIVED
+}
