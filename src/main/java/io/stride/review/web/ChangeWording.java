@@ -34,11 +34,14 @@ final class ChangeWording {
 		int read = changes.newOrChanged();
 		if (changes.firstVersion()) {
 			long reused = changes.parts().stream().filter(p -> p.state() == State.REUSED).count();
-			return "This is the course's first version: nothing of it was published before, so "
-					+ (reused == 0 ? "all " + total + " parts are new. Read them all."
-							: read + " of " + total + " parts are new and " + reused
-									+ (reused == 1 ? " is" : " are") + " reused as reviewed with " + (reused == 1 ? "its source" : "their sources")
-									+ ". Read the new ones.");
+			if (read == total) {
+				return "This is the course's first version: nothing of it was published before, so all " + total
+						+ " parts are new. Read them all.";
+			}
+			return "This is the course's first version: nothing of it was published before. " + read + " of " + total
+					+ " parts are new or changed — read " + (read == 1 ? "this one" : "these") + "; " + reused
+					+ (reused == 1 ? " is" : " are") + " reused as " + (reused == 1 ? "its source has it" : "their sources have them")
+					+ ", reviewed there.";
 		}
 		if (read == 0) {
 			return "Nothing is new or changed since version " + changes.comparedWith()
