@@ -85,13 +85,14 @@ public class ChangedParts {
 			Map<String, ChangeRows.Origin> origins) {
 		Map<String, Element> previous = before == null ? Map.of() : elements(before);
 		Map<String, SourceText> sources = new HashMap<>();
+		Map<String, Optional<Course>> headers = new HashMap<>();
 		List<Part> parts = new ArrayList<>();
 		parts.add(settings(now, before));
 		Map<String, Element> current = elements(now);
 		for (Element element : current.values()) {
 			Element was = previous.get(element.id());
 			ChangeRows.Origin origin = origins.get(element.id());
-			SourceText source = origin == null ? null : sources.computeIfAbsent(element.id(), k -> sourceText(origin));
+			SourceText source = origin == null ? null : sources.computeIfAbsent(element.id(), k -> sourceText(origin, headers));
 			List<String> text = element.lines(false);
 			if (was != null && was.lines(false).equals(text)) {
 				parts.add(new Part(element.kind(), element.id(), element.title(), State.UNCHANGED, List.of(),
@@ -149,11 +150,13 @@ public class ChangedParts {
 	private record SourceText(Source source, Element element) {
 	}
 
-	private SourceText sourceText(ChangeRows.Origin origin) {
+	/** @param headers source courses already read, by id: most reused parts of a course come from few courses */
+	private SourceText sourceText(ChangeRows.Origin origin, Map<String, Optional<Course>> headers) {
 		CourseId sourceId = new CourseId(origin.sourceCourseId());
 		Optional<CourseVersions.Stored> stored = versions.find(sourceId, origin.sourceVersion());
 		Element element = stored.map(s -> elements(s.content()).get(origin.sourceElementId())).orElse(null);
-		Course header = courses.summaries("WHERE id = ?", origin.sourceCourseId()).stream().findFirst().orElse(null);
+		Course header = headers.computeIfAbsent(origin.sourceCourseId(),
+				id -> courses.summaries("WHERE id = ?", id).stream().findFirst()).orElse(null);
 		String title = stored.map(s -> s.content().title()).orElse(header == null ? "a course" : header.title());
 		return new SourceText(new Source(sourceId, title, origin.sourceVersion(), origin.sourceElementId(), origin.mode(),
 				header == null ? null : header.authorId()), element);
