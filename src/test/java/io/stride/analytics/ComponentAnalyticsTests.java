@@ -82,6 +82,9 @@ class ComponentAnalyticsTests {
 	ItemAnalysisSettings settings;
 
 	@Autowired
+	io.stride.assessment.KnowledgeChecks checks;
+
+	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	Org org;
@@ -239,6 +242,50 @@ class ComponentAnalyticsTests {
 		Document question = page(fresh.quiz().questions().get(0).id());
 		assertThat(question.select("#not-used h2").text()).isEqualTo("No attempts yet");
 		assertThat(question.select("#too-few")).isEmpty();
+	}
+
+	@Test
+	void aKnowledgeChecksFacilityFromEachLearnersFirstAnswerWithoutADiscriminationIndex() throws Exception {
+		Viewer maya = fixtures.viewer(org.managerB());
+		io.stride.authoring.Question check = new io.stride.authoring.Question(null, io.stride.authoring.QuestionKind.TRUE_FALSE,
+				"Numbers come first?", List.of("True", "False"), List.of(0), "They do.");
+		Course withCheck = publish(authoring.create(maya, new io.stride.authoring.CourseContent("Checks " + org.suffix(), "",
+				List.of(new io.stride.authoring.Lesson(null, "Numbers", "Numbers first.").withKnowledgeChecks(List.of(check))),
+				null)));
+		String checkId = withCheck.knowledgeChecks().get(0).id();
+		Course copy = authoring.create(fixtures.viewer(org.managerA()), new io.stride.authoring.CourseContent(
+				"Check copy " + org.suffix(), "", List.of(new io.stride.authoring.Lesson(null, "Numbers", "Numbers first.")
+					.withKnowledgeChecks(List.of(check))), null));
+		reuse.origin(copy, copy.knowledgeChecks().get(0).id(), "KNOWLEDGE_CHECK", withCheck, checkId, "COPIED",
+				org.managerA());
+		copy = publish(authoring.course(fixtures.viewer(org.managerA()), copy.id()));
+		// in the source: A right then wrong (the first counts), B wrong; in the copy: A right
+		answer(org.learnerA(), withCheck, checkId, 0);
+		answer(org.learnerA(), withCheck, checkId, 1);
+		answer(org.learnerB(), withCheck, checkId, 1);
+		answer(org.learnerA(), copy, copy.knowledgeChecks().get(0).id(), 0);
+		mvc.perform(get("/api/v1/components/" + checkId + "/analytics").header("Authorization", admin()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("KNOWLEDGE_CHECK"))
+			.andExpect(jsonPath("$.courses", hasSize(2)))
+			.andExpect(jsonPath("$.courses[0].attempts").value(2))
+			.andExpect(jsonPath("$.courses[0].facility").value(closeTo(0.5, 1e-9)))
+			.andExpect(jsonPath("$.courses[0].discriminationIndex").doesNotExist())
+			.andExpect(jsonPath("$.courses[1].mode").value("COPIED"))
+			.andExpect(jsonPath("$.courses[1].attempts").value(1))
+			.andExpect(jsonPath("$.courses[1].facility").value(closeTo(1.0, 1e-9)))
+			.andExpect(jsonPath("$.pooled.attempts").value(3))
+			.andExpect(jsonPath("$.pooled.facility").value(closeTo(2.0 / 3, 1e-4)));
+	}
+
+	@Test
+	void theEndpointIsInTheOpenApiDocument() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/components/{id}/analytics", "ComponentCourseFigures", "discriminationIndex");
+	}
+
+	private void answer(PersonId learner, Course course, String checkId, int pick) {
+		checks.answer(fixtures.viewer(learner), course.id(), checkId, new Answer(checkId, List.of(pick)));
 	}
 
 	private Course publish(Course draft) {
