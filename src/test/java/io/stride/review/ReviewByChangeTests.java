@@ -55,6 +55,9 @@ class ReviewByChangeTests {
 	@Autowired
 	Reviews reviews;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Org org;
 
 	Viewer author;
@@ -187,6 +190,20 @@ class ReviewByChangeTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		}
 		mvc.perform(get("/api/v1/reviews/no-such-case/changes").header("Authorization", bearer(lee)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aVersionWithNoStoredCopyShowsTheCaseWithoutTheComparison() throws Exception {
+		// a course published before versions were kept, now writing version 2: version 1's spot-check has no copy
+		Course old = reuse.source(author, "Old course " + org.suffix());
+		String spotCheck = reviews.latestFor(old.id()).orElseThrow().id();
+		authoring.startVersion(author, old.id(), old.revision());
+		jdbc.sql("DELETE FROM course_versions WHERE course_id = ?").param(old.id().value()).update();
+		Document page = page(spotCheck, lee);
+		assertThat(page.select("#changes")).isEmpty();
+		assertThat(page.select("h1").text()).isEqualTo("Spot-check: " + old.title());
+		mvc.perform(get("/api/v1/reviews/" + spotCheck + "/changes").header("Authorization", bearer(lee)))
 			.andExpect(status().isNotFound());
 	}
 

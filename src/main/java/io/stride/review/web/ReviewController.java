@@ -74,7 +74,14 @@ class ReviewController {
 		// the reviewer weighs the author's tier against Stride's suggestion, and the reason for going lower
 		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(course.content()));
 		model.addAttribute("overlaps", reviewCase.open() && !reviewCase.spotCheck() ? overlapCheck.against(course) : List.of());
-		ChangesInReview.Changes changes = changesInReview.of(me, id);
+		ChangesInReview.Changes changes;
+		try {
+			changes = changesInReview.of(me, id);
+		}
+		catch (NotFoundException noStoredCopy) {
+			// a version published before versions were kept has no copy to compare: the page shows the course as it is
+			changes = null;
+		}
 		model.addAttribute("mayDecide", reviews.mayDecide(me, reviewCase));
 		model.addAttribute("mayComment", reviewCase.open() && me.isReviewer() && !me.is(reviewCase.authorId()));
 		model.addAttribute("anchors", anchors(course));
@@ -83,8 +90,10 @@ class ReviewController {
 		Map<String, String> names = new HashMap<>();
 		reviewCase.steps().stream().filter(s -> s.decidedBy() != null)
 			.forEach(s -> names.put(s.decidedBy(), parts.name(s.decidedBy())));
-		model.addAttribute("changeSummary", ChangeWording.summary(changes.changes()));
-		model.addAttribute("changeParts", ChangeWording.parts(changes, ChangeWording.names(names, parts::name)));
+		if (changes != null) {
+			model.addAttribute("changeSummary", ChangeWording.summary(changes.changes()));
+			model.addAttribute("changeParts", ChangeWording.parts(changes, ChangeWording.names(names, parts::name)));
+		}
 		model.addAttribute("names", names);
 		return "reviews/case";
 	}
