@@ -24,6 +24,7 @@ import static io.stride.tracks.TrackApiCalls.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -336,6 +337,26 @@ class TrackApiTests {
 		calls.post(steps(id), lnd, Map.of("kind", "OBSERVED_TASK", "title", "Too late")).andExpect(status().isConflict());
 		calls.get("/api/v1/tracks", lnd).andExpect(jsonPath("$[?(@.id == '" + id + "')]", hasSize(0)));
 		assertThat(calls.audited(id, "TRACK_ARCHIVED")).isEqualTo(1);
+	}
+
+	@Test
+	void theTracksApiIsDocumentedAndATeamsReadingIsForItsPeopleOnly() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(docs).contains("/api/v1/tracks/{id}/steps/order")
+			.contains("/api/v1/tracks/{id}/teams/{teamId}/override")
+			.contains("/api/v1/tracks/{id}/teams/{teamId}/override/keep")
+			.contains("\"Tracks\"");
+
+		String id = calls.track(lnd, "Docs " + org.suffix(), null);
+		calls.task(lnd, id, "Only", List.of(), null);
+		calls.publish(id, lnd);
+		calls.get("/api/v1/tracks/" + id + "?teamId=" + org.teamA().value(), org.learnerA()).andExpect(status().isOk());
+		calls.get("/api/v1/tracks/" + id + "?teamId=" + org.teamB().value(), org.learnerA()).andExpect(status().isNotFound());
+		calls.get("/api/v1/tracks/" + id + "?teamId=" + org.subTeamA().value(), org.managerA()).andExpect(status().isOk());
 	}
 
 	private void refused(String trackId, Map<String, Object> body, String field) throws Exception {
