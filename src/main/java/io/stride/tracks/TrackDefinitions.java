@@ -385,6 +385,7 @@ public class TrackDefinitions {
 	}
 
 	private Track writable(Viewer viewer, TrackId id) {
+		writes.lock(id.value());
 		Track track = editable(viewer, id);
 		if (track.status() == TrackStatus.ARCHIVED) {
 			throw new ConflictException("This track is archived; it can no longer be changed.");

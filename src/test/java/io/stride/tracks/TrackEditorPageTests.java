@@ -163,6 +163,15 @@ class TrackEditorPageTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("“Plan” (step 1) requires “Discovery” (step 2)")));
 		mvc.perform(post(path).with(as(org.managerA())).with(csrf()).param("revision", "0")
+				.param("rule." + c.id(), "SOMETIMES").param("days." + c.id(), "soon"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Choose ON_ENROLMENT, AFTER_PREVIOUS")));
+		mvc.perform(post(path).with(as(org.managerA())).with(csrf()).param("revision", "0")
+				.param("rule." + c.id(), "AFTER_ENROLMENT").param("days." + c.id(), "400"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"days-" + c.id() + "-error\"")))
+			.andExpect(content().string(containsString("value=\"400\"")));
+		mvc.perform(post(path).with(as(org.managerA())).with(csrf()).param("revision", "0")
 				.param("place." + a.id(), "2").param("place." + b.id(), "3").param("place." + c.id(), "1")
 				.param("rule." + a.id(), "AFTER_PREVIOUS").param("days." + a.id(), "14").param("note", "Negotiation first"))
 			.andExpect(redirectedUrl(path));

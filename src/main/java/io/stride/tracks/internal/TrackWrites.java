@@ -29,6 +29,11 @@ public class TrackWrites {
 		this.jdbc = jdbc;
 	}
 
+	/** Locks the track's row until the transaction ends, so that a change reads the steps no one else is changing. */
+	public void lock(String trackId) {
+		jdbc.sql("SELECT id FROM tracks WHERE id = ? FOR UPDATE").param(trackId).query(String.class).optional();
+	}
+
 	public void insert(TrackRow row, String createdBy, Instant now) {
 		jdbc.sql("INSERT INTO tracks (id, title, description, role_family, capability_id, high_investment, "
 				+ "investment_note, status, owner_team_id, version, revision, created_by, created_at, updated_at) "

@@ -499,7 +499,8 @@ class TrackEditorController {
 				parsedDays = Integer.parseInt(days.strip());
 			}
 			catch (NumberFormatException e) {
-				PacingRule chosen = rule == null || rule.isBlank() ? PacingRule.ON_ENROLMENT : PacingRule.valueOf(rule);
+				// text where a number belongs matters only when the rule counts days
+				PacingRule chosen = TrackApi.pacing(rule, null, null, field).rule();
 				if (chosen == PacingRule.AFTER_PREVIOUS || chosen == PacingRule.AFTER_ENROLMENT) {
 					throw new InvalidInputException(field + ".days", "Give a whole number of days from 0 to 365.");
 				}
