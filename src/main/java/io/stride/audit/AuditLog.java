@@ -178,6 +178,13 @@ public class AuditLog {
 						+ (event.intervention() == null ? "" : ", by intervention " + event.intervention().value()));
 	}
 
+	// --- development tracks: definitions and teams' versions ---
+
+	@EventListener
+	void on(io.stride.tracks.TrackChanged event) {
+		record(event.by(), "TRACK_" + event.change(), "TRACK", event.trackId().value(), event.title(), event.detail());
+	}
+
 	private static String hours(java.math.BigDecimal hours) {
 		return hours == null ? "none" : hours.stripTrailingZeros().toPlainString() + " h";
 	}
