@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -261,6 +262,41 @@ class MediaApiTests {
 		}
 		mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("{\"url\":\"https://vimeo.com/1\"}"))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void reviewersReadADraftsFilesAndThePagesUploadNeedsItsCsrfToken() throws Exception {
+		PersonId reviewer = fixtures.person(fixtures.admin(), "Reviewer", "reviewer", org.suffix(), java.util.Set.of(),
+				java.util.Set.of(), io.stride.identity.Role.REVIEWER);
+		String id = read(upload(draft, org.managerA(), image("r.png", MediaFixtures.image("png", 80, 40)).param("alt", "R"))
+			.andExpect(status().isCreated())).get("id").asString();
+		mvc.perform(get("/media/" + id).header("Authorization", bearer(reviewer))).andExpect(status().isOk());
+
+		var author = io.stride.support.SignedIn.as(fixtures.viewerPerson(org.managerA()));
+		String page = "/courses/" + draft.id().value() + "/media";
+		mvc.perform(multipart(page).file(new MockMultipartFile("file", "p.png", "image/png", MediaFixtures.image("png", 40, 40)))
+				.param("alt", "P").with(author))
+			.andExpect(status().isForbidden());
+		mvc.perform(multipart(page).file(new MockMultipartFile("file", "p.png", "image/png", MediaFixtures.image("png", 40, 40)))
+				.with(author).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.alt").exists());
+		mvc.perform(multipart(page).file(new MockMultipartFile("file", "p.png", "image/png", MediaFixtures.image("png", 40, 40)))
+				.param("alt", "P").with(author)
+				.with(csrf()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.markdown").value(containsString("![P](/media/")));
+		mvc.perform(post(page + "/links").param("url", "https://vimeo.com/76979871").param("title", "Onboarding").with(author)
+				.with(csrf()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.markdown").value("[Watch on Vimeo: Onboarding](<https://vimeo.com/76979871>)"));
+	}
+
+	@Test
+	void theMediaApiIsInTheOpenApiDocument() throws Exception {
+		String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(document).contains("/api/v1/courses/{id}/media", "/api/v1/courses/{id}/media/links",
+				"/api/v1/courses/{id}/media/{mediaId}");
 	}
 
 	private Course publishWithLesson(Course course, String markdown) {
