@@ -93,14 +93,23 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 		String markdown = waitForValue("#lesson-0-markdown", "](/media/");
 		assertThat(markdown).contains("![" + alt + "](/media/");
 		assertThat(browser.find("#media-dialog").isDisplayed()).isFalse();
+		// a callout under the image, by its button, and the text typed where the button left the cursor
+		browser.click("button[data-insert-callout='lesson-0-markdown']");
+		browser.find("#lesson-0-markdown").sendKeys("Ask before you share the team's figures.");
+		assertThat(waitForValue("#lesson-0-markdown", "figures."))
+			.contains("](/media/", "\n\n> [!NOTE]\n> Ask before you share the team's figures.");
 		browser.waitForText("#autosave-status", "Saved automatically");
 		browser.screenshot("image-inserted");
 		return alt;
 	}
 
-	private void publishes() {
+	private void publishes() throws InterruptedException {
 		Viewer author = fixtures.viewer(org.managerA());
 		Course saved = authoring.editable(author, course.id());
+		for (int i = 0; i < 50 && !saved.lessons().getFirst().markdown().contains("figures."); i++) {
+			Thread.sleep(100);
+			saved = authoring.editable(author, course.id());
+		}
 		assertThat(saved.lessons().getFirst().markdown()).contains("](/media/");
 		authoring.publish(author, saved.id(), saved.revision());
 	}
@@ -113,6 +122,8 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 		assertThat(image.getAttribute("src")).contains("/media/");
 		waitUntilLoaded(image);
 		assertThat(Integer.parseInt(image.getDomProperty("naturalWidth"))).isEqualTo(1600);
+		WebElement callout = browser.find(".lesson-body .callout-note[role='note']");
+		assertThat(callout.getText()).contains("Note", "Ask before you share the team's figures.");
 		browser.screenshot("learner-sees-image");
 		browser.checkAccessibility();
 		browser.windowSize(390, 844);

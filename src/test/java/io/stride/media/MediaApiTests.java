@@ -95,6 +95,18 @@ class MediaApiTests {
 	}
 
 	@Test
+	void whatAPhotoCarriesBesidesItsPixelsIsDroppedWhenItIsWrittenAgain() throws Exception {
+		byte[] photo = MediaFixtures.withExif(MediaFixtures.image("jpg", 320, 240), "GPS 51.5007N 0.1246W secret-place");
+		assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("secret-place");
+		String id = read(upload(draft, org.managerA(), image("photo.jpg", photo).param("alt", "The office"))
+			.andExpect(status().isCreated())).get("id").asString();
+		byte[] served = mvc.perform(get("/media/" + id).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("secret-place", "Exif");
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served)).getWidth()).isEqualTo(320);
+	}
+
+	@Test
 	void anImageWithoutAltTextIsRefusedAtAltUnlessMarkedDecorative() throws Exception {
 		upload(draft, org.managerA(), image("chart.png", MediaFixtures.image("png", 200, 100)))
 			.andExpect(status().isUnprocessableContent())

@@ -82,6 +82,25 @@ final class MediaFixtures {
 		return bytes;
 	}
 
+	/** A JPEG with an EXIF segment (a big-endian TIFF header, an empty directory, then the text) right after SOI. */
+	static byte[] withExif(byte[] jpeg, String text) {
+		ByteArrayOutputStream exif = new ByteArrayOutputStream();
+		exif.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+		exif.writeBytes(new byte[] { 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0 });
+		exif.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+		byte[] payload = exif.toByteArray();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(0xFF);
+		out.write(0xD8);
+		out.write(0xFF);
+		out.write(0xE1);
+		out.write((payload.length + 2) >> 8);
+		out.write((payload.length + 2) & 0xFF);
+		out.writeBytes(payload);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
 	static byte[] truncated(byte[] bytes) {
 		return Arrays.copyOf(bytes, bytes.length / 2);
 	}
