@@ -13,8 +13,6 @@ CREATE TABLE media (
     title             VARCHAR(300),
     captions_media_id VARCHAR(36),             -- a video's WebVTT captions (a CAPTIONS row)
     sha256            CHAR(64)      NOT NULL,
-    small_sha256      CHAR(64),                -- an image's narrower copy for phones, when it is wider than that
-    small_width       INTEGER,
     file_name         VARCHAR(255)  NOT NULL,
     storage           VARCHAR(10)   NOT NULL,  -- DATABASE, DIRECTORY
     uploaded_by       VARCHAR(36)   NOT NULL,

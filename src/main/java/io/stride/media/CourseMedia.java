@@ -148,8 +148,7 @@ public class CourseMedia {
 		}
 		Path staged = stage(upload.file(), maxImageBytes, "file");
 		try {
-			Images.Prepared prepared = Images.prepare(staged, upload.file().name(), maxWidth, maxPixels);
-			Images.Written image = prepared.image();
+			Images.Written image = Images.prepare(staged, upload.file().name(), maxWidth, maxPixels);
 			Files.write(staged, image.bytes());
 			String sha = sha256(staged);
 			MediaStore store = stores.current();

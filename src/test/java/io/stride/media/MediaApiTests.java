@@ -107,6 +107,21 @@ class MediaApiTests {
 	}
 
 	@Test
+	void pngJpegAndGifAreTakenAndKeptAsJpegOrPngByTransparency() throws Exception {
+		for (String format : List.of("png", "jpg", "gif")) {
+			JsonNode created = read(upload(draft, org.managerA(), image("chart." + format, MediaFixtures.image(format, 120, 90))
+				.param("alt", "A chart")).andExpect(status().isCreated()));
+			assertThat(created.get("width").asInt()).as(format).isEqualTo(120);
+			assertThat(created.get("contentType").asString()).as(format).isIn("image/jpeg", "image/png");
+		}
+		java.awt.image.BufferedImage clear = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(clear, "png", png);
+		assertThat(read(upload(draft, org.managerA(), image("icon.png", png.toByteArray()).param("decorative", "true"))
+			.andExpect(status().isCreated())).get("contentType").asString()).isEqualTo("image/png");
+	}
+
+	@Test
 	void anImageWithoutAltTextIsRefusedAtAltUnlessMarkedDecorative() throws Exception {
 		upload(draft, org.managerA(), image("chart.png", MediaFixtures.image("png", 200, 100)))
 			.andExpect(status().isUnprocessableContent())

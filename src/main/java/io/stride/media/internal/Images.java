@@ -30,9 +30,6 @@ public final class Images {
 
 	private static final String UNREADABLE = "This is not a readable image: upload a PNG, JPEG, GIF or WebP file.";
 
-	/** The width of the copy phones get (srcset), when the image is wider than that. */
-	public static final int SMALL_WIDTH = 640;
-
 	private Images() {
 	}
 
@@ -40,16 +37,30 @@ public final class Images {
 	public record Written(byte[] bytes, String contentType, int width, int height) {
 	}
 
-	/** The image, checked and written again at most {@code maxWidth} pixels wide, and a small copy when it is wider. */
-	public record Prepared(Written image, Written small) {
-	}
+	/**
+	 * A decoded image may take hundreds of megabytes (40 million pixels at 4 bytes each): at most this many are
+	 * decoded at once, one per core, and an upload waits its turn rather than take the memory pages need.
+	 */
+	private static final java.util.concurrent.Semaphore DECODING = new java.util.concurrent.Semaphore(
+			Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-	public static Prepared prepare(Path file, String fileName, int maxWidth, long maxPixels) {
-		BufferedImage decoded = decode(file, fileName, maxPixels);
-		boolean alpha = decoded.getColorModel().hasAlpha();
-		Written image = write(decoded, Math.min(maxWidth, decoded.getWidth()), alpha);
-		Written small = image.width() > SMALL_WIDTH ? write(decoded, SMALL_WIDTH, alpha) : null;
-		return new Prepared(image, small);
+	public static Written prepare(Path file, String fileName, int maxWidth, long maxPixels) {
+		try {
+			if (!DECODING.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				throw new io.stride.shared.ConflictException("Many images are being uploaded right now; try again in a minute.");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new io.stride.shared.ConflictException("The upload was interrupted; try again.");
+		}
+		try {
+			BufferedImage decoded = decode(file, fileName, maxPixels);
+			return write(decoded, Math.min(maxWidth, decoded.getWidth()), decoded.getColorModel().hasAlpha());
+		}
+		finally {
+			DECODING.release();
+		}
 	}
 
 	private static BufferedImage decode(Path file, String fileName, long maxPixels) {
