@@ -76,6 +76,18 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.media.MediaUploaded event) {
+		record(event.by(), "MEDIA_UPLOADED", "COURSE", event.courseId().value(), event.courseTitle(),
+				event.kind() + " " + event.mediaId() + ", " + event.bytes() + " bytes");
+	}
+
+	@EventListener
+	void on(io.stride.media.MediaDeleted event) {
+		record(event.by(), "MEDIA_DELETED", "COURSE", event.courseId().value(), event.courseTitle(),
+				event.kind() + " " + event.mediaId());
+	}
+
+	@EventListener
 	void on(io.stride.authoring.CourseRetired event) {
 		record(event.by(), "COURSE_RETIRED", "COURSE", event.courseId().value(), event.title(), null);
 	}
