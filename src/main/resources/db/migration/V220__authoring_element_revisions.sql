@@ -6,6 +6,10 @@ ALTER TABLE lessons ADD COLUMN revision INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE questions ADD COLUMN revision INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE courses ADD COLUMN outline_revision INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE courses ADD COLUMN settings_revision INTEGER DEFAULT 1 NOT NULL;
+-- the outline revision a move of this element produced: a move made on an older outline is refused only when the
+-- same element was moved since (other moves are made on the outline as it is now)
+ALTER TABLE lessons ADD COLUMN moved_in INTEGER;
+ALTER TABLE questions ADD COLUMN moved_in INTEGER;
 
 -- Each saved revision of an element (content as JSON), for undo and for showing "theirs" in a conflict.
 CREATE TABLE element_revisions (

@@ -418,7 +418,8 @@ public class OutlineEditing {
 	 * Moves an element: a lesson to {@code position} among the lessons of {@code module} (its own module when null;
 	 * blank for no module); a question to {@code position} in the final quiz, or among the knowledge checks of
 	 * {@code lessonId}. With a stale {@code outlineRevision} the move is applied to the outline as it is now (a move
-	 * names its element and its place, so it never loses or duplicates one); the answer says so.
+	 * names its element and its place, so it never loses or duplicates one) unless someone moved the same element since
+	 * (409); the answer says whether it was made on a newer outline.
 	 */
 	public Moved move(Viewer editor, CourseId id, String elementId, String module, String lessonId, Integer position,
 			Integer outlineRevision) {
@@ -431,8 +432,18 @@ public class OutlineEditing {
 		}
 		Courses.ElementRow row = row(id, elementId);
 		boolean current = courses.touchOutline(id, outlineRevision);
-		if (!current && !courses.touchOutline(id, null)) {
-			throw new InvalidInputException("status", "This course is not a draft any more.");
+		if (!current) {
+			// made on an older outline: refused only when someone moved this very element since
+			Integer movedIn = courses.movedIn(id, elementId);
+			if (movedIn != null && movedIn > outlineRevision) {
+				int now = courses.draftHeader(id).map(Courses.DraftHeader::outlineRevision).orElse(outlineRevision);
+				throw new ConflictException("Someone else moved this element after you read the outline; it is shown "
+						+ "where they put it. Move it again if you still want it elsewhere.",
+						Map.of("outlineRevision", now));
+			}
+			if (!courses.touchOutline(id, null)) {
+				throw new InvalidInputException("status", "This course is not a draft any more.");
+			}
 		}
 		List<Courses.OutlineRow> rows = courses.outline(id);
 		if (LESSON.equals(row.kind())) {
@@ -482,6 +493,7 @@ public class OutlineEditing {
 			order.add(Math.min(position, order.size()), elementId);
 			courses.orderQuestions(id, parent, order);
 		}
+		courses.markMoved(id, elementId);
 		return new Moved(outline(editor, id), !current);
 	}
 

@@ -305,6 +305,12 @@ class OutlineApiTests {
 		assertThat(stale.get("reapplied").asBoolean()).isTrue();
 		List<String> order = ids(stale.get("outline").get("modules").get(0).get("lessons"));
 		assertThat(order).hasSize(3).startsWith(last).endsWith(first);
+		// but a stale move of the very lesson someone else moved since is refused: theirs stands
+		mvc.perform(as(post(base() + "/outline/moves"), fixtures.admin().id())
+				.content("{\"elementId\":\"" + last + "\",\"module\":\"Basics\",\"position\":2,\"outlineRevision\":" + revision + "}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.outlineRevision").value(revision + 2));
+		assertThat(ids(outline().get("modules").get(0).get("lessons"))).startsWith(last);
 		// a quiz question to first place, and a knowledge check to another lesson
 		String q2 = quizId(1);
 		mvc.perform(as(post(base() + "/outline/moves"), org.managerA())

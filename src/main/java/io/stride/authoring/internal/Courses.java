@@ -41,6 +41,9 @@ public class Courses {
 	private static final TypeReference<List<SourceNote>> SOURCES = new TypeReference<>() {
 	};
 
+	/** How many revisions of each element its history keeps. */
+	static final int KEPT_REVISIONS = 50;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -267,8 +270,10 @@ public class Courses {
 			return;
 		}
 		if (!ifAbsent) {
-			jdbc.sql("DELETE FROM element_revisions WHERE course_id = ? AND element_id = ? AND revision = ?")
-				.params(course.value(), elementId, revision)
+			// the newest revisions are kept (undo goes back at most that far); a revision number a restore reused is
+			// written afresh
+			jdbc.sql("DELETE FROM element_revisions WHERE course_id = ? AND element_id = ? AND (revision = ? OR revision <= ?)")
+				.params(course.value(), elementId, revision, revision - KEPT_REVISIONS)
 				.update();
 		}
 		jdbc.sql("INSERT INTO element_revisions (course_id, element_id, revision, kind, content, saved_by, saved_at) "
@@ -577,5 +582,32 @@ public class Courses {
 		return from == null
 				? jdbc.sql("UPDATE lessons SET module = ? WHERE course_id = ? AND module IS NULL").params(to, course.value()).update()
 				: jdbc.sql("UPDATE lessons SET module = ? WHERE course_id = ? AND module = ?").params(to, course.value(), from).update();
+	}
+
+	/** The outline revision in which this element was last moved, or null when it never was. */
+	public Integer movedIn(CourseId course, String elementId) {
+		Integer lesson = jdbc.sql("SELECT moved_in FROM lessons WHERE course_id = ? AND id = ?")
+			.params(course.value(), elementId)
+			.query((rs, n) -> rs.getObject(1, Integer.class))
+			.optional()
+			.orElse(null);
+		if (lesson != null) {
+			return lesson;
+		}
+		return jdbc.sql("SELECT moved_in FROM questions WHERE course_id = ? AND id = ?")
+			.params(course.value(), elementId)
+			.query((rs, n) -> rs.getObject(1, Integer.class))
+			.optional()
+			.orElse(null);
+	}
+
+	/** Notes that the element was moved in the course's current outline revision. */
+	public void markMoved(CourseId course, String elementId) {
+		for (String table : List.of("lessons", "questions")) {
+			jdbc.sql("UPDATE " + table + " SET moved_in = (SELECT outline_revision FROM courses WHERE id = ?) "
+					+ "WHERE course_id = ? AND id = ?")
+				.params(course.value(), course.value(), elementId)
+				.update();
+		}
 	}
 }

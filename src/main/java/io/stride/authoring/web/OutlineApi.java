@@ -214,7 +214,8 @@ class OutlineApi {
 
 	@PostMapping("/outline/moves")
 	@Operation(summary = "Move an element in the outline; with a stale 'outlineRevision' the move is made on the "
-			+ "current outline and 'reapplied' is true (a move never loses an element)")
+			+ "current outline and 'reapplied' is true (a move never loses an element), unless someone moved the same "
+			+ "element since: 409 with the current 'outlineRevision'")
 	MovedView move(@PathVariable String id, @RequestBody MoveBody body) {
 		if (body == null || body.elementId() == null) {
 			throw new InvalidInputException("elementId", "Say which element to move.");

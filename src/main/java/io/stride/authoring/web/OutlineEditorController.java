@@ -301,6 +301,9 @@ class OutlineEditorController {
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("problem", "Not moved: " + String.join(" ", e.fieldErrors().values()));
 		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not moved: " + e.getMessage());
+		}
 		return to(id, current == null ? elementId : current, focus);
 	}
 

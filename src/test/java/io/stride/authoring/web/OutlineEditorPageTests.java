@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -142,16 +144,22 @@ class OutlineEditorPageTests {
 		// down past the module's last lesson goes into the next module
 		String report = course.lessons().get(1).id();
 		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", report).param("direction", "down")
-				.param("outlineRevision", "0"))
+				.param("outlineRevision", outlineRevision()))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", report).param("direction", "down")
-				.param("outlineRevision", "0"))
+				.param("outlineRevision", outlineRevision()))
 			.andExpect(status().is3xxRedirection());
 		Lesson moved = authoring.editable(author, course.id()).lesson(report).orElseThrow();
 		assertThat(moved.module()).isEqualTo("Module 2");
 		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", first).param("module", "Wrap-up")
-				.param("outlineRevision", "0"))
+				.param("outlineRevision", outlineRevision()))
 			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().module()).isEqualTo("Wrap-up");
+		// a page still on an older outline cannot move back a lesson someone moved since
+		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", first).param("module", "Basics")
+				.param("outlineRevision", String.valueOf(outlineRevision)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", containsString("Someone else moved this element")));
 		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().module()).isEqualTo("Wrap-up");
 
 		mvc.perform(post(base + "/elements/" + first + "/remove").with(manager).with(csrf()))
@@ -196,6 +204,10 @@ class OutlineEditorPageTests {
 		assertThat(authoring.editable(author, course.id()).isPublished()).isTrue();
 		// a published version is not edited here: the page sends the author to the course
 		mvc.perform(get(base).with(manager)).andExpect(status().is3xxRedirection());
+	}
+
+	private String outlineRevision() throws Exception {
+		return page("").select("main").attr("data-outline-revision");
 	}
 
 	private String element(String id) {
