@@ -83,8 +83,8 @@ public class AuditLog {
 	@EventListener
 	void on(io.stride.authoring.Reuse.ComponentReused event) {
 		record(event.by(), "COMPONENT_REUSED", "COURSE", event.courseId().value(), event.title(),
-				event.mode() + " from course " + event.sourceCourseId().value() + ": " + event.sourceElementIds()
-						+ " as " + event.elementIds());
+				cut(event.mode() + " from course " + event.sourceCourseId().value() + ": " + event.sourceElementIds()
+						+ " as " + event.elementIds(), 1990));
 	}
 
 	@EventListener
