@@ -221,7 +221,7 @@ public class ComponentIndex {
 			String module, int position, String author, ReactionScore score, int reuseCount) {
 		String t = shorten(plainLine(title), 500);
 		return new Entry(id, kind.name(), t.isEmpty() ? "(untitled)" : t, shorten(excerpt, EXCERPT),
-				(title + "\n" + text).toLowerCase(java.util.Locale.ROOT), course.id().value(), shorten(course.title(), 200),
+				(title + "\n" + text + "\n" + course.title()).toLowerCase(java.util.Locale.ROOT), course.id().value(), shorten(course.title(), 200),
 				course.version(), module == null ? null : shorten(module, 200), position, author, course.publishedAt(),
 				score.helpful(), score.unclear(), score.outdated(),
 				Components.score(score.helpful(), score.unclear(), score.outdated()), reuseCount);

@@ -100,7 +100,7 @@ class ComponentApiTests {
 
 		mvc.perform(as(org.learnerB(), get("/api/v1/components").param("q", word).param("sort", "title")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.total").value(4))
+			.andExpect(jsonPath("$.total").value(6))
 			.andExpect(jsonPath("$.size").value(20))
 			.andExpect(jsonPath("$.items[?(@.kind == 'LESSON')].title").value(hasItem((Object) ("Prepare the review " + word))))
 			.andExpect(jsonPath("$.items[?(@.kind == 'KNOWLEDGE_CHECK')]", hasSize(1)))
