@@ -29,3 +29,4 @@ CREATE INDEX library_components_by_title ON library_components (title_lower, id)
 CREATE INDEX library_components_by_author ON library_components (author_id);
 CREATE INDEX library_components_by_kind ON library_components (kind, title_lower, id);
 CREATE INDEX library_components_by_reuse ON library_components (reuse_count DESC, title_lower, id);
+CREATE INDEX library_components_by_publication ON library_components (published_at DESC, title_lower, id);

@@ -58,6 +58,9 @@ class ComponentApiTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	io.stride.notification.Notifications notifications;
+
 	Org org;
 
 	String word;
@@ -291,6 +294,7 @@ class ComponentApiTests {
 			.andExpect(jsonPath("$[0].diff").value(containsString("+Gather **usage data** and the renewal date first.")))
 			.andExpect(jsonPath("$[0].diff").value(containsString("-Gather **usage data** first.")));
 		mvc.perform(as(org.managerA(), get(updates))).andExpect(status().isNotFound());
+		assertThat(notified(ben, "Update available: Running an EBR " + word)).isTrue();
 
 		mvc.perform(as(org.managerB(), post(updates + "/" + copyId + "/accept")))
 			.andExpect(status().isOk())
@@ -330,6 +334,17 @@ class ComponentApiTests {
 			.andExpect(content().string(containsString("\"/api/v1/courses/{courseId}/components\"")))
 			.andExpect(content().string(containsString("\"/api/v1/courses/{courseId}/component-updates/{elementId}/accept\"")))
 			.andExpect(content().string(containsString("\"name\":\"Components\"")));
+	}
+
+	/** Notifications are sent after the publication commits, in their own transaction: waits a little for them. */
+	private boolean notified(Viewer who, String subject) throws InterruptedException {
+		for (int i = 0; i < 50; i++) {
+			if (notifications.page(who, 1).items().stream().anyMatch(n -> n.subject().equals(subject))) {
+				return true;
+			}
+			Thread.sleep(100);
+		}
+		return false;
 	}
 
 	private Course publishChange(Course source, String firstLessonText) {

@@ -159,7 +159,19 @@ public class Components {
 		}
 	}
 
+	/**
+	 * On PostgreSQL, for the rest of the transaction, finds words through the vector's index even when most components
+	 * hold them: the planner would read every row's vector from its TOAST table instead (the catalogue's lesson, see
+	 * CatalogEntries). Searches without words are planned as usual.
+	 */
+	private void findWordsThroughTheIndex(Filter filter, boolean on) {
+		if (postgres && !filter.words().isEmpty()) {
+			jdbc.sql(on ? "SET LOCAL enable_seqscan = off" : "SET LOCAL enable_seqscan = on").update();
+		}
+	}
+
 	public int count(Filter filter) {
+		findWordsThroughTheIndex(filter, true);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		return jdbc.sql("SELECT COUNT(*) FROM library_components" + where).params(params).query(Integer.class).single();
@@ -188,11 +200,14 @@ public class Components {
 		boolean selective = !filter.words().isEmpty() || filter.courses() != null || filter.authors() != null;
 		String from = selective ? " FROM (SELECT " + COLUMNS + ", title_lower FROM library_components" + where
 				+ " OFFSET 0) c" : " FROM library_components" + where;
-		return jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title" + from + " ORDER BY " + orderBy
+		findWordsThroughTheIndex(filter, true);
+		List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title" + from + " ORDER BY " + orderBy
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(Components::row)
 			.list();
+		findWordsThroughTheIndex(filter, false);
+		return rows;
 	}
 
 	private String where(Filter filter, Map<String, Object> params) {
