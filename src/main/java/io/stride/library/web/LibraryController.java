@@ -113,6 +113,12 @@ class LibraryController {
 			response.setStatus(422);
 			fill(model, me, component);
 			model.addAttribute("errors", e.fieldErrors());
+			// what the course's rules refuse (too many lessons, say) has no field on this page: said above the button
+			model.addAttribute("reuseProblem", e.fieldErrors().entrySet().stream()
+				.filter(f -> !List.of("courseId", "mode", "componentId", "position").contains(f.getKey()))
+				.map(Map.Entry::getValue)
+				.reduce((a, b) -> a + " " + b)
+				.orElse(null));
 			model.addAttribute("chosenCourse", courseId);
 			model.addAttribute("chosenMode", mode);
 			return "library/component";
