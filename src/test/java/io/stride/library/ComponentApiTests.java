@@ -327,6 +327,28 @@ class ComponentApiTests {
 	}
 
 	@Test
+	void aPublishedReusingCourseTakesAnUpdateOnlyInANewVersion() throws Exception {
+		Course ebr = source(maya, "Running an EBR " + word);
+		Course mine = draft(ben, "Onboarding " + word);
+		String copyId = reuse(org.managerB(), mine.id(), ebr.lessons().getFirst().id(), "LINKED", null).getFirst();
+		authoring.publish(ben, mine.id(), authoring.editable(ben, mine.id()).revision());
+		publishChange(ebr, "Gather the renewal date too.");
+		String updates = "/api/v1/courses/" + mine.id().value() + "/component-updates";
+
+		mvc.perform(as(org.managerB(), post(updates + "/" + copyId + "/accept")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.courseId").value(containsString("Start a new version")));
+		mvc.perform(as(org.managerB(), get(updates))).andExpect(jsonPath("$", hasSize(1)));
+
+		Course next = authoring.startVersion(ben, mine.id(), authoring.editable(ben, mine.id()).revision());
+		mvc.perform(as(org.managerB(), post(updates + "/" + copyId + "/accept"))).andExpect(status().isOk());
+		assertThat(authoring.editable(ben, next.id()).lesson(copyId).orElseThrow().markdown())
+			.isEqualTo("Gather the renewal date too.");
+		assertThat(authoring.published(mine.id()).lesson(copyId).orElseThrow().markdown())
+			.isEqualTo("Gather **usage data** first.");
+	}
+
+	@Test
 	void theComponentApiIsDocumentedInOpenApi() throws Exception {
 		mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
