@@ -93,6 +93,33 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.authoring.Reuse.ComponentReused event) {
+		record(event.by(), "COMPONENT_REUSED", "COURSE", event.courseId().value(), event.title(),
+				cut(event.mode() + " from course " + event.sourceCourseId().value() + ": " + event.sourceElementIds()
+						+ " as " + event.elementIds(), 1990));
+	}
+
+	@EventListener
+	void on(io.stride.authoring.Reuse.ReusedElementDetached event) {
+		record(event.by(), "REUSED_ELEMENT_DETACHED", "COURSE", event.courseId().value(), event.title(),
+				"element " + event.elementId());
+	}
+
+	@EventListener
+	void on(io.stride.authoring.Reuse.ComponentUpdateAccepted event) {
+		record(event.by(), "COMPONENT_UPDATE_ACCEPTED", "COURSE", event.courseId().value(), event.title(),
+				"element " + event.elementId() + " to version " + event.version() + " of course "
+						+ event.sourceCourseId().value());
+	}
+
+	@EventListener
+	void on(io.stride.authoring.Reuse.ComponentUpdateKept event) {
+		record(event.by(), "COMPONENT_UPDATE_KEPT", "COURSE", event.courseId().value(), event.title(),
+				"element " + event.elementId() + " kept over version " + event.version() + " of course "
+						+ event.sourceCourseId().value());
+	}
+
+	@EventListener
 	void on(io.stride.authoring.CourseVersionStarted event) {
 		record(event.by(), "NEW_VERSION_DRAFTED", "COURSE", event.courseId().value(), event.title(),
 				"version " + event.version());
