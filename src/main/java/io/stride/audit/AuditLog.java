@@ -178,6 +178,12 @@ public class AuditLog {
 						+ (event.intervention() == null ? "" : ", by intervention " + event.intervention().value()));
 	}
 
+	@EventListener
+	void on(io.stride.tracks.EnrolmentChanged event) {
+		record(event.by(), "ENROLMENT_" + event.change(), "TRACK_ENROLMENT", event.enrolmentId(), event.trackTitle(),
+				event.detail());
+	}
+
 	private static String hours(java.math.BigDecimal hours) {
 		return hours == null ? "none" : hours.stripTrailingZeros().toPlainString() + " h";
 	}

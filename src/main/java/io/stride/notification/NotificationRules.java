@@ -320,4 +320,40 @@ class NotificationRules {
 					"/admin/integrations/" + event.subscriptionId());
 		}
 	}
+
+	// --- development tracks (issue 18): entry requests, decisions, steps opening ---
+
+	@ApplicationModuleListener
+	void on(io.stride.tracks.EnrolmentRequested event) {
+		String who = event.personName().equals(event.requestedByName()) ? event.personName()
+				: event.requestedByName() + " proposes " + event.personName();
+		for (PersonId manager : event.managers()) {
+			notifications.notify(manager, who + " asks to join “" + event.trackTitle() + "”",
+					(event.note() == null ? "" : event.note() + " ") + "Approve or decline it, with a reason, in your entry requests.",
+					"/enrolment-requests");
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.tracks.EnrolmentDecided event) {
+		notifications.notify(event.person(), (event.approved() ? "You joined “" : "Not now: “") + event.trackTitle() + "”",
+				event.approved() ? "Approved by " + event.decidedByName() + "." + (event.reason() == null ? "" : " " + event.reason())
+						: event.decidedByName() + " declined: " + event.reason() + " You may ask again later.",
+				"/tracks/" + event.trackId().value());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.tracks.EnrolmentStepsReleased event) {
+		// one notice per person per release, whatever the number of steps and tracks
+		java.util.Map<PersonId, java.util.List<io.stride.tracks.EnrolmentStepsReleased.Released>> byPerson = new java.util.LinkedHashMap<>();
+		event.released().forEach(r -> byPerson.computeIfAbsent(r.person(), k -> new java.util.ArrayList<>()).add(r));
+		byPerson.forEach((person, released) -> {
+			java.util.List<String> steps = released.stream().flatMap(r -> r.stepTitles().stream()).toList();
+			String subject = steps.size() == 1 ? "Open now: “" + steps.get(0) + "”" : steps.size() + " steps are open now";
+			String body = released.stream().map(r -> "“" + r.trackTitle() + "”: " + String.join(", ", r.stepTitles()))
+				.collect(java.util.stream.Collectors.joining("; ")) + ".";
+			notifications.notify(person, subject, body, released.size() == 1 ? "/tracks/" + released.get(0).trackId().value()
+					: "/my/tracks");
+		});
+	}
 }
