@@ -339,9 +339,13 @@ public class Enrolments {
 	}
 
 	private Enrolment decidable(Viewer viewer, String enrolmentId) {
-		Enrolment seen = access.visible(viewer, enrolmentId);
+		Enrolment seen = rows.find(enrolmentId).orElseThrow(() -> new NotFoundException("Enrolment"));
 		if (!access.mayDecideFor(viewer, seen.personId())) {
-			throw new ForbiddenException("Only the person's manager decides who enters this track.");
+			// the person and other managers are told why; anyone else learns nothing of it
+			if (viewer.is(seen.personId()) || viewer.isManager()) {
+				throw new ForbiddenException("Only the person's manager decides who enters this track.");
+			}
+			throw new NotFoundException("Enrolment");
 		}
 		Enrolment enrolment = rows.lock(seen.id()).orElseThrow(() -> new NotFoundException("Enrolment"));
 		if (enrolment.status() != EnrolmentStatus.REQUESTED) {
