@@ -92,6 +92,7 @@ class TrackPagesJourneyTests {
 		browser.go("/tracks/" + track.value() + "/people");
 		assertThat(browser.find("#people").getText()).contains("Learner A", "Shadow three discovery calls", "0 of 2", "on pace");
 		check();
+		browser.screenshot("people");
 		browser.navigate("#person-" + org.learnerA().value() + " a");
 		assertThat(browser.text()).contains("Learner A’s progress");
 		check();
@@ -108,6 +109,10 @@ class TrackPagesJourneyTests {
 		browser.go("/tracks/" + track.value());
 		assertThat(browser.find("#step-" + shadow).getText()).contains("Done — confirmed by a manager");
 		check();
+		browser.screenshot("track");
+		browser.go("/my/tracks");
+		browser.windowSize(390, 844);
+		browser.screenshot("my-tracks-phone");
 	}
 
 	/** axe-core at desktop width and at a phone's 390 px, and no sideways scrolling on the phone. */
