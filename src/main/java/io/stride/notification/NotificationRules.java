@@ -22,8 +22,11 @@ class NotificationRules {
 
 	private final Notifications notifications;
 
-	NotificationRules(Notifications notifications) {
+	private final io.stride.tracks.TrackProgress trackProgress;
+
+	NotificationRules(Notifications notifications, io.stride.tracks.TrackProgress trackProgress) {
 		this.notifications = notifications;
+		this.trackProgress = trackProgress;
 	}
 
 	@ApplicationModuleListener
@@ -344,16 +347,15 @@ class NotificationRules {
 
 	@ApplicationModuleListener
 	void on(io.stride.tracks.EnrolmentStepsReleased event) {
-		// one notice per person per release, whatever the number of steps and tracks
-		java.util.Map<PersonId, java.util.List<io.stride.tracks.EnrolmentStepsReleased.Released>> byPerson = new java.util.LinkedHashMap<>();
-		event.released().forEach(r -> byPerson.computeIfAbsent(r.person(), k -> new java.util.ArrayList<>()).add(r));
-		byPerson.forEach((person, released) -> {
-			java.util.List<String> steps = released.stream().flatMap(r -> r.stepTitles().stream()).toList();
-			String subject = steps.size() == 1 ? "Open now: “" + steps.get(0) + "”" : steps.size() + " steps are open now";
-			String body = released.stream().map(r -> "“" + r.trackTitle() + "”: " + String.join(", ", r.stepTitles()))
+		// one notice per person per release run, whatever the number of steps and tracks
+		for (io.stride.tracks.StepReleaseNotice notice : trackProgress.noticesOf(event.run())) {
+			var tracks = notice.tracks();
+			String subject = notice.steps() == 1 ? "Open now: “" + tracks.get(0).stepTitles().get(0) + "”"
+					: notice.steps() + " steps are open now";
+			String body = tracks.stream().map(t -> "“" + t.trackTitle() + "”: " + String.join(", ", t.stepTitles()))
 				.collect(java.util.stream.Collectors.joining("; ")) + ".";
-			notifications.notify(person, subject, body, released.size() == 1 ? "/tracks/" + released.get(0).trackId().value()
-					: "/my/tracks");
-		});
+			notifications.notify(notice.person(), subject, body,
+					tracks.size() == 1 ? "/tracks/" + tracks.get(0).trackId().value() : "/my/tracks");
+		}
 	}
 }

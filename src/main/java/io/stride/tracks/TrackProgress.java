@@ -211,8 +211,7 @@ public class TrackProgress {
 					step.title(), null, Result.NONE, enrolment.id()));
 		}
 		if (!opened.isEmpty()) {
-			events.publishEvent(new EnrolmentStepsReleased(List.of(new EnrolmentStepsReleased.Released(enrolment.personId(),
-					enrolment.id(), track.track().id(), track.track().title(), opened.stream().map(TrackStep::title).toList()))));
+			events.publishEvent(new EnrolmentStepsReleased(run, opened.size()));
 		}
 		if (allDone && !track.steps().isEmpty() && enrolments.complete(enrolment.id(), now)) {
 			record.record(new LearningAction(enrolment.personId(), name, Verb.COMPLETED, ActivityType.TRACK,
@@ -390,9 +389,25 @@ public class TrackProgress {
 				ActivityType.TRACK_STEP, step.id(), step.title(), null, Result.NONE, enrolment.id()));
 		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.track().title(), "STEP_RELEASED_EARLY",
 				"step " + step.title()));
-		events.publishEvent(new EnrolmentStepsReleased(List.of(new EnrolmentStepsReleased.Released(enrolment.personId(),
-				enrolment.id(), track.track().id(), track.track().title(), List.of(step.title())))));
+		events.publishEvent(new EnrolmentStepsReleased(run, 1));
 		return progress(enrolment);
+	}
+
+	/** Who to tell of what a release run opened: one notice per person, by track. */
+	@Transactional(readOnly = true)
+	public List<StepReleaseNotice> noticesOf(String run) {
+		List<StepReleaseNotice> notices = new ArrayList<>();
+		Map<String, Map<String, List<ProgressRows.ReleasedRow>>> byPerson = new LinkedHashMap<>();
+		for (ProgressRows.ReleasedRow row : rows.releasedIn(run)) {
+			byPerson.computeIfAbsent(row.personId(), k -> new LinkedHashMap<>())
+				.computeIfAbsent(row.trackId(), k -> new ArrayList<>())
+				.add(row);
+		}
+		byPerson.forEach((person, tracks) -> notices.add(new StepReleaseNotice(new PersonId(person), tracks.values().stream()
+			.map(steps -> new StepReleaseNotice.Opened(new TrackId(steps.get(0).trackId()), steps.get(0).trackTitle(),
+					steps.stream().map(ProgressRows.ReleasedRow::stepTitle).toList()))
+			.toList())));
+		return notices;
 	}
 
 	private EffectiveTrack following(Enrolment enrolment) {

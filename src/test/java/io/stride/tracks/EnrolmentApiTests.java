@@ -267,6 +267,15 @@ class EnrolmentApiTests {
 			.andExpect(jsonPath("$.total").value(3));
 	}
 
+	@Test
+	void theEndpointsAreDocumented() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("\"Track enrolments\"", "/api/v1/tracks/{id}/enrolments", "/api/v1/enrolments/{id}",
+				"/api/v1/enrolments/{id}/approve", "/api/v1/enrolments/{id}/decline", "/api/v1/enrolments/{id}/withdraw",
+				"/api/v1/me/enrolments", "/api/v1/enrolments/{id}/steps/{stepId}/done",
+				"/api/v1/enrolments/{id}/steps/{stepId}/release", "EnrolmentView", "PlaceView");
+	}
+
 	private ResultActions enrol(TrackId track, String auth, String body) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post("/api/v1/tracks/" + track.value() + "/enrolments")
 			.header("Authorization", auth).contentType(MediaType.APPLICATION_JSON).content(body));

@@ -81,8 +81,8 @@ class StepReleaseJobTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> notices(org.learnerA(), "2 steps are open now") == 1
 				&& notices(org.learnerB(), "2 steps are open now") == 1);
 
-		// a second run the same day opens nothing again
-		job.releaseDue();
+		// a second run the same day (as the scheduler calls it) opens nothing again
+		job.nightly();
 		assertThat(launched(org.learnerA(), second)).isEqualTo(1);
 		assertThat(launched(org.learnerA(), third)).isEqualTo(1);
 		assertThat(notices(org.learnerA(), "2 steps are open now")).isEqualTo(1);
