@@ -76,6 +76,18 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.media.MediaUploaded event) {
+		record(event.by(), "MEDIA_UPLOADED", "COURSE", event.courseId().value(), event.courseTitle(),
+				event.kind() + " " + event.mediaId() + ", " + event.bytes() + " bytes");
+	}
+
+	@EventListener
+	void on(io.stride.media.MediaDeleted event) {
+		record(event.by(), "MEDIA_DELETED", "COURSE", event.courseId().value(), event.courseTitle(),
+				event.kind() + " " + event.mediaId());
+	}
+
+	@EventListener
 	void on(io.stride.authoring.CourseRetired event) {
 		record(event.by(), "COURSE_RETIRED", "COURSE", event.courseId().value(), event.title(), null);
 	}
@@ -176,6 +188,13 @@ public class AuditLog {
 		record(event.by(), "HOURS_ALLOCATED", "LEARNING_PERIOD", event.period(), event.periodName(),
 				"person " + event.person().value() + ": " + hours(event.before()) + " -> " + hours(event.hours())
 						+ (event.intervention() == null ? "" : ", by intervention " + event.intervention().value()));
+	}
+
+	// --- development tracks: definitions and teams' versions, enrolments ---
+
+	@EventListener
+	void on(io.stride.tracks.TrackChanged event) {
+		record(event.by(), "TRACK_" + event.change(), "TRACK", event.trackId().value(), event.title(), event.detail());
 	}
 
 	@EventListener

@@ -110,7 +110,7 @@ public class Authoring {
 		if (course.revision() == revision && !course.content().equals(content)) {
 			snapshots.keep(id, course.revision(), course.content());
 		}
-		if (!courses.update(id, revision, content)) {
+		if (!courses.update(id, revision, content, editor.id())) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
 		courses.recordEditor(id, course.version(), editor.id());

@@ -8,11 +8,18 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /**
  * Renders author Markdown to HTML that is safe to put in a page: raw HTML in the source is escaped and the
  * result passes an allow-list, so scripts, event handlers and {@code javascript:} links never survive.
+ * <p>
+ * Media stays plain Markdown (issue 18): {@code ![alt](/media/ID)} is an image Stride keeps (no other image is shown),
+ * {@code ![Video: title](/media/ID)} a video with its captions ({@code /media/ID/captions}), and GitHub's alerts
+ * ({@code > [!NOTE]}, {@code [!TIP]}, {@code [!IMPORTANT]}, {@code [!WARNING]}, {@code [!CAUTION]}) callouts with a
+ * label read out before them. These are made after the allow-list, from what passed it, by fixed markup.
  */
 public final class Markdown {
 
@@ -26,8 +33,13 @@ public final class Markdown {
 		.sanitizeUrls(true)
 		.build();
 
+	/**
+	 * Images may stay only to be checked after cleaning ({@link #media}): their addresses are relative, which the
+	 * allow-list's protocol check would strip.
+	 */
 	private static final Safelist SAFELIST = Safelist.relaxed()
-		.removeTags("img")
+		.removeProtocols("img", "src", "http", "https")
+		.removeAttributes("img", "width", "height")
 		.addAttributes("th", "align")
 		.addAttributes("td", "align")
 		.addProtocols("a", "href", "https", "http", "mailto")
@@ -82,7 +94,92 @@ public final class Markdown {
 	private static String render(String markdown) {
 		String html = RENDERER.render(PARSER.parse(markdown));
 		Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-		return shiftHeadings(Jsoup.clean(html, "", SAFELIST, settings));
+		Document clean = Jsoup.parseBodyFragment(Jsoup.clean(html, "", SAFELIST, settings));
+		clean.outputSettings(settings);
+		media(clean);
+		callouts(clean);
+		return shiftHeadings(clean.body().html());
+	}
+
+	/** An uploaded file's address: nothing else may be an image's or a video's source. */
+	private static final java.util.regex.Pattern MEDIA = java.util.regex.Pattern.compile("/media/[A-Za-z0-9-]{1,64}");
+
+	/**
+	 * Keeps images whose source is an uploaded file, and makes those whose alt text starts with "Video:" a video
+	 * player with its captions track; every other image goes, as before.
+	 */
+	private static void media(Document html) {
+		for (Element image : html.select("img")) {
+			String src = image.attr("src");
+			if (!MEDIA.matcher(src).matches()) {
+				image.remove();
+				continue;
+			}
+			String alt = image.attr("alt");
+			if (alt.regionMatches(true, 0, VIDEO, 0, VIDEO.length())) {
+				String title = alt.substring(VIDEO.length()).strip();
+				Element video = new Element("video").attr("controls", true)
+					.attr("preload", "metadata")
+					.attr("src", src)
+					.addClass("lesson-video");
+				if (!title.isEmpty()) {
+					video.attr("aria-label", title);
+				}
+				video.appendElement("track")
+					.attr("kind", "captions")
+					.attr("src", src + "/captions")
+					.attr("srclang", "en")
+					.attr("label", "Captions")
+					.attr("default", true);
+				video.appendElement("a").attr("href", src).text("Open the video" + (title.isEmpty() ? "" : ": " + title));
+				image.replaceWith(video);
+			}
+			else {
+				image.attr("loading", "lazy").addClass("lesson-image");
+			}
+		}
+	}
+
+	private static final String VIDEO = "Video:";
+
+	/** GitHub's alert kinds and the label each is read out with. */
+	private static final java.util.Map<String, String> CALLOUTS = java.util.Map.of("NOTE", "Note", "TIP", "Tip",
+			"IMPORTANT", "Important", "WARNING", "Warning", "CAUTION", "Caution");
+
+	private static final java.util.regex.Pattern CALLOUT_MARK = java.util.regex.Pattern
+		.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\]\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	/** A block quote whose first line is "[!NOTE]" (or another kind) becomes a callout with its label. */
+	private static void callouts(Document html) {
+		for (Element quote : html.select("blockquote")) {
+			Element first = quote.firstElementChild();
+			if (first == null || !first.nameIs("p") || first.childNodeSize() == 0
+					|| !(first.childNode(0) instanceof TextNode text)) {
+				continue;
+			}
+			java.util.regex.Matcher mark = CALLOUT_MARK.matcher(text.getWholeText());
+			if (!mark.find()) {
+				continue;
+			}
+			String kind = mark.group(1).toUpperCase(java.util.Locale.ROOT);
+			String label = CALLOUTS.get(kind);
+			text.text(text.getWholeText().substring(mark.end()));
+			// the line break after the marker, when the text goes on under it
+			while (first.childNodeSize() > 0 && (first.childNode(0) instanceof Element br && br.nameIs("br")
+					|| first.childNode(0) instanceof TextNode blank && blank.isBlank())) {
+				first.childNode(0).remove();
+			}
+			if (first.childNodeSize() == 0) {
+				first.remove();
+			}
+			Element callout = new Element("div").addClass("callout")
+				.addClass("callout-" + kind.toLowerCase(java.util.Locale.ROOT))
+				.attr("role", "note")
+				.attr("aria-label", label);
+			callout.appendElement("p").addClass("callout-label").text(label);
+			callout.appendChildren(quote.childNodesCopy());
+			quote.replaceWith(callout);
+		}
 	}
 
 	/** Lesson text sits under the page's own h1, so its "# Heading" becomes an h2, and so on down. */

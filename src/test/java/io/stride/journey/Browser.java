@@ -294,6 +294,16 @@ final class Browser implements AutoCloseable {
 		Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", journey, ++shots, name)), png);
 	}
 
+	/** Runs a script in the page and answers its result (numbers come back as Long or Double). */
+	Object script(String js, Object... arguments) {
+		return ((JavascriptExecutor) driver).executeScript(js, arguments);
+	}
+
+	/** The element that has the keyboard focus. */
+	WebElement focused() {
+		return driver.switchTo().activeElement();
+	}
+
 	@Override
 	public void close() {
 		driver.quit();

@@ -310,7 +310,7 @@ class ReviewGovernanceTests {
 		String caseId = reviews.latestFor(v1.id()).orElseThrow().id();
 		mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(ld))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Changes since version 1 (published)")))
+			.andExpect(content().string(containsString("1 of 2 parts is new or changed since version 1 (published)")))
 			.andExpect(content().string(containsString("Checked against the template “Stride standard”")))
 			.andExpect(content().string(containsString("Missing required part: objectives")))
 			.andExpect(content().string(containsString("<del><span class=\"visually-hidden\">Removed: </span><span>Accept returns within 14 days.</span></del>")))

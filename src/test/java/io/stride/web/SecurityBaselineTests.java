@@ -141,10 +141,10 @@ class SecurityBaselineTests {
 				assertThat(attribute.getValue().trim().toLowerCase()).as(page + ": " + attribute.getKey()).doesNotStartWith("javascript:");
 			}
 		}
-		// only our own script, with or without the content hash in its name
+		// only our own scripts (the page's and the media dialog's), with or without the content hash in their names
 		assertThat(document.select("script").stream().map(s -> s.attr("src")).toList()).as(page)
 			.isNotEmpty()
-			.allMatch(src -> src.matches("/js/stride(-[0-9a-f]{32})?\\.js"));
+			.allMatch(src -> src.matches("/js/(stride|media)(-[0-9a-f]{32})?\\.js"));
 		assertThat(document.select("iframe, svg, img, object, embed")).as(page).isEmpty();
 	}
 

@@ -10,6 +10,7 @@ import io.stride.authoring.Course;
 import io.stride.authoring.Lesson;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
+import io.stride.review.ChangesInReview;
 import io.stride.review.OverlapCheck;
 import io.stride.review.ReviewCase;
 import io.stride.review.Reviews;
@@ -39,8 +40,11 @@ class ReviewController {
 
 	private final ReviewPageParts parts;
 
+	private final ChangesInReview changesInReview;
+
 	ReviewController(Reviews reviews, Authoring authoring, Organization organization, OverlapCheck overlapCheck,
-			ReviewPageParts parts) {
+			ReviewPageParts parts, ChangesInReview changesInReview) {
+		this.changesInReview = changesInReview;
 		this.reviews = reviews;
 		this.authoring = authoring;
 		this.organization = organization;
@@ -70,9 +74,14 @@ class ReviewController {
 		// the reviewer weighs the author's tier against Stride's suggestion, and the reason for going lower
 		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(course.content()));
 		model.addAttribute("overlaps", reviewCase.open() && !reviewCase.spotCheck() ? overlapCheck.against(course) : List.of());
-		model.addAttribute("diff", reviewCase.open() && !reviewCase.spotCheck()
-				? authoring.previousPublished(course.id()).map(before -> VersionDiff.between(before, course)).orElse(null)
-				: null);
+		ChangesInReview.Changes changes;
+		try {
+			changes = changesInReview.of(me, id);
+		}
+		catch (NotFoundException noStoredCopy) {
+			// a version published before versions were kept has no copy to compare: the page shows the course as it is
+			changes = null;
+		}
 		model.addAttribute("mayDecide", reviews.mayDecide(me, reviewCase));
 		model.addAttribute("mayComment", reviewCase.open() && me.isReviewer() && !me.is(reviewCase.authorId()));
 		model.addAttribute("anchors", anchors(course));
@@ -81,6 +90,10 @@ class ReviewController {
 		Map<String, String> names = new HashMap<>();
 		reviewCase.steps().stream().filter(s -> s.decidedBy() != null)
 			.forEach(s -> names.put(s.decidedBy(), parts.name(s.decidedBy())));
+		if (changes != null) {
+			model.addAttribute("changeSummary", ChangeWording.summary(changes.changes()));
+			model.addAttribute("changeParts", ChangeWording.parts(changes, ChangeWording.names(names, parts::name)));
+		}
 		model.addAttribute("names", names);
 		return "reviews/case";
 	}

@@ -64,6 +64,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final long maxCourse;
 
+	private final long maxMedia;
+
 	private final long maxMultipart;
 
 	private final long maxFile;
@@ -83,8 +85,12 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			@Value("${stride.http.max-body-readers-per-address:8}") int perAddress,
 			@Value("${stride.http.max-body-time:30s}") java.time.Duration maxBodyTime,
 			@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters,
-			@Value("${stride.http.max-course-body:16MB}") DataSize maxCourse) {
+			@Value("${stride.http.max-course-body:16MB}") DataSize maxCourse,
+			@Value("${stride.media.max-video-bytes:200MB}") DataSize maxVideo,
+			@Value("${stride.media.max-image-bytes:10MB}") DataSize maxImage) {
 		this.maxCourse = maxCourse.toBytes();
+		// the largest file with its captions (at most 1 MB) and form fields; the media service names the file's limit
+		this.maxMedia = Math.max(maxVideo.toBytes(), maxImage.toBytes()) + 2 * 1024 * 1024;
 		this.readers = new Semaphore(maxReaders);
 		this.uploadReaders = new Semaphore(maxUploadReaders);
 		this.perAddress = perAddress;
@@ -112,7 +118,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			refuse(response, "This address takes no file uploads.");
 			return;
 		}
-		long limit = multipart ? (isCapabilityUpload(request) ? CAPABILITY_UPLOAD : maxMultipart) : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
+		long limit = multipart ? (isCapabilityUpload(request) ? CAPABILITY_UPLOAD : isMediaUpload(request) ? maxMedia : maxMultipart) : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
 		if (length > limit) {
 			refuse(response, "The request body is larger than " + limit + " bytes.");
 			return;
@@ -232,11 +238,20 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
 	}
 
-	/** Routes that take files: drafting from documents, outcome value imports, absence imports and certificates. */
+	/**
+	 * Routes that take files: drafting from documents, outcome value imports, absence imports, certificates and
+	 * lesson media.
+	 */
 	private static boolean acceptsUploads(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/drafts") || path.equals("/api/v1/drafts") || path.matches("(/api/v1)?/outcomes/[^/]+/values/import")
-				|| isCapabilityUpload(request);
+				|| isCapabilityUpload(request) || isMediaUpload(request);
+	}
+
+	/** A lesson's image or video: up to stride.media.max-video-bytes, streamed to a temporary file like the others. */
+	private static boolean isMediaUpload(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.matches("(/api/v1)?/courses/[^/]+/media");
 	}
 
 	/** Absence files (2 MB) and certificates (5 MB) with their form fields: far below what drafting takes. */

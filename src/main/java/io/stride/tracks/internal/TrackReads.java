@@ -46,6 +46,17 @@ public class TrackReads {
 		return jdbc.sql(TRACK + "WHERE id = ?").param(id.value()).query(TrackReads::track).optional();
 	}
 
+	/** Tracks not archived (and archived ones when asked), of one role family when given, by title. */
+	public List<Track> tracks(String roleFamily, boolean archived) {
+		String where = (archived ? "WHERE 1 = 1 " : "WHERE status <> 'ARCHIVED' ")
+				+ (roleFamily == null ? "" : "AND LOWER(role_family) = LOWER(?) ");
+		var statement = jdbc.sql(TRACK + where + "ORDER BY title, id");
+		if (roleFamily != null) {
+			statement = statement.param(roleFamily);
+		}
+		return statement.query(TrackReads::track).list();
+	}
+
 	public List<TrackStep> steps(TrackId id) {
 		Map<String, Set<String>> prerequisites = new HashMap<>();
 		jdbc.sql("SELECT p.step_id, p.requires_step_id FROM track_step_prerequisites p JOIN track_steps s "

@@ -1,0 +1,726 @@
+package io.stride.authoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.stride.authoring.internal.CourseRules;
+import io.stride.authoring.internal.Courses;
+import io.stride.authoring.internal.ElementRevisions;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outline editor's writes: one element at a time, each guarded by that element's own revision, so that two
+ * authors on different lessons or questions never conflict; on the same element the second save is refused with
+ * both texts. Outline changes (add, remove, restore, move, rename a module) are guarded by the course's outline
+ * revision and never lose an element. Each call is one short transaction that reads and writes only what it
+ * changes. Who may edit is as for the whole-course save: the course's author and admins.
+ */
+@Service
+@Transactional
+public class OutlineEditing {
+
+	public static final String LESSON = "LESSON";
+
+	public static final String QUESTION = "QUESTION";
+
+	public static final String KNOWLEDGE_CHECK = "KNOWLEDGE_CHECK";
+
+	private final Courses courses;
+
+	private final ElementRevisions revisions;
+
+	private final Organization organization;
+
+	private final ApplicationEventPublisher events;
+
+	private final Authoring authoring;
+
+	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization,
+			ApplicationEventPublisher events, Authoring authoring) {
+		this.authoring = authoring;
+		this.courses = courses;
+		this.revisions = revisions;
+		this.organization = organization;
+		this.events = events;
+	}
+
+	/** What a save answers: the element's new revision and when it was saved. */
+	public record Saved(String elementId, int revision, Instant savedAt) {
+	}
+
+	// ---- reading ----
+
+	@Transactional(readOnly = true)
+	public Outline outline(Viewer viewer, CourseId id) {
+		Courses.DraftHeader header = header(viewer, id, false);
+		Map<String, String> origins = revisions.originModes(id);
+		List<Courses.OutlineRow> rows = courses.outline(id);
+		Map<String, List<Outline.Item>> checks = new HashMap<>();
+		List<Outline.Item> quiz = new ArrayList<>();
+		for (Courses.OutlineRow row : rows) {
+			if (row.questionKind() == null) {
+				continue;
+			}
+			Outline.Item item = new Outline.Item(row.id(), row.title(), row.questionKind(), row.revision(),
+					origins.get(row.id()));
+			if (row.lessonId() == null) {
+				quiz.add(item);
+			}
+			else {
+				checks.computeIfAbsent(row.lessonId(), k -> new ArrayList<>()).add(item);
+			}
+		}
+		List<Outline.Module> modules = new ArrayList<>();
+		String current = null;
+		List<Outline.LessonItem> run = null;
+		for (Courses.OutlineRow row : rows) {
+			if (row.questionKind() != null) {
+				continue;
+			}
+			if (run == null || !Objects.equals(current, row.module())) {
+				current = row.module();
+				run = new ArrayList<>();
+				modules.add(new Outline.Module(current, run));
+			}
+			run.add(new Outline.LessonItem(row.id(), row.title(), row.revision(), origins.get(row.id()),
+					List.copyOf(checks.getOrDefault(row.id(), List.of()))));
+		}
+		return new Outline(id, header.title(), CourseStatus.valueOf(header.status()), header.revision(),
+				header.outlineRevision(), header.settingsRevision(),
+				modules.stream().map(m -> new Outline.Module(m.name(), List.copyOf(m.lessons()))).toList(),
+				List.copyOf(quiz));
+	}
+
+	@Transactional(readOnly = true)
+	public OutlineElement element(Viewer viewer, CourseId id, String elementId) {
+		header(viewer, id, false);
+		Courses.ElementRow row = row(id, elementId);
+		return view(id, row, revisions.originModes(id).get(elementId));
+	}
+
+	// ---- saving one element ----
+
+	/**
+	 * Saves a lesson's title and text (and module, when {@code module} is not null) if nobody saved the lesson since
+	 * {@code revision}; otherwise 409 with both texts. Its citations are kept.
+	 */
+	public Saved saveLesson(Viewer editor, CourseId id, String elementId, Integer revision, String title,
+			String markdown, String module) {
+		Courses.DraftHeader draft = header(editor, id, true);
+		Courses.ElementRow row = row(id, elementId);
+		if (!LESSON.equals(row.kind())) {
+			throw new InvalidInputException("type", "This element is a question; send a question's fields.");
+		}
+		notLinked(id, elementId);
+		Lesson current = row.lesson();
+		Lesson mine = new Lesson(elementId, title == null ? "" : title.strip(), markdown == null ? "" : markdown,
+				current.sources(), module == null ? current.module() : module);
+		requireRevision(revision);
+		checkLesson(mine);
+		if (revision != row.revision()) {
+			throw conflict(id, row, lessonView(mine), lessonView(current));
+		}
+		String before = revisions.lessonJson(current);
+		String after = revisions.lessonJson(mine);
+		if (before.equals(after)) {
+			return new Saved(elementId, row.revision(), Instant.now());
+		}
+		revisions.keep(id, elementId, row.revision(), LESSON, before, null, true);
+		if (!courses.saveLesson(id, revision, mine)) {
+			throw conflict(id, row(id, elementId), lessonView(mine), null);
+		}
+		revisions.keep(id, elementId, revision + 1, LESSON, after, editor.id(), false);
+		touch(id, editor, draft.version());
+		return new Saved(elementId, revision + 1, Instant.now());
+	}
+
+	/** Saves a question or knowledge check if nobody saved it since {@code revision}; otherwise 409 with both. */
+	public Saved saveQuestion(Viewer editor, CourseId id, String elementId, Integer revision, Question question) {
+		Courses.DraftHeader draft = header(editor, id, true);
+		Courses.ElementRow row = row(id, elementId);
+		if (LESSON.equals(row.kind())) {
+			throw new InvalidInputException("type", "This element is a lesson; send a lesson's fields.");
+		}
+		notLinked(id, elementId);
+		Question current = row.question();
+		// a drafted question keeps the passage it came from
+		Question mine = question.withId(elementId).withSource(question.source() == null ? current.source() : question.source());
+		requireRevision(revision);
+		checkQuestion(mine);
+		if (revision != row.revision()) {
+			throw conflict(id, row, mine, current);
+		}
+		String before = revisions.questionJson(current);
+		String after = revisions.questionJson(mine);
+		if (before.equals(after)) {
+			return new Saved(elementId, row.revision(), Instant.now());
+		}
+		revisions.keep(id, elementId, row.revision(), row.kind(), before, null, true);
+		if (!courses.saveQuestion(id, revision, mine)) {
+			throw conflict(id, row(id, elementId), mine, null);
+		}
+		revisions.keep(id, elementId, revision + 1, row.kind(), after, editor.id(), false);
+		touch(id, editor, draft.version());
+		return new Saved(elementId, revision + 1, Instant.now());
+	}
+
+	/**
+	 * Puts back the element's text from before its last change, as a new revision; repeated, it goes further back.
+	 * {@code revision}, when given, must be the element's current one.
+	 */
+	public OutlineElement undo(Viewer editor, CourseId id, String elementId, Integer revision) {
+		Courses.DraftHeader draft = header(editor, id, true);
+		Courses.ElementRow row = row(id, elementId);
+		notLinked(id, elementId);
+		if (revision != null && revision != row.revision()) {
+			throw conflict(id, row, null, LESSON.equals(row.kind()) ? lessonView(row.lesson()) : row.question());
+		}
+		String currentText = LESSON.equals(row.kind()) ? revisions.lessonJson(row.lesson())
+				: revisions.questionJson(row.question());
+		ElementRevisions.Revision target = undoTarget(id, row, currentText);
+		if (target == null) {
+			throw new InvalidInputException("undo", "There is no earlier version of this element to go back to.");
+		}
+		revisions.keep(id, elementId, row.revision(), row.kind(), currentText, null, true);
+		boolean saved;
+		String text;
+		if (LESSON.equals(row.kind())) {
+			ElementRevisions.LessonText earlier = revisions.lessonText(target.content());
+			Lesson back = new Lesson(elementId, earlier.title(), earlier.markdown(), row.lesson().sources(),
+					row.lesson().module());
+			saved = courses.saveLesson(id, row.revision(), back);
+			text = revisions.lessonJson(back);
+		}
+		else {
+			Question back = revisions.question(target.content()).withId(elementId);
+			saved = courses.saveQuestion(id, row.revision(), back);
+			text = revisions.questionJson(back);
+		}
+		if (!saved) {
+			throw conflict(id, row(id, elementId), null, null);
+		}
+		revisions.keep(id, elementId, row.revision() + 1, row.kind(), text, editor.id(), false);
+		revisions.markRestores(id, elementId, row.revision() + 1, target.revision());
+		touch(id, editor, draft.version());
+		return element(editor, id, elementId);
+	}
+
+	/** The revision an undo puts back: before the one the current revision restored, when it was itself an undo. */
+	private ElementRevisions.Revision undoTarget(CourseId id, Courses.ElementRow row, String currentText) {
+		int below = row.revision();
+		var current = revisions.find(id, row.id(), row.revision());
+		if (current.isPresent() && current.get().restores() != null) {
+			below = current.get().restores();
+		}
+		String currentCompared = comparable(row.kind(), currentText);
+		return revisions.earlier(id, row.id(), below)
+			.stream()
+			.filter(r -> !comparable(row.kind(), r.content()).equals(currentCompared))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** A lesson's module is the outline's business, not its text's: undo compares title and text only. */
+	private String comparable(String kind, String content) {
+		if (!LESSON.equals(kind)) {
+			return content;
+		}
+		ElementRevisions.LessonText text = revisions.lessonText(content);
+		return text.title() + "\u0000" + text.markdown();
+	}
+
+	// ---- the outline ----
+
+	/**
+	 * Adds a lesson (in {@code module}, after {@code afterId} or at the module's end), a final-quiz question (after
+	 * {@code afterId} or last) or a knowledge check of {@code lessonId}. Blank content gets a placeholder title or
+	 * prompt the author then replaces.
+	 */
+	public OutlineElement add(Viewer editor, CourseId id, String type, String module, String lessonId, String afterId,
+			Lesson lesson, Question question) {
+		header(editor, id, true);
+		String kind = type == null ? "" : type.strip().toUpperCase(java.util.Locale.ROOT);
+		if (!List.of(LESSON, QUESTION, KNOWLEDGE_CHECK).contains(kind)) {
+			throw new InvalidInputException("type", "Say what to add: LESSON, QUESTION or KNOWLEDGE_CHECK.");
+		}
+		courses.touchOutline(id, null);
+		List<Courses.OutlineRow> rows = courses.outline(id);
+		String newId = Ids.newId();
+		if (LESSON.equals(kind)) {
+			List<Courses.OutlineRow> lessons = rows.stream().filter(r -> r.questionKind() == null).toList();
+			if (lessons.size() >= CourseRules.MAX_LESSONS) {
+				throw new InvalidInputException("type", "A course can have at most " + CourseRules.MAX_LESSONS + " lessons.");
+			}
+			String moduleName = module != null ? module : after(lessons, afterId).map(Courses.OutlineRow::module).orElse(null);
+			Lesson given = lesson == null ? new Lesson(null, "", "") : lesson;
+			Lesson added = new Lesson(newId, given.title() == null || given.title().isBlank() ? "New lesson" : given.title().strip(),
+					given.markdown() == null ? "" : given.markdown(), List.of(), moduleName);
+			checkLesson(added);
+			List<String> order = new ArrayList<>(lessons.stream().map(Courses.OutlineRow::id).toList());
+			Map<String, String> modules = new HashMap<>();
+			lessons.forEach(r -> modules.put(r.id(), r.module()));
+			int at = insertionPoint(lessons, afterId, added.module());
+			courses.insertLesson(id, at, added, 1);
+			order.add(at, newId);
+			modules.put(newId, added.module());
+			courses.orderLessons(id, order, modules);
+			revisions.keep(id, newId, 1, LESSON, revisions.lessonJson(added), editor.id(), false);
+		}
+		else {
+			String parent = null;
+			if (KNOWLEDGE_CHECK.equals(kind)) {
+				if (lessonId == null || rows.stream().noneMatch(r -> r.questionKind() == null && r.id().equals(lessonId))) {
+					throw new InvalidInputException("lessonId", "Say which lesson of this course the knowledge check follows.");
+				}
+				parent = lessonId;
+			}
+			String container = parent;
+			List<Courses.OutlineRow> siblings = rows.stream()
+				.filter(r -> r.questionKind() != null && Objects.equals(r.lessonId(), container))
+				.toList();
+			long questions = rows.stream().filter(r -> r.questionKind() != null).count();
+			if (questions >= CourseRules.MAX_QUESTIONS) {
+				throw new InvalidInputException("type", "A course can have at most " + CourseRules.MAX_QUESTIONS
+						+ " questions, knowledge checks included.");
+			}
+			if (parent != null && siblings.size() >= CourseRules.MAX_CHECKS_PER_LESSON) {
+				throw new InvalidInputException("lessonId", "A lesson can have at most "
+						+ CourseRules.MAX_CHECKS_PER_LESSON + " knowledge checks.");
+			}
+			Question given = question == null || question.kind() == null || question.prompt() == null
+					|| question.prompt().isBlank() && question.options().isEmpty()
+							? new Question(null, QuestionKind.SINGLE_CHOICE, "New question", List.of("Option 1", "Option 2"),
+									List.of(0), "")
+							: question;
+			Question added = given.withId(newId);
+			checkQuestion(added);
+			List<String> order = new ArrayList<>(siblings.stream().map(Courses.OutlineRow::id).toList());
+			int at = order.indexOf(afterId) >= 0 ? order.indexOf(afterId) + 1 : order.size();
+			courses.insertElementQuestion(id, parent, at, added, 1);
+			order.add(at, newId);
+			courses.orderQuestions(id, parent, order);
+			revisions.keep(id, newId, 1, kind, revisions.questionJson(added), editor.id(), false);
+		}
+		return view(id, row(id, newId), null);
+	}
+
+	private static java.util.Optional<Courses.OutlineRow> after(List<Courses.OutlineRow> lessons, String afterId) {
+		return lessons.stream().filter(r -> r.id().equals(afterId)).findFirst();
+	}
+
+	/** Right after {@code afterId}, else after the module's last lesson, else at the end. */
+	private static int insertionPoint(List<Courses.OutlineRow> lessons, String afterId, String module) {
+		for (int i = 0; i < lessons.size(); i++) {
+			if (lessons.get(i).id().equals(afterId)) {
+				return i + 1;
+			}
+		}
+		int last = -1;
+		for (int i = 0; i < lessons.size(); i++) {
+			if (Objects.equals(lessons.get(i).module(), module)) {
+				last = i;
+			}
+		}
+		return last < 0 ? lessons.size() : last + 1;
+	}
+
+	/** Removes an element (a lesson with its knowledge checks); {@link #restore} puts it back. */
+	public Outline remove(Viewer editor, CourseId id, String elementId) {
+		header(editor, id, true);
+		Courses.ElementRow row = row(id, elementId);
+		courses.touchOutline(id, null);
+		if (LESSON.equals(row.kind())) {
+			List<Courses.ElementRow> checks = courses.checksOf(id, elementId);
+			Lesson l = row.lesson();
+			var content = new ElementRevisions.Removed.LessonWithChecks(
+					new ElementRevisions.LessonText(l.title(), l.markdown(), l.module(), l.sources()),
+					checks.stream().map(Courses.ElementRow::question).toList(),
+					checks.stream().map(Courses.ElementRow::revision).toList(), row.revision());
+			int position = lessonIndex(id, elementId);
+			revisions.remember(id, new ElementRevisions.Removed(elementId, LESSON, null, position, revisions.write(content)),
+					editor.id());
+			courses.deleteLesson(id, elementId);
+		}
+		else {
+			var content = new ElementRevisions.Removed.QuestionWithRevision(row.question(), row.revision());
+			int position = questionIndex(id, row.lessonId(), elementId);
+			revisions.remember(id, new ElementRevisions.Removed(elementId, row.kind(), row.lessonId(), position,
+					revisions.write(content)), editor.id());
+			courses.deleteQuestion(id, elementId);
+		}
+		return outline(editor, id);
+	}
+
+	/** Puts a removed element back where it was (a knowledge check whose lesson is gone joins the final quiz). */
+	public Outline restore(Viewer editor, CourseId id, String elementId) {
+		header(editor, id, true);
+		ElementRevisions.Removed removed = revisions.removed(id, elementId)
+			.orElseThrow(() -> new NotFoundException("Removed element"));
+		if (courses.element(id, elementId).isPresent()) {
+			throw new ConflictException("This element is in the course already.");
+		}
+		courses.touchOutline(id, null);
+		List<Courses.OutlineRow> rows = courses.outline(id);
+		if (LESSON.equals(removed.kind())) {
+			var content = revisions.read(removed.content(), ElementRevisions.Removed.LessonWithChecks.class);
+			List<Courses.OutlineRow> lessons = rows.stream().filter(r -> r.questionKind() == null).toList();
+			if (lessons.size() >= CourseRules.MAX_LESSONS) {
+				throw new InvalidInputException("elementId", "A course can have at most " + CourseRules.MAX_LESSONS + " lessons.");
+			}
+			var text = content.lesson();
+			Lesson back = new Lesson(elementId, text.title(), text.markdown(), text.sources(), text.module());
+			int at = Math.min(removed.position(), lessons.size());
+			List<String> order = new ArrayList<>(lessons.stream().map(Courses.OutlineRow::id).toList());
+			Map<String, String> modules = new HashMap<>();
+			lessons.forEach(r -> modules.put(r.id(), r.module()));
+			courses.insertLesson(id, at, back, content.revision() + 1);
+			order.add(at, elementId);
+			modules.put(elementId, back.module());
+			courses.orderLessons(id, order, modules);
+			for (int i = 0; i < content.checks().size(); i++) {
+				courses.insertElementQuestion(id, elementId, i, content.checks().get(i), content.checkRevisions().get(i) + 1);
+			}
+		}
+		else {
+			var content = revisions.read(removed.content(), ElementRevisions.Removed.QuestionWithRevision.class);
+			String parent = removed.lessonId() != null
+					&& rows.stream().anyMatch(r -> r.questionKind() == null && r.id().equals(removed.lessonId()))
+							? removed.lessonId() : null;
+			List<String> order = new ArrayList<>(rows.stream()
+				.filter(r -> r.questionKind() != null && Objects.equals(r.lessonId(), parent))
+				.map(Courses.OutlineRow::id)
+				.toList());
+			int at = Math.min(removed.position(), order.size());
+			courses.insertElementQuestion(id, parent, at, content.question().withId(elementId), content.revision() + 1);
+			order.add(at, elementId);
+			courses.orderQuestions(id, parent, order);
+		}
+		revisions.forgetRemoved(id, elementId);
+		return outline(editor, id);
+	}
+
+	/**
+	 * Moves an element: a lesson to {@code position} among the lessons of {@code module} (its own module when null;
+	 * blank for no module); a question to {@code position} in the final quiz, or among the knowledge checks of
+	 * {@code lessonId}. With a stale {@code outlineRevision} the move is applied to the outline as it is now (a move
+	 * names its element and its place, so it never loses or duplicates one) unless someone moved the same element since
+	 * (409); the answer says whether it was made on a newer outline.
+	 */
+	public Moved move(Viewer editor, CourseId id, String elementId, String module, String lessonId, Integer position,
+			Integer outlineRevision) {
+		header(editor, id, true);
+		if (outlineRevision == null) {
+			throw new InvalidInputException("outlineRevision", "Send the outline revision you last read.");
+		}
+		if (position == null || position < 0) {
+			throw new InvalidInputException("position", "Give the place to move to: 0 for first.");
+		}
+		Courses.ElementRow row = row(id, elementId);
+		boolean current = courses.touchOutline(id, outlineRevision);
+		if (!current) {
+			// made on an older outline: refused only when someone moved this very element since
+			Integer movedIn = courses.movedIn(id, elementId);
+			if (movedIn != null && movedIn > outlineRevision) {
+				int now = courses.draftHeader(id).map(Courses.DraftHeader::outlineRevision).orElse(outlineRevision);
+				throw new ConflictException("Someone else moved this element after you read the outline; it is shown "
+						+ "where they put it. Move it again if you still want it elsewhere.",
+						Map.of("outlineRevision", now));
+			}
+			if (!courses.touchOutline(id, null)) {
+				throw new InvalidInputException("status", "This course is not a draft any more.");
+			}
+		}
+		List<Courses.OutlineRow> rows = courses.outline(id);
+		if (LESSON.equals(row.kind())) {
+			if (module != null && module.strip().length() > CourseRules.MAX_TITLE) {
+				throw new InvalidInputException("module", "Name the module in at most " + CourseRules.MAX_TITLE + " characters.");
+			}
+			List<Courses.OutlineRow> others = rows.stream()
+				.filter(r -> r.questionKind() == null && !r.id().equals(elementId))
+				.toList();
+			String target = module == null ? row.lesson().module() : module.isBlank() ? null : module.strip();
+			List<Integer> members = new ArrayList<>();
+			for (int i = 0; i < others.size(); i++) {
+				if (Objects.equals(others.get(i).module(), target)) {
+					members.add(i);
+				}
+			}
+			int at;
+			if (members.isEmpty()) {
+				at = others.size();
+			}
+			else if (position < members.size()) {
+				at = members.get(position);
+			}
+			else {
+				at = members.get(members.size() - 1) + 1;
+			}
+			List<String> order = new ArrayList<>(others.stream().map(Courses.OutlineRow::id).toList());
+			Map<String, String> modules = new HashMap<>();
+			others.forEach(r -> modules.put(r.id(), r.module()));
+			order.add(at, elementId);
+			modules.put(elementId, target);
+			courses.orderLessons(id, order, modules);
+		}
+		else {
+			String parent = lessonId == null ? row.lessonId() : lessonId.isBlank() ? null : lessonId;
+			if (parent != null && rows.stream().noneMatch(r -> r.questionKind() == null && r.id().equals(parent))) {
+				throw new InvalidInputException("lessonId", "There is no such lesson in this course.");
+			}
+			List<String> order = new ArrayList<>(rows.stream()
+				.filter(r -> r.questionKind() != null && Objects.equals(r.lessonId(), parent) && !r.id().equals(elementId))
+				.map(Courses.OutlineRow::id)
+				.toList());
+			if (parent != null && !Objects.equals(parent, row.lessonId()) && order.size() >= CourseRules.MAX_CHECKS_PER_LESSON) {
+				throw new InvalidInputException("lessonId", "A lesson can have at most "
+						+ CourseRules.MAX_CHECKS_PER_LESSON + " knowledge checks.");
+			}
+			order.add(Math.min(position, order.size()), elementId);
+			courses.orderQuestions(id, parent, order);
+		}
+		courses.markMoved(id, elementId);
+		return new Moved(outline(editor, id), !current);
+	}
+
+	/** The outline after a move; {@code reapplied} when the move was made on a newer outline than the caller's. */
+	public record Moved(Outline outline, boolean reapplied) {
+	}
+
+	/** Renames a module (blank: its lessons go to no module). */
+	public Outline renameModule(Viewer editor, CourseId id, String name, String newName, Integer outlineRevision) {
+		header(editor, id, true);
+		if (outlineRevision == null) {
+			throw new InvalidInputException("outlineRevision", "Send the outline revision you last read.");
+		}
+		String to = newName == null || newName.isBlank() ? null : newName.strip();
+		if (to != null && to.length() > CourseRules.MAX_TITLE) {
+			throw new InvalidInputException("newName", "Name the module in at most " + CourseRules.MAX_TITLE + " characters.");
+		}
+		String from = name == null || name.isBlank() ? null : name.strip();
+		if (!courses.touchOutline(id, outlineRevision)) {
+			throw new ConflictException("The outline changed since you read it; look at it again and rename then.",
+					Map.of("outline", outline(editor, id)));
+		}
+		if (courses.renameModule(id, from, to) == 0) {
+			throw new InvalidInputException("name", "There is no module of that name in this course.");
+		}
+		return outline(editor, id);
+	}
+
+	// ---- the course's own fields ----
+
+	/** The course's own fields as the settings panel sends them; a null tier takes Stride's suggestion. */
+	public record Settings(String title, String description, List<String> objectives, RiskTier riskTier,
+			String tierReason, int passMark, QuizSettings quiz) {
+	}
+
+	/** Saves the course's own fields if nobody saved them since {@code settingsRevision}; answers the course. */
+	public Course saveSettings(Viewer editor, CourseId id, Integer settingsRevision, Settings settings) {
+		header(editor, id, true);
+		if (settingsRevision == null) {
+			throw new InvalidInputException("revision", "Send the settings revision you last read.");
+		}
+		Course course = authoring.editable(editor, id);
+		CourseContent content = new CourseContent(settings.title(), settings.description(), course.lessons(),
+				new Quiz(settings.passMark(), course.quiz().questions(), settings.quiz()), settings.objectives(),
+				settings.riskTier(), settings.tierReason());
+		Map<String, String> errors = new LinkedHashMap<>();
+		CourseRules.check(content).forEach((field, message) -> {
+			if (!field.startsWith("lessons") && !field.startsWith("questions[")) {
+				errors.put(field, message);
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("The settings were not saved.", errors);
+		}
+		RiskSuggestion suggestion = RiskSuggestion.of(content);
+		if (content.riskTier() == null) {
+			content = content.withTier(suggestion.tier(), null);
+		}
+		else if (content.riskTier().ordinal() < suggestion.tier().ordinal() && content.tierReason() == null) {
+			throw new InvalidInputException("The settings were not saved.", Map.of("tierReason", "Stride suggests the "
+					+ suggestion.tier().name().toLowerCase(java.util.Locale.ROOT) + " tier because " + suggestion.because()
+					+ ". Choose it, or say why a lower tier is right."));
+		}
+		if (!courses.saveSettings(id, settingsRevision, content)) {
+			int theirs = courses.draftHeader(id).map(Courses.DraftHeader::settingsRevision).orElse(settingsRevision);
+			throw new ConflictException("The course's settings were saved elsewhere after you opened them.",
+					Map.of("theirRevision", theirs, "theirs", settingsView(course)));
+		}
+		courses.recordEditor(id, course.version(), editor.id());
+		if (course.riskTier() != content.riskTier()) {
+			events.publishEvent(new CourseTierChanged(id, content.title(), course.riskTier(), content.riskTier(),
+					content.tierReason(), suggestion.tier(), editor.id()));
+		}
+		return courses.findById(id).orElseThrow();
+	}
+
+	private static Map<String, Object> settingsView(Course c) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("title", c.title());
+		view.put("description", c.description());
+		view.put("objectives", c.objectives());
+		view.put("riskTier", c.riskTier().name());
+		view.put("tierReason", c.tierReason());
+		view.put("passMark", c.quiz().passMark());
+		return view;
+	}
+
+	/**
+	 * Checks the whole working copy as a publication would need it, then asks for publication (at once for low
+	 * risk, through review otherwise) at the course's current revision.
+	 */
+	public Course publish(Viewer author, CourseId id) {
+		Course course = authoring.editable(author, id);
+		Map<String, String> errors = CourseRules.check(course.content());
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("Not published: fix the elements marked first.", errors);
+		}
+		return authoring.requestPublication(author, id, course.revision());
+	}
+
+	// ---- helpers ----
+
+	/** The course's header if the viewer may edit it; for writes, only while it is a draft. */
+	private Courses.DraftHeader header(Viewer viewer, CourseId id, boolean write) {
+		if (!Ids.looksValid(id.value())) {
+			throw new NotFoundException("Course");
+		}
+		Courses.DraftHeader header = courses.draftHeader(id).orElseThrow(() -> new NotFoundException("Course"));
+		if (!viewer.isAdmin() && !viewer.is(header.authorId())) {
+			if (header.liveVersion() != null && !"RETIRED".equals(header.status())) {
+				throw new ForbiddenException("Only the course's author or an admin can change it.");
+			}
+			throw new NotFoundException("Course");
+		}
+		if (write && !"DRAFT".equals(header.status())) {
+			throw new InvalidInputException("status", switch (header.status()) {
+				case "PUBLISHED" -> "This version is published and never changes: start a new version to edit it.";
+				case "IN_REVIEW" -> "This course is in review; it can be edited again when a reviewer asks for changes.";
+				default -> "This course is retired; it can't be edited.";
+			});
+		}
+		return header;
+	}
+
+	private Courses.ElementRow row(CourseId id, String elementId) {
+		if (elementId == null || !Ids.looksValid(elementId)) {
+			throw new NotFoundException("Element");
+		}
+		return courses.element(id, elementId).orElseThrow(() -> new NotFoundException("Element"));
+	}
+
+	private OutlineElement view(CourseId id, Courses.ElementRow row, String origin) {
+		String text = LESSON.equals(row.kind()) ? revisions.lessonJson(row.lesson()) : revisions.questionJson(row.question());
+		boolean canUndo = !"LINKED".equals(origin) && undoTarget(id, row, text) != null;
+		return new OutlineElement(row.id(), row.kind(), row.revision(), row.lessonId(), row.lesson(), row.question(),
+				origin, canUndo);
+	}
+
+	private void notLinked(CourseId id, String elementId) {
+		if ("LINKED".equals(revisions.originModes(id).get(elementId))) {
+			throw new InvalidInputException("origin", "This element is linked to the course it was reused from and shows "
+					+ "it as it is there; detach it to edit your own copy.");
+		}
+	}
+
+	private void touch(CourseId id, Viewer editor, int version) {
+		if (!courses.touchDraft(id)) {
+			throw new InvalidInputException("status", "This course is not a draft any more; nothing was saved.");
+		}
+		courses.recordEditor(id, version, editor.id());
+	}
+
+	private static void requireRevision(Integer revision) {
+		if (revision == null) {
+			throw new InvalidInputException("revision", "Send the element's revision you last read.");
+		}
+	}
+
+	private ConflictException conflict(CourseId id, Courses.ElementRow theirs, Object yours, Object theirsShown) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		if (yours != null) {
+			state.put("yours", yours);
+		}
+		state.put("theirs", theirsShown != null ? theirsShown
+				: LESSON.equals(theirs.kind()) ? lessonView(theirs.lesson()) : theirs.question());
+		state.put("theirRevision", theirs.revision());
+		revisions.find(id, theirs.id(), theirs.revision()).ifPresent(r -> {
+			if (r.savedBy() != null) {
+				state.put("savedBy", name(r.savedBy()));
+			}
+			state.put("savedAt", r.savedAt().toString());
+		});
+		return new ConflictException("Someone else saved this element after you opened it. Nothing of yours was "
+				+ "written over theirs: compare both texts and keep yours, take theirs, or merge them.", state);
+	}
+
+	private String name(PersonId person) {
+		var credit = organization.credits(List.of(person)).get(person);
+		return credit == null ? "another author" : credit.name();
+	}
+
+	private static Map<String, Object> lessonView(Lesson lesson) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("title", lesson.title());
+		view.put("markdown", lesson.markdown());
+		view.put("module", lesson.module());
+		return view;
+	}
+
+	/** The course rules for one lesson, reported at the lesson's own fields ({@code title}, {@code markdown}). */
+	private static void checkLesson(Lesson lesson) {
+		CourseContent alone = new CourseContent("x", "", List.of(lesson.withKnowledgeChecks(List.of())), new Quiz(80, List.of()));
+		throwAtOwnFields(CourseRules.check(alone), "lessons[0].");
+	}
+
+	/** The course rules for one question, reported at its own fields ({@code prompt}, {@code options[1]}...). */
+	private static void checkQuestion(Question question) {
+		CourseContent alone = new CourseContent("x", "", List.of(), new Quiz(80, List.of(question)));
+		throwAtOwnFields(CourseRules.check(alone), "questions[0].");
+	}
+
+	private static void throwAtOwnFields(Map<String, String> errors, String prefix) {
+		Map<String, String> own = new LinkedHashMap<>();
+		errors.forEach((field, message) -> {
+			if (field.startsWith(prefix)) {
+				own.put(field.substring(prefix.length()), message);
+			}
+			else if (field.startsWith(prefix.substring(0, prefix.length() - 1))) {
+				own.put("element", message);
+			}
+		});
+		if (!own.isEmpty()) {
+			throw new InvalidInputException("Not saved: check the fields marked.", own);
+		}
+	}
+
+	private int lessonIndex(CourseId id, String lessonId) {
+		List<String> ids = courses.outline(id).stream().filter(r -> r.questionKind() == null).map(Courses.OutlineRow::id).toList();
+		return Math.max(0, ids.indexOf(lessonId));
+	}
+
+	private int questionIndex(CourseId id, String lessonId, String questionId) {
+		List<String> ids = courses.outline(id)
+			.stream()
+			.filter(r -> r.questionKind() != null && Objects.equals(r.lessonId(), lessonId))
+			.map(Courses.OutlineRow::id)
+			.toList();
+		return Math.max(0, ids.indexOf(questionId));
+	}
+}

@@ -1,0 +1,540 @@
+package io.stride.authoring.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
+import io.stride.authoring.CourseStandards;
+import io.stride.authoring.CourseStatus;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Outline;
+import io.stride.authoring.OutlineEditing;
+import io.stride.authoring.OutlineElement;
+import io.stride.authoring.QuestionKind;
+import io.stride.authoring.QuizSettings;
+import io.stride.authoring.RiskTier;
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.shared.ConflictException;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.Markdown;
+import io.stride.shared.NotFoundException;
+import io.stride.standards.CourseTemplate;
+import io.stride.standards.Templates;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The outline editor: the course's outline in a side panel, one element edited at a time in the main area (saved
+ * a moment after typing, under the element's own revision), the course's settings in their own panel, and Publish
+ * in a header that stays in view. Structural changes (add, remove, restore, move, rename a module, undo) are plain
+ * forms that come back to the page, so they work without the script; the script adds autosave, arrow keys in the
+ * outline, drag and drop, and the conflict view.
+ */
+@Controller
+class OutlineEditorController {
+
+	private final Authoring authoring;
+
+	private final OutlineEditing editing;
+
+	private final Organization organization;
+
+	private final Templates templates;
+
+	private final CourseStandards standards;
+
+	private final io.stride.drafting.StyleTerms styleTerms;
+
+	private final io.stride.authoring.QuestionRegenerator regenerator;
+
+	private final io.stride.authoring.ReviewPolicies policies;
+
+	/** Slice 6's media dialog script, included when it is there. */
+	private final boolean mediaScript = new org.springframework.core.io.ClassPathResource("static/js/media.js").exists();
+
+	OutlineEditorController(Authoring authoring, OutlineEditing editing, Organization organization, Templates templates,
+			CourseStandards standards, io.stride.drafting.StyleTerms styleTerms,
+			io.stride.authoring.QuestionRegenerator regenerator, io.stride.authoring.ReviewPolicies policies) {
+		this.policies = policies;
+		this.authoring = authoring;
+		this.editing = editing;
+		this.organization = organization;
+		this.templates = templates;
+		this.standards = standards;
+		this.styleTerms = styleTerms;
+		this.regenerator = regenerator;
+	}
+
+	@GetMapping("/courses/{id}/outline")
+	String page(@PathVariable String id, @RequestParam(required = false) String element,
+			@RequestParam(required = false) String panel, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		Course course = authoring.editable(me, new CourseId(id));
+		if (course.status() != CourseStatus.DRAFT) {
+			redirect.addFlashAttribute("notice", course.isPublished()
+					? "This version is published and never changes. Choose \"Edit as a new version\" to change the course."
+					: course.status() == CourseStatus.IN_REVIEW
+							? "This course is in review; it can be edited again when a reviewer asks for changes."
+							: "This course is retired.");
+			return "redirect:/courses/" + id + "/assign";
+		}
+		CourseForm settings = CourseForm.of(course);
+		settings.setTopic(authoring.topicOf(course.id()));
+		settings.setTemplateId(templates.templateFor(id).id());
+		return render(model, me, course, element, panel, settings, Map.of());
+	}
+
+	private String render(Model model, Viewer me, Course course, String element, String panel, CourseForm settings,
+			Map<String, String> errors) {
+		Outline outline = editing.outline(me, course.id());
+		String selected = element;
+		if (selected == null || course.lesson(selected).isEmpty() && course.question(selected).isEmpty()
+				&& course.knowledgeCheck(selected).isEmpty()) {
+			selected = !course.lessons().isEmpty() ? course.lessons().get(0).id()
+					: course.quiz().questions().isEmpty() ? null : course.quiz().questions().get(0).id();
+		}
+		model.addAttribute("course", course);
+		model.addAttribute("outline", outline);
+		model.addAttribute("pageTitle", "Edit " + course.title());
+		model.addAttribute("form", settings);
+		model.addAttribute("errors", errors);
+		model.addAttribute("panel", panel);
+		model.addAttribute("settingsUrl", to(course.id().value(), selected, null).substring("redirect:".length())
+				+ (selected == null ? "?" : "&") + "panel=settings#settings-panel");
+		model.addAttribute("mediaScript", mediaScript);
+		model.addAttribute("publishesAtOnce", policies.policy(course.riskTier()).publishesAtOnce());
+		model.addAttribute("kinds", QuestionKind.values());
+		model.addAttribute("tiers", RiskTier.values());
+		model.addAttribute("answerRules", io.stride.authoring.AnswersShown.values());
+		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(course.content()));
+		CourseTemplate template = templates.templateFor(course.id().value());
+		model.addAttribute("templates", templates.all());
+		model.addAttribute("template", template);
+		model.addAttribute("templateFindings", Templates.check(template, CourseStandards.toCheck(course.content())));
+		model.addAttribute("moduleNames", course.lessons().stream().map(Lesson::module).filter(Objects::nonNull).distinct().toList());
+		if (selected != null) {
+			OutlineElement chosen = editing.element(me, course.id(), selected);
+			model.addAttribute("element", chosen);
+			if (chosen.lesson() != null) {
+				model.addAttribute("lesson", chosen.lesson());
+				model.addAttribute("checks", course.lesson(selected).map(Lesson::knowledgeChecks).orElse(List.of()));
+				model.addAttribute("quality", io.stride.drafting.QualityPanel.check(chosen.lesson().title(),
+						chosen.lesson().markdown(), styleTerms.all()));
+			}
+			else {
+				CourseForm.QuestionForm q = CourseForm.QuestionForm.of(chosen.question());
+				q.pad();
+				model.addAttribute("q", q);
+				model.addAttribute("checkOf", chosen.lessonId() == null ? null
+						: course.lesson(chosen.lessonId()).orElse(null));
+			}
+		}
+		return "courses/editor";
+	}
+
+	// ---- autosave and preview (JSON) ----
+
+	/** Saves the element being edited; answers its new revision, or 409 with both texts, or 422 at the fields. */
+	@PostMapping(path = "/courses/{id}/outline/elements/{elementId}", produces = "application/json")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> save(@PathVariable String id, @PathVariable String elementId,
+			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
+			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding) {
+		Viewer me = organization.currentViewer();
+		CourseId course = new CourseId(id);
+		return json(() -> {
+			if (binding.hasErrors()) {
+				throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
+						"Enter a whole number."));
+			}
+			OutlineEditing.Saved saved = "question".equals(type)
+					? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
+					: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("revision", saved.revision());
+			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+			return body;
+		});
+	}
+
+	/** The lesson text as learners will see it (sanitized), for the live preview. */
+	@PostMapping(path = "/courses/{id}/outline/preview", produces = "application/json")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> preview(@PathVariable String id, @RequestParam(defaultValue = "") String markdown) {
+		Viewer me = organization.currentViewer();
+		return json(() -> {
+			editing.outline(me, new CourseId(id));
+			return Map.of("html", Markdown.toSafeHtml(markdown));
+		});
+	}
+
+	private static ResponseEntity<Map<String, Object>> json(java.util.function.Supplier<Map<String, Object>> action) {
+		try {
+			return ResponseEntity.ok(action.get());
+		}
+		catch (InvalidInputException e) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("detail", e.fieldErrors().values().stream().findFirst().orElse(e.getMessage()));
+			body.put("errors", e.fieldErrors());
+			return ResponseEntity.unprocessableContent().body(body);
+		}
+		catch (ConflictException e) {
+			Map<String, Object> body = new LinkedHashMap<>(e.state());
+			body.put("detail", e.getMessage());
+			return ResponseEntity.status(409).body(body);
+		}
+		catch (ForbiddenException e) {
+			return ResponseEntity.status(403).body(Map.of("detail", e.getMessage()));
+		}
+		catch (NotFoundException e) {
+			return ResponseEntity.status(404).body(Map.of("detail", "This element is no longer in the course."));
+		}
+	}
+
+	// ---- the outline: plain forms that come back to the page ----
+
+	@PostMapping("/courses/{id}/outline/add")
+	String add(@PathVariable String id, @RequestParam String type, @RequestParam(required = false) String module,
+			@RequestParam(required = false) String lessonId, @RequestParam(required = false) String afterId,
+			RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		CourseId course = new CourseId(id);
+		try {
+			String newModule = module;
+			if ("MODULE".equals(type)) {
+				Outline outline = editing.outline(me, course);
+				int n = outline.modules().size() + 1;
+				while (taken(outline, "Module " + n)) {
+					n++;
+				}
+				newModule = "Module " + n;
+			}
+			OutlineElement added = editing.add(me, course, "MODULE".equals(type) ? "LESSON" : type, newModule, lessonId,
+					afterId, null, null);
+			redirect.addFlashAttribute("notice", switch (added.kind()) {
+				case "LESSON" -> "MODULE".equals(type) ? "Added module \u201c" + newModule + "\u201d with a new lesson. Rename it from the outline."
+						: "Added a lesson. Give it a title and text.";
+				case "KNOWLEDGE_CHECK" -> "Added a knowledge check after the lesson.";
+				default -> "Added a question to the final quiz.";
+			});
+			return to(id, added.id(), "title");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not added: " + String.join(" ", e.fieldErrors().values()));
+			return to(id, afterId != null ? afterId : lessonId, null);
+		}
+	}
+
+	private static boolean taken(Outline outline, String name) {
+		return outline.modules().stream().anyMatch(m -> Objects.equals(m.name(), name));
+	}
+
+	@PostMapping("/courses/{id}/outline/elements/{elementId}/remove")
+	String remove(@PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		OutlineElement element = editing.element(me, new CourseId(id), elementId);
+		editing.remove(me, new CourseId(id), elementId);
+		redirect.addFlashAttribute("notice", (element.lesson() != null
+				? "Removed the lesson \u201c" + element.lesson().title() + "\u201d and its knowledge checks."
+				: "Removed the question \u201c" + element.question().prompt() + "\u201d."));
+		redirect.addFlashAttribute("restorable", elementId);
+		return to(id, null, "restore");
+	}
+
+	@PostMapping("/courses/{id}/outline/elements/{elementId}/restore")
+	String restore(@PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
+		try {
+			editing.restore(organization.currentViewer(), new CourseId(id), elementId);
+			redirect.addFlashAttribute("notice", "Restored where it was.");
+		}
+		catch (InvalidInputException | ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not restored: " + e.getMessage());
+		}
+		return to(id, elementId, "title");
+	}
+
+	/**
+	 * Moves an element one place up or down (a lesson at the edge of its module goes into the neighbouring module), or
+	 * a lesson to the end of another module ({@code module}).
+	 */
+	@PostMapping("/courses/{id}/outline/move")
+	String move(@PathVariable String id, @RequestParam String elementId, @RequestParam(required = false) String direction,
+			@RequestParam(required = false) String module, @RequestParam(required = false) String newModule,
+			@RequestParam(required = false) Integer position, @RequestParam(required = false) String lessonId,
+			@RequestParam(defaultValue = "0") int outlineRevision, @RequestParam(required = false) String current,
+			RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		CourseId course = new CourseId(id);
+		Outline outline = editing.outline(me, course);
+		String focus = "up".equals(direction) || "down".equals(direction) ? "move-" + direction + "-" + elementId : null;
+		try {
+			Place place = place(outline, elementId, direction, newModule != null && !newModule.isBlank() ? newModule : module,
+					position, lessonId);
+			if (place == null) {
+				redirect.addFlashAttribute("notice", "It is already there.");
+				return to(id, current == null ? elementId : current, focus);
+			}
+			OutlineEditing.Moved moved = editing.move(me, course, elementId, place.module(), place.lessonId(),
+					place.position(), outlineRevision);
+			redirect.addFlashAttribute("announce", describe(moved.outline(), elementId)
+					+ (moved.reapplied() ? " (the outline had changed meanwhile; it is shown as it is now)" : ""));
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not moved: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not moved: " + e.getMessage());
+		}
+		return to(id, current == null ? elementId : current, focus);
+	}
+
+	private record Place(String module, String lessonId, int position) {
+	}
+
+	/** Where "up", "down" or "to module" takes an element; null when it is at the edge already. */
+	private static Place place(Outline outline, String elementId, String direction, String module, Integer position,
+			String lessonId) {
+		List<Outline.Module> modules = outline.modules();
+		for (int m = 0; m < modules.size(); m++) {
+			List<Outline.LessonItem> lessons = modules.get(m).lessons();
+			for (int i = 0; i < lessons.size(); i++) {
+				if (!lessons.get(i).id().equals(elementId)) {
+					continue;
+				}
+				String name = modules.get(m).name();
+				if (direction == null) {
+					String target = module == null ? name : module;
+					return new Place(target == null ? "" : target, null, position == null ? Integer.MAX_VALUE / 2 : position);
+				}
+				if ("up".equals(direction)) {
+					if (i > 0) {
+						return new Place(blank(name), null, i - 1);
+					}
+					return m == 0 ? null : new Place(blank(modules.get(m - 1).name()), null, Integer.MAX_VALUE / 2);
+				}
+				if (i < lessons.size() - 1) {
+					return new Place(blank(name), null, i + 1);
+				}
+				return m == modules.size() - 1 ? null : new Place(blank(modules.get(m + 1).name()), null, 0);
+			}
+		}
+		List<List<Outline.Item>> containers = new java.util.ArrayList<>();
+		containers.add(outline.quiz());
+		outline.lessons().forEach(l -> containers.add(l.knowledgeChecks()));
+		for (List<Outline.Item> items : containers) {
+			for (int i = 0; i < items.size(); i++) {
+				if (!items.get(i).id().equals(elementId)) {
+					continue;
+				}
+				if (direction == null) {
+					return new Place(null, lessonId, position == null ? Integer.MAX_VALUE / 2 : position);
+				}
+				int to = "up".equals(direction) ? i - 1 : i + 1;
+				return to < 0 || to >= items.size() ? null : new Place(null, null, to);
+			}
+		}
+		throw new NotFoundException("Element");
+	}
+
+	private static String blank(String module) {
+		return module == null ? "" : module;
+	}
+
+	/** "Moved “Spot it” to place 2 of 3 in module “Basics”", for the live region. */
+	private static String describe(Outline outline, String elementId) {
+		for (Outline.Module module : outline.modules()) {
+			for (int i = 0; i < module.lessons().size(); i++) {
+				Outline.LessonItem lesson = module.lessons().get(i);
+				if (lesson.id().equals(elementId)) {
+					return "Moved \u201c" + lesson.title() + "\u201d to place " + (i + 1) + " of " + module.lessons().size()
+							+ (module.name() == null ? " (no module)" : " in module \u201c" + module.name() + "\u201d") + ".";
+				}
+				for (int k = 0; k < lesson.knowledgeChecks().size(); k++) {
+					if (lesson.knowledgeChecks().get(k).id().equals(elementId)) {
+						return "Moved the knowledge check to place " + (k + 1) + " after \u201c" + lesson.title() + "\u201d.";
+					}
+				}
+			}
+		}
+		for (int i = 0; i < outline.quiz().size(); i++) {
+			if (outline.quiz().get(i).id().equals(elementId)) {
+				return "Moved the question to place " + (i + 1) + " of " + outline.quiz().size() + " in the final quiz.";
+			}
+		}
+		return "Moved.";
+	}
+
+	@PostMapping("/courses/{id}/outline/rename-module")
+	String renameModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String newName, @RequestParam(defaultValue = "0") int outlineRevision,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
+		try {
+			editing.renameModule(organization.currentViewer(), new CourseId(id), name, newName, outlineRevision);
+			redirect.addFlashAttribute("notice", "Renamed the module.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not renamed: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not renamed: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	@PostMapping("/courses/{id}/outline/elements/{elementId}/undo")
+	String undo(@PathVariable String id, @PathVariable String elementId,
+			@RequestParam(required = false) Integer revision, RedirectAttributes redirect) {
+		try {
+			editing.undo(organization.currentViewer(), new CourseId(id), elementId, revision);
+			redirect.addFlashAttribute("notice", "Your last change to this element was undone.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not undone: someone saved this element meanwhile; it is shown as it is now.");
+		}
+		return to(id, elementId, "undo");
+	}
+
+	@PostMapping("/courses/{id}/outline/elements/{elementId}/regenerate")
+	String regenerate(@PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		CourseId courseId = new CourseId(id);
+		Course course = authoring.editable(me, courseId);
+		int index = course.quiz().questions().stream().map(q -> q.id()).toList().indexOf(elementId);
+		try {
+			if (index < 0) {
+				throw new InvalidInputException("questions", "Only final-quiz questions can be drafted again; edit a "
+						+ "knowledge check by hand.");
+			}
+			regenerator.regenerate(me, courseId, course.revision(), course.content(), index);
+			redirect.addFlashAttribute("notice", "The question was drafted again from its passage and saved. Undo brings the old one back.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException | io.stride.drafting.SourceRejected e) {
+			redirect.addFlashAttribute("problem", "Not regenerated: " + e.getMessage());
+		}
+		return to(id, elementId, null);
+	}
+
+	@PostMapping("/courses/{id}/outline/regenerate-module")
+	String regenerateModule(@PathVariable String id, @RequestParam(defaultValue = "") String module,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		CourseId courseId = new CourseId(id);
+		Course course = authoring.editable(me, courseId);
+		try {
+			regenerator.regenerateModule(me, courseId, course.revision(), course.content(), module.strip());
+			redirect.addFlashAttribute("notice", "The questions of module \u201c" + module
+					+ "\u201d were drafted again from its lessons and saved.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException | io.stride.drafting.SourceRejected e) {
+			redirect.addFlashAttribute("problem", "Not regenerated: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	// ---- settings and publishing ----
+
+	@PostMapping("/courses/{id}/outline/settings")
+	String settings(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
+			@RequestParam(defaultValue = "0") int settingsRevision, @RequestParam(required = false) String current,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		CourseId courseId = new CourseId(id);
+		Course course = authoring.editable(me, courseId);
+		if (binding.hasErrors()) {
+			response.setStatus(422);
+			Map<String, String> errors = new LinkedHashMap<>();
+			binding.getFieldErrors().forEach(e -> errors.put(e.getField(), "Enter a whole number."));
+			model.addAttribute("problem", "The settings were not saved. Check the fields marked.");
+			return render(model, me, course, current, "settings", form, errors);
+		}
+		try {
+			CourseTemplate template = form.getTemplateId() == null || form.getTemplateId().isBlank() ? null
+					: templates.find(form.getTemplateId());
+			RiskTier tier = form.getRiskTier() == null || form.getRiskTier().isBlank() ? null
+					: RiskTier.valueOf(form.getRiskTier());
+			editing.saveSettings(me, courseId, settingsRevision, new OutlineEditing.Settings(form.getTitle(),
+					form.getDescription(), form.getObjectives() == null ? List.of() : List.of(form.getObjectives().split("\\R")),
+					tier, form.getTierReason(), form.getPassMark(), new QuizSettings(form.getAttemptLimit(),
+							form.getTimeLimitMinutes(), form.getDrawCount(), form.isShuffleOptions(), form.getAnswersShown())));
+			authoring.setTopic(me, courseId, form.getTopic());
+			if (template != null) {
+				standards.choose(me, courseId, template.id());
+			}
+			redirect.addFlashAttribute("notice", "Settings saved.");
+			return to(id, current, null);
+		}
+		catch (NotFoundException e) {
+			response.setStatus(422);
+			return render(model, me, course, current, "settings", form,
+					Map.of("templateId", "That template no longer exists; choose another."));
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", "The settings were not saved. Check the fields marked.");
+			return render(model, me, course, current, "settings", form, e.fieldErrors());
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", e.getMessage() + " The settings below are the saved ones; make your change again.");
+			return to(id, current, null) ;
+		}
+	}
+
+	@PostMapping("/courses/{id}/outline/publish")
+	String publish(@PathVariable String id, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		try {
+			Course result = editing.publish(me, new CourseId(id));
+			redirect.addFlashAttribute("notice", result.isPublished() ? "Published. Now assign it to a team."
+					: "Sent for review (" + result.riskTier().name().toLowerCase(java.util.Locale.ROOT)
+							+ " risk). It is published when the review is approved.");
+			return "redirect:/courses/" + id + "/assign";
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not published: " + String.join(" ", e.fieldErrors().values()));
+			return "redirect:/courses/" + id + "/outline";
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not published: " + e.getMessage());
+			return "redirect:/courses/" + id + "/outline";
+		}
+	}
+
+	private static String to(String id, String element, String focus) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/courses/{id}/outline");
+		if (element != null && !element.isBlank()) {
+			url.queryParam("element", element);
+		}
+		if (focus != null) {
+			url.queryParam("focus", focus);
+		}
+		return "redirect:" + url.buildAndExpand(id).toUriString();
+	}
+}

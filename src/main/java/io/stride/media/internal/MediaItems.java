@@ -1,0 +1,110 @@
+package io.stride.media.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.stride.authoring.CourseId;
+import io.stride.identity.PersonId;
+import io.stride.media.MediaItem;
+import io.stride.media.MediaKind;
+import io.stride.shared.SqlArrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The media table and which published versions show each file. */
+@Repository
+public class MediaItems {
+
+	private static final String COLUMNS = "id, course_id, kind, content_type, bytes, width, height, alt, decorative, title, "
+			+ "captions_media_id, sha256, file_name, storage, uploaded_by, uploaded_at";
+
+	private final JdbcClient jdbc;
+
+	MediaItems(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(MediaItem m) {
+		jdbc.sql("INSERT INTO media (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(m.id(), m.courseId().value(), m.kind().name(), m.contentType(), m.bytes(), m.width(), m.height(),
+					m.alt(), m.decorative(), m.title(), m.captionsMediaId(), m.sha256(), m.fileName(), m.storage(),
+					m.uploadedBy().value(), Timestamp.from(m.uploadedAt()))
+			.update();
+	}
+
+	public Optional<MediaItem> find(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE id = ?").param(id).query(MediaItems::item).optional();
+	}
+
+	/** A course's images and videos (captions come with their video), newest first. */
+	public List<MediaItem> ofCourse(CourseId course, int offset, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE course_id = ? AND kind <> 'CAPTIONS' "
+				+ "ORDER BY uploaded_at DESC, id LIMIT ? OFFSET ?")
+			.params(course.value(), limit, offset)
+			.query(MediaItems::item)
+			.list();
+	}
+
+	public int countOfCourse(CourseId course) {
+		return jdbc.sql("SELECT COUNT(*) FROM media WHERE course_id = ? AND kind <> 'CAPTIONS'")
+			.param(course.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Of these ids, those that are files Stride keeps. */
+	public Set<String> existing(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("SELECT id FROM media WHERE id = ANY(?)")
+			.param(SqlArrays.varchars(List.copyOf(ids)))
+			.query(String.class)
+			.list());
+	}
+
+	public void delete(String id) {
+		jdbc.sql("DELETE FROM media WHERE id = ?").param(id).update();
+	}
+
+	/** How many files (of any course) keep their bytes under this hash in this store. */
+	public int usingBytes(String sha256, String storage) {
+		return jdbc.sql("SELECT COUNT(*) FROM media WHERE sha256 = ? AND storage = ?")
+			.params(sha256, storage)
+			.query(Integer.class)
+			.single();
+	}
+
+	public void published(String mediaId, CourseId course, int version) {
+		jdbc.sql("INSERT INTO media_published (media_id, course_id, version) SELECT ?, ?, ? WHERE NOT EXISTS "
+				+ "(SELECT 1 FROM media_published WHERE media_id = ? AND course_id = ? AND version = ?)")
+			.params(mediaId, course.value(), version, mediaId, course.value(), version)
+			.update();
+	}
+
+	/** The courses and versions whose published text shows this file. */
+	public List<Shown> shownIn(String mediaId) {
+		return jdbc.sql("SELECT course_id, version FROM media_published WHERE media_id = ? ORDER BY course_id, version")
+			.param(mediaId)
+			.query((rs, n) -> new Shown(new CourseId(rs.getString(1)), rs.getInt(2)))
+			.list();
+	}
+
+	public record Shown(CourseId courseId, int version) {
+	}
+
+	private static MediaItem item(ResultSet rs, int n) throws SQLException {
+		return new MediaItem(rs.getString("id"), new CourseId(rs.getString("course_id")),
+				MediaKind.valueOf(rs.getString("kind")), rs.getString("content_type"), rs.getLong("bytes"),
+				(Integer) rs.getObject("width", Integer.class), (Integer) rs.getObject("height", Integer.class),
+				rs.getString("alt"), rs.getBoolean("decorative"), rs.getString("title"),
+				rs.getString("captions_media_id"), rs.getString("sha256").strip(), rs.getString("file_name"),
+				rs.getString("storage"), new PersonId(rs.getString("uploaded_by")),
+				rs.getTimestamp("uploaded_at").toInstant());
+	}
+}

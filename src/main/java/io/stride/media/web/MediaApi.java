@@ -1,0 +1,99 @@
+package io.stride.media.web;
+
+import java.util.List;
+
+import io.stride.authoring.CourseId;
+import io.stride.identity.Organization;
+import io.stride.media.CourseMedia;
+import io.stride.media.MediaItem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Media", description = "Images and videos in lessons: upload, link, list, delete. Files are read at /media/{id}.")
+@SecurityRequirement(name = "bearer")
+class MediaApi {
+
+	private final CourseMedia media;
+
+	private final Organization organization;
+
+	MediaApi(CourseMedia media, Organization organization) {
+		this.media = media;
+		this.organization = organization;
+	}
+
+	/** An uploaded file and the Markdown that shows it in a lesson. */
+	record Uploaded(String id, String kind, String markdown, Integer width, Integer height, long bytes, String alt,
+			boolean decorative, String title, String contentType, String captionsId, java.time.Instant uploadedAt) {
+
+		static Uploaded of(MediaItem m) {
+			return new Uploaded(m.id(), m.kind().name(), m.markdown(), m.width(), m.height(), m.bytes(),
+					m.decorative() ? null : m.alt(), m.decorative(), m.title(), m.contentType(), m.captionsMediaId(),
+					m.uploadedAt());
+		}
+	}
+
+	record LinkBody(String url, String title) {
+	}
+
+	record Linked(String markdown) {
+	}
+
+	record Page(List<Uploaded> items, int page, int size, int total) {
+	}
+
+	@PostMapping(path = "/api/v1/courses/{id}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Upload an image (PNG, JPEG, GIF, WebP; alt text required unless decorative=true; resized to "
+			+ "stride.media.max-image-width and written again without its metadata) or a video (MP4, WebM; a WebVTT "
+			+ "captions file required). 422 at file, alt, captions or title; 404 for a course the caller may not see; "
+			+ "403 for a published course the caller may not change.")
+	Uploaded upload(@PathVariable String id, @RequestPart(name = "file", required = false) MultipartFile file,
+			@Parameter(description = "the image's alt text") @RequestParam(name = "alt", required = false) String alt,
+			@Parameter(description = "true for an image that only decorates (read out as nothing)") @RequestParam(name = "decorative", required = false) boolean decorative,
+			@RequestParam(name = "title", required = false) String title,
+			@RequestPart(name = "captions", required = false) MultipartFile captions) {
+		return Uploaded.of(media.upload(organization.currentViewer(), new CourseId(id),
+				MediaUploads.upload(file, alt, decorative, title, captions)));
+	}
+
+	@PostMapping("/api/v1/courses/{id}/media/links")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The Markdown for a video hosted elsewhere (https only): a \"Watch on …\" link; no player is "
+			+ "embedded. 422 at url or title.")
+	Linked link(@PathVariable String id, @RequestBody LinkBody body) {
+		return new Linked(media.link(organization.currentViewer(), new CourseId(id), body == null ? null : body.url(),
+				body == null ? null : body.title()));
+	}
+
+	@GetMapping("/api/v1/courses/{id}/media")
+	@Operation(summary = "A course's images and videos, newest first, for its editors and reviewers; page from 1, size up to 100.")
+	Page list(@PathVariable String id, @RequestParam(name = "page", defaultValue = "1") int page,
+			@RequestParam(name = "size", defaultValue = "20") int size) {
+		CourseMedia.Listed listed = media.list(organization.currentViewer(), new CourseId(id), page, size);
+		return new Page(listed.items().stream().map(Uploaded::of).toList(), listed.page(), listed.size(), listed.total());
+	}
+
+	@DeleteMapping("/api/v1/courses/{id}/media/{mediaId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete an image or a video (with its captions). 409 while a published version or a lesson "
+			+ "of the draft shows it.")
+	void delete(@PathVariable String id, @PathVariable String mediaId) {
+		media.delete(organization.currentViewer(), new CourseId(id), mediaId);
+	}
+}

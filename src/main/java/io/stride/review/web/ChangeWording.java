@@ -1,0 +1,101 @@
+package io.stride.review.web;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.stride.authoring.CourseChanges;
+import io.stride.authoring.CourseChanges.Part;
+import io.stride.authoring.CourseChanges.State;
+import io.stride.review.ChangesInReview;
+
+/** The words a reviewer reads about each part: what it is, where it came from, and where it was reviewed before. */
+final class ChangeWording {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+	private ChangeWording() {
+	}
+
+	/** One part as the page shows it. */
+	record PartView(String anchor, String kind, String title, String state, boolean toRead, List<CourseChanges.Line> diff,
+			String provenance, String reviewedBefore) {
+	}
+
+	static List<PartView> parts(ChangesInReview.Changes changes, Function<String, String> names) {
+		return changes.changes().parts().stream().map(p -> view(p, changes, names)).toList();
+	}
+
+	/** "3 of 12 parts are new or changed — read these." */
+	static String summary(CourseChanges changes) {
+		int total = changes.total();
+		int read = changes.newOrChanged();
+		if (changes.firstVersion()) {
+			long reused = changes.parts().stream().filter(p -> p.state() == State.REUSED).count();
+			if (read == total) {
+				return "This is the course's first version: nothing of it was published before, so all " + total
+						+ " parts are new. Read them all.";
+			}
+			return "This is the course's first version: nothing of it was published before. " + read + " of " + total
+					+ " parts are new or changed — read " + (read == 1 ? "this one" : "these") + "; " + reused
+					+ (reused == 1 ? " is" : " are") + " reused as " + (reused == 1 ? "its source has it" : "their sources have them")
+					+ ", reviewed there.";
+		}
+		if (read == 0) {
+			return "Nothing is new or changed since version " + changes.comparedWith()
+					+ " (published): all " + total + " parts were reviewed before.";
+		}
+		return read + " of " + total + " parts " + (read == 1 ? "is" : "are") + " new or changed since version "
+				+ changes.comparedWith() + " (published) — read " + (read == 1 ? "this one" : "these") + ".";
+	}
+
+	static String kind(CourseChanges.Kind kind) {
+		return switch (kind) {
+			case SETTINGS -> "Settings";
+			case LESSON -> "Lesson";
+			case KNOWLEDGE_CHECK -> "Knowledge check";
+			case QUESTION -> "Quiz question";
+		};
+	}
+
+	private static PartView view(Part part, ChangesInReview.Changes changes, Function<String, String> names) {
+		String anchor = "part-" + (part.elementId() == null ? "settings" : part.elementId());
+		return new PartView(anchor, kind(part.kind()), part.title(), part.state().name().toLowerCase(java.util.Locale.ROOT),
+				part.toRead(), part.diff(), provenance(part, names), reviewedBefore(part, changes.before(part), names));
+	}
+
+	private static String provenance(Part part, Function<String, String> names) {
+		CourseChanges.Source source = part.source();
+		if (source == null) {
+			return null;
+		}
+		String from = "From “" + source.title() + "” v" + source.version()
+				+ (source.authorId() == null ? "" : " by " + names.apply(source.authorId().value())) + " ("
+				+ source.mode().toLowerCase(java.util.Locale.ROOT) + ")";
+		if (part.state() == State.CHANGED) {
+			return from + ", then edited.";
+		}
+		return from + ".";
+	}
+
+	private static String reviewedBefore(Part part, ChangesInReview.ReviewedBefore before, Function<String, String> names) {
+		if (before == null) {
+			return null;
+		}
+		String where = part.state() == State.REUSED ? "Reviewed with its source (version " + before.version() + ")"
+				: "Unchanged since version " + before.version();
+		if (!before.reviewed()) {
+			return where + (part.state() == State.REUSED ? ", published there without review." : ", published without review.");
+		}
+		String who = String.join(" and ", before.approvedBy().stream().map(p -> names.apply(p.value())).toList());
+		return where + ": " + (before.spotCheck() ? "spot-checked" : "approved") + " by " + who
+				+ (before.approvedAt() == null ? "" : " on " + DAY.format(before.approvedAt())) + ".";
+	}
+
+	/** The names of the people a page or answer mentions, read once each. */
+	static Function<String, String> names(Map<String, String> known, Function<String, String> lookup) {
+		return id -> known.computeIfAbsent(id, lookup);
+	}
+}

@@ -1,0 +1,224 @@
+package io.stride.authoring.web;
+
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseContent;
+import io.stride.authoring.Lesson;
+import io.stride.identity.Viewer;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static io.stride.support.SignedIn.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The outline editor's page: the outline beside one element, autosave of that element (with a conflict answering
+ * both texts), the structural forms (add, move, remove and restore, undo), the settings and publishing.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class OutlineEditorPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	Org org;
+
+	Viewer author;
+
+	RequestPostProcessor manager;
+
+	Course course;
+
+	@BeforeEach
+	void aDraft() {
+		org = fixtures.organization();
+		author = fixtures.viewer(org.managerA());
+		manager = as(fixtures.viewerPerson(org.managerA()));
+		CourseContent sample = Fixtures.sampleCourse("Incident reports");
+		course = authoring.create(author, sample.with(List.of(new Lesson(null, "Spot it", "Report within **1 hour**.",
+				List.of(), "Basics"), new Lesson(null, "Report it", "Use the form.", List.of(), "Basics")), sample.quiz()));
+	}
+
+	@Test
+	void thePageShowsTheOutlineAndOneElementAtATime() throws Exception {
+		Document page = page("");
+		assertThat(page.select("#outline-tree .outline-link").eachText()).containsExactly("Spot it", "Report it");
+		assertThat(page.select(".outline-quiz .outline-link").eachText()).containsExactly("1. Report within?",
+				"2. Which are steps?");
+		assertThat(page.select("#element-heading").text()).isEqualTo("Lesson: Spot it");
+		assertThat(page.select("#lesson-markdown").text()).isEqualTo("Report within **1 hour**.");
+		assertThat(page.select("[data-insert-media]")).hasSize(1);
+		assertThat(page.select("#publish").text()).isEqualTo("Publish");
+		assertThat(page.select("#settings-panel #title").val()).isEqualTo("Incident reports");
+		// only one element's fields are on the page
+		assertThat(page.select("textarea")).hasSize(4);
+
+		String question = course.quiz().questions().get(1).id();
+		Document q = page("?element=" + question);
+		assertThat(q.select("#element-heading").text()).isEqualTo("Quiz question");
+		assertThat(q.select("#question-prompt").text()).isEqualTo("Which are steps?");
+		assertThat(q.select("#question-kind option[selected]").val()).isEqualTo("MULTIPLE_CHOICE");
+		assertThat(q.select(".builder-row input[type=text]:not([data-kinds])").eachAttr("value")).startsWith("Stop", "Report",
+				"Ignore");
+
+		mvc.perform(get("/courses/" + course.id().value() + "/outline").with(as(fixtures.viewerPerson(org.learnerA()))))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void autosaveSavesOneElementAndASecondTabOnAnOldRevisionSeesBothTexts() throws Exception {
+		String lesson = course.lessons().get(0).id();
+		mvc.perform(post(element(lesson)).with(manager).with(csrf()).param("type", "lesson").param("revision", "1")
+				.param("title", "Spot it").param("markdown", "Within one hour."))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.revision").value(2));
+		mvc.perform(post(element(lesson)).with(manager).with(csrf()).param("type", "lesson").param("revision", "1")
+				.param("title", "Spot it").param("markdown", "Older tab."))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.theirs.markdown").value("Within one hour."))
+			.andExpect(jsonPath("$.yours.markdown").value("Older tab."))
+			.andExpect(jsonPath("$.theirRevision").value(2));
+		mvc.perform(post(element(lesson)).with(manager).with(csrf()).param("type", "lesson").param("revision", "2")
+				.param("title", "").param("markdown", "x"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.title").value("Give the lesson a title."));
+		String question = course.quiz().questions().get(0).id();
+		mvc.perform(post(element(question)).with(manager).with(csrf()).param("type", "question").param("revision", "1")
+				.param("kind", "SINGLE_CHOICE").param("prompt", "Report within what?")
+				.param("options[0].text", "1 hour").param("options[0].correct", "true")
+				.param("options[1].text", "1 week").param("options[2].text", ""))
+			.andExpect(status().isOk());
+		Course saved = authoring.editable(author, course.id());
+		assertThat(saved.lessons().get(0).markdown()).isEqualTo("Within one hour.");
+		assertThat(saved.quiz().questions().get(0).prompt()).isEqualTo("Report within what?");
+		assertThat(saved.quiz().questions().get(0).options()).containsExactly("1 hour", "1 week");
+		assertThat(saved.quiz().questions().get(0).correct()).containsExactly(0);
+		// without the CSRF token nothing is saved
+		mvc.perform(post(element(lesson)).with(manager).param("type", "lesson").param("revision", "2")
+				.param("title", "Spot it").param("markdown", "forged"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void structuralFormsAddMoveRemoveRestoreAndUndo() throws Exception {
+		String base = "/courses/" + course.id().value() + "/outline";
+		String first = course.lessons().get(0).id();
+		mvc.perform(post(base + "/add").with(manager).with(csrf()).param("type", "LESSON").param("afterId", first))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern(base + "?element=*&focus=title"));
+		mvc.perform(post(base + "/add").with(manager).with(csrf()).param("type", "MODULE"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, course.id()).lessons().stream().map(Lesson::module))
+			.containsExactly("Basics", "Basics", "Basics", "Module 2");
+		int outlineRevision = Integer.parseInt(page("").select("main").attr("data-outline-revision"));
+		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", first).param("direction", "down")
+				.param("outlineRevision", String.valueOf(outlineRevision)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, course.id()).lessons().get(1).id()).isEqualTo(first);
+		// down past the module's last lesson goes into the next module
+		String report = course.lessons().get(1).id();
+		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", report).param("direction", "down")
+				.param("outlineRevision", outlineRevision()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", report).param("direction", "down")
+				.param("outlineRevision", outlineRevision()))
+			.andExpect(status().is3xxRedirection());
+		Lesson moved = authoring.editable(author, course.id()).lesson(report).orElseThrow();
+		assertThat(moved.module()).isEqualTo("Module 2");
+		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", first).param("module", "Wrap-up")
+				.param("outlineRevision", outlineRevision()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().module()).isEqualTo("Wrap-up");
+		// a page still on an older outline cannot move back a lesson someone moved since
+		mvc.perform(post(base + "/move").with(manager).with(csrf()).param("elementId", first).param("module", "Basics")
+				.param("outlineRevision", String.valueOf(outlineRevision)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", containsString("Someone else moved this element")));
+		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().module()).isEqualTo("Wrap-up");
+
+		mvc.perform(post(base + "/elements/" + first + "/remove").with(manager).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, course.id()).lesson(first)).isEmpty();
+		mvc.perform(post(base + "/elements/" + first + "/restore").with(manager).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, course.id()).lesson(first)).isPresent();
+
+		// a restored element comes back under a new revision: a page still open on the old one gets a conflict
+		mvc.perform(post(element(first)).with(manager).with(csrf()).param("type", "lesson").param("revision", "1")
+				.param("title", "Spot it").param("markdown", "Changed"))
+			.andExpect(status().isConflict());
+		mvc.perform(post(element(first)).with(manager).with(csrf()).param("type", "lesson").param("revision", "2")
+				.param("title", "Spot it").param("markdown", "Changed"))
+			.andExpect(status().isOk());
+		mvc.perform(post(base + "/elements/" + first + "/undo").with(manager).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().markdown())
+			.isEqualTo("Report within **1 hour**.");
+	}
+
+	@Test
+	void settingsAreSavedInTheirPanelAndBadValuesShowAtTheirField() throws Exception {
+		String base = "/courses/" + course.id().value() + "/outline";
+		int settingsRevision = Integer.parseInt(page("").select("input[name=settingsRevision]").val());
+		mvc.perform(post(base + "/settings").with(manager).with(csrf()).param("settingsRevision", String.valueOf(settingsRevision))
+				.param("title", "").param("passMark", "80").param("answersShown", "NEVER"))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(post(base + "/settings").with(manager).with(csrf()).param("settingsRevision", String.valueOf(settingsRevision))
+				.param("title", "Incident reports, new").param("description", "For everyone").param("objectives", "Report\nFollow up")
+				.param("passMark", "70").param("answersShown", "NEVER").param("riskTier", "LOW"))
+			.andExpect(status().is3xxRedirection());
+		Course saved = authoring.editable(author, course.id());
+		assertThat(saved.title()).isEqualTo("Incident reports, new");
+		assertThat(saved.objectives()).containsExactly("Report", "Follow up");
+		assertThat(saved.quiz().passMark()).isEqualTo(70);
+
+		mvc.perform(post(base + "/publish").with(manager).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/courses/*/assign"));
+		assertThat(authoring.editable(author, course.id()).isPublished()).isTrue();
+		// a published version is not edited here: the page sends the author to the course
+		mvc.perform(get(base).with(manager)).andExpect(status().is3xxRedirection());
+	}
+
+	private String outlineRevision() throws Exception {
+		return page("").select("main").attr("data-outline-revision");
+	}
+
+	private String element(String id) {
+		return "/courses/" + course.id().value() + "/outline/elements/" + id;
+	}
+
+	private Document page(String query) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/courses/" + course.id().value() + "/outline" + query).with(manager))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+}

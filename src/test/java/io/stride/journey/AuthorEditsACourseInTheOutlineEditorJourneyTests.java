@@ -1,0 +1,186 @@
+package io.stride.journey;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.CourseContent;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
+import io.stride.authoring.Quiz;
+import io.stride.identity.Viewer;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An author opens a course of 10 lessons and 25 questions in the outline editor: the page stays about as tall as
+ * the screen, Publish stays in view, a lesson autosaves, the outline is reordered by keyboard, undo puts text back,
+ * the settings open from the header, and it all works at 390 px. A second session editing the same lesson sees both
+ * texts side by side and keeps its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthorEditsACourseInTheOutlineEditorJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	Org org;
+
+	Viewer author;
+
+	Course course;
+
+	Browser browser;
+
+	Browser second;
+
+	@BeforeAll
+	static void browserAvailable() {
+		Browser.requireOrSkip();
+	}
+
+	@BeforeEach
+	void start() throws Exception {
+		org = fixtures.organization();
+		author = fixtures.viewer(org.managerA());
+		List<Lesson> lessons = new ArrayList<>();
+		for (int i = 1; i <= 10; i++) {
+			List<Question> checks = i <= 5 ? List.of(new Question(null, QuestionKind.TRUE_FALSE, "Is step " + i + " needed?",
+					List.of("True", "False"), List.of(0), "")) : List.of();
+			lessons.add(new Lesson(null, "Lesson " + i, ("Paragraph of lesson " + i + ". ").repeat(40), List.of(),
+					i <= 5 ? "Getting started" : "Going further", checks));
+		}
+		List<Question> quiz = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			quiz.add(new Question(null, QuestionKind.SINGLE_CHOICE, "Question " + i + "?", List.of("Yes", "No", "Maybe"),
+					List.of(0), "Because."));
+		}
+		course = authoring.create(author, new CourseContent("Safe lifting", "How to lift safely.", lessons,
+				new Quiz(80, quiz)));
+		browser = Browser.open(port, "outline-editor");
+	}
+
+	@AfterEach
+	void stop() {
+		browser.close();
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void authorEditsACourseMadeOfPartsWithoutAHugePage() throws Exception {
+		signsIn(browser);
+		browser.windowSize(1280, 800);
+		String path = "/courses/" + course.id().value() + "/outline";
+		browser.go(path);
+		browser.waitForText("#element-heading", "Lesson: Lesson 1");
+		long height = ((Number) browser.script("return document.documentElement.scrollHeight;")).longValue();
+		long screen = ((Number) browser.script("return window.innerHeight;")).longValue();
+		assertThat(height).as("page height with 10 lessons and 25 questions").isLessThan(3 * screen);
+		assertThat(publishInView()).isTrue();
+		browser.script("window.scrollTo(0, document.documentElement.scrollHeight);");
+		assertThat(publishInView()).as("Publish stays in view at the bottom of the page").isTrue();
+		browser.script("window.scrollTo(0, 0);");
+		browser.checkAccessibility();
+		browser.screenshot("desktop");
+
+		// a lesson autosaves a moment after typing
+		retype(browser, "#lesson-markdown", "Bend your knees, keep your back straight.");
+		browser.waitForText("#save-state", "Saved");
+		assertThat(authoring.editable(author, course.id()).lessons().get(0).markdown())
+			.isEqualTo("Bend your knees, keep your back straight.");
+
+		// arrow keys move through the outline; "move down" by keyboard reorders, and the focus stays on it
+		browser.find("#outline-tree .outline-link").sendKeys(Keys.ARROW_DOWN);
+		assertThat(browser.focused().getText()).isEqualTo("Check: Is step 1 needed?");
+		browser.focused().sendKeys(Keys.ARROW_DOWN);
+		assertThat(browser.focused().getText()).isEqualTo("Lesson 2");
+		browser.focused().sendKeys(Keys.ARROW_UP);
+		assertThat(browser.focused().getText()).isEqualTo("Check: Is step 1 needed?");
+		String first = course.lessons().get(0).id();
+		browser.navigateByKeyboard("#move-down-" + first);
+		assertThat(authoring.editable(author, course.id()).lessons().get(1).id()).isEqualTo(first);
+		assertThat(browser.focused().getAttribute("id")).isEqualTo("move-down-" + first);
+		browser.waitForText("#announce", "Moved \u201cLesson 1\u201d to place 2 of 5");
+
+		// undo puts the lesson's text back as it was
+		browser.navigate("#undo");
+		assertThat(browser.find("#lesson-markdown").getAttribute("value")).startsWith("Paragraph of lesson 1.");
+		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().markdown())
+			.startsWith("Paragraph of lesson 1.");
+
+		// the settings open from the header
+		browser.click("#settings-open");
+		assertThat(browser.find("#title").isDisplayed()).isTrue();
+		browser.checkAccessibility();
+
+		// on a phone the outline is a drawer the header opens
+		browser.windowSize(390, 844);
+		browser.go(path + "?element=" + first);
+		assertThat(browser.find("#outline-tree").isDisplayed()).isFalse();
+		browser.click("#outline-toggle");
+		assertThat(browser.find("#outline-tree").isDisplayed()).isTrue();
+		assertThat(publishInView()).isTrue();
+		browser.checkAccessibility();
+		browser.screenshot("phone");
+		browser.windowSize(1280, 800);
+
+		// a second session edits the same lesson: the later save sees both texts and keeps its own
+		second = Browser.open(port, "outline-editor-second");
+		signsIn(second);
+		String lesson = course.lessons().get(2).id();
+		browser.go(path + "?element=" + lesson);
+		second.go(path + "?element=" + lesson);
+		retype(browser, "#lesson-markdown", "First session's text.");
+		browser.waitForText("#save-state", "Saved");
+		retype(second, "#lesson-markdown", "Second session's text.");
+		second.waitForText("#save-state", "Conflict");
+		assertThat(second.find("#conflict").isDisplayed()).isTrue();
+		assertThat(second.find("#conflict-theirs").getText()).contains("First session's text.");
+		assertThat(second.find("#conflict-yours").getText()).contains("Second session's text.");
+		assertThat(authoring.editable(author, course.id()).lesson(lesson).orElseThrow().markdown())
+			.isEqualTo("First session's text.");
+		second.checkAccessibility();
+		second.screenshot("conflict");
+		second.click("#keep-mine");
+		second.waitForText("#save-state", "Saved");
+		assertThat(authoring.editable(author, course.id()).lesson(lesson).orElseThrow().markdown())
+			.isEqualTo("Second session's text.");
+	}
+
+	/** Selects the field's text and types over it, as a person would (no programmatic clearing). */
+	private static void retype(Browser b, String css, String text) {
+		b.find(css).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+	}
+
+	private boolean publishInView() {
+		return (Boolean) browser.script("const r = document.getElementById('publish').getBoundingClientRect();"
+				+ "return r.top >= 0 && r.bottom <= window.innerHeight && r.width > 0;");
+	}
+
+	private void signsIn(Browser b) {
+		b.go("/login");
+		b.type("#email", org.email("manager-a"));
+		b.type("#password", Fixtures.PASSWORD);
+		b.navigate("button[type=submit]");
+	}
+}

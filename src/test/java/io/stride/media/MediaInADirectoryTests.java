@@ -1,0 +1,110 @@
+package io.stride.media;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.RawHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code stride.media.store=directory}, through the real server and its body limits: a video with its captions
+ * is uploaded (the upload route takes files), kept in the folder under its hash, and read back in ranges; a body
+ * announcing more than the media limit is refused before it is read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"stride.media.store=directory", "stride.media.directory=target/media-store-test", "stride.media.max-video-bytes=1MB",
+		"stride.media.max-image-bytes=512KB" })
+class MediaInADirectoryTests {
+
+	private static final String BOUNDARY = "stride-media-test-boundary";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	@Test
+	void aVideoIsKeptInTheFolderAndServedInRanges() throws Exception {
+		Org org = fixtures.organization();
+		Course draft = authoring.create(fixtures.viewer(org.managerA()), Fixtures.sampleCourse("Demo day " + org.suffix()));
+		String token = fixtures.token(org.managerA());
+		byte[] mp4 = MediaFixtures.mp4(500_000);
+		byte[] body = multipart(List.of(new Part("file", "demo.mp4", "video/mp4", mp4),
+				new Part("captions", "demo.vtt", "text/vtt", MediaFixtures.VTT.getBytes(StandardCharsets.UTF_8)),
+				new Part("title", null, null, "Demo day".getBytes(StandardCharsets.UTF_8))));
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/courses/" + draft.id().value() + "/media"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode video = JsonMapper.builder().build().readTree(created.body());
+
+		String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(mp4));
+		Path kept = Path.of("target/media-store-test", sha.substring(0, 2), sha);
+		assertThat(Files.readAllBytes(kept)).isEqualTo(mp4);
+
+		HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(URI.create(base() + "/media/" + video.get("id").asString()))
+			.header("Authorization", "Bearer " + token)
+			.header("Range", "bytes=1000-1999")
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(range.statusCode()).isEqualTo(206);
+		assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/500000");
+		assertThat(range.body()).isEqualTo(Arrays.copyOfRange(mp4, 1000, 2000));
+	}
+
+	@Test
+	void aBodyOverTheMediaLimitIsRefusedBeforeItIsRead() throws Exception {
+		RawHttp.Response refused = RawHttp.exchange(port, "POST", "/api/v1/courses/anything/media",
+				List.of("Host: localhost", "Content-Type: multipart/form-data; boundary=" + BOUNDARY, "Content-Length: " + 50 * 1024 * 1024), null);
+		assertThat(refused.status()).isEqualTo(413);
+		// refused for its size (1 MB of video, 2 MB for captions and fields), not as a route that takes no files
+		assertThat(refused.body()).contains("larger than " + 3 * 1024 * 1024 + " bytes");
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private record Part(String name, String fileName, String type, byte[] bytes) {
+	}
+
+	private static byte[] multipart(List<Part> parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (Part part : parts) {
+			StringBuilder head = new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"");
+			if (part.fileName() != null) {
+				head.append("; filename=\"").append(part.fileName()).append("\"\r\nContent-Type: ").append(part.type());
+			}
+			head.append("\r\n\r\n");
+			out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+			out.writeBytes(part.bytes());
+			out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+}

@@ -1,0 +1,236 @@
+package io.stride.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.RiskTier;
+import io.stride.identity.PersonId;
+import io.stride.identity.Role;
+import io.stride.identity.Viewer;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.ReuseFixtures;
+import io.stride.support.SignedIn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Review proportionate to change: the case page opens with what is new or changed and folds away what was reviewed
+ * before (unchanged since the last approval, or reused as its source has it), saying where; the same through the API.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReviewByChangeTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ReuseFixtures reuse;
+
+	@Autowired
+	Authoring authoring;
+
+	@Autowired
+	Reviews reviews;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Org org;
+
+	Viewer author;
+
+	PersonId rita;
+
+	PersonId lee;
+
+	Course source;
+
+	Course course;
+
+	String firstCase;
+
+	@BeforeEach
+	void aReviewedSourceAndACourseReusingIt() {
+		org = fixtures.organization();
+		author = fixtures.viewer(org.managerA());
+		rita = reviewer("Rita Reviewer");
+		lee = reviewer("Lee Learning");
+		// Maya's low-risk course is published at once, then spot-checked by Rita
+		source = reuse.source(fixtures.viewer(org.managerB()), "Running an EBR " + org.suffix());
+		reviews.approve(fixtures.viewer(rita), reviews.latestFor(source.id()).orElseThrow().id(), null);
+		course = reuse.reusing(author, source, "Incidents, our way " + org.suffix(), RiskTier.MEDIUM);
+		authoring.requestPublication(author, course.id(), course.revision());
+		firstCase = reviews.latestFor(course.id()).orElseThrow().id();
+	}
+
+	@Test
+	void aFirstVersionSaysSoAndFoldsAwayOnlyWhatIsReusedAsItsSourceHasIt() throws Exception {
+		Document page = page(firstCase, lee);
+		assertThat(page.select("#changes-summary").text()).isEqualTo("This is the course's first version: nothing of it "
+				+ "was published before. 4 of 6 parts are new or changed — read these; 2 are reused as their sources have "
+				+ "them, reviewed there.");
+		assertThat(page.select("#changes article.change-part")).hasSize(4);
+		assertThat(page.select("#changes details.change-part")).hasSize(2);
+		String spot = page.select("#part-" + course.lessons().get(1).id()).text();
+		assertThat(spot).contains("Lesson: Spot it", "(reused)",
+				"From “" + source.title() + "” v1 by " + name(org.managerB()) + " (linked).",
+				"Reviewed with its source (version 1): spot-checked by Rita Reviewer " + org.suffix() + " on");
+		// the copy edited after it was taken is read against its source's text, with the added line marked
+		var copied = page.select("#part-" + course.lessons().get(2).id());
+		assertThat(copied.select(".provenance").text()).endsWith("(copied), then edited.");
+		assertThat(copied.select("ins").text()).isEqualTo("Added: " + ReuseFixtures.ADDED_PARAGRAPH);
+		assertThat(copied.select("del")).isEmpty();
+	}
+
+	@Test
+	void aNextVersionExpandsOnlyTheChangedPartsAndSaysWhoApprovedTheRest() throws Exception {
+		reviews.approve(fixtures.viewer(lee), firstCase, null);
+		Course v1 = authoring.course(author, course.id());
+		assertThat(v1.isPublished()).isTrue();
+		Course draft = authoring.startVersion(author, v1.id(), v1.revision());
+		List<Lesson> lessons = new ArrayList<>(draft.lessons());
+		Lesson opening = lessons.get(0);
+		lessons.set(0, new Lesson(opening.id(), opening.title(), "We start with the numbers.\n\nThen the customer's story.",
+				opening.sources(), opening.module(), opening.knowledgeChecks()));
+		Course v2 = authoring.update(author, draft.id(), draft.revision(), draft.content().with(lessons, draft.quiz()));
+		authoring.requestPublication(author, v2.id(), v2.revision());
+		String secondCase = reviews.latestFor(course.id()).orElseThrow().id();
+
+		Document page = page(secondCase, rita);
+		assertThat(page.select("#changes-summary").text())
+			.isEqualTo("1 of 6 parts is new or changed since version 1 (published) — read this one.");
+		assertThat(page.select("#changes article.change-part")).hasSize(1);
+		var opened = page.select("#part-" + opening.id());
+		assertThat(opened.is("article")).isTrue();
+		assertThat(opened.select("del").text()).isEqualTo("Removed: Then the story.");
+		assertThat(opened.select("ins").text()).isEqualTo("Added: Then the customer's story.");
+		assertThat(opened.select("p.unchanged").eachText()).contains("We start with the numbers.");
+		// the other five are folded, each saying where it was read
+		assertThat(page.select("#changes details.change-part")).hasSize(5);
+		assertThat(page.select("#changes details summary").eachText()).allMatch(t -> t.endsWith("(unchanged)"));
+		assertThat(page.select("#part-settings .reviewed-before").text())
+			.startsWith("Unchanged since version 1: approved by Lee Learning " + org.suffix() + " on ");
+		// the decision form is still there
+		assertThat(page.select("#approve")).hasSize(1);
+
+		mvc.perform(get("/api/v1/reviews/" + secondCase + "/changes").header("Authorization", bearer(rita)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.caseId").value(secondCase))
+			.andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.comparedWith").value(1))
+			.andExpect(jsonPath("$.total").value(6))
+			.andExpect(jsonPath("$.newOrChanged").value(1))
+			.andExpect(jsonPath("$.parts", hasSize(6)))
+			.andExpect(jsonPath("$.parts[1].kind").value("LESSON"))
+			.andExpect(jsonPath("$.parts[1].elementId").value(opening.id()))
+			.andExpect(jsonPath("$.parts[1].state").value("CHANGED"))
+			.andExpect(jsonPath("$.parts[1].diff[2].change").value("REMOVED"))
+			.andExpect(jsonPath("$.parts[1].diff[2].text").value("Then the story."))
+			.andExpect(jsonPath("$.parts[1].diff[3].change").value("ADDED"))
+			.andExpect(jsonPath("$.parts[2].state").value("UNCHANGED"))
+			.andExpect(jsonPath("$.parts[2].diff").doesNotExist())
+			.andExpect(jsonPath("$.parts[2].source.mode").value("LINKED"))
+			.andExpect(jsonPath("$.parts[2].source.courseId").value(source.id().value()))
+			.andExpect(jsonPath("$.parts[2].reviewedBefore.version").value(1))
+			.andExpect(jsonPath("$.parts[2].reviewedBefore.approvedBy[0]").value(lee.value()));
+	}
+
+	@Test
+	void theChangesApiAnswersTheFirstVersionWithEveryPartAndItsSource() throws Exception {
+		mvc.perform(get("/api/v1/reviews/" + firstCase + "/changes").header("Authorization", bearer(lee)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.comparedWith").doesNotExist())
+			.andExpect(jsonPath("$.total").value(6))
+			.andExpect(jsonPath("$.newOrChanged").value(4))
+			.andExpect(jsonPath("$.parts[0].kind").value("SETTINGS"))
+			.andExpect(jsonPath("$.parts[0].state").value("NEW"))
+			.andExpect(jsonPath("$.parts[2].state").value("REUSED"))
+			.andExpect(jsonPath("$.parts[2].source.title").value(source.title()))
+			.andExpect(jsonPath("$.parts[2].source.version").value(1))
+			.andExpect(jsonPath("$.parts[2].reviewedBefore.spotCheck").value(true))
+			.andExpect(jsonPath("$.parts[2].reviewedBefore.approvedBy[0]").value(rita.value()))
+			.andExpect(jsonPath("$.parts[3].state").value("CHANGED"))
+			.andExpect(jsonPath("$.parts[3].source.mode").value("COPIED"))
+			.andExpect(jsonPath("$.parts[4].kind").value("QUESTION"))
+			.andExpect(jsonPath("$.parts[4].state").value("REUSED"));
+		// the author follows their own case
+		mvc.perform(get("/api/v1/reviews/" + firstCase + "/changes").header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void nobodyElseSeesTheChanges() throws Exception {
+		mvc.perform(get("/api/v1/reviews/" + firstCase + "/changes")).andExpect(status().isUnauthorized());
+		for (PersonId outsider : List.of(org.learnerA(), org.managerB())) {
+			mvc.perform(get("/api/v1/reviews/" + firstCase + "/changes").header("Authorization", bearer(outsider)))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		mvc.perform(get("/api/v1/reviews/no-such-case/changes").header("Authorization", bearer(lee)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aVersionWithNoStoredCopyShowsTheCaseWithoutTheComparison() throws Exception {
+		// a course published before versions were kept, now writing version 2: version 1's spot-check has no copy
+		Course old = reuse.source(author, "Old course " + org.suffix());
+		String spotCheck = reviews.latestFor(old.id()).orElseThrow().id();
+		authoring.startVersion(author, old.id(), old.revision());
+		jdbc.sql("DELETE FROM course_versions WHERE course_id = ?").param(old.id().value()).update();
+		Document page = page(spotCheck, lee);
+		assertThat(page.select("#changes")).isEmpty();
+		assertThat(page.select("h1").text()).isEqualTo("Spot-check: " + old.title());
+		mvc.perform(get("/api/v1/reviews/" + spotCheck + "/changes").header("Authorization", bearer(lee)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theEndpointIsInTheOpenApiDocument() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/reviews/{caseId}/changes", "ChangedPartView", "newOrChanged");
+	}
+
+	private Document page(String caseId, PersonId who) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(who))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	private PersonId reviewer(String name) {
+		return fixtures.person(fixtures.admin(), name + " " + org.suffix(), name.toLowerCase().replace(' ', '-'), org.suffix(),
+				Set.of(), Set.of(), Role.REVIEWER);
+	}
+
+	private String name(PersonId person) {
+		return fixtures.viewer(person).name();
+	}
+
+	private String bearer(PersonId person) {
+		return "Bearer " + fixtures.token(person);
+	}
+}
