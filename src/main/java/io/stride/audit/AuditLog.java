@@ -217,11 +217,17 @@ public class AuditLog {
 						+ (event.intervention() == null ? "" : ", by intervention " + event.intervention().value()));
 	}
 
-	// --- development tracks: definitions and teams' versions ---
+	// --- development tracks: definitions and teams' versions, enrolments ---
 
 	@EventListener
 	void on(io.stride.tracks.TrackChanged event) {
 		record(event.by(), "TRACK_" + event.change(), "TRACK", event.trackId().value(), event.title(), event.detail());
+	}
+
+	@EventListener
+	void on(io.stride.tracks.EnrolmentChanged event) {
+		record(event.by(), "ENROLMENT_" + event.change(), "TRACK_ENROLMENT", event.enrolmentId(), event.trackTitle(),
+				event.detail());
 	}
 
 	private static String hours(java.math.BigDecimal hours) {
