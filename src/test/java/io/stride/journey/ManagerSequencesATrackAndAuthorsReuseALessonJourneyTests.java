@@ -99,7 +99,7 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 	void stop() {
 		clock.reset();
 		if (browser != null) {
-			browser.close();
+			signOut();
 		}
 	}
 
@@ -137,7 +137,7 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		assertThat(browser.find("#base-steps").getText()).containsSubsequence("Shadow three discovery calls",
 				"CSM certification", "Write a renewal plan");
 		check();
-		browser.close();
+		signOut();
 
 		// --- 2. a learner of that team asks to join the high-investment track
 		signIn("learner-a");
@@ -148,7 +148,7 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		browser.type("#note", "I take over the Nordics renewals in January.");
 		browser.navigateByKeyboard("#enrol-button");
 		assertThat(browser.text()).contains("Asked. Your manager decides");
-		browser.close();
+		signOut();
 
 		// the manager declines without a reason (told at the field), then approves
 		signIn("manager-a");
@@ -160,7 +160,7 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		assertThat(browser.find(".enrolment-request textarea").getAttribute("aria-invalid")).isEqualTo("true");
 		browser.navigateByKeyboard(".enrolment-request button.approve");
 		assertThat(browser.text()).contains("Approved. Learner A is enrolled and told.");
-		browser.close();
+		signOut();
 
 		// --- 3. the learner follows the team's version with paced release
 		signIn("learner-a");
@@ -183,9 +183,8 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		browser.reload();
 		assertThat(browser.find("#following .open-now").getText()).contains("Write a renewal plan");
 		assertThat(browser.find("#following .next-step").getText()).contains("Next: CSM certification");
-		check();
 		clock.reset();
-		browser.close();
+		signOut();
 
 		// --- 4. an author reuses a lesson linked from the library into the next version of their course
 		Viewer maya = fixtures.viewer(org.managerA());
@@ -227,7 +226,7 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		assertThat(browser.all("#component-updates")).isEmpty();
 		assertThat(authoring.editable(author, draft.id()).lessons().get(2).markdown()).startsWith("Report within **2 hours**.");
 		assertThat(authoring.origins(draft.id()).get(reused.id()).sourceVersion()).isEqualTo(2);
-		browser.close();
+		signOut();
 
 		// --- 5. the author rewrites one lesson of their own and submits; the reviewer reads only that part
 		Course current = authoring.editable(author, draft.id());
@@ -298,6 +297,12 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		finally {
 			browser.windowSize(1280, 1000);
 		}
+	}
+
+	/** Closes this person's browser; the next person signs in in a fresh one. */
+	private void signOut() {
+		browser.close();
+		browser = null;
 	}
 
 	private void signIn(String handle) throws Exception {
