@@ -80,8 +80,8 @@ class DemoCapabilities {
 	 * stays a matter of their quizzes (a team's checklist on a course is part of mastering it) while the capabilities
 	 * ask for the observation at the level above.
 	 */
-	/** Seeds it all; answers the id of the observed task "Resolves a complex escalation without help". */
-	String seed(Viewer admin, TeamId customerSuccess, TeamId sales, Course ebr, Course escalations, Course practice,
+	/** Seeds it all; answers the observed tasks and the capabilities that tracks build on. */
+	DemoTracks.Practice seed(Viewer admin, TeamId customerSuccess, TeamId sales, Course ebr, Course escalations, Course practice,
 			People p) {
 		Viewer maya = organization.viewerOf(p.maya());
 		LocalDate today = delivery.today();
@@ -172,7 +172,7 @@ class DemoCapabilities {
 				escalations.id());
 		kudos.give(organization.viewerOf(p.lina()), p.maya(), "The EBR course made my first review with a sponsor easy.",
 				ebr.id());
-		return resolves.id();
+		return new DemoTracks.Practice(runsEbr.id(), resolves.id(), runEbr.id().value(), escalation.id().value());
 	}
 
 	private void pass(PersonId person, Course course) {

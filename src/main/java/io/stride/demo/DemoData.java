@@ -76,13 +76,19 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoRhythm rhythm;
 
+	private final DemoTracks tracks;
+
+	private final DemoMedia media;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
 			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
 			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities,
-			DemoCycles cycles, DemoRhythm rhythm) {
+			DemoCycles cycles, DemoRhythm rhythm, DemoTracks tracks, DemoMedia media) {
 		this.rhythm = rhythm;
+		this.tracks = tracks;
+		this.media = media;
 		this.capabilities = capabilities;
 		this.cycles = cycles;
 		this.drafting = drafting;
@@ -188,15 +194,20 @@ class DemoData implements ApplicationRunner {
 				refunds.quiz().questions().stream().map(q -> new Answer(q.id(), List.of())).toList(), "demo-sofia-1");
 
 		// who can do the work: capabilities from this evidence, targets, and Ana's leave next month
-		Course escalations = publish(mayaViewer, complexEscalations());
+		// with a chart and a tip in "Resolve it", uploaded before the course is published
+		Course escalationsDraft = media.illustrate(mayaViewer, authoring.create(mayaViewer, complexEscalations()));
+		Course escalations = authoring.publish(mayaViewer, escalationsDraft.id(), escalationsDraft.revision());
 		Course practice = publish(mayaViewer, observedPractice());
-		String resolvesTask = capabilities.seed(admin, customerSuccess, sales, ebr, escalations, practice,
+		DemoTracks.Practice practiceTasks = capabilities.seed(admin, customerSuccess, sales, ebr, escalations, practice,
 				new DemoCapabilities.People(maya, sam, leo, lina, priya, ana, sofia, tom));
 		// learning people own: two active cycles, a validated goal that raised a level, discussion and help
 		cycles.seed(admin, ebr, escalations, new DemoCycles.People(maya, leo, priya, ana), delivery.today());
 		// learning inside Customer Success's rituals: a pipeline call with its interventions, a commission, hours
-		rhythm.seed(admin, customerSuccess, escalations, resolvesTask,
+		rhythm.seed(admin, customerSuccess, escalations, practiceTasks.resolvesTask(),
 				new DemoRhythm.People(maya, leo, priya, ana, lina), delivery.today());
+		// recombination and sequencing: a course reusing a lesson, tracks, a team's version, requests and paced steps
+		tracks.seed(admin, customerSuccess, ebr, escalations, practiceTasks, new DemoTracks.People(maya, sam, leo, lina),
+				delivery.today());
 	}
 
 	private PersonId person(Viewer admin, String name, String handle, Set<TeamId> teams, Set<TeamId> manages,

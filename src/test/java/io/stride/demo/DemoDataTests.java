@@ -9,6 +9,7 @@ import io.stride.capability.TeamCoverage;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
+import io.stride.authoring.Lesson;
 import io.stride.delivery.Delivery;
 import io.stride.delivery.ProgressStatus;
 import io.stride.delivery.TeamProgressRow;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "stride.demo-data=true", "stride.admin.email=first-admin@acme.example",
 		"stride.admin.password=first-admin-password" })
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class DemoDataTests {
 
 	@DynamicPropertySource
@@ -83,6 +85,140 @@ class DemoDataTests {
 	@Autowired
 	io.stride.badges.Badges badges;
 
+	@Autowired
+	io.stride.tracks.TrackDefinitions tracks;
+
+	@Autowired
+	io.stride.tracks.TeamOverrides overrides;
+
+	@Autowired
+	io.stride.tracks.Enrolments enrolments;
+
+	@Autowired
+	io.stride.tracks.TrackProgress trackProgress;
+
+	@Autowired
+	io.stride.authoring.Reuse reuse;
+
+	@Autowired
+	io.stride.library.Library library;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Test
+	void issue18TracksATeamVersionRequestsReuseAndMediaAreThere() throws Exception {
+		Viewer admin = administration.adminViewer("admin@acme.example");
+		Team customerSuccess = organization.allTeams().stream().filter(t -> t.name().equals("Customer Success"))
+			.findFirst().orElseThrow();
+		io.stride.identity.Person mayaPerson = administration.people(admin, "maya@", 1, 10).people().get(0);
+		Viewer maya = organization.viewerOf(mayaPerson.id());
+		Viewer sam = organization.viewerOf(administration.people(admin, "sam@", 1, 10).people().get(0).id());
+		io.stride.identity.Person leoPerson = administration.people(admin, "leo@", 1, 10).people().get(0);
+		Viewer leo = organization.viewerOf(leoPerson.id());
+		Viewer lina = organization.viewerOf(administration.people(admin, "lina@", 1, 10).people().get(0).id());
+		LocalDate today = delivery.today();
+		List<Course> published = authoring.publishedCourses();
+
+		// the organization's high-investment track, published, with a step of every kind
+		List<io.stride.tracks.Track> customerSuccessTracks = tracks.list(leo, "Customer Success");
+		io.stride.tracks.Track csm = customerSuccessTracks.stream().filter(t -> t.title().equals("Customer Success Manager"))
+			.findFirst().orElseThrow();
+		assertThat(csm.highInvestment()).isTrue();
+		assertThat(csm.investmentNote()).contains("certification");
+		assertThat(csm.status()).isEqualTo(io.stride.tracks.TrackStatus.PUBLISHED);
+		assertThat(csm.ownerTeam()).isNull();
+		List<io.stride.tracks.TrackStep> steps = tracks.steps(csm.id());
+		assertThat(steps).extracting(io.stride.tracks.TrackStep::kind).containsExactly(io.stride.tracks.StepKind.COURSE,
+				io.stride.tracks.StepKind.COMPONENT, io.stride.tracks.StepKind.OBSERVED_TASK,
+				io.stride.tracks.StepKind.GOAL_SUGGESTION, io.stride.tracks.StepKind.EXTERNAL);
+		assertThat(steps.get(0).title()).isEqualTo("Running an executive business review");
+		assertThat(steps.get(2).title()).isEqualTo("Runs an EBR without escalation");
+		assertThat(steps.get(2).checklistTaskId()).isNotNull();
+		assertThat(steps.get(2).prerequisites()).containsExactly(steps.get(0).id());
+		assertThat(steps.get(1).pacing()).isEqualTo(new io.stride.tracks.Pacing(io.stride.tracks.PacingRule.AFTER_PREVIOUS, 7, null));
+		io.stride.tracks.TrackStep certification = steps.get(4);
+		assertThat(certification.highInvestment()).isTrue();
+		assertThat(certification.externalUrl()).startsWith("https://");
+		assertThat(certification.confirmation()).isEqualTo(io.stride.tracks.Confirmation.MANAGER);
+		assertThat(certification.pacing().rule()).isEqualTo(io.stride.tracks.PacingRule.FIXED_DATE);
+		assertThat(certification.pacing().releaseOn()).isAfter(today.plusWeeks(4));
+		assertThat(certification.prerequisites()).containsExactly(steps.get(2).id());
+		// the library knows the component the track names, and lists the demo's components
+		assertThat(library.component(leo, steps.get(1).componentId()).title()).isEqualTo("Plan the quarter");
+		assertThat(library.search(leo, new io.stride.library.ComponentQuery(null, null, null, null, null, null, null, 1, 20))
+			.total()).isGreaterThan(20);
+		// ... and an open one beside it
+		io.stride.tracks.Track open = customerSuccessTracks.stream().filter(t -> t.title().equals("Handling escalations"))
+			.findFirst().orElseThrow();
+		assertThat(open.highInvestment()).isFalse();
+
+		// Maya's version for Customer Success: the observation before the QBR lesson, two weeks after the course
+		io.stride.tracks.TeamVersion version = overrides.view(maya, csm.id(), customerSuccess.id());
+		assertThat(version.overridden()).isTrue();
+		assertThat(version.note()).contains("observe an EBR before the QBR lesson");
+		assertThat(version.effective().steps()).extracting(io.stride.tracks.TrackStep::kind)
+			.containsExactly(io.stride.tracks.StepKind.COURSE, io.stride.tracks.StepKind.OBSERVED_TASK,
+					io.stride.tracks.StepKind.COMPONENT, io.stride.tracks.StepKind.GOAL_SUGGESTION,
+					io.stride.tracks.StepKind.EXTERNAL);
+		assertThat(version.effective().steps().get(1).pacing().days()).isEqualTo(14);
+		assertThat(version.effective().steps().get(2).pacing().days()).isEqualTo(7);
+		assertThat(version.differences()).isNotEmpty();
+
+		// Lina's request waits for Maya
+		assertThat(enrolments.waiting(maya)).singleElement().satisfies(request -> {
+			assertThat(request.personName()).isEqualTo("Lina Lopez");
+			assertThat(request.track().id()).isEqualTo(csm.id());
+			assertThat(request.enrolment().requestNote()).isNotBlank();
+		});
+		assertThat(enrolments.mine(lina)).extracting(io.stride.tracks.Enrolment::status)
+			.containsExactlyInAnyOrder(io.stride.tracks.EnrolmentStatus.REQUESTED, io.stride.tracks.EnrolmentStatus.ACTIVE);
+
+		// Leo is under way: the course passed before counts, one step open, one opening in a few days
+		io.stride.tracks.Enrolment leos = enrolments.mineIn(leo, csm.id()).orElseThrow();
+		assertThat(leos.status()).isEqualTo(io.stride.tracks.EnrolmentStatus.ACTIVE);
+		assertThat(leos.decidedBy()).isEqualTo(mayaPerson.id());
+		io.stride.tracks.TrackProgress.Progress progress = trackProgress.progress(leo, leos.id());
+		assertThat(progress.steps().get(0).state()).isEqualTo(io.stride.tracks.TrackProgress.State.DONE);
+		assertThat(progress.steps().get(0).doneHow()).isEqualTo(io.stride.tracks.TrackProgress.COMPLETED_BEFORE);
+		assertThat(progress.steps()).extracting(s -> s.state())
+			.containsExactly(io.stride.tracks.TrackProgress.State.DONE, io.stride.tracks.TrackProgress.State.DONE,
+					io.stride.tracks.TrackProgress.State.SCHEDULED, io.stride.tracks.TrackProgress.State.OPEN,
+					io.stride.tracks.TrackProgress.State.SCHEDULED);
+		// the QBR lesson a week after the observation he had already passed; the certification on the cohort's date
+		assertThat(progress.steps().get(2).releaseOn()).isEqualTo(today.plusDays(7));
+		assertThat(progress.steps().get(4).releaseOn()).isEqualTo(certification.pacing().releaseOn());
+		assertThat(enrolments.people(maya, csm.id(), null, 1).places()).extracting(io.stride.tracks.Enrolments.Place::personName)
+			.contains("Leo Learner");
+
+		// Sam's QBR course reuses Maya's lesson "In the room", linked; her version 2 changed it: an update waits
+		Course qbr = published.stream().filter(c -> c.title().equals("Quarterly business reviews")).findFirst().orElseThrow();
+		Course ebr = published.stream().filter(c -> c.title().equals("Running an executive business review")).findFirst()
+			.orElseThrow();
+		assertThat(authoring.origins(qbr.id()).values()).singleElement().satisfies(origin -> {
+			assertThat(origin.sourceCourseId()).isEqualTo(ebr.id());
+			assertThat(origin.mode()).isEqualTo(io.stride.authoring.ElementOrigin.Mode.LINKED);
+			assertThat(origin.sourceVersion()).isEqualTo(1);
+		});
+		assertThat(authoring.published(ebr.id()).version()).isEqualTo(2);
+		assertThat(reuse.updates(sam, qbr.id())).singleElement()
+			.satisfies(update -> assertThat(update.title()).isEqualTo("In the room"));
+
+		// the escalation lesson shows its chart (with alt text) and a tip to learners
+		Course escalations = published.stream().filter(c -> c.title().equals("Handling a complex escalation")).findFirst()
+			.orElseThrow();
+		Lesson resolve = authoring.published(escalations.id()).lessons().get(1);
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/learning/courses/" + escalations.id().value() + "/lessons/" + resolve.id())
+			.with(io.stride.support.SignedIn.as(leoPerson)))
+			.andReturn().getResponse().getContentAsString();
+		org.jsoup.nodes.Document lessonPage = org.jsoup.Jsoup.parse(page);
+		assertThat(lessonPage.select("img[src^=/media/]")).singleElement()
+			.satisfies(img -> assertThat(img.attr("alt")).startsWith("Bar chart: escalations"));
+		assertThat(lessonPage.text()).contains("Whose decision is this fix?");
+		assertThat(lessonPage.select("[class*=callout]")).isNotEmpty();
+	}
+
 	@Test
 	void firstStartSeedsAcmeWithTeamsPeopleCoursesAndProgress() {
 		Viewer admin = administration.adminViewer("admin@acme.example");
@@ -94,7 +230,7 @@ class DemoDataTests {
 		assertThat(administration.adminViewer("first-admin@acme.example").isAdmin()).isTrue();
 
 		List<Course> published = authoring.publishedCourses();
-		assertThat(published).hasSize(5);
+		assertThat(published).hasSize(6);
 		assertThat(published).allSatisfy(c -> assertThat(authoring.published(c.id()).quiz().questions()).isNotEmpty());
 
 		Team customerSuccess = teams.stream().filter(t -> t.name().equals("Customer Success")).findFirst().orElseThrow();
