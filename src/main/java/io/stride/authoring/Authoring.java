@@ -95,6 +95,18 @@ public class Authoring {
 		return content;
 	}
 
+	/** Refuses, at {@code tierReason}, a chosen tier below Stride's suggestion for the text without a reason. */
+	private static void requireTierFits(CourseContent content, String message) {
+		RiskSuggestion suggestion = RiskSuggestion.of(content);
+		if (content.riskTier() != null && content.riskTier().ordinal() < suggestion.tier().ordinal()
+				&& (content.tierReason() == null || content.tierReason().isBlank())) {
+			throw new InvalidInputException(message, Map.of("tierReason", "Stride suggests the " + suggestion.tier()
+				.name()
+				.toLowerCase(java.util.Locale.ROOT) + " tier because " + suggestion.because()
+					+ ". Choose it in the course's settings, or say there why a lower tier is right."));
+		}
+	}
+
 	public Course update(Viewer editor, CourseId id, int revision, CourseContent content) {
 		Course course = editable(editor, id);
 		if (course.isPublished()) {
@@ -179,7 +191,17 @@ public class Authoring {
 		}
 		Snapshots.Snapshot snapshot = snapshots.latest(id)
 			.orElseThrow(() -> new InvalidInputException("undo", "There is no earlier version to go back to."));
-		if (!courses.update(id, revision, keepOwnIds(course, snapshot.content()))) {
+		CourseContent back = keepOwnIds(course, snapshot.content());
+		try {
+			// a linked part shows its source as it is: an undo may not put back an older text of it (an update taken)
+			reuse.refuseLinkedChanges(course, back);
+		}
+		catch (InvalidInputException linked) {
+			throw new InvalidInputException("undo", "Undo would put an older text back into a part linked to the "
+					+ "course it was reused from (an update you took, for instance), so nothing was undone. To change "
+					+ "that part, keep out its updates or detach it to edit your own copy.");
+		}
+		if (!courses.update(id, revision, back)) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
 		snapshots.forget(snapshot.id());
@@ -209,6 +231,10 @@ public class Authoring {
 	 */
 	public Course requestPublication(Viewer author, CourseId id, int revision) {
 		Course course = editable(author, id);
+		if (course.status() == CourseStatus.DRAFT) {
+			// the text may have changed since the tier was chosen (one element at a time, or by reuse): check again
+			requireTierFits(course.content(), "Not published: the course's risk tier is below what it now says.");
+		}
 		if (policies.policy(course.riskTier()).publishesAtOnce() || course.isPublished()) {
 			return publish(author, id, revision);
 		}

@@ -63,6 +63,15 @@ public class ChangedParts {
 	 * published copy of that version; 404 when there is no such version.
 	 */
 	public CourseChanges of(CourseId id, int version) {
+		return of(id, version, (course, v) -> true);
+	}
+
+	/**
+	 * As {@link #of(CourseId, int)}, for a review: a part the same as in the last published version, or as its
+	 * source's, is NOT_REVIEWED (to read, its whole text shown) unless {@code reviewed} says that version of that
+	 * course was reviewed well enough for this one (under a risk tier at least this course's).
+	 */
+	public CourseChanges of(CourseId id, int version, java.util.function.BiPredicate<CourseId, Integer> reviewed) {
 		Course course = find(id);
 		CourseContent content;
 		if (version == course.version()) {
@@ -78,16 +87,23 @@ public class ChangedParts {
 			.findFirst()
 			.flatMap(v -> versions.find(id, v.version()));
 		return compare(id, version, content, before.map(CourseVersions.Stored::content).orElse(null),
-				before.map(CourseVersions.Stored::version).orElse(null), rows.originsOf(id));
+				before.map(CourseVersions.Stored::version).orElse(null), rows.originsOf(id), reviewed);
 	}
 
 	private CourseChanges compare(CourseId id, int version, CourseContent now, CourseContent before, Integer beforeVersion,
-			Map<String, ChangeRows.Origin> origins) {
+			Map<String, ChangeRows.Origin> origins, java.util.function.BiPredicate<CourseId, Integer> reviewed) {
+		Map<String, Boolean> known = new HashMap<>();
+		java.util.function.BiPredicate<CourseId, Integer> wasReviewed = (course, v) -> known
+			.computeIfAbsent(course.value() + "#" + v, k -> reviewed.test(course, v));
 		Map<String, Element> previous = before == null ? Map.of() : elements(before);
 		Map<String, SourceText> sources = new HashMap<>();
 		Map<String, Optional<Course>> headers = new HashMap<>();
 		List<Part> parts = new ArrayList<>();
-		parts.add(settings(now, before));
+		Part settings = settings(now, before);
+		if (settings.state() == State.UNCHANGED && !wasReviewed.test(id, beforeVersion)) {
+			settings = new Part(Kind.SETTINGS, null, settings.title(), State.NOT_REVIEWED, whole(settingsLines(now)), null);
+		}
+		parts.add(settings);
 		Map<String, Element> current = elements(now);
 		for (Element element : current.values()) {
 			Element was = previous.get(element.id());
@@ -95,11 +111,14 @@ public class ChangedParts {
 			SourceText source = origin == null ? null : sources.computeIfAbsent(element.id(), k -> sourceText(origin, headers));
 			List<String> text = element.lines(false);
 			if (was != null && was.lines(false).equals(text)) {
-				parts.add(new Part(element.kind(), element.id(), element.title(), State.UNCHANGED, List.of(),
-						source == null ? null : source.source()));
+				boolean ok = wasReviewed.test(id, beforeVersion);
+				parts.add(new Part(element.kind(), element.id(), element.title(), ok ? State.UNCHANGED : State.NOT_REVIEWED,
+						ok ? List.of() : whole(text), source == null ? null : source.source()));
 			}
 			else if (source != null && source.element() != null && source.element().lines(true).equals(element.lines(true))) {
-				parts.add(new Part(element.kind(), element.id(), element.title(), State.REUSED, List.of(), source.source()));
+				boolean ok = wasReviewed.test(source.source().courseId(), source.source().version());
+				parts.add(new Part(element.kind(), element.id(), element.title(), ok ? State.REUSED : State.NOT_REVIEWED,
+						ok ? List.of() : whole(element.lines(true)), source.source()));
 			}
 			else if (was != null) {
 				parts.add(new Part(element.kind(), element.id(), element.title(), State.CHANGED,
@@ -139,6 +158,12 @@ public class ChangedParts {
 		content.description().lines().forEach(l -> lines.add("Description: " + l));
 		content.objectives().forEach(o -> lines.add("Objective: " + o));
 		lines.add("Pass mark: " + content.quiz().passMark() + "%");
+		QuizSettings quiz = content.quiz().settings();
+		lines.add("Attempts: " + (quiz.attemptLimit() == null ? "no limit" : quiz.attemptLimit()));
+		lines.add("Time limit: " + (quiz.timeLimitMinutes() == null ? "none" : quiz.timeLimitMinutes() + " minutes"));
+		lines.add("Questions drawn per attempt: " + (quiz.drawCount() == null ? "all" : quiz.drawCount()));
+		lines.add("Options shuffled: " + (quiz.shuffleOptions() ? "yes" : "no"));
+		lines.add("Answers shown: " + quiz.answersShown().name().toLowerCase(Locale.ROOT).replace('_', ' '));
 		if (content.riskTier() != null) {
 			lines.add("Risk tier: " + content.riskTier().name().toLowerCase(Locale.ROOT)
 					+ (content.tierReason() == null ? "" : " (" + content.tierReason() + ")"));
@@ -184,7 +209,14 @@ public class ChangedParts {
 			}
 			List<String> text = new ArrayList<>();
 			text.add("Title: " + lesson.title());
-			(lesson.markdown() == null ? "" : lesson.markdown()).lines().filter(l -> !l.isBlank()).forEach(text::add);
+			// the Markdown exactly, blank lines too (they change its meaning); only line endings are made the same
+			String markdown = lesson.markdown() == null ? "" : lesson.markdown().replace("\r\n", "\n").replace('\r', '\n');
+			text.addAll(List.of(markdown.split("\n", -1)));
+			for (SourceNote note : lesson.sources()) {
+				text.add("Citation: " + note.source() + (note.locator() == null || note.locator().isBlank() ? ""
+						: ", " + note.locator()) + (note.text() == null || note.text().isBlank() ? ""
+								: ": “" + note.text().replace("\r\n", "\n").replace('\n', ' ') + "”"));
+			}
 			elements.put(lesson.id(), new Element(Kind.LESSON, lesson.id(), lesson.title(), text, lesson.module()));
 			for (Question check : lesson.knowledgeChecks()) {
 				if (check.id() != null) {
@@ -239,6 +271,11 @@ public class ChangedParts {
 			q.explanation().lines().filter(l -> !l.isBlank()).forEach(l -> lines.add("Explanation: " + l));
 		}
 		return lines;
+	}
+
+	/** A text read in full: every line kept. */
+	private static List<Line> whole(List<String> text) {
+		return text.stream().map(l -> new Line(Change.SAME, l)).toList();
 	}
 
 	/** Every line of both texts in order, each kept, removed or added (Myers' algorithm, java-diff-utils). */

@@ -45,6 +45,11 @@ public record CourseChanges(CourseId courseId, int version, Integer comparedWith
 		UNCHANGED,
 		/** The same as in its source's published version. */
 		REUSED,
+		/**
+		 * The same as in the last published version or as its source's, but that version was published without review
+		 * or reviewed under a lower risk tier than this course's: to read in full (its diff is its whole text).
+		 */
+		NOT_REVIEWED,
 		/** In the last published version, gone from this one. */
 		REMOVED
 	}
@@ -84,9 +89,9 @@ public record CourseChanges(CourseId courseId, int version, Integer comparedWith
 			diff = diff == null ? List.of() : List.copyOf(diff);
 		}
 
-		/** New, changed and removed parts are the ones a reviewer reads. */
+		/** New, changed, removed and never reviewed parts are the ones a reviewer reads. */
 		public boolean toRead() {
-			return state == State.NEW || state == State.CHANGED || state == State.REMOVED;
+			return state == State.NEW || state == State.CHANGED || state == State.REMOVED || state == State.NOT_REVIEWED;
 		}
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import io.stride.authoring.internal.CourseRules;
 import io.stride.authoring.internal.Courses;
+import io.stride.authoring.internal.ElementOrigins;
 import io.stride.authoring.internal.ElementRevisions;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
@@ -50,9 +51,12 @@ public class OutlineEditing {
 
 	private final Authoring authoring;
 
+	private final ElementOrigins origins;
+
 	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization,
-			ApplicationEventPublisher events, Authoring authoring) {
+			ApplicationEventPublisher events, Authoring authoring, ElementOrigins origins) {
 		this.authoring = authoring;
+		this.origins = origins;
 		this.courses = courses;
 		this.revisions = revisions;
 		this.organization = organization;
@@ -128,8 +132,10 @@ public class OutlineEditing {
 		}
 		notLinked(id, elementId);
 		Lesson current = row.lesson();
-		Lesson mine = new Lesson(elementId, title == null ? "" : title.strip(), markdown == null ? "" : markdown,
-				current.sources(), module == null ? current.module() : module);
+		// a field left out keeps its current value: a save of the title alone never erases the text
+		Lesson mine = new Lesson(elementId, title == null ? current.title() : title.strip(),
+				markdown == null ? current.markdown() : markdown, current.sources(),
+				module == null ? current.module() : module);
 		requireRevision(revision);
 		checkLesson(mine);
 		if (revision != row.revision()) {
@@ -350,20 +356,39 @@ public class OutlineEditing {
 			var content = new ElementRevisions.Removed.LessonWithChecks(
 					new ElementRevisions.LessonText(l.title(), l.markdown(), l.module(), l.sources()),
 					checks.stream().map(Courses.ElementRow::question).toList(),
-					checks.stream().map(Courses.ElementRow::revision).toList(), row.revision());
+					checks.stream().map(Courses.ElementRow::revision).toList(), row.revision(),
+					originsOf(id, elementId, checks.stream().map(Courses.ElementRow::id).toList()));
 			int position = lessonIndex(id, elementId);
 			revisions.remember(id, new ElementRevisions.Removed(elementId, LESSON, null, position, revisions.write(content)),
 					editor.id());
 			courses.deleteLesson(id, elementId);
 		}
 		else {
-			var content = new ElementRevisions.Removed.QuestionWithRevision(row.question(), row.revision());
+			var content = new ElementRevisions.Removed.QuestionWithRevision(row.question(), row.revision(),
+					originsOf(id, elementId, List.of()));
 			int position = questionIndex(id, row.lessonId(), elementId);
 			revisions.remember(id, new ElementRevisions.Removed(elementId, row.kind(), row.lessonId(), position,
 					revisions.write(content)), editor.id());
 			courses.deleteQuestion(id, elementId);
 		}
 		return outline(editor, id);
+	}
+
+	/** The origins of an element and its knowledge checks, forgotten with them until they are restored. */
+	private List<ElementOrigin> originsOf(CourseId id, String elementId, List<String> checkIds) {
+		List<String> ids = new ArrayList<>(checkIds);
+		ids.addFirst(elementId);
+		List<ElementOrigin> found = ids.stream().flatMap(e -> origins.find(id, e).stream()).toList();
+		origins.delete(id, ids);
+		return found;
+	}
+
+	/** Puts back the origins a removed element had (no origin of that element was recorded since). */
+	private void restoreOrigins(CourseId id, List<ElementOrigin> kept) {
+		if (kept == null) {
+			return;
+		}
+		kept.stream().filter(o -> origins.find(id, o.elementId()).isEmpty()).forEach(origins::insert);
 	}
 
 	/** Puts a removed element back where it was (a knowledge check whose lesson is gone joins the final quiz). */
@@ -395,6 +420,7 @@ public class OutlineEditing {
 			for (int i = 0; i < content.checks().size(); i++) {
 				courses.insertElementQuestion(id, elementId, i, content.checks().get(i), content.checkRevisions().get(i) + 1);
 			}
+			restoreOrigins(id, content.origins());
 		}
 		else {
 			var content = revisions.read(removed.content(), ElementRevisions.Removed.QuestionWithRevision.class);
@@ -409,6 +435,7 @@ public class OutlineEditing {
 			courses.insertElementQuestion(id, parent, at, content.question().withId(elementId), content.revision() + 1);
 			order.add(at, elementId);
 			courses.orderQuestions(id, parent, order);
+			restoreOrigins(id, content.origins());
 		}
 		revisions.forgetRemoved(id, elementId);
 		return outline(editor, id);

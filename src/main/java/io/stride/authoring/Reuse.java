@@ -340,6 +340,7 @@ public class Reuse {
 	public void keep(Viewer viewer, CourseId id, String elementId) {
 		Course course = editable(viewer, id);
 		ElementOrigin origin = origins.find(id, elementId).orElseThrow(() -> new NotFoundException("Reused element"));
+		requireDraft(course, "keep your copy");
 		Course source = courses.summaries("WHERE id = ?", origin.sourceCourseId().value()).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("Course"));
 		Update update = (origin.linked() ? update(course, origin, source) : Optional.<Update>empty())

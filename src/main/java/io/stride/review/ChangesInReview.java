@@ -8,6 +8,7 @@ import java.util.Map;
 import io.stride.authoring.ChangedParts;
 import io.stride.authoring.CourseChanges;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.RiskTier;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.review.internal.ReviewHistory;
@@ -40,10 +41,15 @@ public class ChangesInReview {
 	 * version was published without review (a low-risk course not spot-checked yet).
 	 */
 	public record ReviewedBefore(CourseId courseId, int version, boolean spotCheck, List<PersonId> approvedBy,
-			Instant approvedAt) {
+			Instant approvedAt, RiskTier tier) {
 
 		public boolean reviewed() {
 			return !approvedBy.isEmpty();
+		}
+
+		/** Reviewed under a risk tier at least {@code needed}: what was read then need not be read again. */
+		public boolean covers(RiskTier needed) {
+			return reviewed() && (needed == null || tier != null && tier.ordinal() >= needed.ordinal());
 		}
 	}
 
@@ -58,12 +64,31 @@ public class ChangesInReview {
 	/** 404 for a case the viewer may not see, as for the case itself. */
 	public Changes of(Viewer viewer, String caseId) {
 		ReviewCase reviewCase = reviews.reviewCase(viewer, caseId);
-		CourseChanges changes = changedParts.of(reviewCase.courseId(), reviewCase.version());
-		Map<String, ReviewedBefore> before = new HashMap<>();
 		Map<String, ReviewedBefore> approvals = new HashMap<>();
+		// a part the same as before is folded only when that version was reviewed, under this case's tier or higher
+		CourseChanges changes = changedParts.of(reviewCase.courseId(), reviewCase.version(),
+				(course, version) -> approvals.computeIfAbsent(course.value() + "#" + version,
+						k -> approval(course, version)).covers(reviewCase.tier()));
+		Map<String, ReviewedBefore> before = new HashMap<>();
 		for (CourseChanges.Part part : changes.parts()) {
 			String key = part.elementId() == null ? "" : part.elementId();
-			if (part.state() == CourseChanges.State.UNCHANGED && changes.comparedWith() != null) {
+			if (part.state() == CourseChanges.State.NOT_REVIEWED) {
+				// why it is to read: its source's version, or else the course's own last one, was not reviewed enough
+				ReviewedBefore why = null;
+				if (part.source() != null) {
+					CourseChanges.Source source = part.source();
+					why = approvals.computeIfAbsent(source.courseId().value() + "#" + source.version(),
+							k -> approval(source.courseId(), source.version()));
+				}
+				if ((why == null || why.covers(reviewCase.tier())) && changes.comparedWith() != null) {
+					why = approvals.computeIfAbsent(reviewCase.courseId().value() + "#" + changes.comparedWith(),
+							k -> approval(reviewCase.courseId(), changes.comparedWith()));
+				}
+				if (why != null) {
+					before.put(key, why);
+				}
+			}
+			else if (part.state() == CourseChanges.State.UNCHANGED && changes.comparedWith() != null) {
 				before.put(key, approvals.computeIfAbsent(reviewCase.courseId().value() + "#" + changes.comparedWith(),
 						k -> approval(reviewCase.courseId(), changes.comparedWith())));
 			}
@@ -79,7 +104,7 @@ public class ChangesInReview {
 	private ReviewedBefore approval(CourseId course, int version) {
 		return history.approvalOf(course, version)
 			.map(a -> new ReviewedBefore(course, version, ReviewCase.SPOT_CHECK.equals(a.kind()), a.approvedBy(),
-					a.approvedAt()))
-			.orElse(new ReviewedBefore(course, version, false, List.of(), null));
+					a.approvedAt(), a.tier() == null ? null : RiskTier.valueOf(a.tier())))
+			.orElse(new ReviewedBefore(course, version, false, List.of(), null, null));
 	}
 }

@@ -39,6 +39,9 @@ class ChangedPartsTests {
 	@Autowired
 	ChangedParts changedParts;
 
+	@Autowired
+	Reuse updates;
+
 	Org org;
 
 	Viewer maya;
@@ -85,7 +88,39 @@ class ChangedPartsTests {
 		assertThat(report.state()).isEqualTo(State.CHANGED);
 		assertThat(report.source().mode()).isEqualTo("COPIED");
 		assertThat(report.diff()).extracting(l -> l.change() + " " + l.text())
-			.containsExactly("SAME Title: Report it", "SAME Use the *incident form*.", "ADDED " + ReuseFixtures.ADDED_PARAGRAPH);
+			.containsExactly("SAME Title: Report it", "SAME Use the *incident form*.", "ADDED ",
+					"ADDED " + ReuseFixtures.ADDED_PARAGRAPH);
+	}
+
+	@Test
+	void blankLinesCitationsAndQuizSettingsAreChangesToo() {
+		Course v1 = authoring.publish(author, course.id(), course.revision());
+		Course draft = authoring.startVersion(author, v1.id(), v1.revision());
+		List<Lesson> lessons = new ArrayList<>(draft.lessons());
+		Lesson opening = lessons.get(0);
+		// a blank line taken out joins two paragraphs into one (Markdown); Windows line endings are no change
+		lessons.set(0, new Lesson(opening.id(), opening.title(), "We start with the numbers.\r\nThen the story.",
+				opening.sources(), opening.module(), opening.knowledgeChecks()));
+		Lesson report = lessons.get(2);
+		lessons.set(2, new Lesson(report.id(), report.title(), report.markdown().replace("\n", "\r\n"),
+				List.of(new SourceNote("policy.pdf", "page 4", 0, 10, "Report within the hour.")), report.module(),
+				report.knowledgeChecks()));
+		QuizSettings stricter = new QuizSettings(3, 20, 1, true, AnswersShown.NEVER);
+		Course v2 = authoring.update(author, draft.id(), draft.revision(), draft.content()
+			.with(lessons, new Quiz(draft.quiz().passMark(), draft.quiz().questions(), stricter)));
+		CourseChanges changes = changedParts.ofWorkingCopy(v2.id());
+		assertThat(states(changes)).containsExactly("SETTINGS CHANGED", "Our opening CHANGED", "Spot it UNCHANGED",
+				"Report it CHANGED", "Report within? UNCHANGED", "Who do you tell? UNCHANGED");
+		assertThat(part(changes, "Our opening").diff()).extracting(l -> l.change() + " " + l.text())
+			.containsExactly("SAME Title: Our opening", "SAME We start with the numbers.", "REMOVED ",
+					"SAME Then the story.");
+		assertThat(part(changes, "Report it").diff()).extracting(l -> l.change() + " " + l.text())
+			.containsExactly("SAME Title: Report it", "SAME Use the *incident form*.", "SAME ",
+					"SAME " + ReuseFixtures.ADDED_PARAGRAPH,
+					"ADDED Citation: policy.pdf, page 4: “Report within the hour.”");
+		assertThat(changes.parts().getFirst().diff()).extracting(l -> l.change() + " " + l.text())
+			.contains("REMOVED Attempts: no limit", "ADDED Attempts: 3", "ADDED Time limit: 20 minutes",
+					"ADDED Questions drawn per attempt: 1", "ADDED Options shuffled: yes", "ADDED Answers shown: never");
 	}
 
 	@Test
@@ -107,8 +142,8 @@ class ChangedPartsTests {
 				"Report it UNCHANGED", "Closing NEW", "Report within? UNCHANGED", "Who do you tell? REMOVED");
 		assertThat(changes.newOrChanged()).isEqualTo(3);
 		assertThat(part(changes, "Our opening").diff()).extracting(l -> l.change() + " " + l.text())
-			.containsExactly("SAME Title: Our opening", "SAME We start with the numbers.", "REMOVED Then the story.",
-					"ADDED Then the customer's story.");
+			.containsExactly("SAME Title: Our opening", "SAME We start with the numbers.", "SAME ",
+					"REMOVED Then the story.", "ADDED Then the customer's story.");
 		assertThat(part(changes, "Who do you tell?").diff()).allMatch(l -> l.change() == Change.REMOVED);
 		// the published version itself, read later, compares with nothing before it
 		assertThat(changedParts.of(v2.id(), 1).firstVersion()).isTrue();
@@ -129,12 +164,9 @@ class ChangedPartsTests {
 		assertThat(sourceV2.liveVersion()).isEqualTo(2);
 		// the author accepts the update: the new text, and the origin now at version 2
 		Course draft = authoring.startVersion(author, v1.id(), v1.revision());
-		List<Lesson> lessons = new ArrayList<>(draft.lessons());
-		Lesson linked = lessons.get(1);
-		lessons.set(1, new Lesson(linked.id(), linked.title(), sourceV2.lessons().get(0).markdown(), linked.sources(),
-				linked.module(), linked.knowledgeChecks()));
-		Course v2 = authoring.update(author, draft.id(), draft.revision(), draft.content().with(lessons, draft.quiz()));
-		reuse.followVersion(v2, linked.id(), 2);
+		Lesson linked = draft.lessons().get(1);
+		// a linked part is not edited by a save: the update is taken as the author takes it
+		Course v2 = updates.accept(author, draft.id(), linked.id());
 		Part part = part(changedParts.ofWorkingCopy(v2.id()), "Spot it");
 		assertThat(part.state()).isEqualTo(State.REUSED);
 		assertThat(part.source().version()).isEqualTo(2);

@@ -78,9 +78,13 @@ class ReviewByChangeTests {
 		author = fixtures.viewer(org.managerA());
 		rita = reviewer("Rita Reviewer");
 		lee = reviewer("Lee Learning");
-		// Maya's low-risk course is published at once, then spot-checked by Rita
-		source = reuse.source(fixtures.viewer(org.managerB()), "Running an EBR " + org.suffix());
-		reviews.approve(fixtures.viewer(rita), reviews.latestFor(source.id()).orElseThrow().id(), null);
+		// Maya's medium-risk course is reviewed and approved by Rita: what is reused from it as it is was read then
+		Viewer maya = fixtures.viewer(org.managerB());
+		Course draft = authoring.create(maya, Fixtures.sampleCourse("Running an EBR " + org.suffix())
+			.withTier(RiskTier.MEDIUM, null));
+		authoring.requestPublication(maya, draft.id(), draft.revision());
+		reviews.approve(fixtures.viewer(rita), reviews.latestFor(draft.id()).orElseThrow().id(), null);
+		source = authoring.course(maya, draft.id());
 		course = reuse.reusing(author, source, "Incidents, our way " + org.suffix(), RiskTier.MEDIUM);
 		authoring.requestPublication(author, course.id(), course.revision());
 		firstCase = reviews.latestFor(course.id()).orElseThrow().id();
@@ -97,11 +101,12 @@ class ReviewByChangeTests {
 		String spot = page.select("#part-" + course.lessons().get(1).id()).text();
 		assertThat(spot).contains("Lesson: Spot it", "(reused)",
 				"From “" + source.title() + "” v1 by " + name(org.managerB()) + " (linked).",
-				"Reviewed with its source (version 1): spot-checked by Rita Reviewer " + org.suffix() + " on");
+				"Reviewed with its source (version 1): approved by Rita Reviewer " + org.suffix() + " on");
 		// the copy edited after it was taken is read against its source's text, with the added line marked
 		var copied = page.select("#part-" + course.lessons().get(2).id());
 		assertThat(copied.select(".provenance").text()).endsWith("(copied), then edited.");
-		assertThat(copied.select("ins").text()).isEqualTo("Added: " + ReuseFixtures.ADDED_PARAGRAPH);
+		// the blank line before the paragraph is added too: it makes it a paragraph of its own
+		assertThat(copied.select("ins").text()).isEqualTo("Added: Added: " + ReuseFixtures.ADDED_PARAGRAPH);
 		assertThat(copied.select("del")).isEmpty();
 	}
 
@@ -147,9 +152,9 @@ class ReviewByChangeTests {
 			.andExpect(jsonPath("$.parts[1].kind").value("LESSON"))
 			.andExpect(jsonPath("$.parts[1].elementId").value(opening.id()))
 			.andExpect(jsonPath("$.parts[1].state").value("CHANGED"))
-			.andExpect(jsonPath("$.parts[1].diff[2].change").value("REMOVED"))
-			.andExpect(jsonPath("$.parts[1].diff[2].text").value("Then the story."))
-			.andExpect(jsonPath("$.parts[1].diff[3].change").value("ADDED"))
+			.andExpect(jsonPath("$.parts[1].diff[3].change").value("REMOVED"))
+			.andExpect(jsonPath("$.parts[1].diff[3].text").value("Then the story."))
+			.andExpect(jsonPath("$.parts[1].diff[4].change").value("ADDED"))
 			.andExpect(jsonPath("$.parts[2].state").value("UNCHANGED"))
 			.andExpect(jsonPath("$.parts[2].diff").doesNotExist())
 			.andExpect(jsonPath("$.parts[2].source.mode").value("LINKED"))
@@ -170,7 +175,7 @@ class ReviewByChangeTests {
 			.andExpect(jsonPath("$.parts[2].state").value("REUSED"))
 			.andExpect(jsonPath("$.parts[2].source.title").value(source.title()))
 			.andExpect(jsonPath("$.parts[2].source.version").value(1))
-			.andExpect(jsonPath("$.parts[2].reviewedBefore.spotCheck").value(true))
+			.andExpect(jsonPath("$.parts[2].reviewedBefore.spotCheck").value(false))
 			.andExpect(jsonPath("$.parts[2].reviewedBefore.approvedBy[0]").value(rita.value()))
 			.andExpect(jsonPath("$.parts[3].state").value("CHANGED"))
 			.andExpect(jsonPath("$.parts[3].source.mode").value("COPIED"))
@@ -179,6 +184,56 @@ class ReviewByChangeTests {
 		// the author follows their own case
 		mvc.perform(get("/api/v1/reviews/" + firstCase + "/changes").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void partsReusedFromASourceReviewedOnlyAsLowRiskAreToRead() throws Exception {
+		Course low = reuse.source(fixtures.viewer(org.managerB()), "Low source " + org.suffix());
+		reviews.approve(fixtures.viewer(rita), reviews.latestFor(low.id()).orElseThrow().id(), null);
+		Course mine = reuse.reusing(author, low, "Medium course " + org.suffix(), RiskTier.MEDIUM);
+		authoring.requestPublication(author, mine.id(), mine.revision());
+		String caseId = reviews.latestFor(mine.id()).orElseThrow().id();
+
+		Document page = page(caseId, lee);
+		assertThat(page.select("#changes details.change-part")).isEmpty();
+		assertThat(page.select("#changes article.change-part")).hasSize(6);
+		var spot = page.select("#part-" + mine.lessons().get(1).id());
+		assertThat(spot.is("article")).isTrue();
+		assertThat(spot.text()).contains("(not reviewed)", "Title: Spot it", "Report within **1 hour**.",
+				"The same as its source (version 1), which was reviewed only as a low-risk course: read it.");
+		mvc.perform(get("/api/v1/reviews/" + caseId + "/changes").header("Authorization", bearer(lee)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.newOrChanged").value(6))
+			.andExpect(jsonPath("$.parts[2].state").value("NOT_REVIEWED"))
+			.andExpect(jsonPath("$.parts[4].state").value("NOT_REVIEWED"));
+	}
+
+	@Test
+	void partsReusedFromASourcePublishedWithoutReviewAreToRead() throws Exception {
+		// a low-risk source published at once, its spot-check still open
+		Course unchecked = reuse.source(fixtures.viewer(org.managerB()), "Unchecked source " + org.suffix());
+		Course mine = reuse.reusing(author, unchecked, "Reusing unchecked " + org.suffix(), RiskTier.MEDIUM);
+		authoring.requestPublication(author, mine.id(), mine.revision());
+		Document page = page(reviews.latestFor(mine.id()).orElseThrow().id(), lee);
+		assertThat(page.select("#changes details.change-part")).isEmpty();
+		assertThat(page.select("#part-" + mine.quiz().questions().get(0).id() + " .reviewed-before").text())
+			.isEqualTo("The same as its source (version 1), which was published without review: read it.");
+	}
+
+	@Test
+	void partsUnchangedSinceAVersionPublishedWithoutReviewAreToRead() throws Exception {
+		// version 1 was low risk, published at once and never spot-checked; version 2 is medium risk
+		Course own = authoring.create(author, Fixtures.sampleCourse("Own course " + org.suffix()));
+		own = authoring.publish(author, own.id(), own.revision());
+		Course draft = authoring.startVersion(author, own.id(), own.revision());
+		Course v2 = authoring.update(author, own.id(), draft.revision(),
+				draft.content().withTier(RiskTier.MEDIUM, null));
+		authoring.requestPublication(author, own.id(), v2.revision());
+		Document page = page(reviews.latestFor(own.id()).orElseThrow().id(), lee);
+		assertThat(page.select("#changes details.change-part")).isEmpty();
+		assertThat(page.select("#part-" + own.lessons().get(0).id() + " .reviewed-before").text())
+			.isEqualTo("Unchanged since version 1, which was published without review: read it.");
+		assertThat(page.select("#changes-summary").text()).contains("never reviewed for this risk tier (4)");
 	}
 
 	@Test

@@ -114,6 +114,15 @@ public class ElementOrigins {
 			.update();
 	}
 
+	/** Forgets the origins of these elements of the course (when they are removed from it). */
+	public void delete(CourseId course, Collection<String> elementIds) {
+		for (String id : elementIds) {
+			jdbc.sql("DELETE FROM element_origins WHERE course_id = ? AND element_id = ?")
+				.params(course.value(), id)
+				.update();
+		}
+	}
+
 	/** Forgets the origins of elements the course no longer has. */
 	public void retainOnly(CourseId course, Collection<String> elementIds) {
 		Map<String, ElementOrigin> known = of(course);

@@ -34,11 +34,13 @@ public class ElementRevisions {
 	/** A removed element: its content (a lesson with its knowledge checks as {@link Removed.LessonWithChecks}). */
 	public record Removed(String elementId, String kind, String lessonId, int position, String content) {
 
+		/** {@code origins}: where the lesson and its checks were reused from (null in rows kept before they were). */
 		public record LessonWithChecks(LessonText lesson, List<Question> checks, List<Integer> checkRevisions,
-				int revision) {
+				int revision, List<io.stride.authoring.ElementOrigin> origins) {
 		}
 
-		public record QuestionWithRevision(Question question, int revision) {
+		public record QuestionWithRevision(Question question, int revision,
+				List<io.stride.authoring.ElementOrigin> origins) {
 		}
 	}
 

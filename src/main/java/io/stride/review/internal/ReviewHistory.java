@@ -24,16 +24,17 @@ public class ReviewHistory {
 	 * The newest approved case of that version of the course.
 	 * @param approvedBy the people who approved its steps, in step order
 	 */
-	public record Approval(String caseId, String kind, List<PersonId> approvedBy, Instant approvedAt) {
+	/** @param tier the risk tier the version was reviewed under */
+	public record Approval(String caseId, String kind, List<PersonId> approvedBy, Instant approvedAt, String tier) {
 	}
 
 	public Optional<Approval> approvalOf(CourseId course, int version) {
-		List<Object[]> steps = jdbc.sql("SELECT c.id, c.kind, s.decided_by, s.decided_at FROM review_cases c "
+		List<Object[]> steps = jdbc.sql("SELECT c.id, c.kind, s.decided_by, s.decided_at, c.tier FROM review_cases c "
 				+ "JOIN review_steps s ON s.case_id = c.id WHERE c.course_id = ? AND c.version = ? AND c.status = 'APPROVED' "
 				+ "AND s.decided_by IS NOT NULL ORDER BY c.created_at DESC, c.id, s.position")
 			.params(course.value(), version)
 			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant() })
+					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5) })
 			.list();
 		if (steps.isEmpty()) {
 			return Optional.empty();
@@ -52,6 +53,6 @@ public class ReviewHistory {
 			Instant when = (Instant) step[3];
 			at = at == null || (when != null && when.isAfter(at)) ? when : at;
 		}
-		return Optional.of(new Approval(caseId, (String) steps.get(0)[1], by, at));
+		return Optional.of(new Approval(caseId, (String) steps.get(0)[1], by, at, (String) steps.get(0)[4]));
 	}
 }

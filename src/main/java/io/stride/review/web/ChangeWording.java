@@ -32,8 +32,13 @@ final class ChangeWording {
 	static String summary(CourseChanges changes) {
 		int total = changes.total();
 		int read = changes.newOrChanged();
+		long unreviewed = changes.parts().stream().filter(p -> p.state() == State.NOT_REVIEWED).count();
 		if (changes.firstVersion()) {
 			long reused = changes.parts().stream().filter(p -> p.state() == State.REUSED).count();
+			if (read == total && unreviewed > 0) {
+				return "This is the course's first version: nothing of it was published before, and what it reuses was "
+						+ "never reviewed for this risk tier. Read all " + total + " parts.";
+			}
 			if (read == total) {
 				return "This is the course's first version: nothing of it was published before, so all " + total
 						+ " parts are new. Read them all.";
@@ -48,7 +53,9 @@ final class ChangeWording {
 					+ " (published): all " + total + " parts were reviewed before.";
 		}
 		return read + " of " + total + " parts " + (read == 1 ? "is" : "are") + " new or changed since version "
-				+ changes.comparedWith() + " (published) — read " + (read == 1 ? "this one" : "these") + ".";
+				+ changes.comparedWith() + " (published)"
+				+ (unreviewed == 0 ? "" : ", or were never reviewed for this risk tier (" + unreviewed + ")")
+				+ " — read " + (read == 1 ? "this one" : "these") + ".";
 	}
 
 	static String kind(CourseChanges.Kind kind) {
@@ -83,6 +90,17 @@ final class ChangeWording {
 	private static String reviewedBefore(Part part, ChangesInReview.ReviewedBefore before, Function<String, String> names) {
 		if (before == null) {
 			return null;
+		}
+		if (part.state() == State.NOT_REVIEWED) {
+			String same = part.source() != null && part.source().courseId().equals(before.courseId())
+					? "The same as its source (version " + before.version() + ")"
+					: "Unchanged since version " + before.version();
+			if (!before.reviewed()) {
+				return same + ", which was published without review: read it.";
+			}
+			return same + ", which was reviewed only as a "
+					+ (before.tier() == null ? "lower" : before.tier().name().toLowerCase(java.util.Locale.ROOT))
+					+ "-risk course: read it.";
 		}
 		String where = part.state() == State.REUSED ? "Reviewed with its source (version " + before.version() + ")"
 				: "Unchanged since version " + before.version();
