@@ -50,8 +50,12 @@ public class OutlineEditing {
 
 	private final Authoring authoring;
 
+	private final org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles;
+
 	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization,
-			ApplicationEventPublisher events, Authoring authoring) {
+			ApplicationEventPublisher events, Authoring authoring,
+			org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles) {
+		this.lessonFiles = lessonFiles;
 		this.authoring = authoring;
 		this.courses = courses;
 		this.revisions = revisions;
@@ -132,6 +136,11 @@ public class OutlineEditing {
 				current.sources(), module == null ? current.module() : module);
 		requireRevision(revision);
 		checkLesson(mine);
+		LessonFiles files = lessonFiles.getIfAvailable();
+		String refusal = files == null ? null : files.refusal(editor, id, mine.markdown(), current.markdown());
+		if (refusal != null) {
+			throw new InvalidInputException("markdown", refusal);
+		}
 		if (revision != row.revision()) {
 			throw conflict(id, row, lessonView(mine), lessonView(current));
 		}

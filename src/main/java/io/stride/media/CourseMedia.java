@@ -26,6 +26,8 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CoursePublished;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.LessonFiles;
+import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.media.internal.Images;
 import io.stride.media.internal.MediaItems;
@@ -52,7 +54,7 @@ import org.springframework.util.unit.DataSize;
  * may read a version that shows them, and deleted only while no published version shows them.
  */
 @Service
-public class CourseMedia {
+public class CourseMedia implements LessonFiles {
 
 	/** An address of a file in Markdown; the id is what {@code /media/{id}} serves. */
 	private static final Pattern IN_MARKDOWN = Pattern.compile("\\(/media/([A-Za-z0-9-]{1,64})[\\s)\"]");
@@ -69,6 +71,8 @@ public class CourseMedia {
 
 	private final Clock clock;
 
+	private final Organization organization;
+
 	private final long maxImageBytes;
 
 	private final long maxVideoBytes;
@@ -78,6 +82,7 @@ public class CourseMedia {
 	private final long maxPixels;
 
 	CourseMedia(Authoring authoring, MediaItems items, MediaStores stores, ApplicationEventPublisher events, Clock clock,
+			Organization organization,
 			@Value("${stride.media.max-image-bytes:10MB}") DataSize maxImageBytes,
 			@Value("${stride.media.max-video-bytes:200MB}") DataSize maxVideoBytes,
 			@Value("${stride.media.max-image-width:1600}") int maxWidth,
@@ -87,6 +92,7 @@ public class CourseMedia {
 		this.stores = stores;
 		this.events = events;
 		this.clock = clock;
+		this.organization = organization;
 		this.maxImageBytes = maxImageBytes.toBytes();
 		this.maxVideoBytes = maxVideoBytes.toBytes();
 		this.maxWidth = maxWidth;
@@ -392,14 +398,61 @@ public class CourseMedia {
 		}
 	}
 
-	/** The files a newly published version shows are recorded, so that its learners may read them. */
+	/**
+	 * The files a newly published version shows are recorded, so that its learners may read them: only the course's
+	 * own files and files the course's author or its publisher may show (files of a course they edit, or files a live
+	 * published version shows already, as a reused lesson's). Another course's draft file is not recorded, so it
+	 * stays its course's own: not read by this course's learners, and still deleted by its editors.
+	 */
 	@EventListener
 	void on(CoursePublished published) {
 		authoring.publishedVersion(published.courseId(), published.version()).ifPresent(course -> {
 			Set<String> ids = new LinkedHashSet<>();
 			course.lessons().forEach(lesson -> ids.addAll(mediaIn(lesson.markdown())));
-			items.existing(ids).forEach(id -> items.published(id, course.id(), published.version()));
+			List<Viewer> people = new java.util.ArrayList<>();
+			people.add(organization.viewerOf(course.authorId()));
+			if (published.publishedBy() != null && !published.publishedBy().equals(course.authorId())) {
+				people.add(organization.viewerOf(published.publishedBy()));
+			}
+			for (String id : items.existing(ids)) {
+				MediaItem item = items.find(id).orElse(null);
+				if (item != null && people.stream().anyMatch(p -> mayShow(p, course.id(), item))) {
+					items.published(id, course.id(), published.version());
+				}
+			}
 		});
+	}
+
+	/**
+	 * A file the editor may not show in the course: another course's that is not shown by a live published version
+	 * and whose course they may not edit. Named by its address, at the lesson's text.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public String refusal(Viewer editor, CourseId courseId, String markdown, String before) {
+		Set<String> ids = mediaIn(markdown);
+		ids.removeAll(mediaIn(before));
+		for (String id : ids) {
+			MediaItem item = items.find(id).orElse(null);
+			if (item != null && !mayShow(editor, courseId, item)) {
+				return "The file /media/" + id + " belongs to another course that you may not edit; upload the image "
+						+ "or video to this course, then use its Markdown.";
+			}
+		}
+		return null;
+	}
+
+	private boolean mayShow(Viewer viewer, CourseId courseId, MediaItem item) {
+		if (item.courseId().equals(courseId)) {
+			return true;
+		}
+		Set<CourseId> showing = new LinkedHashSet<>();
+		items.shownIn(item.id()).forEach(s -> showing.add(s.courseId()));
+		if (!showing.isEmpty() && authoring.currentVersions(showing).values().stream().anyMatch(v -> !v.retired())) {
+			return true;
+		}
+		// not through editable(): its refusal would mark the saving transaction for rollback
+		return Authoring.mayEdit(viewer, authoring.forReview(item.courseId()));
 	}
 
 	static Set<String> mediaIn(String markdown) {
