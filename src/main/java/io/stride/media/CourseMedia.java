@@ -73,6 +73,8 @@ public class CourseMedia implements LessonFiles {
 
 	private final Organization organization;
 
+	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
 	private final long maxImageBytes;
 
 	private final long maxVideoBytes;
@@ -82,7 +84,7 @@ public class CourseMedia implements LessonFiles {
 	private final long maxPixels;
 
 	CourseMedia(Authoring authoring, MediaItems items, MediaStores stores, ApplicationEventPublisher events, Clock clock,
-			Organization organization,
+			Organization organization, org.springframework.transaction.PlatformTransactionManager transactions,
 			@Value("${stride.media.max-image-bytes:10MB}") DataSize maxImageBytes,
 			@Value("${stride.media.max-video-bytes:200MB}") DataSize maxVideoBytes,
 			@Value("${stride.media.max-image-width:1600}") int maxWidth,
@@ -93,6 +95,9 @@ public class CourseMedia implements LessonFiles {
 		this.events = events;
 		this.clock = clock;
 		this.organization = organization;
+		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(
+				org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.maxImageBytes = maxImageBytes.toBytes();
 		this.maxVideoBytes = maxVideoBytes.toBytes();
 		this.maxWidth = maxWidth;
@@ -158,6 +163,7 @@ public class CourseMedia implements LessonFiles {
 			Files.write(staged, image.bytes());
 			String sha = sha256(staged);
 			MediaStore store = stores.current();
+			items.lockBytes(sha);
 			store.put(sha, staged);
 			MediaItem item = new MediaItem(Ids.newId(), course.id(), MediaKind.IMAGE, image.contentType(),
 					image.bytes().length, image.width(), image.height(), upload.decorative() ? "" : alt,
@@ -215,10 +221,12 @@ public class CourseMedia implements LessonFiles {
 		try {
 			String sha = sha256(staged);
 			MediaStore store = stores.current();
+			items.lockBytes(sha);
 			store.put(sha, staged);
 			stagedCaptions = Files.createTempFile("stride-captions-", ".vtt");
 			Files.write(stagedCaptions, vtt);
 			String captionsSha = sha256(stagedCaptions);
+			items.lockBytes(captionsSha);
 			store.put(captionsSha, stagedCaptions);
 			MediaItem captionsItem = new MediaItem(Ids.newId(), course.id(), MediaKind.CAPTIONS, "text/vtt; charset=utf-8",
 					vtt.length, null, null, null, false, title, null, captionsSha, safeName(captions.name(), "text/vtt"),
@@ -320,9 +328,15 @@ public class CourseMedia implements LessonFiles {
 		events.publishEvent(new MediaDeleted(course.id(), course.title(), item.id(), item.kind(), author.id()));
 	}
 
-	/** Removes the bytes once no file keeps them, after the deletion is committed. */
+	/**
+	 * Removes the bytes once no file keeps them, holding their lock row ({@link MediaItems#lockBytes}) while it counts
+	 * and removes: an upload of the same bytes waits for this to commit and then stores them again, or this waits for
+	 * the upload and then counts its file. Bytes in the database go in this transaction; a directory's after it
+	 * commits, in a transaction of its own that takes the same lock.
+	 */
 	private void forget(MediaItem item) {
 		Runnable remove = () -> {
+			items.lockBytes(item.sha256());
 			if (items.usingBytes(item.sha256(), item.storage()) == 0) {
 				try {
 					stores.named(item.storage()).delete(item.sha256());
@@ -339,7 +353,7 @@ public class CourseMedia implements LessonFiles {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					remove.run();
+					ownTransaction.executeWithoutResult(status -> remove.run());
 				}
 			});
 		}
