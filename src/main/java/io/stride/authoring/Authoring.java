@@ -40,8 +40,12 @@ public class Authoring {
 
 	private final Reuse reuse;
 
+	private final org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles;
+
 	Authoring(Courses courses, ApplicationEventPublisher events, Snapshots snapshots,
-			io.stride.authoring.internal.CourseVersions versions, ReviewPolicies policies, Reuse reuse) {
+			io.stride.authoring.internal.CourseVersions versions, ReviewPolicies policies, Reuse reuse,
+			org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles) {
+		this.lessonFiles = lessonFiles;
 		this.policies = policies;
 		this.reuse = reuse;
 		this.courses = courses;
@@ -69,6 +73,7 @@ public class Authoring {
 
 	private Course create(Viewer author, CourseId id, CourseContent content) {
 		validate(content, "The course was not created.");
+		checkFiles(author, id, content, List.of(), "The course was not created.");
 		content = resolveTier(content, "The course was not created.");
 		courses.insert(id, author.id(), content);
 		courses.recordEditor(id, 1, author.id());
@@ -121,6 +126,7 @@ public class Authoring {
 			throw new ConflictException("This course is in review; it can be edited again when a reviewer asks for changes.");
 		}
 		validate(content, "The course was not saved.");
+		checkFiles(editor, id, content, course.lessons(), "The course was not saved.");
 		content = keepOwnIds(course, resolveTier(content, "The course was not saved."));
 		reuse.refuseLinkedChanges(course, content);
 		if (course.revision() == revision && !course.content().equals(content)) {
@@ -612,6 +618,29 @@ public class Authoring {
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Course"));
+	}
+
+	/**
+	 * Refuses, at the lesson's text, a file the editor may not show in this course (another course's file they may
+	 * not read); files the course's lessons showed already are not refused again.
+	 */
+	private void checkFiles(Viewer editor, CourseId id, CourseContent content, List<Lesson> before, String message) {
+		LessonFiles files = lessonFiles.getIfAvailable();
+		if (files == null) {
+			return;
+		}
+		StringBuilder shown = new StringBuilder();
+		before.forEach(l -> shown.append(l.markdown()).append('\n'));
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < content.lessons().size(); i++) {
+			String refusal = files.refusal(editor, id, content.lessons().get(i).markdown(), shown.toString());
+			if (refusal != null) {
+				errors.put("lessons[" + i + "].markdown", refusal);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(message, errors);
+		}
 	}
 
 	private static void validate(CourseContent content, String message) {

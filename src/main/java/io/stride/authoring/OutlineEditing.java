@@ -53,8 +53,12 @@ public class OutlineEditing {
 
 	private final ElementOrigins origins;
 
+	private final org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles;
+
 	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization,
-			ApplicationEventPublisher events, Authoring authoring, ElementOrigins origins) {
+			ApplicationEventPublisher events, Authoring authoring, ElementOrigins origins,
+			org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles) {
+		this.lessonFiles = lessonFiles;
 		this.authoring = authoring;
 		this.origins = origins;
 		this.courses = courses;
@@ -138,6 +142,11 @@ public class OutlineEditing {
 				module == null ? current.module() : module);
 		requireRevision(revision);
 		checkLesson(mine);
+		LessonFiles files = lessonFiles.getIfAvailable();
+		String refusal = files == null ? null : files.refusal(editor, id, mine.markdown(), current.markdown());
+		if (refusal != null) {
+			throw new InvalidInputException("markdown", refusal);
+		}
 		if (revision != row.revision()) {
 			throw conflict(id, row, lessonView(mine), lessonView(current));
 		}

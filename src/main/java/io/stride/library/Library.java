@@ -35,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The component library: every lesson, module and question of a live course's live version, searched and filtered,
  * and reused in a draft through authoring. Everyone signed in may read a live course's published version, so everyone
- * may find and read every component; a part that is not in the library (a draft's, a retired course's, an unknown
- * id) is not one the viewer may reuse.
+ * may find and read its lessons and modules; its questions (a quiz's pool, with the options) only people who author a
+ * course, reviewers (L&D among them) and admins. A part that is not in the library (a draft's, a retired course's, an
+ * unknown id) is not one the viewer may reuse.
  */
 @Service
 public class Library {
@@ -108,8 +109,19 @@ public class Library {
 			}
 			authors = members;
 		}
-		Filter filter = new Filter(words, query.kind() == null ? null : query.kind().name(), courses, authors,
-				query.minReactionScore());
+		Set<String> kinds = null;
+		if (query.kind() != null) {
+			kinds = new LinkedHashSet<>(Set.of(query.kind().name()));
+		}
+		if (!mayReadQuestions(viewer)) {
+			// learners see lessons and modules only: questions are a quiz's pool, with their answers' options
+			Set<String> shownToAll = new LinkedHashSet<>(List.of(ComponentKind.LESSON.name(), ComponentKind.MODULE.name()));
+			if (kinds != null) {
+				shownToAll.retainAll(kinds);
+			}
+			kinds = shownToAll;
+		}
+		Filter filter = new Filter(words, kinds, courses, authors, query.minReactionScore());
 		int total = components.count(filter);
 		int pages = (total + query.size() - 1) / query.size();
 		int page = Math.max(1, Math.min(query.page(), pages));
@@ -131,10 +143,24 @@ public class Library {
 	public Component component(Viewer viewer, String id) {
 		Objects.requireNonNull(viewer, "viewer");
 		Row row = id == null || id.length() > 64 ? null : components.find(id).orElse(null);
-		if (row == null) {
+		if (row == null || isQuestion(row) && !mayReadQuestions(viewer)) {
 			throw new NotFoundException("Component");
 		}
 		return shown(List.of(row)).getFirst();
+	}
+
+	/**
+	 * Whether the viewer may find and read question components (a prompt with its options is part of a quiz's pool):
+	 * people who author courses (they have one), reviewers (L&D among them) and admins. Learners see lessons and
+	 * modules only.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayReadQuestions(Viewer viewer) {
+		return viewer.isReviewer() || !authoring.authoredBy(viewer).isEmpty();
+	}
+
+	private static boolean isQuestion(Row row) {
+		return ComponentKind.QUESTION.name().equals(row.kind()) || ComponentKind.KNOWLEDGE_CHECK.name().equals(row.kind());
 	}
 
 	/** The component as learners see it in its source course's live version: its lessons or its question. */
@@ -158,7 +184,7 @@ public class Library {
 				: components.find(componentId.strip()).orElse(null);
 		// the course must be the viewer's to change before anything about the component is said
 		authoringCheck(viewer, target);
-		if (row == null) {
+		if (row == null || isQuestion(row) && !mayReadQuestions(viewer)) {
 			throw new InvalidInputException("componentId",
 					"There is no published component with this id that you may read.");
 		}

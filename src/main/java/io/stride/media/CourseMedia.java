@@ -26,6 +26,8 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CoursePublished;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.LessonFiles;
+import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.media.internal.Images;
 import io.stride.media.internal.MediaItems;
@@ -52,7 +54,7 @@ import org.springframework.util.unit.DataSize;
  * may read a version that shows them, and deleted only while no published version shows them.
  */
 @Service
-public class CourseMedia {
+public class CourseMedia implements LessonFiles {
 
 	/** An address of a file in Markdown; the id is what {@code /media/{id}} serves. */
 	private static final Pattern IN_MARKDOWN = Pattern.compile("\\(/media/([A-Za-z0-9-]{1,64})[\\s)\"]");
@@ -69,6 +71,10 @@ public class CourseMedia {
 
 	private final Clock clock;
 
+	private final Organization organization;
+
+	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
 	private final long maxImageBytes;
 
 	private final long maxVideoBytes;
@@ -78,6 +84,7 @@ public class CourseMedia {
 	private final long maxPixels;
 
 	CourseMedia(Authoring authoring, MediaItems items, MediaStores stores, ApplicationEventPublisher events, Clock clock,
+			Organization organization, org.springframework.transaction.PlatformTransactionManager transactions,
 			@Value("${stride.media.max-image-bytes:10MB}") DataSize maxImageBytes,
 			@Value("${stride.media.max-video-bytes:200MB}") DataSize maxVideoBytes,
 			@Value("${stride.media.max-image-width:1600}") int maxWidth,
@@ -87,6 +94,10 @@ public class CourseMedia {
 		this.stores = stores;
 		this.events = events;
 		this.clock = clock;
+		this.organization = organization;
+		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(
+				org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.maxImageBytes = maxImageBytes.toBytes();
 		this.maxVideoBytes = maxVideoBytes.toBytes();
 		this.maxWidth = maxWidth;
@@ -152,6 +163,7 @@ public class CourseMedia {
 			Files.write(staged, image.bytes());
 			String sha = sha256(staged);
 			MediaStore store = stores.current();
+			items.lockBytes(sha);
 			store.put(sha, staged);
 			MediaItem item = new MediaItem(Ids.newId(), course.id(), MediaKind.IMAGE, image.contentType(),
 					image.bytes().length, image.width(), image.height(), upload.decorative() ? "" : alt,
@@ -209,10 +221,12 @@ public class CourseMedia {
 		try {
 			String sha = sha256(staged);
 			MediaStore store = stores.current();
+			items.lockBytes(sha);
 			store.put(sha, staged);
 			stagedCaptions = Files.createTempFile("stride-captions-", ".vtt");
 			Files.write(stagedCaptions, vtt);
 			String captionsSha = sha256(stagedCaptions);
+			items.lockBytes(captionsSha);
 			store.put(captionsSha, stagedCaptions);
 			MediaItem captionsItem = new MediaItem(Ids.newId(), course.id(), MediaKind.CAPTIONS, "text/vtt; charset=utf-8",
 					vtt.length, null, null, null, false, title, null, captionsSha, safeName(captions.name(), "text/vtt"),
@@ -314,9 +328,15 @@ public class CourseMedia {
 		events.publishEvent(new MediaDeleted(course.id(), course.title(), item.id(), item.kind(), author.id()));
 	}
 
-	/** Removes the bytes once no file keeps them, after the deletion is committed. */
+	/**
+	 * Removes the bytes once no file keeps them, holding their lock row ({@link MediaItems#lockBytes}) while it counts
+	 * and removes: an upload of the same bytes waits for this to commit and then stores them again, or this waits for
+	 * the upload and then counts its file. Bytes in the database go in this transaction; a directory's after it
+	 * commits, in a transaction of its own that takes the same lock.
+	 */
 	private void forget(MediaItem item) {
 		Runnable remove = () -> {
+			items.lockBytes(item.sha256());
 			if (items.usingBytes(item.sha256(), item.storage()) == 0) {
 				try {
 					stores.named(item.storage()).delete(item.sha256());
@@ -333,7 +353,7 @@ public class CourseMedia {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					remove.run();
+					ownTransaction.executeWithoutResult(status -> remove.run());
 				}
 			});
 		}
@@ -392,14 +412,61 @@ public class CourseMedia {
 		}
 	}
 
-	/** The files a newly published version shows are recorded, so that its learners may read them. */
+	/**
+	 * The files a newly published version shows are recorded, so that its learners may read them: only the course's
+	 * own files and files the course's author or its publisher may show (files of a course they edit, or files a live
+	 * published version shows already, as a reused lesson's). Another course's draft file is not recorded, so it
+	 * stays its course's own: not read by this course's learners, and still deleted by its editors.
+	 */
 	@EventListener
 	void on(CoursePublished published) {
 		authoring.publishedVersion(published.courseId(), published.version()).ifPresent(course -> {
 			Set<String> ids = new LinkedHashSet<>();
 			course.lessons().forEach(lesson -> ids.addAll(mediaIn(lesson.markdown())));
-			items.existing(ids).forEach(id -> items.published(id, course.id(), published.version()));
+			List<Viewer> people = new java.util.ArrayList<>();
+			people.add(organization.viewerOf(course.authorId()));
+			if (published.publishedBy() != null && !published.publishedBy().equals(course.authorId())) {
+				people.add(organization.viewerOf(published.publishedBy()));
+			}
+			for (String id : items.existing(ids)) {
+				MediaItem item = items.find(id).orElse(null);
+				if (item != null && people.stream().anyMatch(p -> mayShow(p, course.id(), item))) {
+					items.published(id, course.id(), published.version());
+				}
+			}
 		});
+	}
+
+	/**
+	 * A file the editor may not show in the course: another course's that is not shown by a live published version
+	 * and whose course they may not edit. Named by its address, at the lesson's text.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public String refusal(Viewer editor, CourseId courseId, String markdown, String before) {
+		Set<String> ids = mediaIn(markdown);
+		ids.removeAll(mediaIn(before));
+		for (String id : ids) {
+			MediaItem item = items.find(id).orElse(null);
+			if (item != null && !mayShow(editor, courseId, item)) {
+				return "The file /media/" + id + " belongs to another course that you may not edit; upload the image "
+						+ "or video to this course, then use its Markdown.";
+			}
+		}
+		return null;
+	}
+
+	private boolean mayShow(Viewer viewer, CourseId courseId, MediaItem item) {
+		if (item.courseId().equals(courseId)) {
+			return true;
+		}
+		Set<CourseId> showing = new LinkedHashSet<>();
+		items.shownIn(item.id()).forEach(s -> showing.add(s.courseId()));
+		if (!showing.isEmpty() && authoring.currentVersions(showing).values().stream().anyMatch(v -> !v.retired())) {
+			return true;
+		}
+		// not through editable(): its refusal would mark the saving transaction for rollback
+		return Authoring.mayEdit(viewer, authoring.forReview(item.courseId()));
 	}
 
 	static Set<String> mediaIn(String markdown) {

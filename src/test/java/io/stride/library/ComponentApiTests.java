@@ -101,7 +101,7 @@ class ComponentApiTests {
 	void publishingACourseAddsItsLessonsModuleAndQuestionsToTheLibrary() throws Exception {
 		Course ebr = source(maya, "Running an EBR " + word);
 
-		mvc.perform(as(org.learnerB(), get("/api/v1/components").param("q", word).param("sort", "title")))
+		mvc.perform(as(org.managerA(), get("/api/v1/components").param("q", word).param("sort", "title")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(6))
 			.andExpect(jsonPath("$.size").value(20))
@@ -123,6 +123,43 @@ class ComponentApiTests {
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].title").value("Running it"))
 			.andExpect(jsonPath("$.items[0].excerpt").value(containsString("2 lessons")));
+	}
+
+	@Test
+	void learnersFindLessonsAndModulesButNotTheQuizPool() throws Exception {
+		Course ebr = source(maya, "Running an EBR " + word);
+		String quizQuestion = ebr.quiz().questions().getFirst().id();
+		String check = ebr.lessons().getFirst().knowledgeChecks().getFirst().id();
+
+		mvc.perform(as(org.learnerB(), get("/api/v1/components").param("q", word)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(4))
+			.andExpect(jsonPath("$.items[?(@.kind == 'LESSON')]", hasSize(3)))
+			.andExpect(jsonPath("$.items[?(@.kind == 'MODULE')]", hasSize(1)))
+			.andExpect(jsonPath("$.items[?(@.kind == 'QUESTION')]", hasSize(0)))
+			.andExpect(jsonPath("$.items[?(@.kind == 'KNOWLEDGE_CHECK')]", hasSize(0)));
+		mvc.perform(as(org.learnerB(), get("/api/v1/components").param("q", word).param("kind", "QUESTION")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(as(org.learnerB(), get("/api/v1/components").param("q", word).param("kind", "KNOWLEDGE_CHECK")))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(as(org.learnerB(), get("/api/v1/components/" + quizQuestion))).andExpect(status().isNotFound());
+		mvc.perform(as(org.learnerB(), get("/api/v1/components/" + check))).andExpect(status().isNotFound());
+
+		// a reviewer (L&D among them) and an admin see the questions; so does an author once they author a course
+		PersonId reviewer = fixtures.person(fixtures.admin(), "Rae Reviewer", "rae", org.suffix(), java.util.Set.of(),
+				java.util.Set.of(), io.stride.identity.Role.REVIEWER);
+		mvc.perform(as(reviewer, get("/api/v1/components").param("q", word))).andExpect(jsonPath("$.total").value(6));
+		mvc.perform(as(reviewer, get("/api/v1/components/" + quizQuestion)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("QUESTION"));
+		mvc.perform(as(fixtures.admin().id(), get("/api/v1/components/" + check)))
+			.andExpect(status().isOk());
+		mvc.perform(as(org.managerB(), get("/api/v1/components/" + quizQuestion))).andExpect(status().isNotFound());
+		Course draft = draft(ben, "Onboarding " + word);
+		mvc.perform(as(org.managerB(), get("/api/v1/components").param("q", word).param("kind", "QUESTION")))
+			.andExpect(jsonPath("$.total").value(1));
+		assertThat(reuse(org.managerB(), draft.id(), quizQuestion, "COPIED", null)).hasSize(1);
 	}
 
 	@Test

@@ -90,6 +90,21 @@ class LibraryPageTests {
 	}
 
 	@Test
+	void aLearnersLibraryPageHasNoQuestionsToFindOrOpen() throws Exception {
+		Course ebr = fixtures.publishedCourse(maya, "Running an EBR " + word);
+		Person learner = fixtures.viewerPerson(org.learnerB());
+		Document results = page(learner, "/library?q=" + word);
+		assertThat(results.select(".library-item .kind").eachText()).containsExactly("Lesson", "Lesson");
+		assertThat(page(fixtures.viewerPerson(org.managerA()), "/library?q=" + word).select(".library-item .kind").eachText())
+			.contains(ComponentKind.QUESTION.label());
+		assertThat(results.select("#kind option").eachAttr("value")).containsExactly("", "lesson", "module");
+		String question = ebr.quiz().questions().getFirst().id();
+		mvc.perform(get("/library/components/" + question).with(SignedIn.as(learner))).andExpect(status().isNotFound());
+		assertThat(page(fixtures.viewerPerson(org.managerA()), "/library/components/" + question).select("h1").text())
+			.isNotBlank();
+	}
+
+	@Test
 	void anAuthorFindsALessonAndAddsItToTheirDraftLinked() throws Exception {
 		Course ebr = fixtures.publishedCourse(maya, "Running an EBR " + word);
 		Course draft = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + word));

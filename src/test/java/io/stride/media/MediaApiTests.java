@@ -8,6 +8,7 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
 import io.stride.identity.PersonId;
+import io.stride.shared.InvalidInputException;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -52,6 +54,18 @@ class MediaApiTests {
 
 	@Autowired
 	Authoring authoring;
+
+	@Autowired
+	io.stride.authoring.OutlineEditing outline;
+
+	@Autowired
+	CourseMedia courseMedia;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+	String dataSourceUrl;
 
 	Org org;
 
@@ -243,6 +257,107 @@ class MediaApiTests {
 		mvc.perform(get("/media/not-an-id!")).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/media/" + java.util.UUID.randomUUID()).header("Authorization", bearer(org.learnerB())))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anotherCoursesDraftFileIsRefusedWhenSavedAndNeverPublishedWithAForeignCourse() throws Exception {
+		String secret = read(upload(draft, org.managerA(), image("plan.png", MediaFixtures.image("png", 60, 60))
+			.param("alt", "The secret plan")).andExpect(status().isCreated())).get("id").asString();
+		var ben = fixtures.viewer(org.managerB());
+		Course bens = authoring.create(ben, Fixtures.sampleCourse("Ben's course " + org.suffix()));
+		String markdown = "Look ![plan](/media/" + secret + ")";
+
+		// the whole-course save: 422 at the lesson's text, naming the file; nothing is saved
+		assertThatThrownBy(() -> authoring.update(ben, bens.id(), bens.revision(), withLesson(bens, markdown)))
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors().get("lessons[2].markdown"))
+				.contains("/media/" + secret));
+		assertThatThrownBy(() -> authoring.create(ben, withLesson(bens, markdown)))
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("lessons[2].markdown"));
+		assertThat(authoring.editable(ben, bens.id()).lessons()).hasSize(2);
+		// the outline editor's save of one lesson: 422 at markdown
+		String lessonId = bens.lessons().getFirst().id();
+		var element = outline.element(ben, bens.id(), lessonId);
+		assertThatThrownBy(() -> outline.saveLesson(ben, bens.id(), lessonId, element.revision(), "Spot it", markdown, null))
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors().get("markdown")).contains("/media/" + secret));
+		assertThat(outline.element(ben, bens.id(), lessonId).lesson().markdown()).doesNotContain(secret);
+
+		// a text saved before the check (or by an admin) that a foreign author publishes does not open the file
+		var admin = fixtures.admin();
+		Course saved = authoring.update(admin, bens.id(), bens.revision(), withLesson(bens, markdown));
+		authoring.publish(ben, saved.id(), saved.revision());
+		mvc.perform(get("/media/" + secret).header("Authorization", bearer(org.learnerB()))).andExpect(status().isNotFound());
+		mvc.perform(delete("/api/v1/courses/" + draft.id().value() + "/media/" + secret)
+			.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isNoContent());
+	}
+
+	@Test
+	void aFileALiveCourseShowsMayBeShownByAnotherCourseAndItsOwnAuthorsFilesToo() throws Exception {
+		String shared = read(upload(draft, org.managerA(), image("team.png", MediaFixtures.image("png", 60, 60))
+			.param("alt", "The team")).andExpect(status().isCreated())).get("id").asString();
+		publishWithLesson(draft, "![The team](/media/" + shared + ")");
+		var ben = fixtures.viewer(org.managerB());
+		Course bens = authoring.create(ben, Fixtures.sampleCourse("Ben's course " + org.suffix()));
+		Course saved = authoring.update(ben, bens.id(), bens.revision(), withLesson(bens, "![The team](/media/" + shared + ")"));
+		authoring.publish(ben, saved.id(), saved.revision());
+		// Maya shows a file of her own draft in another course of hers
+		var maya = fixtures.viewer(org.managerA());
+		Course second = authoring.create(maya, Fixtures.sampleCourse("Second " + org.suffix()));
+		Course drafted = authoring.create(maya, Fixtures.sampleCourse("Third " + org.suffix()));
+		String own = read(mvc.perform(multipart("/api/v1/courses/" + drafted.id().value() + "/media")
+			.file(new MockMultipartFile("file", "own.png", "image/png", MediaFixtures.image("png", 40, 40)))
+			.param("alt", "Own").header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isCreated())).get("id").asString();
+		Course secondSaved = authoring.update(maya, second.id(), second.revision(), withLesson(second, "![Own](/media/" + own + ")"));
+		authoring.publish(maya, secondSaved.id(), secondSaved.revision());
+		mvc.perform(get("/media/" + own).header("Authorization", bearer(org.learnerB()))).andExpect(status().isOk());
+	}
+
+	@Test
+	void anIdenticalUploadDuringADeletionKeepsItsBytes() throws Exception {
+		byte[] photo = MediaFixtures.image("png", 80, 60);
+		String first = read(upload(draft, org.managerA(), image("a.png", photo).param("alt", "A"))
+			.andExpect(status().isCreated())).get("id").asString();
+		var maya = fixtures.viewer(org.managerA());
+		var uploaded = new java.util.concurrent.CountDownLatch(1);
+		var deleted = new java.util.concurrent.CountDownLatch(1);
+		String[] second = new String[1];
+		Thread uploader = new Thread(() -> {
+			try {
+				deleted.await();
+				second[0] = courseMedia.upload(maya, draft.id(), new CourseMedia.Upload(new CourseMedia.UploadedFile("b.png",
+						photo.length, () -> new java.io.ByteArrayInputStream(photo)), "B", false, null, null)).id();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				uploaded.countDown();
+			}
+		});
+		uploader.start();
+		// the deletion stays open until the upload is done, or long enough for the upload to wait for it (H2's lock
+		// timeout is a second); without the lock the upload found the bytes, skipped them, and lost them at commit
+		long wait = dataSourceUrl.contains(":h2:") ? 700 : 3000;
+		transactions.executeWithoutResult(status -> {
+			courseMedia.delete(maya, draft.id(), first);
+			deleted.countDown();
+			try {
+				uploaded.await(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		uploader.join(30_000);
+		assertThat(second[0]).isNotNull();
+		byte[] served = mvc.perform(get("/media/" + second[0]).header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(served).isNotEmpty();
 	}
 
 	@Test

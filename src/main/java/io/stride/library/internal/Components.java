@@ -66,7 +66,7 @@ public class Components {
 	}
 
 	/** What a search keeps; null parts do not filter, an empty collection matches nothing. */
-	public record Filter(List<String> words, String kind, Collection<String> courses, Collection<String> authors,
+	public record Filter(List<String> words, Collection<String> kinds, Collection<String> courses, Collection<String> authors,
 			Integer minScore) {
 	}
 
@@ -228,9 +228,9 @@ public class Components {
 			conditions.add(0, "search_vector @@ to_tsquery('simple', :words)");
 			params.put("words", String.join(" & ", tokens));
 		}
-		if (filter.kind() != null) {
-			conditions.add("kind = :kind");
-			params.put("kind", filter.kind());
+		if (filter.kinds() != null) {
+			conditions.add("kind = ANY(:kinds)");
+			params.put("kinds", SqlArrays.varchars(List.copyOf(filter.kinds())));
 		}
 		if (filter.courses() != null) {
 			conditions.add("source_course_id = ANY(:courses)");

@@ -65,7 +65,8 @@ class ComponentApi {
 
 	@GetMapping("/components")
 	@Operation(summary = "Search the component library (every lesson, module, quiz question and knowledge check of a "
-			+ "published course's live version); a page past the last answers the last page; 422 with the field for a "
+			+ "published course's live version; questions and knowledge checks only for people who author a course, "
+			+ "reviewers and admins); a page past the last answers the last page; 422 with the field for a "
 			+ "page below 1, a size outside 1–100, an unknown kind or a minimum score outside −100 to 100")
 	PageView search(
 			@Parameter(description = "words that must all appear in the component's title or text or its course's title (on PostgreSQL a word "
@@ -85,7 +86,8 @@ class ComponentApi {
 	}
 
 	@GetMapping("/components/{id}")
-	@Operation(summary = "One component; 404 when the library has none with this id")
+	@Operation(summary = "One component; 404 when the library has none with this id, or when it is a question and the "
+			+ "viewer neither authors a course nor reviews")
 	ComponentView component(@PathVariable String id) {
 		return ComponentView.of(library.component(organization.currentViewer(), id));
 	}

@@ -60,7 +60,8 @@ class LibraryController {
 		model.addAttribute("params", params);
 		model.addAttribute("errors", errors);
 		model.addAttribute("result", result);
-		model.addAttribute("kinds", ComponentKind.values());
+		model.addAttribute("kinds", library.mayReadQuestions(me) ? List.of(ComponentKind.values())
+				: List.of(ComponentKind.LESSON, ComponentKind.MODULE));
 		model.addAttribute("capabilities", library.capabilities());
 		model.addAttribute("teams", library.teams());
 		model.addAttribute("authors", library.authors());

@@ -26,6 +26,7 @@ final class DatabaseMediaStore implements MediaStore {
 		return "DATABASE";
 	}
 
+	/** Stores the bytes unless they are stored; the caller holds their lock ({@link MediaItems#lockBytes}). */
 	@Override
 	public void put(String sha256, Path file) throws IOException {
 		if (has(sha256)) {

@@ -1,6 +1,8 @@
 package io.stride.media.internal;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 import io.stride.shared.InvalidInputException;
@@ -38,11 +42,15 @@ public final class Images {
 	}
 
 	/**
-	 * A decoded image may take hundreds of megabytes (40 million pixels at 4 bytes each): at most this many are
-	 * decoded at once, one per core, and an upload waits its turn rather than take the memory pages need.
+	 * The most memory one decoded image may take. What a decode takes is its size in pixels times its bands times the
+	 * bytes of a sample (a 16-bit RGBA PNG takes 8 bytes a pixel, not 4): larger images are decoded with source
+	 * subsampling (every n-th pixel of every n-th row), which the written image, at most {@code maxWidth} wide, does
+	 * not miss.
 	 */
-	private static final java.util.concurrent.Semaphore DECODING = new java.util.concurrent.Semaphore(
-			Math.max(1, Runtime.getRuntime().availableProcessors()));
+	static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
+
+	/** One image is decoded at a time; an upload waits its turn rather than take the memory pages need. */
+	private static final java.util.concurrent.Semaphore DECODING = new java.util.concurrent.Semaphore(1);
 
 	public static Written prepare(Path file, String fileName, int maxWidth, long maxPixels) {
 		try {
@@ -55,7 +63,7 @@ public final class Images {
 			throw new io.stride.shared.ConflictException("The upload was interrupted; try again.");
 		}
 		try {
-			BufferedImage decoded = decode(file, fileName, maxPixels);
+			BufferedImage decoded = decode(file, fileName, maxWidth, maxPixels);
 			return write(decoded, Math.min(maxWidth, decoded.getWidth()), decoded.getColorModel().hasAlpha());
 		}
 		finally {
@@ -63,7 +71,42 @@ public final class Images {
 		}
 	}
 
-	private static BufferedImage decode(Path file, String fileName, long maxPixels) {
+	/**
+	 * The bytes one pixel of the image takes once decoded, from the reader's image type; 8 (16-bit RGBA, the most a
+	 * taken format holds) when the reader does not say.
+	 */
+	static int bytesPerPixel(ImageReader reader) throws IOException {
+		ImageTypeSpecifier type = reader.getRawImageType(0);
+		if (type == null) {
+			Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+			type = types.hasNext() ? types.next() : null;
+		}
+		if (type == null) {
+			return 8;
+		}
+		SampleModel model = type.getSampleModel();
+		// a 16-bit RGBA PNG: four unsigned shorts a pixel; a packed RGB one: one int; a palette one: a byte
+		return Math.max(1, (model.getNumDataElements() * DataBuffer.getDataTypeSize(model.getDataType()) + 7) / 8);
+	}
+
+	/**
+	 * The source subsampling for an image of this size: 1 (every pixel) while it is at most twice {@code maxWidth}
+	 * wide and its decoded bytes fit {@link #MAX_DECODED_BYTES}; otherwise the smallest step that does both.
+	 */
+	static int subsampling(long width, long height, int bytesPerPixel, int maxWidth) {
+		int step = 1;
+		while ((ceilDiv(width, step) > 2L * maxWidth
+				|| ceilDiv(width, step) * ceilDiv(height, step) * bytesPerPixel > MAX_DECODED_BYTES)) {
+			step++;
+		}
+		return step;
+	}
+
+	private static long ceilDiv(long a, int b) {
+		return (a + b - 1) / b;
+	}
+
+	private static BufferedImage decode(Path file, String fileName, int maxWidth, long maxPixels) {
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
@@ -94,7 +137,12 @@ public final class Images {
 				boolean[] truncated = { false };
 				reader.addIIOReadWarningListener((source, warning) -> truncated[0] |= warning != null
 						&& warning.toLowerCase(Locale.ROOT).matches(".*(premature|truncat|end of).*"));
-				BufferedImage image = reader.read(0);
+				ImageReadParam param = reader.getDefaultReadParam();
+				int step = subsampling(width, height, bytesPerPixel(reader), maxWidth);
+				if (step > 1) {
+					param.setSourceSubsampling(step, step, 0, 0);
+				}
+				BufferedImage image = reader.read(0, param);
 				if (truncated[0] || image == null) {
 					throw new InvalidInputException("file", UNREADABLE + " This one seems cut short.");
 				}

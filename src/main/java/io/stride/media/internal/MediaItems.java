@@ -25,8 +25,47 @@ public class MediaItems {
 
 	private final JdbcClient jdbc;
 
-	MediaItems(JdbcClient jdbc) {
+	private final org.springframework.transaction.support.TransactionTemplate own;
+
+	MediaItems(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.own = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Locks the row of these bytes until the current transaction ends, creating it the first time: an upload holds it
+	 * while it stores the bytes and records its file, a deletion while it counts the files using them and removes
+	 * the bytes, so that one waits for the other to commit and then sees what it did. (Without it, an upload finding
+	 * the bytes stored skipped storing them while a deletion removed them, and its file had no bytes.)
+	 */
+	public void lockBytes(String sha256) {
+		if (lockExisting(sha256)) {
+			return;
+		}
+		try {
+			// committed at once in a transaction of its own: a second request creating it meanwhile fails here, and
+			// both then lock the one row
+			own.executeWithoutResult(status -> jdbc
+				.sql("INSERT INTO media_byte_locks (sha256) SELECT ? WHERE NOT EXISTS "
+						+ "(SELECT 1 FROM media_byte_locks WHERE sha256 = ?)")
+				.params(sha256, sha256)
+				.update());
+		}
+		catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
+			// the other request's row serves
+		}
+		if (!lockExisting(sha256)) {
+			throw new IllegalStateException("The lock row of stored bytes is missing after it was created");
+		}
+	}
+
+	private boolean lockExisting(String sha256) {
+		return !jdbc.sql("SELECT sha256 FROM media_byte_locks WHERE sha256 = ? FOR UPDATE")
+			.param(sha256)
+			.query(String.class)
+			.list()
+			.isEmpty();
 	}
 
 	public void insert(MediaItem m) {
