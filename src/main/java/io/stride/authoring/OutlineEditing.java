@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import io.stride.authoring.internal.CourseRules;
 import io.stride.authoring.internal.Courses;
+import io.stride.authoring.internal.ElementOrigins;
 import io.stride.authoring.internal.ElementRevisions;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
@@ -50,9 +51,12 @@ public class OutlineEditing {
 
 	private final Authoring authoring;
 
+	private final ElementOrigins origins;
+
 	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization,
-			ApplicationEventPublisher events, Authoring authoring) {
+			ApplicationEventPublisher events, Authoring authoring, ElementOrigins origins) {
 		this.authoring = authoring;
+		this.origins = origins;
 		this.courses = courses;
 		this.revisions = revisions;
 		this.organization = organization;
@@ -68,7 +72,7 @@ public class OutlineEditing {
 	@Transactional(readOnly = true)
 	public Outline outline(Viewer viewer, CourseId id) {
 		Courses.DraftHeader header = header(viewer, id, false);
-		Map<String, String> origins = revisions.originModes(id);
+		Map<String, String> origins = originModes(id);
 		List<Courses.OutlineRow> rows = courses.outline(id);
 		Map<String, List<Outline.Item>> checks = new HashMap<>();
 		List<Outline.Item> quiz = new ArrayList<>();
@@ -110,7 +114,7 @@ public class OutlineEditing {
 	public OutlineElement element(Viewer viewer, CourseId id, String elementId) {
 		header(viewer, id, false);
 		Courses.ElementRow row = row(id, elementId);
-		return view(id, row, revisions.originModes(id).get(elementId));
+		return view(id, row, origins.find(id, elementId).map(o -> o.mode().name()).orElse(null));
 	}
 
 	// ---- saving one element ----
@@ -632,8 +636,15 @@ public class OutlineEditing {
 				origin, canUndo);
 	}
 
+	/** How each reused element of the course came: element id to LINKED or COPIED. */
+	private Map<String, String> originModes(CourseId id) {
+		Map<String, String> modes = new HashMap<>();
+		origins.of(id).forEach((elementId, origin) -> modes.put(elementId, origin.mode().name()));
+		return modes;
+	}
+
 	private void notLinked(CourseId id, String elementId) {
-		if ("LINKED".equals(revisions.originModes(id).get(elementId))) {
+		if (origins.find(id, elementId).filter(o -> o.mode() == ElementOrigin.Mode.LINKED).isPresent()) {
 			throw new InvalidInputException("origin", "This element is linked to the course it was reused from and shows "
 					+ "it as it is there; detach it to edit your own copy.");
 		}
