@@ -22,6 +22,7 @@ import io.stride.capability.LearningTeam;
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.library.Library;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -84,9 +85,12 @@ public class TrackDefinitions {
 
 	private final Clock clock;
 
+	private final Library library;
+
 	TrackDefinitions(TrackReads reads, TrackWrites writes, JsonMapper json, Organization organization,
 			LearningTeam learningTeam, Authoring authoring, Capabilities capabilities, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Library library) {
+		this.library = library;
 		this.reads = reads;
 		this.writes = writes;
 		this.json = json;
@@ -517,13 +521,22 @@ public class TrackDefinitions {
 				}
 			}
 			case COMPONENT -> {
-				// any id for now: the library checks its components (and who may read them) once it lands
 				component = text(draft.componentId());
 				if (component == null) {
 					errors.put("componentId", "Choose a component of the library.");
 				}
 				else if (component.length() > 64) {
 					errors.put("componentId", "A component id has at most 64 characters.");
+				}
+				else {
+					// the library holds only what the viewer may read: lessons, modules and questions of live courses
+					try {
+						var found = library.component(viewer, component);
+						title = title == null ? found.title() : title;
+					}
+					catch (NotFoundException e) {
+						errors.put("componentId", "There is no component with this id in the library.");
+					}
 				}
 			}
 			case OBSERVED_TASK -> {
