@@ -325,7 +325,10 @@ public class TrackDefinitions {
 		return after.get(at);
 	}
 
-	/** Removes a step; steps that required it no longer do. */
+	/**
+	 * Removes a step; steps that required it no longer do. 422 at {@code stepId} when anyone has done it (a published
+	 * track's done steps are not silently taken from people's progress).
+	 */
 	@Transactional
 	public void removeStep(Viewer viewer, TrackId id, String stepId, Integer revision) {
 		Track track = writable(viewer, id);
@@ -334,6 +337,13 @@ public class TrackDefinitions {
 			.filter(s -> s.id().equals(stepId))
 			.findAny()
 			.orElseThrow(() -> new NotFoundException("Step"));
+		int did = reads.peopleWhoDid(stepId);
+		if (did > 0) {
+			// their done steps stay theirs: a step people have done is changed, not removed
+			throw new InvalidInputException("The step was not removed.", Map.of("stepId", (did == 1 ? "1 person has"
+					: did + " people have") + " done this step; removing it would take it out of their progress. "
+					+ "Change the step instead, or archive the track and publish a new one."));
+		}
 		touch(viewer, track, revision, "STEP_REMOVED", "“" + old.title() + "” (step " + (old.position() + 1) + ")");
 		writes.removeStep(id.value(), stepId);
 		writes.order(id.value(), steps.stream().map(TrackStep::id).filter(s -> !s.equals(stepId)).toList());

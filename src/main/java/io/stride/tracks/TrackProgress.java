@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.activity.ActivityType;
@@ -28,6 +29,7 @@ import io.stride.cycles.LearningCycles;
 import io.stride.delivery.Delivery;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.mastery.Checklists;
 import io.stride.mastery.SignOffChanged;
@@ -42,7 +44,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Each enrolled person's progress step by step: rows made on enrolment, steps done here or before (work done out of
@@ -151,19 +156,58 @@ public class TrackProgress {
 	 */
 	void start(Enrolment enrolment, EffectiveTrack track) {
 		rows.deleteAll(enrolment.id());
-		for (TrackStep step : track.steps()) {
+		catchUp(enrolment, track);
+	}
+
+	/**
+	 * Gives the steps the enrolment has no row for (all of them at the start; those added to the track since) their
+	 * row, marks those the person already did elsewhere done, then plans and opens as {@link #refresh} does.
+	 */
+	private void catchUp(Enrolment enrolment, EffectiveTrack track) {
+		Set<String> have = new HashSet<>();
+		rows.of(enrolment.id()).forEach(row -> have.add(row.stepId()));
+		List<TrackStep> added = track.steps().stream().filter(step -> !have.contains(step.id())).toList();
+		for (TrackStep step : added) {
 			rows.insert(enrolment.id(), step.id(), step.position());
 		}
-		Set<String> doneBefore = doneBefore(enrolment.personId(), track.steps());
-		Instant now = clock.instant();
-		String name = access.nameOf(enrolment.personId());
-		for (TrackStep step : track.steps()) {
-			if (doneBefore.contains(step.id()) && rows.done(enrolment.id(), step.id(), now, COMPLETED_BEFORE, null)) {
-				record.record(new LearningAction(enrolment.personId(), name, Verb.COMPLETED, ActivityType.TRACK_STEP,
-						step.id(), step.title(), null, Result.completion(true), enrolment.id()));
+		Set<String> doneBefore = added.isEmpty() ? Set.of() : doneBefore(enrolment.personId(), added);
+		if (!doneBefore.isEmpty()) {
+			Instant now = clock.instant();
+			String name = access.nameOf(enrolment.personId());
+			for (TrackStep step : added) {
+				if (doneBefore.contains(step.id()) && rows.done(enrolment.id(), step.id(), now, COMPLETED_BEFORE, null)) {
+					record.record(new LearningAction(enrolment.personId(), name, Verb.COMPLETED, ActivityType.TRACK_STEP,
+							step.id(), step.title(), null, Result.completion(true), enrolment.id()));
+				}
 			}
 		}
 		refresh(enrolment, track);
+	}
+
+	/** The changes to a published track (or a team's version of it) that change what its people follow. */
+	private static final Set<String> STEP_CHANGES = Set.of("STEP_ADDED", "STEP_CHANGED", "STEP_REMOVED", "REORDERED",
+			"TEAM_VERSION_SAVED", "TEAM_VERSION_KEPT", "TEAM_VERSION_RESET");
+
+	/**
+	 * A published track's steps, order or pacing changed (for everyone, or a team's version): each active enrolment
+	 * gets rows and release dates for added steps, with what opens today opened, once the change is saved; not at the
+	 * person's next progress change. A team's version keeps following a changed base as {@code effective} makes it.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(TrackChanged changed) {
+		if (!STEP_CHANGES.contains(changed.change())
+				|| definitions.find(changed.trackId()).filter(t -> t.status() == TrackStatus.PUBLISHED).isEmpty()) {
+			return;
+		}
+		Map<TeamId, Optional<EffectiveTrack>> versions = new HashMap<>();
+		for (Enrolment enrolment : enrolments.ofTrack(changed.trackId(), null)) {
+			if (enrolment.status() != EnrolmentStatus.ACTIVE) {
+				continue;
+			}
+			versions.computeIfAbsent(enrolment.team(), team -> definitions.effective(changed.trackId(), team))
+				.ifPresent(track -> catchUp(enrolment, track));
+		}
 	}
 
 	/**
