@@ -20,6 +20,8 @@ import io.stride.activity.LearningRecord;
 import io.stride.activity.Result;
 import io.stride.activity.StatementRecorded;
 import io.stride.activity.Verb;
+import io.stride.authoring.Authoring;
+import io.stride.authoring.ComponentUses;
 import io.stride.authoring.CourseId;
 import io.stride.cycles.CycleClosed;
 import io.stride.cycles.CycleStatus;
@@ -31,6 +33,9 @@ import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.library.Component;
+import io.stride.library.ComponentKind;
+import io.stride.library.Library;
 import io.stride.mastery.Checklists;
 import io.stride.mastery.SignOffChanged;
 import io.stride.shared.ConflictException;
@@ -125,12 +130,22 @@ public class TrackProgress {
 
 	private final String lessonIri;
 
+	private final ComponentUses componentUses;
+
+	private final Library library;
+
+	private final Authoring authoring;
+
 	private final String courseIri;
 
 	TrackProgress(TrackDefinitions definitions, EnrolmentRows enrolments, ProgressRows rows, EnrolmentAccess access,
 			LearningRecord record, Delivery delivery, Checklists checklists, LearningCycles cycles,
 			Organization organization, ApplicationEventPublisher events, Clock clock,
-			@Value("${stride.base-url}") String baseUrl) {
+			@Value("${stride.base-url}") String baseUrl, ComponentUses componentUses, Library library,
+			Authoring authoring) {
+		this.componentUses = componentUses;
+		this.library = library;
+		this.authoring = authoring;
 		this.definitions = definitions;
 		this.enrolments = enrolments;
 		this.rows = rows;
@@ -511,7 +526,7 @@ public class TrackProgress {
 					if (lessons == null) {
 						lessons = lessonsRead(person);
 					}
-					if (step.componentId() != null && lessons.contains(step.componentId())) {
+					if (step.componentId() != null && componentRead(person, step.componentId(), lessons)) {
 						done.add(step.id());
 					}
 				}
@@ -533,6 +548,44 @@ public class TrackProgress {
 			}
 		}
 		return done;
+	}
+
+	/**
+	 * Whether the lessons read cover the component: a lesson read in its source course or in any course that reused
+	 * it (linked or copied, and copies of copies); a module when each of its lessons is so read. A question is not
+	 * read.
+	 */
+	private boolean componentRead(PersonId person, String componentId, Set<String> lessonsRead) {
+		Optional<ComponentUses.Component> element = componentUses.component(componentId);
+		if (element.isPresent()) {
+			return "LESSON".equals(element.get().kind()) && readAnywhere(element.get(), lessonsRead);
+		}
+		Component module;
+		try {
+			module = library.component(organization.viewerOf(person), componentId);
+		}
+		catch (NotFoundException e) {
+			return lessonsRead.contains(componentId);
+		}
+		if (module.kind() != ComponentKind.MODULE) {
+			return lessonsRead.contains(componentId);
+		}
+		List<io.stride.authoring.Lesson> lessons;
+		try {
+			lessons = authoring.published(module.sourceCourseId()).lessons().stream()
+				.filter(lesson -> module.moduleName().equals(lesson.module()))
+				.toList();
+		}
+		catch (NotFoundException e) {
+			return false;
+		}
+		return !lessons.isEmpty() && lessons.stream().allMatch(lesson -> componentUses.component(lesson.id())
+			.map(uses -> readAnywhere(uses, lessonsRead))
+			.orElse(lessonsRead.contains(lesson.id())));
+	}
+
+	private static boolean readAnywhere(ComponentUses.Component component, Set<String> lessonsRead) {
+		return component.uses().stream().anyMatch(use -> lessonsRead.contains(use.elementId()));
 	}
 
 	private Set<String> lessonsRead(PersonId person) {
@@ -580,8 +633,19 @@ public class TrackProgress {
 					objectId.substring(courseIri.length())));
 		}
 		else if (Verb.EXPERIENCED.iri().equals(statement.verbIri()) && objectId.startsWith(lessonIri)) {
-			doneElsewhere(new PersonId(statement.actorId()), rows.openFor(new PersonId(statement.actorId()), "component_id",
-					objectId.substring(lessonIri.length())));
+			PersonId person = new PersonId(statement.actorId());
+			List<ProgressRows.OpenComponent> open = rows.openComponentSteps(person);
+			if (open.isEmpty()) {
+				return;
+			}
+			String lesson = objectId.substring(lessonIri.length());
+			Set<String> read = lessonsRead(person);
+			read.add(lesson);
+			Map<String, Boolean> covered = new HashMap<>();
+			doneElsewhere(person, open.stream()
+				.filter(step -> covered.computeIfAbsent(step.componentId(), id -> componentRead(person, id, read)))
+				.map(ProgressRows.OpenComponent::open)
+				.toList());
 		}
 	}
 
