@@ -19,6 +19,7 @@ import io.stride.activity.LearningAction;
 import io.stride.activity.LearningRecord;
 import io.stride.activity.Result;
 import io.stride.activity.StatementRecorded;
+import io.stride.activity.StatementsRecorded;
 import io.stride.activity.Verb;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.ComponentUses;
@@ -619,6 +620,12 @@ public class TrackProgress {
 		}
 		return step.capabilityId() != null && goal.capability() != null && goal.capability().id() != null
 				&& step.capabilityId().equals(goal.capability().id().value());
+	}
+
+	/** Statements recorded together count as each recorded alone. */
+	@EventListener
+	void on(StatementsRecorded batch) {
+		batch.statements().forEach(this::on);
 	}
 
 	/** A course completed or a lesson read anywhere marks the steps that ask for it done (in the same transaction). */
