@@ -2,6 +2,7 @@ package io.stride.activity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,16 @@ public class LearningRecord {
 	/** The longest response kept in its own column; longer ones are only in the statement. */
 	static final int RESPONSE_COLUMN = 2000;
 
+	/** Statements per multi-row insert in {@link #recordAll}: 12 parameters each, well under PostgreSQL's 65,535. */
+	static final int BATCH = 1000;
+
+	private static final String STATEMENT_COLUMNS = "id, actor_id, verb, object_id, course_id, result_score, "
+			+ "result_success, occurred_at, stored_at, statement, registration, result_response";
+
+	private static final int COLUMN_COUNT = 12;
+
+	private static final String ROW = "(" + String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT, "?")) + ")";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -47,6 +58,58 @@ public class LearningRecord {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String record(LearningAction action) {
+		Prepared p = prepare(action);
+		jdbc.sql("INSERT INTO statements (" + STATEMENT_COLUMNS + ") VALUES " + ROW)
+			.params(p.values())
+			.update();
+		if (action.courseId() != null) {
+			// the analytics summaries fold it in before they are next read (only course statements are summarized)
+			jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES (?)").param(p.recorded().statementId()).update();
+		}
+		// heard inside this transaction (integration's webhook outbox), so the statement and its deliveries commit together
+		events.publishEvent(p.recorded());
+		return p.recorded().statementId();
+	}
+
+	/**
+	 * Records many actions as {@link #record} does each, with one multi-row insert per {@value #BATCH} statements and
+	 * one {@link StatementsRecorded} event per such batch in place of a {@link StatementRecorded} per statement (for
+	 * bulk work such as the nightly step release). Joins the caller's transaction.
+	 * @return the statements' ids, in the order of the actions
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<String> recordAll(List<LearningAction> actions) {
+		List<String> ids = new ArrayList<>(actions.size());
+		for (int from = 0; from < actions.size(); from += BATCH) {
+			List<Prepared> batch = actions.subList(from, Math.min(actions.size(), from + BATCH)).stream()
+				.map(this::prepare)
+				.toList();
+			List<Object> values = new ArrayList<>(batch.size() * COLUMN_COUNT);
+			batch.forEach(p -> values.addAll(java.util.Arrays.asList(p.values())));
+			jdbc.sql("INSERT INTO statements (" + STATEMENT_COLUMNS + ") VALUES "
+					+ String.join(", ", java.util.Collections.nCopies(batch.size(), ROW)))
+				.params(values)
+				.update();
+			List<String> summarize = batch.stream().filter(p -> p.recorded().courseId() != null)
+				.map(p -> p.recorded().statementId()).toList();
+			if (!summarize.isEmpty()) {
+				jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES "
+						+ String.join(", ", java.util.Collections.nCopies(summarize.size(), "(?)")))
+					.params(new ArrayList<Object>(summarize))
+					.update();
+			}
+			List<StatementRecorded> recorded = batch.stream().map(Prepared::recorded).toList();
+			events.publishEvent(new StatementsRecorded(recorded));
+			recorded.forEach(r -> ids.add(r.statementId()));
+		}
+		return ids;
+	}
+
+	/** A statement ready to store: its column values and the event that tells of it. */
+	private record Prepared(Object[] values, StatementRecorded recorded) {
+	}
+
+	private Prepared prepare(LearningAction action) {
 		String id = Ids.newId();
 		// the application's clock, like every other time Stride stamps: analytics compare these with them
 		Instant now = clock.instant();
@@ -78,21 +141,11 @@ public class LearningRecord {
 		Result r = action.result() == null ? Result.NONE : action.result();
 		// a response too long for its column is left to the statement's JSON
 		String response = r.response() != null && r.response().length() <= RESPONSE_COLUMN ? r.response() : null;
-		jdbc.sql("INSERT INTO statements (id, actor_id, verb, object_id, course_id, result_score, result_success, "
-				+ "occurred_at, stored_at, statement, registration, result_response) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, action.actor().value(), action.verb().iri(), objectIri, action.courseId(), r.scaled(),
-					r.success(), Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(statement),
-					action.registration(), response)
-			.update();
-		if (action.courseId() != null) {
-			// the analytics summaries fold it in before they are next read (only course statements are summarized)
-			jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES (?)").param(id).update();
-		}
-		// heard inside this transaction (integration's webhook outbox), so the statement and its deliveries commit together
-		events.publishEvent(new StatementRecorded(id, action.actor().value(), action.verb().iri(), objectIri,
+		Object[] values = { id, action.actor().value(), action.verb().iri(), objectIri, action.courseId(), r.scaled(),
+				r.success(), Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(statement),
+				action.registration(), response };
+		return new Prepared(values, new StatementRecorded(id, action.actor().value(), action.verb().iri(), objectIri,
 				action.courseId(), r.scaled(), r.success(), now));
-		return id;
 	}
 
 	@Transactional(readOnly = true)

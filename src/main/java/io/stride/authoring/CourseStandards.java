@@ -53,7 +53,7 @@ public class CourseStandards {
 	/** A course the caller has already read (and may show, as a reviewer may), checked against its template. */
 	public Check check(Course course) {
 		CourseTemplate template = templates.templateFor(course.id().value());
-		return new Check(template, Templates.check(template, toCheck(course.content())));
+		return new Check(template, templates.findings(template, toCheck(course.content())));
 	}
 
 	/** What a template looks at in a course's content, also for content not saved yet (the builder's form). */

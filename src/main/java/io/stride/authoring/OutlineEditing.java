@@ -76,7 +76,7 @@ public class OutlineEditing {
 	@Transactional(readOnly = true)
 	public Outline outline(Viewer viewer, CourseId id) {
 		Courses.DraftHeader header = header(viewer, id, false);
-		Map<String, String> origins = revisions.originModes(id);
+		Map<String, String> origins = originModes(id);
 		List<Courses.OutlineRow> rows = courses.outline(id);
 		Map<String, List<Outline.Item>> checks = new HashMap<>();
 		List<Outline.Item> quiz = new ArrayList<>();
@@ -118,7 +118,7 @@ public class OutlineEditing {
 	public OutlineElement element(Viewer viewer, CourseId id, String elementId) {
 		header(viewer, id, false);
 		Courses.ElementRow row = row(id, elementId);
-		return view(id, row, revisions.originModes(id).get(elementId));
+		return view(id, row, origins.find(id, elementId).map(o -> o.mode().name()).orElse(null));
 	}
 
 	// ---- saving one element ----
@@ -668,8 +668,15 @@ public class OutlineEditing {
 				origin, canUndo);
 	}
 
+	/** How each reused element of the course came: element id to LINKED or COPIED. */
+	private Map<String, String> originModes(CourseId id) {
+		Map<String, String> modes = new HashMap<>();
+		origins.of(id).forEach((elementId, origin) -> modes.put(elementId, origin.mode().name()));
+		return modes;
+	}
+
 	private void notLinked(CourseId id, String elementId) {
-		if ("LINKED".equals(revisions.originModes(id).get(elementId))) {
+		if (origins.find(id, elementId).filter(o -> o.mode() == ElementOrigin.Mode.LINKED).isPresent()) {
 			throw new InvalidInputException("origin", "This element is linked to the course it was reused from and shows "
 					+ "it as it is there; detach it to edit your own copy.");
 		}

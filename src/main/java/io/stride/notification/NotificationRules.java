@@ -335,6 +335,12 @@ class NotificationRules {
 					(event.note() == null ? "" : event.note() + " ") + "Approve or decline it, with a reason, in your entry requests.",
 					"/enrolment-requests");
 		}
+		if (event.proposed()) {
+			notifications.notify(event.person(), event.requestedByName() + " proposes you for “" + event.trackTitle() + "”",
+					(event.note() == null ? "" : event.note() + " ") + "Your manager decides whether you join; you are told "
+							+ "either way.",
+					"/tracks/" + event.trackId().value());
+		}
 	}
 
 	@ApplicationModuleListener

@@ -2,6 +2,7 @@ package io.stride.standards;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Checks a course against a template. Course findings come first, then the quiz, then each lesson in order.
@@ -13,7 +14,7 @@ final class TemplateCheck {
 	private TemplateCheck() {
 	}
 
-	static List<Finding> check(CourseTemplate template, CourseToCheck course) {
+	static List<Finding> check(CourseTemplate template, CourseToCheck course, Predicate<String> decorative) {
 		List<Finding> findings = new ArrayList<>();
 		requiredParts(template, course, findings);
 		int courseWords = course.lessons().stream().mapToInt(lesson -> MarkdownChecks.words(lesson.markdown())).sum();
@@ -28,7 +29,7 @@ final class TemplateCheck {
 		}
 		quiz(template, course, findings);
 		for (int i = 0; i < course.lessons().size(); i++) {
-			lesson(template, i, course.lessons().get(i), findings);
+			lesson(template, i, course.lessons().get(i), decorative, findings);
 		}
 		return List.copyOf(findings);
 	}
@@ -61,7 +62,8 @@ final class TemplateCheck {
 		}
 	}
 
-	private static void lesson(CourseTemplate template, int index, CourseToCheck.Lesson lesson, List<Finding> findings) {
+	private static void lesson(CourseTemplate template, int index, CourseToCheck.Lesson lesson,
+			Predicate<String> decorative, List<Finding> findings) {
 		String name = lesson.title().isBlank() ? "Lesson " + (index + 1) : "Lesson '" + shown(lesson.title()) + "'";
 		List<String> messages = new ArrayList<>();
 		int words = MarkdownChecks.words(lesson.markdown());
@@ -74,8 +76,10 @@ final class TemplateCheck {
 		}
 		String markdown = lesson.markdown();
 		if (template.applies(AccessibilityRule.IMAGES_NEED_ALT_TEXT)) {
-			MarkdownChecks.imagesWithoutAltText(markdown).forEach(target -> messages.add(name + ": an image ("
-					+ shown(target) + ") has no alternative text"));
+			MarkdownChecks.imagesWithoutAltText(markdown)
+				.stream()
+				.filter(target -> !decorative.test(target))
+				.forEach(target -> messages.add(name + ": an image (" + shown(target) + ") has no alternative text"));
 		}
 		if (template.applies(AccessibilityRule.DESCRIPTIVE_LINK_TEXT)) {
 			MarkdownChecks.vagueLinkTexts(markdown).forEach(text -> messages.add(name + ": link text '" + shown(text)

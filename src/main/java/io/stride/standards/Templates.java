@@ -26,8 +26,11 @@ public class Templates {
 
 	private final CourseTemplates templates;
 
-	Templates(CourseTemplates templates) {
+	private final List<DecorativeImages> decorativeImages;
+
+	Templates(CourseTemplates templates, List<DecorativeImages> decorativeImages) {
 		this.templates = templates;
+		this.decorativeImages = List.copyOf(decorativeImages);
 	}
 
 	@Transactional(readOnly = true)
@@ -146,7 +149,17 @@ public class Templates {
 
 	/** What the course does not do as the template asks; empty when it meets the template. */
 	public static List<Finding> check(CourseTemplate template, CourseToCheck course) {
-		return TemplateCheck.check(template, course);
+		return TemplateCheck.check(template, course, target -> false);
+	}
+
+	/**
+	 * As {@link #check(CourseTemplate, CourseToCheck)}, and an image the author marked decorative (its empty
+	 * alternative text meant) is not a finding.
+	 */
+	@Transactional(readOnly = true)
+	public List<Finding> findings(CourseTemplate template, CourseToCheck course) {
+		return TemplateCheck.check(template, course,
+				target -> decorativeImages.stream().anyMatch(images -> images.decorative(target)));
 	}
 
 	private void validate(TemplateContent content, String id, String message) {

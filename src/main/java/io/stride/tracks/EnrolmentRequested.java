@@ -6,10 +6,16 @@ import io.stride.identity.PersonId;
 
 /**
  * Someone asked for a person to join a high-investment track: the person's managers ({@code managers}) are told.
- * {@code requestedByName} is the person themselves or the manager who proposed them.
+ * {@code requestedBy} ({@code requestedByName}) is the person themselves or the manager who proposed them; a proposed
+ * person is told too.
  */
 public record EnrolmentRequested(String enrolmentId, TrackId trackId, String trackTitle, PersonId person,
-		String personName, String requestedByName, String note, List<PersonId> managers) {
+		String personName, String requestedByName, String note, List<PersonId> managers, PersonId requestedBy) {
+
+	/** Whether someone else (a manager) asked for the person. */
+	public boolean proposed() {
+		return requestedBy != null && !requestedBy.equals(person);
+	}
 
 	public EnrolmentRequested {
 		managers = List.copyOf(managers);

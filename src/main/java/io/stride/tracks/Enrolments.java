@@ -144,7 +144,7 @@ public class Enrolments {
 		if (status == EnrolmentStatus.REQUESTED) {
 			List<PersonId> managers = organization.managersOf(person).stream().filter(m -> !m.equals(viewer.id())).toList();
 			events.publishEvent(new EnrolmentRequested(id, trackId, track.title(), person, personName, viewer.name(),
-					cleanNote, managers));
+					cleanNote, managers, viewer.id()));
 			events.publishEvent(new EnrolmentChanged(viewer.id(), id, track.title(), "REQUESTED",
 					"person " + person.value() + (cleanNote == null ? "" : "; note: " + cleanNote)));
 		}
@@ -213,6 +213,30 @@ public class Enrolments {
 	/** May the viewer approve, decline, confirm and release for the person of this enrolment. */
 	public boolean mayDecide(Viewer viewer, Enrolment enrolment) {
 		return access.mayDecideFor(viewer, enrolment.personId());
+	}
+
+	/** Someone the viewer may propose for (or enrol in) a track. */
+	public record Candidate(PersonId id, String name) {
+	}
+
+	/**
+	 * The people of the viewer's team tree (the teams they manage and those below) who neither asked for, follow nor
+	 * finished the track, by name; empty for someone who manages no team. L&D and admins propose others through the API.
+	 */
+	@Transactional(readOnly = true)
+	public List<Candidate> candidates(Viewer viewer, TrackId trackId) {
+		java.util.Map<PersonId, String> people = new java.util.HashMap<>();
+		for (TeamId team : viewer.manages()) {
+			organization.membersOfTeamTree(team).forEach(p -> people.put(p.id(), p.name()));
+		}
+		people.remove(viewer.id());
+		rows.ofTrack(trackId, people.keySet()).stream()
+			.filter(e -> e.status().holds())
+			.forEach(e -> people.remove(e.personId()));
+		return people.entrySet().stream()
+			.map(e -> new Candidate(e.getKey(), e.getValue()))
+			.sorted(java.util.Comparator.comparing(Candidate::name, String.CASE_INSENSITIVE_ORDER))
+			.toList();
 	}
 
 	/** L&D and admins, and managers: they see the people of a track (theirs) and make tracks. */

@@ -22,6 +22,7 @@ import io.stride.capability.LearningTeam;
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.library.Library;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -84,9 +85,12 @@ public class TrackDefinitions {
 
 	private final Clock clock;
 
+	private final Library library;
+
 	TrackDefinitions(TrackReads reads, TrackWrites writes, JsonMapper json, Organization organization,
 			LearningTeam learningTeam, Authoring authoring, Capabilities capabilities, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Library library) {
+		this.library = library;
 		this.reads = reads;
 		this.writes = writes;
 		this.json = json;
@@ -321,7 +325,10 @@ public class TrackDefinitions {
 		return after.get(at);
 	}
 
-	/** Removes a step; steps that required it no longer do. */
+	/**
+	 * Removes a step; steps that required it no longer do. 422 at {@code stepId} when anyone has done it (a published
+	 * track's done steps are not silently taken from people's progress).
+	 */
 	@Transactional
 	public void removeStep(Viewer viewer, TrackId id, String stepId, Integer revision) {
 		Track track = writable(viewer, id);
@@ -330,6 +337,13 @@ public class TrackDefinitions {
 			.filter(s -> s.id().equals(stepId))
 			.findAny()
 			.orElseThrow(() -> new NotFoundException("Step"));
+		int did = reads.peopleWhoDid(stepId);
+		if (did > 0) {
+			// their done steps stay theirs: a step people have done is changed, not removed
+			throw new InvalidInputException("The step was not removed.", Map.of("stepId", (did == 1 ? "1 person has"
+					: did + " people have") + " done this step; removing it would take it out of their progress. "
+					+ "Change the step instead, or archive the track and publish a new one."));
+		}
 		touch(viewer, track, revision, "STEP_REMOVED", "“" + old.title() + "” (step " + (old.position() + 1) + ")");
 		writes.removeStep(id.value(), stepId);
 		writes.order(id.value(), steps.stream().map(TrackStep::id).filter(s -> !s.equals(stepId)).toList());
@@ -517,13 +531,22 @@ public class TrackDefinitions {
 				}
 			}
 			case COMPONENT -> {
-				// any id for now: the library checks its components (and who may read them) once it lands
 				component = text(draft.componentId());
 				if (component == null) {
 					errors.put("componentId", "Choose a component of the library.");
 				}
 				else if (component.length() > 64) {
 					errors.put("componentId", "A component id has at most 64 characters.");
+				}
+				else {
+					// the library holds only what the viewer may read: lessons, modules and questions of live courses
+					try {
+						var found = library.component(viewer, component);
+						title = title == null ? found.title() : title;
+					}
+					catch (NotFoundException e) {
+						errors.put("componentId", "There is no component with this id in the library.");
+					}
 				}
 			}
 			case OBSERVED_TASK -> {

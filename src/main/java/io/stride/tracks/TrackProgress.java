@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.activity.ActivityType;
@@ -18,7 +19,10 @@ import io.stride.activity.LearningAction;
 import io.stride.activity.LearningRecord;
 import io.stride.activity.Result;
 import io.stride.activity.StatementRecorded;
+import io.stride.activity.StatementsRecorded;
 import io.stride.activity.Verb;
+import io.stride.authoring.Authoring;
+import io.stride.authoring.ComponentUses;
 import io.stride.authoring.CourseId;
 import io.stride.cycles.CycleClosed;
 import io.stride.cycles.CycleStatus;
@@ -28,7 +32,11 @@ import io.stride.cycles.LearningCycles;
 import io.stride.delivery.Delivery;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.library.Component;
+import io.stride.library.ComponentKind;
+import io.stride.library.Library;
 import io.stride.mastery.Checklists;
 import io.stride.mastery.SignOffChanged;
 import io.stride.shared.ConflictException;
@@ -42,7 +50,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Each enrolled person's progress step by step: rows made on enrolment, steps done here or before (work done out of
@@ -120,12 +131,22 @@ public class TrackProgress {
 
 	private final String lessonIri;
 
+	private final ComponentUses componentUses;
+
+	private final Library library;
+
+	private final Authoring authoring;
+
 	private final String courseIri;
 
 	TrackProgress(TrackDefinitions definitions, EnrolmentRows enrolments, ProgressRows rows, EnrolmentAccess access,
 			LearningRecord record, Delivery delivery, Checklists checklists, LearningCycles cycles,
 			Organization organization, ApplicationEventPublisher events, Clock clock,
-			@Value("${stride.base-url}") String baseUrl) {
+			@Value("${stride.base-url}") String baseUrl, ComponentUses componentUses, Library library,
+			Authoring authoring) {
+		this.componentUses = componentUses;
+		this.library = library;
+		this.authoring = authoring;
 		this.definitions = definitions;
 		this.enrolments = enrolments;
 		this.rows = rows;
@@ -151,19 +172,58 @@ public class TrackProgress {
 	 */
 	void start(Enrolment enrolment, EffectiveTrack track) {
 		rows.deleteAll(enrolment.id());
-		for (TrackStep step : track.steps()) {
+		catchUp(enrolment, track);
+	}
+
+	/**
+	 * Gives the steps the enrolment has no row for (all of them at the start; those added to the track since) their
+	 * row, marks those the person already did elsewhere done, then plans and opens as {@link #refresh} does.
+	 */
+	private void catchUp(Enrolment enrolment, EffectiveTrack track) {
+		Set<String> have = new HashSet<>();
+		rows.of(enrolment.id()).forEach(row -> have.add(row.stepId()));
+		List<TrackStep> added = track.steps().stream().filter(step -> !have.contains(step.id())).toList();
+		for (TrackStep step : added) {
 			rows.insert(enrolment.id(), step.id(), step.position());
 		}
-		Set<String> doneBefore = doneBefore(enrolment.personId(), track.steps());
-		Instant now = clock.instant();
-		String name = access.nameOf(enrolment.personId());
-		for (TrackStep step : track.steps()) {
-			if (doneBefore.contains(step.id()) && rows.done(enrolment.id(), step.id(), now, COMPLETED_BEFORE, null)) {
-				record.record(new LearningAction(enrolment.personId(), name, Verb.COMPLETED, ActivityType.TRACK_STEP,
-						step.id(), step.title(), null, Result.completion(true), enrolment.id()));
+		Set<String> doneBefore = added.isEmpty() ? Set.of() : doneBefore(enrolment.personId(), added);
+		if (!doneBefore.isEmpty()) {
+			Instant now = clock.instant();
+			String name = access.nameOf(enrolment.personId());
+			for (TrackStep step : added) {
+				if (doneBefore.contains(step.id()) && rows.done(enrolment.id(), step.id(), now, COMPLETED_BEFORE, null)) {
+					record.record(new LearningAction(enrolment.personId(), name, Verb.COMPLETED, ActivityType.TRACK_STEP,
+							step.id(), step.title(), null, Result.completion(true), enrolment.id()));
+				}
 			}
 		}
 		refresh(enrolment, track);
+	}
+
+	/** The changes to a published track (or a team's version of it) that change what its people follow. */
+	private static final Set<String> STEP_CHANGES = Set.of("STEP_ADDED", "STEP_CHANGED", "STEP_REMOVED", "REORDERED",
+			"TEAM_VERSION_SAVED", "TEAM_VERSION_KEPT", "TEAM_VERSION_RESET");
+
+	/**
+	 * A published track's steps, order or pacing changed (for everyone, or a team's version): each active enrolment
+	 * gets rows and release dates for added steps, with what opens today opened, once the change is saved; not at the
+	 * person's next progress change. A team's version keeps following a changed base as {@code effective} makes it.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(TrackChanged changed) {
+		if (!STEP_CHANGES.contains(changed.change())
+				|| definitions.find(changed.trackId()).filter(t -> t.status() == TrackStatus.PUBLISHED).isEmpty()) {
+			return;
+		}
+		Map<TeamId, Optional<EffectiveTrack>> versions = new HashMap<>();
+		for (Enrolment enrolment : enrolments.ofTrack(changed.trackId(), null)) {
+			if (enrolment.status() != EnrolmentStatus.ACTIVE) {
+				continue;
+			}
+			versions.computeIfAbsent(enrolment.team(), team -> definitions.effective(changed.trackId(), team))
+				.ifPresent(track -> catchUp(enrolment, track));
+		}
 	}
 
 	/**
@@ -467,7 +527,7 @@ public class TrackProgress {
 					if (lessons == null) {
 						lessons = lessonsRead(person);
 					}
-					if (step.componentId() != null && lessons.contains(step.componentId())) {
+					if (step.componentId() != null && componentRead(person, step.componentId(), lessons)) {
 						done.add(step.id());
 					}
 				}
@@ -489,6 +549,44 @@ public class TrackProgress {
 			}
 		}
 		return done;
+	}
+
+	/**
+	 * Whether the lessons read cover the component: a lesson read in its source course or in any course that reused
+	 * it (linked or copied, and copies of copies); a module when each of its lessons is so read. A question is not
+	 * read.
+	 */
+	private boolean componentRead(PersonId person, String componentId, Set<String> lessonsRead) {
+		Optional<ComponentUses.Component> element = componentUses.component(componentId);
+		if (element.isPresent()) {
+			return "LESSON".equals(element.get().kind()) && readAnywhere(element.get(), lessonsRead);
+		}
+		Component module;
+		try {
+			module = library.component(organization.viewerOf(person), componentId);
+		}
+		catch (NotFoundException e) {
+			return lessonsRead.contains(componentId);
+		}
+		if (module.kind() != ComponentKind.MODULE) {
+			return lessonsRead.contains(componentId);
+		}
+		List<io.stride.authoring.Lesson> lessons;
+		try {
+			lessons = authoring.published(module.sourceCourseId()).lessons().stream()
+				.filter(lesson -> module.moduleName().equals(lesson.module()))
+				.toList();
+		}
+		catch (NotFoundException e) {
+			return false;
+		}
+		return !lessons.isEmpty() && lessons.stream().allMatch(lesson -> componentUses.component(lesson.id())
+			.map(uses -> readAnywhere(uses, lessonsRead))
+			.orElse(lessonsRead.contains(lesson.id())));
+	}
+
+	private static boolean readAnywhere(ComponentUses.Component component, Set<String> lessonsRead) {
+		return component.uses().stream().anyMatch(use -> lessonsRead.contains(use.elementId()));
 	}
 
 	private Set<String> lessonsRead(PersonId person) {
@@ -524,6 +622,12 @@ public class TrackProgress {
 				&& step.capabilityId().equals(goal.capability().id().value());
 	}
 
+	/** Statements recorded together count as each recorded alone. */
+	@EventListener
+	void on(StatementsRecorded batch) {
+		batch.statements().forEach(this::on);
+	}
+
 	/** A course completed or a lesson read anywhere marks the steps that ask for it done (in the same transaction). */
 	@EventListener
 	void on(StatementRecorded statement) {
@@ -536,8 +640,19 @@ public class TrackProgress {
 					objectId.substring(courseIri.length())));
 		}
 		else if (Verb.EXPERIENCED.iri().equals(statement.verbIri()) && objectId.startsWith(lessonIri)) {
-			doneElsewhere(new PersonId(statement.actorId()), rows.openFor(new PersonId(statement.actorId()), "component_id",
-					objectId.substring(lessonIri.length())));
+			PersonId person = new PersonId(statement.actorId());
+			List<ProgressRows.OpenComponent> open = rows.openComponentSteps(person);
+			if (open.isEmpty()) {
+				return;
+			}
+			String lesson = objectId.substring(lessonIri.length());
+			Set<String> read = lessonsRead(person);
+			read.add(lesson);
+			Map<String, Boolean> covered = new HashMap<>();
+			doneElsewhere(person, open.stream()
+				.filter(step -> covered.computeIfAbsent(step.componentId(), id -> componentRead(person, id, read)))
+				.map(ProgressRows.OpenComponent::open)
+				.toList());
 		}
 	}
 

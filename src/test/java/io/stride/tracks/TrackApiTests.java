@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.capability.CapabilityId;
 import io.stride.identity.PersonId;
@@ -45,6 +46,9 @@ class TrackApiTests {
 	@Autowired
 	CapabilityRows rows;
 
+	@Autowired
+	Authoring authoring;
+
 	Org org;
 
 	PersonId lnd;
@@ -68,9 +72,12 @@ class TrackApiTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.title").value(course.title()))
 			.andExpect(jsonPath("$.pacing.rule").value("ON_ENROLMENT"))).get("id").asString();
-		calls.post(steps(id), lnd, Map.of("kind", "COMPONENT", "title", "Objection handling", "componentId", "lesson-123",
-				"pacing", days("AFTER_PREVIOUS", 7)))
+		String lesson = course.lessons().getFirst().id();
+		calls.post(steps(id), lnd, Map.of("kind", "COMPONENT", "componentId", lesson, "pacing",
+				days("AFTER_PREVIOUS", 7)))
 			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.componentId").value(lesson))
+			.andExpect(jsonPath("$.title").value(course.lessons().getFirst().title()))
 			.andExpect(jsonPath("$.pacing.summary").value("7 days after the previous step"));
 		calls.post(steps(id), lnd, Map.of("kind", "OBSERVED_TASK", "title", "Lead a renewal call", "capabilityId",
 				capability.value(), "prerequisites", List.of(courseStep)))
@@ -184,6 +191,10 @@ class TrackApiTests {
 		refused(id, Map.of("kind", "COURSE", "courseId", "no-such-course"), "courseId");
 		refused(id, Map.of("kind", "COURSE"), "courseId");
 		refused(id, Map.of("kind", "COMPONENT", "title", "Part"), "componentId");
+		refused(id, Map.of("kind", "COMPONENT", "title", "Part", "componentId", "no-such-component"), "componentId");
+		Course draft = authoring.create(fixtures.viewer(org.managerA()), Fixtures.sampleCourse("Unpublished " + org.suffix()));
+		refused(id, Map.of("kind", "COMPONENT", "title", "Part", "componentId", draft.lessons().getFirst().id()),
+				"componentId");
 		refused(id, Map.of("kind", "GOAL_SUGGESTION", "goalText", "Do it"), "capabilityId");
 		refused(id, Map.of("kind", "GOAL_SUGGESTION", "capabilityId", capability.value()), "goalText");
 		refused(id, Map.of("kind", "EXTERNAL", "title", "Plain", "externalUrl", "http://example.org", "confirmation",

@@ -1,5 +1,8 @@
 package io.stride.tracks;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
@@ -16,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -80,6 +84,59 @@ class TrackPagesTests {
 		assertThat(mine.select("#following .next-step").text()).isEqualTo("Next: Run a call, waits for “Shadow a call”.");
 		assertThat(page("/my/tracks", org.learnerB()).select("#no-tracks").text()).contains("You follow no track yet");
 		assertThat(page("/learning", org.learnerA()).select("#my-tracks-link a").first().attr("href")).isEqualTo("/my/tracks");
+	}
+
+	@Test
+	void aManagerProposesSomeoneOfTheirTreeForAHighInvestmentTrackAndThePersonIsTold() throws Exception {
+		TrackId track = tracks.track("Rotation " + org.suffix(), true, org.managerA());
+		tracks.step(track, 0, StepKind.EXTERNAL, "Rotate");
+		TrackId open = tracks.track("Open " + org.suffix(), false, org.managerA());
+		tracks.step(open, 0, StepKind.EXTERNAL, "Read");
+		assertThat(page("/tracks/" + open.value(), org.managerA()).select("#propose")).isEmpty();
+		assertThat(page("/tracks/" + track.value(), org.learnerA()).select("#propose")).isEmpty();
+
+		Document show = page("/tracks/" + track.value(), org.managerA());
+		assertThat(show.select("#propose-heading").text()).isEqualTo("Propose someone");
+		assertThat(show.select("#personId option[value]").eachAttr("value")).contains(org.learnerA().value(),
+				org.learnerSubA().value()).doesNotContain(org.learnerB().value(), org.managerA().value());
+		assertThat(show.select("label[for=personId]")).hasSize(1);
+		assertThat(show.select("label[for=proposalNote]")).hasSize(1);
+
+		Document refused = Jsoup.parse(mvc.perform(post("/tracks/" + track.value() + "/proposals").param("note", "Kept.")
+				.with(as(org.managerA())).with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.select("#personId-error").text()).isEqualTo("Choose someone of your teams.");
+		assertThat(refused.select("#personId").attr("aria-invalid")).isEqualTo("true");
+		assertThat(refused.select("#proposalNote").text()).isEqualTo("Kept.");
+		refused = Jsoup.parse(mvc.perform(post("/tracks/" + track.value() + "/proposals")
+				.param("personId", org.learnerB().value()).with(as(org.managerA())).with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.select("#personId-error").text()).startsWith("Choose someone of your teams who has not");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM track_enrolments WHERE track_id = ?").param(track.value())
+			.query(Integer.class).single()).isZero();
+
+		mvc.perform(post("/tracks/" + track.value() + "/proposals").param("personId", org.learnerA().value())
+				.param("note", "Ready for the rotation.").with(as(org.managerA())).with(csrf()))
+			.andExpect(redirectedUrl("/tracks/" + track.value()));
+		var row = jdbc.sql("SELECT status, requested_by, request_note FROM track_enrolments WHERE track_id = ? AND person_id = ?")
+			.params(track.value(), org.learnerA().value())
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.single();
+		assertThat(row).containsExactly("REQUESTED", org.managerA().value(), "Ready for the rotation.");
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*) FROM notifications "
+				+ "WHERE person_id = ? AND subject = ?")
+			.params(org.learnerA().value(), "Manager A proposes you for “Rotation " + org.suffix() + "”")
+			.query(Integer.class).single() == 1);
+		assertThat(page("/tracks/" + track.value(), org.learnerA()).select("#enrolment-status").text())
+			.contains("waiting for the manager's decision");
+		// once proposed, the person is no longer offered; a second proposal is refused at the field
+		assertThat(page("/tracks/" + track.value(), org.managerA()).select("#personId option[value]").eachAttr("value"))
+			.doesNotContain(org.learnerA().value());
+		mvc.perform(post("/tracks/" + track.value() + "/proposals").param("personId", org.learnerA().value())
+				.with(as(org.managerA())).with(csrf()))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/tracks/" + track.value() + "/proposals").param("personId", org.learnerA().value()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

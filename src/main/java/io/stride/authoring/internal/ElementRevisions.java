@@ -2,9 +2,7 @@ package io.stride.authoring.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.stride.authoring.CourseId;
@@ -149,20 +147,5 @@ public class ElementRevisions {
 		jdbc.sql("DELETE FROM removed_elements WHERE course_id = ? AND element_id = ?")
 			.params(course.value(), elementId)
 			.update();
-	}
-
-	/**
-	 * How each reused element of the course came: element id to LINKED or COPIED.
-	 * TODO(lead, issue 18 slice 1): read this through {@code Authoring.origins(CourseId)} once slice 1 has landed; this
-	 * small query on {@code element_origins} (V203, on main) stands in until then.
-	 */
-	public Map<String, String> originModes(CourseId course) {
-		Map<String, String> modes = new HashMap<>();
-		jdbc.sql("SELECT element_id, mode FROM element_origins WHERE course_id = ?")
-			.param(course.value())
-			.query(rs -> {
-				modes.put(rs.getString(1), rs.getString(2));
-			});
-		return modes;
 	}
 }

@@ -545,7 +545,7 @@ class CourseBuilderController {
 			.toList();
 		model.addAttribute("quality", quality);
 		CourseTemplate template = shownTemplate(form, course);
-		var templateFindings = Templates.check(template, CourseStandards.toCheck(form.toContent()));
+		var templateFindings = templates.findings(template, CourseStandards.toCheck(form.toContent()));
 		model.addAttribute("templates", templates.all());
 		model.addAttribute("template", template);
 		model.addAttribute("templateFindings", templateFindings);

@@ -128,7 +128,7 @@ class OutlineEditorController {
 		CourseTemplate template = templates.templateFor(course.id().value());
 		model.addAttribute("templates", templates.all());
 		model.addAttribute("template", template);
-		model.addAttribute("templateFindings", Templates.check(template, CourseStandards.toCheck(course.content())));
+		model.addAttribute("templateFindings", templates.findings(template, CourseStandards.toCheck(course.content())));
 		model.addAttribute("moduleNames", course.lessons().stream().map(Lesson::module).filter(Objects::nonNull).distinct().toList());
 		if (selected != null) {
 			OutlineElement chosen = editing.element(me, course.id(), selected);

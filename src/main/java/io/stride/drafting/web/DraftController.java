@@ -211,7 +211,7 @@ class DraftController {
 		CourseTemplate template = templates.templateForDraft(saved.id());
 		model.addAttribute("template", template);
 		model.addAttribute("templates", templates.all());
-		model.addAttribute("templateFindings", Templates.check(template, toCheck(saved.draft())));
+		model.addAttribute("templateFindings", templates.findings(template, toCheck(saved.draft())));
 		Map<String, String> lessonHtml = new java.util.HashMap<>();
 		var modules = saved.draft().modules();
 		for (int m = 0; m < modules.size(); m++) {

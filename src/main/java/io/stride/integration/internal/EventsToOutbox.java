@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.stride.activity.StatementRecorded;
+import io.stride.activity.StatementsRecorded;
 import io.stride.badges.BadgeEarned;
 import io.stride.cycles.KudosGiven;
 import io.stride.identity.Organization;
@@ -52,6 +53,14 @@ class EventsToOutbox {
 		outbox.enqueue(WebhookEvent.STATEMENT_RECORDED, data("statementId", e.statementId(), "actorId", e.actorId(),
 				"verb", e.verbIri(), "objectId", e.objectId(), "courseId", e.courseId(), "score", e.score(), "success",
 				e.success(), "timestamp", e.timestamp().toString()), List.of(), null);
+	}
+
+	/** Statements recorded together: one delivery each, as one by one, after asking once whether anyone wants them. */
+	@EventListener
+	void on(StatementsRecorded batch) {
+		if (!batch.statements().isEmpty() && outbox.anyWebhookWants(WebhookEvent.STATEMENT_RECORDED)) {
+			batch.statements().forEach(this::on);
+		}
 	}
 
 	@EventListener

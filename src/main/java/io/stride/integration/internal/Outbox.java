@@ -43,6 +43,11 @@ public class Outbox {
 	}
 
 	/** {@code chat} null, or {@code teams} empty, posts to no chat. */
+	/** Whether any webhook (not paused) subscribes to this type: bulk work asks once instead of once per event. */
+	public boolean anyWebhookWants(WebhookEvent type) {
+		return deliveries.anyWants(type.type(), List.of());
+	}
+
 	public void enqueue(WebhookEvent type, Map<String, Object> data, Collection<TeamId> teams, ChatMessages chat) {
 		List<String> teamIds = chat != null && type.chat() ? teams.stream().map(TeamId::value).distinct().toList()
 				: List.of();

@@ -127,6 +127,21 @@ public class ProgressRows {
 	}
 
 	/** Active enrolments of a person with a goal-suggestion step not done. */
+	/** Component steps not done yet of a person's active enrolments, with the component each names. */
+	public List<OpenComponent> openComponentSteps(PersonId person) {
+		return jdbc.sql("SELECT p.enrolment_id, p.step_id, s.component_id FROM track_step_progress p "
+				+ "JOIN track_enrolments e ON e.id = p.enrolment_id JOIN track_steps s ON s.id = p.step_id "
+				+ "WHERE e.person_id = ? AND e.status = 'ACTIVE' AND p.done_at IS NULL AND s.kind = 'COMPONENT' "
+				+ "AND s.component_id IS NOT NULL")
+			.param(person.value())
+			.query((rs, n) -> new OpenComponent(new Open(rs.getString(1), rs.getString(2)), rs.getString(3)))
+			.list();
+	}
+
+	/** An open component step and the component it names. */
+	public record OpenComponent(Open open, String componentId) {
+	}
+
 	public List<Open> openGoalSteps(PersonId person) {
 		return jdbc.sql("SELECT p.enrolment_id, p.step_id FROM track_step_progress p "
 				+ "JOIN track_enrolments e ON e.id = p.enrolment_id JOIN track_steps s ON s.id = p.step_id "

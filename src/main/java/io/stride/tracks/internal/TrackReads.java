@@ -73,6 +73,15 @@ public class TrackReads {
 			.list());
 	}
 
+	/** How many people have done this step in their enrolments (whatever the enrolment's state now). */
+	public int peopleWhoDid(String stepId) {
+		return jdbc.sql("SELECT COUNT(DISTINCT e.person_id) FROM track_step_progress p JOIN track_enrolments e "
+				+ "ON e.id = p.enrolment_id WHERE p.step_id = ? AND p.done_at IS NOT NULL")
+			.param(stepId)
+			.query(Integer.class)
+			.single();
+	}
+
 	public Optional<OverrideRow> override(TrackId track, TeamId team) {
 		return jdbc.sql("SELECT track_id, team_id, step_order, pacing, note, base_version, revision, updated_by, updated_at "
 				+ "FROM track_team_overrides WHERE track_id = ? AND team_id = ?")

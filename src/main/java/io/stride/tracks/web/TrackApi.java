@@ -227,7 +227,8 @@ class TrackApi {
 
 	@DeleteMapping("/{id}/steps/{stepId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Remove a step; steps that required it no longer do (revision checked when sent)")
+	@Operation(summary = "Remove a step; steps that required it no longer do (revision checked when sent); 422 at "
+			+ "stepId when anyone has done it (their done steps are kept: change the step instead)")
 	void removeStep(@PathVariable String id, @PathVariable String stepId,
 			@RequestParam(required = false) Integer revision) {
 		definitions.removeStep(me(), new TrackId(id), stepId, revision);

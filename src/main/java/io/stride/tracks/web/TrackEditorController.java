@@ -233,7 +233,13 @@ class TrackEditorController {
 	String removeStep(@PathVariable String id, @PathVariable String stepId, @RequestParam(required = false) String revision,
 			RedirectAttributes redirect) {
 		Viewer me = organization.currentViewer();
-		definitions.removeStep(me, new TrackId(id), stepId, optionalRevision(revision));
+		try {
+			definitions.removeStep(me, new TrackId(id), stepId, optionalRevision(revision));
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
+			return "redirect:/tracks/" + id + "/edit#steps";
+		}
 		redirect.addFlashAttribute("notice", "The step was removed.");
 		return "redirect:/tracks/" + id + "/edit#steps";
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
@@ -93,6 +94,50 @@ class TrackPagesController {
 			return show(model, me, new TrackId(id), enrolments.mineIn(me, new TrackId(id)).orElse(null),
 					note == null ? "" : note, e.fieldErrors());
 		}
+	}
+
+	/** A manager proposes someone of their tree for a high-investment track (or enrols them in an open one). */
+	@PostMapping("/tracks/{id}/proposals")
+	String propose(@PathVariable String id, @RequestParam(required = false) String personId,
+			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		TrackId track = new TrackId(id);
+		Map<String, String> errors = Map.of();
+		String problem;
+		try {
+			if (personId == null || personId.isBlank()) {
+				throw new InvalidInputException("personId", "Choose someone of your teams.");
+			}
+			PersonId person = new PersonId(personId.strip());
+			if (me.is(person) || enrolments.candidates(me, track).stream().noneMatch(c -> c.id().equals(person))) {
+				// someone outside the viewer's tree, or who already asked, follows or finished it
+				definitions.find(track).orElseThrow(() -> new NotFoundException("Track"));
+				throw new InvalidInputException("personId", "Choose someone of your teams who has not asked for, "
+						+ "followed or finished this track.");
+			}
+			Enrolment e = enrolments.enrol(me, track, person, note, null);
+			redirect.addFlashAttribute("notice", e.status() == EnrolmentStatus.REQUESTED
+					? "Proposed. " + nameOf(e) + " is told; the request waits in the entry requests."
+					: nameOf(e) + " is enrolled and told.");
+			return "redirect:/tracks/" + id;
+		}
+		catch (InvalidInputException e) {
+			errors = e.fieldErrors().entrySet().stream()
+				.collect(java.util.stream.Collectors.toMap(f -> "note".equals(f.getKey()) ? "proposalNote" : f.getKey(),
+						Map.Entry::getValue));
+			problem = "Nobody was proposed. Nothing was saved; correct the field marked below.";
+			response.setStatus(422);
+		}
+		catch (IllegalArgumentException e) {
+			errors = Map.of("personId", "Choose someone of your teams.");
+			problem = "Nobody was proposed. Nothing was saved; correct the field marked below.";
+			response.setStatus(422);
+		}
+		model.addAttribute("problem", problem);
+		model.addAttribute("proposalPersonId", personId == null ? "" : personId);
+		model.addAttribute("proposalNote", note == null ? "" : note);
+		return show(model, me, track, enrolments.mineIn(me, track).orElse(null), "", errors);
 	}
 
 	@PostMapping("/enrolments/{id}/withdraw")
@@ -211,6 +256,12 @@ class TrackPagesController {
 		model.addAttribute("note", note);
 		model.addAttribute("errors", errors);
 		model.addAttribute("maxNote", Enrolments.MAX_NOTE);
+		model.addAttribute("candidates", track.track().highInvestment() && track.track().status() == TrackStatus.PUBLISHED
+				&& me.isManager() ? enrolments.candidates(me, id) : List.of());
+		if (!model.containsAttribute("proposalNote")) {
+			model.addAttribute("proposalNote", "");
+			model.addAttribute("proposalPersonId", "");
+		}
 		return "tracks/show";
 	}
 
