@@ -147,12 +147,17 @@ public class TrackProgress {
 
 	/**
 	 * Starts an enrolment that just became active: a row per step of the track as the person's team follows it, steps
-	 * already done marked so, then what opens today opened. Joins the caller's transaction.
+	 * already done marked so, then what opens today opened. Joins the caller's transaction. On joining again, steps
+	 * done in an earlier enrolment stay done (with their day); the others are planned afresh.
 	 */
 	void start(Enrolment enrolment, EffectiveTrack track) {
-		rows.deleteAll(enrolment.id());
+		rows.deleteNotDone(enrolment.id());
+		Set<String> kept = new HashSet<>();
+		rows.of(enrolment.id()).forEach(row -> kept.add(row.stepId()));
 		for (TrackStep step : track.steps()) {
-			rows.insert(enrolment.id(), step.id(), step.position());
+			if (!kept.contains(step.id())) {
+				rows.insert(enrolment.id(), step.id(), step.position());
+			}
 		}
 		Set<String> doneBefore = doneBefore(enrolment.personId(), track.steps());
 		Instant now = clock.instant();

@@ -80,8 +80,9 @@ public class ProgressRows {
 			.update();
 	}
 
-	public void deleteAll(String enrolmentId) {
-		jdbc.sql("DELETE FROM track_step_progress WHERE enrolment_id = ?").param(enrolmentId).update();
+	/** Drops the rows of steps not done (to be planned again); what is done stays done. */
+	public void deleteNotDone(String enrolmentId) {
+		jdbc.sql("DELETE FROM track_step_progress WHERE enrolment_id = ? AND done_at IS NULL").param(enrolmentId).update();
 	}
 
 	public void delete(String enrolmentId, String stepId) {

@@ -63,6 +63,8 @@ class TrackPagesController {
 	@GetMapping("/tracks/{id}")
 	String show(@PathVariable String id, Model model) {
 		Viewer me = organization.currentViewer();
+		// a team's track is not shown outside its tree (404), as through the API
+		definitions.readable(me, new TrackId(id));
 		Optional<Enrolment> mine = enrolments.mineIn(me, new TrackId(id));
 		return show(model, me, new TrackId(id), mine.orElse(null), "", Map.of());
 	}
