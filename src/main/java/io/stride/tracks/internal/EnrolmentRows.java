@@ -65,6 +65,15 @@ public class EnrolmentRows {
 		return spec.query(EnrolmentRows::row).list();
 	}
 
+	/** Active enrolments of a track with an id after {@code afterId}, by id, at most {@code limit}: a batch. */
+	public List<Enrolment> activeOfTrack(TrackId track, String afterId, int limit) {
+		return jdbc.sql(COLUMNS + "WHERE track_id = ? AND status = 'ACTIVE' AND id > ? ORDER BY id FETCH FIRST " + limit
+				+ " ROWS ONLY")
+			.params(track.value(), afterId)
+			.query(EnrolmentRows::row)
+			.list();
+	}
+
 	/** Requests waiting for a decision, oldest first; of these people only, unless {@code people} is null. */
 	public List<Enrolment> waiting(Collection<PersonId> people) {
 		if (people != null && people.isEmpty()) {
