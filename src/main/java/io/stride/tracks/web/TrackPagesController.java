@@ -131,6 +131,23 @@ class TrackPagesController {
 		}
 	}
 
+	@PostMapping("/enrolments/{id}/steps/{stepId}/approve")
+	String approveStep(@PathVariable String id, @PathVariable String stepId, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			progress.approveStep(me, id, stepId);
+			redirect.addFlashAttribute("notice", "Approved. The step opens on its day; the person is told when it does.");
+			return "redirect:/enrolments/" + id;
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage());
+			Enrolment enrolment = enrolments.enrolment(me, id);
+			return show(model, me, enrolment.trackId(), enrolment, "", Map.of("step-" + stepId, e.getMessage()));
+		}
+	}
+
 	@GetMapping("/my/tracks")
 	String mine(Model model) {
 		Viewer me = organization.currentViewer();
