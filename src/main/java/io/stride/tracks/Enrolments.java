@@ -113,7 +113,10 @@ public class Enrolments {
 		if (!viewer.is(person) && !access.mayDecideFor(viewer, person)) {
 			throw new NotFoundException("Person");
 		}
-		Track track = definitions.find(trackId).filter(t -> t.status() == TrackStatus.PUBLISHED)
+		// a team's track is for its tree only: neither the viewer nor the person may join what they may not read
+		Track track = java.util.Optional.of(definitions.readable(viewer, trackId))
+			.filter(t -> t.status() == TrackStatus.PUBLISHED)
+			.filter(t -> viewer.is(person) || definitions.mayRead(organization.viewerOf(person), t))
 			.orElseThrow(() -> new NotFoundException("Track"));
 		String cleanNote = note(note, "note");
 		TeamId team = teamOf(person, teamId);
@@ -133,8 +136,8 @@ public class Enrolments {
 					enrolledOn, null, 0));
 		}
 		else {
+			// joining again keeps what was done; the steps are planned again only when it becomes active (start)
 			id = existing.id();
-			progressRows.deleteAll(id);
 			if (!rows.restart(existing, status, team, viewer.id(), now, cleanNote, enrolledOn)) {
 				throw new ConflictException("This enrolment changed at the same moment. Try again.");
 			}
@@ -257,8 +260,14 @@ public class Enrolments {
 		Map<String, String> ids = new HashMap<>();
 		rows.ofPerson(viewer.id()).forEach(e -> ids.put(e.trackId().value(), e.id()));
 		List<TrackCard> cards = new ArrayList<>();
-		for (TrackId id : rows.publishedTracks()) {
-			definitions.effective(id, firstTeam(viewer)).ifPresent(effective -> cards.add(new TrackCard(effective.track(),
+		// a team's track shows only to its tree (and those who edit it): filtered in SQL, then by the same rule as reading
+		Set<TeamId> ownerTeams = definitions.keepsOrganizationTracks(viewer) ? null
+				: new java.util.HashSet<>(organization.withAncestors(viewer.teamIds()));
+		if (ownerTeams != null) {
+			ownerTeams.addAll(organization.managedTeamTree(viewer));
+		}
+		for (TrackId id : rows.publishedTracks(ownerTeams)) {
+			definitions.effective(id, firstTeam(viewer)).filter(e -> definitions.mayRead(viewer, e.track())).ifPresent(effective -> cards.add(new TrackCard(effective.track(),
 					effective.steps().size(), statuses.get(id.value()), ids.get(id.value()))));
 		}
 		return cards;
@@ -304,7 +313,7 @@ public class Enrolments {
 		if (!managesPeople(viewer)) {
 			throw new ForbiddenException("Only managers, L&D and admins see who follows a track.");
 		}
-		Track track = definitions.find(trackId).orElseThrow(() -> new NotFoundException("Track"));
+		Track track = definitions.readable(viewer, trackId);
 		Set<PersonId> people = access.managedPeople(viewer);
 		if (teamId != null) {
 			organization.managedTeam(viewer, teamId);

@@ -295,6 +295,7 @@ public class TrackDefinitions {
 		after.add(at, step);
 		after = renumbered(after);
 		checkSequence(after, step.id(), draft.position() != null, "The step was not added.");
+		checkTeamVersions(id, after, "The step was not added.");
 		touch(viewer, track, revision, "STEP_ADDED", "“" + step.title() + "” (" + step.kind() + ") at " + (at + 1));
 		writes.saveStep(id.value(), after.get(at), true);
 		writes.order(id.value(), after.stream().map(TrackStep::id).toList());
@@ -318,6 +319,7 @@ public class TrackDefinitions {
 		after.add(at, step);
 		after = renumbered(after);
 		checkSequence(after, stepId, draft.position() != null, "The step was not saved.");
+		checkTeamVersions(id, after, "The step was not saved.");
 		String detail = stepChanges(old, after.get(at));
 		touch(viewer, track, revision, "STEP_CHANGED", detail);
 		writes.saveStep(id.value(), after.get(at), false);
@@ -361,6 +363,7 @@ public class TrackDefinitions {
 		TrackSequence.outOfOrder(ordered).ifPresent(message -> {
 			throw new InvalidInputException("The order was not saved.", Map.of("stepIds", message));
 		});
+		checkTeamVersions(id, ordered, "The order was not saved.");
 		touch(viewer, track, revision, "REORDERED", moves(steps, ordered));
 		writes.order(id.value(), stepIds);
 		return reads.steps(id);
@@ -466,6 +469,40 @@ public class TrackDefinitions {
 			String text = early.getOrDefault(stepId, early.values().iterator().next());
 			throw new InvalidInputException(message, Map.of("pacing.releaseOn", text));
 		}
+	}
+
+	/**
+	 * A change to the base must keep every team's version sound: a team's order applied to the changed steps must not
+	 * put a step before its prerequisite, nor a team's fixed date before its prerequisite's. We refuse the base change
+	 * (422 at {@code teams}, naming the team and the steps) rather than silently re-ordering a team's version: the
+	 * manager who made that version decided it, and L&D can see whom to ask (or the manager resets it) before trying
+	 * again; nothing of either is changed meanwhile.
+	 */
+	private void checkTeamVersions(TrackId id, List<TrackStep> changedBase, String message) {
+		List<String> problems = new ArrayList<>();
+		for (String teamId : writes.overriddenBy(id.value()).stream().sorted().toList()) {
+			TeamId team = new TeamId(teamId);
+			Optional<TrackReads.OverrideRow> override = reads.override(id, team);
+			if (override.isEmpty()) {
+				continue;
+			}
+			List<TrackStep> theirs = apply(changedBase, override.get());
+			Optional<String> problem = TrackSequence.outOfOrder(theirs);
+			if (problem.isEmpty()) {
+				Map<String, String> early = TrackSequence.releasedBeforePrerequisite(theirs);
+				problem = early.isEmpty() ? Optional.empty() : Optional.of(early.values().iterator().next());
+			}
+			problem.ifPresent(text -> problems.add(teamName(team) + "’s version: " + text));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(message, Map.of("teams", String.join(" ", problems)
+					+ " Ask its manager to change or reset their version first."));
+		}
+	}
+
+	private String teamName(TeamId team) {
+		return organization.allTeams().stream().filter(t -> t.id().equals(team)).map(io.stride.identity.Team::name)
+			.findAny().orElse("A team");
 	}
 
 	private TrackWrites.TrackRow checked(Viewer viewer, String id, TrackDraft draft, String message) {

@@ -72,10 +72,15 @@ public class TrackProgress {
 
 	public static final String CONFIRMED_BY_SELF = "CONFIRMED_BY_SELF";
 
-	/** Where a step stands for a person: done, open now, opening on a known day, or waiting for another step. */
+	/**
+	 * Where a step stands for a person: done, open now, opening on a known day, waiting for another step, or (a
+	 * high-investment step whose turn has come) waiting for the manager's approval.
+	 */
 	public enum State {
-		DONE, OPEN, SCHEDULED, WAITING
+		DONE, OPEN, SCHEDULED, WAITING, NEEDS_APPROVAL
 	}
+
+	public static final String NEEDS_APPROVAL_TEXT = "needs your manager's approval";
 
 	/**
 	 * One step as a person follows it. {@code opens} says when it opens or why it waits, in words; {@code doneHow} one of
@@ -168,10 +173,11 @@ public class TrackProgress {
 
 	/**
 	 * Starts an enrolment that just became active: a row per step of the track as the person's team follows it, steps
-	 * already done marked so, then what opens today opened. Joins the caller's transaction.
+	 * already done marked so, then what opens today opened. Joins the caller's transaction. On joining again, steps
+	 * done in an earlier enrolment stay done (with their day); the others are planned afresh.
 	 */
 	void start(Enrolment enrolment, EffectiveTrack track) {
-		rows.deleteAll(enrolment.id());
+		rows.deleteNotDone(enrolment.id());
 		catchUp(enrolment, track);
 	}
 
@@ -179,7 +185,7 @@ public class TrackProgress {
 	 * Gives the steps the enrolment has no row for (all of them at the start; those added to the track since) their
 	 * row, marks those the person already did elsewhere done, then plans and opens as {@link #refresh} does.
 	 */
-	private void catchUp(Enrolment enrolment, EffectiveTrack track) {
+	void catchUp(Enrolment enrolment, EffectiveTrack track) {
 		Set<String> have = new HashSet<>();
 		rows.of(enrolment.id()).forEach(row -> have.add(row.stepId()));
 		List<TrackStep> added = track.steps().stream().filter(step -> !have.contains(step.id())).toList();
@@ -198,32 +204,6 @@ public class TrackProgress {
 			}
 		}
 		refresh(enrolment, track);
-	}
-
-	/** The changes to a published track (or a team's version of it) that change what its people follow. */
-	private static final Set<String> STEP_CHANGES = Set.of("STEP_ADDED", "STEP_CHANGED", "STEP_REMOVED", "REORDERED",
-			"TEAM_VERSION_SAVED", "TEAM_VERSION_KEPT", "TEAM_VERSION_RESET");
-
-	/**
-	 * A published track's steps, order or pacing changed (for everyone, or a team's version): each active enrolment
-	 * gets rows and release dates for added steps, with what opens today opened, once the change is saved; not at the
-	 * person's next progress change. A team's version keeps following a changed base as {@code effective} makes it.
-	 */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void on(TrackChanged changed) {
-		if (!STEP_CHANGES.contains(changed.change())
-				|| definitions.find(changed.trackId()).filter(t -> t.status() == TrackStatus.PUBLISHED).isEmpty()) {
-			return;
-		}
-		Map<TeamId, Optional<EffectiveTrack>> versions = new HashMap<>();
-		for (Enrolment enrolment : enrolments.ofTrack(changed.trackId(), null)) {
-			if (enrolment.status() != EnrolmentStatus.ACTIVE) {
-				continue;
-			}
-			versions.computeIfAbsent(enrolment.team(), team -> definitions.effective(changed.trackId(), team))
-				.ifPresent(track -> catchUp(enrolment, track));
-		}
 	}
 
 	/**
@@ -260,7 +240,8 @@ public class TrackProgress {
 			ProgressRows.Row row = byStep.get(step.id());
 			boolean done = row != null && row.done();
 			allDone &= done;
-			if (!done && date != null && !date.isAfter(today) && (row == null || !row.released())
+			boolean approvedIfNeeded = !step.highInvestment() || row != null && row.approved();
+			if (!done && approvedIfNeeded && date != null && !date.isAfter(today) && (row == null || !row.released())
 					&& rows.release(enrolment.id(), step.id(), now, run)) {
 				opened.add(step);
 			}
@@ -337,6 +318,11 @@ public class TrackProgress {
 				state = State.OPEN;
 				opens = "open since " + TrackProgressRules.day(LocalDate.ofInstant(row.releasedAt(), ZoneOffset.UTC));
 			}
+			else if (row != null && step.highInvestment() && !row.approved() && releaseOn != null
+					&& !releaseOn.isAfter(today())) {
+				state = State.NEEDS_APPROVAL;
+				opens = NEEDS_APPROVAL_TEXT;
+			}
 			else if (row != null && releaseOn != null) {
 				state = State.SCHEDULED;
 				opens = "opens on " + TrackProgressRules.day(releaseOn) + reason(step, previous);
@@ -407,6 +393,9 @@ public class TrackProgress {
 		if (self && step.confirmation() == Confirmation.MANAGER) {
 			throw new ForbiddenException("Your manager confirms this step.");
 		}
+		if (self && step.highInvestment() && !approved(enrolment.id(), step.id())) {
+			throw new ForbiddenException("This step " + NEEDS_APPROVAL_TEXT + " before it counts.");
+		}
 		String how = self ? CONFIRMED_BY_SELF : CONFIRMED_BY_MANAGER;
 		if (!rows.done(enrolment.id(), step.id(), clock.instant(), how, viewer.id())) {
 			throw new ConflictException("This step is done already.");
@@ -445,12 +434,47 @@ public class TrackProgress {
 		if (!rows.release(enrolment.id(), step.id(), clock.instant(), run)) {
 			throw new ConflictException("This step is open or done already.");
 		}
+		if (step.highInvestment()) {
+			// the manager opening a high-investment step is their approval of it
+			rows.approve(enrolment.id(), step.id(), clock.instant(), viewer.id());
+		}
 		record.record(new LearningAction(enrolment.personId(), access.nameOf(enrolment.personId()), Verb.LAUNCHED,
 				ActivityType.TRACK_STEP, step.id(), step.title(), null, Result.NONE, enrolment.id()));
 		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.track().title(), "STEP_RELEASED_EARLY",
 				"step " + step.title()));
 		events.publishEvent(new EnrolmentStepsReleased(run, 1));
 		return progress(enrolment);
+	}
+
+	/**
+	 * Approves a high-investment step (a certification, an external programme) for a person: their manager, L&D or an
+	 * admin (403 for the person and other managers who see it). It opens at once when its day has come and its
+	 * prerequisites are done, else on its day. 422 at {@code stepId} for a step that needs no approval; 409 when
+	 * approved or done already, or the enrolment is not active.
+	 */
+	@Transactional
+	public Progress approveStep(Viewer viewer, String enrolmentId, String stepId) {
+		Enrolment enrolment = access.visible(viewer, enrolmentId);
+		if (!access.mayDecideFor(viewer, enrolment.personId())) {
+			throw new ForbiddenException("Only the person's manager approves this step.");
+		}
+		enrolment = enrolments.lock(enrolment.id()).orElseThrow(() -> new NotFoundException("Enrolment"));
+		EffectiveTrack track = following(enrolment);
+		TrackStep step = stepOf(track, stepId);
+		if (!step.highInvestment()) {
+			throw new InvalidInputException("stepId", "This step needs no approval: it opens on its own.");
+		}
+		if (!rows.approve(enrolment.id(), step.id(), clock.instant(), viewer.id())) {
+			throw new ConflictException("This step is approved or done already.");
+		}
+		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.track().title(), "STEP_APPROVED",
+				"step " + step.title()));
+		refresh(enrolment, track);
+		return progress(enrolments.find(enrolment.id()).orElseThrow());
+	}
+
+	private boolean approved(String enrolmentId, String stepId) {
+		return rows.of(enrolmentId).stream().anyMatch(row -> row.stepId().equals(stepId) && row.approved());
 	}
 
 	/** Who to tell of what a release run opened: one notice per person, by track. */

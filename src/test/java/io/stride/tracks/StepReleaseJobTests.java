@@ -59,7 +59,7 @@ class StepReleaseJobTests {
 	@Test
 	void stepsWhoseDayCameOpenInOneRunWithOneNoticePerPersonAndNeverTwice() {
 		TrackId track = tracks.track("Paced " + org.suffix(), false, org.managerA());
-		tracks.step(track, 0, StepKind.EXTERNAL, "Day one");
+		String first = tracks.step(track, 0, StepKind.EXTERNAL, "Day one");
 		String second = tracks.step(track, 1, StepKind.EXTERNAL, "Day three");
 		tracks.pacing(second, PacingRule.AFTER_ENROLMENT, 2, null);
 		String third = tracks.step(track, 2, StepKind.EXTERNAL, "Also day three");
@@ -75,9 +75,14 @@ class StepReleaseJobTests {
 				TrackProgress.State.SCHEDULED, TrackProgress.State.SCHEDULED);
 
 		clock.advance(Duration.ofDays(2));
+		// other tests' enrolments share the database, so the count is at least ours; which steps opened is exact
 		assertThat(job.releaseDue()).isGreaterThanOrEqualTo(4);
 		assertThat(states(learner, enrolment)).containsExactly(TrackProgress.State.OPEN, TrackProgress.State.OPEN,
 				TrackProgress.State.OPEN, TrackProgress.State.SCHEDULED);
+		assertThat(opened(enrolment.id())).containsExactlyInAnyOrder(first, second, third);
+		assertThat(opened(other.id())).containsExactlyInAnyOrder(first, second, third);
+		assertThat(runOf(enrolment.id(), second)).isEqualTo(runOf(enrolment.id(), third))
+			.isEqualTo(runOf(other.id(), second)).isNotNull();
 		await().atMost(Duration.ofSeconds(10)).until(() -> notices(org.learnerA(), "2 steps are open now") == 1
 				&& notices(org.learnerB(), "2 steps are open now") == 1);
 
@@ -94,6 +99,39 @@ class StepReleaseJobTests {
 		assertThat(states(learner, enrolment).getLast()).isEqualTo(TrackProgress.State.OPEN);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM track_step_progress WHERE enrolment_id = ? AND released_at IS NOT NULL")
 			.param(other.id()).query(Integer.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void aStepWhoseDayCameStaysClosedWhileItsPrerequisiteIsNotDone() {
+		TrackId track = tracks.track("Prerequisite " + org.suffix(), false, org.managerA());
+		String basics = tracks.step(track, 0, StepKind.EXTERNAL, "Basics");
+		String paced = tracks.step(track, 1, StepKind.EXTERNAL, "Day three");
+		tracks.pacing(paced, PacingRule.AFTER_ENROLMENT, 2, null);
+		String certification = tracks.step(track, 2, StepKind.EXTERNAL, "Certification");
+		tracks.requires(certification, basics);
+		Viewer learner = fixtures.viewer(org.learnerA());
+		Enrolment enrolment = enrolments.enrol(learner, track, null, null, null);
+		// a day planned before the prerequisite came in (or by an older plan): the job must not trust it
+		jdbc.sql("UPDATE track_step_progress SET release_on = ? WHERE enrolment_id = ? AND step_id = ?")
+			.params(java.sql.Date.valueOf(java.time.LocalDate.now(clock).plusDays(1)), enrolment.id(), certification)
+			.update();
+
+		clock.advance(Duration.ofDays(2));
+		job.releaseDue();
+		assertThat(opened(enrolment.id())).containsExactlyInAnyOrder(basics, paced);
+
+		progress.markDone(learner, enrolment.id(), basics);
+		assertThat(opened(enrolment.id())).contains(certification);
+	}
+
+	private java.util.List<String> opened(String enrolmentId) {
+		return jdbc.sql("SELECT step_id FROM track_step_progress WHERE enrolment_id = ? AND released_at IS NOT NULL")
+			.param(enrolmentId).query(String.class).list();
+	}
+
+	private String runOf(String enrolmentId, String stepId) {
+		return jdbc.sql("SELECT release_run FROM track_step_progress WHERE enrolment_id = ? AND step_id = ?")
+			.params(enrolmentId, stepId).query(String.class).single();
 	}
 
 	private java.util.List<TrackProgress.State> states(Viewer viewer, Enrolment enrolment) {

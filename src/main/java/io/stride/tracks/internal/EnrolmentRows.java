@@ -65,6 +65,15 @@ public class EnrolmentRows {
 		return spec.query(EnrolmentRows::row).list();
 	}
 
+	/** Active enrolments of a track with an id after {@code afterId}, by id, at most {@code limit}: a batch. */
+	public List<Enrolment> activeOfTrack(TrackId track, String afterId, int limit) {
+		return jdbc.sql(COLUMNS + "WHERE track_id = ? AND status = 'ACTIVE' AND id > ? ORDER BY id FETCH FIRST " + limit
+				+ " ROWS ONLY")
+			.params(track.value(), afterId)
+			.query(EnrolmentRows::row)
+			.list();
+	}
+
 	/** Requests waiting for a decision, oldest first; of these people only, unless {@code people} is null. */
 	public List<Enrolment> waiting(Collection<PersonId> people) {
 		if (people != null && people.isEmpty()) {
@@ -133,11 +142,23 @@ public class EnrolmentRows {
 			.update() == 1;
 	}
 
-	/** Published tracks, by title, for the list everyone sees (their definitions are read through TrackDefinitions). */
-	public List<TrackId> publishedTracks() {
-		return jdbc.sql("SELECT id FROM tracks WHERE status = 'PUBLISHED' ORDER BY LOWER(title), id")
-			.query((rs, n) -> new TrackId(rs.getString(1)))
-			.list();
+	/**
+	 * Published tracks, by title, for the list (their definitions are read through TrackDefinitions): the
+	 * organization's and those owned by one of {@code ownerTeams}; every one when {@code ownerTeams} is null.
+	 */
+	public List<TrackId> publishedTracks(Collection<TeamId> ownerTeams) {
+		if (ownerTeams == null) {
+			return jdbc.sql("SELECT id FROM tracks WHERE status = 'PUBLISHED' ORDER BY LOWER(title), id")
+				.query((rs, n) -> new TrackId(rs.getString(1)))
+				.list();
+		}
+		String teams = ownerTeams.isEmpty() ? "" : " OR owner_team_id IN (:teams)";
+		var spec = jdbc.sql("SELECT id FROM tracks WHERE status = 'PUBLISHED' AND (owner_team_id IS NULL" + teams
+				+ ") ORDER BY LOWER(title), id");
+		if (!ownerTeams.isEmpty()) {
+			spec = spec.param("teams", ownerTeams.stream().map(TeamId::value).toList());
+		}
+		return spec.query((rs, n) -> new TrackId(rs.getString(1))).list();
 	}
 
 	private static Enrolment row(ResultSet rs, int n) throws SQLException {

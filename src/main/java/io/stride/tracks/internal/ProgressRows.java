@@ -20,7 +20,7 @@ public class ProgressRows {
 
 	/** One step's progress; {@code position} is its place in the track as the person's team follows it. */
 	public record Row(String enrolmentId, String stepId, int position, LocalDate releaseOn, Instant releasedAt,
-			Instant doneAt, String doneHow, String confirmedBy) {
+			Instant doneAt, String doneHow, String confirmedBy, Instant approvedAt) {
 
 		public boolean done() {
 			return doneAt != null;
@@ -28,6 +28,11 @@ public class ProgressRows {
 
 		public boolean released() {
 			return releasedAt != null;
+		}
+
+		/** A manager approved this (high-investment) step for the person. */
+		public boolean approved() {
+			return approvedAt != null;
 		}
 	}
 
@@ -49,7 +54,7 @@ public class ProgressRows {
 	}
 
 	private static final String COLUMNS = "SELECT enrolment_id, step_id, position, release_on, released_at, done_at, "
-			+ "done_how, confirmed_by FROM track_step_progress ";
+			+ "done_how, confirmed_by, approved_at FROM track_step_progress ";
 
 	private final JdbcClient jdbc;
 
@@ -80,8 +85,9 @@ public class ProgressRows {
 			.update();
 	}
 
-	public void deleteAll(String enrolmentId) {
-		jdbc.sql("DELETE FROM track_step_progress WHERE enrolment_id = ?").param(enrolmentId).update();
+	/** Drops the rows of steps not done (to be planned again); what is done stays done. */
+	public void deleteNotDone(String enrolmentId) {
+		jdbc.sql("DELETE FROM track_step_progress WHERE enrolment_id = ? AND done_at IS NULL").param(enrolmentId).update();
 	}
 
 	public void delete(String enrolmentId, String stepId) {
@@ -99,6 +105,14 @@ public class ProgressRows {
 		return jdbc.sql("UPDATE track_step_progress SET released_at = ?, release_run = ? WHERE enrolment_id = ? "
 				+ "AND step_id = ? AND released_at IS NULL AND done_at IS NULL")
 			.params(Timestamp.from(at), run, enrolmentId, stepId)
+			.update() == 1;
+	}
+
+	/** Records a manager's approval of a step not done; false when it was approved (or done) already. */
+	public boolean approve(String enrolmentId, String stepId, Instant at, PersonId by) {
+		return jdbc.sql("UPDATE track_step_progress SET approved_at = ?, approved_by = ? WHERE enrolment_id = ? "
+				+ "AND step_id = ? AND approved_at IS NULL AND done_at IS NULL")
+			.params(Timestamp.from(at), by.value(), enrolmentId, stepId)
 			.update() == 1;
 	}
 
@@ -152,13 +166,20 @@ public class ProgressRows {
 	}
 
 	/**
-	 * The nightly release, in one statement: every step of an active enrolment whose day has come and that is neither
-	 * open nor done opens now, marked with {@code run}. Returns how many opened.
+	 * The nightly release, in one statement: every step of an active enrolment whose day has come, that is neither
+	 * open nor done, whose prerequisites are all done and, for a high-investment step, that a manager approved, opens
+	 * now, marked with {@code run}. Returns how many opened.
 	 */
 	public int releaseDue(LocalDate today, Instant now, String run) {
-		return jdbc.sql("UPDATE track_step_progress SET released_at = :now, release_run = :run "
-				+ "WHERE released_at IS NULL AND done_at IS NULL AND release_on <= :today "
-				+ "AND enrolment_id IN (SELECT id FROM track_enrolments WHERE status = 'ACTIVE')")
+		// the stored day is a plan: a step still opens only once every prerequisite is done in the same enrolment
+		return jdbc.sql("UPDATE track_step_progress p SET released_at = :now, release_run = :run "
+				+ "WHERE p.released_at IS NULL AND p.done_at IS NULL AND p.release_on <= :today "
+				+ "AND p.enrolment_id IN (SELECT id FROM track_enrolments WHERE status = 'ACTIVE') "
+				+ "AND NOT EXISTS (SELECT 1 FROM track_step_prerequisites r WHERE r.step_id = p.step_id "
+				+ "AND NOT EXISTS (SELECT 1 FROM track_step_progress q WHERE q.enrolment_id = p.enrolment_id "
+				+ "AND q.step_id = r.requires_step_id AND q.done_at IS NOT NULL)) "
+				+ "AND (p.approved_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM track_steps s WHERE s.id = p.step_id "
+				+ "AND s.high_investment = TRUE))")
 			.param("now", Timestamp.from(now))
 			.param("run", run)
 			.param("today", java.sql.Date.valueOf(today))
@@ -205,8 +226,9 @@ public class ProgressRows {
 		java.sql.Date releaseOn = rs.getDate(4);
 		Timestamp released = rs.getTimestamp(5);
 		Timestamp done = rs.getTimestamp(6);
+		Timestamp approved = rs.getTimestamp(9);
 		return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), releaseOn == null ? null : releaseOn.toLocalDate(),
 				released == null ? null : released.toInstant(), done == null ? null : done.toInstant(), rs.getString(7),
-				rs.getString(8));
+				rs.getString(8), approved == null ? null : approved.toInstant());
 	}
 }

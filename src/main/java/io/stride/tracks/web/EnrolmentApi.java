@@ -180,6 +180,14 @@ class EnrolmentApi {
 		return EnrolmentView.of(progress.releaseEarly(viewer(), id, stepId));
 	}
 
+	@PostMapping("/enrolments/{id}/steps/{stepId}/approve")
+	@Operation(summary = "Approve a high-investment step for a person (their manager, L&D or an admin; 403 for the "
+			+ "person): it opens once its day has come and its prerequisites are done. 422 at stepId for a step that needs "
+			+ "no approval; 409 when approved or done already or the enrolment is not active")
+	EnrolmentView approveStep(@PathVariable String id, @PathVariable String stepId) {
+		return EnrolmentView.of(progress.approveStep(viewer(), id, stepId));
+	}
+
 	private Viewer viewer() {
 		return organization.currentViewer();
 	}

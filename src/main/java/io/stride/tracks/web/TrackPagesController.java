@@ -64,6 +64,8 @@ class TrackPagesController {
 	@GetMapping("/tracks/{id}")
 	String show(@PathVariable String id, Model model) {
 		Viewer me = organization.currentViewer();
+		// a team's track is not shown outside its tree (404), as through the API
+		definitions.readable(me, new TrackId(id));
 		Optional<Enrolment> mine = enrolments.mineIn(me, new TrackId(id));
 		return show(model, me, new TrackId(id), mine.orElse(null), "", Map.of());
 	}
@@ -164,6 +166,23 @@ class TrackPagesController {
 		try {
 			progress.releaseEarly(me, id, stepId);
 			redirect.addFlashAttribute("notice", "Opened now. The person is told.");
+			return "redirect:/enrolments/" + id;
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage());
+			Enrolment enrolment = enrolments.enrolment(me, id);
+			return show(model, me, enrolment.trackId(), enrolment, "", Map.of("step-" + stepId, e.getMessage()));
+		}
+	}
+
+	@PostMapping("/enrolments/{id}/steps/{stepId}/approve")
+	String approveStep(@PathVariable String id, @PathVariable String stepId, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			progress.approveStep(me, id, stepId);
+			redirect.addFlashAttribute("notice", "Approved. The step opens on its day; the person is told when it does.");
 			return "redirect:/enrolments/" + id;
 		}
 		catch (InvalidInputException e) {
