@@ -42,7 +42,7 @@ final class AuthorSteps {
 		retype("#lesson-title", title);
 		retype("#lesson-markdown", markdown);
 		saved();
-		assertThat(browser.find("#element-heading").getText()).isEqualTo("Lesson: " + title);
+		assertThat(browser.find("#lesson-title").getAttribute("value")).isEqualTo(title);
 		return currentElement();
 	}
 
