@@ -217,12 +217,15 @@ document.addEventListener('DOMContentLoaded', () => {
       part.hidden = !part.dataset.kinds.split(' ').includes(kind.value);
     });
   };
-  // a true/false question always has the same two options: write them when the author left the options empty
+  // a true/false question always has the same two options: write them when the author left the options empty, or
+  // as the editor's placeholders ("Option 1", "Option 2") a new question comes with
+  const placeholder = (value) => value.trim() === '' || /^Option \d+$/.test(value.trim());
   const prefillTrueFalse = (block, kind) => {
     const options = [...block.querySelectorAll('.builder-row input[type="text"]:not([data-kinds])')];
-    if (kind.value !== 'TRUE_FALSE' || options.length < 2 || options.some((option) => option.value.trim() !== '')) {
+    if (kind.value !== 'TRUE_FALSE' || options.length < 2 || !options.every((option) => placeholder(option.value))) {
       return;
     }
+    options.slice(2).forEach((option) => { option.value = ''; });
     options[0].value = 'True';
     options[1].value = 'False';
     options[0].dispatchEvent(new Event('input', { bubbles: true }));

@@ -90,6 +90,20 @@ final class AuthorSteps {
 		return currentElement();
 	}
 
+	/**
+	 * Ticks exactly these options as correct (a new question comes with its first option ticked), by clicking the
+	 * boxes that differ.
+	 */
+	void marksCorrect(int... indexes) {
+		var wanted = java.util.Arrays.stream(indexes).boxed().toList();
+		var boxes = browser.all("#question-options input[type=checkbox][id$='-correct']");
+		for (int i = 0; i < boxes.size(); i++) {
+			if (boxes.get(i).isSelected() != wanted.contains(i)) {
+				boxes.get(i).click();
+			}
+		}
+	}
+
 	/** Selects a field's text and types over it, as a person would. */
 	void retype(String css, String text) {
 		browser.find(css).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);

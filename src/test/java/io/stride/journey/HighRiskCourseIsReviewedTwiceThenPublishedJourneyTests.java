@@ -65,7 +65,7 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 		author.retype("#question-prompt", "Who gets the report?");
 		author.retype("#option-0", "The DPO");
 		author.retype("#option-1", "Nobody");
-		browser.click("#option-0-correct");
+		author.marksCorrect(0);
 		author.saved();
 		author.publishes();
 		assertThat(browser.text()).contains("Sent for review (high risk)", "In review");

@@ -115,7 +115,7 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 		author.retype("#question-prompt", "Which box do you pick?");
 		author.retype("#option-0", "One size up");
 		author.retype("#option-1", "The smallest that fits");
-		browser.click("#option-0-correct");
+		author.marksCorrect(0);
 		author.retype("#question-explanation", "A box one size up leaves room for padding.");
 		author.saved();
 
@@ -126,8 +126,7 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 		author.retype("#option-0", "Paper");
 		author.retype("#option-1", "Bubble wrap");
 		author.retype("#option-2", "Nothing");
-		browser.click("#option-0-correct");
-		browser.click("#option-1-correct");
+		author.marksCorrect(0, 1);
 		browser.select("#question-scoring", "Partial credit (multiple select: right picks minus wrong picks; matching: per pair)");
 		author.retype("#question-explanation", "Paper and bubble wrap both keep the item still.");
 		author.saved();
@@ -137,7 +136,7 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 		author.retype("#question-prompt", "Tape once around is enough.");
 		assertThat(browser.find("#option-0").getAttribute("value")).isEqualTo("True");
 		assertThat(browser.find("#option-1").getAttribute("value")).isEqualTo("False");
-		browser.click("#option-1-correct");
+		author.marksCorrect(1);
 		author.saved();
 
 		// 3: ordering, written in the right order

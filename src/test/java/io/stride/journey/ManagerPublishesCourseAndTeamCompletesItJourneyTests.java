@@ -112,7 +112,7 @@ class ManagerPublishesCourseAndTeamCompletesItJourneyTests {
 		author.retype("#option-0", "Within 1 hour");
 		author.retype("#option-1", "Within 24 hours");
 		author.retype("#option-2", "When you have proof");
-		browser.click("#option-0-correct");
+		author.marksCorrect(0);
 		author.retype("#question-explanation", "The policy says within 1 hour, even without proof.");
 		author.saved();
 		author.addsQuestion("MULTIPLE_CHOICE");
@@ -120,8 +120,7 @@ class ManagerPublishesCourseAndTeamCompletesItJourneyTests {
 		author.retype("#option-0", "Unexpected password reset mails");
 		author.retype("#option-1", "Files you did not change");
 		author.retype("#option-2", "A colleague on holiday");
-		browser.click("#option-0-correct");
-		browser.click("#option-1-correct");
+		author.marksCorrect(0, 1);
 		author.retype("#question-explanation", "Resets you did not ask for and changed files are both signs.");
 		author.saved();
 
