@@ -14,7 +14,11 @@ public enum Verb {
 	COMPLETED("http://adlnet.gov/expapi/verbs/completed", "completed"),
 	/** A learner's reaction to a lesson (helpful, unclear, outdated), with their comment in the result's response. */
 	COMMENTED("http://adlnet.gov/expapi/verbs/commented", "commented"),
-	MASTERED("http://adlnet.gov/expapi/verbs/mastered", "mastered");
+	MASTERED("http://adlnet.gov/expapi/verbs/mastered", "mastered"),
+	/** Enrolled in a development track. */
+	REGISTERED("http://adlnet.gov/expapi/verbs/registered", "registered"),
+	/** A track's step opened (was released) for the person. */
+	LAUNCHED("http://adlnet.gov/expapi/verbs/launched", "launched");
 
 	private final String iri;
 

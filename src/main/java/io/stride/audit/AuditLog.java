@@ -93,6 +93,33 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(io.stride.authoring.Reuse.ComponentReused event) {
+		record(event.by(), "COMPONENT_REUSED", "COURSE", event.courseId().value(), event.title(),
+				cut(event.mode() + " from course " + event.sourceCourseId().value() + ": " + event.sourceElementIds()
+						+ " as " + event.elementIds(), 1990));
+	}
+
+	@EventListener
+	void on(io.stride.authoring.Reuse.ReusedElementDetached event) {
+		record(event.by(), "REUSED_ELEMENT_DETACHED", "COURSE", event.courseId().value(), event.title(),
+				"element " + event.elementId());
+	}
+
+	@EventListener
+	void on(io.stride.authoring.Reuse.ComponentUpdateAccepted event) {
+		record(event.by(), "COMPONENT_UPDATE_ACCEPTED", "COURSE", event.courseId().value(), event.title(),
+				"element " + event.elementId() + " to version " + event.version() + " of course "
+						+ event.sourceCourseId().value());
+	}
+
+	@EventListener
+	void on(io.stride.authoring.Reuse.ComponentUpdateKept event) {
+		record(event.by(), "COMPONENT_UPDATE_KEPT", "COURSE", event.courseId().value(), event.title(),
+				"element " + event.elementId() + " kept over version " + event.version() + " of course "
+						+ event.sourceCourseId().value());
+	}
+
+	@EventListener
 	void on(io.stride.authoring.CourseVersionStarted event) {
 		record(event.by(), "NEW_VERSION_DRAFTED", "COURSE", event.courseId().value(), event.title(),
 				"version " + event.version());
@@ -190,11 +217,17 @@ public class AuditLog {
 						+ (event.intervention() == null ? "" : ", by intervention " + event.intervention().value()));
 	}
 
-	// --- development tracks: definitions and teams' versions ---
+	// --- development tracks: definitions and teams' versions, enrolments ---
 
 	@EventListener
 	void on(io.stride.tracks.TrackChanged event) {
 		record(event.by(), "TRACK_" + event.change(), "TRACK", event.trackId().value(), event.title(), event.detail());
+	}
+
+	@EventListener
+	void on(io.stride.tracks.EnrolmentChanged event) {
+		record(event.by(), "ENROLMENT_" + event.change(), "TRACK_ENROLMENT", event.enrolmentId(), event.trackTitle(),
+				event.detail());
 	}
 
 	private static String hours(java.math.BigDecimal hours) {

@@ -38,9 +38,12 @@ public class Authoring {
 
 	private final ReviewPolicies policies;
 
+	private final Reuse reuse;
+
 	Authoring(Courses courses, ApplicationEventPublisher events, Snapshots snapshots,
-			io.stride.authoring.internal.CourseVersions versions, ReviewPolicies policies) {
+			io.stride.authoring.internal.CourseVersions versions, ReviewPolicies policies, Reuse reuse) {
 		this.policies = policies;
+		this.reuse = reuse;
 		this.courses = courses;
 		this.events = events;
 		this.snapshots = snapshots;
@@ -107,18 +110,21 @@ public class Authoring {
 		}
 		validate(content, "The course was not saved.");
 		content = keepOwnIds(course, resolveTier(content, "The course was not saved."));
+		reuse.refuseLinkedChanges(course, content);
 		if (course.revision() == revision && !course.content().equals(content)) {
 			snapshots.keep(id, course.revision(), course.content());
 		}
 		if (!courses.update(id, revision, content, editor.id())) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
+		Course saved = courses.findById(id).orElseThrow();
+		reuse.forgetRemoved(id, saved.content());
 		courses.recordEditor(id, course.version(), editor.id());
 		if (course.riskTier() != content.riskTier()) {
 			events.publishEvent(new CourseTierChanged(id, content.title(), course.riskTier(), content.riskTier(),
 					content.tierReason(), RiskSuggestion.of(content).tier(), editor.id()));
 		}
-		return courses.findById(id).orElseThrow();
+		return saved;
 	}
 
 	/**
@@ -177,6 +183,7 @@ public class Authoring {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
 		snapshots.forget(snapshot.id());
+		reuse.forgetRemoved(id, courses.findById(id).orElseThrow().content());
 		return courses.findById(id).orElseThrow();
 	}
 
@@ -513,6 +520,24 @@ public class Authoring {
 	@Transactional(readOnly = true)
 	public Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> ids) {
 		return versions.learnersPerCourse(ids);
+	}
+
+	/**
+	 * Where the course's reused lessons and questions came from, by element id (empty when it reuses nothing). Callers
+	 * check who may see the course.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, ElementOrigin> origins(CourseId id) {
+		return reuse.origins(id);
+	}
+
+	/**
+	 * Copies a lesson, module or question of another course's published version into the viewer's draft, linked or
+	 * copied (see {@link Reuse#reuse}).
+	 */
+	public List<String> reuse(Viewer viewer, CourseId target, Reuse.Part part, ElementOrigin.Mode mode, String module,
+			Integer position) {
+		return reuse.reuse(viewer, target, part, mode, module, position);
 	}
 
 	public static boolean mayEdit(Viewer viewer, Course course) {

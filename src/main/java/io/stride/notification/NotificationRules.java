@@ -22,8 +22,11 @@ class NotificationRules {
 
 	private final Notifications notifications;
 
-	NotificationRules(Notifications notifications) {
+	private final io.stride.tracks.TrackProgress trackProgress;
+
+	NotificationRules(Notifications notifications, io.stride.tracks.TrackProgress trackProgress) {
 		this.notifications = notifications;
+		this.trackProgress = trackProgress;
 	}
 
 	@ApplicationModuleListener
@@ -318,6 +321,41 @@ class NotificationRules {
 					event.reason() + " Nothing more is queued for it until you resume it; resuming delivers what it "
 							+ "kept, in order.",
 					"/admin/integrations/" + event.subscriptionId());
+		}
+	}
+
+	// --- development tracks (issue 18): entry requests, decisions, steps opening ---
+
+	@ApplicationModuleListener
+	void on(io.stride.tracks.EnrolmentRequested event) {
+		String who = event.personName().equals(event.requestedByName()) ? event.personName()
+				: event.requestedByName() + " proposes " + event.personName();
+		for (PersonId manager : event.managers()) {
+			notifications.notify(manager, who + " asks to join “" + event.trackTitle() + "”",
+					(event.note() == null ? "" : event.note() + " ") + "Approve or decline it, with a reason, in your entry requests.",
+					"/enrolment-requests");
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.tracks.EnrolmentDecided event) {
+		notifications.notify(event.person(), (event.approved() ? "You joined “" : "Not now: “") + event.trackTitle() + "”",
+				event.approved() ? "Approved by " + event.decidedByName() + "." + (event.reason() == null ? "" : " " + event.reason())
+						: event.decidedByName() + " declined: " + event.reason() + " You may ask again later.",
+				"/tracks/" + event.trackId().value());
+	}
+
+	@ApplicationModuleListener
+	void on(io.stride.tracks.EnrolmentStepsReleased event) {
+		// one notice per person per release run, whatever the number of steps and tracks
+		for (io.stride.tracks.StepReleaseNotice notice : trackProgress.noticesOf(event.run())) {
+			var tracks = notice.tracks();
+			String subject = notice.steps() == 1 ? "Open now: “" + tracks.get(0).stepTitles().get(0) + "”"
+					: notice.steps() + " steps are open now";
+			String body = tracks.stream().map(t -> "“" + t.trackTitle() + "”: " + String.join(", ", t.stepTitles()))
+				.collect(java.util.stream.Collectors.joining("; ")) + ".";
+			notifications.notify(notice.person(), subject, body,
+					tracks.size() == 1 ? "/tracks/" + tracks.get(0).trackId().value() : "/my/tracks");
 		}
 	}
 }

@@ -120,7 +120,7 @@ class CourseApi {
 				// pairs given in order: item i matches match i
 				pairs = java.util.stream.IntStream.range(0, options.size()).boxed().toList();
 			}
-			return new Question(null, parsed, prompt == null ? "" : prompt.trim(), options, pairs, explanation, null, rule,
+			return new Question(id, parsed, prompt == null ? "" : prompt.trim(), options, pairs, explanation, null, rule,
 					accepted, similarity,
 					parsed == QuestionKind.NUMERIC ? new NumericAnswer(value, tolerance == null ? BigDecimal.ZERO : tolerance, unit)
 							: null,
@@ -147,7 +147,9 @@ class CourseApi {
 		CourseContent toContent() {
 			List<Lesson> lessonList = lessons == null ? List.of()
 					: lessons.stream().filter(java.util.Objects::nonNull)
-						.map(l -> new Lesson(null, l.title() == null ? "" : l.title().trim(),
+						// ids sent back keep the course's own elements (a linked one is checked against its source);
+						// others are new
+						.map(l -> new Lesson(l.id(), l.title() == null ? "" : l.title().trim(),
 							l.markdown() == null ? "" : l.markdown(), List.of(), l.module(), questions(l.knowledgeChecks())))
 						.toList();
 			int passMark = quiz == null || quiz.passMark() == null ? 80 : wholePercent(quiz.passMark());

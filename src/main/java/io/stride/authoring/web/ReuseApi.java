@@ -1,0 +1,104 @@
+package io.stride.authoring.web;
+
+import java.util.List;
+
+import io.stride.authoring.CourseId;
+import io.stride.authoring.ElementOrigin;
+import io.stride.authoring.Reuse;
+import io.stride.identity.Organization;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/courses/{courseId}")
+@Tag(name = "Components", description = "The component library: every lesson, module and question of a published "
+		+ "course, found and reused in another course linked (updates offered) or copied (your own fork)")
+@SecurityRequirement(name = "bearer")
+class ReuseApi {
+
+	private final Reuse reuse;
+
+	private final Organization organization;
+
+	ReuseApi(Reuse reuse, Organization organization) {
+		this.reuse = reuse;
+		this.organization = organization;
+	}
+
+	/** {@code diff} is a unified diff from the copy (fromVersion) to the source's newest text (toVersion). */
+	record UpdateView(String elementId, String elementKind, String title, String sourceCourseId, String sourceCourseTitle,
+			int fromVersion, int toVersion, String diff) {
+
+		static UpdateView of(Reuse.Update u) {
+			return new UpdateView(u.elementId(), u.elementKind().name(), u.title(), u.sourceCourseId().value(),
+					u.sourceTitle(), u.fromVersion(), u.toVersion(), u.diff());
+		}
+	}
+
+	/** Where a reused element of the course came from. */
+	record OriginView(String elementId, String elementKind, String sourceCourseId, String sourceElementId,
+			int sourceVersion, String mode, Integer keptVersion, String provenance) {
+
+		static OriginView of(Reuse.Provenance p) {
+			ElementOrigin o = p.origin();
+			return new OriginView(o.elementId(), o.elementKind().name(), o.sourceCourseId().value(), o.sourceElementId(),
+					o.sourceVersion(), o.mode().name(), o.keptVersion(), p.text());
+		}
+	}
+
+	record Done(String elementId, String mode, int sourceVersion, Integer keptVersion) {
+
+		static Done of(ElementOrigin o) {
+			return new Done(o.elementId(), o.mode().name(), o.sourceVersion(), o.keptVersion());
+		}
+	}
+
+	@GetMapping("/component-updates")
+	@Operation(summary = "Updates the sources of the course's linked elements published since they were taken (or "
+			+ "kept out), each with a diff; for the course's author and admins (404/403 otherwise)")
+	List<UpdateView> updates(@PathVariable String courseId) {
+		return reuse.updates(organization.currentViewer(), new CourseId(courseId)).stream().map(UpdateView::of).toList();
+	}
+
+	@GetMapping("/element-origins")
+	@Operation(summary = "Where the course's reused lessons and questions came from (provenance), for its author and "
+			+ "admins")
+	List<OriginView> origins(@PathVariable String courseId) {
+		CourseId id = new CourseId(courseId);
+		reuse.updates(organization.currentViewer(), id);
+		return reuse.provenance(id).values().stream().map(OriginView::of).toList();
+	}
+
+	@PostMapping("/component-updates/{elementId}/accept")
+	@Operation(summary = "Take the source's newest text into the draft's linked element; 409 when there is no update, "
+			+ "422 at courseId when the course is not a draft (start a new version), 404 for an element not reused")
+	Done accept(@PathVariable String courseId, @PathVariable String elementId) {
+		CourseId id = new CourseId(courseId);
+		reuse.accept(organization.currentViewer(), id, elementId);
+		return Done.of(reuse.origins(id).get(elementId));
+	}
+
+	@PostMapping("/component-updates/{elementId}/keep")
+	@Operation(summary = "Keep the copy as it is; the update is offered again only for a newer source version; 409 "
+			+ "when there is no update")
+	Done keep(@PathVariable String courseId, @PathVariable String elementId) {
+		CourseId id = new CourseId(courseId);
+		reuse.keep(organization.currentViewer(), id, elementId);
+		return Done.of(reuse.origins(id).get(elementId));
+	}
+
+	@PostMapping("/elements/{elementId}/detach")
+	@Operation(summary = "Turn a linked element into your own copy (COPIED), which you may edit and which remembers its "
+			+ "source; 409 when it is a copy already, 404 for an element not reused")
+	Done detach(@PathVariable String courseId, @PathVariable String elementId) {
+		CourseId id = new CourseId(courseId);
+		reuse.detach(organization.currentViewer(), id, elementId);
+		return Done.of(reuse.origins(id).get(elementId));
+	}
+}

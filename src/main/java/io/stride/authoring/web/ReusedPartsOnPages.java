@@ -1,0 +1,78 @@
+package io.stride.authoring.web;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.authoring.Course;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Reuse;
+import io.stride.shared.web.PagePart;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where reused parts come from, on pages other modules own: the course page (its editors: provenance, updates with
+ * their diff, detach), the review case (reviewers: provenance), the builder (next to each element) and the lesson
+ * player (learners, when the organization shows it). Their templates include {@code courses/reused-parts}.
+ */
+@Component
+class ReusedPartsOnPages implements PagePart {
+
+	private final Reuse reuse;
+
+	ReusedPartsOnPages(Reuse reuse) {
+		this.reuse = reuse;
+	}
+
+	@Override
+	public Set<String> views() {
+		return Set.of("courses/assign", "reviews/case", "courses/builder", "learning/lesson");
+	}
+
+	@Override
+	public void fillIn(String view, Map<String, Object> model) {
+		if (!(model.get("course") instanceof Course course)) {
+			return;
+		}
+		switch (view) {
+			case "courses/assign" -> {
+				if (Boolean.TRUE.equals(model.get("editable"))) {
+					model.put("reusedParts", rows(course, reuse.provenance(course.id())));
+					model.put("componentUpdates", reuse.updatesOf(course.id()));
+				}
+			}
+			case "reviews/case" -> model.put("reusedParts", rows(course, reuse.provenance(course.id())));
+			case "learning/lesson" -> {
+				if (model.get("lesson") instanceof Lesson lesson) {
+					var origin = reuse.provenanceForLearners(course.id()).get(lesson.id());
+					if (origin != null) {
+						model.put("lessonOrigin", origin);
+					}
+				}
+			}
+			default -> model.put("reusedOrigins", reuse.provenance(course.id()));
+		}
+	}
+
+	/** A reused element of the course as its page lists it. */
+	record Row(String elementId, String title, String kind, String provenance, boolean linked) {
+	}
+
+	private static java.util.List<Row> rows(Course course, Map<String, Reuse.Provenance> provenance) {
+		java.util.List<Row> rows = new java.util.ArrayList<>();
+		provenance.forEach((id, p) -> {
+			String title = course.lesson(id).map(Lesson::title)
+				.or(() -> course.question(id).map(io.stride.authoring.Question::prompt))
+				.or(() -> course.knowledgeCheck(id).map(io.stride.authoring.Question::prompt))
+				.orElse(null);
+			if (title != null) {
+				String kind = switch (p.origin().elementKind()) {
+					case LESSON -> "Lesson";
+					case QUESTION -> "Quiz question";
+					case KNOWLEDGE_CHECK -> "Knowledge check";
+				};
+				rows.add(new Row(id, title, kind, p.text(), p.origin().linked()));
+			}
+		});
+		return rows;
+	}
+}

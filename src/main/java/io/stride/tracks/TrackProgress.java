@@ -1,0 +1,598 @@
+package io.stride.tracks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.activity.ActivityType;
+import io.stride.activity.LearningAction;
+import io.stride.activity.LearningRecord;
+import io.stride.activity.Result;
+import io.stride.activity.StatementRecorded;
+import io.stride.activity.Verb;
+import io.stride.authoring.CourseId;
+import io.stride.cycles.CycleClosed;
+import io.stride.cycles.CycleStatus;
+import io.stride.cycles.Goal;
+import io.stride.cycles.GoalOutcome;
+import io.stride.cycles.LearningCycles;
+import io.stride.delivery.Delivery;
+import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
+import io.stride.mastery.Checklists;
+import io.stride.mastery.SignOffChanged;
+import io.stride.shared.ConflictException;
+import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import io.stride.tracks.internal.EnrolmentRows;
+import io.stride.tracks.internal.ProgressRows;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each enrolled person's progress step by step: rows made on enrolment, steps done here or before (work done out of
+ * order counts), steps opening by their pacing (at once when their day is today; the nightly {@link StepReleaseJob}
+ * for the rest), confirmations by the person or their manager, early release, and completion of the track.
+ */
+@Service
+public class TrackProgress {
+
+	/** How a step was done. */
+	public static final String COMPLETED = "COMPLETED";
+
+	public static final String COMPLETED_BEFORE = "COMPLETED_BEFORE";
+
+	public static final String CONFIRMED_BY_MANAGER = "CONFIRMED_BY_MANAGER";
+
+	public static final String CONFIRMED_BY_SELF = "CONFIRMED_BY_SELF";
+
+	/** Where a step stands for a person: done, open now, opening on a known day, or waiting for another step. */
+	public enum State {
+		DONE, OPEN, SCHEDULED, WAITING
+	}
+
+	/**
+	 * One step as a person follows it. {@code opens} says when it opens or why it waits, in words; {@code doneHow} one of
+	 * the constants above; {@code selfConfirm} and {@code managerConfirm} whether the person or a manager may mark it done.
+	 */
+	public record StepProgress(TrackStep step, State state, LocalDate releaseOn, Instant releasedAt, Instant doneAt,
+			String doneHow, String pacing, String opens, List<String> prerequisiteTitles, boolean selfConfirm,
+			boolean managerConfirm) {
+
+		public String doneInWords() {
+			if (doneHow == null) {
+				return "";
+			}
+			return switch (doneHow) {
+				case COMPLETED_BEFORE -> "done before it opened";
+				case CONFIRMED_BY_MANAGER -> "confirmed by a manager";
+				case CONFIRMED_BY_SELF -> "marked done by you";
+				default -> "completed";
+			};
+		}
+	}
+
+	/** A person's progress in a track: every step in their team's order, the next one to open, done of total. */
+	public record Progress(Enrolment enrolment, Track track, List<StepProgress> steps, int done, int total,
+			StepProgress next) {
+
+		public int percent() {
+			return total == 0 ? 0 : done * 100 / total;
+		}
+	}
+
+	private final TrackDefinitions definitions;
+
+	private final EnrolmentRows enrolments;
+
+	private final ProgressRows rows;
+
+	private final EnrolmentAccess access;
+
+	private final LearningRecord record;
+
+	private final Delivery delivery;
+
+	private final Checklists checklists;
+
+	private final LearningCycles cycles;
+
+	private final Organization organization;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final String lessonIri;
+
+	private final String courseIri;
+
+	TrackProgress(TrackDefinitions definitions, EnrolmentRows enrolments, ProgressRows rows, EnrolmentAccess access,
+			LearningRecord record, Delivery delivery, Checklists checklists, LearningCycles cycles,
+			Organization organization, ApplicationEventPublisher events, Clock clock,
+			@Value("${stride.base-url}") String baseUrl) {
+		this.definitions = definitions;
+		this.enrolments = enrolments;
+		this.rows = rows;
+		this.access = access;
+		this.record = record;
+		this.delivery = delivery;
+		this.checklists = checklists;
+		this.cycles = cycles;
+		this.organization = organization;
+		this.events = events;
+		this.clock = clock;
+		this.lessonIri = record.activityIri(ActivityType.LESSON, "");
+		this.courseIri = record.activityIri(ActivityType.COURSE, "");
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+	}
+
+	/**
+	 * Starts an enrolment that just became active: a row per step of the track as the person's team follows it, steps
+	 * already done marked so, then what opens today opened. Joins the caller's transaction.
+	 */
+	void start(Enrolment enrolment, EffectiveTrack track) {
+		rows.deleteAll(enrolment.id());
+		for (TrackStep step : track.steps()) {
+			rows.insert(enrolment.id(), step.id(), step.position());
+		}
+		Set<String> doneBefore = doneBefore(enrolment.personId(), track.steps());
+		Instant now = clock.instant();
+		String name = access.nameOf(enrolment.personId());
+		for (TrackStep step : track.steps()) {
+			if (doneBefore.contains(step.id()) && rows.done(enrolment.id(), step.id(), now, COMPLETED_BEFORE, null)) {
+				record.record(new LearningAction(enrolment.personId(), name, Verb.COMPLETED, ActivityType.TRACK_STEP,
+						step.id(), step.title(), null, Result.completion(true), enrolment.id()));
+			}
+		}
+		refresh(enrolment, track);
+	}
+
+	/**
+	 * Plans each step's day from what is done, opens those whose day has come (one notice for the person), and
+	 * completes the enrolment when every step is done. Steps added to the track since get their row.
+	 */
+	void refresh(Enrolment enrolment, EffectiveTrack track) {
+		List<ProgressRows.Row> current = rows.of(enrolment.id());
+		Map<String, ProgressRows.Row> byStep = new HashMap<>();
+		current.forEach(row -> byStep.put(row.stepId(), row));
+		Set<String> inTrack = new HashSet<>();
+		for (TrackStep step : track.steps()) {
+			inTrack.add(step.id());
+			if (!byStep.containsKey(step.id())) {
+				rows.insert(enrolment.id(), step.id(), step.position());
+			}
+		}
+		for (ProgressRows.Row row : current) {
+			if (!inTrack.contains(row.stepId()) && !row.done()) {
+				// a step taken out of the track no longer holds the person back
+				rows.delete(enrolment.id(), row.stepId());
+			}
+		}
+		Map<String, LocalDate> doneOn = doneOn(current);
+		Map<String, LocalDate> dates = TrackProgressRules.releaseDates(track.steps(), doneOn, enrolment.enrolledOn());
+		LocalDate today = today();
+		Instant now = clock.instant();
+		String run = Ids.newId();
+		List<TrackStep> opened = new ArrayList<>();
+		boolean allDone = true;
+		for (TrackStep step : track.steps()) {
+			LocalDate date = dates.get(step.id());
+			rows.plan(enrolment.id(), step.id(), step.position(), date);
+			ProgressRows.Row row = byStep.get(step.id());
+			boolean done = row != null && row.done();
+			allDone &= done;
+			if (!done && date != null && !date.isAfter(today) && (row == null || !row.released())
+					&& rows.release(enrolment.id(), step.id(), now, run)) {
+				opened.add(step);
+			}
+		}
+		String name = access.nameOf(enrolment.personId());
+		for (TrackStep step : opened) {
+			record.record(new LearningAction(enrolment.personId(), name, Verb.LAUNCHED, ActivityType.TRACK_STEP, step.id(),
+					step.title(), null, Result.NONE, enrolment.id()));
+		}
+		if (!opened.isEmpty()) {
+			events.publishEvent(new EnrolmentStepsReleased(run, opened.size()));
+		}
+		if (allDone && !track.steps().isEmpty() && enrolments.complete(enrolment.id(), now)) {
+			record.record(new LearningAction(enrolment.personId(), name, Verb.COMPLETED, ActivityType.TRACK,
+					track.track().id().value(), track.track().title(), null, Result.completion(true), enrolment.id()));
+			events.publishEvent(new EnrolmentChanged(null, enrolment.id(), track.track().title(), "COMPLETED",
+					"person " + enrolment.personId().value()));
+		}
+	}
+
+	/** The person's progress as the viewer may read it (404 for others' enrolments). */
+	@Transactional(readOnly = true)
+	public Progress progress(Viewer viewer, String enrolmentId) {
+		return progress(access.visible(viewer, enrolmentId));
+	}
+
+	/** An enrolment's progress, for callers that checked who reads it. */
+	Progress progress(Enrolment enrolment) {
+		EffectiveTrack track = definitions.effective(enrolment.trackId(), enrolment.team())
+			.orElseThrow(() -> new NotFoundException("Track"));
+		Map<String, ProgressRows.Row> byStep = new HashMap<>();
+		rows.of(enrolment.id()).forEach(row -> byStep.put(row.stepId(), row));
+		return progress(enrolment, track, byStep);
+	}
+
+	/** Progress of several enrolments at once (the learner's tracks), two queries and one read per track. */
+	@Transactional(readOnly = true)
+	public List<Progress> progressOf(List<Enrolment> list) {
+		Map<String, List<ProgressRows.Row>> all = rows.of(list.stream().map(Enrolment::id).toList());
+		List<Progress> result = new ArrayList<>();
+		for (Enrolment enrolment : list) {
+			var track = definitions.effective(enrolment.trackId(), enrolment.team());
+			if (track.isEmpty()) {
+				continue;
+			}
+			Map<String, ProgressRows.Row> byStep = new HashMap<>();
+			all.getOrDefault(enrolment.id(), List.of()).forEach(row -> byStep.put(row.stepId(), row));
+			result.add(progress(enrolment, track.get(), byStep));
+		}
+		return result;
+	}
+
+	private Progress progress(Enrolment enrolment, EffectiveTrack track, Map<String, ProgressRows.Row> byStep) {
+		boolean following = enrolment.status() == EnrolmentStatus.ACTIVE || enrolment.status() == EnrolmentStatus.COMPLETED;
+		Map<String, String> titles = new HashMap<>();
+		track.steps().forEach(step -> titles.put(step.id(), step.title()));
+		Map<String, LocalDate> doneOn = doneOn(byStep.values());
+		List<StepProgress> steps = new ArrayList<>();
+		TrackStep previous = null;
+		int done = 0;
+		StepProgress next = null;
+		for (TrackStep step : track.steps()) {
+			ProgressRows.Row row = following ? byStep.get(step.id()) : null;
+			String pacing = TrackProgressRules.inWords(step.pacing(), previous == null ? null : previous.title());
+			State state;
+			String opens;
+			LocalDate releaseOn = row == null ? null : row.releaseOn();
+			if (row != null && row.done()) {
+				state = State.DONE;
+				opens = "";
+				done++;
+			}
+			else if (row != null && row.released()) {
+				state = State.OPEN;
+				opens = "open since " + TrackProgressRules.day(LocalDate.ofInstant(row.releasedAt(), ZoneOffset.UTC));
+			}
+			else if (row != null && releaseOn != null) {
+				state = State.SCHEDULED;
+				opens = "opens on " + TrackProgressRules.day(releaseOn) + reason(step, previous);
+			}
+			else {
+				state = State.WAITING;
+				opens = following ? waitsFor(step, previous, doneOn, titles) : pacing;
+			}
+			List<String> prerequisites = step.prerequisites().stream().map(id -> titles.getOrDefault(id, "a removed step"))
+				.sorted().toList();
+			boolean confirmable = confirmable(step);
+			StepProgress progress = new StepProgress(step, state, releaseOn, row == null ? null : row.releasedAt(),
+					row == null ? null : row.doneAt(), row == null ? null : row.doneHow(), pacing, opens, prerequisites,
+					confirmable && step.confirmation() != Confirmation.MANAGER, confirmable);
+			steps.add(progress);
+			if (next == null && following && state != State.DONE && state != State.OPEN) {
+				next = progress;
+			}
+			previous = step;
+		}
+		return new Progress(enrolment, track.track(), steps, done, track.steps().size(), next);
+	}
+
+	private static String reason(TrackStep step, TrackStep previous) {
+		Pacing pacing = step.pacing();
+		int days = pacing.days() == null ? 0 : pacing.days();
+		return switch (pacing.rule()) {
+			case AFTER_PREVIOUS -> previous == null ? "" : " — " + (days == 0 ? "when" : (days == 1 ? "1 day" : days + " days")
+					+ " after") + " you finish “" + previous.title() + "”";
+			case AFTER_ENROLMENT -> days == 0 ? "" : " — " + (days == 1 ? "1 day" : days + " days") + " after you enrolled";
+			case FIXED_DATE -> " — the date set for everyone";
+			case ON_ENROLMENT -> "";
+		};
+	}
+
+	private static String waitsFor(TrackStep step, TrackStep previous, Map<String, LocalDate> doneOn,
+			Map<String, String> titles) {
+		List<String> missing = step.prerequisites().stream().filter(id -> !doneOn.containsKey(id))
+			.map(id -> "“" + titles.getOrDefault(id, "a removed step") + "”").sorted().toList();
+		if (!missing.isEmpty()) {
+			return "waits for " + String.join(" and ", missing);
+		}
+		if (previous != null) {
+			return "waits for “" + previous.title() + "”";
+		}
+		return "waits";
+	}
+
+	/** Steps Stride cannot see done by itself: an external activity, an observed task that names no checklist task. */
+	static boolean confirmable(TrackStep step) {
+		return step.kind() == StepKind.EXTERNAL || step.kind() == StepKind.OBSERVED_TASK && step.checklistTaskId() == null;
+	}
+
+	/**
+	 * Marks a step done by confirmation: the person for a step they confirm themselves, their manager (or L&D, an admin)
+	 * for any confirmable step. 422 at {@code stepId} for a step Stride sees done by itself; 409 when done already.
+	 */
+	@Transactional
+	public Progress markDone(Viewer viewer, String enrolmentId, String stepId) {
+		Enrolment enrolment = access.visible(viewer, enrolmentId);
+		enrolment = enrolments.lock(enrolment.id()).orElseThrow(() -> new NotFoundException("Enrolment"));
+		EffectiveTrack track = following(enrolment);
+		TrackStep step = stepOf(track, stepId);
+		if (!confirmable(step)) {
+			throw new InvalidInputException("stepId", "This step is done when " + doneWhen(step) + "; it cannot be marked done by hand.");
+		}
+		boolean self = viewer.is(enrolment.personId());
+		if (self && step.confirmation() == Confirmation.MANAGER) {
+			throw new ForbiddenException("Your manager confirms this step.");
+		}
+		String how = self ? CONFIRMED_BY_SELF : CONFIRMED_BY_MANAGER;
+		if (!rows.done(enrolment.id(), step.id(), clock.instant(), how, viewer.id())) {
+			throw new ConflictException("This step is done already.");
+		}
+		record.record(new LearningAction(enrolment.personId(), access.nameOf(enrolment.personId()), Verb.COMPLETED,
+				ActivityType.TRACK_STEP, step.id(), step.title(), null, Result.completion(true), enrolment.id()));
+		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.track().title(),
+				self ? "STEP_MARKED_DONE" : "STEP_CONFIRMED", "step " + step.title()));
+		refresh(enrolment, track);
+		return progress(enrolments.find(enrolment.id()).orElseThrow());
+	}
+
+	/**
+	 * Opens a step early for a person (their manager, L&D or an admin; 403 for the person): only once its
+	 * prerequisites are done (422 at {@code stepId}); 409 when it is open or done already.
+	 */
+	@Transactional
+	public Progress releaseEarly(Viewer viewer, String enrolmentId, String stepId) {
+		Enrolment enrolment = access.visible(viewer, enrolmentId);
+		if (!access.mayDecideFor(viewer, enrolment.personId())) {
+			throw new ForbiddenException("Only the person's manager releases a step early.");
+		}
+		enrolment = enrolments.lock(enrolment.id()).orElseThrow(() -> new NotFoundException("Enrolment"));
+		EffectiveTrack track = following(enrolment);
+		TrackStep step = stepOf(track, stepId);
+		Map<String, LocalDate> doneOn = doneOn(rows.of(enrolment.id()));
+		List<String> missing = step.prerequisites().stream().filter(id -> !doneOn.containsKey(id)).toList();
+		if (!missing.isEmpty()) {
+			Map<String, String> titles = new HashMap<>();
+			track.steps().forEach(s -> titles.put(s.id(), s.title()));
+			throw new InvalidInputException("stepId", "A step cannot be released before its prerequisite: "
+					+ String.join(", ", missing.stream().map(id -> "“" + titles.getOrDefault(id, id) + "”").sorted().toList())
+					+ " is not done yet.");
+		}
+		String run = Ids.newId();
+		if (!rows.release(enrolment.id(), step.id(), clock.instant(), run)) {
+			throw new ConflictException("This step is open or done already.");
+		}
+		record.record(new LearningAction(enrolment.personId(), access.nameOf(enrolment.personId()), Verb.LAUNCHED,
+				ActivityType.TRACK_STEP, step.id(), step.title(), null, Result.NONE, enrolment.id()));
+		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.track().title(), "STEP_RELEASED_EARLY",
+				"step " + step.title()));
+		events.publishEvent(new EnrolmentStepsReleased(run, 1));
+		return progress(enrolment);
+	}
+
+	/** Who to tell of what a release run opened: one notice per person, by track. */
+	@Transactional(readOnly = true)
+	public List<StepReleaseNotice> noticesOf(String run) {
+		List<StepReleaseNotice> notices = new ArrayList<>();
+		Map<String, Map<String, List<ProgressRows.ReleasedRow>>> byPerson = new LinkedHashMap<>();
+		for (ProgressRows.ReleasedRow row : rows.releasedIn(run)) {
+			byPerson.computeIfAbsent(row.personId(), k -> new LinkedHashMap<>())
+				.computeIfAbsent(row.trackId(), k -> new ArrayList<>())
+				.add(row);
+		}
+		byPerson.forEach((person, tracks) -> notices.add(new StepReleaseNotice(new PersonId(person), tracks.values().stream()
+			.map(steps -> new StepReleaseNotice.Opened(new TrackId(steps.get(0).trackId()), steps.get(0).trackTitle(),
+					steps.stream().map(ProgressRows.ReleasedRow::stepTitle).toList()))
+			.toList())));
+		return notices;
+	}
+
+	private EffectiveTrack following(Enrolment enrolment) {
+		if (enrolment.status() != EnrolmentStatus.ACTIVE) {
+			throw new ConflictException("This enrolment is " + enrolment.status().name().toLowerCase(Locale.ROOT)
+					+ ": its steps do not change.", Map.of("status", enrolment.status().name()));
+		}
+		return definitions.effective(enrolment.trackId(), enrolment.team()).orElseThrow(() -> new NotFoundException("Track"));
+	}
+
+	private static TrackStep stepOf(EffectiveTrack track, String stepId) {
+		return track.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
+			.orElseThrow(() -> new NotFoundException("Step"));
+	}
+
+	private static String doneWhen(TrackStep step) {
+		return switch (step.kind()) {
+			case COURSE -> "you complete the course";
+			case COMPONENT -> "you complete the lesson";
+			case OBSERVED_TASK -> "the task is signed off";
+			case GOAL_SUGGESTION -> "a goal taken from it is closed as learned";
+			case EXTERNAL -> "it is confirmed";
+		};
+	}
+
+	private static Map<String, LocalDate> doneOn(java.util.Collection<ProgressRows.Row> list) {
+		Map<String, LocalDate> doneOn = new LinkedHashMap<>();
+		for (ProgressRows.Row row : list) {
+			if (row.done()) {
+				doneOn.put(row.stepId(), LocalDate.ofInstant(row.doneAt(), ZoneOffset.UTC));
+			}
+		}
+		return doneOn;
+	}
+
+	// --- work done out of order: before enrolling, and elsewhere while enrolled ---
+
+	/** Steps the person has already done: courses completed, lessons read, tasks signed off, goals closed as learned. */
+	private Set<String> doneBefore(PersonId person, List<TrackStep> steps) {
+		Set<String> done = new HashSet<>();
+		Set<CourseId> courses = delivery.doneBy(List.of(person)).getOrDefault(person, Set.of());
+		Set<String> lessons = null;
+		List<String> tasks = steps.stream().filter(s -> s.checklistTaskId() != null).map(TrackStep::checklistTaskId).toList();
+		Set<String> signedOff = new HashSet<>();
+		if (!tasks.isEmpty()) {
+			checklists.signOffsOf(List.of(person), tasks).forEach(signOff -> signedOff.add(signOff.taskId()));
+		}
+		List<Goal> learned = null;
+		for (TrackStep step : steps) {
+			switch (step.kind()) {
+				case COURSE -> {
+					if (step.courseId() != null && courses.contains(step.courseId())) {
+						done.add(step.id());
+					}
+				}
+				case COMPONENT -> {
+					if (lessons == null) {
+						lessons = lessonsRead(person);
+					}
+					if (step.componentId() != null && lessons.contains(step.componentId())) {
+						done.add(step.id());
+					}
+				}
+				case OBSERVED_TASK -> {
+					if (step.checklistTaskId() != null && signedOff.contains(step.checklistTaskId())) {
+						done.add(step.id());
+					}
+				}
+				case GOAL_SUGGESTION -> {
+					if (learned == null) {
+						learned = goalsLearned(person, null);
+					}
+					if (learned.stream().anyMatch(goal -> fromSuggestion(goal, step))) {
+						done.add(step.id());
+					}
+				}
+				case EXTERNAL -> {
+				}
+			}
+		}
+		return done;
+	}
+
+	private Set<String> lessonsRead(PersonId person) {
+		Set<String> lessons = new HashSet<>();
+		for (var statement : record.statementsOf(person)) {
+			if ((Verb.EXPERIENCED.iri().equals(statement.verbIri()) || Verb.COMPLETED.iri().equals(statement.verbIri()))
+					&& statement.objectId().startsWith(lessonIri)) {
+				lessons.add(statement.objectId().substring(lessonIri.length()));
+			}
+		}
+		return lessons;
+	}
+
+	/** Goals the person closed as learned (in one cycle, or in all their closed cycles when {@code cycle} is null). */
+	private List<Goal> goalsLearned(PersonId person, io.stride.cycles.CycleId cycle) {
+		Viewer owner = organization.viewerOf(person);
+		List<io.stride.cycles.CycleId> closed = cycle != null ? List.of(cycle)
+				: cycles.mine(owner).stream().filter(c -> c.status() == CycleStatus.CLOSED).map(c -> c.id()).toList();
+		List<Goal> learned = new ArrayList<>();
+		for (var id : closed) {
+			cycles.cycle(owner, id).goals().stream().filter(goal -> goal.outcome() == GoalOutcome.LEARNED).forEach(learned::add);
+		}
+		return learned;
+	}
+
+	/** A goal taken from a suggestion: it names the suggestion's capability, or says what the suggestion says. */
+	private static boolean fromSuggestion(Goal goal, TrackStep step) {
+		if (step.goalText() != null && goal.what() != null
+				&& goal.what().strip().equalsIgnoreCase(step.goalText().strip())) {
+			return true;
+		}
+		return step.capabilityId() != null && goal.capability() != null && goal.capability().id() != null
+				&& step.capabilityId().equals(goal.capability().id().value());
+	}
+
+	/** A course completed or a lesson read anywhere marks the steps that ask for it done (in the same transaction). */
+	@EventListener
+	void on(StatementRecorded statement) {
+		String objectId = statement.objectId();
+		if (objectId == null) {
+			return;
+		}
+		if (Verb.COMPLETED.iri().equals(statement.verbIri()) && objectId.startsWith(courseIri)) {
+			doneElsewhere(new PersonId(statement.actorId()), rows.openFor(new PersonId(statement.actorId()), "course_id",
+					objectId.substring(courseIri.length())));
+		}
+		else if (Verb.EXPERIENCED.iri().equals(statement.verbIri()) && objectId.startsWith(lessonIri)) {
+			doneElsewhere(new PersonId(statement.actorId()), rows.openFor(new PersonId(statement.actorId()), "component_id",
+					objectId.substring(lessonIri.length())));
+		}
+	}
+
+	@EventListener
+	void on(SignOffChanged event) {
+		if (event.signedOff()) {
+			doneElsewhere(event.personId(), rows.openFor(event.personId(), "checklist_task_id", event.taskId()));
+		}
+	}
+
+	@EventListener
+	void on(CycleClosed event) {
+		List<ProgressRows.Open> open = rows.openGoalSteps(event.person());
+		if (open.isEmpty()) {
+			return;
+		}
+		List<Goal> learned = goalsLearned(event.person(), event.cycleId());
+		List<ProgressRows.Open> done = new ArrayList<>();
+		Map<String, EffectiveTrack> tracks = new HashMap<>();
+		for (ProgressRows.Open step : open) {
+			Enrolment enrolment = enrolments.find(step.enrolmentId()).orElseThrow();
+			EffectiveTrack track = tracks.computeIfAbsent(enrolment.id(),
+					k -> definitions.effective(enrolment.trackId(), enrolment.team()).orElseThrow());
+			track.steps().stream().filter(s -> s.id().equals(step.stepId())).findFirst()
+				.filter(s -> learned.stream().anyMatch(goal -> fromSuggestion(goal, s)))
+				.ifPresent(s -> done.add(step));
+		}
+		doneElsewhere(event.person(), done);
+	}
+
+	private void doneElsewhere(PersonId person, List<ProgressRows.Open> open) {
+		if (open.isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		String name = access.nameOf(person);
+		Map<String, List<String>> byEnrolment = new LinkedHashMap<>();
+		open.forEach(o -> byEnrolment.computeIfAbsent(o.enrolmentId(), k -> new ArrayList<>()).add(o.stepId()));
+		for (var entry : byEnrolment.entrySet()) {
+			Enrolment enrolment = enrolments.lock(entry.getKey()).orElse(null);
+			if (enrolment == null || enrolment.status() != EnrolmentStatus.ACTIVE) {
+				continue;
+			}
+			EffectiveTrack track = definitions.effective(enrolment.trackId(), enrolment.team()).orElse(null);
+			if (track == null) {
+				continue;
+			}
+			for (String stepId : entry.getValue()) {
+				var step = track.steps().stream().filter(s -> s.id().equals(stepId)).findFirst();
+				if (step.isPresent() && rows.done(enrolment.id(), stepId, now, COMPLETED, null)) {
+					record.record(new LearningAction(person, name, Verb.COMPLETED, ActivityType.TRACK_STEP, stepId,
+							step.get().title(), null, Result.completion(true), enrolment.id()));
+				}
+			}
+			refresh(enrolment, track);
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package io.stride.tracks.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.stride.identity.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Each enrolled person's progress step by step, and the set-based reads and writes of the nightly release. */
+@Repository
+public class ProgressRows {
+
+	/** One step's progress; {@code position} is its place in the track as the person's team follows it. */
+	public record Row(String enrolmentId, String stepId, int position, LocalDate releaseOn, Instant releasedAt,
+			Instant doneAt, String doneHow, String confirmedBy) {
+
+		public boolean done() {
+			return doneAt != null;
+		}
+
+		public boolean released() {
+			return releasedAt != null;
+		}
+	}
+
+	/** A step an open enrolment of a person waits for. */
+	public record Open(String enrolmentId, String stepId) {
+	}
+
+	/** A step opened by a release run, with who it opened for. */
+	public record ReleasedRow(String enrolmentId, String stepId, String personId, String trackId, String trackTitle,
+			String stepTitle) {
+	}
+
+	/**
+	 * One enrolment's progress summed up: steps done and in all, done before they opened, the oldest open release, the
+	 * last step done, and the first step not done (by place).
+	 */
+	public record Summary(String enrolmentId, int total, int done, int doneEarly, LocalDate oldestOpenRelease,
+			Instant lastDone, Integer currentPosition) {
+	}
+
+	private static final String COLUMNS = "SELECT enrolment_id, step_id, position, release_on, released_at, done_at, "
+			+ "done_how, confirmed_by FROM track_step_progress ";
+
+	private final JdbcClient jdbc;
+
+	public ProgressRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Row> of(String enrolmentId) {
+		return jdbc.sql(COLUMNS + "WHERE enrolment_id = ? ORDER BY position, step_id").param(enrolmentId)
+			.query(ProgressRows::row).list();
+	}
+
+	/** Progress rows of several enrolments at once, by enrolment. */
+	public Map<String, List<Row>> of(Collection<String> enrolmentIds) {
+		Map<String, List<Row>> rows = new HashMap<>();
+		if (enrolmentIds.isEmpty()) {
+			return rows;
+		}
+		jdbc.sql(COLUMNS + "WHERE enrolment_id IN (:ids) ORDER BY position, step_id").param("ids", List.copyOf(enrolmentIds))
+			.query(ProgressRows::row).list()
+			.forEach(row -> rows.computeIfAbsent(row.enrolmentId(), k -> new java.util.ArrayList<>()).add(row));
+		return rows;
+	}
+
+	public void insert(String enrolmentId, String stepId, int position) {
+		jdbc.sql("INSERT INTO track_step_progress (enrolment_id, step_id, position) VALUES (?, ?, ?)")
+			.params(enrolmentId, stepId, position)
+			.update();
+	}
+
+	public void deleteAll(String enrolmentId) {
+		jdbc.sql("DELETE FROM track_step_progress WHERE enrolment_id = ?").param(enrolmentId).update();
+	}
+
+	public void delete(String enrolmentId, String stepId) {
+		jdbc.sql("DELETE FROM track_step_progress WHERE enrolment_id = ? AND step_id = ?").params(enrolmentId, stepId).update();
+	}
+
+	public void plan(String enrolmentId, String stepId, int position, LocalDate releaseOn) {
+		jdbc.sql("UPDATE track_step_progress SET position = ?, release_on = ? WHERE enrolment_id = ? AND step_id = ?")
+			.params(position, releaseOn == null ? null : java.sql.Date.valueOf(releaseOn), enrolmentId, stepId)
+			.update();
+	}
+
+	/** Opens a step not yet open nor done; false when it was. */
+	public boolean release(String enrolmentId, String stepId, Instant at, String run) {
+		return jdbc.sql("UPDATE track_step_progress SET released_at = ?, release_run = ? WHERE enrolment_id = ? "
+				+ "AND step_id = ? AND released_at IS NULL AND done_at IS NULL")
+			.params(Timestamp.from(at), run, enrolmentId, stepId)
+			.update() == 1;
+	}
+
+	/** Marks a step done; false when it was done already. */
+	public boolean done(String enrolmentId, String stepId, Instant at, String how, PersonId by) {
+		return jdbc.sql("UPDATE track_step_progress SET done_at = ?, done_how = ?, confirmed_by = ? WHERE enrolment_id = ? "
+				+ "AND step_id = ? AND done_at IS NULL")
+			.params(Timestamp.from(at), how, by == null ? null : by.value(), enrolmentId, stepId)
+			.update() == 1;
+	}
+
+	/**
+	 * Steps not done yet of a person's active enrolments whose step names {@code column} = {@code value} (a course,
+	 * a component, a checklist task): what a completion elsewhere may mark done.
+	 */
+	public List<Open> openFor(PersonId person, String column, String value) {
+		if (!List.of("course_id", "component_id", "checklist_task_id").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("SELECT p.enrolment_id, p.step_id FROM track_step_progress p "
+				+ "JOIN track_enrolments e ON e.id = p.enrolment_id JOIN track_steps s ON s.id = p.step_id "
+				+ "WHERE e.person_id = ? AND e.status = 'ACTIVE' AND p.done_at IS NULL AND s." + column + " = ?")
+			.params(person.value(), value)
+			.query((rs, n) -> new Open(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	/** Active enrolments of a person with a goal-suggestion step not done. */
+	public List<Open> openGoalSteps(PersonId person) {
+		return jdbc.sql("SELECT p.enrolment_id, p.step_id FROM track_step_progress p "
+				+ "JOIN track_enrolments e ON e.id = p.enrolment_id JOIN track_steps s ON s.id = p.step_id "
+				+ "WHERE e.person_id = ? AND e.status = 'ACTIVE' AND p.done_at IS NULL AND s.kind = 'GOAL_SUGGESTION'")
+			.param(person.value())
+			.query((rs, n) -> new Open(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * The nightly release, in one statement: every step of an active enrolment whose day has come and that is neither
+	 * open nor done opens now, marked with {@code run}. Returns how many opened.
+	 */
+	public int releaseDue(LocalDate today, Instant now, String run) {
+		return jdbc.sql("UPDATE track_step_progress SET released_at = :now, release_run = :run "
+				+ "WHERE released_at IS NULL AND done_at IS NULL AND release_on <= :today "
+				+ "AND enrolment_id IN (SELECT id FROM track_enrolments WHERE status = 'ACTIVE')")
+			.param("now", Timestamp.from(now))
+			.param("run", run)
+			.param("today", java.sql.Date.valueOf(today))
+			.update();
+	}
+
+	/** What a release run opened, by person and track. */
+	public List<ReleasedRow> releasedIn(String run) {
+		return jdbc.sql("SELECT p.enrolment_id, p.step_id, e.person_id, e.track_id, t.title, s.title "
+				+ "FROM track_step_progress p JOIN track_enrolments e ON e.id = p.enrolment_id "
+				+ "JOIN track_steps s ON s.id = p.step_id JOIN tracks t ON t.id = e.track_id "
+				+ "WHERE p.release_run = ? ORDER BY e.person_id, e.track_id, p.position")
+			.param(run)
+			.query((rs, n) -> new ReleasedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/**
+	 * Every active or completed enrolment of a track summed up in one query (the manager's people page), the current
+	 * step being the first not done by place.
+	 */
+	public Map<String, Summary> summaries(String trackId, LocalDate today) {
+		Map<String, Summary> summaries = new HashMap<>();
+		jdbc.sql("SELECT p.enrolment_id, COUNT(*), COUNT(p.done_at), "
+				+ "SUM(CASE WHEN p.done_at IS NOT NULL AND p.released_at IS NULL THEN 1 ELSE 0 END), "
+				+ "MIN(CASE WHEN p.done_at IS NULL AND p.released_at IS NOT NULL THEN p.release_on END), MAX(p.done_at), "
+				+ "MIN(CASE WHEN p.done_at IS NULL THEN p.position END) "
+				+ "FROM track_step_progress p JOIN track_enrolments e ON e.id = p.enrolment_id "
+				+ "WHERE e.track_id = ? AND e.status IN ('ACTIVE', 'COMPLETED') GROUP BY p.enrolment_id")
+			.param(trackId)
+			.query((ResultSet rs) -> {
+				java.sql.Date oldest = rs.getDate(5);
+				Timestamp last = rs.getTimestamp(6);
+				int current = rs.getInt(7);
+				Integer currentPosition = rs.wasNull() ? null : current;
+				summaries.put(rs.getString(1), new Summary(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+						oldest == null ? null : oldest.toLocalDate(), last == null ? null : last.toInstant(), currentPosition));
+			});
+		return summaries;
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		java.sql.Date releaseOn = rs.getDate(4);
+		Timestamp released = rs.getTimestamp(5);
+		Timestamp done = rs.getTimestamp(6);
+		return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), releaseOn == null ? null : releaseOn.toLocalDate(),
+				released == null ? null : released.toInstant(), done == null ? null : done.toInstant(), rs.getString(7),
+				rs.getString(8));
+	}
+}

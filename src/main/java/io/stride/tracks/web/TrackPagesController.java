@@ -1,0 +1,242 @@
+package io.stride.tracks.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.stride.identity.Organization;
+import io.stride.identity.Team;
+import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
+import io.stride.tracks.EffectiveTrack;
+import io.stride.tracks.Enrolment;
+import io.stride.tracks.EnrolmentStatus;
+import io.stride.tracks.Enrolments;
+import io.stride.tracks.TrackDefinitions;
+import io.stride.tracks.TrackId;
+import io.stride.tracks.TrackProgress;
+import io.stride.tracks.TrackProgressRules;
+import io.stride.tracks.TrackStatus;
+import io.stride.tracks.TrackStep;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The track pages people use: the published tracks, one track as the viewer's team follows it (with their progress),
+ * the learner's tracks, a track's people for their managers, and the managers' inbox of entry requests.
+ */
+@Controller
+class TrackPagesController {
+
+	private final Enrolments enrolments;
+
+	private final TrackProgress progress;
+
+	private final TrackDefinitions definitions;
+
+	private final Organization organization;
+
+	TrackPagesController(Enrolments enrolments, TrackProgress progress, TrackDefinitions definitions,
+			Organization organization) {
+		this.enrolments = enrolments;
+		this.progress = progress;
+		this.definitions = definitions;
+		this.organization = organization;
+	}
+
+	@GetMapping("/tracks")
+	String list(Model model) {
+		Viewer me = organization.currentViewer();
+		model.addAttribute("cards", enrolments.published(me));
+		model.addAttribute("mayCreate", enrolments.managesPeople(me));
+		return "tracks/list";
+	}
+
+	@GetMapping("/tracks/{id}")
+	String show(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Optional<Enrolment> mine = enrolments.mineIn(me, new TrackId(id));
+		return show(model, me, new TrackId(id), mine.orElse(null), "", Map.of());
+	}
+
+	@GetMapping("/enrolments/{id}")
+	String enrolment(@PathVariable String id, Model model) {
+		Viewer me = organization.currentViewer();
+		Enrolment enrolment = enrolments.enrolment(me, id);
+		return show(model, me, enrolment.trackId(), enrolment, "", Map.of());
+	}
+
+	@PostMapping("/tracks/{id}/enrolments")
+	String enrol(@PathVariable String id, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String teamId, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			Enrolment e = enrolments.enrol(me, new TrackId(id), null, note,
+					teamId == null || teamId.isBlank() ? null : new TeamId(teamId));
+			redirect.addFlashAttribute("notice", e.status() == EnrolmentStatus.REQUESTED
+					? "Asked. Your manager decides; you are told either way."
+					: "Enrolled. What opens today is open now.");
+			return "redirect:/tracks/" + id;
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " Nothing was saved; correct the field marked below.");
+			return show(model, me, new TrackId(id), enrolments.mineIn(me, new TrackId(id)).orElse(null),
+					note == null ? "" : note, e.fieldErrors());
+		}
+	}
+
+	@PostMapping("/enrolments/{id}/withdraw")
+	String withdraw(@PathVariable String id, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		Enrolment e = enrolments.withdraw(me, id);
+		redirect.addFlashAttribute("notice", me.is(e.personId()) ? "You left the track. You can enrol again any time."
+				: "Withdrawn.");
+		return me.is(e.personId()) ? "redirect:/tracks/" + e.trackId().value() : "redirect:/enrolments/" + id;
+	}
+
+	@PostMapping("/enrolments/{id}/steps/{stepId}/done")
+	String done(@PathVariable String id, @PathVariable String stepId, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		TrackProgress.Progress p = progress.markDone(me, id, stepId);
+		redirect.addFlashAttribute("notice", "Marked done." + (p.done() == p.total() ? " Every step is done." : ""));
+		return me.is(p.enrolment().personId()) ? "redirect:/tracks/" + p.track().id().value() : "redirect:/enrolments/" + id;
+	}
+
+	@PostMapping("/enrolments/{id}/steps/{stepId}/release")
+	String release(@PathVariable String id, @PathVariable String stepId, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			progress.releaseEarly(me, id, stepId);
+			redirect.addFlashAttribute("notice", "Opened now. The person is told.");
+			return "redirect:/enrolments/" + id;
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage());
+			Enrolment enrolment = enrolments.enrolment(me, id);
+			return show(model, me, enrolment.trackId(), enrolment, "", Map.of("step-" + stepId, e.getMessage()));
+		}
+	}
+
+	@GetMapping("/my/tracks")
+	String mine(Model model) {
+		Viewer me = organization.currentViewer();
+		List<TrackProgress.Progress> all = progress.progressOf(enrolments.mine(me));
+		model.addAttribute("following", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.ACTIVE).toList());
+		model.addAttribute("waiting", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.REQUESTED
+				|| p.enrolment().status() == EnrolmentStatus.DECLINED).toList());
+		model.addAttribute("finished", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.COMPLETED).toList());
+		return "tracks/mine";
+	}
+
+	@GetMapping("/tracks/{id}/people")
+	String people(@PathVariable String id, @RequestParam(required = false) String teamId,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		Viewer me = organization.currentViewer();
+		TeamId team = teamId == null || teamId.isBlank() ? null : new TeamId(teamId);
+		model.addAttribute("people", enrolments.people(me, new TrackId(id), team, page));
+		model.addAttribute("teams", managedTeams(me));
+		model.addAttribute("teamId", team == null ? "" : team.value());
+		return "tracks/people";
+	}
+
+	@GetMapping("/enrolment-requests")
+	String requests(Model model) {
+		return requests(model, organization.currentViewer(), null, "", Map.of());
+	}
+
+	@PostMapping("/enrolment-requests/{id}/approve")
+	String approve(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Enrolment e = enrolments.approve(organization.currentViewer(), id, reason);
+		redirect.addFlashAttribute("notice", "Approved. " + nameOf(e) + " is enrolled and told.");
+		return "redirect:/enrolment-requests";
+	}
+
+	@PostMapping("/enrolment-requests/{id}/decline")
+	String decline(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			Enrolment e = enrolments.decline(me, id, reason);
+			redirect.addFlashAttribute("notice", "Declined. " + nameOf(e) + " is told why.");
+			return "redirect:/enrolment-requests";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", e.getMessage() + " Nothing was saved.");
+			return requests(model, me, id, reason == null ? "" : reason, e.fieldErrors());
+		}
+	}
+
+	private String requests(Model model, Viewer me, String failedId, String reason, Map<String, String> errors) {
+		model.addAttribute("requests", enrolments.waiting(me));
+		model.addAttribute("managesPeople", enrolments.managesPeople(me));
+		model.addAttribute("failedId", failedId);
+		model.addAttribute("reason", reason);
+		model.addAttribute("errors", errors);
+		return "tracks/requests";
+	}
+
+	private String show(Model model, Viewer me, TrackId id, Enrolment enrolment, String note, Map<String, String> errors) {
+		boolean own = enrolment != null && me.is(enrolment.personId());
+		List<Team> myTeams = organization.teamsOf(List.of(me.id()));
+		TeamId team = enrolment != null ? enrolment.team() : myTeams.isEmpty() ? null : myTeams.get(0).id();
+		EffectiveTrack track = definitions.effective(id, team)
+			.filter(t -> t.track().status() == TrackStatus.PUBLISHED || enrolment != null)
+			.orElseThrow(() -> new NotFoundException("Track"));
+		TrackProgress.Progress shown = enrolment == null ? null : progress.progress(me, enrolment.id());
+		model.addAttribute("track", track.track());
+		model.addAttribute("effective", track);
+		model.addAttribute("steps", shown != null ? shown.steps() : null);
+		model.addAttribute("plain", shown == null ? plainSteps(track) : List.of());
+		model.addAttribute("progress", shown);
+		model.addAttribute("enrolment", enrolment);
+		model.addAttribute("own", own);
+		model.addAttribute("personName", enrolment == null || own ? null : nameOf(enrolment));
+		model.addAttribute("mayDecide", enrolment != null && enrolments.mayDecide(me, enrolment));
+		model.addAttribute("managesPeople", enrolments.managesPeople(me));
+		model.addAttribute("teams", managedTeams(me).stream().filter(t -> me.manages().contains(t.id())).toList());
+		model.addAttribute("myTeams", myTeams);
+		model.addAttribute("note", note);
+		model.addAttribute("errors", errors);
+		model.addAttribute("maxNote", Enrolments.MAX_NOTE);
+		return "tracks/show";
+	}
+
+	/** The steps with their pacing in words, for someone not enrolled. */
+	private static List<PlainStep> plainSteps(EffectiveTrack track) {
+		java.util.Map<String, String> titles = new java.util.HashMap<>();
+		track.steps().forEach(s -> titles.put(s.id(), s.title()));
+		List<PlainStep> steps = new java.util.ArrayList<>();
+		TrackStep previous = null;
+		for (TrackStep step : track.steps()) {
+			steps.add(new PlainStep(step, TrackProgressRules.inWords(step.pacing(), previous == null ? null : previous.title()),
+					step.prerequisites().stream().map(p -> titles.getOrDefault(p, "a removed step")).sorted().toList()));
+			previous = step;
+		}
+		return steps;
+	}
+
+	record PlainStep(TrackStep step, String pacing, List<String> prerequisiteTitles) {
+	}
+
+	private List<Team> managedTeams(Viewer me) {
+		return me.isManager() ? organization.teamsManagedBy(me) : List.of();
+	}
+
+	private String nameOf(Enrolment e) {
+		var credit = organization.credits(List.of(e.personId())).get(e.personId());
+		return credit == null ? "The person" : credit.name();
+	}
+}

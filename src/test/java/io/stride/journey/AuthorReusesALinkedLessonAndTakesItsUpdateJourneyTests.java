@@ -1,0 +1,130 @@
+package io.stride.journey;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.Lesson;
+import io.stride.identity.Viewer;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An author finds a lesson in the library and adds it to their draft linked; its source publishes a change; the author
+ * reads the diff on the course page and takes it. The library and the component page pass axe-core on a desktop and
+ * fit a 390 px phone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthorReusesALinkedLessonAndTakesItsUpdateJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	Org org;
+
+	Viewer maya;
+
+	Course source;
+
+	Course draft;
+
+	Browser browser;
+
+	@BeforeAll
+	static void browserAvailable() {
+		Browser.requireOrSkip();
+	}
+
+	@BeforeEach
+	void start() throws Exception {
+		org = fixtures.organization();
+		maya = fixtures.viewer(org.managerA());
+		source = fixtures.publishedCourse(maya, "Running an EBR " + org.suffix());
+		draft = authoring.create(fixtures.viewer(org.managerB()), Fixtures.sampleCourse("Onboarding " + org.suffix()));
+		browser = Browser.open(port, "library-reuse");
+	}
+
+	@AfterEach
+	void stop() {
+		browser.close();
+	}
+
+	@Test
+	void anAuthorReusesALessonLinkedAndTakesTheUpdateItsSourcePublishes() throws Exception {
+		signIn(org.email("manager-b"));
+		browser.windowSize(1280, 900);
+		browser.go("/courses");
+		browser.navigate("#library-link");
+		browser.type("#q", "Running an EBR " + org.suffix());
+		browser.select("#kind", "Lesson");
+		browser.navigate("#library-search button[type=submit]");
+		assertThat(browser.text()).contains("2 components").contains("from Running an EBR " + org.suffix() + " v1 by Manager A");
+		browser.checkAccessibility();
+		browser.checkFitsAPhone();
+
+		browser.navigate(browser.link("Spot it"));
+		assertThat(browser.find("#provenance").getText()).isEqualTo("from Running an EBR " + org.suffix() + " v1 by Manager A");
+		browser.checkAccessibility();
+		browser.checkFitsAPhone();
+		browser.select("#courseId", "Onboarding " + org.suffix());
+		browser.click("#mode-linked");
+		browser.navigate("#reuse-button");
+		assertThat(browser.path()).isEqualTo("/courses/" + draft.id().value() + "/edit");
+		assertThat(browser.text()).contains("Reused from Running an EBR " + org.suffix() + " v1 by Manager A");
+
+		publishChange("Report within **2 hours**.");
+
+		browser.go("/courses/" + draft.id().value() + "/assign");
+		assertThat(browser.find("#updates-heading").getText()).isEqualTo("Updates available");
+		assertThat(browser.find(".component-update pre.diff").getText()).contains("+Report within **2 hours**.");
+		browser.checkAccessibility();
+		browser.checkFitsAPhone();
+		browser.navigate(".accept-update");
+		assertThat(browser.text()).contains("The update was taken into your draft.");
+		assertThat(browser.all("#component-updates")).isEmpty();
+		assertThat(authoring.editable(fixtures.viewer(org.managerB()), draft.id()).lessons().get(2).markdown())
+			.isEqualTo("Report within **2 hours**.");
+	}
+
+	@Test
+	void anEmptyLibrarySearchExplainsWhatAComponentIsOnAPhone() throws Exception {
+		signIn(org.email("learner-a"));
+		browser.windowSize(390, 844);
+		browser.go("/library?q=nothing" + org.suffix().replace("-", "x"));
+		assertThat(browser.find("#no-components").getText()).contains("A component is a lesson");
+		browser.checkAccessibility();
+		browser.checkFitsWidth();
+	}
+
+	private void publishChange(String firstLessonText) {
+		Course next = authoring.startVersion(maya, source.id(), authoring.editable(maya, source.id()).revision());
+		Lesson first = next.lessons().getFirst();
+		List<Lesson> lessons = new ArrayList<>(next.lessons());
+		lessons.set(0, new Lesson(first.id(), first.title(), firstLessonText, first.sources(), first.module()));
+		next = authoring.update(maya, source.id(), next.revision(), next.content().with(lessons, next.quiz()));
+		authoring.publish(maya, source.id(), next.revision());
+	}
+
+	private void signIn(String email) throws Exception {
+		browser.go("/login");
+		browser.type("#email", email);
+		browser.type("#password", Fixtures.PASSWORD);
+		browser.navigate("button[type=submit]");
+	}
+}

@@ -1,0 +1,194 @@
+package io.stride.library;
+
+import java.util.List;
+
+import io.stride.authoring.Authoring;
+import io.stride.authoring.Course;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Reuse;
+import io.stride.identity.Person;
+import io.stride.identity.Viewer;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.SignedIn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The library's pages as a signed-in browser gets them: the search and its empty state, a component's page and its
+ * "Reuse in my course…" form, the course page's updates taken with a form, and provenance in the builder and the
+ * lesson player.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class LibraryPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Authoring authoring;
+
+	@Autowired
+	Reuse reuse;
+
+	Org org;
+
+	String word;
+
+	Viewer maya;
+
+	Viewer ben;
+
+	Person benPerson;
+
+	@BeforeEach
+	void organization() {
+		org = fixtures.organization();
+		word = "kw" + org.suffix().replace("-", "x");
+		maya = fixtures.viewer(org.managerA());
+		ben = fixtures.viewer(org.managerB());
+		benPerson = fixtures.viewerPerson(org.managerB());
+	}
+
+	@Test
+	void theSearchFormIsLabelledAndAnEmptyResultSaysWhatAComponentIs() throws Exception {
+		Document page = page(benPerson, "/library?q=nothing" + word);
+		assertThat(page.select("h1").text()).isEqualTo("Library");
+		for (Element field : page.select("form#library-search input, form#library-search select")) {
+			assertThat(page.select("label[for=" + field.id() + "]")).as(field.id()).hasSize(1);
+		}
+		assertThat(page.select("#results-heading").text()).isEqualTo("0 components");
+		assertThat(page.select("#no-components").text()).contains("A component is a lesson, a module");
+		assertThat(page.select("#library-settings")).isEmpty();
+		assertThat(page(benPerson, "/courses").select("#library-link").attr("href")).isEqualTo("/library");
+	}
+
+	@Test
+	void aBadFilterIsShownAtItsFieldWithTheWholeLibraryBelow() throws Exception {
+		String html = mvc.perform(get("/library?minScore=500").with(SignedIn.as(benPerson)))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(html).select("#minScore-error").text()).contains("−100 to 100");
+	}
+
+	@Test
+	void anAuthorFindsALessonAndAddsItToTheirDraftLinked() throws Exception {
+		Course ebr = fixtures.publishedCourse(maya, "Running an EBR " + word);
+		Course draft = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + word));
+		Lesson lesson = ebr.lessons().getFirst();
+
+		Document results = page(benPerson, "/library?q=" + word + "&kind=lesson&sort=title");
+		assertThat(results.select(".library-item h3").eachText()).containsExactly("Report it", "Spot it");
+		Element first = results.select(".library-item").get(1);
+		assertThat(first.text()).contains("from Running an EBR " + word + " v1 by Manager A");
+
+		Document component = page(benPerson, first.select("h3 a").attr("href"));
+		assertThat(component.select("#provenance").text()).isEqualTo("from Running an EBR " + word + " v1 by Manager A");
+		assertThat(component.select("#as-learners .lesson-body").html()).contains("<strong>1 hour</strong>");
+		assertThat(component.select("#figures-link").attr("href")).isEqualTo("/analytics/components/" + lesson.id());
+		assertThat(component.select("#courseId option").eachAttr("value")).contains(draft.id().value());
+		assertThat(component.select("label[for=mode-linked]").text()).contains("Linked");
+
+		String missing = mvc.perform(post("/library/components/" + lesson.id() + "/reuse").param("mode", "LINKED")
+			.with(SignedIn.as(benPerson)).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(missing).select("#courseId-error").text()).isEqualTo("Choose one of your drafts.");
+
+		mvc.perform(post("/library/components/" + lesson.id() + "/reuse").param("courseId", draft.id().value())
+			.param("mode", "LINKED").with(SignedIn.as(benPerson)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/courses/" + draft.id().value() + "/edit"));
+		Course after = authoring.editable(ben, draft.id());
+		assertThat(after.lessons()).hasSize(3);
+		String copyId = after.lessons().get(2).id();
+		assertThat(authoring.origins(draft.id())).containsKey(copyId);
+
+		Document builder = page(benPerson, "/courses/" + draft.id().value() + "/edit");
+		assertThat(builder.select(".lesson-block .provenance").text())
+			.contains("Reused from Running an EBR " + word + " v1 by Manager A — linked");
+		assertThat(page(benPerson, "/library/components/" + lesson.id()).select("#uses li").eachText())
+			.containsExactly("Onboarding " + word);
+	}
+
+	@Test
+	void theCoursePageShowsAnUpdateWithItsDiffAndTakesItWithAForm() throws Exception {
+		Course ebr = fixtures.publishedCourse(maya, "Running an EBR " + word);
+		Course draft = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + word));
+		String copyId = reuse.reuse(ben, draft.id(), new Reuse.Part(ebr.id(), Reuse.PartKind.LESSON,
+				ebr.lessons().getFirst().id(), null), io.stride.authoring.ElementOrigin.Mode.LINKED, null, null).getFirst();
+		Course next = authoring.startVersion(maya, ebr.id(), ebr.revision());
+		Lesson first = next.lessons().getFirst();
+		List<Lesson> lessons = new java.util.ArrayList<>(next.lessons());
+		lessons.set(0, new Lesson(first.id(), first.title(), "Report within **2 hours**.", first.sources(), null));
+		next = authoring.update(maya, ebr.id(), next.revision(), next.content().with(lessons, next.quiz()));
+		authoring.publish(maya, ebr.id(), next.revision());
+
+		Document coursePage = page(benPerson, "/courses/" + draft.id().value() + "/assign");
+		assertThat(coursePage.select("#updates-heading").text()).isEqualTo("Updates available");
+		assertThat(coursePage.select(".component-update pre.diff").text()).contains("+Report within **2 hours**.");
+		assertThat(coursePage.select("#reused-parts .provenance").text()).contains("from Running an EBR " + word + " v1");
+		String accept = coursePage.select(".component-update form").first().attr("action");
+
+		mvc.perform(post(accept).with(SignedIn.as(benPerson)).with(csrf()))
+			.andExpect(redirectedUrl("/courses/" + draft.id().value() + "/assign"));
+		assertThat(authoring.editable(ben, draft.id()).lesson(copyId).orElseThrow().markdown())
+			.isEqualTo("Report within **2 hours**.");
+		Document after = page(benPerson, "/courses/" + draft.id().value() + "/assign");
+		assertThat(after.select("#component-updates")).isEmpty();
+		assertThat(after.select("#reused-parts .provenance").text()).contains("v2");
+		// another author's course page offers nothing of it
+		assertThat(mvc.perform(post(accept).with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf()))
+			.andReturn().getFlashMap().get("notice")).isNull();
+	}
+
+	@Test
+	void learnersSeeWhereAReusedLessonComesFromOnlyWhenTheOrganizationShowsIt() throws Exception {
+		Course ebr = fixtures.publishedCourse(maya, "Running an EBR " + word);
+		Course draft = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + word));
+		String copyId = reuse.reuse(ben, draft.id(), new Reuse.Part(ebr.id(), Reuse.PartKind.LESSON,
+				ebr.lessons().getFirst().id(), null), io.stride.authoring.ElementOrigin.Mode.COPIED, null, 1).getFirst();
+		Course published = authoring.publish(ben, draft.id(), authoring.editable(ben, draft.id()).revision());
+		Person learner = fixtures.viewerPerson(org.learnerB());
+		String lessonPage = "/learning/courses/" + published.id().value() + "/lessons/" + copyId;
+		Person admin = fixtures.viewerPerson(fixtures.admin().id());
+
+		mvc.perform(post("/library/settings").with(SignedIn.as(benPerson)).with(csrf())).andExpect(status().isForbidden());
+		try {
+			assertThat(page(learner, lessonPage).select("#lesson-origin")).isEmpty();
+			mvc.perform(post("/library/settings").param("showToLearners", "true").with(SignedIn.as(admin)).with(csrf()))
+				.andExpect(redirectedUrl("/library"));
+			assertThat(page(admin, "/library").select("#showToLearners").hasAttr("checked")).isTrue();
+			assertThat(page(learner, lessonPage).select("#lesson-origin").text())
+				.isEqualTo("Reused from Running an EBR " + word + " v1 by Manager A");
+		}
+		finally {
+			reuse.showToLearners(fixtures.admin(), false);
+		}
+	}
+
+	private Document page(Person who, String path) throws Exception {
+		String html = mvc.perform(get(path).with(SignedIn.as(who)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		return Jsoup.parse(html);
+	}
+}

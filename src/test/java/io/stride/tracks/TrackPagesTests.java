@@ -1,0 +1,129 @@
+package io.stride.tracks;
+
+import io.stride.identity.PersonId;
+import io.stride.support.Fixtures;
+import io.stride.support.Fixtures.Org;
+import io.stride.support.SignedIn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The track pages: the list, a track, the learner's tracks, a track's people and the managers' entry requests. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TrackPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Org org;
+
+	EnrolmentFixtures tracks;
+
+	@BeforeEach
+	void setUp() {
+		org = fixtures.organization();
+		tracks = new EnrolmentFixtures(jdbc);
+	}
+
+	@Test
+	void aLearnerFindsATrackEnrolsAndReadsWhatOpensNextInTheirTracks() throws Exception {
+		TrackId track = tracks.track("Pages " + org.suffix(), false, org.managerA());
+		tracks.step(track, 0, StepKind.EXTERNAL, "Shadow a call");
+		String next = tracks.step(track, 1, StepKind.EXTERNAL, "Run a call");
+		tracks.pacing(next, PacingRule.AFTER_PREVIOUS, 7, null);
+		TrackId draft = tracks.track("Draft " + org.suffix(), false, TrackStatus.DRAFT, org.managerA());
+
+		Document list = page("/tracks", org.learnerA());
+		assertThat(list.select("#track-" + track.value() + " h2").text()).isEqualTo("Pages " + org.suffix());
+		assertThat(list.select("#track-" + track.value()).text()).contains("2 steps").contains("Enrol");
+		assertThat(list.select("#track-" + draft.value())).isEmpty();
+		assertThat(list.select("#new-track")).isEmpty();
+		assertThat(page("/tracks", org.managerA()).select("#new-track a").attr("href")).isEqualTo("/tracks/new");
+
+		Document show = page("/tracks/" + track.value(), org.learnerA());
+		assertThat(show.select("#step-" + next + " .step-kind").text()).isEqualTo("External · opens 7 days after you finish “Shadow a call”");
+		assertThat(show.select("#enrol-button").text()).isEqualTo("Enrol now");
+		assertThat(show.select("#manage")).isEmpty();
+		mvc.perform(get("/tracks/" + draft.value()).with(as(org.learnerA()))).andExpect(status().isNotFound());
+
+		mvc.perform(post("/tracks/" + track.value() + "/enrolments").with(as(org.learnerA())).with(csrf()))
+			.andExpect(redirectedUrl("/tracks/" + track.value()));
+		show = page("/tracks/" + track.value(), org.learnerA());
+		assertThat(show.select("#progress-text").text()).isEqualTo("0 of 2 steps done");
+		assertThat(show.select("#join")).isEmpty();
+		assertThat(show.select("#withdraw summary").text()).isEqualTo("Leave this track");
+
+		Document mine = page("/my/tracks", org.learnerA());
+		assertThat(mine.select("#following .progress-text").text()).isEqualTo("0 of 2 steps done");
+		assertThat(mine.select("#following .open-now").text()).isEqualTo("Open now: Shadow a call");
+		assertThat(mine.select("#following .next-step").text()).isEqualTo("Next: Run a call, waits for “Shadow a call”.");
+		assertThat(page("/my/tracks", org.learnerB()).select("#no-tracks").text()).contains("You follow no track yet");
+		assertThat(page("/learning", org.learnerA()).select("#my-tracks-link a").first().attr("href")).isEqualTo("/my/tracks");
+	}
+
+	@Test
+	void aManagerDeclinesWithoutAReasonAndIsToldAtTheFieldThenApprovesAndSeesThePersonsPlace() throws Exception {
+		TrackId track = tracks.track("Certification " + org.suffix(), true, org.managerA());
+		tracks.step(track, 0, StepKind.EXTERNAL, "Exam");
+		Document show = page("/tracks/" + track.value(), org.learnerA());
+		assertThat(show.select("#high-investment").text()).contains("Your manager approves who enters");
+		assertThat(show.select("#enrol-button").text()).isEqualTo("Ask to join");
+		mvc.perform(post("/tracks/" + track.value() + "/enrolments").param("note", "Ready.").with(as(org.learnerA())).with(csrf()))
+			.andExpect(redirectedUrl("/tracks/" + track.value()));
+		String id = jdbc.sql("SELECT id FROM track_enrolments WHERE track_id = ?").param(track.value()).query(String.class).single();
+
+		Document inbox = page("/enrolment-requests", org.managerA());
+		assertThat(inbox.select("#request-" + id + " h2").text()).isEqualTo("Learner A — Certification " + org.suffix());
+		assertThat(inbox.select("#request-" + id + " blockquote").text()).isEqualTo("Ready.");
+		assertThat(page("/enrolment-requests", org.managerB()).select("#no-requests")).hasSize(1);
+		assertThat(page("/home", org.managerA()).select("#enrolment-requests-link a").attr("href")).isEqualTo("/enrolment-requests");
+
+		Document refused = Jsoup.parse(mvc.perform(post("/enrolment-requests/" + id + "/decline").param("reason", " ")
+				.with(as(org.managerA())).with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.select("#reason-" + id + "-error").text()).isEqualTo("Give a reason: the person reads it.");
+		assertThat(refused.select("#reason-" + id).attr("aria-invalid")).isEqualTo("true");
+
+		mvc.perform(post("/enrolment-requests/" + id + "/approve").with(as(org.managerA())).with(csrf()))
+			.andExpect(redirectedUrl("/enrolment-requests"));
+		mvc.perform(post("/enrolment-requests/" + id + "/approve").with(as(org.managerA())).with(csrf()))
+			.andExpect(status().isConflict());
+		Document people = page("/tracks/" + track.value() + "/people", org.managerA());
+		assertThat(people.select("#person-" + org.learnerA().value()).text()).contains("Learner A").contains("Exam")
+			.contains("0 of 1").contains("on pace");
+		mvc.perform(get("/tracks/" + track.value() + "/people").with(as(org.learnerA()))).andExpect(status().isForbidden());
+		Document person = page("/enrolments/" + id, org.managerA());
+		assertThat(person.select("#status-heading").text()).isEqualTo("Learner A’s progress");
+		mvc.perform(get("/enrolments/" + id).with(as(org.learnerB()))).andExpect(status().isNotFound());
+	}
+
+	private Document page(String path, PersonId who) throws Exception {
+		return Jsoup.parse(mvc.perform(get(path).with(as(who))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString());
+	}
+
+	private RequestPostProcessor as(PersonId who) {
+		return SignedIn.as(fixtures.viewerPerson(who));
+	}
+}
