@@ -66,14 +66,6 @@ class OutlineEditorController {
 
 	private final io.stride.authoring.ReviewPolicies policies;
 
-	/**
-	 * Whether "Insert from library" is offered. TODO(lead, slice 1): the library (branch s18-library) was not on main
-	 * when the editor became THE editor; its search and reuse are under /api/v1 (bearer tokens only). Add page-side
-	 * endpoints here (session + CSRF) calling the library's search and {@code Authoring.reuse(...)}, point the dialog's
-	 * data-search-url / data-reuse-url at them, and set this to true.
-	 */
-	private static final boolean LIBRARY_READY = false;
-
 	/** Slice 6's media dialog script, included when it is there. */
 	private final boolean mediaScript = new org.springframework.core.io.ClassPathResource("static/js/media.js").exists();
 
@@ -142,7 +134,6 @@ class OutlineEditorController {
 		model.addAttribute("settingsUrl", to(course.id().value(), selected, null).substring("redirect:".length())
 				+ (selected == null ? "?" : "&") + "panel=settings#settings-panel");
 		model.addAttribute("mediaScript", mediaScript);
-		model.addAttribute("libraryReady", LIBRARY_READY);
 		model.addAttribute("publishesAtOnce", policies.policy(course.riskTier()).publishesAtOnce());
 		model.addAttribute("kinds", QuestionKind.values());
 		model.addAttribute("tiers", RiskTier.values());
