@@ -215,7 +215,7 @@ class DraftApiTests {
 		String location = draftOf(job, author);
 		String builder = mvc.perform(post(location + "/course").with(author).with(csrf())).andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(builder).with(author))
-			.andExpect(content().string(containsString("Quality panel")))
+			.andExpect(content().string(containsString("Quality of this lesson")))
 			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")));
 		mvc.perform(get(location).with(author))
 			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")))

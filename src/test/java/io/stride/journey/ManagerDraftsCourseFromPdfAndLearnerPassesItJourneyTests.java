@@ -97,7 +97,7 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		assertThat(browser.text()).contains("Course created from the draft");
 		managerSeesTheDraftedKnowledgeChecksUnderTheirLessons();
 		AuthorSteps author = new AuthorSteps(browser);
-		browser.navigate(".outline-quiz .outline-link");
+		browser.go(browser.find(".outline-quiz .outline-link").getDomAttribute("href"));
 		String edited = "Edited by the manager: " + browser.find("#question-prompt").getAttribute("value");
 		author.retype("#question-prompt", edited);
 		author.saved();
