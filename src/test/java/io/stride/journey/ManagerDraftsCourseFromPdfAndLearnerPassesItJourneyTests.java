@@ -102,7 +102,7 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		author.retype("#question-prompt", edited);
 		author.saved();
 		// a reload shows the change: it was saved without pressing Save
-		browser.go(browser.path() + "?element=" + author.currentElement());
+		browser.go(browser.path());
 		assertThat(browser.find("#question-prompt").getAttribute("value")).isEqualTo(edited);
 		author.opensSettings();
 		new Select(browser.find("#riskTier")).selectByValue("LOW");
