@@ -38,88 +38,6 @@ document.addEventListener('DOMContentLoaded', () => {
   });
 });
 
-// Autosave for the course builder: saves a moment after typing stops; the server keeps the revision honest.
-document.addEventListener('DOMContentLoaded', () => {
-  const form = document.querySelector('form[data-autosave-url], form[data-autosave-new-url]');
-  if (!form) {
-    return;
-  }
-  // a new course is created by its first autosave; later saves go to the course's own address
-  let url = form.dataset.autosaveUrl || form.dataset.autosaveNewUrl;
-  const status = document.getElementById('autosave-status');
-  const revision = form.querySelector('input[name="revision"]');
-  let timer = null;
-  let stopped = false;
-  let saving = false;
-  let again = false;
-  // a Save or Publish pressed while an autosave is under way, sent once that autosave is back
-  let pendingSubmit = null;
-  const save = async () => {
-    if (saving) {
-      // one save at a time: the next one must carry the revision this one returns
-      again = true;
-      return;
-    }
-    saving = true;
-    const data = new URLSearchParams(new FormData(form));
-    data.set('action', 'autosave');
-    try {
-      const response = await fetch(url, {
-        method: 'POST', body: data, headers: { Accept: 'application/json' }, credentials: 'same-origin'
-      });
-      const body = await response.json().catch(() => ({}));
-      if (response.ok) {
-        revision.value = body.revision;
-        if (body.autosaveUrl) {
-          url = body.autosaveUrl;
-          form.action = body.action;
-          window.history.replaceState(null, '', body.editUrl);
-        }
-        status.textContent = 'Saved automatically at ' + body.savedAt + '.';
-      } else if (response.status === 409) {
-        stopped = true;
-        status.textContent = body.detail || 'This course was changed elsewhere; reload before going on.';
-      } else {
-        status.textContent = 'Not saved yet: ' + (body.detail || 'check the fields, then press Save.');
-      }
-    } catch (error) {
-      status.textContent = 'Not saved: the connection failed. Your text is still here; press Save when you are back online.';
-    } finally {
-      saving = false;
-      if (pendingSubmit) {
-        const submit = pendingSubmit;
-        pendingSubmit = null;
-        submit();
-      } else if (again && !stopped) {
-        again = false;
-        save();
-      }
-    }
-  };
-  // "change" too: a choice in a list (the template, a question's kind) is a change even if no "input" event came
-  const changed = () => {
-    if (stopped) {
-      return;
-    }
-    status.textContent = 'Unsaved changes…';
-    clearTimeout(timer);
-    timer = setTimeout(save, 1500);
-  };
-  form.addEventListener('input', changed);
-  form.addEventListener('change', changed);
-  // pressing a button sends the whole form: no autosave after it, and one under way is waited for, since it moves the
-  // revision (and creates a new course) that this submit must carry, or the author's own autosave reads as a conflict
-  form.addEventListener('submit', (event) => {
-    clearTimeout(timer);
-    stopped = true;
-    if (saving) {
-      event.preventDefault();
-      const submitter = event.submitter;
-      pendingSubmit = () => form.requestSubmit(submitter);
-    }
-  });
-});
-
 // Drafting progress: polls the job and opens the draft when it is ready.
 document.addEventListener('DOMContentLoaded', () => {
   const box = document.getElementById('drafting');
@@ -288,7 +206,7 @@ document.addEventListener('submit', async (event) => {
   }
 });
 
-// Course builder: shows the fields that belong to each question's kind (all are shown without this script).
+// Course editor: shows the fields that belong to each question's kind (all are shown without this script).
 document.addEventListener('DOMContentLoaded', () => {
   const show = (block) => {
     const kind = block.querySelector('select[data-question-kind]');
@@ -299,12 +217,15 @@ document.addEventListener('DOMContentLoaded', () => {
       part.hidden = !part.dataset.kinds.split(' ').includes(kind.value);
     });
   };
-  // a true/false question always has the same two options: write them when the author left the options empty
+  // a true/false question always has the same two options: write them when the author left the options empty, or
+  // as the editor's placeholders ("Option 1", "Option 2") a new question comes with
+  const placeholder = (value) => value.trim() === '' || /^Option \d+$/.test(value.trim());
   const prefillTrueFalse = (block, kind) => {
     const options = [...block.querySelectorAll('.builder-row input[type="text"]:not([data-kinds])')];
-    if (kind.value !== 'TRUE_FALSE' || options.length < 2 || options.some((option) => option.value.trim() !== '')) {
+    if (kind.value !== 'TRUE_FALSE' || options.length < 2 || !options.every((option) => placeholder(option.value))) {
       return;
     }
+    options.slice(2).forEach((option) => { option.value = ''; });
     options[0].value = 'True';
     options[1].value = 'False';
     options[0].dispatchEvent(new Event('input', { bubbles: true }));

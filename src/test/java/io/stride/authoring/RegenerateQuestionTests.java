@@ -54,8 +54,8 @@ class RegenerateQuestionTests {
 		Course course = authoring.create(me, CourseFromDraft.content(draft));
 		Question before = course.quiz().questions().get(0);
 
-		mvc.perform(builderForm(course).param("action", "regenerate-question:0"))
-			.andExpect(flash().attribute("notice", containsString("Question 1 was drafted again")));
+		mvc.perform(editor(course, "/elements/" + before.id() + "/regenerate"))
+			.andExpect(flash().attribute("notice", containsString("The question was drafted again from its passage")));
 		Course after = authoring.course(me, course.id());
 		Question regenerated = after.quiz().questions().get(0);
 		assertThat(regenerated.prompt()).isNotEqualTo(before.prompt());
@@ -66,7 +66,9 @@ class RegenerateQuestionTests {
 			.extracting(Question::prompt)
 			.isEqualTo(course.quiz().questions().subList(1, course.quiz().questions().size()).stream().map(Question::prompt).toList());
 
-		mvc.perform(builderForm(after).param("action", "undo"));
+		// the editor offers to undo it at once
+		mvc.perform(editor(after, "/undo-save").param("revision", String.valueOf(after.revision())))
+			.andExpect(flash().attribute("notice", "Undone: the questions are back as they were."));
 		assertThat(authoring.course(me, course.id()).quiz().questions().get(0).prompt()).isEqualTo(before.prompt());
 	}
 
@@ -81,8 +83,8 @@ class RegenerateQuestionTests {
 			first++;
 		}
 		List<String> before = course.quiz().questions().stream().map(Question::prompt).toList();
-		mvc.perform(builderForm(course).param("action", "regenerate-module:" + first))
-			.andExpect(flash().attribute("notice", containsString("module \"Deadlines\" were drafted again")));
+		mvc.perform(editor(course, "/regenerate-module").param("module", course.lessons().get(first).module()))
+			.andExpect(flash().attribute("notice", containsString("module \u201cDeadlines\u201d were drafted again")));
 		Course after = authoring.course(me, course.id());
 		List<String> now = after.quiz().questions().stream().map(Question::prompt).toList();
 		assertThat(now).isNotEqualTo(before);
@@ -98,48 +100,14 @@ class RegenerateQuestionTests {
 		Course course = authoring.create(fixtures.viewer(org.managerA()), new CourseContent("Empty", "",
 				List.of(new Lesson(null, "L", "")), new Quiz(50, List.of(new Question(null, QuestionKind.TRUE_FALSE, "Q?",
 						List.of("True", "False"), List.of(0), "")))));
-		mvc.perform(builderForm(course).param("action", "regenerate-question:0"))
+		mvc.perform(editor(course, "/elements/" + course.quiz().questions().get(0).id() + "/regenerate"))
 			.andExpect(flash().attribute("problem", containsString("Not regenerated")));
 	}
 
-	/** The builder form as the page would post it for this course. */
-	private MockHttpServletRequestBuilder builderForm(Course course) {
-		MockHttpServletRequestBuilder form = post("/courses/" + course.id()).with(SignedIn.as(fixtures.viewerPerson(org.managerA())))
-			.with(csrf())
-			.param("revision", String.valueOf(course.revision()))
-			.param("title", course.title())
-			.param("description", course.description())
-			.param("passMark", String.valueOf(course.quiz().passMark()));
-		for (int i = 0; i < course.lessons().size(); i++) {
-			Lesson lesson = course.lessons().get(i);
-			form.param("lessons[" + i + "].id", lesson.id()).param("lessons[" + i + "].title", lesson.title())
-				.param("lessons[" + i + "].markdown", lesson.markdown());
-			if (lesson.module() != null) {
-				form.param("lessons[" + i + "].module", lesson.module());
-			}
-		}
-		for (int i = 0; i < course.quiz().questions().size(); i++) {
-			Question q = course.quiz().questions().get(i);
-			String p = "questions[" + i + "]";
-			form.param(p + ".id", q.id()).param(p + ".kind", q.kind().name()).param(p + ".prompt", q.prompt())
-				.param(p + ".explanation", q.explanation());
-			if (q.kind() == QuestionKind.NUMERIC) {
-				// drafts now hold numeric and matching questions too; the form sends them as the page does
-				form.param(p + ".value", q.numeric().value().toPlainString())
-					.param(p + ".tolerance", q.numeric().tolerance().toPlainString())
-					.param(p + ".unit", q.numeric().unit() == null ? "" : q.numeric().unit());
-				continue;
-			}
-			for (int o = 0; o < q.options().size(); o++) {
-				form.param(p + ".options[" + o + "].text", q.options().get(o));
-				if (q.kind() == QuestionKind.MATCHING) {
-					form.param(p + ".options[" + o + "].match", q.matches().get(q.correct().get(o)));
-				}
-				else if (q.correct().contains(o)) {
-					form.param(p + ".options[" + o + "].correct", "true");
-				}
-			}
-		}
-		return form;
+	/** One of the outline editor's forms for this course, as the page posts it. */
+	private MockHttpServletRequestBuilder editor(Course course, String action) {
+		return post("/courses/" + course.id() + "/outline" + action)
+			.with(SignedIn.as(fixtures.viewerPerson(org.managerA())))
+			.with(csrf());
 	}
 }

@@ -139,9 +139,11 @@ class DraftApiTests {
 		assertThat(course.lessons().get(0).sources()).isNotEmpty();
 		assertThat(course.lessons()).allSatisfy(lesson -> assertThat(lesson.module()).isNotBlank());
 		assertThat(course.lessons().stream().map(Lesson::module).distinct().count()).isGreaterThan(1);
-		// the builder shows each element's source beside it, and an edit keeps it
-		mvc.perform(get(builder).with(author))
+		// the editor shows each element's source beside it, and an edit keeps it
+		mvc.perform(get(builder + "?element=" + course.quiz().questions().get(0).id()).with(author))
 			.andExpect(content().string(containsString("Drafted from incident-response-slides.md, paragraph")));
+		mvc.perform(get(builder).with(author))
+			.andExpect(content().string(containsString("incident-response-slides.md, paragraph")));
 		var me = fixtures.viewer(org.managerA());
 		var edited = authoring.update(me, course.id(), course.revision(), new io.stride.authoring.CourseContent("Edited title",
 				course.description(), course.lessons().stream().map(l -> new io.stride.authoring.Lesson(l.id(), l.title(), l.markdown())).toList(),
@@ -213,7 +215,7 @@ class DraftApiTests {
 		String location = draftOf(job, author);
 		String builder = mvc.perform(post(location + "/course").with(author).with(csrf())).andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(builder).with(author))
-			.andExpect(content().string(containsString("Quality panel")))
+			.andExpect(content().string(containsString("Quality of this lesson")))
 			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")));
 		mvc.perform(get(location).with(author))
 			.andExpect(content().string(containsString("write &quot;expense tool&quot; instead")))

@@ -90,7 +90,7 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 	void authorEditsACourseMadeOfPartsWithoutAHugePage() throws Exception {
 		signsIn(browser);
 		browser.windowSize(1280, 800);
-		String path = "/courses/" + course.id().value() + "/outline";
+		String path = "/courses/" + course.id().value() + "/edit";
 		browser.go(path);
 		browser.waitForText("#element-heading", "Lesson: Lesson 1");
 		long height = ((Number) browser.script("return document.documentElement.scrollHeight;")).longValue();

@@ -76,7 +76,7 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 		Path image = files.resolve("pipeline.png");
 		Files.write(image, png(1800, 900));
 		browser.go("/courses/" + course.id().value() + "/edit");
-		WebElement insert = browser.find("button[data-insert-media='lesson-0-markdown']");
+		WebElement insert = browser.find("button[data-insert-media='lesson-markdown']");
 		assertThat(insert.isDisplayed()).as("the button the script shows").isTrue();
 		insert.click();
 		assertThat(browser.find("#media-dialog").isDisplayed()).isTrue();
@@ -90,15 +90,15 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 		String alt = "The pipeline by stage: discovery, proposal, signed";
 		browser.type("#media-alt", alt);
 		browser.click("#media-insert");
-		String markdown = waitForValue("#lesson-0-markdown", "](/media/");
+		String markdown = waitForValue("#lesson-markdown", "](/media/");
 		assertThat(markdown).contains("![" + alt + "](/media/");
 		assertThat(browser.find("#media-dialog").isDisplayed()).isFalse();
 		// a callout under the image, by its button, and the text typed where the button left the cursor
-		browser.click("button[data-insert-callout='lesson-0-markdown']");
-		browser.find("#lesson-0-markdown").sendKeys("Ask before you share the team's figures.");
-		assertThat(waitForValue("#lesson-0-markdown", "figures."))
+		browser.click("button[data-insert-callout='lesson-markdown']");
+		browser.find("#lesson-markdown").sendKeys("Ask before you share the team's figures.");
+		assertThat(waitForValue("#lesson-markdown", "figures."))
 			.contains("](/media/", "\n\n> [!NOTE]\n> Ask before you share the team's figures.");
-		browser.waitForText("#autosave-status", "Saved automatically");
+		browser.waitForText("#save-state", "Saved");
 		browser.screenshot("image-inserted");
 		return alt;
 	}

@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An author writes a course by hand and leaves the page at any moment: the first thing typed into a new course,
- * a template chosen and nothing else, and a true/false question are all kept without pressing Save.
+ * An author writes a course by hand in the outline editor and leaves the page at any moment: the new course's title,
+ * the first words of a lesson, the template chosen in the settings and a true/false question are all kept.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorWritesACourseByHandAndNothingIsLostJourneyTests {
@@ -69,41 +69,59 @@ class AuthorWritesACourseByHandAndNothingIsLostJourneyTests {
 	@Test
 	void authorWritesACourseByHandAndNothingIsLost() throws Exception {
 		signsIn("manager-a");
-		String path = theFirstWordsOfANewCourseAreSaved();
-		choosingOnlyATemplateIsSaved(path);
-		aTrueFalseQuestionComesWithItsOptions(path);
+		AuthorSteps author = new AuthorSteps(browser);
+		String path = theNewCourseIsSavedUnderItsTitle(author);
+		theFirstWordsOfALessonAreKeptWithoutPressingSave(author, path);
+		theChosenTemplateIsKept(author, path);
+		aTrueFalseQuestionComesWithItsOptionsAndIsKept(author, path);
 	}
 
-	private String theFirstWordsOfANewCourseAreSaved() {
-		browser.go("/courses");
-		browser.navigate("#new-course");
-		browser.type("#title", "Lifting safely");
-		browser.waitForText("#autosave-status", "Saved automatically");
-		String path = browser.path();
-		assertThat(path).matches("/courses/[^/]+/edit");
+	private String theNewCourseIsSavedUnderItsTitle(AuthorSteps author) {
+		String path = author.createsCourse("Lifting safely");
 		browser.go(path);
+		author.opensSettings();
 		assertThat(browser.find("#title").getAttribute("value")).isEqualTo("Lifting safely");
 		return path;
 	}
 
-	private void choosingOnlyATemplateIsSaved(String path) {
-		new Select(browser.find("#templateId")).selectByValue(shortCourses.id());
-		browser.waitForText("#autosave-status", "Saved automatically");
-		browser.go(path);
-		assertThat(new Select(browser.find("#templateId")).getFirstSelectedOption().getAttribute("value"))
-			.isEqualTo(shortCourses.id());
+	private void theFirstWordsOfALessonAreKeptWithoutPressingSave(AuthorSteps author, String path) {
+		String lesson = author.addsLesson("Bend your knees", "Keep your back straight");
+		// leaves the page at once and comes back: what was typed a moment ago is there
+		browser.go(path + "?element=" + lesson);
+		assertThat(browser.find("#lesson-title").getAttribute("value")).isEqualTo("Bend your knees");
+		assertThat(browser.find("#lesson-markdown").getAttribute("value")).isEqualTo("Keep your back straight");
 	}
 
-	private void aTrueFalseQuestionComesWithItsOptions(String path) throws Exception {
-		browser.navigate("button[value='add-question']");
-		int last = browser.all("select[data-question-kind]").size() - 1;
-		new Select(browser.find("#question-" + last + "-kind")).selectByValue("TRUE_FALSE");
-		assertThat(browser.find("#question-" + last + "-option-0").getAttribute("value")).isEqualTo("True");
-		assertThat(browser.find("#question-" + last + "-option-1").getAttribute("value")).isEqualTo("False");
+	private void theChosenTemplateIsKept(AuthorSteps author, String path) {
+		author.opensSettings();
+		new Select(browser.find("#templateId")).selectByValue(shortCourses.id());
+		author.savesSettings();
+		browser.go(path);
+		author.opensSettings();
+		assertThat(new Select(browser.find("#templateId")).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo(shortCourses.id());
+		assertThat(browser.find("#settings-panel").getText()).contains("Short courses " + org.suffix());
+	}
+
+	private void aTrueFalseQuestionComesWithItsOptionsAndIsKept(AuthorSteps author, String path) throws Exception {
+		String question = author.addsQuestion("TRUE_FALSE");
+		assertThat(browser.find("#option-0").getAttribute("value")).isEqualTo("True");
+		assertThat(browser.find("#option-1").getAttribute("value")).isEqualTo("False");
+		author.retype("#question-prompt", "Lift with your back?");
+		author.marksCorrect(1);
+		author.saved();
 		browser.screenshot("true-false-prefilled");
 		browser.checkAccessibility();
+		browser.go(path + "?element=" + question);
+		assertThat(new Select(browser.find("#question-kind")).getFirstSelectedOption().getAttribute("value")).isEqualTo("TRUE_FALSE");
+		assertThat(browser.find("#question-prompt").getAttribute("value")).isEqualTo("Lift with your back?");
 		var course = authoring.course(fixtures.viewer(org.managerA()), new CourseId(path.replaceAll("/courses/([^/]+)/edit", "$1")));
 		assertThat(course.title()).isEqualTo("Lifting safely");
+		assertThat(course.lessons()).extracting(l -> l.title()).containsExactly("Bend your knees");
+		assertThat(course.quiz().questions()).singleElement().satisfies(q -> {
+			assertThat(q.options()).containsExactly("True", "False");
+			assertThat(q.correct()).containsExactly(1);
+		});
 	}
 
 	private void signsIn(String handle) {

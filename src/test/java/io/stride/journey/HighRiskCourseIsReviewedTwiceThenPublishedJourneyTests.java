@@ -55,16 +55,19 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 	@Test
 	void highRiskCourseIsReviewedTwiceThenPublished() throws Exception {
 		signIn("manager-a");
+		AuthorSteps author = new AuthorSteps(browser);
 		browser.go("/courses/new");
-		browser.type("#title", "Personal data breaches " + org.suffix());
 		browser.type("#topic", "Privacy");
-		browser.type("#lesson-0-title", "Report it");
-		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO.\n\nWrite down what happened.");
-		browser.type("#question-0-prompt", "Who gets the report?");
-		browser.type("#question-0-option-0", "The DPO");
-		browser.type("#question-0-option-1", "Nobody");
-		browser.click("#question-0-option-0-correct");
-		browser.navigate("#publish");
+		browser.type("#title", "Personal data breaches " + org.suffix());
+		browser.navigate("#create-course");
+		author.addsLesson("Report it", "Report a personal data breach to the DPO.\n\nWrite down what happened.");
+		author.addsQuestion("SINGLE_CHOICE");
+		author.retype("#question-prompt", "Who gets the report?");
+		author.retype("#option-0", "The DPO");
+		author.retype("#option-1", "Nobody");
+		author.marksCorrect(0);
+		author.saved();
+		author.publishes();
 		assertThat(browser.text()).contains("Sent for review (high risk)", "In review");
 		signOut();
 
@@ -95,8 +98,9 @@ class HighRiskCourseIsReviewedTwiceThenPublishedJourneyTests {
 		browser.navigate("form:has(textarea[name=body]) button");
 		assertThat(browser.text()).contains("Reply added.", "Added the 24-hour deadline.");
 		browser.navigate("#edit-course");
-		browser.type("#lesson-0-markdown", "Report a personal data breach to the DPO within 24 hours.\n\nWrite down what happened.");
-		browser.navigate("#publish");
+		author.retype("#lesson-markdown", "Report a personal data breach to the DPO within 24 hours.\n\nWrite down what happened.");
+		author.saved();
+		author.publishes();
 		assertThat(browser.text()).contains("Sent for review");
 		browser.go("/courses");
 		browser.navigate("a[href$='/review']");

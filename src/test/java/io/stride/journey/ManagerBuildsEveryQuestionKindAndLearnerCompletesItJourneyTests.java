@@ -104,78 +104,90 @@ class ManagerBuildsEveryQuestionKindAndLearnerCompletesItJourneyTests {
 	private void buildsACourseWithEveryKindOfQuestion() throws Exception {
 		browser.go("/courses/new");
 		browser.checkAccessibility();
-		browser.type("#title", title);
-		browser.type("#description", "How we pack a parcel so that it arrives whole.");
-		browser.type("#lesson-0-title", "Choose the box");
-		browser.type("#lesson-0-markdown", "Pick a box **one size up** from the item. The packing lead checks every parcel.");
-		browser.navigate("button[value=add-lesson]");
-		browser.type("#lesson-1-title", "Fill and seal");
-		browser.type("#lesson-1-markdown", "Fill gaps with paper, then seal with **three strips** of tape.");
-		browser.type("#passMark", "70");
+		AuthorSteps author = new AuthorSteps(browser);
+		author.createsCourse(title);
+		String box = author.addsLesson("Choose the box",
+				"Pick a box **one size up** from the item. The packing lead checks every parcel.");
+		author.addsLesson("Fill and seal", "Fill gaps with paper, then seal with **three strips** of tape.");
 
-		// 0: single choice (the default kind)
-		browser.type("#question-0-prompt", "Which box do you pick?");
-		browser.type("#question-0-option-0", "One size up");
-		browser.type("#question-0-option-1", "The smallest that fits");
-		browser.click("#question-0-option-0-correct");
-		browser.type("#question-0-explanation", "A box one size up leaves room for padding.");
+		// 0: single choice
+		author.addsQuestion("SINGLE_CHOICE");
+		author.retype("#question-prompt", "Which box do you pick?");
+		author.retype("#option-0", "One size up");
+		author.retype("#option-1", "The smallest that fits");
+		author.marksCorrect(0);
+		author.retype("#question-explanation", "A box one size up leaves room for padding.");
+		author.saved();
+
 		// 1: multiple select with partial credit
-		addQuestion("MULTIPLE_CHOICE");
-		assertThat(browser.find("#question-1-accepted").isDisplayed()).as("short-answer fields hidden").isFalse();
-		browser.type("#question-1-prompt", "What fills the gaps?");
-		browser.type("#question-1-option-0", "Paper");
-		browser.type("#question-1-option-1", "Bubble wrap");
-		browser.type("#question-1-option-2", "Nothing");
-		browser.click("#question-1-option-0-correct");
-		browser.click("#question-1-option-1-correct");
-		browser.select("#question-1-scoring", "Partial credit (multiple select: right picks minus wrong picks; matching: per pair)");
-		browser.type("#question-1-explanation", "Paper and bubble wrap both keep the item still.");
-		// 2: true / false
-		addQuestion("TRUE_FALSE");
-		browser.type("#question-2-prompt", "Tape once around is enough.");
-		browser.type("#question-2-option-0", "True");
-		browser.type("#question-2-option-1", "False");
-		browser.click("#question-2-option-1-correct");
-		// 3: ordering, written in the right order
-		addQuestion("ORDERING");
-		browser.type("#question-3-prompt", "Put the packing steps in order");
-		browser.type("#question-3-option-0", "Choose the box");
-		browser.type("#question-3-option-1", "Fill the gaps");
-		browser.type("#question-3-option-2", "Seal it");
-		// 4: short answer
-		addQuestion("SHORT_ANSWER");
-		assertThat(browser.find("#question-4-option-0").isDisplayed()).as("options hidden").isFalse();
-		browser.type("#question-4-prompt", "Who checks every parcel?");
-		browser.type("#question-4-accepted", "the packing lead\nour packing lead");
-		browser.type("#question-4-explanation", "The packing lead checks them before they leave.");
-		// 5: matching
-		addQuestion("MATCHING");
-		browser.type("#question-5-prompt", "Match each item with its box");
-		browser.type("#question-5-option-0", "Mug");
-		browser.type("#question-5-option-0-match", "Small box");
-		browser.type("#question-5-option-1", "Lamp");
-		browser.type("#question-5-option-1-match", "Large box");
-		browser.type("#question-5-option-2-match", "Envelope");
-		// 6: numeric with a unit
-		addQuestion("NUMERIC");
-		browser.type("#question-6-prompt", "How many strips of tape seal a box?");
-		browser.type("#question-6-value", "3");
-		browser.type("#question-6-tolerance", "0");
-		browser.type("#question-6-unit", "strips");
-		// 7: a knowledge check after the first lesson
-		addQuestion("SHORT_ANSWER");
-		new Select(browser.find("#question-7-where")).selectByValue("1");
-		browser.type("#question-7-prompt", "How much bigger than the item is the box?");
-		browser.type("#question-7-accepted", "one size up\none size bigger");
-		browser.type("#question-7-explanation", "One size up leaves room for padding.");
-		browser.checkAccessibility();
-		browser.screenshot("builder-every-kind");
-	}
+		author.addsQuestion("MULTIPLE_CHOICE");
+		assertThat(browser.find("#question-accepted").isDisplayed()).as("short-answer fields hidden").isFalse();
+		author.retype("#question-prompt", "What fills the gaps?");
+		author.retype("#option-0", "Paper");
+		author.retype("#option-1", "Bubble wrap");
+		author.retype("#option-2", "Nothing");
+		author.marksCorrect(0, 1);
+		browser.select("#question-scoring", "Partial credit (multiple select: right picks minus wrong picks; matching: per pair)");
+		author.retype("#question-explanation", "Paper and bubble wrap both keep the item still.");
+		author.saved();
 
-	private void addQuestion(String kind) {
-		browser.navigate("button[value=add-question]");
-		int index = browser.all("select[data-question-kind]").size() - 1;
-		new Select(browser.find("#question-" + index + "-kind")).selectByValue(kind);
+		// 2: true / false (its two options are written for the author)
+		author.addsQuestion("TRUE_FALSE");
+		author.retype("#question-prompt", "Tape once around is enough.");
+		assertThat(browser.find("#option-0").getAttribute("value")).isEqualTo("True");
+		assertThat(browser.find("#option-1").getAttribute("value")).isEqualTo("False");
+		author.marksCorrect(1);
+		author.saved();
+
+		// 3: ordering, written in the right order
+		author.addsQuestion("ORDERING");
+		author.retype("#question-prompt", "Put the packing steps in order");
+		author.retype("#option-0", "Choose the box");
+		author.retype("#option-1", "Fill the gaps");
+		author.retype("#option-2", "Seal it");
+		author.saved();
+
+		// 4: short answer
+		author.addsQuestion("SHORT_ANSWER");
+		assertThat(browser.find("#option-0").isDisplayed()).as("options hidden").isFalse();
+		author.retype("#question-prompt", "Who checks every parcel?");
+		author.retype("#question-accepted", "the packing lead\nour packing lead");
+		author.retype("#question-explanation", "The packing lead checks them before they leave.");
+		author.saved();
+
+		// 5: matching
+		author.addsQuestion("MATCHING");
+		author.retype("#question-prompt", "Match each item with its box");
+		author.retype("#option-0", "Mug");
+		author.retype("#option-0-match", "Small box");
+		author.retype("#option-1", "Lamp");
+		author.retype("#option-1-match", "Large box");
+		author.retype("#option-2-match", "Envelope");
+		author.saved();
+
+		// 6: numeric with a unit
+		author.addsQuestion("NUMERIC");
+		author.retype("#question-prompt", "How many strips of tape seal a box?");
+		author.retype("#question-value", "3");
+		author.retype("#question-tolerance", "0");
+		author.retype("#question-unit", "strips");
+		author.saved();
+
+		// 7: a knowledge check after the first lesson
+		author.opens(box);
+		author.addsKnowledgeCheck("SHORT_ANSWER");
+		author.retype("#question-prompt", "How much bigger than the item is the box?");
+		author.retype("#question-accepted", "one size up\none size bigger");
+		author.retype("#question-explanation", "One size up leaves room for padding.");
+		author.saved();
+		assertThat(browser.find("#move-where option[selected]").getText()).isEqualTo("Knowledge check after lesson 1: Choose the box");
+		browser.checkAccessibility();
+		browser.screenshot("editor-every-kind");
+
+		author.opensSettings();
+		author.retype("#description", "How we pack a parcel so that it arrives whole.");
+		author.retype("#passMark", "70");
+		author.savesSettings();
 	}
 
 	private void publishesAndAssignsIt() throws Exception {

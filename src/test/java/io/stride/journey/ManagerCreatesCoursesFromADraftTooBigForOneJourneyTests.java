@@ -96,5 +96,9 @@ class ManagerCreatesCoursesFromADraftTooBigForOneJourneyTests {
 		browser.navigate(browser.link("The Acme Operations Handbook (part 2 of 2)"));
 		assertThat(browser.path()).matches("/courses/[^/]+/edit");
 		assertThat(browser.find("#title").getAttribute("value")).isEqualTo("The Acme Operations Handbook (part 2 of 2)");
+		// it opens in the outline editor: the outline beside one lesson, Publish in the header
+		assertThat(browser.find("#editor-header h1").getText()).isEqualTo("The Acme Operations Handbook (part 2 of 2)");
+		assertThat(browser.all("#outline-tree .outline-link")).isNotEmpty();
+		assertThat(browser.find("#element-heading").getText()).startsWith("Lesson: ");
 	}
 }

@@ -96,14 +96,18 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		browser.navigate("#create-course");
 		assertThat(browser.text()).contains("Course created from the draft");
 		managerSeesTheDraftedKnowledgeChecksUnderTheirLessons();
-		String edited = "Edited by the manager: " + browser.find("#question-0-prompt").getAttribute("value");
-		new Select(browser.find("#riskTier")).selectByValue("LOW");
-		browser.type("#tierReason", "Internal procedure for our own sales team.");
-		browser.type("#question-0-prompt", edited);
-		browser.waitForText("#autosave-status", "Saved automatically");
+		AuthorSteps author = new AuthorSteps(browser);
+		browser.go(browser.find(".outline-quiz .outline-link").getDomAttribute("href"));
+		String edited = "Edited by the manager: " + browser.find("#question-prompt").getAttribute("value");
+		author.retype("#question-prompt", edited);
+		author.saved();
 		// a reload shows the change: it was saved without pressing Save
 		browser.go(browser.path());
-		assertThat(browser.find("#question-0-prompt").getAttribute("value")).isEqualTo(edited);
+		assertThat(browser.find("#question-prompt").getAttribute("value")).isEqualTo(edited);
+		author.opensSettings();
+		new Select(browser.find("#riskTier")).selectByValue("LOW");
+		author.retype("#tierReason", "Internal procedure for our own sales team.");
+		author.savesSettings();
 		browser.checkAccessibility();
 		browser.navigate("#publish");
 		assertThat(browser.text()).contains("Published. Now assign it to a team.");
@@ -157,13 +161,11 @@ class ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests {
 		browser.checkAccessibility();
 	}
 
-	/** Drafted knowledge checks stay knowledge checks, each after the last lesson of its module. */
+	/** Drafted knowledge checks stay knowledge checks, each after the last lesson of its module (the editor's outline). */
 	private void managerSeesTheDraftedKnowledgeChecksUnderTheirLessons() {
-		List<String> places = browser.all("select[id$='-where']")
-			.stream()
-			.map(select -> new Select(select).getFirstSelectedOption().getText())
-			.toList();
-		assertThat(places).contains("Final quiz").anyMatch(place -> place.startsWith("Knowledge check after lesson "));
+		assertThat(browser.all("#outline-tree .outline-checks .outline-link")).isNotEmpty()
+			.allSatisfy(check -> assertThat(check.getText()).startsWith("Check: "));
+		assertThat(browser.all(".outline-quiz .outline-link")).isNotEmpty();
 	}
 
 	private void learnerMeetsAKnowledgeCheckAfterItsLesson(Course course) {

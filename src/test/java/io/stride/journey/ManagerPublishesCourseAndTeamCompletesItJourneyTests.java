@@ -62,7 +62,7 @@ class ManagerPublishesCourseAndTeamCompletesItJourneyTests {
 	@Test
 	void managerPublishesCourseAndTeamCompletesIt() throws Exception {
 		signsIn("manager-a");
-		writesCourseInTheBuilder();
+		writesCourseInTheEditor();
 		publishesAndAssignsToTeam();
 		signsOut();
 
@@ -93,47 +93,48 @@ class ManagerPublishesCourseAndTeamCompletesItJourneyTests {
 		assertThat(browser.text()).contains("You are signed out.");
 	}
 
-	private void writesCourseInTheBuilder() throws Exception {
+	private void writesCourseInTheEditor() throws Exception {
 		browser.go("/courses");
 		browser.checkAccessibility();
-		browser.navigate("#new-course");
-		browser.type("#title", courseTitle);
-		browser.type("#description", "What to do in the first hour after you notice a security incident.");
-		browser.type("#lesson-0-title", "Notice it");
-		browser.type("#lesson-0-markdown", """
+		AuthorSteps author = new AuthorSteps(browser);
+		author.createsCourse(courseTitle);
+		browser.checkAccessibility();
+		author.addsLesson("Notice it", """
 				# Spot the signs
 				1. Unexpected **password reset** mails
 				2. Files you did not change
 				Harmless text: <img src=x onerror=alert('xss')> <script>alert('xss')</script>
 				""");
-		browser.navigate("button[value=add-lesson]");
-		assertThat(browser.text()).contains("Not saved yet");
-		browser.type("#lesson-1-title", "Report it");
-		browser.type("#lesson-1-markdown", "Call the security desk **within 1 hour**. Do not wait for proof.");
+		author.addsLesson("Report it", "Call the security desk **within 1 hour**. Do not wait for proof.");
 
-		browser.type("#passMark", "100");
+		author.addsQuestion("SINGLE_CHOICE");
+		author.retype("#question-prompt", "How soon do you report an incident?");
+		author.retype("#option-0", "Within 1 hour");
+		author.retype("#option-1", "Within 24 hours");
+		author.retype("#option-2", "When you have proof");
+		author.marksCorrect(0);
+		author.retype("#question-explanation", "The policy says within 1 hour, even without proof.");
+		author.saved();
+		author.addsQuestion("MULTIPLE_CHOICE");
+		author.retype("#question-prompt", "Which are signs of an incident?");
+		author.retype("#option-0", "Unexpected password reset mails");
+		author.retype("#option-1", "Files you did not change");
+		author.retype("#option-2", "A colleague on holiday");
+		author.marksCorrect(0, 1);
+		author.retype("#question-explanation", "Resets you did not ask for and changed files are both signs.");
+		author.saved();
+
+		author.opensSettings();
+		author.retype("#description", "What to do in the first hour after you notice a security incident.");
+		author.retype("#passMark", "100");
 		// a practice quiz: learners may see why an answer was wrong after every attempt
 		new Select(browser.find("#answersShown")).selectByValue("AFTER_EACH_ATTEMPT");
-		browser.type("#question-0-prompt", "How soon do you report an incident?");
-		browser.type("#question-0-option-0", "Within 1 hour");
-		browser.type("#question-0-option-1", "Within 24 hours");
-		browser.type("#question-0-option-2", "When you have proof");
-		browser.click("#question-0-option-0-correct");
-		browser.type("#question-0-explanation", "The policy says within 1 hour, even without proof.");
-		browser.navigate("button[value=add-question]");
-		new Select(browser.find("#question-1-kind")).selectByValue("MULTIPLE_CHOICE");
-		browser.type("#question-1-prompt", "Which are signs of an incident?");
-		browser.type("#question-1-option-0", "Unexpected password reset mails");
-		browser.type("#question-1-option-1", "Files you did not change");
-		browser.type("#question-1-option-2", "A colleague on holiday");
-		browser.click("#question-1-option-0-correct");
-		browser.click("#question-1-option-1-correct");
-		browser.type("#question-1-explanation", "Resets you did not ask for and changed files are both signs.");
 		// the text speaks of a security incident, so Stride suggests high risk; the team's own how-to is low
 		new Select(browser.find("#riskTier")).selectByValue("LOW");
-		browser.type("#tierReason", "A how-to for our own team; the security policy itself is reviewed elsewhere.");
+		author.retype("#tierReason", "A how-to for our own team; the security policy itself is reviewed elsewhere.");
 		browser.checkAccessibility();
-		browser.screenshot("course-builder");
+		browser.screenshot("course-editor");
+		author.savesSettings();
 	}
 
 	private void publishesAndAssignsToTeam() throws Exception {

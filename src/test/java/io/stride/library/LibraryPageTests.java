@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The library's pages as a signed-in browser gets them: the search and its empty state, a component's page and its
- * "Reuse in my course…" form, the course page's updates taken with a form, and provenance in the builder and the
+ * "Reuse in my course…" form, the course page's updates taken with a form, and provenance in the editor and the
  * lesson player.
  */
 @SpringBootTest
@@ -137,8 +137,8 @@ class LibraryPageTests {
 		String copyId = after.lessons().get(2).id();
 		assertThat(authoring.origins(draft.id())).containsKey(copyId);
 
-		Document builder = page(benPerson, "/courses/" + draft.id().value() + "/edit");
-		assertThat(builder.select(".lesson-block .provenance").text())
+		Document editor = page(benPerson, "/courses/" + draft.id().value() + "/edit?element=" + copyId);
+		assertThat(editor.select("#element-area .provenance").text())
 			.contains("Reused from Running an EBR " + word + " v1 by Manager A — linked");
 		assertThat(page(benPerson, "/library/components/" + lesson.id()).select("#uses li").eachText())
 			.containsExactly("Onboarding " + word);

@@ -13,6 +13,7 @@ import io.stride.shared.Ids;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -280,7 +281,7 @@ class TemplateTests {
 	}
 
 	@Test
-	void theBuilderChecksTheCourseAgainstTheChosenTemplateAndKeepsTheChoice() throws Exception {
+	void theEditorChecksTheCourseAgainstTheChosenTemplateAndKeepsTheChoice() throws Exception {
 		CourseTemplate strict = templates.create(fixtures.admin(), null, new TemplateContent("Strict " + org.suffix(), "",
 				java.util.Set.of(RequiredPart.OBJECTIVES), 5, null, 0, null, List.of(new ToneTerm("report", "tell")),
 				java.util.Set.of(AccessibilityRule.NO_SKIPPED_HEADING_LEVELS)));
@@ -291,10 +292,20 @@ class TemplateTests {
 			.andExpect(content().string(containsString(html("Checked against the template “Stride standard”"))))
 			.andExpect(content().string(containsString(html("Missing required part: objectives"))));
 
-		mvc.perform(post("/courses/" + course.id()).with(author).with(csrf()).param("revision", String.valueOf(course.revision()))
+		// in the editor: the lesson in the main area, the template in the settings panel
+		mvc.perform(post("/courses/" + course.id() + "/outline/elements/" + course.lessons().get(0).id()).with(author).with(csrf())
+				.param("type", "lesson").param("revision", "1")
+				.param("title", "Spot it").param("markdown", "# Spot it\n\n### Then report it at once"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/courses/" + course.id() + "/outline/elements/" + course.lessons().get(1).id() + "/remove").with(author)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		String settingsRevision = Jsoup.parse(mvc.perform(get("/courses/" + course.id() + "/edit").with(author))
+			.andReturn().getResponse().getContentAsString()).select("input[name=settingsRevision]").val();
+		mvc.perform(post("/courses/" + course.id() + "/outline/settings").with(author).with(csrf())
+				.param("settingsRevision", settingsRevision)
 				.param("title", course.title()).param("description", course.description()).param("passMark", "80")
-				.param("templateId", strict.id())
-				.param("lessons[0].title", "Spot it").param("lessons[0].markdown", "# Spot it\n\n### Then report it at once"))
+				.param("answersShown", "AFTER_EACH_ATTEMPT").param("templateId", strict.id()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(templates.templateFor(course.id().value()).id()).isEqualTo(strict.id());
 
@@ -329,7 +340,7 @@ class TemplateTests {
 	}
 
 	@Test
-	void aNewCourseKeepsTheTemplateChosenInTheBuilderAndAnUnknownOneIsRefused() throws Exception {
+	void aNewCourseKeepsTheTemplateChosenWhenCreatedAndAnUnknownOneIsRefused() throws Exception {
 		CourseTemplate lax = templates.create(fixtures.admin(), null, plain("Lax " + org.suffix()));
 		RequestPostProcessor author = SignedIn.as(fixtures.viewerPerson(org.managerA()));
 		mvc.perform(get("/courses/new").with(author))

@@ -128,8 +128,9 @@ class SecurityBaselineTests {
 		String lesson = mvc.perform(get("/learning/courses/" + course.id() + "/lessons/" + lessonId).with(learner))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(lesson).contains("<strong>bold</strong>").contains("&lt;script&gt;");
-		String builder = mvc.perform(get("/courses/new").with(as(org.managerA()))).andReturn().getResponse().getContentAsString();
-		assertThat(builder).doesNotContain("<script>alert");
+		String editor = mvc.perform(get("/courses/" + draft.id() + "/edit").with(as(org.managerA()))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(editor).doesNotContain("<script>alert");
 	}
 
 	/** Parses the page as a browser would and looks for anything that could run. */
@@ -144,31 +145,43 @@ class SecurityBaselineTests {
 		// only our own scripts (the page's and the media dialog's), with or without the content hash in their names
 		assertThat(document.select("script").stream().map(s -> s.attr("src")).toList()).as(page)
 			.isNotEmpty()
-			.allMatch(src -> src.matches("/js/(stride|media)(-[0-9a-f]{32})?\\.js"));
+			.allMatch(src -> src.matches("/js/(stride|media|editor)(-[0-9a-f]{32})?\\.js"));
 		assertThat(document.select("iframe, svg, img, object, embed")).as(page).isEmpty();
 	}
 
 	@Test
-	void hostileTextPostedThroughTheBuilderIsHarmlessOnEveryPage() throws Exception {
+	void hostileTextPostedThroughTheEditorIsHarmlessOnEveryPage() throws Exception {
 		String title = "Evil <script>alert('t')</script><img src=x onerror=alert('i')>";
-		String location = mvc.perform(post("/courses").with(as(org.managerA())).with(csrf())
-				.param("title", title)
-				.param("description", "<svg onload=alert(1)>")
-				.param("lessons[0].title", "<b onmouseover=alert(1)>L</b>")
-				.param("lessons[0].markdown", "[x](javascript:alert(1)) <iframe src=javascript:alert(2)></iframe>")
-				.param("passMark", "50")
-				.param("questions[0].kind", "SINGLE_CHOICE")
-				.param("questions[0].prompt", "<script>alert('q')</script>")
-				.param("questions[0].options[0].text", "<img src=x onerror=alert('o')>")
-				.param("questions[0].options[0].correct", "true")
-				.param("questions[0].options[1].text", "javascript:alert(3)")
-				.param("questions[0].explanation", "<script>alert('e')</script>")
-				.param("action", "publish"))
+		String courseId = mvc.perform(post("/courses").with(as(org.managerA())).with(csrf()).param("title", title))
 			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
-		String courseId = location.replaceAll(".*/courses/([^/]+)/assign", "$1");
+			.andReturn().getResponse().getRedirectedUrl().replaceAll(".*/courses/([^/]+)/edit", "$1");
+		String base = "/courses/" + courseId + "/outline";
+		String lesson = added(post(base + "/add").with(as(org.managerA())).with(csrf()).param("type", "LESSON"));
+		mvc.perform(post(base + "/elements/" + lesson).with(as(org.managerA())).with(csrf()).param("type", "lesson")
+				.param("revision", "1").param("title", "<b onmouseover=alert(1)>L</b>")
+				.param("markdown", "[x](javascript:alert(1)) <iframe src=javascript:alert(2)></iframe>"))
+			.andExpect(status().isOk());
+		String question = added(post(base + "/add").with(as(org.managerA())).with(csrf()).param("type", "QUESTION"));
+		mvc.perform(post(base + "/elements/" + question).with(as(org.managerA())).with(csrf()).param("type", "question")
+				.param("revision", "1").param("kind", "SINGLE_CHOICE").param("prompt", "<script>alert('q')</script>")
+				.param("options[0].text", "<img src=x onerror=alert('o')>").param("options[0].correct", "true")
+				.param("options[1].text", "javascript:alert(3)").param("explanation", "<script>alert('e')</script>"))
+			.andExpect(status().isOk());
+		String settingsRevision = Jsoup.parse(mvc.perform(get("/courses/" + courseId + "/edit").with(as(org.managerA())))
+			.andReturn().getResponse().getContentAsString()).select("input[name=settingsRevision]").val();
+		mvc.perform(post(base + "/settings").with(as(org.managerA())).with(csrf()).param("settingsRevision", settingsRevision)
+				.param("title", title).param("description", "<svg onload=alert(1)>").param("passMark", "50")
+				.param("answersShown", "AFTER_EACH_ATTEMPT"))
+			.andExpect(status().is3xxRedirection());
+		// the lesson's page in the editor, with its sanitized preview (a question's options are only field values there)
+		String editor = mvc.perform(get("/courses/" + courseId + "/edit?element=" + lesson).with(as(org.managerA())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertNoActiveContent("editor", editor);
+		assertThat(mvc.perform(get("/courses/" + courseId + "/edit?element=" + question).with(as(org.managerA())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).doesNotContain("<script>alert");
+		mvc.perform(post(base + "/publish").with(as(org.managerA())).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/courses/" + courseId + "/assign"));
 		mvc.perform(post("/courses/" + courseId + "/assignments").with(as(org.managerA())).with(csrf())
 				.param("teamId", org.teamA().value()).param("dueDate", java.time.LocalDate.now().plusDays(30).toString()))
 			.andExpect(status().is3xxRedirection());
@@ -185,9 +198,20 @@ class SecurityBaselineTests {
 		}
 		var draft = authoring.create(fixtures.viewer(org.managerA()), new CourseContent("Draft", "",
 				List.of(new Lesson(null, "L", "<script>alert(1)</script> [a](javascript:alert(1))")), new Quiz(50, List.of())));
-		String builder = mvc.perform(get("/courses/" + draft.id() + "/edit").with(as(org.managerA())))
+		String preview = mvc.perform(get("/courses/" + draft.id() + "/edit").with(as(org.managerA())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertNoActiveContent("builder preview", builder);
+		assertNoActiveContent("editor preview", preview);
+	}
+
+	/** The element an editor form added, from the address it leads to. */
+	private String added(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder add) throws Exception {
+		return mvc.perform(add).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl()
+			.replaceAll(".*element=([^&]+).*", "$1");
+	}
+
+	private String settingsRevision(Course course) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/courses/" + course.id() + "/edit").with(as(org.managerA())))
+			.andReturn().getResponse().getContentAsString()).select("input[name=settingsRevision]").val();
 	}
 
 	@Test
@@ -207,12 +231,13 @@ class SecurityBaselineTests {
 	void objectivesAreSavedAndShownToLearners() throws Exception {
 		var author = fixtures.viewer(org.managerA());
 		Course draft = authoring.create(author, Fixtures.sampleCourse("With objectives"));
-		mvc.perform(post("/courses/" + draft.id()).with(as(org.managerA())).with(csrf())
-				.param("revision", String.valueOf(draft.revision()))
+		mvc.perform(post("/courses/" + draft.id() + "/outline/settings").with(as(org.managerA())).with(csrf())
+				.param("settingsRevision", settingsRevision(draft))
 				.param("title", "With objectives")
 				.param("objectives", "List the steps to report\n\nState the deadline\n")
-				.param("lessons[0].title", "One").param("lessons[0].markdown", "text")
-				.param("passMark", "80").param("action", "publish"))
+				.param("passMark", "80").param("answersShown", "AFTER_EACH_ATTEMPT"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/courses/" + draft.id() + "/outline/publish").with(as(org.managerA())).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(authoring.published(draft.id()).objectives()).containsExactly("List the steps to report", "State the deadline");
 		mvc.perform(get("/learning/courses/" + draft.id()).with(as(org.learnerA())))
@@ -222,48 +247,45 @@ class SecurityBaselineTests {
 
 	@Test
 	void invalidFormsShowTheMessageNextToTheField() throws Exception {
-		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf())
-				.param("title", "")
-				.param("passMark", "150")
-				.param("lessons[0].title", "")
-				.param("lessons[0].markdown", "text")
-				.param("action", "save"))
+		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf()).param("title", "").param("topic", "Typed"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"title-error\"")))
 			.andExpect(content().string(containsString("Give the course a title.")))
 			.andExpect(content().string(containsString("aria-describedby=\"title-error\"")))
-			.andExpect(content().string(containsString("id=\"lesson-0-title-error\"")))
-			.andExpect(content().string(containsString("id=\"passMark-error\"")))
 			// what the author typed is still there
-			.andExpect(content().string(containsString(">text</textarea>")));
-		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf())
-				.param("title", "x".repeat(201)).param("action", "save"))
+			.andExpect(content().string(containsString("value=\"Typed\"")));
+		mvc.perform(post("/courses").with(as(org.managerA())).with(csrf()).param("title", "x".repeat(201)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Use at most 200 characters")));
+		Course draft = authoring.create(fixtures.viewer(org.managerA()), Fixtures.sampleCourse("Kept"));
+		mvc.perform(post("/courses/" + draft.id() + "/outline/settings").with(as(org.managerA())).with(csrf())
+				.param("settingsRevision", settingsRevision(draft)).param("title", "").param("description", "typed")
+				.param("passMark", "150").param("answersShown", "AFTER_EACH_ATTEMPT"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"title-error\"")))
+			.andExpect(content().string(containsString("id=\"passMark-error\"")))
+			.andExpect(content().string(containsString(">typed</textarea>")));
+		mvc.perform(post("/courses/" + draft.id() + "/outline/elements/" + draft.lessons().get(0).id()).with(as(org.managerA()))
+				.with(csrf()).param("type", "lesson").param("revision", "1").param("title", "").param("markdown", "text"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Give the lesson a title.")));
+		assertThat(authoring.course(fixtures.viewer(org.managerA()), draft.id()).title()).isEqualTo("Kept");
 	}
 
 	@Test
-	void twoTabsSavingTheSameCourseConflictAndNothingIsOverwritten() throws Exception {
+	void twoTabsSavingTheSameElementConflictAndNothingIsOverwritten() throws Exception {
 		var author = fixtures.viewer(org.managerA());
 		Course draft = authoring.create(author, Fixtures.sampleCourse("Original"));
-		String url = "/courses/" + draft.id();
-		mvc.perform(post(url).with(as(org.managerA())).with(csrf())
-				.param("revision", String.valueOf(draft.revision()))
-				.param("title", "Tab one's title")
-				.param("lessons[0].title", "One")
-				.param("lessons[0].markdown", "one")
-				.param("action", "save"))
-			.andExpect(status().is3xxRedirection());
-		mvc.perform(post(url).with(as(org.managerA())).with(csrf())
-				.param("revision", String.valueOf(draft.revision()))
-				.param("title", "Tab two's title")
-				.param("lessons[0].title", "Two")
-				.param("lessons[0].markdown", "two")
-				.param("action", "save"))
+		String url = "/courses/" + draft.id() + "/outline/elements/" + draft.lessons().get(0).id();
+		mvc.perform(post(url).with(as(org.managerA())).with(csrf()).param("type", "lesson").param("revision", "1")
+				.param("title", "Tab one's title").param("markdown", "one"))
+			.andExpect(status().isOk());
+		mvc.perform(post(url).with(as(org.managerA())).with(csrf()).param("type", "lesson").param("revision", "1")
+				.param("title", "Tab two's title").param("markdown", "two"))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("Your changes were not saved")))
-			.andExpect(content().string(containsString("Tab two&#39;s title")));
-		assertThat(authoring.course(author, draft.id()).title()).isEqualTo("Tab one's title");
+			.andExpect(content().string(containsString("Tab one's title")))
+			.andExpect(content().string(containsString("Tab two's title")));
+		assertThat(authoring.course(author, draft.id()).lessons().get(0).title()).isEqualTo("Tab one's title");
 	}
 
 	@Test

@@ -1,10 +1,7 @@
 package io.stride.authoring.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Course;
@@ -18,17 +15,15 @@ import io.stride.authoring.QuizSettings;
 import io.stride.authoring.Scoring;
 
 /**
- * The builder page's form: the whole course in one document. Mutable beans because Spring binds indexed
- * lists ({@code lessons[0].title}, {@code questions[1].options[2].text}) into them.
+ * The outline editor's course form: its settings panel binds the course's fields here, and each question it edits
+ * binds into a {@link QuestionForm}. Mutable beans because Spring binds indexed lists
+ * ({@code options[2].text}) into them. {@link #of(Course)} and {@link #toContent()} hold every kind without loss.
  */
 public class CourseForm {
 
 	static final int BLANK_OPTIONS = 2;
 
 	private int revision;
-
-	/** The id a new course gets, chosen when the page opened, so that saving it twice makes one course. */
-	private String newId = "";
 
 	private String title = "";
 
@@ -92,13 +87,6 @@ public class CourseForm {
 	private List<LessonForm> lessons = new ArrayList<>();
 
 	private List<QuestionForm> questions = new ArrayList<>();
-
-	static CourseForm blank() {
-		CourseForm form = new CourseForm();
-		form.lessons.add(new LessonForm());
-		form.questions.add(QuestionForm.blank());
-		return form;
-	}
 
 	static CourseForm of(Course course) {
 		CourseForm form = new CourseForm();
@@ -165,80 +153,6 @@ public class CourseForm {
 				objectives == null ? List.of() : List.of(objectives.split("\\R")), tier, tierReason);
 	}
 
-	/**
-	 * The content for an autosave: a new lesson or question the author has not started writing (the empty ones a new
-	 * page offers) is left out until they do, so that it does not keep everything else from being saved.
-	 */
-	CourseContent toStartedContent() {
-		CourseContent content = toContent();
-		List<Lesson> started = content.lessons()
-			.stream()
-			.map(lesson -> lesson.withKnowledgeChecks(lesson.knowledgeChecks().stream().filter(q -> !untouched(q)).toList()))
-			.filter(lesson -> lesson.id() != null || !isBlank(lesson.title()) || !isBlank(lesson.markdown())
-					|| !lesson.knowledgeChecks().isEmpty())
-			.toList();
-		List<Question> quiz = content.quiz().questions().stream().filter(q -> !untouched(q)).toList();
-		return content.with(started, new Quiz(content.quiz().passMark(), quiz, content.quiz().settings()));
-	}
-
-	private static boolean untouched(Question question) {
-		return question.id() == null && isBlank(question.prompt()) && question.options().stream().allMatch(CourseForm::isBlank)
-				&& question.accepted().stream().allMatch(CourseForm::isBlank)
-				&& question.matches().stream().allMatch(CourseForm::isBlank)
-				&& (question.numeric() == null || question.numeric().value() == null);
-	}
-
-	/**
-	 * Rule messages name content paths ({@code lessons[1].knowledgeChecks[0].prompt}, {@code questions[2].prompt});
-	 * the page lists all questions in one list, so each is renamed to its place there ({@code questions[5].prompt}).
-	 */
-	Map<String, String> onPage(Map<String, String> errors) {
-		Map<String, String> paths = new HashMap<>();
-		int[] checks = new int[lessons.size()];
-		int quiz = 0;
-		for (int i = 0; i < questions.size(); i++) {
-			Integer lesson = questions.get(i).lessonIndex(lessons.size());
-			String content = lesson == null ? "questions[" + quiz++ + "]"
-					: "lessons[" + lesson + "].knowledgeChecks[" + checks[lesson]++ + "]";
-			paths.put(content, "questions[" + i + "]");
-		}
-		Map<String, String> renamed = new LinkedHashMap<>();
-		errors.forEach((field, message) -> {
-			String page = field;
-			for (Map.Entry<String, String> path : paths.entrySet()) {
-				if (field.equals(path.getKey()) || field.startsWith(path.getKey() + ".")) {
-					page = path.getValue() + field.substring(path.getKey().length());
-				}
-			}
-			renamed.put(page, message);
-		});
-		return renamed;
-	}
-
-	/** The index of the form question that the page shows as {@code regenerate-question:index}, in the quiz. */
-	int quizIndex(int pageIndex) {
-		if (pageIndex < 0 || pageIndex >= questions.size() || questions.get(pageIndex).lessonIndex(lessons.size()) != null) {
-			return -1;
-		}
-		int quiz = 0;
-		for (int i = 0; i < pageIndex; i++) {
-			if (questions.get(i).lessonIndex(lessons.size()) == null) {
-				quiz++;
-			}
-		}
-		return quiz;
-	}
-
-	/** Module names in use, offered when an author types a lesson's module. */
-	public List<String> getModuleNames() {
-		return lessons.stream().map(LessonForm::getModule).filter(m -> m != null && !m.isBlank()).distinct().toList();
-	}
-
-	/** Offers empty option rows again after a save, so authors can add options without a round trip. */
-	void padOptions() {
-		questions.forEach(QuestionForm::pad);
-	}
-
 	static String trim(String value) {
 		return value == null ? "" : value.trim();
 	}
@@ -249,19 +163,6 @@ public class CourseForm {
 
 	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value;
-	}
-
-	public String getNewId() {
-		return newId;
-	}
-
-	public void setNewId(String newId) {
-		this.newId = newId;
-	}
-
-	/** The new course's id from the page, null when the page did not send a well-formed one. */
-	io.stride.authoring.CourseId newCourseId() {
-		return newId != null && io.stride.shared.Ids.looksValid(newId) ? new io.stride.authoring.CourseId(newId) : null;
 	}
 
 	public int getRevision() {

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import io.stride.shared.ChecksControlCharacters;
 
 /**
- * The builder's fields whose control characters the course rules refuse at the field, with the form kept; hidden
- * ids, the topic and the template are left to the general check. One list for every handler that saves a course.
+ * The course fields whose control characters the course rules refuse at the field, with the form kept (a new
+ * course's title; the editor's elements are checked by the rules themselves); hidden ids, the topic and the template
+ * are left to the general check.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

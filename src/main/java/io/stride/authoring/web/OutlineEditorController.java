@@ -82,7 +82,21 @@ class OutlineEditorController {
 		this.regenerator = regenerator;
 	}
 
+	/** The editor's earlier address: kept for bookmarks, it leads to the same element at {@code /edit}. */
 	@GetMapping("/courses/{id}/outline")
+	String earlierAddress(@PathVariable String id, @RequestParam(required = false) String element,
+			@RequestParam(required = false) String panel) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/courses/{id}/edit");
+		if (element != null && !element.isBlank()) {
+			url.queryParam("element", element);
+		}
+		if (panel != null && !panel.isBlank()) {
+			url.queryParam("panel", panel);
+		}
+		return "redirect:" + url.buildAndExpand(id).encode().toUriString();
+	}
+
+	@GetMapping("/courses/{id}/edit")
 	String page(@PathVariable String id, @RequestParam(required = false) String element,
 			@RequestParam(required = false) String panel, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -427,8 +441,9 @@ class OutlineEditorController {
 				throw new InvalidInputException("questions", "Only final-quiz questions can be drafted again; edit a "
 						+ "knowledge check by hand.");
 			}
-			regenerator.regenerate(me, courseId, course.revision(), course.content(), index);
+			Course saved = regenerator.regenerate(me, courseId, course.revision(), course.content(), index);
 			redirect.addFlashAttribute("notice", "The question was drafted again from its passage and saved. Undo brings the old one back.");
+			redirect.addFlashAttribute("courseUndoRevision", saved.revision());
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
@@ -446,15 +461,36 @@ class OutlineEditorController {
 		CourseId courseId = new CourseId(id);
 		Course course = authoring.editable(me, courseId);
 		try {
-			regenerator.regenerateModule(me, courseId, course.revision(), course.content(), module.strip());
+			Course saved = regenerator.regenerateModule(me, courseId, course.revision(), course.content(), module.strip());
+			redirect.addFlashAttribute("courseUndoRevision", saved.revision());
 			redirect.addFlashAttribute("notice", "The questions of module \u201c" + module
-					+ "\u201d were drafted again from its lessons and saved.");
+					+ "\u201d were drafted again from its lessons and saved. Undo brings the old ones back.");
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
 		}
 		catch (ConflictException | io.stride.drafting.SourceRejected e) {
 			redirect.addFlashAttribute("problem", "Not regenerated: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	/**
+	 * Undoes a whole-course change made for the author (questions drafted again): the course goes back to its content
+	 * before that change, if nobody saved since ({@code revision} is the course's revision right after it).
+	 */
+	@PostMapping("/courses/{id}/outline/undo-save")
+	String undoSave(@PathVariable String id, @RequestParam(defaultValue = "0") int revision,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
+		try {
+			authoring.undo(organization.currentViewer(), new CourseId(id), revision);
+			redirect.addFlashAttribute("notice", "Undone: the questions are back as they were.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not undone: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not undone: " + e.getMessage());
 		}
 		return to(id, current, null);
 	}
@@ -519,16 +555,16 @@ class OutlineEditorController {
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("problem", "Not published: " + String.join(" ", e.fieldErrors().values()));
-			return "redirect:/courses/" + id + "/outline";
+			return "redirect:/courses/" + id + "/edit";
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("problem", "Not published: " + e.getMessage());
-			return "redirect:/courses/" + id + "/outline";
+			return "redirect:/courses/" + id + "/edit";
 		}
 	}
 
 	private static String to(String id, String element, String focus) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/courses/{id}/outline");
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/courses/{id}/edit");
 		if (element != null && !element.isBlank()) {
 			url.queryParam("element", element);
 		}

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where reused parts come from, on pages other modules own: the course page (its editors: provenance, updates with
- * their diff, detach), the review case (reviewers: provenance), the builder (next to each element) and the lesson
+ * their diff, detach), the review case (reviewers: provenance), the outline editor (beside the element being edited) and the lesson
  * player (learners, when the organization shows it). Their templates include {@code courses/reused-parts}.
  */
 @Component
@@ -25,7 +25,7 @@ class ReusedPartsOnPages implements PagePart {
 
 	@Override
 	public Set<String> views() {
-		return Set.of("courses/assign", "reviews/case", "courses/builder", "learning/lesson");
+		return Set.of("courses/assign", "reviews/case", "courses/editor", "learning/lesson");
 	}
 
 	@Override

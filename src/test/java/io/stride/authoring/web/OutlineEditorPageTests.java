@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,11 +74,17 @@ class OutlineEditorPageTests {
 				"2. Which are steps?");
 		assertThat(page.select("#element-heading").text()).isEqualTo("Lesson: Spot it");
 		assertThat(page.select("#lesson-markdown").text()).isEqualTo("Report within **1 hour**.");
-		assertThat(page.select("[data-insert-media]")).hasSize(1);
+		// the media dialog's buttons name the lesson's text area; the dialog and its script are on the page
+		assertThat(page.select("[data-insert-media]").attr("data-insert-media")).isEqualTo("lesson-markdown");
+		assertThat(page.select("[data-insert-callout]").attr("data-insert-callout")).isEqualTo("lesson-markdown");
+		assertThat(page.select("#media-dialog form#media-form")).hasSize(1);
+		assertThat(page.select("script[src^=/js/media]")).hasSize(1);
+		// no second editor: the long one-page builder is gone
+		assertThat(page.select("#classic-builder, form#builder")).isEmpty();
 		assertThat(page.select("#publish").text()).isEqualTo("Publish");
 		assertThat(page.select("#settings-panel #title").val()).isEqualTo("Incident reports");
 		// only one element's fields are on the page
-		assertThat(page.select("textarea")).hasSize(4);
+		assertThat(page.select("#element-area textarea")).hasSize(1);
 
 		String question = course.quiz().questions().get(1).id();
 		Document q = page("?element=" + question);
@@ -87,8 +94,12 @@ class OutlineEditorPageTests {
 		assertThat(q.select(".builder-row input[type=text]:not([data-kinds])").eachAttr("value")).startsWith("Stop", "Report",
 				"Ignore");
 
-		mvc.perform(get("/courses/" + course.id().value() + "/outline").with(as(fixtures.viewerPerson(org.learnerA()))))
+		mvc.perform(get("/courses/" + course.id().value() + "/edit").with(as(fixtures.viewerPerson(org.learnerA()))))
 			.andExpect(status().isNotFound());
+		// the editor's earlier address leads to the same element at /edit
+		mvc.perform(get("/courses/" + course.id().value() + "/outline?element=" + question).with(manager))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/courses/" + course.id().value() + "/edit?element=" + question));
 	}
 
 	@Test
@@ -131,7 +142,7 @@ class OutlineEditorPageTests {
 		String first = course.lessons().get(0).id();
 		mvc.perform(post(base + "/add").with(manager).with(csrf()).param("type", "LESSON").param("afterId", first))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrlPattern(base + "?element=*&focus=title"));
+			.andExpect(redirectedUrlPattern("/courses/" + course.id().value() + "/edit?element=*&focus=title"));
 		mvc.perform(post(base + "/add").with(manager).with(csrf()).param("type", "MODULE"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(authoring.editable(author, course.id()).lessons().stream().map(Lesson::module))
@@ -203,7 +214,9 @@ class OutlineEditorPageTests {
 			.andExpect(redirectedUrlPattern("/courses/*/assign"));
 		assertThat(authoring.editable(author, course.id()).isPublished()).isTrue();
 		// a published version is not edited here: the page sends the author to the course
-		mvc.perform(get(base).with(manager)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/courses/" + course.id().value() + "/edit").with(manager))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/courses/" + course.id().value() + "/assign"));
 	}
 
 	private String outlineRevision() throws Exception {
@@ -215,7 +228,7 @@ class OutlineEditorPageTests {
 	}
 
 	private Document page(String query) throws Exception {
-		return Jsoup.parse(mvc.perform(get("/courses/" + course.id().value() + "/outline" + query).with(manager))
+		return Jsoup.parse(mvc.perform(get("/courses/" + course.id().value() + "/edit" + query).with(manager))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
