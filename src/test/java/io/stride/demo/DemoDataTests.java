@@ -146,8 +146,10 @@ class DemoDataTests {
 		assertThat(certification.prerequisites()).containsExactly(steps.get(2).id());
 		// the library knows the component the track names, and lists the demo's components
 		assertThat(library.component(leo, steps.get(1).componentId()).title()).isEqualTo("Plan the quarter");
-		assertThat(library.search(leo, new io.stride.library.ComponentQuery(null, null, null, null, null, null, null, 1, 20))
-			.total()).isGreaterThan(20);
+		// authors find every part, quiz questions included; a learner finds lessons and modules, never the quiz pool
+		var everything = new io.stride.library.ComponentQuery(null, null, null, null, null, null, null, 1, 20);
+		assertThat(library.search(maya, everything).total()).isGreaterThan(20);
+		assertThat(library.search(leo, everything).total()).isGreaterThan(5).isLessThan(library.search(maya, everything).total());
 		// ... and an open one beside it
 		io.stride.tracks.Track open = customerSuccessTracks.stream().filter(t -> t.title().equals("Handling escalations"))
 			.findFirst().orElseThrow();
