@@ -128,13 +128,15 @@ class LibraryPageTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(Jsoup.parse(missing).select("#courseId-error").text()).isEqualTo("Choose one of your drafts.");
 
-		mvc.perform(post("/library/components/" + lesson.id() + "/reuse").param("courseId", draft.id().value())
+		String reused = mvc.perform(post("/library/components/" + lesson.id() + "/reuse").param("courseId", draft.id().value())
 			.param("mode", "LINKED").with(SignedIn.as(benPerson)).with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/courses/" + draft.id().value() + "/edit"));
+			.andReturn().getResponse().getRedirectedUrl();
 		Course after = authoring.editable(ben, draft.id());
 		assertThat(after.lessons()).hasSize(3);
 		String copyId = after.lessons().get(2).id();
+		// the editor opens at the lesson just reused
+		assertThat(reused).isEqualTo("/courses/" + draft.id().value() + "/edit?element=" + copyId);
 		assertThat(authoring.origins(draft.id())).containsKey(copyId);
 
 		Document editor = page(benPerson, "/courses/" + draft.id().value() + "/edit?element=" + copyId);

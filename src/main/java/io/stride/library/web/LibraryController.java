@@ -108,6 +108,10 @@ class LibraryController {
 			redirect.addFlashAttribute("notice", "“" + component.title() + "” was added to your draft "
 					+ ("LINKED".equalsIgnoreCase(mode) ? "as a linked part." : "as your own copy.")
 					+ (ids.size() > 1 ? " " + ids.size() + " elements came along." : ""));
+			// the editor opens at the part just added, so the author sees it in place
+			if (!ids.isEmpty()) {
+				redirect.addAttribute("element", ids.get(0));
+			}
 			return "redirect:/courses/" + courseId.strip() + "/edit";
 		}
 		catch (InvalidInputException e) {
