@@ -310,7 +310,9 @@ class ReviewGovernanceTests {
 		String caseId = reviews.latestFor(v1.id()).orElseThrow().id();
 		mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(ld))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("1 of 2 parts is new or changed since version 1 (published)")))
+			// version 1 went out without a review, so its unchanged settings are to read as well as the changed lesson
+			.andExpect(content().string(containsString("2 of 2 parts are new or changed since version 1 (published), "
+					+ "or were never reviewed for this risk tier (1) — read these.")))
 			.andExpect(content().string(containsString("Checked against the template “Stride standard”")))
 			.andExpect(content().string(containsString("Missing required part: objectives")))
 			.andExpect(content().string(containsString("<del><span class=\"visually-hidden\">Removed: </span><span>Accept returns within 14 days.</span></del>")))
