@@ -189,7 +189,8 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		// --- 4. an author reuses a lesson linked from the library into the next version of their course
 		Viewer maya = fixtures.viewer(org.managerA());
 		Viewer author = fixtures.viewer(org.managerB());
-		Course source = fixtures.publishedCourse(maya, "Running an EBR " + org.suffix());
+		// the source is reviewed too: what it lends was read by a reviewer at this risk tier
+		Course source = reviewedFirstVersion(maya, "Running an EBR " + org.suffix());
 		Course course = reviewedFirstVersion(author, "Onboarding " + org.suffix());
 		Course draft = authoring.startVersion(author, course.id(), course.revision());
 
@@ -278,7 +279,8 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		Lesson first = lessons.getFirst();
 		lessons.set(0, new Lesson(first.id(), first.title(), text, first.sources(), first.module()));
 		next = authoring.update(author, source.id(), next.revision(), next.content().with(lessons, next.quiz()));
-		authoring.publish(author, source.id(), next.revision());
+		authoring.requestPublication(author, source.id(), next.revision());
+		reviews.approve(fixtures.viewer(lnd), reviews.latestFor(source.id()).orElseThrow().id(), null);
 	}
 
 	private static StepDraft external(String title, Pacing pacing, boolean highInvestment) {
