@@ -282,10 +282,14 @@ class ManagerRunsAQbrThatCommissionsAModuleJourneyTests {
 		browser.navigate("#create-course");
 		assertThat(browser.text()).contains("Course created from the draft");
 		courseTitle = "Answering the Rivalco price objection " + org.suffix();
-		browser.type("#title", courseTitle);
+		// the course opens in the editor; its title and risk tier are in the settings panel
+		AuthorSteps editor = new AuthorSteps(browser);
+		editor.opensSettings();
+		editor.retype("#title", courseTitle);
 		new org.openqa.selenium.support.ui.Select(browser.find("#riskTier")).selectByValue("LOW");
-		browser.type("#tierReason", "Internal sales guidance for our own team.");
-		browser.navigate("#publish");
+		editor.retype("#tierReason", "Internal sales guidance for our own team.");
+		editor.savesSettings();
+		editor.publishes();
 		assertThat(browser.text()).contains("Published.");
 	}
 
