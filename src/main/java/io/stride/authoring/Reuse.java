@@ -201,6 +201,13 @@ public class Reuse {
 		return origins.of(course);
 	}
 
+	/** Where the course's reused parts came from, for someone who may edit it (404/403 as the other reads). */
+	@Transactional(readOnly = true)
+	public Map<String, Provenance> provenance(Viewer viewer, CourseId course) {
+		editable(viewer, course);
+		return provenance(course);
+	}
+
 	/** Where each reused element of the course came from, in words, by element id. Callers check who may see it. */
 	@Transactional(readOnly = true)
 	public Map<String, Provenance> provenance(CourseId course) {
