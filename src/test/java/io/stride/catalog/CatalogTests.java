@@ -281,6 +281,15 @@ class CatalogTests {
 	}
 
 	@Test
+	void aPercentSignIsSearchedAsItIsWrittenNotAsAWildcard() {
+		Course percent = published(course("Discounts " + word, "Refund 100% of the price."));
+		published(course("Prices " + word, "Refund the whole price."));
+
+		assertThat(search("% " + word, null, null, null).items()).extracting(CatalogEntry::id)
+			.containsExactly(percent.id());
+	}
+
+	@Test
 	void theLanguageFilterKeepsCoursesWrittenInItAndAnUnknownCodeIsRefusedAtTheField() {
 		Course german = published(course("Reklamationen " + word, "Wenn ein Kunde eine Reklamation meldet, hören wir "
 				+ "zuerst genau zu und fragen nach der Bestellnummer. Dann prüfen wir, ob die Ware beschädigt ist, und "

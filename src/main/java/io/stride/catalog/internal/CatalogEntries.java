@@ -10,26 +10,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.sql.DataSource;
 
 import io.stride.shared.SqlArrays;
+import io.stride.shared.TextSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The catalogue's own table of live courses (catalog_entries), kept from other modules' events; searches read it
- * alone. On PostgreSQL words are looked up in the GIN-indexed search vector (a word matches words that start with
- * it); on H2 (trials, tests) they are looked up with LIKE in the same lower-case text (a word matches anywhere).
+ * alone. Words are looked up as {@link TextSearch} does: on PostgreSQL in the GIN-indexed search vector (a word
+ * matches words that start with it); on H2 (trials, tests) with LIKE in the same lower-case text (a word matches
+ * anywhere).
  */
 @Repository
 public class CatalogEntries {
-
-	/** Letters and digits: the parts of a word the search vector holds (PostgreSQL's parser splits at the rest). */
-	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
 
 	private static final String COLUMNS = "course_id, title, description, lessons, words, author_id, published_at, "
 			+ "learners, helpful, unclear, outdated, score";
@@ -38,21 +33,12 @@ public class CatalogEntries {
 
 	private final JdbcTemplate template;
 
-	private final boolean postgres;
+	private final TextSearch search;
 
-	CatalogEntries(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+	CatalogEntries(JdbcClient jdbc, JdbcTemplate template, TextSearch search) {
 		this.jdbc = jdbc;
 		this.template = template;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (java.sql.Connection c = dataSource.getConnection()) {
-			return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (java.sql.SQLException e) {
-			return false;
-		}
+		this.search = search;
 	}
 
 	/** What the catalogue keeps of a live version. */
@@ -176,21 +162,9 @@ public class CatalogEntries {
 		return score.total() < io.stride.feedback.ReactionScore.MIN_FOR_SCORE ? null : score.score();
 	}
 
-	/**
-	 * On PostgreSQL, for the rest of the transaction, finds words through the vector's index even when they are in
-	 * most courses. The planner reads every row instead then, and testing a row's vector means reading it whole from
-	 * its TOAST table: 420 ms to count "colleague" in 17,827 of 20,340 courses, against 95 ms from the index (the
-	 * index's matches are exact, so the vectors are not read). Searches without words are left as they are.
-	 */
-	private void findWordsThroughTheIndex(Filter filter) {
-		if (postgres && !filter.terms().isEmpty()) {
-			jdbc.sql("SET LOCAL enable_seqscan = off").update();
-		}
-	}
-
 	/** How many entries the filter keeps. */
 	public int count(Filter filter) {
-		findWordsThroughTheIndex(filter);
+		search.findWordsThroughTheIndex(filter.terms(), true);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		return jdbc.sql("SELECT COUNT(*) FROM catalog_entries" + where).params(params).query(Integer.class).single();
@@ -198,22 +172,11 @@ public class CatalogEntries {
 
 	/** The entries the filter keeps, in this order, from {@code offset}. */
 	public List<Row> page(Filter filter, Order order, int offset, int limit) {
-		findWordsThroughTheIndex(filter);
+		search.findWordsThroughTheIndex(filter.terms(), true);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
-		StringBuilder inTitle = new StringBuilder();
 		List<Term> terms = filter.terms();
-		if (terms.isEmpty()) {
-			inTitle.append("0");
-		}
-		else {
-			inTitle.append("CASE WHEN ");
-			for (int i = 0; i < terms.size(); i++) {
-				inTitle.append(i == 0 ? "" : " AND ").append("title_lower LIKE :t").append(i).append(" ESCAPE '\\'");
-				params.put("t" + i, "%" + escape(terms.get(i).word()) + "%");
-			}
-			inTitle.append(" THEN 1 ELSE 0 END");
-		}
+		String inTitle = TextSearch.titleHoldingAll(terms.stream().map(Term::word).toList(), params);
 		String orderBy = switch (order) {
 			case TITLE_MATCHES_THEN_USE -> "in_title DESC, learners DESC, title_lower, course_id";
 			case USE -> "learners DESC, title_lower, course_id";
@@ -234,9 +197,7 @@ public class CatalogEntries {
 					rs.getInt(11), rs.getInt(13) == 1))
 			.list();
 		// what the search goes on to read (authors, capabilities) is planned as usual again
-		if (postgres && !filter.terms().isEmpty()) {
-			jdbc.sql("SET LOCAL enable_seqscan = on").update();
-		}
+		search.findWordsThroughTheIndex(filter.terms(), false);
 		return rows;
 	}
 
@@ -245,45 +206,25 @@ public class CatalogEntries {
 	 * together do not both insert the same courses.
 	 */
 	public void lockForCatchUp() {
-		if (postgres) {
+		if (search.postgres()) {
 			jdbc.sql("SELECT pg_advisory_xact_lock(7301460291)").query((rs, n) -> 1).list();
 		}
 	}
 
 	private String where(Filter filter, Map<String, Object> params) {
-		List<String> conditions = new ArrayList<>();
-		// on PostgreSQL the words that may only be found in the text go into one query of the vector: its GIN index
-		// intersects a rare word with a common one itself, where one condition per word let the planner read every
-		// course's vector for the common one
-		List<String> together = new ArrayList<>();
+		// the words that may only be found in the text, all in one query of the vector on PostgreSQL (see TextSearch)
+		List<String> conditions = new ArrayList<>(search.holdingAll(filter.terms()
+			.stream()
+			.filter(term -> term.orCourses().isEmpty())
+			.map(Term::word)
+			.toList(), params));
+		// a word that a course may also match otherwise (a capability's name: the courses counting for it)
 		for (int i = 0; i < filter.terms().size(); i++) {
 			Term term = filter.terms().get(i);
-			List<String> tokens = tokens(term.word());
-			if (postgres && !tokens.isEmpty() && term.orCourses().isEmpty()) {
-				tokens.forEach(t -> together.add(t + ":*"));
-				continue;
-			}
-			String text;
-			if (postgres && !tokens.isEmpty()) {
-				// every part of the word, each as the start of a word: "e-mail" finds "e-mail" and "email" finds "emails"
-				text = "search_vector @@ to_tsquery('simple', :q" + i + ")";
-				params.put("q" + i, String.join(" & ", tokens.stream().map(t -> t + ":*").toList()));
-			}
-			else {
-				text = "search_text LIKE :w" + i + " ESCAPE '\\'";
-				params.put("w" + i, "%" + escape(term.word()) + "%");
-			}
-			if (term.orCourses().isEmpty()) {
-				conditions.add(text);
-			}
-			else {
-				conditions.add("(" + text + " OR course_id = ANY(:c" + i + "))");
+			if (!term.orCourses().isEmpty()) {
+				conditions.add("(" + search.holding(term.word(), "q" + i, params) + " OR course_id = ANY(:c" + i + "))");
 				params.put("c" + i, SqlArrays.varchars(List.copyOf(term.orCourses())));
 			}
-		}
-		if (!together.isEmpty()) {
-			conditions.add(0, "search_vector @@ to_tsquery('simple', :words)");
-			params.put("words", String.join(" & ", together));
 		}
 		if (filter.courses() != null) {
 			conditions.add("course_id = ANY(:courses)");
@@ -312,26 +253,16 @@ public class CatalogEntries {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
-	/** The letter-and-digit parts of a lower-cased word. */
-	static List<String> tokens(String word) {
-		List<String> tokens = new ArrayList<>();
-		Matcher m = TOKEN.matcher(word.toLowerCase(Locale.ROOT));
-		while (m.find()) {
-			tokens.add(m.group());
-		}
-		return tokens;
-	}
-
 	/**
 	 * Up to {@code limit} courses other than {@code except} whose text holds most of these words (each whole, as the
 	 * search vector holds it), closest first: ranked by PostgreSQL's ts_rank, on H2 by how many of the words each holds.
 	 */
 	public List<String> sharingWords(String except, List<String> words, int limit) {
-		List<String> tokens = words.stream().flatMap(w -> tokens(w).stream()).distinct().toList();
+		List<String> tokens = words.stream().flatMap(w -> TextSearch.tokens(w).stream()).distinct().toList();
 		if (tokens.isEmpty() || limit <= 0) {
 			return List.of();
 		}
-		if (postgres) {
+		if (search.postgres()) {
 			String query = String.join(" | ", tokens);
 			return jdbc.sql("SELECT course_id FROM catalog_entries WHERE search_vector @@ to_tsquery('simple', :q) "
 					+ "AND course_id <> :except ORDER BY ts_rank(search_vector, to_tsquery('simple', :q)) DESC, "
@@ -346,7 +277,7 @@ public class CatalogEntries {
 		List<String> held = new ArrayList<>();
 		for (int i = 0; i < tokens.size(); i++) {
 			held.add("CASE WHEN search_text LIKE :w" + i + " ESCAPE '\\' THEN 1 ELSE 0 END");
-			params.put("w" + i, "%" + escape(tokens.get(i)) + "%");
+			params.put("w" + i, TextSearch.containing(tokens.get(i)));
 		}
 		params.put("except", except);
 		params.put("limit", limit);
@@ -387,10 +318,5 @@ public class CatalogEntries {
 	/** The authors of live courses. */
 	public List<String> authors() {
 		return jdbc.sql("SELECT DISTINCT author_id FROM catalog_entries").query(String.class).list();
-	}
-
-	/** The word as LIKE takes it literally, lower-cased like the columns it is compared with. */
-	static String escape(String word) {
-		return word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 }

@@ -9,25 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.sql.DataSource;
 
 import io.stride.shared.SqlArrays;
+import io.stride.shared.TextSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The library's own table of components (library_components), kept from authoring's publications; searches read it
- * alone. On PostgreSQL words are looked up in the GIN-indexed search vector (a word matches words that start with
- * it), on H2 with LIKE in the same lower-case text, as the catalogue does.
+ * alone. Words are looked up as {@link TextSearch} does, as in the catalogue: on PostgreSQL in the GIN-indexed
+ * search vector (a word matches words that start with it), on H2 with LIKE in the same lower-case text.
  */
 @Repository
 public class Components {
-
-	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
 
 	private static final String COLUMNS = "id, kind, title, excerpt, source_course_id, source_course_title, "
 			+ "source_version, module_name, position, author_id, published_at, helpful, unclear, outdated, reuse_count";
@@ -36,21 +31,12 @@ public class Components {
 
 	private final JdbcTemplate template;
 
-	private final boolean postgres;
+	private final TextSearch search;
 
-	Components(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+	Components(JdbcClient jdbc, JdbcTemplate template, TextSearch search) {
 		this.jdbc = jdbc;
 		this.template = template;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (java.sql.Connection c = dataSource.getConnection()) {
-			return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (java.sql.SQLException e) {
-			return false;
-		}
+		this.search = search;
 	}
 
 	/** A component as the table keeps it. */
@@ -154,24 +140,13 @@ public class Components {
 
 	/** On PostgreSQL, holds the library's catch-up lock until the transaction ends (two instances starting at once). */
 	public void lockForCatchUp() {
-		if (postgres) {
+		if (search.postgres()) {
 			jdbc.sql("SELECT pg_advisory_xact_lock(7301460292)").query((rs, n) -> 1).list();
 		}
 	}
 
-	/**
-	 * On PostgreSQL, for the rest of the transaction, finds words through the vector's index even when most components
-	 * hold them: the planner would read every row's vector from its TOAST table instead (the catalogue's lesson, see
-	 * CatalogEntries). Searches without words are planned as usual.
-	 */
-	private void findWordsThroughTheIndex(Filter filter, boolean on) {
-		if (postgres && !filter.words().isEmpty()) {
-			jdbc.sql(on ? "SET LOCAL enable_seqscan = off" : "SET LOCAL enable_seqscan = on").update();
-		}
-	}
-
 	public int count(Filter filter) {
-		findWordsThroughTheIndex(filter, true);
+		search.findWordsThroughTheIndex(filter.words(), true);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		return jdbc.sql("SELECT COUNT(*) FROM library_components" + where).params(params).query(Integer.class).single();
@@ -180,15 +155,7 @@ public class Components {
 	public List<Row> page(Filter filter, Order order, int offset, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
-		String inTitle = "0";
-		if (!filter.words().isEmpty()) {
-			List<String> all = new ArrayList<>();
-			for (int i = 0; i < filter.words().size(); i++) {
-				all.add("title_lower LIKE :t" + i + " ESCAPE '\\'");
-				params.put("t" + i, "%" + escape(filter.words().get(i)) + "%");
-			}
-			inTitle = "CASE WHEN " + String.join(" AND ", all) + " THEN 1 ELSE 0 END";
-		}
+		String inTitle = TextSearch.titleHoldingAll(filter.words(), params);
 		String orderBy = switch (order) {
 			case RELEVANCE -> "in_title DESC, reuse_count DESC, title_lower, id";
 			case MOST_REUSED -> "reuse_count DESC, title_lower, id";
@@ -200,34 +167,18 @@ public class Components {
 		boolean selective = !filter.words().isEmpty() || filter.courses() != null || filter.authors() != null;
 		String from = selective ? " FROM (SELECT " + COLUMNS + ", title_lower FROM library_components" + where
 				+ " OFFSET 0) c" : " FROM library_components" + where;
-		findWordsThroughTheIndex(filter, true);
+		search.findWordsThroughTheIndex(filter.words(), true);
 		List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", " + inTitle + " AS in_title" + from + " ORDER BY " + orderBy
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(Components::row)
 			.list();
-		findWordsThroughTheIndex(filter, false);
+		search.findWordsThroughTheIndex(filter.words(), false);
 		return rows;
 	}
 
 	private String where(Filter filter, Map<String, Object> params) {
-		List<String> conditions = new ArrayList<>();
-		List<String> tokens = new ArrayList<>();
-		for (int i = 0; i < filter.words().size(); i++) {
-			String word = filter.words().get(i);
-			List<String> parts = tokens(word);
-			if (postgres && !parts.isEmpty()) {
-				parts.forEach(t -> tokens.add(t + ":*"));
-			}
-			else {
-				conditions.add("search_text LIKE :w" + i + " ESCAPE '\\'");
-				params.put("w" + i, "%" + escape(word) + "%");
-			}
-		}
-		if (!tokens.isEmpty()) {
-			conditions.add(0, "search_vector @@ to_tsquery('simple', :words)");
-			params.put("words", String.join(" & ", tokens));
-		}
+		List<String> conditions = new ArrayList<>(search.holdingAll(filter.words(), params));
 		if (filter.kinds() != null) {
 			conditions.add("kind = ANY(:kinds)");
 			params.put("kinds", SqlArrays.varchars(List.copyOf(filter.kinds())));
@@ -250,19 +201,6 @@ public class Components {
 	/** The authors of indexed components. */
 	public List<String> authors() {
 		return jdbc.sql("SELECT DISTINCT author_id FROM library_components").query(String.class).list();
-	}
-
-	static List<String> tokens(String word) {
-		List<String> tokens = new ArrayList<>();
-		Matcher m = TOKEN.matcher(word.toLowerCase(Locale.ROOT));
-		while (m.find()) {
-			tokens.add(m.group());
-		}
-		return tokens;
-	}
-
-	static String escape(String word) {
-		return word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
