@@ -220,9 +220,7 @@ public class Authoring {
 		if (course.isPublished()) {
 			return course;
 		}
-		if (course.lessons().isEmpty()) {
-			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
-		}
+		requireLessonsWritten(course);
 		if (!courses.publish(id, revision, java.time.LocalDate.now().plusMonths(policies.policy(course.riskTier()).reviewMonths()))) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
@@ -244,15 +242,30 @@ public class Authoring {
 		if (policies.policy(course.riskTier()).publishesAtOnce() || course.isPublished()) {
 			return publish(author, id, revision);
 		}
-		if (course.lessons().isEmpty()) {
-			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
-		}
+		requireLessonsWritten(course);
 		if (course.revision() != revision || !courses.changeStatus(id, "DRAFT", "IN_REVIEW")) {
 			throw new ConflictException(course.status() == CourseStatus.IN_REVIEW ? "This course is already in review."
 					: CONFLICT_MESSAGE);
 		}
 		events.publishEvent(new CourseSubmittedForReview(id, course.version(), course.riskTier(), author.id(), course.title()));
 		return courses.findById(id).orElseThrow();
+	}
+
+	/** A course goes to learners (or reviewers) only with lessons, each with text: an empty one is a slip, not a lesson. */
+	private static void requireLessonsWritten(Course course) {
+		if (course.lessons().isEmpty()) {
+			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
+		}
+		List<String> empty = course.lessons()
+			.stream()
+			.filter(l -> l.markdown() == null || l.markdown().isBlank())
+			.map(l -> "“" + l.title() + "”")
+			.toList();
+		if (!empty.isEmpty()) {
+			throw new InvalidInputException("lessons", (empty.size() == 1 ? "The lesson " + empty.get(0) + " has"
+					: "The lessons " + String.join(", ", empty) + " have")
+					+ " no text yet: write it or remove it before publishing.");
+		}
 	}
 
 	/** Publishes a course whose review was approved; called by the review module, which has checked the reviewers. */

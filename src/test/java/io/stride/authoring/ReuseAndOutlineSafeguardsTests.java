@@ -126,6 +126,28 @@ class ReuseAndOutlineSafeguardsTests {
 		mvc.perform(as(org.managerB(), post(base(course) + "/publish"))).andExpect(status().isAccepted());
 	}
 
+	// ---- a lesson added and never written ----
+
+	@Test
+	void aLessonAddedAndNeverWrittenStopsPublicationUntilItIsWrittenOrRemoved() throws Exception {
+		Course course = authoring.create(ben, Fixtures.sampleCourse("Incident reports"));
+		String added = json.readTree(mvc.perform(as(org.managerB(), post(base(course) + "/elements"))
+				.content("{\"type\":\"LESSON\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString()).get("id").asString();
+
+		mvc.perform(as(org.managerB(), post(base(course) + "/publish")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.lessons").value(containsString("“New lesson” has no text yet")));
+		Course kept = authoring.editable(ben, course.id());
+		assertThat(kept.status()).isEqualTo(CourseStatus.DRAFT);
+		assertThat(kept.lessons()).hasSize(3);
+
+		mvc.perform(as(org.managerB(), delete(base(course) + "/elements/" + added))).andExpect(status().is2xxSuccessful());
+		mvc.perform(as(org.managerB(), post(base(course) + "/publish"))).andExpect(status().is2xxSuccessful());
+		assertThat(authoring.editable(ben, course.id()).status()).isNotEqualTo(CourseStatus.DRAFT);
+	}
+
 	// ---- finding 5: a partial element save ----
 
 	@Test
