@@ -74,7 +74,7 @@ public class Reuse {
 		}
 
 		public String text() {
-			String name = "“" + shorten(title) + "”";
+			String name = "“" + shorten(title, 120) + "”";
 			boolean check = elementKind == Kind.KNOWLEDGE_CHECK;
 			return switch (what) {
 				case ADDED -> check ? "Adds a knowledge check: " + name : "Adds the lesson " + name;
@@ -586,7 +586,11 @@ public class Reuse {
 	}
 
 	static String shorten(String text) {
+		return shorten(text, 60);
+	}
+
+	static String shorten(String text, int most) {
 		String t = text == null ? "" : text.strip();
-		return t.length() > 60 ? t.substring(0, 57) + "…" : t;
+		return t.length() > most ? t.substring(0, most - 3) + "…" : t;
 	}
 }
