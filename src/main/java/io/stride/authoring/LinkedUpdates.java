@@ -31,7 +31,7 @@ final class LinkedUpdates {
 	 * covers, all kept out together.
 	 */
 	record Offer(Reuse.Update update, List<String> members, CourseContent result, List<String> moved,
-			List<ElementOrigin> added, List<String> removed) {
+			List<ElementOrigin> added, List<String> removed, String renamedModule) {
 	}
 
 	/** A source course (its summary), its live content and its content at an earlier published version. */
@@ -52,6 +52,8 @@ final class LinkedUpdates {
 	private final Map<String, Optional<Course>> summaries = new LinkedHashMap<>();
 
 	private final Map<String, CourseContent> lives = new LinkedHashMap<>();
+
+	private final Map<String, Optional<CourseContent>> earlier = new LinkedHashMap<>();
 
 	LinkedUpdates(Course course, Map<String, ElementOrigin> origins, Sources sources, PersonId by, Instant now) {
 		this.course = course;
@@ -122,6 +124,10 @@ final class LinkedUpdates {
 		return lives.computeIfAbsent(source.id().value(), k -> sources.live().apply(source));
 	}
 
+	private Optional<CourseContent> at(CourseId source, int version) {
+		return earlier.computeIfAbsent(source.value() + "#" + version, k -> sources.at().apply(source, version));
+	}
+
 	private static boolean newer(Course source, int from, Integer kept) {
 		return source.liveVersion() != null && source.liveVersion() > from && (kept == null || source.liveVersion() > kept);
 	}
@@ -154,7 +160,7 @@ final class LinkedUpdates {
 				live.title(), o.sourceVersion(), source.liveVersion(),
 				Reuse.diff(a, b, o.sourceVersion(), source.liveVersion()), null, List.of());
 		return Optional.of(new Offer(update, List.of(o.elementId()), result, List.of(o.elementId()), List.of(),
-				List.of()));
+				List.of(), null));
 	}
 
 	/** A lesson linked on its own, with its knowledge checks. */
@@ -169,8 +175,7 @@ final class LinkedUpdates {
 		if (theirs == null || mine == null) {
 			return Optional.empty();
 		}
-		Lesson before = sources.at().apply(source.id(), o.sourceVersion()).map(c -> lesson(c, o.sourceElementId()))
-			.orElse(null);
+		Lesson before = at(source.id(), o.sourceVersion()).map(c -> lesson(c, o.sourceElementId())).orElse(null);
 		LessonPlan plan = plan(mine, theirs, before, source.id(), source.liveVersion(), mine.module());
 		if (plan.changes().isEmpty() && plan.mine().equals(plan.theirs())) {
 			return Optional.empty();
@@ -180,7 +185,7 @@ final class LinkedUpdates {
 				o.sourceVersion(), source.liveVersion(),
 				Reuse.diff(plan.mine(), plan.theirs(), o.sourceVersion(), source.liveVersion()), null, plan.changes());
 		return Optional.of(new Offer(update, plan.members(), course.content().with(lessons, course.quiz()),
-				plan.moved(), plan.added(), plan.removed()));
+				plan.moved(), plan.added(), plan.removed(), null));
 	}
 
 	/** The lessons reused together as a module: the module as its source has it now, lessons in its order. */
@@ -204,8 +209,9 @@ final class LinkedUpdates {
 		}
 		CourseContent live = live(source);
 		int to = source.liveVersion();
-		List<Lesson> theirs = live.lessons().stream().filter(l -> module.equals(l.module())).toList();
-		Optional<CourseContent> before = sources.at().apply(source.id(), from);
+		String followed = followedModule(live, module, bySourceId.keySet());
+		List<Lesson> theirs = live.lessons().stream().filter(l -> followed.equals(l.module())).toList();
+		Optional<CourseContent> before = at(source.id(), from);
 		Set<String> earlierIds = new HashSet<>();
 		before.ifPresent(c -> c.lessons().stream().filter(l -> module.equals(l.module())).forEach(l -> earlierIds.add(l.id())));
 		String targetModule = copies.getFirst().module();
@@ -247,7 +253,7 @@ final class LinkedUpdates {
 					added.add(origin(taken.id(), Kind.KNOWLEDGE_CHECK, source.id(), check.id(), to, null));
 				}
 				result.add(new Lesson(id, lesson.title(), lesson.markdown(), lesson.sources(), targetModule, checks));
-				added.add(origin(id, Kind.LESSON, source.id(), lesson.id(), to, module));
+				added.add(origin(id, Kind.LESSON, source.id(), lesson.id(), to, followed));
 				changes.add(new Change(What.ADDED, Kind.LESSON, lesson.title()));
 				theirsText.add(Reuse.lessonText(lesson.title(), lesson.markdown(), checks));
 			}
@@ -293,7 +299,21 @@ final class LinkedUpdates {
 				targetModule == null ? module : targetModule, source.id(), live.title(), from, to,
 				Reuse.diff(mine, theirsJoined, from, to), targetModule == null ? module : targetModule, changes);
 		return Optional.of(new Offer(update, members, course.content().with(lessons, course.quiz()), moved, added,
-				removed));
+				removed, followed.equals(module) ? null : followed));
+	}
+
+	/**
+	 * The source's module the lessons follow: the one they were reused with or, when the source has no module of that
+	 * name any more (renamed), the module most of them are in now.
+	 */
+	private static String followedModule(CourseContent live, String module, Set<String> sourceLessonIds) {
+		if (live.lessons().stream().anyMatch(l -> module.equals(l.module()))) {
+			return module;
+		}
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		live.lessons().stream().filter(l -> l.module() != null && sourceLessonIds.contains(l.id()))
+			.forEach(l -> counts.merge(l.module(), 1, Integer::sum));
+		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(module);
 	}
 
 	/** A copy of a lesson taken to the source's lesson, and what that changes. */

@@ -350,6 +350,9 @@ public class Reuse {
 		origins.delete(id, offer.removed());
 		offer.moved().forEach(moved -> origins.moveTo(id, moved, update.toVersion()));
 		offer.added().forEach(origins::insert);
+		if (offer.renamedModule() != null) {
+			origins.followModule(id, offer.moved(), offer.renamedModule());
+		}
 		events.publishEvent(new ComponentUpdateAccepted(id, course.title(), elementId, update.sourceCourseId(),
 				update.toVersion(), viewer.id()));
 		return update;

@@ -229,6 +229,38 @@ class LinkedComponentsFollowTheirSourcesShapeTests {
 	}
 
 	@Test
+	void aLinkedModuleFollowsItsSourceWhenTheModuleIsRenamed() throws Exception {
+		Course ebr = source();
+		Course mine = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + org.suffix()));
+		List<String> ids = reuse(mine.id(), ComponentIndex.moduleId(ebr.id(), "Running it"), "LINKED");
+
+		Course v2 = publish(ebr, content -> {
+			List<Lesson> lessons = new ArrayList<>();
+			content.lessons().forEach(l -> lessons.add(new Lesson(l.id(), l.title(), l.markdown(), l.sources(),
+					"Running the review", l.knowledgeChecks())));
+			lessons.add(new Lesson(null, "Follow up", "Send notes within a day.", List.of(), "Running the review"));
+			return content.with(lessons, content.quiz());
+		});
+
+		// renamed at the source, the module's lessons are not offered as removed
+		mvc.perform(as(get(updates(mine))))
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].changes[*].text").value(contains("Adds the lesson “Follow up”")));
+		mvc.perform(as(post(updates(mine) + "/" + ids.getFirst() + "/accept"))).andExpect(status().isOk());
+		Course after = authoring.editable(ben, mine.id());
+		// the author's module keeps its name in their course
+		assertThat(after.lessons()).extracting(Lesson::module)
+			.containsExactly(null, null, "Running it", "Running it", "Running it");
+		assertThat(authoring.origins(mine.id()).values()).filteredOn(o -> o.elementKind() == ElementOrigin.Kind.LESSON)
+			.extracting(ElementOrigin::sourceModule).containsOnly("Running the review");
+
+		publish(v2, content -> content.with(content.lessons().subList(0, 2), content.quiz()));
+		mvc.perform(as(get(updates(mine))))
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].changes[*].text").value(contains("Removes the lesson “Follow up”")));
+	}
+
+	@Test
 	void aCopiedModuleIsNeverOfferedAnUpdate() throws Exception {
 		Course ebr = source();
 		Course mine = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + org.suffix()));

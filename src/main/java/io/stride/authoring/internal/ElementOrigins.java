@@ -108,6 +108,16 @@ public class ElementOrigins {
 			.update();
 	}
 
+	/** These lessons of the course, reused with a module, follow it under the name its source gave it now. */
+	public void followModule(CourseId course, Collection<String> elementIds, String module) {
+		for (String id : elementIds) {
+			jdbc.sql("UPDATE element_origins SET source_module = ? WHERE course_id = ? AND element_id = ? "
+					+ "AND element_kind = 'LESSON' AND source_module IS NOT NULL")
+				.params(module, course.value(), id)
+				.update();
+		}
+	}
+
 	public void keep(CourseId course, String elementId, int version) {
 		jdbc.sql("UPDATE element_origins SET kept_version = ? WHERE course_id = ? AND element_id = ?")
 			.params(version, course.value(), elementId)
