@@ -72,15 +72,13 @@ final class LinkedUpdates {
 				continue;
 			}
 			if (o.elementKind() == Kind.LESSON && o.sourceModule() != null) {
-				List<ElementOrigin> group = modules.computeIfAbsent(o.sourceCourseId().value() + "\n" + o.sourceModule(),
-						k -> new ArrayList<>());
-				if (group.isEmpty()) {
-					// the module's offer takes the place of its first lesson reused
+				String key = o.sourceCourseId().value() + "\n" + o.sourceModule();
+				if (!modules.containsKey(key)) {
+					// the module's offer takes the place of its first lesson reused; filled in below
 					offers.add(null);
-					group.add(o);
-					continue;
+					modules.put(key, new ArrayList<>());
 				}
-				group.add(o);
+				modules.get(key).add(o);
 			}
 			else if (o.elementKind() == Kind.LESSON) {
 				lessonOffer(o).ifPresent(offers::add);
