@@ -57,9 +57,32 @@ public class Reuse {
 		}
 	}
 
-	/** A newer published text of a linked element than the copy has. */
+	/**
+	 * A newer published version of a linked part than the copy has: a lesson (with its knowledge checks), a module
+	 * (the lessons reused together; {@code module} is its name, {@code elementId} its first lesson), a question or a
+	 * check. {@code diff} covers the texts; {@code changes} says in words what it adds, removes, changes or reorders.
+	 */
 	public record Update(String elementId, Kind elementKind, String title, CourseId sourceCourseId, String sourceTitle,
-			int fromVersion, int toVersion, String diff) {
+			int fromVersion, int toVersion, String diff, String module, List<Change> changes) {
+	}
+
+	/** One change to a linked part's shape or to one of its elements, in words. */
+	public record Change(What what, Kind elementKind, String title) {
+
+		public enum What {
+			ADDED, REMOVED, CHANGED, REORDERED
+		}
+
+		public String text() {
+			String name = "“" + shorten(title, 120) + "”";
+			boolean check = elementKind == Kind.KNOWLEDGE_CHECK;
+			return switch (what) {
+				case ADDED -> check ? "Adds a knowledge check: " + name : "Adds the lesson " + name;
+				case REMOVED -> (check ? "Removes the knowledge check " : "Removes the lesson ") + name;
+				case CHANGED -> (check ? "Changes the knowledge check " : "Changes the lesson ") + name;
+				case REORDERED -> "Lesson order changed";
+			};
+		}
 	}
 
 	public record ComponentReused(CourseId courseId, String title, CourseId sourceCourseId, List<String> sourceElementIds,
@@ -153,8 +176,9 @@ public class Reuse {
 					String name = part.kind() == PartKind.MODULE && moduleName == null ? lesson.module() : moduleName;
 					Lesson copy = new Lesson(Ids.newId(), lesson.title(), lesson.markdown(), lesson.sources(), name, checks);
 					copies.add(copy);
+					// lessons reused as a module remember it: they follow it as its source reshapes it
 					made.add(new ElementOrigin(target, copy.id(), Kind.LESSON, source.id(), lesson.id(), version, mode, null,
-							viewer.id(), now));
+							viewer.id(), now, part.kind() == PartKind.MODULE ? part.moduleName() : null));
 					taken.add(lesson.id());
 				}
 				lessons.addAll(at, copies);
@@ -280,41 +304,18 @@ public class Reuse {
 	}
 
 	private List<Update> updates(Course course) {
-		List<Update> updates = new ArrayList<>();
-		Map<String, Optional<Course>> sources = new HashMap<>();
-		for (ElementOrigin o : origins.of(course.id()).values()) {
-			if (!o.linked()) {
-				continue;
-			}
-			Optional<Course> source = sources.computeIfAbsent(o.sourceCourseId().value(),
-					k -> courses.summaries("WHERE id = ?", k).stream().findFirst());
-			update(course, o, source.orElse(null)).ifPresent(updates::add);
-		}
-		return updates;
+		return offers(course, null).stream().map(LinkedUpdates.Offer::update).toList();
 	}
 
-	private Optional<Update> update(Course course, ElementOrigin o, Course source) {
-		if (source == null || source.liveVersion() == null || source.liveVersion() <= o.sourceVersion()
-				|| (o.keptVersion() != null && source.liveVersion() <= o.keptVersion())) {
-			return Optional.empty();
+	private List<LinkedUpdates.Offer> offers(Course course, PersonId by) {
+		Map<String, ElementOrigin> known = origins.of(course.id());
+		if (known.values().stream().noneMatch(ElementOrigin::linked)) {
+			return List.of();
 		}
-		CourseContent live = liveContent(source);
-		Optional<String> mine = textOf(course.content(), o);
-		Optional<String> theirs = textOf(live, sourceSide(o));
-		if (mine.isEmpty() || theirs.isEmpty() || mine.get().equals(theirs.get())) {
-			return Optional.empty();
-		}
-		String title = titleOf(course.content(), o).orElse("");
-		return Optional.of(new Update(o.elementId(), o.elementKind(), title, o.sourceCourseId(), live.title(),
-				o.sourceVersion(), source.liveVersion(), diff(mine.get(), theirs.get(), o.sourceVersion(),
-						source.liveVersion())));
-	}
-
-	/** The origin read from the source's side: the source element's id in the source course. */
-	private static ElementOrigin sourceSide(ElementOrigin o) {
-		Kind kind = o.elementKind() == Kind.LESSON ? Kind.LESSON : Kind.QUESTION;
-		return new ElementOrigin(o.sourceCourseId(), o.sourceElementId(), kind, o.sourceCourseId(), o.sourceElementId(),
-				o.sourceVersion(), o.mode(), o.keptVersion(), o.reusedBy(), o.reusedAt());
+		var sources = new LinkedUpdates.Sources(
+				id -> courses.summaries("WHERE id = ?", id.value()).stream().findFirst(), this::liveContent,
+				(id, version) -> versions.find(id, version).map(CourseVersions.Stored::content));
+		return new LinkedUpdates(course, known, sources, by, Instant.now()).offers();
 	}
 
 	/** A unified diff of the two texts, line by line, with three lines of context. */
@@ -325,36 +326,53 @@ public class Reuse {
 		return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("version " + from, "version " + to, a, patch, 3));
 	}
 
-	/** Takes the source's newest text into the draft's copy. */
+	/**
+	 * Takes the source's newest version of the linked part into the draft: its text and its shape (knowledge checks
+	 * and, for a module, its lessons and their order). Elements it keeps keep their ids (and learners' progress on
+	 * them); new ones get ids and origins; elements the source dropped leave this draft (the published version keeps
+	 * them until this one is published). Each changed element's revision moves on, so an editor open on it sees a
+	 * conflict rather than writing over it.
+	 */
 	public Course accept(Viewer viewer, CourseId id, String elementId) {
-		Course course = editable(viewer, id);
-		ElementOrigin origin = origins.find(id, elementId).orElseThrow(() -> new NotFoundException("Reused element"));
-		requireDraft(course, "take the update");
-		Course source = courses.summaries("WHERE id = ?", origin.sourceCourseId().value()).stream().findFirst()
-			.orElseThrow(() -> new NotFoundException("Course"));
-		Update update = (origin.linked() ? update(course, origin, source) : Optional.<Update>empty())
-			.orElseThrow(() -> new ConflictException("There is no update to take for this element."));
-		CourseContent live = liveContent(source);
-		CourseContent changed = replace(course.content(), origin, live);
-		save(viewer, course, changed, "The update was not taken.");
-		origins.moveTo(id, elementId, update.toVersion());
-		events.publishEvent(new ComponentUpdateAccepted(id, course.title(), elementId, origin.sourceCourseId(),
-				update.toVersion(), viewer.id()));
+		take(viewer, id, elementId);
 		return courses.findById(id).orElseThrow();
+	}
+
+	/** Takes the update as {@link #accept} does, answering which update it took. */
+	public Update take(Viewer viewer, CourseId id, String elementId) {
+		Course course = editable(viewer, id);
+		origins.find(id, elementId).orElseThrow(() -> new NotFoundException("Reused element"));
+		requireDraft(course, "take the update");
+		LinkedUpdates.Offer offer = offer(course, elementId, viewer.id())
+			.orElseThrow(() -> new ConflictException("There is no update to take for this element."));
+		Update update = offer.update();
+		save(viewer, course, offer.result(), "The update was not taken.");
+		origins.delete(id, offer.removed());
+		offer.moved().forEach(moved -> origins.moveTo(id, moved, update.toVersion()));
+		offer.added().forEach(origins::insert);
+		if (offer.renamedModule() != null) {
+			origins.followModule(id, offer.moved(), offer.renamedModule());
+		}
+		events.publishEvent(new ComponentUpdateAccepted(id, course.title(), elementId, update.sourceCourseId(),
+				update.toVersion(), viewer.id()));
+		return update;
 	}
 
 	/** Keeps the copy as it is; the update is offered again only for a newer version. */
 	public void keep(Viewer viewer, CourseId id, String elementId) {
 		Course course = editable(viewer, id);
-		ElementOrigin origin = origins.find(id, elementId).orElseThrow(() -> new NotFoundException("Reused element"));
+		origins.find(id, elementId).orElseThrow(() -> new NotFoundException("Reused element"));
 		requireDraft(course, "keep your copy");
-		Course source = courses.summaries("WHERE id = ?", origin.sourceCourseId().value()).stream().findFirst()
-			.orElseThrow(() -> new NotFoundException("Course"));
-		Update update = (origin.linked() ? update(course, origin, source) : Optional.<Update>empty())
+		LinkedUpdates.Offer offer = offer(course, elementId, viewer.id())
 			.orElseThrow(() -> new ConflictException("There is no update to keep out for this element."));
-		origins.keep(id, elementId, update.toVersion());
-		events.publishEvent(new ComponentUpdateKept(id, course.title(), elementId, origin.sourceCourseId(),
+		Update update = offer.update();
+		offer.members().forEach(member -> origins.keep(id, member, update.toVersion()));
+		events.publishEvent(new ComponentUpdateKept(id, course.title(), elementId, update.sourceCourseId(),
 				update.toVersion(), viewer.id()));
+	}
+
+	private Optional<LinkedUpdates.Offer> offer(Course course, String elementId, PersonId by) {
+		return offers(course, by).stream().filter(o -> o.update().elementId().equals(elementId)).findFirst();
 	}
 
 	/** Turns a linked element into the author's own copy, which they may edit; it still remembers its source. */
@@ -437,7 +455,9 @@ public class Reuse {
 			if (reusing == null) {
 				continue;
 			}
-			long changed = entry.getValue().stream().filter(o -> update(reusing, o, source).isPresent()).count();
+			long changed = offers(reusing, null).stream()
+				.filter(o -> o.update().sourceCourseId().equals(source.id()))
+				.count();
 			if (changed > 0) {
 				events.publishEvent(new ComponentUpdatesAvailable(reusing.id(), reusing.title(), reusing.authorId(),
 						source.id(), published.title(), published.version(), (int) changed));
@@ -451,7 +471,7 @@ public class Reuse {
 			throw new InvalidInputException(message, errors);
 		}
 		snapshots.keep(course.id(), course.revision(), course.content());
-		if (!courses.update(course.id(), course.revision(), content)) {
+		if (!courses.update(course.id(), course.revision(), content, viewer.id())) {
 			throw new ConflictException(Authoring.CONFLICT_MESSAGE);
 		}
 		courses.recordEditor(course.id(), course.version(), viewer.id());
@@ -516,7 +536,7 @@ public class Reuse {
 			.orElseGet(() -> courses.findById(source.id()).orElseThrow().content());
 	}
 
-	private static Optional<Question> questionIn(CourseContent content, String id) {
+	static Optional<Question> questionIn(CourseContent content, String id) {
 		return java.util.stream.Stream
 			.concat(content.quiz().questions().stream(), content.lessons().stream().flatMap(l -> l.knowledgeChecks().stream()))
 			.filter(q -> id.equals(q.id()))
@@ -527,19 +547,12 @@ public class Reuse {
 	static Optional<String> textOf(CourseContent content, ElementOrigin o) {
 		if (o.elementKind() == Kind.LESSON) {
 			return content.lessons().stream().filter(l -> o.elementId().equals(l.id())).findFirst()
-				.map(l -> "# " + l.title().strip() + "\n\n" + normalized(l.markdown()));
+				.map(l -> lessonText(l.title(), l.markdown(), List.of()));
 		}
 		return questionIn(content, o.elementId()).map(Reuse::questionText);
 	}
 
-	private static Optional<String> titleOf(CourseContent content, ElementOrigin o) {
-		if (o.elementKind() == Kind.LESSON) {
-			return content.lessons().stream().filter(l -> o.elementId().equals(l.id())).findFirst().map(Lesson::title);
-		}
-		return questionIn(content, o.elementId()).map(Question::prompt);
-	}
-
-	private static String questionText(Question q) {
+	static String questionText(Question q) {
 		StringBuilder text = new StringBuilder(normalized(q.prompt())).append("\n");
 		for (int i = 0; i < q.options().size(); i++) {
 			text.append(q.correct().contains(i) ? "[x] " : "[ ] ").append(q.options().get(i).strip()).append("\n");
@@ -565,28 +578,22 @@ public class Reuse {
 			.collect(java.util.stream.Collectors.joining("\n")).strip();
 	}
 
-	/** The content with the element's text replaced by the source's, keeping its id, place and module. */
-	private static CourseContent replace(CourseContent content, ElementOrigin o, CourseContent live) {
-		if (o.elementKind() == Kind.LESSON) {
-			Lesson from = live.lessons().stream().filter(l -> l.id().equals(o.sourceElementId())).findFirst()
-				.orElseThrow(Reuse::gone);
-			List<Lesson> lessons = content.lessons().stream()
-				.map(l -> l.id().equals(o.elementId())
-						? new Lesson(l.id(), from.title(), from.markdown(), from.sources(), l.module(), l.knowledgeChecks())
-						: l)
-				.toList();
-			return content.with(lessons, content.quiz());
+	/** A lesson as learners read it, with its knowledge checks after it, to compare and diff. */
+	static String lessonText(String title, String markdown, List<Question> checks) {
+		StringBuilder text = new StringBuilder("# ").append(title == null ? "" : title.strip()).append("\n\n")
+			.append(normalized(markdown));
+		for (Question check : checks) {
+			text.append("\n\n## Knowledge check\n").append(questionText(check));
 		}
-		Question from = questionIn(live, o.sourceElementId()).orElseThrow(Reuse::gone);
-		java.util.function.UnaryOperator<Question> swap = q -> q.id().equals(o.elementId()) ? from.withId(q.id()) : q;
-		List<Lesson> lessons = content.lessons().stream()
-			.map(l -> l.withKnowledgeChecks(l.knowledgeChecks().stream().map(swap).toList()))
-			.toList();
-		return content.with(lessons, content.quiz().withQuestions(content.quiz().questions().stream().map(swap).toList()));
+		return text.toString();
 	}
 
-	private static String shorten(String text) {
+	static String shorten(String text) {
+		return shorten(text, 60);
+	}
+
+	static String shorten(String text, int most) {
 		String t = text == null ? "" : text.strip();
-		return t.length() > 60 ? t.substring(0, 57) + "…" : t;
+		return t.length() > most ? t.substring(0, most - 3) + "…" : t;
 	}
 }

@@ -128,7 +128,10 @@ class DemoTracks {
 		return authoring.publish(sam, saved.id(), saved.revision());
 	}
 
-	/** Maya's EBR course, version 2: a longer slot for goals and results in "In the room". */
+	/**
+	 * Maya's EBR course, version 2: a longer slot for goals and results in "In the room", and a knowledge check on
+	 * reading the next steps back (Sam's linked copy is offered both).
+	 */
 	private void changeEbr(Viewer maya, Course ebr) {
 		Course next = authoring.startVersion(maya, ebr.id(), authoring.editable(maya, ebr.id()).revision());
 		List<Lesson> lessons = new ArrayList<>(next.lessons());
@@ -146,11 +149,21 @@ class DemoTracks {
 
 						Write every next step with an owner and a date before you leave the room, and read them back
 						to the sponsor.
-						""", lesson.sources(), lesson.module(), lesson.knowledgeChecks()));
+						""", lesson.sources(), lesson.module(), withCheck(lesson.knowledgeChecks(),
+						new Question(null, QuestionKind.TRUE_FALSE,
+								"You read every next step back to the sponsor before you leave the room.",
+								List.of("True", "False"), List.of(0),
+								"Read back, each next step gets its owner's yes while everyone is still there."))));
 			}
 		}
 		next = authoring.update(maya, ebr.id(), next.revision(), next.content().with(lessons, next.quiz()));
 		authoring.publish(maya, ebr.id(), next.revision());
+	}
+
+	private static List<Question> withCheck(List<Question> checks, Question check) {
+		List<Question> more = new ArrayList<>(checks);
+		more.add(check);
+		return more;
 	}
 
 	private Track customerSuccessManager(Viewer admin, Course ebr, Course qbr, Practice practice, LocalDate today) {

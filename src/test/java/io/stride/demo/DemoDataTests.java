@@ -203,8 +203,11 @@ class DemoDataTests {
 			assertThat(origin.sourceVersion()).isEqualTo(1);
 		});
 		assertThat(authoring.published(ebr.id()).version()).isEqualTo(2);
-		assertThat(reuse.updates(sam, qbr.id())).singleElement()
-			.satisfies(update -> assertThat(update.title()).isEqualTo("In the room"));
+		assertThat(reuse.updates(sam, qbr.id())).singleElement().satisfies(update -> {
+			assertThat(update.title()).isEqualTo("In the room");
+			assertThat(update.changes()).extracting(io.stride.authoring.Reuse.Change::text).containsExactly(
+					"Adds a knowledge check: “You read every next step back to the sponsor before you leave the room.”");
+		});
 
 		// the escalation lesson shows its chart (with alt text) and a tip to learners
 		Course escalations = published.stream().filter(c -> c.title().equals("Handling a complex escalation")).findFirst()

@@ -6,6 +6,8 @@ import java.util.List;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
 import io.stride.identity.Viewer;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
@@ -20,9 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An author finds a lesson in the library and adds it to their draft linked; its source publishes a change; the author
- * reads the diff on the course page and takes it. The library and the component page pass axe-core on a desktop and
- * fit a 390 px phone.
+ * An author finds a lesson in the library and adds it to their draft linked; its source publishes a change that also
+ * adds a knowledge check; the author reads the diff and what changes on the course page and takes it, and the check
+ * appears under the lesson in the editor's outline. The library, the component page and the course page pass axe-core
+ * on a desktop and fit a 390 px phone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorReusesALinkedLessonAndTakesItsUpdateJourneyTests {
@@ -90,18 +93,27 @@ class AuthorReusesALinkedLessonAndTakesItsUpdateJourneyTests {
 		// the editor's outline marks the reused lesson as linked
 		assertThat(browser.all("#outline-tree .origin-tag")).extracting(tag -> tag.getText()).containsExactly("linked");
 
-		publishChange("Report within **2 hours**.");
+		publishChange("Report within **2 hours**.", "Who do you tell first?");
 
 		browser.go("/courses/" + draft.id().value() + "/assign");
 		assertThat(browser.find("#updates-heading").getText()).isEqualTo("Updates available");
-		assertThat(browser.find(".component-update pre.diff").getText()).contains("+Report within **2 hours**.");
+		assertThat(browser.find(".component-update pre.diff").getText()).contains("+Report within **2 hours**.")
+			.contains("+Who do you tell first?");
+		assertThat(browser.all(".component-update .structural-changes li")).extracting(li -> li.getText())
+			.containsExactly("Adds a knowledge check: “Who do you tell first?”");
 		browser.checkAccessibility();
 		browser.checkFitsAPhone();
 		browser.navigate(".accept-update");
 		assertThat(browser.text()).contains("The update was taken into your draft.");
 		assertThat(browser.all("#component-updates")).isEmpty();
-		assertThat(authoring.editable(fixtures.viewer(org.managerB()), draft.id()).lessons().get(2).markdown())
-			.isEqualTo("Report within **2 hours**.");
+		Lesson taken = authoring.editable(fixtures.viewer(org.managerB()), draft.id()).lessons().get(2);
+		assertThat(taken.markdown()).isEqualTo("Report within **2 hours**.");
+
+		// the check the source added is in the outline, under the linked lesson
+		browser.go("/courses/" + draft.id().value() + "/edit");
+		assertThat(browser.all("#outline-tree .outline-checks .outline-link")).extracting(link -> link.getText())
+			.containsExactly("Check: Who do you tell first?");
+		browser.checkAccessibility();
 	}
 
 	@Test
@@ -114,11 +126,15 @@ class AuthorReusesALinkedLessonAndTakesItsUpdateJourneyTests {
 		browser.checkFitsWidth();
 	}
 
-	private void publishChange(String firstLessonText) {
+	/** The source's next version: its first lesson's text changed and a knowledge check added under it. */
+	private void publishChange(String firstLessonText, String newCheck) {
 		Course next = authoring.startVersion(maya, source.id(), authoring.editable(maya, source.id()).revision());
 		Lesson first = next.lessons().getFirst();
 		List<Lesson> lessons = new ArrayList<>(next.lessons());
-		lessons.set(0, new Lesson(first.id(), first.title(), firstLessonText, first.sources(), first.module()));
+		List<Question> checks = new ArrayList<>(first.knowledgeChecks());
+		checks.add(new Question(null, QuestionKind.SINGLE_CHOICE, newCheck, List.of("Your manager", "Nobody"), List.of(0),
+				"Your manager hears it first."));
+		lessons.set(0, new Lesson(first.id(), first.title(), firstLessonText, first.sources(), first.module(), checks));
 		next = authoring.update(maya, source.id(), next.revision(), next.content().with(lessons, next.quiz()));
 		authoring.publish(maya, source.id(), next.revision());
 	}

@@ -178,6 +178,36 @@ class LibraryPageTests {
 	}
 
 	@Test
+	void theCoursePageSaysInWordsWhatAModulesUpdateChangesAndKeepsTheCopyOnRequest() throws Exception {
+		Course source = authoring.create(maya, new io.stride.authoring.CourseContent("Running an EBR " + word, "How.",
+				List.of(new Lesson(null, "Prepare", "Gather data.", List.of(), "Running it"),
+						new Lesson(null, "Present", "Lead with outcomes.", List.of(), "Running it")),
+				new io.stride.authoring.Quiz(50, List.of())));
+		source = authoring.publish(maya, source.id(), source.revision());
+		Course draft = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + word));
+		reuse.reuse(ben, draft.id(), new Reuse.Part(source.id(), Reuse.PartKind.MODULE, null, "Running it"),
+				io.stride.authoring.ElementOrigin.Mode.LINKED, null, null);
+		Course next = authoring.startVersion(maya, source.id(), source.revision());
+		List<Lesson> lessons = List.of(next.lessons().get(0),
+				new Lesson(null, "Follow up", "Send notes within a day.", List.of(), "Running it"));
+		next = authoring.update(maya, source.id(), next.revision(), next.content().with(lessons, next.quiz()));
+		authoring.publish(maya, source.id(), next.revision());
+		Course before = authoring.editable(ben, draft.id());
+
+		Document coursePage = page(benPerson, "/courses/" + draft.id().value() + "/assign");
+		assertThat(coursePage.select(".component-update h3").text()).isEqualTo("Module: Running it");
+		assertThat(coursePage.select(".component-update .structural-changes li").eachText())
+			.containsExactly("Adds the lesson “Follow up”", "Removes the lesson “Present”");
+		assertThat(coursePage.select(".component-update pre.diff").text()).contains("+# Follow up").contains("-# Present");
+		String keep = coursePage.select(".component-update form").get(1).attr("action");
+
+		mvc.perform(post(keep).with(SignedIn.as(benPerson)).with(csrf()))
+			.andExpect(redirectedUrl("/courses/" + draft.id().value() + "/assign"));
+		assertThat(authoring.editable(ben, draft.id()).lessons()).isEqualTo(before.lessons());
+		assertThat(page(benPerson, "/courses/" + draft.id().value() + "/assign").select("#component-updates")).isEmpty();
+	}
+
+	@Test
 	void learnersSeeWhereAReusedLessonComesFromOnlyWhenTheOrganizationShowsIt() throws Exception {
 		Course ebr = fixtures.publishedCourse(maya, "Running an EBR " + word);
 		Course draft = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + word));

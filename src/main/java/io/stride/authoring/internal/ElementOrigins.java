@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class ElementOrigins {
 
 	private static final String COLUMNS = "course_id, element_id, element_kind, source_course_id, source_element_id, "
-			+ "source_version, mode, kept_version, reused_by, reused_at";
+			+ "source_version, mode, kept_version, reused_by, reused_at, source_module";
 
 	private final JdbcClient jdbc;
 
@@ -31,10 +31,10 @@ public class ElementOrigins {
 	}
 
 	public void insert(ElementOrigin o) {
-		jdbc.sql("INSERT INTO element_origins (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO element_origins (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(o.courseId().value(), o.elementId(), o.elementKind().name(), o.sourceCourseId().value(),
 					o.sourceElementId(), o.sourceVersion(), o.mode().name(), o.keptVersion(), o.reusedBy().value(),
-					Timestamp.from(o.reusedAt()))
+					Timestamp.from(o.reusedAt()), o.sourceModule())
 			.update();
 	}
 
@@ -108,6 +108,16 @@ public class ElementOrigins {
 			.update();
 	}
 
+	/** These lessons of the course, reused with a module, follow it under the name its source gave it now. */
+	public void followModule(CourseId course, Collection<String> elementIds, String module) {
+		for (String id : elementIds) {
+			jdbc.sql("UPDATE element_origins SET source_module = ? WHERE course_id = ? AND element_id = ? "
+					+ "AND element_kind = 'LESSON' AND source_module IS NOT NULL")
+				.params(module, course.value(), id)
+				.update();
+		}
+	}
+
 	public void keep(CourseId course, String elementId, int version) {
 		jdbc.sql("UPDATE element_origins SET kept_version = ? WHERE course_id = ? AND element_id = ?")
 			.params(version, course.value(), elementId)
@@ -155,6 +165,6 @@ public class ElementOrigins {
 		return new ElementOrigin(new CourseId(rs.getString(1)), rs.getString(2),
 				ElementOrigin.Kind.valueOf(rs.getString(3)), new CourseId(rs.getString(4)), rs.getString(5),
 				rs.getInt(6), ElementOrigin.Mode.valueOf(rs.getString(7)), keptVersion, new PersonId(rs.getString(9)),
-				rs.getTimestamp(10).toInstant());
+				rs.getTimestamp(10).toInstant(), rs.getString(11));
 	}
 }

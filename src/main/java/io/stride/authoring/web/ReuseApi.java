@@ -7,6 +7,7 @@ import io.stride.authoring.ElementOrigin;
 import io.stride.authoring.Reuse;
 import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +32,30 @@ class ReuseApi {
 		this.organization = organization;
 	}
 
-	/** {@code diff} is a unified diff from the copy (fromVersion) to the source's newest text (toVersion). */
-	record UpdateView(String elementId, String elementKind, String title, String sourceCourseId, String sourceCourseTitle,
-			int fromVersion, int toVersion, String diff) {
+	/**
+	 * {@code diff} is a unified diff from the copy (fromVersion) to the source's newest text (toVersion); for a lesson
+	 * it covers its knowledge checks, for a module its lessons. {@code changes} lists what the update adds, removes,
+	 * changes or reorders; {@code module} names the module when the update is for lessons reused as one.
+	 */
+	record UpdateView(String elementId,
+			@Schema(description = "LESSON, MODULE (lessons reused together; elementId is its first lesson), QUESTION or "
+					+ "KNOWLEDGE_CHECK") String elementKind,
+			String title, String sourceCourseId, String sourceCourseTitle, int fromVersion, int toVersion, String diff,
+			String module, List<ChangeView> changes) {
 
 		static UpdateView of(Reuse.Update u) {
-			return new UpdateView(u.elementId(), u.elementKind().name(), u.title(), u.sourceCourseId().value(),
-					u.sourceTitle(), u.fromVersion(), u.toVersion(), u.diff());
+			return new UpdateView(u.elementId(), u.module() != null ? "MODULE" : u.elementKind().name(), u.title(),
+					u.sourceCourseId().value(), u.sourceTitle(), u.fromVersion(), u.toVersion(), u.diff(), u.module(),
+					u.changes().stream().map(ChangeView::of).toList());
+		}
+	}
+
+	/** One change in an update: "Adds a knowledge check: “…”", "Removes the lesson “…”", "Lesson order changed". */
+	record ChangeView(@Schema(description = "ADDED, REMOVED, CHANGED or REORDERED") String change,
+			@Schema(description = "LESSON or KNOWLEDGE_CHECK") String elementKind, String title, String text) {
+
+		static ChangeView of(Reuse.Change c) {
+			return new ChangeView(c.what().name(), c.elementKind().name(), c.title(), c.text());
 		}
 	}
 
@@ -52,6 +70,7 @@ class ReuseApi {
 		}
 	}
 
+	/** {@code mode} REMOVED when taking the update removed the element (its source dropped it). */
 	record Done(String elementId, String mode, int sourceVersion, Integer keptVersion) {
 
 		static Done of(ElementOrigin o) {
@@ -61,7 +80,9 @@ class ReuseApi {
 
 	@GetMapping("/component-updates")
 	@Operation(summary = "Updates the sources of the course's linked elements published since they were taken (or "
-			+ "kept out), each with a diff; for the course's author and admins (404/403 otherwise)")
+			+ "kept out), each with a diff and its changes in words (knowledge checks added, removed or changed under a "
+			+ "linked lesson; lessons added, removed or reordered in a linked module); for the course's author and "
+			+ "admins (404/403 otherwise)")
 	List<UpdateView> updates(@PathVariable String courseId) {
 		return reuse.updates(organization.currentViewer(), new CourseId(courseId)).stream().map(UpdateView::of).toList();
 	}
@@ -77,12 +98,14 @@ class ReuseApi {
 	}
 
 	@PostMapping("/component-updates/{elementId}/accept")
-	@Operation(summary = "Take the source's newest text into the draft's linked element; 409 when there is no update, "
+	@Operation(summary = "Take the source's newest version of the linked part into the draft: its text and its "
+			+ "shape (new elements get ids and origins, dropped ones leave the draft); 409 when there is no update, "
 			+ "422 at courseId when the course is not a draft (start a new version), 404 for an element not reused")
 	Done accept(@PathVariable String courseId, @PathVariable String elementId) {
 		CourseId id = new CourseId(courseId);
-		reuse.accept(organization.currentViewer(), id, elementId);
-		return Done.of(reuse.origins(id).get(elementId));
+		Reuse.Update taken = reuse.take(organization.currentViewer(), id, elementId);
+		ElementOrigin origin = reuse.origins(id).get(elementId);
+		return origin != null ? Done.of(origin) : new Done(elementId, "REMOVED", taken.toVersion(), null);
 	}
 
 	@PostMapping("/component-updates/{elementId}/keep")
