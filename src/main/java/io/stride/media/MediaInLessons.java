@@ -125,8 +125,10 @@ public class MediaInLessons {
 		String kept = decorative ? "" : text;
 		items.updateAlt(item.id(), kept, decorative);
 		MediaItem now = items.find(item.id()).orElseThrow();
-		Pattern shown = Pattern.compile("!\\[((?:\\\\.|[^\\\\\\]])*)\\]\\((/media/" + Pattern.quote(item.id()) + ")(?=[\\s)\"])");
-		String replacement = "![" + Matcher.quoteReplacement(escape(kept)) + "]($2";
+		// the alt text as Markdown reads it: escapes, and brackets in balanced pairs (one deep)
+		Pattern shown = Pattern.compile("!\\[(?:\\\\.|[^\\\\\\[\\]]|\\[(?:\\\\.|[^\\\\\\[\\]])*\\])*\\]\\((/media/"
+				+ Pattern.quote(item.id()) + ")(?=[\\s)\"])");
+		String replacement = "![" + Matcher.quoteReplacement(escape(kept)) + "]($1";
 		List<Use> changed = new ArrayList<>();
 		List<Use> linked = new ArrayList<>();
 		boolean draft = course.status() == CourseStatus.DRAFT;
