@@ -24,6 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -33,6 +34,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -226,6 +228,31 @@ class CourseMediaPageTests {
 			.extracting(e -> ((InvalidInputException) e).fieldErrors().get("captionsLanguage"))
 			.asString()
 			.contains("language tag");
+	}
+
+	@Test
+	void theApiSaysWhenAnAnimatedGifKeepsOnlyItsFirstFrameAndTakesTheCaptionsLanguage() throws Exception {
+		mvc.perform(multipart(api()).file(new MockMultipartFile("file", "wave.gif", "image/gif", MediaFixtures.animatedGif(4, 40, 30)))
+				.param("alt", "A waving hand").header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.contentType").value("image/gif"))
+			.andExpect(jsonPath("$.note").doesNotExist());
+		mvc.perform(multipart(api()).file(new MockMultipartFile("file", "long.gif", "image/gif", MediaFixtures.animatedGif(151, 8, 8)))
+				.param("alt", "A long loop").header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.contentType").value(not("image/gif")))
+			.andExpect(jsonPath("$.note").value(containsString("only its first frame is shown")));
+
+		mvc.perform(multipart(api()).file(new MockMultipartFile("file", "talk.mp4", "video/mp4", MediaFixtures.mp4(3000)))
+				.file(new MockMultipartFile("captions", "talk.vtt", "text/vtt", MediaFixtures.VTT.getBytes(StandardCharsets.UTF_8)))
+				.param("captionsLanguage", "fr").header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.captionsLanguage").value("fr"));
+		mvc.perform(multipart(api()).file(new MockMultipartFile("file", "talk.mp4", "video/mp4", MediaFixtures.mp4(3000)))
+				.file(new MockMultipartFile("captions", "talk.vtt", "text/vtt", MediaFixtures.VTT.getBytes(StandardCharsets.UTF_8)))
+				.param("captionsLanguage", "<script>").header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.captionsLanguage").exists());
 	}
 
 	private MediaItem video(String language) {

@@ -10,12 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +82,7 @@ class PreparedImagesTests {
 
 	@Test
 	void anAnimatedGifWithinTheLimitsKeepsMovingWithoutItsComments() throws IOException {
-		byte[] gif = withComment(animatedGif(3, 60, 40), "secret-place");
+		byte[] gif = withComment(io.stride.media.MediaFixtures.animatedGif(3, 60, 40), "secret-place");
 		assertThat(new String(gif, StandardCharsets.ISO_8859_1)).contains("secret-place");
 		Path file = Files.write(dir.resolve("wave.gif"), gif);
 
@@ -102,7 +99,7 @@ class PreparedImagesTests {
 
 	@Test
 	void anAnimatedGifOverTheFrameLimitKeepsItsFirstFrameAndSaysSo() throws IOException {
-		Path file = Files.write(dir.resolve("long.gif"), animatedGif(Images.MAX_FRAMES + 1, 16, 16));
+		Path file = Files.write(dir.resolve("long.gif"), io.stride.media.MediaFixtures.animatedGif(Images.MAX_FRAMES + 1, 16, 16));
 
 		Images.Written written = Images.prepare(file, "long.gif", 1600, 40_000_000);
 
@@ -114,7 +111,7 @@ class PreparedImagesTests {
 
 	@Test
 	void aGifCutShortIsNotTakenAsAnAnimation() throws IOException {
-		byte[] gif = animatedGif(3, 20, 20);
+		byte[] gif = io.stride.media.MediaFixtures.animatedGif(3, 20, 20);
 		assertThat(Gifs.walk(java.util.Arrays.copyOf(gif, gif.length - 1))).isNull();
 		assertThat(Gifs.walk(gif).frames()).isEqualTo(3);
 	}
@@ -143,43 +140,6 @@ class PreparedImagesTests {
 		out.write((payload.length + 2) & 0xFF);
 		out.writeBytes(payload);
 		out.write(jpeg, 2, jpeg.length - 2);
-		return out.toByteArray();
-	}
-
-	/** A looping GIF of {@code count} frames, each a different colour. */
-	private static byte[] animatedGif(int count, int width, int height) throws IOException {
-		ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-			writer.setOutput(stream);
-			writer.prepareWriteSequence(null);
-			for (int i = 0; i < count; i++) {
-				BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-				Graphics2D g = frame.createGraphics();
-				g.setColor(new Color(Color.HSBtoRGB(i / (float) count, 0.8f, 0.9f)));
-				g.fillRect(0, 0, width, height);
-				g.dispose();
-				var type = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(frame);
-				var metadata = writer.getDefaultImageMetadata(type, writer.getDefaultWriteParam());
-				if (i == 0) {
-					String format = metadata.getNativeMetadataFormatName();
-					var root = (javax.imageio.metadata.IIOMetadataNode) metadata.getAsTree(format);
-					var extensions = new javax.imageio.metadata.IIOMetadataNode("ApplicationExtensions");
-					var loop = new javax.imageio.metadata.IIOMetadataNode("ApplicationExtension");
-					loop.setAttribute("applicationID", "NETSCAPE");
-					loop.setAttribute("authenticationCode", "2.0");
-					loop.setUserObject(new byte[] { 1, 0, 0 });
-					extensions.appendChild(loop);
-					root.appendChild(extensions);
-					metadata.setFromTree(format, root);
-				}
-				writer.writeToSequence(new IIOImage(frame, null, metadata), null);
-			}
-			writer.endWriteSequence();
-		}
-		finally {
-			writer.dispose();
-		}
 		return out.toByteArray();
 	}
 
