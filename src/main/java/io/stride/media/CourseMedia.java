@@ -219,8 +219,8 @@ public class CourseMedia implements LessonFiles {
 			Map<String, String> errors) {
 		UploadedFile file = upload.file();
 		if (file.size() > maxVideoBytes) {
-			errors.put("file", "This video is " + MediaItem.inWords(file.size()) + "; videos may be at most " + MediaItem.inWords(maxVideoBytes)
-					+ ". Shorten it, lower its resolution, or link to it where it is hosted.");
+			errors.put("file", "This video is " + MediaItem.inWords(file.size()) + "; videos may be at most "
+					+ MediaItem.inWords(maxVideoBytes) + ". Shorten it, lower its resolution, or link to it where it is hosted.");
 		}
 		else if (!ending(file.name()).isEmpty() && !Videos.endings(contentType).contains(ending(file.name()))) {
 			errors.put("file", "This file is named ." + ending(file.name()) + " but holds a "
@@ -237,8 +237,8 @@ public class CourseMedia implements LessonFiles {
 			errors.put("captions", "A video needs a captions file (WebVTT, .vtt), so that people who cannot hear it can follow.");
 		}
 		else if (captions.size() > MAX_CAPTIONS_BYTES) {
-			errors.put("captions", "The captions file is " + MediaItem.inWords(captions.size()) + "; captions may be at most "
-					+ MediaItem.inWords(MAX_CAPTIONS_BYTES) + ".");
+			errors.put("captions", "The captions file is " + MediaItem.inWords(captions.size())
+					+ "; captions may be at most " + MediaItem.inWords(MAX_CAPTIONS_BYTES) + ".");
 		}
 		else {
 			try (InputStream in = captions.content().getInputStream()) {

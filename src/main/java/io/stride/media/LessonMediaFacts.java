@@ -1,6 +1,7 @@
 package io.stride.media;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,10 +30,10 @@ class LessonMediaFacts implements Markdown.MediaLookup, DisposableBean {
 	@Override
 	public Map<String, Markdown.MediaFacts> facts(Set<String> ids) {
 		Map<String, Markdown.MediaFacts> facts = new LinkedHashMap<>();
-		items.found(ids).forEach((id, item) -> facts.put(id, new Markdown.MediaFacts(item.width(), item.height(),
-				item.kind() == MediaKind.IMAGE ? items.widths(id).stream().map(MediaItems.Width::width).toList()
-						: java.util.List.of(),
-				item.captionsLanguage())));
+		Map<String, MediaItem> found = items.found(ids);
+		Map<String, List<Integer>> widths = items.widthsOf(found.keySet());
+		found.forEach((id, item) -> facts.put(id, new Markdown.MediaFacts(item.width(), item.height(),
+				widths.getOrDefault(id, List.of()), item.captionsLanguage())));
 		return facts;
 	}
 

@@ -138,6 +138,20 @@ public class MediaItems {
 			.list();
 	}
 
+	/** The narrower widths kept of each of these images, narrowest first (an image without any is left out). */
+	public java.util.Map<String, List<Integer>> widthsOf(Collection<String> ids) {
+		java.util.Map<String, List<Integer>> widths = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return widths;
+		}
+		jdbc.sql("SELECT media_id, width FROM media_widths WHERE media_id = ANY(?) ORDER BY media_id, width")
+			.param(SqlArrays.varchars(List.copyOf(ids)))
+			.query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.forEach(e -> widths.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+		return widths;
+	}
+
 	/** These files as lesson pages show them: size, narrower copies, captions language; for the Markdown renderer. */
 	public java.util.Map<String, MediaItem> found(Collection<String> ids) {
 		if (ids.isEmpty()) {

@@ -65,6 +65,10 @@ class MediaApi {
 	}
 
 	record Lesson(String id, String title) {
+
+		static List<Lesson> of(List<MediaInLessons.Use> uses) {
+			return uses.stream().map(u -> new Lesson(u.lessonId(), u.lessonTitle())).toList();
+		}
 	}
 
 	record Version(String courseId, String courseTitle, int version) {
@@ -74,7 +78,7 @@ class MediaApi {
 	record Placed(Uploaded file, List<Lesson> lessons, List<Version> published, boolean deletable) {
 
 		static Placed of(MediaInLessons.Placed p) {
-			return new Placed(Uploaded.of(p.item()), p.lessons().stream().map(u -> new Lesson(u.lessonId(), u.lessonTitle())).toList(),
+			return new Placed(Uploaded.of(p.item()), Lesson.of(p.lessons()),
 					p.published().stream().map(v -> new Version(v.courseId().value(), v.courseTitle(), v.version())).toList(),
 					p.deletable());
 		}
@@ -144,10 +148,8 @@ class MediaApi {
 	Described describe(@PathVariable String id, @PathVariable String mediaId, @RequestBody AltBody body) {
 		MediaInLessons.Described described = inLessons.describe(organization.currentViewer(), new CourseId(id), mediaId,
 				body == null ? null : body.alt(), body != null && Boolean.TRUE.equals(body.decorative()));
-		return new Described(Uploaded.of(described.item()),
-				described.lessonsChanged().stream().map(u -> new Lesson(u.lessonId(), u.lessonTitle())).toList(),
-				described.lessonsKept().stream().map(u -> new Lesson(u.lessonId(), u.lessonTitle())).toList(),
-				described.whyKept());
+		return new Described(Uploaded.of(described.item()), Lesson.of(described.lessonsChanged()),
+				Lesson.of(described.lessonsKept()), described.whyKept());
 	}
 
 	@DeleteMapping("/api/v1/courses/{id}/media/{mediaId}")
