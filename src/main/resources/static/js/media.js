@@ -78,6 +78,27 @@ document.addEventListener('DOMContentLoaded', () => {
     target.dispatchEvent(new Event('input', { bubbles: true }));
   };
 
+  // how the file was kept otherwise than sent (an animated GIF too large to keep moving): said beside the tools
+  const tell = (note) => {
+    let notice = document.getElementById('media-notice');
+    if (!note) {
+      if (notice) {
+        notice.textContent = '';
+      }
+      return;
+    }
+    if (!notice && opener) {
+      notice = document.createElement('p');
+      notice.id = 'media-notice';
+      notice.className = 'notice';
+      notice.setAttribute('role', 'status');
+      (opener.parentElement || opener).insertAdjacentElement('afterend', notice);
+    }
+    if (notice) {
+      notice.textContent = note;
+    }
+  };
+
   const open = (button) => {
     target = document.getElementById(button.dataset.insertMedia);
     if (!target) {
@@ -175,6 +196,7 @@ document.addEventListener('DOMContentLoaded', () => {
     if (code === 201 && body.markdown) {
       close();
       insert(body.markdown);
+      tell(body.note);
       return;
     }
     if (code === 0) {

@@ -83,12 +83,16 @@ public class CourseMedia implements LessonFiles {
 
 	private final long maxPixels;
 
+	/** The language a video's captions are taken to be in when the author does not say: the organization's. */
+	private final String captionsLanguage;
+
 	CourseMedia(Authoring authoring, MediaItems items, MediaStores stores, ApplicationEventPublisher events, Clock clock,
 			Organization organization, org.springframework.transaction.PlatformTransactionManager transactions,
 			@Value("${stride.media.max-image-bytes:10MB}") DataSize maxImageBytes,
 			@Value("${stride.media.max-video-bytes:200MB}") DataSize maxVideoBytes,
 			@Value("${stride.media.max-image-width:1600}") int maxWidth,
-			@Value("${stride.media.max-image-pixels:40000000}") long maxPixels) {
+			@Value("${stride.media.max-image-pixels:40000000}") long maxPixels,
+			@Value("${stride.media.captions-language:en}") String captionsLanguage) {
 		this.authoring = authoring;
 		this.items = items;
 		this.stores = stores;
@@ -102,6 +106,7 @@ public class CourseMedia implements LessonFiles {
 		this.maxVideoBytes = maxVideoBytes.toBytes();
 		this.maxWidth = maxWidth;
 		this.maxPixels = maxPixels;
+		this.captionsLanguage = captionsLanguage;
 	}
 
 	/** A file as it came: its name as the client gave it, its size and its bytes. */
@@ -112,12 +117,33 @@ public class CourseMedia implements LessonFiles {
 	 * What an author sends: the file, an image's alt text (or {@code decorative}), a title (a video's is read out as
 	 * its name) and a video's captions.
 	 */
-	public record Upload(UploadedFile file, String alt, boolean decorative, String title, UploadedFile captions) {
+	public record Upload(UploadedFile file, String alt, boolean decorative, String title, UploadedFile captions,
+			String captionsLanguage) {
+
+		/** An upload whose captions (if any) are in the organization's language (stride.media.captions-language). */
+		public Upload(UploadedFile file, String alt, boolean decorative, String title, UploadedFile captions) {
+			this(file, alt, decorative, title, captions, null);
+		}
 	}
+
+	/** A kept file, and what the author should know about how it was kept (null when nothing). */
+	public record Kept(MediaItem item, String note) {
+	}
+
+	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
 	/** Checks and keeps an image or a video of a course; bad input is refused at its field and nothing is kept. */
 	@Transactional
 	public MediaItem upload(Viewer author, CourseId courseId, Upload upload) {
+		return keep(author, courseId, upload).item();
+	}
+
+	/**
+	 * Like {@link #upload}, with a note for the author when the file was kept otherwise than sent (an animated GIF
+	 * too large to keep moving keeps its first frame).
+	 */
+	@Transactional
+	public Kept keep(Viewer author, CourseId courseId, Upload upload) {
 		Course course = authoring.editable(author, courseId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String title = trimmed(upload.title());
@@ -135,14 +161,14 @@ public class CourseMedia implements LessonFiles {
 		}
 		String videoType = Videos.contentType(head);
 		if (videoType != null) {
-			return video(author, course, upload, title, videoType, errors);
+			return new Kept(video(author, course, upload, title, videoType, errors), null);
 		}
 		errors.put("file", "Upload a PNG, JPEG, GIF or WebP image, or an MP4 or WebM video"
 				+ (ending(file.name()).equals("svg") ? " (SVG images are not taken: they can carry scripts; export a PNG)." : "."));
 		throw new InvalidInputException("Nothing was uploaded.", errors);
 	}
 
-	private MediaItem image(Viewer author, Course course, Upload upload, String title, Map<String, String> errors) {
+	private Kept image(Viewer author, Course course, Upload upload, String title, Map<String, String> errors) {
 		String alt = trimmed(upload.alt());
 		if (alt == null && !upload.decorative()) {
 			errors.put("alt", "Describe the image for people who cannot see it (alt text), or mark it as decorative.");
@@ -151,8 +177,8 @@ public class CourseMedia implements LessonFiles {
 			errors.put("alt", "Alt text may have at most 1,000 characters; put longer descriptions in the lesson text.");
 		}
 		if (upload.file().size() > maxImageBytes) {
-			errors.put("file", "This image is " + inWords(upload.file().size()) + "; images may be at most "
-					+ inWords(maxImageBytes) + ".");
+			errors.put("file", "This image is " + MediaItem.inWords(upload.file().size()) + "; images may be at most "
+					+ MediaItem.inWords(maxImageBytes) + ".");
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("Nothing was uploaded.", errors);
@@ -168,10 +194,18 @@ public class CourseMedia implements LessonFiles {
 			MediaItem item = new MediaItem(Ids.newId(), course.id(), MediaKind.IMAGE, image.contentType(),
 					image.bytes().length, image.width(), image.height(), upload.decorative() ? "" : alt,
 					upload.decorative() && alt == null, title, null, sha, safeName(upload.file().name(), image.contentType()),
-					store.name(), author.id(), clock.instant());
+					store.name(), author.id(), clock.instant(), null);
 			items.insert(item);
+			for (Images.Written narrower : image.narrower()) {
+				Files.write(staged, narrower.bytes());
+				String narrowerSha = sha256(staged);
+				items.lockBytes(narrowerSha);
+				store.put(narrowerSha, staged);
+				items.insertWidth(item.id(), new MediaItems.Width(narrower.width(), narrower.height(),
+						narrower.bytes().length, narrowerSha));
+			}
 			events.publishEvent(new MediaUploaded(course.id(), course.title(), item.id(), item.kind(), item.bytes(), author.id()));
-			return item;
+			return new Kept(item, image.note());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -185,12 +219,17 @@ public class CourseMedia implements LessonFiles {
 			Map<String, String> errors) {
 		UploadedFile file = upload.file();
 		if (file.size() > maxVideoBytes) {
-			errors.put("file", "This video is " + inWords(file.size()) + "; videos may be at most " + inWords(maxVideoBytes)
-					+ ". Shorten it, lower its resolution, or link to it where it is hosted.");
+			errors.put("file", "This video is " + MediaItem.inWords(file.size()) + "; videos may be at most "
+					+ MediaItem.inWords(maxVideoBytes) + ". Shorten it, lower its resolution, or link to it where it is hosted.");
 		}
 		else if (!ending(file.name()).isEmpty() && !Videos.endings(contentType).contains(ending(file.name()))) {
 			errors.put("file", "This file is named ." + ending(file.name()) + " but holds a "
 					+ (contentType.equals("video/mp4") ? "MP4" : "WebM") + " video; rename it, then upload it.");
+		}
+		String language = trimmed(upload.captionsLanguage());
+		language = language == null ? captionsLanguage : language;
+		if (!LANGUAGE.matcher(language).matches()) {
+			errors.put("captionsLanguage", "Give the captions' language as a language tag, such as en, de or pt-BR.");
 		}
 		byte[] vtt = null;
 		UploadedFile captions = upload.captions();
@@ -198,8 +237,8 @@ public class CourseMedia implements LessonFiles {
 			errors.put("captions", "A video needs a captions file (WebVTT, .vtt), so that people who cannot hear it can follow.");
 		}
 		else if (captions.size() > MAX_CAPTIONS_BYTES) {
-			errors.put("captions", "The captions file is " + inWords(captions.size()) + "; captions may be at most "
-					+ inWords(MAX_CAPTIONS_BYTES) + ".");
+			errors.put("captions", "The captions file is " + MediaItem.inWords(captions.size())
+					+ "; captions may be at most " + MediaItem.inWords(MAX_CAPTIONS_BYTES) + ".");
 		}
 		else {
 			try (InputStream in = captions.content().getInputStream()) {
@@ -230,11 +269,11 @@ public class CourseMedia implements LessonFiles {
 			store.put(captionsSha, stagedCaptions);
 			MediaItem captionsItem = new MediaItem(Ids.newId(), course.id(), MediaKind.CAPTIONS, "text/vtt; charset=utf-8",
 					vtt.length, null, null, null, false, title, null, captionsSha, safeName(captions.name(), "text/vtt"),
-					store.name(), author.id(), clock.instant());
+					store.name(), author.id(), clock.instant(), language);
 			items.insert(captionsItem);
 			MediaItem item = new MediaItem(Ids.newId(), course.id(), MediaKind.VIDEO, contentType, Files.size(staged),
 					null, null, null, false, title, captionsItem.id(), sha, safeName(file.name(), contentType), store.name(),
-					author.id(), clock.instant());
+					author.id(), clock.instant(), language);
 			items.insert(item);
 			events.publishEvent(new MediaUploaded(course.id(), course.title(), item.id(), item.kind(), item.bytes(), author.id()));
 			return item;
@@ -317,8 +356,10 @@ public class CourseMedia implements LessonFiles {
 						+ "\" shows this file; take it out of the lesson first, then delete it.");
 			}
 		}
+		List<MediaItems.Width> widths = items.widths(item.id());
 		items.delete(item.id());
 		forget(item);
+		widths.forEach(w -> forget(item.storage(), w.sha256()));
 		if (item.captionsMediaId() != null) {
 			items.find(item.captionsMediaId()).ifPresent(captions -> {
 				items.delete(captions.id());
@@ -335,18 +376,23 @@ public class CourseMedia implements LessonFiles {
 	 * commits, in a transaction of its own that takes the same lock.
 	 */
 	private void forget(MediaItem item) {
+		forget(item.storage(), item.sha256());
+	}
+
+	/** Removes the bytes {@code sha256} (the file's own, or a narrower copy's) in the file's store once unused. */
+	private void forget(String storage, String sha256) {
 		Runnable remove = () -> {
-			items.lockBytes(item.sha256());
-			if (items.usingBytes(item.sha256(), item.storage()) == 0) {
+			items.lockBytes(sha256);
+			if (items.usingBytes(sha256, storage) == 0) {
 				try {
-					stores.named(item.storage()).delete(item.sha256());
+					stores.named(storage).delete(sha256);
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
 				}
 			}
 		};
-		if ("DATABASE".equals(item.storage()) || !TransactionSynchronizationManager.isSynchronizationActive()) {
+		if ("DATABASE".equals(storage) || !TransactionSynchronizationManager.isSynchronizationActive()) {
 			remove.run();
 		}
 		else {
@@ -374,6 +420,15 @@ public class CourseMedia implements LessonFiles {
 	 */
 	@Transactional(readOnly = true)
 	public Readable read(Viewer viewer, String mediaId, boolean captions) {
+		return read(viewer, mediaId, captions, null);
+	}
+
+	/**
+	 * Like {@link #read(Viewer, String, boolean)}; for an image, {@code width} asks for the narrowest copy at least
+	 * that wide (the image itself when none is), as srcset asks.
+	 */
+	@Transactional(readOnly = true)
+	public Readable read(Viewer viewer, String mediaId, boolean captions, Integer width) {
 		if (!Ids.looksValid(mediaId)) {
 			throw new NotFoundException("Media");
 		}
@@ -386,6 +441,16 @@ public class CourseMedia implements LessonFiles {
 			item = item.captionsMediaId() == null ? null : items.find(item.captionsMediaId()).orElse(null);
 			if (item == null) {
 				throw new NotFoundException("Captions");
+			}
+		}
+		else if (width != null && item.kind() == MediaKind.IMAGE && item.width() != null && width < item.width()) {
+			for (MediaItems.Width narrower : items.widths(item.id())) {
+				if (narrower.width() >= width) {
+					item = new MediaItem(item.id(), item.courseId(), item.kind(), item.contentType(), narrower.bytes(),
+							narrower.width(), narrower.height(), item.alt(), item.decorative(), item.title(), null,
+							narrower.sha256(), item.fileName(), item.storage(), item.uploadedBy(), item.uploadedAt(), null);
+					break;
+				}
 			}
 		}
 		return new Readable(item, stores.named(item.storage()));
@@ -502,7 +567,7 @@ public class CourseMedia implements LessonFiles {
 				while ((n = in.read(buffer)) != -1) {
 					total += n;
 					if (total > max) {
-						throw new InvalidInputException(field, "This file is larger than " + inWords(max) + ".");
+						throw new InvalidInputException(field, "This file is larger than " + MediaItem.inWords(max) + ".");
 					}
 					out.write(buffer, 0, n);
 				}
@@ -544,6 +609,7 @@ public class CourseMedia implements LessonFiles {
 		String ending = switch (contentType) {
 			case "image/png" -> "png";
 			case "image/jpeg" -> "jpg";
+			case "image/gif" -> "gif";
 			case "video/mp4" -> "mp4";
 			case "video/webm" -> "webm";
 			default -> "vtt";
@@ -572,14 +638,5 @@ public class CourseMedia implements LessonFiles {
 				// a temporary file; the system's own clean-up takes it
 			}
 		}
-	}
-
-	/** A size as people say it: "12.5 MB", "800 KB". */
-	static String inWords(long bytes) {
-		if (bytes >= 1024 * 1024) {
-			double mb = bytes / (1024.0 * 1024.0);
-			return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
-		}
-		return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
 	}
 }

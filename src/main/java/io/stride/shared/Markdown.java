@@ -55,6 +55,36 @@ public final class Markdown {
 	}
 
 	/**
+	 * What a page needs to show an uploaded file well: an image's size in pixels (so that it takes its place before it
+	 * loads) and the narrower widths kept of it (for srcset), a video's captions language (a BCP 47 tag). Any may be
+	 * null or empty.
+	 */
+	public record MediaFacts(Integer width, Integer height, List<Integer> widths, String captionsLanguage) {
+	}
+
+	/** Tells the renderer about uploaded files by id; the module that keeps them answers. */
+	@FunctionalInterface
+	public interface MediaLookup {
+
+		java.util.Map<String, MediaFacts> facts(java.util.Set<String> ids);
+	}
+
+	/** Every running application's lookup (tests run several in one JVM); the first that knows an id answers. */
+	private static final List<MediaLookup> LOOKUPS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Registers a lookup; the returned action takes it away again (when its application stops). */
+	public static Runnable describeMediaWith(MediaLookup lookup) {
+		LOOKUPS.add(lookup);
+		RENDERED.clear();
+		return () -> LOOKUPS.remove(lookup);
+	}
+
+	/** Forgets what was rendered, after something a rendering shows of a file changed. */
+	public static void forgetRendered() {
+		RENDERED.clear();
+	}
+
+	/**
 	 * Like {@link #toSafeHtml(String)} but keeps images (with their alt text), for reading an author's Markdown
 	 * source rather than showing it.
 	 */
@@ -109,15 +139,25 @@ public final class Markdown {
 	 * player with its captions track; every other image goes, as before.
 	 */
 	private static void media(Document html) {
+		java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+		for (Element image : html.select("img")) {
+			if (MEDIA.matcher(image.attr("src")).matches()) {
+				ids.add(image.attr("src").substring("/media/".length()));
+			}
+		}
+		java.util.Map<String, MediaFacts> facts = facts(ids);
 		for (Element image : html.select("img")) {
 			String src = image.attr("src");
 			if (!MEDIA.matcher(src).matches()) {
 				image.remove();
 				continue;
 			}
+			MediaFacts known = facts.get(src.substring("/media/".length()));
 			String alt = image.attr("alt");
 			if (alt.regionMatches(true, 0, VIDEO, 0, VIDEO.length())) {
 				String title = alt.substring(VIDEO.length()).strip();
+				String language = known != null && known.captionsLanguage() != null
+						&& LANGUAGE.matcher(known.captionsLanguage()).matches() ? known.captionsLanguage() : "en";
 				Element video = new Element("video").attr("controls", true)
 					.attr("preload", "metadata")
 					.attr("src", src)
@@ -128,16 +168,57 @@ public final class Markdown {
 				video.appendElement("track")
 					.attr("kind", "captions")
 					.attr("src", src + "/captions")
-					.attr("srclang", "en")
-					.attr("label", "Captions")
+					.attr("srclang", language)
+					.attr("label", languageName(language))
 					.attr("default", true);
 				video.appendElement("a").attr("href", src).text("Open the video" + (title.isEmpty() ? "" : ": " + title));
 				image.replaceWith(video);
 			}
 			else {
 				image.attr("loading", "lazy").addClass("lesson-image");
+				if (known != null && known.width() != null && known.height() != null) {
+					// the browser keeps the image's place before it loads: nothing below it jumps
+					image.attr("width", String.valueOf(known.width())).attr("height", String.valueOf(known.height()));
+					if (known.widths() != null && !known.widths().isEmpty()) {
+						StringBuilder srcset = new StringBuilder();
+						for (int width : known.widths()) {
+							srcset.append(src).append("?w=").append(width).append(' ').append(width).append("w, ");
+						}
+						srcset.append(src).append(' ').append(known.width()).append('w');
+						image.attr("srcset", srcset.toString()).attr("sizes", SIZES);
+					}
+				}
 			}
 		}
+	}
+
+	/** The width a lesson's image takes: the lesson's column (70ch) on a wide screen, the screen's width on a phone. */
+	private static final String SIZES = "(min-width: 48rem) 44rem, 100vw";
+
+	private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern
+		.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
+	/** A captions track's label: its language's English name ("German (Switzerland)"). */
+	private static String languageName(String tag) {
+		java.util.Locale locale = java.util.Locale.forLanguageTag(tag);
+		String name = locale.getDisplayName(java.util.Locale.ENGLISH);
+		return name.isBlank() || name.equalsIgnoreCase(tag) ? "Captions (" + tag + ")" : name;
+	}
+
+	private static java.util.Map<String, MediaFacts> facts(java.util.Set<String> ids) {
+		java.util.Map<String, MediaFacts> facts = new java.util.HashMap<>();
+		for (MediaLookup lookup : LOOKUPS) {
+			if (facts.size() == ids.size()) {
+				break;
+			}
+			try {
+				facts.putAll(lookup.facts(ids));
+			}
+			catch (RuntimeException unavailable) {
+				// an application stopping: its files are shown plainly, as before they were described
+			}
+		}
+		return facts;
 	}
 
 	private static final String VIDEO = "Video:";

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An author inserts an image with its alt text into a lesson through the media dialog (a refusal first, at its
- * field), the course is published, and a learner's lesson page shows the image, on a desk and on a phone.
+ * field), improves the alt text on the course's media page (which will not delete an image a lesson shows, and
+ * deletes an unused one after asking), the course is published, and a learner's lesson page shows the image in the
+ * width the screen needs, on a desk and on a phone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorInsertsAnImageALearnerSeesItJourneyTests {
@@ -36,6 +38,9 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 
 	@Autowired
 	Authoring authoring;
+
+	@Autowired
+	io.stride.media.CourseMedia media;
 
 	@TempDir
 	Path files;
@@ -66,13 +71,15 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 	@Test
 	void authorInsertsAnImageWithAltTextAndTheLearnerSeesIt() throws Exception {
 		signsIn("manager-a");
-		String alt = authorInsertsAnImageThroughTheDialog();
+		authorInsertsAnImageThroughTheDialog();
+		String alt = authorImprovesTheAltTextOnTheCoursesMediaPage();
+		authorDeletesOnlyTheImageNoLessonShows();
 		publishes();
 		signsOutAndIn("learner-a");
 		learnerSeesTheImageOnTheLessonPage(alt);
 	}
 
-	private String authorInsertsAnImageThroughTheDialog() throws Exception {
+	private void authorInsertsAnImageThroughTheDialog() throws Exception {
 		Path image = files.resolve("pipeline.png");
 		Files.write(image, png(1800, 900));
 		browser.go("/courses/" + course.id().value() + "/edit");
@@ -100,7 +107,56 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 			.contains("](/media/", "\n\n> [!NOTE]\n> Ask before you share the team's figures.");
 		browser.waitForText("#save-state", "Saved");
 		browser.screenshot("image-inserted");
-		return alt;
+	}
+
+	private String authorImprovesTheAltTextOnTheCoursesMediaPage() throws Exception {
+		browser.go("/courses/" + course.id().value() + "/edit");
+		browser.navigate("#media-link");
+		assertThat(browser.find("h1").getText()).startsWith("Images and videos of");
+		WebElement item = browser.find(".course-media-item");
+		assertThat(item.getText()).contains("1600 × 800 pixels", "Shown in:");
+		assertThat(browser.find(".course-media-uses a").getText()).isNotBlank();
+		String field = "#" + browser.find(".course-media-alt textarea").getAttribute("id");
+		// emptied, the alt text is asked for at its field, and the saved text stays
+		browser.setValue(field, "");
+		browser.navigate(".course-media-alt button[type=submit]");
+		browser.waitForText(field + "-error", "alt text");
+		assertThat(browser.find(field).getAttribute("aria-invalid")).isEqualTo("true");
+		browser.checkAccessibility();
+		String better = "Pipeline by stage: 12 in discovery, 5 in proposal, 3 signed";
+		browser.setValue(field, better);
+		browser.navigate(".course-media-alt button[type=submit]");
+		browser.waitForText(".notice", "Alt text saved");
+		assertThat(browser.find(".notice").getText()).contains("and put in");
+		assertThat(browser.find(field).getDomProperty("value")).isEqualTo(better);
+		browser.screenshot("media-page");
+		browser.checkAccessibility();
+		browser.windowSize(390, 844);
+		browser.reload();
+		browser.screenshot("media-page-on-phone");
+		browser.checkAccessibility();
+		browser.windowSize(1280, 1000);
+		return better;
+	}
+
+	private void authorDeletesOnlyTheImageNoLessonShows() throws Exception {
+		// the image the lesson shows: the page says where, and offers no deletion
+		browser.navigate(".course-media-item a[id^='delete-']");
+		assertThat(browser.find("#still-shown").getText()).contains("cannot be deleted");
+		assertThat(browser.all("#confirm-delete")).isEmpty();
+		browser.checkAccessibility();
+		// an image no lesson shows: deleted once confirmed
+		byte[] old = png(300, 200);
+		var unused = media.upload(fixtures.viewer(org.managerA()), course.id(), new io.stride.media.CourseMedia.Upload(
+				new io.stride.media.CourseMedia.UploadedFile("old-chart.png", old.length,
+						new org.springframework.core.io.ByteArrayResource(old)),
+				"Last year's chart", false, null, null));
+		browser.go("/courses/" + course.id().value() + "/media");
+		browser.navigate("#delete-" + unused.id());
+		browser.checkAccessibility();
+		browser.navigate("#confirm-delete");
+		browser.waitForText(".notice", "Deleted old-chart");
+		assertThat(browser.all(".course-media-item")).hasSize(1);
 	}
 
 	private void publishes() throws InterruptedException {
@@ -120,8 +176,14 @@ class AuthorInsertsAnImageALearnerSeesItJourneyTests {
 		WebElement image = browser.find(".lesson-body img");
 		assertThat(image.getAttribute("alt")).isEqualTo(alt);
 		assertThat(image.getAttribute("src")).contains("/media/");
+		// its place is kept before it loads, and a narrow screen gets a narrower copy
+		assertThat(image.getDomAttribute("width")).isEqualTo("1600");
+		assertThat(image.getDomAttribute("height")).isEqualTo("800");
+		assertThat(image.getDomAttribute("srcset")).contains("?w=480 480w", "?w=960 960w", " 1600w");
 		waitUntilLoaded(image);
-		assertThat(Integer.parseInt(image.getDomProperty("naturalWidth"))).isEqualTo(1600);
+		// the lesson's column is about 700 pixels wide: the 960 copy serves it, not the whole 1600
+		assertThat(image.getDomProperty("currentSrc")).endsWith("?w=960");
+		assertThat(Integer.parseInt(image.getDomProperty("naturalWidth"))).isGreaterThan(0);
 		WebElement callout = browser.find(".lesson-body .callout-note[role='note']");
 		assertThat(callout.getText()).contains("Note", "Ask before you share the team's figures.");
 		browser.screenshot("learner-sees-image");

@@ -438,7 +438,7 @@ class MediaApiTests {
 	void theMediaApiIsInTheOpenApiDocument() throws Exception {
 		String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(document).contains("/api/v1/courses/{id}/media", "/api/v1/courses/{id}/media/links",
-				"/api/v1/courses/{id}/media/{mediaId}");
+				"/api/v1/courses/{id}/media/{mediaId}", "/api/v1/courses/{id}/media/{mediaId}/alt");
 	}
 
 	private Course publishWithLesson(Course course, String markdown) {

@@ -12,8 +12,11 @@ import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
-/** Files for media tests, made here: real images, a pixel bomb, a file that only starts like an MP4, captions. */
-final class MediaFixtures {
+/**
+ * Files for media tests, made here: real images, an animated GIF, a pixel bomb, a file that only starts like an MP4,
+ * captions.
+ */
+public final class MediaFixtures {
 
 	static final String VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nWelcome to the review.\n\n"
 			+ "00:00:02.500 --> 00:00:05.000\nFirst, the numbers.\n";
@@ -35,6 +38,43 @@ final class MediaFixtures {
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);
+		}
+		return out.toByteArray();
+	}
+
+	/** A looping GIF of {@code count} frames, each a different colour. */
+	public static byte[] animatedGif(int count, int width, int height) throws IOException {
+		javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(stream);
+			writer.prepareWriteSequence(null);
+			for (int i = 0; i < count; i++) {
+				BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+				Graphics2D g = frame.createGraphics();
+				g.setColor(new Color(Color.HSBtoRGB(i / (float) count, 0.8f, 0.9f)));
+				g.fillRect(0, 0, width, height);
+				g.dispose();
+				var type = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(frame);
+				var metadata = writer.getDefaultImageMetadata(type, writer.getDefaultWriteParam());
+				if (i == 0) {
+					String format = metadata.getNativeMetadataFormatName();
+					var root = (javax.imageio.metadata.IIOMetadataNode) metadata.getAsTree(format);
+					var extensions = new javax.imageio.metadata.IIOMetadataNode("ApplicationExtensions");
+					var loop = new javax.imageio.metadata.IIOMetadataNode("ApplicationExtension");
+					loop.setAttribute("applicationID", "NETSCAPE");
+					loop.setAttribute("authenticationCode", "2.0");
+					loop.setUserObject(new byte[] { 1, 0, 0 });
+					extensions.appendChild(loop);
+					root.appendChild(extensions);
+					metadata.setFromTree(format, root);
+				}
+				writer.writeToSequence(new javax.imageio.IIOImage(frame, null, metadata), null);
+			}
+			writer.endWriteSequence();
+		}
+		finally {
+			writer.dispose();
 		}
 		return out.toByteArray();
 	}

@@ -76,6 +76,34 @@ class MediaInADirectoryTests {
 		assertThat(range.body()).isEqualTo(Arrays.copyOfRange(mp4, 1000, 2000));
 	}
 
+	@Autowired
+	CourseMedia media;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void anImagesNarrowerCopiesAreKeptInTheFolderAndGoWithIt() throws Exception {
+		Org org = fixtures.organization();
+		Course draft = authoring.create(fixtures.viewer(org.managerA()), Fixtures.sampleCourse("Charts " + org.suffix()));
+		byte[] png = MediaFixtures.image("png", 2000, 1000);
+		MediaItem image = media.upload(fixtures.viewer(org.managerA()), draft.id(), new CourseMedia.Upload(
+				new CourseMedia.UploadedFile("wide.png", png.length, new org.springframework.core.io.ByteArrayResource(png)),
+				"A wide chart", false, null, null));
+		List<Path> copies = jdbc.sql("SELECT sha256 FROM media_widths WHERE media_id = ? ORDER BY width")
+			.param(image.id())
+			.query(String.class)
+			.list()
+			.stream()
+			.map(sha -> Path.of("target/media-store-test", sha.substring(0, 2), sha.strip()))
+			.toList();
+		assertThat(copies).hasSize(2).allMatch(Files::exists);
+
+		media.delete(fixtures.viewer(org.managerA()), draft.id(), image.id());
+
+		assertThat(copies).noneMatch(Files::exists);
+	}
+
 	@Test
 	void aBodyOverTheMediaLimitIsRefusedBeforeItIsRead() throws Exception {
 		RawHttp.Response refused = RawHttp.exchange(port, "POST", "/api/v1/courses/anything/media",

@@ -48,7 +48,7 @@ class MarkdownTests {
 		String html = Markdown.toSafeHtml("Watch first:\n\n![Video: The EBR in five minutes](/media/abc-123)");
 		assertThat(html).contains("<video controls preload=\"metadata\" src=\"/media/abc-123\"",
 				"aria-label=\"The EBR in five minutes\"",
-				"<track kind=\"captions\" src=\"/media/abc-123/captions\" srclang=\"en\" label=\"Captions\" default>",
+				"<track kind=\"captions\" src=\"/media/abc-123/captions\" srclang=\"en\" label=\"English\" default>",
 				"<a href=\"/media/abc-123\"").doesNotContain("<img");
 		assertThat(Markdown.toSafeHtml("![Video: elsewhere](https://evil.example/v.mp4)")).doesNotContain("<video", "evil");
 	}

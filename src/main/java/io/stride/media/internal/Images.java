@@ -5,8 +5,11 @@ import java.awt.image.DataBuffer;
 import java.awt.image.SampleModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +27,10 @@ import net.coobird.thumbnailator.Thumbnails;
  * An uploaded image checked, then decoded, resized and written again. The declared size is read from the file's
  * header before anything is decoded, so that a small file announcing 50,000 × 50,000 pixels (a "pixel bomb") is
  * refused at once rather than given a few gigabytes of memory. Writing the pixels again drops whatever else the file
- * carried (EXIF with GPS positions, comments, colour profiles); animated GIFs keep their first frame.
+ * carried (EXIF with GPS positions, comments, colour profiles), after a photo's EXIF orientation is applied to its
+ * pixels. Narrower copies ({@link #WIDTHS}) are written beside it for small screens. An animated GIF within
+ * {@link #MAX_FRAMES} frames, {@link #MAX_ANIMATED_BYTES} and the width keeps moving (its blocks written again without
+ * comments or other applications' data); a larger one keeps its first frame, and the author is told.
  */
 public final class Images {
 
@@ -37,9 +43,25 @@ public final class Images {
 	private Images() {
 	}
 
-	/** A written image: its bytes, content type and size in pixels. */
-	public record Written(byte[] bytes, String contentType, int width, int height) {
+	/**
+	 * A written image: its bytes, content type and size in pixels, its narrower copies (narrowest first), and what the
+	 * author should know about how it was kept (null when nothing).
+	 */
+	public record Written(byte[] bytes, String contentType, int width, int height, List<Written> narrower, String note) {
+
+		Written(byte[] bytes, String contentType, int width, int height) {
+			this(bytes, contentType, width, height, List.of(), null);
+		}
 	}
+
+	/** The widths written beside an image wider than them, for srcset. */
+	public static final List<Integer> WIDTHS = List.of(480, 960);
+
+	/** An animated GIF keeps moving up to this many frames, */
+	static final int MAX_FRAMES = 150;
+
+	/** ... and this file size (a browser decodes every frame, each time it shows the page). */
+	static final long MAX_ANIMATED_BYTES = 4L * 1024 * 1024;
 
 	/**
 	 * The most memory one decoded image may take. What a decode takes is its size in pixels times its bands times the
@@ -63,8 +85,26 @@ public final class Images {
 			throw new io.stride.shared.ConflictException("The upload was interrupted; try again.");
 		}
 		try {
-			BufferedImage decoded = decode(file, fileName, maxWidth, maxPixels);
-			return write(decoded, Math.min(maxWidth, decoded.getWidth()), decoded.getColorModel().hasAlpha());
+			Decoded decoded = decode(file, fileName, maxWidth, maxPixels);
+			String note = null;
+			if (decoded.format().equals("gif")) {
+				Animation animation = animation(file, maxWidth, maxPixels);
+				if (animation.kept() != null) {
+					return animation.kept();
+				}
+				note = animation.note();
+			}
+			BufferedImage image = decoded.format().equals("jpeg")
+					? ExifOrientation.upright(decoded.image(), ExifOrientation.of(file)) : decoded.image();
+			boolean alpha = image.getColorModel().hasAlpha();
+			Written full = write(image, Math.min(maxWidth, image.getWidth()), alpha);
+			List<Written> narrower = new ArrayList<>();
+			for (int width : WIDTHS) {
+				if (width < full.width()) {
+					narrower.add(write(image, width, alpha));
+				}
+			}
+			return new Written(full.bytes(), full.contentType(), full.width(), full.height(), List.copyOf(narrower), note);
 		}
 		finally {
 			DECODING.release();
@@ -106,7 +146,61 @@ public final class Images {
 		return (a + b - 1) / b;
 	}
 
-	private static BufferedImage decode(Path file, String fileName, int maxWidth, long maxPixels) {
+	private record Decoded(BufferedImage image, String format) {
+	}
+
+	/** An animated GIF kept as it moves, or why it was not (null for a GIF of one frame). */
+	private record Animation(Written kept, String note) {
+	}
+
+	/**
+	 * A GIF of several frames within the limits, written again block by block once every frame was decoded (so that
+	 * a broken frame is refused here, not shown broken); otherwise why only its first frame is kept.
+	 */
+	private static Animation animation(Path file, int maxWidth, long maxPixels) {
+		Gifs.Walked walked;
+		try {
+			walked = Files.size(file) > 64L * 1024 * 1024 ? null : Gifs.walk(Files.readAllBytes(file));
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		if (walked == null || walked.frames() < 2) {
+			return new Animation(null, null);
+		}
+		String tooMuch = walked.frames() > MAX_FRAMES ? walked.frames() + " frames (at most " + MAX_FRAMES + " keep moving)"
+				: walked.width() > maxWidth ? walked.width() + " pixels wide (at most " + maxWidth + " keep moving)"
+				: walked.bytes().length > MAX_ANIMATED_BYTES ? "larger than " + MAX_ANIMATED_BYTES / (1024 * 1024) + " MB"
+				: (long) walked.width() * walked.height() * walked.frames() > maxPixels ? "too many pixels in all its frames"
+				: null;
+		if (tooMuch != null) {
+			return new Animation(null, "This animated GIF is " + tooMuch + ", so only its first frame is shown. "
+					+ "Shorten it or make it smaller to keep it moving, or upload a video.");
+		}
+		try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(walked.bytes()))) {
+			ImageReader reader = ImageIO.getImageReaders(in).next();
+			try {
+				reader.setInput(in, true, false);
+				for (int frame = 0; frame < walked.frames(); frame++) {
+					if (reader.read(frame) == null) {
+						throw new InvalidInputException("file", UNREADABLE);
+					}
+				}
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException broken) {
+			if (broken instanceof InvalidInputException invalid) {
+				throw invalid;
+			}
+			throw new InvalidInputException("file", UNREADABLE + " One of this GIF's frames is broken.");
+		}
+		return new Animation(new Written(walked.bytes(), "image/gif", walked.width(), walked.height()), null);
+	}
+
+	private static Decoded decode(Path file, String fileName, int maxWidth, long maxPixels) {
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
@@ -146,7 +240,7 @@ public final class Images {
 				if (truncated[0] || image == null) {
 					throw new InvalidInputException("file", UNREADABLE + " This one seems cut short.");
 				}
-				return image;
+				return new Decoded(image, format);
 			}
 			finally {
 				reader.dispose();

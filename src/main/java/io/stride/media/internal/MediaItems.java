@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class MediaItems {
 
 	private static final String COLUMNS = "id, course_id, kind, content_type, bytes, width, height, alt, decorative, title, "
-			+ "captions_media_id, sha256, file_name, storage, uploaded_by, uploaded_at";
+			+ "captions_media_id, sha256, file_name, storage, uploaded_by, uploaded_at, captions_language";
 
 	private final JdbcClient jdbc;
 
@@ -69,10 +69,10 @@ public class MediaItems {
 	}
 
 	public void insert(MediaItem m) {
-		jdbc.sql("INSERT INTO media (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO media (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(m.id(), m.courseId().value(), m.kind().name(), m.contentType(), m.bytes(), m.width(), m.height(),
 					m.alt(), m.decorative(), m.title(), m.captionsMediaId(), m.sha256(), m.fileName(), m.storage(),
-					m.uploadedBy().value(), Timestamp.from(m.uploadedAt()))
+					m.uploadedBy().value(), Timestamp.from(m.uploadedAt()), m.captionsLanguage())
 			.update();
 	}
 
@@ -111,12 +111,63 @@ public class MediaItems {
 		jdbc.sql("DELETE FROM media WHERE id = ?").param(id).update();
 	}
 
-	/** How many files (of any course) keep their bytes under this hash in this store. */
+	/** How many files (of any course), or narrower copies of images, keep their bytes under this hash in this store. */
 	public int usingBytes(String sha256, String storage) {
-		return jdbc.sql("SELECT COUNT(*) FROM media WHERE sha256 = ? AND storage = ?")
-			.params(sha256, storage)
+		return jdbc.sql("SELECT (SELECT COUNT(*) FROM media WHERE sha256 = ? AND storage = ?) + (SELECT COUNT(*) "
+				+ "FROM media_widths w JOIN media m ON m.id = w.media_id WHERE w.sha256 = ? AND m.storage = ?)")
+			.params(sha256, storage, sha256, storage)
 			.query(Integer.class)
 			.single();
+	}
+
+	/** A narrower copy of an image. */
+	public record Width(int width, int height, long bytes, String sha256) {
+	}
+
+	public void insertWidth(String mediaId, Width w) {
+		jdbc.sql("INSERT INTO media_widths (media_id, width, height, bytes, sha256) VALUES (?, ?, ?, ?, ?)")
+			.params(mediaId, w.width(), w.height(), w.bytes(), w.sha256())
+			.update();
+	}
+
+	/** An image's narrower copies, narrowest first. */
+	public List<Width> widths(String mediaId) {
+		return jdbc.sql("SELECT width, height, bytes, sha256 FROM media_widths WHERE media_id = ? ORDER BY width")
+			.param(mediaId)
+			.query((rs, n) -> new Width(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getString(4).strip()))
+			.list();
+	}
+
+	/** The narrower widths kept of each of these images, narrowest first (an image without any is left out). */
+	public java.util.Map<String, List<Integer>> widthsOf(Collection<String> ids) {
+		java.util.Map<String, List<Integer>> widths = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return widths;
+		}
+		jdbc.sql("SELECT media_id, width FROM media_widths WHERE media_id = ANY(?) ORDER BY media_id, width")
+			.param(SqlArrays.varchars(List.copyOf(ids)))
+			.query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.forEach(e -> widths.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+		return widths;
+	}
+
+	/** These files as lesson pages show them: size, narrower copies, captions language; for the Markdown renderer. */
+	public java.util.Map<String, MediaItem> found(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<String, MediaItem> found = new java.util.LinkedHashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE id = ANY(?)")
+			.param(SqlArrays.varchars(List.copyOf(ids)))
+			.query(MediaItems::item)
+			.list()
+			.forEach(m -> found.put(m.id(), m));
+		return found;
+	}
+
+	public void updateAlt(String id, String alt, boolean decorative) {
+		jdbc.sql("UPDATE media SET alt = ?, decorative = ? WHERE id = ?").params(alt, decorative, id).update();
 	}
 
 	public void published(String mediaId, CourseId course, int version) {
@@ -144,6 +195,6 @@ public class MediaItems {
 				rs.getString("alt"), rs.getBoolean("decorative"), rs.getString("title"),
 				rs.getString("captions_media_id"), rs.getString("sha256").strip(), rs.getString("file_name"),
 				rs.getString("storage"), new PersonId(rs.getString("uploaded_by")),
-				rs.getTimestamp("uploaded_at").toInstant());
+				rs.getTimestamp("uploaded_at").toInstant(), rs.getString("captions_language"));
 	}
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.media.CourseMedia;
+import io.stride.media.MediaInLessons;
 import io.stride.media.MediaItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -32,20 +35,59 @@ class MediaApi {
 
 	private final Organization organization;
 
-	MediaApi(CourseMedia media, Organization organization) {
+	private final MediaInLessons inLessons;
+
+	MediaApi(CourseMedia media, MediaInLessons inLessons, Organization organization) {
 		this.media = media;
+		this.inLessons = inLessons;
 		this.organization = organization;
 	}
 
 	/** An uploaded file and the Markdown that shows it in a lesson. */
 	record Uploaded(String id, String kind, String markdown, Integer width, Integer height, long bytes, String alt,
-			boolean decorative, String title, String contentType, String captionsId, java.time.Instant uploadedAt) {
+			boolean decorative, String title, String contentType, String captionsId, String captionsLanguage,
+			java.time.Instant uploadedAt, @Schema(description = "how the file was kept otherwise than sent, e.g. an "
+					+ "animated GIF too large to keep moving keeps its first frame; null when as sent") String note) {
 
 		static Uploaded of(MediaItem m) {
+			return of(m, null);
+		}
+
+		static Uploaded of(MediaItem m, String note) {
 			return new Uploaded(m.id(), m.kind().name(), m.markdown(), m.width(), m.height(), m.bytes(),
 					m.decorative() ? null : m.alt(), m.decorative(), m.title(), m.contentType(), m.captionsMediaId(),
-					m.uploadedAt());
+					m.captionsLanguage(), m.uploadedAt(), note);
 		}
+
+		static Uploaded of(CourseMedia.Kept kept) {
+			return of(kept.item(), kept.note());
+		}
+	}
+
+	record Lesson(String id, String title) {
+
+		static List<Lesson> of(List<MediaInLessons.Use> uses) {
+			return uses.stream().map(u -> new Lesson(u.lessonId(), u.lessonTitle())).toList();
+		}
+	}
+
+	record Version(String courseId, String courseTitle, int version) {
+	}
+
+	/** A file and where it is shown: the draft's lessons and published versions (it may be deleted when neither). */
+	record Placed(Uploaded file, List<Lesson> lessons, List<Version> published, boolean deletable) {
+
+		static Placed of(MediaInLessons.Placed p) {
+			return new Placed(Uploaded.of(p.item()), Lesson.of(p.lessons()),
+					p.published().stream().map(v -> new Version(v.courseId().value(), v.courseTitle(), v.version())).toList(),
+					p.deletable());
+		}
+	}
+
+	record AltBody(String alt, Boolean decorative) {
+	}
+
+	record Described(Uploaded file, List<Lesson> lessonsChanged, List<Lesson> lessonsKept, String whyKept) {
 	}
 
 	record LinkBody(String url, String title) {
@@ -59,17 +101,21 @@ class MediaApi {
 
 	@PostMapping(path = "/api/v1/courses/{id}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Upload an image (PNG, JPEG, GIF, WebP; alt text required unless decorative=true; resized to "
-			+ "stride.media.max-image-width and written again without its metadata) or a video (MP4, WebM; a WebVTT "
-			+ "captions file required). 422 at file, alt, captions or title; 404 for a course the caller may not see; "
-			+ "403 for a published course the caller may not change.")
+	@Operation(summary = "Upload an image (PNG, JPEG, GIF, WebP; alt text required unless decorative=true; turned upright "
+			+ "by its EXIF orientation, resized to stride.media.max-image-width and written again without its metadata, "
+			+ "with narrower copies at 480 and 960 px served as /media/{id}?w=480; an animated GIF keeps moving up to 150 "
+			+ "frames and 4 MB, otherwise keeps its first frame and says so in note) or a video (MP4, WebM; a WebVTT "
+			+ "captions file required, its language in captionsLanguage, default en). 422 at file, alt, captions, "
+			+ "captionsLanguage or title; 404 for a course the caller may not see; 403 for a published course the "
+			+ "caller may not change.")
 	Uploaded upload(@PathVariable String id, @RequestPart(name = "file", required = false) MultipartFile file,
 			@Parameter(description = "the image's alt text") @RequestParam(name = "alt", required = false) String alt,
 			@Parameter(description = "true for an image that only decorates (read out as nothing)") @RequestParam(name = "decorative", required = false) boolean decorative,
 			@RequestParam(name = "title", required = false) String title,
-			@RequestPart(name = "captions", required = false) MultipartFile captions) {
-		return Uploaded.of(media.upload(organization.currentViewer(), new CourseId(id),
-				MediaUploads.upload(file, alt, decorative, title, captions)));
+			@RequestPart(name = "captions", required = false) MultipartFile captions,
+			@Parameter(description = "the captions' language, a BCP 47 tag such as en, de or pt-BR (default en)") @RequestParam(name = "captionsLanguage", required = false) String captionsLanguage) {
+		return Uploaded.of(media.keep(organization.currentViewer(), new CourseId(id),
+				MediaUploads.upload(file, alt, decorative, title, captions, captionsLanguage)));
 	}
 
 	@PostMapping("/api/v1/courses/{id}/media/links")
@@ -87,6 +133,23 @@ class MediaApi {
 			@RequestParam(name = "size", defaultValue = "20") int size) {
 		CourseMedia.Listed listed = media.list(organization.currentViewer(), new CourseId(id), page, size);
 		return new Page(listed.items().stream().map(Uploaded::of).toList(), listed.page(), listed.size(), listed.total());
+	}
+
+	@GetMapping("/api/v1/courses/{id}/media/{mediaId}")
+	@Operation(summary = "One image or video of the course and where it is shown: the draft's lessons and published "
+			+ "versions (deletable when neither). For the course's editors; 404 otherwise.")
+	Placed one(@PathVariable String id, @PathVariable String mediaId) {
+		return Placed.of(inLessons.one(organization.currentViewer(), new CourseId(id), mediaId));
+	}
+
+	@PutMapping("/api/v1/courses/{id}/media/{mediaId}/alt")
+	@Operation(summary = "Change an image's alt text (required unless decorative=true); the draft's lessons showing the "
+			+ "image get it too, except lessons linked to their source; published versions keep theirs. 422 at alt.")
+	Described describe(@PathVariable String id, @PathVariable String mediaId, @RequestBody AltBody body) {
+		MediaInLessons.Described described = inLessons.describe(organization.currentViewer(), new CourseId(id), mediaId,
+				body == null ? null : body.alt(), body != null && Boolean.TRUE.equals(body.decorative()));
+		return new Described(Uploaded.of(described.item()), Lesson.of(described.lessonsChanged()),
+				Lesson.of(described.lessonsKept()), described.whyKept());
 	}
 
 	@DeleteMapping("/api/v1/courses/{id}/media/{mediaId}")

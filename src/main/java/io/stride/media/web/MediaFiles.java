@@ -18,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Serves uploaded files to whoever may read them ({@link CourseMedia#read}): with the content type Stride checked
@@ -36,9 +37,11 @@ class MediaFiles {
 	}
 
 	@GetMapping("/media/{id}")
-	ResponseEntity<Resource> file(@PathVariable String id,
+	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(name = "w", required = false) String w,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		return send(media.read(organization.currentViewer(), id, false), ifNoneMatch);
+		// srcset asks for a width; anything else in w is the image itself, not an error page in an <img>
+		Integer width = w != null && w.matches("[1-9][0-9]{0,4}") ? Integer.valueOf(w) : null;
+		return send(media.read(organization.currentViewer(), id, false, width), ifNoneMatch);
 	}
 
 	@GetMapping("/media/{id}/captions")

@@ -35,9 +35,10 @@ class MediaUploadController {
 			@RequestParam(name = "alt", required = false) String alt,
 			@RequestParam(name = "decorative", required = false) boolean decorative,
 			@RequestParam(name = "title", required = false) String title,
-			@RequestPart(name = "captions", required = false) MultipartFile captions) {
-		return MediaApi.Uploaded.of(media.upload(organization.currentViewer(), new CourseId(id),
-				MediaUploads.upload(file, alt, decorative, title, captions)));
+			@RequestPart(name = "captions", required = false) MultipartFile captions,
+			@RequestParam(name = "captionsLanguage", required = false) String captionsLanguage) {
+		return MediaApi.Uploaded.of(media.keep(organization.currentViewer(), new CourseId(id),
+				MediaUploads.upload(file, alt, decorative, title, captions, captionsLanguage)));
 	}
 
 	@PostMapping(path = "/courses/{id}/media/links")

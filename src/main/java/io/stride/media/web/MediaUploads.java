@@ -10,8 +10,8 @@ final class MediaUploads {
 	}
 
 	static CourseMedia.Upload upload(MultipartFile file, String alt, boolean decorative, String title,
-			MultipartFile captions) {
-		return new CourseMedia.Upload(of(file), alt, decorative, title, of(captions));
+			MultipartFile captions, String captionsLanguage) {
+		return new CourseMedia.Upload(of(file), alt, decorative, title, of(captions), captionsLanguage);
 	}
 
 	private static CourseMedia.UploadedFile of(MultipartFile file) {
