@@ -160,7 +160,7 @@ public class ChangedParts {
 		lines.add("Pass mark: " + content.quiz().passMark() + "%");
 		QuizSettings quiz = content.quiz().settings();
 		lines.add("Attempts: " + (quiz.attemptLimit() == null ? "no limit" : quiz.attemptLimit()));
-		lines.add("Time limit: " + (quiz.timeLimitMinutes() == null ? "none" : quiz.timeLimitMinutes() + " minutes"));
+		lines.add("Time limit: " + (quiz.timeLimitMinutes() == null ? "none" : quiz.timeLimitMinutes() + (quiz.timeLimitMinutes() == 1 ? " minute" : " minutes")));
 		lines.add("Questions drawn per attempt: " + (quiz.drawCount() == null ? "all" : quiz.drawCount()));
 		lines.add("Options shuffled: " + (quiz.shuffleOptions() ? "yes" : "no"));
 		lines.add("Answers shown: " + quiz.answersShown().name().toLowerCase(Locale.ROOT).replace('_', ' '));

@@ -68,4 +68,20 @@ public record Course(CourseId id, String title, String description, CourseStatus
 	public CourseContent content() {
 		return new CourseContent(title, description, lessons, quiz, objectives, riskTier, tierReason);
 	}
+
+	/**
+	 * Whether the tier is Stride's to choose: nobody gave a reason for it, and it is not above what Stride suggests
+	 * for the text now. A new course starts so (with the suggestion for an empty course); the outline editor offers
+	 * it as "Let Stride choose", and publishing from there takes the suggestion for the text as it then is instead
+	 * of refusing a tier the author never chose.
+	 */
+	public boolean tierFollowsSuggestion() {
+		return (tierReason == null || tierReason.isBlank())
+				&& riskTier.ordinal() <= RiskSuggestion.of(content()).tier().ordinal();
+	}
+
+	/** The tier publishing from the outline editor would use: Stride's suggestion when the tier follows it. */
+	public RiskTier tierAtPublication() {
+		return tierFollowsSuggestion() ? RiskSuggestion.of(content()).tier() : riskTier;
+	}
 }

@@ -619,13 +619,21 @@ public class OutlineEditing {
 
 	/**
 	 * Checks the whole working copy as a publication would need it, then asks for publication (at once for low
-	 * risk, through review otherwise) at the course's current revision.
+	 * risk, through review otherwise) at the course's current revision. A tier left to Stride (see
+	 * {@link Course#tierFollowsSuggestion()}) is Stride's suggestion for the text as it now is.
 	 */
 	public Course publish(Viewer author, CourseId id) {
 		Course course = authoring.editable(author, id);
 		Map<String, String> errors = CourseRules.check(course.content());
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("Not published: fix the elements marked first.", errors);
+		}
+		if (course.tierFollowsSuggestion() && course.tierAtPublication() != course.riskTier()) {
+			// "Let Stride choose": the text now asks for a higher tier than the one Stride chose earlier; take it
+			// (audited as any tier change) rather than refuse a tier the author never chose
+			saveSettings(author, id, header(author, id, true).settingsRevision(), new Settings(course.title(),
+					course.description(), course.objectives(), null, null, course.quiz().passMark(), course.quiz().settings()));
+			course = authoring.editable(author, id);
 		}
 		return authoring.requestPublication(author, id, course.revision());
 	}

@@ -112,6 +112,27 @@ class CourseEstimateApiTests {
 	}
 
 	@Test
+	void aShortCourseTakesAbout1MinuteNot1Minutes() throws Exception {
+		Course course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Short " + org.suffix());
+		String page = "/courses/" + course.id().value() + "/assign";
+		// two lessons of a few words: a minute from their length
+		assertThat(mvc.perform(get(page).with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andReturn().getResponse().getContentAsString())
+			.contains("About 1 minute, from the lessons’ length")
+			.doesNotContain("1 minutes");
+		mvc.perform(post("/courses/" + course.id().value() + "/estimate").with(SignedIn.as(fixtures.viewerPerson(org.managerA())))
+				.with(csrf()).param("estimatedMinutes", "1"))
+			.andExpect(flash().attribute("notice", "The course now takes about 1 minute."));
+		assertThat(mvc.perform(get(page).with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andReturn().getResponse().getContentAsString())
+			.contains("About 1 minute, as given by the draft or its author.")
+			.doesNotContain("1 minutes");
+		mvc.perform(post("/courses/" + course.id().value() + "/estimate").with(SignedIn.as(fixtures.viewerPerson(org.managerA())))
+				.with(csrf()).param("estimatedMinutes", "2"))
+			.andExpect(flash().attribute("notice", "The course now takes about 2 minutes."));
+	}
+
+	@Test
 	void theAuthorChangesTheEstimateOnTheCoursePageAndReadersDoNotSeeTheForm() throws Exception {
 		Course course = fixtures.publishedCourse(fixtures.viewer(org.managerA()), "Estimated " + org.suffix());
 		String page = "/courses/" + course.id().value() + "/assign";

@@ -1,5 +1,9 @@
 package io.stride.authoring;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.stride.identity.Viewer;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
@@ -16,6 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -40,6 +45,9 @@ class EditorNewCourseAutosaveAndUndoTests {
 
 	@Autowired
 	Authoring authoring;
+
+	@Autowired
+	OutlineEditing editing;
 
 	Org org;
 
@@ -78,6 +86,47 @@ class EditorNewCourseAutosaveAndUndoTests {
 		assertThat(editor.select("#element-heading").text()).isEqualTo("Nothing to edit yet");
 		assertThat(editor.select("#add-lesson")).hasSize(1);
 		assertThat(editor.select("#publish")).hasSize(1);
+	}
+
+	@Test
+	void aNewCourseLeavesTheTierToStrideSoPublishingIsNotRefusedForATierNobodyChose() throws Exception {
+		String location = mvc.perform(post("/courses").with(manager).with(csrf()).param("title", "Money back " + org.suffix()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		CourseId id = new CourseId(location.replaceAll(".*/courses/([^/]+)/edit", "$1"));
+		Document empty = Jsoup.parse(mvc.perform(get(location).with(manager)).andReturn().getResponse().getContentAsString());
+		assertThat(empty.select("#riskTier option[selected]").text()).isEqualTo("Let Stride choose (now: low)");
+		// the author writes a lesson about customers, which Stride rates medium, and never opens the settings
+		editing.add(fixtures.viewer(org.managerA()), id, "LESSON", null, null, null,
+				new Lesson(null, "Tell them when", "Tell the customer the day their refund arrives."), null);
+		Document editor = Jsoup.parse(mvc.perform(get(location).with(manager)).andReturn().getResponse().getContentAsString());
+		assertThat(editor.select("#riskTier option[selected]").text()).isEqualTo("Let Stride choose (now: medium)");
+		assertThat(editor.select("#publish").text()).isEqualTo("Submit for review");
+
+		mvc.perform(post("/courses/" + id.value() + "/outline/publish").with(manager).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", containsString("Sent for review (medium risk)")))
+			.andExpect(flash().attribute("problem", nullValue()));
+		Course sent = authoring.editableOrReviewable(fixtures.viewer(org.managerA()), id);
+		assertThat(sent.status()).isEqualTo(CourseStatus.IN_REVIEW);
+		assertThat(sent.riskTier()).isEqualTo(RiskTier.MEDIUM);
+	}
+
+	@Test
+	void aTierTheAuthorChoseWithAReasonIsKeptAtPublication() throws Exception {
+		Viewer maya = fixtures.viewer(org.managerA());
+		CourseContent sample = Fixtures.sampleCourse("Refunds " + org.suffix());
+		List<Lesson> lessons = new ArrayList<>(sample.lessons());
+		lessons.add(new Lesson(null, "Tell them when", "Tell the customer the day their refund arrives."));
+		Course course = authoring.create(maya, sample.with(lessons, sample.quiz())
+			.withTier(RiskTier.LOW, "Our own wording of the published refund policy."));
+		Document editor = Jsoup.parse(mvc.perform(get("/courses/" + course.id().value() + "/edit").with(manager))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(editor.select("#riskTier option[selected]").val()).isEqualTo("LOW");
+		assertThat(editor.select("#publish").text()).isEqualTo("Publish");
+		mvc.perform(post("/courses/" + course.id().value() + "/outline/publish").with(manager).with(csrf()))
+			.andExpect(flash().attribute("notice", containsString("Published.")));
+		assertThat(authoring.published(course.id()).riskTier()).isEqualTo(RiskTier.LOW);
 	}
 
 	@Test

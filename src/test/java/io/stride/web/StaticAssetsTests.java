@@ -2,6 +2,7 @@ package io.stride.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.jsoup.Jsoup;
@@ -38,6 +39,19 @@ class StaticAssetsTests {
 			assertThat(response.getHeader("Cache-Control")).as(asset).contains("max-age=31536000");
 			assertThat(response.getContentAsByteArray()).as(asset).isNotEmpty();
 		}
+	}
+
+	@Test
+	void everyPageHasAnIconThatNeedsNoSignInAndFaviconIcoLeadsToIt() throws Exception {
+		Document page = Jsoup.parse(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("head link[rel=icon]").attr("href")).isEqualTo("/favicon.svg");
+		MockHttpServletResponse icon = mvc.perform(get("/favicon.svg")).andExpect(status().isOk()).andReturn().getResponse();
+		assertThat(icon.getContentType()).startsWith("image/svg+xml");
+		assertThat(icon.getContentAsString()).contains("<svg");
+		// browsers ask for /favicon.ico on every page whatever it links; not signed in, it is not a 404 nor the sign-in
+		mvc.perform(get("/favicon.ico"))
+			.andExpect(status().isMovedPermanently())
+			.andExpect(header().string("Location", "/favicon.svg"));
 	}
 
 	@Test

@@ -40,9 +40,9 @@ class CourseEstimateController {
 				throw new InvalidInputException("estimatedMinutes", "Give whole minutes, e.g. 45.");
 			}
 			CourseEstimates.Estimate saved = estimates.set(organization.currentViewer(), new CourseId(id), minutes);
-			redirect.addFlashAttribute("notice", saved.given() ? "The course now takes about " + saved.minutes()
-					+ " minutes." : "The estimate now comes from the lessons' length: about " + saved.minutes()
-							+ " minutes.");
+			String minutesText = saved.minutes() == 1 ? "1 minute." : saved.minutes() + " minutes.";
+			redirect.addFlashAttribute("notice", saved.given() ? "The course now takes about " + minutesText
+					: "The estimate now comes from the lessons' length: about " + minutesText);
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("estimateError", e.fieldErrors().get("estimatedMinutes"));

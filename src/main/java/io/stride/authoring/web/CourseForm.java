@@ -94,7 +94,8 @@ public class CourseForm {
 		form.title = course.title();
 		form.description = course.description();
 		form.objectives = String.join("\n", course.objectives());
-		form.riskTier = course.riskTier().name();
+		// empty: "Let Stride choose", which a new course starts with
+		form.riskTier = course.tierFollowsSuggestion() ? "" : course.riskTier().name();
 		form.tierReason = course.tierReason() == null ? "" : course.tierReason();
 		form.passMark = course.quiz().passMark();
 		QuizSettings settings = course.quiz().settings();

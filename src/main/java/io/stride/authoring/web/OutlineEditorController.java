@@ -134,7 +134,7 @@ class OutlineEditorController {
 		model.addAttribute("settingsUrl", to(course.id().value(), selected, null).substring("redirect:".length())
 				+ (selected == null ? "?" : "&") + "panel=settings#settings-panel");
 		model.addAttribute("mediaScript", mediaScript);
-		model.addAttribute("publishesAtOnce", policies.policy(course.riskTier()).publishesAtOnce());
+		model.addAttribute("publishesAtOnce", policies.policy(course.tierAtPublication()).publishesAtOnce());
 		model.addAttribute("kinds", QuestionKind.values());
 		model.addAttribute("tiers", RiskTier.values());
 		model.addAttribute("answerRules", io.stride.authoring.AnswersShown.values());

@@ -46,7 +46,7 @@ public class SignedInSessions extends OncePerRequestFilter {
 		// static assets carry the session cookie too, but show nothing of the person's
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-				|| path.equals("/favicon.ico");
+				|| path.equals("/favicon.ico") || path.equals("/favicon.svg");
 	}
 
 	@Override
