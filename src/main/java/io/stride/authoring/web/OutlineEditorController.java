@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -110,10 +111,14 @@ class OutlineEditorController {
 							: "This course is retired.");
 			return "redirect:/courses/" + id + "/assign";
 		}
+		return render(model, me, course, element, panel, settingsForm(course), Map.of());
+	}
+
+	private CourseForm settingsForm(Course course) {
 		CourseForm settings = CourseForm.of(course);
 		settings.setTopic(authoring.topicOf(course.id()));
-		settings.setTemplateId(templates.templateFor(id).id());
-		return render(model, me, course, element, panel, settings, Map.of());
+		settings.setTemplateId(templates.templateFor(course.id().value()).id());
+		return settings;
 	}
 
 	private String render(Model model, Viewer me, Course course, String element, String panel, CourseForm settings,
@@ -130,6 +135,7 @@ class OutlineEditorController {
 		model.addAttribute("pageTitle", "Edit " + course.title());
 		model.addAttribute("form", settings);
 		model.addAttribute("errors", errors);
+		model.addAttribute("elementErrors", Map.of());
 		model.addAttribute("panel", panel);
 		model.addAttribute("settingsUrl", to(course.id().value(), selected, null).substring("redirect:".length())
 				+ (selected == null ? "?" : "&") + "panel=settings#settings-panel");
@@ -164,30 +170,121 @@ class OutlineEditorController {
 		return "courses/editor";
 	}
 
-	// ---- autosave and preview (JSON) ----
+	// ---- saving the element: autosave (JSON), or the plain form without the script ----
 
-	/** Saves the element being edited; answers its new revision, or 409 with both texts, or 422 at the fields. */
-	@PostMapping(path = "/courses/{id}/outline/elements/{elementId}", produces = "application/json")
-	@ResponseBody
-	ResponseEntity<Map<String, Object>> save(@PathVariable String id, @PathVariable String elementId,
+	/**
+	 * Saves the element being edited. The script's autosave asks for JSON: its new revision, or 409 with both texts,
+	 * or 422 at the fields. A plain form post (a browser without the script, asking for HTML) comes back to the
+	 * editor at the element with "Saved", or re-shows the page with what was typed and the errors at the fields, or
+	 * with both texts on a conflict (what was typed stays in the form, ready to save over theirs).
+	 */
+	@PostMapping("/courses/{id}/outline/elements/{elementId}")
+	Object save(@PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
-			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding) {
+			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding,
+			@RequestHeader(value = "Accept", defaultValue = "") String accept, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		CourseId course = new CourseId(id);
-		return json(() -> {
+		java.util.function.Supplier<OutlineEditing.Saved> saving = () -> {
 			if (binding.hasErrors()) {
 				throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
 						"Enter a whole number."));
 			}
-			OutlineEditing.Saved saved = "question".equals(type)
-					? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
+			return "question".equals(type) ? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
 					: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("revision", saved.revision());
-			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
-			return body;
-		});
+		};
+		if (!accept.contains("text/html") || accept.contains("application/json")) {
+			return json(() -> {
+				OutlineEditing.Saved saved = saving.get();
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("revision", saved.revision());
+				body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+				return body;
+			});
+		}
+		try {
+			saving.get();
+			redirect.addFlashAttribute("notice", "Saved.");
+			return to(id, elementId, null);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			Map<String, String> errors = new LinkedHashMap<>();
+			e.fieldErrors().forEach((field, message) -> errors.putIfAbsent(field.replaceAll("\\[.*$", ""), message));
+			model.addAttribute("problem", "Not saved: " + String.join(" ", new java.util.LinkedHashSet<>(errors.values())));
+			return renderTyped(model, me, course, elementId, revision, title, markdown, question, errors, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(409);
+			model.addAttribute("problem", e.getMessage());
+			Object theirRevision = e.state().get("theirRevision");
+			ConflictShown shown = new ConflictShown(who(e.state()), text(e.state().get("theirs")),
+					text(e.state().get("yours")));
+			return renderTyped(model, me, course, elementId,
+					theirRevision instanceof Integer r ? r : revision, title, markdown, question, Map.of(), shown);
+		}
+	}
+
+	/** Both texts of a conflict as the page shows them without the script. */
+	record ConflictShown(String who, String theirs, String yours) {
+	}
+
+	/** The editor at the element, with what the author typed in place of what is saved. */
+	private String renderTyped(Model model, Viewer me, CourseId id, String elementId, Integer revision, String title,
+			String markdown, CourseForm.QuestionForm typed, Map<String, String> errors, ConflictShown conflict) {
+		Course course = authoring.editable(me, id);
+		render(model, me, course, elementId, null, settingsForm(course), Map.of());
+		OutlineElement element = (OutlineElement) model.getAttribute("element");
+		if (element == null || !element.id().equals(elementId)) {
+			throw new NotFoundException("Element");
+		}
+		if (element.lesson() != null) {
+			// the request's question fields were bound as "q" too; a lesson's page has none
+			model.asMap().remove("q");
+			Lesson saved = element.lesson();
+			model.addAttribute("lesson", new Lesson(elementId, title == null ? saved.title() : title,
+					markdown == null ? saved.markdown() : markdown, saved.sources(), saved.module()));
+		}
+		else {
+			typed.keepSource(element.question().source());
+			typed.pad();
+			model.addAttribute("q", typed);
+		}
+		model.addAttribute("formRevision", revision);
+		model.addAttribute("elementErrors", errors);
+		model.addAttribute("conflict", conflict);
+		return "courses/editor";
+	}
+
+	private String who(Map<String, Object> state) {
+		String savedAt = "";
+		if (state.get("savedAt") instanceof String at) {
+			savedAt = " at " + java.time.LocalTime.ofInstant(java.time.Instant.parse(at), java.time.ZoneId.systemDefault())
+				.withSecond(0).withNano(0);
+		}
+		return (state.get("savedBy") instanceof String by ? by : "Someone") + " saved it" + savedAt
+				+ ". Nothing of yours was written over theirs.";
+	}
+
+	/** A lesson's title and text, or a question's prompt, options (✓ the right ones) and explanation. */
+	private static String text(Object value) {
+		if (value instanceof Map<?, ?> lesson) {
+			return Objects.toString(lesson.get("title"), "") + "\n\n" + Objects.toString(lesson.get("markdown"), "");
+		}
+		if (value instanceof io.stride.authoring.Question q) {
+			StringBuilder text = new StringBuilder(Objects.toString(q.prompt(), ""));
+			for (int i = 0; i < q.options().size(); i++) {
+				text.append('\n').append(q.correct().contains(i) ? "\u2713 " : "\u00b7 ").append(q.options().get(i));
+			}
+			q.accepted().forEach(a -> text.append("\n= ").append(a));
+			if (q.explanation() != null && !q.explanation().isBlank()) {
+				text.append("\n\n").append(q.explanation());
+			}
+			return text.toString();
+		}
+		return value == null ? "" : value.toString();
 	}
 
 	/** The lesson text as learners will see it (sanitized), for the live preview. */
@@ -410,6 +507,79 @@ class OutlineEditorController {
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("problem", "Not renamed: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	/** Moves a whole module one place up or down among the modules; the focus stays on the button pressed. */
+	@PostMapping("/courses/{id}/outline/modules/move")
+	String moveModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "down") String direction, @RequestParam(defaultValue = "0") int outlineRevision,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		CourseId course = new CourseId(id);
+		String module = name.isBlank() ? null : name.strip();
+		List<String> names = editing.outline(me, course).modules().stream().map(Outline.Module::name).toList();
+		int from = names.indexOf(module);
+		int to = "up".equals(direction) ? from - 1 : from + 1;
+		String label = module == null ? "the lessons in no module" : "module \u201c" + module + "\u201d";
+		if (from < 0) {
+			redirect.addFlashAttribute("problem", "Not moved: there is no such module in this course any more.");
+			return to(id, current, null);
+		}
+		if (to < 0 || to >= names.size()) {
+			redirect.addFlashAttribute("notice", "It is already there.");
+			return to(id, current, "module-" + direction + "-" + from);
+		}
+		try {
+			editing.moveModule(me, course, module, to, outlineRevision);
+			redirect.addFlashAttribute("announce", "Moved " + label + " to place " + (to + 1) + " of " + names.size() + ".");
+			return to(id, current, "module-" + direction + "-" + to);
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not moved: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not moved: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	/** Removes a whole module with its lessons and their knowledge checks; "Restore it" puts it all back. */
+	@PostMapping("/courses/{id}/outline/modules/remove")
+	String removeModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "0") int outlineRevision, @RequestParam(required = false) String current,
+			RedirectAttributes redirect) {
+		try {
+			OutlineEditing.ModuleRemoved removed = editing.removeModule(organization.currentViewer(), new CourseId(id),
+					name, outlineRevision);
+			redirect.addFlashAttribute("notice", "Removed " + (removed.name() == null ? "the lessons in no module"
+					: "module \u201c" + removed.name() + "\u201d") + " with its " + removed.lessons()
+					+ (removed.lessons() == 1 ? " lesson" : " lessons") + " and their knowledge checks.");
+			redirect.addFlashAttribute("restorableModule", removed.removalId());
+			return to(id, current, "restore");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not removed: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not removed: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	@PostMapping("/courses/{id}/outline/modules/restore")
+	String restoreModule(@PathVariable String id, @RequestParam(defaultValue = "") String removalId,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
+		try {
+			editing.restoreModule(organization.currentViewer(), new CourseId(id), removalId);
+			redirect.addFlashAttribute("notice", "Restored the module where it was, with its lessons and knowledge checks.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not restored: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not restored: " + e.getMessage());
 		}
 		return to(id, current, null);
 	}
