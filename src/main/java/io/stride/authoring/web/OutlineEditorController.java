@@ -195,7 +195,7 @@ class OutlineEditorController {
 			return "question".equals(type) ? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
 					: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
 		};
-		if (!accept.contains("text/html") || accept.contains("application/json")) {
+		if (wantsJson(accept)) {
 			return json(() -> {
 				OutlineEditing.Saved saved = saving.get();
 				Map<String, Object> body = new LinkedHashMap<>();
@@ -667,40 +667,40 @@ class OutlineEditorController {
 
 	// ---- settings and publishing ----
 
+	/**
+	 * Saves the course's settings. The script's autosave asks for JSON: the new settings revision and when, 422 at the
+	 * fields, or 409 with both values ({@code theirs}, {@code yours}) when someone saved them since. A plain form
+	 * post comes back to the editor, or re-shows the panel with what was typed and the errors at the fields.
+	 */
 	@PostMapping("/courses/{id}/outline/settings")
-	String settings(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
+	Object settings(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "0") int settingsRevision, @RequestParam(required = false) String current,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestHeader(value = "Accept", defaultValue = "") String accept, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
-		Course course = authoring.editable(me, courseId);
-		if (binding.hasErrors()) {
-			response.setStatus(422);
-			Map<String, String> errors = new LinkedHashMap<>();
-			binding.getFieldErrors().forEach(e -> errors.put(e.getField(), "Enter a whole number."));
-			model.addAttribute("problem", "The settings were not saved. Check the fields marked.");
-			return render(model, me, course, current, "settings", form, errors);
+		// the form has always answered HTML: only the script's autosave, asking for JSON, gets JSON
+		if (accept.contains("application/json")) {
+			return json(() -> {
+				try {
+					saveSettings(me, courseId, form, binding, settingsRevision);
+				}
+				catch (ConflictException e) {
+					Map<String, Object> state = new LinkedHashMap<>(e.state());
+					state.put("yours", typedSettings(form));
+					throw new ConflictException(e.getMessage(), state);
+				}
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("settingsRevision", editing.outline(me, courseId).settingsRevision());
+				body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+				return body;
+			});
 		}
+		Course course = authoring.editable(me, courseId);
 		try {
-			CourseTemplate template = form.getTemplateId() == null || form.getTemplateId().isBlank() ? null
-					: templates.find(form.getTemplateId());
-			RiskTier tier = form.getRiskTier() == null || form.getRiskTier().isBlank() ? null
-					: RiskTier.valueOf(form.getRiskTier());
-			editing.saveSettings(me, courseId, settingsRevision, new OutlineEditing.Settings(form.getTitle(),
-					form.getDescription(), form.getObjectives() == null ? List.of() : List.of(form.getObjectives().split("\\R")),
-					tier, form.getTierReason(), form.getPassMark(), new QuizSettings(form.getAttemptLimit(),
-							form.getTimeLimitMinutes(), form.getDrawCount(), form.isShuffleOptions(), form.getAnswersShown())));
-			authoring.setTopic(me, courseId, form.getTopic());
-			if (template != null) {
-				standards.choose(me, courseId, template.id());
-			}
+			saveSettings(me, courseId, form, binding, settingsRevision);
 			redirect.addFlashAttribute("notice", "Settings saved.");
 			return to(id, current, null);
-		}
-		catch (NotFoundException e) {
-			response.setStatus(422);
-			return render(model, me, course, current, "settings", form,
-					Map.of("templateId", "That template no longer exists; choose another."));
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
@@ -711,6 +711,59 @@ class OutlineEditorController {
 			redirect.addFlashAttribute("problem", e.getMessage() + " The settings below are the saved ones; make your change again.");
 			return to(id, current, null) ;
 		}
+	}
+
+	/**
+	 * Whether an element save is the script's (JSON, as it has always answered) rather than a plain form post from a
+	 * browser, which asks for HTML.
+	 */
+	private static boolean wantsJson(String accept) {
+		return !accept.contains("text/html") || accept.contains("application/json");
+	}
+
+	/** Saves the settings panel's fields, its template and topic; refuses bad values at their fields (422). */
+	private void saveSettings(Viewer me, CourseId courseId, CourseForm form, BindingResult binding, int settingsRevision) {
+		if (binding.hasErrors()) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			binding.getFieldErrors().forEach(e -> errors.put(e.getField(), "Enter a whole number."));
+			throw new InvalidInputException("The settings were not saved.", errors);
+		}
+		CourseTemplate template;
+		try {
+			template = form.getTemplateId() == null || form.getTemplateId().isBlank() ? null
+					: templates.find(form.getTemplateId());
+		}
+		catch (NotFoundException e) {
+			throw new InvalidInputException("templateId", "That template no longer exists; choose another.");
+		}
+		RiskTier tier;
+		try {
+			tier = form.getRiskTier() == null || form.getRiskTier().isBlank() ? null : RiskTier.valueOf(form.getRiskTier());
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInputException("riskTier", "Choose one of the risk tiers.");
+		}
+		editing.saveSettings(me, courseId, settingsRevision, new OutlineEditing.Settings(form.getTitle(),
+				form.getDescription(), form.getObjectives() == null ? List.of() : List.of(form.getObjectives().split("\\R")),
+				tier, form.getTierReason(), form.getPassMark(), new QuizSettings(form.getAttemptLimit(),
+						form.getTimeLimitMinutes(), form.getDrawCount(), form.isShuffleOptions(), form.getAnswersShown())));
+		authoring.setTopic(me, courseId, form.getTopic());
+		if (template != null) {
+			standards.choose(me, courseId, template.id());
+		}
+	}
+
+	/** The settings as typed, shown beside the saved ones in a conflict. */
+	private static Map<String, Object> typedSettings(CourseForm form) {
+		Map<String, Object> yours = new LinkedHashMap<>();
+		yours.put("title", form.getTitle());
+		yours.put("description", form.getDescription());
+		yours.put("objectives", form.getObjectives() == null ? List.of()
+				: java.util.Arrays.stream(form.getObjectives().split("\\R")).filter(o -> !o.isBlank()).toList());
+		yours.put("riskTier", form.getRiskTier());
+		yours.put("tierReason", form.getTierReason());
+		yours.put("passMark", form.getPassMark());
+		return yours;
 	}
 
 	@PostMapping("/courses/{id}/outline/publish")
