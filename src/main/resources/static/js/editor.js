@@ -39,7 +39,8 @@ document.addEventListener('DOMContentLoaded', () => {
   // form: the fields saved together; revisionName: its revision field (sent, and set from the answer);
   // state: where "Saving… / Saved at / Not saved" shows; conflict: the section that shows both texts;
   // reload: where "Take theirs" goes; saved(body): what else changes on the page after a save
-  const autosave = ({ form: fields, revisionName, state, label = '', conflict, reload, saved }) => {
+  // posts: its button still posts the form (after any save under way), coming back as the page without the script does
+  const autosave = ({ form: fields, revisionName, state, label = '', conflict, reload, saved, posts = false }) => {
     const saver = { dirty: false, stopped: false };
     let saving = null;
     let timer = null;
@@ -145,10 +146,25 @@ document.addEventListener('DOMContentLoaded', () => {
         save();
       }
     });
-    fields.addEventListener('submit', (event) => {
-      event.preventDefault();
-      saver.dirty = true;
-      save();
+    fields.addEventListener('submit', async (event) => {
+      if (!posts) {
+        event.preventDefault();
+        saver.dirty = true;
+        save();
+        return;
+      }
+      clearTimeout(timer);
+      if (saving && !fields.dataset.posting) {
+        // the post goes after the save under way, with the revision it answers
+        event.preventDefault();
+        await saving;
+        fields.dataset.posting = 'true';
+        fields.requestSubmit(event.submitter);
+        return;
+      }
+      // the post saves everything in the form: nothing is left for the autosave to do on leaving
+      saver.dirty = false;
+      saver.stopped = true;
     });
     state.addEventListener('click', () => {
       if (state.dataset.state === 'failed') {
@@ -202,7 +218,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const settingsOpenLink = document.getElementById('settings-open');
     autosave({
       form: settingsForm, revisionName: 'settingsRevision', state: document.getElementById('settings-save-state'),
-      label: 'Settings: ',
+      label: 'Settings: ', posts: true,
       conflict: document.getElementById('settings-conflict'),
       reload: settingsOpenLink ? settingsOpenLink.href : window.location.href,
       saved: () => {

@@ -27,6 +27,7 @@ import io.stride.shared.NotFoundException;
 import io.stride.standards.CourseTemplate;
 import io.stride.standards.Templates;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -173,39 +173,41 @@ class OutlineEditorController {
 	// ---- saving the element: autosave (JSON), or the plain form without the script ----
 
 	/**
-	 * Saves the element being edited. The script's autosave asks for JSON: its new revision, or 409 with both texts,
-	 * or 422 at the fields. A plain form post (a browser without the script, asking for HTML) comes back to the
-	 * editor at the element with "Saved", or re-shows the page with what was typed and the errors at the fields, or
-	 * with both texts on a conflict (what was typed stays in the form, ready to save over theirs).
+	 * Saves the element being edited, for the script's autosave: its new revision, or 409 with both texts, or 422 at
+	 * the fields. A browser without the script asks for HTML and gets {@link #saveWithoutScript} instead.
 	 */
 	@PostMapping("/courses/{id}/outline/elements/{elementId}")
-	Object save(@PathVariable String id, @PathVariable String elementId,
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> save(@PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
-			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding,
-			@RequestHeader(value = "Accept", defaultValue = "") String accept, Model model,
+			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding) {
+		Viewer me = organization.currentViewer();
+		return json(() -> {
+			OutlineEditing.Saved saved = saveElement(me, new CourseId(id), elementId, revision, type, title, markdown,
+					question, binding);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("revision", saved.revision());
+			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+			return body;
+		});
+	}
+
+	/**
+	 * The element form's Save without the script (a plain form post, asking for HTML): back to the editor at the
+	 * element with "Saved", or the page again with what was typed and the errors at the fields, or with both texts on
+	 * a conflict (what was typed stays in the form, under their revision: saving again keeps it over theirs).
+	 */
+	@PostMapping(path = "/courses/{id}/outline/elements/{elementId}", produces = MediaType.TEXT_HTML_VALUE)
+	String saveWithoutScript(@PathVariable String id, @PathVariable String elementId,
+			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
+			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		CourseId course = new CourseId(id);
-		java.util.function.Supplier<OutlineEditing.Saved> saving = () -> {
-			if (binding.hasErrors()) {
-				throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
-						"Enter a whole number."));
-			}
-			return "question".equals(type) ? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
-					: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
-		};
-		if (wantsJson(accept)) {
-			return json(() -> {
-				OutlineEditing.Saved saved = saving.get();
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("revision", saved.revision());
-				body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
-				return body;
-			});
-		}
 		try {
-			saving.get();
+			saveElement(me, course, elementId, revision, type, title, markdown, question, binding);
 			redirect.addFlashAttribute("notice", "Saved.");
 			return to(id, elementId, null);
 		}
@@ -225,6 +227,16 @@ class OutlineEditorController {
 			return renderTyped(model, me, course, elementId,
 					theirRevision instanceof Integer r ? r : revision, title, markdown, question, Map.of(), shown);
 		}
+	}
+
+	private OutlineEditing.Saved saveElement(Viewer me, CourseId course, String elementId, Integer revision, String type,
+			String title, String markdown, CourseForm.QuestionForm question, BindingResult binding) {
+		if (binding.hasErrors()) {
+			throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
+					"Enter a whole number."));
+		}
+		return "question".equals(type) ? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
+				: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
 	}
 
 	/** Both texts of a conflict as the page shows them without the script. */
@@ -668,34 +680,15 @@ class OutlineEditorController {
 	// ---- settings and publishing ----
 
 	/**
-	 * Saves the course's settings. The script's autosave asks for JSON: the new settings revision and when, 422 at the
-	 * fields, or 409 with both values ({@code theirs}, {@code yours}) when someone saved them since. A plain form
-	 * post comes back to the editor, or re-shows the panel with what was typed and the errors at the fields.
+	 * Saves the course's settings from the panel's form (its Save button, with or without the script): back to the
+	 * editor, or the panel again with what was typed and the errors at the fields.
 	 */
 	@PostMapping("/courses/{id}/outline/settings")
-	Object settings(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
+	String settings(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "0") int settingsRevision, @RequestParam(required = false) String current,
-			@RequestHeader(value = "Accept", defaultValue = "") String accept, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
-		// the form has always answered HTML: only the script's autosave, asking for JSON, gets JSON
-		if (accept.contains("application/json")) {
-			return json(() -> {
-				try {
-					saveSettings(me, courseId, form, binding, settingsRevision);
-				}
-				catch (ConflictException e) {
-					Map<String, Object> state = new LinkedHashMap<>(e.state());
-					state.put("yours", typedSettings(form));
-					throw new ConflictException(e.getMessage(), state);
-				}
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("settingsRevision", editing.outline(me, courseId).settingsRevision());
-				body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
-				return body;
-			});
-		}
 		Course course = authoring.editable(me, courseId);
 		try {
 			saveSettings(me, courseId, form, binding, settingsRevision);
@@ -714,11 +707,29 @@ class OutlineEditorController {
 	}
 
 	/**
-	 * Whether an element save is the script's (JSON, as it has always answered) rather than a plain form post from a
-	 * browser, which asks for HTML.
+	 * The settings panel's autosave (the script asks for JSON): the new settings revision and when, 422 at the fields,
+	 * or 409 with both values ({@code theirs}, {@code yours}) when someone saved them since; nothing is overwritten.
 	 */
-	private static boolean wantsJson(String accept) {
-		return !accept.contains("text/html") || accept.contains("application/json");
+	@PostMapping(path = "/courses/{id}/outline/settings", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> autosaveSettings(@PathVariable String id, @ModelAttribute("form") CourseForm form,
+			BindingResult binding, @RequestParam(defaultValue = "0") int settingsRevision) {
+		Viewer me = organization.currentViewer();
+		CourseId courseId = new CourseId(id);
+		return json(() -> {
+			try {
+				saveSettings(me, courseId, form, binding, settingsRevision);
+			}
+			catch (ConflictException e) {
+				Map<String, Object> state = new LinkedHashMap<>(e.state());
+				state.put("yours", typedSettings(form));
+				throw new ConflictException(e.getMessage(), state);
+			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("settingsRevision", editing.outline(me, courseId).settingsRevision());
+			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+			return body;
+		});
 	}
 
 	/** Saves the settings panel's fields, its template and topic; refuses bad values at their fields (422). */
