@@ -128,6 +128,12 @@ document.addEventListener('DOMContentLoaded', () => {
       saving = null;
     };
     saver.save = save;
+    // resolves once no save is under way (a save may wait for the one before it)
+    saver.idle = async () => {
+      while (saving) {
+        await saving;
+      }
+    };
     fields.addEventListener('input', () => {
       saver.dirty = true;
       if (!saver.stopped) {
@@ -153,18 +159,23 @@ document.addEventListener('DOMContentLoaded', () => {
         save();
         return;
       }
-      clearTimeout(timer);
-      if (saving && !fields.dataset.posting) {
-        // the post goes after the save under way, with the revision it answers
-        event.preventDefault();
-        await saving;
-        fields.dataset.posting = 'true';
-        fields.requestSubmit(event.submitter);
+      if (fields.dataset.posting) {
         return;
       }
-      // the post saves everything in the form: nothing is left for the autosave to do on leaving
-      saver.dirty = false;
+      // the post goes once every save under way is answered, with the revision the last one answered; a refusal
+      // (errors at the fields, a conflict) stays on the page instead
+      event.preventDefault();
+      clearTimeout(timer);
+      if (saver.dirty) {
+        await save();
+      }
+      await saver.idle();
+      if (saver.dirty || saver.stopped) {
+        return;
+      }
       saver.stopped = true;
+      fields.dataset.posting = 'true';
+      fields.requestSubmit(event.submitter);
     });
     state.addEventListener('click', () => {
       if (state.dataset.state === 'failed') {
@@ -231,7 +242,10 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
   const pending = () => autosavers.filter((saver) => saver.dirty && !saver.stopped);
-  const saveAll = (keepalive) => Promise.all(pending().map((saver) => saver.save(keepalive)));
+  const saveAll = async (keepalive) => {
+    await Promise.all(pending().map((saver) => saver.save(keepalive)));
+    await Promise.all(autosavers.map((saver) => saver.idle()));
+  };
   if (autosavers.length) {
     // leaving the page (another element, a structural form, another page) saves first
     document.addEventListener('click', async (event) => {
