@@ -1,6 +1,6 @@
-// The outline editor: autosave of the element being edited (one save at a time, under its revision), the conflict
-// view, the live preview, arrow keys and drag and drop in the outline, and the library dialog. Every structural
-// change is a plain form, so the page works without this file except for saving typed text.
+// The outline editor: autosave of the element being edited and of the course's settings (one save at a time, each
+// under its own revision), the conflict view, the live preview, arrow keys and drag and drop in the outline, and the library dialog. Every structural
+// change is a plain form, and typed text saves by a plain form too, so the page works without this file.
 document.addEventListener('DOMContentLoaded', () => {
   const main = document.querySelector('main.editor');
   if (!main) {
@@ -8,44 +8,21 @@ document.addEventListener('DOMContentLoaded', () => {
   }
   const csrfInput = document.querySelector('input[name="_csrf"]');
   const csrf = csrfInput ? csrfInput.value : '';
-  const state = document.getElementById('save-state');
   const form = document.querySelector('form[data-element-form]');
-  const conflict = document.getElementById('conflict');
-  const setState = (text, kind) => {
-    state.textContent = text;
-    state.dataset.state = kind || '';
-  };
   const time = () => new Date().toTimeString().slice(0, 5);
 
-  // ---- autosave ----
-  let dirty = false;
-  let saving = null;
-  let timer = null;
-  let stopped = false;
-  const revision = form ? form.querySelector('input[name="revision"]') : null;
-  const showErrors = (errors) => {
-    form.querySelectorAll('[data-error-for]').forEach((slot) => {
-      slot.textContent = '';
-    });
-    form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
-    Object.entries(errors || {}).forEach(([field, message]) => {
-      const base = field.replace(/\[.*$/, '');
-      const slot = form.querySelector(`[data-error-for="${base}"]`) || form.querySelector('[data-error-for]');
-      if (slot) {
-        slot.textContent = message;
-      }
-      const input = form.querySelector(`[name="${base}"]`);
-      if (input) {
-        input.setAttribute('aria-invalid', 'true');
-      }
-    });
-  };
+  // ---- autosave: the element being edited and the course's settings, each under its own revision ----
   const render = (value) => {
     if (value == null) {
       return '';
     }
     if (typeof value === 'string') {
       return value;
+    }
+    if (value.passMark !== undefined) {
+      return [`Title: ${value.title || ''}`, `Description: ${value.description || ''}`,
+        `Objectives: ${(value.objectives || []).join('; ')}`, `Risk tier: ${value.riskTier || 'Stride chooses'}`,
+        `Reason for the tier: ${value.tierReason || ''}`, `Pass mark: ${value.passMark}%`].join('\n');
     }
     if (value.markdown !== undefined || value.title !== undefined) {
       return `${value.title || ''}\n\n${value.markdown || ''}`;
@@ -58,155 +35,252 @@ document.addEventListener('DOMContentLoaded', () => {
     }
     return lines.join('\n');
   };
-  const showConflict = (body) => {
-    stopped = true;
-    setState('Conflict: not saved', 'conflict');
-    document.getElementById('conflict-theirs').textContent = render(body.theirs);
-    document.getElementById('conflict-yours').textContent = render(body.yours);
-    document.getElementById('conflict-who').textContent = `${body.savedBy || 'Someone'} saved it${body.savedAt
-      ? ' at ' + new Date(body.savedAt).toTimeString().slice(0, 5) : ''}. Nothing of yours was written over theirs.`;
-    conflict.dataset.theirRevision = body.theirRevision;
-    conflict.hidden = false;
-    conflict.focus();
-  };
-  const save = async (keepalive) => {
-    if (!form || stopped) {
-      return;
-    }
-    if (saving) {
-      await saving;
-      if (!dirty) {
+  const autosavers = [];
+  // form: the fields saved together; revisionName: its revision field (sent, and set from the answer);
+  // state: where "Saving… / Saved at / Not saved" shows; conflict: the section that shows both texts;
+  // reload: where "Take theirs" goes; saved(body): what else changes on the page after a save
+  // posts: its button still posts the form (after any save under way), coming back as the page without the script does
+  const autosave = ({ form: fields, revisionName, state, label = '', conflict, reload, saved, posts = false }) => {
+    const saver = { dirty: false, stopped: false };
+    let saving = null;
+    let timer = null;
+    const revision = fields.querySelector(`input[name="${revisionName}"]`);
+    const setState = (text, kind) => {
+      state.textContent = label + text;
+      state.dataset.state = kind || '';
+    };
+    const showErrors = (errors) => {
+      fields.querySelectorAll('[data-error-for]').forEach((slot) => {
+        slot.textContent = '';
+      });
+      fields.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+      Object.entries(errors || {}).forEach(([field, message]) => {
+        const base = field.replace(/\[.*$/, '');
+        const slot = fields.querySelector(`[data-error-for="${base}"]`) || fields.querySelector('[data-error-for]');
+        if (slot) {
+          slot.textContent = message;
+        }
+        const input = fields.querySelector(`[name="${base}"]`);
+        if (input) {
+          input.setAttribute('aria-invalid', 'true');
+          if (slot && slot.id && !input.getAttribute('aria-describedby')) {
+            input.setAttribute('aria-describedby', slot.id);
+          }
+        }
+      });
+    };
+    const part = (name) => conflict.querySelector(`[data-${name}]`);
+    const showConflict = (body) => {
+      saver.stopped = true;
+      setState('Not saved: conflict, someone else saved it meanwhile (both are shown below)', 'conflict');
+      part('conflict-theirs').textContent = render(body.theirs);
+      part('conflict-yours').textContent = render(body.yours);
+      part('conflict-who').textContent = `${body.savedBy || 'Someone'} saved it${body.savedAt
+        ? ' at ' + new Date(body.savedAt).toTimeString().slice(0, 5) : ''}. Nothing of yours was written over theirs.`;
+      conflict.dataset.theirRevision = body.theirRevision;
+      conflict.hidden = false;
+      conflict.focus();
+    };
+    const save = async (keepalive) => {
+      if (saver.stopped) {
         return;
       }
-    }
-    dirty = false;
-    clearTimeout(timer);
-    setState('Saving…', 'saving');
-    const data = new URLSearchParams(new FormData(form));
-    saving = (async () => {
-      try {
-        const response = await fetch(form.action, {
-          method: 'POST', body: data, keepalive: !!keepalive, credentials: 'same-origin',
-          headers: { Accept: 'application/json', 'X-CSRF-TOKEN': csrf }
-        });
-        const body = await response.json().catch(() => ({}));
-        if (response.ok) {
-          revision.value = body.revision;
-          showErrors({});
-          setState(`Saved ${body.savedAt ? body.savedAt.slice(0, 5) : time()}`, 'saved');
-          const undo = document.querySelector('#undo');
-          if (undo) {
-            undo.disabled = false;
-            document.querySelector('[data-undo-form] input[name="revision"]').value = body.revision;
-          }
-        } else if (response.status === 409) {
-          showConflict(body);
-        } else if (response.status === 422) {
-          dirty = true;
-          showErrors(body.errors);
-          setState(`Not saved: ${body.detail || 'check the fields marked'}`, 'invalid');
-        } else {
-          dirty = true;
-          setState('Not saved — retry', 'failed');
+      if (saving) {
+        await saving;
+        if (!saver.dirty) {
+          return;
         }
-      } catch (error) {
-        dirty = true;
-        setState('Not saved — retry', 'failed');
       }
-    })();
-    await saving;
-    saving = null;
-  };
-  if (form) {
-    setState('All changes saved', 'saved');
-    form.addEventListener('input', () => {
-      dirty = true;
-      if (!stopped) {
+      saver.dirty = false;
+      clearTimeout(timer);
+      setState('Saving…', 'saving');
+      const data = new URLSearchParams(new FormData(fields));
+      saving = (async () => {
+        try {
+          const response = await fetch(fields.action, {
+            method: 'POST', body: data, keepalive: !!keepalive, credentials: 'same-origin',
+            headers: { Accept: 'application/json', 'X-CSRF-TOKEN': csrf }
+          });
+          const body = await response.json().catch(() => ({}));
+          if (response.ok) {
+            revision.value = body[revisionName] !== undefined ? body[revisionName] : body.revision;
+            showErrors({});
+            setState(`Saved at ${body.savedAt ? body.savedAt.slice(0, 5) : time()}`, 'saved');
+            if (saved) {
+              saved(body);
+            }
+          } else if (response.status === 409) {
+            showConflict(body);
+          } else if (response.status === 422) {
+            saver.dirty = true;
+            showErrors(body.errors);
+            setState(`Not saved: ${body.detail || 'check the fields marked'}`, 'invalid');
+          } else {
+            saver.dirty = true;
+            setState(`Not saved: ${body.detail || 'Stride could not be reached'}. Select this to retry.`, 'failed');
+          }
+        } catch (error) {
+          saver.dirty = true;
+          setState('Not saved: Stride could not be reached. Select this to retry.', 'failed');
+        }
+      })();
+      await saving;
+      saving = null;
+    };
+    saver.save = save;
+    // resolves once no save is under way (a save may wait for the one before it)
+    saver.idle = async () => {
+      while (saving) {
+        await saving;
+      }
+    };
+    fields.addEventListener('input', () => {
+      saver.dirty = true;
+      if (!saver.stopped) {
         setState('Not saved yet…', 'pending');
       }
       clearTimeout(timer);
       timer = setTimeout(() => save(), 800);
     });
-    form.addEventListener('change', () => {
-      dirty = true;
+    fields.addEventListener('change', () => {
+      saver.dirty = true;
       clearTimeout(timer);
       timer = setTimeout(() => save(), 300);
     });
-    form.addEventListener('focusout', () => {
-      if (dirty) {
+    fields.addEventListener('focusout', () => {
+      if (saver.dirty) {
         save();
       }
     });
-    form.addEventListener('submit', (event) => {
+    fields.addEventListener('submit', async (event) => {
+      if (!posts) {
+        event.preventDefault();
+        saver.dirty = true;
+        save();
+        return;
+      }
+      if (fields.dataset.posting) {
+        return;
+      }
+      // the post goes once every save under way is answered, with the revision the last one answered; a refusal
+      // (errors at the fields, a conflict) stays on the page instead
       event.preventDefault();
-      dirty = true;
-      save();
+      clearTimeout(timer);
+      if (saver.dirty) {
+        await save();
+      }
+      await saver.idle();
+      if (saver.dirty || saver.stopped) {
+        return;
+      }
+      saver.stopped = true;
+      fields.dataset.posting = 'true';
+      fields.requestSubmit(event.submitter);
     });
     state.addEventListener('click', () => {
       if (state.dataset.state === 'failed') {
         save();
       }
     });
-    // leaving the element (another element, a structural form, another page) saves first
+    // the conflict view: keep mine saves over theirs, take theirs reloads, merge lets the author edit first
+    part('keep-mine').addEventListener('click', () => {
+      revision.value = conflict.dataset.theirRevision;
+      conflict.hidden = true;
+      saver.stopped = false;
+      saver.dirty = true;
+      save();
+    });
+    part('take-theirs').addEventListener('click', () => {
+      saver.dirty = false;
+      saver.stopped = true;
+      window.location.href = reload;
+    });
+    part('merge').addEventListener('click', () => {
+      // their text stays in view; yours stays in the fields: edit them into one, which then saves over theirs
+      revision.value = conflict.dataset.theirRevision;
+      saver.stopped = false;
+      setState('Merging: edit your text, it saves over theirs', 'pending');
+      const field = fields.querySelector('textarea, input[type="text"], input:not([type="hidden"])');
+      if (field) {
+        field.focus();
+      }
+    });
+    autosavers.push(saver);
+    return saver;
+  };
+  const elementState = document.getElementById('save-state');
+  const conflict = document.getElementById('conflict');
+  if (form) {
+    elementState.textContent = 'All changes saved';
+    elementState.dataset.state = 'saved';
+    autosave({
+      form, revisionName: 'revision', state: elementState, conflict, reload: window.location.href,
+      saved: (body) => {
+        const undo = document.querySelector('#undo');
+        if (undo) {
+          undo.disabled = false;
+          document.querySelector('[data-undo-form] input[name="revision"]').value = body.revision;
+        }
+      }
+    });
+  }
+  const settingsForm = document.getElementById('settings-form');
+  if (settingsForm) {
+    const settingsOpenLink = document.getElementById('settings-open');
+    autosave({
+      form: settingsForm, revisionName: 'settingsRevision', state: document.getElementById('settings-save-state'),
+      label: 'Settings: ', posts: true,
+      conflict: document.getElementById('settings-conflict'),
+      reload: settingsOpenLink ? settingsOpenLink.href : window.location.href,
+      saved: () => {
+        const heading = document.querySelector('.editor-title h1');
+        const title = settingsForm.querySelector('[name="title"]');
+        if (heading && title && title.value.trim()) {
+          heading.textContent = title.value.trim();
+        }
+      }
+    });
+  }
+  const pending = () => autosavers.filter((saver) => saver.dirty && !saver.stopped);
+  const saveAll = async (keepalive) => {
+    await Promise.all(pending().map((saver) => saver.save(keepalive)));
+    await Promise.all(autosavers.map((saver) => saver.idle()));
+  };
+  if (autosavers.length) {
+    // leaving the page (another element, a structural form, another page) saves first
     document.addEventListener('click', async (event) => {
       const link = event.target.closest('a[href]');
-      if (!link || !dirty || stopped || link.target) {
+      if (!link || !pending().length || link.target) {
         return;
       }
       event.preventDefault();
-      await save();
-      if (!dirty) {
+      await saveAll();
+      if (!pending().length) {
         window.location.href = link.href;
       }
     });
-    document.querySelectorAll('form:not([data-element-form]):not([role="search"])').forEach((other) => {
+    document.querySelectorAll('form:not([data-autosave]):not([role="search"])').forEach((other) => {
       other.addEventListener('submit', async (event) => {
-        if (!dirty || stopped || other.dataset.saved) {
+        if (!pending().length || other.dataset.saved) {
           return;
         }
         event.preventDefault();
-        await save();
-        if (!dirty) {
+        await saveAll();
+        if (!pending().length) {
           other.dataset.saved = 'true';
           other.requestSubmit(event.submitter);
         }
       });
     });
     window.addEventListener('pagehide', () => {
-      if (dirty && !stopped) {
-        save(true);
+      if (pending().length) {
+        saveAll(true);
       }
     });
     window.addEventListener('beforeunload', (event) => {
-      if (dirty && !stopped) {
-        save(true);
+      if (pending().length) {
+        saveAll(true);
         event.preventDefault();
-      }
-    });
-  }
-
-  // ---- the conflict view ----
-  if (conflict) {
-    document.getElementById('keep-mine').addEventListener('click', () => {
-      revision.value = conflict.dataset.theirRevision;
-      conflict.hidden = true;
-      stopped = false;
-      dirty = true;
-      save();
-    });
-    document.getElementById('take-theirs').addEventListener('click', () => {
-      dirty = false;
-      stopped = true;
-      window.location.reload();
-    });
-    document.getElementById('merge').addEventListener('click', () => {
-      // their text stays in view; yours stays in the fields: edit them into one, which then saves over theirs
-      revision.value = conflict.dataset.theirRevision;
-      stopped = false;
-      setState('Merging: edit your text, it saves over theirs', 'pending');
-      const field = form.querySelector('textarea, input[type="text"], input:not([type="hidden"])');
-      if (field) {
-        field.focus();
       }
     });
   }
@@ -356,9 +430,7 @@ document.addEventListener('DOMContentLoaded', () => {
       } else {
         fields.lessonId = item.dataset.lesson || '';
       }
-      if (dirty) {
-        await save();
-      }
+      await saveAll();
       post(main.dataset.moveUrl, fields);
     });
   });

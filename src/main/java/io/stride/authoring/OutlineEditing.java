@@ -41,6 +41,9 @@ public class OutlineEditing {
 
 	public static final String KNOWLEDGE_CHECK = "KNOWLEDGE_CHECK";
 
+	/** A removed whole module, as kept for its restore. */
+	static final String MODULE = "MODULE";
+
 	private final Courses courses;
 
 	private final ElementRevisions revisions;
@@ -360,17 +363,10 @@ public class OutlineEditing {
 		Courses.ElementRow row = row(id, elementId);
 		courses.touchOutline(id, null);
 		if (LESSON.equals(row.kind())) {
-			List<Courses.ElementRow> checks = courses.checksOf(id, elementId);
-			Lesson l = row.lesson();
-			var content = new ElementRevisions.Removed.LessonWithChecks(
-					new ElementRevisions.LessonText(l.title(), l.markdown(), l.module(), l.sources()),
-					checks.stream().map(Courses.ElementRow::question).toList(),
-					checks.stream().map(Courses.ElementRow::revision).toList(), row.revision(),
-					originsOf(id, elementId, checks.stream().map(Courses.ElementRow::id).toList()));
 			int position = lessonIndex(id, elementId);
+			var content = takeOut(id, row);
 			revisions.remember(id, new ElementRevisions.Removed(elementId, LESSON, null, position, revisions.write(content)),
 					editor.id());
-			courses.deleteLesson(id, elementId);
 		}
 		else {
 			var content = new ElementRevisions.Removed.QuestionWithRevision(row.question(), row.revision(),
@@ -381,6 +377,31 @@ public class OutlineEditing {
 			courses.deleteQuestion(id, elementId);
 		}
 		return outline(editor, id);
+	}
+
+	/** Deletes a lesson with its knowledge checks and origins; answers what a restore needs to put them back. */
+	private ElementRevisions.Removed.LessonWithChecks takeOut(CourseId id, Courses.ElementRow row) {
+		List<Courses.ElementRow> checks = courses.checksOf(id, row.id());
+		Lesson l = row.lesson();
+		var content = new ElementRevisions.Removed.LessonWithChecks(
+				new ElementRevisions.LessonText(l.title(), l.markdown(), l.module(), l.sources()),
+				checks.stream().map(Courses.ElementRow::question).toList(),
+				checks.stream().map(Courses.ElementRow::revision).toList(), row.revision(),
+				originsOf(id, row.id(), checks.stream().map(Courses.ElementRow::id).toList()));
+		courses.deleteLesson(id, row.id());
+		return content;
+	}
+
+	/** Puts back a removed lesson (not yet in the order) with its knowledge checks and origins. */
+	private Lesson putBack(CourseId id, String lessonId, ElementRevisions.Removed.LessonWithChecks content, int at) {
+		var text = content.lesson();
+		Lesson back = new Lesson(lessonId, text.title(), text.markdown(), text.sources(), text.module());
+		courses.insertLesson(id, at, back, content.revision() + 1);
+		for (int i = 0; i < content.checks().size(); i++) {
+			courses.insertElementQuestion(id, lessonId, i, content.checks().get(i), content.checkRevisions().get(i) + 1);
+		}
+		restoreOrigins(id, content.origins());
+		return back;
 	}
 
 	/** The origins of an element and its knowledge checks, forgotten with them until they are restored. */
@@ -405,6 +426,9 @@ public class OutlineEditing {
 		header(editor, id, true);
 		ElementRevisions.Removed removed = revisions.removed(id, elementId)
 			.orElseThrow(() -> new NotFoundException("Removed element"));
+		if (MODULE.equals(removed.kind())) {
+			return restoreModule(editor, id, elementId);
+		}
 		if (courses.element(id, elementId).isPresent()) {
 			throw new ConflictException("This element is in the course already.");
 		}
@@ -416,20 +440,14 @@ public class OutlineEditing {
 			if (lessons.size() >= CourseRules.MAX_LESSONS) {
 				throw new InvalidInputException("elementId", "A course can have at most " + CourseRules.MAX_LESSONS + " lessons.");
 			}
-			var text = content.lesson();
-			Lesson back = new Lesson(elementId, text.title(), text.markdown(), text.sources(), text.module());
 			int at = Math.min(removed.position(), lessons.size());
 			List<String> order = new ArrayList<>(lessons.stream().map(Courses.OutlineRow::id).toList());
 			Map<String, String> modules = new HashMap<>();
 			lessons.forEach(r -> modules.put(r.id(), r.module()));
-			courses.insertLesson(id, at, back, content.revision() + 1);
+			Lesson back = putBack(id, elementId, content, at);
 			order.add(at, elementId);
 			modules.put(elementId, back.module());
 			courses.orderLessons(id, order, modules);
-			for (int i = 0; i < content.checks().size(); i++) {
-				courses.insertElementQuestion(id, elementId, i, content.checks().get(i), content.checkRevisions().get(i) + 1);
-			}
-			restoreOrigins(id, content.origins());
 		}
 		else {
 			var content = revisions.read(removed.content(), ElementRevisions.Removed.QuestionWithRevision.class);
@@ -555,6 +573,141 @@ public class OutlineEditing {
 		if (courses.renameModule(id, from, to) == 0) {
 			throw new InvalidInputException("name", "There is no module of that name in this course.");
 		}
+		return outline(editor, id);
+	}
+
+	// ---- whole modules ----
+
+	/**
+	 * The course's modules in order, each with its lessons (a module is all the lessons under one name; null for the
+	 * lessons in no module).
+	 */
+	private static LinkedHashMap<String, List<Courses.OutlineRow>> modules(List<Courses.OutlineRow> rows) {
+		LinkedHashMap<String, List<Courses.OutlineRow>> modules = new LinkedHashMap<>();
+		rows.stream()
+			.filter(r -> r.questionKind() == null)
+			.forEach(r -> modules.computeIfAbsent(r.module(), k -> new ArrayList<>()).add(r));
+		return modules;
+	}
+
+	private static String moduleName(String name) {
+		return name == null || name.isBlank() ? null : name.strip();
+	}
+
+	/** Takes the outline's revision if it is still {@code outlineRevision}; 409 with the outline as it is otherwise. */
+	private void outlineUnchanged(Viewer editor, CourseId id, Integer outlineRevision, String what) {
+		if (outlineRevision == null) {
+			throw new InvalidInputException("outlineRevision", "Send the outline revision you last read.");
+		}
+		if (!courses.touchOutline(id, outlineRevision)) {
+			Outline now = outline(editor, id);
+			throw new ConflictException("Someone else changed the outline after you read it; nothing was " + what
+					+ ". Look at the outline as it is now and try again.",
+					Map.of("outlineRevision", now.outlineRevision(), "outline", now));
+		}
+	}
+
+	private static List<Courses.OutlineRow> module(Map<String, List<Courses.OutlineRow>> modules, String name) {
+		if (!modules.containsKey(name)) {
+			throw new InvalidInputException("name", "There is no module of that name in this course.");
+		}
+		return modules.get(name);
+	}
+
+	/**
+	 * Moves a whole module, its lessons in their order with their knowledge checks, to {@code position} among the
+	 * modules (0 first; past the end: last), if the outline is still at {@code outlineRevision} (409 otherwise).
+	 */
+	public Outline moveModule(Viewer editor, CourseId id, String name, Integer position, Integer outlineRevision) {
+		header(editor, id, true);
+		if (position == null || position < 0) {
+			throw new InvalidInputException("position", "Give the place to move the module to: 0 for first.");
+		}
+		outlineUnchanged(editor, id, outlineRevision, "moved");
+		String from = moduleName(name);
+		LinkedHashMap<String, List<Courses.OutlineRow>> modules = modules(courses.outline(id));
+		List<Courses.OutlineRow> moving = module(modules, from);
+		List<String> names = new ArrayList<>(modules.keySet());
+		names.remove(from);
+		names.add(Math.min(position, names.size()), from);
+		List<String> order = new ArrayList<>();
+		Map<String, String> moduleOf = new HashMap<>();
+		names.forEach(n -> modules.get(n).forEach(r -> {
+			order.add(r.id());
+			moduleOf.put(r.id(), n);
+		}));
+		courses.orderLessons(id, order, moduleOf);
+		moving.forEach(r -> courses.markMoved(id, r.id()));
+		return outline(editor, id);
+	}
+
+	/** The outline after a module was removed, and the id that {@link #restoreModule} takes to put it back. */
+	public record ModuleRemoved(Outline outline, String removalId, String name, int lessons) {
+	}
+
+	/**
+	 * Removes a whole module: its lessons with their knowledge checks (linked ones too: their links are kept for a
+	 * restore), if the outline is still at {@code outlineRevision} (409 otherwise). {@link #restoreModule} puts it
+	 * all back in place.
+	 */
+	public ModuleRemoved removeModule(Viewer editor, CourseId id, String name, Integer outlineRevision) {
+		header(editor, id, true);
+		outlineUnchanged(editor, id, outlineRevision, "removed");
+		String removing = moduleName(name);
+		LinkedHashMap<String, List<Courses.OutlineRow>> modules = modules(courses.outline(id));
+		List<Courses.OutlineRow> lessons = module(modules, removing);
+		int position = new ArrayList<>(modules.keySet()).indexOf(removing);
+		List<ElementRevisions.Removed.LessonWithChecks> taken = new ArrayList<>();
+		for (Courses.OutlineRow lesson : lessons) {
+			taken.add(takeOut(id, row(id, lesson.id())));
+		}
+		String removalId = Ids.newId();
+		var content = new ElementRevisions.Removed.ModuleWithLessons(removing,
+				lessons.stream().map(Courses.OutlineRow::id).toList(), taken);
+		revisions.remember(id, new ElementRevisions.Removed(removalId, MODULE, null, position, revisions.write(content)),
+				editor.id());
+		return new ModuleRemoved(outline(editor, id), removalId, removing, lessons.size());
+	}
+
+	/**
+	 * Puts a removed module back where it was among the modules, with its lessons, their knowledge checks and links;
+	 * {@code removalId} is the one {@link #removeModule} answered (422 at {@code removalId} when there is no such
+	 * removal left).
+	 */
+	public Outline restoreModule(Viewer editor, CourseId id, String removalId) {
+		header(editor, id, true);
+		ElementRevisions.Removed removed = (removalId == null ? java.util.Optional.<ElementRevisions.Removed>empty()
+				: revisions.removed(id, removalId))
+			.filter(r -> MODULE.equals(r.kind()))
+			.orElseThrow(() -> new InvalidInputException("removalId",
+					"There is no removed module of that id to restore in this course."));
+		var content = revisions.read(removed.content(), ElementRevisions.Removed.ModuleWithLessons.class);
+		if (content.lessonIds().stream().anyMatch(l -> courses.element(id, l).isPresent())) {
+			throw new ConflictException("This module's lessons are in the course already.");
+		}
+		courses.touchOutline(id, null);
+		LinkedHashMap<String, List<Courses.OutlineRow>> modules = modules(courses.outline(id));
+		List<Courses.OutlineRow> lessons = modules.values().stream().flatMap(List::stream).toList();
+		if (lessons.size() + content.lessonIds().size() > CourseRules.MAX_LESSONS) {
+			throw new InvalidInputException("removalId", "A course can have at most " + CourseRules.MAX_LESSONS
+					+ " lessons; remove some before restoring this module.");
+		}
+		// in its old place among the modules; beside a module that took its name meanwhile
+		List<String> names = new ArrayList<>(modules.keySet());
+		String before = modules.containsKey(content.name()) ? content.name()
+				: removed.position() < names.size() ? names.get(removed.position()) : null;
+		int at = before == null ? lessons.size() : lessons.indexOf(modules.get(before).get(0));
+		List<String> order = new ArrayList<>(lessons.stream().map(Courses.OutlineRow::id).toList());
+		Map<String, String> moduleOf = new HashMap<>();
+		lessons.forEach(r -> moduleOf.put(r.id(), r.module()));
+		for (int i = 0; i < content.lessonIds().size(); i++) {
+			String lessonId = content.lessonIds().get(i);
+			Lesson back = putBack(id, lessonId, content.lessons().get(i), at + i);
+			order.add(at + i, lessonId);
+			moduleOf.put(lessonId, back.module());
+		}
+		courses.orderLessons(id, order, moduleOf);
+		revisions.forgetRemoved(id, removalId);
 		return outline(editor, id);
 	}
 

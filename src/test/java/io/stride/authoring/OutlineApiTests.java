@@ -354,6 +354,96 @@ class OutlineApiTests {
 	}
 
 	@Test
+	void aWholeModuleIsMovedThenRemovedAndRestoredInPlaceWithItsChecksAndLinks() throws Exception {
+		String spot = lessonId(0);
+		String report = lessonId(1);
+		String follow = lessonId(2);
+		Course source = fixtures.publishedCourse(author, "Source");
+		jdbc.sql("INSERT INTO element_origins (course_id, element_id, element_kind, source_course_id, source_element_id, "
+				+ "source_version, mode, reused_by, reused_at) VALUES (?, ?, 'LESSON', ?, ?, 1, 'LINKED', ?, CURRENT_TIMESTAMP)")
+			.params(course.id().value(), report, source.id().value(), source.lessons().get(0).id(), author.id().value())
+			.update();
+		JsonNode moved = read(mvc.perform(as(post(base() + "/outline/modules/moves"), org.managerA())
+				.content("{\"name\":\"After\",\"position\":0,\"outlineRevision\":" + outlineRevision() + "}"))
+			.andExpect(status().isOk()));
+		assertThat(moved.get("modules").get(0).get("name").asString()).isEqualTo("After");
+		assertThat(ids(moved.get("modules").get(1).get("lessons"))).containsExactly(spot, report);
+		assertThat(authoring.editable(author, course.id()).lessons()).extracting(Lesson::id).containsExactly(follow, spot, report);
+
+		JsonNode removed = read(mvc.perform(as(post(base() + "/outline/modules/remove"), org.managerA())
+				.content("{\"name\":\"Basics\",\"outlineRevision\":" + outlineRevision() + "}"))
+			.andExpect(status().isOk()));
+		assertThat(removed.get("lessons").asInt()).isEqualTo(2);
+		assertThat(removed.get("outline").get("modules")).hasSize(1);
+		Course without = authoring.editable(author, course.id());
+		assertThat(without.lessons()).extracting(Lesson::id).containsExactly(follow);
+		assertThat(without.knowledgeChecks()).isEmpty();
+		assertThat(without.quiz().questions()).hasSize(2);
+
+		JsonNode restored = read(mvc.perform(as(post(base() + "/outline/modules/restore"), org.managerA())
+				.content("{\"removalId\":\"" + removed.get("removalId").asString() + "\"}"))
+			.andExpect(status().isOk()));
+		JsonNode basics = restored.get("modules").get(1);
+		assertThat(basics.get("name").asString()).isEqualTo("Basics");
+		assertThat(ids(basics.get("lessons"))).containsExactly(spot, report);
+		assertThat(basics.get("lessons").get(0).get("knowledgeChecks").get(0).get("prompt").asString())
+			.isEqualTo("Report at once?");
+		// the linked lesson is linked again, and an author still on the old text gets a conflict, not an overwrite
+		assertThat(basics.get("lessons").get(1).get("origin").asString()).isEqualTo("LINKED");
+		mvc.perform(as(put(base() + "/elements/" + spot), org.managerA())
+				.content("{\"revision\":1,\"title\":\"Old tab\",\"markdown\":\"x\"}"))
+			.andExpect(status().isConflict());
+		mvc.perform(as(post(base() + "/outline/modules/restore"), org.managerA())
+				.content("{\"removalId\":\"" + removed.get("removalId").asString() + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.removalId").exists());
+		assertThat(authoring.editable(author, course.id()).lessons()).hasSize(3);
+	}
+
+	@Test
+	void moduleMovesAndRemovalsAreRefusedOnAStaleOutlineAnUnknownModuleOrAnotherAuthorsCourse() throws Exception {
+		int revision = outlineRevision();
+		mvc.perform(as(post(base() + "/outline/modules/moves"), org.managerA())
+				.content("{\"name\":\"After\",\"position\":0,\"outlineRevision\":" + (revision - 1) + "}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.outlineRevision").value(revision))
+			.andExpect(jsonPath("$.detail").value(containsString("changed the outline")));
+		mvc.perform(as(post(base() + "/outline/modules/remove"), org.managerA())
+				.content("{\"name\":\"Basics\",\"outlineRevision\":" + (revision - 1) + "}"))
+			.andExpect(status().isConflict());
+		mvc.perform(as(post(base() + "/outline/modules/moves"), org.managerA())
+				.content("{\"name\":\"Nope\",\"position\":0,\"outlineRevision\":" + revision + "}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").exists());
+		mvc.perform(as(post(base() + "/outline/modules/remove"), org.managerA())
+				.content("{\"name\":\"Nope\",\"outlineRevision\":" + revision + "}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").exists());
+		mvc.perform(as(post(base() + "/outline/modules/remove"), org.managerA()).content("{\"name\":\"Basics\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.outlineRevision").exists());
+		mvc.perform(as(post(base() + "/outline/modules/restore"), org.managerA()).content("{\"removalId\":\"x\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.removalId").exists());
+		// someone else's draft is not there for them; a live course is, but not to change
+		mvc.perform(as(post(base() + "/outline/modules/remove"), org.learnerB())
+				.content("{\"name\":\"Basics\",\"outlineRevision\":" + revision + "}"))
+			.andExpect(status().isNotFound());
+		Course live = fixtures.publishedCourse(author, "Live one");
+		mvc.perform(as(post("/api/v1/courses/" + live.id().value() + "/outline/modules/moves"), org.learnerB())
+				.content("{\"name\":null,\"position\":0,\"outlineRevision\":1}"))
+			.andExpect(status().isForbidden());
+		// nothing was changed by any of these
+		assertThat(outlineRevision()).isEqualTo(revision);
+		assertThat(authoring.editable(author, course.id()).lessons()).extracting(Lesson::module)
+			.containsExactly("Basics", "Basics", "After");
+	}
+
+	private int outlineRevision() throws Exception {
+		return outline().get("outlineRevision").asInt();
+	}
+
+	@Test
 	void undoPutsBackEarlierTextsOneByOneAsNewRevisions() throws Exception {
 		String lesson = lessonId(1);
 		mvc.perform(as(post(base() + "/elements/" + lesson + "/undo"), org.managerA()))

@@ -7,6 +7,7 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.OutlineEditing;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
@@ -41,6 +42,9 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 
 	@Autowired
 	Authoring authoring;
+
+	@Autowired
+	OutlineEditing editing;
 
 	Org org;
 
@@ -153,7 +157,7 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 		retype(browser, "#lesson-markdown", "First session's text.");
 		browser.waitForText("#save-state", "Saved");
 		retype(second, "#lesson-markdown", "Second session's text.");
-		second.waitForText("#save-state", "Conflict");
+		second.waitForText("#save-state", "Not saved: conflict");
 		assertThat(second.find("#conflict").isDisplayed()).isTrue();
 		assertThat(second.find("#conflict-theirs").getText()).contains("First session's text.");
 		assertThat(second.find("#conflict-yours").getText()).contains("Second session's text.");
@@ -165,6 +169,83 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 		second.waitForText("#save-state", "Saved");
 		assertThat(authoring.editable(author, course.id()).lesson(lesson).orElseThrow().markdown())
 			.isEqualTo("Second session's text.");
+	}
+
+	@Test
+	void authorChangesASettingWithoutPressingSaveAndRemovesAModuleThenBringsItBack() throws Exception {
+		signsIn(browser);
+		browser.windowSize(1280, 800);
+		String path = "/courses/" + course.id().value() + "/edit";
+		browser.go(path);
+		browser.waitForText("#element-heading", "Lesson: Lesson 1");
+
+		// a setting saves a moment after typing, with no button pressed
+		browser.click("#settings-open");
+		retype(browser, "#title", "Lifting safely at work");
+		browser.waitForText("#settings-save-state", "Saved at ");
+		assertThat(authoring.editable(author, course.id()).title()).isEqualTo("Lifting safely at work");
+		assertThat(browser.find(".editor-title h1").getText()).isEqualTo("Lifting safely at work");
+		// a bad value is shown at its field, not saved, and what was typed stays
+		retype(browser, "#passMark", "150");
+		browser.waitForText("#settings-save-state", "Not saved:");
+		assertThat(browser.find("#passMark-error").getText()).contains("whole percentage");
+		assertThat(browser.find("#passMark").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.find("#passMark").getAttribute("value")).isEqualTo("150");
+		assertThat(authoring.editable(author, course.id()).quiz().passMark()).isEqualTo(80);
+		browser.checkAccessibility();
+		browser.screenshot("settings-error");
+		retype(browser, "#passMark", "70");
+		browser.waitForText("#settings-save-state", "Saved at ");
+		assertThat(authoring.editable(author, course.id()).quiz().passMark()).isEqualTo(70);
+		assertThat(browser.find("#passMark-error").getText()).isEmpty();
+		// someone else saves the settings meanwhile: the next autosave shows both, and "Keep mine" saves over theirs
+		Course now = authoring.editable(author, course.id());
+		editing.saveSettings(fixtures.admin(), course.id(), editing.outline(author, course.id()).settingsRevision(),
+				new OutlineEditing.Settings("Lifting, their title", now.description(), now.objectives(), null, null, 70,
+						now.quiz().settings()));
+		retype(browser, "#description", "How to lift safely, my words.");
+		browser.waitForText("#settings-save-state", "Not saved: conflict");
+		assertThat(browser.find("#settings-conflict-theirs").getText()).contains("Title: Lifting, their title");
+		assertThat(browser.find("#settings-conflict-yours").getText()).contains("Title: Lifting safely at work");
+		assertThat(authoring.editable(author, course.id()).title()).isEqualTo("Lifting, their title");
+		browser.checkAccessibility();
+		browser.click("#settings-keep-mine");
+		browser.waitForText("#settings-save-state", "Saved at ");
+		assertThat(authoring.editable(author, course.id()).title()).isEqualTo("Lifting safely at work");
+		assertThat(authoring.editable(author, course.id()).description()).isEqualTo("How to lift safely, my words.");
+
+		// a whole module moves down by keyboard, and the focus stays on its button
+		browser.go(path);
+		browser.navigateByKeyboard("#module-down-0");
+		assertThat(authoring.editable(author, course.id()).lessons().get(0).title()).isEqualTo("Lesson 6");
+		assertThat(browser.focused().getAttribute("id")).isEqualTo("module-down-1");
+		browser.waitForText("#announce", "Moved module \u201cGetting started\u201d to place 2 of 2.");
+
+		// the module is removed with its lessons and checks after a confirmation; "Restore it" brings it all back
+		browser.all(".module-tools summary").get(1).click();
+		browser.script("window.confirm = (m) => { sessionStorage.setItem('confirmed', m); return true; };");
+		browser.navigate("#remove-module-1");
+		assertThat((String) browser.script("return sessionStorage.getItem('confirmed');"))
+			.isEqualTo("Remove module \u201cGetting started\u201d with its 5 lessons and their knowledge checks? "
+					+ "You can restore it right after.");
+		assertThat(browser.find(".notice").getText())
+			.isEqualTo("Removed module \u201cGetting started\u201d with its 5 lessons and their knowledge checks.");
+		Course without = authoring.editable(author, course.id());
+		assertThat(without.lessons()).hasSize(5).allMatch(l -> "Going further".equals(l.module()));
+		assertThat(without.knowledgeChecks()).isEmpty();
+		assertThat(browser.focused().getAttribute("id")).isEqualTo("restore");
+		browser.checkAccessibility();
+		browser.windowSize(390, 844);
+		browser.checkAccessibility();
+		browser.screenshot("module-removed-phone");
+		browser.windowSize(1280, 800);
+		browser.navigateByKeyboard("#restore");
+		assertThat(browser.find(".notice").getText()).startsWith("Restored the module where it was");
+		Course back = authoring.editable(author, course.id());
+		assertThat(back.lessons()).extracting(Lesson::title).containsExactly("Lesson 6", "Lesson 7", "Lesson 8",
+				"Lesson 9", "Lesson 10", "Lesson 1", "Lesson 2", "Lesson 3", "Lesson 4", "Lesson 5");
+		assertThat(back.knowledgeChecks()).hasSize(5);
+		assertThat(browser.all("#outline-tree .outline-module")).hasSize(2);
 	}
 
 	/** Selects the field's text and types over it, as a person would (no programmatic clearing). */

@@ -40,6 +40,13 @@ public class ElementRevisions {
 		public record QuestionWithRevision(Question question, int revision,
 				List<io.stride.authoring.ElementOrigin> origins) {
 		}
+
+		/**
+		 * A whole module removed at once: its name (null for the lessons in no module), its lessons in order with
+		 * their ids, each with its knowledge checks; {@link Removed#position()} is the module's place among modules.
+		 */
+		public record ModuleWithLessons(String name, List<String> lessonIds, List<LessonWithChecks> lessons) {
+		}
 	}
 
 	private final JdbcClient jdbc;

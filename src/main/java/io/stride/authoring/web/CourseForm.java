@@ -355,6 +355,11 @@ public class CourseForm {
 			return source;
 		}
 
+		/** Keeps the saved question's source on a form re-shown with what was typed (never bound from a request). */
+		void keepSource(io.stride.authoring.SourceNote kept) {
+			this.source = kept;
+		}
+
 		static QuestionForm blank() {
 			QuestionForm form = new QuestionForm();
 			form.pad();

@@ -240,6 +240,60 @@ class OutlineApi {
 	}
 
 	/**
+	 * A whole module to move: {@code name} (null or blank for the lessons in no module) to {@code position} among the
+	 * modules (0 first; past the end: last).
+	 */
+	record ModuleMoveBody(String name, Integer position, Integer outlineRevision) {
+	}
+
+	@PostMapping("/outline/modules/moves")
+	@Operation(summary = "Move a whole module (its lessons in order, with their knowledge checks) to 'position' among "
+			+ "the modules; answers the outline. 409 with the current 'outlineRevision' when the outline changed since "
+			+ "'outlineRevision'; 422 at 'name' for a module the course does not have")
+	OutlineView moveModule(@PathVariable String id, @RequestBody ModuleMoveBody body) {
+		if (body == null) {
+			throw new InvalidInputException("name", "Say which module to move.");
+		}
+		return OutlineView.of(editing.moveModule(organization.currentViewer(), new CourseId(id), body.name(),
+				body.position(), body.outlineRevision()));
+	}
+
+	/** A whole module to remove: {@code name} (null or blank for the lessons in no module). */
+	record ModuleRemoveBody(String name, Integer outlineRevision) {
+	}
+
+	record ModuleRemovedView(OutlineView outline,
+			@Schema(description = "send it to /outline/modules/restore to put the module back") String removalId,
+			String name, int lessons) {
+	}
+
+	@PostMapping("/outline/modules/remove")
+	@Operation(summary = "Remove a whole module with its lessons and their knowledge checks (linked ones too); answers "
+			+ "the outline and a 'removalId' that restores it all in place. 409 with the current 'outlineRevision' "
+			+ "when the outline changed since 'outlineRevision'; 422 at 'name' for a module the course does not have")
+	ModuleRemovedView removeModule(@PathVariable String id, @RequestBody ModuleRemoveBody body) {
+		if (body == null) {
+			throw new InvalidInputException("name", "Say which module to remove.");
+		}
+		var removed = editing.removeModule(organization.currentViewer(), new CourseId(id), body.name(),
+				body.outlineRevision());
+		return new ModuleRemovedView(OutlineView.of(removed.outline()), removed.removalId(), removed.name(),
+				removed.lessons());
+	}
+
+	record ModuleRestoreBody(String removalId) {
+	}
+
+	@PostMapping("/outline/modules/restore")
+	@Operation(summary = "Put a removed module back in its place among the modules, with its lessons, knowledge "
+			+ "checks and links; answers the outline. 422 at 'removalId' when there is no such removal to restore; 409 "
+			+ "when its lessons are in the course already")
+	OutlineView restoreModule(@PathVariable String id, @RequestBody ModuleRestoreBody body) {
+		return OutlineView.of(editing.restoreModule(organization.currentViewer(), new CourseId(id),
+				body == null ? null : body.removalId()));
+	}
+
+	/**
 	 * The course's own fields: {@code revision} is the outline's {@code settingsRevision}; a null {@code riskTier}
 	 * takes Stride's suggestion, one below it needs a {@code tierReason}.
 	 */

@@ -27,6 +27,7 @@ import io.stride.shared.NotFoundException;
 import io.stride.standards.CourseTemplate;
 import io.stride.standards.Templates;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -110,10 +111,14 @@ class OutlineEditorController {
 							: "This course is retired.");
 			return "redirect:/courses/" + id + "/assign";
 		}
+		return render(model, me, course, element, panel, settingsForm(course), Map.of());
+	}
+
+	private CourseForm settingsForm(Course course) {
 		CourseForm settings = CourseForm.of(course);
 		settings.setTopic(authoring.topicOf(course.id()));
-		settings.setTemplateId(templates.templateFor(id).id());
-		return render(model, me, course, element, panel, settings, Map.of());
+		settings.setTemplateId(templates.templateFor(course.id().value()).id());
+		return settings;
 	}
 
 	private String render(Model model, Viewer me, Course course, String element, String panel, CourseForm settings,
@@ -130,6 +135,7 @@ class OutlineEditorController {
 		model.addAttribute("pageTitle", "Edit " + course.title());
 		model.addAttribute("form", settings);
 		model.addAttribute("errors", errors);
+		model.addAttribute("elementErrors", Map.of());
 		model.addAttribute("panel", panel);
 		model.addAttribute("settingsUrl", to(course.id().value(), selected, null).substring("redirect:".length())
 				+ (selected == null ? "?" : "&") + "panel=settings#settings-panel");
@@ -164,30 +170,133 @@ class OutlineEditorController {
 		return "courses/editor";
 	}
 
-	// ---- autosave and preview (JSON) ----
+	// ---- saving the element: autosave (JSON), or the plain form without the script ----
 
-	/** Saves the element being edited; answers its new revision, or 409 with both texts, or 422 at the fields. */
-	@PostMapping(path = "/courses/{id}/outline/elements/{elementId}", produces = "application/json")
+	/**
+	 * Saves the element being edited, for the script's autosave: its new revision, or 409 with both texts, or 422 at
+	 * the fields. A browser without the script asks for HTML and gets {@link #saveWithoutScript} instead.
+	 */
+	@PostMapping("/courses/{id}/outline/elements/{elementId}")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> save(@PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
 			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding) {
 		Viewer me = organization.currentViewer();
-		CourseId course = new CourseId(id);
 		return json(() -> {
-			if (binding.hasErrors()) {
-				throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
-						"Enter a whole number."));
-			}
-			OutlineEditing.Saved saved = "question".equals(type)
-					? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
-					: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
+			OutlineEditing.Saved saved = saveElement(me, new CourseId(id), elementId, revision, type, title, markdown,
+					question, binding);
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("revision", saved.revision());
 			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
 			return body;
 		});
+	}
+
+	/**
+	 * The element form's Save without the script (a plain form post, asking for HTML): back to the editor at the
+	 * element with "Saved", or the page again with what was typed and the errors at the fields, or with both texts on
+	 * a conflict (what was typed stays in the form, under their revision: saving again keeps it over theirs).
+	 */
+	@PostMapping(path = "/courses/{id}/outline/elements/{elementId}", produces = MediaType.TEXT_HTML_VALUE)
+	String saveWithoutScript(@PathVariable String id, @PathVariable String elementId,
+			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
+			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		CourseId course = new CourseId(id);
+		try {
+			saveElement(me, course, elementId, revision, type, title, markdown, question, binding);
+			redirect.addFlashAttribute("notice", "Saved.");
+			return to(id, elementId, null);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			Map<String, String> errors = new LinkedHashMap<>();
+			e.fieldErrors().forEach((field, message) -> errors.putIfAbsent(field.replaceAll("\\[.*$", ""), message));
+			model.addAttribute("problem", "Not saved: " + String.join(" ", new java.util.LinkedHashSet<>(errors.values())));
+			return renderTyped(model, me, course, elementId, revision, title, markdown, question, errors, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(409);
+			model.addAttribute("problem", e.getMessage());
+			Object theirRevision = e.state().get("theirRevision");
+			ConflictShown shown = new ConflictShown(who(e.state()), text(e.state().get("theirs")),
+					text(e.state().get("yours")));
+			return renderTyped(model, me, course, elementId,
+					theirRevision instanceof Integer r ? r : revision, title, markdown, question, Map.of(), shown);
+		}
+	}
+
+	private OutlineEditing.Saved saveElement(Viewer me, CourseId course, String elementId, Integer revision, String type,
+			String title, String markdown, CourseForm.QuestionForm question, BindingResult binding) {
+		if (binding.hasErrors()) {
+			throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
+					"Enter a whole number."));
+		}
+		return "question".equals(type) ? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
+				: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
+	}
+
+	/** Both texts of a conflict as the page shows them without the script. */
+	record ConflictShown(String who, String theirs, String yours) {
+	}
+
+	/** The editor at the element, with what the author typed in place of what is saved. */
+	private String renderTyped(Model model, Viewer me, CourseId id, String elementId, Integer revision, String title,
+			String markdown, CourseForm.QuestionForm typed, Map<String, String> errors, ConflictShown conflict) {
+		Course course = authoring.editable(me, id);
+		render(model, me, course, elementId, null, settingsForm(course), Map.of());
+		OutlineElement element = (OutlineElement) model.getAttribute("element");
+		if (element == null || !element.id().equals(elementId)) {
+			throw new NotFoundException("Element");
+		}
+		if (element.lesson() != null) {
+			// the request's question fields were bound as "q" too; a lesson's page has none
+			model.asMap().remove("q");
+			Lesson saved = element.lesson();
+			model.addAttribute("lesson", new Lesson(elementId, title == null ? saved.title() : title,
+					markdown == null ? saved.markdown() : markdown, saved.sources(), saved.module()));
+		}
+		else {
+			typed.keepSource(element.question().source());
+			typed.pad();
+			model.addAttribute("q", typed);
+		}
+		model.addAttribute("formRevision", revision);
+		model.addAttribute("elementErrors", errors);
+		model.addAttribute("conflict", conflict);
+		return "courses/editor";
+	}
+
+	private String who(Map<String, Object> state) {
+		String savedAt = "";
+		if (state.get("savedAt") instanceof String at) {
+			savedAt = " at " + java.time.LocalTime.ofInstant(java.time.Instant.parse(at), java.time.ZoneId.systemDefault())
+				.withSecond(0).withNano(0);
+		}
+		return (state.get("savedBy") instanceof String by ? by : "Someone") + " saved it" + savedAt
+				+ ". Nothing of yours was written over theirs.";
+	}
+
+	/** A lesson's title and text, or a question's prompt, options (✓ the right ones) and explanation. */
+	private static String text(Object value) {
+		if (value instanceof Map<?, ?> lesson) {
+			return Objects.toString(lesson.get("title"), "") + "\n\n" + Objects.toString(lesson.get("markdown"), "");
+		}
+		if (value instanceof io.stride.authoring.Question q) {
+			StringBuilder text = new StringBuilder(Objects.toString(q.prompt(), ""));
+			for (int i = 0; i < q.options().size(); i++) {
+				text.append('\n').append(q.correct().contains(i) ? "\u2713 " : "\u00b7 ").append(q.options().get(i));
+			}
+			q.accepted().forEach(a -> text.append("\n= ").append(a));
+			if (q.explanation() != null && !q.explanation().isBlank()) {
+				text.append("\n\n").append(q.explanation());
+			}
+			return text.toString();
+		}
+		return value == null ? "" : value.toString();
 	}
 
 	/** The lesson text as learners will see it (sanitized), for the live preview. */
@@ -414,6 +523,79 @@ class OutlineEditorController {
 		return to(id, current, null);
 	}
 
+	/** Moves a whole module one place up or down among the modules; the focus stays on the button pressed. */
+	@PostMapping("/courses/{id}/outline/modules/move")
+	String moveModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "down") String direction, @RequestParam(defaultValue = "0") int outlineRevision,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
+		Viewer me = organization.currentViewer();
+		CourseId course = new CourseId(id);
+		String module = name.isBlank() ? null : name.strip();
+		List<String> names = editing.outline(me, course).modules().stream().map(Outline.Module::name).toList();
+		int from = names.indexOf(module);
+		int to = "up".equals(direction) ? from - 1 : from + 1;
+		String label = module == null ? "the lessons in no module" : "module \u201c" + module + "\u201d";
+		if (from < 0) {
+			redirect.addFlashAttribute("problem", "Not moved: there is no such module in this course any more.");
+			return to(id, current, null);
+		}
+		if (to < 0 || to >= names.size()) {
+			redirect.addFlashAttribute("notice", "It is already there.");
+			return to(id, current, "module-" + direction + "-" + from);
+		}
+		try {
+			editing.moveModule(me, course, module, to, outlineRevision);
+			redirect.addFlashAttribute("announce", "Moved " + label + " to place " + (to + 1) + " of " + names.size() + ".");
+			return to(id, current, "module-" + direction + "-" + to);
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not moved: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not moved: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	/** Removes a whole module with its lessons and their knowledge checks; "Restore it" puts it all back. */
+	@PostMapping("/courses/{id}/outline/modules/remove")
+	String removeModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "0") int outlineRevision, @RequestParam(required = false) String current,
+			RedirectAttributes redirect) {
+		try {
+			OutlineEditing.ModuleRemoved removed = editing.removeModule(organization.currentViewer(), new CourseId(id),
+					name, outlineRevision);
+			redirect.addFlashAttribute("notice", "Removed " + (removed.name() == null ? "the lessons in no module"
+					: "module \u201c" + removed.name() + "\u201d") + " with its " + removed.lessons()
+					+ (removed.lessons() == 1 ? " lesson" : " lessons") + " and their knowledge checks.");
+			redirect.addFlashAttribute("restorableModule", removed.removalId());
+			return to(id, current, "restore");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not removed: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not removed: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
+	@PostMapping("/courses/{id}/outline/modules/restore")
+	String restoreModule(@PathVariable String id, @RequestParam(defaultValue = "") String removalId,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
+		try {
+			editing.restoreModule(organization.currentViewer(), new CourseId(id), removalId);
+			redirect.addFlashAttribute("notice", "Restored the module where it was, with its lessons and knowledge checks.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", "Not restored: " + String.join(" ", e.fieldErrors().values()));
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("problem", "Not restored: " + e.getMessage());
+		}
+		return to(id, current, null);
+	}
+
 	@PostMapping("/courses/{id}/outline/elements/{elementId}/undo")
 	String undo(@PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) Integer revision, RedirectAttributes redirect) {
@@ -497,6 +679,10 @@ class OutlineEditorController {
 
 	// ---- settings and publishing ----
 
+	/**
+	 * Saves the course's settings from the panel's form (its Save button, with or without the script): back to the
+	 * editor, or the panel again with what was typed and the errors at the fields.
+	 */
 	@PostMapping("/courses/{id}/outline/settings")
 	String settings(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "0") int settingsRevision, @RequestParam(required = false) String current,
@@ -504,33 +690,10 @@ class OutlineEditorController {
 		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		Course course = authoring.editable(me, courseId);
-		if (binding.hasErrors()) {
-			response.setStatus(422);
-			Map<String, String> errors = new LinkedHashMap<>();
-			binding.getFieldErrors().forEach(e -> errors.put(e.getField(), "Enter a whole number."));
-			model.addAttribute("problem", "The settings were not saved. Check the fields marked.");
-			return render(model, me, course, current, "settings", form, errors);
-		}
 		try {
-			CourseTemplate template = form.getTemplateId() == null || form.getTemplateId().isBlank() ? null
-					: templates.find(form.getTemplateId());
-			RiskTier tier = form.getRiskTier() == null || form.getRiskTier().isBlank() ? null
-					: RiskTier.valueOf(form.getRiskTier());
-			editing.saveSettings(me, courseId, settingsRevision, new OutlineEditing.Settings(form.getTitle(),
-					form.getDescription(), form.getObjectives() == null ? List.of() : List.of(form.getObjectives().split("\\R")),
-					tier, form.getTierReason(), form.getPassMark(), new QuizSettings(form.getAttemptLimit(),
-							form.getTimeLimitMinutes(), form.getDrawCount(), form.isShuffleOptions(), form.getAnswersShown())));
-			authoring.setTopic(me, courseId, form.getTopic());
-			if (template != null) {
-				standards.choose(me, courseId, template.id());
-			}
+			saveSettings(me, courseId, form, binding, settingsRevision);
 			redirect.addFlashAttribute("notice", "Settings saved.");
 			return to(id, current, null);
-		}
-		catch (NotFoundException e) {
-			response.setStatus(422);
-			return render(model, me, course, current, "settings", form,
-					Map.of("templateId", "That template no longer exists; choose another."));
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
@@ -541,6 +704,77 @@ class OutlineEditorController {
 			redirect.addFlashAttribute("problem", e.getMessage() + " The settings below are the saved ones; make your change again.");
 			return to(id, current, null) ;
 		}
+	}
+
+	/**
+	 * The settings panel's autosave (the script asks for JSON): the new settings revision and when, 422 at the fields,
+	 * or 409 with both values ({@code theirs}, {@code yours}) when someone saved them since; nothing is overwritten.
+	 */
+	@PostMapping(path = "/courses/{id}/outline/settings", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> autosaveSettings(@PathVariable String id, @ModelAttribute("form") CourseForm form,
+			BindingResult binding, @RequestParam(defaultValue = "0") int settingsRevision) {
+		Viewer me = organization.currentViewer();
+		CourseId courseId = new CourseId(id);
+		return json(() -> {
+			try {
+				saveSettings(me, courseId, form, binding, settingsRevision);
+			}
+			catch (ConflictException e) {
+				Map<String, Object> state = new LinkedHashMap<>(e.state());
+				state.put("yours", typedSettings(form));
+				throw new ConflictException(e.getMessage(), state);
+			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("settingsRevision", editing.outline(me, courseId).settingsRevision());
+			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+			return body;
+		});
+	}
+
+	/** Saves the settings panel's fields, its template and topic; refuses bad values at their fields (422). */
+	private void saveSettings(Viewer me, CourseId courseId, CourseForm form, BindingResult binding, int settingsRevision) {
+		if (binding.hasErrors()) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			binding.getFieldErrors().forEach(e -> errors.put(e.getField(), "Enter a whole number."));
+			throw new InvalidInputException("The settings were not saved.", errors);
+		}
+		CourseTemplate template;
+		try {
+			template = form.getTemplateId() == null || form.getTemplateId().isBlank() ? null
+					: templates.find(form.getTemplateId());
+		}
+		catch (NotFoundException e) {
+			throw new InvalidInputException("templateId", "That template no longer exists; choose another.");
+		}
+		RiskTier tier;
+		try {
+			tier = form.getRiskTier() == null || form.getRiskTier().isBlank() ? null : RiskTier.valueOf(form.getRiskTier());
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInputException("riskTier", "Choose one of the risk tiers.");
+		}
+		editing.saveSettings(me, courseId, settingsRevision, new OutlineEditing.Settings(form.getTitle(),
+				form.getDescription(), form.getObjectives() == null ? List.of() : List.of(form.getObjectives().split("\\R")),
+				tier, form.getTierReason(), form.getPassMark(), new QuizSettings(form.getAttemptLimit(),
+						form.getTimeLimitMinutes(), form.getDrawCount(), form.isShuffleOptions(), form.getAnswersShown())));
+		authoring.setTopic(me, courseId, form.getTopic());
+		if (template != null) {
+			standards.choose(me, courseId, template.id());
+		}
+	}
+
+	/** The settings as typed, shown beside the saved ones in a conflict. */
+	private static Map<String, Object> typedSettings(CourseForm form) {
+		Map<String, Object> yours = new LinkedHashMap<>();
+		yours.put("title", form.getTitle());
+		yours.put("description", form.getDescription());
+		yours.put("objectives", form.getObjectives() == null ? List.of()
+				: java.util.Arrays.stream(form.getObjectives().split("\\R")).filter(o -> !o.isBlank()).toList());
+		yours.put("riskTier", form.getRiskTier());
+		yours.put("tierReason", form.getTierReason());
+		yours.put("passMark", form.getPassMark());
+		return yours;
 	}
 
 	@PostMapping("/courses/{id}/outline/publish")

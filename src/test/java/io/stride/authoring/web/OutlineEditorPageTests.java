@@ -219,6 +219,43 @@ class OutlineEditorPageTests {
 			.andExpect(redirectedUrl("/courses/" + course.id().value() + "/assign"));
 	}
 
+	@Test
+	void theSettingsAutosaveGetsTheNewRevisionOrErrorsAtTheFieldOrBothValuesOnAConflict() throws Exception {
+		String url = "/courses/" + course.id().value() + "/outline/settings";
+		Document page = page("");
+		int revision = Integer.parseInt(page.select("input[name=settingsRevision]").val());
+		// every field has a place for its error, even before there is one
+		assertThat(page.select("#settings-form [data-error-for]").eachAttr("data-error-for")).contains("title",
+				"description", "objectives", "passMark", "attemptLimit", "tierReason");
+		mvc.perform(post(url).with(manager).with(csrf()).header("Accept", "application/json")
+				.param("settingsRevision", String.valueOf(revision)).param("title", "Incident reports, typed")
+				.param("passMark", "80").param("answersShown", "NEVER"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.settingsRevision").value(revision + 1))
+			.andExpect(jsonPath("$.savedAt").exists());
+		assertThat(authoring.editable(author, course.id()).title()).isEqualTo("Incident reports, typed");
+		mvc.perform(post(url).with(manager).with(csrf()).header("Accept", "application/json")
+				.param("settingsRevision", String.valueOf(revision + 1)).param("title", "Still typed")
+				.param("passMark", "150").param("answersShown", "NEVER"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.passMark").value(containsString("whole percentage")));
+		mvc.perform(post(url).with(manager).with(csrf()).header("Accept", "application/json")
+				.param("settingsRevision", String.valueOf(revision + 1)).param("title", "x").param("passMark", "eighty")
+				.param("answersShown", "NEVER"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.passMark").value("Enter a whole number."));
+		// a second tab still on the first revision: both values, nothing overwritten
+		mvc.perform(post(url).with(manager).with(csrf()).header("Accept", "application/json")
+				.param("settingsRevision", String.valueOf(revision)).param("title", "From the old tab")
+				.param("passMark", "60").param("answersShown", "NEVER"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.theirs.title").value("Incident reports, typed"))
+			.andExpect(jsonPath("$.yours.title").value("From the old tab"))
+			.andExpect(jsonPath("$.theirRevision").value(revision + 1));
+		assertThat(authoring.editable(author, course.id()).title()).isEqualTo("Incident reports, typed");
+		assertThat(authoring.editable(author, course.id()).quiz().passMark()).isEqualTo(80);
+	}
+
 	private String outlineRevision() throws Exception {
 		return page("").select("main").attr("data-outline-revision");
 	}
