@@ -84,11 +84,12 @@ public class TrackProgress {
 
 	/**
 	 * One step as a person follows it. {@code opens} says when it opens or why it waits, in words; {@code doneHow} one of
-	 * the constants above; {@code selfConfirm} and {@code managerConfirm} whether the person or a manager may mark it done.
+	 * the constants above; {@code selfConfirm} and {@code managerConfirm} whether the person or a manager may mark it done;
+	 * {@code declineReason} the manager's reason when they declined a step that needs their approval (else null).
 	 */
 	public record StepProgress(TrackStep step, State state, LocalDate releaseOn, Instant releasedAt, Instant doneAt,
 			String doneHow, String pacing, String opens, List<String> prerequisiteTitles, boolean selfConfirm,
-			boolean managerConfirm) {
+			boolean managerConfirm, String declineReason) {
 
 		public String doneInWords() {
 			if (doneHow == null) {
@@ -321,7 +322,9 @@ public class TrackProgress {
 			else if (row != null && step.highInvestment() && !row.approved() && releaseOn != null
 					&& !releaseOn.isAfter(today())) {
 				state = State.NEEDS_APPROVAL;
-				opens = NEEDS_APPROVAL_TEXT;
+				// "Next: Certification, declined by your manager for now: the budget opens in April." (one full stop)
+				opens = row.declineReason() == null ? NEEDS_APPROVAL_TEXT
+						: "declined by your manager for now: " + row.declineReason().replaceAll("[.\\s]+$", "");
 			}
 			else if (row != null && releaseOn != null) {
 				state = State.SCHEDULED;
@@ -336,7 +339,8 @@ public class TrackProgress {
 			boolean confirmable = confirmable(step);
 			StepProgress progress = new StepProgress(step, state, releaseOn, row == null ? null : row.releasedAt(),
 					row == null ? null : row.doneAt(), row == null ? null : row.doneHow(), pacing, opens, prerequisites,
-					confirmable && step.confirmation() != Confirmation.MANAGER, confirmable);
+					confirmable && step.confirmation() != Confirmation.MANAGER, confirmable,
+					state == State.NEEDS_APPROVAL ? row.declineReason() : null);
 			steps.add(progress);
 			if (next == null && following && state != State.DONE && state != State.OPEN) {
 				next = progress;
@@ -471,6 +475,37 @@ public class TrackProgress {
 				"step " + step.title()));
 		refresh(enrolment, track);
 		return progress(enrolments.find(enrolment.id()).orElseThrow());
+	}
+
+	/**
+	 * Declines a high-investment step for now, with a reason the person reads: it stays closed and waiting for approval
+	 * (the manager may still approve it later). Who may: as {@link #approveStep}. 422 at {@code reason} when blank or too
+	 * long, at {@code stepId} for a step that needs no approval; 409 when approved, open, done or declined already.
+	 */
+	@Transactional
+	public Progress declineStep(Viewer viewer, String enrolmentId, String stepId, String reason) {
+		Enrolment enrolment = access.visible(viewer, enrolmentId);
+		if (!access.mayDecideFor(viewer, enrolment.personId())) {
+			throw new ForbiddenException("Only the person's manager declines this step.");
+		}
+		String cleanReason = Enrolments.note(reason, "reason");
+		if (cleanReason == null) {
+			throw new InvalidInputException("reason", "Give a reason: the person reads it.");
+		}
+		enrolment = enrolments.lock(enrolment.id()).orElseThrow(() -> new NotFoundException("Enrolment"));
+		EffectiveTrack track = following(enrolment);
+		TrackStep step = stepOf(track, stepId);
+		if (!step.highInvestment()) {
+			throw new InvalidInputException("stepId", "This step needs no approval: it opens on its own.");
+		}
+		if (!rows.decline(enrolment.id(), step.id(), clock.instant(), viewer.id(), cleanReason)) {
+			throw new ConflictException("This step is approved, open, done or declined already.");
+		}
+		events.publishEvent(new StepDeclined(enrolment.id(), track.track().id(), track.track().title(),
+				enrolment.personId(), step.title(), cleanReason, viewer.name()));
+		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.track().title(), "STEP_DECLINED",
+				"step " + step.title() + "; reason: " + cleanReason));
+		return progress(enrolment);
 	}
 
 	private boolean approved(String enrolmentId, String stepId) {
