@@ -263,6 +263,71 @@ public class TrackProgress {
 		}
 	}
 
+	/**
+	 * Plans many locked, active enrolments again after a pacing change, set-based: the new days are worked out per person
+	 * (as {@link #refresh} does) but written with one statement per step and day for all who share them. An enrolment for
+	 * which re-planning means more than new days (a step to add or take out, one to open now, the track complete) goes
+	 * through {@link #catchUp} as before, so the outcome is the same as re-planning person by person.
+	 */
+	void replan(List<Enrolment> locked, java.util.function.Function<Enrolment, EffectiveTrack> trackOf) {
+		Map<String, List<ProgressRows.Row>> all = rows.of(locked.stream().map(Enrolment::id).toList());
+		Map<Plan, List<String>> plans = new LinkedHashMap<>();
+		for (Enrolment enrolment : locked) {
+			EffectiveTrack track = trackOf.apply(enrolment);
+			if (track != null && !onlyNewDays(enrolment, track, all.getOrDefault(enrolment.id(), List.of()), plans)) {
+				catchUp(enrolment, track);
+			}
+		}
+		plans.forEach((plan, ids) -> rows.plan(ids, plan.stepId(), plan.position(), plan.releaseOn()));
+	}
+
+	/** A step's place and day, shared by the enrolments planned so. */
+	private record Plan(String stepId, int position, LocalDate releaseOn) {
+	}
+
+	/**
+	 * Adds the enrolment's changed days to {@code plans} and answers true when that is all {@link #refresh} would do for
+	 * it; false (nothing added) when it would also add or remove a row, open a step or complete the enrolment.
+	 */
+	private boolean onlyNewDays(Enrolment enrolment, EffectiveTrack track, List<ProgressRows.Row> current,
+			Map<Plan, List<String>> plans) {
+		Map<String, ProgressRows.Row> byStep = new HashMap<>();
+		current.forEach(row -> byStep.put(row.stepId(), row));
+		Set<String> inTrack = new HashSet<>();
+		for (TrackStep step : track.steps()) {
+			inTrack.add(step.id());
+			if (!byStep.containsKey(step.id())) {
+				return false;
+			}
+		}
+		for (ProgressRows.Row row : current) {
+			if (!inTrack.contains(row.stepId()) && !row.done()) {
+				return false;
+			}
+		}
+		Map<String, LocalDate> dates = TrackProgressRules.releaseDates(track.steps(), doneOn(current), enrolment.enrolledOn());
+		LocalDate today = today();
+		List<Plan> changed = new ArrayList<>();
+		boolean allDone = true;
+		for (TrackStep step : track.steps()) {
+			LocalDate date = dates.get(step.id());
+			ProgressRows.Row row = byStep.get(step.id());
+			allDone &= row.done();
+			boolean approvedIfNeeded = !step.highInvestment() || row.approved();
+			if (!row.done() && approvedIfNeeded && date != null && !date.isAfter(today) && !row.released()) {
+				return false;
+			}
+			if (row.position() != step.position() || !java.util.Objects.equals(row.releaseOn(), date)) {
+				changed.add(new Plan(step.id(), step.position(), date));
+			}
+		}
+		if (allDone && !track.steps().isEmpty()) {
+			return false;
+		}
+		changed.forEach(plan -> plans.computeIfAbsent(plan, k -> new ArrayList<>()).add(enrolment.id()));
+		return true;
+	}
+
 	/** The person's progress as the viewer may read it (404 for others' enrolments). */
 	@Transactional(readOnly = true)
 	public Progress progress(Viewer viewer, String enrolmentId) {

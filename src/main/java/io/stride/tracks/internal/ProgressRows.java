@@ -100,6 +100,20 @@ public class ProgressRows {
 			.update();
 	}
 
+	/** One step's place and day for many enrolments at once: a single statement for all who share them. */
+	public void plan(Collection<String> enrolmentIds, String stepId, int position, LocalDate releaseOn) {
+		if (enrolmentIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("UPDATE track_step_progress SET position = :position, release_on = :releaseOn WHERE step_id = :step "
+				+ "AND enrolment_id IN (:ids)")
+			.param("position", position)
+			.param("releaseOn", releaseOn == null ? null : java.sql.Date.valueOf(releaseOn), java.sql.Types.DATE)
+			.param("step", stepId)
+			.param("ids", List.copyOf(enrolmentIds))
+			.update();
+	}
+
 	/** Opens a step not yet open nor done; false when it was. */
 	public boolean release(String enrolmentId, String stepId, Instant at, String run) {
 		return jdbc.sql("UPDATE track_step_progress SET released_at = ?, release_run = ? WHERE enrolment_id = ? "
