@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: a manager's people page of a track with 500 enrolled (p50/p95) and the nightly step release for
-# 100,000 enrolments on PostgreSQL; see TrackBenchmark.
+# 100,000 enrolments and their re-planning after a pacing change, on PostgreSQL; see TrackBenchmark.
 # Usage: STRIDE_DB_URL=jdbc:postgresql://127.0.0.1:5432/DB STRIDE_DB_USER=... STRIDE_DB_PASSWORD=... bench/tracks.sh [enrolments]
 set -euo pipefail
 cd "$(dirname "$0")/.."

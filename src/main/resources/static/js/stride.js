@@ -15,6 +15,25 @@ document.addEventListener('DOMContentLoaded', () => {
   });
 });
 
+// The main navigation's menus (<details>, which open and close without script): one open at a time, and Escape
+// closes the open one and puts the focus back on its name.
+document.addEventListener('DOMContentLoaded', () => {
+  const menus = [...document.querySelectorAll('.site-header details.nav-menu')];
+  menus.forEach((menu) => {
+    menu.addEventListener('toggle', () => {
+      if (menu.open) {
+        menus.filter((other) => other !== menu).forEach((other) => { other.open = false; });
+      }
+    });
+    menu.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && menu.open) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+      }
+    });
+  });
+});
+
 // Tables: each cell learns its column's name, which narrow screens show beside the value when a row becomes a card.
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('main table').forEach((table) => {

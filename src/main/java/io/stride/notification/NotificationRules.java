@@ -352,6 +352,14 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
+	void on(io.stride.tracks.StepDeclined event) {
+		notifications.notify(event.person(), "Not now: “" + event.stepTitle() + "”",
+				event.decidedByName() + " declined this step of “" + event.trackTitle() + "”: " + event.reason()
+						+ " It stays closed until they approve it.",
+				"/tracks/" + event.trackId().value());
+	}
+
+	@ApplicationModuleListener
 	void on(io.stride.tracks.EnrolmentStepsReleased event) {
 		// one notice per person per release run, whatever the number of steps and tracks
 		for (io.stride.tracks.StepReleaseNotice notice : trackProgress.noticesOf(event.run())) {

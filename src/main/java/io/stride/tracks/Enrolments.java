@@ -408,7 +408,7 @@ public class Enrolments {
 		return teams.isEmpty() ? null : teams.get(0).id();
 	}
 
-	private static String note(String text, String field) {
+	static String note(String text, String field) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

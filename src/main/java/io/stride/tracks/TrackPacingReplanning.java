@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Pacing re-planning: when a published track's steps or pacing change, or a team's version of it is saved, kept or
  * reset, the days of the steps not yet open of every active enrolment are planned again from the track as each
  * person's team now follows it (and what has become due opens, with the usual notice). It runs once the change is
- * committed (the event is published before the new steps are written), per enrolment, {@link #BATCH} enrolments a
- * transaction. Progress rows for steps added to a published track are another listener's concern.
+ * committed (the event is published before the new steps are written), {@link #BATCH} enrolments a transaction: the
+ * batch is locked at once and its new days written set-based ({@link TrackProgress#replan}). Progress rows for steps
+ * added to a published track are another listener's concern.
  */
 @Component
 class TrackPacingReplanning {
@@ -64,16 +65,11 @@ class TrackPacingReplanning {
 			}
 			transaction.executeWithoutResult(status -> {
 				Map<String, EffectiveTrack> byTeam = new HashMap<>();
-				for (Enrolment enrolment : batch) {
+				progress.replan(enrolments.lockActive(batch.stream().map(Enrolment::id).toList()), enrolment -> {
 					TeamId team = enrolment.team();
-					EffectiveTrack effective = byTeam.computeIfAbsent(team == null ? "" : team.value(),
+					return byTeam.computeIfAbsent(team == null ? "" : team.value(),
 							k -> definitions.effective(track, team).orElse(null));
-					if (effective != null) {
-						enrolments.lock(enrolment.id())
-							.filter(e -> e.status() == EnrolmentStatus.ACTIVE)
-							.ifPresent(e -> progress.catchUp(e, effective));
-					}
-				}
+				});
 			});
 			count += batch.size();
 			after = batch.getLast().id();

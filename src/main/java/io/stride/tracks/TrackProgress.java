@@ -84,11 +84,12 @@ public class TrackProgress {
 
 	/**
 	 * One step as a person follows it. {@code opens} says when it opens or why it waits, in words; {@code doneHow} one of
-	 * the constants above; {@code selfConfirm} and {@code managerConfirm} whether the person or a manager may mark it done.
+	 * the constants above; {@code selfConfirm} and {@code managerConfirm} whether the person or a manager may mark it done;
+	 * {@code declineReason} the manager's reason when they declined a step that needs their approval (else null).
 	 */
 	public record StepProgress(TrackStep step, State state, LocalDate releaseOn, Instant releasedAt, Instant doneAt,
 			String doneHow, String pacing, String opens, List<String> prerequisiteTitles, boolean selfConfirm,
-			boolean managerConfirm) {
+			boolean managerConfirm, String declineReason) {
 
 		public String doneInWords() {
 			if (doneHow == null) {
@@ -262,6 +263,71 @@ public class TrackProgress {
 		}
 	}
 
+	/**
+	 * Plans many locked, active enrolments again after a pacing change, set-based: the new days are worked out per person
+	 * (as {@link #refresh} does) but written with one statement per step and day for all who share them. An enrolment for
+	 * which re-planning means more than new days (a step to add or take out, one to open now, the track complete) goes
+	 * through {@link #catchUp} as before, so the outcome is the same as re-planning person by person.
+	 */
+	void replan(List<Enrolment> locked, java.util.function.Function<Enrolment, EffectiveTrack> trackOf) {
+		Map<String, List<ProgressRows.Row>> all = rows.of(locked.stream().map(Enrolment::id).toList());
+		Map<Plan, List<String>> plans = new LinkedHashMap<>();
+		for (Enrolment enrolment : locked) {
+			EffectiveTrack track = trackOf.apply(enrolment);
+			if (track != null && !onlyNewDays(enrolment, track, all.getOrDefault(enrolment.id(), List.of()), plans)) {
+				catchUp(enrolment, track);
+			}
+		}
+		plans.forEach((plan, ids) -> rows.plan(ids, plan.stepId(), plan.position(), plan.releaseOn()));
+	}
+
+	/** A step's place and day, shared by the enrolments planned so. */
+	private record Plan(String stepId, int position, LocalDate releaseOn) {
+	}
+
+	/**
+	 * Adds the enrolment's changed days to {@code plans} and answers true when that is all {@link #refresh} would do for
+	 * it; false (nothing added) when it would also add or remove a row, open a step or complete the enrolment.
+	 */
+	private boolean onlyNewDays(Enrolment enrolment, EffectiveTrack track, List<ProgressRows.Row> current,
+			Map<Plan, List<String>> plans) {
+		Map<String, ProgressRows.Row> byStep = new HashMap<>();
+		current.forEach(row -> byStep.put(row.stepId(), row));
+		Set<String> inTrack = new HashSet<>();
+		for (TrackStep step : track.steps()) {
+			inTrack.add(step.id());
+			if (!byStep.containsKey(step.id())) {
+				return false;
+			}
+		}
+		for (ProgressRows.Row row : current) {
+			if (!inTrack.contains(row.stepId()) && !row.done()) {
+				return false;
+			}
+		}
+		Map<String, LocalDate> dates = TrackProgressRules.releaseDates(track.steps(), doneOn(current), enrolment.enrolledOn());
+		LocalDate today = today();
+		List<Plan> changed = new ArrayList<>();
+		boolean allDone = true;
+		for (TrackStep step : track.steps()) {
+			LocalDate date = dates.get(step.id());
+			ProgressRows.Row row = byStep.get(step.id());
+			allDone &= row.done();
+			boolean approvedIfNeeded = !step.highInvestment() || row.approved();
+			if (!row.done() && approvedIfNeeded && date != null && !date.isAfter(today) && !row.released()) {
+				return false;
+			}
+			if (row.position() != step.position() || !java.util.Objects.equals(row.releaseOn(), date)) {
+				changed.add(new Plan(step.id(), step.position(), date));
+			}
+		}
+		if (allDone && !track.steps().isEmpty()) {
+			return false;
+		}
+		changed.forEach(plan -> plans.computeIfAbsent(plan, k -> new ArrayList<>()).add(enrolment.id()));
+		return true;
+	}
+
 	/** The person's progress as the viewer may read it (404 for others' enrolments). */
 	@Transactional(readOnly = true)
 	public Progress progress(Viewer viewer, String enrolmentId) {
@@ -321,7 +387,9 @@ public class TrackProgress {
 			else if (row != null && step.highInvestment() && !row.approved() && releaseOn != null
 					&& !releaseOn.isAfter(today())) {
 				state = State.NEEDS_APPROVAL;
-				opens = NEEDS_APPROVAL_TEXT;
+				// "Next: Certification, declined by your manager for now: the budget opens in April." (one full stop)
+				opens = row.declineReason() == null ? NEEDS_APPROVAL_TEXT
+						: "declined by your manager for now: " + row.declineReason().replaceAll("[.\\s]+$", "");
 			}
 			else if (row != null && releaseOn != null) {
 				state = State.SCHEDULED;
@@ -336,7 +404,8 @@ public class TrackProgress {
 			boolean confirmable = confirmable(step);
 			StepProgress progress = new StepProgress(step, state, releaseOn, row == null ? null : row.releasedAt(),
 					row == null ? null : row.doneAt(), row == null ? null : row.doneHow(), pacing, opens, prerequisites,
-					confirmable && step.confirmation() != Confirmation.MANAGER, confirmable);
+					confirmable && step.confirmation() != Confirmation.MANAGER, confirmable,
+					state == State.NEEDS_APPROVAL ? row.declineReason() : null);
 			steps.add(progress);
 			if (next == null && following && state != State.DONE && state != State.OPEN) {
 				next = progress;
@@ -471,6 +540,37 @@ public class TrackProgress {
 				"step " + step.title()));
 		refresh(enrolment, track);
 		return progress(enrolments.find(enrolment.id()).orElseThrow());
+	}
+
+	/**
+	 * Declines a high-investment step for now, with a reason the person reads: it stays closed and waiting for approval
+	 * (the manager may still approve it later). Who may: as {@link #approveStep}. 422 at {@code reason} when blank or too
+	 * long, at {@code stepId} for a step that needs no approval; 409 when approved, open, done or declined already.
+	 */
+	@Transactional
+	public Progress declineStep(Viewer viewer, String enrolmentId, String stepId, String reason) {
+		Enrolment enrolment = access.visible(viewer, enrolmentId);
+		if (!access.mayDecideFor(viewer, enrolment.personId())) {
+			throw new ForbiddenException("Only the person's manager declines this step.");
+		}
+		String cleanReason = Enrolments.note(reason, "reason");
+		if (cleanReason == null) {
+			throw new InvalidInputException("reason", "Give a reason: the person reads it.");
+		}
+		enrolment = enrolments.lock(enrolment.id()).orElseThrow(() -> new NotFoundException("Enrolment"));
+		EffectiveTrack track = following(enrolment);
+		TrackStep step = stepOf(track, stepId);
+		if (!step.highInvestment()) {
+			throw new InvalidInputException("stepId", "This step needs no approval: it opens on its own.");
+		}
+		if (!rows.decline(enrolment.id(), step.id(), clock.instant(), viewer.id(), cleanReason)) {
+			throw new ConflictException("This step is approved, open, done or declined already.");
+		}
+		events.publishEvent(new StepDeclined(enrolment.id(), track.track().id(), track.track().title(),
+				enrolment.personId(), step.title(), cleanReason, viewer.name()));
+		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.track().title(), "STEP_DECLINED",
+				"step " + step.title() + "; reason: " + cleanReason));
+		return progress(enrolment);
 	}
 
 	private boolean approved(String enrolmentId, String stepId) {

@@ -17,11 +17,15 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.identity.internal.ApiTokens;
 import io.stride.shared.Ids;
+import io.stride.tracks.Confirmation;
 import io.stride.tracks.EnrolmentFixtures;
 import io.stride.tracks.Enrolments;
+import io.stride.tracks.Pacing;
 import io.stride.tracks.PacingRule;
+import io.stride.tracks.StepDraft;
 import io.stride.tracks.StepKind;
 import io.stride.tracks.StepReleaseJob;
+import io.stride.tracks.TrackDefinitions;
 import io.stride.tracks.TrackId;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -30,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Times what issue 18 asks of enrolments on PostgreSQL: a manager's people page of a track with 500 enrolled people
- * (HTTP, p50/p95), and the nightly release when every one of 100,000 active enrolments has a step whose day has come.
+ * (HTTP, p50/p95), the nightly release when every one of 100,000 active enrolments has a step whose day has come,
+ * and the re-planning of those enrolments after a pacing change.
  * Runs the application on {@code STRIDE_DB_URL} (PostgreSQL: the 100,000 rows are made with generate_series). Run
  * with {@code bench/tracks.sh}; not a test.
  */
@@ -134,6 +139,18 @@ public final class TrackBenchmark {
 			int opened = job.releaseDue();
 			System.out.printf("nightly release: %d steps opened for %d enrolments in %.1f s (statements recorded, "
 					+ "notices published)%n", opened, released, (System.nanoTime() - start) / 1e9);
+
+			// ------------------------------------------------ re-planning the same enrolments after a pacing change
+			// L&D moves the last step to 30 days after enrolment: every enrolment's day for it is planned again once the
+			// edit is committed (TrackPacingReplanning runs after the commit, in this thread)
+			start = System.nanoTime();
+			app.getBean(TrackDefinitions.class).editStep(admin, big, later, null, new StepDraft(StepKind.EXTERNAL,
+					"Due later", "Do it.", null, null, null, null, null, "https://example.org/programme", Confirmation.SELF,
+					new Pacing(PacingRule.AFTER_ENROLMENT, 30, null), Set.of(), false, null));
+			int replanned = jdbc.sql("SELECT COUNT(*) FROM track_step_progress WHERE step_id = ? AND release_on = CURRENT_DATE + 23")
+				.param(later).query(Integer.class).single();
+			System.out.printf("pacing change re-planned: %d of %d enrolments in %.1f s%n", replanned, released,
+					(System.nanoTime() - start) / 1e9);
 		}
 		finally {
 			app.close();

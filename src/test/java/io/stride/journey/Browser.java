@@ -142,6 +142,20 @@ final class Browser implements AutoCloseable {
 		navigate(find(css));
 	}
 
+	/** Opens a menu of the main navigation ("learn", "build", "manage") and follows one of its links, as a person would. */
+	void navigateByMenu(String menu, String css) {
+		WebElement summary = find("#" + menu + "-menu > summary");
+		if (find("#" + menu + "-menu").getDomAttribute("open") == null) {
+			summary.click();
+		}
+		navigate(find("#" + menu + "-menu " + css));
+	}
+
+	/** Moves the keyboard focus to an element (as Tab would) without pressing anything. */
+	void focus(String css) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].focus();", find(css));
+	}
+
 	/** Moves the keyboard focus to a link or button and presses Enter, waiting for the page it loads. */
 	void navigateByKeyboard(String css) {
 		WebElement target = find(css);

@@ -97,7 +97,7 @@ class LearnerReviewsAQuestionWhenItComesDueJourneyTests {
 	}
 
 	private void findsNothingDueYet() throws Exception {
-		browser.navigate("header a[href='/practice']");
+		browser.navigateByMenu("learn", "a[href='/practice']");
 		assertThat(browser.find("#review-empty").getText())
 			.isEqualTo("Nothing due today — next review on " + today().plusDays(3) + ".");
 		assertThat(browser.find("#retention").getText()).contains(course.title() + " 100% 2 0 " + today().plusDays(3));

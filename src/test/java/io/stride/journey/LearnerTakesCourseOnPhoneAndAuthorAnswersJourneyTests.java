@@ -134,7 +134,7 @@ class LearnerTakesCourseOnPhoneAndAuthorAnswersJourneyTests {
 		assertThat(browser.find("#lesson-number").getText()).isEqualTo("Lesson 1 of 3");
 		checkPage();
 		browser.screenshot("lesson-1");
-		browser.navigate(browser.link("My learning"));
+		browser.navigateByMenu("learn", "#learning-link");
 		assertThat(browser.find("#in-progress").getText()).contains(course.title());
 		checkPage();
 		browser.navigate("#in-progress a.resume");

@@ -131,7 +131,7 @@ class ManagerSetsMasteryCriteriaAndSignsOffAnObservedTaskJourneyTests {
 	private void seesCompletedButNotMastered() throws Exception {
 		browser.go("/learning");
 		assertThat(browser.find("#my-learning").getText()).contains(course.title()).contains("Passed");
-		browser.navigate("header a[href='/mastery']");
+		browser.navigateByMenu("learn", "a[href='/mastery']");
 		String mine = browser.find("#mastery-course-" + course.id().value()).getText();
 		assertThat(mine).contains("Not mastered: 1 of 2 criteria met")
 			.contains("Met: Best score 100% ≥ 90% (pass mark of Team A " + org.suffix() + ")")

@@ -3,8 +3,10 @@ package io.stride.tracks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -77,6 +79,34 @@ public final class EnrolmentFixtures {
 		jdbc.sql("INSERT INTO track_step_prerequisites (step_id, requires_step_id) VALUES (?, ?)")
 			.params(stepId, requiredStepId)
 			.update();
+	}
+
+	/** Makes a step high-investment (a certification): when its turn comes, it waits for the manager's approval. */
+	public void highInvestment(String stepId) {
+		jdbc.sql("UPDATE track_steps SET high_investment = TRUE WHERE id = ?").param(stepId).update();
+	}
+
+	/** Where each step of an enrolment stands, in the order the person follows them. */
+	public static List<TrackProgress.State> states(TrackProgress progress, Viewer viewer, Enrolment enrolment) {
+		return progress.progress(viewer, enrolment.id()).steps().stream().map(TrackProgress.StepProgress::state).toList();
+	}
+
+	/** When a step opened for an enrolment, or null while it is closed. */
+	public Timestamp releasedAt(String enrolmentId, String stepId) {
+		return jdbc.sql("SELECT released_at FROM track_step_progress WHERE enrolment_id = ? AND step_id = ?")
+			.params(enrolmentId, stepId).query((rs, n) -> rs.getTimestamp(1)).list().get(0);
+	}
+
+	/** The steps open (or done) for an enrolment. */
+	public List<String> opened(String enrolmentId) {
+		return jdbc.sql("SELECT step_id FROM track_step_progress WHERE enrolment_id = ? AND released_at IS NOT NULL")
+			.param(enrolmentId).query(String.class).list();
+	}
+
+	/** How many notifications with this subject a person has. */
+	public int notices(PersonId person, String subject) {
+		return jdbc.sql("SELECT COUNT(*) FROM notifications WHERE person_id = ? AND subject = ?")
+			.params(person.value(), subject).query(Integer.class).single();
 	}
 
 	/** A team's version: its own order of the steps. */

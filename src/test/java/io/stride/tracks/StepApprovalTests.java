@@ -23,6 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -79,14 +81,14 @@ class StepApprovalTests {
 		String basics = tracks.step(track, 0, StepKind.EXTERNAL, "Basics");
 		String certification = tracks.step(track, 1, StepKind.EXTERNAL, "Certification");
 		tracks.pacing(certification, PacingRule.AFTER_ENROLMENT, 2, null);
-		jdbc.sql("UPDATE track_steps SET high_investment = TRUE WHERE id = ?").param(certification).update();
+		tracks.highInvestment(certification);
 		Viewer learner = fixtures.viewer(org.learnerA());
 		Enrolment enrolment = enrolments.enrol(learner, track, null, null, null);
 
 		clock.advance(Duration.ofDays(2));
 		job.releaseDue();
 		assertThat(states(learner, enrolment)).containsExactly(TrackProgress.State.OPEN, TrackProgress.State.NEEDS_APPROVAL);
-		assertThat(releasedAt(enrolment.id(), certification)).isNull();
+		assertThat(tracks.releasedAt(enrolment.id(), certification)).isNull();
 		assertThatThrownBy(() -> progress.markDone(learner, enrolment.id(), certification))
 			.isInstanceOf(ForbiddenException.class);
 		var own = Jsoup.parse(mvc.perform(get("/tracks/" + track.value()).with(SignedIn.as(fixtures.viewerPerson(org.learnerA()))))
@@ -108,19 +110,55 @@ class StepApprovalTests {
 		mvc.perform(post(url + certification + "/approve").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isOk());
 		assertThat(states(learner, enrolment)).containsExactly(TrackProgress.State.OPEN, TrackProgress.State.OPEN);
-		assertThat(releasedAt(enrolment.id(), certification)).isNotNull();
+		assertThat(tracks.releasedAt(enrolment.id(), certification)).isNotNull();
 		mvc.perform(post(url + certification + "/approve").header("Authorization", bearer(org.managerA())))
 			.andExpect(status().isConflict());
 		progress.markDone(learner, enrolment.id(), certification);
 	}
 
-	private List<TrackProgress.State> states(Viewer viewer, Enrolment enrolment) {
-		return progress.progress(viewer, enrolment.id()).steps().stream().map(TrackProgress.StepProgress::state).toList();
+	@Test
+	void aManagerDeclinesACertificationStepWithAReasonThePersonReadsAndMayStillApproveItLater() throws Exception {
+		TrackId track = tracks.track("Declined step " + org.suffix(), false, org.managerA());
+		tracks.step(track, 0, StepKind.EXTERNAL, "Basics");
+		String certification = tracks.step(track, 1, StepKind.EXTERNAL, "Certification");
+		tracks.highInvestment(certification);
+		Viewer learner = fixtures.viewer(org.learnerA());
+		Enrolment enrolment = enrolments.enrol(learner, track, null, null, null);
+		String decline = "/enrolments/" + enrolment.id() + "/steps/" + certification + "/decline";
+
+		var refused = Jsoup.parse(mvc.perform(post(decline).param("reason", "  ")
+				.with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.select("#reason-" + certification + "-error").text()).isEqualTo("Give a reason: the person reads it.");
+		assertThat(refused.select("#reason-" + certification).attr("aria-invalid")).isEqualTo("true");
+		assertThat(refused.select("#step-" + certification + " details.decline-step").hasAttr("open")).isTrue();
+		assertThat(states(learner, enrolment)).containsExactly(TrackProgress.State.OPEN, TrackProgress.State.NEEDS_APPROVAL);
+
+		mvc.perform(post(decline).param("reason", "The budget opens in April.").with(SignedIn.as(fixtures.viewerPerson(org.learnerA())))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post(decline).param("reason", "The budget opens in April.")
+				.with(SignedIn.as(fixtures.viewerPerson(org.managerA()))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(states(learner, enrolment)).containsExactly(TrackProgress.State.OPEN, TrackProgress.State.NEEDS_APPROVAL);
+		assertThat(tracks.releasedAt(enrolment.id(), certification)).isNull();
+		var own = Jsoup.parse(mvc.perform(get("/tracks/" + track.value()).with(SignedIn.as(fixtures.viewerPerson(org.learnerA()))))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(own.select("#step-" + certification + " .step-state").text())
+			.contains("Declined by your manager for now: The budget opens in April.");
+		await().atMost(Duration.ofSeconds(10)).until(() -> tracks.notices(org.learnerA(), "Not now: “Certification”") == 1);
+
+		String url = "/api/v1/enrolments/" + enrolment.id() + "/steps/" + certification;
+		mvc.perform(post(url + "/decline").contentType("application/json").content("{\"reason\":\"Again.\"}")
+				.header("Authorization", bearer(org.managerA())))
+			.andExpect(status().isConflict());
+		mvc.perform(post(url + "/approve").header("Authorization", bearer(org.managerA()))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.steps[1].state").value("OPEN"))
+			.andExpect(jsonPath("$.steps[1].declineReason").doesNotExist());
 	}
 
-	private java.sql.Timestamp releasedAt(String enrolmentId, String stepId) {
-		return jdbc.sql("SELECT released_at FROM track_step_progress WHERE enrolment_id = ? AND step_id = ?")
-			.params(enrolmentId, stepId).query((rs, n) -> rs.getTimestamp(1)).list().get(0);
+	private List<TrackProgress.State> states(Viewer viewer, Enrolment enrolment) {
+		return EnrolmentFixtures.states(progress, viewer, enrolment);
 	}
 
 	private String bearer(PersonId id) {

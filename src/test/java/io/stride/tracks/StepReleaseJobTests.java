@@ -79,18 +79,18 @@ class StepReleaseJobTests {
 		assertThat(job.releaseDue()).isGreaterThanOrEqualTo(4);
 		assertThat(states(learner, enrolment)).containsExactly(TrackProgress.State.OPEN, TrackProgress.State.OPEN,
 				TrackProgress.State.OPEN, TrackProgress.State.SCHEDULED);
-		assertThat(opened(enrolment.id())).containsExactlyInAnyOrder(first, second, third);
-		assertThat(opened(other.id())).containsExactlyInAnyOrder(first, second, third);
+		assertThat(tracks.opened(enrolment.id())).containsExactlyInAnyOrder(first, second, third);
+		assertThat(tracks.opened(other.id())).containsExactlyInAnyOrder(first, second, third);
 		assertThat(runOf(enrolment.id(), second)).isEqualTo(runOf(enrolment.id(), third))
 			.isEqualTo(runOf(other.id(), second)).isNotNull();
-		await().atMost(Duration.ofSeconds(10)).until(() -> notices(org.learnerA(), "2 steps are open now") == 1
-				&& notices(org.learnerB(), "2 steps are open now") == 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> tracks.notices(org.learnerA(), "2 steps are open now") == 1
+				&& tracks.notices(org.learnerB(), "2 steps are open now") == 1);
 
 		// a second run the same day (as the scheduler calls it) opens nothing again
 		job.nightly();
 		assertThat(launched(org.learnerA(), second)).isEqualTo(1);
 		assertThat(launched(org.learnerA(), third)).isEqualTo(1);
-		assertThat(notices(org.learnerA(), "2 steps are open now")).isEqualTo(1);
+		assertThat(tracks.notices(org.learnerA(), "2 steps are open now")).isEqualTo(1);
 
 		// a withdrawn enrolment's steps stay closed
 		enrolments.withdraw(fixtures.viewer(org.learnerB()), other.id());
@@ -118,15 +118,10 @@ class StepReleaseJobTests {
 
 		clock.advance(Duration.ofDays(2));
 		job.releaseDue();
-		assertThat(opened(enrolment.id())).containsExactlyInAnyOrder(basics, paced);
+		assertThat(tracks.opened(enrolment.id())).containsExactlyInAnyOrder(basics, paced);
 
 		progress.markDone(learner, enrolment.id(), basics);
-		assertThat(opened(enrolment.id())).contains(certification);
-	}
-
-	private java.util.List<String> opened(String enrolmentId) {
-		return jdbc.sql("SELECT step_id FROM track_step_progress WHERE enrolment_id = ? AND released_at IS NOT NULL")
-			.param(enrolmentId).query(String.class).list();
+		assertThat(tracks.opened(enrolment.id())).contains(certification);
 	}
 
 	private String runOf(String enrolmentId, String stepId) {
@@ -135,12 +130,7 @@ class StepReleaseJobTests {
 	}
 
 	private java.util.List<TrackProgress.State> states(Viewer viewer, Enrolment enrolment) {
-		return progress.progress(viewer, enrolment.id()).steps().stream().map(TrackProgress.StepProgress::state).toList();
-	}
-
-	private int notices(PersonId person, String subject) {
-		return jdbc.sql("SELECT COUNT(*) FROM notifications WHERE person_id = ? AND subject = ?")
-			.params(person.value(), subject).query(Integer.class).single();
+		return EnrolmentFixtures.states(progress, viewer, enrolment);
 	}
 
 	private int launched(PersonId person, String stepId) {

@@ -175,6 +175,27 @@ class TrackPagesTests {
 		mvc.perform(get("/enrolments/" + id).with(as(org.learnerB()))).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void everyMainAreaIsInTheNavigationOfEveryPageAndTheCurrentOneIsMarked() throws Exception {
+		Document learners = page("/my/tracks", org.learnerA());
+		var nav = learners.select("nav[aria-label=Main]");
+		assertThat(nav.select("#learn-menu a").eachAttr("href"))
+			.containsExactly("/learning", "/my/tracks", "/cycles", "/practice", "/mastery", "/profile/capabilities");
+		assertThat(nav.select("#build-menu a").eachAttr("href")).containsExactly("/courses", "/library", "/tracks");
+		assertThat(nav.select("#manage-menu")).isEmpty();
+		assertThat(nav.select("a[aria-current=page]").eachAttr("id")).containsExactly("my-tracks-link");
+		assertThat(nav.select("details.current-area").eachAttr("id")).containsExactly("learn-menu");
+
+		Document managers = page("/enrolment-requests", org.managerA());
+		nav = managers.select("nav[aria-label=Main]");
+		assertThat(nav.select("#manage-menu a").eachText()).containsExactly("Teams");
+		assertThat(nav.select("a[aria-current=page]").eachAttr("id")).containsExactly("tracks-link");
+		assertThat(nav.select("details.current-area").eachAttr("id")).containsExactly("build-menu");
+		assertThat(page("/library", org.managerA()).select("nav[aria-label=Main] a[aria-current=page]").eachAttr("id"))
+			.containsExactly("library-link");
+		assertThat(page("/notifications", org.managerA()).select("nav[aria-label=Main] details.current-area")).isEmpty();
+	}
+
 	private Document page(String path, PersonId who) throws Exception {
 		return Jsoup.parse(mvc.perform(get(path).with(as(who))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString());

@@ -39,6 +39,17 @@ public class EnrolmentRows {
 		return jdbc.sql(COLUMNS + "WHERE id = ? FOR UPDATE").param(id).query(EnrolmentRows::row).optional();
 	}
 
+	/** Locks the active enrolments among these (in id order, as single locks are taken one at a time). */
+	public List<Enrolment> lockActive(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + "WHERE id IN (:ids) AND status = 'ACTIVE' ORDER BY id FOR UPDATE")
+			.param("ids", List.copyOf(ids))
+			.query(EnrolmentRows::row)
+			.list();
+	}
+
 	public Optional<Enrolment> of(TrackId track, PersonId person) {
 		return jdbc.sql(COLUMNS + "WHERE track_id = ? AND person_id = ?")
 			.params(track.value(), person.value())

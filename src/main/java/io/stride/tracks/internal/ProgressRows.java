@@ -20,7 +20,7 @@ public class ProgressRows {
 
 	/** One step's progress; {@code position} is its place in the track as the person's team follows it. */
 	public record Row(String enrolmentId, String stepId, int position, LocalDate releaseOn, Instant releasedAt,
-			Instant doneAt, String doneHow, String confirmedBy, Instant approvedAt) {
+			Instant doneAt, String doneHow, String confirmedBy, Instant approvedAt, String declineReason) {
 
 		public boolean done() {
 			return doneAt != null;
@@ -54,7 +54,7 @@ public class ProgressRows {
 	}
 
 	private static final String COLUMNS = "SELECT enrolment_id, step_id, position, release_on, released_at, done_at, "
-			+ "done_how, confirmed_by, approved_at FROM track_step_progress ";
+			+ "done_how, confirmed_by, approved_at, decline_reason FROM track_step_progress ";
 
 	private final JdbcClient jdbc;
 
@@ -100,6 +100,20 @@ public class ProgressRows {
 			.update();
 	}
 
+	/** One step's place and day for many enrolments at once: a single statement for all who share them. */
+	public void plan(Collection<String> enrolmentIds, String stepId, int position, LocalDate releaseOn) {
+		if (enrolmentIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("UPDATE track_step_progress SET position = :position, release_on = :releaseOn WHERE step_id = :step "
+				+ "AND enrolment_id IN (:ids)")
+			.param("position", position)
+			.param("releaseOn", releaseOn == null ? null : java.sql.Date.valueOf(releaseOn), java.sql.Types.DATE)
+			.param("step", stepId)
+			.param("ids", List.copyOf(enrolmentIds))
+			.update();
+	}
+
 	/** Opens a step not yet open nor done; false when it was. */
 	public boolean release(String enrolmentId, String stepId, Instant at, String run) {
 		return jdbc.sql("UPDATE track_step_progress SET released_at = ?, release_run = ? WHERE enrolment_id = ? "
@@ -109,8 +123,19 @@ public class ProgressRows {
 	}
 
 	/** Records a manager's approval of a step not done; false when it was approved (or done) already. */
+	/** Declines a step not approved, opened nor done yet; false when it is (or is declined already). */
+	public boolean decline(String enrolmentId, String stepId, Instant at, PersonId by, String reason) {
+		return jdbc.sql("UPDATE track_step_progress SET declined_at = ?, declined_by = ?, decline_reason = ? "
+				+ "WHERE enrolment_id = ? AND step_id = ? AND approved_at IS NULL AND released_at IS NULL "
+				+ "AND done_at IS NULL AND declined_at IS NULL")
+			.params(Timestamp.from(at), by.value(), reason, enrolmentId, stepId)
+			.update() == 1;
+	}
+
 	public boolean approve(String enrolmentId, String stepId, Instant at, PersonId by) {
-		return jdbc.sql("UPDATE track_step_progress SET approved_at = ?, approved_by = ? WHERE enrolment_id = ? "
+		// approving after a decline is the manager changing their mind: the decline is cleared
+		return jdbc.sql("UPDATE track_step_progress SET approved_at = ?, approved_by = ?, declined_at = NULL, "
+				+ "declined_by = NULL, decline_reason = NULL WHERE enrolment_id = ? "
 				+ "AND step_id = ? AND approved_at IS NULL AND done_at IS NULL")
 			.params(Timestamp.from(at), by.value(), enrolmentId, stepId)
 			.update() == 1;
@@ -229,6 +254,6 @@ public class ProgressRows {
 		Timestamp approved = rs.getTimestamp(9);
 		return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), releaseOn == null ? null : releaseOn.toLocalDate(),
 				released == null ? null : released.toInstant(), done == null ? null : done.toInstant(), rs.getString(7),
-				rs.getString(8), approved == null ? null : approved.toInstant());
+				rs.getString(8), approved == null ? null : approved.toInstant(), rs.getString(10));
 	}
 }

@@ -58,12 +58,13 @@ class EnrolmentApi {
 
 	record StepView(String id, int position, String kind, String title, String state, LocalDate releaseOn,
 			Instant releasedAt, Instant doneAt, String doneHow, String pacing, String opens, String confirmation,
-			List<String> prerequisites) {
+			List<String> prerequisites, String declineReason) {
 
 		static StepView of(TrackProgress.StepProgress s) {
 			return new StepView(s.step().id(), s.step().position(), s.step().kind().name(), s.step().title(),
 					s.state().name(), s.releaseOn(), s.releasedAt(), s.doneAt(), s.doneHow(), s.pacing(), s.opens(),
-					s.step().confirmation() == null ? null : s.step().confirmation().name(), s.step().prerequisites().stream().sorted().toList());
+					s.step().confirmation() == null ? null : s.step().confirmation().name(), s.step().prerequisites().stream().sorted().toList(),
+					s.declineReason());
 		}
 	}
 
@@ -186,6 +187,15 @@ class EnrolmentApi {
 			+ "no approval; 409 when approved or done already or the enrolment is not active")
 	EnrolmentView approveStep(@PathVariable String id, @PathVariable String stepId) {
 		return EnrolmentView.of(progress.approveStep(viewer(), id, stepId));
+	}
+
+	@PostMapping("/enrolments/{id}/steps/{stepId}/decline")
+	@Operation(summary = "Decline a high-investment step for now, with a reason the person reads (their manager, L&D or "
+			+ "an admin; 403 for the person): it stays closed, and may still be approved later. 422 at reason when blank, "
+			+ "at stepId for a step that needs no approval; 409 when approved, open, done or declined already")
+	EnrolmentView declineStep(@PathVariable String id, @PathVariable String stepId,
+			@RequestBody(required = false) DecisionBody body) {
+		return EnrolmentView.of(progress.declineStep(viewer(), id, stepId, body == null ? null : body.reason()));
 	}
 
 	private Viewer viewer() {

@@ -3,6 +3,7 @@ package io.stride.tracks.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
@@ -162,34 +163,53 @@ class TrackPagesController {
 	@PostMapping("/enrolments/{id}/steps/{stepId}/release")
 	String release(@PathVariable String id, @PathVariable String stepId, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
-		try {
-			progress.releaseEarly(me, id, stepId);
-			redirect.addFlashAttribute("notice", "Opened now. The person is told.");
-			return "redirect:/enrolments/" + id;
-		}
-		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
-			Enrolment enrolment = enrolments.enrolment(me, id);
-			return show(model, me, enrolment.trackId(), enrolment, "", Map.of("step-" + stepId, e.getMessage()));
-		}
+		return onStep(id, stepId, (me) -> progress.releaseEarly(me, id, stepId), (p) -> "Opened now. The person is told.",
+				model, redirect, response);
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/approve")
 	String approveStep(@PathVariable String id, @PathVariable String stepId, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
+		return onStep(id, stepId, (me) -> progress.approveStep(me, id, stepId), (p) -> p.steps().stream()
+			.anyMatch(s -> s.step().id().equals(stepId) && s.state() == TrackProgress.State.OPEN)
+					? "Approved. It is open now; the person is told."
+					: "Approved. The step opens on its day; the person is told when it does.",
+				model, redirect, response);
+	}
+
+	@PostMapping("/enrolments/{id}/steps/{stepId}/decline")
+	String declineStep(@PathVariable String id, @PathVariable String stepId, @RequestParam(required = false) String reason,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// kept as typed when refused, so that nothing written is lost
+		model.addAttribute("stepReason", reason == null ? "" : reason);
+		return onStep(id, stepId, (me) -> progress.declineStep(me, id, stepId, reason),
+				(p) -> "Declined. The step stays closed; the person is told why.", model, redirect, response);
+	}
+
+	/**
+	 * A manager's decision on one step of someone's enrolment: done, back to the enrolment with {@code notice}; refused
+	 * (a prerequisite missing, no approval needed, no reason given), the enrolment again with the message at the step or
+	 * at its reason field.
+	 */
+	private String onStep(String id, String stepId, Function<Viewer, TrackProgress.Progress> decision,
+			Function<TrackProgress.Progress, String> notice, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		try {
-			progress.approveStep(me, id, stepId);
-			redirect.addFlashAttribute("notice", "Approved. The step opens on its day; the person is told when it does.");
+			redirect.addFlashAttribute("notice", notice.apply(decision.apply(me)));
 			return "redirect:/enrolments/" + id;
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			model.addAttribute("problem", e.getMessage() + " Nothing was saved.");
+			Map<String, String> errors = new java.util.HashMap<>();
+			e.fieldErrors().forEach((field, message) -> errors.put(
+					"reason".equals(field) ? "step-" + stepId + "-reason" : "step-" + stepId, message));
+			if (errors.isEmpty()) {
+				errors.put("step-" + stepId, e.getMessage());
+			}
 			Enrolment enrolment = enrolments.enrolment(me, id);
-			return show(model, me, enrolment.trackId(), enrolment, "", Map.of("step-" + stepId, e.getMessage()));
+			return show(model, me, enrolment.trackId(), enrolment, "", errors);
 		}
 	}
 
