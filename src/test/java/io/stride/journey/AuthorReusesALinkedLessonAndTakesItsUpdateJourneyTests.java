@@ -73,7 +73,7 @@ class AuthorReusesALinkedLessonAndTakesItsUpdateJourneyTests {
 		signIn(org.email("manager-b"));
 		browser.windowSize(1280, 900);
 		browser.go("/courses");
-		browser.navigate("#library-link");
+		browser.navigate("#reuse-from-library-link");
 		browser.type("#q", "Running an EBR " + org.suffix());
 		browser.select("#kind", "Lesson");
 		browser.navigate("#library-search button[type=submit]");

@@ -78,7 +78,7 @@ class LibraryPageTests {
 		assertThat(page.select("#results-heading").text()).isEqualTo("0 components");
 		assertThat(page.select("#no-components").text()).contains("A component is a lesson, a module");
 		assertThat(page.select("#library-settings")).isEmpty();
-		assertThat(page(benPerson, "/courses").select("#library-link").attr("href")).isEqualTo("/library");
+		assertThat(page(benPerson, "/courses").select("#reuse-from-library-link").attr("href")).isEqualTo("/library");
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class TrackPagesTests {
 		assertThat(mine.select("#following .open-now").text()).isEqualTo("Open now: Shadow a call");
 		assertThat(mine.select("#following .next-step").text()).isEqualTo("Next: Run a call, waits for “Shadow a call”.");
 		assertThat(page("/my/tracks", org.learnerB()).select("#no-tracks").text()).contains("You follow no track yet");
-		assertThat(page("/learning", org.learnerA()).select("#my-tracks-link a").first().attr("href")).isEqualTo("/my/tracks");
+		assertThat(page("/learning", org.learnerA()).select("#my-tracks-note a").first().attr("href")).isEqualTo("/my/tracks");
 	}
 
 	@Test
