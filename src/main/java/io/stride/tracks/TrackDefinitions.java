@@ -134,14 +134,30 @@ public class TrackDefinitions {
 		});
 	}
 
+	/**
+	 * Per team, whose version of the track it follows, in words: "its own version", "Customer Success’s version" (a
+	 * team above it), "the organization’s". Two queries whatever the number of teams.
+	 */
+	@Transactional(readOnly = true)
+	public Map<TeamId, String> versionsFollowed(TrackId id, java.util.Collection<TeamId> teams) {
+		Set<String> withVersion = writes.overriddenBy(id.value());
+		Map<TeamId, Team> all = teamsById();
+		Map<TeamId, String> followed = new LinkedHashMap<>();
+		for (TeamId team : teams) {
+			followed.put(team, versionTeam(withVersion, all, team)
+				.map(t -> t.id().equals(team) ? "its own version" : t.name() + "’s version")
+				.orElse("the organization’s"));
+		}
+		return followed;
+	}
+
 	/** The team whose version {@code team} follows: itself or the nearest team above it with a version of its own. */
 	private Optional<Team> versionTeam(TrackId id, TeamId team) {
 		Set<String> withVersion = writes.overriddenBy(id.value());
-		if (withVersion.isEmpty()) {
-			return Optional.empty();
-		}
-		Map<TeamId, Team> teams = new HashMap<>();
-		organization.allTeams().forEach(t -> teams.put(t.id(), t));
+		return withVersion.isEmpty() ? Optional.empty() : versionTeam(withVersion, teamsById(), team);
+	}
+
+	private static Optional<Team> versionTeam(Set<String> withVersion, Map<TeamId, Team> teams, TeamId team) {
 		Set<TeamId> seen = new HashSet<>();
 		for (TeamId current = team; current != null && seen.add(current); ) {
 			Team found = teams.get(current);
@@ -151,6 +167,12 @@ public class TrackDefinitions {
 			current = found == null ? null : found.parentId();
 		}
 		return Optional.empty();
+	}
+
+	private Map<TeamId, Team> teamsById() {
+		Map<TeamId, Team> teams = new HashMap<>();
+		organization.allTeams().forEach(t -> teams.put(t.id(), t));
+		return teams;
 	}
 
 	// --- who may ---

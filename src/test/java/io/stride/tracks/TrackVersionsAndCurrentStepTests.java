@@ -87,8 +87,12 @@ class TrackVersionsAndCurrentStepTests {
 		assertThat(page("/tracks/" + track.value(), org.learnerSubA()).select("#version-followed").text())
 			.isEqualTo("You follow " + teamA + " of this track (its order or pacing differs from the organization’s).");
 		// the manager of the tree is offered a version for the sub-team too, which says whose it follows meanwhile
-		assertThat(page("/tracks/" + track.value(), org.managerA()).select("#manage a").eachAttr("href"))
-			.contains("/tracks/" + track.value() + "/teams/" + org.subTeamA().value());
+		Document managers = page("/tracks/" + track.value(), org.managerA());
+		assertThat(managers.select("#team-version-" + org.subTeamA().value()).text()).isEqualTo("Re-sequence or re-pace it for "
+				+ "Team A1 " + org.suffix() + " (follows " + teamA + ")");
+		assertThat(managers.select("#team-version-" + org.teamA().value()).text()).endsWith("(follows its own version)");
+		assertThat(managers.select("#team-version-" + org.subTeamA().value() + " a").attr("href"))
+			.isEqualTo("/tracks/" + track.value() + "/teams/" + org.subTeamA().value());
 		assertThat(page("/tracks/" + track.value() + "/teams/" + org.subTeamA().value(), org.managerA())
 			.select("#version-state").text()).startsWith("Team A1 " + org.suffix() + " follows Team A " + org.suffix()
 					+ "’s version, the team above it");

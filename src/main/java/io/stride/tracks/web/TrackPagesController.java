@@ -279,7 +279,10 @@ class TrackPagesController {
 		model.addAttribute("mayDecide", enrolment != null && enrolments.mayDecide(me, enrolment));
 		model.addAttribute("managesPeople", enrolments.managesPeople(me));
 		// a version for each team of the manager's tree: a team's version applies to its sub-teams without their own
-		model.addAttribute("teams", managedTeams(me));
+		List<Team> teams = managedTeams(me);
+		model.addAttribute("teams", teams);
+		model.addAttribute("teamVersions", teams.isEmpty() ? Map.of()
+				: definitions.versionsFollowed(id, teams.stream().map(Team::id).toList()));
 		model.addAttribute("actions", shown == null ? Map.of() : actions.of(me, shown));
 		model.addAttribute("myTeams", myTeams);
 		model.addAttribute("note", note);
