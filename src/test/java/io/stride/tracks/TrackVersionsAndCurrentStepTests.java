@@ -80,6 +80,9 @@ class TrackVersionsAndCurrentStepTests {
 		assertThat(sub.ownVersion()).isFalse();
 		assertThat(definitions.effective(track, org.teamB()).orElseThrow().versionInWords()).isEqualTo("the organization’s");
 
+		assertThat(page("/tracks/" + track.value(), org.learnerSubA()).select("#team-version").text())
+			.isEqualTo("Your team follows " + teamA + " (the team above it) of this track: its order or pacing differs "
+					+ "from the organization’s.");
 		Enrolment subs = enrolments.enrol(fixtures.viewer(org.learnerSubA()), track, null, null, null);
 		assertThat(progress.progress(subs).version()).isEqualTo(teamA);
 		Document people = page("/tracks/" + track.value() + "/people", org.managerA());
