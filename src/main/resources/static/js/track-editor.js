@@ -15,6 +15,20 @@
     apply();
   }
 
+  // a team's pacing row shows only the field its rule uses (without script, each field's label says when it counts)
+  function showRuleFields(item) {
+    var select = item.querySelector('[data-rule-select]');
+    if (!select) { return; }
+    var apply = function () {
+      item.querySelectorAll('[data-rules]').forEach(function (el) {
+        el.hidden = el.getAttribute('data-rules').split(' ').indexOf(select.value) < 0;
+      });
+    };
+    item.querySelectorAll('.rule-hint').forEach(function (hint) { hint.hidden = true; });
+    select.addEventListener('change', apply);
+    apply();
+  }
+
   function say(text) {
     var status = document.getElementById('order-status');
     if (status) { status.textContent = text; }
@@ -83,6 +97,7 @@
     var list = document.getElementById('team-steps');
     if (!list) { return; }
     list.querySelectorAll('li').forEach(function (li) { li.setAttribute('draggable', 'true'); });
+    list.querySelectorAll('li.step-item').forEach(showRuleFields);
     list.addEventListener('click', function (e) {
       var button = e.target.closest('button[data-move]');
       if (!button) { return; }

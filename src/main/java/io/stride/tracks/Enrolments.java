@@ -59,7 +59,7 @@ public class Enrolments {
 	 * step (or since they enrolled), and their pace; requested and declined people have no progress.
 	 */
 	public record Place(Enrolment enrolment, String personName, String currentStep, int done, int total,
-			Integer daysSinceLastStep, TrackProgressRules.Pace pace) {
+			Integer daysSinceLastStep, TrackProgressRules.Pace pace, String version) {
 	}
 
 	public record People(Track track, List<Place> places, int page, int pages, int total) {
@@ -105,7 +105,8 @@ public class Enrolments {
 	 * high-investment. The viewer enrols themselves or, as their manager (L&D, an admin), someone of their tree (404
 	 * for others). {@code teamId} chooses whose version of the track applies when the person is in several teams (422
 	 * at {@code teamId} for a team not theirs); the first of their teams otherwise. 404 for a track not published; 409
-	 * when the person already asked, follows or finished it.
+	 * when the person already asked, follows or finished it. A manager (L&D, an admin) who proposes someone for a
+	 * high-investment track is the one who approves their entry: the proposal is approved at once.
 	 */
 	@Transactional
 	public Enrolment enrol(Viewer viewer, TrackId trackId, PersonId personId, String note, TeamId teamId) {
@@ -144,7 +145,18 @@ public class Enrolments {
 		}
 		Enrolment enrolment = rows.find(id).orElseThrow();
 		String personName = access.nameOf(person);
-		if (status == EnrolmentStatus.REQUESTED) {
+		if (status == EnrolmentStatus.REQUESTED && !viewer.is(person)) {
+			// the proposer may decide for the person (enrol checked it above): her proposal is her approval, so it is
+			// not left waiting for her own decision; recorded as proposed and approved by her, and the person is told
+			if (!rows.decide(enrolment, EnrolmentStatus.ACTIVE, viewer.id(), now, null, today())) {
+				throw new ConflictException("This enrolment changed at the same moment. Try again.");
+			}
+			Enrolment approved = rows.find(id).orElseThrow();
+			events.publishEvent(new EnrolmentDecided(id, trackId, track.title(), person, true,
+					"Proposed by " + viewer.name() + (cleanNote == null ? "." : ": " + cleanNote), viewer.name()));
+			activate(approved, viewer, personName, track, "PROPOSED_AND_APPROVED");
+		}
+		else if (status == EnrolmentStatus.REQUESTED) {
 			List<PersonId> managers = organization.managersOf(person).stream().filter(m -> !m.equals(viewer.id())).toList();
 			events.publishEvent(new EnrolmentRequested(id, trackId, track.title(), person, personName, viewer.name(),
 					cleanNote, managers, viewer.id()));
@@ -336,27 +348,29 @@ public class Enrolments {
 		int current = Math.min(Math.max(1, page), pages);
 		List<Enrolment> shown = sorted.subList((current - 1) * PAGE_SIZE, Math.min(sorted.size(), current * PAGE_SIZE));
 		Map<String, ProgressRows.Summary> summaries = shown.isEmpty() ? Map.of() : progressRows.summaries(trackId.value(), today());
-		Map<TeamId, List<TrackStep>> stepsByTeam = new HashMap<>();
+		// the current step and the version followed as the person's own page says them (one rule, TrackProgress)
+		Map<String, TrackProgress.Progress> followed = new HashMap<>();
+		progress.progressOf(shown.stream().filter(e -> summaries.containsKey(e.id())).toList())
+			.forEach(p -> followed.put(p.enrolment().id(), p));
+		Map<TeamId, String> versions = new HashMap<>();
 		LocalDate today = today();
 		List<Place> places = new ArrayList<>();
 		for (Enrolment e : shown) {
 			ProgressRows.Summary summary = summaries.get(e.id());
-			if (summary == null) {
-				places.add(new Place(e, name(credits, e.personId()), null, 0, 0, null, null));
+			TrackProgress.Progress p = followed.get(e.id());
+			if (summary == null || p == null) {
+				String version = versions.computeIfAbsent(e.team() == null ? new TeamId("-") : e.team(),
+						k -> definitions.effective(trackId, e.team()).map(EffectiveTrack::versionInWords).orElse(null));
+				places.add(new Place(e, name(credits, e.personId()), null, 0, 0, null, null, version));
 				continue;
 			}
-			String currentStep = null;
-			if (summary.currentPosition() != null) {
-				List<TrackStep> steps = stepsByTeam.computeIfAbsent(e.team() == null ? new TeamId("-") : e.team(),
-						k -> definitions.effective(trackId, e.team()).map(EffectiveTrack::steps).orElse(List.of()));
-				currentStep = steps.stream().filter(s -> s.position() == summary.currentPosition()).map(TrackStep::title)
-					.findFirst().orElse(null);
-			}
+			TrackProgress.StepProgress currentStep = p.current();
 			LocalDate last = summary.lastDone() != null ? LocalDate.ofInstant(summary.lastDone(), ZoneOffset.UTC) : e.enrolledOn();
 			Integer days = last == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(last, today);
 			TrackProgressRules.Pace pace = e.status() == EnrolmentStatus.COMPLETED ? null
 					: TrackProgressRules.pace(summary.doneEarly(), summary.oldestOpenRelease(), today, behindAfterDays);
-			places.add(new Place(e, name(credits, e.personId()), currentStep, summary.done(), summary.total(), days, pace));
+			places.add(new Place(e, name(credits, e.personId()), currentStep == null ? null : currentStep.step().title(),
+					p.done(), p.total(), days, pace, p.version()));
 		}
 		return new People(track, places, current, pages, sorted.size());
 	}

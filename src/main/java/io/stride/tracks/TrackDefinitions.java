@@ -20,6 +20,7 @@ import io.stride.capability.Capabilities;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.LearningTeam;
 import io.stride.identity.Organization;
+import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.library.Library;
@@ -114,20 +115,64 @@ public class TrackDefinitions {
 	}
 
 	/**
-	 * The track as {@code team}'s people follow it (the organization's when {@code team} is null or has no version of
-	 * its own). Steps the team's order does not name (added to the base since) keep their base place among the
-	 * others; steps removed from the base are gone.
+	 * The track as {@code team}'s people follow it: the team's own version, else the version of the nearest team above
+	 * it that has one (a team's version applies to its sub-teams unless they made their own; ADR 0028), else the
+	 * organization's (also when {@code team} is null). Steps the version's order does not name (added to the base
+	 * since) keep their base place among the others; steps removed from the base are gone.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<EffectiveTrack> effective(TrackId id, TeamId team) {
 		return reads.track(id).map(track -> {
 			List<TrackStep> base = reads.steps(id);
-			Optional<TrackReads.OverrideRow> override = team == null ? Optional.empty() : reads.override(id, team);
+			Optional<Team> versionTeam = team == null ? Optional.empty() : versionTeam(id, team);
+			Optional<TrackReads.OverrideRow> override = versionTeam.flatMap(t -> reads.override(id, t.id()));
 			if (override.isEmpty()) {
-				return new EffectiveTrack(track, team, base, false, track.version());
+				return new EffectiveTrack(track, team, base, false, track.version(), null, null);
 			}
-			return new EffectiveTrack(track, team, apply(base, override.get()), true, override.get().baseVersion());
+			return new EffectiveTrack(track, team, apply(base, override.get()), true, override.get().baseVersion(),
+					versionTeam.get().id(), versionTeam.get().name());
 		});
+	}
+
+	/**
+	 * Per team, whose version of the track it follows, in words: "its own version", "Customer Success’s version" (a
+	 * team above it), "the organization’s". Two queries whatever the number of teams.
+	 */
+	@Transactional(readOnly = true)
+	public Map<TeamId, String> versionsFollowed(TrackId id, java.util.Collection<TeamId> teams) {
+		Set<String> withVersion = writes.overriddenBy(id.value());
+		Map<TeamId, Team> all = teamsById();
+		Map<TeamId, String> followed = new LinkedHashMap<>();
+		for (TeamId team : teams) {
+			followed.put(team, versionTeam(withVersion, all, team)
+				.map(t -> t.id().equals(team) ? "its own version" : t.name() + "’s version")
+				.orElse("the organization’s"));
+		}
+		return followed;
+	}
+
+	/** The team whose version {@code team} follows: itself or the nearest team above it with a version of its own. */
+	private Optional<Team> versionTeam(TrackId id, TeamId team) {
+		Set<String> withVersion = writes.overriddenBy(id.value());
+		return withVersion.isEmpty() ? Optional.empty() : versionTeam(withVersion, teamsById(), team);
+	}
+
+	private static Optional<Team> versionTeam(Set<String> withVersion, Map<TeamId, Team> teams, TeamId team) {
+		Set<TeamId> seen = new HashSet<>();
+		for (TeamId current = team; current != null && seen.add(current); ) {
+			Team found = teams.get(current);
+			if (withVersion.contains(current.value())) {
+				return Optional.of(found != null ? found : new Team(current, "Your team", null));
+			}
+			current = found == null ? null : found.parentId();
+		}
+		return Optional.empty();
+	}
+
+	private Map<TeamId, Team> teamsById() {
+		Map<TeamId, Team> teams = new HashMap<>();
+		organization.allTeams().forEach(t -> teams.put(t.id(), t));
+		return teams;
 	}
 
 	// --- who may ---

@@ -104,12 +104,20 @@ public class TrackProgress {
 		}
 	}
 
-	/** A person's progress in a track: every step in their team's order, the next one to open, done of total. */
+	/**
+	 * A person's progress in a track: every step in the order of the version they follow ({@code version}, in words:
+	 * "Customer Success’s version", "the organization’s"), the next one to open, done of total.
+	 */
 	public record Progress(Enrolment enrolment, Track track, List<StepProgress> steps, int done, int total,
-			StepProgress next) {
+			StepProgress next, String version) {
 
 		public int percent() {
 			return total == 0 ? 0 : done * 100 / total;
+		}
+
+		/** The person's current step (see {@link TrackProgressRules#current}); null when every step is done. */
+		public StepProgress current() {
+			return TrackProgressRules.current(steps, s -> s.state() == State.DONE, s -> s.state() == State.OPEN);
 		}
 	}
 
@@ -243,7 +251,7 @@ public class TrackProgress {
 			allDone &= done;
 			boolean approvedIfNeeded = !step.highInvestment() || row != null && row.approved();
 			if (!done && approvedIfNeeded && date != null && !date.isAfter(today) && (row == null || !row.released())
-					&& rows.release(enrolment.id(), step.id(), now, run)) {
+					&& rows.release(enrolment.id(), step.id(), now, run, null)) {
 				opened.add(step);
 			}
 		}
@@ -348,8 +356,11 @@ public class TrackProgress {
 	public List<Progress> progressOf(List<Enrolment> list) {
 		Map<String, List<ProgressRows.Row>> all = rows.of(list.stream().map(Enrolment::id).toList());
 		List<Progress> result = new ArrayList<>();
+		Map<String, Optional<EffectiveTrack>> tracks = new HashMap<>();
 		for (Enrolment enrolment : list) {
-			var track = definitions.effective(enrolment.trackId(), enrolment.team());
+			var track = tracks.computeIfAbsent(enrolment.trackId().value() + "/"
+					+ (enrolment.team() == null ? "" : enrolment.team().value()),
+					k -> definitions.effective(enrolment.trackId(), enrolment.team()));
 			if (track.isEmpty()) {
 				continue;
 			}
@@ -382,7 +393,7 @@ public class TrackProgress {
 			}
 			else if (row != null && row.released()) {
 				state = State.OPEN;
-				opens = "open since " + TrackProgressRules.day(LocalDate.ofInstant(row.releasedAt(), ZoneOffset.UTC));
+				opens = openSince(row, releaseOn);
 			}
 			else if (row != null && step.highInvestment() && !row.approved() && releaseOn != null
 					&& !releaseOn.isAfter(today())) {
@@ -412,7 +423,23 @@ public class TrackProgress {
 			}
 			previous = step;
 		}
-		return new Progress(enrolment, track.track(), steps, done, track.steps().size(), next);
+		return new Progress(enrolment, track.track(), steps, done, track.steps().size(), next, track.versionInWords());
+	}
+
+	/**
+	 * Since when an open step is open, truthfully: an open step stays open, so when the pacing now in force would open
+	 * it later (or not yet) it says why it opened before then: a manager opened it early, or the pacing changed since.
+	 */
+	private static String openSince(ProgressRows.Row row, LocalDate plannedNow) {
+		LocalDate opened = LocalDate.ofInstant(row.releasedAt(), ZoneOffset.UTC);
+		String since = "open since " + TrackProgressRules.day(opened);
+		if (row.releasedBy() != null) {
+			return since + " (opened early by your manager)";
+		}
+		if (plannedNow == null || plannedNow.isAfter(opened)) {
+			return since + " (opened before the pacing changed)";
+		}
+		return since;
 	}
 
 	private static String reason(TrackStep step, TrackStep previous) {
@@ -500,7 +527,7 @@ public class TrackProgress {
 					+ " is not done yet.");
 		}
 		String run = Ids.newId();
-		if (!rows.release(enrolment.id(), step.id(), clock.instant(), run)) {
+		if (!rows.release(enrolment.id(), step.id(), clock.instant(), run, viewer.id())) {
 			throw new ConflictException("This step is open or done already.");
 		}
 		if (step.highInvestment()) {

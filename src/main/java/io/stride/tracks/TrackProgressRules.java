@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Pacing arithmetic, without the database: when each step of a track opens for a person, said in numbers and in words,
@@ -68,6 +69,27 @@ public final class TrackProgressRules {
 					: doneOn.containsKey(previous.id()) ? doneOn.get(previous.id()).plusDays(days) : null;
 			case FIXED_DATE -> pacing.releaseOn() == null ? enrolledOn : pacing.releaseOn();
 		};
+	}
+
+	/**
+	 * A person's current step, one rule for every page and the API: the first open step (in the order they follow)
+	 * not done; else the first step not done, the next to open; null when every step is done. A step opened early or
+	 * before a pacing change is where the person is, even when a step placed before it has not opened yet.
+	 */
+	public static <T> T current(List<T> inOrder, Predicate<T> done, Predicate<T> open) {
+		T firstNotDone = null;
+		for (T step : inOrder) {
+			if (done.test(step)) {
+				continue;
+			}
+			if (open.test(step)) {
+				return step;
+			}
+			if (firstNotDone == null) {
+				firstNotDone = step;
+			}
+		}
+		return firstNotDone;
 	}
 
 	/** The pacing in words, for a person who reads the track ("7 days after you finish “Discovery calls”"). */

@@ -156,9 +156,10 @@ class EnrolmentApiTests {
 		String id = json.readTree(enrol(track, bearer(org.managerA()), "{\"personId\":\"" + org.learnerA().value()
 				+ "\",\"note\":\"Ready for a rotation.\"}")
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.status").value("REQUESTED"))
+			.andExpect(jsonPath("$.status").value("ACTIVE"))
 			.andReturn().getResponse().getContentAsString()).get("id").asString();
-		decide(id, "approve", bearer(org.managerA()), "{\"reason\":\"Go for it.\"}").andExpect(status().isOk());
+		// the proposing manager decides entry: her proposal is her approval, so there is nothing left to decide
+		decide(id, "approve", bearer(org.managerA()), "{\"reason\":\"Go for it.\"}").andExpect(status().isConflict());
 		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> notifications(org.learnerA(),
 				"You joined “Rotation " + org.suffix() + "”") == 1);
 

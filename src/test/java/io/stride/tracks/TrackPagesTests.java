@@ -80,7 +80,13 @@ class TrackPagesTests {
 
 		Document mine = page("/my/tracks", org.learnerA());
 		assertThat(mine.select("#following .progress-text").text()).isEqualTo("0 of 2 steps done");
-		assertThat(mine.select("#following .open-now").text()).isEqualTo("Open now: Shadow a call");
+		assertThat(mine.select("#following .open-now").text()).startsWith("Open now: Shadow a call");
+		// each open step is a link to what to do with it (here the external activity) and says how it is confirmed
+		assertThat(mine.select("#following .open-now-steps li a").text()).isEqualTo("Shadow a call");
+		assertThat(mine.select("#following .open-now-steps li a").attr("href")).startsWith("https://");
+		assertThat(mine.select("#following .open-now-steps li").text()).contains("— Open the activity");
+		assertThat(mine.select("#following .open-now-steps li small").text()).isEqualTo("When you have finished it, mark it done here.");
+		assertThat(mine.select("#following .version-followed").text()).isEqualTo("Following the organization’s order and pacing.");
 		assertThat(mine.select("#following .next-step").text()).isEqualTo("Next: Run a call, waits for “Shadow a call”.");
 		assertThat(page("/my/tracks", org.learnerB()).select("#no-tracks").text()).contains("You follow no track yet");
 		assertThat(page("/learning", org.learnerA()).select("#my-tracks-note a").first().attr("href")).isEqualTo("/my/tracks");
@@ -118,17 +124,20 @@ class TrackPagesTests {
 		mvc.perform(post("/tracks/" + track.value() + "/proposals").param("personId", org.learnerA().value())
 				.param("note", "Ready for the rotation.").with(as(org.managerA())).with(csrf()))
 			.andExpect(redirectedUrl("/tracks/" + track.value()));
-		var row = jdbc.sql("SELECT status, requested_by, request_note FROM track_enrolments WHERE track_id = ? AND person_id = ?")
+		// the proposing manager is the one who approves entry: her proposal is approved at once, not left for her
+		var row = jdbc.sql("SELECT status, requested_by, request_note, decided_by FROM track_enrolments WHERE track_id = ? "
+				+ "AND person_id = ?")
 			.params(track.value(), org.learnerA().value())
-			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.single();
-		assertThat(row).containsExactly("REQUESTED", org.managerA().value(), "Ready for the rotation.");
+		assertThat(row).containsExactly("ACTIVE", org.managerA().value(), "Ready for the rotation.", org.managerA().value());
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*) FROM notifications "
 				+ "WHERE person_id = ? AND subject = ?")
-			.params(org.learnerA().value(), "Manager A proposes you for “Rotation " + org.suffix() + "”")
+			.params(org.learnerA().value(), "You joined “Rotation " + org.suffix() + "”")
 			.query(Integer.class).single() == 1);
 		assertThat(page("/tracks/" + track.value(), org.learnerA()).select("#enrolment-status").text())
-			.contains("waiting for the manager's decision");
+			.startsWith("Enrolled on");
+		assertThat(page("/enrolment-requests", org.managerA()).text()).doesNotContain("Rotation " + org.suffix());
 		// once proposed, the person is no longer offered; a second proposal is refused at the field
 		assertThat(page("/tracks/" + track.value(), org.managerA()).select("#personId option[value]").eachAttr("value"))
 			.doesNotContain(org.learnerA().value());

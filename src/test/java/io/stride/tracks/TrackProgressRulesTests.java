@@ -99,4 +99,16 @@ class TrackProgressRulesTests {
 			.isEqualTo("opens on 14 January 2027 for everyone");
 		assertThat(TrackProgressRules.inWords(Pacing.ON_ENROLMENT, "x")).isEqualTo("opens when you enrol");
 	}
+
+	@Test
+	void theCurrentStepIsTheFirstOpenStepNotDoneElseTheFirstNotDone() {
+		// each step as "state": D done, O open, S scheduled
+		List<String> states = List.of("D", "S", "O", "O");
+		assertThat(TrackProgressRules.current(List.of(0, 1, 2, 3), i -> states.get(i).equals("D"),
+				i -> states.get(i).equals("O"))).isEqualTo(2);
+		List<String> noneOpen = List.of("D", "S", "S");
+		assertThat(TrackProgressRules.current(List.of(0, 1, 2), i -> noneOpen.get(i).equals("D"),
+				i -> noneOpen.get(i).equals("O"))).isEqualTo(1);
+		assertThat(TrackProgressRules.current(List.of(0), i -> true, i -> false)).isNull();
+	}
 }

@@ -18,9 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProgressRows {
 
-	/** One step's progress; {@code position} is its place in the track as the person's team follows it. */
+	/**
+	 * One step's progress; {@code position} is its place in the track as the person's team follows it;
+	 * {@code releasedBy} the manager who opened it early (null when its pacing opened it).
+	 */
 	public record Row(String enrolmentId, String stepId, int position, LocalDate releaseOn, Instant releasedAt,
-			Instant doneAt, String doneHow, String confirmedBy, Instant approvedAt, String declineReason) {
+			Instant doneAt, String doneHow, String confirmedBy, Instant approvedAt, String declineReason,
+			String releasedBy) {
 
 		public boolean done() {
 			return doneAt != null;
@@ -47,14 +51,14 @@ public class ProgressRows {
 
 	/**
 	 * One enrolment's progress summed up: steps done and in all, done before they opened, the oldest open release, the
-	 * last step done, and the first step not done (by place).
+	 * last step done. (A person's current step is worked out by {@code TrackProgress}, one rule for every page.)
 	 */
 	public record Summary(String enrolmentId, int total, int done, int doneEarly, LocalDate oldestOpenRelease,
-			Instant lastDone, Integer currentPosition) {
+			Instant lastDone) {
 	}
 
 	private static final String COLUMNS = "SELECT enrolment_id, step_id, position, release_on, released_at, done_at, "
-			+ "done_how, confirmed_by, approved_at, decline_reason FROM track_step_progress ";
+			+ "done_how, confirmed_by, approved_at, decline_reason, released_by FROM track_step_progress ";
 
 	private final JdbcClient jdbc;
 
@@ -114,15 +118,14 @@ public class ProgressRows {
 			.update();
 	}
 
-	/** Opens a step not yet open nor done; false when it was. */
-	public boolean release(String enrolmentId, String stepId, Instant at, String run) {
-		return jdbc.sql("UPDATE track_step_progress SET released_at = ?, release_run = ? WHERE enrolment_id = ? "
-				+ "AND step_id = ? AND released_at IS NULL AND done_at IS NULL")
-			.params(Timestamp.from(at), run, enrolmentId, stepId)
+	/** Opens a step not yet open nor done ({@code by}: the manager who opened it early; null by pacing); false when it was. */
+	public boolean release(String enrolmentId, String stepId, Instant at, String run, PersonId by) {
+		return jdbc.sql("UPDATE track_step_progress SET released_at = ?, release_run = ?, released_by = ? "
+				+ "WHERE enrolment_id = ? AND step_id = ? AND released_at IS NULL AND done_at IS NULL")
+			.params(Timestamp.from(at), run, by == null ? null : by.value(), enrolmentId, stepId)
 			.update() == 1;
 	}
 
-	/** Records a manager's approval of a step not done; false when it was approved (or done) already. */
 	/** Declines a step not approved, opened nor done yet; false when it is (or is declined already). */
 	public boolean decline(String enrolmentId, String stepId, Instant at, PersonId by, String reason) {
 		return jdbc.sql("UPDATE track_step_progress SET declined_at = ?, declined_by = ?, decline_reason = ? "
@@ -132,6 +135,7 @@ public class ProgressRows {
 			.update() == 1;
 	}
 
+	/** Records a manager's approval of a step not done; false when it was approved (or done) already. */
 	public boolean approve(String enrolmentId, String stepId, Instant at, PersonId by) {
 		// approving after a decline is the manager changing their mind: the decline is cleared
 		return jdbc.sql("UPDATE track_step_progress SET approved_at = ?, approved_by = ?, declined_at = NULL, "
@@ -224,25 +228,21 @@ public class ProgressRows {
 	}
 
 	/**
-	 * Every active or completed enrolment of a track summed up in one query (the manager's people page), the current
-	 * step being the first not done by place.
+	 * Every active or completed enrolment of a track summed up in one query (the manager's people page).
 	 */
 	public Map<String, Summary> summaries(String trackId, LocalDate today) {
 		Map<String, Summary> summaries = new HashMap<>();
 		jdbc.sql("SELECT p.enrolment_id, COUNT(*), COUNT(p.done_at), "
 				+ "SUM(CASE WHEN p.done_at IS NOT NULL AND p.released_at IS NULL THEN 1 ELSE 0 END), "
-				+ "MIN(CASE WHEN p.done_at IS NULL AND p.released_at IS NOT NULL THEN p.release_on END), MAX(p.done_at), "
-				+ "MIN(CASE WHEN p.done_at IS NULL THEN p.position END) "
+				+ "MIN(CASE WHEN p.done_at IS NULL AND p.released_at IS NOT NULL THEN p.release_on END), MAX(p.done_at) "
 				+ "FROM track_step_progress p JOIN track_enrolments e ON e.id = p.enrolment_id "
 				+ "WHERE e.track_id = ? AND e.status IN ('ACTIVE', 'COMPLETED') GROUP BY p.enrolment_id")
 			.param(trackId)
 			.query((ResultSet rs) -> {
 				java.sql.Date oldest = rs.getDate(5);
 				Timestamp last = rs.getTimestamp(6);
-				int current = rs.getInt(7);
-				Integer currentPosition = rs.wasNull() ? null : current;
 				summaries.put(rs.getString(1), new Summary(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-						oldest == null ? null : oldest.toLocalDate(), last == null ? null : last.toInstant(), currentPosition));
+						oldest == null ? null : oldest.toLocalDate(), last == null ? null : last.toInstant()));
 			});
 		return summaries;
 	}
@@ -254,6 +254,6 @@ public class ProgressRows {
 		Timestamp approved = rs.getTimestamp(9);
 		return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), releaseOn == null ? null : releaseOn.toLocalDate(),
 				released == null ? null : released.toInstant(), done == null ? null : done.toInstant(), rs.getString(7),
-				rs.getString(8), approved == null ? null : approved.toInstant(), rs.getString(10));
+				rs.getString(8), approved == null ? null : approved.toInstant(), rs.getString(10), rs.getString(11));
 	}
 }

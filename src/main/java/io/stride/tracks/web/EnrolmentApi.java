@@ -70,7 +70,8 @@ class EnrolmentApi {
 
 	record EnrolmentView(String id, String trackId, String trackTitle, String personId, String teamId, String status,
 			String requestedBy, Instant requestedAt, String note, String decidedBy, Instant decidedAt, String reason,
-			LocalDate enrolledOn, Instant completedAt, int done, int total, String nextStepId, List<StepView> steps) {
+			LocalDate enrolledOn, Instant completedAt, int done, int total, String nextStepId, String currentStepId,
+			String version, List<StepView> steps) {
 
 		static EnrolmentView of(TrackProgress.Progress p) {
 			Enrolment e = p.enrolment();
@@ -78,18 +79,19 @@ class EnrolmentApi {
 					e.team() == null ? null : e.team().value(), e.status().name(), e.requestedBy().value(), e.requestedAt(),
 					e.requestNote(), e.decidedBy() == null ? null : e.decidedBy().value(), e.decidedAt(), e.decisionReason(),
 					e.enrolledOn(), e.completedAt(), p.done(), p.total(), p.next() == null ? null : p.next().step().id(),
-					p.steps().stream().map(StepView::of).toList());
+					p.current() == null ? null : p.current().step().id(), p.version(), p.steps().stream().map(StepView::of).toList());
 		}
 	}
 
 	record PlaceView(String enrolmentId, String personId, String personName, String teamId, String status,
-			String currentStep, int done, int total, Integer daysSinceLastStep, String pace, String reason) {
+			String currentStep, int done, int total, Integer daysSinceLastStep, String pace, String reason,
+			String version) {
 
 		static PlaceView of(Enrolments.Place p) {
 			Enrolment e = p.enrolment();
 			return new PlaceView(e.id(), e.personId().value(), p.personName(), e.team() == null ? null : e.team().value(),
 					e.status().name(), p.currentStep(), p.done(), p.total(), p.daysSinceLastStep(),
-					p.pace() == null ? null : p.pace().name(), e.decisionReason());
+					p.pace() == null ? null : p.pace().name(), e.decisionReason(), p.version());
 		}
 	}
 

@@ -113,16 +113,21 @@ class TrackApi {
 		}
 	}
 
-	/** {@code teamId}, {@code overridden}, {@code baseVersion}: when read for a team (its own version or the base). */
+	/**
+	 * {@code teamId}, {@code overridden}, {@code baseVersion}, {@code versionTeamId}: when read for a team (the version
+	 * that applies: its own, the nearest team's above it, or the base; {@code versionTeamId} names whose, null for the
+	 * base).
+	 */
 	record TrackView(String id, String title, String description, String roleFamily, String capabilityId,
 			boolean highInvestment, String investmentNote, String status, String ownerTeamId, int version, int revision,
-			Instant publishedAt, String teamId, Boolean overridden, Integer baseVersion, List<StepView> steps) {
+			Instant publishedAt, String teamId, Boolean overridden, Integer baseVersion, String versionTeamId,
+			List<StepView> steps) {
 
 		static TrackView of(Track t, List<TrackStep> steps) {
 			return new TrackView(t.id().value(), t.title(), t.description(), t.roleFamily(), t.capabilityId(),
 					t.highInvestment(), t.investmentNote(), t.status().name(),
 					t.ownerTeam() == null ? null : t.ownerTeam().value(), t.version(), t.revision(), t.publishedAt(),
-					null, null, null, steps == null ? null : steps.stream().map(StepView::of).toList());
+					null, null, null, null, steps == null ? null : steps.stream().map(StepView::of).toList());
 		}
 
 		static TrackView of(EffectiveTrack e) {
@@ -131,21 +136,23 @@ class TrackApi {
 					t.highInvestment(), t.investmentNote(), t.status().name(),
 					t.ownerTeam() == null ? null : t.ownerTeam().value(), t.version(), t.revision(), t.publishedAt(),
 					e.team() == null ? null : e.team().value(), e.overridden(), e.baseVersion(),
-					e.steps().stream().map(StepView::of).toList());
+					e.versionTeam() == null ? null : e.versionTeam().value(), e.steps().stream().map(StepView::of).toList());
 		}
 	}
 
 	/**
 	 * {@code differences}: step id to what the team's version changes; {@code baseChanges}: what changed in the
-	 * organization's track since the team's version was made on {@code baseVersion} (empty when up to date).
+	 * organization's track since the team's version was made on {@code baseVersion} (empty when up to date);
+	 * {@code inheritedFrom}: the team above whose version the team follows for want of its own (null otherwise).
 	 */
-	record TeamVersionView(String trackId, String teamId, String teamName, boolean overridden, int baseVersion,
+	record TeamVersionView(String trackId, String teamId, String teamName, boolean overridden, String inheritedFrom,
+			int baseVersion,
 			int trackVersion, boolean behind, List<String> baseChanges, String note, int revision,
 			List<StepView> steps, List<StepView> baseSteps, Map<String, List<String>> differences) {
 
 		static TeamVersionView of(TeamVersion v) {
 			return new TeamVersionView(v.track().id().value(), v.team().value(), v.teamName(), v.overridden(),
-					v.effective().baseVersion(), v.track().version(), v.behind(), v.baseChanges(), v.note(), v.revision(),
+					v.inheritedFrom(), v.effective().baseVersion(), v.track().version(), v.behind(), v.baseChanges(), v.note(), v.revision(),
 					v.effective().steps().stream().map(StepView::of).toList(),
 					v.base().stream().map(StepView::of).toList(), v.differences());
 		}

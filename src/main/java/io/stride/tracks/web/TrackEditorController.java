@@ -402,7 +402,11 @@ class TrackEditorController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
+			// each message once: at its field when the page has one, else in the summary at the top
+			String elsewhere = e.fieldErrors().entrySet().stream().filter(f -> !shownAtField(f.getKey()))
+				.map(Map.Entry::getValue).collect(java.util.stream.Collectors.joining(" "));
+			model.addAttribute("problem", e.getMessage() + (elsewhere.isEmpty()
+					? " Correct the field marked below." : " " + elsewhere));
 			return teamPage(model, before, typed, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -427,6 +431,12 @@ class TrackEditorController {
 		overrides.reset(me, new TrackId(id), new TeamId(teamId));
 		redirect.addFlashAttribute("notice", "The team follows the organization's track again.");
 		return "redirect:/tracks/" + id + "/teams/" + teamId;
+	}
+
+	/** Whether the team page shows this field's error where it belongs (see tracks/team.html). */
+	private static boolean shownAtField(String field) {
+		return field.equals("stepOrder") || field.equals("pacing") || field.equals("note")
+				|| field.startsWith("pacing.") && (field.endsWith(".days") || field.endsWith(".releaseOn"));
 	}
 
 	private String teamPage(Model model, TeamVersion version, TeamForm typed, Map<String, String> errors) {

@@ -15,6 +15,7 @@ import io.stride.shared.NotFoundException;
 import io.stride.tracks.EffectiveTrack;
 import io.stride.tracks.Enrolment;
 import io.stride.tracks.EnrolmentStatus;
+import io.stride.tracks.StepActions;
 import io.stride.tracks.Enrolments;
 import io.stride.tracks.TrackDefinitions;
 import io.stride.tracks.TrackId;
@@ -46,8 +47,11 @@ class TrackPagesController {
 
 	private final Organization organization;
 
+	private final StepActions actions;
+
 	TrackPagesController(Enrolments enrolments, TrackProgress progress, TrackDefinitions definitions,
-			Organization organization) {
+			Organization organization, StepActions actions) {
+		this.actions = actions;
 		this.enrolments = enrolments;
 		this.progress = progress;
 		this.definitions = definitions;
@@ -122,7 +126,9 @@ class TrackPagesController {
 			Enrolment e = enrolments.enrol(me, track, person, note, null);
 			redirect.addFlashAttribute("notice", e.status() == EnrolmentStatus.REQUESTED
 					? "Proposed. " + nameOf(e) + " is told; the request waits in the entry requests."
-					: nameOf(e) + " is enrolled and told.");
+					: e.requestedAt() != null && e.decidedBy() != null
+							? "Proposed and approved by you: " + nameOf(e) + " is enrolled and told."
+							: nameOf(e) + " is enrolled and told.");
 			return "redirect:/tracks/" + id;
 		}
 		catch (InvalidInputException e) {
@@ -221,6 +227,8 @@ class TrackPagesController {
 		model.addAttribute("waiting", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.REQUESTED
 				|| p.enrolment().status() == EnrolmentStatus.DECLINED).toList());
 		model.addAttribute("finished", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.COMPLETED).toList());
+		model.addAttribute("actions", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.ACTIVE)
+			.collect(java.util.stream.Collectors.toMap(p -> p.enrolment().id(), p -> actions.of(me, p))));
 		return "tracks/mine";
 	}
 
@@ -290,7 +298,12 @@ class TrackPagesController {
 		model.addAttribute("personName", enrolment == null || own ? null : nameOf(enrolment));
 		model.addAttribute("mayDecide", enrolment != null && enrolments.mayDecide(me, enrolment));
 		model.addAttribute("managesPeople", enrolments.managesPeople(me));
-		model.addAttribute("teams", managedTeams(me).stream().filter(t -> me.manages().contains(t.id())).toList());
+		// a version for each team of the manager's tree: a team's version applies to its sub-teams without their own
+		List<Team> teams = managedTeams(me);
+		model.addAttribute("teams", teams);
+		model.addAttribute("teamVersions", teams.isEmpty() ? Map.of()
+				: definitions.versionsFollowed(id, teams.stream().map(Team::id).toList()));
+		model.addAttribute("actions", shown == null ? Map.of() : actions.of(me, shown));
 		model.addAttribute("myTeams", myTeams);
 		model.addAttribute("note", note);
 		model.addAttribute("errors", errors);
