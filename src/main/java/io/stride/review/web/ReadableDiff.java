@@ -161,6 +161,16 @@ final class ReadableDiff {
 			at = delta.getSource().getPosition() + delta.getSource().size();
 		}
 		append(segments, Mark.SAME, a.subList(at, a.size()));
+		// a space at the end of words added or removed belongs to the text around them: only words are marked
+		for (int i = 0; i + 1 < segments.size(); i++) {
+			Segment s = segments.get(i);
+			Segment next = segments.get(i + 1);
+			String words = s.text().stripTrailing();
+			if (s.mark() != Mark.SAME && next.mark() == Mark.SAME && !words.isEmpty() && words.length() < s.text().length()) {
+				segments.set(i, new Segment(s.mark(), words));
+				segments.set(i + 1, new Segment(Mark.SAME, s.text().substring(words.length()) + next.text()));
+			}
+		}
 		return segments;
 	}
 
