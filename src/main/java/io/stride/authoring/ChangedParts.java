@@ -152,7 +152,8 @@ public class ChangedParts {
 				was.equals(text) ? State.UNCHANGED : State.CHANGED, was.equals(text) ? List.of() : diff(was, text), null);
 	}
 
-	private static List<String> settingsLines(CourseContent content) {
+	/** A course's settings as a reviewer reads them, one a line: the text its settings part compares. */
+	public static List<String> settingsLines(CourseContent content) {
 		List<String> lines = new ArrayList<>();
 		lines.add("Title: " + content.title());
 		content.description().lines().forEach(l -> lines.add("Description: " + l));
@@ -233,7 +234,7 @@ public class ChangedParts {
 	}
 
 	/** A question as a reviewer reads it, one fact a line, so that a diff names what changed. */
-	static List<String> lines(Question q) {
+	public static List<String> lines(Question q) {
 		List<String> lines = new ArrayList<>();
 		lines.add("Kind: " + q.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
 		lines.add("Question: " + q.prompt());

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.ElementOrigin;
 import io.stride.authoring.Lesson;
 import io.stride.drafting.Overlap;
 import io.stride.shared.NotFoundException;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Before a course is approved: which published courses already say the same, and which facts disagree, so the
- * author can link or reuse instead of duplicating, and reviewers see conflicts.
+ * author can link or reuse instead of duplicating, and reviewers see conflicts. Parts reused on purpose (linked or
+ * copied from another course, with their origin recorded) are left out: saying what their source says is the point.
  */
 @Service
 public class OverlapCheck {
@@ -68,19 +70,34 @@ public class OverlapCheck {
 	public record CourseOverlap(String courseId, String title, Overlap.Report report) {
 	}
 
+	/** Parts of the course reused from one course on purpose, left out of the comparison. */
+	public record ReusedFrom(String courseId, String title, int parts) {
+	}
+
+	/** What was compared and what was left out because it is reused on purpose, most reused source first. */
+	public record Result(List<CourseOverlap> overlaps, List<ReusedFrom> reusedOnPurpose) {
+	}
+
+	/** As {@link #check(Course)}, the overlaps only. */
+	public List<CourseOverlap> against(Course course) {
+		return check(course).overlaps();
+	}
+
 	/**
 	 * The published courses that say much of what this course says, or disagree with one of its facts, most overlap
 	 * first. Only the {@value #CANDIDATES} live courses sharing most of its frequent words are compared: comparing
 	 * means embedding every sentence, which for every published course took minutes once there were thousands.
 	 */
-	public List<CourseOverlap> against(Course course) {
-		List<Overlap.Passage> mine = passages(course);
+	public Result check(Course course) {
+		Map<String, ElementOrigin> origins = course.id() == null ? Map.of() : authoring.origins(course.id());
+		List<ReusedFrom> reused = reusedFrom(course, origins);
+		List<Overlap.Passage> mine = passages(course, origins.keySet());
 		if (mine.isEmpty()) {
-			return List.of();
+			return new Result(List.of(), reused);
 		}
 		List<CourseId> candidates = similar.sharingWords(course.id(), frequentWords(course, mine), CANDIDATES);
 		if (candidates.isEmpty()) {
-			return List.of();
+			return new Result(List.of(), reused);
 		}
 		Overlap.Embedded mineEmbedded = overlap.embed(mine);
 		List<CourseOverlap> result = new ArrayList<>();
@@ -103,7 +120,26 @@ public class OverlapCheck {
 			}
 		}
 		result.sort((x, y) -> Double.compare(y.report().share(), x.report().share()));
-		return result;
+		return new Result(result, reused);
+	}
+
+	/** The course's reused parts (lessons, knowledge checks, quiz questions still in it) counted by source course. */
+	private List<ReusedFrom> reusedFrom(Course course, Map<String, ElementOrigin> origins) {
+		Map<CourseId, Integer> counts = new LinkedHashMap<>();
+		origins.values()
+			.stream()
+			.filter(o -> course.lesson(o.elementId()).isPresent() || course.question(o.elementId()).isPresent()
+					|| course.knowledgeCheck(o.elementId()).isPresent())
+			.forEach(o -> counts.merge(o.sourceCourseId(), 1, Integer::sum));
+		if (counts.isEmpty()) {
+			return List.of();
+		}
+		Map<CourseId, String> titles = authoring.titles(List.copyOf(counts.keySet()));
+		return counts.entrySet()
+			.stream()
+			.map(e -> new ReusedFrom(e.getKey().value(), titles.getOrDefault(e.getKey(), "another course"), e.getValue()))
+			.sorted(java.util.Comparator.comparingInt(ReusedFrom::parts).reversed())
+			.toList();
 	}
 
 	/** The course's most frequent words of four letters or more, common ones left out. */
@@ -128,9 +164,18 @@ public class OverlapCheck {
 	}
 
 	static List<Overlap.Passage> passages(Course course) {
+		return passages(course, Set.of());
+	}
+
+	/** The sentences of the course's lessons but those left out (lessons reused on purpose, by id). */
+	static List<Overlap.Passage> passages(Course course, Set<String> leftOut) {
 		List<Overlap.Passage> passages = new ArrayList<>();
 		for (Lesson lesson : course.lessons()) {
-			String text = lesson.markdown().replaceAll("[#>*_`|]", " ").replaceAll("\\s+", " ").strip();
+			if (lesson.id() != null && leftOut.contains(lesson.id())) {
+				continue;
+			}
+			// emphasis marks go without a trace ("the *form*." reads "the form."), block marks become spaces
+			String text = lesson.markdown().replaceAll("[*_`]", "").replaceAll("[#>|]", " ").replaceAll("\\s+", " ").strip();
 			for (String sentence : text.split("(?<=[.!?])\\s+")) {
 				if (sentence.split("\\s+").length >= 4) {
 					passages.add(new Overlap.Passage(sentence.strip(), course.title() + " — " + lesson.title()));

@@ -249,8 +249,11 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		assertThat(browser.find(changed).getTagName()).isEqualTo("article");
 		assertThat(browser.find(changed).isDisplayed()).isTrue();
 		assertThat(browser.all("article.change-part")).hasSize(1);
-		assertThat(browser.find(changed + " ins").getAttribute("textContent"))
-			.isEqualTo("Added: Use the *incident form*, then call the duty manager.");
+		// the line edited is shown once, labelled, with the words added marked
+		assertThat(browser.find(changed + " .diff-changed").getText()).startsWith("Changed:");
+		assertThat(browser.find(changed + " .diff-changed ins").getAttribute("textContent"))
+			.contains("then call the duty manager");
+		assertThat(browser.find(changed + " .lesson-body em").getText()).isEqualTo("incident form");
 		String folded = "#part-" + reused.id();
 		assertThat(browser.find(folded).getTagName()).isEqualTo("details");
 		assertThat(browser.find(folded).getAttribute("open")).isNull();

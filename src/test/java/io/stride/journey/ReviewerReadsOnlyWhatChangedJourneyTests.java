@@ -114,21 +114,39 @@ class ReviewerReadsOnlyWhatChangedJourneyTests {
 	@Test
 	void reviewerReadsOnlyWhatChangedAndTheAuthorFollowsTheReusedLesson() throws Exception {
 		LearnerSteps.signIn(browser, "lee-" + org.suffix() + "@stride.test");
+		browser.windowSize(1280, 800);
 		browser.go("/reviews/" + secondCase);
 		browser.checkAccessibility();
 		assertThat(browser.find("#changes-summary").getText())
 			.isEqualTo("1 of 6 parts is new or changed since version 1 (published) — read this one.");
 		String opening = "#part-" + course.lessons().get(0).id();
-		// marked for screen readers too, not by colour alone
-		assertThat(browser.find(opening + " del").getAttribute("textContent")).isEqualTo("Removed: Then the story.");
-		assertThat(browser.find(opening + " ins").getAttribute("textContent")).isEqualTo("Added: Then the customer's story.");
+		// the word added is marked for screen readers too, and the line labelled in words, not by colour alone
+		assertThat(browser.find(opening + " .diff-changed").getText()).startsWith("Changed:");
+		assertThat(browser.find(opening + " .diff-changed ins").getAttribute("textContent").replaceAll("\\s+", " ").strip())
+			.isEqualTo("added: customer's");
+		// the lesson itself once, rendered as learners see it
+		assertThat(browser.find(opening + " .lesson-body").getText())
+			.isEqualTo("We start with the numbers.\nThen the customer's story.");
+		browser.screenshot("review-top-desktop");
+		browser.scrollTo(opening);
+		browser.screenshot("review-changed-part-desktop");
 		// a folded part opens from the keyboard and says where it was read before
 		String spot = "#part-" + course.lessons().get(1).id();
 		assertThat(browser.find(spot).getAttribute("open")).isNull();
 		browser.find(spot + " summary").sendKeys(Keys.ENTER);
 		assertThat(browser.find(spot).getAttribute("open")).isNotNull();
-		assertThat(browser.find(spot).getText()).contains("(linked).", "Unchanged since version 1: approved by Lee Learning");
+		assertThat(browser.find(spot).getText()).contains("(linked).", "Unchanged since version 1: approved by Lee Learning",
+				"Report within 1 hour.");
+		// Decide is at hand wherever the reviewer has read to: the bar stays at the top of the window
+		browser.scrollTo(spot);
+		reachesDecideWithoutScrolling();
+		browser.screenshot("review-decide-desktop");
+
 		browser.windowSize(390, 844);
+		browser.go("/reviews/" + secondCase);
+		browser.checkAccessibility();
+		browser.checkFitsWidth();
+		reachesDecideWithoutScrolling();
 		browser.checkAccessibility();
 		browser.screenshot("review-changes-phone");
 		browser.windowSize(1280, 900);
@@ -142,6 +160,21 @@ class ReviewerReadsOnlyWhatChangedJourneyTests {
 		browser.windowSize(390, 844);
 		browser.checkAccessibility();
 		browser.screenshot("component-figures-phone");
+	}
+
+	/** The decision bar's "Decide" is in the window; Enter on it brings the approve button into the window. */
+	private void reachesDecideWithoutScrolling() {
+		assertThat(inWindow("#go-decide")).as("Decide in the window").isTrue();
+		assertThat(browser.find("#go-decide").getText()).isEqualTo("Decide");
+		browser.script("arguments[0].focus();", browser.find("#go-decide"));
+		browser.find("#go-decide").sendKeys(Keys.ENTER);
+		assertThat(inWindow("#approve")).as("the approve button in the window").isTrue();
+		assertThat(inWindow("#go-decide")).as("the bar still in the window").isTrue();
+	}
+
+	private boolean inWindow(String css) {
+		return (Boolean) browser.script("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+				+ "return r.width > 0 && r.top >= 0 && r.bottom <= window.innerHeight;", css);
 	}
 
 	private void read(PersonId learner, Course course, int position) {

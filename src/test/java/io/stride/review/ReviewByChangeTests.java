@@ -102,12 +102,81 @@ class ReviewByChangeTests {
 		assertThat(spot).contains("Lesson: Spot it", "(reused)",
 				"From “" + source.title() + "” v1 by " + name(org.managerB()) + " (linked).",
 				"Reviewed with its source (version 1): approved by Rita Reviewer " + org.suffix() + " on");
-		// the copy edited after it was taken is read against its source's text, with the added line marked
+		// the copy edited after it was taken is read against its source's text, with the added line marked and labelled
 		var copied = page.select("#part-" + course.lessons().get(2).id());
 		assertThat(copied.select(".provenance").text()).endsWith("(copied), then edited.");
-		// the blank line before the paragraph is added too: it makes it a paragraph of its own
-		assertThat(copied.select("ins").text()).isEqualTo("Added: Added: " + ReuseFixtures.ADDED_PARAGRAPH);
-		assertThat(copied.select("del")).isEmpty();
+		assertThat(copied.select(".diff-added").text()).isEqualTo("Added: " + ReuseFixtures.ADDED_PARAGRAPH);
+		assertThat(copied.select(".diff-added ins").text()).isEqualTo(ReuseFixtures.ADDED_PARAGRAPH);
+		assertThat(copied.select(".diff-row del")).isEmpty();
+		// then the lesson as learners see it: Markdown rendered
+		assertThat(copied.select(".lesson-body em").text()).isEqualTo("incident form");
+	}
+
+	@Test
+	void eachPartAppearsOnceRenderedAsLearnersSeeIt() throws Exception {
+		Document page = page(firstCase, lee);
+		// one place per part, in the course's order: settings, three lessons, two quiz questions
+		assertThat(page.select("#changes .change-part").eachAttr("id")).containsExactly("part-settings",
+				"part-" + course.lessons().get(0).id(), "part-" + course.lessons().get(1).id(),
+				"part-" + course.lessons().get(2).id(), "part-" + course.quiz().questions().get(0).id(),
+				"part-" + course.quiz().questions().get(1).id());
+		// each lesson rendered once, as the lesson player renders it, and no second copy of the course below
+		assertThat(page.select(".lesson-body")).hasSize(3);
+		assertThat(page.select("#course-heading")).isEmpty();
+		var spot = page.select("#part-" + course.lessons().get(1).id());
+		assertThat(spot.is("details")).isTrue();
+		assertThat(spot.select(".lesson-body").html()).contains("Report within <strong>1 hour</strong>.");
+		assertThat(spot.text()).doesNotContain("**");
+		// the new lesson is to read, rendered: its text appears once on the page (the comment form's list aside)
+		var opening = page.select("#part-" + course.lessons().get(0).id());
+		assertThat(opening.is("article")).isTrue();
+		assertThat(opening.select(".lesson-body p").eachText()).containsExactly("We start with the numbers.",
+				"Then the story.");
+		page.select("#decide").remove();
+		assertThat(occurrences(page.select("main").text(), "We start with the numbers.")).isEqualTo(1);
+		// a question shows its facts, the right answer marked
+		assertThat(page.select("#part-" + course.quiz().questions().get(1).id() + " .part-facts li").eachText())
+			.contains("Kind: single choice", "Option 1 (right): Your manager", "Option 2: Nobody");
+		// the settings too: title, description, objectives and quiz settings
+		assertThat(page.select("#part-settings .part-facts li").eachText()).contains("Title: " + course.title(),
+				"Description: Handling incidents, our way.", "Pass mark: 50%");
+	}
+
+	@Test
+	void partsReusedOnPurposeAreNotCountedAsOverlap() throws Exception {
+		// the author's own opening repeats a sentence of the source: that is overlap; the parts taken from it are not
+		Course mine = reuse.reusing(author, source, "Incidents, our team's way " + org.suffix(), RiskTier.MEDIUM);
+		List<Lesson> lessons = new ArrayList<>(mine.lessons());
+		Lesson opening = lessons.get(0);
+		lessons.set(0, new Lesson(opening.id(), opening.title(), "We start with the numbers.\n\nUse the *incident form*.",
+				opening.sources(), opening.module(), opening.knowledgeChecks()));
+		mine = authoring.update(author, mine.id(), mine.revision(), mine.content().with(lessons, mine.quiz()));
+		authoring.requestPublication(author, mine.id(), mine.revision());
+		String caseId = reviews.latestFor(mine.id()).orElseThrow().id();
+
+		Document page = page(caseId, lee);
+		var overlap = page.select("section[aria-labelledby=overlap-heading]");
+		assertThat(overlap.select(".reused-on-purpose").text())
+			.isEqualTo("3 parts are reused from “" + source.title() + "” on purpose: not counted as overlap.");
+		// of its own two sentences one is the source's: half, not the 60% the reused lessons would have made it
+		var fromSource = overlap.select("article").stream()
+			.filter(a -> a.select("h3").text().startsWith(source.title() + " — "))
+			.toList();
+		assertThat(fromSource).hasSize(1);
+		assertThat(fromSource.get(0).select("h3").text()).isEqualTo(source.title() + " — 50% of its own parts overlap");
+		assertThat(fromSource.get(0).select("tbody td:first-child").eachText()).containsExactly("Use the incident form.");
+		mvc.perform(get("/api/v1/reviews/" + caseId + "/overlap").header("Authorization", bearer(lee)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.courseId == '" + source.id().value() + "')].report.share").value(0.5))
+			.andExpect(jsonPath("$[?(@.courseId == '" + source.id().value() + "')].report.overlaps[*].mine.text")
+				.value("Use the incident form."));
+
+		// the course first submitted repeats nothing of its own: no overlap, only the reuse said
+		Document first = page(firstCase, lee);
+		var none = first.select("section[aria-labelledby=overlap-heading]");
+		assertThat(none.select("article h3").eachText()).noneMatch(t -> t.startsWith(source.title() + " — "));
+		assertThat(none.select(".reused-on-purpose").text())
+			.isEqualTo("3 parts are reused from “" + source.title() + "” on purpose: not counted as overlap.");
 	}
 
 	@Test
@@ -130,9 +199,12 @@ class ReviewByChangeTests {
 		assertThat(page.select("#changes article.change-part")).hasSize(1);
 		var opened = page.select("#part-" + opening.id());
 		assertThat(opened.is("article")).isTrue();
-		assertThat(opened.select("del").text()).isEqualTo("Removed: Then the story.");
-		assertThat(opened.select("ins").text()).isEqualTo("Added: Then the customer's story.");
-		assertThat(opened.select("p.unchanged").eachText()).contains("We start with the numbers.");
+		// the line edited is one line, labelled, the word added marked (for screen readers too)
+		assertThat(opened.select(".diff-changed").text()).isEqualTo("Changed: Then the added: customer's story.");
+		assertThat(opened.select(".diff-changed ins").text()).isEqualTo("added: customer's");
+		assertThat(opened.select(".diff-row del")).isEmpty();
+		assertThat(opened.select(".diff-same").eachText()).containsExactly("We start with the numbers.");
+		assertThat(opened.select(".lesson-body").text()).isEqualTo("We start with the numbers. Then the customer's story.");
 		// the other five are folded, each saying where it was read
 		assertThat(page.select("#changes details.change-part")).hasSize(5);
 		assertThat(page.select("#changes details summary").eachText()).allMatch(t -> t.endsWith("(unchanged)"));
@@ -199,8 +271,9 @@ class ReviewByChangeTests {
 		assertThat(page.select("#changes article.change-part")).hasSize(6);
 		var spot = page.select("#part-" + mine.lessons().get(1).id());
 		assertThat(spot.is("article")).isTrue();
-		assertThat(spot.text()).contains("(not reviewed)", "Title: Spot it", "Report within **1 hour**.",
+		assertThat(spot.text()).contains("(not reviewed)", "Report within 1 hour.",
 				"The same as its source (version 1), which was reviewed only as a low-risk course: read it.");
+		assertThat(spot.select(".lesson-body strong").text()).isEqualTo("1 hour");
 		mvc.perform(get("/api/v1/reviews/" + caseId + "/changes").header("Authorization", bearer(lee)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.newOrChanged").value(6))
@@ -266,6 +339,41 @@ class ReviewByChangeTests {
 	void theEndpointIsInTheOpenApiDocument() throws Exception {
 		String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(docs).contains("/api/v1/reviews/{caseId}/changes", "ChangedPartView", "newOrChanged");
+	}
+
+	@Test
+	void aChangedPartMarksTheWordsRemovedAndAddedAndLabelsEachLine() throws Exception {
+		reviews.approve(fixtures.viewer(lee), firstCase, null);
+		Course v1 = authoring.course(author, course.id());
+		Course draft = authoring.startVersion(author, v1.id(), v1.revision());
+		List<Lesson> lessons = new ArrayList<>(draft.lessons());
+		Lesson opening = lessons.get(0);
+		lessons.set(0, new Lesson(opening.id(), opening.title(), "We start with the figures.\n\nClose with a question.",
+				opening.sources(), opening.module(), opening.knowledgeChecks()));
+		Course v2 = authoring.update(author, draft.id(), draft.revision(), draft.content().with(lessons, draft.quiz()));
+		authoring.requestPublication(author, v2.id(), v2.revision());
+
+		var opened = page(reviews.latestFor(course.id()).orElseThrow().id(), rita).select("#part-" + opening.id());
+		assertThat(opened.select(".diff-legend").text())
+			.isEqualTo("What changed: words added are underlined, words removed struck through.");
+		// a word replaced: struck through and underlined in the one line
+		var edited = opened.select(".diff-changed");
+		assertThat(edited.select(".diff-label").text()).isEqualTo("Changed:");
+		assertThat(edited.select("del").text()).isEqualTo("removed: numbers");
+		assertThat(edited.select("ins").text()).isEqualTo("added: figures");
+		// a line rewritten: the old one removed, the new one added, each labelled in words
+		assertThat(opened.select(".diff-removed").text()).isEqualTo("Removed: Then the story.");
+		assertThat(opened.select(".diff-removed del").text()).isEqualTo("Then the story.");
+		assertThat(opened.select(".diff-added").text()).isEqualTo("Added: Close with a question.");
+		assertThat(opened.select(".diff-added ins").text()).isEqualTo("Close with a question.");
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
 	}
 
 	private Document page(String caseId, PersonId who) throws Exception {

@@ -315,8 +315,10 @@ class ReviewGovernanceTests {
 					+ "or were never reviewed for this risk tier (1) — read these.")))
 			.andExpect(content().string(containsString("Checked against the template “Stride standard”")))
 			.andExpect(content().string(containsString("Missing required part: objectives")))
-			.andExpect(content().string(containsString("<del><span class=\"visually-hidden\">Removed: </span><span>Accept returns within 14 days.</span></del>")))
-			.andExpect(content().string(containsString("<ins><span class=\"visually-hidden\">Added: </span><span>Accept returns within 30 days.</span></ins>")));
+			// the line edited, labelled, the number replaced struck through and underlined (named for screen readers)
+			.andExpect(content().string(containsString("<span class=\"diff-label\">Changed:</span>")))
+			.andExpect(content().string(containsString("<del><span class=\"visually-hidden\">removed: </span><span>14</span></del>")))
+			.andExpect(content().string(containsString("<ins><span class=\"visually-hidden\">added: </span><span>30</span></ins>")));
 		mvc.perform(get("/api/v1/courses/" + v1.id().value() + "/review-diff").header("Authorization", bearer(ld)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.lessons[0].change").value("CHANGED"))

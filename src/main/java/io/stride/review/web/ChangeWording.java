@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.stride.authoring.ChangedParts;
+import io.stride.authoring.Course;
 import io.stride.authoring.CourseChanges;
+import io.stride.authoring.Lesson;
+import io.stride.authoring.Question;
+import io.stride.authoring.SourceNote;
 import io.stride.authoring.CourseChanges.Part;
 import io.stride.authoring.CourseChanges.State;
 import io.stride.review.ChangesInReview;
@@ -19,13 +24,19 @@ final class ChangeWording {
 	private ChangeWording() {
 	}
 
-	/** One part as the page shows it. */
-	record PartView(String anchor, String kind, String title, String state, boolean toRead, List<CourseChanges.Line> diff,
-			String provenance, String reviewedBefore) {
+	/**
+	 * One part as the page shows it, once: a lesson rendered as learners see it ({@code html}, with its
+	 * {@code sources}), a question or the settings as their facts, one a line; a changed or removed part also with
+	 * what changed ({@code changes}).
+	 */
+	record PartView(String anchor, String kind, String title, String state, boolean toRead,
+			List<ReadableDiff.Row> changes, String html, List<SourceNote> sources, List<String> facts, String provenance,
+			String reviewedBefore) {
 	}
 
-	static List<PartView> parts(ChangesInReview.Changes changes, Function<String, String> names) {
-		return changes.changes().parts().stream().map(p -> view(p, changes, names)).toList();
+	/** The parts of the version in review; {@code course} is that version, where each part is found to show it. */
+	static List<PartView> parts(ChangesInReview.Changes changes, Course course, Function<String, String> names) {
+		return changes.changes().parts().stream().map(p -> view(p, changes, course, names)).toList();
 	}
 
 	/** "3 of 12 parts are new or changed — read these." */
@@ -67,10 +78,47 @@ final class ChangeWording {
 		};
 	}
 
-	private static PartView view(Part part, ChangesInReview.Changes changes, Function<String, String> names) {
+	private static PartView view(Part part, ChangesInReview.Changes changes, Course course,
+			Function<String, String> names) {
 		String anchor = "part-" + (part.elementId() == null ? "settings" : part.elementId());
+		boolean removed = part.state() == State.REMOVED;
+		String html = null;
+		List<SourceNote> sources = List.of();
+		List<String> facts = null;
+		if (!removed) {
+			switch (part.kind()) {
+				case SETTINGS -> facts = ChangedParts.settingsLines(course.content());
+				case LESSON -> {
+					Lesson lesson = course.lesson(part.elementId()).orElse(null);
+					if (lesson != null) {
+						html = lesson.html();
+						sources = lesson.sources();
+					}
+				}
+				case QUESTION -> facts = course.question(part.elementId()).map(ChangeWording::facts).orElse(null);
+				case KNOWLEDGE_CHECK -> facts = course.knowledgeCheck(part.elementId()).map(ChangeWording::facts).orElse(null);
+			}
+		}
+		List<ReadableDiff.Row> changed = List.of();
+		if (part.state() == State.CHANGED || removed) {
+			// a lesson's changes with a line around each; a question or the settings are short: every line
+			changed = ReadableDiff.of(part.diff(), part.kind() == CourseChanges.Kind.LESSON ? 1 : Integer.MAX_VALUE);
+			if (part.kind() != CourseChanges.Kind.LESSON) {
+				facts = null;
+			}
+		}
+		else if (html == null && facts == null) {
+			// not found in the version shown: its text as compared
+			facts = part.diff().stream().map(CourseChanges.Line::text).filter(t -> !t.isBlank()).toList();
+		}
 		return new PartView(anchor, kind(part.kind()), part.title(), part.state().name().toLowerCase(java.util.Locale.ROOT),
-				part.toRead(), part.diff(), provenance(part, names), reviewedBefore(part, changes.before(part), names));
+				part.toRead(), changed, html, sources, facts, provenance(part, names),
+				reviewedBefore(part, changes.before(part), names));
+	}
+
+	/** A question's facts but its prompt, which is the part's title. */
+	private static List<String> facts(Question question) {
+		return ChangedParts.lines(question).stream().filter(l -> !l.startsWith("Question: ")).toList();
 	}
 
 	private static String provenance(Part part, Function<String, String> names) {

@@ -73,7 +73,10 @@ class ReviewController {
 		model.addAttribute("course", course);
 		// the reviewer weighs the author's tier against Stride's suggestion, and the reason for going lower
 		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(course.content()));
-		model.addAttribute("overlaps", reviewCase.open() && !reviewCase.spotCheck() ? overlapCheck.against(course) : List.of());
+		OverlapCheck.Result overlap = reviewCase.open() && !reviewCase.spotCheck() ? overlapCheck.check(course)
+				: new OverlapCheck.Result(List.of(), List.of());
+		model.addAttribute("overlaps", overlap.overlaps());
+		model.addAttribute("reusedOnPurpose", reusedOnPurpose(overlap.reusedOnPurpose()));
 		ChangesInReview.Changes changes;
 		try {
 			changes = changesInReview.of(me, id);
@@ -92,7 +95,12 @@ class ReviewController {
 			.forEach(s -> names.put(s.decidedBy(), parts.name(s.decidedBy())));
 		if (changes != null) {
 			model.addAttribute("changeSummary", ChangeWording.summary(changes.changes()));
-			model.addAttribute("changeParts", ChangeWording.parts(changes, ChangeWording.names(names, parts::name)));
+			// each part is shown as it is in the version reviewed, which a closed case's course may have moved on from
+			Course shown = course.version() == reviewCase.version() ? course
+					: authoring.publishedVersion(course.id(), reviewCase.version()).orElse(course);
+			var partViews = ChangeWording.parts(changes, shown, ChangeWording.names(names, parts::name));
+			model.addAttribute("changeParts", partViews);
+			model.addAttribute("toRead", partViews.stream().filter(ChangeWording.PartView::toRead).count());
 		}
 		model.addAttribute("names", names);
 		return "reviews/case";
@@ -205,6 +213,14 @@ class ReviewController {
 			anchors.add("Question " + (i + 1) + ": " + (prompt.length() > 60 ? prompt.substring(0, 60) + "…" : prompt));
 		}
 		return anchors;
+	}
+
+	/** "3 parts are reused from “Running an EBR” on purpose", for each source: why they are not counted as overlap. */
+	static List<String> reusedOnPurpose(List<OverlapCheck.ReusedFrom> reused) {
+		return reused.stream()
+			.map(r -> r.parts() + (r.parts() == 1 ? " part is" : " parts are") + " reused from “" + r.title()
+					+ "” on purpose")
+			.toList();
 	}
 
 	/** Only paths inside Stride: never an open redirect. */
