@@ -156,21 +156,22 @@ class TrackPagesJourneyTests {
 		browser.select("#personId", "Learner A");
 		browser.type("#proposalNote", "She runs the renewals from January.");
 		browser.navigateByKeyboard("#propose-button");
-		assertThat(browser.text()).contains("Proposed. Learner A is told; the request waits in the entry requests.");
+		// she decides for Learner A, so her proposal is her approval: Learner A is enrolled at once and told
+		assertThat(browser.text()).contains("Proposed and approved by you: Learner A is enrolled and told.");
 		assertThat(browser.all("#personId option").stream().map(WebElement::getText)).doesNotContain("Learner A");
 		check();
 
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> tracks.notices(org.learnerA(), "Manager A proposes you for “" + title + "”") == 1);
+			.until(() -> tracks.notices(org.learnerA(), "You joined “" + title + "”") == 1);
 		browser.close();
 		browser = Browser.open(port, "track-pages-proposed");
 		signIn(org.email("learner-a"));
 		assertThat(browser.find("#notifications-link").getText()).contains("new");
 		browser.navigate("#notifications-link");
-		assertThat(browser.text()).contains("Manager A proposes you for “" + title + "”", "She runs the renewals from January.");
+		assertThat(browser.text()).contains("You joined “" + title + "”", "Approved by Manager A.");
 		check();
 		browser.navigateByMenu("learn", "#my-tracks-link");
-		assertThat(browser.find("#waiting").getText()).contains(title, "waiting for your manager's decision");
+		assertThat(browser.find("#following").getText()).contains(title);
 		check();
 		browser.screenshot("proposed-my-tracks");
 	}
@@ -225,7 +226,7 @@ class TrackPagesJourneyTests {
 		browser = learner;
 		await().atMost(Duration.ofSeconds(10)).until(() -> tracks.notices(org.learnerA(), "Open now: “Vendor certification”") == 1);
 		browser.go("/my/tracks");
-		assertThat(browser.find("#following").getText()).contains("Open now: Read the runbook, Vendor certification");
+		assertThat(browser.find("#following").getText()).contains("Open now:", "Read the runbook", "Vendor certification");
 		check();
 		browser.navigate("#notifications-link");
 		assertThat(browser.text()).contains("Open now: “Vendor certification”");
