@@ -361,6 +361,19 @@ public class Reuse {
 		return courses.findById(id).map(this::updates).orElse(List.of());
 	}
 
+	/**
+	 * The updates waiting, by every element each covers (a lesson, its linked checks, each lesson of a module), for a
+	 * page whose controller checked the viewer may edit the course. Taking or keeping one goes by its
+	 * {@link Update#elementId()}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Update> updatesByElement(CourseId id) {
+		Map<String, Update> byElement = new LinkedHashMap<>();
+		courses.findById(id).ifPresent(course -> offers(course, null)
+			.forEach(o -> o.members().forEach(member -> byElement.putIfAbsent(member, o.update()))));
+		return byElement;
+	}
+
 	private List<Update> updates(Course course) {
 		return offers(course, null).stream().map(LinkedUpdates.Offer::update).toList();
 	}

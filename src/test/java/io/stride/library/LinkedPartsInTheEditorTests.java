@@ -166,6 +166,34 @@ class LinkedPartsInTheEditorTests {
 	}
 
 	@Test
+	void aModulesUpdateIsOfferedOnEachOfItsLessonsAndTakenFromAnyOfThem() throws Exception {
+		Course source = authoring.create(maya, new CourseContent("Running a QBR " + word, "How.",
+				List.of(new Lesson(null, "Prepare", "Gather data.", List.of(), "Running it"),
+						new Lesson(null, "Present", "Lead with outcomes.", List.of(), "Running it")),
+				new Quiz(50, List.of())));
+		source = authoring.publish(maya, source.id(), source.revision());
+		Course draft = authoring.create(ben, Fixtures.sampleCourse("Onboarding " + word));
+		List<String> copies = reuse.reuse(ben, draft.id(), new Reuse.Part(source.id(), Reuse.PartKind.MODULE, null,
+				"Running it"), Mode.LINKED, null, null);
+		Course next = authoring.startVersion(maya, source.id(), source.revision());
+		List<Lesson> lessons = List.of(next.lessons().get(0),
+				new Lesson(null, "Follow up", "Send notes within a day.", List.of(), "Running it"));
+		next = authoring.update(maya, source.id(), next.revision(), next.content().with(lessons, next.quiz()));
+		authoring.publish(maya, source.id(), next.revision());
+		String present = copies.get(1);
+		String editorUrl = "/courses/" + draft.id().value() + "/edit?element=" + present;
+
+		Document editor = page(editorUrl);
+		assertThat(editor.select("#outline-tree .update-tag")).hasSize(2);
+		assertThat(editor.select("#element-update").text()).contains("It covers the module Running it")
+			.contains("Adds the lesson “Follow up”").contains("Removes the lesson “Present”");
+		String take = editor.select("#take-update").parents().select("form").first().attr("action");
+		mvc.perform(post(take).with(SignedIn.as(benPerson)).with(csrf())).andExpect(redirectedUrl(editorUrl));
+		assertThat(authoring.editable(ben, draft.id()).lessons()).extracting(Lesson::title)
+			.containsExactly("Spot it", "Report it", "Prepare", "Follow up");
+	}
+
+	@Test
 	void insertFromLibraryGoesAfterTheLessonOpenInTheEditorInItsModule() throws Exception {
 		Course draft = authoring.create(ben, new CourseContent("Onboarding " + word, "How.",
 				List.of(new Lesson(null, "Welcome", "Hello.", List.of(), "Basics"),

@@ -7,6 +7,7 @@ import io.stride.authoring.Reuse;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
+import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -39,18 +40,18 @@ class ReuseController {
 	}
 
 	@PostMapping("/courses/{id}/component-updates/{elementId}/accept")
-	String accept(@PathVariable String id, @PathVariable String elementId,
-			@RequestParam(required = false) String from, RedirectAttributes redirect) {
+	String accept(@PathVariable String id, @PathVariable String elementId, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String element, RedirectAttributes redirect) {
 		act(redirect, () -> reuse.accept(organization.currentViewer(), new CourseId(id), elementId), TAKEN);
-		return back(id, elementId, from);
+		return back(id, shown(element, elementId), from);
 	}
 
 	@PostMapping("/courses/{id}/component-updates/{elementId}/keep")
-	String keep(@PathVariable String id, @PathVariable String elementId,
-			@RequestParam(required = false) String from, RedirectAttributes redirect) {
+	String keep(@PathVariable String id, @PathVariable String elementId, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String element, RedirectAttributes redirect) {
 		act(redirect, () -> reuse.keep(organization.currentViewer(), new CourseId(id), elementId),
 				"Your copy stays as it is; you will be offered the next version the source publishes.");
-		return back(id, elementId, from);
+		return back(id, shown(element, elementId), from);
 	}
 
 	/**
@@ -103,6 +104,11 @@ class ReuseController {
 	private static String message(RuntimeException e) {
 		return e instanceof InvalidInputException invalid && !invalid.fieldErrors().isEmpty()
 				? String.join(" ", invalid.fieldErrors().values()) : e.getMessage();
+	}
+
+	/** The element the editor showed (one of those the update covers), when it looks like an id. */
+	private static String shown(String element, String elementId) {
+		return element != null && Ids.looksValid(element) ? element : elementId;
 	}
 
 	private static String back(String id, String elementId, String from) {

@@ -58,16 +58,15 @@ class ReusedPartsOnPages implements PagePart {
 	}
 
 	/**
-	 * The outline editor's: the updates waiting (by the element that offers each, for the outline's markers and the
-	 * element shown) and where "Insert from library" puts a part: after the lesson shown (or the lesson of the check
+	 * The outline editor's: the updates waiting (by each element they cover, for the outline's markers and the element
+	 * shown) and where "Insert from library" puts a part: after the lesson shown (or the lesson of the check
 	 * shown), a module after that lesson's module.
 	 */
 	private void editorParts(Course course, Map<String, Object> model) {
 		if (course.status() != io.stride.authoring.CourseStatus.DRAFT) {
 			return;
 		}
-		Map<String, Reuse.Update> waiting = new java.util.LinkedHashMap<>();
-		reuse.updatesOf(course.id()).forEach(u -> waiting.putIfAbsent(u.elementId(), u));
+		Map<String, Reuse.Update> waiting = reuse.updatesByElement(course.id());
 		model.put("waitingUpdates", waiting);
 		if (!(model.get("element") instanceof OutlineElement element)) {
 			return;
