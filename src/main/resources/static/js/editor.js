@@ -471,11 +471,23 @@ document.addEventListener('DOMContentLoaded', () => {
       document.getElementById('library-q').focus();
     });
     document.getElementById('library-close').addEventListener('click', () => dialog.close());
-    const insert = async (componentId, mode) => {
+    // with a lesson open, a lesson goes right after it in its module and a module after that module;
+    // questions go to the end of the quiz
+    const place = (kind) => {
+      const at = libraryButton.dataset;
+      if (kind === 'lesson' && at.insertPosition) {
+        return { module: at.insertModule || null, position: Number(at.insertPosition) };
+      }
+      if (kind === 'module' && at.insertModulePosition) {
+        return { position: Number(at.insertModulePosition) };
+      }
+      return {};
+    };
+    const insert = async (componentId, mode, kind) => {
       const response = await fetch(libraryButton.dataset.reuseUrl, {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': csrf },
-        body: JSON.stringify({ componentId, mode })
+        body: JSON.stringify({ componentId, mode, ...place(kind) })
       }).catch(() => null);
       if (!response || !response.ok) {
         const body = response ? await response.json().catch(() => ({})) : {};
@@ -517,7 +529,7 @@ document.addEventListener('DOMContentLoaded', () => {
           button.type = 'button';
           button.className = 'secondary outline';
           button.textContent = label;
-          button.addEventListener('click', () => insert(item.id || item.componentId, mode));
+          button.addEventListener('click', () => insert(item.id || item.componentId, mode, item.kind));
           li.appendChild(button);
         });
         results.appendChild(li);

@@ -64,6 +64,64 @@ public class Reuse {
 	 */
 	public record Update(String elementId, Kind elementKind, String title, CourseId sourceCourseId, String sourceTitle,
 			int fromVersion, int toVersion, String diff, String module, List<Change> changes) {
+
+		/** The diff to read: removed and added lines and the unchanged ones around them, without its headers. */
+		public List<DiffLine> lines() {
+			return DiffLine.of(diff);
+		}
+	}
+
+	/**
+	 * One line of an update's diff as a page shows it: {@code REMOVED}, {@code ADDED}, {@code SAME} (context) or
+	 * {@code GAP} (unchanged lines left out between two changed places).
+	 */
+	public record DiffLine(Sign sign, String text) {
+
+		public enum Sign {
+			REMOVED, ADDED, SAME, GAP
+		}
+
+		/** Reads a unified diff: drops the file headers, turns each hunk header after the first into a gap. */
+		static List<DiffLine> of(String unified) {
+			List<DiffLine> lines = new ArrayList<>();
+			if (unified == null || unified.isEmpty()) {
+				return lines;
+			}
+			boolean inHunk = false;
+			for (String line : unified.split("\n", -1)) {
+				if (!inHunk && (line.startsWith("---") || line.startsWith("+++"))) {
+					continue;
+				}
+				if (line.startsWith("@@")) {
+					if (inHunk) {
+						lines.add(new DiffLine(Sign.GAP, "…"));
+					}
+					inHunk = true;
+				}
+				else if (line.startsWith("-")) {
+					lines.add(new DiffLine(Sign.REMOVED, line.substring(1)));
+				}
+				else if (line.startsWith("+")) {
+					lines.add(new DiffLine(Sign.ADDED, line.substring(1)));
+				}
+				else if (inHunk) {
+					lines.add(new DiffLine(Sign.SAME, line.isEmpty() ? "" : line.substring(1)));
+				}
+			}
+			return lines;
+		}
+
+		public boolean removed() {
+			return sign == Sign.REMOVED;
+		}
+
+		public boolean added() {
+			return sign == Sign.ADDED;
+		}
+
+		public boolean gap() {
+			return sign == Sign.GAP;
+		}
 	}
 
 	/** One change to a linked part's shape or to one of its elements, in words. */
@@ -301,6 +359,19 @@ public class Reuse {
 	@Transactional(readOnly = true)
 	public List<Update> updatesOf(CourseId id) {
 		return courses.findById(id).map(this::updates).orElse(List.of());
+	}
+
+	/**
+	 * The updates waiting, by every element each covers (a lesson, its linked checks, each lesson of a module), for a
+	 * page whose controller checked the viewer may edit the course. Taking or keeping one goes by its
+	 * {@link Update#elementId()}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Update> updatesByElement(CourseId id) {
+		Map<String, Update> byElement = new LinkedHashMap<>();
+		courses.findById(id).ifPresent(course -> offers(course, null)
+			.forEach(o -> o.members().forEach(member -> byElement.putIfAbsent(member, o.update()))));
+		return byElement;
 	}
 
 	private List<Update> updates(Course course) {

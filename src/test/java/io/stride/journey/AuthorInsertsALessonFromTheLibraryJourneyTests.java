@@ -2,6 +2,7 @@ package io.stride.journey;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
+import io.stride.authoring.Lesson;
 import io.stride.identity.Viewer;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
@@ -78,7 +79,10 @@ class AuthorInsertsALessonFromTheLibraryJourneyTests {
 		browser.navigate(linked);
 
 		assertThat(browser.find("#element-heading").getText()).isEqualTo("Lesson: Spot it");
-		assertThat(browser.find("#linked-note").getText()).contains("linked to the course it was reused from");
+		assertThat(browser.find("#linked-note").getText()).contains("shows its source as it is").contains("Detach to edit your own copy");
+		// it went in right after the lesson open in the editor, not at the end
+		assertThat(authoring.editable(ben, draft.id()).lessons()).extracting(Lesson::title)
+			.containsExactly("Spot it", "Spot it", "Report it");
 		assertThat(browser.find("#element-area .provenance").getText())
 			.contains("Reused from Running an EBR " + word + " v1 by Manager A");
 		assertThat(browser.all("#outline-tree .outline-link")).extracting(a -> a.getText()).contains("Spot it", "Report it");

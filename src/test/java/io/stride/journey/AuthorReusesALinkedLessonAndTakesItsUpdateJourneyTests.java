@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An author finds a lesson in the library and adds it to their draft linked; its source publishes a change that also
- * adds a knowledge check; the author reads the diff and what changes on the course page and takes it, and the check
- * appears under the lesson in the editor's outline. The library, the component page and the course page pass axe-core
- * on a desktop and fit a 390 px phone.
+ * adds a knowledge check; the author reads the diff and what changes on the course page, finds the update marked in the
+ * editor's outline and takes it there, and the check appears under the lesson. The library, the component page, the
+ * course page and the editor pass axe-core on a desktop and a 390 px phone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorReusesALinkedLessonAndTakesItsUpdateJourneyTests {
@@ -97,23 +98,48 @@ class AuthorReusesALinkedLessonAndTakesItsUpdateJourneyTests {
 
 		browser.go("/courses/" + draft.id().value() + "/assign");
 		assertThat(browser.find("#updates-heading").getText()).isEqualTo("Updates available");
-		assertThat(browser.find(".component-update pre.diff").getText()).contains("+Report within **2 hours**.")
-			.contains("+Who do you tell first?");
+		// the diff reads as lines removed and added, marked with a sign, without a unified diff's headers
+		assertThat(browser.all(".component-update .update-diff ins"))
+			.extracting(line -> line.getText().replaceAll("\\s+", " ").replace("Added: ", ""))
+			.contains("+ Report within **2 hours**.", "+ Who do you tell first?");
+		assertThat(browser.find(".component-update .update-diff").getText()).doesNotContain("@@").doesNotContain("+++");
 		assertThat(browser.all(".component-update .structural-changes li")).extracting(li -> li.getText())
 			.containsExactly("Adds a knowledge check: “Who do you tell first?”");
 		browser.checkAccessibility();
 		browser.checkFitsAPhone();
-		browser.navigate(".accept-update");
-		assertThat(browser.text()).contains("The update was taken into your draft.");
-		assertThat(browser.all("#component-updates")).isEmpty();
+
+		// the editor marks the linked lesson in the outline and offers the update beside it
+		browser.go("/courses/" + draft.id().value() + "/edit");
+		assertThat(browser.find("#outline-tree .update-tag").getText()).isEqualTo("update waiting: v2");
+		browser.navigate(browser.find("#outline-tree .update-tag").findElement(By.xpath(
+				"./preceding-sibling::a[contains(@class,'outline-link')]")));
+		assertThat(browser.find("#element-update-heading").getText())
+			.isEqualTo("An update from Running an EBR " + org.suffix() + " v2 is waiting");
+		assertThat(browser.all("#element-update .structural-changes li")).extracting(li -> li.getText())
+			.containsExactly("Adds a knowledge check: “Who do you tell first?”");
+		assertThat(browser.all("#undo")).isEmpty();
+		assertThat(browser.find("#detach").getText()).isEqualTo("Detach to edit your own copy");
+		browser.scrollTo("#element-update");
+		browser.screenshot("editor-update");
+		browser.checkAccessibility();
+		browser.windowSize(390, 844);
+		browser.checkAccessibility();
+		browser.windowSize(1280, 900);
+		String lessonPath = browser.path();
+		browser.navigate("#take-update");
+		assertThat(browser.path()).isEqualTo(lessonPath);
+		assertThat(browser.text()).contains("The update was taken into your draft");
+		assertThat(browser.all("#element-update")).isEmpty();
+		assertThat(browser.all("#outline-tree .update-tag")).isEmpty();
 		Lesson taken = authoring.editable(fixtures.viewer(org.managerB()), draft.id()).lessons().get(2);
 		assertThat(taken.markdown()).isEqualTo("Report within **2 hours**.");
-
 		// the check the source added is in the outline, under the linked lesson
-		browser.go("/courses/" + draft.id().value() + "/edit");
 		assertThat(browser.all("#outline-tree .outline-checks .outline-link")).extracting(link -> link.getText())
 			.containsExactly("Check: Who do you tell first?");
 		browser.checkAccessibility();
+
+		browser.go("/courses/" + draft.id().value() + "/assign");
+		assertThat(browser.all("#component-updates")).isEmpty();
 	}
 
 	@Test

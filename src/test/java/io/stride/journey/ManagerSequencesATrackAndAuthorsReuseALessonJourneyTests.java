@@ -219,11 +219,13 @@ class ManagerSequencesATrackAndAuthorsReuseALessonJourneyTests {
 		publishFirstLesson(maya, source, "Report within **2 hours**.\n\n1. Stop\n2. Report");
 		browser.go("/courses/" + draft.id().value() + "/assign");
 		assertThat(browser.find("#updates-heading").getText()).isEqualTo("Updates available");
-		assertThat(browser.find(".component-update pre.diff").getText()).contains("-Report within **1 hour**.")
-			.contains("+Report within **2 hours**.");
+		assertThat(browser.find(".component-update .update-diff del").getText().replaceAll("\\s+", " "))
+			.contains("− ").contains("Report within **1 hour**.");
+		assertThat(browser.find(".component-update .update-diff ins").getText().replaceAll("\\s+", " "))
+			.contains("+ ").contains("Report within **2 hours**.");
 		check();
 		browser.navigate(".accept-update");
-		assertThat(browser.text()).contains("The update was taken into your draft.");
+		assertThat(browser.text()).contains("The update was taken into your draft");
 		assertThat(browser.all("#component-updates")).isEmpty();
 		assertThat(authoring.editable(author, draft.id()).lessons().get(2).markdown()).startsWith("Report within **2 hours**.");
 		assertThat(authoring.origins(draft.id()).get(reused.id()).sourceVersion()).isEqualTo(2);

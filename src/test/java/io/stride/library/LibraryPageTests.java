@@ -161,7 +161,11 @@ class LibraryPageTests {
 
 		Document coursePage = page(benPerson, "/courses/" + draft.id().value() + "/assign");
 		assertThat(coursePage.select("#updates-heading").text()).isEqualTo("Updates available");
-		assertThat(coursePage.select(".component-update pre.diff").text()).contains("+Report within **2 hours**.");
+		// the diff reads as lines removed and added, each marked in words, without a unified diff's headers
+		assertThat(coursePage.select(".component-update .update-diff ins").eachText())
+			.containsExactly("+ Added: Report within **2 hours**.");
+		assertThat(coursePage.select(".component-update .update-diff del").text()).startsWith("− Removed: ");
+		assertThat(coursePage.select(".component-update .update-diff").text()).doesNotContain("@@").doesNotContain("+++");
 		assertThat(coursePage.select("#reused-parts .provenance").text()).contains("from Running an EBR " + word + " v1");
 		String accept = coursePage.select(".component-update form").first().attr("action");
 
@@ -198,7 +202,8 @@ class LibraryPageTests {
 		assertThat(coursePage.select(".component-update h3").text()).isEqualTo("Module: Running it");
 		assertThat(coursePage.select(".component-update .structural-changes li").eachText())
 			.containsExactly("Adds the lesson “Follow up”", "Removes the lesson “Present”");
-		assertThat(coursePage.select(".component-update pre.diff").text()).contains("+# Follow up").contains("-# Present");
+		assertThat(coursePage.select(".component-update .update-diff ins").eachText()).contains("+ Added: # Follow up");
+		assertThat(coursePage.select(".component-update .update-diff del").eachText()).contains("− Removed: # Present");
 		String keep = coursePage.select(".component-update form").get(1).attr("action");
 
 		mvc.perform(post(keep).with(SignedIn.as(benPerson)).with(csrf()))

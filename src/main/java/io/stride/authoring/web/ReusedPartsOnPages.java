@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.stride.authoring.Course;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.OutlineElement;
 import io.stride.authoring.Reuse;
 import io.stride.shared.web.PagePart;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,44 @@ class ReusedPartsOnPages implements PagePart {
 					}
 				}
 			}
-			default -> model.put("reusedOrigins", reuse.provenance(course.id()));
+			default -> {
+				model.put("reusedOrigins", reuse.provenance(course.id()));
+				editorParts(course, model);
+			}
+		}
+	}
+
+	/**
+	 * The outline editor's: the updates waiting (by each element they cover, for the outline's markers and the element
+	 * shown) and where "Insert from library" puts a part: after the lesson shown (or the lesson of the check
+	 * shown), a module after that lesson's module.
+	 */
+	private void editorParts(Course course, Map<String, Object> model) {
+		if (course.status() != io.stride.authoring.CourseStatus.DRAFT) {
+			return;
+		}
+		Map<String, Reuse.Update> waiting = reuse.updatesByElement(course.id());
+		model.put("waitingUpdates", waiting);
+		if (!(model.get("element") instanceof OutlineElement element)) {
+			return;
+		}
+		if (waiting.containsKey(element.id())) {
+			model.put("elementUpdate", waiting.get(element.id()));
+		}
+		String lessonId = "LESSON".equals(element.kind()) ? element.id() : element.lessonId();
+		java.util.List<Lesson> lessons = course.lessons();
+		for (int i = 0; i < lessons.size(); i++) {
+			if (lessons.get(i).id().equals(lessonId)) {
+				String module = lessons.get(i).module();
+				int end = i;
+				while (module != null && end + 1 < lessons.size() && module.equals(lessons.get(end + 1).module())) {
+					end++;
+				}
+				model.put("insertModule", module == null ? "" : module);
+				model.put("insertPosition", i + 2);
+				model.put("insertModulePosition", end + 2);
+				return;
+			}
 		}
 	}
 
