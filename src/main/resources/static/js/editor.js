@@ -105,7 +105,12 @@ document.addEventListener('DOMContentLoaded', () => {
           if (response.ok) {
             revision.value = body[revisionName] !== undefined ? body[revisionName] : body.revision;
             showErrors({});
-            setState(`Saved at ${body.savedAt ? body.savedAt.slice(0, 5) : time()}`, 'saved');
+            // typed on while this save was under way: not saved yet, the next save follows
+            if (saver.dirty) {
+              setState('Not saved yet…', 'pending');
+            } else {
+              setState(`Saved at ${body.savedAt ? body.savedAt.slice(0, 5) : time()}`, 'saved');
+            }
             if (saved) {
               saved(body);
             }
