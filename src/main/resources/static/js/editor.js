@@ -180,7 +180,16 @@ document.addEventListener('DOMContentLoaded', () => {
       }
       saver.stopped = true;
       fields.dataset.posting = 'true';
-      fields.requestSubmit(event.submitter);
+      // submit() rather than requestSubmit(): the button's own submission was prevented above, and a second
+      // submission event started from here was sometimes dropped by the browser
+      if (event.submitter && event.submitter.name) {
+        const pressed = document.createElement('input');
+        pressed.type = 'hidden';
+        pressed.name = event.submitter.name;
+        pressed.value = event.submitter.value;
+        fields.appendChild(pressed);
+      }
+      fields.submit();
     });
     state.addEventListener('click', () => {
       if (state.dataset.state === 'failed') {
