@@ -185,6 +185,38 @@ class TrackPagesTests {
 	}
 
 	@Test
+	void aManagerReadsSomeonesEnrolmentAboutThatPersonTheirProgressFirstAndOpeningAHighInvestmentStepAsks() throws Exception {
+		TrackId track = tracks.track("Onboarding " + org.suffix(), false, org.managerA());
+		tracks.step(track, 0, StepKind.EXTERNAL, "Shadow a call");
+		String early = tracks.step(track, 1, StepKind.EXTERNAL, "Run a call");
+		tracks.pacing(early, PacingRule.AFTER_PREVIOUS, 10, null);
+		String exam = tracks.step(track, 2, StepKind.EXTERNAL, "Exam");
+		tracks.pacing(exam, PacingRule.AFTER_PREVIOUS, 10, null);
+		tracks.highInvestment(exam);
+		mvc.perform(post("/tracks/" + track.value() + "/enrolments").with(as(org.learnerA())).with(csrf()))
+			.andExpect(redirectedUrl("/tracks/" + track.value()));
+		String id = jdbc.sql("SELECT id FROM track_enrolments WHERE track_id = ?").param(track.value()).query(String.class).single();
+		mvc.perform(post("/enrolments/" + id + "/steps/" + early + "/release").with(as(org.managerA())).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		Document manager = page("/enrolments/" + id, org.managerA());
+		String text = manager.select("main").text();
+		assertThat(manager.select("#step-" + early + " .step-state").text()).contains("(opened early by Manager A)");
+		assertThat(manager.select("#step-" + exam + " .step-kind").text()).contains("after Learner A finishes “Run a call”");
+		assertThat(text).doesNotContain("you finish").doesNotContain("your manager").doesNotContain("Leave this track");
+		assertThat(manager.select("#withdraw summary").text()).isEqualTo("End Learner A’s enrolment");
+		// the person's progress and steps come first, the manager's tools after them
+		assertThat(manager.select("#status, #steps-section, #manage").eachAttr("id")).containsExactly("status", "steps-section", "manage");
+		assertThat(manager.select("#step-" + exam + " button[data-confirm]").text()).isEqualTo("Open now");
+		assertThat(manager.select("#step-" + exam + " button[data-confirm]").attr("data-confirm")).startsWith("Open “Exam” now?");
+
+		Document own = page("/enrolments/" + id, org.learnerA());
+		assertThat(own.select("#withdraw summary").text()).isEqualTo("Leave this track");
+		assertThat(own.select("#step-" + early + " .step-state").text()).contains("(opened early by your manager)");
+		assertThat(own.select("#step-" + exam + " .step-kind").text()).contains("after you finish “Run a call”");
+	}
+
+	@Test
 	void everyMainAreaIsInTheNavigationOfEveryPageAndTheCurrentOneIsMarked() throws Exception {
 		Document learners = page("/my/tracks", org.learnerA());
 		var nav = learners.select("nav[aria-label=Main]");
