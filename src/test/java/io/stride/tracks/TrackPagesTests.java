@@ -229,9 +229,12 @@ class TrackPagesTests {
 
 		Document managers = page("/enrolment-requests", org.managerA());
 		nav = managers.select("nav[aria-label=Main]");
-		assertThat(nav.select("#manage-menu a").eachText()).containsExactly("Teams");
-		assertThat(nav.select("a[aria-current=page]").eachAttr("id")).containsExactly("tracks-link");
-		assertThat(nav.select("details.current-area").eachAttr("id")).containsExactly("build-menu");
+		assertThat(nav.select("#manage-menu a").eachText()).containsExactly("Teams", "Entry requests");
+		assertThat(nav.select("#build-menu a").eachText()).contains("Tracks");
+		assertThat(nav.select("a[aria-current=page]").eachAttr("id")).containsExactly("enrolment-requests-link");
+		assertThat(nav.select("details.current-area").eachAttr("id")).containsExactly("manage-menu");
+		assertThat(page("/tracks", org.managerA()).select("nav[aria-label=Main] a[aria-current=page]").eachAttr("id"))
+			.containsExactly("tracks-link");
 		assertThat(page("/library", org.managerA()).select("nav[aria-label=Main] a[aria-current=page]").eachAttr("id"))
 			.containsExactly("library-link");
 		assertThat(page("/notifications", org.managerA()).select("nav[aria-label=Main] details.current-area")).isEmpty();
