@@ -178,6 +178,7 @@ class TrackPagesTests {
 		Document people = page("/tracks/" + track.value() + "/people", org.managerA());
 		assertThat(people.select("#person-" + org.learnerA().value()).text()).contains("Learner A").contains("Exam")
 			.contains("0 of 1").contains("on pace");
+		assertThat(people.select("#person-" + org.learnerA().value() + " .days-since").text()).isEqualTo("No step done yet");
 		mvc.perform(get("/tracks/" + track.value() + "/people").with(as(org.learnerA()))).andExpect(status().isForbidden());
 		Document person = page("/enrolments/" + id, org.managerA());
 		assertThat(person.select("#status-heading").text()).isEqualTo("Learner A’s progress");
