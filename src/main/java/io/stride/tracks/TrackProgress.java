@@ -377,6 +377,36 @@ public class TrackProgress {
 		return true;
 	}
 
+	/** A high-investment step whose turn has come for someone, waiting for their manager's approval. */
+	public record StepWaiting(Enrolment enrolment, String personName, String trackTitle, String stepTitle) {
+	}
+
+	/**
+	 * The steps of the viewer's teams' people whose turn has come and that wait for their approval (not declined yet):
+	 * empty for anyone who manages no team (L&D and admins find them on each track's people page).
+	 */
+	@Transactional(readOnly = true)
+	public List<StepWaiting> stepsWaiting(Viewer viewer) {
+		Set<PersonId> people = access.managedPeople(viewer);
+		if (people == null || people.isEmpty()) {
+			return List.of();
+		}
+		List<Progress> all = progressOf(enrolments.activeOf(people));
+		Map<PersonId, Organization.Credit> credits = organization.credits(all.stream().map(p -> p.enrolment().personId())
+			.collect(java.util.stream.Collectors.toSet()));
+		List<StepWaiting> waiting = new ArrayList<>();
+		for (Progress p : all) {
+			for (StepProgress s : p.steps()) {
+				if (s.state() == State.NEEDS_APPROVAL && s.declineReason() == null) {
+					Organization.Credit credit = credits.get(p.enrolment().personId());
+					waiting.add(new StepWaiting(p.enrolment(), credit == null ? "Someone" : credit.name(),
+							p.track().title(), s.step().title()));
+				}
+			}
+		}
+		return waiting;
+	}
+
 	/** The person's progress as the viewer may read it (404 for others' enrolments). */
 	@Transactional(readOnly = true)
 	public Progress progress(Viewer viewer, String enrolmentId) {

@@ -218,6 +218,28 @@ class TrackPagesTests {
 	}
 
 	@Test
+	void aStepWhoseTurnHasComeWaitsForTheManagerOnTheirEntryRequests() throws Exception {
+		TrackId track = tracks.track("Incidents " + org.suffix(), false, org.managerA());
+		String review = tracks.step(track, 0, StepKind.EXTERNAL, "Lead a review");
+		String course = tracks.step(track, 1, StepKind.EXTERNAL, "Paid course");
+		tracks.pacing(course, PacingRule.AFTER_PREVIOUS, 0, null);
+		tracks.requires(course, review);
+		tracks.highInvestment(course);
+		mvc.perform(post("/tracks/" + track.value() + "/enrolments").with(as(org.learnerA())).with(csrf()))
+			.andExpect(redirectedUrl("/tracks/" + track.value()));
+		String id = jdbc.sql("SELECT id FROM track_enrolments WHERE track_id = ?").param(track.value()).query(String.class).single();
+		assertThat(page("/enrolment-requests", org.managerA()).select("#step-waiting-" + id)).isEmpty();
+
+		mvc.perform(post("/enrolments/" + id + "/steps/" + review + "/done").with(as(org.managerA())).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		Document inbox = page("/enrolment-requests", org.managerA());
+		assertThat(inbox.select("#step-waiting-" + id + " a").text()).isEqualTo("Learner A — Paid course");
+		assertThat(inbox.select("#step-waiting-" + id + " a").attr("href")).isEqualTo("/enrolments/" + id);
+		assertThat(page("/enrolment-requests", org.managerB()).select("#step-waiting-" + id)).isEmpty();
+		assertThat(page("/enrolments/" + id, org.managerA()).select("#step-" + course + " button").eachText()).contains("Approve");
+	}
+
+	@Test
 	void everyMainAreaIsInTheNavigationOfEveryPageAndTheCurrentOneIsMarked() throws Exception {
 		Document learners = page("/my/tracks", org.learnerA());
 		var nav = learners.select("nav[aria-label=Main]");

@@ -273,6 +273,7 @@ class TrackPagesController {
 
 	private String requests(Model model, Viewer me, String failedId, String reason, Map<String, String> errors) {
 		model.addAttribute("requests", enrolments.waiting(me));
+		model.addAttribute("stepsWaiting", progress.stepsWaiting(me));
 		model.addAttribute("managesPeople", enrolments.managesPeople(me));
 		model.addAttribute("failedId", failedId);
 		model.addAttribute("reason", reason);
