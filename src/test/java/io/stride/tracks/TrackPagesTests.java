@@ -182,6 +182,7 @@ class TrackPagesTests {
 		mvc.perform(get("/tracks/" + track.value() + "/people").with(as(org.learnerA()))).andExpect(status().isForbidden());
 		Document person = page("/enrolments/" + id, org.managerA());
 		assertThat(person.select("#status-heading").text()).isEqualTo("Learner A’s progress");
+		assertThat(person.select("#high-investment").text()).contains("Learner A’s manager approves who enters.");
 		mvc.perform(get("/enrolments/" + id).with(as(org.learnerB()))).andExpect(status().isNotFound());
 	}
 
