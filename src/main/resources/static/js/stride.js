@@ -25,6 +25,26 @@ document.addEventListener('DOMContentLoaded', () => {
         menus.filter((other) => other !== menu).forEach((other) => { other.open = false; });
       }
     });
+    // While a menu is open, a click elsewhere lands on the layer that closes it (Pico's dropdown): when that click
+    // was on another menu's name (or a link of the header), it opens that one too, so one click is enough.
+    const summary = menu.querySelector('summary');
+    summary.addEventListener('click', (event) => {
+      const box = summary.getBoundingClientRect();
+      const onName = event.clientX >= box.left && event.clientX <= box.right
+        && event.clientY >= box.top && event.clientY <= box.bottom;
+      if (!menu.open || event.detail === 0 || onName) {
+        return;
+      }
+      event.preventDefault();
+      menu.open = false;
+      const under = document.elementsFromPoint(event.clientX, event.clientY).find((element) => !menu.contains(element));
+      const other = under && under.closest('.site-header details.nav-menu');
+      if (other) {
+        other.open = true;
+      } else if (under && under.closest('.site-header a')) {
+        under.closest('.site-header a').click();
+      }
+    });
     menu.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && menu.open) {
         menu.open = false;

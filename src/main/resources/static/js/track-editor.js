@@ -25,6 +25,16 @@
       });
     };
     item.querySelectorAll('.rule-hint').forEach(function (hint) { hint.hidden = true; });
+    // the date chosen, written in full beside its field as everywhere else ("1 February 2027")
+    item.querySelectorAll('[data-day-hint]').forEach(function (input) {
+      var hint = document.getElementById(input.id + '-day');
+      if (!hint) { return; }
+      input.addEventListener('change', function () {
+        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value);
+        hint.textContent = parts ? new Date(Date.UTC(+parts[1], parts[2] - 1, +parts[3]))
+          .toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+      });
+    });
     select.addEventListener('change', apply);
     apply();
   }

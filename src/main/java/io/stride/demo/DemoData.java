@@ -206,7 +206,7 @@ class DemoData implements ApplicationRunner {
 		rhythm.seed(admin, customerSuccess, escalations, practiceTasks.resolvesTask(),
 				new DemoRhythm.People(maya, leo, priya, ana, lina), delivery.today());
 		// recombination and sequencing: a course reusing a lesson, tracks, a team's version, requests and paced steps
-		tracks.seed(admin, customerSuccess, ebr, escalations, practiceTasks, new DemoTracks.People(maya, sam, leo, lina),
+		tracks.seed(admin, customerSuccess, ebr, escalations, practiceTasks, new DemoTracks.People(maya, sam, leo, lina, ana),
 				delivery.today());
 	}
 

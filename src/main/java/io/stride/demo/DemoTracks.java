@@ -31,6 +31,7 @@ import io.stride.tracks.TeamOverrides;
 import io.stride.tracks.Track;
 import io.stride.tracks.TrackDefinitions;
 import io.stride.tracks.TrackDraft;
+import io.stride.tracks.TrackProgress;
 import io.stride.tracks.TrackStep;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +52,10 @@ class DemoTracks {
 
 	static final String CERTIFICATION = "Customer Success Manager certification";
 
+	static final String INCIDENT_TRACK = "Incident lead";
+
+	static final String INCIDENT_COURSE = "Incident command course";
+
 	private final Authoring authoring;
 
 	private final Library library;
@@ -63,8 +68,11 @@ class DemoTracks {
 
 	private final Organization organization;
 
+	private final TrackProgress progress;
+
 	DemoTracks(Authoring authoring, Library library, TrackDefinitions definitions, TeamOverrides overrides,
-			Enrolments enrolments, Organization organization) {
+			Enrolments enrolments, Organization organization, TrackProgress progress) {
+		this.progress = progress;
 		this.authoring = authoring;
 		this.library = library;
 		this.definitions = definitions;
@@ -73,7 +81,7 @@ class DemoTracks {
 		this.organization = organization;
 	}
 
-	record People(PersonId maya, PersonId sam, PersonId leo, PersonId lina) {
+	record People(PersonId maya, PersonId sam, PersonId leo, PersonId lina, PersonId ana) {
 	}
 
 	/** What the capabilities of the demo give the track: the observed task and the capability it builds. */
@@ -99,6 +107,34 @@ class DemoTracks {
 		Track open = handlingEscalations(admin, escalations, practice);
 		// open to anyone: Lina joined without asking
 		enrolments.enrol(organization.viewerOf(p.lina()), open.id(), null, null, null);
+		anaWaitsForTheIncidentCourse(admin, maya, organization.viewerOf(p.ana()), customerSuccess);
+	}
+
+	/**
+	 * A step waiting for Maya's approval: Ana follows the high-investment "Incident lead" track, Maya confirmed her
+	 * first step, so the paid course's turn has come and it waits for Maya to approve or decline it.
+	 */
+	private void anaWaitsForTheIncidentCourse(Viewer admin, Viewer maya, Viewer ana, TeamId customerSuccess) {
+		Track track = definitions.create(admin, new TrackDraft(INCIDENT_TRACK,
+				"Lead the response to a major incident: from a review led with a coach to the incident command course.",
+				"Customer Success", null, true,
+				"The incident command course is paid and run by an outside school: your manager approves who takes it.",
+				null));
+		TrackStep review = definitions.addStep(admin, track.id(), null, step(StepKind.EXTERNAL,
+				"Lead an incident review with a coach", "Run the review of a real incident; your coach and your manager "
+						+ "attend, and your manager confirms it.",
+				null, null, null, null, null, "https://www.example.org/incident-review-guide", Pacing.ON_ENROLMENT,
+				Set.of(), false));
+		definitions.addStep(admin, track.id(), null, step(StepKind.EXTERNAL, INCIDENT_COURSE,
+				"Two days with an outside school, with a fee: your manager approves it when its turn comes.",
+				null, null, null, null, null, "https://www.example.org/incident-command-course", days(0),
+				Set.of(review.id()), true));
+		definitions.publish(admin, track.id(), definitions.find(track.id()).orElseThrow().revision());
+		Enrolment anas = enrolments.enrol(ana, track.id(), null,
+				"I handled the last two outages on the night shift; I would like to lead the next one properly.",
+				customerSuccess);
+		enrolments.approve(maya, anas.id(), "Yes: start with a review, then we look at the course.");
+		progress.markDone(maya, anas.id(), review.id());
 	}
 
 	/** Sam's course for Sales, which reuses Maya's lesson "In the room" as it is (linked). */

@@ -85,11 +85,21 @@ public class TrackProgress {
 	/**
 	 * One step as a person follows it. {@code opens} says when it opens or why it waits, in words; {@code doneHow} one of
 	 * the constants above; {@code selfConfirm} and {@code managerConfirm} whether the person or a manager may mark it done;
-	 * {@code declineReason} the manager's reason when they declined a step that needs their approval (else null).
+	 * {@code declineReason} the manager's reason when they declined a step that needs their approval (else null);
+	 * {@code releasedBy} the manager who opened it early (else null); {@code person} the person's name when someone else
+	 * reads their progress (null when they read it themselves: the texts then speak to them).
 	 */
 	public record StepProgress(TrackStep step, State state, LocalDate releaseOn, Instant releasedAt, Instant doneAt,
 			String doneHow, String pacing, String opens, List<String> prerequisiteTitles, boolean selfConfirm,
-			boolean managerConfirm, String declineReason) {
+			boolean managerConfirm, String declineReason, PersonId releasedBy, String person) {
+
+		/** The same step, its texts about the person rather than to them ("after Leo finishes", "opened early by Maya"). */
+		StepProgress about(String name, Map<PersonId, String> managers) {
+			String manager = releasedBy == null ? null : managers.getOrDefault(releasedBy, "a manager");
+			return new StepProgress(step, state, releaseOn, releasedAt, doneAt, doneHow, aboutPerson(pacing, name, manager),
+					aboutPerson(opens, name, manager), prerequisiteTitles, selfConfirm, managerConfirm, declineReason,
+					releasedBy, name);
+		}
 
 		public String doneInWords() {
 			if (doneHow == null) {
@@ -98,7 +108,7 @@ public class TrackProgress {
 			return switch (doneHow) {
 				case COMPLETED_BEFORE -> "done before it opened";
 				case CONFIRMED_BY_MANAGER -> "confirmed by a manager";
-				case CONFIRMED_BY_SELF -> "marked done by you";
+				case CONFIRMED_BY_SELF -> "marked done by " + (person == null ? "you" : person);
 				default -> "completed";
 			};
 		}
@@ -119,6 +129,37 @@ public class TrackProgress {
 		public StepProgress current() {
 			return TrackProgressRules.current(steps, s -> s.state() == State.DONE, s -> s.state() == State.OPEN);
 		}
+
+		/**
+		 * The same progress as someone else (a manager) reads it: the texts name the person ({@code name}) and the
+		 * manager who opened a step early ({@code managers} by id) instead of speaking to the person.
+		 */
+		public Progress about(String name, Map<PersonId, String> managers) {
+			List<StepProgress> about = steps.stream().map(s -> s.about(name, managers)).toList();
+			StepProgress nextAbout = next == null ? null : about.get(steps.indexOf(next));
+			return new Progress(enrolment, track, about, done, total, nextAbout, version);
+		}
+
+		/** Who opened a step early, for {@link #about}. */
+		public java.util.Set<PersonId> releasers() {
+			return steps.stream().map(StepProgress::releasedBy).filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet());
+		}
+	}
+
+	/** A text written to the person ("7 days after you finish …") rewritten about them for someone else. */
+	static String aboutPerson(String text, String name, String manager) {
+		if (text == null) {
+			return null;
+		}
+		return text.replace("(opened early by your manager)", "(opened early by " + (manager == null ? "a manager" : manager) + ")")
+			.replace(" you finish “", " " + name + " finishes “")
+			.replace("after you enrolled", "after " + name + " enrolled")
+			.replace("after you enrol", "after " + name + " enrols")
+			.replace("when you enrol", "when " + name + " enrols")
+			.replace("declined by your manager", "declined")
+			.replace(NEEDS_APPROVAL_TEXT, "needs a manager's approval")
+			.replace("you complete the", name + " completes the");
 	}
 
 	private final TrackDefinitions definitions;
@@ -336,6 +377,36 @@ public class TrackProgress {
 		return true;
 	}
 
+	/** A high-investment step whose turn has come for someone, waiting for their manager's approval. */
+	public record StepWaiting(Enrolment enrolment, String personName, String trackTitle, String stepTitle) {
+	}
+
+	/**
+	 * The steps of the viewer's teams' people whose turn has come and that wait for their approval (not declined yet):
+	 * empty for anyone who manages no team (L&D and admins find them on each track's people page).
+	 */
+	@Transactional(readOnly = true)
+	public List<StepWaiting> stepsWaiting(Viewer viewer) {
+		Set<PersonId> people = access.managedPeople(viewer);
+		if (people == null || people.isEmpty()) {
+			return List.of();
+		}
+		List<Progress> all = progressOf(enrolments.activeOf(people));
+		Map<PersonId, Organization.Credit> credits = organization.credits(all.stream().map(p -> p.enrolment().personId())
+			.collect(java.util.stream.Collectors.toSet()));
+		List<StepWaiting> waiting = new ArrayList<>();
+		for (Progress p : all) {
+			for (StepProgress s : p.steps()) {
+				if (s.state() == State.NEEDS_APPROVAL && s.declineReason() == null) {
+					Organization.Credit credit = credits.get(p.enrolment().personId());
+					waiting.add(new StepWaiting(p.enrolment(), credit == null ? "Someone" : credit.name(),
+							p.track().title(), s.step().title()));
+				}
+			}
+		}
+		return waiting;
+	}
+
 	/** The person's progress as the viewer may read it (404 for others' enrolments). */
 	@Transactional(readOnly = true)
 	public Progress progress(Viewer viewer, String enrolmentId) {
@@ -416,7 +487,7 @@ public class TrackProgress {
 			StepProgress progress = new StepProgress(step, state, releaseOn, row == null ? null : row.releasedAt(),
 					row == null ? null : row.doneAt(), row == null ? null : row.doneHow(), pacing, opens, prerequisites,
 					confirmable && step.confirmation() != Confirmation.MANAGER, confirmable,
-					state == State.NEEDS_APPROVAL ? row.declineReason() : null);
+					state == State.NEEDS_APPROVAL ? row.declineReason() : null, row == null || row.releasedBy() == null ? null : new PersonId(row.releasedBy()), null);
 			steps.add(progress);
 			if (next == null && following && state != State.DONE && state != State.OPEN) {
 				next = progress;

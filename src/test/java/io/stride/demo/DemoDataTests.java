@@ -193,6 +193,14 @@ class DemoDataTests {
 		assertThat(enrolments.people(maya, csm.id(), null, 1).places()).extracting(io.stride.tracks.Enrolments.Place::personName)
 			.contains("Leo Learner");
 
+		// a step waits for Maya's approval: Ana's paid incident command course, its turn come (her review confirmed)
+		Viewer ana = organization.viewerOf(administration.people(admin, "ana@", 1, 10).people().get(0).id());
+		io.stride.tracks.Enrolment anas = enrolments.mine(ana).stream()
+			.filter(e -> e.status() == io.stride.tracks.EnrolmentStatus.ACTIVE).findFirst().orElseThrow();
+		assertThat(trackProgress.progress(maya, anas.id()).steps()).extracting(s -> s.state())
+			.containsExactly(io.stride.tracks.TrackProgress.State.DONE, io.stride.tracks.TrackProgress.State.NEEDS_APPROVAL);
+		assertThat(enrolments.mayDecide(maya, anas)).isTrue();
+
 		// Sam's QBR course reuses Maya's lesson "In the room", linked; her version 2 changed it: an update waits
 		Course qbr = published.stream().filter(c -> c.title().equals("Quarterly business reviews")).findFirst().orElseThrow();
 		Course ebr = published.stream().filter(c -> c.title().equals("Running an executive business review")).findFirst()

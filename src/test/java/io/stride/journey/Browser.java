@@ -128,6 +128,11 @@ final class Browser implements AutoCloseable {
 		find(css).click();
 	}
 
+	/** Clicks where an element is with the mouse, whatever lies on top of it (as a person would). */
+	void clickWithTheMouse(String css) {
+		new org.openqa.selenium.interactions.Actions(driver).moveToElement(find(css)).click().perform();
+	}
+
 	/** Clicks something that loads a new page and waits until the new page has loaded. */
 	void navigate(WebElement target) {
 		JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -150,6 +150,15 @@ class TrackPagesJourneyTests {
 		browser.navigateByKeyboard("#tracks-link");
 		assertThat(browser.find("#tracks-link").getDomAttribute("aria-current")).isEqualTo("page");
 		check();
+		// with one menu open, one click on another opens it (and closes the first); entry requests are under Manage
+		browser.clickWithTheMouse("#learn-menu > summary");
+		assertThat(browser.find("#learn-menu").getDomAttribute("open")).isNotNull();
+		browser.clickWithTheMouse("#manage-menu > summary");
+		assertThat(browser.find("#manage-menu").getDomAttribute("open")).isNotNull();
+		assertThat(browser.find("#learn-menu").getDomAttribute("open")).isNull();
+		assertThat(browser.find("#enrolment-requests-link").isDisplayed()).isTrue();
+		browser.clickWithTheMouse("#manage-menu > summary");
+		assertThat(browser.find("#manage-menu").getDomAttribute("open")).isNull();
 		browser.navigate("#track-" + track.value() + " h2 a");
 		assertThat(browser.find("#propose").getText()).contains("Propose someone");
 		check();

@@ -7,6 +7,7 @@ import io.stride.identity.Viewer;
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -173,13 +175,17 @@ class TrackEditorPageTests {
 			.andExpect(content().string(containsString("value=\"400\"")));
 		mvc.perform(post(path).with(as(org.managerA())).with(csrf()).param("revision", "0")
 				.param("place." + a.id(), "2").param("place." + b.id(), "3").param("place." + c.id(), "1")
-				.param("rule." + a.id(), "AFTER_PREVIOUS").param("days." + a.id(), "14").param("note", "Negotiation first"))
+				.param("rule." + a.id(), "AFTER_PREVIOUS").param("days." + a.id(), "14").param("note", "Negotiation first")
+				.param("rule." + c.id(), "FIXED_DATE").param("releaseOn." + c.id(), "2031-02-01"))
 			.andExpect(redirectedUrl(path));
-		mvc.perform(get(path).with(as(org.managerA())))
+		String saved = mvc.perform(get(path).with(as(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Changed: moved from 3 to 1")))
 			.andExpect(content().string(containsString("Changed: 14 days after the previous step instead of on enrolment")))
-			.andExpect(content().string(containsString("Negotiation first")));
+			.andReturn().getResponse().getContentAsString();
+		// the note once (in its field), the date also written as everywhere else
+		assertThat(StringUtils.countOccurrencesOf(saved, "Negotiation first")).isEqualTo(1);
+		assertThat(Jsoup.parse(saved).select("#releaseOn-" + c.id() + "-day").text()).isEqualTo("1 February 2031");
 		mvc.perform(get(path).with(as(org.learnerA())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"team-form\""))));

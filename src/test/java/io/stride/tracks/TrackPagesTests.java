@@ -178,10 +178,66 @@ class TrackPagesTests {
 		Document people = page("/tracks/" + track.value() + "/people", org.managerA());
 		assertThat(people.select("#person-" + org.learnerA().value()).text()).contains("Learner A").contains("Exam")
 			.contains("0 of 1").contains("on pace");
+		assertThat(people.select("#person-" + org.learnerA().value() + " .days-since").text()).isEqualTo("No step done yet");
 		mvc.perform(get("/tracks/" + track.value() + "/people").with(as(org.learnerA()))).andExpect(status().isForbidden());
 		Document person = page("/enrolments/" + id, org.managerA());
 		assertThat(person.select("#status-heading").text()).isEqualTo("Learner A’s progress");
+		assertThat(person.select("#high-investment").text()).contains("Learner A’s manager approves who enters.");
 		mvc.perform(get("/enrolments/" + id).with(as(org.learnerB()))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aManagerReadsSomeonesEnrolmentAboutThatPersonTheirProgressFirstAndOpeningAHighInvestmentStepAsks() throws Exception {
+		TrackId track = tracks.track("Onboarding " + org.suffix(), false, org.managerA());
+		tracks.step(track, 0, StepKind.EXTERNAL, "Shadow a call");
+		String early = tracks.step(track, 1, StepKind.EXTERNAL, "Run a call");
+		tracks.pacing(early, PacingRule.AFTER_PREVIOUS, 10, null);
+		String exam = tracks.step(track, 2, StepKind.EXTERNAL, "Exam");
+		tracks.pacing(exam, PacingRule.AFTER_PREVIOUS, 10, null);
+		tracks.highInvestment(exam);
+		mvc.perform(post("/tracks/" + track.value() + "/enrolments").with(as(org.learnerA())).with(csrf()))
+			.andExpect(redirectedUrl("/tracks/" + track.value()));
+		String id = jdbc.sql("SELECT id FROM track_enrolments WHERE track_id = ?").param(track.value()).query(String.class).single();
+		mvc.perform(post("/enrolments/" + id + "/steps/" + early + "/release").with(as(org.managerA())).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		Document manager = page("/enrolments/" + id, org.managerA());
+		String text = manager.select("main").text();
+		assertThat(manager.select("#step-" + early + " .step-state").text()).contains("(opened early by Manager A)");
+		assertThat(manager.select("#step-" + exam + " .step-kind").text()).contains("after Learner A finishes “Run a call”");
+		assertThat(text).doesNotContain("you finish").doesNotContain("your manager").doesNotContain("Leave this track");
+		assertThat(manager.select("#withdraw summary").text()).isEqualTo("End Learner A’s enrolment");
+		// the person's progress and steps come first, the manager's tools after them
+		assertThat(manager.select("#status, #steps-section, #manage").eachAttr("id")).containsExactly("status", "steps-section", "manage");
+		assertThat(manager.select("#step-" + exam + " button[data-confirm]").text()).isEqualTo("Open now");
+		assertThat(manager.select("#step-" + exam + " button[data-confirm]").attr("data-confirm")).startsWith("Open “Exam” now?");
+
+		Document own = page("/enrolments/" + id, org.learnerA());
+		assertThat(own.select("#withdraw summary").text()).isEqualTo("Leave this track");
+		assertThat(own.select("#step-" + early + " .step-state").text()).contains("(opened early by your manager)");
+		assertThat(own.select("#step-" + exam + " .step-kind").text()).contains("after you finish “Run a call”");
+	}
+
+	@Test
+	void aStepWhoseTurnHasComeWaitsForTheManagerOnTheirEntryRequests() throws Exception {
+		TrackId track = tracks.track("Incidents " + org.suffix(), false, org.managerA());
+		String review = tracks.step(track, 0, StepKind.EXTERNAL, "Lead a review");
+		String course = tracks.step(track, 1, StepKind.EXTERNAL, "Paid course");
+		tracks.pacing(course, PacingRule.AFTER_PREVIOUS, 0, null);
+		tracks.requires(course, review);
+		tracks.highInvestment(course);
+		mvc.perform(post("/tracks/" + track.value() + "/enrolments").with(as(org.learnerA())).with(csrf()))
+			.andExpect(redirectedUrl("/tracks/" + track.value()));
+		String id = jdbc.sql("SELECT id FROM track_enrolments WHERE track_id = ?").param(track.value()).query(String.class).single();
+		assertThat(page("/enrolment-requests", org.managerA()).select("#step-waiting-" + id)).isEmpty();
+
+		mvc.perform(post("/enrolments/" + id + "/steps/" + review + "/done").with(as(org.managerA())).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		Document inbox = page("/enrolment-requests", org.managerA());
+		assertThat(inbox.select("#step-waiting-" + id + " a").text()).isEqualTo("Learner A — Paid course");
+		assertThat(inbox.select("#step-waiting-" + id + " a").attr("href")).isEqualTo("/enrolments/" + id);
+		assertThat(page("/enrolment-requests", org.managerB()).select("#step-waiting-" + id)).isEmpty();
+		assertThat(page("/enrolments/" + id, org.managerA()).select("#step-" + course + " button").eachText()).contains("Approve");
 	}
 
 	@Test
@@ -197,9 +253,12 @@ class TrackPagesTests {
 
 		Document managers = page("/enrolment-requests", org.managerA());
 		nav = managers.select("nav[aria-label=Main]");
-		assertThat(nav.select("#manage-menu a").eachText()).containsExactly("Teams");
-		assertThat(nav.select("a[aria-current=page]").eachAttr("id")).containsExactly("tracks-link");
-		assertThat(nav.select("details.current-area").eachAttr("id")).containsExactly("build-menu");
+		assertThat(nav.select("#manage-menu a").eachText()).containsExactly("Teams", "Entry requests");
+		assertThat(nav.select("#build-menu a").eachText()).contains("Tracks");
+		assertThat(nav.select("a[aria-current=page]").eachAttr("id")).containsExactly("enrolment-requests-link");
+		assertThat(nav.select("details.current-area").eachAttr("id")).containsExactly("manage-menu");
+		assertThat(page("/tracks", org.managerA()).select("nav[aria-label=Main] a[aria-current=page]").eachAttr("id"))
+			.containsExactly("tracks-link");
 		assertThat(page("/library", org.managerA()).select("nav[aria-label=Main] a[aria-current=page]").eachAttr("id"))
 			.containsExactly("library-link");
 		assertThat(page("/notifications", org.managerA()).select("nav[aria-label=Main] details.current-area")).isEmpty();

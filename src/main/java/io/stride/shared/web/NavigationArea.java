@@ -26,7 +26,7 @@ class NavigationArea {
 			new String[] { "/library", "library" },
 			new String[] { "/tracks", "tracks" },
 			new String[] { "/enrolments", "tracks" },
-			new String[] { "/enrolment-requests", "tracks" },
+			new String[] { "/enrolment-requests", "enrolment-requests" },
 			new String[] { "/teams", "teams" },
 			new String[] { "/reviews", "reviews" },
 			new String[] { "/admin", "admin" },

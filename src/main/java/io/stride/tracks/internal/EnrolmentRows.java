@@ -85,6 +85,17 @@ public class EnrolmentRows {
 			.list();
 	}
 
+	/** Enrolments under way of these people, oldest first. */
+	public List<Enrolment> activeOf(Collection<PersonId> people) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + "WHERE status = 'ACTIVE' AND person_id IN (:people) ORDER BY requested_at, id")
+			.param("people", people.stream().map(PersonId::value).toList())
+			.query(EnrolmentRows::row)
+			.list();
+	}
+
 	/** Requests waiting for a decision, oldest first; of these people only, unless {@code people} is null. */
 	public List<Enrolment> waiting(Collection<PersonId> people) {
 		if (people != null && people.isEmpty()) {

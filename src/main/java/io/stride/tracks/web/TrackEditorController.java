@@ -464,6 +464,17 @@ class TrackEditorController {
 	record TeamForm(List<String> order, Map<String, Row> rows, String note, String revision) {
 
 		record Row(String place, String rule, String days, String releaseOn) {
+
+			/** The date as the rest of Stride writes it ("1 February 2027"); empty when none or not a date. */
+			public String releaseOnInWords() {
+				try {
+					return releaseOn == null || releaseOn.isBlank() ? ""
+							: io.stride.tracks.TrackProgressRules.day(java.time.LocalDate.parse(releaseOn.strip()));
+				}
+				catch (java.time.DateTimeException notADate) {
+					return "";
+				}
+			}
 		}
 
 		static TeamForm of(TeamVersion version) {

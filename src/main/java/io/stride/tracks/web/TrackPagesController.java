@@ -273,6 +273,7 @@ class TrackPagesController {
 
 	private String requests(Model model, Viewer me, String failedId, String reason, Map<String, String> errors) {
 		model.addAttribute("requests", enrolments.waiting(me));
+		model.addAttribute("stepsWaiting", progress.stepsWaiting(me));
 		model.addAttribute("managesPeople", enrolments.managesPeople(me));
 		model.addAttribute("failedId", failedId);
 		model.addAttribute("reason", reason);
@@ -288,6 +289,12 @@ class TrackPagesController {
 			.filter(t -> t.track().status() == TrackStatus.PUBLISHED || enrolment != null)
 			.orElseThrow(() -> new NotFoundException("Track"));
 		TrackProgress.Progress shown = enrolment == null ? null : progress.progress(me, enrolment.id());
+		if (shown != null && !own) {
+			// a manager reads someone's progress: the texts are about the person, not to them
+			Map<PersonId, String> managers = new java.util.HashMap<>();
+			organization.credits(shown.releasers()).forEach((pid, c) -> managers.put(pid, c.name()));
+			shown = shown.about(nameOf(enrolment), managers);
+		}
 		model.addAttribute("track", track.track());
 		model.addAttribute("effective", track);
 		model.addAttribute("steps", shown != null ? shown.steps() : null);
