@@ -79,9 +79,13 @@ document.addEventListener('DOMContentLoaded', () => {
         ? ' at ' + new Date(body.savedAt).toTimeString().slice(0, 5) : ''}. Nothing of yours was written over theirs.`;
       conflict.dataset.theirRevision = body.theirRevision;
       conflict.hidden = false;
-      // below the sticky header (its scroll-margin-top keeps the heading in view)
-      conflict.focus({ preventScroll: true });
-      conflict.scrollIntoView({ block: 'start' });
+      if (conflict.id === 'conflict') {
+        // the element's conflict: its heading just below the sticky header (see its scroll-margin-top)
+        conflict.focus({ preventScroll: true });
+        conflict.scrollIntoView({ block: 'start' });
+      } else {
+        conflict.focus();
+      }
     };
     const save = async (keepalive) => {
       if (saver.stopped) {
