@@ -72,14 +72,20 @@ document.addEventListener('DOMContentLoaded', () => {
     const part = (name) => conflict.querySelector(`[data-${name}]`);
     const showConflict = (body) => {
       saver.stopped = true;
-      setState('Not saved: conflict, someone else saved it meanwhile (both are shown below)', 'conflict');
+      setState('Not saved: conflict (see below)', 'conflict');
       part('conflict-theirs').textContent = render(body.theirs);
       part('conflict-yours').textContent = render(body.yours);
       part('conflict-who').textContent = `${body.savedBy || 'Someone'} saved it${body.savedAt
         ? ' at ' + new Date(body.savedAt).toTimeString().slice(0, 5) : ''}. Nothing of yours was written over theirs.`;
       conflict.dataset.theirRevision = body.theirRevision;
       conflict.hidden = false;
-      conflict.focus();
+      if (conflict.id === 'conflict') {
+        // the element's conflict: its heading just below the sticky header (see its scroll-margin-top)
+        conflict.focus({ preventScroll: true });
+        conflict.scrollIntoView({ block: 'start' });
+      } else {
+        conflict.focus();
+      }
     };
     const save = async (keepalive) => {
       if (saver.stopped) {
@@ -230,6 +236,18 @@ document.addEventListener('DOMContentLoaded', () => {
     autosave({
       form, revisionName: 'revision', state: elementState, conflict, reload: window.location.href,
       saved: (body) => {
+        // a renamed lesson shows its new name in its heading and in the outline right away
+        const title = form.querySelector('#lesson-title');
+        if (title && title.value.trim()) {
+          const heading = document.getElementById('element-heading');
+          if (heading) {
+            heading.textContent = `Lesson: ${title.value.trim()}`;
+          }
+          const entry = document.querySelector('#outline-tree .outline-link[aria-current="page"]');
+          if (entry) {
+            entry.textContent = title.value.trim();
+          }
+        }
         const undo = document.querySelector('#undo');
         if (undo) {
           undo.disabled = false;
@@ -440,7 +458,9 @@ document.addEventListener('DOMContentLoaded', () => {
         position: String(siblings.indexOf(item)), current: form ? form.dataset.elementId : ''
       };
       if (family(item) === 'LESSON') {
-        fields.module = item.dataset.module;
+        // a lesson without a module carries an empty (or, rendered by some engines, no) data-module: send "" for
+        // "no module", never the text "undefined"
+        fields.module = item.dataset.module || '';
       } else {
         fields.lessonId = item.dataset.lesson || '';
       }
@@ -497,7 +517,21 @@ document.addEventListener('DOMContentLoaded', () => {
       }
       return {};
     };
-    const insert = async (componentId, mode, kind) => {
+    // after an insert the page reloads on the new element: it says what went in
+    const inserted = sessionStorage.getItem('stride-inserted');
+    if (inserted) {
+      sessionStorage.removeItem('stride-inserted');
+      const notice = document.createElement('p');
+      notice.className = 'notice';
+      notice.id = 'inserted-notice';
+      notice.setAttribute('role', 'status');
+      notice.textContent = inserted;
+      const announceAt = document.getElementById('announce');
+      if (announceAt) {
+        announceAt.before(notice);
+      }
+    }
+    const insert = async (componentId, mode, kind, title) => {
       const response = await fetch(libraryButton.dataset.reuseUrl, {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': csrf },
@@ -509,6 +543,7 @@ document.addEventListener('DOMContentLoaded', () => {
         return;
       }
       const body = await response.json().catch(() => ({}));
+      sessionStorage.setItem('stride-inserted', `Inserted \u201c${title}\u201d (${mode === 'LINKED' ? 'linked' : 'a copy'})`);
       const url = new URL(window.location.href);
       if (body.elementId || body.id) {
         url.searchParams.set('element', body.elementId || body.id);
@@ -532,18 +567,21 @@ document.addEventListener('DOMContentLoaded', () => {
       status.textContent = items.length ? `${items.length} found.` : 'Nothing found: try other words.';
       items.forEach((item) => {
         const li = document.createElement('li');
+        const name = item.title || item.prompt || item.id;
         const title = document.createElement('strong');
-        title.textContent = item.title || item.prompt || item.id;
+        title.textContent = name;
         li.appendChild(title);
         const from = document.createElement('small');
         from.textContent = ` ${item.kind || ''} from ${item.sourceCourseTitle || item.courseTitle || 'another course'}`;
         li.appendChild(from);
-        [['LINKED', 'Insert linked'], ['COPIED', 'Insert a copy']].forEach(([mode, label]) => {
+        [['LINKED', 'Insert linked', `Insert \u201c${name}\u201d linked`],
+          ['COPIED', 'Insert a copy', `Insert a copy of \u201c${name}\u201d`]].forEach(([mode, label, accessible]) => {
           const button = document.createElement('button');
           button.type = 'button';
           button.className = 'secondary outline';
           button.textContent = label;
-          button.addEventListener('click', () => insert(item.id || item.componentId, mode, item.kind));
+          button.setAttribute('aria-label', accessible);
+          button.addEventListener('click', () => insert(item.id || item.componentId, mode, item.kind, name));
           li.appendChild(button);
         });
         results.appendChild(li);

@@ -132,6 +132,12 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().markdown())
 			.startsWith("Paragraph of lesson 1.");
 
+		// a renamed lesson shows its new name in its heading and in the outline without a reload
+		retype(browser, "#lesson-title", "Lifting basics");
+		browser.waitForText("#element-heading", "Lesson: Lifting basics");
+		assertThat(browser.find("#outline-tree .outline-link[aria-current=page]").getText()).isEqualTo("Lifting basics");
+		assertThat(authoring.editable(author, course.id()).lesson(first).orElseThrow().title()).isEqualTo("Lifting basics");
+
 		// the settings open from the header
 		browser.click("#settings-open");
 		assertThat(browser.find("#title").isDisplayed()).isTrue();
@@ -158,7 +164,12 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 		browser.waitForText("#save-state", "Saved");
 		retype(second, "#lesson-markdown", "Second session's text.");
 		second.waitForText("#save-state", "Not saved: conflict");
+		assertThat(second.find("#save-state").getText()).isEqualTo("Not saved: conflict (see below)");
 		assertThat(second.find("#conflict").isDisplayed()).isTrue();
+		// the conflict's heading is in view, not under the sticky header
+		assertThat((Boolean) second.script("const h = document.querySelector('.editor-header').getBoundingClientRect();"
+				+ "const c = document.getElementById('conflict-heading').getBoundingClientRect();"
+				+ "return c.top >= h.bottom && c.bottom <= window.innerHeight;")).isTrue();
 		assertThat(second.find("#conflict-theirs").getText()).contains("First session's text.");
 		assertThat(second.find("#conflict-yours").getText()).contains("Second session's text.");
 		assertThat(authoring.editable(author, course.id()).lesson(lesson).orElseThrow().markdown())
@@ -246,6 +257,40 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 				"Lesson 9", "Lesson 10", "Lesson 1", "Lesson 2", "Lesson 3", "Lesson 4", "Lesson 5");
 		assertThat(back.knowledgeChecks()).hasSize(5);
 		assertThat(browser.all("#outline-tree .outline-module")).hasSize(2);
+	}
+
+	@Test
+	void authorDragsTheLastLessonOfACourseWithoutModulesOntoTheFirst() throws Exception {
+		CourseContent flat = new CourseContent("Fire drill", "Where to go.", List.of(
+				new Lesson(null, "Alarm", "Hear it.", List.of(), null), new Lesson(null, "Exits", "Find them.", List.of(), null),
+				new Lesson(null, "Meeting point", "Go there.", List.of(), null)),
+				new Quiz(80, List.of(new Question(null, QuestionKind.SINGLE_CHOICE, "Where do we meet?",
+						List.of("Car park", "Canteen"), List.of(0), "It is signposted."))));
+		Course drill = authoring.create(author, flat);
+		signsIn(browser);
+		browser.windowSize(1280, 800);
+		browser.go("/courses/" + drill.id().value() + "/edit");
+		browser.waitForText("#element-heading", "Lesson: Alarm");
+		assertThat(browser.all("#outline-tree .outline-module .module-tools")).isEmpty();
+		assertThat(browser.all("#outline-tree .outline-module [id^=module-up-]")).isEmpty();
+		// HTML drag and drop as the browser fires it: dragstart on the last lesson, dragover and drop on the first
+		// (what the script posts is kept to look at: a lesson in no module has no data-module attribute at all)
+		browser.script("const submit = HTMLFormElement.prototype.submit;"
+				+ "HTMLFormElement.prototype.submit = function () {"
+				+ "  sessionStorage.setItem('sent-module', this.elements.module ? this.elements.module.value : '(none)');"
+				+ "  submit.call(this); };"
+				+ "const items = document.querySelectorAll('#outline-tree .outline-item[data-kind=LESSON]');"
+				+ "const data = new DataTransfer();"
+				+ "const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));"
+				+ "fire(items[2], 'dragstart'); fire(items[0], 'dragover'); fire(items[0], 'drop');");
+		browser.waitForText("#announce", "Moved \u201cMeeting point\u201d to place 1 of 3 (no module)");
+		assertThat(browser.all("#outline-tree .outline-link")).extracting(a -> a.getText())
+			.containsExactly("Meeting point", "Alarm", "Exits");
+		assertThat(authoring.editable(author, drill.id()).lessons()).extracting(Lesson::title)
+			.containsExactly("Meeting point", "Alarm", "Exits");
+		assertThat(authoring.editable(author, drill.id()).lessons()).extracting(Lesson::module).containsOnlyNulls();
+		assertThat(browser.find("#outline-tree").getText()).doesNotContain("undefined");
+		assertThat(browser.script("return sessionStorage.getItem('sent-module');")).isEqualTo("");
 	}
 
 	/** Selects the field's text and types over it, as a person would (no programmatic clearing). */

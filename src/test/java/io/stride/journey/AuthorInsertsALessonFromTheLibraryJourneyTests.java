@@ -76,7 +76,10 @@ class AuthorInsertsALessonFromTheLibraryJourneyTests {
 		browser.checkAccessibility();
 		browser.screenshot("dialog");
 		var linked = browser.find("#library-results li").findElement(By.xpath(".//button[text()='Insert linked']"));
+		// each result's buttons are named with its title, for a screen reader's list of buttons
+		assertThat(linked.getAttribute("aria-label")).isEqualTo("Insert \u201cSpot it\u201d linked");
 		browser.navigate(linked);
+		assertThat(browser.find("#inserted-notice").getText()).isEqualTo("Inserted \u201cSpot it\u201d (linked)");
 
 		assertThat(browser.find("#element-heading").getText()).isEqualTo("Lesson: Spot it");
 		assertThat(browser.find("#linked-note").getText()).contains("shows its source as it is").contains("Detach to edit your own copy");

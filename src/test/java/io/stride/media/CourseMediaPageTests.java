@@ -162,6 +162,12 @@ class CourseMediaPageTests {
 		MediaItem unused = image("unused.png", 2000, 1000, "Unused");
 		withLesson("Pipeline review", shown.markdown());
 
+		// the list offers no delete for a file still shown, and says what to do first
+		String list = mvc.perform(get(page()).with(as(org.managerA()))).andReturn().getResponse().getContentAsString();
+		assertThat(list).doesNotContain("id=\"delete-" + shown.id() + "\"")
+			.contains("id=\"delete-" + unused.id() + "\"")
+			.contains("In use: remove it from the lessons first.");
+
 		mvc.perform(get(page() + "/" + shown.id() + "/delete").with(as(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"still-shown\"")))

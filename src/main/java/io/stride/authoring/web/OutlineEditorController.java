@@ -410,6 +410,11 @@ class OutlineEditorController {
 		Outline outline = editing.outline(me, course);
 		String focus = "up".equals(direction) || "down".equals(direction) ? "move-" + direction + "-" + elementId : null;
 		try {
+			// the drag and drop script names the dropped-on lesson's module: a script error must not create a module
+			// called "undefined" or "null"
+			if ("undefined".equals(module) || "null".equals(module)) {
+				module = "";
+			}
 			Place place = place(outline, elementId, direction, newModule != null && !newModule.isBlank() ? newModule : module,
 					position, lessonId);
 			if (place == null) {

@@ -194,6 +194,37 @@ class OutlineEditorPageTests {
 	}
 
 	@Test
+	void droppingTheLastLessonOnTheFirstInACourseWithoutModulesMakesItFirstAndCreatesNoModule() throws Exception {
+		CourseContent sample = Fixtures.sampleCourse("No modules");
+		Course flat = authoring.create(author, sample.with(List.of(new Lesson(null, "One", "1", List.of(), null),
+				new Lesson(null, "Two", "2", List.of(), null), new Lesson(null, "Three", "3", List.of(), null)),
+				sample.quiz()));
+		String base = "/courses/" + flat.id().value();
+		String three = flat.lessons().get(2).id();
+		// what the drag and drop script sends: the dropped-on lesson's (empty) module and its place
+		mvc.perform(post(base + "/outline/move").with(manager).with(csrf()).param("elementId", three).param("module", "")
+				.param("position", "0").param("outlineRevision", revisionOf(base)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(authoring.editable(author, flat.id()).lessons().stream().map(Lesson::title))
+			.containsExactly("Three", "One", "Two");
+		// an old script's "undefined" is no module either
+		String two = flat.lessons().get(1).id();
+		mvc.perform(post(base + "/outline/move").with(manager).with(csrf()).param("elementId", two)
+				.param("module", "undefined").param("position", "0").param("outlineRevision", revisionOf(base)))
+			.andExpect(status().is3xxRedirection());
+		List<Lesson> lessons = authoring.editable(author, flat.id()).lessons();
+		assertThat(lessons.stream().map(Lesson::title)).containsExactly("Two", "Three", "One");
+		assertThat(lessons.stream().map(Lesson::module)).containsOnlyNulls();
+		assertThat(Jsoup.parse(mvc.perform(get(base + "/edit").with(manager)).andReturn().getResponse()
+			.getContentAsString()).select("#outline-tree").text()).doesNotContain("undefined");
+	}
+
+	private String revisionOf(String base) throws Exception {
+		return Jsoup.parse(mvc.perform(get(base + "/edit").with(manager)).andReturn().getResponse().getContentAsString())
+			.select("main").attr("data-outline-revision");
+	}
+
+	@Test
 	void settingsAreSavedInTheirPanelAndBadValuesShowAtTheirField() throws Exception {
 		String base = "/courses/" + course.id().value() + "/outline";
 		int settingsRevision = Integer.parseInt(page("").select("input[name=settingsRevision]").val());
