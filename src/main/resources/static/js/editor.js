@@ -574,8 +574,8 @@ document.addEventListener('DOMContentLoaded', () => {
         const from = document.createElement('small');
         from.textContent = ` ${item.kind || ''} from ${item.sourceCourseTitle || item.courseTitle || 'another course'}`;
         li.appendChild(from);
-        [['LINKED', 'Insert linked', `Insert \u201c${name}\u201d linked`],
-          ['COPIED', 'Insert a copy', `Insert a copy of \u201c${name}\u201d`]].forEach(([mode, label, accessible]) => {
+        [['LINKED', 'Insert linked', `Insert linked: \u201c${name}\u201d`],
+          ['COPIED', 'Insert a copy', `Insert a copy: \u201c${name}\u201d`]].forEach(([mode, label, accessible]) => {
           const button = document.createElement('button');
           button.type = 'button';
           button.className = 'secondary outline';

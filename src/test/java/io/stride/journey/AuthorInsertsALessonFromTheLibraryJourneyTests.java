@@ -77,7 +77,7 @@ class AuthorInsertsALessonFromTheLibraryJourneyTests {
 		browser.screenshot("dialog");
 		var linked = browser.find("#library-results li").findElement(By.xpath(".//button[text()='Insert linked']"));
 		// each result's buttons are named with its title, for a screen reader's list of buttons
-		assertThat(linked.getAttribute("aria-label")).isEqualTo("Insert \u201cSpot it\u201d linked");
+		assertThat(linked.getAttribute("aria-label")).isEqualTo("Insert linked: \u201cSpot it\u201d");
 		browser.navigate(linked);
 		assertThat(browser.find("#inserted-notice").getText()).isEqualTo("Inserted \u201cSpot it\u201d (linked)");
 
