@@ -264,7 +264,11 @@ document.addEventListener('DOMContentLoaded', () => {
       label: 'Settings: ', posts: true,
       conflict: document.getElementById('settings-conflict'),
       reload: settingsOpenLink ? settingsOpenLink.href : window.location.href,
-      saved: () => {
+      saved: (body) => {
+        const publish = document.getElementById('publish');
+        if (publish && body.publishLabel) {
+          publish.textContent = body.publishLabel;
+        }
         const heading = document.querySelector('.editor-title h1');
         const title = settingsForm.querySelector('[name="title"]');
         if (heading && title && title.value.trim()) {

@@ -733,6 +733,9 @@ class OutlineEditorController {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("settingsRevision", editing.outline(me, courseId).settingsRevision());
 			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+			// the header's button says what publishing does at the tier just saved
+			body.put("publishLabel", policies.policy(authoring.editable(me, courseId).tierAtPublication())
+				.publishesAtOnce() ? "Publish" : "Submit for review");
 			return body;
 		});
 	}

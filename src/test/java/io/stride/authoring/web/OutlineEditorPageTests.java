@@ -265,6 +265,19 @@ class OutlineEditorPageTests {
 			.andExpect(jsonPath("$.settingsRevision").value(revision + 1))
 			.andExpect(jsonPath("$.savedAt").exists());
 		assertThat(authoring.editable(author, course.id()).title()).isEqualTo("Incident reports, typed");
+		// the header's Publish button follows the tier just saved: high goes to review, low with a reason at once
+		mvc.perform(post(url).with(manager).with(csrf()).header("Accept", "application/json")
+				.param("settingsRevision", String.valueOf(revision + 1)).param("title", "Incident reports, typed")
+				.param("passMark", "80").param("answersShown", "NEVER").param("riskTier", "HIGH"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.publishLabel").value("Submit for review"));
+		mvc.perform(post(url).with(manager).with(csrf()).header("Accept", "application/json")
+				.param("settingsRevision", String.valueOf(revision + 2)).param("title", "Incident reports, typed")
+				.param("passMark", "80").param("answersShown", "NEVER").param("riskTier", "LOW")
+				.param("tierReason", "Our own team's how-to."))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.publishLabel").value("Publish"));
+		revision += 2;
 		mvc.perform(post(url).with(manager).with(csrf()).header("Accept", "application/json")
 				.param("settingsRevision", String.valueOf(revision + 1)).param("title", "Still typed")
 				.param("passMark", "150").param("answersShown", "NEVER"))
