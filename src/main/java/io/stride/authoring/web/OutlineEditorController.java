@@ -140,7 +140,7 @@ class OutlineEditorController {
 		model.addAttribute("settingsUrl", to(course.id().value(), selected, null).substring("redirect:".length())
 				+ (selected == null ? "?" : "&") + "panel=settings#settings-panel");
 		model.addAttribute("mediaScript", mediaScript);
-		model.addAttribute("publishesAtOnce", policies.policy(course.tierAtPublication()).publishesAtOnce());
+		model.addAttribute("publishesAtOnce", publishesAtOnce(course));
 		model.addAttribute("kinds", QuestionKind.values());
 		model.addAttribute("tiers", RiskTier.values());
 		model.addAttribute("answerRules", io.stride.authoring.AnswersShown.values());
@@ -734,8 +734,7 @@ class OutlineEditorController {
 			body.put("settingsRevision", editing.outline(me, courseId).settingsRevision());
 			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
 			// the header's button says what publishing does at the tier just saved
-			body.put("publishLabel", policies.policy(authoring.editable(me, courseId).tierAtPublication())
-				.publishesAtOnce() ? "Publish" : "Submit for review");
+			body.put("publishLabel", publishesAtOnce(authoring.editable(me, courseId)) ? "Publish" : "Submit for review");
 			return body;
 		});
 	}
@@ -803,6 +802,11 @@ class OutlineEditorController {
 			redirect.addFlashAttribute("problem", "Not published: " + e.getMessage());
 			return "redirect:/courses/" + id + "/edit";
 		}
+	}
+
+	/** Whether the header's button publishes at once or sends the course to review, at the tier publishing would use. */
+	private boolean publishesAtOnce(Course course) {
+		return policies.policy(course.tierAtPublication()).publishesAtOnce();
 	}
 
 	private static String to(String id, String element, String focus) {
