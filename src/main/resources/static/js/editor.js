@@ -79,12 +79,15 @@ document.addEventListener('DOMContentLoaded', () => {
         ? ' at ' + new Date(body.savedAt).toTimeString().slice(0, 5) : ''}. Nothing of yours was written over theirs.`;
       conflict.dataset.theirRevision = body.theirRevision;
       conflict.hidden = false;
-      if (conflict.id === 'conflict') {
-        // the element's conflict: its heading just below the sticky header (see its scroll-margin-top)
-        conflict.focus({ preventScroll: true });
-        conflict.scrollIntoView({ block: 'start' });
-      } else {
-        conflict.focus();
+      // the conflict's heading just below the sticky header, measured (the header's height follows its wrapped lines)
+      conflict.focus({ preventScroll: true });
+      conflict.scrollIntoView({ block: 'start', behavior: 'instant' });
+      const header = document.getElementById('editor-header');
+      if (header) {
+        const covered = header.getBoundingClientRect().bottom + 8 - conflict.getBoundingClientRect().top;
+        if (covered > 0) {
+          window.scrollBy({ top: -covered, behavior: 'instant' });
+        }
       }
     };
     const save = async (keepalive) => {
