@@ -28,11 +28,11 @@ enum ExportFormat {
 		this.adapter = adapter;
 	}
 
-	String code() {
+	public String code() {
 		return code;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 
