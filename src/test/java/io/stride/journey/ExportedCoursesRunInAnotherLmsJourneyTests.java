@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -224,6 +225,27 @@ class ExportedCoursesRunInAnotherLmsJourneyTests {
 		assertThat(passed.at("/result/score/scaled").asDouble()).isEqualTo(0.8571);
 		assertThat(passed.at("/result/success").asBoolean()).isTrue();
 		assertThat(host.authorizations).isNotEmpty().allMatch(a -> a.equals("Basic " + PackageHost.TOKEN));
+	}
+
+	@Test
+	void authorFindsTheExportOnTheCoursePageAndChoosesByKeyboard() throws Exception {
+		browser = Browser.open(port, "export-page");
+		browser.go("/login");
+		browser.type("#email", org.email("manager-a"));
+		browser.type("#password", Fixtures.PASSWORD);
+		browser.navigate("button[type=submit]");
+		browser.go("/courses/" + course.id().value() + "/assign");
+		browser.navigate("#export-link");
+		assertThat(browser.find("h1").getText()).startsWith("Export Reporting an incident");
+		assertThat(browser.find("#format-scorm12").isSelected()).isTrue();
+		assertThat(browser.find("#quiz").isSelected()).isTrue();
+		assertThat(browser.find("#quiz-note").getText()).contains("right answers travel in the package");
+		browser.checkAccessibility();
+		// the radios are one group: the arrow keys move the choice
+		browser.focus("#format-scorm12");
+		browser.focused().sendKeys(Keys.ARROW_DOWN);
+		assertThat(browser.find("#format-scorm2004").isSelected()).isTrue();
+		browser.screenshot("export-page");
 	}
 
 	private void learnerReadsBothLessonsAndSeesTheImage() {
