@@ -136,6 +136,24 @@ class ExportedManifestsTests {
 	}
 
 	@Test
+	void aVideoTravelsWithItsCaptionsAndItsLink() throws Exception {
+		String video = "5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+		Course course = course(new CourseContent("Watching", "A video.",
+				List.of(new Lesson("l1", "Watch", "![Video: The walkthrough](/media/" + video + ")")), new Quiz(80, List.of())));
+		byte[] mp4 = "not really an mp4".getBytes(StandardCharsets.UTF_8);
+		byte[] vtt = "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n".getBytes(StandardCharsets.UTF_8);
+		ExportedCourse content = ExportedCourse.of(course, true, (id, captions) -> Optional.of(captions
+				? new ExportedCourse.MediaFile("text/vtt; charset=utf-8", vtt) : new ExportedCourse.MediaFile("video/mp4", mp4)));
+		Map<String, byte[]> zip = unzip(writer.write(content, ExportFormat.SCORM2004, IDS));
+		assertThat(zip.get("media/" + video + ".mp4")).isEqualTo(mp4);
+		assertThat(zip.get("media/" + video + "-captions.vtt")).isEqualTo(vtt);
+		String html = content.lessons().get(0).html();
+		assertThat(html).contains("<video", "src=\"media/" + video + ".mp4\"", "src=\"media/" + video + "-captions.vtt\"",
+				"href=\"media/" + video + ".mp4\"").doesNotContain("/media/");
+		listsExactlyTheFilesItHolds(parse(zip.get("imsmanifest.xml")), zip, "media/" + video + ".mp4");
+	}
+
+	@Test
 	void withoutTheQuizThePackageCarriesNoAnswers() throws Exception {
 		Map<String, byte[]> zip = unzip(export(everyKind(), ExportFormat.SCORM2004, false));
 		String data = new String(zip.get("course.js"), StandardCharsets.UTF_8);
@@ -168,6 +186,10 @@ class ExportedManifestsTests {
 	}
 
 	private static void listsExactlyTheFilesItHolds(Document manifest, Map<String, byte[]> zip) {
+		listsExactlyTheFilesItHolds(manifest, zip, "media/" + IMAGE_ID + ".png");
+	}
+
+	private static void listsExactlyTheFilesItHolds(Document manifest, Map<String, byte[]> zip, String mediaFile) {
 		NodeList files = manifest.getElementsByTagNameNS("*", "file");
 		List<String> listed = new ArrayList<>();
 		for (int i = 0; i < files.getLength(); i++) {
@@ -175,7 +197,7 @@ class ExportedManifestsTests {
 		}
 		List<String> held = zip.keySet().stream().filter(name -> !name.equals("imsmanifest.xml")).toList();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(held)
-			.contains("index.html", "player.js", "lms.js", "course.js", "media/" + IMAGE_ID + ".png");
+			.contains("index.html", "player.js", "lms.js", "course.js", mediaFile);
 	}
 
 	private byte[] export(Course course, ExportFormat format, boolean withQuiz) throws IOException {
