@@ -394,7 +394,8 @@
 			box.appendChild(el('p', null, 'Read the lessons not yet seen to complete the course.'));
 		}
 		save();
-		box.focus && box.setAttribute('tabindex', '-1');
+		// the result is read out and the keyboard continues from it
+		box.setAttribute('tabindex', '-1');
 		box.focus();
 	}
 
