@@ -276,6 +276,21 @@ final class Browser implements AutoCloseable {
 		return driver.getTitle();
 	}
 
+	/** Works inside the frame the selector finds (content an LMS shows in a frame) until {@link #outOfFrames()}. */
+	void intoFrame(String css) {
+		driver.switchTo().frame(find(css));
+	}
+
+	void outOfFrames() {
+		driver.switchTo().defaultContent();
+	}
+
+	/** Waits until a script in the page answers true. */
+	void waitUntil(String js, Object... arguments) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(js, arguments)));
+	}
+
 	String path() {
 		return driver.getCurrentUrl().substring(baseUrl.length());
 	}
