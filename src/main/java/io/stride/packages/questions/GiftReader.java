@@ -67,7 +67,7 @@ final class GiftReader {
 				continue;
 			}
 			if (items.size() >= maxItems) {
-				throw new InvalidInputException("file", "The file holds more than " + maxItems
+				throw Refused.file("The file holds more than " + maxItems
 						+ " questions; split it (a course has at most 100 questions).");
 			}
 			items.add(question(items.size() + 1, start + 1, body, hints));
@@ -114,7 +114,7 @@ final class GiftReader {
 			return parse(number, label, prompt, answers, hints, notes, answersLine);
 		}
 		catch (Malformed malformed) {
-			throw new InvalidInputException("file", "Line " + malformed.line + ": " + malformed.getMessage());
+			throw Refused.file("Line " + malformed.line + ": " + malformed.getMessage());
 		}
 	}
 
@@ -444,7 +444,7 @@ final class GiftReader {
 	}
 
 	private static InvalidInputException error(String body, int firstLine, int at, String message) {
-		return new InvalidInputException("file", "Line " + (firstLine + count(body.substring(0, at))) + ": " + message + ".");
+		return Refused.file("Line " + (firstLine + count(body.substring(0, at))) + ": " + message + ".");
 	}
 
 	private static final class Malformed extends RuntimeException {

@@ -80,7 +80,7 @@ final class QtiReader {
 		Document document = parse(fileName == null ? "the file" : fileName, content);
 		Element root = document.getDocumentElement();
 		if ("manifest".equals(root.getLocalName())) {
-			throw new InvalidInputException("file", "This is a package manifest alone; upload the whole package as a zip.");
+			throw Refused.file("This is a package manifest alone; upload the whole package as a zip.");
 		}
 		return List.of(item(1, fileName, root));
 	}
@@ -91,7 +91,7 @@ final class QtiReader {
 			archive = PackageArchive.read(fileName, content, LIMITS);
 		}
 		catch (PackageRejected rejected) {
-			throw new InvalidInputException("file", rejected.getMessage());
+			throw Refused.file(rejected.getMessage());
 		}
 		List<String> hrefs = new ArrayList<>();
 		byte[] manifestBytes = archive.file("imsmanifest.xml").orElse(null);
@@ -102,7 +102,7 @@ final class QtiReader {
 				if (type.startsWith("imsqti_item_xmlv")) {
 					String href = resource.getAttribute("href");
 					if (href.isBlank() || !archive.contains(href)) {
-						throw new InvalidInputException("file", "imsmanifest.xml: <resource identifier=\""
+						throw Refused.file("imsmanifest.xml: <resource identifier=\""
 								+ resource.getAttribute("identifier") + "\"> names \"" + href
 								+ "\", which is not in the package.");
 					}
@@ -114,10 +114,10 @@ final class QtiReader {
 			archive.files().keySet().stream().filter(p -> p.toLowerCase(Locale.ROOT).endsWith(".xml")).forEach(hrefs::add);
 		}
 		if (hrefs.isEmpty()) {
-			throw new InvalidInputException("file", "The package holds no QTI assessment items.");
+			throw Refused.file("The package holds no QTI assessment items.");
 		}
 		if (hrefs.size() > maxItems) {
-			throw new InvalidInputException("file", "The package holds more than " + maxItems + " items; split it.");
+			throw Refused.file("The package holds more than " + maxItems + " items; split it.");
 		}
 		List<BankItem> items = new ArrayList<>();
 		for (String href : hrefs) {
@@ -133,11 +133,11 @@ final class QtiReader {
 	private static BankItem item(int number, String source, Element root) {
 		String ns = root.getNamespaceURI();
 		if (!V3.equals(ns) && !V21.equals(ns) && !V22.equals(ns)) {
-			throw new InvalidInputException("file", where(source) + "<" + root.getTagName() + "> in namespace \"" + ns
+			throw Refused.file(where(source) + "<" + root.getTagName() + "> in namespace \"" + ns
 					+ "\" is not a QTI 3.0 or 2.1 assessment item.");
 		}
 		if (!"assessmentItem".equals(Names.of(root))) {
-			throw new InvalidInputException("file", where(source) + "<" + root.getTagName()
+			throw Refused.file(where(source) + "<" + root.getTagName()
 					+ "> is not an assessment item; upload an item or a content package.");
 		}
 		String title = Names.attr(root, "title");
@@ -178,7 +178,7 @@ final class QtiReader {
 			}
 		}
 		if (declaration == null) {
-			throw new InvalidInputException("file", where(source) + "<" + interaction.getTagName()
+			throw Refused.file(where(source) + "<" + interaction.getTagName()
 					+ "> answers into \"" + responseId + "\", which no response declaration declares.");
 		}
 		List<String> notes = new ArrayList<>();
@@ -295,7 +295,7 @@ final class QtiReader {
 		for (String pair : parts.rightKeys()) {
 			String[] ends = pair.trim().split("\\s+");
 			if (ends.length != 2) {
-				throw new InvalidInputException("file", where(parts.source) + "<value>" + pair
+				throw Refused.file(where(parts.source) + "<value>" + pair
 						+ "</value> is not a pair of two identifiers.");
 			}
 			int l = leftIds.indexOf(ends[0]);
@@ -306,7 +306,7 @@ final class QtiReader {
 				r = rightIds.indexOf(ends[0]);
 			}
 			if (l < 0 || r < 0) {
-				throw new InvalidInputException("file", where(parts.source) + "the pair \"" + pair
+				throw Refused.file(where(parts.source) + "the pair \"" + pair
 						+ "\" names a choice that <" + interaction.getTagName() + "> does not have.");
 			}
 			pairs[l] = r;
@@ -340,7 +340,7 @@ final class QtiReader {
 				value = new BigDecimal(parts.correct.get(0));
 			}
 			catch (NumberFormatException notNumber) {
-				throw new InvalidInputException("file", where(parts.source) + "<value>" + parts.correct.get(0)
+				throw Refused.file(where(parts.source) + "<value>" + parts.correct.get(0)
 						+ "</value> is not a number.");
 			}
 			BigDecimal tolerance = BigDecimal.ZERO;
@@ -420,7 +420,7 @@ final class QtiReader {
 		for (String key : keys) {
 			int index = ids.indexOf(key);
 			if (index < 0) {
-				throw new InvalidInputException("file", where(parts.source) + "the correct response \"" + key
+				throw Refused.file(where(parts.source) + "the correct response \"" + key
 						+ "\" is not a choice of <" + interaction.getTagName() + ">.");
 			}
 			indexes.add(index);
@@ -468,11 +468,11 @@ final class QtiReader {
 			if (message.contains("DOCTYPE")) {
 				message = "a DOCTYPE is not allowed (Stride reads no DTDs or external entities)";
 			}
-			throw new InvalidInputException("file", where(source) + "line " + e.getLineNumber() + ", column "
+			throw Refused.file(where(source) + "line " + e.getLineNumber() + ", column "
 					+ e.getColumnNumber() + ": " + message);
 		}
 		catch (SAXException | IOException e) {
-			throw new InvalidInputException("file", where(source) + "not readable as XML: " + e.getMessage());
+			throw Refused.file(where(source) + "not readable as XML: " + e.getMessage());
 		}
 		catch (ParserConfigurationException e) {
 			throw new IllegalStateException("the XML parser cannot be made safe", e);

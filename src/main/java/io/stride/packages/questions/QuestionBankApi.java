@@ -110,17 +110,17 @@ class QuestionBankApi {
 
 	static byte[] read(MultipartFile file) {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidInputException("file", "Choose a file to import.");
+			throw Refused.file("Choose a file to import.");
 		}
 		if (file.getSize() > QuestionBanks.MAX_BYTES) {
-			throw new InvalidInputException("file", "The file is larger than " + QuestionBanks.MAX_BYTES / 1024
+			throw Refused.file("The file is larger than " + QuestionBanks.MAX_BYTES / 1024
 					+ " KB; split the question bank.");
 		}
 		try {
 			return file.getBytes();
 		}
 		catch (IOException e) {
-			throw new InvalidInputException("file", "The upload could not be read; try again.");
+			throw Refused.file("The upload could not be read; try again.");
 		}
 	}
 }

@@ -123,7 +123,7 @@ class QuestionBankPages {
 			return Base64.getDecoder().decode(encoded == null ? "" : encoded.strip());
 		}
 		catch (IllegalArgumentException garbled) {
-			throw new InvalidInputException("file", "The file sent back from the preview was damaged; choose it again.");
+			throw Refused.file("The file sent back from the preview was damaged; choose it again.");
 		}
 	}
 }

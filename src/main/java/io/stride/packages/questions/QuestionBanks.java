@@ -144,7 +144,7 @@ class QuestionBanks {
 		}
 		Preview preview = read(format, fileName, content);
 		if (preview.importable().isEmpty()) {
-			throw new InvalidInputException("file", preview.items().isEmpty() ? "The file holds no questions."
+			throw Refused.file(preview.items().isEmpty() ? "The file holds no questions."
 					: "None of the file's " + preview.items().size() + " items can be imported; see why below each.");
 		}
 		List<String> ids = new ArrayList<>();
@@ -157,10 +157,10 @@ class QuestionBanks {
 	/** The file's items, each checked against the course rules; a malformed file is refused whole. */
 	Preview read(Format format, String fileName, byte[] content) {
 		if (content == null || content.length == 0) {
-			throw new InvalidInputException("file", "Choose a file to import.");
+			throw Refused.file("Choose a file to import.");
 		}
 		if (content.length > MAX_BYTES) {
-			throw new InvalidInputException("file", "The file is larger than " + MAX_BYTES / 1024
+			throw Refused.file("The file is larger than " + MAX_BYTES / 1024
 					+ " KB; split the question bank.");
 		}
 		List<BankItem> items = switch (format) {
@@ -189,7 +189,7 @@ class QuestionBanks {
 				.toString();
 		}
 		catch (CharacterCodingException notUtf8) {
-			throw new InvalidInputException("file", "The file is not UTF-8 text; save it as UTF-8 and try again.");
+			throw Refused.file("The file is not UTF-8 text; save it as UTF-8 and try again.");
 		}
 	}
 
