@@ -23,7 +23,7 @@ record BankItem(int number, String title, Question question, String unsupported,
 		return new BankItem(number, title, null, reason, List.of());
 	}
 
-	boolean importable() {
+	public boolean importable() {
 		return question != null;
 	}
 

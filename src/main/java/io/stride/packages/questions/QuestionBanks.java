@@ -45,7 +45,7 @@ class QuestionBanks {
 			this.name = name;
 		}
 
-		String value() {
+		public String value() {
 			return name;
 		}
 
@@ -67,11 +67,11 @@ class QuestionBanks {
 	/** What an import adds (or, for a preview, would add) and what it leaves out, with why. */
 	record Preview(String fileName, Format format, List<BankItem> items) {
 
-		List<BankItem> importable() {
+		public List<BankItem> importable() {
 			return items.stream().filter(BankItem::importable).toList();
 		}
 
-		List<BankItem> unsupported() {
+		public List<BankItem> unsupported() {
 			return items.stream().filter(i -> !i.importable()).toList();
 		}
 	}
