@@ -573,7 +573,7 @@ final class QtiReader {
 		}
 	}
 
-	/** The text people read: line breaks from {@code <br>}, paragraphs from block elements, other white space as one. */
+	/** The text people read: line breaks from {@code <br>}, paragraphs from block elements, source line breaks as spaces. */
 	static final class Text {
 
 		private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2",
@@ -594,7 +594,7 @@ final class QtiReader {
 			StringBuilder clean = new StringBuilder();
 			for (String paragraph : text.split("\u0001")) {
 				String lines = String.join("\n",
-						paragraph.lines().map(l -> l.replaceAll("[ \\t\\u00A0]+", " ").strip()).toList()).strip();
+						paragraph.lines().map(String::strip).toList()).strip();
 				if (!lines.isEmpty()) {
 					clean.append(clean.isEmpty() ? "" : "\n\n").append(lines);
 				}
@@ -607,7 +607,8 @@ final class QtiReader {
 			for (int i = 0; i < nodes.getLength(); i++) {
 				Node n = nodes.item(i);
 				if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-					out.append(n.getNodeValue().replaceAll("[\\r\\n\\t ]+", " "));
+					// a line break or tab in the source is layout (indentation), never the author's text; spaces are kept
+					out.append(n.getNodeValue().replaceAll("[ ]*[\\r\\n\\t][\\r\\n\\t ]*", " "));
 				}
 				else if (n instanceof Element e) {
 					String name = Names.of(e);

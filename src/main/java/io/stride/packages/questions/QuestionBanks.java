@@ -163,6 +163,12 @@ class QuestionBanks {
 			throw Refused.file("The file is larger than " + MAX_BYTES / 1024
 					+ " KB; split the question bank.");
 		}
+		boolean zip = content.length > 3 && content[0] == 'P' && content[1] == 'K';
+		String start = new String(content, 0, Math.min(content.length, 200), StandardCharsets.UTF_8).stripLeading();
+		if (format == Format.GIFT && (zip || start.startsWith("<?xml") || start.startsWith("<assessmentItem")
+				|| start.startsWith("<qti-"))) {
+			throw Refused.file("This looks like a QTI file, not GIFT: choose QTI as the format.");
+		}
 		List<BankItem> items = switch (format) {
 			case GIFT -> GiftReader.read(utf8(content), MAX_ITEMS);
 			case QTI -> QtiReader.read(fileName, content, MAX_ITEMS);

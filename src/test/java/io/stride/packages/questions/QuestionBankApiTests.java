@@ -151,6 +151,9 @@ class QuestionBankApiTests {
 		importFile(target, org.managerA(), "qti", false, "item.xml", qti.getBytes(StandardCharsets.UTF_8))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value(containsString("<choiceInteraction> answers into \"R\"")));
+		importFile(target, org.managerA(), "gift", false, "item.xml", qti.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.file").value("This looks like a QTI file, not GIFT: choose QTI as the format."));
 		assertThat(questions(target.id())).isEqualTo(before);
 	}
 

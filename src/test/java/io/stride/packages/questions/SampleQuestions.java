@@ -16,7 +16,7 @@ final class SampleQuestions {
 	static List<Question> all() {
 		return List.of(
 				new Question(null, QuestionKind.SINGLE_CHOICE, "Which sign means {equal} in a: b ~ c = d # e?",
-						List.of("The = sign", "The ~ tilde", "A <b>tag</b> & more"), List.of(0),
+						List.of("The = sign", "The ~ tilde", "A <b>tag</b>  & more"), List.of(0),
 						"Equals: \"=\".\nSecond line: keep #hash and {braces}.\n\nA new paragraph."),
 				new Question(null, QuestionKind.TRUE_FALSE, "Water boils at 100 °C at sea level.",
 						List.of("True", "False"), List.of(0), "At 1 atm, yes."),
