@@ -80,13 +80,17 @@ final class QtiWriter {
 			w.writeNamespace("xsi", XSI);
 			w.writeAttribute("xsi", XSI, "schemaLocation", CP_NS + " " + CP_XSD);
 			w.writeAttribute("identifier", identifier);
+			newLine(w);
 			w.writeStartElement("metadata");
 			element(w, "schema", "QTI Package");
 			element(w, "schemaversion", "3.0.0");
 			w.writeEndElement();
+			newLine(w);
 			w.writeEmptyElement("organizations");
+			newLine(w);
 			w.writeStartElement("resources");
 			for (String id : items) {
+				w.writeCharacters("\n    ");
 				w.writeStartElement("resource");
 				w.writeAttribute("identifier", id);
 				w.writeAttribute("type", "imsqti_item_xmlv3p0");
@@ -95,7 +99,9 @@ final class QtiWriter {
 				w.writeAttribute("href", "items/" + id + ".xml");
 				w.writeEndElement();
 			}
+			newLine(w);
 			w.writeEndElement();
+			w.writeCharacters("\n");
 			w.writeEndElement();
 		});
 	}
@@ -112,16 +118,22 @@ final class QtiWriter {
 			w.writeAttribute("adaptive", "false");
 			w.writeAttribute("time-dependent", "false");
 			w.writeAttribute("tool-name", "Stride");
+			newLine(w);
 			response(w, q);
+			newLine(w);
 			outcome(w, "SCORE", "float", "0");
 			if (!q.explanation().isBlank()) {
+				newLine(w);
 				outcome(w, "FEEDBACK", "identifier", null);
 			}
+			newLine(w);
 			w.writeStartElement("qti-item-body");
 			body(w, q);
 			w.writeEndElement();
+			newLine(w);
 			processing(w, q);
 			if (!q.explanation().isBlank()) {
+				newLine(w);
 				w.writeStartElement("qti-modal-feedback");
 				w.writeAttribute("outcome-identifier", "FEEDBACK");
 				w.writeAttribute("identifier", "EXPLANATION");
@@ -131,8 +143,14 @@ final class QtiWriter {
 				w.writeEndElement();
 				w.writeEndElement();
 			}
+			w.writeCharacters("\n");
 			w.writeEndElement();
 		});
+	}
+
+	/** A line break between a root's children, so that people can read the file; XML ignores it there. */
+	private static void newLine(XMLStreamWriter w) throws XMLStreamException {
+		w.writeCharacters("\n  ");
 	}
 
 	private static void response(XMLStreamWriter w, Question q) throws XMLStreamException {
