@@ -62,6 +62,19 @@ class QuestionBankFormatsTests {
 	}
 
 	@Test
+	void aMatchingGiftCannotHoldIsLeftOutOfTheGiftFileAndNamed() {
+		Question arrows = Question.matching(null, "Match the notation.", List.of("a -> b", "a => b"),
+				List.of("maps to", "implies"), Scoring.PARTIAL, "");
+		GiftWriter.Written written = GiftWriter.write("Samples", List.of(new BankEntry("Quiz question 1", arrows),
+				new BankEntry("Quiz question 2", SampleQuestions.all().get(0))));
+		assertThat(written.skipped()).containsExactly("Quiz question 1: an item contains \"->\", which GIFT reads as "
+				+ "the arrow between an item and its match");
+		assertThat(written.text()).contains("// not exported: Quiz question 1").doesNotContain("Match the notation");
+		assertThat(GiftReader.read(written.text(), 100)).extracting(BankItem::question)
+			.containsExactly(SampleQuestions.all().get(0));
+	}
+
+	@Test
 	void moodleGiftWithFeedbackAndUnsupportedItemsIsReadAsFarAsStrideCan() {
 		String gift = """
 				// a bank from Moodle
