@@ -893,6 +893,20 @@ public class OutlineEditing {
 		throwAtOwnFields(CourseRules.check(alone), "lessons[0].");
 	}
 
+	/**
+	 * What the course rules say against one question, by its own fields ({@code prompt}, {@code options}...); empty
+	 * when it may be saved. For importers that list what they cannot take before adding anything.
+	 */
+	public static Map<String, String> problems(Question question) {
+		try {
+			checkQuestion(question);
+			return Map.of();
+		}
+		catch (InvalidInputException invalid) {
+			return invalid.fieldErrors();
+		}
+	}
+
 	/** The course rules for one question, reported at its own fields ({@code prompt}, {@code options[1]}...). */
 	private static void checkQuestion(Question question) {
 		CourseContent alone = new CourseContent("x", "", List.of(), new Quiz(80, List.of(question)));

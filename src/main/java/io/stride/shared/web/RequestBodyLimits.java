@@ -118,7 +118,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			refuse(response, "This address takes no file uploads.");
 			return;
 		}
-		long limit = multipart ? (isCapabilityUpload(request) ? CAPABILITY_UPLOAD : isMediaUpload(request) ? maxMedia : maxMultipart) : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
+		long limit = multipart ? (isCapabilityUpload(request) ? CAPABILITY_UPLOAD : isQuestionBankUpload(request) ? QUESTION_BANK_UPLOAD : isMediaUpload(request) ? maxMedia : maxMultipart) : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
 		if (length > limit) {
 			refuse(response, "The request body is larger than " + limit + " bytes.");
 			return;
@@ -245,7 +245,15 @@ class RequestBodyLimits extends OncePerRequestFilter {
 	private static boolean acceptsUploads(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/drafts") || path.equals("/api/v1/drafts") || path.matches("(/api/v1)?/outcomes/[^/]+/values/import")
-				|| isCapabilityUpload(request) || isMediaUpload(request);
+				|| isCapabilityUpload(request) || isMediaUpload(request) || isQuestionBankUpload(request);
+	}
+
+	/** A GIFT or QTI file (1 MB), sent again Base64-encoded in a field when the preview is confirmed. */
+	private static final long QUESTION_BANK_UPLOAD = 4 * 1024 * 1024;
+
+	private static boolean isQuestionBankUpload(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.matches("(/api/v1)?/courses/[^/]+/questions/import");
 	}
 
 	/** A lesson's image or video: up to stride.media.max-video-bytes, streamed to a temporary file like the others. */
