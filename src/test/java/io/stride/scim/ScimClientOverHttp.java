@@ -59,6 +59,16 @@ final class ScimClientOverHttp {
 		return send("DELETE", path, null, null);
 	}
 
+	Answer getIfNoneMatch(String path, String etag) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scim/v2" + path))
+			.header("Authorization", "Bearer " + token)
+			.header("If-None-Match", etag)
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.headers().firstValue("ETag").orElse(null), null, response.body());
+	}
+
 	Answer send(String method, String path, String body, String ifMatch) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scim/v2" + path))
 			.timeout(Duration.ofSeconds(30))

@@ -306,6 +306,8 @@ class ScimProvisioningTests {
 		assertThat(stale.json().get("schemas").get(0).asString()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
 		assertThat(administration.person(fixtures.admin(), new PersonId(id)).name()).isEqualTo("Eve Changed");
 		assertThat(okta.get("/Users/" + id).etag()).isEqualTo(changed.etag());
+		assertThat(okta.getIfNoneMatch("/Users/" + id, changed.etag()).status()).isEqualTo(304);
+		assertThat(okta.getIfNoneMatch("/Users/" + id, first).status()).isEqualTo(200);
 		assertThat(okta.put("/Users/" + id, """
 				{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"etag-%s@acme.test","displayName":"Eve"}
 				""".formatted(suffix), first).status()).isEqualTo(412);
@@ -318,6 +320,7 @@ class ScimProvisioningTests {
 		assertThat(badFilter.contentType()).startsWith("application/scim+json");
 		assertThat(badFilter.json().get("scimType").asString()).isEqualTo("invalidFilter");
 		assertThat(badFilter.json().get("status").asString()).isEqualTo("400");
+		assertThat(badFilter.json().get("detail").asString()).startsWith("The filter cannot be read").doesNotContain("\n");
 
 		String email = "dup-" + suffix + "@acme.test";
 		createUser(email, "Dup");

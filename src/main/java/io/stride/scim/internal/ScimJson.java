@@ -114,7 +114,11 @@ public final class ScimJson {
 			return Filter.fromString(filter);
 		}
 		catch (BadRequestException e) {
-			throw BadRequestException.invalidFilter("The filter cannot be read: " + e.getMessage());
+			// the SDK names the position; what its JSON reader adds after that only repeats it less clearly
+			String reason = e.getMessage() == null ? "" : e.getMessage().split("\\R", 2)[0];
+			int noise = reason.indexOf(": Unexpected");
+			throw BadRequestException.invalidFilter("The filter cannot be read: "
+					+ (noise > 0 ? reason.substring(0, noise) : reason) + ".");
 		}
 	}
 

@@ -53,6 +53,12 @@ class ScimErrors {
 		return error(400, "invalidSyntax", "The header " + e.getHeaderName() + " is missing.");
 	}
 
+	/** Two providers' writes of the same userName or team name at once: the database's unique index decides. */
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ResponseEntity<String> conflict(org.springframework.dao.DataIntegrityViolationException e) {
+		return error(409, "uniqueness", "Another request made the same user or group at the same moment; read it and retry.");
+	}
+
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<String> unexpected(RuntimeException e) {
 		LOG.error("Unexpected error in a SCIM call", e);
