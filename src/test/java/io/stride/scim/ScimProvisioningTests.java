@@ -48,6 +48,12 @@ class ScimProvisioningTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	io.stride.scim.internal.ScimUsers users;
+
+	@Autowired
+	io.stride.scim.internal.ScimGroups groups;
+
 	ScimClientOverHttp okta;
 
 	String tokenName;
@@ -188,7 +194,8 @@ class ScimProvisioningTests {
 				 {"op":"replace","path":"name.givenName","value":"Grace"},
 				 {"op":"replace","path":"name.familyName","value":"Hopper"},
 				 {"op":"replace","path":"emails[type eq \\"work\\"].value","value":"g.hopper-%s@navy.test"},
-				 {"op":"add","path":"title","value":"Rear admiral"}]}
+				 {"op":"add","path":"title","value":"Rear admiral"},
+				 {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department","value":"Navy"}]}
 				""".formatted(suffix));
 
 		assertThat(patched.status()).isEqualTo(200);
@@ -196,6 +203,9 @@ class ScimProvisioningTests {
 		assertThat(user.get("displayName").asString()).isEqualTo("Grace Hopper");
 		assertThat(user.get("emails").get(0).get("value").asString()).isEqualTo("g.hopper-" + suffix + "@navy.test");
 		assertThat(user.get("title").asString()).isEqualTo("Rear admiral");
+		assertThat(user.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").get("department").asString())
+			.isEqualTo("Navy");
+		assertThat(user.get("schemas").toString()).contains("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
 		assertThat(administration.person(fixtures.admin(), new PersonId(id)).name()).isEqualTo("Grace Hopper");
 
 		var renamed = okta.patch("/Users/" + id, """
@@ -412,6 +422,17 @@ class ScimProvisioningTests {
 				"urn:ietf:params:scim:schemas:core:2.0:Group",
 				"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
 		assertThat(okta.get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theServicesServeOnlyAScimClient() {
+		// no SCIM token behind this call (as for any page, API call or listener that might try)
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.list(null, 1, 10))
+			.isInstanceOf(com.unboundid.scim2.common.exceptions.UnauthorizedException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> groups.create("{\"displayName\":\"Sneaky\"}"))
+			.isInstanceOf(com.unboundid.scim2.common.exceptions.UnauthorizedException.class);
+		assertThat(organization.allTeams()).noneMatch(team -> team.name().equals("Sneaky"));
 	}
 
 	private JsonNode createUser(String email, String name) throws Exception {

@@ -25,6 +25,9 @@ class ScimTokensApiTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	io.stride.audit.AuditLog audit;
+
 	@Test
 	void anAdminMakesATokenThatOpensScimOnlyUntilRevoked() throws Exception {
 		var org = fixtures.organization();
@@ -42,6 +45,10 @@ class ScimTokensApiTests {
 
 		assertThat(call("DELETE", "/api/v1/scim/tokens/" + token.get("id").asString(), admin, null).status()).isEqualTo(204);
 		assertThat(new ScimClientOverHttp(port, secret).get("/Users?count=1").status()).isEqualTo(401);
+		assertThat(audit.page(fixtures.admin(), token.get("id").asString(), 1, 10).entries())
+			.extracting(e -> e.action() + " by " + e.actorId())
+			.containsExactlyInAnyOrder("SCIM_TOKEN_CREATED by " + fixtures.admin().id().value(),
+					"SCIM_TOKEN_REVOKED by " + fixtures.admin().id().value());
 	}
 
 	@Test
