@@ -324,6 +324,30 @@ class ScimProvisioningTests {
 	}
 
 	@Test
+	void twoWritesFromTheSameVersionAtOnceLeaveOneWinner() throws Exception {
+		var created = createUserAnswer("race-" + suffix + "@acme.test", "Rae");
+		String id = created.json().get("id").asString();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Integer>> writes = new ArrayList<>();
+			for (String name : List.of("Rae One", "Rae Two")) {
+				writes.add(pool.submit(() -> okta.patch("/Users/" + id, """
+						{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+						 {"op":"replace","path":"displayName","value":"%s"}]}
+						""".formatted(name), created.etag()).status()));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (var write : writes) {
+				statuses.add(write.get());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void malformedRequestsGetScimErrorsThatNameTheProblem() throws Exception {
 		var badFilter = okta.get("/Users?filter=" + ScimClientOverHttp.query("userName eq"));
 		assertThat(badFilter.status()).isEqualTo(400);

@@ -140,14 +140,14 @@ public class ScimGroups {
 
 	public ObjectNode replace(String id, String body, String ifMatch) throws ScimException {
 		Provisioner by = provisioner();
-		ObjectNode current = get(id);
+		ObjectNode current = lockedCurrent(id);
 		ScimJson.requireMatch(ifMatch, current);
 		return write(by, id, current, ScimJson.object(body));
 	}
 
 	public ObjectNode patch(String id, String body, String ifMatch) throws ScimException {
 		Provisioner by = provisioner();
-		ObjectNode current = get(id);
+		ObjectNode current = lockedCurrent(id);
 		ScimJson.requireMatch(ifMatch, current);
 		PatchRequest patch = ScimJson.patch(body);
 		ObjectNode changed = current.deepCopy();
@@ -164,7 +164,7 @@ public class ScimGroups {
 	/** The team stays, with its members and history; it is no longer a group the provider sees. */
 	public void delete(String id, String ifMatch) throws ScimException {
 		Provisioner by = provisioner();
-		ObjectNode current = get(id);
+		ObjectNode current = lockedCurrent(id);
 		ScimJson.requireMatch(ifMatch, current);
 		links.markDeleted(Kind.GROUP, id, Instant.now());
 		audit(by, "TEAM_UNLINKED", current, "the team and its members are kept in Stride");
@@ -319,6 +319,13 @@ public class ScimGroups {
 	private void audit(Provisioner by, String action, ObjectNode group, String detail) {
 		events.publishEvent(new ScimProvisioned(by.name(), action, "TEAM", group.get("id").asString(),
 				group.get("displayName").asString(), detail));
+	}
+
+	/** The resource as it is, held against other writers until this one commits. */
+	private ObjectNode lockedCurrent(String id) throws ScimException {
+		get(id);
+		links.lock(Kind.GROUP, id);
+		return get(id);
 	}
 
 	private static Provisioner provisioner() throws ScimException {

@@ -117,6 +117,24 @@ class ScimLinks {
 		}
 	}
 
+	/**
+	 * Holds the row (made if missing) until the transaction ends, so that a write's {@code If-Match} is compared with
+	 * the version it then changes: a second writer waits and then finds the new version.
+	 */
+	void lock(Kind kind, String id) {
+		boolean present = !jdbc.sql("SELECT " + kind.key + " FROM " + kind.table + " WHERE " + kind.key + " = ? FOR UPDATE")
+			.param(id)
+			.query(String.class)
+			.list()
+			.isEmpty();
+		if (!present) {
+			Timestamp now = Timestamp.from(Instant.now());
+			jdbc.sql("INSERT INTO " + kind.table + " (" + kind.key + ", created_at, last_modified) VALUES (?, ?, ?)")
+				.params(id, now, now)
+				.update();
+		}
+	}
+
 	void markDeleted(Kind kind, String id, Instant at) {
 		touch(kind, id, at);
 		jdbc.sql("UPDATE " + kind.table + " SET deleted_at = ? WHERE " + kind.key + " = ?").params(Timestamp.from(at), id).update();

@@ -167,7 +167,7 @@ public class ScimUsers {
 
 	public ObjectNode replace(String id, String body, String ifMatch) throws ScimException {
 		Provisioner by = provisioner();
-		ObjectNode current = get(id);
+		ObjectNode current = lockedCurrent(id);
 		ScimJson.requireMatch(ifMatch, current);
 		ObjectNode request = ScimJson.object(body);
 		return write(by, id, current, request);
@@ -175,7 +175,7 @@ public class ScimUsers {
 
 	public ObjectNode patch(String id, String body, String ifMatch) throws ScimException {
 		Provisioner by = provisioner();
-		ObjectNode current = get(id);
+		ObjectNode current = lockedCurrent(id);
 		ScimJson.requireMatch(ifMatch, current);
 		PatchRequest patch = ScimJson.patch(body);
 		ObjectNode changed = current.deepCopy();
@@ -193,7 +193,7 @@ public class ScimUsers {
 	/** Deactivates the person and hides them from SCIM; their records stay and a POST brings them back. */
 	public void delete(String id, String ifMatch) throws ScimException {
 		Provisioner by = provisioner();
-		ObjectNode current = get(id);
+		ObjectNode current = lockedCurrent(id);
 		ScimJson.requireMatch(ifMatch, current);
 		Person person = find(by, id);
 		if (person.active()) {
@@ -422,6 +422,13 @@ public class ScimUsers {
 			case "name" -> "displayName";
 			default -> field;
 		};
+	}
+
+	/** The resource as it is, held against other writers until this one commits. */
+	private ObjectNode lockedCurrent(String id) throws ScimException {
+		get(id);
+		links.lock(Kind.USER, id);
+		return get(id);
 	}
 
 	private static Provisioner provisioner() throws ScimException {
