@@ -386,6 +386,14 @@ class ScimProvisioningTests {
 		assertThat(badActive.json().get("detail").asString()).contains("active");
 		assertThat(organization.activePersonByEmail("maybe-" + suffix + "@acme.test")).isEmpty();
 
+		var nul = okta.post("/Users", """
+				{"userName":"nul-%s@acme.test","displayName":"Nul\\u0000Name"}
+				""".formatted(suffix));
+		assertThat(nul.status()).isEqualTo(400);
+		assertThat(nul.json().get("detail").asString()).contains("displayName", "control character");
+		var nulTeam = okta.post("/Groups", "{\"displayName\":\"Team\\u0000" + suffix + "\"}");
+		assertThat(nulTeam.status()).isEqualTo(400);
+
 		assertThat(okta.get("/Users/no-such-id").status()).isEqualTo(404);
 		assertThat(okta.get("/Users/no-such-id").json().get("detail").asString()).contains("no-such-id");
 	}

@@ -293,6 +293,9 @@ public final class ScimJson {
 		if (!node.isString()) {
 			throw BadRequestException.invalidValue("'" + attribute + "' must be a string, not " + node + ".");
 		}
+		if (io.stride.shared.ControlCharacters.in(node.asString())) {
+			throw BadRequestException.invalidValue("'" + attribute + "' holds a control character (such as NUL); remove it.");
+		}
 		return node.asString();
 	}
 }

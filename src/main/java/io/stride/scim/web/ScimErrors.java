@@ -54,8 +54,8 @@ class ScimErrors {
 	}
 
 	/** Two providers' writes of the same userName or team name at once: the database's unique index decides. */
-	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-	ResponseEntity<String> conflict(org.springframework.dao.DataIntegrityViolationException e) {
+	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+	ResponseEntity<String> conflict(org.springframework.dao.DuplicateKeyException e) {
 		return error(409, "uniqueness", "Another request made the same user or group at the same moment; read it and retry.");
 	}
 
