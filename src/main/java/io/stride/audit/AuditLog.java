@@ -230,6 +230,29 @@ public class AuditLog {
 				event.detail());
 	}
 
+	// --- SCIM provisioning: tokens made by admins, changes made by identity providers (named by their token) ---
+
+	@EventListener
+	void on(io.stride.scim.ScimTokenChanged event) {
+		record(event.by(), "SCIM_TOKEN_" + event.change(), "SCIM_TOKEN", event.tokenId(), event.tokenName(), null);
+	}
+
+	@EventListener
+	void on(io.stride.scim.ScimProvisioned event) {
+		recordAs(event.tokenName(), "SCIM_" + event.action(), event.subjectType(), event.subjectId(), event.subjectName(),
+				event.detail());
+	}
+
+	/** An entry whose actor is not a person (a provisioning client), named as it was at the time. */
+	private void recordAs(String actorName, String action, String subjectType, String subjectId, String subjectName,
+			String detail) {
+		jdbc.sql("INSERT INTO audit_events (id, occurred_at, actor_id, actor_name, action, subject_type, subject_id, "
+				+ "subject_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(Ids.newId(), Timestamp.from(Instant.now()), null, cut(actorName, 120), action, subjectType, subjectId,
+					cut(subjectName, 200), cut(detail, 2000))
+			.update();
+	}
+
 	private static String hours(java.math.BigDecimal hours) {
 		return hours == null ? "none" : hours.stripTrailingZeros().toPlainString() + " h";
 	}

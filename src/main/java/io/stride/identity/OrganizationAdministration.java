@@ -201,6 +201,11 @@ public class OrganizationAdministration {
 		return count > (thatOneExists ? 1 : 0);
 	}
 
+	/** The rules for a person's name and email, for {@link Provisioning}: the same as an admin's. */
+	Map<String, String> validateNameAndEmail(String name, String email, PersonId self) {
+		return validate(name, email, self, Set.of(), Set.of());
+	}
+
 	private Map<String, String> validate(String name, String email, PersonId self, Set<TeamId> memberOf,
 			Set<TeamId> manages) {
 		Map<String, String> errors = new HashMap<>();

@@ -82,7 +82,7 @@ class ManagerAndAdminPagesFitAPhoneJourneyTests {
 				"/analytics/needs-attention", "/analytics/library", "/lifecycle/proposals", "/notifications", "/profile",
 				"/admin/people", "/admin/people/new", "/admin/teams", "/admin/terms", "/admin/templates",
 				"/admin/templates/new", "/admin/review-policies", "/admin/mastery", "/admin/item-analysis",
-				"/admin/lifecycle", "/admin/audit"));
+				"/admin/lifecycle", "/admin/audit", "/admin/scim"));
 		browser = Browser.open(port, "pages-fit");
 		browser.go("/login");
 		browser.type("#email", org.email("all-roles"));

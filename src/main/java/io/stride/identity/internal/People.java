@@ -195,6 +195,40 @@ public class People {
 		replaceLinks(id, roles, teams, manages);
 	}
 
+	/** A provisioning system's change: name, email and whether the person is active; roles and teams stay. */
+	public void updateProfile(PersonId id, String name, String email, boolean active) {
+		jdbc.sql("UPDATE people SET name = ?, email = ?, active = ? WHERE id = ?")
+			.params(name, normalize(email), active, id.value())
+			.update();
+	}
+
+	/** Ends every session signed in before {@code at} (at its next request), without touching the password. */
+	public void endSessions(PersonId id, Instant at) {
+		jdbc.sql("UPDATE people SET credentials_changed_at = ? WHERE id = ?").params(Timestamp.from(at), id.value()).update();
+	}
+
+	/** Every direct member of the team, active or not: a provisioning system keeps its own list of them. */
+	public List<PersonId> allDirectMembers(TeamId team) {
+		return jdbc.sql("SELECT person_id FROM team_members WHERE team_id = ? ORDER BY person_id")
+			.param(team.value())
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list();
+	}
+
+	public void addMember(TeamId team, PersonId person) {
+		boolean member = jdbc.sql("SELECT COUNT(*) FROM team_members WHERE team_id = ? AND person_id = ?")
+			.params(team.value(), person.value())
+			.query(Integer.class)
+			.single() > 0;
+		if (!member) {
+			jdbc.sql("INSERT INTO team_members (team_id, person_id) VALUES (?, ?)").params(team.value(), person.value()).update();
+		}
+	}
+
+	public void removeMember(TeamId team, PersonId person) {
+		jdbc.sql("DELETE FROM team_members WHERE team_id = ? AND person_id = ?").params(team.value(), person.value()).update();
+	}
+
 	/** Sets the password and marks every session signed in until now as ended. */
 	public Instant changePassword(PersonId id, String passwordHash) {
 		return changePassword(id, passwordHash, Instant.now());

@@ -70,6 +70,22 @@ public class Teams {
 		return jdbc.sql("SELECT COUNT(*) FROM teams WHERE LOWER(name) = LOWER(?)").param(name.trim()).query(Integer.class).single() > 0;
 	}
 
+	public Optional<Team> findByName(String name) {
+		return all().stream().filter(team -> team.name().equalsIgnoreCase(name.trim())).findFirst();
+	}
+
+	public boolean nameTaken(String name, TeamId except) {
+		return jdbc.sql("SELECT COUNT(*) FROM teams WHERE LOWER(name) = LOWER(?) AND id <> ?")
+			.params(name.trim(), except.value())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public void rename(TeamId id, String name) {
+		forget();
+		jdbc.sql("UPDATE teams SET name = ? WHERE id = ?").params(name.trim(), id.value()).update();
+	}
+
 	public void insert(TeamId id, String name, TeamId parent) {
 		forget();
 		jdbc.sql("INSERT INTO teams (id, name, parent_id, created_at) VALUES (?, ?, ?, ?)")

@@ -1,0 +1,5 @@
+/**
+ * SCIM 2.0 provisioning (RFC 7643, RFC 7644) at {@code /scim/v2}: identity providers create, change and deactivate
+ * people and map their groups to teams, authenticated by bearer tokens admins make at {@code /admin/scim}.
+ */
+package io.stride.scim;
