@@ -10,15 +10,16 @@ import io.stride.delivery.LessonsCompletedElsewhere;
 import org.springframework.stereotype.Component;
 
 /**
- * Which lessons play a package item. The lesson's Markdown carries the item's id in an HTML comment (ADR 0033), which
- * the lesson renderer drops and every copy of the course (a new version, a reuse) keeps; an item counts only for the
+ * Which lessons play a package item. The lesson's Markdown carries the item's id in a link reference definition
+ * (ADR 0033), which Markdown renders as nothing and every copy of the course (a new version, a reuse) keeps; an item counts only for the
  * course its package was imported into, so an author cannot point a lesson at someone else's package. Such a lesson
  * is done when the SCO reports it completed, never by being opened.
  */
 @Component
 public class PackageLessons implements LessonsCompletedElsewhere {
 
-	private static final Pattern MARKER = Pattern.compile("<!-- stride:package-item ([0-9a-f-]{36}) -->");
+	private static final Pattern MARKER = Pattern.compile("^\\[stride-package-item\\]: /packages/items/([0-9a-f-]{36})$",
+			Pattern.MULTILINE);
 
 	private final Packages packages;
 
@@ -28,7 +29,7 @@ public class PackageLessons implements LessonsCompletedElsewhere {
 
 	/** The Markdown of a lesson that plays this item: the marker, then a sentence for anyone reading the text. */
 	static String markdown(String itemId, String itemTitle, String fileName) {
-		return "<!-- stride:package-item " + itemId + " -->\n\nThis lesson plays \u201c" + escape(itemTitle)
+		return "[stride-package-item]: /packages/items/" + itemId + "\n\nThis lesson plays \u201c" + escape(itemTitle)
 				+ "\u201d from the SCORM package " + escape(fileName) + ".\n";
 	}
 

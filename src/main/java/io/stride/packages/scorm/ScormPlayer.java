@@ -52,7 +52,7 @@ public class ScormPlayer {
 
 	private final PackageLessons lessons;
 
-	private final Attempts attempts;
+	private final ScormAttempts attempts;
 
 	private final Authoring authoring;
 
@@ -64,7 +64,7 @@ public class ScormPlayer {
 
 	private final io.stride.identity.Organization organization;
 
-	ScormPlayer(Packages packages, PackageLessons lessons, Attempts attempts, Authoring authoring, Delivery delivery,
+	ScormPlayer(Packages packages, PackageLessons lessons, ScormAttempts attempts, Authoring authoring, Delivery delivery,
 			LearningRecord record, Clock clock, io.stride.identity.Organization organization) {
 		this.organization = organization;
 		this.packages = packages;
@@ -101,7 +101,7 @@ public class ScormPlayer {
 		Packages.Item item = found.get();
 		Packages.Package pack = packages.find(item.packageId()).orElseThrow();
 		Instant now = clock.instant();
-		Attempts.Attempt attempt = attempts.latest(item.id(), learner.id())
+		ScormAttempts.Attempt attempt = attempts.latest(item.id(), learner.id())
 			.filter(last -> !last.done() || "suspend".equals(last.exitMode()))
 			.orElse(null);
 		if (attempt == null) {
@@ -130,8 +130,8 @@ public class ScormPlayer {
 	/** A package file by a launch's token: unknown or expired tokens, and courses no longer taken, are not found. */
 	@Transactional(readOnly = true)
 	public Served content(String token, String path) {
-		Attempts.Launch launch = valid(token);
-		Attempts.Attempt attempt = attempts.find(launch.attemptId()).orElseThrow(() -> new NotFoundException("File"));
+		ScormAttempts.Launch launch = valid(token);
+		ScormAttempts.Attempt attempt = attempts.find(launch.attemptId()).orElseThrow(() -> new NotFoundException("File"));
 		authoring.deliveredTo(launch.personId(), new CourseId(attempt.courseId()));
 		Packages.StoredFile file = packages.file(launch.packageId(), path).orElseThrow(() -> new NotFoundException("File"));
 		return new Served(launch.packageId(), file, file.contentType().equals("text/html"));
@@ -140,8 +140,8 @@ public class ScormPlayer {
 	/** The data the SCO starts with, as its frame's side of the run-time needs it before the first answer. */
 	@Transactional(readOnly = true)
 	public Launch runtime(String token) {
-		Attempts.Launch launch = valid(token);
-		Attempts.Attempt attempt = attempts.find(launch.attemptId()).orElseThrow(() -> new NotFoundException("Launch"));
+		ScormAttempts.Launch launch = valid(token);
+		ScormAttempts.Attempt attempt = attempts.find(launch.attemptId()).orElseThrow(() -> new NotFoundException("Launch"));
 		Packages.Item item = packages.item(attempt.itemId()).orElseThrow(() -> new NotFoundException("Launch"));
 		Packages.Package pack = packages.find(item.packageId()).orElseThrow(() -> new NotFoundException("Launch"));
 		Course course = authoring.deliveredTo(launch.personId(), new CourseId(attempt.courseId()));
@@ -153,7 +153,7 @@ public class ScormPlayer {
 		return organization.contactOf(person).map(io.stride.identity.Person::name).orElse("");
 	}
 
-	private Attempts.Launch valid(String token) {
+	private ScormAttempts.Launch valid(String token) {
 		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
 			throw new NotFoundException("File");
 		}
@@ -171,7 +171,7 @@ public class ScormPlayer {
 		if (sequence < 1) {
 			throw new InvalidInputException("sequence", "Number commits from 1.");
 		}
-		Attempts.Attempt saved = attempts.lock(attemptId).filter(a -> a.personId().equals(learner.id()))
+		ScormAttempts.Attempt saved = attempts.lock(attemptId).filter(a -> a.personId().equals(learner.id()))
 			.orElseThrow(() -> new NotFoundException("Attempt"));
 		Packages.Item item = packages.item(saved.itemId()).orElseThrow(() -> new NotFoundException("Attempt"));
 		Packages.Package pack = packages.find(item.packageId()).orElseThrow(() -> new NotFoundException("Attempt"));
@@ -184,7 +184,7 @@ public class ScormPlayer {
 		boolean better = reported.scaled() != null && (saved.scoreScaled() == null || reported.scaled() > saved.scoreScaled());
 		boolean newer = sequence > saved.lastSequence();
 		boolean doneNow = "completed".equals(completion) && !"failed".equals(success);
-		Attempts.Attempt next = new Attempts.Attempt(saved.id(), saved.itemId(), saved.personId(), saved.courseId(),
+		ScormAttempts.Attempt next = new ScormAttempts.Attempt(saved.id(), saved.itemId(), saved.personId(), saved.courseId(),
 				saved.lessonId(), saved.attempt(), completion, success, better ? reported.scaled() : saved.scoreScaled(),
 				better ? reported.raw() : saved.scoreRaw(), better ? reported.min() : saved.scoreMin(),
 				better ? reported.max() : saved.scoreMax(), newer ? reported.suspendData() : saved.suspendData(),
@@ -216,7 +216,7 @@ public class ScormPlayer {
 	}
 
 	/** The CMI the run-time is loaded with before the SCO initializes, flattened as scorm-again takes it. */
-	static Map<String, String> initialData(ScormStandard standard, Packages.Item item, Attempts.Attempt attempt,
+	static Map<String, String> initialData(ScormStandard standard, Packages.Item item, ScormAttempts.Attempt attempt,
 			PersonId person, String name) {
 		Map<String, String> data = new LinkedHashMap<>();
 		boolean resume = "suspend".equals(attempt.exitMode()) || notBlank(attempt.suspendData())
@@ -264,7 +264,7 @@ public class ScormPlayer {
 		return data;
 	}
 
-	private static String status12(Attempts.Attempt attempt) {
+	private static String status12(ScormAttempts.Attempt attempt) {
 		if ("passed".equals(attempt.success())) {
 			return "passed";
 		}

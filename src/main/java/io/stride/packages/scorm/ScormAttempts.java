@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Learners' attempts at package items with their saved run-time data, and the launches that open them. */
 @Repository
-class Attempts {
+class ScormAttempts {
 
 	record Attempt(String id, String itemId, PersonId personId, String courseId, String lessonId, int attempt,
 			String completion, String success, Double scoreScaled, Double scoreRaw, Double scoreMin, Double scoreMax,
@@ -29,14 +29,14 @@ class Attempts {
 
 	private final JdbcClient jdbc;
 
-	Attempts(JdbcClient jdbc) {
+	ScormAttempts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	Optional<Attempt> latest(String itemId, PersonId person) {
 		return jdbc.sql("SELECT * FROM package_attempts WHERE item_id = ? AND person_id = ? ORDER BY attempt DESC")
 			.params(itemId, person.value())
-			.query(Attempts::attempt)
+			.query(ScormAttempts::attempt)
 			.stream()
 			.findFirst();
 	}
@@ -45,7 +45,7 @@ class Attempts {
 	Optional<Attempt> lock(String id) {
 		return jdbc.sql("SELECT * FROM package_attempts WHERE id = ? FOR UPDATE")
 			.param(id)
-			.query(Attempts::attempt)
+			.query(ScormAttempts::attempt)
 			.optional();
 	}
 
@@ -96,7 +96,7 @@ class Attempts {
 	}
 
 	Optional<Attempt> find(String id) {
-		return jdbc.sql("SELECT * FROM package_attempts WHERE id = ?").param(id).query(Attempts::attempt).optional();
+		return jdbc.sql("SELECT * FROM package_attempts WHERE id = ?").param(id).query(ScormAttempts::attempt).optional();
 	}
 
 	private static Attempt attempt(ResultSet rs, int n) throws SQLException {
