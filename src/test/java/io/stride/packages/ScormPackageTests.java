@@ -105,6 +105,14 @@ class ScormPackageTests {
 	}
 
 	@Test
+	void importIsInTheOpenApiDocument() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/packages'].post.summary", containsString("SCORM 1.2 or SCORM 2004")))
+			.andExpect(jsonPath("$.paths['/api/v1/packages'].post.responses['422']").exists());
+	}
+
+	@Test
 	void zipBombIsRefusedAndNothingIsKept() throws Exception {
 		int[] before = counts();
 		mvc.perform(multipart("/api/v1/packages").file(new MockMultipartFile("file", "bomb.zip", "application/zip",
