@@ -120,6 +120,34 @@ class LearnerPlaysAScormPackageAndResumesItJourneyTests {
 		browser.checkAccessibility();
 	}
 
+	@Test
+	void theDemoOrganizationsPhishingPackagePlaysToCompletion() throws Exception {
+		Viewer author = fixtures.viewer(org.managerA());
+		java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+		for (String file : java.util.List.of("imsmanifest.xml", "index.html", "lesson.js", "lesson.css")) {
+			try (var in = getClass().getResourceAsStream("/demo/scorm/phishing/" + file)) {
+				files.put(file, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		var imported = scormImport.importPackage(author, "acme-phishing-scorm12.zip", ScormPackages.zip(files));
+		Course draft = authoring.editable(author, imported.courseId());
+		Course course = authoring.publish(author, draft.id(), draft.revision());
+		signsIn("learner-a");
+		browser.go("/learning/courses/" + course.id().value() + "/lessons/" + course.lessons().getFirst().id());
+		browser.enterFrame("#package-frame");
+		browser.find("input[value='click']").click();
+		browser.click("#question button[type=submit]");
+		browser.waitForText("#feedback", "Not quite");
+		browser.find("input[value='report']").click();
+		browser.click("#question button[type=submit]");
+		browser.waitForText("#feedback", "This lesson is done");
+		browser.leaveFrame();
+		browser.waitForText("#package-save-state", "This lesson is done");
+		browser.checkAccessibility();
+		assertThat(delivery.progressIn(fixtures.viewer(org.learnerA()), course.id()).status())
+			.isEqualTo(ProgressStatus.COMPLETED);
+	}
+
 	private void authorIsToldWhatIsWrongWithABrokenPackage() throws Exception {
 		browser.go("/courses");
 		browser.navigate("#import-package-link");
