@@ -254,6 +254,34 @@ class ScormPackageTests {
 	}
 
 	@Test
+	void twoTabsOpeningTheLessonAtOncePlayOneAttempt() throws Exception {
+		Course course = publishedLadder();
+		String lessonId = course.lessons().getFirst().id();
+		var threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var pages = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+			for (int i = 0; i < 4; i++) {
+				pages.add(threads.submit(() -> {
+					start.await();
+					return lessonPage(course, lessonId);
+				}));
+			}
+			start.countDown();
+			java.util.Set<String> commitUrls = new java.util.HashSet<>();
+			for (var page : pages) {
+				commitUrls.add(match(COMMIT_URL, page.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+			}
+			assertThat(commitUrls).hasSize(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM package_attempts WHERE person_id = ?").param(org.learnerA().value())
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void badRunTimeDataIsRefusedNamingTheElementAndNothingIsSaved() throws Exception {
 		Course course = publishedLadder();
 		String commitUrl = match(COMMIT_URL, lessonPage(course, course.lessons().getFirst().id()));
