@@ -54,6 +54,10 @@ public final class Attachments {
 
 	public static Multipart read(byte[] body, String contentType) {
 		try {
+			String boundary = new jakarta.mail.internet.ContentType(contentType).getParameter("boundary");
+			if (boundary == null || boundary.isBlank()) {
+				throw XapiException.badRequest("The Content-Type multipart/mixed must name its boundary.");
+			}
 			MimeMultipart multipart = new MimeMultipart(new ByteArrayDataSource(body, contentType));
 			int count = multipart.getCount();
 			if (count < 1) {
