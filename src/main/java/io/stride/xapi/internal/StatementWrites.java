@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,6 +86,9 @@ public class StatementWrites {
 	 */
 	@Transactional
 	public Stored store(Batch batch, XapiClient client) {
+		if (!client.allows(io.stride.xapi.Scope.STATEMENTS_WRITE)) {
+			throw new XapiException(403, "This client's scopes do not include statements/write.");
+		}
 		Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		// copies: a retry after a concurrent write of the same id starts from the statements as sent
 		List<ObjectNode> statements = batch.statements().stream().map(ObjectNode::deepCopy).toList();
