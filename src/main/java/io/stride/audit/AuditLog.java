@@ -253,6 +253,16 @@ public class AuditLog {
 			.update();
 	}
 
+	@EventListener
+	void on(io.stride.xapi.XapiClientCreated event) {
+		record(event.by(), "XAPI_CLIENT_CREATED", "XAPI_CLIENT", event.clientId(), event.name(), "scopes " + event.scopes());
+	}
+
+	@EventListener
+	void on(io.stride.xapi.XapiClientRevoked event) {
+		record(event.by(), "XAPI_CLIENT_REVOKED", "XAPI_CLIENT", event.clientId(), event.name(), null);
+	}
+
 	private static String hours(java.math.BigDecimal hours) {
 		return hours == null ? "none" : hours.stripTrailingZeros().toPlainString() + " h";
 	}

@@ -1,0 +1,7 @@
+/**
+ * The learning record store: xAPI 1.0.3 under {@code /xapi} for outside tools, authenticated per client with HTTP
+ * Basic ({@link XapiClients}); inside a {@code /xapi} request the authenticated principal is an {@link XapiClient}
+ * (take it as {@code @AuthenticationPrincipal XapiClient client}) and {@link XapiClient#allows(Scope)} says what it may
+ * do.
+ */
+package io.stride.xapi;
