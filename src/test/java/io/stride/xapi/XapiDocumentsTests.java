@@ -156,6 +156,7 @@ class XapiDocumentsTests {
 		assertThat(conflict.body()).contains("exists already");
 
 		String etag = lrs.get(path).headers().firstValue("ETag").orElseThrow();
+		assertThat(Lrs.send(lrs.request(path).header("If-None-Match", etag).GET()).statusCode()).isEqualTo(304);
 		assertThat(json(lrs, "PUT", path, "{\"v\":2}", "If-Match", "\"" + "1".repeat(40) + "\"").statusCode())
 			.isEqualTo(412);
 		assertThat(Lrs.json(lrs.get(path)).get("v").asInt()).isEqualTo(1);
@@ -186,6 +187,24 @@ class XapiDocumentsTests {
 		assertThat(Lrs.json(lrs.get(base + "&since=" + enc(between.toString()))).valueStream().map(n -> n.asString()))
 			.containsExactly("goals");
 		assertThat(lrs.get(base + "&since=yesterday").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void postsArrivingTogetherAreAllMergedNoneLost() throws Exception {
+		Lrs lrs = client("state");
+		String path = state("https://courses.example/" + UUID.randomUUID(), agent("Leo"), "progress", null);
+		int writers = 12;
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+			var done = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+			for (int i = 0; i < writers; i++) {
+				String body = "{\"lesson" + i + "\":true}";
+				done.add(pool.submit(() -> json(lrs, "POST", path, body)));
+			}
+			for (var answer : done) {
+				assertThat(answer.get().statusCode()).isEqualTo(204);
+			}
+		}
+		assertThat(Lrs.json(lrs.get(path)).propertyNames()).hasSize(writers);
 	}
 
 	@Test
