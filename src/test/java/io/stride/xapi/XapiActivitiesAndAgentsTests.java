@@ -5,6 +5,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import io.stride.activity.ActivityType;
+import io.stride.activity.LearningAction;
+import io.stride.activity.LearningRecord;
+import io.stride.activity.Verb;
 import io.stride.support.Fixtures;
 import io.stride.xapi.internal.ActivityDefinitions;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,9 @@ class XapiActivitiesAndAgentsTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	LearningRecord record;
 
 	private Lrs client(String... scopes) throws Exception {
 		return Lrs.client(port, fixtures.token(fixtures.admin().id()), "Tool " + UUID.randomUUID(), scopes);
@@ -87,6 +94,19 @@ class XapiActivitiesAndAgentsTests {
 			.isEqualTo("Safety basics");
 		assertThat(Lrs.json(reader.get("/xapi/activities?activityId=" + enc(parent))).at("/definition/name/en").asString())
 			.isEqualTo("Onboarding");
+	}
+
+	@Test
+	void aLessonStrideRecordedIsAnsweredWithTheDefinitionItsStatementGave() throws Exception {
+		var org = fixtures.organization();
+		String lessonKey = UUID.randomUUID().toString();
+		transactions.executeWithoutResult(status -> record.record(new LearningAction(org.learnerA(), "Learner A",
+				Verb.EXPERIENCED, ActivityType.LESSON, lessonKey, "Lifting safely", null, null)));
+		String iri = record.activityIri(ActivityType.LESSON, lessonKey);
+
+		JsonNode activity = Lrs.json(client("define").get("/xapi/activities?activityId=" + enc(iri)));
+		assertThat(activity.at("/definition/name/en-US").asString()).isEqualTo("Lifting safely");
+		assertThat(activity.at("/definition/type").asString()).isEqualTo(ActivityType.LESSON.iri());
 	}
 
 	@Test

@@ -62,13 +62,32 @@ public class ActivityDefinitions {
 		learnFromStatement(statement, mayDefine);
 	}
 
-	/** The activity as the LRS knows it: {@code objectType}, {@code id} and, when one is known, {@code definition}. */
+	/**
+	 * The activity as the LRS knows it: {@code objectType}, {@code id} and, when one is known, {@code definition}: the
+	 * merged one, else the one in the newest statement about the activity (Stride's own statements, written by
+	 * activity's {@code LearningRecord}, never pass through {@link #learnFrom}).
+	 */
 	public ObjectNode activity(String activityId) {
 		ObjectNode activity = json.createObjectNode();
 		activity.put("objectType", "Activity");
 		activity.put("id", activityId);
-		definition(activityId).ifPresent(d -> activity.set("definition", d));
+		definition(activityId).or(() -> fromNewestStatement(activityId)).ifPresent(d -> activity.set("definition", d));
 		return activity;
+	}
+
+	/** The definition the newest statement whose object is the activity gives it (the learning record's table, ADR 0029). */
+	private Optional<ObjectNode> fromNewestStatement(String activityId) {
+		return jdbc.sql("SELECT statement FROM statements WHERE object_id = ? ORDER BY stored_at DESC "
+				+ "FETCH FIRST 1 ROWS ONLY")
+			.param(activityId)
+			.query(String.class)
+			.optional()
+			.map(json::readTree)
+			.map(statement -> statement.path("object"))
+			.filter(object -> activityId.equals(object.path("id").asString(null)))
+			.map(object -> object.get("definition"))
+			.filter(JsonNode::isObject)
+			.map(definition -> (ObjectNode) definition);
 	}
 
 	Optional<ObjectNode> definition(String activityId) {
