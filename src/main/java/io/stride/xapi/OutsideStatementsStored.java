@@ -8,7 +8,10 @@ import java.util.List;
  */
 public record OutsideStatementsStored(List<Stored> statements) {
 
-	/** One statement: its id, its verb and the Stride person it is about ({@code actorId} null for anyone else). */
-	public record Stored(String statementId, String verbIri, String actorId) {
+	/**
+	 * One statement: its id, its verb, the Stride person it is about ({@code actorId} null for anyone else) and its
+	 * object's id (an activity's IRI; null when the object is an agent or a statement).
+	 */
+	public record Stored(String statementId, String verbIri, String actorId, String objectId) {
 	}
 }

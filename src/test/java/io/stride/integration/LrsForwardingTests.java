@@ -180,7 +180,7 @@ class LrsForwardingTests {
 		String completedId = completed("A course");
 		String experienced = transactions.execute(tx -> record.record(action(Verb.EXPERIENCED, "A lesson")));
 		transactions.executeWithoutResult(tx -> events.publishEvent(new OutsideStatementsStored(
-				List.of(new OutsideStatementsStored.Stored(experienced, Verb.EXPERIENCED.iri(), null)))));
+				List.of(new OutsideStatementsStored.Stored(experienced, Verb.EXPERIENCED.iri(), null, null)))));
 		try {
 			transactions.executeWithoutResult(tx -> {
 				record.record(action(Verb.COMPLETED, "Rolled back"));
