@@ -263,6 +263,11 @@ public class AuditLog {
 		record(event.by(), "XAPI_CLIENT_REVOKED", "XAPI_CLIENT", event.clientId(), event.name(), null);
 	}
 
+	@EventListener
+	void on(io.stride.integration.LrsForwarderChanged event) {
+		record(event.by(), "LRS_FORWARDER_CHANGED", "LRS_FORWARDER", event.forwarderId(), event.name(), event.what());
+	}
+
 	private static String hours(java.math.BigDecimal hours) {
 		return hours == null ? "none" : hours.stripTrailingZeros().toPlainString() + " h";
 	}

@@ -314,6 +314,17 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
+	void on(io.stride.integration.LrsForwardingFailing event) {
+		for (PersonId admin : event.admins()) {
+			notifications.notify(admin, "Forwarding to the LRS “" + event.name() + "” failed " + event.failures()
+					+ " times in a row",
+					"The last failure: " + event.lastError() + " Stride keeps the statements and tries again, waiting "
+							+ "longer each time; they are sent in order once the LRS answers.",
+					"/admin/xapi/forwarding/" + event.forwarderId());
+		}
+	}
+
+	@ApplicationModuleListener
 	void on(io.stride.integration.WebhookPaused event) {
 		String what = "WEBHOOK".equals(event.kind()) ? "A webhook" : "A team's chat connection";
 		for (PersonId admin : event.admins()) {
