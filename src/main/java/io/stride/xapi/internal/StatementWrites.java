@@ -22,7 +22,9 @@ import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import io.stride.xapi.XapiClient;
+import io.stride.xapi.OutsideStatementsStored;
 import io.stride.xapi.XapiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,8 +69,14 @@ public class StatementWrites {
 		.maximumSize(100_000)
 		.build();
 
+	private final ActivityDefinitions definitions;
+
+	private final ApplicationEventPublisher events;
+
 	StatementWrites(JdbcClient jdbc, JsonMapper json, Clock clock, Organization organization,
-			@Value("${stride.base-url}") String baseUrl) {
+			@Value("${stride.base-url}") String baseUrl, ActivityDefinitions definitions, ApplicationEventPublisher events) {
+		this.definitions = definitions;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -124,8 +132,14 @@ public class StatementWrites {
 		for (ObjectNode s : fresh) {
 			complete(s, stored, client);
 		}
-		insert(fresh, stored, client);
+		List<OutsideStatementsStored.Stored> told = insert(fresh, stored, client);
 		Attachments.store(jdbc, batch.attachments(), stored);
+		// the activities' definitions merged as the spec's Activities resource returns them (ADR 0030)
+		fresh.forEach(s -> definitions.learnFrom(s, client.allows(io.stride.xapi.Scope.DEFINE)));
+		if (!told.isEmpty()) {
+			// heard in this transaction: forwarding's outbox and capability evidence commit with the statements
+			events.publishEvent(new OutsideStatementsStored(told));
+		}
 		if (!voids.isEmpty()) {
 			jdbc.sql("UPDATE statements SET voided = TRUE WHERE id IN (:ids) AND verb <> :voided")
 				.param("ids", voids)
@@ -205,10 +219,11 @@ public class StatementWrites {
 		}
 	}
 
-	private void insert(List<ObjectNode> fresh, Instant stored, XapiClient client) {
+	private List<OutsideStatementsStored.Stored> insert(List<ObjectNode> fresh, Instant stored, XapiClient client) {
 		if (fresh.isEmpty()) {
-			return;
+			return List.of();
 		}
+		List<OutsideStatementsStored.Stored> told = new ArrayList<>(fresh.size());
 		List<Object> rows = new ArrayList<>();
 		List<Object> agentRows = new ArrayList<>();
 		List<Object> activityRows = new ArrayList<>();
@@ -228,8 +243,13 @@ public class StatementWrites {
 			}
 			rows.addAll(List.of(id));
 			rows.add(person == null ? null : person.value());
+			String objectColumn = objectColumn(s.get("object"));
+			boolean activity = !s.get("object").has("objectType")
+					|| "Activity".equals(s.get("object").get("objectType").stringValue());
+			told.add(new OutsideStatementsStored.Stored(id, s.get("verb").get("id").stringValue(),
+					person == null ? null : person.value(), activity ? objectColumn : null));
 			rows.add(s.get("verb").get("id").stringValue());
-			rows.add(objectColumn(s.get("object")));
+			rows.add(objectColumn);
 			rows.add(score != null && score.has("scaled") ? score.get("scaled").doubleValue() : null);
 			rows.add(result != null && result.has("success") ? result.get("success").booleanValue() : null);
 			rows.add(Timestamp.from(StatementRules.instant(s.get("timestamp").stringValue(), "timestamp")));
@@ -261,6 +281,7 @@ public class StatementWrites {
 				.params(activityRows)
 				.update();
 		}
+		return told;
 	}
 
 	private static String limited(String value, String what) {
