@@ -129,21 +129,37 @@ class AlternateRequestSyntax extends OncePerRequestFilter {
 			return null;
 		}
 
+		/** A form field stands for the header; other headers are the request's own, but for the body's type and length. */
 		@Override
 		public String getHeader(String name) {
-			return headers.get(name);
+			if (headers.containsKey(name) || isBodyHeader(name)) {
+				return headers.get(name);
+			}
+			return super.getHeader(name);
 		}
 
 		@Override
 		public Enumeration<String> getHeaders(String name) {
-			String value = headers.get(name);
-			return Collections.enumeration(value == null ? List.of() : List.of(value));
+			if (headers.containsKey(name) || isBodyHeader(name)) {
+				String value = headers.get(name);
+				return Collections.enumeration(value == null ? List.of() : List.of(value));
+			}
+			return super.getHeaders(name);
 		}
 
 		@Override
 		public Enumeration<String> getHeaderNames() {
 			Set<String> names = new LinkedHashSet<>(headers.keySet());
+			for (String name : Collections.list(super.getHeaderNames())) {
+				if (!isBodyHeader(name) && !headers.containsKey(name)) {
+					names.add(name);
+				}
+			}
 			return Collections.enumeration(names);
+		}
+
+		private static boolean isBodyHeader(String name) {
+			return name.equalsIgnoreCase("content-type") || name.equalsIgnoreCase("content-length");
 		}
 
 		@Override

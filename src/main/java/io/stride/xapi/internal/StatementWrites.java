@@ -1,0 +1,329 @@
+package io.stride.xapi.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.stride.identity.Organization;
+import io.stride.identity.Person;
+import io.stride.identity.PersonId;
+import io.stride.shared.Ids;
+import io.stride.xapi.XapiClient;
+import io.stride.xapi.XapiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stores statements that clients send: checked, completed with what the LRS sets ({@code id} when absent,
+ * {@code stored}, {@code authority}, {@code version}, {@code timestamp} when absent), compared with a statement of the
+ * same id already stored (the same is accepted again, a different one is a conflict), linked to the Stride person it
+ * is about, and written with their agents, activities and attachments in one transaction, all or nothing.
+ */
+@Component
+public class StatementWrites {
+
+	static final int MAX_KEY = 1000;
+
+	private static final String COLUMNS = "id, actor_id, verb, object_id, course_id, result_score, result_success, "
+			+ "occurred_at, stored_at, statement, registration, result_response, voided, client_id";
+
+	private static final String ROW = "(?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Organization organization;
+
+	private final String baseUrl;
+
+	StatementWrites(JdbcClient jdbc, JsonMapper json, Clock clock, Organization organization,
+			@Value("${stride.base-url}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.organization = organization;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** The statements to store and the attachments that came with them (by SHA-2). */
+	public record Batch(List<ObjectNode> statements, Map<String, Attachments.Part> attachments) {
+	}
+
+	/**
+	 * Stores the batch, or nothing of it.
+	 * @return the statements' ids in the order sent, and whether any was new
+	 */
+	@Transactional
+	public Stored store(Batch batch, XapiClient client) {
+		Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		// copies: a retry after a concurrent write of the same id starts from the statements as sent
+		List<ObjectNode> statements = batch.statements().stream().map(ObjectNode::deepCopy).toList();
+		Set<String> seen = new HashSet<>();
+		List<String> ids = new ArrayList<>(statements.size());
+		for (ObjectNode s : statements) {
+			StatementRules.statement(s);
+			contextActivitiesAsArrays(s.get("context"));
+			if (s.get("object") instanceof ObjectNode object && object.has("context")) {
+				contextActivitiesAsArrays(object.get("context"));
+			}
+			String id = s.has("id") ? s.get("id").stringValue().toLowerCase(Locale.ROOT) : Ids.newId();
+			s.put("id", id);
+			if (!seen.add(id)) {
+				throw XapiException.badRequest("The statement id " + id + " appears twice in this batch.");
+			}
+			ids.add(id);
+		}
+		Attachments.requireParts(statements, batch.attachments());
+		Map<String, String> existing = existing(ids);
+		List<ObjectNode> fresh = new ArrayList<>();
+		for (ObjectNode s : statements) {
+			String earlier = existing.get(s.get("id").stringValue());
+			if (earlier == null) {
+				fresh.add(s);
+			}
+			else if (!sameStatement(json.readTree(earlier), s)) {
+				throw new XapiException(409, "A different statement with the id " + s.get("id").stringValue()
+						+ " is already stored; statements can't be changed.");
+			}
+		}
+		List<String> voids = voidedTargets(fresh);
+		for (ObjectNode s : fresh) {
+			complete(s, stored, client);
+		}
+		insert(fresh, stored, client);
+		Attachments.store(jdbc, batch.attachments(), stored);
+		if (!voids.isEmpty()) {
+			jdbc.sql("UPDATE statements SET voided = TRUE WHERE id IN (:ids) AND verb <> :voided")
+				.param("ids", voids)
+				.param("voided", StatementRules.VOIDED)
+				.update();
+		}
+		return new Stored(ids, !fresh.isEmpty());
+	}
+
+	public record Stored(List<String> ids, boolean anyNew) {
+	}
+
+	private Map<String, String> existing(List<String> ids) {
+		Map<String, String> found = new HashMap<>();
+		jdbc.sql("SELECT id, statement FROM statements WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> found.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return found;
+	}
+
+	/**
+	 * The ids a batch's voiding statements void. Voiding a voiding statement is refused: it would bring back a
+	 * statement its writer took back.
+	 */
+	private List<String> voidedTargets(List<ObjectNode> fresh) {
+		List<String> targets = new ArrayList<>();
+		Map<String, ObjectNode> byId = new HashMap<>();
+		fresh.forEach(s -> byId.put(s.get("id").stringValue(), s));
+		for (ObjectNode s : fresh) {
+			if (StatementRules.VOIDED.equals(s.get("verb").get("id").stringValue())) {
+				targets.add(s.get("object").get("id").stringValue().toLowerCase(Locale.ROOT));
+			}
+		}
+		if (targets.isEmpty()) {
+			return targets;
+		}
+		List<String> voidingTargets = new ArrayList<>(jdbc.sql("SELECT id FROM statements WHERE id IN (:ids) AND verb = :voided")
+			.param("ids", targets)
+			.param("voided", StatementRules.VOIDED)
+			.query(String.class)
+			.list());
+		targets.stream().filter(t -> byId.containsKey(t)
+				&& StatementRules.VOIDED.equals(byId.get(t).get("verb").get("id").stringValue()))
+			.forEach(voidingTargets::add);
+		if (!voidingTargets.isEmpty()) {
+			throw XapiException.badRequest("The statement " + voidingTargets.get(0)
+					+ " voids another statement; a voiding statement can't be voided.");
+		}
+		return targets;
+	}
+
+	/** What the LRS sets: stored, authority (the client), version, and the timestamp when the client gave none. */
+	private void complete(ObjectNode s, Instant stored, XapiClient client) {
+		s.put("stored", stored.toString());
+		if (!s.has("timestamp")) {
+			s.put("timestamp", stored.toString());
+		}
+		if (!s.has("version")) {
+			s.put("version", "1.0.0");
+		}
+		ObjectNode authority = s.putObject("authority");
+		authority.put("objectType", "Agent");
+		authority.put("name", client.name());
+		authority.putObject("account").put("homePage", baseUrl).put("name", "xapi-client:" + client.id());
+	}
+
+	/** A single context activity may be sent alone; the LRS keeps and returns it in an array (Data 2.4.6.2). */
+	private static void contextActivitiesAsArrays(JsonNode context) {
+		if (context != null && context.get("contextActivities") instanceof ObjectNode activities) {
+			for (String kind : List.copyOf(activities.propertyNames())) {
+				JsonNode value = activities.get(kind);
+				if (value.isObject()) {
+					activities.putArray(kind).add(value);
+				}
+			}
+		}
+	}
+
+	private void insert(List<ObjectNode> fresh, Instant stored, XapiClient client) {
+		if (fresh.isEmpty()) {
+			return;
+		}
+		List<Object> rows = new ArrayList<>();
+		List<Object> agentRows = new ArrayList<>();
+		List<Object> activityRows = new ArrayList<>();
+		Map<String, Optional<PersonId>> people = new HashMap<>();
+		for (ObjectNode s : fresh) {
+			String id = s.get("id").stringValue();
+			JsonNode actor = s.get("actor");
+			String actorKey = AgentKeys.key(actor);
+			PersonId person = actorKey == null ? null
+					: people.computeIfAbsent(actorKey, k -> personOf(actor)).orElse(null);
+			JsonNode result = s.get("result");
+			JsonNode score = result == null ? null : result.get("score");
+			String response = result != null && result.has("response") ? result.get("response").stringValue() : null;
+			JsonNode context = s.get("context");
+			String serialized = json.writeValueAsString(s);
+			if (serialized.length() > 1_000_000) {
+				throw new XapiException(413, "The statement " + id + " is larger than 1,000,000 characters.");
+			}
+			rows.addAll(List.of(id));
+			rows.add(person == null ? null : person.value());
+			rows.add(s.get("verb").get("id").stringValue());
+			rows.add(objectColumn(s.get("object")));
+			rows.add(score != null && score.has("scaled") ? score.get("scaled").doubleValue() : null);
+			rows.add(result != null && result.has("success") ? result.get("success").booleanValue() : null);
+			rows.add(Timestamp.from(StatementRules.instant(s.get("timestamp").stringValue(), "timestamp")));
+			rows.add(Timestamp.from(stored));
+			rows.add(serialized);
+			rows.add(context != null && context.has("registration")
+					? context.get("registration").stringValue().toLowerCase(Locale.ROOT) : null);
+			rows.add(response != null && response.length() <= 2000 ? response : null);
+			rows.add(client.id());
+			for (AgentKeys.Appearance a : AgentKeys.appearances(s)) {
+				agentRows.addAll(List.of(id, limited(a.key(), "An agent's identifier"), a.direct()));
+			}
+			for (AgentKeys.Appearance a : AgentKeys.activities(s)) {
+				activityRows.addAll(List.of(id, limited(a.key(), "An activity id"), a.direct()));
+			}
+		}
+		jdbc.sql("INSERT INTO statements (" + COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(fresh.size(), ROW)))
+			.params(rows)
+			.update();
+		if (!agentRows.isEmpty()) {
+			jdbc.sql("INSERT INTO xapi_statement_agents (statement_id, agent_key, direct) VALUES "
+					+ String.join(", ", Collections.nCopies(agentRows.size() / 3, "(?, ?, ?)")))
+				.params(agentRows)
+				.update();
+		}
+		if (!activityRows.isEmpty()) {
+			jdbc.sql("INSERT INTO xapi_statement_activities (statement_id, activity_id, direct) VALUES "
+					+ String.join(", ", Collections.nCopies(activityRows.size() / 3, "(?, ?, ?)")))
+				.params(activityRows)
+				.update();
+		}
+	}
+
+	private static String limited(String value, String what) {
+		if (value.length() > MAX_KEY) {
+			throw new XapiException(413, what + " is longer than " + MAX_KEY + " characters: " + value.substring(0, 80) + "…");
+		}
+		return value;
+	}
+
+	/**
+	 * The object column: an activity's id, as Stride's own statements have it; other objects get a value with a
+	 * space, which no IRI has, so that the activity filter never finds them.
+	 */
+	static String objectColumn(JsonNode object) {
+		String type = object.has("objectType") ? object.get("objectType").stringValue() : "Activity";
+		return switch (type) {
+			case "Activity" -> limited(object.get("id").stringValue(), "An activity id");
+			case "StatementRef" -> "StatementRef " + object.get("id").stringValue().toLowerCase(Locale.ROOT);
+			case "Agent", "Group" -> {
+				String key = AgentKeys.key(object);
+				yield key == null ? type : limited(type + " " + key, "An agent's identifier");
+			}
+			default -> type;
+		};
+	}
+
+	/**
+	 * The Stride person a statement's actor is: an account on Stride's own address named with the person's id (as
+	 * Stride's statements name people), or the email of an active person.
+	 */
+	public Optional<PersonId> personOf(JsonNode actor) {
+		if (actor == null || !actor.isObject() || "Group".equals(actor.path("objectType").asString(""))) {
+			return Optional.empty();
+		}
+		if (actor.has("account")) {
+			JsonNode account = actor.get("account");
+			String home = account.get("homePage").asString();
+			if (home.endsWith("/")) {
+				home = home.substring(0, home.length() - 1);
+			}
+			String name = account.get("name").asString();
+			if (home.equals(baseUrl) && Ids.looksValid(name)) {
+				return organization.contactOf(new PersonId(name)).map(Person::id);
+			}
+			return Optional.empty();
+		}
+		if (actor.has("mbox")) {
+			return organization.activePersonByEmail(actor.get("mbox").asString().substring("mailto:".length()))
+				.map(Person::id);
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether a statement sent again is the one stored: the same apart from what the LRS set (stored, authority,
+	 * version, and the timestamp when the client sent none).
+	 */
+	static boolean sameStatement(JsonNode stored, ObjectNode sent) {
+		ObjectNode a = (ObjectNode) stored.deepCopy();
+		ObjectNode b = sent.deepCopy();
+		for (String lrsSet : new String[] { "stored", "authority", "version", "id" }) {
+			a.remove(lrsSet);
+			b.remove(lrsSet);
+		}
+		if (!b.has("timestamp")) {
+			a.remove("timestamp");
+		}
+		else if (a.has("timestamp")) {
+			Instant first = StatementRules.instant(a.get("timestamp").asString(), "timestamp");
+			Instant second = StatementRules.instant(b.get("timestamp").asString(), "timestamp");
+			if (!first.equals(second)) {
+				return false;
+			}
+			a.remove("timestamp");
+			b.remove("timestamp");
+		}
+		return a.equals(b);
+	}
+
+}
