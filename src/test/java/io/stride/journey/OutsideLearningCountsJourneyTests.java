@@ -64,7 +64,7 @@ class OutsideLearningCountsJourneyTests {
 	}
 
 	@BeforeEach
-	void start() {
+	void start() throws Exception {
 		org = fixtures.organization();
 		fixtures.person(fixtures.admin(), "Outside Admin", "outside-admin", org.suffix(), Set.of(), Set.of(), Role.ADMIN);
 		browser = Browser.open(port, "outside-learning");
