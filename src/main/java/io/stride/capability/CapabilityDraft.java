@@ -14,6 +14,12 @@ public record CapabilityDraft(String name, String description, String category, 
 
 	/** One evidence rule as written; see {@link EvidenceRule} for which fields each kind uses. */
 	public record RuleDraft(int level, RuleKind kind, CourseId courseId, boolean currentVersion, String taskId,
-			Integer count, String certificateName) {
+			Integer count, String certificateName, String activityIri, String activityName, Double minScore) {
+
+		/** A rule of a kind that names no outside activity. */
+		public RuleDraft(int level, RuleKind kind, CourseId courseId, boolean currentVersion, String taskId,
+				Integer count, String certificateName) {
+			this(level, kind, courseId, currentVersion, taskId, count, certificateName, null, null, null);
+		}
 	}
 }

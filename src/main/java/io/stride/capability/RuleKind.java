@@ -11,5 +11,10 @@ public enum RuleKind {
 	/** An external certificate uploaded by the person and confirmed by a manager (optionally of a named kind). */
 	CERTIFICATE,
 	/** Validation by at least {@code count} people who themselves hold the level. */
-	VALIDATIONS
+	VALIDATIONS,
+	/**
+	 * An activity of an outside tool (a MOOC, a SCORM or cmi5 player, a simulator) completed, passed or mastered, as
+	 * statements sent to Stride's LRS say, with at least {@code minScore} when set.
+	 */
+	OUTSIDE_ACTIVITY
 }

@@ -82,13 +82,17 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoPackage scormPackage;
 
+	private final DemoOutsideLearning outsideLearning;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
 			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
 			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities,
-			DemoCycles cycles, DemoRhythm rhythm, DemoTracks tracks, DemoMedia media, DemoPackage scormPackage) {
+			DemoCycles cycles, DemoRhythm rhythm, DemoTracks tracks, DemoMedia media, DemoPackage scormPackage,
+			DemoOutsideLearning outsideLearning) {
 		this.scormPackage = scormPackage;
+		this.outsideLearning = outsideLearning;
 		this.rhythm = rhythm;
 		this.tracks = tracks;
 		this.media = media;
@@ -213,6 +217,8 @@ class DemoData implements ApplicationRunner {
 				delivery.today());
 		// a SCORM 1.2 package, imported and published: anyone can play it from the catalogue
 		scormPackage.seed(mayaViewer);
+		// learning outside Stride: a MOOC's connector reports Leo's course, which a capability counts
+		outsideLearning.seed(admin, leo, delivery.today());
 	}
 
 	private PersonId person(Viewer admin, String name, String handle, Set<TeamId> teams, Set<TeamId> manages,

@@ -72,6 +72,18 @@ public class CatalogueStore {
 			.list();
 	}
 
+	/** Active capabilities with a rule on any of these outside activities (by IRI, exactly). */
+	public List<CapabilityId> referencingActivities(Collection<String> activityIris) {
+		if (activityIris.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT DISTINCT r.capability_id FROM capability_rules r JOIN capabilities c ON c.id = r.capability_id "
+				+ "WHERE c.status = 'ACTIVE' AND r.activity_iri IN (:iris)")
+			.param("iris", List.copyOf(activityIris))
+			.query((rs, n) -> new CapabilityId(rs.getString(1)))
+			.list();
+	}
+
 	/** Active capabilities with a rule on any of these checklist tasks. */
 	public List<CapabilityId> referencingTasks(Collection<String> tasks) {
 		if (tasks.isEmpty()) {
@@ -151,10 +163,12 @@ public class CatalogueStore {
 		int position = 0;
 		for (EvidenceRule rule : rules) {
 			jdbc.sql("INSERT INTO capability_rules (id, capability_id, level_rank, kind, course_id, current_version, task_id, "
-					+ "required_count, certificate_name, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "required_count, certificate_name, position, activity_iri, activity_name, min_score) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(rule.id(), id.value(), rule.level(), rule.kind().name(),
 						rule.courseId() == null ? null : rule.courseId().value(), rule.currentVersion(), rule.taskId(),
-						rule.count(), rule.certificateName(), position++)
+						rule.count(), rule.certificateName(), position++, rule.activityIri(), rule.activityName(),
+						rule.minScore())
 				.update();
 		}
 	}
@@ -240,15 +254,19 @@ public class CatalogueStore {
 				})
 				.list();
 			jdbc.sql("SELECT capability_id, id, level_rank, kind, course_id, current_version, task_id, required_count, "
-					+ "certificate_name FROM capability_rules WHERE capability_id IN (:ids) ORDER BY level_rank, position")
+					+ "certificate_name, activity_iri, activity_name, min_score FROM capability_rules "
+					+ "WHERE capability_id IN (:ids) ORDER BY level_rank, position")
 				.param("ids", chunk)
 				.query((rs, n) -> {
 					int count = rs.getInt(8);
 					Integer required = rs.wasNull() ? null : count;
+					double score = rs.getDouble(12);
+					Double minScore = rs.wasNull() ? null : score;
 					rules.computeIfAbsent(new CapabilityId(rs.getString(1)), k -> new ArrayList<>())
 						.add(new EvidenceRule(rs.getString(2), rs.getInt(3), RuleKind.valueOf(rs.getString(4)),
 								rs.getString(5) == null ? null : new CourseId(rs.getString(5)), rs.getBoolean(6),
-								rs.getString(7), required, rs.getString(9), null));
+								rs.getString(7), required, rs.getString(9), null, rs.getString(10), rs.getString(11),
+								minScore));
 					return null;
 				})
 				.list();

@@ -52,6 +52,9 @@ public class DraftCheck {
 
 	private final RuleLabels labels;
 
+	/** As long as an activity IRI a rule may name (the LRS keeps longer ones, but no rule needs them). */
+	static final int MAX_ACTIVITY_IRI = 500;
+
 	DraftCheck(CatalogueStore store, Authoring authoring, RuleLabels labels) {
 		this.store = store;
 		this.authoring = authoring;
@@ -212,12 +215,21 @@ public class DraftCheck {
 							rule = new EvidenceRule(Ids.newId(), r.level(), r.kind(), null, false, null, r.count(), null, null);
 						}
 					}
+					case OUTSIDE_ACTIVITY -> {
+						String iri = r.activityIri() == null ? "" : r.activityIri().strip();
+						String name = r.activityName() == null || r.activityName().isBlank() ? null : r.activityName().strip();
+						problem = outsideActivityProblem(iri, name, r.minScore());
+						if (problem == null) {
+							rule = new EvidenceRule(Ids.newId(), r.level(), r.kind(), null, false, null, null, null, null, iri,
+									name, r.minScore());
+						}
+					}
 				}
 			}
 			if (rule != null) {
 				List<Object> key = java.util.Arrays.asList(rule.level(), rule.kind(), rule.courseId(), rule.currentVersion(),
 						rule.taskId(), rule.count(), rule.certificateName() == null ? null
-								: rule.certificateName().toLowerCase(Locale.ROOT));
+								: rule.certificateName().toLowerCase(Locale.ROOT), rule.activityIri());
 				if (!seen.add(key)) {
 					problem = "This rule is already on level " + rule.level() + ".";
 				}
@@ -235,6 +247,45 @@ public class DraftCheck {
 		// stored per level in the order written, so that a level's rules read together
 		rules.sort(java.util.Comparator.comparingInt(EvidenceRule::level));
 		return rules;
+	}
+
+	/**
+	 * What is wrong with an outside activity rule, or null. Statements name activities by IRI and the LRS matches them
+	 * exactly, so the rule's IRI must be absolute, as statements' are (a relative one could never match).
+	 */
+	static String outsideActivityProblem(String iri, String name, Double minScore) {
+		if (iri.isEmpty()) {
+			return "Give the outside activity's IRI, e.g. https://mooc.example/courses/negotiation.";
+		}
+		if (iri.length() > MAX_ACTIVITY_IRI) {
+			return "Keep the activity's IRI to " + MAX_ACTIVITY_IRI + " characters.";
+		}
+		if (!absoluteIri(iri)) {
+			return "The activity's IRI must be absolute, with a scheme, e.g. https://mooc.example/courses/negotiation.";
+		}
+		if (name != null && name.length() > MAX_NAME) {
+			return "Keep the activity's name to " + MAX_NAME + " characters.";
+		}
+		if (ControlCharacters.in(name)) {
+			return ControlCharacters.MESSAGE;
+		}
+		if (minScore != null && (minScore.isNaN() || minScore < 0 || minScore > 1)) {
+			return "The lowest score that counts is from 0 % to 100 % (a scaled score from 0 to 1).";
+		}
+		return null;
+	}
+
+	private static boolean absoluteIri(String iri) {
+		if (iri.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			return false;
+		}
+		try {
+			java.net.URI uri = new java.net.URI(iri);
+			return uri.isAbsolute() && (uri.getRawSchemeSpecificPart() != null && !uri.getRawSchemeSpecificPart().isEmpty());
+		}
+		catch (java.net.URISyntaxException e) {
+			return false;
+		}
 	}
 
 	private static String text(String value, String field, int max, boolean required, Map<String, String> errors,

@@ -22,6 +22,7 @@ import io.stride.mastery.Mastery;
 import io.stride.mastery.MasteryRecord;
 import io.stride.mastery.SignOff;
 import io.stride.practice.Practice;
+import io.stride.xapi.OutsideLearning;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +44,11 @@ public class EvidenceLoader {
 
 	private final PersonEvidenceStore personEvidence;
 
+	private final OutsideLearning outsideLearning;
+
 	EvidenceLoader(Mastery mastery, Checklists checklists, Practice practice, Authoring authoring,
-			PersonEvidenceStore personEvidence) {
+			PersonEvidenceStore personEvidence, OutsideLearning outsideLearning) {
+		this.outsideLearning = outsideLearning;
 		this.mastery = mastery;
 		this.checklists = checklists;
 		this.practice = practice;
@@ -60,6 +64,7 @@ public class EvidenceLoader {
 		Set<String> tasks = new HashSet<>();
 		Set<CapabilityId> certificates = new HashSet<>();
 		Set<CapabilityId> validations = new HashSet<>();
+		Set<String> activities = new HashSet<>();
 		for (Capability capability : capabilities) {
 			for (EvidenceRule rule : capability.rules()) {
 				switch (rule.kind()) {
@@ -73,6 +78,7 @@ public class EvidenceLoader {
 					case TASK_SIGNED_OFF -> tasks.add(rule.taskId());
 					case CERTIFICATE -> certificates.add(capability.id());
 					case VALIDATIONS -> validations.add(capability.id());
+					case OUTSIDE_ACTIVITY -> activities.add(rule.activityIri());
 				}
 			}
 		}
@@ -127,12 +133,18 @@ public class EvidenceLoader {
 						.add(new Facts.Validation(row.levelRank(), row.validatorName(), row.validatedOn()));
 				}
 			}
+			if (!activities.isEmpty()) {
+				for (OutsideLearning.Completion c : outsideLearning.completions(chunk, activities)) {
+					builder(builders, c.personId()).outside.computeIfAbsent(c.activityIri(), k -> new ArrayList<>())
+						.add(new Facts.OutsideCompletion(LocalDate.ofInstant(c.at(), ZoneOffset.UTC), c.score()));
+				}
+			}
 		}
 		Map<PersonId, Facts> result = new HashMap<>();
 		for (PersonId person : all) {
 			Builder b = builders.get(person);
 			result.put(person, b == null ? Facts.NONE.withNames(names)
-					: new Facts(b.mastered, b.signOffs, b.reviewDays, b.certificates, b.validations, names));
+					: new Facts(b.mastered, b.signOffs, b.reviewDays, b.certificates, b.validations, names, b.outside));
 		}
 		return result;
 	}
@@ -163,6 +175,8 @@ public class EvidenceLoader {
 		final Map<CapabilityId, List<Facts.Certificate>> certificates = new HashMap<>();
 
 		final Map<CapabilityId, List<Facts.Validation>> validations = new HashMap<>();
+
+		final Map<String, List<Facts.OutsideCompletion>> outside = new HashMap<>();
 	}
 
 	/** Everyone with any evidence the capability's rules ask for (a superset of those who hold a level). */
@@ -170,8 +184,12 @@ public class EvidenceLoader {
 		Set<CourseId> mastered = new HashSet<>();
 		Set<CourseId> reviewed = new HashSet<>();
 		Set<String> tasks = new HashSet<>();
+		Set<String> activities = new HashSet<>();
 		for (EvidenceRule rule : capability.rules()) {
-			if (rule.kind() == RuleKind.COURSE_MASTERED) {
+			if (rule.kind() == RuleKind.OUTSIDE_ACTIVITY) {
+				activities.add(rule.activityIri());
+			}
+			else if (rule.kind() == RuleKind.COURSE_MASTERED) {
 				mastered.add(rule.courseId());
 			}
 			else if (rule.kind() == RuleKind.SPACED_REVIEWS) {
@@ -190,6 +208,9 @@ public class EvidenceLoader {
 		}
 		if (!tasks.isEmpty()) {
 			people.addAll(checklists.peopleSignedOff(tasks));
+		}
+		if (!activities.isEmpty()) {
+			people.addAll(outsideLearning.peopleWhoCompleted(activities));
 		}
 		return people;
 	}

@@ -19,6 +19,8 @@ import io.stride.identity.PersonId;
 import io.stride.mastery.CourseMasteryChanged;
 import io.stride.mastery.SignOffChanged;
 import io.stride.practice.ReviewAnswered;
+import io.stride.xapi.OutsideLearning;
+import io.stride.xapi.OutsideStatementsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.stride.capability.CapabilityLevelChanged;
@@ -50,8 +52,11 @@ public class Holdings {
 
 	private final ApplicationEventPublisher events;
 
+	private final OutsideLearning outsideLearning;
+
 	Holdings(CatalogueStore catalogue, EvidenceLoader loader, HoldingStore store, Clock clock,
-			PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactions, ApplicationEventPublisher events, OutsideLearning outsideLearning) {
+		this.outsideLearning = outsideLearning;
 		this.events = events;
 		this.catalogue = catalogue;
 		this.loader = loader;
@@ -159,6 +164,39 @@ public class Holdings {
 		if (event.correct()) {
 			recomputeFor(event.personId(), catalogue.referencingCourses(List.of(event.courseId())));
 		}
+	}
+
+	/**
+	 * Statements from outside tools, in the transaction that stored them: a completion can give a level, and a voiding
+	 * statement can take one away (the statement it voided says whose and about what). Only statements about Stride
+	 * people and activities some active rule names cost more than one query.
+	 */
+	@EventListener
+	void on(OutsideStatementsStored event) {
+		List<OutsideStatementsStored.Stored> touched = new ArrayList<>();
+		List<String> voiding = new ArrayList<>();
+		for (OutsideStatementsStored.Stored s : event.statements()) {
+			if (OutsideLearning.VOIDED.equals(s.verbIri())) {
+				voiding.add(s.statementId());
+			}
+			else if (s.actorId() != null && s.objectId() != null && OutsideLearning.COMPLETING_VERBS.contains(s.verbIri())) {
+				touched.add(s);
+			}
+		}
+		touched.addAll(outsideLearning.voidedBy(voiding).stream()
+			.filter(s -> s.actorId() != null && s.objectId() != null && OutsideLearning.COMPLETING_VERBS.contains(s.verbIri()))
+			.toList());
+		if (touched.isEmpty()) {
+			return;
+		}
+		Map<PersonId, Set<String>> byPerson = new java.util.LinkedHashMap<>();
+		touched.forEach(s -> byPerson.computeIfAbsent(new PersonId(s.actorId()), k -> new LinkedHashSet<>()).add(s.objectId()));
+		Set<String> all = new LinkedHashSet<>();
+		byPerson.values().forEach(all::addAll);
+		if (catalogue.referencingActivities(all).isEmpty()) {
+			return;
+		}
+		byPerson.forEach((person, activities) -> recomputeFor(person, catalogue.referencingActivities(activities)));
 	}
 
 	/** A new version makes earlier masteries stop counting where a rule asks for the current version. */

@@ -90,7 +90,51 @@ public final class LevelEvaluator {
 			case SPACED_REVIEWS -> reviews(rule, facts, months, today);
 			case CERTIFICATE -> certificate(capability, rule, facts, months, today);
 			case VALIDATIONS -> validations(capability, rule, facts, months, today);
+			case OUTSIDE_ACTIVITY -> outside(rule, facts, months, today);
 		};
+	}
+
+	/**
+	 * The newest completion with enough score decides, like a mastery: it counts from its day for the capability's
+	 * validity. Statements with success false or voided never reach here.
+	 */
+	private static RuleResult outside(EvidenceRule rule, Facts facts, Integer months, LocalDate today) {
+		String activity = "“" + (rule.activityName() == null || rule.activityName().isBlank() ? rule.activityIri()
+				: rule.activityName()) + "”";
+		String enough = rule.minScore() == null ? "" : " with a score of at least " + percent(rule.minScore());
+		MissingEvidence missing = new MissingEvidence(rule.id(), RuleKind.OUTSIDE_ACTIVITY,
+				"Complete " + activity + " in the outside tool" + enough, "OUTSIDE_ACTIVITY", null, null);
+		List<Facts.OutsideCompletion> all = facts.outside().getOrDefault(rule.activityIri(), List.of());
+		LocalDate newest = null;
+		Double bestBelow = null;
+		for (Facts.OutsideCompletion c : all) {
+			if (rule.minScore() != null && (c.score() == null || c.score() < rule.minScore())) {
+				if (c.score() != null && (bestBelow == null || c.score() > bestBelow)) {
+					bestBelow = c.score();
+				}
+				continue;
+			}
+			if (newest == null || c.on().isAfter(newest)) {
+				newest = c.on();
+			}
+		}
+		if (newest == null) {
+			return new RuleResult(rule, false, all.isEmpty() ? activity + " not completed in an outside tool yet"
+					: "Completed " + activity + " with " + (bestBelow == null ? "no score" : percent(bestBelow))
+							+ "; it takes " + percent(rule.minScore()), null, missing);
+		}
+		LocalDate until = plus(newest, months);
+		if (until != null && !today.isBefore(until)) {
+			return new RuleResult(rule, false, "Completed " + activity + " in an outside tool on " + day(newest)
+					+ "; expired on " + day(until), until, missing);
+		}
+		return new RuleResult(rule, true, "Completed " + activity + " in an outside tool on " + day(newest)
+				+ validity(until), until, null);
+	}
+
+	/** A scaled score in percent, e.g. 0.8 is "80 %". */
+	static String percent(double scaled) {
+		return Math.round(scaled * 100) + " %";
 	}
 
 	private static RuleResult mastered(EvidenceRule rule, Facts facts, Integer months, LocalDate today) {

@@ -111,6 +111,7 @@ public class ProfileReader {
 			case TASK_SIGNED_OFF -> facts.signOffs().containsKey(rule.taskId());
 			case CERTIFICATE -> facts.certificates().containsKey(capability.id());
 			case VALIDATIONS -> facts.validations().containsKey(capability.id());
+			case OUTSIDE_ACTIVITY -> facts.outside().containsKey(rule.activityIri());
 		});
 	}
 }

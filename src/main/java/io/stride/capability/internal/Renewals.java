@@ -78,6 +78,9 @@ public class Renewals {
 					"CERTIFICATE", null, null);
 			case VALIDATIONS -> new MissingEvidence(rule.id(), rule.kind(),
 					"Be validated again by people who hold the level", "VALIDATION", null, null);
+			case OUTSIDE_ACTIVITY -> new MissingEvidence(rule.id(), rule.kind(), "Complete “"
+					+ (rule.activityName() == null ? rule.activityIri() : rule.activityName()) + "” in the outside tool again",
+					"OUTSIDE_ACTIVITY", null, null);
 		};
 	}
 }

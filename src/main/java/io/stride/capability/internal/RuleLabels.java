@@ -77,14 +77,16 @@ public class RuleLabels {
 					: "A confirmed certificate: " + rule.certificateName();
 			case VALIDATIONS -> "Validated by " + rule.count() + (rule.count() == 1 ? " person who holds" : " people who hold")
 					+ " the level";
+			case OUTSIDE_ACTIVITY -> "Completed “" + (rule.activityName() == null || rule.activityName().isBlank()
+					? rule.activityIri() : rule.activityName()) + "” in an outside tool"
+					+ (rule.minScore() == null ? "" : " (score ≥ " + LevelEvaluator.percent(rule.minScore()) + ")");
 		};
 	}
 
 	private static EvidenceRule labelled(EvidenceRule r, Map<CourseId, String> titles, Map<String, Checklists.TaskInfo> tasks) {
 		String label = label(r, r.courseId() == null ? null : titles.get(r.courseId()),
 				r.taskId() == null ? null : tasks.get(r.taskId()));
-		return new EvidenceRule(r.id(), r.level(), r.kind(), r.courseId(), r.currentVersion(), r.taskId(), r.count(),
-				r.certificateName(), label);
+		return r.withLabel(label);
 	}
 
 	/** The tasks that still exist of these ids. */

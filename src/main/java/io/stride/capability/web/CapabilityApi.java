@@ -57,11 +57,13 @@ class CapabilityApi {
 
 	/** {@code label} says the rule in words, e.g. "3 successful spaced reviews of “Handling escalations”". */
 	record RuleView(String id, int level, String kind, String courseId, boolean currentVersion, String taskId,
-			Integer count, String certificateName, String label) {
+			Integer count, String certificateName, String label, String activityIri, String activityName,
+			Double minScore) {
 
 		static RuleView of(EvidenceRule r) {
 			return new RuleView(r.id(), r.level(), r.kind().name(), r.courseId() == null ? null : r.courseId().value(),
-					r.currentVersion(), r.taskId(), r.count(), r.certificateName(), r.label());
+					r.currentVersion(), r.taskId(), r.count(), r.certificateName(), r.label(), r.activityIri(),
+					r.activityName(), r.minScore());
 		}
 	}
 
@@ -79,10 +81,12 @@ class CapabilityApi {
 
 	/**
 	 * One evidence rule. {@code kind}: COURSE_MASTERED (courseId, currentVersion), SPACED_REVIEWS (courseId, count),
-	 * TASK_SIGNED_OFF (taskId), CERTIFICATE (certificateName, optional), VALIDATIONS (count).
+	 * TASK_SIGNED_OFF (taskId), CERTIFICATE (certificateName, optional), VALIDATIONS (count), OUTSIDE_ACTIVITY
+	 * (activityIri, an absolute IRI matched exactly against statements sent to the LRS; activityName and minScore, a
+	 * scaled score from 0 to 1, optional).
 	 */
 	record RuleBody(Integer level, String kind, String courseId, Boolean currentVersion, String taskId, Integer count,
-			String certificateName) {
+			String certificateName, String activityIri, String activityName, Double minScore) {
 	}
 
 	/** {@code levels}: names from lowest to highest (none: Learning, Can do it alone, Can teach it). */
@@ -254,12 +258,15 @@ class CapabilityApi {
 				}
 				catch (IllegalArgumentException e) {
 					errors.put("rules[" + i + "]", "The kind is one of COURSE_MASTERED, TASK_SIGNED_OFF, SPACED_REVIEWS, "
-							+ "CERTIFICATE or VALIDATIONS.");
+							+ "CERTIFICATE, VALIDATIONS or OUTSIDE_ACTIVITY.");
 				}
 			}
 			drafts.add(new CapabilityDraft.RuleDraft(body.level() == null ? 0 : body.level(), kind,
 					body.courseId() == null || body.courseId().isBlank() ? null : new CourseId(body.courseId()),
-					Boolean.TRUE.equals(body.currentVersion()), body.taskId(), body.count(), body.certificateName()));
+					Boolean.TRUE.equals(body.currentVersion()), body.taskId(), body.count(), body.certificateName(),
+					kind == RuleKind.OUTSIDE_ACTIVITY ? body.activityIri() : null,
+					kind == RuleKind.OUTSIDE_ACTIVITY ? body.activityName() : null,
+					kind == RuleKind.OUTSIDE_ACTIVITY ? body.minScore() : null));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The capability was not saved.", errors);
@@ -270,7 +277,7 @@ class CapabilityApi {
 	static List<CapabilityDraft.RuleDraft> ruleDrafts(List<EvidenceRule> rules) {
 		return rules.stream()
 			.map(r -> new CapabilityDraft.RuleDraft(r.level(), r.kind(), r.courseId(), r.currentVersion(), r.taskId(),
-					r.count(), r.certificateName()))
+					r.count(), r.certificateName(), r.activityIri(), r.activityName(), r.minScore()))
 			.toList();
 	}
 }

@@ -25,14 +25,15 @@ record CapabilityForm(String name, String description, String category, String o
 
 	/** One rule row; a row without a kind and without anything chosen is an unused row. */
 	record Row(String level, String kind, String courseId, boolean currentVersion, String taskId, String count,
-			String certificateName) {
+			String certificateName, String activityIri, String activityName, String minScore) {
 
 		static Row empty() {
-			return new Row("1", "", "", false, "", "", "");
+			return new Row("1", "", "", false, "", "", "", "", "", "");
 		}
 
 		boolean unused() {
-			return blank(kind) && blank(courseId) && blank(taskId) && blank(count) && blank(certificateName);
+			return blank(kind) && blank(courseId) && blank(taskId) && blank(count) && blank(certificateName)
+					&& blank(activityIri) && blank(activityName) && blank(minScore);
 		}
 	}
 
@@ -57,7 +58,10 @@ record CapabilityForm(String name, String description, String category, String o
 		for (EvidenceRule r : c.rules()) {
 			rows.add(new Row(String.valueOf(r.level()), r.kind().name(), r.courseId() == null ? "" : r.courseId().value(),
 					r.currentVersion(), r.taskId() == null ? "" : r.taskId(), r.count() == null ? "" : String.valueOf(r.count()),
-					r.certificateName() == null ? "" : r.certificateName()));
+					r.certificateName() == null ? "" : r.certificateName(), r.activityIri() == null ? "" : r.activityIri(),
+					r.activityName() == null ? "" : r.activityName(),
+					r.minScore() == null ? "" : new java.math.BigDecimal(String.valueOf(r.minScore() * 100))
+						.stripTrailingZeros().toPlainString()));
 		}
 		for (int i = 0; i < EMPTY_ROWS; i++) {
 			rows.add(Row.empty());
@@ -77,7 +81,8 @@ record CapabilityForm(String name, String description, String category, String o
 			String p = "rules[" + i + "].";
 			rows.add(new Row(value(params, p + "level"), value(params, p + "kind"), value(params, p + "courseId"),
 					"true".equals(params.getFirst(p + "currentVersion")), value(params, p + "taskId"),
-					value(params, p + "count"), value(params, p + "certificateName")));
+					value(params, p + "count"), value(params, p + "certificateName"), value(params, p + "activityIri"),
+					value(params, p + "activityName"), value(params, p + "minScore")));
 		}
 		String revision = params.getFirst("revision");
 		Integer rev = null;
@@ -152,14 +157,32 @@ record CapabilityForm(String name, String description, String category, String o
 				level = 0;
 			}
 			boolean course = kind == RuleKind.COURSE_MASTERED || kind == RuleKind.SPACED_REVIEWS;
+			boolean outside = kind == RuleKind.OUTSIDE_ACTIVITY;
 			drafts.add(new CapabilityDraft.RuleDraft(level, kind, course && !blank(row.courseId()) ? new CourseId(row.courseId()) : null,
 					kind == RuleKind.COURSE_MASTERED && row.currentVersion(),
 					kind == RuleKind.TASK_SIGNED_OFF ? row.taskId() : null, count,
-					kind == RuleKind.CERTIFICATE ? row.certificateName() : null));
+					kind == RuleKind.CERTIFICATE ? row.certificateName() : null, outside ? row.activityIri() : null,
+					outside ? row.activityName() : null, outside ? percentAsScaled(row.minScore()) : null));
 			rowOfRule.add(i);
 		}
 		return new Parsed(new CapabilityDraft(name, description, category,
 				blank(ownerTeamId) ? null : new TeamId(ownerTeamId), months, levels, drafts), rowOfRule);
+	}
+
+	/**
+	 * The form asks for the lowest score in percent (people think of 80 %, statements send 0.8); what isn't a number
+	 * becomes a score the catalogue refuses, so the error shows at the rule with the others.
+	 */
+	static Double percentAsScaled(String percent) {
+		if (blank(percent)) {
+			return null;
+		}
+		try {
+			return Double.parseDouble(percent.strip().replace("%", "").strip().replace(',', '.')) / 100;
+		}
+		catch (NumberFormatException e) {
+			return Double.NaN;
+		}
 	}
 
 	private static String value(MultiValueMap<String, String> params, String name) {

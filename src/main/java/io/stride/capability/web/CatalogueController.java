@@ -70,7 +70,8 @@ class CatalogueController {
 			new KindOption(RuleKind.SPACED_REVIEWS.name(), "Successful spaced reviews of a course"),
 			new KindOption(RuleKind.TASK_SIGNED_OFF.name(), "Observed task signed off"),
 			new KindOption(RuleKind.CERTIFICATE.name(), "External certificate confirmed by a manager"),
-			new KindOption(RuleKind.VALIDATIONS.name(), "Validated by people who hold the level"));
+			new KindOption(RuleKind.VALIDATIONS.name(), "Validated by people who hold the level"),
+			new KindOption(RuleKind.OUTSIDE_ACTIVITY.name(), "Activity completed in an outside tool"));
 
 	/** A choice in a select: value and what it reads. */
 	record Option(String value, String label) {

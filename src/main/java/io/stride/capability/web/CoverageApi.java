@@ -98,7 +98,7 @@ class CoverageApi {
 		}
 	}
 
-	/** {@code action}: ASSIGN_COURSE, REQUEST_SIGN_OFF, PRACTICE, CERTIFICATE or VALIDATION. */
+	/** {@code action}: ASSIGN_COURSE, REQUEST_SIGN_OFF, PRACTICE, CERTIFICATE, VALIDATION or OUTSIDE_ACTIVITY. */
 	record MissingView(String ruleId, String kind, String description, String action, String courseId, String taskId) {
 
 		static MissingView of(MissingEvidence m) {

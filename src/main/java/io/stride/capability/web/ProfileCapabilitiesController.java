@@ -5,6 +5,7 @@ import io.stride.capability.PersonCapabilities;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
+import io.stride.xapi.OutsideLearning;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +18,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ProfileCapabilitiesController {
 
+	/** Outside learning shown on the profile; the rest is a click away, paged. */
+	static final int OUTSIDE_SHOWN = 5;
+
 	private final CapabilityProfiles profiles;
 
 	private final Organization organization;
 
-	ProfileCapabilitiesController(CapabilityProfiles profiles, Organization organization) {
+	private final OutsideLearning outsideLearning;
+
+	ProfileCapabilitiesController(CapabilityProfiles profiles, Organization organization, OutsideLearning outsideLearning) {
+		this.outsideLearning = outsideLearning;
 		this.profiles = profiles;
 		this.organization = organization;
 	}
@@ -39,6 +46,8 @@ class ProfileCapabilitiesController {
 		model.addAttribute("profile", profile);
 		model.addAttribute("own", own);
 		model.addAttribute("words", CoverageController.WORDS);
+		// the learning team sees capabilities of anyone, but outside learning only the person, managers and admins
+		model.addAttribute("outside", outsideLearning.latest(me, profile.personId(), OUTSIDE_SHOWN).orElse(null));
 		model.addAttribute("absences", own ? "/profile/absences" : "/people/" + profile.personId().value() + "/absences");
 		return "capabilities/profile";
 	}

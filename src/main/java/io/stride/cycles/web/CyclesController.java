@@ -44,6 +44,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import io.stride.xapi.OutsideLearning;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,8 +75,14 @@ class CyclesController {
 
 	private final Organization organization;
 
+	/** Outside learning listed on a contract; the person's page has the rest. */
+	static final int OUTSIDE_SHOWN = 20;
+
+	private final OutsideLearning outsideLearning;
+
 	CyclesController(LearningCycles cycles, ContractTemplates templates, ContractDrafts drafts, Priorities priorities,
-			Capabilities capabilities, Catalog catalog, Organization organization) {
+			Capabilities capabilities, Catalog catalog, Organization organization, OutsideLearning outsideLearning) {
+		this.outsideLearning = outsideLearning;
 		this.cycles = cycles;
 		this.templates = templates;
 		this.drafts = drafts;
@@ -214,6 +221,10 @@ class CyclesController {
 		LearningCycle cycle = cycles.cycle(me, new CycleId(id));
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("today", cycles.today());
+		// peers a contract is shared with see the contract, not the owner's learning record
+		model.addAttribute("outside", outsideLearning.during(me, cycle.owner().id(),
+				cycle.startsOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+				cycle.endsOn().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), OUTSIDE_SHOWN).orElse(null));
 		return "cycles/contract";
 	}
 
