@@ -1,0 +1,90 @@
+package io.stride.xapi.lrs;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.stride.xapi.Scope;
+import io.stride.xapi.XapiClient;
+import io.stride.xapi.internal.AgentParameter;
+import io.stride.xapi.internal.BadDocumentRequest;
+import io.stride.xapi.internal.DocumentPlace;
+import io.stride.xapi.internal.Documents;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Agent Profile resource (xAPI 1.0.3 Communication 2.6): documents about an agent, shared by every activity.
+ * A PUT must say {@code If-Match} or {@code If-None-Match} (Communication 3.1). Needs the {@code profile} scope.
+ */
+@RestController
+@RequestMapping("/xapi/agents/profile")
+class AgentProfileController {
+
+	private static final Set<String> ONE = Set.of("agent", "profileId");
+
+	private static final Set<String> MANY = Set.of("agent", "profileId", "since");
+
+	private final Documents documents;
+
+	private final JsonMapper json;
+
+	AgentProfileController(Documents documents, JsonMapper json) {
+		this.json = json;
+		this.documents = documents;
+	}
+
+	@GetMapping
+	ResponseEntity<Object> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
+		DocumentRequests.requireReading(client, Scope.PROFILE);
+		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
+		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		String profileId = parameters.get("profileId");
+		if (profileId == null) {
+			return DocumentRequests.ids(documents.ids(place, DocumentRequests.since(parameters.get("since"))));
+		}
+		if (parameters.containsKey("since")) {
+			throw new BadDocumentRequest("'since' lists profiles; it goes without 'profileId'.");
+		}
+		return documents.find(place, profileId)
+			.map(d -> DocumentRequests.document(d, request))
+			.orElseThrow(() -> DocumentRequests.notFound("This agent has no profile with this profileId."));
+	}
+
+	@PutMapping
+	ResponseEntity<Object> put(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
+		DocumentRequests.requireWriting(client, Scope.PROFILE);
+		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
+		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
+		documents.put(place, profileId, DocumentRequests.write(request, documents.maxBytes()), true);
+		return DocumentRequests.noContent();
+	}
+
+	@PostMapping
+	ResponseEntity<Object> post(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
+		DocumentRequests.requireWriting(client, Scope.PROFILE);
+		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
+		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
+		documents.post(place, profileId, DocumentRequests.write(request, documents.maxBytes()));
+		return DocumentRequests.noContent();
+	}
+
+	@DeleteMapping
+	ResponseEntity<Object> delete(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
+		DocumentRequests.requireWriting(client, Scope.PROFILE);
+		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
+		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
+		documents.delete(place, profileId, DocumentRequests.preconditions(request));
+		return DocumentRequests.noContent();
+	}
+}

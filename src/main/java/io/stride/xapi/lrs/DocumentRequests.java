@@ -1,0 +1,178 @@
+package io.stride.xapi.lrs;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.stride.xapi.Scope;
+import io.stride.xapi.XapiClient;
+import io.stride.xapi.internal.BadDocumentRequest;
+import io.stride.xapi.internal.DocumentRefused;
+import io.stride.xapi.internal.Documents;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What the document, Activities and Agents resources share: their query parameters (only the ones the resource
+ * knows, each once: Communication 3.2 answers anything else with 400), the body as bytes, the scope check and the
+ * answer carrying a document.
+ */
+final class DocumentRequests {
+
+	private DocumentRequests() {
+	}
+
+	/**
+	 * The request's query parameters, checked against what the resource takes. Read from the query string itself, so
+	 * that a document sent as a form stays the document; a request in the alternate syntax has its parameters as
+	 * form fields (and no query string left).
+	 */
+	static Map<String, String> parameters(HttpServletRequest request, Set<String> known) {
+		Map<String, String> parameters = new HashMap<>();
+		String query = request.getQueryString();
+		if (query != null) {
+			for (String pair : query.split("&")) {
+				if (pair.isEmpty()) {
+					continue;
+				}
+				int equals = pair.indexOf('=');
+				String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+				String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+				put(parameters, known, name, value);
+			}
+		}
+		else {
+			request.getParameterMap().forEach((name, values) -> {
+				for (String value : values) {
+					put(parameters, known, name, value);
+				}
+			});
+		}
+		return parameters;
+	}
+
+	private static void put(Map<String, String> parameters, Set<String> known, String name, String value) {
+		if (!known.contains(name)) {
+			throw new BadDocumentRequest("Unknown parameter '" + name + "'; this resource takes "
+					+ String.join(", ", new TreeSet<>(known)) + " (names are case-sensitive).");
+		}
+		if (parameters.put(name, value) != null) {
+			throw new BadDocumentRequest("The parameter '" + name + "' is given more than once.");
+		}
+	}
+
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadDocumentRequest("The query string is not correctly percent-encoded.");
+		}
+	}
+
+	/** The {@code since} parameter: an ISO 8601 timestamp; one without an offset is taken as UTC. */
+	static Instant since(String since) {
+		if (since == null) {
+			return null;
+		}
+		// an unencoded '+' of an offset arrives as a space
+		String text = since.trim().replace(' ', '+');
+		try {
+			return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+		}
+		catch (DateTimeParseException withoutOffset) {
+			try {
+				return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException e) {
+				throw new BadDocumentRequest("The 'since' parameter must be an ISO 8601 timestamp such as "
+						+ "2026-12-07T09:00:00Z, not '" + since + "'.");
+			}
+		}
+	}
+
+	/** The body as sent, at most {@code max} bytes (413 beyond, without reading further). */
+	static byte[] body(HttpServletRequest request, long max) {
+		try {
+			byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+			if (body.length > max) {
+				throw new DocumentRefused(413, "A document may be at most " + max + " bytes.");
+			}
+			return body;
+		}
+		catch (IOException e) {
+			throw new BadDocumentRequest("The body could not be read.");
+		}
+	}
+
+	static Documents.Write write(HttpServletRequest request, long max) {
+		return new Documents.Write(request.getContentType(), body(request, max), request.getHeader("If-Match"),
+				request.getHeader("If-None-Match"));
+	}
+
+	static Documents.Write preconditions(HttpServletRequest request) {
+		return new Documents.Write(null, new byte[0], request.getHeader("If-Match"), request.getHeader("If-None-Match"));
+	}
+
+	/** 403 unless the client may write what {@code scope} names. */
+	static void requireWriting(XapiClient client, Scope scope) {
+		if (client == null || !client.allows(scope)) {
+			throw new DocumentRefused(403, "This client's key may not write here: it needs the '" + scope.value()
+					+ "' scope (or 'all').");
+		}
+	}
+
+	/** 403 unless the client may read what one of {@code scopes} names. */
+	static void requireReading(XapiClient client, Scope... scopes) {
+		for (Scope scope : scopes) {
+			if (client != null && client.allowsReading(scope)) {
+				return;
+			}
+		}
+		throw new DocumentRefused(403, "This client's key may not read here: it needs the '" + scopes[0].value()
+				+ "' scope (or 'all/read' or 'all').");
+	}
+
+	/** The stored document, as it was sent, with its ETag; 304 when the client's If-None-Match names it. */
+	static ResponseEntity<Object> document(Documents.Document document, HttpServletRequest request) {
+		String etag = "\"" + document.etag() + "\"";
+		String ifNoneMatch = request.getHeader("If-None-Match");
+		if (ifNoneMatch != null && Documents.names(ifNoneMatch, document.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_TYPE, document.contentType())
+			.eTag(etag)
+			.lastModified(document.updatedAt())
+			// a learner's state: never kept by a shared cache
+			.cacheControl(CacheControl.noStore())
+			.body(document.content());
+	}
+
+	static DocumentRefused notFound(String what) {
+		return new DocumentRefused(404, what);
+	}
+
+	static ResponseEntity<Object> ids(List<String> ids) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore()).body(ids);
+	}
+
+	static ResponseEntity<Object> noContent() {
+		return ResponseEntity.noContent().build();
+	}
+}
