@@ -72,12 +72,16 @@ public class Delivery {
 
 	private final List<SelfChosenCourses> selfChosen;
 
+	private final List<LessonsCompletedElsewhere> completedElsewhere;
+
 	Delivery(Authoring authoring, Organization organization, Assignments assignments,
 			PersonAssignments personAssignments, ProgressStore progress, LearningRecord record,
 			org.springframework.context.ApplicationEventPublisher events, io.stride.authoring.ReviewPolicies policies,
 			Certificates certificates, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<SelfChosenCourses> selfChosen) {
+			org.springframework.beans.factory.ObjectProvider<SelfChosenCourses> selfChosen,
+			org.springframework.beans.factory.ObjectProvider<LessonsCompletedElsewhere> completedElsewhere) {
 		this.selfChosen = selfChosen.orderedStream().toList();
+		this.completedElsewhere = completedElsewhere.orderedStream().toList();
 		this.personAssignments = personAssignments;
 		this.certificates = certificates;
 		this.clock = clock;
@@ -226,10 +230,27 @@ public class Delivery {
 		Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("Lesson"));
 		start(learner.id(), courseId);
 		progress.lock(learner.id(), courseId);
-		progress.markRead(learner.id(), courseId, lesson.id());
+		// a lesson another module completes (a SCORM package) is not done by being opened
+		if (completedElsewhere.stream().noneMatch(owner -> owner.completesElsewhere(courseId, lesson))) {
+			progress.markRead(learner.id(), courseId, lesson.id());
+		}
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.EXPERIENCED, ActivityType.LESSON, lesson.id(),
 				lesson.title(), courseId.value(), Result.NONE));
 		return refresh(learner.id(), learner.name(), course);
+	}
+
+	/**
+	 * Marks a lesson done for the learner on the word of the module that owns its completion
+	 * ({@link LessonsCompletedElsewhere}), and completes the course as reading its last lesson would. The caller
+	 * checks that the report comes from this learner; a lesson done already stays done.
+	 */
+	public CourseProgress completeLesson(PersonId learner, String learnerName, CourseId courseId, String lessonId) {
+		Course course = authoring.deliveredTo(learner, courseId);
+		Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("Lesson"));
+		start(learner, courseId);
+		progress.lock(learner, courseId);
+		progress.markRead(learner, courseId, lesson.id());
+		return refresh(learner, learnerName, course);
 	}
 
 	/** Starts the person's progress unless it exists; a first start is news for the catalogue's counts. */

@@ -313,6 +313,15 @@ final class Browser implements AutoCloseable {
 		Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", journey, ++shots, name)), png);
 	}
 
+	/** Works inside the frame {@code css} (a SCORM package's, say) until {@link #leaveFrame()}. */
+	void enterFrame(String css) {
+		driver.switchTo().frame(find(css));
+	}
+
+	void leaveFrame() {
+		driver.switchTo().defaultContent();
+	}
+
 	/** Runs a script in the page and answers its result (numbers come back as Long or Double). */
 	Object script(String js, Object... arguments) {
 		return ((JavascriptExecutor) driver).executeScript(js, arguments);

@@ -239,13 +239,15 @@ class RequestBodyLimits extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Routes that take files: drafting from documents, outcome value imports, absence imports, certificates and
-	 * lesson media.
+	 * Routes that take files: drafting from documents, outcome value imports, absence imports, certificates, lesson
+	 * media and course packages.
 	 */
 	private static boolean acceptsUploads(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/drafts") || path.equals("/api/v1/drafts") || path.matches("(/api/v1)?/outcomes/[^/]+/values/import")
-				|| isCapabilityUpload(request) || isMediaUpload(request);
+				|| isCapabilityUpload(request) || isMediaUpload(request)
+				// SCORM packages (issue 19): checked by the packages module before anything of them is written
+				|| path.equals("/packages/import") || path.equals("/api/v1/packages");
 	}
 
 	/** A lesson's image or video: up to stride.media.max-video-bytes, streamed to a temporary file like the others. */

@@ -1,0 +1,27 @@
+package io.stride.packages.scorm;
+
+/** The SCORM versions Stride imports and plays; the two 2004 editions share a run-time. */
+public enum ScormStandard {
+
+	SCORM_12("SCORM 1.2", "1.2"),
+	SCORM_2004_3("SCORM 2004 3rd Edition", "2004"),
+	SCORM_2004_4("SCORM 2004 4th Edition", "2004");
+
+	private final String display;
+
+	private final String runtime;
+
+	ScormStandard(String display, String runtime) {
+		this.display = display;
+		this.runtime = runtime;
+	}
+
+	public String display() {
+		return display;
+	}
+
+	/** "1.2" or "2004": which of scorm-again's APIs the player hosts. */
+	public String runtime() {
+		return runtime;
+	}
+}

@@ -1,0 +1,65 @@
+package io.stride.packages.web;
+
+import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
+import io.stride.packages.PackageRejected;
+import io.stride.packages.scorm.ScormImport;
+import io.stride.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Import a SCORM package" from the course area: the zip becomes a draft course with one lesson per SCO, opened in
+ * the editor; a refused package is named with what is wrong, at the file field, and nothing of it is kept.
+ */
+@Controller
+class PackageImportPage {
+
+	private final ScormImport imports;
+
+	private final Organization organization;
+
+	PackageImportPage(ScormImport imports, Organization organization) {
+		this.imports = imports;
+		this.organization = organization;
+	}
+
+	@GetMapping("/packages/import")
+	String page(Model model) {
+		organization.currentViewer();
+		return "packages/import";
+	}
+
+	@PostMapping("/packages/import")
+	String upload(@RequestPart(name = "file", required = false) MultipartFile file, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Viewer me = organization.currentViewer();
+		try {
+			ScormImport.Imported imported = imports.importPackage(me, file == null ? null : file.getOriginalFilename(),
+					PackageUploads.read(file));
+			redirect.addFlashAttribute("notice", "Imported \u201c" + imported.title() + "\u201d (" + imported.standard()
+				.display() + ") as a draft with " + imported.lessons().size()
+					+ (imported.lessons().size() == 1 ? " lesson" : " lessons")
+					+ ". Review it, then publish it like any course."
+					+ (imported.notes().isEmpty() ? "" : " " + String.join(" ", imported.notes())));
+			return "redirect:/courses/" + imported.courseId().value() + "/edit";
+		}
+		catch (PackageRejected e) {
+			response.setStatus(e.status());
+			model.addAttribute("problem", e.getMessage());
+			return "packages/import";
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			model.addAttribute("problem", "The package's course was not created: "
+					+ String.join(" ", e.fieldErrors().values()));
+			return "packages/import";
+		}
+	}
+}
