@@ -52,10 +52,13 @@ public class XapiClients {
 
 	private final ApplicationEventPublisher events;
 
-	XapiClients(Clients clients, Clock clock, ApplicationEventPublisher events) {
+	private final List<XapiSessions> sessions;
+
+	XapiClients(Clients clients, Clock clock, ApplicationEventPublisher events, List<XapiSessions> sessions) {
 		this.clients = clients;
 		this.clock = clock;
 		this.events = events;
+		this.sessions = List.copyOf(sessions);
 	}
 
 	@Transactional
@@ -102,9 +105,16 @@ public class XapiClients {
 		if (key == null || secret == null || key.length() > 100 || secret.length() > 200) {
 			return Optional.empty();
 		}
-		return clients.activeByKey(key)
+		Optional<XapiClient> client = clients.activeByKey(key)
 			.filter(row -> ClientSecrets.matches(secret, row.secretHash()))
 			.map(row -> new XapiClient(row.id(), row.name(), row.scopes()));
+		for (XapiSessions session : sessions) {
+			if (client.isPresent()) {
+				break;
+			}
+			client = session.authenticate(key, secret);
+		}
+		return client;
 	}
 
 	private static Set<Scope> scopes(List<String> names) {

@@ -21,6 +21,7 @@ import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.XapiException;
+import io.stride.xapi.XapiSessions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,8 +56,11 @@ public class StatementWrites {
 
 	private final String baseUrl;
 
+	private final List<XapiSessions> sessions;
+
 	StatementWrites(JdbcClient jdbc, JsonMapper json, Clock clock, Organization organization,
-			@Value("${stride.base-url}") String baseUrl) {
+			@Value("${stride.base-url}") String baseUrl, List<XapiSessions> sessions) {
+		this.sessions = List.copyOf(sessions);
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -93,6 +97,10 @@ public class StatementWrites {
 			ids.add(id);
 		}
 		Attachments.requireParts(statements, batch.attachments());
+		if (client.limited()) {
+			withinLimits(client, statements);
+			sessions.forEach(session -> session.beforeStore(client, statements));
+		}
 		Map<String, String> existing = existing(ids);
 		List<ObjectNode> fresh = new ArrayList<>();
 		for (ObjectNode s : statements) {
@@ -117,7 +125,26 @@ public class StatementWrites {
 				.param("voided", StatementRules.VOIDED)
 				.update();
 		}
+		if (client.limited() && !fresh.isEmpty()) {
+			sessions.forEach(session -> session.afterStore(client, fresh));
+		}
 		return new Stored(ids, !fresh.isEmpty());
+	}
+
+	/** A session's credential speaks for its learner in its registration only (cmi5 §9.2, §9.6.1). */
+	private static void withinLimits(XapiClient client, List<ObjectNode> statements) {
+		String agent = AgentKeys.key(client.limits().agent());
+		for (ObjectNode s : statements) {
+			if (!agent.equals(AgentKeys.key(s.get("actor")))) {
+				throw new XapiException(403, "This session's credentials write statements only with the launched "
+						+ "learner as actor (cmi5 §9.2).");
+			}
+			JsonNode registration = s.path("context").get("registration");
+			if (registration == null || !client.limits().registration().equalsIgnoreCase(registration.asString())) {
+				throw new XapiException(403, "This session's statements must carry the launch's registration "
+						+ client.limits().registration() + " (cmi5 §9.6.1).");
+			}
+		}
 	}
 
 	public record Stored(List<String> ids, boolean anyNew) {

@@ -41,6 +41,7 @@ class ActivityProfileController {
 		DocumentRequests.requireReading(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = parameters.get("profileId");
 		if (profileId == null) {
 			return DocumentRequests.ids(documents.ids(place, DocumentRequests.since(parameters.get("since"))));
@@ -58,6 +59,7 @@ class ActivityProfileController {
 		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.put(place, profileId, DocumentRequests.write(request, documents.maxBytes()), true);
 		return DocumentRequests.noContent();
@@ -68,6 +70,7 @@ class ActivityProfileController {
 		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.post(place, profileId, DocumentRequests.write(request, documents.maxBytes()));
 		return DocumentRequests.noContent();
@@ -78,6 +81,7 @@ class ActivityProfileController {
 		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.delete(place, profileId, DocumentRequests.preconditions(request));
 		return DocumentRequests.noContent();

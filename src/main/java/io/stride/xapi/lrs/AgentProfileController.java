@@ -46,6 +46,7 @@ class AgentProfileController {
 		DocumentRequests.requireReading(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = parameters.get("profileId");
 		if (profileId == null) {
 			return DocumentRequests.ids(documents.ids(place, DocumentRequests.since(parameters.get("since"))));
@@ -63,6 +64,7 @@ class AgentProfileController {
 		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.put(place, profileId, DocumentRequests.write(request, documents.maxBytes()), true);
 		return DocumentRequests.noContent();
@@ -73,6 +75,7 @@ class AgentProfileController {
 		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.post(place, profileId, DocumentRequests.write(request, documents.maxBytes()));
 		return DocumentRequests.noContent();
@@ -83,6 +86,7 @@ class AgentProfileController {
 		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.delete(place, profileId, DocumentRequests.preconditions(request));
 		return DocumentRequests.noContent();

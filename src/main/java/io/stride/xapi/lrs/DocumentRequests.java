@@ -17,8 +17,10 @@ import java.util.TreeSet;
 
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
+import io.stride.xapi.internal.AgentKeys;
 import io.stride.xapi.internal.BadDocumentRequest;
 import io.stride.xapi.internal.DocumentRefused;
+import io.stride.xapi.internal.DocumentPlace;
 import io.stride.xapi.internal.Documents;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -135,6 +137,33 @@ final class DocumentRequests {
 			throw new DocumentRefused(403, "This client's key may not write here: it needs the '" + scope.value()
 					+ "' scope (or 'all').");
 		}
+	}
+
+	/**
+	 * 403 when a session's credential ({@link XapiClient#limits()}) reaches beyond its learner, activity and
+	 * registration, or an agent profile it was not given; a client's key is not limited here.
+	 */
+	static void requireWithinLimits(XapiClient client, DocumentPlace place, String documentId) {
+		if (client == null || !client.limited()) {
+			return;
+		}
+		XapiClient.Limits limits = client.limits();
+		boolean within = switch (place.kind()) {
+			case STATE -> limits.activityId().equals(place.activityId()) && sameAgent(limits, place)
+					&& place.registration() != null && limits.registration().equalsIgnoreCase(place.registration());
+			case AGENT_PROFILE -> sameAgent(limits, place) && documentId != null
+					&& limits.agentProfileIds().contains(documentId);
+			case ACTIVITY_PROFILE -> limits.activityId().equals(place.activityId());
+		};
+		if (!within) {
+			throw new DocumentRefused(403, "This session's credentials reach only the launched learner's documents "
+					+ "in the launched activity and registration.");
+		}
+	}
+
+	private static boolean sameAgent(XapiClient.Limits limits, DocumentPlace place) {
+		return place.agent() != null
+				&& java.util.Objects.equals(AgentKeys.key(limits.agent()), AgentKeys.key(place.agent().agent()));
 	}
 
 	/** 403 unless the client may read what one of {@code scopes} names. */

@@ -48,6 +48,7 @@ class StateController {
 		DocumentRequests.requireReading(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = parameters.get("stateId");
 		if (stateId == null) {
 			return DocumentRequests.ids(documents.ids(place, DocumentRequests.since(parameters.get("since"))));
@@ -66,6 +67,7 @@ class StateController {
 		DocumentRequests.requireWriting(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = DocumentPlace.documentId("stateId", parameters.get("stateId"));
 		documents.put(place, stateId, DocumentRequests.write(request, documents.maxBytes()), false);
 		return DocumentRequests.noContent();
@@ -76,6 +78,7 @@ class StateController {
 		DocumentRequests.requireWriting(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = DocumentPlace.documentId("stateId", parameters.get("stateId"));
 		documents.post(place, stateId, DocumentRequests.write(request, documents.maxBytes()));
 		return DocumentRequests.noContent();
@@ -86,6 +89,7 @@ class StateController {
 		DocumentRequests.requireWriting(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = parameters.get("stateId");
 		if (stateId == null) {
 			documents.deleteAll(place);
