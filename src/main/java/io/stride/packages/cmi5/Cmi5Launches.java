@@ -52,7 +52,7 @@ public class Cmi5Launches {
 
 	private final AssignableUnits units;
 
-	private final Sessions sessions;
+	private final Cmi5Sessions sessions;
 
 	private final ScormPlayer player;
 
@@ -66,7 +66,7 @@ public class Cmi5Launches {
 
 	private final String baseUrl;
 
-	Cmi5Launches(PackageLessons lessons, Packages packages, AssignableUnits units, Sessions sessions, ScormPlayer player,
+	Cmi5Launches(PackageLessons lessons, Packages packages, AssignableUnits units, Cmi5Sessions sessions, ScormPlayer player,
 			LmsWrites lrs, Satisfaction satisfaction, JsonMapper json, Clock clock,
 			@Value("${stride.base-url}") String baseUrl) {
 		this.lessons = lessons;
@@ -94,8 +94,12 @@ public class Cmi5Launches {
 	/**
 	 * Launches the AU a lesson plays, for a learner taking the course (the lesson page checked that), or empty when
 	 * the lesson plays no AU.
+	 * @param address where the learner reached Stride (scheme, host, port and context path): the AU is sent to the
+	 *                LRS and fetch URL there, which its sandbox lets it reach; the learner's account stays on
+	 *                {@code stride.base-url}, as Stride's own statements name them
 	 */
-	public Optional<Launch> launch(Viewer learner, Course course, Lesson lesson) {
+	public Optional<Launch> launch(Viewer learner, Course course, Lesson lesson, String address) {
+		String here = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
 		Optional<Packages.Item> found = lessons.itemOf(course.id(), lesson);
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -106,11 +110,11 @@ public class Cmi5Launches {
 			return Optional.empty();
 		}
 		AssignableUnits.Unit unit = units.ofItem(item.id()).orElseThrow();
-		Sessions.Registration known = sessions.registration(pack.id(), learner.id(), course.id().value());
+		Cmi5Sessions.Registration known = sessions.registration(pack.id(), learner.id(), course.id().value());
 		// launches of one registration one after another: an open session is abandoned exactly once
-		Sessions.Registration registration = sessions.lockRegistration(known.id()).orElseThrow();
+		Cmi5Sessions.Registration registration = sessions.lockRegistration(known.id()).orElseThrow();
 		Instant now = clock.instant();
-		for (Sessions.Session open : sessions.openSessions(registration.id(), item.id())) {
+		for (Cmi5Sessions.Session open : sessions.openSessions(registration.id(), item.id())) {
 			abandon(open, unit, now);
 		}
 		String sessionId = UUID.randomUUID().toString();
@@ -122,12 +126,12 @@ public class Cmi5Launches {
 		sessions.insertSession(sessionId, registration.id(), item.id(), learner.id(), lesson.id(), hash(fetchKey),
 				tokenKey, hash(secret), token, now);
 		ObjectNode agent = agent(learner.id());
-		String returnUrl = baseUrl + "/learning/courses/" + course.id().value() + "/lessons/" + lesson.id();
+		String returnUrl = here + "/learning/courses/" + course.id().value() + "/lessons/" + lesson.id();
 		lrs.putState(unit.auIri(), agent, registration.id(), Cmi5.LAUNCH_DATA, launchData(unit, sessionId, returnUrl));
-		String address = unit.remote() ? unit.url()
+		String content = unit.remote() ? unit.url()
 				: player.contentAddress(learner.id(), course, lesson.id(), item, unit.url());
-		String url = address + (address.contains("?") ? "&" : "?") + "endpoint=" + encode(baseUrl + "/xapi/")
-				+ "&fetch=" + encode(baseUrl + "/packages/cmi5/fetch/" + fetchKey) + "&actor="
+		String url = content + (content.contains("?") ? "&" : "?") + "endpoint=" + encode(here + "/xapi/")
+				+ "&fetch=" + encode(here + "/packages/cmi5/fetch/" + fetchKey) + "&actor="
 				+ encode(json.writeValueAsString(agent)) + "&registration=" + encode(registration.id()) + "&activityId="
 				+ encode(unit.auIri());
 		lrs.record(List.of(launched(unit, agent, registration.id(), sessionId, url, now)));
@@ -153,7 +157,7 @@ public class Cmi5Launches {
 		return sessions.takeFetch(hash(fetchKey), clock.instant());
 	}
 
-	private void abandon(Sessions.Session open, AssignableUnits.Unit unit, Instant now) {
+	private void abandon(Cmi5Sessions.Session open, AssignableUnits.Unit unit, Instant now) {
 		sessions.abandoned(open.id(), now);
 		ObjectNode s = satisfaction.lmsStatement(agent(open.personId()), Cmi5.ABANDONED, "abandoned", unit.auIri(),
 				open.registrationId(), open.id(), now);

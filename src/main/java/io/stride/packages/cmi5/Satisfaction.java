@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class Satisfaction {
 
-	private final Sessions sessions;
+	private final Cmi5Sessions sessions;
 
 	private final AssignableUnits units;
 
@@ -34,7 +34,7 @@ class Satisfaction {
 
 	private final JsonMapper json;
 
-	Satisfaction(Sessions sessions, AssignableUnits units, Delivery delivery, Organization organization, LmsWrites lrs,
+	Satisfaction(Cmi5Sessions sessions, AssignableUnits units, Delivery delivery, Organization organization, LmsWrites lrs,
 			JsonMapper json) {
 		this.sessions = sessions;
 		this.units = units;
@@ -45,7 +45,7 @@ class Satisfaction {
 	}
 
 	/** Whether what the AU reported meets its moveOn. */
-	static boolean moveOnMet(String moveOn, Sessions.Progress p) {
+	static boolean moveOnMet(String moveOn, Cmi5Sessions.Progress p) {
 		return switch (moveOn) {
 			case "Passed" -> p.passed();
 			case "Completed" -> p.completed();
@@ -59,13 +59,13 @@ class Satisfaction {
 	 * Records what follows from the AU's progress in the registration: its lesson done once it moved on, and the
 	 * course satisfied once all have.
 	 */
-	void follow(Sessions.Registration registration, AssignableUnits.Unit unit, Sessions.Progress progress,
+	void follow(Cmi5Sessions.Registration registration, AssignableUnits.Unit unit, Cmi5Sessions.Progress progress,
 			String lessonId, ObjectNode agent, String sessionId, Instant now) {
 		boolean movedOn = progress.waivedBy() != null || moveOnMet(unit.moveOn(), progress);
 		if (!movedOn || progress.satisfiedAt() != null) {
 			return;
 		}
-		sessions.saveProgress(new Sessions.Progress(progress.registrationId(), progress.itemId(), progress.completed(),
+		sessions.saveProgress(new Cmi5Sessions.Progress(progress.registrationId(), progress.itemId(), progress.completed(),
 				progress.passed(), progress.failed(), now, progress.waivedBy(), progress.waivedReason()));
 		PersonId person = registration.personId();
 		String name = organization.contactOf(person).map(Person::name).orElse("");

@@ -38,7 +38,7 @@ class SessionRules implements XapiSessions {
 	private static final Set<Scope> SCOPES = Set.of(Scope.STATEMENTS_WRITE, Scope.STATEMENTS_READ_MINE, Scope.STATE,
 			Scope.PROFILE);
 
-	private final Sessions sessions;
+	private final Cmi5Sessions sessions;
 
 	private final AssignableUnits units;
 
@@ -52,7 +52,7 @@ class SessionRules implements XapiSessions {
 
 	private final String baseUrl;
 
-	SessionRules(Sessions sessions, AssignableUnits units, Packages packages, Satisfaction satisfaction, JsonMapper json,
+	SessionRules(Cmi5Sessions sessions, AssignableUnits units, Packages packages, Satisfaction satisfaction, JsonMapper json,
 			Clock clock, @Value("${stride.base-url}") String baseUrl) {
 		this.sessions = sessions;
 		this.units = units;
@@ -75,14 +75,14 @@ class SessionRules implements XapiSessions {
 			.flatMap(s -> units.ofItem(s.itemId()).map(unit -> client(s, unit)));
 	}
 
-	private XapiClient client(Sessions.Session session, AssignableUnits.Unit unit) {
+	private XapiClient client(Cmi5Sessions.Session session, AssignableUnits.Unit unit) {
 		String title = packages.item(unit.itemId()).map(Packages.Item::title).orElse("AU");
 		return new XapiClient(session.id(), "cmi5 AU \u201c" + title + "\u201d", SCOPES,
 				new XapiClient.Limits(agent(session), unit.auIri(), session.registrationId(),
 						Set.of(Cmi5.LEARNER_PREFERENCES)));
 	}
 
-	private ObjectNode agent(Sessions.Session session) {
+	private ObjectNode agent(Cmi5Sessions.Session session) {
 		ObjectNode agent = json.createObjectNode();
 		agent.put("objectType", "Agent");
 		agent.putObject("account").put("homePage", baseUrl).put("name", session.personId().value());
@@ -91,15 +91,15 @@ class SessionRules implements XapiSessions {
 
 	@Override
 	public void beforeStore(XapiClient client, List<ObjectNode> statements) {
-		Optional<Sessions.Session> known = sessions.find(client.id());
+		Optional<Cmi5Sessions.Session> known = sessions.find(client.id());
 		if (known.isEmpty()) {
 			return;
 		}
 		// the registration first, as a launch locks it, then the session: one order, no deadlock
 		sessions.lockRegistration(known.get().registrationId());
-		Sessions.Session session = sessions.lock(client.id()).orElseThrow();
+		Cmi5Sessions.Session session = sessions.lock(client.id()).orElseThrow();
 		AssignableUnits.Unit unit = units.ofItem(session.itemId()).orElseThrow();
-		Sessions.Progress progress = sessions.progress(session.registrationId(), session.itemId());
+		Cmi5Sessions.Progress progress = sessions.progress(session.registrationId(), session.itemId());
 		boolean initialized = session.initializedAt() != null;
 		boolean terminated = session.terminatedAt() != null;
 		boolean completed = progress.completed();
@@ -194,12 +194,12 @@ class SessionRules implements XapiSessions {
 
 	@Override
 	public void afterStore(XapiClient client, List<ObjectNode> stored) {
-		Sessions.Session session = sessions.lock(client.id()).orElse(null);
+		Cmi5Sessions.Session session = sessions.lock(client.id()).orElse(null);
 		if (session == null) {
 			return;
 		}
 		AssignableUnits.Unit unit = units.ofItem(session.itemId()).orElseThrow();
-		Sessions.Progress p = sessions.progress(session.registrationId(), session.itemId());
+		Cmi5Sessions.Progress p = sessions.progress(session.registrationId(), session.itemId());
 		boolean completed = p.completed();
 		boolean passed = p.passed();
 		boolean failed = p.failed();
@@ -215,10 +215,10 @@ class SessionRules implements XapiSessions {
 				}
 			}
 		}
-		Sessions.Progress next = new Sessions.Progress(p.registrationId(), p.itemId(), completed, passed, failed,
+		Cmi5Sessions.Progress next = new Cmi5Sessions.Progress(p.registrationId(), p.itemId(), completed, passed, failed,
 				p.satisfiedAt(), p.waivedBy(), p.waivedReason());
 		sessions.saveProgress(next);
-		Sessions.Registration registration = sessions.lockRegistration(session.registrationId()).orElseThrow();
+		Cmi5Sessions.Registration registration = sessions.lockRegistration(session.registrationId()).orElseThrow();
 		satisfaction.follow(registration, unit, next, session.lessonId(), agent(session), session.id(), now);
 	}
 

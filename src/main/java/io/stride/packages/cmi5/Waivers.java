@@ -41,7 +41,7 @@ public class Waivers {
 
 	private final AssignableUnits units;
 
-	private final Sessions sessions;
+	private final Cmi5Sessions sessions;
 
 	private final Satisfaction satisfaction;
 
@@ -52,7 +52,7 @@ public class Waivers {
 	private final Clock clock;
 
 	Waivers(Authoring authoring, Organization organization, PackageLessons lessons, Packages packages,
-			AssignableUnits units, Sessions sessions, Satisfaction satisfaction, Cmi5Launches launches,
+			AssignableUnits units, Cmi5Sessions sessions, Satisfaction satisfaction, Cmi5Launches launches,
 			io.stride.xapi.LmsWrites lrs, Clock clock) {
 		this.authoring = authoring;
 		this.organization = organization;
@@ -88,9 +88,9 @@ public class Waivers {
 				"This lesson plays no cmi5 AU; only an AU can be waived."));
 		AssignableUnits.Unit unit = units.ofItem(item.id()).orElseThrow(() -> new InvalidInputException("lessonId",
 				"This lesson plays no cmi5 AU; only an AU can be waived."));
-		Sessions.Registration known = sessions.registration(item.packageId(), learner, courseId.value());
-		Sessions.Registration registration = sessions.lockRegistration(known.id()).orElseThrow();
-		Sessions.Progress progress = sessions.progress(registration.id(), item.id());
+		Cmi5Sessions.Registration known = sessions.registration(item.packageId(), learner, courseId.value());
+		Cmi5Sessions.Registration registration = sessions.lockRegistration(known.id()).orElseThrow();
+		Cmi5Sessions.Progress progress = sessions.progress(registration.id(), item.id());
 		if (progress.satisfiedAt() != null) {
 			return null;
 		}
@@ -105,7 +105,7 @@ public class Waivers {
 		result.putObject("extensions").put(Cmi5.REASON, "Administrative");
 		result.put("response", why);
 		String id = lrs.record(List.of(s)).getFirst();
-		Sessions.Progress waived = new Sessions.Progress(progress.registrationId(), progress.itemId(),
+		Cmi5Sessions.Progress waived = new Cmi5Sessions.Progress(progress.registrationId(), progress.itemId(),
 				progress.completed(), progress.passed(), progress.failed(), null, manager.id().value(), why);
 		sessions.saveProgress(waived);
 		satisfaction.follow(registration, unit, waived, lesson.id(), agent, sessionId, now);

@@ -9,6 +9,7 @@ import io.stride.identity.Organization;
 import io.stride.packages.cmi5.Cmi5Launches;
 import io.stride.shared.web.PagePart;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Launches a cmi5 AU on delivery's lesson page when the lesson plays one (as {@link PlayerOnTheLessonPage} does for a
@@ -35,7 +36,8 @@ class Cmi5OnTheLessonPage implements PagePart {
 	@Override
 	public void fillIn(String view, Map<String, Object> model) {
 		if (model.get("course") instanceof Course course && model.get("lesson") instanceof Lesson lesson) {
-			launches.launch(organization.currentViewer(), course, lesson)
+			String address = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+			launches.launch(organization.currentViewer(), course, lesson, address)
 				.ifPresent(launch -> model.put("cmi5Launch", launch));
 		}
 	}

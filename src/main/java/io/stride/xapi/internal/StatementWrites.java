@@ -22,6 +22,7 @@ import io.stride.shared.Ids;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.XapiException;
 import io.stride.xapi.XapiSessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,11 +57,12 @@ public class StatementWrites {
 
 	private final String baseUrl;
 
-	private final List<XapiSessions> sessions;
+	// looked up when used: the sessions' module writes its own LMS statements through this module
+	private final ObjectProvider<XapiSessions> sessions;
 
 	StatementWrites(JdbcClient jdbc, JsonMapper json, Clock clock, Organization organization,
-			@Value("${stride.base-url}") String baseUrl, List<XapiSessions> sessions) {
-		this.sessions = List.copyOf(sessions);
+			@Value("${stride.base-url}") String baseUrl, ObjectProvider<XapiSessions> sessions) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -99,7 +101,7 @@ public class StatementWrites {
 		Attachments.requireParts(statements, batch.attachments());
 		if (client.limited()) {
 			withinLimits(client, statements);
-			sessions.forEach(session -> session.beforeStore(client, statements));
+			sessions.orderedStream().forEach(session -> session.beforeStore(client, statements));
 		}
 		Map<String, String> existing = existing(ids);
 		List<ObjectNode> fresh = new ArrayList<>();
@@ -126,7 +128,7 @@ public class StatementWrites {
 				.update();
 		}
 		if (client.limited() && !fresh.isEmpty()) {
-			sessions.forEach(session -> session.afterStore(client, fresh));
+			sessions.orderedStream().forEach(session -> session.afterStore(client, fresh));
 		}
 		return new Stored(ids, !fresh.isEmpty());
 	}

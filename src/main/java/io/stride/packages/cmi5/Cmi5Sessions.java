@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * with its one-time fetch key and its auth-token's key and secret (only hashes kept).
  */
 @Repository
-class Sessions {
+class Cmi5Sessions {
 
 	record Registration(String id, String packageId, PersonId personId, String courseId, Instant satisfiedAt) {
 	}
@@ -38,7 +38,7 @@ class Sessions {
 
 	private final JdbcClient jdbc;
 
-	Sessions(JdbcClient jdbc) {
+	Cmi5Sessions(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -62,14 +62,14 @@ class Sessions {
 	Optional<Registration> findRegistration(String packageId, PersonId person) {
 		return jdbc.sql("SELECT * FROM cmi5_registrations WHERE package_id = ? AND person_id = ?")
 			.params(packageId, person.value())
-			.query(Sessions::registration)
+			.query(Cmi5Sessions::registration)
 			.optional();
 	}
 
 	Optional<Registration> lockRegistration(String id) {
 		return jdbc.sql("SELECT * FROM cmi5_registrations WHERE id = ? FOR UPDATE")
 			.param(id)
-			.query(Sessions::registration)
+			.query(Cmi5Sessions::registration)
 			.optional();
 	}
 
@@ -96,20 +96,20 @@ class Sessions {
 				SELECT * FROM cmi5_sessions WHERE registration_id = ? AND item_id = ?
 				AND terminated_at IS NULL AND abandoned_at IS NULL ORDER BY launched_at""")
 			.params(registrationId, itemId)
-			.query(Sessions::session)
+			.query(Cmi5Sessions::session)
 			.list();
 	}
 
 	Optional<Session> byTokenKey(String key) {
-		return jdbc.sql("SELECT * FROM cmi5_sessions WHERE token_key = ?").param(key).query(Sessions::session).optional();
+		return jdbc.sql("SELECT * FROM cmi5_sessions WHERE token_key = ?").param(key).query(Cmi5Sessions::session).optional();
 	}
 
 	Optional<Session> find(String id) {
-		return jdbc.sql("SELECT * FROM cmi5_sessions WHERE id = ?").param(id).query(Sessions::session).optional();
+		return jdbc.sql("SELECT * FROM cmi5_sessions WHERE id = ?").param(id).query(Cmi5Sessions::session).optional();
 	}
 
 	Optional<Session> lock(String id) {
-		return jdbc.sql("SELECT * FROM cmi5_sessions WHERE id = ? FOR UPDATE").param(id).query(Sessions::session)
+		return jdbc.sql("SELECT * FROM cmi5_sessions WHERE id = ? FOR UPDATE").param(id).query(Cmi5Sessions::session)
 			.optional();
 	}
 
@@ -160,14 +160,14 @@ class Sessions {
 	Optional<Progress> findProgress(String registrationId, String itemId) {
 		return jdbc.sql("SELECT * FROM cmi5_au_progress WHERE registration_id = ? AND item_id = ?")
 			.params(registrationId, itemId)
-			.query(Sessions::progress)
+			.query(Cmi5Sessions::progress)
 			.optional();
 	}
 
 	List<Progress> progressOf(String registrationId) {
 		return jdbc.sql("SELECT * FROM cmi5_au_progress WHERE registration_id = ?")
 			.param(registrationId)
-			.query(Sessions::progress)
+			.query(Cmi5Sessions::progress)
 			.list();
 	}
 
