@@ -94,6 +94,32 @@ class StatementsTests {
 	}
 
 	@Test
+	void theSameStatementPutConcurrentlyIsStoredOnceAndAChangedOneConflicts() throws Exception {
+		String id = UUID.randomUUID().toString();
+		String body = statement(id, "c-" + unique() + "@example.com", "http://adlnet.gov/expapi/verbs/attempted",
+				"http://sim.example/race");
+		List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+			for (int i = 0; i < 6; i++) {
+				String sent = i == 5 ? body.replace("attempted", "passed") : body;
+				answers.add(pool.submit(() -> lrs.put("/xapi/statements?statementId=" + id, sent).statusCode()));
+			}
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (var answer : answers) {
+			statuses.add(answer.get());
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM statements WHERE id = ?").param(id).query(Long.class).single())
+			.isEqualTo(1);
+		String verb = Lrs.json(lrs.get("/xapi/statements?statementId=" + id)).get("verb").get("id").asString();
+		// whichever came first is kept; every other one agrees with it or is told of the conflict
+		long agreeing = statuses.stream().filter(s -> s == 204).count();
+		long conflicting = statuses.stream().filter(s -> s == 409).count();
+		assertThat(agreeing + conflicting).isEqualTo(6);
+		assertThat(conflicting).isEqualTo(verb.endsWith("passed") ? 5 : 1);
+	}
+
+	@Test
 	void aBatchWithOneBadStatementStoresNothingAndSaysWhy() throws Exception {
 		String activity = "http://sim.example/batch/" + unique();
 		String good = statement(null, "a-" + unique() + "@example.com", "http://adlnet.gov/expapi/verbs/attempted", activity);
@@ -222,6 +248,7 @@ class StatementsTests {
 		JsonNode own = Lrs.json(lrs.get("/xapi/statements?agent=" + agent)).get("statements");
 		assertThat(own.size()).isEqualTo(1);
 		assertThat(own.get(0).get("verb").get("id").asString()).isEqualTo(Verb.EXPERIENCED.iri());
+		assertThat(own.get(0).get("authority").get("name").asString()).isEqualTo("Stride");
 
 		String outside = Lrs.json(lrs.post("/xapi/statements", statement(null, org.email("learner-a"),
 				"http://adlnet.gov/expapi/verbs/completed", "https://mooc.example/courses/negotiation"))).get(0).asString();

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.stride.xapi.XapiException;
@@ -56,11 +55,15 @@ class StatementPages {
 
 	private final JsonMapper json;
 
-	StatementPages(StatementQueries queries, StatementWrites writes, JdbcClient jdbc, JsonMapper json) {
+	private final String baseUrl;
+
+	StatementPages(StatementQueries queries, StatementWrites writes, JdbcClient jdbc, JsonMapper json,
+			@org.springframework.beans.factory.annotation.Value("${stride.base-url}") String baseUrl) {
 		this.queries = queries;
 		this.writes = writes;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	record Answer(byte[] body, String contentType, Instant lastModified) {
@@ -70,7 +73,13 @@ class StatementPages {
 	record Continuation(Filter filter, int limit, String format, boolean attachments) {
 	}
 
-	Answer answer(MultiValueMap<String, String> params, String onlyClient, String acceptLanguage, String path) {
+	/** The answer for this client: one with only {@code statements/read/mine} reads only what it wrote. */
+	Answer answer(io.stride.xapi.XapiClient client, MultiValueMap<String, String> params, String acceptLanguage,
+			String path) {
+		if (!client.allows(io.stride.xapi.Scope.STATEMENTS_READ_MINE)) {
+			throw new XapiException(403, "This client may not read statements (it needs statements/read).");
+		}
+		String onlyClient = client.allows(io.stride.xapi.Scope.STATEMENTS_READ) ? null : client.id();
 		for (Map.Entry<String, List<String>> p : params.entrySet()) {
 			if (p.getValue().size() > 1) {
 				throw XapiException.badRequest("The parameter '" + p.getKey() + "' is given more than once.");
@@ -220,6 +229,13 @@ class StatementPages {
 
 	private JsonNode shaped(String stored, String format, String acceptLanguage) {
 		ObjectNode s = (ObjectNode) json.readTree(stored);
+		if (!s.has("authority")) {
+			// Stride's own statements: Stride vouches for them, as the LRS does for a client's
+			ObjectNode authority = s.putObject("authority");
+			authority.put("objectType", "Agent");
+			authority.put("name", "Stride");
+			authority.putObject("account").put("homePage", baseUrl).put("name", "stride");
+		}
 		if (format.equals("ids")) {
 			StatementFormats.ids(s);
 		}

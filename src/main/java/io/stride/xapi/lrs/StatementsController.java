@@ -1,8 +1,6 @@
 package io.stride.xapi.lrs;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,10 +13,6 @@ import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.XapiException;
 import io.stride.xapi.internal.Attachments;
-import io.stride.xapi.internal.StatementFormats;
-import io.stride.xapi.internal.StatementQueries;
-import io.stride.xapi.internal.StatementQueries.Filter;
-import io.stride.xapi.internal.StatementQueries.Found;
 import io.stride.xapi.internal.StatementWrites;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,17 +55,11 @@ class StatementsController {
 
 	private final StatementWrites writes;
 
-	private final StatementQueries queries;
-
 	private final StatementPages pages;
 
-	private final Clock clock;
-
-	StatementsController(StatementWrites writes, StatementQueries queries, StatementPages pages, Clock clock) {
+	StatementsController(StatementWrites writes, StatementPages pages) {
 		this.writes = writes;
-		this.queries = queries;
 		this.pages = pages;
-		this.clock = clock;
 	}
 
 	@PutMapping(PATH)
@@ -116,11 +104,7 @@ class StatementsController {
 	@GetMapping(PATH)
 	ResponseEntity<byte[]> get(@AuthenticationPrincipal XapiClient client,
 			@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-		if (!client.allows(Scope.STATEMENTS_READ_MINE)) {
-			throw new XapiException(403, "This client may not read statements (it needs statements/read).");
-		}
-		String mine = client.allows(Scope.STATEMENTS_READ) ? null : client.id();
-		StatementPages.Answer answer = pages.answer(params, mine, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+		StatementPages.Answer answer = pages.answer(client, params, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
 				request.getContextPath() + PATH);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(answer.lastModified()));
