@@ -50,7 +50,7 @@ public class LmsWrites {
 	public void putState(String activityId, JsonNode agent, String registration, String stateId, JsonNode document) {
 		DocumentPlace place = DocumentPlace.state(activityId, AgentParameter.parse(json.writeValueAsString(agent), json),
 				registration);
-		documents.put(place, stateId, new Documents.Write("application/json",
+		documents.put(STRIDE, place, stateId, new Documents.Write("application/json",
 				json.writeValueAsString(document).getBytes(StandardCharsets.UTF_8), null, null), false);
 	}
 }

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
+import io.stride.xapi.Scope;
+import io.stride.xapi.XapiClient;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,7 +69,8 @@ public class ActivityDefinitions {
 	 * merged one, else the one in the newest statement about the activity (Stride's own statements, written by
 	 * activity's {@code LearningRecord}, never pass through {@link #learnFrom}).
 	 */
-	public ObjectNode activity(String activityId) {
+	public ObjectNode activity(XapiClient client, String activityId) {
+		ClientScopes.requireReading(client, Scope.DEFINE, Scope.PROFILE, Scope.STATEMENTS_READ);
 		ObjectNode activity = json.createObjectNode();
 		activity.put("objectType", "Activity");
 		activity.put("id", activityId);
@@ -75,7 +78,7 @@ public class ActivityDefinitions {
 		return activity;
 	}
 
-	/** The definition the newest statement whose object is the activity gives it (the learning record's table, ADR 0029). */
+	/** The definition in the newest statement whose object is the activity (the learning record's table, ADR 0029). */
 	private Optional<ObjectNode> fromNewestStatement(String activityId) {
 		return jdbc.sql("SELECT statement FROM statements WHERE object_id = ? ORDER BY stored_at DESC "
 				+ "FETCH FIRST 1 ROWS ONLY")

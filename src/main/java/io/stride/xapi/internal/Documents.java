@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stride.shared.Retry;
+import io.stride.xapi.XapiClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -75,7 +76,8 @@ public class Documents {
 		return maxBytes;
 	}
 
-	public Optional<Document> find(DocumentPlace place, String documentId) {
+	public Optional<Document> find(XapiClient client, DocumentPlace place, String documentId) {
+		ClientScopes.requireReading(client, ClientScopes.of(place.kind()));
 		return jdbc.sql("SELECT document_id, content_type, content, etag, updated_at FROM xapi_documents WHERE doc_key = ?")
 			.param(place.documentKey(documentId))
 			.query((rs, n) -> new Document(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4).trim(),
@@ -87,7 +89,8 @@ public class Documents {
 	 * The ids of the documents at {@code place} (for a state without a registration: of every registration), those
 	 * stored after {@code since} when it is given, oldest first.
 	 */
-	public List<String> ids(DocumentPlace place, Instant since) {
+	public List<String> ids(XapiClient client, DocumentPlace place, Instant since) {
+		ClientScopes.requireReading(client, ClientScopes.of(place.kind()));
 		StringBuilder sql = new StringBuilder("SELECT document_id FROM xapi_documents WHERE scope_key = ?");
 		List<Object> params = new ArrayList<>(List.of(place.scopeKey()));
 		if (place.registration() != null) {
@@ -106,14 +109,17 @@ public class Documents {
 	 * Stores {@code write} as the document, replacing what was there. With {@code preconditionRequired} (the profile
 	 * resources), a write without {@code If-Match} or {@code If-None-Match} is refused: 409 when a document is there
 	 * (the writer did not know of it), 400 otherwise.
+	 * @return the stored document's ETag (bare)
 	 */
-	public void put(DocumentPlace place, String documentId, Write write, boolean preconditionRequired) {
+	public String put(XapiClient client, DocumentPlace place, String documentId, Write write,
+			boolean preconditionRequired) {
+		ClientScopes.requireWriting(client, ClientScopes.of(place.kind()));
 		String contentType = checkedContentType(write.contentType());
 		checkSize(write.content());
 		if (isJson(contentType)) {
 			parse(write.content(), "The document");
 		}
-		Retry.onDuplicateKey(() -> transactions.execute(status -> {
+		return Retry.onDuplicateKey(() -> transactions.execute(status -> {
 			Optional<Document> current = lockedFind(place, documentId);
 			check(write, current);
 			if (preconditionRequired && !write.hasPrecondition()) {
@@ -125,16 +131,17 @@ public class Documents {
 				throw new BadDocumentRequest("A PUT to this resource must say If-None-Match: * (to create the "
 						+ "document) or If-Match with the ETag of the document it replaces.");
 			}
-			store(place, documentId, contentType, write.content(), current.isPresent());
-			return null;
+			return store(place, documentId, contentType, write.content(), current.isPresent());
 		}));
 	}
 
 	/**
 	 * Merges {@code write} into the document (Communication 2.2: the posted object's top-level properties replace the
 	 * stored one's); stores it when there is none. Both must be JSON objects when one is there.
+	 * @return the stored document's ETag (bare)
 	 */
-	public void post(DocumentPlace place, String documentId, Write write) {
+	public String post(XapiClient client, DocumentPlace place, String documentId, Write write) {
+		ClientScopes.requireWriting(client, ClientScopes.of(place.kind()));
 		String contentType = checkedContentType(write.contentType());
 		checkSize(write.content());
 		ObjectNode posted = null;
@@ -142,12 +149,11 @@ public class Documents {
 			posted = object(write.content(), "The posted document");
 		}
 		ObjectNode fromPost = posted;
-		Retry.onDuplicateKey(() -> transactions.execute(status -> {
+		return Retry.onDuplicateKey(() -> transactions.execute(status -> {
 			Optional<Document> current = lockedFind(place, documentId);
 			check(write, current);
 			if (current.isEmpty()) {
-				store(place, documentId, contentType, write.content(), false);
-				return null;
+				return store(place, documentId, contentType, write.content(), false);
 			}
 			if (fromPost == null || !current.get().isJson()) {
 				throw new BadDocumentRequest("A POST merges JSON objects: the stored document is "
@@ -158,13 +164,13 @@ public class Documents {
 			merged.setAll(fromPost);
 			byte[] bytes = json.writeValueAsBytes(merged);
 			checkSize(bytes);
-			store(place, documentId, current.get().contentType(), bytes, true);
-			return null;
+			return store(place, documentId, current.get().contentType(), bytes, true);
 		}));
 	}
 
 	/** Deletes the document, if its preconditions hold; deleting what is not there is no error. */
-	public void delete(DocumentPlace place, String documentId, Write preconditions) {
+	public void delete(XapiClient client, DocumentPlace place, String documentId, Write preconditions) {
+		ClientScopes.requireWriting(client, ClientScopes.of(place.kind()));
 		transactions.executeWithoutResult(status -> {
 			Optional<Document> current = lockedFind(place, documentId);
 			check(preconditions, current);
@@ -173,7 +179,8 @@ public class Documents {
 	}
 
 	/** Deletes every document at {@code place} (the State resource's DELETE without a stateId). */
-	public int deleteAll(DocumentPlace place) {
+	public int deleteAll(XapiClient client, DocumentPlace place) {
+		ClientScopes.requireWriting(client, ClientScopes.of(place.kind()));
 		StringBuilder sql = new StringBuilder("DELETE FROM xapi_documents WHERE scope_key = ?");
 		List<Object> params = new ArrayList<>(List.of(place.scopeKey()));
 		if (place.registration() != null) {
@@ -249,14 +256,14 @@ public class Documents {
 			.optional();
 	}
 
-	private void store(DocumentPlace place, String documentId, String contentType, byte[] content, boolean exists) {
+	private String store(DocumentPlace place, String documentId, String contentType, byte[] content, boolean exists) {
 		Timestamp now = Timestamp.from(clock.instant());
 		String etag = etag(content);
 		if (exists) {
 			jdbc.sql("UPDATE xapi_documents SET content_type = ?, content = ?, etag = ?, updated_at = ? WHERE doc_key = ?")
 				.params(contentType, content, etag, now, place.documentKey(documentId))
 				.update();
-			return;
+			return etag;
 		}
 		jdbc.sql("INSERT INTO xapi_documents (doc_key, scope_key, kind, activity_id, agent, registration, document_id, "
 				+ "content_type, content, etag, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -264,6 +271,7 @@ public class Documents {
 					place.agent() == null ? null : place.agent().identity(), place.registration(), documentId,
 					contentType, content, etag, now)
 			.update();
+		return etag;
 	}
 
 	private String checkedContentType(String contentType) {

@@ -3,7 +3,6 @@ package io.stride.xapi.lrs;
 import java.util.Map;
 import java.util.Set;
 
-import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.internal.ActivityDefinitions;
 import io.stride.xapi.internal.DocumentPlace;
@@ -33,9 +32,8 @@ class ActivitiesController {
 
 	@GetMapping("/xapi/activities")
 	ResponseEntity<ObjectNode> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireReading(client, Scope.DEFINE, Scope.PROFILE, Scope.STATEMENTS_READ);
 		Map<String, String> parameters = DocumentRequests.parameters(request, PARAMETERS);
 		String activityId = DocumentPlace.activity(parameters.get("activityId"));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(definitions.activity(activityId));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(definitions.activity(client, activityId));
 	}
 }

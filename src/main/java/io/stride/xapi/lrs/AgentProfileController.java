@@ -3,7 +3,6 @@ package io.stride.xapi.lrs;
 import java.util.Map;
 import java.util.Set;
 
-import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.internal.AgentParameter;
 import io.stride.xapi.internal.BadDocumentRequest;
@@ -43,52 +42,48 @@ class AgentProfileController {
 
 	@GetMapping
 	ResponseEntity<Object> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireReading(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = parameters.get("profileId");
 		if (profileId == null) {
-			return DocumentRequests.ids(documents.ids(place, DocumentRequests.since(parameters.get("since"))));
+			return DocumentRequests.ids(documents.ids(client, place, DocumentRequests.since(parameters.get("since"))));
 		}
 		if (parameters.containsKey("since")) {
 			throw new BadDocumentRequest("'since' lists profiles; it goes without 'profileId'.");
 		}
-		return documents.find(place, profileId)
+		return documents.find(client, place, profileId)
 			.map(d -> DocumentRequests.document(d, request))
 			.orElseThrow(() -> DocumentRequests.notFound("This agent has no profile with this profileId."));
 	}
 
 	@PutMapping
 	ResponseEntity<Object> put(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
-		documents.put(place, profileId, DocumentRequests.write(request, documents.maxBytes()), true);
-		return DocumentRequests.noContent();
+		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
+		return DocumentRequests.stored(documents.put(client, place, profileId, write, true));
 	}
 
 	@PostMapping
 	ResponseEntity<Object> post(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
-		documents.post(place, profileId, DocumentRequests.write(request, documents.maxBytes()));
-		return DocumentRequests.noContent();
+		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
+		return DocumentRequests.stored(documents.post(client, place, profileId, write));
 	}
 
 	@DeleteMapping
 	ResponseEntity<Object> delete(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireWriting(client, Scope.PROFILE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
-		documents.delete(place, profileId, DocumentRequests.preconditions(request));
+		documents.delete(client, place, profileId, DocumentRequests.preconditions(request));
 		return DocumentRequests.noContent();
 	}
 }

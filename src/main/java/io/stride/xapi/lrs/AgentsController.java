@@ -6,6 +6,7 @@ import java.util.Set;
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.internal.AgentParameter;
+import io.stride.xapi.internal.ClientScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +32,7 @@ class AgentsController {
 
 	@GetMapping("/xapi/agents")
 	ResponseEntity<Map<String, Object>> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireReading(client, Scope.PROFILE, Scope.DEFINE, Scope.STATEMENTS_READ);
+		ClientScopes.requireReading(client, Scope.PROFILE, Scope.DEFINE, Scope.STATEMENTS_READ);
 		Map<String, String> parameters = DocumentRequests.parameters(request, PARAMETERS);
 		AgentParameter agent = AgentParameter.parse(parameters.get("agent"), json);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(agent.person());

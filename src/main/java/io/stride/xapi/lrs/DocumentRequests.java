@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.internal.AgentKeys;
 import io.stride.xapi.internal.BadDocumentRequest;
@@ -131,14 +130,6 @@ final class DocumentRequests {
 		return new Documents.Write(null, new byte[0], request.getHeader("If-Match"), request.getHeader("If-None-Match"));
 	}
 
-	/** 403 unless the client may write what {@code scope} names. */
-	static void requireWriting(XapiClient client, Scope scope) {
-		if (client == null || !client.allows(scope)) {
-			throw new DocumentRefused(403, "This client's key may not write here: it needs the '" + scope.value()
-					+ "' scope (or 'all').");
-		}
-	}
-
 	/**
 	 * 403 when a session's credential ({@link XapiClient#limits()}) reaches beyond its learner, activity and
 	 * registration, or an agent profile it was not given; a client's key is not limited here.
@@ -166,17 +157,6 @@ final class DocumentRequests {
 				&& java.util.Objects.equals(AgentKeys.key(limits.agent()), AgentKeys.key(place.agent().agent()));
 	}
 
-	/** 403 unless the client may read what one of {@code scopes} names. */
-	static void requireReading(XapiClient client, Scope... scopes) {
-		for (Scope scope : scopes) {
-			if (client != null && client.allowsReading(scope)) {
-				return;
-			}
-		}
-		throw new DocumentRefused(403, "This client's key may not read here: it needs the '" + scopes[0].value()
-				+ "' scope (or 'all/read' or 'all').");
-	}
-
 	/** The stored document, as it was sent, with its ETag; 304 when the client's If-None-Match names it. */
 	static ResponseEntity<Object> document(Documents.Document document, HttpServletRequest request) {
 		String etag = "\"" + document.etag() + "\"";
@@ -199,6 +179,11 @@ final class DocumentRequests {
 
 	static ResponseEntity<Object> ids(List<String> ids) {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore()).body(ids);
+	}
+
+	/** 204, with the ETag of the document as now stored: the writer's next If-Match needs no GET first. */
+	static ResponseEntity<Object> stored(String etag) {
+		return ResponseEntity.noContent().eTag("\"" + etag + "\"").build();
 	}
 
 	static ResponseEntity<Object> noContent() {

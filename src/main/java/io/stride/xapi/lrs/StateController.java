@@ -3,7 +3,6 @@ package io.stride.xapi.lrs;
 import java.util.Map;
 import java.util.Set;
 
-import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.internal.AgentParameter;
 import io.stride.xapi.internal.BadDocumentRequest;
@@ -45,18 +44,17 @@ class StateController {
 
 	@GetMapping
 	ResponseEntity<Object> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireReading(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = place(parameters);
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = parameters.get("stateId");
 		if (stateId == null) {
-			return DocumentRequests.ids(documents.ids(place, DocumentRequests.since(parameters.get("since"))));
+			return DocumentRequests.ids(documents.ids(client, place, DocumentRequests.since(parameters.get("since"))));
 		}
 		if (parameters.containsKey("since")) {
 			throw new BadDocumentRequest("'since' lists states; it goes without 'stateId'.");
 		}
-		return documents.find(place, stateId)
+		return documents.find(client, place, stateId)
 			.map(d -> DocumentRequests.document(d, request))
 			.orElseThrow(() -> DocumentRequests.notFound("There is no state with this stateId for this agent and "
 					+ "activity" + (place.registration() == null ? "" : " in this registration") + "."));
@@ -64,38 +62,35 @@ class StateController {
 
 	@PutMapping
 	ResponseEntity<Object> put(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireWriting(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = DocumentPlace.documentId("stateId", parameters.get("stateId"));
-		documents.put(place, stateId, DocumentRequests.write(request, documents.maxBytes()), false);
-		return DocumentRequests.noContent();
+		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
+		return DocumentRequests.stored(documents.put(client, place, stateId, write, false));
 	}
 
 	@PostMapping
 	ResponseEntity<Object> post(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireWriting(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = DocumentPlace.documentId("stateId", parameters.get("stateId"));
-		documents.post(place, stateId, DocumentRequests.write(request, documents.maxBytes()));
-		return DocumentRequests.noContent();
+		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
+		return DocumentRequests.stored(documents.post(client, place, stateId, write));
 	}
 
 	@DeleteMapping
 	ResponseEntity<Object> delete(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
-		DocumentRequests.requireWriting(client, Scope.STATE);
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
 		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = parameters.get("stateId");
 		if (stateId == null) {
-			documents.deleteAll(place);
+			documents.deleteAll(client, place);
 		}
 		else {
-			documents.delete(place, stateId, DocumentRequests.preconditions(request));
+			documents.delete(client, place, stateId, DocumentRequests.preconditions(request));
 		}
 		return DocumentRequests.noContent();
 	}
