@@ -80,12 +80,15 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoMedia media;
 
+	private final DemoPackage scormPackage;
+
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
 			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
 			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities,
-			DemoCycles cycles, DemoRhythm rhythm, DemoTracks tracks, DemoMedia media) {
+			DemoCycles cycles, DemoRhythm rhythm, DemoTracks tracks, DemoMedia media, DemoPackage scormPackage) {
+		this.scormPackage = scormPackage;
 		this.rhythm = rhythm;
 		this.tracks = tracks;
 		this.media = media;
@@ -208,6 +211,8 @@ class DemoData implements ApplicationRunner {
 		// recombination and sequencing: a course reusing a lesson, tracks, a team's version, requests and paced steps
 		tracks.seed(admin, customerSuccess, ebr, escalations, practiceTasks, new DemoTracks.People(maya, sam, leo, lina, ana),
 				delivery.today());
+		// a SCORM 1.2 package, imported and published: anyone can play it from the catalogue
+		scormPackage.seed(mayaViewer);
 	}
 
 	private PersonId person(Viewer admin, String name, String handle, Set<TeamId> teams, Set<TeamId> manages,

@@ -34,6 +34,6 @@ class DemoDataSwitchTests {
 
 	private DemoData demo(String setting, String url) {
 		return new DemoData(administration, null, null, null, null, setting, url,
-				mock(org.springframework.transaction.PlatformTransactionManager.class), "", null, null, null, null, null, null, null, null);
+				mock(org.springframework.transaction.PlatformTransactionManager.class), "", null, null, null, null, null, null, null, null, null);
 	}
 }

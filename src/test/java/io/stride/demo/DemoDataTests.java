@@ -243,8 +243,15 @@ class DemoDataTests {
 		assertThat(administration.adminViewer("first-admin@acme.example").isAdmin()).isTrue();
 
 		List<Course> published = authoring.publishedCourses();
-		assertThat(published).hasSize(6);
-		assertThat(published).allSatisfy(c -> assertThat(authoring.published(c.id()).quiz().questions()).isNotEmpty());
+		assertThat(published).hasSize(7);
+		// the SCORM package's course has its score in the package, not a quiz
+		assertThat(published).filteredOn(c -> !c.title().equals("Spotting a phishing email"))
+			.hasSize(6)
+			.allSatisfy(c -> assertThat(authoring.published(c.id()).quiz().questions()).isNotEmpty());
+		Course phishing = published.stream().filter(c -> c.title().equals("Spotting a phishing email")).findFirst()
+			.orElseThrow();
+		assertThat(authoring.published(phishing.id()).lessons()).singleElement()
+			.satisfies(lesson -> assertThat(lesson.markdown()).contains("[stride-package-item]: /packages/items/"));
 
 		Team customerSuccess = teams.stream().filter(t -> t.name().equals("Customer Success")).findFirst().orElseThrow();
 		List<TeamProgressRow> progress = delivery.teamProgress(admin, customerSuccess.id());

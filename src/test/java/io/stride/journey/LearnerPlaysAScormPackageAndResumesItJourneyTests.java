@@ -48,6 +48,9 @@ class LearnerPlaysAScormPackageAndResumesItJourneyTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.stride.packages.scorm.ScormImport scormImport;
+
 	@TempDir
 	Path files;
 
@@ -82,6 +85,67 @@ class LearnerPlaysAScormPackageAndResumesItJourneyTests {
 		scoBookmarksAPageAndTheLearnerLeavesWithoutACommit();
 		learnerComesBackAndTheScoResumesWhereItWas(lesson);
 		learnerFinishesWithAScoreAndTheCourseIsDone(course);
+	}
+
+	@Test
+	void scorm2004ScoCommitsResumesAndCompletesWithSuccessApart() throws Exception {
+		Viewer author = fixtures.viewer(org.managerA());
+		var imported = scormImport.importPackage(author, "forklift.zip", ScormPackages.scorm2004());
+		Course draft = authoring.editable(author, imported.courseId());
+		Course course = authoring.publish(author, draft.id(), draft.revision());
+		signsIn("learner-a");
+		String lesson = "/learning/courses/" + course.id().value() + "/lessons/" + course.lessons().getFirst().id();
+		browser.go(lesson);
+		browser.enterFrame("#package-frame");
+		browser.waitForText("#state", "ready");
+		assertThat(browser.find("#entry").getText()).isEqualTo("ab-initio");
+		browser.click("#save");
+		browser.waitForText("#state", "saved true");
+		browser.leaveFrame();
+		browser.waitForText("#package-save-state", "Saved.");
+		browser.reload();
+		browser.enterFrame("#package-frame");
+		browser.waitForText("#state", "ready");
+		assertThat(browser.find("#entry").getText()).isEqualTo("resume");
+		assertThat(browser.find("#suspend").getText()).isEqualTo("page=3;answers=B,C");
+		assertThat(browser.find("#location").getText()).isEqualTo("page-3");
+		browser.click("#finish");
+		browser.waitForText("#state", "finished");
+		browser.leaveFrame();
+		browser.waitForText("#package-save-state", "This lesson is done");
+		// one of two lessons done: the course is under way, not complete
+		var progress = delivery.progressIn(fixtures.viewer(org.learnerA()), course.id());
+		assertThat(progress.readCount()).isEqualTo(1);
+		assertThat(progress.status()).isEqualTo(ProgressStatus.IN_PROGRESS);
+		browser.checkAccessibility();
+	}
+
+	@Test
+	void theDemoOrganizationsPhishingPackagePlaysToCompletion() throws Exception {
+		Viewer author = fixtures.viewer(org.managerA());
+		java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+		for (String file : java.util.List.of("imsmanifest.xml", "index.html", "lesson.js", "lesson.css")) {
+			try (var in = getClass().getResourceAsStream("/demo/scorm/phishing/" + file)) {
+				files.put(file, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		var imported = scormImport.importPackage(author, "acme-phishing-scorm12.zip", ScormPackages.zip(files));
+		Course draft = authoring.editable(author, imported.courseId());
+		Course course = authoring.publish(author, draft.id(), draft.revision());
+		signsIn("learner-a");
+		browser.go("/learning/courses/" + course.id().value() + "/lessons/" + course.lessons().getFirst().id());
+		browser.enterFrame("#package-frame");
+		browser.find("input[value='click']").click();
+		browser.click("#question button[type=submit]");
+		browser.waitForText("#feedback", "Not quite");
+		browser.find("input[value='report']").click();
+		browser.click("#question button[type=submit]");
+		browser.waitForText("#feedback", "This lesson is done");
+		browser.leaveFrame();
+		browser.waitForText("#package-save-state", "This lesson is done");
+		browser.checkAccessibility();
+		assertThat(delivery.progressIn(fixtures.viewer(org.learnerA()), course.id()).status())
+			.isEqualTo(ProgressStatus.COMPLETED);
 	}
 
 	private void authorIsToldWhatIsWrongWithABrokenPackage() throws Exception {

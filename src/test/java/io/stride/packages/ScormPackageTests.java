@@ -105,6 +105,14 @@ class ScormPackageTests {
 	}
 
 	@Test
+	void importIsInTheOpenApiDocument() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/packages'].post.summary", containsString("SCORM 1.2 or SCORM 2004")))
+			.andExpect(jsonPath("$.paths['/api/v1/packages'].post.responses['422']").exists());
+	}
+
+	@Test
 	void zipBombIsRefusedAndNothingIsKept() throws Exception {
 		int[] before = counts();
 		mvc.perform(multipart("/api/v1/packages").file(new MockMultipartFile("file", "bomb.zip", "application/zip",
@@ -243,6 +251,34 @@ class ScormPackageTests {
 				assertThat(((Number) row.get("result_score")).doubleValue()).isEqualTo(0.85);
 				assertThat(row.get("result_success")).isEqualTo(true);
 			});
+	}
+
+	@Test
+	void twoTabsOpeningTheLessonAtOncePlayOneAttempt() throws Exception {
+		Course course = publishedLadder();
+		String lessonId = course.lessons().getFirst().id();
+		var threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var pages = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+			for (int i = 0; i < 4; i++) {
+				pages.add(threads.submit(() -> {
+					start.await();
+					return lessonPage(course, lessonId);
+				}));
+			}
+			start.countDown();
+			java.util.Set<String> commitUrls = new java.util.HashSet<>();
+			for (var page : pages) {
+				commitUrls.add(match(COMMIT_URL, page.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+			}
+			assertThat(commitUrls).hasSize(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM package_attempts WHERE person_id = ?").param(org.learnerA().value())
+			.query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test

@@ -49,6 +49,17 @@ class ScormAttempts {
 			.optional();
 	}
 
+	/**
+	 * Starts an attempt in a transaction of its own, so that when two tabs start the same attempt at once, the one
+	 * that loses the unique key leaves the other's transaction unharmed; the caller reads the attempt afterwards.
+	 */
+	@org.springframework.transaction.annotation.Transactional(
+			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	public void start(String id, String itemId, PersonId person, String courseId, String lessonId, int attempt,
+			Instant now) {
+		insert(id, itemId, person, courseId, lessonId, attempt, now);
+	}
+
 	void insert(String id, String itemId, PersonId person, String courseId, String lessonId, int attempt, Instant now) {
 		jdbc.sql("""
 				INSERT INTO package_attempts (id, item_id, person_id, course_id, lesson_id, attempt, completion, success,

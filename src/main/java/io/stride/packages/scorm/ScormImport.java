@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ScormImport {
+public class ScormImport implements io.stride.packages.ScormPackageImport {
 
 	private final Authoring authoring;
 
@@ -75,6 +75,11 @@ public class ScormImport {
 		}
 		return new Imported(packageId, course.id(), course.title(), manifest.standard(), archive.files().size(),
 				imported, manifest.notes());
+	}
+
+	@Override
+	public CourseId importAsDraft(Viewer author, String fileName, byte[] zip) {
+		return importPackage(author, fileName, zip).courseId();
 	}
 
 	/** The uploaded name without any folder a browser sent, for messages and the course's description. */

@@ -110,9 +110,13 @@ public class ScormPlayer {
 			.orElse(null);
 		if (attempt == null) {
 			int next = attempts.latest(item.id(), learner.id()).map(a -> a.attempt() + 1).orElse(1);
-			String id = Ids.newId();
-			attempts.insert(id, item.id(), learner.id(), course.id().value(), lesson.id(), next, now);
-			attempt = attempts.find(id).orElseThrow();
+			try {
+				attempts.start(Ids.newId(), item.id(), learner.id(), course.id().value(), lesson.id(), next, now);
+			}
+			catch (org.springframework.dao.DuplicateKeyException e) {
+				// another tab started this attempt a moment ago: both play the same one
+			}
+			attempt = attempts.latest(item.id(), learner.id()).orElseThrow();
 		}
 		attempts.startSession(attempt.id(), lesson.id(), now);
 		attempts.forgetExpired(now);
