@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.UUID;
 
 import io.stride.authoring.Course;
 import io.stride.authoring.Lesson;
-import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.packages.scorm.PackageLessons;
