@@ -2,17 +2,41 @@ package io.stride.xapi;
 
 import java.util.Set;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * An outside tool with its own key for the LRS. Inside a {@code /xapi} request it is the authenticated principal.
  *
  * @param id the client's id (as in {@code /api/v1/xapi/clients/{id}})
  * @param name what the admin called it; it is the {@code authority} of the statements it writes
  * @param scopes what it was given
+ * @param limits null for a client's key; for a session's credential ({@link XapiSessions}), whom and what it may
+ *               speak for
  */
-public record XapiClient(String id, String name, Set<Scope> scopes) {
+public record XapiClient(String id, String name, Set<Scope> scopes, Limits limits) {
 
 	public XapiClient {
 		scopes = Set.copyOf(scopes);
+	}
+
+	public XapiClient(String id, String name, Set<Scope> scopes) {
+		this(id, name, scopes, null);
+	}
+
+	/**
+	 * What a session's credential is bound to: statements only with this actor and registration, state only of this
+	 * agent, activity and registration, agent profiles only of this agent with these ids.
+	 */
+	public record Limits(JsonNode agent, String activityId, String registration, Set<String> agentProfileIds) {
+
+		public Limits {
+			agentProfileIds = Set.copyOf(agentProfileIds);
+		}
+	}
+
+	/** Whether this is a session's credential rather than a client's key. */
+	public boolean limited() {
+		return limits != null;
 	}
 
 	/**

@@ -29,8 +29,13 @@ public class PackageLessons implements LessonsCompletedElsewhere {
 
 	/** The Markdown of a lesson that plays this item: the marker, then a sentence for anyone reading the text. */
 	static String markdown(String itemId, String itemTitle, String fileName) {
+		return markdown(itemId, itemTitle, fileName, "SCORM");
+	}
+
+	/** The same, for a package of another standard (cmi5's AUs). */
+	public static String markdown(String itemId, String itemTitle, String fileName, String standard) {
 		return "[stride-package-item]: /packages/items/" + itemId + "\n\nThis lesson plays \u201c" + escape(itemTitle)
-				+ "\u201d from the SCORM package " + escape(fileName) + ".\n";
+				+ "\u201d from the " + standard + " package " + escape(fileName) + ".\n";
 	}
 
 	/** The package item this lesson of this course plays, if it plays one. */

@@ -59,7 +59,7 @@ public class Packages {
 		return TYPES.getOrDefault(extension, "application/octet-stream");
 	}
 
-	void insert(Package pack) {
+	public void insert(Package pack) {
 		jdbc.sql("""
 				INSERT INTO packages (id, course_id, standard, title, file_name, total_bytes, imported_by, imported_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -68,7 +68,7 @@ public class Packages {
 			.update();
 	}
 
-	void insertFile(String packageId, String path, byte[] bytes) {
+	public void insertFile(String packageId, String path, byte[] bytes) {
 		jdbc.sql("INSERT INTO package_files (package_id, path, content_type, size) VALUES (?, ?, ?, ?)")
 			.params(packageId, path, contentType(path), bytes.length)
 			.update();
@@ -82,7 +82,7 @@ public class Packages {
 		}
 	}
 
-	void insertItem(Item item) {
+	public void insertItem(Item item) {
 		jdbc.sql("""
 				INSERT INTO package_items (id, package_id, position, identifier, title, launch, launch_data,
 				    mastery_score, passing_score, completion_threshold)
@@ -165,7 +165,7 @@ public class Packages {
 				number(rs, "passing_score"), number(rs, "completion_threshold"));
 	}
 
-	static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+	public static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
 	}

@@ -83,7 +83,7 @@ public class ScormImport implements io.stride.packages.ScormPackageImport {
 	}
 
 	/** The uploaded name without any folder a browser sent, for messages and the course's description. */
-	static String fileName(String uploaded) {
+	public static String fileName(String uploaded) {
 		String name = uploaded == null ? "" : uploaded.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
 		if (name.isEmpty()) {

@@ -100,6 +100,10 @@ public class ScormPlayer {
 		}
 		Packages.Item item = found.get();
 		Packages.Package pack = packages.find(item.packageId()).orElseThrow();
+		if (pack.standard() == ScormStandard.CMI5) {
+			// launched by packages.cmi5, which opens its own content address below
+			return Optional.empty();
+		}
 		Instant now = clock.instant();
 		ScormAttempts.Attempt attempt = attempts.latest(item.id(), learner.id())
 			.filter(last -> !last.done() || "suspend".equals(last.exitMode()))
@@ -131,6 +135,31 @@ public class ScormPlayer {
 				initialData(pack.standard(), item, attempt, learner.id(), learner.name())));
 	}
 
+	/**
+	 * A content address for a cmi5 AU's files: the same secret path, attempt and lifetime as a SCO's, so that the
+	 * sandboxed frame reads the package's files exactly as a SCO does; {@code path} is the AU's url in the package.
+	 */
+	public String contentAddress(PersonId learner, Course course, String lessonId, Packages.Item item, String path) {
+		Instant now = clock.instant();
+		ScormAttempts.Attempt attempt = attempts.latest(item.id(), learner).orElse(null);
+		if (attempt == null) {
+			String id = Ids.newId();
+			attempts.insert(id, item.id(), learner, course.id().value(), lessonId, 1, now);
+			attempt = attempts.find(id).orElseThrow();
+		}
+		attempts.startSession(attempt.id(), lessonId, now);
+		attempts.forgetExpired(now);
+		String token = token();
+		attempts.insertLaunch(hash(token), attempt.id(), item.packageId(), learner, now.plus(LAUNCH_LIFETIME));
+		String query = "";
+		int q = path.indexOf('?');
+		if (q >= 0) {
+			query = path.substring(q);
+			path = path.substring(0, q);
+		}
+		return "/packages/content/" + token + "/" + UriUtils.encodePath(path, StandardCharsets.UTF_8) + query;
+	}
+
 	/** A package file by a launch's token: unknown or expired tokens, and courses no longer taken, are not found. */
 	@Transactional(readOnly = true)
 	public Served content(String token, String path) {
@@ -138,7 +167,9 @@ public class ScormPlayer {
 		ScormAttempts.Attempt attempt = attempts.find(launch.attemptId()).orElseThrow(() -> new NotFoundException("File"));
 		authoring.deliveredTo(launch.personId(), new CourseId(attempt.courseId()));
 		Packages.StoredFile file = packages.file(launch.packageId(), path).orElseThrow(() -> new NotFoundException("File"));
-		return new Served(launch.packageId(), file, file.contentType().equals("text/html"));
+		// a cmi5 AU talks to the LRS itself: its pages get no SCORM run-time
+		boolean scorm = packages.find(launch.packageId()).map(p -> p.standard() != ScormStandard.CMI5).orElse(true);
+		return new Served(launch.packageId(), file, scorm && file.contentType().equals("text/html"));
 	}
 
 	/** The data the SCO starts with, as its frame's side of the run-time needs it before the first answer. */

@@ -1,11 +1,13 @@
 package io.stride.packages.scorm;
 
-/** The SCORM versions Stride imports and plays; the two 2004 editions share a run-time. */
+/** The package standards Stride imports and plays; the two SCORM 2004 editions share a run-time. */
 public enum ScormStandard {
 
 	SCORM_12("SCORM 1.2", "1.2"),
 	SCORM_2004_3("SCORM 2004 3rd Edition", "2004"),
-	SCORM_2004_4("SCORM 2004 4th Edition", "2004");
+	SCORM_2004_4("SCORM 2004 4th Edition", "2004"),
+	/** A cmi5 course structure: its AUs are items too, launched by {@code packages.cmi5}, not by a SCORM run-time. */
+	CMI5("cmi5", "cmi5");
 
 	private final String display;
 

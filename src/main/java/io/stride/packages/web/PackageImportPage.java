@@ -3,6 +3,7 @@ package io.stride.packages.web;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.packages.PackageRejected;
+import io.stride.packages.cmi5.Cmi5Import;
 import io.stride.packages.scorm.ScormImport;
 import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,9 +26,12 @@ class PackageImportPage {
 
 	private final Organization organization;
 
-	PackageImportPage(ScormImport imports, Organization organization) {
+	private final Cmi5Import cmi5;
+
+	PackageImportPage(ScormImport imports, Organization organization, Cmi5Import cmi5) {
 		this.imports = imports;
 		this.organization = organization;
+		this.cmi5 = cmi5;
 	}
 
 	@GetMapping("/packages/import")
@@ -41,8 +45,10 @@ class PackageImportPage {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		try {
-			ScormImport.Imported imported = imports.importPackage(me, file == null ? null : file.getOriginalFilename(),
-					PackageUploads.read(file));
+			String name = file == null ? null : file.getOriginalFilename();
+			byte[] content = PackageUploads.read(file);
+			ScormImport.Imported imported = cmi5.accepts(name, content) ? cmi5.importPackage(me, name, content)
+					: imports.importPackage(me, name, content);
 			redirect.addFlashAttribute("notice", "Imported \u201c" + imported.title() + "\u201d (" + imported.standard()
 				.display() + ") as a draft with " + imported.lessons().size()
 					+ (imported.lessons().size() == 1 ? " lesson" : " lessons")

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.stride.identity.Organization;
 import io.stride.packages.PackageRejected;
+import io.stride.packages.cmi5.Cmi5Import;
 import io.stride.packages.scorm.ScormImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
-@Tag(name = "Packages", description = "SCORM 1.2 and 2004 packages imported as draft courses and played in Stride.")
+@Tag(name = "Packages", description = "SCORM 1.2 and 2004 packages and cmi5 courses imported as draft courses and played in Stride.")
 @SecurityRequirement(name = "bearer")
 class PackagesApi {
 
@@ -30,9 +31,12 @@ class PackagesApi {
 
 	private final Organization organization;
 
-	PackagesApi(ScormImport imports, Organization organization) {
+	private final Cmi5Import cmi5;
+
+	PackagesApi(ScormImport imports, Organization organization, Cmi5Import cmi5) {
 		this.imports = imports;
 		this.organization = organization;
+		this.cmi5 = cmi5;
 	}
 
 	record Lesson(@Schema(description = "the package item the lesson plays") String itemId, String lessonId,
@@ -40,7 +44,7 @@ class PackagesApi {
 	}
 
 	record Imported(String packageId, String courseId, String title,
-			@Schema(description = "SCORM_12, SCORM_2004_3 or SCORM_2004_4") String standard, int files,
+			@Schema(description = "SCORM_12, SCORM_2004_3, SCORM_2004_4 or CMI5") String standard, int files,
 			List<Lesson> lessons, @Schema(description = "what of the package is not a lesson, and why") List<String> notes,
 			@Schema(description = "the draft course in the editor") String editUrl) {
 	}
@@ -52,14 +56,20 @@ class PackagesApi {
 			+ "at most 5,000 entries, 200 MB a file, 400 MB unpacked, 100 times its packed size a file), and the "
 			+ "manifest must launch files the package holds. A refused package is a 422 (413 when too large) naming "
 			+ "what is wrong, and nothing of it is kept. The course is then reviewed, published and assigned like any "
-			+ "other; learners play it on the lesson page.",
+			+ "other; learners play it on the lesson page. A cmi5 course is taken too: a zip with cmi5.xml at its root "
+			+ "(and no imsmanifest.xml), or a bare cmi5.xml whose AUs are absolute URLs; it is validated against cmi5's "
+			+ "CourseStructure.xsd and the rules the schema can't say, and refused naming the requirement "
+			+ "(e.g. \"cmi5 §13.1.4: the AU's url … names no file in the package\"). Each AU becomes a lesson.",
 			responses = { @ApiResponse(responseCode = "201", description = "the course and package created"),
 					@ApiResponse(responseCode = "413", description = "the zip or what it unpacks to is too large"),
 					@ApiResponse(responseCode = "422", description = "not a safe zip, or not a SCORM package Stride "
 							+ "plays; detail names the entry, element or limit") })
 	ResponseEntity<Imported> importPackage(@RequestPart(name = "file", required = false) MultipartFile file) {
-		ScormImport.Imported imported = imports.importPackage(organization.currentViewer(),
-				file == null ? null : file.getOriginalFilename(), PackageUploads.read(file));
+		String name = file == null ? null : file.getOriginalFilename();
+		byte[] content = PackageUploads.read(file);
+		ScormImport.Imported imported = cmi5.accepts(name, content)
+				? cmi5.importPackage(organization.currentViewer(), name, content)
+				: imports.importPackage(organization.currentViewer(), name, content);
 		Imported body = new Imported(imported.packageId(), imported.courseId().value(), imported.title(),
 				imported.standard().name(), imported.files(),
 				imported.lessons().stream().map(l -> new Lesson(l.itemId(), l.lessonId(), l.title())).toList(),

@@ -25,6 +25,8 @@ import io.stride.xapi.XapiClient;
 import io.stride.xapi.OutsideStatementsStored;
 import io.stride.xapi.XapiException;
 import org.springframework.context.ApplicationEventPublisher;
+import io.stride.xapi.XapiSessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -59,6 +61,9 @@ public class StatementWrites {
 
 	private final String baseUrl;
 
+	// looked up when used: the sessions' module writes its own LMS statements through this module
+	private final ObjectProvider<XapiSessions> sessions;
+
 	/**
 	 * Which person an actor is, for half a minute: at thousands of statements a second the same learners come back in
 	 * every batch, and a query per actor per batch was the largest cost of ingest after the rows themselves. A person
@@ -74,9 +79,11 @@ public class StatementWrites {
 	private final ApplicationEventPublisher events;
 
 	StatementWrites(JdbcClient jdbc, JsonMapper json, Clock clock, Organization organization,
-			@Value("${stride.base-url}") String baseUrl, ActivityDefinitions definitions, ApplicationEventPublisher events) {
+			@Value("${stride.base-url}") String baseUrl, ActivityDefinitions definitions, ApplicationEventPublisher events,
+			ObjectProvider<XapiSessions> sessions) {
 		this.definitions = definitions;
 		this.events = events;
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -116,6 +123,10 @@ public class StatementWrites {
 			ids.add(id);
 		}
 		Attachments.requireParts(statements, batch.attachments());
+		if (client.limited()) {
+			withinLimits(client, statements);
+			sessions.orderedStream().forEach(session -> session.beforeStore(client, statements));
+		}
 		Map<String, String> existing = existing(ids);
 		List<ObjectNode> fresh = new ArrayList<>();
 		for (ObjectNode s : statements) {
@@ -136,17 +147,37 @@ public class StatementWrites {
 		Attachments.store(jdbc, batch.attachments(), stored);
 		// the activities' definitions merged as the spec's Activities resource returns them (ADR 0030)
 		fresh.forEach(s -> definitions.learnFrom(s, client.allows(io.stride.xapi.Scope.DEFINE)));
-		if (!told.isEmpty()) {
-			// heard in this transaction: forwarding's outbox and capability evidence commit with the statements
-			events.publishEvent(new OutsideStatementsStored(told));
-		}
 		if (!voids.isEmpty()) {
 			jdbc.sql("UPDATE statements SET voided = TRUE WHERE id IN (:ids) AND verb <> :voided")
 				.param("ids", voids)
 				.param("voided", StatementRules.VOIDED)
 				.update();
 		}
+		if (!told.isEmpty()) {
+			// heard in this transaction, after the voiding: forwarding's outbox and capability evidence (which looks
+			// for what a voiding statement voided) commit with the statements
+			events.publishEvent(new OutsideStatementsStored(told));
+		}
+		if (client.limited() && !fresh.isEmpty()) {
+			sessions.orderedStream().forEach(session -> session.afterStore(client, fresh));
+		}
 		return new Stored(ids, !fresh.isEmpty());
+	}
+
+	/** A session's credential speaks for its learner in its registration only (cmi5 §9.2, §9.6.1). */
+	private static void withinLimits(XapiClient client, List<ObjectNode> statements) {
+		String agent = AgentKeys.key(client.limits().agent());
+		for (ObjectNode s : statements) {
+			if (!agent.equals(AgentKeys.key(s.get("actor")))) {
+				throw new XapiException(403, "This session's credentials write statements only with the launched "
+						+ "learner as actor (cmi5 §9.2).");
+			}
+			JsonNode registration = s.path("context").get("registration");
+			if (registration == null || !client.limits().registration().equalsIgnoreCase(registration.asString())) {
+				throw new XapiException(403, "This session's statements must carry the launch's registration "
+						+ client.limits().registration() + " (cmi5 §9.6.1).");
+			}
+		}
 	}
 
 	public record Stored(List<String> ids, boolean anyNew) {

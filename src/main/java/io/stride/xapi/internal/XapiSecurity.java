@@ -19,6 +19,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The LRS's own chain, ahead of identity's (which would take any request with a bearer token): HTTP Basic with an
@@ -42,6 +45,7 @@ class XapiSecurity {
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new VersionHeader(), SecurityContextHolderFilter.class)
 			.addFilterBefore(new AlternateRequestSyntax(), VersionHeader.class)
+			.addFilterBefore(new CorsFilter(cors()), AlternateRequestSyntax.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/xapi/about")
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/xapi/about")
@@ -59,6 +63,27 @@ class XapiSecurity {
 					"This client's scopes do not allow this.")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
+	}
+
+	/**
+	 * Cross-origin access for content in a sandbox (a cmi5 AU has the origin {@code null}) and tools on other sites:
+	 * any origin, never with cookies. That is safe because {@code /xapi} reads no cookie and no session: a request is
+	 * only as strong as the Authorization header the caller sends itself (ADR 0037). Preflights are answered before
+	 * the version check, which they could not pass (a browser sends no custom header with them).
+	 */
+	static UrlBasedCorsConfigurationSource cors() {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.addAllowedOrigin("*");
+		cors.setAllowCredentials(false);
+		cors.setAllowedMethods(List.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Experience-API-Version", "If-Match",
+				"If-None-Match"));
+		cors.setExposedHeaders(List.of("ETag", "Last-Modified", "X-Experience-API-Consistent-Through",
+				"X-Experience-API-Version"));
+		cors.setMaxAge(600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/xapi/**", cors);
+		return source;
 	}
 
 	/** Checks a key and secret against {@code xapi_clients}; the principal is the {@link XapiClient}. */

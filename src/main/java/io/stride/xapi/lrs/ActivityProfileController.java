@@ -39,6 +39,7 @@ class ActivityProfileController {
 	ResponseEntity<Object> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = parameters.get("profileId");
 		if (profileId == null) {
 			return DocumentRequests.ids(documents.ids(client, place, DocumentRequests.since(parameters.get("since"))));
@@ -55,6 +56,7 @@ class ActivityProfileController {
 	ResponseEntity<Object> put(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.put(client, place, profileId, write, true));
@@ -64,6 +66,7 @@ class ActivityProfileController {
 	ResponseEntity<Object> post(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.post(client, place, profileId, write));
@@ -73,6 +76,7 @@ class ActivityProfileController {
 	ResponseEntity<Object> delete(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.delete(client, place, profileId, DocumentRequests.preconditions(request));
 		return DocumentRequests.noContent();

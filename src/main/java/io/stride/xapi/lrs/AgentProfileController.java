@@ -44,6 +44,7 @@ class AgentProfileController {
 	ResponseEntity<Object> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = parameters.get("profileId");
 		if (profileId == null) {
 			return DocumentRequests.ids(documents.ids(client, place, DocumentRequests.since(parameters.get("since"))));
@@ -60,6 +61,7 @@ class AgentProfileController {
 	ResponseEntity<Object> put(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.put(client, place, profileId, write, true));
@@ -69,6 +71,7 @@ class AgentProfileController {
 	ResponseEntity<Object> post(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.post(client, place, profileId, write));
@@ -78,6 +81,7 @@ class AgentProfileController {
 	ResponseEntity<Object> delete(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.agentProfile(AgentParameter.parse(parameters.get("agent"), json));
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.delete(client, place, profileId, DocumentRequests.preconditions(request));
 		return DocumentRequests.noContent();

@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.stride.xapi.XapiClient;
+import io.stride.xapi.internal.AgentKeys;
 import io.stride.xapi.internal.BadDocumentRequest;
 import io.stride.xapi.internal.DocumentRefused;
+import io.stride.xapi.internal.DocumentPlace;
 import io.stride.xapi.internal.Documents;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -125,6 +128,33 @@ final class DocumentRequests {
 
 	static Documents.Write preconditions(HttpServletRequest request) {
 		return new Documents.Write(null, new byte[0], request.getHeader("If-Match"), request.getHeader("If-None-Match"));
+	}
+
+	/**
+	 * 403 when a session's credential ({@link XapiClient#limits()}) reaches beyond its learner, activity and
+	 * registration, or an agent profile it was not given; a client's key is not limited here.
+	 */
+	static void requireWithinLimits(XapiClient client, DocumentPlace place, String documentId) {
+		if (client == null || !client.limited()) {
+			return;
+		}
+		XapiClient.Limits limits = client.limits();
+		boolean within = switch (place.kind()) {
+			case STATE -> limits.activityId().equals(place.activityId()) && sameAgent(limits, place)
+					&& place.registration() != null && limits.registration().equalsIgnoreCase(place.registration());
+			case AGENT_PROFILE -> sameAgent(limits, place) && documentId != null
+					&& limits.agentProfileIds().contains(documentId);
+			case ACTIVITY_PROFILE -> limits.activityId().equals(place.activityId());
+		};
+		if (!within) {
+			throw new DocumentRefused(403, "This session's credentials reach only the launched learner's documents "
+					+ "in the launched activity and registration.");
+		}
+	}
+
+	private static boolean sameAgent(XapiClient.Limits limits, DocumentPlace place) {
+		return place.agent() != null
+				&& java.util.Objects.equals(AgentKeys.key(limits.agent()), AgentKeys.key(place.agent().agent()));
 	}
 
 	/** The stored document, as it was sent, with its ETag; 304 when the client's If-None-Match names it. */

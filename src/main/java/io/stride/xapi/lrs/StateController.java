@@ -46,6 +46,7 @@ class StateController {
 	ResponseEntity<Object> get(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, MANY);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = parameters.get("stateId");
 		if (stateId == null) {
 			return DocumentRequests.ids(documents.ids(client, place, DocumentRequests.since(parameters.get("since"))));
@@ -63,6 +64,7 @@ class StateController {
 	ResponseEntity<Object> put(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = DocumentPlace.documentId("stateId", parameters.get("stateId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.put(client, place, stateId, write, false));
@@ -72,6 +74,7 @@ class StateController {
 	ResponseEntity<Object> post(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = DocumentPlace.documentId("stateId", parameters.get("stateId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.post(client, place, stateId, write));
@@ -81,6 +84,7 @@ class StateController {
 	ResponseEntity<Object> delete(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = place(parameters);
+		DocumentRequests.requireWithinLimits(client, place, parameters.get("stateId"));
 		String stateId = parameters.get("stateId");
 		if (stateId == null) {
 			documents.deleteAll(client, place);
