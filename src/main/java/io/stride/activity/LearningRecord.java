@@ -152,7 +152,8 @@ public class LearningRecord {
 	public List<Statement> statementsOf(PersonId actor) {
 		return jdbc
 			.sql("SELECT id, actor_id, verb, object_id, course_id, result_score, result_success, occurred_at, statement "
-					+ "FROM statements WHERE actor_id = ? ORDER BY occurred_at, stored_at")
+					// Stride's own record only: what tools send to the LRS about the person (client_id set) is theirs
+					+ "FROM statements WHERE actor_id = ? AND client_id IS NULL ORDER BY occurred_at, stored_at")
 			.param(actor.value())
 			.query((rs, n) -> new Statement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), (Double) rs.getObject(6, Double.class), (Boolean) rs.getObject(7, Boolean.class),

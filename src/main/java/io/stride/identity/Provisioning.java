@@ -105,6 +105,13 @@ public class Provisioning {
 			throw new ConflictException("Someone already uses the email address " + email.trim() + ".");
 		}
 		Map<String, String> errors = administration.validateNameAndEmail(name, email, id);
+		if (email != null && !email.strip().equalsIgnoreCase(before.email()) && !before.roles().isEmpty()) {
+			// single sign-on finds people by their email: an identity provider that could move an admin's or a
+			// reviewer's email to an address it controls could sign in as them; roles are Stride's to give, so is this
+			errors.put("email", "This person holds a role in Stride (" + before.roles().stream().map(Role::name)
+				.map(r -> r.toLowerCase(java.util.Locale.ROOT)).sorted().collect(java.util.stream.Collectors.joining(", "))
+					+ "): an admin changes their email in Stride.");
+		}
 		if (before.active() && !active && before.isAdmin() && people.withRole(Role.ADMIN).size() <= 1) {
 			errors.put("active", "The organization's last active admin cannot be deactivated.");
 		}

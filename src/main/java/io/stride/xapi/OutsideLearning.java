@@ -46,7 +46,12 @@ public class OutsideLearning {
 
 	static final int CHUNK = 500;
 
-	private static final String OUTSIDE = "s.client_id IS NOT NULL AND s.voided = FALSE AND s.verb <> '" + VOIDED + "'";
+	/**
+	 * Written by an outside tool's own key: not Stride's record (no client), not Stride's cmi5 LMS and not a learner's
+	 * cmi5 session credential (neither is a row of {@code xapi_clients}), so a learner cannot report learning for themself.
+	 */
+	private static final String OUTSIDE = "s.client_id IN (SELECT c.id FROM xapi_clients c) AND s.voided = FALSE "
+			+ "AND s.verb <> '" + VOIDED + "'";
 
 	private final JdbcClient jdbc;
 
@@ -107,7 +112,7 @@ public class OutsideLearning {
 		for (int from = 0; from < ids.size(); from += CHUNK) {
 			found.addAll(jdbc.sql("SELECT actor_id, object_id, occurred_at, result_score, result_success FROM statements "
 					+ "WHERE actor_id IN (:people) AND object_id IN (:iris) AND verb IN (:verbs) AND voided = FALSE "
-					+ "AND (result_success IS NULL OR result_success = TRUE)")
+					+ "AND (result_success IS NULL OR result_success = TRUE) AND client_id IN (SELECT c.id FROM xapi_clients c)")
 				.param("people", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
 				.param("iris", List.copyOf(new LinkedHashSet<>(activityIris)))
 				.param("verbs", COMPLETING_VERBS)
@@ -130,7 +135,8 @@ public class OutsideLearning {
 			return Set.of();
 		}
 		return new HashSet<>(jdbc.sql("SELECT DISTINCT actor_id FROM statements WHERE object_id IN (:iris) "
-				+ "AND verb IN (:verbs) AND actor_id IS NOT NULL AND voided = FALSE")
+				+ "AND verb IN (:verbs) AND actor_id IS NOT NULL AND voided = FALSE "
+				+ "AND client_id IN (SELECT c.id FROM xapi_clients c)")
 			.param("iris", List.copyOf(new LinkedHashSet<>(activityIris)))
 			.param("verbs", COMPLETING_VERBS)
 			.query((rs, n) -> new PersonId(rs.getString(1)))

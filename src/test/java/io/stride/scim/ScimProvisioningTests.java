@@ -229,6 +229,21 @@ class ScimProvisioningTests {
 	}
 
 	@Test
+	void anIdentityProviderCannotMoveTheEmailOfSomeoneWithARoleInStride() throws Exception {
+		PersonId admin = fixtures.admin().id();
+		String before = administration.person(fixtures.admin(), admin).email();
+
+		var moved = okta.patch("/Users/" + admin.value(), """
+				{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+				 {"op":"replace","path":"userName","value":"me-%s@attacker.test"}]}
+				""".formatted(suffix));
+
+		assertThat(moved.status()).isEqualTo(400);
+		assertThat(moved.json().get("detail").asString()).contains("holds a role in Stride (admin)");
+		assertThat(administration.person(fixtures.admin(), admin).email()).isEqualTo(before);
+	}
+
+	@Test
 	void aGroupWithMembersBecomesATeamAndPatchesChangeItsMembers() throws Exception {
 		String amy = createUser("amy-group-" + suffix + "@acme.test", "Amy").get("id").asString();
 		String bob = createUser("bob-group-" + suffix + "@acme.test", "Bob").get("id").asString();

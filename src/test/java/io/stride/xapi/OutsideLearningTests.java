@@ -23,6 +23,7 @@ import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,9 +38,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -153,6 +157,30 @@ class OutsideLearningTests {
 			.stream().filter(h -> h.capability().id().equals(c.id())).findFirst().orElseThrow();
 		assertThat(held.levels().get(0).rules().get(0).description())
 			.startsWith("Completed “Negotiation fundamentals” in an outside tool on ");
+	}
+
+	@Autowired
+	io.stride.xapi.internal.StatementWrites writes;
+
+	@Test
+	void onlyAToolsOwnKeyReportsOutsideLearningNotStridesLmsOrALearnersSessionCredential() throws Exception {
+		String negotiation = activity("negotiation");
+		Capability c = capability(negotiation, null);
+		// what a learner's cmi5 session credential or Stride's own LMS writes has a client id that is no tool's key
+		for (io.stride.xapi.XapiClient writer : List.of(io.stride.xapi.LmsWrites.STRIDE,
+				new io.stride.xapi.XapiClient(UUID.randomUUID().toString(), "cmi5 AU", java.util.Set.of(io.stride.xapi.Scope.ALL)))) {
+			ObjectNode written = (ObjectNode) Lrs.JSON.readTree(statement(UUID.randomUUID().toString(), org.learnerA(),
+					COMPLETED, negotiation, "Forged by a session", null, Instant.now().minusSeconds(30)));
+			transaction.executeWithoutResult(t -> writes.store(
+					new io.stride.xapi.internal.StatementWrites.Batch(List.of(written), java.util.Map.of()), writer));
+		}
+		assertThat(level(org.learnerA(), c)).isNull();
+		mvc.perform(get("/people/" + org.learnerA().value() + "/outside-learning").with(as(org.learnerA())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Forged by a session"))));
+
+		send(org.learnerA(), COMPLETED, negotiation, null);
+		assertThat(level(org.learnerA(), c)).isEqualTo(1);
 	}
 
 	@Test

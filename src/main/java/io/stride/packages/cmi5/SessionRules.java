@@ -52,8 +52,14 @@ class SessionRules implements XapiSessions {
 
 	private final String baseUrl;
 
+	/** How long a session's token answers after its launch: a lesson's sitting, like the content's launch tokens. */
+	static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofHours(12);
+
+	private final io.stride.identity.Organization organization;
+
 	SessionRules(Cmi5Sessions sessions, AssignableUnits units, Packages packages, Satisfaction satisfaction, JsonMapper json,
-			Clock clock, @Value("${stride.base-url}") String baseUrl) {
+			Clock clock, @Value("${stride.base-url}") String baseUrl, io.stride.identity.Organization organization) {
+		this.organization = organization;
 		this.sessions = sessions;
 		this.units = units;
 		this.packages = packages;
@@ -69,9 +75,12 @@ class SessionRules implements XapiSessions {
 			return Optional.empty();
 		}
 		// an abandoned session's token is dead; a terminated one still answers, so that late statements get cmi5's 403
+		// and none answers beyond its lifetime or for a person no longer active (deactivated, by SCIM too)
 		return sessions.byTokenKey(key)
 			.filter(s -> s.abandonedAt() == null && s.fetchedAt() != null)
 			.filter(s -> Cmi5Launches.hash(secret).equals(s.secretHash()))
+			.filter(s -> s.launchedAt() != null && s.launchedAt().plus(TOKEN_LIFETIME).isAfter(clock.instant()))
+			.filter(s -> organization.contactOf(s.personId()).isPresent())
 			.flatMap(s -> units.ofItem(s.itemId()).map(unit -> client(s, unit)));
 	}
 

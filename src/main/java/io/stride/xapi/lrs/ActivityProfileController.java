@@ -56,7 +56,7 @@ class ActivityProfileController {
 	ResponseEntity<Object> put(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
-		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
+		DocumentRequests.requireMayWriteActivityProfile(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.put(client, place, profileId, write, true));
@@ -66,7 +66,7 @@ class ActivityProfileController {
 	ResponseEntity<Object> post(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
-		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
+		DocumentRequests.requireMayWriteActivityProfile(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		Documents.Write write = DocumentRequests.write(request, documents.maxBytes());
 		return DocumentRequests.stored(documents.post(client, place, profileId, write));
@@ -76,7 +76,7 @@ class ActivityProfileController {
 	ResponseEntity<Object> delete(HttpServletRequest request, @AuthenticationPrincipal XapiClient client) {
 		Map<String, String> parameters = DocumentRequests.parameters(request, ONE);
 		DocumentPlace place = DocumentPlace.activityProfile(parameters.get("activityId"));
-		DocumentRequests.requireWithinLimits(client, place, parameters.get("profileId"));
+		DocumentRequests.requireMayWriteActivityProfile(client, place, parameters.get("profileId"));
 		String profileId = DocumentPlace.documentId("profileId", parameters.get("profileId"));
 		documents.delete(client, place, profileId, DocumentRequests.preconditions(request));
 		return DocumentRequests.noContent();

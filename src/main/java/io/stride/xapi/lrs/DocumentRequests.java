@@ -152,6 +152,17 @@ final class DocumentRequests {
 		}
 	}
 
+	/**
+	 * An activity's profile is shared by every learner of it: a session's credentials read it, and only a client's key
+	 * (the tool's) writes it, so one learner's AU cannot change or delete what all the others read.
+	 */
+	static void requireMayWriteActivityProfile(XapiClient client, DocumentPlace place, String documentId) {
+		if (client != null && client.limited()) {
+			throw new DocumentRefused(403, "This session's credentials read the activity's profile but may not change it.");
+		}
+		requireWithinLimits(client, place, documentId);
+	}
+
 	private static boolean sameAgent(XapiClient.Limits limits, DocumentPlace place) {
 		return place.agent() != null
 				&& java.util.Objects.equals(AgentKeys.key(limits.agent()), AgentKeys.key(place.agent().agent()));

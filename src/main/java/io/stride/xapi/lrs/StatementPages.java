@@ -112,8 +112,9 @@ class StatementPages {
 				throw XapiException.badRequest("A more link takes no other parameters.");
 			}
 			continuation = decode(params.getFirst("more"));
-			continuation = new Continuation(withClient(continuation.filter(), onlyClient), continuation.limit(),
-					continuation.format(), continuation.attachments());
+			// the link comes back from the client: its limit is bounded again like a query's (1 to MAX_LIMIT)
+			continuation = new Continuation(withClient(continuation.filter(), onlyClient),
+					Math.min(Math.max(continuation.limit(), 1), MAX_LIMIT), continuation.format(), continuation.attachments());
 		}
 		else {
 			StatementsController.onlyParameters(params, QUERY);
