@@ -113,12 +113,28 @@ class StatementsController {
 	}
 
 	private StatementWrites.Stored store(StatementWrites.Batch batch, XapiClient client) {
-		try {
-			return writes.store(batch, client);
-		}
-		catch (DuplicateKeyException concurrent) {
-			// the same id stored by another request in the meantime: compared now that it is there
-			return writes.store(batch, client);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return writes.store(batch, client);
+			}
+			catch (DuplicateKeyException concurrent) {
+				// the same id stored by another request in the meantime: compared now that it is there
+				return writes.store(batch, client);
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+				// batches naming the same activities in different orders can deadlock on their definitions (seen at 20
+				// concurrent clients); the losing batch was rolled back whole, so it is stored again, a few times at most
+				if (attempt >= 4) {
+					throw deadlock;
+				}
+				try {
+					Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw deadlock;
+				}
+			}
 		}
 	}
 
