@@ -53,7 +53,7 @@ class XapiActivitiesAndAgentsTests {
 
 	private void stored(String statement, boolean mayDefine) {
 		JsonNode json = Lrs.JSON.readTree(statement);
-		transactions.executeWithoutResult(status -> definitions.learnFrom(json, mayDefine));
+		transactions.executeWithoutResult(status -> definitions.learnFrom(java.util.List.of(json), mayDefine));
 	}
 
 	private static String statement(String activityId, String definition) {
@@ -77,6 +77,56 @@ class XapiActivitiesAndAgentsTests {
 		assertThat(activity.at("/definition/name/fr-FR").asString()).isEqualTo("réunion");
 		assertThat(activity.at("/definition/type").asString()).isEqualTo("http://adlnet.gov/expapi/activities/meeting");
 		assertThat(activity.at("/definition/moreInfo").asString()).isEqualTo("https://acme.example/new");
+	}
+
+	@Test
+	void oneBatchNamingAnActivityTwiceKeepsBothLanguagesAndTheLaterValue() throws Exception {
+		String meeting = "https://acme.example/meetings/" + UUID.randomUUID();
+		HttpResponse<String> posted = client("statements/write", "define").post("/xapi/statements", "["
+				+ statement(meeting, "{\"name\":{\"en-US\":\"weekly meeting\"},\"moreInfo\":\"https://acme.example/a\"}")
+				+ "," + statement(meeting, "{\"name\":{\"de-DE\":\"Wochentreffen\"},\"moreInfo\":\"https://acme.example/b\"}")
+				+ "]");
+		assertThat(posted.statusCode()).isEqualTo(200);
+
+		JsonNode activity = Lrs.json(client("define").get("/xapi/activities?activityId=" + enc(meeting)));
+		assertThat(activity.at("/definition/name/en-US").asString()).isEqualTo("weekly meeting");
+		assertThat(activity.at("/definition/name/de-DE").asString()).isEqualTo("Wochentreffen");
+		assertThat(activity.at("/definition/moreInfo").asString()).isEqualTo("https://acme.example/b");
+	}
+
+	@Test
+	void concurrentBatchesAboutTheSameActivitiesInOppositeOrdersAreAllStored() throws Exception {
+		String prefix = "https://acme.example/drills/" + UUID.randomUUID() + "/";
+		Lrs writer = client("statements/write", "define");
+		int batches = 12;
+		java.util.List<java.util.concurrent.Callable<Integer>> sends = new java.util.ArrayList<>();
+		for (int b = 0; b < batches; b++) {
+			int batch = b;
+			sends.add(() -> {
+				StringBuilder body = new StringBuilder("[");
+				for (int i = 0; i < 10; i++) {
+					int activity = batch % 2 == 0 ? i : 9 - i;
+					body.append(i == 0 ? "" : ",").append(statement(prefix + activity, "{\"name\":{\"en\":\"Drill "
+							+ activity + "\",\"x-batch-" + batch + "\":\"" + batch + "\"}}"));
+				}
+				return writer.post("/xapi/statements", body.append("]").toString()).statusCode();
+			});
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			for (var answer : pool.invokeAll(sends)) {
+				assertThat(answer.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		JsonNode drill = Lrs.json(client("define").get("/xapi/activities?activityId=" + enc(prefix + 3)));
+		assertThat(drill.at("/definition/name/en").asString()).isEqualTo("Drill 3");
+		for (int b = 0; b < batches; b++) {
+			// every batch's language survives: each merge read what the one before it wrote
+			assertThat(drill.at("/definition/name/x-batch-" + b).asString()).isEqualTo(String.valueOf(b));
+		}
 	}
 
 	@Test

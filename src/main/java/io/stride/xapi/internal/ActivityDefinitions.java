@@ -5,9 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
@@ -27,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * property, and per language in the language maps ({@code name}, {@code description}) and per key in
  * {@code extensions}, so two statements naming an activity in English and in French leave both names.
  * <p>
- * The Statements resource calls {@link #learnFrom} for every statement it stores, inside the statement's transaction.
+ * The Statements resource calls {@link #learnFrom} for every batch it stores, inside the batch's transaction.
  */
 @Service
 public class ActivityDefinitions {
@@ -54,17 +58,42 @@ public class ActivityDefinitions {
 	}
 
 	/**
-	 * Takes in the definitions of the activities a stored statement names: its object, its context activities and
-	 * those of a sub-statement.
-	 * @param statement the statement as stored (valid)
-	 * @param mayDefine whether its writer may (re)define activities (xAPI's {@code define} scope); without it a
-	 *     definition is kept only for an activity not defined before, never changed
+	 * Takes in the definitions of the activities a batch of stored statements names: their objects, their context
+	 * activities and those of sub-statements. One query reads what is known of them all; only an activity the batch
+	 * defines anew or changes is written, locked in key order, so that concurrent batches about the same activities
+	 * neither wait on each other when nothing changes nor deadlock when something does.
+	 * @param statements the statements as stored (valid), oldest first: a later statement's definition wins
+	 * @param mayDefine whether their writer may (re)define activities (xAPI's {@code define} scope); without it a
+	 *     definition is kept only for an activity not defined before (the first one sent), never changed
 	 */
-	public void learnFrom(JsonNode statement, boolean mayDefine) {
-		learnFromStatement(statement, mayDefine);
+	public void learnFrom(List<? extends JsonNode> statements, boolean mayDefine) {
+		Map<String, Incoming> incoming = new TreeMap<>();
+		for (JsonNode statement : statements) {
+			collect(statement, mayDefine, incoming);
+		}
+		if (incoming.isEmpty()) {
+			return;
+		}
+		Map<String, ObjectNode> held = new HashMap<>();
+		jdbc.sql("SELECT activity_key, definition FROM xapi_activities WHERE activity_key IN (:keys)")
+			.param("keys", List.copyOf(incoming.keySet()))
+			.query((rs, n) -> held.put(rs.getString(1), (ObjectNode) json.readTree(rs.getString(2))))
+			.list();
+		incoming.forEach((key, activity) -> {
+			ObjectNode known = held.get(key);
+			if (known != null && (!mayDefine || merged(known, activity.definition()).equals(known))) {
+				// most statements repeat a definition the LRS already holds
+				return;
+			}
+			learn(key, activity, mayDefine);
+		});
 	}
 
-	/**
+	/** The activity and its definition as a batch gives it, merged in the batch's order. */
+	private record Incoming(String activityId, ObjectNode definition) {
+	}
+
+		/**
 	 * The activity as the LRS knows it: {@code objectType}, {@code id} and, when one is known, {@code definition}: the
 	 * merged one, else the one in the newest statement about the activity (Stride's own statements, written by
 	 * activity's {@code LearningRecord}, never pass through {@link #learnFrom}).
@@ -101,15 +130,15 @@ public class ActivityDefinitions {
 			.map(text -> (ObjectNode) json.readTree(text));
 	}
 
-	private void learnFromStatement(JsonNode statement, boolean mayDefine) {
+	private void collect(JsonNode statement, boolean mayDefine, Map<String, Incoming> into) {
 		JsonNode object = statement.get("object");
 		if (object != null && object.isObject()) {
 			String type = object.path("objectType").asString("Activity");
 			if (type.equals("Activity")) {
-				learn(object, mayDefine);
+				collectActivity(object, mayDefine, into);
 			}
 			else if (type.equals("SubStatement")) {
-				learnFromStatement(object, mayDefine);
+				collect(object, mayDefine, into);
 			}
 		}
 		JsonNode contextActivities = statement.path("context").path("contextActivities");
@@ -120,17 +149,17 @@ public class ActivityDefinitions {
 					continue;
 				}
 				if (activities.isArray()) {
-					activities.forEach(a -> learn(a, mayDefine));
+					activities.forEach(a -> collectActivity(a, mayDefine, into));
 				}
 				else {
 					// 1.0.3 still takes a single activity here, not only an array
-					learn(activities, mayDefine);
+					collectActivity(activities, mayDefine, into);
 				}
 			}
 		}
 	}
 
-	private void learn(JsonNode activity, boolean mayDefine) {
+	private static void collectActivity(JsonNode activity, boolean mayDefine, Map<String, Incoming> into) {
 		JsonNode id = activity.get("id");
 		JsonNode definition = activity.get("definition");
 		if (id == null || !id.isString() || definition == null || !definition.isObject()) {
@@ -141,11 +170,16 @@ public class ActivityDefinitions {
 			// beyond the column: the statement is kept, the definition is not (GET answers the bare activity)
 			return;
 		}
-		String key = key(activityId);
-		ObjectNode incoming = (ObjectNode) definition;
+		into.merge(key(activityId), new Incoming(activityId, (ObjectNode) definition),
+				(earlier, later) -> mayDefine
+						? new Incoming(activityId, merged(earlier.definition(), later.definition())) : earlier);
+	}
+
+	private void learn(String key, Incoming activity, boolean mayDefine) {
 		for (int attempt = 0;; attempt++) {
 			try {
-				savepoint.executeWithoutResult(status -> merge(key, activityId, incoming, mayDefine));
+				savepoint.executeWithoutResult(
+						status -> merge(key, activity.activityId(), activity.definition(), mayDefine));
 				return;
 			}
 			catch (DuplicateKeyException raced) {
@@ -158,18 +192,6 @@ public class ActivityDefinitions {
 	}
 
 	private void merge(String key, String activityId, ObjectNode incoming, boolean mayDefine) {
-		// most statements repeat a definition the LRS already holds: read without a lock and stop there, so that
-		// concurrent batches about the same activities take no row locks on them (they deadlocked at 20 clients)
-		Optional<String> seen = jdbc.sql("SELECT definition FROM xapi_activities WHERE activity_key = ?")
-			.param(key)
-			.query(String.class)
-			.optional();
-		if (seen.isPresent()) {
-			ObjectNode held = (ObjectNode) json.readTree(seen.get());
-			if (!mayDefine || merged(held, incoming).equals(held)) {
-				return;
-			}
-		}
 		Optional<String> known = jdbc.sql("SELECT definition FROM xapi_activities WHERE activity_key = ? FOR UPDATE")
 			.param(key)
 			.query(String.class)

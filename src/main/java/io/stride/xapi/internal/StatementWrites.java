@@ -146,7 +146,7 @@ public class StatementWrites {
 		List<OutsideStatementsStored.Stored> told = insert(fresh, stored, client);
 		Attachments.store(jdbc, batch.attachments(), stored);
 		// the activities' definitions merged as the spec's Activities resource returns them (ADR 0030)
-		fresh.forEach(s -> definitions.learnFrom(s, client.allows(io.stride.xapi.Scope.DEFINE)));
+		definitions.learnFrom(fresh, client.allows(io.stride.xapi.Scope.DEFINE));
 		if (!voids.isEmpty()) {
 			jdbc.sql("UPDATE statements SET voided = TRUE WHERE id IN (:ids) AND verb <> :voided")
 				.param("ids", voids)
