@@ -124,8 +124,15 @@ final class Browser implements AutoCloseable {
 		find(css).sendKeys(file.toAbsolutePath().toString());
 	}
 
+	/**
+	 * Clicks an element once it is in the middle of the window, as a person scrolls to what they click: a check of
+	 * accessibility at another width can leave the page scrolled so that the element sits under a sticky header.
+	 */
 	void click(String css) {
-		find(css).click();
+		WebElement target = find(css);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+				target);
+		target.click();
 	}
 
 	/** Clicks where an element is with the mouse, whatever lies on top of it (as a person would). */
