@@ -8,7 +8,9 @@
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGADMIN ("su postgres -c psql" when not set), APP_HEAP (2g),
 #   ACCOUNTS (= users), ROUNDS (3 passes through the course per session), SKIP_BUILD=1,
 #   WARMUP (60: seconds of a short, fast run before the measured one, so that the figures are those of a warm JVM;
-#   its report goes to target/load/warmup and is not summarized; 0 skips it)
+#   its report goes to target/load/warmup and is not summarized; 0 skips it),
+#   INGEST ("seconds clients batch rate": an LRS client posting statements with bench/xapi-ingest.sh from the end of the
+#   ramp on, while the learners go on; its figures go to target/load/ingest.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${1:-10000}
@@ -102,11 +104,24 @@ if [ "$(psql_bench -c 'SHOW autovacuum')" != "on" ]; then
   ( while kill -0 $APP 2>/dev/null; do sleep 60; psql_bench -c "ANALYZE" >/dev/null 2>&1 || true; done ) &
 fi
 
+if [ -n "${INGEST:-}" ]; then
+  ./mvnw -q -B -ntp -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+  echo "== statements posted to the LRS from ${RAMP}s on: bench/xapi-ingest.sh $INGEST"
+  ( sleep "$RAMP"; SKIP_BUILD=1 STRIDE_URL=$BASE ADMIN_EMAIL=$ADMIN ADMIN_PASSWORD=$PASSWORD bench/xapi-ingest.sh $INGEST ) \
+    > "$RESULTS/ingest.txt" 2>&1 &
+  INGEST_PID=$!
+fi
+
 echo "== Gatling: $USERS concurrent learners, ramp ${RAMP}s, hold ${HOLD}s, think ${THINK}s, $ROUNDS rounds per session"
 ulimit -n 65536 2>/dev/null || true
 # the run ends with the hold: learners still mid-course then are not waited for (a session lasts about 40 pages)
 gatling -Dgatling.resultsFolder="$PWD/$RESULTS" -Dusers="$USERS" -Dramp="$RAMP" -Dhold="$HOLD" -Dthink="$THINK" \
   -Drounds="$ROUNDS" -DmaxDuration=$(( RAMP + HOLD )) | tee "$RESULTS/gatling.txt" | grep -vE '^\s*$' | tail -n 60 || true
+if [ -n "${INGEST:-}" ]; then
+  wait "$INGEST_PID" || true
+  echo "== LRS ingest alongside the learners ($RESULTS/ingest.txt):"
+  tail -n 3 "$RESULTS/ingest.txt"
+fi
 echo "== app: $(grep -c ' ERROR ' "$RESULTS/app.log" || true) error lines in $RESULTS/app.log"
 report=$(ls -dt "$RESULTS"/learnersimulation-* 2>/dev/null | head -n 1)
 echo "== per request (ms), from $report/index.html"

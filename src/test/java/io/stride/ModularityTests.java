@@ -6,7 +6,8 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-	private final ApplicationModules modules = ApplicationModules.of(StrideApplication.class);
+	// analysed once for both tests: the analysis of every class is most of their time
+	private static final ApplicationModules modules = ApplicationModules.of(StrideApplication.class);
 
 	@Test
 	void modulesKeepTheirBoundaries() {

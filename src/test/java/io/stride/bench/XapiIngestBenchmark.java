@@ -20,7 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * second and the batch latency percentiles. Statements vary like real ones: 2,000 learners (a tenth of them with
  * Stride accounts' form), 12 verbs, 500 activities, a registration and a parent activity on each.
  * <p>
- * Arguments: endpoint (e.g. http://127.0.0.1:8101/xapi) key secret [seconds=60] [clients=20] [batch=50]
+ * With a {@code rate} (statements per second, all clients together) each client sends its share at an even pace
+ * instead of as fast as the LRS answers: the latency at a given sustained load rather than at saturation.
+ * <p>
+ * Arguments: endpoint (e.g. http://127.0.0.1:8101/xapi) key secret [seconds=60] [clients=20] [batch=50] [rate=0,
+ * as fast as possible]
  */
 public final class XapiIngestBenchmark {
 
@@ -34,16 +38,19 @@ public final class XapiIngestBenchmark {
 		int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
 		int clients = args.length > 4 ? Integer.parseInt(args[4]) : 20;
 		int batch = args.length > 5 ? Integer.parseInt(args[5]) : 50;
+		double rate = args.length > 6 ? Double.parseDouble(args[6]) : 0;
+		// nanoseconds between one client's batches when paced
+		long interval = rate > 0 ? (long) (1e9 * batch * clients / rate) : 0;
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		// a short warm-up, not counted: the JIT and the connection pool
-		run(http, endpoint, authorization, 10, clients, batch, false);
-		run(http, endpoint, authorization, seconds, clients, batch, true);
+		run(http, endpoint, authorization, 10, clients, batch, interval, false);
+		run(http, endpoint, authorization, seconds, clients, batch, interval, true);
 	}
 
 	private static void run(HttpClient http, String endpoint, String authorization, int seconds, int clients,
-			int batch, boolean report) throws InterruptedException {
+			int batch, long interval, boolean report) throws InterruptedException {
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong stored = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
@@ -51,10 +58,20 @@ public final class XapiIngestBenchmark {
 		List<Thread> threads = new ArrayList<>();
 		long started = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
+			long offset = interval * c / clients;
 			threads.add(Thread.ofPlatform().start(() -> {
+				long next = System.nanoTime() + offset;
 				while (System.nanoTime() < end) {
 					String body = batch(batch);
-					long t0 = System.nanoTime();
+					if (interval > 0) {
+						// the latency counts from when the batch was due, so a late LRS can't hide its queue
+						long wait = next - System.nanoTime();
+						if (wait > 0) {
+							java.util.concurrent.locks.LockSupport.parkNanos(wait);
+						}
+					}
+					long t0 = interval > 0 ? next : System.nanoTime();
+					next += interval;
 					try {
 						HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(endpoint + "statements"))
 							.timeout(Duration.ofSeconds(30))
@@ -90,8 +107,9 @@ public final class XapiIngestBenchmark {
 		}
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf("clients=%d batch=%d seconds=%.1f batches=%d failed=%d%n", clients, batch, elapsed,
-				sorted.size(), failed.get());
+		System.out.printf("clients=%d batch=%d seconds=%.1f batches=%d failed=%d%s%n", clients, batch, elapsed,
+				sorted.size(), failed.get(), interval > 0
+						? String.format(" paced at %.0f statements/s", 1e9 * batch * clients / interval) : " unpaced");
 		System.out.printf("statements/s=%.0f%n", stored.get() / elapsed);
 		System.out.printf("batch latency ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n", pct(sorted, 50), pct(sorted, 95),
 				pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
