@@ -182,6 +182,21 @@ class StatementsTests {
 	}
 
 	@Test
+	void aStatementWhoseVoidingStatementCameFirstIsVoidedWhenItArrives() throws Exception {
+		String target = UUID.randomUUID().toString();
+		String voiding = "{\"actor\":{\"mbox\":\"mailto:admin@sim.example\"},\"verb\":{\"id\":"
+				+ "\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}";
+		assertThat(lrs.post("/xapi/statements", voiding).statusCode()).isEqualTo(200);
+
+		String activity = "http://sim.example/late/" + unique();
+		assertThat(lrs.post("/xapi/statements", statement(target, "late-" + unique() + "@example.com",
+				"http://adlnet.gov/expapi/verbs/passed", activity)).statusCode()).isEqualTo(200);
+
+		assertThat(lrs.get("/xapi/statements?statementId=" + target).statusCode()).isEqualTo(404);
+		assertThat(lrs.get("/xapi/statements?voidedStatementId=" + target).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void pagesFollowTheMoreLinkWithoutRepeatsOrGapsWhileNewStatementsArrive() throws Exception {
 		String verb = "http://sim.example/verbs/paged-" + unique();
 		List<String> sent = new ArrayList<>();

@@ -160,6 +160,24 @@ class XapiActivitiesAndAgentsTests {
 	}
 
 	@Test
+	void aStatementStrideRecordedCannotBeVoidedByAnLrsClient() throws Exception {
+		var org = fixtures.organization();
+		String lessonKey = UUID.randomUUID().toString();
+		transactions.executeWithoutResult(status -> record.record(new LearningAction(org.learnerA(), "Learner A",
+				Verb.EXPERIENCED, ActivityType.LESSON, lessonKey, "Reading a meter", null, null)));
+		Lrs lrs = client("all");
+		String iri = record.activityIri(ActivityType.LESSON, lessonKey);
+		String own = Lrs.json(lrs.get("/xapi/statements?activity=" + enc(iri))).at("/statements/0/id").asString();
+
+		HttpResponse<String> voiding = lrs.post("/xapi/statements", "{\"actor\":{\"mbox\":\"mailto:tool@sim.example\"},"
+				+ "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":"
+				+ "\"StatementRef\",\"id\":\"" + own + "\"}}");
+		assertThat(voiding.statusCode()).isEqualTo(403);
+		assertThat(voiding.body()).contains("recorded by Stride itself");
+		assertThat(lrs.get("/xapi/statements?statementId=" + own).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void anActivityNoStatementDefinedIsItsIdAloneAndAMissingIdIsRefused() throws Exception {
 		Lrs lrs = client("all");
 		String unknown = "https://acme.example/never/" + UUID.randomUUID();

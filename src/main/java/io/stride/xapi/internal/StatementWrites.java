@@ -21,6 +21,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
+import io.stride.xapi.LmsWrites;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.OutsideStatementsStored;
 import io.stride.xapi.XapiException;
@@ -139,7 +140,7 @@ public class StatementWrites {
 						+ " is already stored; statements can't be changed.");
 			}
 		}
-		List<String> voids = voidedTargets(fresh);
+		List<String> voids = voidedTargets(fresh, client);
 		for (ObjectNode s : fresh) {
 			complete(s, stored, client);
 		}
@@ -147,6 +148,9 @@ public class StatementWrites {
 		Attachments.store(jdbc, batch.attachments(), stored);
 		// the activities' definitions merged as the spec's Activities resource returns them (ADR 0030)
 		definitions.learnFrom(fresh, client.allows(io.stride.xapi.Scope.DEFINE));
+		// a statement whose voiding statement came first is voided as it arrives (Data 2.3.2: voided if the LRS holds a
+		// voiding statement that refers to it, whatever the order they came in)
+		voids.addAll(voidedBeforeTheyCame(fresh));
 		if (!voids.isEmpty()) {
 			jdbc.sql("UPDATE statements SET voided = TRUE WHERE id IN (:ids) AND verb <> :voided")
 				.param("ids", voids)
@@ -194,9 +198,9 @@ public class StatementWrites {
 
 	/**
 	 * The ids a batch's voiding statements void. Voiding a voiding statement is refused: it would bring back a
-	 * statement its writer took back.
+	 * statement its writer took back. So is voiding a statement Stride recorded itself, unless Stride voids it.
 	 */
-	private List<String> voidedTargets(List<ObjectNode> fresh) {
+	private List<String> voidedTargets(List<ObjectNode> fresh, XapiClient client) {
 		List<String> targets = new ArrayList<>();
 		Map<String, ObjectNode> byId = new HashMap<>();
 		fresh.forEach(s -> byId.put(s.get("id").stringValue(), s));
@@ -208,11 +212,26 @@ public class StatementWrites {
 		if (targets.isEmpty()) {
 			return targets;
 		}
-		List<String> voidingTargets = new ArrayList<>(jdbc.sql("SELECT id FROM statements WHERE id IN (:ids) AND verb = :voided")
+		List<String> voidingTargets = new ArrayList<>();
+		List<String> stridesOwn = new ArrayList<>();
+		jdbc.sql("SELECT id, verb, client_id FROM statements WHERE id IN (:ids)")
 			.param("ids", targets)
-			.param("voided", StatementRules.VOIDED)
-			.query(String.class)
-			.list());
+			.query((rs, n) -> {
+				if (StatementRules.VOIDED.equals(rs.getString(2))) {
+					voidingTargets.add(rs.getString(1));
+				}
+				String writer = rs.getString(3);
+				if ((writer == null || writer.equals(LmsWrites.STRIDE.id())) && !client.id().equals(LmsWrites.STRIDE.id())) {
+					stridesOwn.add(rs.getString(1));
+				}
+				return null;
+			})
+			.list();
+		if (!stridesOwn.isEmpty()) {
+			// the learning record's own statements (a course's progress, a quiz, an LMS's launch) change in Stride only
+			throw new XapiException(403, "The statement " + stridesOwn.get(0) + " was recorded by Stride itself; an "
+					+ "LRS client can void only statements that LRS clients wrote.");
+		}
 		targets.stream().filter(t -> byId.containsKey(t)
 				&& StatementRules.VOIDED.equals(byId.get(t).get("verb").get("id").stringValue()))
 			.forEach(voidingTargets::add);
@@ -221,6 +240,22 @@ public class StatementWrites {
 					+ " voids another statement; a voiding statement can't be voided.");
 		}
 		return targets;
+	}
+
+	/** The ids of the batch's statements that a voiding statement stored earlier already refers to. */
+	private List<String> voidedBeforeTheyCame(List<ObjectNode> fresh) {
+		if (fresh.isEmpty()) {
+			return List.of();
+		}
+		List<String> refs = fresh.stream().map(s -> "StatementRef " + s.get("id").stringValue()).toList();
+		return jdbc.sql("SELECT object_id FROM statements WHERE object_id IN (:refs) AND verb = :voided")
+			.param("refs", refs)
+			.param("voided", StatementRules.VOIDED)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(ref -> ref.substring("StatementRef ".length()))
+			.toList();
 	}
 
 	/** What the LRS sets: stored, authority (the client), version, and the timestamp when the client gave none. */
