@@ -34,8 +34,20 @@ public class XapiClients {
 	public record Client(String id, String name, String key, Set<Scope> scopes, String createdBy, Instant createdAt,
 			Instant revokedAt) {
 
+		private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
 		public boolean revoked() {
 			return revokedAt != null;
+		}
+
+		/** When it was created, to the minute in UTC, as the admin page shows it. */
+		public String createdText() {
+			return MINUTES.format(createdAt);
+		}
+
+		public String revokedText() {
+			return revokedAt == null ? null : MINUTES.format(revokedAt);
 		}
 
 		public String scopeNames() {

@@ -224,7 +224,8 @@ class LrsForwardingTests {
 				new LrsForwarding.Settings("", "http://10.0.0.5/xapi/", "key", "", "SOME", "not a verb")))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
 				.containsOnlyKeys("name", "endpoint", "secret", "which", "verbs")
-				.containsEntry("endpoint", "The address must start with https:// (only loopback may use http, in development)."));
+				.containsEntry("endpoint", "The address must start with https://. Plain http:// is for a server on this "
+						+ "machine, in development, and only when Stride runs with STRIDE_INTEGRATION_ALLOW_LOOPBACK=true."));
 		assertThat(forwarding.all(fixtures.admin())).noneMatch(f -> f.endpoint().contains("10.0.0.5"));
 	}
 

@@ -97,6 +97,20 @@ class ScormPackageTests {
 	}
 
 	@Test
+	void aCourseThatPlaysAnImportedPackageIsNotExportedAsAnEmptyShell() throws Exception {
+		Course course = publishedLadder();
+		mvc.perform(get("/api/v1/courses/" + course.id().value() + "/export").param("format", "scorm12")
+			.header("Authorization", "Bearer " + fixtures.token(org.managerA())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("plays an imported SCORM or cmi5 package")));
+		String page = mvc.perform(get("/courses/" + course.id().value() + "/export")
+			.with(SignedIn.as(fixtures.viewerPerson(org.managerA()))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"packaged-lessons\"").doesNotContain("id=\"export-form\"");
+	}
+
+	@Test
 	void scorm2004PackageImportsWithBothScos() throws Exception {
 		JsonNode imported = importThroughApi(ScormPackages.scorm2004(), "forklift.zip");
 		assertThat(imported.get("standard").asString()).isEqualTo("SCORM_2004_4");
@@ -213,8 +227,12 @@ class ScormPackageTests {
 		Course course = publishedLadder();
 		String lessonId = course.lessons().getFirst().id();
 		Viewer learner = fixtures.viewer(org.learnerA());
-		String commitUrl = match(COMMIT_URL, lessonPage(course, lessonId));
+		String page = lessonPage(course, lessonId);
+		String commitUrl = match(COMMIT_URL, page);
 		assertThat(delivery.progressIn(learner, course.id()).readCount()).as("opened, not done").isZero();
+		assertThat(page).as("the lesson being played is not one the learner skipped")
+			.doesNotContain("id=\"first-unread\"")
+			.doesNotContain("you skipped");
 
 		commit(commitUrl, 1, false, Map.of("cmi.core.lesson_status", "incomplete", "cmi.suspend_data", "page=2",
 				"cmi.core.lesson_location", "page-2", "cmi.core.exit", "suspend"))

@@ -197,6 +197,29 @@ class StatementsTests {
 	}
 
 	@Test
+	void anAgentAndARelatedActivityTogetherFindOnlyThatAgentsStatementsInIt() throws Exception {
+		String course = "http://sim.example/courses/" + unique();
+		String pat = "pat-" + unique() + "@example.com";
+		String sam = "sam-" + unique() + "@example.com";
+		String inCourse = Lrs.json(lrs.post("/xapi/statements", inParent(pat, course))).get(0).asString();
+		lrs.post("/xapi/statements", inParent(sam, course));
+		lrs.post("/xapi/statements", statement(null, pat, "http://adlnet.gov/expapi/verbs/passed",
+				"http://sim.example/elsewhere/" + unique()));
+		String patAgent = q("{\"mbox\":\"mailto:" + pat + "\"}");
+
+		assertThat(ids(Lrs.json(lrs.get("/xapi/statements?agent=" + patAgent + "&activity=" + q(course)
+				+ "&related_activities=true")).get("statements"))).containsExactly(inCourse);
+		assertThat(Lrs.json(lrs.get("/xapi/statements?agent=" + patAgent + "&activity=" + q(course)))
+			.get("statements")).isEmpty();
+	}
+
+	private static String inParent(String mbox, String parent) {
+		return "{\"actor\":{\"mbox\":\"mailto:" + mbox + "\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/"
+				+ "experienced\"},\"object\":{\"id\":\"" + parent + "/lesson-1\"},\"context\":{\"contextActivities\":"
+				+ "{\"parent\":[{\"id\":\"" + parent + "\"}]}}}";
+	}
+
+	@Test
 	void pagesFollowTheMoreLinkWithoutRepeatsOrGapsWhileNewStatementsArrive() throws Exception {
 		String verb = "http://sim.example/verbs/paged-" + unique();
 		List<String> sent = new ArrayList<>();

@@ -128,8 +128,11 @@ class LearningController {
 		model.addAttribute("number", index + 1);
 		model.addAttribute("previous", index > 0 ? lessons.get(index - 1) : null);
 		model.addAttribute("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null);
-		model.addAttribute("unread", lessons.size() - progress.readCount());
-		model.addAttribute("firstUnread", progress.nextUnreadLesson().orElse(null));
+		// the lessons skipped are the others not read: a lesson that plays a package is read only once the package
+		// says it is done, so this one may still be unread while the learner is on it
+		List<Lesson> skipped = lessons.stream().filter(l -> !l.id().equals(lessonId) && !progress.hasRead(l.id())).toList();
+		model.addAttribute("unread", skipped.size());
+		model.addAttribute("firstUnread", skipped.isEmpty() ? null : skipped.getFirst());
 		model.addAttribute("checks", assessment.checksAfter(me, course, lessonId));
 		return "learning/lesson";
 	}

@@ -90,7 +90,8 @@ public class OutgoingUrls {
 		if (uri.getUserInfo() != null) {
 			return Target.refused("The address may not hold a user name or password.");
 		}
-		String httpOnlyLoopback = "The address must start with https:// (only loopback may use http, in development).";
+		String httpOnlyLoopback = "The address must start with https://. Plain http:// is for a server on this machine, in "
+				+ "development, and only when Stride runs with STRIDE_INTEGRATION_ALLOW_LOOPBACK=true.";
 		if (scheme.equals("http") && !allowLoopback) {
 			return Target.refused(httpOnlyLoopback);
 		}

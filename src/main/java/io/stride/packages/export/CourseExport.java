@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 import io.stride.authoring.Authoring;
+import io.stride.packages.scorm.PackageLessons;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.capability.LearningTeam;
@@ -42,8 +44,11 @@ class CourseExport {
 
 	private final String baseUrl;
 
+	private final PackageLessons packageLessons;
+
 	CourseExport(Authoring authoring, CourseMedia media, LearningTeam learningTeam, JsonMapper json,
-			@Value("${stride.base-url}") String baseUrl) {
+			@Value("${stride.base-url}") String baseUrl, PackageLessons packageLessons) {
+		this.packageLessons = packageLessons;
 		this.authoring = authoring;
 		this.media = media;
 		this.learningTeam = learningTeam;
@@ -67,7 +72,7 @@ class CourseExport {
 	}
 
 	/** What this viewer may export of the course: shown on the page before they choose. */
-	record Choices(Course course, boolean live, boolean draft, boolean quiz) {
+	record Choices(Course course, boolean live, boolean draft, boolean quiz, List<String> packaged) {
 	}
 
 	record Exported(String fileName, byte[] zip) {
@@ -77,7 +82,7 @@ class CourseExport {
 	public Choices choices(Viewer viewer, CourseId id) {
 		Course course = authoring.course(viewer, id);
 		boolean editor = mayExport(viewer, course);
-		return new Choices(course, course.isLive(), editor, !course.quiz().isEmpty());
+		return new Choices(course, course.isLive(), editor, !course.quiz().isEmpty(), packaged(course));
 	}
 
 	@Transactional(readOnly = true)
@@ -98,6 +103,13 @@ class CourseExport {
 			}
 			exported = authoring.published(id);
 		}
+		List<String> packaged = packaged(exported);
+		if (!packaged.isEmpty()) {
+			// its content is the imported package's, which a Stride package can't carry: an empty lesson would be a lie
+			throw new InvalidInputException("format", "The lesson \u201c" + packaged.getFirst() + "\u201d plays an "
+					+ "imported SCORM or cmi5 package, which can't go into a package Stride writes: take the package "
+					+ "you imported to the other LMS instead.");
+		}
 		Manifests.Ids ids = new Manifests.Ids("stride-course-" + key(id.value()), baseUrl + "/courses/" + id.value(),
 				baseUrl + "/courses/" + id.value() + "/au");
 		ExportedCourse content = ExportedCourse.of(exported, withQuiz, (mediaId, captions) -> read(viewer, mediaId, captions));
@@ -108,6 +120,12 @@ class CourseExport {
 		}
 		byte[] zip = writer.write(content, format, ids);
 		return new Exported(fileName(exported.title(), format), zip);
+	}
+
+	/** The titles of the course's lessons that play an imported package (SCORM or cmi5). */
+	private List<String> packaged(Course course) {
+		return course.lessons().stream().filter(l -> packageLessons.itemOf(course.id(), l).isPresent())
+			.map(io.stride.authoring.Lesson::title).toList();
 	}
 
 	/**
