@@ -32,17 +32,11 @@ psql_db() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d $DB -v
 mkdir -p "$RESULTS"
 
 if [ -z "${KEEP_DATA:-}" ] && [ -z "${RESUME:-}" ]; then
-  echo "== fresh database $DB"
   rm -f "$RESULTS/courses.tsv"
-  psql_admin -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
-  psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stride') THEN CREATE ROLE stride LOGIN PASSWORD 'stride'; END IF; END \$\$;" >/dev/null
-  psql_admin -d postgres -c "CREATE DATABASE $DB OWNER stride" >/dev/null
+  fresh_database $DB
 fi
 
-if [ -z "${SKIP_BUILD:-}" ]; then
-  echo "== building the application"
-  ./mvnw -q -B -ntp -DskipTests package
-fi
+build_unless_skipped
 JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
 
 start_app() {

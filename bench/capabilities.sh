@@ -44,16 +44,10 @@ COMMAND="bench/capabilities.sh $*"
 ENVIRONMENT="TOP=$TOP SUBS=$SUBS LEAF=$LEAF CAPS=$CAPS DRAWS=$DRAWS ABSENCES=$ABSENCES CLIENTS=$CLIENTS RISK_CLIENTS=$RISK_CLIENTS APP_HEAP=${APP_HEAP:-2g}${KEEP_DATA:+ KEEP_DATA=1}${SKIP_REBUILD:+ SKIP_REBUILD=1}"
 
 if [ -z "${KEEP_DATA:-}" ]; then
-  echo "== fresh database $DB"
-  psql_admin -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
-  psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stride') THEN CREATE ROLE stride LOGIN PASSWORD 'stride'; END IF; END \$\$;" >/dev/null
-  psql_admin -d postgres -c "CREATE DATABASE $DB OWNER stride" >/dev/null
+  fresh_database $DB
 fi
 
-if [ -z "${SKIP_BUILD:-}" ]; then
-  echo "== building the application"
-  ./mvnw -q -B -ntp -DskipTests package
-fi
+build_unless_skipped
 JAR=${JAR:-$(ls target/stride-*.jar | grep -v plain | head -n 1)}
 
 start_app() {

@@ -13,3 +13,19 @@ psql_admin() {
     su postgres -c "psql -p $PGPORT -v ON_ERROR_STOP=1 -tA $(printf '%q ' "$@")"
   fi
 }
+
+# An empty database owned by the stride role (made if missing), for a benchmark to fill.
+fresh_database() {
+  echo "== fresh database $1"
+  psql_admin -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
+  psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stride') THEN CREATE ROLE stride LOGIN PASSWORD 'stride'; END IF; END \$\$;" >/dev/null
+  psql_admin -d postgres -c "CREATE DATABASE $1 OWNER stride" >/dev/null
+}
+
+# The application's jar, built first unless SKIP_BUILD is set.
+build_unless_skipped() {
+  if [ -z "${SKIP_BUILD:-}" ]; then
+    echo "== building the application"
+    ./mvnw -q -B -ntp -DskipTests package
+  fi
+}

@@ -31,15 +31,9 @@ RESULTS=target/load
 psql_bench() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d stride_bench -v ON_ERROR_STOP=1 -tA "$@"; }
 
 mkdir -p "$RESULTS"
-echo "== fresh database stride_bench"
-psql_admin -d postgres -c "DROP DATABASE IF EXISTS stride_bench WITH (FORCE)" >/dev/null
-psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stride') THEN CREATE ROLE stride LOGIN PASSWORD 'stride'; END IF; END \$\$;" >/dev/null
-psql_admin -d postgres -c "CREATE DATABASE stride_bench OWNER stride" >/dev/null
+fresh_database stride_bench
 
-if [ -z "${SKIP_BUILD:-}" ]; then
-  echo "== building the application"
-  ./mvnw -q -B -ntp -DskipTests package
-fi
+build_unless_skipped
 JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
 
 echo "== starting Stride on $BASE"

@@ -29,15 +29,9 @@ psql_db() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d "$DB" 
 mkdir -p "$RESULTS"
 
 if [ -z "${KEEP_DATA:-}" ]; then
-  echo "== fresh database $DB"
-  psql_admin -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
-  psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'stride') THEN CREATE ROLE stride LOGIN PASSWORD 'stride'; END IF; END \$\$;" >/dev/null
-  psql_admin -d postgres -c "CREATE DATABASE $DB OWNER stride" >/dev/null
+  fresh_database "$DB"
 fi
-if [ -z "${SKIP_BUILD:-}" ]; then
-  echo "== building the application"
-  ./mvnw -q -B -ntp -DskipTests package
-fi
+build_unless_skipped
 ./mvnw -q -B -ntp -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
 
