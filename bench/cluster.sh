@@ -33,6 +33,7 @@ DEMO_DATA=${DEMO_DATA:-false}
 APP_HEAP=${APP_HEAP:-768m}
 DRAIN_DELAY=${DRAIN_DELAY:-3s}
 BASE="http://127.0.0.1:$BALANCER_PORT"
+declare -A STARTED=()
 
 . bench/lib.sh
 
@@ -66,6 +67,7 @@ start_node() {
   fi
   echo "== node-$n on port $port"
   rm -f "$DIR/node-$n.pid"
+  STARTED[$n]=$SECONDS
   STRIDE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STRIDE_DB_USER=stride STRIDE_DB_PASSWORD=stride PORT=$port \
   STRIDE_BASE_URL=$BASE STRIDE_NODE_NAME=node-$n STRIDE_DEMO_DATA=$DEMO_DATA \
   STRIDE_ADMIN_EMAIL=$ADMIN_EMAIL STRIDE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
@@ -77,9 +79,9 @@ start_node() {
 }
 
 wait_ready() {
-  local n=$1 started=$SECONDS
+  local n=$1
   for _ in $(seq 1 300); do
-    [ "$(readiness "$n")" = 200 ] && { echo "   node-$n ready after $(( SECONDS - started )) s"; return 0; }
+    [ "$(readiness "$n")" = 200 ] && { echo "   node-$n ready $(( SECONDS - ${STARTED[$n]} )) s after its start"; return 0; }
     alive "$(node_pid "$n")" || { echo "node-$n stopped while starting; the end of $DIR/node-$n.log:"; tail -n 30 "$DIR/node-$n.log"; exit 1; }
     sleep 1
   done
