@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -200,10 +199,9 @@ public class BadgeIssuer {
 	}
 
 	/**
-	 * Daily: revokes capability-level badges whose holder's evidence expired with the passing of days (an expiry
-	 * changes no stored level, so no event tells). Returns how many were revoked.
+	 * Daily ({@code internal.BadgeExpiryJob}): revokes capability-level badges whose holder's evidence expired with the
+	 * passing of days (an expiry changes no stored level, so no event tells). Returns how many were revoked.
 	 */
-	@Scheduled(cron = "${stride.badges.expiry-cron:0 30 5 * * *}", zone = "UTC")
 	public int revokeExpired() {
 		int revoked = 0;
 		for (BadgeRows.Row badge : badges.ofKind(CriterionKind.CAPABILITY_LEVEL.name(), "capability_id", null, false)) {

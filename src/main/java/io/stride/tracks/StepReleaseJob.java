@@ -18,6 +18,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import io.stride.tracks.internal.ProgressRows;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The nightly release ({@code stride.tracks.release-cron}, 02:15 UTC; "-" turns it off): one UPDATE opens every step
  * of an active enrolment whose day has come, then what it opened is read back by its run id to record each release in
  * the learning record and tell each person once. A second node running at the same moment opens nothing twice (the
- * UPDATE only takes steps not yet open).
+ * UPDATE only takes steps not yet open); the lock (ADR 0039) keeps the second node from even trying.
  */
 @Component
 public class StepReleaseJob {
@@ -62,6 +63,9 @@ public class StepReleaseJob {
 	}
 
 	@Scheduled(cron = "${stride.tracks.release-cron:0 15 2 * * *}", zone = "UTC")
+	// one transaction: what a node that dies was opening is rolled back and opens the next night (release_on <= today);
+	// held ten minutes past its end so that a node whose clock is late does not run it again
+	@SchedulerLock(name = "tracks-step-release", lockAtMostFor = "PT1H", lockAtLeastFor = "PT10M")
 	void nightly() {
 		releaseDue();
 	}

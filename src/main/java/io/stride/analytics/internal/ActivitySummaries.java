@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.stride.activity.Verb;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -135,7 +136,13 @@ public class ActivitySummaries implements DisposableBean {
 		return total;
 	}
 
+	/*
+	 * One node at a time (ADR 0039). Folding is safe without it (the row lock in foldBatch), but a second node's fold
+	 * would only wait on that row holding a folding connection and then find the queue empty. Reads fold for
+	 * themselves, so while a dead node's lock runs out (lockAtMostFor) no figure goes stale, only the queue grows.
+	 */
 	@Scheduled(fixedDelayString = "${stride.analytics.summarize-every:PT15S}", initialDelayString = "PT20S")
+	@SchedulerLock(name = "analytics-summaries-fold", lockAtMostFor = "PT5M", lockAtLeastFor = "PT5S")
 	void scheduled() {
 		int folded = catchUp();
 		if (folded > 0) {

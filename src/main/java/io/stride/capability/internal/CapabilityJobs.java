@@ -1,6 +1,7 @@
 package io.stride.capability.internal;
 
 import io.stride.capability.Coverage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -10,7 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Daily expiry notices ({@code stride.capabilities.notices-cron}, 06:00 UTC) and the weekly coverage snapshot
  * ({@code stride.capabilities.snapshot-cron}, Mondays 04:00 UTC); "-" turns either off, as in the tests, which call
- * them directly. A second node running the same job at once sends or saves nothing twice.
+ * them directly. Each runs on one node at a time (ADR 0039); should two run at once all the same (a run outlasting
+ * its lock), the second sends or saves nothing twice. Nodes fire a cron together, so holding a job ten minutes after
+ * it ends keeps a node whose clock is a few minutes late from running it again; a node that dies holding one lets
+ * the next day's (or week's) run catch up.
  */
 @Component
 class CapabilityJobs {
@@ -27,6 +31,7 @@ class CapabilityJobs {
 	}
 
 	@Scheduled(cron = "${stride.capabilities.notices-cron:0 0 6 * * *}", zone = "UTC")
+	@SchedulerLock(name = "capability-expiry-notices", lockAtMostFor = "PT1H", lockAtLeastFor = "PT10M")
 	void sendExpiryNotices() {
 		try {
 			log.info("Capabilities: {} expiry notices sent", notices.send());
@@ -37,6 +42,7 @@ class CapabilityJobs {
 	}
 
 	@Scheduled(cron = "${stride.capabilities.snapshot-cron:0 0 4 * * MON}", zone = "UTC")
+	@SchedulerLock(name = "capability-coverage-snapshot", lockAtMostFor = "PT2H", lockAtLeastFor = "PT10M")
 	void snapshotWeekly() {
 		try {
 			log.info("Capabilities: weekly coverage snapshot of {} team capabilities", coverage.snapshotEveryTeam());

@@ -1,6 +1,7 @@
 package io.stride.integration.internal;
 
 import io.stride.integration.LrsForwardDeliverer;
+import io.stride.shared.RunsOnEveryNode;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,13 @@ class ForwardJob {
 		this.deliverer = deliverer;
 	}
 
+	/*
+	 * No cluster-wide lock, as for the webhooks' delivery run: a run serves forwarders one after another and may spend
+	 * up to half a lease on one slow LRS; each forwarder is leased by one conditional UPDATE, so nodes never send the
+	 * same forwarder's batches, and a second node serves another LRS meanwhile.
+	 */
 	@Scheduled(cron = "${stride.integration.lrs.delivery-cron:${stride.integration.delivery-cron:* * * * * *}}", zone = "UTC")
+	@RunsOnEveryNode("forwarders are leased one by one, so every node's run serves different LRSs")
 	void deliver() {
 		deliverer.deliverDue();
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.stride.shared.Ids;
+import io.stride.shared.RunsOnEveryNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +47,13 @@ class RecordingHousekeeping {
 		this.keep = Duration.ofDays(keepDays);
 	}
 
+	/*
+	 * No cluster-wide lock: the recordings folder may be each node's own, and only the node holding a folder can clear
+	 * it of uploads no recording owns; a lock would leave a node's orphans to whenever it happened to win. The deletes
+	 * in the database are idempotent, so two nodes at once only repeat them.
+	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+	@RunsOnEveryNode("each node clears its own recordings folder; the database deletes are idempotent")
 	void forgetOldRecordings() {
 		forget(Instant.now());
 	}

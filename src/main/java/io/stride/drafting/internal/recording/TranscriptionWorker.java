@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 import io.stride.drafting.SourceRejected;
+import io.stride.shared.RunsOnEveryNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -121,9 +122,14 @@ public class TranscriptionWorker {
 		}
 	}
 
-	/** Takes waiting jobs while a thread is free; safe on several nodes, as a claim is one conditional update. */
+	/**
+	 * Takes waiting jobs while a thread is free; safe on several nodes, as a claim is one conditional update. Every
+	 * node polls (no cluster-wide lock): each fills its own worker threads, and a job whose files are on one node only
+	 * is taken by that node, which a single polling node would never do.
+	 */
 	@Scheduled(fixedDelayString = "${stride.recordings.poll-interval:PT5S}",
 			initialDelayString = "${stride.recordings.poll-interval:PT5S}")
+	@RunsOnEveryNode("each node fills its own transcription threads; jobs are claimed one by one with a lease")
 	public void poll() {
 		if (free.availablePermits() == 0) {
 			return;
