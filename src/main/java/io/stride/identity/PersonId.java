@@ -1,13 +1,6 @@
 package io.stride.identity;
 
-import java.io.Serial;
-import java.io.Serializable;
-
-/** Serializable: a signed-in person's principal names them by it, and sessions are kept in the database. */
-public record PersonId(String value) implements Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
+public record PersonId(String value) {
 
 	public PersonId {
 		if (value == null || value.isBlank()) {

@@ -1,6 +1,5 @@
 package io.stride.identity.internal;
 
-import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,11 +68,7 @@ public class SingleSignOn {
 		return new StrideOidcUser(person, user);
 	}
 
-	/** Kept in the session like {@link StrideUser}, so serialized into the database. */
 	static class StrideOidcUser extends DefaultOidcUser implements StridePrincipal {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
 
 		private final io.stride.identity.PersonId personId;
 

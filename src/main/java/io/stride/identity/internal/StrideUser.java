@@ -1,6 +1,5 @@
 package io.stride.identity.internal;
 
-import java.io.Serial;
 import java.util.Collection;
 
 import io.stride.identity.PersonId;
@@ -8,13 +7,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * A person signed in with email and password. It is kept in the session, which is serialized into the database so
- * that every node reads it (docs/decisions/0038-sessions-in-the-database.md).
+ * A person signed in with email and password.
  */
 public class StrideUser extends User implements StridePrincipal {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
 
 	private final PersonId personId;
 
