@@ -105,11 +105,13 @@ public class ScormPlayer {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		ScormAttempts.Attempt attempt = attempts.latest(item.id(), learner.id())
-			.filter(last -> !last.done() || "suspend".equals(last.exitMode()))
+		Optional<ScormAttempts.Attempt> latest = attempts.latest(item.id(), learner.id());
+		ScormAttempts.Attempt attempt = latest.filter(last -> !last.done() || "suspend".equals(last.exitMode()))
 			.orElse(null);
 		if (attempt == null) {
-			int next = attempts.latest(item.id(), learner.id()).map(a -> a.attempt() + 1).orElse(1);
+			// the number follows from the same read: tabs opening at once all try this number, and the unique key lets
+			// one of them start it (reading again here could see another tab's new attempt and start one more)
+			int next = latest.map(a -> a.attempt() + 1).orElse(1);
 			try {
 				attempts.start(Ids.newId(), item.id(), learner.id(), course.id().value(), lesson.id(), next, now);
 			}
