@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The component API: search and read, reuse linked or copied (and its refusals), the linked element that may not be
- * edited, detach, and updates taken or kept.
+ * The component API: search and read, the filters (capability, author, team, reaction score), reuse linked or copied
+ * (and its refusals), the linked element that may not be edited, detach, and updates taken or kept.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,6 +60,15 @@ class ComponentApiTests {
 
 	@Autowired
 	io.stride.notification.Notifications notifications;
+
+	@Autowired
+	io.stride.support.CapabilityRows capabilities;
+
+	@Autowired
+	io.stride.delivery.Delivery delivery;
+
+	@Autowired
+	io.stride.feedback.Feedback feedback;
 
 	Org org;
 
@@ -178,6 +187,90 @@ class ComponentApiTests {
 		authoring.retire(maya, ebr.id());
 		mvc.perform(as(org.learnerB(), get("/api/v1/components").param("q", word)))
 			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void eachFilterKeepsExactlyTheComponentsItNames() throws Exception {
+		// three one-lesson courses: Maya's (team A) counts for a capability and is liked, Ben's (team B) is mixed, and one
+		// by someone in team A's sub-team has no reactions yet
+		PersonId sam = fixtures.person(fixtures.admin(), "Sam Sub", "sam", org.suffix(), java.util.Set.of(org.subTeamA()),
+				java.util.Set.of());
+		Course mayas = oneLesson(maya, "Renewal calls");
+		Course bens = oneLesson(ben, "Pricing talks");
+		Course sams = oneLesson(fixtures.viewer(sam), "Handover notes");
+		String renewals = "Renewal calls " + word;
+		String pricing = "Pricing talks " + word;
+		String handover = "Handover notes " + word;
+		var capability = capabilities.capability("Renewals " + word, "Customer", org.managerA());
+		capabilities.courseRule(capability, 1, mayas.id().value());
+		List<PersonId> reactors = new java.util.ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			reactors.add(fixtures.person(fixtures.admin(), "Reader " + i, "reader" + i, org.suffix(),
+					java.util.Set.of(org.teamB()), java.util.Set.of()));
+		}
+		for (int i = 0; i < reactors.size(); i++) {
+			Viewer reader = fixtures.viewer(reactors.get(i));
+			react(reader, mayas, "HELPFUL");
+			// three helpful, two unclear: (3 − 2) / 5 = 20
+			react(reader, bens, i < 3 ? "HELPFUL" : "UNCLEAR");
+		}
+
+		assertThat(titles(get("/api/v1/components").param("q", word))).containsExactlyInAnyOrder(renewals, pricing, handover);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("capabilityId", capability.value())))
+			.containsExactly(renewals);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("authorId", org.managerB().value())))
+			.containsExactly(pricing);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("authorId", sam.value())))
+			.containsExactly(handover);
+		// a team takes in its sub-teams' authors
+		assertThat(titles(get("/api/v1/components").param("q", word).param("teamId", org.teamA().value())))
+			.containsExactlyInAnyOrder(renewals, handover);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("teamId", org.subTeamA().value())))
+			.containsExactly(handover);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("teamId", org.teamB().value())))
+			.containsExactly(pricing);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("teamId", org.teamA().value())
+			.param("authorId", org.managerB().value()))).isEmpty();
+		// the score is kept from its minimum on; a component without a score is left out
+		assertThat(titles(get("/api/v1/components").param("q", word).param("minReactionScore", "21")))
+			.containsExactly(renewals);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("minReactionScore", "20")))
+			.containsExactlyInAnyOrder(renewals, pricing);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("minReactionScore", "-100")))
+			.containsExactlyInAnyOrder(renewals, pricing);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("minReactionScore", "100")))
+			.containsExactly(renewals);
+		// filters together keep what each keeps
+		assertThat(titles(get("/api/v1/components").param("q", word).param("teamId", org.teamA().value())
+			.param("minReactionScore", "0"))).containsExactly(renewals);
+		assertThat(titles(get("/api/v1/components").param("q", word).param("capabilityId", capability.value())
+			.param("authorId", org.managerB().value()))).isEmpty();
+		mvc.perform(as(org.learnerB(), get("/api/v1/components").param("q", word).param("minReactionScore", "20")))
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.items[?(@.title == '" + pricing + "')].reactionScore").value(hasItem(20)));
+	}
+
+	/** A published course of one lesson titled "{@code title} {@code word}" and no quiz: one component. */
+	private Course oneLesson(Viewer author, String title) {
+		Course draft = authoring.create(author, new CourseContent(title + " course " + org.suffix(), "d",
+				List.of(new Lesson(null, title + " " + word, "Text of " + title + ".")), new Quiz(80, List.of())));
+		return authoring.publish(author, draft.id(), draft.revision());
+	}
+
+	private void react(Viewer reader, Course course, String kind) {
+		delivery.open(reader, course.id());
+		feedback.react(reader, course.id(), course.lessons().getFirst().id(), kind, null);
+	}
+
+	/** The titles a search finds, as Learner B reads them. */
+	private List<String> titles(MockHttpServletRequestBuilder search) throws Exception {
+		JsonNode body = json.readTree(mvc.perform(as(org.learnerB(), search.param("size", "100")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		List<String> titles = new java.util.ArrayList<>();
+		body.get("items").forEach(item -> titles.add(item.get("title").asString()));
+		assertThat(body.get("total").asInt()).isEqualTo(titles.size());
+		return titles;
 	}
 
 	@Test

@@ -49,6 +49,9 @@ class LibraryPageTests {
 	@Autowired
 	Reuse reuse;
 
+	@Autowired
+	io.stride.support.CapabilityRows capabilities;
+
 	Org org;
 
 	String word;
@@ -79,6 +82,27 @@ class LibraryPageTests {
 		assertThat(page.select("#no-components").text()).contains("A component is a lesson, a module");
 		assertThat(page.select("#library-settings")).isEmpty();
 		assertThat(page(benPerson, "/courses").select("#reuse-from-library-link").attr("href")).isEqualTo("/library");
+	}
+
+	@Test
+	void theChosenFiltersStayInTheFormAboveWhatTheyKept() throws Exception {
+		Course ebr = fixtures.publishedCourse(maya, "Running an EBR " + word);
+		fixtures.publishedCourse(ben, "Onboarding " + word);
+		var capability = capabilities.capability("Runs reviews " + word, "Customer", org.managerA());
+		capabilities.courseRule(capability, 1, ebr.id().value());
+
+		Document filtered = page(benPerson, "/library?q=" + word + "&kind=lesson&capability=" + capability.value()
+				+ "&author=" + org.managerA().value() + "&team=" + org.teamA().value());
+		assertThat(filtered.select("#capability option[selected]").attr("value")).isEqualTo(capability.value());
+		assertThat(filtered.select("#author option[selected]").attr("value")).isEqualTo(org.managerA().value());
+		assertThat(filtered.select("#author option[selected]").text()).isEqualTo("Manager A");
+		assertThat(filtered.select("#team option[selected]").attr("value")).isEqualTo(org.teamA().value());
+		assertThat(filtered.select(".library-item").eachText()).hasSize(ebr.lessons().size())
+			.allSatisfy(text -> assertThat(text).contains("from Running an EBR " + word));
+
+		Document scored = page(benPerson, "/library?q=" + word + "&minScore=50");
+		assertThat(scored.select("#minScore").attr("value")).isEqualTo("50");
+		assertThat(scored.select("#results-heading").text()).isEqualTo("0 components");
 	}
 
 	@Test

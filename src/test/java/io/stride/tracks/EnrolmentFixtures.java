@@ -65,6 +65,21 @@ public final class EnrolmentFixtures {
 		return id;
 	}
 
+	/** An observed task: done when the mastery checklist task it names is signed off for the person. */
+	public String observedTaskStep(TrackId track, int position, String title, String checklistTaskId) {
+		String id = step(track, position, StepKind.OBSERVED_TASK, title);
+		jdbc.sql("UPDATE track_steps SET checklist_task_id = ? WHERE id = ?").params(checklistTaskId, id).update();
+		return id;
+	}
+
+	/** A goal suggestion: done when a goal saying {@code goalText}, or naming the capability, is closed as learned. */
+	public String goalStep(TrackId track, int position, String goalText, String capabilityId) {
+		String id = step(track, position, StepKind.GOAL_SUGGESTION, goalText);
+		jdbc.sql("UPDATE track_steps SET goal_text = ?, capability_id = ? WHERE id = ?").params(goalText, capabilityId, id)
+			.update();
+		return id;
+	}
+
 	public void pacing(String stepId, PacingRule rule, Integer days, LocalDate releaseOn) {
 		jdbc.sql("UPDATE track_steps SET pacing = ?, pacing_days = ?, release_on = ? WHERE id = ?")
 			.params(rule.name(), days, releaseOn == null ? null : java.sql.Date.valueOf(releaseOn), stepId)
