@@ -66,6 +66,9 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final long maxMedia;
 
+	/** The largest media file of any kind, named when a media upload is refused at the door. */
+	private final long maxMediaFile;
+
 	private final long maxMultipart;
 
 	private final long maxFile;
@@ -90,7 +93,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			@Value("${stride.media.max-image-bytes:10MB}") DataSize maxImage) {
 		this.maxCourse = maxCourse.toBytes();
 		// the largest file with its captions (at most 1 MB) and form fields; the media service names the file's limit
-		this.maxMedia = Math.max(maxVideo.toBytes(), maxImage.toBytes()) + 2 * 1024 * 1024;
+		this.maxMediaFile = Math.max(maxVideo.toBytes(), maxImage.toBytes());
+		this.maxMedia = maxMediaFile + 2 * 1024 * 1024;
 		this.readers = new Semaphore(maxReaders);
 		this.uploadReaders = new Semaphore(maxUploadReaders);
 		this.perAddress = perAddress;
@@ -120,7 +124,13 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		}
 		long limit = multipart ? (isCapabilityUpload(request) ? CAPABILITY_UPLOAD : isQuestionBankUpload(request) ? QUESTION_BANK_UPLOAD : isMediaUpload(request) ? maxMedia : maxMultipart) : isSignIn(request) ? maxSignIn : isCourse(request) ? maxCourse : maxBody;
 		if (length > limit) {
-			refuse(response, "The request body is larger than " + limit + " bytes.");
+			if (multipart && isMediaUpload(request)) {
+				// a file an author picked: said at the field, as the media service says a file over its kind's limit
+				refuseFile(response, "This file is larger than " + (maxMediaFile >= 1024 * 1024 ? maxMediaFile / (1024 * 1024) + " MB." : maxMediaFile / 1024 + " KB."));
+			}
+			else {
+				refuse(response, "The request body is larger than " + limit + " bytes.");
+			}
 			return;
 		}
 		Semaphore pool = multipart ? uploadReaders : readers;
@@ -280,6 +290,17 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
 					+ detail.replace("\"", "'") + "\"}");
+	}
+
+	/** 422 with the message at the {@code file} field, in the shape of every other field error of the API. */
+	private static void refuseFile(HttpServletResponse response, String message) throws IOException {
+		response.setStatus(422);
+		response.setHeader("Connection", "close");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		String quoted = message.replace("\"", "'");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"Nothing was saved. "
+					+ quoted + "\",\"errors\":{\"file\":\"" + quoted + "\"}}");
 	}
 
 	private static final class BodyRefused extends IOException {
