@@ -1,0 +1,29 @@
+package io.stride.catalog.internal;
+
+import java.util.List;
+
+import io.stride.identity.Erasure;
+import io.stride.identity.PersonalData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Catalogue entries of courses the person authored: the author's id only, kept.
+ */
+@Component
+class CatalogPersonalData implements PersonalData {
+
+	@Override
+	public String module() {
+		return "catalog";
+	}
+
+	@Override
+	public List<PersonTable> tables() {
+		return List.of(PersonTable.of("catalog_entries", "author_id"));
+	}
+
+	@Override
+	public void erase(Erasure erasure) {
+		// nothing personal beyond the id, which names nobody once identity's row holds the pseudonym
+	}
+}
