@@ -21,11 +21,6 @@ class ActivityPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "activity";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("statements", "actor_id"));
 	}

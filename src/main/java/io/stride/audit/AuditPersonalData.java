@@ -21,11 +21,6 @@ class AuditPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "audit";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("audit_events", "actor_id", "subject_id"));
 	}

@@ -9,17 +9,21 @@ import java.util.List;
  */
 public interface PersonalData {
 
-	/** The module's name as the export shows it. */
-	String module();
+	/** The module's name as the export shows it: the top-level package under {@code io.stride}. */
+	default String module() {
+		return getClass().getPackageName().replaceFirst("^io\\.stride\\.", "").replaceFirst("\\..*$", "");
+	}
 
 	/** The tables this module exports rows of, each with the columns that name a person. */
 	List<PersonTable> tables();
 
 	/**
 	 * Removes or pseudonymizes the person's personal data in this module's tables. Learning records stay with the
-	 * person's id, which after erasure names nobody, so that figures do not change.
+	 * person's id, which after erasure names nobody, so that figures do not change. Without an override every row
+	 * is kept as it is: the module holds nothing about the person but their id.
 	 */
-	void erase(Erasure erasure);
+	default void erase(Erasure erasure) {
+	}
 
 	/**
 	 * A table and which of its rows are the person's: an SQL condition with the parameter {@code :person}, written in

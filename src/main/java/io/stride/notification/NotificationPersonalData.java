@@ -20,11 +20,6 @@ class NotificationPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "notification";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("notifications", "person_id"));
 	}

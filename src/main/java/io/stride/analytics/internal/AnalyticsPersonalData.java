@@ -2,7 +2,6 @@ package io.stride.analytics.internal;
 
 import java.util.List;
 
-import io.stride.identity.Erasure;
 import io.stride.identity.PersonalData;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +12,8 @@ import org.springframework.stereotype.Component;
 class AnalyticsPersonalData implements PersonalData {
 
 	@Override
-	public String module() {
-		return "analytics";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("activity_learners", "actor_id"),
 				PersonTable.of("lifecycle_proposals", "owner_id"));
-	}
-
-	@Override
-	public void erase(Erasure erasure) {
-		// nothing personal beyond the id, which names nobody once identity's row holds the pseudonym
 	}
 }

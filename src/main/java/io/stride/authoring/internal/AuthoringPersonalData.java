@@ -2,7 +2,6 @@ package io.stride.authoring.internal;
 
 import java.util.List;
 
-import io.stride.identity.Erasure;
 import io.stride.identity.PersonalData;
 import org.springframework.stereotype.Component;
 
@@ -13,19 +12,9 @@ import org.springframework.stereotype.Component;
 class AuthoringPersonalData implements PersonalData {
 
 	@Override
-	public String module() {
-		return "authoring";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("courses", "author_id"),
 				PersonTable.of("course_editors", "person_id"),
 				PersonTable.of("course_pins", "person_id"));
-	}
-
-	@Override
-	public void erase(Erasure erasure) {
-		// nothing personal beyond the id, which names nobody once identity's row holds the pseudonym
 	}
 }

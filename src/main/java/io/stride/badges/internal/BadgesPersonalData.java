@@ -25,11 +25,6 @@ class BadgesPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "badges";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("badge_credentials", "person_id"));
 	}

@@ -21,11 +21,6 @@ class CapabilityPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "capability";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("capability_holdings", "person_id"),
 				PersonTable.of("capability_certificates", "person_id"),

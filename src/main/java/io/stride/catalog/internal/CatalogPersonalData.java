@@ -2,7 +2,6 @@ package io.stride.catalog.internal;
 
 import java.util.List;
 
-import io.stride.identity.Erasure;
 import io.stride.identity.PersonalData;
 import org.springframework.stereotype.Component;
 
@@ -13,17 +12,7 @@ import org.springframework.stereotype.Component;
 class CatalogPersonalData implements PersonalData {
 
 	@Override
-	public String module() {
-		return "catalog";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("catalog_entries", "author_id"));
-	}
-
-	@Override
-	public void erase(Erasure erasure) {
-		// nothing personal beyond the id, which names nobody once identity's row holds the pseudonym
 	}
 }

@@ -28,11 +28,6 @@ class CyclesPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "cycles";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("learning_cycles", "person_id"),
 				PersonTable.where("learning_goals", "cycle_id IN (SELECT id FROM learning_cycles WHERE person_id = :person) OR mentor_id = :person"),

@@ -2,7 +2,6 @@ package io.stride.delivery.internal;
 
 import java.util.List;
 
-import io.stride.identity.Erasure;
 import io.stride.identity.PersonalData;
 import org.springframework.stereotype.Component;
 
@@ -13,20 +12,10 @@ import org.springframework.stereotype.Component;
 class DeliveryPersonalData implements PersonalData {
 
 	@Override
-	public String module() {
-		return "delivery";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("progress", "person_id"),
 				PersonTable.of("certificates", "person_id"),
 				PersonTable.of("lesson_reads", "person_id"),
 				PersonTable.of("person_assignments", "person_id"));
-	}
-
-	@Override
-	public void erase(Erasure erasure) {
-		// nothing personal beyond the id, which names nobody once identity's row holds the pseudonym
 	}
 }

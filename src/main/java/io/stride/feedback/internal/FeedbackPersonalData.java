@@ -21,11 +21,6 @@ class FeedbackPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "feedback";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("lesson_reactions", "person_id"),
 				PersonTable.of("improvement_requests", "person_id"));

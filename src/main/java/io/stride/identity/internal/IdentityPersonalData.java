@@ -29,11 +29,6 @@ class IdentityPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "identity";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("people", "id"), PersonTable.of("person_roles", "person_id"),
 				PersonTable.of("team_members", "person_id"), PersonTable.of("team_managers", "person_id"),

@@ -21,11 +21,6 @@ class IntegrationPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "integration";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("calendar_feeds", "person_id"));
 	}

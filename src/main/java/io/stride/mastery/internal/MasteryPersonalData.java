@@ -21,11 +21,6 @@ class MasteryPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "mastery";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("masteries", "person_id"),
 				PersonTable.of("mastery_scores", "person_id"),

@@ -20,11 +20,6 @@ class PackagesPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "packages";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("package_attempts", "person_id"),
 				PersonTable.of("package_launches", "person_id"),

@@ -2,7 +2,6 @@ package io.stride.practice.internal;
 
 import java.util.List;
 
-import io.stride.identity.Erasure;
 import io.stride.identity.PersonalData;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +12,8 @@ import org.springframework.stereotype.Component;
 class PracticePersonalData implements PersonalData {
 
 	@Override
-	public String module() {
-		return "practice";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("practice_cards", "person_id"),
 				PersonTable.of("practice_reviews", "person_id"));
-	}
-
-	@Override
-	public void erase(Erasure erasure) {
-		// nothing personal beyond the id, which names nobody once identity's row holds the pseudonym
 	}
 }

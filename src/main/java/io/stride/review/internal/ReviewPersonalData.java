@@ -20,11 +20,6 @@ class ReviewPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "review";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("review_cases", "author_id"),
 				PersonTable.of("review_comments", "author_id"),

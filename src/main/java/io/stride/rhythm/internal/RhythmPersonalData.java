@@ -21,11 +21,6 @@ class RhythmPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "rhythm";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("interventions", "person_id", "owner_id"),
 				PersonTable.of("session_gap_people", "person_id"),

@@ -21,11 +21,6 @@ class ScimPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "scim";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("scim_users", "person_id"));
 	}

@@ -20,11 +20,6 @@ class TracksPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "tracks";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.of("track_enrolments", "person_id"));
 	}

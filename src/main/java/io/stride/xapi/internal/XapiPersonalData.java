@@ -25,11 +25,6 @@ class XapiPersonalData implements PersonalData {
 	}
 
 	@Override
-	public String module() {
-		return "xapi";
-	}
-
-	@Override
 	public List<PersonTable> tables() {
 		return List.of(PersonTable.where("xapi_statement_agents", "statement_id IN (SELECT id FROM statements WHERE actor_id = :person)"));
 	}
