@@ -278,6 +278,15 @@ class PersonalDataTests {
 	}
 
 	@Test
+	void theOpenApiDocumentDescribesBothRequests() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/people/{id}/export'].get.summary")
+				.value("Everything Stride holds about a person (admins)"))
+			.andExpect(jsonPath("$.paths['/api/v1/people/{id}/erasure'].post.summary").value("Erase a person (admins)"));
+	}
+
+	@Test
 	void theLastActiveAdminIsNeverErased() {
 		Person last = new Person(new PersonId("last"), "Last Admin", "last@stride.test", true, EnumSet.of(Role.ADMIN),
 				Set.of(), Set.of());
