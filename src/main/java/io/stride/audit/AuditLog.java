@@ -253,6 +253,20 @@ public class AuditLog {
 			.update();
 	}
 
+	// --- personal data: the erasure names the pseudonym only (ADR 0041) ---
+
+	@EventListener
+	void on(io.stride.identity.PersonalDataExported event) {
+		record(event.by(), "PERSONAL_DATA_EXPORTED", "PERSON", event.person().value(), event.name(),
+				"format " + event.format());
+	}
+
+	@EventListener
+	void on(io.stride.identity.PersonErased event) {
+		record(event.by(), "PERSON_ERASED", "PERSON", event.person().value(), event.pseudonym(),
+				"personal data removed or pseudonymized; learning records kept under the pseudonym");
+	}
+
 	@EventListener
 	void on(io.stride.xapi.XapiClientCreated event) {
 		record(event.by(), "XAPI_CLIENT_CREATED", "XAPI_CLIENT", event.clientId(), event.name(), "scopes " + event.scopes());
