@@ -1,5 +1,6 @@
 package io.stride.identity.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ class ExpiredSessions {
 	}
 
 	@Scheduled(cron = "${stride.sessions.cleanup-cron:0 */5 * * * *}", zone = "UTC")
+	@SchedulerLock(name = "identity-expired-sessions", lockAtMostFor = "PT4M", lockAtLeastFor = "PT30S")
 	void deleteExpired() {
 		sessions.cleanUpExpiredSessions();
 	}
