@@ -10,7 +10,9 @@
 #   restart-node  graceful stop of node N (readiness turns OUT_OF_SERVICE, HAProxy takes it out, requests in flight
 #                 finish), then start it again and wait until it is ready
 #   kill-node     kill -9 node N, as a crash would
-#   check         bench/cluster-check.sh: sign in and open pages and API calls through the balancer
+#   check         bench/cluster-check.sh: pages signed in and an API journey through the balancer
+#   journeys      runs browser journeys (JOURNEYS, a -Dtest pattern) with the browser sent through the balancer and the
+#                 tests' own set-up written into the cluster's database (STRIDE_JOURNEY_BASE_URL, STRIDE_TEST_DB_URL)
 # Environment: NODES (2, at most 3), PGHOST (127.0.0.1), PGPORT (5432), SKIP_BUILD=1, KEEP_DATA=1 (keep the database),
 #   DEMO_DATA (false; true seeds the Acme demo organization), APP_HEAP (768m per node), DRAIN_DELAY (3s: how long a
 #   stopping node serves on after its readiness turned OUT_OF_SERVICE; HAProxy needs 2 failed checks 1 s apart),
@@ -250,5 +252,14 @@ case "${1:-}" in
     echo "== node-$2 (pid $pid) killed with SIGKILL"
     ;;
   check) exec bench/cluster-check.sh ;;
+  journeys)
+    # the journeys that cross what nodes must share: autosave and conflicts, a quiz reloaded mid-way, a drafting job
+    # and its progress, an upload shown to a learner, assignments and notifications
+    JOURNEYS=${JOURNEYS:-AuthorEditsACourseInTheOutlineEditorJourneyTests,LearnerReloadsMidQuizAndLosesNothingJourneyTests,ManagerDraftsCourseFromPdfAndLearnerPassesItJourneyTests,AuthorInsertsAnImageALearnerSeesItJourneyTests,ManagerPublishesCourseAndTeamCompletesItJourneyTests}
+    unset STRIDE_TEST_FORKS
+    STRIDE_JOURNEY_BASE_URL=$BASE STRIDE_BROWSER_TESTS=true \
+    STRIDE_TEST_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STRIDE_TEST_DB_USER=stride STRIDE_TEST_DB_PASSWORD=stride \
+      exec ./mvnw -B -ntp test -Dtest="$JOURNEYS" -Dsurefire.failIfNoSpecifiedTests=false
+    ;;
   *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac

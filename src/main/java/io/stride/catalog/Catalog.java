@@ -24,6 +24,7 @@ import io.stride.feedback.ReactionScore;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
+import io.stride.shared.CacheGenerations;
 import io.stride.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -51,15 +52,23 @@ public class Catalog {
 	/** How long the filters' options are kept: reading them costs more than a search on a large catalogue. */
 	private final long choicesNanos;
 
-	/** The filters' options as last read, and until when (System.nanoTime) they are kept. */
+	/**
+	 * The filters' options as last read, under which generation (a publication or retirement on any node moves it on)
+	 * and until when (System.nanoTime) they are kept.
+	 */
 	private record Choices(List<CatalogChoice> capabilities, List<CatalogChoice> teams, List<CatalogChoice> languages,
-			long until) {
+			long generation, long until) {
 	}
+
+	private static final String CHOICES = "catalog-choices";
+
+	private final CacheGenerations generations;
 
 	private volatile Choices choices;
 
 	Catalog(CatalogEntries entries, CourseCapabilities capabilities, Organization organization,
-			@Value("${stride.catalog.choices-cache:60s}") Duration choicesCache) {
+			CacheGenerations generations, @Value("${stride.catalog.choices-cache:60s}") Duration choicesCache) {
+		this.generations = generations;
 		this.entries = entries;
 		this.capabilities = capabilities;
 		this.organization = organization;
@@ -142,10 +151,12 @@ public class Catalog {
 
 	private Choices choices() {
 		Choices known = choices;
-		if (known != null && System.nanoTime() - known.until() < 0) {
+		long generation = generations.current(CHOICES);
+		if (known != null && known.generation() == generation && System.nanoTime() - known.until() < 0) {
 			return known;
 		}
-		Choices read = new Choices(readCapabilities(), readTeams(), readLanguages(), System.nanoTime() + choicesNanos);
+		Choices read = new Choices(readCapabilities(), readTeams(), readLanguages(), generation,
+				System.nanoTime() + choicesNanos);
 		if (choicesNanos > 0) {
 			choices = read;
 		}
@@ -155,6 +166,8 @@ public class Catalog {
 	@EventListener({ CoursePublished.class, CourseRetired.class, CapabilityChanged.class })
 	void forgetChoices() {
 		choices = null;
+		// and every other node's: they read the generation before using what they kept
+		generations.advance(CHOICES);
 	}
 
 	/** The languages published courses are written in, to filter by (the code and its English name). */

@@ -75,6 +75,17 @@ public class Organization {
 				: people.findByEmail(email.strip()).filter(Person::active);
 	}
 
+	/**
+	 * Which of these ids and emails are active people, in one round trip each, for linking many records to people at
+	 * once (an LRS batch): the ids found active, and the active person of each email found (emails as given).
+	 */
+	public ActivePeople activePeople(Collection<PersonId> ids, Collection<String> emails) {
+		return new ActivePeople(people.activeAmong(ids), people.activeByEmails(emails));
+	}
+
+	public record ActivePeople(Set<PersonId> ids, Map<String, PersonId> byEmail) {
+	}
+
 	/** Active people with a role (reviewers, admins), for routing work to them. */
 	public List<Person> withRole(Role role) {
 		return people.withRole(role);

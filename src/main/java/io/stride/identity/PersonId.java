@@ -1,6 +1,13 @@
 package io.stride.identity;
 
-public record PersonId(String value) {
+import java.io.Serial;
+import java.io.Serializable;
+
+/** Serializable: a signed-in person's principal names them by it, and sessions are kept in the database. */
+public record PersonId(String value) implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	public PersonId {
 		if (value == null || value.isBlank()) {

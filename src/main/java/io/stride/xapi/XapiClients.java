@@ -1,5 +1,7 @@
 package io.stride.xapi;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -30,9 +32,12 @@ public class XapiClients {
 
 	public static final int MAX_NAME = 100;
 
-	/** A client as admins see it: never the secret. */
+	/** A client as admins see it: never the secret. Serializable: a new one is shown once through the session. */
 	public record Client(String id, String name, String key, Set<Scope> scopes, String createdBy, Instant createdAt,
-			Instant revokedAt) {
+			Instant revokedAt) implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
 
 		private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
 			.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
@@ -55,8 +60,14 @@ public class XapiClients {
 		}
 	}
 
-	/** A new client with its secret, which is not kept and so can't be shown again. */
-	public record NewClient(Client client, String secret) {
+	/**
+	 * A new client with its secret, which is not kept and so can't be shown again. It reaches the page after the
+	 * redirect as a flash attribute, in the session, which is serialized into the database.
+	 */
+	public record NewClient(Client client, String secret) implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
 	}
 
 	private final Clients clients;

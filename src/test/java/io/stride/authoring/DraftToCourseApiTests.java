@@ -136,7 +136,7 @@ class DraftToCourseApiTests {
 		MvcResult result = mvc.perform(post(location + "/course").with(author).with(csrf()))
 			.andExpect(redirectedUrl(location))
 			.andReturn();
-		String page = mvc.perform(get(location).with(author).flashAttrs(result.getFlashMap()))
+		String page = mvc.perform(get(location).with(author).cookie(result.getResponse().getCookies()))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("The draft became 2 courses, split by module.");
@@ -233,7 +233,7 @@ class DraftToCourseApiTests {
 		MvcResult result = mvc.perform(post("/drafts/" + id + "/course").with(author).with(csrf()))
 			.andExpect(redirectedUrl("/drafts/" + id))
 			.andReturn();
-		String page = mvc.perform(get("/drafts/" + id).with(author).flashAttrs(result.getFlashMap()))
+		String page = mvc.perform(get("/drafts/" + id).with(author).cookie(result.getResponse().getCookies()))
 			.andReturn().getResponse().getContentAsString();
 		var created = Jsoup.parse(page).select("#created-courses");
 		assertThat(created.select("li a").eachText()).containsExactly("Incidents");

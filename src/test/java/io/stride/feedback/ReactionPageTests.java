@@ -92,7 +92,7 @@ class ReactionPageTests {
 			.andReturn();
 		var flashed = result.getFlashMap();
 		assertThat((String) flashed.get("reactionProblem")).contains("Choose helpful, unclear or outdated").contains("1000 characters");
-		Document lesson = Jsoup.parse(mvc.perform(get(lessonPath).with(as(org.learnerA())).flashAttrs(flashed))
+		Document lesson = Jsoup.parse(mvc.perform(get(lessonPath).with(as(org.learnerA())).cookie(result.getResponse().getCookies()))
 			.andReturn().getResponse().getContentAsString());
 		assertThat(lesson.select("#reaction-problem").text()).contains("Your reaction was not saved");
 		assertThat(lesson.select("#kind-error").text()).contains("Choose helpful");

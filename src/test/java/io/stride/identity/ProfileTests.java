@@ -1,5 +1,7 @@
 package io.stride.identity;
 
+import jakarta.servlet.http.Cookie;
+
 import io.stride.support.Fixtures;
 import io.stride.support.Fixtures.Org;
 import io.stride.support.SignedIn;
@@ -9,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -81,39 +82,45 @@ class ProfileTests {
 
 	@Test
 	void changingThePasswordSignsOutTheOtherSessionsAndOffersToRevokeTokens() throws Exception {
-		MockHttpSession laptop = signInWithTheForm(org.email("learner-a"), Fixtures.PASSWORD);
-		MockHttpSession phone = signInWithTheForm(org.email("learner-a"), Fixtures.PASSWORD);
-		mvc.perform(get("/learning").session(phone)).andExpect(status().isOk());
-		String token = (String) mvc.perform(post("/profile/tokens").session(laptop).with(csrf()).param("name", "HR sync"))
+		Cookie laptop = signInWithTheForm(org.email("learner-a"), Fixtures.PASSWORD);
+		Cookie phone = signInWithTheForm(org.email("learner-a"), Fixtures.PASSWORD);
+		mvc.perform(get("/learning").cookie(phone)).andExpect(status().isOk());
+		String token = (String) mvc.perform(post("/profile/tokens").cookie(laptop).with(csrf()).param("name", "HR sync"))
 			.andReturn()
 			.getFlashMap()
 			.get("newToken");
-		mvc.perform(get("/profile").session(laptop)).andExpect(status().isOk());
-		mvc.perform(post("/profile/password").session(laptop).with(csrf())
+		mvc.perform(get("/profile").cookie(laptop)).andExpect(status().isOk());
+		mvc.perform(post("/profile/password").cookie(laptop).with(csrf())
 				.param("currentPassword", Fixtures.PASSWORD).param("newPassword", "a-brand-new-password")
 				.param("confirmation", "a-brand-new-password"))
 			.andExpect(status().is3xxRedirection());
-		mvc.perform(get("/learning").session(phone))
+		mvc.perform(get("/learning").cookie(phone))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login?passwordChanged"));
 		mvc.perform(get("/login").param("passwordChanged", ""))
 			.andExpect(content().string(containsString("Your password was changed, so this session was signed out.")));
-		mvc.perform(get("/learning").session(laptop)).andExpect(status().isOk());
-		mvc.perform(get("/profile").session(laptop))
+		mvc.perform(get("/learning").cookie(laptop)).andExpect(status().isOk());
+		mvc.perform(get("/profile").cookie(laptop))
 			.andExpect(content().string(containsString("Your other sessions were signed out.")))
 			.andExpect(content().string(containsString("Revoke all my personal access tokens")));
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
-		mvc.perform(post("/profile/tokens/revoke-all").session(laptop).with(csrf()))
+		mvc.perform(post("/profile/tokens/revoke-all").cookie(laptop).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("notice", "All your personal access tokens were revoked."));
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
 	}
 
-	private MockHttpSession signInWithTheForm(String email, String password) throws Exception {
+	/**
+	 * The session cookie a browser keeps: sessions live in the database, found by it on every request. Without a web
+	 * server (MockMvc) Spring Session gives the cookie its own name; SessionCookieTests checks the real one.
+	 */
+	private Cookie signInWithTheForm(String email, String password) throws Exception {
 		MvcResult result = mvc.perform(post("/login").with(csrf()).param("email", email).param("password", password))
 			.andExpect(redirectedUrl("/learning"))
 			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession(false);
+		Cookie[] cookies = result.getResponse().getCookies();
+		assertThat(cookies).hasSize(1);
+		return cookies[0];
 	}
 
 	private org.springframework.test.web.servlet.ResultActions signIn(String email, String password) throws Exception {

@@ -83,7 +83,17 @@ final class Browser implements AutoCloseable {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		return new Browser(driver, "http://localhost:" + port, profile, journey);
+		return new Browser(driver, baseUrl(port), profile, journey);
+	}
+
+	/**
+	 * The test's own server, or, with STRIDE_JOURNEY_BASE_URL, another address that reaches the same database: a
+	 * cluster's load balancer (bench/cluster.sh journeys), so that each request of the journey may land on any node.
+	 */
+	static String baseUrl(int port) {
+		String elsewhere = System.getenv("STRIDE_JOURNEY_BASE_URL");
+		return elsewhere == null || elsewhere.isBlank() ? "http://localhost:" + port
+				: elsewhere.endsWith("/") ? elsewhere.substring(0, elsewhere.length() - 1) : elsewhere;
 	}
 
 	void go(String path) {

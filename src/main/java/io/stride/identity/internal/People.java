@@ -2,12 +2,16 @@ package io.stride.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +19,7 @@ import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.identity.TeamId;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,6 +45,36 @@ public class People {
 
 	public Optional<Person> findByEmail(String email) {
 		return load(jdbc.sql("SELECT id, name, email, active FROM people WHERE email = ?").param(normalize(email)));
+	}
+
+	/** The active ones of these ids. */
+	public Set<PersonId> activeAmong(Collection<PersonId> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		Set<PersonId> active = new HashSet<>();
+		jdbc.sql("SELECT id FROM people WHERE id = ANY(:ids) AND active")
+			.param("ids", SqlArrays.varchars(ids.stream().map(PersonId::value).toList()))
+			.query((rs, n) -> new PersonId(rs.getString(1)))
+			.list()
+			.forEach(active::add);
+		return active;
+	}
+
+	/** The active person of each of these emails that has one, keyed by the email as given. */
+	public Map<String, PersonId> activeByEmails(Collection<String> emails) {
+		if (emails.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<String>> given = new HashMap<>();
+		emails.forEach(email -> given.computeIfAbsent(normalize(email), k -> new ArrayList<>()).add(email));
+		Map<String, PersonId> found = new HashMap<>();
+		jdbc.sql("SELECT email, id FROM people WHERE email = ANY(:emails) AND active")
+			.param("emails", SqlArrays.varchars(List.copyOf(given.keySet())))
+			.query((rs, n) -> Map.entry(rs.getString(1), new PersonId(rs.getString(2))))
+			.list()
+			.forEach(row -> given.getOrDefault(row.getKey(), List.of()).forEach(email -> found.put(email, row.getValue())));
+		return found;
 	}
 
 	public Optional<Credentials> credentials(String email) {
@@ -125,14 +160,14 @@ public class People {
 	public record Credit(String name, List<String> teams) {
 	}
 
-	public java.util.Map<PersonId, Credit> credits(java.util.Collection<PersonId> ids) {
-		java.util.Map<PersonId, Credit> credits = new java.util.HashMap<>();
+	public Map<PersonId, Credit> credits(Collection<PersonId> ids) {
+		Map<PersonId, Credit> credits = new HashMap<>();
 		if (ids.isEmpty()) {
 			return credits;
 		}
-		var array = io.stride.shared.SqlArrays.varchars(ids.stream().map(PersonId::value).distinct().toList());
+		var array = SqlArrays.varchars(ids.stream().map(PersonId::value).distinct().toList());
 		jdbc.sql("SELECT id, name FROM people WHERE id = ANY(:ids)").param("ids", array).query(rs -> {
-			credits.put(new PersonId(rs.getString(1)), new Credit(rs.getString(2), new java.util.ArrayList<>()));
+			credits.put(new PersonId(rs.getString(1)), new Credit(rs.getString(2), new ArrayList<>()));
 		});
 		jdbc.sql("SELECT m.person_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
 				+ "WHERE m.person_id = ANY(:ids) ORDER BY t.name")
@@ -147,12 +182,12 @@ public class People {
 	}
 
 	/** The teams these people are direct members of. */
-	public Set<TeamId> teamsOf(java.util.Collection<PersonId> ids) {
+	public Set<TeamId> teamsOf(Collection<PersonId> ids) {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT team_id FROM team_members WHERE person_id = ANY(:ids)")
-			.param("ids", io.stride.shared.SqlArrays.varchars(ids.stream().map(PersonId::value).distinct().toList()))
+		return new HashSet<>(jdbc.sql("SELECT DISTINCT team_id FROM team_members WHERE person_id = ANY(:ids)")
+			.param("ids", SqlArrays.varchars(ids.stream().map(PersonId::value).distinct().toList()))
 			.query((rs, n) -> new TeamId(rs.getString(1)))
 			.list());
 	}
@@ -248,7 +283,7 @@ public class People {
 			.param(id.value())
 			.query((rs, n) -> rs.getTimestamp(1))
 			.optional()
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.map(Timestamp::toInstant);
 	}
 
@@ -285,7 +320,7 @@ public class People {
 		Map<String, Row> rows = new LinkedHashMap<>();
 		ids.forEach(id -> rows.put(id, null));
 		// one array parameter, not one per person: a division's thousands of people made these slow to parse and bind
-		var array = io.stride.shared.SqlArrays.varchars(ids);
+		var array = SqlArrays.varchars(ids);
 		jdbc.sql("SELECT id, name, email, active FROM people WHERE id = ANY(:ids)")
 			.param("ids", array)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
@@ -320,11 +355,11 @@ public class People {
 	}
 
 	static String normalize(String email) {
-		return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+		return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
 	}
 
 	private static String like(String search) {
-		String s = search == null ? "" : search.trim().toLowerCase(java.util.Locale.ROOT);
+		String s = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
 		return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 }

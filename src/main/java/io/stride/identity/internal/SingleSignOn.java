@@ -1,5 +1,6 @@
 package io.stride.identity.internal;
 
+import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,11 @@ public class SingleSignOn {
 		return new StrideOidcUser(person, user);
 	}
 
+	/** Kept in the session like {@link StrideUser}, so serialized into the database. */
 	static class StrideOidcUser extends DefaultOidcUser implements StridePrincipal {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
 
 		private final io.stride.identity.PersonId personId;
 

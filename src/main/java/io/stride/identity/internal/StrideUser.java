@@ -1,5 +1,6 @@
 package io.stride.identity.internal;
 
+import java.io.Serial;
 import java.util.Collection;
 
 import io.stride.identity.PersonId;
@@ -7,9 +8,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * A person signed in with email and password.
+ * A person signed in with email and password. It is kept in the session, which is serialized into the database so
+ * that every node reads it (docs/decisions/0038-sessions-in-the-database.md).
  */
 public class StrideUser extends User implements StridePrincipal {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private final PersonId personId;
 

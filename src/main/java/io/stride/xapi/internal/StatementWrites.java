@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.stride.identity.Organization;
-import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import io.stride.xapi.LmsWrites;
@@ -64,16 +61,6 @@ public class StatementWrites {
 
 	// looked up when used: the sessions' module writes its own LMS statements through this module
 	private final ObjectProvider<XapiSessions> sessions;
-
-	/**
-	 * Which person an actor is, for half a minute: at thousands of statements a second the same learners come back in
-	 * every batch, and a query per actor per batch was the largest cost of ingest after the rows themselves. A person
-	 * created or deactivated in that half minute is linked as such from the next look-up on.
-	 */
-	private final Cache<String, Optional<PersonId>> people = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofSeconds(30))
-		.maximumSize(100_000)
-		.build();
 
 	private final ActivityDefinitions definitions;
 
@@ -293,12 +280,13 @@ public class StatementWrites {
 		List<Object> rows = new ArrayList<>();
 		List<Object> agentRows = new ArrayList<>();
 		List<Object> activityRows = new ArrayList<>();
+		// the batch's people in two queries, read afresh: a person created or deactivated on another node counts at once
+		Map<String, PersonId> people = peopleOf(fresh.stream().map(s -> s.get("actor")).toList());
 		for (ObjectNode s : fresh) {
 			String id = s.get("id").stringValue();
 			JsonNode actor = s.get("actor");
 			String actorKey = AgentKeys.key(actor);
-			PersonId person = actorKey == null ? null
-					: people.get(actorKey, k -> personOf(actor)).orElse(null);
+			PersonId person = actorKey == null ? null : people.get(actorKey);
 			JsonNode result = s.get("result");
 			JsonNode score = result == null ? null : result.get("score");
 			String response = result != null && result.has("response") ? result.get("response").stringValue() : null;
@@ -379,26 +367,56 @@ public class StatementWrites {
 	 * Stride's statements name people), or the email of an active person.
 	 */
 	public Optional<PersonId> personOf(JsonNode actor) {
-		if (actor == null || !actor.isObject() || "Group".equals(actor.path("objectType").asString(""))) {
-			return Optional.empty();
-		}
-		if (actor.has("account")) {
-			JsonNode account = actor.get("account");
-			String home = account.get("homePage").asString();
-			if (home.endsWith("/")) {
-				home = home.substring(0, home.length() - 1);
+		String key = AgentKeys.key(actor);
+		return key == null ? Optional.empty() : Optional.ofNullable(peopleOf(List.of(actor)).get(key));
+	}
+
+	/** The Stride person of each of these actors that is one, by the actor's key, in at most two queries. */
+	Map<String, PersonId> peopleOf(List<JsonNode> actors) {
+		Map<String, PersonId> accounts = new HashMap<>();
+		Map<String, String> mboxes = new HashMap<>();
+		for (JsonNode actor : actors) {
+			String key = actor == null || !actor.isObject() || "Group".equals(actor.path("objectType").asString(""))
+					? null : AgentKeys.key(actor);
+			if (key == null) {
+				continue;
 			}
-			String name = account.get("name").asString();
-			if (home.equals(baseUrl) && Ids.looksValid(name)) {
-				return organization.contactOf(new PersonId(name)).map(Person::id);
+			if (actor.has("account")) {
+				JsonNode account = actor.get("account");
+				String home = account.get("homePage").asString();
+				if (home.endsWith("/")) {
+					home = home.substring(0, home.length() - 1);
+				}
+				String name = account.get("name").asString();
+				if (home.equals(baseUrl) && Ids.looksValid(name)) {
+					accounts.put(key, new PersonId(name));
+				}
 			}
-			return Optional.empty();
+			else if (actor.has("mbox")) {
+				String email = actor.get("mbox").asString().substring("mailto:".length()).strip();
+				if (!email.isEmpty()) {
+					mboxes.put(key, email);
+				}
+			}
 		}
-		if (actor.has("mbox")) {
-			return organization.activePersonByEmail(actor.get("mbox").asString().substring("mailto:".length()))
-				.map(Person::id);
+		if (accounts.isEmpty() && mboxes.isEmpty()) {
+			return Map.of();
 		}
-		return Optional.empty();
+		Organization.ActivePeople active = organization.activePeople(Set.copyOf(accounts.values()),
+				Set.copyOf(mboxes.values()));
+		Map<String, PersonId> people = new HashMap<>();
+		accounts.forEach((key, id) -> {
+			if (active.ids().contains(id)) {
+				people.put(key, id);
+			}
+		});
+		mboxes.forEach((key, email) -> {
+			PersonId id = active.byEmail().get(email);
+			if (id != null) {
+				people.put(key, id);
+			}
+		});
+		return people;
 	}
 
 	/**

@@ -1,0 +1,28 @@
+-- Sign-in sessions shared by every node (Spring Session JDBC, docs/decisions/0038-sessions-in-the-database.md).
+-- The layout is the one Spring Session reads and writes; times are epoch milliseconds. PRINCIPAL_NAME is the
+-- person's email (Spring Session's own script allows 100 characters; an email may have up to 320).
+-- H2 keeps the serialized attributes as a binary large object (the PostgreSQL version uses BYTEA).
+CREATE TABLE spring_session (
+    primary_id            CHAR(36)     NOT NULL,
+    session_id            CHAR(36)     NOT NULL,
+    creation_time         BIGINT       NOT NULL,
+    last_access_time      BIGINT       NOT NULL,
+    max_inactive_interval INT          NOT NULL,
+    expiry_time           BIGINT       NOT NULL,
+    principal_name        VARCHAR(320),
+    CONSTRAINT spring_session_pk PRIMARY KEY (primary_id)
+);
+
+CREATE UNIQUE INDEX spring_session_ix1 ON spring_session (session_id);
+-- the cleanup job deletes by expiry time; ending a person's sessions finds them by principal name
+CREATE INDEX spring_session_ix2 ON spring_session (expiry_time);
+CREATE INDEX spring_session_ix3 ON spring_session (principal_name);
+
+CREATE TABLE spring_session_attributes (
+    session_primary_id CHAR(36)     NOT NULL,
+    attribute_name     VARCHAR(200) NOT NULL,
+    attribute_bytes    BLOB NOT NULL,
+    CONSTRAINT spring_session_attributes_pk PRIMARY KEY (session_primary_id, attribute_name),
+    CONSTRAINT spring_session_attributes_fk FOREIGN KEY (session_primary_id) REFERENCES spring_session (primary_id)
+        ON DELETE CASCADE
+);
