@@ -32,8 +32,10 @@ else
   kind=h2
   # opening the file fails while Stride has it open: the copy is then never half of a running database
   h2_tool org.h2.tools.Script -url "$DB_URL" -user "$DB_USER" -password "$DB_PASSWORD" \
-    -script "$staging/database.sql.zip" -options COMPRESSION ZIP \
-    || fail "H2 could not open $DB_URL: stop Stride first (the embedded database is opened by one process at a time)"
+    -script "$staging/database.sql.zip" -options COMPRESSION ZIP 2>"$staging/h2.log" \
+    || { grep -m 1 -o 'Database may be already in use[^.]*\|[A-Za-z.]*Exception: .*' "$staging/h2.log" >&2 || true
+         fail "H2 could not open $DB_URL: stop Stride first (the embedded database is opened by one process at a time)"; }
+  rm -f "$staging/h2.log"
   schema=$(h2_query "$FLYWAY_VERSION_SQL") || fail "no Flyway schema history in $DB_URL"
   said "database: H2 SCRIPT of $DB_URL ($(du -h "$staging/database.sql.zip" | cut -f1))"
 fi

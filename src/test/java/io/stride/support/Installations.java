@@ -1,12 +1,19 @@
 package io.stride.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +35,24 @@ public final class Installations {
 	private Installations() {
 	}
 
-	/** A database URL of the test PostgreSQL server with another database name, or null when tests run on H2. */
-	public static String postgresDatabase(String name) {
+	/**
+	 * The URL of a database of the test PostgreSQL server with another name (created when missing, where the test
+	 * role may; CI creates them beforehand), or null when tests run on H2.
+	 */
+	public static String postgresDatabase(String name) throws SQLException {
 		String shared = System.getenv("STRIDE_TEST_DB_URL");
-		return shared == null || !shared.startsWith("jdbc:postgresql:") ? null
-				: shared.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+		if (shared == null || !shared.startsWith("jdbc:postgresql:")) {
+			return null;
+		}
+		try (Connection connection = DriverManager.getConnection(shared, user(), password());
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
+			rs.next();
+			if (rs.getLong(1) == 0) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+		}
+		return shared.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
 	}
 
 	public static String user() {
@@ -109,7 +129,7 @@ public final class Installations {
 	}
 
 	private static boolean onPath(String tool) {
-		return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+		return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
 			.anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, tool)));
 	}
 }
