@@ -124,7 +124,8 @@ public final class EmbeddedToPostgres {
 			}
 			catch (SQLException | RuntimeException e) {
 				to.rollback();
-				throw e;
+				throw new IllegalStateException("no rows copied (the schema Flyway created stays: empty the database "
+						+ "before trying again): " + e.getMessage(), e);
 			}
 			verifyCounts(from, sourceTables, to, rows);
 			long total = rows.values().stream().mapToLong(Long::longValue).sum();
