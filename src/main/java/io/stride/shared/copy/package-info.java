@@ -1,0 +1,4 @@
+/**
+ * Moving an embedded (H2) installation into PostgreSQL: {@code java -jar stride.jar --stride.copy-to=URL}.
+ */
+package io.stride.shared.copy;
