@@ -277,6 +277,16 @@ public class People {
 		return now;
 	}
 
+	/**
+	 * The same password hashed again with stronger parameters, at sign-in: not a change of password, so no session
+	 * ends; written only if the hash is still the one checked (a change of password meanwhile wins).
+	 */
+	public void rehash(PersonId id, String checkedHash, String strongerHash) {
+		jdbc.sql("UPDATE people SET password_hash = ? WHERE id = ? AND password_hash = ?")
+			.params(strongerHash, id.value(), checkedHash)
+			.update();
+	}
+
 	/** When the person's password last changed, if it ever did. */
 	public Optional<Instant> credentialsChangedAt(PersonId id) {
 		return jdbc.sql("SELECT credentials_changed_at FROM people WHERE id = ?")

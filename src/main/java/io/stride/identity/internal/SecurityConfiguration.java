@@ -60,8 +60,10 @@ class SecurityConfiguration {
 	PasswordEncoder passwordEncoder() {
 		// one hash per core at most (~28 ms of CPU each): on 2 cores a single permit fell behind 17 sign-ins a second
 		// while the pages of 8,000 learners shared the machine, and the queue then took every request thread
+		// Argon2id with OWASP's recommended parameters (19 MiB, 2 iterations, parallelism 1); hashes made with
+		// Spring's earlier defaults (16 MiB) or bcrypt are hashed again at the person's next sign-in
 		return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", Map.of("argon2",
-				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder())),
+				new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), "bcrypt", new BCryptPasswordEncoder())),
 				Runtime.getRuntime().availableProcessors());
 	}
 
@@ -70,6 +72,7 @@ class SecurityConfiguration {
 			SignInThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
+		passwords.setUserDetailsPasswordService(users);
 		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 	}
 
