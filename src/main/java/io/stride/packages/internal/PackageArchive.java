@@ -194,6 +194,11 @@ public final class PackageArchive {
 			catch (IOException e) {
 				throw unreadable();
 			}
+			catch (NoClassDefFoundError missingCodec) {
+				// the stream opens an entry's codec as it reads the header, before the entry can be looked at
+				throw new PackageRejected("\"" + name + "\" holds an entry compressed with a method Stride does not "
+						+ "read. Zip the package again with ordinary (deflate) compression.");
+			}
 			return entries;
 		}
 

@@ -157,11 +157,16 @@ class PackageArchiveTests {
 	@Test
 	void entryCompressedWithAMethodStrideDoesNotReadIsRefusedNamingIt() {
 		// found by fuzzing: a zstd entry made the archive library look for a codec that is not there, a server error
-		byte[] zstd = withMethod(zip(Map.of("imsmanifest.xml", "<manifest/>")), 93);
+		byte[] zstd = withMethod(zip(Map.of("imsmanifest.xml", "<manifest/>")), 93, true);
 		assertThatThrownBy(() -> PackageArchive.read("zstd.zip", zstd))
 			.isInstanceOf(PackageRejected.class)
 			.hasMessageContaining("imsmanifest.xml compressed with a method Stride does not read (ZSTD, code 93)")
 			.hasMessageContaining("deflate");
+		// and when only the entry's own header says so, which the stream reads before the entry can be looked at
+		byte[] zstdInHeader = withMethod(zip(Map.of("imsmanifest.xml", "<manifest/>")), 20, false);
+		assertThatThrownBy(() -> PackageArchive.read("zstd.zip", zstdInHeader))
+			.isInstanceOf(PackageRejected.class)
+			.hasMessageContaining("compressed with a method Stride does not read");
 	}
 
 	@Test
@@ -196,12 +201,13 @@ class PackageArchiveTests {
 		zip.closeArchiveEntry();
 	}
 
-	/** The zip with every entry's compression method, in its local header and in the central directory, set. */
-	private static byte[] withMethod(byte[] zip, int method) {
+	/** The zip with every entry's compression method set in its local header, and in the central directory too. */
+	private static byte[] withMethod(byte[] zip, int method, boolean centralToo) {
 		byte[] copy = zip.clone();
 		for (int i = 0; i + 12 <= copy.length; i++) {
 			int at = copy[i] == 'P' && copy[i + 1] == 'K' && copy[i + 2] == 3 && copy[i + 3] == 4 ? i + 8
-					: copy[i] == 'P' && copy[i + 1] == 'K' && copy[i + 2] == 1 && copy[i + 3] == 2 ? i + 10 : -1;
+					: centralToo && copy[i] == 'P' && copy[i + 1] == 'K' && copy[i + 2] == 1 && copy[i + 3] == 2 ? i + 10
+							: -1;
 			if (at > 0) {
 				copy[at] = (byte) method;
 				copy[at + 1] = (byte) (method >> 8);
