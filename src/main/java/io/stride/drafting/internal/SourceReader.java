@@ -379,7 +379,10 @@ public class SourceReader {
 			return new SourceRejected(422, name, "could not be read: the " + type.toUpperCase(Locale.ROOT)
 					+ " file is damaged or not what its name says.");
 		}
-		return new SourceRejected(422, name, "could not be read (" + cause.getClass().getSimpleName() + ").");
+		// kept as the cause, for the log and for the fuzz tests, which tell a library's failure from Stride's own
+		SourceRejected unexpected = new SourceRejected(422, name, "could not be read (" + cause.getClass().getSimpleName() + ").");
+		unexpected.initCause(cause);
+		return unexpected;
 	}
 
 	private static String expectedType(String type) {

@@ -22,6 +22,7 @@ import io.stride.packages.PackageRejected;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
 import org.apache.commons.compress.utils.InputStreamStatistics;
 import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
 
@@ -119,6 +120,10 @@ public final class PackageArchive {
 		return files.values().stream().mapToLong(bytes -> bytes.length).sum();
 	}
 
+	/** Stored, deflated and deflate64: what zip tools write, and what the archive library reads on its own. */
+	private static final Set<Integer> READABLE_METHODS = Set.of(ZipMethod.STORED.getCode(), ZipMethod.DEFLATED.getCode(),
+			ZipMethod.ENHANCED_DEFLATED.getCode());
+
 	private record Entry(boolean directory, byte[] bytes, long crc) {
 	}
 
@@ -154,6 +159,7 @@ public final class PackageArchive {
 						entries.put(path, new Entry(true, new byte[0], 0));
 						continue;
 					}
+					requireKnownMethod(path, entry);
 					try (InputStream raw = zip.getInputStream(entry)) {
 						LongSupplier compressed = raw instanceof InputStreamStatistics statistics
 								? statistics::getCompressedCount : entry::getCompressedSize;
@@ -180,6 +186,7 @@ public final class PackageArchive {
 						entries.put(path, new Entry(true, new byte[0], 0));
 					}
 					else {
+						requireKnownMethod(path, entry);
 						entries.put(path, consume(path, zip, zip::getCompressedCount));
 					}
 				}
@@ -187,7 +194,25 @@ public final class PackageArchive {
 			catch (IOException e) {
 				throw unreadable();
 			}
+			catch (NoClassDefFoundError missingCodec) {
+				// the stream opens an entry's codec as it reads the header, before the entry can be looked at
+				throw new PackageRejected("\"" + name + "\" holds an entry compressed with a method Stride does not "
+						+ "read. Zip the package again with ordinary (deflate) compression.");
+			}
 			return entries;
+		}
+
+		/**
+		 * Zip tools store files or deflate them. The archive library knows more methods, but some only with a codec
+		 * that is not on the class path (zstd, xz): such an entry made the read fail with a NoClassDefFoundError, a
+		 * server error, instead of a refusal.
+		 */
+		private void requireKnownMethod(String path, ZipArchiveEntry entry) {
+			if (!READABLE_METHODS.contains(entry.getMethod())) {
+				throw new PackageRejected("\"" + name + "\" holds " + printable(path) + " compressed with a method "
+						+ "Stride does not read (" + ZipMethod.getMethodByCode(entry.getMethod()) + ", code "
+						+ entry.getMethod() + "). Zip the package again with ordinary (deflate) compression.");
+			}
 		}
 
 		private PackageRejected unreadable() {

@@ -283,17 +283,17 @@ final class GiftReader {
 			int range = value.indexOf("..");
 			int colon = value.indexOf(':');
 			if (range >= 0) {
-				BigDecimal low = new BigDecimal(value.substring(0, range).strip());
-				BigDecimal high = new BigDecimal(value.substring(range + 2).strip());
+				BigDecimal low = number(value.substring(0, range).strip());
+				BigDecimal high = number(value.substring(range + 2).strip());
 				answer = low.add(high).divide(BigDecimal.TWO);
 				tolerance = high.subtract(low).abs().divide(BigDecimal.TWO);
 			}
 			else if (colon >= 0) {
-				answer = new BigDecimal(value.substring(0, colon).strip());
-				tolerance = new BigDecimal(value.substring(colon + 1).strip()).abs();
+				answer = number(value.substring(0, colon).strip());
+				tolerance = number(value.substring(colon + 1).strip()).abs();
 			}
 			else {
-				answer = new BigDecimal(value);
+				answer = number(value);
 				tolerance = BigDecimal.ZERO;
 			}
 		}
@@ -381,6 +381,18 @@ final class GiftReader {
 	}
 
 	/** The first {@code token} at or after {@code from} not preceded by a backslash escape. */
+	/**
+	 * A number as written, of at most 30 digits either side of the point: "1e10000001" is a valid BigDecimal, but
+	 * adding 5 to it writes out ten million digits (found by fuzzing: one such answer held an import for a minute).
+	 */
+	static BigDecimal number(String text) {
+		BigDecimal number = new BigDecimal(text);
+		if (number.scale() > 30 || number.precision() - number.scale() > 30) {
+			throw new NumberFormatException("out of range");
+		}
+		return number;
+	}
+
 	static int unescaped(String s, String token, int from) {
 		for (int i = from; i <= s.length() - token.length(); i++) {
 			if (s.charAt(i) == '\\') {

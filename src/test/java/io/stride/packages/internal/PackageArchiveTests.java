@@ -155,6 +155,21 @@ class PackageArchiveTests {
 	}
 
 	@Test
+	void entryCompressedWithAMethodStrideDoesNotReadIsRefusedNamingIt() {
+		// found by fuzzing: a zstd entry made the archive library look for a codec that is not there, a server error
+		byte[] zstd = withMethod(zip(Map.of("imsmanifest.xml", "<manifest/>")), 93, true);
+		assertThatThrownBy(() -> PackageArchive.read("zstd.zip", zstd))
+			.isInstanceOf(PackageRejected.class)
+			.hasMessageContaining("imsmanifest.xml compressed with a method Stride does not read (ZSTD, code 93)")
+			.hasMessageContaining("deflate");
+		// and when only the entry's own header says so, which the stream reads before the entry can be looked at
+		byte[] zstdInHeader = withMethod(zip(Map.of("imsmanifest.xml", "<manifest/>")), 20, false);
+		assertThatThrownBy(() -> PackageArchive.read("zstd.zip", zstdInHeader))
+			.isInstanceOf(PackageRejected.class)
+			.hasMessageContaining("compressed with a method Stride does not read");
+	}
+
+	@Test
 	void somethingThatIsNoZipIsRefused() {
 		assertThatThrownBy(() -> PackageArchive.read("notes.zip", "just text".getBytes(StandardCharsets.UTF_8)))
 			.isInstanceOf(PackageRejected.class)
@@ -184,6 +199,21 @@ class PackageArchiveTests {
 			zip.write(content.getBytes(StandardCharsets.UTF_8));
 		}
 		zip.closeArchiveEntry();
+	}
+
+	/** The zip with every entry's compression method set in its local header, and in the central directory too. */
+	private static byte[] withMethod(byte[] zip, int method, boolean centralToo) {
+		byte[] copy = zip.clone();
+		for (int i = 0; i + 12 <= copy.length; i++) {
+			int at = copy[i] == 'P' && copy[i + 1] == 'K' && copy[i + 2] == 3 && copy[i + 3] == 4 ? i + 8
+					: centralToo && copy[i] == 'P' && copy[i + 1] == 'K' && copy[i + 2] == 1 && copy[i + 3] == 2 ? i + 10
+							: -1;
+			if (at > 0) {
+				copy[at] = (byte) method;
+				copy[at + 1] = (byte) (method >> 8);
+			}
+		}
+		return copy;
 	}
 
 	private static byte[] replaceAll(byte[] haystack, String from, String to) {

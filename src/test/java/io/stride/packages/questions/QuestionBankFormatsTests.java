@@ -119,6 +119,13 @@ class QuestionBankFormatsTests {
 	}
 
 	@Test
+	void numericAnswerWithAHugeExponentIsRefusedAtOnce() {
+		// found by fuzzing: the range's midpoint of 1e10000001 and 5 took a minute to write out
+		assertThat(refusal(() -> GiftReader.read("::N::Pick one {#1e10000001..5}", 100)))
+			.isEqualTo("Line 1: \"#1e10000001..5\" is not a number (write #3.5, #3.5:0.1 or #3..4).");
+	}
+
+	@Test
 	void malformedGiftIsRefusedNamingTheLine() {
 		String gift = """
 				::One::Fine {=a ~b}
