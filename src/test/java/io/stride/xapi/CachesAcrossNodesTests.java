@@ -55,7 +55,8 @@ class CachesAcrossNodesTests {
 
 	@BeforeAll
 	static void startNodeB() {
-		nodeB = new SpringApplicationBuilder(StrideApplication.class).properties("server.port=0").run();
+		// node B keeps the catalogue's filter choices for a minute, as in production (the tests' own node keeps none)
+		nodeB = new SpringApplicationBuilder(StrideApplication.class).run("--server.port=0", "--stride.catalog.choices-cache=60s");
 	}
 
 	@AfterAll

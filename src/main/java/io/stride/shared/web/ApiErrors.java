@@ -6,6 +6,7 @@ import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -80,7 +81,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(RuntimeException.class)
-	ProblemDetail unexpected(RuntimeException e) {
+	ProblemDetail unexpected(RuntimeException e, HttpServletResponse response) {
+		if (DatabaseUnavailable.causedBy(e)) {
+			// not our error and not for long: the client is told when to try again (DatabaseUnavailable)
+			response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+			return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"Stride cannot reach its database just now; nothing was changed. Try again in a few seconds.");
+		}
 		org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("Unexpected error in an API call", e);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; nothing was changed. Try again, and tell an admin if it persists.");
