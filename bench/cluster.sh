@@ -134,8 +134,9 @@ defaults
 frontend stride
     bind 127.0.0.1:$BALANCER_PORT
     # a POST or PATCH that reached a node may have been written before the node died: tried again only when it
-    # carries an Idempotency-Key (the API answers a repeat with the first result); GET, PUT and DELETE are idempotent
-    http-request disable-l7-retry if { method POST PATCH } !{ req.hdr(Idempotency-Key) -m found }
+    # carries an Idempotency-Key (the API answers a repeat with the first result) or starts-or-resumes a quiz attempt
+    # (one open attempt per learner and course); GET, PUT and DELETE are idempotent
+    http-request disable-l7-retry if { method POST PATCH } !{ req.hdr(Idempotency-Key) -m found } !{ path_end /attempts/current }
     default_backend nodes
 
 backend nodes

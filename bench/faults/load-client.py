@@ -180,8 +180,8 @@ def run(work, seconds):
 def psql(sql):
     env = dict(os.environ, PGPASSWORD="stride")
     out = subprocess.run(["psql", "-h", os.environ.get("PGHOST", "127.0.0.1"), "-p", os.environ.get("PGPORT", "5432"),
-                          "-U", "stride", "-d", os.environ.get("DB", "stride_cluster"), "-tAF", "\t", "-c", sql],
-                         env=env, check=True, capture_output=True, text=True).stdout
+                          "-U", "stride", "-d", os.environ.get("DB", "stride_cluster"), "-tAF", "\t"],
+                         input=sql, env=env, check=True, capture_output=True, text=True).stdout
     return [line.split("\t") for line in out.splitlines() if line]
 
 
