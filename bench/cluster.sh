@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Several Stride nodes on one PostgreSQL behind HAProxy, all on this machine (issue 20).
 #
-# Usage: bench/cluster.sh start | stop | status | restart-node N | kill-node N | check
+# Usage: bench/cluster.sh start | stop | status | restart-node N | kill-node N | start-node N | check
 #   start         installs HAProxy if missing, builds the jar, makes a fresh database "stride_cluster", starts NODES
 #                 nodes on ports 8141.. (node 1 first, so that one node alone creates the schema and the admin), waits
 #                 until each is ready, then starts HAProxy on 8140 and prints the addresses
@@ -10,6 +10,7 @@
 #   restart-node  graceful stop of node N (readiness turns OUT_OF_SERVICE, HAProxy takes it out, requests in flight
 #                 finish), then start it again and wait until it is ready
 #   kill-node     kill -9 node N, as a crash would
+#   start-node    start node N again (after kill-node) and wait until it is ready
 #   check         bench/cluster-check.sh: pages signed in and an API journey through the balancer
 #   journeys      runs browser journeys (JOURNEYS, a -Dtest pattern) with the browser sent through the balancer and the
 #                 tests' own set-up written into the cluster's database (STRIDE_JOURNEY_BASE_URL, STRIDE_TEST_DB_URL)
@@ -124,13 +125,18 @@ defaults
     timeout server 120s
     timeout queue 10s
     timeout check 2s
-    # a request whose connection to a node fails is tried again, on another node
+    # a request whose connection to a node fails is tried again, on another node; so is one the node closed without
+    # an answer (it died with the request in hand: kill -9), unless retrying could write twice (below)
     retries 3
-    retry-on conn-failure
+    retry-on conn-failure empty-response
     option redispatch 1
 
 frontend stride
     bind 127.0.0.1:$BALANCER_PORT
+    # a POST or PATCH that reached a node may have been written before the node died: tried again only when it
+    # carries an Idempotency-Key (the API answers a repeat with the first result) or starts-or-resumes a quiz attempt
+    # (one open attempt per learner and course); GET, PUT and DELETE are idempotent
+    http-request disable-l7-retry if { method POST PATCH } !{ req.hdr(Idempotency-Key) -m found } !{ path_end /attempts/current }
     default_backend nodes
 
 backend nodes
@@ -250,6 +256,13 @@ case "${1:-}" in
     kill -KILL "$pid"
     rm -f "$DIR/node-$2.pid"
     echo "== node-$2 (pid $pid) killed with SIGKILL"
+    ;;
+  start-node)
+    check_node_number "${2:-}"
+    alive "$(node_pid "$2")" && { echo "node-$2 is running"; exit 1; }
+    JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
+    start_node "$2"
+    wait_ready "$2"
     ;;
   check) exec bench/cluster-check.sh ;;
   journeys)
