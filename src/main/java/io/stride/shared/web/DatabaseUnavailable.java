@@ -66,13 +66,22 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
 				return true;
 			}
+			// the pool's own word for a connection the database closed under a running transaction (no SQL state):
+			// its rollback fails with it, and the transaction never committed
+			if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+				return true;
+			}
 		}
 		return false;
 	}
 
 	/** The 503 with Retry-After: a problem for API calls and scripts, a short page for browsers. */
 	static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String node = response.getHeader(NodeHeader.HEADER);
 		response.reset();
+		if (node != null) {
+			response.setHeader(NodeHeader.HEADER, node);
+		}
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
 		response.setHeader("Cache-Control", "no-store");
