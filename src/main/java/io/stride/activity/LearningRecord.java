@@ -1,10 +1,14 @@
 package io.stride.activity;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.stride.identity.PersonId;
@@ -35,7 +39,7 @@ public class LearningRecord {
 
 	private static final int COLUMN_COUNT = 12;
 
-	private static final String ROW = "(" + String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT, "?")) + ")";
+	private static final String ROW = "(" + String.join(", ", Collections.nCopies(COLUMN_COUNT, "?")) + ")";
 
 	private final JdbcClient jdbc;
 
@@ -43,12 +47,12 @@ public class LearningRecord {
 
 	private final String baseUrl;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
 	LearningRecord(JdbcClient jdbc, JsonMapper json, @Value("${stride.base-url}") String baseUrl,
-			java.time.Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.json = json;
@@ -85,16 +89,16 @@ public class LearningRecord {
 				.map(this::prepare)
 				.toList();
 			List<Object> values = new ArrayList<>(batch.size() * COLUMN_COUNT);
-			batch.forEach(p -> values.addAll(java.util.Arrays.asList(p.values())));
+			batch.forEach(p -> values.addAll(Arrays.asList(p.values())));
 			jdbc.sql("INSERT INTO statements (" + STATEMENT_COLUMNS + ") VALUES "
-					+ String.join(", ", java.util.Collections.nCopies(batch.size(), ROW)))
+					+ String.join(", ", Collections.nCopies(batch.size(), ROW)))
 				.params(values)
 				.update();
 			List<String> summarize = batch.stream().filter(p -> p.recorded().courseId() != null)
 				.map(p -> p.recorded().statementId()).toList();
 			if (!summarize.isEmpty()) {
 				jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES "
-						+ String.join(", ", java.util.Collections.nCopies(summarize.size(), "(?)")))
+						+ String.join(", ", Collections.nCopies(summarize.size(), "(?)")))
 					.params(new ArrayList<Object>(summarize))
 					.update();
 			}
@@ -162,7 +166,7 @@ public class LearningRecord {
 	}
 
 	public String activityIri(ActivityType kind, String key) {
-		return baseUrl + "/xapi/activities/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + key;
+		return baseUrl + "/xapi/activities/" + kind.name().toLowerCase(Locale.ROOT) + "/" + key;
 	}
 
 	private static Map<String, Object> result(Result r) {

@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.stride.activity.ActivityType;
@@ -25,6 +27,7 @@ import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.feedback.CourseReactions;
 import io.stride.feedback.Feedback;
+import io.stride.feedback.ReactionScore;
 import io.stride.identity.Team;
 import io.stride.identity.Viewer;
 import org.springframework.stereotype.Service;
@@ -89,7 +92,7 @@ public class CourseAnalytics {
 		Course course = access.scope(viewer, courseId, CourseAnalyticsFilter.EVERYTHING).course();
 		List<Team> teams = access.teams(viewer, course)
 			.stream()
-			.sorted(java.util.Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 		return new FilterChoices(course.id(), course.title(), teams);
 	}
@@ -97,7 +100,7 @@ public class CourseAnalytics {
 	private CourseAnalyticsReport empty(Course course, Team team, CourseAnalyticsFilter filter) {
 		return new CourseAnalyticsReport(course.id(), course.title(), team == null ? null : team.name(), filter.from(),
 				filter.to(), 0, 0, 0, null, null, 0, 0, 0, null, 0, !course.quiz().isEmpty(),
-				io.stride.feedback.ReactionScore.NONE, 0, funnel(course, Map.of()), List.of(), false);
+				ReactionScore.NONE, 0, funnel(course, Map.of()), List.of(), false);
 	}
 
 	private List<LessonStep> funnel(Course course, Map<String, Integer> reachedByIri) {
@@ -147,7 +150,7 @@ public class CourseAnalytics {
 		List<int[]> rows = queries.weekly(slice, bounds);
 		for (int i = 0; i < mondays.size(); i++) {
 			LocalDate monday = mondays.get(i);
-			String iso = String.format(java.util.Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+			String iso = String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
 					monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 			int[] row = rows.get(i);
 			trend.add(new Week(iso, monday, row[0], row[1], row[2]));

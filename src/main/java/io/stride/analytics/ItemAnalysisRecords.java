@@ -3,6 +3,7 @@ package io.stride.analytics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -40,7 +41,7 @@ class ItemAnalysisRecords {
 	 * {@code firstOnly}, each learner's first one only.
 	 */
 	Set<String> submittedAttempts(CourseId course, boolean firstOnly) {
-		Set<PersonId> seen = new java.util.HashSet<>();
+		Set<PersonId> seen = new HashSet<>();
 		Set<String> attempts = new LinkedHashSet<>();
 		submittedAttemptsWithLearners(course).forEach((registration, learner) -> {
 			if (!firstOnly || seen.add(learner)) {

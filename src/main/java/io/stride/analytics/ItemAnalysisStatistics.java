@@ -3,7 +3,9 @@ package io.stride.analytics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -150,7 +152,7 @@ final class ItemAnalysisStatistics {
 	 * group does not depend on the order attempts were read in.
 	 */
 	static Set<String> strongGroup(List<Attempt> attempts) {
-		Set<String> strong = new java.util.HashSet<>();
+		Set<String> strong = new HashSet<>();
 		if (attempts.isEmpty()) {
 			return strong;
 		}
@@ -275,6 +277,6 @@ final class ItemAnalysisStatistics {
 	}
 
 	private static String fixed(double value) {
-		return String.format(java.util.Locale.ROOT, "%.2f", value);
+		return String.format(Locale.ROOT, "%.2f", value);
 	}
 }

@@ -1,5 +1,7 @@
 package io.stride.analytics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.stride.analytics.LibraryHealthReport.Age;
@@ -27,7 +29,7 @@ public record LibraryHealthFilter(State state, Age age, ReviewBy reviewBy, Use u
 
 	/** The filter in words, for a heading: "Published, over a year". */
 	public String describe() {
-		java.util.List<String> parts = new java.util.ArrayList<>();
+		List<String> parts = new ArrayList<>();
 		if (state != null) {
 			parts.add(state.label());
 		}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,12 +47,12 @@ public class Lifecycle {
 
 	private final Feedback feedback;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Lifecycle(Authoring authoring, LifecycleQueries queries, LifecycleRecords records, Feedback feedback,
-			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.authoring = authoring;
 		this.queries = queries;
 		this.records = records;
@@ -149,7 +151,7 @@ public class Lifecycle {
 		Instant now = clock.instant();
 		LifecycleSettings settings = settings();
 		List<Candidate> candidates = candidates(now, settings);
-		Set<String> proposed = new java.util.HashSet<>();
+		Set<String> proposed = new HashSet<>();
 		candidates.forEach(c -> proposed.add(LifecycleRecords.key(c.course().id(), c.kind())));
 		// the data no longer supports these (opened again, retired, no longer weak): withdrawn, decided by nobody
 		records.list(null, true)

@@ -26,6 +26,7 @@ import io.stride.authoring.Question;
 import io.stride.feedback.CourseReactions;
 import io.stride.feedback.Feedback;
 import io.stride.identity.PersonId;
+import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -119,7 +120,7 @@ public class NeedsAttention {
 	 * The courses a team's people (its whole tree) have taken, with only their answers, reactions and progress
 	 * counted: for the team's managers, admins and L&D; 404 for everyone else.
 	 */
-	public NeedsAttentionReport ofTeam(Viewer viewer, io.stride.identity.TeamId team) {
+	public NeedsAttentionReport ofTeam(Viewer viewer, TeamId team) {
 		if (!access.seesAll(viewer) && !access.manages(viewer, team)) {
 			throw new NotFoundException("Team");
 		}

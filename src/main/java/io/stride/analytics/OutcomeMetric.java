@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 
 import io.stride.authoring.CourseId;
 import io.stride.identity.TeamId;
@@ -79,7 +80,7 @@ public record OutcomeMetric(String id, TeamId teamId, String name, String unit, 
 			}
 			return this == WEEK
 					? day + " is a " + day.getDayOfWeek().toString().charAt(0)
-							+ day.getDayOfWeek().toString().substring(1).toLowerCase(java.util.Locale.ROOT)
+							+ day.getDayOfWeek().toString().substring(1).toLowerCase(Locale.ROOT)
 							+ "; weeks are named by their Monday: use " + periodOf(day) + "."
 					: day + " is not the first of a month; months are named by their first day: use " + periodOf(day)
 							+ ".";

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.shared.Ids;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,20 +73,20 @@ class OutcomeRecords {
 	}
 
 	/** Live metrics of these teams (at most {@code limit}), by name, without their linked courses. */
-	List<OutcomeMetric> ofTeams(java.util.Collection<TeamId> teams, int limit) {
+	List<OutcomeMetric> ofTeams(Collection<TeamId> teams, int limit) {
 		if (teams.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("SELECT " + COLUMNS + " FROM outcome_metrics WHERE team_id = ANY(:teams) AND deleted_at IS NULL "
 				+ "ORDER BY name, id LIMIT :limit")
-			.param("teams", io.stride.shared.SqlArrays.varchars(teams.stream().map(TeamId::value).distinct().toList()))
+			.param("teams", SqlArrays.varchars(teams.stream().map(TeamId::value).distinct().toList()))
 			.param("limit", limit)
 			.query(this::metric)
 			.list();
 	}
 
 	/** The latest {@code count} values of each metric, in one read. */
-	Map<String, SortedMap<LocalDate, Double>> latestValues(java.util.Collection<String> metrics, int count) {
+	Map<String, SortedMap<LocalDate, Double>> latestValues(Collection<String> metrics, int count) {
 		Map<String, SortedMap<LocalDate, Double>> values = new HashMap<>();
 		if (metrics.isEmpty()) {
 			return values;

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.stride.activity.Verb;
@@ -109,14 +111,14 @@ public class Outcomes {
 	 * manager's home; the metrics carry no linked courses.
 	 */
 	@Transactional(readOnly = true)
-	public List<Recent> recent(Viewer viewer, java.util.Collection<TeamId> teams, int count, int limit) {
+	public List<Recent> recent(Viewer viewer, Collection<TeamId> teams, int count, int limit) {
 		Set<TeamId> managed = organization.managedTeamTree(viewer);
 		List<TeamId> mine = teams.stream().filter(managed::contains).distinct().toList();
 		List<OutcomeMetric> metrics = records.ofTeams(mine, limit);
 		Map<String, SortedMap<LocalDate, Double>> values = records.latestValues(
 				metrics.stream().map(OutcomeMetric::id).toList(), count);
 		return metrics.stream()
-			.map(m -> new Recent(m, values.getOrDefault(m.id(), new java.util.TreeMap<>())))
+			.map(m -> new Recent(m, values.getOrDefault(m.id(), new TreeMap<>())))
 			.toList();
 	}
 

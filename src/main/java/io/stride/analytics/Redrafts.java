@@ -13,6 +13,7 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
 import io.stride.authoring.QuestionRegenerator;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
@@ -76,7 +77,7 @@ public class Redrafts {
 		// the redraft form edits choice and ordering questions; matching and numeric ones are written in the builder
 		List<Question> editable = regenerator.alternatives(editor, id, questionId, MAX_ALTERNATIVES * 3)
 			.stream()
-			.filter(q -> q.kind().choice() || q.kind() == io.stride.authoring.QuestionKind.ORDERING)
+			.filter(q -> q.kind().choice() || q.kind() == QuestionKind.ORDERING)
 			.limit(MAX_ALTERNATIVES)
 			.toList();
 		return new Alternatives(question.course(), question.question(), question.analysed(), editable);

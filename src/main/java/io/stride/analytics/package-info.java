@@ -3,4 +3,8 @@
  * needs-attention lists, content lifecycle proposals, library health and learning-cycle figures); nothing is
  * entered twice.
  */
+@ApplicationModule(allowedDependencies = {
+		"activity", "authoring", "capability", "cycles", "feedback", "identity", "review", "shared" })
 package io.stride.analytics;
+
+import org.springframework.modulith.ApplicationModule;

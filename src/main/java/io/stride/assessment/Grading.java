@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.stride.authoring.NumericAnswer;
 import io.stride.authoring.Question;
+import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Scoring;
 import io.stride.drafting.Similarity;
 import org.springframework.stereotype.Service;
@@ -113,7 +114,7 @@ public class Grading {
 		if (question.kind().typed()) {
 			return answer.text() == null ? "" : answer.text();
 		}
-		if (question.kind() == io.stride.authoring.QuestionKind.MATCHING) {
+		if (question.kind() == QuestionKind.MATCHING) {
 			StringBuilder pairs = new StringBuilder();
 			for (int i = 0; i < answer.selected().size(); i++) {
 				if (answer.selected().get(i) >= 0) {

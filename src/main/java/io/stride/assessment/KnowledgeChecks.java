@@ -1,6 +1,7 @@
 package io.stride.assessment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +109,6 @@ public class KnowledgeChecks {
 
 	/** One recorded answer to a knowledge check. */
 	public record CheckAnswer(String questionId, Answer answer, double credit, boolean correct,
-			java.time.Instant answeredAt) {
+			Instant answeredAt) {
 	}
 }

@@ -1,18 +1,32 @@
 package io.stride.authoring;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import io.stride.authoring.internal.CourseRules;
+import io.stride.authoring.internal.CourseVersions;
 import io.stride.authoring.internal.Courses;
 import io.stride.authoring.internal.Snapshots;
+import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,17 +48,17 @@ public class Authoring {
 
 	private final Snapshots snapshots;
 
-	private final io.stride.authoring.internal.CourseVersions versions;
+	private final CourseVersions versions;
 
 	private final ReviewPolicies policies;
 
 	private final Reuse reuse;
 
-	private final org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles;
+	private final ObjectProvider<LessonFiles> lessonFiles;
 
 	Authoring(Courses courses, ApplicationEventPublisher events, Snapshots snapshots,
-			io.stride.authoring.internal.CourseVersions versions, ReviewPolicies policies, Reuse reuse,
-			org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles) {
+			CourseVersions versions, ReviewPolicies policies, Reuse reuse,
+			ObjectProvider<LessonFiles> lessonFiles) {
 		this.lessonFiles = lessonFiles;
 		this.policies = policies;
 		this.reuse = reuse;
@@ -94,7 +108,7 @@ public class Authoring {
 		}
 		if (content.riskTier().ordinal() < suggestion.tier().ordinal() && content.tierReason() == null) {
 			throw new InvalidInputException(message, Map.of("tierReason", "Stride suggests the " + suggestion.tier().name()
-					.toLowerCase(java.util.Locale.ROOT) + " tier because " + suggestion.because()
+					.toLowerCase(Locale.ROOT) + " tier because " + suggestion.because()
 					+ ". Choose it, or say why a lower tier is right."));
 		}
 		return content;
@@ -107,7 +121,7 @@ public class Authoring {
 				&& (content.tierReason() == null || content.tierReason().isBlank())) {
 			throw new InvalidInputException(message, Map.of("tierReason", "Stride suggests the " + suggestion.tier()
 				.name()
-				.toLowerCase(java.util.Locale.ROOT) + " tier because " + suggestion.because()
+				.toLowerCase(Locale.ROOT) + " tier because " + suggestion.because()
 					+ ". Choose it in the course's settings, or say there why a lower tier is right."));
 		}
 	}
@@ -221,7 +235,7 @@ public class Authoring {
 			return course;
 		}
 		requireLessonsWritten(course);
-		if (!courses.publish(id, revision, java.time.LocalDate.now().plusMonths(policies.policy(course.riskTier()).reviewMonths()))) {
+		if (!courses.publish(id, revision, LocalDate.now().plusMonths(policies.policy(course.riskTier()).reviewMonths()))) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
 		recordVersion(course, publisher.id());
@@ -269,9 +283,9 @@ public class Authoring {
 	}
 
 	/** Publishes a course whose review was approved; called by the review module, which has checked the reviewers. */
-	public Course publishReviewed(CourseId id, io.stride.identity.PersonId approvedBy) {
+	public Course publishReviewed(CourseId id, PersonId approvedBy) {
 		Course course = find(id);
-		if (!courses.publishFromReview(id, java.time.LocalDate.now().plusMonths(policies.policy(course.riskTier()).reviewMonths()))) {
+		if (!courses.publishFromReview(id, LocalDate.now().plusMonths(policies.policy(course.riskTier()).reviewMonths()))) {
 			throw new ConflictException("This course is not in review.");
 		}
 		recordVersion(course, approvedBy);
@@ -279,7 +293,7 @@ public class Authoring {
 	}
 
 	/** Keeps the published content unchangeable, and tells the other modules whether it differs from the last. */
-	private void recordVersion(Course course, io.stride.identity.PersonId by) {
+	private void recordVersion(Course course, PersonId by) {
 		Course previous = course.liveVersion() == null ? null : liveView(course, course.liveVersion());
 		boolean changed = previous == null || !sameForLearners(previous, course);
 		versions.store(course.id(), course.version(), course.content(), by);
@@ -287,13 +301,13 @@ public class Authoring {
 	}
 
 	private static boolean sameForLearners(Course a, Course b) {
-		java.util.function.Function<Course, List<String>> lessons = c -> c.lessons()
+		Function<Course, List<String>> lessons = c -> c.lessons()
 			.stream()
 			.map(l -> l.title() + "\n" + l.markdown())
 			.toList();
-		java.util.function.Function<Question, String> question = q -> q.kind() + "\n" + q.prompt() + "\n" + q.options()
+		Function<Question, String> question = q -> q.kind() + "\n" + q.prompt() + "\n" + q.options()
 				+ "\n" + q.correct() + "\n" + q.matches() + "\n" + q.accepted() + "\n" + q.numeric() + "\n" + q.scoring();
-		java.util.function.Function<Course, List<String>> questions = c -> java.util.stream.Stream
+		Function<Course, List<String>> questions = c -> Stream
 			.concat(c.quiz().questions().stream(), c.knowledgeChecks().stream())
 			.map(question)
 			.toList();
@@ -317,7 +331,7 @@ public class Authoring {
 			});
 	}
 
-	private static Course liveView(Course course, io.stride.authoring.internal.CourseVersions.Stored stored) {
+	private static Course liveView(Course course, CourseVersions.Stored stored) {
 		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
 		CourseContent c = stored.content();
 		return new Course(course.id(), c.title(), c.description(), status, stored.version(), course.revision(),
@@ -328,12 +342,12 @@ public class Authoring {
 
 	/** The published version before the one being written or reviewed, to compare with; empty for a first version. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Course> previousPublished(CourseId id) {
+	public Optional<Course> previousPublished(CourseId id) {
 		Course course = find(id);
 		if (course.liveVersion() == null || course.liveVersion() >= course.version()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(liveView(course, course.liveVersion()));
+		return Optional.of(liveView(course, course.liveVersion()));
 	}
 
 	/**
@@ -341,12 +355,12 @@ public class Authoring {
 	 * who may see it.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Course> publishedVersion(CourseId id, int version) {
+	public Optional<Course> publishedVersion(CourseId id, int version) {
 		Course course = find(id);
 		if (course.liveVersion() == null || version < 1 || version > course.liveVersion()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(liveView(course, version));
+		return Optional.of(liveView(course, version));
 	}
 
 	/** Published versions, newest first, with how many learners take each. */
@@ -361,7 +375,7 @@ public class Authoring {
 			.toList();
 	}
 
-	public record VersionInfo(int version, java.time.Instant publishedAt, int learners, boolean live) {
+	public record VersionInfo(int version, Instant publishedAt, int learners, boolean live) {
 	}
 
 	/** A reviewer asked for changes: the course is a draft again, for its author to fix and resubmit. */
@@ -399,12 +413,12 @@ public class Authoring {
 	 * The version this learner takes: the one they started, or the newest published one, which they are then
 	 * pinned to so that a later version does not change the course under them.
 	 */
-	public Course deliverableFor(io.stride.identity.PersonId learner, CourseId id) {
+	public Course deliverableFor(PersonId learner, CourseId id) {
 		Course course = header(id);
 		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
 		}
-		java.util.Optional<Integer> pinned = versions.pinned(learner, id);
+		Optional<Integer> pinned = versions.pinned(learner, id);
 		if (pinned.isEmpty()) {
 			versions.pin(learner, id, course.liveVersion());
 		}
@@ -413,7 +427,7 @@ public class Authoring {
 
 	/** The version this learner takes, without pinning (for reading only). */
 	@Transactional(readOnly = true)
-	public Course deliveredTo(io.stride.identity.PersonId learner, CourseId id) {
+	public Course deliveredTo(PersonId learner, CourseId id) {
 		Course course = header(id);
 		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
@@ -422,7 +436,7 @@ public class Authoring {
 	}
 
 	/** Moves a learner to the newest published version (recertification). */
-	public Course movePinToNewest(io.stride.identity.PersonId learner, CourseId id) {
+	public Course movePinToNewest(PersonId learner, CourseId id) {
 		Course course = header(id);
 		if (course.liveVersion() == null) {
 			throw new NotFoundException("Course");
@@ -449,7 +463,7 @@ public class Authoring {
 
 	/** People who edited this version of the course; they may not approve it. */
 	@Transactional(readOnly = true)
-	public java.util.Set<io.stride.identity.PersonId> editorsOf(CourseId id, int version) {
+	public Set<PersonId> editorsOf(CourseId id, int version) {
 		return courses.editors(id, version);
 	}
 
@@ -495,12 +509,12 @@ public class Authoring {
 	 * that are not live, or unknown, are absent.
 	 */
 	@Transactional(readOnly = true)
-	public Map<CourseId, Course> published(java.util.Collection<CourseId> ids) {
-		Map<CourseId, Course> live = new java.util.LinkedHashMap<>();
+	public Map<CourseId, Course> published(Collection<CourseId> ids) {
+		Map<CourseId, Course> live = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return live;
 		}
-		Set<CourseId> wanted = new java.util.HashSet<>(ids);
+		Set<CourseId> wanted = new HashSet<>(ids);
 		var stored = versions.live(wanted);
 		for (Course course : courses.summaries("WHERE live_version IS NOT NULL")) {
 			if (!wanted.contains(course.id()) || !course.isLive()) {
@@ -520,7 +534,7 @@ public class Authoring {
 
 	/** Published courses whose review-by date falls before {@code horizon}, soonest first, for reviewers and admins. */
 	@Transactional(readOnly = true)
-	public List<Course> dueForReview(Viewer viewer, java.time.LocalDate horizon) {
+	public List<Course> dueForReview(Viewer viewer, LocalDate horizon) {
 		if (!viewer.isReviewer()) {
 			throw new ForbiddenException("Only reviewers and admins see the review-by list.");
 		}
@@ -545,7 +559,7 @@ public class Authoring {
 
 	/** Which of these courses have a quiz. */
 	@Transactional(readOnly = true)
-	public java.util.Set<CourseId> withQuiz(List<CourseId> ids) {
+	public Set<CourseId> withQuiz(List<CourseId> ids) {
 		return courses.withQuiz(ids);
 	}
 
@@ -557,13 +571,13 @@ public class Authoring {
 
 	/** The courses this person wrote, without their content. */
 	@Transactional(readOnly = true)
-	public List<LibraryCourse> libraryOf(io.stride.identity.PersonId author) {
+	public List<LibraryCourse> libraryOf(PersonId author) {
 		return courses.library(author.value());
 	}
 
 	/** How many people take each of these courses, any version; courses nobody took are absent. Callers check. */
 	@Transactional(readOnly = true)
-	public Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> ids) {
+	public Map<CourseId, Integer> learnersPerCourse(Collection<CourseId> ids) {
 		return versions.learnersPerCourse(ids);
 	}
 
@@ -591,13 +605,13 @@ public class Authoring {
 
 	/** Lesson and question ids come back from the client; only this course's own, each once, are kept. */
 	private static CourseContent keepOwnIds(Course course, CourseContent content) {
-		java.util.Map<String, Lesson> ownLessons = new java.util.HashMap<>();
+		Map<String, Lesson> ownLessons = new HashMap<>();
 		course.lessons().forEach(lesson -> ownLessons.put(lesson.id(), lesson));
-		java.util.Map<String, Question> ownQuestions = new java.util.HashMap<>();
+		Map<String, Question> ownQuestions = new HashMap<>();
 		course.quiz().questions().forEach(question -> ownQuestions.put(question.id(), question));
 		course.knowledgeChecks().forEach(question -> ownQuestions.put(question.id(), question));
 		// sources are not edited in forms: an element that keeps its id keeps the sources it was drafted from
-		java.util.function.UnaryOperator<Question> own = q -> {
+		UnaryOperator<Question> own = q -> {
 			Question saved = q.id() == null ? null : ownQuestions.remove(q.id());
 			Question kept = q.withId(saved == null ? null : saved.id());
 			return q.source() == null && saved != null ? kept.withSource(saved.source()) : kept;
@@ -644,7 +658,7 @@ public class Authoring {
 		}
 		StringBuilder shown = new StringBuilder();
 		before.forEach(l -> shown.append(l.markdown()).append('\n'));
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
 		for (int i = 0; i < content.lessons().size(); i++) {
 			String refusal = files.refusal(editor, id, content.lessons().get(i).markdown(), shown.toString());
 			if (refusal != null) {
@@ -664,17 +678,17 @@ public class Authoring {
 	}
 
 	/** The version learners get today, when it was published, and whether the course is retired. */
-	public record CurrentVersion(CourseId courseId, int version, java.time.Instant publishedAt, boolean retired) {
+	public record CurrentVersion(CourseId courseId, int version, Instant publishedAt, boolean retired) {
 	}
 
 	/** The version a learner is pinned to (the one they take). */
-	public record Pin(io.stride.identity.PersonId personId, CourseId courseId, int version) {
+	public record Pin(PersonId personId, CourseId courseId, int version) {
 	}
 
 	/** Current versions of these courses (only those ever published). */
 	@Transactional(readOnly = true)
-	public Map<CourseId, CurrentVersion> currentVersions(java.util.Collection<CourseId> ids) {
-		Map<CourseId, CurrentVersion> current = new java.util.HashMap<>();
+	public Map<CourseId, CurrentVersion> currentVersions(Collection<CourseId> ids) {
+		Map<CourseId, CurrentVersion> current = new HashMap<>();
 		versions.current(ids)
 			.forEach(v -> current.put(v.courseId(),
 					new CurrentVersion(v.courseId(), v.version(), v.publishedAt(), v.retired())));
@@ -683,7 +697,7 @@ public class Authoring {
 
 	/** Pins of these people on these courses. */
 	@Transactional(readOnly = true)
-	public List<Pin> pins(java.util.Collection<io.stride.identity.PersonId> people, java.util.Collection<CourseId> ids) {
+	public List<Pin> pins(Collection<PersonId> people, Collection<CourseId> ids) {
 		return versions.pins(people, ids).stream().map(p -> new Pin(p.personId(), p.courseId(), p.version())).toList();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -71,7 +72,7 @@ public class ChangedParts {
 	 * source's, is NOT_REVIEWED (to read, its whole text shown) unless {@code reviewed} says that version of that
 	 * course was reviewed well enough for this one (under a risk tier at least this course's).
 	 */
-	public CourseChanges of(CourseId id, int version, java.util.function.BiPredicate<CourseId, Integer> reviewed) {
+	public CourseChanges of(CourseId id, int version, BiPredicate<CourseId, Integer> reviewed) {
 		Course course = find(id);
 		CourseContent content;
 		if (version == course.version()) {
@@ -91,9 +92,9 @@ public class ChangedParts {
 	}
 
 	private CourseChanges compare(CourseId id, int version, CourseContent now, CourseContent before, Integer beforeVersion,
-			Map<String, ChangeRows.Origin> origins, java.util.function.BiPredicate<CourseId, Integer> reviewed) {
+			Map<String, ChangeRows.Origin> origins, BiPredicate<CourseId, Integer> reviewed) {
 		Map<String, Boolean> known = new HashMap<>();
-		java.util.function.BiPredicate<CourseId, Integer> wasReviewed = (course, v) -> known
+		BiPredicate<CourseId, Integer> wasReviewed = (course, v) -> known
 			.computeIfAbsent(course.value() + "#" + v, k -> reviewed.test(course, v));
 		Map<String, Element> previous = before == null ? Map.of() : elements(before);
 		Map<String, SourceText> sources = new HashMap<>();

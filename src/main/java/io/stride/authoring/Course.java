@@ -1,6 +1,7 @@
 package io.stride.authoring;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import io.stride.identity.PersonId;
  */
 public record Course(CourseId id, String title, String description, CourseStatus status, int version, int revision,
 		PersonId authorId, List<Lesson> lessons, Quiz quiz, Instant updatedAt, Instant publishedAt, List<String> objectives,
-		RiskTier riskTier, String tierReason, java.time.LocalDate reviewBy, Integer liveVersion) {
+		RiskTier riskTier, String tierReason, LocalDate reviewBy, Integer liveVersion) {
 
 	/** Whether this content is the published one: the working copy equals the newest published version. */
 	public boolean isPublished() {

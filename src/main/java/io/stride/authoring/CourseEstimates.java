@@ -2,6 +2,7 @@ package io.stride.authoring;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.stride.authoring.internal.EstimateRows;
@@ -52,7 +53,7 @@ public class CourseEstimates {
 	/** The estimate of a course the viewer may read (404 otherwise). */
 	public Estimate of(Viewer viewer, CourseId course) {
 		authoring.course(viewer, course);
-		return of(java.util.List.of(course)).get(course);
+		return of(List.of(course)).get(course);
 	}
 
 	/**
@@ -64,7 +65,7 @@ public class CourseEstimates {
 		check(minutes);
 		authoring.editable(editor, course);
 		rows.set(course.value(), minutes);
-		return of(java.util.List.of(course)).get(course);
+		return of(List.of(course)).get(course);
 	}
 
 	/** 422 at {@code estimatedMinutes} unless it is empty or from 1 to {@link #MAX_MINUTES}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stride.authoring.internal.CourseRules;
+import io.stride.drafting.Citation;
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.DraftLesson;
 import io.stride.drafting.DraftModule;
@@ -378,7 +379,7 @@ public final class CourseFromDraft {
 	 * A citation as a course note. A long passage keeps its beginning and the span shrinks with it, so that the note
 	 * still names exactly the source text it quotes.
 	 */
-	private static SourceNote note(io.stride.drafting.Citation c) {
+	private static SourceNote note(Citation c) {
 		if (c == null) {
 			return null;
 		}

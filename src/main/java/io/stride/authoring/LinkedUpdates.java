@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import io.stride.authoring.ElementOrigin.Kind;
 import io.stride.authoring.ElementOrigin.Mode;
@@ -36,7 +38,7 @@ final class LinkedUpdates {
 
 	/** A source course (its summary), its live content and its content at an earlier published version. */
 	record Sources(Function<CourseId, Optional<Course>> course, Function<Course, CourseContent> live,
-			java.util.function.BiFunction<CourseId, Integer, Optional<CourseContent>> at) {
+			BiFunction<CourseId, Integer, Optional<CourseContent>> at) {
 	}
 
 	private final Course course;
@@ -147,7 +149,7 @@ final class LinkedUpdates {
 		if (a.equals(b)) {
 			return Optional.empty();
 		}
-		var swap = (java.util.function.UnaryOperator<Question>) q -> q.id().equals(o.elementId())
+		var swap = (UnaryOperator<Question>) q -> q.id().equals(o.elementId())
 				? theirs.get().withId(q.id()) : q;
 		CourseContent content = course.content();
 		CourseContent result = content.with(

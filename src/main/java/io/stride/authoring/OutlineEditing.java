@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.stride.authoring.internal.CourseRules;
 import io.stride.authoring.internal.Courses;
@@ -20,6 +22,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +59,11 @@ public class OutlineEditing {
 
 	private final ElementOrigins origins;
 
-	private final org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles;
+	private final ObjectProvider<LessonFiles> lessonFiles;
 
 	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization,
 			ApplicationEventPublisher events, Authoring authoring, ElementOrigins origins,
-			org.springframework.beans.factory.ObjectProvider<LessonFiles> lessonFiles) {
+			ObjectProvider<LessonFiles> lessonFiles) {
 		this.lessonFiles = lessonFiles;
 		this.authoring = authoring;
 		this.origins = origins;
@@ -272,7 +275,7 @@ public class OutlineEditing {
 	public OutlineElement add(Viewer editor, CourseId id, String type, String module, String lessonId, String afterId,
 			Lesson lesson, Question question) {
 		header(editor, id, true);
-		String kind = type == null ? "" : type.strip().toUpperCase(java.util.Locale.ROOT);
+		String kind = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
 		if (!List.of(LESSON, QUESTION, KNOWLEDGE_CHECK).contains(kind)) {
 			throw new InvalidInputException("type", "Say what to add: LESSON, QUESTION or KNOWLEDGE_CHECK.");
 		}
@@ -337,7 +340,7 @@ public class OutlineEditing {
 		return view(id, row(id, newId), null);
 	}
 
-	private static java.util.Optional<Courses.OutlineRow> after(List<Courses.OutlineRow> lessons, String afterId) {
+	private static Optional<Courses.OutlineRow> after(List<Courses.OutlineRow> lessons, String afterId) {
 		return lessons.stream().filter(r -> r.id().equals(afterId)).findFirst();
 	}
 
@@ -676,7 +679,7 @@ public class OutlineEditing {
 	 */
 	public Outline restoreModule(Viewer editor, CourseId id, String removalId) {
 		header(editor, id, true);
-		ElementRevisions.Removed removed = (removalId == null ? java.util.Optional.<ElementRevisions.Removed>empty()
+		ElementRevisions.Removed removed = (removalId == null ? Optional.<ElementRevisions.Removed>empty()
 				: revisions.removed(id, removalId))
 			.filter(r -> MODULE.equals(r.kind()))
 			.orElseThrow(() -> new InvalidInputException("removalId",
@@ -743,7 +746,7 @@ public class OutlineEditing {
 		}
 		else if (content.riskTier().ordinal() < suggestion.tier().ordinal() && content.tierReason() == null) {
 			throw new InvalidInputException("The settings were not saved.", Map.of("tierReason", "Stride suggests the "
-					+ suggestion.tier().name().toLowerCase(java.util.Locale.ROOT) + " tier because " + suggestion.because()
+					+ suggestion.tier().name().toLowerCase(Locale.ROOT) + " tier because " + suggestion.because()
 					+ ". Choose it, or say why a lower tier is right."));
 		}
 		if (!courses.saveSettings(id, settingsRevision, content)) {

@@ -2,13 +2,17 @@ package io.stride.authoring;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
@@ -326,7 +330,7 @@ public class Reuse {
 	 * All courses when {@code sources} is null. For counts: callers decide what to show of drafts.
 	 */
 	@Transactional(readOnly = true)
-	public Map<String, Set<String>> reusingCourses(java.util.Collection<CourseId> sources) {
+	public Map<String, Set<String>> reusingCourses(Collection<CourseId> sources) {
 		return sources == null ? origins.allReusingCourses() : origins.reusingCourses(sources);
 	}
 
@@ -496,7 +500,7 @@ public class Reuse {
 
 	/** Forgets the origins of elements a save removed. */
 	void forgetRemoved(CourseId id, CourseContent content) {
-		Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		content.lessons().forEach(l -> {
 			ids.add(l.id());
 			l.knowledgeChecks().forEach(q -> ids.add(q.id()));
@@ -608,7 +612,7 @@ public class Reuse {
 	}
 
 	static Optional<Question> questionIn(CourseContent content, String id) {
-		return java.util.stream.Stream
+		return Stream
 			.concat(content.quiz().questions().stream(), content.lessons().stream().flatMap(l -> l.knowledgeChecks().stream()))
 			.filter(q -> id.equals(q.id()))
 			.findFirst();
@@ -646,7 +650,7 @@ public class Reuse {
 			return "";
 		}
 		return text.replace("\r\n", "\n").replace('\r', '\n').lines().map(String::stripTrailing)
-			.collect(java.util.stream.Collectors.joining("\n")).strip();
+			.collect(Collectors.joining("\n")).strip();
 	}
 
 	/** A lesson as learners read it, with its knowledge checks after it, to compare and diff. */

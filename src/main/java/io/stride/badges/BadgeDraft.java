@@ -1,5 +1,7 @@
 package io.stride.badges;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.stride.authoring.CourseId;
@@ -10,6 +12,6 @@ public record BadgeDraft(String name, String description, String criteria, Crite
 		Integer levelRank, Integer minValidatedGoals, CourseId courseId, List<Alignment> alignments) {
 
 	public BadgeDraft {
-		alignments = alignments == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(alignments));
+		alignments = alignments == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(alignments));
 	}
 }

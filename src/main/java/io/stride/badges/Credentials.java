@@ -1,8 +1,14 @@
 package io.stride.badges;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,7 +71,7 @@ public class Credentials {
 
 	private volatile CachedList statusList;
 
-	private record CachedList(int issued, java.util.BitSet revoked, String json) {
+	private record CachedList(int issued, BitSet revoked, String json) {
 	}
 
 	Credentials(CredentialRows credentials, BadgeRows badges, InstallationKey key, BadgeIssuer issuer, Clock clock) {
@@ -119,7 +125,7 @@ public class Credentials {
 			.add("id", url)
 			.add("type", Json.createArrayBuilder().add("VerifiableCredential").add("BitstringStatusListCredential"))
 			.add("issuer", key.did())
-			.add("validFrom", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+			.add("validFrom", at.truncatedTo(ChronoUnit.SECONDS).toString())
 			.add("credentialSubject", Json.createObjectBuilder()
 				.add("id", url + "#list")
 				.add("type", "BitstringStatusList")
@@ -134,7 +140,7 @@ public class Credentials {
 	private boolean signatureValid(CredentialRows.Row row) {
 		byte[] digest = sha256(row.credential());
 		Checked known = checked.get(row.id());
-		if (known != null && java.util.Arrays.equals(known.digest(), digest)) {
+		if (known != null && Arrays.equals(known.digest(), digest)) {
 			return known.valid();
 		}
 		JsonObject credential = parse(row.credential());
@@ -149,9 +155,9 @@ public class Credentials {
 
 	private static byte[] sha256(String text) {
 		try {
-			return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (java.security.NoSuchAlgorithmException e) {
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -4,4 +4,7 @@
  * with the installation's Ed25519 key ({@code eddsa-rdfc-2022}), verified on a public page, revoked through a
  * Bitstring status list when their evidence expires or is withdrawn.
  */
+@ApplicationModule(allowedDependencies = { "authoring", "capability", "cycles", "identity", "mastery", "shared" })
 package io.stride.badges;
+
+import org.springframework.modulith.ApplicationModule;

@@ -9,8 +9,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.stride.capability.internal.AbsenceFiles;
 import io.stride.capability.internal.AbsenceStore;
@@ -167,7 +169,7 @@ public class Absences {
 		return result;
 	}
 
-	private static List<AbsenceFiles.Entry> read(byte[] content, java.util.function.Function<byte[], List<AbsenceFiles.Entry>> reader) {
+	private static List<AbsenceFiles.Entry> read(byte[] content, Function<byte[], List<AbsenceFiles.Entry>> reader) {
 		if (content == null || content.length == 0) {
 			throw new InvalidInputException("file", "Choose a file to import.");
 		}
@@ -192,7 +194,7 @@ public class Absences {
 		for (AbsenceFiles.Entry entry : entries) {
 			String problem = entry.problem();
 			if (problem == null) {
-				Optional<Person> person = people.computeIfAbsent(entry.email().toLowerCase(java.util.Locale.ROOT),
+				Optional<Person> person = people.computeIfAbsent(entry.email().toLowerCase(Locale.ROOT),
 						email -> organization.activePersonByEmail(entry.email()));
 				if (person.isEmpty()) {
 					problem = "No active person has the email " + entry.email() + ".";

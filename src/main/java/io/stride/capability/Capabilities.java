@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 import io.stride.capability.internal.CatalogueStore;
 import io.stride.capability.internal.DraftCheck;
@@ -14,6 +16,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,7 +91,7 @@ public class Capabilities {
 	}
 
 	private static boolean sameEvidence(Capability before, Capability after) {
-		return java.util.Objects.equals(before.validityMonths(), after.validityMonths())
+		return Objects.equals(before.validityMonths(), after.validityMonths())
 				&& before.levels().equals(after.levels()) && rulesOf(before).equals(rulesOf(after));
 	}
 
@@ -96,7 +99,7 @@ public class Capabilities {
 	private static List<List<Object>> rulesOf(Capability c) {
 		return c.rules()
 			.stream()
-			.map(r -> java.util.Arrays.<Object>asList(r.level(), r.kind(), r.courseId(), r.currentVersion(), r.taskId(),
+			.map(r -> Arrays.<Object>asList(r.level(), r.kind(), r.courseId(), r.currentVersion(), r.taskId(),
 					r.count(), r.certificateName()))
 			.toList();
 	}
@@ -126,7 +129,7 @@ public class Capabilities {
 		}
 		checkOwner(viewer, draft.ownerTeamId());
 		DraftCheck.Checked checked = check.check(draft, null, NOT_SAVED);
-		CapabilityId id = new CapabilityId(io.stride.shared.Ids.newId());
+		CapabilityId id = new CapabilityId(Ids.newId());
 		store.insert(id, checked.header(), viewer.id(), clock.instant());
 		store.replaceLevelsAndRules(id, checked.levels(), checked.rules());
 		holdings.recomputeCapability(id);
@@ -142,9 +145,9 @@ public class Capabilities {
 			throw new ConflictException("“" + current.name() + "” is retired; restore it before changing it.");
 		}
 		if (current.revision() != revision) {
-			throw new ConflictException(CONFLICT_MESSAGE, java.util.Map.of("revision", current.revision()));
+			throw new ConflictException(CONFLICT_MESSAGE, Map.of("revision", current.revision()));
 		}
-		if (!java.util.Objects.equals(current.ownerTeamId(), draft.ownerTeamId())) {
+		if (!Objects.equals(current.ownerTeamId(), draft.ownerTeamId())) {
 			checkOwner(viewer, draft.ownerTeamId());
 		}
 		DraftCheck.Checked checked = check.check(draft, id, NOT_SAVED);

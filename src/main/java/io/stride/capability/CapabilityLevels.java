@@ -3,7 +3,10 @@ package io.stride.capability;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import io.stride.capability.internal.CatalogueStore;
 import io.stride.capability.internal.HoldingStore;
@@ -32,7 +35,7 @@ public class CapabilityLevels {
 	}
 
 	/** The capability with its levels, whatever its status; empty when there is none. */
-	public java.util.Optional<Capability> capability(CapabilityId id) {
+	public Optional<Capability> capability(CapabilityId id) {
 		return catalogue.find(id);
 	}
 
@@ -54,7 +57,7 @@ public class CapabilityLevels {
 	/** Of these people, those who no longer hold {@code minRank} today (their evidence expired or was withdrawn). */
 	public List<PersonId> holdersBelow(Collection<PersonId> people, CapabilityId capability, int minRank) {
 		List<PersonId> holding = store.holdersAtLeast(capability, minRank, LocalDate.now(clock));
-		java.util.Set<PersonId> still = new java.util.HashSet<>(holding);
+		Set<PersonId> still = new HashSet<>(holding);
 		return people.stream().filter(p -> !still.contains(p)).toList();
 	}
 }

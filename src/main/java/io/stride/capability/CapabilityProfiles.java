@@ -1,16 +1,21 @@
 package io.stride.capability;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.capability.internal.CatalogueStore;
+import io.stride.capability.internal.HoldingStore;
 import io.stride.capability.internal.Holdings;
 import io.stride.capability.internal.PersonEvidenceStore;
 import io.stride.capability.internal.ProfileReader;
@@ -78,11 +83,11 @@ public class CapabilityProfiles {
 
 	private final LearningTeam learningTeam;
 
-	private final io.stride.capability.internal.HoldingStore holdingStore;
+	private final HoldingStore holdingStore;
 
 	CapabilityProfiles(PersonEvidenceStore evidence, CatalogueStore catalogue, Holdings holdings,
 			ProfileReader profileReader, Organization organization, Clock clock, LearningTeam learningTeam,
-			io.stride.capability.internal.HoldingStore holdingStore) {
+			HoldingStore holdingStore) {
 		this.holdingStore = holdingStore;
 		this.learningTeam = learningTeam;
 		this.evidence = evidence;
@@ -104,8 +109,8 @@ public class CapabilityProfiles {
 	 * see these people.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Map<PersonId, Integer> validationsGiven(java.util.Collection<PersonId> validators,
-			java.time.Instant from, java.time.Instant until) {
+	public Map<PersonId, Integer> validationsGiven(Collection<PersonId> validators,
+			Instant from, Instant until) {
 		return evidence.validationsGiven(validators, from, until);
 	}
 
@@ -115,10 +120,10 @@ public class CapabilityProfiles {
 	 */
 	@Transactional(readOnly = true)
 	public List<PersonRef> holdersOf(CapabilityId capability, int levelRank, int limit) {
-		return holdingStore.holdersAt(capability, levelRank, java.time.LocalDate.now(clock), Math.max(0, limit) * 2)
+		return holdingStore.holdersAt(capability, levelRank, LocalDate.now(clock), Math.max(0, limit) * 2)
 			.stream()
 			.map(organization::contactOf)
-			.flatMap(java.util.Optional::stream)
+			.flatMap(Optional::stream)
 			.limit(Math.max(0, limit))
 			.map(p -> new PersonRef(p.id(), p.name()))
 			.toList();
@@ -147,7 +152,7 @@ public class CapabilityProfiles {
 
 	/** The viewer's own self-assessment of a capability, if they made one, for the form that changes it. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<PersonCapabilities.SelfAssessment> selfAssessment(Viewer viewer, CapabilityId capability) {
+	public Optional<PersonCapabilities.SelfAssessment> selfAssessment(Viewer viewer, CapabilityId capability) {
 		Capability found = catalogue.find(capability).orElseThrow(() -> new NotFoundException("Capability"));
 		return evidence.selfAssessments(List.of(viewer.id()), List.of(capability))
 			.stream()
@@ -271,7 +276,7 @@ public class CapabilityProfiles {
 				|| !evidence.decide(certificateId, confirm ? "CONFIRMED" : "REJECTED", viewer.id(), Instant.now(clock),
 						text.isEmpty() ? null : text)) {
 			throw new ConflictException("This certificate was already " + findCertificate(certificateId).status()
-				.toLowerCase(java.util.Locale.ROOT) + ".");
+				.toLowerCase(Locale.ROOT) + ".");
 		}
 		holdings.recompute(List.of(row.personId()), row.capabilityId());
 		return view(findCertificate(certificateId));
@@ -351,7 +356,7 @@ public class CapabilityProfiles {
 
 	/** The file's type by its first bytes: a name or a declared type says nothing of what a file is. */
 	static String contentType(byte[] content) {
-		if (startsWith(content, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+		if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
 			return "application/pdf";
 		}
 		if (startsWith(content, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' })) {

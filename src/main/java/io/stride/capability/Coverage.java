@@ -2,14 +2,19 @@ package io.stride.capability;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.stride.authoring.CourseId;
 import io.stride.capability.internal.CatalogueStore;
@@ -19,6 +24,7 @@ import io.stride.capability.internal.Facts;
 import io.stride.capability.internal.HoldingStore;
 import io.stride.capability.internal.LevelEvaluator;
 import io.stride.capability.internal.OrganizationCoverage;
+import io.stride.capability.internal.PersonEvidenceStore;
 import io.stride.capability.internal.Renewals;
 import io.stride.capability.internal.TargetStore;
 import io.stride.delivery.Delivery;
@@ -72,7 +78,7 @@ public class Coverage {
 
 	private final OrganizationCoverage organizationCoverage;
 
-	private final io.stride.capability.internal.PersonEvidenceStore selfAssessments;
+	private final PersonEvidenceStore selfAssessments;
 
 	private final Delivery delivery;
 
@@ -88,7 +94,7 @@ public class Coverage {
 
 	Coverage(Organization organization, CatalogueStore catalogue, TargetStore targets, HoldingStore holdings,
 			EvidenceLoader loader, Absences absences, OrganizationCoverage organizationCoverage,
-			io.stride.capability.internal.PersonEvidenceStore selfAssessments, Delivery delivery, Checklists checklists,
+			PersonEvidenceStore selfAssessments, Delivery delivery, Checklists checklists,
 			ApplicationEventPublisher events, Clock clock, Renewals renewals, LearningTeam learningTeam) {
 		this.renewals = renewals;
 		this.learningTeam = learningTeam;
@@ -182,7 +188,7 @@ public class Coverage {
 		}
 		rows.sort(Comparator.comparing((CapabilityCoverage c) -> rank(c.status(), c.forecast().isEmpty()))
 			.thenComparing(c -> c.shortFrom() == null ? LocalDate.MAX : c.shortFrom())
-			.thenComparing(c -> c.name().toLowerCase(java.util.Locale.ROOT)));
+			.thenComparing(c -> c.name().toLowerCase(Locale.ROOT)));
 		return new TeamCoverage(team, day, today, state.members.size(), rows);
 	}
 
@@ -215,7 +221,7 @@ public class Coverage {
 					r.forecast().isEmpty() ? null : r.forecast().get(0).from()));
 		}
 		needs.sort(Comparator.comparing((LearningNeed n) -> rank(n.status(), n.shortFrom() == null))
-			.thenComparing(n -> n.name().toLowerCase(java.util.Locale.ROOT)));
+			.thenComparing(n -> n.name().toLowerCase(Locale.ROOT)));
 		return needs;
 	}
 
@@ -274,7 +280,7 @@ public class Coverage {
 		return applying.values()
 			.stream()
 			.filter(t -> capabilities.containsKey(t.capabilityId()) && capabilities.get(t.capabilityId()).active())
-			.sorted(Comparator.comparing(t -> capabilities.get(t.capabilityId()).name().toLowerCase(java.util.Locale.ROOT)))
+			.sorted(Comparator.comparing(t -> capabilities.get(t.capabilityId()).name().toLowerCase(Locale.ROOT)))
 			.toList();
 	}
 
@@ -366,7 +372,7 @@ public class Coverage {
 				.count();
 			LocalDate firstShort = teams.stream()
 				.map(RiskReport.TeamRisk::shortFrom)
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.min(Comparator.naturalOrder())
 				.orElse(null);
 			Capability c = capabilities.get(id);
@@ -418,7 +424,7 @@ public class Coverage {
 		Team team = visibleTeam(viewer, teamId);
 		List<TargetStore.SnapshotRow> rows = targets.snapshots(team.id(), today().minusWeeks(52));
 		Map<CapabilityId, Capability> names = catalogue.byIds(rows.stream().map(TargetStore.SnapshotRow::capabilityId)
-			.collect(java.util.stream.Collectors.toSet()));
+			.collect(Collectors.toSet()));
 		return rows.stream()
 			.filter(r -> names.containsKey(r.capabilityId()))
 			.map(r -> new TrendPoint(r.takenOn(), r.capabilityId(), names.get(r.capabilityId()).name(), r.qualified(),
@@ -501,7 +507,7 @@ public class Coverage {
 			own.computeIfAbsent(row.teamId(), k -> new ArrayList<>()).add(row);
 		}
 		Map<CapabilityId, TargetStore.TargetRow> nearest = new LinkedHashMap<>();
-		Set<TeamId> seen = new java.util.HashSet<>();
+		Set<TeamId> seen = new HashSet<>();
 		for (Team current = team; current != null && seen.add(current.id());
 				current = current.parentId() == null ? null : teams.get(current.parentId())) {
 			for (TargetStore.TargetRow row : own.getOrDefault(current.id(), List.of())) {
@@ -568,7 +574,7 @@ public class Coverage {
 			Map<PersonId, List<HoldingStore.Holding>> held = state.held.getOrDefault(capability.id(), Map.of());
 			List<PersonRef> holders = held.keySet().stream()
 				.map(place::get)
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.sorted()
 				.map(state.members::get)
 				.toList();
@@ -592,7 +598,7 @@ public class Coverage {
 		Map<CapabilityId, List<Candidate>> result = new HashMap<>();
 		for (Capability capability : needing) {
 			CoverageCalculator.Result r = state.results.get(capability.id());
-			Set<PersonId> qualified = new java.util.HashSet<>();
+			Set<PersonId> qualified = new HashSet<>();
 			r.qualified().forEach(p -> qualified.add(p.id()));
 			Level level = capability.level(r.levelRank()).orElseThrow();
 			List<Candidate> candidates = new ArrayList<>();
@@ -606,7 +612,7 @@ public class Coverage {
 					.stream()
 					.filter(rule -> !rule.met())
 					.map(LevelEvaluator.RuleResult::missing)
-					.filter(java.util.Objects::nonNull)
+					.filter(Objects::nonNull)
 					.toList();
 				if (missing.isEmpty()) {
 					continue;
@@ -669,7 +675,7 @@ public class Coverage {
 		if (until == null) {
 			return null;
 		}
-		long days = java.time.temporal.ChronoUnit.DAYS.between(today, until);
+		long days = ChronoUnit.DAYS.between(today, until);
 		return days >= 0 && days <= within ? days : null;
 	}
 

@@ -3,6 +3,7 @@ package io.stride.catalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -220,7 +221,7 @@ public class Catalog {
 		return result;
 	}
 
-	private static Set<String> ids(java.util.Collection<CourseId> courses) {
+	private static Set<String> ids(Collection<CourseId> courses) {
 		Set<String> ids = new LinkedHashSet<>();
 		courses.forEach(c -> ids.add(c.value()));
 		return ids;

@@ -1,6 +1,7 @@
 package io.stride.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ public class CatalogIndex {
 		int recounted = 0;
 		for (int from = 0; from < all.size(); from += BATCH * 5) {
 			List<CourseId> batch = all.subList(from, Math.min(all.size(), from + BATCH * 5));
-			Map<String, Counts> changed = new java.util.HashMap<>();
+			Map<String, Counts> changed = new HashMap<>();
 			for (var count : counts(batch).entrySet()) {
 				if (!count.getValue().equals(kept.get(count.getKey().value()))) {
 					changed.put(count.getKey().value(), count.getValue());
@@ -156,7 +157,7 @@ public class CatalogIndex {
 	}
 
 	private void insert(List<Course> fresh) {
-		Map<String, Counts> counts = new java.util.HashMap<>();
+		Map<String, Counts> counts = new HashMap<>();
 		counts(fresh.stream().map(Course::id).toList()).forEach((id, c) -> counts.put(id.value(), c));
 		entries.insertAll(fresh.stream().map(CatalogIndex::entry).toList(), counts);
 	}
@@ -169,7 +170,7 @@ public class CatalogIndex {
 	}
 
 	private Map<CourseId, Counts> counts(List<CourseId> ids) {
-		Map<CourseId, Counts> counts = new java.util.HashMap<>();
+		Map<CourseId, Counts> counts = new HashMap<>();
 		if (ids.isEmpty()) {
 			return counts;
 		}

@@ -1,5 +1,7 @@
 package io.stride.catalog;
 
+import java.util.Locale;
+
 import io.stride.capability.CapabilityId;
 import io.stride.identity.TeamId;
 
@@ -38,7 +40,7 @@ public record CatalogQuery(String words, CapabilityId capability, TeamId team, L
 
 		/** How the page and the API name it: "most-used". */
 		public String param() {
-			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 		public boolean fits(int minutes) {
@@ -65,7 +67,7 @@ public record CatalogQuery(String words, CapabilityId capability, TeamId team, L
 
 		/** How the page and the API name it: "most-used". */
 		public String param() {
-			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 	}
 }

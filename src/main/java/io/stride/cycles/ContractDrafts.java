@@ -1,9 +1,11 @@
 package io.stride.cycles;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.CapabilityProfiles;
 import io.stride.capability.Coverage;
+import io.stride.capability.CoverageStatus;
 import io.stride.capability.EvidenceRule;
 import io.stride.capability.LearningNeed;
 import io.stride.capability.PersonCapabilities;
@@ -80,7 +83,7 @@ public class ContractDrafts {
 					continue;
 				}
 				proposed.add(capability.id());
-				String status = need.status() == io.stride.capability.CoverageStatus.SHORT ? "is short of" : "is at risk on";
+				String status = need.status() == CoverageStatus.SHORT ? "is short of" : "is at risk on";
 				result.add(proposal(viewer, capability, need.levelRank(), h, servable,
 						"Your team " + status + " “" + capability.name() + "” at “" + capability.levelName(need.levelRank())
 								+ "”."));
@@ -108,8 +111,8 @@ public class ContractDrafts {
 			}
 			next.add(new Next(h.capability(), rank, met, total, h));
 		}
-		next.sort(java.util.Comparator.comparingDouble((Next n) -> -((double) n.met() / n.total()))
-			.thenComparing(n -> n.capability().name().toLowerCase(java.util.Locale.ROOT)));
+		next.sort(Comparator.comparingDouble((Next n) -> -((double) n.met() / n.total()))
+			.thenComparing(n -> n.capability().name().toLowerCase(Locale.ROOT)));
 		for (Next n : next) {
 			if (result.size() >= MAX_PROPOSALS) {
 				break;

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.stride.authoring.CourseId;
 import io.stride.cycles.internal.CycleFactsRows;
 import io.stride.identity.PersonId;
 import org.springframework.stereotype.Service;
@@ -109,7 +112,7 @@ public class CycleFacts {
 	}
 
 	/** A course a person's contract names: a goal of an active cycle takes it. */
-	public record GoalCourse(PersonId person, GoalId goal, io.stride.authoring.CourseId course) {
+	public record GoalCourse(PersonId person, GoalId goal, CourseId course) {
 	}
 
 	/**
@@ -120,13 +123,13 @@ public class CycleFacts {
 		return rows.goalCourses(people.stream().map(PersonId::value).distinct().toList(), from, to)
 			.stream()
 			.map(r -> new GoalCourse(new PersonId(r.personId()), new GoalId(r.goalId()),
-					new io.stride.authoring.CourseId(r.courseId())))
+					new CourseId(r.courseId())))
 			.toList();
 	}
 
 	/** The minutes each of these people logged on their goals in check-ins from {@code start} (inclusive) to {@code end}. */
-	public java.util.Map<PersonId, Integer> minutesLogged(Collection<PersonId> people, Instant start, Instant end) {
-		java.util.Map<PersonId, Integer> result = new java.util.HashMap<>();
+	public Map<PersonId, Integer> minutesLogged(Collection<PersonId> people, Instant start, Instant end) {
+		Map<PersonId, Integer> result = new HashMap<>();
 		rows.minutesLogged(people.stream().map(PersonId::value).distinct().toList(), start, end)
 			.forEach((person, minutes) -> result.put(new PersonId(person), minutes));
 		return result;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
@@ -357,8 +358,8 @@ public class HelpRequests {
 
 	/** {@code capability} and {@code ref}: how to read a capability and name a person (once each for a list). */
 	private GoalHelp view(Viewer viewer, Found found, List<OfferRow> offers,
-			java.util.function.Function<String, Optional<Capability>> readCapability,
-			java.util.function.Function<PersonId, PersonRef> ref) {
+			Function<String, Optional<Capability>> readCapability,
+			Function<PersonId, PersonRef> ref) {
 		GoalRow goal = found.goal();
 		Optional<Capability> capability = goal.capabilityId() == null ? Optional.empty()
 				: readCapability.apply(goal.capabilityId());

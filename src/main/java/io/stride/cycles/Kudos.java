@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.Authoring;
@@ -97,7 +99,7 @@ public class Kudos {
 			errors.put("to", "Thank someone else: kudos cannot go to yourself.");
 		}
 		else {
-			recipient = (Ids.looksValid(to.value()) ? organization.contactOf(to) : java.util.Optional.<Person>empty())
+			recipient = (Ids.looksValid(to.value()) ? organization.contactOf(to) : Optional.<Person>empty())
 				.orElse(null);
 			if (recipient == null) {
 				errors.put("to", "Choose an active colleague.");
@@ -187,7 +189,7 @@ public class Kudos {
 		Map<GoalId, String> goals = new HashMap<>();
 		shown.stream()
 			.map(KudosRows.Row::goalId)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.distinct()
 			.forEach(g -> cycles.goal(g).ifPresent(row -> goals.put(g, row.what())));
 		List<Thanks> items = shown.stream()

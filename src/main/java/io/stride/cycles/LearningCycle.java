@@ -2,6 +2,7 @@ package io.stride.cycles;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.stride.capability.PersonRef;
@@ -32,6 +33,6 @@ public record LearningCycle(CycleId id, PersonRef owner, String title, LocalDate
 
 	/** Length in days, both ends counted as in "a 60-day cycle". */
 	public long days() {
-		return java.time.temporal.ChronoUnit.DAYS.between(startsOn, endsOn);
+		return ChronoUnit.DAYS.between(startsOn, endsOn);
 	}
 }

@@ -4,15 +4,19 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -346,7 +350,7 @@ public class LearningCycles {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate endsOn = row.endsOn();
 		if (change.endsOn() != null) {
-			long days = java.time.temporal.ChronoUnit.DAYS.between(row.startsOn(), change.endsOn());
+			long days = ChronoUnit.DAYS.between(row.startsOn(), change.endsOn());
 			if (days < MIN_DAYS || days > MAX_DAYS) {
 				errors.put("endsOn", "A cycle lasts " + MIN_DAYS + " to " + MAX_DAYS + " days from its start ("
 						+ row.startsOn() + "): end it between " + row.startsOn().plusDays(MIN_DAYS) + " and "
@@ -358,7 +362,7 @@ public class LearningCycles {
 			checkDays(change.days(), errors);
 			endsOn = row.startsOn().plusDays(change.days());
 		}
-		int days = (int) java.time.temporal.ChronoUnit.DAYS.between(row.startsOn(), endsOn);
+		int days = (int) ChronoUnit.DAYS.between(row.startsOn(), endsOn);
 		String endField = change.endsOn() != null ? "endsOn" : "days";
 		if (endsOn.isBefore(row.endsOn()) && !errors.containsKey(endField)) {
 			// a shorter cycle must still hold its goals' target dates
@@ -428,7 +432,7 @@ public class LearningCycles {
 		for (Person p : people) {
 			members.add(new TeamCycles.Member(new PersonRef(p.id(), p.name()), byPerson.get(p.id())));
 		}
-		members.sort(java.util.Comparator.comparing((TeamCycles.Member m) -> m.active() == null ? 1 : 0)
+		members.sort(Comparator.comparing((TeamCycles.Member m) -> m.active() == null ? 1 : 0)
 			.thenComparing(m -> m.person().name().toLowerCase(Locale.ROOT)));
 		return new TeamCycles(team.id(), team.name(), members);
 	}
@@ -621,7 +625,7 @@ public class LearningCycles {
 			// existence only: dates and what the goals serve; neither title, nor how many goals, nor progress
 			result.add(new CycleSummary(c.id(), ownerRef, existence ? EXISTENCE_TITLE : c.title(), c.startsOn(),
 					c.endsOn(), c.status(), existence ? 0 : goals.size(), existence ? 0 : progress,
-					serves.stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
+					serves.stream().map(refs::get).filter(Objects::nonNull).toList(),
 					goals.stream().anyMatch(GoalRow::servesSelf), access.get()));
 		}
 		return result;
@@ -645,7 +649,7 @@ public class LearningCycles {
 			List<Goal.ServedPriority> serves = served.getOrDefault(g.id(), List.of())
 				.stream()
 				.map(p -> refs.get(new PriorityId(p)))
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.toList();
 			if (!whole) {
 				result.add(new Goal(g.id(), g.cycleId(), g.position(), null, null, serves, g.servesSelf(), List.of(),
@@ -986,7 +990,7 @@ public class LearningCycles {
 
 	/** Today in the calendar cycles are counted in. */
 	public LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	/** The titles of these courses, for showing what a form holds. */

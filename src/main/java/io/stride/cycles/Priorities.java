@@ -2,13 +2,18 @@ package io.stride.cycles;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +23,7 @@ import io.stride.capability.CapabilityId;
 import io.stride.capability.Coverage;
 import io.stride.cycles.internal.StoredPriorities;
 import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
@@ -132,12 +138,12 @@ public class Priorities {
 	 * goal keeps naming what it served). Callers check the viewer may read the goal.
 	 */
 	@Transactional(readOnly = true)
-	Map<PriorityId, Goal.ServedPriority> served(java.util.Collection<PriorityId> ids) {
+	Map<PriorityId, Goal.ServedPriority> served(Collection<PriorityId> ids) {
 		Map<PriorityId, Goal.ServedPriority> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return result;
 		}
-		Map<TeamId, String> teams = new java.util.HashMap<>();
+		Map<TeamId, String> teams = new HashMap<>();
 		organization.allTeams().forEach(t -> teams.put(t.id(), t.name()));
 		for (PriorityId id : new LinkedHashSet<>(ids)) {
 			store.find(id.value())
@@ -150,7 +156,7 @@ public class Priorities {
 	/** Whether a priority is still live: not retired, and its period has not ended. */
 	@Transactional(readOnly = true)
 	boolean isLive(PriorityId id) {
-		LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		return store.find(id.value())
 			.filter(row -> row.retiredAt() == null && !row.period().endsOn().isBefore(today))
 			.isPresent();
@@ -330,7 +336,7 @@ public class Priorities {
 			if (end.isBefore(start)) {
 				errors.put("endsOn", "The last day comes on or after the first day (" + start + ").");
 			}
-			else if (java.time.temporal.ChronoUnit.DAYS.between(start, end) >= MAX_PERIOD_DAYS) {
+			else if (ChronoUnit.DAYS.between(start, end) >= MAX_PERIOD_DAYS) {
 				errors.put("endsOn", "A period lasts at most two years.");
 			}
 		}
@@ -370,7 +376,7 @@ public class Priorities {
 			errors.put("text", "Keep the text to " + MAX_TEXT + " characters (it has " + text(content).length() + ").");
 		}
 		List<String> linked = new ArrayList<>(new LinkedHashSet<>(content.capabilityIds().stream()
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.map(CapabilityId::value)
 			.toList()));
 		if (linked.size() > MAX_CAPABILITIES) {
@@ -399,7 +405,7 @@ public class Priorities {
 	}
 
 	private List<Priority> priorities(Viewer viewer, List<StoredPriorities.Row> rows) {
-		Map<String, Priority.LinkedCapability> names = new java.util.HashMap<>();
+		Map<String, Priority.LinkedCapability> names = new HashMap<>();
 		for (StoredPriorities.Row row : rows) {
 			for (String id : row.capabilityIds()) {
 				names.computeIfAbsent(id, k -> {
@@ -411,7 +417,7 @@ public class Priorities {
 		return rows.stream()
 			.map(r -> new Priority(new PriorityId(r.id()), r.period(), r.teamId(), r.kind(), r.title(), r.text(),
 					r.capabilityIds().stream().map(names::get).toList(), r.revision(),
-					new io.stride.identity.PersonId(r.publishedBy()), r.publishedAt(),
+					new PersonId(r.publishedBy()), r.publishedAt(),
 					r.updatedAt()))
 			.toList();
 	}

@@ -1,5 +1,6 @@
 package io.stride.cycles;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public enum PriorityKind {
 
 	/** The kinds a team publishes, or the organization's when {@code team} is false. */
 	public static List<PriorityKind> of(boolean team) {
-		return java.util.Arrays.stream(values()).filter(k -> k.team == team).toList();
+		return Arrays.stream(values()).filter(k -> k.team == team).toList();
 	}
 
 	public boolean forTeam() {

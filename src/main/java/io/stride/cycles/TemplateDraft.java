@@ -1,6 +1,7 @@
 package io.stride.cycles;
 
 import java.util.List;
+import java.util.Objects;
 
 import io.stride.capability.CapabilityId;
 
@@ -11,6 +12,6 @@ public record TemplateDraft(String title, List<Line> goals) {
 	}
 
 	public TemplateDraft {
-		goals = goals == null ? List.of() : goals.stream().filter(java.util.Objects::nonNull).toList();
+		goals = goals == null ? List.of() : goals.stream().filter(Objects::nonNull).toList();
 	}
 }

@@ -3,13 +3,18 @@ package io.stride.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.stride.activity.ActivityType;
 import io.stride.activity.LearningAction;
@@ -20,7 +25,11 @@ import io.stride.assessment.QuizAttempted;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.CoursePublished;
+import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.ReviewPolicies;
+import io.stride.authoring.RiskTier;
 import io.stride.delivery.internal.Assignments;
 import io.stride.delivery.internal.Certificates;
 import io.stride.delivery.internal.PersonAssignments;
@@ -31,8 +40,12 @@ import io.stride.identity.PersonId;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.shared.ControlCharacters;
+import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,9 +75,9 @@ public class Delivery {
 
 	private final LearningRecord record;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	private final io.stride.authoring.ReviewPolicies policies;
+	private final ReviewPolicies policies;
 
 	private final Certificates certificates;
 
@@ -76,10 +89,10 @@ public class Delivery {
 
 	Delivery(Authoring authoring, Organization organization, Assignments assignments,
 			PersonAssignments personAssignments, ProgressStore progress, LearningRecord record,
-			org.springframework.context.ApplicationEventPublisher events, io.stride.authoring.ReviewPolicies policies,
+			ApplicationEventPublisher events, ReviewPolicies policies,
 			Certificates certificates, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<SelfChosenCourses> selfChosen,
-			org.springframework.beans.factory.ObjectProvider<LessonsCompletedElsewhere> completedElsewhere) {
+			ObjectProvider<SelfChosenCourses> selfChosen,
+			ObjectProvider<LessonsCompletedElsewhere> completedElsewhere) {
 		this.selfChosen = selfChosen.orderedStream().toList();
 		this.completedElsewhere = completedElsewhere.orderedStream().toList();
 		this.personAssignments = personAssignments;
@@ -123,7 +136,7 @@ public class Delivery {
 	/** A team's assignment and a person's share one rule: a published course, reviewed if high-risk, due in time. */
 	private void requireAssignable(CourseId courseId, LocalDate dueDate) {
 		Course course = authoring.published(courseId);
-		if (course.riskTier() == io.stride.authoring.RiskTier.HIGH && course.reviewBy() != null
+		if (course.riskTier() == RiskTier.HIGH && course.reviewBy() != null
 				&& course.reviewBy().isBefore(LocalDate.now())) {
 			throw new InvalidInputException("courseId", "This high-risk course was due for review on " + course.reviewBy()
 					+ "; it can't be newly assigned until it has been reviewed.");
@@ -168,9 +181,9 @@ public class Delivery {
 		chosen.keySet().stream().filter(id -> !due.containsKey(id) && !rows.containsKey(id)).forEach(ids::add);
 		Map<CourseId, String> titles = authoring.titles(ids);
 		Set<CourseId> withQuiz = authoring.withQuiz(ids);
-		Map<CourseId, io.stride.authoring.RiskTier> tiers = authoring.tiers(ids);
-		Map<io.stride.authoring.RiskTier, Integer> every = new HashMap<>();
-		for (io.stride.authoring.RiskTier tier : io.stride.authoring.RiskTier.values()) {
+		Map<CourseId, RiskTier> tiers = authoring.tiers(ids);
+		Map<RiskTier, Integer> every = new HashMap<>();
+		for (RiskTier tier : RiskTier.values()) {
 			Integer months = policies.policy(tier).recertifyMonths();
 			if (months != null) {
 				every.put(tier, months);
@@ -181,7 +194,7 @@ public class Delivery {
 			ProgressStore.Row row = rows.get(id);
 			Integer months = every.get(tiers.get(id));
 			if (row != null && row.recertifyReason() == null && months != null && row.completedAt() != null
-					&& row.completedAt().isBefore(java.time.ZonedDateTime.now().minusMonths(months).toInstant())) {
+					&& row.completedAt().isBefore(ZonedDateTime.now().minusMonths(months).toInstant())) {
 				row = progress.withReason(row, "Recertification is due every " + months + " months");
 			}
 			LocalDate dueDate = due.get(id) == null || LocalDate.MAX.equals(due.get(id)) ? null : due.get(id);
@@ -218,7 +231,7 @@ public class Delivery {
 	@Transactional(readOnly = true)
 	public CourseProgress progressIn(Viewer learner, CourseId courseId) {
 		Course course = authoring.deliveredTo(learner.id(), courseId);
-		if (course.status() == io.stride.authoring.CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
+		if (course.status() == CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
 			throw new NotFoundException("Course");
 		}
 		return view(learner.id(), course);
@@ -262,7 +275,7 @@ public class Delivery {
 
 	/** How many people started each of these courses; courses nobody started are absent. Callers check. */
 	@Transactional(readOnly = true)
-	public java.util.Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> courses) {
+	public Map<CourseId, Integer> learnersPerCourse(Collection<CourseId> courses) {
 		return progress.learnersPerCourse(courses);
 	}
 
@@ -280,7 +293,7 @@ public class Delivery {
 	 * to take the new one.
 	 */
 	@EventListener
-	void on(io.stride.authoring.CoursePublished published) {
+	void on(CoursePublished published) {
 		if (published.version() > 1 && published.contentChanged()
 				&& policies.policy(published.tier()).recertifyOnChange()) {
 			List<PersonId> people = progress.askToRecertify(published.courseId(),
@@ -300,13 +313,13 @@ public class Delivery {
 	 * with none are absent. Two queries for them all; callers check the viewer.
 	 */
 	@Transactional(readOnly = true)
-	public Map<PersonId, Set<CourseId>> doneBy(java.util.Collection<PersonId> people) {
+	public Map<PersonId, Set<CourseId>> doneBy(Collection<PersonId> people) {
 		List<ProgressStore.Row> rows = progress.ofPeople(people);
 		Set<CourseId> withQuiz = authoring.withQuiz(rows.stream().map(ProgressStore.Row::courseId).distinct().toList());
 		Map<PersonId, Set<CourseId>> done = new HashMap<>();
 		for (ProgressStore.Row row : rows) {
 			if (row.status().isDone(withQuiz.contains(row.courseId()))) {
-				done.computeIfAbsent(row.personId(), k -> new java.util.HashSet<>()).add(row.courseId());
+				done.computeIfAbsent(row.personId(), k -> new HashSet<>()).add(row.courseId());
 			}
 		}
 		return done;
@@ -325,7 +338,7 @@ public class Delivery {
 		Map<PersonId, List<PersonAssignment>> ownAssignments = new HashMap<>();
 		personAssignments.forPeople(members.stream().map(Person::id).toList())
 			.forEach(a -> ownAssignments.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
-		List<CourseId> courseIds = java.util.stream.Stream.concat(all.stream().map(Assignment::courseId),
+		List<CourseId> courseIds = Stream.concat(all.stream().map(Assignment::courseId),
 				ownAssignments.values().stream().flatMap(List::stream).map(PersonAssignment::courseId))
 			.distinct()
 			.toList();
@@ -365,10 +378,10 @@ public class Delivery {
 		return organization.teamsManagedBy(viewer);
 	}
 
-	private boolean intervalDue(ProgressStore.Row row, io.stride.authoring.RiskTier tier) {
+	private boolean intervalDue(ProgressStore.Row row, RiskTier tier) {
 		Integer months = policies.policy(tier).recertifyMonths();
 		return months != null && row.completedAt() != null
-				&& row.completedAt().isBefore(java.time.ZonedDateTime.now().minusMonths(months).toInstant());
+				&& row.completedAt().isBefore(ZonedDateTime.now().minusMonths(months).toInstant());
 	}
 
 	/** Re-derives the status; callers hold the row lock. */
@@ -394,7 +407,7 @@ public class Delivery {
 					course.title(), course.id().value(), Result.completion(status == ProgressStatus.PASSED
 							|| course.quiz().isEmpty())));
 		}
-		if (status != row.status() || !java.util.Objects.equals(completedAt, row.completedAt())) {
+		if (status != row.status() || !Objects.equals(completedAt, row.completedAt())) {
 			progress.updateStatus(person, course.id(), status, completedAt);
 		}
 		if (status.isDone(!course.quiz().isEmpty()) && certificates.current(person, course.id()).isEmpty()) {
@@ -437,7 +450,7 @@ public class Delivery {
 	/** A certificate by its verification id, with the same visibility as {@link #certificate}. */
 	@Transactional(readOnly = true)
 	public Certificate verify(Viewer viewer, String verificationId) {
-		if (!io.stride.shared.Ids.looksValid(verificationId)) {
+		if (!Ids.looksValid(verificationId)) {
 			throw new NotFoundException("Certificate");
 		}
 		Certificates.Row certificate = certificates.byId(verificationId)
@@ -456,7 +469,7 @@ public class Delivery {
 	/** Published courses for everyone; a retired one only for learners who had started it. */
 	private Course takeable(Viewer learner, CourseId courseId) {
 		Course course = authoring.deliverableFor(learner.id(), courseId);
-		if (course.status() == io.stride.authoring.CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
+		if (course.status() == CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
 			throw new NotFoundException("Course");
 		}
 		return course;
@@ -501,8 +514,8 @@ public class Delivery {
 		if (why != null && why.length() > MAX_REASON_LENGTH) {
 			throw new InvalidInputException("reason", "Keep the reason under " + MAX_REASON_LENGTH + " characters.");
 		}
-		if (io.stride.shared.ControlCharacters.in(why)) {
-			throw new InvalidInputException("reason", io.stride.shared.ControlCharacters.MESSAGE);
+		if (ControlCharacters.in(why)) {
+			throw new InvalidInputException("reason", ControlCharacters.MESSAGE);
 		}
 		// someone who finished the course already takes it again: an assignment that changes nothing is no assignment
 		progress.askToRetake(person.id(), courseId, why == null ? "Assigned again" : why);

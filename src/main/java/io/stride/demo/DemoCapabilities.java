@@ -1,5 +1,6 @@
 package io.stride.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +16,10 @@ import io.stride.capability.CapabilityDraft;
 import io.stride.capability.CapabilityProfiles;
 import io.stride.capability.Coverage;
 import io.stride.capability.RuleKind;
+import io.stride.cycles.Kudos;
+import io.stride.cycles.Priorities;
+import io.stride.cycles.PriorityContent;
+import io.stride.cycles.PriorityKind;
 import io.stride.delivery.Delivery;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
@@ -51,13 +56,13 @@ class DemoCapabilities {
 
 	private final Organization organization;
 
-	private final io.stride.cycles.Priorities priorities;
+	private final Priorities priorities;
 
-	private final io.stride.cycles.Kudos kudos;
+	private final Kudos kudos;
 
 	DemoCapabilities(Capabilities capabilities, Coverage coverage, Absences absences, CapabilityProfiles profiles,
 			MasteryRules masteryRules, Checklists checklists, Assessment assessment, Delivery delivery,
-			Organization organization, io.stride.cycles.Priorities priorities, io.stride.cycles.Kudos kudos) {
+			Organization organization, Priorities priorities, Kudos kudos) {
 		this.priorities = priorities;
 		this.kudos = kudos;
 		this.capabilities = capabilities;
@@ -154,18 +159,18 @@ class DemoCapabilities {
 		String starts = (today.getMonthValue() <= 6 ? today.withMonth(1) : today.withMonth(7)).withDayOfMonth(1).toString();
 		String ends = (today.getMonthValue() <= 6 ? today.withMonth(6).withDayOfMonth(30) : today.withMonth(12).withDayOfMonth(31))
 			.toString();
-		priorities.publish(admin, null, period, starts, ends, new io.stride.cycles.PriorityContent(
-				io.stride.cycles.PriorityKind.PURPOSE, "Customers succeed because our people can do the work",
+		priorities.publish(admin, null, period, starts, ends, new PriorityContent(
+				PriorityKind.PURPOSE, "Customers succeed because our people can do the work",
 				"We sell software, but customers renew because of the people who help them use it well.", List.of()));
-		priorities.publish(admin, null, period, starts, ends, new io.stride.cycles.PriorityContent(
-				io.stride.cycles.PriorityKind.CHALLENGE, "Apply AI in customer support",
+		priorities.publish(admin, null, period, starts, ends, new PriorityContent(
+				PriorityKind.CHALLENGE, "Apply AI in customer support",
 				"Escalations arrive faster than we can train people for them; handle them well, with AI where it helps.",
 				List.of(escalation.id(), aiReplies.id())));
-		priorities.publish(maya, customerSuccess, period, starts, ends, new io.stride.cycles.PriorityContent(
-				io.stride.cycles.PriorityKind.SUCCESS, "Every EBR ends with agreed next steps",
+		priorities.publish(maya, customerSuccess, period, starts, ends, new PriorityContent(
+				PriorityKind.SUCCESS, "Every EBR ends with agreed next steps",
 				"Sponsors leave the room with owners and dates, and nothing is escalated.", List.of(runEbr.id())));
-		priorities.publish(maya, customerSuccess, period, starts, ends, new io.stride.cycles.PriorityContent(
-				io.stride.cycles.PriorityKind.PRIORITY, "Resolve complex escalations without handing them up",
+		priorities.publish(maya, customerSuccess, period, starts, ends, new PriorityContent(
+				PriorityKind.PRIORITY, "Resolve complex escalations without handing them up",
 				"Two people who can do it alone at all times, also when one of them is on leave.", List.of(escalation.id())));
 		kudos.give(organization.viewerOf(p.leo()), p.priya(),
 				"Thanks for letting me sit in on the Initech escalation: I learned more in an hour than in a week.",
@@ -192,6 +197,6 @@ class DemoCapabilities {
 	private static byte[] certificatePdf() {
 		String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
 				+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-		return body.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		return body.getBytes(StandardCharsets.US_ASCII);
 	}
 }

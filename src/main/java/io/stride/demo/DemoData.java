@@ -1,8 +1,12 @@
 package io.stride.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.stride.assessment.Answer;
@@ -16,6 +20,9 @@ import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
 import io.stride.authoring.RiskTier;
 import io.stride.delivery.Delivery;
+import io.stride.drafting.Drafting;
+import io.stride.drafting.SourceFile;
+import io.stride.feedback.Feedback;
 import io.stride.identity.NewPerson;
 import io.stride.identity.Organization;
 import io.stride.identity.OrganizationAdministration;
@@ -23,6 +30,7 @@ import io.stride.identity.PersonId;
 import io.stride.identity.Role;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.review.Reviews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +62,7 @@ class DemoData implements ApplicationRunner {
 
 	private final Delivery delivery;
 
-	private final io.stride.review.Reviews reviews;
+	private final Reviews reviews;
 
 	private final Assessment assessment;
 
@@ -66,9 +74,9 @@ class DemoData implements ApplicationRunner {
 
 	private final String adminEmail;
 
-	private final io.stride.feedback.Feedback feedback;
+	private final Feedback feedback;
 
-	private final io.stride.drafting.Drafting drafting;
+	private final Drafting drafting;
 
 	private final DemoCapabilities capabilities;
 
@@ -87,8 +95,8 @@ class DemoData implements ApplicationRunner {
 	DemoData(OrganizationAdministration administration, Organization organization, Authoring authoring,
 			Delivery delivery, Assessment assessment, @Value("${stride.demo-data:}") String setting,
 			@Value("${spring.datasource.url:}") String databaseUrl, PlatformTransactionManager transactions,
-			@Value("${stride.admin.email:}") String adminEmail, io.stride.review.Reviews reviews,
-			io.stride.feedback.Feedback feedback, io.stride.drafting.Drafting drafting, DemoCapabilities capabilities,
+			@Value("${stride.admin.email:}") String adminEmail, Reviews reviews,
+			Feedback feedback, Drafting drafting, DemoCapabilities capabilities,
 			DemoCycles cycles, DemoRhythm rhythm, DemoTracks tracks, DemoMedia media, DemoPackage scormPackage,
 			DemoOutsideLearning outsideLearning) {
 		this.scormPackage = scormPackage;
@@ -106,7 +114,7 @@ class DemoData implements ApplicationRunner {
 		this.authoring = authoring;
 		this.delivery = delivery;
 		this.assessment = assessment;
-		this.setting = setting == null ? "" : setting.trim().toLowerCase(java.util.Locale.ROOT);
+		this.setting = setting == null ? "" : setting.trim().toLowerCase(Locale.ROOT);
 		this.databaseUrl = databaseUrl;
 		this.transaction = new TransactionTemplate(transactions);
 		this.adminEmail = adminEmail == null ? "" : adminEmail.strip();
@@ -228,15 +236,15 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void keepDraft(Viewer author, String file) {
-		try (java.io.InputStream in = DemoData.class.getResourceAsStream("/demo/" + file)) {
+		try (InputStream in = DemoData.class.getResourceAsStream("/demo/" + file)) {
 			if (in == null) {
 				throw new IllegalStateException("The demo file " + file + " is missing from the application");
 			}
 			byte[] bytes = in.readAllBytes();
-			drafting.keep(author, () -> List.of(new io.stride.drafting.SourceFile(file, bytes)), null);
+			drafting.keep(author, () -> List.of(new SourceFile(file, bytes)), null);
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 

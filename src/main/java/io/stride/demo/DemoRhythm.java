@@ -2,6 +2,7 @@ package io.stride.demo;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -105,7 +106,7 @@ class DemoRhythm {
 		// the last call (this Monday's once it has begun, else last week's): held, one gap and three interventions
 		Instant lastCall = monday.atTime(9, 0).toInstant(ZoneOffset.UTC);
 		if (!lastCall.isBefore(Instant.now())) {
-			lastCall = lastCall.minus(java.time.Duration.ofDays(7));
+			lastCall = lastCall.minus(Duration.ofDays(7));
 		}
 		Session held = sessions.open(maya, call.id(), lastCall);
 		sessions.update(maya, held.id(), "Two escalations were handed up because nobody free could take them. "

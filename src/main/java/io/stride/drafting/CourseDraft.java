@@ -1,5 +1,6 @@
 package io.stride.drafting;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public record CourseDraft(String id, String title, String audience, List<String>
 	}
 
 	public List<DraftQuestion> allQuestions() {
-		List<DraftQuestion> all = new java.util.ArrayList<>();
+		List<DraftQuestion> all = new ArrayList<>();
 		modules.forEach(module -> all.addAll(module.knowledgeCheck()));
 		all.addAll(quiz);
 		return all;

@@ -1,8 +1,15 @@
 package io.stride.drafting;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,6 +26,8 @@ import io.stride.shared.ControlCharacters;
 import io.stride.shared.Ids;
 import io.stride.shared.NotFoundException;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -44,14 +53,14 @@ public class Drafting {
 	private final DraftsUnderWay underWay;
 
 	/** What the course model makes of a draft; absent where no module makes courses (engine-only tests). */
-	private final org.springframework.beans.factory.ObjectProvider<CourseFit> fit;
+	private final ObjectProvider<CourseFit> fit;
 
 	/**
 	 * Drafting is CPU work: two platform threads and a short queue, so that drafts never starve page requests
 	 * (which run on virtual threads) and a flood of uploads is refused instead of piling up.
 	 */
-	private final java.util.concurrent.ThreadPoolExecutor background = new java.util.concurrent.ThreadPoolExecutor(2, 2, 0,
-			java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(20), runnable -> {
+	private final ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 0,
+			TimeUnit.SECONDS, new ArrayBlockingQueue<>(20), runnable -> {
 				Thread thread = new Thread(runnable, "drafting");
 				thread.setDaemon(true);
 				return thread;
@@ -62,10 +71,10 @@ public class Drafting {
 		this(reader, offline, maxFiles, drafts, llm, jobs, underWay, null);
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	Drafting(SourceReader reader, OfflineEngine offline, @Value("${stride.drafting.max-files:10}") int maxFiles,
 			Drafts drafts, LlmEngine llm, DraftJobs jobs, DraftsUnderWay underWay,
-			org.springframework.beans.factory.ObjectProvider<CourseFit> fit) {
+			ObjectProvider<CourseFit> fit) {
 		this.fit = fit;
 		this.reader = reader;
 		this.offline = offline;
@@ -77,7 +86,7 @@ public class Drafting {
 	}
 
 	/** A saved draft: what the author reviews before turning it into a course. */
-	public record SavedDraft(String id, CourseDraft draft, java.time.Instant createdAt) {
+	public record SavedDraft(String id, CourseDraft draft, Instant createdAt) {
 	}
 
 	/** Refuses an upload that is too large before it is read into memory. */
@@ -185,7 +194,7 @@ public class Drafting {
 	}
 
 	private static SourceRejected shortOfMemory(OutOfMemoryError e) {
-		org.slf4j.LoggerFactory.getLogger(Drafting.class).error("Ran out of memory while drafting", e);
+		LoggerFactory.getLogger(Drafting.class).error("Ran out of memory while drafting", e);
 		return new SourceRejected(503, "input", "was not drafted: the server is short of memory right now. "
 				+ "Nothing was saved; try again in a minute.", 60);
 	}
@@ -204,17 +213,17 @@ public class Drafting {
 	 * {@code whenKept} gets the new draft's id once it is stored and before the job reports done, to keep something
 	 * with the draft (the template the author chose). Should it fail, the draft is kept all the same.
 	 */
-	public String startDraft(Viewer author, Uploads files, String text, java.util.function.Consumer<String> whenKept)
+	public String startDraft(Viewer author, Uploads files, String text, Consumer<String> whenKept)
 			throws IOException {
 		return startDraft(author, files, text, QualityPanel.MAX_LESSON_WORDS, whenKept);
 	}
 
 	/**
-	 * Like {@link #startDraft(Viewer, Uploads, String, java.util.function.Consumer)}, condensing lessons longer than
+	 * Like {@link #startDraft(Viewer, Uploads, String, Consumer)}, condensing lessons longer than
 	 * {@code wordsPerLesson} (the template's limit) by leaving out their asides.
 	 */
 	public String startDraft(Viewer author, Uploads files, String text, int wordsPerLesson,
-			java.util.function.Consumer<String> whenKept) throws IOException {
+			Consumer<String> whenKept) throws IOException {
 		// the draft stays under way until the background job ends, however it ends
 		DraftsUnderWay.Draft under = underWay.begin(author.id());
 		try {
@@ -231,7 +240,7 @@ public class Drafting {
 	}
 
 	private String startDraft(Viewer author, List<SourceFile> files, String text, int wordsPerLesson,
-			java.util.function.Consumer<String> whenKept, DraftsUnderWay.Draft under) {
+			Consumer<String> whenKept, DraftsUnderWay.Draft under) {
 		List<ExtractedSource> sources = read(files, text);
 		String job = Ids.newId();
 		if (background.getQueue().remainingCapacity() == 0) {
@@ -241,7 +250,7 @@ public class Drafting {
 		try {
 			background.execute(() -> draftInBackground(job, author, sources, wordsPerLesson, whenKept, under));
 		}
-		catch (java.util.concurrent.RejectedExecutionException full) {
+		catch (RejectedExecutionException full) {
 			// the queue filled between the check above and now: the job is ended, not left showing as running
 			jobs.failed(job, "Stride is busy with other drafts; nothing was saved. Try again in a minute.");
 			throw new SourceRejected(503, "input", "can't be drafted right now: Stride is busy with other drafts. Try again in a minute.", 60);
@@ -320,7 +329,7 @@ public class Drafting {
 	 * Alternatives for one question, drafted again from the author's current text around the passage the question
 	 * came from. The text is what the course says now, so the alternatives fit the edited lessons.
 	 */
-	public List<DraftQuestion> alternatives(String courseText, String passage, java.util.Set<String> avoidPrompts) {
+	public List<DraftQuestion> alternatives(String courseText, String passage, Set<String> avoidPrompts) {
 		ExtractedSource source = reader.readText(courseText);
 		return offline.alternatives(source, passage, 40)
 			.stream()
@@ -333,20 +342,20 @@ public class Drafting {
 
 	/** How a background draft is getting on; for its author only. */
 	public Progress progress(Viewer viewer, String jobId) {
-		DraftJobs.Job job = (Ids.looksValid(jobId) ? jobs.find(jobId) : java.util.Optional.<DraftJobs.Job>empty())
+		DraftJobs.Job job = (Ids.looksValid(jobId) ? jobs.find(jobId) : Optional.<DraftJobs.Job>empty())
 			.filter(j -> j.owner().equals(viewer.id()))
 			.orElseThrow(() -> new NotFoundException("Drafting job"));
-		boolean stale = job.running() && job.updatedAt().isBefore(java.time.Instant.now().minusSeconds(300));
+		boolean stale = job.running() && job.updatedAt().isBefore(Instant.now().minusSeconds(300));
 		return new Progress(job.stage(), job.step(), DraftJobs.STEPS, "DONE".equals(job.status()),
 				"FAILED".equals(job.status()) || stale, job.draftId(),
 				stale ? "Drafting stopped without finishing (the server may have restarted). Try again." : job.error());
 	}
 
-	private CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress) {
+	private CourseDraft draft(List<ExtractedSource> sources, BiConsumer<Integer, String> progress) {
 		return draft(sources, progress, QualityPanel.MAX_LESSON_WORDS);
 	}
 
-	private CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress,
+	private CourseDraft draft(List<ExtractedSource> sources, BiConsumer<Integer, String> progress,
 			int wordsPerLesson) {
 		CourseDraft draft = offline.draft(sources, progress, wordsPerLesson);
 		if (llm != null && llm.enabled()) {

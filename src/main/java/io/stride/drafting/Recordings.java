@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.stride.drafting.internal.DraftsUnderWay;
 import io.stride.drafting.internal.recording.Media;
@@ -259,7 +260,7 @@ public class Recordings {
 
 	private List<Segment> segments(String id) {
 		List<RecordingJobs.Segment> stored = jobs.segments(id);
-		return java.util.stream.IntStream.range(0, stored.size())
+		return IntStream.range(0, stored.size())
 			.mapToObj(i -> new Segment(i, stored.get(i).startMillis(), stored.get(i).endMillis(), stored.get(i).text(),
 					stored.get(i).version()))
 			.toList();

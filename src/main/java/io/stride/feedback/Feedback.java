@@ -7,7 +7,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,7 @@ import io.stride.authoring.Lesson;
 import io.stride.delivery.Delivery;
 import io.stride.feedback.ImprovementRequest.Status;
 import io.stride.feedback.internal.Reactions;
+import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.Ids;
@@ -96,7 +99,7 @@ public class Feedback {
 			.stream()
 			.filter(r -> r.lessonId().equals(lessonId))
 			.findFirst();
-		if (before.isPresent() && before.get().kind() == kind.get() && java.util.Objects.equals(before.get().comment(), text)) {
+		if (before.isPresent() && before.get().kind() == kind.get() && Objects.equals(before.get().comment(), text)) {
 			return before.get(); // the same reaction again (a double submit): nothing changes
 		}
 		Instant now = clock.instant();
@@ -106,7 +109,7 @@ public class Feedback {
 					before.map(Reaction::kind).orElse(null), kind.get()));
 		}
 		String requestId = improvementRequest(learner, course, lesson.get(), kind.get(), text, now);
-		String response = kind.get().name().toLowerCase(java.util.Locale.ROOT) + (text == null ? "" : ": " + text);
+		String response = kind.get().name().toLowerCase(Locale.ROOT) + (text == null ? "" : ": " + text);
 		record.record(new LearningAction(learner.id(), learner.name(), Verb.COMMENTED, ActivityType.LESSON, lessonId,
 				lesson.get().title(), courseId.value(), new Result(null, null, null, null, null, response)));
 		return new Reaction(courseId, lessonId, kind.get(), text, now, requestId);
@@ -180,7 +183,7 @@ public class Feedback {
 	 */
 	@Transactional(readOnly = true)
 	public Map<CourseId, CourseReactions> reactionsAmong(Collection<CourseId> courses,
-			Collection<io.stride.identity.PersonId> learners) {
+			Collection<PersonId> learners) {
 		Map<CourseId, CourseReactions> result = new LinkedHashMap<>();
 		if (courses.isEmpty() || (learners != null && learners.isEmpty())) {
 			return result;

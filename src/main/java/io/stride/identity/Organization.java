@@ -1,13 +1,16 @@
 package io.stride.identity;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.identity.internal.People;
@@ -19,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Who is acting and what they may see. Every module asks here instead of reading identity tables: a manager
@@ -45,7 +49,7 @@ public class Organization {
 			throw new InsufficientAuthenticationException("Not signed in");
 		}
 		// read once per request (the page, its navigation and its services all ask), never across requests
-		var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		var request = RequestContextHolder.getRequestAttributes();
 		String key = Organization.class.getName() + ".viewer." + principal.personId().value();
 		if (request != null && request.getAttribute(key, 0) instanceof Viewer known) {
 			return known;
@@ -65,13 +69,13 @@ public class Organization {
 	}
 
 	/** A person's name and email, for sending them what concerns them; not for showing to others. */
-	public java.util.Optional<Person> contactOf(PersonId id) {
+	public Optional<Person> contactOf(PersonId id) {
 		return people.findById(id).filter(Person::active);
 	}
 
 	/** An active colleague named by email, for naming them to a role such as checklist expert. */
-	public java.util.Optional<Person> activePersonByEmail(String email) {
-		return email == null || email.isBlank() ? java.util.Optional.empty()
+	public Optional<Person> activePersonByEmail(String email) {
+		return email == null || email.isBlank() ? Optional.empty()
 				: people.findByEmail(email.strip()).filter(Person::active);
 	}
 
@@ -161,7 +165,7 @@ public class Organization {
 		Map<TeamId, List<TeamId>> children = new HashMap<>();
 		for (Team team : teams.all()) {
 			if (team.parentId() != null) {
-				children.computeIfAbsent(team.parentId(), k -> new java.util.ArrayList<>()).add(team.id());
+				children.computeIfAbsent(team.parentId(), k -> new ArrayList<>()).add(team.id());
 			}
 		}
 		Set<TeamId> result = new HashSet<>();
@@ -204,7 +208,7 @@ public class Organization {
 	public List<Team> teamsOf(Collection<PersonId> ids) {
 		Set<TeamId> wanted = people.teamsOf(ids);
 		return teams.all().stream().filter(t -> wanted.contains(t.id()))
-			.sorted(java.util.Comparator.comparing(Team::name).thenComparing(t -> t.id().value()))
+			.sorted(Comparator.comparing(Team::name).thenComparing(t -> t.id().value()))
 			.toList();
 	}
 

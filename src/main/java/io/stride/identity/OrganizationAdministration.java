@@ -3,6 +3,7 @@ package io.stride.identity;
 import java.util.EnumSet;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +225,7 @@ public class OrganizationAdministration {
 		else if (people.emailTaken(email, self)) {
 			errors.put("email", "Someone already uses this email address.");
 		}
-		Set<TeamId> known = new java.util.HashSet<>();
+		Set<TeamId> known = new HashSet<>();
 		teams.all().forEach(team -> known.add(team.id()));
 		if (!known.containsAll(memberOf)) {
 			errors.put("teamIds", "One of the teams does not exist.");

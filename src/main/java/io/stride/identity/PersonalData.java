@@ -1,5 +1,6 @@
 package io.stride.identity;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public interface PersonalData {
 		/** The rows in which one of the columns holds the person's id. */
 		public static PersonTable of(String name, String... personColumns) {
 			return new PersonTable(name, String.join(" OR ",
-					java.util.Arrays.stream(personColumns).map(column -> column + " = :person").toList()));
+					Arrays.stream(personColumns).map(column -> column + " = :person").toList()));
 		}
 
 		/** The rows the condition picks, such as the goals of the person's cycles. */

@@ -2,9 +2,11 @@ package io.stride.identity;
 
 import java.sql.Blob;
 import java.sql.Clob;
+import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -67,8 +69,8 @@ public class PersonalDataRows {
 		try {
 			return switch (value) {
 				case Timestamp t -> t.toInstant().toString();
-				case java.time.OffsetDateTime t -> t.toInstant().toString();
-				case java.sql.Date d -> d.toLocalDate().toString();
+				case OffsetDateTime t -> t.toInstant().toString();
+				case Date d -> d.toLocalDate().toString();
 				case byte[] bytes -> Base64.getEncoder().encodeToString(bytes);
 				case Blob blob -> Base64.getEncoder().encodeToString(blob.getBytes(1, (int) blob.length()));
 				case Clob clob -> clob.getSubString(1, (int) clob.length());

@@ -3,9 +3,11 @@ package io.stride.identity;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.stride.identity.internal.ApiTokens;
 import io.stride.identity.internal.People;
@@ -109,7 +111,7 @@ public class Provisioning {
 			// single sign-on finds people by their email: an identity provider that could move an admin's or a
 			// reviewer's email to an address it controls could sign in as them; roles are Stride's to give, so is this
 			errors.put("email", "This person holds a role in Stride (" + before.roles().stream().map(Role::name)
-				.map(r -> r.toLowerCase(java.util.Locale.ROOT)).sorted().collect(java.util.stream.Collectors.joining(", "))
+				.map(r -> r.toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "))
 					+ "): an admin changes their email in Stride.");
 		}
 		if (before.active() && !active && before.isAdmin() && people.withRole(Role.ADMIN).size() <= 1) {

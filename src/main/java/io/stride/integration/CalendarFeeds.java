@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.stride.capability.Absence;
 import io.stride.capability.Absences;
@@ -244,8 +247,8 @@ public class CalendarFeeds {
 	 * — 12 people"), never who: the team's progress page, for its managers, says who.
 	 */
 	private List<FeedEvent> teamDueDates(TeamId team, LocalDate from, LocalDate to) {
-		Map<String, int[]> open = new java.util.TreeMap<>();
-		Map<String, TeamProgressRow> first = new java.util.HashMap<>();
+		Map<String, int[]> open = new TreeMap<>();
+		Map<String, TeamProgressRow> first = new HashMap<>();
 		for (TeamProgressRow row : delivery.progressOfTeamTree(team)) {
 			if (row.dueDate() != null && within(row.dueDate(), from, to) && !row.status().isDone(row.hasQuiz())) {
 				String key = row.courseId().value() + "-" + row.dueDate();
@@ -302,7 +305,7 @@ public class CalendarFeeds {
 		if (after != null && after <= 0) {
 			return null;
 		}
-		LocalDate day = startsOn.plusDays(after == null ? java.time.temporal.ChronoUnit.DAYS.between(startsOn, endsOn) / 2
+		LocalDate day = startsOn.plusDays(after == null ? ChronoUnit.DAYS.between(startsOn, endsOn) / 2
 				: after);
 		return day.isBefore(endsOn) ? day : null;
 	}
@@ -318,7 +321,7 @@ public class CalendarFeeds {
 	}
 
 	private List<Feed> views(List<FeedRows.Row> found) {
-		Map<TeamId, String> names = new java.util.HashMap<>();
+		Map<TeamId, String> names = new HashMap<>();
 		if (found.stream().anyMatch(r -> r.teamId() != null)) {
 			organization.allTeams().forEach(t -> names.put(t.id(), t.name()));
 		}

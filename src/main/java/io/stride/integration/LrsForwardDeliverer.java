@@ -1,6 +1,7 @@
 package io.stride.integration;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -195,7 +196,7 @@ public class LrsForwardDeliverer {
 			return new Outcome(false, null, e.connecting() ? "Connecting timed out."
 					: "No answer within " + http.readTimeout().toSeconds() + " s.");
 		}
-		catch (java.net.ConnectException e) {
+		catch (ConnectException e) {
 			return new Outcome(false, null, "Could not connect: the LRS refused the connection (is it down?).");
 		}
 		catch (IOException | RuntimeException e) {

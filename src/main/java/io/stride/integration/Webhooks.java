@@ -3,6 +3,7 @@ package io.stride.integration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,7 +159,7 @@ public class Webhooks {
 		}
 		requireRoom();
 		String id = Ids.newId();
-		List<String> types = java.util.Arrays.stream(WebhookEvent.values()).filter(WebhookEvent::chat)
+		List<String> types = Arrays.stream(WebhookEvent.values()).filter(WebhookEvent::chat)
 			.map(WebhookEvent::type).toList();
 		subscriptions.insert(id, kind.name(), team.value(), url.strip(), null, types, kind.label(), viewer.id().value(),
 				clock.instant());

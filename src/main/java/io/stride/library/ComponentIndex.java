@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,7 @@ import io.stride.feedback.ReactionScore;
 import io.stride.library.internal.Components;
 import io.stride.library.internal.Components.Entry;
 import io.stride.shared.Markdown;
+import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -221,7 +223,7 @@ public class ComponentIndex {
 			String module, int position, String author, ReactionScore score, int reuseCount) {
 		String t = shorten(plainLine(title), 500);
 		return new Entry(id, kind.name(), t.isEmpty() ? "(untitled)" : t, shorten(excerpt, EXCERPT),
-				(title + "\n" + text + "\n" + course.title()).toLowerCase(java.util.Locale.ROOT), course.id().value(), shorten(course.title(), 200),
+				(title + "\n" + text + "\n" + course.title()).toLowerCase(Locale.ROOT), course.id().value(), shorten(course.title(), 200),
 				course.version(), module == null ? null : shorten(module, 200), position, author, course.publishedAt(),
 				score.helpful(), score.unclear(), score.outdated(),
 				Components.score(score.helpful(), score.unclear(), score.outdated()), reuseCount);
@@ -246,7 +248,7 @@ public class ComponentIndex {
 	}
 
 	private static String answers(Question q) {
-		return q.options().isEmpty() ? q.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+		return q.options().isEmpty() ? q.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
 				: String.join(" · ", q.options());
 	}
 
@@ -255,7 +257,7 @@ public class ComponentIndex {
 		if (markdown == null || markdown.isBlank()) {
 			return "";
 		}
-		return org.jsoup.Jsoup.parse(Markdown.toSafeHtml(markdown)).text();
+		return Jsoup.parse(Markdown.toSafeHtml(markdown)).text();
 	}
 
 	private static String plainLine(String text) {

@@ -2,6 +2,8 @@ package io.stride.library;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -243,7 +245,7 @@ public class Library {
 		elements.forEach(e -> courseIds.addAll(reusing.getOrDefault(e, Set.of())));
 		List<CourseId> ids = courseIds.stream().map(CourseId::new).toList();
 		Map<CourseId, Authoring.CurrentVersion> current = authoring.currentVersions(ids);
-		Set<CourseId> mine = new java.util.HashSet<>();
+		Set<CourseId> mine = new HashSet<>();
 		authoring.authoredBy(viewer).forEach(c -> mine.add(c.id()));
 		Map<CourseId, String> titles = authoring.titles(ids);
 		List<Use> shown = new ArrayList<>();
@@ -286,7 +288,7 @@ public class Library {
 			.entrySet()
 			.stream()
 			.map(e -> new Choice(e.getKey().value(), e.getValue().name()))
-			.sorted(java.util.Comparator.comparing(Choice::name))
+			.sorted(Comparator.comparing(Choice::name))
 			.toList();
 	}
 

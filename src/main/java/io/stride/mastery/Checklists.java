@@ -3,7 +3,15 @@ package io.stride.mastery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.Authoring;
@@ -61,7 +69,7 @@ public class Checklists {
 	}
 
 	/** A checklist the viewer is named expert for. */
-	public record Expertise(Team team, io.stride.authoring.CourseId courseId) {
+	public record Expertise(Team team, CourseId courseId) {
 	}
 
 	/**
@@ -93,7 +101,7 @@ public class Checklists {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		LocalDate day = observedOn == null ? today : observedOn;
 		String text = note == null ? "" : note.strip();
-		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (day.isAfter(today)) {
 			errors.put("observedOn", "The day you watched can't be in the future.");
 		}
@@ -109,7 +117,7 @@ public class Checklists {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The task was not signed off.", errors);
 		}
-		java.util.Optional<SignOff> earlier = evidence.signOff(task.id(), learnerId);
+		Optional<SignOff> earlier = evidence.signOff(task.id(), learnerId);
 		// observing the task again on a later day renews the sign-off (evidence that expires counts from the new day);
 		// the same or an earlier day is a second click
 		if (earlier.isPresent() && !day.isAfter(earlier.get().observedOn())) {
@@ -161,7 +169,7 @@ public class Checklists {
 	/** The checklists the viewer is named expert for. */
 	@Transactional(readOnly = true)
 	public List<Expertise> expertiseOf(Viewer viewer) {
-		java.util.Map<TeamId, Team> teams = new java.util.HashMap<>();
+		Map<TeamId, Team> teams = new HashMap<>();
 		organization.allTeams().forEach(team -> teams.put(team.id(), team));
 		return criteria.expertiseOf(viewer.id())
 			.stream()
@@ -172,7 +180,7 @@ public class Checklists {
 
 	/** Whether the viewer may sign off tasks of this team's checklist for its learners. */
 	@Transactional(readOnly = true)
-	public boolean maySignOff(Viewer viewer, TeamId teamId, io.stride.authoring.CourseId courseId) {
+	public boolean maySignOff(Viewer viewer, TeamId teamId, CourseId courseId) {
 		Set<TeamId> managed = organization.withDescendants(viewer.manages());
 		return managed.contains(teamId) || criteria.isExpert(viewer.id(), teamId, courseId);
 	}
@@ -197,13 +205,13 @@ public class Checklists {
 
 	/** Sign-offs of these people on these tasks, for capability evidence. */
 	@Transactional(readOnly = true)
-	public List<SignOff> signOffsOf(java.util.Collection<PersonId> people, java.util.Collection<String> taskIds) {
+	public List<SignOff> signOffsOf(Collection<PersonId> people, Collection<String> taskIds) {
 		return evidence.signOffsOf(people, taskIds);
 	}
 
 	/** Everyone signed off on any of these tasks. */
 	@Transactional(readOnly = true)
-	public java.util.Set<PersonId> peopleSignedOff(java.util.Collection<String> taskIds) {
+	public Set<PersonId> peopleSignedOff(Collection<String> taskIds) {
 		return evidence.peopleSignedOff(taskIds);
 	}
 
@@ -212,14 +220,14 @@ public class Checklists {
 	public List<TaskInfo> allTasks() {
 		// a stable sort: the store's order (by position) holds within a team's course
 		return describe(criteria.allTasks()).stream()
-			.sorted(java.util.Comparator.comparing((TaskInfo t) -> t.teamName().toLowerCase(java.util.Locale.ROOT))
-				.thenComparing(t -> t.courseTitle().toLowerCase(java.util.Locale.ROOT)))
+			.sorted(Comparator.comparing((TaskInfo t) -> t.teamName().toLowerCase(Locale.ROOT))
+				.thenComparing(t -> t.courseTitle().toLowerCase(Locale.ROOT)))
 			.toList();
 	}
 
 	/** One task by id, if it exists. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<TaskInfo> taskInfo(String taskId) {
+	public Optional<TaskInfo> taskInfo(String taskId) {
 		return criteria.task(taskId).flatMap(task -> describe(List.of(task)).stream().findFirst());
 	}
 
@@ -227,7 +235,7 @@ public class Checklists {
 	@Transactional(readOnly = true)
 	public List<PersonId> signersFor(String taskId, PersonId learner) {
 		ChecklistTask task = criteria.task(taskId).orElseThrow(() -> new NotFoundException("Task"));
-		java.util.Set<PersonId> signers = new java.util.LinkedHashSet<>(organization.managersOf(learner));
+		Set<PersonId> signers = new LinkedHashSet<>(organization.managersOf(learner));
 		criteria.experts(task.teamId(), task.courseId())
 			.stream()
 			.filter(expert -> organization.contactOf(expert).isPresent())
@@ -238,9 +246,9 @@ public class Checklists {
 
 	/** Tasks with their team's name and course's title, in the tasks' order; tasks of a deleted team are left out. */
 	private List<TaskInfo> describe(List<ChecklistTask> tasks) {
-		java.util.Map<TeamId, String> teams = new java.util.HashMap<>();
+		Map<TeamId, String> teams = new HashMap<>();
 		organization.allTeams().forEach(team -> teams.put(team.id(), team.name()));
-		java.util.Map<CourseId, String> titles = authoring
+		Map<CourseId, String> titles = authoring
 			.titles(tasks.stream().map(ChecklistTask::courseId).distinct().toList());
 		return tasks.stream()
 			.filter(task -> teams.containsKey(task.teamId()) && titles.containsKey(task.courseId()))

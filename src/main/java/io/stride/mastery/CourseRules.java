@@ -2,6 +2,7 @@ package io.stride.mastery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class CourseRules {
 	/** The criteria of this team, or of the nearest team above it that has some. */
 	Optional<LocalCriteria> nearest(TeamId team) {
 		TeamId current = team;
-		java.util.Set<TeamId> seen = new java.util.HashSet<>();
+		Set<TeamId> seen = new HashSet<>();
 		while (current != null && seen.add(current)) {
 			LocalCriteria criteria = byTeam.get(current);
 			if (criteria != null) {

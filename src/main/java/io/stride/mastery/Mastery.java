@@ -3,7 +3,10 @@ package io.stride.mastery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +94,7 @@ public class Mastery {
 		List<PersonId> members = organization.membersOfTeamTree(teamId).stream().map(Person::id).toList();
 		Map<CourseId, Integer> scored = evidence.scoredCourses(members);
 		Map<CourseId, Integer> mastered = evidence.masteredCounts(members);
-		Set<CourseId> courses = new java.util.LinkedHashSet<>(scored.keySet());
+		Set<CourseId> courses = new LinkedHashSet<>(scored.keySet());
 		criteria.forTeams(organization.withAncestors(Set.of(teamId))).forEach(row -> courses.add(row.courseId()));
 		Map<CourseId, String> titles = authoring.titles(List.copyOf(courses));
 		List<TeamCourse> result = new ArrayList<>();
@@ -146,7 +149,7 @@ public class Mastery {
 	/** The courses the person has mastered, for showing beside their other learning. */
 	@Transactional(readOnly = true)
 	public Set<CourseId> masteredCourses(PersonId personId) {
-		Set<CourseId> mastered = new java.util.HashSet<>();
+		Set<CourseId> mastered = new HashSet<>();
 		for (CourseId course : evidence.coursesOf(personId)) {
 			if (evidence.masteredAt(personId, course).isPresent()) {
 				mastered.add(course);
@@ -317,13 +320,13 @@ public class Mastery {
 
 	/** When each of these people mastered each of these courses (only those who did), for capability evidence. */
 	@Transactional(readOnly = true)
-	public List<MasteryRecord> masteryRecords(java.util.Collection<PersonId> people, java.util.Collection<CourseId> courses) {
+	public List<MasteryRecord> masteryRecords(Collection<PersonId> people, Collection<CourseId> courses) {
 		return evidence.masteries(people, courses);
 	}
 
 	/** Everyone who has mastered any of these courses. */
 	@Transactional(readOnly = true)
-	public Set<PersonId> peopleWhoMastered(java.util.Collection<CourseId> courses) {
+	public Set<PersonId> peopleWhoMastered(Collection<CourseId> courses) {
 		return evidence.peopleWhoMastered(courses);
 	}
 }

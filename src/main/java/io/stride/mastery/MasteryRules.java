@@ -2,6 +2,7 @@ package io.stride.mastery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public class MasteryRules {
 		organization.managedTeam(viewer, teamId);
 		authoring.published(courseId);
 		int floor = criteria.organizationDefault().passMark();
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
 		Integer passMark = change.passMark();
 		if (passMark != null && passMark < floor) {
 			errors.put("passMark", "The pass mark can't be lower than the organization's default of " + floor + "%.");

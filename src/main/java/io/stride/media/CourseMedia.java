@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,9 +46,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -73,7 +78,7 @@ public class CourseMedia implements LessonFiles {
 
 	private final Organization organization;
 
-	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+	private final TransactionTemplate ownTransaction;
 
 	private final long maxImageBytes;
 
@@ -87,7 +92,7 @@ public class CourseMedia implements LessonFiles {
 	private final String captionsLanguage;
 
 	CourseMedia(Authoring authoring, MediaItems items, MediaStores stores, ApplicationEventPublisher events, Clock clock,
-			Organization organization, org.springframework.transaction.PlatformTransactionManager transactions,
+			Organization organization, PlatformTransactionManager transactions,
 			@Value("${stride.media.max-image-bytes:10MB}") DataSize maxImageBytes,
 			@Value("${stride.media.max-video-bytes:200MB}") DataSize maxVideoBytes,
 			@Value("${stride.media.max-image-width:1600}") int maxWidth,
@@ -99,9 +104,9 @@ public class CourseMedia implements LessonFiles {
 		this.events = events;
 		this.clock = clock;
 		this.organization = organization;
-		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(
-				org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+				TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.maxImageBytes = maxImageBytes.toBytes();
 		this.maxVideoBytes = maxVideoBytes.toBytes();
 		this.maxWidth = maxWidth;
@@ -301,7 +306,7 @@ public class CourseMedia implements LessonFiles {
 		try {
 			uri = address == null ? null : new URI(address);
 		}
-		catch (java.net.URISyntaxException malformed) {
+		catch (URISyntaxException malformed) {
 			// reported below
 		}
 		if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
@@ -488,7 +493,7 @@ public class CourseMedia implements LessonFiles {
 		authoring.publishedVersion(published.courseId(), published.version()).ifPresent(course -> {
 			Set<String> ids = new LinkedHashSet<>();
 			course.lessons().forEach(lesson -> ids.addAll(mediaIn(lesson.markdown())));
-			List<Viewer> people = new java.util.ArrayList<>();
+			List<Viewer> people = new ArrayList<>();
 			people.add(organization.viewerOf(course.authorId()));
 			if (published.publishedBy() != null && !published.publishedBy().equals(course.authorId())) {
 				people.add(organization.viewerOf(published.publishedBy()));

@@ -1,6 +1,7 @@
 package io.stride.media;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
@@ -36,7 +37,7 @@ public record MediaItem(String id, CourseId courseId, MediaKind kind, String con
 			return null;
 		}
 		String tag = captionsLanguage == null ? "en" : captionsLanguage;
-		String name = java.util.Locale.forLanguageTag(tag).getDisplayName(java.util.Locale.ENGLISH);
+		String name = Locale.forLanguageTag(tag).getDisplayName(Locale.ENGLISH);
 		return name.isBlank() ? tag : name;
 	}
 
@@ -44,7 +45,7 @@ public record MediaItem(String id, CourseId courseId, MediaKind kind, String con
 	static String inWords(long bytes) {
 		if (bytes >= 1024 * 1024) {
 			double mb = bytes / (1024.0 * 1024.0);
-			return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.1f", mb)) + " MB";
+			return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
 		}
 		return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
 	}

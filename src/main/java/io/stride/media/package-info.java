@@ -3,5 +3,7 @@
  * captions, and links to videos elsewhere, kept per course in the database or a folder ({@link io.stride.media.internal.MediaStore})
  * and served to whoever may read the course. Lessons keep plain Markdown; {@code io.stride.shared.Markdown} shows it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Media")
+@ApplicationModule(displayName = "Media", allowedDependencies = { "authoring", "identity", "shared", "standards" })
 package io.stride.media;
+
+import org.springframework.modulith.ApplicationModule;

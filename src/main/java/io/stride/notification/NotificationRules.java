@@ -2,12 +2,50 @@ package io.stride.notification;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import io.stride.analytics.CourseLifecycleProposed;
+import io.stride.badges.BadgeEarned;
+import io.stride.badges.BadgeRevoked;
+import io.stride.capability.CapabilityEvidenceExpiring;
+import io.stride.capability.SignOffRequested;
+import io.stride.cycles.CheckInReminderDue;
+import io.stride.cycles.DiscussionInvited;
+import io.stride.cycles.GoalCommented;
+import io.stride.cycles.GoalValidationAnswered;
+import io.stride.cycles.GoalValidationRequested;
+import io.stride.cycles.HelpOffered;
+import io.stride.cycles.KudosGiven;
 import io.stride.delivery.RecertificationRequested;
 import io.stride.feedback.ImprovementRequestResolved;
 import io.stride.feedback.ImprovementRequested;
 import io.stride.identity.PersonId;
+import io.stride.integration.LrsForwardingFailing;
+import io.stride.integration.WebhookFailing;
+import io.stride.integration.WebhookPaused;
 import io.stride.review.Reviews;
+import io.stride.rhythm.BudgetApprovalRequested;
+import io.stride.rhythm.BudgetSpendDecided;
+import io.stride.rhythm.CommissionCancelled;
+import io.stride.rhythm.CommissionCreated;
+import io.stride.rhythm.CommissionFunded;
+import io.stride.rhythm.CommissionId;
+import io.stride.rhythm.CommissionPublished;
+import io.stride.rhythm.InterventionKind;
+import io.stride.rhythm.InterventionRecorded;
+import io.stride.rhythm.LearningNeedAnswered;
+import io.stride.rhythm.PreReadReady;
+import io.stride.rhythm.RitualTimes;
+import io.stride.tracks.EnrolmentDecided;
+import io.stride.tracks.EnrolmentRequested;
+import io.stride.tracks.EnrolmentStepsReleased;
+import io.stride.tracks.StepDeclined;
+import io.stride.tracks.StepReleaseNotice;
+import io.stride.tracks.TrackProgress;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +60,9 @@ class NotificationRules {
 
 	private final Notifications notifications;
 
-	private final io.stride.tracks.TrackProgress trackProgress;
+	private final TrackProgress trackProgress;
 
-	NotificationRules(Notifications notifications, io.stride.tracks.TrackProgress trackProgress) {
+	NotificationRules(Notifications notifications, TrackProgress trackProgress) {
 		this.notifications = notifications;
 		this.trackProgress = trackProgress;
 	}
@@ -88,7 +126,7 @@ class NotificationRules {
 	@ApplicationModuleListener
 	void on(ImprovementRequested event) {
 		notifications.notify(event.authorId(), "A learner found \"" + event.lessonTitle() + "\" "
-				+ event.kind().label().toLowerCase(java.util.Locale.ROOT) + ": " + event.courseTitle(), event.comment(),
+				+ event.kind().label().toLowerCase(Locale.ROOT) + ": " + event.courseTitle(), event.comment(),
 				"/courses/" + event.courseId().value() + "/improvement-requests");
 	}
 
@@ -99,7 +137,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.capability.CapabilityEvidenceExpiring event) {
+	void on(CapabilityEvidenceExpiring event) {
 		String when = event.daysAhead() <= 1 ? "tomorrow" : "in " + event.daysAhead() + " days";
 		String link = "/people/" + event.personId().value() + "/capabilities";
 		String renewal = event.renewal() == null || event.renewal().isEmpty() ? ""
@@ -114,14 +152,14 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.cycles.KudosGiven event) {
+	void on(KudosGiven event) {
 		notifications.notify(event.to(), event.fromName() + " thanked you"
 				+ (event.courseTitle() == null ? "" : " for “" + event.courseTitle() + "”"), event.message(),
 				"/people/" + event.to().value() + "/kudos");
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.capability.SignOffRequested event) {
+	void on(SignOffRequested event) {
 		for (PersonId signer : event.signers()) {
 			notifications.notify(signer, "Sign-off asked: " + event.personName() + ", “" + event.taskTitle() + "”",
 					event.requestedBy() + " asks you to watch " + event.personName() + " do “" + event.taskTitle()
@@ -130,7 +168,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.cycles.DiscussionInvited event) {
+	void on(DiscussionInvited event) {
 		for (PersonId person : event.invitees()) {
 			notifications.notify(person, event.ownerName() + " invites you to discuss their learning contract",
 					"“" + event.cycleTitle() + "”: read the goals and comment on them."
@@ -140,7 +178,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.cycles.GoalCommented event) {
+	void on(GoalCommented event) {
 		String what = event.goalWhat() == null ? "a goal" : "“" + event.goalWhat() + "”";
 		for (PersonId person : event.recipients()) {
 			notifications.notify(person, event.authorName() + (event.reply() ? " replied on " : " commented on ") + what,
@@ -149,7 +187,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.cycles.CheckInReminderDue event) {
+	void on(CheckInReminderDue event) {
 		notifications.notify(event.person(), "How is “" + event.title() + "” going?",
 				"A short check-in keeps your learning cycle on track: a note and progress per goal takes a minute. "
 						+ "The cycle ends on " + event.endsOn() + ".",
@@ -157,7 +195,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.cycles.GoalValidationRequested event) {
+	void on(GoalValidationRequested event) {
 		String subject = (event.reminder() ? "Reminder: " : "") + event.requesterName() + " asks you to validate “"
 				+ event.goalWhat() + "”";
 		String body = (event.message() == null ? "" : event.message() + " ")
@@ -166,7 +204,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.cycles.GoalValidationAnswered event) {
+	void on(GoalValidationAnswered event) {
 		String verdict = switch (event.answer()) {
 			case VALIDATED -> " validated “";
 			case NOT_YET -> " says “not yet” on “";
@@ -179,35 +217,35 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.cycles.HelpOffered event) {
+	void on(HelpOffered event) {
 		notifications.notify(event.owner(), event.helperName() + " offers to help with “" + event.goalWhat() + "”",
 				event.message(), "/goals/" + event.goalId().value() + "/help");
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.badges.BadgeEarned event) {
+	void on(BadgeEarned event) {
 		notifications.notify(event.person(), "You earned the badge “" + event.badgeName() + "”",
 				"Stride issued it as a signed credential: share its public page or download it from My badges.",
 				event.link());
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.badges.BadgeRevoked event) {
+	void on(BadgeRevoked event) {
 		notifications.notify(event.person(), "Your badge “" + event.badgeName() + "” was revoked", event.reason(),
 				"/badges");
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.InterventionRecorded event) {
+	void on(InterventionRecorded event) {
 		// the owner and the person it names hear of it (once when they are the same person)
-		java.util.Set<io.stride.identity.PersonId> addressed = new java.util.LinkedHashSet<>();
+		Set<PersonId> addressed = new LinkedHashSet<>();
 		addressed.add(event.owner());
 		if (event.person() != null) {
 			addressed.add(event.person());
 		}
-		String subject = event.kind() == io.stride.rhythm.InterventionKind.PROPOSE_CYCLE_GOAL
+		String subject = event.kind() == InterventionKind.PROPOSE_CYCLE_GOAL
 				? "A learning goal was proposed in a team ritual" : "A team ritual addressed an intervention to you";
-		for (io.stride.identity.PersonId person : addressed) {
+		for (PersonId person : addressed) {
 			notifications.notify(person, subject, event.summary(), "/interventions");
 		}
 	}
@@ -217,16 +255,16 @@ class NotificationRules {
 	 * publishes the proposal instead, so that analytics does not depend on notification (which hears rhythm, which reads
 	 * analytics' outcome indicators).
 	 */
-	@org.springframework.context.event.EventListener
-	void on(io.stride.analytics.CourseLifecycleProposed event) {
+	@EventListener
+	void on(CourseLifecycleProposed event) {
 		notifications.notify(event.author(), event.subject(), event.body(), "/lifecycle/proposals");
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.PreReadReady event) {
+	void on(PreReadReady event) {
 		// in the ritual's time zone, as its team meets
 		String subject = "Pre-read for " + event.ritualName() + " on "
-				+ io.stride.rhythm.RitualTimes.formatter(io.stride.rhythm.RitualTimes.zone(event.timeZone()))
+				+ RitualTimes.formatter(RitualTimes.zone(event.timeZone()))
 					.format(event.startsAt());
 		for (PersonId manager : notifications.managersOfTeam(event.team())) {
 			notifications.notify(manager, subject, event.markdown(), event.path());
@@ -234,7 +272,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.CommissionCreated event) {
+	void on(CommissionCreated event) {
 		// one that goes over the budget waits for L&D: its author hears of it once it is funded
 		if (event.author().equals(event.commissionedBy()) || event.waitingForFunding()) {
 			return;
@@ -243,13 +281,13 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.CommissionFunded event) {
+	void on(CommissionFunded event) {
 		if (!event.author().equals(event.commissionedBy())) {
 			commissioned(event.author(), event.problem(), event.commission());
 		}
 	}
 
-	private void commissioned(PersonId author, String problem, io.stride.rhythm.CommissionId commission) {
+	private void commissioned(PersonId author, String problem, CommissionId commission) {
 		notifications.notify(author, "A module is commissioned from you",
 				"The problem it solves: " + problem + " Open it to see the audience and due date, then "
 						+ "“Draft from this commission”.",
@@ -257,7 +295,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.CommissionPublished event) {
+	void on(CommissionPublished event) {
 		long days = (event.took().toHours() + 23) / 24;
 		notifications.notify(event.commissionedBy(), "Your commissioned module is published: “" + event.courseTitle() + "”",
 				"It took " + days + (days == 1 ? " day" : " days") + " from commission to publication. "
@@ -266,7 +304,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.CommissionCancelled event) {
+	void on(CommissionCancelled event) {
 		if (event.author().equals(event.cancelledBy())) {
 			return;
 		}
@@ -276,7 +314,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.LearningNeedAnswered event) {
+	void on(LearningNeedAnswered event) {
 		for (PersonId person : event.recipients()) {
 			notifications.notify(person, "A need you share is answered: “" + event.courseTitle() + "”",
 					"“" + event.what() + "”", "/learning-needs/" + event.need().value());
@@ -284,7 +322,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.BudgetApprovalRequested event) {
+	void on(BudgetApprovalRequested event) {
 		for (PersonId person : event.approvers()) {
 			notifications.notify(person, event.requestedByName() + (event.withoutBudget()
 					? " asks to spend without a learning budget" : " asks to go over a learning budget"),
@@ -296,14 +334,14 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.rhythm.BudgetSpendDecided event) {
+	void on(BudgetSpendDecided event) {
 		notifications.notify(event.requestedBy(), (event.approved() ? "L&D approved going over the budget: "
 				: "L&D declined going over the budget: ") + event.description(), event.note(),
 				"/teams/" + event.team().value() + "/budget");
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.integration.WebhookFailing event) {
+	void on(WebhookFailing event) {
 		String what = "WEBHOOK".equals(event.kind()) ? "A webhook" : "A team's chat connection";
 		for (PersonId admin : event.admins()) {
 			notifications.notify(admin, what + " failed " + event.failures() + " deliveries in a row",
@@ -314,7 +352,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.integration.LrsForwardingFailing event) {
+	void on(LrsForwardingFailing event) {
 		for (PersonId admin : event.admins()) {
 			notifications.notify(admin, "Forwarding to the LRS “" + event.name() + "” failed " + event.failures()
 					+ " times in a row",
@@ -325,7 +363,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.integration.WebhookPaused event) {
+	void on(WebhookPaused event) {
 		String what = "WEBHOOK".equals(event.kind()) ? "A webhook" : "A team's chat connection";
 		for (PersonId admin : event.admins()) {
 			notifications.notify(admin, what + " was paused: its receiver stays down",
@@ -338,7 +376,7 @@ class NotificationRules {
 	// --- development tracks (issue 18): entry requests, decisions, steps opening ---
 
 	@ApplicationModuleListener
-	void on(io.stride.tracks.EnrolmentRequested event) {
+	void on(EnrolmentRequested event) {
 		String who = event.personName().equals(event.requestedByName()) ? event.personName()
 				: event.requestedByName() + " proposes " + event.personName();
 		for (PersonId manager : event.managers()) {
@@ -355,7 +393,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.tracks.EnrolmentDecided event) {
+	void on(EnrolmentDecided event) {
 		notifications.notify(event.person(), (event.approved() ? "You joined “" : "Not now: “") + event.trackTitle() + "”",
 				event.approved() ? "Approved by " + event.decidedByName() + "." + (event.reason() == null ? "" : " " + event.reason())
 						: event.decidedByName() + " declined: " + event.reason() + " You may ask again later.",
@@ -363,7 +401,7 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.tracks.StepDeclined event) {
+	void on(StepDeclined event) {
 		notifications.notify(event.person(), "Not now: “" + event.stepTitle() + "”",
 				event.decidedByName() + " declined this step of “" + event.trackTitle() + "”: " + event.reason()
 						+ " It stays closed until they approve it.",
@@ -371,14 +409,14 @@ class NotificationRules {
 	}
 
 	@ApplicationModuleListener
-	void on(io.stride.tracks.EnrolmentStepsReleased event) {
+	void on(EnrolmentStepsReleased event) {
 		// one notice per person per release run, whatever the number of steps and tracks
-		for (io.stride.tracks.StepReleaseNotice notice : trackProgress.noticesOf(event.run())) {
+		for (StepReleaseNotice notice : trackProgress.noticesOf(event.run())) {
 			var tracks = notice.tracks();
 			String subject = notice.steps() == 1 ? "Open now: “" + tracks.get(0).stepTitles().get(0) + "”"
 					: notice.steps() + " steps are open now";
 			String body = tracks.stream().map(t -> "“" + t.trackTitle() + "”: " + String.join(", ", t.stepTitles()))
-				.collect(java.util.stream.Collectors.joining("; ")) + ".";
+				.collect(Collectors.joining("; ")) + ".";
 			notifications.notify(notice.person(), subject, body,
 					tracks.size() == 1 ? "/tracks/" + tracks.get(0).trackId().value() : "/my/tracks");
 		}

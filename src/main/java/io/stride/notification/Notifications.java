@@ -7,6 +7,7 @@ import java.util.List;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
+import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.Ids;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public class Notifications {
 	}
 
 	/** The team's nearest managers (its own, or those of the nearest team above that has some). */
-	public java.util.List<PersonId> managersOfTeam(io.stride.identity.TeamId team) {
+	public List<PersonId> managersOfTeam(TeamId team) {
 		return organization.managersOfTeam(team);
 	}
 

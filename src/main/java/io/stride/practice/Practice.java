@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.stride.activity.ActivityType;
 import io.stride.activity.LearningAction;
@@ -328,14 +330,14 @@ public class Practice {
 	}
 
 	/** A person's successful review days of a course, newest first (at most the newest asked for). */
-	public record SuccessfulReviews(PersonId personId, CourseId courseId, List<java.time.LocalDate> days) {
+	public record SuccessfulReviews(PersonId personId, CourseId courseId, List<LocalDate> days) {
 	}
 
 	/** For each of these people and courses with successful reviews: the days of the newest {@code newest}. */
 	@Transactional(readOnly = true)
-	public List<SuccessfulReviews> successfulReviewDays(java.util.Collection<PersonId> people,
-			java.util.Collection<CourseId> courses, int newest) {
-		Map<List<String>, SuccessfulReviews> byPair = new java.util.LinkedHashMap<>();
+	public List<SuccessfulReviews> successfulReviewDays(Collection<PersonId> people,
+			Collection<CourseId> courses, int newest) {
+		Map<List<String>, SuccessfulReviews> byPair = new LinkedHashMap<>();
 		for (Cards.ReviewDay row : cards.newestSuccessfulReviewDays(people, courses, newest)) {
 			byPair.computeIfAbsent(List.of(row.personId().value(), row.courseId().value()),
 					k -> new SuccessfulReviews(row.personId(), row.courseId(), new ArrayList<>()))
@@ -350,7 +352,7 @@ public class Practice {
 
 	/** Everyone with a successful review of any of these courses. */
 	@Transactional(readOnly = true)
-	public java.util.Set<PersonId> peopleWithSuccessfulReviews(java.util.Collection<CourseId> courses) {
+	public Set<PersonId> peopleWithSuccessfulReviews(Collection<CourseId> courses) {
 		return cards.peopleWithSuccessfulReviews(courses);
 	}
 }

@@ -1,6 +1,8 @@
 package io.stride.review;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,7 @@ public class OverlapCheck {
 
 	private final SimilarCourses similar;
 
-	private final Map<String, Overlap.Embedded> embedded = java.util.Collections.synchronizedMap(
+	private final Map<String, Overlap.Embedded> embedded = Collections.synchronizedMap(
 			new LinkedHashMap<>(64, 0.75f, true) {
 				@Override
 				protected boolean removeEldestEntry(Map.Entry<String, Overlap.Embedded> eldest) {
@@ -138,7 +140,7 @@ public class OverlapCheck {
 		return counts.entrySet()
 			.stream()
 			.map(e -> new ReusedFrom(e.getKey().value(), titles.getOrDefault(e.getKey(), "another course"), e.getValue()))
-			.sorted(java.util.Comparator.comparingInt(ReusedFrom::parts).reversed())
+			.sorted(Comparator.comparingInt(ReusedFrom::parts).reversed())
 			.toList();
 	}
 

@@ -3,6 +3,7 @@ package io.stride.review;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -274,7 +275,7 @@ public class Reviews {
 			throw new InvalidInputException("personId", "Give this person the reviewer role first.");
 		}
 		List<String> list = topics == null ? List.of()
-				: java.util.Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+				: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
 		if (list.size() > 20 || list.stream().anyMatch(t -> t.length() > 100)) {
 			throw new InvalidInputException("topics", "List at most 20 topics, each up to 100 characters, separated by commas.");
 		}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.stride.authoring.Course;
 import io.stride.authoring.Lesson;
@@ -76,10 +77,10 @@ public final class VersionDiff {
 				paragraphs(l.markdown()).stream().map(p -> new Line(Change.REMOVED, p)).toList())));
 		Map<String, Question> oldQuestions = new HashMap<>();
 		// knowledge checks after lessons are reviewed like quiz questions
-		java.util.stream.Stream.concat(before.quiz().questions().stream(), before.knowledgeChecks().stream())
+		Stream.concat(before.quiz().questions().stream(), before.knowledgeChecks().stream())
 			.forEach(q -> oldQuestions.put(q.id() == null ? q.prompt() : q.id(), q));
 		List<QuestionChange> questions = new ArrayList<>();
-		for (Question q : java.util.stream.Stream.concat(after.quiz().questions().stream(), after.knowledgeChecks().stream()).toList()) {
+		for (Question q : Stream.concat(after.quiz().questions().stream(), after.knowledgeChecks().stream()).toList()) {
 			Question previous = oldQuestions.remove(q.id() == null ? q.prompt() : q.id());
 			if (previous == null) {
 				questions.add(new QuestionChange(q.prompt(), Change.ADDED, null));
@@ -159,7 +160,7 @@ public final class VersionDiff {
 			case NUMERIC:
 				return q.prompt() + " — right: " + q.numeric().describe();
 			case MATCHING: {
-				List<String> pairs = new java.util.ArrayList<>();
+				List<String> pairs = new ArrayList<>();
 				for (int i = 0; i < q.options().size() && i < q.correct().size(); i++) {
 					int match = q.correct().get(i);
 					pairs.add(q.options().get(i) + " → " + (match >= 0 && match < q.matches().size() ? q.matches().get(match) : "?"));

@@ -7,15 +7,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
+import io.stride.cycles.CycleAccess;
 import io.stride.cycles.Goal;
 import io.stride.cycles.GoalId;
 import io.stride.cycles.LearningCycles;
+import io.stride.cycles.TeamCycles;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Team;
@@ -24,6 +31,8 @@ import io.stride.identity.Viewer;
 import io.stride.rhythm.internal.BudgetRows;
 import io.stride.rhythm.internal.BudgetRows.BudgetRow;
 import io.stride.rhythm.internal.BudgetRows.SpendRow;
+import io.stride.rhythm.internal.TeamLocks;
+import io.stride.shared.ConflictException;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
@@ -84,7 +93,7 @@ public class Budgets {
 
 	private final BudgetRows rows;
 
-	private final io.stride.rhythm.internal.TeamLocks locks;
+	private final TeamLocks locks;
 
 	private final DecisionRights rights;
 
@@ -98,7 +107,7 @@ public class Budgets {
 
 	private final String defaultCurrency;
 
-	Budgets(BudgetRows rows, io.stride.rhythm.internal.TeamLocks locks, DecisionRights rights,
+	Budgets(BudgetRows rows, TeamLocks locks, DecisionRights rights,
 			Organization organization, LearningCycles cycles, ApplicationEventPublisher events, Clock clock,
 			@Value("${stride.commissions.currency:EUR}") String defaultCurrency) {
 		this.rows = rows;
@@ -133,7 +142,7 @@ public class Budgets {
 			throw new ForbiddenException("Only L&D and admins give a team its learning budget.");
 		}
 		// the overlap check holds under concurrent requests: a second one waits here for the first to commit
-		locks.lock(team.id().value(), io.stride.rhythm.internal.TeamLocks.Rule.BUDGET_PERIODS);
+		locks.lock(team.id().value(), TeamLocks.Rule.BUDGET_PERIODS);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (startsOn == null) {
 			errors.put("startsOn", "Give the first day of the period.");
@@ -148,7 +157,7 @@ public class Budgets {
 			errors.put("startsOn", "The team already has a budget for part of this period; choose days after it.");
 		}
 		amountError(amount, "amount", errors);
-		String code = currency == null || currency.isBlank() ? defaultCurrency : currency.strip().toUpperCase(java.util.Locale.ROOT);
+		String code = currency == null || currency.isBlank() ? defaultCurrency : currency.strip().toUpperCase(Locale.ROOT);
 		if (!code.matches("[A-Z]{3}")) {
 			errors.put("currency", "Give the currency as its three-letter code, for example EUR.");
 		}
@@ -258,10 +267,10 @@ public class Budgets {
 			// L&D who do not manage the team read no contracts here: they name the goal through the API
 			return choices;
 		}
-		List<io.stride.cycles.TeamCycles.Member> members = cycles.team(viewer, team.id()).members();
+		List<TeamCycles.Member> members = cycles.team(viewer, team.id()).members();
 		int read = 0;
 		for (var member : members) {
-			if (member.active() == null || member.active().access() == io.stride.cycles.CycleAccess.EXISTENCE) {
+			if (member.active() == null || member.active().access() == CycleAccess.EXISTENCE) {
 				continue;
 			}
 			if (++read > MAX_CONTRACTS_OFFERED) {
@@ -299,14 +308,14 @@ public class Budgets {
 
 	/** The spend of a commission's cost, if it was charged to a budget. */
 	@Transactional(readOnly = true)
-	java.util.Optional<Spend> spendOfCommission(CommissionId commission) {
+	Optional<Spend> spendOfCommission(CommissionId commission) {
 		return rows.spendOfCommission(commission.value()).map(Budgets::spend);
 	}
 
 	/** The latest spend of each of these commissions; commissions never charged are absent. */
 	@Transactional(readOnly = true)
-	Map<CommissionId, Spend> funding(java.util.Collection<CommissionId> commissions) {
-		Map<CommissionId, Spend> found = new java.util.HashMap<>();
+	Map<CommissionId, Spend> funding(Collection<CommissionId> commissions) {
+		Map<CommissionId, Spend> found = new HashMap<>();
 		rows.spendsOfCommissions(commissions.stream().map(CommissionId::value).toList())
 			.forEach(s -> found.put(new CommissionId(s.commissionId()), spend(s)));
 		return found;
@@ -314,7 +323,7 @@ public class Budgets {
 
 	/** The budget period of the team that holds today (UTC), if any. */
 	@Transactional(readOnly = true)
-	java.util.Optional<BudgetRow> current(TeamId team) {
+	Optional<BudgetRow> current(TeamId team) {
 		return rows.covering(team.value(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
 	}
 
@@ -366,7 +375,7 @@ public class Budgets {
 	public String whoDecides() {
 		List<PersonId> people = rights.learningTeamPeople();
 		Map<PersonId, Organization.Credit> names = organization.credits(people.subList(0, Math.min(3, people.size())));
-		List<String> named = people.stream().limit(3).map(names::get).filter(java.util.Objects::nonNull)
+		List<String> named = people.stream().limit(3).map(names::get).filter(Objects::nonNull)
 			.map(Organization.Credit::name).toList();
 		return named.isEmpty() ? "L&D" : "L&D (" + String.join(", ", named) + (people.size() > 3 ? " and others" : "") + ")";
 	}
@@ -440,8 +449,8 @@ public class Budgets {
 		}
 		if (!rows.decide(found.id(), verdict.name(), viewer.id().value(), clock.instant(),
 				text == null || text.isEmpty() ? null : text)) {
-			throw new io.stride.shared.ConflictException("This spend was decided already (" + found.status()
-				.toLowerCase(java.util.Locale.ROOT) + ").");
+			throw new ConflictException("This spend was decided already (" + found.status()
+				.toLowerCase(Locale.ROOT) + ").");
 		}
 		Spend decided = rows.spend(found.id()).map(Budgets::spend).orElseThrow();
 		events.publishEvent(new BudgetSpendDecided(decided.id(), decided.teamId(), decided.requestedBy(),

@@ -2,6 +2,7 @@ package io.stride.rhythm;
 
 import io.stride.authoring.CoursesCreatedFromDraft;
 import io.stride.authoring.CoursePublished;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class CommissionListeners {
 	}
 
 	/** In the decision's own transaction: a declined spend and its commission's cancelling commit together. */
-	@org.springframework.context.event.EventListener
+	@EventListener
 	void on(BudgetSpendDecided event) {
 		if (event.commission() == null) {
 			return;

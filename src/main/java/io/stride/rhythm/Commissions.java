@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.stride.authoring.Authoring;
@@ -21,6 +25,7 @@ import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
+import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.internal.CommissionRows;
@@ -94,12 +99,12 @@ public class Commissions {
 
 	/** The teams the viewer may commission for, by name: their managed tree, or every team for L&D. */
 	@Transactional(readOnly = true)
-	public List<io.stride.identity.Team> teamsToActOn(Viewer viewer) {
+	public List<Team> teamsToActOn(Viewer viewer) {
 		Set<TeamId> teams = rights.teams(viewer);
 		return organization.allTeams()
 			.stream()
 			.filter(t -> teams.contains(t.id()))
-			.sorted(java.util.Comparator.comparing(io.stride.identity.Team::name, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
@@ -266,7 +271,7 @@ public class Commissions {
 
 	/** The open commissions of these teams, due first (at most {@code limit}); the caller decides who may see them. */
 	@Transactional(readOnly = true)
-	public List<Commission> openOfTeams(java.util.Collection<TeamId> teams, int limit) {
+	public List<Commission> openOfTeams(Collection<TeamId> teams, int limit) {
 		return views(rows.openOfTeams(teams.stream().map(TeamId::value).toList(), limit));
 	}
 
@@ -286,14 +291,14 @@ public class Commissions {
 
 	/** {@link PublicationTimes} of these teams; the caller decides who may see them. */
 	@Transactional(readOnly = true)
-	public PublicationTimes publicationTimes(java.util.Collection<TeamId> teams) {
+	public PublicationTimes publicationTimes(Collection<TeamId> teams) {
 		List<Commission> recent = views(rows.publishedOfTeams(teams.stream().map(TeamId::value).toList(), MEDIAN_OVER));
 		return new PublicationTimes(recent, medianDays(recent));
 	}
 
 	/** The median of the commissions' whole days to publication (the lower middle one of an even count). */
 	static Long medianDays(List<Commission> published) {
-		List<Long> days = published.stream().map(Commission::tookDays).filter(java.util.Objects::nonNull).sorted().toList();
+		List<Long> days = published.stream().map(Commission::tookDays).filter(Objects::nonNull).sorted().toList();
 		return days.isEmpty() ? null : days.get((days.size() - 1) / 2);
 	}
 
@@ -399,7 +404,7 @@ public class Commissions {
 			throw new ForbiddenException("Only the commission's author links the course that answers it.");
 		}
 		if (!"OPEN".equals(row.status())) {
-			throw new ConflictException("This commission is " + row.status().toLowerCase(java.util.Locale.ROOT) + " already.");
+			throw new ConflictException("This commission is " + row.status().toLowerCase(Locale.ROOT) + " already.");
 		}
 		Course course = authorsCourse(row, courseId);
 		if (course == null) {
@@ -421,7 +426,7 @@ public class Commissions {
 			throw new ForbiddenException("Only who commissioned it, a manager of its team or L&D cancels a commission.");
 		}
 		if (!rows.cancelled(row.id(), clock.instant())) {
-			throw new ConflictException("This commission is " + row.status().toLowerCase(java.util.Locale.ROOT) + " already.");
+			throw new ConflictException("This commission is " + row.status().toLowerCase(Locale.ROOT) + " already.");
 		}
 		CommissionId commission = new CommissionId(row.id());
 		budgets.release(commission);

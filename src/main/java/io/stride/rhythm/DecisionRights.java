@@ -1,9 +1,14 @@
 package io.stride.rhythm;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.stride.capability.LearningTeam;
 import io.stride.identity.Organization;
+import io.stride.identity.PersonId;
+import io.stride.identity.Role;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
@@ -32,15 +37,15 @@ class DecisionRights {
 	}
 
 	/** The people who count as L&D (admins, and reviewers on the L&D team), for asking their approval. */
-	java.util.List<io.stride.identity.PersonId> learningTeamPeople() {
-		java.util.Set<io.stride.identity.PersonId> found = new java.util.LinkedHashSet<>();
-		for (io.stride.identity.Role role : io.stride.identity.Role.values()) {
+	List<PersonId> learningTeamPeople() {
+		Set<PersonId> found = new LinkedHashSet<>();
+		for (Role role : Role.values()) {
 			organization.withRole(role)
 				.stream()
 				.filter(p -> p.active() && learningTeam.includes(Viewer.of(p)))
 				.forEach(p -> found.add(p.id()));
 		}
-		return java.util.List.copyOf(found);
+		return List.copyOf(found);
 	}
 
 	boolean mayAct(Viewer viewer, TeamId team) {
@@ -62,7 +67,7 @@ class DecisionRights {
 	/** The teams the viewer may act on: all for L&D, the managed tree for managers, none for others. */
 	Set<TeamId> teams(Viewer viewer) {
 		if (isLearningTeam(viewer)) {
-			Set<TeamId> all = new java.util.HashSet<>();
+			Set<TeamId> all = new HashSet<>();
 			organization.allTeams().forEach(t -> all.add(t.id()));
 			return all;
 		}

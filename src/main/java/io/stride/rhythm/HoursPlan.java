@@ -1,6 +1,7 @@
 package io.stride.rhythm;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 import io.stride.identity.PersonId;
@@ -98,7 +99,7 @@ public record HoursPlan(Team team, LearningPeriod period, List<LearningPeriod> p
 		}
 
 		public static BigDecimal of(int minutes) {
-			return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, java.math.RoundingMode.HALF_UP);
+			return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
 		}
 	}
 }

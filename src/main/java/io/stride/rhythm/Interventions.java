@@ -1,17 +1,21 @@
 package io.stride.rhythm;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +34,7 @@ import io.stride.capability.Coverage;
 import io.stride.capability.PersonRef;
 import io.stride.delivery.Delivery;
 import io.stride.identity.Organization;
+import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
@@ -252,7 +257,7 @@ public class Interventions {
 		takeBackHours(viewer, current, rows.hoursPeriod(current.id().value()));
 	}
 
-	private void takeBackHours(Viewer viewer, Intervention current, java.util.Optional<String> hoursPeriod) {
+	private void takeBackHours(Viewer viewer, Intervention current, Optional<String> hoursPeriod) {
 		if (current.kind() != InterventionKind.ALLOCATE_HOURS || current.hours() == null) {
 			return;
 		}
@@ -343,7 +348,7 @@ public class Interventions {
 		if (!viewer.is(current.ownerId()) && !access.mayAct(viewer, current.teamId())) {
 			throw new NotFoundException("Intervention");
 		}
-		String wanted = status == null ? "" : status.strip().toUpperCase(java.util.Locale.ROOT);
+		String wanted = status == null ? "" : status.strip().toUpperCase(Locale.ROOT);
 		if (!wanted.equals("DONE") && !wanted.equals("DROPPED")) {
 			throw new InvalidInputException("status", "Mark it DONE or DROPPED.");
 		}
@@ -354,7 +359,7 @@ public class Interventions {
 		}
 		if (!rows.close(id.value(), revision, wanted, null, clock.instant())) {
 			throw new ConflictException(current.open() ? CONFLICT_MESSAGE
-					: "This intervention is " + current.status().toLowerCase(java.util.Locale.ROOT) + " already.",
+					: "This intervention is " + current.status().toLowerCase(Locale.ROOT) + " already.",
 					Map.of("revision", current.revision(), "status", current.status()));
 		}
 		events.publishEvent(closed(current, wanted, viewer.id()));
@@ -458,10 +463,10 @@ public class Interventions {
 		}
 		else {
 			try {
-				kind = InterventionKind.valueOf(d.kind().strip().toUpperCase(java.util.Locale.ROOT));
+				kind = InterventionKind.valueOf(d.kind().strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException e) {
-				errors.put("kind", "Choose one of " + java.util.Arrays.toString(InterventionKind.values()) + ".");
+				errors.put("kind", "Choose one of " + Arrays.toString(InterventionKind.values()) + ".");
 			}
 		}
 		Capability capability = access.activeCapability(viewer, d.capabilityId(), "capabilityId", errors);
@@ -612,7 +617,7 @@ public class Interventions {
 				errors.put("hours", "Give hours to one decimal, e.g. 2.5.");
 				return null;
 			}
-			return hours.setScale(1, java.math.RoundingMode.UNNECESSARY);
+			return hours.setScale(1, RoundingMode.UNNECESSARY);
 		}
 		catch (NumberFormatException | ArithmeticException e) {
 			errors.put("hours", "Give the hours as a number, e.g. 4 or 2.5.");
@@ -676,7 +681,7 @@ public class Interventions {
 			}
 			int level = neededLevel(outlook, capability);
 			List<PersonRef> people = new ArrayList<>(inTeam(outlook, capability));
-			Set<PersonId> named = new java.util.HashSet<>();
+			Set<PersonId> named = new HashSet<>();
 			people.forEach(p -> named.add(p.id()));
 			List<PersonId> elsewhere = validators.holdersAtLeast(capability, level, Math.max(0, limit) * 2 + members.size())
 				.stream()
@@ -717,7 +722,7 @@ public class Interventions {
 			return null;
 		}
 		String who = members.containsKey(partner) ? members.get(partner)
-				: organization.contactOf(partner).map(io.stride.identity.Person::name).orElse("They");
+				: organization.contactOf(partner).map(Person::name).orElse("They");
 		String levelName = capability.levelName(level);
 		List<String> holders = new ArrayList<>(team.stream().map(PersonRef::name).toList());
 		if (holders.size() < PARTNERS_NAMED) {

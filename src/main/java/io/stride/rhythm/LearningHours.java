@@ -35,6 +35,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.internal.HoursRows;
 import io.stride.rhythm.internal.HoursRows.PeriodRow;
+import io.stride.rhythm.internal.TeamLocks;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.Ids;
@@ -91,11 +92,11 @@ public class LearningHours {
 
 	private final Clock clock;
 
-	private final io.stride.rhythm.internal.TeamLocks locks;
+	private final TeamLocks locks;
 
 	LearningHours(HoursRows rows, Organization organization, LearningTeam learningTeam, Delivery delivery,
 			CycleFacts cycles, CourseEstimates estimates, LearningTime learningTime, ApplicationEventPublisher events,
-			Clock clock, io.stride.rhythm.internal.TeamLocks locks) {
+			Clock clock, TeamLocks locks) {
 		this.locks = locks;
 		this.events = events;
 		this.rows = rows;
@@ -135,7 +136,7 @@ public class LearningHours {
 	public LearningPeriod createPeriod(Viewer viewer, TeamId teamId, PeriodDraft draft) {
 		team(viewer, teamId);
 		// the overlap check holds under concurrent requests: a second one waits here for the first to commit
-		locks.lock(teamId.value(), io.stride.rhythm.internal.TeamLocks.Rule.LEARNING_PERIODS);
+		locks.lock(teamId.value(), TeamLocks.Rule.LEARNING_PERIODS);
 		Checked checked = check(teamId, draft, null, "The period was not added.");
 		String id = Ids.newId();
 		rows.insertPeriod(new PeriodRow(id, teamId.value(), checked.name(), checked.startsOn(), checked.endsOn(), 1),
@@ -154,7 +155,7 @@ public class LearningHours {
 		if (revision == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. " + row.revision() + ".");
 		}
-		locks.lock(teamId.value(), io.stride.rhythm.internal.TeamLocks.Rule.LEARNING_PERIODS);
+		locks.lock(teamId.value(), TeamLocks.Rule.LEARNING_PERIODS);
 		Checked checked = check(teamId, draft, row.id(), "The period was not saved.");
 		BigDecimal most = rows.mostHours(row.id());
 		BigDecimal max = BigDecimal.valueOf((long) LearningPeriod.workingDays(checked.startsOn(), checked.endsOn())

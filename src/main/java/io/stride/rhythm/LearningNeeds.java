@@ -2,6 +2,7 @@ package io.stride.rhythm;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -112,7 +113,7 @@ public class LearningNeeds {
 
 	/** The open needs filed for these teams, most voices first (at most {@code limit}). */
 	@Transactional(readOnly = true)
-	public List<LearningNeed> openOfTeams(Viewer viewer, java.util.Collection<TeamId> teams, int limit) {
+	public List<LearningNeed> openOfTeams(Viewer viewer, Collection<TeamId> teams, int limit) {
 		return views(viewer, rows.openOfTeams(teams.stream().map(TeamId::value).toList(), limit), false);
 	}
 

@@ -3,6 +3,7 @@ package io.stride.rhythm;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,7 @@ import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.internal.HomeRows;
+import io.stride.rhythm.internal.HoursRows;
 import io.stride.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,13 +91,13 @@ public class ManagerHome {
 
 	private final LearningNeeds learningNeeds;
 
-	private final io.stride.rhythm.internal.HoursRows hoursRows;
+	private final HoursRows hoursRows;
 
 	private final LearningTeam learningTeam;
 
 	ManagerHome(Organization organization, Coverage coverage, CapabilityLevels capabilities, Delivery delivery,
 			NeedsAttention needsAttention, Outcomes outcomes, RitualSchedule schedule, HomeRows rows, Clock clock,
-			LearningHours learningHours, io.stride.rhythm.internal.HoursRows hoursRows, Commissions commissions,
+			LearningHours learningHours, HoursRows hoursRows, Commissions commissions,
 			LearningNeeds learningNeeds, LearningTeam learningTeam) {
 		this.learningTeam = learningTeam;
 		this.commissions = commissions;
@@ -288,7 +290,7 @@ public class ManagerHome {
 	 * {@link #LIMIT} teams), each linking to its planning page.
 	 */
 	public List<PlannedHours> plannedHours(Viewer viewer, Set<TeamId> tree) {
-		LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		Map<TeamId, String> names = new HashMap<>();
 		organization.allTeams().forEach(t -> names.put(t.id(), t.name()));
 		List<PlannedHours> result = new ArrayList<>();

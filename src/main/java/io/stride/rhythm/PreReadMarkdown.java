@@ -27,7 +27,7 @@ public final class PreReadMarkdown {
 
 	/** The pre-read with its times in {@code zone} (the ritual's). */
 	public static String of(PreRead p, ZoneId zone) {
-		java.time.format.DateTimeFormatter at = RitualTimes.formatter(zone);
+		DateTimeFormatter at = RitualTimes.formatter(zone);
 		StringBuilder md = new StringBuilder();
 		md.append("# Pre-read: ").append(text(p.ritualName())).append(", ").append(at.format(p.startsAt())).append("\n\n");
 		md.append(text(p.teamName())).append(" · ").append(p.kind().label()).append(" · since ")

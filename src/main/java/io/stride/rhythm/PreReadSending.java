@@ -3,6 +3,7 @@ package io.stride.rhythm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public class PreReadSending {
 		}
 		PreRead preRead = transactions.execute(status -> preReads.build(organization.viewerOf(managers.get(0)), session,
 				false));
-		java.time.ZoneId zone = schedule.zoneOf(o.ritual());
+		ZoneId zone = schedule.zoneOf(o.ritual());
 		String markdown = PreReadMarkdown.of(preRead, zone);
 		Boolean marked = transactions.execute(status -> {
 			if (!rows.markSent(session.id(), clock.instant())) {

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,7 +153,7 @@ public class PreReads {
 		// the outlook: coverage without the people closest to qualifying (not shown here, and it reads every member's
 		// evidence), with the holdings expiring up to the next session and a month (as far as the forecast looks)
 		int days = (int) Math.max(1, Math.min(Coverage.FORECAST_DAYS,
-				java.time.temporal.ChronoUnit.DAYS.between(today, expiringUntil)));
+				ChronoUnit.DAYS.between(today, expiringUntil)));
 		// without renewals: the pre-read names who and when, not what renews it
 		Coverage.Outlook outlook = coverage.outlook(viewer, teamId, days, 0);
 		TeamCoverage teamCoverage = outlook.coverage();
@@ -169,7 +171,7 @@ public class PreReads {
 
 		// outcome indicators are for the team's managers and admins: L&D outside the team sees the rest
 		boolean indicatorsShown = organization.canManage(viewer, teamId);
-		Map<String, IndicatorLine> indicators = new java.util.LinkedHashMap<>();
+		Map<String, IndicatorLine> indicators = new LinkedHashMap<>();
 		if (indicatorsShown) {
 			LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
 			for (OutcomeMetric metric : outcomes.ofTeam(viewer, teamId)) {

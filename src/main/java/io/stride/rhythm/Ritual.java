@@ -1,5 +1,6 @@
 package io.stride.rhythm;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ public record Ritual(RitualId id, TeamId teamId, RitualKind kind, String name, C
 
 	/** When the pre-read of the meeting at {@code startsAt} is sent, as {@link #timeOf}. */
 	public String preReadTimeOf(Instant startsAt) {
-		return timeOf(startsAt.minus(java.time.Duration.ofHours(preReadHours)));
+		return timeOf(startsAt.minus(Duration.ofHours(preReadHours)));
 	}
 
 	/** The first session's local day and time in the ritual's zone, e.g. "2027-01-12 09:00 (Europe/Lisbon)". */

@@ -1,5 +1,6 @@
 package io.stride.rhythm;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -16,6 +17,8 @@ import io.stride.identity.TeamId;
 import io.stride.rhythm.internal.ScheduleRows;
 import io.stride.rhythm.internal.ScheduleRows.RitualRow;
 import io.stride.rhythm.internal.ScheduleRows.SessionRow;
+import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +35,9 @@ public class RitualSchedule {
 
 	private final ScheduleRows rows;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	RitualSchedule(ScheduleRows rows, java.time.Clock clock) {
+	RitualSchedule(ScheduleRows rows, Clock clock) {
 		this.rows = rows;
 		this.clock = clock;
 	}
@@ -79,7 +82,7 @@ public class RitualSchedule {
 
 	/** The ritual's time zone, in which its times are shown (UTC for an unknown ritual). Checks no access. */
 	@Transactional(readOnly = true)
-	public java.time.ZoneId zoneOf(RitualId ritual) {
+	public ZoneId zoneOf(RitualId ritual) {
 		return RitualTimes.zone(rows.ritual(ritual.value()).map(RitualRow::timeZone).orElse(null));
 	}
 
@@ -100,18 +103,18 @@ public class RitualSchedule {
 	 * The stored session of the ritual's meeting at {@code startsAt}, stored now (PLANNED) when there was none. Checks
 	 * no access. Of two callers at once one gets a DuplicateKeyException: call it outside a transaction through
 	 * {@code Retry.onDuplicateKey}, whose second run finds the session the other stored.
-	 * @throws io.stride.shared.NotFoundException when the ritual is unknown
-	 * @throws io.stride.shared.InvalidInputException ("startsAt") when the ritual does not meet then
+	 * @throws NotFoundException when the ritual is unknown
+	 * @throws InvalidInputException ("startsAt") when the ritual does not meet then
 	 */
 	@Transactional
 	public SessionId prepare(RitualId ritual, Instant startsAt) {
-		RitualRow r = rows.ritual(ritual.value()).orElseThrow(() -> new io.stride.shared.NotFoundException("Ritual"));
+		RitualRow r = rows.ritual(ritual.value()).orElseThrow(() -> new NotFoundException("Ritual"));
 		Optional<String> stored = rows.session(r.id(), startsAt);
 		if (stored.isPresent()) {
 			return new SessionId(stored.get());
 		}
 		if (!occurrences(r, startsAt, startsAt.plusSeconds(1)).contains(startsAt)) {
-			throw new io.stride.shared.InvalidInputException("startsAt", "The ritual does not meet then.");
+			throw new InvalidInputException("startsAt", "The ritual does not meet then.");
 		}
 		return new SessionId(rows.insertSession(r.id(), r.teamId(), startsAt, clock.instant()));
 	}

@@ -1,5 +1,6 @@
 package io.stride.rhythm;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +30,7 @@ public final class RitualTimes {
 		try {
 			return timeZone == null || timeZone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(timeZone);
 		}
-		catch (java.time.DateTimeException e) {
+		catch (DateTimeException e) {
 			return ZoneId.of("UTC");
 		}
 	}

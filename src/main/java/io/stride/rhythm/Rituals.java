@@ -8,8 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -226,10 +228,10 @@ public class Rituals {
 			return null;
 		}
 		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			errors.put(field, "Choose one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+			errors.put(field, "Choose one of " + Arrays.toString(type.getEnumConstants()) + ".");
 			return null;
 		}
 	}

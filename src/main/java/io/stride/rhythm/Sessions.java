@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -159,7 +160,7 @@ public class Sessions {
 		else if (ControlCharacters.in(text)) {
 			errors.put("notes", ControlCharacters.MESSAGE);
 		}
-		String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
+		String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
 		Instant now = clock.instant();
 		if (wanted != null && !List.of("PLANNED", "HELD", "SKIPPED").contains(wanted)) {
 			errors.put("status", "Mark the session HELD, SKIPPED or PLANNED.");

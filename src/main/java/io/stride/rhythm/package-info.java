@@ -4,4 +4,8 @@
  * interventions each session records, and a manager's decision rights: commissions and learning needs, learning
  * hours per period and the team's learning budget.
  */
+@ApplicationModule(allowedDependencies = {
+		"activity", "analytics", "authoring", "capability", "cycles", "delivery", "drafting", "identity", "shared" })
 package io.stride.rhythm;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,15 @@
 package io.stride.shared;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -66,11 +75,11 @@ public final class Markdown {
 	@FunctionalInterface
 	public interface MediaLookup {
 
-		java.util.Map<String, MediaFacts> facts(java.util.Set<String> ids);
+		Map<String, MediaFacts> facts(Set<String> ids);
 	}
 
 	/** Every running application's lookup (tests run several in one JVM); the first that knows an id answers. */
-	private static final List<MediaLookup> LOOKUPS = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private static final List<MediaLookup> LOOKUPS = new CopyOnWriteArrayList<>();
 
 	/** Registers a lookup; the returned action takes it away again (when its application stops). */
 	public static Runnable describeMediaWith(MediaLookup lookup) {
@@ -119,7 +128,7 @@ public final class Markdown {
 	/** Texts kept rendered; past this the memo starts over rather than grow. */
 	private static final int RENDERED_LIMIT = 2_000;
 
-	private static final java.util.Map<String, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
 
 	private static String render(String markdown) {
 		String html = RENDERER.render(PARSER.parse(markdown));
@@ -132,20 +141,20 @@ public final class Markdown {
 	}
 
 	/** An uploaded file's address: nothing else may be an image's or a video's source. */
-	private static final java.util.regex.Pattern MEDIA = java.util.regex.Pattern.compile("/media/[A-Za-z0-9-]{1,64}");
+	private static final Pattern MEDIA = Pattern.compile("/media/[A-Za-z0-9-]{1,64}");
 
 	/**
 	 * Keeps images whose source is an uploaded file, and makes those whose alt text starts with "Video:" a video
 	 * player with its captions track; every other image goes, as before.
 	 */
 	private static void media(Document html) {
-		java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+		Set<String> ids = new LinkedHashSet<>();
 		for (Element image : html.select("img")) {
 			if (MEDIA.matcher(image.attr("src")).matches()) {
 				ids.add(image.attr("src").substring("/media/".length()));
 			}
 		}
-		java.util.Map<String, MediaFacts> facts = facts(ids);
+		Map<String, MediaFacts> facts = facts(ids);
 		for (Element image : html.select("img")) {
 			String src = image.attr("src");
 			if (!MEDIA.matcher(src).matches()) {
@@ -195,18 +204,18 @@ public final class Markdown {
 	/** The width a lesson's image takes: the lesson's column (70ch) on a wide screen, the screen's width on a phone. */
 	private static final String SIZES = "(min-width: 48rem) 44rem, 100vw";
 
-	private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern
+	private static final Pattern LANGUAGE = Pattern
 		.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
 	/** A captions track's label: its language's English name ("German (Switzerland)"). */
 	private static String languageName(String tag) {
-		java.util.Locale locale = java.util.Locale.forLanguageTag(tag);
-		String name = locale.getDisplayName(java.util.Locale.ENGLISH);
+		Locale locale = Locale.forLanguageTag(tag);
+		String name = locale.getDisplayName(Locale.ENGLISH);
 		return name.isBlank() || name.equalsIgnoreCase(tag) ? "Captions (" + tag + ")" : name;
 	}
 
-	private static java.util.Map<String, MediaFacts> facts(java.util.Set<String> ids) {
-		java.util.Map<String, MediaFacts> facts = new java.util.HashMap<>();
+	private static Map<String, MediaFacts> facts(Set<String> ids) {
+		Map<String, MediaFacts> facts = new HashMap<>();
 		for (MediaLookup lookup : LOOKUPS) {
 			if (facts.size() == ids.size()) {
 				break;
@@ -224,11 +233,11 @@ public final class Markdown {
 	private static final String VIDEO = "Video:";
 
 	/** GitHub's alert kinds and the label each is read out with. */
-	private static final java.util.Map<String, String> CALLOUTS = java.util.Map.of("NOTE", "Note", "TIP", "Tip",
+	private static final Map<String, String> CALLOUTS = Map.of("NOTE", "Note", "TIP", "Tip",
 			"IMPORTANT", "Important", "WARNING", "Warning", "CAUTION", "Caution");
 
-	private static final java.util.regex.Pattern CALLOUT_MARK = java.util.regex.Pattern
-		.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\]\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+	private static final Pattern CALLOUT_MARK = Pattern
+		.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\]\\s*", Pattern.CASE_INSENSITIVE);
 
 	/** A block quote whose first line is "[!NOTE]" (or another kind) becomes a callout with its label. */
 	private static void callouts(Document html) {
@@ -238,11 +247,11 @@ public final class Markdown {
 					|| !(first.childNode(0) instanceof TextNode text)) {
 				continue;
 			}
-			java.util.regex.Matcher mark = CALLOUT_MARK.matcher(text.getWholeText());
+			Matcher mark = CALLOUT_MARK.matcher(text.getWholeText());
 			if (!mark.find()) {
 				continue;
 			}
-			String kind = mark.group(1).toUpperCase(java.util.Locale.ROOT);
+			String kind = mark.group(1).toUpperCase(Locale.ROOT);
 			String label = CALLOUTS.get(kind);
 			text.text(text.getWholeText().substring(mark.end()));
 			// the line break after the marker, when the text goes on under it
@@ -254,7 +263,7 @@ public final class Markdown {
 				first.remove();
 			}
 			Element callout = new Element("div").addClass("callout")
-				.addClass("callout-" + kind.toLowerCase(java.util.Locale.ROOT))
+				.addClass("callout-" + kind.toLowerCase(Locale.ROOT))
 				.attr("role", "note")
 				.attr("aria-label", label);
 			callout.appendElement("p").addClass("callout-label").text(label);
@@ -268,5 +277,5 @@ public final class Markdown {
 		return HEADING_TAG.matcher(html).replaceAll(m -> "<" + m.group(1) + "h" + Math.min(6, m.group(2).charAt(0) - '0' + 1) + ">");
 	}
 
-	private static final java.util.regex.Pattern HEADING_TAG = java.util.regex.Pattern.compile("<(/?)h([1-6])>");
+	private static final Pattern HEADING_TAG = Pattern.compile("<(/?)h([1-6])>");
 }

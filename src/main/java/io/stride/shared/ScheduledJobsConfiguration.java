@@ -1,5 +1,6 @@
 package io.stride.shared;
 
+import java.io.IOException;
 import java.net.InetAddress;
 
 import javax.sql.DataSource;
@@ -43,7 +44,7 @@ public class ScheduledJobsConfiguration {
 		try {
 			host = InetAddress.getLocalHost().getHostName();
 		}
-		catch (java.io.IOException | SecurityException e) {
+		catch (IOException | SecurityException e) {
 			host = "unknown-host";
 		}
 		String name = host + "/" + ProcessHandle.current().pid();

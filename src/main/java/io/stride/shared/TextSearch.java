@@ -1,5 +1,7 @@
 package io.stride.shared;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +38,10 @@ public class TextSearch {
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {
-		try (java.sql.Connection c = dataSource.getConnection()) {
+		try (Connection c = dataSource.getConnection()) {
 			return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 		}
-		catch (java.sql.SQLException e) {
+		catch (SQLException e) {
 			return false;
 		}
 	}

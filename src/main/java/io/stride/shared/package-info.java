@@ -1,5 +1,7 @@
 /**
  * A few value types and errors shared by every module.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN, allowedDependencies = {})
 package io.stride.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -14,6 +14,8 @@ import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -129,7 +131,7 @@ public final class MarkdownChecks {
 		int[] count = { 0 };
 		PARSER.parse(orEmpty(markdown)).accept(new AbstractVisitor() {
 			@Override
-			public void visit(org.commonmark.node.CustomBlock block) {
+			public void visit(CustomBlock block) {
 				if (block instanceof TableBlock table && headerIsEmpty(table)) {
 					count[0]++;
 				}
@@ -165,7 +167,7 @@ public final class MarkdownChecks {
 			}
 
 			@Override
-			public void visit(org.commonmark.node.CustomNode node) {
+			public void visit(CustomNode node) {
 				if (node instanceof TableCell) {
 					add(node);
 				}

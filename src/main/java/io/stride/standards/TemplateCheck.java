@@ -2,6 +2,7 @@ package io.stride.standards;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -104,7 +105,7 @@ final class TemplateCheck {
 	}
 
 	private static void tone(ToneTerm term, String text, String where, List<Finding> findings,
-			java.util.function.Function<String, Finding> finding) {
+			Function<String, Finding> finding) {
 		MarkdownChecks.find(text, term.term()).ifPresent(found -> findings.add(finding.apply(where + " says " + replace(found, term))));
 	}
 

@@ -1,6 +1,9 @@
 package io.stride.standards;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,10 +23,10 @@ public record TemplateContent(String name, String description, Set<RequiredPart>
 
 	/** In declaration order, so that lists and JSON read the same every time. */
 	static <E extends Enum<E>> Set<E> ordered(Set<E> values, Class<E> type) {
-		java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
+		EnumSet<E> set = EnumSet.noneOf(type);
 		if (values != null) {
-			values.stream().filter(java.util.Objects::nonNull).forEach(set::add);
+			values.stream().filter(Objects::nonNull).forEach(set::add);
 		}
-		return java.util.Collections.unmodifiableSet(set);
+		return Collections.unmodifiableSet(set);
 	}
 }

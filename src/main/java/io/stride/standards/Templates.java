@@ -1,5 +1,6 @@
 package io.stride.standards;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,7 +164,7 @@ public class Templates {
 	}
 
 	private void validate(TemplateContent content, String id, String message) {
-		Map<String, String> errors = new java.util.LinkedHashMap<>(TemplateRules.check(content));
+		Map<String, String> errors = new LinkedHashMap<>(TemplateRules.check(content));
 		if (!errors.containsKey("name") && templates.nameTaken(content.name(), id)) {
 			errors.put("name", "A template named \"" + content.name() + "\" exists already.");
 		}

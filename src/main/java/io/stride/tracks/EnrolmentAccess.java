@@ -1,6 +1,7 @@
 package io.stride.tracks;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.stride.capability.LearningTeam;
@@ -71,7 +72,7 @@ class EnrolmentAccess {
 	}
 
 	String nameOf(PersonId person) {
-		var credit = organization.credits(java.util.List.of(person)).get(person);
+		var credit = organization.credits(List.of(person)).get(person);
 		return credit == null ? "Someone" : credit.name();
 	}
 }

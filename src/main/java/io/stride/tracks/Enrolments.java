@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.activity.ActivityType;
@@ -19,6 +23,7 @@ import io.stride.activity.Verb;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
+import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
@@ -115,7 +120,7 @@ public class Enrolments {
 			throw new NotFoundException("Person");
 		}
 		// a team's track is for its tree only: neither the viewer nor the person may join what they may not read
-		Track track = java.util.Optional.of(definitions.readable(viewer, trackId))
+		Track track = Optional.of(definitions.readable(viewer, trackId))
 			.filter(t -> t.status() == TrackStatus.PUBLISHED)
 			.filter(t -> viewer.is(person) || definitions.mayRead(organization.viewerOf(person), t))
 			.orElseThrow(() -> new NotFoundException("Track"));
@@ -211,7 +216,7 @@ public class Enrolments {
 		Track track = definitions.find(enrolment.trackId()).orElseThrow(() -> new NotFoundException("Track"));
 		if (!rows.withdraw(enrolment)) {
 			throw new ConflictException("Only a request or an enrolment under way can be withdrawn; this one is "
-					+ rows.find(enrolment.id()).orElseThrow().status().name().toLowerCase(java.util.Locale.ROOT) + ".",
+					+ rows.find(enrolment.id()).orElseThrow().status().name().toLowerCase(Locale.ROOT) + ".",
 					Map.of("status", rows.find(enrolment.id()).orElseThrow().status().name()));
 		}
 		events.publishEvent(new EnrolmentChanged(viewer.id(), enrolment.id(), track.title(), "WITHDRAWN",
@@ -240,7 +245,7 @@ public class Enrolments {
 	 */
 	@Transactional(readOnly = true)
 	public List<Candidate> candidates(Viewer viewer, TrackId trackId) {
-		java.util.Map<PersonId, String> people = new java.util.HashMap<>();
+		Map<PersonId, String> people = new HashMap<>();
 		for (TeamId team : viewer.manages()) {
 			organization.membersOfTeamTree(team).forEach(p -> people.put(p.id(), p.name()));
 		}
@@ -250,7 +255,7 @@ public class Enrolments {
 			.forEach(e -> people.remove(e.personId()));
 		return people.entrySet().stream()
 			.map(e -> new Candidate(e.getKey(), e.getValue()))
-			.sorted(java.util.Comparator.comparing(Candidate::name, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Candidate::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
@@ -274,7 +279,7 @@ public class Enrolments {
 		List<TrackCard> cards = new ArrayList<>();
 		// a team's track shows only to its tree (and those who edit it): filtered in SQL, then by the same rule as reading
 		Set<TeamId> ownerTeams = definitions.keepsOrganizationTracks(viewer) ? null
-				: new java.util.HashSet<>(organization.withAncestors(viewer.teamIds()));
+				: new HashSet<>(organization.withAncestors(viewer.teamIds()));
 		if (ownerTeams != null) {
 			ownerTeams.addAll(organization.managedTeamTree(viewer));
 		}
@@ -287,7 +292,7 @@ public class Enrolments {
 
 	/** The viewer's own enrolment in a track, if any. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Enrolment> mineIn(Viewer viewer, TrackId track) {
+	public Optional<Enrolment> mineIn(Viewer viewer, TrackId track) {
 		return rows.of(track, viewer.id());
 	}
 
@@ -299,7 +304,7 @@ public class Enrolments {
 		}
 		Set<PersonId> people = access.managedPeople(viewer);
 		List<Enrolment> list = rows.waiting(people).stream().filter(e -> !viewer.is(e.personId())).toList();
-		Set<PersonId> named = new java.util.HashSet<>();
+		Set<PersonId> named = new HashSet<>();
 		list.forEach(e -> {
 			named.add(e.personId());
 			named.add(e.requestedBy());
@@ -329,7 +334,7 @@ public class Enrolments {
 		Set<PersonId> people = access.managedPeople(viewer);
 		if (teamId != null) {
 			organization.managedTeam(viewer, teamId);
-			Set<PersonId> ofTeam = new java.util.HashSet<>();
+			Set<PersonId> ofTeam = new HashSet<>();
 			organization.membersOfTeamTree(teamId).stream().map(Person::id).forEach(ofTeam::add);
 			if (people != null) {
 				ofTeam.retainAll(people);
@@ -341,7 +346,7 @@ public class Enrolments {
 			.toList();
 		Map<PersonId, Organization.Credit> credits = organization.credits(enrolled.stream().map(Enrolment::personId).toList());
 		List<Enrolment> sorted = enrolled.stream()
-			.sorted(Comparator.comparing((Enrolment e) -> name(credits, e.personId()).toLowerCase(java.util.Locale.ROOT))
+			.sorted(Comparator.comparing((Enrolment e) -> name(credits, e.personId()).toLowerCase(Locale.ROOT))
 				.thenComparing(Enrolment::id))
 			.toList();
 		int pages = Math.max(1, (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -366,7 +371,7 @@ public class Enrolments {
 			}
 			TrackProgress.StepProgress currentStep = p.current();
 			LocalDate last = summary.lastDone() != null ? LocalDate.ofInstant(summary.lastDone(), ZoneOffset.UTC) : e.enrolledOn();
-			Integer days = last == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(last, today);
+			Integer days = last == null ? null : (int) ChronoUnit.DAYS.between(last, today);
 			TrackProgressRules.Pace pace = e.status() == EnrolmentStatus.COMPLETED ? null
 					: TrackProgressRules.pace(summary.doneEarly(), summary.oldestOpenRelease(), today, behindAfterDays);
 			places.add(new Place(e, name(credits, e.personId()), currentStep == null ? null : currentStep.step().title(),
@@ -407,7 +412,7 @@ public class Enrolments {
 
 	private TeamId teamOf(PersonId person, TeamId chosen) {
 		// by name, so that "the first team" is the one people see first
-		List<TeamId> teams = organization.teamsOf(List.of(person)).stream().map(io.stride.identity.Team::id).toList();
+		List<TeamId> teams = organization.teamsOf(List.of(person)).stream().map(Team::id).toList();
 		if (chosen != null) {
 			if (!teams.contains(chosen)) {
 				throw new InvalidInputException("teamId", "Choose one of the person's own teams.");
@@ -418,7 +423,7 @@ public class Enrolments {
 	}
 
 	private TeamId firstTeam(Viewer viewer) {
-		List<io.stride.identity.Team> teams = organization.teamsOf(List.of(viewer.id()));
+		List<Team> teams = organization.teamsOf(List.of(viewer.id()));
 		return teams.isEmpty() ? null : teams.get(0).id();
 	}
 

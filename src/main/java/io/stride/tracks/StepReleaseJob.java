@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +94,13 @@ public class StepReleaseJob {
 		List<ProgressRows.ReleasedRow> opened = rows.releasedIn(run);
 		Set<PersonId> people = new HashSet<>();
 		opened.forEach(row -> people.add(new PersonId(row.personId())));
-		Map<PersonId, Organization.Credit> names = new java.util.HashMap<>();
+		Map<PersonId, Organization.Credit> names = new HashMap<>();
 		List<PersonId> all = List.copyOf(people);
 		// names in slices: a query takes at most 65,535 parameters on PostgreSQL
 		for (int from = 0; from < all.size(); from += NAMES_PER_QUERY) {
 			names.putAll(organization.credits(all.subList(from, Math.min(all.size(), from + NAMES_PER_QUERY))));
 		}
-		List<LearningAction> launched = new java.util.ArrayList<>(opened.size());
+		List<LearningAction> launched = new ArrayList<>(opened.size());
 		for (ProgressRows.ReleasedRow row : opened) {
 			PersonId person = new PersonId(row.personId());
 			Organization.Credit credit = names.get(person);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -208,7 +209,7 @@ public class TeamOverrides {
 		}
 		if (track.status() != TrackStatus.PUBLISHED) {
 			throw new ConflictException("Only a published track can be re-sequenced for a team; this one is "
-					+ track.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+					+ track.status().name().toLowerCase(Locale.ROOT) + ".");
 		}
 		return track;
 	}

@@ -5,12 +5,14 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -139,7 +141,7 @@ public class TrackDefinitions {
 	 * team above it), "the organization’s". Two queries whatever the number of teams.
 	 */
 	@Transactional(readOnly = true)
-	public Map<TeamId, String> versionsFollowed(TrackId id, java.util.Collection<TeamId> teams) {
+	public Map<TeamId, String> versionsFollowed(TrackId id, Collection<TeamId> teams) {
 		Set<String> withVersion = writes.overriddenBy(id.value());
 		Map<TeamId, Team> all = teamsById();
 		Map<TeamId, String> followed = new LinkedHashMap<>();
@@ -546,7 +548,7 @@ public class TrackDefinitions {
 	}
 
 	private String teamName(TeamId team) {
-		return organization.allTeams().stream().filter(t -> t.id().equals(team)).map(io.stride.identity.Team::name)
+		return organization.allTeams().stream().filter(t -> t.id().equals(team)).map(Team::name)
 			.findAny().orElse("A team");
 	}
 
@@ -741,16 +743,16 @@ public class TrackDefinitions {
 		if (!before.description().equals(after.description())) {
 			changes.add("description");
 		}
-		if (!java.util.Objects.equals(before.roleFamily(), after.roleFamily())) {
+		if (!Objects.equals(before.roleFamily(), after.roleFamily())) {
 			changes.add("role family " + before.roleFamily() + " → " + after.roleFamily());
 		}
-		if (!java.util.Objects.equals(before.capabilityId(), after.capabilityId())) {
+		if (!Objects.equals(before.capabilityId(), after.capabilityId())) {
 			changes.add("capability");
 		}
 		if (before.highInvestment() != after.highInvestment()) {
 			changes.add(after.highInvestment() ? "now high-investment" : "no longer high-investment");
 		}
-		if (!java.util.Objects.equals(before.investmentNote(), after.investmentNote())) {
+		if (!Objects.equals(before.investmentNote(), after.investmentNote())) {
 			changes.add("investment note");
 		}
 		return changes.isEmpty() ? "nothing changed" : String.join("; ", changes);
@@ -772,8 +774,8 @@ public class TrackDefinitions {
 			changes.add("prerequisites");
 		}
 		if (before.kind() != after.kind() || !before.description().equals(after.description())
-				|| !java.util.Objects.equals(before.courseId(), after.courseId())
-				|| !java.util.Objects.equals(before.externalUrl(), after.externalUrl())) {
+				|| !Objects.equals(before.courseId(), after.courseId())
+				|| !Objects.equals(before.externalUrl(), after.externalUrl())) {
 			changes.add("content");
 		}
 		return "“" + after.title() + "”: " + (changes.isEmpty() ? "nothing changed" : String.join("; ", changes));

@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.stride.activity.ActivityType;
 import io.stride.activity.LearningAction;
@@ -24,7 +28,9 @@ import io.stride.activity.Verb;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.ComponentUses;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.Lesson;
 import io.stride.cycles.CycleClosed;
+import io.stride.cycles.CycleId;
 import io.stride.cycles.CycleStatus;
 import io.stride.cycles.Goal;
 import io.stride.cycles.GoalOutcome;
@@ -141,9 +147,9 @@ public class TrackProgress {
 		}
 
 		/** Who opened a step early, for {@link #about}. */
-		public java.util.Set<PersonId> releasers() {
-			return steps.stream().map(StepProgress::releasedBy).filter(java.util.Objects::nonNull)
-				.collect(java.util.stream.Collectors.toSet());
+		public Set<PersonId> releasers() {
+			return steps.stream().map(StepProgress::releasedBy).filter(Objects::nonNull)
+				.collect(Collectors.toSet());
 		}
 	}
 
@@ -318,7 +324,7 @@ public class TrackProgress {
 	 * which re-planning means more than new days (a step to add or take out, one to open now, the track complete) goes
 	 * through {@link #catchUp} as before, so the outcome is the same as re-planning person by person.
 	 */
-	void replan(List<Enrolment> locked, java.util.function.Function<Enrolment, EffectiveTrack> trackOf) {
+	void replan(List<Enrolment> locked, Function<Enrolment, EffectiveTrack> trackOf) {
 		Map<String, List<ProgressRows.Row>> all = rows.of(locked.stream().map(Enrolment::id).toList());
 		Map<Plan, List<String>> plans = new LinkedHashMap<>();
 		for (Enrolment enrolment : locked) {
@@ -366,7 +372,7 @@ public class TrackProgress {
 			if (!row.done() && approvedIfNeeded && date != null && !date.isAfter(today) && !row.released()) {
 				return false;
 			}
-			if (row.position() != step.position() || !java.util.Objects.equals(row.releaseOn(), date)) {
+			if (row.position() != step.position() || !Objects.equals(row.releaseOn(), date)) {
 				changed.add(new Plan(step.id(), step.position(), date));
 			}
 		}
@@ -393,7 +399,7 @@ public class TrackProgress {
 		}
 		List<Progress> all = progressOf(enrolments.activeOf(people));
 		Map<PersonId, Organization.Credit> credits = organization.credits(all.stream().map(p -> p.enrolment().personId())
-			.collect(java.util.stream.Collectors.toSet()));
+			.collect(Collectors.toSet()));
 		List<StepWaiting> waiting = new ArrayList<>();
 		for (Progress p : all) {
 			for (StepProgress s : p.steps()) {
@@ -715,7 +721,7 @@ public class TrackProgress {
 		};
 	}
 
-	private static Map<String, LocalDate> doneOn(java.util.Collection<ProgressRows.Row> list) {
+	private static Map<String, LocalDate> doneOn(Collection<ProgressRows.Row> list) {
 		Map<String, LocalDate> doneOn = new LinkedHashMap<>();
 		for (ProgressRows.Row row : list) {
 			if (row.done()) {
@@ -793,7 +799,7 @@ public class TrackProgress {
 		if (module.kind() != ComponentKind.MODULE) {
 			return lessonsRead.contains(componentId);
 		}
-		List<io.stride.authoring.Lesson> lessons;
+		List<Lesson> lessons;
 		try {
 			lessons = authoring.published(module.sourceCourseId()).lessons().stream()
 				.filter(lesson -> module.moduleName().equals(lesson.module()))
@@ -823,9 +829,9 @@ public class TrackProgress {
 	}
 
 	/** Goals the person closed as learned (in one cycle, or in all their closed cycles when {@code cycle} is null). */
-	private List<Goal> goalsLearned(PersonId person, io.stride.cycles.CycleId cycle) {
+	private List<Goal> goalsLearned(PersonId person, CycleId cycle) {
 		Viewer owner = organization.viewerOf(person);
-		List<io.stride.cycles.CycleId> closed = cycle != null ? List.of(cycle)
+		List<CycleId> closed = cycle != null ? List.of(cycle)
 				: cycles.mine(owner).stream().filter(c -> c.status() == CycleStatus.CLOSED).map(c -> c.id()).toList();
 		List<Goal> learned = new ArrayList<>();
 		for (var id : closed) {

@@ -3,4 +3,8 @@
  * suggestions, external activities) with prerequisites and pacing, teams' re-sequencing, entry approval for
  * high-investment tracks, and each enrolled person's progress.
  */
+@ApplicationModule(allowedDependencies = {
+		"activity", "authoring", "capability", "cycles", "delivery", "identity", "library", "mastery", "shared" })
 package io.stride.tracks;
+
+import org.springframework.modulith.ApplicationModule;

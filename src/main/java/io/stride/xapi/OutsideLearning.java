@@ -1,5 +1,7 @@
 package io.stride.xapi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -246,7 +248,7 @@ public class OutsideLearning {
 		}
 	}
 
-	private Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Entry entry(ResultSet rs) throws SQLException {
 		String verbIri = rs.getString(2);
 		String objectId = rs.getString(3);
 		double score = rs.getDouble(6);

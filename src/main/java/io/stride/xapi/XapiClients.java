@@ -4,6 +4,8 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +41,8 @@ public class XapiClients {
 		@Serial
 		private static final long serialVersionUID = 1L;
 
-		private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
-			.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+		private static final DateTimeFormatter MINUTES = DateTimeFormatter
+			.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
 		public boolean revoked() {
 			return revokedAt != null;

@@ -4,4 +4,7 @@
  * (take it as {@code @AuthenticationPrincipal XapiClient client}) and {@link XapiClient#allows(Scope)} says what it may
  * do.
  */
+@ApplicationModule(allowedDependencies = { "identity", "shared" })
 package io.stride.xapi;
+
+import org.springframework.modulith.ApplicationModule;

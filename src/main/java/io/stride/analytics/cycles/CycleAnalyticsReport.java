@@ -1,5 +1,7 @@
 package io.stride.analytics.cycles;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -50,7 +52,7 @@ public record CycleAnalyticsReport(TeamId teamId, String teamName, boolean every
 		}
 
 		private static double round(double value) {
-			return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
+			return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).doubleValue();
 		}
 
 		/** The figures of a group too small to show: only its number of people. */

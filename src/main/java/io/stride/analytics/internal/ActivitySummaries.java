@@ -1,5 +1,6 @@
 package io.stride.analytics.internal;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public class ActivitySummaries implements DisposableBean {
 			config.setAutoCommit(true);
 			return new HikariDataSource(config);
 		}
-		catch (java.sql.SQLException e) {
+		catch (SQLException e) {
 			return null;
 		}
 	}

@@ -1,5 +1,6 @@
 package io.stride.analytics.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ final class ItemAnalysisCsv {
 	}
 
 	private static String picks(ItemAnalysisQuestion q) {
-		List<String> parts = new java.util.ArrayList<>();
+		List<String> parts = new ArrayList<>();
 		for (int i = 0; i < q.optionCounts().size(); i++) {
 			parts.add(q.options().get(i) + ": " + q.optionCounts().get(i));
 		}

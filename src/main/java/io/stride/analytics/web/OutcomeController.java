@@ -3,6 +3,7 @@ package io.stride.analytics.web;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.stride.analytics.OutcomeImportTooLarge;
@@ -188,7 +189,7 @@ class OutcomeController {
 		try {
 			boolean added = outcomes.putValue(me, id, period, number(value));
 			redirect.addFlashAttribute("notice", (added ? "Added the value for " : "Replaced the value for ") + period.strip() + ".");
-			return "redirect:/outcomes/" + id + "?basis=" + chosen.name().toLowerCase(java.util.Locale.ROOT);
+			return "redirect:/outcomes/" + id + "?basis=" + chosen.name().toLowerCase(Locale.ROOT);
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
@@ -244,7 +245,7 @@ class OutcomeController {
 		for (OutcomeReport.Period p : report.periods()) {
 			csv.append(Csv.line(p.start().toString(), p.lastDay().toString(), Csv.number(p.value()),
 					Csv.number(p.done()), Csv.number(report.teamSize()), Csv.number(p.share()),
-					p.side() == null ? "" : p.side().name().toLowerCase(java.util.Locale.ROOT)));
+					p.side() == null ? "" : p.side().name().toLowerCase(Locale.ROOT)));
 		}
 		return CsvDownload.of("outcome-" + id + "-" + report.basis().verb() + ".csv", csv.toString());
 	}
@@ -257,7 +258,7 @@ class OutcomeController {
 		model.addAttribute("report", report);
 		model.addAttribute("chart", OutcomeChart.of(report));
 		model.addAttribute("caution", OutcomeReport.CAUTION);
-		model.addAttribute("basis", basis.name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("basis", basis.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("value", value);
 		model.addAttribute("errors", errors);
 		return "outcomes/metric";

@@ -1,8 +1,11 @@
 package io.stride.analytics.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.stride.analytics.Redrafts;
 import io.stride.authoring.Course;
@@ -113,7 +116,7 @@ class RedraftController {
 				throw new InvalidInputException("question.kind", "Edit this kind of question in the course builder.");
 			}
 			List<String> kept = new ArrayList<>();
-			Map<Integer, Integer> renumbered = new java.util.HashMap<>();
+			Map<Integer, Integer> renumbered = new HashMap<>();
 			for (int i = 0; i < options.size(); i++) {
 				if (!options.get(i).isBlank()) {
 					renumbered.put(i, kept.size());
@@ -123,7 +126,7 @@ class RedraftController {
 			List<Integer> right = correct.stream().filter(renumbered::containsKey).map(renumbered::get).toList();
 			if (parsed == QuestionKind.ORDERING && right.isEmpty()) {
 				// steps typed in their right order
-				right = java.util.stream.IntStream.range(0, kept.size()).boxed().toList();
+				right = IntStream.range(0, kept.size()).boxed().toList();
 			}
 			return new Question(null, parsed, prompt.strip(), kept, right, explanation.strip());
 		}
@@ -188,7 +191,7 @@ class RedraftController {
 					revision == null ? -1 : revision);
 			redirect.addFlashAttribute("notice", course.isPublished()
 					? "Published: version " + course.version() + " is what learners take now."
-					: "Sent for review (" + course.riskTier().name().toLowerCase(java.util.Locale.ROOT) + " risk): version "
+					: "Sent for review (" + course.riskTier().name().toLowerCase(Locale.ROOT) + " risk): version "
 							+ course.version() + " is published when the review approves it.");
 		}
 		catch (ConflictException | InvalidInputException e) {

@@ -1,5 +1,7 @@
 package io.stride.assessment.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -86,7 +88,7 @@ public class Attempts {
 			.list();
 	}
 
-	private AttemptResult map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private AttemptResult map(ResultSet rs, int n) throws SQLException {
 		return new AttemptResult(rs.getString(1), new CourseId(rs.getString(2)), new PersonId(rs.getString(3)),
 				rs.getInt(4), rs.getBoolean(5), json.readValue(rs.getString(6), OUTCOMES),
 				rs.getTimestamp(7).toInstant(), false, rs.getBoolean(8));

@@ -1,6 +1,9 @@
 package io.stride.assessment.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +51,7 @@ public class OpenAttempts {
 			Map<String, Answer> answers, Instant startedAt, Instant deadline) {
 
 		/** Past the deadline, allowing {@code grace} for the last save on its way. */
-		public boolean expired(Instant now, java.time.Duration grace) {
+		public boolean expired(Instant now, Duration grace) {
 			return deadline != null && now.isAfter(deadline.plus(grace));
 		}
 	}
@@ -93,7 +96,7 @@ public class OpenAttempts {
 		jdbc.sql("DELETE FROM open_attempts WHERE id = ?").param(id).update();
 	}
 
-	private Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Row map(ResultSet rs, int n) throws SQLException {
 		Map<String, Answer> answers = new LinkedHashMap<>();
 		json.readValue(rs.getString(6), ANSWERS).forEach(answer -> answers.put(answer.questionId(), answer));
 		Timestamp deadline = rs.getTimestamp(8);

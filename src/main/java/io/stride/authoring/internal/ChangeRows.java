@@ -1,5 +1,7 @@
 package io.stride.authoring.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ public class ChangeRows {
 			.optional();
 	}
 
-	private static Origin origin(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Origin origin(ResultSet rs) throws SQLException {
 		return new Origin(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getInt(6), rs.getString(7));
 	}

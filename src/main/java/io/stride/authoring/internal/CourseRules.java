@@ -2,7 +2,9 @@ package io.stride.authoring.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
@@ -232,7 +234,7 @@ public final class CourseRules {
 		if (correct.size() != items.size() || correct.stream().anyMatch(i -> i < 0 || i >= matches.size())) {
 			errors.put(path + ".matches", "Give each item its match.");
 		}
-		else if (java.util.Set.copyOf(correct).size() != correct.size()) {
+		else if (Set.copyOf(correct).size() != correct.size()) {
 			errors.put(path + ".matches", "Each item needs a match of its own.");
 		}
 	}
@@ -249,8 +251,8 @@ public final class CourseRules {
 				return false;
 			}
 		}
-		if (values.stream().map(o -> o.trim().toLowerCase(java.util.Locale.ROOT)).distinct().count() < values.size()) {
-			errors.put(field, "Two " + what.toLowerCase(java.util.Locale.ROOT) + " say the same thing.");
+		if (values.stream().map(o -> o.trim().toLowerCase(Locale.ROOT)).distinct().count() < values.size()) {
+			errors.put(field, "Two " + what.toLowerCase(Locale.ROOT) + " say the same thing.");
 			return false;
 		}
 		return true;
@@ -272,7 +274,7 @@ public final class CourseRules {
 				return;
 			}
 		}
-		if (options.stream().map(o -> o.trim().toLowerCase(java.util.Locale.ROOT)).distinct().count() < options.size()) {
+		if (options.stream().map(o -> o.trim().toLowerCase(Locale.ROOT)).distinct().count() < options.size()) {
 			errors.put(path + ".options", "Two options say the same thing.");
 			return;
 		}
@@ -281,7 +283,7 @@ public final class CourseRules {
 			if (options.size() < 3) {
 				errors.put(path + ".options", "An ordering question needs at least 3 steps.");
 			}
-			else if (correct.size() != options.size() || java.util.Set.copyOf(correct).size() != options.size()
+			else if (correct.size() != options.size() || Set.copyOf(correct).size() != options.size()
 					|| correct.stream().anyMatch(index -> index < 0 || index >= options.size())) {
 				errors.put(path + ".correct", "The right order must use every step exactly once.");
 			}

@@ -1,9 +1,15 @@
 package io.stride.authoring.internal;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
@@ -52,14 +58,14 @@ public class CourseVersions {
 	 * The live (newest published) version of each of these courses, read together: lists over many courses need
 	 * not query once per course. Courses without a stored live version are absent.
 	 */
-	public java.util.Map<CourseId, Stored> live(java.util.Collection<CourseId> courses) {
-		java.util.Map<CourseId, Stored> live = new java.util.HashMap<>();
+	public Map<CourseId, Stored> live(Collection<CourseId> courses) {
+		Map<CourseId, Stored> live = new HashMap<>();
 		List<String> ids = courses.stream().map(CourseId::value).distinct().toList();
 		for (int from = 0; from < ids.size(); from += 500) {
 			jdbc.sql("SELECT v.course_id, v.version, v.content, v.published_at, v.published_by FROM course_versions v "
 					+ "JOIN courses c ON c.id = v.course_id AND c.live_version = v.version WHERE v.course_id IN (:ids)")
 				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-				.query((java.sql.ResultSet rs) -> {
+				.query((ResultSet rs) -> {
 					CourseId course = new CourseId(rs.getString(1));
 					live.put(course, new Stored(rs.getInt(2), parse(course, rs.getInt(2), rs.getString(3)),
 							rs.getTimestamp(4).toInstant(), new PersonId(rs.getString(5))));
@@ -93,7 +99,7 @@ public class CourseVersions {
 	/** Published versions in use at once; beyond this the cache starts over rather than grow. */
 	private static final int PARSED_LIMIT = 3000;
 
-	private final java.util.concurrent.ConcurrentHashMap<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Parsed> parsed = new ConcurrentHashMap<>();
 
 	/** Version numbers with their publication time, newest first. */
 	public List<Stored> history(CourseId course) {
@@ -124,8 +130,8 @@ public class CourseVersions {
 	}
 
 	/** How many learners take each version of a course. */
-	public java.util.Map<Integer, Integer> learnersPerVersion(CourseId course) {
-		java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+	public Map<Integer, Integer> learnersPerVersion(CourseId course) {
+		Map<Integer, Integer> counts = new TreeMap<>();
 		jdbc.sql("SELECT version, COUNT(*) FROM course_pins WHERE course_id = ? GROUP BY version")
 			.param(course.value())
 			.query(rs -> {
@@ -135,8 +141,8 @@ public class CourseVersions {
 	}
 
 	/** How many people take each of these courses (any version), for an author's contributions. */
-	public java.util.Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> courses) {
-		java.util.Map<CourseId, Integer> counts = new java.util.HashMap<>();
+	public Map<CourseId, Integer> learnersPerCourse(Collection<CourseId> courses) {
+		Map<CourseId, Integer> counts = new HashMap<>();
 		if (courses.isEmpty()) {
 			return counts;
 		}
@@ -152,7 +158,7 @@ public class CourseVersions {
 	}
 
 	/** The live version of each of these courses ever published, and whether the course is retired. */
-	public List<Current> current(java.util.Collection<CourseId> courses) {
+	public List<Current> current(Collection<CourseId> courses) {
 		if (courses.isEmpty()) {
 			return List.of();
 		}
@@ -167,7 +173,7 @@ public class CourseVersions {
 	public record Pin(PersonId personId, CourseId courseId, int version) {
 	}
 
-	public List<Pin> pins(java.util.Collection<PersonId> people, java.util.Collection<CourseId> courses) {
+	public List<Pin> pins(Collection<PersonId> people, Collection<CourseId> courses) {
 		if (people.isEmpty() || courses.isEmpty()) {
 			return List.of();
 		}

@@ -1,12 +1,17 @@
 package io.stride.authoring.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Course;
@@ -14,6 +19,7 @@ import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.LibraryCourse;
 import io.stride.authoring.NumericAnswer;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
@@ -55,7 +61,7 @@ public class Courses {
 
 	private record Header(String id, String title, String description, String status, int version, int revision,
 			String authorId, int passMark, Instant updatedAt, Instant publishedAt, List<String> objectives, RiskTier tier,
-			String tierReason, java.time.LocalDate reviewBy, Integer liveVersion, QuizSettings settings) {
+			String tierReason, LocalDate reviewBy, Integer liveVersion, QuizSettings settings) {
 	}
 
 	private static final String HEADER = "SELECT id, title, description, status, version, revision, author_id, pass_mark, "
@@ -137,14 +143,14 @@ public class Courses {
 		}
 	}
 
-	public java.util.Set<PersonId> editors(CourseId id, int version) {
-		return new java.util.HashSet<>(jdbc.sql("SELECT person_id FROM course_editors WHERE course_id = ? AND version = ?")
+	public Set<PersonId> editors(CourseId id, int version) {
+		return new HashSet<>(jdbc.sql("SELECT person_id FROM course_editors WHERE course_id = ? AND version = ?")
 			.params(id.value(), version)
 			.query((rs, n) -> new PersonId(rs.getString(1)))
 			.list());
 	}
 
-	public boolean publishFromReview(CourseId id, java.time.LocalDate reviewBy) {
+	public boolean publishFromReview(CourseId id, LocalDate reviewBy) {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc
 			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ?, "
@@ -153,7 +159,7 @@ public class Courses {
 			.update() == 1;
 	}
 
-	public boolean publish(CourseId id, int revision, java.time.LocalDate reviewBy) {
+	public boolean publish(CourseId id, int revision, LocalDate reviewBy) {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc
 			.sql("UPDATE courses SET status = 'PUBLISHED', revision = revision + 1, published_at = ?, updated_at = ?, "
@@ -179,15 +185,15 @@ public class Courses {
 	}
 
 	/** Risk tiers by id, for lists in other modules. */
-	public Map<CourseId, io.stride.authoring.RiskTier> tiers(List<CourseId> ids) {
-		Map<CourseId, io.stride.authoring.RiskTier> tiers = new HashMap<>();
+	public Map<CourseId, RiskTier> tiers(List<CourseId> ids) {
+		Map<CourseId, RiskTier> tiers = new HashMap<>();
 		if (ids.isEmpty()) {
 			return tiers;
 		}
 		jdbc.sql("SELECT id, risk_tier FROM courses WHERE id IN (:ids)")
 			.param("ids", new ArrayList<>(ids.stream().map(CourseId::value).toList()))
 			.query(rs -> {
-				tiers.put(new CourseId(rs.getString(1)), io.stride.authoring.RiskTier.valueOf(rs.getString(2)));
+				tiers.put(new CourseId(rs.getString(1)), RiskTier.valueOf(rs.getString(2)));
 			});
 		return tiers;
 	}
@@ -296,14 +302,14 @@ public class Courses {
 			.update();
 	}
 
-	private Header header(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Header header(ResultSet rs, int n) throws SQLException {
 		Timestamp published = rs.getTimestamp(10);
 		String objectives = rs.getString(11);
 		return new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
 				rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
 				published == null ? null : published.toInstant(),
 				objectives == null ? List.of() : json.readValue(objectives, STRINGS), RiskTier.valueOf(rs.getString(12)),
-				rs.getString(13), rs.getObject(14, java.time.LocalDate.class), (Integer) rs.getObject(15, Integer.class),
+				rs.getString(13), rs.getObject(14, LocalDate.class), (Integer) rs.getObject(15, Integer.class),
 				new QuizSettings(rs.getObject(16, Integer.class), rs.getObject(17, Integer.class),
 						rs.getObject(18, Integer.class), rs.getBoolean(19), AnswersShown.valueOf(rs.getString(20))));
 	}
@@ -338,7 +344,7 @@ public class Courses {
 	private record StoredQuestion(String lessonId, Question question) {
 	}
 
-	Question question(java.sql.ResultSet rs) throws java.sql.SQLException {
+	Question question(ResultSet rs) throws SQLException {
 		String accepted = rs.getString(9);
 		String numeric = rs.getString(11);
 		String matches = rs.getString(12);
@@ -357,8 +363,8 @@ public class Courses {
 				h.updatedAt(), h.publishedAt(), h.objectives(), h.tier(), h.tierReason(), h.reviewBy(), h.liveVersion());
 	}
 
-	public java.util.Set<CourseId> withQuiz(List<CourseId> ids) {
-		java.util.Set<CourseId> result = new java.util.HashSet<>();
+	public Set<CourseId> withQuiz(List<CourseId> ids) {
+		Set<CourseId> result = new HashSet<>();
 		if (ids.isEmpty()) {
 			return result;
 		}
@@ -389,7 +395,7 @@ public class Courses {
 	 * Every course's header with its first publication, in one query, for the library's counts; only those written by
 	 * {@code authorId} unless it is null.
 	 */
-	public List<io.stride.authoring.LibraryCourse> library(String authorId) {
+	public List<LibraryCourse> library(String authorId) {
 		String sql = "SELECT c.id, c.title, c.status, c.author_id, c.created_at, v.first_published_at, c.review_by, "
 				+ "c.live_version FROM courses c LEFT JOIN (SELECT course_id, MIN(published_at) AS first_published_at "
 				+ "FROM course_versions GROUP BY course_id) v ON v.course_id = c.id"
@@ -400,9 +406,9 @@ public class Courses {
 		}
 		return statement.query((rs, n) -> {
 			Timestamp first = rs.getTimestamp(6);
-			return new io.stride.authoring.LibraryCourse(new CourseId(rs.getString(1)), rs.getString(2),
+			return new LibraryCourse(new CourseId(rs.getString(1)), rs.getString(2),
 					CourseStatus.valueOf(rs.getString(3)), new PersonId(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-					first == null ? null : first.toInstant(), rs.getObject(7, java.time.LocalDate.class),
+					first == null ? null : first.toInstant(), rs.getObject(7, LocalDate.class),
 					rs.getObject(8, Integer.class));
 		}).list();
 	}

@@ -1,5 +1,7 @@
 package io.stride.authoring.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.stride.authoring.CourseId;
 import io.stride.authoring.ElementOrigin;
@@ -73,7 +76,7 @@ public class ElementOrigins {
 		jdbc.sql("SELECT source_element_id, course_id FROM element_origins WHERE source_course_id = ANY(:ids)")
 			.param("ids", SqlArrays.varchars(sources.stream().map(CourseId::value).distinct().toList()))
 			.query(rs -> {
-				courses.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+				courses.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
 			});
 		return courses;
 	}
@@ -82,7 +85,7 @@ public class ElementOrigins {
 	public Map<String, Set<String>> allReusingCourses() {
 		Map<String, Set<String>> courses = new HashMap<>();
 		jdbc.sql("SELECT source_element_id, course_id FROM element_origins").query(rs -> {
-			courses.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+			courses.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
 		});
 		return courses;
 	}
@@ -159,7 +162,7 @@ public class ElementOrigins {
 			.update();
 	}
 
-	private static ElementOrigin row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static ElementOrigin row(ResultSet rs, int n) throws SQLException {
 		int kept = rs.getInt(8);
 		Integer keptVersion = rs.wasNull() ? null : kept;
 		return new ElementOrigin(new CourseId(rs.getString(1)), rs.getString(2),

@@ -1,11 +1,14 @@
 package io.stride.authoring.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import io.stride.authoring.CourseId;
+import io.stride.authoring.ElementOrigin;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.SourceNote;
@@ -34,11 +37,11 @@ public class ElementRevisions {
 
 		/** {@code origins}: where the lesson and its checks were reused from (null in rows kept before they were). */
 		public record LessonWithChecks(LessonText lesson, List<Question> checks, List<Integer> checkRevisions,
-				int revision, List<io.stride.authoring.ElementOrigin> origins) {
+				int revision, List<ElementOrigin> origins) {
 		}
 
 		public record QuestionWithRevision(Question question, int revision,
-				List<io.stride.authoring.ElementOrigin> origins) {
+				List<ElementOrigin> origins) {
 		}
 
 		/**
@@ -124,7 +127,7 @@ public class ElementRevisions {
 	private static final String SELECT = "SELECT element_id, revision, kind, content, saved_by, saved_at, restores "
 			+ "FROM element_revisions ";
 
-	private Revision revision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Revision revision(ResultSet rs, int n) throws SQLException {
 		return new Revision(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
 				rs.getString(5) == null ? null : new PersonId(rs.getString(5)), rs.getTimestamp(6).toInstant(),
 				rs.getObject(7, Integer.class));

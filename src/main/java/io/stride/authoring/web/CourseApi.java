@@ -1,7 +1,10 @@
 package io.stride.authoring.web;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
@@ -15,6 +18,7 @@ import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
 import io.stride.authoring.QuizSettings;
+import io.stride.authoring.RiskTier;
 import io.stride.authoring.Scoring;
 import io.stride.authoring.SourceNote;
 import io.stride.identity.Organization;
@@ -118,7 +122,7 @@ class CourseApi {
 			List<Integer> pairs = correct;
 			if (parsed == QuestionKind.MATCHING && correct == null && options != null) {
 				// pairs given in order: item i matches match i
-				pairs = java.util.stream.IntStream.range(0, options.size()).boxed().toList();
+				pairs = IntStream.range(0, options.size()).boxed().toList();
 			}
 			return new Question(id, parsed, prompt == null ? "" : prompt.trim(), options, pairs, explanation, null, rule,
 					accepted, similarity,
@@ -146,7 +150,7 @@ class CourseApi {
 
 		CourseContent toContent() {
 			List<Lesson> lessonList = lessons == null ? List.of()
-					: lessons.stream().filter(java.util.Objects::nonNull)
+					: lessons.stream().filter(Objects::nonNull)
 						// ids sent back keep the course's own elements (a linked one is checked against its source);
 						// others are new
 						.map(l -> new Lesson(l.id(), l.title() == null ? "" : l.title().trim(),
@@ -157,10 +161,10 @@ class CourseApi {
 			QuizSettings settings = quiz == null ? QuizSettings.NONE
 					: new QuizSettings(quiz.attemptLimit(), quiz.timeLimitMinutes(), quiz.drawCount(),
 							Boolean.TRUE.equals(quiz.shuffleOptions()), AnswersShown.parse(quiz.answersShown()));
-			io.stride.authoring.RiskTier tier = null;
+			RiskTier tier = null;
 			if (riskTier != null && !riskTier.isBlank()) {
 				try {
-					tier = io.stride.authoring.RiskTier.valueOf(riskTier.strip());
+					tier = RiskTier.valueOf(riskTier.strip());
 				}
 				catch (IllegalArgumentException e) {
 					throw new InvalidInputException("riskTier", "The risk tier is LOW, MEDIUM or HIGH.");
@@ -182,7 +186,7 @@ class CourseApi {
 
 		private static List<Question> questions(List<QuestionBody> bodies) {
 			return bodies == null ? List.of()
-					: bodies.stream().filter(java.util.Objects::nonNull).map(QuestionBody::toQuestion).toList();
+					: bodies.stream().filter(Objects::nonNull).map(QuestionBody::toQuestion).toList();
 		}
 	}
 
@@ -191,7 +195,7 @@ class CourseApi {
 	 * lessons' length (about 200 words a minute) because neither a draft nor the author gave one.
 	 */
 	record CourseView(String id, int version, int revision, String status, String title, String description,
-			List<String> objectives, String riskTier, String tierReason, java.time.LocalDate reviewBy,
+			List<String> objectives, String riskTier, String tierReason, LocalDate reviewBy,
 			List<LessonBody> lessons, QuizBody quiz, Integer estimatedMinutes, Boolean estimateGiven) {
 
 		/** Learners get the questions without the answers and explanations; authors and admins get all. */

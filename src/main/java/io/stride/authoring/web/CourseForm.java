@@ -1,7 +1,11 @@
 package io.stride.authoring.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Course;
@@ -12,7 +16,10 @@ import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.Quiz;
 import io.stride.authoring.QuizSettings;
+import io.stride.authoring.RiskTier;
 import io.stride.authoring.Scoring;
+import io.stride.authoring.SourceNote;
+import io.stride.shared.Markdown;
 
 /**
  * The outline editor's course form: its settings panel binds the course's fields here, and each question it edits
@@ -142,8 +149,8 @@ public class CourseForm {
 		for (int i = 0; i < lessonList.size(); i++) {
 			lessonList.set(i, lessonList.get(i).withKnowledgeChecks(checks.get(i)));
 		}
-		io.stride.authoring.RiskTier tier = null;
-		for (io.stride.authoring.RiskTier candidate : io.stride.authoring.RiskTier.values()) {
+		RiskTier tier = null;
+		for (RiskTier candidate : RiskTier.values()) {
 			if (candidate.name().equals(riskTier)) {
 				tier = candidate;
 			}
@@ -281,9 +288,9 @@ public class CourseForm {
 		}
 
 		// shown beside the lesson; read-only, never bound from a request
-		private java.util.List<io.stride.authoring.SourceNote> sources = java.util.List.of();
+		private List<SourceNote> sources = List.of();
 
-		public java.util.List<io.stride.authoring.SourceNote> getSources() {
+		public List<SourceNote> getSources() {
 			return sources;
 		}
 
@@ -313,7 +320,7 @@ public class CourseForm {
 
 		/** The lesson as learners will see it, for the builder's preview. */
 		public String getHtml() {
-			return io.stride.shared.Markdown.toSafeHtml(markdown);
+			return Markdown.toSafeHtml(markdown);
 		}
 	}
 
@@ -349,14 +356,14 @@ public class CourseForm {
 		private String unit = "";
 
 		// where the question was drafted from; read-only, never bound from a request
-		private io.stride.authoring.SourceNote source;
+		private SourceNote source;
 
-		public io.stride.authoring.SourceNote getSource() {
+		public SourceNote getSource() {
 			return source;
 		}
 
 		/** Keeps the saved question's source on a form re-shown with what was typed (never bound from a request). */
-		void keepSource(io.stride.authoring.SourceNote kept) {
+		void keepSource(SourceNote kept) {
 			this.source = kept;
 		}
 
@@ -389,7 +396,7 @@ public class CourseForm {
 				}
 				case MATCHING -> {
 					// edited as pairs, then the matches no item takes (distractors) on rows of their own
-					java.util.Set<Integer> taken = new java.util.HashSet<>();
+					Set<Integer> taken = new HashSet<>();
 					for (int i = 0; i < question.options().size(); i++) {
 						int match = i < question.correct().size() ? question.correct().get(i) : -1;
 						OptionForm option = new OptionForm();
@@ -409,7 +416,7 @@ public class CourseForm {
 				default -> {
 					// ordering questions are edited as their steps in the right order
 					List<Integer> order = question.kind() == QuestionKind.ORDERING ? question.correct()
-							: java.util.stream.IntStream.range(0, question.options().size()).boxed().toList();
+							: IntStream.range(0, question.options().size()).boxed().toList();
 					for (int i : order) {
 						OptionForm option = new OptionForm();
 						option.setText(question.options().get(i));
@@ -448,7 +455,7 @@ public class CourseForm {
 						trim(explanation));
 				case NUMERIC -> Question.numeric(blankToNull(id), trim(prompt),
 						NumericAnswer.parse(value).orElse(null),
-						isBlank(tolerance) ? java.math.BigDecimal.ZERO : NumericAnswer.parse(tolerance).orElse(null), unit,
+						isBlank(tolerance) ? BigDecimal.ZERO : NumericAnswer.parse(tolerance).orElse(null), unit,
 						trim(explanation));
 				case MATCHING -> matching();
 				default -> choice();
@@ -500,7 +507,7 @@ public class CourseForm {
 
 		/** A decimal as typed; NaN (refused by the rules) when it is not one. */
 		private static Double number(String text) {
-			return NumericAnswer.parse(text).map(java.math.BigDecimal::doubleValue).orElse(Double.NaN);
+			return NumericAnswer.parse(text).map(BigDecimal::doubleValue).orElse(Double.NaN);
 		}
 
 		public Integer getAfterLesson() {

@@ -1,5 +1,6 @@
 package io.stride.authoring.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +90,7 @@ class CoursePagesController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
-			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			Map<String, String> errors = new LinkedHashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put(field.startsWith("topic") ? "topic" : field, message));
 			if (errors.isEmpty()) {
 				errors.put("title", e.getMessage());

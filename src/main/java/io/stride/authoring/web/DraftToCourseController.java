@@ -1,5 +1,7 @@
 package io.stride.authoring.web;
 
+import java.util.Map;
+
 import io.stride.authoring.DraftCourses;
 import io.stride.drafting.Drafting;
 import io.stride.identity.Organization;
@@ -60,7 +62,7 @@ class DraftToCourseController {
 				? "Course created from the draft, with the notes below. Edit it, then publish."
 				: "The draft became " + created.courses().size() + " courses, split by module. Edit each, then publish.");
 		redirect.addFlashAttribute("createdCourses", created.courses().stream()
-			.map(c -> java.util.Map.of("title", c.title(), "href", "/courses/" + c.id().value() + "/edit"))
+			.map(c -> Map.of("title", c.title(), "href", "/courses/" + c.id().value() + "/edit"))
 			.toList());
 		redirect.addFlashAttribute("creationNotes", created.notes());
 		return "redirect:/drafts/" + id;

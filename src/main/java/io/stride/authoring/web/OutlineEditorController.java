@@ -1,10 +1,19 @@
 package io.stride.authoring.web;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
+import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
@@ -14,9 +23,16 @@ import io.stride.authoring.Lesson;
 import io.stride.authoring.Outline;
 import io.stride.authoring.OutlineEditing;
 import io.stride.authoring.OutlineElement;
+import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
+import io.stride.authoring.QuestionRegenerator;
 import io.stride.authoring.QuizSettings;
+import io.stride.authoring.ReviewPolicies;
+import io.stride.authoring.RiskSuggestion;
 import io.stride.authoring.RiskTier;
+import io.stride.drafting.QualityPanel;
+import io.stride.drafting.SourceRejected;
+import io.stride.drafting.StyleTerms;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
@@ -27,6 +43,7 @@ import io.stride.shared.NotFoundException;
 import io.stride.standards.CourseTemplate;
 import io.stride.standards.Templates;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -61,18 +78,18 @@ class OutlineEditorController {
 
 	private final CourseStandards standards;
 
-	private final io.stride.drafting.StyleTerms styleTerms;
+	private final StyleTerms styleTerms;
 
-	private final io.stride.authoring.QuestionRegenerator regenerator;
+	private final QuestionRegenerator regenerator;
 
-	private final io.stride.authoring.ReviewPolicies policies;
+	private final ReviewPolicies policies;
 
 	/** Slice 6's media dialog script, included when it is there. */
-	private final boolean mediaScript = new org.springframework.core.io.ClassPathResource("static/js/media.js").exists();
+	private final boolean mediaScript = new ClassPathResource("static/js/media.js").exists();
 
 	OutlineEditorController(Authoring authoring, OutlineEditing editing, Organization organization, Templates templates,
-			CourseStandards standards, io.stride.drafting.StyleTerms styleTerms,
-			io.stride.authoring.QuestionRegenerator regenerator, io.stride.authoring.ReviewPolicies policies) {
+			CourseStandards standards, StyleTerms styleTerms,
+			QuestionRegenerator regenerator, ReviewPolicies policies) {
 		this.policies = policies;
 		this.authoring = authoring;
 		this.editing = editing;
@@ -143,8 +160,8 @@ class OutlineEditorController {
 		model.addAttribute("publishesAtOnce", publishesAtOnce(course));
 		model.addAttribute("kinds", QuestionKind.values());
 		model.addAttribute("tiers", RiskTier.values());
-		model.addAttribute("answerRules", io.stride.authoring.AnswersShown.values());
-		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(course.content()));
+		model.addAttribute("answerRules", AnswersShown.values());
+		model.addAttribute("suggestion", RiskSuggestion.of(course.content()));
 		CourseTemplate template = templates.templateFor(course.id().value());
 		model.addAttribute("templates", templates.all());
 		model.addAttribute("template", template);
@@ -156,7 +173,7 @@ class OutlineEditorController {
 			if (chosen.lesson() != null) {
 				model.addAttribute("lesson", chosen.lesson());
 				model.addAttribute("checks", course.lesson(selected).map(Lesson::knowledgeChecks).orElse(List.of()));
-				model.addAttribute("quality", io.stride.drafting.QualityPanel.check(chosen.lesson().title(),
+				model.addAttribute("quality", QualityPanel.check(chosen.lesson().title(),
 						chosen.lesson().markdown(), styleTerms.all()));
 			}
 			else {
@@ -188,7 +205,7 @@ class OutlineEditorController {
 					question, binding);
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("revision", saved.revision());
-			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+			body.put("savedAt", LocalTime.now().withNano(0).toString());
 			return body;
 		});
 	}
@@ -215,7 +232,7 @@ class OutlineEditorController {
 			response.setStatus(422);
 			Map<String, String> errors = new LinkedHashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.putIfAbsent(field.replaceAll("\\[.*$", ""), message));
-			model.addAttribute("problem", "Not saved: " + String.join(" ", new java.util.LinkedHashSet<>(errors.values())));
+			model.addAttribute("problem", "Not saved: " + String.join(" ", new LinkedHashSet<>(errors.values())));
 			return renderTyped(model, me, course, elementId, revision, title, markdown, question, errors, null);
 		}
 		catch (ConflictException e) {
@@ -273,7 +290,7 @@ class OutlineEditorController {
 	private String who(Map<String, Object> state) {
 		String savedAt = "";
 		if (state.get("savedAt") instanceof String at) {
-			savedAt = " at " + java.time.LocalTime.ofInstant(java.time.Instant.parse(at), java.time.ZoneId.systemDefault())
+			savedAt = " at " + LocalTime.ofInstant(Instant.parse(at), ZoneId.systemDefault())
 				.withSecond(0).withNano(0);
 		}
 		return (state.get("savedBy") instanceof String by ? by : "Someone") + " saved it" + savedAt
@@ -285,7 +302,7 @@ class OutlineEditorController {
 		if (value instanceof Map<?, ?> lesson) {
 			return Objects.toString(lesson.get("title"), "") + "\n\n" + Objects.toString(lesson.get("markdown"), "");
 		}
-		if (value instanceof io.stride.authoring.Question q) {
+		if (value instanceof Question q) {
 			StringBuilder text = new StringBuilder(Objects.toString(q.prompt(), ""));
 			for (int i = 0; i < q.options().size(); i++) {
 				text.append('\n').append(q.correct().contains(i) ? "\u2713 " : "\u00b7 ").append(q.options().get(i));
@@ -310,7 +327,7 @@ class OutlineEditorController {
 		});
 	}
 
-	private static ResponseEntity<Map<String, Object>> json(java.util.function.Supplier<Map<String, Object>> action) {
+	private static ResponseEntity<Map<String, Object>> json(Supplier<Map<String, Object>> action) {
 		try {
 			return ResponseEntity.ok(action.get());
 		}
@@ -465,7 +482,7 @@ class OutlineEditorController {
 				return m == modules.size() - 1 ? null : new Place(blank(modules.get(m + 1).name()), null, 0);
 			}
 		}
-		List<List<Outline.Item>> containers = new java.util.ArrayList<>();
+		List<List<Outline.Item>> containers = new ArrayList<>();
 		containers.add(outline.quiz());
 		outline.lessons().forEach(l -> containers.add(l.knowledgeChecks()));
 		for (List<Outline.Item> items : containers) {
@@ -635,7 +652,7 @@ class OutlineEditorController {
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
 		}
-		catch (ConflictException | io.stride.drafting.SourceRejected e) {
+		catch (ConflictException | SourceRejected e) {
 			redirect.addFlashAttribute("problem", "Not regenerated: " + e.getMessage());
 		}
 		return to(id, elementId, null);
@@ -656,7 +673,7 @@ class OutlineEditorController {
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("problem", "Not regenerated: " + String.join(" ", e.fieldErrors().values()));
 		}
-		catch (ConflictException | io.stride.drafting.SourceRejected e) {
+		catch (ConflictException | SourceRejected e) {
 			redirect.addFlashAttribute("problem", "Not regenerated: " + e.getMessage());
 		}
 		return to(id, current, null);
@@ -732,7 +749,7 @@ class OutlineEditorController {
 			}
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("settingsRevision", editing.outline(me, courseId).settingsRevision());
-			body.put("savedAt", java.time.LocalTime.now().withNano(0).toString());
+			body.put("savedAt", LocalTime.now().withNano(0).toString());
 			// the header's button says what publishing does at the tier just saved
 			body.put("publishLabel", publishesAtOnce(authoring.editable(me, courseId)) ? "Publish" : "Submit for review");
 			return body;
@@ -777,7 +794,7 @@ class OutlineEditorController {
 		yours.put("title", form.getTitle());
 		yours.put("description", form.getDescription());
 		yours.put("objectives", form.getObjectives() == null ? List.of()
-				: java.util.Arrays.stream(form.getObjectives().split("\\R")).filter(o -> !o.isBlank()).toList());
+				: Arrays.stream(form.getObjectives().split("\\R")).filter(o -> !o.isBlank()).toList());
 		yours.put("riskTier", form.getRiskTier());
 		yours.put("tierReason", form.getTierReason());
 		yours.put("passMark", form.getPassMark());
@@ -790,7 +807,7 @@ class OutlineEditorController {
 		try {
 			Course result = editing.publish(me, new CourseId(id));
 			redirect.addFlashAttribute("notice", result.isPublished() ? "Published. Now assign it to a team."
-					: "Sent for review (" + result.riskTier().name().toLowerCase(java.util.Locale.ROOT)
+					: "Sent for review (" + result.riskTier().name().toLowerCase(Locale.ROOT)
 							+ " risk). It is published when the review is approved.");
 			return "redirect:/courses/" + id + "/assign";
 		}

@@ -1,11 +1,15 @@
 package io.stride.authoring.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.stride.authoring.Course;
+import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.OutlineElement;
+import io.stride.authoring.Question;
 import io.stride.authoring.Reuse;
 import io.stride.shared.web.PagePart;
 import org.springframework.stereotype.Component;
@@ -63,7 +67,7 @@ class ReusedPartsOnPages implements PagePart {
 	 * shown), a module after that lesson's module.
 	 */
 	private void editorParts(Course course, Map<String, Object> model) {
-		if (course.status() != io.stride.authoring.CourseStatus.DRAFT) {
+		if (course.status() != CourseStatus.DRAFT) {
 			return;
 		}
 		Map<String, Reuse.Update> waiting = reuse.updatesByElement(course.id());
@@ -75,7 +79,7 @@ class ReusedPartsOnPages implements PagePart {
 			model.put("elementUpdate", waiting.get(element.id()));
 		}
 		String lessonId = "LESSON".equals(element.kind()) ? element.id() : element.lessonId();
-		java.util.List<Lesson> lessons = course.lessons();
+		List<Lesson> lessons = course.lessons();
 		for (int i = 0; i < lessons.size(); i++) {
 			if (lessons.get(i).id().equals(lessonId)) {
 				String module = lessons.get(i).module();
@@ -95,12 +99,12 @@ class ReusedPartsOnPages implements PagePart {
 	record Row(String elementId, String title, String kind, String provenance, boolean linked) {
 	}
 
-	private static java.util.List<Row> rows(Course course, Map<String, Reuse.Provenance> provenance) {
-		java.util.List<Row> rows = new java.util.ArrayList<>();
+	private static List<Row> rows(Course course, Map<String, Reuse.Provenance> provenance) {
+		List<Row> rows = new ArrayList<>();
 		provenance.forEach((id, p) -> {
 			String title = course.lesson(id).map(Lesson::title)
-				.or(() -> course.question(id).map(io.stride.authoring.Question::prompt))
-				.or(() -> course.knowledgeCheck(id).map(io.stride.authoring.Question::prompt))
+				.or(() -> course.question(id).map(Question::prompt))
+				.or(() -> course.knowledgeCheck(id).map(Question::prompt))
 				.orElse(null);
 			if (title != null) {
 				String kind = switch (p.origin().elementKind()) {

@@ -1,5 +1,7 @@
 package io.stride.badges.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import io.stride.identity.Erasure;
@@ -33,7 +35,7 @@ class BadgesPersonalData implements PersonalData {
 	public void erase(Erasure erasure) {
 		rows.scrub(erasure, "badge_credentials", "person_id = :person", "person_name", "credential");
 		jdbc.sql("UPDATE badge_credentials SET revoked_at = COALESCE(revoked_at, ?), revoked_reason = COALESCE(revoked_reason, ?) WHERE person_id = ?")
-			.params(java.sql.Timestamp.from(java.time.Instant.now()), "The person was erased.", erasure.person().value())
+			.params(Timestamp.from(Instant.now()), "The person was erased.", erasure.person().value())
 			.update();
 	}
 }

@@ -1,5 +1,6 @@
 package io.stride.badges.internal;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +11,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import com.apicatalog.jsonld.JsonLd;
@@ -20,6 +22,8 @@ import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.Json;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -71,7 +75,7 @@ public final class DataIntegrity {
 			signer.update(data, 0, data.length);
 			signature = signer.generateSignature();
 		}
-		catch (GeneralSecurityException | java.io.IOException e) {
+		catch (GeneralSecurityException | IOException e) {
 			throw new IllegalStateException("Ed25519 signing failed", e);
 		}
 		JsonObject proof = Json.createObjectBuilder(options).add("proofValue", Multibase.base58btc(signature)).build();
@@ -136,16 +140,16 @@ public final class DataIntegrity {
 	}
 
 	/** The 32-byte seed of an Ed25519 private key, from its PKCS#8 form. */
-	static byte[] seed(PrivateKey key) throws java.io.IOException {
-		var octets = org.bouncycastle.asn1.ASN1OctetString.getInstance(
-				org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey());
+	static byte[] seed(PrivateKey key) throws IOException {
+		var octets = ASN1OctetString.getInstance(
+				PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey());
 		return octets.getOctets();
 	}
 
 	/** The 32 raw bytes of an Ed25519 public key (its X.509 form ends with them). */
 	public static byte[] raw(PublicKey key) {
 		byte[] encoded = key.getEncoded();
-		return java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+		return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
 	}
 
 	private static byte[] hashData(JsonObject unsigned, JsonObject proofOptions) throws GeneralSecurityException {

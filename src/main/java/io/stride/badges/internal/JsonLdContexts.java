@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
@@ -30,7 +31,7 @@ public final class JsonLdContexts implements DocumentLoader {
 	private final Map<String, JsonDocument> documents;
 
 	private JsonLdContexts(Map<String, String> resources) {
-		this.documents = resources.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+		this.documents = resources.entrySet().stream().collect(Collectors.toUnmodifiableMap(
 				Map.Entry::getKey, e -> read(e.getKey(), e.getValue())));
 	}
 

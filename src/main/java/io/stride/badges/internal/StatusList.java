@@ -1,9 +1,11 @@
 package io.stride.badges.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -35,7 +37,7 @@ public final class StatusList {
 
 	/** Whether the bit at {@code index} is set in an encoded list. */
 	public static boolean isSet(String encoded, int index) {
-		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(Multibase.decodeBase64url(encoded)))) {
+		try (var in = new GZIPInputStream(new ByteArrayInputStream(Multibase.decodeBase64url(encoded)))) {
 			byte[] bytes = in.readAllBytes();
 			return index / 8 < bytes.length && (bytes[index / 8] & (0x80 >>> (index % 8))) != 0;
 		}

@@ -3,6 +3,7 @@ package io.stride.badges.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import io.stride.authoring.CourseId;
 import io.stride.badges.Alignment;
@@ -185,7 +186,7 @@ class BadgesApi {
 				alignments);
 	}
 
-	private static <T> T blankToNull(String value, java.util.function.Function<String, T> make) {
+	private static <T> T blankToNull(String value, Function<String, T> make) {
 		return value == null || value.isBlank() ? null : make.apply(value.strip());
 	}
 }

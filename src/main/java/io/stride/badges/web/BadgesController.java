@@ -1,5 +1,7 @@
 package io.stride.badges.web;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,8 @@ class BadgesController {
 		}
 	}
 
-	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy")
-		.withZone(java.time.ZoneOffset.UTC);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy")
+		.withZone(ZoneOffset.UTC);
 
 	/** A credential with its days written out. */
 	record CredentialRow(IssuedBadge credential, String issuedOn, String revokedOn) {

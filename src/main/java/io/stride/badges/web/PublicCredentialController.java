@@ -1,5 +1,6 @@
 package io.stride.badges.web;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -65,7 +66,7 @@ class PublicCredentialController {
 		String svg = credentials.image(id).orElseThrow(() -> new NotFoundException("Badge"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("image/svg+xml"))
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.header("Content-Security-Policy", "default-src 'none'")
 			.body(svg);
 	}

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public final class AbsenceFiles {
 			.setAllowMissingColumnNames(true)
 			.get();
 		List<Entry> entries = new ArrayList<>();
-		try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+		try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
 			List<String> header = parser.getHeaderNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
 			if (!header.containsAll(CSV_HEADER.subList(0, 3))) {
 				throw new Unreadable("The first line must be the header email,starts_on,ends_on,kind.");

@@ -1,5 +1,7 @@
 package io.stride.capability.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,7 +90,7 @@ public class AbsenceStore {
 			.list();
 	}
 
-	private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString(1), new PersonId(rs.getString(2)), rs.getObject(3, LocalDate.class),
 				rs.getObject(4, LocalDate.class), AbsenceKind.valueOf(rs.getString(5)), rs.getString(6));
 	}

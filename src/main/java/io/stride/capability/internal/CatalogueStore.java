@@ -1,5 +1,7 @@
 package io.stride.capability.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -225,7 +227,7 @@ public class CatalogueStore {
 		return new Moved(certificates, validations, selfAssessments, targets);
 	}
 
-	private Capability header(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Capability header(ResultSet rs, int n) throws SQLException {
 		int validity = rs.getInt(6);
 		Integer months = rs.wasNull() ? null : validity;
 		return new Capability(new CapabilityId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),

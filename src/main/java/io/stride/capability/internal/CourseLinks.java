@@ -3,6 +3,7 @@ package io.stride.capability.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public class CourseLinks {
 
 	/** Active capabilities whose rules name a course, in name order, with those courses. */
 	public List<Linked> activeWithCourses() {
-		Map<CapabilityId, Linked> linked = new java.util.LinkedHashMap<>();
+		Map<CapabilityId, Linked> linked = new LinkedHashMap<>();
 		jdbc.sql("SELECT c.id, c.name, r.course_id FROM capabilities c JOIN capability_rules r ON r.capability_id = c.id "
 				+ "WHERE c.status = 'ACTIVE' AND r.course_id IS NOT NULL ORDER BY c.name, c.id")
 			.query(rs -> {

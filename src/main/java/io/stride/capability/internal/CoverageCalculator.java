@@ -2,6 +2,7 @@ package io.stride.capability.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,12 +127,12 @@ public final class CoverageCalculator {
 				continue;
 			}
 			LocalDate until = qualifiedUntil(holdings, level);
-			int stop = until == null ? days : (int) Math.min(days, java.time.temporal.ChronoUnit.DAYS.between(in.today(), until));
+			int stop = until == null ? days : (int) Math.min(days, ChronoUnit.DAYS.between(in.today(), until));
 			delta[0]++;
 			delta[stop]--;
 			for (Absence absence : in.absences().getOrDefault(person.id(), List.of())) {
-				int a = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.startsOn()));
-				int b = (int) Math.min(stop, java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.endsOn()) + 1);
+				int a = (int) Math.max(0, ChronoUnit.DAYS.between(in.today(), absence.startsOn()));
+				int b = (int) Math.min(stop, ChronoUnit.DAYS.between(in.today(), absence.endsOn()) + 1);
 				if (a < b) {
 					delta[a]--;
 					delta[b]++;
@@ -189,8 +190,8 @@ public final class CoverageCalculator {
 			PersonRef person = counted.get(i);
 			int stop = stops.get(i);
 			for (Absence absence : in.absences().getOrDefault(person.id(), List.of())) {
-				long a = java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.startsOn());
-				long b = java.time.temporal.ChronoUnit.DAYS.between(in.today(), absence.endsOn());
+				long a = ChronoUnit.DAYS.between(in.today(), absence.startsOn());
+				long b = ChronoUnit.DAYS.between(in.today(), absence.endsOn());
 				if (a <= to && b >= from && a < stop) {
 					reasons.add(first(person.name()) + " "
 							+ (in.showKinds() && absence.kind() != null ? absence.kind().phrase() : "away"));

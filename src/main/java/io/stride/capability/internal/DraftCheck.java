@@ -1,6 +1,10 @@
 package io.stride.capability.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -227,7 +231,7 @@ public class DraftCheck {
 				}
 			}
 			if (rule != null) {
-				List<Object> key = java.util.Arrays.asList(rule.level(), rule.kind(), rule.courseId(), rule.currentVersion(),
+				List<Object> key = Arrays.asList(rule.level(), rule.kind(), rule.courseId(), rule.currentVersion(),
 						rule.taskId(), rule.count(), rule.certificateName() == null ? null
 								: rule.certificateName().toLowerCase(Locale.ROOT), rule.activityIri());
 				if (!seen.add(key)) {
@@ -245,7 +249,7 @@ public class DraftCheck {
 			}
 		}
 		// stored per level in the order written, so that a level's rules read together
-		rules.sort(java.util.Comparator.comparingInt(EvidenceRule::level));
+		rules.sort(Comparator.comparingInt(EvidenceRule::level));
 		return rules;
 	}
 
@@ -280,10 +284,10 @@ public class DraftCheck {
 			return false;
 		}
 		try {
-			java.net.URI uri = new java.net.URI(iri);
+			URI uri = new URI(iri);
 			return uri.isAbsolute() && (uri.getRawSchemeSpecificPart() != null && !uri.getRawSchemeSpecificPart().isEmpty());
 		}
-		catch (java.net.URISyntaxException e) {
+		catch (URISyntaxException e) {
 			return false;
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +85,7 @@ public class EvidenceLoader {
 		}
 		Facts.Names names = named ? names(masteredCourses, reviewCounts.keySet(), tasks) : Facts.Names.NONE;
 		Map<PersonId, Builder> builders = new HashMap<>();
-		List<PersonId> all = List.copyOf(new java.util.LinkedHashSet<>(people));
+		List<PersonId> all = List.copyOf(new LinkedHashSet<>(people));
 		Map<CourseId, Authoring.CurrentVersion> current = currentCourses.isEmpty() ? Map.of()
 				: authoring.currentVersions(currentCourses);
 		int newest = reviewCounts.values().stream().mapToInt(Integer::intValue).max().orElse(0);

@@ -7,10 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityEvidenceExpiring;
 import io.stride.capability.CapabilityId;
+import io.stride.capability.MissingEvidence;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -74,8 +76,8 @@ public class ExpiryNotices {
 		}
 		Map<CapabilityId, Capability> capabilities = catalogue.byIds(top.values().stream()
 			.map(HoldingStore.Holding::capabilityId)
-			.collect(java.util.stream.Collectors.toSet()));
-		Map<String, io.stride.capability.MissingEvidence> renewals = this.renewals.of(top.values(), capabilities, today);
+			.collect(Collectors.toSet()));
+		Map<String, MissingEvidence> renewals = this.renewals.of(top.values(), capabilities, today);
 		int sent = 0;
 		for (HoldingStore.Holding h : top.values()) {
 			Capability capability = capabilities.get(h.capabilityId());

@@ -1,11 +1,21 @@
 package io.stride.capability.internal;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
 
 import io.stride.capability.CapabilityId;
 import io.stride.identity.PersonId;
@@ -37,17 +47,17 @@ public class HoldingStore {
 
 	private final boolean postgres;
 
-	HoldingStore(JdbcClient jdbc, JdbcTemplate template, javax.sql.DataSource dataSource) {
+	HoldingStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.postgres = isPostgres(dataSource);
 	}
 
-	private static boolean isPostgres(javax.sql.DataSource dataSource) {
-		try (java.sql.Connection c = dataSource.getConnection()) {
-			return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection c = dataSource.getConnection()) {
+			return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 		}
-		catch (java.sql.SQLException e) {
+		catch (SQLException e) {
 			return false;
 		}
 	}
@@ -127,9 +137,9 @@ public class HoldingStore {
 	 * The rank each of these people holds of each of these capabilities on the day, keyed by person and capability;
 	 * none: absent.
 	 */
-	public java.util.Map<java.util.Map.Entry<PersonId, CapabilityId>, Integer> ranks(Collection<PersonId> people,
+	public Map<Map.Entry<PersonId, CapabilityId>, Integer> ranks(Collection<PersonId> people,
 			Collection<CapabilityId> capabilities, LocalDate on) {
-		java.util.Map<java.util.Map.Entry<PersonId, CapabilityId>, Integer> ranks = new java.util.HashMap<>();
+		Map<Map.Entry<PersonId, CapabilityId>, Integer> ranks = new HashMap<>();
 		List<String> ids = people.stream().map(PersonId::value).distinct().toList();
 		List<String> capabilityIds = capabilities.stream().map(CapabilityId::value).toList();
 		for (int from = 0; from < ids.size(); from += EvidenceLoader.CHUNK) {
@@ -140,7 +150,7 @@ public class HoldingStore {
 				.param("capabilities", capabilityIds)
 				.param("on", on)
 				.query(rs -> {
-					ranks.put(java.util.Map.entry(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2))),
+					ranks.put(Map.entry(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2))),
 							rs.getInt(3));
 				});
 		}
@@ -173,10 +183,10 @@ public class HoldingStore {
 	 * Every holding of these capabilities by anyone, at or above the given level of each, still holding on the day,
 	 * handed over row by row (for organization-wide reports: a million rows are never a list).
 	 */
-	public void eachOf(java.util.Map<CapabilityId, Integer> fromLevel, LocalDate on, RowHandler handler) {
-		java.util.Map<String, CapabilityId> capabilities = new java.util.HashMap<>();
+	public void eachOf(Map<CapabilityId, Integer> fromLevel, LocalDate on, RowHandler handler) {
+		Map<String, CapabilityId> capabilities = new HashMap<>();
 		fromLevel.keySet().forEach(c -> capabilities.put(c.value(), c));
-		java.util.Map<Integer, List<String>> byLevel = new java.util.TreeMap<>();
+		Map<Integer, List<String>> byLevel = new TreeMap<>();
 		fromLevel.forEach((c, level) -> byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(c.value()));
 		byLevel.forEach((level, ids) -> {
 			for (int from = 0; from < ids.size(); from += EvidenceLoader.CHUNK) {
@@ -189,7 +199,7 @@ public class HoldingStore {
 					.param("level", level)
 					.param("on", on)
 					.query(rs -> {
-						java.sql.Date until = rs.getDate(4);
+						Date until = rs.getDate(4);
 						handler.row(rs.getString(1), capabilities.get(rs.getString(2)), rs.getInt(3),
 								until == null ? null : until.toLocalDate());
 					});
@@ -206,7 +216,7 @@ public class HoldingStore {
 			.list();
 	}
 
-	private static Holding map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Holding map(ResultSet rs, int n) throws SQLException {
 		return new Holding(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2)), rs.getInt(3),
 				rs.getObject(4, LocalDate.class));
 	}
@@ -217,9 +227,9 @@ public class HoldingStore {
 			.update();
 	}
 
-	public java.util.Map<String, Integer> counts() {
+	public Map<String, Integer> counts() {
 		return jdbc.sql("SELECT COUNT(DISTINCT person_id), COUNT(*) FROM capability_holdings")
-			.query((rs, n) -> java.util.Map.of("people", rs.getInt(1), "holdings", rs.getInt(2)))
+			.query((rs, n) -> Map.of("people", rs.getInt(1), "holdings", rs.getInt(2)))
 			.single();
 	}
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,7 @@ public class Holdings {
 		Map<Map.Entry<PersonId, CapabilityId>, Integer> before = store.ranks(people, ids, today);
 		Map<PersonId, Facts> facts = loader.load(people, capabilities, false);
 		List<HoldingStore.Holding> holdings = new ArrayList<>();
-		Map<Map.Entry<PersonId, CapabilityId>, Integer> after = new java.util.HashMap<>();
+		Map<Map.Entry<PersonId, CapabilityId>, Integer> after = new HashMap<>();
 		for (PersonId person : people) {
 			Facts f = facts.getOrDefault(person, Facts.NONE);
 			for (Capability capability : capabilities) {
@@ -189,7 +191,7 @@ public class Holdings {
 		if (touched.isEmpty()) {
 			return;
 		}
-		Map<PersonId, Set<String>> byPerson = new java.util.LinkedHashMap<>();
+		Map<PersonId, Set<String>> byPerson = new LinkedHashMap<>();
 		touched.forEach(s -> byPerson.computeIfAbsent(new PersonId(s.actorId()), k -> new LinkedHashSet<>()).add(s.objectId()));
 		Set<String> all = new LinkedHashSet<>();
 		byPerson.values().forEach(all::addAll);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.stride.capability.Capability;
 import io.stride.capability.EvidenceRule;
@@ -75,7 +76,7 @@ public final class LevelEvaluator {
 		if (holds) {
 			until = rules.stream()
 				.map(RuleResult::validUntil)
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.min(Comparator.naturalOrder())
 				.orElse(null);
 		}

@@ -2,6 +2,7 @@ package io.stride.capability.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.stride.capability.Absence;
 import io.stride.capability.Absences;
@@ -69,7 +71,7 @@ public class OrganizationCoverage {
 		Map<CapabilityId, Capability> capabilities = catalogue.byIds(own.values()
 			.stream()
 			.flatMap(m -> m.keySet().stream())
-			.collect(java.util.stream.Collectors.toSet()));
+			.collect(Collectors.toSet()));
 		// effective targets top-down: a team's own target wins over the nearest one above
 		Map<TeamId, Map<CapabilityId, TargetStore.TargetRow>> effective = new HashMap<>();
 		for (Team team : teams) {
@@ -185,8 +187,8 @@ public class OrganizationCoverage {
 
 		List<HoldingStore.Holding> hold(CapabilityId capability) {
 			if (size == capabilities.length) {
-				capabilities = java.util.Arrays.copyOf(capabilities, size * 2);
-				holdings = java.util.Arrays.copyOf(holdings, size * 2);
+				capabilities = Arrays.copyOf(capabilities, size * 2);
+				holdings = Arrays.copyOf(holdings, size * 2);
 			}
 			List<HoldingStore.Holding> list = new ArrayList<>(2);
 			capabilities[size] = capability;

@@ -1,14 +1,19 @@
 package io.stride.capability.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.stride.capability.CapabilityId;
 import io.stride.identity.PersonId;
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -67,14 +72,14 @@ public class PersonEvidenceStore {
 	}
 
 	/** Validations each of these people gave from {@code from} (inclusive) until {@code until}; null ends are open. */
-	public java.util.Map<PersonId, Integer> validationsGiven(Collection<PersonId> validators, Instant from, Instant until) {
-		java.util.Map<PersonId, Integer> counts = new java.util.HashMap<>();
+	public Map<PersonId, Integer> validationsGiven(Collection<PersonId> validators, Instant from, Instant until) {
+		Map<PersonId, Integer> counts = new HashMap<>();
 		if (validators.isEmpty()) {
 			return counts;
 		}
 		jdbc.sql("SELECT validator_id, COUNT(*) FROM capability_validations WHERE validator_id = ANY(:validators) "
 				+ "AND created_at >= :from AND created_at < :until GROUP BY validator_id")
-			.param("validators", io.stride.shared.SqlArrays.varchars(validators.stream().map(PersonId::value).toList()))
+			.param("validators", SqlArrays.varchars(validators.stream().map(PersonId::value).toList()))
 			.param("from", Timestamp.from(from == null ? Instant.EPOCH : from))
 			.param("until", Timestamp.from(until == null ? Instant.parse("9999-01-01T00:00:00Z") : until))
 			.query(rs -> {
@@ -181,7 +186,7 @@ public class PersonEvidenceStore {
 			.list();
 	}
 
-	private CertificateRow certificateRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private CertificateRow certificateRow(ResultSet rs, int n) throws SQLException {
 		return new CertificateRow(rs.getString(1), new PersonId(rs.getString(2)), new CapabilityId(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
 				rs.getString(8), rs.getString(9), rs.getString(10),
@@ -189,13 +194,13 @@ public class PersonEvidenceStore {
 				rs.getTimestamp(13).toInstant());
 	}
 
-	private static ValidationRow validationRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static ValidationRow validationRow(ResultSet rs, int n) throws SQLException {
 		return new ValidationRow(rs.getString(1), new PersonId(rs.getString(2)), new CapabilityId(rs.getString(3)),
 				rs.getInt(4), new PersonId(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class),
 				rs.getString(8));
 	}
 
-	private static SelfAssessmentRow selfAssessmentRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static SelfAssessmentRow selfAssessmentRow(ResultSet rs, int n) throws SQLException {
 		return new SelfAssessmentRow(new PersonId(rs.getString(1)), new CapabilityId(rs.getString(2)), rs.getInt(3),
 				rs.getString(4), rs.getTimestamp(5).toInstant());
 	}

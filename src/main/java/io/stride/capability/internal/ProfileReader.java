@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import io.stride.capability.CapabilityId;
 import io.stride.capability.PersonCapabilities;
 import io.stride.identity.Organization;
 import io.stride.identity.Person;
+import io.stride.identity.PersonId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +64,7 @@ public class ProfileReader {
 		personEvidence.validationsOf(person.id()).forEach(row -> relevant.add(row.capabilityId()));
 		// partial evidence (a course mastered for a level that needs more) counts as relevant too
 		List<Capability> active = catalogue.active();
-		Map<io.stride.identity.PersonId, Facts> any = loader.load(List.of(person.id()), active, false);
+		Map<PersonId, Facts> any = loader.load(List.of(person.id()), active, false);
 		Facts mine = any.getOrDefault(person.id(), Facts.NONE);
 		for (Capability capability : active) {
 			if (!relevant.contains(capability.id()) && touches(capability, mine)) {
@@ -99,8 +101,8 @@ public class ProfileReader {
 						.toList()));
 		}
 		result.sort(Comparator.comparing((PersonCapabilities.Held h) -> h.levelRank() == null ? 1 : 0)
-			.thenComparing(h -> h.capability().category().toLowerCase(java.util.Locale.ROOT))
-			.thenComparing(h -> h.capability().name().toLowerCase(java.util.Locale.ROOT)));
+			.thenComparing(h -> h.capability().category().toLowerCase(Locale.ROOT))
+			.thenComparing(h -> h.capability().name().toLowerCase(Locale.ROOT)));
 		return new PersonCapabilities(person.id(), person.name(), today, result);
 	}
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
@@ -38,7 +39,7 @@ public class Renewals {
 			.map(HoldingStore.Holding::capabilityId)
 			.distinct()
 			.map(capabilities::get)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.toList();
 		Map<PersonId, Facts> facts = loader.load(people, involved, true);
 		for (HoldingStore.Holding h : holdings) {

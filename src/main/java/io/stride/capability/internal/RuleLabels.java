@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.CourseId;
@@ -48,13 +50,13 @@ public class RuleLabels {
 		List<EvidenceRule> all = capabilities.stream().flatMap(c -> c.rules().stream()).toList();
 		Map<CourseId, String> titles = authoring.titles(all.stream()
 			.map(EvidenceRule::courseId)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.distinct()
 			.toList());
 		Map<String, Checklists.TaskInfo> tasks = tasks(all.stream()
 			.map(EvidenceRule::taskId)
-			.filter(java.util.Objects::nonNull)
-			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+			.filter(Objects::nonNull)
+			.collect(Collectors.toCollection(LinkedHashSet::new)));
 		Map<TeamId, String> teams = new HashMap<>();
 		organization.allTeams().forEach(team -> teams.put(team.id(), team.name()));
 		return capabilities.stream()

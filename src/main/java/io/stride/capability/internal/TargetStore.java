@@ -1,5 +1,7 @@
 package io.stride.capability.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,7 +105,7 @@ public class TargetStore {
 			.list();
 	}
 
-	private static TargetRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static TargetRow map(ResultSet rs, int n) throws SQLException {
 		return new TargetRow(new TeamId(rs.getString(1)), new CapabilityId(rs.getString(2)), rs.getInt(3), rs.getInt(4));
 	}
 }

@@ -1,6 +1,7 @@
 package io.stride.capability.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import io.stride.capability.internal.AbsenceFiles;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -95,7 +97,7 @@ class AbsenceApi {
 		var viewer = organization.currentViewer();
 		// the absence must be this person's: a wrong pair of ids names nothing
 		if (absences.of(viewer, new PersonId(id), null).stream().noneMatch(a -> a.id().equals(absenceId))) {
-			throw new io.stride.shared.NotFoundException("Absence");
+			throw new NotFoundException("Absence");
 		}
 		absences.remove(viewer, absenceId);
 	}
@@ -137,7 +139,7 @@ class AbsenceApi {
 		if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/calendar")) {
 			return true;
 		}
-		String start = new String(content, 0, Math.min(content.length, 64), java.nio.charset.StandardCharsets.UTF_8);
+		String start = new String(content, 0, Math.min(content.length, 64), StandardCharsets.UTF_8);
 		return start.strip().replace("\uFEFF", "").toUpperCase(Locale.ROOT).startsWith("BEGIN:VCALENDAR");
 	}
 

@@ -1,5 +1,6 @@
 package io.stride.capability.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,7 @@ record CapabilityForm(String name, String description, String category, String o
 					r.currentVersion(), r.taskId() == null ? "" : r.taskId(), r.count() == null ? "" : String.valueOf(r.count()),
 					r.certificateName() == null ? "" : r.certificateName(), r.activityIri() == null ? "" : r.activityIri(),
 					r.activityName() == null ? "" : r.activityName(),
-					r.minScore() == null ? "" : new java.math.BigDecimal(String.valueOf(r.minScore() * 100))
+					r.minScore() == null ? "" : new BigDecimal(String.valueOf(r.minScore() * 100))
 						.stripTrailingZeros().toPlainString()));
 		}
 		for (int i = 0; i < EMPTY_ROWS; i++) {

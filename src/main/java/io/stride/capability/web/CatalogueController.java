@@ -1,9 +1,11 @@
 package io.stride.capability.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.stride.authoring.Authoring;
@@ -84,8 +86,8 @@ class CatalogueController {
 		List<Capability> found = capabilities.catalogue(me, category, q, retired);
 		Map<String, List<Entry>> groups = new LinkedHashMap<>();
 		found.stream()
-			.sorted(java.util.Comparator.comparing((Capability c) -> c.category().toLowerCase(java.util.Locale.ROOT))
-				.thenComparing(c -> c.name().toLowerCase(java.util.Locale.ROOT)))
+			.sorted(Comparator.comparing((Capability c) -> c.category().toLowerCase(Locale.ROOT))
+				.thenComparing(c -> c.name().toLowerCase(Locale.ROOT)))
 			.forEach(c -> groups.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(entry(c)));
 		model.addAttribute("groups", groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList());
 		model.addAttribute("categories", capabilities.categories());

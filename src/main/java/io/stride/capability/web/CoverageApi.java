@@ -3,6 +3,7 @@ package io.stride.capability.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -282,7 +283,7 @@ class CoverageApi {
 					c.status() == null ? null : c.status().name(), c.qualified()))
 			.toList();
 		List<RowView> rows = m.rows().stream().map(r -> {
-			List<CellView> cells = new java.util.ArrayList<>();
+			List<CellView> cells = new ArrayList<>();
 			for (int i = 0; i < m.columns().size() && i < r.cells().size(); i++) {
 				CapabilityMatrix.Column column = m.columns().get(i);
 				CapabilityMatrix.Cell cell = r.cells().get(i);

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.CourseId;
@@ -154,7 +156,7 @@ class CoverageController {
 	}
 
 	private Map<String, String> courseTitles(List<CapabilityCoverage> capabilities) {
-		List<CourseId> courses = java.util.stream.Stream.concat(
+		List<CourseId> courses = Stream.concat(
 				capabilities.stream().flatMap(c -> c.closest().stream()).flatMap(candidate -> candidate.missing().stream()),
 				capabilities.stream().flatMap(c -> c.expiring().stream()).map(ExpiringHolding::renewal).filter(Objects::nonNull))
 			.map(MissingEvidence::courseId)
@@ -171,12 +173,12 @@ class CoverageController {
 	static List<TrendLine> trend(List<Coverage.TrendPoint> points) {
 		Map<String, List<Coverage.TrendPoint>> byCapability = new LinkedHashMap<>();
 		points.stream()
-			.sorted(java.util.Comparator.comparing(Coverage.TrendPoint::takenOn))
+			.sorted(Comparator.comparing(Coverage.TrendPoint::takenOn))
 			.forEach(p -> byCapability.computeIfAbsent(p.capabilityId().value(), k -> new ArrayList<>()).add(p));
 		return byCapability.entrySet()
 			.stream()
 			.map(e -> new TrendLine(e.getKey(), e.getValue().get(0).name(), e.getValue(), sparkline(e.getValue())))
-			.sorted(java.util.Comparator.comparing(TrendLine::name, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(TrendLine::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.stride.capability.CapabilityId;
 import io.stride.capability.CapabilityProfiles;
@@ -145,7 +147,7 @@ class PersonEvidenceApi {
 
 	static CapabilityProfiles.CertificateUpload upload(String name, String issuer, String issuedOn, String expiresOn,
 			MultipartFile file) throws IOException {
-		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate issued = date(issuedOn, "issuedOn", errors);
 		LocalDate expires = date(expiresOn, "expiresOn", errors);
 		if (!errors.isEmpty()) {
@@ -160,7 +162,7 @@ class PersonEvidenceApi {
 				file == null ? null : file.getOriginalFilename(), content);
 	}
 
-	private static LocalDate date(String value, String field, java.util.Map<String, String> errors) {
+	private static LocalDate date(String value, String field, Map<String, String> errors) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

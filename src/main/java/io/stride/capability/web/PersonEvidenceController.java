@@ -13,6 +13,7 @@ import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -194,7 +195,7 @@ class PersonEvidenceController {
 
 	/** An active capability; retired ones take no new evidence. */
 	private Capability capability(String id) {
-		if (!io.stride.shared.Ids.looksValid(id)) {
+		if (!Ids.looksValid(id)) {
 			throw new NotFoundException("Capability");
 		}
 		return catalogue.find(new CapabilityId(id)).filter(Capability::active)

@@ -1,5 +1,6 @@
 package io.stride.capability.web;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -144,15 +145,15 @@ class TargetController {
 
 	/** Ranks 1 to the most any capability has, each named by the names capabilities give it ("Can do it alone"). */
 	static List<LevelOption> levels(List<Capability> capabilities) {
-		Map<Integer, java.util.LinkedHashSet<String>> names = new TreeMap<>();
+		Map<Integer, LinkedHashSet<String>> names = new TreeMap<>();
 		for (Capability c : capabilities) {
 			for (Level level : c.levels()) {
-				names.computeIfAbsent(level.rank(), k -> new java.util.LinkedHashSet<>()).add(level.name());
+				names.computeIfAbsent(level.rank(), k -> new LinkedHashSet<>()).add(level.name());
 			}
 		}
 		if (names.isEmpty()) {
 			for (int i = 0; i < Capability.DEFAULT_LEVELS.size(); i++) {
-				names.put(i + 1, new java.util.LinkedHashSet<>(List.of(Capability.DEFAULT_LEVELS.get(i))));
+				names.put(i + 1, new LinkedHashSet<>(List.of(Capability.DEFAULT_LEVELS.get(i))));
 			}
 		}
 		return names.entrySet()

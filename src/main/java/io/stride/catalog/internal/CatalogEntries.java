@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.stride.feedback.ReactionScore;
 import io.stride.shared.SqlArrays;
 import io.stride.shared.TextSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -158,8 +159,8 @@ public class CatalogEntries {
 
 	/** The score as feedback shows it: (helpful − unclear − outdated) / reactions × 100 from 5 reactions on. */
 	static Integer score(int helpful, int unclear, int outdated) {
-		var score = new io.stride.feedback.ReactionScore(helpful, unclear, outdated);
-		return score.total() < io.stride.feedback.ReactionScore.MIN_FOR_SCORE ? null : score.score();
+		var score = new ReactionScore(helpful, unclear, outdated);
+		return score.total() < ReactionScore.MIN_FOR_SCORE ? null : score.score();
 	}
 
 	/** How many entries the filter keeps. */

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,8 +121,8 @@ public class CycleFactsRows {
 	}
 
 	/** Minutes these people logged in check-ins on their goals from {@code start} (inclusive) to {@code end}, per person. */
-	public java.util.Map<String, Integer> minutesLogged(Collection<String> people, Instant start, Instant end) {
-		java.util.Map<String, Integer> result = new java.util.HashMap<>();
+	public Map<String, Integer> minutesLogged(Collection<String> people, Instant start, Instant end) {
+		Map<String, Integer> result = new HashMap<>();
 		if (people.isEmpty()) {
 			return result;
 		}

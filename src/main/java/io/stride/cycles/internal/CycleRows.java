@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +162,7 @@ public class CycleRows {
 
 	/** {@link #viewers} of many cycles in one read; cycles without any are absent. */
 	public Map<CycleId, Map<PersonId, Boolean>> viewersOf(Collection<CycleId> cycles) {
-		Map<CycleId, Map<PersonId, Boolean>> result = new java.util.HashMap<>();
+		Map<CycleId, Map<PersonId, Boolean>> result = new HashMap<>();
 		if (cycles.isEmpty()) {
 			return result;
 		}
@@ -368,7 +370,7 @@ public class CycleRows {
 			.query((ResultSet rs) -> {
 				LinkRow link = new LinkRow(rs.getString(1), new GoalId(rs.getString(2)), rs.getString(3),
 						rs.getString(4), rs.getString(5));
-				result.computeIfAbsent(link.goalId(), k -> new java.util.ArrayList<>()).add(link);
+				result.computeIfAbsent(link.goalId(), k -> new ArrayList<>()).add(link);
 			});
 		return result;
 	}
@@ -381,7 +383,7 @@ public class CycleRows {
 		jdbc.sql(sql)
 			.param("goals", SqlArrays.varchars(goals.stream().map(GoalId::value).toList()))
 			.query((ResultSet rs) -> {
-				result.computeIfAbsent(new GoalId(rs.getString(1)), k -> new java.util.ArrayList<>())
+				result.computeIfAbsent(new GoalId(rs.getString(1)), k -> new ArrayList<>())
 					.add(rs.getString(2));
 			});
 		return result;

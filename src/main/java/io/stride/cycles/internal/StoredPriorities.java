@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -136,7 +137,7 @@ public class StoredPriorities {
 	}
 
 	private static Period period(ResultSet rs, String idColumn) throws SQLException {
-		return new Period(rs.getString(idColumn), rs.getString("label"), rs.getObject("starts_on", java.time.LocalDate.class),
-				rs.getObject("ends_on", java.time.LocalDate.class));
+		return new Period(rs.getString(idColumn), rs.getString("label"), rs.getObject("starts_on", LocalDate.class),
+				rs.getObject("ends_on", LocalDate.class));
 	}
 }

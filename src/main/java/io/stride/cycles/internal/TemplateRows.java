@@ -1,6 +1,7 @@
 package io.stride.cycles.internal;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public class TemplateRows {
 		return result;
 	}
 
-	private static TemplateRow template(ResultSet rs, int n) throws java.sql.SQLException {
+	private static TemplateRow template(ResultSet rs, int n) throws SQLException {
 		Timestamp retired = rs.getTimestamp(6);
 		return new TemplateRow(rs.getString(1), new TeamId(rs.getString(2)), rs.getString(3),
 				new PersonId(rs.getString(4)), rs.getTimestamp(5).toInstant(), retired == null ? null : retired.toInstant());

@@ -15,6 +15,7 @@ import io.stride.capability.PersonRef;
 import io.stride.cycles.ContractDrafts;
 import io.stride.cycles.ContractTemplate;
 import io.stride.cycles.ContractTemplates;
+import io.stride.cycles.CycleAccess;
 import io.stride.cycles.CycleChange;
 import io.stride.cycles.CycleId;
 import io.stride.cycles.CycleSummary;
@@ -310,7 +311,7 @@ class CyclesApi {
 		LearningCycle c = found.cycle();
 		return new GoalInCycleView(new CycleSummaryView(c.id().value(), PersonView.of(c.owner()), c.title(),
 				c.startsOn(), c.endsOn(), c.status().name(),
-				c.access() == io.stride.cycles.CycleAccess.EXISTENCE ? 0 : c.goals().size(),
+				c.access() == CycleAccess.EXISTENCE ? 0 : c.goals().size(),
 				(int) Math.round(c.goals().stream().mapToInt(Goal::progress).average().orElse(0)),
 				c.goals().stream().flatMap(g -> g.priorities().stream()).distinct().map(ServedView::of).toList(),
 				c.goals().stream().anyMatch(Goal::servesSelf), c.access().name()), GoalView.of(found.goal()));

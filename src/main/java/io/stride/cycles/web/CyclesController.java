@@ -1,6 +1,8 @@
 package io.stride.cycles.web;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,6 +41,7 @@ import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
+import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -223,8 +226,8 @@ class CyclesController {
 		model.addAttribute("today", cycles.today());
 		// peers a contract is shared with see the contract, not the owner's learning record
 		model.addAttribute("outside", outsideLearning.during(me, cycle.owner().id(),
-				cycle.startsOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
-				cycle.endsOn().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), OUTSIDE_SHOWN).orElse(null));
+				cycle.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
+				cycle.endsOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), OUTSIDE_SHOWN).orElse(null));
 		return "cycles/contract";
 	}
 
@@ -506,7 +509,7 @@ class CyclesController {
 				continue;
 			}
 			PersonId p = new PersonId(id.strip());
-			if (!result.containsKey(p) && io.stride.shared.Ids.looksValid(p.value())) {
+			if (!result.containsKey(p) && Ids.looksValid(p.value())) {
 				organization.contactOf(p).ifPresent(found -> result.put(p, new PersonRef(p, found.name())));
 			}
 		}
@@ -539,7 +542,7 @@ class CyclesController {
 		try {
 			return LocalDate.parse(text.strip());
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			errors.put(field, "Give a date as YYYY-MM-DD.");
 			return null;
 		}

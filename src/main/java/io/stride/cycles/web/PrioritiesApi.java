@@ -2,7 +2,9 @@ package io.stride.cycles.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.stride.capability.CapabilityId;
@@ -183,10 +185,10 @@ class PrioritiesApi {
 			return null;
 		}
 		try {
-			return PriorityKind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
+			return PriorityKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidInputException("kind", "Choose one of " + java.util.Arrays.toString(PriorityKind.values()) + ".");
+			throw new InvalidInputException("kind", "Choose one of " + Arrays.toString(PriorityKind.values()) + ".");
 		}
 	}
 }

@@ -1,5 +1,8 @@
 package io.stride.cycles.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -185,7 +188,7 @@ class PrioritiesController {
 	}
 
 	private Map<String, String> teamNames() {
-		Map<String, String> names = new java.util.HashMap<>();
+		Map<String, String> names = new HashMap<>();
 		organization.allTeams().forEach(t -> names.put(t.id().value(), t.name()));
 		return names;
 	}
@@ -198,6 +201,6 @@ class PrioritiesController {
 
 	private static String where(Priority priority) {
 		String path = priority.ofOrganization() ? "/priorities" : "/teams/" + priority.teamId().value() + "/priorities";
-		return path + "?period=" + java.net.URLEncoder.encode(priority.period().label(), java.nio.charset.StandardCharsets.UTF_8);
+		return path + "?period=" + URLEncoder.encode(priority.period().label(), StandardCharsets.UTF_8);
 	}
 }

@@ -2,6 +2,7 @@ package io.stride.cycles.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,11 +12,14 @@ import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
 import io.stride.cycles.ContractTemplate;
 import io.stride.cycles.ContractTemplates;
+import io.stride.cycles.CycleSummary;
 import io.stride.cycles.LearningCycles;
+import io.stride.cycles.TeamCycles;
 import io.stride.cycles.TemplateDraft;
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,11 +63,11 @@ class TeamCyclesController {
 	@GetMapping("/teams/{id}/cycles")
 	String teamCycles(@PathVariable String id, Model model) {
 		Viewer me = organization.currentViewer();
-		io.stride.cycles.TeamCycles team = cycles.team(me, new TeamId(id));
+		TeamCycles team = cycles.team(me, new TeamId(id));
 		// what each active cycle serves, in words, written once here rather than per row in the template
-		Map<String, String> serves = new java.util.HashMap<>();
-		for (io.stride.cycles.TeamCycles.Member m : team.members()) {
-			io.stride.cycles.CycleSummary c = m.active();
+		Map<String, String> serves = new HashMap<>();
+		for (TeamCycles.Member m : team.members()) {
+			CycleSummary c = m.active();
 			if (c == null) {
 				continue;
 			}
@@ -109,7 +113,7 @@ class TeamCyclesController {
 		Viewer me = organization.currentViewer();
 		ContractTemplate template = templates.get(me, id);
 		if (!template.mayEdit()) {
-			throw new io.stride.shared.ForbiddenException("Only the team's managers and admins keep its templates.");
+			throw new ForbiddenException("Only the team's managers and admins keep its templates.");
 		}
 		List<LineForm> lines = new ArrayList<>();
 		template.goals()

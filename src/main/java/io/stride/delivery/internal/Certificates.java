@@ -1,5 +1,7 @@
 package io.stride.delivery.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,7 +58,7 @@ public class Certificates {
 			.update();
 	}
 
-	private Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Row map(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString(1), new PersonId(rs.getString(2)), new CourseId(rs.getString(3)), rs.getInt(4),
 				rs.getString(5), (Integer) rs.getObject(6, Integer.class), rs.getTimestamp(7).toInstant(),
 				rs.getTimestamp(8) == null);

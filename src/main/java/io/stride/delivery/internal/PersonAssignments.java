@@ -1,5 +1,7 @@
 package io.stride.delivery.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +62,7 @@ public class PersonAssignments {
 			.list();
 	}
 
-	private PersonAssignment map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private PersonAssignment map(ResultSet rs, int n) throws SQLException {
 		return new PersonAssignment(rs.getString(1), new CourseId(rs.getString(2)), new PersonId(rs.getString(3)),
 				rs.getObject(4, LocalDate.class), rs.getString(5));
 	}

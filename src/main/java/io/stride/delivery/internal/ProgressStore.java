@@ -1,10 +1,14 @@
 package io.stride.delivery.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,13 +71,13 @@ public class ProgressStore {
 	}
 
 	/** How many people have progress in each of these courses; courses nobody started are absent. */
-	public java.util.Map<CourseId, Integer> learnersPerCourse(java.util.Collection<CourseId> courses) {
-		java.util.Map<CourseId, Integer> counts = new java.util.HashMap<>();
+	public Map<CourseId, Integer> learnersPerCourse(Collection<CourseId> courses) {
+		Map<CourseId, Integer> counts = new HashMap<>();
 		if (courses.isEmpty()) {
 			return counts;
 		}
 		jdbc.sql("SELECT course_id, COUNT(*) FROM progress WHERE course_id = ANY(:courses) GROUP BY course_id")
-			.param("courses", io.stride.shared.SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
+			.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))
 			.query(rs -> {
 				counts.put(new CourseId(rs.getString(1)), rs.getInt(2));
 			});
@@ -163,7 +167,7 @@ public class ProgressStore {
 			.update();
 	}
 
-	private Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Row map(ResultSet rs, int n) throws SQLException {
 		Timestamp completed = rs.getTimestamp(7);
 		return new Row(new PersonId(rs.getString(1)), new CourseId(rs.getString(2)),
 				ProgressStatus.valueOf(rs.getString(3)), (Integer) rs.getObject(4, Integer.class), rs.getInt(5),

@@ -8,6 +8,7 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
+import io.stride.delivery.Delivery;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
@@ -31,13 +32,13 @@ class KnowledgeCheckController {
 
 	static final String FRAGMENT_HEADER = "X-Stride-Fragment";
 
-	private final io.stride.delivery.Delivery delivery;
+	private final Delivery delivery;
 
 	private final KnowledgeChecks checks;
 
 	private final Organization organization;
 
-	KnowledgeCheckController(io.stride.delivery.Delivery delivery, KnowledgeChecks checks, Organization organization) {
+	KnowledgeCheckController(Delivery delivery, KnowledgeChecks checks, Organization organization) {
 		this.delivery = delivery;
 		this.checks = checks;
 		this.organization = organization;

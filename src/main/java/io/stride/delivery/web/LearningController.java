@@ -1,6 +1,10 @@
 package io.stride.delivery.web;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import io.stride.assessment.Assessment;
 import io.stride.authoring.Course;
@@ -14,6 +18,8 @@ import io.stride.delivery.ReviewDueItem;
 import io.stride.identity.PersonId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
+import io.stride.mastery.Mastery;
+import io.stride.practice.Practice;
 import io.stride.shared.Retry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,12 +40,12 @@ class LearningController {
 
 	private final Organization organization;
 
-	private final io.stride.practice.Practice practice;
+	private final Practice practice;
 
-	private final io.stride.mastery.Mastery mastery;
+	private final Mastery mastery;
 
 	LearningController(Delivery delivery, Assessment assessment, Organization organization,
-			io.stride.practice.Practice practice, io.stride.mastery.Mastery mastery) {
+			Practice practice, Mastery mastery) {
 		this.practice = practice;
 		this.mastery = mastery;
 		this.delivery = delivery;
@@ -96,10 +102,10 @@ class LearningController {
 		PersonId person = personId == null || personId.isBlank() ? null : new PersonId(personId.strip());
 		Certificate certificate = delivery.certificate(me, new CourseId(id), person);
 		model.addAttribute("certificate", certificate);
-		java.time.LocalDate completedOn = java.time.LocalDate.ofInstant(certificate.completedAt(), java.time.ZoneOffset.UTC);
+		LocalDate completedOn = LocalDate.ofInstant(certificate.completedAt(), ZoneOffset.UTC);
 		model.addAttribute("completedOn", completedOn.toString());
 		model.addAttribute("completedOnText",
-				completedOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)));
+				completedOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
 		model.addAttribute("own", me.is(certificate.personId()));
 		return "learning/certificate";
 	}

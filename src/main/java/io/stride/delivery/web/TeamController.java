@@ -1,6 +1,10 @@
 package io.stride.delivery.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +12,8 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.delivery.Delivery;
+import io.stride.delivery.ProgressStatus;
+import io.stride.delivery.TeamProgressRow;
 import io.stride.identity.Organization;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
@@ -51,11 +57,11 @@ class TeamController {
 	static final int PAGE_SIZE = 50;
 
 	@GetMapping("/teams/{id}")
-	String team(@PathVariable String id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "1") int page,
+	String team(@PathVariable String id, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		Viewer me = organization.currentViewer();
 		Team team = organization.managedTeam(me, new TeamId(id));
-		List<io.stride.delivery.TeamProgressRow> rows = delivery.teamProgress(me, team.id());
+		List<TeamProgressRow> rows = delivery.teamProgress(me, team.id());
 		int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int current = Math.min(Math.max(page, 1), pages);
 		model.addAttribute("team", team);
@@ -71,18 +77,18 @@ class TeamController {
 	record CourseSummary(String courseId, String title, long notStarted, long inProgress, long completed, long passed, long overdue) {
 	}
 
-	private static List<CourseSummary> summary(List<io.stride.delivery.TeamProgressRow> rows) {
-		Map<String, List<io.stride.delivery.TeamProgressRow>> byCourse = new java.util.LinkedHashMap<>();
-		rows.forEach(row -> byCourse.computeIfAbsent(row.courseId().value(), k -> new java.util.ArrayList<>()).add(row));
+	private static List<CourseSummary> summary(List<TeamProgressRow> rows) {
+		Map<String, List<TeamProgressRow>> byCourse = new LinkedHashMap<>();
+		rows.forEach(row -> byCourse.computeIfAbsent(row.courseId().value(), k -> new ArrayList<>()).add(row));
 		return byCourse.entrySet().stream().map(e -> new CourseSummary(e.getKey(), e.getValue().get(0).courseTitle(),
-				count(e.getValue(), io.stride.delivery.ProgressStatus.NOT_STARTED),
-				count(e.getValue(), io.stride.delivery.ProgressStatus.IN_PROGRESS),
-				count(e.getValue(), io.stride.delivery.ProgressStatus.COMPLETED),
-				count(e.getValue(), io.stride.delivery.ProgressStatus.PASSED),
-				e.getValue().stream().filter(io.stride.delivery.TeamProgressRow::overdue).count())).toList();
+				count(e.getValue(), ProgressStatus.NOT_STARTED),
+				count(e.getValue(), ProgressStatus.IN_PROGRESS),
+				count(e.getValue(), ProgressStatus.COMPLETED),
+				count(e.getValue(), ProgressStatus.PASSED),
+				e.getValue().stream().filter(TeamProgressRow::overdue).count())).toList();
 	}
 
-	private static long count(List<io.stride.delivery.TeamProgressRow> rows, io.stride.delivery.ProgressStatus status) {
+	private static long count(List<TeamProgressRow> rows, ProgressStatus status) {
 		return rows.stream().filter(row -> row.status() == status).count();
 	}
 
@@ -105,7 +111,7 @@ class TeamController {
 				try {
 					dueDate = LocalDate.parse(dueDateText.strip());
 				}
-				catch (java.time.format.DateTimeParseException e) {
+				catch (DateTimeParseException e) {
 					throw new InvalidInputException("dueDate", "Give the due date as a date, for example 2026-12-31.");
 				}
 			}
@@ -131,7 +137,7 @@ class TeamController {
 	private String assignView(Model model, Viewer me, Course course, Map<String, String> errors, String teamId,
 			LocalDate dueDate) {
 		List<Team> teams = delivery.teamsManagedBy(me);
-		Map<String, String> names = new java.util.HashMap<>();
+		Map<String, String> names = new HashMap<>();
 		organization.allTeams().forEach(team -> names.put(team.id().value(), team.name()));
 		model.addAttribute("course", course);
 		model.addAttribute("teams", teams);

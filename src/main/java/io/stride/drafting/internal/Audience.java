@@ -1,5 +1,6 @@
 package io.stride.drafting.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +78,7 @@ final class Audience {
 		String a = audience.replaceAll("\\s+", " ").replaceAll("[.;:!]+$", "").strip();
 		String[] words = a.split(" ");
 		if (words.length > 30) {
-			String head = String.join(" ", java.util.Arrays.copyOf(words, 30));
+			String head = String.join(" ", Arrays.copyOf(words, 30));
 			int comma = head.lastIndexOf(", ");
 			a = comma > 0 ? head.substring(0, comma) : head;
 		}

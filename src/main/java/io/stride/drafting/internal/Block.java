@@ -1,6 +1,7 @@
 package io.stride.drafting.internal;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One structural piece of a source: a heading, a paragraph, a list item, a table row or a slide's speaker note.
@@ -67,7 +68,7 @@ public record Block(Kind kind, int level, boolean ordered, String text, String m
 	/** By place and text (equal blocks are equal in both); cheaper than hashing every field, as blocks key sets. */
 	@Override
 	public int hashCode() {
-		return (31 * start + end) * 31 + java.util.Objects.hashCode(text);
+		return (31 * start + end) * 31 + Objects.hashCode(text);
 	}
 
 	public boolean is(Kind other) {

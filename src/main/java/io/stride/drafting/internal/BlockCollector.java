@@ -2,6 +2,7 @@ package io.stride.drafting.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Builds a source's text and its blocks together, so that every block knows its character span.
@@ -53,9 +54,9 @@ final class BlockCollector {
 		return new ExtractedSource(name, text.toString(), blocks, pages, links, imagesWithoutAlt);
 	}
 
-	private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\t\\x0B\\f\\r ]+");
+	private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f\\r ]+");
 
-	private static final java.util.regex.Pattern NEWLINE = java.util.regex.Pattern.compile(" *\\n *");
+	private static final Pattern NEWLINE = Pattern.compile(" *\\n *");
 
 	static String normalize(String value) {
 		if (value == null) {

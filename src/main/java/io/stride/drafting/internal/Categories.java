@@ -3,6 +3,7 @@ package io.stride.drafting.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,16 +60,16 @@ final class Categories {
 		return found;
 	}
 
-	private java.util.Optional<QuestionMaker.Candidate> question(QuestionMaker.ListGroup group, double[] centrality) {
+	private Optional<QuestionMaker.Candidate> question(QuestionMaker.ListGroup group, double[] centrality) {
 		List<String> members = group.items().stream().map(b -> b.text().strip()).toList();
 		if (members.size() < MIN_ITEMS || members.size() > MAX_ITEMS || !members.stream().allMatch(Categories::member)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		ExtractedSource source = group.source();
 		Block firstItem = group.items().get(0);
 		Block before = blockBefore(source, firstItem);
 		if (before == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String prompt = null;
 		String category = null;
@@ -110,7 +111,7 @@ final class Categories {
 			citeFrom = before.start();
 		}
 		if (prompt == null || Words.count(category) > 6) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		Block lastItem = group.items().get(group.items().size() - 1);
 		Citation citation = StructuredQuestions.span(source, firstItem.locator(), citeFrom, lastItem.end());
@@ -126,7 +127,7 @@ final class Categories {
 			}
 		}
 		if (wrong.size() < 2) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<String> right = members.subList(0, Math.min(4, members.size()));
 		List<String> options = new ArrayList<>();
@@ -145,7 +146,7 @@ final class Categories {
 			.mapToDouble(b -> document.stream().filter(s -> s.block() == b && s.index() < centrality.length)
 				.mapToDouble(s -> centrality[s.index()]).max().orElse(0))
 			.max().orElse(0)));
-		return java.util.Optional.of(StructuredQuestions.candidate(QuestionMaker.MULTIPLE, QuestionMaker.MULTIPLE, prompt,
+		return Optional.of(StructuredQuestions.candidate(QuestionMaker.MULTIPLE, QuestionMaker.MULTIPLE, prompt,
 				options, correct, Phrasing.whichAreExplanation(category, citation.locator(), citation.source(), citation.text()),
 				citation, 0.8 + 0.12 * importance, firstItem.start()));
 	}

@@ -3,6 +3,7 @@ package io.stride.drafting.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ final class DeadlineQuestions {
 		return found;
 	}
 
-	private java.util.Optional<QuestionMaker.Candidate> question(Sentence sentence, Quantities.Quantity quantity,
+	private Optional<QuestionMaker.Candidate> question(Sentence sentence, Quantities.Quantity quantity,
 			List<Sentence> sentences, double[] centrality) {
 		String text = sentence.text();
 		// the clause holding the figure, up to a semicolon
@@ -70,12 +71,12 @@ final class DeadlineQuestions {
 		String before = clause.substring(0, qStart);
 		Matcher preposition = PREPOSITION.matcher(before);
 		if (!preposition.find() || !PREPOSITIONS.contains(Words.lower(preposition.group(1)))) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String prep = Words.lower(preposition.group(1));
 		String unit = unit(quantity.text());
 		if (unit == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String after = clause.substring(qEnd).replaceAll("[\\s.;:,!]+$", "");
 		// "of the statement date" belongs to the deadline; "and either approves it …" is another clause and goes
@@ -91,13 +92,13 @@ final class DeadlineQuestions {
 			// fronted: "Within 5 working days of closing, the lead writes …"
 			Matcher fronted = FRONTED.matcher(clause);
 			if (!fronted.matches() || !fronted.group("pp").contains(quantity.text()) || !remainder.strip().startsWith(",")) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 			parts = turn(StructuredQuestions.stripEnd(fronted.group("clause")));
 		}
 		else {
 			if (!remainder.isBlank() && !remainder.matches("^(?:,|\\s+and\\s|\\s+or\\s).*")) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 			String main = before.substring(0, preposition.start(1)).strip();
 			parts = turn(main);
@@ -107,18 +108,18 @@ final class DeadlineQuestions {
 				|| parts[1].equals("you") && parts[2].split("\\s+").length < 2)) {
 			// said aloud, "signs are more than three returns in 90 days" is no passive with a deadline, and a recap's
 			// "Check within 10 minutes, door first, …" says too little to ask "Within how many minutes must you check?"
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String subject = parts[1].equals("you") ? "you" : StructuredQuestions.lowerStart(parts[1], sentence.source().text());
 		String head = deadlineTail.isEmpty() ? unit : unit + " " + deadlineTail;
 		String prompt = Phrasing.howMany(prep, head, parts[0], subject, parts[2]);
 		if (Words.count(prompt) > 30) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		Citation citation = sentence.citation();
 		BigDecimal value = number(quantity.text());
 		if (value == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		DraftQuestion question = new DraftQuestion(QuestionMaker.id(prompt), StructuredQuestions.NUMERIC, prompt, List.of(),
 				List.of(), Phrasing.quoted(citation.locator(), citation.source(), citation.text()), citation, List.of(),
@@ -126,7 +127,7 @@ final class DeadlineQuestions {
 		double importance = StructuredQuestions.importance(sentences, centrality, citation.start(), citation.end());
 		double score = Math.min(1, 0.72 + 0.2 * importance);
 		score = Math.round(score * 100) / 100.0;
-		return java.util.Optional.of(new QuestionMaker.Candidate(question.withScore(score), score, StructuredQuestions.NUMERIC,
+		return Optional.of(new QuestionMaker.Candidate(question.withScore(score), score, StructuredQuestions.NUMERIC,
 				sentence.index()));
 	}
 

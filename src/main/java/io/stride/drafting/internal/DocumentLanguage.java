@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -81,7 +82,7 @@ public final class DocumentLanguage {
 			try {
 				TWO_LETTER.put(Locale.of(code).getISO3Language(), code);
 			}
-			catch (java.util.MissingResourceException e) {
+			catch (MissingResourceException e) {
 				// a code without a three-letter form is not one the detector reports
 			}
 		}

@@ -9,6 +9,7 @@ import io.stride.drafting.CourseDraft;
 import io.stride.identity.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -30,7 +31,7 @@ public class Drafts {
 	public record SourceText(String name, String text) {
 	}
 
-	private static final tools.jackson.core.type.TypeReference<List<SourceText>> SOURCES = new tools.jackson.core.type.TypeReference<>() {
+	private static final TypeReference<List<SourceText>> SOURCES = new TypeReference<>() {
 	};
 
 	public void insert(String id, PersonId owner, CourseDraft draft, List<SourceText> sources) {

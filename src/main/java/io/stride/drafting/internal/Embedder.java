@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -171,11 +172,11 @@ public class Embedder {
 				.getIds();
 			if (ids.length > MAX_TOKENS) {
 				long separator = ids[ids.length - 1];
-				ids = java.util.Arrays.copyOf(ids, MAX_TOKENS);
+				ids = Arrays.copyOf(ids, MAX_TOKENS);
 				ids[MAX_TOKENS - 1] = separator;
 			}
 			long[] mask = new long[ids.length];
-			java.util.Arrays.fill(mask, 1);
+			Arrays.fill(mask, 1);
 			long[] shape = {1, ids.length};
 			try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
 					OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);

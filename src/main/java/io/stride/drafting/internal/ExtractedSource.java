@@ -1,7 +1,9 @@
 package io.stride.drafting.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A source reduced to its text and structure.
@@ -32,7 +34,7 @@ public record ExtractedSource(String name, String text, List<Block> blocks, int 
 	 */
 	@Override
 	public int hashCode() {
-		return 31 * java.util.Objects.hashCode(name) + java.util.Objects.hashCode(text);
+		return 31 * Objects.hashCode(name) + Objects.hashCode(text);
 	}
 
 	public ExtractedSource(String name, String text, List<Block> blocks, int pages, List<String> links,
@@ -42,7 +44,7 @@ public record ExtractedSource(String name, String text, List<Block> blocks, int 
 
 	/** The same source with what its file says about itself; blank values are left out. */
 	public ExtractedSource withMetadata(Map<String, String> more) {
-		java.util.Map<String, String> all = new java.util.HashMap<>(metadata);
+		Map<String, String> all = new HashMap<>(metadata);
 		more.forEach((key, value) -> {
 			if (value != null && !value.isBlank()) {
 				all.put(key, value.strip());

@@ -1,8 +1,10 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -70,7 +72,7 @@ final class Glossary {
 			return false;
 		}
 		String explanation = definition.definition().strip();
-		String opening = String.join(" ", java.util.Arrays.asList(explanation.split("\\s+")).subList(0,
+		String opening = String.join(" ", Arrays.asList(explanation.split("\\s+")).subList(0,
 				Math.min(3, Words.count(explanation))));
 		if (explanation.matches("(?i)^(?:(?:the|a|an|up to|at least|at most|max(?:imum)?|min(?:imum)?)\\s+)?(?:[€$£]|\\d[\\d.,:]*(?![\\d.,:-])).*")
 				|| explanation.matches("^[A-Z]{3}\\s+\\d.*")
@@ -79,7 +81,7 @@ final class Glossary {
 			return false;
 		}
 		Block block = definition.sentence().block();
-		boolean bold = block.bold().stream().anyMatch(b -> b.equalsIgnoreCase(term) || b.toLowerCase(java.util.Locale.ROOT)
+		boolean bold = block.bold().stream().anyMatch(b -> b.equalsIgnoreCase(term) || b.toLowerCase(Locale.ROOT)
 			.startsWith(Words.lower(term)));
 		String text = definition.sentence().text().replace("**", "").strip();
 		boolean labelled = block.is(Block.Kind.LIST_ITEM)
@@ -88,7 +90,7 @@ final class Glossary {
 			// "X means …", "X is a …" with X in bold: the author defines X
 			return true;
 		}
-		boolean named = words.length > 1 && java.util.Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
+		boolean named = words.length > 1 && Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
 		boolean acronym = term.matches("\\p{Lu}{2,6}s?");
 		return named || acronym || inGlossarySection(definition.sentence());
 	}
@@ -142,7 +144,7 @@ final class Glossary {
 				}
 			}
 			if (initials.toString().equals(acronym)) {
-				return String.join(" ", java.util.Arrays.copyOfRange(words, start, words.length));
+				return String.join(" ", Arrays.copyOfRange(words, start, words.length));
 			}
 			if (!fromEnd) {
 				break;

@@ -1,6 +1,8 @@
 package io.stride.drafting.internal;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -62,7 +64,7 @@ final class Importance {
 
 	/** 0..1: centrality, the kind of fact, and overlap with the module's title. */
 	/** {@link #of} by sentence and title: every candidate question on a sentence asks again. */
-	private final java.util.Map<String, Double> known = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Double> known = new ConcurrentHashMap<>();
 
 	double of(Sentence sentence, String title) {
 		return known.computeIfAbsent(title == null ? String.valueOf(sentence.index()) : sentence.index() + "\u0000" + title,

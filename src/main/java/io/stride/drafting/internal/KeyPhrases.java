@@ -1,6 +1,9 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +33,7 @@ final class KeyPhrases {
 			boolean capitalized = Character.isUpperCase(text.codePointAt(0)) && text.length() >= 4;
 			Kind kind = kindOf(text);
 			boolean named = words >= 2 && capitalized && (kind == Kind.ROLE || kind == Kind.SYSTEM)
-					&& java.util.Arrays.stream(text.split("\\s+")).allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
+					&& Arrays.stream(text.split("\\s+")).allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
 			return !Words.VERBS.contains(first) && (marked || named || count >= 2 && (words >= 2 || capitalized));
 		}
 	}
@@ -40,13 +43,13 @@ final class KeyPhrases {
 		ROLE, SYSTEM, NAME, MONTH, WEEKDAY, OTHER
 	}
 
-	private static final java.util.Set<String> MONTHS = java.util.Set.of("january", "february", "march", "april", "may",
+	private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may",
 			"june", "july", "august", "september", "october", "november", "december");
 
-	private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday",
+	private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday",
 			"friday", "saturday", "sunday");
 
-	private static final java.util.Set<String> ROLE_HEADS = java.util.Set.of("manager", "director", "lead", "leader",
+	private static final Set<String> ROLE_HEADS = Set.of("manager", "director", "lead", "leader",
 			"supervisor", "engineer", "officer", "team", "desk", "operations", "department", "dispatch", "owner",
 			"contact", "customer", "employee", "staff", "specialist", "specialists", "auditor", "audit", "hr", "finance",
 			"helpline", "hotline", "administrator", "agent", "representative", "controller", "head", "deputy",
@@ -54,7 +57,7 @@ final class KeyPhrases {
 			"holder", "partner", "colleague", "buddy", "mentor", "analyst", "assistant", "advisor", "adviser", "chair",
 			"centre", "center", "service", "support", "unit", "office", "authority", "responder", "commander");
 
-	private static final java.util.Set<String> SYSTEM_HEADS = java.util.Set.of("app", "portal", "system", "tool", "form",
+	private static final Set<String> SYSTEM_HEADS = Set.of("app", "portal", "system", "tool", "form",
 			"report", "log", "register", "sheet", "template", "database", "drive", "platform", "channel", "queue", "card",
 			"notice", "policy", "guide", "handbook", "bulletin", "ticket", "record", "file", "account", "number", "code",
 			"list", "plan", "tag", "bag", "checklist", "manual", "page", "website", "site", "tracker", "board", "calendar",
@@ -77,7 +80,7 @@ final class KeyPhrases {
 		if (SYSTEM_HEADS.contains(head) || SYSTEM_HEADS.contains(singular)) {
 			return Kind.SYSTEM;
 		}
-		if (words.length <= 2 && java.util.Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)))) {
+		if (words.length <= 2 && Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)))) {
 			return Kind.NAME;
 		}
 		return Kind.OTHER;
@@ -89,7 +92,7 @@ final class KeyPhrases {
 		return Words.stem(words[words.length - 1]);
 	}
 
-	private static final java.util.regex.Pattern SPEAKER = java.util.regex.Pattern.compile("^([^:]{2,40}):\\s");
+	private static final Pattern SPEAKER = Pattern.compile("^([^:]{2,40}):\\s");
 
 	private KeyPhrases() {
 	}
@@ -122,7 +125,7 @@ final class KeyPhrases {
 				boost.merge(Words.lower(String.join(" ", run)), 1.0, Math::max);
 			}
 		}
-		java.util.Set<String> speakers = new java.util.HashSet<>();
+		Set<String> speakers = new HashSet<>();
 		for (Sentence sentence : sentences) {
 			Matcher speaker = SPEAKER.matcher(sentence.block().text());
 			if (sentence.block().spoken() && speaker.find()) {
@@ -209,7 +212,7 @@ final class KeyPhrases {
 
 	private static boolean usable(String key) {
 		return key.length() >= 4 && key.length() <= 60 && !DIGITS_ONLY.matcher(key).matches() && key.codePoints().anyMatch(Character::isLetter)
-				&& !java.util.Arrays.stream(key.split(" ")).allMatch(Words::isStop)
+				&& !Arrays.stream(key.split(" ")).allMatch(Words::isStop)
 				&& !WITH_UNIT.matcher(key).matches();
 	}
 

@@ -2,6 +2,7 @@ package io.stride.drafting.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.stride.drafting.GlossaryEntry;
 
 /**
  * Learning objectives a reviewer can observe: an imperative verb and its object, taken from what each module
@@ -44,7 +48,7 @@ public final class Objectives {
 	}
 
 	private static final Set<String> LOWER_VERBS = VERBS.stream().map(v -> v.toLowerCase(Locale.ROOT))
-		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+		.collect(Collectors.toUnmodifiableSet());
 
 	private static final String[] NUMBERS = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 			"nine", "ten", "eleven", "twelve" };
@@ -94,7 +98,7 @@ public final class Objectives {
 
 	/** Three to five objectives, in the order of the modules they come from. */
 	static List<String> of(List<Outline.ModulePlan> plans, List<Sentence> sentences, double[] centrality,
-			List<io.stride.drafting.GlossaryEntry> glossary, String courseTitle) {
+			List<GlossaryEntry> glossary, String courseTitle) {
 		Set<String> objectives = new LinkedHashSet<>();
 		Set<String> vocabulary = vocabulary(sentences);
 		List<List<String>> perModule = new ArrayList<>();
@@ -148,7 +152,7 @@ public final class Objectives {
 	 * module's own heading, by what the module holds (a numbered procedure, rules, figures), and the glossary's terms.
 	 * English sentences are never rewritten into another language's grammar; the module's heading names the topic.
 	 */
-	static List<String> inLanguage(List<Outline.ModulePlan> plans, List<io.stride.drafting.GlossaryEntry> glossary,
+	static List<String> inLanguage(List<Outline.ModulePlan> plans, List<GlossaryEntry> glossary,
 			Wording wording) {
 		Set<String> objectives = new LinkedHashSet<>();
 		for (Outline.ModulePlan plan : plans) {
@@ -170,7 +174,7 @@ public final class Objectives {
 				objectives.add(wording.say("objectiveRecall", topic));
 			}
 		}
-		List<String> terms = glossary.stream().map(io.stride.drafting.GlossaryEntry::term).limit(3).toList();
+		List<String> terms = glossary.stream().map(GlossaryEntry::term).limit(3).toList();
 		if (!terms.isEmpty() && objectives.size() < 5) {
 			objectives.add(wording.say("objectiveDefine", String.join(", ", terms.stream().map(wording::quote).toList())));
 		}
@@ -193,7 +197,7 @@ public final class Objectives {
 		if (procedure != null) {
 			candidates.add(procedure);
 		}
-		Set<Block> blocks = new java.util.HashSet<>(plan.blocks());
+		Set<Block> blocks = new HashSet<>(plan.blocks());
 		record Scored(String objective, double score) {
 		}
 		List<Scored> scored = new ArrayList<>();
@@ -265,8 +269,8 @@ public final class Objectives {
 
 	/** The words the document writes in lower case, and never with a capital inside a sentence (as a name). */
 	private static Set<String> vocabulary(List<Sentence> sentences) {
-		Set<String> lower = new java.util.HashSet<>();
-		Set<String> names = new java.util.HashSet<>();
+		Set<String> lower = new HashSet<>();
+		Set<String> names = new HashSet<>();
 		for (Sentence sentence : sentences) {
 			Matcher m = WORD.matcher(sentence.text());
 			boolean first = true;
@@ -282,7 +286,7 @@ public final class Objectives {
 			}
 		}
 		// a word written both ways: "Retention" heads a table, "retention" is in the text
-		Set<String> vocabulary = new java.util.HashSet<>(lower);
+		Set<String> vocabulary = new HashSet<>(lower);
 		vocabulary.removeAll(names);
 		lower.forEach(word -> vocabulary.add("^" + word));
 		return vocabulary;
@@ -418,8 +422,8 @@ public final class Objectives {
 	}
 
 	/** "Define per diem, business expense and corporate card": the glossary's first terms, as the document writes them. */
-	private static String define(List<io.stride.drafting.GlossaryEntry> glossary) {
-		List<String> terms = glossary.stream().map(io.stride.drafting.GlossaryEntry::term)
+	private static String define(List<GlossaryEntry> glossary) {
+		List<String> terms = glossary.stream().map(GlossaryEntry::term)
 			.filter(t -> !t.matches(".*[\"“”].*"))
 			.limit(3)
 			.map(t -> t.matches("\\p{Lu}\\p{Ll}+(?:\\s\\p{Ll}+)*") ? Words.lower(t) : t)
@@ -443,7 +447,7 @@ public final class Objectives {
 	}
 
 	private static Set<String> contentWords(String text) {
-		Set<String> words = new java.util.HashSet<>();
+		Set<String> words = new HashSet<>();
 		Matcher m = Words.TOKEN.matcher(Words.lower(text));
 		while (m.find()) {
 			if (!Words.isStop(m.group())) {

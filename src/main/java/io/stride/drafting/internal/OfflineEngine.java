@@ -1,19 +1,27 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import io.stride.drafting.CourseDraft;
 import io.stride.drafting.DraftLesson;
 import io.stride.drafting.DraftModule;
 import io.stride.drafting.DraftQuestion;
+import io.stride.drafting.DraftWarnings;
 import io.stride.drafting.GlossaryEntry;
 import io.stride.drafting.QualityPanel;
+import io.stride.drafting.SourceRejected;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +43,12 @@ public class OfflineEngine {
 	}
 
 	/** Tells {@code progress} each step as it starts (2: reading the text, 3: outline, 4: questions). */
-	public CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress) {
+	public CourseDraft draft(List<ExtractedSource> sources, BiConsumer<Integer, String> progress) {
 		return draft(sources, progress, QualityPanel.MAX_LESSON_WORDS);
 	}
 
-	/** As {@link #draft(List, java.util.function.BiConsumer)}, condensing lessons over {@code wordsPerLesson}. */
-	public CourseDraft draft(List<ExtractedSource> sources, java.util.function.BiConsumer<Integer, String> progress,
+	/** As {@link #draft(List, BiConsumer)}, condensing lessons over {@code wordsPerLesson}. */
+	public CourseDraft draft(List<ExtractedSource> sources, BiConsumer<Integer, String> progress,
 			int wordsPerLesson) {
 		progress.accept(2, "Understanding the text");
 		List<String> warnings = new ArrayList<>();
@@ -51,14 +59,14 @@ public class OfflineEngine {
 			sentences.addAll(Sentences.of(source, sentences.size()));
 		}
 		if (sentences.isEmpty()) {
-			throw new io.stride.drafting.SourceRejected(422, sources.get(0).name(), "has headings but no sentences to teach from.");
+			throw new SourceRejected(422, sources.get(0).name(), "has headings but no sentences to teach from.");
 		}
 		// the sentences are embedded on the model's threads while this one finds what needs no vectors
 		Embedder.Pending sentenceVectors = startVectors(sentences);
 		DocumentLanguage.Detected language = DocumentLanguage.of(sources.stream().map(ExtractedSource::text)
-			.collect(java.util.stream.Collectors.joining("\n")));
+			.collect(Collectors.joining("\n")));
 		if (!language.supported()) {
-			warnings.add(io.stride.drafting.DraftWarnings.language(sources.get(0).name(), language.tag())
+			warnings.add(DraftWarnings.language(sources.get(0).name(), language.tag())
 				.orElse("The source is in " + language.name() + "; Stride drafts questions in English, German, French, "
 						+ "Spanish and Dutch.") + " Its lessons are drafted; write the questions and objectives yourself.");
 		}
@@ -128,7 +136,7 @@ public class OfflineEngine {
 		// the opening module the outline names "Introduction" is named in the document's language (after the course
 		// itself where Stride does not speak it)
 		String introduction = language.supported() ? wording.label("introduction") : courseTitle;
-		java.util.function.UnaryOperator<String> named = t -> t.equals(Outline.INTRODUCTION) ? introduction : t;
+		UnaryOperator<String> named = t -> t.equals(Outline.INTRODUCTION) ? introduction : t;
 		for (int m = 0; m < plans.size(); m++) {
 			List<DraftLesson> lessons = work.get(m).lessons().stream()
 				.map(l -> new DraftLesson(named.apply(l.title()), l.markdown(), l.citations(), l.cut()))
@@ -251,7 +259,7 @@ public class OfflineEngine {
 	/** PageRank over sentence similarity: sentences many others resemble carry the source's main points. */
 	static double[] centrality(float[][] all) {
 		// beyond the cap every sentence ranks 0; the square matrix stays within MAX_SENTENCES²
-		float[][] vectors = all.length > MAX_SENTENCES ? java.util.Arrays.copyOf(all, MAX_SENTENCES) : all;
+		float[][] vectors = all.length > MAX_SENTENCES ? Arrays.copyOf(all, MAX_SENTENCES) : all;
 		int n = vectors.length;
 		// similarity is symmetric: each pair is compared once (bands of rows side by side, each writing only its
 		// own pairs); weights below 0.1 count as unrelated
@@ -285,7 +293,7 @@ public class OfflineEngine {
 			}
 		}
 		double[] rank = new double[n];
-		java.util.Arrays.fill(rank, 1.0 / Math.max(1, n));
+		Arrays.fill(rank, 1.0 / Math.max(1, n));
 		double[] next = new double[n];
 		for (int iteration = 0; iteration < 20; iteration++) {
 			for (int j = 0; j < n; j++) {
@@ -300,7 +308,7 @@ public class OfflineEngine {
 			rank = next;
 			next = swap;
 		}
-		double max = java.util.Arrays.stream(rank).max().orElse(1);
+		double max = Arrays.stream(rank).max().orElse(1);
 		double[] result = new double[all.length];
 		for (int i = 0; i < n; i++) {
 			result[i] = rank[i] / max;
@@ -361,9 +369,9 @@ public class OfflineEngine {
 	}
 
 	/** Vectors already computed, by text: sentences, key terms, and definitions (by their sentence's vector). */
-	private static java.util.Map<String, float[]> meaningVectors(List<Sentence> sentences, float[][] vectors,
+	private static Map<String, float[]> meaningVectors(List<Sentence> sentences, float[][] vectors,
 			List<KeyPhrases.Term> terms, float[][] termVectors, List<Definitions.Definition> definitions) {
-		java.util.Map<String, float[]> byText = new java.util.HashMap<>();
+		Map<String, float[]> byText = new HashMap<>();
 		for (int i = 0; i < sentences.size() && i < vectors.length; i++) {
 			byText.putIfAbsent(Words.lower(sentences.get(i).text().strip()), vectors[i]);
 		}

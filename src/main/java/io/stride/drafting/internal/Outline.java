@@ -1,7 +1,11 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Modules and lessons from a source's own structure: its headings where it has them, otherwise topic shifts
@@ -80,7 +84,7 @@ final class Outline {
 
 	/** A slide deck, read by {@link Slides}: each slide's title is a heading, its speaker notes are notes. */
 	static boolean isDeck(ExtractedSource source) {
-		return source.name().toLowerCase(java.util.Locale.ROOT).endsWith(".pptx");
+		return source.name().toLowerCase(Locale.ROOT).endsWith(".pptx");
 	}
 
 	/** A document that opens with a heading is named by it. */
@@ -271,7 +275,7 @@ final class Outline {
 						mean(vectors, first + i + 1, first + i + 1 + window));
 				gaps.add(new Gap(i, similarity));
 			}
-			gaps.sort(java.util.Comparator.comparingDouble(Gap::similarity).thenComparingInt(Gap::after));
+			gaps.sort(Comparator.comparingDouble(Gap::similarity).thenComparingInt(Gap::after));
 			for (Gap gap : gaps) {
 				if (cuts.size() == wanted - 1) {
 					break;
@@ -285,7 +289,7 @@ final class Outline {
 		List<ModulePlan> modules = new ArrayList<>();
 		List<Block> current = new ArrayList<>();
 		int cut = 0;
-		java.util.Set<String> usedTitles = new java.util.HashSet<>();
+		Set<String> usedTitles = new HashSet<>();
 		for (Block block : body) {
 			current.add(block);
 			boolean endsSegment = cut < cuts.size() && sentences.get(cuts.get(cut)).block() == block;
@@ -302,7 +306,7 @@ final class Outline {
 	}
 
 	private static ModulePlan topicModule(ExtractedSource source, List<Block> blocks, List<KeyPhrases.Term> terms,
-			java.util.Set<String> used, int number) {
+			Set<String> used, int number) {
 		String text = String.join(" ", blocks.stream().map(Block::text).toList());
 		String title = null;
 		for (int pass = 0; pass < 2 && title == null; pass++) {

@@ -2,6 +2,7 @@ package io.stride.drafting.internal;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.stride.drafting.SourceRejected;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +39,7 @@ public class ParseSlots {
 	/** A held slot; give it back exactly once, when the parse has really stopped. */
 	public final class Slot {
 
-		private final java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+		private final AtomicBoolean held = new AtomicBoolean(true);
 
 		private Slot() {
 		}

@@ -1,5 +1,6 @@
 package io.stride.drafting.internal;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ final class PlainText {
 				}
 				else if (lines.length == 1 && HtmlBlocks.looksLikeTitle(l) && Words.count(l) <= 8
 						&& !l.matches(".*[.!?]$")) {
-					out.add(Block.Kind.HEADING, l.equals(l.toUpperCase(java.util.Locale.ROOT)) ? 1 : 2, false,
+					out.add(Block.Kind.HEADING, l.equals(l.toUpperCase(Locale.ROOT)) ? 1 : 2, false,
 							l.replaceAll(":$", ""), null, null, null, "paragraph " + (++number));
 				}
 				else {

@@ -1,8 +1,11 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +73,7 @@ final class Procedures {
 		if (own.isEmpty() || own.stream().noneMatch(s -> spokenStep(s) != null)) {
 			return found;
 		}
-		java.util.Set<Integer> mine = new java.util.HashSet<>();
+		Set<Integer> mine = new HashSet<>();
 		own.forEach(s -> mine.add(s.index()));
 		spokenOrdinals(document.stream().filter(s -> s.source() == own.get(0).source()).toList(), centrality, found);
 		found.removeIf(c -> own.stream().noneMatch(s -> mine.contains(s.index()) && s.start() <= c.question().citation().start()
@@ -239,10 +242,10 @@ final class Procedures {
 		return new Step(text, start + Math.max(0, lead), start + Math.max(0, lead) + text.length());
 	}
 
-	private static java.util.Optional<QuestionMaker.Candidate> ordering(List<Step> steps, Sentence first,
+	private static Optional<QuestionMaker.Candidate> ordering(List<Step> steps, Sentence first,
 			List<Sentence> sentences, double[] centrality, double base) {
 		if (steps.size() < MIN_STEPS || steps.size() > MAX_STEPS) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		for (Step step : steps) {
 			String[] words = step.text().split("\\s+");
@@ -250,7 +253,7 @@ final class Procedures {
 			// a step is an instruction: "open the Labels app", not "your manager"
 			if (words.length < 2 || words.length > MAX_STEP_WORDS || step.text().contains(". ")
 					|| !Rules.IMPERATIVES.contains(verb) && !Words.VERBS.contains(verb)) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 		}
 		ExtractedSource source = first.source();
@@ -263,13 +266,13 @@ final class Procedures {
 		for (Step step : steps) {
 			int at = cited.indexOf(step.text().toLowerCase(Locale.ROOT));
 			if (at <= last) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 			last = at;
 		}
 		List<String> texts = steps.stream().map(s -> Words.capitalize(s.text())).toList();
 		if (texts.stream().map(Words::lower).distinct().count() < texts.size()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<Integer> order = StructuredQuestions.shuffled(texts.size(), texts.hashCode());
 		List<String> options = order.stream().map(texts::get).toList();
@@ -280,7 +283,7 @@ final class Procedures {
 		String heading = StructuredQuestions.headingBefore(source, citation.start());
 		String prompt = Phrasing.orderSteps(heading);
 		double importance = StructuredQuestions.importance(sentences, centrality, citation.start(), citation.end());
-		return java.util.Optional.of(StructuredQuestions.candidate(QuestionMaker.ORDERING, QuestionMaker.ORDERING, prompt,
+		return Optional.of(StructuredQuestions.candidate(QuestionMaker.ORDERING, QuestionMaker.ORDERING, prompt,
 				options, correct, Phrasing.orderStepsExplanation(citation.locator(), citation.source(), citation.text()), citation,
 				base + 0.1 * importance, citation.start()));
 	}

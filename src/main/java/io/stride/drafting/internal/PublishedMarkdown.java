@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Markdown as handbooks and static sites publish it, made into the Markdown its author wrote: the front matter gives
@@ -198,7 +199,7 @@ final class PublishedMarkdown {
 		var body = Jsoup.parseBodyFragment(html).body();
 		body.select("script, style, template").remove();
 		for (Element image : body.select("img")) {
-			image.replaceWith(new org.jsoup.nodes.TextNode(image.attr("alt")));
+			image.replaceWith(new TextNode(image.attr("alt")));
 		}
 		String text = body.wholeText().strip();
 		return text.replaceAll("[ \\t]*\\R[ \\t]*", " ");

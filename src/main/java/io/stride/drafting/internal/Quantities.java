@@ -3,6 +3,8 @@ package io.stride.drafting.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,7 @@ final class Quantities {
 	private static final Pattern DAYS = Pattern.compile("day|tag|jour|día|dia|dag");
 
 	/** Hours per unit by a quantity's text: wrong answers are sorted by it, many times per draft. */
-	private static final java.util.Map<String, Double> HOURS_PER_UNIT = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, Double> HOURS_PER_UNIT = new ConcurrentHashMap<>();
 
 	private static double hoursPerUnit(String text) {
 		String t = text.toLowerCase(Locale.ROOT);

@@ -1,10 +1,19 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.stride.drafting.Citation;
 import io.stride.drafting.DraftQuestion;
@@ -132,18 +141,18 @@ final class QuestionMaker {
 		return candidates;
 	}
 
-	private java.util.Optional<Candidate> numeric(Sentence sentence, Quantities.Quantity answer, double weight) {
+	private Optional<Candidate> numeric(Sentence sentence, Quantities.Quantity answer, double weight) {
 		if (partOfRange(sentence.text(), answer)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<String> distractors = numberDistractors(sentence, answer, 3);
 		if (distractors.size() < 2) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		String prompt = (english() ? Rephrase.numberQuestion(sentence.text(), answer) : java.util.Optional.<String>empty())
+		String prompt = (english() ? Rephrase.numberQuestion(sentence.text(), answer) : Optional.<String>empty())
 			.orElse(wording.say("fillInTheBlank", wording.quote(spoken(sentence).substring(0, answer.start() - speakerLength(sentence))
 					+ "_____" + sentence.text().substring(answer.end()))));
-		return java.util.Optional.of(candidate(SINGLE, prompt, answer.text(), distractors,
+		return Optional.of(candidate(SINGLE, prompt, answer.text(), distractors,
 				explain(sentence.citation()), sentence.citation(), weight + 0.3, sentence.index()));
 	}
 
@@ -182,15 +191,15 @@ final class QuestionMaker {
 	 * When the document has no other amount of the same unit: the same amount doubled (or halved, when large and
 	 * even), in the same unit, unless the document states that amount somewhere else.
 	 */
-	private java.util.Optional<String> changedAmount(Sentence sentence, Quantities.Quantity answer) {
-		java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+").matcher(answer.text());
+	private Optional<String> changedAmount(Sentence sentence, Quantities.Quantity answer) {
+		Matcher digits = Pattern.compile("\\d+").matcher(answer.text());
 		if (!digits.find() || answer.text().matches(".*\\d[.,]\\d.*") || digits.group().length() > 6) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		long value = Long.parseLong(digits.group());
 		long other = value > 10 && value % 2 == 0 ? value / 2 : value * 2;
 		if (value == 0) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String text = answer.text().substring(0, digits.start()) + other + answer.text().substring(digits.end());
 		if (value == 1 && text.matches("(?i).*\\b(?:day|hour|week|month|year|minute|second|time|person|step|item|unit|attempt|call|visit|ticket|page)$")) {
@@ -198,8 +207,8 @@ final class QuestionMaker {
 		}
 		String amount = text;
 		boolean stated = quantities.stream().anyMatch(q -> Words.lower(q.text()).equals(Words.lower(amount)));
-		return stated || statements.trueElsewhere(sentence, answer.text(), amount) ? java.util.Optional.empty()
-				: java.util.Optional.of(amount);
+		return stated || statements.trueElsewhere(sentence, answer.text(), amount) ? Optional.empty()
+				: Optional.of(amount);
 	}
 
 	/** A true/false question on {@code statement}; keyed false when it says {@code wrong} where the source says {@code right}. */
@@ -220,15 +229,15 @@ final class QuestionMaker {
 	 * does what the sentence says, otherwise as a blank; with a true/false variant that swaps in a thing of the
 	 * same kind.
 	 */
-	private java.util.Optional<Candidate> cloze(Sentence sentence, double weight) {
+	private Optional<Candidate> cloze(Sentence sentence, double weight) {
 		KeyPhrases.Term best = null;
 		if (sentence.block().is(Block.Kind.LIST_ITEM) && (sentence.words() < 8 || !sentence.text().matches(".*[.!]$"))) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		int bodyStart = StemChecks.afterLabel(sentence.text());
 		// what kind of thing a term names is judged from English head nouns and capitals only
 		boolean english = StemChecks.english(sentence.text());
-		java.util.Set<String> words = statements.wordsOf(sentence);
+		Set<String> words = statements.wordsOf(sentence);
 		for (int i = 0; i < terms.size(); i++) {
 			KeyPhrases.Term term = terms.get(i);
 			if (!answerable[i] || termWords[i] != null && !words.contains(termWords[i])) {
@@ -242,17 +251,17 @@ final class QuestionMaker {
 			}
 		}
 		if (best == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String answer = surface(sentence.text(), best.text());
 		List<String> distractors = termDistractors(sentence, best, 3);
 		if (distractors.size() < 2) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String prompt = (english() ? Rephrase.whoQuestion(sentence.text(), answer, KeyPhrases.kindOf(best.text()))
-				: java.util.Optional.<String>empty())
+				: Optional.<String>empty())
 			.orElse(wording.say("fillInTheBlank", wording.quote(blank(spoken(sentence), answer))));
-		return java.util.Optional.of(candidate(SINGLE, prompt, answer, distractors, explain(sentence.citation()),
+		return Optional.of(candidate(SINGLE, prompt, answer, distractors, explain(sentence.citation()),
 				sentence.citation(), weight + Math.min(0.3, best.score() / 100), sentence.index()));
 	}
 
@@ -265,7 +274,7 @@ final class QuestionMaker {
 		return sentence.block().spoken() ? StemChecks.afterLabel(sentence.text()) : 0;
 	}
 
-	private final Map<String, Boolean> properNames = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Boolean> properNames = new ConcurrentHashMap<>();
 
 	/** Written with capitals inside a sentence somewhere, not only at a sentence's start ("Good", "Thanks"). */
 	private boolean properName(String term) {
@@ -304,7 +313,7 @@ final class QuestionMaker {
 				continue;
 			}
 			int at = Words.indexOfTerm(sentence.text(), term.text());
-			if (at < bodyStart || !java.util.EnumSet.of(KeyPhrases.Kind.ROLE, KeyPhrases.Kind.SYSTEM, KeyPhrases.Kind.MONTH, KeyPhrases.Kind.WEEKDAY).contains(kind)
+			if (at < bodyStart || !EnumSet.of(KeyPhrases.Kind.ROLE, KeyPhrases.Kind.SYSTEM, KeyPhrases.Kind.MONTH, KeyPhrases.Kind.WEEKDAY).contains(kind)
 					|| StemChecks.insideAddress(sentence.text(), at, term.text().length())) {
 				continue;
 			}
@@ -320,13 +329,13 @@ final class QuestionMaker {
 		return List.of();
 	}
 
-	private java.util.Optional<Candidate> definition(Definitions.Definition definition, double weight) {
+	private Optional<Candidate> definition(Definitions.Definition definition, double weight) {
 		String answer = definition.definition();
 		String term = definition.term();
 		if (answer.length() > MAX_OPTION || Words.VERBS.contains(Words.lower(term.split("\\s+")[0])) || contact(answer)
 				|| StemChecks.markup(answer)
 				|| StemChecks.fragment(definition.sentence().text()) && Words.count(answer) < 4) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		float[] mine = statements.vector(definition.sentence().text());
 		record Scored(String text, double score) {
@@ -354,15 +363,15 @@ final class QuestionMaker {
 			}
 		}
 		if (others.size() < 2) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String prompt = wording.say("whatMeans", wording.quote(term));
-		return java.util.Optional.of(candidate(SINGLE, prompt, answer, others, explain(definition.sentence().citation()),
+		return Optional.of(candidate(SINGLE, prompt, answer, others, explain(definition.sentence().citation()),
 				definition.sentence().citation(), weight + 0.4, definition.sentence().index()));
 	}
 
 	/** "Extension 5500 …", "billing@acme.example": a contact detail, not a meaning. */
-	private static final java.util.regex.Pattern CONTACT = java.util.regex.Pattern.compile("(?i)^(?:extension|ext\\.|tel|phone|call|\\+?\\d).*");
+	private static final Pattern CONTACT = Pattern.compile("(?i)^(?:extension|ext\\.|tel|phone|call|\\+?\\d).*");
 
 	private static boolean contact(String text) {
 		return CONTACT.matcher(text).matches() || text.contains("@")
@@ -373,20 +382,20 @@ final class QuestionMaker {
 		return allLists.stream().anyMatch(g -> g.items().contains(one.block()) && g.items().contains(other.block()));
 	}
 
-	private java.util.Optional<Candidate> ordering(ListGroup group) {
+	private Optional<Candidate> ordering(ListGroup group) {
 		List<String> steps = group.items().stream().map(Block::text).toList();
 		if (steps.size() < 3 || steps.size() > 7 || steps.stream().anyMatch(s -> s.length() > MAX_OPTION)
 				|| steps.stream().map(Words::lower).distinct().count() < steps.size()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<Integer> order = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			order.add(i);
 		}
 		// a fixed shuffle that never leaves the steps in their right order
-		java.util.Collections.shuffle(order, new java.util.Random(group.heading().hashCode() * 31L + steps.hashCode()));
+		Collections.shuffle(order, new Random(group.heading().hashCode() * 31L + steps.hashCode()));
 		if (isIdentity(order)) {
-			java.util.Collections.swap(order, 0, order.size() - 1);
+			Collections.swap(order, 0, order.size() - 1);
 		}
 		List<String> options = order.stream().map(steps::get).toList();
 		List<Integer> correct = new ArrayList<>();
@@ -397,14 +406,14 @@ final class QuestionMaker {
 		Citation citation = group.citation();
 		DraftQuestion question = new DraftQuestion(id(prompt), ORDERING, prompt, options, correct,
 				wording.say("stepsInOrder", citation.locator(), citation.source()), citation);
-		return java.util.Optional.of(new Candidate(question, 0.9, ORDERING, group.items().get(0).start()));
+		return Optional.of(new Candidate(question, 0.9, ORDERING, group.items().get(0).start()));
 	}
 
 	/**
 	 * Which items belong under a heading: the right ones from its list, the wrong ones items of other lists that
 	 * read like them (close in meaning, similar length), never one that says the same as a right one.
 	 */
-	private java.util.Optional<Candidate> multiple(ListGroup group, List<ListGroup> sameModule) {
+	private Optional<Candidate> multiple(ListGroup group, List<ListGroup> sameModule) {
 		List<String> items = new ArrayList<>();
 		for (Block item : group.items()) {
 			String text = option(item.text());
@@ -413,7 +422,7 @@ final class QuestionMaker {
 			}
 		}
 		if (items.size() < 3 || StemChecks.markup(group.heading())) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		Citation citation = group.citation();
 		double rightWords = items.stream().mapToInt(i -> Words.count(i)).average().orElse(5);
@@ -452,7 +461,7 @@ final class QuestionMaker {
 			}
 		}
 		if (wrong.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<String> right = items.subList(0, Math.min(3, items.size()));
 		List<String> options = new ArrayList<>();
@@ -473,13 +482,13 @@ final class QuestionMaker {
 		String prompt = wording.say("whichBelong", wording.quote(group.heading())) + " " + wording.label("chooseAll");
 		DraftQuestion question = new DraftQuestion(id(prompt), MULTIPLE, prompt, options, correct,
 				wording.say("listedUnder", wording.quote(group.heading()), citation.locator(), citation.source()), citation);
-		return java.util.Optional.of(new Candidate(question, 0.7, MULTIPLE, group.items().get(0).start()));
+		return Optional.of(new Candidate(question, 0.7, MULTIPLE, group.items().get(0).start()));
 	}
 
 	/** A list item as an option: without the comma, semicolon or "and" that joined it to the next one. */
-	private static final java.util.regex.Pattern JOINER = java.util.regex.Pattern.compile("(?i)[,;]?\\s*(?:\\band|\\bor)?\\s*[,;]?$");
+	private static final Pattern JOINER = Pattern.compile("(?i)[,;]?\\s*(?:\\band|\\bor)?\\s*[,;]?$");
 
-	private final Map<String, String> options = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, String> options = new ConcurrentHashMap<>();
 
 	/** The item as an option, or null when it is markup or too long. */
 	private String option(String item) {
@@ -528,7 +537,7 @@ final class QuestionMaker {
 		List<Quantities.Quantity> pool = new ArrayList<>(quantities.stream()
 			.filter(q -> q.kind() == answer.kind() && q.base() != answer.base())
 			.toList());
-		java.util.function.Predicate<Quantities.Quantity> near = q -> unitWord(q.text()).equals(unit)
+		Predicate<Quantities.Quantity> near = q -> unitWord(q.text()).equals(unit)
 				|| answer.base() > 0 && q.base() > 0 && Math.abs(Math.log(q.base() / answer.base())) <= Math.log(20);
 		if (pool.stream().filter(near).map(q -> q.base()).distinct().count() > wanted) {
 			pool.removeIf(near.negate());
@@ -630,9 +639,9 @@ final class QuestionMaker {
 		return "q-" + Integer.toHexString(prompt.hashCode());
 	}
 
-	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("[\\d.,\\s\\u202f]");
+	private static final Pattern AMOUNT = Pattern.compile("[\\d.,\\s\\u202f]");
 
-	private static final Map<String, String> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, String> UNITS = new ConcurrentHashMap<>();
 
 	private static String unitWord(String quantity) {
 		if (UNITS.size() > 10_000) {

@@ -1,6 +1,7 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class QuestionScore {
 				return Optional.empty();
 			}
 		}
-		Sentence main = cited.stream().max(java.util.Comparator.comparingDouble(s -> importance.of(s, title))).orElse(null);
+		Sentence main = cited.stream().max(Comparator.comparingDouble(s -> importance.of(s, title))).orElse(null);
 		double importanceScore = main == null ? 0.3 : importance.of(main, title);
 		if (QuestionMaker.ORDERING.equals(q.kind())) {
 			importanceScore = Math.min(1, importanceScore + 0.15);

@@ -2,7 +2,9 @@ package io.stride.drafting.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -214,18 +216,18 @@ final class Rules {
 		return null;
 	}
 
-	private java.util.Optional<QuestionMaker.Candidate> question(Rule rule, List<Sentence> sentences, double[] centrality) {
+	private Optional<QuestionMaker.Candidate> question(Rule rule, List<Sentence> sentences, double[] centrality) {
 		Citation citation = rule.sentence().citation();
 		String key = Words.capitalize(rule.action());
 		List<String> distractors = distractors(rule, key, citation);
 		if (distractors.size() < 2) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String prompt = rule.actor() == null ? Phrasing.whatShouldYouDo(rule.connective(), rule.condition())
 				: Phrasing.whatDoesSomeoneDo(rule.actor(), rule.connective(), rule.condition());
 		double importance = StructuredQuestions.importance(sentences, centrality, citation.start(), citation.end());
 		double plausibility = distractors.size() == 3 ? 0.04 : 0;
-		return java.util.Optional.of(StructuredQuestions.singleChoice(StructuredQuestions.SCENARIO, prompt, key,
+		return Optional.of(StructuredQuestions.singleChoice(StructuredQuestions.SCENARIO, prompt, key,
 				distractors, Phrasing.quoted(citation.locator(), citation.source(), citation.text()), citation,
 				0.74 + 0.18 * importance + plausibility, citation.start()));
 	}
@@ -294,7 +296,7 @@ final class Rules {
 	}
 
 	private static Set<String> content(String text) {
-		Set<String> words = new java.util.HashSet<>();
+		Set<String> words = new HashSet<>();
 		Matcher m = Words.TOKEN.matcher(Words.lower(text));
 		while (m.find()) {
 			if (!Words.isStop(m.group()) && m.group().length() > 2) {

@@ -1,13 +1,15 @@
 package io.stride.drafting.internal;
 
+import io.stride.drafting.Citation;
+
 /**
  * A sentence of a source, with its span in that source's text and the block it sits in.
  */
 record Sentence(int index, String text, int start, int end, ExtractedSource source, Block block) {
 
 	/** Cited where it stands: a spoken sentence at the moment of the cues it was said in. */
-	io.stride.drafting.Citation citation() {
-		return new io.stride.drafting.Citation(source.name(), block.locator(start, end), start, end, text);
+	Citation citation() {
+		return new Citation(source.name(), block.locator(start, end), start, end, text);
 	}
 
 	int words() {

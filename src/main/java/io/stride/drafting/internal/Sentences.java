@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits blocks into sentences with the JDK's sentence rules, then repairs splits after common abbreviations.
@@ -19,7 +21,7 @@ final class Sentences {
 			"uds.", "dpto.", "bijv.", "d.w.z.", "o.a.", "enz.", "mevr.", "dhr.", "blz.", "ong.");
 
 	/** What a German or Dutch ordinal number counts ("1. April", "5. Arbeitstag"): the sentence goes on after it. */
-	private static final java.util.regex.Pattern ORDINAL_NOUN = java.util.regex.Pattern.compile("\\s*(?:Januar|Februar|März|"
+	private static final Pattern ORDINAL_NOUN = Pattern.compile("\\s*(?:Januar|Februar|März|"
 			+ "April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|januari|februari|maart|april|mei|juni|juli|"
 			+ "augustus|september|oktober|november|december|Arbeitstag|Werktag|Kalendertag|Tag|Monat|Quartal|Jahr|werkdag|dag)\\b");
 
@@ -56,7 +58,7 @@ final class Sentences {
 	}
 
 	/** "Anna Kowalski: …" in front of a transcript's turn. */
-	private static final java.util.regex.Pattern SPEAKER = java.util.regex.Pattern
+	private static final Pattern SPEAKER = Pattern
 		.compile("^[\\p{Lu}][\\p{L}\\p{N}.'-]*(?:\\s[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'-]*){0,3}:\\s+");
 
 	/** Where what was said starts in a transcript's block (after the speaker's name); 0 for other blocks. */
@@ -64,7 +66,7 @@ final class Sentences {
 		if (!block.spoken()) {
 			return 0;
 		}
-		java.util.regex.Matcher speaker = SPEAKER.matcher(block.text());
+		Matcher speaker = SPEAKER.matcher(block.text());
 		return speaker.find() ? speaker.end() : 0;
 	}
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,7 +231,7 @@ final class Slides {
 
 		/** Sections are followed when there are at least two of them. */
 		boolean sectioned() {
-			return new java.util.HashSet<>(sectionOf.values()).size() > 1;
+			return new HashSet<>(sectionOf.values()).size() > 1;
 		}
 	}
 

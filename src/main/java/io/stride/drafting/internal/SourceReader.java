@@ -1,6 +1,8 @@
 package io.stride.drafting.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
@@ -28,6 +31,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -179,7 +183,7 @@ public class SourceReader {
 	}
 
 	/** Text formats are read on the caller's thread, but they take a parse slot all the same: 20 MB of HTML is work. */
-	private ExtractedSource inSlot(String name, java.util.function.Supplier<ExtractedSource> reading) {
+	private ExtractedSource inSlot(String name, Supplier<ExtractedSource> reading) {
 		ParseSlots.Slot slot = slots.take(name);
 		try {
 			return reading.get();
@@ -344,7 +348,7 @@ public class SourceReader {
 		}
 
 		@Override
-		public void parseEmbedded(java.io.InputStream stream, ContentHandler handler, Metadata metadata,
+		public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata,
 				boolean outputHtml) {
 		}
 	};
@@ -369,13 +373,13 @@ public class SourceReader {
 				return tookTooLong(name);
 			}
 		}
-		if (org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(cause)) {
+		if (WriteLimitReachedException.isWriteLimitReached(cause)) {
 			return new SourceRejected(422, name, "has more text than Stride drafts from at once. Split it into smaller parts.");
 		}
 		if (cause instanceof EncryptedDocumentException || cause instanceof InvalidPasswordException || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
 			return new SourceRejected(422, name, "is password-protected. Remove the password, then upload it again.");
 		}
-		if (cause instanceof TikaException || cause instanceof IOException || cause instanceof org.xml.sax.SAXException) {
+		if (cause instanceof TikaException || cause instanceof IOException || cause instanceof SAXException) {
 			return new SourceRejected(422, name, "could not be read: the " + type.toUpperCase(Locale.ROOT)
 					+ " file is damaged or not what its name says.");
 		}
@@ -417,7 +421,7 @@ public class SourceReader {
 		try {
 			return ControlCharacters.strip(StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(file.content()))
+				.decode(ByteBuffer.wrap(file.content()))
 				.toString());
 		}
 		catch (CharacterCodingException e) {

@@ -1,6 +1,7 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +95,7 @@ final class Statements {
 		if (index == null) {
 			synchronized (this) {
 				if (wordIndex == null) {
-					Map<String, List<Sentence>> built = new java.util.HashMap<>();
+					Map<String, List<Sentence>> built = new HashMap<>();
 					for (Sentence s : sentences) {
 						for (String word : Words.words(s.text())) {
 							List<Sentence> list = built.computeIfAbsent(word, w -> new ArrayList<>());

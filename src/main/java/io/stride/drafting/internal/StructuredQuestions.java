@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.stride.drafting.Citation;
 import io.stride.drafting.DraftQuestion;
@@ -32,12 +35,12 @@ final class StructuredQuestions {
 	private final DeadlineQuestions deadlines;
 
 	/** Passages this generator turned into one structured question, so that a weaker question on them goes. */
-	private final List<Citation> structuredRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<Citation> structuredRanges = new CopyOnWriteArrayList<>();
 
 	/** Sentences asked about as a scenario or a numeric question: a blank on the same sentence adds nothing. */
-	private final List<Citation> structuredSentences = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<Citation> structuredSentences = new CopyOnWriteArrayList<>();
 
-	private final List<Definitions.Definition> matchedDefinitions = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<Definitions.Definition> matchedDefinitions = new CopyOnWriteArrayList<>();
 
 	StructuredQuestions(List<Definitions.Definition> definitions, List<QuestionMaker.ListGroup> allLists,
 			List<Quantities.Quantity> quantities, List<Sentence> document) {
@@ -167,8 +170,8 @@ final class StructuredQuestions {
 		if (first.length() > 1 && first.substring(1).codePoints().anyMatch(Character::isUpperCase)) {
 			return phrase;
 		}
-		java.util.regex.Matcher midSentence = java.util.regex.Pattern
-			.compile("\\p{Ll}[,;]?[ \\t]+" + java.util.regex.Pattern.quote(first) + "\\b").matcher(text);
+		Matcher midSentence = Pattern
+			.compile("\\p{Ll}[,;]?[ \\t]+" + Pattern.quote(first) + "\\b").matcher(text);
 		if (!Words.isStop(first) && midSentence.find()) {
 			return phrase;
 		}

@@ -1,12 +1,15 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.stride.drafting.Citation;
+import io.stride.drafting.DraftQuestion;
 
 /**
  * Definitions become one matching question: three to five terms of one module with their meanings, cited as the
@@ -26,7 +29,7 @@ final class TermMatching {
 
 	private final List<Definitions.Definition> definitions;
 
-	private final Map<QuestionMaker.Candidate, List<Definitions.Definition>> covered = java.util.Collections
+	private final Map<QuestionMaker.Candidate, List<Definitions.Definition>> covered = Collections
 		.synchronizedMap(new IdentityHashMap<>());
 
 	TermMatching(List<Definitions.Definition> definitions) {
@@ -62,7 +65,7 @@ final class TermMatching {
 			runs.get(runs.size() - 1).add(definition);
 			previous = definition;
 		}
-		java.util.Map<String, Integer> sets = new java.util.HashMap<>();
+		Map<String, Integer> sets = new HashMap<>();
 		for (List<Definitions.Definition> run : runs) {
 			if (run.size() < MIN_TERMS) {
 				continue;
@@ -131,7 +134,7 @@ final class TermMatching {
 		}
 		String prompt = Phrasing.matchTerms(heading, set);
 		double importance = StructuredQuestions.importance(sentences, centrality, citation.start(), citation.end());
-		var question = new io.stride.drafting.DraftQuestion(QuestionMaker.id(prompt), StructuredQuestions.MATCHING, prompt,
+		var question = new DraftQuestion(QuestionMaker.id(prompt), StructuredQuestions.MATCHING, prompt,
 				items, correct, Phrasing.quoted(citation.locator(), citation.source(), citation.text()), citation, matches,
 				null, null);
 		double score = Math.min(1, 0.82 + 0.12 * importance + 0.02 * (terms.size() - MIN_TERMS));

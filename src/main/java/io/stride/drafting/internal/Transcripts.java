@@ -1,7 +1,11 @@
 package io.stride.drafting.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +66,7 @@ final class Transcripts {
 
 	private static final Pattern PLEASE = Pattern.compile("(?i)\\b(please),\\s+");
 
-	private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
+	private static final Map<String, Integer> NUMBER_WORDS = numberWords();
 
 	private static final Pattern SPOKEN_AMOUNT = Pattern.compile("(?i)(?<!\\b(?:the|this|that|which|every|no|any|each) )\\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred)"
 			+ "(\\s+(?:working |business |calendar )?(?:minutes?|hours?|days?|weeks?|months?|years?|seconds?|euros?|pounds?|dollars?|percent|per cent|degrees)\\b)");
@@ -193,7 +197,7 @@ final class Transcripts {
 		}
 		int[] starts = new int[cues.size()];
 		int[] ends = new int[cues.size()];
-		java.util.Arrays.fill(starts, -1);
+		Arrays.fill(starts, -1);
 		int at = 0;
 		for (int[] word : words(said, from)) {
 			String written = said.substring(word[0], word[1]);
@@ -275,7 +279,7 @@ final class Transcripts {
 
 	private static String time(long millis) {
 		long seconds = millis / 1000;
-		return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+		return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
 	}
 
 	/** "01:02:03.500", "01:02.5" (no hours) or SRT's "01:02:03,500" in milliseconds. */
@@ -319,13 +323,13 @@ final class Transcripts {
 			cleaned = PLEASE.matcher(cleaned).replaceAll("$1 ");
 			cleaned = figures(cleaned);
 			cleaned = AFTERTHOUGHT.matcher(cleaned).replaceAll(m -> Matcher.quoteReplacement(
-					" " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " " + m.group(2) + "."));
-			cleaned = LOWER_START.matcher(cleaned).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(java.util.Locale.ROOT));
+					" " + m.group(1).toLowerCase(Locale.ROOT) + " " + m.group(2) + "."));
+			cleaned = LOWER_START.matcher(cleaned).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
 		}
 		// a single cue keeps its lower-case start: it carries on the sentence of the cue before ("… every damaged
 		// parcel" / "within two hours of opening it."), as speech recognisers cut segments mid-sentence
 		if (whole && !cleaned.isEmpty() && Character.isLowerCase(cleaned.codePointAt(0))) {
-			cleaned = cleaned.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + cleaned.substring(1);
+			cleaned = cleaned.substring(0, 1).toUpperCase(Locale.ROOT) + cleaned.substring(1);
 		}
 		return cleaned;
 	}
@@ -333,29 +337,29 @@ final class Transcripts {
 	/** "ten minutes" → "10 minutes", "twenty-five euros" → "25 euros": a spoken amount with its unit in figures. */
 	private static String figures(String text) {
 		return SPOKEN_AMOUNT.matcher(text).replaceAll(m -> {
-			String[] parts = m.group(1).toLowerCase(java.util.Locale.ROOT).split("[- ]");
+			String[] parts = m.group(1).toLowerCase(Locale.ROOT).split("[- ]");
 			int value = 0;
 			for (String part : parts) {
 				value += NUMBER_WORDS.getOrDefault(part, 0);
 			}
-			if (m.group(1).toLowerCase(java.util.Locale.ROOT).endsWith("hundred")) {
+			if (m.group(1).toLowerCase(Locale.ROOT).endsWith("hundred")) {
 				value = 100;
 			}
 			return value == 0 ? m.group() : Matcher.quoteReplacement(value + m.group(2));
 		});
 	}
 
-	private static java.util.Map<String, Integer> numberWords() {
+	private static Map<String, Integer> numberWords() {
 		String[] units = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 				"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen" };
 		String[] tens = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety" };
-		java.util.Map<String, Integer> words = new java.util.HashMap<>();
+		Map<String, Integer> words = new HashMap<>();
 		for (int i = 0; i < units.length; i++) {
 			words.put(units[i], i + 1);
 		}
 		for (int i = 0; i < tens.length; i++) {
 			words.put(tens[i], (i + 2) * 10);
 		}
-		return java.util.Map.copyOf(words);
+		return Map.copyOf(words);
 	}
 }

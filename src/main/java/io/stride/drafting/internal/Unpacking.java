@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
 import java.util.Enumeration;
 import java.util.function.LongSupplier;
@@ -114,7 +115,7 @@ final class Unpacking {
 		try {
 			walk(in, depth);
 		}
-		catch (java.io.InterruptedIOException e) {
+		catch (InterruptedIOException e) {
 			throw e;
 		}
 		catch (IOException e) {
@@ -154,7 +155,7 @@ final class Unpacking {
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			if (Thread.currentThread().isInterrupted()) {
-				throw new java.io.InterruptedIOException("stopped unpacking");
+				throw new InterruptedIOException("stopped unpacking");
 			}
 			int n = super.read(buffer, offset, length);
 			if (n > 0) {

@@ -1,5 +1,7 @@
 package io.stride.drafting.internal;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ final class Words {
 
 	static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
-	static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList("a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
+	static final Set<String> STOP = Set.copyOf(Arrays.asList("a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
 			"and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
 			"by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "either", "else", "even",
 			"ever", "every", "few", "first", "for", "from", "further", "get", "gets", "got", "had", "has", "have", "having",
@@ -33,7 +35,7 @@ final class Words {
 			"une", "des", "du", "de", "pour", "avec", "dans", "sur", "pas", "vous", "nous", "il", "elle"));
 
 	/** Verbs that start instructions; a phrase beginning with one is an action, not a term to ask about. */
-	static final Set<String> VERBS = Set.copyOf(java.util.Arrays.asList("add", "ask", "attach", "avoid", "book", "call",
+	static final Set<String> VERBS = Set.copyOf(Arrays.asList("add", "ask", "attach", "avoid", "book", "call",
 			"check", "choose", "claim", "close", "collect", "confirm", "contact", "cover", "create", "decide", "describe",
 			"do", "ensure", "enter", "explain", "fill", "find", "follow", "give", "include", "inform", "keep", "list",
 			"log", "make", "mark", "note", "open", "pay", "photograph", "press", "read", "record", "remove", "report",
@@ -110,8 +112,8 @@ final class Words {
 	 * The words of {@code text} as {@link #indexOfTerm} tells words apart (runs of letters and digits), each folded
 	 * so that two words {@code indexOfTerm} takes for the same compare equal.
 	 */
-	static java.util.Set<String> words(String text) {
-		java.util.Set<String> words = new java.util.HashSet<>();
+	static Set<String> words(String text) {
+		Set<String> words = new HashSet<>();
 		int i = 0;
 		while (i < text.length()) {
 			if (!Character.isLetterOrDigit(text.charAt(i))) {
@@ -223,15 +225,15 @@ final class Words {
 		if (editDistance(x, y) <= Math.max(1, Math.min(x.length(), y.length()) / 6)) {
 			return true;
 		}
-		java.util.Set<String> sx = stems(x);
-		java.util.Set<String> sy = stems(y);
+		Set<String> sx = stems(x);
+		Set<String> sy = stems(y);
 		return !sx.isEmpty() && !sy.isEmpty() && (sx.containsAll(sy) || sy.containsAll(sx));
 	}
 
 	/** The stems of a text's content words. */
-	static java.util.Set<String> stems(String text) {
+	static Set<String> stems(String text) {
 		// the tokens TOKEN finds, read without a regex: this runs for most sentences and options many times
-		java.util.Set<String> stems = new java.util.HashSet<>();
+		Set<String> stems = new HashSet<>();
 		int i = 0;
 		while (i < text.length()) {
 			int c = text.codePointAt(i);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.stride.drafting.CourseDraft;
+import io.stride.drafting.DraftBriefs;
 import io.stride.drafting.Drafting;
 import io.stride.drafting.Recordings;
 import io.stride.drafting.SourceFile;
@@ -43,10 +44,10 @@ class DraftApi {
 
 	private final Recordings recordings;
 
-	private final List<io.stride.drafting.DraftBriefs> briefs;
+	private final List<DraftBriefs> briefs;
 
 	DraftApi(Drafting drafting, Organization organization, Recordings recordings,
-			List<io.stride.drafting.DraftBriefs> briefs) {
+			List<DraftBriefs> briefs) {
 		this.briefs = briefs;
 		this.drafting = drafting;
 		this.organization = organization;

@@ -1,9 +1,13 @@
 package io.stride.drafting.web;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
+import io.stride.drafting.CourseDraft;
 import io.stride.drafting.DraftBriefs;
 import io.stride.drafting.Drafting;
 import io.stride.drafting.QualityPanel;
@@ -15,6 +19,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.Markdown;
 import io.stride.shared.NotFoundException;
 import io.stride.standards.CourseTemplate;
 import io.stride.standards.CourseToCheck;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -72,7 +78,7 @@ class DraftController {
 		model.addAttribute("transcriptionEnabled", transcription.enabled());
 		model.addAttribute("recordingMaxMb", recordings.maxBytes() / (1024 * 1024));
 		model.addAttribute("recordingAccept", Recordings.EXTENSIONS.stream().sorted().map(e -> "." + e)
-			.collect(java.util.stream.Collectors.joining(",")));
+			.collect(Collectors.joining(",")));
 		model.addAttribute("yourRecordings", yourRecordings.of(me));
 	}
 
@@ -84,7 +90,7 @@ class DraftController {
 			// a commission's brief the viewer may read starts the text; one they may not read is like none
 			briefs.stream()
 				.map(b -> b.commission(me, commission.strip()))
-				.flatMap(java.util.Optional::stream)
+				.flatMap(Optional::stream)
 				.findFirst()
 				.ifPresent(brief -> {
 					model.addAttribute("text", brief.text());
@@ -191,7 +197,7 @@ class DraftController {
 	}
 
 	@GetMapping(path = "/drafts/jobs/{id}/progress", produces = "application/json")
-	@org.springframework.web.bind.annotation.ResponseBody
+	@ResponseBody
 	Drafting.Progress progressJson(@PathVariable String id) {
 		return drafting.progress(organization.currentViewer(), id);
 	}
@@ -212,11 +218,11 @@ class DraftController {
 		model.addAttribute("template", template);
 		model.addAttribute("templates", templates.all());
 		model.addAttribute("templateFindings", templates.findings(template, toCheck(saved.draft())));
-		Map<String, String> lessonHtml = new java.util.HashMap<>();
+		Map<String, String> lessonHtml = new HashMap<>();
 		var modules = saved.draft().modules();
 		for (int m = 0; m < modules.size(); m++) {
 			for (int l = 0; l < modules.get(m).lessons().size(); l++) {
-				lessonHtml.put(m + "/" + l, io.stride.shared.Markdown.toSafeHtml(modules.get(m).lessons().get(l).markdown()));
+				lessonHtml.put(m + "/" + l, Markdown.toSafeHtml(modules.get(m).lessons().get(l).markdown()));
 			}
 		}
 		model.addAttribute("lessonHtml", lessonHtml);
@@ -246,7 +252,7 @@ class DraftController {
 	}
 
 	/** The draft as the course it becomes, for the template check. */
-	private static CourseToCheck toCheck(io.stride.drafting.CourseDraft draft) {
+	private static CourseToCheck toCheck(CourseDraft draft) {
 		List<CourseToCheck.Lesson> lessons = draft.modules()
 			.stream()
 			.flatMap(module -> module.lessons().stream())

@@ -2,6 +2,7 @@ package io.stride.drafting.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -113,7 +114,7 @@ class RecordingApi {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(playable.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(playable.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.inline().filename(playable.fileName(), StandardCharsets.UTF_8).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(new FileSystemResource(playable.file()));
 	}

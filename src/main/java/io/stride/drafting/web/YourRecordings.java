@@ -2,6 +2,7 @@ package io.stride.drafting.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import io.stride.identity.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ class YourRecordings {
 				case "TRANSCRIBING" -> "being transcribed";
 				case "TRANSCRIBED" -> "transcribed";
 				case "FAILED" -> "transcription stopped";
-				default -> status.toLowerCase(java.util.Locale.ROOT);
+				default -> status.toLowerCase(Locale.ROOT);
 			};
 		}
 	}

@@ -122,7 +122,7 @@ public class People {
 	}
 
 	/** Active people holding a role, by name. */
-	public List<Person> withRole(io.stride.identity.Role role) {
+	public List<Person> withRole(Role role) {
 		List<String> ids = jdbc.sql("SELECT p.id, LOWER(p.name) AS sort_name FROM people p JOIN person_roles r ON r.person_id = p.id "
 				+ "WHERE r.role = ? AND p.active = TRUE ORDER BY sort_name, p.id")
 			.param(role.name())

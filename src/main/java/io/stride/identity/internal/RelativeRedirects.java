@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -46,7 +47,7 @@ class RelativeRedirects implements RedirectStrategy {
 
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+					Authentication authentication) throws IOException, ServletException {
 				SignedInSessions.signedInNow(request);
 				super.onAuthenticationSuccess(request, response, authentication);
 			}
@@ -66,7 +67,7 @@ class RelativeRedirects implements RedirectStrategy {
 
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+					Authentication authentication) throws IOException, ServletException {
 				SignedInSessions.signedInNow(request);
 				super.onAuthenticationSuccess(request, response, authentication);
 			}

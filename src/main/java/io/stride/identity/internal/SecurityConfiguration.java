@@ -1,9 +1,11 @@
 package io.stride.identity.internal;
 
+import java.util.Locale;
 import java.util.Map;
 
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -82,10 +84,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	org.springframework.boot.web.servlet.FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterRegistration(
+	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterRegistration(
 			BearerTokenFilter filter) {
 		// only inside the security chains, not a second time as a plain servlet filter
-		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}
@@ -192,7 +194,7 @@ class SecurityConfiguration {
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
 						+ (e instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled
 								? "/login?wait=" + throttled.refusal().seconds() + "&by="
-										+ throttled.refusal().reason().name().toLowerCase(java.util.Locale.ROOT)
+										+ throttled.refusal().reason().name().toLowerCase(Locale.ROOT)
 								: "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

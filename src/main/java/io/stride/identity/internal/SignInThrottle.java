@@ -1,5 +1,7 @@
 package io.stride.identity.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +137,7 @@ public class SignInThrottle {
 		if (address.indexOf(':') >= 0) {
 			try {
 				// a literal with a colon is never looked up
-				byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+				byte[] bytes = InetAddress.getByName(address).getAddress();
 				if (bytes.length == 16) {
 					StringBuilder prefix = new StringBuilder();
 					for (int i = 0; i < 8; i += 2) {
@@ -144,7 +146,7 @@ public class SignInThrottle {
 					return prefix + ":/64";
 				}
 			}
-			catch (java.net.UnknownHostException notAnAddress) {
+			catch (UnknownHostException notAnAddress) {
 				// counted as given
 			}
 		}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.stride.identity.Person;
+import io.stride.identity.PersonId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -75,7 +76,7 @@ public class SingleSignOn {
 		@Serial
 		private static final long serialVersionUID = 1L;
 
-		private final io.stride.identity.PersonId personId;
+		private final PersonId personId;
 
 		StrideOidcUser(Person person, OidcUser user) {
 			super(Authorities.of(person), user.getIdToken(), user.getUserInfo());
@@ -83,7 +84,7 @@ public class SingleSignOn {
 		}
 
 		@Override
-		public io.stride.identity.PersonId personId() {
+		public PersonId personId() {
 			return personId;
 		}
 	}

@@ -1,5 +1,6 @@
 package io.stride.identity.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.stride.identity.NewPerson;
@@ -137,7 +138,7 @@ class AdminController {
 	}
 
 	private Map<String, String> teamNames() {
-		Map<String, String> names = new java.util.HashMap<>();
+		Map<String, String> names = new HashMap<>();
 		organization.allTeams().forEach(team -> names.put(team.id().value(), team.name()));
 		return names;
 	}

@@ -21,6 +21,7 @@ import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +30,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,14 +95,14 @@ class OrganizationApi {
 
 	@PostMapping("/auth/token")
 	@Operation(summary = "Exchange email and password for a bearer token", security = {})
-	ResponseEntity<?> token(@RequestBody Credentials credentials, jakarta.servlet.http.HttpServletRequest request) {
+	ResponseEntity<?> token(@RequestBody Credentials credentials, HttpServletRequest request) {
 		if (credentials == null || credentials.email() == null || credentials.password() == null) {
 			return problem(HttpStatus.UNAUTHORIZED, "Give email and password.");
 		}
 		try {
 			UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
 				.unauthenticated(credentials.email(), credentials.password());
-			attempt.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(request));
+			attempt.setDetails(new WebAuthenticationDetails(request));
 			Authentication result = authentication.authenticate(attempt);
 			ApiTokens.Issued issued = tokens.issueSignInToken(((StridePrincipal) result.getPrincipal()).personId());
 			return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(issued.token(), issued.expiresAt()));

@@ -1,5 +1,7 @@
 package io.stride.identity.web;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import io.stride.identity.Organization;
@@ -49,7 +51,7 @@ class ProfileController {
 			// this session stays signed in; every other one ends at its next request. Stamped before the change
 			// commits: a request of this session's own arriving in between must not find it outdated
 			// whole milliseconds: the database keeps microseconds, and a rounded-up value would end this session too
-			java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+			Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			SignedInSessions.signedInAt(request, at);
 			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation,
 					request.getRemoteAddr(), at);

@@ -1,5 +1,6 @@
 package io.stride.integration.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record ChatMessages(String title, String text, String url) {
 	 * incoming-webhook connectors post: the title in bold, the text, and a button that opens Stride.
 	 */
 	public Map<String, Object> teams() {
-		List<Map<String, Object>> body = new java.util.ArrayList<>();
+		List<Map<String, Object>> body = new ArrayList<>();
 		Map<String, Object> heading = new LinkedHashMap<>();
 		heading.put("type", "TextBlock");
 		heading.put("text", escapeMarkdown(title));

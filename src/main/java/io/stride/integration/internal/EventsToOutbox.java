@@ -1,5 +1,6 @@
 package io.stride.integration.internal;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,7 @@ class EventsToOutbox {
 	}
 
 	private Set<TeamId> teamsOf(PersonId person) {
-		Set<TeamId> teams = new java.util.HashSet<>();
+		Set<TeamId> teams = new HashSet<>();
 		organization.teamsOf(List.of(person)).stream().map(Team::id).forEach(teams::add);
 		return teams;
 	}

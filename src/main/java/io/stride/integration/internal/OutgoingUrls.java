@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +83,7 @@ public class OutgoingUrls {
 		catch (URISyntaxException e) {
 			return Target.refused("This is not a valid address.");
 		}
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		String host = uri.getHost();
 		if (!scheme.equals("https") && !scheme.equals("http") || host == null) {
 			return Target.refused("The address must start with https://.");

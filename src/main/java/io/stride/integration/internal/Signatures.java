@@ -2,6 +2,7 @@ package io.stride.integration.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -40,7 +41,7 @@ public final class Signatures {
 	public static String hash(String token) {
 		try {
 			return HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);

@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,7 +67,7 @@ public class SubscriptionRows {
 		}
 		jdbc.sql("SELECT subscription_id, COUNT(*) FROM webhook_deliveries WHERE status = 'PENDING' "
 				+ "AND subscription_id = ANY(:ids) GROUP BY subscription_id")
-			.param("ids", io.stride.shared.SqlArrays.varchars(ids))
+			.param("ids", SqlArrays.varchars(ids))
 			.query(rs -> {
 				counts.put(rs.getString(1), rs.getInt(2));
 			});
@@ -142,7 +144,7 @@ public class SubscriptionRows {
 
 	private static Row row(ResultSet rs) throws SQLException {
 		String types = rs.getString(6);
-		List<String> list = java.util.Arrays.stream(types.split(",")).filter(s -> !s.isEmpty()).toList();
+		List<String> list = Arrays.stream(types.split(",")).filter(s -> !s.isEmpty()).toList();
 		Timestamp retry = rs.getTimestamp(9);
 		Timestamp paused = rs.getTimestamp(12);
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), list,

@@ -1,6 +1,8 @@
 package io.stride.integration.web;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +77,7 @@ class IntegrationsController {
 		catch (InvalidInputException e) {
 			response.setStatus(422);
 			model.addAttribute("problem", e.getMessage());
-			Map<String, String> errors = new java.util.HashMap<>();
+			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put("chat-" + field, message));
 			return page(model, me, new WebhookForm("", List.of(), ""), form, errors);
 		}
@@ -109,7 +111,7 @@ class IntegrationsController {
 		model.addAttribute("subscriptions", webhooks.all(me));
 		model.addAttribute("eventTypes", Arrays.asList(WebhookEvent.values()));
 		model.addAttribute("teams", organization.allTeams().stream()
-			.sorted(java.util.Comparator.comparing(Team::name)).toList());
+			.sorted(Comparator.comparing(Team::name)).toList());
 		model.addAttribute("teamNames", teamNames());
 		model.addAttribute("form", form);
 		model.addAttribute("chat", chat);
@@ -118,7 +120,7 @@ class IntegrationsController {
 	}
 
 	private Map<TeamId, String> teamNames() {
-		Map<TeamId, String> names = new java.util.HashMap<>();
+		Map<TeamId, String> names = new HashMap<>();
 		organization.allTeams().forEach(t -> names.put(t.id(), t.name()));
 		return names;
 	}

@@ -1,5 +1,7 @@
 package io.stride.library.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.stride.feedback.ReactionScore;
 import io.stride.shared.SqlArrays;
 import io.stride.shared.TextSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -134,8 +137,8 @@ public class Components {
 
 	/** The score as feedback shows it: from 5 reactions on, otherwise none. */
 	public static Integer score(int helpful, int unclear, int outdated) {
-		var score = new io.stride.feedback.ReactionScore(helpful, unclear, outdated);
-		return score.total() < io.stride.feedback.ReactionScore.MIN_FOR_SCORE ? null : score.score();
+		var score = new ReactionScore(helpful, unclear, outdated);
+		return score.total() < ReactionScore.MIN_FOR_SCORE ? null : score.score();
 	}
 
 	/** On PostgreSQL, holds the library's catch-up lock until the transaction ends (two instances starting at once). */
@@ -203,7 +206,7 @@ public class Components {
 		return jdbc.sql("SELECT DISTINCT author_id FROM library_components").query(String.class).list();
 	}
 
-	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getInt(7), rs.getString(8), rs.getInt(9), rs.getString(10),
 				rs.getTimestamp(11).toInstant(), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15));

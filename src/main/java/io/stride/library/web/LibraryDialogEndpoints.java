@@ -2,6 +2,7 @@ package io.stride.library.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.stride.authoring.CourseId;
@@ -59,7 +60,7 @@ class LibraryDialogEndpoints {
 	private static Map<String, Object> item(Component c) {
 		Map<String, Object> item = new LinkedHashMap<>();
 		item.put("id", c.id());
-		item.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+		item.put("kind", c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
 		item.put("title", c.title());
 		item.put("sourceCourseTitle", c.sourceCourseTitle() + " v" + c.sourceVersion()
 				+ (c.authorName().isEmpty() ? "" : " by " + c.authorName()));

@@ -1,5 +1,7 @@
 package io.stride.mastery.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -178,11 +180,11 @@ public class CriteriaStore {
 			.single() > 0;
 	}
 
-	private ChecklistTask mapTask(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private ChecklistTask mapTask(ResultSet rs, int n) throws SQLException {
 		return new ChecklistTask(rs.getString(1), new TeamId(rs.getString(2)), new CourseId(rs.getString(3)), rs.getString(4));
 	}
 
-	private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(new TeamId(rs.getString(1)), new CourseId(rs.getString(2)), (Integer) rs.getObject(3, Integer.class),
 				(Integer) rs.getObject(4, Integer.class), rs.getInt(5));
 	}

@@ -1,9 +1,11 @@
 package io.stride.mastery.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,10 +55,10 @@ class TeamMasteryController {
 
 	private final Organization organization;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	TeamMasteryController(Mastery mastery, MasteryRules rules, Checklists checklists, Authoring authoring,
-			Organization organization, java.time.Clock clock) {
+			Organization organization, Clock clock) {
 		this.clock = clock;
 		this.mastery = mastery;
 		this.rules = rules;
@@ -105,7 +107,7 @@ class TeamMasteryController {
 		CourseId course = new CourseId(courseId);
 		CriteriaForm form = new CriteriaForm(passMark, successfulReviews, experts, revision);
 		try {
-			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			Map<String, String> errors = new LinkedHashMap<>();
 			Integer mark = optionalNumber(passMark, "passMark", "Give the pass mark as a whole number, e.g. 90.", errors);
 			Integer reviews = optionalNumber(successfulReviews, "successfulReviews", "Give a whole number of reviews.", errors);
 			List<PersonId> named = experts(experts, errors);

@@ -3,16 +3,21 @@ package io.stride.media.internal;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.SampleModel;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -20,6 +25,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
+import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import net.coobird.thumbnailator.Thumbnails;
 
@@ -72,17 +78,17 @@ public final class Images {
 	static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
 
 	/** One image is decoded at a time; an upload waits its turn rather than take the memory pages need. */
-	private static final java.util.concurrent.Semaphore DECODING = new java.util.concurrent.Semaphore(1);
+	private static final Semaphore DECODING = new Semaphore(1);
 
 	public static Written prepare(Path file, String fileName, int maxWidth, long maxPixels) {
 		try {
-			if (!DECODING.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
-				throw new io.stride.shared.ConflictException("Many images are being uploaded right now; try again in a minute.");
+			if (!DECODING.tryAcquire(30, TimeUnit.SECONDS)) {
+				throw new ConflictException("Many images are being uploaded right now; try again in a minute.");
 			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new io.stride.shared.ConflictException("The upload was interrupted; try again.");
+			throw new ConflictException("The upload was interrupted; try again.");
 		}
 		try {
 			Decoded decoded = decode(file, fileName, maxWidth, maxPixels);
@@ -163,7 +169,7 @@ public final class Images {
 			walked = Files.size(file) > 64L * 1024 * 1024 ? null : Gifs.walk(Files.readAllBytes(file));
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 		if (walked == null || walked.frames() < 2) {
 			return new Animation(null, null);
@@ -177,7 +183,7 @@ public final class Images {
 			return new Animation(null, "This animated GIF is " + tooMuch + ", so only its first frame is shown. "
 					+ "Shorten it or make it smaller to keep it moving, or upload a video.");
 		}
-		try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(walked.bytes()))) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(walked.bytes()))) {
 			ImageReader reader = ImageIO.getImageReaders(in).next();
 			try {
 				reader.setInput(in, true, false);
@@ -202,7 +208,7 @@ public final class Images {
 
 	private static Decoded decode(Path file, String fileName, int maxWidth, long maxPixels) {
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+			Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
 				throw new InvalidInputException("file", UNREADABLE);
 			}
@@ -271,7 +277,7 @@ public final class Images {
 					resized.getHeight());
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 	}
 

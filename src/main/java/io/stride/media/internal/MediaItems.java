@@ -3,8 +3,12 @@ package io.stride.media.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,8 +17,12 @@ import io.stride.identity.PersonId;
 import io.stride.media.MediaItem;
 import io.stride.media.MediaKind;
 import io.stride.shared.SqlArrays;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The media table and which published versions show each file. */
 @Repository
@@ -25,12 +33,12 @@ public class MediaItems {
 
 	private final JdbcClient jdbc;
 
-	private final org.springframework.transaction.support.TransactionTemplate own;
+	private final TransactionTemplate own;
 
-	MediaItems(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+	MediaItems(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.own = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.own = new TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -52,7 +60,7 @@ public class MediaItems {
 				.params(sha256, sha256)
 				.update());
 		}
-		catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
+		catch (DuplicateKeyException createdMeanwhile) {
 			// the other request's row serves
 		}
 		if (!lockExisting(sha256)) {
@@ -139,25 +147,25 @@ public class MediaItems {
 	}
 
 	/** The narrower widths kept of each of these images, narrowest first (an image without any is left out). */
-	public java.util.Map<String, List<Integer>> widthsOf(Collection<String> ids) {
-		java.util.Map<String, List<Integer>> widths = new java.util.HashMap<>();
+	public Map<String, List<Integer>> widthsOf(Collection<String> ids) {
+		Map<String, List<Integer>> widths = new HashMap<>();
 		if (ids.isEmpty()) {
 			return widths;
 		}
 		jdbc.sql("SELECT media_id, width FROM media_widths WHERE media_id = ANY(?) ORDER BY media_id, width")
 			.param(SqlArrays.varchars(List.copyOf(ids)))
-			.query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
 			.list()
-			.forEach(e -> widths.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+			.forEach(e -> widths.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		return widths;
 	}
 
 	/** These files as lesson pages show them: size, narrower copies, captions language; for the Markdown renderer. */
-	public java.util.Map<String, MediaItem> found(Collection<String> ids) {
+	public Map<String, MediaItem> found(Collection<String> ids) {
 		if (ids.isEmpty()) {
-			return java.util.Map.of();
+			return Map.of();
 		}
-		java.util.Map<String, MediaItem> found = new java.util.LinkedHashMap<>();
+		Map<String, MediaItem> found = new LinkedHashMap<>();
 		jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE id = ANY(?)")
 			.param(SqlArrays.varchars(List.copyOf(ids)))
 			.query(MediaItems::item)

@@ -1,5 +1,6 @@
 package io.stride.media.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +19,7 @@ public final class Videos {
 		if (head.length >= 4 && (head[0] & 0xff) == 0x1A && (head[1] & 0xff) == 0x45 && (head[2] & 0xff) == 0xDF
 				&& (head[3] & 0xff) == 0xA3) {
 			// EBML: WebM names its document type in the header; Matroska (.mkv) is not taken
-			String header = new String(Arrays.copyOf(head, Math.min(head.length, 64)), java.nio.charset.StandardCharsets.ISO_8859_1);
+			String header = new String(Arrays.copyOf(head, Math.min(head.length, 64)), StandardCharsets.ISO_8859_1);
 			return header.contains("webm") ? "video/webm" : null;
 		}
 		return null;
@@ -31,7 +32,7 @@ public final class Videos {
 
 	/** True when these first bytes start an image of a kind Stride reads (the image check decides the rest). */
 	public static boolean looksLikeImage(byte[] head) {
-		String start = new String(Arrays.copyOf(head, Math.min(head.length, 12)), java.nio.charset.StandardCharsets.ISO_8859_1);
+		String start = new String(Arrays.copyOf(head, Math.min(head.length, 12)), StandardCharsets.ISO_8859_1);
 		return head.length >= 4 && ((head[0] & 0xff) == 0x89 && start.startsWith("PNG", 1)
 				|| (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 || start.startsWith("GIF8")
 				|| start.startsWith("RIFF") && start.length() >= 12 && start.substring(8, 12).equals("WEBP"));

@@ -1,5 +1,6 @@
 package io.stride.media.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.stride.authoring.CourseId;
@@ -46,7 +47,7 @@ class MediaApi {
 	/** An uploaded file and the Markdown that shows it in a lesson. */
 	record Uploaded(String id, String kind, String markdown, Integer width, Integer height, long bytes, String alt,
 			boolean decorative, String title, String contentType, String captionsId, String captionsLanguage,
-			java.time.Instant uploadedAt, @Schema(description = "how the file was kept otherwise than sent, e.g. an "
+			Instant uploadedAt, @Schema(description = "how the file was kept otherwise than sent, e.g. an "
 					+ "animated GIF too large to keep moving keeps its first frame; null when as sent") String note) {
 
 		static Uploaded of(MediaItem m) {

@@ -2,6 +2,7 @@ package io.stride.media.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import io.stride.identity.Organization;
 import io.stride.media.CourseMedia;
@@ -55,7 +56,7 @@ class MediaFiles {
 		String etag = "\"" + item.sha256() + "\"";
 		HttpHeaders headers = new HttpHeaders();
 		headers.setETag(etag);
-		headers.setCacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePrivate());
+		headers.setCacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate());
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.setContentDisposition(ContentDisposition.inline().filename(item.fileName()).build());
 		// a file is never a page: nothing in it may run, even if a browser were asked to render it

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.context.LazyContextVariable;
 
 @Controller
 class NotificationController {
@@ -59,8 +60,8 @@ class NotificationController {
 
 		/** Lazy: counted only when a page shows the navigation, not for JSON answers or redirects. */
 		@ModelAttribute("unreadNotifications")
-		org.thymeleaf.context.LazyContextVariable<Long> unread() {
-			return new org.thymeleaf.context.LazyContextVariable<>() {
+		LazyContextVariable<Long> unread() {
+			return new LazyContextVariable<>() {
 				@Override
 				protected Long loadValue() {
 					return count();

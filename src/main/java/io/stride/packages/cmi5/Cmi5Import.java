@@ -17,6 +17,7 @@ import io.stride.packages.scorm.ScormImport;
 import io.stride.packages.scorm.ScormStandard;
 import io.stride.shared.Ids;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -49,7 +50,7 @@ public class Cmi5Import {
 	 * Whether an upload is a cmi5 course: a bare course structure (XML), or a zip with {@code cmi5.xml} at its root
 	 * and no SCORM manifest. A zip is checked for safety here already; an unsafe one is refused.
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean accepts(String uploadedName, byte[] content) {
 		if (content == null || content.length == 0) {
 			return false;

@@ -1,11 +1,13 @@
 package io.stride.packages.cmi5;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.stride.identity.Organization;
 import io.stride.packages.scorm.Packages;
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
@@ -53,12 +55,12 @@ class SessionRules implements XapiSessions {
 	private final String baseUrl;
 
 	/** How long a session's token answers after its launch: a lesson's sitting, like the content's launch tokens. */
-	static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofHours(12);
+	static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
-	private final io.stride.identity.Organization organization;
+	private final Organization organization;
 
 	SessionRules(Cmi5Sessions sessions, AssignableUnits units, Packages packages, Satisfaction satisfaction, JsonMapper json,
-			Clock clock, @Value("${stride.base-url}") String baseUrl, io.stride.identity.Organization organization) {
+			Clock clock, @Value("${stride.base-url}") String baseUrl, Organization organization) {
 		this.organization = organization;
 		this.sessions = sessions;
 		this.units = units;

@@ -3,6 +3,7 @@ package io.stride.packages.cmi5;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
@@ -16,6 +17,7 @@ import io.stride.packages.scorm.Packages;
 import io.stride.shared.ControlCharacters;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.xapi.LmsWrites;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,13 +49,13 @@ public class Waivers {
 
 	private final Cmi5Launches launches;
 
-	private final io.stride.xapi.LmsWrites lrs;
+	private final LmsWrites lrs;
 
 	private final Clock clock;
 
 	Waivers(Authoring authoring, Organization organization, PackageLessons lessons, Packages packages,
 			AssignableUnits units, Cmi5Sessions sessions, Satisfaction satisfaction, Cmi5Launches launches,
-			io.stride.xapi.LmsWrites lrs, Clock clock) {
+			LmsWrites lrs, Clock clock) {
 		this.authoring = authoring;
 		this.organization = organization;
 		this.lessons = lessons;
@@ -97,7 +99,7 @@ public class Waivers {
 		Instant now = clock.instant();
 		ObjectNode agent = launches.agent(learner);
 		// a waiver happens outside any session; cmi5 still wants a session id on it, so it gets one of its own
-		String sessionId = java.util.UUID.randomUUID().toString();
+		String sessionId = UUID.randomUUID().toString();
 		ObjectNode s = satisfaction.lmsStatement(agent, Cmi5.WAIVED, "waived", unit.auIri(), registration.id(),
 				sessionId, now);
 		ObjectNode result = s.putObject("result");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stride.authoring.Authoring;
+import io.stride.authoring.Lesson;
 import io.stride.packages.scorm.PackageLessons;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
@@ -125,7 +126,7 @@ class CourseExport {
 	/** The titles of the course's lessons that play an imported package (SCORM or cmi5). */
 	private List<String> packaged(Course course) {
 		return course.lessons().stream().filter(l -> packageLessons.itemOf(course.id(), l).isPresent())
-			.map(io.stride.authoring.Lesson::title).toList();
+			.map(Lesson::title).toList();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -325,7 +326,7 @@ public final class PackageArchive {
 			@Override
 			public int read(byte[] buffer, int offset, int length) throws IOException {
 				if (Thread.currentThread().isInterrupted()) {
-					throw new java.io.InterruptedIOException("stopped unpacking");
+					throw new InterruptedIOException("stopped unpacking");
 				}
 				int n = super.read(buffer, offset, length);
 				if (n > 0) {

@@ -1,9 +1,13 @@
 package io.stride.packages.scorm;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +79,7 @@ public class Packages {
 		int chunks = Math.max(1, (bytes.length + CHUNK - 1) / CHUNK);
 		for (int i = 0; i < chunks; i++) {
 			int from = i * CHUNK;
-			byte[] chunk = java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
+			byte[] chunk = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
 			jdbc.sql("INSERT INTO package_file_chunks (package_id, path, chunk_index, bytes) VALUES (?, ?, ?, ?)")
 				.params(packageId, path, i, chunk)
 				.update();
@@ -142,7 +146,7 @@ public class Packages {
 	}
 
 	public byte[] read(String packageId, String path) {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			copy(packageId, path, out);
 		}
@@ -152,20 +156,20 @@ public class Packages {
 		return out.toByteArray();
 	}
 
-	private static Package pack(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Package pack(ResultSet rs, int n) throws SQLException {
 		return new Package(rs.getString("id"), new CourseId(rs.getString("course_id")),
 				ScormStandard.valueOf(rs.getString("standard")), rs.getString("title"), rs.getString("file_name"),
 				rs.getLong("total_bytes"), new PersonId(rs.getString("imported_by")),
 				rs.getTimestamp("imported_at").toInstant());
 	}
 
-	private static Item item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Item item(ResultSet rs, int n) throws SQLException {
 		return new Item(rs.getString("id"), rs.getString("package_id"), rs.getInt("position"), rs.getString("identifier"),
 				rs.getString("title"), rs.getString("launch"), rs.getString("launch_data"), number(rs, "mastery_score"),
 				number(rs, "passing_score"), number(rs, "completion_threshold"));
 	}
 
-	public static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+	public static Double number(ResultSet rs, String column) throws SQLException {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
 	}

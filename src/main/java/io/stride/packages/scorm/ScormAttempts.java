@@ -9,6 +9,8 @@ import java.util.Optional;
 import io.stride.identity.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Learners' attempts at package items with their saved run-time data, and the launches that open them. */
 @Repository
@@ -53,8 +55,8 @@ class ScormAttempts {
 	 * Starts an attempt in a transaction of its own, so that when two tabs start the same attempt at once, the one
 	 * that loses the unique key leaves the other's transaction unharmed; the caller reads the attempt afterwards.
 	 */
-	@org.springframework.transaction.annotation.Transactional(
-			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	@Transactional(
+			propagation = Propagation.REQUIRES_NEW)
 	public void start(String id, String itemId, PersonId person, String courseId, String lessonId, int attempt,
 			Instant now) {
 		insert(id, itemId, person, courseId, lessonId, attempt, now);

@@ -11,6 +11,7 @@ import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.identity.Viewer;
 import io.stride.packages.PackageRejected;
+import io.stride.packages.ScormPackageImport;
 import io.stride.packages.internal.PackageArchive;
 import io.stride.shared.Ids;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ScormImport implements io.stride.packages.ScormPackageImport {
+public class ScormImport implements ScormPackageImport {
 
 	private final Authoring authoring;
 

@@ -17,6 +17,7 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import io.stride.packages.PackageRejected;
 import io.stride.packages.internal.PackageArchive;
+import io.stride.shared.ControlCharacters;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -339,7 +340,7 @@ public record ScormManifest(ScormStandard standard, String title, List<Sco> scos
 	}
 
 	private static String clip(String text, int length) {
-		String clean = io.stride.shared.ControlCharacters.in(text) ? text.replaceAll("\\p{Cntrl}", " ") : text;
+		String clean = ControlCharacters.in(text) ? text.replaceAll("\\p{Cntrl}", " ") : text;
 		return clean.length() <= length ? clean : clean.substring(0, length - 1) + "…";
 	}
 }

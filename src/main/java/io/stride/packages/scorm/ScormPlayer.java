@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,11 +24,14 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.delivery.Delivery;
+import io.stride.identity.Organization;
+import io.stride.identity.Person;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
@@ -62,10 +66,10 @@ public class ScormPlayer {
 
 	private final Clock clock;
 
-	private final io.stride.identity.Organization organization;
+	private final Organization organization;
 
 	ScormPlayer(Packages packages, PackageLessons lessons, ScormAttempts attempts, Authoring authoring, Delivery delivery,
-			LearningRecord record, Clock clock, io.stride.identity.Organization organization) {
+			LearningRecord record, Clock clock, Organization organization) {
 		this.organization = organization;
 		this.packages = packages;
 		this.lessons = lessons;
@@ -115,7 +119,7 @@ public class ScormPlayer {
 			try {
 				attempts.start(Ids.newId(), item.id(), learner.id(), course.id().value(), lesson.id(), next, now);
 			}
-			catch (org.springframework.dao.DuplicateKeyException e) {
+			catch (DuplicateKeyException e) {
 				// another tab started this attempt a moment ago: both play the same one
 			}
 			attempt = attempts.latest(item.id(), learner.id()).orElseThrow();
@@ -187,7 +191,7 @@ public class ScormPlayer {
 	}
 
 	private String nameOf(Course course, PersonId person) {
-		return organization.contactOf(person).map(io.stride.identity.Person::name).orElse("");
+		return organization.contactOf(person).map(Person::name).orElse("");
 	}
 
 	private ScormAttempts.Launch valid(String token) {
@@ -317,7 +321,7 @@ public class ScormPlayer {
 
 	private static String timespan(double seconds) {
 		long whole = (long) seconds;
-		return String.format(java.util.Locale.ROOT, "%04d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60);
+		return String.format(Locale.ROOT, "%04d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60);
 	}
 
 	private static String number(double value) {

@@ -7,7 +7,9 @@ import io.stride.packages.scorm.ScormPlayer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,20 +51,20 @@ class ScormCommits {
 
 	@ExceptionHandler(InvalidInputException.class)
 	@ResponseBody
-	org.springframework.http.ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+	ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 				e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
 		problem.setProperty("errors", e.fieldErrors());
-		return org.springframework.http.ResponseEntity.status(422)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+		return ResponseEntity.status(422)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseBody
-	org.springframework.http.ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-		return org.springframework.http.ResponseEntity.status(404)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+	ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+		return ResponseEntity.status(404)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
 	}
 }

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.stride.authoring.CourseId;
 import io.stride.identity.PersonId;
@@ -173,8 +175,8 @@ public class Cards {
 	}
 
 	/** Everyone with a successful review of any of these courses. */
-	public java.util.Set<PersonId> peopleWithSuccessfulReviews(Collection<CourseId> courses) {
-		java.util.Set<PersonId> people = new java.util.LinkedHashSet<>();
+	public Set<PersonId> peopleWithSuccessfulReviews(Collection<CourseId> courses) {
+		Set<PersonId> people = new LinkedHashSet<>();
 		if (!courses.isEmpty()) {
 			jdbc.sql("SELECT DISTINCT person_id FROM practice_reviews WHERE correct = TRUE AND course_id = ANY(:courses)")
 				.param("courses", SqlArrays.varchars(courses.stream().map(CourseId::value).toList()))

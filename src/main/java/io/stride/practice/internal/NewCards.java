@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +79,7 @@ public class NewCards {
 		Map<String, Cards.Card> existing = new HashMap<>();
 		cards.of(attempt.personId(), attempt.courseId()).forEach(card -> existing.put(card.questionId(), card));
 		List<Question> questions = course.quiz().questions().stream().filter(NewCards::reviewable).toList();
-		Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		questions.forEach(question -> ids.add(question.id()));
 		cards.delete(existing.values().stream().filter(card -> !ids.contains(card.questionId())).map(Cards.Card::id).toList());
 		Instant now = clock.instant();

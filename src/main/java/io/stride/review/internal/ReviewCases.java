@@ -1,5 +1,7 @@
 package io.stride.review.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -153,7 +155,7 @@ public class ReviewCases {
 				(Instant) row[8], (String) row[9]);
 	}
 
-	private ReviewCase.ReviewComment comment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private ReviewCase.ReviewComment comment(ResultSet rs, int n) throws SQLException {
 		Timestamp resolved = rs.getTimestamp(7);
 		return new ReviewCase.ReviewComment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getTimestamp(6).toInstant(), resolved == null ? null : resolved.toInstant(),

@@ -3,6 +3,7 @@ package io.stride.review.web;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -111,7 +112,7 @@ final class ChangeWording {
 			// not found in the version shown: its text as compared
 			facts = part.diff().stream().map(CourseChanges.Line::text).filter(t -> !t.isBlank()).toList();
 		}
-		return new PartView(anchor, kind(part.kind()), part.title(), part.state().name().toLowerCase(java.util.Locale.ROOT),
+		return new PartView(anchor, kind(part.kind()), part.title(), part.state().name().toLowerCase(Locale.ROOT),
 				part.toRead(), changed, html, sources, facts, provenance(part, names),
 				reviewedBefore(part, changes.before(part), names));
 	}
@@ -128,7 +129,7 @@ final class ChangeWording {
 		}
 		String from = "From “" + source.title() + "” v" + source.version()
 				+ (source.authorId() == null ? "" : " by " + names.apply(source.authorId().value())) + " ("
-				+ source.mode().toLowerCase(java.util.Locale.ROOT) + ")";
+				+ source.mode().toLowerCase(Locale.ROOT) + ")";
 		if (part.state() == State.CHANGED) {
 			return from + ", then edited.";
 		}
@@ -147,7 +148,7 @@ final class ChangeWording {
 				return same + ", which was published without review: read it.";
 			}
 			return same + ", which was reviewed only as a "
-					+ (before.tier() == null ? "lower" : before.tier().name().toLowerCase(java.util.Locale.ROOT))
+					+ (before.tier() == null ? "lower" : before.tier().name().toLowerCase(Locale.ROOT))
 					+ "-risk course: read it.";
 		}
 		String where = part.state() == State.REUSED ? "Reviewed with its source (version " + before.version() + ")"

@@ -2,6 +2,7 @@ package io.stride.review.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,7 @@ final class ReadableDiff {
 		}
 
 		public String css() {
-			return kind.name().toLowerCase(java.util.Locale.ROOT);
+			return kind.name().toLowerCase(Locale.ROOT);
 		}
 	}
 

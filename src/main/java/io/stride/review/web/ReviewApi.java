@@ -1,5 +1,6 @@
 package io.stride.review.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +9,11 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
+import io.stride.review.OverlapCheck;
 import io.stride.review.ReviewCase;
 import io.stride.review.Reviews;
+import io.stride.review.VersionDiff;
+import io.stride.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,9 +37,9 @@ class ReviewApi {
 
 	private final Organization organization;
 
-	private final io.stride.review.OverlapCheck overlapCheck;
+	private final OverlapCheck overlapCheck;
 
-	ReviewApi(Authoring authoring, Reviews reviews, Organization organization, io.stride.review.OverlapCheck overlapCheck) {
+	ReviewApi(Authoring authoring, Reviews reviews, Organization organization, OverlapCheck overlapCheck) {
 		this.authoring = authoring;
 		this.reviews = reviews;
 		this.organization = organization;
@@ -45,12 +49,12 @@ class ReviewApi {
 	record Decision(String comment, String anchor) {
 	}
 
-	record StepView(String name, String who, String status, String decidedBy, java.time.Instant decidedAt,
+	record StepView(String name, String who, String status, String decidedBy, Instant decidedAt,
 			String comment) {
 	}
 
 	record CommentView(String id, String parentId, String authorId, String anchor, String body,
-			java.time.Instant createdAt, boolean resolved, java.time.Instant resolvedAt) {
+			Instant createdAt, boolean resolved, Instant resolvedAt) {
 
 		static CommentView of(ReviewCase.ReviewComment c) {
 			return new CommentView(c.id(), c.parentId(), c.authorId(), c.anchor(), c.body(), c.createdAt(), c.resolved(),
@@ -59,7 +63,7 @@ class ReviewApi {
 	}
 
 	record CaseView(String id, String courseId, int version, String kind, String status, String tier, String topic,
-			java.time.Instant createdAt, java.time.Instant dueAt, boolean overdue, long ageHours, List<StepView> steps,
+			Instant createdAt, Instant dueAt, boolean overdue, long ageHours, List<StepView> steps,
 			List<CommentView> comments) {
 
 		static CaseView of(ReviewCase c) {
@@ -130,16 +134,16 @@ class ReviewApi {
 
 	@GetMapping("/api/v1/courses/{id}/review-diff")
 	@Operation(summary = "What the version being written or reviewed changes against the published one; 404 for a first version")
-	io.stride.review.VersionDiff.Report diff(@PathVariable String id) {
+	VersionDiff.Report diff(@PathVariable String id) {
 		Course course = authoring.editableOrReviewable(organization.currentViewer(), new CourseId(id));
 		return authoring.previousPublished(course.id())
-			.map(before -> io.stride.review.VersionDiff.between(before, course))
-			.orElseThrow(() -> new io.stride.shared.NotFoundException("Published version"));
+			.map(before -> VersionDiff.between(before, course))
+			.orElseThrow(() -> new NotFoundException("Published version"));
 	}
 
 	@GetMapping("/api/v1/reviews/{caseId}/overlap")
 	@Operation(summary = "Published courses that overlap the course in review, with passages side by side and conflicting facts")
-	List<io.stride.review.OverlapCheck.CourseOverlap> overlap(@PathVariable String caseId) {
+	List<OverlapCheck.CourseOverlap> overlap(@PathVariable String caseId) {
 		ReviewCase reviewCase = reviews.reviewCase(organization.currentViewer(), caseId);
 		return overlapCheck.against(authoring.forReview(reviewCase.courseId()));
 	}

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
+import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.RiskSuggestion;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.review.ChangesInReview;
@@ -72,7 +74,7 @@ class ReviewController {
 		Course course = authoring.forReview(reviewCase.courseId());
 		model.addAttribute("course", course);
 		// the reviewer weighs the author's tier against Stride's suggestion, and the reason for going lower
-		model.addAttribute("suggestion", io.stride.authoring.RiskSuggestion.of(course.content()));
+		model.addAttribute("suggestion", RiskSuggestion.of(course.content()));
 		OverlapCheck.Result overlap = reviewCase.open() && !reviewCase.spotCheck() ? overlapCheck.check(course)
 				: new OverlapCheck.Result(List.of(), List.of());
 		model.addAttribute("overlaps", overlap.overlaps());
@@ -110,7 +112,7 @@ class ReviewController {
 	@GetMapping("/courses/{id}/review")
 	String authorView(@PathVariable String id, Model model) {
 		Viewer me = organization.currentViewer();
-		Course course = authoring.editable(me, new io.stride.authoring.CourseId(id));
+		Course course = authoring.editable(me, new CourseId(id));
 		model.addAttribute("course", course);
 		ReviewCase latest = reviews.latestSubmissionFor(course.id())
 			.filter(c -> c.version() == course.version())

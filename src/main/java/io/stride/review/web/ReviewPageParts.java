@@ -1,11 +1,14 @@
 package io.stride.review.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.stride.authoring.Course;
+import io.stride.authoring.CourseStandards;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
@@ -19,9 +22,9 @@ public class ReviewPageParts {
 
 	private final Organization organization;
 
-	private final io.stride.authoring.CourseStandards standards;
+	private final CourseStandards standards;
 
-	ReviewPageParts(Organization organization, io.stride.authoring.CourseStandards standards) {
+	ReviewPageParts(Organization organization, CourseStandards standards) {
 		this.organization = organization;
 		this.standards = standards;
 	}
@@ -31,7 +34,7 @@ public class ReviewPageParts {
 
 	/** Threads of the case's version, open ones first, and the names of who wrote them. */
 	public void threads(Model model, ReviewCase reviewCase) {
-		Map<String, Thread> byId = new java.util.LinkedHashMap<>();
+		Map<String, Thread> byId = new LinkedHashMap<>();
 		for (ReviewCase.ReviewComment c : reviewCase.comments()) {
 			if (c.parentId() == null) {
 				byId.put(c.id(), new Thread(c, new ArrayList<>()));
@@ -43,7 +46,7 @@ public class ReviewPageParts {
 			}
 		}
 		List<Thread> threads = new ArrayList<>(byId.values());
-		threads.sort(java.util.Comparator.comparing((Thread t) -> t.first().resolved()));
+		threads.sort(Comparator.comparing((Thread t) -> t.first().resolved()));
 		model.addAttribute("threads", threads);
 		Map<String, String> names = new HashMap<>();
 		reviewCase.comments().forEach(c -> names.computeIfAbsent(c.authorId(), this::name));
@@ -60,7 +63,7 @@ public class ReviewPageParts {
 	}
 
 	/** The course checked against its template (the lint findings reviewers see). */
-	public io.stride.authoring.CourseStandards.Check templateCheck(Course course) {
+	public CourseStandards.Check templateCheck(Course course) {
 		return standards.check(course);
 	}
 }

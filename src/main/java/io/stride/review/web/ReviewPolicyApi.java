@@ -1,6 +1,7 @@
 package io.stride.review.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.stride.authoring.ReviewPolicies;
 import io.stride.authoring.ReviewPolicy;
@@ -9,7 +10,9 @@ import io.stride.identity.PersonId;
 import io.stride.review.ReviewerProfile;
 import io.stride.review.Reviews;
 import io.stride.shared.ForbiddenException;
+import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,7 +64,7 @@ class ReviewPolicyApi {
 		}
 		if (body == null || body.slaHours() == null || body.reviewMonths() == null) {
 			throw new InvalidInputException("The policy was not saved.",
-					java.util.Map.of("slaHours", "Send slaHours and reviewMonths."));
+					Map.of("slaHours", "Send slaHours and reviewMonths."));
 		}
 		return policies.update(me, new ReviewPolicy(ReviewPolicyController.tier(tier), body.steps(), body.slaHours(),
 				body.reviewMonths(), body.spotCheckDays(), Boolean.TRUE.equals(body.recertifyOnChange()),
@@ -77,8 +80,8 @@ class ReviewPolicyApi {
 	@PutMapping("/api/v1/reviewers/{personId}")
 	@Operation(summary = "Set what a reviewer reviews: topics, all topics (L&D), compliance (admins)")
 	ReviewerProfile setUp(@PathVariable String personId, @RequestBody ReviewerBody body) {
-		if (!io.stride.shared.Ids.looksValid(personId)) {
-			throw new io.stride.shared.NotFoundException("Person");
+		if (!Ids.looksValid(personId)) {
+			throw new NotFoundException("Person");
 		}
 		return reviews.setUp(organization.currentViewer(), new PersonId(personId),
 				body.topics() == null ? "" : String.join(",", body.topics()), Boolean.TRUE.equals(body.learningTeam()),

@@ -2,6 +2,7 @@ package io.stride.review.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.stride.authoring.ReviewPolicies;
@@ -13,6 +14,7 @@ import io.stride.identity.Viewer;
 import io.stride.review.Reviews;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,13 +66,13 @@ class ReviewPolicyController {
 			ReviewPolicy saved = policies.update(me, new ReviewPolicy(riskTier, steps, number("slaHours", slaHours),
 					number("reviewMonths", reviewMonths), optional("spotCheckDays", spotCheckDays), recertifyOnChange,
 					optional("recertifyMonths", recertifyMonths)));
-			redirect.addFlashAttribute("notice", "Saved the " + riskTier.name().toLowerCase(java.util.Locale.ROOT)
+			redirect.addFlashAttribute("notice", "Saved the " + riskTier.name().toLowerCase(Locale.ROOT)
 					+ "-risk policy: " + ReviewPolicies.describe(saved) + ". It applies to submissions from now on.");
 			return "redirect:/admin/review-policies";
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
-			model.addAttribute("problem", "The " + riskTier.name().toLowerCase(java.util.Locale.ROOT)
+			model.addAttribute("problem", "The " + riskTier.name().toLowerCase(Locale.ROOT)
 					+ "-risk policy was not saved. Check the fields marked below.");
 			return view(model, me, riskTier, e.fieldErrors());
 		}
@@ -105,10 +107,10 @@ class ReviewPolicyController {
 
 	static RiskTier tier(String text) {
 		try {
-			return RiskTier.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+			return RiskTier.valueOf(text.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new io.stride.shared.NotFoundException("Review policy");
+			throw new NotFoundException("Review policy");
 		}
 	}
 

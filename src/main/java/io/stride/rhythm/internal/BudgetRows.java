@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -57,13 +58,13 @@ public class BudgetRows {
 	 * Puts into a newly given budget the team's spends made without one on the days it covers (UTC), whatever their
 	 * state: approved ones then count in it, waiting ones wait on it. Returns how many.
 	 */
-	public int attachSpendsWithoutBudget(String budgetId, String teamId, java.time.LocalDate startsOn,
-			java.time.LocalDate endsOn) {
+	public int attachSpendsWithoutBudget(String budgetId, String teamId, LocalDate startsOn,
+			LocalDate endsOn) {
 		return jdbc.sql("UPDATE budget_spends SET budget_id = ? WHERE team_id = ? AND budget_id IS NULL "
 				+ "AND created_at >= ? AND created_at < ?")
 			.params(budgetId, teamId,
-					Timestamp.from(startsOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
-					Timestamp.from(endsOn.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+					Timestamp.from(startsOn.atStartOfDay(ZoneOffset.UTC).toInstant()),
+					Timestamp.from(endsOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
 			.update();
 	}
 

@@ -1,6 +1,8 @@
 package io.stride.rhythm.internal;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -45,7 +47,7 @@ public class DueInterventionRows {
 			.list();
 	}
 
-	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Row row(ResultSet rs) throws SQLException {
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getDate(7).toLocalDate());
 	}

@@ -2,6 +2,8 @@ package io.stride.rhythm.internal;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +44,7 @@ public class HoursRows {
 	public List<PeriodRow> current(List<String> teamIds, LocalDate day, int limit) {
 		return jdbc.sql(PERIOD + "WHERE team_id = ANY(:teams) AND starts_on <= :day AND ends_on >= :day "
 				+ "ORDER BY team_id, starts_on LIMIT :limit")
-			.param("teams", io.stride.shared.SqlArrays.varchars(teamIds))
+			.param("teams", SqlArrays.varchars(teamIds))
 			.param("day", Date.valueOf(day))
 			.param("limit", limit)
 			.query(HoursRows::period)
@@ -118,7 +121,7 @@ public class HoursRows {
 			return result;
 		}
 		jdbc.sql("SELECT period_id, person_id, hours FROM learning_hours WHERE period_id = ANY(:periods)")
-			.param("periods", io.stride.shared.SqlArrays.varchars(periodIds))
+			.param("periods", SqlArrays.varchars(periodIds))
 			.query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
 				.put(rs.getString(2), rs.getBigDecimal(3)))
 			.list();
@@ -143,7 +146,7 @@ public class HoursRows {
 		}
 	}
 
-	private static PeriodRow period(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static PeriodRow period(ResultSet rs, int n) throws SQLException {
 		return new PeriodRow(rs.getString("id"), rs.getString("team_id"), rs.getString("name"),
 				rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(), rs.getInt("revision"));
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,13 +54,13 @@ public class LearningNeedRows {
 
 	/** Needs by most voices, then newest; at most {@code limit}. */
 	/** The open needs filed for these teams, most voices first. */
-	public List<NeedRow> openOfTeams(java.util.Collection<String> teamIds, int limit) {
+	public List<NeedRow> openOfTeams(Collection<String> teamIds, int limit) {
 		if (teamIds.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql(COLUMNS + "WHERE team_id = ANY(:teams) AND status = 'OPEN' ORDER BY voices DESC, created_at DESC, "
 				+ "id FETCH FIRST " + limit + " ROWS ONLY")
-			.param("teams", io.stride.shared.SqlArrays.varchars(List.copyOf(teamIds)))
+			.param("teams", SqlArrays.varchars(List.copyOf(teamIds)))
 			.query(LearningNeedRows::row)
 			.list();
 	}
@@ -81,7 +82,7 @@ public class LearningNeedRows {
 		}
 		if (filter.words() != null) {
 			where.append(" AND LOWER(what) LIKE ? ESCAPE '\\'");
-			params.add("%" + filter.words().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			params.add("%" + filter.words().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 				.replace("_", "\\_") + "%");
 		}
 		return jdbc.sql(COLUMNS + where + " ORDER BY voices DESC, created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY")

@@ -1,6 +1,7 @@
 package io.stride.rhythm.internal;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -167,7 +168,7 @@ public class PreReadRows {
 	private static InterventionRow intervention(ResultSet rs) throws SQLException {
 		int holders = rs.getInt("holders_before");
 		Integer holdersBefore = rs.wasNull() ? null : holders;
-		java.sql.Date due = rs.getDate("due_on");
+		Date due = rs.getDate("due_on");
 		return new InterventionRow(rs.getString("id"), rs.getString("session_id"), rs.getInt("position"),
 				rs.getString("kind"), rs.getString("capability_id"), rs.getString("owner_id"),
 				due == null ? null : due.toLocalDate(), rs.getString("metric_id"), rs.getString("description"),

@@ -117,12 +117,12 @@ public class RitualRows {
 	 * interventions or pre-read sent): once its schedule changes or it is retired, they would stay beside the new
 	 * times as meetings that no longer take place.
 	 */
-	public int forgetEmptyFutureSessions(String ritualId, java.time.Instant now) {
+	public int forgetEmptyFutureSessions(String ritualId, Instant now) {
 		return jdbc.sql("DELETE FROM ritual_sessions s WHERE s.ritual_id = ? AND s.status = 'PLANNED' AND s.starts_at > ? "
 				+ "AND s.notes = '' AND s.pre_read_sent_at IS NULL "
 				+ "AND NOT EXISTS (SELECT 1 FROM session_gaps g WHERE g.session_id = s.id) "
 				+ "AND NOT EXISTS (SELECT 1 FROM interventions i WHERE i.session_id = s.id)")
-			.params(ritualId, java.sql.Timestamp.from(now))
+			.params(ritualId, Timestamp.from(now))
 			.update();
 	}
 }

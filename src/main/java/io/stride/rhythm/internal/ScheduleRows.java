@@ -1,9 +1,12 @@
 package io.stride.rhythm.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.stride.shared.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +63,7 @@ public class ScheduleRows {
 
 	/** Stores a PLANNED session (DuplicateKeyException when another was stored at once). */
 	public String insertSession(String ritualId, String teamId, Instant startsAt, Instant now) {
-		String id = java.util.UUID.randomUUID().toString();
+		String id = UUID.randomUUID().toString();
 		jdbc.sql("INSERT INTO ritual_sessions (id, ritual_id, team_id, starts_at, status, notes, created_at) "
 				+ "VALUES (?, ?, ?, ?, 'PLANNED', '', ?)")
 			.params(id, ritualId, teamId, Timestamp.from(startsAt), Timestamp.from(now))
@@ -68,7 +71,7 @@ public class ScheduleRows {
 		return id;
 	}
 
-	private static RitualRow ritual(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static RitualRow ritual(ResultSet rs) throws SQLException {
 		Timestamp retired = rs.getTimestamp(9);
 		return new RitualRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getInt(8), retired == null ? null : retired.toInstant());

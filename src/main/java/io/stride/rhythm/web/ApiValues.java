@@ -1,5 +1,6 @@
 package io.stride.rhythm.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -27,12 +28,12 @@ final class ApiValues {
 		}
 	}
 
-	static java.math.BigDecimal number(String text, String field) {
+	static BigDecimal number(String text, String field) {
 		if (blank(text)) {
 			return null;
 		}
 		try {
-			return new java.math.BigDecimal(text.strip());
+			return new BigDecimal(text.strip());
 		}
 		catch (NumberFormatException e) {
 			throw new InvalidInputException(field, "Give a number, for example 1200 or 12.5.");

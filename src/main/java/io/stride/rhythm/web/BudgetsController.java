@@ -2,6 +2,7 @@ package io.stride.rhythm.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.stride.cycles.GoalId;
 import io.stride.identity.Organization;
@@ -132,7 +133,7 @@ class BudgetsController {
 		return "redirect:/teams/" + id + "/budget";
 	}
 
-	private static <T> T read(Map<String, String> errors, String field, java.util.function.Supplier<T> value) {
+	private static <T> T read(Map<String, String> errors, String field, Supplier<T> value) {
 		try {
 			return value.get();
 		}

@@ -1,9 +1,13 @@
 package io.stride.rhythm.web;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
@@ -24,6 +28,7 @@ import io.stride.rhythm.Intervention;
 import io.stride.rhythm.InterventionId;
 import io.stride.rhythm.Interventions;
 import io.stride.rhythm.LearningNeedId;
+import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -83,7 +88,7 @@ class CommissionsController {
 		if (chosen == Commissions.Tab.ALL && !commissions.seesAll(me)) {
 			chosen = Commissions.Tab.AUTHOR;
 		}
-		model.addAttribute("tab", chosen.name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("tab", chosen.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("seesAll", commissions.seesAll(me));
 		model.addAttribute("mayCommission", !commissions.teamsToActOn(me).isEmpty());
 		model.addAttribute("commissions", commissions.list(me, chosen));
@@ -164,7 +169,7 @@ class CommissionsController {
 				redirect.addFlashAttribute("notice", "Declined: the commission is cancelled and its author told.");
 			}
 		}
-		catch (InvalidInputException | io.stride.shared.ConflictException e) {
+		catch (InvalidInputException | ConflictException e) {
 			redirect.addFlashAttribute("problem", e.getMessage());
 		}
 		return "redirect:/commissions/" + commission.id().value();
@@ -234,9 +239,9 @@ class CommissionsController {
 			author = new PersonId(form.authorId().strip());
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		java.time.LocalDate due = parse(errors, "dueOn", () -> ApiValues.date(form.dueOn(), "dueOn"));
-		java.math.BigDecimal hours = parse(errors, "internalHours", () -> ApiValues.number(form.internalHours(), "internalHours"));
-		java.math.BigDecimal price = parse(errors, "externalPrice", () -> ApiValues.number(form.externalPrice(), "externalPrice"));
+		LocalDate due = parse(errors, "dueOn", () -> ApiValues.date(form.dueOn(), "dueOn"));
+		BigDecimal hours = parse(errors, "internalHours", () -> ApiValues.number(form.internalHours(), "internalHours"));
+		BigDecimal price = parse(errors, "externalPrice", () -> ApiValues.number(form.externalPrice(), "externalPrice"));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The commission was not made.", errors);
 		}
@@ -248,7 +253,7 @@ class CommissionsController {
 				Boolean.TRUE.equals(form.requestApproval()));
 	}
 
-	private static <T> T parse(Map<String, String> errors, String field, java.util.function.Supplier<T> read) {
+	private static <T> T parse(Map<String, String> errors, String field, Supplier<T> read) {
 		try {
 			return read.get();
 		}

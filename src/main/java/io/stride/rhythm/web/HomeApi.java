@@ -6,7 +6,9 @@ import java.util.List;
 
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.rhythm.Commissions;
 import io.stride.rhythm.ManagerHome;
+import io.stride.rhythm.RitualSchedule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,12 +30,12 @@ class HomeApi {
 
 	private final Organization organization;
 
-	private final io.stride.rhythm.Commissions commissions;
+	private final Commissions commissions;
 
-	private final io.stride.rhythm.RitualSchedule schedule;
+	private final RitualSchedule schedule;
 
-	HomeApi(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions,
-			io.stride.rhythm.RitualSchedule schedule) {
+	HomeApi(ManagerHome home, Organization organization, Commissions commissions,
+			RitualSchedule schedule) {
 		this.home = home;
 		this.organization = organization;
 		this.commissions = commissions;
@@ -41,9 +43,9 @@ class HomeApi {
 	}
 
 	/** The time from commission to publication over the teams the home sums up (none for someone who manages none). */
-	static io.stride.rhythm.Commissions.PublicationTimes publication(ManagerHome.Home h, Organization organization,
-			io.stride.rhythm.Commissions commissions) {
-		return h.teams().isEmpty() ? new io.stride.rhythm.Commissions.PublicationTimes(List.of(), null)
+	static Commissions.PublicationTimes publication(ManagerHome.Home h, Organization organization,
+			Commissions commissions) {
+		return h.teams().isEmpty() ? new Commissions.PublicationTimes(List.of(), null)
 				: commissions.publicationTimes(organization.withDescendants(h.teams().stream().map(ManagerHome.TeamRef::id).toList()));
 	}
 
@@ -56,7 +58,7 @@ class HomeApi {
 					+ "none is published") Long medianDays,
 			@Schema(description = "the last commissions published (at most 20), latest first") List<PublishedView> recent) {
 
-		static PublicationView of(io.stride.rhythm.Commissions.PublicationTimes t) {
+		static PublicationView of(Commissions.PublicationTimes t) {
 			return new PublicationView(t.medianDays(), t.recent().stream()
 				.map(c -> new PublishedView(c.id().value(), c.problem(), c.course() == null ? null : c.course().value(),
 						c.courseTitle(), c.publishedAt(), c.tookDays(), "/commissions/" + c.id().value()))

@@ -2,6 +2,7 @@ package io.stride.rhythm.web;
 
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.rhythm.Commissions;
 import io.stride.rhythm.ManagerHome;
 import io.stride.rhythm.RitualSchedule;
 import io.stride.rhythm.RitualTimes;
@@ -18,11 +19,11 @@ class HomeController {
 
 	private final Organization organization;
 
-	private final io.stride.rhythm.Commissions commissions;
+	private final Commissions commissions;
 
 	private final RitualSchedule schedule;
 
-	HomeController(ManagerHome home, Organization organization, io.stride.rhythm.Commissions commissions,
+	HomeController(ManagerHome home, Organization organization, Commissions commissions,
 			RitualSchedule schedule) {
 		this.schedule = schedule;
 		this.home = home;

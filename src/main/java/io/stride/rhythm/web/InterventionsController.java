@@ -9,6 +9,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.Intervention;
 import io.stride.rhythm.InterventionId;
+import io.stride.rhythm.InterventionKind;
 import io.stride.rhythm.Interventions;
 import io.stride.shared.ConflictException;
 import org.springframework.stereotype.Controller;
@@ -42,10 +43,10 @@ class InterventionsController {
 		Viewer me = organization.currentViewer();
 		List<Intervention> found = interventions.addressedTo(me);
 		model.addAttribute("proposals", found.stream()
-			.filter(i -> i.kind() == io.stride.rhythm.InterventionKind.PROPOSE_CYCLE_GOAL && me.is(i.personId()))
+			.filter(i -> i.kind() == InterventionKind.PROPOSE_CYCLE_GOAL && me.is(i.personId()))
 			.toList());
 		model.addAttribute("interventions", found.stream()
-			.filter(i -> !(i.kind() == io.stride.rhythm.InterventionKind.PROPOSE_CYCLE_GOAL && me.is(i.personId())))
+			.filter(i -> !(i.kind() == InterventionKind.PROPOSE_CYCLE_GOAL && me.is(i.personId())))
 			.toList());
 		return "rhythm/interventions";
 	}

@@ -1,5 +1,6 @@
 package io.stride.rhythm.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import io.stride.authoring.CourseId;
 import io.stride.capability.Capabilities;
 import io.stride.capability.CapabilityId;
 import io.stride.identity.Organization;
+import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.LearningNeed;
@@ -134,7 +136,7 @@ class LearningNeedsController {
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("teams", organization.allTeams()
 			.stream()
-			.sorted(java.util.Comparator.comparing(io.stride.identity.Team::name, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER))
 			.toList());
 		model.addAttribute("capabilities", capabilities.catalogue(me, null, null, false));
 		model.addAttribute("statuses", LearningNeed.Status.values());

@@ -11,6 +11,7 @@ import io.stride.rhythm.PreReadMarkdown;
 import io.stride.rhythm.PreReads;
 import io.stride.rhythm.RitualHistory;
 import io.stride.rhythm.RitualId;
+import io.stride.rhythm.RitualSchedule;
 import io.stride.rhythm.SessionId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -38,10 +39,10 @@ class PreReadsApi {
 
 	private final Organization organization;
 
-	private final io.stride.rhythm.RitualSchedule schedule;
+	private final RitualSchedule schedule;
 
 	PreReadsApi(PreReads preReads, RitualHistory history, Organization organization,
-			io.stride.rhythm.RitualSchedule schedule) {
+			RitualSchedule schedule) {
 		this.schedule = schedule;
 		this.preReads = preReads;
 		this.history = history;
@@ -131,7 +132,7 @@ class PreReadsApi {
 
 	@GetMapping(path = "/sessions/{id}/pre-read", produces = MARKDOWN + ";charset=UTF-8")
 	String preReadMarkdown(@PathVariable String id) {
-		io.stride.rhythm.PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+		PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
 		return PreReadMarkdown.of(preRead, schedule.zoneOf(preRead.ritual()));
 	}
 

@@ -1,5 +1,6 @@
 package io.stride.rhythm.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -50,9 +51,9 @@ class RitualsApi {
 
 	private final Organization organization;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	RitualsApi(Rituals rituals, Sessions sessions, Organization organization, java.time.Clock clock) {
+	RitualsApi(Rituals rituals, Sessions sessions, Organization organization, Clock clock) {
 		this.rituals = rituals;
 		this.sessions = sessions;
 		this.organization = organization;

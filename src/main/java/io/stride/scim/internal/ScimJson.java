@@ -18,6 +18,7 @@ import com.unboundid.scim2.common.exceptions.UnauthorizedException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import io.stride.shared.ControlCharacters;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -293,7 +294,7 @@ public final class ScimJson {
 		if (!node.isString()) {
 			throw BadRequestException.invalidValue("'" + attribute + "' must be a string, not " + node + ".");
 		}
-		if (io.stride.shared.ControlCharacters.in(node.asString())) {
+		if (ControlCharacters.in(node.asString())) {
 			throw BadRequestException.invalidValue("'" + attribute + "' holds a control character (such as NUL); remove it.");
 		}
 		return node.asString();

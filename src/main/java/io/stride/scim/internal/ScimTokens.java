@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public class ScimTokens {
 			.list()
 			.stream()
 			// the tokens in use first, newest first; revoked ones after them
-			.sorted(java.util.Comparator.comparing(Token::revoked).thenComparing(Token::createdAt, java.util.Comparator.reverseOrder()))
+			.sorted(Comparator.comparing(Token::revoked).thenComparing(Token::createdAt, Comparator.reverseOrder()))
 			.toList();
 	}
 

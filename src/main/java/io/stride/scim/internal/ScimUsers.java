@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
@@ -291,13 +292,13 @@ public class ScimUsers {
 		String display = ScimJson.text(request, "displayName");
 		JsonNode nameNode = request.get("name");
 		String formatted = ScimJson.text(nameNode, "formatted");
-		String joined = String.join(" ", java.util.stream.Stream.of(ScimJson.text(nameNode, "givenName"),
+		String joined = String.join(" ", Stream.of(ScimJson.text(nameNode, "givenName"),
 				ScimJson.text(nameNode, "familyName")).filter(s -> s != null && !s.isBlank()).map(String::strip).toList());
 		if (current == null) {
 			return firstOf(display, formatted, joined);
 		}
 		JsonNode currentName = current.get("name");
-		String currentJoined = String.join(" ", java.util.stream.Stream.of(ScimJson.text(currentName, "givenName"),
+		String currentJoined = String.join(" ", Stream.of(ScimJson.text(currentName, "givenName"),
 				ScimJson.text(currentName, "familyName")).filter(s -> s != null && !s.isBlank()).map(String::strip).toList());
 		String stride = ScimJson.text(current, "displayName");
 		if (display != null && !display.isBlank() && !display.equals(stride)) {

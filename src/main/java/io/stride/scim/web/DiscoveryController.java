@@ -2,6 +2,8 @@ package io.stride.scim.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -65,7 +67,7 @@ class DiscoveryController {
 
 	@GetMapping("/ResourceTypes")
 	ResponseEntity<String> resourceTypes() {
-		return ScimResponses.ok(ScimJson.list(java.util.List.of(user(), group()), 2, 1));
+		return ScimResponses.ok(ScimJson.list(List.of(user(), group()), 2, 1));
 	}
 
 	@GetMapping("/ResourceTypes/{name}")
@@ -79,7 +81,7 @@ class DiscoveryController {
 
 	@GetMapping("/Schemas")
 	ResponseEntity<String> schemas() {
-		java.util.List<ObjectNode> all = new java.util.ArrayList<>();
+		List<ObjectNode> all = new ArrayList<>();
 		schemas.forEach(schema -> all.add((ObjectNode) schema.deepCopy()));
 		return ScimResponses.ok(ScimJson.list(all, all.size(), 1));
 	}

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -54,8 +55,8 @@ class ScimErrors {
 	}
 
 	/** Two providers' writes of the same userName or team name at once: the database's unique index decides. */
-	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-	ResponseEntity<String> conflict(org.springframework.dao.DuplicateKeyException e) {
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<String> conflict(DuplicateKeyException e) {
 		return error(409, "uniqueness", "Another request made the same user or group at the same moment; read it and retry.");
 	}
 

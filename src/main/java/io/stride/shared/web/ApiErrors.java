@@ -7,6 +7,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -88,7 +89,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 					"Stride cannot reach its database just now; nothing was changed. Try again in a few seconds.");
 		}
-		org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("Unexpected error in an API call", e);
+		LoggerFactory.getLogger(ApiErrors.class).error("Unexpected error in an API call", e);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; nothing was changed. Try again, and tell an admin if it persists.");
 	}

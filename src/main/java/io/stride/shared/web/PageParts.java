@@ -3,6 +3,7 @@ package io.stride.shared.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +25,7 @@ class PageParts implements WebMvcConfigurer {
 	PageParts(List<PagePart> parts) {
 		for (PagePart part : parts) {
 			for (String view : part.views()) {
-				byView.merge(view, List.of(part), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+				byView.merge(view, List.of(part), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
 			}
 		}
 	}

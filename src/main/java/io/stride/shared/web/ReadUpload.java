@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ final class ReadUpload extends HttpServletRequestWrapper {
 					parsed.add(new ApplicationPart(item, body.getParent().toFile()));
 				}
 			}
-			catch (FileUploadException | java.io.UncheckedIOException e) {
+			catch (FileUploadException | UncheckedIOException e) {
 				throw new ServletException("The upload could not be read", e);
 			}
 			parts = Collections.unmodifiableList(parsed);

@@ -1,18 +1,36 @@
 package io.stride.shared.web;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -52,7 +70,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final int perAddress;
 
-	private final java.util.concurrent.ConcurrentHashMap<String, Integer> readingPerAddress = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Integer> readingPerAddress = new ConcurrentHashMap<>();
 
 	private final long maxBodyNanos;
 
@@ -83,10 +101,10 @@ class RequestBodyLimits extends OncePerRequestFilter {
 			@Value("${spring.servlet.multipart.max-request-size:120MB}") DataSize maxMultipart,
 			@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxFile,
 			@Value("${stride.http.min-upload-bytes-per-second:2048}") long minBytesPerSecond,
-			@Value("${stride.http.upload-grace:5s}") java.time.Duration grace,
+			@Value("${stride.http.upload-grace:5s}") Duration grace,
 			@Value("${stride.http.max-upload-readers:10}") int maxUploadReaders,
 			@Value("${stride.http.max-body-readers-per-address:8}") int perAddress,
-			@Value("${stride.http.max-body-time:30s}") java.time.Duration maxBodyTime,
+			@Value("${stride.http.max-body-time:30s}") Duration maxBodyTime,
 			@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters,
 			@Value("${stride.http.max-course-body:16MB}") DataSize maxCourse,
 			@Value("${stride.media.max-video-bytes:200MB}") DataSize maxVideo,
@@ -245,7 +263,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
 	private static boolean isMultipart(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
 	}
 
 	/**
@@ -311,11 +329,11 @@ class RequestBodyLimits extends OncePerRequestFilter {
 	}
 
 	/** The request with its body already read: parameters from the form body, the stream from memory. */
-	private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+	private static final class ReadBody extends HttpServletRequestWrapper {
 
 		private final byte[] body;
 
-		private java.util.Map<String, String[]> parameters;
+		private Map<String, String[]> parameters;
 
 		ReadBody(HttpServletRequest request, byte[] body) {
 			super(request);
@@ -323,9 +341,9 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		}
 
 		@Override
-		public jakarta.servlet.ServletInputStream getInputStream() {
+		public ServletInputStream getInputStream() {
 			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new jakarta.servlet.ServletInputStream() {
+			return new ServletInputStream() {
 
 				@Override
 				public int read() {
@@ -348,15 +366,15 @@ class RequestBodyLimits extends OncePerRequestFilter {
 				}
 
 				@Override
-				public void setReadListener(jakarta.servlet.ReadListener listener) {
+				public void setReadListener(ReadListener listener) {
 					throw new UnsupportedOperationException("The body was read before the request was handed on");
 				}
 			};
 		}
 
 		@Override
-		public java.io.BufferedReader getReader() throws java.io.UnsupportedEncodingException {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset()));
+		public BufferedReader getReader() throws UnsupportedEncodingException {
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
 		}
 
 		@Override
@@ -366,8 +384,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		}
 
 		@Override
-		public java.util.Enumeration<String> getParameterNames() {
-			return java.util.Collections.enumeration(getParameterMap().keySet());
+		public Enumeration<String> getParameterNames() {
+			return Collections.enumeration(getParameterMap().keySet());
 		}
 
 		@Override
@@ -376,7 +394,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		}
 
 		@Override
-		public java.util.Map<String, String[]> getParameterMap() {
+		public Map<String, String[]> getParameterMap() {
 			if (parameters == null) {
 				try {
 					parse(Integer.MAX_VALUE);
@@ -393,9 +411,9 @@ class RequestBodyLimits extends OncePerRequestFilter {
 		 * escapes cannot be decoded is left out, as Tomcat does; more than {@code max} parameters are refused.
 		 */
 		void parse(int max) throws BodyRefused {
-			java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>();
-			super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, k -> new java.util.ArrayList<>())
-				.addAll(java.util.List.of(values)));
+			Map<String, List<String>> all = new LinkedHashMap<>();
+			super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, k -> new ArrayList<>())
+				.addAll(List.of(values)));
 			if (isForm()) {
 				int count = 0;
 				for (String pair : new String(body, charset()).split("&")) {
@@ -407,33 +425,33 @@ class RequestBodyLimits extends OncePerRequestFilter {
 					}
 					int eq = pair.indexOf('=');
 					try {
-						String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset());
-						String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), charset());
-						all.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+						String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset());
+						String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset());
+						all.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
 					}
 					catch (IllegalArgumentException malformed) {
 						// a '%' not followed by two hex digits: skipped, like the container's own parser
 					}
 				}
 			}
-			java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>();
+			Map<String, String[]> map = new LinkedHashMap<>();
 			all.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
-			parameters = java.util.Collections.unmodifiableMap(map);
+			parameters = Collections.unmodifiableMap(map);
 		}
 
 		private boolean isForm() {
 			String type = getContentType();
 			return type != null
-					&& type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+					&& type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 		}
 
-		private java.nio.charset.Charset charset() {
+		private Charset charset() {
 			String encoding = getCharacterEncoding();
 			try {
-				return encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding);
+				return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
 			}
 			catch (IllegalArgumentException unknown) {
-				return java.nio.charset.StandardCharsets.UTF_8;
+				return StandardCharsets.UTF_8;
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package io.stride.standards.web;
 
+import java.util.List;
 import java.util.Map;
 
 import io.stride.identity.Organization;
@@ -48,7 +49,7 @@ class TemplateAdminController {
 		organization.currentViewer();
 		CourseTemplate standard = templates.defaultTemplate();
 		TemplateForm form = TemplateForm.of(new TemplateContent("", "", standard.requiredParts(), standard.maxLessonWords(),
-				standard.maxCourseWords(), standard.minQuestions(), standard.maxQuestions(), java.util.List.of(),
+				standard.maxCourseWords(), standard.minQuestions(), standard.maxQuestions(), List.of(),
 				standard.accessibilityRules()));
 		return form(model, form, null, Map.of());
 	}

@@ -1,7 +1,9 @@
 package io.stride.standards.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -71,8 +73,8 @@ class TemplateApi {
 					return Enum.valueOf(type, name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
 				}
 				catch (IllegalArgumentException e) {
-					throw new InvalidInputException("The template was not saved.", java.util.Map.of(field, "Unknown value \""
-							+ name + "\"; use one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+					throw new InvalidInputException("The template was not saved.", Map.of(field, "Unknown value \""
+							+ name + "\"; use one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
 								.collect(Collectors.joining(", ")) + "."));
 				}
 			}).collect(Collectors.toSet());
@@ -106,7 +108,7 @@ class TemplateApi {
 		var me = organization.currentViewer();
 		if (body.revision() == null) {
 			throw new InvalidInputException("The template was not saved.",
-					java.util.Map.of("revision", "Send the revision you last read, to avoid overwriting a newer save."));
+					Map.of("revision", "Send the revision you last read, to avoid overwriting a newer save."));
 		}
 		return templates.update(me, id, body.revision(), body.toContent());
 	}

@@ -1,12 +1,15 @@
 package io.stride.tracks.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.stride.identity.PersonId;
@@ -110,8 +113,8 @@ public class EnrolmentRows {
 	}
 
 	/** For each of these tracks, the viewer's enrolment status. */
-	public java.util.Map<String, EnrolmentStatus> statusesOf(PersonId person) {
-		java.util.Map<String, EnrolmentStatus> statuses = new java.util.HashMap<>();
+	public Map<String, EnrolmentStatus> statusesOf(PersonId person) {
+		Map<String, EnrolmentStatus> statuses = new HashMap<>();
 		jdbc.sql("SELECT track_id, status FROM track_enrolments WHERE person_id = ?").param(person.value())
 			.query((ResultSet rs) -> {
 				statuses.put(rs.getString(1), EnrolmentStatus.valueOf(rs.getString(2)));
@@ -124,7 +127,7 @@ public class EnrolmentRows {
 				+ "request_note, enrolled_on, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
 			.params(e.id(), e.trackId().value(), e.personId().value(), e.team() == null ? null : e.team().value(),
 					e.status().name(), e.requestedBy().value(), Timestamp.from(e.requestedAt()), e.requestNote(),
-					e.enrolledOn() == null ? null : java.sql.Date.valueOf(e.enrolledOn()))
+					e.enrolledOn() == null ? null : Date.valueOf(e.enrolledOn()))
 			.update();
 	}
 
@@ -135,7 +138,7 @@ public class EnrolmentRows {
 				+ "request_note = ?, decided_by = NULL, decided_at = NULL, decision_reason = NULL, enrolled_on = ?, "
 				+ "completed_at = NULL, revision = revision + 1 WHERE id = ? AND revision = ?")
 			.params(status.name(), team == null ? null : team.value(), by.value(), Timestamp.from(at), note,
-					enrolledOn == null ? null : java.sql.Date.valueOf(enrolledOn), was.id(), was.revision())
+					enrolledOn == null ? null : Date.valueOf(enrolledOn), was.id(), was.revision())
 			.update() == 1;
 	}
 
@@ -145,7 +148,7 @@ public class EnrolmentRows {
 		return jdbc.sql("UPDATE track_enrolments SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?, "
 				+ "enrolled_on = ?, revision = revision + 1 WHERE id = ? AND revision = ? AND status = 'REQUESTED'")
 			.params(status.name(), by.value(), Timestamp.from(at), reason,
-					enrolledOn == null ? null : java.sql.Date.valueOf(enrolledOn), was.id(), was.revision())
+					enrolledOn == null ? null : Date.valueOf(enrolledOn), was.id(), was.revision())
 			.update() == 1;
 	}
 
@@ -187,7 +190,7 @@ public class EnrolmentRows {
 		String team = rs.getString(4);
 		String decidedBy = rs.getString(9);
 		Timestamp decidedAt = rs.getTimestamp(10);
-		java.sql.Date enrolledOn = rs.getDate(12);
+		Date enrolledOn = rs.getDate(12);
 		Timestamp completedAt = rs.getTimestamp(13);
 		return new Enrolment(rs.getString(1), new TrackId(rs.getString(2)), new PersonId(rs.getString(3)),
 				team == null ? null : new TeamId(team), EnrolmentStatus.valueOf(rs.getString(5)),

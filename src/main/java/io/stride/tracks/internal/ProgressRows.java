@@ -1,10 +1,13 @@
 package io.stride.tracks.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +82,7 @@ public class ProgressRows {
 		}
 		jdbc.sql(COLUMNS + "WHERE enrolment_id IN (:ids) ORDER BY position, step_id").param("ids", List.copyOf(enrolmentIds))
 			.query(ProgressRows::row).list()
-			.forEach(row -> rows.computeIfAbsent(row.enrolmentId(), k -> new java.util.ArrayList<>()).add(row));
+			.forEach(row -> rows.computeIfAbsent(row.enrolmentId(), k -> new ArrayList<>()).add(row));
 		return rows;
 	}
 
@@ -100,7 +103,7 @@ public class ProgressRows {
 
 	public void plan(String enrolmentId, String stepId, int position, LocalDate releaseOn) {
 		jdbc.sql("UPDATE track_step_progress SET position = ?, release_on = ? WHERE enrolment_id = ? AND step_id = ?")
-			.params(position, releaseOn == null ? null : java.sql.Date.valueOf(releaseOn), enrolmentId, stepId)
+			.params(position, releaseOn == null ? null : Date.valueOf(releaseOn), enrolmentId, stepId)
 			.update();
 	}
 
@@ -112,7 +115,7 @@ public class ProgressRows {
 		jdbc.sql("UPDATE track_step_progress SET position = :position, release_on = :releaseOn WHERE step_id = :step "
 				+ "AND enrolment_id IN (:ids)")
 			.param("position", position)
-			.param("releaseOn", releaseOn == null ? null : java.sql.Date.valueOf(releaseOn), java.sql.Types.DATE)
+			.param("releaseOn", releaseOn == null ? null : Date.valueOf(releaseOn), Types.DATE)
 			.param("step", stepId)
 			.param("ids", List.copyOf(enrolmentIds))
 			.update();
@@ -211,7 +214,7 @@ public class ProgressRows {
 				+ "AND s.high_investment = TRUE))")
 			.param("now", Timestamp.from(now))
 			.param("run", run)
-			.param("today", java.sql.Date.valueOf(today))
+			.param("today", Date.valueOf(today))
 			.update();
 	}
 
@@ -239,7 +242,7 @@ public class ProgressRows {
 				+ "WHERE e.track_id = ? AND e.status IN ('ACTIVE', 'COMPLETED') GROUP BY p.enrolment_id")
 			.param(trackId)
 			.query((ResultSet rs) -> {
-				java.sql.Date oldest = rs.getDate(5);
+				Date oldest = rs.getDate(5);
 				Timestamp last = rs.getTimestamp(6);
 				summaries.put(rs.getString(1), new Summary(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
 						oldest == null ? null : oldest.toLocalDate(), last == null ? null : last.toInstant()));
@@ -248,7 +251,7 @@ public class ProgressRows {
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
-		java.sql.Date releaseOn = rs.getDate(4);
+		Date releaseOn = rs.getDate(4);
 		Timestamp released = rs.getTimestamp(5);
 		Timestamp done = rs.getTimestamp(6);
 		Timestamp approved = rs.getTimestamp(9);

@@ -1,7 +1,10 @@
 package io.stride.tracks.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +33,7 @@ public class TrackReads {
 
 	/** A team's version as stored: step ids in the team's order, pacing per step id (JSON as written). */
 	public record OverrideRow(String trackId, String teamId, String stepOrder, String pacing, String note,
-			int baseVersion, int revision, String updatedBy, java.time.Instant updatedAt) {
+			int baseVersion, int revision, String updatedBy, Instant updatedAt) {
 	}
 
 	private static final String TRACK = "SELECT id, title, description, role_family, capability_id, high_investment, "
@@ -93,7 +96,7 @@ public class TrackReads {
 
 	static Track track(ResultSet rs, int n) throws SQLException {
 		String owner = rs.getString(9);
-		java.sql.Timestamp published = rs.getTimestamp(13);
+		Timestamp published = rs.getTimestamp(13);
 		return new Track(new TrackId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getBoolean(6), rs.getString(7), TrackStatus.valueOf(rs.getString(8)),
 				owner == null ? null : new TeamId(owner), rs.getInt(10), rs.getInt(11), new PersonId(rs.getString(12)),
@@ -105,7 +108,7 @@ public class TrackReads {
 		String confirmation = rs.getString(12);
 		int days = rs.getInt(14);
 		Integer pacingDays = rs.wasNull() ? null : days;
-		java.sql.Date releaseOn = rs.getDate(15);
+		Date releaseOn = rs.getDate(15);
 		return new TrackStep(rs.getString(1), rs.getInt(2), StepKind.valueOf(rs.getString(3)), rs.getString(4),
 				rs.getString(5), course == null ? null : new CourseId(course), rs.getString(7), rs.getString(8),
 				rs.getString(9), rs.getString(10), rs.getString(11),

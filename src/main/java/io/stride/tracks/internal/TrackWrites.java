@@ -3,6 +3,7 @@ package io.stride.tracks.internal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -161,7 +162,7 @@ public class TrackWrites {
 	}
 
 	private static Object[] concat(Object[] values, Object... more) {
-		Object[] all = java.util.Arrays.copyOf(values, values.length + more.length);
+		Object[] all = Arrays.copyOf(values, values.length + more.length);
 		System.arraycopy(more, 0, all, values.length, more.length);
 		return all;
 	}

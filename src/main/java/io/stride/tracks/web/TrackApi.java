@@ -25,6 +25,7 @@ import io.stride.tracks.Track;
 import io.stride.tracks.TrackDefinitions;
 import io.stride.tracks.TrackDraft;
 import io.stride.tracks.TrackId;
+import io.stride.tracks.TrackSequence;
 import io.stride.tracks.TrackStep;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -96,7 +97,7 @@ class TrackApi {
 	record PacingView(String rule, Integer days, LocalDate releaseOn, String summary) {
 
 		static PacingView of(Pacing p) {
-			return new PacingView(p.rule().name(), p.days(), p.releaseOn(), io.stride.tracks.TrackSequence.describe(p));
+			return new PacingView(p.rule().name(), p.days(), p.releaseOn(), TrackSequence.describe(p));
 		}
 	}
 

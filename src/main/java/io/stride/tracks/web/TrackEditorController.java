@@ -1,11 +1,14 @@
 package io.stride.tracks.web;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.stride.authoring.Authoring;
 import io.stride.capability.Capabilities;
@@ -27,6 +30,7 @@ import io.stride.tracks.Track;
 import io.stride.tracks.TrackDefinitions;
 import io.stride.tracks.TrackDraft;
 import io.stride.tracks.TrackId;
+import io.stride.tracks.TrackProgressRules;
 import io.stride.tracks.TrackStatus;
 import io.stride.tracks.TrackSequence;
 import io.stride.tracks.TrackStep;
@@ -404,7 +408,7 @@ class TrackEditorController {
 			response.setStatus(422);
 			// each message once: at its field when the page has one, else in the summary at the top
 			String elsewhere = e.fieldErrors().entrySet().stream().filter(f -> !shownAtField(f.getKey()))
-				.map(Map.Entry::getValue).collect(java.util.stream.Collectors.joining(" "));
+				.map(Map.Entry::getValue).collect(Collectors.joining(" "));
 			model.addAttribute("problem", e.getMessage() + (elsewhere.isEmpty()
 					? " Correct the field marked below." : " " + elsewhere));
 			return teamPage(model, before, typed, e.fieldErrors());
@@ -469,9 +473,9 @@ class TrackEditorController {
 			public String releaseOnInWords() {
 				try {
 					return releaseOn == null || releaseOn.isBlank() ? ""
-							: io.stride.tracks.TrackProgressRules.day(java.time.LocalDate.parse(releaseOn.strip()));
+							: TrackProgressRules.day(LocalDate.parse(releaseOn.strip()));
 				}
-				catch (java.time.DateTimeException notADate) {
+				catch (DateTimeException notADate) {
 					return "";
 				}
 			}

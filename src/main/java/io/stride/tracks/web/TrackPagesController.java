@@ -1,9 +1,12 @@
 package io.stride.tracks.web;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
@@ -133,7 +136,7 @@ class TrackPagesController {
 		}
 		catch (InvalidInputException e) {
 			errors = e.fieldErrors().entrySet().stream()
-				.collect(java.util.stream.Collectors.toMap(f -> "note".equals(f.getKey()) ? "proposalNote" : f.getKey(),
+				.collect(Collectors.toMap(f -> "note".equals(f.getKey()) ? "proposalNote" : f.getKey(),
 						Map.Entry::getValue));
 			problem = "Nobody was proposed. Nothing was saved; correct the field marked below.";
 			response.setStatus(422);
@@ -208,7 +211,7 @@ class TrackPagesController {
 		catch (InvalidInputException e) {
 			response.setStatus(422);
 			model.addAttribute("problem", e.getMessage() + " Nothing was saved.");
-			Map<String, String> errors = new java.util.HashMap<>();
+			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put(
 					"reason".equals(field) ? "step-" + stepId + "-reason" : "step-" + stepId, message));
 			if (errors.isEmpty()) {
@@ -228,7 +231,7 @@ class TrackPagesController {
 				|| p.enrolment().status() == EnrolmentStatus.DECLINED).toList());
 		model.addAttribute("finished", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.COMPLETED).toList());
 		model.addAttribute("actions", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.ACTIVE)
-			.collect(java.util.stream.Collectors.toMap(p -> p.enrolment().id(), p -> actions.of(me, p))));
+			.collect(Collectors.toMap(p -> p.enrolment().id(), p -> actions.of(me, p))));
 		return "tracks/mine";
 	}
 
@@ -291,7 +294,7 @@ class TrackPagesController {
 		TrackProgress.Progress shown = enrolment == null ? null : progress.progress(me, enrolment.id());
 		if (shown != null && !own) {
 			// a manager reads someone's progress: the texts are about the person, not to them
-			Map<PersonId, String> managers = new java.util.HashMap<>();
+			Map<PersonId, String> managers = new HashMap<>();
 			organization.credits(shown.releasers()).forEach((pid, c) -> managers.put(pid, c.name()));
 			shown = shown.about(nameOf(enrolment), managers);
 		}
@@ -326,9 +329,9 @@ class TrackPagesController {
 
 	/** The steps with their pacing in words, for someone not enrolled. */
 	private static List<PlainStep> plainSteps(EffectiveTrack track) {
-		java.util.Map<String, String> titles = new java.util.HashMap<>();
+		Map<String, String> titles = new HashMap<>();
 		track.steps().forEach(s -> titles.put(s.id(), s.title()));
-		List<PlainStep> steps = new java.util.ArrayList<>();
+		List<PlainStep> steps = new ArrayList<>();
 		TrackStep previous = null;
 		for (TrackStep step : track.steps()) {
 			steps.add(new PlainStep(step, TrackProgressRules.inWords(step.pacing(), previous == null ? null : previous.title()),

@@ -1,5 +1,8 @@
 package io.stride.xapi.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -85,7 +88,7 @@ public record AgentParameter(ObjectNode agent, String identity) {
 			if (!sha1.isString() || !SHA1.matcher(sha1.stringValue()).matches()) {
 				throw new BadDocumentRequest("The agent's mbox_sha1sum must be 40 hexadecimal characters.");
 			}
-			identity.put("mbox_sha1sum", sha1.stringValue().toLowerCase(java.util.Locale.ROOT));
+			identity.put("mbox_sha1sum", sha1.stringValue().toLowerCase(Locale.ROOT));
 		}
 		JsonNode openid = agent.get("openid");
 		if (openid != null) {
@@ -126,12 +129,12 @@ public record AgentParameter(ObjectNode agent, String identity) {
 	 * agent only what it is sent, so the Person holds what this agent says of itself.
 	 */
 	public Map<String, Object> person() {
-		Map<String, Object> person = new java.util.LinkedHashMap<>();
+		Map<String, Object> person = new LinkedHashMap<>();
 		person.put("objectType", "Person");
 		for (String property : new String[] { "name", "mbox", "mbox_sha1sum", "openid", "account" }) {
 			JsonNode value = agent.get(property);
 			if (value != null) {
-				person.put(property, java.util.List.of(value));
+				person.put(property, List.of(value));
 			}
 		}
 		return person;

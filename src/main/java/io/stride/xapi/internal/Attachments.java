@@ -9,9 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +25,7 @@ import com.nimbusds.jose.JWSObject;
 import io.stride.xapi.XapiException;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +58,7 @@ public final class Attachments {
 
 	public static Multipart read(byte[] body, String contentType) {
 		try {
-			String boundary = new jakarta.mail.internet.ContentType(contentType).getParameter("boundary");
+			String boundary = new ContentType(contentType).getParameter("boundary");
 			if (boundary == null || boundary.isBlank()) {
 				throw XapiException.badRequest("The Content-Type multipart/mixed must name its boundary.");
 			}
@@ -166,7 +170,7 @@ public final class Attachments {
 	}
 
 	private static List<JsonNode> attachmentsOf(JsonNode statement) {
-		List<JsonNode> found = new java.util.ArrayList<>();
+		List<JsonNode> found = new ArrayList<>();
 		if (statement.has("attachments")) {
 			statement.get("attachments").values().forEach(found::add);
 		}
@@ -179,7 +183,7 @@ public final class Attachments {
 
 	/** The SHA-2 digests statements name, for the attachments of a GET. */
 	public static Set<String> named(List<JsonNode> statements) {
-		Set<String> found = new java.util.LinkedHashSet<>();
+		Set<String> found = new LinkedHashSet<>();
 		statements.forEach(s -> attachmentsOf(s).forEach(a -> found.add(a.get("sha2").asString().toLowerCase(Locale.ROOT))));
 		return found;
 	}
@@ -213,7 +217,7 @@ public final class Attachments {
 			default -> "SHA-256";
 		};
 		try {
-			return java.util.HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+			return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

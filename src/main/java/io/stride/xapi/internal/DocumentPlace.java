@@ -1,5 +1,6 @@
 package io.stride.xapi.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -96,7 +97,7 @@ public record DocumentPlace(Kind kind, String activityId, AgentParameter agent, 
 			for (String part : parts) {
 				// each part after its length (-1 for none): ("a", "bc") and ("ab", "c") name different documents
 				byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
-				digest.update(java.nio.ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
+				digest.update(ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
 				digest.update(bytes);
 			}
 			return HexFormat.of().formatHex(digest.digest());

@@ -3,6 +3,7 @@ package io.stride.xapi.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ public class StatementQueries {
 					found.add(ref);
 				}
 			}
-			java.util.Comparator<Found> order = java.util.Comparator.comparing(Found::stored).thenComparing(Found::id);
+			Comparator<Found> order = Comparator.comparing(Found::stored).thenComparing(Found::id);
 			found.sort(f.ascending() ? order : order.reversed());
 		}
 		return found.size() > limit + 1 ? found.subList(0, limit + 1) : found;

@@ -1,5 +1,6 @@
 package io.stride.xapi.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -553,7 +554,7 @@ public final class StatementRules {
 	}
 
 	/** The instant an ISO 8601 time stands for; one without a zone is read as UTC. */
-	public static java.time.Instant instant(String value, String where) {
+	public static Instant instant(String value, String where) {
 		try {
 			String v = value;
 			if (v.matches(".*T\\d{2}:\\d{2}(Z|[+-].*)?$") && !v.matches(".*T\\d{2}:\\d{2}:\\d{2}.*")) {

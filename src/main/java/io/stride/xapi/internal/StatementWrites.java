@@ -19,6 +19,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.shared.Ids;
 import io.stride.xapi.LmsWrites;
+import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.OutsideStatementsStored;
 import io.stride.xapi.XapiException;
@@ -89,7 +90,7 @@ public class StatementWrites {
 	 */
 	@Transactional
 	public Stored store(Batch batch, XapiClient client) {
-		if (!client.allows(io.stride.xapi.Scope.STATEMENTS_WRITE)) {
+		if (!client.allows(Scope.STATEMENTS_WRITE)) {
 			throw new XapiException(403, "This client's scopes do not include statements/write.");
 		}
 		Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -134,7 +135,7 @@ public class StatementWrites {
 		List<OutsideStatementsStored.Stored> told = insert(fresh, stored, client);
 		Attachments.store(jdbc, batch.attachments(), stored);
 		// the activities' definitions merged as the spec's Activities resource returns them (ADR 0030)
-		definitions.learnFrom(fresh, client.allows(io.stride.xapi.Scope.DEFINE));
+		definitions.learnFrom(fresh, client.allows(Scope.DEFINE));
 		// a statement whose voiding statement came first is voided as it arrives (Data 2.3.2: voided if the LRS holds a
 		// voiding statement that refers to it, whatever the order they came in)
 		voids.addAll(voidedBeforeTheyCame(fresh));

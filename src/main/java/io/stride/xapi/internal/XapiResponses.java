@@ -1,6 +1,7 @@
 package io.stride.xapi.internal;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,6 @@ public final class XapiResponses {
 	}
 
 	public static String body(String message) {
-		return JSON.writeValueAsString(java.util.Map.of("error", true, "message", message));
+		return JSON.writeValueAsString(Map.of("error", true, "message", message));
 	}
 }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -165,7 +166,7 @@ final class DocumentRequests {
 
 	private static boolean sameAgent(XapiClient.Limits limits, DocumentPlace place) {
 		return place.agent() != null
-				&& java.util.Objects.equals(AgentKeys.key(limits.agent()), AgentKeys.key(place.agent().agent()));
+				&& Objects.equals(AgentKeys.key(limits.agent()), AgentKeys.key(place.agent().agent()));
 	}
 
 	/** The stored document, as it was sent, with its ETag; 304 when the client's If-None-Match names it. */

@@ -2,6 +2,7 @@ package io.stride.xapi.lrs;
 
 import io.stride.xapi.XapiException;
 import io.stride.xapi.internal.XapiResponses;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,7 @@ class LrsErrors {
 
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<String> unexpected(RuntimeException e) {
-		org.slf4j.LoggerFactory.getLogger(LrsErrors.class).error("Unexpected error in the LRS", e);
+		LoggerFactory.getLogger(LrsErrors.class).error("Unexpected error in the LRS", e);
 		return answer(500, "Something went wrong on our side; nothing was stored.");
 	}
 

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import io.stride.xapi.Scope;
+import io.stride.xapi.XapiClient;
 import io.stride.xapi.XapiException;
 import io.stride.xapi.internal.AgentKeys;
 import io.stride.xapi.internal.Attachments;
@@ -20,6 +23,7 @@ import io.stride.xapi.internal.StatementQueries.Found;
 import io.stride.xapi.internal.StatementRules;
 import io.stride.xapi.internal.StatementWrites;
 import io.stride.identity.PersonId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -58,7 +62,7 @@ class StatementPages {
 	private final String baseUrl;
 
 	StatementPages(StatementQueries queries, StatementWrites writes, JdbcClient jdbc, JsonMapper json,
-			@org.springframework.beans.factory.annotation.Value("${stride.base-url}") String baseUrl) {
+			@Value("${stride.base-url}") String baseUrl) {
 		this.queries = queries;
 		this.writes = writes;
 		this.jdbc = jdbc;
@@ -74,12 +78,12 @@ class StatementPages {
 	}
 
 	/** The answer for this client: one with only {@code statements/read/mine} reads only what it wrote. */
-	Answer answer(io.stride.xapi.XapiClient client, MultiValueMap<String, String> params, String acceptLanguage,
+	Answer answer(XapiClient client, MultiValueMap<String, String> params, String acceptLanguage,
 			String path) {
-		if (!client.allows(io.stride.xapi.Scope.STATEMENTS_READ_MINE)) {
+		if (!client.allows(Scope.STATEMENTS_READ_MINE)) {
 			throw new XapiException(403, "This client may not read statements (it needs statements/read).");
 		}
-		String onlyClient = client.allows(io.stride.xapi.Scope.STATEMENTS_READ) ? null : client.id();
+		String onlyClient = client.allows(Scope.STATEMENTS_READ) ? null : client.id();
 		for (Map.Entry<String, List<String>> p : params.entrySet()) {
 			if (p.getValue().size() > 1) {
 				throw XapiException.badRequest("The parameter '" + p.getKey() + "' is given more than once.");
@@ -258,7 +262,7 @@ class StatementPages {
 		if (!attachments) {
 			return new Answer(body, "application/json", lastModified);
 		}
-		String boundary = "stride-" + java.util.UUID.randomUUID();
+		String boundary = "stride-" + UUID.randomUUID();
 		Map<String, Attachments.Part> parts = Attachments.load(jdbc, Attachments.named(statements));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		write(out, "--" + boundary + "\r\nContent-Type: application/json\r\n\r\n");

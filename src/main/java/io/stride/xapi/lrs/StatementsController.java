@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClient;
 import io.stride.xapi.XapiException;
 import io.stride.xapi.internal.Attachments;
+import io.stride.xapi.internal.StatementRules;
 import io.stride.xapi.internal.StatementWrites;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +75,7 @@ class StatementsController {
 		if (id == null) {
 			throw XapiException.badRequest("PUT needs the statementId parameter; POST stores a statement without one.");
 		}
-		if (!io.stride.xapi.internal.StatementRules.isUuid(id)) {
+		if (!StatementRules.isUuid(id)) {
 			throw XapiException.badRequest("statementId must be a UUID.");
 		}
 		StatementWrites.Batch batch = batch(body, contentType);
@@ -121,14 +124,14 @@ class StatementsController {
 				// the same id stored by another request in the meantime: compared now that it is there
 				return writes.store(batch, client);
 			}
-			catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+			catch (PessimisticLockingFailureException deadlock) {
 				// batches naming the same activities in different orders can deadlock on their definitions (seen at 20
 				// concurrent clients); the losing batch was rolled back whole, so it is stored again, a few times at most
 				if (attempt >= 4) {
 					throw deadlock;
 				}
 				try {
-					Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+					Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L * attempt));
 				}
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();

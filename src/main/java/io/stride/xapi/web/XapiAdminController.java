@@ -7,6 +7,7 @@ import java.util.Map;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.NotFoundException;
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClients;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,7 +63,7 @@ class XapiAdminController {
 		XapiClients.Client client = clients.all(organization.currentViewer()).stream()
 			.filter(c -> c.id().equals(id) && !c.revoked())
 			.findFirst()
-			.orElseThrow(() -> new io.stride.shared.NotFoundException("xAPI client"));
+			.orElseThrow(() -> new NotFoundException("xAPI client"));
 		model.addAttribute("client", client);
 		return "admin/xapi-revoke";
 	}

@@ -3,6 +3,7 @@ package io.stride.drafting.internal.recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ public class Media {
 	}
 
 	/**
-	 * What the file holds; a {@link io.stride.drafting.SourceRejected} (422) naming {@code name} when it is not audio
+	 * What the file holds; a {@link SourceRejected} (422) naming {@code name} when it is not audio
 	 * or video FFmpeg can read, or has no sound track. {@code millis} is the length of the (first) sound track, which
 	 * a video's picture may outlast; for {@link #chunks} probe the WAV that {@link #audio} made.
 	 */
@@ -177,7 +178,7 @@ public class Media {
 		String whole = wav.getFileName().toString();
 		try {
 			return Files.move(wav, wav.resolveSibling(whole.substring(0, whole.length() - ".part".length()) + ".wav"),
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+					StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException cannotRename) {
 			delete(wav);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stride.identity.PersonId;
+import io.stride.shared.ControlCharacters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -252,7 +253,7 @@ public class RecordingJobs {
 	 * which a transcription service may send and PostgreSQL would refuse to store (NUL).
 	 */
 	private static String clip(String text, int max) {
-		String clean = io.stride.shared.ControlCharacters.in(text) ? text.replaceAll("[\\p{Cc}&&[^\\t\\n]]", " ") : text;
+		String clean = ControlCharacters.in(text) ? text.replaceAll("[\\p{Cc}&&[^\\t\\n]]", " ") : text;
 		if (clean.length() <= max) {
 			return clean;
 		}

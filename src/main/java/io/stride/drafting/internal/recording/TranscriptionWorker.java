@@ -1,5 +1,6 @@
 package io.stride.drafting.internal.recording;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,12 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.stride.drafting.SourceRejected;
 import io.stride.shared.RunsOnEveryNode;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,14 +61,14 @@ public class TranscriptionWorker {
 
 	private volatile boolean closing;
 
-	private final java.util.concurrent.ScheduledExecutorService heartbeat = Executors
+	private final ScheduledExecutorService heartbeat = Executors
 		.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "transcribing-lease");
 			thread.setDaemon(true);
 			return thread;
 		});
 
-	private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
 	public TranscriptionWorker(RecordingJobs jobs, RecordingFiles files, Media media, TranscriptionClient client,
 			@Value("${stride.recordings.workers:1}") int workers,
@@ -89,7 +94,7 @@ public class TranscriptionWorker {
 		// one chunk's try (up to the client's timeout) or one FFmpeg run may outlast the lease: the jobs this node
 		// works on are kept for it meanwhile, and given up only when the node stops
 		long beat = Math.max(100, lease.toMillis() / 3);
-		this.heartbeat.scheduleWithFixedDelay(this::renewLeases, beat, beat, java.util.concurrent.TimeUnit.MILLISECONDS);
+		this.heartbeat.scheduleWithFixedDelay(this::renewLeases, beat, beat, TimeUnit.MILLISECONDS);
 	}
 
 	private void renewLeases() {
@@ -145,7 +150,7 @@ public class TranscriptionWorker {
 		for (String id : waiting) {
 			// a job is taken only where its files are: any node when the recordings folder is shared, else the node
 			// it was uploaded to (which takes it up again after a restart)
-			if (running.contains(id) || !java.nio.file.Files.isDirectory(files.folder(id)) || !free.tryAcquire()) {
+			if (running.contains(id) || !Files.isDirectory(files.folder(id)) || !free.tryAcquire()) {
 				continue;
 			}
 			if (!jobs.claim(id, worker, lease)) {
@@ -323,7 +328,7 @@ public class TranscriptionWorker {
 		}
 	}
 
-	@jakarta.annotation.PreDestroy
+	@PreDestroy
 	void shutDown() {
 		closing = true;
 		heartbeat.shutdownNow();
