@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.stride.analytics.ComponentAnalytics;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
@@ -37,10 +38,13 @@ class LibraryController {
 
 	private final Organization organization;
 
-	LibraryController(Library library, Reuse reuse, Organization organization) {
+	private final ComponentAnalytics figures;
+
+	LibraryController(Library library, Reuse reuse, Organization organization, ComponentAnalytics figures) {
 		this.library = library;
 		this.reuse = reuse;
 		this.organization = organization;
+		this.figures = figures;
 	}
 
 	@GetMapping("/library")
@@ -137,6 +141,7 @@ class LibraryController {
 		model.addAttribute("question", question(source, component));
 		model.addAttribute("uses", library.uses(me, component));
 		model.addAttribute("drafts", library.drafts(me));
+		model.addAttribute("mayReadFigures", figures.mayRead(me, component.id()));
 	}
 
 	private static List<Lesson> lessons(Course source, Component c) {
