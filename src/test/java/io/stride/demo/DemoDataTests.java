@@ -106,6 +106,9 @@ class DemoDataTests {
 	@Autowired
 	org.springframework.test.web.servlet.MockMvc mvc;
 
+	@Autowired
+	io.stride.review.Reviews reviews;
+
 	@Test
 	void issue18TracksATeamVersionRequestsReuseAndMediaAreThere() throws Exception {
 		Viewer admin = administration.adminViewer("admin@acme.example");
@@ -230,6 +233,27 @@ class DemoDataTests {
 			.satisfies(img -> assertThat(img.attr("alt")).startsWith("Bar chart: escalations"));
 		assertThat(lessonPage.text()).contains("Whose decision is this fix?");
 		assertThat(lessonPage.select("[class*=callout]")).isNotEmpty();
+
+		// Rita reviewed both courses; when Sam sends a version 2 that changes one lesson, her case folds what he kept
+		// or reused and she reads only that lesson (done last: it leaves the QBR course in review)
+		io.stride.identity.Person rita = administration.people(admin, "rita@", 1, 10).people().get(0);
+		for (Course reviewed : List.of(ebr, qbr)) {
+			assertThat(reviews.latestFor(reviewed.id()).orElseThrow().status()).as(reviewed.title()).isEqualTo("APPROVED");
+		}
+		Course next = authoring.startVersion(sam, qbr.id(), authoring.editable(sam, qbr.id()).revision());
+		List<Lesson> lessons = next.lessons().stream().map(l -> !l.title().equals("Plan the quarter") ? l
+				: new Lesson(l.id(), l.title(), l.markdown() + "\n3. Send the agenda three working days ahead.\n", l.sources(),
+						l.module(), l.knowledgeChecks())).toList();
+		next = authoring.update(sam, qbr.id(), next.revision(), next.content().with(lessons, next.quiz()));
+		authoring.requestPublication(sam, qbr.id(), next.revision());
+		io.stride.review.ReviewCase qbrCase = reviews.latestFor(qbr.id()).orElseThrow();
+		assertThat(qbrCase.version()).isEqualTo(2);
+		org.jsoup.nodes.Document caseView = org.jsoup.Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request
+			.MockMvcRequestBuilders.get("/reviews/" + qbrCase.id()).with(io.stride.support.SignedIn.as(rita)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(caseView.select("#changes-summary").text())
+			.matches("1 of \\d+ parts is new or changed since version 1 \\(published\\) — read this one\\.");
+		assertThat(caseView.text()).doesNotContain("never reviewed");
 	}
 
 	@Test
