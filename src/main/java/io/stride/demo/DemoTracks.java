@@ -126,7 +126,7 @@ class DemoTracks {
 		Track track = definitions.create(admin, new TrackDraft(INCIDENT_TRACK,
 				"Lead the response to a major incident: from a review led with a coach to the incident command course.",
 				"Customer Success", null, true,
-				"The incident command course is paid and run by an outside school: your manager approves who takes it.",
+				"The incident command course is paid and run by an outside school.",
 				null));
 		TrackStep review = definitions.addStep(admin, track.id(), null, step(StepKind.EXTERNAL,
 				"Lead an incident review with a coach", "Run the review of a real incident; your coach and your manager "
@@ -134,7 +134,7 @@ class DemoTracks {
 				null, null, null, null, null, "https://www.example.org/incident-review-guide", Pacing.ON_ENROLMENT,
 				Set.of(), false));
 		definitions.addStep(admin, track.id(), null, step(StepKind.EXTERNAL, INCIDENT_COURSE,
-				"Two days with an outside school, with a fee: your manager approves it when its turn comes.",
+				"Two days with an outside school, with a fee: it opens once approved, when its turn comes.",
 				null, null, null, null, null, "https://www.example.org/incident-command-course", days(0),
 				Set.of(review.id()), true));
 		definitions.publish(admin, track.id(), definitions.find(track.id()).orElseThrow().revision());
@@ -227,8 +227,7 @@ class DemoTracks {
 				"From running your first executive business review to the certification: the path to a customer "
 						+ "success manager who runs an account alone.",
 				"Customer Success", practice.runEbrCapability(), true,
-				"The certification is an external programme with a fee and few places each cohort: your manager "
-						+ "approves who enters.", null));
+				"The certification is an external programme with a fee and few places each cohort.", null));
 		TrackStep course = definitions.addStep(admin, track.id(), null, step(StepKind.COURSE, null,
 				"Start here: how an EBR is prepared, run and followed up.", ebr.id().value(), null, null, null, null, null,
 				Pacing.ON_ENROLMENT, Set.of(), false));

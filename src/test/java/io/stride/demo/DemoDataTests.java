@@ -193,6 +193,15 @@ class DemoDataTests {
 		// the QBR lesson a week after the observation he had already passed; the certification on the cohort's date
 		assertThat(progress.steps().get(2).releaseOn()).isEqualTo(today.plusDays(7));
 		assertThat(progress.steps().get(4).releaseOn()).isEqualTo(certification.pacing().releaseOn());
+		// his track page names the QBR step a lesson, and says the week counts from when the observation he had
+		// done before was counted, not "after you finish" it
+		org.jsoup.nodes.Document leoTrack = org.jsoup.Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request
+			.MockMvcRequestBuilders.get("/tracks/" + csm.id().value()).with(io.stride.support.SignedIn.as(leoPerson)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.select.Elements qbrStep = leoTrack.select("#step-" + steps.get(1).id());
+		assertThat(qbrStep.select(".step-kind").text()).startsWith("Lesson ·");
+		assertThat(qbrStep.select(".step-state").text()).contains("when “Runs an EBR without escalation” was counted as done "
+				+ "(you had finished it before)").doesNotContain("after you finish");
 		assertThat(enrolments.people(maya, csm.id(), null, 1).places()).extracting(io.stride.tracks.Enrolments.Place::personName)
 			.contains("Leo Learner");
 
