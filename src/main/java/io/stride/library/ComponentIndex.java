@@ -227,7 +227,8 @@ public class ComponentIndex {
 				continue;
 			}
 			entries.add(entry(question.id(), ComponentKind.QUESTION, question.prompt(), answers(question),
-					questionText(question), course, null, position[0]++, author, reactions.score(),
+					// reactions are to lessons: a quiz question has none of its own (never the course's score)
+					questionText(question), course, null, position[0]++, author, ReactionScore.NONE,
 					reusing.getOrDefault(question.id(), Set.of()).size()));
 		}
 		return entries;

@@ -153,6 +153,13 @@ class DemoDataTests {
 		var everything = new io.stride.library.ComponentQuery(null, null, null, null, null, null, null, 1, 20);
 		assertThat(library.search(maya, everything).total()).isGreaterThan(20);
 		assertThat(library.search(leo, everything).total()).isGreaterThan(5).isLessThan(library.search(maya, everything).total());
+		// the EBR course has a reaction score, but reactions are to lessons: its quiz questions show none of their own
+		Course ebrCourse = published.stream().filter(c -> c.title().equals("Running an executive business review"))
+			.findFirst().orElseThrow();
+		assertThat(library.search(maya, new io.stride.library.ComponentQuery(null, io.stride.library.ComponentKind.QUESTION,
+				null, null, null, null, null, 1, 100)).items())
+			.filteredOn(c -> c.sourceCourseId().equals(ebrCourse.id())).isNotEmpty()
+			.allSatisfy(c -> assertThat(c.reactionScore()).isNull());
 		// ... and an open one beside it
 		io.stride.tracks.Track open = customerSuccessTracks.stream().filter(t -> t.title().equals("Handling escalations"))
 			.findFirst().orElseThrow();

@@ -82,11 +82,23 @@ class LibraryPageTests {
 	}
 
 	@Test
-	void aBadFilterIsShownAtItsFieldWithTheWholeLibraryBelow() throws Exception {
+	void aBadFilterIsShownAtItsFieldAndNoListStandsAsItsAnswer() throws Exception {
+		fixtures.publishedCourse(maya, "Running an EBR " + word);
 		String html = mvc.perform(get("/library?minScore=500").with(SignedIn.as(benPerson)))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(Jsoup.parse(html).select("#minScore-error").text()).contains("−100 to 100");
+		Document page = Jsoup.parse(html);
+		assertThat(page.select("#minScore-error").text()).contains("−100 to 100");
+		assertThat(page.select("#results-heading").text()).isEqualTo("No search run");
+		assertThat(page.select("#search-problem").text()).startsWith("This search was not run:").contains("−100 to 100");
+		assertThat(page.select(".library-item, #no-components")).isEmpty();
+		// a hand-made sort, or a query of 600 characters, is said too, with no list
+		Document sort = Jsoup.parse(mvc.perform(get("/library?sort=sideways").with(SignedIn.as(benPerson)))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		assertThat(sort.select("#search-problem").text()).startsWith("This search was not run:");
+		assertThat(sort.select(".library-item")).isEmpty();
+		mvc.perform(get("/library").param("q", "x".repeat(600)).with(SignedIn.as(benPerson)))
+			.andExpect(status().isUnprocessableContent());
 	}
 
 	@Test

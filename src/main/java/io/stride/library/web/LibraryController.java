@@ -56,10 +56,11 @@ class LibraryController {
 			result = library.search(me, params.query());
 		}
 		catch (InvalidInputException e) {
+			// the search is not run: its errors are said, and no list stands there as if it were its answer
 			response.setStatus(422);
 			errors.putAll(e.fieldErrors());
-			result = library.search(me, new ComponentQuery(null, null, null, null, null, null, null, 1,
-					ComponentQuery.PAGE_SIZE));
+			result = new ComponentPage(List.of(), 1, ComponentQuery.PAGE_SIZE, 0, 0);
+			model.addAttribute("searchProblem", String.join(" ", e.fieldErrors().values()));
 		}
 		model.addAttribute("params", params);
 		model.addAttribute("errors", errors);
