@@ -1,9 +1,11 @@
 package io.stride.analytics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.stride.activity.ActivityType;
 import io.stride.activity.LearningRecord;
@@ -71,6 +73,7 @@ public class ComponentAnalytics {
 			queries.catchUp();
 		}
 		List<Row> rows = new ArrayList<>();
+		Set<CourseId> hidden = new HashSet<>();
 		String title = null;
 		for (ComponentUses.Use use : component.uses()) {
 			Course working;
@@ -81,6 +84,7 @@ public class ComponentAnalytics {
 				continue;
 			}
 			if (!access.seesEveryone(viewer, working)) {
+				hidden.add(use.courseId());
 				continue;
 			}
 			Course taken = live.getOrDefault(use.courseId(), working);
@@ -96,7 +100,19 @@ public class ComponentAnalytics {
 		}
 		Row pooled = lesson ? pooledLesson(rows) : pooledQuestion(rows);
 		return new ComponentFigures(component.id(), component.kind(), title == null ? "(removed)" : title, rows, pooled,
-				itemAnalysis.thresholds().minimumAttempts());
+				hidden.size(), itemAnalysis.thresholds().minimumAttempts());
+	}
+
+	/** Whether the viewer may see the figures of at least one course using the component (so its page is not 404). */
+	public boolean mayRead(Viewer viewer, String componentId) {
+		return uses.component(componentId).stream().flatMap(c -> c.uses().stream()).anyMatch(use -> {
+			try {
+				return access.seesEveryone(viewer, authoring.forReview(use.courseId()));
+			}
+			catch (NotFoundException gone) {
+				return false;
+			}
+		});
 	}
 
 	/** Reach and drop-off as in the course funnel: distinct learners who read it, and who read the next lesson. */

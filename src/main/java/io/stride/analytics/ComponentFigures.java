@@ -9,18 +9,19 @@ import io.stride.authoring.CourseId;
  * that the viewer may see the figures of, and pooled over those courses. A lesson has its reach and drop-off; a
  * question its attempts, facility and discrimination index.
  * @param kind LESSON, QUESTION (a final-quiz question) or KNOWLEDGE_CHECK
+ * @param hiddenCourses courses using it whose figures the viewer may not see (left out of the rows)
  * @param minimumAttempts the attempts a question needs before its figures are read as more than noise
  */
 public record ComponentFigures(String componentId, String kind, String title, List<Row> courses, Row pooled,
-		int minimumAttempts) {
+		int hiddenCourses, int minimumAttempts) {
 
 	public boolean lesson() {
 		return "LESSON".equals(kind);
 	}
 
-	/** Only the source uses it: nobody has reused it yet. */
+	/** Only the source uses it: nobody has reused it yet (as far as anyone can tell, hidden courses counted). */
 	public boolean notReusedYet() {
-		return courses.stream().allMatch(r -> "SOURCE".equals(r.mode()));
+		return hiddenCourses == 0 && courses.stream().allMatch(r -> "SOURCE".equals(r.mode()));
 	}
 
 	/** No learner reached the lesson, or answered the question, in any course shown. */

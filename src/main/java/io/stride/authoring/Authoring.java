@@ -270,11 +270,18 @@ public class Authoring {
 		if (course.lessons().isEmpty()) {
 			throw new InvalidInputException("lessons", "Add at least one lesson before publishing.");
 		}
-		List<String> empty = course.lessons()
-			.stream()
-			.filter(l -> l.markdown() == null || l.markdown().isBlank())
-			.map(l -> "“" + l.title() + "”")
-			.toList();
+		List<Lesson> lessons = course.lessons();
+		java.util.Map<String, Long> sameTitle = lessons.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Lesson::title, java.util.stream.Collectors.counting()));
+		List<String> empty = new java.util.ArrayList<>();
+		for (int i = 0; i < lessons.size(); i++) {
+			Lesson l = lessons.get(i);
+			if (l.markdown() == null || l.markdown().isBlank()) {
+				// lessons of the same title are told apart by their place in the outline
+				empty.add("“" + l.title() + "”" + (sameTitle.get(l.title()) > 1 ? " (lesson " + (i + 1)
+						+ (l.module() == null ? "" : ", in “" + l.module() + "”") + ")" : ""));
+			}
+		}
 		if (!empty.isEmpty()) {
 			throw new InvalidInputException("lessons", (empty.size() == 1 ? "The lesson " + empty.get(0) + " has"
 					: "The lessons " + String.join(", ", empty) + " have")

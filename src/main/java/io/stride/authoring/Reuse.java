@@ -334,6 +334,14 @@ public class Reuse {
 		return sources == null ? origins.allReusingCourses() : origins.reusingCourses(sources);
 	}
 
+	/**
+	 * The elements of these courses that are linked reuses: they are their source's components, not new ones (a copy
+	 * is a new component of its course).
+	 */
+	public Set<String> linkedElements(java.util.Collection<CourseId> courses) {
+		return origins.linkedIn(courses);
+	}
+
 	/** Provenance for learners: empty unless the organization shows where reused parts come from. */
 	@Transactional(readOnly = true)
 	public Map<String, Provenance> provenanceForLearners(CourseId course) {

@@ -153,9 +153,11 @@ class DemoData implements ApplicationRunner {
 
 		PersonId maya = person(admin, "Maya Manager", "maya", Set.of(customerSuccess), Set.of(customerSuccess), Set.of());
 		PersonId sam = person(admin, "Sam Sales", "sam", Set.of(sales), Set.of(sales), Set.of());
-		person(admin, "Rita Reviewer", "rita", Set.of(support), Set.of(), EnumSet.of(Role.REVIEWER));
+		PersonId rita = person(admin, "Rita Reviewer", "rita", Set.of(support), Set.of(), EnumSet.of(Role.REVIEWER));
 		PersonId carla = person(admin, "Carla Compliance", "carla", Set.of(support), Set.of(), EnumSet.of(Role.REVIEWER));
 		reviews.setUp(admin, carla, "", false, true);
+		// Rita reviews for L&D, any topic: the EBR and QBR courses went through her review (see DemoTracks)
+		reviews.setUp(admin, rita, "", true, false);
 		PersonId leo = person(admin, "Leo Learner", "leo", Set.of(customerSuccess), Set.of(), Set.of());
 		PersonId lina = person(admin, "Lina Lopez", "lina", Set.of(onboarding), Set.of(), Set.of());
 		person(admin, "Omar Osei", "omar", Set.of(onboarding), Set.of(), Set.of());
@@ -171,7 +173,7 @@ class DemoData implements ApplicationRunner {
 		// (scores and their reasons, what no question tests, condensed passages, slides as modules)
 		keepDraft(mayaViewer, "customer-refund-policy.pdf");
 		keepDraft(mayaViewer, "warehouse-onboarding-deck.pptx");
-		Course ebr = publish(mayaViewer, executiveBusinessReview());
+		Course ebr = tracks.reviewed(organization.viewerOf(rita), authoring.create(mayaViewer, executiveBusinessReview()));
 		delivery.assign(mayaViewer, ebr.id(), customerSuccess, LocalDate.now().plusDays(14));
 		Viewer samViewer = organization.viewerOf(sam);
 		Course refunds = publish(samViewer, refundRequests());
@@ -221,7 +223,7 @@ class DemoData implements ApplicationRunner {
 		rhythm.seed(admin, customerSuccess, escalations, practiceTasks.resolvesTask(),
 				new DemoRhythm.People(maya, leo, priya, ana, lina), delivery.today());
 		// recombination and sequencing: a course reusing a lesson, tracks, a team's version, requests and paced steps
-		tracks.seed(admin, customerSuccess, ebr, escalations, practiceTasks, new DemoTracks.People(maya, sam, leo, lina, ana),
+		tracks.seed(admin, customerSuccess, ebr, escalations, practiceTasks, new DemoTracks.People(maya, sam, leo, lina, ana, rita),
 				delivery.today());
 		// a SCORM 1.2 package, imported and published: anyone can play it from the catalogue
 		scormPackage.seed(mayaViewer);

@@ -132,9 +132,11 @@ public class ComponentIndex {
 		Map<CourseId, Course> live = authoring.published(ids);
 		Map<CourseId, CourseReactions> reactions = feedback.reactionsAmong(live.keySet(), null);
 		Map<String, Set<String>> reusing = reuse.reusingCourses(live.keySet());
+		// a linked reuse is its source's component, listed there: not a second one credited to the reusing author
+		Set<String> linked = reuse.linkedElements(live.keySet());
 		List<Entry> entries = new ArrayList<>();
 		for (Course course : live.values()) {
-			entries.addAll(entries(course, reactions.getOrDefault(course.id(), CourseReactions.NONE), reusing));
+			entries.addAll(entries(course, reactions.getOrDefault(course.id(), CourseReactions.NONE), reusing, linked));
 		}
 		components.replace(ids.stream().map(CourseId::value).toList(), entries);
 	}
@@ -168,15 +170,19 @@ public class ComponentIndex {
 		Map<CourseId, Course> live = authoring.published(courses);
 		Map<String, int[]> counts = new HashMap<>();
 		for (Course course : live.values()) {
-			for (Entry e : entries(course, reactions.getOrDefault(course.id(), CourseReactions.NONE), Map.of())) {
+			for (Entry e : entries(course, reactions.getOrDefault(course.id(), CourseReactions.NONE), Map.of(), Set.of())) {
 				counts.put(e.id(), new int[] { e.helpful(), e.unclear(), e.outdated() });
 			}
 		}
 		components.setReactions(counts);
 	}
 
-	/** The components of a live version, in the course's order: each module before its lessons. */
-	static List<Entry> entries(Course course, CourseReactions reactions, Map<String, Set<String>> reusing) {
+	/**
+	 * The components of a live version, in the course's order: each module before its lessons; the {@code linked}
+	 * elements (and a module made only of them) are left out.
+	 */
+	static List<Entry> entries(Course course, CourseReactions reactions, Map<String, Set<String>> reusing,
+			Set<String> linked) {
 		List<Entry> entries = new ArrayList<>();
 		String author = course.authorId().value();
 		int[] position = { 0 };
@@ -185,7 +191,8 @@ public class ComponentIndex {
 			.forEach(l -> modules.computeIfAbsent(l.module(), k -> new ArrayList<>()).add(l));
 		Set<String> moduleWritten = new HashSet<>();
 		for (Lesson lesson : course.lessons()) {
-			if (lesson.module() != null && moduleWritten.add(lesson.module())) {
+			if (lesson.module() != null && moduleWritten.add(lesson.module())
+					&& !modules.get(lesson.module()).stream().allMatch(l -> linked.contains(l.id()))) {
 				List<Lesson> members = modules.get(lesson.module());
 				ReactionScore score = ReactionScore.NONE;
 				Set<String> reusedBy = new HashSet<>();
@@ -201,19 +208,29 @@ public class ComponentIndex {
 				entries.add(entry(moduleId(course.id(), lesson.module()), ComponentKind.MODULE, lesson.module(), excerpt,
 						text.toString(), course, lesson.module(), position[0]++, author, score, reusedBy.size()));
 			}
+			if (linked.contains(lesson.id())) {
+				continue;
+			}
 			ReactionScore score = reactions.byLesson().getOrDefault(lesson.id(), ReactionScore.NONE);
 			entries.add(entry(lesson.id(), ComponentKind.LESSON, lesson.title(), plain(lesson.markdown()),
 					lessonText(lesson), course, lesson.module(), position[0]++, author, score,
 					reusing.getOrDefault(lesson.id(), Set.of()).size()));
 			for (Question check : lesson.knowledgeChecks()) {
+				if (linked.contains(check.id())) {
+					continue;
+				}
 				entries.add(entry(check.id(), ComponentKind.KNOWLEDGE_CHECK, check.prompt(), answers(check),
 						questionText(check), course, lesson.module(), position[0]++, author, score,
 						reusing.getOrDefault(check.id(), Set.of()).size()));
 			}
 		}
 		for (Question question : course.quiz().questions()) {
+			if (linked.contains(question.id())) {
+				continue;
+			}
 			entries.add(entry(question.id(), ComponentKind.QUESTION, question.prompt(), answers(question),
-					questionText(question), course, null, position[0]++, author, reactions.score(),
+					// reactions are to lessons: a quiz question has none of its own (never the course's score)
+					questionText(question), course, null, position[0]++, author, ReactionScore.NONE,
 					reusing.getOrDefault(question.id(), Set.of()).size()));
 		}
 		return entries;

@@ -86,6 +86,29 @@ public class StepActions {
 		return actions;
 	}
 
+	/**
+	 * Per step id, the step's kind as a learner names it: a component step says what the component is (Lesson, Module,
+	 * Question); the others their kind ("Observed task").
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> kinds(Viewer viewer, List<TrackStep> steps) {
+		Map<String, String> kinds = new LinkedHashMap<>();
+		for (TrackStep step : steps) {
+			String kind = step.kind().name().charAt(0) + step.kind().name().substring(1).toLowerCase(java.util.Locale.ROOT)
+				.replace('_', ' ');
+			if (step.kind() == io.stride.tracks.StepKind.COMPONENT && step.componentId() != null) {
+				try {
+					kind = library.component(viewer, step.componentId()).kind().label();
+				}
+				catch (NotFoundException | IllegalArgumentException e) {
+					// a component the reader may not open keeps the general word
+				}
+			}
+			kinds.put(step.id(), kind);
+		}
+		return kinds;
+	}
+
 	private StepAction component(Viewer viewer, TrackStep step) {
 		String hint = "Done when you have read it (here or in any course that reuses it).";
 		try {

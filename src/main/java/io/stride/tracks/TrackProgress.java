@@ -160,6 +160,7 @@ public class TrackProgress {
 		}
 		return text.replace("(opened early by your manager)", "(opened early by " + (manager == null ? "a manager" : manager) + ")")
 			.replace(" you finish “", " " + name + " finishes “")
+			.replace("(you had finished it before)", "(" + name + " had finished it before)")
 			.replace("after you enrolled", "after " + name + " enrolled")
 			.replace("after you enrol", "after " + name + " enrols")
 			.replace("when you enrol", "when " + name + " enrols")
@@ -481,7 +482,10 @@ public class TrackProgress {
 			}
 			else if (row != null && releaseOn != null) {
 				state = State.SCHEDULED;
-				opens = "opens on " + TrackProgressRules.day(releaseOn) + reason(step, previous);
+				ProgressRows.Row before = previous == null ? null : byStep.get(previous.id());
+				opens = "opens on " + TrackProgressRules.day(releaseOn) + reason(step, previous,
+						before != null && before.done() && COMPLETED_BEFORE.equals(before.doneHow())
+								? LocalDate.ofInstant(before.doneAt(), ZoneOffset.UTC) : null);
 			}
 			else {
 				state = State.WAITING;
@@ -519,12 +523,20 @@ public class TrackProgress {
 		return since;
 	}
 
-	private static String reason(TrackStep step, TrackStep previous) {
+	/**
+	 * Why a step opens on its day. After a step finished before (elsewhere, before it was on the track) the days count
+	 * from the day it was counted as done ({@code previousCounted}): said so, not "after you finish" it.
+	 */
+	private static String reason(TrackStep step, TrackStep previous, LocalDate previousCounted) {
 		Pacing pacing = step.pacing();
 		int days = pacing.days() == null ? 0 : pacing.days();
+		String span = days == 1 ? "1 day" : days + " days";
 		return switch (pacing.rule()) {
-			case AFTER_PREVIOUS -> previous == null ? "" : " — " + (days == 0 ? "when" : (days == 1 ? "1 day" : days + " days")
-					+ " after") + " you finish “" + previous.title() + "”";
+			case AFTER_PREVIOUS -> previous == null ? ""
+					: previousCounted != null ? " — " + (days == 0 ? "from " : span + " after ")
+							+ TrackProgressRules.day(previousCounted) + ", when “" + previous.title()
+							+ "” was counted as done (you had finished it before)"
+					: " — " + (days == 0 ? "when" : span + " after") + " you finish “" + previous.title() + "”";
 			case AFTER_ENROLMENT -> days == 0 ? "" : " — " + (days == 1 ? "1 day" : days + " days") + " after you enrolled";
 			case FIXED_DATE -> " — the date set for everyone";
 			case ON_ENROLMENT -> "";

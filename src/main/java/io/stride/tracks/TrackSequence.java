@@ -94,8 +94,8 @@ public final class TrackSequence {
 				if (before != null && before.pacing().rule() == PacingRule.FIXED_DATE && before.pacing().releaseOn() != null
 						&& step.pacing().releaseOn().isBefore(before.pacing().releaseOn())) {
 					found.put(step.id(), "“" + step.title() + "” would be released before its prerequisite “"
-							+ before.title() + "” (released on " + before.pacing().releaseOn() + "); choose "
-							+ before.pacing().releaseOn() + " or later.");
+							+ before.title() + "” (released on " + TrackProgressRules.day(before.pacing().releaseOn())
+							+ "); choose " + TrackProgressRules.day(before.pacing().releaseOn()) + " or later.");
 					break;
 				}
 			}
@@ -109,7 +109,7 @@ public final class TrackSequence {
 			case ON_ENROLMENT -> "on enrolment";
 			case AFTER_PREVIOUS -> days(pacing.days()) + " after the previous step";
 			case AFTER_ENROLMENT -> days(pacing.days()) + " after enrolment";
-			case FIXED_DATE -> "on " + pacing.releaseOn();
+			case FIXED_DATE -> "on " + TrackProgressRules.day(pacing.releaseOn());
 		};
 	}
 

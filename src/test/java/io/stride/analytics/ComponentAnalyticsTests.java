@@ -234,6 +234,28 @@ class ComponentAnalyticsTests {
 	}
 
 	@Test
+	void theSourcesAuthorIsToldOfTheCoursesReusingItWhoseFiguresTheyMayNotSee() throws Exception {
+		Document page = page(org.managerB(), spot);
+		assertThat(page.select("#component-figures tbody tr")).hasSize(1);
+		assertThat(page.select("#not-reused")).isEmpty();
+		assertThat(page.select("#hidden-courses").text()).isEqualTo("2 other courses use it; you may not see their figures.");
+		// the author of the linked course sees their row, and that one other course (the source) uses it too
+		assertThat(page(org.managerA(), spot).select("#hidden-courses").text())
+			.isEqualTo("2 other courses use it; you may not see their figures.");
+		assertThat(page(fixtures.admin().id(), spot).select("#hidden-courses")).isEmpty();
+	}
+
+	@Test
+	void theLibraryLinksToTheFiguresOnlyForWhoMayReadThem() throws Exception {
+		String link = "#figures-link";
+		assertThat(libraryPage(org.managerB(), spot).select(link).attr("href")).isEqualTo("/analytics/components/" + spot);
+		assertThat(libraryPage(org.learnerA(), spot).select(link)).isEmpty();
+		assertThat(libraryPage(org.learnerA(), spot).select("#uses")).isNotEmpty();
+		Course other = reuse.source(fixtures.viewer(org.managerB()), "Other " + org.suffix());
+		assertThat(libraryPage(org.managerA(), other.lessons().get(0).id()).select(link)).isEmpty();
+	}
+
+	@Test
 	void aComponentNobodyUsedYetSaysSo() throws Exception {
 		Course fresh = reuse.source(fixtures.viewer(org.managerB()), "Fresh " + org.suffix());
 		Document page = page(fresh.lessons().get(0).id());
@@ -315,7 +337,19 @@ class ComponentAnalyticsTests {
 	}
 
 	private Document page(String id) throws Exception {
-		return Jsoup.parse(mvc.perform(get("/analytics/components/" + id).with(SignedIn.as(fixtures.viewerPerson(fixtures.admin().id()))))
+		return page(fixtures.admin().id(), id);
+	}
+
+	private Document libraryPage(PersonId person, String id) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/library/components/" + id).with(SignedIn.as(fixtures.viewerPerson(person))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	private Document page(PersonId person, String id) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/analytics/components/" + id).with(SignedIn.as(fixtures.viewerPerson(person))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

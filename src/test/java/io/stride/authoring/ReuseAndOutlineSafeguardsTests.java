@@ -139,6 +139,15 @@ class ReuseAndOutlineSafeguardsTests {
 		mvc.perform(as(org.managerB(), post(base(course) + "/publish")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.lessons").value(containsString("“New lesson” has no text yet")));
+		// a second one of the same name: each is told by its place
+		mvc.perform(as(org.managerB(), post(base(course) + "/elements")).content("{\"type\":\"LESSON\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(as(org.managerB(), post(base(course) + "/publish")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.lessons").value(containsString("The lessons “New lesson” (lesson 3), "
+					+ "“New lesson” (lesson 4) have no text yet")));
+		mvc.perform(as(org.managerB(), delete(base(course) + "/elements/" + authoring.editable(ben, course.id()).lessons().get(3).id())))
+			.andExpect(status().is2xxSuccessful());
 		Course kept = authoring.editable(ben, course.id());
 		assertThat(kept.status()).isEqualTo(CourseStatus.DRAFT);
 		assertThat(kept.lessons()).hasSize(3);

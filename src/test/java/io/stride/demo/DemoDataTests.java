@@ -106,6 +106,9 @@ class DemoDataTests {
 	@Autowired
 	org.springframework.test.web.servlet.MockMvc mvc;
 
+	@Autowired
+	io.stride.review.Reviews reviews;
+
 	@Test
 	void issue18TracksATeamVersionRequestsReuseAndMediaAreThere() throws Exception {
 		Viewer admin = administration.adminViewer("admin@acme.example");
@@ -150,6 +153,13 @@ class DemoDataTests {
 		var everything = new io.stride.library.ComponentQuery(null, null, null, null, null, null, null, 1, 20);
 		assertThat(library.search(maya, everything).total()).isGreaterThan(20);
 		assertThat(library.search(leo, everything).total()).isGreaterThan(5).isLessThan(library.search(maya, everything).total());
+		// the EBR course has a reaction score, but reactions are to lessons: its quiz questions show none of their own
+		Course ebrCourse = published.stream().filter(c -> c.title().equals("Running an executive business review"))
+			.findFirst().orElseThrow();
+		assertThat(library.search(maya, new io.stride.library.ComponentQuery(null, io.stride.library.ComponentKind.QUESTION,
+				null, null, null, null, null, 1, 100)).items())
+			.filteredOn(c -> c.sourceCourseId().equals(ebrCourse.id())).isNotEmpty()
+			.allSatisfy(c -> assertThat(c.reactionScore()).isNull());
 		// ... and an open one beside it
 		io.stride.tracks.Track open = customerSuccessTracks.stream().filter(t -> t.title().equals("Handling escalations"))
 			.findFirst().orElseThrow();
@@ -190,6 +200,15 @@ class DemoDataTests {
 		// the QBR lesson a week after the observation he had already passed; the certification on the cohort's date
 		assertThat(progress.steps().get(2).releaseOn()).isEqualTo(today.plusDays(7));
 		assertThat(progress.steps().get(4).releaseOn()).isEqualTo(certification.pacing().releaseOn());
+		// his track page names the QBR step a lesson, and says the week counts from when the observation he had
+		// done before was counted, not "after you finish" it
+		org.jsoup.nodes.Document leoTrack = org.jsoup.Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request
+			.MockMvcRequestBuilders.get("/tracks/" + csm.id().value()).with(io.stride.support.SignedIn.as(leoPerson)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.select.Elements qbrStep = leoTrack.select("#step-" + steps.get(1).id());
+		assertThat(qbrStep.select(".step-kind").text()).startsWith("Lesson ·");
+		assertThat(qbrStep.select(".step-state").text()).contains("when “Runs an EBR without escalation” was counted as done "
+				+ "(you had finished it before)").doesNotContain("after you finish");
 		assertThat(enrolments.people(maya, csm.id(), null, 1).places()).extracting(io.stride.tracks.Enrolments.Place::personName)
 			.contains("Leo Learner");
 
@@ -230,6 +249,27 @@ class DemoDataTests {
 			.satisfies(img -> assertThat(img.attr("alt")).startsWith("Bar chart: escalations"));
 		assertThat(lessonPage.text()).contains("Whose decision is this fix?");
 		assertThat(lessonPage.select("[class*=callout]")).isNotEmpty();
+
+		// Rita reviewed both courses; when Sam sends a version 2 that changes one lesson, her case folds what he kept
+		// or reused and she reads only that lesson (done last: it leaves the QBR course in review)
+		io.stride.identity.Person rita = administration.people(admin, "rita@", 1, 10).people().get(0);
+		for (Course reviewed : List.of(ebr, qbr)) {
+			assertThat(reviews.latestFor(reviewed.id()).orElseThrow().status()).as(reviewed.title()).isEqualTo("APPROVED");
+		}
+		Course next = authoring.startVersion(sam, qbr.id(), authoring.editable(sam, qbr.id()).revision());
+		List<Lesson> lessons = next.lessons().stream().map(l -> !l.title().equals("Plan the quarter") ? l
+				: new Lesson(l.id(), l.title(), l.markdown() + "\n3. Send the agenda three working days ahead.\n", l.sources(),
+						l.module(), l.knowledgeChecks())).toList();
+		next = authoring.update(sam, qbr.id(), next.revision(), next.content().with(lessons, next.quiz()));
+		authoring.requestPublication(sam, qbr.id(), next.revision());
+		io.stride.review.ReviewCase qbrCase = reviews.latestFor(qbr.id()).orElseThrow();
+		assertThat(qbrCase.version()).isEqualTo(2);
+		org.jsoup.nodes.Document caseView = org.jsoup.Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request
+			.MockMvcRequestBuilders.get("/reviews/" + qbrCase.id()).with(io.stride.support.SignedIn.as(rita)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(caseView.select("#changes-summary").text())
+			.matches("1 of \\d+ parts is new or changed since version 1 \\(published\\) — read this one\\.");
+		assertThat(caseView.text()).doesNotContain("never reviewed");
 	}
 
 	@Test

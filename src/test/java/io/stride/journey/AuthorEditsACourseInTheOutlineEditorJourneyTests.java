@@ -147,6 +147,9 @@ class AuthorEditsACourseInTheOutlineEditorJourneyTests {
 		browser.windowSize(390, 844);
 		browser.go(path + "?element=" + first);
 		assertThat(browser.find("#outline-tree").isDisplayed()).isFalse();
+		// the sticky header keeps to title, save state and buttons: a small part of the phone's height
+		assertThat(((Number) browser.script("return document.querySelector('.editor-header').getBoundingClientRect().height;"))
+			.doubleValue()).isLessThan(130);
 		browser.click("#outline-toggle");
 		assertThat(browser.find("#outline-tree").isDisplayed()).isTrue();
 		assertThat(publishInView()).isTrue();

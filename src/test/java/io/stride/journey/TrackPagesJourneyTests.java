@@ -87,7 +87,7 @@ class TrackPagesJourneyTests {
 		browser.navigateByKeyboard("#enrol-button");
 		assertThat(browser.text()).contains("Asked. Your manager decides");
 		browser.go("/my/tracks");
-		assertThat(browser.find("#waiting").getText()).contains("waiting for your manager's decision");
+		assertThat(browser.find("#waiting").getText()).contains("waiting for your manager’s decision");
 		check();
 
 		browser.close();

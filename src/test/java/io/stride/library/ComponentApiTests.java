@@ -324,6 +324,30 @@ class ComponentApiTests {
 	}
 
 	@Test
+	void aPublishedLinkedLessonStaysItsSourcesComponentWhileACopyIsANewOneOfTheCourse() throws Exception {
+		Course ebr = source(maya, "Running an EBR " + word);
+		Course mine = draft(ben, "Onboarding " + word);
+		List<String> linked = reuse(org.managerB(), mine.id(), ebr.lessons().getFirst().id(), "LINKED", 2);
+		String copied = reuse(org.managerB(), mine.id(), ebr.quiz().questions().getFirst().id(), "COPIED", 1).getFirst();
+		Course ready = authoring.editable(ben, mine.id());
+		authoring.publish(ben, mine.id(), ready.revision());
+
+		// the lesson and its knowledge check are listed once, with Manager A's course, never credited to Ben
+		for (String id : linked) {
+			mvc.perform(as(org.managerA(), get("/api/v1/components/" + id))).andExpect(status().isNotFound());
+		}
+		mvc.perform(as(org.managerA(), get("/api/v1/components").param("q", "prepare the review " + word)
+				.param("kind", "LESSON")))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].sourceCourseId").value(ebr.id().value()))
+			.andExpect(jsonPath("$.items[0].reuseCount").value(1));
+		// the copy is Ben's own question now: a component of his course
+		mvc.perform(as(org.managerA(), get("/api/v1/components/" + copied)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sourceCourseId").value(mine.id().value()));
+	}
+
+	@Test
 	void aModuleBringsItsLessonsUnderItsNameAndAQuestionGoesIntoTheQuiz() throws Exception {
 		Course ebr = source(maya, "Running an EBR " + word);
 		Course mine = draft(ben, "Onboarding " + word);

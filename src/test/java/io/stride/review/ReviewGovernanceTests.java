@@ -311,8 +311,8 @@ class ReviewGovernanceTests {
 		mvc.perform(get("/reviews/" + caseId).with(SignedIn.as(fixtures.viewerPerson(ld))))
 			.andExpect(status().isOk())
 			// version 1 went out without a review, so its unchanged settings are to read as well as the changed lesson
-			.andExpect(content().string(containsString("2 of 2 parts are new or changed since version 1 (published), "
-					+ "or were never reviewed for this risk tier (1) — read these.")))
+			.andExpect(content().string(containsString("Read 2 of 2 parts: 1 is new or changed since version 1 (published), "
+					+ "and 1 was not changed but never reviewed for this risk tier.")))
 			.andExpect(content().string(containsString("Checked against the template “Stride standard”")))
 			.andExpect(content().string(containsString("Missing required part: objectives")))
 			// the line edited, labelled, the number replaced struck through and underlined (named for screen readers)

@@ -55,7 +55,7 @@ class TrackDefinitionSequenceTests {
 		Map<String, String> found = TrackSequence.releasedBeforePrerequisite(List.of(first, early, sameDay, paced));
 
 		assertThat(found).containsOnlyKeys("b");
-		assertThat(found.get("b")).contains("released before its prerequisite “Workshop”").contains("2027-03-01");
+		assertThat(found.get("b")).contains("released before its prerequisite “Workshop”").contains("(released on 1 March 2027); choose 1 March 2027 or later.");
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class TrackDefinitionSequenceTests {
 	void pacingReadsAsASentence() {
 		assertThat(TrackSequence.describe(Pacing.ON_ENROLMENT)).isEqualTo("on enrolment");
 		assertThat(TrackSequence.describe(new Pacing(PacingRule.AFTER_ENROLMENT, 1, null))).isEqualTo("1 day after enrolment");
-		assertThat(TrackSequence.describe(fixed(2027, 1, 5))).isEqualTo("on 2027-01-05");
+		assertThat(TrackSequence.describe(fixed(2027, 1, 5))).isEqualTo("on 5 January 2027");
 	}
 
 	private static Pacing fixed(int year, int month, int day) {

@@ -64,7 +64,7 @@ class TrackEditorPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("New track")))
 			.andExpect(content().string(containsString("Team A " + org.suffix())))
-			.andExpect(content().string(not(containsString("The organization's (everyone"))));
+			.andExpect(content().string(not(containsString("The organization’s (everyone"))));
 		mvc.perform(post("/tracks/new").with(as(org.managerA())).with(csrf())
 				.param("ownerTeamId", org.teamA().value()).param("title", " ").param("description", "Kept as typed"))
 			.andExpect(status().isUnprocessableContent())
@@ -159,7 +159,7 @@ class TrackEditorPageTests {
 		mvc.perform(get(path).with(as(org.managerA())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("follows the organization’s track (version 1)")))
-			.andExpect(content().string(containsString("The organization's order")));
+			.andExpect(content().string(containsString("The organization’s order")));
 		mvc.perform(post(path).with(as(org.managerA())).with(csrf()).param("revision", "0")
 				.param("place." + b.id(), "1").param("place." + a.id(), "2").param("place." + c.id(), "3"))
 			.andExpect(status().isUnprocessableContent())

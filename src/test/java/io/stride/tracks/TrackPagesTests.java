@@ -111,13 +111,13 @@ class TrackPagesTests {
 		Document refused = Jsoup.parse(mvc.perform(post("/tracks/" + track.value() + "/proposals").param("note", "Kept.")
 				.with(as(org.managerA())).with(csrf()))
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
-		assertThat(refused.select("#personId-error").text()).isEqualTo("Choose someone of your teams.");
+		assertThat(refused.select("#personId-error").text()).isEqualTo("Choose someone in your teams.");
 		assertThat(refused.select("#personId").attr("aria-invalid")).isEqualTo("true");
 		assertThat(refused.select("#proposalNote").text()).isEqualTo("Kept.");
 		refused = Jsoup.parse(mvc.perform(post("/tracks/" + track.value() + "/proposals")
 				.param("personId", org.learnerB().value()).with(as(org.managerA())).with(csrf()))
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
-		assertThat(refused.select("#personId-error").text()).startsWith("Choose someone of your teams who has not");
+		assertThat(refused.select("#personId-error").text()).startsWith("Choose someone in your teams who has not");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM track_enrolments WHERE track_id = ?").param(track.value())
 			.query(Integer.class).single()).isZero();
 
@@ -182,7 +182,9 @@ class TrackPagesTests {
 		mvc.perform(get("/tracks/" + track.value() + "/people").with(as(org.learnerA()))).andExpect(status().isForbidden());
 		Document person = page("/enrolments/" + id, org.managerA());
 		assertThat(person.select("#status-heading").text()).isEqualTo("Learner A’s progress");
-		assertThat(person.select("#high-investment").text()).contains("Learner A’s manager approves who enters.");
+		// the reader is the manager who decides
+		assertThat(person.select("#high-investment").text()).contains("As Learner A’s manager, you approve who enters.")
+			.doesNotContain("Your manager");
 		mvc.perform(get("/enrolments/" + id).with(as(org.learnerB()))).andExpect(status().isNotFound());
 	}
 
@@ -237,7 +239,10 @@ class TrackPagesTests {
 		assertThat(inbox.select("#step-waiting-" + id + " a").text()).isEqualTo("Learner A — Paid course");
 		assertThat(inbox.select("#step-waiting-" + id + " a").attr("href")).isEqualTo("/enrolments/" + id);
 		assertThat(page("/enrolment-requests", org.managerB()).select("#step-waiting-" + id)).isEmpty();
-		assertThat(page("/enrolments/" + id, org.managerA()).select("#step-" + course + " button").eachText()).contains("Approve");
+		// waiting for approval: only Approve and Decline (with its reason required), neither Confirm done nor Open now
+		Document waiting = page("/enrolments/" + id, org.managerA());
+		assertThat(waiting.select("#step-" + course + " button").eachText()).containsExactly("Approve", "Decline");
+		assertThat(waiting.select("#reason-" + course).hasAttr("required")).isTrue();
 	}
 
 	@Test

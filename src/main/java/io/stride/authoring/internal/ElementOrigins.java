@@ -52,6 +52,17 @@ public class ElementOrigins {
 		return origins;
 	}
 
+	/** The elements of these courses that are linked reuses (shown as their source has them), read at once. */
+	public java.util.Set<String> linkedIn(java.util.Collection<CourseId> courses) {
+		if (courses.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("SELECT element_id FROM element_origins WHERE mode = 'LINKED' AND course_id IN (:ids)")
+			.param("ids", courses.stream().map(CourseId::value).toList())
+			.query(String.class)
+			.list());
+	}
+
 	public Optional<ElementOrigin> find(CourseId course, String elementId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM element_origins WHERE course_id = ? AND element_id = ?")
 			.params(course.value(), elementId)

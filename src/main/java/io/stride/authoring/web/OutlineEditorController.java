@@ -362,7 +362,8 @@ class OutlineEditorController {
 			String newModule = module;
 			if ("MODULE".equals(type)) {
 				Outline outline = editing.outline(me, course);
-				int n = outline.modules().size() + 1;
+				// lessons outside any module are no module: the first one added is "Module 1"
+				int n = (int) outline.modules().stream().filter(m -> m.name() != null && !m.name().isBlank()).count() + 1;
 				while (taken(outline, "Module " + n)) {
 					n++;
 				}

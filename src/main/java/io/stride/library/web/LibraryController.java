@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.stride.analytics.ComponentAnalytics;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
@@ -37,10 +38,13 @@ class LibraryController {
 
 	private final Organization organization;
 
-	LibraryController(Library library, Reuse reuse, Organization organization) {
+	private final ComponentAnalytics figures;
+
+	LibraryController(Library library, Reuse reuse, Organization organization, ComponentAnalytics figures) {
 		this.library = library;
 		this.reuse = reuse;
 		this.organization = organization;
+		this.figures = figures;
 	}
 
 	@GetMapping("/library")
@@ -52,10 +56,11 @@ class LibraryController {
 			result = library.search(me, params.query());
 		}
 		catch (InvalidInputException e) {
+			// the search is not run: its errors are said, and no list stands there as if it were its answer
 			response.setStatus(422);
 			errors.putAll(e.fieldErrors());
-			result = library.search(me, new ComponentQuery(null, null, null, null, null, null, null, 1,
-					ComponentQuery.PAGE_SIZE));
+			result = new ComponentPage(List.of(), 1, ComponentQuery.PAGE_SIZE, 0, 0);
+			model.addAttribute("searchProblem", String.join(" ", e.fieldErrors().values()));
 		}
 		model.addAttribute("params", params);
 		model.addAttribute("errors", errors);
@@ -137,6 +142,7 @@ class LibraryController {
 		model.addAttribute("question", question(source, component));
 		model.addAttribute("uses", library.uses(me, component));
 		model.addAttribute("drafts", library.drafts(me));
+		model.addAttribute("mayReadFigures", figures.mayRead(me, component.id()));
 	}
 
 	private static List<Lesson> lessons(Course source, Component c) {

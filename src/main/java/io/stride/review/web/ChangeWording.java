@@ -64,10 +64,21 @@ final class ChangeWording {
 			return "Nothing is new or changed since version " + changes.comparedWith()
 					+ " (published): all " + total + " parts were reviewed before.";
 		}
-		return read + " of " + total + " parts " + (read == 1 ? "is" : "are") + " new or changed since version "
-				+ changes.comparedWith() + " (published)"
-				+ (unreviewed == 0 ? "" : ", or were never reviewed for this risk tier (" + unreviewed + ")")
-				+ " — read " + (read == 1 ? "this one" : "these") + ".";
+		String since = " since version " + changes.comparedWith() + " (published)";
+		if (unreviewed == 0) {
+			return read + " of " + total + " parts " + (read == 1 ? "is" : "are") + " new or changed" + since
+					+ " — read " + (read == 1 ? "this one" : "these") + ".";
+		}
+		// parts the same as before, but never reviewed for this tier, are read as well: say both, in plain counts
+		long changed = read - unreviewed;
+		String never = unreviewed + (unreviewed == 1 ? " was" : " were")
+				+ " not changed but never reviewed for this risk tier";
+		if (changed == 0) {
+			return "Nothing is new or changed" + since + ", but " + never + ": read " + (unreviewed == 1 ? "it" : "them")
+					+ " (" + unreviewed + " of " + total + " parts).";
+		}
+		return "Read " + read + " of " + total + " parts: " + changed + (changed == 1 ? " is" : " are")
+				+ " new or changed" + since + ", and " + never + ".";
 	}
 
 	static String kind(CourseChanges.Kind kind) {

@@ -117,13 +117,13 @@ class TrackPagesController {
 		String problem;
 		try {
 			if (personId == null || personId.isBlank()) {
-				throw new InvalidInputException("personId", "Choose someone of your teams.");
+				throw new InvalidInputException("personId", "Choose someone in your teams.");
 			}
 			PersonId person = new PersonId(personId.strip());
 			if (me.is(person) || enrolments.candidates(me, track).stream().noneMatch(c -> c.id().equals(person))) {
 				// someone outside the viewer's tree, or who already asked, follows or finished it
 				definitions.find(track).orElseThrow(() -> new NotFoundException("Track"));
-				throw new InvalidInputException("personId", "Choose someone of your teams who has not asked for, "
+				throw new InvalidInputException("personId", "Choose someone in your teams who has not asked for, "
 						+ "followed or finished this track.");
 			}
 			Enrolment e = enrolments.enrol(me, track, person, note, null);
@@ -142,7 +142,7 @@ class TrackPagesController {
 			response.setStatus(422);
 		}
 		catch (IllegalArgumentException e) {
-			errors = Map.of("personId", "Choose someone of your teams.");
+			errors = Map.of("personId", "Choose someone in your teams.");
 			problem = "Nobody was proposed. Nothing was saved; correct the field marked below.";
 			response.setStatus(422);
 		}
@@ -314,6 +314,7 @@ class TrackPagesController {
 		model.addAttribute("teamVersions", teams.isEmpty() ? Map.of()
 				: definitions.versionsFollowed(id, teams.stream().map(Team::id).toList()));
 		model.addAttribute("actions", shown == null ? Map.of() : actions.of(me, shown));
+		model.addAttribute("kinds", actions.kinds(me, track.steps()));
 		model.addAttribute("myTeams", myTeams);
 		model.addAttribute("note", note);
 		model.addAttribute("errors", errors);

@@ -148,6 +148,18 @@ class OutlineEditorWithoutScriptTests {
 	}
 
 	@Test
+	void theFirstModuleAddedToACourseWithoutModulesIsModule1() throws Exception {
+		Course plain = authoring.create(author, Fixtures.sampleCourse("No modules " + org.suffix()));
+		mvc.perform(post("/courses/" + plain.id().value() + "/outline/add").param("type", "MODULE").with(manager).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", startsWith("Added module “Module 1”")));
+		assertThat(authoring.editable(author, plain.id()).lessons()).extracting(Lesson::module).contains("Module 1");
+		// a course with two modules gets a third
+		mvc.perform(post("/courses/" + course.id().value() + "/outline/add").param("type", "MODULE").with(manager).with(csrf()))
+			.andExpect(flash().attribute("notice", startsWith("Added module “Module 3”")));
+	}
+
+	@Test
 	void aWholeModuleIsMovedRemovedAndRestoredByPlainForms() throws Exception {
 		Document page = page();
 		assertThat(page.select("#module-up-1").attr("aria-label")).isEqualTo("Move module After up");
