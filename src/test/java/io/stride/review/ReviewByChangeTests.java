@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
+import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.RiskTier;
 import io.stride.identity.PersonId;
@@ -144,11 +145,23 @@ class ReviewByChangeTests {
 
 	@Test
 	void partsReusedOnPurposeAreNotCountedAsOverlap() throws Exception {
+		// a source with a sentence of its own (the sample text is in every test's courses, so a shared database holds
+		// many courses that share more of its words than this one does), reviewed and approved as the usual source
+		String word = "kw" + org.suffix().replace("-", "x");
+		Viewer maya = fixtures.viewer(org.managerB());
+		CourseContent sample = Fixtures.sampleCourse("Handling escalations " + org.suffix());
+		List<Lesson> sampleLessons = new ArrayList<>(sample.lessons());
+		Lesson report = sampleLessons.get(1);
+		sampleLessons.set(1, new Lesson(report.id(), report.title(), report.markdown() + "\n\nFile it under " + word + "."));
+		Course draft = authoring.create(maya, sample.with(sampleLessons, sample.quiz()).withTier(RiskTier.MEDIUM, null));
+		authoring.requestPublication(maya, draft.id(), draft.revision());
+		reviews.approve(fixtures.viewer(rita), reviews.latestFor(draft.id()).orElseThrow().id(), null);
+		Course marked = authoring.course(maya, draft.id());
 		// the author's own opening repeats a sentence of the source: that is overlap; the parts taken from it are not
-		Course mine = reuse.reusing(author, source, "Incidents, our team's way " + org.suffix(), RiskTier.MEDIUM);
+		Course mine = reuse.reusing(author, marked, "Incidents, our team's way " + org.suffix(), RiskTier.MEDIUM);
 		List<Lesson> lessons = new ArrayList<>(mine.lessons());
 		Lesson opening = lessons.get(0);
-		lessons.set(0, new Lesson(opening.id(), opening.title(), "We start with the numbers.\n\nUse the *incident form*.",
+		lessons.set(0, new Lesson(opening.id(), opening.title(), "We start with the numbers.\n\nFile it under " + word + ".",
 				opening.sources(), opening.module(), opening.knowledgeChecks()));
 		mine = authoring.update(author, mine.id(), mine.revision(), mine.content().with(lessons, mine.quiz()));
 		authoring.requestPublication(author, mine.id(), mine.revision());
@@ -157,19 +170,19 @@ class ReviewByChangeTests {
 		Document page = page(caseId, lee);
 		var overlap = page.select("section[aria-labelledby=overlap-heading]");
 		assertThat(overlap.select(".reused-on-purpose").text())
-			.isEqualTo("3 parts are reused from “" + source.title() + "” on purpose: not counted as overlap.");
+			.isEqualTo("3 parts are reused from “" + marked.title() + "” on purpose: not counted as overlap.");
 		// of its own two sentences one is the source's: half, not the 60% the reused lessons would have made it
 		var fromSource = overlap.select("article").stream()
-			.filter(a -> a.select("h3").text().startsWith(source.title() + " — "))
+			.filter(a -> a.select("h3").text().startsWith(marked.title() + " — "))
 			.toList();
 		assertThat(fromSource).hasSize(1);
-		assertThat(fromSource.get(0).select("h3").text()).isEqualTo(source.title() + " — 50% of its own parts overlap");
-		assertThat(fromSource.get(0).select("tbody td:first-child").eachText()).containsExactly("Use the incident form.");
+		assertThat(fromSource.get(0).select("h3").text()).isEqualTo(marked.title() + " — 50% of its own parts overlap");
+		assertThat(fromSource.get(0).select("tbody td:first-child").eachText()).containsExactly("File it under " + word + ".");
 		mvc.perform(get("/api/v1/reviews/" + caseId + "/overlap").header("Authorization", bearer(lee)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.courseId == '" + source.id().value() + "')].report.share").value(0.5))
-			.andExpect(jsonPath("$[?(@.courseId == '" + source.id().value() + "')].report.overlaps[*].mine.text")
-				.value("Use the incident form."));
+			.andExpect(jsonPath("$[?(@.courseId == '" + marked.id().value() + "')].report.share").value(0.5))
+			.andExpect(jsonPath("$[?(@.courseId == '" + marked.id().value() + "')].report.overlaps[*].mine.text")
+				.value("File it under " + word + "."));
 
 		// the course first submitted repeats nothing of its own: no overlap, only the reuse said
 		Document first = page(firstCase, lee);
