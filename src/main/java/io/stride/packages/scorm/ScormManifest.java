@@ -225,7 +225,15 @@ public record ScormManifest(ScormStandard standard, String title, List<Sco> scos
 		if (fragment >= 0) {
 			launch = launch.substring(0, fragment);
 		}
-		String path = URLDecoder.decode(launch.replace("+", "%2B"), StandardCharsets.UTF_8);
+		String path;
+		try {
+			path = URLDecoder.decode(launch.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException badEscape) {
+			// found by fuzzing: a % not followed by two hex digits
+			throw new PackageRejected("\"" + name + "\": resource \"" + resource.getAttribute("identifier")
+					+ "\" launches " + launch + ", which is not a valid address (a % must be followed by two hex digits).");
+		}
 		if (!archive.contains(path)) {
 			throw new PackageRejected("\"" + name + "\": resource \"" + resource.getAttribute("identifier")
 					+ "\" launches " + path + ", which is not in the package.");
