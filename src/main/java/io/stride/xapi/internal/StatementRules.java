@@ -509,7 +509,8 @@ public final class StatementRules {
 			if (!type.matches("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?")) {
 				throw bad(at + ".contentType must be an Internet media type.");
 			}
-			if (!a.get("length").isIntegralNumber() || a.get("length").longValue() < 0) {
+			// canConvertToLong: a length past 64 bits (found by fuzzing) is refused, not converted with an exception
+			if (!a.get("length").isIntegralNumber() || !a.get("length").canConvertToLong() || a.get("length").longValue() < 0) {
 				throw bad(at + ".length must be a whole number of bytes.");
 			}
 			if (!a.get("sha2").isString() || !SHA2.matcher(a.get("sha2").stringValue()).matches()) {
