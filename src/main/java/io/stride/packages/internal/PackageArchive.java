@@ -26,6 +26,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
 import org.apache.commons.compress.utils.InputStreamStatistics;
 import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An uploaded package (a SCORM or cmi5 zip, a zipped question bank) read in memory and checked before anything of it
@@ -45,6 +47,8 @@ public final class PackageArchive {
 	static final long GRACE_BYTES = 100 * 1024;
 
 	private static final int CHUNK = 64 * 1024;
+
+	private static final Logger LOG = LoggerFactory.getLogger(PackageArchive.class);
 
 	private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
@@ -171,6 +175,12 @@ public final class PackageArchive {
 			catch (IOException e) {
 				throw unreadable();
 			}
+			catch (PackageRejected e) {
+				throw e;
+			}
+			catch (RuntimeException e) {
+				throw damaged(e);
+			}
 			if (entries.isEmpty()) {
 				throw new PackageRejected("\"" + name + "\" is an empty zip.");
 			}
@@ -195,6 +205,12 @@ public final class PackageArchive {
 			catch (IOException e) {
 				throw unreadable();
 			}
+			catch (PackageRejected e) {
+				throw e;
+			}
+			catch (RuntimeException e) {
+				throw damaged(e);
+			}
 			catch (NoClassDefFoundError missingCodec) {
 				// the stream opens an entry's codec as it reads the header, before the entry can be looked at
 				throw new PackageRejected("\"" + name + "\" holds an entry compressed with a method Stride does not "
@@ -218,6 +234,17 @@ public final class PackageArchive {
 
 		private PackageRejected unreadable() {
 			return new PackageRejected("\"" + name + "\" could not be read as a zip: it is damaged or not a zip.");
+		}
+
+		/**
+		 * The archive library is not proof against every damaged header: a fuzzing run found a local header whose
+		 * entry has no stream, on which the library's own skip to the next entry throws a NullPointerException. Any
+		 * unchecked exception from the library is a zip it could not read, refused as such; it is logged at debug
+		 * level so that a library bug stays findable.
+		 */
+		private PackageRejected damaged(RuntimeException e) {
+			LOG.debug("the archive library failed on {}", name, e);
+			return unreadable();
 		}
 
 		/** Checks the entry's name and count; returns the path without a directory's trailing slash. */
