@@ -2,16 +2,24 @@ package io.stride.identity.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import io.stride.shared.Retry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows password guessing with growing waits instead of locking anyone out; see
@@ -19,8 +27,12 @@ import org.springframework.stereotype.Component;
  * known or not, so that the answer reveals nothing). Past a few free failures each further attempt must wait
  * 1, 2, 4 … seconds, at most a minute; attempts during the wait are refused without checking the password.
  * An account's wait binds only the addresses that have failed on that account, so an attacker's guesses never keep
- * the owner out from a clean address, and signing in to an account of one's own lifts no wait on another. Held in
- * memory per node, bounded in size.
+ * the owner out from a clean address, and signing in to an account of one's own lifts no wait on another.
+ *
+ * <p>The counts are rows of {@code sign_in_failures}, shared by every node (ADR 0044): behind a load balancer that
+ * sends each attempt to another node, a guesser meets one count, not one per node. An attempt reads and writes its
+ * three rows (the address's, the account's and the address's on that account) in one transaction holding their
+ * row locks, always in that order, so that parallel attempts on any nodes are counted one after the other.
  */
 @Component
 public class SignInThrottle {
@@ -43,21 +55,47 @@ public class SignInThrottle {
 		ADDRESS, ACCOUNT
 	}
 
-	private static final class Record {
+	/** The three counts an attempt touches, in the order their rows are locked. */
+	private enum Kind {
+		ADDRESS("A"), ACCOUNT("C"), PAIR("P");
+
+		final String code;
+
+		Kind(String code) {
+			this.code = code;
+		}
+	}
+
+	/** One key's count as read under its row lock; {@code failures == 0} when it has none (or has expired). */
+	private static final class Count {
+
+		final Kind kind;
+
+		final String subject;
 
 		int failures;
 
 		Instant lastFailure;
 
 		Instant notBefore;
+
+		Count(Kind kind, String subject) {
+			this.kind = kind;
+			this.subject = subject;
+		}
 	}
 
-	private final Keys addresses;
+	private final int freePerAccount;
 
-	private final Keys accounts;
+	private final int freePerAddress;
 
-	/** Failures of one address on one account: whom an account's wait binds, and what a success forgives. */
-	private final Keys pairs;
+	private final Duration maxWait;
+
+	private final Duration forgetAfter;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
@@ -65,17 +103,22 @@ public class SignInThrottle {
 	public SignInThrottle(@Value("${stride.sign-in.free-failures-per-account:5}") int freePerAccount,
 			@Value("${stride.sign-in.free-failures-per-address:10}") int freePerAddress,
 			@Value("${stride.sign-in.max-wait-seconds:60}") int maxWaitSeconds,
-			@Value("${stride.sign-in.forget-after-minutes:15}") int forgetAfterMinutes,
-			@Value("${stride.sign-in.max-tracked:100000}") int maxTracked, Clock clock) {
+			@Value("${stride.sign-in.forget-after-minutes:15}") int forgetAfterMinutes, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this(freePerAccount, freePerAddress, Duration.ofSeconds(maxWaitSeconds), Duration.ofMinutes(forgetAfterMinutes),
-				maxTracked, clock);
+				jdbc, transactionManager, clock);
 	}
 
-	SignInThrottle(int freePerAccount, int freePerAddress, Duration maxWait, Duration forgetAfter, int maxTracked,
-			Clock clock) {
-		this.accounts = new Keys(freePerAccount, maxWait, forgetAfter, maxTracked);
-		this.addresses = new Keys(freePerAddress, maxWait, forgetAfter, maxTracked);
-		this.pairs = new Keys(Integer.MAX_VALUE, maxWait, forgetAfter, maxTracked);
+	SignInThrottle(int freePerAccount, int freePerAddress, Duration maxWait, Duration forgetAfter, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.freePerAccount = freePerAccount;
+		this.freePerAddress = freePerAddress;
+		this.maxWait = maxWait;
+		this.forgetAfter = forgetAfter;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		// a count stays counted when the caller's own transaction rolls back (a refused password change does)
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 
@@ -84,23 +127,27 @@ public class SignInThrottle {
 	 * before any of them was counted; {@link #succeeded} takes the count back.
 	 * @return why the attempt must not go ahead, or empty when it may
 	 */
-	public synchronized Optional<Refusal> attempt(String email, String address) {
-		Instant now = clock.instant();
+	public Optional<Refusal> attempt(String email, String address) {
 		String account = account(email);
 		String client = client(address);
-		String pair = account + "\n" + client;
-		Optional<Duration> addressWait = addresses.wait(client, now);
-		if (addressWait.isPresent()) {
-			return Optional.of(new Refusal(Reason.ADDRESS, addressWait.get()));
-		}
-		Optional<Duration> accountWait = accounts.wait(account, now);
-		if (accountWait.isPresent() && pairs.hasFailed(pair, now)) {
-			return Optional.of(new Refusal(Reason.ACCOUNT, accountWait.get()));
-		}
-		addresses.fail(client, now);
-		accounts.fail(account, now);
-		pairs.fail(pair, now);
-		return Optional.empty();
+		return inTransaction(() -> {
+			Instant now = now();
+			Count byAddress = lock(Kind.ADDRESS, client, now, true);
+			Count byAccount = lock(Kind.ACCOUNT, account, now, true);
+			Count byPair = lock(Kind.PAIR, account + "\n" + client, now, true);
+			Optional<Duration> addressWait = waitOf(byAddress, now);
+			if (addressWait.isPresent()) {
+				return Optional.of(new Refusal(Reason.ADDRESS, addressWait.get()));
+			}
+			Optional<Duration> accountWait = waitOf(byAccount, now);
+			if (accountWait.isPresent() && byPair.failures > 0) {
+				return Optional.of(new Refusal(Reason.ACCOUNT, accountWait.get()));
+			}
+			fail(byAddress, freePerAddress, now);
+			fail(byAccount, freePerAccount, now);
+			fail(byPair, Integer.MAX_VALUE, now);
+			return Optional.empty();
+		});
 	}
 
 	/**
@@ -108,16 +155,122 @@ public class SignInThrottle {
 	 * failures it made on this account (typos), not those on other accounts, so that signing in to an account of
 	 * one's own between guesses at others gains nothing.
 	 */
-	public synchronized void succeeded(String email, String address) {
-		Instant now = clock.instant();
+	public void succeeded(String email, String address) {
 		String account = account(email);
 		String client = client(address);
-		accounts.forget(account);
-		addresses.takeBack(client, pairs.failures(account + "\n" + client, now), now);
-		pairs.forget(account + "\n" + client);
+		inTransaction(() -> {
+			Instant now = now();
+			Count byAddress = lock(Kind.ADDRESS, client, now, false);
+			lock(Kind.ACCOUNT, account, now, false);
+			Count byPair = lock(Kind.PAIR, account + "\n" + client, now, false);
+			forget(Kind.ACCOUNT, account);
+			if (byAddress != null && byAddress.failures > 0 && byPair != null && byPair.failures > 0) {
+				byAddress.failures -= byPair.failures;
+				if (byAddress.failures <= 0) {
+					forget(Kind.ADDRESS, client);
+				}
+				else {
+					byAddress.notBefore = byAddress.lastFailure.plus(waitAfter(byAddress.failures, freePerAddress));
+					save(byAddress);
+				}
+			}
+			forget(Kind.PAIR, account + "\n" + client);
+			return null;
+		});
 	}
 
-	/** Emails longer than any real one share a key, so that keys cannot be made to fill the memory. */
+	/** Forgets the counts a quarter of an hour (forget-after) quiet; on one node at a time. */
+	@Scheduled(cron = "${stride.sign-in.cleanup-cron:0 */5 * * * *}", zone = "UTC")
+	@SchedulerLock(name = "identity-sign-in-failures", lockAtMostFor = "PT4M", lockAtLeastFor = "PT30S")
+	public void forgetQuietCounts() {
+		jdbc.sql("DELETE FROM sign_in_failures WHERE last_failure < ?")
+			.param(Timestamp.from(clock.instant().minus(forgetAfter)))
+			.update();
+	}
+
+	/** Forgets every count that names this email (the account's and its addresses' on it), when a person is erased. */
+	void forgetAccount(String email) {
+		String account = account(email);
+		jdbc.sql("DELETE FROM sign_in_failures WHERE (kind = 'C' AND subject = ?) OR (kind = 'P' AND subject LIKE ?)")
+			.params(account, account.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\n%")
+			.update();
+	}
+
+	/** Two first attempts on one key insert its row at once: the loser runs again and finds the winner's row. */
+	private <T> T inTransaction(Supplier<T> work) {
+		return Retry.onDuplicateKey(() -> transactions.execute(status -> work.get()));
+	}
+
+	/**
+	 * Reads a key's count holding its row lock; with {@code create}, a key without a row gets one (no failures yet)
+	 * so that there is a row to lock. Without it, returns null when there is no row.
+	 */
+	private Count lock(Kind kind, String subject, Instant now, boolean create) {
+		if (create) {
+			jdbc.sql("""
+					INSERT INTO sign_in_failures (kind, subject, failures, last_failure, not_before)
+					SELECT ?, ?, 0, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sign_in_failures WHERE kind = ? AND subject = ?)""")
+				.params(kind.code, subject, Timestamp.from(now), Timestamp.from(now), kind.code, subject)
+				.update();
+		}
+		return jdbc.sql("SELECT failures, last_failure, not_before FROM sign_in_failures WHERE kind = ? AND subject = ? "
+				+ "FOR UPDATE")
+			.params(kind.code, subject)
+			.query((rs, n) -> {
+				Count count = new Count(kind, subject);
+				count.failures = rs.getInt(1);
+				count.lastFailure = rs.getTimestamp(2).toInstant();
+				count.notBefore = rs.getTimestamp(3).toInstant();
+				if (count.lastFailure.plus(forgetAfter).isBefore(now)) {
+					// quiet for longer than forget-after: it starts again
+					count.failures = 0;
+					count.notBefore = now;
+				}
+				return count;
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	/** To the microsecond, as the database keeps it: a wait of zero read back must not become a few nanoseconds. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static Optional<Duration> waitOf(Count count, Instant now) {
+		return count.failures == 0 || !count.notBefore.isAfter(now) ? Optional.empty()
+				: Optional.of(Duration.between(now, count.notBefore));
+	}
+
+	private void fail(Count count, int free, Instant now) {
+		count.failures++;
+		count.lastFailure = now;
+		count.notBefore = now.plus(waitAfter(count.failures, free));
+		save(count);
+	}
+
+	private void save(Count count) {
+		jdbc.sql("UPDATE sign_in_failures SET failures = ?, last_failure = ?, not_before = ? WHERE kind = ? AND subject = ?")
+			.params(count.failures, Timestamp.from(count.lastFailure), Timestamp.from(count.notBefore), count.kind.code,
+					count.subject)
+			.update();
+	}
+
+	private void forget(Kind kind, String subject) {
+		jdbc.sql("DELETE FROM sign_in_failures WHERE kind = ? AND subject = ?").params(kind.code, subject).update();
+	}
+
+	private Duration waitAfter(int failures, int free) {
+		if (failures < free) {
+			return Duration.ZERO;
+		}
+		int doublings = failures - free;
+		// 2^doublings seconds, without overflowing long before the cap applies
+		Duration wait = doublings >= 30 ? maxWait : Duration.ofSeconds(1L << doublings);
+		return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+	}
+
+	/** Emails longer than any real one share a key, so that keys stay within the column. */
 	private static String account(String email) {
 		String key = People.normalize(email);
 		return key == null ? "" : key.length() > 254 ? "(too long)" : key;
@@ -153,91 +306,4 @@ public class SignInThrottle {
 		return address;
 	}
 
-	/** One kind of key with its free failures; least recently used keys go first when the map is full. */
-	private static final class Keys {
-
-		private final int free;
-
-		private final Duration maxWait;
-
-		private final Duration forgetAfter;
-
-		private final Map<String, Record> records;
-
-		Keys(int free, Duration maxWait, Duration forgetAfter, int maxTracked) {
-			this.free = free;
-			this.maxWait = maxWait;
-			this.forgetAfter = forgetAfter;
-			this.records = new LinkedHashMap<>(1024, 0.75f, true) {
-
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
-					return size() > maxTracked;
-				}
-			};
-		}
-
-		Optional<Duration> wait(String key, Instant now) {
-			Record record = current(key, now);
-			return record == null || !record.notBefore.isAfter(now) ? Optional.empty()
-					: Optional.of(Duration.between(now, record.notBefore));
-		}
-
-		boolean hasFailed(String key, Instant now) {
-			return current(key, now) != null;
-		}
-
-		void fail(String key, Instant now) {
-			Record record = current(key, now);
-			if (record == null) {
-				record = new Record();
-				records.put(key, record);
-			}
-			record.failures++;
-			record.lastFailure = now;
-			record.notBefore = now.plus(waitAfter(record.failures));
-		}
-
-		void forget(String key) {
-			records.remove(key);
-		}
-
-		int failures(String key, Instant now) {
-			Record record = current(key, now);
-			return record == null ? 0 : record.failures;
-		}
-
-		void takeBack(String key, int failures, Instant now) {
-			Record record = current(key, now);
-			if (record == null || failures <= 0) {
-				return;
-			}
-			record.failures -= failures;
-			if (record.failures <= 0) {
-				records.remove(key);
-			}
-			else {
-				record.notBefore = record.lastFailure.plus(waitAfter(record.failures));
-			}
-		}
-
-		private Record current(String key, Instant now) {
-			Record record = records.get(key);
-			if (record != null && record.lastFailure.plus(forgetAfter).isBefore(now)) {
-				records.remove(key);
-				return null;
-			}
-			return record;
-		}
-
-		private Duration waitAfter(int failures) {
-			if (failures < free) {
-				return Duration.ZERO;
-			}
-			int doublings = failures - free;
-			// 2^doublings seconds, without overflowing long before the cap applies
-			Duration wait = doublings >= 30 ? maxWait : Duration.ofSeconds(1L << doublings);
-			return wait.compareTo(maxWait) > 0 ? maxWait : wait;
-		}
-	}
 }

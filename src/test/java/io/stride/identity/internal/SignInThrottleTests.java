@@ -1,61 +1,93 @@
 package io.stride.identity.internal;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.stride.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The throttle's rules, on the database its counts live in. Each test uses addresses of its own (the counts of other
+ * tests stay in the table), and throttles of its own with a clock it moves.
+ */
+@SpringBootTest
 class SignInThrottleTests {
 
 	final MovableClock clock = new MovableClock();
 
-	final SignInThrottle throttle = new SignInThrottle(5, 10, Duration.ofMinutes(1), Duration.ofMinutes(15), 1000, clock);
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	/** A /24 of its own for each test, written as "net.N". */
+	final String net = "10." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+
+	final String suffix = "-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+
+	SignInThrottle throttle(int freePerAddress) {
+		return new SignInThrottle(5, freePerAddress, Duration.ofMinutes(1), Duration.ofMinutes(15), jdbc, transactions,
+				clock);
+	}
+
+	SignInThrottle throttle;
+
+	@BeforeEach
+	void throttleOfTenFreeFailuresPerAddress() {
+		throttle = throttle(10);
+	}
 
 	@Test
 	void waitsDoubleWithEachFailureAndStopAtAMinute() {
-		var throttle = new SignInThrottle(5, 100, Duration.ofMinutes(1), Duration.ofMinutes(15), 1000, clock);
+		var throttle = throttle(100);
 		for (int i = 0; i < 5; i++) {
-			assertThat(throttle.attempt("someone@stride.test", "198.51.100.1")).isEmpty();
+			assertThat(throttle.attempt("someone" + suffix + "@stride.test", net + ".1")).isEmpty();
 		}
 		long[] expected = { 1, 2, 4, 8, 16, 32, 60, 60 };
 		for (long seconds : expected) {
-			assertThat(throttle.attempt("someone@stride.test", "198.51.100.1")).get()
+			assertThat(throttle.attempt("someone" + suffix + "@stride.test", net + ".1")).get()
 				.extracting(SignInThrottle.Refusal::seconds)
 				.isEqualTo(seconds);
 			clock.advance(Duration.ofSeconds(seconds));
-			assertThat(throttle.attempt("someone@stride.test", "198.51.100.1")).isEmpty();
+			assertThat(throttle.attempt("someone" + suffix + "@stride.test", net + ".1")).isEmpty();
 		}
 	}
 
 	@Test
 	void failuresAreForgottenAfterAQuietQuarterOfAnHour() {
 		for (int i = 0; i < 5; i++) {
-			throttle.attempt("someone@stride.test", "198.51.100.2");
+			throttle.attempt("someone" + suffix + "@stride.test", net + ".2");
 		}
-		assertThat(throttle.attempt("someone@stride.test", "198.51.100.2")).isPresent();
+		assertThat(throttle.attempt("someone" + suffix + "@stride.test", net + ".2")).isPresent();
 		clock.advance(Duration.ofMinutes(16));
 		for (int i = 0; i < 5; i++) {
-			assertThat(throttle.attempt("someone@stride.test", "198.51.100.2")).isEmpty();
+			assertThat(throttle.attempt("someone" + suffix + "@stride.test", net + ".2")).isEmpty();
 		}
 	}
 
 	@Test
 	void theRightPasswordForgivesTheAddressItsTyposOnThatAccountOnly() {
 		for (int i = 0; i < 7; i++) {
-			throttle.attempt("guess-" + i + "@stride.test", "198.51.100.3");
+			throttle.attempt("guess-" + i + suffix + "@stride.test", net + ".3");
 		}
-		throttle.attempt("me@stride.test", "198.51.100.3");
-		throttle.attempt("me@stride.test", "198.51.100.3");
-		throttle.attempt("me@stride.test", "198.51.100.3");
-		throttle.succeeded("me@stride.test", "198.51.100.3");
+		throttle.attempt("me" + suffix + "@stride.test", net + ".3");
+		throttle.attempt("me" + suffix + "@stride.test", net + ".3");
+		throttle.attempt("me" + suffix + "@stride.test", net + ".3");
+		throttle.succeeded("me" + suffix + "@stride.test", net + ".3");
 		// the seven guesses at others still count: three more are free, the fourth waits
 		for (int i = 0; i < 2; i++) {
-			assertThat(throttle.attempt("other-" + i + "@stride.test", "198.51.100.3")).isEmpty();
+			assertThat(throttle.attempt("other-" + i + suffix + "@stride.test", net + ".3")).isEmpty();
 		}
-		assertThat(throttle.attempt("other-2@stride.test", "198.51.100.3")).isEmpty();
-		assertThat(throttle.attempt("other@stride.test", "198.51.100.3")).get()
+		assertThat(throttle.attempt("other-2" + suffix + "@stride.test", net + ".3")).isEmpty();
+		assertThat(throttle.attempt("other" + suffix + "@stride.test", net + ".3")).get()
 			.extracting(SignInThrottle.Refusal::reason)
 			.isEqualTo(SignInThrottle.Reason.ADDRESS);
 	}
@@ -63,38 +95,68 @@ class SignInThrottleTests {
 	@Test
 	void signingInToAnAccountOfOnesOwnLiftsNoWaitOnTheAccountGuessedAt() {
 		for (int i = 0; i < 5; i++) {
-			assertThat(throttle.attempt("victim@stride.test", "198.51.100.5")).isEmpty();
+			assertThat(throttle.attempt("victim" + suffix + "@stride.test", net + ".5")).isEmpty();
 		}
-		throttle.attempt("attacker@stride.test", "198.51.100.5");
-		throttle.succeeded("attacker@stride.test", "198.51.100.5");
-		assertThat(throttle.attempt("victim@stride.test", "198.51.100.5")).get()
+		throttle.attempt("attacker" + suffix + "@stride.test", net + ".5");
+		throttle.succeeded("attacker" + suffix + "@stride.test", net + ".5");
+		assertThat(throttle.attempt("victim" + suffix + "@stride.test", net + ".5")).get()
 			.extracting(SignInThrottle.Refusal::reason)
 			.isEqualTo(SignInThrottle.Reason.ACCOUNT);
 		// the owner, from an address that never failed on the account, is not kept out
-		assertThat(throttle.attempt("victim@stride.test", "192.0.2.7")).isEmpty();
+		assertThat(throttle.attempt("victim" + suffix + "@stride.test", net + ".7")).isEmpty();
 	}
 
 	@Test
 	void ipv6AddressesOfOneNetworkCountAsOneAddress() {
+		int v6Last = ThreadLocalRandom.current().nextInt(0x1000, 0xfff0);
+		String v6 = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff)) + ":"
+				+ Integer.toHexString(v6Last);
 		for (int i = 0; i < 10; i++) {
-			assertThat(throttle.attempt("guess-" + i + "@stride.test", "2001:db8:1:2::" + Integer.toHexString(i + 1))).isEmpty();
+			assertThat(throttle.attempt("guess-" + i + suffix + "@stride.test", v6 + "::" + Integer.toHexString(i + 1))).isEmpty();
 		}
-		assertThat(throttle.attempt("guess@stride.test", "2001:db8:1:2:ffff::9")).get()
+		assertThat(throttle.attempt("guess" + suffix + "@stride.test", v6 + ":ffff::9")).get()
 			.extracting(SignInThrottle.Refusal::reason)
 			.isEqualTo(SignInThrottle.Reason.ADDRESS);
-		assertThat(throttle.attempt("guess@stride.test", "2001:db8:1:3::1")).isEmpty();
+		assertThat(throttle.attempt("guess" + suffix + "@stride.test", v6.substring(0, v6.lastIndexOf(':')) + ":" + Integer.toHexString(v6Last + 1) + "::1")).isEmpty();
 		assertThat(SignInThrottle.client("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64");
 	}
 
 	@Test
-	void memoryStaysBoundedByForgettingTheLeastRecentlySeen() {
+	void twoNodesMeetOneCount() {
+		SignInThrottle other = throttle(10);
 		for (int i = 0; i < 5; i++) {
-			throttle.attempt("target@stride.test", "198.51.100.4");
+			assertThat((i % 2 == 0 ? throttle : other).attempt("target" + suffix + "@stride.test", net + ".4")).isEmpty();
 		}
-		for (int i = 0; i < 1000; i++) {
-			throttle.attempt("spray-" + i + "@stride.test", "203.0.113." + (i % 200));
+		// the sixth guess waits whichever node it reaches
+		assertThat(other.attempt("target" + suffix + "@stride.test", net + ".4")).get()
+			.extracting(SignInThrottle.Refusal::reason)
+			.isEqualTo(SignInThrottle.Reason.ACCOUNT);
+		assertThat(throttle.attempt("target" + suffix + "@stride.test", net + ".4")).isPresent();
+	}
+
+	@Test
+	void quietCountsAreDeletedAndAnErasedPersonsCountsGoWithThem() {
+		for (int i = 0; i < 5; i++) {
+			throttle.attempt("quiet" + suffix + "@stride.test", net + ".8");
+			throttle.attempt("erased" + suffix + "@stride.test", net + ".9");
 		}
-		// the oldest account and address were pushed out; nothing grew past the cap
-		assertThat(throttle.attempt("target@stride.test", "198.51.100.4")).isEmpty();
+		assertThat(rowsNaming("quiet" + suffix)).isEqualTo(2);
+		throttle.forgetAccount("Erased" + suffix + "@stride.test");
+		assertThat(rowsNaming("erased" + suffix)).isZero();
+		assertThat(throttle.attempt("erased" + suffix + "@stride.test", net + ".10")).isEmpty();
+		clock.advance(Duration.ofMinutes(16));
+		throttle.forgetQuietCounts();
+		assertThat(rowsNaming("quiet" + suffix)).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_failures WHERE subject IN (?, ?)")
+			.params(net + ".8", net + ".9")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	int rowsNaming(String account) {
+		return jdbc.sql("SELECT COUNT(*) FROM sign_in_failures WHERE subject LIKE ?")
+			.param(account + "%")
+			.query(Integer.class)
+			.single();
 	}
 }
