@@ -133,12 +133,10 @@ public class Authoring {
 			course = startVersion(editor, id, revision);
 			revision = course.revision();
 		}
-		if (course.status() == CourseStatus.RETIRED) {
-			throw new ConflictException("This course is retired; it can't be edited.");
-		}
-		if (course.status() == CourseStatus.IN_REVIEW) {
-			throw new ConflictException("This course is in review; it can be edited again when a reviewer asks for changes.");
-		}
+		// the whole-course save has always answered a course in review or retired with 409
+		course.state().editRefusal().ifPresent(refusal -> {
+			throw new ConflictException(refusal);
+		});
 		validate(content, "The course was not saved.");
 		checkFiles(editor, id, content, course.lessons(), "The course was not saved.");
 		content = keepOwnIds(course, resolveTier(content, "The course was not saved."));
@@ -165,16 +163,13 @@ public class Authoring {
 	 */
 	public Course startVersion(Viewer editor, CourseId id, int revision) {
 		Course course = editable(editor, id);
-		if (!course.isPublished()) {
-			throw new ConflictException(course.hasNewVersionInProgress()
-					? "Version " + course.version() + " is already being written; edit it instead."
-					: "Only a published course gets a new version.");
-		}
+		course.state().requireNewVersionAllowed();
 		if (!courses.startVersion(id, revision)) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
-		courses.recordEditor(id, course.version() + 1, editor.id());
-		events.publishEvent(new CourseVersionStarted(id, course.version() + 1, editor.id(), course.title()));
+		int next = course.state().nextVersion();
+		courses.recordEditor(id, next, editor.id());
+		events.publishEvent(new CourseVersionStarted(id, next, editor.id(), course.title()));
 		return courses.findById(id).orElseThrow();
 	}
 
@@ -249,7 +244,7 @@ public class Authoring {
 	 */
 	public Course requestPublication(Viewer author, CourseId id, int revision) {
 		Course course = editable(author, id);
-		if (course.status() == CourseStatus.DRAFT) {
+		if (course.state().canPublish()) {
 			// the text may have changed since the tier was chosen (one element at a time, or by reuse): check again
 			requireTierFits(course.content(), "Not published: the course's risk tier is below what it now says.");
 		}
@@ -257,9 +252,9 @@ public class Authoring {
 			return publish(author, id, revision);
 		}
 		requireLessonsWritten(course);
+		course.state().requireSubmittable();
 		if (course.revision() != revision || !courses.changeStatus(id, "DRAFT", "IN_REVIEW")) {
-			throw new ConflictException(course.status() == CourseStatus.IN_REVIEW ? "This course is already in review."
-					: CONFLICT_MESSAGE);
+			throw new ConflictException(CONFLICT_MESSAGE);
 		}
 		events.publishEvent(new CourseSubmittedForReview(id, course.version(), course.riskTier(), author.id(), course.title()));
 		return courses.findById(id).orElseThrow();
@@ -327,7 +322,7 @@ public class Authoring {
 	 * their working copy is that version, since it could not be edited.
 	 */
 	private Course liveView(Course course, int version) {
-		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
+		CourseStatus status = course.state().statusForLearners();
 		return versions.find(course.id(), version)
 			.map(stored -> liveView(course, stored))
 			.orElseGet(() -> {
@@ -339,7 +334,7 @@ public class Authoring {
 	}
 
 	private static Course liveView(Course course, CourseVersions.Stored stored) {
-		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
+		CourseStatus status = course.state().statusForLearners();
 		CourseContent c = stored.content();
 		return new Course(course.id(), c.title(), c.description(), status, stored.version(), course.revision(),
 				course.authorId(), c.lessons(), c.quiz(), course.updatedAt(), stored.publishedAt(), c.objectives(),
@@ -396,11 +391,10 @@ public class Authoring {
 	 */
 	public Course retire(Viewer viewer, CourseId id) {
 		Course course = editable(viewer, id);
-		if (course.status() == CourseStatus.IN_REVIEW) {
-			throw new ConflictException("A new version of this course is in review; wait for the decision, then retire it.");
-		}
-		if (!course.isLive() || !courses.changeStatus(id, course.status().name(), "RETIRED")) {
-			throw new ConflictException("Only a published course can be retired.");
+		course.state().requireRetirable();
+		if (!courses.changeStatus(id, course.status().name(), "RETIRED")) {
+			// retired, or put in review, since it was read
+			throw new ConflictException(CourseState.RETIRE_ONLY_PUBLISHED);
 		}
 		events.publishEvent(new CourseRetired(id, course.title(), viewer.id()));
 		return courses.findById(id).orElseThrow();
@@ -462,7 +456,7 @@ public class Authoring {
 	@Transactional(readOnly = true)
 	public Course editableOrReviewable(Viewer viewer, CourseId id) {
 		Course course = find(id);
-		if (mayEdit(viewer, course) || (viewer.isReviewer() && course.status() != CourseStatus.RETIRED)) {
+		if (mayEdit(viewer, course) || (viewer.isReviewer() && !course.isRetired())) {
 			return course;
 		}
 		throw new NotFoundException("Course");
@@ -481,7 +475,7 @@ public class Authoring {
 		if (mayEdit(viewer, course)) {
 			return course;
 		}
-		if (course.liveVersion() == null || course.status() == CourseStatus.RETIRED) {
+		if (!course.isLive()) {
 			throw new NotFoundException("Course");
 		}
 		return liveView(course, course.liveVersion());

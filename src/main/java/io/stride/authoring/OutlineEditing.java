@@ -114,7 +114,7 @@ public class OutlineEditing {
 			run.add(new Outline.LessonItem(row.id(), row.title(), row.revision(), origins.get(row.id()),
 					List.copyOf(checks.getOrDefault(row.id(), List.of()))));
 		}
-		return new Outline(id, header.title(), CourseStatus.valueOf(header.status()), header.revision(),
+		return new Outline(id, header.title(), header.state(), header.revision(),
 				header.outlineRevision(), header.settingsRevision(),
 				modules.stream().map(m -> new Outline.Module(m.name(), List.copyOf(m.lessons()))).toList(),
 				List.copyOf(quiz));
@@ -803,17 +803,13 @@ public class OutlineEditing {
 		}
 		Courses.DraftHeader header = courses.draftHeader(id).orElseThrow(() -> new NotFoundException("Course"));
 		if (!viewer.isAdmin() && !viewer.is(header.authorId())) {
-			if (header.liveVersion() != null && !"RETIRED".equals(header.status())) {
+			if (header.state().isLive()) {
 				throw new ForbiddenException("Only the course's author or an admin can change it.");
 			}
 			throw new NotFoundException("Course");
 		}
-		if (write && !"DRAFT".equals(header.status())) {
-			throw new InvalidInputException("status", switch (header.status()) {
-				case "PUBLISHED" -> "This version is published and never changes: start a new version to edit it.";
-				case "IN_REVIEW" -> "This course is in review; it can be edited again when a reviewer asks for changes.";
-				default -> "This course is retired; it can't be edited.";
-			});
+		if (write) {
+			header.state().requireEditable();
 		}
 		return header;
 	}
