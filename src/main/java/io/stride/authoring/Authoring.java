@@ -72,19 +72,6 @@ public class Authoring {
 		return create(author, new CourseId(Ids.newId()), content);
 	}
 
-	/**
-	 * Creates a course under the id the builder's page chose when it opened, or saves over it when the page created
-	 * it already: the page's first autosave and a later "Save" (or a save racing a structural change) make one
-	 * course, not two. Only the same author's draft is saved over; it is the same page, so the latest text wins.
-	 */
-	public Course createOrSave(Viewer author, CourseId id, CourseContent content) {
-		if (courses.findById(id).isEmpty()) {
-			return create(author, id, content);
-		}
-		Course course = editable(author, id);
-		return update(author, id, course.revision(), content);
-	}
-
 	private Course create(Viewer author, CourseId id, CourseContent content) {
 		validate(content, "The course was not created.");
 		checkFiles(author, id, content, List.of(), "The course was not created.");
@@ -99,9 +86,9 @@ public class Authoring {
 
 	/**
 	 * The tier the author chose, or Stride's suggestion when they chose none. A tier below the suggestion needs a
-	 * written reason, which the audit log keeps.
+	 * written reason, which the audit log keeps. Shared by every save of the course's own fields.
 	 */
-	private static CourseContent resolveTier(CourseContent content, String message) {
+	static CourseContent resolveTier(CourseContent content, String message) {
 		RiskSuggestion suggestion = RiskSuggestion.of(content);
 		if (content.riskTier() == null) {
 			return content.withTier(suggestion.tier(), null);
@@ -149,12 +136,20 @@ public class Authoring {
 		}
 		Course saved = courses.findById(id).orElseThrow();
 		reuse.forgetRemoved(id, saved.content());
-		courses.recordEditor(id, course.version(), editor.id());
-		if (course.riskTier() != content.riskTier()) {
-			events.publishEvent(new CourseTierChanged(id, content.title(), course.riskTier(), content.riskTier(),
-					content.tierReason(), RiskSuggestion.of(content).tier(), editor.id()));
-		}
+		recordSave(editor, course, content);
 		return saved;
+	}
+
+	/**
+	 * What every save of a course's own fields records once it is written, whichever page or API made it: the editor
+	 * (who may then not approve this version) and, when the tier changed, the change for the audit log.
+	 */
+	void recordSave(Viewer editor, Course before, CourseContent saved) {
+		courses.recordEditor(before.id(), before.version(), editor.id());
+		if (before.riskTier() != saved.riskTier()) {
+			events.publishEvent(new CourseTierChanged(before.id(), saved.title(), before.riskTier(), saved.riskTier(),
+					saved.tierReason(), RiskSuggestion.of(saved).tier(), editor.id()));
+		}
 	}
 
 	/**

@@ -144,7 +144,8 @@ public class MediaInLessons {
 				linked.add(new Use(lesson.id(), lesson.title()));
 				continue;
 			}
-			outline.saveLesson(editor, course.id(), lesson.id(), element.revision(), null, markdown, null);
+			outline.save(editor, course.id(), lesson.id(), element.revision(),
+					new OutlineEditing.LessonEdit(null, markdown, null));
 			changed.add(new Use(lesson.id(), lesson.title()));
 		}
 		String whyKept = linked.isEmpty() ? null : draft ? "linked to their source; they change only there"

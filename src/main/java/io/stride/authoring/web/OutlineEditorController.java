@@ -250,8 +250,8 @@ class OutlineEditorController {
 			throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
 					"Enter a whole number."));
 		}
-		return "question".equals(type) ? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
-				: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
+		return editing.save(me, course, elementId, revision, "question".equals(type)
+				? new OutlineEditing.QuestionEdit(question.toQuestion()) : new OutlineEditing.LessonEdit(title, markdown, null));
 	}
 
 	/** Both texts of a conflict as the page shows them without the script. */
