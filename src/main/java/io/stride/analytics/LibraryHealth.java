@@ -20,7 +20,7 @@ import io.stride.analytics.LibraryHealthReport.Use;
 import io.stride.analytics.internal.LifecycleQueries;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.CourseId;
-import io.stride.authoring.CourseStatus;
+import io.stride.authoring.CourseState;
 import io.stride.authoring.LibraryCourse;
 import io.stride.identity.Viewer;
 import org.springframework.stereotype.Service;
@@ -91,9 +91,9 @@ public class LibraryHealth {
 	}
 
 	static Entry entry(LibraryCourse course, Instant lastOpened, LocalDate today, Instant since) {
-		State state = course.status() == CourseStatus.RETIRED ? State.RETIRED
-				: course.liveVersion() != null ? State.PUBLISHED
-						: course.status() == CourseStatus.IN_REVIEW ? State.IN_REVIEW : State.DRAFT;
+		CourseState now = course.state();
+		State state = now.isRetired() ? State.RETIRED
+				: now.isLive() ? State.PUBLISHED : now.isInReview() ? State.IN_REVIEW : State.DRAFT;
 		Instant from = course.firstPublishedAt() != null ? course.firstPublishedAt() : course.createdAt();
 		LocalDate fromDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
 		Age age = fromDay.isAfter(today.minusMonths(3)) ? Age.UNDER_3_MONTHS

@@ -18,7 +18,6 @@ import io.stride.analytics.internal.LifecycleQueries;
 import io.stride.analytics.internal.LifecycleQueries.RecentUse;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.CourseId;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.LibraryCourse;
 import io.stride.feedback.CourseReactions;
 import io.stride.feedback.Feedback;
@@ -107,7 +106,7 @@ public class Lifecycle {
 			if (last != null && !last.isBefore(since)) {
 				used.add(course);
 			}
-			else if (course.status() == CourseStatus.PUBLISHED && course.firstPublishedAt() != null
+			else if (course.state().isPublished() && course.firstPublishedAt() != null
 					&& !course.firstPublishedAt().isAfter(since)) {
 				candidates.add(new Candidate(course, Kind.ARCHIVE, last, null, null, null, null, List.of()));
 			}

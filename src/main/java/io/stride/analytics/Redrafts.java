@@ -11,7 +11,6 @@ import java.util.Set;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.QuestionRegenerator;
@@ -157,8 +156,8 @@ public class Redrafts {
 				state = RedraftReport.State.PUBLISHED;
 			}
 			else if (course.version() == redraft.madeInVersion() && course.question(redraft.newQuestionId()).isPresent()
-					&& course.status() != CourseStatus.RETIRED) {
-				state = course.status() == CourseStatus.IN_REVIEW ? RedraftReport.State.IN_REVIEW : RedraftReport.State.DRAFT;
+					&& !course.isRetired()) {
+				state = course.isInReview() ? RedraftReport.State.IN_REVIEW : RedraftReport.State.DRAFT;
 			}
 			else {
 				state = RedraftReport.State.WITHDRAWN;
@@ -205,7 +204,7 @@ public class Redrafts {
 		List<RedraftReport> reports = reports(course);
 		boolean mayRedraft = Authoring.mayEdit(viewer, course);
 		return new Overview(mayRedraft, course.statusLabel(), course.revision(),
-				mayRedraft && course.status() == CourseStatus.DRAFT, reports);
+				mayRedraft && course.state().canPublish(), reports);
 	}
 
 	/**

@@ -72,19 +72,6 @@ public class Authoring {
 		return create(author, new CourseId(Ids.newId()), content);
 	}
 
-	/**
-	 * Creates a course under the id the builder's page chose when it opened, or saves over it when the page created
-	 * it already: the page's first autosave and a later "Save" (or a save racing a structural change) make one
-	 * course, not two. Only the same author's draft is saved over; it is the same page, so the latest text wins.
-	 */
-	public Course createOrSave(Viewer author, CourseId id, CourseContent content) {
-		if (courses.findById(id).isEmpty()) {
-			return create(author, id, content);
-		}
-		Course course = editable(author, id);
-		return update(author, id, course.revision(), content);
-	}
-
 	private Course create(Viewer author, CourseId id, CourseContent content) {
 		validate(content, "The course was not created.");
 		checkFiles(author, id, content, List.of(), "The course was not created.");
@@ -99,9 +86,9 @@ public class Authoring {
 
 	/**
 	 * The tier the author chose, or Stride's suggestion when they chose none. A tier below the suggestion needs a
-	 * written reason, which the audit log keeps.
+	 * written reason, which the audit log keeps. Shared by every save of the course's own fields.
 	 */
-	private static CourseContent resolveTier(CourseContent content, String message) {
+	static CourseContent resolveTier(CourseContent content, String message) {
 		RiskSuggestion suggestion = RiskSuggestion.of(content);
 		if (content.riskTier() == null) {
 			return content.withTier(suggestion.tier(), null);
@@ -133,12 +120,10 @@ public class Authoring {
 			course = startVersion(editor, id, revision);
 			revision = course.revision();
 		}
-		if (course.status() == CourseStatus.RETIRED) {
-			throw new ConflictException("This course is retired; it can't be edited.");
-		}
-		if (course.status() == CourseStatus.IN_REVIEW) {
-			throw new ConflictException("This course is in review; it can be edited again when a reviewer asks for changes.");
-		}
+		// the whole-course save has always answered a course in review or retired with 409
+		course.state().editRefusal().ifPresent(refusal -> {
+			throw new ConflictException(refusal);
+		});
 		validate(content, "The course was not saved.");
 		checkFiles(editor, id, content, course.lessons(), "The course was not saved.");
 		content = keepOwnIds(course, resolveTier(content, "The course was not saved."));
@@ -151,12 +136,20 @@ public class Authoring {
 		}
 		Course saved = courses.findById(id).orElseThrow();
 		reuse.forgetRemoved(id, saved.content());
-		courses.recordEditor(id, course.version(), editor.id());
-		if (course.riskTier() != content.riskTier()) {
-			events.publishEvent(new CourseTierChanged(id, content.title(), course.riskTier(), content.riskTier(),
-					content.tierReason(), RiskSuggestion.of(content).tier(), editor.id()));
-		}
+		recordSave(editor, course, content);
 		return saved;
+	}
+
+	/**
+	 * What every save of a course's own fields records once it is written, whichever page or API made it: the editor
+	 * (who may then not approve this version) and, when the tier changed, the change for the audit log.
+	 */
+	void recordSave(Viewer editor, Course before, CourseContent saved) {
+		courses.recordEditor(before.id(), before.version(), editor.id());
+		if (before.riskTier() != saved.riskTier()) {
+			events.publishEvent(new CourseTierChanged(before.id(), saved.title(), before.riskTier(), saved.riskTier(),
+					saved.tierReason(), RiskSuggestion.of(saved).tier(), editor.id()));
+		}
 	}
 
 	/**
@@ -165,16 +158,13 @@ public class Authoring {
 	 */
 	public Course startVersion(Viewer editor, CourseId id, int revision) {
 		Course course = editable(editor, id);
-		if (!course.isPublished()) {
-			throw new ConflictException(course.hasNewVersionInProgress()
-					? "Version " + course.version() + " is already being written; edit it instead."
-					: "Only a published course gets a new version.");
-		}
+		course.state().requireNewVersionAllowed();
 		if (!courses.startVersion(id, revision)) {
 			throw new ConflictException(CONFLICT_MESSAGE);
 		}
-		courses.recordEditor(id, course.version() + 1, editor.id());
-		events.publishEvent(new CourseVersionStarted(id, course.version() + 1, editor.id(), course.title()));
+		int next = course.state().nextVersion();
+		courses.recordEditor(id, next, editor.id());
+		events.publishEvent(new CourseVersionStarted(id, next, editor.id(), course.title()));
 		return courses.findById(id).orElseThrow();
 	}
 
@@ -249,7 +239,7 @@ public class Authoring {
 	 */
 	public Course requestPublication(Viewer author, CourseId id, int revision) {
 		Course course = editable(author, id);
-		if (course.status() == CourseStatus.DRAFT) {
+		if (course.state().canPublish()) {
 			// the text may have changed since the tier was chosen (one element at a time, or by reuse): check again
 			requireTierFits(course.content(), "Not published: the course's risk tier is below what it now says.");
 		}
@@ -257,9 +247,9 @@ public class Authoring {
 			return publish(author, id, revision);
 		}
 		requireLessonsWritten(course);
+		course.state().requireSubmittable();
 		if (course.revision() != revision || !courses.changeStatus(id, "DRAFT", "IN_REVIEW")) {
-			throw new ConflictException(course.status() == CourseStatus.IN_REVIEW ? "This course is already in review."
-					: CONFLICT_MESSAGE);
+			throw new ConflictException(CONFLICT_MESSAGE);
 		}
 		events.publishEvent(new CourseSubmittedForReview(id, course.version(), course.riskTier(), author.id(), course.title()));
 		return courses.findById(id).orElseThrow();
@@ -327,7 +317,7 @@ public class Authoring {
 	 * their working copy is that version, since it could not be edited.
 	 */
 	private Course liveView(Course course, int version) {
-		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
+		CourseStatus status = course.state().statusForLearners();
 		return versions.find(course.id(), version)
 			.map(stored -> liveView(course, stored))
 			.orElseGet(() -> {
@@ -339,7 +329,7 @@ public class Authoring {
 	}
 
 	private static Course liveView(Course course, CourseVersions.Stored stored) {
-		CourseStatus status = course.status() == CourseStatus.RETIRED ? CourseStatus.RETIRED : CourseStatus.PUBLISHED;
+		CourseStatus status = course.state().statusForLearners();
 		CourseContent c = stored.content();
 		return new Course(course.id(), c.title(), c.description(), status, stored.version(), course.revision(),
 				course.authorId(), c.lessons(), c.quiz(), course.updatedAt(), stored.publishedAt(), c.objectives(),
@@ -396,11 +386,10 @@ public class Authoring {
 	 */
 	public Course retire(Viewer viewer, CourseId id) {
 		Course course = editable(viewer, id);
-		if (course.status() == CourseStatus.IN_REVIEW) {
-			throw new ConflictException("A new version of this course is in review; wait for the decision, then retire it.");
-		}
-		if (!course.isLive() || !courses.changeStatus(id, course.status().name(), "RETIRED")) {
-			throw new ConflictException("Only a published course can be retired.");
+		course.state().requireRetirable();
+		if (!courses.changeStatus(id, course.status().name(), "RETIRED")) {
+			// retired, or put in review, since it was read
+			throw new ConflictException(CourseState.RETIRE_ONLY_PUBLISHED);
 		}
 		events.publishEvent(new CourseRetired(id, course.title(), viewer.id()));
 		return courses.findById(id).orElseThrow();
@@ -462,7 +451,7 @@ public class Authoring {
 	@Transactional(readOnly = true)
 	public Course editableOrReviewable(Viewer viewer, CourseId id) {
 		Course course = find(id);
-		if (mayEdit(viewer, course) || (viewer.isReviewer() && course.status() != CourseStatus.RETIRED)) {
+		if (mayEdit(viewer, course) || (viewer.isReviewer() && !course.isRetired())) {
 			return course;
 		}
 		throw new NotFoundException("Course");
@@ -481,7 +470,7 @@ public class Authoring {
 		if (mayEdit(viewer, course)) {
 			return course;
 		}
-		if (course.liveVersion() == null || course.status() == CourseStatus.RETIRED) {
+		if (!course.isLive()) {
 			throw new NotFoundException("Course");
 		}
 		return liveView(course, course.liveVersion());

@@ -15,19 +15,42 @@ public record Course(CourseId id, String title, String description, CourseStatus
 		PersonId authorId, List<Lesson> lessons, Quiz quiz, Instant updatedAt, Instant publishedAt, List<String> objectives,
 		RiskTier riskTier, String tierReason, LocalDate reviewBy, Integer liveVersion) {
 
+	/** Where the course stands, and what that allows (see {@link CourseState}). */
+	public CourseState state() {
+		return new CourseState(status, version, liveVersion);
+	}
+
 	/** Whether this content is the published one: the working copy equals the newest published version. */
 	public boolean isPublished() {
-		return status == CourseStatus.PUBLISHED;
+		return state().isPublished();
 	}
 
 	/** Whether learners can be given the course: some version is published and the course is not retired. */
 	public boolean isLive() {
-		return liveVersion != null && status != CourseStatus.RETIRED;
+		return state().isLive();
 	}
 
 	/** A new version is being written (or reviewed) while an earlier one stays with learners. */
 	public boolean hasNewVersionInProgress() {
-		return liveVersion != null && liveVersion < version;
+		return state().hasNewVersionInProgress();
+	}
+
+	/** Whether its content may be changed in place (a draft). */
+	public boolean isEditable() {
+		return state().isEditable();
+	}
+
+	public boolean isInReview() {
+		return state().isInReview();
+	}
+
+	public boolean isRetired() {
+		return state().isRetired();
+	}
+
+	/** Refuses (422 at {@code status}) a change to content that is not a draft; see {@link CourseState#editRefusal()}. */
+	public void requireEditable() {
+		state().requireEditable();
 	}
 
 	/** The state in words, for pages. */

@@ -39,7 +39,7 @@ public class CourseStandards {
 	/** Chooses the template of a draft course the viewer may edit. */
 	public void choose(Viewer editor, CourseId id, String templateId) {
 		Course course = authoring.editable(editor, id);
-		if (course.status() != CourseStatus.DRAFT) {
+		if (!course.isEditable()) {
 			throw new ConflictException("The template can be changed while the course is a draft.");
 		}
 		templates.choose(id.value(), templateId);

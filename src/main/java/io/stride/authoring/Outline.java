@@ -8,8 +8,12 @@ import java.util.List;
  * revision; {@code outlineRevision} guards the order, {@code settingsRevision} the course's own fields.
  * {@code origin} is LINKED or COPIED for an element reused from another course, else null.
  */
-public record Outline(CourseId courseId, String title, CourseStatus status, int revision, int outlineRevision,
+public record Outline(CourseId courseId, String title, CourseState state, int revision, int outlineRevision,
 		int settingsRevision, List<Module> modules, List<Item> quiz) {
+
+	public CourseStatus status() {
+		return state.status();
+	}
 
 	public record Module(String name, List<LessonItem> lessons) {
 	}

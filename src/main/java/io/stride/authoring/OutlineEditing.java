@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import io.stride.authoring.internal.CourseRules;
 import io.stride.authoring.internal.Courses;
@@ -23,7 +24,6 @@ import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,24 +53,20 @@ public class OutlineEditing {
 
 	private final Organization organization;
 
-	private final ApplicationEventPublisher events;
-
 	private final Authoring authoring;
 
 	private final ElementOrigins origins;
 
 	private final ObjectProvider<LessonFiles> lessonFiles;
 
-	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization,
-			ApplicationEventPublisher events, Authoring authoring, ElementOrigins origins,
-			ObjectProvider<LessonFiles> lessonFiles) {
+	OutlineEditing(Courses courses, ElementRevisions revisions, Organization organization, Authoring authoring,
+			ElementOrigins origins, ObjectProvider<LessonFiles> lessonFiles) {
 		this.lessonFiles = lessonFiles;
 		this.authoring = authoring;
 		this.origins = origins;
 		this.courses = courses;
 		this.revisions = revisions;
 		this.organization = organization;
-		this.events = events;
 	}
 
 	/** What a save answers: the element's new revision and when it was saved. */
@@ -114,7 +110,7 @@ public class OutlineEditing {
 			run.add(new Outline.LessonItem(row.id(), row.title(), row.revision(), origins.get(row.id()),
 					List.copyOf(checks.getOrDefault(row.id(), List.of()))));
 		}
-		return new Outline(id, header.title(), CourseStatus.valueOf(header.status()), header.revision(),
+		return new Outline(id, header.title(), header.state(), header.revision(),
 				header.outlineRevision(), header.settingsRevision(),
 				modules.stream().map(m -> new Outline.Module(m.name(), List.copyOf(m.lessons()))).toList(),
 				List.copyOf(quiz));
@@ -129,75 +125,85 @@ public class OutlineEditing {
 
 	// ---- saving one element ----
 
+	/** What an element save sends: a lesson's fields or a question. */
+	public sealed interface Edit permits LessonEdit, QuestionEdit {
+	}
+
+	/** A lesson's title and text, and its module when {@code module} is not null; a field left null keeps its value. */
+	public record LessonEdit(String title, String markdown, String module) implements Edit {
+	}
+
+	/** A question or knowledge check; a drafted question keeps the passage it came from when none is sent. */
+	public record QuestionEdit(Question question) implements Edit {
+	}
+
 	/**
-	 * Saves a lesson's title and text (and module, when {@code module} is not null) if nobody saved the lesson since
-	 * {@code revision}; otherwise 409 with both texts. Its citations are kept.
+	 * Saves one element, for the outline editor's page and the API alike, if nobody saved the element since
+	 * {@code revision}; otherwise 409 with both texts. The course must be an editable draft (422 at {@code status}),
+	 * the element not linked to its source, and the fields within the course rules (422 at the fields). A lesson keeps
+	 * its citations.
 	 */
-	public Saved saveLesson(Viewer editor, CourseId id, String elementId, Integer revision, String title,
-			String markdown, String module) {
+	public Saved save(Viewer editor, CourseId id, String elementId, Integer revision, Edit edit) {
 		Courses.DraftHeader draft = header(editor, id, true);
 		Courses.ElementRow row = row(id, elementId);
-		if (!LESSON.equals(row.kind())) {
+		boolean lesson = LESSON.equals(row.kind());
+		if (edit instanceof LessonEdit && !lesson) {
 			throw new InvalidInputException("type", "This element is a question; send a question's fields.");
 		}
+		if (edit instanceof QuestionEdit && lesson) {
+			throw new InvalidInputException("type", "This element is a lesson; send a lesson's fields.");
+		}
 		notLinked(id, elementId);
+		requireRevision(revision);
+		Change change = switch (edit) {
+			case LessonEdit l -> lessonChange(editor, id, row, revision, l);
+			case QuestionEdit q -> questionChange(id, row, revision, q.question());
+		};
+		if (revision != row.revision()) {
+			throw conflict(id, row, change.yours(), change.theirs());
+		}
+		if (change.before().equals(change.after())) {
+			return new Saved(elementId, row.revision(), Instant.now());
+		}
+		revisions.keep(id, elementId, row.revision(), row.kind(), change.before(), null, true);
+		if (!change.write().getAsBoolean()) {
+			throw conflict(id, row(id, elementId), change.yours(), null);
+		}
+		revisions.keep(id, elementId, revision + 1, row.kind(), change.after(), editor.id(), false);
+		touch(id, editor, draft.version());
+		return new Saved(elementId, revision + 1, Instant.now());
+	}
+
+	/**
+	 * An element's checked change: both texts as a conflict shows them, both as kept in its revisions, and the write
+	 * guarded by the element's revision.
+	 */
+	private record Change(Object yours, Object theirs, String before, String after, BooleanSupplier write) {
+	}
+
+	private Change lessonChange(Viewer editor, CourseId id, Courses.ElementRow row, int revision, LessonEdit edit) {
 		Lesson current = row.lesson();
 		// a field left out keeps its current value: a save of the title alone never erases the text
-		Lesson mine = new Lesson(elementId, title == null ? current.title() : title.strip(),
-				markdown == null ? current.markdown() : markdown, current.sources(),
-				module == null ? current.module() : module);
-		requireRevision(revision);
+		Lesson mine = new Lesson(row.id(), edit.title() == null ? current.title() : edit.title().strip(),
+				edit.markdown() == null ? current.markdown() : edit.markdown(), current.sources(),
+				edit.module() == null ? current.module() : edit.module());
 		checkLesson(mine);
 		LessonFiles files = lessonFiles.getIfAvailable();
 		String refusal = files == null ? null : files.refusal(editor, id, mine.markdown(), current.markdown());
 		if (refusal != null) {
 			throw new InvalidInputException("markdown", refusal);
 		}
-		if (revision != row.revision()) {
-			throw conflict(id, row, lessonView(mine), lessonView(current));
-		}
-		String before = revisions.lessonJson(current);
-		String after = revisions.lessonJson(mine);
-		if (before.equals(after)) {
-			return new Saved(elementId, row.revision(), Instant.now());
-		}
-		revisions.keep(id, elementId, row.revision(), LESSON, before, null, true);
-		if (!courses.saveLesson(id, revision, mine)) {
-			throw conflict(id, row(id, elementId), lessonView(mine), null);
-		}
-		revisions.keep(id, elementId, revision + 1, LESSON, after, editor.id(), false);
-		touch(id, editor, draft.version());
-		return new Saved(elementId, revision + 1, Instant.now());
+		return new Change(lessonView(mine), lessonView(current), revisions.lessonJson(current),
+				revisions.lessonJson(mine), () -> courses.saveLesson(id, revision, mine));
 	}
 
-	/** Saves a question or knowledge check if nobody saved it since {@code revision}; otherwise 409 with both. */
-	public Saved saveQuestion(Viewer editor, CourseId id, String elementId, Integer revision, Question question) {
-		Courses.DraftHeader draft = header(editor, id, true);
-		Courses.ElementRow row = row(id, elementId);
-		if (LESSON.equals(row.kind())) {
-			throw new InvalidInputException("type", "This element is a lesson; send a lesson's fields.");
-		}
-		notLinked(id, elementId);
+	private Change questionChange(CourseId id, Courses.ElementRow row, int revision, Question question) {
 		Question current = row.question();
-		// a drafted question keeps the passage it came from
-		Question mine = question.withId(elementId).withSource(question.source() == null ? current.source() : question.source());
-		requireRevision(revision);
+		Question mine = question.withId(row.id())
+			.withSource(question.source() == null ? current.source() : question.source());
 		checkQuestion(mine);
-		if (revision != row.revision()) {
-			throw conflict(id, row, mine, current);
-		}
-		String before = revisions.questionJson(current);
-		String after = revisions.questionJson(mine);
-		if (before.equals(after)) {
-			return new Saved(elementId, row.revision(), Instant.now());
-		}
-		revisions.keep(id, elementId, row.revision(), row.kind(), before, null, true);
-		if (!courses.saveQuestion(id, revision, mine)) {
-			throw conflict(id, row(id, elementId), mine, null);
-		}
-		revisions.keep(id, elementId, revision + 1, row.kind(), after, editor.id(), false);
-		touch(id, editor, draft.version());
-		return new Saved(elementId, revision + 1, Instant.now());
+		return new Change(mine, current, revisions.questionJson(current), revisions.questionJson(mine),
+				() -> courses.saveQuestion(id, revision, mine));
 	}
 
 	/**
@@ -740,25 +746,13 @@ public class OutlineEditing {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("The settings were not saved.", errors);
 		}
-		RiskSuggestion suggestion = RiskSuggestion.of(content);
-		if (content.riskTier() == null) {
-			content = content.withTier(suggestion.tier(), null);
-		}
-		else if (content.riskTier().ordinal() < suggestion.tier().ordinal() && content.tierReason() == null) {
-			throw new InvalidInputException("The settings were not saved.", Map.of("tierReason", "Stride suggests the "
-					+ suggestion.tier().name().toLowerCase(Locale.ROOT) + " tier because " + suggestion.because()
-					+ ". Choose it, or say why a lower tier is right."));
-		}
+		content = Authoring.resolveTier(content, "The settings were not saved.");
 		if (!courses.saveSettings(id, settingsRevision, content)) {
 			int theirs = courses.draftHeader(id).map(Courses.DraftHeader::settingsRevision).orElse(settingsRevision);
 			throw new ConflictException("The course's settings were saved elsewhere after you opened them.",
 					Map.of("theirRevision", theirs, "theirs", settingsView(course)));
 		}
-		courses.recordEditor(id, course.version(), editor.id());
-		if (course.riskTier() != content.riskTier()) {
-			events.publishEvent(new CourseTierChanged(id, content.title(), course.riskTier(), content.riskTier(),
-					content.tierReason(), suggestion.tier(), editor.id()));
-		}
+		authoring.recordSave(editor, course, content);
 		return courses.findById(id).orElseThrow();
 	}
 
@@ -803,17 +797,13 @@ public class OutlineEditing {
 		}
 		Courses.DraftHeader header = courses.draftHeader(id).orElseThrow(() -> new NotFoundException("Course"));
 		if (!viewer.isAdmin() && !viewer.is(header.authorId())) {
-			if (header.liveVersion() != null && !"RETIRED".equals(header.status())) {
+			if (header.state().isLive()) {
 				throw new ForbiddenException("Only the course's author or an admin can change it.");
 			}
 			throw new NotFoundException("Course");
 		}
-		if (write && !"DRAFT".equals(header.status())) {
-			throw new InvalidInputException("status", switch (header.status()) {
-				case "PUBLISHED" -> "This version is published and never changes: start a new version to edit it.";
-				case "IN_REVIEW" -> "This course is in review; it can be edited again when a reviewer asks for changes.";
-				default -> "This course is retired; it can't be edited.";
-			});
+		if (write) {
+			header.state().requireEditable();
 		}
 		return header;
 	}

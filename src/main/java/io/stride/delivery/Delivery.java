@@ -26,7 +26,6 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CoursePublished;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.ReviewPolicies;
 import io.stride.authoring.RiskTier;
@@ -231,7 +230,7 @@ public class Delivery {
 	@Transactional(readOnly = true)
 	public CourseProgress progressIn(Viewer learner, CourseId courseId) {
 		Course course = authoring.deliveredTo(learner.id(), courseId);
-		if (course.status() == CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
+		if (course.isRetired() && progress.find(learner.id(), courseId).isEmpty()) {
 			throw new NotFoundException("Course");
 		}
 		return view(learner.id(), course);
@@ -469,7 +468,7 @@ public class Delivery {
 	/** Published courses for everyone; a retired one only for learners who had started it. */
 	private Course takeable(Viewer learner, CourseId courseId) {
 		Course course = authoring.deliverableFor(learner.id(), courseId);
-		if (course.status() == CourseStatus.RETIRED && progress.find(learner.id(), courseId).isEmpty()) {
+		if (course.isRetired() && progress.find(learner.id(), courseId).isEmpty()) {
 			throw new NotFoundException("Course");
 		}
 		return course;

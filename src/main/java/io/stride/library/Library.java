@@ -14,7 +14,6 @@ import java.util.Set;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.ElementOrigin;
 import io.stride.authoring.Reuse;
 import io.stride.capability.CapabilityId;
@@ -221,7 +220,7 @@ public class Library {
 	public List<Draft> drafts(Viewer viewer) {
 		return authoring.authoredBy(viewer)
 			.stream()
-			.filter(c -> c.status() == CourseStatus.DRAFT)
+			.filter(Course::isEditable)
 			.map(c -> new Draft(c.id(), c.title().isBlank() ? "(untitled draft)" : c.title()))
 			.toList();
 	}

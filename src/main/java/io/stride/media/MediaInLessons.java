@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.OutlineEditing;
 import io.stride.authoring.OutlineElement;
@@ -131,7 +130,7 @@ public class MediaInLessons {
 		String replacement = "![" + Matcher.quoteReplacement(escape(kept)) + "]($1";
 		List<Use> changed = new ArrayList<>();
 		List<Use> linked = new ArrayList<>();
-		boolean draft = course.status() == CourseStatus.DRAFT;
+		boolean draft = course.isEditable();
 		for (Lesson lesson : course.lessons()) {
 			if (!CourseMedia.mediaIn(lesson.markdown()).contains(item.id())) {
 				continue;
@@ -145,7 +144,8 @@ public class MediaInLessons {
 				linked.add(new Use(lesson.id(), lesson.title()));
 				continue;
 			}
-			outline.saveLesson(editor, course.id(), lesson.id(), element.revision(), null, markdown, null);
+			outline.save(editor, course.id(), lesson.id(), element.revision(),
+					new OutlineEditing.LessonEdit(null, markdown, null));
 			changed.add(new Use(lesson.id(), lesson.title()));
 		}
 		String whyKept = linked.isEmpty() ? null : draft ? "linked to their source; they change only there"

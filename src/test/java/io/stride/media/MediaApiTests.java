@@ -7,6 +7,7 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.Lesson;
+import io.stride.authoring.OutlineEditing;
 import io.stride.identity.PersonId;
 import io.stride.shared.InvalidInputException;
 import io.stride.support.Fixtures;
@@ -56,7 +57,7 @@ class MediaApiTests {
 	Authoring authoring;
 
 	@Autowired
-	io.stride.authoring.OutlineEditing outline;
+	OutlineEditing outline;
 
 	@Autowired
 	CourseMedia courseMedia;
@@ -279,7 +280,8 @@ class MediaApiTests {
 		// the outline editor's save of one lesson: 422 at markdown
 		String lessonId = bens.lessons().getFirst().id();
 		var element = outline.element(ben, bens.id(), lessonId);
-		assertThatThrownBy(() -> outline.saveLesson(ben, bens.id(), lessonId, element.revision(), "Spot it", markdown, null))
+		assertThatThrownBy(() -> outline.save(ben, bens.id(), lessonId, element.revision(),
+				new OutlineEditing.LessonEdit("Spot it", markdown, null)))
 			.isInstanceOf(InvalidInputException.class)
 			.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors().get("markdown")).contains("/media/" + secret));
 		assertThat(outline.element(ben, bens.id(), lessonId).lesson().markdown()).doesNotContain(secret);

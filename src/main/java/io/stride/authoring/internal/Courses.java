@@ -17,6 +17,7 @@ import io.stride.authoring.AnswersShown;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
+import io.stride.authoring.CourseState;
 import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.LibraryCourse;
@@ -397,7 +398,7 @@ public class Courses {
 	 */
 	public List<LibraryCourse> library(String authorId) {
 		String sql = "SELECT c.id, c.title, c.status, c.author_id, c.created_at, v.first_published_at, c.review_by, "
-				+ "c.live_version FROM courses c LEFT JOIN (SELECT course_id, MIN(published_at) AS first_published_at "
+				+ "c.live_version, c.version FROM courses c LEFT JOIN (SELECT course_id, MIN(published_at) AS first_published_at "
 				+ "FROM course_versions GROUP BY course_id) v ON v.course_id = c.id"
 				+ (authorId == null ? "" : " WHERE c.author_id = :author") + " ORDER BY c.title, c.id";
 		var statement = jdbc.sql(sql);
@@ -407,9 +408,9 @@ public class Courses {
 		return statement.query((rs, n) -> {
 			Timestamp first = rs.getTimestamp(6);
 			return new LibraryCourse(new CourseId(rs.getString(1)), rs.getString(2),
-					CourseStatus.valueOf(rs.getString(3)), new PersonId(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-					first == null ? null : first.toInstant(), rs.getObject(7, LocalDate.class),
-					rs.getObject(8, Integer.class));
+					CourseStatus.valueOf(rs.getString(3)), rs.getInt(9), new PersonId(rs.getString(4)),
+					rs.getTimestamp(5).toInstant(), first == null ? null : first.toInstant(),
+					rs.getObject(7, LocalDate.class), rs.getObject(8, Integer.class));
 		}).list();
 	}
 
@@ -423,6 +424,10 @@ public class Courses {
 	/** A course's header fields the outline editor checks on every save, without its content. */
 	public record DraftHeader(CourseId id, String title, String status, PersonId authorId, Integer liveVersion,
 			int revision, int outlineRevision, int settingsRevision, int version) {
+
+		public CourseState state() {
+			return new CourseState(CourseStatus.valueOf(status), version, liveVersion);
+		}
 	}
 
 	public Optional<DraftHeader> draftHeader(CourseId id) {

@@ -145,11 +145,9 @@ class OutlineApi {
 			throw new InvalidInputException("revision", "Send the element's revision and its fields.");
 		}
 		// a lesson is sent with its title or text, a question with its kind or prompt; the service refuses a mix-up
-		if (!body.hasQuestion()) {
-			return SavedView.of(editing.saveLesson(me, course, elementId, body.revision(), body.title(), body.markdown(),
-					body.module()));
-		}
-		return SavedView.of(editing.saveQuestion(me, course, elementId, body.revision(), body.question()));
+		OutlineEditing.Edit edit = body.hasQuestion() ? new OutlineEditing.QuestionEdit(body.question())
+				: new OutlineEditing.LessonEdit(body.title(), body.markdown(), body.module());
+		return SavedView.of(editing.save(me, course, elementId, body.revision(), edit));
 	}
 
 	/**

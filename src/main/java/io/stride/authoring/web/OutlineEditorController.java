@@ -18,7 +18,6 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CourseStandards;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.Outline;
 import io.stride.authoring.OutlineEditing;
@@ -120,12 +119,11 @@ class OutlineEditorController {
 			HttpServletResponse response) {
 		Viewer me = organization.currentViewer();
 		Course course = authoring.editable(me, new CourseId(id));
-		if (course.status() != CourseStatus.DRAFT) {
+		if (!course.isEditable()) {
+			// the page names its own button; a retired course is not offered for editing at all
 			redirect.addFlashAttribute("notice", course.isPublished()
 					? "This version is published and never changes. Choose \"Edit as a new version\" to change the course."
-					: course.status() == CourseStatus.IN_REVIEW
-							? "This course is in review; it can be edited again when a reviewer asks for changes."
-							: "This course is retired.");
+					: course.isInReview() ? course.state().editRefusal().orElseThrow() : "This course is retired.");
 			return "redirect:/courses/" + id + "/assign";
 		}
 		return render(model, me, course, element, panel, settingsForm(course), Map.of());
@@ -252,8 +250,8 @@ class OutlineEditorController {
 			throw new InvalidInputException("Not saved.", Map.of(binding.getFieldErrors().get(0).getField(),
 					"Enter a whole number."));
 		}
-		return "question".equals(type) ? editing.saveQuestion(me, course, elementId, revision, question.toQuestion())
-				: editing.saveLesson(me, course, elementId, revision, title, markdown, null);
+		return editing.save(me, course, elementId, revision, "question".equals(type)
+				? new OutlineEditing.QuestionEdit(question.toQuestion()) : new OutlineEditing.LessonEdit(title, markdown, null));
 	}
 
 	/** Both texts of a conflict as the page shows them without the script. */

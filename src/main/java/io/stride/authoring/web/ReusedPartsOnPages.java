@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.stride.authoring.Course;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.OutlineElement;
 import io.stride.authoring.Question;
@@ -67,7 +66,7 @@ class ReusedPartsOnPages implements PagePart {
 	 * shown), a module after that lesson's module.
 	 */
 	private void editorParts(Course course, Map<String, Object> model) {
-		if (course.status() != CourseStatus.DRAFT) {
+		if (!course.isEditable()) {
 			return;
 		}
 		Map<String, Reuse.Update> waiting = reuse.updatesByElement(course.id());

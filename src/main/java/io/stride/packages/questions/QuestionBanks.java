@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.stride.authoring.CourseId;
-import io.stride.authoring.CourseStatus;
 import io.stride.authoring.Outline;
 import io.stride.authoring.OutlineEditing;
 import io.stride.identity.Viewer;
@@ -137,7 +136,7 @@ class QuestionBanks {
 
 	private Imported add(Viewer editor, CourseId id, Format format, String fileName, byte[] content) {
 		Outline outline = editing.outline(editor, id);
-		if (outline.status() != CourseStatus.DRAFT) {
+		if (!outline.state().isEditable()) {
 			throw new InvalidInputException("status", "Questions are imported into a draft: this course is "
 					+ outline.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
 					+ "; start a new version to add questions.");
