@@ -1,12 +1,15 @@
 package io.stride.identity;
 
 import java.util.Map;
+import java.util.Properties;
 
 import io.stride.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -20,9 +23,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Passwords are hashed with Argon2id at OWASP's recommended parameters (19 MiB, 2 iterations, parallelism 1); a hash
  * made with weaker ones (Spring's earlier 16 MiB default, bcrypt) is replaced at the person's next sign-in, without
- * it counting as a change of password (no session ends).
+ * it counting as a change of password (no session ends). The rest of the suite hashes with cheaper parameters (its
+ * application.properties); this test runs with the production ones, which are application.yml's defaults.
  */
-@SpringBootTest
+@SpringBootTest(properties = { "stride.passwords.argon2-memory-kib=19456", "stride.passwords.argon2-iterations=2" })
 @AutoConfigureMockMvc
 class PasswordHashingTests {
 
@@ -68,6 +72,15 @@ class PasswordHashingTests {
 		mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"email\":\"" + org.email("learner-a") + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}"))
 			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void productionHashesWithOwaspsParametersByDefault() {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("application.yml"));
+		Properties production = yaml.getObject();
+		assertThat(production.getProperty("stride.passwords.argon2-memory-kib")).isEqualTo("19456");
+		assertThat(production.getProperty("stride.passwords.argon2-iterations")).isEqualTo("2");
 	}
 
 	private String hash(PersonId id) {

@@ -59,13 +59,15 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	PasswordEncoder passwordEncoder(@Value("${stride.passwords.argon2-memory-kib:19456}") int memoryKib,
+			@Value("${stride.passwords.argon2-iterations:2}") int iterations) {
 		// one hash per core at most (~28 ms of CPU each): on 2 cores a single permit fell behind 17 sign-ins a second
 		// while the pages of 8,000 learners shared the machine, and the queue then took every request thread
-		// Argon2id with OWASP's recommended parameters (19 MiB, 2 iterations, parallelism 1); hashes made with
-		// Spring's earlier defaults (16 MiB) or bcrypt are hashed again at the person's next sign-in
+		// Argon2id with OWASP's recommended parameters (19 MiB, 2 iterations, parallelism 1) unless configured
+		// otherwise (the test suite, which makes thousands of people, uses cheaper ones); hashes made with weaker
+		// parameters (Spring's earlier 16 MiB default) or bcrypt are hashed again at the person's next sign-in
 		return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", Map.of("argon2",
-				new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), "bcrypt", new BCryptPasswordEncoder())),
+				new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations), "bcrypt", new BCryptPasswordEncoder())),
 				Runtime.getRuntime().availableProcessors());
 	}
 
