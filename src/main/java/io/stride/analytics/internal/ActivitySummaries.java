@@ -47,6 +47,9 @@ public class ActivitySummaries implements DisposableBean {
 	/** The activity of course-wide measures that have no activity of their own. */
 	public static final String COURSE = "course";
 
+	/** The verbs that start a course: reading a lesson or starting the quiz. */
+	public static final List<String> START_VERBS = List.of(Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri());
+
 	private static final int BATCH = 2000;
 
 	static final int FOLDING_CONNECTIONS = 2;
