@@ -51,9 +51,12 @@ public class LearningRecord {
 
 	private final ApplicationEventPublisher events;
 
+	private final StatementsToSummarize toSummarize;
+
 	LearningRecord(JdbcClient jdbc, JsonMapper json, @Value("${stride.base-url}") String baseUrl,
-			Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events, StatementsToSummarize toSummarize) {
 		this.jdbc = jdbc;
+		this.toSummarize = toSummarize;
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
@@ -68,7 +71,7 @@ public class LearningRecord {
 			.update();
 		if (action.courseId() != null) {
 			// the analytics summaries fold it in before they are next read (only course statements are summarized)
-			jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES (?)").param(p.recorded().statementId()).update();
+			toSummarize.add(p.recorded().statementId());
 		}
 		// heard inside this transaction (integration's webhook outbox), so the statement and its deliveries commit together
 		events.publishEvent(p.recorded());
@@ -96,12 +99,7 @@ public class LearningRecord {
 				.update();
 			List<String> summarize = batch.stream().filter(p -> p.recorded().courseId() != null)
 				.map(p -> p.recorded().statementId()).toList();
-			if (!summarize.isEmpty()) {
-				jdbc.sql("INSERT INTO statements_to_summarize (statement_id) VALUES "
-						+ String.join(", ", Collections.nCopies(summarize.size(), "(?)")))
-					.params(new ArrayList<Object>(summarize))
-					.update();
-			}
+			toSummarize.addAll(summarize);
 			List<StatementRecorded> recorded = batch.stream().map(Prepared::recorded).toList();
 			events.publishEvent(new StatementsRecorded(recorded));
 			recorded.forEach(r -> ids.add(r.statementId()));

@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
-import io.stride.analytics.OutcomeMetric;
-import io.stride.analytics.OutcomeMetricChange;
-import io.stride.analytics.Outcomes;
+import io.stride.analytics.outcomes.OutcomeMetric;
+import io.stride.analytics.outcomes.OutcomeMetricChange;
+import io.stride.analytics.outcomes.Outcomes;
 import io.stride.authoring.Course;
 import io.stride.capability.Capabilities;
 import io.stride.capability.Capability;
@@ -19,6 +19,7 @@ import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
+import io.stride.rhythm.Budgets;
 import io.stride.rhythm.Commission;
 import io.stride.rhythm.CommissionDraft;
 import io.stride.rhythm.Commissions;
@@ -32,7 +33,6 @@ import io.stride.rhythm.RitualDraft;
 import io.stride.rhythm.Rituals;
 import io.stride.rhythm.Session;
 import io.stride.rhythm.Sessions;
-import io.stride.rhythm.Budgets;
 import org.springframework.stereotype.Component;
 
 /**

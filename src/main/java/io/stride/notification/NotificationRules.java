@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.stride.analytics.CourseLifecycleProposed;
+import io.stride.analytics.lifecycle.CourseLifecycleProposed;
 import io.stride.badges.BadgeEarned;
 import io.stride.badges.BadgeRevoked;
 import io.stride.capability.CapabilityEvidenceExpiring;

@@ -3,7 +3,7 @@ package io.stride.rhythm;
 import java.util.List;
 import java.util.Map;
 
-import io.stride.analytics.OutcomeMetric;
+import io.stride.analytics.outcomes.OutcomeMetric;
 import io.stride.identity.PersonId;
 
 /**

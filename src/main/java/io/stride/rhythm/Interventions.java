@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.stride.analytics.OutcomeMetric;
-import io.stride.analytics.Outcomes;
+import io.stride.analytics.outcomes.OutcomeMetric;
+import io.stride.analytics.outcomes.Outcomes;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.stride.analytics.NeedsAttention;
-import io.stride.analytics.NeedsAttentionReport;
-import io.stride.analytics.OutcomeMetric;
-import io.stride.analytics.Outcomes;
+import io.stride.analytics.attention.NeedsAttention;
+import io.stride.analytics.attention.NeedsAttentionReport;
+import io.stride.analytics.outcomes.OutcomeMetric;
+import io.stride.analytics.outcomes.Outcomes;
 import io.stride.authoring.CourseId;
 import io.stride.capability.CapabilityCoverage;
 import io.stride.capability.CapabilityId;

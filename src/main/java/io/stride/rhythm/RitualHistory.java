@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.stride.analytics.OutcomeMetric;
-import io.stride.analytics.Outcomes;
+import io.stride.analytics.outcomes.OutcomeMetric;
+import io.stride.analytics.outcomes.Outcomes;
 import io.stride.capability.Capabilities;
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityCoverage;

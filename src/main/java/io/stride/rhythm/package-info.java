@@ -5,7 +5,8 @@
  * hours per period and the team's learning budget.
  */
 @ApplicationModule(allowedDependencies = {
-		"activity", "analytics", "authoring", "capability", "cycles", "delivery", "drafting", "identity", "shared" })
+		"activity", "analytics::attention", "analytics::outcomes", "authoring", "capability", "cycles", "delivery",
+		"drafting", "identity", "shared" })
 package io.stride.rhythm;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,12 @@ import java.util.concurrent.Future;
 
 import io.stride.activity.ActivityType;
 import io.stride.activity.Verb;
-import io.stride.analytics.CourseAnalyticsFixtures.History;
+import io.stride.analytics.attention.NeedsAttention;
+import io.stride.analytics.course.CourseAnalytics;
+import io.stride.analytics.course.CourseAnalyticsFilter;
+import io.stride.analytics.course.CourseAnalyticsFixtures;
+import io.stride.analytics.course.CourseAnalyticsFixtures.History;
+import io.stride.analytics.course.CourseAnalyticsReport;
 import io.stride.analytics.internal.ActivitySummaries;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.stride.analytics.CourseAnalyticsFixtures.History;
-import io.stride.analytics.internal.CourseAnalyticsQueries;
-import io.stride.analytics.internal.CourseAnalyticsSlice;
-import io.stride.analytics.internal.NeedsAttentionQueries;
+import io.stride.analytics.attention.internal.NeedsAttentionQueries;
+import io.stride.analytics.course.CourseAnalytics;
+import io.stride.analytics.course.CourseAnalyticsFilter;
+import io.stride.analytics.course.CourseAnalyticsFixtures;
+import io.stride.analytics.course.CourseAnalyticsFixtures.History;
+import io.stride.analytics.course.CourseAnalyticsReport;
+import io.stride.analytics.course.internal.CourseAnalyticsQueries;
+import io.stride.analytics.course.internal.CourseAnalyticsSlice;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;
 import org.junit.jupiter.api.Test;

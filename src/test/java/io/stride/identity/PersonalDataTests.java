@@ -18,14 +18,14 @@ import java.util.zip.ZipInputStream;
 
 import javax.sql.DataSource;
 
-import io.stride.analytics.CourseAnalytics;
-import io.stride.analytics.CourseAnalyticsFilter;
-import io.stride.analytics.CourseAnalyticsReport;
+import io.stride.analytics.course.CourseAnalytics;
+import io.stride.analytics.course.CourseAnalyticsFilter;
+import io.stride.analytics.course.CourseAnalyticsReport;
 import io.stride.assessment.Answer;
 import io.stride.assessment.Assessment;
 import io.stride.authoring.Course;
-import io.stride.capability.Absences;
 import io.stride.capability.AbsenceKind;
+import io.stride.capability.Absences;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.CapabilityProfiles;
 import io.stride.cycles.Kudos;

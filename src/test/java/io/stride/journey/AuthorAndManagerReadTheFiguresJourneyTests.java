@@ -1,7 +1,7 @@
 package io.stride.journey;
 
-import io.stride.analytics.CourseAnalyticsFixtures;
-import io.stride.analytics.CourseAnalyticsFixtures.History;
+import io.stride.analytics.course.CourseAnalyticsFixtures;
+import io.stride.analytics.course.CourseAnalyticsFixtures.History;
 import io.stride.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import io.stride.activity.ActivityType;
 import io.stride.activity.Verb;
-import io.stride.analytics.CourseAnalyticsFixtures;
+import io.stride.analytics.course.CourseAnalyticsFixtures;
 import io.stride.authoring.Course;
 import io.stride.identity.PersonId;
 import io.stride.support.Fixtures;

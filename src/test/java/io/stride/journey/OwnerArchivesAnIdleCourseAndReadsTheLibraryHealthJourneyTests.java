@@ -1,8 +1,8 @@
 package io.stride.journey;
 
-import io.stride.analytics.Lifecycle;
-import io.stride.analytics.LifecycleFixtures;
-import io.stride.analytics.LifecycleFixtures.Library;
+import io.stride.analytics.lifecycle.Lifecycle;
+import io.stride.analytics.lifecycle.LifecycleFixtures;
+import io.stride.analytics.lifecycle.LifecycleFixtures.Library;
 import io.stride.support.Fixtures;
 import io.stride.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;

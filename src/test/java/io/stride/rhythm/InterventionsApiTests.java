@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.stride.analytics.OutcomeMetric;
-import io.stride.analytics.OutcomeMetricChange;
-import io.stride.analytics.Outcomes;
+import io.stride.analytics.outcomes.OutcomeMetric;
+import io.stride.analytics.outcomes.OutcomeMetricChange;
+import io.stride.analytics.outcomes.Outcomes;
 import io.stride.authoring.Course;
 import io.stride.capability.CapabilityId;
 import io.stride.identity.PersonId;

@@ -11,10 +11,10 @@ import java.util.Set;
 
 import io.stride.activity.ActivityType;
 import io.stride.activity.Verb;
-import io.stride.analytics.CourseAnalyticsFixtures;
-import io.stride.analytics.OutcomeMetric;
-import io.stride.analytics.OutcomeMetricChange;
-import io.stride.analytics.Outcomes;
+import io.stride.analytics.course.CourseAnalyticsFixtures;
+import io.stride.analytics.outcomes.OutcomeMetric;
+import io.stride.analytics.outcomes.OutcomeMetricChange;
+import io.stride.analytics.outcomes.Outcomes;
 import io.stride.authoring.Course;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.Coverage;

@@ -1,7 +1,7 @@
 package io.stride.support;
 
-import io.stride.analytics.ItemAnalysis;
-import io.stride.analytics.ItemAnalysisThresholds;
+import io.stride.analytics.items.ItemAnalysis;
+import io.stride.analytics.items.ItemAnalysisThresholds;
 import io.stride.identity.Viewer;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.stride.analytics.CourseAnalyticsFilter;
+import io.stride.analytics.course.CourseAnalyticsFilter;
 import io.stride.identity.TeamId;
 import io.stride.shared.InvalidInputException;
 

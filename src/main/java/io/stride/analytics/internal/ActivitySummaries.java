@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.stride.activity.StatementsToSummarize;
+import io.stride.activity.StatementsToSummarize.Queued;
 import io.stride.activity.Verb;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -27,10 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the summaries of the learning record ({@code activity_learners}, {@code activity_totals}) up to date: the
- * learning record queues each course statement it stores, and this folds the queue into the summaries. Every
- * figure read from the summaries calls {@link #catchUp()} first, so the figures include every statement committed
- * before the request; a scheduled fold keeps the queue short between requests. Folding holds a lock on one row, so
- * two folds (two requests, or two instances of Stride) never count a statement twice. See ADR 0014.
+ * learning record queues each course statement it stores ({@link StatementsToSummarize}, activity's), and this folds
+ * the queue into the summaries. Every figure read from the summaries calls {@link #catchUp()} first, so the figures
+ * include every statement committed before the request; a scheduled fold keeps the queue short between requests.
+ * Folding holds a lock on one row, and takes a batch from the queue and marks it done in the transaction that holds
+ * it, so two folds (two requests, or two instances of Stride) never count a statement twice. See ADR 0014.
  * <p>
  * Folds run on connections of their own (a pool of {@value #FOLDING_CONNECTIONS}), not the application's: readers
  * call {@link #catchUp()} inside their own transactions, each holding one of the application's connections, and a
@@ -47,6 +50,9 @@ public class ActivitySummaries implements DisposableBean {
 	/** The activity of course-wide measures that have no activity of their own. */
 	public static final String COURSE = "course";
 
+	/** The verbs that start a course: reading a lesson or starting the quiz. */
+	public static final List<String> START_VERBS = List.of(Verb.EXPERIENCED.iri(), Verb.ATTEMPTED.iri());
+
 	private static final int BATCH = 2000;
 
 	static final int FOLDING_CONNECTIONS = 2;
@@ -56,8 +62,8 @@ public class ActivitySummaries implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ActivitySummaries.class);
 
-	/** The application's connections: only to see whether anything is queued, in the caller's transaction if any. */
-	private final JdbcClient queue;
+	/** The queue, activity's: asked whether anything is queued on the application's connections, taken on ours. */
+	private final StatementsToSummarize queue;
 
 	/** The folding connections. */
 	private final JdbcClient jdbc;
@@ -68,7 +74,7 @@ public class ActivitySummaries implements DisposableBean {
 
 	private final HikariDataSource foldingPool;
 
-	ActivitySummaries(DataSource dataSource, JdbcClient queue) {
+	ActivitySummaries(DataSource dataSource, StatementsToSummarize queue) {
 		this.queue = queue;
 		this.foldingPool = foldingPool(dataSource);
 		DataSource folding = foldingPool != null ? foldingPool : dataSource;
@@ -121,7 +127,7 @@ public class ActivitySummaries implements DisposableBean {
 	public int catchUp() {
 		int total = 0;
 		try {
-			while (queued()) {
+			while (queue.any()) {
 				Integer folded = ownTransaction.execute(status -> foldBatch());
 				total += folded == null ? 0 : folded;
 				if (folded == null || folded < BATCH) {
@@ -149,13 +155,6 @@ public class ActivitySummaries implements DisposableBean {
 		if (folded > 0) {
 			log.debug("Folded {} statements into the analytics summaries", folded);
 		}
-	}
-
-	private boolean queued() {
-		return queue.sql("SELECT statement_id FROM statements_to_summarize FETCH FIRST 1 ROWS ONLY")
-			.query(String.class)
-			.optional()
-			.isPresent();
 	}
 
 	private record Key(String course, String measure, String object, String actor) {
@@ -190,24 +189,21 @@ public class ActivitySummaries implements DisposableBean {
 		jdbc.sql("SELECT id FROM activity_summary_state WHERE id = 'statements' FOR UPDATE").query(String.class).single();
 		List<String> ids = new ArrayList<>();
 		Map<Key, Sum> byLearner = new LinkedHashMap<>();
-		jdbc.sql("SELECT q.statement_id, s.course_id, s.verb, s.object_id, s.actor_id, s.result_success, s.occurred_at "
-				+ "FROM statements_to_summarize q LEFT JOIN statements s ON s.id = q.statement_id "
-				+ "ORDER BY q.statement_id FETCH FIRST " + BATCH + " ROWS ONLY")
-			.query(rs -> {
-				ids.add(rs.getString(1));
-				String course = rs.getString(2);
-				if (course == null) {
-					return; // gone, or not part of a course: nothing to summarize
-				}
-				String verb = rs.getString(3);
-				String actor = rs.getString(5);
-				Instant at = rs.getTimestamp(7).toInstant();
-				int success = Boolean.TRUE.equals(rs.getObject(6, Boolean.class)) ? 1 : 0;
-				byLearner.computeIfAbsent(new Key(course, verb, rs.getString(4), actor), k -> new Sum()).add(1, success, at, at);
-				if (verb.equals(Verb.EXPERIENCED.iri()) || verb.equals(Verb.ATTEMPTED.iri())) {
-					byLearner.computeIfAbsent(new Key(course, STARTED, COURSE, actor), k -> new Sum()).add(1, 0, at, at);
-				}
-			});
+		for (Queued statement : queue.next(jdbc, BATCH)) {
+			ids.add(statement.statementId());
+			String course = statement.courseId();
+			if (course == null) {
+				continue; // gone, or not part of a course: nothing to summarize
+			}
+			String verb = statement.verb();
+			String actor = statement.actorId();
+			Instant at = statement.occurredAt();
+			int success = Boolean.TRUE.equals(statement.success()) ? 1 : 0;
+			byLearner.computeIfAbsent(new Key(course, verb, statement.objectId(), actor), k -> new Sum()).add(1, success, at, at);
+			if (verb.equals(Verb.EXPERIENCED.iri()) || verb.equals(Verb.ATTEMPTED.iri())) {
+				byLearner.computeIfAbsent(new Key(course, STARTED, COURSE, actor), k -> new Sum()).add(1, 0, at, at);
+			}
+		}
 		if (ids.isEmpty()) {
 			return 0;
 		}
@@ -260,11 +256,7 @@ public class ActivitySummaries implements DisposableBean {
 			template.batchUpdate("INSERT INTO activity_totals (course_id, measure, object_id, learners, statements, "
 					+ "successes, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", newTotals);
 		}
-		for (int from = 0; from < ids.size(); from += 500) {
-			jdbc.sql("DELETE FROM statements_to_summarize WHERE statement_id IN (:ids)")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-				.update();
-		}
+		queue.done(jdbc, ids);
 		return ids.size();
 	}
 

@@ -3,8 +3,8 @@ package io.stride.analytics.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.stride.analytics.ComponentAnalytics;
-import io.stride.analytics.ComponentFigures;
+import io.stride.analytics.course.ComponentAnalytics;
+import io.stride.analytics.course.ComponentFigures;
 import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,6 +1,6 @@
 package io.stride.analytics.web;
 
-import io.stride.analytics.ComponentAnalytics;
+import io.stride.analytics.course.ComponentAnalytics;
 import io.stride.identity.Organization;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -3,9 +3,9 @@ package io.stride.analytics.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.stride.analytics.CourseAnalytics;
-import io.stride.analytics.CourseAnalyticsFilter;
-import io.stride.analytics.CourseAnalyticsReport;
+import io.stride.analytics.course.CourseAnalytics;
+import io.stride.analytics.course.CourseAnalyticsFilter;
+import io.stride.analytics.course.CourseAnalyticsReport;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;

@@ -3,9 +3,9 @@ package io.stride.analytics.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.stride.analytics.CourseAnalyticsReport;
-import io.stride.analytics.CourseAnalyticsReport.LessonStep;
-import io.stride.analytics.CourseAnalyticsReport.Week;
+import io.stride.analytics.course.CourseAnalyticsReport;
+import io.stride.analytics.course.CourseAnalyticsReport.LessonStep;
+import io.stride.analytics.course.CourseAnalyticsReport.Week;
 
 /**
  * Geometry for the page's inline SVG charts, worked out here so that templates only place shapes. The charts are

@@ -1,8 +1,8 @@
 package io.stride.analytics.web;
 
-import io.stride.analytics.CourseAnalyticsReport;
-import io.stride.analytics.CourseAnalyticsReport.LessonStep;
-import io.stride.analytics.CourseAnalyticsReport.Week;
+import io.stride.analytics.course.CourseAnalyticsReport;
+import io.stride.analytics.course.CourseAnalyticsReport.LessonStep;
+import io.stride.analytics.course.CourseAnalyticsReport.Week;
 import io.stride.shared.Csv;
 import io.stride.shared.web.CsvDownload;
 

@@ -2,11 +2,11 @@ package io.stride.analytics.web;
 
 import java.util.List;
 
-import io.stride.analytics.ItemAnalysis;
-import io.stride.analytics.ItemAnalysisFlag;
-import io.stride.analytics.ItemAnalysisQuestion;
-import io.stride.analytics.ItemAnalysisReport;
-import io.stride.analytics.ItemAnalysisThresholds;
+import io.stride.analytics.items.ItemAnalysis;
+import io.stride.analytics.items.ItemAnalysisFlag;
+import io.stride.analytics.items.ItemAnalysisQuestion;
+import io.stride.analytics.items.ItemAnalysisReport;
+import io.stride.analytics.items.ItemAnalysisThresholds;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;

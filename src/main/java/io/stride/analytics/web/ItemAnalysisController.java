@@ -3,10 +3,10 @@ package io.stride.analytics.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.stride.analytics.ItemAnalysis;
-import io.stride.analytics.ItemAnalysisReport;
-import io.stride.analytics.ItemAnalysisThresholds;
-import io.stride.analytics.Redrafts;
+import io.stride.analytics.items.ItemAnalysis;
+import io.stride.analytics.items.ItemAnalysisReport;
+import io.stride.analytics.items.ItemAnalysisThresholds;
+import io.stride.analytics.redrafts.Redrafts;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;

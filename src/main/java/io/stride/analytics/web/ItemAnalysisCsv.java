@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import io.stride.analytics.ItemAnalysisFlag;
-import io.stride.analytics.ItemAnalysisQuestion;
-import io.stride.analytics.ItemAnalysisReport;
+import io.stride.analytics.items.ItemAnalysisFlag;
+import io.stride.analytics.items.ItemAnalysisQuestion;
+import io.stride.analytics.items.ItemAnalysisReport;
 import io.stride.shared.Csv;
 
 /**

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.stride.analytics.LibraryHealth;
-import io.stride.analytics.LibraryHealthFilter;
-import io.stride.analytics.LibraryHealthReport;
+import io.stride.analytics.libraryhealth.LibraryHealth;
+import io.stride.analytics.libraryhealth.LibraryHealthFilter;
+import io.stride.analytics.libraryhealth.LibraryHealthReport;
 import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

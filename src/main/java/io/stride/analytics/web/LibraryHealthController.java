@@ -3,10 +3,10 @@ package io.stride.analytics.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.stride.analytics.LibraryHealth;
-import io.stride.analytics.LibraryHealthFilter;
-import io.stride.analytics.LibraryHealthReport;
-import io.stride.analytics.LifecycleProposal;
+import io.stride.analytics.libraryhealth.LibraryHealth;
+import io.stride.analytics.libraryhealth.LibraryHealthFilter;
+import io.stride.analytics.libraryhealth.LibraryHealthReport;
+import io.stride.analytics.lifecycle.LifecycleProposal;
 import io.stride.identity.Organization;
 import io.stride.shared.Csv;
 import io.stride.shared.InvalidInputException;

@@ -3,9 +3,9 @@ package io.stride.analytics.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.stride.analytics.Lifecycle;
-import io.stride.analytics.LifecycleProposal;
-import io.stride.analytics.LifecycleSettings;
+import io.stride.analytics.lifecycle.Lifecycle;
+import io.stride.analytics.lifecycle.LifecycleProposal;
+import io.stride.analytics.lifecycle.LifecycleSettings;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;

@@ -3,9 +3,9 @@ package io.stride.analytics.web;
 import java.util.List;
 import java.util.function.Function;
 
-import io.stride.analytics.NeedsAttention;
-import io.stride.analytics.NeedsAttentionReport;
-import io.stride.analytics.NeedsAttentionReport.Shortlist;
+import io.stride.analytics.attention.NeedsAttention;
+import io.stride.analytics.attention.NeedsAttentionReport;
+import io.stride.analytics.attention.NeedsAttentionReport.Shortlist;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.swagger.v3.oas.annotations.Operation;

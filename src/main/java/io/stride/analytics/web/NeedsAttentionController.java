@@ -1,14 +1,14 @@
 package io.stride.analytics.web;
 
-import io.stride.shared.web.CsvDownload;
-import io.stride.analytics.NeedsAttention;
+import io.stride.analytics.attention.NeedsAttention;
 import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
+import io.stride.shared.web.CsvDownload;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 
-import io.stride.analytics.NeedsAttentionReport;
+import io.stride.analytics.attention.NeedsAttentionReport;
 import io.stride.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,11 +3,11 @@ package io.stride.analytics.web;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.stride.analytics.NeedsAttentionReport;
-import io.stride.analytics.NeedsAttentionReport.DropOffLesson;
-import io.stride.analytics.NeedsAttentionReport.MissedQuestion;
-import io.stride.analytics.NeedsAttentionReport.UnclearLesson;
-import io.stride.analytics.NeedsAttentionReport.WeakCourse;
+import io.stride.analytics.attention.NeedsAttentionReport;
+import io.stride.analytics.attention.NeedsAttentionReport.DropOffLesson;
+import io.stride.analytics.attention.NeedsAttentionReport.MissedQuestion;
+import io.stride.analytics.attention.NeedsAttentionReport.UnclearLesson;
+import io.stride.analytics.attention.NeedsAttentionReport.WeakCourse;
 import io.stride.shared.Csv;
 
 /**

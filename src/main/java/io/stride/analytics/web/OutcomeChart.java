@@ -3,8 +3,8 @@ package io.stride.analytics.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.stride.analytics.OutcomeReport;
-import io.stride.analytics.OutcomeReport.Period;
+import io.stride.analytics.outcomes.OutcomeReport;
+import io.stride.analytics.outcomes.OutcomeReport.Period;
 import io.stride.analytics.web.CourseAnalyticsCharts.Tick;
 
 /**

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.stride.analytics.OutcomeImportTooLarge;
-import io.stride.analytics.OutcomeMetric;
-import io.stride.analytics.OutcomeMetricChange;
-import io.stride.analytics.OutcomeReport;
-import io.stride.analytics.Outcomes;
+import io.stride.analytics.outcomes.OutcomeImportTooLarge;
+import io.stride.analytics.outcomes.OutcomeMetric;
+import io.stride.analytics.outcomes.OutcomeMetricChange;
+import io.stride.analytics.outcomes.OutcomeReport;
+import io.stride.analytics.outcomes.Outcomes;
 import io.stride.identity.Organization;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;

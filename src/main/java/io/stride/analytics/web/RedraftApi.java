@@ -2,9 +2,9 @@ package io.stride.analytics.web;
 
 import java.util.List;
 
-import io.stride.analytics.Redraft;
-import io.stride.analytics.RedraftReport;
-import io.stride.analytics.Redrafts;
+import io.stride.analytics.redrafts.Redraft;
+import io.stride.analytics.redrafts.RedraftReport;
+import io.stride.analytics.redrafts.Redrafts;
 import io.stride.analytics.web.ItemAnalysisApi.ItemAnalysisQuestionView;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Question;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import io.stride.analytics.Redrafts;
+import io.stride.analytics.redrafts.Redrafts;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Question;
