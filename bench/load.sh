@@ -11,6 +11,8 @@
 #   its report goes to target/load/warmup and is not summarized; 0 skips it),
 #   INGEST ("seconds clients batch rate": an LRS client posting statements with bench/xapi-ingest.sh from the end of the
 #   ramp on, while the learners go on; its figures go to target/load/ingest.txt)
+#   CLUSTER=1: no Stride of its own; the learners go through the balancer of a running bench/cluster.sh (its
+#   target/cluster/cluster.env gives the address, database and admin), with a fresh team, course and accounts in it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${1:-10000}
@@ -25,32 +27,46 @@ PORT=${PORT:-8091}
 BASE="http://127.0.0.1:$PORT"
 PASSWORD=load-test-password
 ADMIN=load-admin@load.test
-RESULTS=target/load
+RESULTS=${RESULTS:-target/load}
+BENCH_DB=stride_bench
 
 . bench/lib.sh
-psql_bench() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d stride_bench -v ON_ERROR_STOP=1 -tA "$@"; }
-
 mkdir -p "$RESULTS"
-fresh_database stride_bench
 
-build_unless_skipped
-JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
+if [ -n "${CLUSTER:-}" ]; then
+  [ -f target/cluster/cluster.env ] || { echo "no running cluster (bench/cluster.sh start)"; exit 1; }
+  . target/cluster/cluster.env
+  BASE=${BALANCER:-http://127.0.0.1:8140} BENCH_DB=stride_cluster ADMIN=$ADMIN_EMAIL PASSWORD=$ADMIN_PASSWORD
+  curl -sf "$BASE/actuator/health" >/dev/null || { echo "the cluster's balancer does not answer at $BASE"; exit 1; }
+  echo "== the cluster behind $BASE (${NODES:-?} nodes), database $BENCH_DB"
+  # its nodes' pids, for the analyze loop below; the accounts of an earlier run are removed first
+  APP=$(cat target/cluster/node-1.pid)
+  psql_bench() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d "$BENCH_DB" -v ON_ERROR_STOP=1 -tA "$@"; }
+  psql_bench -c "DELETE FROM team_members WHERE person_id IN (SELECT id FROM people WHERE email LIKE 'load-%@load.test')" >/dev/null
+  psql_bench -c "UPDATE people SET email = 'gone-' || id || '@load.test', active = FALSE WHERE email LIKE 'load-%@load.test'" >/dev/null
+else
+  psql_bench() { PGPASSWORD=stride psql -h "$PGHOST" -p "$PGPORT" -U stride -d "$BENCH_DB" -v ON_ERROR_STOP=1 -tA "$@"; }
+  fresh_database stride_bench
 
-echo "== starting Stride on $BASE"
-STRIDE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/stride_bench" STRIDE_DB_USER=stride STRIDE_DB_PASSWORD=stride \
-STRIDE_DEMO_DATA=false STRIDE_ADMIN_EMAIL=$ADMIN STRIDE_ADMIN_PASSWORD=$PASSWORD PORT=$PORT \
-  "$JAVA" -Xms${APP_HEAP:-2g} -Xmx${APP_HEAP:-2g} -XX:+UseG1GC -jar "$JAR" \
-  --logging.level.io.stride.shared.web.RequestLogging=WARN > "$RESULTS/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
-curl -sf "$BASE/actuator/health" >/dev/null || { echo "Stride did not start; see $RESULTS/app.log"; exit 1; }
+  build_unless_skipped
+  JAR=$(ls target/stride-*.jar | grep -v plain | head -n 1)
+
+  echo "== starting Stride on $BASE"
+  STRIDE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/stride_bench" STRIDE_DB_USER=stride STRIDE_DB_PASSWORD=stride \
+  STRIDE_DEMO_DATA=false STRIDE_ADMIN_EMAIL=$ADMIN STRIDE_ADMIN_PASSWORD=$PASSWORD PORT=$PORT \
+    "$JAVA" -Xms${APP_HEAP:-2g} -Xmx${APP_HEAP:-2g} -XX:+UseG1GC -jar "$JAR" \
+    --logging.level.io.stride.shared.web.RequestLogging=WARN > "$RESULTS/app.log" 2>&1 &
+  APP=$!
+  trap 'kill $APP 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+  curl -sf "$BASE/actuator/health" >/dev/null || { echo "Stride did not start; see $RESULTS/app.log"; exit 1; }
+fi
 
 echo "== a team, a published course assigned to it, and $ACCOUNTS learners"
 token=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$ADMIN\",\"password\":\"$PASSWORD\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
-team=$(api -X POST "$BASE/api/v1/teams" -d '{"name":"Load learners"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+team=$(api -X POST "$BASE/api/v1/teams" -d "{\"name\":\"Load learners $(date -u +%H%M%S)\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 lesson() { printf '{"title":"%s","markdown":"%s"}' "$1" "$2"; }
 body=$(cat <<JSON
 {"title":"Handling a support ticket","description":"From first reply to closing the ticket.","riskTier":"LOW",
@@ -116,7 +132,9 @@ if [ -n "${INGEST:-}" ]; then
   echo "== LRS ingest alongside the learners ($RESULTS/ingest.txt):"
   tail -n 3 "$RESULTS/ingest.txt"
 fi
-echo "== app: $(grep -c ' ERROR ' "$RESULTS/app.log" || true) error lines in $RESULTS/app.log"
+if [ -z "${CLUSTER:-}" ]; then
+  echo "== app: $(grep -c ' ERROR ' "$RESULTS/app.log" || true) error lines in $RESULTS/app.log"
+fi
 report=$(ls -dt "$RESULTS"/learnersimulation-* 2>/dev/null | head -n 1)
 echo "== per request (ms), from $report/index.html"
 python3 bench/load-summary.py "$report/index.html"
