@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stride.analytics.course.ComponentAnalytics;
 import io.stride.analytics.course.ComponentFigures;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,11 +21,8 @@ class ComponentAnalyticsApi {
 
 	private final ComponentAnalytics analytics;
 
-	private final Organization organization;
-
-	ComponentAnalyticsApi(ComponentAnalytics analytics, Organization organization) {
+	ComponentAnalyticsApi(ComponentAnalytics analytics) {
 		this.analytics = analytics;
-		this.organization = organization;
 	}
 
 	/**
@@ -58,8 +55,8 @@ class ComponentAnalyticsApi {
 			+ "in item analysis (first attempts; a knowledge check has no discrimination index); pooled facility over every "
 			+ "attempt, pooled discrimination weighted by attempts. Rows only for courses whose figures the caller may see "
 			+ "(their editors, admins, L&D); 404 when there is none, and for an unknown id")
-	ComponentFiguresView figures(@PathVariable String id) {
-		ComponentFigures f = analytics.of(organization.currentViewer(), id);
+	ComponentFiguresView figures(Viewer me, @PathVariable String id) {
+		ComponentFigures f = analytics.of(me, id);
 		return new ComponentFiguresView(f.componentId(), f.kind(), f.title(), f.minimumAttempts(),
 				f.courses().stream().map(r -> ComponentCourseFigures.of(r, f.lesson())).toList(),
 				ComponentCourseFigures.of(f.pooled(), f.lesson()));

@@ -1,7 +1,7 @@
 package io.stride.analytics.web;
 
 import io.stride.analytics.course.ComponentAnalytics;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,16 +13,13 @@ class ComponentAnalyticsController {
 
 	private final ComponentAnalytics analytics;
 
-	private final Organization organization;
-
-	ComponentAnalyticsController(ComponentAnalytics analytics, Organization organization) {
+	ComponentAnalyticsController(ComponentAnalytics analytics) {
 		this.analytics = analytics;
-		this.organization = organization;
 	}
 
 	@GetMapping("/analytics/components/{id}")
-	String page(@PathVariable String id, Model model) {
-		model.addAttribute("figures", analytics.of(organization.currentViewer(), id));
+	String page(Viewer me, @PathVariable String id, Model model) {
+		model.addAttribute("figures", analytics.of(me, id));
 		return "analytics/component";
 	}
 }

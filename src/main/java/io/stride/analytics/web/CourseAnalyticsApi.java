@@ -7,7 +7,7 @@ import io.stride.analytics.course.CourseAnalytics;
 import io.stride.analytics.course.CourseAnalyticsFilter;
 import io.stride.analytics.course.CourseAnalyticsReport;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,11 +26,8 @@ class CourseAnalyticsApi {
 
 	private final CourseAnalytics analytics;
 
-	private final Organization organization;
-
-	CourseAnalyticsApi(CourseAnalytics analytics, Organization organization) {
+	CourseAnalyticsApi(CourseAnalytics analytics) {
 		this.analytics = analytics;
-		this.organization = organization;
 	}
 
 	record FunnelStepView(String lessonId, String lessonTitle, int position, int reached, Double dropOff) {
@@ -78,11 +75,11 @@ class CourseAnalyticsApi {
 			+ "most 156 weeks, the last ones). The course's authors, admins and L&D reviewers see everyone, a manager their own team "
 			+ "tree; 404 for everyone else and for a team the manager does not manage; 422 for a date that is not "
 			+ "YYYY-MM-DD, from after to, or an unknown team")
-	AnalyticsView analytics(@PathVariable String id,
+	AnalyticsView analytics(Viewer me, @PathVariable String id,
 			@Parameter(description = "a team id; omitted: everyone the caller may see") @RequestParam(required = false) String teamId,
 			@Parameter(description = "first day counted, YYYY-MM-DD (UTC)") @RequestParam(required = false) String from,
 			@Parameter(description = "last day counted, YYYY-MM-DD (UTC)") @RequestParam(required = false) String to) {
 		CourseAnalyticsFilter filter = CourseAnalyticsFilter.parse(teamId, from, to);
-		return AnalyticsView.of(analytics.report(organization.currentViewer(), new CourseId(id), filter), filter);
+		return AnalyticsView.of(analytics.report(me, new CourseId(id), filter), filter);
 	}
 }

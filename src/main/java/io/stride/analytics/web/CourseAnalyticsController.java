@@ -7,7 +7,6 @@ import io.stride.analytics.course.CourseAnalytics;
 import io.stride.analytics.course.CourseAnalyticsFilter;
 import io.stride.analytics.course.CourseAnalyticsReport;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.web.CsvDownload;
@@ -28,18 +27,14 @@ class CourseAnalyticsController {
 
 	private final CourseAnalytics analytics;
 
-	private final Organization organization;
-
-	CourseAnalyticsController(CourseAnalytics analytics, Organization organization) {
+	CourseAnalyticsController(CourseAnalytics analytics) {
 		this.analytics = analytics;
-		this.organization = organization;
 	}
 
 	@GetMapping("/courses/{id}/analytics")
-	String page(@PathVariable String id, @RequestParam(required = false) String teamId,
+	String page(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		model.addAttribute("choices", analytics.filterChoices(me, courseId));
 		model.addAttribute("teamId", teamId == null ? "" : teamId);
@@ -60,26 +55,25 @@ class CourseAnalyticsController {
 	}
 
 	@GetMapping("/courses/{id}/analytics/summary.csv")
-	ResponseEntity<String> summary(@PathVariable String id, @RequestParam(required = false) String teamId,
+	ResponseEntity<String> summary(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return csv(id, teamId, from, to, "summary", CourseAnalyticsCsv::summary);
+		return csv(me, id, teamId, from, to, "summary", CourseAnalyticsCsv::summary);
 	}
 
 	@GetMapping("/courses/{id}/analytics/funnel.csv")
-	ResponseEntity<String> funnel(@PathVariable String id, @RequestParam(required = false) String teamId,
+	ResponseEntity<String> funnel(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return csv(id, teamId, from, to, "funnel", CourseAnalyticsCsv::funnel);
+		return csv(me, id, teamId, from, to, "funnel", CourseAnalyticsCsv::funnel);
 	}
 
 	@GetMapping("/courses/{id}/analytics/trend.csv")
-	ResponseEntity<String> trend(@PathVariable String id, @RequestParam(required = false) String teamId,
+	ResponseEntity<String> trend(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return csv(id, teamId, from, to, "trend", CourseAnalyticsCsv::trend);
+		return csv(me, id, teamId, from, to, "trend", CourseAnalyticsCsv::trend);
 	}
 
-	private ResponseEntity<String> csv(String id, String teamId, String from, String to, String table,
+	private ResponseEntity<String> csv(Viewer me, String id, String teamId, String from, String to, String table,
 			Function<CourseAnalyticsReport, String> write) {
-		Viewer me = organization.currentViewer();
 		CourseAnalyticsReport report;
 		try {
 			report = analytics.report(me, new CourseId(id), CourseAnalyticsFilter.parse(teamId, from, to));

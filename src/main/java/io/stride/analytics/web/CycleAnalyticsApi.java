@@ -9,7 +9,7 @@ import io.stride.analytics.cycles.CycleAnalyticsFilter;
 import io.stride.analytics.cycles.CycleAnalyticsReport;
 import io.stride.analytics.cycles.CycleAnalyticsReport.Figures;
 import io.stride.analytics.cycles.CycleAnalyticsReport.Month;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import io.stride.shared.web.CsvDownload;
@@ -33,11 +33,8 @@ class CycleAnalyticsApi {
 
 	private final CycleAnalytics analytics;
 
-	private final Organization organization;
-
-	CycleAnalyticsApi(CycleAnalytics analytics, Organization organization) {
+	CycleAnalyticsApi(CycleAnalytics analytics) {
 		this.analytics = analytics;
-		this.organization = organization;
 	}
 
 	record FiguresView(int people, int withActiveCycle, Double shareActive, int hadCycle, int goals,
@@ -80,11 +77,11 @@ class CycleAnalyticsApi {
 			+ "only its number of people is given. Admins and L&D reviewers see every team, managers the teams of their tree; 404 for "
 			+ "anyone else and for a team a manager does not manage; 422 at the field for a bad date, an end before the "
 			+ "start, more than 24 months or (admins and L&D) an unknown team. Default: the last 6 months up to today.")
-	CycleAnalyticsView cycles(
+	CycleAnalyticsView cycles(Viewer me,
 			@Parameter(description = "a team id (its sub-teams included); omitted: every team the caller may see") @RequestParam(required = false) String team,
 			@Parameter(description = "first day, YYYY-MM-DD (UTC)") @RequestParam(required = false) String from,
 			@Parameter(description = "last day, YYYY-MM-DD (UTC); default today") @RequestParam(required = false) String to) {
-		CycleAnalyticsReport r = analytics.report(organization.currentViewer(), CycleAnalyticsFilter.parse(team, from, to));
+		CycleAnalyticsReport r = analytics.report(me, CycleAnalyticsFilter.parse(team, from, to));
 		return new CycleAnalyticsView(r.teamId() == null ? null : r.teamId().value(), r.teamName(), r.everyone(),
 				r.from(), r.to(), r.activeOn(), r.minimumGroup(), r.totalWithheld(),
 				r.totalWithheld() ? null : FiguresView.of(r.total()), r.trend().stream().map(MonthView::of).toList(),
@@ -97,22 +94,22 @@ class CycleAnalyticsApi {
 	}
 
 	@GetMapping(path = "/analytics/cycles", params = "format!=csv", produces = "text/csv")
-	ResponseEntity<String> cyclesCsvByAccept(@RequestParam(required = false) String team,
+	ResponseEntity<String> cyclesCsvByAccept(Viewer me, @RequestParam(required = false) String team,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return csv(team, from, to);
+		return csv(me, team, from, to);
 	}
 
 	@GetMapping(path = "/analytics/cycles", params = "format=csv")
-	ResponseEntity<String> cyclesCsv(@RequestParam(required = false) String team,
+	ResponseEntity<String> cyclesCsv(Viewer me, @RequestParam(required = false) String team,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return csv(team, from, to);
+		return csv(me, team, from, to);
 	}
 
 	/** A CSV, or the reason in plain text: a client asking for CSV reads no JSON problem. */
-	private ResponseEntity<String> csv(String team, String from, String to) {
+	private ResponseEntity<String> csv(Viewer me, String team, String from, String to) {
 		CycleAnalyticsReport r;
 		try {
-			r = analytics.report(organization.currentViewer(), CycleAnalyticsFilter.parse(team, from, to));
+			r = analytics.report(me, CycleAnalyticsFilter.parse(team, from, to));
 		}
 		catch (InvalidInputException e) {
 			return plain(HttpStatus.UNPROCESSABLE_CONTENT, String.join(" ", e.fieldErrors().values()));

@@ -7,7 +7,6 @@ import io.stride.analytics.cycles.CycleAnalytics;
 import io.stride.analytics.cycles.CycleAnalyticsFilter;
 import io.stride.analytics.cycles.CycleAnalyticsReport;
 import io.stride.analytics.cycles.CycleAnalyticsReport.Month;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.web.CsvDownload;
@@ -27,11 +26,8 @@ class CycleAnalyticsController {
 
 	private final CycleAnalytics analytics;
 
-	private final Organization organization;
-
-	CycleAnalyticsController(CycleAnalytics analytics, Organization organization) {
+	CycleAnalyticsController(CycleAnalytics analytics) {
 		this.analytics = analytics;
-		this.organization = organization;
 	}
 
 	/** A point of the small trend line of the share with an active cycle: x and y in a 0–300 × 0–60 box. */
@@ -39,9 +35,8 @@ class CycleAnalyticsController {
 	}
 
 	@GetMapping("/analytics/cycles")
-	String page(@RequestParam(required = false) String team, @RequestParam(required = false) String from,
+	String page(Viewer me, @RequestParam(required = false) String team, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, Model model, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		model.addAttribute("teams", analytics.teams(me));
 		model.addAttribute("minimumGroup", analytics.minimumGroup());
 		model.addAttribute("team", team == null ? "" : team.strip());
@@ -67,11 +62,11 @@ class CycleAnalyticsController {
 	}
 
 	@GetMapping("/analytics/cycles.csv")
-	ResponseEntity<String> csv(@RequestParam(required = false) String team, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
+	ResponseEntity<String> csv(Viewer me, @RequestParam(required = false) String team,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		CycleAnalyticsReport report;
 		try {
-			report = analytics.report(organization.currentViewer(), CycleAnalyticsFilter.parse(team, from, to));
+			report = analytics.report(me, CycleAnalyticsFilter.parse(team, from, to));
 		}
 		catch (InvalidInputException e) {
 			return CycleAnalyticsApi.plain(HttpStatus.UNPROCESSABLE_CONTENT, String.join(" ", e.fieldErrors().values()));

@@ -8,7 +8,7 @@ import io.stride.analytics.items.ItemAnalysisQuestion;
 import io.stride.analytics.items.ItemAnalysisReport;
 import io.stride.analytics.items.ItemAnalysisThresholds;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -30,11 +30,8 @@ class ItemAnalysisApi {
 
 	private final ItemAnalysis analysis;
 
-	private final Organization organization;
-
-	ItemAnalysisApi(ItemAnalysis analysis, Organization organization) {
+	ItemAnalysisApi(ItemAnalysis analysis) {
 		this.analysis = analysis;
-		this.organization = organization;
 	}
 
 	/** Schema names in the OpenAPI document are simple class names: these are prefixed so as not to clash. */
@@ -77,17 +74,17 @@ class ItemAnalysisApi {
 			+ "in Moodle's quiz statistics; scores and facility as fractions from 0 to 1, null when not computable. "
 			+ "Questions are flagged only from the thresholds' minimum number of attempts. For the course's editors, "
 			+ "admins and L&D reviewers; 404 for everyone else")
-	ItemAnalysisReportView report(@PathVariable String id, @Parameter(description = "first (each learner's first attempt, the "
-			+ "default) or all") @RequestParam(defaultValue = "first") String attempts) {
-		return ItemAnalysisReportView.of(analysis.of(organization.currentViewer(), new CourseId(id), ItemAnalysisController.all(attempts)));
+	ItemAnalysisReportView report(Viewer me, @PathVariable String id,
+			@Parameter(description = "first (each learner's first attempt, the "
+					+ "default) or all") @RequestParam(defaultValue = "first") String attempts) {
+		return ItemAnalysisReportView.of(analysis.of(me, new CourseId(id), ItemAnalysisController.all(attempts)));
 	}
 
 	@GetMapping("/item-analysis/thresholds")
 	@Operation(summary = "The thresholds that flag questions: too easy (facility above), too hard (facility below) "
 			+ "and weak discrimination (index below), the attempts a question needs before it is flagged, and the revision "
 			+ "to send back when changing them")
-	ItemAnalysisThresholds thresholds() {
-		organization.currentViewer();
+	ItemAnalysisThresholds thresholds(Viewer signedIn) {
 		return analysis.thresholds();
 	}
 
@@ -95,8 +92,8 @@ class ItemAnalysisApi {
 	@Operation(summary = "Change the thresholds (admins; 403 otherwise). 422 with errors per field for values out of "
 			+ "range (facility 0 to 1, too hard below too easy, discrimination -1 to 1, minimum attempts 1 to 1000; left "
 			+ "out, the minimum keeps its value); 409 when 'revision' is not the one last saved")
-	ItemAnalysisThresholds change(@RequestBody ItemAnalysisThresholdsBody body) {
-		return analysis.changeThresholds(organization.currentViewer(), new ItemAnalysisThresholds.Change(body.tooEasy(),
+	ItemAnalysisThresholds change(Viewer me, @RequestBody ItemAnalysisThresholdsBody body) {
+		return analysis.changeThresholds(me, new ItemAnalysisThresholds.Change(body.tooEasy(),
 				body.tooHard(), body.weakDiscrimination(), body.minimumAttempts(), body.revision()));
 	}
 }

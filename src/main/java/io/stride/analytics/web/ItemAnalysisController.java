@@ -8,7 +8,6 @@ import io.stride.analytics.items.ItemAnalysisReport;
 import io.stride.analytics.items.ItemAnalysisThresholds;
 import io.stride.analytics.redrafts.Redrafts;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
@@ -31,20 +30,17 @@ class ItemAnalysisController {
 
 	private final ItemAnalysis analysis;
 
-	private final Organization organization;
-
 	private final Redrafts redrafts;
 
-	ItemAnalysisController(ItemAnalysis analysis, Organization organization, Redrafts redrafts) {
+	ItemAnalysisController(ItemAnalysis analysis, Redrafts redrafts) {
 		this.analysis = analysis;
-		this.organization = organization;
 		this.redrafts = redrafts;
 	}
 
 	@GetMapping(path = "/courses/{id}/item-analysis", params = "!format")
-	String page(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts, Model model) {
+	String page(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "first") String attempts,
+			Model model) {
 		// a page link with an unknown value shows the default rather than an error
-		Viewer me = organization.currentViewer();
 		ItemAnalysisReport report = analysis.of(me, new CourseId(id), "all".equalsIgnoreCase(attempts));
 		model.addAttribute("report", report);
 		model.addAttribute("overview", redrafts.overview(me, new CourseId(id)));
@@ -53,21 +49,22 @@ class ItemAnalysisController {
 	}
 
 	@GetMapping(path = "/courses/{id}/item-analysis", params = "format=csv")
-	ResponseEntity<String> csvByFormat(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts) {
-		return csv(id, attempts);
+	ResponseEntity<String> csvByFormat(Viewer me, @PathVariable String id,
+			@RequestParam(defaultValue = "first") String attempts) {
+		return csv(me, id, attempts);
 	}
 
 	@GetMapping("/courses/{id}/item-analysis.csv")
-	ResponseEntity<String> csv(@PathVariable String id, @RequestParam(defaultValue = "first") String attempts) {
-		ItemAnalysisReport report = analysis.of(organization.currentViewer(), new CourseId(id),
+	ResponseEntity<String> csv(Viewer me, @PathVariable String id,
+			@RequestParam(defaultValue = "first") String attempts) {
+		ItemAnalysisReport report = analysis.of(me, new CourseId(id),
 				"all".equalsIgnoreCase(attempts));
 		return CsvDownload.of("item-analysis-" + CsvDownload.slug(report.courseTitle(), 60, "course")
 				+ (report.allAttempts() ? "-all-attempts" : "") + ".csv", ItemAnalysisCsv.of(report));
 	}
 
 	@GetMapping("/admin/item-analysis")
-	String thresholdsPage(Model model) {
-		organization.currentViewer();
+	String thresholdsPage(Viewer signedIn, Model model) {
 		ItemAnalysisThresholds current = analysis.thresholds();
 		return thresholdsView(model, Map.of("tooEasy", SettingsForm.plain(current.tooEasy()), "tooHard",
 				SettingsForm.plain(current.tooHard()), "weakDiscrimination", SettingsForm.plain(current.weakDiscrimination()),
@@ -76,11 +73,10 @@ class ItemAnalysisController {
 	}
 
 	@PostMapping("/admin/item-analysis")
-	String saveThresholds(@RequestParam(required = false) String tooEasy, @RequestParam(required = false) String tooHard,
-			@RequestParam(required = false) String weakDiscrimination,
+	String saveThresholds(Viewer me, @RequestParam(required = false) String tooEasy,
+			@RequestParam(required = false) String tooHard, @RequestParam(required = false) String weakDiscrimination,
 			@RequestParam(required = false) String minimumAttempts, @RequestParam(required = false) Integer revision,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Map<String, String> given = new LinkedHashMap<>();
 		given.put("tooEasy", tooEasy == null ? "" : tooEasy);
 		given.put("tooHard", tooHard == null ? "" : tooHard);

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.stride.analytics.libraryhealth.LibraryHealth;
 import io.stride.analytics.libraryhealth.LibraryHealthFilter;
 import io.stride.analytics.libraryhealth.LibraryHealthReport;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,11 +26,8 @@ class LibraryHealthApi {
 
 	private final LibraryHealth health;
 
-	private final Organization organization;
-
-	LibraryHealthApi(LibraryHealth health, Organization organization) {
+	LibraryHealthApi(LibraryHealth health) {
 		this.health = health;
-		this.organization = organization;
 	}
 
 	record LibraryHealthCourseView(String courseId, String title, String state, String age, Instant since,
@@ -62,13 +59,13 @@ class LibraryHealthApi {
 			+ "lifecycle proposals (ARCHIVE, REFINE). Admins get the organization's library, everyone else the courses "
 			+ "they wrote (scope says which). With any filter, courses lists the matching courses; 422 for an unknown "
 			+ "filter value")
-	LibraryHealthView libraryHealth(
+	LibraryHealthView libraryHealth(Viewer me,
 			@Parameter(description = "DRAFT, IN_REVIEW, PUBLISHED or RETIRED") @RequestParam(required = false) String state,
 			@Parameter(description = "UNDER_3_MONTHS, UNDER_1_YEAR or OVER_1_YEAR")
 			@RequestParam(required = false) String age,
 			@Parameter(description = "OVERDUE, DUE_SOON, LATER or NONE") @RequestParam(required = false) String reviewBy,
 			@Parameter(description = "OPENED or IDLE") @RequestParam(required = false) String use) {
 		LibraryHealthFilter filter = LibraryHealthFilter.of(state, age, reviewBy, use);
-		return LibraryHealthView.of(health.report(organization.currentViewer(), filter));
+		return LibraryHealthView.of(health.report(me, filter));
 	}
 }

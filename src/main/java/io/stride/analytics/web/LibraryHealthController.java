@@ -7,7 +7,7 @@ import io.stride.analytics.libraryhealth.LibraryHealth;
 import io.stride.analytics.libraryhealth.LibraryHealthFilter;
 import io.stride.analytics.libraryhealth.LibraryHealthReport;
 import io.stride.analytics.lifecycle.LifecycleProposal;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.Csv;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.web.CsvDownload;
@@ -26,18 +26,14 @@ class LibraryHealthController {
 
 	private final LibraryHealth health;
 
-	private final Organization organization;
-
-	LibraryHealthController(LibraryHealth health, Organization organization) {
+	LibraryHealthController(LibraryHealth health) {
 		this.health = health;
-		this.organization = organization;
 	}
 
 	@GetMapping("/analytics/library")
-	String page(@RequestParam(required = false) String state, @RequestParam(required = false) String age,
+	String page(Viewer me, @RequestParam(required = false) String state, @RequestParam(required = false) String age,
 			@RequestParam(required = false) String reviewBy, @RequestParam(required = false) String use, Model model,
 			HttpServletResponse response) {
-		var me = organization.currentViewer();
 		LibraryHealthFilter filter;
 		try {
 			filter = LibraryHealthFilter.of(state, age, reviewBy, use);
@@ -54,8 +50,8 @@ class LibraryHealthController {
 	}
 
 	@GetMapping("/analytics/library.csv")
-	ResponseEntity<String> csv() {
-		LibraryHealthReport r = health.report(organization.currentViewer(), LibraryHealthFilter.NONE);
+	ResponseEntity<String> csv(Viewer me) {
+		LibraryHealthReport r = health.report(me, LibraryHealthFilter.NONE);
 		StringBuilder csv = new StringBuilder(Csv.line("table", "group", "courses"));
 		r.byState().forEach((k, n) -> csv.append(Csv.line(Csv.text("state"), Csv.text(k.label()), Csv.number(n))));
 		r.byAge().forEach((k, n) -> csv.append(Csv.line(Csv.text("age"), Csv.text(k.label()), Csv.number(n))));

@@ -6,7 +6,7 @@ import java.util.List;
 import io.stride.analytics.lifecycle.Lifecycle;
 import io.stride.analytics.lifecycle.LifecycleProposal;
 import io.stride.analytics.lifecycle.LifecycleSettings;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -29,11 +29,8 @@ class LifecycleApi {
 
 	private final Lifecycle lifecycle;
 
-	private final Organization organization;
-
-	LifecycleApi(Lifecycle lifecycle, Organization organization) {
+	LifecycleApi(Lifecycle lifecycle) {
 		this.lifecycle = lifecycle;
-		this.organization = organization;
 	}
 
 	/** Schema names in the OpenAPI document are simple class names: these are prefixed so as not to clash. */
@@ -64,9 +61,9 @@ class LifecycleApi {
 			+ "ARCHIVE: a published course nobody opened in the idle period (lastOpenedAt null: never opened). REFINE: a "
 			+ "course opened by many learners in the period with a weak completion rate, pass rate or reaction score "
 			+ "(weak names which: COMPLETION, PASS_RATE, REACTIONS); rates are fractions from 0 to 1")
-	List<LifecycleProposalView> proposals(
+	List<LifecycleProposalView> proposals(Viewer me,
 			@Parameter(description = "open (the default) or all, with decided ones") @RequestParam(defaultValue = "open") String status) {
-		return lifecycle.proposals(organization.currentViewer(), LifecycleController.openOnly(status))
+		return lifecycle.proposals(me, LifecycleController.openOnly(status))
 			.stream()
 			.map(LifecycleProposalView::of)
 			.toList();
@@ -74,8 +71,8 @@ class LifecycleApi {
 
 	@GetMapping("/proposals/{id}")
 	@Operation(summary = "One proposal, for the course's owner and admins; 404 for everyone else")
-	LifecycleProposalView proposal(@PathVariable String id) {
-		return LifecycleProposalView.of(lifecycle.proposal(organization.currentViewer(), id));
+	LifecycleProposalView proposal(Viewer me, @PathVariable String id) {
+		return LifecycleProposalView.of(lifecycle.proposal(me, id));
 	}
 
 	@PostMapping("/proposals/{id}/accept")
@@ -83,30 +80,29 @@ class LifecycleApi {
 			+ "assignments, kept for the records); REFINE records that the owner takes it on. 404 for a proposal the "
 			+ "caller may not see; 409 when it was already decided or the course can't be retired now (a new version is "
 			+ "in review)")
-	LifecycleProposalView accept(@PathVariable String id) {
-		return LifecycleProposalView.of(lifecycle.accept(organization.currentViewer(), id));
+	LifecycleProposalView accept(Viewer me, @PathVariable String id) {
+		return LifecycleProposalView.of(lifecycle.accept(me, id));
 	}
 
 	@PostMapping("/proposals/{id}/dismiss")
 	@Operation(summary = "Keep the course as it is: the proposal is dismissed and not made again until another idle "
 			+ "period has passed. 404 for a proposal the caller may not see; 409 when it was already decided")
-	LifecycleProposalView dismiss(@PathVariable String id) {
-		return LifecycleProposalView.of(lifecycle.dismiss(organization.currentViewer(), id));
+	LifecycleProposalView dismiss(Viewer me, @PathVariable String id) {
+		return LifecycleProposalView.of(lifecycle.dismiss(me, id));
 	}
 
 	@PostMapping("/proposals/run")
 	@Operation(summary = "Make today's proposals now instead of waiting for the daily run (admins; 403 otherwise); "
 			+ "saved counts the new ones, whose owners are notified")
-	LifecycleRunView run() {
-		return new LifecycleRunView(lifecycle.proposeNow(organization.currentViewer()));
+	LifecycleRunView run(Viewer me) {
+		return new LifecycleRunView(lifecycle.proposeNow(me));
 	}
 
 	@GetMapping("/settings")
 	@Operation(summary = "What makes a course idle (no opens in idleDays) or popular (popularLearners opened it in that "
 			+ "period) with weak results (completion or pass rate below the fraction, reaction score below the number), "
 			+ "with the revision to send back when changing them")
-	LifecycleSettings settings() {
-		organization.currentViewer();
+	LifecycleSettings settings(Viewer signedIn) {
 		return lifecycle.settings();
 	}
 
@@ -114,8 +110,8 @@ class LifecycleApi {
 	@Operation(summary = "Change the settings (admins; 403 otherwise). 422 with errors per field for values out of "
 			+ "range (idle days 7 to 3650, learners 1 or more, rates 0 to 1, reaction score -100 to 100); 409 when "
 			+ "'revision' is not the one last saved")
-	LifecycleSettings change(@RequestBody LifecycleSettingsBody body) {
-		return lifecycle.changeSettings(organization.currentViewer(), new LifecycleSettings.Change(body.idleDays(),
+	LifecycleSettings change(Viewer me, @RequestBody LifecycleSettingsBody body) {
+		return lifecycle.changeSettings(me, new LifecycleSettings.Change(body.idleDays(),
 				body.popularLearners(), body.weakCompletionRate(), body.weakPassRate(), body.weakReactionScore(),
 				body.revision()));
 	}

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.stride.analytics.lifecycle.Lifecycle;
 import io.stride.analytics.lifecycle.LifecycleProposal;
 import io.stride.analytics.lifecycle.LifecycleSettings;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
@@ -28,11 +27,8 @@ class LifecycleController {
 
 	private final Lifecycle lifecycle;
 
-	private final Organization organization;
-
-	LifecycleController(Lifecycle lifecycle, Organization organization) {
+	LifecycleController(Lifecycle lifecycle) {
 		this.lifecycle = lifecycle;
-		this.organization = organization;
 	}
 
 	/** "open" (the default) lists open proposals; "all" decided ones too. */
@@ -47,8 +43,7 @@ class LifecycleController {
 	}
 
 	@GetMapping("/lifecycle/proposals")
-	String proposals(@RequestParam(defaultValue = "open") String status, Model model) {
-		Viewer me = organization.currentViewer();
+	String proposals(Viewer me, @RequestParam(defaultValue = "open") String status, Model model) {
 		boolean open = !"all".equalsIgnoreCase(status);
 		model.addAttribute("proposals", lifecycle.proposals(me, open));
 		model.addAttribute("openOnly", open);
@@ -57,8 +52,8 @@ class LifecycleController {
 	}
 
 	@GetMapping("/lifecycle/proposals/{id}/archive")
-	String confirmArchive(@PathVariable String id, Model model) {
-		LifecycleProposal proposal = lifecycle.proposal(organization.currentViewer(), id);
+	String confirmArchive(Viewer me, @PathVariable String id, Model model) {
+		LifecycleProposal proposal = lifecycle.proposal(me, id);
 		if (proposal.kind() != LifecycleProposal.Kind.ARCHIVE || !proposal.isOpen()) {
 			return "redirect:/lifecycle/proposals";
 		}
@@ -68,9 +63,9 @@ class LifecycleController {
 	}
 
 	@PostMapping("/lifecycle/proposals/{id}/accept")
-	String accept(@PathVariable String id, RedirectAttributes redirect) {
+	String accept(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		try {
-			LifecycleProposal p = lifecycle.accept(organization.currentViewer(), id);
+			LifecycleProposal p = lifecycle.accept(me, id);
 			redirect.addFlashAttribute("notice", p.kind() == LifecycleProposal.Kind.ARCHIVE
 					? "“" + p.courseTitle() + "” is archived: new learners and assignments no longer get it."
 					: "Noted: you will refine “" + p.courseTitle() + "”.");
@@ -82,9 +77,9 @@ class LifecycleController {
 	}
 
 	@PostMapping("/lifecycle/proposals/{id}/dismiss")
-	String dismiss(@PathVariable String id, RedirectAttributes redirect) {
+	String dismiss(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		try {
-			LifecycleProposal p = lifecycle.dismiss(organization.currentViewer(), id);
+			LifecycleProposal p = lifecycle.dismiss(me, id);
 			redirect.addFlashAttribute("notice", "“" + p.courseTitle() + "” stays as it is; this is not proposed again for "
 					+ lifecycle.settings().idleDays() + " days.");
 		}
@@ -95,8 +90,7 @@ class LifecycleController {
 	}
 
 	@GetMapping("/admin/lifecycle")
-	String settingsPage(Model model) {
-		organization.currentViewer();
+	String settingsPage(Viewer signedIn, Model model) {
 		LifecycleSettings s = lifecycle.settings();
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("idleDays", String.valueOf(s.idleDays()));
@@ -108,9 +102,8 @@ class LifecycleController {
 	}
 
 	@PostMapping("/admin/lifecycle")
-	String saveSettings(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+	String saveSettings(Viewer me, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Map<String, String> given = new LinkedHashMap<>();
 		for (String field : new String[] { "idleDays", "popularLearners", "weakCompletionRate", "weakPassRate",
 				"weakReactionScore" }) {
@@ -138,8 +131,8 @@ class LifecycleController {
 	}
 
 	@PostMapping("/admin/lifecycle/run")
-	String runNow(RedirectAttributes redirect) {
-		int saved = lifecycle.proposeNow(organization.currentViewer());
+	String runNow(Viewer me, RedirectAttributes redirect) {
+		int saved = lifecycle.proposeNow(me);
 		redirect.addFlashAttribute("notice", saved == 0 ? "No new proposals: owners already have every one there is."
 				: saved + (saved == 1 ? " new proposal was" : " new proposals were") + " made; their owners are notified.");
 		return "redirect:/admin/lifecycle";

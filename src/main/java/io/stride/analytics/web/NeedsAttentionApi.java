@@ -7,7 +7,7 @@ import io.stride.analytics.attention.NeedsAttention;
 import io.stride.analytics.attention.NeedsAttentionReport;
 import io.stride.analytics.attention.NeedsAttentionReport.Shortlist;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,11 +25,8 @@ class NeedsAttentionApi {
 
 	private final NeedsAttention needsAttention;
 
-	private final Organization organization;
-
-	NeedsAttentionApi(NeedsAttention needsAttention, Organization organization) {
+	NeedsAttentionApi(NeedsAttention needsAttention) {
 		this.needsAttention = needsAttention;
-		this.organization = organization;
 	}
 
 	record ListView<T>(List<T> items, int total, int limit) {
@@ -66,9 +63,8 @@ class NeedsAttentionApi {
 			+ "courses with a reaction score below 0 after 10 or more learners started. Admins and L&D reviewers see every course, authors "
 			+ "their courses, managers the courses their teams take (counting their teams' learners); with courseId, one "
 			+ "course (404 unless the caller may see its figures)")
-	NeedsAttentionView needsAttention(
+	NeedsAttentionView needsAttention(Viewer me,
 			@Parameter(description = "one course; omitted: every course the caller may see") @RequestParam(required = false) String courseId) {
-		var me = organization.currentViewer();
 		NeedsAttentionReport r = courseId == null || courseId.isBlank() ? needsAttention.across(me)
 				: needsAttention.forCourse(me, new CourseId(courseId.strip()));
 		return new NeedsAttentionView(r.courseId() == null ? null : r.courseId().value(), r.coursesConsidered(),

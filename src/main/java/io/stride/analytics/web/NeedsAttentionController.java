@@ -2,7 +2,6 @@ package io.stride.analytics.web;
 
 import io.stride.analytics.attention.NeedsAttention;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.web.CsvDownload;
 import org.springframework.stereotype.Controller;
@@ -23,16 +22,13 @@ class NeedsAttentionController {
 
 	private final NeedsAttention needsAttention;
 
-	private final Organization organization;
-
-	NeedsAttentionController(NeedsAttention needsAttention, Organization organization) {
+	NeedsAttentionController(NeedsAttention needsAttention) {
 		this.needsAttention = needsAttention;
-		this.organization = organization;
 	}
 
 	@GetMapping("/analytics/needs-attention")
-	String page(@RequestParam(required = false) String courseId, Model model) {
-		model.addAttribute("report", report(courseId));
+	String page(Viewer me, @RequestParam(required = false) String courseId, Model model) {
+		model.addAttribute("report", report(me, courseId));
 		model.addAttribute("limit", NeedsAttention.LIMIT);
 		model.addAttribute("highDropOff", (int) Math.round(NeedsAttention.HIGH_DROP_OFF * 100));
 		model.addAttribute("minDropOffLearners", NeedsAttention.MIN_LEARNERS_FOR_DROP_OFF);
@@ -44,18 +40,17 @@ class NeedsAttentionController {
 
 	/** One of the page's tables as CSV ({@code unclear-lessons}, {@code drop-off-lessons} …); 404 for other names. */
 	@GetMapping("/analytics/needs-attention/{table}.csv")
-	ResponseEntity<String> csv(@PathVariable String table, @RequestParam(required = false) String courseId) {
+	ResponseEntity<String> csv(Viewer me, @PathVariable String table, @RequestParam(required = false) String courseId) {
 		var write = NeedsAttentionCsv.TABLES.get(table);
 		if (write == null) {
 			throw new NotFoundException("Table");
 		}
-		NeedsAttentionReport report = report(courseId);
+		NeedsAttentionReport report = report(me, courseId);
 		String scope = report.courseId() == null ? "all-courses" : "course-" + report.courseId().value();
 		return CsvDownload.of("stride-needs-attention-" + table + "-" + scope + ".csv", write.apply(report));
 	}
 
-	private NeedsAttentionReport report(String courseId) {
-		Viewer me = organization.currentViewer();
+	private NeedsAttentionReport report(Viewer me, String courseId) {
 		return courseId == null || courseId.isBlank() ? needsAttention.across(me)
 				: needsAttention.forCourse(me, new CourseId(courseId.strip()));
 	}

@@ -13,8 +13,8 @@ import io.stride.analytics.outcomes.OutcomeMetricChange;
 import io.stride.analytics.outcomes.OutcomeReport;
 import io.stride.analytics.outcomes.Outcomes;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,11 +48,8 @@ class OutcomeApi {
 
 	private final Outcomes outcomes;
 
-	private final Organization organization;
-
-	OutcomeApi(Outcomes outcomes, Organization organization) {
+	OutcomeApi(Outcomes outcomes) {
 		this.outcomes = outcomes;
-		this.organization = organization;
 	}
 
 	record MetricBody(String name, String unit,
@@ -110,8 +107,8 @@ class OutcomeApi {
 	@GetMapping("/teams/{teamId}/outcomes")
 	@Operation(summary = "The team's outcome metrics, by name (404 unless the caller manages the team or a team above it, "
 			+ "or is an admin)")
-	List<MetricView> list(@PathVariable String teamId) {
-		return outcomes.ofTeam(organization.currentViewer(), new TeamId(teamId))
+	List<MetricView> list(Viewer me, @PathVariable String teamId) {
+		return outcomes.ofTeam(me, new TeamId(teamId))
 			.stream()
 			.map(m -> MetricView.of(m, null))
 			.toList();
@@ -122,22 +119,21 @@ class OutcomeApi {
 	@Operation(summary = "Define an outcome metric: name, unit, direction (LOWER_IS_BETTER or HIGHER_IS_BETTER), "
 			+ "granularity (WEEK or MONTH), optional description, and 1 to 20 linked published courses. 422 with errors "
 			+ "per field")
-	MetricView define(@PathVariable String teamId, @RequestBody MetricBody body) {
-		return MetricView.of(outcomes.define(organization.currentViewer(), new TeamId(teamId), body.change()), List.of());
+	MetricView define(Viewer me, @PathVariable String teamId, @RequestBody MetricBody body) {
+		return MetricView.of(outcomes.define(me, new TeamId(teamId), body.change()), List.of());
 	}
 
 	@GetMapping("/outcomes/{id}")
 	@Operation(summary = "An outcome metric with its values, oldest period first")
-	MetricView metric(@PathVariable String id) {
-		var detail = outcomes.detail(organization.currentViewer(), id);
+	MetricView metric(Viewer me, @PathVariable String id) {
+		var detail = outcomes.detail(me, id);
 		return MetricView.of(detail.metric(), ValueView.of(detail.values()));
 	}
 
 	@PutMapping("/outcomes/{id}")
 	@Operation(summary = "Change an outcome metric; send the revision last read: 409 when someone saved since, 422 with "
 			+ "errors per field (also when changing the granularity of a metric that has values)")
-	MetricView change(@PathVariable String id, @RequestBody MetricBody body) {
-		var me = organization.currentViewer();
+	MetricView change(Viewer me, @PathVariable String id, @RequestBody MetricBody body) {
 		OutcomeMetric changed = outcomes.change(me, id, body.change());
 		return MetricView.of(changed, ValueView.of(outcomes.values(me, id)));
 	}
@@ -146,14 +142,13 @@ class OutcomeApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete an outcome metric softly: it disappears from the team's list, its values are kept, and "
 			+ "POST /outcomes/{id}/restore brings it back")
-	void delete(@PathVariable String id) {
-		outcomes.delete(organization.currentViewer(), id);
+	void delete(Viewer me, @PathVariable String id) {
+		outcomes.delete(me, id);
 	}
 
 	@PostMapping("/outcomes/{id}/restore")
 	@Operation(summary = "Undo the delete of an outcome metric (harmless when it is not deleted)")
-	MetricView restore(@PathVariable String id) {
-		var me = organization.currentViewer();
+	MetricView restore(Viewer me, @PathVariable String id) {
 		return MetricView.of(outcomes.restore(me, id), ValueView.of(outcomes.values(me, id)));
 	}
 
@@ -161,18 +156,18 @@ class OutcomeApi {
 	@Operation(summary = "Set the value of a period, named by its first day (a Monday for weekly metrics, the 1st for "
 			+ "monthly ones); replaces a value already there. 422 for another day, a period not yet begun or a value "
 			+ "that is not a number")
-	SavedValueView putValue(@PathVariable String id,
+	SavedValueView putValue(Viewer me, @PathVariable String id,
 			@Parameter(description = "ISO date of the period's first day, e.g. 2026-03-02") @PathVariable String period,
 			@RequestBody ValueBody body) {
-		boolean added = outcomes.putValue(organization.currentViewer(), id, period, body == null ? null : body.value());
+		boolean added = outcomes.putValue(me, id, period, body == null ? null : body.value());
 		return new SavedValueView(LocalDate.parse(period.strip()), body.value(), added);
 	}
 
 	@DeleteMapping("/outcomes/{id}/values/{period}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete the value of a period (404 when it has none)")
-	void deleteValue(@PathVariable String id, @PathVariable String period) {
-		outcomes.deleteValue(organization.currentViewer(), id, period);
+	void deleteValue(Viewer me, @PathVariable String id, @PathVariable String period) {
+		outcomes.deleteValue(me, id, period);
 	}
 
 	@PostMapping(path = "/outcomes/{id}/values/import", consumes = "text/csv")
@@ -180,7 +175,7 @@ class OutcomeApi {
 			+ "(ISO date of its first day, number with a decimal point). All lines or none: 422 names each bad line "
 			+ "under errors; 413 above 1 MB. A period that has a value already is updated. Answers how many values were "
 			+ "added and updated")
-	ImportView importCsv(@PathVariable String id, HttpServletRequest request) throws IOException {
+	ImportView importCsv(Viewer me, @PathVariable String id, HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > Outcomes.MAX_IMPORT_BYTES) {
 			throw new OutcomeImportTooLarge(Outcomes.MAX_IMPORT_BYTES);
 		}
@@ -188,22 +183,22 @@ class OutcomeApi {
 		try (InputStream in = request.getInputStream()) {
 			body = in.readNBytes(Outcomes.MAX_IMPORT_BYTES + 1);
 		}
-		var imported = outcomes.importValues(organization.currentViewer(), id, body);
+		var imported = outcomes.importValues(me, id, body);
 		return new ImportView(imported.added(), imported.updated());
 	}
 
 	@PostMapping(path = "/outcomes/{id}/values/import", consumes = "multipart/form-data")
 	@Operation(summary = "Import values from a CSV file sent as the multipart part \"file\"; the same rules as the "
 			+ "text/csv form")
-	ImportView importFile(@PathVariable String id, @RequestPart(name = "file", required = false) MultipartFile file)
-			throws IOException {
+	ImportView importFile(Viewer me, @PathVariable String id,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidInputException("file", "Choose a CSV file with the header period,value.");
 		}
 		if (file.getSize() > Outcomes.MAX_IMPORT_BYTES) {
 			throw new OutcomeImportTooLarge(Outcomes.MAX_IMPORT_BYTES);
 		}
-		var imported = outcomes.importValues(organization.currentViewer(), id, file.getBytes());
+		var imported = outcomes.importValues(me, id, file.getBytes());
 		return new ImportView(imported.added(), imported.updated());
 	}
 
@@ -212,13 +207,13 @@ class OutcomeApi {
 			+ "included) who had completed, or mastered, every linked course by the period's end; the rollout period "
 			+ "(the first where that share reaches 50%); and the mean before it against the mean from it on, with the "
 			+ "absolute and relative change and whether it moved the good way. This shows correlation, not proof")
-	ReportView report(@PathVariable String id,
+	ReportView report(Viewer me, @PathVariable String id,
 			@Parameter(description = "completed (default) or mastered") @RequestParam(required = false) String basis) {
 		OutcomeReport.Basis chosen = OutcomeReport.Basis.parse(basis);
 		if (chosen == null) {
 			throw new InvalidInputException("basis", "Use basis=completed or basis=mastered.");
 		}
-		OutcomeReport r = outcomes.report(organization.currentViewer(), id, chosen);
+		OutcomeReport r = outcomes.report(me, id, chosen);
 		var ba = r.beforeAfter();
 		return new ReportView(MetricView.of(r.metric(), null), chosen.name(), r.teamSize(), r.doneNow(), r.rule(),
 				OutcomeReport.CAUTION,

@@ -11,7 +11,6 @@ import io.stride.analytics.outcomes.OutcomeMetric;
 import io.stride.analytics.outcomes.OutcomeMetricChange;
 import io.stride.analytics.outcomes.OutcomeReport;
 import io.stride.analytics.outcomes.Outcomes;
-import io.stride.identity.Organization;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
@@ -39,16 +38,12 @@ class OutcomeController {
 
 	private final Outcomes outcomes;
 
-	private final Organization organization;
-
-	OutcomeController(Outcomes outcomes, Organization organization) {
+	OutcomeController(Outcomes outcomes) {
 		this.outcomes = outcomes;
-		this.organization = organization;
 	}
 
 	@GetMapping("/teams/{teamId}/outcomes")
-	String list(@PathVariable String teamId, Model model) {
-		Viewer me = organization.currentViewer();
+	String list(Viewer me, @PathVariable String teamId, Model model) {
 		TeamId team = new TeamId(teamId);
 		model.addAttribute("team", outcomes.team(me, team));
 		model.addAttribute("metrics", outcomes.ofTeam(me, team));
@@ -57,8 +52,7 @@ class OutcomeController {
 	}
 
 	@GetMapping("/teams/{teamId}/outcomes/new")
-	String newForm(@PathVariable String teamId, Model model) {
-		Viewer me = organization.currentViewer();
+	String newForm(Viewer me, @PathVariable String teamId, Model model) {
 		Team team = outcomes.team(me, new TeamId(teamId));
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("direction", OutcomeMetric.Direction.LOWER_IS_BETTER.name());
@@ -68,12 +62,11 @@ class OutcomeController {
 	}
 
 	@PostMapping("/teams/{teamId}/outcomes")
-	String define(@PathVariable String teamId, @RequestParam(required = false) String name,
+	String define(Viewer me, @PathVariable String teamId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String direction,
 			@RequestParam(required = false) String granularity, @RequestParam(required = false) String description,
 			@RequestParam(required = false) List<String> courseIds, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Team team = outcomes.team(me, new TeamId(teamId));
 		OutcomeMetricChange change = new OutcomeMetricChange(name, unit, direction, granularity, description, courseIds,
 				null);
@@ -90,8 +83,7 @@ class OutcomeController {
 	}
 
 	@GetMapping("/outcomes/{id}/edit")
-	String editForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editForm(Viewer me, @PathVariable String id, Model model) {
 		OutcomeMetric metric = outcomes.metric(me, id);
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("name", metric.name());
@@ -105,12 +97,11 @@ class OutcomeController {
 	}
 
 	@PostMapping("/outcomes/{id}")
-	String change(@PathVariable String id, @RequestParam(required = false) String name,
+	String change(Viewer me, @PathVariable String id, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String direction,
 			@RequestParam(required = false) String granularity, @RequestParam(required = false) String description,
 			@RequestParam(required = false) List<String> courseIds, @RequestParam(required = false) Integer revision,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		OutcomeMetric metric = outcomes.metric(me, id);
 		Team team = outcomes.team(me, metric.teamId());
 		OutcomeMetricChange change = new OutcomeMetricChange(name, unit, direction, granularity, description, courseIds,
@@ -135,32 +126,30 @@ class OutcomeController {
 	}
 
 	@GetMapping("/outcomes/{id}/delete")
-	String confirmDelete(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String confirmDelete(Viewer me, @PathVariable String id, Model model) {
 		var detail = outcomes.detail(me, id);
 		model.addAttribute("detail", detail);
 		return "outcomes/delete";
 	}
 
 	@PostMapping("/outcomes/{id}/delete")
-	String delete(@PathVariable String id, RedirectAttributes redirect) {
-		OutcomeMetric metric = outcomes.delete(organization.currentViewer(), id);
+	String delete(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		OutcomeMetric metric = outcomes.delete(me, id);
 		redirect.addFlashAttribute("notice", "Deleted “" + metric.name() + "”. Its values are kept: use Restore below "
 				+ "to undo.");
 		return "redirect:/teams/" + metric.teamId().value() + "/outcomes";
 	}
 
 	@PostMapping("/outcomes/{id}/restore")
-	String restore(@PathVariable String id, RedirectAttributes redirect) {
-		outcomes.restore(organization.currentViewer(), id);
+	String restore(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		outcomes.restore(me, id);
 		redirect.addFlashAttribute("notice", "Restored, with its values.");
 		return "redirect:/outcomes/" + id;
 	}
 
 	@GetMapping(path = "/outcomes/{id}", params = "!format")
-	String page(@PathVariable String id, @RequestParam(required = false) String basis,
+	String page(Viewer me, @PathVariable String id, @RequestParam(required = false) String basis,
 			@RequestParam(required = false) String period, Model model) {
-		Viewer me = organization.currentViewer();
 		OutcomeReport.Basis chosen = OutcomeReport.Basis.parse(basis);
 		if (chosen == null) {
 			// a link with an unknown basis shows the default rather than an error
@@ -181,10 +170,9 @@ class OutcomeController {
 	}
 
 	@PostMapping("/outcomes/{id}/values")
-	String putValue(@PathVariable String id, @RequestParam(required = false) String period,
+	String putValue(Viewer me, @PathVariable String id, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String value, @RequestParam(required = false) String basis, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		OutcomeReport.Basis chosen = basisOrDefault(basis);
 		try {
 			boolean added = outcomes.putValue(me, id, period, number(value));
@@ -202,16 +190,16 @@ class OutcomeController {
 	}
 
 	@PostMapping("/outcomes/{id}/values/delete")
-	String deleteValue(@PathVariable String id, @RequestParam String period, RedirectAttributes redirect) {
-		outcomes.deleteValue(organization.currentViewer(), id, period);
+	String deleteValue(Viewer me, @PathVariable String id, @RequestParam String period, RedirectAttributes redirect) {
+		outcomes.deleteValue(me, id, period);
 		redirect.addFlashAttribute("notice", "Deleted the value for " + period.strip() + ".");
 		return "redirect:/outcomes/" + id;
 	}
 
 	@PostMapping("/outcomes/{id}/values/import")
-	String importValues(@PathVariable String id, @RequestParam(name = "file", required = false) MultipartFile file,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		Viewer me = organization.currentViewer();
+	String importValues(Viewer me, @PathVariable String id,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "Choose a CSV file with the header period,value.");
@@ -238,8 +226,8 @@ class OutcomeController {
 	}
 
 	@GetMapping("/outcomes/{id}/report.csv")
-	ResponseEntity<String> csv(@PathVariable String id, @RequestParam(required = false) String basis) {
-		OutcomeReport report = outcomes.report(organization.currentViewer(), id, basisOrDefault(basis));
+	ResponseEntity<String> csv(Viewer me, @PathVariable String id, @RequestParam(required = false) String basis) {
+		OutcomeReport report = outcomes.report(me, id, basisOrDefault(basis));
 		StringBuilder csv = new StringBuilder(Csv.line("period_start", "last_day", "value", "members_done",
 				"team_size", "share_done", "side"));
 		for (OutcomeReport.Period p : report.periods()) {

@@ -10,7 +10,7 @@ import io.stride.authoring.CourseId;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
 import io.stride.authoring.SourceNote;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -31,11 +31,8 @@ class RedraftApi {
 
 	private final Redrafts redrafts;
 
-	private final Organization organization;
-
-	RedraftApi(Redrafts redrafts, Organization organization) {
+	RedraftApi(Redrafts redrafts) {
 		this.redrafts = redrafts;
-		this.organization = organization;
 	}
 
 	/** A question as it is written; for choice kinds 'correct' holds the indexes of the right options. */
@@ -109,8 +106,8 @@ class RedraftApi {
 			+ "question's statistics and the course's revision to send back with the redraft. For the course's editors "
 			+ "and admins; 403 for its reviewers, 404 for everyone else and for a question the course never had; 409 for a "
 			+ "question learners still have that the draft already replaced")
-	RedraftAlternativesView alternatives(@PathVariable String id, @PathVariable String questionId) {
-		Redrafts.Alternatives a = redrafts.alternatives(organization.currentViewer(), new CourseId(id), questionId);
+	RedraftAlternativesView alternatives(Viewer me, @PathVariable String id, @PathVariable String questionId) {
+		Redrafts.Alternatives a = redrafts.alternatives(me, new CourseId(id), questionId);
 		return new RedraftAlternativesView(id, a.course().revision(), a.course().status().name(), questionId,
 				RedraftQuestionBody.of(a.question()), RedraftSourceView.of(a.question().source()),
 				a.analysed().map(ItemAnalysisQuestionView::of).orElse(null),
@@ -123,14 +120,15 @@ class RedraftApi {
 			+ "submitted for review as usual (POST /api/v1/courses/{id}/publish). The answer names the new question. "
 			+ "422 with errors per field (question.prompt, question.options, ...), 409 when 'revision' is stale, the "
 			+ "course is in review or the draft already replaced the question; 403 for the course's reviewers, 404 for everyone else")
-	RedraftView redraft(@PathVariable String id, @PathVariable String questionId, @RequestBody RedraftBody body) {
+	RedraftView redraft(Viewer me, @PathVariable String id, @PathVariable String questionId,
+			@RequestBody RedraftBody body) {
 		if (body == null) {
 			throw new InvalidInputException("question", "Send the revision and the new question.");
 		}
 		if (body.question() == null) {
 			throw new InvalidInputException("question", "Send the new question.");
 		}
-		return RedraftView.of(redrafts.redraft(organization.currentViewer(), new CourseId(id), questionId,
+		return RedraftView.of(redrafts.redraft(me, new CourseId(id), questionId,
 				body.revision(), body.question().question()));
 	}
 
@@ -139,7 +137,7 @@ class RedraftApi {
 			+ "IN_REVIEW, PUBLISHED, WITHDRAWN), and the statistics of each over each learner's first attempt that was "
 			+ "asked it; 'after' stays null until the new question is published and has 10 such attempts "
 			+ "('attemptsNeeded' says how many more). For the course's editors, reviewers and admins; 404 otherwise")
-	List<RedraftReportView> list(@PathVariable String id) {
-		return redrafts.of(organization.currentViewer(), new CourseId(id)).stream().map(RedraftReportView::of).toList();
+	List<RedraftReportView> list(Viewer me, @PathVariable String id) {
+		return redrafts.of(me, new CourseId(id)).stream().map(RedraftReportView::of).toList();
 	}
 }

@@ -12,7 +12,6 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuestionKind;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
@@ -41,11 +40,8 @@ class RedraftController {
 
 	private final Redrafts redrafts;
 
-	private final Organization organization;
-
-	RedraftController(Redrafts redrafts, Organization organization) {
+	RedraftController(Redrafts redrafts) {
 		this.redrafts = redrafts;
-		this.organization = organization;
 	}
 
 	/**
@@ -133,8 +129,8 @@ class RedraftController {
 	}
 
 	@GetMapping("/courses/{id}/item-analysis/questions/{questionId}/redraft")
-	String page(@PathVariable String id, @PathVariable String questionId, Model model) {
-		Redrafts.Alternatives alternatives = redrafts.alternatives(organization.currentViewer(), new CourseId(id),
+	String page(Viewer me, @PathVariable String id, @PathVariable String questionId, Model model) {
+		Redrafts.Alternatives alternatives = redrafts.alternatives(me, new CourseId(id),
 				questionId);
 		model.addAttribute("page", alternatives);
 		model.addAttribute("errors", Map.of());
@@ -142,9 +138,9 @@ class RedraftController {
 	}
 
 	@PostMapping("/courses/{id}/item-analysis/questions/{questionId}/redraft/edit")
-	String edit(@PathVariable String id, @PathVariable String questionId,
+	String edit(Viewer me, @PathVariable String id, @PathVariable String questionId,
 			@RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
-		Redrafts.Alternatives question = redrafts.question(organization.currentViewer(), new CourseId(id), questionId);
+		Redrafts.Alternatives question = redrafts.question(me, new CourseId(id), questionId);
 		try {
 			return editView(model, question, RedraftForm.of(RedraftForm.of(fields).question(), question.course().revision()),
 					Map.of());
@@ -157,10 +153,9 @@ class RedraftController {
 	}
 
 	@PostMapping("/courses/{id}/item-analysis/questions/{questionId}/redraft")
-	String save(@PathVariable String id, @PathVariable String questionId,
+	String save(Viewer me, @PathVariable String id, @PathVariable String questionId,
 			@RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		CourseId course = new CourseId(id);
 		RedraftForm form = RedraftForm.of(fields);
 		try {
@@ -184,10 +179,10 @@ class RedraftController {
 	}
 
 	@PostMapping("/courses/{id}/item-analysis/publish")
-	String submit(@PathVariable String id, @RequestParam(required = false) Integer revision,
+	String submit(Viewer me, @PathVariable String id, @RequestParam(required = false) Integer revision,
 			RedirectAttributes redirect) {
 		try {
-			Course course = redrafts.submit(organization.currentViewer(), new CourseId(id),
+			Course course = redrafts.submit(me, new CourseId(id),
 					revision == null ? -1 : revision);
 			redirect.addFlashAttribute("notice", course.isPublished()
 					? "Published: version " + course.version() + " is what learners take now."

@@ -21,7 +21,7 @@ import io.stride.authoring.QuizSettings;
 import io.stride.authoring.RiskTier;
 import io.stride.authoring.Scoring;
 import io.stride.authoring.SourceNote;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,13 +45,10 @@ class CourseApi {
 
 	private final Authoring authoring;
 
-	private final Organization organization;
-
 	private final CourseEstimates estimates;
 
-	CourseApi(Authoring authoring, Organization organization, CourseEstimates estimates) {
+	CourseApi(Authoring authoring, CourseEstimates estimates) {
 		this.authoring = authoring;
-		this.organization = organization;
 		this.estimates = estimates;
 	}
 
@@ -226,31 +223,30 @@ class CourseApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Start the next version of a published course as a draft (learners keep the published one); "
 			+ "409 when the course is not published or 'revision' is stale")
-	Saved newVersion(@PathVariable String id, @RequestBody RevisionBody body) {
+	Saved newVersion(Viewer me, @PathVariable String id, @RequestBody RevisionBody body) {
 		if (body == null || body.revision() == null) {
 			throw new InvalidInputException("revision", "Send the revision you last read.");
 		}
-		return Saved.of(authoring.startVersion(organization.currentViewer(), new CourseId(id), body.revision()));
+		return Saved.of(authoring.startVersion(me, new CourseId(id), body.revision()));
 	}
 
 	@GetMapping("/{id}/versions")
 	@Operation(summary = "Published versions of a course, newest first, with how many learners take each; for its author and admins")
-	List<Authoring.VersionInfo> versions(@PathVariable String id) {
-		return authoring.versions(organization.currentViewer(), new CourseId(id));
+	List<Authoring.VersionInfo> versions(Viewer me, @PathVariable String id) {
+		return authoring.versions(me, new CourseId(id));
 	}
 
 	@PostMapping("/{id}/retire")
 	@Operation(summary = "Retire a published course: kept for records and its learners, hidden from new ones")
-	Saved retire(@PathVariable String id) {
-		return Saved.of(authoring.retire(organization.currentViewer(), new CourseId(id)));
+	Saved retire(Viewer me, @PathVariable String id) {
+		return Saved.of(authoring.retire(me, new CourseId(id)));
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a draft course")
-	Saved create(@RequestBody CourseBody body) {
+	Saved create(Viewer me, @RequestBody CourseBody body) {
 		CourseEstimates.check(body.estimatedMinutes());
-		var me = organization.currentViewer();
 		Course course = authoring.create(me, body.toContent());
 		if (body.estimatedMinutes() != null) {
 			estimates.set(me, course.id(), body.estimatedMinutes());
@@ -260,8 +256,7 @@ class CourseApi {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A course: drafts for their author and admins, published courses for everyone")
-	CourseView get(@PathVariable String id) {
-		var me = organization.currentViewer();
+	CourseView get(Viewer me, @PathVariable String id) {
 		Course course = authoring.course(me, new CourseId(id));
 		return CourseView.of(course, Authoring.mayEdit(me, course), estimates.of(List.of(course.id())).get(course.id()));
 	}
@@ -269,12 +264,11 @@ class CourseApi {
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a draft's content; 'revision' must be the one last read (409 otherwise). "
 			+ "On a published course this starts the next version as a draft: the published one never changes")
-	Saved update(@PathVariable String id, @RequestBody CourseBody body) {
+	Saved update(Viewer me, @PathVariable String id, @RequestBody CourseBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Send the revision you last read, to avoid overwriting a newer save.");
 		}
 		CourseEstimates.check(body.estimatedMinutes());
-		var me = organization.currentViewer();
 		Course course = authoring.update(me, new CourseId(id), body.revision(), body.toContent());
 		if (body.estimatedMinutes() != null) {
 			estimates.set(me, course.id(), body.estimatedMinutes());
@@ -291,8 +285,8 @@ class CourseApi {
 	@PutMapping("/{id}/estimate")
 	@Operation(summary = "Set a course's estimated learning time in minutes (1 to 6000), published or not, for its "
 			+ "author and admins; null goes back to the estimate from the lessons' length; 422 at 'estimatedMinutes'")
-	EstimateView setEstimate(@PathVariable String id, @RequestBody EstimateBody body) {
-		CourseEstimates.Estimate estimate = estimates.set(organization.currentViewer(), new CourseId(id),
+	EstimateView setEstimate(Viewer me, @PathVariable String id, @RequestBody EstimateBody body) {
+		CourseEstimates.Estimate estimate = estimates.set(me, new CourseId(id),
 				body == null ? null : body.estimatedMinutes());
 		return new EstimateView(estimate.minutes(), estimate.given());
 	}

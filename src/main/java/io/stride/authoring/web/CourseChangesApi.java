@@ -8,7 +8,7 @@ import io.stride.authoring.ChangedParts;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseChanges;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,12 +26,9 @@ class CourseChangesApi {
 
 	private final ChangedParts changedParts;
 
-	private final Organization organization;
-
-	CourseChangesApi(Authoring authoring, ChangedParts changedParts, Organization organization) {
+	CourseChangesApi(Authoring authoring, ChangedParts changedParts) {
 		this.authoring = authoring;
 		this.changedParts = changedParts;
-		this.organization = organization;
 	}
 
 	/** Schema names in the OpenAPI document are simple class names: these are prefixed so as not to clash. */
@@ -56,8 +53,8 @@ class CourseChangesApi {
 			+ "removed) against the last published version and, for reused parts, their source: NEW, CHANGED (with a "
 			+ "line diff), UNCHANGED, REUSED or REMOVED; 'comparedWith' is null for a first version. For the course's "
 			+ "editors and reviewers; 404 for anyone else and for an unknown course")
-	CourseChangesView changes(@PathVariable String id) {
-		Course course = authoring.editableOrReviewable(organization.currentViewer(), new CourseId(id));
+	CourseChangesView changes(Viewer me, @PathVariable String id) {
+		Course course = authoring.editableOrReviewable(me, new CourseId(id));
 		CourseChanges c = changedParts.ofWorkingCopy(course.id());
 		return new CourseChangesView(c.courseId().value(), c.version(), c.comparedWith(), c.total(), c.newOrChanged(),
 				c.parts().stream().map(CourseChangesApi::view).toList());

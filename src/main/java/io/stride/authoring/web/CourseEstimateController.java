@@ -2,7 +2,7 @@ package io.stride.authoring.web;
 
 import io.stride.authoring.CourseEstimates;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,15 +20,12 @@ class CourseEstimateController {
 
 	private final CourseEstimates estimates;
 
-	private final Organization organization;
-
-	CourseEstimateController(CourseEstimates estimates, Organization organization) {
+	CourseEstimateController(CourseEstimates estimates) {
 		this.estimates = estimates;
-		this.organization = organization;
 	}
 
 	@PostMapping("/courses/{id}/estimate")
-	String set(@PathVariable String id, @RequestParam(required = false) String estimatedMinutes,
+	String set(Viewer me, @PathVariable String id, @RequestParam(required = false) String estimatedMinutes,
 			RedirectAttributes redirect) {
 		String typed = estimatedMinutes == null ? "" : estimatedMinutes.strip();
 		try {
@@ -39,7 +36,7 @@ class CourseEstimateController {
 			catch (NumberFormatException e) {
 				throw new InvalidInputException("estimatedMinutes", "Give whole minutes, e.g. 45.");
 			}
-			CourseEstimates.Estimate saved = estimates.set(organization.currentViewer(), new CourseId(id), minutes);
+			CourseEstimates.Estimate saved = estimates.set(me, new CourseId(id), minutes);
 			String minutesText = saved.minutes() == 1 ? "1 minute." : saved.minutes() + " minutes.";
 			redirect.addFlashAttribute("notice", saved.given() ? "The course now takes about " + minutesText
 					: "The estimate now comes from the lessons' length: about " + minutesText);

@@ -9,7 +9,6 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseContent;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.CourseStandards;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
@@ -35,40 +34,33 @@ class CoursePagesController {
 
 	private final Authoring authoring;
 
-	private final Organization organization;
-
 	private final Templates templates;
 
 	private final CourseStandards standards;
 
-	CoursePagesController(Authoring authoring, Organization organization, Templates templates,
-			CourseStandards standards) {
+	CoursePagesController(Authoring authoring, Templates templates, CourseStandards standards) {
 		this.authoring = authoring;
-		this.organization = organization;
 		this.templates = templates;
 		this.standards = standards;
 	}
 
 	@GetMapping("/courses")
-	String myCourses(Model model) {
-		Viewer me = organization.currentViewer();
+	String myCourses(Viewer me, Model model) {
 		model.addAttribute("courses", authoring.authoredBy(me));
 		return "courses/list";
 	}
 
 	@GetMapping("/courses/new")
-	String newCourse(Model model) {
-		organization.currentViewer();
+	String newCourse(Viewer signedIn, Model model) {
 		return newPage(model, "", templates.defaultTemplate().id(), "", Map.of());
 	}
 
 	/** Creates a draft with this title (and template) and opens it in the outline editor. */
 	@PostMapping("/courses")
 	@CourseTextCheckedByItsRules
-	String create(@RequestParam(defaultValue = "") String title, @RequestParam(required = false) String templateId,
-			@RequestParam(defaultValue = "") String topic, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, @RequestParam(defaultValue = "") String title,
+			@RequestParam(required = false) String templateId, @RequestParam(defaultValue = "") String topic,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		CourseTemplate template;
 		try {
 			template = templateId == null || templateId.isBlank() ? templates.defaultTemplate() : templates.find(templateId);
@@ -113,9 +105,10 @@ class CoursePagesController {
 	}
 
 	@PostMapping("/courses/{id}/new-version")
-	String newVersion(@PathVariable String id, @RequestParam(defaultValue = "0") int revision, RedirectAttributes redirect) {
+	String newVersion(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "0") int revision,
+			RedirectAttributes redirect) {
 		try {
-			Course draft = authoring.startVersion(organization.currentViewer(), new CourseId(id), revision);
+			Course draft = authoring.startVersion(me, new CourseId(id), revision);
 			redirect.addFlashAttribute("notice", "Version " + draft.version() + " is a draft. Learners keep version "
 					+ draft.liveVersion() + " until this one is published.");
 			return "redirect:/courses/" + id + "/edit";
@@ -127,9 +120,9 @@ class CoursePagesController {
 	}
 
 	@PostMapping("/courses/{id}/retire")
-	String retire(@PathVariable String id, RedirectAttributes redirect) {
+	String retire(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		try {
-			authoring.retire(organization.currentViewer(), new CourseId(id));
+			authoring.retire(me, new CourseId(id));
 			redirect.addFlashAttribute("notice", "Retired: kept for the records and for people who started it, hidden from everyone else.");
 		}
 		catch (ConflictException e) {

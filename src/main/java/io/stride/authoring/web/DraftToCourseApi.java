@@ -3,7 +3,7 @@ package io.stride.authoring.web;
 import java.util.List;
 
 import io.stride.authoring.DraftCourses;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.standards.Templates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,13 +22,10 @@ class DraftToCourseApi {
 
 	private final DraftCourses courses;
 
-	private final Organization organization;
-
 	private final Templates templates;
 
-	DraftToCourseApi(DraftCourses courses, Organization organization, Templates templates) {
+	DraftToCourseApi(DraftCourses courses, Templates templates) {
 		this.courses = courses;
-		this.organization = organization;
 		this.templates = templates;
 	}
 
@@ -44,8 +41,8 @@ class DraftToCourseApi {
 	@Operation(summary = "Create the course a kept draft becomes, with the template chosen when drafting unless "
 			+ "'template' names another; a draft too big for one course becomes several, split by module, and "
 			+ "'notes' say so, as they name any question a course could not hold")
-	Created create(@PathVariable String id, @RequestParam(name = "template", required = false) String templateId) {
-		var me = organization.currentViewer();
+	Created create(Viewer me, @PathVariable String id,
+			@RequestParam(name = "template", required = false) String templateId) {
 		String template = templateId == null || templateId.isBlank() ? templates.templateForDraft(id).id()
 				: templates.find(templateId).id();
 		DraftCourses.Created created = courses.create(me, id, template);

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.stride.authoring.DraftCourses;
 import io.stride.drafting.Drafting;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.NotFoundException;
 import io.stride.standards.CourseTemplate;
@@ -20,15 +19,12 @@ class DraftToCourseController {
 
 	private final Drafting drafting;
 
-	private final Organization organization;
-
 	private final Templates templates;
 
 	private final DraftCourses courses;
 
-	DraftToCourseController(Drafting drafting, Organization organization, Templates templates, DraftCourses courses) {
+	DraftToCourseController(Drafting drafting, Templates templates, DraftCourses courses) {
 		this.drafting = drafting;
-		this.organization = organization;
 		this.templates = templates;
 		this.courses = courses;
 	}
@@ -39,9 +35,8 @@ class DraftToCourseController {
 	 * draft's page, which links each course and says what happened.
 	 */
 	@PostMapping("/drafts/{id}/course")
-	String createCourse(@PathVariable String id, @RequestParam(name = "template", required = false) String templateId,
-			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String createCourse(Viewer me, @PathVariable String id,
+			@RequestParam(name = "template", required = false) String templateId, RedirectAttributes redirect) {
 		Drafting.SavedDraft draft = drafting.kept(me, id);
 		CourseTemplate template = templates.templateForDraft(draft.id());
 		if (templateId != null && !templateId.isBlank()) {

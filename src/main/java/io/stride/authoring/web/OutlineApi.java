@@ -13,7 +13,7 @@ import io.stride.authoring.OutlineElement;
 import io.stride.authoring.Question;
 import io.stride.authoring.QuizSettings;
 import io.stride.authoring.RiskTier;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,11 +45,8 @@ class OutlineApi {
 
 	private final OutlineEditing editing;
 
-	private final Organization organization;
-
-	OutlineApi(OutlineEditing editing, Organization organization) {
+	OutlineApi(OutlineEditing editing) {
 		this.editing = editing;
-		this.organization = organization;
 	}
 
 	record ItemView(String id, String prompt, String kind, int revision, String origin) {
@@ -125,21 +122,20 @@ class OutlineApi {
 	@GetMapping("/outline")
 	@Operation(summary = "The course's outline: modules with their lessons and knowledge checks, then the final quiz, "
 			+ "each element with its revision and origin (LINKED/COPIED when reused)")
-	OutlineView outline(@PathVariable String id) {
-		return OutlineView.of(editing.outline(organization.currentViewer(), new CourseId(id)));
+	OutlineView outline(Viewer me, @PathVariable String id) {
+		return OutlineView.of(editing.outline(me, new CourseId(id)));
 	}
 
 	@GetMapping("/elements/{elementId}")
 	@Operation(summary = "One lesson, quiz question or knowledge check of the draft, with its revision")
-	ElementView element(@PathVariable String id, @PathVariable String elementId) {
-		return ElementView.of(editing.element(organization.currentViewer(), new CourseId(id), elementId));
+	ElementView element(Viewer me, @PathVariable String id, @PathVariable String elementId) {
+		return ElementView.of(editing.element(me, new CourseId(id), elementId));
 	}
 
 	@PutMapping("/elements/{elementId}")
 	@Operation(summary = "Save one element if its 'revision' is still the one read: 200 with the new revision; 409 with "
 			+ "'yours', 'theirs', 'theirRevision', 'savedBy', 'savedAt' when someone saved it since; 422 at the field")
-	SavedView save(@PathVariable String id, @PathVariable String elementId, @RequestBody ElementBody body) {
-		var me = organization.currentViewer();
+	SavedView save(Viewer me, @PathVariable String id, @PathVariable String elementId, @RequestBody ElementBody body) {
 		CourseId course = new CourseId(id);
 		if (body == null) {
 			throw new InvalidInputException("revision", "Send the element's revision and its fields.");
@@ -163,7 +159,7 @@ class OutlineApi {
 	@PostMapping("/elements")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a lesson, a final-quiz question or a knowledge check to the draft's outline")
-	ElementView add(@PathVariable String id, @RequestBody AddBody body) {
+	ElementView add(Viewer me, @PathVariable String id, @RequestBody AddBody body) {
 		if (body == null) {
 			throw new InvalidInputException("type", "Say what to add: LESSON, QUESTION or KNOWLEDGE_CHECK.");
 		}
@@ -172,20 +168,20 @@ class OutlineApi {
 				body.similarity(), body.value(), body.tolerance(), body.unit(), body.matches());
 		Lesson lesson = new Lesson(null, body.title(), body.markdown());
 		Question question = content.hasQuestion() ? content.question() : null;
-		return ElementView.of(editing.add(organization.currentViewer(), new CourseId(id), body.type(), body.module(),
+		return ElementView.of(editing.add(me, new CourseId(id), body.type(), body.module(),
 				body.lessonId(), body.afterId(), lesson, question));
 	}
 
 	@DeleteMapping("/elements/{elementId}")
 	@Operation(summary = "Remove an element (a lesson with its knowledge checks); restorable; answers the outline")
-	OutlineView remove(@PathVariable String id, @PathVariable String elementId) {
-		return OutlineView.of(editing.remove(organization.currentViewer(), new CourseId(id), elementId));
+	OutlineView remove(Viewer me, @PathVariable String id, @PathVariable String elementId) {
+		return OutlineView.of(editing.remove(me, new CourseId(id), elementId));
 	}
 
 	@PostMapping("/elements/{elementId}/restore")
 	@Operation(summary = "Put a removed element back where it was; answers the outline")
-	OutlineView restore(@PathVariable String id, @PathVariable String elementId) {
-		return OutlineView.of(editing.restore(organization.currentViewer(), new CourseId(id), elementId));
+	OutlineView restore(Viewer me, @PathVariable String id, @PathVariable String elementId) {
+		return OutlineView.of(editing.restore(me, new CourseId(id), elementId));
 	}
 
 	record UndoBody(Integer revision) {
@@ -194,9 +190,9 @@ class OutlineApi {
 	@PostMapping("/elements/{elementId}/undo")
 	@Operation(summary = "Put back the element's previous text as a new revision (repeat to go further back); "
 			+ "'revision', when sent, must be the current one (409 otherwise); 422 at 'undo' when there is none")
-	ElementView undo(@PathVariable String id, @PathVariable String elementId,
+	ElementView undo(Viewer me, @PathVariable String id, @PathVariable String elementId,
 			@RequestBody(required = false) UndoBody body) {
-		return ElementView.of(editing.undo(organization.currentViewer(), new CourseId(id), elementId,
+		return ElementView.of(editing.undo(me, new CourseId(id), elementId,
 				body == null ? null : body.revision()));
 	}
 
@@ -214,11 +210,11 @@ class OutlineApi {
 	@Operation(summary = "Move an element in the outline; with a stale 'outlineRevision' the move is made on the "
 			+ "current outline and 'reapplied' is true (a move never loses an element), unless someone moved the same "
 			+ "element since: 409 with the current 'outlineRevision'")
-	MovedView move(@PathVariable String id, @RequestBody MoveBody body) {
+	MovedView move(Viewer me, @PathVariable String id, @RequestBody MoveBody body) {
 		if (body == null || body.elementId() == null) {
 			throw new InvalidInputException("elementId", "Say which element to move.");
 		}
-		var moved = editing.move(organization.currentViewer(), new CourseId(id), body.elementId(), body.module(),
+		var moved = editing.move(me, new CourseId(id), body.elementId(), body.module(),
 				body.lessonId(), body.position(), body.outlineRevision());
 		return new MovedView(OutlineView.of(moved.outline()), moved.reapplied());
 	}
@@ -229,11 +225,11 @@ class OutlineApi {
 	@PostMapping("/outline/modules/rename")
 	@Operation(summary = "Rename a module (every lesson under 'name' goes under 'newName'); 409 on a stale "
 			+ "'outlineRevision'")
-	OutlineView rename(@PathVariable String id, @RequestBody RenameBody body) {
+	OutlineView rename(Viewer me, @PathVariable String id, @RequestBody RenameBody body) {
 		if (body == null) {
 			throw new InvalidInputException("name", "Say which module to rename.");
 		}
-		return OutlineView.of(editing.renameModule(organization.currentViewer(), new CourseId(id), body.name(),
+		return OutlineView.of(editing.renameModule(me, new CourseId(id), body.name(),
 				body.newName(), body.outlineRevision()));
 	}
 
@@ -248,11 +244,11 @@ class OutlineApi {
 	@Operation(summary = "Move a whole module (its lessons in order, with their knowledge checks) to 'position' among "
 			+ "the modules; answers the outline. 409 with the current 'outlineRevision' when the outline changed since "
 			+ "'outlineRevision'; 422 at 'name' for a module the course does not have")
-	OutlineView moveModule(@PathVariable String id, @RequestBody ModuleMoveBody body) {
+	OutlineView moveModule(Viewer me, @PathVariable String id, @RequestBody ModuleMoveBody body) {
 		if (body == null) {
 			throw new InvalidInputException("name", "Say which module to move.");
 		}
-		return OutlineView.of(editing.moveModule(organization.currentViewer(), new CourseId(id), body.name(),
+		return OutlineView.of(editing.moveModule(me, new CourseId(id), body.name(),
 				body.position(), body.outlineRevision()));
 	}
 
@@ -269,11 +265,11 @@ class OutlineApi {
 	@Operation(summary = "Remove a whole module with its lessons and their knowledge checks (linked ones too); answers "
 			+ "the outline and a 'removalId' that restores it all in place. 409 with the current 'outlineRevision' "
 			+ "when the outline changed since 'outlineRevision'; 422 at 'name' for a module the course does not have")
-	ModuleRemovedView removeModule(@PathVariable String id, @RequestBody ModuleRemoveBody body) {
+	ModuleRemovedView removeModule(Viewer me, @PathVariable String id, @RequestBody ModuleRemoveBody body) {
 		if (body == null) {
 			throw new InvalidInputException("name", "Say which module to remove.");
 		}
-		var removed = editing.removeModule(organization.currentViewer(), new CourseId(id), body.name(),
+		var removed = editing.removeModule(me, new CourseId(id), body.name(),
 				body.outlineRevision());
 		return new ModuleRemovedView(OutlineView.of(removed.outline()), removed.removalId(), removed.name(),
 				removed.lessons());
@@ -286,8 +282,8 @@ class OutlineApi {
 	@Operation(summary = "Put a removed module back in its place among the modules, with its lessons, knowledge "
 			+ "checks and links; answers the outline. 422 at 'removalId' when there is no such removal to restore; 409 "
 			+ "when its lessons are in the course already")
-	OutlineView restoreModule(@PathVariable String id, @RequestBody ModuleRestoreBody body) {
-		return OutlineView.of(editing.restoreModule(organization.currentViewer(), new CourseId(id),
+	OutlineView restoreModule(Viewer me, @PathVariable String id, @RequestBody ModuleRestoreBody body) {
+		return OutlineView.of(editing.restoreModule(me, new CourseId(id),
 				body == null ? null : body.removalId()));
 	}
 
@@ -328,11 +324,10 @@ class OutlineApi {
 	@PutMapping("/settings")
 	@Operation(summary = "Save the course's title, description, objectives, risk tier and quiz settings if nobody "
 			+ "saved them since 'revision' (the outline's settingsRevision; 409 otherwise); 422 at the field")
-	SettingsSaved settings(@PathVariable String id, @RequestBody SettingsBody body) {
+	SettingsSaved settings(Viewer me, @PathVariable String id, @RequestBody SettingsBody body) {
 		if (body == null) {
 			throw new InvalidInputException("revision", "Send the settings revision you last read.");
 		}
-		var me = organization.currentViewer();
 		Course saved = editing.saveSettings(me, new CourseId(id), body.revision(), body.toSettings());
 		Outline outline = editing.outline(me, saved.id());
 		return new SettingsSaved(saved.revision(), outline.settingsRevision(), saved.riskTier().name());

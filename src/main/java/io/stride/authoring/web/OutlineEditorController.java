@@ -32,7 +32,6 @@ import io.stride.authoring.RiskTier;
 import io.stride.drafting.QualityPanel;
 import io.stride.drafting.SourceRejected;
 import io.stride.drafting.StyleTerms;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
@@ -71,8 +70,6 @@ class OutlineEditorController {
 
 	private final OutlineEditing editing;
 
-	private final Organization organization;
-
 	private final Templates templates;
 
 	private final CourseStandards standards;
@@ -86,13 +83,12 @@ class OutlineEditorController {
 	/** Slice 6's media dialog script, included when it is there. */
 	private final boolean mediaScript = new ClassPathResource("static/js/media.js").exists();
 
-	OutlineEditorController(Authoring authoring, OutlineEditing editing, Organization organization, Templates templates,
+	OutlineEditorController(Authoring authoring, OutlineEditing editing, Templates templates,
 			CourseStandards standards, StyleTerms styleTerms,
 			QuestionRegenerator regenerator, ReviewPolicies policies) {
 		this.policies = policies;
 		this.authoring = authoring;
 		this.editing = editing;
-		this.organization = organization;
 		this.templates = templates;
 		this.standards = standards;
 		this.styleTerms = styleTerms;
@@ -114,10 +110,9 @@ class OutlineEditorController {
 	}
 
 	@GetMapping("/courses/{id}/edit")
-	String page(@PathVariable String id, @RequestParam(required = false) String element,
+	String page(Viewer me, @PathVariable String id, @RequestParam(required = false) String element,
 			@RequestParam(required = false) String panel, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Course course = authoring.editable(me, new CourseId(id));
 		if (!course.isEditable()) {
 			// the page names its own button; a retired course is not offered for editing at all
@@ -193,11 +188,10 @@ class OutlineEditorController {
 	 */
 	@PostMapping("/courses/{id}/outline/elements/{elementId}")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> save(@PathVariable String id, @PathVariable String elementId,
+	ResponseEntity<Map<String, Object>> save(Viewer me, @PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
 			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding) {
-		Viewer me = organization.currentViewer();
 		return json(() -> {
 			OutlineEditing.Saved saved = saveElement(me, new CourseId(id), elementId, revision, type, title, markdown,
 					question, binding);
@@ -214,12 +208,11 @@ class OutlineEditorController {
 	 * a conflict (what was typed stays in the form, under their revision: saving again keeps it over theirs).
 	 */
 	@PostMapping(path = "/courses/{id}/outline/elements/{elementId}", produces = MediaType.TEXT_HTML_VALUE)
-	String saveWithoutScript(@PathVariable String id, @PathVariable String elementId,
+	String saveWithoutScript(Viewer me, @PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "lesson") String type,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String markdown,
 			@ModelAttribute("q") CourseForm.QuestionForm question, BindingResult binding, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		CourseId course = new CourseId(id);
 		try {
 			saveElement(me, course, elementId, revision, type, title, markdown, question, binding);
@@ -317,8 +310,8 @@ class OutlineEditorController {
 	/** The lesson text as learners will see it (sanitized), for the live preview. */
 	@PostMapping(path = "/courses/{id}/outline/preview", produces = "application/json")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> preview(@PathVariable String id, @RequestParam(defaultValue = "") String markdown) {
-		Viewer me = organization.currentViewer();
+	ResponseEntity<Map<String, Object>> preview(Viewer me, @PathVariable String id,
+			@RequestParam(defaultValue = "") String markdown) {
 		return json(() -> {
 			editing.outline(me, new CourseId(id));
 			return Map.of("html", Markdown.toSafeHtml(markdown));
@@ -351,10 +344,9 @@ class OutlineEditorController {
 	// ---- the outline: plain forms that come back to the page ----
 
 	@PostMapping("/courses/{id}/outline/add")
-	String add(@PathVariable String id, @RequestParam String type, @RequestParam(required = false) String module,
-			@RequestParam(required = false) String lessonId, @RequestParam(required = false) String afterId,
-			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String add(Viewer me, @PathVariable String id, @RequestParam String type,
+			@RequestParam(required = false) String module, @RequestParam(required = false) String lessonId,
+			@RequestParam(required = false) String afterId, RedirectAttributes redirect) {
 		CourseId course = new CourseId(id);
 		try {
 			String newModule = module;
@@ -388,8 +380,7 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/elements/{elementId}/remove")
-	String remove(@PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String remove(Viewer me, @PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
 		OutlineElement element = editing.element(me, new CourseId(id), elementId);
 		editing.remove(me, new CourseId(id), elementId);
 		redirect.addFlashAttribute("notice", (element.lesson() != null
@@ -400,9 +391,9 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/elements/{elementId}/restore")
-	String restore(@PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
+	String restore(Viewer me, @PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
 		try {
-			editing.restore(organization.currentViewer(), new CourseId(id), elementId);
+			editing.restore(me, new CourseId(id), elementId);
 			redirect.addFlashAttribute("notice", "Restored where it was.");
 		}
 		catch (InvalidInputException | ConflictException e) {
@@ -416,12 +407,11 @@ class OutlineEditorController {
 	 * a lesson to the end of another module ({@code module}).
 	 */
 	@PostMapping("/courses/{id}/outline/move")
-	String move(@PathVariable String id, @RequestParam String elementId, @RequestParam(required = false) String direction,
-			@RequestParam(required = false) String module, @RequestParam(required = false) String newModule,
-			@RequestParam(required = false) Integer position, @RequestParam(required = false) String lessonId,
-			@RequestParam(defaultValue = "0") int outlineRevision, @RequestParam(required = false) String current,
-			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String move(Viewer me, @PathVariable String id, @RequestParam String elementId,
+			@RequestParam(required = false) String direction, @RequestParam(required = false) String module,
+			@RequestParam(required = false) String newModule, @RequestParam(required = false) Integer position,
+			@RequestParam(required = false) String lessonId, @RequestParam(defaultValue = "0") int outlineRevision,
+			@RequestParam(required = false) String current, RedirectAttributes redirect) {
 		CourseId course = new CourseId(id);
 		Outline outline = editing.outline(me, course);
 		String focus = "up".equals(direction) || "down".equals(direction) ? "move-" + direction + "-" + elementId : null;
@@ -528,11 +518,11 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/rename-module")
-	String renameModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+	String renameModule(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String newName, @RequestParam(defaultValue = "0") int outlineRevision,
 			@RequestParam(required = false) String current, RedirectAttributes redirect) {
 		try {
-			editing.renameModule(organization.currentViewer(), new CourseId(id), name, newName, outlineRevision);
+			editing.renameModule(me, new CourseId(id), name, newName, outlineRevision);
 			redirect.addFlashAttribute("notice", "Renamed the module.");
 		}
 		catch (InvalidInputException e) {
@@ -546,10 +536,9 @@ class OutlineEditorController {
 
 	/** Moves a whole module one place up or down among the modules; the focus stays on the button pressed. */
 	@PostMapping("/courses/{id}/outline/modules/move")
-	String moveModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+	String moveModule(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "down") String direction, @RequestParam(defaultValue = "0") int outlineRevision,
 			@RequestParam(required = false) String current, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		CourseId course = new CourseId(id);
 		String module = name.isBlank() ? null : name.strip();
 		List<String> names = editing.outline(me, course).modules().stream().map(Outline.Module::name).toList();
@@ -580,11 +569,11 @@ class OutlineEditorController {
 
 	/** Removes a whole module with its lessons and their knowledge checks; "Restore it" puts it all back. */
 	@PostMapping("/courses/{id}/outline/modules/remove")
-	String removeModule(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+	String removeModule(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "0") int outlineRevision, @RequestParam(required = false) String current,
 			RedirectAttributes redirect) {
 		try {
-			OutlineEditing.ModuleRemoved removed = editing.removeModule(organization.currentViewer(), new CourseId(id),
+			OutlineEditing.ModuleRemoved removed = editing.removeModule(me, new CourseId(id),
 					name, outlineRevision);
 			redirect.addFlashAttribute("notice", "Removed " + (removed.name() == null ? "the lessons in no module"
 					: "module \u201c" + removed.name() + "\u201d") + " with its " + removed.lessons()
@@ -602,10 +591,10 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/modules/restore")
-	String restoreModule(@PathVariable String id, @RequestParam(defaultValue = "") String removalId,
+	String restoreModule(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String removalId,
 			@RequestParam(required = false) String current, RedirectAttributes redirect) {
 		try {
-			editing.restoreModule(organization.currentViewer(), new CourseId(id), removalId);
+			editing.restoreModule(me, new CourseId(id), removalId);
 			redirect.addFlashAttribute("notice", "Restored the module where it was, with its lessons and knowledge checks.");
 		}
 		catch (InvalidInputException e) {
@@ -618,10 +607,10 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/elements/{elementId}/undo")
-	String undo(@PathVariable String id, @PathVariable String elementId,
+	String undo(Viewer me, @PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) Integer revision, RedirectAttributes redirect) {
 		try {
-			editing.undo(organization.currentViewer(), new CourseId(id), elementId, revision);
+			editing.undo(me, new CourseId(id), elementId, revision);
 			redirect.addFlashAttribute("notice", "Your last change to this element was undone.");
 		}
 		catch (InvalidInputException e) {
@@ -634,8 +623,7 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/elements/{elementId}/regenerate")
-	String regenerate(@PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String regenerate(Viewer me, @PathVariable String id, @PathVariable String elementId, RedirectAttributes redirect) {
 		CourseId courseId = new CourseId(id);
 		Course course = authoring.editable(me, courseId);
 		int index = course.quiz().questions().stream().map(q -> q.id()).toList().indexOf(elementId);
@@ -658,9 +646,8 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/regenerate-module")
-	String regenerateModule(@PathVariable String id, @RequestParam(defaultValue = "") String module,
+	String regenerateModule(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String module,
 			@RequestParam(required = false) String current, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		Course course = authoring.editable(me, courseId);
 		try {
@@ -683,10 +670,10 @@ class OutlineEditorController {
 	 * before that change, if nobody saved since ({@code revision} is the course's revision right after it).
 	 */
 	@PostMapping("/courses/{id}/outline/undo-save")
-	String undoSave(@PathVariable String id, @RequestParam(defaultValue = "0") int revision,
+	String undoSave(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "0") int revision,
 			@RequestParam(required = false) String current, RedirectAttributes redirect) {
 		try {
-			authoring.undo(organization.currentViewer(), new CourseId(id), revision);
+			authoring.undo(me, new CourseId(id), revision);
 			redirect.addFlashAttribute("notice", "Undone: the questions are back as they were.");
 		}
 		catch (InvalidInputException e) {
@@ -705,10 +692,9 @@ class OutlineEditorController {
 	 * editor, or the panel again with what was typed and the errors at the fields.
 	 */
 	@PostMapping("/courses/{id}/outline/settings")
-	String settings(@PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
+	String settings(Viewer me, @PathVariable String id, @ModelAttribute("form") CourseForm form, BindingResult binding,
 			@RequestParam(defaultValue = "0") int settingsRevision, @RequestParam(required = false) String current,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		Course course = authoring.editable(me, courseId);
 		try {
@@ -733,9 +719,9 @@ class OutlineEditorController {
 	 */
 	@PostMapping(path = "/courses/{id}/outline/settings", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> autosaveSettings(@PathVariable String id, @ModelAttribute("form") CourseForm form,
-			BindingResult binding, @RequestParam(defaultValue = "0") int settingsRevision) {
-		Viewer me = organization.currentViewer();
+	ResponseEntity<Map<String, Object>> autosaveSettings(Viewer me, @PathVariable String id,
+			@ModelAttribute("form") CourseForm form, BindingResult binding,
+			@RequestParam(defaultValue = "0") int settingsRevision) {
 		CourseId courseId = new CourseId(id);
 		return json(() -> {
 			try {
@@ -801,8 +787,7 @@ class OutlineEditorController {
 	}
 
 	@PostMapping("/courses/{id}/outline/publish")
-	String publish(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String publish(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		try {
 			Course result = editing.publish(me, new CourseId(id));
 			redirect.addFlashAttribute("notice", result.isPublished() ? "Published. Now assign it to a team."

@@ -5,7 +5,7 @@ import java.util.List;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.ElementOrigin;
 import io.stride.authoring.Reuse;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,11 +25,8 @@ class ReuseApi {
 
 	private final Reuse reuse;
 
-	private final Organization organization;
-
-	ReuseApi(Reuse reuse, Organization organization) {
+	ReuseApi(Reuse reuse) {
 		this.reuse = reuse;
-		this.organization = organization;
 	}
 
 	/**
@@ -83,16 +80,16 @@ class ReuseApi {
 			+ "kept out), each with a diff and its changes in words (knowledge checks added, removed or changed under a "
 			+ "linked lesson; lessons added, removed or reordered in a linked module); for the course's author and "
 			+ "admins (404/403 otherwise)")
-	List<UpdateView> updates(@PathVariable String courseId) {
-		return reuse.updates(organization.currentViewer(), new CourseId(courseId)).stream().map(UpdateView::of).toList();
+	List<UpdateView> updates(Viewer me, @PathVariable String courseId) {
+		return reuse.updates(me, new CourseId(courseId)).stream().map(UpdateView::of).toList();
 	}
 
 	@GetMapping("/element-origins")
 	@Operation(summary = "Where the course's reused lessons and questions came from (provenance), for its author and "
 			+ "admins")
-	List<OriginView> origins(@PathVariable String courseId) {
+	List<OriginView> origins(Viewer me, @PathVariable String courseId) {
 		// the access check alone: no updates (and their diffs) are worked out to answer where parts came from
-		return reuse.provenance(organization.currentViewer(), new CourseId(courseId)).values().stream()
+		return reuse.provenance(me, new CourseId(courseId)).values().stream()
 			.map(OriginView::of)
 			.toList();
 	}
@@ -101,9 +98,9 @@ class ReuseApi {
 	@Operation(summary = "Take the source's newest version of the linked part into the draft: its text and its "
 			+ "shape (new elements get ids and origins, dropped ones leave the draft); 409 when there is no update, "
 			+ "422 at courseId when the course is not a draft (start a new version), 404 for an element not reused")
-	Done accept(@PathVariable String courseId, @PathVariable String elementId) {
+	Done accept(Viewer me, @PathVariable String courseId, @PathVariable String elementId) {
 		CourseId id = new CourseId(courseId);
-		Reuse.Update taken = reuse.take(organization.currentViewer(), id, elementId);
+		Reuse.Update taken = reuse.take(me, id, elementId);
 		ElementOrigin origin = reuse.origins(id).get(elementId);
 		return origin != null ? Done.of(origin) : new Done(elementId, "REMOVED", taken.toVersion(), null);
 	}
@@ -111,18 +108,18 @@ class ReuseApi {
 	@PostMapping("/component-updates/{elementId}/keep")
 	@Operation(summary = "Keep the copy as it is; the update is offered again only for a newer source version; 409 "
 			+ "when there is no update")
-	Done keep(@PathVariable String courseId, @PathVariable String elementId) {
+	Done keep(Viewer me, @PathVariable String courseId, @PathVariable String elementId) {
 		CourseId id = new CourseId(courseId);
-		reuse.keep(organization.currentViewer(), id, elementId);
+		reuse.keep(me, id, elementId);
 		return Done.of(reuse.origins(id).get(elementId));
 	}
 
 	@PostMapping("/elements/{elementId}/detach")
 	@Operation(summary = "Turn a linked element into your own copy (COPIED), which you may edit and which remembers its "
 			+ "source; 409 when it is a copy already, 404 for an element not reused")
-	Done detach(@PathVariable String courseId, @PathVariable String elementId) {
+	Done detach(Viewer me, @PathVariable String courseId, @PathVariable String elementId) {
 		CourseId id = new CourseId(courseId);
-		reuse.detach(organization.currentViewer(), id, elementId);
+		reuse.detach(me, id, elementId);
 		return Done.of(reuse.origins(id).get(elementId));
 	}
 }

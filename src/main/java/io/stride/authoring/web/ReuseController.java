@@ -4,7 +4,6 @@ import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Reuse;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.Ids;
@@ -31,25 +30,24 @@ class ReuseController {
 
 	private final Authoring authoring;
 
-	private final Organization organization;
-
-	ReuseController(Reuse reuse, Authoring authoring, Organization organization) {
+	ReuseController(Reuse reuse, Authoring authoring) {
 		this.reuse = reuse;
 		this.authoring = authoring;
-		this.organization = organization;
 	}
 
 	@PostMapping("/courses/{id}/component-updates/{elementId}/accept")
-	String accept(@PathVariable String id, @PathVariable String elementId, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String element, RedirectAttributes redirect) {
-		act(redirect, () -> reuse.accept(organization.currentViewer(), new CourseId(id), elementId), TAKEN);
+	String accept(Viewer me, @PathVariable String id, @PathVariable String elementId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String element,
+			RedirectAttributes redirect) {
+		act(redirect, () -> reuse.accept(me, new CourseId(id), elementId), TAKEN);
 		return back(id, shown(element, elementId), from);
 	}
 
 	@PostMapping("/courses/{id}/component-updates/{elementId}/keep")
-	String keep(@PathVariable String id, @PathVariable String elementId, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String element, RedirectAttributes redirect) {
-		act(redirect, () -> reuse.keep(organization.currentViewer(), new CourseId(id), elementId),
+	String keep(Viewer me, @PathVariable String id, @PathVariable String elementId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String element,
+			RedirectAttributes redirect) {
+		act(redirect, () -> reuse.keep(me, new CourseId(id), elementId),
 				"Your copy stays as it is; you will be offered the next version the source publishes.");
 		return back(id, shown(element, elementId), from);
 	}
@@ -59,9 +57,8 @@ class ReuseController {
 	 * element. When the update cannot be taken the draft stays, and the editor says why.
 	 */
 	@PostMapping("/courses/{id}/component-updates/{elementId}/take-in-new-version")
-	String takeInNewVersion(@PathVariable String id, @PathVariable String elementId,
+	String takeInNewVersion(Viewer me, @PathVariable String id, @PathVariable String elementId,
 			@RequestParam(defaultValue = "0") int revision, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		Course draft;
 		try {
 			draft = authoring.startVersion(me, new CourseId(id), revision);
@@ -84,9 +81,9 @@ class ReuseController {
 	}
 
 	@PostMapping("/courses/{id}/elements/{elementId}/detach")
-	String detach(@PathVariable String id, @PathVariable String elementId,
+	String detach(Viewer me, @PathVariable String id, @PathVariable String elementId,
 			@RequestParam(required = false) String from, RedirectAttributes redirect) {
-		act(redirect, () -> reuse.detach(organization.currentViewer(), new CourseId(id), elementId),
+		act(redirect, () -> reuse.detach(me, new CourseId(id), elementId),
 				"Detached: it is your own copy now, to edit in the draft. It still says where it came from.");
 		return back(id, elementId, from);
 	}

@@ -3,7 +3,7 @@ package io.stride.authoring.web;
 import java.time.LocalDate;
 
 import io.stride.authoring.Authoring;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,16 +18,13 @@ class ReviewDueController {
 
 	private final Authoring authoring;
 
-	private final Organization organization;
-
-	ReviewDueController(Authoring authoring, Organization organization) {
+	ReviewDueController(Authoring authoring) {
 		this.authoring = authoring;
-		this.organization = organization;
 	}
 
 	@GetMapping("/courses/review-due")
-	String due(Model model) {
-		model.addAttribute("courses", authoring.dueForReview(organization.currentViewer(), LocalDate.now().plusDays(AHEAD_DAYS)));
+	String due(Viewer me, Model model) {
+		model.addAttribute("courses", authoring.dueForReview(me, LocalDate.now().plusDays(AHEAD_DAYS)));
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("aheadDays", AHEAD_DAYS);
 		return "courses/review-due";
