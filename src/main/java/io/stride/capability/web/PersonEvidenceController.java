@@ -53,8 +53,7 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/profile/capabilities/{cid}/self-assessment")
-	String selfAssessment(@PathVariable String cid, Model model) {
-		Viewer me = organization.currentViewer();
+	String selfAssessment(Viewer me, @PathVariable String cid, Model model) {
 		Capability capability = capability(cid);
 		LevelForm form = profiles.selfAssessment(me, capability.id())
 			.map(s -> new LevelForm(String.valueOf(s.levelRank()), s.note()))
@@ -63,9 +62,8 @@ class PersonEvidenceController {
 	}
 
 	@PostMapping("/profile/capabilities/{cid}/self-assessment")
-	String saveSelfAssessment(@PathVariable String cid, LevelForm form, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveSelfAssessment(Viewer me, @PathVariable String cid, LevelForm form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		Capability capability = capability(cid);
 		try {
 			Integer level = form.level() == null || form.level().isBlank() ? null : level(form.level());
@@ -82,16 +80,14 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/people/{id}/capabilities/{cid}/validate")
-	String validation(@PathVariable String id, @PathVariable String cid, Model model) {
-		Viewer me = organization.currentViewer();
+	String validation(Viewer me, @PathVariable String id, @PathVariable String cid, Model model) {
 		Person person = colleague(me, id);
 		return validationPage(model, person, capability(cid), new LevelForm("", ""), Map.of());
 	}
 
 	@PostMapping("/people/{id}/capabilities/{cid}/validate")
-	String validate(@PathVariable String id, @PathVariable String cid, LevelForm form, Model model,
+	String validate(Viewer me, @PathVariable String id, @PathVariable String cid, LevelForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Person person = colleague(me, id);
 		Capability capability = capability(cid);
 		try {
@@ -116,16 +112,14 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/capabilities/{cid}/certificates/new")
-	String newCertificate(@PathVariable String cid, Model model) {
-		organization.currentViewer();
+	String newCertificate(Viewer signedIn, @PathVariable String cid, Model model) {
 		return certificatePage(model, capability(cid), new CertificateForm("", "", "", ""), Map.of());
 	}
 
 	@PostMapping("/capabilities/{cid}/certificates/new")
-	String uploadCertificate(@PathVariable String cid, CertificateForm form,
+	String uploadCertificate(Viewer me, @PathVariable String cid, CertificateForm form,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		Viewer me = organization.currentViewer();
 		Capability capability = capability(cid);
 		try {
 			var upload = PersonEvidenceApi.upload(form.name(), form.issuer(), form.issuedOn(), form.expiresOn(), file);
@@ -142,8 +136,7 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/certificates")
-	String pending(Model model) {
-		Viewer me = organization.currentViewer();
+	String pending(Viewer me, Model model) {
 		if (!me.isManager() && !me.isAdmin()) {
 			throw new NotFoundException("Page");
 		}
@@ -152,9 +145,8 @@ class PersonEvidenceController {
 	}
 
 	@PostMapping("/certificates/{id}/decision")
-	String decide(@PathVariable String id, @RequestParam(required = false) String decision,
+	String decide(Viewer me, @PathVariable String id, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		boolean confirm = "confirm".equals(decision);
 		if (!confirm && !"reject".equals(decision)) {
 			throw new InvalidInputException("decision", "Confirm or reject the certificate.");
@@ -165,8 +157,8 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/certificates/{id}/file")
-	ResponseEntity<byte[]> file(@PathVariable String id) {
-		return CertificateDownload.of(profiles.certificateFile(organization.currentViewer(), id));
+	ResponseEntity<byte[]> file(Viewer me, @PathVariable String id) {
+		return CertificateDownload.of(profiles.certificateFile(me, id));
 	}
 
 	private String selfAssessmentPage(Model model, Capability capability, LevelForm form, Map<String, String> errors) {

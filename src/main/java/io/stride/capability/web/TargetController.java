@@ -55,8 +55,7 @@ class TargetController {
 	}
 
 	@GetMapping("/teams/{id}/capability-targets")
-	String targets(@PathVariable String id, @RequestParam(required = false) String capability, Model model) {
-		Viewer me = organization.currentViewer();
+	String targets(Viewer me, @PathVariable String id, @RequestParam(required = false) String capability, Model model) {
 		TeamId team = new TeamId(id);
 		organization.managedTeam(me, team);
 		// "Change" opens the form with the target that applies now
@@ -70,10 +69,9 @@ class TargetController {
 	}
 
 	@PostMapping("/teams/{id}/capability-targets")
-	String set(@PathVariable String id, @RequestParam(required = false) String capabilityId,
+	String set(Viewer me, @PathVariable String id, @RequestParam(required = false) String capabilityId,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String minPeople, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		TargetForm form = new TargetForm(capabilityId, level, minPeople);
 		try {
@@ -101,8 +99,7 @@ class TargetController {
 	}
 
 	@GetMapping("/teams/{id}/capability-targets/{capabilityId}/remove")
-	String confirmRemove(@PathVariable String id, @PathVariable String capabilityId, Model model) {
-		Viewer me = organization.currentViewer();
+	String confirmRemove(Viewer me, @PathVariable String id, @PathVariable String capabilityId, Model model) {
 		TeamId team = new TeamId(id);
 		Target target = coverage.targets(me, team)
 			.stream()
@@ -117,8 +114,8 @@ class TargetController {
 	}
 
 	@PostMapping("/teams/{id}/capability-targets/{capabilityId}/remove")
-	String remove(@PathVariable String id, @PathVariable String capabilityId, RedirectAttributes redirect) {
-		coverage.removeTarget(organization.currentViewer(), new TeamId(id), new CapabilityId(capabilityId));
+	String remove(Viewer me, @PathVariable String id, @PathVariable String capabilityId, RedirectAttributes redirect) {
+		coverage.removeTarget(me, new TeamId(id), new CapabilityId(capabilityId));
 		redirect.addFlashAttribute("notice", "Removed the target; a target set above this team applies if there is one.");
 		return "redirect:/teams/" + id + "/capability-targets";
 	}
