@@ -60,15 +60,14 @@ class CycleWorkController {
 	// --- the goal page ---------------------------------------------------------------------------------------------
 
 	@GetMapping("/goals/{id}")
-	String goal(@PathVariable String id, Model model) {
-		return goalPage(model, organization.currentViewer(), new GoalId(id), Map.of(), Map.of());
+	String goal(Viewer me, @PathVariable String id, Model model) {
+		return goalPage(model, me, new GoalId(id), Map.of(), Map.of());
 	}
 
 	@PostMapping("/goals/{id}/comments")
-	String comment(@PathVariable String id, @RequestParam(required = false) String body,
+	String comment(Viewer me, @PathVariable String id, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String parentId, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			discussion.comment(me, new GoalId(id), parentId, body);
 			redirect.addFlashAttribute("notice", parentId == null || parentId.isBlank() ? "Your comment is posted."
@@ -85,10 +84,9 @@ class CycleWorkController {
 	}
 
 	@PostMapping("/goals/{id}/links")
-	String addLink(@PathVariable String id, @RequestParam(required = false) String title,
+	String addLink(Viewer me, @PathVariable String id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String url, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			checkIns.addProduced(me, new GoalId(id), title, url);
 			redirect.addFlashAttribute("notice", "The link is added.");
@@ -105,8 +103,8 @@ class CycleWorkController {
 	}
 
 	@PostMapping("/goals/{id}/links/{linkId}/delete")
-	String removeLink(@PathVariable String id, @PathVariable String linkId, RedirectAttributes redirect) {
-		checkIns.removeProduced(organization.currentViewer(), new GoalId(id), linkId);
+	String removeLink(Viewer me, @PathVariable String id, @PathVariable String linkId, RedirectAttributes redirect) {
+		checkIns.removeProduced(me, new GoalId(id), linkId);
 		redirect.addFlashAttribute("notice", "The link is removed.");
 		return "redirect:/goals/" + id + "#produced";
 	}
@@ -135,16 +133,15 @@ class CycleWorkController {
 	// --- inviting to discuss ---------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/invite")
-	String inviteForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String inviteForm(Viewer me, @PathVariable String id, Model model) {
 		return invitePage(model, me, owned(me, new CycleId(id)), List.of(), "", Map.of());
 	}
 
 	@PostMapping("/cycles/{id}/invite")
-	String invite(@PathVariable String id, @RequestParam(name = "people", required = false) List<String> people,
+	String invite(Viewer me, @PathVariable String id,
+			@RequestParam(name = "people", required = false) List<String> people,
 			@RequestParam(required = false) String email, @RequestParam(required = false) String message, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = owned(me, new CycleId(id));
 		List<String> chosen = people == null ? new ArrayList<>() : new ArrayList<>(people);
 		try {
@@ -188,18 +185,16 @@ class CycleWorkController {
 	// --- checking in -----------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/check-in")
-	String checkInForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String checkInForm(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		cycle.goals().forEach(g -> typed.put("progress-" + g.id().value(), String.valueOf(g.progress())));
-		return checkInPage(model, cycle, typed, Map.of());
+		return checkInPage(me, model, cycle, typed, Map.of());
 	}
 
 	@PostMapping("/cycles/{id}/check-in")
-	String checkIn(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String checkIn(Viewer me, @PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -229,15 +224,16 @@ class CycleWorkController {
 			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
 			Map<String, String> all = new LinkedHashMap<>(errors);
 			all.putAll(e.fieldErrors());
-			return checkInPage(model, cycle, typed, all);
+			return checkInPage(me, model, cycle, typed, all);
 		}
 	}
 
-	private String checkInPage(Model model, LearningCycle cycle, Map<String, String> typed, Map<String, String> errors) {
+	private String checkInPage(Viewer me, Model model, LearningCycle cycle, Map<String, String> typed,
+			Map<String, String> errors) {
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
-		model.addAttribute("history", checkIns.ofCycle(organization.currentViewer(), cycle.id()));
+		model.addAttribute("history", checkIns.ofCycle(me, cycle.id()));
 		model.addAttribute("maxNote", CheckIns.MAX_NOTE);
 		model.addAttribute("maxMinutes", CheckIns.MAX_MINUTES);
 		Map<String, String> whatOf = new HashMap<>();
@@ -249,8 +245,7 @@ class CycleWorkController {
 	// --- closing -----------------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/close")
-	String closeForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String closeForm(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		typed.put("days", String.valueOf(Math.max(LearningCycles.MIN_DAYS, Math.min(LearningCycles.MAX_DAYS,
@@ -259,9 +254,8 @@ class CycleWorkController {
 	}
 
 	@PostMapping("/cycles/{id}/close")
-	String close(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String close(Viewer me, @PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();

@@ -149,8 +149,7 @@ class CyclesController {
 	// --- my cycles -----------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles")
-	String index(Model model) {
-		Viewer me = organization.currentViewer();
+	String index(Viewer me, Model model) {
 		List<CycleSummary> mine = cycles.mine(me);
 		model.addAttribute("active", cycles.active(me).orElse(null));
 		model.addAttribute("past", mine.stream().filter(c -> c.status() != CycleStatus.ACTIVE).toList());
@@ -160,16 +159,14 @@ class CyclesController {
 	}
 
 	@GetMapping("/cycles/new")
-	String startForm(@RequestParam(required = false) String from, Model model) {
-		Viewer me = organization.currentViewer();
+	String startForm(Viewer me, @RequestParam(required = false) String from, Model model) {
 		StartForm form = new StartForm(null, cycles.today().toString(), String.valueOf(LearningCycles.DEFAULT_DAYS),
 				Visibility.TEAM.name(), List.of(), null, from == null ? "blank" : from, null);
 		return startPage(model, me, form, Map.of());
 	}
 
 	@PostMapping("/cycles")
-	String start(StartForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String start(Viewer me, StartForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			Map<String, String> errors = new LinkedHashMap<>();
 			LocalDate startsOn = date(form.startsOn(), "startsOn", errors);
@@ -219,8 +216,7 @@ class CyclesController {
 	// --- the contract ----------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}")
-	String contract(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String contract(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = cycles.cycle(me, new CycleId(id));
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("today", cycles.today());
@@ -232,8 +228,7 @@ class CyclesController {
 	}
 
 	@GetMapping("/cycles/{id}/edit")
-	String settings(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String settings(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		SettingsForm form = new SettingsForm(cycle.title(), cycle.endsOn().toString(), cycle.visibility().name(),
 				cycle.viewers().stream().map(p -> p.id().value()).toList(), null,
@@ -243,9 +238,8 @@ class CyclesController {
 	}
 
 	@PostMapping("/cycles/{id}/edit")
-	String saveSettings(@PathVariable String id, SettingsForm form, Model model, RedirectAttributes redirect,
+	String saveSettings(Viewer me, @PathVariable String id, SettingsForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		try {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -296,9 +290,8 @@ class CyclesController {
 	 * goal a manager proposed in a ritual session; the person still decides and saves it.
 	 */
 	@GetMapping("/cycles/{id}/goals/new")
-	String newGoal(@PathVariable String id, @RequestParam(required = false) String what,
+	String newGoal(Viewer me, @PathVariable String id, @RequestParam(required = false) String what,
 			@RequestParam(required = false) String capabilityLevel, Model model) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		GoalForm blank = GoalForm.blank();
 		GoalForm form = what == null && capabilityLevel == null ? blank
@@ -308,9 +301,8 @@ class CyclesController {
 	}
 
 	@PostMapping("/cycles/{id}/goals")
-	String addGoal(@PathVariable String id, @RequestParam(required = false) String action, HttpServletRequest request,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String addGoal(Viewer me, @PathVariable String id, @RequestParam(required = false) String action,
+			HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		GoalForm form = goalForm(request);
 		if ("search".equals(action)) {
@@ -329,17 +321,15 @@ class CyclesController {
 	}
 
 	@GetMapping("/goals/{id}/edit")
-	String editGoal(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editGoal(Viewer me, @PathVariable String id, Model model) {
 		LearningCycles.GoalInCycle found = cycles.goal(me, new GoalId(id));
 		LearningCycle cycle = cycles.forChange(me, found.cycle().id());
 		return goalPage(model, me, cycle, found.goal(), GoalForm.of(found.goal()), Map.of());
 	}
 
 	@PostMapping("/goals/{id}/edit")
-	String saveGoal(@PathVariable String id, @RequestParam(required = false) String action, HttpServletRequest request,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveGoal(Viewer me, @PathVariable String id, @RequestParam(required = false) String action,
+			HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		LearningCycles.GoalInCycle found = cycles.goal(me, new GoalId(id));
 		LearningCycle cycle = cycles.forChange(me, found.cycle().id());
 		GoalForm form = goalForm(request);
@@ -359,8 +349,7 @@ class CyclesController {
 	}
 
 	@PostMapping("/goals/{id}/remove")
-	String removeGoal(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String removeGoal(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		LearningCycles.GoalInCycle found = cycles.goal(me, new GoalId(id));
 		cycles.removeGoal(me, found.goal().id());
 		redirect.addFlashAttribute("notice", "Removed “" + found.goal().what() + "” from your contract.");
@@ -474,8 +463,7 @@ class CyclesController {
 	// --- Draft my contract -----------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/draft")
-	String draftPage(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String draftPage(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		Set<String> already = new LinkedHashSet<>();
 		cycle.goals().stream().filter(g -> g.capability() != null).forEach(g -> already.add(g.capability().id().value()));

@@ -56,14 +56,13 @@ class PeerValidationController {
 	}
 
 	@GetMapping("/goals/{id}/validation")
-	String page(@PathVariable String id, Model model) {
-		return page(model, organization.currentViewer(), new GoalId(id), new AskForm(List.of(), "", "", ""), Map.of());
+	String page(Viewer me, @PathVariable String id, Model model) {
+		return page(model, me, new GoalId(id), new AskForm(List.of(), "", "", ""), Map.of());
 	}
 
 	@PostMapping("/goals/{id}/validation")
-	String ask(@PathVariable String id, AskForm form, Model model, RedirectAttributes redirect,
+	String ask(Viewer me, @PathVariable String id, AskForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		GoalId goal = new GoalId(id);
 		try {
 			List<PersonId> people = new ArrayList<>();
@@ -90,15 +89,14 @@ class PeerValidationController {
 	}
 
 	@GetMapping("/validations")
-	String inbox(Model model) {
-		return inbox(model, organization.currentViewer(), null, null, Map.of());
+	String inbox(Viewer me, Model model) {
+		return inbox(model, me, null, null, Map.of());
 	}
 
 	@PostMapping("/validations/{id}/answer")
-	String answer(@PathVariable String id, @RequestParam(required = false) String answer,
+	String answer(Viewer me, @PathVariable String id, @RequestParam(required = false) String answer,
 			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			ValidationStatus status = parse(answer);
 			ValidationRequest done = validation.answer(me, id, status, note);
