@@ -42,14 +42,14 @@ class IntegrationsController {
 	}
 
 	@GetMapping("/admin/integrations")
-	String page(Model model) {
-		return page(model, organization.currentViewer(), new WebhookForm("", List.of(), ""), new ChatForm("", "SLACK", ""),
+	String page(Viewer me, Model model) {
+		return page(model, me, new WebhookForm("", List.of(), ""), new ChatForm("", "SLACK", ""),
 				Map.of());
 	}
 
 	@PostMapping("/admin/integrations/webhooks")
-	String subscribe(WebhookForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String subscribe(Viewer me, WebhookForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			Webhooks.NewSubscription made = webhooks.subscribe(me, form.url(), form.eventTypes(), form.description());
 			redirect.addFlashAttribute("newSecret", made.secret());
@@ -64,8 +64,7 @@ class IntegrationsController {
 	}
 
 	@PostMapping("/admin/integrations/chat")
-	String connect(ChatForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String connect(Viewer me, ChatForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			if (form.teamId() == null || form.teamId().isBlank()) {
 				throw new InvalidInputException("teamId", "Choose the team whose channel this is.");
@@ -84,8 +83,7 @@ class IntegrationsController {
 	}
 
 	@GetMapping("/admin/integrations/{id}")
-	String log(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String log(Viewer me, @PathVariable String id, Model model) {
 		Webhooks.Subscription subscription = webhooks.subscription(me, id);
 		model.addAttribute("subscription", subscription);
 		model.addAttribute("deliveries", webhooks.log(me, id));
@@ -94,15 +92,15 @@ class IntegrationsController {
 	}
 
 	@PostMapping("/admin/integrations/{id}/resume")
-	String resume(@PathVariable String id, RedirectAttributes redirect) {
-		webhooks.resume(organization.currentViewer(), id);
+	String resume(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		webhooks.resume(me, id);
 		redirect.addFlashAttribute("notice", "Resumed: what it kept is delivered in order, and new events are queued again.");
 		return "redirect:/admin/integrations/" + id;
 	}
 
 	@PostMapping("/admin/integrations/{id}/remove")
-	String remove(@PathVariable String id, RedirectAttributes redirect) {
-		webhooks.remove(organization.currentViewer(), id);
+	String remove(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		webhooks.remove(me, id);
 		redirect.addFlashAttribute("notice", "Removed, with the deliveries it had waiting.");
 		return "redirect:/admin/integrations";
 	}
