@@ -51,8 +51,7 @@ class MasteryController {
 	}
 
 	@GetMapping("/mastery")
-	String mine(Model model) {
-		Viewer me = organization.currentViewer();
+	String mine(Viewer me, Model model) {
 		model.addAttribute("masteries", mastery.masteryOf(me, me.id()));
 		List<Checklists.Expertise> expertise = checklists.expertiseOf(me);
 		Map<CourseId, String> titles = authoring.titles(expertise.stream().map(Checklists.Expertise::courseId).toList());
@@ -66,16 +65,14 @@ class MasteryController {
 	}
 
 	@GetMapping("/admin/mastery")
-	String adminPage(Model model) {
-		organization.currentViewer();
+	String adminPage(Viewer signedIn, Model model) {
 		MasteryRules.OrganizationDefault current = rules.organizationDefault();
 		return adminView(model, current.passMark(), current.revision(), Map.of());
 	}
 
 	@PostMapping("/admin/mastery")
-	String saveDefault(@RequestParam(required = false) String passMark, @RequestParam int revision, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveDefault(Viewer me, @RequestParam(required = false) String passMark, @RequestParam int revision,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			int mark = TeamMasteryController.number(passMark, "passMark", "Give a pass mark from 1 to 100%.");
 			rules.setOrganizationDefault(me, mark, revision);
