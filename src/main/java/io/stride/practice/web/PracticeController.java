@@ -40,16 +40,14 @@ class PracticeController {
 	}
 
 	@GetMapping("/practice")
-	String queue(Model model) {
-		Viewer me = organization.currentViewer();
+	String queue(Viewer me, Model model) {
 		return queueView(model, me, practice.queue(me), List.of(), null);
 	}
 
 	@PostMapping("/practice/answers")
-	String answer(@RequestParam String cardId, @RequestParam(defaultValue = "-1") int reviewNumber,
+	String answer(Viewer me, @RequestParam String cardId, @RequestParam(defaultValue = "-1") int reviewNumber,
 			@RequestParam(required = false) String feeling, @RequestParam MultiValueMap<String, String> params,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		List<Integer> selected = selected(params);
 		try {
 			ReviewOutcome outcome = practice.answer(me, cardId, reviewNumber, selected, Feeling.of(feeling));
@@ -67,8 +65,7 @@ class PracticeController {
 	}
 
 	@GetMapping("/practice/reviews/{id}")
-	String result(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String result(Viewer me, @PathVariable String id, Model model) {
 		ReviewOutcome outcome = practice.review(me, id);
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("question", outcome.question());
@@ -77,8 +74,7 @@ class PracticeController {
 	}
 
 	@GetMapping("/teams/{id}/retention")
-	String teamRetention(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamRetention(Viewer me, @PathVariable String id, Model model) {
 		Team team = organization.managedTeam(me, new TeamId(id));
 		model.addAttribute("team", team);
 		model.addAttribute("rows", practice.teamRetention(me, team.id()));
