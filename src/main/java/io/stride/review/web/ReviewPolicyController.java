@@ -8,7 +8,6 @@ import java.util.Map;
 import io.stride.authoring.ReviewPolicies;
 import io.stride.authoring.ReviewPolicy;
 import io.stride.authoring.RiskTier;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.review.Reviews;
@@ -32,27 +31,24 @@ class ReviewPolicyController {
 
 	private final Reviews reviews;
 
-	private final Organization organization;
-
-	ReviewPolicyController(ReviewPolicies policies, Reviews reviews, Organization organization) {
+	ReviewPolicyController(ReviewPolicies policies, Reviews reviews) {
 		this.policies = policies;
 		this.reviews = reviews;
-		this.organization = organization;
 	}
 
 	@GetMapping("/admin/review-policies")
-	String page(Model model) {
-		return view(model, organization.currentViewer(), null, Map.of());
+	String page(Viewer me, Model model) {
+		return view(model, me, null, Map.of());
 	}
 
 	@PostMapping("/admin/review-policies/{tier}")
-	String save(@PathVariable String tier, @RequestParam(name = "stepName", required = false) List<String> names,
+	String save(Viewer me, @PathVariable String tier,
+			@RequestParam(name = "stepName", required = false) List<String> names,
 			@RequestParam(name = "stepWho", required = false) List<String> whos, @RequestParam String slaHours,
 			@RequestParam String reviewMonths, @RequestParam(defaultValue = "") String spotCheckDays,
 			@RequestParam(defaultValue = "false") boolean recertifyOnChange,
 			@RequestParam(defaultValue = "") String recertifyMonths, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		RiskTier riskTier = tier(tier);
 		try {
 			List<ReviewPolicy.Step> steps = new ArrayList<>();
@@ -79,11 +75,11 @@ class ReviewPolicyController {
 	}
 
 	@PostMapping("/admin/reviewers/{personId}")
-	String setUp(@PathVariable String personId, @RequestParam(defaultValue = "") String topics,
-			@RequestParam(defaultValue = "false") boolean learningTeam, @RequestParam(defaultValue = "false") boolean compliance,
-			RedirectAttributes redirect) {
+	String setUp(Viewer me, @PathVariable String personId, @RequestParam(defaultValue = "") String topics,
+			@RequestParam(defaultValue = "false") boolean learningTeam,
+			@RequestParam(defaultValue = "false") boolean compliance, RedirectAttributes redirect) {
 		try {
-			reviews.setUp(organization.currentViewer(), new PersonId(personId), topics, learningTeam, compliance);
+			reviews.setUp(me, new PersonId(personId), topics, learningTeam, compliance);
 			redirect.addFlashAttribute("notice", "Saved who this reviewer reviews.");
 		}
 		catch (InvalidInputException e) {
