@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.HoursPlan;
@@ -32,11 +31,8 @@ class LearningHoursController {
 
 	private final LearningHours hours;
 
-	private final Organization organization;
-
-	LearningHoursController(LearningHours hours, Organization organization) {
+	LearningHoursController(LearningHours hours) {
 		this.hours = hours;
-		this.organization = organization;
 	}
 
 	/** The period form as typed; {@code revision} only when changing one. */
@@ -53,20 +49,19 @@ class LearningHoursController {
 	}
 
 	@GetMapping("/teams/{id}/learning-hours")
-	String page(@PathVariable String id, @RequestParam(required = false) String period, Model model) {
-		HoursPlan plan = hours.plan(organization.currentViewer(), new TeamId(id), period);
+	String page(Viewer me, @PathVariable String id, @RequestParam(required = false) String period, Model model) {
+		HoursPlan plan = hours.plan(me, new TeamId(id), period);
 		return page(model, plan, null, new PeriodForm(null, null, null, null), Map.of(), Map.of());
 	}
 
 	@GetMapping("/teams/{id}/learning-hours.csv")
-	ResponseEntity<String> csv(@PathVariable String id, @RequestParam(required = false) String period) {
-		return LearningHoursApi.csv(hours.plan(organization.currentViewer(), new TeamId(id), period));
+	ResponseEntity<String> csv(Viewer me, @PathVariable String id, @RequestParam(required = false) String period) {
+		return LearningHoursApi.csv(hours.plan(me, new TeamId(id), period));
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/{periodId}")
-	String allocate(@PathVariable String id, @PathVariable String periodId, HoursForm form, Model model,
+	String allocate(Viewer me, @PathVariable String id, @PathVariable String periodId, HoursForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		List<LearningHours.Allocation> allocations = new ArrayList<>();
 		for (int i = 0; i < form.personId().size(); i++) {
@@ -106,9 +101,8 @@ class LearningHoursController {
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/periods")
-	String createPeriod(@PathVariable String id, PeriodForm form, Model model, RedirectAttributes redirect,
+	String createPeriod(Viewer me, @PathVariable String id, PeriodForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		try {
 			LearningPeriod period = hours.createPeriod(me, team,
@@ -125,16 +119,15 @@ class LearningHoursController {
 	}
 
 	@GetMapping("/teams/{id}/learning-hours/periods/{periodId}/edit")
-	String editPeriod(@PathVariable String id, @PathVariable String periodId, Model model) {
-		LearningPeriod period = hours.period(organization.currentViewer(), new TeamId(id), periodId);
+	String editPeriod(Viewer me, @PathVariable String id, @PathVariable String periodId, Model model) {
+		LearningPeriod period = hours.period(me, new TeamId(id), periodId);
 		return editPage(model, id, period, new PeriodForm(period.name(), period.startsOn().toString(),
 				period.endsOn().toString(), String.valueOf(period.revision())), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/periods/{periodId}/edit")
-	String changePeriod(@PathVariable String id, @PathVariable String periodId, PeriodForm form, Model model,
+	String changePeriod(Viewer me, @PathVariable String id, @PathVariable String periodId, PeriodForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		LearningPeriod period = hours.period(me, team, periodId);
 		try {
@@ -157,8 +150,8 @@ class LearningHoursController {
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/periods/{periodId}/delete")
-	String deletePeriod(@PathVariable String id, @PathVariable String periodId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String deletePeriod(Viewer me, @PathVariable String id, @PathVariable String periodId,
+			RedirectAttributes redirect) {
 		TeamId team = new TeamId(id);
 		LearningPeriod period = hours.period(me, team, periodId);
 		hours.deletePeriod(me, team, periodId);

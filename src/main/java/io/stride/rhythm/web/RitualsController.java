@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.Cadence;
@@ -36,12 +35,9 @@ class RitualsController {
 
 	private final Sessions sessions;
 
-	private final Organization organization;
-
-	RitualsController(Rituals rituals, Sessions sessions, Organization organization) {
+	RitualsController(Rituals rituals, Sessions sessions) {
 		this.rituals = rituals;
 		this.sessions = sessions;
-		this.organization = organization;
 	}
 
 	/** The ritual form as typed; {@code revision} only when editing. */
@@ -67,15 +63,13 @@ class RitualsController {
 	}
 
 	@GetMapping("/teams/{id}/rituals")
-	String teamRituals(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamRituals(Viewer me, @PathVariable String id, Model model) {
 		return listPage(model, rituals.ofTeam(me, new TeamId(id)), RitualForm.blank(), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/rituals")
-	String declare(@PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
+	String declare(Viewer me, @PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamRituals team = rituals.ofTeam(me, new TeamId(id));
 		try {
 			Ritual ritual = rituals.declare(me, team.team().id(), form.draft());
@@ -90,16 +84,14 @@ class RitualsController {
 	}
 
 	@GetMapping("/rituals/{id}")
-	String ritual(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String ritual(Viewer me, @PathVariable String id, Model model) {
 		RitualDetail detail = rituals.get(me, new RitualId(id));
 		return ritualPage(model, detail, RitualForm.of(detail.ritual()), Map.of());
 	}
 
 	@PostMapping("/rituals/{id}/edit")
-	String edit(@PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
+	String edit(Viewer me, @PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		RitualDetail detail = rituals.get(me, new RitualId(id));
 		try {
 			int revision;
@@ -126,15 +118,16 @@ class RitualsController {
 	}
 
 	@PostMapping("/rituals/{id}/retire")
-	String retire(@PathVariable String id, RedirectAttributes redirect) {
-		Ritual retired = rituals.retire(organization.currentViewer(), new RitualId(id));
+	String retire(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		Ritual retired = rituals.retire(me, new RitualId(id));
 		redirect.addFlashAttribute("notice", "Retired “" + retired.name() + "”: it meets no more; its sessions are kept.");
 		return "redirect:/rituals/" + retired.id().value();
 	}
 
 	@PostMapping("/rituals/{id}/sessions")
-	String open(@PathVariable String id, @RequestParam(required = false) String startsAt, RedirectAttributes redirect) {
-		Session session = sessions.open(organization.currentViewer(), new RitualId(id), RitualsApi.instant(startsAt));
+	String open(Viewer me, @PathVariable String id, @RequestParam(required = false) String startsAt,
+			RedirectAttributes redirect) {
+		Session session = sessions.open(me, new RitualId(id), RitualsApi.instant(startsAt));
 		return "redirect:/sessions/" + session.id().value();
 	}
 

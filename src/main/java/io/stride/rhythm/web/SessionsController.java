@@ -15,7 +15,6 @@ import io.stride.capability.Capabilities;
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.PersonRef;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.Gap;
 import io.stride.rhythm.Intervention;
@@ -54,17 +53,14 @@ class SessionsController {
 
 	private final Capabilities capabilities;
 
-	private final Organization organization;
-
 	private final RitualSchedule schedule;
 
 	SessionsController(Sessions sessions, Interventions interventions, Capabilities capabilities,
-			Organization organization, RitualSchedule schedule) {
+			RitualSchedule schedule) {
 		this.schedule = schedule;
 		this.sessions = sessions;
 		this.interventions = interventions;
 		this.capabilities = capabilities;
-		this.organization = organization;
 	}
 
 	record GapForm(String capabilityId, String note, List<String> personIds) {
@@ -92,8 +88,7 @@ class SessionsController {
 	}
 
 	@GetMapping("/sessions/{id}")
-	String session(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String session(Viewer me, @PathVariable String id, Model model) {
 		SessionRecord record = sessions.get(me, new SessionId(id));
 		return page(model, me, record, new GapForm(null, null, List.of()),
 				new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null), Map.of(),
@@ -101,10 +96,9 @@ class SessionsController {
 	}
 
 	@PostMapping("/sessions/{id}")
-	String update(@PathVariable String id, @RequestParam(required = false) String notes,
+	String update(Viewer me, @PathVariable String id, @RequestParam(required = false) String notes,
 			@RequestParam(required = false) String notesBefore, @RequestParam(required = false) String status,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			sessions.update(me, new SessionId(id), notes, notesBefore, status);
 			redirect.addFlashAttribute("notice", "Saved the session.");
@@ -139,9 +133,8 @@ class SessionsController {
 	}
 
 	@PostMapping("/sessions/{id}/gaps")
-	String recordGap(@PathVariable String id, GapForm form, Model model, RedirectAttributes redirect,
+	String recordGap(Viewer me, @PathVariable String id, GapForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Gap gap = sessions.recordGap(me, new SessionId(id), form.capabilityId(), form.note(), form.personIds());
 			redirect.addFlashAttribute("notice", "Recorded the gap in “" + gap.capabilityName() + "”.");
@@ -157,16 +150,15 @@ class SessionsController {
 	}
 
 	@PostMapping("/sessions/{id}/gaps/{gapId}/remove")
-	String removeGap(@PathVariable String id, @PathVariable String gapId, RedirectAttributes redirect) {
-		sessions.removeGap(organization.currentViewer(), new SessionId(id), gapId);
+	String removeGap(Viewer me, @PathVariable String id, @PathVariable String gapId, RedirectAttributes redirect) {
+		sessions.removeGap(me, new SessionId(id), gapId);
 		redirect.addFlashAttribute("notice", "Removed the gap.");
 		return "redirect:/sessions/" + id + "#gaps-heading";
 	}
 
 	@PostMapping("/sessions/{id}/interventions")
-	String record(@PathVariable String id, InterventionForm form, Model model, RedirectAttributes redirect,
+	String record(Viewer me, @PathVariable String id, InterventionForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Intervention saved = interventions.record(me, new SessionId(id), form.draft());
 			redirect.addFlashAttribute("notice", "Recorded: " + saved.kind().label() + " for “" + saved.capabilityName()
@@ -184,10 +176,9 @@ class SessionsController {
 	}
 
 	@PostMapping("/interventions/{id}/close")
-	String close(@PathVariable String id, @RequestParam(required = false) String revision,
+	String close(Viewer me, @PathVariable String id, @RequestParam(required = false) String revision,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String back,
 			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		Intervention current = interventions.get(me, new InterventionId(id));
 		String where = "mine".equals(back) ? "/interventions" : "/sessions/" + current.sessionId().value();
 		try {
@@ -206,8 +197,7 @@ class SessionsController {
 	}
 
 	@GetMapping("/interventions/{id}/edit")
-	String editIntervention(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editIntervention(Viewer me, @PathVariable String id, Model model) {
 		Intervention current = interventions.forEdit(me, new InterventionId(id));
 		InterventionForm form = new InterventionForm(current.kind().name(), current.capabilityId().value(),
 				current.ownerId().value(), current.dueOn().toString(), current.metricId(), current.description(),
@@ -217,10 +207,9 @@ class SessionsController {
 	}
 
 	@PostMapping("/interventions/{id}/edit")
-	String saveIntervention(@PathVariable String id, InterventionForm form,
+	String saveIntervention(Viewer me, @PathVariable String id, InterventionForm form,
 			@RequestParam(required = false) String revision, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Intervention current = interventions.forEdit(me, new InterventionId(id));
 		try {
 			int read;
@@ -248,8 +237,7 @@ class SessionsController {
 	}
 
 	@PostMapping("/interventions/{id}/delete")
-	String delete(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String delete(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		Intervention current = interventions.get(me, new InterventionId(id));
 		interventions.delete(me, current.id());
 		redirect.addFlashAttribute("notice", "Deleted “" + current.description() + "”; its place among the three is free.");
