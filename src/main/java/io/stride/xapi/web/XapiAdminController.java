@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -25,13 +24,10 @@ class XapiAdminController {
 
 	private final XapiClients clients;
 
-	private final Organization organization;
-
 	private final String endpoint;
 
-	XapiAdminController(XapiClients clients, Organization organization, @Value("${stride.base-url}") String baseUrl) {
+	XapiAdminController(XapiClients clients, @Value("${stride.base-url}") String baseUrl) {
 		this.clients = clients;
-		this.organization = organization;
 		this.endpoint = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/xapi/";
 	}
 
@@ -39,13 +35,12 @@ class XapiAdminController {
 	}
 
 	@GetMapping("/admin/xapi")
-	String page(Model model) {
-		return page(model, organization.currentViewer(), new ClientForm("", List.of("statements/write")), Map.of());
+	String page(Viewer me, Model model) {
+		return page(model, me, new ClientForm("", List.of("statements/write")), Map.of());
 	}
 
 	@PostMapping("/admin/xapi/clients")
-	String create(ClientForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, ClientForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			XapiClients.NewClient made = clients.create(me, form.name(), form.scopes());
 			redirect.addFlashAttribute("created", made);
@@ -59,8 +54,8 @@ class XapiAdminController {
 	}
 
 	@GetMapping("/admin/xapi/clients/{id}/revoke")
-	String confirmRevoke(@PathVariable String id, Model model) {
-		XapiClients.Client client = clients.all(organization.currentViewer()).stream()
+	String confirmRevoke(Viewer me, @PathVariable String id, Model model) {
+		XapiClients.Client client = clients.all(me).stream()
 			.filter(c -> c.id().equals(id) && !c.revoked())
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("xAPI client"));
@@ -69,8 +64,8 @@ class XapiAdminController {
 	}
 
 	@PostMapping("/admin/xapi/clients/{id}/revoke")
-	String revoke(@PathVariable String id, RedirectAttributes redirect) {
-		clients.revoke(organization.currentViewer(), id);
+	String revoke(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		clients.revoke(me, id);
 		redirect.addFlashAttribute("notice", "Revoked: the key is refused from now on.");
 		return "redirect:/admin/xapi";
 	}
