@@ -16,6 +16,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -204,11 +205,7 @@ class PersonEvidenceController {
 	}
 
 	private static int level(String value) {
-		try {
-			return Integer.parseInt(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException("level", "Choose one of the capability's levels.");
-		}
+		return FormNumbers.wholeNumber(value)
+			.orElseThrow(() -> new InvalidInputException("level", "Choose one of the capability's levels."));
 	}
 }

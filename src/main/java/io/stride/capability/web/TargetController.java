@@ -3,6 +3,7 @@ package io.stride.capability.web;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -165,12 +167,10 @@ class TargetController {
 	}
 
 	private static Integer number(String text, String field, String message, Map<String, String> errors) {
-		try {
-			return Integer.parseInt(text == null ? "" : text.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(text);
+		if (number.isEmpty()) {
 			errors.put(field, message);
-			return null;
 		}
+		return number.orElse(null);
 	}
 }

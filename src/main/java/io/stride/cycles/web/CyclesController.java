@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.CourseId;
@@ -43,6 +44,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -540,13 +542,11 @@ class CyclesController {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(text);
+		if (number.isEmpty()) {
 			errors.put(field, "Give a whole number.");
-			return null;
 		}
+		return number.orElse(null);
 	}
 
 	static Visibility visibility(String text, Map<String, String> errors) {

@@ -18,6 +18,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,13 +95,9 @@ class PrioritiesController {
 			HttpServletResponse response) {
 		Priority priority = priorities.forEdit(me, new PriorityId(id));
 		try {
-			int revision;
-			try {
-				revision = Integer.parseInt(form.revision() == null ? "" : form.revision().strip());
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("title", "The form lost the revision it was opened at; reload the page.");
-			}
+			int revision = FormNumbers.wholeNumber(form.revision())
+				.orElseThrow(() -> new InvalidInputException("title",
+						"The form lost the revision it was opened at; reload the page."));
 			Priority saved = priorities.edit(me, priority.id(), revision,
 					PrioritiesApi.content(form.kind(), form.title(), form.text(), form.capabilityIds()));
 			redirect.addFlashAttribute("notice", "Saved “" + saved.title() + "”.");

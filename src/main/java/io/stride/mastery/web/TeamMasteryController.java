@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.Authoring;
@@ -29,6 +30,7 @@ import io.stride.mastery.SignOff;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -312,24 +314,17 @@ class TeamMasteryController {
 	}
 
 	static int number(String text, String field, String message) {
-		try {
-			return Integer.parseInt(text == null ? "" : text.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException(field, message);
-		}
+		return FormNumbers.wholeNumber(text).orElseThrow(() -> new InvalidInputException(field, message));
 	}
 
 	private static Integer optionalNumber(String text, String field, String message, Map<String, String> errors) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(text);
+		if (number.isEmpty()) {
 			errors.put(field, message);
-			return null;
 		}
+		return number.orElse(null);
 	}
 }

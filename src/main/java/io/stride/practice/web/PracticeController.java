@@ -13,6 +13,7 @@ import io.stride.practice.ReviewOutcome;
 import io.stride.practice.ReviewQueue;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,11 +110,6 @@ class PracticeController {
 	}
 
 	private static int number(String value) {
-		try {
-			return Integer.parseInt(value.strip());
-		}
-		catch (NumberFormatException e) {
-			return -1;
-		}
+		return FormNumbers.wholeNumber(value).orElse(-1);
 	}
 }

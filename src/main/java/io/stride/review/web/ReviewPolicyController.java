@@ -14,6 +14,7 @@ import io.stride.review.Reviews;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -120,12 +121,7 @@ class ReviewPolicyController {
 	}
 
 	static int number(String field, String text) {
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (RuntimeException e) {
-			throw new InvalidInputException(field, "Enter a whole number.");
-		}
+		return FormNumbers.wholeNumber(text).orElseThrow(() -> new InvalidInputException(field, "Enter a whole number."));
 	}
 
 	static Integer optional(String field, String text) {

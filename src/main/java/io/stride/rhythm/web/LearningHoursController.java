@@ -12,6 +12,7 @@ import io.stride.rhythm.LearningHours;
 import io.stride.rhythm.LearningPeriod;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -160,12 +161,7 @@ class LearningHoursController {
 	}
 
 	private static Integer revision(String text) {
-		try {
-			return text == null ? null : Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
+		return FormNumbers.wholeNumber(text).orElse(null);
 	}
 
 	private String page(Model model, HoursPlan plan, HoursForm typed, PeriodForm periodForm,

@@ -16,6 +16,7 @@ import io.stride.rhythm.RitualSchedule;
 import io.stride.rhythm.RitualTimes;
 import io.stride.rhythm.SessionId;
 import io.stride.shared.web.CsvDownload;
+import io.stride.shared.web.FormNumbers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -89,11 +90,6 @@ class PreReadsController {
 
 	/** A page number as typed; anything else is the first page. */
 	private static int page(String text) {
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException e) {
-			return 1;
-		}
+		return FormNumbers.wholeNumber(text).orElse(1);
 	}
 }

@@ -18,6 +18,7 @@ import io.stride.rhythm.Sessions;
 import io.stride.rhythm.TeamRituals;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,13 +95,9 @@ class RitualsController {
 			HttpServletResponse response) {
 		RitualDetail detail = rituals.get(me, new RitualId(id));
 		try {
-			int revision;
-			try {
-				revision = Integer.parseInt(form.revision() == null ? "" : form.revision().strip());
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("name", "The form lost the revision it was opened at; reload the page.");
-			}
+			int revision = FormNumbers.wholeNumber(form.revision())
+				.orElseThrow(() -> new InvalidInputException("name",
+						"The form lost the revision it was opened at; reload the page."));
 			Ritual saved = rituals.edit(me, detail.ritual().id(), revision, form.draft());
 			redirect.addFlashAttribute("notice", "Saved “" + saved.name() + "”.");
 			return "redirect:/rituals/" + saved.id().value();

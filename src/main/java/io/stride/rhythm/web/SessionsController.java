@@ -28,6 +28,7 @@ import io.stride.rhythm.SessionRecord;
 import io.stride.rhythm.Sessions;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -212,14 +213,9 @@ class SessionsController {
 			HttpServletResponse response) {
 		Intervention current = interventions.forEdit(me, new InterventionId(id));
 		try {
-			int read;
-			try {
-				read = Integer.parseInt(revision == null ? "" : revision.strip());
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("description", "The form lost the revision it was opened at; reload the "
-						+ "page.");
-			}
+			int read = FormNumbers.wholeNumber(revision)
+				.orElseThrow(() -> new InvalidInputException("description",
+						"The form lost the revision it was opened at; reload the page."));
 			Intervention saved = interventions.edit(me, current.id(), read, form.draft());
 			redirect.addFlashAttribute("notice", "Saved “" + saved.description() + "”.");
 			return "redirect:/sessions/" + saved.sessionId().value() + "#intervention-" + saved.id().value();

@@ -19,6 +19,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import io.stride.tracks.Confirmation;
 import io.stride.tracks.Pacing;
 import io.stride.tracks.PacingRule;
@@ -497,14 +498,9 @@ class TrackEditorController {
 
 		private static double placeOf(String typed, int current) {
 			int now = current + 1;
-			try {
-				int wanted = typed == null || typed.isBlank() ? now : Integer.parseInt(typed.strip());
-				// a step given another place goes just before (moving up) or after (moving down) the step there
-				return wanted == now ? now : wanted < now ? wanted - 0.5 : wanted + 0.5;
-			}
-			catch (NumberFormatException e) {
-				return now;
-			}
+			int wanted = FormNumbers.wholeNumber(typed).orElse(now);
+			// a step given another place goes just before (moving up) or after (moving down) the step there
+			return wanted == now ? now : wanted < now ? wanted - 0.5 : wanted + 0.5;
 		}
 	}
 
