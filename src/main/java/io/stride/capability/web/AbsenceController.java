@@ -19,6 +19,7 @@ import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,8 +87,7 @@ class AbsenceController {
 			return "redirect:" + listUrl(me, person);
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return page(model, me, person, form, e.fieldErrors());
 		}
 	}
@@ -139,8 +139,7 @@ class AbsenceController {
 			return "redirect:/admin/absences";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
 			String fileError = errors.remove("file");
 			model.addAttribute("errors", fileError == null ? Map.of() : Map.of("file", fileError));

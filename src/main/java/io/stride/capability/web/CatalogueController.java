@@ -24,6 +24,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,8 +124,7 @@ class CatalogueController {
 			return "redirect:/capabilities/" + created.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return form(model, me, null, form, rowErrors(e.fieldErrors(), parsed));
 		}
 	}
@@ -163,8 +163,7 @@ class CatalogueController {
 			return "redirect:/capabilities/" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return form(model, me, capability, form, rowErrors(e.fieldErrors(), parsed));
 		}
 		catch (ConflictException e) {

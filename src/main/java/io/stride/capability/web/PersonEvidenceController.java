@@ -16,6 +16,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
@@ -74,8 +75,7 @@ class PersonEvidenceController {
 			return "redirect:/people/" + me.id().value() + "/capabilities";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return selfAssessmentPage(model, capability, form, e.fieldErrors());
 		}
 	}
@@ -101,8 +101,7 @@ class PersonEvidenceController {
 			return "redirect:/people/" + person.id().value() + "/capabilities";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return validationPage(model, person, capability, form, e.fieldErrors());
 		}
 		catch (ForbiddenException | ConflictException e) {
@@ -130,8 +129,7 @@ class PersonEvidenceController {
 			return "redirect:/people/" + me.id().value() + "/capabilities";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return certificatePage(model, capability, form, e.fieldErrors());
 		}
 	}

@@ -22,6 +22,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -77,8 +78,7 @@ class CycleWorkController {
 			return "redirect:/goals/" + id + "#discussion";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the field marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the field marked below.");
 			Map<String, String> typed = new HashMap<>();
 			typed.put(parentId == null || parentId.isBlank() ? "body" : "reply-" + parentId, body);
 			return goalPage(model, me, new GoalId(id), prefixed(e.fieldErrors(), parentId), typed);
@@ -95,8 +95,7 @@ class CycleWorkController {
 			return "redirect:/goals/" + id + "#produced";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? ""
+			FormErrors.refused(response, model, e.getMessage() + (e.fieldErrors().isEmpty() ? ""
 					: " Correct the fields marked below."));
 			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((k, v) -> errors.put("link-" + k, v));
@@ -159,8 +158,7 @@ class CycleWorkController {
 			return "redirect:/cycles/" + id + "/invite";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			model.addAttribute("email", nz(email));
 			return invitePage(model, me, cycle, chosen, nz(message), e.fieldErrors());
 		}
@@ -222,8 +220,7 @@ class CycleWorkController {
 			return "redirect:/cycles/" + id + "/check-in";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			Map<String, String> all = new LinkedHashMap<>(errors);
 			all.putAll(e.fieldErrors());
 			return checkInPage(me, model, cycle, typed, all);
@@ -291,8 +288,7 @@ class CycleWorkController {
 			return "redirect:/cycles/" + id;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			Map<String, String> all = new LinkedHashMap<>(errors);
 			all.putAll(e.fieldErrors());
 			return closePage(model, cycle, typed, carry, all);

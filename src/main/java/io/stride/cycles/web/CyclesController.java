@@ -44,6 +44,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -192,8 +193,7 @@ class CyclesController {
 			return "redirect:/cycles/" + started.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return startPage(model, me, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -262,8 +262,7 @@ class CyclesController {
 			return "redirect:/cycles/" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return settingsPage(model, me, cycle, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -316,8 +315,7 @@ class CyclesController {
 			return "redirect:/cycles/" + cycle.id().value() + "#goal-" + added.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return goalPage(model, me, cycle, null, form, e.fieldErrors());
 		}
 	}
@@ -344,8 +342,7 @@ class CyclesController {
 			return "redirect:/cycles/" + cycle.id().value() + "#goal-" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return goalPage(model, me, cycle, found.goal(), form, e.fieldErrors());
 		}
 	}

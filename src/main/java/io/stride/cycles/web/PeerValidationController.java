@@ -22,6 +22,7 @@ import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,8 +83,8 @@ class PeerValidationController {
 			return "redirect:/goals/" + goal.value() + "/validation";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return page(model, me, goal, form, e.fieldErrors());
 		}
 	}
@@ -105,8 +106,8 @@ class PeerValidationController {
 			return "redirect:/validations";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return inbox(model, me, id, new AnswerForm(answer, note), e.fieldErrors());
 		}
 	}

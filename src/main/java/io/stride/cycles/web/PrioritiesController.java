@@ -18,6 +18,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -104,8 +105,7 @@ class PrioritiesController {
 			return "redirect:" + where(saved);
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, me, priority, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -143,8 +143,7 @@ class PrioritiesController {
 			return "redirect:" + where(saved);
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			String period = form.period() != null && priorities.periods().stream()
 				.anyMatch(p -> p.label().equalsIgnoreCase(form.period().strip())) ? form.period() : null;
 			PriorityBoard board = team == null ? priorities.organization(me, period) : priorities.team(me, team, period);

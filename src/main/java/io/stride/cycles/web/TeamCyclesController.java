@@ -21,6 +21,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -99,8 +100,7 @@ class TeamCyclesController {
 			return "redirect:/teams/" + team.value() + "/contract-templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return templatesPage(model, me, team, form, e.fieldErrors());
 		}
 	}
@@ -130,8 +130,7 @@ class TeamCyclesController {
 			return "redirect:/teams/" + saved.teamId().value() + "/contract-templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, me, template, form, e.fieldErrors());
 		}
 	}

@@ -24,6 +24,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -118,8 +119,7 @@ class QuizController {
 			return result(closed.attempt());
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "Nothing was saved: " + String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, "Nothing was saved: " + String.join(" ", e.fieldErrors().values()));
 			Map<String, Answer> shown = new LinkedHashMap<>(attempt.map(OpenAttempt::answers).orElse(Map.of()));
 			answers.forEach(answer -> shown.put(answer.questionId(), answer));
 			return attempt.map(a -> page(course, a, shown, model)).orElseGet(() -> "redirect:/learning/courses/" + id + "/quiz");

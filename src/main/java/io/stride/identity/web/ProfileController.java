@@ -10,6 +10,7 @@ import io.stride.identity.Viewer;
 import io.stride.identity.internal.ApiTokens;
 import io.stride.identity.internal.SignedInSessions;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -60,8 +61,7 @@ class ProfileController {
 			return "redirect:/profile";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return page(me, model, e.fieldErrors());
 		}
 	}

@@ -13,6 +13,7 @@ import io.stride.identity.Viewer;
 import io.stride.integration.WebhookEvent;
 import io.stride.integration.Webhooks;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,8 +58,7 @@ class IntegrationsController {
 			return "redirect:/admin/integrations";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return page(model, me, form, new ChatForm("", "SLACK", ""), e.fieldErrors());
 		}
 	}
@@ -74,8 +74,7 @@ class IntegrationsController {
 			return "redirect:/admin/integrations";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put("chat-" + field, message));
 			return page(model, me, new WebhookForm("", List.of(), ""), form, errors);

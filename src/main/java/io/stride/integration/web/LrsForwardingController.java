@@ -6,6 +6,7 @@ import java.util.Map;
 import io.stride.identity.Viewer;
 import io.stride.integration.LrsForwarding;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +40,7 @@ class LrsForwardingController {
 			return "redirect:/admin/xapi/forwarding/" + added.id();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			// the secret is never sent back to the browser, even the one just typed
 			return page(model, me, new LrsForwarding.Settings(form.name(), form.endpoint(), form.username(), "",
 					form.which(), form.verbs()), e.fieldErrors());

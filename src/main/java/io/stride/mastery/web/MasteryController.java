@@ -12,6 +12,7 @@ import io.stride.mastery.Mastery;
 import io.stride.mastery.MasteryRules;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,8 +82,7 @@ class MasteryController {
 			return "redirect:/admin/mastery";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The default was not saved.");
+			FormErrors.refused(response, model, "The default was not saved.");
 			return adminView(model, null, revision, e.fieldErrors());
 		}
 		catch (ConflictException e) {

@@ -30,6 +30,7 @@ import io.stride.mastery.SignOff;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -118,8 +119,7 @@ class TeamMasteryController {
 			return "redirect:/teams/" + id + "/mastery/" + courseId;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return teamCourseView(model, me, mastery.teamCourse(me, team, course), form, e.fieldErrors(), Map.of());
 		}
 		catch (ConflictException e) {
@@ -149,8 +149,7 @@ class TeamMasteryController {
 			return "redirect:/teams/" + id + "/mastery/" + courseId;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The task was not added.");
+			FormErrors.refused(response, model, "The task was not added.");
 			model.addAttribute("taskTitle", title);
 			Mastery.TeamCourseMastery view = mastery.teamCourse(me, new TeamId(id), new CourseId(courseId));
 			return teamCourseView(model, me, view, form(me, view), Map.of(), e.fieldErrors());
@@ -189,8 +188,7 @@ class TeamMasteryController {
 			return "redirect:/teams/" + id + "/mastery/" + courseId + "/people/" + personId;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return learnerView(model, me, id, courseId, personId, taskId, e.fieldErrors(), observedOn, note);
 		}
 		catch (ConflictException | ForbiddenException e) {

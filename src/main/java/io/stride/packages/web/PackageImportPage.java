@@ -5,6 +5,7 @@ import io.stride.packages.PackageRejected;
 import io.stride.packages.cmi5.Cmi5Import;
 import io.stride.packages.scorm.ScormImport;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,8 +57,7 @@ class PackageImportPage {
 			return "packages/import";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The package's course was not created: "
+			FormErrors.refused(response, model, "The package's course was not created: "
 					+ String.join(" ", e.fieldErrors().values()));
 			return "packages/import";
 		}

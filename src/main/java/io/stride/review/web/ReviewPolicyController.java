@@ -14,6 +14,7 @@ import io.stride.review.Reviews;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -68,8 +69,7 @@ class ReviewPolicyController {
 			return "redirect:/admin/review-policies";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The " + riskTier.name().toLowerCase(Locale.ROOT)
+			FormErrors.refused(response, model, "The " + riskTier.name().toLowerCase(Locale.ROOT)
 					+ "-risk policy was not saved. Check the fields marked below.");
 			return view(model, me, riskTier, e.fieldErrors());
 		}

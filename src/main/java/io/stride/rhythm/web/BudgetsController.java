@@ -12,6 +12,7 @@ import io.stride.rhythm.Budgets;
 import io.stride.rhythm.Commissions;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,8 +67,7 @@ class BudgetsController {
 			return "redirect:/teams/" + id + "/budget";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return page(model, me, new TeamId(id), form, new SpendForm(null, null, "", "", false), e.fieldErrors());
 		}
 	}
@@ -92,8 +92,7 @@ class BudgetsController {
 			return "redirect:/teams/" + id + "/budget";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			Map<String, String> errors = new LinkedHashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put(switch (field) {
 				case "amount" -> "spendAmount";

@@ -12,6 +12,7 @@ import io.stride.rhythm.LearningHours;
 import io.stride.rhythm.LearningPeriod;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
@@ -76,8 +77,7 @@ class LearningHoursController {
 			return "redirect:/teams/" + id + "/learning-hours";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the hours marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the hours marked below.");
 			// errors by person, so each shows next to its field
 			Map<String, String> byPerson = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> {
@@ -113,8 +113,7 @@ class LearningHoursController {
 			return "redirect:/teams/" + id + "/learning-hours";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return page(model, hours.plan(me, team, null), null, form, e.fieldErrors(), Map.of());
 		}
 	}
@@ -139,8 +138,7 @@ class LearningHoursController {
 			return "redirect:/teams/" + id + "/learning-hours";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, id, period, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {

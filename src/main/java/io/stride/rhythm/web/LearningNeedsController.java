@@ -17,6 +17,7 @@ import io.stride.rhythm.LearningNeedId;
 import io.stride.rhythm.LearningNeeds;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,8 +67,7 @@ class LearningNeedsController {
 			return "redirect:/learning-needs/" + filed.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return board(model, me, null, null, null, null, form, e.fieldErrors());
 		}
 	}

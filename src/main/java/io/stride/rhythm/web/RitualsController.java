@@ -18,6 +18,7 @@ import io.stride.rhythm.Sessions;
 import io.stride.rhythm.TeamRituals;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -78,8 +79,7 @@ class RitualsController {
 			return "redirect:/rituals/" + ritual.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return listPage(model, team, form, e.fieldErrors());
 		}
 	}
@@ -103,8 +103,7 @@ class RitualsController {
 			return "redirect:/rituals/" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return ritualPage(model, detail, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {

@@ -28,6 +28,7 @@ import io.stride.rhythm.SessionRecord;
 import io.stride.rhythm.Sessions;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -119,8 +120,7 @@ class SessionsController {
 					Map.of());
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
 			if (notes != null) {
 				// what was typed stays in the box
 				model.addAttribute("notesText", notes);
@@ -142,8 +142,7 @@ class SessionsController {
 			return "redirect:/sessions/" + id + "#gaps-heading";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return page(model, me, sessions.get(me, new SessionId(id)), form,
 					new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null),
 					e.fieldErrors(), Map.of());
@@ -167,8 +166,7 @@ class SessionsController {
 			return "redirect:/sessions/" + id + "#intervention-" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.fieldErrors().containsKey("kind")
+			FormErrors.refused(response, model, e.fieldErrors().containsKey("kind")
 					&& e.getMessage().equals(Interventions.AT_MOST_THREE) ? e.getMessage()
 							: e.getMessage() + " Check the fields marked below.");
 			return page(model, me, sessions.get(me, new SessionId(id)), new GapForm(null, null, List.of()), form,
@@ -221,8 +219,7 @@ class SessionsController {
 			return "redirect:/sessions/" + saved.sessionId().value() + "#intervention-" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, me, current, form, revision, e.fieldErrors());
 		}
 		catch (ConflictException e) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.stride.identity.Viewer;
 import io.stride.scim.internal.ScimTokens;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -45,8 +46,8 @@ class ScimAdminController {
 			return "redirect:/admin/scim";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The token was not made: " + String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model,
+					"The token was not made: " + String.join(" ", e.fieldErrors().values()));
 			return page(model, me, form, e.fieldErrors());
 		}
 	}

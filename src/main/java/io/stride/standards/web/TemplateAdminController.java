@@ -6,6 +6,7 @@ import java.util.Map;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.standards.AccessibilityRule;
 import io.stride.standards.CourseTemplate;
 import io.stride.standards.RequiredPart;
@@ -58,8 +59,7 @@ class TemplateAdminController {
 			return "redirect:/admin/templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return form(model, form, null, e.fieldErrors());
 		}
 	}
@@ -80,8 +80,7 @@ class TemplateAdminController {
 			return "redirect:/admin/templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return form(model, form, current, e.fieldErrors());
 		}
 		catch (ConflictException e) {

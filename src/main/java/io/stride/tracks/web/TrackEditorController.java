@@ -19,6 +19,7 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.shared.web.FormNumbers;
 import io.stride.tracks.Confirmation;
 import io.stride.tracks.Pacing;
@@ -139,8 +140,7 @@ class TrackEditorController {
 			return "redirect:/tracks/" + track.id().value() + "/edit";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return newPage(model, me, form, e.fieldErrors());
 		}
 	}
@@ -268,8 +268,7 @@ class TrackEditorController {
 			return "redirect:/tracks/" + id + "/edit#steps";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, String.join(" ", e.fieldErrors().values()));
 			return editPage(model, me, track, TrackForm.of(track), null, null, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -289,8 +288,7 @@ class TrackEditorController {
 			return "redirect:/tracks/" + id + "/edit";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, String.join(" ", e.fieldErrors().values()));
 			return editPage(model, me, track, TrackForm.of(track), null, null, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -309,8 +307,7 @@ class TrackEditorController {
 
 	private String failed(Model model, HttpServletResponse response, Viewer me, Track track, TrackForm form,
 			String formFor, StepForm stepForm, InvalidInputException e) {
-		response.setStatus(422);
-		model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+		FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 		return editPage(model, me, track, form, formFor, stepForm, e.fieldErrors());
 	}
 

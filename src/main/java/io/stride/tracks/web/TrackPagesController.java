@@ -15,6 +15,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import io.stride.tracks.EffectiveTrack;
 import io.stride.tracks.Enrolment;
 import io.stride.tracks.EnrolmentStatus;
@@ -95,8 +96,7 @@ class TrackPagesController {
 			return "redirect:/tracks/" + id;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Nothing was saved; correct the field marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Nothing was saved; correct the field marked below.");
 			return show(model, me, new TrackId(id), enrolments.mineIn(me, new TrackId(id)).orElse(null),
 					note == null ? "" : note, e.fieldErrors());
 		}
@@ -202,8 +202,7 @@ class TrackPagesController {
 			return "redirect:/enrolments/" + id;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Nothing was saved.");
+			FormErrors.refused(response, model, e.getMessage() + " Nothing was saved.");
 			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put(
 					"reason".equals(field) ? "step-" + stepId + "-reason" : "step-" + stepId, message));
@@ -259,8 +258,7 @@ class TrackPagesController {
 			return "redirect:/enrolment-requests";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Nothing was saved.");
+			FormErrors.refused(response, model, e.getMessage() + " Nothing was saved.");
 			return requests(model, me, id, reason == null ? "" : reason, e.fieldErrors());
 		}
 	}

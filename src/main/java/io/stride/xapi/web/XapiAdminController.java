@@ -7,6 +7,7 @@ import java.util.Map;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClients;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,8 +48,7 @@ class XapiAdminController {
 			return "redirect:/admin/xapi";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return page(model, me, form, e.fieldErrors());
 		}
 	}
