@@ -49,14 +49,17 @@ class CatalogApi {
 			+ "a page past the last answers the last page; 422 with the field for a page below 1, an unknown length or "
 			+ "sort, or a minimum score outside −100 to 100")
 	PageView search(Viewer me,
-			@Parameter(description = "words that must all appear in the title, description, objectives, lesson text or " + "questions, or in the name of a capability the course counts for (on PostgreSQL a word finds the " + "words that start with it)") @RequestParam(required = false) String q,
+			@Parameter(description = "words that must all appear in the title, description, objectives, lesson text or "
+					+ "questions, or in the name of a capability the course counts for (on PostgreSQL a word finds the "
+					+ "words that start with it)") @RequestParam(required = false) String q,
 			@Parameter(description = "a capability id: courses its evidence rules name") @RequestParam(required = false) String capability,
 			@Parameter(description = "a team id: courses whose author is in it") @RequestParam(required = false) String team,
 			@Parameter(description = "short (up to 10 minutes), medium (up to 30) or long (more than 30)") @RequestParam(required = false) String length,
 			@Parameter(description = "lowest reaction score, from −100 to 100; courses without a shown score are left out") @RequestParam(required = false) String minScore,
 			@Parameter(description = "relevance (default; title matches first, then most used), most-used or newest") @RequestParam(required = false) String sort,
 			@Parameter(description = "from 1") @RequestParam(required = false) String page,
-			@Parameter(description = "a language code such as en or de: courses whose text is in it (as Stride detects " + "it; short texts count as English)") @RequestParam(required = false) String language) {
+			@Parameter(description = "a language code such as en or de: courses whose text is in it (as Stride detects "
+					+ "it; short texts count as English)") @RequestParam(required = false) String language) {
 		CatalogPage result = catalog.search(me,
 				new CatalogParams(q, capability, team, length, minScore, sort, page, language).query());
 		return new PageView(result.items().stream().map(EntryView::of).toList(), result.page(), result.pages(),

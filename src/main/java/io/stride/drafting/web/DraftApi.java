@@ -73,8 +73,11 @@ class DraftApi {
 	@ChecksControlCharacters("text")
 	ResponseEntity<?> draft(Viewer me, @RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text,
-			@Parameter(description = "With a recording: keep it once transcribed, to play it from the draft") @RequestPart(name = "keep", required = false) String keep,
-			@Parameter(description = "The commission drafted from (\"Draft from this commission\"): the courses made " + "from this draft answer it, and publishing one closes it") @RequestPart(name = "commission", required = false) String commission) throws IOException {
+			@Parameter(description = "With a recording: keep it once transcribed, to play it from the draft")
+			@RequestPart(name = "keep", required = false) String keep,
+			@Parameter(description = "The commission drafted from (\"Draft from this commission\"): the courses made "
+					+ "from this draft answer it, and publishing one closes it")
+			@RequestPart(name = "commission", required = false) String commission) throws IOException {
 		MultipartFile recording = RecordingApi.recording(files, text);
 		if (recording != null) {
 			return RecordingApi.started(recordings.start(me, RecordingApi.upload(recording, recordings),

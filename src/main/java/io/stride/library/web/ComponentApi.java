@@ -66,7 +66,8 @@ class ComponentApi {
 			+ "reviewers and admins); a page past the last answers the last page; 422 with the field for a "
 			+ "page below 1, a size outside 1–100, an unknown kind or a minimum score outside −100 to 100")
 	PageView search(Viewer me,
-			@Parameter(description = "words that must all appear in the component's title or text or its course's title (on PostgreSQL a word " + "finds the words that start with it)") @RequestParam(required = false) String q,
+			@Parameter(description = "words that must all appear in the component's title or text or its course's title (on PostgreSQL a word "
+					+ "finds the words that start with it)") @RequestParam(required = false) String q,
 			@Parameter(description = "LESSON, MODULE, QUESTION or KNOWLEDGE_CHECK") @RequestParam(required = false) String kind,
 			@Parameter(description = "a capability id: components of courses its evidence rules name") @RequestParam(required = false) String capabilityId,
 			@Parameter(description = "a person id: components they wrote") @RequestParam(required = false) String authorId,

@@ -133,7 +133,8 @@ class HomeApi {
 			+ "hold at most 20 items; the totals say how many there were. Empty for someone who manages no team; 404 "
 			+ "for a teamId outside the caller's own team tree")
 	HomeView home(Viewer me,
-			@Parameter(description = "one team of the caller's tree; every team they manage when left out") @RequestParam(required = false) String teamId) {
+			@Parameter(description = "one team of the caller's tree; every team they manage when left out")
+			@RequestParam(required = false) String teamId) {
 		ManagerHome.Home h = home.home(me,
 				teamId == null || teamId.isBlank() ? null : new TeamId(teamId.strip()));
 		return view(h, PublicationView.of(publication(h, organization, commissions)),

@@ -165,8 +165,8 @@ class TrackPagesController {
 	@PostMapping("/enrolments/{id}/steps/{stepId}/release")
 	String release(Viewer me, @PathVariable String id, @PathVariable String stepId, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		return onStep(me, id, stepId, viewer -> progress.releaseEarly(viewer, id, stepId), (p) -> "Opened now. The person is told.",
-				model, redirect, response);
+		return onStep(me, id, stepId, viewer -> progress.releaseEarly(viewer, id, stepId),
+				(p) -> "Opened now. The person is told.", model, redirect, response);
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/approve")
