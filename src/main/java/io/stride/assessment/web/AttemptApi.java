@@ -10,7 +10,6 @@ import io.stride.assessment.AttemptResult;
 import io.stride.assessment.OpenAttempt;
 import io.stride.assessment.QuestionFeedback;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,11 +32,8 @@ class AttemptApi {
 
 	private final Assessment assessment;
 
-	private final Organization organization;
-
-	AttemptApi(Assessment assessment, Organization organization) {
+	AttemptApi(Assessment assessment) {
 		this.assessment = assessment;
-		this.organization = organization;
 	}
 
 	record AttemptRequest(List<Answer> answers) {
@@ -88,17 +84,17 @@ class AttemptApi {
 	@PostMapping("/api/v1/courses/{id}/attempts")
 	@Operation(summary = "Submit a quiz attempt in one step: the learner's attempt in progress (or a new one) with these "
 			+ "answers; a retry with the same Idempotency-Key returns the first result; 409 when no attempt is left")
-	ResponseEntity<AttemptView> submit(@PathVariable String id, @RequestBody AttemptRequest request,
+	ResponseEntity<AttemptView> submit(Viewer me, @PathVariable String id, @RequestBody AttemptRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		AttemptResult result = assessment.submit(organization.currentViewer(), new CourseId(id),
+		AttemptResult result = assessment.submit(me, new CourseId(id),
 				request == null ? List.of() : request.given(), idempotencyKey);
 		return created(result);
 	}
 
 	@GetMapping("/api/v1/courses/{id}/attempts")
 	@Operation(summary = "The caller's submitted attempts at a course, newest first")
-	List<AttemptSummary> attempts(@PathVariable String id) {
-		return assessment.attemptsOf(organization.currentViewer(), new CourseId(id))
+	List<AttemptSummary> attempts(Viewer me, @PathVariable String id) {
+		return assessment.attemptsOf(me, new CourseId(id))
 			.stream()
 			.map(a -> new AttemptSummary(a.attemptId(), a.score(), a.passed(), a.timedOut(), a.submittedAt()))
 			.toList();
@@ -108,16 +104,15 @@ class AttemptApi {
 	@Operation(summary = "Start the caller's quiz attempt, or resume the one in progress (200): drawn questions in the "
 			+ "order shown, saved answers, deadline. An attempt whose time ran out is graded first. 201 when started; "
 			+ "409 when every allowed attempt is used")
-	ResponseEntity<OpenAttemptView> start(@PathVariable String id) {
-		OpenAttempt attempt = assessment.start(organization.currentViewer(), new CourseId(id));
+	ResponseEntity<OpenAttemptView> start(Viewer me, @PathVariable String id) {
+		OpenAttempt attempt = assessment.start(me, new CourseId(id));
 		return ResponseEntity.status(attempt.resumed() ? HttpStatus.OK : HttpStatus.CREATED).body(OpenAttemptView.of(attempt));
 	}
 
 	@GetMapping("/api/v1/courses/{id}/attempts/current")
 	@Operation(summary = "The caller's attempt in progress; 404 when there is none (an attempt whose time ran out is "
 			+ "graded and listed with the submitted ones)")
-	OpenAttemptView current(@PathVariable String id) {
-		Viewer me = organization.currentViewer();
+	OpenAttemptView current(Viewer me, @PathVariable String id) {
 		CourseId course = new CourseId(id);
 		assessment.closeIfExpired(me, course);
 		return assessment.current(me, course).map(OpenAttemptView::of).orElseThrow(() -> new NotFoundException("Attempt in progress"));
@@ -127,8 +122,9 @@ class AttemptApi {
 	@Operation(summary = "Save one answer to an attempt in progress (replacing the earlier one): 'selected' option "
 			+ "indexes, or 'text'. 409 when the attempt was submitted or its time ran out (it is then graded with the "
 			+ "answers saved before); 403 for an attempt of someone you manage, 404 for others'")
-	SavedAnswer save(@PathVariable String attemptId, @PathVariable String questionId, @RequestBody AnswerBody body) {
-		Instant saved = assessment.save(organization.currentViewer(), attemptId,
+	SavedAnswer save(Viewer me, @PathVariable String attemptId, @PathVariable String questionId,
+			@RequestBody AnswerBody body) {
+		Instant saved = assessment.save(me, attemptId,
 				List.of(AnswerBody.to(questionId, body)));
 		return new SavedAnswer(questionId, saved);
 	}
@@ -136,10 +132,10 @@ class AttemptApi {
 	@PostMapping("/api/v1/attempts/{attemptId}/submit")
 	@Operation(summary = "Submit an attempt in progress, with any answers not saved yet; submitting it again (double "
 			+ "click, retry, another tab) returns the same result. After the deadline the answers sent are not taken")
-	ResponseEntity<AttemptView> submitAttempt(@PathVariable String attemptId,
+	ResponseEntity<AttemptView> submitAttempt(Viewer me, @PathVariable String attemptId,
 			@RequestBody(required = false) AttemptRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		return created(assessment.submit(organization.currentViewer(), attemptId,
+		return created(assessment.submit(me, attemptId,
 				request == null ? List.of() : request.given(), idempotencyKey));
 	}
 
@@ -147,8 +143,7 @@ class AttemptApi {
 	@Operation(summary = "A submitted attempt with feedback per question: verdict, credit, the answer given, and the right "
 			+ "answer and the explanation when the quiz's answersShown rule allows (otherwise rightAnswer is empty and "
 			+ "answersNote says when they are shown); for the learner, their managers and admins")
-	AttemptDetail attempt(@PathVariable String attemptId) {
-		Viewer me = organization.currentViewer();
+	AttemptDetail attempt(Viewer me, @PathVariable String attemptId) {
 		AttemptResult a = assessment.attempt(me, attemptId);
 		List<QuestionFeedback> feedback = assessment.feedback(me, a);
 		boolean shown = assessment.showsAnswers(a);

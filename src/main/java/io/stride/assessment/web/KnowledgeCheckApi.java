@@ -7,7 +7,7 @@ import io.stride.assessment.CheckView;
 import io.stride.assessment.KnowledgeChecks;
 import io.stride.assessment.QuestionFeedback;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,11 +26,8 @@ class KnowledgeCheckApi {
 
 	private final KnowledgeChecks checks;
 
-	private final Organization organization;
-
-	KnowledgeCheckApi(KnowledgeChecks checks, Organization organization) {
+	KnowledgeCheckApi(KnowledgeChecks checks) {
 		this.checks = checks;
-		this.organization = organization;
 	}
 
 	/** A check as learners see it (options in the order shown), with the caller's last answer and its feedback. */
@@ -45,8 +42,8 @@ class KnowledgeCheckApi {
 	@GetMapping("/api/v1/courses/{id}/knowledge-checks")
 	@Operation(summary = "The knowledge checks of the course version the caller takes, lesson by lesson, with their "
 			+ "last answers")
-	List<CheckBody> checks(@PathVariable String id) {
-		return checks.all(organization.currentViewer(), new CourseId(id)).stream().map(CheckBody::of).toList();
+	List<CheckBody> checks(Viewer me, @PathVariable String id) {
+		return checks.all(me, new CourseId(id)).stream().map(CheckBody::of).toList();
 	}
 
 	@PostMapping("/api/v1/courses/{id}/knowledge-checks/{questionId}/answers")
@@ -54,7 +51,8 @@ class KnowledgeCheckApi {
 	@Operation(summary = "Answer a knowledge check: recorded, not part of the quiz score; answers the feedback "
 			+ "(verdict, right answer, explanation). 404 for a question that is not a check of this course, 422 for "
 			+ "an answer that does not fit the question")
-	QuestionFeedback answer(@PathVariable String id, @PathVariable String questionId, @RequestBody AnswerBody body) {
-		return checks.answer(organization.currentViewer(), new CourseId(id), questionId, AnswerBody.to(questionId, body));
+	QuestionFeedback answer(Viewer me, @PathVariable String id, @PathVariable String questionId,
+			@RequestBody AnswerBody body) {
+		return checks.answer(me, new CourseId(id), questionId, AnswerBody.to(questionId, body));
 	}
 }

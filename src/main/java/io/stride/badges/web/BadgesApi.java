@@ -15,8 +15,8 @@ import io.stride.badges.Credentials;
 import io.stride.badges.CriterionKind;
 import io.stride.badges.IssuedBadge;
 import io.stride.capability.CapabilityId;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -45,12 +45,9 @@ class BadgesApi {
 
 	private final Credentials credentials;
 
-	private final Organization organization;
-
-	BadgesApi(Badges badges, Credentials credentials, Organization organization) {
+	BadgesApi(Badges badges, Credentials credentials) {
 		this.badges = badges;
 		this.credentials = credentials;
-		this.organization = organization;
 	}
 
 	/** {@code kind}: CAPABILITY_LEVEL (capabilityId, levelRank), CYCLE_CLOSED_WITH_VALIDATED_GOALS (minValidatedGoals, default 1) or COURSE_MASTERED (courseId). */
@@ -93,8 +90,8 @@ class BadgesApi {
 
 	@GetMapping
 	@Operation(summary = "Every badge definition, retired ones included")
-	List<BadgeView> all() {
-		return badges.all(organization.currentViewer()).stream().map(BadgeView::of).toList();
+	List<BadgeView> all(Viewer me) {
+		return badges.all(me).stream().map(BadgeView::of).toList();
 	}
 
 	@PostMapping
@@ -102,56 +99,56 @@ class BadgesApi {
 	@Operation(summary = "Define a badge (admins and L&D; 403 for others) and issue it at once to everyone who already "
 			+ "meets a capability-level or course criterion; 422 at the field for a missing or too long name, "
 			+ "description or criteria, an unknown kind, capability, level or course")
-	BadgeView define(@RequestBody BadgeBody body) {
-		return BadgeView.of(badges.define(organization.currentViewer(), draft(body)));
+	BadgeView define(Viewer me, @RequestBody BadgeBody body) {
+		return BadgeView.of(badges.define(me, draft(body)));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One badge definition (404 when there is none)")
-	BadgeView get(@PathVariable String id) {
-		return BadgeView.of(badges.get(organization.currentViewer(), new BadgeId(id)));
+	BadgeView get(Viewer me, @PathVariable String id) {
+		return BadgeView.of(badges.get(me, new BadgeId(id)));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Change a badge definition with the revision read (409 when someone saved meanwhile); "
 			+ "credentials already issued keep what they said. Admins and L&D; 422 as for defining")
-	BadgeView update(@PathVariable String id, @RequestBody BadgeBody body) {
+	BadgeView update(Viewer me, @PathVariable String id, @RequestBody BadgeBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Send the revision you read.");
 		}
-		return BadgeView.of(badges.update(organization.currentViewer(), new BadgeId(id), body.revision(), draft(body)));
+		return BadgeView.of(badges.update(me, new BadgeId(id), body.revision(), draft(body)));
 	}
 
 	@PostMapping("/{id}/retire")
 	@Operation(summary = "Retire a badge: issued no more; credentials already issued stay valid. Admins and L&D")
-	BadgeView retire(@PathVariable String id) {
-		return BadgeView.of(badges.retire(organization.currentViewer(), new BadgeId(id)));
+	BadgeView retire(Viewer me, @PathVariable String id) {
+		return BadgeView.of(badges.retire(me, new BadgeId(id)));
 	}
 
 	@GetMapping("/credentials/mine")
 	@Operation(summary = "The caller's credentials, newest first, revoked ones included")
-	List<IssuedBadgeView> mine() {
-		return badges.mine(organization.currentViewer()).stream().map(IssuedBadgeView::of).toList();
+	List<IssuedBadgeView> mine(Viewer me) {
+		return badges.mine(me).stream().map(IssuedBadgeView::of).toList();
 	}
 
 	@GetMapping("/people/{id}/credentials")
 	@Operation(summary = "A person's credentials; for the person, their managers and admins (404 otherwise)")
-	List<IssuedBadgeView> ofPerson(@PathVariable String id) {
-		return badges.of(organization.currentViewer(), new PersonId(id)).stream().map(IssuedBadgeView::of).toList();
+	List<IssuedBadgeView> ofPerson(Viewer me, @PathVariable String id) {
+		return badges.of(me, new PersonId(id)).stream().map(IssuedBadgeView::of).toList();
 	}
 
 	@GetMapping("/credentials/{id}")
 	@Operation(summary = "One credential; for its earner, their managers and admins (404 otherwise). Its signed "
 			+ "JSON is public at /badges/credentials/{id}.json")
-	IssuedBadgeView credential(@PathVariable String id) {
-		return IssuedBadgeView.of(badges.credential(organization.currentViewer(), id));
+	IssuedBadgeView credential(Viewer me, @PathVariable String id) {
+		return IssuedBadgeView.of(badges.credential(me, id));
 	}
 
 	@PostMapping("/credentials/{id}/revoke")
 	@Operation(summary = "Revoke a credential by hand with a reason the earner sees (admins and L&D; 403 for a "
 			+ "manager who sees it, 404 for others; 422 without a reason, 409 when already revoked)")
-	IssuedBadgeView revoke(@PathVariable String id, @RequestBody RevokeBadgeBody body) {
-		return IssuedBadgeView.of(badges.revoke(organization.currentViewer(), id, body == null ? null : body.reason()));
+	IssuedBadgeView revoke(Viewer me, @PathVariable String id, @RequestBody RevokeBadgeBody body) {
+		return IssuedBadgeView.of(badges.revoke(me, id, body == null ? null : body.reason()));
 	}
 
 	@GetMapping(value = "/status-list", produces = { "application/vc+ld+json", MediaType.APPLICATION_JSON_VALUE })

@@ -17,6 +17,7 @@ import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,21 +69,18 @@ class BadgesController {
 	}
 
 	@GetMapping("/badges")
-	String mine(Model model) {
-		Viewer me = organization.currentViewer();
+	String mine(Viewer me, Model model) {
 		return list(model, me, me.id(), badges.mine(me));
 	}
 
 	@GetMapping("/people/{id}/badges")
-	String ofPerson(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String ofPerson(Viewer me, @PathVariable String id, Model model) {
 		PersonId person = new PersonId(id);
 		return list(model, me, person, badges.of(me, person));
 	}
 
 	@PostMapping("/badges/credentials/{id}/revoke")
-	String revoke(@PathVariable String id, String reason, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String revoke(Viewer me, @PathVariable String id, String reason, RedirectAttributes redirect) {
 		IssuedBadge credential = badges.credential(me, id);
 		try {
 			badges.revoke(me, id, reason);
@@ -95,15 +93,13 @@ class BadgesController {
 	}
 
 	@GetMapping("/badges/manage")
-	String manage(Model model) {
-		Viewer me = organization.currentViewer();
+	String manage(Viewer me, Model model) {
 		requireManager(me);
 		return manage(model, me, BadgeForm.empty(), Map.of());
 	}
 
 	@PostMapping("/badges/manage")
-	String define(BadgeForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String define(Viewer me, BadgeForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			var body = new BadgesApi.BadgeBody(form.name(), form.description(), form.criteria(), form.kind(),
 					form.capabilityId(), form.levelRank(), form.minValidatedGoals(), form.courseId(), List.of(), null);
@@ -112,15 +108,15 @@ class BadgesController {
 			return "redirect:/badges/manage";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return manage(model, me, form, e.fieldErrors());
 		}
 	}
 
 	@PostMapping("/badges/manage/{id}/retire")
-	String retire(@PathVariable String id, RedirectAttributes redirect) {
-		var badge = badges.retire(organization.currentViewer(), new BadgeId(id));
+	String retire(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		var badge = badges.retire(me, new BadgeId(id));
 		redirect.addFlashAttribute("notice", "Retired “" + badge.name() + "”: issued no more.");
 		return "redirect:/badges/manage";
 	}

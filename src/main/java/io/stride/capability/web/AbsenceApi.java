@@ -10,8 +10,8 @@ import io.stride.capability.Absence;
 import io.stride.capability.AbsenceKind;
 import io.stride.capability.Absences;
 import io.stride.capability.internal.AbsenceFiles;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,11 +42,8 @@ class AbsenceApi {
 
 	private final Absences absences;
 
-	private final Organization organization;
-
-	AbsenceApi(Absences absences, Organization organization) {
+	AbsenceApi(Absences absences) {
 		this.absences = absences;
-		this.organization = organization;
 	}
 
 	/** {@code kind}: LEAVE, TRAINING, PARENTAL or OTHER; {@code source}: MANUAL, CSV or ICALENDAR. */
@@ -76,25 +73,24 @@ class AbsenceApi {
 	@GetMapping("/people/{id}/absences")
 	@Operation(summary = "A person's absences, earliest first (those ending on or after 'from' when given); for the "
 			+ "person, their managers and admins (404 otherwise)")
-	List<AbsenceView> list(@PathVariable String id,
+	List<AbsenceView> list(Viewer me, @PathVariable String id,
 			@Parameter(description = "ISO date; absences ending before it are left out") @RequestParam(required = false) LocalDate from) {
-		return absences.of(organization.currentViewer(), new PersonId(id), from).stream().map(AbsenceView::of).toList();
+		return absences.of(me, new PersonId(id), from).stream().map(AbsenceView::of).toList();
 	}
 
 	@PostMapping("/people/{id}/absences")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record an absence: first and last day (inclusive, at most 366 days, up to two years back or "
 			+ "ahead) and a kind. 422 with field errors for bad dates or a clash with another absence of the person")
-	AbsenceView add(@PathVariable String id, @RequestBody AbsenceBody body) {
-		return AbsenceView.of(absences.add(organization.currentViewer(), new PersonId(id), body.startsOn(),
+	AbsenceView add(Viewer me, @PathVariable String id, @RequestBody AbsenceBody body) {
+		return AbsenceView.of(absences.add(me, new PersonId(id), body.startsOn(),
 				body.endsOn(), kind(body.kind())));
 	}
 
 	@DeleteMapping("/people/{id}/absences/{absenceId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove an absence (the person, their managers, admins; 404 otherwise)")
-	void remove(@PathVariable String id, @PathVariable String absenceId) {
-		var viewer = organization.currentViewer();
+	void remove(Viewer viewer, @PathVariable String id, @PathVariable String absenceId) {
 		// the absence must be this person's: a wrong pair of ids names nothing
 		if (absences.of(viewer, new PersonId(id), null).stream().noneMatch(a -> a.id().equals(absenceId))) {
 			throw new NotFoundException("Absence");
@@ -108,7 +104,8 @@ class AbsenceApi {
 			+ "iCalendar file (.ics: one VEVENT per absence, the person as ATTENDEE or ORGANIZER mailto:, DTEND "
 			+ "exclusive, the kind from CATEGORIES or SUMMARY). All or nothing: 422 names each bad line (\"line 3\") or "
 			+ "event (\"event 2\") under errors; 413 above 2 MB")
-	ImportView importFile(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+	ImportView importFile(Viewer viewer,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidInputException("file", "Choose a CSV or iCalendar (.ics) file.");
 		}
@@ -116,7 +113,6 @@ class AbsenceApi {
 			throw new ImportTooLarge();
 		}
 		byte[] content = file.getBytes();
-		var viewer = organization.currentViewer();
 		Absences.ImportResult result = isCalendar(file.getOriginalFilename(), file.getContentType(), content)
 				? absences.importCalendar(viewer, content) : absences.importCsv(viewer, content);
 		return new ImportView(result.added(), result.people());

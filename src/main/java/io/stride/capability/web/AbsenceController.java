@@ -19,6 +19,7 @@ import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,20 +55,18 @@ class AbsenceController {
 	}
 
 	@GetMapping("/profile/absences")
-	String mine(Model model) {
-		Viewer me = organization.currentViewer();
+	String mine(Viewer me, Model model) {
 		return page(model, me, me.id(), AbsenceForm.empty(), Map.of());
 	}
 
 	@GetMapping("/people/{id}/absences")
-	String ofPerson(@PathVariable String id, Model model) {
-		return page(model, organization.currentViewer(), new PersonId(id), AbsenceForm.empty(), Map.of());
+	String ofPerson(Viewer me, @PathVariable String id, Model model) {
+		return page(model, me, new PersonId(id), AbsenceForm.empty(), Map.of());
 	}
 
 	@PostMapping({ "/profile/absences", "/people/{id}/absences" })
-	String add(@PathVariable(required = false) String id, AbsenceForm form, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String add(Viewer me, @PathVariable(required = false) String id, AbsenceForm form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		PersonId person = id == null ? me.id() : new PersonId(id);
 		try {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -88,15 +87,13 @@ class AbsenceController {
 			return "redirect:" + listUrl(me, person);
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return page(model, me, person, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/people/{id}/absences/{absenceId}/remove")
-	String confirmRemove(@PathVariable String id, @PathVariable String absenceId, Model model) {
-		Viewer me = organization.currentViewer();
+	String confirmRemove(Viewer me, @PathVariable String id, @PathVariable String absenceId, Model model) {
 		PersonId person = new PersonId(id);
 		model.addAttribute("absence", find(me, person, absenceId));
 		model.addAttribute("person", organization.person(me, person));
@@ -106,8 +103,7 @@ class AbsenceController {
 	}
 
 	@PostMapping("/people/{id}/absences/{absenceId}/remove")
-	String remove(@PathVariable String id, @PathVariable String absenceId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String remove(Viewer me, @PathVariable String id, @PathVariable String absenceId, RedirectAttributes redirect) {
 		PersonId person = new PersonId(id);
 		Absence absence = find(me, person, absenceId);
 		absences.remove(me, absence.id());
@@ -117,17 +113,16 @@ class AbsenceController {
 	}
 
 	@GetMapping("/admin/absences")
-	String importPage(Model model) {
-		requireAdmin(organization.currentViewer());
+	String importPage(Viewer me, Model model) {
+		requireAdmin(me);
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("lines", List.of());
 		return "capabilities/absences-import";
 	}
 
 	@PostMapping("/admin/absences/import")
-	String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+	String importFile(Viewer me, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		Viewer me = organization.currentViewer();
 		requireAdmin(me);
 		try {
 			if (file == null || file.isEmpty()) {
@@ -144,8 +139,7 @@ class AbsenceController {
 			return "redirect:/admin/absences";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
 			String fileError = errors.remove("file");
 			model.addAttribute("errors", fileError == null ? Map.of() : Map.of("file", fileError));

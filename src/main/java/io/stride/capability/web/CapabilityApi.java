@@ -16,6 +16,7 @@ import io.stride.capability.Level;
 import io.stride.capability.RuleKind;
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -120,9 +121,9 @@ class CapabilityApi {
 	@GetMapping
 	@Operation(summary = "The catalogue, for everyone signed in: active capabilities (retired ones too with "
 			+ "includeRetired=true), optionally of one category or matching all the words of q")
-	List<CapabilityView> catalogue(@RequestParam(required = false) String category,
+	List<CapabilityView> catalogue(Viewer me, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean includeRetired) {
-		return capabilities.catalogue(organization.currentViewer(), category, q, includeRetired)
+		return capabilities.catalogue(me, category, q, includeRetired)
 			.stream()
 			.map(CapabilityView::of)
 			.toList();
@@ -132,8 +133,8 @@ class CapabilityApi {
 	@Operation(summary = "Add a capability: admins and L&D reviewers for the organization (no ownerTeamId) or any team, "
 			+ "managers for a team they manage (422 on ownerTeamId otherwise; 403 for others). 422 with field errors "
 			+ "(name, description, category, validityMonths, levels, rules[i]) for a bad one")
-	ResponseEntity<CapabilityView> create(@RequestBody CapabilityBody body) {
-		Capability created = capabilities.create(organization.currentViewer(), draft(body.name(), body.description(),
+	ResponseEntity<CapabilityView> create(Viewer me, @RequestBody CapabilityBody body) {
+		Capability created = capabilities.create(me, draft(body.name(), body.description(),
 				body.category(), body.ownerTeamId(), body.validityMonths(), body.levels(), body.rules()));
 		return ResponseEntity.created(URI.create("/api/v1/capabilities/" + created.id().value()))
 			.body(CapabilityView.of(created));
@@ -141,15 +142,15 @@ class CapabilityApi {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One capability with its levels and rules in words (404 when there is none)")
-	CapabilityView get(@PathVariable String id) {
-		return CapabilityView.of(capabilities.get(organization.currentViewer(), capabilityId(id)));
+	CapabilityView get(Viewer me, @PathVariable String id) {
+		return CapabilityView.of(capabilities.get(me, capabilityId(id)));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a capability, its levels and rules as a whole (its keepers; 403 for others). "
 			+ "'revision' must be the one last read (409 when it was saved meanwhile)")
-	CapabilityView update(@PathVariable String id, @RequestBody CapabilityBody body) {
-		return CapabilityView.of(capabilities.update(organization.currentViewer(), capabilityId(id), revision(body.revision()),
+	CapabilityView update(Viewer me, @PathVariable String id, @RequestBody CapabilityBody body) {
+		return CapabilityView.of(capabilities.update(me, capabilityId(id), revision(body.revision()),
 				draft(body.name(), body.description(), body.category(), body.ownerTeamId(), body.validityMonths(),
 						body.levels(), body.rules())));
 	}
@@ -157,22 +158,22 @@ class CapabilityApi {
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Retire a capability (its keepers): it leaves coverage, targets and the matrix; its history "
 			+ "stays and it can be restored. Answers the retired capability")
-	CapabilityView retire(@PathVariable String id) {
-		return CapabilityView.of(capabilities.retire(organization.currentViewer(), capabilityId(id)));
+	CapabilityView retire(Viewer me, @PathVariable String id) {
+		return CapabilityView.of(capabilities.retire(me, capabilityId(id)));
 	}
 
 	@PostMapping("/{id}/restore")
 	@Operation(summary = "Restore a retired capability (its keepers); 409 for one merged into another or whose name an "
 			+ "active capability took meanwhile")
-	CapabilityView restore(@PathVariable String id) {
-		return CapabilityView.of(capabilities.restore(organization.currentViewer(), capabilityId(id)));
+	CapabilityView restore(Viewer me, @PathVariable String id) {
+		return CapabilityView.of(capabilities.restore(me, capabilityId(id)));
 	}
 
 	@PostMapping("/{id}/merge")
 	@Operation(summary = "Merge this capability into another ('into'): certificates, validations, self-assessments and "
 			+ "team targets move there (those already on 'into' win) and this one is retired pointing to it. 422 for "
 			+ "itself or a retired one, 403 unless the caller keeps both. Answers the capability merged into")
-	CapabilityView merge(@PathVariable String id, @RequestBody MergeBody body) {
+	CapabilityView merge(Viewer me, @PathVariable String id, @RequestBody MergeBody body) {
 		if (body.into() == null || body.into().isBlank()) {
 			throw new InvalidInputException("into", "Give the capability to merge into.");
 		}
@@ -180,20 +181,19 @@ class CapabilityApi {
 		if (!Ids.looksValid(body.into())) {
 			throw new InvalidInputException("into", "Choose an existing capability to merge into.");
 		}
-		return CapabilityView.of(capabilities.merge(organization.currentViewer(), from, new CapabilityId(body.into())));
+		return CapabilityView.of(capabilities.merge(me, from, new CapabilityId(body.into())));
 	}
 
 	@GetMapping("/{id}/levels")
 	@Operation(summary = "A capability's levels, lowest first, with the revision to send when changing them")
-	LevelsView levels(@PathVariable String id) {
-		return LevelsView.of(capabilities.get(organization.currentViewer(), capabilityId(id)));
+	LevelsView levels(Viewer me, @PathVariable String id) {
+		return LevelsView.of(capabilities.get(me, capabilityId(id)));
 	}
 
 	@PutMapping("/{id}/levels")
 	@Operation(summary = "Rename or add levels (1 to 5 names, lowest first; none: the defaults). Rules on a level that "
 			+ "no longer exists are refused (422 at rules[i]); 409 when 'revision' is not the current one")
-	LevelsView setLevels(@PathVariable String id, @RequestBody LevelsBody body) {
-		var viewer = organization.currentViewer();
+	LevelsView setLevels(Viewer viewer, @PathVariable String id, @RequestBody LevelsBody body) {
 		Capability current = capabilities.get(viewer, capabilityId(id));
 		CapabilityDraft draft = new CapabilityDraft(current.name(), current.description(), current.category(),
 				current.ownerTeamId(), current.validityMonths(), body.levels() == null ? List.of() : body.levels(),
@@ -203,15 +203,14 @@ class CapabilityApi {
 
 	@GetMapping("/{id}/rules")
 	@Operation(summary = "A capability's evidence rules, in words too, with the revision to send when changing them")
-	RulesView rules(@PathVariable String id) {
-		return RulesView.of(capabilities.get(organization.currentViewer(), capabilityId(id)));
+	RulesView rules(Viewer me, @PathVariable String id) {
+		return RulesView.of(capabilities.get(me, capabilityId(id)));
 	}
 
 	@PutMapping("/{id}/rules")
 	@Operation(summary = "Replace the evidence rules as a whole (at most 10 per level, no rule twice); 422 at rules[i], "
 			+ "409 when 'revision' is not the current one")
-	RulesView setRules(@PathVariable String id, @RequestBody RulesBody body) {
-		var viewer = organization.currentViewer();
+	RulesView setRules(Viewer viewer, @PathVariable String id, @RequestBody RulesBody body) {
 		Capability current = capabilities.get(viewer, capabilityId(id));
 		CapabilityDraft draft = new CapabilityDraft(current.name(), current.description(), current.category(),
 				current.ownerTeamId(), current.validityMonths(), current.levels().stream().map(Level::name).toList(),

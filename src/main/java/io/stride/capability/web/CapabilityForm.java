@@ -11,6 +11,7 @@ import io.stride.capability.EvidenceRule;
 import io.stride.capability.Level;
 import io.stride.capability.RuleKind;
 import io.stride.identity.TeamId;
+import io.stride.shared.web.FormNumbers;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -88,12 +89,7 @@ record CapabilityForm(String name, String description, String category, String o
 		String revision = params.getFirst("revision");
 		Integer rev = null;
 		if (revision != null && !revision.isBlank()) {
-			try {
-				rev = Integer.valueOf(revision.strip());
-			}
-			catch (NumberFormatException e) {
-				rev = -1;
-			}
+			rev = FormNumbers.wholeNumber(revision).orElse(-1);
 		}
 		return new CapabilityForm(value(params, "name"), value(params, "description"), value(params, "category"),
 				value(params, "ownerTeamId"), value(params, "validityMonths"), levels.subList(0, Math.min(levels.size(),
@@ -119,12 +115,7 @@ record CapabilityForm(String name, String description, String category, String o
 	Parsed parse() {
 		Integer months = null;
 		if (!blank(validityMonths)) {
-			try {
-				months = Integer.valueOf(validityMonths.strip());
-			}
-			catch (NumberFormatException e) {
-				months = -1;
-			}
+			months = FormNumbers.wholeNumber(validityMonths).orElse(-1);
 		}
 		List<CapabilityDraft.RuleDraft> drafts = new ArrayList<>();
 		List<Integer> rowOfRule = new ArrayList<>();
@@ -143,12 +134,7 @@ record CapabilityForm(String name, String description, String category, String o
 			Integer count = null;
 			boolean counted = kind == RuleKind.SPACED_REVIEWS || kind == RuleKind.VALIDATIONS;
 			if (counted && !blank(row.count())) {
-				try {
-					count = Integer.valueOf(row.count().strip());
-				}
-				catch (NumberFormatException e) {
-					count = null;
-				}
+				count = FormNumbers.wholeNumber(row.count()).orElse(null);
 			}
 			int level;
 			try {
@@ -178,12 +164,7 @@ record CapabilityForm(String name, String description, String category, String o
 		if (blank(percent)) {
 			return null;
 		}
-		try {
-			return Double.parseDouble(percent.strip().replace("%", "").strip().replace(',', '.')) / 100;
-		}
-		catch (NumberFormatException e) {
-			return Double.NaN;
-		}
+		return FormNumbers.decimal(percent.strip().replace("%", "")).map(p -> p / 100).orElse(Double.NaN);
 	}
 
 	private static String value(MultiValueMap<String, String> params, String name) {

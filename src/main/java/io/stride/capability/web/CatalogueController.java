@@ -24,6 +24,7 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,9 +81,8 @@ class CatalogueController {
 	}
 
 	@GetMapping("/capabilities")
-	String list(@RequestParam(required = false) String category, @RequestParam(required = false) String q,
+	String list(Viewer me, @RequestParam(required = false) String category, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "false") boolean retired, Model model) {
-		Viewer me = organization.currentViewer();
 		List<Capability> found = capabilities.catalogue(me, category, q, retired);
 		Map<String, List<Entry>> groups = new LinkedHashMap<>();
 		found.stream()
@@ -100,8 +100,7 @@ class CatalogueController {
 	}
 
 	@GetMapping("/capabilities/new")
-	String newForm(Model model) {
-		Viewer me = organization.currentViewer();
+	String newForm(Viewer me, Model model) {
 		requireCreator(me);
 		List<Team> teams = organization.teamsManagedBy(me);
 		// a manager's capability is local to a team; the organization's is for keepers of the catalogue
@@ -111,9 +110,8 @@ class CatalogueController {
 
 	@PostMapping("/capabilities/new")
 	@ChecksControlCharacters({ "name", "description", "category", "levels", "rules[*].certificateName" })
-	String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, @RequestParam MultiValueMap<String, String> params, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		requireCreator(me);
 		CapabilityForm form = CapabilityForm.read(params);
 		if (params.containsKey("addRule")) {
@@ -126,15 +124,13 @@ class CatalogueController {
 			return "redirect:/capabilities/" + created.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return form(model, me, null, form, rowErrors(e.fieldErrors(), parsed));
 		}
 	}
 
 	@GetMapping("/capabilities/{id}")
-	String detail(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String detail(Viewer me, @PathVariable String id, Model model) {
 		Capability capability = capabilities.get(me, capabilityId(id));
 		model.addAttribute("capability", capability);
 		model.addAttribute("mayKeep", capabilities.mayKeep(me, capability));
@@ -145,17 +141,15 @@ class CatalogueController {
 	}
 
 	@GetMapping("/capabilities/{id}/edit")
-	String editForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editForm(Viewer me, @PathVariable String id, Model model) {
 		Capability capability = kept(me, id);
 		return form(model, me, capability, CapabilityForm.of(capability), Map.of());
 	}
 
 	@PostMapping("/capabilities/{id}/edit")
 	@ChecksControlCharacters({ "name", "description", "category", "levels", "rules[*].certificateName" })
-	String update(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Model model,
+	String update(Viewer me, @PathVariable String id, @RequestParam MultiValueMap<String, String> params, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Capability capability = kept(me, id);
 		CapabilityForm form = CapabilityForm.read(params);
 		if (params.containsKey("addRule")) {
@@ -169,8 +163,7 @@ class CatalogueController {
 			return "redirect:/capabilities/" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return form(model, me, capability, form, rowErrors(e.fieldErrors(), parsed));
 		}
 		catch (ConflictException e) {
@@ -183,8 +176,7 @@ class CatalogueController {
 	}
 
 	@GetMapping("/capabilities/{id}/retire")
-	String retirePage(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String retirePage(Viewer me, @PathVariable String id, Model model) {
 		Capability capability = kept(me, id);
 		model.addAttribute("capability", capability);
 		model.addAttribute("mergedInto", capability.mergedInto() == null ? null
@@ -193,24 +185,23 @@ class CatalogueController {
 	}
 
 	@PostMapping("/capabilities/{id}/retire")
-	String retire(@PathVariable String id, RedirectAttributes redirect) {
-		Capability retired = capabilities.retire(organization.currentViewer(), capabilityId(id));
+	String retire(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		Capability retired = capabilities.retire(me, capabilityId(id));
 		redirect.addFlashAttribute("notice", "“" + retired.name() + "” is retired: it no longer counts in coverage, "
 				+ "targets or the matrix. Its history stays, and you can restore it.");
 		return "redirect:/capabilities/" + retired.id().value();
 	}
 
 	@PostMapping("/capabilities/{id}/restore")
-	String restore(@PathVariable String id, RedirectAttributes redirect) {
-		Capability restored = capabilities.restore(organization.currentViewer(), capabilityId(id));
+	String restore(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		Capability restored = capabilities.restore(me, capabilityId(id));
 		redirect.addFlashAttribute("notice", "“" + restored.name() + "” is active again.");
 		return "redirect:/capabilities/" + restored.id().value();
 	}
 
 	@GetMapping("/capabilities/{id}/merge")
-	String mergePage(@PathVariable String id, @RequestParam(required = false) String into, Model model,
+	String mergePage(Viewer me, @PathVariable String id, @RequestParam(required = false) String into, Model model,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Capability capability = kept(me, id);
 		Map<String, String> errors = new HashMap<>();
 		Capability target = null;
@@ -228,9 +219,8 @@ class CatalogueController {
 	}
 
 	@PostMapping("/capabilities/{id}/merge")
-	String merge(@PathVariable String id, @RequestParam(required = false) String into, Model model,
+	String merge(Viewer me, @PathVariable String id, @RequestParam(required = false) String into, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Capability capability = kept(me, id);
 		if (into == null || !Ids.looksValid(into)) {
 			response.setStatus(422);

@@ -24,6 +24,7 @@ import io.stride.capability.TeamCoverage;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.web.CsvDownload;
 import io.swagger.v3.oas.annotations.Operation;
@@ -217,29 +218,30 @@ class CoverageApi {
 	@GetMapping("/people/{id}/capabilities")
 	@Operation(summary = "A person's capabilities: the level held, the evidence per level and rule, expiry, the "
 			+ "self-assessment (never counted) and certificates; for the person, their managers, admins and L&D (404 otherwise)")
-	ProfileView personCapabilities(@PathVariable String id) {
-		PersonCapabilities p = profiles.profile(organization.currentViewer(), new PersonId(id));
+	ProfileView personCapabilities(Viewer me, @PathVariable String id) {
+		PersonCapabilities p = profiles.profile(me, new PersonId(id));
 		return new ProfileView(p.personId().value(), p.name(), p.on(), p.capabilities().stream().map(HeldView::of).toList());
 	}
 
 	@GetMapping("/teams/{id}/capability-targets")
 	@Operation(summary = "The targets that apply to the team: its own and those inherited from the nearest team above "
 			+ "(managers of the team, admins; 404 otherwise)")
-	List<TargetView> targets(@PathVariable String id) {
-		return coverage.targets(organization.currentViewer(), new TeamId(id)).stream().map(TargetView::of).toList();
+	List<TargetView> targets(Viewer me, @PathVariable String id) {
+		return coverage.targets(me, new TeamId(id)).stream().map(TargetView::of).toList();
 	}
 
 	@PutMapping("/teams/{id}/capability-targets/{capabilityId}")
 	@Operation(summary = "Set the team's own target \"at least minPeople at level or above\"; 422 for minPeople ≤ 0, an "
 			+ "unknown level or a retired capability; above the team's size is allowed, with a warning")
-	TargetSetView setTarget(@PathVariable String id, @PathVariable String capabilityId, @RequestBody TargetBody body) {
+	TargetSetView setTarget(Viewer me, @PathVariable String id, @PathVariable String capabilityId,
+			@RequestBody TargetBody body) {
 		if (body.level() == null) {
 			throw new InvalidInputException("level", "Give the level's rank, e.g. 2.");
 		}
 		if (body.minPeople() == null) {
 			throw new InvalidInputException("minPeople", "Give the number of people, e.g. 2.");
 		}
-		Coverage.TargetSet set = coverage.setTarget(organization.currentViewer(), new TeamId(id),
+		Coverage.TargetSet set = coverage.setTarget(me, new TeamId(id),
 				new CapabilityId(capabilityId), body.level(), body.minPeople());
 		Target t = set.target();
 		return new TargetSetView(t.capabilityId().value(), t.setOn().value(), t.setOnName(),
@@ -249,16 +251,16 @@ class CoverageApi {
 	@DeleteMapping("/teams/{id}/capability-targets/{capabilityId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove the team's own target; one set above the team applies again if there is one")
-	void removeTarget(@PathVariable String id, @PathVariable String capabilityId) {
-		coverage.removeTarget(organization.currentViewer(), new TeamId(id), new CapabilityId(capabilityId));
+	void removeTarget(Viewer me, @PathVariable String id, @PathVariable String capabilityId) {
+		coverage.removeTarget(me, new TeamId(id), new CapabilityId(capabilityId));
 	}
 
 	@GetMapping("/teams/{id}/coverage")
 	@Operation(summary = "The team's coverage today, or on a day of the 90-day forecast ('on', 422 beyond): qualified "
 			+ "people, target, status, bus factor, shortfalls, who is closest and what expires; managers of the team "
 			+ "tree, admins and L&D (404 otherwise)")
-	CoverageView coverage(@PathVariable String id, @RequestParam(required = false) String on) {
-		TeamCoverage c = coverage.coverage(organization.currentViewer(), new TeamId(id), CoverageController.day(on));
+	CoverageView coverage(Viewer me, @PathVariable String id, @RequestParam(required = false) String on) {
+		TeamCoverage c = coverage.coverage(me, new TeamId(id), CoverageController.day(on));
 		return new CoverageView(new TeamView(c.team().id().value(), c.team().name()), c.on(), c.today(), c.members(),
 				c.capabilities().stream().map(CapabilityCoverageView::of).toList());
 	}
@@ -266,16 +268,16 @@ class CoverageApi {
 	@PostMapping("/teams/{id}/coverage/snapshots")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Take today's coverage snapshot of the team tree now (besides the weekly one); how many rows")
-	Map<String, Integer> snapshot(@PathVariable String id) {
-		return Map.of("rows", coverage.snapshot(organization.currentViewer(), new TeamId(id)));
+	Map<String, Integer> snapshot(Viewer me, @PathVariable String id) {
+		return Map.of("rows", coverage.snapshot(me, new TeamId(id)));
 	}
 
 	@GetMapping(path = "/teams/{id}/capability-matrix", produces = "application/json")
 	@Operation(summary = "People × capabilities of the team tree (JSON, or CSV with Accept: text/csv), optionally of "
 			+ "one category and of capabilities in one status (COVERED, AT_RISK, SHORT, NO_TARGET)")
-	MatrixView matrix(@PathVariable String id, @RequestParam(required = false) String category,
+	MatrixView matrix(Viewer me, @PathVariable String id, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String status) {
-		CapabilityMatrix m = readMatrix(id, category, status);
+		CapabilityMatrix m = readMatrix(me, id, category, status);
 		List<ColumnView> columns = m.columns()
 			.stream()
 			.map(c -> new ColumnView(c.id().value(), c.name(), c.category(),
@@ -299,9 +301,9 @@ class CoverageApi {
 	}
 
 	@GetMapping(path = "/teams/{id}/capability-matrix", produces = "text/csv")
-	ResponseEntity<String> matrixCsv(@PathVariable String id, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String status) {
-		CapabilityMatrix m = readMatrix(id, category, status);
+	ResponseEntity<String> matrixCsv(Viewer me, @PathVariable String id,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String status) {
+		CapabilityMatrix m = readMatrix(me, id, category, status);
 		return CsvDownload.of("capability-matrix-" + CsvDownload.slug(m.team().name(), 60, "team") + ".csv",
 				CapabilityCsv.matrix(m));
 	}
@@ -309,8 +311,8 @@ class CoverageApi {
 	@GetMapping(path = "/analytics/capability-risk", produces = "application/json")
 	@Operation(summary = "Every team's short and at-risk capabilities, ranked by how many teams and how soon (JSON, or "
 			+ "CSV with Accept: text/csv, one row per team and capability); admins and L&D reviewers (404 otherwise)")
-	RiskView risk() {
-		RiskReport r = coverage.riskReport(organization.currentViewer(), LocalDate.now(clock));
+	RiskView risk(Viewer me) {
+		RiskReport r = coverage.riskReport(me, LocalDate.now(clock));
 		return new RiskView(r.on(), r.capabilities()
 			.stream()
 			.map(c -> new CapabilityRiskView(c.id().value(), c.name(), c.category(), c.teamsShort(), c.teamsAtRisk(),
@@ -323,13 +325,13 @@ class CoverageApi {
 	}
 
 	@GetMapping(path = "/analytics/capability-risk", produces = "text/csv")
-	ResponseEntity<String> riskCsv() {
-		RiskReport r = coverage.riskReport(organization.currentViewer(), LocalDate.now(clock));
+	ResponseEntity<String> riskCsv(Viewer me) {
+		RiskReport r = coverage.riskReport(me, LocalDate.now(clock));
 		return CsvDownload.of("capability-risk-" + r.on() + ".csv", CapabilityCsv.risk(r));
 	}
 
-	private CapabilityMatrix readMatrix(String id, String category, String status) {
-		return coverage.matrix(organization.currentViewer(), new TeamId(id),
+	private CapabilityMatrix readMatrix(Viewer me, String id, String category, String status) {
+		return coverage.matrix(me, new TeamId(id),
 				category == null || category.isBlank() ? null : category.strip(), MatrixController.status(status));
 	}
 }

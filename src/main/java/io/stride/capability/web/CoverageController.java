@@ -67,9 +67,8 @@ class CoverageController {
 	}
 
 	@GetMapping("/teams/{id}/coverage")
-	String coverage(@PathVariable String id, @RequestParam(required = false) String on, Model model,
+	String coverage(Viewer me, @PathVariable String id, @RequestParam(required = false) String on, Model model,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		TeamCoverage view;
@@ -88,9 +87,9 @@ class CoverageController {
 	}
 
 	@PostMapping("/teams/{id}/coverage/assign")
-	String assign(@PathVariable String id, @RequestParam String personId, @RequestParam String capabilityId,
-			@RequestParam String courseId, @RequestParam(required = false) String dueDate, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String assign(Viewer me, @PathVariable String id, @RequestParam String personId, @RequestParam String capabilityId,
+			@RequestParam String courseId, @RequestParam(required = false) String dueDate,
+			RedirectAttributes redirect) {
 		LocalDate due;
 		try {
 			due = dueDate == null || dueDate.isBlank() ? LocalDate.now(clock).plusDays(DEFAULT_DUE_DAYS)
@@ -106,16 +105,16 @@ class CoverageController {
 	}
 
 	@PostMapping("/teams/{id}/coverage/sign-off-requests")
-	String requestSignOff(@PathVariable String id, @RequestParam String personId, @RequestParam String capabilityId,
-			@RequestParam String taskId, RedirectAttributes redirect) {
-		coverage.requestSignOff(organization.currentViewer(), new PersonId(personId), new CapabilityId(capabilityId), taskId);
+	String requestSignOff(Viewer me, @PathVariable String id, @RequestParam String personId,
+			@RequestParam String capabilityId, @RequestParam String taskId, RedirectAttributes redirect) {
+		coverage.requestSignOff(me, new PersonId(personId), new CapabilityId(capabilityId), taskId);
 		redirect.addFlashAttribute("notice", "Asked for the sign-off: the people who may sign it off are notified.");
 		return "redirect:/teams/" + id + "/coverage";
 	}
 
 	@PostMapping("/teams/{id}/coverage/snapshots")
-	String snapshot(@PathVariable String id, RedirectAttributes redirect) {
-		int rows = coverage.snapshot(organization.currentViewer(), new TeamId(id));
+	String snapshot(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		int rows = coverage.snapshot(me, new TeamId(id));
 		redirect.addFlashAttribute("notice", rows == 0 ? "Nothing to snapshot: no capability of this team has a target."
 				: "Took today's snapshot of " + (rows == 1 ? "1 capability." : rows + " capabilities."));
 		return "redirect:/teams/" + id + "/coverage#trend";

@@ -3,7 +3,7 @@ package io.stride.capability.web;
 import java.util.Map;
 
 import io.stride.capability.CapabilityHoldings;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,16 +19,13 @@ class HoldingsApi {
 
 	private final CapabilityHoldings holdings;
 
-	private final Organization organization;
-
-	HoldingsApi(CapabilityHoldings holdings, Organization organization) {
+	HoldingsApi(CapabilityHoldings holdings) {
 		this.holdings = holdings;
-		this.organization = organization;
 	}
 
 	@Operation(summary = "Recompute the levels everyone holds from the evidence (admins; after a restore or bulk load)")
 	@PostMapping("/rebuild")
-	Map<String, Integer> rebuild() {
-		return holdings.rebuild(organization.currentViewer());
+	Map<String, Integer> rebuild(Viewer me) {
+		return holdings.rebuild(me);
 	}
 }

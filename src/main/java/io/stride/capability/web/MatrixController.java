@@ -8,7 +8,6 @@ import io.stride.capability.Capabilities;
 import io.stride.capability.CapabilityMatrix;
 import io.stride.capability.Coverage;
 import io.stride.capability.CoverageStatus;
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
@@ -31,12 +30,9 @@ class MatrixController {
 
 	private final Capabilities capabilities;
 
-	private final Organization organization;
-
-	MatrixController(Coverage coverage, Capabilities capabilities, Organization organization) {
+	MatrixController(Coverage coverage, Capabilities capabilities) {
 		this.coverage = coverage;
 		this.capabilities = capabilities;
-		this.organization = organization;
 	}
 
 	/** A cell as shown: the level (or "—"), its colour class, an expiry note and the self-assessment's level. */
@@ -47,9 +43,8 @@ class MatrixController {
 	}
 
 	@GetMapping("/teams/{id}/capability-matrix")
-	String matrix(@PathVariable String id, @RequestParam(required = false) String category,
+	String matrix(Viewer me, @PathVariable String id, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String status, Model model) {
-		Viewer me = organization.currentViewer();
 		CapabilityMatrix matrix = coverage.matrix(me, new TeamId(id), blank(category), status(status));
 		fill(model, matrix);
 		model.addAttribute("categories", capabilities.categories());
@@ -60,17 +55,16 @@ class MatrixController {
 	}
 
 	@GetMapping("/teams/{id}/capability-matrix/print")
-	String print(@PathVariable String id, @RequestParam(required = false) String category,
+	String print(Viewer me, @PathVariable String id, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String status, Model model) {
-		Viewer me = organization.currentViewer();
 		fill(model, coverage.matrix(me, new TeamId(id), blank(category), status(status)));
 		return "capabilities/matrix-print";
 	}
 
 	@GetMapping("/teams/{id}/capability-matrix.csv")
-	ResponseEntity<String> csv(@PathVariable String id, @RequestParam(required = false) String category,
+	ResponseEntity<String> csv(Viewer me, @PathVariable String id, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String status) {
-		CapabilityMatrix matrix = coverage.matrix(organization.currentViewer(), new TeamId(id), blank(category),
+		CapabilityMatrix matrix = coverage.matrix(me, new TeamId(id), blank(category),
 				status(status));
 		return CsvDownload.of("capability-matrix-" + CsvDownload.slug(matrix.team().name(), 60, "team") + ".csv",
 				CapabilityCsv.matrix(matrix));

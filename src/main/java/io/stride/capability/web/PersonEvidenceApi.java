@@ -11,7 +11,6 @@ import java.util.Map;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.CapabilityProfiles;
 import io.stride.capability.PersonCapabilities;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
@@ -42,11 +41,8 @@ class PersonEvidenceApi {
 
 	private final CapabilityProfiles profiles;
 
-	private final Organization organization;
-
-	PersonEvidenceApi(CapabilityProfiles profiles, Organization organization) {
+	PersonEvidenceApi(CapabilityProfiles profiles) {
 		this.profiles = profiles;
-		this.organization = organization;
 	}
 
 	record LevelBody(Integer level, String note) {
@@ -81,8 +77,8 @@ class PersonEvidenceApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Set your own self-assessment of a capability (a level rank and a note up to 1,000 "
 			+ "characters); a null level clears it. Only for yourself (404 for anyone else)")
-	void selfAssess(@PathVariable String id, @PathVariable String capabilityId, @RequestBody LevelBody body) {
-		Viewer viewer = organization.currentViewer();
+	void selfAssess(Viewer viewer, @PathVariable String id, @PathVariable String capabilityId,
+			@RequestBody LevelBody body) {
 		if (!viewer.is(new PersonId(id))) {
 			throw new NotFoundException("Person");
 		}
@@ -93,11 +89,12 @@ class PersonEvidenceApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Validate a colleague's level: any active colleague who holds the level (or above) today; "
 			+ "403 for yourself or without the level, 409 for a second validation of the same level, 422 without a note")
-	ValidationView validate(@PathVariable String id, @PathVariable String capabilityId, @RequestBody LevelBody body) {
+	ValidationView validate(Viewer me, @PathVariable String id, @PathVariable String capabilityId,
+			@RequestBody LevelBody body) {
 		if (body.level() == null) {
 			throw new InvalidInputException("level", "Choose the level you validate.");
 		}
-		return ValidationView.of(profiles.validate(organization.currentViewer(), new PersonId(id),
+		return ValidationView.of(profiles.validate(me, new PersonId(id),
 				new CapabilityId(capabilityId), body.level(), body.note()));
 	}
 
@@ -105,11 +102,10 @@ class PersonEvidenceApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Upload your own external certificate (multipart: name, issuer, issuedOn, expiresOn, file): "
 			+ "a PDF, PNG or JPEG up to 5 MB, checked by its content. It counts once a manager confirms it")
-	CertificateView upload(@PathVariable String id, @PathVariable String capabilityId,
+	CertificateView upload(Viewer viewer, @PathVariable String id, @PathVariable String capabilityId,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String issuer,
 			@RequestParam(required = false) String issuedOn, @RequestParam(required = false) String expiresOn,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		Viewer viewer = organization.currentViewer();
 		if (!viewer.is(new PersonId(id))) {
 			throw new NotFoundException("Person");
 		}
@@ -120,18 +116,18 @@ class PersonEvidenceApi {
 	@PostMapping("/certificates/{id}/decision")
 	@Operation(summary = "Confirm (\"confirm\": true) or reject a pending certificate, with an optional note: a manager "
 			+ "of its owner or an admin, never the owner (403); 409 once decided")
-	CertificateView decide(@PathVariable String id, @RequestBody DecisionBody body) {
+	CertificateView decide(Viewer me, @PathVariable String id, @RequestBody DecisionBody body) {
 		if (body.confirm() == null) {
 			throw new InvalidInputException("confirm", "Say whether you confirm (true) or reject (false) the certificate.");
 		}
-		return CertificateView.of(profiles.decideCertificate(organization.currentViewer(), id, body.confirm(),
+		return CertificateView.of(profiles.decideCertificate(me, id, body.confirm(),
 				body.note()));
 	}
 
 	@GetMapping("/certificates/pending")
 	@Operation(summary = "Pending certificates of the people you manage (everyone's for admins), oldest first")
-	List<PendingView> pending() {
-		return profiles.pendingReview(organization.currentViewer())
+	List<PendingView> pending(Viewer me) {
+		return profiles.pendingReview(me)
 			.stream()
 			.map(p -> new PendingView(p.person().id().value(), p.person().name(), p.capabilityName(),
 					CertificateView.of(p.certificate())))
@@ -141,8 +137,8 @@ class PersonEvidenceApi {
 	@GetMapping("/certificates/{id}/file")
 	@Operation(summary = "A certificate's file, as an attachment: for its owner, their managers, admins and L&D "
 			+ "reviewers (404 otherwise)")
-	ResponseEntity<byte[]> file(@PathVariable String id) {
-		return CertificateDownload.of(profiles.certificateFile(organization.currentViewer(), id));
+	ResponseEntity<byte[]> file(Viewer me, @PathVariable String id) {
+		return CertificateDownload.of(profiles.certificateFile(me, id));
 	}
 
 	static CapabilityProfiles.CertificateUpload upload(String name, String issuer, String issuedOn, String expiresOn,

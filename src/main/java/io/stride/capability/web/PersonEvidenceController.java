@@ -16,6 +16,8 @@ import io.stride.shared.ForbiddenException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -53,8 +55,7 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/profile/capabilities/{cid}/self-assessment")
-	String selfAssessment(@PathVariable String cid, Model model) {
-		Viewer me = organization.currentViewer();
+	String selfAssessment(Viewer me, @PathVariable String cid, Model model) {
 		Capability capability = capability(cid);
 		LevelForm form = profiles.selfAssessment(me, capability.id())
 			.map(s -> new LevelForm(String.valueOf(s.levelRank()), s.note()))
@@ -63,9 +64,8 @@ class PersonEvidenceController {
 	}
 
 	@PostMapping("/profile/capabilities/{cid}/self-assessment")
-	String saveSelfAssessment(@PathVariable String cid, LevelForm form, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveSelfAssessment(Viewer me, @PathVariable String cid, LevelForm form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		Capability capability = capability(cid);
 		try {
 			Integer level = form.level() == null || form.level().isBlank() ? null : level(form.level());
@@ -75,23 +75,20 @@ class PersonEvidenceController {
 			return "redirect:/people/" + me.id().value() + "/capabilities";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return selfAssessmentPage(model, capability, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/people/{id}/capabilities/{cid}/validate")
-	String validation(@PathVariable String id, @PathVariable String cid, Model model) {
-		Viewer me = organization.currentViewer();
+	String validation(Viewer me, @PathVariable String id, @PathVariable String cid, Model model) {
 		Person person = colleague(me, id);
 		return validationPage(model, person, capability(cid), new LevelForm("", ""), Map.of());
 	}
 
 	@PostMapping("/people/{id}/capabilities/{cid}/validate")
-	String validate(@PathVariable String id, @PathVariable String cid, LevelForm form, Model model,
+	String validate(Viewer me, @PathVariable String id, @PathVariable String cid, LevelForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Person person = colleague(me, id);
 		Capability capability = capability(cid);
 		try {
@@ -104,8 +101,7 @@ class PersonEvidenceController {
 			return "redirect:/people/" + person.id().value() + "/capabilities";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return validationPage(model, person, capability, form, e.fieldErrors());
 		}
 		catch (ForbiddenException | ConflictException e) {
@@ -116,16 +112,14 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/capabilities/{cid}/certificates/new")
-	String newCertificate(@PathVariable String cid, Model model) {
-		organization.currentViewer();
+	String newCertificate(Viewer signedIn, @PathVariable String cid, Model model) {
 		return certificatePage(model, capability(cid), new CertificateForm("", "", "", ""), Map.of());
 	}
 
 	@PostMapping("/capabilities/{cid}/certificates/new")
-	String uploadCertificate(@PathVariable String cid, CertificateForm form,
+	String uploadCertificate(Viewer me, @PathVariable String cid, CertificateForm form,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		Viewer me = organization.currentViewer();
 		Capability capability = capability(cid);
 		try {
 			var upload = PersonEvidenceApi.upload(form.name(), form.issuer(), form.issuedOn(), form.expiresOn(), file);
@@ -135,15 +129,13 @@ class PersonEvidenceController {
 			return "redirect:/people/" + me.id().value() + "/capabilities";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return certificatePage(model, capability, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/certificates")
-	String pending(Model model) {
-		Viewer me = organization.currentViewer();
+	String pending(Viewer me, Model model) {
 		if (!me.isManager() && !me.isAdmin()) {
 			throw new NotFoundException("Page");
 		}
@@ -152,9 +144,8 @@ class PersonEvidenceController {
 	}
 
 	@PostMapping("/certificates/{id}/decision")
-	String decide(@PathVariable String id, @RequestParam(required = false) String decision,
+	String decide(Viewer me, @PathVariable String id, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		boolean confirm = "confirm".equals(decision);
 		if (!confirm && !"reject".equals(decision)) {
 			throw new InvalidInputException("decision", "Confirm or reject the certificate.");
@@ -165,8 +156,8 @@ class PersonEvidenceController {
 	}
 
 	@GetMapping("/certificates/{id}/file")
-	ResponseEntity<byte[]> file(@PathVariable String id) {
-		return CertificateDownload.of(profiles.certificateFile(organization.currentViewer(), id));
+	ResponseEntity<byte[]> file(Viewer me, @PathVariable String id) {
+		return CertificateDownload.of(profiles.certificateFile(me, id));
 	}
 
 	private String selfAssessmentPage(Model model, Capability capability, LevelForm form, Map<String, String> errors) {
@@ -212,11 +203,7 @@ class PersonEvidenceController {
 	}
 
 	private static int level(String value) {
-		try {
-			return Integer.parseInt(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException("level", "Choose one of the capability's levels.");
-		}
+		return FormNumbers.wholeNumber(value)
+			.orElseThrow(() -> new InvalidInputException("level", "Choose one of the capability's levels."));
 	}
 }

@@ -2,7 +2,6 @@ package io.stride.capability.web;
 
 import io.stride.capability.CapabilityProfiles;
 import io.stride.capability.PersonCapabilities;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.xapi.OutsideLearning;
@@ -23,24 +22,20 @@ class ProfileCapabilitiesController {
 
 	private final CapabilityProfiles profiles;
 
-	private final Organization organization;
-
 	private final OutsideLearning outsideLearning;
 
-	ProfileCapabilitiesController(CapabilityProfiles profiles, Organization organization, OutsideLearning outsideLearning) {
+	ProfileCapabilitiesController(CapabilityProfiles profiles, OutsideLearning outsideLearning) {
 		this.outsideLearning = outsideLearning;
 		this.profiles = profiles;
-		this.organization = organization;
 	}
 
 	@GetMapping("/profile/capabilities")
-	String mine() {
-		return "redirect:/people/" + organization.currentViewer().id().value() + "/capabilities";
+	String mine(Viewer me) {
+		return "redirect:/people/" + me.id().value() + "/capabilities";
 	}
 
 	@GetMapping("/people/{id}/capabilities")
-	String profile(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String profile(Viewer me, @PathVariable String id, Model model) {
 		PersonCapabilities profile = profiles.profile(me, new PersonId(id));
 		boolean own = me.is(profile.personId());
 		model.addAttribute("profile", profile);

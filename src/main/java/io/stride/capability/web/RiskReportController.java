@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import io.stride.capability.Coverage;
 import io.stride.capability.RiskReport;
 import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.web.CsvDownload;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,16 +30,16 @@ class RiskReportController {
 	}
 
 	@GetMapping("/analytics/capability-risk")
-	String report(Model model) {
-		RiskReport report = coverage.riskReport(organization.currentViewer(), LocalDate.now(clock));
+	String report(Viewer me, Model model) {
+		RiskReport report = coverage.riskReport(me, LocalDate.now(clock));
 		model.addAttribute("report", report);
 		model.addAttribute("words", CoverageController.WORDS);
 		return "capabilities/risk";
 	}
 
 	@GetMapping("/analytics/capability-risk.csv")
-	ResponseEntity<String> csv() {
-		RiskReport report = coverage.riskReport(organization.currentViewer(), LocalDate.now(clock));
+	ResponseEntity<String> csv(Viewer me) {
+		RiskReport report = coverage.riskReport(me, LocalDate.now(clock));
 		return CsvDownload.of("capability-risk-" + report.on() + ".csv", CapabilityCsv.risk(report));
 	}
 }

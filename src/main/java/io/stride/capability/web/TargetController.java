@@ -3,6 +3,7 @@ package io.stride.capability.web;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,8 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,8 +58,7 @@ class TargetController {
 	}
 
 	@GetMapping("/teams/{id}/capability-targets")
-	String targets(@PathVariable String id, @RequestParam(required = false) String capability, Model model) {
-		Viewer me = organization.currentViewer();
+	String targets(Viewer me, @PathVariable String id, @RequestParam(required = false) String capability, Model model) {
 		TeamId team = new TeamId(id);
 		organization.managedTeam(me, team);
 		// "Change" opens the form with the target that applies now
@@ -70,10 +72,9 @@ class TargetController {
 	}
 
 	@PostMapping("/teams/{id}/capability-targets")
-	String set(@PathVariable String id, @RequestParam(required = false) String capabilityId,
+	String set(Viewer me, @PathVariable String id, @RequestParam(required = false) String capabilityId,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String minPeople, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		TargetForm form = new TargetForm(capabilityId, level, minPeople);
 		try {
@@ -94,15 +95,13 @@ class TargetController {
 			return "redirect:/teams/" + id + "/capability-targets";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return page(model, me, team, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/teams/{id}/capability-targets/{capabilityId}/remove")
-	String confirmRemove(@PathVariable String id, @PathVariable String capabilityId, Model model) {
-		Viewer me = organization.currentViewer();
+	String confirmRemove(Viewer me, @PathVariable String id, @PathVariable String capabilityId, Model model) {
 		TeamId team = new TeamId(id);
 		Target target = coverage.targets(me, team)
 			.stream()
@@ -117,8 +116,8 @@ class TargetController {
 	}
 
 	@PostMapping("/teams/{id}/capability-targets/{capabilityId}/remove")
-	String remove(@PathVariable String id, @PathVariable String capabilityId, RedirectAttributes redirect) {
-		coverage.removeTarget(organization.currentViewer(), new TeamId(id), new CapabilityId(capabilityId));
+	String remove(Viewer me, @PathVariable String id, @PathVariable String capabilityId, RedirectAttributes redirect) {
+		coverage.removeTarget(me, new TeamId(id), new CapabilityId(capabilityId));
 		redirect.addFlashAttribute("notice", "Removed the target; a target set above this team applies if there is one.");
 		return "redirect:/teams/" + id + "/capability-targets";
 	}
@@ -168,12 +167,10 @@ class TargetController {
 	}
 
 	private static Integer number(String text, String field, String message, Map<String, String> errors) {
-		try {
-			return Integer.parseInt(text == null ? "" : text.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(text);
+		if (number.isEmpty()) {
 			errors.put(field, message);
-			return null;
 		}
+		return number.orElse(null);
 	}
 }

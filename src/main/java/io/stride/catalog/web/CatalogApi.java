@@ -6,7 +6,7 @@ import java.util.List;
 import io.stride.catalog.Catalog;
 import io.stride.catalog.CatalogEntry;
 import io.stride.catalog.CatalogPage;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,11 +25,8 @@ class CatalogApi {
 
 	private final Catalog catalog;
 
-	private final Organization organization;
-
-	CatalogApi(Catalog catalog, Organization organization) {
+	CatalogApi(Catalog catalog) {
 		this.catalog = catalog;
-		this.organization = organization;
 	}
 
 	/** {@code reactionScore} is null until the course has five reactions; {@code minutes} at 200 words a minute. */
@@ -51,7 +48,7 @@ class CatalogApi {
 	@Operation(summary = "Published courses anyone may start (retired and never-published ones are absent), 20 a page; "
 			+ "a page past the last answers the last page; 422 with the field for a page below 1, an unknown length or "
 			+ "sort, or a minimum score outside −100 to 100")
-	PageView search(
+	PageView search(Viewer me,
 			@Parameter(description = "words that must all appear in the title, description, objectives, lesson text or "
 					+ "questions, or in the name of a capability the course counts for (on PostgreSQL a word finds the "
 					+ "words that start with it)") @RequestParam(required = false) String q,
@@ -63,7 +60,7 @@ class CatalogApi {
 			@Parameter(description = "from 1") @RequestParam(required = false) String page,
 			@Parameter(description = "a language code such as en or de: courses whose text is in it (as Stride detects "
 					+ "it; short texts count as English)") @RequestParam(required = false) String language) {
-		CatalogPage result = catalog.search(organization.currentViewer(),
+		CatalogPage result = catalog.search(me,
 				new CatalogParams(q, capability, team, length, minScore, sort, page, language).query());
 		return new PageView(result.items().stream().map(EntryView::of).toList(), result.page(), result.pages(),
 				result.total());

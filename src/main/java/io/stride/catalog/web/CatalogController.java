@@ -6,7 +6,6 @@ import java.util.Map;
 import io.stride.catalog.Catalog;
 import io.stride.catalog.CatalogPage;
 import io.stride.catalog.CatalogQuery;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,16 +20,12 @@ class CatalogController {
 
 	private final Catalog catalog;
 
-	private final Organization organization;
-
-	CatalogController(Catalog catalog, Organization organization) {
+	CatalogController(Catalog catalog) {
 		this.catalog = catalog;
-		this.organization = organization;
 	}
 
 	@GetMapping("/catalogue")
-	String catalogue(CatalogParams params, Model model, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String catalogue(Viewer me, CatalogParams params, Model model, HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		CatalogPage result;
 		try {

@@ -12,8 +12,8 @@ import io.stride.cycles.Goal;
 import io.stride.cycles.GoalId;
 import io.stride.cycles.GoalOutcome;
 import io.stride.cycles.LearningCycle;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,13 +41,10 @@ class CycleWorkApi {
 
 	private final CycleClosing closing;
 
-	private final Organization organization;
-
-	CycleWorkApi(CycleDiscussion discussion, CheckIns checkIns, CycleClosing closing, Organization organization) {
+	CycleWorkApi(CycleDiscussion discussion, CheckIns checkIns, CycleClosing closing) {
 		this.discussion = discussion;
 		this.checkIns = checkIns;
 		this.closing = closing;
-		this.organization = organization;
 	}
 
 	/** {@code people}: ids of the colleagues to invite; {@code message}: an optional word to them. */
@@ -116,10 +113,10 @@ class CycleWorkApi {
 	@Operation(summary = "Invite colleagues to discuss your contract: they read it from now on and are notified. 422 at "
 			+ "people (nobody, yourself, not an active colleague, more than 20) or message (over 500 characters); 403 "
 			+ "for readers of the contract, 404 for others")
-	InvitedView invite(@PathVariable String id, @RequestBody InvitationBody body) {
+	InvitedView invite(Viewer me, @PathVariable String id, @RequestBody InvitationBody body) {
 		List<PersonId> people = body.people() == null ? List.of()
 				: body.people().stream().map(p -> p == null ? null : new PersonId(p.strip())).toList();
-		LearningCycle cycle = discussion.invite(organization.currentViewer(), new CycleId(id), people, body.message());
+		LearningCycle cycle = discussion.invite(me, new CycleId(id), people, body.message());
 		return new InvitedView(cycle.id().value(),
 				cycle.invited().stream().map(p -> new PersonView(p.id().value(), p.name())).toList());
 	}
@@ -128,8 +125,8 @@ class CycleWorkApi {
 	@Operation(summary = "The discussion of a goal: comments oldest first, each with its replies; all of it for the "
 			+ "owner and readers of the contract, only their own comments and the replies to them for a manager who only "
 			+ "sees that it exists; 404 for anyone else")
-	List<CommentView> comments(@PathVariable String id) {
-		return discussion.comments(organization.currentViewer(), new GoalId(id))
+	List<CommentView> comments(Viewer me, @PathVariable String id) {
+		return discussion.comments(me, new GoalId(id))
 			.stream()
 			.map(CommentView::of)
 			.toList();
@@ -140,16 +137,16 @@ class CycleWorkApi {
 	@Operation(summary = "Comment on a goal, or reply to a comment (parentId); the goal's owner (and the author of the "
 			+ "comment answered) is notified. 422 at body (empty, over 2000 characters, control characters) or "
 			+ "parentId (not a comment of this goal); 404 for who may not see the contract")
-	CommentView comment(@PathVariable String id, @RequestBody CommentBody body) {
-		return CommentView.of(discussion.comment(organization.currentViewer(), new GoalId(id), body.parentId(),
+	CommentView comment(Viewer me, @PathVariable String id, @RequestBody CommentBody body) {
+		return CommentView.of(discussion.comment(me, new GoalId(id), body.parentId(),
 				body.body()));
 	}
 
 	@GetMapping("/cycles/{id}/check-ins")
 	@Operation(summary = "A cycle's check-ins, newest first; empty for a manager who only sees that the cycle exists, "
 			+ "404 for who may not see it")
-	List<CheckInView> checkIns(@PathVariable String id) {
-		return checkIns.ofCycle(organization.currentViewer(), new CycleId(id)).stream().map(CheckInView::of).toList();
+	List<CheckInView> checkIns(Viewer me, @PathVariable String id) {
+		return checkIns.ofCycle(me, new CycleId(id)).stream().map(CheckInView::of).toList();
 	}
 
 	@PostMapping("/cycles/{id}/check-ins")
@@ -158,14 +155,14 @@ class CycleWorkApi {
 			+ "(0–1440); entries that say nothing are skipped. 422 at goals[<goalId>].note / .progress / .minutes, at "
 			+ "goals[<goalId>] for a goal not in the cycle, at goals when nothing is said; 403 for readers, 404 for "
 			+ "others, 409 for a closed cycle")
-	List<CheckInView> checkIn(@PathVariable String id, @RequestBody CheckInBody body) {
+	List<CheckInView> checkIn(Viewer me, @PathVariable String id, @RequestBody CheckInBody body) {
 		List<CheckIns.GoalCheckIn> entries = body.goals() == null ? List.of()
 				: body.goals()
 					.stream()
 					.map(g -> g == null ? null : new CheckIns.GoalCheckIn(g.goalId() == null ? null : new GoalId(g.goalId()),
 							g.note(), g.progress(), g.minutes()))
 					.toList();
-		return checkIns.checkIn(organization.currentViewer(), new CycleId(id), entries)
+		return checkIns.checkIn(me, new CycleId(id), entries)
 			.stream()
 			.map(CheckInView::of)
 			.toList();
@@ -175,8 +172,8 @@ class CycleWorkApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a link to what a goal produced (a document, a pull request, a talk). 422 at title or url "
 			+ "(http or https only), 422 past 10 links; 403 for readers, 404 for others, 409 for a closed cycle")
-	LinkView addLink(@PathVariable String id, @RequestBody LinkBody body) {
-		Goal.Link link = checkIns.addProduced(organization.currentViewer(), new GoalId(id), body.title(), body.url());
+	LinkView addLink(Viewer me, @PathVariable String id, @RequestBody LinkBody body) {
+		Goal.Link link = checkIns.addProduced(me, new GoalId(id), body.title(), body.url());
 		return new LinkView(link.id(), link.title(), link.url());
 	}
 
@@ -184,8 +181,8 @@ class CycleWorkApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a link to what a goal produced; 403 for readers, 404 for others or an unknown link, "
 			+ "409 for a closed cycle")
-	void removeLink(@PathVariable String id, @PathVariable String linkId) {
-		checkIns.removeProduced(organization.currentViewer(), new GoalId(id), linkId);
+	void removeLink(Viewer me, @PathVariable String id, @PathVariable String linkId) {
+		checkIns.removeProduced(me, new GoalId(id), linkId);
 	}
 
 	@PostMapping("/cycles/{id}/close")
@@ -193,7 +190,7 @@ class CycleWorkApi {
 			+ "a reflection and a next step; goals in carryOver start a new cycle today (nextCycleId). 422 at "
 			+ "goals[<goalId>].outcome / .reflection / .nextStep, carryOver, days (30–92), title; 403 for readers, 404 "
 			+ "for others, 409 when closed already or when carrying over while another cycle is active")
-	ClosedView close(@PathVariable String id, @RequestBody CloseBody body) {
+	ClosedView close(Viewer me, @PathVariable String id, @RequestBody CloseBody body) {
 		List<CycleClosing.GoalReflection> goals = body.goals() == null ? List.of()
 				: body.goals()
 					.stream()
@@ -203,7 +200,7 @@ class CycleWorkApi {
 					.toList();
 		List<GoalId> carry = body.carryOver() == null ? List.of()
 				: body.carryOver().stream().map(g -> g == null ? null : new GoalId(g)).toList();
-		CycleClosing.Closed closed = closing.close(organization.currentViewer(), new CycleId(id),
+		CycleClosing.Closed closed = closing.close(me, new CycleId(id),
 				new CycleClosing.Closing(goals, carry, body.days(), body.title()));
 		LearningCycle c = closed.cycle();
 		return new ClosedView(c.id().value(), c.status().name(), c.closedAt(), c.goals()

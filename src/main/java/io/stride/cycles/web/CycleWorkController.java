@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.stride.cycles.CheckIns;
 import io.stride.cycles.CycleClosing;
@@ -21,6 +22,8 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,15 +63,14 @@ class CycleWorkController {
 	// --- the goal page ---------------------------------------------------------------------------------------------
 
 	@GetMapping("/goals/{id}")
-	String goal(@PathVariable String id, Model model) {
-		return goalPage(model, organization.currentViewer(), new GoalId(id), Map.of(), Map.of());
+	String goal(Viewer me, @PathVariable String id, Model model) {
+		return goalPage(model, me, new GoalId(id), Map.of(), Map.of());
 	}
 
 	@PostMapping("/goals/{id}/comments")
-	String comment(@PathVariable String id, @RequestParam(required = false) String body,
+	String comment(Viewer me, @PathVariable String id, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String parentId, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			discussion.comment(me, new GoalId(id), parentId, body);
 			redirect.addFlashAttribute("notice", parentId == null || parentId.isBlank() ? "Your comment is posted."
@@ -76,8 +78,7 @@ class CycleWorkController {
 			return "redirect:/goals/" + id + "#discussion";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the field marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the field marked below.");
 			Map<String, String> typed = new HashMap<>();
 			typed.put(parentId == null || parentId.isBlank() ? "body" : "reply-" + parentId, body);
 			return goalPage(model, me, new GoalId(id), prefixed(e.fieldErrors(), parentId), typed);
@@ -85,18 +86,16 @@ class CycleWorkController {
 	}
 
 	@PostMapping("/goals/{id}/links")
-	String addLink(@PathVariable String id, @RequestParam(required = false) String title,
+	String addLink(Viewer me, @PathVariable String id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String url, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			checkIns.addProduced(me, new GoalId(id), title, url);
 			redirect.addFlashAttribute("notice", "The link is added.");
 			return "redirect:/goals/" + id + "#produced";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? ""
+			FormErrors.refused(response, model, e.getMessage() + (e.fieldErrors().isEmpty() ? ""
 					: " Correct the fields marked below."));
 			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((k, v) -> errors.put("link-" + k, v));
@@ -105,8 +104,8 @@ class CycleWorkController {
 	}
 
 	@PostMapping("/goals/{id}/links/{linkId}/delete")
-	String removeLink(@PathVariable String id, @PathVariable String linkId, RedirectAttributes redirect) {
-		checkIns.removeProduced(organization.currentViewer(), new GoalId(id), linkId);
+	String removeLink(Viewer me, @PathVariable String id, @PathVariable String linkId, RedirectAttributes redirect) {
+		checkIns.removeProduced(me, new GoalId(id), linkId);
 		redirect.addFlashAttribute("notice", "The link is removed.");
 		return "redirect:/goals/" + id + "#produced";
 	}
@@ -135,16 +134,15 @@ class CycleWorkController {
 	// --- inviting to discuss ---------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/invite")
-	String inviteForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String inviteForm(Viewer me, @PathVariable String id, Model model) {
 		return invitePage(model, me, owned(me, new CycleId(id)), List.of(), "", Map.of());
 	}
 
 	@PostMapping("/cycles/{id}/invite")
-	String invite(@PathVariable String id, @RequestParam(name = "people", required = false) List<String> people,
+	String invite(Viewer me, @PathVariable String id,
+			@RequestParam(name = "people", required = false) List<String> people,
 			@RequestParam(required = false) String email, @RequestParam(required = false) String message, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = owned(me, new CycleId(id));
 		List<String> chosen = people == null ? new ArrayList<>() : new ArrayList<>(people);
 		try {
@@ -160,8 +158,7 @@ class CycleWorkController {
 			return "redirect:/cycles/" + id + "/invite";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			model.addAttribute("email", nz(email));
 			return invitePage(model, me, cycle, chosen, nz(message), e.fieldErrors());
 		}
@@ -188,18 +185,16 @@ class CycleWorkController {
 	// --- checking in -----------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/check-in")
-	String checkInForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String checkInForm(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		cycle.goals().forEach(g -> typed.put("progress-" + g.id().value(), String.valueOf(g.progress())));
-		return checkInPage(model, cycle, typed, Map.of());
+		return checkInPage(me, model, cycle, typed, Map.of());
 	}
 
 	@PostMapping("/cycles/{id}/check-in")
-	String checkIn(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String checkIn(Viewer me, @PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -225,19 +220,19 @@ class CycleWorkController {
 			return "redirect:/cycles/" + id + "/check-in";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			Map<String, String> all = new LinkedHashMap<>(errors);
 			all.putAll(e.fieldErrors());
-			return checkInPage(model, cycle, typed, all);
+			return checkInPage(me, model, cycle, typed, all);
 		}
 	}
 
-	private String checkInPage(Model model, LearningCycle cycle, Map<String, String> typed, Map<String, String> errors) {
+	private String checkInPage(Viewer me, Model model, LearningCycle cycle, Map<String, String> typed,
+			Map<String, String> errors) {
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
-		model.addAttribute("history", checkIns.ofCycle(organization.currentViewer(), cycle.id()));
+		model.addAttribute("history", checkIns.ofCycle(me, cycle.id()));
 		model.addAttribute("maxNote", CheckIns.MAX_NOTE);
 		model.addAttribute("maxMinutes", CheckIns.MAX_MINUTES);
 		Map<String, String> whatOf = new HashMap<>();
@@ -249,8 +244,7 @@ class CycleWorkController {
 	// --- closing -----------------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/close")
-	String closeForm(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String closeForm(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		typed.put("days", String.valueOf(Math.max(LearningCycles.MIN_DAYS, Math.min(LearningCycles.MAX_DAYS,
@@ -259,9 +253,8 @@ class CycleWorkController {
 	}
 
 	@PostMapping("/cycles/{id}/close")
-	String close(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String close(Viewer me, @PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = ownedActive(me, new CycleId(id));
 		Map<String, String> typed = new HashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -295,8 +288,7 @@ class CycleWorkController {
 			return "redirect:/cycles/" + id;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			Map<String, String> all = new LinkedHashMap<>(errors);
 			all.putAll(e.fieldErrors());
 			return closePage(model, cycle, typed, carry, all);
@@ -336,13 +328,11 @@ class CycleWorkController {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(text);
+		if (number.isEmpty()) {
 			errors.put(field, message);
-			return null;
 		}
+		return number.orElse(null);
 	}
 
 	private static String nz(String s) {

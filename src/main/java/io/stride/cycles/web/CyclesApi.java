@@ -237,8 +237,7 @@ class CyclesApi {
 	@GetMapping("/cycles")
 	@Operation(summary = "The caller's cycles, latest first ('scope=shared': others' cycles that name or invite the "
 			+ "caller)")
-	List<CycleSummaryView> mine(@RequestParam(required = false) String scope) {
-		var me = organization.currentViewer();
+	List<CycleSummaryView> mine(Viewer me, @RequestParam(required = false) String scope) {
 		List<CycleSummary> found = "shared".equalsIgnoreCase(scope) ? cycles.sharedWithMe(me) : cycles.mine(me);
 		return found.stream().map(CycleSummaryView::of).toList();
 	}
@@ -248,8 +247,7 @@ class CyclesApi {
 	@Operation(summary = "Start a learning cycle, blank or from a previous cycle or a team template; 422 at the field "
 			+ "(days, startsOn, title, visibility, viewers, fromCycle, fromTemplate, reminderAfterDays); 409 while "
 			+ "another cycle is active")
-	CycleView start(@RequestBody StartBody body) {
-		Viewer viewer = organization.currentViewer();
+	CycleView start(Viewer viewer, @RequestBody StartBody body) {
 		LocalDate startsOn = null;
 		InvalidInputException unparsed = null;
 		try {
@@ -273,25 +271,25 @@ class CyclesApi {
 	@GetMapping("/cycles/draft")
 	@Operation(summary = "\"Draft my contract\": up to five goals proposed from the caller's teams' short and at-risk "
 			+ "capabilities and the levels the caller is closest to, each prefilled; nothing is added")
-	List<ProposalView> draft() {
-		return drafts.propose(organization.currentViewer()).stream().map(ProposalView::of).toList();
+	List<ProposalView> draft(Viewer me) {
+		return drafts.propose(me).stream().map(ProposalView::of).toList();
 	}
 
 	@GetMapping("/cycles/{id}")
 	@Operation(summary = "A cycle with its contract, as the caller may read it; 404 for those who may not")
-	CycleView cycle(@PathVariable String id) {
-		return CycleView.of(cycles.cycle(organization.currentViewer(), new CycleId(id)));
+	CycleView cycle(Viewer me, @PathVariable String id) {
+		return CycleView.of(cycles.cycle(me, new CycleId(id)));
 	}
 
 	@PutMapping("/cycles/{id}")
 	@Operation(summary = "Change one's own active cycle (title, endsOn or days, visibility, viewers, "
 			+ "reminderAfterDays); 422 at the field, 409 when changed since 'revision' or closed, 403 for readers, 404 "
 			+ "for others")
-	CycleView change(@PathVariable String id, @RequestBody ChangeBody body) {
+	CycleView change(Viewer me, @PathVariable String id, @RequestBody ChangeBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
 		}
-		return CycleView.of(cycles.edit(organization.currentViewer(), new CycleId(id), body.revision(),
+		return CycleView.of(cycles.edit(me, new CycleId(id), body.revision(),
 				new CycleChange(body.title(), date(body.endsOn(), "endsOn"), body.days(), visibility(body.visibility()),
 						body.viewers() == null ? null : people(body.viewers()), body.reminderAfterDays())));
 	}
@@ -300,14 +298,14 @@ class CyclesApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a goal to one's own active cycle; 422 at the field (what, why, capabilityId, "
 			+ "targetLevel, priorities, courses, resources, practice, evidence, mentor, validators, targetDate)")
-	GoalView addGoal(@PathVariable String id, @RequestBody GoalBody body) {
-		return GoalView.of(cycles.addGoal(organization.currentViewer(), new CycleId(id), goal(body)));
+	GoalView addGoal(Viewer me, @PathVariable String id, @RequestBody GoalBody body) {
+		return GoalView.of(cycles.addGoal(me, new CycleId(id), goal(body)));
 	}
 
 	@GetMapping("/goals/{id}")
 	@Operation(summary = "A goal with a summary of its cycle, as the caller may read them; 404 otherwise")
-	GoalInCycleView goal(@PathVariable String id) {
-		LearningCycles.GoalInCycle found = cycles.goal(organization.currentViewer(), new GoalId(id));
+	GoalInCycleView goal(Viewer me, @PathVariable String id) {
+		LearningCycles.GoalInCycle found = cycles.goal(me, new GoalId(id));
 		LearningCycle c = found.cycle();
 		return new GoalInCycleView(new CycleSummaryView(c.id().value(), PersonView.of(c.owner()), c.title(),
 				c.startsOn(), c.endsOn(), c.status().name(),
@@ -320,49 +318,49 @@ class CyclesApi {
 	@PutMapping("/goals/{id}")
 	@Operation(summary = "Rewrite a goal of one's own active cycle (everything but progress and reflection); 422 at "
 			+ "the field, 403 for readers, 404 for others, 409 for a closed cycle")
-	GoalView editGoal(@PathVariable String id, @RequestBody GoalBody body) {
-		return GoalView.of(cycles.editGoal(organization.currentViewer(), new GoalId(id), goal(body)));
+	GoalView editGoal(Viewer me, @PathVariable String id, @RequestBody GoalBody body) {
+		return GoalView.of(cycles.editGoal(me, new GoalId(id), goal(body)));
 	}
 
 	@DeleteMapping("/goals/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a goal from one's own active cycle (its discussion stays in the history)")
-	void removeGoal(@PathVariable String id) {
-		cycles.removeGoal(organization.currentViewer(), new GoalId(id));
+	void removeGoal(Viewer me, @PathVariable String id) {
+		cycles.removeGoal(me, new GoalId(id));
 	}
 
 	@GetMapping("/teams/{id}/cycles")
 	@Operation(summary = "The people of a team's tree with their active cycle (dates, goals, progress, priorities "
 			+ "served), those with one first; for the team's managers and admins, 404 otherwise")
-	TeamCyclesView teamCycles(@PathVariable String id) {
-		return TeamCyclesView.of(cycles.team(organization.currentViewer(), new TeamId(id)));
+	TeamCyclesView teamCycles(Viewer me, @PathVariable String id) {
+		return TeamCyclesView.of(cycles.team(me, new TeamId(id)));
 	}
 
 	@GetMapping("/teams/{id}/contract-templates")
 	@Operation(summary = "A team's contract templates, for its people, its managers and admins; 404 otherwise")
-	List<TemplateView> templates(@PathVariable String id) {
-		return templates.ofTeam(organization.currentViewer(), new TeamId(id)).stream().map(TemplateView::of).toList();
+	List<TemplateView> templates(Viewer me, @PathVariable String id) {
+		return templates.ofTeam(me, new TeamId(id)).stream().map(TemplateView::of).toList();
 	}
 
 	@PostMapping("/teams/{id}/contract-templates")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a contract template to a team (its managers and admins; 403 for members, 404 for "
 			+ "others); 422 at 'title' or 'goals'")
-	TemplateView createTemplate(@PathVariable String id, @RequestBody TemplateBody body) {
-		return TemplateView.of(templates.create(organization.currentViewer(), new TeamId(id), template(body)));
+	TemplateView createTemplate(Viewer me, @PathVariable String id, @RequestBody TemplateBody body) {
+		return TemplateView.of(templates.create(me, new TeamId(id), template(body)));
 	}
 
 	@PutMapping("/contract-templates/{id}")
 	@Operation(summary = "Rewrite a contract template (the team's managers and admins)")
-	TemplateView editTemplate(@PathVariable String id, @RequestBody TemplateBody body) {
-		return TemplateView.of(templates.edit(organization.currentViewer(), id, template(body)));
+	TemplateView editTemplate(Viewer me, @PathVariable String id, @RequestBody TemplateBody body) {
+		return TemplateView.of(templates.edit(me, id, template(body)));
 	}
 
 	@DeleteMapping("/contract-templates/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Retire a contract template; cycles started from it keep their goals")
-	void retireTemplate(@PathVariable String id) {
-		templates.retire(organization.currentViewer(), id);
+	void retireTemplate(Viewer me, @PathVariable String id) {
+		templates.retire(me, id);
 	}
 
 	// --- reading bodies ------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.CourseId;
@@ -43,6 +44,8 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -149,8 +152,7 @@ class CyclesController {
 	// --- my cycles -----------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles")
-	String index(Model model) {
-		Viewer me = organization.currentViewer();
+	String index(Viewer me, Model model) {
 		List<CycleSummary> mine = cycles.mine(me);
 		model.addAttribute("active", cycles.active(me).orElse(null));
 		model.addAttribute("past", mine.stream().filter(c -> c.status() != CycleStatus.ACTIVE).toList());
@@ -160,16 +162,14 @@ class CyclesController {
 	}
 
 	@GetMapping("/cycles/new")
-	String startForm(@RequestParam(required = false) String from, Model model) {
-		Viewer me = organization.currentViewer();
+	String startForm(Viewer me, @RequestParam(required = false) String from, Model model) {
 		StartForm form = new StartForm(null, cycles.today().toString(), String.valueOf(LearningCycles.DEFAULT_DAYS),
 				Visibility.TEAM.name(), List.of(), null, from == null ? "blank" : from, null);
 		return startPage(model, me, form, Map.of());
 	}
 
 	@PostMapping("/cycles")
-	String start(StartForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String start(Viewer me, StartForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			Map<String, String> errors = new LinkedHashMap<>();
 			LocalDate startsOn = date(form.startsOn(), "startsOn", errors);
@@ -193,8 +193,7 @@ class CyclesController {
 			return "redirect:/cycles/" + started.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return startPage(model, me, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -219,8 +218,7 @@ class CyclesController {
 	// --- the contract ----------------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}")
-	String contract(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String contract(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = cycles.cycle(me, new CycleId(id));
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("today", cycles.today());
@@ -232,8 +230,7 @@ class CyclesController {
 	}
 
 	@GetMapping("/cycles/{id}/edit")
-	String settings(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String settings(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		SettingsForm form = new SettingsForm(cycle.title(), cycle.endsOn().toString(), cycle.visibility().name(),
 				cycle.viewers().stream().map(p -> p.id().value()).toList(), null,
@@ -243,9 +240,8 @@ class CyclesController {
 	}
 
 	@PostMapping("/cycles/{id}/edit")
-	String saveSettings(@PathVariable String id, SettingsForm form, Model model, RedirectAttributes redirect,
+	String saveSettings(Viewer me, @PathVariable String id, SettingsForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		try {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -266,8 +262,7 @@ class CyclesController {
 			return "redirect:/cycles/" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return settingsPage(model, me, cycle, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -296,9 +291,8 @@ class CyclesController {
 	 * goal a manager proposed in a ritual session; the person still decides and saves it.
 	 */
 	@GetMapping("/cycles/{id}/goals/new")
-	String newGoal(@PathVariable String id, @RequestParam(required = false) String what,
+	String newGoal(Viewer me, @PathVariable String id, @RequestParam(required = false) String what,
 			@RequestParam(required = false) String capabilityLevel, Model model) {
-		Viewer me = organization.currentViewer();
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		GoalForm blank = GoalForm.blank();
 		GoalForm form = what == null && capabilityLevel == null ? blank
@@ -308,9 +302,8 @@ class CyclesController {
 	}
 
 	@PostMapping("/cycles/{id}/goals")
-	String addGoal(@PathVariable String id, @RequestParam(required = false) String action, HttpServletRequest request,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String addGoal(Viewer me, @PathVariable String id, @RequestParam(required = false) String action,
+			HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		GoalForm form = goalForm(request);
 		if ("search".equals(action)) {
@@ -322,24 +315,21 @@ class CyclesController {
 			return "redirect:/cycles/" + cycle.id().value() + "#goal-" + added.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return goalPage(model, me, cycle, null, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/goals/{id}/edit")
-	String editGoal(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editGoal(Viewer me, @PathVariable String id, Model model) {
 		LearningCycles.GoalInCycle found = cycles.goal(me, new GoalId(id));
 		LearningCycle cycle = cycles.forChange(me, found.cycle().id());
 		return goalPage(model, me, cycle, found.goal(), GoalForm.of(found.goal()), Map.of());
 	}
 
 	@PostMapping("/goals/{id}/edit")
-	String saveGoal(@PathVariable String id, @RequestParam(required = false) String action, HttpServletRequest request,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveGoal(Viewer me, @PathVariable String id, @RequestParam(required = false) String action,
+			HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		LearningCycles.GoalInCycle found = cycles.goal(me, new GoalId(id));
 		LearningCycle cycle = cycles.forChange(me, found.cycle().id());
 		GoalForm form = goalForm(request);
@@ -352,15 +342,13 @@ class CyclesController {
 			return "redirect:/cycles/" + cycle.id().value() + "#goal-" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return goalPage(model, me, cycle, found.goal(), form, e.fieldErrors());
 		}
 	}
 
 	@PostMapping("/goals/{id}/remove")
-	String removeGoal(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String removeGoal(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		LearningCycles.GoalInCycle found = cycles.goal(me, new GoalId(id));
 		cycles.removeGoal(me, found.goal().id());
 		redirect.addFlashAttribute("notice", "Removed “" + found.goal().what() + "” from your contract.");
@@ -474,8 +462,7 @@ class CyclesController {
 	// --- Draft my contract -----------------------------------------------------------------------------------------
 
 	@GetMapping("/cycles/{id}/draft")
-	String draftPage(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String draftPage(Viewer me, @PathVariable String id, Model model) {
 		LearningCycle cycle = cycles.forChange(me, new CycleId(id));
 		Set<String> already = new LinkedHashSet<>();
 		cycle.goals().stream().filter(g -> g.capability() != null).forEach(g -> already.add(g.capability().id().value()));
@@ -552,13 +539,11 @@ class CyclesController {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(text);
+		if (number.isEmpty()) {
 			errors.put(field, "Give a whole number.");
-			return null;
 		}
+		return number.orElse(null);
 	}
 
 	static Visibility visibility(String text, Map<String, String> errors) {

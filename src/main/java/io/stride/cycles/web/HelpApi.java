@@ -6,8 +6,8 @@ import java.util.List;
 import io.stride.cycles.GoalId;
 import io.stride.cycles.HelpRequests;
 import io.stride.cycles.ShareBack;
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -34,12 +34,9 @@ class HelpApi {
 
 	private final ShareBack shareBack;
 
-	private final Organization organization;
-
-	HelpApi(HelpRequests help, ShareBack shareBack, Organization organization) {
+	HelpApi(HelpRequests help, ShareBack shareBack) {
 		this.help = help;
 		this.shareBack = shareBack;
-		this.organization = organization;
 	}
 
 	record LookingBody(Boolean lookingForHelp) {
@@ -85,25 +82,25 @@ class HelpApi {
 	@PutMapping("/goals/{id}/help")
 	@Operation(summary = "The owner turns \"looking for help\" on or off for a goal of their active cycle (403 for "
 			+ "readers, 404 for others, 409 once the cycle is closed, 422 at lookingForHelp when absent)")
-	GoalHelpView setLooking(@PathVariable String id, @RequestBody LookingBody body) {
+	GoalHelpView setLooking(Viewer me, @PathVariable String id, @RequestBody LookingBody body) {
 		if (body.lookingForHelp() == null) {
 			throw new InvalidInputException("lookingForHelp", "Say true or false.");
 		}
-		return GoalHelpView.of(help.setLookingForHelp(organization.currentViewer(), new GoalId(id),
+		return GoalHelpView.of(help.setLookingForHelp(me, new GoalId(id),
 				body.lookingForHelp()));
 	}
 
 	@GetMapping("/goals/{id}/help")
 	@Operation(summary = "A goal with its offers of help, for whoever may see it (404 otherwise)")
-	GoalHelpView get(@PathVariable String id) {
-		return GoalHelpView.of(help.help(organization.currentViewer(), new GoalId(id)));
+	GoalHelpView get(Viewer me, @PathVariable String id) {
+		return GoalHelpView.of(help.help(me, new GoalId(id)));
 	}
 
 	@GetMapping("/goals/{id}/help-suggestions")
 	@Operation(summary = "For the goal's owner: colleagues who hold its capability at the top level (\"Can teach it\") "
 			+ "or who validated it in the last six months; empty when the goal names no capability (403 for readers)")
-	List<SuggestionView> suggestions(@PathVariable String id) {
-		return help.suggestions(organization.currentViewer(), new GoalId(id))
+	List<SuggestionView> suggestions(Viewer me, @PathVariable String id) {
+		return help.suggestions(me, new GoalId(id))
 			.stream()
 			.map(s -> new SuggestionView(PeerValidationApi.PersonView.of(s.person()), s.reason()))
 			.toList();
@@ -114,23 +111,23 @@ class HelpApi {
 	@Operation(summary = "Offer to help with a goal looking for help; the owner is notified and the helper is linked to "
 			+ "the goal. 422 at helper on one's own goal, at message over 1000 characters; 409 when the goal is not "
 			+ "looking for help or the viewer already offered; 404 when the viewer may not see the goal")
-	OfferView offer(@PathVariable String id, @RequestBody(required = false) OfferBody body) {
-		return OfferView.of(help.offer(organization.currentViewer(), new GoalId(id), body == null ? null : body.message()));
+	OfferView offer(Viewer me, @PathVariable String id, @RequestBody(required = false) OfferBody body) {
+		return OfferView.of(help.offer(me, new GoalId(id), body == null ? null : body.message()));
 	}
 
 	@DeleteMapping("/help-offers/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "The helper withdraws an offer, or the goal's owner removes it (404 for others)")
-	void withdraw(@PathVariable String id) {
-		help.withdraw(organization.currentViewer(), id);
+	void withdraw(Viewer me, @PathVariable String id) {
+		help.withdraw(me, id);
 	}
 
 	@GetMapping("/teams/{id}/help-requests")
 	@Operation(summary = "Open help requests of the team's people and the teams below it, for its people and managers "
 			+ "(404 for others); only goals whose contract the viewer may read, or which the owner shares with their "
 			+ "team")
-	TeamHelpView team(@PathVariable String id) {
-		HelpRequests.TeamHelp team = help.team(organization.currentViewer(), new TeamId(id));
+	TeamHelpView team(Viewer me, @PathVariable String id) {
+		HelpRequests.TeamHelp team = help.team(me, new TeamId(id));
 		return new TeamHelpView(team.team().id().value(), team.team().name(),
 				team.requests().stream().map(GoalHelpView::of).toList(), team.notShown());
 	}
@@ -140,8 +137,8 @@ class HelpApi {
 	@Operation(summary = "Share back: drafts a course from the owner's goal (what, evidence, reflection, check-in notes, "
 			+ "links to what was produced) and keeps the draft for them; 409 while the cycle is active and the goal not "
 			+ "learned, 403 for readers, 404 for others")
-	DraftView courseDraft(@PathVariable String id) {
-		ShareBack.DraftStarted started = shareBack.courseDraft(organization.currentViewer(), new GoalId(id));
+	DraftView courseDraft(Viewer me, @PathVariable String id) {
+		ShareBack.DraftStarted started = shareBack.courseDraft(me, new GoalId(id));
 		return new DraftView(started.draftId(), started.url());
 	}
 }

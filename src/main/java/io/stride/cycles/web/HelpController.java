@@ -6,11 +6,11 @@ import java.util.Map;
 import io.stride.cycles.GoalId;
 import io.stride.cycles.HelpRequests;
 import io.stride.cycles.ShareBack;
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.Ids;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,23 +28,20 @@ class HelpController {
 
 	private final ShareBack shareBack;
 
-	private final Organization organization;
-
-	HelpController(HelpRequests help, ShareBack shareBack, Organization organization) {
+	HelpController(HelpRequests help, ShareBack shareBack) {
 		this.help = help;
 		this.shareBack = shareBack;
-		this.organization = organization;
 	}
 
 	@GetMapping("/goals/{id}/help")
-	String page(@PathVariable String id, Model model) {
-		return page(model, organization.currentViewer(), new GoalId(id), "", Map.of());
+	String page(Viewer me, @PathVariable String id, Model model) {
+		return page(model, me, new GoalId(id), "", Map.of());
 	}
 
 	@PostMapping("/goals/{id}/help")
-	String setLooking(@PathVariable String id, @RequestParam(defaultValue = "false") boolean looking,
+	String setLooking(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "false") boolean looking,
 			RedirectAttributes redirect) {
-		help.setLookingForHelp(organization.currentViewer(), new GoalId(id), looking);
+		help.setLookingForHelp(me, new GoalId(id), looking);
 		redirect.addFlashAttribute("notice", looking
 				? "Your goal is looking for help: your team sees it in its help requests."
 				: "Your goal is no longer looking for help.");
@@ -52,9 +49,8 @@ class HelpController {
 	}
 
 	@PostMapping("/goals/{id}/help-offers")
-	String offer(@PathVariable String id, @RequestParam(required = false) String message, Model model,
+	String offer(Viewer me, @PathVariable String id, @RequestParam(required = false) String message, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			HelpRequests.HelpOffer offer = help.offer(me, new GoalId(id), message);
 			redirect.addFlashAttribute("notice", "Offered. " + help.help(me, offer.goalId()).owner().name()
@@ -62,22 +58,22 @@ class HelpController {
 			return "redirect:/goals/" + id + "/help";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return page(model, me, new GoalId(id), message, e.fieldErrors());
 		}
 	}
 
 	@PostMapping("/help-offers/{id}/withdraw")
-	String withdraw(@PathVariable String id, @RequestParam String goal, RedirectAttributes redirect) {
-		help.withdraw(organization.currentViewer(), id);
+	String withdraw(Viewer me, @PathVariable String id, @RequestParam String goal, RedirectAttributes redirect) {
+		help.withdraw(me, id);
 		redirect.addFlashAttribute("notice", "The offer of help is withdrawn.");
 		return Ids.looksValid(goal) ? "redirect:/goals/" + goal + "/help" : "redirect:/cycles";
 	}
 
 	@GetMapping("/teams/{id}/help-requests")
-	String team(@PathVariable String id, Model model) {
-		HelpRequests.TeamHelp team = help.team(organization.currentViewer(), new TeamId(id));
+	String team(Viewer me, @PathVariable String id, Model model) {
+		HelpRequests.TeamHelp team = help.team(me, new TeamId(id));
 		model.addAttribute("team", team.team());
 		model.addAttribute("requests", team.requests());
 		model.addAttribute("notShown", team.notShown());
@@ -85,8 +81,8 @@ class HelpController {
 	}
 
 	@PostMapping("/goals/{id}/course-draft")
-	String courseDraft(@PathVariable String id) {
-		return "redirect:" + shareBack.courseDraft(organization.currentViewer(), new GoalId(id)).url();
+	String courseDraft(Viewer me, @PathVariable String id) {
+		return "redirect:" + shareBack.courseDraft(me, new GoalId(id)).url();
 	}
 
 	private String page(Model model, Viewer me, GoalId goal, String message, Map<String, String> errors) {

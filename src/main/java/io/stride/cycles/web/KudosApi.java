@@ -10,9 +10,9 @@ import io.stride.cycles.Contributors;
 import io.stride.cycles.GoalId;
 import io.stride.cycles.Kudos;
 import io.stride.cycles.Thanks;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,12 +39,9 @@ class KudosApi {
 
 	private final Contributors contributors;
 
-	private final Organization organization;
-
-	KudosApi(Kudos kudos, Contributors contributors, Organization organization) {
+	KudosApi(Kudos kudos, Contributors contributors) {
 		this.kudos = kudos;
 		this.contributors = contributors;
-		this.organization = organization;
 	}
 
 	record KudosBody(String to, String message, String courseId, String goalId) {
@@ -85,32 +82,32 @@ class KudosApi {
 			+ "goals (goalId). 422 at the field for oneself, an inactive or unknown colleague, an empty message or one "
 			+ "over 500 characters, a course not published, a goal that is not yours; "
 			+ "422 after 20 kudos in a day (UTC)")
-	KudosView give(@RequestBody KudosBody body) {
+	KudosView give(Viewer me, @RequestBody KudosBody body) {
 		PersonId to = body.to() == null || body.to().isBlank() ? null : new PersonId(body.to());
 		CourseId course = body.courseId() == null || body.courseId().isBlank() ? null : new CourseId(body.courseId());
 		GoalId goal = body.goalId() == null || body.goalId().isBlank() ? null : new GoalId(body.goalId());
-		return KudosView.of(kudos.give(organization.currentViewer(), to, body.message(), course, goal));
+		return KudosView.of(kudos.give(me, to, body.message(), course, goal));
 	}
 
 	@GetMapping("/people/{id}/kudos")
 	@Operation(summary = "Kudos a person received, newest first, 50 a page; for the person, their managers and admins "
 			+ "(404 otherwise)")
-	KudosPage received(@PathVariable String id, @RequestParam(defaultValue = "1") int page) {
-		return KudosPage.of(kudos.received(organization.currentViewer(), new PersonId(id), page));
+	KudosPage received(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page) {
+		return KudosPage.of(kudos.received(me, new PersonId(id), page));
 	}
 
 	@GetMapping("/teams/{id}/kudos")
 	@Operation(summary = "Kudos received by the people of the team and the teams below it, newest first, 50 a page; "
 			+ "for managers of the team (or above it) and admins (404 otherwise)")
-	KudosPage team(@PathVariable String id, @RequestParam(defaultValue = "1") int page) {
-		return KudosPage.of(kudos.teamFeed(organization.currentViewer(), new TeamId(id), page));
+	KudosPage team(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page) {
+		return KudosPage.of(kudos.teamFeed(me, new TeamId(id), page));
 	}
 
 	@GetMapping("/people/{id}/contributions")
 	@Operation(summary = "What a person contributed: published courses they wrote with learners and reaction score, "
 			+ "validations given, kudos received; for the person, their managers and admins (404 otherwise)")
-	ContributionsView contributions(@PathVariable String id) {
-		Contributors.Contributions c = contributors.profile(organization.currentViewer(), new PersonId(id));
+	ContributionsView contributions(Viewer me, @PathVariable String id) {
+		Contributors.Contributions c = contributors.profile(me, new PersonId(id));
 		return new ContributionsView(c.personId().value(), c.name(), c.courses()
 			.stream()
 			.map(course -> new CourseView(course.courseId().value(), course.title(), course.learners(),
@@ -121,9 +118,9 @@ class KudosApi {
 	@GetMapping("/teams/{id}/contributors")
 	@Operation(summary = "The team tree's people who in the month (UTC) published a course, gave validations or "
 			+ "received kudos, most first; for managers of the team (or above it) and admins (404 otherwise)")
-	List<ContributorView> contributors(@PathVariable String id,
+	List<ContributorView> contributors(Viewer me, @PathVariable String id,
 			@Parameter(description = "YYYY-MM; this month when absent") @RequestParam(required = false) String month) {
-		return contributors.ofTheMonth(organization.currentViewer(), new TeamId(id), month(month, contributors))
+		return contributors.ofTheMonth(me, new TeamId(id), month(month, contributors))
 			.stream()
 			.map(c -> new ContributorView(c.personId().value(), c.name(), c.coursesPublished(), c.validationsGiven(),
 					c.kudosReceived(), c.total()))

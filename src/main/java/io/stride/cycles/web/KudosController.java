@@ -21,6 +21,7 @@ import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,14 +62,13 @@ class KudosController {
 	}
 
 	@GetMapping("/kudos/new")
-	String form(@RequestParam(required = false) String to, @RequestParam(required = false) String course,
+	String form(Viewer me, @RequestParam(required = false) String to, @RequestParam(required = false) String course,
 			@RequestParam(required = false) String goal, Model model) {
-		return form(model, organization.currentViewer(), new KudosForm(to, "", "", course, goal), Map.of());
+		return form(model, me, new KudosForm(to, "", "", course, goal), Map.of());
 	}
 
 	@PostMapping("/kudos")
-	String give(KudosForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String give(Viewer me, KudosForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			PersonId to = recipient(form);
 			CourseId course = blank(form.courseId()) ? null : new CourseId(form.courseId().strip());
@@ -78,15 +78,14 @@ class KudosController {
 			return "redirect:/kudos/new";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return form(model, me, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/people/{id}/kudos")
-	String received(@PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model) {
-		Viewer me = organization.currentViewer();
+	String received(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model) {
 		PersonId person = new PersonId(id);
 		Kudos.Page found = kudos.received(me, person, page);
 		model.addAttribute("person", organization.person(me, person));
@@ -96,9 +95,8 @@ class KudosController {
 	}
 
 	@GetMapping("/teams/{id}/kudos")
-	String team(@PathVariable String id, @RequestParam(defaultValue = "1") int page,
+	String team(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(required = false) String month, Model model) {
-		Viewer me = organization.currentViewer();
 		Team team = organization.managedTeam(me, new TeamId(id));
 		model.addAttribute("team", team);
 		model.addAttribute("kudos", kudos.teamFeed(me, team.id(), page));
@@ -117,8 +115,7 @@ class KudosController {
 	}
 
 	@GetMapping("/people/{id}/contributions")
-	String contributions(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String contributions(Viewer me, @PathVariable String id, Model model) {
 		Contributors.Contributions found = contributors.profile(me, new PersonId(id));
 		model.addAttribute("contributions", found);
 		model.addAttribute("own", me.is(found.personId()));

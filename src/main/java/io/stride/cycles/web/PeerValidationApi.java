@@ -11,8 +11,8 @@ import io.stride.cycles.GoalId;
 import io.stride.cycles.PeerValidation;
 import io.stride.cycles.ValidationRequest;
 import io.stride.cycles.ValidationStatus;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,11 +38,8 @@ class PeerValidationApi {
 
 	private final PeerValidation validation;
 
-	private final Organization organization;
-
-	PeerValidationApi(PeerValidation validation, Organization organization) {
+	PeerValidationApi(PeerValidation validation) {
 		this.validation = validation;
-		this.organization = organization;
 	}
 
 	record AskBody(List<String> validators, String message) {
@@ -101,10 +98,10 @@ class PeerValidationApi {
 	@Operation(summary = "The goal's owner asks colleagues to validate it, with an optional message; each is notified "
 			+ "(and reminded once after a week). 422 at validators for nobody, oneself, someone not an active "
 			+ "colleague or already asked; 403 for readers of the contract who do not own it; 404 for others")
-	List<RequestView> ask(@PathVariable String id, @RequestBody AskBody body) {
+	List<RequestView> ask(Viewer me, @PathVariable String id, @RequestBody AskBody body) {
 		List<PersonId> people = body.validators() == null ? List.of()
 				: body.validators().stream().map(v -> v == null ? null : new PersonId(v.strip())).toList();
-		return validation.ask(organization.currentViewer(), new GoalId(id), people, body.message())
+		return validation.ask(me, new GoalId(id), people, body.message())
 			.stream()
 			.map(RequestView::of)
 			.toList();
@@ -113,16 +110,15 @@ class PeerValidationApi {
 	@GetMapping("/goals/{id}/validation-requests")
 	@Operation(summary = "A goal's validation requests with their answers, for its owner (403 for readers, 404 for "
 			+ "others)")
-	List<RequestView> ofGoal(@PathVariable String id) {
-		return validation.ofGoal(organization.currentViewer(), new GoalId(id)).stream().map(RequestView::of).toList();
+	List<RequestView> ofGoal(Viewer me, @PathVariable String id) {
+		return validation.ofGoal(me, new GoalId(id)).stream().map(RequestView::of).toList();
 	}
 
 	@GetMapping("/validation-requests")
 	@Operation(summary = "as=validator (default): requests to the viewer, open first, each with the goal's evidence; "
 			+ "as=requester: requests the viewer made, latest first")
-	List<RequestView> list(@Parameter(description = "validator or requester") @RequestParam(defaultValue = "validator")
-	String as) {
-		var viewer = organization.currentViewer();
+	List<RequestView> list(Viewer viewer,
+			@Parameter(description = "validator or requester") @RequestParam(defaultValue = "validator") String as) {
 		return switch (as.strip().toLowerCase(Locale.ROOT)) {
 			case "validator" -> validation.inbox(viewer).stream().map(RequestView::of).toList();
 			case "requester" -> validation.requested(viewer).stream().map(RequestView::of).toList();
@@ -132,16 +128,16 @@ class PeerValidationApi {
 
 	@GetMapping("/validation-requests/{id}")
 	@Operation(summary = "One request with the goal's evidence, for its validator and the goal's owner (404 otherwise)")
-	RequestView one(@PathVariable String id) {
-		return RequestView.of(validation.request(organization.currentViewer(), id));
+	RequestView one(Viewer me, @PathVariable String id) {
+		return RequestView.of(validation.request(me, id));
 	}
 
 	@PostMapping("/validation-requests/{id}/answer")
 	@Operation(summary = "The validator answers once: VALIDATED or NOT_YET with a note, or DECLINED (note optional); the "
 			+ "owner is notified. 422 at answer for a second answer, an answer on one's own goal, or an unknown "
 			+ "answer; at note for a missing or too long note; 404 for anyone but the validator and the owner")
-	RequestView answer(@PathVariable String id, @RequestBody AnswerBody body) {
-		return RequestView.of(validation.answer(organization.currentViewer(), id, answer(body.answer()), body.note()));
+	RequestView answer(Viewer me, @PathVariable String id, @RequestBody AnswerBody body) {
+		return RequestView.of(validation.answer(me, id, answer(body.answer()), body.note()));
 	}
 
 	private static ValidationStatus answer(String text) {

@@ -22,6 +22,7 @@ import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,14 +57,13 @@ class PeerValidationController {
 	}
 
 	@GetMapping("/goals/{id}/validation")
-	String page(@PathVariable String id, Model model) {
-		return page(model, organization.currentViewer(), new GoalId(id), new AskForm(List.of(), "", "", ""), Map.of());
+	String page(Viewer me, @PathVariable String id, Model model) {
+		return page(model, me, new GoalId(id), new AskForm(List.of(), "", "", ""), Map.of());
 	}
 
 	@PostMapping("/goals/{id}/validation")
-	String ask(@PathVariable String id, AskForm form, Model model, RedirectAttributes redirect,
+	String ask(Viewer me, @PathVariable String id, AskForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		GoalId goal = new GoalId(id);
 		try {
 			List<PersonId> people = new ArrayList<>();
@@ -83,22 +83,21 @@ class PeerValidationController {
 			return "redirect:/goals/" + goal.value() + "/validation";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return page(model, me, goal, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/validations")
-	String inbox(Model model) {
-		return inbox(model, organization.currentViewer(), null, null, Map.of());
+	String inbox(Viewer me, Model model) {
+		return inbox(model, me, null, null, Map.of());
 	}
 
 	@PostMapping("/validations/{id}/answer")
-	String answer(@PathVariable String id, @RequestParam(required = false) String answer,
+	String answer(Viewer me, @PathVariable String id, @RequestParam(required = false) String answer,
 			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			ValidationStatus status = parse(answer);
 			ValidationRequest done = validation.answer(me, id, status, note);
@@ -107,8 +106,8 @@ class PeerValidationController {
 			return "redirect:/validations";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return inbox(model, me, id, new AnswerForm(answer, note), e.fieldErrors());
 		}
 	}

@@ -18,6 +18,7 @@ import io.stride.cycles.PriorityId;
 import io.stride.cycles.PriorityKind;
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -110,8 +111,8 @@ class PrioritiesApi {
 	@GetMapping("/priorities")
 	@Operation(summary = "The organization's priorities of a period (label or id in 'period'; the current one when "
 			+ "absent), for everyone; 404 for an unknown period")
-	OrganizationPrioritiesView organizationPriorities(@RequestParam(required = false) String period) {
-		PriorityBoard board = priorities.organization(organization.currentViewer(), period);
+	OrganizationPrioritiesView organizationPriorities(Viewer me, @RequestParam(required = false) String period) {
+		PriorityBoard board = priorities.organization(me, period);
 		return new OrganizationPrioritiesView(PriorityPeriodView.of(board.period(), priorities.current().orElse(null)),
 				board.priorities().stream().map(PriorityView::of).toList(), board.mayEdit());
 	}
@@ -120,35 +121,36 @@ class PrioritiesApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish an organization priority (admins; 403 otherwise) in a period, created when new; 422 "
 			+ "at the field for a missing title, bad period dates or an unknown or retired capability")
-	PriorityView publish(@RequestBody PriorityPublishBody body) {
-		return PriorityView.of(priorities.publish(organization.currentViewer(), null, body.period(), body.startsOn(),
+	PriorityView publish(Viewer me, @RequestBody PriorityPublishBody body) {
+		return PriorityView.of(priorities.publish(me, null, body.period(), body.startsOn(),
 				body.endsOn(), content(body.kind(), body.title(), body.text(), body.capabilityIds())));
 	}
 
 	@PutMapping("/priorities/{id}")
 	@Operation(summary = "Edit a priority (the organization's: admins; a team's: its managers and admins); 'revision' "
 			+ "is the one read, 409 when someone saved since")
-	PriorityView edit(@PathVariable String id, @RequestBody PriorityEditBody body) {
+	PriorityView edit(Viewer me, @PathVariable String id, @RequestBody PriorityEditBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
 		}
-		return PriorityView.of(priorities.edit(organization.currentViewer(), new PriorityId(id), body.revision(),
+		return PriorityView.of(priorities.edit(me, new PriorityId(id), body.revision(),
 				content(body.kind(), body.title(), body.text(), body.capabilityIds())));
 	}
 
 	@DeleteMapping("/priorities/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Retire a priority: no longer shown; its id stays valid for goals that named it")
-	void retire(@PathVariable String id) {
-		priorities.retire(organization.currentViewer(), new PriorityId(id));
+	void retire(Viewer me, @PathVariable String id) {
+		priorities.retire(me, new PriorityId(id));
 	}
 
 	@GetMapping("/teams/{id}/priorities")
 	@Operation(summary = "A team's priorities of a period, those of the teams above it, and its suggested learning "
 			+ "needs (short and at-risk capabilities); for the people of the team's tree, its managers and admins (404 "
 			+ "otherwise)")
-	TeamPrioritiesView teamPriorities(@PathVariable String id, @RequestParam(required = false) String period) {
-		PriorityBoard board = priorities.team(organization.currentViewer(), new TeamId(id), period);
+	TeamPrioritiesView teamPriorities(Viewer me, @PathVariable String id,
+			@RequestParam(required = false) String period) {
+		PriorityBoard board = priorities.team(me, new TeamId(id), period);
 		return new TeamPrioritiesView(board.team().id().value(), board.team().name(),
 				PriorityPeriodView.of(board.period(), priorities.current().orElse(null)),
 				board.priorities().stream().map(PriorityView::of).toList(),
@@ -160,8 +162,8 @@ class PrioritiesApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish a team priority (SUCCESS or PRIORITY; the team's managers and admins, 403 for its "
 			+ "members, 404 for others)")
-	PriorityView publishForTeam(@PathVariable String id, @RequestBody PriorityPublishBody body) {
-		return PriorityView.of(priorities.publish(organization.currentViewer(), new TeamId(id), body.period(),
+	PriorityView publishForTeam(Viewer me, @PathVariable String id, @RequestBody PriorityPublishBody body) {
+		return PriorityView.of(priorities.publish(me, new TeamId(id), body.period(),
 				body.startsOn(), body.endsOn(), content(body.kind(), body.title(), body.text(), body.capabilityIds())));
 	}
 
@@ -169,8 +171,9 @@ class PrioritiesApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Copy the previous period's priorities of the organization (or of the team in 'teamId') into "
 			+ "this empty period, as new priorities; 409 when it has some already")
-	Map<String, Integer> startFromPrevious(@PathVariable String period, @RequestParam(required = false) String teamId) {
-		return Map.of("copied", priorities.startFromPrevious(organization.currentViewer(),
+	Map<String, Integer> startFromPrevious(Viewer me, @PathVariable String period,
+			@RequestParam(required = false) String teamId) {
+		return Map.of("copied", priorities.startFromPrevious(me,
 				teamId == null || teamId.isBlank() ? null : new TeamId(teamId), period));
 	}
 

@@ -18,6 +18,8 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,33 +58,32 @@ class PrioritiesController {
 	}
 
 	@GetMapping("/priorities")
-	String organizationPriorities(@RequestParam(required = false) String period, Model model) {
-		Viewer me = organization.currentViewer();
+	String organizationPriorities(Viewer me, @RequestParam(required = false) String period, Model model) {
 		PriorityBoard board = priorities.organization(me, period);
 		return page(model, me, board, blank(board), Map.of());
 	}
 
 	@PostMapping("/priorities")
-	String publish(PriorityForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return publish(null, form, model, redirect, response);
+	String publish(Viewer me, PriorityForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return publish(me, null, form, model, redirect, response);
 	}
 
 	@GetMapping("/teams/{id}/priorities")
-	String teamPriorities(@PathVariable String id, @RequestParam(required = false) String period, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamPriorities(Viewer me, @PathVariable String id, @RequestParam(required = false) String period,
+			Model model) {
 		PriorityBoard board = priorities.team(me, new TeamId(id), period);
 		return page(model, me, board, blank(board), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/priorities")
-	String publishForTeam(@PathVariable String id, PriorityForm form, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return publish(new TeamId(id), form, model, redirect, response);
+	String publishForTeam(Viewer me, @PathVariable String id, PriorityForm form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return publish(me, new TeamId(id), form, model, redirect, response);
 	}
 
 	@GetMapping("/priorities/{id}/edit")
-	String edit(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String edit(Viewer me, @PathVariable String id, Model model) {
 		Priority priority = priorities.forEdit(me, new PriorityId(id));
 		PriorityForm form = new PriorityForm(priority.period().label(), null, null, priority.kind().name(),
 				priority.title(), priority.text(), priority.capabilities().stream().map(c -> c.id().value()).toList(),
@@ -91,26 +92,20 @@ class PrioritiesController {
 	}
 
 	@PostMapping("/priorities/{id}/edit")
-	String save(@PathVariable String id, PriorityForm form, Model model, RedirectAttributes redirect,
+	String save(Viewer me, @PathVariable String id, PriorityForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Priority priority = priorities.forEdit(me, new PriorityId(id));
 		try {
-			int revision;
-			try {
-				revision = Integer.parseInt(form.revision() == null ? "" : form.revision().strip());
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("title", "The form lost the revision it was opened at; reload the page.");
-			}
+			int revision = FormNumbers.wholeNumber(form.revision())
+				.orElseThrow(() -> new InvalidInputException("title",
+						"The form lost the revision it was opened at; reload the page."));
 			Priority saved = priorities.edit(me, priority.id(), revision,
 					PrioritiesApi.content(form.kind(), form.title(), form.text(), form.capabilityIds()));
 			redirect.addFlashAttribute("notice", "Saved “" + saved.title() + "”.");
 			return "redirect:" + where(saved);
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, me, priority, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -121,8 +116,7 @@ class PrioritiesController {
 	}
 
 	@PostMapping("/priorities/{id}/retire")
-	String retire(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String retire(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		Priority priority = priorities.get(me, new PriorityId(id));
 		priorities.retire(me, priority.id());
 		redirect.addFlashAttribute("notice", "Retired “" + priority.title() + "”.");
@@ -130,19 +124,18 @@ class PrioritiesController {
 	}
 
 	@PostMapping("/priorities/start-from-previous")
-	String startFromPrevious(@RequestParam String period, @RequestParam(required = false) String teamId,
+	String startFromPrevious(Viewer me, @RequestParam String period, @RequestParam(required = false) String teamId,
 			RedirectAttributes redirect) {
 		TeamId team = teamId == null || teamId.isBlank() ? null : new TeamId(teamId);
-		int copied = priorities.startFromPrevious(organization.currentViewer(), team, period);
+		int copied = priorities.startFromPrevious(me, team, period);
 		redirect.addFlashAttribute("notice", "Copied " + copied + (copied == 1 ? " priority" : " priorities")
 				+ " from the previous period; edit them to fit this one.");
 		redirect.addAttribute("period", period);
 		return "redirect:" + (team == null ? "/priorities" : "/teams/" + team.value() + "/priorities");
 	}
 
-	private String publish(TeamId team, PriorityForm form, Model model, RedirectAttributes redirect,
+	private String publish(Viewer me, TeamId team, PriorityForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Priority saved = priorities.publish(me, team, form.period(), form.startsOn(), form.endsOn(),
 					PrioritiesApi.content(form.kind(), form.title(), form.text(), form.capabilityIds()));
@@ -150,8 +143,7 @@ class PrioritiesController {
 			return "redirect:" + where(saved);
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			String period = form.period() != null && priorities.periods().stream()
 				.anyMatch(p -> p.label().equalsIgnoreCase(form.period().strip())) ? form.period() : null;
 			PriorityBoard board = team == null ? priorities.organization(me, period) : priorities.team(me, team, period);

@@ -21,6 +21,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -61,8 +62,7 @@ class TeamCyclesController {
 	}
 
 	@GetMapping("/teams/{id}/cycles")
-	String teamCycles(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamCycles(Viewer me, @PathVariable String id, Model model) {
 		TeamCycles team = cycles.team(me, new TeamId(id));
 		// what each active cycle serves, in words, written once here rather than per row in the template
 		Map<String, String> serves = new HashMap<>();
@@ -84,16 +84,14 @@ class TeamCyclesController {
 	}
 
 	@GetMapping("/teams/{id}/contract-templates")
-	String teamTemplates(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamTemplates(Viewer me, @PathVariable String id, Model model) {
 		TeamId team = new TeamId(id);
 		return templatesPage(model, me, team, new TemplateForm(null, lines(List.of())), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/contract-templates")
-	String createTemplate(@PathVariable String id, HttpServletRequest request, Model model,
+	String createTemplate(Viewer me, @PathVariable String id, HttpServletRequest request, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		TemplateForm form = form(request);
 		try {
@@ -102,15 +100,13 @@ class TeamCyclesController {
 			return "redirect:/teams/" + team.value() + "/contract-templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return templatesPage(model, me, team, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/contract-templates/{id}/edit")
-	String editTemplate(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editTemplate(Viewer me, @PathVariable String id, Model model) {
 		ContractTemplate template = templates.get(me, id);
 		if (!template.mayEdit()) {
 			throw new ForbiddenException("Only the team's managers and admins keep its templates.");
@@ -124,9 +120,8 @@ class TeamCyclesController {
 	}
 
 	@PostMapping("/contract-templates/{id}/edit")
-	String saveTemplate(@PathVariable String id, HttpServletRequest request, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveTemplate(Viewer me, @PathVariable String id, HttpServletRequest request, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		ContractTemplate template = templates.get(me, id);
 		TemplateForm form = form(request);
 		try {
@@ -135,15 +130,13 @@ class TeamCyclesController {
 			return "redirect:/teams/" + saved.teamId().value() + "/contract-templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, me, template, form, e.fieldErrors());
 		}
 	}
 
 	@PostMapping("/contract-templates/{id}/retire")
-	String retireTemplate(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String retireTemplate(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		ContractTemplate template = templates.get(me, id);
 		templates.retire(me, template.id());
 		redirect.addFlashAttribute("notice", "Retired the template “" + template.title() + "”.");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.stride.assessment.Answer;
 import io.stride.authoring.Question;
+import io.stride.shared.web.FormNumbers;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -67,11 +68,6 @@ final class AnswerForm {
 
 	/** -1 for anything that is not a number: refused as an option that does not exist. */
 	private static int number(String value) {
-		try {
-			return value == null || value.isBlank() ? -1 : Integer.parseInt(value.strip());
-		}
-		catch (NumberFormatException e) {
-			return -1;
-		}
+		return FormNumbers.wholeNumber(value).orElse(-1);
 	}
 }

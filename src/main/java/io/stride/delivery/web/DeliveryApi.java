@@ -6,8 +6,8 @@ import java.util.List;
 import io.stride.authoring.CourseId;
 import io.stride.delivery.Assignment;
 import io.stride.delivery.Delivery;
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -29,11 +29,8 @@ class DeliveryApi {
 
 	private final Delivery delivery;
 
-	private final Organization organization;
-
-	DeliveryApi(Delivery delivery, Organization organization) {
+	DeliveryApi(Delivery delivery) {
 		this.delivery = delivery;
-		this.organization = organization;
 	}
 
 	record AssignmentRequest(String teamId, LocalDate dueDate) {
@@ -62,19 +59,19 @@ class DeliveryApi {
 	@PostMapping("/courses/{id}/assignments")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Assign a published course to a team the caller manages")
-	AssignmentView assign(@PathVariable String id, @RequestBody AssignmentRequest request) {
+	AssignmentView assign(Viewer me, @PathVariable String id, @RequestBody AssignmentRequest request) {
 		if (request.teamId() == null || request.teamId().isBlank()) {
 			throw new InvalidInputException("teamId", "Give the team to assign the course to.");
 		}
-		return AssignmentView.of(delivery.assign(organization.currentViewer(), new CourseId(id),
+		return AssignmentView.of(delivery.assign(me, new CourseId(id),
 				new TeamId(request.teamId()), request.dueDate()));
 	}
 
 	@GetMapping("/me/learning")
 	@Operation(summary = "The caller's assigned and started courses")
-	List<LearningView> myLearning() {
+	List<LearningView> myLearning(Viewer me) {
 		LocalDate today = delivery.today();
-		return delivery.myLearning(organization.currentViewer())
+		return delivery.myLearning(me)
 			.stream()
 			.map(i -> new LearningView(i.courseId().value(), i.title(), i.status().name(), i.dueDate(), i.bestScore(),
 					i.overdueOn(today), i.section().name(), i.recertifyReason(), i.reason(), i.assigned(),
@@ -84,8 +81,8 @@ class DeliveryApi {
 
 	@GetMapping("/teams/{id}/progress")
 	@Operation(summary = "Per-person status on the team's assigned courses; 404 unless the caller manages the team")
-	List<ProgressView> progress(@PathVariable String id) {
-		return delivery.teamProgress(organization.currentViewer(), new TeamId(id))
+	List<ProgressView> progress(Viewer me, @PathVariable String id) {
+		return delivery.teamProgress(me, new TeamId(id))
 			.stream()
 			.map(r -> new ProgressView(r.personId().value(), r.name(), r.courseId().value(), r.courseTitle(),
 					r.status().name(), r.score(), r.dueDate()))

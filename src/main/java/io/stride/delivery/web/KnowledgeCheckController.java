@@ -9,7 +9,6 @@ import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.delivery.Delivery;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -36,20 +35,16 @@ class KnowledgeCheckController {
 
 	private final KnowledgeChecks checks;
 
-	private final Organization organization;
-
-	KnowledgeCheckController(Delivery delivery, KnowledgeChecks checks, Organization organization) {
+	KnowledgeCheckController(Delivery delivery, KnowledgeChecks checks) {
 		this.delivery = delivery;
 		this.checks = checks;
-		this.organization = organization;
 	}
 
 	@PostMapping("/learning/courses/{id}/lessons/{lessonId}/checks/{questionId}")
-	String answer(@PathVariable String id, @PathVariable String lessonId, @PathVariable String questionId,
+	String answer(Viewer me, @PathVariable String id, @PathVariable String lessonId, @PathVariable String questionId,
 			@RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = FRAGMENT_HEADER, required = false) String fragment, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		Course course = delivery.progressIn(me, new CourseId(id)).course();
 		Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("Lesson"));
 		Question question = lesson.knowledgeChecks()

@@ -16,7 +16,6 @@ import io.stride.delivery.Delivery;
 import io.stride.delivery.LearningItem;
 import io.stride.delivery.ReviewDueItem;
 import io.stride.identity.PersonId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.mastery.Mastery;
 import io.stride.practice.Practice;
@@ -38,30 +37,25 @@ class LearningController {
 
 	private final Assessment assessment;
 
-	private final Organization organization;
-
 	private final Practice practice;
 
 	private final Mastery mastery;
 
-	LearningController(Delivery delivery, Assessment assessment, Organization organization,
-			Practice practice, Mastery mastery) {
+	LearningController(Delivery delivery, Assessment assessment, Practice practice, Mastery mastery) {
 		this.practice = practice;
 		this.mastery = mastery;
 		this.delivery = delivery;
 		this.assessment = assessment;
-		this.organization = organization;
 	}
 
 	/** Managers start on their home (rhythm's page: named by its path, so delivery does not depend on it). */
 	@GetMapping("/")
-	String home() {
-		return organization.currentViewer().isManager() ? "redirect:/home" : "redirect:/learning";
+	String home(Viewer me) {
+		return me.isManager() ? "redirect:/home" : "redirect:/learning";
 	}
 
 	@GetMapping("/learning")
-	String myLearning(Model model) {
-		Viewer me = organization.currentViewer();
+	String myLearning(Viewer me, Model model) {
 		List<LearningItem> items = delivery.myLearning(me);
 		model.addAttribute("items", items);
 		model.addAttribute("assigned", section(items, LearningItem.Section.ASSIGNED));
@@ -84,8 +78,8 @@ class LearningController {
 
 	/** "Resume": the next unread lesson, or the quiz once every lesson is read, or the course page. */
 	@GetMapping("/learning/courses/{id}/resume")
-	String resume(@PathVariable String id) {
-		CourseProgress progress = delivery.progressIn(organization.currentViewer(), new CourseId(id));
+	String resume(Viewer me, @PathVariable String id) {
+		CourseProgress progress = delivery.progressIn(me, new CourseId(id));
 		return "redirect:" + resumePath(progress);
 	}
 
@@ -97,8 +91,8 @@ class LearningController {
 	}
 
 	@GetMapping("/learning/courses/{id}/certificate")
-	String certificate(@PathVariable String id, @RequestParam(required = false) String personId, Model model) {
-		Viewer me = organization.currentViewer();
+	String certificate(Viewer me, @PathVariable String id, @RequestParam(required = false) String personId,
+			Model model) {
 		PersonId person = personId == null || personId.isBlank() ? null : new PersonId(personId.strip());
 		Certificate certificate = delivery.certificate(me, new CourseId(id), person);
 		model.addAttribute("certificate", certificate);
@@ -111,8 +105,7 @@ class LearningController {
 	}
 
 	@GetMapping("/learning/courses/{id}")
-	String course(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String course(Viewer me, @PathVariable String id, Model model) {
 		CourseProgress progress = Retry.onDuplicateKey(() -> delivery.open(me, new CourseId(id)));
 		model.addAttribute("progress", progress);
 		model.addAttribute("course", progress.course());
@@ -122,8 +115,7 @@ class LearningController {
 	}
 
 	@GetMapping("/learning/courses/{id}/lessons/{lessonId}")
-	String lesson(@PathVariable String id, @PathVariable String lessonId, Model model) {
-		Viewer me = organization.currentViewer();
+	String lesson(Viewer me, @PathVariable String id, @PathVariable String lessonId, Model model) {
 		CourseProgress progress = Retry.onDuplicateKey(() -> delivery.readLesson(me, new CourseId(id), lessonId));
 		Course course = progress.course();
 		List<Lesson> lessons = course.lessons();

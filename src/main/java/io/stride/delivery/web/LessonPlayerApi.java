@@ -7,8 +7,8 @@ import io.stride.authoring.CourseId;
 import io.stride.delivery.Certificate;
 import io.stride.delivery.CourseProgress;
 import io.stride.delivery.Delivery;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.shared.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -32,11 +32,8 @@ class LessonPlayerApi {
 
 	private final Delivery delivery;
 
-	private final Organization organization;
-
-	LessonPlayerApi(Delivery delivery, Organization organization) {
+	LessonPlayerApi(Delivery delivery) {
 		this.delivery = delivery;
-		this.organization = organization;
 	}
 
 	record LessonView(String id, String title, boolean read) {
@@ -70,29 +67,28 @@ class LessonPlayerApi {
 
 	@GetMapping("/courses/{id}/progress")
 	@Operation(summary = "Where the caller stands in a course: lessons read, status, and what comes next")
-	CourseProgressView progress(@PathVariable String id) {
-		return CourseProgressView.of(delivery.progressIn(organization.currentViewer(), new CourseId(id)));
+	CourseProgressView progress(Viewer me, @PathVariable String id) {
+		return CourseProgressView.of(delivery.progressIn(me, new CourseId(id)));
 	}
 
 	@PostMapping("/courses/{id}/lessons/{lessonId}/read")
 	@Operation(summary = "Records that the caller read a lesson (the lesson page does the same); 404 for an unknown lesson")
-	CourseProgressView read(@PathVariable String id, @PathVariable String lessonId) {
-		var me = organization.currentViewer();
+	CourseProgressView read(Viewer me, @PathVariable String id, @PathVariable String lessonId) {
 		return CourseProgressView.of(Retry.onDuplicateKey(() -> delivery.readLesson(me, new CourseId(id), lessonId)));
 	}
 
 	@GetMapping("/courses/{id}/certificate")
 	@Operation(summary = "The completion certificate of the caller, or with personId of someone the caller manages "
 			+ "(admins: anyone); 404 before completion and for people the caller may not see")
-	CertificateView certificate(@PathVariable String id, @RequestParam(required = false) String personId) {
+	CertificateView certificate(Viewer me, @PathVariable String id, @RequestParam(required = false) String personId) {
 		PersonId person = personId == null || personId.isBlank() ? null : new PersonId(personId.strip());
-		return CertificateView.of(delivery.certificate(organization.currentViewer(), new CourseId(id), person));
+		return CertificateView.of(delivery.certificate(me, new CourseId(id), person));
 	}
 
 	@GetMapping("/certificates/{verificationId}")
 	@Operation(summary = "Checks a certificate by its verification id (same visibility as the certificate); "
 			+ "current is false once the learner started the course again")
-	CertificateView verify(@PathVariable String verificationId) {
-		return CertificateView.of(delivery.verify(organization.currentViewer(), verificationId));
+	CertificateView verify(Viewer me, @PathVariable String verificationId) {
+		return CertificateView.of(delivery.verify(me, verificationId));
 	}
 }

@@ -20,11 +20,11 @@ import io.stride.authoring.Question;
 import io.stride.authoring.QuizSettings;
 import io.stride.delivery.CourseProgress;
 import io.stride.delivery.Delivery;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -49,20 +49,16 @@ class QuizController {
 
 	private final Assessment assessment;
 
-	private final Organization organization;
-
 	private final Clock clock;
 
-	QuizController(Delivery delivery, Assessment assessment, Organization organization, Clock clock) {
+	QuizController(Delivery delivery, Assessment assessment, Clock clock) {
 		this.delivery = delivery;
 		this.assessment = assessment;
-		this.organization = organization;
 		this.clock = clock;
 	}
 
 	@GetMapping("/learning/courses/{id}/quiz")
-	String quiz(@PathVariable String id, Model model, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String quiz(Viewer me, @PathVariable String id, Model model, RedirectAttributes redirect) {
 		Course course = quizCourse(me, id);
 		Optional<AttemptResult> timedOut = assessment.closeIfExpired(me, course.id());
 		if (timedOut.isPresent()) {
@@ -87,8 +83,7 @@ class QuizController {
 
 	/** "Start the quiz" of a timed quiz, and "Try again" after a result: the only ways a new attempt starts. */
 	@PostMapping("/learning/courses/{id}/quiz/start")
-	String startAttempt(@PathVariable String id, Model model, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String startAttempt(Viewer me, @PathVariable String id, Model model, RedirectAttributes redirect) {
 		try {
 			assessment.start(me, quizCourse(me, id).id());
 		}
@@ -101,10 +96,9 @@ class QuizController {
 
 	/** "Save answers" (everything on the page) and "Submit answers", for browsers without JavaScript too. */
 	@PostMapping("/learning/courses/{id}/quiz")
-	String saveOrSubmit(@PathVariable String id, @RequestParam String attemptId,
+	String saveOrSubmit(Viewer me, @PathVariable String id, @RequestParam String attemptId,
 			@RequestParam(defaultValue = "submit") String action, @RequestParam MultiValueMap<String, String> params,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		Course course = quizCourse(me, id);
 		Optional<OpenAttempt> attempt = assessment.current(me, course.id()).filter(a -> a.id().equals(attemptId));
 		List<Answer> answers = attempt.map(a -> AnswerForm.answers(questions(a), params)).orElse(List.of());
@@ -125,8 +119,7 @@ class QuizController {
 			return result(closed.attempt());
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "Nothing was saved: " + String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, "Nothing was saved: " + String.join(" ", e.fieldErrors().values()));
 			Map<String, Answer> shown = new LinkedHashMap<>(attempt.map(OpenAttempt::answers).orElse(Map.of()));
 			answers.forEach(answer -> shown.put(answer.questionId(), answer));
 			return attempt.map(a -> page(course, a, shown, model)).orElseGet(() -> "redirect:/learning/courses/" + id + "/quiz");
@@ -136,9 +129,8 @@ class QuizController {
 	/** Saves one answer as the learner changes it (stride.js); answers in JSON. */
 	@PostMapping(path = "/learning/courses/{id}/quiz/answers", produces = "application/json")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> saveOne(@PathVariable String id, @RequestParam String attemptId,
+	ResponseEntity<Map<String, Object>> saveOne(Viewer me, @PathVariable String id, @RequestParam String attemptId,
 			@RequestParam String questionId, @RequestParam MultiValueMap<String, String> params) {
-		Viewer me = organization.currentViewer();
 		Course course = quizCourse(me, id);
 		Optional<Question> question = assessment.current(me, course.id())
 			.filter(a -> a.id().equals(attemptId))
@@ -164,8 +156,7 @@ class QuizController {
 	}
 
 	@GetMapping("/learning/courses/{id}/attempts/{attemptId}")
-	String attempt(@PathVariable String id, @PathVariable String attemptId, Model model) {
-		Viewer me = organization.currentViewer();
+	String attempt(Viewer me, @PathVariable String id, @PathVariable String attemptId, Model model) {
 		AttemptResult attempt = assessment.attempt(me, attemptId);
 		if (!attempt.courseId().value().equals(id) || !attempt.personId().equals(me.id())) {
 			throw new NotFoundException("Attempt");

@@ -48,8 +48,7 @@ class TeamController {
 	}
 
 	@GetMapping("/teams")
-	String teams(Model model) {
-		Viewer me = organization.currentViewer();
+	String teams(Viewer me, Model model) {
 		model.addAttribute("teams", delivery.teamsManagedBy(me));
 		return "teams/list";
 	}
@@ -57,9 +56,7 @@ class TeamController {
 	static final int PAGE_SIZE = 50;
 
 	@GetMapping("/teams/{id}")
-	String team(@PathVariable String id, @RequestParam(defaultValue = "1") int page,
-			Model model) {
-		Viewer me = organization.currentViewer();
+	String team(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model) {
 		Team team = organization.managedTeam(me, new TeamId(id));
 		List<TeamProgressRow> rows = delivery.teamProgress(me, team.id());
 		int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -93,17 +90,15 @@ class TeamController {
 	}
 
 	@GetMapping("/courses/{id}/assign")
-	String assignPage(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String assignPage(Viewer me, @PathVariable String id, Model model) {
 		Course course = authoring.course(me, new CourseId(id));
 		return assignView(model, me, course, Map.of(), null, null);
 	}
 
 	@PostMapping("/courses/{id}/assignments")
-	String assign(@PathVariable String id, @RequestParam(required = false) String teamId,
-			@RequestParam(name = "dueDate", required = false) String dueDateText, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String assign(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId,
+			@RequestParam(name = "dueDate", required = false) String dueDateText, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		Course course = authoring.course(me, new CourseId(id));
 		LocalDate dueDate = null;
 		try {

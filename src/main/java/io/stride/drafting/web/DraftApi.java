@@ -11,7 +11,6 @@ import io.stride.drafting.Drafting;
 import io.stride.drafting.Recordings;
 import io.stride.drafting.SourceFile;
 import io.stride.drafting.SourceRejected;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,17 +39,14 @@ class DraftApi {
 
 	private final Drafting drafting;
 
-	private final Organization organization;
-
 	private final Recordings recordings;
 
 	private final List<DraftBriefs> briefs;
 
-	DraftApi(Drafting drafting, Organization organization, Recordings recordings,
+	DraftApi(Drafting drafting, Recordings recordings,
 			List<DraftBriefs> briefs) {
 		this.briefs = briefs;
 		this.drafting = drafting;
-		this.organization = organization;
 		this.recordings = recordings;
 	}
 
@@ -75,14 +71,13 @@ class DraftApi {
 			+ "One recording (MP3, M4A, WAV, OGG, WebM, MP4, MOV) on its own is transcribed instead: 202 with the "
 			+ "job's status, followed at the Location given (/api/v1/recordings/{id})")
 	@ChecksControlCharacters("text")
-	ResponseEntity<?> draft(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+	ResponseEntity<?> draft(Viewer me, @RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "text", required = false) String text,
 			@Parameter(description = "With a recording: keep it once transcribed, to play it from the draft")
 			@RequestPart(name = "keep", required = false) String keep,
 			@Parameter(description = "The commission drafted from (\"Draft from this commission\"): the courses made "
 					+ "from this draft answer it, and publishing one closes it")
 			@RequestPart(name = "commission", required = false) String commission) throws IOException {
-		Viewer me = organization.currentViewer();
 		MultipartFile recording = RecordingApi.recording(files, text);
 		if (recording != null) {
 			return RecordingApi.started(recordings.start(me, RecordingApi.upload(recording, recordings),
@@ -95,8 +90,7 @@ class DraftApi {
 
 	@GetMapping("/api/v1/drafts/{id}")
 	@Operation(summary = "A kept draft, for its author, with its sources' text")
-	DraftView kept(@PathVariable String id) {
-		Viewer me = organization.currentViewer();
+	DraftView kept(Viewer me, @PathVariable String id) {
 		Drafting.SavedDraft saved = drafting.kept(me, id);
 		return new DraftView(saved.draft(), drafting.sources(me, id), recordings.recordingOf(me, id).orElse(null));
 	}

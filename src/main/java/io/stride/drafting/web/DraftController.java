@@ -15,7 +15,6 @@ import io.stride.drafting.Recordings;
 import io.stride.drafting.SourceRejected;
 import io.stride.drafting.StyleTerms;
 import io.stride.drafting.internal.recording.TranscriptionClient;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
 import io.stride.shared.InvalidInputException;
@@ -47,8 +46,6 @@ class DraftController {
 
 	private final StyleTerms styleTerms;
 
-	private final Organization organization;
-
 	private final Templates templates;
 
 	private final Recordings recordings;
@@ -59,13 +56,12 @@ class DraftController {
 
 	private final List<DraftBriefs> briefs;
 
-	DraftController(Drafting drafting, StyleTerms styleTerms, Organization organization, Templates templates,
+	DraftController(Drafting drafting, StyleTerms styleTerms, Templates templates,
 			Recordings recordings, YourRecordings yourRecordings, TranscriptionClient transcription,
 			List<DraftBriefs> briefs) {
 		this.briefs = briefs;
 		this.drafting = drafting;
 		this.styleTerms = styleTerms;
-		this.organization = organization;
 		this.templates = templates;
 		this.recordings = recordings;
 		this.yourRecordings = yourRecordings;
@@ -83,8 +79,7 @@ class DraftController {
 	}
 
 	@GetMapping("/drafts/new")
-	String form(@RequestParam(required = false) String commission, Model model) {
-		Viewer me = organization.currentViewer();
+	String form(Viewer me, @RequestParam(required = false) String commission, Model model) {
 		model.addAttribute("text", "");
 		if (commission != null && !commission.isBlank()) {
 			// a commission's brief the viewer may read starts the text; one they may not read is like none
@@ -109,13 +104,12 @@ class DraftController {
 
 	@PostMapping("/drafts")
 	@ChecksControlCharacters("text")
-	String draft(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+	String draft(Viewer me, @RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestParam(name = "template", required = false) String templateId,
 			@RequestParam(name = "keep", defaultValue = "false") boolean keep,
 			@RequestParam(name = "commission", required = false) String commission, Model model,
 			HttpServletResponse response) throws IOException {
-		Viewer me = organization.currentViewer();
 		if (commission != null && !commission.isBlank()) {
 			model.addAttribute("commissionId", commission.strip());
 		}
@@ -186,8 +180,8 @@ class DraftController {
 	}
 
 	@GetMapping("/drafts/jobs/{id}")
-	String progress(@PathVariable String id, Model model) {
-		Drafting.Progress progress = drafting.progress(organization.currentViewer(), id);
+	String progress(Viewer me, @PathVariable String id, Model model) {
+		Drafting.Progress progress = drafting.progress(me, id);
 		if (progress.done()) {
 			return "redirect:/drafts/" + progress.draftId();
 		}
@@ -198,13 +192,12 @@ class DraftController {
 
 	@GetMapping(path = "/drafts/jobs/{id}/progress", produces = "application/json")
 	@ResponseBody
-	Drafting.Progress progressJson(@PathVariable String id) {
-		return drafting.progress(organization.currentViewer(), id);
+	Drafting.Progress progressJson(Viewer me, @PathVariable String id) {
+		return drafting.progress(me, id);
 	}
 
 	@GetMapping("/drafts/{id}")
-	String show(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String show(Viewer me, @PathVariable String id, Model model) {
 		Drafting.SavedDraft saved = drafting.kept(me, id);
 		model.addAttribute("saved", saved);
 		model.addAttribute("draft", saved.draft());
@@ -263,26 +256,25 @@ class DraftController {
 	}
 
 	@GetMapping("/drafts/{id}/source")
-	String source(@PathVariable String id, @RequestParam String name, @RequestParam(defaultValue = "0") int start,
-			@RequestParam(defaultValue = "0") int end, Model model) {
-		model.addAttribute("source", drafting.source(organization.currentViewer(), id, name, start, end));
+	String source(Viewer me, @PathVariable String id, @RequestParam String name,
+			@RequestParam(defaultValue = "0") int start, @RequestParam(defaultValue = "0") int end, Model model) {
+		model.addAttribute("source", drafting.source(me, id, name, start, end));
 		model.addAttribute("draftId", id);
 		return "drafts/source";
 	}
 
 	@GetMapping("/admin/terms")
-	String terms(Model model) {
-		organization.currentViewer();
+	String terms(Viewer signedIn, Model model) {
 		model.addAttribute("terms", styleTerms.all());
 		model.addAttribute("errors", Map.of());
 		return "admin/terms";
 	}
 
 	@PostMapping("/admin/terms")
-	String addTerm(@RequestParam String term, @RequestParam(defaultValue = "") String preferred, Model model,
+	String addTerm(Viewer me, @RequestParam String term, @RequestParam(defaultValue = "") String preferred, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
-			styleTerms.add(organization.currentViewer(), term, preferred);
+			styleTerms.add(me, term, preferred);
 			redirect.addFlashAttribute("notice", "Added \"" + term.strip() + "\".");
 			return "redirect:/admin/terms";
 		}
@@ -297,8 +289,8 @@ class DraftController {
 	}
 
 	@PostMapping("/admin/terms/{id}/delete")
-	String removeTerm(@PathVariable String id, RedirectAttributes redirect) {
-		styleTerms.remove(organization.currentViewer(), id);
+	String removeTerm(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		styleTerms.remove(me, id);
 		redirect.addFlashAttribute("notice", "Removed from the list.");
 		return "redirect:/admin/terms";
 	}

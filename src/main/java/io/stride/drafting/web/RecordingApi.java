@@ -9,7 +9,7 @@ import java.util.List;
 import io.stride.drafting.Drafting;
 import io.stride.drafting.Recordings;
 import io.stride.drafting.SourceRejected;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,11 +42,8 @@ class RecordingApi {
 
 	private final Recordings recordings;
 
-	private final Organization organization;
-
-	RecordingApi(Recordings recordings, Organization organization) {
+	RecordingApi(Recordings recordings) {
 		this.recordings = recordings;
-		this.organization = organization;
 	}
 
 	/** A recording with its transcription job and, once transcribed, its segments. */
@@ -68,29 +65,30 @@ class RecordingApi {
 	@GetMapping("/api/v1/recordings/{id}")
 	@Operation(summary = "A recording's transcription: status (TRANSCRIBING, TRANSCRIBED, FAILED), chunks done of "
 			+ "total, the stage in words, the error once failed, and the segments once transcribed")
-	RecordingView recording(@PathVariable String id) {
-		return RecordingView.of(recordings.find(organization.currentViewer(), id));
+	RecordingView recording(Viewer me, @PathVariable String id) {
+		return RecordingView.of(recordings.find(me, id));
 	}
 
 	@PutMapping(path = "/api/v1/recordings/{id}/segments/{index}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Correct the words of one segment of the transcript; its times stay. With the version last "
 			+ "read, a correction made meanwhile is not written over (409)")
-	Recordings.Segment correct(@PathVariable String id, @PathVariable int index, @RequestBody Correction correction) {
-		return recordings.correct(organization.currentViewer(), id, index,
+	Recordings.Segment correct(Viewer me, @PathVariable String id, @PathVariable int index,
+			@RequestBody Correction correction) {
+		return recordings.correct(me, id, index,
 				correction == null ? null : correction.version(), correction == null ? null : correction.text());
 	}
 
 	@PostMapping("/api/v1/recordings/{id}/retry")
 	@Operation(summary = "Take a failed transcription up again where it stopped")
-	ResponseEntity<Recordings.Status> retry(@PathVariable String id) {
-		return started(recordings.retry(organization.currentViewer(), id));
+	ResponseEntity<Recordings.Status> retry(Viewer me, @PathVariable String id) {
+		return started(recordings.retry(me, id));
 	}
 
 	@PostMapping("/api/v1/recordings/{id}/draft")
 	@Operation(summary = "Draft a course from the transcript (as corrected); the draft is kept as POST /api/v1/drafts "
 			+ "keeps drafts, and its citations point into the transcript")
-	ResponseEntity<DraftApi.DraftView> draft(@PathVariable String id) {
-		Drafting.Kept kept = recordings.draft(organization.currentViewer(), id);
+	ResponseEntity<DraftApi.DraftView> draft(Viewer me, @PathVariable String id) {
+		Drafting.Kept kept = recordings.draft(me, id);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/drafts/" + kept.id()))
 			.body(new DraftApi.DraftView(kept.draft(), kept.sources(), id));
@@ -98,15 +96,15 @@ class RecordingApi {
 
 	@DeleteMapping("/api/v1/recordings/{id}")
 	@Operation(summary = "Delete the recording: its files, its job and its transcript (drafts made from it stay)")
-	ResponseEntity<Void> delete(@PathVariable String id) {
-		recordings.delete(organization.currentViewer(), id);
+	ResponseEntity<Void> delete(Viewer me, @PathVariable String id) {
+		recordings.delete(me, id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/recordings/{id}/media")
 	@Operation(summary = "The recording as uploaded, while it is kept (byte ranges supported, to play from a moment)")
-	ResponseEntity<Resource> media(@PathVariable String id) {
-		return play(recordings.media(organization.currentViewer(), id));
+	ResponseEntity<Resource> media(Viewer me, @PathVariable String id) {
+		return play(recordings.media(me, id));
 	}
 
 	/** A kept recording to play, in place, never cached; Spring answers a Range header with the bytes asked for. */

@@ -5,7 +5,6 @@ import java.util.List;
 import io.stride.drafting.Drafting;
 import io.stride.drafting.Recordings;
 import io.stride.drafting.SourceRejected;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.ChecksControlCharacters;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,11 +28,8 @@ class RecordingController {
 
 	private final Recordings recordings;
 
-	private final Organization organization;
-
-	RecordingController(Recordings recordings, Organization organization) {
+	RecordingController(Recordings recordings) {
 		this.recordings = recordings;
-		this.organization = organization;
 	}
 
 	/** The recording as its page shows it. */
@@ -92,22 +88,22 @@ class RecordingController {
 	}
 
 	@GetMapping("/drafts/recordings/{id}")
-	String show(@PathVariable String id, Model model) {
-		model.addAttribute("recording", page(organization.currentViewer(), id));
+	String show(Viewer me, @PathVariable String id, Model model) {
+		model.addAttribute("recording", page(me, id));
 		return "drafts/recording";
 	}
 
 	/** The progress alone, for the page to refresh while the recording is transcribed. */
 	@GetMapping("/drafts/recordings/{id}/progress")
-	String progress(@PathVariable String id, Model model) {
-		model.addAttribute("recording", page(organization.currentViewer(), id));
+	String progress(Viewer me, @PathVariable String id, Model model) {
+		model.addAttribute("recording", page(me, id));
 		return "drafts/recording :: progress";
 	}
 
 	@PostMapping("/drafts/recordings/{id}/retry")
-	String retry(@PathVariable String id, RedirectAttributes redirect) {
+	String retry(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		try {
-			recordings.retry(organization.currentViewer(), id);
+			recordings.retry(me, id);
 			redirect.addFlashAttribute("notice", "Transcription taken up again where it stopped.");
 		}
 		catch (SourceRejected e) {
@@ -118,10 +114,9 @@ class RecordingController {
 
 	@PostMapping("/drafts/recordings/{id}/segments/{index}")
 	@ChecksControlCharacters("text")
-	String correct(@PathVariable String id, @PathVariable int index, @RequestParam(defaultValue = "") String text,
-			@RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String correct(Viewer me, @PathVariable String id, @PathVariable int index,
+			@RequestParam(defaultValue = "") String text, @RequestParam(required = false) Integer version, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			Recordings.Segment saved = recordings.correct(me, id, index, version, text);
 			redirect.addFlashAttribute("notice", "Saved the words at " + Moments.clock(saved.startMillis()) + ".");
@@ -151,9 +146,9 @@ class RecordingController {
 	}
 
 	@PostMapping("/drafts/recordings/{id}/draft")
-	String draft(@PathVariable String id, RedirectAttributes redirect) {
+	String draft(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		try {
-			Drafting.Kept kept = recordings.draft(organization.currentViewer(), id);
+			Drafting.Kept kept = recordings.draft(me, id);
 			return "redirect:/drafts/" + kept.id();
 		}
 		catch (SourceRejected e) {
@@ -164,14 +159,13 @@ class RecordingController {
 
 	/** The confirmation step before deleting. */
 	@GetMapping("/drafts/recordings/{id}/delete")
-	String confirmDelete(@PathVariable String id, Model model) {
-		model.addAttribute("recording", page(organization.currentViewer(), id));
+	String confirmDelete(Viewer me, @PathVariable String id, Model model) {
+		model.addAttribute("recording", page(me, id));
 		return "drafts/recording-delete";
 	}
 
 	@PostMapping("/drafts/recordings/{id}/delete")
-	String delete(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String delete(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		String name = recordings.find(me, id).fileName();
 		recordings.delete(me, id);
 		redirect.addFlashAttribute("notice", "Deleted the recording \"" + name + "\" and its transcript.");
@@ -181,7 +175,7 @@ class RecordingController {
 	/** The kept recording, for the page's player: byte ranges are answered, so the player can seek. */
 	@GetMapping("/drafts/recordings/{id}/media")
 	@ResponseBody
-	ResponseEntity<Resource> media(@PathVariable String id) {
-		return RecordingApi.play(recordings.media(organization.currentViewer(), id));
+	ResponseEntity<Resource> media(Viewer me, @PathVariable String id) {
+		return RecordingApi.play(recordings.media(me, id));
 	}
 }

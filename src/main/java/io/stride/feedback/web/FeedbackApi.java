@@ -13,7 +13,7 @@ import io.stride.feedback.ImprovementRequest;
 import io.stride.feedback.ImprovementRequest.Status;
 import io.stride.feedback.Reaction;
 import io.stride.feedback.ReactionScore;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.Retry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +37,8 @@ class FeedbackApi {
 
 	private final Feedback feedback;
 
-	private final Organization organization;
-
-	FeedbackApi(Feedback feedback, Organization organization) {
+	FeedbackApi(Feedback feedback) {
 		this.feedback = feedback;
-		this.organization = organization;
 	}
 
 	record ReactionRequest(String lessonId, String kind, String comment) {
@@ -80,31 +77,30 @@ class FeedbackApi {
 	@Operation(summary = "React to a lesson: HELPFUL, UNCLEAR or OUTDATED, with an optional comment (up to 1000 characters). "
 			+ "One reaction per learner and lesson; posting again changes it. UNCLEAR and OUTDATED open an improvement request "
 			+ "for the author. 404 unless the caller may take the course; 422 for an unknown lesson or kind")
-	ReactionView react(@PathVariable String id, @RequestBody ReactionRequest request) {
-		var me = organization.currentViewer();
+	ReactionView react(Viewer me, @PathVariable String id, @RequestBody ReactionRequest request) {
 		return ReactionView.of(Retry.onDuplicateKey(
 				() -> feedback.react(me, new CourseId(id), request.lessonId(), request.kind(), request.comment())));
 	}
 
 	@GetMapping("/courses/{id}/reactions/mine")
 	@Operation(summary = "The caller's reactions to the lessons of a course")
-	List<ReactionView> mine(@PathVariable String id) {
-		return feedback.mine(organization.currentViewer(), new CourseId(id)).stream().map(ReactionView::of).toList();
+	List<ReactionView> mine(Viewer me, @PathVariable String id) {
+		return feedback.mine(me, new CourseId(id)).stream().map(ReactionView::of).toList();
 	}
 
 	@GetMapping("/courses/{id}/improvement-requests")
 	@Operation(summary = "Improvement requests on a course, open ones first (status: OPEN, RESOLVED, WITHDRAWN or ALL, the "
 			+ "default); for the course's author and admins, 404 for everyone else")
-	List<RequestView> requests(@PathVariable String id, @RequestParam(defaultValue = "ALL") String status) {
-		CourseFeedback course = feedback.course(organization.currentViewer(), new CourseId(id), statuses(status));
+	List<RequestView> requests(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "ALL") String status) {
+		CourseFeedback course = feedback.course(me, new CourseId(id), statuses(status));
 		return course.requests().stream().map(r -> RequestView.of(r, course.course().title())).toList();
 	}
 
 	@GetMapping("/courses/{id}/reaction-score")
 	@Operation(summary = "The course's reaction score, (helpful − unclear − outdated) / reactions × 100 rounded, null without "
 			+ "reactions, with the counts per lesson; for the course's author and admins")
-	ScoreView score(@PathVariable String id) {
-		CourseFeedback course = feedback.course(organization.currentViewer(), new CourseId(id), List.of(Status.OPEN));
+	ScoreView score(Viewer me, @PathVariable String id) {
+		CourseFeedback course = feedback.course(me, new CourseId(id), List.of(Status.OPEN));
 		ReactionScore total = course.score();
 		List<LessonScoreView> lessons = course.course()
 			.lessons()
@@ -120,16 +116,15 @@ class FeedbackApi {
 
 	@GetMapping("/me/improvement-requests")
 	@Operation(summary = "Improvement requests on every course the caller wrote (admins: every course), open ones first")
-	List<RequestView> acrossCourses(@RequestParam(defaultValue = "ALL") String status) {
-		AuthorFeedback all = feedback.acrossCourses(organization.currentViewer(), statuses(status));
+	List<RequestView> acrossCourses(Viewer me, @RequestParam(defaultValue = "ALL") String status) {
+		AuthorFeedback all = feedback.acrossCourses(me, statuses(status));
 		return all.requests().stream().map(r -> RequestView.of(r, all.titleOf(r.courseId()))).toList();
 	}
 
 	@PostMapping("/improvement-requests/{id}/resolve")
 	@Operation(summary = "Answer an improvement request; the learner is notified. 404 unless the caller wrote the course or "
 			+ "is an admin; 409 when it was already answered or withdrawn; 422 without a reply (at most 2000 characters)")
-	RequestView resolve(@PathVariable String id, @RequestBody(required = false) ReplyRequest request) {
-		var me = organization.currentViewer();
+	RequestView resolve(Viewer me, @PathVariable String id, @RequestBody(required = false) ReplyRequest request) {
 		ImprovementRequest resolved = feedback.resolve(me, id, request == null ? null : request.reply());
 		return RequestView.of(resolved, feedback.course(me, resolved.courseId(), List.of()).course().title());
 	}

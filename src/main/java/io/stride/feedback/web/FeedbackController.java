@@ -36,9 +36,9 @@ class FeedbackController {
 	}
 
 	@PostMapping("/learning/courses/{id}/lessons/{lessonId}/reaction")
-	String react(@PathVariable String id, @PathVariable String lessonId, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String react(Viewer me, @PathVariable String id, @PathVariable String lessonId,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String comment,
+			RedirectAttributes redirect) {
 		try {
 			var reaction = Retry.onDuplicateKey(() -> feedback.react(me, new CourseId(id), lessonId, kind, comment));
 			redirect.addFlashAttribute("reactionNotice", reaction.kind().asksForImprovement()
@@ -54,20 +54,19 @@ class FeedbackController {
 	}
 
 	@GetMapping("/courses/{id}/improvement-requests")
-	String course(@PathVariable String id, @RequestParam(defaultValue = "open") String show, Model model) {
-		return coursePage(model, id, show, Map.of(), null, null);
+	String course(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "open") String show, Model model) {
+		return coursePage(me, model, id, show, Map.of(), null, null);
 	}
 
 	@GetMapping("/improvement-requests")
-	String all(@RequestParam(defaultValue = "open") String show, Model model) {
-		return allPage(model, show, Map.of(), null, null);
+	String all(Viewer me, @RequestParam(defaultValue = "open") String show, Model model) {
+		return allPage(me, model, show, Map.of(), null, null);
 	}
 
 	@PostMapping("/improvement-requests/{requestId}/resolve")
-	String resolve(@PathVariable String requestId, @RequestParam(required = false) String reply,
+	String resolve(Viewer me, @PathVariable String requestId, @RequestParam(required = false) String reply,
 			@RequestParam(required = false) String courseId, RedirectAttributes redirect, Model model,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		boolean fromCourse = courseId != null && !courseId.isBlank();
 		try {
 			ImprovementRequest request = feedback.resolve(me, requestId, reply);
@@ -77,20 +76,19 @@ class FeedbackController {
 		catch (InvalidInputException e) {
 			response.setStatus(422);
 			Map<String, String> errors = Map.of("reply-" + requestId, String.join(" ", e.fieldErrors().values()));
-			return fromCourse ? coursePage(model, courseId, "open", errors, requestId, reply)
-					: allPage(model, "open", errors, requestId, reply);
+			return fromCourse ? coursePage(me, model, courseId, "open", errors, requestId, reply)
+					: allPage(me, model, "open", errors, requestId, reply);
 		}
 	}
 
-	private String coursePage(Model model, String courseId, String show, Map<String, String> errors, String draftFor,
-			String draft) {
-		Viewer me = organization.currentViewer();
+	private String coursePage(Viewer me, Model model, String courseId, String show, Map<String, String> errors,
+			String draftFor, String draft) {
 		model.addAttribute("feedback", feedback.course(me, new CourseId(courseId), statuses(show)));
 		return page(model, show, errors, draftFor, draft, "feedback/course-requests");
 	}
 
-	private String allPage(Model model, String show, Map<String, String> errors, String draftFor, String draft) {
-		Viewer me = organization.currentViewer();
+	private String allPage(Viewer me, Model model, String show, Map<String, String> errors, String draftFor,
+			String draft) {
 		model.addAttribute("feedback", feedback.acrossCourses(me, statuses(show)));
 		return page(model, show, errors, draftFor, draft, "feedback/requests");
 	}

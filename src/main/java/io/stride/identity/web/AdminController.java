@@ -44,8 +44,8 @@ class AdminController {
 	}
 
 	@GetMapping("/admin/people")
-	String people(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
-		Viewer me = organization.currentViewer();
+	String people(Viewer me, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
+			Model model) {
 		model.addAttribute("q", q);
 		model.addAttribute("result", administration.people(me, q, page, PAGE_SIZE));
 		model.addAttribute("teamNames", teamNames());
@@ -53,14 +53,13 @@ class AdminController {
 	}
 
 	@GetMapping("/admin/people/new")
-	String newPerson(Model model) {
-		administration.requireAdmin(organization.currentViewer());
+	String newPerson(Viewer me, Model model) {
+		administration.requireAdmin(me);
 		return personForm(model, new PersonForm(), null, Map.of());
 	}
 
 	@PostMapping("/admin/people")
-	String createPerson(@ModelAttribute("form") PersonForm form, Model model, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String createPerson(Viewer me, @ModelAttribute("form") PersonForm form, Model model, RedirectAttributes redirect) {
 		try {
 			PersonId id = administration.createPerson(me, new NewPerson(form.getName(), form.getEmail(),
 					form.getPassword(), form.teams(), form.managedTeams(), form.grantedRoles()));
@@ -75,15 +74,13 @@ class AdminController {
 	}
 
 	@GetMapping("/admin/people/{id}")
-	String editPerson(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editPerson(Viewer me, @PathVariable String id, Model model) {
 		return personForm(model, PersonForm.of(administration.person(me, new PersonId(id))), id, Map.of());
 	}
 
 	@PostMapping("/admin/people/{id}")
-	String updatePerson(@PathVariable String id, @ModelAttribute("form") PersonForm form, Model model,
+	String updatePerson(Viewer me, @PathVariable String id, @ModelAttribute("form") PersonForm form, Model model,
 			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		try {
 			administration.updatePerson(me, new PersonId(id), new PersonChanges(form.getName(), form.getEmail(),
 					form.getPassword(), form.isActive(), form.teams(), form.managedTeams(), form.grantedRoles()));
@@ -98,8 +95,8 @@ class AdminController {
 	}
 
 	@GetMapping("/admin/teams")
-	String teams(Model model) {
-		administration.requireAdmin(organization.currentViewer());
+	String teams(Viewer me, Model model) {
+		administration.requireAdmin(me);
 		model.addAttribute("teams", organization.allTeams());
 		model.addAttribute("teamNames", teamNames());
 		model.addAttribute("errors", Map.of());
@@ -107,9 +104,8 @@ class AdminController {
 	}
 
 	@PostMapping("/admin/teams")
-	String createTeam(@RequestParam String name, @RequestParam(required = false) String parentId, Model model,
-			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String createTeam(Viewer me, @RequestParam String name, @RequestParam(required = false) String parentId,
+			Model model, RedirectAttributes redirect) {
 		try {
 			administration.createTeam(me, name,
 					parentId == null || parentId.isBlank() ? null : new TeamId(parentId));

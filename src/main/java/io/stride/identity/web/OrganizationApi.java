@@ -118,23 +118,20 @@ class OrganizationApi {
 	}
 
 	@GetMapping("/me")
-	PersonView me() {
-		Viewer me = organization.currentViewer();
+	PersonView me(Viewer me) {
 		return PersonView.of(organization.person(me, me.id()));
 	}
 
 	@GetMapping("/teams")
 	@Operation(summary = "Teams the caller manages (all teams for admins)")
-	List<TeamView> teams() {
-		Viewer me = organization.currentViewer();
+	List<TeamView> teams(Viewer me) {
 		return organization.teamsManagedBy(me).stream().map(TeamView::of).toList();
 	}
 
 	@PostMapping("/teams")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a team (admins)")
-	Created createTeam(@RequestBody NewTeam team) {
-		Viewer me = organization.currentViewer();
+	Created createTeam(Viewer me, @RequestBody NewTeam team) {
 		String parent = team.parentId();
 		return new Created(administration
 			.createTeam(me, team.name(), parent == null || parent.isBlank() ? null : new TeamId(parent))
@@ -144,8 +141,7 @@ class OrganizationApi {
 	@PostMapping("/people")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a person (admins)")
-	Created createPerson(@RequestBody NewPersonRequest person) {
-		Viewer me = organization.currentViewer();
+	Created createPerson(Viewer me, @RequestBody NewPersonRequest person) {
 		return new Created(administration.createPerson(me, new NewPerson(person.name(), person.email(),
 				person.password(), teamIds(person.teamIds()), teamIds(person.manages()), roles(person.roles())))
 			.value());
@@ -153,8 +149,7 @@ class OrganizationApi {
 
 	@GetMapping("/people/{id}")
 	@Operation(summary = "A person the caller may see: themselves, their teams' people (managers), anyone (admins)")
-	PersonView person(@PathVariable String id) {
-		Viewer me = organization.currentViewer();
+	PersonView person(Viewer me, @PathVariable String id) {
 		return PersonView.of(organization.person(me, new PersonId(id)));
 	}
 

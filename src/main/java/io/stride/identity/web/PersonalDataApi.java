@@ -1,7 +1,6 @@
 package io.stride.identity.web;
 
 import io.stride.identity.Erasure;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.PersonalDataRequests;
 import io.stride.identity.Viewer;
@@ -24,12 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 class PersonalDataApi {
 
-	private final Organization organization;
-
 	private final PersonalDataRequests requests;
 
-	PersonalDataApi(Organization organization, PersonalDataRequests requests) {
-		this.organization = organization;
+	PersonalDataApi(PersonalDataRequests requests) {
 		this.requests = requests;
 	}
 
@@ -43,9 +39,8 @@ class PersonalDataApi {
 	@Operation(summary = "Everything Stride holds about a person (admins)", description = "Every module's rows about "
 			+ "the person, their learning record statements included: one JSON document (format=json) or a ZIP with one "
 			+ "CSV per table (format=csv). Audited.")
-	ResponseEntity<?> export(@PathVariable String id,
+	ResponseEntity<?> export(Viewer me, @PathVariable String id,
 			@Parameter(description = "json or csv") @RequestParam(defaultValue = "json") String format) {
-		Viewer me = organization.currentViewer();
 		String chosen = "csv".equals(format) ? "csv" : "json";
 		return PersonalDataDownloads.of(requests.export(me, new PersonId(id), chosen), chosen);
 	}
@@ -55,8 +50,7 @@ class PersonalDataApi {
 			+ "in every module; learning records stay under a pseudonym for analytics, audit entries name the pseudonym. "
 			+ "The body's confirmation must be the person's email. 409 for yourself, someone already erased, or the last "
 			+ "active admin.")
-	Erased erase(@PathVariable String id, @RequestBody ErasureRequest request) {
-		Viewer me = organization.currentViewer();
+	Erased erase(Viewer me, @PathVariable String id, @RequestBody ErasureRequest request) {
 		Erasure.Pseudonym pseudonym = requests.erase(me, new PersonId(id), request.confirmation());
 		return new Erased(id, pseudonym.name());
 	}

@@ -3,7 +3,6 @@ package io.stride.identity.web;
 import java.util.Map;
 
 import io.stride.identity.Erasure;
-import io.stride.identity.Organization;
 import io.stride.identity.OrganizationAdministration;
 import io.stride.identity.Person;
 import io.stride.identity.PersonId;
@@ -25,34 +24,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PersonalDataController {
 
-	private final Organization organization;
-
 	private final OrganizationAdministration administration;
 
 	private final PersonalDataRequests requests;
 
-	PersonalDataController(Organization organization, OrganizationAdministration administration,
+	PersonalDataController(OrganizationAdministration administration,
 			PersonalDataRequests requests) {
-		this.organization = organization;
 		this.administration = administration;
 		this.requests = requests;
 	}
 
 	@GetMapping("/admin/people/{id}/export")
-	ResponseEntity<?> export(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
+	ResponseEntity<?> export(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "json") String format) {
 		String chosen = "csv".equals(format) ? "csv" : "json";
-		return PersonalDataDownloads.of(requests.export(organization.currentViewer(), new PersonId(id), chosen), chosen);
+		return PersonalDataDownloads.of(requests.export(me, new PersonId(id), chosen), chosen);
 	}
 
 	@GetMapping("/admin/people/{id}/erasure")
-	String confirm(@PathVariable String id, Model model) {
-		return page(model, administration.person(organization.currentViewer(), new PersonId(id)), "", Map.of());
+	String confirm(Viewer me, @PathVariable String id, Model model) {
+		return page(model, administration.person(me, new PersonId(id)), "", Map.of());
 	}
 
 	@PostMapping("/admin/people/{id}/erasure")
-	String erase(@PathVariable String id, @RequestParam(defaultValue = "") String confirmation, Model model,
+	String erase(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String confirmation, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Person person = administration.person(me, new PersonId(id));
 		try {
 			Erasure.Pseudonym pseudonym = requests.erase(me, person.id(), confirmation);

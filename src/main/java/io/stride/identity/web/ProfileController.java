@@ -10,6 +10,7 @@ import io.stride.identity.Viewer;
 import io.stride.identity.internal.ApiTokens;
 import io.stride.identity.internal.SignedInSessions;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -39,12 +40,12 @@ class ProfileController {
 	}
 
 	@GetMapping("/profile")
-	String profile(Model model) {
-		return page(model, Map.of());
+	String profile(Viewer me, Model model) {
+		return page(me, model, Map.of());
 	}
 
 	@PostMapping("/profile/password")
-	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+	String changePassword(Viewer me, @RequestParam String currentPassword, @RequestParam String newPassword,
 			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
 		try {
@@ -53,21 +54,19 @@ class ProfileController {
 			// whole milliseconds: the database keeps microseconds, and a rounded-up value would end this session too
 			Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			SignedInSessions.signedInAt(request, at);
-			administration.changeOwnPassword(organization.currentViewer(), currentPassword, newPassword, confirmation,
+			administration.changeOwnPassword(me, currentPassword, newPassword, confirmation,
 					request.getRemoteAddr(), at);
 			redirect.addFlashAttribute("notice", "Your password was changed. Your other sessions were signed out.");
 			redirect.addFlashAttribute("passwordChanged", true);
 			return "redirect:/profile";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
-			return page(model, e.fieldErrors());
+			FormErrors.refused(response, model, e.getMessage());
+			return page(me, model, e.fieldErrors());
 		}
 	}
 
-	private String page(Model model, Map<String, String> errors) {
-		Viewer me = organization.currentViewer();
+	private String page(Viewer me, Model model, Map<String, String> errors) {
 		model.addAttribute("person", organization.person(me, me.id()));
 		model.addAttribute("tokens", tokens.personalTokens(me.id()));
 		model.addAttribute("errors", errors);
@@ -75,9 +74,8 @@ class ProfileController {
 	}
 
 	@PostMapping("/profile/tokens")
-	String createToken(@RequestParam String name, @RequestParam(required = false) Integer days,
+	String createToken(Viewer me, @RequestParam String name, @RequestParam(required = false) Integer days,
 			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		try {
 			ApiTokens.Issued issued = tokens.issuePersonalToken(me.id(), name, days);
 			redirect.addFlashAttribute("newToken", issued.token());
@@ -90,15 +88,15 @@ class ProfileController {
 	}
 
 	@PostMapping("/profile/tokens/revoke-all")
-	String revokeAll(RedirectAttributes redirect) {
-		tokens.revokeAll(organization.currentViewer().id());
+	String revokeAll(Viewer me, RedirectAttributes redirect) {
+		tokens.revokeAll(me.id());
 		redirect.addFlashAttribute("notice", "All your personal access tokens were revoked.");
 		return "redirect:/profile";
 	}
 
 	@PostMapping("/profile/tokens/{id}/revoke")
-	String revoke(@PathVariable String id, RedirectAttributes redirect) {
-		tokens.revoke(organization.currentViewer().id(), id);
+	String revoke(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		tokens.revoke(me.id(), id);
 		redirect.addFlashAttribute("notice", "Token revoked. Programs using it can no longer call the API.");
 		return "redirect:/profile";
 	}

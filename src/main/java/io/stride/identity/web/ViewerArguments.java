@@ -17,7 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Gives a handler method parameter of type {@link Viewer} the signed-in person, so that controllers say who acts in
  * their signature instead of asking {@link Organization#currentViewer()} in every method. The same lookup, cached for
  * the request, with the same refusal: someone not signed in, or whose account is no longer active, gets the
- * {@code InsufficientAuthenticationException} that sends a page to sign-in and an API call to 401.
+ * {@code InsufficientAuthenticationException} that sends a page to sign-in and an API call to 401. A handler that
+ * only needs someone signed in takes the parameter (named {@code signedIn}) and leaves it unused.
  */
 @Component
 class ViewerArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer {

@@ -48,16 +48,14 @@ class CalendarFeedController {
 	}
 
 	@GetMapping("/calendar-feeds")
-	String page(Model model) {
-		Viewer me = organization.currentViewer();
+	String page(Viewer me, Model model) {
 		model.addAttribute("feeds", feeds.visibleTo(me));
 		model.addAttribute("teams", organization.teamsManagedBy(me));
 		return "integration/calendar-feeds";
 	}
 
 	@PostMapping("/calendar-feeds")
-	String create(@RequestParam(required = false) String teamId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, @RequestParam(required = false) String teamId, RedirectAttributes redirect) {
 		TeamId team = teamId == null || teamId.isBlank() ? null : new TeamId(teamId);
 		CalendarFeeds.NewFeed made = feeds.create(me, team);
 		redirect.addFlashAttribute("newFeedUrl", made.url());
@@ -67,8 +65,8 @@ class CalendarFeedController {
 	}
 
 	@PostMapping("/calendar-feeds/{id}/revoke")
-	String revoke(@PathVariable String id, RedirectAttributes redirect) {
-		feeds.revoke(organization.currentViewer(), id);
+	String revoke(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		feeds.revoke(me, id);
 		redirect.addFlashAttribute("notice", "Revoked: calendars subscribed to it no longer get updates.");
 		return "redirect:/calendar-feeds";
 	}

@@ -3,8 +3,8 @@ package io.stride.integration.web;
 import java.time.Instant;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.integration.CalendarFeeds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -28,11 +28,8 @@ class CalendarFeedsApi {
 
 	private final CalendarFeeds feeds;
 
-	private final Organization organization;
-
-	CalendarFeedsApi(CalendarFeeds feeds, Organization organization) {
+	CalendarFeedsApi(CalendarFeeds feeds) {
 		this.feeds = feeds;
-		this.organization = organization;
 	}
 
 	/** {@code teamId} null for one's own feed. */
@@ -51,17 +48,17 @@ class CalendarFeedsApi {
 	@GetMapping
 	@Operation(summary = "The caller's live feed and the live feeds of the teams they manage (all teams' for admins); "
 			+ "without URLs, which are shown only when made")
-	List<FeedView> list() {
-		return feeds.visibleTo(organization.currentViewer()).stream().map(f -> FeedView.of(f, null)).toList();
+	List<FeedView> list(Viewer me) {
+		return feeds.visibleTo(me).stream().map(f -> FeedView.of(f, null)).toList();
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Make a feed: one's own (no teamId) or a managed team's (404 for a team the caller does not "
 			+ "manage). It revokes the feed it replaces. The answer's url holds the secret token: shown only now")
-	FeedView create(@RequestBody(required = false) FeedBody body) {
+	FeedView create(Viewer me, @RequestBody(required = false) FeedBody body) {
 		TeamId team = body == null || body.teamId() == null || body.teamId().isBlank() ? null : new TeamId(body.teamId());
-		CalendarFeeds.NewFeed made = feeds.create(organization.currentViewer(), team);
+		CalendarFeeds.NewFeed made = feeds.create(me, team);
 		return FeedView.of(made.feed(), made.url());
 	}
 
@@ -69,7 +66,7 @@ class CalendarFeedsApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a feed: its URL answers 404 from now on. 404 for a feed not the caller's own or of a "
 			+ "team they manage")
-	void revoke(@PathVariable String id) {
-		feeds.revoke(organization.currentViewer(), id);
+	void revoke(Viewer me, @PathVariable String id) {
+		feeds.revoke(me, id);
 	}
 }

@@ -13,6 +13,7 @@ import io.stride.identity.Viewer;
 import io.stride.integration.WebhookEvent;
 import io.stride.integration.Webhooks;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,14 +43,14 @@ class IntegrationsController {
 	}
 
 	@GetMapping("/admin/integrations")
-	String page(Model model) {
-		return page(model, organization.currentViewer(), new WebhookForm("", List.of(), ""), new ChatForm("", "SLACK", ""),
+	String page(Viewer me, Model model) {
+		return page(model, me, new WebhookForm("", List.of(), ""), new ChatForm("", "SLACK", ""),
 				Map.of());
 	}
 
 	@PostMapping("/admin/integrations/webhooks")
-	String subscribe(WebhookForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String subscribe(Viewer me, WebhookForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			Webhooks.NewSubscription made = webhooks.subscribe(me, form.url(), form.eventTypes(), form.description());
 			redirect.addFlashAttribute("newSecret", made.secret());
@@ -57,15 +58,13 @@ class IntegrationsController {
 			return "redirect:/admin/integrations";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return page(model, me, form, new ChatForm("", "SLACK", ""), e.fieldErrors());
 		}
 	}
 
 	@PostMapping("/admin/integrations/chat")
-	String connect(ChatForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String connect(Viewer me, ChatForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			if (form.teamId() == null || form.teamId().isBlank()) {
 				throw new InvalidInputException("teamId", "Choose the team whose channel this is.");
@@ -75,8 +74,7 @@ class IntegrationsController {
 			return "redirect:/admin/integrations";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put("chat-" + field, message));
 			return page(model, me, new WebhookForm("", List.of(), ""), form, errors);
@@ -84,8 +82,7 @@ class IntegrationsController {
 	}
 
 	@GetMapping("/admin/integrations/{id}")
-	String log(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String log(Viewer me, @PathVariable String id, Model model) {
 		Webhooks.Subscription subscription = webhooks.subscription(me, id);
 		model.addAttribute("subscription", subscription);
 		model.addAttribute("deliveries", webhooks.log(me, id));
@@ -94,15 +91,15 @@ class IntegrationsController {
 	}
 
 	@PostMapping("/admin/integrations/{id}/resume")
-	String resume(@PathVariable String id, RedirectAttributes redirect) {
-		webhooks.resume(organization.currentViewer(), id);
+	String resume(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		webhooks.resume(me, id);
 		redirect.addFlashAttribute("notice", "Resumed: what it kept is delivered in order, and new events are queued again.");
 		return "redirect:/admin/integrations/" + id;
 	}
 
 	@PostMapping("/admin/integrations/{id}/remove")
-	String remove(@PathVariable String id, RedirectAttributes redirect) {
-		webhooks.remove(organization.currentViewer(), id);
+	String remove(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		webhooks.remove(me, id);
 		redirect.addFlashAttribute("notice", "Removed, with the deliveries it had waiting.");
 		return "redirect:/admin/integrations";
 	}

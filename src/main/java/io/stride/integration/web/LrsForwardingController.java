@@ -3,10 +3,10 @@ package io.stride.integration.web;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.integration.LrsForwarding;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,21 +21,18 @@ class LrsForwardingController {
 
 	private final LrsForwarding forwarding;
 
-	private final Organization organization;
-
-	LrsForwardingController(LrsForwarding forwarding, Organization organization) {
+	LrsForwardingController(LrsForwarding forwarding) {
 		this.forwarding = forwarding;
-		this.organization = organization;
 	}
 
 	@GetMapping("/admin/xapi/forwarding")
-	String page(Model model) {
-		return page(model, organization.currentViewer(), new LrsForwarding.Settings("", "", "", "", "ALL", ""), Map.of());
+	String page(Viewer me, Model model) {
+		return page(model, me, new LrsForwarding.Settings("", "", "", "", "ALL", ""), Map.of());
 	}
 
 	@PostMapping("/admin/xapi/forwarding")
-	String add(LrsForwarding.Settings form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String add(Viewer me, LrsForwarding.Settings form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			LrsForwarding.Forwarder added = forwarding.add(me, form);
 			redirect.addFlashAttribute("notice", "Added: statements stored from now on are forwarded to “"
@@ -43,8 +40,7 @@ class LrsForwardingController {
 			return "redirect:/admin/xapi/forwarding/" + added.id();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			// the secret is never sent back to the browser, even the one just typed
 			return page(model, me, new LrsForwarding.Settings(form.name(), form.endpoint(), form.username(), "",
 					form.which(), form.verbs()), e.fieldErrors());
@@ -52,42 +48,42 @@ class LrsForwardingController {
 	}
 
 	@GetMapping("/admin/xapi/forwarding/{id}")
-	String forwarder(@PathVariable String id, Model model) {
-		model.addAttribute("forwarder", forwarding.forwarder(organization.currentViewer(), id));
+	String forwarder(Viewer me, @PathVariable String id, Model model) {
+		model.addAttribute("forwarder", forwarding.forwarder(me, id));
 		return "integration/lrs-forwarder";
 	}
 
 	@PostMapping("/admin/xapi/forwarding/{id}/pause")
-	String pause(@PathVariable String id, RedirectAttributes redirect) {
-		forwarding.pause(organization.currentViewer(), id);
+	String pause(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		forwarding.pause(me, id);
 		redirect.addFlashAttribute("notice", "Paused: statements stored from now on are not queued for it; what "
 				+ "waits is kept and sent in order when you resume.");
 		return "redirect:/admin/xapi/forwarding/" + id;
 	}
 
 	@PostMapping("/admin/xapi/forwarding/{id}/resume")
-	String resume(@PathVariable String id, RedirectAttributes redirect) {
-		forwarding.resume(organization.currentViewer(), id);
+	String resume(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		forwarding.resume(me, id);
 		redirect.addFlashAttribute("notice", "Resumed: what waits is sent in order, and new statements are queued again.");
 		return "redirect:/admin/xapi/forwarding/" + id;
 	}
 
 	@PostMapping("/admin/xapi/forwarding/{id}/retry")
-	String retry(@PathVariable String id, RedirectAttributes redirect) {
-		forwarding.retryNow(organization.currentViewer(), id);
+	String retry(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		forwarding.retryNow(me, id);
 		redirect.addFlashAttribute("notice", "Trying again within a few seconds.");
 		return "redirect:/admin/xapi/forwarding/" + id;
 	}
 
 	@GetMapping("/admin/xapi/forwarding/{id}/remove")
-	String confirmRemove(@PathVariable String id, Model model) {
-		model.addAttribute("forwarder", forwarding.forwarder(organization.currentViewer(), id));
+	String confirmRemove(Viewer me, @PathVariable String id, Model model) {
+		model.addAttribute("forwarder", forwarding.forwarder(me, id));
 		return "integration/lrs-forwarder-remove";
 	}
 
 	@PostMapping("/admin/xapi/forwarding/{id}/remove")
-	String remove(@PathVariable String id, RedirectAttributes redirect) {
-		forwarding.remove(organization.currentViewer(), id);
+	String remove(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		forwarding.remove(me, id);
 		redirect.addFlashAttribute("notice", "Removed, with the statements it had waiting; they stay in Stride's record.");
 		return "redirect:/admin/xapi/forwarding";
 	}

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.integration.WebhookEvent;
 import io.stride.integration.Webhooks;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,11 +31,8 @@ class WebhooksApi {
 
 	private final Webhooks webhooks;
 
-	private final Organization organization;
-
-	WebhooksApi(Webhooks webhooks, Organization organization) {
+	WebhooksApi(Webhooks webhooks) {
 		this.webhooks = webhooks;
-		this.organization = organization;
 	}
 
 	record SubscriptionBody(String url, List<String> eventTypes, String description) {
@@ -70,8 +67,8 @@ class WebhooksApi {
 
 	@GetMapping("/webhook-subscriptions")
 	@Operation(summary = "Webhook subscriptions and chat connections, newest first")
-	List<SubscriptionView> list() {
-		return webhooks.all(organization.currentViewer()).stream().map(s -> SubscriptionView.of(s, null)).toList();
+	List<SubscriptionView> list(Viewer me) {
+		return webhooks.all(me).stream().map(s -> SubscriptionView.of(s, null)).toList();
 	}
 
 	@PostMapping("/webhook-subscriptions")
@@ -79,43 +76,43 @@ class WebhooksApi {
 	@Operation(summary = "Subscribe an https URL to event types; the answer's secret signs every delivery and is shown "
 			+ "only now. 422 at url (not https, a private or local address, unknown host), eventTypes (none or "
 			+ "unknown), description (over 200 characters)")
-	SubscriptionView subscribe(@RequestBody SubscriptionBody body) {
-		Webhooks.NewSubscription made = webhooks.subscribe(organization.currentViewer(), body.url(), body.eventTypes(),
+	SubscriptionView subscribe(Viewer me, @RequestBody SubscriptionBody body) {
+		Webhooks.NewSubscription made = webhooks.subscribe(me, body.url(), body.eventTypes(),
 				body.description());
 		return SubscriptionView.of(made.subscription(), made.secret());
 	}
 
 	@GetMapping("/webhook-subscriptions/{id}")
 	@Operation(summary = "A subscription or chat connection")
-	SubscriptionView one(@PathVariable String id) {
-		return SubscriptionView.of(webhooks.subscription(organization.currentViewer(), id), null);
+	SubscriptionView one(Viewer me, @PathVariable String id) {
+		return SubscriptionView.of(webhooks.subscription(me, id), null);
 	}
 
 	@GetMapping("/webhook-subscriptions/{id}/deliveries")
 	@Operation(summary = "The delivery log: the latest 50 deliveries, newest first, with status (PENDING or "
 			+ "DELIVERED), attempts, the last response code or error, and the next attempt of the one tried next")
-	List<Webhooks.Delivery> deliveries(@PathVariable String id) {
-		return webhooks.log(organization.currentViewer(), id);
+	List<Webhooks.Delivery> deliveries(Viewer me, @PathVariable String id) {
+		return webhooks.log(me, id);
 	}
 
 	@PostMapping("/webhook-subscriptions/{id}/resume")
 	@Operation(summary = "Resume a subscription paused because its receiver stayed down (pausedAt set): what it kept is "
 			+ "delivered in order, new events are queued for it again. 409 when it is not paused")
-	SubscriptionView resume(@PathVariable String id) {
-		return SubscriptionView.of(webhooks.resume(organization.currentViewer(), id), null);
+	SubscriptionView resume(Viewer me, @PathVariable String id) {
+		return SubscriptionView.of(webhooks.resume(me, id), null);
 	}
 
 	@DeleteMapping("/webhook-subscriptions/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a subscription or chat connection with what it had waiting")
-	void remove(@PathVariable String id) {
-		webhooks.remove(organization.currentViewer(), id);
+	void remove(Viewer me, @PathVariable String id) {
+		webhooks.remove(me, id);
 	}
 
 	@GetMapping("/teams/{teamId}/chat-connections")
 	@Operation(summary = "The team's Slack and Microsoft Teams connections")
-	List<SubscriptionView> chat(@PathVariable String teamId) {
-		return webhooks.chatOf(organization.currentViewer(), new TeamId(teamId))
+	List<SubscriptionView> chat(Viewer me, @PathVariable String teamId) {
+		return webhooks.chatOf(me, new TeamId(teamId))
 			.stream()
 			.map(s -> SubscriptionView.of(s, null))
 			.toList();
@@ -126,8 +123,8 @@ class WebhooksApi {
 	@Operation(summary = "Connect the team's Slack (SLACK) or Microsoft Teams (TEAMS) incoming webhook; replaces the "
 			+ "team's earlier connection to that tool. Posts pre-reads, interventions, published commissions, kudos and "
 			+ "badges. 422 at tool and url")
-	SubscriptionView connect(@PathVariable String teamId, @RequestBody ChatBody body) {
+	SubscriptionView connect(Viewer me, @PathVariable String teamId, @RequestBody ChatBody body) {
 		return SubscriptionView.of(
-				webhooks.connectChat(organization.currentViewer(), new TeamId(teamId), body.tool(), body.url()), null);
+				webhooks.connectChat(me, new TeamId(teamId), body.tool(), body.url()), null);
 	}
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.library.Component;
 import io.stride.library.ComponentKind;
 import io.stride.library.ComponentPage;
@@ -34,11 +34,8 @@ class ComponentApi {
 
 	private final Library library;
 
-	private final Organization organization;
-
-	ComponentApi(Library library, Organization organization) {
+	ComponentApi(Library library) {
 		this.library = library;
-		this.organization = organization;
 	}
 
 	/** {@code reactionScore} is null until five reactions; {@code kind} LESSON, MODULE, QUESTION or KNOWLEDGE_CHECK. */
@@ -68,7 +65,7 @@ class ComponentApi {
 			+ "published course's live version; questions and knowledge checks only for people who author a course, "
 			+ "reviewers and admins); a page past the last answers the last page; 422 with the field for a "
 			+ "page below 1, a size outside 1–100, an unknown kind or a minimum score outside −100 to 100")
-	PageView search(
+	PageView search(Viewer me,
 			@Parameter(description = "words that must all appear in the component's title or text or its course's title (on PostgreSQL a word "
 					+ "finds the words that start with it)") @RequestParam(required = false) String q,
 			@Parameter(description = "LESSON, MODULE, QUESTION or KNOWLEDGE_CHECK") @RequestParam(required = false) String kind,
@@ -79,7 +76,7 @@ class ComponentApi {
 			@Parameter(description = "relevance (default), most-reused, newest or title") @RequestParam(required = false) String sort,
 			@Parameter(description = "from 1") @RequestParam(required = false) String page,
 			@Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size) {
-		ComponentPage result = library.search(organization.currentViewer(),
+		ComponentPage result = library.search(me,
 				LibraryParams.query(q, kind, capabilityId, authorId, teamId, minReactionScore, sort, page, size));
 		return new PageView(result.items().stream().map(ComponentView::of).toList(), result.page(), result.size(),
 				result.total());
@@ -88,8 +85,8 @@ class ComponentApi {
 	@GetMapping("/components/{id}")
 	@Operation(summary = "One component; 404 when the library has none with this id, or when it is a question and the "
 			+ "viewer neither authors a course nor reviews")
-	ComponentView component(@PathVariable String id) {
-		return ComponentView.of(library.component(organization.currentViewer(), id));
+	ComponentView component(Viewer me, @PathVariable String id) {
+		return ComponentView.of(library.component(me, id));
 	}
 
 	@PostMapping("/courses/{courseId}/components")
@@ -100,11 +97,11 @@ class ComponentApi {
 			+ "elements' ids. 404/403 when the course is not yours to change; 422 at componentId for a component you "
 			+ "may not read (or none), at courseId when the course is not a draft (start a new version), at mode, "
 			+ "module or position")
-	Reused reuse(@PathVariable String courseId, @RequestBody(required = false) ReuseBody body) {
+	Reused reuse(Viewer me, @PathVariable String courseId, @RequestBody(required = false) ReuseBody body) {
 		if (body == null) {
 			throw new InvalidInputException("componentId", "Name the component to reuse.");
 		}
-		return new Reused(library.reuse(organization.currentViewer(), new CourseId(courseId), body.componentId(),
+		return new Reused(library.reuse(me, new CourseId(courseId), body.componentId(),
 				body.mode(), body.module(), body.position()));
 	}
 

@@ -10,7 +10,6 @@ import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.Question;
 import io.stride.authoring.Reuse;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.library.Component;
 import io.stride.library.ComponentKind;
@@ -36,20 +35,16 @@ class LibraryController {
 
 	private final Reuse reuse;
 
-	private final Organization organization;
-
 	private final ComponentAnalytics figures;
 
-	LibraryController(Library library, Reuse reuse, Organization organization, ComponentAnalytics figures) {
+	LibraryController(Library library, Reuse reuse, ComponentAnalytics figures) {
 		this.library = library;
 		this.reuse = reuse;
-		this.organization = organization;
 		this.figures = figures;
 	}
 
 	@GetMapping("/library")
-	String library(LibraryParams params, Model model, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String library(Viewer me, LibraryParams params, Model model, HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ComponentPage result;
 		try {
@@ -82,17 +77,16 @@ class LibraryController {
 	}
 
 	@PostMapping("/library/settings")
-	String settings(@RequestParam(required = false) String showToLearners, RedirectAttributes redirect) {
+	String settings(Viewer me, @RequestParam(required = false) String showToLearners, RedirectAttributes redirect) {
 		boolean shown = "true".equals(showToLearners);
-		reuse.showToLearners(organization.currentViewer(), shown);
+		reuse.showToLearners(me, shown);
 		redirect.addFlashAttribute("notice", shown ? "Learners now see where reused parts come from."
 				: "Learners no longer see where reused parts come from.");
 		return "redirect:/library";
 	}
 
 	@GetMapping("/library/components/{id}")
-	String component(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String component(Viewer me, @PathVariable String id, Model model) {
 		Component component = library.component(me, id);
 		fill(model, me, component);
 		model.addAttribute("errors", Map.of());
@@ -100,10 +94,9 @@ class LibraryController {
 	}
 
 	@PostMapping("/library/components/{id}/reuse")
-	String reuse(@PathVariable String id, @RequestParam(required = false) String courseId,
+	String reuse(Viewer me, @PathVariable String id, @RequestParam(required = false) String courseId,
 			@RequestParam(required = false) String mode, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Component component = library.component(me, id);
 		try {
 			if (courseId == null || courseId.isBlank()) {

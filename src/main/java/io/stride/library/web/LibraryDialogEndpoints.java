@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.library.Component;
 import io.stride.library.ComponentQuery;
@@ -34,18 +33,14 @@ class LibraryDialogEndpoints {
 
 	private final Library library;
 
-	private final Organization organization;
-
-	LibraryDialogEndpoints(Library library, Organization organization) {
+	LibraryDialogEndpoints(Library library) {
 		this.library = library;
-		this.organization = organization;
 	}
 
 	/** Published components matching the words, first 20, as the dialog lists them. */
 	@GetMapping(path = "/library/dialog/components", produces = "application/json")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> search(@RequestParam(defaultValue = "") String q) {
-		Viewer me = organization.currentViewer();
+	ResponseEntity<Map<String, Object>> search(Viewer me, @RequestParam(defaultValue = "") String q) {
 		try {
 			var found = library.search(me, new ComponentQuery(q.isBlank() ? null : q, null, null, null, null, null,
 					ComponentQuery.Sort.RELEVANCE, 1, ComponentQuery.PAGE_SIZE));
@@ -74,8 +69,8 @@ class LibraryDialogEndpoints {
 	/** Reuses the component in the course's draft; answers the first element it added, which the editor opens. */
 	@PostMapping(path = "/courses/{id}/library-insert", produces = "application/json")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> insert(@PathVariable String id, @RequestBody(required = false) Insert insert) {
-		Viewer me = organization.currentViewer();
+	ResponseEntity<Map<String, Object>> insert(Viewer me, @PathVariable String id,
+			@RequestBody(required = false) Insert insert) {
 		Insert asked = insert == null ? new Insert(null, null, null, null) : insert;
 		try {
 			List<String> added = library.reuse(me, new CourseId(id), asked.componentId(), asked.mode(), asked.module(),

@@ -3,6 +3,7 @@ package io.stride.library.web;
 import io.stride.library.ComponentKind;
 import io.stride.library.ComponentQuery;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 
 /** The library's search as the page and the API receive it: text, turned into a query with errors at the field. */
 record LibraryParams(String q, String kind, String capability, String author, String team, String minScore,
@@ -38,11 +39,6 @@ record LibraryParams(String q, String kind, String capability, String author, St
 		if (text == null || text.isBlank()) {
 			return otherwise;
 		}
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException(field, "Give a whole number.");
-		}
+		return FormNumbers.wholeNumber(text).orElseThrow(() -> new InvalidInputException(field, "Give a whole number."));
 	}
 }

@@ -8,6 +8,7 @@ import io.stride.authoring.CourseId;
 import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.mastery.ChecklistTask;
 import io.stride.mastery.Checklists;
 import io.stride.mastery.CourseMastery;
@@ -123,33 +124,32 @@ class MasteryApi {
 
 	@GetMapping("/people/{id}/mastery")
 	@Operation(summary = "Which courses a person mastered, and why; for the person, their managers and admins (404 otherwise)")
-	List<MasteryView> masteryOf(@PathVariable String id) {
-		return mastery.masteryOf(organization.currentViewer(), new PersonId(id)).stream().map(MasteryView::of).toList();
+	List<MasteryView> masteryOf(Viewer me, @PathVariable String id) {
+		return mastery.masteryOf(me, new PersonId(id)).stream().map(MasteryView::of).toList();
 	}
 
 	@GetMapping("/mastery/default")
 	@Operation(summary = "The organization's default mastery criterion (a quiz pass mark)")
-	MasteryRules.OrganizationDefault organizationDefault() {
-		organization.currentViewer();
+	MasteryRules.OrganizationDefault organizationDefault(Viewer signedIn) {
 		return rules.organizationDefault();
 	}
 
 	@PutMapping("/mastery/default")
 	@Operation(summary = "Change the default pass mark (admins; 403 otherwise). 'revision' must be the one last read (409)")
-	MasteryRules.OrganizationDefault setOrganizationDefault(@RequestBody DefaultBody body) {
+	MasteryRules.OrganizationDefault setOrganizationDefault(Viewer me, @RequestBody DefaultBody body) {
 		if (body.passMark() == null) {
 			throw new InvalidInputException("passMark", "Give a pass mark from 1 to 100%.");
 		}
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Send the revision you last read, to avoid overwriting a newer save.");
 		}
-		return rules.setOrganizationDefault(organization.currentViewer(), body.passMark(), body.revision());
+		return rules.setOrganizationDefault(me, body.passMark(), body.revision());
 	}
 
 	@GetMapping("/teams/{teamId}/courses/{courseId}/mastery-criteria")
 	@Operation(summary = "The team's own mastery criteria for a course; 404 when it has none or the caller does not manage the team")
-	CriteriaView criteria(@PathVariable String teamId, @PathVariable String courseId) {
-		return rules.criteria(organization.currentViewer(), new TeamId(teamId), new CourseId(courseId))
+	CriteriaView criteria(Viewer me, @PathVariable String teamId, @PathVariable String courseId) {
+		return rules.criteria(me, new TeamId(teamId), new CourseId(courseId))
 			.map(CriteriaView::of)
 			.orElseThrow(() -> new NotFoundException("Mastery criteria"));
 	}
@@ -158,7 +158,8 @@ class MasteryApi {
 	@Operation(summary = "Set the team's mastery criteria for a course (managers of the team): a pass mark not below the "
 			+ "organization default (422), a number of successful spaced reviews, and experts who may sign off the "
 			+ "checklist. Replacing needs the 'revision' last read (409)")
-	CriteriaView saveCriteria(@PathVariable String teamId, @PathVariable String courseId, @RequestBody CriteriaBody body) {
+	CriteriaView saveCriteria(Viewer me, @PathVariable String teamId, @PathVariable String courseId,
+			@RequestBody CriteriaBody body) {
 		List<PersonId> experts;
 		try {
 			experts = body.experts() == null ? List.of() : body.experts().stream().map(PersonId::new).toList();
@@ -166,21 +167,21 @@ class MasteryApi {
 		catch (IllegalArgumentException e) {
 			throw new InvalidInputException("experts", "Every expert must be an active person in the organization.");
 		}
-		return CriteriaView.of(rules.save(organization.currentViewer(), new TeamId(teamId), new CourseId(courseId),
+		return CriteriaView.of(rules.save(me, new TeamId(teamId), new CourseId(courseId),
 				new MasteryRules.CriteriaChange(body.passMark(), body.successfulReviews(), experts, body.revision())));
 	}
 
 	@DeleteMapping("/teams/{teamId}/courses/{courseId}/mastery-criteria")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove the team's criteria, checklist and sign-offs for the course; the criteria above apply")
-	void deleteCriteria(@PathVariable String teamId, @PathVariable String courseId) {
-		rules.delete(organization.currentViewer(), new TeamId(teamId), new CourseId(courseId));
+	void deleteCriteria(Viewer me, @PathVariable String teamId, @PathVariable String courseId) {
+		rules.delete(me, new TeamId(teamId), new CourseId(courseId));
 	}
 
 	@GetMapping("/teams/{teamId}/courses/{courseId}/mastery")
 	@Operation(summary = "Every member's mastery of the course (team and sub-teams), for managers and named experts")
-	TeamMasteryView teamMastery(@PathVariable String teamId, @PathVariable String courseId) {
-		Mastery.TeamCourseMastery view = mastery.teamCourse(organization.currentViewer(), new TeamId(teamId),
+	TeamMasteryView teamMastery(Viewer me, @PathVariable String teamId, @PathVariable String courseId) {
+		Mastery.TeamCourseMastery view = mastery.teamCourse(me, new TeamId(teamId),
 				new CourseId(courseId));
 		return new TeamMasteryView(teamId, courseId, view.organizationPassMark(),
 				view.criteria() == null ? null : CriteriaView.of(view.criteria()),
@@ -195,34 +196,35 @@ class MasteryApi {
 	@PostMapping("/teams/{teamId}/courses/{courseId}/checklist-tasks")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a task to the team's observed checklist for the course (managers of the team)")
-	TaskView addTask(@PathVariable String teamId, @PathVariable String courseId, @RequestBody TaskBody body) {
-		return TaskView.of(rules.addTask(organization.currentViewer(), new TeamId(teamId), new CourseId(courseId),
+	TaskView addTask(Viewer me, @PathVariable String teamId, @PathVariable String courseId,
+			@RequestBody TaskBody body) {
+		return TaskView.of(rules.addTask(me, new TeamId(teamId), new CourseId(courseId),
 				body.title()));
 	}
 
 	@DeleteMapping("/checklist-tasks/{taskId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a checklist task and its sign-offs (managers of the task's team)")
-	void removeTask(@PathVariable String taskId) {
-		rules.removeTask(organization.currentViewer(), taskId);
+	void removeTask(Viewer me, @PathVariable String taskId) {
+		rules.removeTask(me, taskId);
 	}
 
 	@PostMapping("/checklist-tasks/{taskId}/sign-offs")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Sign a task off for a learner after watching (a manager of the learner or a named expert; 403 for "
 			+ "others who see the checklist, 404 for the rest). 'observedOn' defaults to today; 'note' is required")
-	SignOffView signOff(@PathVariable String taskId, @RequestBody SignOffBody body) {
+	SignOffView signOff(Viewer me, @PathVariable String taskId, @RequestBody SignOffBody body) {
 		if (body.personId() == null || body.personId().isBlank()) {
 			throw new InvalidInputException("personId", "Give the learner the task is signed off for.");
 		}
-		return SignOffView.of(checklists.signOff(organization.currentViewer(), taskId, new PersonId(body.personId()),
+		return SignOffView.of(checklists.signOff(me, taskId, new PersonId(body.personId()),
 				body.observedOn(), body.note()));
 	}
 
 	@DeleteMapping("/sign-offs/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Withdraw a sign-off (only whoever made it; 403 for others who see it, 404 for the rest)")
-	void withdraw(@PathVariable String id) {
-		checklists.withdraw(organization.currentViewer(), id);
+	void withdraw(Viewer me, @PathVariable String id) {
+		checklists.withdraw(me, id);
 	}
 }

@@ -12,6 +12,7 @@ import io.stride.mastery.Mastery;
 import io.stride.mastery.MasteryRules;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,8 +52,7 @@ class MasteryController {
 	}
 
 	@GetMapping("/mastery")
-	String mine(Model model) {
-		Viewer me = organization.currentViewer();
+	String mine(Viewer me, Model model) {
 		model.addAttribute("masteries", mastery.masteryOf(me, me.id()));
 		List<Checklists.Expertise> expertise = checklists.expertiseOf(me);
 		Map<CourseId, String> titles = authoring.titles(expertise.stream().map(Checklists.Expertise::courseId).toList());
@@ -66,16 +66,14 @@ class MasteryController {
 	}
 
 	@GetMapping("/admin/mastery")
-	String adminPage(Model model) {
-		organization.currentViewer();
+	String adminPage(Viewer signedIn, Model model) {
 		MasteryRules.OrganizationDefault current = rules.organizationDefault();
 		return adminView(model, current.passMark(), current.revision(), Map.of());
 	}
 
 	@PostMapping("/admin/mastery")
-	String saveDefault(@RequestParam(required = false) String passMark, @RequestParam int revision, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveDefault(Viewer me, @RequestParam(required = false) String passMark, @RequestParam int revision,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			int mark = TeamMasteryController.number(passMark, "passMark", "Give a pass mark from 1 to 100%.");
 			rules.setOrganizationDefault(me, mark, revision);
@@ -84,8 +82,7 @@ class MasteryController {
 			return "redirect:/admin/mastery";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The default was not saved.");
+			FormErrors.refused(response, model, "The default was not saved.");
 			return adminView(model, null, revision, e.fieldErrors());
 		}
 		catch (ConflictException e) {

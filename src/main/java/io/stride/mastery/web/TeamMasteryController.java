@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stride.authoring.Authoring;
@@ -29,6 +30,8 @@ import io.stride.mastery.SignOff;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,8 +80,7 @@ class TeamMasteryController {
 	}
 
 	@GetMapping("/teams/{id}/mastery")
-	String team(@PathVariable String id, @RequestParam(required = false) String course, Model model) {
-		Viewer me = organization.currentViewer();
+	String team(Viewer me, @PathVariable String id, @RequestParam(required = false) String course, Model model) {
 		Team team = organization.managedTeam(me, new TeamId(id));
 		if (course != null && !course.isBlank()) {
 			return "redirect:/teams/" + id + "/mastery/" + course.strip();
@@ -91,18 +93,16 @@ class TeamMasteryController {
 	}
 
 	@GetMapping("/teams/{id}/mastery/{courseId}")
-	String teamCourse(@PathVariable String id, @PathVariable String courseId, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamCourse(Viewer me, @PathVariable String id, @PathVariable String courseId, Model model) {
 		Mastery.TeamCourseMastery view = mastery.teamCourse(me, new TeamId(id), new CourseId(courseId));
 		return teamCourseView(model, me, view, form(me, view), Map.of(), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/mastery/{courseId}/criteria")
-	String saveCriteria(@PathVariable String id, @PathVariable String courseId, @RequestParam(required = false) String passMark,
-			@RequestParam(required = false) String successfulReviews, @RequestParam(required = false) String experts,
-			@RequestParam(required = false) Integer revision, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveCriteria(Viewer me, @PathVariable String id, @PathVariable String courseId,
+			@RequestParam(required = false) String passMark, @RequestParam(required = false) String successfulReviews,
+			@RequestParam(required = false) String experts, @RequestParam(required = false) Integer revision,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		TeamId team = new TeamId(id);
 		CourseId course = new CourseId(courseId);
 		CriteriaForm form = new CriteriaForm(passMark, successfulReviews, experts, revision);
@@ -119,8 +119,7 @@ class TeamMasteryController {
 			return "redirect:/teams/" + id + "/mastery/" + courseId;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return teamCourseView(model, me, mastery.teamCourse(me, team, course), form, e.fieldErrors(), Map.of());
 		}
 		catch (ConflictException e) {
@@ -133,24 +132,24 @@ class TeamMasteryController {
 	}
 
 	@PostMapping("/teams/{id}/mastery/{courseId}/criteria/delete")
-	String deleteCriteria(@PathVariable String id, @PathVariable String courseId, RedirectAttributes redirect) {
-		rules.delete(organization.currentViewer(), new TeamId(id), new CourseId(courseId));
+	String deleteCriteria(Viewer me, @PathVariable String id, @PathVariable String courseId,
+			RedirectAttributes redirect) {
+		rules.delete(me, new TeamId(id), new CourseId(courseId));
 		redirect.addFlashAttribute("notice", "Removed this team's criteria and checklist; the criteria above it apply.");
 		return "redirect:/teams/" + id + "/mastery/" + courseId;
 	}
 
 	@PostMapping("/teams/{id}/mastery/{courseId}/tasks")
-	String addTask(@PathVariable String id, @PathVariable String courseId, @RequestParam(required = false) String title,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String addTask(Viewer me, @PathVariable String id, @PathVariable String courseId,
+			@RequestParam(required = false) String title, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			rules.addTask(me, new TeamId(id), new CourseId(courseId), title);
 			redirect.addFlashAttribute("notice", "Added the task to the checklist.");
 			return "redirect:/teams/" + id + "/mastery/" + courseId;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The task was not added.");
+			FormErrors.refused(response, model, "The task was not added.");
 			model.addAttribute("taskTitle", title);
 			Mastery.TeamCourseMastery view = mastery.teamCourse(me, new TeamId(id), new CourseId(courseId));
 			return teamCourseView(model, me, view, form(me, view), Map.of(), e.fieldErrors());
@@ -158,25 +157,24 @@ class TeamMasteryController {
 	}
 
 	@PostMapping("/teams/{id}/mastery/{courseId}/tasks/{taskId}/delete")
-	String removeTask(@PathVariable String id, @PathVariable String courseId, @PathVariable String taskId,
+	String removeTask(Viewer me, @PathVariable String id, @PathVariable String courseId, @PathVariable String taskId,
 			RedirectAttributes redirect) {
-		rules.removeTask(organization.currentViewer(), taskId);
+		rules.removeTask(me, taskId);
 		redirect.addFlashAttribute("notice", "Removed the task and its sign-offs.");
 		return "redirect:/teams/" + id + "/mastery/" + courseId;
 	}
 
 	@GetMapping("/teams/{id}/mastery/{courseId}/people/{personId}")
-	String learner(@PathVariable String id, @PathVariable String courseId, @PathVariable String personId, Model model) {
-		Viewer me = organization.currentViewer();
+	String learner(Viewer me, @PathVariable String id, @PathVariable String courseId, @PathVariable String personId,
+			Model model) {
 		return learnerView(model, me, id, courseId, personId, null, Map.of(), null, null);
 	}
 
 	@PostMapping("/teams/{id}/mastery/{courseId}/people/{personId}/sign-offs")
-	String signOff(@PathVariable String id, @PathVariable String courseId, @PathVariable String personId,
+	String signOff(Viewer me, @PathVariable String id, @PathVariable String courseId, @PathVariable String personId,
 			@RequestParam String taskId, @RequestParam(required = false) String observedOn,
 			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			LocalDate day;
 			try {
@@ -190,8 +188,7 @@ class TeamMasteryController {
 			return "redirect:/teams/" + id + "/mastery/" + courseId + "/people/" + personId;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return learnerView(model, me, id, courseId, personId, taskId, e.fieldErrors(), observedOn, note);
 		}
 		catch (ConflictException | ForbiddenException e) {
@@ -201,9 +198,8 @@ class TeamMasteryController {
 	}
 
 	@GetMapping("/teams/{id}/mastery/{courseId}/sign-offs/{signOffId}/withdraw")
-	String confirmWithdraw(@PathVariable String id, @PathVariable String courseId, @PathVariable String signOffId,
-			Model model) {
-		Viewer me = organization.currentViewer();
+	String confirmWithdraw(Viewer me, @PathVariable String id, @PathVariable String courseId,
+			@PathVariable String signOffId, Model model) {
 		SignOff signOff = checklists.signOffFor(me, signOffId);
 		model.addAttribute("signOff", signOff);
 		model.addAttribute("task", checklists.task(me, signOff.taskId()));
@@ -215,9 +211,8 @@ class TeamMasteryController {
 	}
 
 	@PostMapping("/teams/{id}/mastery/{courseId}/sign-offs/{signOffId}/withdraw")
-	String withdraw(@PathVariable String id, @PathVariable String courseId, @PathVariable String signOffId,
+	String withdraw(Viewer me, @PathVariable String id, @PathVariable String courseId, @PathVariable String signOffId,
 			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		SignOff signOff = checklists.signOffFor(me, signOffId);
 		checklists.withdraw(me, signOffId);
 		redirect.addFlashAttribute("notice", "Withdrew the sign-off.");
@@ -317,24 +312,17 @@ class TeamMasteryController {
 	}
 
 	static int number(String text, String field, String message) {
-		try {
-			return Integer.parseInt(text == null ? "" : text.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException(field, message);
-		}
+		return FormNumbers.wholeNumber(text).orElseThrow(() -> new InvalidInputException(field, message));
 	}
 
 	private static Integer optionalNumber(String text, String field, String message, Map<String, String> errors) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(text);
+		if (number.isEmpty()) {
 			errors.put(field, message);
-			return null;
 		}
+		return number.orElse(null);
 	}
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.media.CourseMedia;
 import io.stride.media.MediaInLessons;
@@ -35,26 +34,22 @@ class CourseMediaPage {
 
 	private final Authoring authoring;
 
-	private final Organization organization;
-
-	CourseMediaPage(CourseMedia media, MediaInLessons inLessons, Authoring authoring, Organization organization) {
+	CourseMediaPage(CourseMedia media, MediaInLessons inLessons, Authoring authoring) {
 		this.media = media;
 		this.inLessons = inLessons;
 		this.authoring = authoring;
-		this.organization = organization;
 	}
 
 	@GetMapping("/courses/{id}/media")
-	String list(@PathVariable String id, Model model) {
-		return page(organization.currentViewer(), new CourseId(id), model, null, Map.of(), null);
+	String list(Viewer me, @PathVariable String id, Model model) {
+		return page(me, new CourseId(id), model, null, Map.of(), null);
 	}
 
 	@PostMapping("/courses/{id}/media/{mediaId}/alt")
-	String describe(@PathVariable String id, @PathVariable String mediaId,
+	String describe(Viewer me, @PathVariable String id, @PathVariable String mediaId,
 			@RequestParam(name = "alt", required = false) String alt,
 			@RequestParam(name = "decorative", required = false) boolean decorative, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		MediaInLessons.Described described;
 		try {
 			described = inLessons.describe(me, new CourseId(id), mediaId, alt, decorative);
@@ -78,14 +73,13 @@ class CourseMediaPage {
 	}
 
 	@GetMapping("/courses/{id}/media/{mediaId}/delete")
-	String confirmDelete(@PathVariable String id, @PathVariable String mediaId, Model model) {
-		return confirmation(organization.currentViewer(), new CourseId(id), mediaId, model, null);
+	String confirmDelete(Viewer me, @PathVariable String id, @PathVariable String mediaId, Model model) {
+		return confirmation(me, new CourseId(id), mediaId, model, null);
 	}
 
 	@PostMapping("/courses/{id}/media/{mediaId}/delete")
-	String delete(@PathVariable String id, @PathVariable String mediaId, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String delete(Viewer me, @PathVariable String id, @PathVariable String mediaId, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		String name = inLessons.one(me, new CourseId(id), mediaId).item().fileName();
 		try {
 			media.delete(me, new CourseId(id), mediaId);

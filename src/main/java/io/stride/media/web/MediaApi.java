@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.media.CourseMedia;
 import io.stride.media.MediaInLessons;
 import io.stride.media.MediaItem;
@@ -34,14 +34,11 @@ class MediaApi {
 
 	private final CourseMedia media;
 
-	private final Organization organization;
-
 	private final MediaInLessons inLessons;
 
-	MediaApi(CourseMedia media, MediaInLessons inLessons, Organization organization) {
+	MediaApi(CourseMedia media, MediaInLessons inLessons) {
 		this.media = media;
 		this.inLessons = inLessons;
-		this.organization = organization;
 	}
 
 	/** An uploaded file and the Markdown that shows it in a lesson. */
@@ -109,13 +106,14 @@ class MediaApi {
 			+ "captions file required, its language in captionsLanguage, default en). 422 at file, alt, captions, "
 			+ "captionsLanguage or title; 404 for a course the caller may not see; 403 for a published course the "
 			+ "caller may not change.")
-	Uploaded upload(@PathVariable String id, @RequestPart(name = "file", required = false) MultipartFile file,
+	Uploaded upload(Viewer me, @PathVariable String id,
+			@RequestPart(name = "file", required = false) MultipartFile file,
 			@Parameter(description = "the image's alt text") @RequestParam(name = "alt", required = false) String alt,
 			@Parameter(description = "true for an image that only decorates (read out as nothing)") @RequestParam(name = "decorative", required = false) boolean decorative,
 			@RequestParam(name = "title", required = false) String title,
 			@RequestPart(name = "captions", required = false) MultipartFile captions,
 			@Parameter(description = "the captions' language, a BCP 47 tag such as en, de or pt-BR (default en)") @RequestParam(name = "captionsLanguage", required = false) String captionsLanguage) {
-		return Uploaded.of(media.keep(organization.currentViewer(), new CourseId(id),
+		return Uploaded.of(media.keep(me, new CourseId(id),
 				MediaUploads.upload(file, alt, decorative, title, captions, captionsLanguage)));
 	}
 
@@ -123,31 +121,31 @@ class MediaApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "The Markdown for a video hosted elsewhere (https only): a \"Watch on …\" link; no player is "
 			+ "embedded. 422 at url or title.")
-	Linked link(@PathVariable String id, @RequestBody LinkBody body) {
-		return new Linked(media.link(organization.currentViewer(), new CourseId(id), body == null ? null : body.url(),
+	Linked link(Viewer me, @PathVariable String id, @RequestBody LinkBody body) {
+		return new Linked(media.link(me, new CourseId(id), body == null ? null : body.url(),
 				body == null ? null : body.title()));
 	}
 
 	@GetMapping("/api/v1/courses/{id}/media")
 	@Operation(summary = "A course's images and videos, newest first, for its editors and reviewers; page from 1, size up to 100.")
-	Page list(@PathVariable String id, @RequestParam(name = "page", defaultValue = "1") int page,
+	Page list(Viewer me, @PathVariable String id, @RequestParam(name = "page", defaultValue = "1") int page,
 			@RequestParam(name = "size", defaultValue = "20") int size) {
-		CourseMedia.Listed listed = media.list(organization.currentViewer(), new CourseId(id), page, size);
+		CourseMedia.Listed listed = media.list(me, new CourseId(id), page, size);
 		return new Page(listed.items().stream().map(Uploaded::of).toList(), listed.page(), listed.size(), listed.total());
 	}
 
 	@GetMapping("/api/v1/courses/{id}/media/{mediaId}")
 	@Operation(summary = "One image or video of the course and where it is shown: the draft's lessons and published "
 			+ "versions (deletable when neither). For the course's editors; 404 otherwise.")
-	Placed one(@PathVariable String id, @PathVariable String mediaId) {
-		return Placed.of(inLessons.one(organization.currentViewer(), new CourseId(id), mediaId));
+	Placed one(Viewer me, @PathVariable String id, @PathVariable String mediaId) {
+		return Placed.of(inLessons.one(me, new CourseId(id), mediaId));
 	}
 
 	@PutMapping("/api/v1/courses/{id}/media/{mediaId}/alt")
 	@Operation(summary = "Change an image's alt text (required unless decorative=true); the draft's lessons showing the "
 			+ "image get it too, except lessons linked to their source; published versions keep theirs. 422 at alt.")
-	Described describe(@PathVariable String id, @PathVariable String mediaId, @RequestBody AltBody body) {
-		MediaInLessons.Described described = inLessons.describe(organization.currentViewer(), new CourseId(id), mediaId,
+	Described describe(Viewer me, @PathVariable String id, @PathVariable String mediaId, @RequestBody AltBody body) {
+		MediaInLessons.Described described = inLessons.describe(me, new CourseId(id), mediaId,
 				body == null ? null : body.alt(), body != null && Boolean.TRUE.equals(body.decorative()));
 		return new Described(Uploaded.of(described.item()), Lesson.of(described.lessonsChanged()),
 				Lesson.of(described.lessonsKept()), described.whyKept());
@@ -157,7 +155,7 @@ class MediaApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete an image or a video (with its captions). 409 while a published version or a lesson "
 			+ "of the draft shows it.")
-	void delete(@PathVariable String id, @PathVariable String mediaId) {
-		media.delete(organization.currentViewer(), new CourseId(id), mediaId);
+	void delete(Viewer me, @PathVariable String id, @PathVariable String mediaId) {
+		media.delete(me, new CourseId(id), mediaId);
 	}
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.media.CourseMedia;
 import io.stride.media.MediaItem;
 import org.springframework.core.io.AbstractResource;
@@ -30,25 +30,23 @@ class MediaFiles {
 
 	private final CourseMedia media;
 
-	private final Organization organization;
-
-	MediaFiles(CourseMedia media, Organization organization) {
+	MediaFiles(CourseMedia media) {
 		this.media = media;
-		this.organization = organization;
 	}
 
 	@GetMapping("/media/{id}")
-	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(name = "w", required = false) String w,
+	ResponseEntity<Resource> file(Viewer me, @PathVariable String id,
+			@RequestParam(name = "w", required = false) String w,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		// srcset asks for a width; anything else in w is the image itself, not an error page in an <img>
 		Integer width = w != null && w.matches("[1-9][0-9]{0,4}") ? Integer.valueOf(w) : null;
-		return send(media.read(organization.currentViewer(), id, false, width), ifNoneMatch);
+		return send(media.read(me, id, false, width), ifNoneMatch);
 	}
 
 	@GetMapping("/media/{id}/captions")
-	ResponseEntity<Resource> captions(@PathVariable String id,
+	ResponseEntity<Resource> captions(Viewer me, @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		return send(media.read(organization.currentViewer(), id, true), ifNoneMatch);
+		return send(media.read(me, id, true), ifNoneMatch);
 	}
 
 	private static ResponseEntity<Resource> send(CourseMedia.Readable readable, String ifNoneMatch) {

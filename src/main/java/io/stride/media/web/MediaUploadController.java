@@ -1,7 +1,7 @@
 package io.stride.media.web;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.media.CourseMedia;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,29 +22,27 @@ class MediaUploadController {
 
 	private final CourseMedia media;
 
-	private final Organization organization;
-
-	MediaUploadController(CourseMedia media, Organization organization) {
+	MediaUploadController(CourseMedia media) {
 		this.media = media;
-		this.organization = organization;
 	}
 
 	@PostMapping(path = "/courses/{id}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	MediaApi.Uploaded upload(@PathVariable String id, @RequestPart(name = "file", required = false) MultipartFile file,
+	MediaApi.Uploaded upload(Viewer me, @PathVariable String id,
+			@RequestPart(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "alt", required = false) String alt,
 			@RequestParam(name = "decorative", required = false) boolean decorative,
 			@RequestParam(name = "title", required = false) String title,
 			@RequestPart(name = "captions", required = false) MultipartFile captions,
 			@RequestParam(name = "captionsLanguage", required = false) String captionsLanguage) {
-		return MediaApi.Uploaded.of(media.keep(organization.currentViewer(), new CourseId(id),
+		return MediaApi.Uploaded.of(media.keep(me, new CourseId(id),
 				MediaUploads.upload(file, alt, decorative, title, captions, captionsLanguage)));
 	}
 
 	@PostMapping(path = "/courses/{id}/media/links")
 	@ResponseStatus(HttpStatus.CREATED)
-	MediaApi.Linked link(@PathVariable String id, @RequestParam(name = "url", required = false) String url,
+	MediaApi.Linked link(Viewer me, @PathVariable String id, @RequestParam(name = "url", required = false) String url,
 			@RequestParam(name = "title", required = false) String title) {
-		return new MediaApi.Linked(media.link(organization.currentViewer(), new CourseId(id), url, title));
+		return new MediaApi.Linked(media.link(me, new CourseId(id), url, title));
 	}
 }

@@ -2,7 +2,7 @@ package io.stride.notification.web;
 
 import java.util.Map;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.notification.Notifications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -19,22 +19,19 @@ class NotificationApi {
 
 	private final Notifications notifications;
 
-	private final Organization organization;
-
-	NotificationApi(Notifications notifications, Organization organization) {
+	NotificationApi(Notifications notifications) {
 		this.notifications = notifications;
-		this.organization = organization;
 	}
 
 	@GetMapping("/api/v1/me/notifications")
 	@Operation(summary = "The caller's notifications, newest first, 20 per page")
-	Notifications.Page list(@RequestParam(defaultValue = "1") int page) {
-		return notifications.page(organization.currentViewer(), page);
+	Notifications.Page list(Viewer me, @RequestParam(defaultValue = "1") int page) {
+		return notifications.page(me, page);
 	}
 
 	@PostMapping("/api/v1/me/notifications/read")
 	@Operation(summary = "Mark all the caller's notifications read")
-	Map<String, Integer> read() {
-		return Map.of("marked", notifications.markAllRead(organization.currentViewer()));
+	Map<String, Integer> read(Viewer me) {
+		return Map.of("marked", notifications.markAllRead(me));
 	}
 }

@@ -29,8 +29,7 @@ class NotificationController {
 	}
 
 	@GetMapping("/notifications")
-	String list(@RequestParam(defaultValue = "1") int page, Model model) {
-		Viewer me = organization.currentViewer();
+	String list(Viewer me, @RequestParam(defaultValue = "1") int page, Model model) {
 		model.addAttribute("page", notifications.page(me, page));
 		model.addAttribute("unread", notifications.unread(me));
 		// read before marking, so that this visit still shows which ones are new
@@ -39,8 +38,8 @@ class NotificationController {
 	}
 
 	@PostMapping("/notifications/read")
-	String markRead(RedirectAttributes redirect) {
-		int marked = notifications.markAllRead(organization.currentViewer());
+	String markRead(Viewer me, RedirectAttributes redirect) {
+		int marked = notifications.markAllRead(me);
 		redirect.addFlashAttribute("notice", marked == 0 ? "Nothing was unread." : "Marked " + marked + " as read.");
 		return "redirect:/notifications";
 	}

@@ -1,7 +1,7 @@
 package io.stride.packages.export;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,11 +22,8 @@ class ExportApi {
 
 	private final CourseExport export;
 
-	private final Organization organization;
-
-	ExportApi(CourseExport export, Organization organization) {
+	ExportApi(CourseExport export) {
 		this.export = export;
-		this.organization = organization;
 	}
 
 	@GetMapping(path = "/api/v1/courses/{id}/export", produces = { "application/zip", "application/problem+json" })
@@ -42,14 +39,14 @@ class ExportApi {
 					@ApiResponse(responseCode = "403", description = "Not an editor of the course, L&D or an admin"),
 					@ApiResponse(responseCode = "404", description = "No such course for the caller"),
 					@ApiResponse(responseCode = "422", description = "Unknown format or version, or no live version") })
-	ResponseEntity<byte[]> export(@PathVariable String id,
+	ResponseEntity<byte[]> export(Viewer me, @PathVariable String id,
 			@Parameter(description = "scorm12, scorm2004 (4th Edition) or cmi5",
 					schema = @Schema(allowableValues = { "scorm12", "scorm2004", "cmi5" })) @RequestParam(required = false) String format,
 			@Parameter(description = "live (the default) or draft (editors only)",
 					schema = @Schema(allowableValues = { "live", "draft" })) @RequestParam(required = false) String version,
 			@Parameter(description = "Whether the final quiz goes in the package (default true)") @RequestParam(
 					defaultValue = "true") boolean quiz) {
-		return ExportDownload.of(export.export(organization.currentViewer(), new CourseId(id), ExportFormat.of(format),
+		return ExportDownload.of(export.export(me, new CourseId(id), ExportFormat.of(format),
 				CourseExport.Version.of(version), quiz));
 	}
 }

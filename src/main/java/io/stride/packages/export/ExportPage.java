@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,11 +24,8 @@ class ExportPage {
 
 	private final CourseExport export;
 
-	private final Organization organization;
-
-	ExportPage(CourseExport export, Organization organization) {
+	ExportPage(CourseExport export) {
 		this.export = export;
-		this.organization = organization;
 	}
 
 	/** What the form sends back, shown again when it is refused. */
@@ -37,17 +33,15 @@ class ExportPage {
 	}
 
 	@GetMapping("/courses/{id}/export")
-	String page(@PathVariable String id, Model model) {
-		Viewer viewer = organization.currentViewer();
+	String page(Viewer viewer, @PathVariable String id, Model model) {
 		CourseExport.Choices choices = export.choices(viewer, new CourseId(id));
 		return page(choices, new ExportForm("scorm12", choices.live() ? "live" : "draft", true), Map.of(), model);
 	}
 
 	@GetMapping("/courses/{id}/export/download")
-	ModelAndView download(@PathVariable String id, @RequestParam(required = false) String format,
+	ModelAndView download(Viewer viewer, @PathVariable String id, @RequestParam(required = false) String format,
 			@RequestParam(required = false) String version, @RequestParam(defaultValue = "false") boolean quiz,
 			Model model, HttpServletResponse response) throws IOException {
-		Viewer viewer = organization.currentViewer();
 		CourseId courseId = new CourseId(id);
 		CourseExport.Exported exported;
 		try {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,11 +34,8 @@ class QuestionBankApi {
 
 	private final QuestionBanks banks;
 
-	private final Organization organization;
-
-	QuestionBankApi(QuestionBanks banks, Organization organization) {
+	QuestionBankApi(QuestionBanks banks) {
 		this.banks = banks;
-		this.organization = organization;
 	}
 
 	/** One item of the file: imported as {@code kind}, or not, with the reason. */
@@ -66,9 +63,9 @@ class QuestionBankApi {
 			responses = @ApiResponse(responseCode = "200", content = {
 					@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
 					@Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")) }))
-	ResponseEntity<byte[]> export(@PathVariable String id,
+	ResponseEntity<byte[]> export(Viewer me, @PathVariable String id,
 			@Parameter(description = "gift or qti3") @RequestParam(name = "format", required = false) String format) {
-		QuestionBanks.Export export = banks.export(organization.currentViewer(), new CourseId(id), format);
+		QuestionBanks.Export export = banks.export(me, new CourseId(id), format);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(export.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -87,7 +84,7 @@ class QuestionBankApi {
 			+ "line or the QTI element), an unsafe zip or one over the limits (1 MB, 100 items), and when nothing can be "
 			+ "imported; at status for a course that is not a draft; 404 for a course the caller may not see, 403 for one "
 			+ "they may not change.")
-	ResponseEntity<ImportResult> importQuestions(@PathVariable String id,
+	ResponseEntity<ImportResult> importQuestions(Viewer me, @PathVariable String id,
 			@Parameter(description = "gift or qti") @RequestParam(name = "format", required = false) String format,
 			@Parameter(description = "true to preview only") @RequestParam(name = "dryRun", required = false) boolean dryRun,
 			@RequestPart(name = "file", required = false) MultipartFile file) {
@@ -95,10 +92,10 @@ class QuestionBankApi {
 		String name = file == null ? null : file.getOriginalFilename();
 		CourseId course = new CourseId(id);
 		if (dryRun) {
-			QuestionBanks.Preview preview = banks.preview(organization.currentViewer(), course, format, name, content);
+			QuestionBanks.Preview preview = banks.preview(me, course, format, name, content);
 			return ResponseEntity.ok(result(true, preview, List.of()));
 		}
-		QuestionBanks.Imported imported = banks.importQuestions(organization.currentViewer(), course, format, name,
+		QuestionBanks.Imported imported = banks.importQuestions(me, course, format, name,
 				content);
 		return ResponseEntity.status(HttpStatus.CREATED).body(result(false, imported.preview(), imported.questionIds()));
 	}

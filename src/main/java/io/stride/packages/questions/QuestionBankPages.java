@@ -7,7 +7,6 @@ import java.util.Map;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Outline;
 import io.stride.authoring.OutlineEditing;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,27 +37,24 @@ class QuestionBankPages {
 
 	private final OutlineEditing editing;
 
-	private final Organization organization;
-
-	QuestionBankPages(QuestionBanks banks, OutlineEditing editing, Organization organization) {
+	QuestionBankPages(QuestionBanks banks, OutlineEditing editing) {
 		this.banks = banks;
 		this.editing = editing;
-		this.organization = organization;
 	}
 
 	@GetMapping("/courses/{id}/questions/import")
-	String importForm(@PathVariable String id, Model model) {
-		return importPage(organization.currentViewer(), new CourseId(id), model, "gift", Map.of());
+	String importForm(Viewer me, @PathVariable String id, Model model) {
+		return importPage(me, new CourseId(id), model, "gift", Map.of());
 	}
 
 	@PostMapping("/courses/{id}/questions/import")
-	String importFile(@PathVariable String id, @RequestParam(name = "format", required = false) String format,
+	String importFile(Viewer me, @PathVariable String id,
+			@RequestParam(name = "format", required = false) String format,
 			@RequestPart(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "content", required = false) String encoded,
 			@RequestParam(name = "fileName", required = false) String fileName,
 			@RequestParam(name = "confirm", required = false) boolean confirm, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		CourseId course = new CourseId(id);
 		try {
 			if (confirm) {
@@ -86,8 +82,7 @@ class QuestionBankPages {
 	}
 
 	@GetMapping("/courses/{id}/questions/export")
-	String exportPage(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String exportPage(Viewer me, @PathVariable String id, Model model) {
 		CourseId course = new CourseId(id);
 		Outline outline = editing.outline(me, course);
 		QuestionBanks.Export gift = banks.export(me, course, "gift");
@@ -100,8 +95,8 @@ class QuestionBankPages {
 	}
 
 	@GetMapping("/courses/{id}/questions/export/{format}")
-	ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String format) {
-		QuestionBanks.Export export = banks.export(organization.currentViewer(), new CourseId(id), format);
+	ResponseEntity<byte[]> download(Viewer me, @PathVariable String id, @PathVariable String format) {
+		QuestionBanks.Export export = banks.export(me, new CourseId(id), format);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(export.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

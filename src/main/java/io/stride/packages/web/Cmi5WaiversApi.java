@@ -1,8 +1,8 @@
 package io.stride.packages.web;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.packages.cmi5.Waivers;
 import io.stride.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,11 +23,8 @@ class Cmi5WaiversApi {
 
 	private final Waivers waivers;
 
-	private final Organization organization;
-
-	Cmi5WaiversApi(Waivers waivers, Organization organization) {
+	Cmi5WaiversApi(Waivers waivers) {
 		this.waivers = waivers;
-		this.organization = organization;
 	}
 
 	record WaiverForm(@Schema(description = "the learner") String personId, String courseId,
@@ -47,11 +44,11 @@ class Cmi5WaiversApi {
 					@ApiResponse(responseCode = "200", description = "the AU had moved on already; nothing recorded"),
 					@ApiResponse(responseCode = "404", description = "no such learner, course or lesson for you"),
 					@ApiResponse(responseCode = "422", description = "no reason, or the lesson plays no AU") })
-	ResponseEntity<Waived> waive(@RequestBody WaiverForm form) {
+	ResponseEntity<Waived> waive(Viewer me, @RequestBody WaiverForm form) {
 		if (form == null || form.personId() == null || form.courseId() == null || form.lessonId() == null) {
 			throw new InvalidInputException("personId", "Name the learner, the course and the lesson.");
 		}
-		String id = waivers.waive(organization.currentViewer(), new PersonId(form.personId()),
+		String id = waivers.waive(me, new PersonId(form.personId()),
 				new CourseId(form.courseId()), form.lessonId(), form.reason());
 		return ResponseEntity.status(id == null ? HttpStatus.OK : HttpStatus.CREATED).body(new Waived(id));
 	}

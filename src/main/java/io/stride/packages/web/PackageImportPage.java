@@ -1,11 +1,11 @@
 package io.stride.packages.web;
 
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.packages.PackageRejected;
 import io.stride.packages.cmi5.Cmi5Import;
 import io.stride.packages.scorm.ScormImport;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,26 +24,21 @@ class PackageImportPage {
 
 	private final ScormImport imports;
 
-	private final Organization organization;
-
 	private final Cmi5Import cmi5;
 
-	PackageImportPage(ScormImport imports, Organization organization, Cmi5Import cmi5) {
+	PackageImportPage(ScormImport imports, Cmi5Import cmi5) {
 		this.imports = imports;
-		this.organization = organization;
 		this.cmi5 = cmi5;
 	}
 
 	@GetMapping("/packages/import")
-	String page(Model model) {
-		organization.currentViewer();
+	String page(Viewer signedIn, Model model) {
 		return "packages/import";
 	}
 
 	@PostMapping("/packages/import")
-	String upload(@RequestPart(name = "file", required = false) MultipartFile file, Model model,
+	String upload(Viewer me, @RequestPart(name = "file", required = false) MultipartFile file, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			String name = file == null ? null : file.getOriginalFilename();
 			byte[] content = PackageUploads.read(file);
@@ -62,8 +57,7 @@ class PackageImportPage {
 			return "packages/import";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The package's course was not created: "
+			FormErrors.refused(response, model, "The package's course was not created: "
 					+ String.join(" ", e.fieldErrors().values()));
 			return "packages/import";
 		}

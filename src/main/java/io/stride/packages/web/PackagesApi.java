@@ -3,7 +3,7 @@ package io.stride.packages.web;
 import java.net.URI;
 import java.util.List;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.packages.PackageRejected;
 import io.stride.packages.cmi5.Cmi5Import;
 import io.stride.packages.scorm.ScormImport;
@@ -29,13 +29,10 @@ class PackagesApi {
 
 	private final ScormImport imports;
 
-	private final Organization organization;
-
 	private final Cmi5Import cmi5;
 
-	PackagesApi(ScormImport imports, Organization organization, Cmi5Import cmi5) {
+	PackagesApi(ScormImport imports, Cmi5Import cmi5) {
 		this.imports = imports;
-		this.organization = organization;
 		this.cmi5 = cmi5;
 	}
 
@@ -64,12 +61,13 @@ class PackagesApi {
 					@ApiResponse(responseCode = "413", description = "the zip or what it unpacks to is too large"),
 					@ApiResponse(responseCode = "422", description = "not a safe zip, or not a SCORM package Stride "
 							+ "plays; detail names the entry, element or limit") })
-	ResponseEntity<Imported> importPackage(@RequestPart(name = "file", required = false) MultipartFile file) {
+	ResponseEntity<Imported> importPackage(Viewer me,
+			@RequestPart(name = "file", required = false) MultipartFile file) {
 		String name = file == null ? null : file.getOriginalFilename();
 		byte[] content = PackageUploads.read(file);
 		ScormImport.Imported imported = cmi5.accepts(name, content)
-				? cmi5.importPackage(organization.currentViewer(), name, content)
-				: imports.importPackage(organization.currentViewer(), name, content);
+				? cmi5.importPackage(me, name, content)
+				: imports.importPackage(me, name, content);
 		Imported body = new Imported(imported.packageId(), imported.courseId().value(), imported.title(),
 				imported.standard().name(), imported.files(),
 				imported.lessons().stream().map(l -> new Lesson(l.itemId(), l.lessonId(), l.title())).toList(),

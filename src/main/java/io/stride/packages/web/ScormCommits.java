@@ -2,7 +2,7 @@ package io.stride.packages.web;
 
 import java.util.Map;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.packages.scorm.ScormPlayer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
@@ -28,11 +28,8 @@ class ScormCommits {
 
 	private final ScormPlayer player;
 
-	private final Organization organization;
-
-	ScormCommits(ScormPlayer player, Organization organization) {
+	ScormCommits(ScormPlayer player) {
 		this.player = player;
-		this.organization = organization;
 	}
 
 	record CommitBody(Long sequence, Boolean terminate, Map<String, Object> cmi) {
@@ -41,11 +38,11 @@ class ScormCommits {
 	@PostMapping(path = "/packages/attempts/{attemptId}/commits", consumes = "application/json",
 			produces = "application/json")
 	@ResponseBody
-	ScormPlayer.Committed commit(@PathVariable String attemptId, @RequestBody CommitBody body) {
+	ScormPlayer.Committed commit(Viewer me, @PathVariable String attemptId, @RequestBody CommitBody body) {
 		if (body == null || body.sequence() == null) {
 			throw new InvalidInputException("sequence", "Send the commit's sequence number.");
 		}
-		return player.commit(organization.currentViewer(), attemptId, body.sequence(),
+		return player.commit(me, attemptId, body.sequence(),
 				Boolean.TRUE.equals(body.terminate()), body.cmi());
 	}
 

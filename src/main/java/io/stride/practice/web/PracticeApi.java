@@ -3,7 +3,6 @@ package io.stride.practice.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.practice.CourseRetention;
@@ -34,11 +33,8 @@ class PracticeApi {
 
 	private final Practice practice;
 
-	private final Organization organization;
-
-	PracticeApi(Practice practice, Organization organization) {
+	PracticeApi(Practice practice) {
 		this.practice = practice;
-		this.organization = organization;
 	}
 
 	/** A question as a learner answers it: no correct options or explanation before the answer. */
@@ -93,8 +89,7 @@ class PracticeApi {
 
 	@GetMapping("/me/practice")
 	@Operation(summary = "The caller's review queue today: the next question (at most 20 a day), and due counts per course")
-	QueueView queue() {
-		Viewer me = organization.currentViewer();
+	QueueView queue(Viewer me) {
 		ReviewQueue queue = practice.queue(me);
 		return new QueueView(queue.next() == null ? null : CardView.of(queue.next()), queue.remainingToday(),
 				queue.doneToday(), queue.limitReached(), queue.nextDueOn(), practice.dueToday(me)
@@ -105,8 +100,8 @@ class PracticeApi {
 
 	@GetMapping("/me/practice/cards/{cardId}")
 	@Operation(summary = "One of the caller's review questions; 404 for anyone else's")
-	CardView card(@PathVariable String cardId) {
-		return CardView.of(practice.card(organization.currentViewer(), cardId));
+	CardView card(Viewer me, @PathVariable String cardId) {
+		return CardView.of(practice.card(me, cardId));
 	}
 
 	@PostMapping("/me/practice/answers")
@@ -114,28 +109,28 @@ class PracticeApi {
 			+ "again returns the first result (200) instead of a second review. 'feeling' (HARD, AS_EXPECTED, EASY) "
 			+ "adjusts a right answer's rating. 409 when the card is not due or today's 20 reviews are done; 422 for an "
 			+ "incomplete answer")
-	ResponseEntity<OutcomeView> answer(@RequestBody AnswerRequest request) {
+	ResponseEntity<OutcomeView> answer(Viewer me, @RequestBody AnswerRequest request) {
 		if (request.cardId() == null || request.cardId().isBlank()) {
 			throw new InvalidInputException("cardId", "Give the card you answer.");
 		}
 		if (request.reviewNumber() == null) {
 			throw new InvalidInputException("reviewNumber", "Give the reviewNumber the card was shown with.");
 		}
-		ReviewOutcome outcome = practice.answer(organization.currentViewer(), request.cardId(), request.reviewNumber(),
+		ReviewOutcome outcome = practice.answer(me, request.cardId(), request.reviewNumber(),
 				request.selected(), Feeling.of(request.feeling()));
 		return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(OutcomeView.of(outcome));
 	}
 
 	@GetMapping("/me/retention")
 	@Operation(summary = "The caller's predicted recall per course now, from spaced reviews")
-	List<RetentionView> retention() {
-		return practice.retention(organization.currentViewer()).stream().map(RetentionView::of).toList();
+	List<RetentionView> retention(Viewer me) {
+		return practice.retention(me).stream().map(RetentionView::of).toList();
 	}
 
 	@GetMapping("/teams/{id}/retention")
 	@Operation(summary = "Predicted recall per course for a team and its sub-teams; 404 unless the caller manages it")
-	List<TeamRetentionView> teamRetention(@PathVariable String id) {
-		return practice.teamRetention(organization.currentViewer(), new TeamId(id))
+	List<TeamRetentionView> teamRetention(Viewer me, @PathVariable String id) {
+		return practice.teamRetention(me, new TeamId(id))
 			.stream()
 			.map(TeamRetentionView::of)
 			.toList();

@@ -13,6 +13,7 @@ import io.stride.practice.ReviewOutcome;
 import io.stride.practice.ReviewQueue;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,16 +41,14 @@ class PracticeController {
 	}
 
 	@GetMapping("/practice")
-	String queue(Model model) {
-		Viewer me = organization.currentViewer();
+	String queue(Viewer me, Model model) {
 		return queueView(model, me, practice.queue(me), List.of(), null);
 	}
 
 	@PostMapping("/practice/answers")
-	String answer(@RequestParam String cardId, @RequestParam(defaultValue = "-1") int reviewNumber,
+	String answer(Viewer me, @RequestParam String cardId, @RequestParam(defaultValue = "-1") int reviewNumber,
 			@RequestParam(required = false) String feeling, @RequestParam MultiValueMap<String, String> params,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		List<Integer> selected = selected(params);
 		try {
 			ReviewOutcome outcome = practice.answer(me, cardId, reviewNumber, selected, Feeling.of(feeling));
@@ -67,8 +66,7 @@ class PracticeController {
 	}
 
 	@GetMapping("/practice/reviews/{id}")
-	String result(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String result(Viewer me, @PathVariable String id, Model model) {
 		ReviewOutcome outcome = practice.review(me, id);
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("question", outcome.question());
@@ -77,8 +75,7 @@ class PracticeController {
 	}
 
 	@GetMapping("/teams/{id}/retention")
-	String teamRetention(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamRetention(Viewer me, @PathVariable String id, Model model) {
 		Team team = organization.managedTeam(me, new TeamId(id));
 		model.addAttribute("team", team);
 		model.addAttribute("rows", practice.teamRetention(me, team.id()));
@@ -113,11 +110,6 @@ class PracticeController {
 	}
 
 	private static int number(String value) {
-		try {
-			return Integer.parseInt(value.strip());
-		}
-		catch (NumberFormatException e) {
-			return -1;
-		}
+		return FormNumbers.wholeNumber(value).orElse(-1);
 	}
 }

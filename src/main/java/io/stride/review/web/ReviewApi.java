@@ -7,7 +7,6 @@ import java.util.Map;
 import io.stride.authoring.Authoring;
 import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.review.OverlapCheck;
 import io.stride.review.ReviewCase;
@@ -35,14 +34,11 @@ class ReviewApi {
 
 	private final Reviews reviews;
 
-	private final Organization organization;
-
 	private final OverlapCheck overlapCheck;
 
-	ReviewApi(Authoring authoring, Reviews reviews, Organization organization, OverlapCheck overlapCheck) {
+	ReviewApi(Authoring authoring, Reviews reviews, OverlapCheck overlapCheck) {
 		this.authoring = authoring;
 		this.reviews = reviews;
-		this.organization = organization;
 		this.overlapCheck = overlapCheck;
 	}
 
@@ -83,8 +79,7 @@ class ReviewApi {
 
 	@PostMapping("/api/v1/courses/{id}/publish")
 	@Operation(summary = "Publish: at once for low risk (200), otherwise into review (202 with the review case)")
-	ResponseEntity<Map<String, Object>> publish(@PathVariable String id) {
-		Viewer me = organization.currentViewer();
+	ResponseEntity<Map<String, Object>> publish(Viewer me, @PathVariable String id) {
 		Course course = authoring.editable(me, new CourseId(id));
 		Course result = authoring.requestPublication(me, course.id(), course.revision());
 		if (result.isPublished()) {
@@ -97,45 +92,45 @@ class ReviewApi {
 	}
 
 	@GetMapping("/api/v1/reviews/{caseId}")
-	CaseView reviewCase(@PathVariable String caseId) {
-		return CaseView.of(reviews.reviewCase(organization.currentViewer(), caseId));
+	CaseView reviewCase(Viewer me, @PathVariable String caseId) {
+		return CaseView.of(reviews.reviewCase(me, caseId));
 	}
 
 	@PostMapping("/api/v1/reviews/{caseId}/approve")
 	@Operation(summary = "Approve the current step; 403 for the author, an editor of this version, a non-reviewer or a second step by the same person")
-	CaseView approve(@PathVariable String caseId, @RequestBody(required = false) Decision decision) {
-		return CaseView.of(reviews.approve(organization.currentViewer(), caseId, decision == null ? null : decision.comment()));
+	CaseView approve(Viewer me, @PathVariable String caseId, @RequestBody(required = false) Decision decision) {
+		return CaseView.of(reviews.approve(me, caseId, decision == null ? null : decision.comment()));
 	}
 
 	@PostMapping("/api/v1/reviews/{caseId}/request-changes")
 	@Operation(summary = "Send the course back to its author with what should change (a comment, optionally anchored to a lesson, paragraph or question)")
-	CaseView requestChanges(@PathVariable String caseId, @RequestBody Decision decision) {
-		return CaseView.of(reviews.requestChanges(organization.currentViewer(), caseId, decision.comment(), decision.anchor()));
+	CaseView requestChanges(Viewer me, @PathVariable String caseId, @RequestBody Decision decision) {
+		return CaseView.of(reviews.requestChanges(me, caseId, decision.comment(), decision.anchor()));
 	}
 
 	@PostMapping("/api/v1/reviews/{caseId}/reject")
 	@Operation(summary = "Reject the submission with a reason; the course goes back to its author as a draft")
-	CaseView reject(@PathVariable String caseId, @RequestBody RejectBody body) {
-		return CaseView.of(reviews.reject(organization.currentViewer(), caseId, body == null ? null : body.reason()));
+	CaseView reject(Viewer me, @PathVariable String caseId, @RequestBody RejectBody body) {
+		return CaseView.of(reviews.reject(me, caseId, body == null ? null : body.reason()));
 	}
 
 	@PostMapping("/api/v1/reviews/{caseId}/comments")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "A reviewer's comment anchored to a lesson, paragraph or question, or a reply in a thread (parentId) by the author or a reviewer")
-	CommentView comment(@PathVariable String caseId, @RequestBody CommentBody body) {
-		return CommentView.of(reviews.comment(organization.currentViewer(), caseId, body.anchor(), body.body(), body.parentId()));
+	CommentView comment(Viewer me, @PathVariable String caseId, @RequestBody CommentBody body) {
+		return CommentView.of(reviews.comment(me, caseId, body.anchor(), body.body(), body.parentId()));
 	}
 
 	@PostMapping("/api/v1/review-comments/{commentId}/resolve")
 	@Operation(summary = "Resolve a thread (its first comment), by the course's author or a reviewer; 409 when already resolved")
-	CommentView resolve(@PathVariable String commentId) {
-		return CommentView.of(reviews.resolve(organization.currentViewer(), commentId));
+	CommentView resolve(Viewer me, @PathVariable String commentId) {
+		return CommentView.of(reviews.resolve(me, commentId));
 	}
 
 	@GetMapping("/api/v1/courses/{id}/review-diff")
 	@Operation(summary = "What the version being written or reviewed changes against the published one; 404 for a first version")
-	VersionDiff.Report diff(@PathVariable String id) {
-		Course course = authoring.editableOrReviewable(organization.currentViewer(), new CourseId(id));
+	VersionDiff.Report diff(Viewer me, @PathVariable String id) {
+		Course course = authoring.editableOrReviewable(me, new CourseId(id));
 		return authoring.previousPublished(course.id())
 			.map(before -> VersionDiff.between(before, course))
 			.orElseThrow(() -> new NotFoundException("Published version"));
@@ -143,14 +138,14 @@ class ReviewApi {
 
 	@GetMapping("/api/v1/reviews/{caseId}/overlap")
 	@Operation(summary = "Published courses that overlap the course in review, with passages side by side and conflicting facts")
-	List<OverlapCheck.CourseOverlap> overlap(@PathVariable String caseId) {
-		ReviewCase reviewCase = reviews.reviewCase(organization.currentViewer(), caseId);
+	List<OverlapCheck.CourseOverlap> overlap(Viewer me, @PathVariable String caseId) {
+		ReviewCase reviewCase = reviews.reviewCase(me, caseId);
 		return overlapCheck.against(authoring.forReview(reviewCase.courseId()));
 	}
 
 	@GetMapping("/api/v1/me/reviews")
 	@Operation(summary = "The caller's review queue")
-	List<CaseView> queue() {
-		return reviews.queue(organization.currentViewer()).stream().map(CaseView::of).toList();
+	List<CaseView> queue(Viewer me) {
+		return reviews.queue(me).stream().map(CaseView::of).toList();
 	}
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stride.authoring.CourseChanges;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.review.ChangesInReview;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,11 +22,8 @@ class ReviewChangesApi {
 
 	private final ChangesInReview changesInReview;
 
-	private final Organization organization;
-
-	ReviewChangesApi(ChangesInReview changesInReview, Organization organization) {
+	ReviewChangesApi(ChangesInReview changesInReview) {
 		this.changesInReview = changesInReview;
-		this.organization = organization;
 	}
 
 	record ChangedLineView(String change, String text) {
@@ -54,8 +51,8 @@ class ReviewChangesApi {
 			+ "and, for reused parts, their source: NEW, CHANGED (with a line diff), UNCHANGED or REUSED (with where they "
 			+ "were reviewed before), REMOVED. 'comparedWith' is null for a first version, where every part is new. For the "
 			+ "course's author, reviewers and admins; 404 for anyone else and for an unknown case")
-	ReviewChangesView changes(@PathVariable String caseId) {
-		ChangesInReview.Changes changes = changesInReview.of(organization.currentViewer(), caseId);
+	ReviewChangesView changes(Viewer me, @PathVariable String caseId) {
+		ChangesInReview.Changes changes = changesInReview.of(me, caseId);
 		CourseChanges c = changes.changes();
 		return new ReviewChangesView(changes.reviewCase().id(), c.courseId().value(), c.version(), c.comparedWith(),
 				c.total(), c.newOrChanged(), c.parts().stream().map(p -> view(p, changes.before(p))).toList());

@@ -10,7 +10,6 @@ import io.stride.authoring.Course;
 import io.stride.authoring.CourseId;
 import io.stride.authoring.Lesson;
 import io.stride.authoring.RiskSuggestion;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.review.ChangesInReview;
 import io.stride.review.OverlapCheck;
@@ -36,27 +35,23 @@ class ReviewController {
 
 	private final Authoring authoring;
 
-	private final Organization organization;
-
 	private final OverlapCheck overlapCheck;
 
 	private final ReviewPageParts parts;
 
 	private final ChangesInReview changesInReview;
 
-	ReviewController(Reviews reviews, Authoring authoring, Organization organization, OverlapCheck overlapCheck,
+	ReviewController(Reviews reviews, Authoring authoring, OverlapCheck overlapCheck,
 			ReviewPageParts parts, ChangesInReview changesInReview) {
 		this.changesInReview = changesInReview;
 		this.reviews = reviews;
 		this.authoring = authoring;
-		this.organization = organization;
 		this.overlapCheck = overlapCheck;
 		this.parts = parts;
 	}
 
 	@GetMapping("/reviews")
-	String queue(Model model) {
-		Viewer me = organization.currentViewer();
+	String queue(Viewer me, Model model) {
 		var queue = reviews.queue(me);
 		model.addAttribute("queue", queue);
 		model.addAttribute("overdueCount", queue.stream().filter(ReviewCase::overdue).count());
@@ -67,8 +62,7 @@ class ReviewController {
 	}
 
 	@GetMapping("/reviews/{id}")
-	String reviewCase(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String reviewCase(Viewer me, @PathVariable String id, Model model) {
 		ReviewCase reviewCase = reviews.reviewCase(me, id);
 		model.addAttribute("reviewCase", reviewCase);
 		Course course = authoring.forReview(reviewCase.courseId());
@@ -110,8 +104,7 @@ class ReviewController {
 
 	/** The author's side: where the course stands in review, and the threads to answer and resolve. */
 	@GetMapping("/courses/{id}/review")
-	String authorView(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String authorView(Viewer me, @PathVariable String id, Model model) {
 		Course course = authoring.editable(me, new CourseId(id));
 		model.addAttribute("course", course);
 		ReviewCase latest = reviews.latestSubmissionFor(course.id())
@@ -132,9 +125,10 @@ class ReviewController {
 	}
 
 	@PostMapping("/reviews/{id}/approve")
-	String approve(@PathVariable String id, @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
+	String approve(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String comment,
+			RedirectAttributes redirect) {
 		try {
-			ReviewCase after = reviews.approve(organization.currentViewer(), id, comment);
+			ReviewCase after = reviews.approve(me, id, comment);
 			redirect.addFlashAttribute("notice", !"APPROVED".equals(after.status()) ? "Approved. The next step goes to another reviewer."
 					: after.spotCheck() ? "Spot-check done: the course stays as it is." : "Approved: the course is published.");
 		}
@@ -145,10 +139,10 @@ class ReviewController {
 	}
 
 	@PostMapping("/reviews/{id}/request-changes")
-	String requestChanges(@PathVariable String id, @RequestParam(defaultValue = "") String comment,
+	String requestChanges(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String comment,
 			@RequestParam(defaultValue = "") String anchor, RedirectAttributes redirect) {
 		try {
-			ReviewCase after = reviews.requestChanges(organization.currentViewer(), id, comment, anchor);
+			ReviewCase after = reviews.requestChanges(me, id, comment, anchor);
 			redirect.addFlashAttribute("notice", after.spotCheck()
 					? "Changes requested: the author is told; the course stays published until a new version replaces it."
 					: "Changes requested: the course is back with its author.");
@@ -160,9 +154,10 @@ class ReviewController {
 	}
 
 	@PostMapping("/reviews/{id}/reject")
-	String reject(@PathVariable String id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+	String reject(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
 		try {
-			reviews.reject(organization.currentViewer(), id, reason);
+			reviews.reject(me, id, reason);
 			redirect.addFlashAttribute("notice", "Rejected: the author is told why.");
 		}
 		catch (ForbiddenException | ConflictException | InvalidInputException e) {
@@ -172,11 +167,11 @@ class ReviewController {
 	}
 
 	@PostMapping("/reviews/{id}/comments")
-	String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body,
+	String comment(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "") String body,
 			@RequestParam(defaultValue = "") String anchor, @RequestParam(required = false) String parentId,
 			@RequestParam(required = false) String back, RedirectAttributes redirect) {
 		try {
-			reviews.comment(organization.currentViewer(), id, anchor, body, parentId);
+			reviews.comment(me, id, anchor, body, parentId);
 			redirect.addFlashAttribute("notice", parentId == null ? "Comment added." : "Reply added.");
 		}
 		catch (ForbiddenException | ConflictException | InvalidInputException | NotFoundException e) {
@@ -186,10 +181,10 @@ class ReviewController {
 	}
 
 	@PostMapping("/reviews/comments/{commentId}/resolve")
-	String resolve(@PathVariable String commentId, @RequestParam(required = false) String back,
+	String resolve(Viewer me, @PathVariable String commentId, @RequestParam(required = false) String back,
 			RedirectAttributes redirect) {
 		try {
-			reviews.resolve(organization.currentViewer(), commentId);
+			reviews.resolve(me, commentId);
 			redirect.addFlashAttribute("notice", "Thread resolved.");
 		}
 		catch (ForbiddenException | ConflictException | InvalidInputException e) {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import io.stride.authoring.ReviewPolicies;
 import io.stride.authoring.ReviewPolicy;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.review.ReviewerProfile;
 import io.stride.review.Reviews;
 import io.stride.shared.ForbiddenException;
@@ -31,12 +31,9 @@ class ReviewPolicyApi {
 
 	private final Reviews reviews;
 
-	private final Organization organization;
-
-	ReviewPolicyApi(ReviewPolicies policies, Reviews reviews, Organization organization) {
+	ReviewPolicyApi(ReviewPolicies policies, Reviews reviews) {
 		this.policies = policies;
 		this.reviews = reviews;
-		this.organization = organization;
 	}
 
 	record PolicyBody(List<ReviewPolicy.Step> steps, Integer slaHours, Integer reviewMonths, Integer spotCheckDays,
@@ -48,8 +45,8 @@ class ReviewPolicyApi {
 
 	@GetMapping("/api/v1/review-policies")
 	@Operation(summary = "The policy of each risk tier (admins)")
-	List<ReviewPolicy> all() {
-		if (!organization.currentViewer().isAdmin()) {
+	List<ReviewPolicy> all(Viewer me) {
+		if (!me.isAdmin()) {
 			throw new ForbiddenException("Only admins see review policies.");
 		}
 		return policies.all();
@@ -57,8 +54,7 @@ class ReviewPolicyApi {
 
 	@PutMapping("/api/v1/review-policies/{tier}")
 	@Operation(summary = "Replace a tier's policy (admins); 422 with field errors for invalid values")
-	ReviewPolicy update(@PathVariable String tier, @RequestBody PolicyBody body) {
-		var me = organization.currentViewer();
+	ReviewPolicy update(Viewer me, @PathVariable String tier, @RequestBody PolicyBody body) {
 		if (!me.isAdmin()) {
 			throw new ForbiddenException("Only admins change review policies.");
 		}
@@ -73,17 +69,17 @@ class ReviewPolicyApi {
 
 	@GetMapping("/api/v1/reviewers")
 	@Operation(summary = "People with the reviewer role and what they review (admins)")
-	List<Reviews.ReviewerEntry> reviewers() {
-		return reviews.reviewers(organization.currentViewer());
+	List<Reviews.ReviewerEntry> reviewers(Viewer me) {
+		return reviews.reviewers(me);
 	}
 
 	@PutMapping("/api/v1/reviewers/{personId}")
 	@Operation(summary = "Set what a reviewer reviews: topics, all topics (L&D), compliance (admins)")
-	ReviewerProfile setUp(@PathVariable String personId, @RequestBody ReviewerBody body) {
+	ReviewerProfile setUp(Viewer me, @PathVariable String personId, @RequestBody ReviewerBody body) {
 		if (!Ids.looksValid(personId)) {
 			throw new NotFoundException("Person");
 		}
-		return reviews.setUp(organization.currentViewer(), new PersonId(personId),
+		return reviews.setUp(me, new PersonId(personId),
 				body.topics() == null ? "" : String.join(",", body.topics()), Boolean.TRUE.equals(body.learningTeam()),
 				Boolean.TRUE.equals(body.compliance()));
 	}

@@ -8,13 +8,14 @@ import java.util.Map;
 import io.stride.authoring.ReviewPolicies;
 import io.stride.authoring.ReviewPolicy;
 import io.stride.authoring.RiskTier;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.Viewer;
 import io.stride.review.Reviews;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,27 +33,24 @@ class ReviewPolicyController {
 
 	private final Reviews reviews;
 
-	private final Organization organization;
-
-	ReviewPolicyController(ReviewPolicies policies, Reviews reviews, Organization organization) {
+	ReviewPolicyController(ReviewPolicies policies, Reviews reviews) {
 		this.policies = policies;
 		this.reviews = reviews;
-		this.organization = organization;
 	}
 
 	@GetMapping("/admin/review-policies")
-	String page(Model model) {
-		return view(model, organization.currentViewer(), null, Map.of());
+	String page(Viewer me, Model model) {
+		return view(model, me, null, Map.of());
 	}
 
 	@PostMapping("/admin/review-policies/{tier}")
-	String save(@PathVariable String tier, @RequestParam(name = "stepName", required = false) List<String> names,
+	String save(Viewer me, @PathVariable String tier,
+			@RequestParam(name = "stepName", required = false) List<String> names,
 			@RequestParam(name = "stepWho", required = false) List<String> whos, @RequestParam String slaHours,
 			@RequestParam String reviewMonths, @RequestParam(defaultValue = "") String spotCheckDays,
 			@RequestParam(defaultValue = "false") boolean recertifyOnChange,
 			@RequestParam(defaultValue = "") String recertifyMonths, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		RiskTier riskTier = tier(tier);
 		try {
 			List<ReviewPolicy.Step> steps = new ArrayList<>();
@@ -71,19 +69,18 @@ class ReviewPolicyController {
 			return "redirect:/admin/review-policies";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The " + riskTier.name().toLowerCase(Locale.ROOT)
+			FormErrors.refused(response, model, "The " + riskTier.name().toLowerCase(Locale.ROOT)
 					+ "-risk policy was not saved. Check the fields marked below.");
 			return view(model, me, riskTier, e.fieldErrors());
 		}
 	}
 
 	@PostMapping("/admin/reviewers/{personId}")
-	String setUp(@PathVariable String personId, @RequestParam(defaultValue = "") String topics,
-			@RequestParam(defaultValue = "false") boolean learningTeam, @RequestParam(defaultValue = "false") boolean compliance,
-			RedirectAttributes redirect) {
+	String setUp(Viewer me, @PathVariable String personId, @RequestParam(defaultValue = "") String topics,
+			@RequestParam(defaultValue = "false") boolean learningTeam,
+			@RequestParam(defaultValue = "false") boolean compliance, RedirectAttributes redirect) {
 		try {
-			reviews.setUp(organization.currentViewer(), new PersonId(personId), topics, learningTeam, compliance);
+			reviews.setUp(me, new PersonId(personId), topics, learningTeam, compliance);
 			redirect.addFlashAttribute("notice", "Saved who this reviewer reviews.");
 		}
 		catch (InvalidInputException e) {
@@ -124,12 +121,7 @@ class ReviewPolicyController {
 	}
 
 	static int number(String field, String text) {
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (RuntimeException e) {
-			throw new InvalidInputException(field, "Enter a whole number.");
-		}
+		return FormNumbers.wholeNumber(text).orElseThrow(() -> new InvalidInputException(field, "Enter a whole number."));
 	}
 
 	static Integer optional(String field, String text) {

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.stride.cycles.GoalId;
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.Budgets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,11 +32,8 @@ class BudgetsApi {
 
 	private final Budgets budgets;
 
-	private final Organization organization;
-
-	BudgetsApi(Budgets budgets, Organization organization) {
+	BudgetsApi(Budgets budgets) {
 		this.budgets = budgets;
-		this.organization = organization;
 	}
 
 	record BudgetBody(String startsOn, String endsOn, BigDecimal amount, String currency) {
@@ -79,8 +76,8 @@ class BudgetsApi {
 	@Operation(summary = "Give the team a learning budget for a period (L&D and admins; 403 for its managers, 404 for "
 			+ "others). 422 at the field: a missing date, endsOn before startsOn, a period overlapping another, an "
 			+ "amount below 0, a currency that is not a three-letter code")
-	BudgetView give(@PathVariable String teamId, @RequestBody BudgetBody body) {
-		return BudgetView.of(budgets.give(organization.currentViewer(), new TeamId(teamId),
+	BudgetView give(Viewer me, @PathVariable String teamId, @RequestBody BudgetBody body) {
+		return BudgetView.of(budgets.give(me, new TeamId(teamId),
 				ApiValues.date(body.startsOn(), "startsOn"), ApiValues.date(body.endsOn(), "endsOn"), body.amount(),
 				body.currency()));
 	}
@@ -88,14 +85,14 @@ class BudgetsApi {
 	@GetMapping("/teams/{teamId}/budgets")
 	@Operation(summary = "The team's budgets, latest period first, with spent, committed, left and waiting; for its "
 			+ "managers, L&D and admins (404 otherwise)")
-	List<BudgetView> ofTeam(@PathVariable String teamId) {
-		return budgets.ofTeam(organization.currentViewer(), new TeamId(teamId)).stream().map(BudgetView::of).toList();
+	List<BudgetView> ofTeam(Viewer me, @PathVariable String teamId) {
+		return budgets.ofTeam(me, new TeamId(teamId)).stream().map(BudgetView::of).toList();
 	}
 
 	@GetMapping("/budgets/{id}")
 	@Operation(summary = "One budget with its spends; for the team's managers, L&D and admins (404 otherwise)")
-	BudgetView get(@PathVariable String id) {
-		return BudgetView.of(budgets.budget(organization.currentViewer(), id));
+	BudgetView get(Viewer me, @PathVariable String id) {
+		return BudgetView.of(budgets.budget(me, id));
 	}
 
 	@PostMapping("/budgets/{id}/spends")
@@ -104,8 +101,8 @@ class BudgetsApi {
 			+ "budget names the team; the spend counts in its period that holds today). Within what is left it counts at once (APPROVED); over it, 422 at amount unless requestApproval, then it waits "
 			+ "for L&D (WAITING). 422 at the field for a goal you cannot read or of someone outside the team, a "
 			+ "resource not in the goal, an amount below 0; 404 for a budget you may not act on")
-	SpendView spend(@PathVariable String id, @RequestBody SpendBody body) {
-		return SpendView.of(budgets.spendOnResource(organization.currentViewer(), id,
+	SpendView spend(Viewer me, @PathVariable String id, @RequestBody SpendBody body) {
+		return SpendView.of(budgets.spendOnResource(me, id,
 				ApiValues.blank(body.goalId()) ? null : new GoalId(body.goalId().strip()), ApiValues.id(body.resourceId()),
 				body.amount(), body.description(), Boolean.TRUE.equals(body.requestApproval())));
 	}
@@ -116,8 +113,8 @@ class BudgetsApi {
 			+ "counts in the team's budget period that holds today. On a day no period holds, nothing is left: 422 at "
 			+ "amount (saying who gives a budget) unless requestApproval, then it waits for L&D (WAITING, budgetId "
 			+ "null). Otherwise as POST /budgets/{id}/spends; 404 for a team you may not act on")
-	SpendView spendForTeam(@PathVariable String teamId, @RequestBody SpendBody body) {
-		return SpendView.of(budgets.spendOnResource(organization.currentViewer(), new TeamId(teamId),
+	SpendView spendForTeam(Viewer me, @PathVariable String teamId, @RequestBody SpendBody body) {
+		return SpendView.of(budgets.spendOnResource(me, new TeamId(teamId),
 				ApiValues.blank(body.goalId()) ? null : new GoalId(body.goalId().strip()), ApiValues.id(body.resourceId()),
 				body.amount(), body.description(), Boolean.TRUE.equals(body.requestApproval())));
 	}
@@ -125,27 +122,28 @@ class BudgetsApi {
 	@GetMapping("/teams/{teamId}/budget-spends")
 	@Operation(summary = "The team's spends made on days no budget period held (budgetId null: waiting for L&D, or "
 			+ "decided), newest first; for its managers, L&D and admins (404 otherwise)")
-	List<SpendView> withoutBudget(@PathVariable String teamId) {
-		return budgets.withoutBudget(organization.currentViewer(), new TeamId(teamId)).stream().map(SpendView::of).toList();
+	List<SpendView> withoutBudget(Viewer me, @PathVariable String teamId) {
+		return budgets.withoutBudget(me, new TeamId(teamId)).stream().map(SpendView::of).toList();
 	}
 
 	@GetMapping("/budget-spends")
 	@Operation(summary = "Spends waiting for L&D's approval, oldest first; for L&D and admins (an empty list for others)")
-	List<SpendView> waiting(@Parameter(description = "only WAITING is listed") @RequestParam(defaultValue = "WAITING") String status) {
-		return budgets.waiting(organization.currentViewer()).stream().map(SpendView::of).toList();
+	List<SpendView> waiting(Viewer me,
+			@Parameter(description = "only WAITING is listed") @RequestParam(defaultValue = "WAITING") String status) {
+		return budgets.waiting(me).stream().map(SpendView::of).toList();
 	}
 
 	@PostMapping("/budget-spends/{id}/approve")
 	@Operation(summary = "L&D approves a spend over the budget: it counts from now. 403 for the team's managers, 404 "
 			+ "for others, 409 once decided")
-	SpendView approve(@PathVariable String id, @RequestBody(required = false) DecisionBody body) {
-		return SpendView.of(budgets.approve(organization.currentViewer(), id, body == null ? null : body.note()));
+	SpendView approve(Viewer me, @PathVariable String id, @RequestBody(required = false) DecisionBody body) {
+		return SpendView.of(budgets.approve(me, id, body == null ? null : body.note()));
 	}
 
 	@PostMapping("/budget-spends/{id}/decline")
 	@Operation(summary = "L&D declines a spend over the budget: it never counts. 403 for the team's managers, 404 for "
 			+ "others, 409 once decided")
-	SpendView decline(@PathVariable String id, @RequestBody(required = false) DecisionBody body) {
-		return SpendView.of(budgets.decline(organization.currentViewer(), id, body == null ? null : body.note()));
+	SpendView decline(Viewer me, @PathVariable String id, @RequestBody(required = false) DecisionBody body) {
+		return SpendView.of(budgets.decline(me, id, body == null ? null : body.note()));
 	}
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.stride.cycles.GoalId;
-import io.stride.identity.Organization;
 import io.stride.identity.Team;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
@@ -13,6 +12,7 @@ import io.stride.rhythm.Budgets;
 import io.stride.rhythm.Commissions;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,12 +30,9 @@ class BudgetsController {
 
 	private final Commissions commissions;
 
-	private final Organization organization;
-
-	BudgetsController(Budgets budgets, Commissions commissions, Organization organization) {
+	BudgetsController(Budgets budgets, Commissions commissions) {
 		this.budgets = budgets;
 		this.commissions = commissions;
-		this.organization = organization;
 	}
 
 	record BudgetForm(String startsOn, String endsOn, String amount, String currency) {
@@ -49,15 +46,14 @@ class BudgetsController {
 	}
 
 	@GetMapping("/teams/{id}/budget")
-	String page(@PathVariable String id, Model model) {
-		return page(model, organization.currentViewer(), new TeamId(id), new BudgetForm("", "", "", ""),
+	String page(Viewer me, @PathVariable String id, Model model) {
+		return page(model, me, new TeamId(id), new BudgetForm("", "", "", ""),
 				new SpendForm(null, null, "", "", false), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/budget")
-	String give(@PathVariable String id, BudgetForm form, Model model, RedirectAttributes redirect,
+	String give(Viewer me, @PathVariable String id, BudgetForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Map<String, String> errors = new LinkedHashMap<>();
 			var startsOn = read(errors, "startsOn", () -> ApiValues.date(form.startsOn(), "startsOn"));
@@ -71,16 +67,14 @@ class BudgetsController {
 			return "redirect:/teams/" + id + "/budget";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return page(model, me, new TeamId(id), form, new SpendForm(null, null, "", "", false), e.fieldErrors());
 		}
 	}
 
 	@PostMapping("/teams/{id}/budget/spends")
-	String spend(@PathVariable String id, SpendForm form, Model model, RedirectAttributes redirect,
+	String spend(Viewer me, @PathVariable String id, SpendForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Map<String, String> errors = new LinkedHashMap<>();
 			var amount = read(errors, "spendAmount", () -> ApiValues.number(form.amount(), "spendAmount"));
@@ -98,8 +92,7 @@ class BudgetsController {
 			return "redirect:/teams/" + id + "/budget";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			Map<String, String> errors = new LinkedHashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put(switch (field) {
 				case "amount" -> "spendAmount";
@@ -111,15 +104,15 @@ class BudgetsController {
 	}
 
 	@PostMapping("/teams/{id}/budget/spends/{spend}/approve")
-	String approve(@PathVariable String id, @PathVariable String spend, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
-		return decide(id, redirect, () -> budgets.approve(organization.currentViewer(), spend, note), "Approved: it counts now.");
+	String approve(Viewer me, @PathVariable String id, @PathVariable String spend,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return decide(id, redirect, () -> budgets.approve(me, spend, note), "Approved: it counts now.");
 	}
 
 	@PostMapping("/teams/{id}/budget/spends/{spend}/decline")
-	String decline(@PathVariable String id, @PathVariable String spend, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
-		return decide(id, redirect, () -> budgets.decline(organization.currentViewer(), spend, note), "Declined: it does not count.");
+	String decline(Viewer me, @PathVariable String id, @PathVariable String spend,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return decide(id, redirect, () -> budgets.decline(me, spend, note), "Declined: it does not count.");
 	}
 
 	private String decide(String id, RedirectAttributes redirect, Runnable decision, String notice) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.stride.authoring.CourseId;
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.Commission;
 import io.stride.rhythm.CommissionDraft;
 import io.stride.rhythm.CommissionId;
@@ -41,11 +41,8 @@ class CommissionsApi {
 
 	private final Commissions commissions;
 
-	private final Organization organization;
-
-	CommissionsApi(Commissions commissions, Organization organization) {
+	CommissionsApi(Commissions commissions) {
 		this.commissions = commissions;
-		this.organization = organization;
 	}
 
 	/**
@@ -95,8 +92,8 @@ class CommissionsApi {
 			+ "past, extendsCourseId not published, internalHours or externalPrice below 0 (or both), an intervention "
 			+ "carried out already, a cost over the team's budget without requestApproval (then at internalHours or "
 			+ "externalPrice); 404 for a team, intervention or need the caller may not act on")
-	CommissionView create(@RequestBody CommissionBody body) {
-		return CommissionView.of(commissions.create(organization.currentViewer(), draft(body)));
+	CommissionView create(Viewer me, @RequestBody CommissionBody body) {
+		return CommissionView.of(commissions.create(me, draft(body)));
 	}
 
 	static CommissionDraft draft(CommissionBody body) {
@@ -112,8 +109,9 @@ class CommissionsApi {
 	@GetMapping("/commissions")
 	@Operation(summary = "Commissions, newest first (at most 200): tab=author (for the caller to author, the default), "
 			+ "commissioned (the caller commissioned), all (L&D and admins: every one; managers: their team tree's)")
-	List<CommissionView> list(@Parameter(description = "author, commissioned or all") @RequestParam(defaultValue = "author") String tab) {
-		return commissions.list(organization.currentViewer(), tab(tab)).stream().map(CommissionView::of).toList();
+	List<CommissionView> list(Viewer me,
+			@Parameter(description = "author, commissioned or all") @RequestParam(defaultValue = "author") String tab) {
+		return commissions.list(me, tab(tab)).stream().map(CommissionView::of).toList();
 	}
 
 	static Commissions.Tab tab(String text) {
@@ -128,16 +126,16 @@ class CommissionsApi {
 	@GetMapping("/commissions/{id}")
 	@Operation(summary = "A commission with its status and time to publication; for its author, who commissioned it, "
 			+ "managers of its team, L&D and admins (404 otherwise)")
-	CommissionView get(@PathVariable String id) {
-		return CommissionView.of(commissions.get(organization.currentViewer(), new CommissionId(id)));
+	CommissionView get(Viewer me, @PathVariable String id) {
+		return CommissionView.of(commissions.get(me, new CommissionId(id)));
 	}
 
 	@PostMapping("/commissions/{id}/draft")
 	@Operation(summary = "Draft from this commission: its brief, and the drafting page that starts with it. Called by "
 			+ "the author, the first course they create next answers the commission (published, it closes it); 404 "
 			+ "for those who may not see it")
-	BriefView draftFrom(@PathVariable String id) {
-		String brief = commissions.startDraft(organization.currentViewer(), new CommissionId(id));
+	BriefView draftFrom(Viewer me, @PathVariable String id) {
+		String brief = commissions.startDraft(me, new CommissionId(id));
 		return new BriefView(id, brief, "/drafts/new?commission=" + id);
 	}
 
@@ -145,15 +143,15 @@ class CommissionsApi {
 	@Operation(summary = "The author links their course that answers the commission; a course already published closes "
 			+ "it at once, otherwise its publication will. 422 at courseId for a course that is not the author's; 403 "
 			+ "for others who see it; 409 once closed; 404 for those who may not see it")
-	CommissionView link(@PathVariable String id, @RequestBody CourseBody body) {
-		return CommissionView.of(commissions.link(organization.currentViewer(), new CommissionId(id),
+	CommissionView link(Viewer me, @PathVariable String id, @RequestBody CourseBody body) {
+		return CommissionView.of(commissions.link(me, new CommissionId(id),
 				ApiValues.blank(body.courseId()) ? null : new CourseId(body.courseId().strip())));
 	}
 
 	@PostMapping("/commissions/{id}/cancel")
 	@Operation(summary = "Cancel an open commission (its cost no longer counts in the budget); for who commissioned it, "
 			+ "managers of its team, L&D and admins; 403 for its author, 409 once closed, 404 for others")
-	CommissionView cancel(@PathVariable String id) {
-		return CommissionView.of(commissions.cancel(organization.currentViewer(), new CommissionId(id)));
+	CommissionView cancel(Viewer me, @PathVariable String id) {
+		return CommissionView.of(commissions.cancel(me, new CommissionId(id)));
 	}
 }

@@ -31,6 +31,7 @@ import io.stride.rhythm.LearningNeedId;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,8 +77,7 @@ class CommissionsController {
 	}
 
 	@GetMapping("/commissions")
-	String list(@RequestParam(defaultValue = "author") String tab, Model model) {
-		Viewer me = organization.currentViewer();
+	String list(Viewer me, @RequestParam(defaultValue = "author") String tab, Model model) {
 		Commissions.Tab chosen;
 		try {
 			chosen = CommissionsApi.tab(tab);
@@ -96,9 +96,9 @@ class CommissionsController {
 	}
 
 	@GetMapping("/commissions/new")
-	String form(@RequestParam(required = false) String team, @RequestParam(required = false) String intervention,
-			@RequestParam(required = false) String need, Model model) {
-		Viewer me = organization.currentViewer();
+	String form(Viewer me, @RequestParam(required = false) String team,
+			@RequestParam(required = false) String intervention, @RequestParam(required = false) String need,
+			Model model) {
 		CommissionForm form = new CommissionForm(team, null, null, null, null, null, null, null, null, null, null, false);
 		if (!ApiValues.blank(intervention)) {
 			form = of(commissions.fromIntervention(me, new InterventionId(intervention.strip())));
@@ -110,23 +110,22 @@ class CommissionsController {
 	}
 
 	@PostMapping("/commissions")
-	String create(CommissionForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, CommissionForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			Commission made = commissions.create(me, draft(form));
 			redirect.addFlashAttribute("notice", "Commissioned: " + made.authorName() + " has it as a task.");
 			return "redirect:/commissions/" + made.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
+			FormErrors.refused(response, model,
+					e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " Correct the fields marked below."));
 			return form(model, me, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/commissions/{id}")
-	String show(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String show(Viewer me, @PathVariable String id, Model model) {
 		Commission commission = commissions.get(me, new CommissionId(id));
 		model.addAttribute("commission", commission);
 		model.addAttribute("isAuthor", me.is(commission.authorId()));
@@ -142,18 +141,19 @@ class CommissionsController {
 
 	/** L&D funds a commission that waits for them, from its page (the spend over or without a budget is approved). */
 	@PostMapping("/commissions/{id}/funding/approve")
-	String fund(@PathVariable String id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return decide(id, true, note, redirect);
+	String fund(Viewer me, @PathVariable String id, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return decide(me, id, true, note, redirect);
 	}
 
 	/** L&D declines to fund it: the commission is cancelled and its author told it is no longer needed. */
 	@PostMapping("/commissions/{id}/funding/decline")
-	String refuse(@PathVariable String id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return decide(id, false, note, redirect);
+	String refuse(Viewer me, @PathVariable String id, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return decide(me, id, false, note, redirect);
 	}
 
-	private String decide(String id, boolean approve, String note, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	private String decide(Viewer me, String id, boolean approve, String note, RedirectAttributes redirect) {
 		Commission commission = commissions.get(me, new CommissionId(id));
 		if (!commission.waitingForFunding()) {
 			redirect.addFlashAttribute("problem", "This commission does not wait for funding (any more).");
@@ -193,15 +193,16 @@ class CommissionsController {
 	}
 
 	@PostMapping("/commissions/{id}/draft")
-	String draft(@PathVariable String id) {
-		commissions.startDraft(organization.currentViewer(), new CommissionId(id));
+	String draft(Viewer me, @PathVariable String id) {
+		commissions.startDraft(me, new CommissionId(id));
 		return "redirect:/drafts/new?commission=" + new CommissionId(id).value();
 	}
 
 	@PostMapping("/commissions/{id}/course")
-	String link(@PathVariable String id, @RequestParam(required = false) String courseId, RedirectAttributes redirect) {
+	String link(Viewer me, @PathVariable String id, @RequestParam(required = false) String courseId,
+			RedirectAttributes redirect) {
 		try {
-			Commission linked = commissions.link(organization.currentViewer(), new CommissionId(id),
+			Commission linked = commissions.link(me, new CommissionId(id),
 					ApiValues.blank(courseId) ? null : new CourseId(courseId.strip()));
 			redirect.addFlashAttribute("notice", linked.isOpen()
 					? "Linked: publishing “" + linked.courseTitle() + "” closes this commission."
@@ -215,8 +216,8 @@ class CommissionsController {
 	}
 
 	@PostMapping("/commissions/{id}/cancel")
-	String cancel(@PathVariable String id, RedirectAttributes redirect) {
-		commissions.cancel(organization.currentViewer(), new CommissionId(id));
+	String cancel(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		commissions.cancel(me, new CommissionId(id));
 		redirect.addFlashAttribute("notice", "Cancelled: its cost no longer counts in the team's budget.");
 		return "redirect:/commissions/" + id;
 	}

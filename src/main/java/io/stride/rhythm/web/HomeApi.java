@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.Commissions;
 import io.stride.rhythm.ManagerHome;
 import io.stride.rhythm.RitualSchedule;
@@ -131,9 +132,10 @@ class HomeApi {
 			+ "trend, the next ritual meeting with its open interventions, open commissions and learning hours. Lists "
 			+ "hold at most 20 items; the totals say how many there were. Empty for someone who manages no team; 404 "
 			+ "for a teamId outside the caller's own team tree")
-	HomeView home(@Parameter(description = "one team of the caller's tree; every team they manage when left out")
+	HomeView home(Viewer me,
+			@Parameter(description = "one team of the caller's tree; every team they manage when left out")
 			@RequestParam(required = false) String teamId) {
-		ManagerHome.Home h = home.home(organization.currentViewer(),
+		ManagerHome.Home h = home.home(me,
 				teamId == null || teamId.isBlank() ? null : new TeamId(teamId.strip()));
 		return view(h, PublicationView.of(publication(h, organization, commissions)),
 				h.nextRitual() == null ? null : schedule.zoneOf(h.nextRitual().ritualId()).getId());

@@ -2,6 +2,7 @@ package io.stride.rhythm.web;
 
 import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.Commissions;
 import io.stride.rhythm.ManagerHome;
 import io.stride.rhythm.RitualSchedule;
@@ -32,8 +33,8 @@ class HomeController {
 	}
 
 	@GetMapping("/home")
-	String home(@RequestParam(required = false) String team, Model model) {
-		ManagerHome.Home h = home.home(organization.currentViewer(),
+	String home(Viewer me, @RequestParam(required = false) String team, Model model) {
+		ManagerHome.Home h = home.home(me,
 				team == null || team.isBlank() ? null : new TeamId(team.strip()));
 		model.addAttribute("home", h);
 		model.addAttribute("publication", HomeApi.publication(h, organization, commissions));

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.Intervention;
 import io.stride.rhythm.InterventionDraft;
 import io.stride.rhythm.InterventionId;
@@ -42,12 +42,9 @@ class InterventionsApi {
 
 	private final Sessions sessions;
 
-	private final Organization organization;
-
-	InterventionsApi(Interventions interventions, Sessions sessions, Organization organization) {
+	InterventionsApi(Interventions interventions, Sessions sessions) {
 		this.interventions = interventions;
 		this.sessions = sessions;
-		this.organization = organization;
 	}
 
 	/**
@@ -111,8 +108,8 @@ class InterventionsApi {
 
 	@GetMapping("/sessions/{id}/interventions")
 	@Operation(summary = "A session's interventions, by position")
-	List<InterventionView> ofSession(@PathVariable String id) {
-		return sessions.get(organization.currentViewer(), new SessionId(id))
+	List<InterventionView> ofSession(Viewer me, @PathVariable String id) {
+		return sessions.get(me, new SessionId(id))
 			.interventions()
 			.stream()
 			.map(InterventionView::of)
@@ -129,63 +126,63 @@ class InterventionsApi {
 			+ "does; hours not above 0, or above the learning period's length with what the person has, or no period "
 			+ "holding the due date or today). L&D and admins record every kind for every team: a course is assigned "
 			+ "and a sign-off asked for on their authority")
-	InterventionView record(@PathVariable String id, @RequestBody InterventionBody body) {
-		return InterventionView.of(interventions.record(organization.currentViewer(), new SessionId(id), body.draft()));
+	InterventionView record(Viewer me, @PathVariable String id, @RequestBody InterventionBody body) {
+		return InterventionView.of(interventions.record(me, new SessionId(id), body.draft()));
 	}
 
 	@GetMapping("/interventions")
 	@Operation(summary = "The caller's own interventions and proposals (as owner or as the person named): open ones "
 			+ "first by due date, then the others; at most 100")
-	List<InterventionView> mine(@Parameter(description = "the caller's own (the only list offered)")
-	@RequestParam(required = false) String mine) {
-		return interventions.addressedTo(organization.currentViewer()).stream().map(InterventionView::of).toList();
+	List<InterventionView> mine(Viewer me,
+			@Parameter(description = "the caller's own (the only list offered)") @RequestParam(required = false) String mine) {
+		return interventions.addressedTo(me).stream().map(InterventionView::of).toList();
 	}
 
 	@GetMapping("/interventions/{id}")
 	@Operation(summary = "One intervention, for the team's managers, admins, L&D, its owner and the person it names")
-	InterventionView get(@PathVariable String id) {
-		return InterventionView.of(interventions.get(organization.currentViewer(), new InterventionId(id)));
+	InterventionView get(Viewer me, @PathVariable String id) {
+		return InterventionView.of(interventions.get(me, new InterventionId(id)));
 	}
 
 	@PutMapping("/interventions/{id}")
 	@Operation(summary = "Edit an intervention's owner, due date, indicator, description, person or hours; 409 when "
 			+ "someone saved since 'revision'")
-	InterventionView edit(@PathVariable String id, @RequestBody InterventionBody body) {
+	InterventionView edit(Viewer me, @PathVariable String id, @RequestBody InterventionBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
 		}
-		return InterventionView.of(interventions.edit(organization.currentViewer(), new InterventionId(id),
+		return InterventionView.of(interventions.edit(me, new InterventionId(id),
 				body.revision(), body.draft()));
 	}
 
 	@DeleteMapping("/interventions/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete an intervention; its place among the session's three is free again")
-	void delete(@PathVariable String id) {
-		interventions.delete(organization.currentViewer(), new InterventionId(id));
+	void delete(Viewer me, @PathVariable String id) {
+		interventions.delete(me, new InterventionId(id));
 	}
 
 	@PostMapping("/interventions/{id}/close")
 	@Operation(summary = "Mark an intervention DONE or DROPPED (its owner or the team's managers); 409 when it changed "
 			+ "since 'revision' or is closed already")
-	InterventionView close(@PathVariable String id, @RequestBody CloseBody body) {
+	InterventionView close(Viewer me, @PathVariable String id, @RequestBody CloseBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
 		}
-		return InterventionView.of(interventions.close(organization.currentViewer(), new InterventionId(id),
+		return InterventionView.of(interventions.close(me, new InterventionId(id),
 				body.revision(), body.status()));
 	}
 
 	@PostMapping("/interventions/{id}/take")
 	@Operation(summary = "Take a proposed learning-cycle goal (only the person it was proposed to); then add it to the "
 			+ "contract from the goal form")
-	InterventionView take(@PathVariable String id) {
-		return InterventionView.of(interventions.answer(organization.currentViewer(), new InterventionId(id), true));
+	InterventionView take(Viewer me, @PathVariable String id) {
+		return InterventionView.of(interventions.answer(me, new InterventionId(id), true));
 	}
 
 	@PostMapping("/interventions/{id}/leave")
 	@Operation(summary = "Leave a proposed learning-cycle goal (only the person it was proposed to)")
-	InterventionView leave(@PathVariable String id) {
-		return InterventionView.of(interventions.answer(organization.currentViewer(), new InterventionId(id), false));
+	InterventionView leave(Viewer me, @PathVariable String id) {
+		return InterventionView.of(interventions.answer(me, new InterventionId(id), false));
 	}
 }

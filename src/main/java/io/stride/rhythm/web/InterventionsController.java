@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import io.stride.cycles.LearningCycle;
 import io.stride.cycles.LearningCycles;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.Intervention;
 import io.stride.rhythm.InterventionId;
@@ -30,17 +29,13 @@ class InterventionsController {
 
 	private final LearningCycles cycles;
 
-	private final Organization organization;
-
-	InterventionsController(Interventions interventions, LearningCycles cycles, Organization organization) {
+	InterventionsController(Interventions interventions, LearningCycles cycles) {
 		this.interventions = interventions;
 		this.cycles = cycles;
-		this.organization = organization;
 	}
 
 	@GetMapping("/interventions")
-	String mine(Model model) {
-		Viewer me = organization.currentViewer();
+	String mine(Viewer me, Model model) {
 		List<Intervention> found = interventions.addressedTo(me);
 		model.addAttribute("proposals", found.stream()
 			.filter(i -> i.kind() == InterventionKind.PROPOSE_CYCLE_GOAL && me.is(i.personId()))
@@ -52,8 +47,7 @@ class InterventionsController {
 	}
 
 	@PostMapping("/interventions/{id}/take")
-	String take(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String take(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		Intervention taken;
 		try {
 			taken = interventions.answer(me, new InterventionId(id), true);
@@ -76,8 +70,7 @@ class InterventionsController {
 	}
 
 	@PostMapping("/interventions/{id}/leave")
-	String leave(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String leave(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		try {
 			Intervention left = interventions.answer(me, new InterventionId(id), false);
 			redirect.addFlashAttribute("notice", "You left the proposal “" + left.description() + "”.");

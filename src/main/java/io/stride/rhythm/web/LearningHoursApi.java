@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.HoursPlan;
 import io.stride.rhythm.HoursPlan.Hours;
 import io.stride.rhythm.LearningHours;
@@ -38,11 +38,8 @@ class LearningHoursApi {
 
 	private final LearningHours hours;
 
-	private final Organization organization;
-
-	LearningHoursApi(LearningHours hours, Organization organization) {
+	LearningHoursApi(LearningHours hours) {
 		this.hours = hours;
-		this.organization = organization;
 	}
 
 	/** {@code maxHours}: the most hours a person may be given, weekdays × 8. */
@@ -98,13 +95,14 @@ class LearningHoursApi {
 	@Operation(summary = "The team's learning hours in a period ('period' = its id; by default the one today falls "
 			+ "in, else the last ended, else the first to come): per person of the team tree, hours given, committed "
 			+ "and used, with a warning when over-committed. JSON, or CSV with Accept: text/csv")
-	PlanView plan(@PathVariable String teamId, @RequestParam(required = false) String period) {
-		return PlanView.of(hours.plan(organization.currentViewer(), new TeamId(teamId), period));
+	PlanView plan(Viewer me, @PathVariable String teamId, @RequestParam(required = false) String period) {
+		return PlanView.of(hours.plan(me, new TeamId(teamId), period));
 	}
 
 	@GetMapping(produces = "text/csv")
-	ResponseEntity<String> planCsv(@PathVariable String teamId, @RequestParam(required = false) String period) {
-		return csv(hours.plan(organization.currentViewer(), new TeamId(teamId), period));
+	ResponseEntity<String> planCsv(Viewer me, @PathVariable String teamId,
+			@RequestParam(required = false) String period) {
+		return csv(hours.plan(me, new TeamId(teamId), period));
 	}
 
 	@PutMapping("/{periodId}")
@@ -112,7 +110,8 @@ class LearningHoursApi {
 			+ "period's as read (409 when saved since); 422 at 'allocations[i].hours' below 0, above the period's "
 			+ "working hours (weekdays × 8, named in the message) or with more than one decimal, and at "
 			+ "'allocations[i].personId' for someone outside the team tree")
-	PlanView allocate(@PathVariable String teamId, @PathVariable String periodId, @RequestBody AllocationsBody body) {
+	PlanView allocate(Viewer me, @PathVariable String teamId, @PathVariable String periodId,
+			@RequestBody AllocationsBody body) {
 		List<LearningHours.Allocation> allocations = body == null || body.allocations() == null ? List.of()
 				: body.allocations().stream()
 					.map(a -> a == null ? new LearningHours.Allocation(null, null)
@@ -120,44 +119,44 @@ class LearningHoursApi {
 									// not toPlainString: 1e700000000 would be 700 million digits
 									a.hours() == null ? null : a.hours().toString()))
 					.toList();
-		return PlanView.of(hours.allocate(organization.currentViewer(), new TeamId(teamId), periodId,
+		return PlanView.of(hours.allocate(me, new TeamId(teamId), periodId,
 				body == null ? null : body.revision(), allocations));
 	}
 
 	@GetMapping("/periods")
 	@Operation(summary = "The team's planning periods, latest first")
-	List<PeriodView> periods(@PathVariable String teamId) {
-		return hours.periods(organization.currentViewer(), new TeamId(teamId)).stream().map(PeriodView::of).toList();
+	List<PeriodView> periods(Viewer me, @PathVariable String teamId) {
+		return hours.periods(me, new TeamId(teamId)).stream().map(PeriodView::of).toList();
 	}
 
 	@PostMapping("/periods")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a period (a sprint or a month, at most 92 days); 422 at the field for a blank name, "
 			+ "missing or reversed dates, or dates overlapping another of the team's periods")
-	PeriodView createPeriod(@PathVariable String teamId, @RequestBody PeriodBody body) {
-		return PeriodView.of(hours.createPeriod(organization.currentViewer(), new TeamId(teamId), draft(body)));
+	PeriodView createPeriod(Viewer me, @PathVariable String teamId, @RequestBody PeriodBody body) {
+		return PeriodView.of(hours.createPeriod(me, new TeamId(teamId), draft(body)));
 	}
 
 	@GetMapping("/periods/{periodId}")
 	@Operation(summary = "One of the team's periods")
-	PeriodView period(@PathVariable String teamId, @PathVariable String periodId) {
-		return PeriodView.of(hours.period(organization.currentViewer(), new TeamId(teamId), periodId));
+	PeriodView period(Viewer me, @PathVariable String teamId, @PathVariable String periodId) {
+		return PeriodView.of(hours.period(me, new TeamId(teamId), periodId));
 	}
 
 	@PutMapping("/periods/{periodId}")
 	@Operation(summary = "Change a period's name and dates; 'revision' as read (409 when saved since); 422 as for "
 			+ "adding, and at 'endsOn' when someone's hours exceed the new length")
-	PeriodView changePeriod(@PathVariable String teamId, @PathVariable String periodId,
+	PeriodView changePeriod(Viewer me, @PathVariable String teamId, @PathVariable String periodId,
 			@RequestBody PeriodBody body) {
-		return PeriodView.of(hours.changePeriod(organization.currentViewer(), new TeamId(teamId), periodId,
+		return PeriodView.of(hours.changePeriod(me, new TeamId(teamId), periodId,
 				body == null ? null : body.revision(), draft(body)));
 	}
 
 	@DeleteMapping("/periods/{periodId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a period and the hours given in it")
-	void deletePeriod(@PathVariable String teamId, @PathVariable String periodId) {
-		hours.deletePeriod(organization.currentViewer(), new TeamId(teamId), periodId);
+	void deletePeriod(Viewer me, @PathVariable String teamId, @PathVariable String periodId) {
+		hours.deletePeriod(me, new TeamId(teamId), periodId);
 	}
 
 	static ResponseEntity<String> csv(HoursPlan plan) {

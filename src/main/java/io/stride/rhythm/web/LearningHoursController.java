@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.HoursPlan;
@@ -13,6 +12,8 @@ import io.stride.rhythm.LearningHours;
 import io.stride.rhythm.LearningPeriod;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,11 +33,8 @@ class LearningHoursController {
 
 	private final LearningHours hours;
 
-	private final Organization organization;
-
-	LearningHoursController(LearningHours hours, Organization organization) {
+	LearningHoursController(LearningHours hours) {
 		this.hours = hours;
-		this.organization = organization;
 	}
 
 	/** The period form as typed; {@code revision} only when changing one. */
@@ -53,20 +51,19 @@ class LearningHoursController {
 	}
 
 	@GetMapping("/teams/{id}/learning-hours")
-	String page(@PathVariable String id, @RequestParam(required = false) String period, Model model) {
-		HoursPlan plan = hours.plan(organization.currentViewer(), new TeamId(id), period);
+	String page(Viewer me, @PathVariable String id, @RequestParam(required = false) String period, Model model) {
+		HoursPlan plan = hours.plan(me, new TeamId(id), period);
 		return page(model, plan, null, new PeriodForm(null, null, null, null), Map.of(), Map.of());
 	}
 
 	@GetMapping("/teams/{id}/learning-hours.csv")
-	ResponseEntity<String> csv(@PathVariable String id, @RequestParam(required = false) String period) {
-		return LearningHoursApi.csv(hours.plan(organization.currentViewer(), new TeamId(id), period));
+	ResponseEntity<String> csv(Viewer me, @PathVariable String id, @RequestParam(required = false) String period) {
+		return LearningHoursApi.csv(hours.plan(me, new TeamId(id), period));
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/{periodId}")
-	String allocate(@PathVariable String id, @PathVariable String periodId, HoursForm form, Model model,
+	String allocate(Viewer me, @PathVariable String id, @PathVariable String periodId, HoursForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		List<LearningHours.Allocation> allocations = new ArrayList<>();
 		for (int i = 0; i < form.personId().size(); i++) {
@@ -80,8 +77,7 @@ class LearningHoursController {
 			return "redirect:/teams/" + id + "/learning-hours";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the hours marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the hours marked below.");
 			// errors by person, so each shows next to its field
 			Map<String, String> byPerson = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> {
@@ -106,9 +102,8 @@ class LearningHoursController {
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/periods")
-	String createPeriod(@PathVariable String id, PeriodForm form, Model model, RedirectAttributes redirect,
+	String createPeriod(Viewer me, @PathVariable String id, PeriodForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		try {
 			LearningPeriod period = hours.createPeriod(me, team,
@@ -118,23 +113,21 @@ class LearningHoursController {
 			return "redirect:/teams/" + id + "/learning-hours";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return page(model, hours.plan(me, team, null), null, form, e.fieldErrors(), Map.of());
 		}
 	}
 
 	@GetMapping("/teams/{id}/learning-hours/periods/{periodId}/edit")
-	String editPeriod(@PathVariable String id, @PathVariable String periodId, Model model) {
-		LearningPeriod period = hours.period(organization.currentViewer(), new TeamId(id), periodId);
+	String editPeriod(Viewer me, @PathVariable String id, @PathVariable String periodId, Model model) {
+		LearningPeriod period = hours.period(me, new TeamId(id), periodId);
 		return editPage(model, id, period, new PeriodForm(period.name(), period.startsOn().toString(),
 				period.endsOn().toString(), String.valueOf(period.revision())), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/periods/{periodId}/edit")
-	String changePeriod(@PathVariable String id, @PathVariable String periodId, PeriodForm form, Model model,
+	String changePeriod(Viewer me, @PathVariable String id, @PathVariable String periodId, PeriodForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamId team = new TeamId(id);
 		LearningPeriod period = hours.period(me, team, periodId);
 		try {
@@ -145,8 +138,7 @@ class LearningHoursController {
 			return "redirect:/teams/" + id + "/learning-hours";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, id, period, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -157,8 +149,8 @@ class LearningHoursController {
 	}
 
 	@PostMapping("/teams/{id}/learning-hours/periods/{periodId}/delete")
-	String deletePeriod(@PathVariable String id, @PathVariable String periodId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String deletePeriod(Viewer me, @PathVariable String id, @PathVariable String periodId,
+			RedirectAttributes redirect) {
 		TeamId team = new TeamId(id);
 		LearningPeriod period = hours.period(me, team, periodId);
 		hours.deletePeriod(me, team, periodId);
@@ -167,12 +159,7 @@ class LearningHoursController {
 	}
 
 	private static Integer revision(String text) {
-		try {
-			return text == null ? null : Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
+		return FormNumbers.wholeNumber(text).orElse(null);
 	}
 
 	private String page(Model model, HoursPlan plan, HoursForm typed, PeriodForm periodForm,

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import io.stride.authoring.CourseId;
 import io.stride.capability.CapabilityId;
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.LearningNeed;
 import io.stride.rhythm.LearningNeedId;
 import io.stride.rhythm.LearningNeeds;
@@ -37,11 +37,8 @@ class LearningNeedsApi {
 
 	private final LearningNeeds needs;
 
-	private final Organization organization;
-
-	LearningNeedsApi(LearningNeeds needs, Organization organization) {
+	LearningNeedsApi(LearningNeeds needs) {
 		this.needs = needs;
-		this.organization = organization;
 	}
 
 	record NeedBody(String what, String capabilityId, String teamId) {
@@ -79,8 +76,8 @@ class LearningNeedsApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "File a learning need (anyone). 422 at the field: what empty or over 1000 characters, an "
 			+ "unknown capabilityId or teamId")
-	NeedView file(@RequestBody NeedBody body) {
-		return NeedView.of(needs.file(organization.currentViewer(), body.what(),
+	NeedView file(Viewer me, @RequestBody NeedBody body) {
+		return NeedView.of(needs.file(me, body.what(),
 				ApiValues.blank(body.capabilityId()) ? null : new CapabilityId(body.capabilityId().strip()),
 				ApiValues.blank(body.teamId()) ? null : new TeamId(body.teamId().strip())));
 	}
@@ -88,10 +85,11 @@ class LearningNeedsApi {
 	@GetMapping("/learning-needs")
 	@Operation(summary = "Learning needs by most voices, then newest (at most 200), for anyone signed in; answered ones "
 			+ "stay listed")
-	List<NeedView> list(@Parameter(description = "OPEN, COMMISSIONED or ANSWERED; all when absent") @RequestParam(required = false) String status,
+	List<NeedView> list(Viewer me,
+			@Parameter(description = "OPEN, COMMISSIONED or ANSWERED; all when absent") @RequestParam(required = false) String status,
 			@RequestParam(required = false) String teamId, @RequestParam(required = false) String capabilityId,
 			@Parameter(description = "words the need contains") @RequestParam(required = false) String q) {
-		return needs.list(organization.currentViewer(), filter(status, teamId, capabilityId, q))
+		return needs.list(me, filter(status, teamId, capabilityId, q))
 			.stream()
 			.map(NeedView::of)
 			.toList();
@@ -113,31 +111,31 @@ class LearningNeedsApi {
 
 	@GetMapping("/learning-needs/{id}")
 	@Operation(summary = "A learning need with who added their voice (404 for an unknown id)")
-	NeedView get(@PathVariable String id) {
-		return NeedView.of(needs.need(organization.currentViewer(), new LearningNeedId(id)));
+	NeedView get(Viewer me, @PathVariable String id) {
+		return NeedView.of(needs.need(me, new LearningNeedId(id)));
 	}
 
 	@PostMapping("/learning-needs/{id}/voices")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add your voice, with an optional note (up to 500 characters, else 422 at note); 422 for the "
 			+ "filer or an answered need, 409 for a second voice")
-	NeedView voice(@PathVariable String id, @RequestBody(required = false) VoiceBody body) {
-		return NeedView.of(needs.addVoice(organization.currentViewer(), new LearningNeedId(id),
+	NeedView voice(Viewer me, @PathVariable String id, @RequestBody(required = false) VoiceBody body) {
+		return NeedView.of(needs.addVoice(me, new LearningNeedId(id),
 				body == null ? null : body.note()));
 	}
 
 	@DeleteMapping("/learning-needs/{id}/voices/me")
 	@Operation(summary = "Withdraw your voice (404 when you added none)")
-	NeedView withdraw(@PathVariable String id) {
-		return NeedView.of(needs.withdrawVoice(organization.currentViewer(), new LearningNeedId(id)));
+	NeedView withdraw(Viewer me, @PathVariable String id) {
+		return NeedView.of(needs.withdrawVoice(me, new LearningNeedId(id)));
 	}
 
 	@PostMapping("/learning-needs/{id}/answer")
 	@Operation(summary = "Answer the need with an existing published course; the filer and every voice are notified. "
 			+ "For managers of the need's team (of the filer's teams when it names none), L&D and admins (403 for "
 			+ "others); 422 at courseId for a course not published; 409 once answered")
-	NeedView answer(@PathVariable String id, @RequestBody AnswerBody body) {
-		return NeedView.of(needs.answer(organization.currentViewer(), new LearningNeedId(id),
+	NeedView answer(Viewer me, @PathVariable String id, @RequestBody AnswerBody body) {
+		return NeedView.of(needs.answer(me, new LearningNeedId(id),
 				ApiValues.blank(body.courseId()) ? null : new CourseId(body.courseId().strip())));
 	}
 }

@@ -17,6 +17,7 @@ import io.stride.rhythm.LearningNeedId;
 import io.stride.rhythm.LearningNeeds;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,16 +51,14 @@ class LearningNeedsController {
 	}
 
 	@GetMapping("/learning-needs")
-	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String teamId,
-			@RequestParam(required = false) String capabilityId, @RequestParam(required = false) String q,
-			Model model, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String list(Viewer me, @RequestParam(required = false) String status, @RequestParam(required = false) String teamId,
+			@RequestParam(required = false) String capabilityId, @RequestParam(required = false) String q, Model model,
+			HttpServletResponse response) {
 		return board(model, me, status, teamId, capabilityId, q, new NeedForm("", null, null), Map.of());
 	}
 
 	@PostMapping("/learning-needs")
-	String file(NeedForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String file(Viewer me, NeedForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			LearningNeed filed = needs.file(me, form.what(),
 					ApiValues.blank(form.capabilityId()) ? null : new CapabilityId(form.capabilityId().strip()),
@@ -68,15 +67,13 @@ class LearningNeedsController {
 			return "redirect:/learning-needs/" + filed.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Correct the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Correct the fields marked below.");
 			return board(model, me, null, null, null, null, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/learning-needs/{id}")
-	String show(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String show(Viewer me, @PathVariable String id, Model model) {
 		LearningNeed need = needs.need(me, new LearningNeedId(id));
 		model.addAttribute("need", need);
 		model.addAttribute("own", me.is(need.filedBy()));
@@ -87,9 +84,10 @@ class LearningNeedsController {
 	}
 
 	@PostMapping("/learning-needs/{id}/voices")
-	String voice(@PathVariable String id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+	String voice(Viewer me, @PathVariable String id, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
 		try {
-			needs.addVoice(organization.currentViewer(), new LearningNeedId(id), note);
+			needs.addVoice(me, new LearningNeedId(id), note);
 			redirect.addFlashAttribute("notice", "Your voice is added.");
 		}
 		catch (InvalidInputException | ConflictException e) {
@@ -102,16 +100,17 @@ class LearningNeedsController {
 	}
 
 	@PostMapping("/learning-needs/{id}/voices/withdraw")
-	String withdraw(@PathVariable String id, RedirectAttributes redirect) {
-		needs.withdrawVoice(organization.currentViewer(), new LearningNeedId(id));
+	String withdraw(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		needs.withdrawVoice(me, new LearningNeedId(id));
 		redirect.addFlashAttribute("notice", "Your voice is withdrawn.");
 		return "redirect:/learning-needs/" + id;
 	}
 
 	@PostMapping("/learning-needs/{id}/answer")
-	String answer(@PathVariable String id, @RequestParam(required = false) String courseId, RedirectAttributes redirect) {
+	String answer(Viewer me, @PathVariable String id, @RequestParam(required = false) String courseId,
+			RedirectAttributes redirect) {
 		try {
-			needs.answer(organization.currentViewer(), new LearningNeedId(id),
+			needs.answer(me, new LearningNeedId(id),
 					ApiValues.blank(courseId) ? null : new CourseId(courseId.strip()));
 			redirect.addFlashAttribute("notice", "Answered: the filer and everyone who added their voice are told.");
 		}

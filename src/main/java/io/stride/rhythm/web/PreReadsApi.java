@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.PreRead;
 import io.stride.rhythm.PreReadMarkdown;
 import io.stride.rhythm.PreReads;
@@ -37,16 +37,12 @@ class PreReadsApi {
 
 	private final RitualHistory history;
 
-	private final Organization organization;
-
 	private final RitualSchedule schedule;
 
-	PreReadsApi(PreReads preReads, RitualHistory history, Organization organization,
-			RitualSchedule schedule) {
+	PreReadsApi(PreReads preReads, RitualHistory history, RitualSchedule schedule) {
 		this.schedule = schedule;
 		this.preReads = preReads;
 		this.history = history;
-		this.organization = organization;
 	}
 
 	/**
@@ -126,26 +122,26 @@ class PreReadsApi {
 	@GetMapping(path = "/sessions/{id}/pre-read", produces = "application/json")
 	@Operation(summary = "The session's pre-read as of now (JSON; with Accept: text/markdown the Markdown to paste "
 			+ "into a meeting document)")
-	PreReadView preRead(@PathVariable String id) {
-		return PreReadView.of(preReads.of(organization.currentViewer(), new SessionId(id)));
+	PreReadView preRead(Viewer me, @PathVariable String id) {
+		return PreReadView.of(preReads.of(me, new SessionId(id)));
 	}
 
 	@GetMapping(path = "/sessions/{id}/pre-read", produces = MARKDOWN + ";charset=UTF-8")
-	String preReadMarkdown(@PathVariable String id) {
-		PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+	String preReadMarkdown(Viewer me, @PathVariable String id) {
+		PreRead preRead = preReads.of(me, new SessionId(id));
 		return PreReadMarkdown.of(preRead, schedule.zoneOf(preRead.ritual()));
 	}
 
 	@GetMapping("/rituals/{id}/history")
 	@Operation(summary = "The ritual's sessions over time, newest first, each with its gaps and interventions, their "
 			+ "status and what moved since (10 per page)")
-	HistoryView ritualHistory(@PathVariable String id, @RequestParam(defaultValue = "1") int page) {
-		return HistoryView.of(history.ofRitual(organization.currentViewer(), new RitualId(id), page));
+	HistoryView ritualHistory(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page) {
+		return HistoryView.of(history.ofRitual(me, new RitualId(id), page));
 	}
 
 	@GetMapping("/teams/{id}/ritual-history")
 	@Operation(summary = "The sessions of all the team's rituals over time, newest first (10 per page)")
-	HistoryView teamHistory(@PathVariable String id, @RequestParam(defaultValue = "1") int page) {
-		return HistoryView.of(history.ofTeam(organization.currentViewer(), new TeamId(id), page));
+	HistoryView teamHistory(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page) {
+		return HistoryView.of(history.ofTeam(me, new TeamId(id), page));
 	}
 }

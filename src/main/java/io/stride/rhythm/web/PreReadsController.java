@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.PreRead;
 import io.stride.rhythm.PreReadMarkdown;
 import io.stride.rhythm.PreReads;
@@ -16,6 +16,7 @@ import io.stride.rhythm.RitualSchedule;
 import io.stride.rhythm.RitualTimes;
 import io.stride.rhythm.SessionId;
 import io.stride.shared.web.CsvDownload;
+import io.stride.shared.web.FormNumbers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,20 +40,17 @@ class PreReadsController {
 
 	private final RitualHistory history;
 
-	private final Organization organization;
-
 	private final RitualSchedule schedule;
 
-	PreReadsController(PreReads preReads, RitualHistory history, Organization organization, RitualSchedule schedule) {
+	PreReadsController(PreReads preReads, RitualHistory history, RitualSchedule schedule) {
 		this.schedule = schedule;
 		this.preReads = preReads;
 		this.history = history;
-		this.organization = organization;
 	}
 
 	@GetMapping("/sessions/{id}/pre-read")
-	String preRead(@PathVariable String id, @RequestParam(required = false) String print, Model model) {
-		PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+	String preRead(Viewer me, @PathVariable String id, @RequestParam(required = false) String print, Model model) {
+		PreRead preRead = preReads.of(me, new SessionId(id));
 		ZoneId zone = schedule.zoneOf(preRead.ritual());
 		model.addAttribute("preRead", preRead);
 		model.addAttribute("markdown", PreReadMarkdown.of(preRead, zone));
@@ -61,8 +59,8 @@ class PreReadsController {
 	}
 
 	@GetMapping("/sessions/{id}/pre-read.md")
-	ResponseEntity<String> preReadMarkdown(@PathVariable String id) {
-		PreRead preRead = preReads.of(organization.currentViewer(), new SessionId(id));
+	ResponseEntity<String> preReadMarkdown(Viewer me, @PathVariable String id) {
+		PreRead preRead = preReads.of(me, new SessionId(id));
 		String file = "pre-read-" + CsvDownload.slug(preRead.ritualName(), 60, "session") + "-"
 				+ preRead.startsAt().toString().substring(0, 10) + ".md";
 		return ResponseEntity.ok()
@@ -72,8 +70,9 @@ class PreReadsController {
 	}
 
 	@GetMapping("/rituals/{id}/history")
-	String ritualHistory(@PathVariable String id, @RequestParam(defaultValue = "1") String page, Model model) {
-		RitualHistory.Page found = history.ofRitual(organization.currentViewer(), new RitualId(id), page(page));
+	String ritualHistory(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") String page,
+			Model model) {
+		RitualHistory.Page found = history.ofRitual(me, new RitualId(id), page(page));
 		model.addAttribute("when", RitualTimes.formatter(schedule.zoneOf(found.ritual())));
 		model.addAttribute("history", found);
 		model.addAttribute("base", "/rituals/" + found.ritual().value() + "/history");
@@ -81,9 +80,9 @@ class PreReadsController {
 	}
 
 	@GetMapping("/teams/{id}/ritual-history")
-	String teamHistory(@PathVariable String id, @RequestParam(defaultValue = "1") String page, Model model) {
+	String teamHistory(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") String page, Model model) {
 		model.addAttribute("when", UTC);
-		RitualHistory.Page found = history.ofTeam(organization.currentViewer(), new TeamId(id), page(page));
+		RitualHistory.Page found = history.ofTeam(me, new TeamId(id), page(page));
 		model.addAttribute("history", found);
 		model.addAttribute("base", "/teams/" + found.team().value() + "/ritual-history");
 		return "rhythm/history";
@@ -91,11 +90,6 @@ class PreReadsController {
 
 	/** A page number as typed; anything else is the first page. */
 	private static int page(String text) {
-		try {
-			return Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException e) {
-			return 1;
-		}
+		return FormNumbers.wholeNumber(text).orElse(1);
 	}
 }

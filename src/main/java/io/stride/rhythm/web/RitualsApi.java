@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
+import io.stride.identity.Viewer;
 import io.stride.rhythm.Gap;
 import io.stride.rhythm.Ritual;
 import io.stride.rhythm.RitualDetail;
@@ -49,14 +49,11 @@ class RitualsApi {
 
 	private final Sessions sessions;
 
-	private final Organization organization;
-
 	private final Clock clock;
 
-	RitualsApi(Rituals rituals, Sessions sessions, Organization organization, Clock clock) {
+	RitualsApi(Rituals rituals, Sessions sessions, Clock clock) {
 		this.rituals = rituals;
 		this.sessions = sessions;
-		this.organization = organization;
 		this.clock = clock;
 	}
 
@@ -149,8 +146,8 @@ class RitualsApi {
 
 	@GetMapping("/teams/{teamId}/rituals")
 	@Operation(summary = "A team's rituals, live ones first, each with its next meeting")
-	List<RitualView> teamRituals(@PathVariable String teamId) {
-		TeamRituals found = rituals.ofTeam(organization.currentViewer(), new TeamId(teamId));
+	List<RitualView> teamRituals(Viewer me, @PathVariable String teamId) {
+		TeamRituals found = rituals.ofTeam(me, new TeamId(teamId));
 		return found.rituals()
 			.stream()
 			.map(l -> RitualView.of(l.ritual(), l.next() == null ? null : l.next().startsAt()))
@@ -161,15 +158,15 @@ class RitualsApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Declare a ritual; 422 at the field for a missing kind or cadence, a bad date, time or time "
 			+ "zone, a length outside 5 to 480 minutes or an agenda block longer than the meeting")
-	RitualView declare(@PathVariable String teamId, @RequestBody RitualBody body) {
-		Ritual r = rituals.declare(organization.currentViewer(), new TeamId(teamId), body.draft());
+	RitualView declare(Viewer me, @PathVariable String teamId, @RequestBody RitualBody body) {
+		Ritual r = rituals.declare(me, new TeamId(teamId), body.draft());
 		return RitualView.of(r, null);
 	}
 
 	@GetMapping("/rituals/{id}")
 	@Operation(summary = "A ritual with its meetings from two weeks back to three months ahead, and its sessions")
-	RitualDetailView ritual(@PathVariable String id) {
-		RitualDetail d = rituals.get(organization.currentViewer(), new RitualId(id));
+	RitualDetailView ritual(Viewer me, @PathVariable String id) {
+		RitualDetail d = rituals.get(me, new RitualId(id));
 		Instant next = d.meetings().stream().map(RitualSchedule.Occurrence::startsAt)
 			.filter(t -> !t.isBefore(clock.instant()))
 			.findFirst()
@@ -180,68 +177,68 @@ class RitualsApi {
 
 	@PutMapping("/rituals/{id}")
 	@Operation(summary = "Edit a ritual; 'revision' is the one read, 409 when someone saved since or it was retired")
-	RitualView edit(@PathVariable String id, @RequestBody RitualBody body) {
+	RitualView edit(Viewer me, @PathVariable String id, @RequestBody RitualBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("revision", "Give the revision you read, e.g. 1.");
 		}
-		return RitualView.of(rituals.edit(organization.currentViewer(), new RitualId(id), body.revision(), body.draft()),
+		return RitualView.of(rituals.edit(me, new RitualId(id), body.revision(), body.draft()),
 				null);
 	}
 
 	@DeleteMapping("/rituals/{id}")
 	@Operation(summary = "Retire a ritual: it meets no more; its sessions, gaps and interventions are kept")
-	RitualView retire(@PathVariable String id) {
-		return RitualView.of(rituals.retire(organization.currentViewer(), new RitualId(id)), null);
+	RitualView retire(Viewer me, @PathVariable String id) {
+		return RitualView.of(rituals.retire(me, new RitualId(id)), null);
 	}
 
 	@GetMapping("/rituals/{id}/sessions")
 	@Operation(summary = "A ritual's sessions (prepared, held or skipped), latest first")
-	List<SessionView> ritualSessions(@PathVariable String id) {
-		return rituals.get(organization.currentViewer(), new RitualId(id)).sessions().stream().map(SessionView::of).toList();
+	List<SessionView> ritualSessions(Viewer me, @PathVariable String id) {
+		return rituals.get(me, new RitualId(id)).sessions().stream().map(SessionView::of).toList();
 	}
 
 	@PostMapping("/rituals/{id}/sessions")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open the session of one of the ritual's meetings (stored once: opening it again, or twice at "
 			+ "once, gives the same session); 422 at 'startsAt' when the ritual does not meet then")
-	SessionView open(@PathVariable String id, @RequestBody OpenSessionBody body) {
-		return SessionView.of(sessions.open(organization.currentViewer(), new RitualId(id), instant(body.startsAt())));
+	SessionView open(Viewer me, @PathVariable String id, @RequestBody OpenSessionBody body) {
+		return SessionView.of(sessions.open(me, new RitualId(id), instant(body.startsAt())));
 	}
 
 	@GetMapping("/sessions/{id}")
 	@Operation(summary = "A session with its skill gaps and interventions")
-	SessionRecordView session(@PathVariable String id) {
-		return SessionRecordView.of(sessions.get(organization.currentViewer(), new SessionId(id)));
+	SessionRecordView session(Viewer me, @PathVariable String id) {
+		return SessionRecordView.of(sessions.get(me, new SessionId(id)));
 	}
 
 	@PatchMapping("/sessions/{id}")
 	@Operation(summary = "Save a session's notes and/or mark it HELD (once begun), SKIPPED or PLANNED; 422 at the field; "
 			+ "409 when 'notesBefore' is given and someone saved other notes since")
-	SessionView change(@PathVariable String id, @RequestBody SessionChangeBody body) {
-		return SessionView.of(sessions.update(organization.currentViewer(), new SessionId(id), body.notes(),
+	SessionView change(Viewer me, @PathVariable String id, @RequestBody SessionChangeBody body) {
+		return SessionView.of(sessions.update(me, new SessionId(id), body.notes(),
 				body.notesBefore(), body.status()));
 	}
 
 	@GetMapping("/sessions/{id}/gaps")
 	@Operation(summary = "A session's skill gaps")
-	List<GapView> gaps(@PathVariable String id) {
-		return sessions.get(organization.currentViewer(), new SessionId(id)).gaps().stream().map(GapView::of).toList();
+	List<GapView> gaps(Viewer me, @PathVariable String id) {
+		return sessions.get(me, new SessionId(id)).gaps().stream().map(GapView::of).toList();
 	}
 
 	@PostMapping("/sessions/{id}/gaps")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record a skill gap: an active capability and optionally people of the team who need deeper "
 			+ "exposure; 422 at the field")
-	GapView recordGap(@PathVariable String id, @RequestBody GapBody body) {
-		return GapView.of(sessions.recordGap(organization.currentViewer(), new SessionId(id), body.capabilityId(),
+	GapView recordGap(Viewer me, @PathVariable String id, @RequestBody GapBody body) {
+		return GapView.of(sessions.recordGap(me, new SessionId(id), body.capabilityId(),
 				body.note(), body.personIds()));
 	}
 
 	@DeleteMapping("/sessions/{id}/gaps/{gapId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a skill gap from a session")
-	void removeGap(@PathVariable String id, @PathVariable String gapId) {
-		sessions.removeGap(organization.currentViewer(), new SessionId(id), gapId);
+	void removeGap(Viewer me, @PathVariable String id, @PathVariable String gapId) {
+		sessions.removeGap(me, new SessionId(id), gapId);
 	}
 
 	static Instant instant(String text) {

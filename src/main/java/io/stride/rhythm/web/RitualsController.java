@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.Cadence;
@@ -19,6 +18,8 @@ import io.stride.rhythm.Sessions;
 import io.stride.rhythm.TeamRituals;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,12 +37,9 @@ class RitualsController {
 
 	private final Sessions sessions;
 
-	private final Organization organization;
-
-	RitualsController(Rituals rituals, Sessions sessions, Organization organization) {
+	RitualsController(Rituals rituals, Sessions sessions) {
 		this.rituals = rituals;
 		this.sessions = sessions;
-		this.organization = organization;
 	}
 
 	/** The ritual form as typed; {@code revision} only when editing. */
@@ -67,15 +65,13 @@ class RitualsController {
 	}
 
 	@GetMapping("/teams/{id}/rituals")
-	String teamRituals(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String teamRituals(Viewer me, @PathVariable String id, Model model) {
 		return listPage(model, rituals.ofTeam(me, new TeamId(id)), RitualForm.blank(), Map.of());
 	}
 
 	@PostMapping("/teams/{id}/rituals")
-	String declare(@PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
+	String declare(Viewer me, @PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TeamRituals team = rituals.ofTeam(me, new TeamId(id));
 		try {
 			Ritual ritual = rituals.declare(me, team.team().id(), form.draft());
@@ -83,39 +79,31 @@ class RitualsController {
 			return "redirect:/rituals/" + ritual.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return listPage(model, team, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/rituals/{id}")
-	String ritual(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String ritual(Viewer me, @PathVariable String id, Model model) {
 		RitualDetail detail = rituals.get(me, new RitualId(id));
 		return ritualPage(model, detail, RitualForm.of(detail.ritual()), Map.of());
 	}
 
 	@PostMapping("/rituals/{id}/edit")
-	String edit(@PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
+	String edit(Viewer me, @PathVariable String id, RitualForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		RitualDetail detail = rituals.get(me, new RitualId(id));
 		try {
-			int revision;
-			try {
-				revision = Integer.parseInt(form.revision() == null ? "" : form.revision().strip());
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("name", "The form lost the revision it was opened at; reload the page.");
-			}
+			int revision = FormNumbers.wholeNumber(form.revision())
+				.orElseThrow(() -> new InvalidInputException("name",
+						"The form lost the revision it was opened at; reload the page."));
 			Ritual saved = rituals.edit(me, detail.ritual().id(), revision, form.draft());
 			redirect.addFlashAttribute("notice", "Saved “" + saved.name() + "”.");
 			return "redirect:/rituals/" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return ritualPage(model, detail, form, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -126,15 +114,16 @@ class RitualsController {
 	}
 
 	@PostMapping("/rituals/{id}/retire")
-	String retire(@PathVariable String id, RedirectAttributes redirect) {
-		Ritual retired = rituals.retire(organization.currentViewer(), new RitualId(id));
+	String retire(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		Ritual retired = rituals.retire(me, new RitualId(id));
 		redirect.addFlashAttribute("notice", "Retired “" + retired.name() + "”: it meets no more; its sessions are kept.");
 		return "redirect:/rituals/" + retired.id().value();
 	}
 
 	@PostMapping("/rituals/{id}/sessions")
-	String open(@PathVariable String id, @RequestParam(required = false) String startsAt, RedirectAttributes redirect) {
-		Session session = sessions.open(organization.currentViewer(), new RitualId(id), RitualsApi.instant(startsAt));
+	String open(Viewer me, @PathVariable String id, @RequestParam(required = false) String startsAt,
+			RedirectAttributes redirect) {
+		Session session = sessions.open(me, new RitualId(id), RitualsApi.instant(startsAt));
 		return "redirect:/sessions/" + session.id().value();
 	}
 

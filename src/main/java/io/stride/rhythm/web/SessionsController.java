@@ -15,7 +15,6 @@ import io.stride.capability.Capabilities;
 import io.stride.capability.Capability;
 import io.stride.capability.CapabilityId;
 import io.stride.capability.PersonRef;
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.rhythm.Gap;
 import io.stride.rhythm.Intervention;
@@ -29,6 +28,8 @@ import io.stride.rhythm.SessionRecord;
 import io.stride.rhythm.Sessions;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,17 +55,14 @@ class SessionsController {
 
 	private final Capabilities capabilities;
 
-	private final Organization organization;
-
 	private final RitualSchedule schedule;
 
 	SessionsController(Sessions sessions, Interventions interventions, Capabilities capabilities,
-			Organization organization, RitualSchedule schedule) {
+			RitualSchedule schedule) {
 		this.schedule = schedule;
 		this.sessions = sessions;
 		this.interventions = interventions;
 		this.capabilities = capabilities;
-		this.organization = organization;
 	}
 
 	record GapForm(String capabilityId, String note, List<String> personIds) {
@@ -92,8 +90,7 @@ class SessionsController {
 	}
 
 	@GetMapping("/sessions/{id}")
-	String session(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String session(Viewer me, @PathVariable String id, Model model) {
 		SessionRecord record = sessions.get(me, new SessionId(id));
 		return page(model, me, record, new GapForm(null, null, List.of()),
 				new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null), Map.of(),
@@ -101,10 +98,9 @@ class SessionsController {
 	}
 
 	@PostMapping("/sessions/{id}")
-	String update(@PathVariable String id, @RequestParam(required = false) String notes,
+	String update(Viewer me, @PathVariable String id, @RequestParam(required = false) String notes,
 			@RequestParam(required = false) String notesBefore, @RequestParam(required = false) String status,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			sessions.update(me, new SessionId(id), notes, notesBefore, status);
 			redirect.addFlashAttribute("notice", "Saved the session.");
@@ -124,8 +120,7 @@ class SessionsController {
 					Map.of());
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, e.getMessage() + " " + String.join(" ", e.fieldErrors().values()));
 			if (notes != null) {
 				// what was typed stays in the box
 				model.addAttribute("notesText", notes);
@@ -139,17 +134,15 @@ class SessionsController {
 	}
 
 	@PostMapping("/sessions/{id}/gaps")
-	String recordGap(@PathVariable String id, GapForm form, Model model, RedirectAttributes redirect,
+	String recordGap(Viewer me, @PathVariable String id, GapForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Gap gap = sessions.recordGap(me, new SessionId(id), form.capabilityId(), form.note(), form.personIds());
 			redirect.addFlashAttribute("notice", "Recorded the gap in “" + gap.capabilityName() + "”.");
 			return "redirect:/sessions/" + id + "#gaps-heading";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return page(model, me, sessions.get(me, new SessionId(id)), form,
 					new InterventionForm(null, null, me.id().value(), null, null, null, null, null, null, null),
 					e.fieldErrors(), Map.of());
@@ -157,16 +150,15 @@ class SessionsController {
 	}
 
 	@PostMapping("/sessions/{id}/gaps/{gapId}/remove")
-	String removeGap(@PathVariable String id, @PathVariable String gapId, RedirectAttributes redirect) {
-		sessions.removeGap(organization.currentViewer(), new SessionId(id), gapId);
+	String removeGap(Viewer me, @PathVariable String id, @PathVariable String gapId, RedirectAttributes redirect) {
+		sessions.removeGap(me, new SessionId(id), gapId);
 		redirect.addFlashAttribute("notice", "Removed the gap.");
 		return "redirect:/sessions/" + id + "#gaps-heading";
 	}
 
 	@PostMapping("/sessions/{id}/interventions")
-	String record(@PathVariable String id, InterventionForm form, Model model, RedirectAttributes redirect,
+	String record(Viewer me, @PathVariable String id, InterventionForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Intervention saved = interventions.record(me, new SessionId(id), form.draft());
 			redirect.addFlashAttribute("notice", "Recorded: " + saved.kind().label() + " for “" + saved.capabilityName()
@@ -174,8 +166,7 @@ class SessionsController {
 			return "redirect:/sessions/" + id + "#intervention-" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.fieldErrors().containsKey("kind")
+			FormErrors.refused(response, model, e.fieldErrors().containsKey("kind")
 					&& e.getMessage().equals(Interventions.AT_MOST_THREE) ? e.getMessage()
 							: e.getMessage() + " Check the fields marked below.");
 			return page(model, me, sessions.get(me, new SessionId(id)), new GapForm(null, null, List.of()), form,
@@ -184,10 +175,9 @@ class SessionsController {
 	}
 
 	@PostMapping("/interventions/{id}/close")
-	String close(@PathVariable String id, @RequestParam(required = false) String revision,
+	String close(Viewer me, @PathVariable String id, @RequestParam(required = false) String revision,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String back,
 			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
 		Intervention current = interventions.get(me, new InterventionId(id));
 		String where = "mine".equals(back) ? "/interventions" : "/sessions/" + current.sessionId().value();
 		try {
@@ -206,8 +196,7 @@ class SessionsController {
 	}
 
 	@GetMapping("/interventions/{id}/edit")
-	String editIntervention(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String editIntervention(Viewer me, @PathVariable String id, Model model) {
 		Intervention current = interventions.forEdit(me, new InterventionId(id));
 		InterventionForm form = new InterventionForm(current.kind().name(), current.capabilityId().value(),
 				current.ownerId().value(), current.dueOn().toString(), current.metricId(), current.description(),
@@ -217,27 +206,20 @@ class SessionsController {
 	}
 
 	@PostMapping("/interventions/{id}/edit")
-	String saveIntervention(@PathVariable String id, InterventionForm form,
+	String saveIntervention(Viewer me, @PathVariable String id, InterventionForm form,
 			@RequestParam(required = false) String revision, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Intervention current = interventions.forEdit(me, new InterventionId(id));
 		try {
-			int read;
-			try {
-				read = Integer.parseInt(revision == null ? "" : revision.strip());
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("description", "The form lost the revision it was opened at; reload the "
-						+ "page.");
-			}
+			int read = FormNumbers.wholeNumber(revision)
+				.orElseThrow(() -> new InvalidInputException("description",
+						"The form lost the revision it was opened at; reload the page."));
 			Intervention saved = interventions.edit(me, current.id(), read, form.draft());
 			redirect.addFlashAttribute("notice", "Saved “" + saved.description() + "”.");
 			return "redirect:/sessions/" + saved.sessionId().value() + "#intervention-" + saved.id().value();
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return editPage(model, me, current, form, revision, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -248,8 +230,7 @@ class SessionsController {
 	}
 
 	@PostMapping("/interventions/{id}/delete")
-	String delete(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String delete(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		Intervention current = interventions.get(me, new InterventionId(id));
 		interventions.delete(me, current.id());
 		redirect.addFlashAttribute("notice", "Deleted “" + current.description() + "”; its place among the three is free.");

@@ -2,10 +2,10 @@ package io.stride.scim.web;
 
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.scim.internal.ScimTokens;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -21,14 +21,10 @@ class ScimAdminController {
 
 	private final ScimTokens tokens;
 
-	private final Organization organization;
-
 	private final String scimUrl;
 
-	ScimAdminController(ScimTokens tokens, Organization organization,
-			@Value("${stride.base-url:http://localhost:8080}") String baseUrl) {
+	ScimAdminController(ScimTokens tokens, @Value("${stride.base-url:http://localhost:8080}") String baseUrl) {
 		this.tokens = tokens;
-		this.organization = organization;
 		this.scimUrl = baseUrl.replaceAll("/+$", "") + "/scim/v2";
 	}
 
@@ -36,13 +32,12 @@ class ScimAdminController {
 	}
 
 	@GetMapping("/admin/scim")
-	String page(Model model) {
-		return page(model, organization.currentViewer(), new TokenForm(""), Map.of());
+	String page(Viewer me, Model model) {
+		return page(model, me, new TokenForm(""), Map.of());
 	}
 
 	@PostMapping("/admin/scim/tokens")
-	String create(TokenForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, TokenForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			ScimTokens.Issued issued = tokens.create(me, form.name());
 			redirect.addFlashAttribute("newToken", issued.token());
@@ -51,21 +46,20 @@ class ScimAdminController {
 			return "redirect:/admin/scim";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", "The token was not made: " + String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model,
+					"The token was not made: " + String.join(" ", e.fieldErrors().values()));
 			return page(model, me, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/admin/scim/tokens/{id}/revoke")
-	String confirmRevoke(@PathVariable String id, Model model) {
-		model.addAttribute("token", tokens.token(organization.currentViewer(), id));
+	String confirmRevoke(Viewer me, @PathVariable String id, Model model) {
+		model.addAttribute("token", tokens.token(me, id));
 		return "scim/revoke";
 	}
 
 	@PostMapping("/admin/scim/tokens/{id}/revoke")
-	String revoke(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String revoke(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		String name = tokens.token(me, id).name();
 		tokens.revoke(me, id);
 		redirect.addFlashAttribute("notice", "Revoked “" + name + "”: the identity provider using it is refused from now on.");

@@ -3,7 +3,7 @@ package io.stride.scim.web;
 import java.time.Instant;
 import java.util.List;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.scim.internal.ScimTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -28,11 +28,8 @@ class ScimTokensApi {
 
 	private final ScimTokens tokens;
 
-	private final Organization organization;
-
-	ScimTokensApi(ScimTokens tokens, Organization organization) {
+	ScimTokensApi(ScimTokens tokens) {
 		this.tokens = tokens;
-		this.organization = organization;
 	}
 
 	record TokenBody(String name) {
@@ -48,16 +45,15 @@ class ScimTokensApi {
 
 	@GetMapping
 	@Operation(summary = "SCIM tokens: those in use first, newest first, with when each was last used")
-	List<TokenView> list() {
-		return tokens.all(organization.currentViewer()).stream().map(TokenView::of).toList();
+	List<TokenView> list(Viewer me) {
+		return tokens.all(me).stream().map(TokenView::of).toList();
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Make a SCIM token named after the identity provider that uses it; the answer's token is shown "
 			+ "only now (Stride keeps a SHA-256 hash). 422 at name (empty, over 100 characters)")
-	TokenView create(@RequestBody TokenBody body) {
-		var viewer = organization.currentViewer();
+	TokenView create(Viewer viewer, @RequestBody TokenBody body) {
 		ScimTokens.Issued issued = tokens.create(viewer, body == null ? null : body.name());
 		ScimTokens.Token made = tokens.token(viewer, issued.id());
 		return new TokenView(made.id(), made.name(), made.createdAt(), null, null, issued.token());
@@ -67,7 +63,7 @@ class ScimTokensApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a SCIM token: the provider using it is refused from its next request. 404 when it is "
 			+ "unknown or revoked already")
-	void revoke(@PathVariable String id) {
-		tokens.revoke(organization.currentViewer(), id);
+	void revoke(Viewer me, @PathVariable String id) {
+		tokens.revoke(me, id);
 	}
 }

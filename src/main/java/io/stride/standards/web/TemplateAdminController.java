@@ -3,9 +3,10 @@ package io.stride.standards.web;
 import java.util.List;
 import java.util.Map;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
 import io.stride.standards.AccessibilityRule;
 import io.stride.standards.CourseTemplate;
 import io.stride.standards.RequiredPart;
@@ -30,23 +31,18 @@ class TemplateAdminController {
 
 	private final Templates templates;
 
-	private final Organization organization;
-
-	TemplateAdminController(Templates templates, Organization organization) {
+	TemplateAdminController(Templates templates) {
 		this.templates = templates;
-		this.organization = organization;
 	}
 
 	@GetMapping("/admin/templates")
-	String list(Model model) {
-		organization.currentViewer();
+	String list(Viewer signedIn, Model model) {
 		model.addAttribute("templates", templates.all());
 		return "admin/templates";
 	}
 
 	@GetMapping("/admin/templates/new")
-	String newTemplate(Model model) {
-		organization.currentViewer();
+	String newTemplate(Viewer signedIn, Model model) {
 		CourseTemplate standard = templates.defaultTemplate();
 		TemplateForm form = TemplateForm.of(new TemplateContent("", "", standard.requiredParts(), standard.maxLessonWords(),
 				standard.maxCourseWords(), standard.minQuestions(), standard.maxQuestions(), List.of(),
@@ -55,39 +51,36 @@ class TemplateAdminController {
 	}
 
 	@PostMapping("/admin/templates")
-	String create(@ModelAttribute("form") TemplateForm form, BindingResult binding, Model model,
+	String create(Viewer me, @ModelAttribute("form") TemplateForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
-			CourseTemplate created = templates.create(organization.currentViewer(), null, content(form, binding));
+			CourseTemplate created = templates.create(me, null, content(form, binding));
 			redirect.addFlashAttribute("notice", "Created the template \"" + created.name() + "\".");
 			return "redirect:/admin/templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return form(model, form, null, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/admin/templates/{id}")
-	String edit(@PathVariable String id, Model model) {
-		organization.currentViewer();
+	String edit(Viewer signedIn, @PathVariable String id, Model model) {
 		CourseTemplate template = templates.find(id);
 		return form(model, TemplateForm.of(template), template, Map.of());
 	}
 
 	@PostMapping("/admin/templates/{id}")
-	String update(@PathVariable String id, @ModelAttribute("form") TemplateForm form, BindingResult binding, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String update(Viewer me, @PathVariable String id, @ModelAttribute("form") TemplateForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		CourseTemplate current = templates.find(id);
 		try {
-			CourseTemplate saved = templates.update(organization.currentViewer(), id, form.getRevision(), content(form, binding));
+			CourseTemplate saved = templates.update(me, id, form.getRevision(), content(form, binding));
 			redirect.addFlashAttribute("notice", "Saved the template \"" + saved.name() + "\".");
 			return "redirect:/admin/templates";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return form(model, form, current, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -100,18 +93,17 @@ class TemplateAdminController {
 	}
 
 	@GetMapping("/admin/templates/{id}/delete")
-	String confirmDelete(@PathVariable String id, Model model) {
-		organization.currentViewer();
+	String confirmDelete(Viewer signedIn, @PathVariable String id, Model model) {
 		model.addAttribute("template", templates.find(id));
 		model.addAttribute("courses", templates.coursesChoosing(id));
 		return "admin/template-delete";
 	}
 
 	@PostMapping("/admin/templates/{id}/delete")
-	String delete(@PathVariable String id, RedirectAttributes redirect) {
+	String delete(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		CourseTemplate template = templates.find(id);
 		try {
-			templates.delete(organization.currentViewer(), id);
+			templates.delete(me, id);
 			redirect.addFlashAttribute("notice", "Deleted the template \"" + template.name() + "\".");
 		}
 		catch (ConflictException e) {
@@ -121,8 +113,8 @@ class TemplateAdminController {
 	}
 
 	@PostMapping("/admin/templates/{id}/default")
-	String makeDefault(@PathVariable String id, RedirectAttributes redirect) {
-		CourseTemplate template = templates.makeDefault(organization.currentViewer(), id);
+	String makeDefault(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		CourseTemplate template = templates.makeDefault(me, id);
 		redirect.addFlashAttribute("notice", "\"" + template.name()
 				+ "\" is now the default: courses without a chosen template are checked against it.");
 		return "redirect:/admin/templates";

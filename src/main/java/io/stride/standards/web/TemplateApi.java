@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.standards.AccessibilityRule;
 import io.stride.standards.CourseTemplate;
@@ -37,11 +37,8 @@ class TemplateApi {
 
 	private final Templates templates;
 
-	private final Organization organization;
-
-	TemplateApi(Templates templates, Organization organization) {
+	TemplateApi(Templates templates) {
 		this.templates = templates;
-		this.organization = organization;
 	}
 
 	record ToneTermBody(String term, String preferred) {
@@ -83,29 +80,26 @@ class TemplateApi {
 
 	@GetMapping
 	@Operation(summary = "All course templates, for everyone signed in")
-	List<CourseTemplate> all() {
-		organization.currentViewer();
+	List<CourseTemplate> all(Viewer signedIn) {
 		return templates.all();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One course template")
-	CourseTemplate get(@PathVariable String id) {
-		organization.currentViewer();
+	CourseTemplate get(Viewer signedIn, @PathVariable String id) {
 		return templates.find(id);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a template (admins); a retry with the same client-generated 'id' returns the first one")
-	CourseTemplate create(@RequestBody TemplateBody body) {
-		return templates.create(organization.currentViewer(), blankToNull(body.id()), body.toContent());
+	CourseTemplate create(Viewer me, @RequestBody TemplateBody body) {
+		return templates.create(me, blankToNull(body.id()), body.toContent());
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a template (admins); 'revision' must be the one last read (409 otherwise)")
-	CourseTemplate update(@PathVariable String id, @RequestBody TemplateBody body) {
-		var me = organization.currentViewer();
+	CourseTemplate update(Viewer me, @PathVariable String id, @RequestBody TemplateBody body) {
 		if (body.revision() == null) {
 			throw new InvalidInputException("The template was not saved.",
 					Map.of("revision", "Send the revision you last read, to avoid overwriting a newer save."));
@@ -117,14 +111,14 @@ class TemplateApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a template (admins); the default can't be deleted (409). Courses that chose it "
 			+ "are checked against the default from then on")
-	void delete(@PathVariable String id) {
-		templates.delete(organization.currentViewer(), id);
+	void delete(Viewer me, @PathVariable String id) {
+		templates.delete(me, id);
 	}
 
 	@PostMapping("/{id}/default")
 	@Operation(summary = "Make a template the default (admins), in place of the one before")
-	CourseTemplate makeDefault(@PathVariable String id) {
-		return templates.makeDefault(organization.currentViewer(), id);
+	CourseTemplate makeDefault(Viewer me, @PathVariable String id) {
+		return templates.makeDefault(me, id);
 	}
 
 	private static String blankToNull(String value) {

@@ -5,11 +5,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormNumbers;
 import io.stride.standards.AccessibilityRule;
 import io.stride.standards.CourseTemplate;
 import io.stride.standards.RequiredPart;
@@ -98,13 +100,11 @@ public class TemplateForm {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException e) {
+		Optional<Integer> number = FormNumbers.wholeNumber(value);
+		if (number.isEmpty()) {
 			errors.put(field, "Enter a whole number, or leave it empty.");
-			return null;
 		}
+		return number.orElse(null);
 	}
 
 	private static String text(Integer value) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
 import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
@@ -38,12 +37,9 @@ class EnrolmentApi {
 
 	private final TrackProgress progress;
 
-	private final Organization organization;
-
-	EnrolmentApi(Enrolments enrolments, TrackProgress progress, Organization organization) {
+	EnrolmentApi(Enrolments enrolments, TrackProgress progress) {
 		this.enrolments = enrolments;
 		this.progress = progress;
-		this.organization = organization;
 	}
 
 	/** {@code personId} null for oneself; {@code teamId} whose version applies when the person is in several teams. */
@@ -105,9 +101,9 @@ class EnrolmentApi {
 			+ "with the note, and the person's managers are told. 404 for a track not published or a person not in the "
 			+ "caller's tree; 409 when already requested, enrolled or done; 422 at teamId for a team not the person's, at "
 			+ "note when too long")
-	Created enrol(@PathVariable String id, @RequestBody(required = false) EnrolBody body) {
+	Created enrol(Viewer me, @PathVariable String id, @RequestBody(required = false) EnrolBody body) {
 		EnrolBody b = body == null ? new EnrolBody(null, null, null) : body;
-		Enrolment e = enrolments.enrol(viewer(), new TrackId(id), blank(b.personId()) ? null : new PersonId(b.personId()),
+		Enrolment e = enrolments.enrol(me, new TrackId(id), blank(b.personId()) ? null : new PersonId(b.personId()),
 				b.note(), blank(b.teamId()) ? null : new TeamId(b.teamId()));
 		return new Created(e.id(), e.status().name());
 	}
@@ -116,8 +112,7 @@ class EnrolmentApi {
 	@Operation(summary = "Approve a request to join a high-investment track (the person's manager, L&D or an admin; 403 "
 			+ "for the person and others who see it): the enrolment is ACTIVE, its steps planned, the person told. "
 			+ "An optional reason is kept as the approval's note. 409 once decided or withdrawn")
-	EnrolmentView approve(@PathVariable String id, @RequestBody(required = false) DecisionBody body) {
-		Viewer viewer = viewer();
+	EnrolmentView approve(Viewer viewer, @PathVariable String id, @RequestBody(required = false) DecisionBody body) {
 		enrolments.approve(viewer, id, body == null ? null : body.reason());
 		return EnrolmentView.of(progress.progress(viewer, id));
 	}
@@ -125,8 +120,7 @@ class EnrolmentApi {
 	@PostMapping("/enrolments/{id}/decline")
 	@Operation(summary = "Decline a request with a reason the person reads (422 at reason when blank); 403 as for "
 			+ "approving; 409 once decided. The person may ask again later")
-	EnrolmentView decline(@PathVariable String id, @RequestBody(required = false) DecisionBody body) {
-		Viewer viewer = viewer();
+	EnrolmentView decline(Viewer viewer, @PathVariable String id, @RequestBody(required = false) DecisionBody body) {
 		enrolments.decline(viewer, id, body == null ? null : body.reason());
 		return EnrolmentView.of(progress.progress(viewer, id));
 	}
@@ -134,8 +128,7 @@ class EnrolmentApi {
 	@PostMapping("/enrolments/{id}/withdraw")
 	@Operation(summary = "Leave a track or take back a request (the person or their manager); 409 when it is declined, "
 			+ "withdrawn or completed. Enrolling again later starts afresh")
-	EnrolmentView withdraw(@PathVariable String id) {
-		Viewer viewer = viewer();
+	EnrolmentView withdraw(Viewer viewer, @PathVariable String id) {
 		enrolments.withdraw(viewer, id);
 		return EnrolmentView.of(progress.progress(viewer, id));
 	}
@@ -144,15 +137,14 @@ class EnrolmentApi {
 	@Operation(summary = "An enrolment with each step's state (DONE, OPEN, SCHEDULED, WAITING), release date, when it "
 			+ "opened and how it was done (COMPLETED, COMPLETED_BEFORE, CONFIRMED_BY_SELF, CONFIRMED_BY_MANAGER). 404 for "
 			+ "another person's unless the caller manages them")
-	EnrolmentView enrolment(@PathVariable String id) {
-		return EnrolmentView.of(progress.progress(viewer(), id));
+	EnrolmentView enrolment(Viewer me, @PathVariable String id) {
+		return EnrolmentView.of(progress.progress(me, id));
 	}
 
 	@GetMapping("/me/enrolments")
 	@Operation(summary = "The caller's enrolments (requested, declined, active, completed, withdrawn), latest first, "
 			+ "each with its steps")
-	List<EnrolmentView> mine() {
-		Viewer viewer = viewer();
+	List<EnrolmentView> mine(Viewer viewer) {
 		return progress.progressOf(enrolments.mine(viewer)).stream().map(EnrolmentView::of).toList();
 	}
 
@@ -160,9 +152,9 @@ class EnrolmentApi {
 	@Operation(summary = "The people of a track the caller manages (everyone for L&D and admins), optionally of one "
 			+ "team's tree, by name, 50 a page: current step, steps done of total, days since the last step, pace "
 			+ "(AHEAD, ON_PACE, BEHIND) or their request. 403 for people who manage no one; 404 for a team not theirs")
-	PeopleView people(@PathVariable String id, @RequestParam(required = false) String teamId,
+	PeopleView people(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId,
 			@RequestParam(defaultValue = "1") int page) {
-		Enrolments.People people = enrolments.people(viewer(), new TrackId(id), blank(teamId) ? null : new TeamId(teamId), page);
+		Enrolments.People people = enrolments.people(me, new TrackId(id), blank(teamId) ? null : new TeamId(teamId), page);
 		return new PeopleView(people.track().id().value(), people.track().title(), people.page(), people.pages(),
 				people.total(), people.places().stream().map(PlaceView::of).toList());
 	}
@@ -172,36 +164,32 @@ class EnrolmentApi {
 			+ "its confirmation is SELF, their manager (L&D, an admin) for either (403 for the person when it is "
 			+ "MANAGER). 422 at stepId for a step Stride sees done by itself; 409 when done already or the enrolment is "
 			+ "not active")
-	EnrolmentView done(@PathVariable String id, @PathVariable String stepId) {
-		return EnrolmentView.of(progress.markDone(viewer(), id, stepId));
+	EnrolmentView done(Viewer me, @PathVariable String id, @PathVariable String stepId) {
+		return EnrolmentView.of(progress.markDone(me, id, stepId));
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/release")
 	@Operation(summary = "Open a step early for a person (their manager, L&D or an admin; 403 for the person): 422 at "
 			+ "stepId while a prerequisite is not done; 409 when it is open or done already")
-	EnrolmentView release(@PathVariable String id, @PathVariable String stepId) {
-		return EnrolmentView.of(progress.releaseEarly(viewer(), id, stepId));
+	EnrolmentView release(Viewer me, @PathVariable String id, @PathVariable String stepId) {
+		return EnrolmentView.of(progress.releaseEarly(me, id, stepId));
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/approve")
 	@Operation(summary = "Approve a high-investment step for a person (their manager, L&D or an admin; 403 for the "
 			+ "person): it opens once its day has come and its prerequisites are done. 422 at stepId for a step that needs "
 			+ "no approval; 409 when approved or done already or the enrolment is not active")
-	EnrolmentView approveStep(@PathVariable String id, @PathVariable String stepId) {
-		return EnrolmentView.of(progress.approveStep(viewer(), id, stepId));
+	EnrolmentView approveStep(Viewer me, @PathVariable String id, @PathVariable String stepId) {
+		return EnrolmentView.of(progress.approveStep(me, id, stepId));
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/decline")
 	@Operation(summary = "Decline a high-investment step for now, with a reason the person reads (their manager, L&D or "
 			+ "an admin; 403 for the person): it stays closed, and may still be approved later. 422 at reason when blank, "
 			+ "at stepId for a step that needs no approval; 409 when approved, open, done or declined already")
-	EnrolmentView declineStep(@PathVariable String id, @PathVariable String stepId,
+	EnrolmentView declineStep(Viewer me, @PathVariable String id, @PathVariable String stepId,
 			@RequestBody(required = false) DecisionBody body) {
-		return EnrolmentView.of(progress.declineStep(viewer(), id, stepId, body == null ? null : body.reason()));
-	}
-
-	private Viewer viewer() {
-		return organization.currentViewer();
+		return EnrolmentView.of(progress.declineStep(me, id, stepId, body == null ? null : body.reason()));
 	}
 
 	private static boolean blank(String value) {

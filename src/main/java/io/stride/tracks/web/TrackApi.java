@@ -162,8 +162,8 @@ class TrackApi {
 	@GetMapping
 	@Operation(summary = "The tracks the caller may read (published ones; drafts for those who edit them), archived "
 			+ "ones left out; of one role family when given")
-	List<TrackView> list(@RequestParam(required = false) String roleFamily) {
-		return definitions.list(me(), roleFamily).stream().map(t -> TrackView.of(t, null)).toList();
+	List<TrackView> list(Viewer me, @RequestParam(required = false) String roleFamily) {
+		return definitions.list(me, roleFamily).stream().map(t -> TrackView.of(t, null)).toList();
 	}
 
 	@PostMapping
@@ -171,43 +171,41 @@ class TrackApi {
 	@Operation(summary = "Create a draft track: the organization's (ownerTeamId null; L&D and admins) or a team's (its "
 			+ "managers); 403 otherwise; 422 at the field for a blank or long title, long texts, an unknown capability "
 			+ "or team")
-	TrackView create(@RequestBody TrackBody body) {
-		Track track = definitions.create(me(), draft(body));
+	TrackView create(Viewer me, @RequestBody TrackBody body) {
+		Track track = definitions.create(me, draft(body));
 		return TrackView.of(track, List.of());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A track with its steps; with teamId, the track as that team follows it (its own order and "
 			+ "pacing when it has a version). 404 for a track the caller may not read")
-	TrackView get(@PathVariable String id, @RequestParam(required = false) String teamId) {
+	TrackView get(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId) {
 		if (teamId != null && !teamId.isBlank()) {
-			return TrackView.of(definitions.effective(me(), new TrackId(id), new TeamId(teamId)));
+			return TrackView.of(definitions.effective(me, new TrackId(id), new TeamId(teamId)));
 		}
-		Track track = definitions.readable(me(), new TrackId(id));
+		Track track = definitions.readable(me, new TrackId(id));
 		return TrackView.of(track, definitions.steps(track.id()));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Change a track's own fields with the revision read (409 when someone saved meanwhile); its "
 			+ "owner stays. 403 for those who only read it; 422 as for creating")
-	TrackView update(@PathVariable String id, @RequestBody TrackBody body) {
-		Viewer me = me();
+	TrackView update(Viewer me, @PathVariable String id, @RequestBody TrackBody body) {
 		Track track = definitions.update(me, new TrackId(id), revision(body.revision()), draft(body));
 		return TrackView.of(track, definitions.steps(track.id()));
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Archive a track: no longer listed nor changed; enrolments and their records stay")
-	TrackView archive(@PathVariable String id) {
-		Track track = definitions.archive(me(), new TrackId(id));
+	TrackView archive(Viewer me, @PathVariable String id) {
+		Track track = definitions.archive(me, new TrackId(id));
 		return TrackView.of(track, definitions.steps(track.id()));
 	}
 
 	@PostMapping("/{id}/publish")
 	@Operation(summary = "Publish a draft track (revision checked when sent); 422 at steps without a step, 409 when it "
 			+ "is not a draft or the revision is stale")
-	TrackView publish(@PathVariable String id, @RequestBody(required = false) RevisionBody body) {
-		Viewer me = me();
+	TrackView publish(Viewer me, @PathVariable String id, @RequestBody(required = false) RevisionBody body) {
 		TrackId trackId = new TrackId(id);
 		int revision = body == null || body.revision() == null ? definitions.editable(me, trackId).revision()
 				: body.revision();
@@ -222,31 +220,31 @@ class TrackApi {
 			+ "goalText and capabilityId, an https externalUrl and confirmation), prerequisites that are not steps of "
 			+ "this track or that form a circle, a position before a prerequisite, pacing.days outside 0–365, "
 			+ "pacing.releaseOn missing or before a prerequisite's fixed date; 409 when the revision sent is stale")
-	StepView addStep(@PathVariable String id, @RequestBody StepBody body) {
-		return StepView.of(definitions.addStep(me(), new TrackId(id), body.revision(), step(body)));
+	StepView addStep(Viewer me, @PathVariable String id, @RequestBody StepBody body) {
+		return StepView.of(definitions.addStep(me, new TrackId(id), body.revision(), step(body)));
 	}
 
 	@PutMapping("/{id}/steps/{stepId}")
 	@Operation(summary = "Change a step (and move it when position is sent); refusals as for adding; 404 for a step "
 			+ "of another track")
-	StepView editStep(@PathVariable String id, @PathVariable String stepId, @RequestBody StepBody body) {
-		return StepView.of(definitions.editStep(me(), new TrackId(id), stepId, body.revision(), step(body)));
+	StepView editStep(Viewer me, @PathVariable String id, @PathVariable String stepId, @RequestBody StepBody body) {
+		return StepView.of(definitions.editStep(me, new TrackId(id), stepId, body.revision(), step(body)));
 	}
 
 	@DeleteMapping("/{id}/steps/{stepId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a step; steps that required it no longer do (revision checked when sent); 422 at "
 			+ "stepId when anyone has done it (their done steps are kept: change the step instead)")
-	void removeStep(@PathVariable String id, @PathVariable String stepId,
+	void removeStep(Viewer me, @PathVariable String id, @PathVariable String stepId,
 			@RequestParam(required = false) Integer revision) {
-		definitions.removeStep(me(), new TrackId(id), stepId, revision);
+		definitions.removeStep(me, new TrackId(id), stepId, revision);
 	}
 
 	@PutMapping("/{id}/steps/order")
 	@Operation(summary = "Put the steps in this order (every step once); 422 at stepIds when a step would come before "
 			+ "what it requires; 409 when the revision is stale")
-	List<StepView> reorder(@PathVariable String id, @RequestBody OrderBody body) {
-		return definitions.reorder(me(), new TrackId(id), revision(body.revision()), body.stepIds())
+	List<StepView> reorder(Viewer me, @PathVariable String id, @RequestBody OrderBody body) {
+		return definitions.reorder(me, new TrackId(id), revision(body.revision()), body.stepIds())
 			.stream()
 			.map(StepView::of)
 			.toList();
@@ -256,8 +254,8 @@ class TrackApi {
 	@Operation(summary = "A team's version of a track: its steps in the team's order and pacing, the base's, what "
 			+ "differs per step, and what changed in the base since the version was made. For the team's people, its "
 			+ "managers, L&D and admins (404 otherwise)")
-	TeamVersionView override(@PathVariable String id, @PathVariable String teamId) {
-		return TeamVersionView.of(overrides.view(me(), new TrackId(id), new TeamId(teamId)));
+	TeamVersionView override(Viewer me, @PathVariable String id, @PathVariable String teamId) {
+		return TeamVersionView.of(overrides.view(me, new TrackId(id), new TeamId(teamId)));
 	}
 
 	@PutMapping("/{id}/teams/{teamId}/override")
@@ -265,31 +263,29 @@ class TrackApi {
 			+ "with a note; made on the track's current version. Managers of the team's tree, L&D and admins. 422 at "
 			+ "stepOrder (a step missing, repeated or before what it requires) or pacing.<stepId>.days|releaseOn; 409 "
 			+ "when the revision is stale (0 or absent when the team has no version yet) or the track is not published")
-	TeamVersionView saveOverride(@PathVariable String id, @PathVariable String teamId, @RequestBody OverrideBody body) {
+	TeamVersionView saveOverride(Viewer me, @PathVariable String id, @PathVariable String teamId,
+			@RequestBody OverrideBody body) {
 		Map<String, Pacing> pacing = new LinkedHashMap<>();
 		if (body.pacing() != null) {
 			body.pacing().forEach((stepId, p) -> pacing.put(stepId, pacing(p, "pacing." + stepId)));
 		}
-		return TeamVersionView.of(overrides.save(me(), new TrackId(id), new TeamId(teamId), body.revision(),
+		return TeamVersionView.of(overrides.save(me, new TrackId(id), new TeamId(teamId), body.revision(),
 				body.stepOrder(), pacing, body.note()));
 	}
 
 	@PostMapping("/{id}/teams/{teamId}/override/keep")
 	@Operation(summary = "Review and keep: the team's version (with the steps the organization added since at their "
 			+ "places) is now made on the track's current version; 404 without a team version, 409 when stale")
-	TeamVersionView keepOverride(@PathVariable String id, @PathVariable String teamId, @RequestBody RevisionBody body) {
-		return TeamVersionView.of(overrides.keep(me(), new TrackId(id), new TeamId(teamId), revision(body.revision())));
+	TeamVersionView keepOverride(Viewer me, @PathVariable String id, @PathVariable String teamId,
+			@RequestBody RevisionBody body) {
+		return TeamVersionView.of(overrides.keep(me, new TrackId(id), new TeamId(teamId), revision(body.revision())));
 	}
 
 	@DeleteMapping("/{id}/teams/{teamId}/override")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "The team returns to the organization's track (404 when it had no version of its own)")
-	void resetOverride(@PathVariable String id, @PathVariable String teamId) {
-		overrides.reset(me(), new TrackId(id), new TeamId(teamId));
-	}
-
-	private Viewer me() {
-		return organization.currentViewer();
+	void resetOverride(Viewer me, @PathVariable String id, @PathVariable String teamId) {
+		overrides.reset(me, new TrackId(id), new TeamId(teamId));
 	}
 
 	private static int revision(Integer revision) {

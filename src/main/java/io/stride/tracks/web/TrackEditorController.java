@@ -19,6 +19,8 @@ import io.stride.identity.Viewer;
 import io.stride.shared.ConflictException;
 import io.stride.shared.ForbiddenException;
 import io.stride.shared.InvalidInputException;
+import io.stride.shared.web.FormErrors;
+import io.stride.shared.web.FormNumbers;
 import io.stride.tracks.Confirmation;
 import io.stride.tracks.Pacing;
 import io.stride.tracks.PacingRule;
@@ -123,8 +125,7 @@ class TrackEditorController {
 	// --- a new track ---
 
 	@GetMapping("/tracks/new")
-	String newTrack(Model model) {
-		Viewer me = organization.currentViewer();
+	String newTrack(Viewer me, Model model) {
 		requireCreator(me);
 		String owner = definitions.keepsOrganizationTracks(me) ? null
 				: organization.teamsManagedBy(me).stream().findFirst().map(t -> t.id().value()).orElse(null);
@@ -132,16 +133,14 @@ class TrackEditorController {
 	}
 
 	@PostMapping("/tracks/new")
-	String create(TrackForm form, Model model, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, TrackForm form, Model model, HttpServletResponse response) {
 		requireCreator(me);
 		try {
 			Track track = definitions.create(me, form.draft());
 			return "redirect:/tracks/" + track.id().value() + "/edit";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 			return newPage(model, me, form, e.fieldErrors());
 		}
 	}
@@ -171,16 +170,14 @@ class TrackEditorController {
 	// --- the definition editor ---
 
 	@GetMapping("/tracks/{id}/edit")
-	String edit(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String edit(Viewer me, @PathVariable String id, Model model) {
 		Track track = definitions.editable(me, new TrackId(id));
 		return editPage(model, me, track, TrackForm.of(track), null, null, Map.of());
 	}
 
 	@PostMapping("/tracks/{id}/edit")
-	String save(@PathVariable String id, TrackForm form, Model model, RedirectAttributes redirect,
+	String save(Viewer me, @PathVariable String id, TrackForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Track track = definitions.editable(me, new TrackId(id));
 		try {
 			Track saved = definitions.update(me, track.id(), revision(form.revision(), "title"), form.draft());
@@ -198,9 +195,8 @@ class TrackEditorController {
 	}
 
 	@PostMapping("/tracks/{id}/steps")
-	String addStep(@PathVariable String id, StepForm form, Model model, RedirectAttributes redirect,
+	String addStep(Viewer me, @PathVariable String id, StepForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Track track = definitions.editable(me, new TrackId(id));
 		try {
 			TrackStep step = definitions.addStep(me, track.id(), optionalRevision(form.revision()), form.draft());
@@ -216,9 +212,8 @@ class TrackEditorController {
 	}
 
 	@PostMapping("/tracks/{id}/steps/{stepId}")
-	String editStep(@PathVariable String id, @PathVariable String stepId, StepForm form, Model model,
+	String editStep(Viewer me, @PathVariable String id, @PathVariable String stepId, StepForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Track track = definitions.editable(me, new TrackId(id));
 		try {
 			TrackStep step = definitions.editStep(me, track.id(), stepId, optionalRevision(form.revision()), form.draft());
@@ -234,9 +229,8 @@ class TrackEditorController {
 	}
 
 	@PostMapping("/tracks/{id}/steps/{stepId}/remove")
-	String removeStep(@PathVariable String id, @PathVariable String stepId, @RequestParam(required = false) String revision,
-			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String removeStep(Viewer me, @PathVariable String id, @PathVariable String stepId,
+			@RequestParam(required = false) String revision, RedirectAttributes redirect) {
 		try {
 			definitions.removeStep(me, new TrackId(id), stepId, optionalRevision(revision));
 		}
@@ -250,11 +244,10 @@ class TrackEditorController {
 
 	/** Move up or down by one (the buttons), or to a whole new order (drag and drop sends {@code stepIds}). */
 	@PostMapping("/tracks/{id}/steps/order")
-	String reorder(@PathVariable String id, @RequestParam(required = false) List<String> stepIds,
+	String reorder(Viewer me, @PathVariable String id, @RequestParam(required = false) List<String> stepIds,
 			@RequestParam(required = false) String move, @RequestParam(required = false) String direction,
 			@RequestParam(required = false) String revision, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Track track = definitions.editable(me, new TrackId(id));
 		List<String> order = new ArrayList<>(stepIds == null ? List.of() : stepIds);
 		if (move != null) {
@@ -275,8 +268,7 @@ class TrackEditorController {
 			return "redirect:/tracks/" + id + "/edit#steps";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, String.join(" ", e.fieldErrors().values()));
 			return editPage(model, me, track, TrackForm.of(track), null, null, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -287,9 +279,8 @@ class TrackEditorController {
 	}
 
 	@PostMapping("/tracks/{id}/publish")
-	String publish(@PathVariable String id, @RequestParam(required = false) String revision, Model model,
+	String publish(Viewer me, @PathVariable String id, @RequestParam(required = false) String revision, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		Track track = definitions.editable(me, new TrackId(id));
 		try {
 			definitions.publish(me, track.id(), revision(revision, "steps"));
@@ -297,8 +288,7 @@ class TrackEditorController {
 			return "redirect:/tracks/" + id + "/edit";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", String.join(" ", e.fieldErrors().values()));
+			FormErrors.refused(response, model, String.join(" ", e.fieldErrors().values()));
 			return editPage(model, me, track, TrackForm.of(track), null, null, e.fieldErrors());
 		}
 		catch (ConflictException e) {
@@ -309,8 +299,7 @@ class TrackEditorController {
 	}
 
 	@PostMapping("/tracks/{id}/archive")
-	String archive(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String archive(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		Track track = definitions.archive(me, new TrackId(id));
 		redirect.addFlashAttribute("notice", "Archived “" + track.title() + "”.");
 		return "redirect:/tracks/" + id + "/edit";
@@ -318,8 +307,7 @@ class TrackEditorController {
 
 	private String failed(Model model, HttpServletResponse response, Viewer me, Track track, TrackForm form,
 			String formFor, StepForm stepForm, InvalidInputException e) {
-		response.setStatus(422);
-		model.addAttribute("problem", e.getMessage() + " Check the fields marked below.");
+		FormErrors.refused(response, model, e.getMessage() + " Check the fields marked below.");
 		return editPage(model, me, track, form, formFor, stepForm, e.fieldErrors());
 	}
 
@@ -380,16 +368,15 @@ class TrackEditorController {
 	// --- a team's version ---
 
 	@GetMapping("/tracks/{id}/teams/{teamId}")
-	String team(@PathVariable String id, @PathVariable String teamId, Model model) {
-		Viewer me = organization.currentViewer();
+	String team(Viewer me, @PathVariable String id, @PathVariable String teamId, Model model) {
 		TeamVersion version = overrides.view(me, new TrackId(id), new TeamId(teamId));
 		return teamPage(model, version, null, Map.of());
 	}
 
 	@PostMapping("/tracks/{id}/teams/{teamId}")
-	String saveTeam(@PathVariable String id, @PathVariable String teamId, @RequestParam MultiValueMap<String, String> form,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String saveTeam(Viewer me, @PathVariable String id, @PathVariable String teamId,
+			@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		TrackId trackId = new TrackId(id);
 		TeamId team = new TeamId(teamId);
 		TeamVersion before = overrides.view(me, trackId, team);
@@ -421,17 +408,15 @@ class TrackEditorController {
 	}
 
 	@PostMapping("/tracks/{id}/teams/{teamId}/keep")
-	String keep(@PathVariable String id, @PathVariable String teamId, @RequestParam(required = false) String revision,
-			RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String keep(Viewer me, @PathVariable String id, @PathVariable String teamId,
+			@RequestParam(required = false) String revision, RedirectAttributes redirect) {
 		overrides.keep(me, new TrackId(id), new TeamId(teamId), revision(revision, "revision"));
 		redirect.addFlashAttribute("notice", "Kept the team's version on the organization's current track.");
 		return "redirect:/tracks/" + id + "/teams/" + teamId;
 	}
 
 	@PostMapping("/tracks/{id}/teams/{teamId}/reset")
-	String reset(@PathVariable String id, @PathVariable String teamId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String reset(Viewer me, @PathVariable String id, @PathVariable String teamId, RedirectAttributes redirect) {
 		overrides.reset(me, new TrackId(id), new TeamId(teamId));
 		redirect.addFlashAttribute("notice", "The team follows the organization's track again.");
 		return "redirect:/tracks/" + id + "/teams/" + teamId;
@@ -510,14 +495,9 @@ class TrackEditorController {
 
 		private static double placeOf(String typed, int current) {
 			int now = current + 1;
-			try {
-				int wanted = typed == null || typed.isBlank() ? now : Integer.parseInt(typed.strip());
-				// a step given another place goes just before (moving up) or after (moving down) the step there
-				return wanted == now ? now : wanted < now ? wanted - 0.5 : wanted + 0.5;
-			}
-			catch (NumberFormatException e) {
-				return now;
-			}
+			int wanted = FormNumbers.wholeNumber(typed).orElse(now);
+			// a step given another place goes just before (moving up) or after (moving down) the step there
+			return wanted == now ? now : wanted < now ? wanted - 0.5 : wanted + 0.5;
 		}
 	}
 

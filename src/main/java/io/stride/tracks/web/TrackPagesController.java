@@ -15,6 +15,7 @@ import io.stride.identity.TeamId;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import io.stride.tracks.EffectiveTrack;
 import io.stride.tracks.Enrolment;
 import io.stride.tracks.EnrolmentStatus;
@@ -62,16 +63,14 @@ class TrackPagesController {
 	}
 
 	@GetMapping("/tracks")
-	String list(Model model) {
-		Viewer me = organization.currentViewer();
+	String list(Viewer me, Model model) {
 		model.addAttribute("cards", enrolments.published(me));
 		model.addAttribute("mayCreate", enrolments.managesPeople(me));
 		return "tracks/list";
 	}
 
 	@GetMapping("/tracks/{id}")
-	String show(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String show(Viewer me, @PathVariable String id, Model model) {
 		// a team's track is not shown outside its tree (404), as through the API
 		definitions.readable(me, new TrackId(id));
 		Optional<Enrolment> mine = enrolments.mineIn(me, new TrackId(id));
@@ -79,17 +78,15 @@ class TrackPagesController {
 	}
 
 	@GetMapping("/enrolments/{id}")
-	String enrolment(@PathVariable String id, Model model) {
-		Viewer me = organization.currentViewer();
+	String enrolment(Viewer me, @PathVariable String id, Model model) {
 		Enrolment enrolment = enrolments.enrolment(me, id);
 		return show(model, me, enrolment.trackId(), enrolment, "", Map.of());
 	}
 
 	@PostMapping("/tracks/{id}/enrolments")
-	String enrol(@PathVariable String id, @RequestParam(required = false) String note,
+	String enrol(Viewer me, @PathVariable String id, @RequestParam(required = false) String note,
 			@RequestParam(required = false) String teamId, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Enrolment e = enrolments.enrol(me, new TrackId(id), null, note,
 					teamId == null || teamId.isBlank() ? null : new TeamId(teamId));
@@ -99,8 +96,7 @@ class TrackPagesController {
 			return "redirect:/tracks/" + id;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Nothing was saved; correct the field marked below.");
+			FormErrors.refused(response, model, e.getMessage() + " Nothing was saved; correct the field marked below.");
 			return show(model, me, new TrackId(id), enrolments.mineIn(me, new TrackId(id)).orElse(null),
 					note == null ? "" : note, e.fieldErrors());
 		}
@@ -108,10 +104,9 @@ class TrackPagesController {
 
 	/** A manager proposes someone of their tree for a high-investment track (or enrols them in an open one). */
 	@PostMapping("/tracks/{id}/proposals")
-	String propose(@PathVariable String id, @RequestParam(required = false) String personId,
+	String propose(Viewer me, @PathVariable String id, @RequestParam(required = false) String personId,
 			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		TrackId track = new TrackId(id);
 		Map<String, String> errors = Map.of();
 		String problem;
@@ -153,8 +148,7 @@ class TrackPagesController {
 	}
 
 	@PostMapping("/enrolments/{id}/withdraw")
-	String withdraw(@PathVariable String id, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String withdraw(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
 		Enrolment e = enrolments.withdraw(me, id);
 		redirect.addFlashAttribute("notice", me.is(e.personId()) ? "You left the track. You can enrol again any time."
 				: "Withdrawn.");
@@ -162,24 +156,23 @@ class TrackPagesController {
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/done")
-	String done(@PathVariable String id, @PathVariable String stepId, RedirectAttributes redirect) {
-		Viewer me = organization.currentViewer();
+	String done(Viewer me, @PathVariable String id, @PathVariable String stepId, RedirectAttributes redirect) {
 		TrackProgress.Progress p = progress.markDone(me, id, stepId);
 		redirect.addFlashAttribute("notice", "Marked done." + (p.done() == p.total() ? " Every step is done." : ""));
 		return me.is(p.enrolment().personId()) ? "redirect:/tracks/" + p.track().id().value() : "redirect:/enrolments/" + id;
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/release")
-	String release(@PathVariable String id, @PathVariable String stepId, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return onStep(id, stepId, (me) -> progress.releaseEarly(me, id, stepId), (p) -> "Opened now. The person is told.",
-				model, redirect, response);
+	String release(Viewer me, @PathVariable String id, @PathVariable String stepId, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return onStep(me, id, stepId, viewer -> progress.releaseEarly(viewer, id, stepId),
+				(p) -> "Opened now. The person is told.", model, redirect, response);
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/approve")
-	String approveStep(@PathVariable String id, @PathVariable String stepId, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return onStep(id, stepId, (me) -> progress.approveStep(me, id, stepId), (p) -> p.steps().stream()
+	String approveStep(Viewer me, @PathVariable String id, @PathVariable String stepId, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return onStep(me, id, stepId, viewer -> progress.approveStep(viewer, id, stepId), (p) -> p.steps().stream()
 			.anyMatch(s -> s.step().id().equals(stepId) && s.state() == TrackProgress.State.OPEN)
 					? "Approved. It is open now; the person is told."
 					: "Approved. The step opens on its day; the person is told when it does.",
@@ -187,11 +180,12 @@ class TrackPagesController {
 	}
 
 	@PostMapping("/enrolments/{id}/steps/{stepId}/decline")
-	String declineStep(@PathVariable String id, @PathVariable String stepId, @RequestParam(required = false) String reason,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	String declineStep(Viewer me, @PathVariable String id, @PathVariable String stepId,
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		// kept as typed when refused, so that nothing written is lost
 		model.addAttribute("stepReason", reason == null ? "" : reason);
-		return onStep(id, stepId, (me) -> progress.declineStep(me, id, stepId, reason),
+		return onStep(me, id, stepId, viewer -> progress.declineStep(viewer, id, stepId, reason),
 				(p) -> "Declined. The step stays closed; the person is told why.", model, redirect, response);
 	}
 
@@ -200,17 +194,15 @@ class TrackPagesController {
 	 * (a prerequisite missing, no approval needed, no reason given), the enrolment again with the message at the step or
 	 * at its reason field.
 	 */
-	private String onStep(String id, String stepId, Function<Viewer, TrackProgress.Progress> decision,
+	private String onStep(Viewer me, String id, String stepId, Function<Viewer, TrackProgress.Progress> decision,
 			Function<TrackProgress.Progress, String> notice, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			redirect.addFlashAttribute("notice", notice.apply(decision.apply(me)));
 			return "redirect:/enrolments/" + id;
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Nothing was saved.");
+			FormErrors.refused(response, model, e.getMessage() + " Nothing was saved.");
 			Map<String, String> errors = new HashMap<>();
 			e.fieldErrors().forEach((field, message) -> errors.put(
 					"reason".equals(field) ? "step-" + stepId + "-reason" : "step-" + stepId, message));
@@ -223,8 +215,7 @@ class TrackPagesController {
 	}
 
 	@GetMapping("/my/tracks")
-	String mine(Model model) {
-		Viewer me = organization.currentViewer();
+	String mine(Viewer me, Model model) {
 		List<TrackProgress.Progress> all = progress.progressOf(enrolments.mine(me));
 		model.addAttribute("following", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.ACTIVE).toList());
 		model.addAttribute("waiting", all.stream().filter(p -> p.enrolment().status() == EnrolmentStatus.REQUESTED
@@ -236,9 +227,8 @@ class TrackPagesController {
 	}
 
 	@GetMapping("/tracks/{id}/people")
-	String people(@PathVariable String id, @RequestParam(required = false) String teamId,
+	String people(Viewer me, @PathVariable String id, @RequestParam(required = false) String teamId,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		Viewer me = organization.currentViewer();
 		TeamId team = teamId == null || teamId.isBlank() ? null : new TeamId(teamId);
 		model.addAttribute("people", enrolments.people(me, new TrackId(id), team, page));
 		model.addAttribute("teams", managedTeams(me));
@@ -247,29 +237,28 @@ class TrackPagesController {
 	}
 
 	@GetMapping("/enrolment-requests")
-	String requests(Model model) {
-		return requests(model, organization.currentViewer(), null, "", Map.of());
+	String requests(Viewer me, Model model) {
+		return requests(model, me, null, "", Map.of());
 	}
 
 	@PostMapping("/enrolment-requests/{id}/approve")
-	String approve(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		Enrolment e = enrolments.approve(organization.currentViewer(), id, reason);
+	String approve(Viewer me, @PathVariable String id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Enrolment e = enrolments.approve(me, id, reason);
 		redirect.addFlashAttribute("notice", "Approved. " + nameOf(e) + " is enrolled and told.");
 		return "redirect:/enrolment-requests";
 	}
 
 	@PostMapping("/enrolment-requests/{id}/decline")
-	String decline(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
+	String decline(Viewer me, @PathVariable String id, @RequestParam(required = false) String reason, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
 		try {
 			Enrolment e = enrolments.decline(me, id, reason);
 			redirect.addFlashAttribute("notice", "Declined. " + nameOf(e) + " is told why.");
 			return "redirect:/enrolment-requests";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage() + " Nothing was saved.");
+			FormErrors.refused(response, model, e.getMessage() + " Nothing was saved.");
 			return requests(model, me, id, reason == null ? "" : reason, e.fieldErrors());
 		}
 	}

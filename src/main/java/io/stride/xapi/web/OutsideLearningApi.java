@@ -3,8 +3,8 @@ package io.stride.xapi.web;
 import java.time.Instant;
 import java.util.List;
 
-import io.stride.identity.Organization;
 import io.stride.identity.PersonId;
+import io.stride.identity.Viewer;
 import io.stride.xapi.OutsideLearning;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,11 +22,8 @@ class OutsideLearningApi {
 
 	private final OutsideLearning outsideLearning;
 
-	private final Organization organization;
-
-	OutsideLearningApi(OutsideLearning outsideLearning, Organization organization) {
+	OutsideLearningApi(OutsideLearning outsideLearning) {
 		this.outsideLearning = outsideLearning;
-		this.organization = organization;
 	}
 
 	/** {@code score}: scaled, 0 to 1 (null: none sent); {@code tool}: the LRS client's name. */
@@ -44,8 +41,8 @@ class OutsideLearningApi {
 
 	@GetMapping("/api/v1/people/{id}/outside-learning")
 	@Operation(summary = "A page (from 1, 20 a page) of the person's learning outside Stride, newest first")
-	PageView page(@PathVariable String id, @RequestParam(defaultValue = "1") int page) {
-		OutsideLearning.Page found = outsideLearning.about(organization.currentViewer(), new PersonId(id), page);
+	PageView page(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page) {
+		OutsideLearning.Page found = outsideLearning.about(me, new PersonId(id), page);
 		return new PageView(found.entries().stream().map(EntryView::of).toList(), found.page(), found.pages(),
 				found.total());
 	}

@@ -27,13 +27,12 @@ class OutsideLearningController {
 	}
 
 	@GetMapping("/profile/outside-learning")
-	String mine() {
-		return "redirect:/people/" + organization.currentViewer().id().value() + "/outside-learning";
+	String mine(Viewer me) {
+		return "redirect:/people/" + me.id().value() + "/outside-learning";
 	}
 
 	@GetMapping("/people/{id}/outside-learning")
-	String page(@PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model) {
-		Viewer me = organization.currentViewer();
+	String page(Viewer me, @PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model) {
 		PersonId person = new PersonId(id);
 		OutsideLearning.Page found = outsideLearning.about(me, person, page);
 		boolean own = me.is(person);

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.stride.identity.Organization;
 import io.stride.identity.Viewer;
 import io.stride.shared.InvalidInputException;
 import io.stride.shared.NotFoundException;
+import io.stride.shared.web.FormErrors;
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClients;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,13 +25,10 @@ class XapiAdminController {
 
 	private final XapiClients clients;
 
-	private final Organization organization;
-
 	private final String endpoint;
 
-	XapiAdminController(XapiClients clients, Organization organization, @Value("${stride.base-url}") String baseUrl) {
+	XapiAdminController(XapiClients clients, @Value("${stride.base-url}") String baseUrl) {
 		this.clients = clients;
-		this.organization = organization;
 		this.endpoint = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/xapi/";
 	}
 
@@ -39,28 +36,26 @@ class XapiAdminController {
 	}
 
 	@GetMapping("/admin/xapi")
-	String page(Model model) {
-		return page(model, organization.currentViewer(), new ClientForm("", List.of("statements/write")), Map.of());
+	String page(Viewer me, Model model) {
+		return page(model, me, new ClientForm("", List.of("statements/write")), Map.of());
 	}
 
 	@PostMapping("/admin/xapi/clients")
-	String create(ClientForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Viewer me = organization.currentViewer();
+	String create(Viewer me, ClientForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			XapiClients.NewClient made = clients.create(me, form.name(), form.scopes());
 			redirect.addFlashAttribute("created", made);
 			return "redirect:/admin/xapi";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(422);
-			model.addAttribute("problem", e.getMessage());
+			FormErrors.refused(response, model, e.getMessage());
 			return page(model, me, form, e.fieldErrors());
 		}
 	}
 
 	@GetMapping("/admin/xapi/clients/{id}/revoke")
-	String confirmRevoke(@PathVariable String id, Model model) {
-		XapiClients.Client client = clients.all(organization.currentViewer()).stream()
+	String confirmRevoke(Viewer me, @PathVariable String id, Model model) {
+		XapiClients.Client client = clients.all(me).stream()
 			.filter(c -> c.id().equals(id) && !c.revoked())
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("xAPI client"));
@@ -69,8 +64,8 @@ class XapiAdminController {
 	}
 
 	@PostMapping("/admin/xapi/clients/{id}/revoke")
-	String revoke(@PathVariable String id, RedirectAttributes redirect) {
-		clients.revoke(organization.currentViewer(), id);
+	String revoke(Viewer me, @PathVariable String id, RedirectAttributes redirect) {
+		clients.revoke(me, id);
 		redirect.addFlashAttribute("notice", "Revoked: the key is refused from now on.");
 		return "redirect:/admin/xapi";
 	}

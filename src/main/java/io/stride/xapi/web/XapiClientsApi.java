@@ -3,7 +3,7 @@ package io.stride.xapi.web;
 import java.time.Instant;
 import java.util.List;
 
-import io.stride.identity.Organization;
+import io.stride.identity.Viewer;
 import io.stride.xapi.Scope;
 import io.stride.xapi.XapiClients;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,11 +29,8 @@ class XapiClientsApi {
 
 	private final XapiClients clients;
 
-	private final Organization organization;
-
-	XapiClientsApi(XapiClients clients, Organization organization) {
+	XapiClientsApi(XapiClients clients) {
 		this.clients = clients;
-		this.organization = organization;
 	}
 
 	/** {@code scopes}: statements/write, statements/read, statements/read/mine, state, define, profile, all/read, all. */
@@ -54,23 +51,23 @@ class XapiClientsApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a client: the answer's key and secret are its HTTP Basic user name and password at "
 			+ "/xapi; the secret is shown only now. 422 at name (empty, over 100 characters) or scopes (none, unknown)")
-	CreatedView create(@RequestBody ClientBody body) {
-		XapiClients.NewClient made = clients.create(organization.currentViewer(), body.name(), body.scopes());
+	CreatedView create(Viewer me, @RequestBody ClientBody body) {
+		XapiClients.NewClient made = clients.create(me, body.name(), body.scopes());
 		return new CreatedView(made.client().id(), made.client().name(), made.client().key(), made.secret(),
 				names(made.client()));
 	}
 
 	@GetMapping
 	@Operation(summary = "Every client, the active ones first, newest first; never a secret")
-	List<ClientView> list() {
-		return clients.all(organization.currentViewer()).stream().map(ClientView::of).toList();
+	List<ClientView> list(Viewer me) {
+		return clients.all(me).stream().map(ClientView::of).toList();
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a client: its key is refused from the next request on. 404 when unknown or revoked")
-	void revoke(@PathVariable String id) {
-		clients.revoke(organization.currentViewer(), id);
+	void revoke(Viewer me, @PathVariable String id) {
+		clients.revoke(me, id);
 	}
 
 	private static List<String> names(XapiClients.Client c) {
