@@ -2,9 +2,12 @@ package io.stride.badges.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +81,32 @@ class BadgeVerifierTests {
 			}
 			Assumptions.abort("Node is not installed: the independent badge verifier is skipped");
 		}
-		if (!Files.isDirectory(PROJECT.resolve("node_modules/@digitalcredentials/vc"))) {
+		installOnce(node);
+		return node;
+	}
+
+	/**
+	 * Installs the verifier's packages unless a finished install is there. The suite runs in two JVMs, and two tests
+	 * use the verifier: a JVM that saw the other's half-made node_modules ran node on it (a CI run failed so), and
+	 * two `npm ci` at once delete each other's files. So the install runs under a lock on a file, which the other
+	 * JVM waits for, and counts as done only by the marker written after it succeeded (inside node_modules, which
+	 * `npm ci` deletes first).
+	 */
+	private static void installOnce(String node) throws IOException, InterruptedException {
+		Path done = PROJECT.resolve("node_modules/.stride-installed");
+		if (Files.exists(done)) {
+			return;
+		}
+		Path lockFile = Path.of("target", "badge-verifier-install.lock");
+		try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock held = lock.lock()) {
+			if (Files.exists(done)) {
+				return;
+			}
 			File npm = new File(new File(node).getParentFile() == null ? "" : new File(node).getParent(), "npm");
 			run(List.of(npm.canExecute() ? npm.getPath() : "npm", "ci", "--no-audit", "--no-fund"));
+			Files.writeString(done, "npm ci finished\n", StandardCharsets.UTF_8);
 		}
-		return node;
 	}
 
 	private static String run(List<String> command) throws IOException, InterruptedException {
