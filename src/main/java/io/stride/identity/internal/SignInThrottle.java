@@ -10,10 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.stride.shared.Retry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -165,14 +165,12 @@ public class SignInThrottle {
 			Count byPair = lock(Kind.PAIR, account + "\n" + client, now, false);
 			forget(Kind.ACCOUNT, account);
 			if (byAddress != null && byAddress.failures > 0 && byPair != null && byPair.failures > 0) {
-				byAddress.failures -= byPair.failures;
-				if (byAddress.failures <= 0) {
-					forget(Kind.ADDRESS, client);
-				}
-				else {
-					byAddress.notBefore = byAddress.lastFailure.plus(waitAfter(byAddress.failures, freePerAddress));
-					save(byAddress);
-				}
+				// the row stays (at zero) rather than being deleted: many people sign in from one office address at
+				// once, and a row deleted under their attempts would only have to be made again; the job deletes it
+				byAddress.failures = Math.max(0, byAddress.failures - byPair.failures);
+				byAddress.notBefore = byAddress.failures == 0 ? byAddress.lastFailure
+						: byAddress.lastFailure.plus(waitAfter(byAddress.failures, freePerAddress));
+				save(byAddress);
 			}
 			forget(Kind.PAIR, account + "\n" + client);
 			return null;
@@ -196,9 +194,21 @@ public class SignInThrottle {
 			.update();
 	}
 
-	/** Two first attempts on one key insert its row at once: the loser runs again and finds the winner's row. */
+	/**
+	 * Two first attempts on one key insert its row at once: the loser runs again and finds the winner's row. Many
+	 * people signing in from one address at once can lose a few times in a row.
+	 */
 	private <T> T inTransaction(Supplier<T> work) {
-		return Retry.onDuplicateKey(() -> transactions.execute(status -> work.get()));
+		for (int tries = 1;; tries++) {
+			try {
+				return transactions.execute(status -> work.get());
+			}
+			catch (DuplicateKeyException raced) {
+				if (tries == 5) {
+					throw raced;
+				}
+			}
+		}
 	}
 
 	/**
@@ -206,13 +216,30 @@ public class SignInThrottle {
 	 * so that there is a row to lock. Without it, returns null when there is no row.
 	 */
 	private Count lock(Kind kind, String subject, Instant now, boolean create) {
-		if (create) {
-			jdbc.sql("""
-					INSERT INTO sign_in_failures (kind, subject, failures, last_failure, not_before)
-					SELECT ?, ?, 0, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sign_in_failures WHERE kind = ? AND subject = ?)""")
-				.params(kind.code, subject, Timestamp.from(now), Timestamp.from(now), kind.code, subject)
-				.update();
+		if (!create) {
+			return selectForUpdate(kind, subject, now);
 		}
+		// a success elsewhere may delete the row between the insert and the lock (an address whose count it took back
+		// to nothing): the row is then made again, in a fresh statement that sees the delete
+		for (int tries = 0; tries < 5; tries++) {
+			insertIfAbsent(kind, subject, now);
+			Count count = selectForUpdate(kind, subject, now);
+			if (count != null) {
+				return count;
+			}
+		}
+		throw new IllegalStateException("The sign-in count of a key kept disappearing while being locked");
+	}
+
+	private void insertIfAbsent(Kind kind, String subject, Instant now) {
+		jdbc.sql("""
+				INSERT INTO sign_in_failures (kind, subject, failures, last_failure, not_before)
+				SELECT ?, ?, 0, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sign_in_failures WHERE kind = ? AND subject = ?)""")
+			.params(kind.code, subject, Timestamp.from(now), Timestamp.from(now), kind.code, subject)
+			.update();
+	}
+
+	private Count selectForUpdate(Kind kind, String subject, Instant now) {
 		return jdbc.sql("SELECT failures, last_failure, not_before FROM sign_in_failures WHERE kind = ? AND subject = ? "
 				+ "FOR UPDATE")
 			.params(kind.code, subject)

@@ -1,7 +1,13 @@
 package io.stride.identity.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import io.stride.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +125,30 @@ class SignInThrottleTests {
 			.isEqualTo(SignInThrottle.Reason.ADDRESS);
 		assertThat(throttle.attempt("guess" + suffix + "@stride.test", v6.substring(0, v6.lastIndexOf(':')) + ":" + Integer.toHexString(v6Last + 1) + "::1")).isEmpty();
 		assertThat(SignInThrottle.client("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64");
+	}
+
+	@Test
+	void manyPeopleSigningInAtOnceFromOneOfficeAddressNeverFail() throws Exception {
+		// a success takes the address's count back to nothing and deletes its row, while other attempts from the same
+		// address are between making that row and locking it (a load run saw a NullPointerException so)
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<?>> runs = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			String email = "office-" + i + suffix + "@stride.test";
+			runs.add(pool.submit(() -> {
+				assertThat(throttle.attempt(email, net + ".20")).isEmpty();
+				throttle.succeeded(email, net + ".20");
+			}));
+		}
+		try {
+			for (Future<?> run : runs) {
+				run.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(throttle.attempt("last" + suffix + "@stride.test", net + ".20")).isEmpty();
 	}
 
 	@Test
