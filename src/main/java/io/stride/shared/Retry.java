@@ -14,11 +14,23 @@ public final class Retry {
 	}
 
 	public static <T> T onDuplicateKey(Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (DuplicateKeyException raced) {
-			return call.get();
+		return onDuplicateKey(2, call);
+	}
+
+	/**
+	 * Runs the call up to {@code times} times while it loses insert races; where many requests make the same row at
+	 * once (people signing in from one office address), one retry is not always enough.
+	 */
+	public static <T> T onDuplicateKey(int times, Supplier<T> call) {
+		for (int tries = 1;; tries++) {
+			try {
+				return call.get();
+			}
+			catch (DuplicateKeyException raced) {
+				if (tries >= times) {
+					throw raced;
+				}
+			}
 		}
 	}
 }

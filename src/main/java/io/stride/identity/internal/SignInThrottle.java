@@ -10,10 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+
+import io.stride.shared.Retry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -199,16 +200,7 @@ public class SignInThrottle {
 	 * people signing in from one address at once can lose a few times in a row.
 	 */
 	private <T> T inTransaction(Supplier<T> work) {
-		for (int tries = 1;; tries++) {
-			try {
-				return transactions.execute(status -> work.get());
-			}
-			catch (DuplicateKeyException raced) {
-				if (tries == 5) {
-					throw raced;
-				}
-			}
-		}
+		return Retry.onDuplicateKey(5, () -> transactions.execute(status -> work.get()));
 	}
 
 	/**
